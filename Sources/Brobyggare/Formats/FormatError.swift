@@ -1,0 +1,129 @@
+import Foundation
+
+/// Bad data in an input file: where it is (file, line, column, all counted from 1) and what
+/// was expected. Its description is `FILE:LINE:COLUMN: error: MESSAGE`, the form compilers use,
+/// so editors can jump to the place.
+public struct FormatError: Error, Equatable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var column: Int
+  public var message: String
+
+  public init(file: String = "<input>", line: Int, column: Int, _ message: String) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
+  public var description: String { "\(file):\(line):\(column): error: \(message)" }
+}
+
+/// The file formats Brobyggare reads and writes.
+public enum NetworkFormat: String, Sendable, CaseIterable {
+  case csv, edgelist, graphml, dot, json
+
+  /// The format a file name implies, from its extension (case-insensitive).
+  public init?(path: String) {
+    let ext = (path as NSString).pathExtension.lowercased()
+    switch ext {
+    case "csv", "tsv": self = .csv
+    case "edgelist", "edges", "txt", "el": self = .edgelist
+    case "graphml", "xml": self = .graphml
+    case "dot", "gv": self = .dot
+    case "json": self = .json
+    default: return nil
+    }
+  }
+}
+
+/// Decodes input bytes to text: UTF-8 with or without a byte-order mark, UTF-16 with one, or
+/// a single-byte encoding a caller names (ISO-8859-1, Windows-1252). Invalid UTF-8 is an error
+/// at the first bad byte, not a silent replacement.
+func decodeText(_ data: Data, file: String, fallbackEncoding: String? = nil) throws(FormatError) -> String {
+  let bytes = [UInt8](data)
+  if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+    return try decodeUTF8(bytes[3...], file: file)
+  }
+  if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+    let enc: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+    guard let s = String(data: Data(bytes[2...]), encoding: enc) else {
+      throw FormatError(file: file, line: 1, column: 1, "the file starts with a UTF-16 byte-order mark but is not valid UTF-16")
+    }
+    return s
+  }
+  if let enc = fallbackEncoding?.lowercased() {
+    switch enc {
+    case "iso-8859-1", "latin-1", "latin1", "iso8859-1", "iso_8859-1":
+      return String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
+    case "windows-1252", "cp1252":
+      guard let s = String(data: data, encoding: .windowsCP1252) else {
+        throw FormatError(file: file, line: 1, column: 1, "the file is not valid Windows-1252")
+      }
+      return s
+    case "utf-8", "utf8", "us-ascii", "ascii": break
+    default:
+      throw FormatError(file: file, line: 1, column: 1, "the encoding '\(fallbackEncoding!)' is not supported; expected UTF-8, UTF-16, ISO-8859-1 or Windows-1252")
+    }
+  }
+  return try decodeUTF8(bytes[...], file: file)
+}
+
+private func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String) throws(FormatError) -> String {
+  if let s = String(validating: bytes, as: UTF8.self) {
+    if let nul = s.utf8.firstIndex(of: 0) {
+      let (l, c) = lineColumn(in: s, utf8Offset: s.utf8.distance(from: s.utf8.startIndex, to: nul))
+      throw FormatError(file: file, line: l, column: c, "the file contains a NUL byte; expected text")
+    }
+    return s
+  }
+  // Find the first invalid byte to say where.
+  var line = 1, column = 1
+  var i = bytes.startIndex
+  while i < bytes.endIndex {
+    let b = bytes[i]
+    let len = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+    if len == 0 || i + len > bytes.endIndex || String(validating: bytes[i..<(i + len)], as: UTF8.self) == nil {
+      throw FormatError(file: file, line: line, column: column, String(format: "byte 0x%02X is not valid UTF-8; save the file as UTF-8 (or declare its encoding)", b))
+    }
+    if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+    i += len
+  }
+  throw FormatError(file: file, line: line, column: column, "the file is not valid UTF-8")
+}
+
+/// Line and column (1-based, columns in characters) of a UTF-8 offset.
+func lineColumn(in s: String, utf8Offset: Int) -> (Int, Int) {
+  var line = 1, col = 1
+  var seen = 0
+  for ch in s.unicodeScalars {
+    if seen >= utf8Offset { break }
+    seen += String(ch).utf8.count
+    if ch == "\n" { line += 1; col = 1 } else { col += 1 }
+  }
+  return (line, col)
+}
+
+/// Infers the narrowest type that fits every non-empty value of a column: integer, then
+/// double, then boolean (`true`/`false` only), else string.
+func inferType(_ values: [String?], decimalComma: Bool) -> AttributeType {
+  var sawAny = false
+  var isInt = true, isDouble = true, isBool = true
+  for case let v? in values where !v.isEmpty {
+    sawAny = true
+    let t = v.trimmingCharacters(in: .whitespaces)
+    // Only canonical integers: "007" or "+3" stay text so that writing them back loses nothing.
+    if isInt && (Int(t).map { String($0) != t } ?? true) { isInt = false }
+    if isDouble && !isInt && parseDouble(t, decimalComma: decimalComma) == nil { isDouble = false }
+    if isBool {
+      let l = t.lowercased()
+      if l != "true" && l != "false" { isBool = false }
+    }
+    if !isInt && !isDouble && !isBool { break }
+  }
+  if !sawAny { return .string }
+  if isInt { return .integer }
+  if isDouble { return .double }
+  if isBool { return .boolean }
+  return .string
+}

@@ -1,0 +1,351 @@
+import Foundation
+
+/// GraphML (http://graphml.graphdrawing.org), read.
+///
+/// What is read: keys of all six types (`boolean`, `int`, `long`, `float`, `double`, `string`)
+/// with their defaults, for nodes, edges, the graph and `all`; the graph's `edgedefault`;
+/// parallel edges; labels from a `label` attribute (networkx, Gephi), igraph's `name`, or
+/// yEd's `y:NodeLabel`. Markup another tool keeps inside `<data>` (yEd's graphics) is kept
+/// verbatim and written back. yEd group nodes (a `<graph>` nested in a `<node>`) are flattened:
+/// the group and its members all become nodes, as networkx reads them.
+///
+/// What is refused, with a message that names the feature and the place: several top-level
+/// graphs in one file, hyperedges, ports, an edge whose `directed` contradicts the graph's
+/// `edgedefault` (a mixed graph), an undeclared key, an unknown `attr.type`, a value that is
+/// not of its key's type, an edge to a node the file never declares, a duplicate node id, and
+/// any DTD (so no external entity is ever resolved).
+public enum GraphMLFormat {
+  struct Key {
+    var id: String
+    var domain: String
+    var name: String
+    var type: AttributeType
+    var graphMLType: String?
+    var defaultText: String?
+    var extras: [String: String]
+  }
+
+  struct PendingEdge {
+    var source: String
+    var target: String
+    var offset: Int
+    var id: String?
+    var data: [(Key, AttributeValue)]
+  }
+
+  public static func read(_ data: Data, file: String) throws(FormatError) -> Network {
+    var reader = try XMLReader.open(data, file: file)
+    var keys: [Key] = []
+    var network = Network(directed: true)
+    var sawGraph = false
+    var graphDepth = 0
+    var rootDirected = true
+    var pendingEdges: [PendingEdge] = []
+    var nodeOffsets: [Int] = []
+    // The element currently collecting <data>: node index, edge, graph or root.
+    enum Owner { case node(Int), edge, graph, root, none }
+    var ownerStack: [Owner] = []
+    var currentEdge: PendingEdge?
+    var currentKey: Key?
+    var keyDefault: String?
+    var inDefault = false
+    var dataKey: Key?
+    var dataStart = 0
+    var dataText = ""
+    var dataHasElements = false
+    var dataDepth = 0
+    var foreignDepth = 0  // depth inside elements GraphML does not define, outside <data>
+    var rootSeen = false
+
+    func lookupKey(_ id: String, domain: String, offset: Int) throws(FormatError) -> Key {
+      if let k = keys.last(where: { $0.id == id && $0.domain == domain }) { return k }
+      if let k = keys.last(where: { $0.id == id && $0.domain == "all" }) { return k }
+      if let k = keys.last(where: { $0.id == id }) { return k }
+      throw reader.error("<data> names the key '\(id)', which no <key> declares", at: offset)
+    }
+
+    func typed(_ text: String, _ key: Key, offset: Int, isMarkup: Bool) throws(FormatError) -> AttributeValue {
+      if isMarkup { return .markup(text) }
+      guard let v = AttributeValue.parse(text, as: key.type) else {
+        throw reader.error("'\(text)' is not a valid \(key.graphMLType ?? key.type.rawValue) for the key '\(key.name)'", at: offset)
+      }
+      return v
+    }
+
+    while let event = try reader.next() {
+      switch event {
+      case .start(let name, let attrs, _, let offset):
+        let attr = { (n: String) in attrs.first(where: { $0.0 == n })?.1 }
+        if dataKey != nil {
+          dataHasElements = true
+          dataDepth += 1
+          continue
+        }
+        if foreignDepth > 0 || (name.contains(":") && rootSeen) {
+          foreignDepth += 1
+          continue
+        }
+        if inDefault { throw reader.error("<\(name)> inside <default>; expected text", at: offset) }
+        switch name {
+        case "graphml":
+          guard !rootSeen else { throw reader.error("<graphml> inside <graphml>", at: offset) }
+          rootSeen = true
+          ownerStack.append(.root)
+          for (n, v) in attrs where n.hasPrefix("xmlns:") && n != "xmlns:xsi" {
+            network.graphMLNamespaces[String(n.dropFirst(6))] = v
+          }
+        case "key":
+          guard let id = attr("id") else { throw reader.error("<key> has no id", at: offset) }
+          let domain = attr("for") ?? "all"
+          let known = ["node", "edge", "graph", "all", "graphml", "port", "endpoint", "hyperedge"]
+          guard known.contains(domain) else {
+            throw reader.error("<key id=\"\(id)\"> is for '\(domain)'; expected one of \(known.joined(separator: ", "))", at: offset)
+          }
+          let gtype = attr("attr.type")
+          var type: AttributeType
+          switch gtype?.lowercased() {
+          case nil: type = attr("yfiles.type") != nil ? .markup : .string
+          case "string": type = .string
+          case "int", "long", "integer": type = .integer
+          case "float", "double": type = .double
+          case "boolean", "bool": type = .boolean
+          default:
+            throw reader.error("<key id=\"\(id)\"> has attr.type '\(gtype!)'; expected boolean, int, long, float, double or string", at: offset)
+          }
+          var extras: [String: String] = [:]
+          for (n, v) in attrs where !["id", "for", "attr.name", "attr.type"].contains(n) { extras[n] = v }
+          if domain == "graphml" { extras["for"] = "graphml" }
+          let name = attr("attr.name") ?? attr("yfiles.type").map { "yfiles.\($0)" } ?? id
+          currentKey = Key(id: id, domain: domain, name: name, type: type, graphMLType: gtype, defaultText: nil, extras: extras)
+          keyDefault = nil
+        case "default":
+          guard currentKey != nil else { throw reader.error("<default> outside <key>", at: offset) }
+          inDefault = true
+          keyDefault = ""
+        case "graph":
+          if sawGraph && graphDepth == 0 {
+            throw reader.error("the file holds more than one top-level <graph>; Brobyggare reads one graph per file (split the file)", at: offset)
+          }
+          let ed = attr("edgedefault")
+          guard ed == nil || ed == "directed" || ed == "undirected" else {
+            throw reader.error("edgedefault is '\(ed!)'; expected 'directed' or 'undirected'", at: offset)
+          }
+          if graphDepth == 0 {
+            sawGraph = true
+            rootDirected = (ed ?? "directed") == "directed"
+            network.isDirected = rootDirected
+            network.graphID = attr("id")
+            ownerStack.append(.graph)
+          } else {
+            if let ed, (ed == "directed") != rootDirected {
+              // A nested graph may only differ if it holds no edges; checked per edge below.
+            }
+            ownerStack.append(.none)
+          }
+          graphDepth += 1
+        case "node":
+          guard graphDepth > 0 else { throw reader.error("<node> outside <graph>", at: offset) }
+          guard let id = attr("id") else { throw reader.error("<node> has no id", at: offset) }
+          do {
+            let i = try network.addNode(Node(id: id))
+            nodeOffsets.append(offset)
+            ownerStack.append(.node(i))
+          } catch {
+            throw reader.error("the node id '\(id)' is declared twice", at: offset)
+          }
+        case "edge":
+          guard graphDepth > 0 else { throw reader.error("<edge> outside <graph>", at: offset) }
+          guard let s = attr("source"), let t = attr("target") else {
+            throw reader.error("<edge> needs both source and target", at: offset)
+          }
+          if let d = attr("directed") {
+            guard d == "true" || d == "false" else { throw reader.error("directed is '\(d)'; expected true or false", at: offset) }
+            if (d == "true") != rootDirected {
+              throw reader.error("this edge is \(d == "true" ? "directed" : "undirected") in an \(rootDirected ? "directed" : "undirected") graph; mixed graphs are not supported (make every edge one kind)", at: offset)
+            }
+          }
+          if attr("sourceport") != nil || attr("targetport") != nil {
+            throw reader.error("edges to ports (sourceport/targetport) are not supported", at: offset)
+          }
+          currentEdge = PendingEdge(source: s, target: t, offset: offset, id: attr("id"), data: [])
+          ownerStack.append(.edge)
+        case "data":
+          guard let k = attr("key") else { throw reader.error("<data> has no key", at: offset) }
+          let domain: String
+          switch ownerStack.last ?? .none {
+          case .node: domain = "node"
+          case .edge: domain = "edge"
+          case .graph: domain = "graph"
+          case .root: domain = "graphml"
+          case .none: domain = "graph"
+          }
+          dataKey = try lookupKey(k, domain: domain, offset: offset)
+          dataStart = reader.position
+          dataText = ""
+          dataHasElements = false
+          dataDepth = 0
+        case "hyperedge":
+          throw reader.error("hyperedges are not supported; Brobyggare reads ties between two nodes", at: offset)
+        case "port":
+          throw reader.error("ports (<port>) are not supported", at: offset)
+        case "desc", "locator":
+          foreignDepth += 1
+        default:
+          throw reader.error("<\(name)> is not a GraphML element", at: offset)
+        }
+      case .text(let t):
+        if dataKey != nil { dataText += t }
+        else if inDefault { keyDefault! += t }
+      case .end(let name, let offset):
+        if let key = dataKey {
+          if dataDepth > 0 { dataDepth -= 1; continue }
+          let markup = dataHasElements
+          let text = markup ? reader.slice(dataStart, offset) : dataText
+          dataKey = nil
+          if !markup && text.isEmpty && key.type != .string { continue }  // <data key="d5"/>
+          let value = try typed(text, key, offset: dataStart, isMarkup: markup)
+          switch ownerStack.last ?? .none {
+          case .node(let i):
+            network.setNodeAttribute(key.name, value, at: i)
+          case .edge:
+            currentEdge!.data.append((key, value))
+          case .graph, .root:
+            network.attributes[key.name] = value
+          case .none: break
+          }
+          continue
+        }
+        if foreignDepth > 0 { foreignDepth -= 1; continue }
+        switch name {
+        case "default":
+          inDefault = false
+          currentKey?.defaultText = keyDefault
+        case "key":
+          if let k = currentKey {
+            if let d = k.defaultText, k.type != .markup {
+              guard AttributeValue.parse(d, as: k.type) != nil else {
+                throw reader.error("the default '\(d)' of the key '\(k.name)' is not a valid \(k.graphMLType ?? k.type.rawValue)", at: offset)
+              }
+            }
+            keys.append(k)
+          }
+          currentKey = nil
+        case "graph":
+          graphDepth -= 1
+          ownerStack.removeLast()
+        case "node", "edge":
+          if name == "edge", let e = currentEdge { pendingEdges.append(e); currentEdge = nil }
+          ownerStack.removeLast()
+        case "graphml":
+          ownerStack.removeLast()
+        default: break
+        }
+      }
+    }
+    guard sawGraph else {
+      throw FormatError(file: file, line: 1, column: 1, "the file has no <graph>")
+    }
+
+    // Declarations, in key order.
+    for k in keys {
+      let decl = AttributeDeclaration(
+        name: k.name, type: k.type,
+        defaultValue: k.defaultText.flatMap { k.type == .markup ? .markup($0) : AttributeValue.parse($0, as: k.type) },
+        graphMLType: k.graphMLType, graphMLKeyExtras: k.extras)
+      switch k.domain {
+      case "node": network.declareNodeAttribute(decl)
+      case "edge": network.declareTieAttribute(decl)
+      case "graph", "graphml": network.networkAttributes.append(decl)
+      case "all":
+        network.declareNodeAttribute(decl)
+        network.declareTieAttribute(decl)
+      default: break
+      }
+    }
+    // Trust and layer come out of the edge attributes.
+    let edgeNames = Set(network.tieAttributes.map(\.name))
+    let trustName = edgeNames.contains("trust") ? "trust" : edgeNames.contains("weight") ? "weight" : nil
+    if let trustName {
+      network.trustAttributeName = trustName
+      let decl = network.tieAttributes.first { $0.name == trustName }!
+      guard decl.type == .double || decl.type == .integer else {
+        throw FormatError(file: file, line: 1, column: 1, "the edge key '\(trustName)' is \(decl.graphMLType ?? "string"); trust must be a number")
+      }
+      network.trustGraphMLType = decl.graphMLType
+      network.tieAttributes.removeAll { $0.name == trustName }
+    }
+    let trustDefault = keys.last { $0.name == trustName && ($0.domain == "edge" || $0.domain == "all") }?.defaultText.flatMap { parseDouble($0) }
+    let layerDecl = network.tieAttributes.first { $0.name == "layer" && $0.type == .string }
+    if layerDecl != nil { network.tieAttributes.removeAll { $0.name == "layer" } }
+
+    // Node defaults.
+    let nodeDefaults = network.nodeAttributes.compactMap { d in d.defaultValue.map { (d.name, $0) } }
+    if !nodeDefaults.isEmpty {
+      for i in 0..<network.nodeCount {
+        var attrs = network.nodes[i].attributes
+        for (n, v) in nodeDefaults where attrs[n] == nil { attrs[n] = v }
+        network.setNodeAttributes(attrs, at: i)
+      }
+    }
+    // yEd labels: the text of the first y:NodeLabel, when no label attribute is given.
+    let graphicsKeys = network.nodeAttributes.filter { $0.graphMLKeyExtras["yfiles.type"] == "nodegraphics" }.map(\.name)
+    if !graphicsKeys.isEmpty {
+      var labelled = false
+      for i in 0..<network.nodeCount where network.nodes[i].attributes["label"] == nil {
+        for g in graphicsKeys {
+          if case .markup(let m)? = network.nodes[i].attributes[g], let l = yEdLabel(m) {
+            network.setNodeAttribute("label", .string(l), at: i)
+            labelled = true
+            break
+          }
+        }
+      }
+      if labelled { network.declareNodeAttribute(AttributeDeclaration(name: "label", type: .string)) }
+    }
+
+    let edgeDefaults = network.tieAttributes.compactMap { d in d.defaultValue.map { (d.name, $0) } }
+    network.reserveCapacity(nodes: 0, ties: pendingEdges.count)
+    for e in pendingEdges {
+      guard let s = network.index(of: e.source) else {
+        throw reader.error("the edge's source '\(e.source)' is not a <node> in this file", at: e.offset)
+      }
+      guard let t = network.index(of: e.target) else {
+        throw reader.error("the edge's target '\(e.target)' is not a <node> in this file", at: e.offset)
+      }
+      var tie = Tie(source: s, target: t, trust: trustDefault, layer: layerDecl?.defaultValue?.description, id: e.id)
+      for (n, v) in edgeDefaults { tie.attributes[n] = v }
+      for (k, v) in e.data {
+        if k.name == trustName {
+          guard let w = v.number, w.isFinite, w >= 0 else {
+            throw reader.error("the trust '\(v)' must be a finite number ≥ 0", at: e.offset)
+          }
+          tie.trust = w
+        } else if k.name == "layer" && layerDecl != nil {
+          tie.layer = v.description
+        } else {
+          tie.attributes[k.name] = v
+        }
+      }
+      network.addTie(tie)
+    }
+    return network
+  }
+
+  /// The text of the first `<y:NodeLabel>` in yEd's node graphics, trimmed; `nil` when empty.
+  static func yEdLabel(_ markup: String) -> String? {
+    guard let open = markup.range(of: "<y:NodeLabel") else { return nil }
+    guard let gt = markup[open.upperBound...].firstIndex(of: ">") else { return nil }
+    if markup[markup.index(before: gt)] == "/" { return nil }
+    let rest = markup[markup.index(after: gt)...]
+    let end = rest.firstIndex(of: "<") ?? rest.endIndex
+    var text = String(rest[..<end])
+    if text.isEmpty, rest.hasPrefix("<![CDATA["), let close = rest.range(of: "]]>") {
+      text = String(rest[rest.index(rest.startIndex, offsetBy: 9)..<close.lowerBound])
+    }
+    for (e, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
+      text = text.replacingOccurrences(of: e, with: c)
+    }
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmed.isEmpty ? nil : trimmed
+  }
+}

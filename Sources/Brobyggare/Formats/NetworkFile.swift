@@ -1,0 +1,94 @@
+import Foundation
+
+/// Reading and writing networks by file name.
+extension Network {
+  /// Options for formats that do not say everything themselves.
+  public struct ReadOptions: Sendable {
+    /// Direction for CSV and edge lists, which do not declare it. Default: directed, as
+    /// interview nominations are.
+    public var directed: Bool = true
+    /// A node table to read with a CSV tie table. When `nil`, a file beside the tie table named
+    /// like it with `.nodes.csv` (`net.csv` → `net.nodes.csv`) is read if it exists.
+    public var nodeTable: String?
+    /// The format; `nil` chooses by extension.
+    public var format: NetworkFormat?
+    public init(directed: Bool = true, nodeTable: String? = nil, format: NetworkFormat? = nil) {
+      self.directed = directed
+      self.nodeTable = nodeTable
+      self.format = format
+    }
+  }
+
+  /// The node table that goes with a CSV tie table: `net.csv` → `net.nodes.csv`.
+  public static func companionNodeTable(for path: String) -> String {
+    let ns = path as NSString
+    return ns.deletingPathExtension + ".nodes." + ns.pathExtension
+  }
+
+  /// Reads a network from a file.
+  ///
+  /// - Throws: ``FormatError`` with the file, line and column of the first problem.
+  public init(contentsOf path: String, options: ReadOptions = ReadOptions()) throws(FormatError) {
+    guard let format = options.format ?? NetworkFormat(path: path) else {
+      throw FormatError(file: path, line: 1, column: 1, "cannot tell the format from the extension '.\((path as NSString).pathExtension)'; expected .csv, .tsv, .edgelist, .txt, .graphml, .xml, .dot, .gv or .json (or name the format)")
+    }
+    let data = try Network.load(path)
+    switch format {
+    case .csv:
+      var nodesPath = options.nodeTable
+      let companion = Network.companionNodeTable(for: path)
+      if nodesPath == nil, !path.hasSuffix(".nodes.csv"), FileManager.default.fileExists(atPath: companion) { nodesPath = companion }
+      let nodes = try nodesPath.map { p throws(FormatError) in try Network.load(p) }
+      self = try CSVFormat.read(ties: data, file: path, nodes: nodes, nodesFile: nodesPath ?? "", directed: options.directed)
+    case .edgelist: self = try EdgeListFormat.read(data, file: path, directed: options.directed)
+    case .graphml: self = try GraphMLFormat.read(data, file: path)
+    case .dot: self = try DOTFormat.read(data, file: path)
+    case .json: self = try NodeLinkFormat.read(data, file: path)
+    }
+  }
+
+  static func load(_ path: String) throws(FormatError) -> Data {
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+      throw FormatError(file: path, line: 1, column: 1, "no such file")
+    }
+    guard !isDir.boolValue else { throw FormatError(file: path, line: 1, column: 1, "this is a folder; expected a file") }
+    guard let d = FileManager.default.contents(atPath: path) else {
+      throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+    }
+    return d
+  }
+
+  /// The network written in a format, as files: one for most formats; for CSV the tie table
+  /// and, beside it, the node table (`net.csv` and `net.nodes.csv`).
+  public func serialized(as format: NetworkFormat, path: String) throws(FormatError) -> [(path: String, contents: String)] {
+    switch format {
+    case .csv:
+      let delimiter: Character = path.lowercased().hasSuffix(".tsv") ? "\t" : ","
+      return [(path, CSVFormat.writeTies(self, delimiter: delimiter)),
+              (Network.companionNodeTable(for: path), CSVFormat.writeNodes(self, delimiter: delimiter))]
+    case .edgelist: return [(path, try EdgeListFormat.write(self))]
+    case .graphml: return [(path, GraphMLFormat.write(self))]
+    case .dot: return [(path, DOTFormat.write(self))]
+    case .json: return [(path, NodeLinkFormat.write(self))]
+    }
+  }
+}
+
+/// Writes files so that a failure leaves nothing half-written: each goes to a temporary file
+/// in the same folder and is renamed into place only when every one was written.
+public func writeFilesAtomically(_ files: [(path: String, contents: String)]) throws {
+  var temps: [(String, String)] = []
+  defer { for (t, _) in temps { try? FileManager.default.removeItem(atPath: t) } }
+  for (path, contents) in files {
+    let url = URL(fileURLWithPath: path)
+    let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+    try Data(contents.utf8).write(to: URL(fileURLWithPath: temp))
+    temps.append((temp, path))
+  }
+  for (temp, path) in temps {
+    if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+    try FileManager.default.moveItem(atPath: temp, toPath: path)
+  }
+  temps.removeAll()
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// JSON node-link data, as networkx's `node_link_data` writes and d3 reads:
+///
+///     {"directed": true, "multigraph": false, "graph": {...},
+///      "nodes": [{"id": "a", ...}], "edges": [{"source": "a", "target": "b", ...}]}
+///
+/// The reader also takes `links` for `edges` (networkx before 3.4, d3) and numeric ids (kept as
+/// their decimal text). Attribute types follow JSON: integers, numbers, booleans and strings;
+/// `null` is a missing value. Nested objects and arrays are refused with their place.
+public enum NodeLinkFormat {
+  public static func read(_ data: Data, file: String) throws(FormatError) -> Network {
+    let text = try decodeText(data, file: file)
+    var parser = JSONParser(text, file: file)
+    let root = try parser.parseDocument()
+    guard case .object = root else { throw parser.error("expected a JSON object with 'nodes' and 'edges'", at: 0) }
+    func bool(_ k: String) throws(FormatError) -> Bool? {
+      switch root[k] {
+      case nil, .null?: return nil
+      case .bool(let b)?: return b
+      default: throw parser.error("'\(k)' must be true or false", at: 0)
+      }
+    }
+    var network = Network(directed: try bool("directed") ?? false)
+    func scalar(_ v: JSONValue, what: String) throws(FormatError) -> AttributeValue? {
+      switch v {
+      case .null: return nil
+      case .bool(let b): return .boolean(b)
+      case .integer(let i): return .integer(i)
+      case .number(let d): return .double(d)
+      case .string(let s): return .string(s)
+      case .array, .object: throw parser.error("\(what) is an array or object; only numbers, strings and booleans are read", at: 0)
+      }
+    }
+    func idText(_ v: JSONValue?, what: String) throws(FormatError) -> String {
+      switch v {
+      case .string(let s)?: return s
+      case .integer(let i)?: return String(i)
+      case .number(let d)?: return formatNumber(d)
+      default: throw parser.error("\(what) needs an 'id' that is a string or a number", at: 0)
+      }
+    }
+    if case .object(let g)? = root["graph"] {
+      for (k, v) in g {
+        if let a = try scalar(v, what: "graph attribute '\(k)'") {
+          network.attributes[k] = a
+          network.networkAttributes.append(AttributeDeclaration(name: k, type: a.type))
+        }
+      }
+    }
+    guard case .array(let nodes)? = root["nodes"] else { throw parser.error("expected a 'nodes' array", at: 0) }
+    for (n, node) in nodes.enumerated() {
+      guard case .object(let members) = node else { throw parser.error("nodes[\(n)] is not an object", at: 0) }
+      let id = try idText(node["id"], what: "nodes[\(n)]")
+      var attrs: [String: AttributeValue] = [:]
+      for (k, v) in members where k != "id" {
+        if let a = try scalar(v, what: "nodes[\(n)].\(k)") {
+          attrs[k] = a
+          if !network.nodeAttributes.contains(where: { $0.name == k }) {
+            network.declareNodeAttribute(AttributeDeclaration(name: k, type: a.type))
+          }
+        }
+      }
+      do { try network.addNode(Node(id: id, attributes: attrs)) } catch {
+        throw parser.error("nodes[\(n)] repeats the id '\(id)'", at: 0)
+      }
+    }
+    let edgeKey = root["edges"] != nil ? "edges" : "links"
+    guard case .array(let edges)? = root[edgeKey] else { throw parser.error("expected an 'edges' (or 'links') array", at: 0) }
+    let names = Set(edges.flatMap { e -> [String] in if case .object(let m) = e { return m.map(\.0) }; return [] })
+    let trustName = names.contains("trust") ? "trust" : names.contains("weight") ? "weight" : nil
+    if let trustName { network.trustAttributeName = trustName }
+    for (n, edge) in edges.enumerated() {
+      guard case .object(let members) = edge else { throw parser.error("\(edgeKey)[\(n)] is not an object", at: 0) }
+      let s = try idText(edge["source"], what: "\(edgeKey)[\(n)] source")
+      let t = try idText(edge["target"], what: "\(edgeKey)[\(n)] target")
+      guard let si = network.index(of: s) else { throw parser.error("\(edgeKey)[\(n)]: the source '\(s)' is not among the nodes", at: 0) }
+      guard let ti = network.index(of: t) else { throw parser.error("\(edgeKey)[\(n)]: the target '\(t)' is not among the nodes", at: 0) }
+      var tie = Tie(source: si, target: ti)
+      for (k, v) in members where k != "source" && k != "target" {
+        guard let a = try scalar(v, what: "\(edgeKey)[\(n)].\(k)") else { continue }
+        if k == trustName {
+          guard let w = a.number, w.isFinite, w >= 0 else { throw parser.error("\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0", at: 0) }
+          tie.trust = w
+        } else if k == "layer" {
+          tie.layer = a.description
+        } else if k == "id" {
+          tie.id = a.description
+        } else if k == "key" {
+          continue  // networkx's multigraph key: an index among parallel edges, rebuilt on writing
+        } else {
+          tie.attributes[k] = a
+          if !network.tieAttributes.contains(where: { $0.name == k }) {
+            network.declareTieAttribute(AttributeDeclaration(name: k, type: a.type))
+          }
+        }
+      }
+      network.addTie(tie)
+    }
+    return network
+  }
+
+  /// Writes node-link JSON that networkx's `node_link_graph(data, edges="edges")` reads back.
+  /// Keys are written in a fixed order, so the same network gives the same bytes.
+  public static func write(_ network: Network) -> String {
+    var seen = Set<[Int]>()
+    var multigraph = false
+    for t in network.ties {
+      let key = network.isDirected ? [t.source, t.target] : [min(t.source, t.target), max(t.source, t.target)]
+      if !seen.insert(key).inserted { multigraph = true; break }
+    }
+    func value(_ v: AttributeValue) -> String {
+      switch v {
+      case .string(let s), .markup(let s): return jsonString(s)
+      case .integer(let i): return String(i)
+      case .double(let d): return d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? "\(formatNumber(d)).0" : formatNumber(d)) : "null"
+      case .boolean(let b): return b ? "true" : "false"
+      }
+    }
+    var out = "{\n  \"directed\": \(network.isDirected),\n  \"multigraph\": \(multigraph),\n  \"graph\": {"
+    out += network.attributes.keys.sorted().map { "\(jsonString($0)): \(value(network.attributes[$0]!))" }.joined(separator: ", ")
+    out += "},\n  \"nodes\": [\n"
+    let nodeOrder = network.nodeAttributes.map(\.name)
+    out += network.nodes.map { node in
+      var fields = ["\"id\": \(jsonString(node.id))"]
+      let extra = node.attributes.keys.filter { !nodeOrder.contains($0) }.sorted()
+      for k in nodeOrder + extra { if let v = node.attributes[k] { fields.append("\(jsonString(k)): \(value(v))") } }
+      return "    {" + fields.joined(separator: ", ") + "}"
+    }.joined(separator: ",\n")
+    out += "\n  ],\n  \"edges\": [\n"
+    var keys: [[Int]: Int] = [:]
+    let tieOrder = network.tieAttributes.map(\.name)
+    out += network.ties.map { tie in
+      var fields = ["\"source\": \(jsonString(network.nodes[tie.source].id))", "\"target\": \(jsonString(network.nodes[tie.target].id))"]
+      if multigraph {
+        let pair = network.isDirected ? [tie.source, tie.target] : [min(tie.source, tie.target), max(tie.source, tie.target)]
+        fields.append("\"key\": \(keys[pair, default: 0])")
+        keys[pair, default: 0] += 1
+      }
+      if let id = tie.id { fields.append("\"id\": \(jsonString(id))") }
+      if let t = tie.trust { fields.append("\(jsonString(network.trustAttributeName)): \(value(.double(t)))") }
+      if let l = tie.layer { fields.append("\"layer\": \(jsonString(l))") }
+      let extra = tie.attributes.keys.filter { !tieOrder.contains($0) }.sorted()
+      for k in tieOrder + extra { if let v = tie.attributes[k] { fields.append("\(jsonString(k)): \(value(v))") } }
+      return "    {" + fields.joined(separator: ", ") + "}"
+    }.joined(separator: ",\n")
+    out += "\n  ]\n}\n"
+    return out
+  }
+}

@@ -1,0 +1,260 @@
+import Foundation
+
+/// A small, strict XML pull parser for the GraphML reader.
+///
+/// Implementation goals, in order of priority:
+/// 1. Safe on hostile input: no DTD is read (a `<!DOCTYPE` is refused), so no entity is ever
+///    defined, expanded or fetched; only the five predefined entities and character references
+///    are replaced. Nesting is limited to ``maximumDepth`` elements.
+/// 2. Errors that say where: every error carries the line and column.
+/// 3. Lossless where GraphML needs it: the byte range of an element's content is available, so
+///    foreign markup inside `<data>` (yEd's graphics) is kept exactly as written.
+struct XMLReader {
+  enum Event: Equatable {
+    case start(name: String, attributes: [(String, String)], selfClosing: Bool, offset: Int)
+    case end(name: String, offset: Int)
+    case text(String)
+
+    static func == (a: Event, b: Event) -> Bool {
+      switch (a, b) {
+      case let (.start(n1, a1, s1, o1), .start(n2, a2, s2, o2)):
+        return n1 == n2 && s1 == s2 && o1 == o2 && a1.elementsEqual(a2, by: ==)
+      case let (.end(n1, o1), .end(n2, o2)): return n1 == n2 && o1 == o2
+      case let (.text(t1), .text(t2)): return t1 == t2
+      default: return false
+      }
+    }
+  }
+
+  /// The deepest nesting of elements accepted.
+  static let maximumDepth = 512
+
+  let bytes: [UInt8]
+  let file: String
+  private(set) var position = 0
+  private var openNames: [String] = []
+  private var sawRoot = false
+  private var pendingEnd: (String, Int)?
+
+  init(bytes: [UInt8], file: String) {
+    self.bytes = bytes
+    self.file = file
+  }
+
+  /// Decodes a document's bytes, honouring a byte-order mark or the encoding its XML
+  /// declaration names, and returns a reader over UTF-8.
+  static func open(_ data: Data, file: String) throws(FormatError) -> XMLReader {
+    var declared: String?
+    let head = String(decoding: data.prefix(256), as: UTF8.self)
+    if head.hasPrefix("<?xml") || head.dropFirst().hasPrefix("<?xml"),
+       let end = head.range(of: "?>"),
+       let enc = head[..<end.lowerBound].range(of: #"encoding\s*=\s*["']([A-Za-z0-9._-]+)["']"#, options: .regularExpression) {
+      let decl = head[enc]
+      if let q = decl.firstIndex(where: { $0 == "\"" || $0 == "'" }) {
+        declared = String(decl[decl.index(after: q)...].dropLast())
+      }
+    }
+    let text = try decodeText(data, file: file, fallbackEncoding: declared)
+    return XMLReader(bytes: Array(text.utf8), file: file)
+  }
+
+  func error(_ message: String, at offset: Int? = nil) -> FormatError {
+    let (l, c) = location(of: offset ?? position)
+    return FormatError(file: file, line: l, column: c, message)
+  }
+
+  /// Line and column (in characters) of a byte offset.
+  func location(of offset: Int) -> (Int, Int) {
+    var line = 1, col = 1
+    var i = 0
+    let end = Swift.min(offset, bytes.count)
+    while i < end {
+      let b = bytes[i]
+      if b == 0x0A { line += 1; col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
+      i += 1
+    }
+    return (line, col)
+  }
+
+  /// The text between two byte offsets, exactly as written.
+  func slice(_ from: Int, _ to: Int) -> String {
+    String(decoding: bytes[from..<to], as: UTF8.self)
+  }
+
+  private func starts(with s: StaticString, at i: Int) -> Bool {
+    let n = s.utf8CodeUnitCount
+    guard i + n <= bytes.count else { return false }
+    return s.withUTF8Buffer { buf in
+      for k in 0..<n where bytes[i + k] != buf[k] { return false }
+      return true
+    }
+  }
+
+  private func find(_ s: StaticString, from i: Int) -> Int? {
+    let n = s.utf8CodeUnitCount
+    return s.withUTF8Buffer { buf -> Int? in
+      var j = i
+      while j + n <= bytes.count {
+        if bytes[j] == buf[0] {
+          var ok = true
+          for k in 1..<n where bytes[j + k] != buf[k] { ok = false; break }
+          if ok { return j }
+        }
+        j += 1
+      }
+      return nil
+    }
+  }
+
+  @inline(__always) private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+  @inline(__always) private static func isNameByte(_ b: UInt8) -> Bool {
+    !(isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=")
+      || b == UInt8(ascii: "<") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'"))
+  }
+
+  /// The next event, or `nil` at the end of a well-formed document.
+  mutating func next() throws(FormatError) -> Event? {
+    if let (name, offset) = pendingEnd {
+      pendingEnd = nil
+      return .end(name: name, offset: offset)
+    }
+    while position < bytes.count {
+      if bytes[position] != UInt8(ascii: "<") {
+        let start = position
+        while position < bytes.count && bytes[position] != UInt8(ascii: "<") { position += 1 }
+        if openNames.isEmpty {
+          if bytes[start..<position].contains(where: { !XMLReader.isSpace($0) }) {
+            throw error(sawRoot ? "text after the root element" : "text before the root element; expected '<'", at: start)
+          }
+          continue
+        }
+        return .text(try unescape(start, position))
+      }
+      if starts(with: "<!--", at: position) {
+        guard let end = find("-->", from: position + 4) else { throw error("a comment is never closed; expected '-->'") }
+        position = end + 3
+        continue
+      }
+      if starts(with: "<![CDATA[", at: position) {
+        guard !openNames.isEmpty else { throw error("CDATA outside the root element") }
+        guard let end = find("]]>", from: position + 9) else { throw error("a CDATA section is never closed; expected ']]>'") }
+        let text = slice(position + 9, end)
+        position = end + 3
+        return .text(text)
+      }
+      if starts(with: "<!DOCTYPE", at: position) || starts(with: "<!ENTITY", at: position) {
+        throw error("document type declarations (<!DOCTYPE>) are not accepted: they can define entities that expand without bound or read other files")
+      }
+      if starts(with: "<?", at: position) {
+        guard let end = find("?>", from: position + 2) else { throw error("a processing instruction is never closed; expected '?>'") }
+        position = end + 2
+        continue
+      }
+      if starts(with: "</", at: position) {
+        let start = position
+        position += 2
+        let nameStart = position
+        while position < bytes.count && XMLReader.isNameByte(bytes[position]) { position += 1 }
+        let name = slice(nameStart, position)
+        while position < bytes.count && XMLReader.isSpace(bytes[position]) { position += 1 }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { throw error("expected '>' to close the end tag </\(name)>") }
+        position += 1
+        guard let open = openNames.last else { throw error("the end tag </\(name)> has no start tag", at: start) }
+        guard open == name else { throw error("the end tag </\(name)> does not match the start tag <\(open)>", at: start) }
+        openNames.removeLast()
+        return .end(name: name, offset: start)
+      }
+      if starts(with: "<!", at: position) { throw error("unexpected markup '<!'; expected an element, a comment or CDATA") }
+      // Start tag.
+      let start = position
+      position += 1
+      let nameStart = position
+      while position < bytes.count && XMLReader.isNameByte(bytes[position]) { position += 1 }
+      guard position > nameStart else { throw error("expected an element name after '<'") }
+      let name = slice(nameStart, position)
+      if openNames.isEmpty && sawRoot { throw error("a second root element <\(name)>; a document has one", at: start) }
+      var attributes: [(String, String)] = []
+      var selfClosing = false
+      while true {
+        while position < bytes.count && XMLReader.isSpace(bytes[position]) { position += 1 }
+        guard position < bytes.count else { throw error("the start tag <\(name)> is never closed", at: start) }
+        let b = bytes[position]
+        if b == UInt8(ascii: ">") { position += 1; break }
+        if b == UInt8(ascii: "/") {
+          guard position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: ">") else { throw error("expected '/>'") }
+          position += 2
+          selfClosing = true
+          break
+        }
+        let an = position
+        while position < bytes.count && XMLReader.isNameByte(bytes[position]) { position += 1 }
+        guard position > an else { throw error("unexpected '\(Character(UnicodeScalar(b)))' in the start tag <\(name)>; expected an attribute name, '>' or '/>'") }
+        let aname = slice(an, position)
+        while position < bytes.count && XMLReader.isSpace(bytes[position]) { position += 1 }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else { throw error("expected '=' after the attribute name '\(aname)'") }
+        position += 1
+        while position < bytes.count && XMLReader.isSpace(bytes[position]) { position += 1 }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else {
+          throw error("expected a quoted value for the attribute '\(aname)'")
+        }
+        let quote = bytes[position]
+        position += 1
+        let vs = position
+        while position < bytes.count && bytes[position] != quote {
+          if bytes[position] == UInt8(ascii: "<") { throw error("'<' is not allowed in an attribute value; write &lt;") }
+          position += 1
+        }
+        guard position < bytes.count else { throw error("the value of the attribute '\(aname)' is never closed", at: vs) }
+        let value = try unescape(vs, position)
+        position += 1
+        if attributes.contains(where: { $0.0 == aname }) { throw error("the attribute '\(aname)' appears twice in <\(name)>", at: an) }
+        attributes.append((aname, value))
+      }
+      sawRoot = true
+      if selfClosing {
+        pendingEnd = (name, position)
+      } else {
+        openNames.append(name)
+        if openNames.count > XMLReader.maximumDepth {
+          throw error("elements are nested more than \(XMLReader.maximumDepth) deep", at: start)
+        }
+      }
+      return .start(name: name, attributes: attributes, selfClosing: selfClosing, offset: start)
+    }
+    if let open = openNames.last { throw error("the file ends inside <\(open)>; it may be truncated") }
+    if !sawRoot { throw error("the file has no root element") }
+    return nil
+  }
+
+  /// Text with the predefined entities and character references replaced.
+  private func unescape(_ from: Int, _ to: Int) throws(FormatError) -> String {
+    guard bytes[from..<to].contains(UInt8(ascii: "&")) else { return slice(from, to) }
+    var out: [UInt8] = []
+    out.reserveCapacity(to - from)
+    var i = from
+    while i < to {
+      let b = bytes[i]
+      guard b == UInt8(ascii: "&") else { out.append(b); i += 1; continue }
+      var j = i + 1
+      while j < to && bytes[j] != UInt8(ascii: ";") && j - i < 16 { j += 1 }
+      guard j < to, bytes[j] == UInt8(ascii: ";") else { throw error("'&' starts no entity; write &amp;", at: i) }
+      let name = slice(i + 1, j)
+      switch name {
+      case "lt": out.append(UInt8(ascii: "<"))
+      case "gt": out.append(UInt8(ascii: ">"))
+      case "amp": out.append(UInt8(ascii: "&"))
+      case "quot": out.append(UInt8(ascii: "\""))
+      case "apos": out.append(UInt8(ascii: "'"))
+      default:
+        var scalar: UInt32?
+        if name.hasPrefix("#x") || name.hasPrefix("#X") { scalar = UInt32(name.dropFirst(2), radix: 16) }
+        else if name.hasPrefix("#") { scalar = UInt32(name.dropFirst(), radix: 10) }
+        else { throw error("the entity '&\(name);' is not defined; only &lt; &gt; &amp; &quot; &apos; and character references are read", at: i) }
+        guard let s = scalar, s != 0, let u = Unicode.Scalar(s) else { throw error("'&\(name);' is not a valid character", at: i) }
+        out.append(contentsOf: Array(String(Character(u)).utf8))
+      }
+      i = j + 1
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

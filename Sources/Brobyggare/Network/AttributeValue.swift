@@ -1,0 +1,135 @@
+import Foundation
+
+/// The type of an attribute, as declared for a node, tie or network.
+///
+/// `markup` holds XML that another tool wrote inside a GraphML `<data>` element (yEd's
+/// graphics, say). The measures never read it; it is kept so that a read-then-write loses nothing.
+public enum AttributeType: String, Hashable, Sendable, CaseIterable {
+  case string, integer, double, boolean, markup
+}
+
+/// A typed attribute value. A missing value is `nil` where a value is expected.
+public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
+  case string(String)
+  case integer(Int)
+  case double(Double)
+  case boolean(Bool)
+  case markup(String)
+
+  public var type: AttributeType {
+    switch self {
+    case .string: .string
+    case .integer: .integer
+    case .double: .double
+    case .boolean: .boolean
+    case .markup: .markup
+    }
+  }
+
+  /// The value as a number, when it is one (integers widen to `Double`).
+  public var number: Double? {
+    switch self {
+    case .integer(let i): Double(i)
+    case .double(let d): d
+    default: nil
+    }
+  }
+
+  /// The value as text, the way every writer spells it: integers in decimal, doubles in the
+  /// shortest form that reads back to the same bits, booleans as `true`/`false`.
+  public var description: String {
+    switch self {
+    case .string(let s), .markup(let s): s
+    case .integer(let i): String(i)
+    case .double(let d): formatNumber(d)
+    case .boolean(let b): b ? "true" : "false"
+    }
+  }
+}
+
+/// Formats a double the same way in every output: the shortest decimal that reads back to the
+/// same value; integral values keep no fraction (`2`, not `2.0`); `NaN`, `inf`, `-inf`.
+@inlinable
+public func formatNumber(_ d: Double) -> String {
+  if d.isNaN { return "NaN" }
+  if d.isInfinite { return d > 0 ? "inf" : "-inf" }
+  if d == d.rounded(), abs(d) < 1e15 {
+    return d == 0 ? "0" : String(Int(d))
+  }
+  return "\(d)"
+}
+
+/// The declaration of one attribute: its name, type and default, and what a GraphML file said
+/// of it beyond that (kept so that writing it back loses nothing).
+public struct AttributeDeclaration: Hashable, Sendable {
+  public var name: String
+  public var type: AttributeType
+  /// The value an element has when it gives none (GraphML `<default>`).
+  public var defaultValue: AttributeValue?
+  /// GraphML's own spelling of the type (`int`, `long`, `float`, `double`, ...), when read from
+  /// GraphML; the writer keeps it.
+  public var graphMLType: String?
+  /// Attributes of the GraphML `<key>` other than id, for, attr.name and attr.type
+  /// (`yfiles.type`, say), kept for the writer.
+  public var graphMLKeyExtras: [String: String]
+
+  public init(
+    name: String, type: AttributeType, defaultValue: AttributeValue? = nil,
+    graphMLType: String? = nil, graphMLKeyExtras: [String: String] = [:]
+  ) {
+    self.name = name
+    self.type = type
+    self.defaultValue = defaultValue
+    self.graphMLType = graphMLType
+    self.graphMLKeyExtras = graphMLKeyExtras
+  }
+}
+
+extension AttributeValue {
+  /// Parses text as a value of the given type; `nil` when the text is not of that type.
+  /// Booleans accept `true/false`, `1/0`, `yes/no` in any case (yEd writes `FALSE`, networkx
+  /// `True`).
+  public static func parse(_ text: String, as type: AttributeType, decimalComma: Bool = false)
+    -> AttributeValue?
+  {
+    let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    switch type {
+    case .string: return .string(text)
+    case .markup: return .markup(text)
+    case .integer:
+      if let i = Int(t) { return .integer(i) }
+      // GraphML writers such as igraph spell integral numbers as "3.0" even for int keys.
+      if let d = parseDouble(t, decimalComma: decimalComma), d == d.rounded(), abs(d) < 9e15 {
+        return .integer(Int(d))
+      }
+      return nil
+    case .double:
+      return parseDouble(t, decimalComma: decimalComma).map(AttributeValue.double)
+    case .boolean:
+      switch t.lowercased() {
+      case "true", "1", "yes", "t": return .boolean(true)
+      case "false", "0", "no", "f": return .boolean(false)
+      default: return nil
+      }
+    }
+  }
+}
+
+/// Parses a decimal number as written by spreadsheets and graph tools: `1.5`, `1e-3`, `NaN`,
+/// `inf`; with `decimalComma`, `0,8` as well.
+public func parseDouble(_ text: String, decimalComma: Bool = false) -> Double? {
+  if text.isEmpty { return nil }
+  if let d = Double(text) { return d }
+  let lower = text.lowercased()
+  switch lower {
+  case "nan": return .nan
+  case "inf", "+inf", "infinity", "+infinity": return .infinity
+  case "-inf", "-infinity": return -.infinity
+  default: break
+  }
+  if decimalComma, text.contains(","), !text.contains(".") {
+    return Double(text.replacingOccurrences(of: ",", with: "."))
+  }
+  return nil
+}
+

@@ -1,0 +1,146 @@
+/// A network of people and organisations: nodes with stable string ids, directed or undirected
+/// ties with trust weights and layers, and typed attributes on nodes, ties and the network.
+///
+/// `Network` is a value type. Node lookup by id is O(1). The measures do not walk this
+/// structure; they run on an ``Adjacency`` built from it once per analysis.
+public struct Network: Sendable {
+  /// Whether ties run from source to target (`true`) or both ways.
+  public var isDirected: Bool
+  /// The nodes, in input order. Their position is their index everywhere in results.
+  public private(set) var nodes: [Node] = []
+  /// The ties, in input order; parallel ties and self-loops are kept.
+  public private(set) var ties: [Tie] = []
+  private var indexByID: [String: Int] = [:]
+
+  /// The network's own attributes (GraphML `<data>` on the graph, JSON `graph`).
+  public var attributes: [String: AttributeValue] = [:]
+  /// The graph's id in the input (GraphML `<graph id>`), kept for writing back.
+  public var graphID: String?
+
+  /// Declared node attributes, in declaration order (label and kind among them when present).
+  public var nodeAttributes: [AttributeDeclaration] = []
+  /// Declared tie attributes other than trust and layer, in declaration order.
+  public var tieAttributes: [AttributeDeclaration] = []
+  /// Declared network attributes, in declaration order.
+  public var networkAttributes: [AttributeDeclaration] = []
+  /// The name the input gave the trust weight (`trust`, or `weight` as networkx and igraph
+  /// write it). Writers use it again.
+  public var trustAttributeName: String = "trust"
+  /// GraphML's spelling of the trust key's type, when read from GraphML.
+  public var trustGraphMLType: String?
+  /// Namespace declarations of a GraphML root other than GraphML's own (`y` for yEd, say),
+  /// by prefix, kept so that foreign markup in attributes stays valid when written back.
+  public var graphMLNamespaces: [String: String] = [:]
+
+  public init(directed: Bool) {
+    self.isDirected = directed
+  }
+
+  /// The number of nodes.
+  public var nodeCount: Int { nodes.count }
+  /// The number of ties, parallel ties and self-loops included.
+  public var tieCount: Int { ties.count }
+
+  /// The index of the node with this id, or `nil`.
+  ///
+  /// - Complexity: O(1) on average.
+  public func index(of id: String) -> Int? { indexByID[id] }
+
+  /// The node with this id, or `nil`.
+  public subscript(id id: String) -> Node? { indexByID[id].map { nodes[$0] } }
+
+  /// Adds a node and returns its index. Throws when the id is taken.
+  @discardableResult
+  public mutating func addNode(_ node: Node) throws(NetworkError) -> Int {
+    if indexByID[node.id] != nil { throw .duplicateNode(node.id) }
+    let i = nodes.count
+    nodes.append(node)
+    indexByID[node.id] = i
+    return i
+  }
+
+  /// Returns the index of the node with this id, adding a bare node first when there is none.
+  @discardableResult
+  public mutating func node(withID id: String) -> Int {
+    if let i = indexByID[id] { return i }
+    let i = nodes.count
+    nodes.append(Node(id: id))
+    indexByID[id] = i
+    return i
+  }
+
+  /// Adds a tie between two existing nodes (by index) and returns its index.
+  @discardableResult
+  public mutating func addTie(_ tie: Tie) -> Int {
+    precondition(tie.source >= 0 && tie.source < nodes.count, "tie source \(tie.source) is not a node index")
+    precondition(tie.target >= 0 && tie.target < nodes.count, "tie target \(tie.target) is not a node index")
+    ties.append(tie)
+    return ties.count - 1
+  }
+
+  /// Adds a tie between the nodes with these ids, creating bare nodes for unknown ids.
+  @discardableResult
+  public mutating func addTie(from source: String, to target: String, trust: Double? = nil,
+                              layer: String? = nil, attributes: [String: AttributeValue] = [:]) -> Int {
+    let s = node(withID: source)
+    let t = node(withID: target)
+    return addTie(Tie(source: s, target: t, trust: trust, layer: layer, attributes: attributes))
+  }
+
+  /// Replaces the attributes of the node at `index`.
+  public mutating func setNodeAttributes(_ attributes: [String: AttributeValue], at index: Int) {
+    nodes[index].attributes = attributes
+  }
+
+  /// Sets one attribute of the node at `index`; `nil` removes it.
+  public mutating func setNodeAttribute(_ name: String, _ value: AttributeValue?, at index: Int) {
+    nodes[index].attributes[name] = value
+  }
+
+  /// Reserves room for this many more nodes and ties.
+  public mutating func reserveCapacity(nodes n: Int, ties m: Int) {
+    nodes.reserveCapacity(nodes.count + n)
+    ties.reserveCapacity(ties.count + m)
+    indexByID.reserveCapacity(indexByID.count + n)
+  }
+
+  /// The layers present, sorted; ties without a layer are not listed.
+  public var layers: [String] {
+    Set(ties.compactMap(\.layer)).sorted()
+  }
+
+  /// Declares a node attribute unless one of that name is declared already.
+  public mutating func declareNodeAttribute(_ d: AttributeDeclaration) {
+    if !nodeAttributes.contains(where: { $0.name == d.name }) { nodeAttributes.append(d) }
+  }
+
+  /// Declares a tie attribute unless one of that name is declared already.
+  public mutating func declareTieAttribute(_ d: AttributeDeclaration) {
+    if !tieAttributes.contains(where: { $0.name == d.name }) { tieAttributes.append(d) }
+  }
+
+  /// Whether any tie carries an explicit trust value.
+  public var hasTrust: Bool { ties.contains { $0.trust != nil } }
+  /// Whether any tie carries a layer.
+  public var hasLayers: Bool { ties.contains { $0.layer != nil } }
+}
+
+/// Misuse of the network model that depends on data (a duplicate id, say).
+public enum NetworkError: Error, Equatable, CustomStringConvertible {
+  case duplicateNode(String)
+  case unknownNode(String)
+  case unknownLayer(String, available: [String])
+  case unknownAttribute(String)
+  case invalidWeight(tie: Int, value: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .duplicateNode(let id): "node id '\(id)' is used twice"
+    case .unknownNode(let id): "no node has the id '\(id)'"
+    case .unknownLayer(let l, let available):
+      "no tie is in layer '\(l)'; layers: \(available.isEmpty ? "(none)" : available.joined(separator: ", "))"
+    case .unknownAttribute(let a): "no tie attribute is named '\(a)'"
+    case .invalidWeight(let tie, let value, let reason): "tie \(tie + 1): weight \(value) \(reason)"
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// How trust, a strength, becomes a length for the path measures.
+///
+/// Trust is a strength: larger means closer. Shortest-path measures need a length, so every
+/// path measure takes one of these, and every output names the one it used.
+public enum DistanceTransform: String, Sendable, CaseIterable {
+  /// Every tie has length 1; weights are ignored. The default.
+  case hops
+  /// Length 1/trust: strong trust is short. Trust must be positive and finite.
+  case reciprocal
+  /// Length −ln(trust): the shortest path is the one with the largest product of trust, the
+  /// most-trusted chain. Trust must lie in (0, 1]; trust 1 gives length 0.
+  case negativeLog
+  /// The weight is already a length, as networkx's `weight=` and igraph's `weights=` read it.
+  /// It must be positive and finite.
+  case raw
+
+  /// Whether the transform reads the weights at all.
+  public var isWeighted: Bool { self != .hops }
+
+  /// The length of a tie with trust `w`, or `nil` (with the reason) when `w` has no length
+  /// under this transform.
+  public func length(ofTrust w: Double) -> Result<Double, DistanceError> {
+    switch self {
+    case .hops: return .success(1)
+    case .reciprocal:
+      guard w.isFinite, w > 0 else { return .failure(.init(trust: w, transform: self, expected: "a positive, finite trust")) }
+      return .success(1 / w)
+    case .negativeLog:
+      guard w.isFinite, w > 0, w <= 1 else { return .failure(.init(trust: w, transform: self, expected: "a trust in (0, 1]")) }
+      return .success(-Foundation.log(w))
+    case .raw:
+      guard w.isFinite, w > 0 else { return .failure(.init(trust: w, transform: self, expected: "a positive, finite length")) }
+      return .success(w)
+    }
+  }
+}
+
+/// A weight that has no length under the transform asked for.
+public struct DistanceError: Error, Equatable, CustomStringConvertible {
+  public var trust: Double
+  public var transform: DistanceTransform
+  public var expected: String
+  public var source: String?
+  public var target: String?
+
+  public var description: String {
+    let at = source.map { s in " on the tie \(s) -> \(target ?? "?")" } ?? ""
+    return "the weight \(formatNumber(trust))\(at) cannot be a distance under '\(transform.rawValue)': expected \(expected)"
+  }
+}
+
+/// Arc lengths aligned with an ``Adjacency``'s outgoing rows.
+public struct ArcLengths: Sendable {
+  public let transform: DistanceTransform
+  /// `nil` for `hops`; otherwise one length per outgoing arc.
+  public let lengths: [Double]?
+
+  /// Computes the lengths, or throws on the first weight that has none, naming its tie.
+  public init(_ adjacency: Adjacency, transform: DistanceTransform, nodeIDs: [String]? = nil) throws(DistanceError) {
+    self.transform = transform
+    guard transform.isWeighted else { lengths = nil; return }
+    var out = [Double](repeating: 0, count: adjacency.arcCount)
+    for v in 0..<adjacency.nodeCount {
+      for k in adjacency.outOffsets[v]..<adjacency.outOffsets[v + 1] {
+        switch transform.length(ofTrust: adjacency.outTrust[k]) {
+        case .success(let d): out[k] = d
+        case .failure(var e):
+          e.source = nodeIDs?[v]
+          e.target = nodeIDs?[Int(adjacency.outTargets[k])]
+          throw e
+        }
+      }
+    }
+    lengths = out
+  }
+}
+
+/// Two path lengths count as equal when they differ by no more than this, relative to the
+/// larger (igraph compares with the same relative epsilon), so that ties in length split the
+/// credit even after rounding.
+public let pathLengthTolerance = 1e-10
+
+@inline(__always)
+func lengthsEqual(_ a: Double, _ b: Double) -> Bool {
+  abs(a - b) <= pathLengthTolerance * Swift.max(abs(a), abs(b))
+}

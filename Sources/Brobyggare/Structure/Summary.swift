@@ -1,0 +1,35 @@
+/// Density and reciprocity of a network.
+///
+/// Density is the share of possible ties present on the simple graph of the selection:
+/// m / (n(n−1)) for directed networks, 2m / (n(n−1)) for undirected ones; NaN below two nodes.
+///
+/// Reciprocity is the share of directed ties whose reverse is also present (networkx's
+/// `reciprocity`; igraph's default `mode="default"` gives the same); 1 on an undirected
+/// network, NaN without ties.
+extension Adjacency {
+  public var density: Double {
+    let n = Double(nodeCount)
+    guard nodeCount > 1 else { return .nan }
+    return isDirected ? Double(arcCount) / (n * (n - 1)) : Double(tieCount) * 2 / (n * (n - 1))
+  }
+
+  public var reciprocity: Double {
+    guard arcCount > 0 else { return .nan }
+    if !isDirected { return 1 }
+    var mutual = 0
+    for v in 0..<nodeCount {
+      for w in successors(of: v) {
+        // Rows are sorted, so a binary search finds the reverse arc.
+        let row = successors(of: Int(w))
+        var lo = row.startIndex, hi = row.endIndex
+        let target = Int32(v)
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if row[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < row.endIndex && row[lo] == target { mutual += 1 }
+      }
+    }
+    return Double(mutual) / Double(arcCount)
+  }
+}

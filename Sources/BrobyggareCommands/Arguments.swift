@@ -1,0 +1,121 @@
+/// A usage error: exit code 64 (EX_USAGE), as swift-argument-parser uses.
+struct UsageError: Error {
+  var message: String
+  var command: CommandSpec?
+}
+
+/// One option a command takes.
+struct OptionSpec {
+  var name: String          // without dashes
+  var short: Character?
+  var valueName: String?    // nil for a flag
+  var help: String
+}
+
+/// What a command takes: its positional arguments and options, and the help text they make.
+struct CommandSpec {
+  var name: String
+  var abstract: String
+  var positionals: [(name: String, help: String)]
+  var options: [OptionSpec]
+  var discussion: String = ""
+
+  var usage: String {
+    var parts = ["brobyggare", name] + positionals.map { "<\($0.name.lowercased())>" }
+    for o in options where o.name != "help" {
+      parts.append(o.valueName.map { "[--\(o.name) <\($0)>]" } ?? "[--\(o.name)]")
+    }
+    return parts.joined(separator: " ")
+  }
+
+  var help: String {
+    var out = "OVERVIEW: \(abstract)\n\n"
+    if !discussion.isEmpty { out += discussion + "\n\n" }
+    out += "USAGE: \(usage)\n\n"
+    if !positionals.isEmpty {
+      out += "ARGUMENTS:\n"
+      for p in positionals { out += pad("  <\(p.name.lowercased())>", p.help) }
+      out += "\n"
+    }
+    out += "OPTIONS:\n"
+    for o in options {
+      var flag = "  "
+      if let s = o.short { flag += "-\(s), " }
+      flag += "--\(o.name)"
+      if let v = o.valueName { flag += " <\(v)>" }
+      out += pad(flag, o.help)
+    }
+    return out
+  }
+
+  private func pad(_ left: String, _ right: String) -> String {
+    if left.count < 26 { return left + String(repeating: " ", count: 26 - left.count) + right + "\n" }
+    return left + "\n" + String(repeating: " ", count: 26) + right + "\n"
+  }
+}
+
+/// Parsed arguments.
+struct ParsedArguments {
+  var positionals: [String] = []
+  var values: [String: String] = [:]
+  var flags: Set<String> = []
+
+  func value(_ name: String) -> String? { values[name] }
+  func flag(_ name: String) -> Bool { flags.contains(name) }
+}
+
+extension CommandSpec {
+  func parse(_ args: [String]) throws(UsageError) -> ParsedArguments {
+    var result = ParsedArguments()
+    var i = 0
+    var onlyPositionals = false
+    while i < args.count {
+      let a = args[i]
+      i += 1
+      if onlyPositionals || !a.hasPrefix("-") || a == "-" {
+        result.positionals.append(a)
+        continue
+      }
+      if a == "--" { onlyPositionals = true; continue }
+      var name: String
+      var inline: String?
+      if a.hasPrefix("--") {
+        name = String(a.dropFirst(2))
+        if let eq = name.firstIndex(of: "=") {
+          inline = String(name[name.index(after: eq)...])
+          name = String(name[..<eq])
+        }
+      } else {
+        guard a.count == 2, let o = options.first(where: { $0.short == a.last }) else {
+          throw UsageError(message: "Unknown option '\(a)'", command: self)
+        }
+        name = o.name
+      }
+      guard let spec = options.first(where: { $0.name == name }) else {
+        throw UsageError(message: "Unknown option '--\(name)'", command: self)
+      }
+      if spec.valueName == nil {
+        if inline != nil { throw UsageError(message: "The flag '--\(name)' takes no value", command: self) }
+        result.flags.insert(name)
+      } else {
+        let v: String
+        if let inline { v = inline } else {
+          guard i < args.count else { throw UsageError(message: "Missing value for '--\(name) <\(spec.valueName!)>'", command: self) }
+          v = args[i]
+          i += 1
+        }
+        if result.values[name] != nil { throw UsageError(message: "The option '--\(name)' is given twice", command: self) }
+        result.values[name] = v
+      }
+    }
+    if result.flags.contains("help") { return result }
+    if result.positionals.count < positionals.count {
+      let missing = positionals[result.positionals.count].name.lowercased()
+      throw UsageError(message: "Missing expected argument '<\(missing)>'", command: self)
+    }
+    if result.positionals.count > positionals.count {
+      throw UsageError(message: "Unexpected argument '\(result.positionals[positionals.count])'", command: self)
+    }
+    return result
+  }
+}

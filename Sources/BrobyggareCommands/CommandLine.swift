@@ -1,0 +1,163 @@
+import Brobyggare
+import Foundation
+
+/// The `brobyggare` command line. `run` does the work and returns what a process would print,
+/// so tests call it in-process; `main` prints it and returns the exit code.
+public enum BrobyggareCommandLine {
+  public static let version = "0.1.0"
+
+  /// What a run printed and its exit code: 0 success, 1 bad data, 64 bad usage.
+  public struct Outcome: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+  }
+
+  public static func main(_ arguments: [String]) -> Int32 {
+    let outcome = run(Array(arguments.dropFirst()))
+    FileHandle.standardOutput.write(Data(outcome.stdout.utf8))
+    FileHandle.standardError.write(Data(outcome.stderr.utf8))
+    return outcome.status
+  }
+
+  static let commands: [CommandSpec] = [infoSpec, metricsSpec, convertSpec, dotSpec]
+
+  static var topHelp: String {
+    var out = """
+      OVERVIEW: Find the bridge-builders and brokers in networks of people and organisations.
+
+      USAGE: brobyggare <subcommand>
+
+      OPTIONS:
+        --version               Show the version.
+        -h, --help              Show help information.
+
+      SUBCOMMANDS:
+
+      """
+    for c in commands { out += "  " + c.name.padding(toLength: 24, withPad: " ", startingAt: 0) + c.abstract + "\n" }
+    out += "\n  See 'brobyggare help <subcommand>' for detailed help.\n"
+    return out
+  }
+
+  public static func run(_ args: [String]) -> Outcome {
+    var out = Outcome(status: 0, stdout: "", stderr: "")
+    guard let first = args.first else {
+      out.stderr = "Error: Missing subcommand.\n\n" + topHelp
+      out.status = 64
+      return out
+    }
+    if first == "--help" || first == "-h" { out.stdout = topHelp; return out }
+    if first == "--version" { out.stdout = version + "\n"; return out }
+    if first == "help" {
+      if args.count > 1, let c = commands.first(where: { $0.name == args[1] }) { out.stdout = c.help } else { out.stdout = topHelp }
+      return out
+    }
+    guard let spec = commands.first(where: { $0.name == first }) else {
+      out.stderr = "Error: Unknown subcommand '\(first)'.\n\n" + topHelp
+      out.status = 64
+      return out
+    }
+    do {
+      let parsed = try spec.parse(Array(args.dropFirst()))
+      if parsed.flag("help") { out.stdout = spec.help; return out }
+      switch spec.name {
+      case "info": try info(parsed, &out)
+      case "metrics": try metrics(parsed, &out)
+      case "convert": try convert(parsed, &out)
+      case "dot": try dot(parsed, &out)
+      default: break
+      }
+    } catch let e as UsageError {
+      out.stdout = ""
+      out.stderr = "Error: \(e.message)\n"
+      if let c = e.command { out.stderr += "Usage: \(c.usage)\n  See 'brobyggare \(c.name) --help' for more information.\n" }
+      out.status = 64
+    } catch let e as FormatError {
+      out.stdout = ""
+      out.stderr = "\(e)\n"
+      out.status = 1
+    } catch let e as DataError {
+      out.stdout = ""
+      out.stderr = "\(e.file): error: \(e.message)\n"
+      out.status = 1
+    } catch {
+      out.stdout = ""
+      out.stderr = "brobyggare: error: \(error)\n"
+      out.status = 1
+    }
+    return out
+  }
+}
+
+/// Bad data found after loading (a weight that cannot be a distance, say).
+struct DataError: Error {
+  var file: String
+  var message: String
+}
+
+// MARK: Shared options
+
+let inputOptions: [OptionSpec] = [
+  OptionSpec(name: "nodes", valueName: "file", help: "A node table for a CSV tie table (default: NET.nodes.csv beside it, if present)."),
+  OptionSpec(name: "undirected", help: "Read CSV and edge lists as undirected (they are read as directed by default)."),
+  OptionSpec(name: "input-format", valueName: "format", help: "The input's format when its extension does not say: csv, edgelist, graphml, dot, json."),
+]
+
+let selectionOptions: [OptionSpec] = [
+  OptionSpec(name: "layer", valueName: "layers", help: "Analyse these layers only (comma-separated); default: all layers merged."),
+  OptionSpec(name: "merge", valueName: "rule", help: "How parallel ties merge: max, min, mean, sum (default: max)."),
+  OptionSpec(name: "weight", valueName: "attribute", help: "The tie attribute read as trust (default: the trust or weight the input gives)."),
+]
+
+let helpOption = OptionSpec(name: "help", short: "h", help: "Show help information.")
+
+func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
+  var options = Network.ReadOptions()
+  options.directed = !p.flag("undirected")
+  options.nodeTable = p.value("nodes")
+  if let f = p.value("input-format") {
+    guard let fmt = NetworkFormat(rawValue: f) else {
+      throw UsageError(message: "Unknown format '\(f)'; expected one of \(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    options.format = fmt
+  }
+  return try Network(contentsOf: path, options: options)
+}
+
+func tieSelection(_ p: ParsedArguments, network: Network) throws -> TieSelection {
+  var s = TieSelection()
+  if let l = p.value("layer") {
+    s.layers = Set(l.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    let present = Set(network.layers)
+    for layer in s.layers!.sorted() where !present.contains(layer) {
+      throw UsageError(message: "No tie is in layer '\(layer)'; the layers are: \(network.layers.isEmpty ? "(none)" : network.layers.joined(separator: ", "))")
+    }
+  }
+  if let m = p.value("merge") {
+    guard let rule = TieMerge(rawValue: m) else { throw UsageError(message: "Unknown merge rule '\(m)'; expected max, min, mean or sum") }
+    s.merge = rule
+  }
+  if let w = p.value("weight") {
+    if w != network.trustAttributeName && !network.tieAttributes.contains(where: { $0.name == w }) {
+      throw UsageError(message: "No tie attribute is named '\(w)'; the tie attributes are: \(([network.hasTrust ? network.trustAttributeName : nil].compactMap { $0 } + network.tieAttributes.map(\.name)).joined(separator: ", "))")
+    }
+    s.weightAttribute = w
+  }
+  return s
+}
+
+func describe(_ s: TieSelection, network: Network) -> String {
+  let layers = s.layers.map { $0.sorted().joined(separator: ",") } ?? "all"
+  let weight = s.weightAttribute ?? (network.hasTrust ? network.trustAttributeName : "none (every tie 1)")
+  return "layers: \(layers); weight: \(weight); merge: \(s.merge.rawValue)"
+}
+
+/// Writes the output files, refusing to overwrite an input.
+func writeOutput(_ files: [(path: String, contents: String)], inputs: [String]) throws {
+  let inputPaths = Set(inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
+  for f in files where inputPaths.contains(URL(fileURLWithPath: f.path).standardizedFileURL.resolvingSymlinksInPath().path) {
+    throw UsageError(message: "Refusing to overwrite the input file '\(f.path)'")
+  }
+  try writeFilesAtomically(files)
+}

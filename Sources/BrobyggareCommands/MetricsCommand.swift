@@ -1,0 +1,120 @@
+import Brobyggare
+import Foundation
+
+let metricNames = ["degree", "in_degree", "out_degree", "strength", "betweenness", "betweenness_normalized",
+                   "closeness", "harmonic", "articulation_point"]
+
+let outputOptions: [OptionSpec] = [
+  OptionSpec(name: "format", valueName: "format", help: "csv, tsv, json or markdown (default: csv)."),
+  OptionSpec(name: "output", short: "o", valueName: "file", help: "Write to this file instead of standard output."),
+]
+
+let metricsSpec = CommandSpec(
+  name: "metrics", abstract: "Degree, strength, betweenness, closeness, harmonic closeness and cut points, one row per node.",
+  positionals: [("NET", "The network file.")],
+  options: inputOptions + selectionOptions + [
+    OptionSpec(name: "measures", valueName: "list", help: "Comma-separated columns (default: all): \(metricNames.joined(separator: ", "))."),
+    OptionSpec(name: "distance", valueName: "transform", help: "Trust to length for path measures: hops, reciprocal, negativeLog, raw (default: hops)."),
+  ] + outputOptions + [helpOption],
+  discussion: """
+    Betweenness counts each unordered pair once on undirected networks (as igraph and R's sna);
+    betweenness_normalized divides by (n-1)(n-2) (directed) or (n-1)(n-2)/2 (undirected).
+    Closeness runs along outgoing ties with the Wasserman-Faust correction for unreachable
+    nodes (networkx's closeness_centrality on the reversed graph). Self-loops are ignored and
+    parallel ties merged (--merge).
+    """)
+
+func tableFormat(_ p: ParsedArguments) throws -> TableFormat {
+  guard let f = p.value("format") else {
+    if let o = p.value("output") {
+      switch (o as NSString).pathExtension.lowercased() {
+      case "json": return .json
+      case "tsv": return .tsv
+      case "md": return .markdown
+      default: return .csv
+      }
+    }
+    return .csv
+  }
+  guard let t = TableFormat(rawValue: f) else {
+    throw UsageError(message: "Unknown format '\(f)'; expected csv, tsv, json or markdown")
+  }
+  return t
+}
+
+func emit(_ table: ResultTable, _ p: ParsedArguments, inputs: [String], _ out: inout BrobyggareCommandLine.Outcome) throws {
+  let format = try tableFormat(p)
+  let text = table.render(format)
+  if format != .json { out.stderr += table.settingsLine }
+  if let o = p.value("output") {
+    try writeOutput([(o, text)], inputs: inputs)
+  } else {
+    out.stdout += text
+  }
+}
+
+extension BrobyggareCommandLine {
+  static func metrics(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let path = p.positionals[0]
+    var measures = metricNames
+    if let m = p.value("measures") {
+      measures = m.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      for name in measures where !metricNames.contains(name) {
+        throw UsageError(message: "Unknown measure '\(name)'; expected some of \(metricNames.joined(separator: ", "))")
+      }
+    }
+    var distance = DistanceTransform.hops
+    if let d = p.value("distance") {
+      guard let t = DistanceTransform(rawValue: d) else {
+        throw UsageError(message: "Unknown distance '\(d)'; expected hops, reciprocal, negativeLog or raw")
+      }
+      distance = t
+    }
+    _ = try tableFormat(p)
+    let net = try readNetwork(path, p)
+    let selection = try tieSelection(p, network: net)
+    let adj = try net.adjacency(selection)
+    let needsPaths = measures.contains { ["betweenness", "betweenness_normalized", "closeness", "harmonic"].contains($0) }
+    var lengths: ArcLengths?
+    if needsPaths {
+      do {
+        lengths = try ArcLengths(adj, transform: distance, nodeIDs: net.nodes.map(\.id))
+      } catch {
+        throw DataError(file: path, message: "\(error)")
+      }
+    }
+    var columns: [String: [Cell]] = [:]
+    let wanted = Set(measures)
+    if !wanted.isDisjoint(with: ["degree", "in_degree", "out_degree", "strength"]) {
+      let d = adj.degrees
+      columns["degree"] = d.degree.map(Cell.integer)
+      columns["in_degree"] = d.inDegree.map(Cell.integer)
+      columns["out_degree"] = d.outDegree.map(Cell.integer)
+      columns["strength"] = d.strength.map(Cell.number)
+    }
+    if wanted.contains("betweenness") || wanted.contains("betweenness_normalized") {
+      let b = adj.betweenness(lengths: lengths!)
+      columns["betweenness"] = b.map(Cell.number)
+      columns["betweenness_normalized"] = normalizedBetweenness(b, directed: adj.isDirected).map(Cell.number)
+    }
+    if wanted.contains("closeness") || wanted.contains("harmonic") {
+      let c = adj.closenessAndHarmonic(lengths: lengths!)
+      columns["closeness"] = c.closeness.map(Cell.number)
+      columns["harmonic"] = c.harmonic.map(Cell.number)
+    }
+    if wanted.contains("articulation_point") {
+      columns["articulation_point"] = adj.cutStructure.isArticulationPoint.map(Cell.boolean)
+    }
+    let rows = net.nodes.indices.map { i in
+      [Cell.text(net.nodes[i].id), .text(net.nodes[i].label)] + measures.map { columns[$0]![i] }
+    }
+    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
+    settings += describe(selection, network: net).split(separator: ";").map {
+      let kv = $0.split(separator: ":", maxSplits: 1)
+      return (kv[0].trimmingCharacters(in: .whitespaces), kv[1].trimmingCharacters(in: .whitespaces))
+    }
+    settings.append(("distance", distance.rawValue))
+    let table = ResultTable(columns: ["id", "label"] + measures, rows: rows, settings: settings)
+    try emit(table, p, inputs: [path], &out)
+  }
+}

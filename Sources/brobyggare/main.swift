@@ -1,0 +1,3 @@
+import BrobyggareCommands
+import Foundation
+exit(BrobyggareCommandLine.main(CommandLine.arguments))
