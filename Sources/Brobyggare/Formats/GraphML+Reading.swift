@@ -161,7 +161,7 @@ public enum GraphMLFormat {
           if let d = attr("directed") {
             guard d == "true" || d == "false" else { throw reader.error("directed is '\(d)'; expected true or false", at: offset) }
             if (d == "true") != rootDirected {
-              throw reader.error("this edge is \(d == "true" ? "directed" : "undirected") in an \(rootDirected ? "directed" : "undirected") graph; mixed graphs are not supported (make every edge one kind)", at: offset)
+              throw reader.error("this edge is \(d == "true" ? "directed" : "undirected") in \(rootDirected ? "a directed" : "an undirected") graph; mixed graphs are not supported (make every edge one kind)", at: offset)
             }
           }
           if attr("sourceport") != nil || attr("targetport") != nil {
@@ -316,7 +316,9 @@ public enum GraphMLFormat {
       for (n, v) in edgeDefaults { tie.attributes[n] = v }
       for (k, v) in e.data {
         if k.name == trustName {
-          guard let w = v.number, w.isFinite, w >= 0 else {
+          // A key named trust must hold trust; a weight (as other tools write it) may be any
+          // number, and the path measures refuse what cannot be a length.
+          guard let w = v.number, trustName != "trust" || (w.isFinite && w >= 0) else {
             throw reader.error("the trust '\(v)' must be a finite number ≥ 0", at: e.offset)
           }
           tie.trust = w

@@ -80,7 +80,7 @@ public enum NodeLinkFormat {
       for (k, v) in members where k != "source" && k != "target" {
         guard let a = try scalar(v, what: "\(edgeKey)[\(n)].\(k)") else { continue }
         if k == trustName {
-          guard let w = a.number, w.isFinite, w >= 0 else { throw parser.error("\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0", at: 0) }
+          guard let w = a.number, k != "trust" || (w.isFinite && w >= 0) else { throw parser.error("\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0", at: 0) }
           tie.trust = w
         } else if k == "layer" {
           tie.layer = a.description

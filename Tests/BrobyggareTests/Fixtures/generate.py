@@ -1,0 +1,140 @@
+"""Generates the reference values the Swift tests compare against.
+
+Run from the package root:  python3 Tests/BrobyggareTests/Fixtures/generate.py
+Needs networkx and igraph from PyPI (pip install networkx igraph). Versions used are written
+into every fixture. Each value comes from networkx; where igraph computes the same definition
+the script checks that it agrees within 1e-9 and stops if it does not.
+"""
+import json, math, pathlib, random
+
+import igraph
+import networkx as nx
+
+OUT = pathlib.Path(__file__).resolve().parent / "reference"
+OUT.mkdir(exist_ok=True)
+NX, IG = nx.__version__, igraph.__version__
+TOL = 1e-9
+
+
+def same(a, b):
+    return abs(a - b) <= TOL * max(1.0, abs(a), abs(b))
+
+
+def to_igraph(G, nodes):
+    index = {v: i for i, v in enumerate(nodes)}
+    g = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges()], directed=G.is_directed())
+    g.es["weight"] = [d.get("weight", 1.0) for _, _, d in G.edges(data=True)]
+    return g
+
+
+def fixture(name, G, weighted, note):
+    nodes = list(G.nodes())
+    ids = [str(v) for v in nodes]
+    directed = G.is_directed()
+    R = G.reverse(copy=True) if directed else G  # networkx closeness/harmonic read incoming paths
+    g = to_igraph(G, nodes)
+    exp, src = {}, {}
+
+    def keyed(d):
+        return {str(v): float(d[v]) for v in nodes}
+
+    exp["degree"] = {str(v): d for v, d in G.degree()}
+    exp["in_degree"] = {str(v): d for v, d in (G.in_degree() if directed else G.degree())}
+    exp["out_degree"] = {str(v): d for v, d in (G.out_degree() if directed else G.degree())}
+    exp["strength"] = {str(v): float(d) for v, d in G.degree(weight="weight")}
+    src["degree"] = f"networkx {NX} G.degree / in_degree / out_degree / degree(weight='weight')"
+
+    variants = [("hops", None)]
+    if weighted:
+        for u, v, d in G.edges(data=True):
+            d["recip"] = 1.0 / d["weight"]
+        R = G.reverse(copy=True) if directed else G
+        variants += [("raw", "weight"), ("reciprocal", "recip")]
+    for label, attr in variants:
+        b = nx.betweenness_centrality(G, normalized=False, weight=attr)
+        exp[f"betweenness_{label}"] = keyed(b)
+        bn = nx.betweenness_centrality(G, normalized=True, weight=attr)
+        exp[f"betweenness_normalized_{label}"] = keyed(bn)
+        iw = None if attr is None else ([1.0 / w for w in g.es["weight"]] if label == "reciprocal" else g.es["weight"])
+        ib = g.betweenness(directed=directed, weights=iw)
+        differ = [v for v, x in zip(nodes, ib) if not same(b[v], x)]
+        if differ:
+            # Lengths such as 1/3 + 1/6 and 1/2 differ in the last bit. networkx compares
+            # lengths exactly and so splits such paths unevenly; igraph (and Brobyggare)
+            # compare with a relative tolerance of 1e-10 and count them as ties.
+            assert label != "hops", (name, label, differ)
+            exp[f"betweenness_{label}"] = {str(v): float(x) for v, x in zip(nodes, ib)}
+            n = len(nodes)
+            scale = (n - 1) * (n - 2) / (1 if directed else 2)
+            exp[f"betweenness_normalized_{label}"] = {str(v): float(x) / scale for v, x in zip(nodes, ib)}
+            src[f"betweenness_{label}"] = f"igraph {IG} Graph.betweenness(weights={'w' if label == 'raw' else '1/w'}); networkx {NX} differs on {len(differ)} nodes because it compares path lengths exactly"
+            src[f"betweenness_normalized_{label}"] = f"igraph {IG} Graph.betweenness / Freeman's pair count"
+        else:
+            src[f"betweenness_{label}"] = f"networkx {NX} betweenness_centrality(normalized=False, weight={attr!r}); igraph {IG} Graph.betweenness agrees within 1e-9"
+        src[f"betweenness_normalized_{label}"] = f"networkx {NX} betweenness_centrality(normalized=True, weight={attr!r})"
+        c = nx.closeness_centrality(R, distance=attr)
+        exp[f"closeness_{label}"] = keyed(c)
+        src[f"closeness_{label}"] = f"networkx {NX} closeness_centrality({'G.reverse()' if directed else 'G'}, distance={attr!r}) (Wasserman-Faust)"
+        reach_all = all(len(nx.descendants(G, v)) == len(nodes) - 1 for v in nodes) if directed else nx.is_connected(G)
+        if reach_all:
+            ic = g.closeness(mode="out", weights=iw)
+            for v, x in zip(nodes, ic):
+                assert same(c[v], x), (name, label, v, c[v], x)
+            src[f"closeness_{label}"] += f"; igraph {IG} Graph.closeness(mode='out') agrees within 1e-9 (every node reachable)"
+        h = nx.harmonic_centrality(R, distance=attr)
+        exp[f"harmonic_{label}"] = keyed(h)
+        ih = g.harmonic_centrality(mode="out", weights=iw, normalized=False)
+        for v, x in zip(nodes, ih):
+            assert same(h[v], x), (name, label, v, h[v], x)
+        src[f"harmonic_{label}"] = f"networkx {NX} harmonic_centrality({'G.reverse()' if directed else 'G'}, distance={attr!r}); igraph {IG} harmonic_centrality(mode='out', normalized=False) agrees"
+    U = G.to_undirected()
+    exp["articulation_points"] = sorted(str(v) for v in nx.articulation_points(U))
+    exp["bridges"] = sorted(sorted([str(u), str(v)]) for u, v in nx.bridges(U))
+    src["articulation_points"] = f"networkx {NX} articulation_points(G.to_undirected()); igraph {IG} articulation_points agrees"
+    assert sorted(str(nodes[i]) for i in g.articulation_points()) == exp["articulation_points"]
+    src["bridges"] = f"networkx {NX} bridges(G.to_undirected())"
+    exp["weak_components"] = nx.number_weakly_connected_components(G) if directed else nx.number_connected_components(G)
+    exp["strong_components"] = nx.number_strongly_connected_components(G) if directed else exp["weak_components"]
+    assert exp["strong_components"] == len(g.connected_components(mode="strong"))
+    exp["density"] = nx.density(G)
+    exp["reciprocity"] = nx.reciprocity(G) if directed else 1.0
+    src["components"] = f"networkx {NX}; igraph {IG} connected_components(mode='strong') agrees"
+    src["density"] = f"networkx {NX} density; reciprocity: networkx reciprocity"
+    data = {
+        "name": name,
+        "note": note,
+        "directed": directed,
+        "nodes": ids,
+        "edges": [[str(u), str(v), float(d.get("weight", 1.0))] for u, v, d in G.edges(data=True)],
+        "weighted": weighted,
+        "expected": exp,
+        "sources": src,
+    }
+    (OUT / f"{name}.json").write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def weighted_copy(G, rng, kind):
+    for u, v, d in G.edges(data=True):
+        d["weight"] = float(rng.randint(1, 3)) if kind == "int" else round(rng.uniform(0.05, 1.0), 3)
+    return G
+
+
+fixture("florentine_marriage", nx.florentine_families_graph(), False,
+        "networkx florentine_families_graph(): Padgett's marriage ties, 15 families (Pucci, an isolate, is not in it)")
+K = nx.karate_club_graph()
+K = nx.relabel_nodes(K, {v: f"m{v + 1}" for v in K})
+for u, v, d in K.edges(data=True):
+    d["weight"] = float(d["weight"])
+fixture("karate_weighted", K, True, "networkx karate_club_graph() with its interaction counts as weights; members m1..m34")
+rng = random.Random(20261122)
+fixture("gnp_directed_40", weighted_copy(nx.gnp_random_graph(40, 0.08, seed=1, directed=True), rng, "int"), True,
+        "gnp_random_graph(40, 0.08, seed=1, directed=True), integer weights 1..3 (many paths tie in length)")
+fixture("gnp_undirected_50", weighted_copy(nx.gnp_random_graph(50, 0.06, seed=2), rng, "float"), True,
+        "gnp_random_graph(50, 0.06, seed=2), weights uniform in [0.05, 1] to 3 decimals; has isolates")
+fixture("gnp_directed_60", weighted_copy(nx.gnp_random_graph(60, 0.05, seed=3, directed=True), rng, "float"), True,
+        "gnp_random_graph(60, 0.05, seed=3, directed=True), weights uniform in [0.05, 1]")
+fixture("ba_undirected_80", weighted_copy(nx.barabasi_albert_graph(80, 2, seed=4), rng, "int"), True,
+        "barabasi_albert_graph(80, 2, seed=4), integer weights 1..3")
+fixture("random_directed_mutual_30", weighted_copy(nx.gnp_random_graph(30, 0.15, seed=5, directed=True), rng, "int"), True,
+        "gnp_random_graph(30, 0.15, seed=5, directed=True): dense enough for mutual ties, integer weights")
+print("wrote", sorted(p.name for p in OUT.glob("*.json")))
