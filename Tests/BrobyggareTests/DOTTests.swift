@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+@testable import Brobyggare
+
+/// Runs Graphviz's `dot` on a file and returns its exit status and error output; `nil` when
+/// Graphviz is not installed (.ci/run installs it, so in CI these checks always run).
+func runGraphviz(_ dotText: String) throws -> (Int32, String)? {
+  let candidates = ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"]
+  guard let dot = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: dot)
+  p.arguments = ["-Tcanon"]
+  let input = Pipe(), output = Pipe(), error = Pipe()
+  p.standardInput = input
+  p.standardOutput = output
+  p.standardError = error
+  try p.run()
+  input.fileHandleForWriting.write(Data(dotText.utf8))
+  try input.fileHandleForWriting.close()
+  _ = output.fileHandleForReading.readDataToEndOfFile()
+  let err = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  p.waitUntilExit()
+  return (p.terminationStatus, err)
+}
+
+@Suite("DOT")
+struct DOTTests {
+  static let awkwardIDs = ["node", "Edge", "strict", "subgraph", "a:b", "1abc", "-5", "two words", "quote\"inside",
+                           "back\\slash", "trailing\\", "new\nline", "Åsa Öberg", "東京", "", "{x}", "a->b", "--", "#hash", "<html>"]
+
+  @Test(arguments: [true, false])
+  func graphvizAcceptsEveryAwkwardID(_ directed: Bool) throws {
+    var net = Network(directed: directed)
+    for id in Self.awkwardIDs { try net.addNode(Node(id: id, label: "label of " + id)) }
+    for k in 1..<Self.awkwardIDs.count { net.addTie(from: Self.awkwardIDs[k - 1], to: Self.awkwardIDs[k], trust: 0.5, layer: "trust \"x\"") }
+    let text = DOTFormat.write(net)
+    let result = try #require(try runGraphviz(text), "Graphviz is not installed; .ci/run installs it")
+    #expect(result.0 == 0, "dot refused the file: \(result.1)")
+    // And the reader gets the same ids, labels and ties back.
+    let back = try DOTFormat.read(Data(text.utf8), file: "x.dot")
+    #expect(back.nodes.map(\.id) == net.nodes.map(\.id))
+    #expect(back.nodes.map(\.label) == net.nodes.map(\.label))
+    #expect(back.ties.map(\.source) == net.ties.map(\.source))
+    #expect(back.ties.map(\.trust) == net.ties.map(\.trust))
+    #expect(back.ties.map(\.layer) == net.ties.map(\.layer))
+    #expect(DOTFormat.write(back) == text)
+  }
+
+  @Test func readsTheCommonSubset() throws {
+    let text = """
+      /* a comment */
+      strict digraph "G" {
+        graph [rankdir=LR];
+        node [shape=box, sector=police];
+        a -> b -> c [weight=2];
+        // line comment
+        subgraph cluster_x { label="x"; d; e }
+        edge [layer=trust]
+        c -> { d e } ;
+        f [label="Fia \\"F\\"", sector=housing]
+        a:n -> f
+        size = "4,4"
+      }
+      """
+    let net = try DOTFormat.read(Data(text.utf8), file: "g.dot")
+    #expect(net.isDirected)
+    #expect(net.nodes.map(\.id) == ["a", "b", "c", "d", "e", "f"])
+    #expect(net.tieCount == 5)
+    #expect(net.ties[0].trust == 2 && net.ties[1].trust == 2)
+    #expect(net.ties[2].layer == "trust")
+    #expect(net.nodes[0].attributes["sector"] == .string("police"))
+    #expect(net.nodes[5].attributes["sector"] == .string("housing"))
+    #expect(net.nodes[5].label == "Fia \"F\"")
+  }
+
+  @Test func interopFiles() throws {
+    let tel = try DOTFormat.read(fixtureData("interop/dot/boost_telephone_network.dot"), file: "tel.dot")
+    #expect(tel.nodeCount > 0)
+    #expect(!tel.isDirected)
+    let ig = try DOTFormat.read(fixtureData("interop/dot/igraph_demo.dot"), file: "igraph_demo.dot")
+    #expect(ig.nodeCount == 3)
+    let legacy = formatError { try DOTFormat.read(fixtureData("interop/dot/boost_graphviz_test_subgraph_refs.dot"), file: "legacy.dot") }
+    #expect(legacy?.line == 14)
+    #expect(legacy?.message.contains("without a body") == true)
+  }
+
+  @Test func errorsSayWhere() {
+    let e = formatError { try DOTFormat.read(Data("digraph {\n a -- b\n}".utf8), file: "x.dot") }
+    #expect(e?.line == 2)
+    #expect(e?.column == 4)
+    let open = formatError { try DOTFormat.read(Data("graph {\n a -- \"b\n}".utf8), file: "x.dot") }
+    #expect(open?.line == 2)
+    #expect(formatError { try DOTFormat.read(Data("graph { a -- b".utf8), file: "x.dot") } != nil)
+  }
+}
+
+@Suite("JSON node-link")
+struct NodeLinkTests {
+  @Test func roundTripKeepsTypesAndParallelTies() throws {
+    var net = Network(directed: true)
+    try net.addNode(Node(id: "a", label: "Åsa", kind: .person, attributes: ["age": .integer(40), "score": .double(1), "on": .boolean(true)]))
+    try net.addNode(Node(id: "b"))
+    net.addTie(from: "a", to: "b", trust: 0.5, layer: "trust")
+    net.addTie(from: "a", to: "b", trust: 1, layer: "collaboration", attributes: ["note": .string("\"quoted\"\n")])
+    let text = NodeLinkFormat.write(net)
+    #expect(text.contains("\"multigraph\": true"))
+    let back = try NodeLinkFormat.read(Data(text.utf8), file: "x.json")
+    #expect(back.nodes == net.nodes)
+    #expect(back.ties.map(\.trust) == net.ties.map(\.trust))
+    #expect(back.ties.map(\.layer) == net.ties.map(\.layer))
+    #expect(back.ties[1].attributes["note"] == .string("\"quoted\"\n"))
+    #expect(NodeLinkFormat.write(back) == text)
+  }
+
+  @Test func readsNetworkxOutput() throws {
+    // As networkx 3.6.1 writes json.dumps(node_link_data(G)) for a small graph with int ids.
+    let text = #"{"directed": false, "multigraph": false, "graph": {"name": "x"}, "nodes": [{"club": "Mr. Hi", "id": 0}, {"club": "Officer", "id": 1}], "edges": [{"weight": 4, "source": 0, "target": 1}]}"#
+    let net = try NodeLinkFormat.read(Data(text.utf8), file: "k.json")
+    #expect(net.nodes.map(\.id) == ["0", "1"])
+    #expect(net.ties[0].trust == 4)
+    #expect(net.attributes["name"] == .string("x"))
+  }
+
+  @Test func errors() {
+    let e = formatError { try NodeLinkFormat.read(Data("{\n \"nodes\": [\n  {\"id\": 1,}\n ]}".utf8), file: "x.json") }
+    #expect(e?.line == 3)
+    #expect(formatError { try NodeLinkFormat.read(Data(#"{"nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "z"}]}"#.utf8), file: "x.json") }?.message.contains("'z'") == true)
+  }
+}
+
+@Suite("Round trips across formats")
+struct RoundTripTests {
+  @Test func csvToGraphMLToCSVLosesNothing() throws {
+    let dir = packageRoot.appendingPathComponent("Datasets/padgett")
+    let net = try Network(contentsOf: dir.appendingPathComponent("padgett.csv").path, options: .init(directed: false))
+    #expect(net.nodeCount == 16)
+    let graphml = GraphMLFormat.write(net)
+    let back = try GraphMLFormat.read(Data(graphml.utf8), file: "p.graphml")
+    #expect(CSVFormat.writeTies(back) == CSVFormat.writeTies(net))
+    #expect(CSVFormat.writeNodes(back) == CSVFormat.writeNodes(net))
+    let shipped = try String(contentsOf: dir.appendingPathComponent("padgett.graphml"), encoding: .utf8)
+    #expect(graphml == shipped)
+  }
+}

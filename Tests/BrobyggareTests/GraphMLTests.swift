@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+@testable import Brobyggare
+
+@Suite("GraphML")
+struct GraphMLTests {
+  func read(_ name: String) throws -> Network {
+    try GraphMLFormat.read(fixtureData("interop/graphml/\(name)"), file: name)
+  }
+
+  /// Every GraphML file from ../shared/interop either loads or is refused with a message that
+  /// names the feature (see Fixtures/interop/graphml/PROVENANCE.txt for what each holds).
+  @Test(arguments: [
+    ("boost_graphml_test.xml", "9 nodes"),
+    ("four_neuron_cpg_defaults.graphml", "4 nodes"),
+    ("gephi_export_miserables.graphml", "77 nodes"),
+    ("got_graph_no_ns.graphml", "mixed graphs are not supported"),
+    ("graphinout_all_types_defaults.graphml", "ports (<port>) are not supported"),
+    ("graphinout_multi_graph_nested.graphml", "more than one top-level <graph>"),
+    ("graphinout_nested_ports.graphml", "ports (<port>) are not supported"),
+    ("graphinout_no_ns_mixed_directed.graphml", "mixed graphs are not supported"),
+    ("graphology_missing_nodes.graphml", "is not a <node> in this file"),
+    ("graphology_mixed_multigraph.graphml", "mixed graphs are not supported"),
+    ("greek2_latin1_uppercase_bool.graphml", "14 nodes"),
+    ("igraph_demo.graphml", "3 nodes"),
+    ("igraph_lesmis.graphml", "77 nodes"),
+    ("igraph_old_duplicate_key_ids_miserables.GraphML", "77 nodes"),
+    ("networkx_demo.graphml", "2 nodes"),
+    ("networkx_multidigraph.graphml", "2 nodes"),
+    ("primer_attributes_default.graphml", "6 nodes"),
+    ("tinkerpop_graph_types_bad.xml", "attr.type 'nothing-supported-and-goes-to-string'"),
+    ("tinkerpop_grateful_dead.xml", "808 nodes"),
+    ("tinkerpop_modern_oneline.xml", "6 nodes"),
+    ("yed3.12_graph1.graphml", "20 nodes"),
+    ("yed3.23_empty_graph.graphml", "0 nodes"),
+    ("yed3.23_nested_groups.graphml", "7 nodes"),
+    ("yfiles-java2.8_classements.graphml", "20 nodes"),
+  ])
+  func interopFileLoadsOrIsRefused(_ file: String, _ outcome: String) throws {
+    do {
+      let net = try read(file)
+      #expect("\(net.nodeCount) nodes" == outcome)
+      // What was read is written and read back unchanged.
+      let again = try GraphMLFormat.read(Data(GraphMLFormat.write(net).utf8), file: "again.graphml")
+      #expect(again.nodes == net.nodes)
+      #expect(again.ties == net.ties)
+      #expect(again.isDirected == net.isDirected)
+      #expect(GraphMLFormat.write(again) == GraphMLFormat.write(net))
+    } catch let e as FormatError {
+      #expect(e.message.contains(outcome), "\(e)")
+      #expect(e.line > 1, "\(e)")
+    }
+  }
+
+  @Test func typesDefaultsAndLabels() throws {
+    let nx = try read("networkx_demo.graphml")
+    #expect(nx.nodes[0].attributes["wealth"] == .integer(10))
+    #expect(nx.nodes[0].attributes["elite"] == .boolean(true))
+    #expect(nx.nodes[1].label == "Albizzi & <Co>")
+    #expect(nx.ties[0].trust == 2.5)
+    #expect(nx.trustAttributeName == "weight")
+    #expect(nx.ties[0].attributes["kind"] == .string("marriage"))
+    #expect(nx.attributes["name"] == .string("demo"))
+
+    let primer = try read("primer_attributes_default.graphml")
+    #expect(primer.nodes[1].attributes["color"] == .string("yellow"))  // n1 takes the default
+
+    let greek = try read("greek2_latin1_uppercase_bool.graphml")
+    #expect(greek.ties.allSatisfy { $0.attributes["line 0"] != nil })  // FALSE default, upper case
+
+    let boost = try read("boost_graphml_test.xml")
+    #expect(boost.index(of: "not a canonical node") != nil)
+    #expect(boost.nodes[boost.index(of: "n4")!].attributes["name"] == .string("foo<"))
+    #expect(boost.nodes[0].attributes["foo"] == .integer(42))
+
+    let yed = try read("yed3.12_graph1.graphml")
+    #expect(yed.nodes[0].label == "1")
+    #expect(yed.nodes.allSatisfy { $0.label != $0.id })
+
+    let igraph = try read("igraph_demo.graphml")
+    #expect(igraph.nodes[0].label == "A")  // igraph's name attribute
+  }
+
+  @Test func yEdGraphicsSurviveARoundTrip() throws {
+    let yed = try read("yed3.12_graph1.graphml")
+    let written = GraphMLFormat.write(yed)
+    #expect(written.contains("xmlns:y=\"http://www.yworks.com/xml/graphml\""))
+    #expect(written.contains("yfiles.type=\"nodegraphics\""))
+    #expect(written.contains("<y:ShapeNode>"))
+    #expect(written.contains("<y:PolyLineEdge>"))
+  }
+
+  @Test func hostileAndBrokenXML() {
+    func err(_ xml: String) -> FormatError? {
+      formatError { try GraphMLFormat.read(Data(xml.utf8), file: "bad.graphml") }
+    }
+    let head = "<?xml version=\"1.0\"?>\n<graphml>\n<graph edgedefault=\"directed\">\n"
+    let xxe = err("<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<graphml/>")
+    #expect(xxe?.line == 2)
+    #expect(xxe?.message.contains("not accepted") == true)
+    #expect(err(head + "<node id=\"a\">&x;</node></graph></graphml>")?.message.contains("not defined") == true)
+    let truncated = err(head + "<node id=\"a\"/>\n<node id=\"b\"")
+    #expect(truncated?.line == 5)
+    #expect(err(head + "<node id=\"a\"/><node id=\"a\"/></graph></graphml>")?.message.contains("declared twice") == true)
+    #expect(err(head + "<edge source=\"a\" target=\"b\"/></graph></graphml>")?.message.contains("not a <node>") == true)
+    #expect(err(head + "<node id=\"a\"><data key=\"k\">1</data></node></graph></graphml>")?.message.contains("no <key> declares") == true)
+    let badInt = err("<graphml><key id=\"k\" for=\"node\" attr.name=\"n\" attr.type=\"int\"/><graph><node id=\"a\"><data key=\"k\">x1</data></node></graph></graphml>")
+    #expect(badInt?.message.contains("not a valid int") == true)
+    #expect(err(head + "</graphml>")?.message.contains("does not match") == true)
+    let deep = String(repeating: "<a>", count: 600)
+    #expect(err("<graphml><key id=\"d\" for=\"node\"/><graph><node id=\"n\"><data key=\"d\">" + deep)?.message.contains("nested more than") == true)
+    #expect(err(head + "<hyperedge/></graph></graphml>")?.message.contains("hyperedges") == true)
+  }
+
+  @Test func writtenFileDeclaresTypedKeysDeterministically() throws {
+    var net = Network(directed: true)
+    try net.addNode(Node(id: "kommun", label: "Kommunen", kind: .organisation, attributes: ["level": .integer(1)]))
+    try net.addNode(Node(id: "1:a \"b\"", label: "Åsa <&>", kind: .person, attributes: ["score": .double(0.25), "active": .boolean(true)]))
+    net.declareNodeAttribute(AttributeDeclaration(name: "label", type: .string))
+    net.declareNodeAttribute(AttributeDeclaration(name: "kind", type: .string))
+    net.declareNodeAttribute(AttributeDeclaration(name: "level", type: .integer))
+    net.addTie(from: "kommun", to: "1:a \"b\"", trust: 0.9, layer: "trust")
+    let xml = GraphMLFormat.write(net)
+    #expect(xml.contains("attr.name=\"level\" attr.type=\"long\""))
+    #expect(xml.contains("attr.name=\"score\" attr.type=\"double\""))
+    #expect(xml.contains("attr.name=\"active\" attr.type=\"boolean\""))
+    #expect(xml.contains("attr.name=\"trust\" attr.type=\"double\""))
+    #expect(xml.contains("id=\"1:a &quot;b&quot;\""))
+    let back = try GraphMLFormat.read(Data(xml.utf8), file: "x.graphml")
+    #expect(back.nodes == net.nodes)
+    #expect(back.ties == net.ties)
+    #expect(GraphMLFormat.write(back) == xml)
+  }
+}
