@@ -56,14 +56,14 @@ struct CSVTests {
     #expect(header?.message.contains("'source' and 'target'") == true)
     let trust = formatError { try csvNetwork("source,target,trust\na,b,0.5\na,c,high\n") }
     #expect(trust?.line == 3)
-    #expect(trust?.column == 3)
+    #expect(trust?.column == 5)
     let negative = formatError { try csvNetwork("source,target,trust\na,b,-1\n") }
     #expect(negative?.message.contains("≥ 0") == true)
     let nan = formatError { try csvNetwork("source,target,trust\na,b,NaN\n") }
     #expect(nan?.line == 2)
     let unknown = formatError { try csvNetwork("source,target\na,zed\n", nodes: "id\na\n") }
     #expect(unknown?.message.contains("'zed' is not in the node table") == true)
-    #expect(unknown?.column == 2)
+    #expect(unknown?.column == 3)
     let dup = formatError { try csvNetwork("source,target\na,a\n", nodes: "id\na\na\n") }
     #expect(dup?.line == 3)
     let quote = formatError { try csvNetwork("source,target\n\"a,b\n") }

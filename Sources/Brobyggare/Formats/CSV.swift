@@ -18,6 +18,26 @@ public enum CSVFormat {
     var rows: [[String]]
     var rowLines: [Int]
     var delimiter: UInt8
+    /// Byte offset where each row starts (after the header), to say in which column a field is.
+    var rowStarts: [Int]
+    var bytes: [UInt8]
+
+    /// The column (in characters, from 1) where field `k` of row `r` starts.
+    func column(row r: Int, field k: Int) -> Int {
+      var i = rowStarts[r]
+      var col = 1
+      var field = 0
+      var inQuotes = false
+      while i < bytes.count && field < k {
+        let b = bytes[i]
+        if b == UInt8(ascii: "\"") { inQuotes.toggle() }
+        else if !inQuotes && b == delimiter { field += 1 }
+        else if !inQuotes && (b == 0x0A || b == 0x0D) { break }
+        if b == 0x0A { col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
+        i += 1
+      }
+      return col
+    }
   }
 
   /// Splits CSV text into fields. Rows whose field count differs from the header are an error.
@@ -37,6 +57,7 @@ public enum CSVFormat {
 
     var rows: [[String]] = []
     var rowLines: [Int] = []
+    var rowStarts: [Int] = [0]
     var row: [String] = []
     var field: [UInt8] = []
     var i = 0
@@ -79,10 +100,12 @@ public enum CSVFormat {
       }
       if b == 0x0D || b == 0x0A {
         finishField()
-        if !(row.count == 1 && row[0].isEmpty) { rows.append(row); rowLines.append(rowLine) }
+        let blank = row.count == 1 && row[0].isEmpty
+        if !blank { rows.append(row); rowLines.append(rowLine) }
         row.removeAll(keepingCapacity: true)
         if b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
         i += 1
+        if blank { rowStarts[rowStarts.count - 1] = i } else { rowStarts.append(i) }
         line += 1
         lineStart = i
         rowLine = line
@@ -100,6 +123,7 @@ public enum CSVFormat {
     }
     let header = rows.removeFirst().map { $0.trimmingCharacters(in: .whitespaces) }
     rowLines.removeFirst()
+    rowStarts.removeFirst()
     var seen = Set<String>()
     for (k, h) in header.enumerated() {
       if h.isEmpty {
@@ -113,7 +137,7 @@ public enum CSVFormat {
       throw FormatError(file: file, line: rowLines[r], column: 1,
                         "this row has \(fields.count) field\(fields.count == 1 ? "" : "s"); the header has \(header.count)")
     }
-    return Table(header: header, rows: rows, rowLines: rowLines, delimiter: delimiter)
+    return Table(header: header, rows: rows, rowLines: rowLines, delimiter: delimiter, rowStarts: rowStarts, bytes: bytes)
   }
 
   /// Reads a network from a tie table and, optionally, a node table.
@@ -159,14 +183,14 @@ public enum CSVFormat {
     for (r, fields) in table.rows.enumerated() {
       let id = fields[idCol]
       if id.isEmpty {
-        throw FormatError(file: file, line: table.rowLines[r], column: idCol + 1, "the node id is empty")
+        throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: idCol), "the node id is empty")
       }
       var attrs: [String: AttributeValue] = [:]
       for c in cols { if let v = c.values[r] { attrs[c.name] = v } }
       do {
         try network.addNode(Node(id: id, attributes: attrs))
       } catch {
-        throw FormatError(file: file, line: table.rowLines[r], column: idCol + 1, "the node id '\(id)' appears twice")
+        throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: idCol), "the node id '\(id)' appears twice")
       }
     }
   }
@@ -187,15 +211,16 @@ public enum CSVFormat {
     for (r, fields) in table.rows.enumerated() {
       let line = table.rowLines[r]
       let a = fields[s], b = fields[t]
-      if a.isEmpty { throw FormatError(file: file, line: line, column: s + 1, "the source is empty") }
-      if b.isEmpty { throw FormatError(file: file, line: line, column: t + 1, "the target is empty") }
+      let col = { (k: Int) in table.column(row: r, field: k) }
+      if a.isEmpty { throw FormatError(file: file, line: line, column: col(s), "the source is empty") }
+      if b.isEmpty { throw FormatError(file: file, line: line, column: col(t), "the target is empty") }
       if closedNodeSet {
-        if network.index(of: a) == nil { throw FormatError(file: file, line: line, column: s + 1, "the source '\(a)' is not in the node table") }
-        if network.index(of: b) == nil { throw FormatError(file: file, line: line, column: t + 1, "the target '\(b)' is not in the node table") }
+        if network.index(of: a) == nil { throw FormatError(file: file, line: line, column: col(s), "the source '\(a)' is not in the node table") }
+        if network.index(of: b) == nil { throw FormatError(file: file, line: line, column: col(t), "the target '\(b)' is not in the node table") }
       }
       var trust: Double?
       if let trustCol, !fields[trustCol].isEmpty {
-        trust = try parseTrust(fields[trustCol], decimalComma: decimalComma, file: file, line: line, column: trustCol + 1)
+        trust = try parseTrust(fields[trustCol], decimalComma: decimalComma, file: file, line: line, column: col(trustCol))
       }
       var attrs: [String: AttributeValue] = [:]
       for c in cols { if let v = c.values[r] { attrs[c.name] = v } }

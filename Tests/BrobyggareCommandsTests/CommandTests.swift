@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+@testable import BrobyggareCommands
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+let padgett = packageRoot.appendingPathComponent("Datasets/padgett/padgett.graphml").path
+
+func run(_ args: String...) -> BrobyggareCommandLine.Outcome { BrobyggareCommandLine.run(args) }
+
+func temporaryDirectory() throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("brobyggare-tests-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
+
+@Suite("Command line")
+struct CommandTests {
+  @Test func metricsTableHasTheAgreedColumns() {
+    let r = run("metrics", padgett, "--layer", "marriage")
+    #expect(r.status == 0)
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines[0] == "id,label,degree,in_degree,out_degree,strength,betweenness,betweenness_normalized,closeness,harmonic,articulation_point")
+    #expect(lines.count == 17)
+    let medici = lines.first { $0.hasPrefix("Medici,") }!.split(separator: ",")
+    #expect(medici[2] == "6")
+    #expect(medici[6] == "47.5")  // networkx 3.6.1 betweenness_centrality(normalized=False) on the marriage ties
+    #expect(medici[10] == "true")
+    #expect(r.stderr.contains("layers: marriage"))
+    #expect(r.stderr.contains("distance: hops"))
+  }
+
+  @Test func measuresFormatsAndSettingsEcho() {
+    let json = run("metrics", padgett, "--measures", "betweenness,degree", "--format", "json", "--distance", "hops")
+    #expect(json.status == 0)
+    #expect(json.stdout.contains("\"settings\": {"))
+    #expect(json.stdout.contains("\"distance\": \"hops\""))
+    #expect(json.stdout.contains("{\"id\": \"Medici\", \"label\": \"Medici\", \"betweenness\":"))
+    let md = run("metrics", padgett, "--measures", "degree", "--format", "markdown")
+    #expect(md.stdout.hasPrefix("| id | label | degree |\n| --- | --- | ---: |\n"))
+    let tsv = run("metrics", padgett, "--measures", "degree", "--format", "tsv")
+    #expect(tsv.stdout.hasPrefix("id\tlabel\tdegree\n"))
+  }
+
+  @Test func usageErrorsExit64() {
+    #expect(run().status == 64)
+    #expect(run("frobnicate").status == 64)
+    #expect(run("metrics").status == 64)
+    #expect(run("metrics", padgett, "--measures", "nonsense").status == 64)
+    #expect(run("metrics", padgett, "--distance", "miles").status == 64)
+    #expect(run("metrics", padgett, "--bogus").status == 64)
+    let layer = run("metrics", padgett, "--layer", "friendship")
+    #expect(layer.status == 64)
+    #expect(layer.stderr.contains("business, marriage"))
+    #expect(run("metrics", padgett, "--format", "xlsx").status == 64)
+  }
+
+  @Test func badDataExits1WithFileLineColumn() throws {
+    let dir = try temporaryDirectory()
+    let bad = dir.appendingPathComponent("bad.csv")
+    try "source,target,trust\na,b,0.5\nb,c,lots\n".write(to: bad, atomically: true, encoding: .utf8)
+    let r = run("metrics", bad.path)
+    #expect(r.status == 1)
+    #expect(r.stderr == "\(bad.path):3:5: error: the trust 'lots' is not a number\n")
+    #expect(r.stdout.isEmpty)
+    let zero = dir.appendingPathComponent("zero.csv")
+    try "source,target,trust\na,b,0\n".write(to: zero, atomically: true, encoding: .utf8)
+    let z = run("metrics", zero.path, "--distance", "reciprocal")
+    #expect(z.status == 1)
+    #expect(z.stderr.contains("a -> b"))
+    #expect(run("info", dir.appendingPathComponent("missing.graphml").path).status == 1)
+  }
+
+  @Test func helpAndVersion() {
+    #expect(run("--version").stdout == BrobyggareCommandLine.version + "\n")
+    for c in ["info", "metrics", "convert", "dot"] {
+      let h = run(c, "--help")
+      #expect(h.status == 0)
+      #expect(h.stdout.hasPrefix("OVERVIEW: "))
+      #expect(h.stdout.contains("USAGE: brobyggare \(c)"))
+    }
+    #expect(run("--help").stdout.contains("SUBCOMMANDS:"))
+  }
+
+  @Test func infoSummarises() {
+    let r = run("info", padgett)
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("nodes: 16"))
+    #expect(r.stdout.contains("ties: 35"))
+    #expect(r.stdout.contains("layers: business (15), marriage (20)"))
+    #expect(r.stdout.contains("weak components: 2 (largest 15)"))
+  }
+
+  @Test func convertWritesAtomicallyAndRefusesToOverwriteItsInput() throws {
+    let dir = try temporaryDirectory()
+    let csv = dir.appendingPathComponent("p.csv").path
+    let r = run("convert", padgett, csv)
+    #expect(r.status == 0)
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("p.nodes.csv").path))
+    let back = dir.appendingPathComponent("p.graphml").path
+    #expect(run("convert", csv, back, "--undirected").status == 0)
+    #expect(try String(contentsOfFile: back, encoding: .utf8) == String(contentsOfFile: padgett, encoding: .utf8))
+    let same = run("convert", back, back)
+    #expect(same.status == 64)
+    #expect(same.stderr.contains("Refusing to overwrite"))
+    // A failed conversion writes nothing.
+    var net = "source,target\n"
+    net += "has space,b\n"
+    let spaced = dir.appendingPathComponent("s.csv")
+    try net.write(to: spaced, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("s.edgelist").path
+    #expect(run("convert", spaced.path, out).status == 1)
+    #expect(!FileManager.default.fileExists(atPath: out))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test func sameInputGivesTheSameBytes() {
+    let a = run("metrics", padgett, "--format", "json")
+    let b = run("metrics", padgett, "--format", "json")
+    #expect(a.stdout == b.stdout)
+    #expect(run("dot", padgett).stdout == run("dot", padgett).stdout)
+  }
+
+  /// The built executable, run as a user would: exit status and streams.
+  @Test func theRealBinary() throws {
+    let candidates = [".build/debug/brobyggare", ".build/x86_64-unknown-linux-gnu/debug/brobyggare",
+                      ".build/aarch64-unknown-linux-gnu/debug/brobyggare", ".build/arm64-apple-macosx/debug/brobyggare"]
+      .map { packageRoot.appendingPathComponent($0).path }
+    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = ["metrics", padgett, "--measures", "betweenness", "--layer", "marriage"]
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    #expect(stdout.contains("Medici,Medici,47.5\n"))
+    #expect(stderr.hasPrefix("# network: "))
+    let bad = Process()
+    bad.executableURL = URL(fileURLWithPath: binary)
+    bad.arguments = ["metrics"]
+    bad.standardError = Pipe()
+    try bad.run()
+    bad.waitUntilExit()
+    #expect(bad.terminationStatus == 64)
+  }
+}
