@@ -133,3 +133,55 @@ struct GraphMLTests {
     #expect(GraphMLFormat.write(back) == xml)
   }
 }
+
+@Suite("GraphML read by the peers")
+struct GraphMLPeerTests {
+  /// Writes a network with every attribute type, Unicode and awkward ids, then has networkx
+  /// and igraph read it (Scripts/check_graphml_with_peers.py). Needs python3 with networkx and
+  /// igraph, which .ci/run installs; without them the test fails and says so.
+  @Test func networkxAndIgraphReadWhatWeWrite() throws {
+    var net = Network(directed: true)
+    try net.addNode(Node(id: "kommun", label: "Kommunen i Örebro", kind: .organisation,
+                         attributes: ["level": .integer(1), "budget": .double(2.5), "public": .boolean(true), "sector": .string("municipality")]))
+    try net.addNode(Node(id: "1:Åsa \"A\" <&>", label: "Åsa Öberg", kind: .person,
+                         attributes: ["level": .integer(3), "budget": .double(-0.125), "public": .boolean(false), "sector": .string("civil society & faith <x>")]))
+    for n in ["label", "kind", "level", "budget", "public", "sector"] {
+      net.declareNodeAttribute(AttributeDeclaration(name: n, type: net.nodes[0].attributes[n]!.type))
+    }
+    net.addTie(from: "kommun", to: "1:Åsa \"A\" <&>", trust: 0.75, layer: "trust")
+    net.addTie(from: "1:Åsa \"A\" <&>", to: "kommun", trust: 1, layer: "collaboration")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brobyggare-peer-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let file = dir.appendingPathComponent("net.graphml")
+    try GraphMLFormat.write(net).write(to: file, atomically: true, encoding: .utf8)
+    var expected = "{\"ties\": 2, \"nodes\": {"
+    expected += net.nodes.map { node in
+      "\(jsonString(node.id)): {" + node.attributes.keys.sorted().map { k in
+        let v = node.attributes[k]!
+        let text: String
+        switch v {
+        case .string(let s): text = jsonString(s)
+        case .integer(let i): text = String(i)
+        case .double(let d): text = "\(d)"
+        case .boolean(let b): text = b ? "true" : "false"
+        case .markup(let s): text = jsonString(s)
+        }
+        return "\(jsonString(k)): \(text)"
+      }.joined(separator: ", ") + "}"
+    }.joined(separator: ", ")
+    expected += "}}"
+    let exp = dir.appendingPathComponent("expected.json")
+    try expected.write(to: exp, atomically: true, encoding: .utf8)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", packageRoot.appendingPathComponent("Scripts/check_graphml_with_peers.py").path, file.path, exp.path]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = out
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0, "\(text)")
+    #expect(text.contains("networkx") && text.contains("igraph"), "\(text)")
+  }
+}
