@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reading and writing networks by file name.
 extension Network {
@@ -87,8 +94,10 @@ public func writeFilesAtomically(_ files: [(path: String, contents: String)]) th
     temps.append((temp, path))
   }
   for (temp, path) in temps {
-    if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-    try FileManager.default.moveItem(atPath: temp, toPath: path)
+    // rename(2) replaces the target in one step: a reader sees the old file or the new one.
+    guard rename(temp, path) == 0 else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+    }
   }
   temps.removeAll()
 }
