@@ -2,7 +2,7 @@ import Brobyggare
 import Foundation
 
 let metricNames = ["degree", "in_degree", "out_degree", "strength", "betweenness", "betweenness_normalized",
-                   "closeness", "harmonic", "articulation_point"]
+                   "closeness", "harmonic", "articulation_point", "constraint", "effective_size", "efficiency", "hierarchy"]
 
 let outputOptions: [OptionSpec] = [
   OptionSpec(name: "format", valueName: "format", help: "csv, tsv, json or markdown (default: csv)."),
@@ -20,8 +20,9 @@ let metricsSpec = CommandSpec(
     Betweenness counts each unordered pair once on undirected networks (as igraph and R's sna);
     betweenness_normalized divides by (n-1)(n-2) (directed) or (n-1)(n-2)/2 (undirected).
     Closeness runs along outgoing ties with the Wasserman-Faust correction for unreachable
-    nodes (networkx's closeness_centrality on the reversed graph). Self-loops are ignored and
-    parallel ties merged (--merge).
+    nodes (networkx's closeness_centrality on the reversed graph). Burt's constraint, effective
+    size, efficiency and hierarchy read trust as a strength (p_ij from a_ij + a_ji); NaN for
+    nodes without contacts. Self-loops are ignored and parallel ties merged (--merge).
     """)
 
 func tableFormat(_ p: ParsedArguments) throws -> TableFormat {
@@ -101,6 +102,13 @@ extension BrobyggareCommandLine {
       let c = adj.closenessAndHarmonic(lengths: lengths!)
       columns["closeness"] = c.closeness.map(Cell.number)
       columns["harmonic"] = c.harmonic.map(Cell.number)
+    }
+    if !wanted.isDisjoint(with: ["constraint", "effective_size", "efficiency", "hierarchy"]) {
+      let h = adj.structuralHoles(weighted: true)
+      columns["constraint"] = h.constraint.map(Cell.number)
+      columns["effective_size"] = h.effectiveSize.map(Cell.number)
+      columns["efficiency"] = h.efficiency.map(Cell.number)
+      columns["hierarchy"] = h.hierarchy.map(Cell.number)
     }
     if wanted.contains("articulation_point") {
       columns["articulation_point"] = adj.cutStructure.isArticulationPoint.map(Cell.boolean)

@@ -21,7 +21,7 @@ struct CommandTests {
     let r = run("metrics", padgett, "--layer", "marriage")
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n")
-    #expect(lines[0] == "id,label,degree,in_degree,out_degree,strength,betweenness,betweenness_normalized,closeness,harmonic,articulation_point")
+    #expect(lines[0] == "id,label,degree,in_degree,out_degree,strength,betweenness,betweenness_normalized,closeness,harmonic,articulation_point,constraint,effective_size,efficiency,hierarchy")
     #expect(lines.count == 17)
     let medici = lines.first { $0.hasPrefix("Medici,") }!.split(separator: ",")
     #expect(medici[2] == "6")

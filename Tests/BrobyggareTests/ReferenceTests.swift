@@ -34,9 +34,10 @@ struct Reference {
     return net
   }
 
+  /// Values by node; JSON null stands for NaN.
   func values(_ key: String) -> [Double] {
     let d = expected[key] as! [String: Any]
-    return nodes.map { (d[$0] as! NSNumber).doubleValue }
+    return nodes.map { (d[$0] as? NSNumber)?.doubleValue ?? .nan }
   }
 
   var transforms: [(String, DistanceTransform)] {
