@@ -1,0 +1,234 @@
+import Foundation
+
+/// The five Gould–Fernandez brokerage roles. For an open two-path a → v → c (a ≠ c, no tie
+/// a → c), v is the broker; the groups of (a, v, c) decide its role.
+public enum BrokerageRole: Int, CaseIterable, Sendable {
+  /// A A A: all three in one group (sna's w_I).
+  case coordinator
+  /// A B A: a and c share a group, v is outside it (sna's w_O).
+  case itinerant
+  /// A A B: v in the source's group, relaying out of it (sna's b_IO).
+  case representative
+  /// A B B: v in the target's group, controlling what enters it (sna's b_OI).
+  case gatekeeper
+  /// A B C: three different groups (sna's b_O).
+  case liaison
+
+  public var name: String {
+    switch self {
+    case .coordinator: "coordinator"
+    case .itinerant: "itinerant"
+    case .representative: "representative"
+    case .gatekeeper: "gatekeeper"
+    case .liaison: "liaison"
+    }
+  }
+
+  /// The role of broker v on the two-path a → v → c, from the three groups.
+  @inlinable
+  public static func of(source a: Int, broker v: Int, target c: Int) -> BrokerageRole {
+    if v == a { return v == c ? .coordinator : .representative }
+    if v == c { return .gatekeeper }
+    if a == c { return .itinerant }
+    return .liaison
+  }
+}
+
+/// Gould–Fernandez brokerage: per node, the open two-paths it brokers in each role, with the
+/// values expected under a random graph of the same density and group sizes, and z-scores.
+///
+/// Columns are the five roles in ``BrokerageRole`` order and then the total. On directed
+/// networks the raw counts, expected values, standard deviations and z-scores are those of
+/// R's `sna::brokerage` (sna 2.7): expectations from Gould and Fernandez's formulas with
+/// density d = m / (n(n−1)), for a node according to its own group's size; z = (raw − exp) / sd,
+/// so a group too small for a role gives NaN (0/0) or ±inf, as sna does.
+///
+/// On undirected networks each brokered pair {a, c} counts once. Direction decides between
+/// representative and gatekeeper, so there a pair whose broker shares a group with exactly one
+/// end counts one half in each. Every column, expected value and standard deviation is then
+/// exactly half of sna's on the symmetric directed graph, and z-scores are equal.
+///
+/// With ``PartialCredit/shared`` each open two-path a → v → c gives 1/k to each of the k
+/// brokers between a and c (UCINET's option), so the roles of a pair add to one; expected
+/// values and z-scores are then not defined and are NaN.
+///
+/// Self-loops are ignored and parallel ties merged; trust is not read.
+///
+/// - Complexity: O(Σ_v indeg(v) · outdeg(v) · log d) time, O(n + g²) memory for g groups.
+///
+/// Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal approach to
+/// brokerage in transaction networks. *Sociological Methodology* 19, 89–126.
+/// [doi:10.2307/270949](https://doi.org/10.2307/270949)
+public struct BrokerageRoles: Sendable {
+  /// The column count: five roles and the total.
+  public static let columns = 6
+  /// The group index of each node (into `groupNames`).
+  public var groups: [Int]
+  public var groupNames: [String]
+  /// `raw[c][v]`: the count for node v in column c (roles in order, then total).
+  public var raw: [[Double]]
+  public var expected: [[Double]]
+  public var standardDeviation: [[Double]]
+  public var z: [[Double]]
+  /// The whole network: per column the sum, expected value, standard deviation and z-score.
+  public var networkRaw: [Double]
+  public var networkExpected: [Double]
+  public var networkStandardDeviation: [Double]
+  public var networkZ: [Double]
+
+  public enum PartialCredit: Sendable { case none, shared }
+}
+
+extension Adjacency {
+  /// Counts the open two-paths each node brokers in each role (no expectations).
+  ///
+  /// - Parameter groups: a group index per node.
+  public func brokerageCounts(groups: [Int], credit: BrokerageRoles.PartialCredit = .none) -> [[Double]] {
+    precondition(groups.count == nodeCount, "one group per node")
+    let n = nodeCount
+    var raw = [[Double]](repeating: [Double](repeating: 0, count: n), count: 5)
+    for v in 0..<n {
+      let gv = groups[v]
+      for a32 in predecessors(of: v) {
+        let a = Int(a32)
+        for c32 in successors(of: v) {
+          let c = Int(c32)
+          if c == a || hasArc(from: a, to: c) { continue }
+          if !isDirected && a > c { continue }  // each unordered pair once
+          var weight = 1.0
+          if credit == .shared { weight = 1 / Double(brokers(from: a, to: c)) }
+          let role = BrokerageRole.of(source: groups[a], broker: gv, target: groups[c])
+          if !isDirected && (role == .representative || role == .gatekeeper) {
+            raw[BrokerageRole.representative.rawValue][v] += weight / 2
+            raw[BrokerageRole.gatekeeper.rawValue][v] += weight / 2
+          } else {
+            raw[role.rawValue][v] += weight
+          }
+        }
+      }
+    }
+    return raw
+  }
+
+  /// The number of nodes v with a → v → c (a and c given).
+  func brokers(from a: Int, to c: Int) -> Int {
+    var count = 0
+    for v in successors(of: a) where Int(v) != c && hasArc(from: Int(v), to: c) { count += 1 }
+    return count
+  }
+
+  /// Brokerage roles with sna's expected values and z-scores (see ``BrokerageRoles``).
+  public func brokerageRoles(groups: [Int], groupNames: [String], credit: BrokerageRoles.PartialCredit = .none) -> BrokerageRoles {
+    let n = nodeCount
+    let roles = brokerageCounts(groups: groups, credit: credit)
+    var raw = roles
+    raw.append((0..<n).map { v in roles.reduce(0) { $0 + $1[v] } })
+    let N = Double(n)
+    let d = n > 1 ? Double(isDirected ? arcCount : 2 * tieCount) / (N * (N - 1)) : .nan
+    let sizes = groupNames.indices.map { g in Double(groups.filter { $0 == g }.count) }
+    let (eGroup, vGroup) = brokerageNodeExpectations(sizes: sizes, N: N, d: d)
+    let (eNet, vNet) = brokerageNetworkExpectations(sizes: sizes, N: N, d: d)
+    let scale = isDirected ? 1.0 : 0.5
+    var result = BrokerageRoles(
+      groups: groups, groupNames: groupNames, raw: raw,
+      expected: [], standardDeviation: [], z: [],
+      networkRaw: raw.map { $0.reduce(0, +) }, networkExpected: [], networkStandardDeviation: [], networkZ: [])
+    for c in 0..<BrokerageRoles.columns {
+      let e = (0..<n).map { credit == .none ? eGroup[groups[$0]][c] * scale : .nan }
+      let s = (0..<n).map { credit == .none ? vGroup[groups[$0]][c].squareRoot() * scale : .nan }
+      result.expected.append(e)
+      result.standardDeviation.append(s)
+      result.z.append((0..<n).map { (raw[c][$0] - e[$0]) / s[$0] })
+      let ne = credit == .none ? eNet[c] * scale : .nan
+      let ns = credit == .none ? vNet[c].squareRoot() * scale : .nan
+      result.networkExpected.append(ne)
+      result.networkStandardDeviation.append(ns)
+      result.networkZ.append((result.networkRaw[c] - ne) / ns)
+    }
+    return result
+  }
+}
+
+/// Gould and Fernandez's expected values and variances for a node whose group has size
+/// `sizes[g]`, per group and column, exactly as R's sna 2.7 computes them.
+func brokerageNodeExpectations(sizes n: [Double], N: Double, d: Double) -> ([[Double]], [[Double]]) {
+  let q = d * d * (1 - d)
+  let r = 2 * d * d * d * (1 - d) * (1 - d) * (1 - d)
+  func choose2(_ x: Double) -> Double { x * (x - 1) / 2 }
+  var e = [[Double]](), v = [[Double]]()
+  for i in n.indices {
+    let ni = n[i]
+    let others = n.indices.filter { $0 != i }.map { n[$0] }
+    var ei = [Double](repeating: 0, count: 6), vi = ei
+    ei[0] = q * (ni - 1) * (ni - 2)
+    vi[0] = ei[0] * (1 - q) + (ni - 1) * (ni - 2) * (ni - 3) * r
+    ei[1] = q * others.reduce(0) { $0 + $1 * ($1 - 1) }
+    vi[1] = ei[1] * (1 - q) + others.reduce(0) { $0 + $1 * ($1 - 1) * ($1 - 2) } * r
+    ei[2] = q * (N - ni) * (ni - 1)
+    vi[2] = ei[2] * (1 - q) + ((ni - 1) * choose2(N - ni) + (N - ni) * choose2(ni - 1)) * r
+    ei[3] = ei[2]
+    vi[3] = vi[2]
+    let sumOuter = others.reduce(0) { $0 + $1 } * others.reduce(0) { $0 + $1 }
+    ei[4] = q * (sumOuter - others.reduce(0) { $0 + $1 * $1 })
+    vi[4] = ei[4] * (1 - q) + 2 * others.reduce(0) { $0 + $1 * choose2(N - $1 - ni) } * r
+    ei[5] = q * (N - 1) * (N - 2)
+    vi[5] = ei[5] * (1 - q) + (N - 1) * (N - 2) * (N - 3) * r
+    e.append(ei)
+    v.append(vi)
+  }
+  return (e, v)
+}
+
+/// The network-level expectations and variances of sna 2.7's `brokerage`.
+func brokerageNetworkExpectations(sizes n: [Double], N: Double, d: Double) -> ([Double], [Double]) {
+  let q = d * d * (1 - d)
+  let d3 = d * d * d * (1 - d) * (1 - d) * (1 - d)
+  let d4 = d * d * d * d * (1 - d) * (1 - d)
+  let d5 = d * d * d * d * d * (1 - d)
+  var e = [Double](repeating: 0, count: 6), v = e
+  e[0] = q * n.reduce(0) { $0 + $1 * ($1 - 1) * ($1 - 2) }
+  v[0] = e[0] * (1 - q) + n.reduce(0) { acc, x in
+    acc + x * (x - 1) * (x - 2) * ((4 * x - 10) * d3 - 4 * (x - 3) * d4 + (x - 3) * d5)
+  }
+  e[1] = q * n.reduce(0) { $0 + $1 * (N - $1) * ($1 - 1) }
+  var outer = 0.0
+  for x in n { for y in n { outer += x * y * (x - 1) * ((2 * x + 2 * y - 6) * d3 + (N - x - 1) * d5) } }
+  v[1] = e[1] * (1 - q) + (outer - n.reduce(0) { acc, x in acc + x * x * (x - 1) * ((4 * x - 6) * d3 + (N - x - 1) * d5) })
+  e[2] = q * n.reduce(0) { $0 + $1 * (N - $1) * ($1 - 1) }
+  v[2] = e[2] * (1 - q) + n.reduce(0) { acc, x in acc + x * (N - x) * (x - 1) * ((N - 3) * d3 + (x - 2) * d5) }
+  e[3] = e[2]
+  v[3] = v[2]
+  var outer5 = 0.0
+  for x in n { for y in n { outer5 += x * y * (N - x - y) } }
+  e[4] = q * (outer5 - n.reduce(0) { $0 + $1 * $1 * (N - 2 * $1) })
+  v[4] = e[4] * (1 - q)
+  for i in n.indices { for j in n.indices { for k in n.indices where i != j && j != k && i != k {
+    v[4] += n[i] * n[j] * n[k] * ((4 * (N - n[j]) - 2 * (n[i] + n[k] + 1)) * d3
+      - (4 * (N - n[k]) - 2 * (n[i] + n[j] + 1)) * d4 + (N - (n[i] + n[k] + 1)) * d5)
+  } } }
+  e[5] = q * N * (N - 1) * (N - 2)
+  v[5] = e[5] * (1 - q) + N * (N - 1) * (N - 2) * ((4 * N - 10) * d3 - 4 * (N - 3) * d4 + (N - 3) * d5)
+  return (e, v)
+}
+
+extension Network {
+  /// The group of each node from a node attribute: groups are numbered in order of their
+  /// names (sorted), so results do not depend on node order. A node without the attribute
+  /// is in the group named "(missing)".
+  public func groups(by attribute: String) throws -> (groups: [Int], names: [String]) {
+    guard nodeAttributes.contains(where: { $0.name == attribute }) || nodes.contains(where: { $0.attributes[attribute] != nil }) else {
+      throw NetworkError.unknownAttribute(attribute)
+    }
+    let labels = nodes.map { $0.attributes[attribute]?.description ?? "(missing)" }
+    let names = Array(Set(labels)).sorted()
+    let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    return (labels.map { index[$0]! }, names)
+  }
+
+  /// Gould–Fernandez brokerage roles by a group attribute (see ``BrokerageRoles``).
+  public func brokerageRoles(by attribute: String, selection: TieSelection = .all,
+                             credit: BrokerageRoles.PartialCredit = .none) throws -> BrokerageRoles {
+    let (g, names) = try groups(by: attribute)
+    return try adjacency(selection).brokerageRoles(groups: g, groupNames: names, credit: credit)
+  }
+}
