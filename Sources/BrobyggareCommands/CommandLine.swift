@@ -20,7 +20,7 @@ public enum BrobyggareCommandLine {
     return outcome.status
   }
 
-  static let commands: [CommandSpec] = [infoSpec, metricsSpec, convertSpec, dotSpec]
+  static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, convertSpec, dotSpec]
 
   static var topHelp: String {
     var out = """
@@ -66,6 +66,7 @@ public enum BrobyggareCommandLine {
       case "metrics": try metrics(parsed, &out)
       case "convert": try convert(parsed, &out)
       case "dot": try dot(parsed, &out)
+      case "brokers": try brokers(parsed, &out)
       default: break
       }
     } catch let e as UsageError {

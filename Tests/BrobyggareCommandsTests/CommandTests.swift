@@ -151,3 +151,35 @@ struct CommandTests {
     #expect(bad.terminationStatus == 64)
   }
 }
+
+@Suite("brokers command")
+struct BrokersCommandTests {
+  @Test func columnsRankingAndSettings() {
+    let r = run("brokers", padgett, "--group", "wealth", "--layer", "marriage")
+    #expect(r.status == 0)
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines[0] == "id,label,group,coordinator,itinerant,representative,gatekeeper,liaison,total,coordinator_expected,coordinator_z,itinerant_expected,itinerant_z,representative_expected,representative_z,gatekeeper_expected,gatekeeper_z,liaison_expected,liaison_z,total_expected,total_z")
+    #expect(lines[1].hasPrefix("Medici,Medici,103,"))
+    let totals = lines.dropFirst().map { Double($0.split(separator: ",")[8])! }
+    #expect(totals == totals.sorted(by: >))
+    #expect(r.stderr.contains("group: wealth"))
+  }
+
+  @Test func permutationsAreSeededAndDeterministic() {
+    let a = run("brokers", padgett, "--group", "wealth", "--permutations", "50", "--seed", "7")
+    let b = run("brokers", padgett, "--group", "wealth", "--permutations", "50", "--seed", "7")
+    #expect(a.status == 0)
+    #expect(a.stdout == b.stdout)
+    #expect(a.stdout.split(separator: "\n")[0].hasSuffix("total_expected,total_z,total_p"))
+    let ps = a.stdout.split(separator: "\n").dropFirst().map { Double($0.split(separator: ",").last!)! }
+    #expect(ps.allSatisfy { $0 > 0 && $0 <= 1 })
+  }
+
+  @Test func usage() {
+    #expect(run("brokers", padgett).status == 64)
+    let unknown = run("brokers", padgett, "--group", "sector")
+    #expect(unknown.status == 64)
+    #expect(unknown.stderr.contains("wealth"))
+    #expect(run("brokers", padgett, "--group", "wealth", "--permutations", "0").status == 64)
+  }
+}

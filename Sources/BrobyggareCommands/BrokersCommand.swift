@@ -1,0 +1,73 @@
+import Brobyggare
+import Foundation
+
+let brokersSpec = CommandSpec(
+  name: "brokers", abstract: "Gould-Fernandez brokerage roles by group, strongest bridge-builders first.",
+  positionals: [("NET", "The network file.")],
+  options: inputOptions + selectionOptions + [
+    OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups (sector, say). Required."),
+    OptionSpec(name: "partial-credit", help: "Share each brokered pair among its k brokers (1/k each), as UCINET offers."),
+    OptionSpec(name: "permutations", valueName: "n", help: "Also give permutation p-values from n shuffles of the group labels."),
+    OptionSpec(name: "seed", valueName: "n", help: "Seed for the permutations (default: 1)."),
+  ] + outputOptions + [helpOption],
+  discussion: """
+    For each node v, the open two-paths a -> v -> c (no tie a -> c) it brokers, by the groups of
+    a, v and c: coordinator (A A A), itinerant (A B A), representative (A A B), gatekeeper
+    (A B B), liaison (A B C). Raw counts, expected values and z-scores equal R's
+    sna::brokerage on directed networks. On undirected networks each pair counts once and a
+    pair whose broker shares a group with one end counts half representative, half gatekeeper.
+    Rows are ranked by total, then by id.
+    """)
+
+extension BrobyggareCommandLine {
+  static func brokers(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let path = p.positionals[0]
+    guard let attribute = p.value("group") else { throw UsageError(message: "Missing expected option '--group <attribute>'", command: brokersSpec) }
+    var permutations = 0
+    if let s = p.value("permutations") {
+      guard let k = Int(s), k > 0 else { throw UsageError(message: "--permutations takes a positive whole number, not '\(s)'") }
+      permutations = k
+    }
+    var seed: UInt64 = 1
+    if let s = p.value("seed") {
+      guard let k = UInt64(s) else { throw UsageError(message: "--seed takes a whole number ≥ 0, not '\(s)'") }
+      seed = k
+    }
+    _ = try tableFormat(p)
+    let net = try readNetwork(path, p)
+    let selection = try tieSelection(p, network: net)
+    let groups: (groups: [Int], names: [String])
+    do { groups = try net.groups(by: attribute) } catch {
+      let names = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys }).sorted()
+      throw UsageError(message: "No node attribute is named '\(attribute)'; the node attributes are: \(names.joined(separator: ", "))")
+    }
+    let adj = try net.adjacency(selection)
+    let credit: BrokerageRoles.PartialCredit = p.flag("partial-credit") ? .shared : .none
+    let b = adj.brokerageRoles(groups: groups.groups, groupNames: groups.names, credit: credit)
+    let pv = permutations > 0
+      ? adj.brokeragePermutationPValues(groups: groups.groups, observed: b.raw, permutations: permutations, seed: seed, credit: credit)
+      : nil
+    let roles = BrokerageRole.allCases.map(\.name)
+    var columns = ["id", "label", "group"] + roles + ["total"]
+    for r in roles + ["total"] {
+      columns += ["\(r)_expected", "\(r)_z"]
+      if pv != nil { columns.append("\(r)_p") }
+    }
+    let order = net.nodes.indices.sorted { (b.raw[5][$0], net.nodes[$1].id) > (b.raw[5][$1], net.nodes[$0].id) }
+    let rows: [[Cell]] = order.map { v in
+      var row: [Cell] = [.text(net.nodes[v].id), .text(net.nodes[v].label), .text(groups.names[groups.groups[v]])]
+      row += (0..<6).map { Cell.number(b.raw[$0][v]) }
+      for c in 0..<6 {
+        row += [.number(b.expected[c][v]), .number(b.z[c][v])]
+        if let pv { row.append(.number(pv[c][v])) }
+      }
+      return row
+    }
+    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no"), ("group", attribute)]
+    settings.append(("layers", selection.layers.map { $0.sorted().joined(separator: ",") } ?? "all"))
+    settings.append(("partial credit", credit == .shared ? "1/k" : "none"))
+    if permutations > 0 { settings += [("permutations", String(permutations)), ("seed", String(seed))] }
+    settings.append(("network total", "\(formatNumber(b.networkRaw[5])) open two-paths; expected \(formatNumber(b.networkExpected[5])); z \(formatNumber(b.networkZ[5]))"))
+    try emit(ResultTable(columns: columns, rows: rows, settings: settings), p, inputs: [path], &out)
+  }
+}
