@@ -104,6 +104,25 @@ def fixture(name, G, weighted, note):
         # such a node has contacts, so these entries are not a reference and are listed apart.
         exp["effective_size_skip"] = sorted(str(v) for v in nodes if directed and G.out_degree(v) == 0 and G.in_degree(v) > 0)
         src[f"effective_size_{label}"] = f"networkx {NX} effective_size(nodes=list(G), weight={attr!r}) (the per-node path; the nodes=None matrix path is wrong on directed and weighted graphs); null = NaN"
+    # Betweenness between groups: networkx betweenness_centrality_subset summed over ordered
+    # pairs of different groups (for undirected graphs networkx halves each subset sum, so the
+    # ordered pairs (A, B) and (B, A) together count each unordered pair once).
+    grng = random.Random(len(nodes) * 31 + 7)
+    groups = {v: "g" + str(grng.randrange(3)) for v in nodes}
+    exp["groups"] = {str(v): groups[v] for v in nodes}
+    names = sorted(set(groups.values()))
+    total = {v: 0.0 for v in nodes}
+    for a in names:
+        for b in names:
+            if a == b:
+                continue
+            A = [v for v in nodes if groups[v] == a]
+            B = [v for v in nodes if groups[v] == b]
+            sub = nx.betweenness_centrality_subset(G, A, B, normalized=False)
+            for v in nodes:
+                total[v] += sub[v]
+    exp["betweenness_intergroup_hops"] = keyed(total)
+    src["betweenness_intergroup_hops"] = f"networkx {NX} betweenness_centrality_subset(G, A, B, normalized=False) summed over ordered group pairs A != B; groups drawn with random.Random(len(nodes) * 31 + 7)"
     U = G.to_undirected()
     exp["articulation_points"] = sorted(str(v) for v in nx.articulation_points(U))
     exp["bridges"] = sorted(sorted([str(u), str(v)]) for u, v in nx.bridges(U))

@@ -1,0 +1,80 @@
+/// Krackhardt and Stern's E-I index: (E − I) / (E + I), with E the ties between groups and I
+/// the ties within them. It runs from −1 (every tie inside a group) to +1 (every tie across).
+///
+/// - Network: over all ties of the simple graph (undirected ties once, directed ties each).
+/// - Group: over the ties with at least one end in the group.
+/// - Node: over the node's own ties (sent and received on directed networks).
+///
+/// Each comes with the value expected if ties fell at random among the possible pairs, given
+/// the group sizes: for the network, (X − W)/(X + W) with X the pairs across groups and W the
+/// pairs within; for a node of group g, ((N − n_g) − (n_g − 1)) / (N − 1); for a group, the same
+/// over the pairs that touch it. A node or group without ties is NaN.
+///
+/// The permutation test shuffles group labels (group sizes kept) and gives the share of
+/// shuffles whose network E-I is at least (`pGreater`) or at most (`pLess`) the observed one,
+/// each as (1 + count) / (1 + shuffles).
+///
+/// Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises: an
+/// experimental simulation. *Social Psychology Quarterly* 51(2), 123–140.
+/// [doi:10.2307/2786835](https://doi.org/10.2307/2786835)
+public struct EIIndex: Sendable, Equatable {
+  public var network: Double
+  public var networkExpected: Double
+  public var groups: [Double]
+  public var groupsExpected: [Double]
+  public var nodes: [Double]
+  public var nodesExpected: [Double]
+  public var pGreater: Double?
+  public var pLess: Double?
+}
+
+extension Adjacency {
+  public func eiIndex(groups: [Int], groupCount: Int, permutations: Int = 0, seed: UInt64 = 1) -> EIIndex {
+    let n = nodeCount
+    var sizes = [Double](repeating: 0, count: groupCount)
+    for g in groups { sizes[g] += 1 }
+    func count(_ groups: [Int]) -> (e: Double, i: Double, ge: [Double], gi: [Double], ne: [Double], ni: [Double]) {
+      var e = 0.0, i = 0.0
+      var ge = [Double](repeating: 0, count: groupCount), gi = ge
+      var ne = [Double](repeating: 0, count: n), ni = ne
+      for v in 0..<n {
+        for w32 in successors(of: v) {
+          let w = Int(w32)
+          if !isDirected && w < v { continue }
+          if groups[v] == groups[w] {
+            i += 1; gi[groups[v]] += 1; ni[v] += 1; ni[w] += 1
+          } else {
+            e += 1; ge[groups[v]] += 1; ge[groups[w]] += 1; ne[v] += 1; ne[w] += 1
+          }
+        }
+      }
+      return (e, i, ge, gi, ne, ni)
+    }
+    func ei(_ e: Double, _ i: Double) -> Double { e + i > 0 ? (e - i) / (e + i) : .nan }
+    let c = count(groups)
+    let N = Double(n)
+    let across = (sizes.reduce(0, +) * sizes.reduce(0, +) - sizes.reduce(0) { $0 + $1 * $1 }) / 2
+    let within = sizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+    var result = EIIndex(
+      network: ei(c.e, c.i), networkExpected: ei(across, within),
+      groups: (0..<groupCount).map { ei(c.ge[$0], c.gi[$0]) },
+      groupsExpected: sizes.map { ng in ei(ng * (N - ng), ng * (ng - 1) / 2) },
+      nodes: (0..<n).map { ei(c.ne[$0], c.ni[$0]) },
+      nodesExpected: groups.map { g in ei(N - sizes[g], sizes[g] - 1) })
+    if permutations > 0 {
+      var rng = SeededGenerator(seed: seed)
+      var shuffled = groups
+      var greater = 0, less = 0
+      for _ in 0..<permutations {
+        for i in stride(from: n - 1, to: 0, by: -1) { shuffled.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+        let p = count(shuffled)
+        let value = ei(p.e, p.i)
+        if value >= result.network - 1e-12 { greater += 1 }
+        if value <= result.network + 1e-12 { less += 1 }
+      }
+      result.pGreater = Double(greater + 1) / Double(permutations + 1)
+      result.pLess = Double(less + 1) / Double(permutations + 1)
+    }
+    return result
+  }
+}

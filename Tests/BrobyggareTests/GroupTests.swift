@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import Brobyggare
+
+@Suite("Betweenness between groups")
+struct IntergroupTests {
+  func groups(_ ref: Reference) -> [Int] {
+    let g = ref.expected["groups"] as! [String: String]
+    let names = Array(Set(g.values)).sorted()
+    return ref.nodes.map { names.firstIndex(of: g[$0]!)! }
+  }
+
+  /// networkx 3.6.1 betweenness_centrality_subset summed over group pairs (Fixtures/generate.py).
+  @Test(arguments: Reference.names)
+  func agreesWithNetworkxSubsets(_ name: String) throws {
+    let ref = try Reference(name)
+    let adj = try ref.network.adjacency()
+    let got = adj.intergroupBetweenness(groups: groups(ref), lengths: try ArcLengths(adj, transform: .hops))
+    let want = ref.values("betweenness_intergroup_hops")
+    for i in got.indices { #expect(close(got[i], want[i]), "\(name) \(ref.nodes[i]): \(got[i]) vs \(want[i])") }
+  }
+
+  /// The breakdown, multiplied back by the number of pairs, adds up to the total; with one
+  /// group per node it is the ordinary betweenness.
+  @Test(arguments: ["gnp_directed_40", "florentine_marriage"])
+  func breakdownAddsUp(_ name: String) throws {
+    let ref = try Reference(name)
+    let adj = try ref.network.adjacency()
+    let g = groups(ref)
+    let lengths = try ArcLengths(adj, transform: .hops)
+    let total = adj.intergroupBetweenness(groups: g, lengths: lengths)
+    let parts = adj.intergroupBreakdown(groups: g, groupCount: 3, lengths: lengths)
+    let sizes = (0..<3).map { k in g.filter { $0 == k }.count }
+    for v in 0..<adj.nodeCount {
+      var sum = 0.0
+      for a in 0..<3 { for b in 0..<3 where a != b {
+        let own = g[v] == a ? sizes[b] : g[v] == b ? sizes[a] : 0
+        sum += parts[a][b][v] * Double(sizes[a] * sizes[b] - own)
+      } }
+      if !adj.isDirected { sum /= 2 }
+      #expect(close(sum, total[v]))
+    }
+    let singletons = adj.intergroupBetweenness(groups: Array(0..<adj.nodeCount), lengths: lengths)
+    let plain = adj.betweenness(lengths: lengths)
+    for v in 0..<adj.nodeCount { #expect(close(singletons[v], plain[v])) }
+  }
+}
+
+@Suite("E-I index")
+struct EIIndexTests {
+  /// Hand-worked: groups A = {a1, a2}, B = {b1, b2}; ties a1–a2 (internal), a1–b1, a2–b2
+  /// (external). Network E-I = (2 − 1)/3 = 1/3; expected from sizes: 4 pairs across, 2 within:
+  /// (4 − 2)/6 = 1/3. Group A: E 2, I 1 → 1/3. Node a1: E 1, I 1 → 0; b1: only external → 1;
+  /// expected for any node: ((4 − 2) − 1)/3 = 1/3.
+  @Test func byHand() throws {
+    var net = Network(directed: false)
+    for (id, g) in [("a1", "A"), ("a2", "A"), ("b1", "B"), ("b2", "B"), ("lone", "B")] {
+      try net.addNode(Node(id: id, attributes: ["sector": .string(g)]))
+    }
+    net.addTie(from: "a1", to: "a2")
+    net.addTie(from: "a1", to: "b1")
+    net.addTie(from: "a2", to: "b2")
+    let (g, names) = try net.groups(by: "sector")
+    #expect(names == ["A", "B"])
+    let ei = try net.adjacency().eiIndex(groups: g, groupCount: 2, permutations: 99, seed: 3)
+    #expect(close(ei.network, 1.0 / 3))
+    // 5 nodes: |A| = 2, |B| = 3: 6 pairs across, 1 + 3 within.
+    #expect(close(ei.networkExpected, (6.0 - 4) / 10))
+    #expect(close(ei.groups[0], 1.0 / 3))
+    #expect(close(ei.groups[1], 1))
+    #expect(ei.nodes[0] == 0)
+    #expect(ei.nodes[2] == 1)
+    #expect(ei.nodes[4].isNaN)
+    #expect(close(ei.nodesExpected[0], (3.0 - 1) / 4))
+    let p = try #require(ei.pGreater)
+    #expect(p > 0 && p <= 1)
+    let again = try net.adjacency().eiIndex(groups: g, groupCount: 2, permutations: 99, seed: 3)
+    #expect(again.pGreater == ei.pGreater && again.pLess == ei.pLess)
+  }
+}
