@@ -36,11 +36,7 @@ extension BrobyggareCommandLine {
     _ = try tableFormat(p)
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
-    let groups: (groups: [Int], names: [String])
-    do { groups = try net.groups(by: attribute) } catch {
-      let names = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys }).sorted()
-      throw UsageError(message: "No node attribute is named '\(attribute)'; the node attributes are: \(names.joined(separator: ", "))")
-    }
+    let groups = try groupsOrUsageError(net, attribute)
     let adj = try net.adjacency(selection)
     let credit: BrokerageRoles.PartialCredit = p.flag("partial-credit") ? .shared : .none
     let b = adj.brokerageRoles(groups: groups.groups, groupNames: groups.names, credit: credit)

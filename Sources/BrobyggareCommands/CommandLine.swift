@@ -20,7 +20,7 @@ public enum BrobyggareCommandLine {
     return outcome.status
   }
 
-  static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, convertSpec, dotSpec]
+  static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, convertSpec, dotSpec]
 
   static var topHelp: String {
     var out = """
@@ -67,6 +67,7 @@ public enum BrobyggareCommandLine {
       case "convert": try convert(parsed, &out)
       case "dot": try dot(parsed, &out)
       case "brokers": try brokers(parsed, &out)
+      case "groups": try groups(parsed, &out)
       default: break
       }
     } catch let e as UsageError {

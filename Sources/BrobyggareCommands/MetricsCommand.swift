@@ -4,6 +4,16 @@ import Foundation
 let metricNames = ["degree", "in_degree", "out_degree", "strength", "betweenness", "betweenness_normalized",
                    "closeness", "harmonic", "articulation_point", "constraint", "effective_size", "efficiency", "hierarchy"]
 
+let groupMetricNames = ["betweenness_intergroup", "ei_index"]
+
+/// The groups of a node attribute, or a usage error that lists the attributes there are.
+func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (groups: [Int], names: [String]) {
+  do { return try net.groups(by: attribute) } catch {
+    let names = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys }).sorted()
+    throw UsageError(message: "No node attribute is named '\(attribute)'; the node attributes are: \(names.joined(separator: ", "))")
+  }
+}
+
 let outputOptions: [OptionSpec] = [
   OptionSpec(name: "format", valueName: "format", help: "csv, tsv, json or markdown (default: csv)."),
   OptionSpec(name: "output", short: "o", valueName: "file", help: "Write to this file instead of standard output."),
@@ -15,6 +25,7 @@ let metricsSpec = CommandSpec(
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "measures", valueName: "list", help: "Comma-separated columns (default: all): \(metricNames.joined(separator: ", "))."),
     OptionSpec(name: "distance", valueName: "transform", help: "Trust to length for path measures: hops, reciprocal, negativeLog, raw (default: hops)."),
+    OptionSpec(name: "group", valueName: "attribute", help: "A node attribute defining groups; adds betweenness_intergroup and ei_index."),
   ] + outputOptions + [helpOption],
   discussion: """
     Betweenness counts each unordered pair once on undirected networks (as igraph and R's sna);
@@ -57,11 +68,16 @@ func emit(_ table: ResultTable, _ p: ParsedArguments, inputs: [String], _ out: i
 extension BrobyggareCommandLine {
   static func metrics(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let path = p.positionals[0]
-    var measures = metricNames
+    let groupAttribute = p.value("group")
+    let known = metricNames + groupMetricNames
+    var measures = metricNames + (groupAttribute == nil ? [] : groupMetricNames)
     if let m = p.value("measures") {
       measures = m.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-      for name in measures where !metricNames.contains(name) {
-        throw UsageError(message: "Unknown measure '\(name)'; expected some of \(metricNames.joined(separator: ", "))")
+      for name in measures where !known.contains(name) {
+        throw UsageError(message: "Unknown measure '\(name)'; expected some of \(known.joined(separator: ", "))")
+      }
+      for name in measures where groupMetricNames.contains(name) && groupAttribute == nil {
+        throw UsageError(message: "The measure '\(name)' needs groups: add --group <attribute>")
       }
     }
     var distance = DistanceTransform.hops
@@ -75,7 +91,7 @@ extension BrobyggareCommandLine {
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
-    let needsPaths = measures.contains { ["betweenness", "betweenness_normalized", "closeness", "harmonic"].contains($0) }
+    let needsPaths = measures.contains { ["betweenness", "betweenness_normalized", "closeness", "harmonic", "betweenness_intergroup"].contains($0) }
     var lengths: ArcLengths?
     if needsPaths {
       do {
@@ -110,6 +126,15 @@ extension BrobyggareCommandLine {
       columns["efficiency"] = h.efficiency.map(Cell.number)
       columns["hierarchy"] = h.hierarchy.map(Cell.number)
     }
+    if let groupAttribute, !wanted.isDisjoint(with: groupMetricNames) {
+      let (g, names) = try groupsOrUsageError(net, groupAttribute)
+      if wanted.contains("betweenness_intergroup") {
+        columns["betweenness_intergroup"] = adj.intergroupBetweenness(groups: g, lengths: lengths!).map(Cell.number)
+      }
+      if wanted.contains("ei_index") {
+        columns["ei_index"] = adj.eiIndex(groups: g, groupCount: names.count).nodes.map(Cell.number)
+      }
+    }
     if wanted.contains("articulation_point") {
       columns["articulation_point"] = adj.cutStructure.isArticulationPoint.map(Cell.boolean)
     }
@@ -122,6 +147,7 @@ extension BrobyggareCommandLine {
       return (kv[0].trimmingCharacters(in: .whitespaces), kv[1].trimmingCharacters(in: .whitespaces))
     }
     settings.append(("distance", distance.rawValue))
+    if let groupAttribute { settings.append(("group", groupAttribute)) }
     let table = ResultTable(columns: ["id", "label"] + measures, rows: rows, settings: settings)
     try emit(table, p, inputs: [path], &out)
   }

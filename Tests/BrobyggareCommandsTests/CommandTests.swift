@@ -183,3 +183,38 @@ struct BrokersCommandTests {
     #expect(run("brokers", padgett, "--group", "wealth", "--permutations", "0").status == 64)
   }
 }
+
+@Suite("groups command and group columns")
+struct GroupCommandTests {
+  func sample() throws -> String {
+    let dir = try temporaryDirectory()
+    try "source,target,trust\nkommun,förening,0.8\nförening,kommun,0.6\nkommun,polis,0.9\npolis,boende,0.3\nboende,förening,0.7\nförening,förening2,1\n"
+      .write(to: dir.appendingPathComponent("g.csv"), atomically: true, encoding: .utf8)
+    try "id,sector\nkommun,municipality\npolis,police\nförening,civil\nförening2,civil\nboende,residents\n"
+      .write(to: dir.appendingPathComponent("g.nodes.csv"), atomically: true, encoding: .utf8)
+    return dir.appendingPathComponent("g.csv").path
+  }
+
+  /// Hand-worked from the six ties: civil → municipality is one tie (förening → kommun) of two
+  /// possible pairs, trust 0.6, reciprocated; civil's E-I counts 3 external and 1 internal tie:
+  /// (3 − 1)/4 = 0.5, against (2·3 − 1)/(2·3 + 1) = 5/7 expected from its size.
+  @Test func matricesAndEI() throws {
+    let r = run("groups", try sample(), "--group", "sector", "--permutations", "99")
+    #expect(r.status == 0)
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines[0] == "from_group,to_group,from_size,to_size,ties,density,mean_trust,reciprocity,from_ei_index,from_ei_expected")
+    #expect(lines.contains("civil,municipality,2,1,1,0.5,0.6,1,0.5,0.7142857142857143"))
+    #expect(lines.count == 17)
+    // Network: 5 external, 1 internal tie: (5 − 1)/6.
+    #expect(r.stderr.contains("network E-I: 0.6666666666666666"))
+    #expect(r.stderr.contains("permutations: 99"))
+  }
+
+  @Test func metricsGroupColumns() throws {
+    let r = run("metrics", try sample(), "--group", "sector", "--measures", "betweenness,betweenness_intergroup,ei_index")
+    #expect(r.status == 0)
+    #expect(r.stdout.hasPrefix("id,label,betweenness,betweenness_intergroup,ei_index\n"))
+    #expect(r.stdout.contains("förening2,förening2,0,0,-1\n"))
+    #expect(run("metrics", try sample(), "--measures", "ei_index").status == 64)
+  }
+}

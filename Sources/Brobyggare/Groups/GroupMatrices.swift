@@ -1,0 +1,49 @@
+/// Group-by-group summaries of the ties: for each ordered pair of groups (a, b), the ties from
+/// a to b, their density (ties over possible pairs: n_a·n_b, or n_a(n_a−1) within a group),
+/// their mean trust, and the share reciprocated (the tie b-member → a-member also present).
+/// On undirected networks the matrices are symmetric and every tie is reciprocated.
+/// Cells without possible pairs or without ties are NaN where a ratio is undefined.
+public struct GroupMatrices: Sendable {
+  public var names: [String]
+  public var sizes: [Int]
+  public var ties: [[Int]]
+  public var density: [[Double]]
+  public var meanTrust: [[Double]]
+  public var reciprocity: [[Double]]
+}
+
+extension Adjacency {
+  /// - Complexity: O(m log d + G²).
+  public func groupMatrices(groups: [Int], names: [String]) -> GroupMatrices {
+    let g = names.count
+    var sizes = [Int](repeating: 0, count: g)
+    for x in groups { sizes[x] += 1 }
+    var ties = [[Int]](repeating: [Int](repeating: 0, count: g), count: g)
+    var trust = [[Double]](repeating: [Double](repeating: 0, count: g), count: g)
+    var mutual = ties
+    for v in 0..<nodeCount {
+      for k in outOffsets[v]..<outOffsets[v + 1] {
+        let w = Int(outTargets[k])
+        let (a, b) = (groups[v], groups[w])
+        ties[a][b] += 1
+        trust[a][b] += outTrust[k]
+        if hasArc(from: w, to: v) { mutual[a][b] += 1 }
+      }
+    }
+    var density = [[Double]](repeating: [Double](repeating: .nan, count: g), count: g)
+    var mean = density, recip = density
+    for a in 0..<g {
+      for b in 0..<g {
+        let possible = a == b ? sizes[a] * (sizes[a] - 1) : sizes[a] * sizes[b]
+        if possible > 0 { density[a][b] = Double(ties[a][b]) / Double(possible) }
+        if ties[a][b] > 0 {
+          mean[a][b] = trust[a][b] / Double(ties[a][b])
+          recip[a][b] = Double(mutual[a][b]) / Double(ties[a][b])
+        }
+      }
+    }
+    // Undirected: each tie was seen from both ends; within a group that counted it twice.
+    if !isDirected { for a in 0..<g { ties[a][a] /= 2 } }
+    return GroupMatrices(names: names, sizes: sizes, ties: ties, density: density, meanTrust: mean, reciprocity: recip)
+  }
+}

@@ -1,0 +1,64 @@
+import Brobyggare
+import Foundation
+
+let groupsSpec = CommandSpec(
+  name: "groups", abstract: "The boundaries between groups: E-I indices and group-by-group tie matrices.",
+  positionals: [("NET", "The network file.")],
+  options: inputOptions + selectionOptions + [
+    OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups. Required."),
+    OptionSpec(name: "permutations", valueName: "n", help: "Permutation test of the network E-I index with n shuffles (default: 1000)."),
+    OptionSpec(name: "seed", valueName: "n", help: "Seed for the permutations (default: 1)."),
+  ] + outputOptions + [helpOption],
+  discussion: """
+    One row per ordered pair of groups (from, to): ties, density, mean trust and reciprocity,
+    then each group's E-I index and the value its size would give at random
+    (Krackhardt and Stern 1988). The network's E-I index, its expected value and permutation
+    p-values go with the settings (stderr, or JSON metadata).
+    """)
+
+extension BrobyggareCommandLine {
+  static func groups(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let path = p.positionals[0]
+    guard let attribute = p.value("group") else { throw UsageError(message: "Missing expected option '--group <attribute>'", command: groupsSpec) }
+    var permutations = 1000
+    if let s = p.value("permutations") {
+      guard let k = Int(s), k >= 0 else { throw UsageError(message: "--permutations takes a whole number ≥ 0, not '\(s)'") }
+      permutations = k
+    }
+    var seed: UInt64 = 1
+    if let s = p.value("seed") {
+      guard let k = UInt64(s) else { throw UsageError(message: "--seed takes a whole number ≥ 0, not '\(s)'") }
+      seed = k
+    }
+    _ = try tableFormat(p)
+    let net = try readNetwork(path, p)
+    let selection = try tieSelection(p, network: net)
+    let (g, names) = try groupsOrUsageError(net, attribute)
+    let adj = try net.adjacency(selection)
+    let m = adj.groupMatrices(groups: g, names: names)
+    let ei = adj.eiIndex(groups: g, groupCount: names.count, permutations: permutations, seed: seed)
+    var rows: [[Cell]] = []
+    for a in names.indices {
+      for b in names.indices {
+        rows.append([.text(names[a]), .text(names[b]), .integer(m.sizes[a]), .integer(m.sizes[b]), .integer(m.ties[a][b]),
+                     .number(m.density[a][b]), .number(m.meanTrust[a][b]), .number(m.reciprocity[a][b]),
+                     .number(ei.groups[a]), .number(ei.groupsExpected[a])])
+      }
+    }
+    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no"), ("group", attribute)]
+    settings += describe(selection, network: net).split(separator: ";").map {
+      let kv = $0.split(separator: ":", maxSplits: 1)
+      return (kv[0].trimmingCharacters(in: .whitespaces), kv[1].trimmingCharacters(in: .whitespaces))
+    }
+    settings.append(("network E-I", formatNumber(ei.network)))
+    settings.append(("expected E-I", formatNumber(ei.networkExpected)))
+    if let pg = ei.pGreater, let pl = ei.pLess {
+      settings += [("p(E-I >= observed)", formatNumber(pg)), ("p(E-I <= observed)", formatNumber(pl)),
+                   ("permutations", String(permutations)), ("seed", String(seed))]
+    }
+    let table = ResultTable(
+      columns: ["from_group", "to_group", "from_size", "to_size", "ties", "density", "mean_trust", "reciprocity", "from_ei_index", "from_ei_expected"],
+      rows: rows, settings: settings)
+    try emit(table, p, inputs: [path], &out)
+  }
+}
