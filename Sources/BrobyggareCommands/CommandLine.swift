@@ -20,7 +20,7 @@ public enum BrobyggareCommandLine {
     return outcome.status
   }
 
-  static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, convertSpec, dotSpec]
+  static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, whatifSpec, convertSpec, dotSpec]
 
   static var topHelp: String {
     var out = """
@@ -68,6 +68,7 @@ public enum BrobyggareCommandLine {
       case "dot": try dot(parsed, &out)
       case "brokers": try brokers(parsed, &out)
       case "groups": try groups(parsed, &out)
+      case "whatif": try whatif(parsed, &out)
       default: break
       }
     } catch let e as UsageError {

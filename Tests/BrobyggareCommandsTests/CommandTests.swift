@@ -218,3 +218,17 @@ struct GroupCommandTests {
     #expect(run("metrics", try sample(), "--measures", "ei_index").status == 64)
   }
 }
+
+@Suite("whatif command")
+struct WhatIfCommandTests {
+  @Test func mediciLeaves() {
+    let r = run("whatif", padgett, "--layer", "marriage", "--remove", "Medici")
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("weak components: 2 -> 4 (largest 15 -> 11)"))
+    #expect(r.stdout.contains("ordered pairs that lose reach: 70"))
+    #expect(run("whatif", padgett, "--remove", "Nobody").status == 64)
+    #expect(run("whatif", padgett).status == 64)
+    let k = run("whatif", padgett, "--layer", "marriage", "--key-players", "1")
+    #expect(k.stdout.contains("removed: Medici (greedy key players, fragmentation)"))
+  }
+}

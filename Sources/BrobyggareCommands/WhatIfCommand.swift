@@ -1,0 +1,60 @@
+import Brobyggare
+import Foundation
+
+let whatifSpec = CommandSpec(
+  name: "whatif", abstract: "What happens if people leave: components, fragmentation, reach lost, group pairs cut off.",
+  positionals: [("NET", "The network file.")],
+  options: inputOptions + selectionOptions + [
+    OptionSpec(name: "remove", valueName: "ids", help: "Comma-separated ids of the nodes that leave."),
+    OptionSpec(name: "key-players", valueName: "k", help: "Instead of --remove: find k nodes whose leaving fragments the network most (greedy)."),
+    OptionSpec(name: "distance-weighted", help: "With --key-players: maximise distance-weighted fragmentation."),
+    OptionSpec(name: "group", valueName: "attribute", help: "Also list the pairs of groups that lose all contact."),
+    helpOption,
+  ],
+  discussion: """
+    Measured on the nodes that remain, before and after they leave: weak components, the
+    largest one, fragmentation and distance-weighted fragmentation (Borgatti 2006), the
+    ordered pairs that can no longer reach each other, and with --group the group pairs that
+    lose every path. Reachability follows tie direction on directed networks.
+    """)
+
+extension BrobyggareCommandLine {
+  static func whatif(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let path = p.positionals[0]
+    let net = try readNetwork(path, p)
+    let selection = try tieSelection(p, network: net)
+    let adj = try net.adjacency(selection)
+    var removed: [Int]
+    if let k = p.value("key-players") {
+      guard p.value("remove") == nil else { throw UsageError(message: "Give --remove or --key-players, not both") }
+      guard let count = Int(k), count > 0, count < net.nodeCount else {
+        throw UsageError(message: "--key-players takes a whole number from 1 to \(max(1, net.nodeCount - 1)), not '\(k)'")
+      }
+      removed = adj.greedyKeyPlayers(count: count, distanceWeighted: p.flag("distance-weighted"))
+    } else {
+      guard let ids = p.value("remove") else { throw UsageError(message: "Missing expected option '--remove <ids>' (or --key-players <k>)", command: whatifSpec) }
+      removed = []
+      for id in ids.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        guard let i = net.index(of: id) else { throw UsageError(message: "No node has the id '\(id)'") }
+        removed.append(i)
+      }
+    }
+    var groups: (groups: [Int], names: [String])?
+    if let g = p.value("group") { groups = try groupsOrUsageError(net, g) }
+    let e = adj.removalEffect(of: removed, groups: groups?.groups, groupCount: groups?.names.count ?? 0)
+    var lines: [String] = []
+    lines.append("network: \(path)")
+    lines.append("analysed: \(describe(selection, network: net))")
+    lines.append("removed: \(removed.map { net.nodes[$0].id }.joined(separator: ", "))\(p.value("key-players") != nil ? " (greedy key players, \(p.flag("distance-weighted") ? "distance-weighted fragmentation" : "fragmentation"))" : "")")
+    lines.append("remaining nodes: \(e.remainingNodes)")
+    lines.append("weak components: \(e.componentsBefore) -> \(e.componentsAfter) (largest \(e.largestBefore) -> \(e.largestAfter))")
+    lines.append("fragmentation: \(formatNumber(e.fragmentationBefore)) -> \(formatNumber(e.fragmentationAfter))")
+    lines.append("distance-weighted fragmentation: \(formatNumber(e.distanceFragmentationBefore)) -> \(formatNumber(e.distanceFragmentationAfter))")
+    lines.append("ordered pairs that lose reach: \(e.reachLost)")
+    if let groups {
+      let cut = e.groupPairsCut.map { "\(groups.names[$0.0]) \(net.isDirected ? "->" : "--") \(groups.names[$0.1])" }
+      lines.append("group pairs that lose all contact: \(cut.isEmpty ? "none" : cut.joined(separator: "; "))")
+    }
+    out.stdout = lines.joined(separator: "\n") + "\n"
+  }
+}
