@@ -23,16 +23,7 @@ extension BrobyggareCommandLine {
   static func brokers(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let path = p.positionals[0]
     guard let attribute = p.value("group") else { throw UsageError(message: "Missing expected option '--group <attribute>'", command: brokersSpec) }
-    var permutations = 0
-    if let s = p.value("permutations") {
-      guard let k = Int(s), k > 0 else { throw UsageError(message: "--permutations takes a positive whole number, not '\(s)'") }
-      permutations = k
-    }
-    var seed: UInt64 = 1
-    if let s = p.value("seed") {
-      guard let k = UInt64(s) else { throw UsageError(message: "--seed takes a whole number ≥ 0, not '\(s)'") }
-      seed = k
-    }
+    let (permutations, seed) = try permutationOptions(p, default: 0, minimum: 1)
     _ = try tableFormat(p)
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)

@@ -164,3 +164,26 @@ func writeOutput(_ files: [(path: String, contents: String)], inputs: [String]) 
   }
   try writeFilesAtomically(files)
 }
+
+/// The settings of a tie selection as (name, value) pairs for the echoed settings.
+func selectionSettings(_ s: TieSelection, network: Network) -> [(String, String)] {
+  describe(s, network: network).split(separator: ";").map {
+    let kv = $0.split(separator: ":", maxSplits: 1)
+    return (kv[0].trimmingCharacters(in: .whitespaces), kv[1].trimmingCharacters(in: .whitespaces))
+  }
+}
+
+/// `--permutations` and `--seed`: a whole number of shuffles (at least `minimum`) and a seed.
+func permutationOptions(_ p: ParsedArguments, default count: Int, minimum: Int) throws -> (count: Int, seed: UInt64) {
+  var permutations = count
+  if let s = p.value("permutations") {
+    guard let k = Int(s), k >= minimum else { throw UsageError(message: "--permutations takes a whole number ≥ \(minimum), not '\(s)'") }
+    permutations = k
+  }
+  var seed: UInt64 = 1
+  if let s = p.value("seed") {
+    guard let k = UInt64(s) else { throw UsageError(message: "--seed takes a whole number ≥ 0, not '\(s)'") }
+    seed = k
+  }
+  return (permutations, seed)
+}

@@ -20,16 +20,7 @@ extension BrobyggareCommandLine {
   static func groups(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let path = p.positionals[0]
     guard let attribute = p.value("group") else { throw UsageError(message: "Missing expected option '--group <attribute>'", command: groupsSpec) }
-    var permutations = 1000
-    if let s = p.value("permutations") {
-      guard let k = Int(s), k >= 0 else { throw UsageError(message: "--permutations takes a whole number ≥ 0, not '\(s)'") }
-      permutations = k
-    }
-    var seed: UInt64 = 1
-    if let s = p.value("seed") {
-      guard let k = UInt64(s) else { throw UsageError(message: "--seed takes a whole number ≥ 0, not '\(s)'") }
-      seed = k
-    }
+    let (permutations, seed) = try permutationOptions(p, default: 1000, minimum: 0)
     _ = try tableFormat(p)
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
@@ -46,10 +37,7 @@ extension BrobyggareCommandLine {
       }
     }
     var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no"), ("group", attribute)]
-    settings += describe(selection, network: net).split(separator: ";").map {
-      let kv = $0.split(separator: ":", maxSplits: 1)
-      return (kv[0].trimmingCharacters(in: .whitespaces), kv[1].trimmingCharacters(in: .whitespaces))
-    }
+    settings += selectionSettings(selection, network: net)
     settings.append(("network E-I", formatNumber(ei.network)))
     settings.append(("expected E-I", formatNumber(ei.networkExpected)))
     if let pg = ei.pGreater, let pl = ei.pLess {

@@ -142,10 +142,7 @@ extension BrobyggareCommandLine {
       [Cell.text(net.nodes[i].id), .text(net.nodes[i].label)] + measures.map { columns[$0]![i] }
     }
     var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
-    settings += describe(selection, network: net).split(separator: ";").map {
-      let kv = $0.split(separator: ":", maxSplits: 1)
-      return (kv[0].trimmingCharacters(in: .whitespaces), kv[1].trimmingCharacters(in: .whitespaces))
-    }
+    settings += selectionSettings(selection, network: net)
     settings.append(("distance", distance.rawValue))
     if let groupAttribute { settings.append(("group", groupAttribute)) }
     let table = ResultTable(columns: ["id", "label"] + measures, rows: rows, settings: settings)

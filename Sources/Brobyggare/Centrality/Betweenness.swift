@@ -30,34 +30,7 @@ extension Network {
 extension Adjacency {
   /// Raw betweenness on this adjacency (see ``Network/betweenness(selection:distance:)``).
   public func betweenness(lengths: ArcLengths) -> [Double] {
-    let n = nodeCount
-    var centrality = [Double](repeating: 0, count: n)
-    var search = ShortestPathSearch(self, lengths: lengths)
-    var delta = [Double](repeating: 0, count: n)
-    for s in 0..<n {
-      search.run(from: s)
-      // Successor-based accumulation: a node is finished before any node closer to the source.
-      var i = search.order.count - 1
-      while i >= 0 {
-        let v = Int(search.order[i])
-        var dv = 0.0
-        let sv = search.sigma[v]
-        for k in outOffsets[v]..<outOffsets[v + 1] {
-          let w = Int(outTargets[k])
-          if search.isShortestArc(k, from: v, to: w) {
-            dv += sv / search.sigma[w] * (1 + delta[w])
-          }
-        }
-        delta[v] = dv
-        if v != s { centrality[v] += dv }
-        i -= 1
-      }
-      for v in search.order { delta[Int(v)] = 0 }
-    }
-    if !isDirected {
-      for v in 0..<n { centrality[v] /= 2 }
-    }
-    return centrality
+    accumulate(lengths: lengths) { _, _ in true }
   }
 }
 
