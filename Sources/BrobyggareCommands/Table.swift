@@ -19,7 +19,7 @@ enum Cell {
 
   var json: String {
     switch self {
-    case .text(let s): jsonQuote(s)
+    case .text(let s): jsonString(s)
     case .integer(let i): String(i)
     case .number(let d): d.isFinite ? formatNumber(d) : "null"
     case .boolean(let b): b ? "true" : "false"
@@ -63,10 +63,10 @@ struct ResultTable {
       return out
     case .json:
       var out = "{\n  \"settings\": {"
-      out += settings.map { "\(jsonQuote($0.0)): \(jsonQuote($0.1))" }.joined(separator: ", ")
+      out += settings.map { "\(jsonString($0.0)): \(jsonString($0.1))" }.joined(separator: ", ")
       out += "},\n  \"nodes\": [\n"
       out += rows.map { r in
-        "    {" + zip(columns, r).map { "\(jsonQuote($0)): \($1.json)" }.joined(separator: ", ") + "}"
+        "    {" + zip(columns, r).map { "\(jsonString($0)): \($1.json)" }.joined(separator: ", ") + "}"
       }.joined(separator: ",\n")
       out += "\n  ]\n}\n"
       return out
@@ -76,20 +76,4 @@ struct ResultTable {
   var settingsLine: String {
     "# " + settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
   }
-}
-
-func jsonQuote(_ s: String) -> String {
-  var out = "\""
-  for ch in s.unicodeScalars {
-    switch ch {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    default:
-      if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
-    }
-  }
-  return out + "\""
 }

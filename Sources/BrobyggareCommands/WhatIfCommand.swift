@@ -41,7 +41,7 @@ extension BrobyggareCommandLine {
     }
     var groups: (groups: [Int], names: [String])?
     if let g = p.value("group") { groups = try groupsOrUsageError(net, g) }
-    let e = adj.removalEffect(of: removed, groups: groups?.groups, groupCount: groups?.names.count ?? 0)
+    let e = adj.removalEffect(of: removed, groups: groups?.groups)
     var lines: [String] = []
     lines.append("network: \(path)")
     lines.append("analysed: \(describe(selection, network: net))")

@@ -111,6 +111,10 @@ struct GraphMLTests {
     let deep = String(repeating: "<a>", count: 600)
     #expect(err("<graphml><key id=\"d\" for=\"node\"/><graph><node id=\"n\"><data key=\"d\">" + deep)?.message.contains("nested more than") == true)
     #expect(err(head + "<hyperedge/></graph></graphml>")?.message.contains("hyperedges") == true)
+    // An edge in a nested graph follows that graph's edgedefault: undirected inside a directed file.
+    let nested = err(head + "<node id=\"g\"><graph edgedefault=\"undirected\"><node id=\"a\"/><node id=\"b\"/>\n<edge source=\"a\" target=\"b\"/></graph></node></graph></graphml>")
+    #expect(nested?.line == 5)
+    #expect(nested?.message.contains("mixed graphs") == true)
   }
 
   @Test func writtenFileDeclaresTypedKeysDeterministically() throws {

@@ -49,10 +49,10 @@ struct IntergroupTests {
 
 @Suite("E-I index")
 struct EIIndexTests {
-  /// Hand-worked: groups A = {a1, a2}, B = {b1, b2}; ties a1–a2 (internal), a1–b1, a2–b2
-  /// (external). Network E-I = (2 − 1)/3 = 1/3; expected from sizes: 4 pairs across, 2 within:
-  /// (4 − 2)/6 = 1/3. Group A: E 2, I 1 → 1/3. Node a1: E 1, I 1 → 0; b1: only external → 1;
-  /// expected for any node: ((4 − 2) − 1)/3 = 1/3.
+  /// Hand-worked: groups A = {a1, a2}, B = {b1, b2, lone}; ties a1–a2 (internal), a1–b1, a2–b2
+  /// (external). Network E-I = (2 − 1)/3 = 1/3; expected from sizes: 6 pairs across, 1 + 3
+  /// within: (6 − 4)/10. Group A: E 2, I 1 → 1/3; group B: E 2, I 0 → 1. Node a1: E 1, I 1 → 0;
+  /// b1: only external → 1; lone has no tie → NaN; expected for a node of A: (3 − 1)/4.
   @Test func byHand() throws {
     var net = Network(directed: false)
     for (id, g) in [("a1", "A"), ("a2", "A"), ("b1", "B"), ("b2", "B"), ("lone", "B")] {

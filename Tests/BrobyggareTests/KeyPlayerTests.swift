@@ -49,7 +49,7 @@ struct KeyPlayerTests {
     let adj = try net.adjacency()
     #expect(adj.greedyKeyPlayers(count: 1, distanceWeighted: false) == [2])
     #expect(adj.greedyKeyPlayers(count: 1, distanceWeighted: true) == [2])
-    let e = adj.removalEffect(of: [2], groups: [0, 0, 1, 1, 1], groupCount: 2)
+    let e = adj.removalEffect(of: [2], groups: [0, 0, 1, 1, 1])
     #expect(close(e.fragmentationAfter, 1 - 4.0 / 12))
     #expect(e.groupPairsCut.count == 1)
     #expect(e.groupPairsCut[0] == (0, 1))

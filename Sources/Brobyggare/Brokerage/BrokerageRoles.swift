@@ -217,7 +217,7 @@ extension Network {
   /// is in the group named "(missing)".
   public func groups(by attribute: String) throws -> (groups: [Int], names: [String]) {
     guard nodeAttributes.contains(where: { $0.name == attribute }) || nodes.contains(where: { $0.attributes[attribute] != nil }) else {
-      throw NetworkError.unknownAttribute(attribute)
+      throw NetworkError.unknownNodeAttribute(attribute)
     }
     let labels = nodes.map { $0.attributes[attribute]?.description ?? "(missing)" }
     let names = Array(Set(labels)).sorted()

@@ -160,7 +160,7 @@ public enum CSVFormat {
   }
 
   /// Typed columns for the given header positions, with the file positions of bad values.
-  static func typedColumns(_ table: Table, columns: [Int], file: String)
+  static func typedColumns(_ table: Table, columns: [Int])
     -> [(name: String, type: AttributeType, values: [AttributeValue?])]
   {
     let decimalComma = table.delimiter == UInt8(ascii: ";")
@@ -178,7 +178,7 @@ public enum CSVFormat {
       throw FormatError(file: file, line: 1, column: 1, "the node table has no 'id' column; its columns are \(table.header.joined(separator: ", "))")
     }
     let rest = table.header.indices.filter { $0 != idCol }
-    let cols = typedColumns(table, columns: rest, file: file)
+    let cols = typedColumns(table, columns: rest)
     for c in cols { network.declareNodeAttribute(AttributeDeclaration(name: c.name, type: c.type)) }
     for (r, fields) in table.rows.enumerated() {
       let id = fields[idCol]
@@ -204,7 +204,7 @@ public enum CSVFormat {
     if let trustCol { network.trustAttributeName = table.header[trustCol] }
     let layerCol = column(table.header, "layer")
     let rest = table.header.indices.filter { ![s, t, trustCol, layerCol].contains($0) }
-    let cols = typedColumns(table, columns: rest, file: file)
+    let cols = typedColumns(table, columns: rest)
     for c in cols { network.declareTieAttribute(AttributeDeclaration(name: c.name, type: c.type)) }
     let decimalComma = table.delimiter == UInt8(ascii: ";")
     network.reserveCapacity(nodes: 0, ties: table.rows.count)

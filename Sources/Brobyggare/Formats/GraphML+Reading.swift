@@ -40,6 +40,7 @@ public enum GraphMLFormat {
     var sawGraph = false
     var graphDepth = 0
     var rootDirected = true
+    var graphDirected: [Bool] = []  // the edgedefault of each open <graph>
     var pendingEdges: [PendingEdge] = []
     var nodeOffsets: [Int] = []
     // The element currently collecting <data>: node index, edge, graph or root.
@@ -137,11 +138,10 @@ public enum GraphMLFormat {
             network.graphID = attr("id")
             ownerStack.append(.graph)
           } else {
-            if let ed, (ed == "directed") != rootDirected {
-              // A nested graph may only differ if it holds no edges; checked per edge below.
-            }
             ownerStack.append(.none)
           }
+          // A nested graph's edges follow its own edgedefault (the enclosing one if it gives none).
+          graphDirected.append(ed.map { $0 == "directed" } ?? graphDirected.last ?? rootDirected)
           graphDepth += 1
         case "node":
           guard graphDepth > 0 else { throw reader.error("<node> outside <graph>", at: offset) }
@@ -158,11 +158,13 @@ public enum GraphMLFormat {
           guard let s = attr("source"), let t = attr("target") else {
             throw reader.error("<edge> needs both source and target", at: offset)
           }
+          var directed = graphDirected.last ?? rootDirected
           if let d = attr("directed") {
             guard d == "true" || d == "false" else { throw reader.error("directed is '\(d)'; expected true or false", at: offset) }
-            if (d == "true") != rootDirected {
-              throw reader.error("this edge is \(d == "true" ? "directed" : "undirected") in \(rootDirected ? "a directed" : "an undirected") graph; mixed graphs are not supported (make every edge one kind)", at: offset)
-            }
+            directed = d == "true"
+          }
+          if directed != rootDirected {
+            throw reader.error("this edge is \(directed ? "directed" : "undirected") in \(rootDirected ? "a directed" : "an undirected") graph; mixed graphs are not supported (make every edge one kind)", at: offset)
           }
           if attr("sourceport") != nil || attr("targetport") != nil {
             throw reader.error("edges to ports (sourceport/targetport) are not supported", at: offset)
@@ -232,6 +234,7 @@ public enum GraphMLFormat {
           currentKey = nil
         case "graph":
           graphDepth -= 1
+          graphDirected.removeLast()
           ownerStack.removeLast()
         case "node", "edge":
           if name == "edge", let e = currentEdge { pendingEdges.append(e); currentEdge = nil }

@@ -182,8 +182,8 @@ struct JSONParser {
   }
 }
 
-/// Writes a JSON string literal.
-func jsonString(_ s: String) -> String {
+/// A JSON string literal (RFC 8259), control characters escaped.
+public func jsonString(_ s: String) -> String {
   var out = "\""
   for ch in s.unicodeScalars {
     switch ch {

@@ -131,6 +131,7 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
   case unknownNode(String)
   case unknownLayer(String, available: [String])
   case unknownAttribute(String)
+  case unknownNodeAttribute(String)
   case invalidWeight(tie: Int, value: String, reason: String)
 
   public var description: String {
@@ -140,6 +141,7 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
     case .unknownLayer(let l, let available):
       "no tie is in layer '\(l)'; layers: \(available.isEmpty ? "(none)" : available.joined(separator: ", "))"
     case .unknownAttribute(let a): "no tie attribute is named '\(a)'"
+    case .unknownNodeAttribute(let a): "no node attribute is named '\(a)'"
     case .invalidWeight(let tie, let value, let reason): "tie \(tie + 1): weight \(value) \(reason)"
     }
   }

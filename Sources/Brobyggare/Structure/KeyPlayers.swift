@@ -36,9 +36,10 @@ public struct RemovalEffect: Sendable, Equatable {
 }
 
 extension Adjacency {
-  /// Reachability and inverse-distance sums over the nodes not removed, and the group pairs
-  /// that stay in reach when `groups` are given.
-  func reachSummary(removed: [Bool], groups: [Int]?, groupCount: Int) -> (reach: Int, inverse: Double, pairs: Set<[Int]>) {
+  /// Reachability and inverse-distance sums over ordered pairs of nodes not removed, and the
+  /// group pairs that stay in reach when `groups` are given. With `relay`, removed nodes still
+  /// pass paths on (the network before they leave); without, paths avoid them.
+  func reachSummary(removed: [Bool], relay: Bool, groups: [Int]?) -> (reach: Int, inverse: Double, pairs: Set<[Int]>) {
     let n = nodeCount
     var dist = [Int](repeating: -1, count: n)
     var queue: [Int] = []
@@ -54,12 +55,12 @@ extension Adjacency {
         let v = queue[head]; head += 1
         for w32 in successors(of: v) {
           let w = Int(w32)
-          if removed[w] || dist[w] >= 0 { continue }
+          if dist[w] >= 0 || (removed[w] && !relay) { continue }
           dist[w] = dist[v] + 1
           queue.append(w)
         }
       }
-      for v in queue where v != s {
+      for v in queue where v != s && !removed[v] {
         reach += 1
         inverse += 1 / Double(dist[v])
         if let groups, groups[s] != groups[v] { pairs.insert([groups[s], groups[v]]) }
@@ -71,15 +72,15 @@ extension Adjacency {
 
   /// The effect of removing `nodes`, measured on the nodes that remain (so before and after
   /// compare the same people).
-  public func removalEffect(of nodes: [Int], groups: [Int]? = nil, groupCount: Int = 0) -> RemovalEffect {
+  public func removalEffect(of nodes: [Int], groups: [Int]? = nil) -> RemovalEffect {
     let n = nodeCount
     var removed = [Bool](repeating: false, count: n)
     for v in nodes { removed[v] = true }
     let keep = n - Set(nodes).count
     let pairsTotal = Double(keep) * Double(keep - 1)
     // "Before": every node present, but only pairs among the remaining ones counted.
-    let before = reachSummaryAmong(remaining: removed, groups: groups)
-    let after = reachSummary(removed: removed, groups: groups, groupCount: groupCount)
+    let before = reachSummary(removed: removed, relay: true, groups: groups)
+    let after = reachSummary(removed: removed, relay: false, groups: groups)
     let weakBefore = weakComponents
     let weakAfter = subgraphComponents(removed: removed)
     var cut: [(Int, Int)] = []
@@ -96,34 +97,6 @@ extension Adjacency {
       fragmentationBefore: f(before.reach), fragmentationAfter: f(after.reach),
       distanceFragmentationBefore: df(before.inverse), distanceFragmentationAfter: df(after.inverse),
       reachLost: before.reach - after.reach, groupPairsCut: cut)
-  }
-
-  /// Reach among the remaining nodes while the removed ones still relay.
-  private func reachSummaryAmong(remaining removed: [Bool], groups: [Int]?) -> (reach: Int, inverse: Double, pairs: Set<[Int]>) {
-    let n = nodeCount
-    var dist = [Int](repeating: -1, count: n)
-    var queue: [Int] = []
-    var reach = 0, inverse = 0.0
-    var pairs = Set<[Int]>()
-    for s in 0..<n where !removed[s] {
-      queue = [s]
-      dist[s] = 0
-      var head = 0
-      while head < queue.count {
-        let v = queue[head]; head += 1
-        for w32 in successors(of: v) where dist[Int(w32)] < 0 {
-          dist[Int(w32)] = dist[v] + 1
-          queue.append(Int(w32))
-        }
-      }
-      for v in queue where v != s && !removed[v] {
-        reach += 1
-        inverse += 1 / Double(dist[v])
-        if let groups, groups[s] != groups[v] { pairs.insert([groups[s], groups[v]]) }
-      }
-      for v in queue { dist[v] = -1 }
-    }
-    return (reach, inverse, pairs)
   }
 
   /// Weak components of the nodes not removed.
@@ -159,7 +132,7 @@ extension Adjacency {
       for v in 0..<nodeCount where !removed[v] {
         removed[v] = true
         let keep = Double(nodeCount - chosen.count - 1)
-        let s = reachSummary(removed: removed, groups: nil, groupCount: 0)
+        let s = reachSummary(removed: removed, relay: false, groups: nil)
         let score = keep > 1 ? 1 - (distanceWeighted ? s.inverse : Double(s.reach)) / (keep * (keep - 1)) : 1
         removed[v] = false
         if score > bestScore + 1e-12 { bestScore = score; best = v }

@@ -18,17 +18,7 @@ extension Adjacency {
     if !isDirected { return 1 }
     var mutual = 0
     for v in 0..<nodeCount {
-      for w in successors(of: v) {
-        // Rows are sorted, so a binary search finds the reverse arc.
-        let row = successors(of: Int(w))
-        var lo = row.startIndex, hi = row.endIndex
-        let target = Int32(v)
-        while lo < hi {
-          let mid = (lo + hi) / 2
-          if row[mid] < target { lo = mid + 1 } else { hi = mid }
-        }
-        if lo < row.endIndex && row[lo] == target { mutual += 1 }
-      }
+      for w in successors(of: v) where hasArc(from: Int(w), to: v) { mutual += 1 }
     }
     return Double(mutual) / Double(arcCount)
   }
