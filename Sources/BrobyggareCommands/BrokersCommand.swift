@@ -7,6 +7,7 @@ let brokersSpec = CommandSpec(
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups (sector, say). Required."),
     OptionSpec(name: "partial-credit", help: "Share each brokered pair among its k brokers (1/k each), as UCINET offers."),
+    OptionSpec(name: "trust-weighted", valueName: "value", help: "Weight each open two-path by its two trusts: gm (geometric mean), am, min or max."),
     OptionSpec(name: "permutations", valueName: "n", help: "Also give permutation p-values from n shuffles of the group labels."),
     OptionSpec(name: "seed", valueName: "n", help: "Seed for the permutations (default: 1)."),
   ] + outputOptions + [helpOption],
@@ -16,6 +17,9 @@ let brokersSpec = CommandSpec(
     (A B B), liaison (A B C). Raw counts, expected values and z-scores equal R's
     sna::brokerage on directed networks. On undirected networks each pair counts once and a
     pair whose broker shares a group with one end counts half representative, half gatekeeper.
+    With --trust-weighted each two-path a -> v -> c counts the geometric mean (or arithmetic
+    mean, minimum, maximum) of the trusts of a -> v and v -> c, as Opsahl and Panzarasa (2009)
+    value triplets; expected values and z-scores are then not defined and left empty.
     Rows are ranked by total, then by id.
     """)
 
@@ -30,9 +34,14 @@ extension BrobyggareCommandLine {
     let groups = try groupsOrUsageError(net, attribute)
     let adj = try net.adjacency(selection)
     let credit: BrokerageRoles.PartialCredit = p.flag("partial-credit") ? .shared : .none
-    let b = adj.brokerageRoles(groups: groups.groups, groupNames: groups.names, credit: credit)
+    var trust: TwoPathValue?
+    if let t = p.value("trust-weighted") {
+      guard let v = TwoPathValue(rawValue: t) else { throw UsageError(message: "--trust-weighted takes gm, am, min or max, not '\(t)'") }
+      trust = v
+    }
+    let b = adj.brokerageRoles(groups: groups.groups, groupNames: groups.names, credit: credit, trust: trust)
     let pv = permutations > 0
-      ? adj.brokeragePermutationPValues(groups: groups.groups, observed: b.raw, permutations: permutations, seed: seed, credit: credit)
+      ? adj.brokeragePermutationPValues(groups: groups.groups, observed: b.raw, permutations: permutations, seed: seed, credit: credit, trust: trust)
       : nil
     let roles = BrokerageRole.allCases.map(\.name)
     var columns = ["id", "label", "group"] + roles + ["total"]
@@ -53,6 +62,8 @@ extension BrobyggareCommandLine {
     var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no"), ("group", attribute)]
     settings.append(("layers", selection.layers.map { $0.sorted().joined(separator: ",") } ?? "all"))
     settings.append(("partial credit", credit == .shared ? "1/k" : "none"))
+    settings.append(("two-path value", trust.map { "trust, \($0.rawValue) of the two ties (Opsahl and Panzarasa 2009)" } ?? "count"))
+    if trust != nil { settings.append(("weight", selection.weightAttribute ?? (net.hasTrust ? net.trustAttributeName : "none (every tie 1)"))) }
     if permutations > 0 { settings += [("permutations", String(permutations)), ("seed", String(seed))] }
     settings.append(("network total", "\(formatNumber(b.networkRaw[5])) open two-paths; expected \(formatNumber(b.networkExpected[5])); z \(formatNumber(b.networkZ[5]))"))
     try emit(ResultTable(columns: columns, rows: rows, settings: settings), p, inputs: [path], &out)

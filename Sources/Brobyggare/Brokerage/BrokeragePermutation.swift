@@ -22,9 +22,10 @@ extension Adjacency {
   /// The normal z-score is unreliable on small networks; this test is not.
   ///
   /// - Returns: `p[c][v]` for the five roles and the total.
-  /// - Complexity: `permutations` times the cost of ``brokerageCounts(groups:credit:)``.
+  /// - Complexity: `permutations` times the cost of ``brokerageCounts(groups:credit:trust:)``.
   public func brokeragePermutationPValues(groups: [Int], observed: [[Double]], permutations: Int, seed: UInt64,
-                                          credit: BrokerageRoles.PartialCredit = .none) -> [[Double]] {
+                                          credit: BrokerageRoles.PartialCredit = .none,
+                                          trust: TwoPathValue? = nil) -> [[Double]] {
     precondition(permutations > 0, "permutations must be positive")
     let n = nodeCount
     var atLeast = [[Int]](repeating: [Int](repeating: 0, count: n), count: BrokerageRoles.columns)
@@ -36,7 +37,7 @@ extension Adjacency {
         let j = Int(rng.next() % UInt64(i + 1))
         shuffled.swapAt(i, j)
       }
-      let counts = brokerageCounts(groups: shuffled, credit: credit)
+      let counts = brokerageCounts(groups: shuffled, credit: credit, trust: trust)
       for v in 0..<n {
         var total = 0.0
         for c in 0..<5 {

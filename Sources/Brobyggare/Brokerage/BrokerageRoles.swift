@@ -52,7 +52,10 @@ public enum BrokerageRole: Int, CaseIterable, Sendable {
 /// brokers between a and c (UCINET's option), so the roles of a pair add to one; expected
 /// values and z-scores are then not defined and are NaN.
 ///
-/// Self-loops are ignored and parallel ties merged; trust is not read.
+/// Self-loops are ignored and parallel ties merged. Trust is read only by the trust-weighted
+/// variant (``TwoPathValue``): there each open two-path a → v → c counts the value of its two
+/// trusts instead of 1, so a broker trusted on both sides scores more than one trusted on one;
+/// partial credit then divides that value by k.
 ///
 /// - Complexity: O(Σ_v indeg(v) · outdeg(v) · log d) time, O(n + g²) memory for g groups.
 ///
@@ -79,24 +82,53 @@ public struct BrokerageRoles: Sendable {
   public enum PartialCredit: Sendable { case none, shared }
 }
 
+/// How the two trusts of a two-path a → v → c combine into its value, as for the triplets of
+/// Opsahl and Panzarasa's weighted clustering coefficient: the arithmetic mean, the geometric
+/// mean, the minimum or the maximum of w(a, v) and w(v, c). The geometric mean (the default)
+/// is small when either tie is weak; the minimum is the weakest link of the chain.
+///
+/// Opsahl, T. & Panzarasa, P. (2009). Clustering in weighted networks. *Social Networks* 31(2),
+/// 155–163. [doi:10.1016/j.socnet.2009.02.002](https://doi.org/10.1016/j.socnet.2009.02.002)
+public enum TwoPathValue: String, Sendable, CaseIterable {
+  case arithmeticMean = "am"
+  case geometricMean = "gm"
+  case minimum = "min"
+  case maximum = "max"
+
+  @inlinable
+  public func value(_ x: Double, _ y: Double) -> Double {
+    switch self {
+    case .arithmeticMean: (x + y) / 2
+    case .geometricMean: (x * y).squareRoot()
+    case .minimum: Swift.min(x, y)
+    case .maximum: Swift.max(x, y)
+    }
+  }
+}
+
 extension Adjacency {
   /// Counts the open two-paths each node brokers in each role (no expectations).
   ///
-  /// - Parameter groups: a group index per node.
-  public func brokerageCounts(groups: [Int], credit: BrokerageRoles.PartialCredit = .none) -> [[Double]] {
+  /// - Parameters:
+  ///   - groups: a group index per node.
+  ///   - credit: whether k brokers of one pair share it (1/k each).
+  ///   - trust: `nil` counts each open two-path as 1; otherwise a two-path a → v → c counts
+  ///     the value of its two trusts (see ``TwoPathValue``).
+  public func brokerageCounts(groups: [Int], credit: BrokerageRoles.PartialCredit = .none,
+                              trust: TwoPathValue? = nil) -> [[Double]] {
     precondition(groups.count == nodeCount, "one group per node")
     let n = nodeCount
     var raw = [[Double]](repeating: [Double](repeating: 0, count: n), count: 5)
     for v in 0..<n {
       let gv = groups[v]
-      for a32 in predecessors(of: v) {
-        let a = Int(a32)
-        for c32 in successors(of: v) {
-          let c = Int(c32)
+      for ka in inOffsets[v]..<inOffsets[v + 1] {
+        let a = Int(inTargets[ka])
+        for kc in outOffsets[v]..<outOffsets[v + 1] {
+          let c = Int(outTargets[kc])
           if c == a || hasArc(from: a, to: c) { continue }
           if !isDirected && a > c { continue }  // each unordered pair once
-          var weight = 1.0
-          if credit == .shared { weight = 1 / Double(brokers(from: a, to: c)) }
+          var weight = trust.map { $0.value(inTrust[ka], outTrust[kc]) } ?? 1
+          if credit == .shared { weight /= Double(brokers(from: a, to: c)) }
           let role = BrokerageRole.of(source: groups[a], broker: gv, target: groups[c])
           if !isDirected && (role == .representative || role == .gatekeeper) {
             raw[BrokerageRole.representative.rawValue][v] += weight / 2
@@ -118,9 +150,14 @@ extension Adjacency {
   }
 
   /// Brokerage roles with sna's expected values and z-scores (see ``BrokerageRoles``).
-  public func brokerageRoles(groups: [Int], groupNames: [String], credit: BrokerageRoles.PartialCredit = .none) -> BrokerageRoles {
+  ///
+  /// With `trust` the counts are trust-weighted (see ``TwoPathValue``); expected values and
+  /// z-scores, derived for counts, are then NaN.
+  public func brokerageRoles(groups: [Int], groupNames: [String], credit: BrokerageRoles.PartialCredit = .none,
+                             trust: TwoPathValue? = nil) -> BrokerageRoles {
     let n = nodeCount
-    let roles = brokerageCounts(groups: groups, credit: credit)
+    let roles = brokerageCounts(groups: groups, credit: credit, trust: trust)
+    let counts = credit == .none && trust == nil
     var raw = roles
     raw.append((0..<n).map { v in roles.reduce(0) { $0 + $1[v] } })
     let N = Double(n)
@@ -134,13 +171,13 @@ extension Adjacency {
       expected: [], standardDeviation: [], z: [],
       networkRaw: raw.map { $0.reduce(0, +) }, networkExpected: [], networkStandardDeviation: [], networkZ: [])
     for c in 0..<BrokerageRoles.columns {
-      let e = (0..<n).map { credit == .none ? eGroup[groups[$0]][c] * scale : .nan }
-      let s = (0..<n).map { credit == .none ? vGroup[groups[$0]][c].squareRoot() * scale : .nan }
+      let e = (0..<n).map { counts ? eGroup[groups[$0]][c] * scale : .nan }
+      let s = (0..<n).map { counts ? vGroup[groups[$0]][c].squareRoot() * scale : .nan }
       result.expected.append(e)
       result.standardDeviation.append(s)
       result.z.append((0..<n).map { (raw[c][$0] - e[$0]) / s[$0] })
-      let ne = credit == .none ? eNet[c] * scale : .nan
-      let ns = credit == .none ? vNet[c].squareRoot() * scale : .nan
+      let ne = counts ? eNet[c] * scale : .nan
+      let ns = counts ? vNet[c].squareRoot() * scale : .nan
       result.networkExpected.append(ne)
       result.networkStandardDeviation.append(ns)
       result.networkZ.append((result.networkRaw[c] - ne) / ns)
@@ -227,8 +264,8 @@ extension Network {
 
   /// Gould–Fernandez brokerage roles by a group attribute (see ``BrokerageRoles``).
   public func brokerageRoles(by attribute: String, selection: TieSelection = .all,
-                             credit: BrokerageRoles.PartialCredit = .none) throws -> BrokerageRoles {
+                             credit: BrokerageRoles.PartialCredit = .none, trust: TwoPathValue? = nil) throws -> BrokerageRoles {
     let (g, names) = try groups(by: attribute)
-    return try adjacency(selection).brokerageRoles(groups: g, groupNames: names, credit: credit)
+    return try adjacency(selection).brokerageRoles(groups: g, groupNames: names, credit: credit, trust: trust)
   }
 }

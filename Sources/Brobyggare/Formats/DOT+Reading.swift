@@ -299,7 +299,7 @@ extension DOTFormat {
         for d in network.nodeAttributes {
           if let raw = nodeAttrs[id]![d.name] { attrs[d.name] = AttributeValue.parse(raw, as: d.type) ?? .string(raw) }
         }
-        try? network.addNode(Node(id: id, attributes: attrs))
+        _ = try? network.addNode(Node(id: id, attributes: attrs))  // nodeOrder holds each id once
       }
       let edgeNames = Set(edges.flatMap(\.2.keys)).sorted()
       let trustName = edgeNames.contains("trust") ? "trust" : edgeNames.contains("weight") ? "weight" : nil

@@ -1,18 +1,21 @@
 """Generates the reference values the Swift tests compare against.
 
 Run from the package root:  python3 Tests/BrobyggareTests/Fixtures/generate.py
-Needs networkx and igraph from PyPI (pip install networkx igraph). Versions used are written
+Needs networkx, igraph and bctpy from PyPI (pip install networkx igraph bctpy). Versions used are written
 into every fixture. Each value comes from networkx; where igraph computes the same definition
 the script checks that it agrees within 1e-9 and stops if it does not.
 """
 import json, math, pathlib, random
 
+import bct
 import igraph
 import networkx as nx
+import numpy as np
 
 OUT = pathlib.Path(__file__).resolve().parent / "reference"
 OUT.mkdir(exist_ok=True)
 NX, IG = nx.__version__, igraph.__version__
+BCT = "0.6.0"  # bctpy exposes no __version__; pip show bctpy
 TOL = 1e-9
 
 
@@ -123,7 +126,81 @@ def fixture(name, G, weighted, note):
                 total[v] += sub[v]
     exp["betweenness_intergroup_hops"] = keyed(total)
     src["betweenness_intergroup_hops"] = f"networkx {NX} betweenness_centrality_subset(G, A, B, normalized=False) summed over ordered group pairs A != B; groups drawn with random.Random(len(nodes) * 31 + 7)"
+    # Group betweenness (Everett-Borgatti) of a few sets: the two nodes of highest betweenness,
+    # and three nodes drawn at random.
+    b = nx.betweenness_centrality(G, normalized=False)
+    top = sorted(nodes, key=lambda v: (-b[v], str(v)))[:2]
+    drawn = random.Random(len(nodes) * 17 + 3).sample(nodes, 3)
+    exp["group_betweenness"] = []
+    for C in (top, drawn, top[:1]):
+        # The definition, path by path: the share of each pair's shortest paths with an inner
+        # node in C, over pairs outside C (unordered pairs once when undirected).
+        brute = 0.0
+        for s_ in nodes:
+            if s_ in C:
+                continue
+            reach = nx.single_source_shortest_path_length(G, s_)
+            for t_ in reach:
+                if t_ in C or t_ == s_ or (not directed and str(t_) < str(s_)):
+                    continue
+                paths = list(nx.all_shortest_paths(G, s_, t_))
+                brute += sum(1 for p in paths if set(p[1:-1]) & set(C)) / len(paths)
+        gb = nx.group_betweenness_centrality(G, C, normalized=False)
+        exp["group_betweenness"].append({"members": [str(v) for v in C], "raw": brute, "networkx_group_betweenness": float(gb)})
+    src["group_betweenness"] = (f"networkx {NX} all_shortest_paths enumerated pair by pair (the definition). networkx's own "
+                                f"group_betweenness_centrality {NX} is stored beside it: it is wrong on directed graphs that "
+                                "are not strongly connected and on groups of 3+ nodes (networkx issues #8559, #8827; fixed after 3.6.1)")
     U = G.to_undirected()
+    # Local bridges: networkx refuses directed graphs; Brobyggare reads the undirected view.
+    exp["local_bridges"] = sorted([sorted([str(u), str(v)]) + [None if math.isinf(s) else s]
+                                   for u, v, s in nx.local_bridges(nx.Graph(U), with_span=True)])
+    src["local_bridges"] = f"networkx {NX} local_bridges(nx.Graph(G.to_undirected()), with_span=True); null = infinite span"
+    # Communities and modularity on the undirected view; where both directions exist the larger
+    # weight is kept (to_undirected keeps one arbitrarily, so build it explicitly).
+    S = nx.Graph()
+    S.add_nodes_from(nodes)
+    for u, v, d in G.edges(data=True):
+        w = d.get("weight", 1.0)
+        if S.has_edge(u, v):
+            S[u][v]["weight"] = max(S[u][v]["weight"], w)
+        else:
+            S.add_edge(u, v, weight=w)
+    index = {v: i for i, v in enumerate(nodes)}
+    for label, attr in [("binary", None)] + ([("weighted", "weight")] if weighted else []):
+        if S.number_of_edges() == 0:
+            break
+        parts = nx.community.louvain_communities(S, weight=attr, seed=1)
+        q = nx.community.modularity(S, parts, weight=attr)
+        membership = [0] * len(nodes)
+        for k, part in enumerate(sorted(parts, key=lambda p: min(index[v] for v in p))):
+            for v in part:
+                membership[index[v]] = k
+        ig = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in S.edges()])
+        ig.es["weight"] = [d["weight"] for _, _, d in S.edges(data=True)]
+        iq = ig.modularity(membership, weights=None if attr is None else "weight")
+        assert same(q, iq), (name, "modularity", q, iq)
+        best = ig.community_multilevel(weights=None if attr is None else "weight").modularity
+        seeds = [nx.community.modularity(S, nx.community.louvain_communities(S, weight=attr, seed=k), weight=attr) for k in range(1, 11)]
+        exp[f"louvain_{label}"] = {"membership": membership, "modularity": q, "igraph_multilevel_modularity": best,
+                                   "networkx_mean_modularity_seeds_1_10": sum(seeds) / len(seeds)}
+        src[f"louvain_{label}"] = (f"networkx {NX} louvain_communities(seed=1, weight={attr!r}) and modularity(); "
+                                   f"igraph {IG} Graph.modularity agrees within 1e-9; igraph community_multilevel and networkx's mean over seeds 1-10 for quality")
+        # Participation and within-module z from bctpy for the random groups and this partition.
+        W = nx.to_numpy_array(S, nodelist=nodes, weight=attr)
+        for gname, ci in (("groups", [names.index(groups[v]) for v in nodes]), ("louvain", membership)):
+            ci = np.array(ci)
+            P = bct.participation_coef(W, ci)
+            Z = bct.module_degree_zscore(W, ci, flag=0)
+            iso = W.sum(axis=1) == 0
+            flat = np.zeros(len(nodes), dtype=bool)
+            for m in set(ci.tolist()):
+                inside = W[np.ix_(ci == m, ci == m)].sum(axis=1)
+                if np.std(inside) == 0:
+                    flat[ci == m] = True
+            exp[f"participation_{gname}_{label}"] = [None if iso[i] else float(P[i]) for i in range(len(nodes))]
+            exp[f"within_module_z_{gname}_{label}"] = [None if flat[i] else float(Z[i]) for i in range(len(nodes))]
+            src[f"participation_{gname}_{label}"] = f"bctpy {BCT} participation_coef(W, ci) on the undirected view; null where bctpy substitutes 0 for an isolate (NaN here)"
+            src[f"within_module_z_{gname}_{label}"] = f"bctpy {BCT} module_degree_zscore(W, ci, flag=0); null where bctpy substitutes 0 for 0/0 (a module whose members all have the same inside degree; NaN here)"
     exp["articulation_points"] = sorted(str(v) for v in nx.articulation_points(U))
     exp["bridges"] = sorted(sorted([str(u), str(v)]) for u, v in nx.bridges(U))
     src["articulation_points"] = f"networkx {NX} articulation_points(G.to_undirected()); igraph {IG} articulation_points agrees"

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The most-trusted path between two nodes: the path whose product of trust is largest.
+///
+/// Trust along a chain of people multiplies: if a trusts b at 0.8 and b trusts c at 0.5, a's
+/// trust reaches c at 0.4. The most-trusted path is the shortest path under the length
+/// −ln(trust) (``DistanceTransform/negativeLog``), so trust must lie in (0, 1]. Among paths of
+/// equal trust (within ``pathLengthTolerance``) the one found first in node order is given.
+public struct TrustPath: Sendable, Equatable {
+  /// The nodes from source to target.
+  public var nodes: [Int]
+  /// The trust of each step (one fewer than `nodes`).
+  public var steps: [Double]
+  /// The product of `steps`; 1 for the empty path from a node to itself.
+  public var trust: Double
+}
+
+/// The best trust from one source to every node, and the path to each.
+public struct TrustTree: Sendable {
+  public var source: Int
+  /// The largest product of trust from the source; 0 where no path runs.
+  public var trust: [Double]
+  /// The node before each on its most-trusted path; -1 for the source and unreached nodes.
+  public var parent: [Int]
+  /// The trust of the tie from `parent[v]` to v.
+  public var stepTrust: [Double]
+
+  /// The path to `target`, or `nil` when none runs.
+  public func path(to target: Int) -> TrustPath? {
+    if target == source { return TrustPath(nodes: [source], steps: [], trust: 1) }
+    guard parent[target] >= 0 else { return nil }
+    var nodes = [target], steps: [Double] = []
+    var v = target
+    while v != source {
+      steps.append(stepTrust[v])
+      v = parent[v]
+      nodes.append(v)
+    }
+    return TrustPath(nodes: nodes.reversed(), steps: steps.reversed(), trust: trust[target])
+  }
+}
+
+extension Adjacency {
+  /// Most-trusted paths from `source` (Dijkstra on −ln trust), following tie direction.
+  /// With `threshold`, the search stops at paths whose trust falls below it.
+  ///
+  /// - Throws: ``DistanceError`` when a trust lies outside (0, 1].
+  public func trustTree(from source: Int, threshold: Double = 0, nodeIDs: [String]? = nil) throws(DistanceError) -> TrustTree {
+    let lengths = try ArcLengths(self, transform: .negativeLog, nodeIDs: nodeIDs)
+    return trustTree(from: source, lengths: lengths.lengths!, threshold: threshold)
+  }
+
+  func trustTree(from source: Int, lengths len: [Double], threshold: Double) -> TrustTree {
+    let n = nodeCount
+    let limit = threshold > 0 ? -Foundation.log(threshold) : .infinity
+    var dist = [Double](repeating: .infinity, count: n)
+    var parent = [Int](repeating: -1, count: n)
+    var step = [Double](repeating: .nan, count: n)
+    var settled = [Bool](repeating: false, count: n)
+    var heap = MinHeap()
+    dist[source] = 0
+    heap.push(0, Int32(source))
+    while let (d, v32) = heap.pop() {
+      let v = Int(v32)
+      if settled[v] || d > dist[v] { continue }
+      settled[v] = true
+      for k in outOffsets[v]..<outOffsets[v + 1] {
+        let w = Int(outTargets[k])
+        if settled[w] { continue }
+        let alt = d + len[k]
+        if alt > limit && !lengthsEqual(alt, limit) { continue }
+        if alt < dist[w] && !lengthsEqual(alt, dist[w]) {
+          dist[w] = alt
+          parent[w] = v
+          step[w] = outTrust[k]
+          heap.push(alt, Int32(w))
+        }
+      }
+    }
+    return TrustTree(source: source, trust: dist.map { $0.isFinite ? Foundation.exp(-$0) : 0 },
+                     parent: parent, stepTrust: step)
+  }
+
+  /// Each node's trust reach: how many other nodes it reaches along a path whose product of
+  /// trust is at least `threshold` (in (0, 1]).
+  ///
+  /// - Complexity: n searches, each cut off at the threshold.
+  public func trustReach(threshold: Double, nodeIDs: [String]? = nil) throws(DistanceError) -> [Int] {
+    let lengths = try ArcLengths(self, transform: .negativeLog, nodeIDs: nodeIDs).lengths!
+    return (0..<nodeCount).map { s in
+      trustTree(from: s, lengths: lengths, threshold: threshold).parent.lazy.filter { $0 >= 0 }.count
+    }
+  }
+}
+
+extension Network {
+  /// The most-trusted path from `source` to `target` (ids), or `nil` when none runs.
+  public func mostTrustedPath(from source: String, to target: String, selection: TieSelection = .all) throws -> TrustPath? {
+    guard let s = index(of: source) else { throw NetworkError.unknownNode(source) }
+    guard let t = index(of: target) else { throw NetworkError.unknownNode(target) }
+    return try adjacency(selection).trustTree(from: s, nodeIDs: nodes.map(\.id)).path(to: t)
+  }
+}
