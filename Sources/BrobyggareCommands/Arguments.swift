@@ -19,9 +19,13 @@ struct CommandSpec {
   var positionals: [(name: String, help: String)]
   var options: [OptionSpec]
   var discussion: String = ""
+  /// How many of the last positionals may be left out.
+  var optionalPositionals = 0
 
   var usage: String {
-    var parts = ["brobyggare", name] + positionals.map { "<\($0.name.lowercased())>" }
+    var parts = ["brobyggare", name] + positionals.enumerated().map { i, p in
+      i >= positionals.count - optionalPositionals ? "[<\(p.name.lowercased())>]" : "<\(p.name.lowercased())>"
+    }
     for o in options where o.name != "help" {
       parts.append(o.valueName.map { "[--\(o.name) <\($0)>]" } ?? "[--\(o.name)]")
     }
@@ -109,7 +113,7 @@ extension CommandSpec {
       }
     }
     if result.flags.contains("help") { return result }
-    if result.positionals.count < positionals.count {
+    if result.positionals.count < positionals.count - optionalPositionals {
       let missing = positionals[result.positionals.count].name.lowercased()
       throw UsageError(message: "Missing expected argument '<\(missing)>'", command: self)
     }

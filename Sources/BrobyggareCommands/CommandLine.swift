@@ -20,7 +20,8 @@ public enum BrobyggareCommandLine {
     return outcome.status
   }
 
-  static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, whatifSpec, convertSpec, dotSpec]
+  static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
+                                       whatifSpec, convertSpec, dotSpec]
 
   static var topHelp: String {
     var out = """
@@ -69,6 +70,9 @@ public enum BrobyggareCommandLine {
       case "brokers": try brokers(parsed, &out)
       case "groups": try groups(parsed, &out)
       case "whatif": try whatif(parsed, &out)
+      case "communities": try communities(parsed, &out)
+      case "bridges": try bridges(parsed, &out)
+      case "path": try path(parsed, &out)
       default: break
       }
     } catch let e as UsageError {

@@ -6,6 +6,9 @@ let metricNames = ["degree", "in_degree", "out_degree", "strength", "betweenness
 
 let groupMetricNames = ["betweenness_intergroup", "ei_index"]
 
+/// Columns given only when asked for with --measures.
+let extraMetricNames = ["bridging_coefficient", "bridging_centrality"]
+
 /// The groups of a node attribute, or a usage error that lists the attributes there are.
 func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (groups: [Int], names: [String]) {
   do { return try net.groups(by: attribute) } catch {
@@ -23,7 +26,7 @@ let metricsSpec = CommandSpec(
   name: "metrics", abstract: "Degree, strength, betweenness, closeness, harmonic closeness and cut points, one row per node.",
   positionals: [("NET", "The network file.")],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "measures", valueName: "list", help: "Comma-separated columns (default: all): \(metricNames.joined(separator: ", "))."),
+    OptionSpec(name: "measures", valueName: "list", help: "Comma-separated columns (default: all): \(metricNames.joined(separator: ", ")); also \(extraMetricNames.joined(separator: ", "))."),
     OptionSpec(name: "distance", valueName: "transform", help: "Trust to length for path measures: hops, reciprocal, negativeLog, raw (default: hops)."),
     OptionSpec(name: "group", valueName: "attribute", help: "A node attribute defining groups; adds betweenness_intergroup and ei_index."),
   ] + outputOptions + [helpOption],
@@ -33,7 +36,9 @@ let metricsSpec = CommandSpec(
     Closeness runs along outgoing ties with the Wasserman-Faust correction for unreachable
     nodes (networkx's closeness_centrality on the reversed graph). Burt's constraint, effective
     size, efficiency and hierarchy read trust as a strength (p_ij from a_ij + a_ji); NaN for
-    nodes without contacts. Self-loops are ignored and parallel ties merged (--merge).
+    nodes without contacts. Bridging centrality (Hwang et al. 2006) is betweenness times the
+    bridging coefficient (1/d(v)) / sum of 1/d(u) over neighbours u, on request with --measures.
+    Self-loops are ignored and parallel ties merged (--merge).
     """)
 
 func tableFormat(_ p: ParsedArguments) throws -> TableFormat {
@@ -69,7 +74,7 @@ extension BrobyggareCommandLine {
   static func metrics(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let path = p.positionals[0]
     let groupAttribute = p.value("group")
-    let known = metricNames + groupMetricNames
+    let known = metricNames + groupMetricNames + extraMetricNames
     var measures = metricNames + (groupAttribute == nil ? [] : groupMetricNames)
     if let m = p.value("measures") {
       measures = m.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -91,7 +96,7 @@ extension BrobyggareCommandLine {
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
-    let needsPaths = measures.contains { ["betweenness", "betweenness_normalized", "closeness", "harmonic", "betweenness_intergroup"].contains($0) }
+    let needsPaths = measures.contains { ["betweenness", "betweenness_normalized", "closeness", "harmonic", "betweenness_intergroup", "bridging_centrality"].contains($0) }
     var lengths: ArcLengths?
     if needsPaths {
       do {
@@ -109,10 +114,13 @@ extension BrobyggareCommandLine {
       columns["out_degree"] = d.outDegree.map(Cell.integer)
       columns["strength"] = d.strength.map(Cell.number)
     }
-    if wanted.contains("betweenness") || wanted.contains("betweenness_normalized") {
-      let b = adj.betweenness(lengths: lengths!)
+    if !wanted.isDisjoint(with: ["betweenness", "betweenness_normalized", "bridging_coefficient", "bridging_centrality"]) {
+      let b = lengths.map { adj.betweenness(lengths: $0) } ?? [Double](repeating: .nan, count: adj.nodeCount)
       columns["betweenness"] = b.map(Cell.number)
       columns["betweenness_normalized"] = normalizedBetweenness(b, directed: adj.isDirected).map(Cell.number)
+      let bridging = adj.bridgingCentrality(betweenness: b)
+      columns["bridging_coefficient"] = bridging.coefficient.map(Cell.number)
+      columns["bridging_centrality"] = bridging.centrality.map(Cell.number)
     }
     if wanted.contains("closeness") || wanted.contains("harmonic") {
       let c = adj.closenessAndHarmonic(lengths: lengths!)

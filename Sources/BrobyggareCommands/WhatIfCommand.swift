@@ -15,7 +15,8 @@ let whatifSpec = CommandSpec(
     Measured on the nodes that remain, before and after they leave: weak components, the
     largest one, fragmentation and distance-weighted fragmentation (Borgatti 2006), the
     ordered pairs that can no longer reach each other, and with --group the group pairs that
-    lose every path. Reachability follows tie direction on directed networks.
+    lose every path. Also the group betweenness of the removed set (Everett and Borgatti 1999):
+    over pairs of remaining nodes, the share of their shortest paths that ran through the set. Reachability follows tie direction on directed networks.
     """)
 
 extension BrobyggareCommandLine {
@@ -51,6 +52,8 @@ extension BrobyggareCommandLine {
     lines.append("fragmentation: \(formatNumber(e.fragmentationBefore)) -> \(formatNumber(e.fragmentationAfter))")
     lines.append("distance-weighted fragmentation: \(formatNumber(e.distanceFragmentationBefore)) -> \(formatNumber(e.distanceFragmentationAfter))")
     lines.append("ordered pairs that lose reach: \(e.reachLost)")
+    let gb = adj.groupBetweenness(of: removed, lengths: try ArcLengths(adj, transform: .hops))
+    lines.append("group betweenness of the removed (Everett-Borgatti, hops): \(formatNumber(gb.raw)) (\(formatNumber(gb.share)) of the pairs of remaining nodes)")
     if let groups {
       let cut = e.groupPairsCut.map { "\(groups.names[$0.0]) \(net.isDirected ? "->" : "--") \(groups.names[$0.1])" }
       lines.append("group pairs that lose all contact: \(cut.isEmpty ? "none" : cut.joined(separator: "; "))")

@@ -232,3 +232,90 @@ struct WhatIfCommandTests {
     #expect(k.stdout.contains("removed: Medici (greedy key players, fragmentation)"))
   }
 }
+
+@Suite("communities, bridges and path commands")
+struct BoundaryCommandTests {
+  /// networkx 3.6.1: local_bridges(florentine_families_graph(), with_span=True) gives 12, five
+  /// of them bridges (span inf), then Bischeri–Guadagni, Castellani–Barbadori and
+  /// Medici–Barbadori with span 4.
+  @Test func localBridgesOfTheMarriages() {
+    let r = run("bridges", padgett, "--layer", "marriage")
+    #expect(r.status == 0)
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines[0] == "source,target,source_label,target_label,span,bridge")
+    #expect(lines.count == 13)
+    #expect(lines[1] == "Acciaiuoli,Medici,Acciaiuoli,Medici,inf,true")
+    #expect(lines.filter { $0.hasSuffix(",inf,true") }.count == 5)
+    #expect(lines.contains("Barbadori,Castellani,Barbadori,Castellani,4,false"))
+    #expect(r.stderr.contains("local bridges: 12"))
+  }
+
+  /// The seeded Louvain on the marriages: its modularity is echoed and equals the modularity
+  /// of its own partition (networkx 3.6.1 louvain_communities(seed=1) also finds 0.3975 here).
+  @Test func communitiesOfTheMarriages() {
+    let r = run("communities", padgett, "--layer", "marriage")
+    #expect(r.status == 0)
+    #expect(r.stdout.hasPrefix("id,label,community,participation,within_module_z,role\n"))
+    #expect(r.stderr.contains("modularity: 0.3974999"))
+    let again = run("communities", padgett, "--layer", "marriage")
+    #expect(r.stdout == again.stdout && r.stderr == again.stderr)
+    // Pucci, an isolate: participation undefined, no role.
+    #expect(r.stdout.contains("Pucci,Pucci,"))
+    #expect(r.stdout.split(separator: "\n").first { $0.hasPrefix("Pucci,") }!.hasSuffix(",NaN,NaN,"))
+    let g = run("communities", padgett, "--layer", "marriage", "--group", "priorates")
+    #expect(g.status == 0)
+    #expect(g.stdout.hasPrefix("id,label,group,participation,within_module_z,role\n"))
+    #expect(g.stderr.contains("modules: groups of 'priorates'"))
+    #expect(run("communities", padgett, "--resolution", "0").status == 64)
+  }
+
+  @Test func mostTrustedPath() throws {
+    let dir = try temporaryDirectory()
+    let file = dir.appendingPathComponent("trust.csv").path
+    try "source,target,trust\na,b,0.9\nb,c,0.9\na,c,0.8\nc,d,0.5\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let r = run("path", file, "a", "d")
+    #expect(r.status == 0)
+    #expect(r.stdout == "step,id,label,tie_trust,path_trust\n0,a,a,,1\n1,b,b,0.9,0.9\n2,c,c,0.9,0.81\n3,d,d,0.5,0.405\n")
+    let reach = run("path", file, "a", "--threshold", "0.8")
+    #expect(reach.stdout == "id,label,trust,steps,path\nb,b,0.9,1,a > b\nc,c,0.81,2,a > b > c\n")
+    let all = run("path", file, "--threshold", "0.8")
+    #expect(all.stdout == "id,label,trust_reach\na,a,2\nb,b,1\nc,c,0\nd,d,0\n")
+    #expect(run("path", file, "d", "a").status == 1)
+    #expect(run("path", file, "a", "zz").status == 64)
+    #expect(run("path", file).status == 64)
+    #expect(run("path", file, "a", "--threshold", "1.5").status == 64)
+    // Fewest steps among equally trusted paths: on the marriages (no trust) a shortest path.
+    let m = run("path", padgett, "Medici", "Strozzi", "--layer", "marriage")
+    #expect(m.stdout.split(separator: "\n").count == 4)
+  }
+
+  /// One open two-path a -> v -> c in one sector with trusts 0.4 and 0.9: coordinator
+  /// sqrt(0.4 * 0.9) = 0.6 with the geometric mean, 0.4 with the minimum.
+  @Test func trustWeightedBrokers() throws {
+    let dir = try temporaryDirectory()
+    let ties = dir.appendingPathComponent("t.csv").path
+    try "source,target,trust\na,v,0.4\nv,c,0.9\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    try "id,sector\na,x\nv,x\nc,x\n".write(toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
+    let r = run("brokers", ties, "--group", "sector", "--trust-weighted", "gm")
+    #expect(r.status == 0)
+    let row = r.stdout.split(separator: "\n")[1].split(separator: ",")
+    #expect(row[0] == "v" && row[4...7] == ["0", "0", "0", "0"])
+    #expect(abs(Double(row[3])! - 0.6) < 1e-12 && abs(Double(row[8])! - 0.6) < 1e-12)
+    #expect(r.stderr.contains("two-path value: trust, gm of the two ties"))
+    let m = run("brokers", ties, "--group", "sector", "--trust-weighted", "min")
+    #expect(m.stdout.split(separator: "\n")[1].hasPrefix("v,v,x,0.4,0,0,0,0,0.4,"))
+    #expect(run("brokers", ties, "--group", "sector", "--trust-weighted", "median").status == 64)
+  }
+
+  @Test func bridgingColumnsOnRequest() {
+    let r = run("metrics", padgett, "--layer", "marriage", "--measures", "betweenness,bridging_coefficient,bridging_centrality")
+    #expect(r.status == 0)
+    // Hand-worked for Medici: betweenness 47.5; degree 6; its neighbours' degrees are
+    // Acciaiuoli 1, Albizzi 3, Barbadori 2, Ridolfi 3, Salviati 2, Tornabuoni 3, so the
+    // bridging coefficient is (1/6) / (1 + 1/3 + 1/2 + 1/3 + 1/2 + 1/3) = 1/18.
+    let medici = r.stdout.split(separator: "\n").first { $0.hasPrefix("Medici,") }!.split(separator: ",")
+    #expect(medici[2] == "47.5")
+    #expect(abs(Double(medici[3])! - 1.0 / 18) < 1e-12)
+    #expect(abs(Double(medici[4])! - 47.5 / 18) < 1e-12)
+  }
+}

@@ -5,7 +5,8 @@ import Foundation
 /// Trust along a chain of people multiplies: if a trusts b at 0.8 and b trusts c at 0.5, a's
 /// trust reaches c at 0.4. The most-trusted path is the shortest path under the length
 /// −ln(trust) (``DistanceTransform/negativeLog``), so trust must lie in (0, 1]. Among paths of
-/// equal trust (within ``pathLengthTolerance``) the one found first in node order is given.
+/// equal trust (within ``pathLengthTolerance``) the one with fewest steps is given, so that on a
+/// network without trust (every tie 1) it is a shortest path.
 public struct TrustPath: Sendable, Equatable {
   /// The nodes from source to target.
   public var nodes: [Int]
@@ -54,26 +55,31 @@ extension Adjacency {
     let n = nodeCount
     let limit = threshold > 0 ? -Foundation.log(threshold) : .infinity
     var dist = [Double](repeating: .infinity, count: n)
+    var hops = [Int](repeating: .max, count: n)
     var parent = [Int](repeating: -1, count: n)
     var step = [Double](repeating: .nan, count: n)
     var settled = [Bool](repeating: false, count: n)
-    var heap = MinHeap()
+    // Keyed by (length, hops, node): among equally trusted paths the shortest in steps wins,
+    // and then the lowest node index, so the path is fixed by the input.
+    var heap: [(Double, Int, Int)] = [(0, 0, source)]
     dist[source] = 0
-    heap.push(0, Int32(source))
-    while let (d, v32) = heap.pop() {
-      let v = Int(v32)
-      if settled[v] || d > dist[v] { continue }
+    hops[source] = 0
+    while let (d, h, v) = popMin(&heap) {
+      if settled[v] || d > dist[v] || (d == dist[v] && h > hops[v]) { continue }
       settled[v] = true
       for k in outOffsets[v]..<outOffsets[v + 1] {
         let w = Int(outTargets[k])
         if settled[w] { continue }
         let alt = d + len[k]
         if alt > limit && !lengthsEqual(alt, limit) { continue }
-        if alt < dist[w] && !lengthsEqual(alt, dist[w]) {
+        let better = dist[w] == .infinity || (alt < dist[w] && !lengthsEqual(alt, dist[w]))
+          || (lengthsEqual(alt, dist[w]) && h + 1 < hops[w])
+        if better {
           dist[w] = alt
+          hops[w] = h + 1
           parent[w] = v
           step[w] = outTrust[k]
-          heap.push(alt, Int32(w))
+          pushMin(&heap, (alt, h + 1, w))
         }
       }
     }
@@ -100,4 +106,33 @@ extension Network {
     guard let t = index(of: target) else { throw NetworkError.unknownNode(target) }
     return try adjacency(selection).trustTree(from: s, nodeIDs: nodes.map(\.id)).path(to: t)
   }
+}
+
+/// A binary min-heap over tuples, for the few searches that order by more than one key.
+func pushMin<T: Comparable>(_ heap: inout [(Double, Int, T)], _ item: (Double, Int, T)) {
+  heap.append(item)
+  var i = heap.count - 1
+  while i > 0 {
+    let p = (i - 1) / 2
+    if !(heap[i] < heap[p]) { break }
+    heap.swapAt(i, p)
+    i = p
+  }
+}
+
+func popMin<T: Comparable>(_ heap: inout [(Double, Int, T)]) -> (Double, Int, T)? {
+  guard !heap.isEmpty else { return nil }
+  heap.swapAt(0, heap.count - 1)
+  let top = heap.removeLast()
+  var i = 0
+  while true {
+    let l = 2 * i + 1, r = l + 1
+    var m = i
+    if l < heap.count && heap[l] < heap[m] { m = l }
+    if r < heap.count && heap[r] < heap[m] { m = r }
+    if m == i { break }
+    heap.swapAt(i, m)
+    i = m
+  }
+  return top
 }
