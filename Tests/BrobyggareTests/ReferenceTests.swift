@@ -207,3 +207,39 @@ struct PathSpecialCases {
     #expect(b[net.index(of: "b")!] == 0.5)
   }
 }
+
+@Suite("PageRank and threads")
+struct PageRankAndThreadTests {
+  @Test(arguments: Reference.names)
+  func pageRankMatchesNetworkxAndIgraph(_ name: String) throws {
+    let ref = try Reference(name)
+    let adj = try ref.network.adjacency()
+    for (label, weighted) in [("binary", false)] + (ref.weighted ? [("weighted", true)] : []) {
+      let got = adj.pageRank(weighted: weighted)
+      let want = ref.values("pagerank_\(label)")
+      for i in got.indices { #expect(abs(got[i] - want[i]) < 1e-10, "\(name) \(label) \(ref.nodes[i]): \(got[i]) vs \(want[i])") }
+    }
+  }
+
+  /// Sources are summed in fixed chunks, so one, two and three threads give the same bits.
+  @Test(arguments: [true, false])
+  func betweennessIsTheSameForEveryThreadCount(_ directed: Bool) throws {
+    var rng = SeededGenerator(seed: directed ? 11 : 12)
+    var net = Network(directed: directed)
+    for i in 0..<400 { try net.addNode(Node(id: "n\(i)")) }
+    for _ in 0..<2000 {
+      let (u, v) = (Int(rng.next() % 400), Int(rng.next() % 400))
+      net.addTie(from: "n\(u)", to: "n\(v)", trust: Double(rng.next() % 1000 + 1) / 1000)
+    }
+    let adj = try net.adjacency()
+    for t in [DistanceTransform.hops, .reciprocal] {
+      let lengths = try ArcLengths(adj, transform: t)
+      let one = adj.betweenness(lengths: lengths, threads: 1)
+      #expect(one == adj.betweenness(lengths: lengths, threads: 2))
+      #expect(one == adj.betweenness(lengths: lengths, threads: 3))
+      // And equal (within rounding) to the generic accumulation the group variants use.
+      let generic = adj.accumulate(lengths: lengths) { _, _ in true }
+      for i in one.indices { #expect(close(one[i], generic[i])) }
+    }
+  }
+}

@@ -14,23 +14,24 @@
 ///   - selection: the layers and weight to use.
 ///   - distance: how trust becomes length. `hops` ignores the weights.
 /// - Returns: raw betweenness, indexed like `nodes`.
-/// - Complexity: O(n m) time for `hops`, O(n m + n² log n) otherwise; O(n + m) memory.
+/// - Complexity: O(n m) time for `hops`, O(n m + n² log n) otherwise; O(n + m) memory per
+///   thread and 32 partial sums of n.
 ///
 /// Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of Mathematical
 /// Sociology* 25(2), 163–177. [doi:10.1080/0022250X.2001.9990249](https://doi.org/10.1080/0022250X.2001.9990249)
 extension Network {
-  public func betweenness(selection: TieSelection = .all, distance: DistanceTransform = .hops)
-    throws -> [Double]
-  {
+  public func betweenness(selection: TieSelection = .all, distance: DistanceTransform = .hops,
+                          threads: Int = Threads.available) throws -> [Double] {
     let adj = try adjacency(selection)
-    return try adj.betweenness(lengths: ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)))
+    return try adj.betweenness(lengths: ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)), threads: threads)
   }
 }
 
 extension Adjacency {
-  /// Raw betweenness on this adjacency (see ``Network/betweenness(selection:distance:)``).
-  public func betweenness(lengths: ArcLengths) -> [Double] {
-    accumulate(lengths: lengths) { _, _ in true }
+  /// Raw betweenness on this adjacency (see ``Network/betweenness(selection:distance:threads:)``).
+  /// The result is the same bit for bit for every `threads`.
+  public func betweenness(lengths: ArcLengths, threads: Int = Threads.available) -> [Double] {
+    brandesBetweenness(lengths: lengths.lengths, threads: threads)
   }
 }
 

@@ -150,6 +150,14 @@ def fixture(name, G, weighted, note):
     src["group_betweenness"] = (f"networkx {NX} all_shortest_paths enumerated pair by pair (the definition). networkx's own "
                                 f"group_betweenness_centrality {NX} is stored beside it: it is wrong on directed graphs that "
                                 "are not strongly connected and on groups of 3+ nodes (networkx issues #8559, #8827; fixed after 3.6.1)")
+    # PageRank, damping 0.85, dangling nodes jump uniformly; weighted by the weight when weighted.
+    for label, attr in [("binary", None)] + ([("weighted", "weight")] if weighted else []):
+        pr = nx.pagerank(G, alpha=0.85, weight=attr, tol=1e-14, max_iter=10000)
+        ipr = g.pagerank(directed=directed, damping=0.85, weights=None if attr is None else "weight")
+        for v, x in zip(nodes, ipr):
+            assert abs(pr[v] - x) < 1e-9, (name, "pagerank", label, v, pr[v], x)
+        exp[f"pagerank_{label}"] = keyed(pr)
+        src[f"pagerank_{label}"] = f"networkx {NX} pagerank(alpha=0.85, weight={attr!r}, tol=1e-14); igraph {IG} Graph.pagerank (PRPACK) agrees within 1e-9"
     U = G.to_undirected()
     # Local bridges: networkx refuses directed graphs; Brobyggare reads the undirected view.
     exp["local_bridges"] = sorted([sorted([str(u), str(v)]) + [None if math.isinf(s) else s]
