@@ -6,12 +6,14 @@ let package = Package(
   products: [
     .library(name: "Brobyggare", targets: ["Brobyggare"]),
     .executable(name: "brobyggare", targets: ["brobyggare"]),
+    .executable(name: "brobyggare-benchmark", targets: ["BrobyggareBenchmark"]),
   ],
   dependencies: [],
   targets: [
     .target(name: "Brobyggare"),
     .target(name: "BrobyggareCommands", dependencies: ["Brobyggare"]),
     .executableTarget(name: "brobyggare", dependencies: ["BrobyggareCommands"]),
+    .executableTarget(name: "BrobyggareBenchmark", dependencies: ["Brobyggare"]),
     .testTarget(
       name: "BrobyggareTests", dependencies: ["Brobyggare"],
       resources: [.copy("Fixtures")]),

@@ -1,35 +1,28 @@
 /// The inner loops of exact betweenness (Brandes 2001), written for speed.
 ///
-/// Design, in order of what it buys: per-thread scratch arrays allocated once and reset only
-/// where a search touched them; the dependency recursion in the form
-/// δ(v) = σ(v) · Σ_w (1 + δ(w)) / σ(w), so each successor costs one load and one add, with
-/// (1 + δ(w)) / σ(w) stored once per node; no bounds checks in the loops over arcs; sources split
-/// into a fixed number of chunks, each summed on its own and the chunks added in order, so the
-/// result is the same bit for bit whatever the number of threads.
+/// Design, in order of what it buys: the shortest-path DAG recorded during the forward search,
+/// so the backward pass reads only DAG arcs and tests nothing; nodes renumbered by degree so
+/// that the nodes most searches touch share cache lines; the dependency recursion in the form
+/// δ(v) = σ(v) · Σ_w (1 + δ(w)) / σ(w), so each DAG arc costs one load and one add; scratch
+/// space allocated once per chunk and reset only where a search touched it; no bounds checks in
+/// the loops over arcs; a 4-ary heap for Dijkstra. Sources split into a fixed number of chunks,
+/// each summed on its own and the chunks added in order, so the result is the same bit for bit
+/// whatever the number of threads.
 struct BrandesWorkspace {
   var dist: [Int32]
-  var distance: [Double]
   var sigma: [Double]
-  var coefficient: [Double]
   var order: [Int32]
-  var rank: [Int32]
-  var heap: [HeapEntry]
+  /// The shortest-path DAG of the last search: `dag[dagEnd[i-1]..<dagEnd[i]]` are the heads of
+  /// the DAG arcs from `order[i]`.
+  var dag: [Int32] = []
+  var dagEnd: [Int32]
 
-  init(nodeCount n: Int, weighted: Bool) {
+  init(nodeCount n: Int) {
     dist = [Int32](repeating: -1, count: n)
-    distance = [Double](repeating: .infinity, count: weighted ? n : 0)
     sigma = [Double](repeating: 0, count: n)
-    coefficient = [Double](repeating: 0, count: n)
     order = [Int32](repeating: 0, count: n)
-    rank = [Int32](repeating: -1, count: weighted ? n : 0)
-    heap = []
-    heap.reserveCapacity(weighted ? n : 0)
+    dagEnd = [Int32](repeating: 0, count: n)
   }
-}
-
-struct HeapEntry {
-  var key: Double
-  var node: Int32
 }
 
 extension Adjacency {
@@ -37,15 +30,50 @@ extension Adjacency {
   func brandesBetweenness(lengths: [Double]?, threads: Int) -> [Double] {
     let n = nodeCount
     guard n > 0 else { return [] }
+    // Numbered by degree, largest first, the nodes most searches touch share cache lines.
+    let (permuted, permutedLengths, newID) = relabelledByDegree(lengths: lengths)
+    let inner = permuted.brandesKernel(lengths: permutedLengths, threads: threads)
+    return (0..<n).map { inner[newID[$0]] }
+  }
+
+  /// The same graph with node i renumbered `newID[i]`, by degree descending (ties by old id).
+  func relabelledByDegree(lengths: [Double]?) -> (Adjacency, [Double]?, [Int]) {
+    let n = nodeCount
+    let byDegree = (0..<n).sorted {
+      let (a, b) = (outOffsets[$0 + 1] - outOffsets[$0], outOffsets[$1 + 1] - outOffsets[$1])
+      return a != b ? a > b : $0 < $1
+    }
+    var newID = [Int](repeating: 0, count: n)
+    for (rank, v) in byDegree.enumerated() { newID[v] = rank }
+    var offsets = [Int](repeating: 0, count: n + 1)
+    var targets = [Int32](repeating: 0, count: arcCount)
+    var trust = [Double](repeating: 0, count: arcCount)
+    var len: [Double]? = lengths.map { [Double](repeating: 0, count: $0.count) }
+    for (rank, v) in byDegree.enumerated() { offsets[rank + 1] = offsets[rank] + (outOffsets[v + 1] - outOffsets[v]) }
+    for (rank, v) in byDegree.enumerated() {
+      var row = (outOffsets[v]..<outOffsets[v + 1]).map { (Int32(newID[Int(outTargets[$0])]), $0) }
+      row.sort { $0.0 < $1.0 }
+      for (j, (t, k)) in row.enumerated() {
+        targets[offsets[rank] + j] = t
+        trust[offsets[rank] + j] = outTrust[k]
+        if let lengths { len![offsets[rank] + j] = lengths[k] }
+      }
+    }
+    let a = Adjacency(nodeCount: n, directed: isDirected, offsets: offsets, targets: targets, trust: trust)
+    return (a, len, newID)
+  }
+
+  func brandesKernel(lengths: [Double]?, threads: Int) -> [Double] {
+    let n = nodeCount
     let chunks = sourceChunkCount(n)
     let partial = SharedBuffer<Double>(repeating: 0, count: chunks * n)
     let adjacency = self
     forEachChunk(chunks, threads: threads) { c in
-      var ws = BrandesWorkspace(nodeCount: n, weighted: lengths != nil)
+      var ws = BrandesWorkspace(nodeCount: n)
       let from = c * n / chunks, to = (c + 1) * n / chunks
       let acc = partial.pointer + c * n
       if let lengths {
-        adjacency.dijkstraDependencies(sources: from..<to, lengths: lengths, workspace: &ws, into: acc)
+        adjacency.dijkstraDependencies(sources: from..<to, lengths: lengths, into: acc)
       } else {
         adjacency.bfsDependencies(sources: from..<to, workspace: &ws, into: acc)
       }
@@ -60,51 +88,62 @@ extension Adjacency {
   }
 
   /// Adds, for each source in `sources`, its dependencies δ_s(v) to `acc[v]` (unweighted).
+  ///
+  /// The forward search records the arcs of the shortest-path DAG as it finds them, grouped by
+  /// their tail in search order; the backward pass then reads only those arcs, with no test.
   func bfsDependencies(sources: Range<Int>, workspace ws: inout BrandesWorkspace, into acc: UnsafeMutablePointer<Double>) {
+    if ws.dag.count < arcCount { ws.dag = [Int32](repeating: 0, count: arcCount) }
     outOffsets.withUnsafeBufferPointer { offsets in
       outTargets.withUnsafeBufferPointer { targets in
         ws.dist.withUnsafeMutableBufferPointer { dist in
-          ws.sigma.withUnsafeMutableBufferPointer { sigma in
-            ws.coefficient.withUnsafeMutableBufferPointer { coef in
-              ws.order.withUnsafeMutableBufferPointer { order in
-                for s in sources {
-                  order[0] = Int32(s)
-                  dist[s] = 0
-                  sigma[s] = 1
-                  var head = 0, tail = 1
-                  while head < tail {
-                    let v = Int(order[head])
-                    head += 1
-                    let next = dist[v] &+ 1
-                    let sv = sigma[v]
-                    for k in offsets[v]..<offsets[v &+ 1] {
-                      let w = Int(targets[k])
-                      let dw = dist[w]
-                      if dw < 0 {
-                        dist[w] = next
-                        sigma[w] = sv
-                        order[tail] = Int32(w)
-                        tail &+= 1
-                      } else if dw == next {
-                        sigma[w] += sv
+          // One array holds σ(v) during the forward search and (1 + δ(v)) / σ(v) once the
+          // backward pass has passed v: the backward pass reads the latter only for DAG heads,
+          // which it has passed, so the two never mix and the working set is smaller.
+          ws.sigma.withUnsafeMutableBufferPointer { value in
+            ws.order.withUnsafeMutableBufferPointer { order in
+              ws.dagEnd.withUnsafeMutableBufferPointer { dagEnd in
+                ws.dag.withUnsafeMutableBufferPointer { dag in
+                  for s in sources {
+                    order[0] = Int32(s)
+                    dist[s] = 0
+                    value[s] = 1
+                    var head = 0, tail = 1, arcs = 0
+                    while head < tail {
+                      let v = Int(order[head])
+                      let next = dist[v] &+ 1
+                      let sv = value[v]
+                      for k in offsets[v]..<offsets[v &+ 1] {
+                        let w = Int(targets[k])
+                        let dw = dist[w]
+                        if dw < 0 {
+                          dist[w] = next
+                          value[w] = sv
+                          order[tail] = Int32(w)
+                          tail &+= 1
+                          dag[arcs] = Int32(w)
+                          arcs &+= 1
+                        } else if dw == next {
+                          value[w] += sv
+                          dag[arcs] = Int32(w)
+                          arcs &+= 1
+                        }
                       }
+                      dagEnd[head] = Int32(arcs)
+                      head &+= 1
                     }
-                  }
-                  var i = tail - 1
-                  while i >= 0 {
-                    let v = Int(order[i])
-                    let next = dist[v] &+ 1
-                    var sum = 0.0
-                    for k in offsets[v]..<offsets[v &+ 1] {
-                      let w = Int(targets[k])
-                      if dist[w] == next { sum += coef[w] }
+                    var i = tail - 1
+                    while i >= 0 {
+                      let v = Int(order[i])
+                      var sum = 0.0
+                      for j in Int(i == 0 ? 0 : dagEnd[i - 1])..<Int(dagEnd[i]) { sum += value[Int(dag[j])] }
+                      let sigma = value[v]
+                      let delta = sigma * sum
+                      if v != s { acc[v] += delta }
+                      value[v] = (1 + delta) / sigma
+                      i -= 1
                     }
-                    let delta = sigma[v] * sum
-                    if v != s { acc[v] += delta }
-                    coef[v] = (1 + delta) / sigma[v]
-                    i -= 1
+                    for j in 0..<tail { dist[Int(order[j])] = -1 }
                   }
-                  for j in 0..<tail { dist[Int(order[j])] = -1 }
                 }
               }
             }
@@ -115,63 +154,89 @@ extension Adjacency {
   }
 
   /// The same with Dijkstra's searches on arc lengths; lengths within ``pathLengthTolerance``
-  /// tie. An arc v → w is on a shortest path when w settles after v at dist(v) + len.
-  func dijkstraDependencies(sources: Range<Int>, lengths: [Double], workspace ws: inout BrandesWorkspace,
-                            into acc: UnsafeMutablePointer<Double>) {
+  /// tie. Each node keeps a list of its DAG predecessors, started afresh when a shorter path
+  /// to it is found; the backward pass pushes (1 + δ(w)) / σ(w) along those lists.
+  func dijkstraDependencies(sources: Range<Int>, lengths: [Double], into acc: UnsafeMutablePointer<Double>) {
+    let n = nodeCount
+    let m = arcCount
+    let distance = UnsafeMutablePointer<Double>.allocate(capacity: n)
+    distance.initialize(repeating: .infinity, count: n)
+    let sigma = UnsafeMutablePointer<Double>.allocate(capacity: n)
+    sigma.initialize(repeating: 0, count: n)
+    let sum = UnsafeMutablePointer<Double>.allocate(capacity: n)
+    sum.initialize(repeating: 0, count: n)
+    let settled = UnsafeMutablePointer<Bool>.allocate(capacity: n)
+    settled.initialize(repeating: false, count: n)
+    let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+    let predHead = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+    predHead.initialize(repeating: -1, count: n)
+    // Predecessor list cells: (node, next cell). At most one cell per arc relaxed.
+    let predNode = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, m))
+    let predNext = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, m))
+    var heap = QuaternaryHeap(capacity: m + 1)
+    defer {
+      distance.deallocate(); sigma.deallocate(); sum.deallocate(); settled.deallocate()
+      order.deallocate(); predHead.deallocate(); predNode.deallocate(); predNext.deallocate()
+      heap.deallocate()
+    }
     outOffsets.withUnsafeBufferPointer { offsets in
       outTargets.withUnsafeBufferPointer { targets in
         lengths.withUnsafeBufferPointer { len in
           for s in sources {
-            ws.heap.removeAll(keepingCapacity: true)
-            ws.distance[s] = 0
-            ws.sigma[s] = 1
-            pushHeap(&ws.heap, HeapEntry(key: 0, node: Int32(s)))
-            var settledCount = 0
-            while let top = popHeap(&ws.heap) {
-              let v = Int(top.node)
-              if ws.rank[v] >= 0 || top.key > ws.distance[v] { continue }
-              ws.rank[v] = Int32(settledCount)
-              ws.order[settledCount] = top.node
-              settledCount += 1
-              let dv = top.key
-              let sv = ws.sigma[v]
-              for k in offsets[v]..<offsets[v + 1] {
+            distance[s] = 0
+            sigma[s] = 1
+            heap.push(0, Int32(s))
+            var count = 0
+            var cells: Int32 = 0
+            while heap.count > 0 {
+              let (d, v32) = heap.pop()
+              let v = Int(v32)
+              if settled[v] || d > distance[v] { continue }
+              settled[v] = true
+              order[count] = v32
+              count &+= 1
+              let sv = sigma[v]
+              for k in offsets[v]..<offsets[v &+ 1] {
                 let w = Int(targets[k])
-                if ws.rank[w] >= 0 { continue }
-                let alt = dv + len[k]
-                let dw = ws.distance[w]
-                if dw == .infinity {
-                  ws.distance[w] = alt
-                  ws.sigma[w] = sv
-                  pushHeap(&ws.heap, HeapEntry(key: alt, node: Int32(w)))
+                if settled[w] { continue }
+                let alt = d + len[k]
+                let dw = distance[w]
+                if dw == .infinity || (alt < dw && !lengthsEqual(alt, dw)) {
+                  distance[w] = alt
+                  sigma[w] = sv
+                  predNode[Int(cells)] = v32
+                  predNext[Int(cells)] = -1
+                  predHead[w] = cells
+                  cells &+= 1
+                  heap.push(alt, Int32(w))
                 } else if lengthsEqual(alt, dw) {
-                  ws.sigma[w] += sv
-                } else if alt < dw {
-                  ws.distance[w] = alt
-                  ws.sigma[w] = sv
-                  pushHeap(&ws.heap, HeapEntry(key: alt, node: Int32(w)))
+                  sigma[w] += sv
+                  predNode[Int(cells)] = v32
+                  predNext[Int(cells)] = predHead[w]
+                  predHead[w] = cells
+                  cells &+= 1
                 }
               }
             }
-            var i = settledCount - 1
+            var i = count - 1
             while i >= 0 {
-              let v = Int(ws.order[i])
-              let dv = ws.distance[v]
-              let rv = ws.rank[v]
-              var sum = 0.0
-              for k in offsets[v]..<offsets[v + 1] {
-                let w = Int(targets[k])
-                if ws.rank[w] > rv && lengthsEqual(dv + len[k], ws.distance[w]) { sum += ws.coefficient[w] }
+              let w = Int(order[i])
+              let delta = sigma[w] * sum[w]
+              if w != s { acc[w] += delta }
+              let coefficient = (1 + delta) / sigma[w]
+              var c = predHead[w]
+              while c >= 0 {
+                sum[Int(predNode[Int(c)])] += coefficient
+                c = predNext[Int(c)]
               }
-              let delta = ws.sigma[v] * sum
-              if v != s { acc[v] += delta }
-              ws.coefficient[v] = (1 + delta) / ws.sigma[v]
               i -= 1
             }
-            for j in 0..<settledCount {
-              let v = Int(ws.order[j])
-              ws.rank[v] = -1
-              ws.distance[v] = .infinity
+            for j in 0..<count {
+              let v = Int(order[j])
+              distance[v] = .infinity
+              settled[v] = false
+              sum[v] = 0
+              predHead[v] = -1
             }
           }
         }
@@ -180,35 +245,79 @@ extension Adjacency {
   }
 }
 
-@inline(__always)
-func pushHeap(_ heap: inout [HeapEntry], _ e: HeapEntry) {
-  heap.append(e)
-  var i = heap.count - 1
-  while i > 0 {
-    let p = (i - 1) >> 1
-    if heap[p].key <= e.key { break }
-    heap[i] = heap[p]
-    i = p
-  }
-  heap[i] = e
-}
+/// A 4-ary min-heap of (key, node) with lazy deletion, in manually managed memory: shallower
+/// than a binary heap, and its four children share a cache line.
+struct QuaternaryHeap {
+  private var keys: UnsafeMutablePointer<Double>
+  private var nodes: UnsafeMutablePointer<Int32>
+  private var capacity: Int
+  private(set) var count = 0
 
-@inline(__always)
-func popHeap(_ heap: inout [HeapEntry]) -> HeapEntry? {
-  guard let top = heap.first else { return nil }
-  let last = heap.removeLast()
-  let n = heap.count
-  if n > 0 {
+  init(capacity: Int) {
+    self.capacity = max(4, capacity)
+    keys = .allocate(capacity: self.capacity)
+    nodes = .allocate(capacity: self.capacity)
+  }
+
+  func deallocate() {
+    keys.deallocate()
+    nodes.deallocate()
+  }
+
+  @inline(__always)
+  mutating func push(_ key: Double, _ node: Int32) {
+    if count == capacity { grow() }
+    var i = count
+    count += 1
+    while i > 0 {
+      let p = (i - 1) >> 2
+      if keys[p] <= key { break }
+      keys[i] = keys[p]
+      nodes[i] = nodes[p]
+      i = p
+    }
+    keys[i] = key
+    nodes[i] = node
+  }
+
+  @inline(__always)
+  mutating func pop() -> (Double, Int32) {
+    let top = (keys[0], nodes[0])
+    count -= 1
+    let key = keys[count], node = nodes[count]
     var i = 0
     while true {
-      var c = 2 * i + 1
-      if c >= n { break }
-      if c + 1 < n && heap[c + 1].key < heap[c].key { c += 1 }
-      if heap[c].key >= last.key { break }
-      heap[i] = heap[c]
-      i = c
+      let first = 4 * i + 1
+      if first >= count { break }
+      var best = first
+      var bestKey = keys[first]
+      let last = min(first + 4, count)
+      var c = first + 1
+      while c < last {
+        if keys[c] < bestKey { best = c; bestKey = keys[c] }
+        c += 1
+      }
+      if bestKey >= key { break }
+      keys[i] = bestKey
+      nodes[i] = nodes[best]
+      i = best
     }
-    heap[i] = last
+    keys[i] = key
+    nodes[i] = node
+    return top
   }
-  return top
+
+  private mutating func grow() {
+    let newCapacity = capacity * 2
+    let k = UnsafeMutablePointer<Double>.allocate(capacity: newCapacity)
+    let v = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+    k.moveInitialize(from: keys, count: count)
+    v.moveInitialize(from: nodes, count: count)
+    keys.deallocate()
+    nodes.deallocate()
+    keys = k
+    nodes = v
+    capacity = newCapacity
+  }
 }
+

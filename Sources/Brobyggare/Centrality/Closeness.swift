@@ -39,27 +39,37 @@ extension Network {
 }
 
 extension Adjacency {
-  /// Closeness and harmonic centrality in one pass of single-source searches.
-  public func closenessAndHarmonic(lengths: ArcLengths) -> (closeness: [Double], harmonic: [Double]) {
+  /// Closeness and harmonic centrality in one pass of single-source searches, the sources
+  /// spread over `threads` threads (each node's values come from its own search, so the
+  /// result does not depend on the thread count).
+  public func closenessAndHarmonic(lengths: ArcLengths, threads: Int = Threads.available) -> (closeness: [Double], harmonic: [Double]) {
     let n = nodeCount
-    var closeness = [Double](repeating: 0, count: n)
-    var harmonic = [Double](repeating: 0, count: n)
-    var search = ShortestPathSearch(self, lengths: lengths)
-    for u in 0..<n {
-      search.run(from: u)
-      var total = 0.0
-      var h = 0.0
-      for v in search.order {
-        let d = search.dist[Int(v)]
-        total += d
-        if d > 0 { h += 1 / d }
+    let closeness = SharedBuffer<Double>(repeating: 0, count: n)
+    let harmonic = SharedBuffer<Double>(repeating: 0, count: n)
+    let chunks = sourceChunkCount(n)
+    let adjacency = self
+    forEachChunk(chunks, threads: threads) { c in
+      var search = ShortestPathSearch(adjacency, lengths: lengths)
+      for u in (c * n / chunks)..<((c + 1) * n / chunks) {
+        if lengths.lengths == nil {
+          search.runHops(from: u)
+        } else {
+          search.run(from: u)
+        }
+        var total = 0.0
+        var h = 0.0
+        for v in search.order {
+          let d = search.dist[Int(v)]
+          total += d
+          if d > 0 { h += 1 / d }
+        }
+        let reached = Double(search.order.count - 1)
+        if total > 0 && n > 1 {
+          closeness.pointer[u] = reached / total * (reached / Double(n - 1))
+        }
+        harmonic.pointer[u] = h
       }
-      let reached = Double(search.order.count - 1)
-      if total > 0 && n > 1 {
-        closeness[u] = reached / total * (reached / Double(n - 1))
-      }
-      harmonic[u] = h
     }
-    return (closeness, harmonic)
+    return (closeness.array, harmonic.array)
   }
 }

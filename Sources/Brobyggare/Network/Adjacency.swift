@@ -87,6 +87,19 @@ public struct Adjacency: Sendable {
     }
   }
 
+  /// An adjacency from outgoing rows only (the incoming rows are not built): for the
+  /// computing kernels that search forward alone.
+  init(nodeCount n: Int, directed: Bool, offsets: [Int], targets: [Int32], trust: [Double]) {
+    nodeCount = n
+    isDirected = directed
+    outOffsets = offsets
+    outTargets = targets
+    outTrust = trust
+    inOffsets = []
+    inTargets = []
+    inTrust = []
+  }
+
   /// The out-neighbours of `v` (all neighbours when undirected).
   @inlinable
   public func successors(of v: Int) -> ArraySlice<Int32> { outTargets[outOffsets[v]..<outOffsets[v + 1]] }

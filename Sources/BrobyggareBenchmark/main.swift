@@ -1,0 +1,114 @@
+import Brobyggare
+import Foundation
+
+// The benchmark: numbered, named cases on graphs generated from fixed seeds. Each case times
+// only its work (not building the graph), `--runs` times, and reports the median.
+//
+//   swift run -c release brobyggare-benchmark [--cases 1,2] [--runs 3] [--threads N]
+//                                             [--graphs DIR] [--json]
+//
+// Scripts/benchmark_peers.py runs the same cases in igraph, NetworKit and networkx on the
+// graphs this writes to --graphs, and prints the table with ratios.
+
+struct Case {
+  var number: Int
+  var name: String
+  var graph: String
+  var work: (Network, Adjacency, Int) throws -> Void
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String, in arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String? {
+  guard let i = arguments.firstIndex(of: "--" + name), i + 1 < arguments.count else { return nil }
+  return arguments[i + 1]
+}
+let runs = Int(option("runs") ?? "3") ?? 3
+let threads = Int(option("threads") ?? "1") ?? 1
+let graphDirectory = option("graphs") ?? ".build/benchmark-graphs"
+let json = arguments.contains("--json")
+let selected = option("cases").map { Set($0.split(separator: ",").compactMap { Int($0) }) }
+
+let graphs: [String: () -> BenchmarkGraph] = [
+  "ba_10000_5": { .barabasiAlbert(n: 10_000, m: 5, seed: 1) },
+  "ba_10000_5_weighted": { .barabasiAlbert(n: 10_000, m: 5, seed: 1, weighted: true) },
+  "er_10000_10": { .erdosRenyi(n: 10_000, meanDegree: 10, directed: false, seed: 2) },
+  "er_10000_10_directed": { .erdosRenyi(n: 10_000, meanDegree: 10, directed: true, seed: 3) },
+  "ba_100000_5": { .barabasiAlbert(n: 100_000, m: 5, seed: 4) },
+  "er_100000_10_directed": { .erdosRenyi(n: 100_000, meanDegree: 10, directed: true, seed: 5) },
+]
+
+let cases: [Case] = [
+  Case(number: 1, name: "betweenness, exact, unweighted", graph: "ba_10000_5") { _, a, t in
+    _ = a.betweenness(lengths: try ArcLengths(a, transform: .hops), threads: t) },
+  Case(number: 2, name: "betweenness, exact, unweighted", graph: "er_10000_10") { _, a, t in
+    _ = a.betweenness(lengths: try ArcLengths(a, transform: .hops), threads: t) },
+  Case(number: 3, name: "betweenness, exact, weighted", graph: "ba_10000_5_weighted") { _, a, t in
+    _ = a.betweenness(lengths: try ArcLengths(a, transform: .raw), threads: t) },
+  Case(number: 4, name: "betweenness, exact, directed", graph: "er_10000_10_directed") { _, a, t in
+    _ = a.betweenness(lengths: try ArcLengths(a, transform: .hops), threads: t) },
+  Case(number: 5, name: "closeness and harmonic", graph: "ba_10000_5") { _, a, t in
+    _ = a.closenessAndHarmonic(lengths: try ArcLengths(a, transform: .hops), threads: t) },
+  Case(number: 6, name: "Burt's constraint", graph: "ba_10000_5") { _, a, _ in
+    _ = a.structuralHoles(weighted: false) },
+  Case(number: 7, name: "brokerage roles (3 groups)", graph: "ba_10000_5") { _, a, _ in
+    _ = a.brokerageRoles(groups: (0..<a.nodeCount).map { $0 % 3 }, groupNames: ["a", "b", "c"]) },
+  Case(number: 8, name: "components and articulation points", graph: "er_100000_10_directed") { _, a, _ in
+    _ = a.weakComponents
+    _ = a.strongComponents
+    _ = a.cutStructure },
+  Case(number: 9, name: "PageRank", graph: "er_100000_10_directed") { _, a, _ in
+    _ = a.pageRank(tolerance: 1e-10) },
+  Case(number: 10, name: "load edge list (1M edges)", graph: "er_100000_10_directed") { _, _, _ in
+    _ = try Network(contentsOf: "\(graphDirectory)/er_100000_10_directed.txt",
+                    options: Network.ReadOptions(directed: true, format: .edgelist)) },
+  Case(number: 11, name: "load GraphML", graph: "ba_10000_5") { _, _, _ in
+    _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5.graphml") },
+]
+
+func median(_ xs: [Double]) -> Double {
+  let s = xs.sorted()
+  return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+/// Printed at once, so that a long run shows each case as it ends.
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+try FileManager.default.createDirectory(atPath: graphDirectory, withIntermediateDirectories: true)
+var loaded: [String: (Network, Adjacency)] = [:]
+var results: [(Case, Double, [Double])] = []
+for c in cases where selected?.contains(c.number) ?? true {
+  if loaded[c.graph] == nil {
+    var g = graphs[c.graph]!()
+    g.name = c.graph
+    let path = "\(graphDirectory)/\(g.fileName)"
+    if !FileManager.default.fileExists(atPath: path) {
+      try g.edgeListText().write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    let net = g.network()
+    let graphml = "\(graphDirectory)/\(g.name).graphml"
+    if c.number == 11 && !FileManager.default.fileExists(atPath: graphml) {
+      try writeFilesAtomically(try net.serialized(as: .graphml, path: graphml))
+    }
+    loaded[c.graph] = (net, try net.adjacency())
+  }
+  let (net, adj) = loaded[c.graph]!
+  var times: [Double] = []
+  for _ in 0..<runs {
+    let t0 = now()
+    try c.work(net, adj, threads)
+    times.append(now() - t0)
+  }
+  results.append((c, median(times), times))
+  if !json {
+    say(String(format: "%2d  %-38@ %-22@ %9.3f s  (n=%d, arcs=%d, threads=%d)", c.number, c.name as NSString,
+                 c.graph as NSString, median(times), adj.nodeCount, adj.arcCount, threads))
+  }
+}
+if json {
+  let rows = results.map { c, m, ts in
+    "{\"case\": \(c.number), \"name\": \"\(c.name)\", \"graph\": \"\(c.graph)\", \"median_seconds\": \(m), \"runs\": [\(ts.map { String($0) }.joined(separator: ", "))], \"threads\": \(threads)}"
+  }
+  say("[\n  " + rows.joined(separator: ",\n  ") + "\n]")
+}
