@@ -87,11 +87,11 @@ for c in cases where selected?.contains(c.number) ?? true {
       try g.edgeListText().write(toFile: path, atomically: true, encoding: .utf8)
     }
     let net = g.network()
-    let graphml = "\(graphDirectory)/\(g.name).graphml"
-    if c.number == 11 && !FileManager.default.fileExists(atPath: graphml) {
-      try writeFilesAtomically(try net.serialized(as: .graphml, path: graphml))
-    }
     loaded[c.graph] = (net, try net.adjacency())
+  }
+  let graphml = "\(graphDirectory)/\(c.graph).graphml"
+  if c.name.contains("GraphML") && !FileManager.default.fileExists(atPath: graphml) {
+    try writeFilesAtomically(try loaded[c.graph]!.0.serialized(as: .graphml, path: graphml))
   }
   let (net, adj) = loaded[c.graph]!
   var times: [Double] = []

@@ -47,15 +47,20 @@ extension Adjacency {
     let closeness = SharedBuffer<Double>(repeating: 0, count: n)
     let harmonic = SharedBuffer<Double>(repeating: 0, count: n)
     let chunks = sourceChunkCount(n)
+    if lengths.lengths == nil {
+      // Breadth-first on the graph renumbered by degree (see the betweenness kernel).
+      let (permuted, _, newID) = relabelledByDegree(lengths: nil)
+      forEachChunk(chunks, threads: threads) { c in
+        permuted.hopCloseness(sources: (c * n / chunks)..<((c + 1) * n / chunks), closeness: closeness.pointer, harmonic: harmonic.pointer)
+      }
+      let (cl, h) = (closeness.array, harmonic.array)
+      return ((0..<n).map { cl[newID[$0]] }, (0..<n).map { h[newID[$0]] })
+    }
     let adjacency = self
     forEachChunk(chunks, threads: threads) { c in
       var search = ShortestPathSearch(adjacency, lengths: lengths)
       for u in (c * n / chunks)..<((c + 1) * n / chunks) {
-        if lengths.lengths == nil {
-          search.runHops(from: u)
-        } else {
-          search.run(from: u)
-        }
+        search.run(from: u)
         var total = 0.0
         var h = 0.0
         for v in search.order {
@@ -71,5 +76,54 @@ extension Adjacency {
       }
     }
     return (closeness.array, harmonic.array)
+  }
+}
+
+extension Adjacency {
+  /// Closeness and harmonic centrality of `sources` by breadth-first search: the distance sum
+  /// and Σ 1/d come from the number of nodes found at each distance.
+  func hopCloseness(sources: Range<Int>, closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>) {
+    let n = nodeCount
+    let dist = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+    dist.initialize(repeating: -1, count: n)
+    let queue = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+    defer { dist.deallocate(); queue.deallocate() }
+    outOffsets.withUnsafeBufferPointer { offsets in
+      outTargets.withUnsafeBufferPointer { targets in
+        for s in sources {
+          dist[s] = 0
+          queue[0] = Int32(s)
+          var head = 0, tail = 1
+          var total = 0, h = 0.0
+          var level: Int32 = 0, atLevel = 0
+          while head < tail {
+            let v = Int(queue[head])
+            head &+= 1
+            let dv = dist[v]
+            if dv != level {
+              if level > 0 { h += Double(atLevel) / Double(level) }
+              level = dv
+              atLevel = 0
+            }
+            atLevel &+= 1
+            total &+= Int(dv)
+            let next = dv &+ 1
+            for k in offsets[v]..<offsets[v &+ 1] {
+              let w = Int(targets[k])
+              if dist[w] < 0 {
+                dist[w] = next
+                queue[tail] = Int32(w)
+                tail &+= 1
+              }
+            }
+          }
+          if level > 0 { h += Double(atLevel) / Double(level) }
+          let reached = Double(tail - 1)
+          closeness[s] = total > 0 && n > 1 ? reached / Double(total) * (reached / Double(n - 1)) : 0
+          harmonic[s] = h
+          for j in 0..<tail { dist[Int(queue[j])] = -1 }
+        }
+      }
+    }
   }
 }

@@ -8,35 +8,66 @@ public enum EdgeListFormat {
     let text = try decodeText(data, file: file)
     var network = Network(directed: directed)
     network.trustAttributeName = "weight"
-    var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lineNumber += 1
-      var line = Substring(rawLine)
-      if line.last == "\r" { line = line.dropLast() }
-      if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-      // Fields and the column each starts at.
-      var fields: [(Substring, Int)] = []
-      var i = line.startIndex
-      var col = 1
-      while i < line.endIndex {
-        while i < line.endIndex, line[i] == " " || line[i] == "\t" { i = line.index(after: i); col += 1 }
-        if i == line.endIndex { break }
-        let start = i, startCol = col
-        while i < line.endIndex, line[i] != " " && line[i] != "\t" { i = line.index(after: i); col += 1 }
-        fields.append((line[start..<i], startCol))
+    var bytes = Array(text.utf8)
+    bytes.append(0x0A)  // a final newline ends the last line
+    // Bytes, not Characters: the format's separators are ASCII, and UTF-8 never uses ASCII bytes
+    // inside a multi-byte character. Columns in messages count characters (computed on error).
+    var failure: FormatError?
+    bytes.withUnsafeBufferPointer { buffer in
+      var lineNumber = 1
+      var lineStart = 0
+      var i = 0
+      let end = buffer.count
+      var fields: [(Int, Int)] = []  // byte ranges of the fields on this line
+      func column(_ offset: Int) -> Int {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<offset]), as: UTF8.self).count + 1
       }
-      if fields.isEmpty { continue }
-      guard fields.count == 2 || fields.count == 3 else {
-        let col = fields.count > 3 ? fields[3].1 : (fields.last!.1 + fields.last!.0.count)
-        throw FormatError(file: file, line: lineNumber, column: col,
-                          "expected 'source target [weight]' but found \(fields.count) field\(fields.count == 1 ? "" : "s")")
+      func field(_ f: (Int, Int)) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self)
       }
-      var trust: Double?
-      if fields.count == 3 {
-        trust = try CSVFormat.parseTrust(String(fields[2].0), decimalComma: false, file: file, line: lineNumber, column: fields[2].1)
+      while i < end {
+        // One line: fields separated by spaces or tabs, up to '#' or the end of the line.
+        fields.removeAll(keepingCapacity: true)
+        var comment = false
+        while true {
+          let b = buffer[i]
+          if b == 0x0A { break }
+          if b == 0x20 || b == 0x09 || b == 0x0D || comment { i += 1; continue }
+          if b == 0x23 { comment = true; i += 1; continue }
+          let start = i
+          while true {
+            let c = buffer[i]
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x23 { break }
+            i += 1
+          }
+          fields.append((start, i))
+        }
+        if !fields.isEmpty {
+          guard fields.count == 2 || fields.count == 3 else {
+            let at = fields.count > 3 ? fields[3].0 : fields.last!.1
+            failure = FormatError(file: file, line: lineNumber, column: column(at),
+                                  "expected 'source target [weight]' but found \(fields.count) field\(fields.count == 1 ? "" : "s")")
+            return
+          }
+          var trust: Double?
+          if fields.count == 3 {
+            do {
+              trust = try CSVFormat.parseTrust(field(fields[2]), decimalComma: false, file: file, line: lineNumber, column: column(fields[2].0))
+            } catch {
+              failure = error as? FormatError
+              return
+            }
+          }
+          let s = network.node(withID: field(fields[0]))
+          let t = network.node(withID: field(fields[1]))
+          network.addTie(Tie(source: s, target: t, trust: trust))
+        }
+        i += 1  // past the newline
+        lineNumber += 1
+        lineStart = i
       }
-      network.addTie(from: String(fields[0].0), to: String(fields[1].0), trust: trust)
     }
+    if let failure { throw failure }
     return network
   }
 

@@ -40,38 +40,6 @@ struct ShortestPathSearch {
     if lengths == nil { bfs(from: s) } else { dijkstra(from: s) }
   }
 
-  /// Breadth-first distances only (no path counts), for closeness: `dist` and `order` are set,
-  /// `sigma` is not.
-  mutating func runHops(from s: Int) {
-    for v in order {
-      dist[Int(v)] = .infinity
-      hopDist[Int(v)] = -1
-    }
-    order.removeAll(keepingCapacity: true)
-    hopDist[s] = 0
-    order.append(Int32(s))
-    adjacency.outOffsets.withUnsafeBufferPointer { offsets in
-      adjacency.outTargets.withUnsafeBufferPointer { targets in
-        hopDist.withUnsafeMutableBufferPointer { hop in
-          var head = 0
-          while head < order.count {
-            let v = Int(order[head])
-            head += 1
-            let next = hop[v] &+ 1
-            for k in offsets[v]..<offsets[v &+ 1] {
-              let w = Int(targets[k])
-              if hop[w] < 0 {
-                hop[w] = next
-                order.append(Int32(w))
-              }
-            }
-          }
-        }
-      }
-    }
-    for v in order { dist[Int(v)] = Double(hopDist[Int(v)]) }
-  }
-
   private mutating func bfs(from s: Int) {
     let offsets = adjacency.outOffsets
     let targets = adjacency.outTargets
