@@ -119,6 +119,15 @@ let selectionOptions: [OptionSpec] = [
 
 let helpOption = OptionSpec(name: "help", short: "h", help: "Show help information.")
 
+let threadsOption = OptionSpec(name: "threads", valueName: "n", help: "Threads for the all-pairs measures (default: every core). Results do not depend on it.")
+
+/// `--threads`: a whole number ≥ 1, by default every core.
+func threadCount(_ p: ParsedArguments) throws -> Int {
+  guard let t = p.value("threads") else { return Threads.available }
+  guard let n = Int(t), n >= 1 else { throw UsageError(message: "--threads takes a whole number ≥ 1, not '\(t)'") }
+  return n
+}
+
 func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
   var options = Network.ReadOptions()
   options.directed = !p.flag("undirected")

@@ -29,7 +29,10 @@ let metricsSpec = CommandSpec(
     OptionSpec(name: "measures", valueName: "list", help: "Comma-separated columns (default: all): \(metricNames.joined(separator: ", ")); also \(extraMetricNames.joined(separator: ", "))."),
     OptionSpec(name: "distance", valueName: "transform", help: "Trust to length for path measures: hops, reciprocal, negativeLog, raw (default: hops)."),
     OptionSpec(name: "group", valueName: "attribute", help: "A node attribute defining groups; adds betweenness_intergroup and ei_index."),
-  ] + outputOptions + [helpOption],
+    OptionSpec(name: "epsilon", valueName: "e", help: "Estimate betweenness from sampled paths to within e (Riondato-Kornaropoulos), for large networks."),
+    OptionSpec(name: "delta", valueName: "d", help: "With --epsilon: the guarantee holds with probability 1 - d (default: 0.1)."),
+    OptionSpec(name: "seed", valueName: "n", help: "With --epsilon: the seed for the samples (default: 1)."),
+  ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Betweenness counts each unordered pair once on undirected networks (as igraph and R's sna);
     betweenness_normalized divides by (n-1)(n-2) (directed) or (n-1)(n-2)/2 (undirected).
@@ -93,6 +96,20 @@ extension BrobyggareCommandLine {
       distance = t
     }
     _ = try tableFormat(p)
+    let threads = try threadCount(p)
+    var approximation: (epsilon: Double, delta: Double, seed: UInt64)?
+    if let e = p.value("epsilon") {
+      guard let eps = parseDouble(e), eps > 0, eps < 1 else { throw UsageError(message: "--epsilon takes a number in (0, 1), not '\(e)'") }
+      var delta = 0.1
+      if let d = p.value("delta") {
+        guard let v = parseDouble(d), v > 0, v < 1 else { throw UsageError(message: "--delta takes a number in (0, 1), not '\(d)'") }
+        delta = v
+      }
+      approximation = (eps, delta, try permutationOptions(p, default: 0, minimum: 0).seed)
+    } else if p.value("delta") != nil || p.value("seed") != nil {
+      throw UsageError(message: "--delta and --seed go with --epsilon")
+    }
+    var approximateSamples = 0
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
@@ -115,7 +132,14 @@ extension BrobyggareCommandLine {
       columns["strength"] = d.strength.map(Cell.number)
     }
     if !wanted.isDisjoint(with: ["betweenness", "betweenness_normalized", "bridging_coefficient", "bridging_centrality"]) {
-      let b = lengths.map { adj.betweenness(lengths: $0) } ?? [Double](repeating: .nan, count: adj.nodeCount)
+      var b = [Double](repeating: .nan, count: adj.nodeCount)
+      if let lengths, let a = approximation {
+        let estimate = adj.approximateBetweenness(epsilon: a.epsilon, delta: a.delta, lengths: lengths, seed: a.seed, threads: threads)
+        b = estimate.betweenness
+        approximateSamples = estimate.samples
+      } else if let lengths {
+        b = adj.betweenness(lengths: lengths, threads: threads)
+      }
       columns["betweenness"] = b.map(Cell.number)
       columns["betweenness_normalized"] = normalizedBetweenness(b, directed: adj.isDirected).map(Cell.number)
       let bridging = adj.bridgingCentrality(betweenness: b)
@@ -123,7 +147,7 @@ extension BrobyggareCommandLine {
       columns["bridging_centrality"] = bridging.centrality.map(Cell.number)
     }
     if wanted.contains("closeness") || wanted.contains("harmonic") {
-      let c = adj.closenessAndHarmonic(lengths: lengths!)
+      let c = adj.closenessAndHarmonic(lengths: lengths!, threads: threads)
       columns["closeness"] = c.closeness.map(Cell.number)
       columns["harmonic"] = c.harmonic.map(Cell.number)
     }
@@ -152,6 +176,9 @@ extension BrobyggareCommandLine {
     var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
     settings += selectionSettings(selection, network: net)
     settings.append(("distance", distance.rawValue))
+    if let a = approximation {
+      settings.append(("betweenness", "estimated from \(approximateSamples) sampled paths (Riondato-Kornaropoulos; epsilon \(formatNumber(a.epsilon)), delta \(formatNumber(a.delta)), seed \(a.seed))"))
+    }
     if let groupAttribute { settings.append(("group", groupAttribute)) }
     let table = ResultTable(columns: ["id", "label"] + measures, rows: rows, settings: settings)
     try emit(table, p, inputs: [path], &out)

@@ -319,3 +319,17 @@ struct BoundaryCommandTests {
     #expect(abs(Double(medici[4])! - 47.5 / 18) < 1e-12)
   }
 }
+
+@Suite("threads")
+struct ThreadOptionTests {
+  /// The all-pairs measures split sources into fixed chunks summed in order: one thread and
+  /// two give byte-identical tables.
+  @Test func sameOutputForEveryThreadCount() {
+    let one = run("metrics", padgett, "--threads", "1")
+    let two = run("metrics", padgett, "--threads", "2")
+    #expect(one.status == 0)
+    #expect(one.stdout == two.stdout)
+    #expect(run("metrics", padgett, "--threads", "0").status == 64)
+    #expect(run("metrics", padgett, "--threads", "x").status == 64)
+  }
+}

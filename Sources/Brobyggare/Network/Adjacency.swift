@@ -100,6 +100,9 @@ public struct Adjacency: Sendable {
     inTrust = []
   }
 
+  /// No nodes, no arcs.
+  public static let empty = Adjacency(nodeCount: 0, directed: true, sortedArcs: [])
+
   /// The out-neighbours of `v` (all neighbours when undirected).
   @inlinable
   public func successors(of v: Int) -> ArraySlice<Int32> { outTargets[outOffsets[v]..<outOffsets[v + 1]] }
