@@ -39,7 +39,7 @@ struct BenchmarkGraph {
   /// Brandes 2005); directed draws each ordered pair.
   static func erdosRenyi(n: Int, meanDegree: Double, directed: Bool, seed: UInt64) -> BenchmarkGraph {
     var rng = SeededGenerator(seed: seed)
-    let p = meanDegree / Double(n - 1) / (directed ? 1 : 2) * (directed ? 1 : 2)
+    let p = meanDegree / Double(n - 1)
     let pairs = directed ? n * (n - 1) : n * (n - 1) / 2
     var edges: [(Int32, Int32)] = []
     edges.reserveCapacity(Int(Double(pairs) * p * 1.1))

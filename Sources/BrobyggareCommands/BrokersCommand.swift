@@ -60,10 +60,9 @@ extension BrobyggareCommandLine {
       return row
     }
     var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no"), ("group", attribute)]
-    settings.append(("layers", selection.layers.map { $0.sorted().joined(separator: ",") } ?? "all"))
+    settings += selectionSettings(selection, network: net)
     settings.append(("partial credit", credit == .shared ? "1/k" : "none"))
     settings.append(("two-path value", trust.map { "trust, \($0.rawValue) of the two ties (Opsahl and Panzarasa 2009)" } ?? "count"))
-    if trust != nil { settings.append(("weight", selection.weightAttribute ?? (net.hasTrust ? net.trustAttributeName : "none (every tie 1)"))) }
     if permutations > 0 { settings += [("permutations", String(permutations)), ("seed", String(seed))] }
     settings.append(("network total", "\(formatNumber(b.networkRaw[5])) open two-paths; expected \(formatNumber(b.networkExpected[5])); z \(formatNumber(b.networkZ[5]))"))
     try emit(ResultTable(columns: columns, rows: rows, settings: settings), p, inputs: [path], &out)

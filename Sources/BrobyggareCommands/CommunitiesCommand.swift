@@ -35,7 +35,7 @@ extension BrobyggareCommandLine {
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let weighted = p.flag("weighted")
-    let adj = weighted ? try net.adjacency(selection) : try unweightedAdjacency(net, selection)
+    let adj = try net.adjacency(selection)
     var modules: [Int]
     var names: [String]
     var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
@@ -46,9 +46,9 @@ extension BrobyggareCommandLine {
       modules = groups.groups
       names = groups.names
       settings.append(("modules", "groups of '\(g)'"))
-      settings.append(("modularity", formatNumber(adj.modularity(modules, resolution: resolution))))
+      settings.append(("modularity", formatNumber(adj.modularity(modules, weighted: weighted, resolution: resolution))))
     } else {
-      let c = adj.louvain(resolution: resolution, seed: seed)
+      let c = adj.louvain(weighted: weighted, resolution: resolution, seed: seed)
       modules = c.membership
       names = (0..<c.count).map { String($0 + 1) }
       settings.append(("modules", "Louvain communities (seed \(seed))"))
@@ -64,16 +64,5 @@ extension BrobyggareCommandLine {
     let column = p.value("group") == nil ? "community" : "group"
     try emit(ResultTable(columns: ["id", "label", column, "participation", "within_module_z", "role"], rows: rows, settings: settings),
              p, inputs: [path], &out)
-  }
-
-  /// The adjacency with every tie's weight 1.
-  static func unweightedAdjacency(_ net: Network, _ selection: TieSelection) throws -> Adjacency {
-    var plain = Network(directed: net.isDirected)
-    for node in net.nodes { try plain.addNode(Node(id: node.id)) }
-    for tie in net.ties {
-      if let layers = selection.layers { guard let l = tie.layer, layers.contains(l) else { continue } }
-      plain.addTie(from: net.nodes[tie.source].id, to: net.nodes[tie.target].id)
-    }
-    return try plain.adjacency()
   }
 }

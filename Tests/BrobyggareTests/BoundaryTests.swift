@@ -102,18 +102,18 @@ struct BoundaryTests {
     let adj = try ref.network.adjacency()
     for label in ["binary", "weighted"] {
       guard let entry = ref.expected["louvain_\(label)"] as? [String: Any] else { continue }
-      let g = label == "binary" ? try unweighted(ref).adjacency() : adj
+      let weighted = label == "weighted"
       let theirs = (entry["membership"] as! [NSNumber]).map(\.intValue)
       let want = (entry["modularity"] as! NSNumber).doubleValue
-      #expect(close(g.modularity(theirs), want), "\(name) \(label): modularity of networkx's partition")
+      #expect(close(adj.modularity(theirs, weighted: weighted), want), "\(name) \(label): modularity of networkx's partition")
       // Our Louvain is as good as networkx's: the mean modularity over seeds 1-10 within 0.01
       // of networkx's mean over its seeds 1-10 (one seed alone varies by ±0.02 on small graphs).
-      let runs = (1...10).map { g.louvain(seed: UInt64($0)) }
+      let runs = (1...10).map { adj.louvain(weighted: weighted, seed: UInt64($0)) }
       let mean = runs.map(\.modularity).reduce(0, +) / 10
       let theirMean = (entry["networkx_mean_modularity_seeds_1_10"] as! NSNumber).doubleValue
       #expect(mean >= theirMean - 0.01, "\(name) \(label): mean \(mean) vs networkx \(theirMean)")
-      for r in runs { #expect(close(r.modularity, g.modularity(r.membership))) }
-      #expect(runs[0] == g.louvain(seed: 1))
+      for r in runs { #expect(close(r.modularity, adj.modularity(r.membership, weighted: weighted))) }
+      #expect(runs[0] == adj.louvain(weighted: weighted, seed: 1))
     }
   }
 
@@ -121,16 +121,9 @@ struct BoundaryTests {
   /// 2008, Table 2, found by integer programming); some seed of ours reaches it, none exceeds it.
   @Test func karateOptimum() throws {
     let ref = try Reference("karate_weighted")
-    let g = try unweighted(ref).adjacency()
-    let best = (1...20).map { g.louvain(seed: UInt64($0)).modularity }.max()!
+    let g = try ref.network.adjacency()
+    let best = (1...20).map { g.louvain(weighted: false, seed: UInt64($0)).modularity }.max()!
     #expect(abs(best - 0.4198) < 0.00005, "\(best)")
-  }
-
-  func unweighted(_ ref: Reference) -> Network {
-    var net = Network(directed: ref.directed)
-    for id in ref.nodes { try! net.addNode(Node(id: id)) }
-    for (u, v, _) in ref.edges { net.addTie(from: u, to: v) }
-    return net
   }
 
   @Test(arguments: Reference.names)
@@ -140,7 +133,7 @@ struct BoundaryTests {
     let groups = ref.nodes.map { groupNames.firstIndex(of: (ref.expected["groups"] as! [String: String])[$0]!)! }
     for label in ["binary", "weighted"] {
       guard let entry = ref.expected["louvain_\(label)"] as? [String: Any] else { continue }
-      let adj = label == "binary" ? try unweighted(ref).adjacency() : try ref.network.adjacency()
+      let adj = try ref.network.adjacency()
       let louvain = (entry["membership"] as! [NSNumber]).map(\.intValue)
       for (gname, modules) in [("groups", groups), ("louvain", louvain)] {
         let got = adj.moduleParticipation(modules: modules, weighted: label == "weighted")

@@ -17,8 +17,8 @@ public struct Communities: Sendable, Equatable {
 /// moves go to the community with the lowest number, so the result is fixed by the seed.
 ///
 /// Modularity, with resolution γ (Newman and Girvan 2004; Reichardt and Bornholdt 2006), on the
-/// symmetric weights A (a tie's trust; direction dropped, and where ties run both ways the
-/// larger trust kept):
+/// symmetric weights A (1 per tie, or with `weighted` the tie's trust; direction dropped, and
+/// where ties run both ways the larger trust kept):
 ///
 ///     Q = 1/(2W) Σ_ij [A_ij − γ k_i k_j / (2W)] δ(c_i, c_j),   k_i = Σ_j A_ij, 2W = Σ_i k_i
 ///
@@ -29,18 +29,18 @@ public struct Communities: Sendable, Equatable {
 /// communities in large networks. *J. Stat. Mech.* P10008.
 /// [doi:10.1088/1742-5468/2008/10/P10008](https://doi.org/10.1088/1742-5468/2008/10/P10008)
 extension Adjacency {
-  public func louvain(resolution: Double = 1, seed: UInt64 = 1, threshold: Double = 1e-7) -> Communities {
+  public func louvain(weighted: Bool = false, resolution: Double = 1, seed: UInt64 = 1, threshold: Double = 1e-7) -> Communities {
     let base = undirected()
     let n = nodeCount
-    var level = WeightedGraph(base)
+    var level = WeightedGraph(base, weighted: weighted)
     var membership = Array(0..<n)
     var rng = SeededGenerator(seed: seed)
-    var q = base.modularity(membership, resolution: resolution)
+    var q = base.modularity(membership, weighted: weighted, resolution: resolution)
     while true {
       let local = level.moveNodes(resolution: resolution, rng: &rng)
       let moved = local.count < level.count
       let next = (0..<n).map { local.membership[membership[$0]] }
-      let nq = base.modularity(next, resolution: resolution)
+      let nq = base.modularity(next, weighted: weighted, resolution: resolution)
       if !moved || !(nq - q > threshold) { break }
       membership = next
       q = nq
@@ -48,12 +48,12 @@ extension Adjacency {
     }
     let numbered = renumberByFirstNode(membership)
     return Communities(membership: numbered.labels, count: numbered.count,
-                       modularity: base.modularity(numbered.labels, resolution: resolution), resolution: resolution)
+                       modularity: base.modularity(numbered.labels, weighted: weighted, resolution: resolution), resolution: resolution)
   }
 
-  /// Modularity of a partition (see ``louvain(resolution:seed:threshold:)``), on the undirected
-  /// view with trust as weight.
-  public func modularity(_ membership: [Int], resolution: Double = 1) -> Double {
+  /// Modularity of a partition (see ``louvain(weighted:resolution:seed:threshold:)``), on the
+  /// undirected view; each tie weighs its trust when `weighted`, 1 otherwise.
+  public func modularity(_ membership: [Int], weighted: Bool = false, resolution: Double = 1) -> Double {
     let g = undirected()
     let communities = (membership.max() ?? -1) + 1
     var inside = [Double](repeating: 0, count: communities)
@@ -61,7 +61,7 @@ extension Adjacency {
     var total = 0.0
     for v in 0..<g.nodeCount {
       for k in g.outOffsets[v]..<g.outOffsets[v + 1] {
-        let w = g.outTrust[k]
+        let w = weighted ? g.outTrust[k] : 1
         total += w
         degree[membership[v]] += w
         if membership[Int(g.outTargets[k])] == membership[v] { inside[membership[v]] += w }
@@ -96,10 +96,10 @@ struct WeightedGraph {
   var loops: [Double]
   var count: Int { loops.count }
 
-  init(_ a: Adjacency) {
+  init(_ a: Adjacency, weighted: Bool) {
     offsets = a.outOffsets
     targets = a.outTargets.map(Int.init)
-    weights = a.outTrust
+    weights = weighted ? a.outTrust : [Double](repeating: 1, count: a.arcCount)
     loops = [Double](repeating: 0, count: a.nodeCount)
   }
 
@@ -186,8 +186,8 @@ struct WeightedGraph {
 }
 
 extension Network {
-  /// Louvain communities of the selected ties (see ``Adjacency/louvain(resolution:seed:threshold:)``).
-  public func louvain(selection: TieSelection = .all, resolution: Double = 1, seed: UInt64 = 1) throws -> Communities {
-    try adjacency(selection).louvain(resolution: resolution, seed: seed)
+  /// Louvain communities of the selected ties (see ``Adjacency/louvain(weighted:resolution:seed:threshold:)``).
+  public func louvain(selection: TieSelection = .all, weighted: Bool = false, resolution: Double = 1, seed: UInt64 = 1) throws -> Communities {
+    try adjacency(selection).louvain(weighted: weighted, resolution: resolution, seed: seed)
   }
 }
