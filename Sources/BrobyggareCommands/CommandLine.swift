@@ -21,7 +21,7 @@ public enum BrobyggareCommandLine {
   }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, convertSpec, dotSpec]
+                                       whatifSpec, interviewsSpec, convertSpec, dotSpec]
 
   static var topHelp: String {
     var out = """
@@ -73,6 +73,7 @@ public enum BrobyggareCommandLine {
       case "communities": try communities(parsed, &out)
       case "bridges": try bridges(parsed, &out)
       case "path": try path(parsed, &out)
+      case "interviews": try interviews(parsed, &out)
       default: break
       }
     } catch let e as UsageError {

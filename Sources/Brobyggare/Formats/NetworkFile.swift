@@ -54,7 +54,9 @@ extension Network {
     }
   }
 
-  static func load(_ path: String) throws(FormatError) -> Data {
+  /// The bytes of an input file; a missing file, a folder or an unreadable file is a
+  /// ``FormatError`` naming it.
+  public static func load(_ path: String) throws(FormatError) -> Data {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
       throw FormatError(file: path, line: 1, column: 1, "no such file")

@@ -1,0 +1,190 @@
+import Foundation
+
+/// One row of a nominations table: a respondent named someone and rated them.
+public struct Nomination: Hashable, Sendable {
+  /// The respondent as the table gives them (an id or a name).
+  public var respondent: String
+  /// The person or organisation named, as said or written.
+  public var alter: String
+  /// The rating as given; `nil` when the cell is empty.
+  public var rating: Double?
+  /// The kind of tie (trust, collaboration...); `nil` when the table has no layer or the cell is empty.
+  public var layer: String?
+  /// The wave (round of interviews); `nil` when the table has none.
+  public var wave: String?
+  /// What the respondent said about the alter (organisation, sector, kind...), by column name.
+  public var reported: [String: AttributeValue]
+  /// Where the row is: its line, and the columns of the alter and the rating (from 1).
+  public var line: Int
+  public var alterColumn: Int
+  public var ratingColumn: Int
+  public var respondentColumn: Int
+
+  public init(respondent: String, alter: String, rating: Double?, layer: String? = nil, wave: String? = nil,
+              reported: [String: AttributeValue] = [:], line: Int = 0, alterColumn: Int = 0, ratingColumn: Int = 0,
+              respondentColumn: Int = 0) {
+    self.respondent = respondent
+    self.alter = alter
+    self.rating = rating
+    self.layer = layer
+    self.wave = wave
+    self.reported = reported
+    self.line = line
+    self.alterColumn = alterColumn
+    self.ratingColumn = ratingColumn
+    self.respondentColumn = respondentColumn
+  }
+}
+
+/// A person's tie to an organisation (works at, member of), or any two-mode tie.
+public struct Affiliation: Hashable, Sendable {
+  public var member: String
+  public var organisation: String
+  /// The layer it goes in (`affiliation` unless the table says).
+  public var layer: String
+  public var line: Int
+  public var memberColumn: Int
+  public var organisationColumn: Int
+}
+
+/// A researcher's decision for a name: map it to a roster id, or make it a new node.
+public struct AliasRow: Hashable, Sendable {
+  public var name: String
+  /// A roster id, `new`, or empty (not decided yet).
+  public var id: String
+  public var line: Int
+  public var idColumn: Int
+}
+
+/// Reading the interview tables: nominations, roster, affiliations and the alias table (CSV,
+/// with the same dialect rules as ``CSVFormat``).
+public enum InterviewFiles {
+  /// Reads a nominations table: `respondent`, `alter` and `rating` columns (also spelled `ego`,
+  /// `name`/`nominee`, `trust`); optional `layer` and `wave`; every other column is what the
+  /// respondent said about the alter.
+  public static func nominations(_ data: Data, file: String) throws(FormatError) -> [Nomination] {
+    let table = try CSVFormat.parse(decodeText(data, file: file), file: file)
+    let h = table.header
+    guard let r = CSVFormat.column(h, "respondent", "ego") else {
+      throw FormatError(file: file, line: 1, column: 1, "the nominations table has no 'respondent' column; its columns are \(h.joined(separator: ", "))")
+    }
+    guard let a = CSVFormat.column(h, "alter", "nominee", "name") else {
+      throw FormatError(file: file, line: 1, column: 1, "the nominations table has no 'alter' column; its columns are \(h.joined(separator: ", "))")
+    }
+    guard let ratingCol = CSVFormat.column(h, "rating", "trust") else {
+      throw FormatError(file: file, line: 1, column: 1, "the nominations table has no 'rating' column; its columns are \(h.joined(separator: ", "))")
+    }
+    let layerCol = CSVFormat.column(h, "layer")
+    let waveCol = CSVFormat.column(h, "wave")
+    let rest = h.indices.filter { ![r, a, ratingCol, layerCol, waveCol].contains($0) }
+    let cols = CSVFormat.typedColumns(table, columns: rest)
+    let decimalComma = table.delimiter == UInt8(ascii: ";")
+    var out: [Nomination] = []
+    out.reserveCapacity(table.rows.count)
+    for (i, f) in table.rows.enumerated() {
+      let line = table.rowLines[i]
+      let respondent = f[r].trimmingCharacters(in: .whitespaces)
+      let alter = f[a].trimmingCharacters(in: .whitespaces)
+      if respondent.isEmpty { throw FormatError(file: file, line: line, column: table.column(row: i, field: r), "the respondent is empty") }
+      if alter.isEmpty { throw FormatError(file: file, line: line, column: table.column(row: i, field: a), "the alter (the name given) is empty") }
+      var rating: Double?
+      let rawRating = f[ratingCol].trimmingCharacters(in: .whitespaces)
+      if !rawRating.isEmpty {
+        guard let v = parseDouble(rawRating, decimalComma: decimalComma), v.isFinite else {
+          throw FormatError(file: file, line: line, column: table.column(row: i, field: ratingCol), "the rating '\(rawRating)' is not a finite number")
+        }
+        rating = v
+      }
+      var reported: [String: AttributeValue] = [:]
+      for c in cols { if let v = c.values[i] { reported[c.name] = v } }
+      out.append(Nomination(
+        respondent: respondent, alter: alter, rating: rating,
+        layer: layerCol.flatMap { f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces) },
+        wave: waveCol.flatMap { f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces) },
+        reported: reported, line: line, alterColumn: table.column(row: i, field: a),
+        ratingColumn: table.column(row: i, field: ratingCol), respondentColumn: table.column(row: i, field: r)))
+    }
+    return out
+  }
+
+  /// Reads a roster: `id` (required), `label`, `kind`, `aliases` (names separated by `|`),
+  /// `interviewed` (a boolean), and further attributes.
+  public static func roster(_ data: Data, file: String) throws(FormatError) -> Roster {
+    let table = try CSVFormat.parse(decodeText(data, file: file), file: file)
+    let h = table.header
+    guard let idCol = CSVFormat.column(h, "id") else {
+      throw FormatError(file: file, line: 1, column: 1, "the roster has no 'id' column; its columns are \(h.joined(separator: ", "))")
+    }
+    let labelCol = CSVFormat.column(h, "label", "name")
+    let kindCol = CSVFormat.column(h, "kind")
+    let aliasCol = CSVFormat.column(h, "aliases", "alias")
+    let interviewedCol = CSVFormat.column(h, "interviewed")
+    let rest = h.indices.filter { ![idCol, labelCol, kindCol, aliasCol, interviewedCol].contains($0) }
+    let cols = CSVFormat.typedColumns(table, columns: rest)
+    var roster = Roster()
+    roster.attributes = cols.map { AttributeDeclaration(name: $0.name, type: $0.type) }
+    for (i, f) in table.rows.enumerated() {
+      let line = table.rowLines[i]
+      let id = f[idCol].trimmingCharacters(in: .whitespaces)
+      if id.isEmpty { throw FormatError(file: file, line: line, column: table.column(row: i, field: idCol), "the id is empty") }
+      var interviewed: Bool?
+      if let c = interviewedCol, !f[c].trimmingCharacters(in: .whitespaces).isEmpty {
+        guard case .boolean(let b)? = AttributeValue.parse(f[c], as: .boolean) else {
+          throw FormatError(file: file, line: line, column: table.column(row: i, field: c), "'interviewed' must be true or false (or yes/no, 1/0), not '\(f[c])'")
+        }
+        interviewed = b
+      }
+      var attrs: [String: AttributeValue] = [:]
+      for c in cols { if let v = c.values[i] { attrs[c.name] = v } }
+      let label = labelCol.map { f[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+      let aliases = aliasCol.map { f[$0].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+      let entry = RosterEntry(id: id, label: label.isEmpty ? id : label,
+                              kind: kindCol.map { NodeKind(spelling: f[$0].trimmingCharacters(in: .whitespaces)) } ?? .other,
+                              attributes: attrs, aliases: aliases, interviewed: interviewed)
+      do { try roster.add(entry) } catch {
+        throw FormatError(file: file, line: line, column: table.column(row: i, field: idCol), "the id '\(id)' appears twice in the roster")
+      }
+    }
+    return roster
+  }
+
+  /// Reads an affiliation table: `person` (or `member`, `source`) and `organisation` (or
+  /// `organization`, `group`, `event`, `target`); optional `layer` (default `affiliation`).
+  public static func affiliations(_ data: Data, file: String) throws(FormatError) -> [Affiliation] {
+    let table = try CSVFormat.parse(decodeText(data, file: file), file: file)
+    let h = table.header
+    guard let m = CSVFormat.column(h, "person", "member", "source"),
+          let o = CSVFormat.column(h, "organisation", "organization", "group", "event", "target") else {
+      throw FormatError(file: file, line: 1, column: 1, "the affiliation table needs 'person' and 'organisation' columns; its columns are \(h.joined(separator: ", "))")
+    }
+    let layerCol = CSVFormat.column(h, "layer")
+    var out: [Affiliation] = []
+    for (i, f) in table.rows.enumerated() {
+      let line = table.rowLines[i]
+      let member = f[m].trimmingCharacters(in: .whitespaces), org = f[o].trimmingCharacters(in: .whitespaces)
+      if member.isEmpty { throw FormatError(file: file, line: line, column: table.column(row: i, field: m), "the person is empty") }
+      if org.isEmpty { throw FormatError(file: file, line: line, column: table.column(row: i, field: o), "the organisation is empty") }
+      let layer = layerCol.map { f[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+      out.append(Affiliation(member: member, organisation: org, layer: layer.isEmpty ? "affiliation" : layer, line: line,
+                             memberColumn: table.column(row: i, field: m), organisationColumn: table.column(row: i, field: o)))
+    }
+    return out
+  }
+
+  /// Reads an alias table: `name` and `id` columns (the review file, once filled in, is one).
+  /// `id` is a roster id, `new`, or empty (undecided).
+  public static func aliases(_ data: Data, file: String) throws(FormatError) -> [AliasRow] {
+    let table = try CSVFormat.parse(decodeText(data, file: file), file: file)
+    guard let n = CSVFormat.column(table.header, "name"), let idCol = CSVFormat.column(table.header, "id") else {
+      throw FormatError(file: file, line: 1, column: 1, "the alias table needs 'name' and 'id' columns; its columns are \(table.header.joined(separator: ", "))")
+    }
+    var out: [AliasRow] = []
+    for (i, f) in table.rows.enumerated() {
+      let name = f[n].trimmingCharacters(in: .whitespaces)
+      if name.isEmpty { throw FormatError(file: file, line: table.rowLines[i], column: table.column(row: i, field: n), "the name is empty") }
+      out.append(AliasRow(name: name, id: f[idCol].trimmingCharacters(in: .whitespaces), line: table.rowLines[i],
+                          idColumn: table.column(row: i, field: idCol)))
+    }
+    return out
+  }
+}

@@ -1,0 +1,519 @@
+import Foundation
+
+/// A declared rating scale and the rule that maps a rating to trust in (0, 1].
+///
+/// A rating `r` on the scale `lower..upper` becomes trust `(r − lower + 1) / (upper − lower + 1)`:
+/// each step is an equal share and the lowest rating still counts as some trust (on 1..5:
+/// 0.2, 0.4, 0.6, 0.8, 1). A rating outside the scale is an error, never clipped.
+public struct RatingScale: Hashable, Sendable, CustomStringConvertible {
+  public var lower: Double
+  public var upper: Double
+
+  public init?(lower: Double, upper: Double) {
+    guard lower.isFinite, upper.isFinite, upper > lower else { return nil }
+    self.lower = lower
+    self.upper = upper
+  }
+
+  /// Reads `LOWER..UPPER`: `1..5`, `0..10`, `-2..2`.
+  public init?(parsing text: String) {
+    let parts = text.trimmingCharacters(in: .whitespaces).components(separatedBy: "..")
+    guard parts.count == 2, let a = Double(parts[0].trimmingCharacters(in: .whitespaces)),
+          let b = Double(parts[1].trimmingCharacters(in: .whitespaces)) else { return nil }
+    self.init(lower: a, upper: b)
+  }
+
+  /// Trust for a rating, or `nil` when the rating is outside the scale.
+  public func trust(_ rating: Double) -> Double? {
+    guard rating >= lower, rating <= upper else { return nil }
+    return (rating - lower + 1) / (upper - lower + 1)
+  }
+
+  public var description: String { "\(formatNumber(lower))..\(formatNumber(upper))" }
+}
+
+/// How two directed reports between a pair become one undirected tie.
+///
+/// | rule | a tie when | its trust |
+/// |---|---|---|
+/// | `none` | (no symmetrisation: the directed network as reported) | the reported trust |
+/// | `min` | both named each other | the smaller |
+/// | `max` | either named the other | the larger |
+/// | `mean` | either named the other | the mean of both directions; a respondent who did not name the other counts 0 |
+/// | `confirmed` | both named each other | the mean of the two |
+/// | `any` | either named the other | the mean of the directions reported |
+///
+/// A direction that could not be reported (its source was not interviewed) is *unknown*: `min`
+/// and `confirmed` cannot confirm it, so such ties go unless the non-respondent treatment
+/// reconstructs it; `mean` leaves it out rather than counting it 0.
+public enum Symmetrization: String, Hashable, Sendable, CaseIterable {
+  case none, min, max, mean, confirmed, any
+}
+
+/// What to do with ties to people who were not interviewed (Stork and Richards 1992,
+/// doi:10.1177/0049124192021002003).
+public enum NonRespondentTreatment: String, Hashable, Sendable, CaseIterable {
+  /// Keep ties as reported: a non-respondent has incoming ties only.
+  case keep
+  /// Reconstruct: a non-respondent's tie to a respondent is taken to be the one the respondent
+  /// reported to them (same trust), marked `reconstructed`.
+  case reconstruct
+  /// Drop everyone not interviewed, with their ties (organisations that appear only in the
+  /// affiliation table stay: they were never to be interviewed).
+  case drop
+}
+
+/// What happens to names that match nobody (or several entries).
+public enum UnresolvedNameTreatment: String, Hashable, Sendable, CaseIterable {
+  /// Their rows are left out, counted and listed; the names go to the review file.
+  case drop
+  /// Each distinct name (after normalisation) becomes a new node; the names still go to the
+  /// review file.
+  case new
+}
+
+/// Settings for turning interviews into a network.
+public struct InterviewOptions: Sendable {
+  public var scale: RatingScale
+  public var symmetrize: Symmetrization = .none
+  public var nonRespondents: NonRespondentTreatment = .keep
+  public var unresolved: UnresolvedNameTreatment = .drop
+  /// The wave to use when the table has several.
+  public var wave: String?
+  /// The layer of nominations whose table gives none.
+  public var defaultLayer: String = "trust"
+
+  public init(scale: RatingScale, symmetrize: Symmetrization = .none, nonRespondents: NonRespondentTreatment = .keep,
+              unresolved: UnresolvedNameTreatment = .drop, wave: String? = nil) {
+    self.scale = scale
+    self.symmetrize = symmetrize
+    self.nonRespondents = nonRespondents
+    self.unresolved = unresolved
+    self.wave = wave
+  }
+}
+
+/// A place in an input file.
+public struct SourceLine: Hashable, Sendable, Comparable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public static func < (a: SourceLine, b: SourceLine) -> Bool { (a.file, a.line) < (b.file, b.line) }
+  public var description: String { "\(file):\(line)" }
+}
+
+/// A name that did not resolve to exactly one roster entry.
+public struct UnresolvedName: Hashable, Sendable {
+  public enum Status: String, Hashable, Sendable { case unmatched, ambiguous }
+  /// The name as first written.
+  public var name: String
+  public var status: Status
+  /// Where it was used: `respondent`, `alter`, `affiliation`.
+  public var roles: [String]
+  /// Every row that used it.
+  public var occurrences: [SourceLine]
+  /// For an ambiguous name: the roster entries that carry it (positions).
+  public var candidates: [Int]
+  /// The closest roster names.
+  public var suggestions: [NameSuggestion]
+  /// What respondents said about the name (`alter_sector=police`, say), each once, in order.
+  public var said: [String] = []
+}
+
+/// Rows left out, for one reason.
+public struct DroppedRows: Hashable, Sendable {
+  public var reason: String
+  public var rows: [SourceLine]
+}
+
+/// What was done: counts, and every row left out with its reason.
+public struct InterviewAccount: Sendable {
+  public var settings: [(String, String)] = []
+  public var nominationRows = 0
+  /// Rows of other waves, not used for this network.
+  public var otherWaveRows = 0
+  public var respondents = 0
+  public var nominatedOnly = 0
+  public var rosterOnly = 0
+  /// Nodes not in the roster (names the alias table or `--unresolved new` made nodes).
+  public var addedNodes = 0
+  public var dropped: [DroppedRows] = []
+  /// Rows naming the same alter in the same layer again; the highest rating is kept.
+  public var duplicates: [SourceLine] = []
+  /// Directed reports after merging duplicates (nomination layers).
+  public var reportedTies = 0
+  public var reconstructedTies = 0
+  public var droppedNodes = 0
+  public var tiesDroppedWithNodes = 0
+  /// Pairs named one way only that `min` or `confirmed` left out.
+  public var unconfirmedPairs = 0
+  /// Ties in the nomination layers of the result.
+  public var resultTies = 0
+  public var affiliationTies = 0
+
+  /// The account as Markdown.
+  public var markdown: String {
+    var out = "# How the network was made\n\n"
+    for (k, v) in settings { out += "- \(k): \(v)\n" }
+    out += "\n## Nodes\n\n"
+    out += "- respondents: \(respondents)\n- nominated only (never interviewed): \(nominatedOnly)\n"
+    out += "- in the roster, neither interviewed nor named: \(rosterOnly)\n- added, not in the roster: \(addedNodes)\n"
+    if droppedNodes > 0 { out += "- left out as non-respondents: \(droppedNodes) (with \(tiesDroppedWithNodes) ties)\n" }
+    out += "\n## Nominations\n\n"
+    out += "- rows read: \(nominationRows)\n"
+    if otherWaveRows > 0 { out += "- rows of other waves, not used: \(otherWaveRows)\n" }
+    out += "- directed reports after merging duplicates: \(reportedTies)\n"
+    if !duplicates.isEmpty { out += "- duplicates merged (the highest rating kept): \(duplicates.count) (\(lineList(duplicates)))\n" }
+    if reconstructedTies > 0 { out += "- ties reconstructed from the other side: \(reconstructedTies)\n" }
+    if unconfirmedPairs > 0 { out += "- pairs named one way only, left out by the symmetrisation: \(unconfirmedPairs)\n" }
+    out += "- ties in the network: \(resultTies)\n"
+    if affiliationTies > 0 { out += "- affiliation ties: \(affiliationTies)\n" }
+    out += "\n## Rows left out\n\n"
+    if dropped.isEmpty { out += "None.\n" }
+    for d in dropped { out += "- \(d.reason): \(d.rows.count) (\(lineList(d.rows)))\n" }
+    return out
+  }
+
+  private func lineList(_ rows: [SourceLine]) -> String {
+    var out: [String] = []
+    var file = ""
+    for r in rows {
+      if r.file != file { out.append("\(r.file) line \(r.line)"); file = r.file } else { out.append(String(r.line)) }
+    }
+    return out.joined(separator: ", ")
+  }
+}
+
+/// Problems with the interview data that are not about one place in a file.
+public enum InterviewError: Error, Equatable, CustomStringConvertible {
+  case severalWaves([String])
+  case unknownWave(String, available: [String])
+
+  public var description: String {
+    switch self {
+    case .severalWaves(let w): "the nominations have several waves (\(w.joined(separator: ", "))); choose one with --wave"
+    case .unknownWave(let w, let a): "no nomination is in wave '\(w)'; the waves are: \(a.isEmpty ? "(none)" : a.joined(separator: ", "))"
+    }
+  }
+}
+
+/// A network made from interviews, with the account of how, and the names to review.
+public struct InterviewNetwork: Sendable {
+  public var network: Network
+  public var account: InterviewAccount
+  public var unresolved: [UnresolvedName]
+  /// The roster the names were resolved against, for the review file's suggestions.
+  public var roster: Roster
+
+  /// The inputs, each with the file name its positions refer to.
+  public struct Inputs: Sendable {
+    public var nominations: [Nomination]
+    public var nominationsFile: String
+    public var roster: Roster
+    public var aliases: [AliasRow] = []
+    public var aliasesFile: String = "<aliases>"
+    public var affiliations: [Affiliation] = []
+    public var affiliationsFile: String = "<affiliations>"
+
+    public init(nominations: [Nomination], nominationsFile: String, roster: Roster) {
+      self.nominations = nominations
+      self.nominationsFile = nominationsFile
+      self.roster = roster
+    }
+  }
+
+  /// Builds the network. Throws a ``FormatError`` for a rating outside the scale or an alias
+  /// table that names no roster entry, and ``InterviewError`` for an ambiguous wave.
+  public init(_ inputs: Inputs, options: InterviewOptions) throws {
+    let roster = inputs.roster
+    var resolver = NameResolver(roster: roster)
+    var decidedNames = Set<String>()
+    for a in inputs.aliases where !a.id.isEmpty {
+      let key = NameMatching.normalise(a.name)
+      let decision: NameResolver.AliasDecision
+      if a.id.lowercased() == "new" { decision = .newNode } else {
+        guard let i = roster.index(of: a.id) else {
+          throw FormatError(file: inputs.aliasesFile, line: a.line, column: a.idColumn, "the id '\(a.id)' is not in the roster; give a roster id, 'new', or leave it empty")
+        }
+        decision = .entry(i)
+      }
+      if decidedNames.contains(key), resolver.decision(for: a.name) != decision {
+        throw FormatError(file: inputs.aliasesFile, line: a.line, column: a.idColumn, "the name '\(a.name)' is decided twice, differently")
+      }
+      decidedNames.insert(key)
+      resolver.decide(a.name, decision)
+    }
+
+    // Waves.
+    let waves = Array(Set(inputs.nominations.compactMap(\.wave))).sorted()
+    var rows = inputs.nominations
+    var account = InterviewAccount()
+    account.nominationRows = rows.count
+    if let w = options.wave {
+      guard waves.contains(w) else { throw InterviewError.unknownWave(w, available: waves) }
+      rows = rows.filter { $0.wave == w }
+      account.otherWaveRows = inputs.nominations.count - rows.count
+    } else if waves.count > 1 {
+      throw InterviewError.severalWaves(waves)
+    }
+
+    // Nodes: the roster, then names added as new nodes in order of first use.
+    var network = Network(directed: options.symmetrize == .none)
+    network.declareNodeAttribute(AttributeDeclaration(name: "label", type: .string))
+    network.declareNodeAttribute(AttributeDeclaration(name: "kind", type: .string))
+    for d in roster.attributes { network.declareNodeAttribute(d) }
+    for e in roster.entries {
+      try network.addNode(Node(id: e.id, label: e.label, kind: e.kind, attributes: e.attributes))
+    }
+    var unresolved: [String: UnresolvedName] = [:]
+    var unresolvedOrder: [String] = []
+    var newNodeByKey: [String: Int] = [:]
+    var reportedAbout: [Int: [String: [AttributeValue]]] = [:]
+    var dropped: [String: [SourceLine]] = [:]
+    var droppedOrder: [String] = []
+    func drop(_ reason: String, _ at: SourceLine) {
+      if dropped[reason] == nil { droppedOrder.append(reason) }
+      dropped[reason, default: []].append(at)
+    }
+    func note(_ name: String, _ resolution: NameResolution, role: String, at: SourceLine, said: [String: AttributeValue]) {
+      let key = NameMatching.normalise(name)
+      if unresolved[key] == nil {
+        unresolvedOrder.append(key)
+        var candidates: [Int] = []
+        var status = UnresolvedName.Status.unmatched
+        if case .ambiguous(let c) = resolution { candidates = c; status = .ambiguous }
+        unresolved[key] = UnresolvedName(name: name, status: status, roles: [], occurrences: [], candidates: candidates,
+                                         suggestions: resolver.suggestions(for: name))
+      }
+      if !unresolved[key]!.roles.contains(role) { unresolved[key]!.roles.append(role) }
+      for (k, v) in said.sorted(by: { $0.key < $1.key }) where !unresolved[key]!.said.contains("\(k)=\(v)") {
+        unresolved[key]!.said.append("\(k)=\(v)")
+      }
+      unresolved[key]!.occurrences.append(at)
+    }
+    /// The node for a name, or nil when the row is to be left out.
+    func nodeFor(_ name: String, role: String, at: SourceLine, said: [String: AttributeValue] = [:], network: inout Network) -> Int? {
+      let r = resolver.resolve(name)
+      switch r {
+      case .entry(let i): return i
+      case .newNode: break
+      case .ambiguous, .unmatched:
+        note(name, r, role: role, at: at, said: said)
+        if options.unresolved == .drop { return nil }
+      }
+      let key = NameMatching.normalise(name)
+      if let i = newNodeByKey[key] { return i }
+      var id = name
+      var k = 2
+      while network.index(of: id) != nil { id = "\(name) (\(k))"; k += 1 }
+      let i = try! network.addNode(Node(id: id, label: name))
+      newNodeByKey[key] = i
+      return i
+    }
+
+    // Directed reports, duplicates merged.
+    struct Report { var trust: Double; var rating: Double; var reconstructed = false }
+    var reportKeys: [[Int]] = []  // [layer, source, target] in order of first report
+    var reports: [[Int]: Report] = [:]
+    var layerNames: [String] = []
+    var layerIndex: [String: Int] = [:]
+    var respondentSet = Set<Int>()
+    var named = Set<Int>()
+    for (i, e) in roster.entries.enumerated() where e.interviewed == true { respondentSet.insert(i) }
+    let file = inputs.nominationsFile
+    for row in rows {
+      let at = SourceLine(file: file, line: row.line)
+      guard let s = nodeFor(row.respondent, role: "respondent", at: at, network: &network) else {
+        drop("the respondent's name is not resolved (see the review file)", at); continue
+      }
+      respondentSet.insert(s)
+      guard let t = nodeFor(row.alter, role: "alter", at: at, said: row.reported, network: &network) else {
+        drop("the name given is not resolved (see the review file)", at); continue
+      }
+      if newNodeByKey[NameMatching.normalise(row.alter)] == t {
+        for (k, v) in row.reported { reportedAbout[t, default: [:]][k, default: []].append(v) }
+      }
+      guard let rating = row.rating else { drop("no rating", at); continue }
+      guard let trust = options.scale.trust(rating) else {
+        throw FormatError(file: file, line: row.line, column: row.ratingColumn,
+                          "the rating \(formatNumber(rating)) is outside the scale \(options.scale)")
+      }
+      if s == t { drop("the respondent names themself", at); continue }
+      named.insert(t)
+      let layerName = row.layer ?? options.defaultLayer
+      let l: Int
+      if let x = layerIndex[layerName] { l = x } else { l = layerNames.count; layerIndex[layerName] = l; layerNames.append(layerName) }
+      let key = [l, s, t]
+      if let old = reports[key] {
+        account.duplicates.append(at)
+        if rating > old.rating { reports[key] = Report(trust: trust, rating: rating) }
+      } else {
+        reports[key] = Report(trust: trust, rating: rating)
+        reportKeys.append(key)
+      }
+    }
+    account.reportedTies = reportKeys.count
+
+    // Affiliations.
+    var affiliationTies: [(layer: String, member: Int, organisation: Int)] = []
+    var affiliationOrganisations = Set<Int>()
+    var seenAffiliations = Set<[Int]>()
+    for a in inputs.affiliations {
+      let at = SourceLine(file: inputs.affiliationsFile, line: a.line)
+      guard let m = nodeFor(a.member, role: "affiliation", at: at, network: &network),
+            let o = nodeFor(a.organisation, role: "affiliation", at: at, network: &network) else {
+        drop("an affiliation's name is not resolved (see the review file)", at); continue
+      }
+      if m == o { drop("an affiliation of a node with itself", at); continue }
+      let l: Int
+      if let x = layerIndex[a.layer] { l = x } else { l = layerNames.count; layerIndex[a.layer] = l; layerNames.append(a.layer) }
+      if !seenAffiliations.insert([l, m, o]).inserted { drop("an affiliation listed again", at); continue }
+      affiliationTies.append((a.layer, m, o))
+      affiliationOrganisations.insert(o)
+    }
+
+    // New nodes take what respondents said about them (the most frequent value; ties: first said).
+    for (i, attrs) in reportedAbout {
+      for (name, values) in attrs {
+        var counts: [AttributeValue: Int] = [:]
+        for v in values { counts[v, default: 0] += 1 }
+        let best = values.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && values.firstIndex(of: $0)! < values.firstIndex(of: $1)!) }!
+        if name.lowercased() == "kind" {
+          network.setNodeAttribute("kind", .string(NodeKind(spelling: best.description).rawValue), at: i)
+        } else {
+          network.setNodeAttribute(name, best, at: i)
+          network.declareNodeAttribute(AttributeDeclaration(name: name, type: best.type))
+        }
+      }
+    }
+
+    // Non-respondents.
+    if options.nonRespondents == .reconstruct {
+      for key in reportKeys where !respondentSet.contains(key[2]) {
+        let back = [key[0], key[2], key[1]]
+        if reports[back] == nil {
+          var r = reports[key]!
+          r.reconstructed = true
+          reports[back] = r
+          reportKeys.append(back)
+          account.reconstructedTies += 1
+        }
+      }
+    }
+
+    // Node status.
+    network.declareNodeAttribute(AttributeDeclaration(name: "respondent", type: .boolean))
+    network.declareNodeAttribute(AttributeDeclaration(name: "status", type: .string))
+    network.declareNodeAttribute(AttributeDeclaration(name: "in_roster", type: .boolean))
+    for i in 0..<network.nodeCount {
+      let status = respondentSet.contains(i) ? "respondent" : named.contains(i) ? "nominated-only" : "roster-only"
+      network.setNodeAttribute("respondent", .boolean(respondentSet.contains(i)), at: i)
+      network.setNodeAttribute("status", .string(status), at: i)
+      network.setNodeAttribute("in_roster", .boolean(i < roster.entries.count), at: i)
+    }
+
+    // Keep every node, or only respondents (and affiliation organisations).
+    var keep = [Bool](repeating: true, count: network.nodeCount)
+    if options.nonRespondents == .drop {
+      for i in keep.indices where !respondentSet.contains(i) && !affiliationOrganisations.contains(i) { keep[i] = false }
+    }
+    for i in keep.indices {
+      if !keep[i] { account.droppedNodes += 1; continue }
+      if respondentSet.contains(i) { account.respondents += 1 }
+      else if named.contains(i) { account.nominatedOnly += 1 }
+      else if !affiliationOrganisations.contains(i) || i < roster.entries.count { account.rosterOnly += 1 }
+    }
+    account.addedNodes = (roster.entries.count..<network.nodeCount).filter { keep[$0] }.count
+
+    var result = Network(directed: network.isDirected)
+    result.nodeAttributes = network.nodeAttributes
+    var newIndex = [Int](repeating: -1, count: network.nodeCount)
+    for i in 0..<network.nodeCount where keep[i] { newIndex[i] = try result.addNode(network.nodes[i]) }
+    result.declareTieAttribute(AttributeDeclaration(name: "reciprocated", type: .boolean))
+    if options.nonRespondents == .reconstruct { result.declareTieAttribute(AttributeDeclaration(name: "reconstructed", type: .boolean)) }
+
+    let kept = reportKeys.filter { keep[$0[1]] && keep[$0[2]] }
+    account.tiesDroppedWithNodes = reportKeys.count - kept.count
+    func reciprocated(_ key: [Int]) -> Bool {
+      guard let a = reports[key], let b = reports[[key[0], key[2], key[1]]] else { return false }
+      return !a.reconstructed && !b.reconstructed
+    }
+    if options.symmetrize == .none {
+      result.declareTieAttribute(AttributeDeclaration(name: "rating", type: .double))
+      for key in kept {
+        let r = reports[key]!
+        var attrs: [String: AttributeValue] = ["reciprocated": .boolean(reciprocated(key)), "rating": .double(r.rating)]
+        if options.nonRespondents == .reconstruct { attrs["reconstructed"] = .boolean(r.reconstructed) }
+        result.addTie(Tie(source: newIndex[key[1]], target: newIndex[key[2]], trust: r.trust, layer: layerNames[key[0]], attributes: attrs))
+        account.resultTies += 1
+      }
+    } else {
+      var done = Set<[Int]>()
+      for key in kept {
+        let (l, s, t) = (key[0], key[1], key[2])
+        let pair = [l, Swift.min(s, t), Swift.max(s, t)]
+        if !done.insert(pair).inserted { continue }
+        let a = reports[key], b = reports[[l, t, s]]
+        // A direction is unknown when its source was not interviewed and nothing was reconstructed.
+        let backUnknown = b == nil && !respondentSet.contains(t)
+        let values = [a?.trust, b?.trust].compactMap { $0 }
+        var trust: Double?
+        switch options.symmetrize {
+        case .none: break
+        case .max: trust = values.max()
+        case .any: trust = values.reduce(0, +) / Double(values.count)
+        case .min: trust = values.count == 2 ? values.min() : nil
+        case .confirmed: trust = values.count == 2 ? (values[0] + values[1]) / 2 : nil
+        case .mean:
+          let known = values.count + (b == nil && !backUnknown ? 1 : 0)
+          trust = values.reduce(0, +) / Double(known)
+        }
+        guard let trust else { account.unconfirmedPairs += 1; continue }
+        var attrs: [String: AttributeValue] = ["reciprocated": .boolean(reciprocated(key))]
+        if options.nonRespondents == .reconstruct { attrs["reconstructed"] = .boolean(a?.reconstructed == true || b?.reconstructed == true) }
+        result.addTie(Tie(source: newIndex[s], target: newIndex[t], trust: trust, layer: layerNames[l], attributes: attrs))
+        account.resultTies += 1
+      }
+    }
+    for a in affiliationTies {
+      guard keep[a.member], keep[a.organisation] else { account.tiesDroppedWithNodes += 1; continue }
+      result.addTie(Tie(source: newIndex[a.member], target: newIndex[a.organisation], layer: a.layer))
+      account.affiliationTies += 1
+    }
+
+    account.settings = [
+      ("nominations", inputs.nominationsFile), ("scale", "\(options.scale) (rating r to trust (r - \(formatNumber(options.scale.lower)) + 1) / \(formatNumber(options.scale.upper - options.scale.lower + 1)))"),
+      ("symmetrize", options.symmetrize.rawValue), ("non-respondents", options.nonRespondents.rawValue),
+      ("unresolved names", options.unresolved.rawValue), ("wave", options.wave ?? (waves.first ?? "(none)")),
+    ]
+    for (k, v) in [("scale", options.scale.description), ("symmetrize", options.symmetrize.rawValue),
+                   ("non_respondents", options.nonRespondents.rawValue), ("unresolved_names", options.unresolved.rawValue)]
+      + (options.wave.map { [("wave", $0)] } ?? []) {
+      result.attributes[k] = .string(v)
+      result.networkAttributes.append(AttributeDeclaration(name: k, type: .string))
+    }
+    account.dropped = droppedOrder.map { DroppedRows(reason: $0, rows: dropped[$0]!) }
+    self.network = result
+    self.account = account
+    self.unresolved = unresolvedOrder.map { unresolved[$0]! }
+    self.roster = roster
+  }
+
+  /// The review file: one row per unresolved name, with an empty `id` for the researcher to fill
+  /// with a roster id or `new`, then pass back as the alias table.
+  public var reviewCSV: String {
+    var out = "name,id,status,used_as,rows,count,suggestions,said\n"
+    for u in unresolved {
+      let suggestions: String
+      if u.status == .ambiguous {
+        suggestions = u.candidates.map { "\(roster.entries[$0].id) (\(roster.entries[$0].label))" }.joined(separator: "; ")
+      } else {
+        suggestions = u.suggestions.map { "\(roster.entries[$0.entry].id) (\($0.name), distance \($0.distance))" }.joined(separator: "; ")
+      }
+      let rows = u.occurrences.map(\.description).joined(separator: " ")
+      out += [u.name, "", u.status.rawValue, u.roles.joined(separator: " "), rows, String(u.occurrences.count), suggestions,
+       u.said.joined(separator: "; ")]
+        .map { CSVFormat.quote($0, delimiter: ",") }.joined(separator: ",") + "\n"
+    }
+    return out
+  }
+}

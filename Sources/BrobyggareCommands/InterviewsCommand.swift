@@ -1,0 +1,87 @@
+import Brobyggare
+import Foundation
+
+let interviewsSpec = CommandSpec(
+  name: "interviews", abstract: "Turn interview nominations into a network, with a review file of unresolved names and an account of what was done.",
+  positionals: [("NOMINATIONS", "The nominations table (CSV): respondent, alter, rating; optional layer, wave, and what was said about the alter.")],
+  options: [
+    OptionSpec(name: "roster", valueName: "file", help: "The roster (CSV): id, label, kind, aliases (separated by |), interviewed, further attributes. Required."),
+    OptionSpec(name: "scale", valueName: "lower..upper", help: "The rating scale, e.g. 1..5. Rating r becomes trust (r - lower + 1) / (upper - lower + 1). Required."),
+    OptionSpec(name: "symmetrize", valueName: "rule", help: "none (directed, as reported), min, max, mean, confirmed or any (default: none)."),
+    OptionSpec(name: "non-respondents", valueName: "rule", help: "Ties to people not interviewed: keep (as reported), reconstruct (from the other side), drop (default: keep)."),
+    OptionSpec(name: "unresolved", valueName: "rule", help: "Names that match no roster entry: drop (leave the rows out) or new (make them nodes) (default: drop)."),
+    OptionSpec(name: "aliases", valueName: "file", help: "An alias table (name,id): id is a roster id or 'new'. The review file, filled in, is one."),
+    OptionSpec(name: "affiliations", valueName: "file", help: "Person-to-organisation ties (CSV: person, organisation, optional layer), a layer of their own."),
+    OptionSpec(name: "wave", valueName: "wave", help: "Use the nominations of this wave (required when the table has several)."),
+    OptionSpec(name: "output", short: "o", valueName: "file", help: "The network to write; its extension picks the format. Required."),
+    helpOption,
+  ],
+  discussion: """
+    Names match after folding case, diacritics, punctuation and spacing; roster ids, labels and
+    aliases all match. A name that matches no entry, or several, is never merged: it goes to
+    OUT's .review.csv with the closest roster names (edit distance). Fill in its id column with
+    a roster id or 'new' and pass the file back with --aliases. OUT's .account.md says what was
+    done: respondents, nominated-only, merged duplicates, and every row left out with its line.
+    Each node gets respondent (true/false) and status (respondent, nominated-only, roster-only);
+    each tie gets reciprocated. The settings are stored in the network's own attributes.
+    """)
+
+extension BrobyggareCommandLine {
+  static func interviews(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let nominationsPath = p.positionals[0]
+    guard let rosterPath = p.value("roster") else { throw UsageError(message: "Missing expected option '--roster <file>'", command: interviewsSpec) }
+    guard let scaleText = p.value("scale") else { throw UsageError(message: "Missing expected option '--scale <lower..upper>'", command: interviewsSpec) }
+    guard let scale = RatingScale(parsing: scaleText) else { throw UsageError(message: "--scale takes LOWER..UPPER with LOWER < UPPER (1..5, say), not '\(scaleText)'") }
+    guard let output = p.value("output") else { throw UsageError(message: "Missing expected option '--output <file>'", command: interviewsSpec) }
+    guard let format = NetworkFormat(path: output) else { throw UsageError(message: "Cannot tell the output format from '\(output)'; use .graphml, .json, .csv, .dot or .edgelist") }
+    var options = InterviewOptions(scale: scale)
+    options.symmetrize = try choice(p, "symmetrize", default: .none)
+    options.nonRespondents = try choice(p, "non-respondents", default: .keep)
+    options.unresolved = try choice(p, "unresolved", default: .drop)
+    options.wave = p.value("wave")
+
+    var inputs = InterviewNetwork.Inputs(
+      nominations: try InterviewFiles.nominations(Network.load(nominationsPath), file: nominationsPath),
+      nominationsFile: nominationsPath, roster: try InterviewFiles.roster(Network.load(rosterPath), file: rosterPath))
+    var inputPaths = [nominationsPath, rosterPath]
+    if let a = p.value("aliases") {
+      inputs.aliases = try InterviewFiles.aliases(Network.load(a), file: a)
+      inputs.aliasesFile = a
+      inputPaths.append(a)
+    }
+    if let a = p.value("affiliations") {
+      inputs.affiliations = try InterviewFiles.affiliations(Network.load(a), file: a)
+      inputs.affiliationsFile = a
+      inputPaths.append(a)
+    }
+    let built: InterviewNetwork
+    do { built = try InterviewNetwork(inputs, options: options) } catch let e as InterviewError {
+      throw UsageError(message: e.description)
+    }
+    let stem = (output as NSString).deletingPathExtension
+    var files = try built.network.serialized(as: format, path: output)
+    files.append((stem + ".review.csv", built.reviewCSV))
+    files.append((stem + ".account.md", built.account.markdown))
+    try writeOutput(files, inputs: inputPaths)
+    let a = built.account
+    out.stderr += "# " + a.settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
+    out.stderr += "wrote \(files.map(\.path).joined(separator: ", "))\n"
+    out.stderr += "\(built.network.nodeCount) nodes (\(a.respondents) respondents, \(a.nominatedOnly) nominated only, \(a.rosterOnly) roster only, \(a.addedNodes) added); "
+    out.stderr += "\(a.resultTies) ties from \(a.reportedTies) reports"
+    if a.affiliationTies > 0 { out.stderr += ", \(a.affiliationTies) affiliation ties" }
+    out.stderr += "\n"
+    let left = a.dropped.reduce(0) { $0 + $1.rows.count }
+    if left > 0 || !built.unresolved.isEmpty {
+      out.stderr += "\(left) rows left out; \(built.unresolved.count) name(s) to review in \(stem).review.csv\n"
+    }
+  }
+
+  /// A choice among an enumeration's raw values.
+  static func choice<E: RawRepresentable & CaseIterable>(_ p: ParsedArguments, _ name: String, default d: E) throws -> E where E.RawValue == String {
+    guard let v = p.value(name) else { return d }
+    guard let e = E(rawValue: v) else {
+      throw UsageError(message: "--\(name) takes one of \(E.allCases.map(\.rawValue).joined(separator: ", ")), not '\(v)'")
+    }
+    return e
+  }
+}
