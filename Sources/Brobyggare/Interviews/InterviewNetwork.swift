@@ -30,6 +30,13 @@ public struct RatingScale: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { "\(formatNumber(lower))..\(formatNumber(upper))" }
+
+  /// The mapping in words: `r / 5` on 1..5, `(r + 1) / 11` on 0..10.
+  public var rule: String {
+    let offset = lower - 1
+    let r = offset == 0 ? "r" : offset > 0 ? "(r - \(formatNumber(offset)))" : "(r + \(formatNumber(-offset)))"
+    return "\(r) / \(formatNumber(upper - lower + 1))"
+  }
 }
 
 /// How two directed reports between a pair become one undirected tie.
@@ -377,6 +384,8 @@ public struct InterviewNetwork: Sendable {
         var counts: [AttributeValue: Int] = [:]
         for v in values { counts[v, default: 0] += 1 }
         let best = values.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && values.firstIndex(of: $0)! < values.firstIndex(of: $1)!) }!
+        // `alter_sector` said about an alter is the alter's `sector`.
+        let name = name.lowercased().hasPrefix("alter_") ? String(name.dropFirst(6)) : name
         if name.lowercased() == "kind" {
           network.setNodeAttribute("kind", .string(NodeKind(spelling: best.description).rawValue), at: i)
         } else {
@@ -481,7 +490,7 @@ public struct InterviewNetwork: Sendable {
     }
 
     account.settings = [
-      ("nominations", inputs.nominationsFile), ("scale", "\(options.scale) (rating r to trust (r - \(formatNumber(options.scale.lower)) + 1) / \(formatNumber(options.scale.upper - options.scale.lower + 1)))"),
+      ("nominations", inputs.nominationsFile), ("scale", "\(options.scale) (trust = \(options.scale.rule))"),
       ("symmetrize", options.symmetrize.rawValue), ("non-respondents", options.nonRespondents.rawValue),
       ("unresolved names", options.unresolved.rawValue), ("wave", options.wave ?? (waves.first ?? "(none)")),
     ]

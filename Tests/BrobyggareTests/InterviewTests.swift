@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+
+@testable import Brobyggare
+
+/// Interviews to networks. Every expected value here is worked by hand from the small case in
+/// `handCase` (its comments give the reports); no reference tool has these rules.
+@Suite("Interviews: name resolution, rating scale, symmetrisation, non-respondents")
+struct InterviewTests {
+  @Test func normalisationFoldsCaseDiacriticsAndPunctuation() {
+    #expect(NameMatching.normalise("  Åsa   Öberg-Lind ") == "asa oberg lind")
+    #expect(NameMatching.normalise("Søren Kierkegaard") == "soren kierkegaard")
+    #expect(NameMatching.normalise("Women's Network, Norr") == "women s network norr")
+    #expect(NameMatching.normalise("ÆBLE straße") == "aeble strasse")
+    #expect(NameMatching.normalise("Łukasz") == "lukasz")
+    #expect(NameMatching.normalise("ＡＢＣ") == "abc")  // full-width letters (compatibility mapping)
+    #expect(NameMatching.normalise("...") == "")
+  }
+
+  @Test func editDistance() {
+    #expect(NameMatching.editDistance("kitten", "sitting") == 3)
+    #expect(NameMatching.editDistance("", "abc") == 3)
+    #expect(NameMatching.editDistance("flaw", "lawn") == 2)
+    #expect(NameMatching.editDistance("åsa", "asa") == 1)
+  }
+
+  static func roster() throws -> Roster {
+    try Roster([
+      RosterEntry(id: "a", label: "Åsa Öberg", kind: .person, interviewed: true),
+      RosterEntry(id: "b", label: "Björn Berg", kind: .person, aliases: ["Nalle"]),
+      RosterEntry(id: "c", label: "Cecilia Ek", kind: .person),
+      RosterEntry(id: "d", label: "Dan Ek", kind: .person, interviewed: false),
+      RosterEntry(id: "o", label: "Police", kind: .organisation, aliases: ["polisen"]),
+      RosterEntry(id: "x1", label: "Anna Svensson", kind: .person),
+      RosterEntry(id: "x2", label: "Anna Svensson", kind: .person),
+    ])
+  }
+
+  @Test func resolverByIDLabelAliasAndNeverBetweenTwoEntries() throws {
+    var r = NameResolver(roster: try Self.roster())
+    #expect(r.resolve("a") == .entry(0))
+    #expect(r.resolve("asa OBERG") == .entry(0))
+    #expect(r.resolve("nalle") == .entry(1))
+    #expect(r.resolve("Polisen") == .entry(4))
+    #expect(r.resolve("Anna Svensson") == .ambiguous([5, 6]))
+    #expect(r.resolve("Bjrn Berg") == .unmatched)
+    let s = r.suggestions(for: "Bjrn Berg")
+    #expect(s.first == NameSuggestion(entry: 1, name: "Björn Berg", distance: 1))
+    // A researcher's decision comes first.
+    r.decide("Anna Svensson", .entry(6))
+    r.decide("the kiosk man", .newNode)
+    #expect(r.resolve("anna svensson") == .entry(6))
+    #expect(r.resolve("The Kiosk-Man") == .newNode)
+  }
+
+  @Test func ratingScaleMapsToTrust() throws {
+    let s = try #require(RatingScale(parsing: "1..5"))
+    #expect([1.0, 2, 3, 4, 5].map { s.trust($0)! } == [0.2, 0.4, 0.6, 0.8, 1.0])
+    #expect(s.trust(0) == nil && s.trust(6) == nil)
+    let t = try #require(RatingScale(parsing: "0..10"))
+    #expect(t.trust(0) == 1.0 / 11 && t.trust(10) == 1)
+    #expect(t.rule == "(r + 1) / 11" && s.rule == "r / 5")
+    #expect(RatingScale(parsing: "5..1") == nil && RatingScale(parsing: "1-5") == nil)
+  }
+
+  /// Reports (scale 1..5): a→b 5 (1.0), b→a 3 (0.6), a→c 4 (0.8), c→d 2 (0.4); d was not
+  /// interviewed. Left out: b naming its own alias (line 6), a second a→b with a lower rating
+  /// (line 7, merged), an unmatched 'Ek' (line 8), the police without a rating (line 9).
+  static let nominationsCSV = """
+    respondent,alter,rating,alter_sector
+    a,Björn Berg,5,
+    b,Åsa Öberg,3,
+    a,cecilia ek,4,
+    c,Dan Ek,2,
+    b,Nalle,5,
+    a,Bjorn Berg,2,
+    c,Ek,3,residents
+    c,Police,,
+
+    """
+
+  static func build(_ symmetrize: Symmetrization, _ treatment: NonRespondentTreatment = .keep,
+                    unresolved: UnresolvedNameTreatment = .drop) throws -> InterviewNetwork {
+    let noms = try InterviewFiles.nominations(Data(nominationsCSV.utf8), file: "n.csv")
+    let inputs = InterviewNetwork.Inputs(nominations: noms, nominationsFile: "n.csv", roster: try roster())
+    var o = InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!, symmetrize: symmetrize, nonRespondents: treatment)
+    o.unresolved = unresolved
+    return try InterviewNetwork(inputs, options: o)
+  }
+
+  /// The ties as "u-v:trust" with ids sorted within undirected pairs.
+  static func ties(_ n: Network) -> [String] {
+    n.ties.map { t in
+      var (u, v) = (n.nodes[t.source].id, n.nodes[t.target].id)
+      if !n.isDirected && u > v { swap(&u, &v) }
+      return "\(u)\(n.isDirected ? ">" : "-")\(v):\(formatNumber(t.trust!))"
+    }.sorted()
+  }
+
+  @Test func asReportedWithDuplicatesSelfNominationsAndMissingRatings() throws {
+    let r = try Self.build(.none)
+    #expect(r.network.isDirected)
+    #expect(Self.ties(r.network) == ["a>b:1", "a>c:0.8", "b>a:0.6", "c>d:0.4"])
+    #expect(r.account.duplicates == [SourceLine(file: "n.csv", line: 7)])
+    #expect(r.account.dropped.map(\.reason) == ["the respondent names themself", "the name given is not resolved (see the review file)", "no rating"])
+    #expect(r.account.dropped.map { $0.rows.map(\.line) } == [[6], [8], [9]])
+    let status = r.network.nodes.map { $0.attributes["status"]!.description }
+    #expect(status == ["respondent", "respondent", "respondent", "nominated-only", "roster-only", "roster-only", "roster-only"])
+    #expect(r.account.respondents == 3 && r.account.nominatedOnly == 1 && r.account.rosterOnly == 3)
+    let reciprocated = r.network.ties.map { "\(r.network.nodes[$0.source].id)>\(r.network.nodes[$0.target].id)=\($0.attributes["reciprocated"]!)" }
+    #expect(reciprocated == ["a>b=true", "b>a=true", "a>c=false", "c>d=false"])
+    #expect(r.unresolved.map(\.name) == ["Ek"])
+    #expect(r.unresolved[0].said == ["alter_sector=residents"])
+    #expect(r.reviewCSV.hasPrefix("name,id,status,used_as,rows,count,suggestions,said\nEk,,unmatched,alter,n.csv:8,1,,alter_sector=residents\n"))
+    #expect(r.network.attributes["symmetrize"] == .string("none"))
+  }
+
+  @Test(arguments: [
+    (Symmetrization.max, ["a-b:1", "a-c:0.8", "c-d:0.4"], 0),
+    (.min, ["a-b:0.6"], 2),
+    (.confirmed, ["a-b:0.8"], 2),
+    // c was interviewed and did not name a: that direction counts 0. d could not answer: left out.
+    (.mean, ["a-b:0.8", "a-c:0.4", "c-d:0.4"], 0),
+    (.any, ["a-b:0.8", "a-c:0.8", "c-d:0.4"], 0),
+  ])
+  func symmetrisationRules(_ rule: Symmetrization, _ want: [String], _ unconfirmed: Int) throws {
+    let r = try Self.build(rule)
+    #expect(!r.network.isDirected)
+    #expect(Self.ties(r.network) == want)
+    #expect(r.account.unconfirmedPairs == unconfirmed)
+  }
+
+  @Test func reconstructionFillsTheSilentSide() throws {
+    let directed = try Self.build(.none, .reconstruct)
+    #expect(Self.ties(directed.network) == ["a>b:1", "a>c:0.8", "b>a:0.6", "c>d:0.4", "d>c:0.4"])
+    #expect(directed.account.reconstructedTies == 1)
+    let dc = try #require(directed.network.ties.first { directed.network.nodes[$0.source].id == "d" })
+    #expect(dc.attributes["reconstructed"] == .boolean(true) && dc.attributes["reciprocated"] == .boolean(false))
+    // Under min, the reconstructed pair is now confirmed; a-c is still one-sided (c answered).
+    #expect(Self.ties(try Self.build(.min, .reconstruct).network) == ["a-b:0.6", "c-d:0.4"])
+  }
+
+  @Test func droppingNonRespondents() throws {
+    let r = try Self.build(.none, .drop)
+    #expect(r.network.nodes.map(\.id) == ["a", "b", "c"])
+    #expect(Self.ties(r.network) == ["a>b:1", "a>c:0.8", "b>a:0.6"])
+    #expect(r.account.droppedNodes == 4 && r.account.tiesDroppedWithNodes == 1)
+  }
+
+  @Test func unresolvedNamesAsNewNodesTakeWhatWasSaid() throws {
+    let r = try Self.build(.none, unresolved: .new)
+    let ek = try #require(r.network[id: "Ek"])
+    #expect(ek.attributes["sector"] == .string("residents") && ek.attributes["in_roster"] == .boolean(false))
+    #expect(Self.ties(r.network).contains("c>Ek:0.6"))
+    #expect(r.account.addedNodes == 1)
+    #expect(r.unresolved.map(\.name) == ["Ek"], "a name made a node is still listed for review")
+  }
+
+  @Test func ratingOutsideTheScaleNamesTheCell() throws {
+    let noms = try InterviewFiles.nominations(Data("respondent,alter,rating\na,b,3\na,c,7\n".utf8), file: "n.csv")
+    let inputs = InterviewNetwork.Inputs(nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
+    #expect(throws: FormatError(file: "n.csv", line: 3, column: 5, "the rating 7 is outside the scale 1..5")) {
+      try InterviewNetwork(inputs, options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
+    }
+  }
+
+  @Test func severalWavesNeedAChoice() throws {
+    let noms = try InterviewFiles.nominations(Data("respondent,alter,rating,wave\na,b,3,1\na,c,4,2\nb,a,2,2\n".utf8), file: "n.csv")
+    let inputs = InterviewNetwork.Inputs(nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
+    var o = InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!)
+    #expect(throws: InterviewError.severalWaves(["1", "2"])) { try InterviewNetwork(inputs, options: o) }
+    o.wave = "2"
+    let r = try InterviewNetwork(inputs, options: o)
+    #expect(Self.ties(r.network) == ["a>c:0.8", "b>a:0.4"] && r.account.otherWaveRows == 1)
+    o.wave = "3"
+    #expect(throws: InterviewError.unknownWave("3", available: ["1", "2"])) { try InterviewNetwork(inputs, options: o) }
+  }
+
+  @Test func aliasTableDecisionsAndErrors() throws {
+    let noms = try InterviewFiles.nominations(Data("respondent,alter,rating\na,Anna Svensson,3\na,kiosk man,4\n".utf8), file: "n.csv")
+    var inputs = InterviewNetwork.Inputs(nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
+    inputs.aliases = try InterviewFiles.aliases(Data("name,id\nanna svensson,x2\nKiosk Man,new\n".utf8), file: "al.csv")
+    inputs.aliasesFile = "al.csv"
+    let r = try InterviewNetwork(inputs, options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
+    #expect(Self.ties(r.network) == ["a>kiosk man:0.8", "a>x2:0.6"] && r.unresolved.isEmpty)
+    inputs.aliases = try InterviewFiles.aliases(Data("name,id\nanna svensson,zz\n".utf8), file: "al.csv")
+    #expect(throws: FormatError(file: "al.csv", line: 2, column: 15, "the id 'zz' is not in the roster; give a roster id, 'new', or leave it empty")) {
+      try InterviewNetwork(inputs, options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
+    }
+  }
+
+  @Test func rosterAndNominationFileErrors() {
+    #expect(throws: FormatError(file: "r.csv", line: 3, column: 1, "the id 'a' appears twice in the roster")) {
+      try InterviewFiles.roster(Data("id,label\na,A\na,B\n".utf8), file: "r.csv")
+    }
+    #expect(throws: FormatError(file: "r.csv", line: 2, column: 3, "'interviewed' must be true or false (or yes/no, 1/0), not 'maybe'")) {
+      try InterviewFiles.roster(Data("id,interviewed\na,maybe\n".utf8), file: "r.csv")
+    }
+    #expect(throws: FormatError(file: "n.csv", line: 1, column: 1, "the nominations table has no 'rating' column; its columns are respondent, alter")) {
+      try InterviewFiles.nominations(Data("respondent,alter\na,b\n".utf8), file: "n.csv")
+    }
+    #expect(throws: FormatError(file: "n.csv", line: 2, column: 5, "the rating 'lots' is not a finite number")) {
+      try InterviewFiles.nominations(Data("respondent,alter,rating\na,b,lots\n".utf8), file: "n.csv")
+    }
+  }
+}
