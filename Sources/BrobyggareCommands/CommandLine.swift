@@ -21,7 +21,7 @@ public enum BrobyggareCommandLine {
   }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, interviewsSpec, convertSpec, dotSpec]
+                                       whatifSpec, reciprocitySpec, interviewsSpec, convertSpec, dotSpec]
 
   static var topHelp: String {
     var out = """
@@ -74,6 +74,7 @@ public enum BrobyggareCommandLine {
       case "bridges": try bridges(parsed, &out)
       case "path": try path(parsed, &out)
       case "interviews": try interviews(parsed, &out)
+      case "reciprocity": try reciprocity(parsed, &out)
       default: break
       }
     } catch let e as UsageError {

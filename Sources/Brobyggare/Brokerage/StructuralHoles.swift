@@ -116,18 +116,6 @@ extension Adjacency {
     }
     return lo
   }
-
-  /// Whether there is an arc v → w (rows are sorted, so a binary search).
-  public func hasArc(from v: Int, to w: Int) -> Bool {
-    let row = successors(of: v)
-    var lo = row.startIndex, hi = row.endIndex
-    let t = Int32(w)
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if row[mid] < t { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < row.endIndex && row[lo] == t
-  }
 }
 
 extension Network {

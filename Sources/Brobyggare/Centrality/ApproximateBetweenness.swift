@@ -81,17 +81,6 @@ extension Adjacency {
                                   epsilon: epsilon, delta: delta)
   }
 
-  /// The index of the arc v → w in the outgoing rows, by binary search (rows are sorted).
-  func arcIndex(from v: Int, to w: Int) -> Int? {
-    var lo = outOffsets[v], hi = outOffsets[v + 1]
-    let t = Int32(w)
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if outTargets[mid] < t { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < outOffsets[v + 1] && outTargets[lo] == t ? lo : nil
-  }
-
   /// An upper bound on the number of nodes of any shortest path (see ``approximateBetweenness``).
   func vertexDiameterBound(weighted: Bool) -> Int {
     let comps = weakComponents

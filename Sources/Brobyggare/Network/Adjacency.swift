@@ -106,6 +106,21 @@ public struct Adjacency: Sendable {
   /// The out-neighbours of `v` (all neighbours when undirected).
   @inlinable
   public func successors(of v: Int) -> ArraySlice<Int32> { outTargets[outOffsets[v]..<outOffsets[v + 1]] }
+  /// The position of the arc v → w in `outTargets` and `outTrust`, or `nil` (rows are sorted,
+  /// so a binary search).
+  public func arcIndex(from v: Int, to w: Int) -> Int? {
+    var lo = outOffsets[v], hi = outOffsets[v + 1]
+    let t = Int32(w)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if outTargets[mid] < t { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < outOffsets[v + 1] && outTargets[lo] == t ? lo : nil
+  }
+
+  /// Whether there is an arc v → w.
+  public func hasArc(from v: Int, to w: Int) -> Bool { arcIndex(from: v, to: w) != nil }
+
   /// The in-neighbours of `v` (all neighbours when undirected).
   @inlinable
   public func predecessors(of v: Int) -> ArraySlice<Int32> { inTargets[inOffsets[v]..<inOffsets[v + 1]] }
