@@ -21,7 +21,7 @@ public enum BrobyggareCommandLine {
   }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, reciprocitySpec, interviewsSpec, convertSpec, dotSpec]
+                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, convertSpec, dotSpec]
 
   static var topHelp: String {
     var out = """
@@ -75,6 +75,8 @@ public enum BrobyggareCommandLine {
       case "path": try path(parsed, &out)
       case "interviews": try interviews(parsed, &out)
       case "reciprocity": try reciprocity(parsed, &out)
+      case "project": try project(parsed, &out)
+      case "spanners": try spanners(parsed, &out)
       default: break
       }
     } catch let e as UsageError {

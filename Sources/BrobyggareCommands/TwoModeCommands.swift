@@ -1,0 +1,88 @@
+import Brobyggare
+import Foundation
+
+let projectSpec = CommandSpec(
+  name: "project", abstract: "Project a two-mode network (people by organisations or events) onto one mode.",
+  positionals: [("NET", "The network file."), ("OUT", "The projection to write; its extension picks the format.")],
+  options: inputOptions + [
+    OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated); default: every tie between the two modes."),
+    OptionSpec(name: "onto", valueName: "side", help: "people (tied by shared organisations) or organisations (tied by shared people) (default: people)."),
+    OptionSpec(name: "weight", valueName: "rule", help: "shared (the number shared) or newman (sum of 1/(members - 1)) (default: shared)."),
+    helpOption,
+  ],
+  discussion: """
+    People are the nodes whose kind is person; every other node (organisation, event) is the
+    other mode. Ties within a mode are left out and counted. The projection's ties carry the
+    weight as 'weight' and the count as 'shared' (networkx's weighted_projected_graph and
+    collaboration_weighted_projected_graph; igraph's bipartite_projection multiplicity).
+    """)
+
+let spannersSpec = CommandSpec(
+  name: "spanners", abstract: "People affiliated with organisations in different sectors: boundary spanners.",
+  positionals: [("NET", "The network file.")],
+  options: inputOptions + [
+    OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated); default: every tie between the two modes."),
+    OptionSpec(name: "sector", valueName: "attribute", help: "The organisations' attribute that gives their sector (default: sector)."),
+  ] + outputOptions + [helpOption],
+  discussion: "One row per person, boundary spanners first (most sectors, then most affiliations), then by input order.")
+
+extension BrobyggareCommandLine {
+  static func layerSelection(_ p: ParsedArguments, _ net: Network) throws -> TieSelection {
+    var s = TieSelection()
+    if let l = p.value("layer") {
+      s.layers = Set(l.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+      for layer in s.layers!.sorted() where !net.layers.contains(layer) {
+        throw UsageError(message: "No tie is in layer '\(layer)'; the layers are: \(net.layers.isEmpty ? "(none)" : net.layers.joined(separator: ", "))")
+      }
+    }
+    return s
+  }
+
+  static func requirePeople(_ net: Network) throws {
+    guard net.nodes.contains(where: { $0.kind == .person }) else {
+      throw UsageError(message: "No node has kind 'person'; a two-mode network needs a 'kind' attribute with people marked 'person'")
+    }
+  }
+
+  static func project(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let (input, output) = (p.positionals[0], p.positionals[1])
+    guard let format = NetworkFormat(path: output) else { throw UsageError(message: "Cannot tell the output format from '\(output)'; use .graphml, .json, .csv, .dot or .edgelist") }
+    let side: TwoMode.Side = try choice(p, "onto", default: .people)
+    let weight: TwoMode.Weight = try choice(p, "weight", default: .shared)
+    let net = try readNetwork(input, p)
+    try requirePeople(net)
+    let projection = try net.projection(onto: side, weight: weight, selection: try layerSelection(p, net))
+    let files = try projection.network.serialized(as: format, path: output)
+    var inputs = [input]
+    if let n = p.value("nodes") { inputs.append(n) }
+    try writeOutput(files, inputs: inputs)
+    out.stderr += "# network: \(input); onto: \(side.rawValue); weight: \(weight.rawValue); layers: \(p.value("layer") ?? "all")\n"
+    out.stderr += "wrote \(files.map(\.path).joined(separator: " and ")): \(projection.network.nodeCount) nodes, \(projection.network.tieCount) ties"
+    out.stderr += projection.sameModeTies > 0 ? "; \(projection.sameModeTies) ties within a mode left out\n" : "\n"
+  }
+
+  static func spanners(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let input = p.positionals[0]
+    _ = try tableFormat(p)
+    let net = try readNetwork(input, p)
+    try requirePeople(net)
+    let attribute = p.value("sector") ?? "sector"
+    let rows: [TwoMode.Spanning]
+    do { rows = try net.boundarySpanning(sector: attribute, selection: try layerSelection(p, net)) } catch let e as NetworkError {
+      throw UsageError(message: e.description)
+    }
+    let ordered = rows.enumerated().sorted {
+      ($1.element.isBoundarySpanner ? 1 : 0, $1.element.sectors.count, $1.element.affiliations, $0.offset)
+        < ($0.element.isBoundarySpanner ? 1 : 0, $0.element.sectors.count, $0.element.affiliations, $1.offset)
+    }.map(\.element)
+    let table = ResultTable(
+      columns: ["id", "label", "affiliations", "sectors", "sector_list", "boundary_spanner"],
+      rows: ordered.map { s in
+        [.text(net.nodes[s.node].id), .text(net.nodes[s.node].label), .integer(s.affiliations), .integer(s.sectors.count),
+         .text(s.sectors.joined(separator: "; ")), .boolean(s.isBoundarySpanner)]
+      },
+      settings: [("network", input), ("sector", attribute), ("layers", p.value("layer") ?? "all"),
+                 ("boundary spanners", String(rows.filter(\.isBoundarySpanner).count))])
+    try emit(table, p, inputs: [input], &out)
+  }
+}
