@@ -21,7 +21,7 @@ public enum BrobyggareCommandLine {
   }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, convertSpec, dotSpec]
+                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, convertSpec, dotSpec]
 
   static var topHelp: String {
     var out = """
@@ -76,6 +76,7 @@ public enum BrobyggareCommandLine {
       case "interviews": try interviews(parsed, &out)
       case "reciprocity": try reciprocity(parsed, &out)
       case "project": try project(parsed, &out)
+      case "robustness": try robustness(parsed, &out)
       case "spanners": try spanners(parsed, &out)
       default: break
       }
@@ -191,10 +192,10 @@ func selectionSettings(_ s: TieSelection, network: Network) -> [(String, String)
 }
 
 /// `--permutations` and `--seed`: a whole number of shuffles (at least `minimum`) and a seed.
-func permutationOptions(_ p: ParsedArguments, default count: Int, minimum: Int) throws -> (count: Int, seed: UInt64) {
+func permutationOptions(_ p: ParsedArguments, default count: Int, minimum: Int, name: String = "permutations") throws -> (count: Int, seed: UInt64) {
   var permutations = count
-  if let s = p.value("permutations") {
-    guard let k = Int(s), k >= minimum else { throw UsageError(message: "--permutations takes a whole number ≥ \(minimum), not '\(s)'") }
+  if let s = p.value(name) {
+    guard let k = Int(s), k >= minimum else { throw UsageError(message: "--\(name) takes a whole number ≥ \(minimum), not '\(s)'") }
     permutations = k
   }
   var seed: UInt64 = 1

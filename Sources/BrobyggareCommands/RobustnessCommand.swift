@@ -1,0 +1,117 @@
+import Brobyggare
+import Foundation
+
+let robustnessSpec = CommandSpec(
+  name: "robustness", abstract: "How sure the ranking is when people are missing: dropout and bootstrap, many seeded runs.",
+  positionals: [("NET", "The network file.")],
+  options: inputOptions + selectionOptions + [
+    OptionSpec(name: "measure", valueName: "measure", help: "What to rank by: \(Robustness.Measure.allCases.map(\.rawValue).joined(separator: ", ")) (default: betweenness)."),
+    OptionSpec(name: "drop", valueName: "rates", help: "Dropout rates, comma-separated (default: 0.1,0.2,0.3)."),
+    OptionSpec(name: "mode", valueName: "what", help: "What the rates drop: node, tie or respondent (default: node)."),
+    OptionSpec(name: "bootstrap", help: "Add a bootstrap over respondents."),
+    OptionSpec(name: "treatment", valueName: "rule", help: "For respondents treated as missing: keep, reconstruct or drop (default: keep)."),
+    OptionSpec(name: "respondent", valueName: "attribute", help: "The boolean node attribute that marks respondents (default: respondent, when present; else every node)."),
+    OptionSpec(name: "runs", valueName: "n", help: "Runs per rate (default: 1000)."),
+    OptionSpec(name: "seed", valueName: "n", help: "Seed (default: 1)."),
+    OptionSpec(name: "top", valueName: "k", help: "The size of the top group followed (default: 5)."),
+    OptionSpec(name: "summary", help: "One row per condition (correlations and top-k overlap) instead of one per node."),
+  ] + outputOptions + [threadsOption, helpOption],
+  discussion: """
+    After Borgatti, Carley and Krackhardt (2006). Each run removes a random share of nodes
+    (node), of ties (tie), or of respondents' own reports (respondent: the people drawn are
+    treated as never interviewed, and --treatment decides their ties); the bootstrap draws the
+    respondents with replacement and treats those never drawn as not interviewed. Per node:
+    the rank in the full network, the median rank over the runs it was present in, a 90 %
+    interval (5 % and 95 % quantiles, R's type 7), and how often it stayed in the top k.
+    Ranks: 1 is first (lowest constraint, highest otherwise); ties share their mean rank.
+    Per run: Spearman and Kendall (tau-b) correlation with the full network's values over the
+    nodes present, and the share of the full top k still in the run's top k.
+    Runs are seeded one by one: the same seed gives the same result on any number of threads.
+    """)
+
+extension BrobyggareCommandLine {
+  static func robustness(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let path = p.positionals[0]
+    _ = try tableFormat(p)
+    var o = Robustness.Options()
+    o.measure = try choice(p, "measure", default: .betweenness)
+    o.treatment = try choice(p, "treatment", default: .keep)
+    o.threads = try threadCount(p)
+    let (runs, seed) = try permutationOptions(p, default: 1000, minimum: 1, name: "runs")
+    o.runs = runs
+    o.seed = seed
+    if let t = p.value("top") {
+      guard let k = Int(t), k >= 1 else { throw UsageError(message: "--top takes a whole number ≥ 1, not '\(t)'") }
+      o.topK = k
+    }
+    var rates = [0.1, 0.2, 0.3]
+    if let d = p.value("drop") {
+      rates = try d.split(separator: ",").map {
+        guard let r = Double($0.trimmingCharacters(in: .whitespaces)), r >= 0, r < 1 else {
+          throw UsageError(message: "--drop takes rates from 0 up to (not including) 1, comma-separated, not '\(d)'")
+        }
+        return r
+      }
+    }
+    let mode = p.value("mode") ?? "node"
+    switch mode {
+    case "node": o.perturbations = rates.map { .nodeDropout($0) }
+    case "tie": o.perturbations = rates.map { .tieDropout($0) }
+    case "respondent": o.perturbations = rates.map { .respondentDropout($0) }
+    default: throw UsageError(message: "--mode takes node, tie or respondent, not '\(mode)'")
+    }
+    if p.flag("bootstrap") { o.perturbations.append(.bootstrap) }
+
+    let net = try readNetwork(path, p)
+    let selection = try tieSelection(p, network: net)
+    let adj = try net.adjacency(selection)
+    let respondentAttribute = p.value("respondent") ?? "respondent"
+    var respondents: [Bool]?
+    let hasAttribute = net.nodes.contains { $0.attributes[respondentAttribute] != nil }
+    if hasAttribute {
+      respondents = try net.nodes.enumerated().map { i, node in
+        guard let v = node.attributes[respondentAttribute] else { return false }
+        guard case .boolean(let b)? = AttributeValue.parse(v.description, as: .boolean) else {
+          throw DataError(file: path, message: "node '\(node.id)' (\(i + 1)): '\(respondentAttribute)' is '\(v)'; expected true or false")
+        }
+        return b
+      }
+    } else if p.value("respondent") != nil {
+      throw UsageError(message: "No node attribute is named '\(respondentAttribute)'")
+    }
+    let result = adj.robustness(o, respondents: respondents)
+
+    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
+    settings += selectionSettings(selection, network: net)
+    settings += [("measure", o.measure.rawValue), ("runs", String(o.runs)), ("seed", String(o.seed)), ("top k", String(o.topK)),
+                 ("respondents", hasAttribute ? "\(result.respondents) (attribute \(respondentAttribute))" : "every node"),
+                 ("missing-data treatment", mode == "respondent" || p.flag("bootstrap") ? o.treatment.rawValue : "none (nodes or ties removed)"),
+                 ("reference", "Borgatti, Carley and Krackhardt 2006, doi:10.1016/j.socnet.2005.05.001")]
+    func q(_ xs: [Double], _ p: Double) -> Double { RankCorrelation.quantile(xs.filter { !$0.isNaN }.sorted(), p) }
+    func mean(_ xs: [Double]) -> Double { let f = xs.filter { !$0.isNaN }; return f.isEmpty ? .nan : f.reduce(0, +) / Double(f.count) }
+    let table: ResultTable
+    if p.flag("summary") {
+      table = ResultTable(
+        columns: ["condition", "runs", "spearman_median", "spearman_5", "spearman_95", "kendall_median", "kendall_5", "kendall_95",
+                  "top_k_overlap_mean", "top_k_overlap_median"],
+        rows: result.conditions.map { c in
+          [.text(c.perturbation.description), .integer(o.runs), .number(q(c.spearman, 0.5)), .number(q(c.spearman, 0.05)), .number(q(c.spearman, 0.95)),
+           .number(q(c.kendall, 0.5)), .number(q(c.kendall, 0.05)), .number(q(c.kendall, 0.95)),
+           .number(mean(c.topKOverlap)), .number(q(c.topKOverlap, 0.5))]
+        }, settings: settings)
+    } else {
+      let order = (0..<net.nodeCount).sorted { (result.fullRanks[$0], $0) < (result.fullRanks[$1], $1) }
+      var rows: [[Cell]] = []
+      for c in result.conditions {
+        for v in order {
+          let r = c.nodes[v]
+          rows.append([.text(c.perturbation.description), .text(net.nodes[v].id), .text(net.nodes[v].label), .number(result.fullScores[v]),
+                       .number(r.fullRank), .integer(r.present), .number(r.medianRank), .number(r.rankLow), .number(r.rankHigh), .number(r.topKShare)])
+        }
+      }
+      table = ResultTable(columns: ["condition", "id", "label", o.measure.rawValue, "rank", "runs_present", "median_rank", "rank_5", "rank_95", "top_k_share"],
+                          rows: rows, settings: settings)
+    }
+    try emit(table, p, inputs: [path], &out)
+  }
+}
