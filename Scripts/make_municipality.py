@@ -157,27 +157,41 @@ def spelling(target):
 nominations = []
 respondents = [p for p in people_ids if p not in non_respondents]
 respondent_set = set(respondents)
+# Wave 1: a tie between two people exists with a probability set by their sectors. Wave 2,
+# a year on: most ties last (80 %), a few new ones form, ratings drift, and the associations and
+# the police draw closer. Each side that was interviewed reports a tie with probability 0.8, so
+# most mutual ties are named both ways.
+ties = {}
+for i, a in enumerate(people_ids):
+    for b in people_ids[i + 1:]:
+        if rng.random() < tie_probability(a, b):
+            ties[(a, b)] = ("trust" if rng.random() < 0.6 else "collaboration", rating(a, b))
+waves = {"1": dict(ties), "2": {}}
+for pair, (layer, base) in ties.items():
+    closer = {info[pair[0]][2], info[pair[1]][2]} == {"police", "civil society"}
+    if rng.random() < (0.95 if closer else 0.8):
+        drift = rng.choice((-1, 0, 0, 1)) + (1 if closer else 0)
+        waves["2"][pair] = (layer, max(1, min(5, base + drift)))
+for i, a in enumerate(people_ids):
+    for b in people_ids[i + 1:]:
+        closer = {info[a][2], info[b][2]} == {"police", "civil society"}
+        if (a, b) not in ties and rng.random() < tie_probability(a, b) * (1.5 if closer else 0.25):
+            waves["2"][(a, b)] = ("trust" if rng.random() < 0.6 else "collaboration", rating(a, b))
+reports = {}  # whether x reports its tie to y, and x's own offset: the same in both waves
 for wave in ("1", "2"):
-    # A tie between two people exists with a probability set by their sectors; each side that
-    # was interviewed reports it with probability 0.8, so most mutual ties are named both ways.
-    for i, a in enumerate(people_ids):
-        for b in people_ids[i + 1:]:
-            p = tie_probability(a, b)
-            if wave == "2" and {info[a][2], info[b][2]} == {"police", "civil society"}:
-                p *= 2.5  # between the waves the associations and the police drew closer
-            if rng.random() >= p:
-                continue
-            layer = "trust" if rng.random() < 0.6 else "collaboration"
-            base = rating(a, b)
-            for x, y in ((a, b), (b, a)):
-                if x in respondent_set and rng.random() < 0.8:
-                    r = max(1, min(5, base + rng.choice((-1, 0, 0, 0, 1))))
-                    nominations.append((x, spelling(y), r, layer, wave, info[y][2]))
-    for a in respondents:
-        # Organisations named as such.
-        for o in ORGS:
-            if rng.random() < (0.22 if o[2] == info[a][2] else 0.05):
-                nominations.append((a, spelling(o[0]), rating(a, a), "collaboration", wave, o[2]))
+    for (a, b), (layer, base) in waves[wave].items():
+        for x, y in ((a, b), (b, a)):
+            if (x, y) not in reports:
+                reports[(x, y)] = (rng.random() < 0.8, rng.choice((-1, 0, 0, 0, 1)))
+            if x in respondent_set and reports[(x, y)][0]:
+                r = max(1, min(5, base + reports[(x, y)][1]))
+                nominations.append((x, spelling(y), r, layer, wave, info[y][2]))
+# Organisations named as such: drawn for wave 1; in wave 2, 85 % of them named again.
+org_ties = {(a, o[0]): rating(a, a) for a in respondents for o in ORGS if rng.random() < (0.22 if o[2] == info[a][2] else 0.05)}
+for wave in ("1", "2"):
+    for (a, o), r in org_ties.items():
+        if wave == "1" or rng.random() < 0.85:
+            nominations.append((a, spelling(o), r, "collaboration", wave, org_info[o][2]))
 # Names no roster has, and a shared name written plainly (ambiguous), for the review file.
 nominations += [
     ("p12", "the priest at St Michael's", 4, "trust", "1", "civil society"),

@@ -21,7 +21,7 @@ public enum BrobyggareCommandLine {
   }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, convertSpec, dotSpec]
+                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, convertSpec, dotSpec]
 
   static var topHelp: String {
     var out = """
@@ -77,6 +77,7 @@ public enum BrobyggareCommandLine {
       case "reciprocity": try reciprocity(parsed, &out)
       case "project": try project(parsed, &out)
       case "robustness": try robustness(parsed, &out)
+      case "compare": try compare(parsed, &out)
       case "spanners": try spanners(parsed, &out)
       default: break
       }

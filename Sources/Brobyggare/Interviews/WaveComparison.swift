@@ -1,0 +1,91 @@
+/// Two waves of the same study compared: ties gained and lost, trust up and down, and the
+/// change in a measure and in the ranking it gives. Nodes and ties are matched by id (ties by
+/// their two ends and layer; undirected ties whichever way they are written).
+public struct WaveComparison: Sendable {
+  public enum Change: String, Sendable, CaseIterable { case gained, lost, up, down, same }
+
+  public struct TieChange: Hashable, Sendable {
+    public var source: String
+    public var target: String
+    public var layer: String?
+    /// Trust in each wave (1 for a tie without trust); `nil` where the tie is absent.
+    public var trustA: Double?
+    public var trustB: Double?
+    public var change: Change
+  }
+
+  public struct NodeChange: Hashable, Sendable {
+    public var id: String
+    public var label: String
+    public var inA: Bool
+    public var inB: Bool
+    /// The measure in each wave; NaN where the node is absent.
+    public var scoreA: Double
+    public var scoreB: Double
+    /// Ranks among the nodes of each wave (1 is first; ties share the mean); NaN when absent.
+    public var rankA: Double
+    public var rankB: Double
+  }
+
+  public var ties: [TieChange]
+  public var nodes: [NodeChange]
+  /// Spearman's rho between the two waves' values over the nodes present in both.
+  public var spearman: Double
+
+  public func count(_ c: Change) -> Int { ties.filter { $0.change == c }.count }
+
+  /// Compares wave `a` with wave `b`.
+  ///
+  /// - Parameters:
+  ///   - measure: what to rank by (on the selected ties of each wave).
+  ///   - selection: the layers (and weight and merge rule) both waves are read with.
+  public init(_ a: Network, _ b: Network, measure: Robustness.Measure = .betweenness, selection: TieSelection = .all,
+              threads: Int = Threads.available) throws {
+    func tieMap(_ net: Network) -> (keys: [String], values: [String: (String, String, String?, Double)]) {
+      var keys: [String] = []
+      var values: [String: (String, String, String?, Double)] = [:]
+      for t in net.ties where !t.isSelfLoop {
+        if let layers = selection.layers, !layers.contains(t.layer ?? "") { continue }
+        var (s, u) = (net.nodes[t.source].id, net.nodes[t.target].id)
+        if !net.isDirected && s > u { swap(&s, &u) }
+        let key = "\(s)\u{1}\(u)\u{1}\(t.layer ?? "")"
+        let w = t.trust ?? 1
+        if let old = values[key] { if w > old.3 { values[key] = (s, u, t.layer, w) } } else {
+          values[key] = (s, u, t.layer, w)
+          keys.append(key)
+        }
+      }
+      return (keys, values)
+    }
+    let (ka, va) = tieMap(a), (kb, vb) = tieMap(b)
+    var ties: [TieChange] = []
+    for k in ka {
+      let x = va[k]!
+      let y = vb[k]?.3
+      let change: Change = y == nil ? .lost : y! > x.3 ? .up : y! < x.3 ? .down : .same
+      ties.append(TieChange(source: x.0, target: x.1, layer: x.2, trustA: x.3, trustB: y, change: change))
+    }
+    for k in kb where va[k] == nil {
+      let y = vb[k]!
+      ties.append(TieChange(source: y.0, target: y.1, layer: y.2, trustA: nil, trustB: y.3, change: .gained))
+    }
+    self.ties = ties
+
+    let sa = measure.scores(try a.adjacency(selection), threads: threads)
+    let sb = measure.scores(try b.adjacency(selection), threads: threads)
+    let ra = RankCorrelation.ranks(sa, descending: measure.higherRanksFirst)
+    let rb = RankCorrelation.ranks(sb, descending: measure.higherRanksFirst)
+    var nodes: [NodeChange] = []
+    for (i, node) in a.nodes.enumerated() {
+      let j = b.index(of: node.id)
+      nodes.append(NodeChange(id: node.id, label: node.label, inA: true, inB: j != nil, scoreA: sa[i], scoreB: j.map { sb[$0] } ?? .nan,
+                              rankA: ra[i], rankB: j.map { rb[$0] } ?? .nan))
+    }
+    for (j, node) in b.nodes.enumerated() where a.index(of: node.id) == nil {
+      nodes.append(NodeChange(id: node.id, label: node.label, inA: false, inB: true, scoreA: .nan, scoreB: sb[j], rankA: .nan, rankB: rb[j]))
+    }
+    self.nodes = nodes
+    let both = nodes.filter { $0.inA && $0.inB && $0.scoreA.isFinite && $0.scoreB.isFinite }
+    spearman = RankCorrelation.spearman(both.map(\.scoreA), both.map(\.scoreB))
+  }
+}

@@ -1,0 +1,61 @@
+import Brobyggare
+import Foundation
+
+let compareSpec = CommandSpec(
+  name: "compare", abstract: "Compare two waves: ties gained and lost, trust up and down, change in a measure and its ranking.",
+  positionals: [("A", "The earlier wave's network."), ("B", "The later wave's network.")],
+  options: inputOptions + selectionOptions + [
+    OptionSpec(name: "measure", valueName: "measure", help: "What to rank by: \(Robustness.Measure.allCases.map(\.rawValue).joined(separator: ", ")) (default: betweenness)."),
+    OptionSpec(name: "ties", help: "One row per tie (gained, lost, up, down, same) instead of one per node."),
+  ] + outputOptions + [threadsOption, helpOption],
+  discussion: """
+    Nodes match by id, ties by their two ends and layer. Per node: the measure in each wave,
+    its change (B - A), the rank in each wave and rank_change (rank A - rank B: positive means
+    the node moved up). Nodes present in one wave only have NaN for the other. The counts of
+    ties gained, lost, up, down and same and Spearman's rho between the waves (nodes in both)
+    go with the settings.
+    """)
+
+extension BrobyggareCommandLine {
+  static func compare(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let (pathA, pathB) = (p.positionals[0], p.positionals[1])
+    _ = try tableFormat(p)
+    let measure: Robustness.Measure = try choice(p, "measure", default: .betweenness)
+    let a = try readNetwork(pathA, p), b = try readNetwork(pathB, p)
+    guard a.isDirected == b.isDirected else {
+      throw UsageError(message: "'\(pathA)' is \(a.isDirected ? "directed" : "undirected") and '\(pathB)' is not; compare waves made the same way")
+    }
+    let selection = try tieSelection(p, network: a)
+    if let layers = selection.layers {
+      for l in layers.sorted() where !b.layers.contains(l) {
+        throw UsageError(message: "No tie of '\(pathB)' is in layer '\(l)'; its layers are: \(b.layers.joined(separator: ", "))")
+      }
+    }
+    let c = try WaveComparison(a, b, measure: measure, selection: selection, threads: threadCount(p))
+    var settings = [("A", pathA), ("B", pathB), ("directed", a.isDirected ? "yes" : "no")] + selectionSettings(selection, network: a)
+    settings += [("measure", measure.rawValue)] + WaveComparison.Change.allCases.map { ("ties \($0.rawValue)", String(c.count($0))) }
+    settings += [("nodes in both", String(c.nodes.filter { $0.inA && $0.inB }.count)), ("spearman", formatNumber(c.spearman))]
+    let table: ResultTable
+    if p.flag("ties") {
+      table = ResultTable(
+        columns: ["source", "target", "layer", "trust_a", "trust_b", "change"],
+        rows: c.ties.map { t in
+          [.text(t.source), .text(t.target), .text(t.layer ?? ""), .number(t.trustA ?? .nan), .number(t.trustB ?? .nan), .text(t.change.rawValue)]
+        }, settings: settings)
+    } else {
+      let order = c.nodes.indices.sorted {
+        let (x, y) = (c.nodes[$0], c.nodes[$1])
+        let (kx, ky) = (x.rankB.isNaN ? Double.infinity : x.rankB, y.rankB.isNaN ? Double.infinity : y.rankB)
+        return (kx, x.rankA.isNaN ? .infinity : x.rankA, $0) < (ky, y.rankA.isNaN ? .infinity : y.rankA, $1)
+      }
+      table = ResultTable(
+        columns: ["id", "label", "in_a", "in_b", "\(measure.rawValue)_a", "\(measure.rawValue)_b", "change", "rank_a", "rank_b", "rank_change"],
+        rows: order.map { i in
+          let n = c.nodes[i]
+          return [.text(n.id), .text(n.label), .boolean(n.inA), .boolean(n.inB), .number(n.scoreA), .number(n.scoreB),
+                  .number(n.scoreB - n.scoreA), .number(n.rankA), .number(n.rankB), .number(n.rankA - n.rankB)]
+        }, settings: settings)
+    }
+    try emit(table, p, inputs: [pathA, pathB], &out)
+  }
+}
