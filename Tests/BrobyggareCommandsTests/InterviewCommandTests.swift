@@ -31,6 +31,15 @@ struct InterviewCommandTests {
     #expect(net.status == 0 && net.stdout.contains("nodes: 87"))
   }
 
+  /// The shipped network is what the command makes now (the dataset README gives the command).
+  @Test func shippedNetworkIsUpToDate() throws {
+    let dir = try temporaryDirectory()
+    #expect(build(dir).status == 0)
+    let made = try Data(contentsOf: dir.appendingPathComponent("net.graphml"))
+    let shipped = try Data(contentsOf: URL(fileURLWithPath: "\(municipality)/municipality.graphml"))
+    #expect(made == shipped)
+  }
+
   @Test func interviewsRefusesBadInputAndWritesNothing() throws {
     let dir = try temporaryDirectory()
     let noms = dir.appendingPathComponent("n.csv"), roster = dir.appendingPathComponent("r.csv")

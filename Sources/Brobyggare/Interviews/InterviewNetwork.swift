@@ -57,8 +57,9 @@ public enum Symmetrization: String, Hashable, Sendable, CaseIterable {
   case none, min, max, mean, confirmed, any
 }
 
-/// What to do with ties to people who were not interviewed (Stork and Richards 1992,
-/// doi:10.1177/0049124192021002003).
+/// What to do with ties to people who were not interviewed (Stork and Richards 1992, Group &
+/// Organization Management 17(2), 193–209,
+/// doi:10.1177/1059601192172006).
 public enum NonRespondentTreatment: String, Hashable, Sendable, CaseIterable {
   /// Keep ties as reported: a non-respondent has incoming ties only.
   case keep
