@@ -18,6 +18,7 @@ let package = Package(
       name: "BrobyggareTests", dependencies: ["Brobyggare"],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "BrobyggareCommandsTests", dependencies: ["BrobyggareCommands", "brobyggare"]),
+      name: "BrobyggareCommandsTests", dependencies: ["BrobyggareCommands", "brobyggare"],
+      exclude: ["Snapshots"]),
   ]
 )

@@ -21,7 +21,7 @@ public enum BrobyggareCommandLine {
   }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, convertSpec, dotSpec]
+                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, convertSpec, dotSpec, renderSpec]
 
   static var topHelp: String {
     var out = """
@@ -78,6 +78,7 @@ public enum BrobyggareCommandLine {
       case "project": try project(parsed, &out)
       case "robustness": try robustness(parsed, &out)
       case "compare": try compare(parsed, &out)
+      case "render": try render(parsed, &out)
       case "spanners": try spanners(parsed, &out)
       default: break
       }
@@ -89,6 +90,10 @@ public enum BrobyggareCommandLine {
     } catch let e as FormatError {
       out.stdout = ""
       out.stderr = "\(e)\n"
+      out.status = 1
+    } catch let e as Graphviz.RenderError {
+      out.stdout = ""
+      out.stderr = "brobyggare: error: \(e)\n"
       out.status = 1
     } catch let e as DataError {
       out.stdout = ""

@@ -87,12 +87,17 @@ extension Network {
 /// Writes files so that a failure leaves nothing half-written: each goes to a temporary file
 /// in the same folder and is renamed into place only when every one was written.
 public func writeFilesAtomically(_ files: [(path: String, contents: String)]) throws {
+  try writeFilesAtomically(files.map { (path: $0.path, data: Data($0.contents.utf8)) })
+}
+
+/// Writes files of bytes with the same guarantee as the text version.
+public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws {
   var temps: [(String, String)] = []
   defer { for (t, _) in temps { try? FileManager.default.removeItem(atPath: t) } }
-  for (path, contents) in files {
+  for (path, data) in files {
     let url = URL(fileURLWithPath: path)
     let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-    try Data(contents.utf8).write(to: URL(fileURLWithPath: temp))
+    try data.write(to: URL(fileURLWithPath: temp))
     temps.append((temp, path))
   }
   for (temp, path) in temps {
