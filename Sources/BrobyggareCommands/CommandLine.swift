@@ -21,7 +21,7 @@ public enum BrobyggareCommandLine {
   }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, convertSpec, dotSpec, renderSpec]
+                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, convertSpec, dotSpec, renderSpec, reportSpec]
 
   static var topHelp: String {
     var out = """
@@ -79,6 +79,7 @@ public enum BrobyggareCommandLine {
       case "robustness": try robustness(parsed, &out)
       case "compare": try compare(parsed, &out)
       case "render": try render(parsed, &out)
+      case "report": try report(parsed, &out)
       case "spanners": try spanners(parsed, &out)
       default: break
       }

@@ -1,0 +1,214 @@
+import Brobyggare
+import Foundation
+
+let reportSpec = CommandSpec(
+  name: "report", abstract: "Write an analysis report (HTML and Markdown, tables as CSV) a researcher can open and send on.",
+  positionals: [("NET", "The network file.")],
+  options: inputOptions + selectionOptions + [
+    OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups. Required."),
+    OptionSpec(name: "top", valueName: "k", help: "Bridge-builders listed and highlighted (default: 10)."),
+    OptionSpec(name: "robustness", valueName: "runs", help: "Add how sure the ranking is: node dropout 10, 20 and 30 % with this many runs."),
+    OptionSpec(name: "seed", valueName: "n", help: "Seed for the robustness runs (default: 1)."),
+    OptionSpec(name: "output", short: "o", valueName: "dir", help: "The folder to write (created if missing). Required."),
+    threadsOption, helpOption,
+  ],
+  discussion: """
+    Writes DIR/index.html (self-contained: the drawing and heat maps inline), DIR/report.md,
+    DIR/network.dot and, when Graphviz is installed, DIR/network.svg; the heat maps as SVG; and
+    every table as CSV: bridge-builders.csv (every node), group-matrix.csv, ei.csv, whatif.csv
+    (and robustness.csv). Bridge-builders are ranked by betweenness (hops).
+    """)
+
+extension BrobyggareCommandLine {
+  static func report(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let path = p.positionals[0]
+    guard let attribute = p.value("group") else { throw UsageError(message: "Missing expected option '--group <attribute>'", command: reportSpec) }
+    guard let dir = p.value("output") else { throw UsageError(message: "Missing expected option '--output <dir>'", command: reportSpec) }
+    var top = 10
+    if let t = p.value("top") {
+      guard let k = Int(t), k >= 1 else { throw UsageError(message: "--top takes a whole number ≥ 1, not '\(t)'") }
+      top = k
+    }
+    var robustnessRuns: Int?
+    if let r = p.value("robustness") {
+      guard let k = Int(r), k >= 1 else { throw UsageError(message: "--robustness takes a whole number of runs ≥ 1, not '\(r)'") }
+      robustnessRuns = k
+    }
+    let (_, seed) = try permutationOptions(p, default: 0, minimum: 0)
+    let threads = try threadCount(p)
+    let net = try readNetwork(path, p)
+    let selection = try tieSelection(p, network: net)
+    let (g, names) = try groupsOrUsageError(net, attribute)
+    let adj = try net.adjacency(selection)
+    let lengths = try ArcLengths(adj, transform: .hops)
+    let n = net.nodeCount
+    let betweenness = adj.betweenness(lengths: lengths, threads: threads)
+    let intergroup = adj.intergroupBetweenness(groups: g, lengths: lengths)
+    let brokerage = adj.brokerageRoles(groups: g, groupNames: names)
+    let constraint = adj.structuralHoles().constraint
+    let ei = adj.eiIndex(groups: g, groupCount: names.count)
+    let matrices = adj.groupMatrices(groups: g, names: names)
+    let order = (0..<n).sorted { (betweenness[$0], -$0) > (betweenness[$1], -$1) }
+    let topNodes = Array(order.prefix(top))
+    let leaving = topNodes.first
+    let effect = leaving.map { adj.removalEffect(of: [$0], groups: g) }
+
+    // Tables.
+    let roleNames = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"]
+    let builderColumns = ["rank", "id", "label", "group", "betweenness", "betweenness_intergroup"] + roleNames.map { "brokerage_\($0)" } + ["constraint", "ei_index"]
+    let builderRows: [[Cell]] = order.enumerated().map { r, v in
+      [.integer(r + 1), .text(net.nodes[v].id), .text(net.nodes[v].label), .text(names[g[v]]), .number(betweenness[v]), .number(intergroup[v])]
+        + (0..<6).map { .number(brokerage.raw[$0][v]) } + [.number(constraint[v]), .number(ei.nodes[v])]
+    }
+    let builders = ResultTable(columns: builderColumns, rows: builderRows, settings: [])
+    var matrixRows: [[Cell]] = []
+    for a in names.indices {
+      for b in names.indices {
+        matrixRows.append([.text(names[a]), .text(names[b]), .integer(matrices.ties[a][b]), .number(matrices.density[a][b]),
+                           .number(matrices.meanTrust[a][b]), .number(matrices.reciprocity[a][b])])
+      }
+    }
+    let matrixTable = ResultTable(columns: ["from_group", "to_group", "ties", "density", "mean_trust", "reciprocity"], rows: matrixRows, settings: [])
+    let eiTable = ResultTable(columns: ["group", "size", "ei_index", "ei_expected"],
+                              rows: names.indices.map { [.text(names[$0]), .integer(matrices.sizes[$0]), .number(ei.groups[$0]), .number(ei.groupsExpected[$0])] },
+                              settings: [])
+    // The report shows two decimals; the CSV files keep every digit.
+    func rounded(_ t: ResultTable) -> ResultTable {
+      var r = t
+      r.rows = t.rows.map { $0.map { if case .number(let x) = $0 { return .number(round2(x)) } else { return $0 } } }
+      return r
+    }
+    var whatifRows: [[Cell]] = []
+    if let e = effect, let v = leaving {
+      whatifRows = [
+        [.text("who leaves"), .text("\(net.nodes[v].label) (\(net.nodes[v].id))"), .text("")],
+        [.text("components"), .text(String(e.componentsBefore)), .text(String(e.componentsAfter))],
+        [.text("largest component"), .text(String(e.largestBefore)), .text(String(e.largestAfter))],
+        [.text("fragmentation"), .text(formatNumber(round2(e.fragmentationBefore))), .text(formatNumber(round2(e.fragmentationAfter)))],
+        [.text("distance-weighted fragmentation"), .text(formatNumber(round2(e.distanceFragmentationBefore))), .text(formatNumber(round2(e.distanceFragmentationAfter)))],
+        [.text("ordered pairs that lose their path"), .text(""), .text(String(e.reachLost))],
+        [.text("group pairs cut off"), .text(""), .text(e.groupPairsCut.isEmpty ? "none" : e.groupPairsCut.map { "\(names[$0.0]) → \(names[$0.1])" }.joined(separator: "; "))],
+      ]
+    }
+    let whatifTable = ResultTable(columns: ["what", "before", "after"], rows: whatifRows, settings: [])
+    var robustnessTable: ResultTable?
+    if let runs = robustnessRuns {
+      var o = Robustness.Options()
+      o.runs = runs
+      o.seed = seed
+      o.topK = min(5, top)
+      o.threads = threads
+      let r = adj.robustness(o)
+      func q(_ xs: [Double], _ p: Double) -> Double { RankCorrelation.quantile(xs.filter { !$0.isNaN }.sorted(), p) }
+      robustnessTable = ResultTable(
+        columns: ["condition", "runs", "spearman_median", "spearman_5", "spearman_95", "top_k_overlap_median", "top1_stays_first"],
+        rows: r.conditions.map { c in
+          [.text(c.perturbation.description), .integer(runs), .number(q(c.spearman, 0.5)), .number(q(c.spearman, 0.05)),
+                  .number(q(c.spearman, 0.95)), .number(q(c.topKOverlap, 0.5)), .number(r.topK.first.map { c.nodes[$0].topKShare } ?? .nan)]
+        }, settings: [])
+    }
+
+    // Pictures.
+    var style = DiagramStyle()
+    style.group = attribute
+    style.top = min(top, 5)
+    style.selection = selection
+    style.title = "\((path as NSString).lastPathComponent): bridge-builders by \(attribute)"
+    let dot = try net.diagram(style)
+    var networkSVG: String?
+    var graphvizNote = ""
+    do { networkSVG = String(decoding: try Graphviz.render(dot, format: "svg"), as: UTF8.self) } catch let e as Graphviz.RenderError {
+      graphvizNote = e.description
+    }
+    let densitySVG = heatMapSVG(matrices.density, names: names, title: "Tie density between groups")
+    let trustSVG = heatMapSVG(matrices.meanTrust, names: names, title: "Mean trust between groups")
+
+    // Markdown and HTML.
+    let title = "Bridge-builders in \((path as NSString).lastPathComponent)"
+    let settings = [("network", path), ("nodes", String(n)), ("ties", String(adj.tieCount)), ("directed", net.isDirected ? "yes" : "no"),
+                    ("groups", "\(attribute): \(names.joined(separator: ", "))")] + selectionSettings(selection, network: net)
+    /// The brokerage role a node plays most (the first of equals, in Gould and Fernandez's order).
+    func mainRole(_ v: Int) -> String {
+      let counts = (0..<5).map { brokerage.raw[$0][v] }
+      guard let best = counts.max(), best > 0 else { return "none" }
+      return roleNames[counts.firstIndex(of: best)!]
+    }
+    let topTable = ResultTable(columns: ["rank", "label", "group", "betweenness", "betweenness_intergroup", "brokerage_total", "main_role", "constraint", "ei_index"],
+                               rows: topNodes.enumerated().map { r, v in
+                                 [.integer(r + 1), .text(net.nodes[v].label), .text(names[g[v]]), .number(round2(betweenness[v])), .number(round2(intergroup[v])),
+                                  .number(round2(brokerage.raw[5][v])), .text(mainRole(v)), .number(round2(constraint[v])), .number(round2(ei.nodes[v]))]
+                               }, settings: [])
+    var md = "# \(title)\n\n"
+    md += settings.map { "- \($0.0): \($0.1)" }.joined(separator: "\n") + "\n\n"
+    md += "## The network\n\n" + (networkSVG != nil ? "![The network](network.svg)\n\n" : "Not drawn: \(graphvizNote). The drawing is in network.dot.\n\n")
+    md += "## The bridge-builders\n\nRanked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Every node is in bridge-builders.csv.\n\n"
+    md += topTable.render(.markdown) + "\n"
+    md += "## Between the groups\n\n![Tie density](density.svg)\n\n![Mean trust](trust.svg)\n\n"
+    md += "E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(round2(ei.network))) (expected from group sizes \(formatNumber(round2(ei.networkExpected)))).\n\n"
+    md += rounded(eiTable).render(.markdown) + "\n"
+    if leaving != nil { md += "## If the top bridge-builder leaves\n\n" + whatifTable.render(.markdown) + "\n" }
+    if let rt = robustnessTable {
+      md += "## How sure is the ranking\n\nNodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.\n\n" + rounded(rt).render(.markdown) + "\n"
+    }
+
+    var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>\(htmlEscape(title))</title>\n"
+    html += "<style>body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}td.n{text-align:right}figure{margin:1em 0}svg{max-width:100%;height:auto}</style>\n</head>\n<body>\n"
+    html += "<h1>\(htmlEscape(title))</h1>\n<ul>\n" + settings.map { "<li>\(htmlEscape($0.0)): \(htmlEscape($0.1))</li>\n" }.joined() + "</ul>\n"
+    html += "<h2>The network</h2>\n" + (networkSVG.map { "<figure>\(inlineSVG($0))</figure>\n" } ?? "<p>Not drawn: \(htmlEscape(graphvizNote)). The drawing is in network.dot.</p>\n")
+    html += "<h2>The bridge-builders</h2>\n<p>Ranked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Every node is in <a href=\"bridge-builders.csv\">bridge-builders.csv</a>.</p>\n"
+    html += htmlTable(topTable)
+    html += "<h2>Between the groups</h2>\n<figure>\(inlineSVG(densitySVG))</figure>\n<figure>\(inlineSVG(trustSVG))</figure>\n"
+    html += "<p>E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(round2(ei.network))) (expected from group sizes \(formatNumber(round2(ei.networkExpected)))).</p>\n"
+    html += htmlTable(rounded(eiTable))
+    if leaving != nil { html += "<h2>If the top bridge-builder leaves</h2>\n" + htmlTable(whatifTable) }
+    if let rt = robustnessTable {
+      html += "<h2>How sure is the ranking</h2>\n<p>Nodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.</p>\n" + htmlTable(rounded(rt))
+    }
+    html += "</body>\n</html>\n"
+
+    var files: [(path: String, data: Data)] = [
+      ("index.html", Data(html.utf8)), ("report.md", Data(md.utf8)), ("network.dot", Data(dot.utf8)),
+      ("density.svg", Data(densitySVG.utf8)), ("trust.svg", Data(trustSVG.utf8)),
+      ("bridge-builders.csv", Data(builders.render(.csv).utf8)), ("group-matrix.csv", Data(matrixTable.render(.csv).utf8)),
+      ("ei.csv", Data(eiTable.render(.csv).utf8)), ("whatif.csv", Data(whatifTable.render(.csv).utf8)),
+    ]
+    if let s = networkSVG { files.append(("network.svg", Data(s.utf8))) }
+    if let rt = robustnessTable { files.append(("robustness.csv", Data(rt.render(.csv).utf8))) }
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let targets = files.map { (path: (dir as NSString).appendingPathComponent($0.path), data: $0.data) }
+    let inputs = Set([path, p.value("nodes")].compactMap { $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
+    for t in targets where inputs.contains(URL(fileURLWithPath: t.path).standardizedFileURL.resolvingSymlinksInPath().path) {
+      throw UsageError(message: "Refusing to overwrite the input file '\(t.path)'")
+    }
+    try writeFilesAtomically(targets)
+    out.stderr += "# " + settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
+    out.stderr += "wrote \((dir as NSString).appendingPathComponent("index.html")) and \(targets.count - 1) more files\n"
+    if !graphvizNote.isEmpty { out.stderr += "note: the network is not drawn: \(graphvizNote)\n" }
+  }
+}
+
+private func round2(_ x: Double) -> Double { x.isFinite ? (x * 100).rounded() / 100 : x }
+
+func htmlEscape(_ s: String) -> String {
+  s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    .replacingOccurrences(of: "\"", with: "&quot;")
+}
+
+/// An SVG document without its XML declaration and DOCTYPE, to sit inside HTML.
+func inlineSVG(_ svg: String) -> String {
+  guard let start = svg.range(of: "<svg") else { return "" }
+  return String(svg[start.lowerBound...])
+}
+
+func htmlTable(_ t: ResultTable) -> String {
+  var out = "<table>\n<tr>" + t.columns.map { "<th>\(htmlEscape($0))</th>" }.joined() + "</tr>\n"
+  for r in t.rows {
+    out += "<tr>" + r.map { c -> String in
+      switch c {
+      case .integer, .number: "<td class=\"n\">\(htmlEscape(c.plain))</td>"
+      default: "<td>\(htmlEscape(c.plain))</td>"
+      }
+    }.joined() + "</tr>\n"
+  }
+  return out + "</table>\n"
+}
