@@ -183,6 +183,11 @@ func describe(_ s: TieSelection, network: Network) -> String {
 
 /// Writes the output files, refusing to overwrite an input.
 func writeOutput(_ files: [(path: String, contents: String)], inputs: [String]) throws {
+  try writeOutput(files.map { (path: $0.path, data: Data($0.contents.utf8)) }, inputs: inputs)
+}
+
+/// Writes output files of bytes (pictures, say), refusing to overwrite an input.
+func writeOutput(_ files: [(path: String, data: Data)], inputs: [String]) throws {
   let inputPaths = Set(inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
   for f in files where inputPaths.contains(URL(fileURLWithPath: f.path).standardizedFileURL.resolvingSymlinksInPath().path) {
     throw UsageError(message: "Refusing to overwrite the input file '\(f.path)'")

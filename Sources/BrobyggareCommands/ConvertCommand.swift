@@ -107,9 +107,7 @@ extension BrobyggareCommandLine {
     let net = try readNetwork(path, p)
     let text = try diagramText(p, net)
     let data = try Graphviz.render(text, format: format)
-    let inputs = Set([path].map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-    if inputs.contains(URL(fileURLWithPath: o).standardizedFileURL.path) { throw UsageError(message: "Refusing to overwrite the input file '\(o)'") }
-    try writeFilesAtomically([(path: o, data: data)])
+    try writeOutput([(path: o, data: data)], inputs: [path])
     out.stderr += "wrote \(o) (\(data.count) bytes)\n"
   }
 }

@@ -151,10 +151,10 @@ extension BrobyggareCommandLine {
       md += "## How sure is the ranking\n\nNodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.\n\n" + rounded(rt).render(.markdown) + "\n"
     }
 
-    var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>\(htmlEscape(title))</title>\n"
+    var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>\(escapeXML(title))</title>\n"
     html += "<style>body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}td.n{text-align:right}figure{margin:1em 0}svg{max-width:100%;height:auto}</style>\n</head>\n<body>\n"
-    html += "<h1>\(htmlEscape(title))</h1>\n<ul>\n" + settings.map { "<li>\(htmlEscape($0.0)): \(htmlEscape($0.1))</li>\n" }.joined() + "</ul>\n"
-    html += "<h2>The network</h2>\n" + (networkSVG.map { "<figure>\(inlineSVG($0))</figure>\n" } ?? "<p>Not drawn: \(htmlEscape(graphvizNote)). The drawing is in network.dot.</p>\n")
+    html += "<h1>\(escapeXML(title))</h1>\n<ul>\n" + settings.map { "<li>\(escapeXML($0.0)): \(escapeXML($0.1))</li>\n" }.joined() + "</ul>\n"
+    html += "<h2>The network</h2>\n" + (networkSVG.map { "<figure>\(inlineSVG($0))</figure>\n" } ?? "<p>Not drawn: \(escapeXML(graphvizNote)). The drawing is in network.dot.</p>\n")
     html += "<h2>The bridge-builders</h2>\n<p>Ranked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Every node is in <a href=\"bridge-builders.csv\">bridge-builders.csv</a>.</p>\n"
     html += htmlTable(topTable)
     html += "<h2>Between the groups</h2>\n<figure>\(inlineSVG(densitySVG))</figure>\n<figure>\(inlineSVG(trustSVG))</figure>\n"
@@ -176,11 +176,7 @@ extension BrobyggareCommandLine {
     if let rt = robustnessTable { files.append(("robustness.csv", Data(rt.render(.csv).utf8))) }
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let targets = files.map { (path: (dir as NSString).appendingPathComponent($0.path), data: $0.data) }
-    let inputs = Set([path, p.value("nodes")].compactMap { $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
-    for t in targets where inputs.contains(URL(fileURLWithPath: t.path).standardizedFileURL.resolvingSymlinksInPath().path) {
-      throw UsageError(message: "Refusing to overwrite the input file '\(t.path)'")
-    }
-    try writeFilesAtomically(targets)
+    try writeOutput(targets, inputs: [path, p.value("nodes")].compactMap { $0 })
     out.stderr += "# " + settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
     out.stderr += "wrote \((dir as NSString).appendingPathComponent("index.html")) and \(targets.count - 1) more files\n"
     if !graphvizNote.isEmpty { out.stderr += "note: the network is not drawn: \(graphvizNote)\n" }
@@ -189,10 +185,6 @@ extension BrobyggareCommandLine {
 
 private func round2(_ x: Double) -> Double { x.isFinite ? (x * 100).rounded() / 100 : x }
 
-func htmlEscape(_ s: String) -> String {
-  s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    .replacingOccurrences(of: "\"", with: "&quot;")
-}
 
 /// An SVG document without its XML declaration and DOCTYPE, to sit inside HTML.
 func inlineSVG(_ svg: String) -> String {
@@ -201,12 +193,12 @@ func inlineSVG(_ svg: String) -> String {
 }
 
 func htmlTable(_ t: ResultTable) -> String {
-  var out = "<table>\n<tr>" + t.columns.map { "<th>\(htmlEscape($0))</th>" }.joined() + "</tr>\n"
+  var out = "<table>\n<tr>" + t.columns.map { "<th>\(escapeXML($0))</th>" }.joined() + "</tr>\n"
   for r in t.rows {
     out += "<tr>" + r.map { c -> String in
       switch c {
-      case .integer, .number: "<td class=\"n\">\(htmlEscape(c.plain))</td>"
-      default: "<td>\(htmlEscape(c.plain))</td>"
+      case .integer, .number: "<td class=\"n\">\(escapeXML(c.plain))</td>"
+      default: "<td>\(escapeXML(c.plain))</td>"
       }
     }.joined() + "</tr>\n"
   }

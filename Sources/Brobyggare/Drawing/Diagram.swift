@@ -199,10 +199,7 @@ extension Network {
 
   private func legendTable(_ groups: [String], _ colour: [String: String], _ layers: [String], _ layerStyle: [String: String],
                            _ style: DiagramStyle, drawn: [Int]) -> String {
-    func esc(_ s: String) -> String {
-      s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        .replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    let esc = escapeXML
     var rows = "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
     for g in groups { rows += "<TR><TD BGCOLOR=\"\(colour[g]!)\" WIDTH=\"16\"> </TD><TD ALIGN=\"LEFT\">\(esc(g))</TD></TR>" }
     let kinds = nodes.contains { $0.attributes["kind"] != nil } ? Set(drawn.map { nodes[$0].kind }) : []

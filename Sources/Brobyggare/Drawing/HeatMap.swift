@@ -2,10 +2,7 @@
 /// the darkest blue by its value (over the matrix's own range), the value written inside, row
 /// and column names outside. NaN cells are left grey and marked "–". Self-contained SVG 1.1.
 public func heatMapSVG(_ matrix: [[Double]], names: [String], title: String, rowLabel: String = "from", columnLabel: String = "to") -> String {
-  func esc(_ s: String) -> String {
-    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-      .replacingOccurrences(of: "\"", with: "&quot;")
-  }
+  let esc = escapeXML
   let g = names.count
   let cell = 56, left = 8 + 7 * (names.map(\.count).max() ?? 4) + 8, top = 60 + 7 * min(24, names.map(\.count).max() ?? 4)
   let width = left + g * cell + 20, height = top + g * cell + 30

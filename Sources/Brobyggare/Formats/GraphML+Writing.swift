@@ -1,8 +1,8 @@
 import Foundation
 
-extension GraphMLFormat {
-  /// Escapes text for XML content and attribute values.
-  static func escape(_ s: String) -> String {
+/// Escapes text for XML content and attribute values (GraphML, SVG, XHTML): `& < > "` as
+/// entities, a carriage return as `&#13;` so that it survives attribute normalisation.
+public func escapeXML(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for ch in s.unicodeScalars {
@@ -15,8 +15,11 @@ extension GraphMLFormat {
       default: out.unicodeScalars.append(ch)
       }
     }
-    return out
-  }
+  return out
+}
+
+extension GraphMLFormat {
+  static func escape(_ s: String) -> String { escapeXML(s) }
 
   static func graphMLType(_ d: AttributeDeclaration) -> String {
     if let t = d.graphMLType { return t }
