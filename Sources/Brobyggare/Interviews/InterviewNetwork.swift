@@ -324,6 +324,13 @@ public struct InterviewNetwork: Sendable {
     var reports: [[Int]: Report] = [:]
     var layerNames: [String] = []
     var layerIndex: [String: Int] = [:]
+    /// The number of a layer, numbered in order of first use.
+    func layer(_ name: String) -> Int {
+      if let l = layerIndex[name] { return l }
+      layerIndex[name] = layerNames.count
+      layerNames.append(name)
+      return layerNames.count - 1
+    }
     var respondentSet = Set<Int>()
     var named = Set<Int>()
     for (i, e) in roster.entries.enumerated() where e.interviewed == true { respondentSet.insert(i) }
@@ -348,8 +355,7 @@ public struct InterviewNetwork: Sendable {
       if s == t { drop("the respondent names themself", at); continue }
       named.insert(t)
       let layerName = row.layer ?? options.defaultLayer
-      let l: Int
-      if let x = layerIndex[layerName] { l = x } else { l = layerNames.count; layerIndex[layerName] = l; layerNames.append(layerName) }
+      let l = layer(layerName)
       let key = [l, s, t]
       if let old = reports[key] {
         account.duplicates.append(at)
@@ -372,8 +378,7 @@ public struct InterviewNetwork: Sendable {
         drop("an affiliation's name is not resolved (see the review file)", at); continue
       }
       if m == o { drop("an affiliation of a node with itself", at); continue }
-      let l: Int
-      if let x = layerIndex[a.layer] { l = x } else { l = layerNames.count; layerIndex[a.layer] = l; layerNames.append(a.layer) }
+      let l = layer(a.layer)
       if !seenAffiliations.insert([l, m, o]).inserted { drop("an affiliation listed again", at); continue }
       affiliationTies.append((a.layer, m, o))
       affiliationOrganisations.insert(o)
