@@ -79,7 +79,7 @@ extension BrobyggareCommandLine {
     style.title = p.value("title")
     style.layout = p.value("layout")
     style.ego = p.value("ego")
-    style.selection = try layerSelection(p, net)
+    style.selection = try tieSelection(p, network: net)
     return style
   }
 

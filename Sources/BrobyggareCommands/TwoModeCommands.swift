@@ -27,17 +27,6 @@ let spannersSpec = CommandSpec(
   discussion: "One row per person, boundary spanners first (most sectors, then most affiliations), then by input order.")
 
 extension BrobyggareCommandLine {
-  static func layerSelection(_ p: ParsedArguments, _ net: Network) throws -> TieSelection {
-    var s = TieSelection()
-    if let l = p.value("layer") {
-      s.layers = Set(l.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-      for layer in s.layers!.sorted() where !net.layers.contains(layer) {
-        throw UsageError(message: "No tie is in layer '\(layer)'; the layers are: \(net.layers.isEmpty ? "(none)" : net.layers.joined(separator: ", "))")
-      }
-    }
-    return s
-  }
-
   static func requirePeople(_ net: Network) throws {
     guard net.nodes.contains(where: { $0.kind == .person }) else {
       throw UsageError(message: "No node has kind 'person'; a two-mode network needs a 'kind' attribute with people marked 'person'")
@@ -51,7 +40,7 @@ extension BrobyggareCommandLine {
     let weight: TwoMode.Weight = try choice(p, "weight", default: .shared)
     let net = try readNetwork(input, p)
     try requirePeople(net)
-    let projection = try net.projection(onto: side, weight: weight, selection: try layerSelection(p, net))
+    let projection = try net.projection(onto: side, weight: weight, selection: try tieSelection(p, network: net))
     let files = try projection.network.serialized(as: format, path: output)
     var inputs = [input]
     if let n = p.value("nodes") { inputs.append(n) }
@@ -68,7 +57,7 @@ extension BrobyggareCommandLine {
     try requirePeople(net)
     let attribute = p.value("sector") ?? "sector"
     let rows: [TwoMode.Spanning]
-    do { rows = try net.boundarySpanning(sector: attribute, selection: try layerSelection(p, net)) } catch let e as NetworkError {
+    do { rows = try net.boundarySpanning(sector: attribute, selection: try tieSelection(p, network: net)) } catch let e as NetworkError {
       throw UsageError(message: e.description)
     }
     let ordered = rows.enumerated().sorted {

@@ -216,7 +216,10 @@ extension Adjacency {
       for _ in respondents.indices { drawn[respondents[Int(rng.next(upperBound: UInt64(respondents.count)))]] = true }
       for v in respondents where !drawn[v] { missing[v] = true }
     }
-    if case .respondentDropout = p {} else if case .bootstrap = p {} else { return subAdjacency(keepNode, kept) }
+    switch p {
+    case .nodeDropout, .tieDropout: return subAdjacency(keepNode, kept)
+    case .respondentDropout, .bootstrap: break
+    }
     // Missing respondents join the people never interviewed.
     let silent = (0..<n).map { missing[$0] || !isRespondent[$0] }
     switch treatment {
