@@ -3,7 +3,7 @@ import Foundation
 
 let bridgesSpec = CommandSpec(
   name: "bridges", abstract: "Local bridges: ties whose ends share no contact, with their span.",
-  positionals: [("NET", "The network file.")],
+  positionals: [netArgument],
   options: inputOptions + selectionOptions + outputOptions + [helpOption],
   discussion: """
     A local bridge (Granovetter 1973) is a tie whose two ends have no contact in common: the

@@ -3,7 +3,7 @@ import Foundation
 
 let brokersSpec = CommandSpec(
   name: "brokers", abstract: "Gould-Fernandez brokerage roles by group, strongest bridge-builders first.",
-  positionals: [("NET", "The network file.")],
+  positionals: [netArgument],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups (sector, say). Required."),
     OptionSpec(name: "partial-credit", help: "Share each brokered pair among its k brokers (1/k each), as UCINET offers."),

@@ -21,7 +21,7 @@ public enum BrobyggareCommandLine {
   }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, convertSpec, dotSpec, renderSpec, reportSpec]
+                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, convertSpec, dotSpec, renderSpec, reportSpec, datasetsSpec]
 
   static var topHelp: String {
     var out = """
@@ -81,6 +81,7 @@ public enum BrobyggareCommandLine {
       case "render": try render(parsed, &out)
       case "report": try report(parsed, &out)
       case "spanners": try spanners(parsed, &out)
+      case "datasets": try datasets(parsed, &out)
       default: break
       }
     } catch let e as UsageError {
@@ -140,7 +141,14 @@ func threadCount(_ p: ParsedArguments) throws -> Int {
   return n
 }
 
+/// The NET argument every analysing command takes.
+let netArgument: (name: String, help: String) = ("NET", "The network file (.graphml, .csv, .edgelist, .dot, .json), or the name of a shipped dataset (see 'brobyggare datasets').")
+
+/// Reads NET: a file, or, when no file has that name, the shipped dataset of that name.
 func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
+  if !path.contains("/"), !FileManager.default.fileExists(atPath: path), Dataset.named(path) != nil {
+    return try Network(dataset: path)
+  }
   var options = Network.ReadOptions()
   options.directed = !p.flag("undirected")
   options.nodeTable = p.value("nodes")

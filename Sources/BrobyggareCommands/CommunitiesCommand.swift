@@ -3,7 +3,7 @@ import Foundation
 
 let communitiesSpec = CommandSpec(
   name: "communities", abstract: "Louvain communities with modularity; participation and within-module z with their roles.",
-  positionals: [("NET", "The network file.")],
+  positionals: [netArgument],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "group", valueName: "attribute", help: "Use this node attribute's groups as the modules instead of detecting communities."),
     OptionSpec(name: "resolution", valueName: "gamma", help: "Modularity resolution (default: 1; larger finds smaller communities)."),

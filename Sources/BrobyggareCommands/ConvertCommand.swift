@@ -26,7 +26,7 @@ let drawingOptions: [OptionSpec] = [
 
 let dotSpec = CommandSpec(
   name: "dot", abstract: "Write the network as Graphviz DOT, styled for reading.",
-  positionals: [("NET", "The network file.")],
+  positionals: [netArgument],
   options: inputOptions + drawingOptions + [OptionSpec(name: "output", short: "o", valueName: "file", help: "Write to this file instead of standard output."), helpOption],
   discussion: """
     Shape by kind (ellipse: person, box: organisation, diamond: other), colour by --group,
@@ -38,7 +38,7 @@ let dotSpec = CommandSpec(
 
 let renderSpec = CommandSpec(
   name: "render", abstract: "Draw the network to SVG, PNG or PDF with Graphviz.",
-  positionals: [("NET", "The network file.")],
+  positionals: [netArgument],
   options: inputOptions + drawingOptions + [OptionSpec(name: "output", short: "o", valueName: "file", help: "The picture to write: .svg, .png or .pdf. Required."), helpOption],
   discussion: "The same drawing as 'brobyggare dot', rendered by Graphviz's dot program (which must be installed).")
 

@@ -3,7 +3,7 @@ import Foundation
 
 let groupsSpec = CommandSpec(
   name: "groups", abstract: "The boundaries between groups: E-I indices and group-by-group tie matrices.",
-  positionals: [("NET", "The network file.")],
+  positionals: [netArgument],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups. Required."),
     OptionSpec(name: "permutations", valueName: "n", help: "Permutation test of the network E-I index with n shuffles (default: 1000)."),

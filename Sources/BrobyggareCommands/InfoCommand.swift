@@ -3,7 +3,7 @@ import Foundation
 
 let infoSpec = CommandSpec(
   name: "info", abstract: "Counts, layers, attributes, density, components and reciprocity.",
-  positionals: [("NET", "The network file (.graphml, .csv, .edgelist, .dot, .json).")],
+  positionals: [netArgument],
   options: inputOptions + selectionOptions + [helpOption])
 
 extension BrobyggareCommandLine {

@@ -24,7 +24,7 @@ let outputOptions: [OptionSpec] = [
 
 let metricsSpec = CommandSpec(
   name: "metrics", abstract: "Degree, strength, betweenness, closeness, harmonic closeness and cut points, one row per node.",
-  positionals: [("NET", "The network file.")],
+  positionals: [netArgument],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "measures", valueName: "list", help: "Comma-separated columns (default: all): \(metricNames.joined(separator: ", ")); also \(extraMetricNames.joined(separator: ", "))."),
     OptionSpec(name: "distance", valueName: "transform", help: "Trust to length for path measures: hops, reciprocal, negativeLog, raw (default: hops)."),

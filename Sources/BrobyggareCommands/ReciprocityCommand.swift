@@ -3,7 +3,7 @@ import Foundation
 
 let reciprocitySpec = CommandSpec(
   name: "reciprocity", abstract: "Dyad census and reciprocity; with --group, trust asymmetry between groups.",
-  positionals: [("NET", "The network file.")],
+  positionals: [netArgument],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "group", valueName: "attribute", help: "A node attribute defining groups: one row per pair of groups with the trust each way."),
   ] + outputOptions + [helpOption],

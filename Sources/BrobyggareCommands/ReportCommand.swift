@@ -3,7 +3,7 @@ import Foundation
 
 let reportSpec = CommandSpec(
   name: "report", abstract: "Write an analysis report (HTML and Markdown, tables as CSV) a researcher can open and send on.",
-  positionals: [("NET", "The network file.")],
+  positionals: [netArgument],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups. Required."),
     OptionSpec(name: "top", valueName: "k", help: "Bridge-builders listed and highlighted (default: 10)."),

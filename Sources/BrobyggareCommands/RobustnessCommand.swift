@@ -3,7 +3,7 @@ import Foundation
 
 let robustnessSpec = CommandSpec(
   name: "robustness", abstract: "How sure the ranking is when people are missing: dropout and bootstrap, many seeded runs.",
-  positionals: [("NET", "The network file.")],
+  positionals: [netArgument],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "measure", valueName: "measure", help: "What to rank by: \(Robustness.Measure.allCases.map(\.rawValue).joined(separator: ", ")) (default: betweenness)."),
     OptionSpec(name: "drop", valueName: "rates", help: "Dropout rates, comma-separated (default: 0.1,0.2,0.3)."),

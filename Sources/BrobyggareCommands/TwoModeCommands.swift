@@ -3,7 +3,7 @@ import Foundation
 
 let projectSpec = CommandSpec(
   name: "project", abstract: "Project a two-mode network (people by organisations or events) onto one mode.",
-  positionals: [("NET", "The network file."), ("OUT", "The projection to write; its extension picks the format.")],
+  positionals: [netArgument, ("OUT", "The projection to write; its extension picks the format.")],
   options: inputOptions + [
     OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated); default: every tie between the two modes."),
     OptionSpec(name: "onto", valueName: "side", help: "people (tied by shared organisations) or organisations (tied by shared people) (default: people)."),
@@ -19,7 +19,7 @@ let projectSpec = CommandSpec(
 
 let spannersSpec = CommandSpec(
   name: "spanners", abstract: "People affiliated with organisations in different sectors: boundary spanners.",
-  positionals: [("NET", "The network file.")],
+  positionals: [netArgument],
   options: inputOptions + [
     OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated); default: every tie between the two modes."),
     OptionSpec(name: "sector", valueName: "attribute", help: "The organisations' attribute that gives their sector (default: sector)."),

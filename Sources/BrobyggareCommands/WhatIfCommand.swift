@@ -3,7 +3,7 @@ import Foundation
 
 let whatifSpec = CommandSpec(
   name: "whatif", abstract: "What happens if people leave: components, fragmentation, reach lost, group pairs cut off.",
-  positionals: [("NET", "The network file.")],
+  positionals: [netArgument],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "remove", valueName: "ids", help: "Comma-separated ids of the nodes that leave."),
     OptionSpec(name: "key-players", valueName: "k", help: "Instead of --remove: find k nodes whose leaving fragments the network most (greedy)."),

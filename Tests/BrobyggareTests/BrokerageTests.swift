@@ -12,7 +12,8 @@ struct BrokerageReference {
   let raw, exp, sd, z: [[Double]]   // [node][column]
   let gli: [[Double]]               // rows raw, exp, sd, z; [column]
 
-  static let names = ["gnp_directed_40", "gnp_directed_60", "gnp_directed_25_dense", "florentine_undirected"]
+  static let names = ["gnp_directed_40", "gnp_directed_60", "gnp_directed_25_dense", "florentine_undirected",
+                              "krackhardt_advice_by_department", "lazega_advice_by_office"]
 
   init(_ name: String) throws {
     let json = try JSONSerialization.jsonObject(with: fixtureData("reference/brokerage_\(name).json")) as! [String: Any]

@@ -74,4 +74,12 @@ for name, n, p, seed, k in [("gnp_directed_40", 40, 0.08, 1, 3), ("gnp_directed_
 F = nx.florentine_families_graph()
 run("florentine_undirected", F, {v: ["a", "b", "c"][i % 3] for i, v in enumerate(sorted(F))},
     "networkx florentine_families_graph(); groups a, b, c by alphabetical position modulo 3")
+ROOT = HERE.parent.parent.parent / "Datasets"
+for name, layer, attr in [("krackhardt", "advice", "department"), ("lazega", "advice", "office")]:
+    G = nx.DiGraph()
+    attrs = {r["id"]: r[attr] for r in csv.DictReader(open(ROOT / name / f"{name}.nodes.csv", encoding="utf-8"))}
+    G.add_nodes_from(attrs)
+    G.add_edges_from((r["source"], r["target"]) for r in csv.DictReader(open(ROOT / name / f"{name}.csv", encoding="utf-8"))
+                     if r["layer"] == layer)
+    run(f"{name}_{layer}_by_{attr}", G, attrs, f"Datasets/{name}: the {layer} layer, groups by {attr}")
 print("ok")
