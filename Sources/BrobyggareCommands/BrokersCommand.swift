@@ -10,6 +10,8 @@ let brokersSpec = CommandSpec(
     OptionSpec(name: "trust-weighted", valueName: "value", help: "Weight each open two-path by its two trusts: gm (geometric mean), am, min or max."),
     OptionSpec(name: "permutations", valueName: "n", help: "Also give permutation p-values from n shuffles of the group labels."),
     OptionSpec(name: "seed", valueName: "n", help: "Seed for the permutations (default: 1)."),
+    OptionSpec(name: "top", valueName: "k", help: "Only the k strongest bridge-builders (default: every node)."),
+    OptionSpec(name: "counts-only", help: "Only the counts: id, label, group, the five roles and total."),
   ] + outputOptions + [helpOption],
   discussion: """
     For each node v, the open two-paths a -> v -> c (no tie a -> c) it brokers, by the groups of
@@ -29,6 +31,12 @@ extension BrobyggareCommandLine {
     guard let attribute = p.value("group") else { throw UsageError(message: "Missing expected option '--group <attribute>'", command: brokersSpec) }
     let (permutations, seed) = try permutationOptions(p, default: 0, minimum: 1)
     _ = try tableFormat(p)
+    var top = Int.max
+    if let t = p.value("top") {
+      guard let k = Int(t), k >= 1 else { throw UsageError(message: "--top takes a whole number ≥ 1, not '\(t)'") }
+      top = k
+    }
+    let countsOnly = p.flag("counts-only")
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let groups = try groupsOrUsageError(net, attribute)
@@ -45,15 +53,15 @@ extension BrobyggareCommandLine {
       : nil
     let roles = BrokerageRole.allCases.map(\.name)
     var columns = ["id", "label", "group"] + roles + ["total"]
-    for r in roles + ["total"] {
+    for r in roles + ["total"] where !countsOnly {
       columns += ["\(r)_expected", "\(r)_z"]
       if pv != nil { columns.append("\(r)_p") }
     }
     let order = net.nodes.indices.sorted { (b.raw[5][$0], net.nodes[$1].id) > (b.raw[5][$1], net.nodes[$0].id) }
-    let rows: [[Cell]] = order.map { v in
+    let rows: [[Cell]] = order.prefix(top).map { v in
       var row: [Cell] = [.text(net.nodes[v].id), .text(net.nodes[v].label), .text(groups.names[groups.groups[v]])]
       row += (0..<6).map { Cell.number(b.raw[$0][v]) }
-      for c in 0..<6 {
+      for c in 0..<6 where !countsOnly {
         row += [.number(b.expected[c][v]), .number(b.z[c][v])]
         if let pv { row.append(.number(pv[c][v])) }
       }

@@ -32,6 +32,8 @@ let metricsSpec = CommandSpec(
     OptionSpec(name: "epsilon", valueName: "e", help: "Estimate betweenness from sampled paths to within e (Riondato-Kornaropoulos), for large networks."),
     OptionSpec(name: "delta", valueName: "d", help: "With --epsilon: the guarantee holds with probability 1 - d (default: 0.1)."),
     OptionSpec(name: "seed", valueName: "n", help: "With --epsilon: the seed for the samples (default: 1)."),
+    OptionSpec(name: "sort", valueName: "measure", help: "Rank the rows by this measure, highest first (lowest first for constraint and hierarchy); ties by id."),
+    OptionSpec(name: "top", valueName: "k", help: "Only the first k rows."),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Betweenness counts each unordered pair once on undirected networks (as igraph and R's sna);
@@ -97,6 +99,15 @@ extension BrobyggareCommandLine {
     }
     _ = try tableFormat(p)
     let threads = try threadCount(p)
+    let sortKey = p.value("sort")
+    if let k = sortKey, !measures.contains(k) {
+      throw UsageError(message: "--sort takes one of the measures asked for (\(measures.joined(separator: ", "))), not '\(k)'")
+    }
+    var top = Int.max
+    if let t = p.value("top") {
+      guard let k = Int(t), k >= 1 else { throw UsageError(message: "--top takes a whole number ≥ 1, not '\(t)'") }
+      top = k
+    }
     var approximation: (epsilon: Double, delta: Double, seed: UInt64)?
     if let e = p.value("epsilon") {
       guard let eps = parseDouble(e), eps > 0, eps < 1 else { throw UsageError(message: "--epsilon takes a number in (0, 1), not '\(e)'") }
@@ -170,7 +181,23 @@ extension BrobyggareCommandLine {
     if wanted.contains("articulation_point") {
       columns["articulation_point"] = adj.cutStructure.isArticulationPoint.map(Cell.boolean)
     }
-    let rows = net.nodes.indices.map { i in
+    var order = Array(net.nodes.indices)
+    if let key = sortKey {
+      // Lower is more of a broker for constraint and hierarchy; NaN and missing values go last.
+      let lowFirst = key == "constraint" || key == "hierarchy"
+      let value: [Double] = columns[key]!.map { c in
+        let x: Double? = switch c {
+        case .number(let d): d
+        case .integer(let i): Double(i)
+        case .boolean(let b): b ? 1 : 0
+        case .text: nil
+        }
+        guard let x, !x.isNaN else { return -.infinity }
+        return lowFirst ? -x : x
+      }
+      order.sort { (value[$0], net.nodes[$1].id) > (value[$1], net.nodes[$0].id) }
+    }
+    let rows = order.prefix(top).map { i in
       [Cell.text(net.nodes[i].id), .text(net.nodes[i].label)] + measures.map { columns[$0]![i] }
     }
     var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]

@@ -86,24 +86,46 @@ extension Network {
 
 /// Writes files so that a failure leaves nothing half-written: each goes to a temporary file
 /// in the same folder and is renamed into place only when every one was written.
-public func writeFilesAtomically(_ files: [(path: String, contents: String)]) throws {
+public func writeFilesAtomically(_ files: [(path: String, contents: String)]) throws(WriteError) {
   try writeFilesAtomically(files.map { (path: $0.path, data: Data($0.contents.utf8)) })
 }
 
+/// A file that could not be written: where, and why, in words.
+public struct WriteError: Error, CustomStringConvertible, Sendable {
+  public var path: String
+  public var reason: String
+  public var description: String { "cannot write \(path): \(reason)" }
+}
+
 /// Writes files of bytes with the same guarantee as the text version.
-public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws {
+///
+/// - Throws: ``WriteError`` naming the file and the reason (a missing folder, no permission, a
+///   folder in the way); no file is then created or changed.
+public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(WriteError) {
   var temps: [(String, String)] = []
   defer { for (t, _) in temps { try? FileManager.default.removeItem(atPath: t) } }
   for (path, data) in files {
     let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    var isDir: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) {
+      throw WriteError(path: path, reason: "the folder \(folder) does not exist")
+    }
+    if !isDir.boolValue { throw WriteError(path: path, reason: "\(folder) is not a folder") }
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+      throw WriteError(path: path, reason: "a folder has that name")
+    }
     let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-    try data.write(to: URL(fileURLWithPath: temp))
+    guard FileManager.default.createFile(atPath: temp, contents: data) else {
+      throw WriteError(path: path, reason: FileManager.default.isWritableFile(atPath: folder)
+        ? "the file could not be created in \(folder)" : "no permission to write in \(folder)")
+    }
     temps.append((temp, path))
   }
   for (temp, path) in temps {
     // rename(2) replaces the target in one step: a reader sees the old file or the new one.
     guard rename(temp, path) == 0 else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+      throw WriteError(path: path, reason: String(cString: strerror(errno)))
     }
   }
   temps.removeAll()
