@@ -7,6 +7,7 @@ let compareSpec = CommandSpec(
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "measure", valueName: "measure", help: "What to rank by: \(Robustness.Measure.allCases.map(\.rawValue).joined(separator: ", ")) (default: betweenness)."),
     OptionSpec(name: "ties", help: "One row per tie (gained, lost, up, down, same) instead of one per node."),
+    OptionSpec(name: "top", valueName: "k", help: "With one row per node: only the first k, ranked in B."),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Nodes match by id, ties by their two ends and layer. Per node: the measure in each wave,
@@ -31,6 +32,11 @@ extension BrobyggareCommandLine {
         throw UsageError(message: "No tie of '\(pathB)' is in layer '\(l)'; its layers are: \(b.layers.joined(separator: ", "))")
       }
     }
+    var top = Int.max
+    if let t = p.value("top") {
+      guard let k = Int(t), k >= 1 else { throw UsageError(message: "--top takes a whole number ≥ 1, not '\(t)'") }
+      top = k
+    }
     let c = try WaveComparison(a, b, measure: measure, selection: selection, threads: threadCount(p))
     var settings = [("A", pathA), ("B", pathB), ("directed", a.isDirected ? "yes" : "no")] + selectionSettings(selection, network: a)
     settings += [("measure", measure.rawValue)] + WaveComparison.Change.allCases.map { ("ties \($0.rawValue)", String(c.count($0))) }
@@ -50,7 +56,7 @@ extension BrobyggareCommandLine {
       }
       table = ResultTable(
         columns: ["id", "label", "in_a", "in_b", "\(measure.rawValue)_a", "\(measure.rawValue)_b", "change", "rank_a", "rank_b", "rank_change"],
-        rows: order.map { i in
+        rows: order.prefix(top).map { i in
           let n = c.nodes[i]
           return [.text(n.id), .text(n.label), .boolean(n.inA), .boolean(n.inB), .number(n.scoreA), .number(n.scoreB),
                   .number(n.scoreB - n.scoreA), .number(n.rankA), .number(n.rankB), .number(n.rankA - n.rankB)]

@@ -15,6 +15,7 @@ let robustnessSpec = CommandSpec(
     OptionSpec(name: "seed", valueName: "n", help: "Seed (default: 1)."),
     OptionSpec(name: "top", valueName: "k", help: "The size of the top group followed (default: 5)."),
     OptionSpec(name: "summary", help: "One row per condition (correlations and top-k overlap) instead of one per node."),
+    OptionSpec(name: "show", valueName: "k", help: "List only the k highest-ranked nodes of each condition (default: every node)."),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     After Borgatti, Carley and Krackhardt (2006). Each run removes a random share of nodes
@@ -100,7 +101,12 @@ extension BrobyggareCommandLine {
            .number(mean(c.topKOverlap)), .number(q(c.topKOverlap, 0.5))]
         }, settings: settings)
     } else {
-      let order = (0..<net.nodeCount).sorted { (result.fullRanks[$0], $0) < (result.fullRanks[$1], $1) }
+      var show = Int.max
+      if let t = p.value("show") {
+        guard let k = Int(t), k >= 1 else { throw UsageError(message: "--show takes a whole number ≥ 1, not '\(t)'") }
+        show = k
+      }
+      let order = (0..<net.nodeCount).sorted { (result.fullRanks[$0], $0) < (result.fullRanks[$1], $1) }.prefix(show)
       var rows: [[Cell]] = []
       for c in result.conditions {
         for v in order {

@@ -6,7 +6,7 @@ import Testing
 /// Re-runs the notebooks in Notebooks-md.
 ///
 /// - A `console` block starts with `$ brobyggare ARGS`; the lines after it are what the command
-///   prints on standard output. A file a command writes under `Notebooks-md/` (`-o`, `--output`)
+///   prints on standard output (and then on standard error, when the command ends in `2>&1`). A file a command writes under `Notebooks-md/` (`-o`, `--output`)
 ///   goes to a temporary folder during the test, which checks that it was written.
 /// - A `swift` block is a cell of library code; the `output` block after it is what the cell
 ///   prints. The cells of all notebooks are compiled into this test target, in
@@ -148,6 +148,9 @@ struct NotebookTests {
       var shown: [String] = []
       while j < lines.count && lines[j] != "```" { shown.append(lines[j]); j += 1 }
       var args = Array(Self.words(String(command.dropFirst(2))).dropFirst())
+      // `2>&1` at the end shows standard error after standard output, as the program writes them.
+      let withErrors = args.last == "2>&1"
+      if withErrors { args.removeLast() }
       var written: [String] = []
       for a in args.indices.dropFirst() where ["-o", "--output"].contains(args[a - 1]) && args[a].hasPrefix("Notebooks-md/") {
         if !Self.regenerate { args[a] = scratch.appendingPathComponent((args[a] as NSString).lastPathComponent).path }
@@ -156,7 +159,8 @@ struct NotebookTests {
       let outcome = BrobyggareCommandLine.run(args)
       #expect(outcome.status == 0, "\(name): \(command) exited \(outcome.status): \(outcome.stderr)")
       for w in written { #expect(FileManager.default.fileExists(atPath: w), "\(name): \(command) did not write \(w)") }
-      let printed = outcome.stdout.hasSuffix("\n") ? String(outcome.stdout.dropLast()) : outcome.stdout
+      let both = withErrors ? outcome.stdout + outcome.stderr : outcome.stdout
+      let printed = both.hasSuffix("\n") ? String(both.dropLast()) : both
       #expect(shown.joined(separator: "\n") == printed, "\(name): the output of '\(command)' changed")
       rewritten.append(contentsOf: printed.isEmpty ? [] : printed.components(separatedBy: "\n"))
       blocks += 1
