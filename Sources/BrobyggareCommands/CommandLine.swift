@@ -161,15 +161,20 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
   return try Network(contentsOf: path, options: options)
 }
 
+/// `--layer`: the layers named, each checked to be in the network; `nil` for all.
+func selectedLayers(_ p: ParsedArguments, network: Network) throws -> Set<String>? {
+  guard let l = p.value("layer") else { return nil }
+  let layers = Set(l.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+  let present = Set(network.layers)
+  for layer in layers.sorted() where !present.contains(layer) {
+    throw UsageError(message: "No tie is in layer '\(layer)'; the layers are: \(network.layers.isEmpty ? "(none)" : network.layers.joined(separator: ", "))")
+  }
+  return layers
+}
+
 func tieSelection(_ p: ParsedArguments, network: Network) throws -> TieSelection {
   var s = TieSelection()
-  if let l = p.value("layer") {
-    s.layers = Set(l.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-    let present = Set(network.layers)
-    for layer in s.layers!.sorted() where !present.contains(layer) {
-      throw UsageError(message: "No tie is in layer '\(layer)'; the layers are: \(network.layers.isEmpty ? "(none)" : network.layers.joined(separator: ", "))")
-    }
-  }
+  s.layers = try selectedLayers(p, network: network)
   if let m = p.value("merge") {
     guard let rule = TieMerge(rawValue: m) else { throw UsageError(message: "Unknown merge rule '\(m)'; expected max, min, mean or sum") }
     s.merge = rule

@@ -23,6 +23,7 @@ let spannersSpec = CommandSpec(
   options: inputOptions + [
     OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated); default: every tie between the two modes."),
     OptionSpec(name: "sector", valueName: "attribute", help: "The organisations' attribute that gives their sector (default: sector)."),
+    OptionSpec(name: "spanners-only", help: "List only the boundary spanners."),
   ] + outputOptions + [helpOption],
   discussion: "One row per person, boundary spanners first (most sectors, then most affiliations), then by input order.")
 
@@ -40,7 +41,8 @@ extension BrobyggareCommandLine {
     let weight: TwoMode.Weight = try choice(p, "weight", default: .shared)
     let net = try readNetwork(input, p)
     try requirePeople(net)
-    let projection = try net.projection(onto: side, weight: weight, selection: try tieSelection(p, network: net))
+    // --weight here is the projection's rule, not a tie attribute: only --layer selects ties.
+    let projection = try net.projection(onto: side, weight: weight, selection: TieSelection(layers: try selectedLayers(p, network: net)))
     let files = try projection.network.serialized(as: format, path: output)
     var inputs = [input]
     if let n = p.value("nodes") { inputs.append(n) }
@@ -57,13 +59,13 @@ extension BrobyggareCommandLine {
     try requirePeople(net)
     let attribute = p.value("sector") ?? "sector"
     let rows: [TwoMode.Spanning]
-    do { rows = try net.boundarySpanning(sector: attribute, selection: try tieSelection(p, network: net)) } catch let e as NetworkError {
+    do { rows = try net.boundarySpanning(sector: attribute, selection: TieSelection(layers: try selectedLayers(p, network: net))) } catch let e as NetworkError {
       throw UsageError(message: e.description)
     }
     let ordered = rows.enumerated().sorted {
       ($1.element.isBoundarySpanner ? 1 : 0, $1.element.sectors.count, $1.element.affiliations, $0.offset)
         < ($0.element.isBoundarySpanner ? 1 : 0, $0.element.sectors.count, $0.element.affiliations, $1.offset)
-    }.map(\.element)
+    }.map(\.element).filter { !p.flag("spanners-only") || $0.isBoundarySpanner }
     let table = ResultTable(
       columns: ["id", "label", "affiliations", "sectors", "sector_list", "boundary_spanner"],
       rows: ordered.map { s in

@@ -74,6 +74,17 @@ struct InterviewCommandTests {
     let p = run("project", net, projected, "--onto", "organisations", "--layer", "member of,works at")
     #expect(p.status == 0 && FileManager.default.fileExists(atPath: projected))
 
+    // --weight is the projection's rule here, not a tie attribute to read. Evelyn (W1) and
+    // Laura (W2): 1.5626373626373626 in networkx 3.6.1's collaboration_weighted_projected_graph
+    // of davis_southern_women_graph().
+    let women = dir.appendingPathComponent("women.csv").path
+    let newman = run("project", "davis", women, "--onto", "people", "--weight", "newman")
+    #expect(newman.status == 0, "\(newman.stderr)")
+    let w1w2 = try String(contentsOfFile: women, encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("W1,W2,") }
+    let fields = try #require(w1w2).split(separator: ",")
+    #expect(fields.count == 4 && fields[3] == "6")
+    #expect(abs(Double(fields[2])! - 1.5626373626373626) < 1e-12)
+
     let rob = run("robustness", net, "--layer", "trust,collaboration", "--runs", "50", "--summary", "--mode", "respondent", "--bootstrap", "--threads", "2")
     #expect(rob.status == 0)
     #expect(rob.stdout.split(separator: "\n").map { String($0.split(separator: ",")[0]) } ==
