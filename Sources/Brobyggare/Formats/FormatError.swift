@@ -73,6 +73,13 @@ private func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String) throws(FormatE
   if let s = String(validating: bytes, as: UTF8.self) {
     if let nul = s.utf8.firstIndex(of: 0) {
       let (l, c) = lineColumn(in: s, utf8Offset: s.utf8.distance(from: s.utf8.startIndex, to: nul))
+      // Text in UTF-16 without a byte-order mark has a NUL in every other byte.
+      let head = Array(bytes.prefix(64))
+      let odd = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
+      let even = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
+      if head.count >= 4, max(odd, even) * 2 >= head.count - 1, min(odd, even) == 0 {
+        throw FormatError(file: file, line: 1, column: 1, "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with a byte-order mark)")
+      }
       throw FormatError(file: file, line: l, column: c, "the file contains a NUL byte; expected text")
     }
     return s

@@ -35,6 +35,11 @@ struct JSONParser {
   let file: String
   var i = 0
   var depth = 0
+  /// Where each member of the top-level object starts, and where each element of a top-level
+  /// member's array starts (`nodes[3]`), so that messages about them can say where.
+  var memberOffsets: [String: Int] = [:]
+  var elementOffsets: [String: [Int]] = [:]
+  private var rootKey: String?
 
   init(_ text: String, file: String) {
     bytes = Array(text.utf8)
@@ -47,7 +52,12 @@ struct JSONParser {
     return FormatError(file: file, line: l, column: c, m)
   }
 
-  /// The offset a value starts at, for messages about it later.
+  /// Where the top-level member `key` starts, or element `n` of its array.
+  func offset(_ key: String, _ n: Int? = nil) -> Int {
+    if let n, let o = elementOffsets[key], n < o.count { return o[n] }
+    return memberOffsets[key] ?? 0
+  }
+
   mutating func parseDocument() throws(FormatError) -> JSONValue {
     let v = try value()
     skip()
@@ -84,6 +94,11 @@ struct JSONParser {
         skip()
         guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the member name") }
         i += 1
+        if depth == 1 {
+          skip()
+          memberOffsets[k] = i
+          rootKey = k
+        }
         members.append((k, try value()))
         skip()
         guard i < bytes.count else { throw error("the JSON ends inside an object; expected '}'") }
@@ -101,6 +116,10 @@ struct JSONParser {
       skip()
       if i < bytes.count && bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(items) }
       while true {
+        if depth == 2, let key = rootKey {
+          skip()
+          elementOffsets[key, default: []].append(i)
+        }
         items.append(try value())
         skip()
         guard i < bytes.count else { throw error("the JSON ends inside an array; expected ']'") }

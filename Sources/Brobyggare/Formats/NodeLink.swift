@@ -18,43 +18,43 @@ public enum NodeLinkFormat {
       switch root[k] {
       case nil, .null?: return nil
       case .bool(let b)?: return b
-      default: throw parser.error("'\(k)' must be true or false", at: 0)
+      default: throw parser.error("'\(k)' must be true or false", at: parser.offset(k))
       }
     }
     var network = Network(directed: try bool("directed") ?? false)
-    func scalar(_ v: JSONValue, what: String) throws(FormatError) -> AttributeValue? {
+    func scalar(_ v: JSONValue, what: String, at offset: Int) throws(FormatError) -> AttributeValue? {
       switch v {
       case .null: return nil
       case .bool(let b): return .boolean(b)
       case .integer(let i): return .integer(i)
       case .number(let d): return .double(d)
       case .string(let s): return .string(s)
-      case .array, .object: throw parser.error("\(what) is an array or object; only numbers, strings and booleans are read", at: 0)
+      case .array, .object: throw parser.error("\(what) is an array or object; only numbers, strings and booleans are read", at: offset)
       }
     }
-    func idText(_ v: JSONValue?, what: String) throws(FormatError) -> String {
+    func idText(_ v: JSONValue?, what: String, at offset: Int) throws(FormatError) -> String {
       switch v {
       case .string(let s)?: return s
       case .integer(let i)?: return String(i)
       case .number(let d)?: return formatNumber(d)
-      default: throw parser.error("\(what) needs an 'id' that is a string or a number", at: 0)
+      default: throw parser.error("\(what) needs an 'id' that is a string or a number", at: offset)
       }
     }
     if case .object(let g)? = root["graph"] {
       for (k, v) in g {
-        if let a = try scalar(v, what: "graph attribute '\(k)'") {
+        if let a = try scalar(v, what: "graph attribute '\(k)'", at: parser.offset("graph")) {
           network.attributes[k] = a
           network.networkAttributes.append(AttributeDeclaration(name: k, type: a.type))
         }
       }
     }
-    guard case .array(let nodes)? = root["nodes"] else { throw parser.error("expected a 'nodes' array", at: 0) }
+    guard case .array(let nodes)? = root["nodes"] else { throw parser.error("expected a 'nodes' array", at: parser.offset("nodes")) }
     for (n, node) in nodes.enumerated() {
-      guard case .object(let members) = node else { throw parser.error("nodes[\(n)] is not an object", at: 0) }
-      let id = try idText(node["id"], what: "nodes[\(n)]")
+      guard case .object(let members) = node else { throw parser.error("nodes[\(n)] is not an object", at: parser.offset("nodes", n)) }
+      let id = try idText(node["id"], what: "nodes[\(n)]", at: parser.offset("nodes", n))
       var attrs: [String: AttributeValue] = [:]
       for (k, v) in members where k != "id" {
-        if let a = try scalar(v, what: "nodes[\(n)].\(k)") {
+        if let a = try scalar(v, what: "nodes[\(n)].\(k)", at: parser.offset("nodes", n)) {
           attrs[k] = a
           if !network.nodeAttributes.contains(where: { $0.name == k }) {
             network.declareNodeAttribute(AttributeDeclaration(name: k, type: a.type))
@@ -62,25 +62,25 @@ public enum NodeLinkFormat {
         }
       }
       do { try network.addNode(Node(id: id, attributes: attrs)) } catch {
-        throw parser.error("nodes[\(n)] repeats the id '\(id)'", at: 0)
+        throw parser.error("nodes[\(n)] repeats the id '\(id)'", at: parser.offset("nodes", n))
       }
     }
     let edgeKey = root["edges"] != nil ? "edges" : "links"
-    guard case .array(let edges)? = root[edgeKey] else { throw parser.error("expected an 'edges' (or 'links') array", at: 0) }
+    guard case .array(let edges)? = root[edgeKey] else { throw parser.error("expected an 'edges' (or 'links') array", at: parser.offset(edgeKey)) }
     let names = Set(edges.flatMap { e -> [String] in if case .object(let m) = e { return m.map(\.0) }; return [] })
     let trustName = names.contains("trust") ? "trust" : names.contains("weight") ? "weight" : nil
     if let trustName { network.trustAttributeName = trustName }
     for (n, edge) in edges.enumerated() {
-      guard case .object(let members) = edge else { throw parser.error("\(edgeKey)[\(n)] is not an object", at: 0) }
-      let s = try idText(edge["source"], what: "\(edgeKey)[\(n)] source")
-      let t = try idText(edge["target"], what: "\(edgeKey)[\(n)] target")
-      guard let si = network.index(of: s) else { throw parser.error("\(edgeKey)[\(n)]: the source '\(s)' is not among the nodes", at: 0) }
-      guard let ti = network.index(of: t) else { throw parser.error("\(edgeKey)[\(n)]: the target '\(t)' is not among the nodes", at: 0) }
+      guard case .object(let members) = edge else { throw parser.error("\(edgeKey)[\(n)] is not an object", at: parser.offset(edgeKey, n)) }
+      let s = try idText(edge["source"], what: "\(edgeKey)[\(n)] source", at: parser.offset(edgeKey, n))
+      let t = try idText(edge["target"], what: "\(edgeKey)[\(n)] target", at: parser.offset(edgeKey, n))
+      guard let si = network.index(of: s) else { throw parser.error("\(edgeKey)[\(n)]: the source '\(s)' is not among the nodes", at: parser.offset(edgeKey, n)) }
+      guard let ti = network.index(of: t) else { throw parser.error("\(edgeKey)[\(n)]: the target '\(t)' is not among the nodes", at: parser.offset(edgeKey, n)) }
       var tie = Tie(source: si, target: ti)
       for (k, v) in members where k != "source" && k != "target" {
-        guard let a = try scalar(v, what: "\(edgeKey)[\(n)].\(k)") else { continue }
+        guard let a = try scalar(v, what: "\(edgeKey)[\(n)].\(k)", at: parser.offset(edgeKey, n)) else { continue }
         if k == trustName {
-          guard let w = a.number, k != "trust" || (w.isFinite && w >= 0) else { throw parser.error("\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0", at: 0) }
+          guard let w = a.number, k != "trust" || (w.isFinite && w >= 0) else { throw parser.error("\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0", at: parser.offset(edgeKey, n)) }
           tie.trust = w
         } else if k == "layer" {
           tie.layer = a.description

@@ -201,7 +201,7 @@ struct XMLReader {
         position += 1
         let vs = position
         while position < bytes.count && bytes[position] != quote {
-          if bytes[position] == UInt8(ascii: "<") { throw error("'<' is not allowed in an attribute value; write &lt;") }
+          if bytes[position] == UInt8(ascii: "<") { throw error("'<' is not allowed in an attribute value; write &lt; (or is the value's closing quote missing?)") }
           position += 1
         }
         guard position < bytes.count else { throw error("the value of the attribute '\(aname)' is never closed", at: vs) }
