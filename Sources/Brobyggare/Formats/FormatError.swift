@@ -40,10 +40,10 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
 /// Decodes input bytes to text: UTF-8 with or without a byte-order mark, UTF-16 with one, or
 /// a single-byte encoding a caller names (ISO-8859-1, Windows-1252). Invalid UTF-8 is an error
 /// at the first bad byte, not a silent replacement.
-func decodeText(_ data: Data, file: String, fallbackEncoding: String? = nil) throws(FormatError) -> String {
+func decodeText(_ data: Data, file: String, fallbackEncoding: String? = nil, xml: Bool = false) throws(FormatError) -> String {
   let bytes = [UInt8](data)
   if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-    return try decodeUTF8(bytes[3...], file: file)
+    return try decodeUTF8(bytes[3...], file: file, xml: xml)
   }
   if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
     let enc: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
@@ -66,10 +66,10 @@ func decodeText(_ data: Data, file: String, fallbackEncoding: String? = nil) thr
       throw FormatError(file: file, line: 1, column: 1, "the encoding '\(fallbackEncoding!)' is not supported; expected UTF-8, UTF-16, ISO-8859-1 or Windows-1252")
     }
   }
-  return try decodeUTF8(bytes[...], file: file)
+  return try decodeUTF8(bytes[...], file: file, xml: xml)
 }
 
-private func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String) throws(FormatError) -> String {
+private func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String, xml: Bool) throws(FormatError) -> String {
   if let s = String(validating: bytes, as: UTF8.self) {
     if let nul = s.utf8.firstIndex(of: 0) {
       let (l, c) = lineColumn(in: s, utf8Offset: s.utf8.distance(from: s.utf8.startIndex, to: nul))
@@ -91,7 +91,9 @@ private func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String) throws(FormatE
     let b = bytes[i]
     let len = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
     if len == 0 || i + len > bytes.endIndex || String(validating: bytes[i..<(i + len)], as: UTF8.self) == nil {
-      throw FormatError(file: file, line: line, column: column, String(format: "byte 0x%02X is not valid UTF-8; save the file as UTF-8 (or declare its encoding)", b))
+      throw FormatError(file: file, line: line, column: column, String(format: "byte 0x%02X is not valid UTF-8; ", b) + (xml
+        ? "save the file as UTF-8 or declare its encoding (<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)"
+        : "save the file as UTF-8"))
     }
     if b == 0x0A { line += 1; column = 1 } else { column += 1 }
     i += len

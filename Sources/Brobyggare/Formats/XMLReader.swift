@@ -54,7 +54,7 @@ struct XMLReader {
         declared = String(decl[decl.index(after: q)...].dropLast())
       }
     }
-    let text = try decodeText(data, file: file, fallbackEncoding: declared)
+    let text = try decodeText(data, file: file, fallbackEncoding: declared, xml: true)
     return XMLReader(bytes: Array(text.utf8), file: file)
   }
 

@@ -1,0 +1,56 @@
+#!/bin/sh
+# Fuzzes Brobyggare's readers with the toolchain's libFuzzer.
+#
+#   sh Scripts/fuzz.sh [SECONDS] [READER ...]
+#
+# READER: graphml dot csv csv-nodes edgelist json nominations (default: all), each for SECONDS
+# (default 60). Builds .build/fuzz/brobyggare-fuzz from the library's sources and
+# Fuzz/FuzzReaders.swift with -sanitize=fuzzer, seeds each reader's corpus from the shipped
+# datasets, Tests/BrobyggareTests/Fixtures/interop and Tests/BrobyggareCommandsTests/Broken,
+# and runs libFuzzer with a 10-second limit per input (a hang) and 2 GB of memory. A crash,
+# hang or out-of-memory stops the run with the input saved in .build/fuzz/READER/ as
+# crash-*, timeout-* or oom-*; make it a test in Tests/BrobyggareCommandsTests/Broken.
+# The libFuzzer seed is BROBYGGARE_FUZZ_SEED (default 1). Exits non-zero if any reader failed.
+set -eu
+seconds=${1:-60}
+[ $# -gt 0 ] && shift
+readers=${*:-graphml dot csv csv-nodes edgelist json nominations}
+out=.build/fuzz
+mkdir -p "$out"
+bin="$out/brobyggare-fuzz"
+sources=$(find Sources/Brobyggare -name '*.swift' | LC_ALL=C sort)
+echo "building $bin"
+# shellcheck disable=SC2086
+swiftc -O -sanitize=fuzzer -parse-as-library -module-name Brobyggare $sources Fuzz/FuzzReaders.swift -o "$bin"
+
+seed() {  # seed READER PATTERN...: copy matching files into the reader's seed folder
+  r=$1; shift
+  mkdir -p "$out/$r/seeds" "$out/$r/corpus"
+  for pattern in "$@"; do
+    find Datasets Tests/BrobyggareTests/Fixtures/interop Tests/BrobyggareCommandsTests/Broken -type f -name "$pattern" \
+      -size -200k -exec cp {} "$out/$r/seeds/" \; 2>/dev/null || true
+  done
+}
+status=0
+for r in $readers; do
+  case $r in
+    graphml) seed graphml '*.graphml' '*.xml' ;;
+    dot) seed dot '*.dot' '*.gv' ;;
+    csv) seed csv '*.csv' ;;
+    csv-nodes) seed csv-nodes '*.nodes.csv' 'roster*.csv' ;;
+    edgelist) seed edgelist '*.edgelist' '*.txt' ;;
+    json) seed json '*.json' ;;
+    nominations) seed nominations 'nominations*.csv' ;;
+    *) echo "unknown reader $r" >&2; exit 64 ;;
+  esac
+  echo "fuzzing $r for $seconds s ($(ls "$out/$r/seeds" | wc -l) seeds)"
+  if ! (cd "$out/$r" && BROBYGGARE_FUZZ_READER=$r "../brobyggare-fuzz" -max_total_time="$seconds" -timeout=10 \
+        -rss_limit_mb=2048 -max_len=65536 -seed="${BROBYGGARE_FUZZ_SEED:-1}" -print_final_stats=1 corpus seeds >log.txt 2>&1); then
+    echo "fuzzing $r found a problem: see $out/$r/log.txt and the crash-* file there" >&2
+    tail -30 "$out/$r/log.txt" >&2
+    status=1
+  else
+    grep -E '^stat::number_of_executed_units|^Done' "$out/$r/log.txt" || true
+  fi
+done
+exit $status
