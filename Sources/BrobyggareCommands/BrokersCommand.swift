@@ -31,11 +31,7 @@ extension BrobyggareCommandLine {
     guard let attribute = p.value("group") else { throw UsageError(message: "Missing expected option '--group <attribute>'", command: brokersSpec) }
     let (permutations, seed) = try permutationOptions(p, default: 0, minimum: 1)
     _ = try tableFormat(p)
-    var top = Int.max
-    if let t = p.value("top") {
-      guard let k = Int(t), k >= 1 else { throw UsageError(message: "--top takes a whole number ≥ 1, not '\(t)'") }
-      top = k
-    }
+    let top = try wholeNumber(p, "top") ?? Int.max
     let countsOnly = p.flag("counts-only")
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)

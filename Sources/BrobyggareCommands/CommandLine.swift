@@ -134,11 +134,16 @@ let helpOption = OptionSpec(name: "help", short: "h", help: "Show help informati
 
 let threadsOption = OptionSpec(name: "threads", valueName: "n", help: "Threads for the all-pairs measures (default: every core). Results do not depend on it.")
 
+/// An option that takes a whole number of at least `minimum`; `nil` when it is not given.
+func wholeNumber(_ p: ParsedArguments, _ name: String, minimum: Int = 1) throws -> Int? {
+  guard let t = p.value(name) else { return nil }
+  guard let n = Int(t), n >= minimum else { throw UsageError(message: "--\(name) takes a whole number ≥ \(minimum), not '\(t)'") }
+  return n
+}
+
 /// `--threads`: a whole number ≥ 1, by default every core.
 func threadCount(_ p: ParsedArguments) throws -> Int {
-  guard let t = p.value("threads") else { return Threads.available }
-  guard let n = Int(t), n >= 1 else { throw UsageError(message: "--threads takes a whole number ≥ 1, not '\(t)'") }
-  return n
+  try wholeNumber(p, "threads") ?? Threads.available
 }
 
 /// The NET argument every analysing command takes.

@@ -32,11 +32,7 @@ extension BrobyggareCommandLine {
         throw UsageError(message: "No tie of '\(pathB)' is in layer '\(l)'; its layers are: \(b.layers.joined(separator: ", "))")
       }
     }
-    var top = Int.max
-    if let t = p.value("top") {
-      guard let k = Int(t), k >= 1 else { throw UsageError(message: "--top takes a whole number ≥ 1, not '\(t)'") }
-      top = k
-    }
+    let top = try wholeNumber(p, "top") ?? Int.max
     let c = try WaveComparison(a, b, measure: measure, selection: selection, threads: threadCount(p))
     var settings = [("A", pathA), ("B", pathB), ("directed", a.isDirected ? "yes" : "no")] + selectionSettings(selection, network: a)
     settings += [("measure", measure.rawValue)] + WaveComparison.Change.allCases.map { ("ties \($0.rawValue)", String(c.count($0))) }

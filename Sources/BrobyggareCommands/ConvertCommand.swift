@@ -69,10 +69,7 @@ extension BrobyggareCommandLine {
     style.group = p.value("group")
     style.size = try choice(p, "size-by", default: .betweenness)
     style.labels = try choice(p, "labels", default: .auto)
-    if let t = p.value("top") {
-      guard let k = Int(t), k >= 0 else { throw UsageError(message: "--top takes a whole number ≥ 0, not '\(t)'") }
-      style.top = k
-    }
+    if let k = try wholeNumber(p, "top", minimum: 0) { style.top = k }
     style.clusters = p.flag("clusters")
     if style.clusters && style.group == nil { throw UsageError(message: "--clusters needs --group") }
     style.legend = !p.flag("no-legend")

@@ -103,11 +103,7 @@ extension BrobyggareCommandLine {
     if let k = sortKey, !measures.contains(k) {
       throw UsageError(message: "--sort takes one of the measures asked for (\(measures.joined(separator: ", "))), not '\(k)'")
     }
-    var top = Int.max
-    if let t = p.value("top") {
-      guard let k = Int(t), k >= 1 else { throw UsageError(message: "--top takes a whole number ≥ 1, not '\(t)'") }
-      top = k
-    }
+    let top = try wholeNumber(p, "top") ?? Int.max
     var approximation: (epsilon: Double, delta: Double, seed: UInt64)?
     if let e = p.value("epsilon") {
       guard let eps = parseDouble(e), eps > 0, eps < 1 else { throw UsageError(message: "--epsilon takes a number in (0, 1), not '\(e)'") }

@@ -24,11 +24,7 @@ extension BrobyggareCommandLine {
     let path = p.positionals[0]
     guard let attribute = p.value("group") else { throw UsageError(message: "Missing expected option '--group <attribute>'", command: reportSpec) }
     guard let dir = p.value("output") else { throw UsageError(message: "Missing expected option '--output <dir>'", command: reportSpec) }
-    var top = 10
-    if let t = p.value("top") {
-      guard let k = Int(t), k >= 1 else { throw UsageError(message: "--top takes a whole number ≥ 1, not '\(t)'") }
-      top = k
-    }
+    let top = try wholeNumber(p, "top") ?? 10
     var robustnessRuns: Int?
     if let r = p.value("robustness") {
       guard let k = Int(r), k >= 1 else { throw UsageError(message: "--robustness takes a whole number of runs ≥ 1, not '\(r)'") }

@@ -41,10 +41,7 @@ extension BrobyggareCommandLine {
     let (runs, seed) = try permutationOptions(p, default: 1000, minimum: 1, name: "runs")
     o.runs = runs
     o.seed = seed
-    if let t = p.value("top") {
-      guard let k = Int(t), k >= 1 else { throw UsageError(message: "--top takes a whole number ≥ 1, not '\(t)'") }
-      o.topK = k
-    }
+    if let k = try wholeNumber(p, "top") { o.topK = k }
     var rates = [0.1, 0.2, 0.3]
     if let d = p.value("drop") {
       rates = try d.split(separator: ",").map {
@@ -101,11 +98,7 @@ extension BrobyggareCommandLine {
            .number(mean(c.topKOverlap)), .number(q(c.topKOverlap, 0.5))]
         }, settings: settings)
     } else {
-      var show = Int.max
-      if let t = p.value("show") {
-        guard let k = Int(t), k >= 1 else { throw UsageError(message: "--show takes a whole number ≥ 1, not '\(t)'") }
-        show = k
-      }
+      let show = try wholeNumber(p, "show") ?? Int.max
       let order = (0..<net.nodeCount).sorted { (result.fullRanks[$0], $0) < (result.fullRanks[$1], $1) }.prefix(show)
       var rows: [[Cell]] = []
       for c in result.conditions {
