@@ -18,23 +18,28 @@ public enum CSVFormat {
     var rows: [[String]]
     var rowLines: [Int]
     var delimiter: UInt8
-    /// Byte offset where each row starts (after the header), to say in which column a field is.
+    /// Offset in the text where each row starts (after the header), to say in which column a
+    /// field is.
     var rowStarts: [Int]
-    var bytes: [UInt8]
+    var input: TextInput
 
     /// The column (in characters, from 1) where field `k` of row `r` starts.
     func column(row r: Int, field k: Int) -> Int {
-      var i = rowStarts[r]
+      var at = rowStarts[r]
       var col = 1
       var field = 0
       var inQuotes = false
-      while i < bytes.count && field < k {
-        let b = bytes[i]
-        if b == UInt8(ascii: "\"") { inQuotes.toggle() }
-        else if !inQuotes && b == delimiter { field += 1 }
-        else if !inQuotes && (b == 0x0A || b == 0x0D) { break }
-        if b == 0x0A { col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
-        i += 1
+      while field < k {
+        let chunk = input.text(from: at, count: 1 << 16)
+        if chunk.isEmpty { break }
+        for b in chunk {
+          if field >= k { break }
+          if b == UInt8(ascii: "\"") { inQuotes.toggle() }
+          else if !inQuotes && b == delimiter { field += 1 }
+          else if !inQuotes && (b == 0x0A || b == 0x0D) { return col }
+          if b == 0x0A { col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
+        }
+        at += chunk.count
       }
       return col
     }
@@ -42,8 +47,14 @@ public enum CSVFormat {
 
   /// Splits CSV text into fields. Rows whose field count differs from the header are an error.
   static func parse(_ text: String, file: String) throws(FormatError) -> Table {
-    let bytes = Array(text.utf8)
-    let n = bytes.count
+    try parse(TextInput(data: Data(text.utf8), file: file))
+  }
+
+  /// Splits CSV text into fields, reading it a block at a time.
+  static func parse(_ input: TextInput) throws(FormatError) -> Table {
+    let file = input.file
+    var bytes: [UInt8] = []
+    var more = try input.append(to: &bytes)
     // Pick the delimiter from the header line, outside quotes.
     var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
     var inQuotes = false
@@ -60,35 +71,55 @@ public enum CSVFormat {
     var rowStarts: [Int] = [0]
     var row: [String] = []
     var field: [UInt8] = []
+    var n = bytes.count
     var i = 0
+    var base = 0  // offset in the text of bytes[0]
     var line = 1
-    var lineStart = 0
+    var lineStart = 0  // offset in the text
     var rowLine = 1
     var fieldQuoted = false
+    /// Makes bytes beyond `i` available: false at the end of the text. Bytes before `i` are
+    /// dropped once a block's worth has been read, so the window stays about a block long.
+    func fill() throws(FormatError) -> Bool {
+      guard more else { return false }
+      if i >= input.blockSize {
+        bytes.removeFirst(i)
+        base += i
+        i = 0
+      }
+      more = try input.append(to: &bytes)
+      n = bytes.count
+      return true
+    }
+    func ready() throws(FormatError) -> Bool { i < n ? true : try fill() }
     func finishField() { row.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true); fieldQuoted = false }
-    while i < n {
+    while try ready() {
+      if i >= n { continue }
       let b = bytes[i]
       if b == UInt8(ascii: "\"") && field.isEmpty && !fieldQuoted {
         // Quoted field.
         fieldQuoted = true
-        let qLine = line, qCol = i - lineStart + 1
+        let qLine = line, qCol = base + i - lineStart + 1
         i += 1
         var closed = false
-        while i < n {
+        while try ready() {
+          if i >= n { continue }
           let c = bytes[i]
           if c == UInt8(ascii: "\"") {
+            if i + 1 >= n { _ = try fill() }
             if i + 1 < n && bytes[i + 1] == UInt8(ascii: "\"") { field.append(c); i += 2; continue }
             i += 1; closed = true; break
           }
-          if c == 0x0A { line += 1; lineStart = i + 1 }
+          if c == 0x0A { line += 1; lineStart = base + i + 1 }
           field.append(c)
           i += 1
         }
         if !closed {
           throw FormatError(file: file, line: qLine, column: qCol, "a quoted field is never closed; expected a closing '\"'")
         }
+        if i >= n { _ = try fill() }
         if i < n, bytes[i] != delimiter, bytes[i] != 0x0A, bytes[i] != 0x0D {
-          throw FormatError(file: file, line: line, column: i - lineStart + 1,
+          throw FormatError(file: file, line: line, column: base + i - lineStart + 1,
                             "unexpected character after a closing quote; expected the delimiter or the end of the line")
         }
         continue
@@ -103,11 +134,14 @@ public enum CSVFormat {
         let blank = row.count == 1 && row[0].isEmpty
         if !blank { rows.append(row); rowLines.append(rowLine) }
         row.removeAll(keepingCapacity: true)
-        if b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+        if b == 0x0D {
+          if i + 1 >= n { _ = try fill() }
+          if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+        }
         i += 1
-        if blank { rowStarts[rowStarts.count - 1] = i } else { rowStarts.append(i) }
+        if blank { rowStarts[rowStarts.count - 1] = base + i } else { rowStarts.append(base + i) }
         line += 1
-        lineStart = i
+        lineStart = base + i
         rowLine = line
         continue
       }
@@ -137,7 +171,7 @@ public enum CSVFormat {
       throw FormatError(file: file, line: rowLines[r], column: 1,
                         "this row has \(fields.count) field\(fields.count == 1 ? "" : "s"); the header has \(header.count)")
     }
-    return Table(header: header, rows: rows, rowLines: rowLines, delimiter: delimiter, rowStarts: rowStarts, bytes: bytes)
+    return Table(header: header, rows: rows, rowLines: rowLines, delimiter: delimiter, rowStarts: rowStarts, input: input)
   }
 
   /// Reads a network from a tie table and, optionally, a node table.
@@ -146,11 +180,22 @@ public enum CSVFormat {
   /// the order they first appear.
   public static func read(ties: Data, file: String, nodes: Data? = nil, nodesFile: String = "<nodes>",
                           directed: Bool) throws(FormatError) -> Network {
+    try read(ties: TextInput(data: ties, file: file), nodes: nodes.map { n throws(FormatError) in try TextInput(data: n, file: nodesFile) },
+             directed: directed)
+  }
+
+  /// Reads a tie table (and a node table) from files a block at a time: memory holds the
+  /// parsed rows, not the file's bytes.
+  public static func read(contentsOf path: String, nodeTable: String? = nil, directed: Bool) throws(FormatError) -> Network {
+    try read(ties: TextInput(path: path), nodes: nodeTable.map { n throws(FormatError) in try TextInput(path: n) }, directed: directed)
+  }
+
+  static func read(ties: TextInput, nodes: TextInput?, directed: Bool) throws(FormatError) -> Network {
     var network = Network(directed: directed)
     if let nodes {
-      try readNodes(decodeText(nodes, file: nodesFile), file: nodesFile, into: &network)
+      try readNodes(parse(nodes), file: nodes.file, into: &network)
     }
-    try readTies(decodeText(ties, file: file), file: file, into: &network, closedNodeSet: nodes != nil)
+    try readTies(parse(ties), file: ties.file, into: &network, closedNodeSet: nodes != nil)
     return network
   }
 
@@ -172,8 +217,7 @@ public enum CSVFormat {
     }
   }
 
-  static func readNodes(_ text: String, file: String, into network: inout Network) throws(FormatError) {
-    let table = try parse(text, file: file)
+  static func readNodes(_ table: Table, file: String, into network: inout Network) throws(FormatError) {
     guard let idCol = column(table.header, "id") else {
       throw FormatError(file: file, line: 1, column: 1, "the node table has no 'id' column; its columns are \(table.header.joined(separator: ", "))")
     }
@@ -195,8 +239,7 @@ public enum CSVFormat {
     }
   }
 
-  static func readTies(_ text: String, file: String, into network: inout Network, closedNodeSet: Bool) throws(FormatError) {
-    let table = try parse(text, file: file)
+  static func readTies(_ table: Table, file: String, into network: inout Network, closedNodeSet: Bool) throws(FormatError) {
     guard let s = column(table.header, "source", "from"), let t = column(table.header, "target", "to") else {
       throw FormatError(file: file, line: 1, column: 1, "the tie table needs 'source' and 'target' columns; its columns are \(table.header.joined(separator: ", "))")
     }

@@ -5,69 +5,87 @@ import Foundation
 /// direction, so the caller declares it.
 public enum EdgeListFormat {
   public static func read(_ data: Data, file: String, directed: Bool) throws(FormatError) -> Network {
-    let text = try decodeText(data, file: file)
+    try read(TextInput(data: data, file: file), directed: directed)
+  }
+
+  /// Reads a file a block at a time: memory holds the network and one window of the file.
+  public static func read(contentsOf path: String, file: String? = nil, directed: Bool) throws(FormatError) -> Network {
+    try read(TextInput(path: path, file: file), directed: directed)
+  }
+
+  static func read(_ input: TextInput, directed: Bool) throws(FormatError) -> Network {
+    let file = input.file
     var network = Network(directed: directed)
     network.trustAttributeName = "weight"
-    var bytes = Array(text.utf8)
-    bytes.append(0x0A)  // a final newline ends the last line
-    // Bytes, not Characters: the format's separators are ASCII, and UTF-8 never uses ASCII bytes
-    // inside a multi-byte character. Columns in messages count characters (computed on error).
-    var failure: FormatError?
-    bytes.withUnsafeBufferPointer { buffer in
-      var lineNumber = 1
-      var lineStart = 0
-      var i = 0
-      let end = buffer.count
-      var fields: [(Int, Int)] = []  // byte ranges of the fields on this line
-      func column(_ offset: Int) -> Int {
-        String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<offset]), as: UTF8.self).count + 1
-      }
-      func field(_ f: (Int, Int)) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self)
-      }
-      while i < end {
-        // One line: fields separated by spaces or tabs, up to '#' or the end of the line.
-        fields.removeAll(keepingCapacity: true)
-        var comment = false
-        while true {
-          let b = buffer[i]
-          if b == 0x0A { break }
-          if b == 0x20 || b == 0x09 || b == 0x0D || comment { i += 1; continue }
-          if b == 0x23 { comment = true; i += 1; continue }
-          let start = i
-          while true {
-            let c = buffer[i]
-            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x23 { break }
-            i += 1
-          }
-          fields.append((start, i))
+    var window: [UInt8] = []
+    window.reserveCapacity(TextInput.blockSize + 4096)
+    var lineNumber = 1
+    var more = true
+    while more {
+      more = try input.append(to: &window)
+      if !more { window.append(0x0A) }  // a final newline ends the last line
+      // Parse the complete lines in the window; a partial last line waits for the next block.
+      guard let lastNewline = window.lastIndex(of: 0x0A) else { continue }
+      let end = lastNewline + 1
+      // Bytes, not Characters: the format's separators are ASCII, and UTF-8 never uses ASCII
+      // bytes inside a multi-byte character. Columns in messages count characters (computed on
+      // error).
+      var failure: FormatError?
+      window.withUnsafeBufferPointer { buffer in
+        var lineStart = 0
+        var i = 0
+        var fields: [(Int, Int)] = []  // byte ranges of the fields on this line
+        func column(_ offset: Int) -> Int {
+          String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<offset]), as: UTF8.self).count + 1
         }
-        if !fields.isEmpty {
-          guard fields.count == 2 || fields.count == 3 else {
-            let at = fields.count > 3 ? fields[3].0 : fields.last!.1
-            failure = FormatError(file: file, line: lineNumber, column: column(at),
-                                  "expected 'source target [weight]' but found \(fields.count) field\(fields.count == 1 ? "" : "s")")
-            return
+        func field(_ f: (Int, Int)) -> String {
+          String(decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self)
+        }
+        while i < end {
+          // One line: fields separated by spaces or tabs, up to '#' or the end of the line.
+          fields.removeAll(keepingCapacity: true)
+          var comment = false
+          while true {
+            let b = buffer[i]
+            if b == 0x0A { break }
+            if b == 0x20 || b == 0x09 || b == 0x0D || comment { i += 1; continue }
+            if b == 0x23 { comment = true; i += 1; continue }
+            let start = i
+            while true {
+              let c = buffer[i]
+              if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x23 { break }
+              i += 1
+            }
+            fields.append((start, i))
           }
-          var trust: Double?
-          if fields.count == 3 {
-            do {
-              trust = try CSVFormat.parseTrust(field(fields[2]), decimalComma: false, file: file, line: lineNumber, column: column(fields[2].0))
-            } catch {
-              failure = error as? FormatError
+          if !fields.isEmpty {
+            guard fields.count == 2 || fields.count == 3 else {
+              let at = fields.count > 3 ? fields[3].0 : fields.last!.1
+              failure = FormatError(file: file, line: lineNumber, column: column(at),
+                                    "expected 'source target [weight]' but found \(fields.count) field\(fields.count == 1 ? "" : "s")")
               return
             }
+            var trust: Double?
+            if fields.count == 3 {
+              do {
+                trust = try CSVFormat.parseTrust(field(fields[2]), decimalComma: false, file: file, line: lineNumber, column: column(fields[2].0))
+              } catch {
+                failure = error as? FormatError
+                return
+              }
+            }
+            let s = network.node(withID: field(fields[0]))
+            let t = network.node(withID: field(fields[1]))
+            network.addTie(Tie(source: s, target: t, trust: trust))
           }
-          let s = network.node(withID: field(fields[0]))
-          let t = network.node(withID: field(fields[1]))
-          network.addTie(Tie(source: s, target: t, trust: trust))
+          i += 1  // past the newline
+          lineNumber += 1
+          lineStart = i
         }
-        i += 1  // past the newline
-        lineNumber += 1
-        lineStart = i
       }
+      if let failure { throw failure }
+      window.removeFirst(end)
     }
-    if let failure { throw failure }
     return network
   }
 

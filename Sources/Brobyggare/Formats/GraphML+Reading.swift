@@ -34,7 +34,17 @@ public enum GraphMLFormat {
   }
 
   public static func read(_ data: Data, file: String) throws(FormatError) -> Network {
-    var reader = try XMLReader.open(data, file: file)
+    try read(XMLReader.open(data, file: file))
+  }
+
+  /// Reads a file a block at a time: memory holds the network and a window of the file.
+  public static func read(contentsOf path: String, file: String? = nil) throws(FormatError) -> Network {
+    try read(XMLReader.open(path: path, file: file))
+  }
+
+  static func read(_ xmlReader: XMLReader) throws(FormatError) -> Network {
+    var reader = xmlReader
+    let file = reader.file
     var keys: [Key] = []
     var network = Network(directed: true)
     var sawGraph = false
@@ -182,7 +192,8 @@ public enum GraphMLFormat {
           case .none: domain = "graph"
           }
           dataKey = try lookupKey(k, domain: domain, offset: offset)
-          dataStart = reader.position
+          dataStart = reader.offset
+          reader.keepFrom = dataStart
           dataText = ""
           dataHasElements = false
           dataDepth = 0
@@ -204,6 +215,7 @@ public enum GraphMLFormat {
           let markup = dataHasElements
           let text = markup ? reader.slice(dataStart, offset) : dataText
           dataKey = nil
+          reader.keepFrom = nil
           if !markup && text.isEmpty && key.type != .string { continue }  // <data key="d5"/>
           let value = try typed(text, key, offset: dataStart, isMarkup: markup)
           switch ownerStack.last ?? .none {

@@ -39,18 +39,16 @@ extension Network {
     guard let format = options.format ?? NetworkFormat(path: path) else {
       throw FormatError(file: path, line: 1, column: 1, "cannot tell the format from the extension '.\((path as NSString).pathExtension)'; expected .csv, .tsv, .edgelist, .txt, .graphml, .xml, .dot, .gv or .json (or name the format)")
     }
-    let data = try Network.load(path)
     switch format {
     case .csv:
       var nodesPath = options.nodeTable
       let companion = Network.companionNodeTable(for: path)
       if nodesPath == nil, !path.hasSuffix(".nodes.csv"), FileManager.default.fileExists(atPath: companion) { nodesPath = companion }
-      let nodes = try nodesPath.map { p throws(FormatError) in try Network.load(p) }
-      self = try CSVFormat.read(ties: data, file: path, nodes: nodes, nodesFile: nodesPath ?? "", directed: options.directed)
-    case .edgelist: self = try EdgeListFormat.read(data, file: path, directed: options.directed)
-    case .graphml: self = try GraphMLFormat.read(data, file: path)
-    case .dot: self = try DOTFormat.read(data, file: path)
-    case .json: self = try NodeLinkFormat.read(data, file: path)
+      self = try CSVFormat.read(contentsOf: path, nodeTable: nodesPath, directed: options.directed)
+    case .edgelist: self = try EdgeListFormat.read(contentsOf: path, directed: options.directed)
+    case .graphml: self = try GraphMLFormat.read(contentsOf: path)
+    case .dot: self = try DOTFormat.read(Network.load(path), file: path)
+    case .json: self = try NodeLinkFormat.read(Network.load(path), file: path)
     }
   }
 

@@ -29,81 +29,101 @@ struct XMLReader {
   /// The deepest nesting of elements accepted.
   static let maximumDepth = 512
 
-  let bytes: [UInt8]
+  /// A window of the document's UTF-8: `bytes[0]` is at offset `base` of the text. Offsets in
+  /// events and messages count from the start of the text.
+  private(set) var bytes: [UInt8] = []
+  private(set) var base = 0
+  let input: TextInput
+  private var more = true
+  /// An offset the window must keep (the start of a `<data>` element whose markup is kept
+  /// verbatim); bytes before `position` and this are dropped as the reading goes on.
+  var keepFrom: Int?
   let file: String
+  /// The position in the window.
   private(set) var position = 0
   private var openNames: [String] = []
   private var sawRoot = false
   private var pendingEnd: (String, Int)?
 
-  init(bytes: [UInt8], file: String) {
-    self.bytes = bytes
-    self.file = file
+  init(input: TextInput) throws(FormatError) {
+    self.input = input
+    self.file = input.file
+    more = try input.append(to: &bytes)
   }
 
-  /// Decodes a document's bytes, honouring a byte-order mark or the encoding its XML
-  /// declaration names, and returns a reader over UTF-8.
+  /// A reader over a document in memory, honouring a byte-order mark or the encoding its XML
+  /// declaration names.
   static func open(_ data: Data, file: String) throws(FormatError) -> XMLReader {
-    var declared: String?
-    let head = String(decoding: data.prefix(256), as: UTF8.self)
-    if head.hasPrefix("<?xml") || head.dropFirst().hasPrefix("<?xml"),
-       let end = head.range(of: "?>"),
-       let enc = head[..<end.lowerBound].range(of: #"encoding\s*=\s*["']([A-Za-z0-9._-]+)["']"#, options: .regularExpression) {
-      let decl = head[enc]
-      if let q = decl.firstIndex(where: { $0 == "\"" || $0 == "'" }) {
-        declared = String(decl[decl.index(after: q)...].dropLast())
-      }
-    }
-    let text = try decodeText(data, file: file, fallbackEncoding: declared, xml: true)
-    return XMLReader(bytes: Array(text.utf8), file: file)
+    try XMLReader(input: TextInput(data: data, file: file, xml: true))
+  }
+
+  /// A reader over a file, read a block at a time.
+  static func open(path: String, file: String? = nil) throws(FormatError) -> XMLReader {
+    try XMLReader(input: TextInput(path: path, file: file, xml: true))
+  }
+
+  /// The offset in the text of the next byte to read.
+  var offset: Int { base + position }
+
+  /// True when the window holds byte `i`, reading another block if needed. The window only
+  /// grows while an event is read, so positions taken within it stay valid.
+  @inline(__always) private mutating func has(_ i: Int) throws(FormatError) -> Bool {
+    if i < bytes.count { return true }
+    while more && i >= bytes.count { more = try input.append(to: &bytes) }
+    return i < bytes.count
+  }
+
+  /// Drops the bytes already read, once there is a block's worth of them.
+  private mutating func compact() {
+    let keep = Swift.min(position, (keepFrom ?? Int.max) - base)
+    guard keep >= input.blockSize else { return }
+    bytes.removeFirst(keep)
+    base += keep
+    position -= keep
   }
 
   func error(_ message: String, at offset: Int? = nil) -> FormatError {
-    let (l, c) = location(of: offset ?? position)
+    let (l, c) = location(of: offset ?? (base + position))
     return FormatError(file: file, line: l, column: c, message)
   }
 
-  /// Line and column (in characters) of a byte offset.
+  /// Line and column (in characters) of an offset in the text.
   func location(of offset: Int) -> (Int, Int) {
-    var line = 1, col = 1
-    var i = 0
-    let end = Swift.min(offset, bytes.count)
-    while i < end {
-      let b = bytes[i]
-      if b == 0x0A { line += 1; col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
-      i += 1
-    }
-    return (line, col)
+    input.location(of: offset)
   }
 
-  /// The text between two byte offsets, exactly as written.
+  /// The text between two offsets, exactly as written (both within the window).
   func slice(_ from: Int, _ to: Int) -> String {
+    String(decoding: bytes[(from - base)..<(to - base)], as: UTF8.self)
+  }
+
+  /// The text between two positions in the window.
+  private func local(_ from: Int, _ to: Int) -> String {
     String(decoding: bytes[from..<to], as: UTF8.self)
   }
 
-  private func starts(with s: StaticString, at i: Int) -> Bool {
+  private mutating func starts(with s: StaticString, at i: Int) throws(FormatError) -> Bool {
     let n = s.utf8CodeUnitCount
-    guard i + n <= bytes.count else { return false }
+    guard try has(i + n - 1) else { return false }
     return s.withUTF8Buffer { buf in
       for k in 0..<n where bytes[i + k] != buf[k] { return false }
       return true
     }
   }
 
-  private func find(_ s: StaticString, from i: Int) -> Int? {
+  private mutating func find(_ s: StaticString, from i: Int) throws(FormatError) -> Int? {
     let n = s.utf8CodeUnitCount
-    return s.withUTF8Buffer { buf -> Int? in
-      var j = i
-      while j + n <= bytes.count {
-        if bytes[j] == buf[0] {
-          var ok = true
-          for k in 1..<n where bytes[j + k] != buf[k] { ok = false; break }
-          if ok { return j }
-        }
-        j += 1
+    var j = i
+    while try has(j + n - 1) {
+      let found = s.withUTF8Buffer { buf -> Bool in
+        guard bytes[j] == buf[0] else { return false }
+        for k in 1..<n where bytes[j + k] != buf[k] { return false }
+        return true
       }
-      return nil
+      if found { return j }
+      j += 1
     }
+    return nil
   }
 
   @inline(__always) private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
@@ -118,108 +138,111 @@ struct XMLReader {
       pendingEnd = nil
       return .end(name: name, offset: offset)
     }
-    while position < bytes.count {
+    compact()
+    while try has(position) {
       if bytes[position] != UInt8(ascii: "<") {
         let start = position
-        while position < bytes.count && bytes[position] != UInt8(ascii: "<") { position += 1 }
+        while try has(position) && bytes[position] != UInt8(ascii: "<") { position += 1 }
         if openNames.isEmpty {
           if bytes[start..<position].contains(where: { !XMLReader.isSpace($0) }) {
-            throw error(sawRoot ? "text after the root element" : "text before the root element; expected '<'", at: start)
+            throw error(sawRoot ? "text after the root element" : "text before the root element; expected '<'", at: base + start)
           }
           continue
         }
         return .text(try unescape(start, position))
       }
-      if starts(with: "<!--", at: position) {
-        guard let end = find("-->", from: position + 4) else { throw error("a comment is never closed; expected '-->'") }
+      if try starts(with: "<!--", at: position) {
+        guard let end = try find("-->", from: position + 4) else { throw error("a comment is never closed; expected '-->'") }
         position = end + 3
         continue
       }
-      if starts(with: "<![CDATA[", at: position) {
+      if try starts(with: "<![CDATA[", at: position) {
         guard !openNames.isEmpty else { throw error("CDATA outside the root element") }
-        guard let end = find("]]>", from: position + 9) else { throw error("a CDATA section is never closed; expected ']]>'") }
-        let text = slice(position + 9, end)
+        guard let end = try find("]]>", from: position + 9) else { throw error("a CDATA section is never closed; expected ']]>'") }
+        let text = local(position + 9, end)
         position = end + 3
         return .text(text)
       }
-      if starts(with: "<!DOCTYPE", at: position) || starts(with: "<!ENTITY", at: position) {
+      let doctype = try starts(with: "<!DOCTYPE", at: position)
+      let entity = try starts(with: "<!ENTITY", at: position)
+      if doctype || entity {
         throw error("document type declarations (<!DOCTYPE>) are not accepted: they can define entities that expand without bound or read other files")
       }
-      if starts(with: "<?", at: position) {
-        guard let end = find("?>", from: position + 2) else { throw error("a processing instruction is never closed; expected '?>'") }
+      if try starts(with: "<?", at: position) {
+        guard let end = try find("?>", from: position + 2) else { throw error("a processing instruction is never closed; expected '?>'") }
         position = end + 2
         continue
       }
-      if starts(with: "</", at: position) {
+      if try starts(with: "</", at: position) {
         let start = position
         position += 2
         let nameStart = position
-        while position < bytes.count && XMLReader.isNameByte(bytes[position]) { position += 1 }
-        let name = slice(nameStart, position)
-        while position < bytes.count && XMLReader.isSpace(bytes[position]) { position += 1 }
-        guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { throw error("expected '>' to close the end tag </\(name)>") }
+        while try has(position) && XMLReader.isNameByte(bytes[position]) { position += 1 }
+        let name = local(nameStart, position)
+        while try has(position) && XMLReader.isSpace(bytes[position]) { position += 1 }
+        guard try has(position), bytes[position] == UInt8(ascii: ">") else { throw error("expected '>' to close the end tag </\(name)>") }
         position += 1
-        guard let open = openNames.last else { throw error("the end tag </\(name)> has no start tag", at: start) }
-        guard open == name else { throw error("the end tag </\(name)> does not match the start tag <\(open)>", at: start) }
+        guard let open = openNames.last else { throw error("the end tag </\(name)> has no start tag", at: base + start) }
+        guard open == name else { throw error("the end tag </\(name)> does not match the start tag <\(open)>", at: base + start) }
         openNames.removeLast()
-        return .end(name: name, offset: start)
+        return .end(name: name, offset: base + start)
       }
-      if starts(with: "<!", at: position) { throw error("unexpected markup '<!'; expected an element, a comment or CDATA") }
+      if try starts(with: "<!", at: position) { throw error("unexpected markup '<!'; expected an element, a comment or CDATA") }
       // Start tag.
       let start = position
       position += 1
       let nameStart = position
-      while position < bytes.count && XMLReader.isNameByte(bytes[position]) { position += 1 }
+      while try has(position) && XMLReader.isNameByte(bytes[position]) { position += 1 }
       guard position > nameStart else { throw error("expected an element name after '<'") }
-      let name = slice(nameStart, position)
-      if openNames.isEmpty && sawRoot { throw error("a second root element <\(name)>; a document has one", at: start) }
+      let name = local(nameStart, position)
+      if openNames.isEmpty && sawRoot { throw error("a second root element <\(name)>; a document has one", at: base + start) }
       var attributes: [(String, String)] = []
       var selfClosing = false
       while true {
-        while position < bytes.count && XMLReader.isSpace(bytes[position]) { position += 1 }
-        guard position < bytes.count else { throw error("the start tag <\(name)> is never closed", at: start) }
+        while try has(position) && XMLReader.isSpace(bytes[position]) { position += 1 }
+        guard try has(position) else { throw error("the start tag <\(name)> is never closed", at: base + start) }
         let b = bytes[position]
         if b == UInt8(ascii: ">") { position += 1; break }
         if b == UInt8(ascii: "/") {
-          guard position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: ">") else { throw error("expected '/>'") }
+          guard try has(position + 1), bytes[position + 1] == UInt8(ascii: ">") else { throw error("expected '/>'") }
           position += 2
           selfClosing = true
           break
         }
         let an = position
-        while position < bytes.count && XMLReader.isNameByte(bytes[position]) { position += 1 }
+        while try has(position) && XMLReader.isNameByte(bytes[position]) { position += 1 }
         guard position > an else { throw error("unexpected '\(Character(UnicodeScalar(b)))' in the start tag <\(name)>; expected an attribute name, '>' or '/>'") }
-        let aname = slice(an, position)
-        while position < bytes.count && XMLReader.isSpace(bytes[position]) { position += 1 }
-        guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else { throw error("expected '=' after the attribute name '\(aname)'") }
+        let aname = local(an, position)
+        while try has(position) && XMLReader.isSpace(bytes[position]) { position += 1 }
+        guard try has(position), bytes[position] == UInt8(ascii: "=") else { throw error("expected '=' after the attribute name '\(aname)'") }
         position += 1
-        while position < bytes.count && XMLReader.isSpace(bytes[position]) { position += 1 }
-        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else {
+        while try has(position) && XMLReader.isSpace(bytes[position]) { position += 1 }
+        guard try has(position), bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else {
           throw error("expected a quoted value for the attribute '\(aname)'")
         }
         let quote = bytes[position]
         position += 1
         let vs = position
-        while position < bytes.count && bytes[position] != quote {
+        while try has(position) && bytes[position] != quote {
           if bytes[position] == UInt8(ascii: "<") { throw error("'<' is not allowed in an attribute value; write &lt; (or is the value's closing quote missing?)") }
           position += 1
         }
-        guard position < bytes.count else { throw error("the value of the attribute '\(aname)' is never closed", at: vs) }
+        guard try has(position) else { throw error("the value of the attribute '\(aname)' is never closed", at: base + vs) }
         let value = try unescape(vs, position)
         position += 1
-        if attributes.contains(where: { $0.0 == aname }) { throw error("the attribute '\(aname)' appears twice in <\(name)>", at: an) }
+        if attributes.contains(where: { $0.0 == aname }) { throw error("the attribute '\(aname)' appears twice in <\(name)>", at: base + an) }
         attributes.append((aname, value))
       }
       sawRoot = true
       if selfClosing {
-        pendingEnd = (name, position)
+        pendingEnd = (name, base + position)
       } else {
         openNames.append(name)
         if openNames.count > XMLReader.maximumDepth {
-          throw error("elements are nested more than \(XMLReader.maximumDepth) deep", at: start)
+          throw error("elements are nested more than \(XMLReader.maximumDepth) deep", at: base + start)
         }
       }
-      return .start(name: name, attributes: attributes, selfClosing: selfClosing, offset: start)
+      return .start(name: name, attributes: attributes, selfClosing: selfClosing, offset: base + start)
     }
     if let open = openNames.last { throw error("the file ends inside <\(open)>; it may be truncated") }
     if !sawRoot { throw error("the file has no root element") }
@@ -228,7 +251,7 @@ struct XMLReader {
 
   /// Text with the predefined entities and character references replaced.
   private func unescape(_ from: Int, _ to: Int) throws(FormatError) -> String {
-    guard bytes[from..<to].contains(UInt8(ascii: "&")) else { return slice(from, to) }
+    guard bytes[from..<to].contains(UInt8(ascii: "&")) else { return local(from, to) }
     var out: [UInt8] = []
     out.reserveCapacity(to - from)
     var i = from
@@ -237,8 +260,8 @@ struct XMLReader {
       guard b == UInt8(ascii: "&") else { out.append(b); i += 1; continue }
       var j = i + 1
       while j < to && bytes[j] != UInt8(ascii: ";") && j - i < 16 { j += 1 }
-      guard j < to, bytes[j] == UInt8(ascii: ";") else { throw error("'&' starts no entity; write &amp;", at: i) }
-      let name = slice(i + 1, j)
+      guard j < to, bytes[j] == UInt8(ascii: ";") else { throw error("'&' starts no entity; write &amp;", at: base + i) }
+      let name = local(i + 1, j)
       switch name {
       case "lt": out.append(UInt8(ascii: "<"))
       case "gt": out.append(UInt8(ascii: ">"))
@@ -249,8 +272,8 @@ struct XMLReader {
         var scalar: UInt32?
         if name.hasPrefix("#x") || name.hasPrefix("#X") { scalar = UInt32(name.dropFirst(2), radix: 16) }
         else if name.hasPrefix("#") { scalar = UInt32(name.dropFirst(), radix: 10) }
-        else { throw error("the entity '&\(name);' is not defined; only &lt; &gt; &amp; &quot; &apos; and character references are read", at: i) }
-        guard let s = scalar, s != 0, let u = Unicode.Scalar(s) else { throw error("'&\(name);' is not a valid character", at: i) }
+        else { throw error("the entity '&\(name);' is not defined; only &lt; &gt; &amp; &quot; &apos; and character references are read", at: base + i) }
+        guard let s = scalar, s != 0, let u = Unicode.Scalar(s) else { throw error("'&\(name);' is not a valid character", at: base + i) }
         out.append(contentsOf: Array(String(Character(u)).utf8))
       }
       i = j + 1

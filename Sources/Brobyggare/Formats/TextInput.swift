@@ -1,0 +1,239 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The text of an input as UTF-8, delivered in blocks, so that a reader holds a window of the
+/// file rather than the whole of it.
+///
+/// A file in UTF-8 (with or without a byte-order mark) is read from disk ``blockSize`` bytes at a
+/// time and checked as it goes: an invalid byte or a NUL is an error at its line and column. A file
+/// in another encoding (UTF-16 with a byte-order mark, or ISO-8859-1 or Windows-1252 that a GraphML
+/// file declares) is decoded whole first, then delivered the same way.
+///
+/// Offsets are counted in bytes of the UTF-8 text, from 0 at its first byte (after any byte-order
+/// mark); ``location(of:)`` turns one into a line and column by reading the text again up to it,
+/// which is done only to report an error.
+final class TextInput {
+  /// How much is read from the file at a time, by default.
+  static let blockSize = 1 << 20
+  /// How much this input reads at a time (small sizes are for tests of block boundaries).
+  let blockSize: Int
+
+  let file: String
+  private let xml: Bool
+  private var fd: Int32 = -1
+  /// The raw bytes, when the input came from memory, and how far they have been read.
+  private var rawData: [UInt8]?
+  private var rawCursor = 0
+  /// The whole text as UTF-8, when the input had to be decoded first.
+  private var memory: [UInt8]?
+  /// Raw bytes read but not yet delivered (the first block, or an incomplete UTF-8 sequence).
+  private var pending: [UInt8] = []
+  private var rawAtEnd = false
+  /// Bytes of the byte-order mark at the start of the file.
+  private var bomLength = 0
+  /// Bytes of text delivered so far: the offset of the next byte.
+  private(set) var delivered = 0
+
+  /// Opens a file; a missing file, a folder or an unreadable file is an error naming it.
+  init(path: String, file: String? = nil, xml: Bool = false, blockSize: Int = TextInput.blockSize) throws(FormatError) {
+    self.file = file ?? path
+    self.blockSize = blockSize
+    self.xml = xml
+    var st = stat()
+    guard stat(path, &st) == 0 else { throw FormatError(file: self.file, line: 1, column: 1, "no such file") }
+    guard (st.st_mode & S_IFMT) != S_IFDIR else {
+      throw FormatError(file: self.file, line: 1, column: 1, "this is a folder; expected a file")
+    }
+    fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw FormatError(file: self.file, line: 1, column: 1, "the file cannot be read") }
+    try start()
+  }
+
+  /// Text already in memory, checked and delivered as a file's would be.
+  init(data: Data, file: String, xml: Bool = false, blockSize: Int = TextInput.blockSize) throws(FormatError) {
+    self.file = file
+    self.blockSize = blockSize
+    self.xml = xml
+    rawData = [UInt8](data)
+    try start()
+  }
+
+  deinit { if fd >= 0 { close(fd) } }
+
+  /// Reads raw bytes into `pending`; false at the end of the input.
+  private func readRaw(_ count: Int) throws(FormatError) -> Bool {
+    guard !rawAtEnd else { return false }
+    if let rawData {
+      let n = Swift.min(count, rawData.count - rawCursor)
+      pending.append(contentsOf: rawData[rawCursor..<(rawCursor + n)])
+      rawCursor += n
+      if rawCursor == rawData.count { rawAtEnd = true }
+      return n > 0
+    }
+    let old = pending.count
+    pending.append(contentsOf: repeatElement(0, count: count))
+    var got = 0
+    var failure: Int32 = 0
+    pending.withUnsafeMutableBytes { buf in
+      while got < count {
+        let r = read(fd, buf.baseAddress! + old + got, count - got)
+        if r < 0 { if errno == EINTR { continue }; failure = errno; return }
+        if r == 0 { break }
+        got += r
+      }
+    }
+    pending.removeLast(count - got)
+    if failure != 0 { throw FormatError(file: file, line: 1, column: 1, "the file cannot be read: \(String(cString: strerror(failure)))") }
+    if got < count { rawAtEnd = true }
+    return got > 0
+  }
+
+  /// Reads the start of the input: a byte-order mark, an XML encoding declaration, or UTF-16
+  /// without a mark.
+  private func start() throws(FormatError) {
+    // Enough of the start to see a byte-order mark and an XML declaration.
+    while pending.count < 256, try readRaw(blockSize) {}
+    if pending.starts(with: [0xEF, 0xBB, 0xBF]) {
+      bomLength = 3
+      pending.removeFirst(3)
+      return
+    }
+    var declared: String?
+    if xml {
+      let head = String(decoding: pending.prefix(256), as: UTF8.self)
+      if head.hasPrefix("<?xml") || head.dropFirst().hasPrefix("<?xml"),
+         let end = head.range(of: "?>"),
+         let enc = head[..<end.lowerBound].range(of: #"encoding\s*=\s*["']([A-Za-z0-9._-]+)["']"#, options: .regularExpression) {
+        let decl = head[enc]
+        if let q = decl.firstIndex(where: { $0 == "\"" || $0 == "'" }) {
+          declared = String(decl[decl.index(after: q)...].dropLast())
+        }
+      }
+      if let d = declared?.lowercased(), ["utf-8", "utf8", "us-ascii", "ascii"].contains(d) { declared = nil }
+    }
+    let utf16 = pending.starts(with: [0xFF, 0xFE]) || pending.starts(with: [0xFE, 0xFF])
+    if utf16 || declared != nil {
+      // Another encoding: decode the whole file, then deliver its UTF-8.
+      while try readRaw(blockSize) {}
+      let text = try decodeText(Data(pending), file: file, fallbackEncoding: declared, xml: xml)
+      pending = []
+      memory = Array(text.utf8)
+      bomLength = 0
+    }
+  }
+
+  /// Appends the next block of text to `window`; false when the text has ended.
+  func append(to window: inout [UInt8]) throws(FormatError) -> Bool {
+    if let memory {
+      guard delivered < memory.count else { return false }
+      let n = Swift.min(blockSize, memory.count - delivered)
+      window.append(contentsOf: memory[delivered..<(delivered + n)])
+      delivered += n
+      return true
+    }
+    if pending.count < blockSize { _ = try readRaw(blockSize) }
+    guard !pending.isEmpty else { return false }
+    // Deliver up to the end of the last complete character; an incomplete one waits for the
+    // next block (or is an error at the end of the file).
+    var complete = completePrefix()
+    while complete == 0 && !rawAtEnd {
+      _ = try readRaw(blockSize)
+      complete = completePrefix()
+    }
+    let valid = pending.withUnsafeBufferPointer { buf in
+      String(validating: UnsafeBufferPointer(rebasing: buf[0..<complete]), as: UTF8.self) != nil
+    }
+    if !valid { try reportInvalid(upTo: complete) }
+    if let nul = pending[0..<complete].firstIndex(of: 0) {
+      if delivered == 0 {
+        // Text in UTF-16 without a byte-order mark has a NUL in every other byte.
+        let head = Array(pending.prefix(64))
+        let odd = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
+        let even = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
+        if head.count >= 4, max(odd, even) * 2 >= head.count - 1, min(odd, even) == 0 {
+          throw FormatError(file: file, line: 1, column: 1, "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with a byte-order mark)")
+        }
+      }
+      let (l, c) = location(of: delivered + nul)
+      throw FormatError(file: file, line: l, column: c, "the file contains a NUL byte; expected text")
+    }
+    window.append(contentsOf: pending[0..<complete])
+    pending.removeFirst(complete)
+    delivered += complete
+    return true
+  }
+
+  /// How many bytes of `pending` end with a whole character (all of them at the end of the input).
+  private func completePrefix() -> Int {
+    guard !rawAtEnd else { return pending.count }
+    var k = pending.count - 1
+    while k >= 0 && pending.count - k <= 4 && pending[k] & 0xC0 == 0x80 { k -= 1 }
+    guard k >= 0 else { return pending.count }
+    let b = pending[k]
+    let len = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 1
+    return k + len > pending.count ? k : pending.count
+  }
+
+  /// Throws at the first byte of `pending[0..<count]` that is not valid UTF-8.
+  private func reportInvalid(upTo count: Int) throws(FormatError) {
+    var i = 0
+    while i < count {
+      let b = pending[i]
+      let len = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+      if len == 0 || i + len > count || String(validating: pending[i..<(i + len)], as: UTF8.self) == nil {
+        let (l, c) = location(of: delivered + i)
+        throw FormatError(file: file, line: l, column: c, String(format: "byte 0x%02X is not valid UTF-8; ", b) + (xml
+          ? "save the file as UTF-8 or declare its encoding (<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)"
+          : "save the file as UTF-8"))
+      }
+      i += len
+    }
+    let (l, c) = location(of: delivered + count)
+    throw FormatError(file: file, line: l, column: c, "the file is not valid UTF-8")
+  }
+
+  /// Up to `count` bytes of the text from `offset`, read again (from the file or from memory).
+  func text(from offset: Int, count: Int) -> [UInt8] {
+    if let memory {
+      let s = Swift.min(offset, memory.count)
+      return Array(memory[s..<Swift.min(memory.count, s + count)])
+    }
+    if let rawData {
+      let s = Swift.min(bomLength + offset, rawData.count)
+      return Array(rawData[s..<Swift.min(rawData.count, s + count)])
+    }
+    var out = [UInt8](repeating: 0, count: count)
+    var got = 0
+    out.withUnsafeMutableBytes { buf in
+      while got < count {
+        let r = pread(fd, buf.baseAddress! + got, count - got, off_t(bomLength + offset + got))
+        if r < 0 { if errno == EINTR { continue }; break }
+        if r == 0 { break }
+        got += r
+      }
+    }
+    out.removeLast(count - got)
+    return out
+  }
+
+  /// Line and column (from 1; columns in characters) of an offset in the text.
+  func location(of offset: Int) -> (line: Int, column: Int) {
+    var line = 1, column = 1
+    var at = 0
+    while at < offset {
+      let chunk = text(from: at, count: Swift.min(1 << 20, offset - at))
+      if chunk.isEmpty { break }
+      for b in chunk {
+        if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+      }
+      at += chunk.count
+    }
+    return (line, column)
+  }
+}
