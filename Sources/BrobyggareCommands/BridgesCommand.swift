@@ -4,7 +4,7 @@ import Foundation
 let bridgesSpec = CommandSpec(
   name: "bridges", abstract: "Local bridges: ties whose ends share no contact, with their span.",
   positionals: [netArgument],
-  options: inputOptions + selectionOptions + outputOptions + [helpOption],
+  options: inputOptions + selectionOptions + outputOptions + [oneThreadOption, helpOption],
   discussion: """
     A local bridge (Granovetter 1973) is a tie whose two ends have no contact in common: the
     short cut between two parts of the network. Its span is the number of steps between its

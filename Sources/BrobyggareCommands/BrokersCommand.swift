@@ -12,7 +12,7 @@ let brokersSpec = CommandSpec(
     OptionSpec(name: "seed", valueName: "n", help: "Seed for the permutations (default: 1)."),
     OptionSpec(name: "top", valueName: "k", help: "Only the k strongest bridge-builders (default: every node)."),
     OptionSpec(name: "counts-only", help: "Only the counts: id, label, group, the five roles and total."),
-  ] + outputOptions + [helpOption],
+  ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     For each node v, the open two-paths a -> v -> c (no tie a -> c) it brokers, by the groups of
     a, v and c: coordinator (A A A), itinerant (A B A), representative (A A B), gatekeeper
@@ -45,7 +45,8 @@ extension BrobyggareCommandLine {
     }
     let b = adj.brokerageRoles(groups: groups.groups, groupNames: groups.names, credit: credit, trust: trust)
     let pv = permutations > 0
-      ? adj.brokeragePermutationPValues(groups: groups.groups, observed: b.raw, permutations: permutations, seed: seed, credit: credit, trust: trust)
+      ? adj.brokeragePermutationPValues(groups: groups.groups, observed: b.raw, permutations: permutations, seed: seed, credit: credit, trust: trust,
+                                                threads: try threadCount(p))
       : nil
     let roles = BrokerageRole.allCases.map(\.name)
     var columns = ["id", "label", "group"] + roles + ["total"]

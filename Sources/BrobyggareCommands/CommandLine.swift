@@ -62,6 +62,7 @@ public enum BrobyggareCommandLine {
     do {
       let parsed = try spec.parse(Array(args.dropFirst()))
       if parsed.flag("help") { out.stdout = spec.help; return out }
+      if spec.options.contains(where: { $0.name == "threads" }) { _ = try threadCount(parsed) }
       switch spec.name {
       case "info": try info(parsed, &out)
       case "metrics": try metrics(parsed, &out)
@@ -132,7 +133,11 @@ let selectionOptions: [OptionSpec] = [
 
 let helpOption = OptionSpec(name: "help", short: "h", help: "Show help information.")
 
-let threadsOption = OptionSpec(name: "threads", valueName: "n", help: "Threads for the all-pairs measures (default: every core). Results do not depend on it.")
+let threadsOption = OptionSpec(name: "threads", valueName: "n", help: "Threads for the all-pairs measures and permutations (default: every core). Results do not depend on it.")
+
+/// `--threads` on commands whose work is linear (or, as Louvain, a sequence of steps): accepted,
+/// so a script can pass the same options to every command, and checked, but one thread works.
+let oneThreadOption = OptionSpec(name: "threads", valueName: "n", help: "Accepted as on every command; this command's work is linear and runs on one thread.")
 
 /// An option that takes a whole number of at least `minimum`; `nil` when it is not given.
 func wholeNumber(_ p: ParsedArguments, _ name: String, minimum: Int = 1) throws -> Int? {

@@ -9,7 +9,7 @@ let communitiesSpec = CommandSpec(
     OptionSpec(name: "resolution", valueName: "gamma", help: "Modularity resolution (default: 1; larger finds smaller communities)."),
     OptionSpec(name: "seed", valueName: "n", help: "Seed for the order Louvain visits nodes in (default: 1)."),
     OptionSpec(name: "weighted", help: "Read trust as tie weight for modularity and participation (default: every tie 1)."),
-  ] + outputOptions + [helpOption],
+  ] + outputOptions + [oneThreadOption, helpOption],
   discussion: """
     Louvain (Blondel et al. 2008) on the undirected view: nodes move to the neighbouring
     community that raises modularity most; communities then merge into nodes, until modularity

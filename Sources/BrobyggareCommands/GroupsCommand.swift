@@ -8,7 +8,7 @@ let groupsSpec = CommandSpec(
     OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups. Required."),
     OptionSpec(name: "permutations", valueName: "n", help: "Permutation test of the network E-I index with n shuffles (default: 1000)."),
     OptionSpec(name: "seed", valueName: "n", help: "Seed for the permutations (default: 1)."),
-  ] + outputOptions + [helpOption],
+  ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     One row per ordered pair of groups (from, to): ties, density, mean trust and reciprocity,
     then each group's E-I index and the value its size would give at random
@@ -27,7 +27,7 @@ extension BrobyggareCommandLine {
     let (g, names) = try groupsOrUsageError(net, attribute)
     let adj = try net.adjacency(selection)
     let m = adj.groupMatrices(groups: g, names: names)
-    let ei = adj.eiIndex(groups: g, groupCount: names.count, permutations: permutations, seed: seed)
+    let ei = adj.eiIndex(groups: g, groupCount: names.count, permutations: permutations, seed: seed, threads: try threadCount(p))
     var rows: [[Cell]] = []
     for a in names.indices {
       for b in names.indices {

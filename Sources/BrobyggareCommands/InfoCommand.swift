@@ -4,7 +4,7 @@ import Foundation
 let infoSpec = CommandSpec(
   name: "info", abstract: "Counts, layers, attributes, density, components and reciprocity.",
   positionals: [netArgument],
-  options: inputOptions + selectionOptions + [helpOption])
+  options: inputOptions + selectionOptions + [oneThreadOption, helpOption])
 
 extension BrobyggareCommandLine {
   static func info(_ p: ParsedArguments, _ out: inout Outcome) throws {

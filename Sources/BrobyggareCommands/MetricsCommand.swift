@@ -168,7 +168,7 @@ extension BrobyggareCommandLine {
     if let groupAttribute, !wanted.isDisjoint(with: groupMetricNames) {
       let (g, names) = try groupsOrUsageError(net, groupAttribute)
       if wanted.contains("betweenness_intergroup") {
-        columns["betweenness_intergroup"] = adj.intergroupBetweenness(groups: g, lengths: lengths!).map(Cell.number)
+        columns["betweenness_intergroup"] = adj.intergroupBetweenness(groups: g, lengths: lengths!, threads: threads).map(Cell.number)
       }
       if wanted.contains("ei_index") {
         columns["ei_index"] = adj.eiIndex(groups: g, groupCount: names.count).nodes.map(Cell.number)

@@ -6,7 +6,7 @@ let pathSpec = CommandSpec(
   positionals: [netArgument, ("FROM", "The id of the first person (optional with --threshold)."), ("TO", "The id of the second person.")],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "threshold", valueName: "trust", help: "List whom FROM reaches with at least this trust (in (0, 1]); without FROM, count it for everyone."),
-  ] + outputOptions + [helpOption],
+  ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Trust multiplies along a chain: if a trusts b at 0.8 and b trusts c at 0.5, trust reaches c
     at 0.4. The most-trusted path has the largest product of trust (the shortest path under
@@ -68,7 +68,7 @@ extension BrobyggareCommandLine {
         settings.append(("threshold", formatNumber(threshold!)))
         try emit(ResultTable(columns: ["id", "label", "trust", "steps", "path"], rows: rows, settings: settings), p, inputs: [path], &out)
       } else {
-        let reach = try adj.trustReach(threshold: threshold!, nodeIDs: ids)
+        let reach = try adj.trustReach(threshold: threshold!, nodeIDs: ids, threads: try threadCount(p))
         let rows: [[Cell]] = net.nodes.indices.map { [.text(ids[$0]), .text(net.nodes[$0].label), .integer(reach[$0])] }
         settings.append(("threshold", formatNumber(threshold!)))
         try emit(ResultTable(columns: ["id", "label", "trust_reach"], rows: rows, settings: settings), p, inputs: [path], &out)

@@ -6,7 +6,7 @@ let reciprocitySpec = CommandSpec(
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "group", valueName: "attribute", help: "A node attribute defining groups: one row per pair of groups with the trust each way."),
-  ] + outputOptions + [helpOption],
+  ] + outputOptions + [oneThreadOption, helpOption],
   discussion: """
     Without --group, one row per measure: the dyad census (mutual, asymmetric, null; sna's
     dyad.census) and reciprocity as dyadic, dyadic_nonnull, edgewise and edgewise_lrr (sna's

@@ -39,7 +39,7 @@ extension BrobyggareCommandLine {
     let lengths = try ArcLengths(adj, transform: .hops)
     let n = net.nodeCount
     let betweenness = adj.betweenness(lengths: lengths, threads: threads)
-    let intergroup = adj.intergroupBetweenness(groups: g, lengths: lengths)
+    let intergroup = adj.intergroupBetweenness(groups: g, lengths: lengths, threads: threads)
     let brokerage = adj.brokerageRoles(groups: g, groupNames: names)
     let constraint = adj.structuralHoles().constraint
     let ei = adj.eiIndex(groups: g, groupCount: names.count)

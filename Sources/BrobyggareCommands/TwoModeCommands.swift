@@ -8,7 +8,7 @@ let projectSpec = CommandSpec(
     OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated); default: every tie between the two modes."),
     OptionSpec(name: "onto", valueName: "side", help: "people (tied by shared organisations) or organisations (tied by shared people) (default: people)."),
     OptionSpec(name: "weight", valueName: "rule", help: "shared (the number shared) or newman (sum of 1/(members - 1)) (default: shared)."),
-    helpOption,
+    oneThreadOption, helpOption,
   ],
   discussion: """
     People are the nodes whose kind is person; every other node (organisation, event) is the
@@ -24,7 +24,7 @@ let spannersSpec = CommandSpec(
     OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated); default: every tie between the two modes."),
     OptionSpec(name: "sector", valueName: "attribute", help: "The organisations' attribute that gives their sector (default: sector)."),
     OptionSpec(name: "spanners-only", help: "List only the boundary spanners."),
-  ] + outputOptions + [helpOption],
+  ] + outputOptions + [oneThreadOption, helpOption],
   discussion: "One row per person, boundary spanners first (most sectors, then most affiliations), then by input order.")
 
 extension BrobyggareCommandLine {

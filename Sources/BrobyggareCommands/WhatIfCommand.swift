@@ -9,7 +9,7 @@ let whatifSpec = CommandSpec(
     OptionSpec(name: "key-players", valueName: "k", help: "Instead of --remove: find k nodes whose leaving fragments the network most (greedy)."),
     OptionSpec(name: "distance-weighted", help: "With --key-players: maximise distance-weighted fragmentation."),
     OptionSpec(name: "group", valueName: "attribute", help: "Also list the pairs of groups that lose all contact."),
-    helpOption,
+    threadsOption, helpOption,
   ],
   discussion: """
     Measured on the nodes that remain, before and after they leave: weak components, the
@@ -31,7 +31,7 @@ extension BrobyggareCommandLine {
       guard let count = Int(k), count > 0, count < net.nodeCount else {
         throw UsageError(message: "--key-players takes a whole number from 1 to \(max(1, net.nodeCount - 1)), not '\(k)'")
       }
-      removed = adj.greedyKeyPlayers(count: count, distanceWeighted: p.flag("distance-weighted"))
+      removed = adj.greedyKeyPlayers(count: count, distanceWeighted: p.flag("distance-weighted"), threads: try threadCount(p))
     } else {
       guard let ids = p.value("remove") else { throw UsageError(message: "Missing expected option '--remove <ids>' (or --key-players <k>)", command: whatifSpec) }
       removed = []

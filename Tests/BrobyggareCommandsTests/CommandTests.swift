@@ -346,4 +346,63 @@ struct ThreadOptionTests {
     #expect(run("metrics", padgett, "--threads", "0").status == 64)
     #expect(run("metrics", padgett, "--threads", "x").status == 64)
   }
+
+  /// Every command that computes takes --threads, and its output (printed and written) is byte
+  /// for byte the same with 1, 2 and 3 threads: sums over sources are added in a fixed chunk
+  /// order, each permutation or resampling run draws from its own seeded generator, and
+  /// candidates are scored apart and chosen in index order.
+  @Test func everyCommandGivesTheSameBytesOnAnyThreadCount() throws {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // 600 nodes in three sectors, so the sources split into several chunks.
+    var ties = "source,target,trust\n"
+    var nodes = "id,sector\n"
+    var x: UInt64 = 7
+    for v in 0..<600 { nodes += "n\(v),\(["municipality", "police", "housing"][v % 3])\n" }
+    for _ in 0..<2400 {
+      x = x &* 6364136223846793005 &+ 1442695040888963407
+      ties += "n\((x >> 33) % 600),n\((x >> 13) % 600),0.\((x >> 50) % 9 + 1)\n"
+    }
+    let large = folder.appendingPathComponent("large.csv").path
+    try ties.write(toFile: large, atomically: true, encoding: .utf8)
+    try nodes.write(toFile: folder.appendingPathComponent("large.nodes.csv").path, atomically: true, encoding: .utf8)
+    let invocations: [[String]] = [
+      ["metrics", large, "--group", "sector", "--measures", "betweenness,closeness,harmonic,betweenness_intergroup,ei_index"],
+      ["metrics", large, "--distance", "reciprocal", "--measures", "betweenness,closeness"],
+      ["metrics", large, "--epsilon", "0.05", "--seed", "3", "--measures", "betweenness"],
+      ["brokers", large, "--group", "sector", "--permutations", "40"],
+      ["groups", large, "--group", "sector", "--permutations", "40"],
+      ["path", large, "--threshold", "0.3"],
+      ["whatif", "municipality", "--layer", "trust", "--key-players", "2", "--group", "sector"],
+      ["robustness", "municipality", "--layer", "trust", "--runs", "40", "--drop", "0.2", "--summary"],
+      ["compare", "municipality", "municipality-wave2", "--layer", "trust"],
+      ["communities", large], ["bridges", large], ["reciprocity", large], ["info", large],
+      ["spanners", "municipality", "--layer", "works at,member of"],
+      ["project", "davis", "OUT/davis-women.graphml", "--onto", "people"],
+      ["report", "municipality", "--layer", "trust", "--group", "sector", "--robustness", "20", "-o", "OUT/report"],
+    ]
+    for args in invocations {
+      var outputs: [String] = []
+      for threads in ["1", "2", "3"] {
+        let out = folder.appendingPathComponent("t\(threads)")
+        try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let r = BrobyggareCommandLine.run(args.map { $0.replacingOccurrences(of: "OUT/", with: out.path + "/") } + ["--threads", threads])
+        #expect(r.status == 0, "\(args): \(r.stderr)")
+        // What it printed (with the output folder's name taken out) and every file it wrote.
+        var all = r.stdout.replacingOccurrences(of: out.path, with: "OUT") + r.stderr.replacingOccurrences(of: out.path, with: "OUT")
+        let files = (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? []).sorted()
+        for f in files {
+          var isDir: ObjCBool = false
+          if FileManager.default.fileExists(atPath: out.path + "/" + f, isDirectory: &isDir), !isDir.boolValue {
+            all += "\n== \(f)\n" + ((try? String(contentsOfFile: out.path + "/" + f, encoding: .utf8)) ?? "")
+          }
+        }
+        outputs.append(all)
+        try? FileManager.default.removeItem(at: out)
+      }
+      #expect(!outputs[0].isEmpty)
+      #expect(outputs[1] == outputs[0], "\(args[0]): 2 threads differ from 1")
+      #expect(outputs[2] == outputs[0], "\(args[0]): 3 threads differ from 1")
+    }
+  }
 }

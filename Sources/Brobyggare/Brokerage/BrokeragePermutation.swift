@@ -25,28 +25,27 @@ extension Adjacency {
   /// - Complexity: `permutations` times the cost of ``brokerageCounts(groups:credit:trust:)``.
   public func brokeragePermutationPValues(groups: [Int], observed: [[Double]], permutations: Int, seed: UInt64,
                                           credit: BrokerageRoles.PartialCredit = .none,
-                                          trust: TwoPathValue? = nil) -> [[Double]] {
+                                          trust: TwoPathValue? = nil, threads: Int = Threads.available) -> [[Double]] {
     precondition(permutations > 0, "permutations must be positive")
     let n = nodeCount
-    var atLeast = [[Int]](repeating: [Int](repeating: 0, count: n), count: BrokerageRoles.columns)
-    var rng = SeededGenerator(seed: seed)
-    var shuffled = groups
-    for _ in 0..<permutations {
-      // Fisher–Yates with our generator, so the sequence is fixed by the seed.
+    let columns = BrokerageRoles.columns
+    let atLeast = countTrials(permutations, slots: columns * n, threads: threads, seed: seed) { rng, counter in
+      // Fisher–Yates with the trial's own generator, so each shuffle is fixed by the seed.
+      var shuffled = groups
       for i in stride(from: n - 1, to: 0, by: -1) {
         let j = Int(rng.next() % UInt64(i + 1))
         shuffled.swapAt(i, j)
       }
-      let counts = brokerageCounts(groups: shuffled, credit: credit, trust: trust)
+      let counts = self.brokerageCounts(groups: shuffled, credit: credit, trust: trust)
       for v in 0..<n {
         var total = 0.0
         for c in 0..<5 {
           total += counts[c][v]
-          if counts[c][v] >= observed[c][v] - 1e-12 { atLeast[c][v] += 1 }
+          if counts[c][v] >= observed[c][v] - 1e-12 { counter[c * n + v] += 1 }
         }
-        if total >= observed[5][v] - 1e-12 { atLeast[5][v] += 1 }
+        if total >= observed[5][v] - 1e-12 { counter[5 * n + v] += 1 }
       }
     }
-    return atLeast.map { row in row.map { Double($0 + 1) / Double(permutations + 1) } }
+    return (0..<columns).map { c in (0..<n).map { v in Double(atLeast[c * n + v] + 1) / Double(permutations + 1) } }
   }
 }

@@ -45,3 +45,40 @@ final class SharedBuffer<T>: @unchecked Sendable {
   }
   var array: [T] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
 }
+
+/// Runs `count` random trials on `threads` threads and adds up what they count: trial k draws
+/// from its own generator, seeded from `seed` and k alone, and adds whole numbers to `slots`
+/// counters, so the totals are the same whatever the number of threads.
+func countTrials(_ count: Int, slots: Int, threads: Int, seed: UInt64,
+                 _ trial: @Sendable (inout SeededGenerator, UnsafeMutableBufferPointer<Int>) -> Void) -> [Int] {
+  let chunks = max(1, min(count, 64))
+  let counters = SharedBuffer(repeating: 0, count: chunks * slots)
+  forEachChunk(chunks, threads: threads) { c in
+    let part = UnsafeMutableBufferPointer(start: counters.pointer + c * slots, count: slots)
+    for k in (c * count / chunks)..<((c + 1) * count / chunks) {
+      var rng = SeededGenerator(seed: trialSeed(seed, k))
+      trial(&rng, part)
+    }
+  }
+  var total = [Int](repeating: 0, count: slots)
+  for c in 0..<chunks { for s in 0..<slots { total[s] += counters.pointer[c * slots + s] } }
+  return total
+}
+
+/// The seed of trial `k` in a run seeded with `seed`: one SplitMix64 step apart, so nearby
+/// seeds and trials give unrelated streams.
+func trialSeed(_ seed: UInt64, _ k: Int) -> UInt64 {
+  var g = SeededGenerator(seed: seed ^ (UInt64(k) &* 0xD1B5_4A32_D192_ED03))
+  return g.next()
+}
+
+/// `body(i)` for i in 0..<count on `threads` threads, each result stored at its index: the
+/// results do not depend on the number of threads.
+func parallelMap<T: Sendable>(_ count: Int, threads: Int, default value: T, _ body: @Sendable (Int) -> T) -> [T] {
+  let out = SharedBuffer(repeating: value, count: count)
+  let chunks = max(1, min(count, 256))
+  forEachChunk(chunks, threads: threads) { c in
+    for i in (c * count / chunks)..<((c + 1) * count / chunks) { out.pointer[i] = body(i) }
+  }
+  return out.array
+}

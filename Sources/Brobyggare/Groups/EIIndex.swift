@@ -29,11 +29,12 @@ public struct EIIndex: Sendable, Equatable {
 }
 
 extension Adjacency {
-  public func eiIndex(groups: [Int], groupCount: Int, permutations: Int = 0, seed: UInt64 = 1) -> EIIndex {
+  public func eiIndex(groups: [Int], groupCount: Int, permutations: Int = 0, seed: UInt64 = 1,
+                      threads: Int = Threads.available) -> EIIndex {
     let n = nodeCount
     var sizes = [Double](repeating: 0, count: groupCount)
     for g in groups { sizes[g] += 1 }
-    func count(_ groups: [Int]) -> (e: Double, i: Double, ge: [Double], gi: [Double], ne: [Double], ni: [Double]) {
+    @Sendable func count(_ groups: [Int]) -> (e: Double, i: Double, ge: [Double], gi: [Double], ne: [Double], ni: [Double]) {
       var e = 0.0, i = 0.0
       var ge = [Double](repeating: 0, count: groupCount), gi = ge
       var ne = [Double](repeating: 0, count: n), ni = ne
@@ -50,7 +51,7 @@ extension Adjacency {
       }
       return (e, i, ge, gi, ne, ni)
     }
-    func ei(_ e: Double, _ i: Double) -> Double { e + i > 0 ? (e - i) / (e + i) : .nan }
+    @Sendable func ei(_ e: Double, _ i: Double) -> Double { e + i > 0 ? (e - i) / (e + i) : .nan }
     let c = count(groups)
     let N = Double(n)
     let across = (sizes.reduce(0, +) * sizes.reduce(0, +) - sizes.reduce(0) { $0 + $1 * $1 }) / 2
@@ -62,16 +63,16 @@ extension Adjacency {
       nodes: (0..<n).map { ei(c.ne[$0], c.ni[$0]) },
       nodesExpected: groups.map { g in ei(N - sizes[g], sizes[g] - 1) })
     if permutations > 0 {
-      var rng = SeededGenerator(seed: seed)
-      var shuffled = groups
-      var greater = 0, less = 0
-      for _ in 0..<permutations {
+      let observed = result.network
+      let hits = countTrials(permutations, slots: 2, threads: threads, seed: seed) { rng, counter in
+        var shuffled = groups
         for i in stride(from: n - 1, to: 0, by: -1) { shuffled.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
         let p = count(shuffled)
         let value = ei(p.e, p.i)
-        if value >= result.network - 1e-12 { greater += 1 }
-        if value <= result.network + 1e-12 { less += 1 }
+        if value >= observed - 1e-12 { counter[0] += 1 }
+        if value <= observed + 1e-12 { counter[1] += 1 }
       }
+      let greater = hits[0], less = hits[1]
       result.pGreater = Double(greater + 1) / Double(permutations + 1)
       result.pLess = Double(less + 1) / Double(permutations + 1)
     }

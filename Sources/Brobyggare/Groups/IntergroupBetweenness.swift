@@ -18,20 +18,20 @@
 /// computation. *Social Networks* 30(2), 136–145.
 /// [doi:10.1016/j.socnet.2007.11.001](https://doi.org/10.1016/j.socnet.2007.11.001)
 extension Adjacency {
-  public func intergroupBetweenness(groups: [Int], lengths: ArcLengths) -> [Double] {
-    accumulate(lengths: lengths) { s, w in groups[w] != groups[s] }
+  public func intergroupBetweenness(groups: [Int], lengths: ArcLengths, threads: Int = Threads.available) -> [Double] {
+    accumulate(lengths: lengths, threads: threads) { s, w in groups[w] != groups[s] }
   }
 
   /// For each ordered pair of groups (a, b), a ≠ b: per node, the share of shortest paths from
   /// a to b through it. `result[a][b][v]`; for undirected networks `result[a][b] == result[b][a]`.
-  public func intergroupBreakdown(groups: [Int], groupCount: Int, lengths: ArcLengths) -> [[[Double]]] {
+  public func intergroupBreakdown(groups: [Int], groupCount: Int, lengths: ArcLengths, threads: Int = Threads.available) -> [[[Double]]] {
     let n = nodeCount
     var sizes = [Int](repeating: 0, count: groupCount)
     for g in groups { sizes[g] += 1 }
     var out = [[[Double]]](repeating: [[Double]](repeating: [], count: groupCount), count: groupCount)
     for a in 0..<groupCount {
       for b in 0..<groupCount where a != b {
-        let raw = accumulate(lengths: lengths, halveUndirected: false, sources: { groups[$0] == a }) { _, w in groups[w] == b }
+        let raw = accumulate(lengths: lengths, halveUndirected: false, sources: { groups[$0] == a }, threads: threads) { _, w in groups[w] == b }
         let pairs = Double(sizes[a] * sizes[b])
         out[a][b] = (0..<n).map { v in
           // v cannot be an intermediary of the pairs it ends.
@@ -45,31 +45,40 @@ extension Adjacency {
   }
 
   /// Brandes' accumulation counting only targets for which `counted(source, target)`.
-  func accumulate(lengths: ArcLengths, halveUndirected: Bool = true, sources: (Int) -> Bool = { _ in true },
-                  counted: (Int, Int) -> Bool) -> [Double] {
+  func accumulate(lengths: ArcLengths, halveUndirected: Bool = true, sources: @Sendable (Int) -> Bool = { _ in true },
+                  threads: Int = Threads.available, counted: @Sendable (Int, Int) -> Bool) -> [Double] {
     let n = nodeCount
-    var centrality = [Double](repeating: 0, count: n)
-    var search = ShortestPathSearch(self, lengths: lengths)
-    var delta = [Double](repeating: 0, count: n)
-    for s in 0..<n where sources(s) {
-      search.run(from: s)
-      var i = search.order.count - 1
-      while i >= 0 {
-        let v = Int(search.order[i])
-        var dv = 0.0
-        let sv = search.sigma[v]
-        for k in outOffsets[v]..<outOffsets[v + 1] {
-          let w = Int(outTargets[k])
-          if search.isShortestArc(k, from: v, to: w) {
-            dv += sv / search.sigma[w] * ((counted(s, w) ? 1 : 0) + delta[w])
+    // Sources split into chunks fixed by n; each chunk sums into its own row, and the rows
+    // are added in chunk order, so the result does not depend on the number of threads.
+    let chunks = sourceChunkCount(n)
+    let partial = SharedBuffer<Double>(repeating: 0, count: chunks * n)
+    let adjacency = self
+    forEachChunk(chunks, threads: threads) { c in
+      let centrality = partial.pointer + c * n
+      var search = ShortestPathSearch(adjacency, lengths: lengths)
+      var delta = [Double](repeating: 0, count: n)
+      for s in (c * n / chunks)..<((c + 1) * n / chunks) where sources(s) {
+        search.run(from: s)
+        var i = search.order.count - 1
+        while i >= 0 {
+          let v = Int(search.order[i])
+          var dv = 0.0
+          let sv = search.sigma[v]
+          for k in adjacency.outOffsets[v]..<adjacency.outOffsets[v + 1] {
+            let w = Int(adjacency.outTargets[k])
+            if search.isShortestArc(k, from: v, to: w) {
+              dv += sv / search.sigma[w] * ((counted(s, w) ? 1 : 0) + delta[w])
+            }
           }
+          delta[v] = dv
+          if v != s { centrality[v] += dv }
+          i -= 1
         }
-        delta[v] = dv
-        if v != s { centrality[v] += dv }
-        i -= 1
+        for v in search.order { delta[Int(v)] = 0 }
       }
-      for v in search.order { delta[Int(v)] = 0 }
     }
+    var centrality = [Double](repeating: 0, count: n)
+    for c in 0..<chunks { for v in 0..<n { centrality[v] += partial.pointer[c * n + v] } }
     if !isDirected && halveUndirected {
       for v in 0..<n { centrality[v] /= 2 }
     }

@@ -91,10 +91,11 @@ extension Adjacency {
   /// trust is at least `threshold` (in (0, 1]).
   ///
   /// - Complexity: n searches, each cut off at the threshold.
-  public func trustReach(threshold: Double, nodeIDs: [String]? = nil) throws(DistanceError) -> [Int] {
+  public func trustReach(threshold: Double, nodeIDs: [String]? = nil, threads: Int = Threads.available) throws(DistanceError) -> [Int] {
     let lengths = try ArcLengths(self, transform: .negativeLog, nodeIDs: nodeIDs).lengths!
-    return (0..<nodeCount).map { s in
-      trustTree(from: s, lengths: lengths, threshold: threshold).parent.lazy.filter { $0 >= 0 }.count
+    let adjacency = self
+    return parallelMap(nodeCount, threads: threads, default: 0) { s in
+      adjacency.trustTree(from: s, lengths: lengths, threshold: threshold).parent.lazy.filter { $0 >= 0 }.count
     }
   }
 }

@@ -122,20 +122,27 @@ extension Adjacency {
   /// index. Greedy, so not always the best set (Borgatti 2006 improves it by swaps).
   ///
   /// - Complexity: O(k n · n (n + m)).
-  public func greedyKeyPlayers(count k: Int, distanceWeighted: Bool) -> [Int] {
+  public func greedyKeyPlayers(count k: Int, distanceWeighted: Bool, threads: Int = Threads.available) -> [Int] {
     precondition(k >= 0 && k <= nodeCount, "k must lie in 0...nodeCount")
     var chosen: [Int] = []
     var removed = [Bool](repeating: false, count: nodeCount)
+    let adjacency = self
     for _ in 0..<k {
+      // Every candidate is scored on its own thread; the choice then goes through the scores
+      // in index order, so it does not depend on the number of threads.
+      let keep = Double(nodeCount - chosen.count - 1)
+      let current = removed
+      let scores = parallelMap(nodeCount, threads: threads, default: -Double.infinity) { v in
+        guard !current[v] else { return -Double.infinity }
+        var without = current
+        without[v] = true
+        let s = adjacency.reachSummary(removed: without, relay: false, groups: nil)
+        return keep > 1 ? 1 - (distanceWeighted ? s.inverse : Double(s.reach)) / (keep * (keep - 1)) : 1
+      }
       var best = -1
       var bestScore = -Double.infinity
       for v in 0..<nodeCount where !removed[v] {
-        removed[v] = true
-        let keep = Double(nodeCount - chosen.count - 1)
-        let s = reachSummary(removed: removed, relay: false, groups: nil)
-        let score = keep > 1 ? 1 - (distanceWeighted ? s.inverse : Double(s.reach)) / (keep * (keep - 1)) : 1
-        removed[v] = false
-        if score > bestScore + 1e-12 { bestScore = score; best = v }
+        if scores[v] > bestScore + 1e-12 { bestScore = scores[v]; best = v }
       }
       chosen.append(best)
       removed[best] = true
