@@ -91,3 +91,37 @@ struct BenchmarkGraph {
     return net
   }
 }
+
+/// A large edge list for the streaming case, written as it is generated (never held whole):
+/// `edges` lines `u v`, u ≠ v drawn uniformly from 0..<n. Returns the file's size in bytes.
+@discardableResult
+func writeLargeEdgeList(path: String, n: Int, edges: Int, seed: UInt64) throws -> Int {
+  FileManager.default.createFile(atPath: path + ".tmp", contents: nil)
+  let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path + ".tmp"))
+  var rng = SeededGenerator(seed: seed)
+  var buffer: [UInt8] = []
+  buffer.reserveCapacity(1 << 22)
+  var size = 0
+  func put(_ x: Int) {
+    var digits: [UInt8] = []
+    var v = x
+    repeat { digits.append(UInt8(48 + v % 10)); v /= 10 } while v > 0
+    buffer.append(contentsOf: digits.reversed())
+  }
+  for _ in 0..<edges {
+    let u = Int(rng.next() % UInt64(n))
+    var w = Int(rng.next() % UInt64(n - 1))
+    if w >= u { w += 1 }
+    put(u); buffer.append(0x20); put(w); buffer.append(0x0A)
+    if buffer.count >= 1 << 22 {
+      try handle.write(contentsOf: buffer)
+      size += buffer.count
+      buffer.removeAll(keepingCapacity: true)
+    }
+  }
+  try handle.write(contentsOf: buffer)
+  size += buffer.count
+  try handle.close()
+  _ = rename(path + ".tmp", path)
+  return size
+}

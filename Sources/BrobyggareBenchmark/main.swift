@@ -18,6 +18,16 @@ struct Case {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+  print("""
+    USAGE: brobyggare-benchmark [--cases 1,2] [--runs 3] [--threads N] [--graphs DIR] [--json]
+
+    Runs the numbered cases (default: all but 12, which writes and reads a 1 GiB file; name it
+    with --cases to run it) and prints each median time. --runs 0 only writes the graphs.
+    Scripts/benchmark_peers.py runs the same cases in igraph, NetworKit and networkx.
+    """)
+  exit(0)
+}
 func option(_ name: String, in arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String? {
   guard let i = arguments.firstIndex(of: "--" + name), i + 1 < arguments.count else { return nil }
   return arguments[i + 1]
@@ -27,6 +37,10 @@ let threads = Int(option("threads") ?? "1") ?? 1
 let graphDirectory = option("graphs") ?? ".build/benchmark-graphs"
 let json = arguments.contains("--json")
 let selected = option("cases").map { Set($0.split(separator: ",").compactMap { Int($0) }) }
+
+/// The streaming case's file: 68 million ties among 4 million nodes, a little over 1 GiB.
+let largeGraph = "random_4000000_68000000_directed"
+let largeEdges = 68_000_000
 
 let graphs: [String: () -> BenchmarkGraph] = [
   "ba_10000_5": { .barabasiAlbert(n: 10_000, m: 5, seed: 1) },
@@ -63,6 +77,12 @@ let cases: [Case] = [
                     options: Network.ReadOptions(directed: true, format: .edgelist)) },
   Case(number: 11, name: "load GraphML", graph: "ba_10000_5") { _, _, _ in
     _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5.graphml") },
+  Case(number: 12, name: "load edge list (1 GiB, streamed)", graph: largeGraph) { _, _, _ in
+    let net = try Network(contentsOf: "\(graphDirectory)/\(largeGraph).txt",
+                          options: Network.ReadOptions(directed: true, format: .edgelist))
+    precondition(net.tieCount == largeEdges) },
+  Case(number: 13, name: "betweenness, approximate, eps 0.01", graph: "ba_100000_5") { _, a, t in
+    _ = a.approximateBetweenness(epsilon: 0.01, delta: 0.1, lengths: try ArcLengths(a, transform: .hops), seed: 1, threads: t) },
 ]
 
 func median(_ xs: [Double]) -> Double {
@@ -78,8 +98,11 @@ func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").ut
 try FileManager.default.createDirectory(atPath: graphDirectory, withIntermediateDirectories: true)
 var loaded: [String: (Network, Adjacency)] = [:]
 var results: [(Case, Double, [Double])] = []
-for c in cases where selected?.contains(c.number) ?? true {
+for c in cases where selected?.contains(c.number) ?? (c.number != 12) {
   let loading = c.name.hasPrefix("load")
+  if c.number == 12 && !FileManager.default.fileExists(atPath: "\(graphDirectory)/\(largeGraph).txt") {
+    try writeLargeEdgeList(path: "\(graphDirectory)/\(largeGraph).txt", n: 4_000_000, edges: largeEdges, seed: 6)
+  }
   if loading && FileManager.default.fileExists(atPath: "\(graphDirectory)/\(c.graph).txt")
     && (!c.name.contains("GraphML") || FileManager.default.fileExists(atPath: "\(graphDirectory)/\(c.graph).graphml")) {
     // Loading cases read the files alone, so their peak memory is the reader's.

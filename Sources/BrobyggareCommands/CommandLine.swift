@@ -14,7 +14,11 @@ public enum BrobyggareCommandLine {
   }
 
   public static func main(_ arguments: [String]) -> Int32 {
+    Interruption.install()
+    let progress = isatty(STDERR_FILENO) != 0 ? ProgressLine() : nil
+    progress?.start()
     let outcome = run(Array(arguments.dropFirst()))
+    progress?.stop()
     FileHandle.standardOutput.write(Data(outcome.stdout.utf8))
     FileHandle.standardError.write(Data(outcome.stderr.utf8))
     return outcome.status

@@ -150,6 +150,44 @@ struct CommandTests {
     bad.waitUntilExit()
     #expect(bad.terminationStatus == 64)
   }
+
+  /// Ctrl-C during a long computation: exit 130, a message, and the output file that existed
+  /// before is unchanged (no temporary file is left beside it).
+  @Test func anInterruptLeavesEveryFileAsItWas() throws {
+    let candidates = [".build/debug/brobyggare", ".build/x86_64-unknown-linux-gnu/debug/brobyggare",
+                      ".build/aarch64-unknown-linux-gnu/debug/brobyggare", ".build/arm64-apple-macosx/debug/brobyggare"]
+      .map { packageRoot.appendingPathComponent($0).path }
+    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // 40,000 nodes and 200,000 ties: all-pairs betweenness takes minutes in a debug build.
+    var text = ""
+    var x: UInt64 = 3
+    for _ in 0..<200_000 {
+      x = x &* 6364136223846793005 &+ 1442695040888963407
+      text += "\((x >> 33) % 40_000) \((x >> 13) % 40_000)\n"
+    }
+    let input = folder.appendingPathComponent("big.edgelist").path
+    try text.write(toFile: input, atomically: true, encoding: .utf8)
+    let output = folder.appendingPathComponent("out.csv").path
+    try "before\n".write(toFile: output, atomically: true, encoding: .utf8)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = ["metrics", input, "--measures", "betweenness", "-o", output, "--threads", "1"]
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = Pipe()
+    try p.run()
+    Thread.sleep(forTimeInterval: 2)
+    #expect(p.isRunning)
+    p.interrupt()
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 130)
+    #expect(stderr.contains("interrupted; no file was written or changed"))
+    #expect(try String(contentsOfFile: output, encoding: .utf8) == "before\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["big.edgelist", "out.csv"])
+  }
 }
 
 @Suite("brokers command")

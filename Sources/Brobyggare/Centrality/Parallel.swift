@@ -13,16 +13,53 @@ public enum Threads {
 /// which makes the totals identical whatever the thread count.
 func forEachChunk(_ chunkCount: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
   let t = max(1, min(threads, chunkCount))
+  let progress = ProgressMonitor.shared.isObserved ? ChunkProgress(total: chunkCount) : nil
   if t == 1 {
-    for c in 0..<chunkCount { body(c) }
+    for c in 0..<chunkCount {
+      body(c)
+      progress?.chunkDone()
+    }
     return
   }
   DispatchQueue.concurrentPerform(iterations: t) { worker in
     var c = worker
     while c < chunkCount {
       body(c)
+      progress?.chunkDone()
       c += t
     }
+  }
+}
+
+/// Where long computations say how far they are, for a front end to show (the command line
+/// prints it on a terminal). Every parallel computation reports each chunk it finishes.
+public final class ProgressMonitor: @unchecked Sendable {
+  public static let shared = ProgressMonitor()
+  private let lock = NSLock()
+  private var handler: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+  /// Calls `handler(done, total)` after each chunk of work; `nil` stops it.
+  public func observe(_ handler: (@Sendable (_ done: Int, _ total: Int) -> Void)?) {
+    lock.withLock { self.handler = handler }
+  }
+
+  var isObserved: Bool { lock.withLock { handler != nil } }
+
+  func report(_ done: Int, _ total: Int) {
+    let h = lock.withLock { handler }
+    h?(done, total)
+  }
+}
+
+/// The chunks finished of one computation.
+final class ChunkProgress: @unchecked Sendable {
+  private let lock = NSLock()
+  private var done = 0
+  let total: Int
+  init(total: Int) { self.total = total }
+  func chunkDone() {
+    let d = lock.withLock { done += 1; return done }
+    ProgressMonitor.shared.report(d, total)
   }
 }
 

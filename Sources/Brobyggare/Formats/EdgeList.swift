@@ -21,11 +21,47 @@ public enum EdgeListFormat {
     window.reserveCapacity(TextInput.blockSize + 4096)
     var lineNumber = 1
     var more = true
+    // Ids written as plain whole numbers (0, 17, 4711, not 007 or +3) are looked up in an array
+    // by their value, which is many times faster than hashing the text; the array grows only
+    // while the numbers stay within a few times the number of nodes, so sparse ids (phone
+    // numbers, say) go through the network's id table as any other text.
+    var byNumber: [Int32] = []
+    func nodeIndex(_ buffer: UnsafeBufferPointer<UInt8>, _ f: (Int, Int)) -> Int {
+      let length = f.1 - f.0
+      if length <= 9, length == 1 || buffer[f.0] != 0x30 {
+        var value = 0
+        var digits = true
+        for k in f.0..<f.1 {
+          let d = Int(buffer[k]) &- 48
+          if d < 0 || d > 9 { digits = false; break }
+          value = value * 10 + d
+        }
+        if digits {
+          if value >= byNumber.count, value < Swift.max(1 << 16, 4 * (network.nodeCount + 1)) {
+            byNumber.append(contentsOf: repeatElement(-1, count: Swift.max(value + 1, 2 * byNumber.count) - byNumber.count))
+          }
+          if value < byNumber.count {
+            let known = byNumber[value]
+            if known >= 0 { return Int(known) }
+            let i = network.node(withID: String(decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self))
+            byNumber[value] = Int32(i)
+            return i
+          }
+        }
+      }
+      return network.node(withID: String(decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self))
+    }
     while more {
       more = try input.append(to: &window)
       if !more { window.append(0x0A) }  // a final newline ends the last line
       // Parse the complete lines in the window; a partial last line waits for the next block.
       guard let lastNewline = window.lastIndex(of: 0x0A) else { continue }
+      if lineNumber == 1, more, let size = input.size {
+        // Room for the ties the whole file will hold, judged from the first block's lines,
+        // so the tie array is not copied as it grows.
+        let lines = window[0...lastNewline].lazy.filter { $0 == 0x0A }.count
+        network.reserveCapacity(nodes: 0, ties: Int(Double(size) / Double(lastNewline + 1) * Double(lines) * 1.02) + 16)
+      }
       let end = lastNewline + 1
       // Bytes, not Characters: the format's separators are ASCII, and UTF-8 never uses ASCII
       // bytes inside a multi-byte character. Columns in messages count characters (computed on
@@ -74,8 +110,8 @@ public enum EdgeListFormat {
                 return
               }
             }
-            let s = network.node(withID: field(fields[0]))
-            let t = network.node(withID: field(fields[1]))
+            let s = nodeIndex(buffer, fields[0])
+            let t = nodeIndex(buffer, fields[1])
             network.addTie(Tie(source: s, target: t, trust: trust))
           }
           i += 1  // past the newline

@@ -101,7 +101,10 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
 ///   folder in the way); no file is then created or changed.
 public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(WriteError) {
   var temps: [(String, String)] = []
-  defer { for (t, _) in temps { try? FileManager.default.removeItem(atPath: t) } }
+  defer {
+    for (t, _) in temps { try? FileManager.default.removeItem(atPath: t) }
+    TemporaryFiles.shared.forget(temps.map(\.0))
+  }
   for (path, data) in files {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
@@ -114,7 +117,9 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
       throw WriteError(path: path, reason: "a folder has that name")
     }
     let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+    TemporaryFiles.shared.add(temp)
     guard FileManager.default.createFile(atPath: temp, contents: data) else {
+      TemporaryFiles.shared.forget([temp])
       throw WriteError(path: path, reason: FileManager.default.isWritableFile(atPath: folder)
         ? "the file could not be created in \(folder)" : "no permission to write in \(folder)")
     }
@@ -126,5 +131,21 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
       throw WriteError(path: path, reason: String(cString: strerror(errno)))
     }
   }
+  TemporaryFiles.shared.forget(temps.map(\.0))
   temps.removeAll()
+}
+
+/// The temporary files being written, so that an interrupted program can remove them and leave
+/// nothing half-written behind.
+public final class TemporaryFiles: @unchecked Sendable {
+  public static let shared = TemporaryFiles()
+  private let lock = NSLock()
+  private var paths: Set<String> = []
+  func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+  func forget(_ list: [String]) { lock.withLock { for p in list { paths.remove(p) } } }
+  /// Removes every temporary file still being written.
+  public func removeAll() {
+    let list = lock.withLock { paths }
+    for p in list { unlink(p) }
+  }
 }

@@ -39,6 +39,8 @@ final class TextInput {
   private var bomLength = 0
   /// Bytes of text delivered so far: the offset of the next byte.
   private(set) var delivered = 0
+  /// The size of the input in bytes, when known before reading it.
+  private(set) var size: Int?
 
   /// Opens a file; a missing file, a folder or an unreadable file is an error naming it.
   init(path: String, file: String? = nil, xml: Bool = false, blockSize: Int = TextInput.blockSize) throws(FormatError) {
@@ -50,6 +52,7 @@ final class TextInput {
     guard (st.st_mode & S_IFMT) != S_IFDIR else {
       throw FormatError(file: self.file, line: 1, column: 1, "this is a folder; expected a file")
     }
+    size = Int(st.st_size)
     fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw FormatError(file: self.file, line: 1, column: 1, "the file cannot be read") }
     try start()
@@ -61,6 +64,7 @@ final class TextInput {
     self.blockSize = blockSize
     self.xml = xml
     rawData = [UInt8](data)
+    size = data.count
     try start()
   }
 
