@@ -143,15 +143,29 @@ def worker(peer, case, threads):
     raise SystemExit(f"unknown peer {peer}")
 
 
-def measure(argv):
-    """Runs argv in a child process; returns (its JSON output, peak RSS in MiB)."""
+def measure(argv, timeout=None):
+    """Runs argv in a child process; returns (its JSON output, peak RSS in MiB), or
+    (TIMEOUT, peak) when it ran longer than `timeout` seconds and was stopped."""
+    import threading
     p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stopped = []
+    timer = None
+    if timeout:
+        timer = threading.Timer(timeout, lambda: (stopped.append(True), p.kill()))
+        timer.start()
     out = p.stdout.read()
     err = p.stderr.read()
     _, status, usage = os.wait4(p.pid, 0)
+    if timer:
+        timer.cancel()
+    if stopped:
+        return TIMEOUT, usage.ru_maxrss / 1024
     if status != 0:
         raise RuntimeError(f"{argv} failed: {err}")
     return json.loads(out), usage.ru_maxrss / 1024
+
+
+TIMEOUT = "timeout"
 
 
 def version(peer):
@@ -168,6 +182,7 @@ def main():
     ap.add_argument("--cases", default=",".join(str(c) for c in CASES if c != 12))
     ap.add_argument("--peers", default="igraph,networkit,networkx")
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--timeout", type=float, default=600, help="stop a peer's run after this many seconds")
     ap.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.worker:
@@ -200,10 +215,14 @@ def main():
                 continue
             times, peak = [], 0
             for _ in range(a.runs):
-                t, mem = measure([sys.executable, __file__, "--worker", p, str(c), str(a.threads)])
-                if t is None:
+                t, mem = measure([sys.executable, __file__, "--worker", p, str(c), str(a.threads)], a.timeout)
+                if t is None or t == TIMEOUT:
+                    times = t
                     break
                 times.append(t); peak = max(peak, mem)
+            if times == TIMEOUT:
+                row += [f"> {a.timeout:.0f}", f"{peak:.0f}", f"< {mine / a.timeout:.3f}"]
+                continue
             if not times:
                 row += ["n/a", "", ""]
                 continue

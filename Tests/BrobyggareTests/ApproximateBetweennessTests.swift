@@ -17,7 +17,7 @@ struct ApproximateBetweennessTests {
     for t in [DistanceTransform.hops] + (ref.weighted ? [.raw] : []) {
       let lengths = try ArcLengths(adj, transform: t)
       let exact = adj.betweenness(lengths: lengths)
-      for epsilon in [0.05, 0.02] {
+      for epsilon in [0.05, 0.02, 0.01] {
         let approx = adj.approximateBetweenness(epsilon: epsilon, delta: 0.1, lengths: lengths, seed: 1)
         #expect(approx.samples > 0)
         // Undirected betweenness counts unordered pairs: over n(n-1)/2 it is the ordered share.

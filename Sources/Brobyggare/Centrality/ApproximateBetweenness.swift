@@ -44,10 +44,21 @@ extension Adjacency {
     let chunks = 32
     let partial = SharedBuffer<Double>(repeating: 0, count: chunks * n)
     let adjacency = self
+    let unweighted = lengths.lengths == nil
     forEachChunk(chunks, threads: threads) { c in
       var rng = SeededGenerator(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(c))
-      var search = ShortestPathSearch(adjacency, lengths: lengths)
       let acc = partial.pointer + c * n
+      if unweighted {
+        var sampler = BidirectionalPathSampler(adjacency)
+        for _ in (c * r / chunks)..<((c + 1) * r / chunks) {
+          let u = Int(rng.next() % UInt64(n))
+          var v = Int(rng.next() % UInt64(n - 1))
+          if v >= u { v += 1 }
+          sampler.sample(from: u, to: v, rng: &rng) { acc[$0] += 1 }
+        }
+        return
+      }
+      var search = ShortestPathSearch(adjacency, lengths: lengths)
       for _ in (c * r / chunks)..<((c + 1) * r / chunks) {
         let u = Int(rng.next() % UInt64(n))
         var v = Int(rng.next() % UInt64(n - 1))
@@ -106,5 +117,121 @@ extension Adjacency {
       bound = Swift.max(bound, 1 + far[0] + (far.count > 1 ? far[1] : 0))
     }
     return bound
+  }
+}
+
+/// Draws one shortest path uniformly among all shortest u–v paths of an unweighted network by
+/// a balanced bidirectional breadth-first search: levels grow from u (forward) and from v
+/// (backward), each time on the side whose frontier has fewer arcs, until an arc joins them.
+/// Every shortest path crosses exactly one such arc, so a joining arc (x, y) is drawn with
+/// probability σ_u(x) σ_v(y) / σ_uv and the path is completed by walking back to each end,
+/// choosing each predecessor in proportion to its count of shortest paths. On small-world
+/// networks the two searches meet after exploring a small part of the network (as in KADABRA,
+/// Borassi and Natale 2019), where a one-sided search would explore most of it.
+struct BidirectionalPathSampler {
+  let adjacency: Adjacency
+  /// Distance from u (side 0) or to v (side 1); -1 when not reached. Indexed [side * n + node].
+  var dist: [Int32]
+  var sigma: [Double]
+  var visited: [Int32] = []
+  var frontier: [[Int32]] = [[], []]
+  var next: [Int32] = []
+  var joins: [(Int32, Int32, Double)] = []
+
+  init(_ adjacency: Adjacency) {
+    self.adjacency = adjacency
+    dist = [Int32](repeating: -1, count: 2 * adjacency.nodeCount)
+    sigma = [Double](repeating: 0, count: 2 * adjacency.nodeCount)
+  }
+
+  /// Calls `inner(w)` for each inner node of the drawn path; nothing when v is unreachable.
+  mutating func sample(from u: Int, to v: Int, rng: inout SeededGenerator, inner: (Int) -> Void) {
+    let n = adjacency.nodeCount
+    defer {
+      for w in visited { dist[Int(w)] = -1; sigma[Int(w)] = 0 }
+      visited.removeAll(keepingCapacity: true)
+    }
+    dist[u] = 0; sigma[u] = 1; visited.append(Int32(u))
+    dist[n + v] = 0; sigma[n + v] = 1; visited.append(Int32(n + v))
+    frontier[0] = [Int32(u)]
+    frontier[1] = [Int32(v)]
+    var level = [0, 0]
+    joins.removeAll(keepingCapacity: true)
+    while joins.isEmpty {
+      // The side whose frontier has fewer arcs to follow.
+      var work = [0, 0]
+      for side in 0..<2 {
+        for x in frontier[side] {
+          work[side] += side == 0 ? adjacency.outOffsets[Int(x) + 1] - adjacency.outOffsets[Int(x)]
+                                  : adjacency.inOffsets[Int(x) + 1] - adjacency.inOffsets[Int(x)]
+        }
+      }
+      if frontier[0].isEmpty || frontier[1].isEmpty { return }
+      let side = work[0] <= work[1] ? 0 : 1
+      let other = 1 - side
+      let base = side * n, otherBase = other * n
+      let d = Int32(level[side] + 1)
+      var best = Int32.max
+      next.removeAll(keepingCapacity: true)
+      let (offsets, targets) = side == 0 ? (adjacency.outOffsets, adjacency.outTargets) : (adjacency.inOffsets, adjacency.inTargets)
+      for x in frontier[side] {
+        let xi = Int(x)
+        for k in offsets[xi]..<offsets[xi + 1] {
+          let y = Int(targets[k])
+          if dist[otherBase + y] >= 0 {
+            // An arc joining the two searches: a path of length d + dist_other(y).
+            let length = d + dist[otherBase + y]
+            if length < best { best = length; joins.removeAll(keepingCapacity: true) }
+            if length == best {
+              let weight = sigma[base + xi] * sigma[otherBase + y]
+              joins.append(side == 0 ? (x, Int32(y), weight) : (Int32(y), x, weight))
+            }
+            continue
+          }
+          if dist[base + y] < 0 {
+            dist[base + y] = d
+            visited.append(Int32(base + y))
+            next.append(Int32(y))
+          }
+          if dist[base + y] == d { sigma[base + y] += sigma[base + xi] }
+        }
+      }
+      level[side] += 1
+      swap(&frontier[side], &next)
+    }
+    // Draw the joining arc (x, y): x on u's side, y on v's.
+    var total = 0.0
+    for j in joins { total += j.2 }
+    var target = Double(rng.next() >> 11) / Double(1 << 53) * total
+    var pick = joins[joins.count - 1]
+    for j in joins {
+      target -= j.2
+      if target < 0 { pick = j; break }
+    }
+    walk(from: Int(pick.0), side: 0, end: u, rng: &rng, inner: inner)
+    walk(from: Int(pick.1), side: 1, end: v, rng: &rng, inner: inner)
+  }
+
+  /// From a node back to its search's start, each step to a predecessor drawn in proportion to
+  /// its σ; reports every node but the start.
+  private func walk(from start: Int, side: Int, end: Int, rng: inout SeededGenerator, inner: (Int) -> Void) {
+    let n = adjacency.nodeCount
+    let base = side * n
+    var current = start
+    while current != end {
+      inner(current)
+      let (offsets, targets) = side == 0 ? (adjacency.inOffsets, adjacency.inTargets) : (adjacency.outOffsets, adjacency.outTargets)
+      let want = dist[base + current] - 1
+      var target = Double(rng.next() >> 11) / Double(1 << 53) * sigma[base + current]
+      var chosen = -1
+      for k in offsets[current]..<offsets[current + 1] {
+        let w = Int(targets[k])
+        guard dist[base + w] == want else { continue }
+        chosen = w
+        target -= sigma[base + w]
+        if target < 0 { break }
+      }
+      current = chosen
+    }
   }
 }
