@@ -216,10 +216,11 @@ def main():
             times, peak = [], 0
             for _ in range(a.runs):
                 t, mem = measure([sys.executable, __file__, "--worker", p, str(c), str(a.threads)], a.timeout)
+                peak = max(peak, mem)
                 if t is None or t == TIMEOUT:
                     times = t
                     break
-                times.append(t); peak = max(peak, mem)
+                times.append(t)
             if times == TIMEOUT:
                 row += [f"> {a.timeout:.0f}", f"{peak:.0f}", f"< {mine / a.timeout:.3f}"]
                 continue
