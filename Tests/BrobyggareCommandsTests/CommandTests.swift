@@ -9,6 +9,14 @@ let padgett = packageRoot.appendingPathComponent("Datasets/padgett/padgett.graph
 
 func run(_ args: String...) -> BrobyggareCommandLine.Outcome { BrobyggareCommandLine.run(args) }
 
+/// The command-line program the test run built (debug), if it is there.
+func builtBinary() -> String? {
+  [".build/debug/brobyggare", ".build/x86_64-unknown-linux-gnu/debug/brobyggare",
+   ".build/aarch64-unknown-linux-gnu/debug/brobyggare", ".build/arm64-apple-macosx/debug/brobyggare"]
+    .map { packageRoot.appendingPathComponent($0).path }
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
 func temporaryDirectory() throws -> URL {
   let url = FileManager.default.temporaryDirectory.appendingPathComponent("brobyggare-tests-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -125,10 +133,7 @@ struct CommandTests {
 
   /// The built executable, run as a user would: exit status and streams.
   @Test func theRealBinary() throws {
-    let candidates = [".build/debug/brobyggare", ".build/x86_64-unknown-linux-gnu/debug/brobyggare",
-                      ".build/aarch64-unknown-linux-gnu/debug/brobyggare", ".build/arm64-apple-macosx/debug/brobyggare"]
-      .map { packageRoot.appendingPathComponent($0).path }
-    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+    let binary = try #require(builtBinary())
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = ["metrics", padgett, "--measures", "betweenness", "--layer", "marriage"]
@@ -154,10 +159,7 @@ struct CommandTests {
   /// Ctrl-C during a long computation: exit 130, a message, and the output file that existed
   /// before is unchanged (no temporary file is left beside it).
   @Test func anInterruptLeavesEveryFileAsItWas() throws {
-    let candidates = [".build/debug/brobyggare", ".build/x86_64-unknown-linux-gnu/debug/brobyggare",
-                      ".build/aarch64-unknown-linux-gnu/debug/brobyggare", ".build/arm64-apple-macosx/debug/brobyggare"]
-      .map { packageRoot.appendingPathComponent($0).path }
-    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+    let binary = try #require(builtBinary())
     let folder = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
     // 40,000 nodes and 200,000 ties: all-pairs betweenness takes minutes in a debug build.
