@@ -84,21 +84,37 @@ private func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String, xml: Bool) thr
     }
     return s
   }
-  // Find the first invalid byte to say where.
+  // Say where the first invalid byte is.
+  let at = firstInvalidUTF8(bytes) ?? bytes.endIndex
   var line = 1, column = 1
+  for b in bytes[bytes.startIndex..<at] {
+    if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+  }
+  guard at < bytes.endIndex else { throw FormatError(file: file, line: line, column: column, "the file is not valid UTF-8") }
+  throw FormatError(file: file, line: line, column: column, invalidUTF8Message(bytes[at], xml: xml))
+}
+
+/// The length of the UTF-8 sequence a byte starts: 1 to 4, or 0 for a byte that starts none.
+func utf8SequenceLength(_ b: UInt8) -> Int {
+  b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+}
+
+/// The index of the first byte that is not part of valid UTF-8, or `nil` when all are.
+func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
   var i = bytes.startIndex
   while i < bytes.endIndex {
-    let b = bytes[i]
-    let len = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
-    if len == 0 || i + len > bytes.endIndex || String(validating: bytes[i..<(i + len)], as: UTF8.self) == nil {
-      throw FormatError(file: file, line: line, column: column, String(format: "byte 0x%02X is not valid UTF-8; ", b) + (xml
-        ? "save the file as UTF-8 or declare its encoding (<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)"
-        : "save the file as UTF-8"))
-    }
-    if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+    let len = utf8SequenceLength(bytes[i])
+    if len == 0 || i + len > bytes.endIndex || String(validating: bytes[i..<(i + len)], as: UTF8.self) == nil { return i }
     i += len
   }
-  throw FormatError(file: file, line: line, column: column, "the file is not valid UTF-8")
+  return nil
+}
+
+/// What to say of an invalid UTF-8 byte.
+func invalidUTF8Message(_ b: UInt8, xml: Bool) -> String {
+  String(format: "byte 0x%02X is not valid UTF-8; ", b) + (xml
+    ? "save the file as UTF-8 or declare its encoding (<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)"
+    : "save the file as UTF-8")
 }
 
 /// Line and column (1-based, columns in characters) of a UTF-8 offset.

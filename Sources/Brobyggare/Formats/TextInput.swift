@@ -179,27 +179,15 @@ final class TextInput {
     var k = pending.count - 1
     while k >= 0 && pending.count - k <= 4 && pending[k] & 0xC0 == 0x80 { k -= 1 }
     guard k >= 0 else { return pending.count }
-    let b = pending[k]
-    let len = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 1
-    return k + len > pending.count ? k : pending.count
+    return k + max(1, utf8SequenceLength(pending[k])) > pending.count ? k : pending.count
   }
 
   /// Throws at the first byte of `pending[0..<count]` that is not valid UTF-8.
   private func reportInvalid(upTo count: Int) throws(FormatError) {
-    var i = 0
-    while i < count {
-      let b = pending[i]
-      let len = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
-      if len == 0 || i + len > count || String(validating: pending[i..<(i + len)], as: UTF8.self) == nil {
-        let (l, c) = location(of: delivered + i)
-        throw FormatError(file: file, line: l, column: c, String(format: "byte 0x%02X is not valid UTF-8; ", b) + (xml
-          ? "save the file as UTF-8 or declare its encoding (<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)"
-          : "save the file as UTF-8"))
-      }
-      i += len
-    }
-    let (l, c) = location(of: delivered + count)
-    throw FormatError(file: file, line: l, column: c, "the file is not valid UTF-8")
+    let at = firstInvalidUTF8(pending[0..<count]) ?? count
+    let (l, c) = location(of: delivered + at)
+    guard at < count else { throw FormatError(file: file, line: l, column: c, "the file is not valid UTF-8") }
+    throw FormatError(file: file, line: l, column: c, invalidUTF8Message(pending[at], xml: xml))
   }
 
   /// Up to `count` bytes of the text from `offset`, read again (from the file or from memory).
