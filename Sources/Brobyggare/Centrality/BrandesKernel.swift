@@ -5,7 +5,7 @@
 /// that the nodes most searches touch share cache lines; the dependency recursion in the form
 /// δ(v) = σ(v) · Σ_w (1 + δ(w)) / σ(w), so each DAG arc costs one load and one add; scratch
 /// space allocated once per chunk and reset only where a search touched it; no bounds checks in
-/// the loops over arcs; a 4-ary heap for Dijkstra. Sources split into a fixed number of chunks,
+/// the loops over arcs; a radix heap for Dijkstra. Sources split into a fixed number of chunks,
 /// each summed on its own and the chunks added in order, so the result is the same bit for bit
 /// whatever the number of threads.
 struct BrandesWorkspace {
@@ -173,7 +173,7 @@ extension Adjacency {
     // Predecessor list cells: (node, next cell). At most one cell per arc relaxed.
     let predNode = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, m))
     let predNext = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, m))
-    var heap = QuaternaryHeap(capacity: m + 1)
+    var heap = RadixHeap()
     defer {
       distance.deallocate(); sigma.deallocate(); sum.deallocate(); settled.deallocate()
       order.deallocate(); predHead.deallocate(); predNode.deallocate(); predNext.deallocate()
@@ -185,10 +185,11 @@ extension Adjacency {
           for s in sources {
             distance[s] = 0
             sigma[s] = 1
+            heap.removeAll()
             heap.push(0, Int32(s))
             var count = 0
             var cells: Int32 = 0
-            while heap.count > 0 {
+            while !heap.isEmpty {
               let (d, v32) = heap.pop()
               let v = Int(v32)
               if settled[v] || d > distance[v] { continue }
@@ -201,7 +202,11 @@ extension Adjacency {
                 if settled[w] { continue }
                 let alt = d + len[k]
                 let dw = distance[w]
-                if dw == .infinity || (alt < dw && !lengthsEqual(alt, dw)) {
+                // Both are non-negative, so this is lengthsEqual's tolerance; most arcs fail
+                // the first test.
+                let tolerance = pathLengthTolerance * Swift.max(alt, dw)
+                if alt - dw > tolerance { continue }
+                if dw == .infinity || dw - alt > tolerance {
                   distance[w] = alt
                   sigma[w] = sv
                   predNode[Int(cells)] = v32
@@ -209,7 +214,7 @@ extension Adjacency {
                   predHead[w] = cells
                   cells &+= 1
                   heap.push(alt, Int32(w))
-                } else if lengthsEqual(alt, dw) {
+                } else {
                   sigma[w] += sv
                   predNode[Int(cells)] = v32
                   predNext[Int(cells)] = predHead[w]
@@ -244,80 +249,3 @@ extension Adjacency {
     }
   }
 }
-
-/// A 4-ary min-heap of (key, node) with lazy deletion, in manually managed memory: shallower
-/// than a binary heap, and its four children share a cache line.
-struct QuaternaryHeap {
-  private var keys: UnsafeMutablePointer<Double>
-  private var nodes: UnsafeMutablePointer<Int32>
-  private var capacity: Int
-  private(set) var count = 0
-
-  init(capacity: Int) {
-    self.capacity = max(4, capacity)
-    keys = .allocate(capacity: self.capacity)
-    nodes = .allocate(capacity: self.capacity)
-  }
-
-  func deallocate() {
-    keys.deallocate()
-    nodes.deallocate()
-  }
-
-  @inline(__always)
-  mutating func push(_ key: Double, _ node: Int32) {
-    if count == capacity { grow() }
-    var i = count
-    count += 1
-    while i > 0 {
-      let p = (i - 1) >> 2
-      if keys[p] <= key { break }
-      keys[i] = keys[p]
-      nodes[i] = nodes[p]
-      i = p
-    }
-    keys[i] = key
-    nodes[i] = node
-  }
-
-  @inline(__always)
-  mutating func pop() -> (Double, Int32) {
-    let top = (keys[0], nodes[0])
-    count -= 1
-    let key = keys[count], node = nodes[count]
-    var i = 0
-    while true {
-      let first = 4 * i + 1
-      if first >= count { break }
-      var best = first
-      var bestKey = keys[first]
-      let last = min(first + 4, count)
-      var c = first + 1
-      while c < last {
-        if keys[c] < bestKey { best = c; bestKey = keys[c] }
-        c += 1
-      }
-      if bestKey >= key { break }
-      keys[i] = bestKey
-      nodes[i] = nodes[best]
-      i = best
-    }
-    keys[i] = key
-    nodes[i] = node
-    return top
-  }
-
-  private mutating func grow() {
-    let newCapacity = capacity * 2
-    let k = UnsafeMutablePointer<Double>.allocate(capacity: newCapacity)
-    let v = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
-    k.moveInitialize(from: keys, count: count)
-    v.moveInitialize(from: nodes, count: count)
-    keys.deallocate()
-    nodes.deallocate()
-    keys = k
-    nodes = v
-    capacity = newCapacity
-  }
-}
-

@@ -14,7 +14,7 @@ struct ShortestPathSearch {
   /// Nodes reached, in order of non-decreasing distance (the source first).
   var order: [Int32]
   private var hopDist: [Int32]
-  private var heap = MinHeap()
+  private let heap = HeapBox()
   private var settled: [Bool]
 
   init(_ adjacency: Adjacency, lengths: ArcLengths) {
@@ -73,9 +73,12 @@ struct ShortestPathSearch {
     let len = lengths!
     dist[s] = 0
     sigma[s] = 1
-    heap.removeAll()
-    heap.push(0, Int32(s))
-    while let (d, v32) = heap.pop() {
+    var queue = heap.queue
+    defer { heap.queue = queue }
+    queue.removeAll()
+    queue.push(0, Int32(s))
+    while !queue.isEmpty {
+      let (d, v32) = queue.pop()
       let v = Int(v32)
       if settled[v] || d > dist[v] { continue }
       settled[v] = true
@@ -89,13 +92,13 @@ struct ShortestPathSearch {
         if dw == .infinity {
           dist[w] = alt
           sigma[w] = sv
-          heap.push(alt, Int32(w))
+          queue.push(alt, Int32(w))
         } else if lengthsEqual(alt, dw) {
           sigma[w] += sv
         } else if alt < dw {
           dist[w] = alt
           sigma[w] = sv
-          heap.push(alt, Int32(w))
+          queue.push(alt, Int32(w))
         }
       }
     }
@@ -111,54 +114,11 @@ struct ShortestPathSearch {
   }
 }
 
-/// A binary min-heap of (key, node) with lazy deletion.
-struct MinHeap {
-  private var keys: [Double] = []
-  private var items: [Int32] = []
-
-  var isEmpty: Bool { keys.isEmpty }
-  mutating func removeAll() {
-    keys.removeAll(keepingCapacity: true)
-    items.removeAll(keepingCapacity: true)
-  }
-
-  mutating func push(_ key: Double, _ item: Int32) {
-    keys.append(key)
-    items.append(item)
-    var i = keys.count - 1
-    while i > 0 {
-      let p = (i - 1) / 2
-      if keys[p] <= key { break }
-      keys[i] = keys[p]
-      items[i] = items[p]
-      i = p
-    }
-    keys[i] = key
-    items[i] = item
-  }
-
-  mutating func pop() -> (Double, Int32)? {
-    guard let top = keys.first else { return nil }
-    let topItem = items[0]
-    let lastKey = keys.removeLast()
-    let lastItem = items.removeLast()
-    if !keys.isEmpty {
-      var i = 0
-      let n = keys.count
-      while true {
-        var c = 2 * i + 1
-        if c >= n { break }
-        if c + 1 < n && keys[c + 1] < keys[c] { c += 1 }
-        if keys[c] >= lastKey { break }
-        keys[i] = keys[c]
-        items[i] = items[c]
-        i = c
-      }
-      keys[i] = lastKey
-      items[i] = lastItem
-    }
-    return (top, topItem)
-  }
+/// Owns a search's queue, so that the search can stay a value type and free the queue's memory
+/// when it is done.
+private final class HeapBox {
+  var queue = RadixHeap()
+  deinit { queue.deallocate() }
 }
 
 extension Network {
