@@ -36,7 +36,8 @@ public struct TieSelection: Sendable, Hashable {
 /// incoming rows are the outgoing ones.
 ///
 /// Design goals, in order: the neighbours of a node are one contiguous slice; the layout is
-/// identical for identical input (rows sorted by target); building costs one sort of the ties.
+/// identical for identical input (rows sorted by target); building costs two counting sorts of
+/// the ties.
 public struct Adjacency: Sendable {
   public let nodeCount: Int
   public let isDirected: Bool
@@ -87,17 +88,17 @@ public struct Adjacency: Sendable {
     }
   }
 
-  /// An adjacency from outgoing rows only (the incoming rows are not built): for the
-  /// computing kernels that search forward alone.
+  /// An adjacency from outgoing rows only: when directed, the incoming rows are not built (for
+  /// the computing kernels that search forward alone); when undirected, they are the outgoing.
   init(nodeCount n: Int, directed: Bool, offsets: [Int], targets: [Int32], trust: [Double]) {
     nodeCount = n
     isDirected = directed
     outOffsets = offsets
     outTargets = targets
     outTrust = trust
-    inOffsets = []
-    inTargets = []
-    inTrust = []
+    inOffsets = directed ? [] : offsets
+    inTargets = directed ? [] : targets
+    inTrust = directed ? [] : trust
   }
 
   /// No nodes, no arcs.
@@ -138,28 +139,64 @@ public struct Adjacency: Sendable {
 
   /// The undirected graph underneath: an edge wherever an arc runs either way; the trust of a
   /// mutual pair merged by `merge`.
+  ///
+  /// - Complexity: O(n + m): row v is the sorted outgoing and incoming rows of v merged.
   public func undirected(merge: TieMerge = .max) -> Adjacency {
     if !isDirected { return self }
-    var arcs: [(Int32, Int32, Double)] = []
-    arcs.reserveCapacity(arcCount)
-    for v in 0..<nodeCount {
-      for k in outOffsets[v]..<outOffsets[v + 1] {
-        let (a, b) = (Int32(v), outTargets[k])
-        arcs.append((min(a, b), max(a, b), outTrust[k]))
+    let n = nodeCount
+    if inOffsets.count != n + 1 {
+      // Built from outgoing rows only: sort the arcs instead.
+      var arcs: [(Int32, Int32, Double)] = []
+      arcs.reserveCapacity(arcCount)
+      for v in 0..<n {
+        for k in outOffsets[v]..<outOffsets[v + 1] {
+          let (a, b) = (Int32(v), outTargets[k])
+          arcs.append((Swift.min(a, b), Swift.max(a, b), outTrust[k]))
+        }
       }
+      return Adjacency.build(nodeCount: n, directed: false, arcs: arcs, merge: merge)
     }
-    return Adjacency.build(nodeCount: nodeCount, directed: false, arcs: arcs, merge: merge)
+    var offsets = [Int](repeating: 0, count: n + 1)
+    var targets: [Int32] = []
+    var trust: [Double] = []
+    targets.reserveCapacity(2 * arcCount)
+    trust.reserveCapacity(2 * arcCount)
+    for v in 0..<n {
+      var i = outOffsets[v], j = inOffsets[v]
+      let iEnd = outOffsets[v + 1], jEnd = inOffsets[v + 1]
+      while i < iEnd || j < jEnd {
+        let a = i < iEnd ? outTargets[i] : Int32.max
+        let b = j < jEnd ? inTargets[j] : Int32.max
+        if a < b {
+          targets.append(a); trust.append(outTrust[i]); i += 1
+        } else if b < a {
+          targets.append(b); trust.append(inTrust[j]); j += 1
+        } else {
+          // A mutual pair: two trusts, merged as Adjacency.build merges them.
+          let (x, y) = (outTrust[i], inTrust[j])
+          let merged = switch merge {
+          case .max: Swift.max(x, y)
+          case .min: Swift.min(x, y)
+          case .sum: x + y
+          case .mean: (x + y) / 2
+          }
+          targets.append(a); trust.append(merged); i += 1; j += 1
+        }
+      }
+      offsets[v + 1] = targets.count
+    }
+    return Adjacency(nodeCount: n, directed: false, offsets: offsets, targets: targets, trust: trust)
   }
 
   /// Builds from arcs in any order, with duplicates; undirected arcs are given once.
   static func build(nodeCount n: Int, directed: Bool, arcs input: [(Int32, Int32, Double)],
                     merge: TieMerge) -> Adjacency {
-    var arcs = input
+    var both = input
     if !directed {
-      arcs.reserveCapacity(input.count * 2)
-      for a in input { arcs.append((a.1, a.0, a.2)) }
+      both.reserveCapacity(input.count * 2)
+      for a in input { both.append((a.1, a.0, a.2)) }
     }
-    arcs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+    let arcs = sortedBySourceAndTarget(both, nodeCount: n)
     var merged: [(Int32, Int32, Double)] = []
     merged.reserveCapacity(arcs.count)
     var i = 0
@@ -180,6 +217,28 @@ public struct Adjacency: Sendable {
     }
     return Adjacency(nodeCount: n, directed: directed, sortedArcs: merged)
   }
+
+  /// The arcs sorted by (source, target), equal pairs in their given order: two stable
+  /// counting sorts, by target and then by source, so O(n + m) where a comparison sort is
+  /// O(m log m).
+  static func sortedBySourceAndTarget(_ arcs: [(Int32, Int32, Double)], nodeCount n: Int) -> [(Int32, Int32, Double)] {
+    if arcs.count < 2 { return arcs }
+    var start = [Int](repeating: 0, count: n + 1)
+    func place(_ from: [(Int32, Int32, Double)], key: ((Int32, Int32, Double)) -> Int32) -> [(Int32, Int32, Double)] {
+      for i in 0...n { start[i] = 0 }
+      for a in from { start[Int(key(a)) + 1] += 1 }
+      for i in 0..<n { start[i + 1] += start[i] }
+      return [(Int32, Int32, Double)](unsafeUninitializedCapacity: from.count) { out, count in
+        for a in from {
+          let k = Int(key(a))
+          out.baseAddress!.advanced(by: start[k]).initialize(to: a)
+          start[k] += 1
+        }
+        count = from.count
+      }
+    }
+    return place(place(arcs) { $0.1 }) { $0.0 }
+  }
 }
 
 extension Network {
@@ -190,7 +249,7 @@ extension Network {
   ///
   /// - Throws: ``NetworkError`` when a named layer has no tie, or when the weight attribute is
   ///   missing or not a number on a selected tie.
-  /// - Complexity: O(m log m) for m ties.
+  /// - Complexity: O(n + m) for n nodes and m ties.
   public func adjacency(_ selection: TieSelection = .all) throws(NetworkError) -> Adjacency {
     if let layers = selection.layers {
       let present = Set(self.layers)

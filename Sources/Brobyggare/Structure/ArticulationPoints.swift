@@ -26,38 +26,60 @@ extension Adjacency {
   public var cutStructure: CutStructure {
     let g = undirected()
     let n = g.nodeCount
-    var disc = [Int](repeating: -1, count: n)
-    var low = [Int](repeating: 0, count: n)
+    var disc = [Int32](repeating: -1, count: n)
+    var low = [Int32](repeating: 0, count: n)
     var isCut = [Bool](repeating: false, count: n)
     var bridges: [(Int, Int)] = []
-    var time = 0
-    var call: [(v: Int, parent: Int, next: Int, children: Int)] = []
-    for root in 0..<n where disc[root] < 0 {
-      disc[root] = time; low[root] = time; time += 1
-      call.append((root, -1, g.outOffsets[root], 0))
-      while !call.isEmpty {
-        let top = call[call.count - 1]
-        let v = top.v
-        if top.next < g.outOffsets[v + 1] {
-          call[call.count - 1].next += 1
-          let w = Int(g.outTargets[top.next])
-          if w == top.parent { continue }  // simple graph: one arc back to the parent
-          if disc[w] < 0 {
-            disc[w] = time; low[w] = time; time += 1
-            call[call.count - 1].children += 1
-            call.append((w, v, g.outOffsets[w], 0))
-          } else {
-            low[v] = Swift.min(low[v], disc[w])
-          }
-        } else {
-          call.removeLast()
-          if let p = call.last {
-            let u = p.v
-            low[u] = Swift.min(low[u], low[v])
-            if low[v] > disc[u] { bridges.append((Swift.min(u, v), Swift.max(u, v))) }
-            if p.parent >= 0 && low[v] >= disc[u] { isCut[u] = true }
-          } else if top.children > 1 {
-            isCut[v] = true
+    // The depth-first path: node, its parent, and the next arc to try.
+    var callNode = [Int32](repeating: 0, count: n)
+    var callParent = [Int32](repeating: 0, count: n)
+    var callNext = [Int](repeating: 0, count: n)
+    disc.withUnsafeMutableBufferPointer { disc in
+      low.withUnsafeMutableBufferPointer { low in
+        isCut.withUnsafeMutableBufferPointer { isCut in
+          callNode.withUnsafeMutableBufferPointer { callNode in
+            callParent.withUnsafeMutableBufferPointer { callParent in
+              callNext.withUnsafeMutableBufferPointer { callNext in
+                g.outOffsets.withUnsafeBufferPointer { offsets in
+                  g.outTargets.withUnsafeBufferPointer { targets in
+                    var time: Int32 = 0
+                    for root in 0..<n where disc[root] < 0 {
+                      disc[root] = time; low[root] = time; time += 1
+                      callNode[0] = Int32(root); callParent[0] = -1; callNext[0] = offsets[root]
+                      var depth = 1
+                      var rootChildren = 0
+                      while depth > 0 {
+                        let v = Int(callNode[depth - 1])
+                        let k = callNext[depth - 1]
+                        if k < offsets[v + 1] {
+                          callNext[depth - 1] = k + 1
+                          let w = Int(targets[k])
+                          if w == Int(callParent[depth - 1]) { continue }  // simple graph: one arc back
+                          if disc[w] < 0 {
+                            disc[w] = time; low[w] = time; time += 1
+                            if depth == 1 { rootChildren += 1 }
+                            callNode[depth] = Int32(w); callParent[depth] = Int32(v); callNext[depth] = offsets[w]
+                            depth += 1
+                          } else {
+                            low[v] = Swift.min(low[v], disc[w])
+                          }
+                        } else {
+                          depth -= 1
+                          if depth > 0 {
+                            let u = Int(callNode[depth - 1])
+                            low[u] = Swift.min(low[u], low[v])
+                            if low[v] > disc[u] { bridges.append((Swift.min(u, v), Swift.max(u, v))) }
+                            if depth > 1 && low[v] >= disc[u] { isCut[u] = true }
+                          } else if rootChildren > 1 {
+                            isCut[v] = true
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
         }
       }

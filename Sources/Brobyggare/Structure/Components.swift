@@ -18,14 +18,15 @@ public struct Components: Sendable, Equatable {
   /// The size of the largest component (0 for an empty network).
   public var largest: Int { sizes.max() ?? 0 }
 
+  /// From labels that are node indices (a representative of each component), not negative.
   init(rawLabels: [Int]) {
     // Renumber in order of first appearance.
-    var map = [Int: Int]()
+    var map = [Int](repeating: -1, count: (rawLabels.max() ?? -1) + 1)
     var membership = [Int](repeating: 0, count: rawLabels.count)
     var sizes: [Int] = []
     for (v, l) in rawLabels.enumerated() {
-      let c: Int
-      if let m = map[l] { c = m } else { c = sizes.count; map[l] = c; sizes.append(0) }
+      var c = map[l]
+      if c < 0 { c = sizes.count; map[l] = c; sizes.append(0) }
       membership[v] = c
       sizes[c] += 1
     }
@@ -39,14 +40,37 @@ extension Adjacency {
   public var weakComponents: Components {
     let n = nodeCount
     var label = [Int](repeating: -1, count: n)
-    var stack: [Int] = []
-    for s in 0..<n where label[s] < 0 {
-      label[s] = s
-      stack.append(s)
-      while let v = stack.popLast() {
-        for w in successors(of: v) where label[Int(w)] < 0 { label[Int(w)] = s; stack.append(Int(w)) }
-        if isDirected {
-          for w in predecessors(of: v) where label[Int(w)] < 0 { label[Int(w)] = s; stack.append(Int(w)) }
+    // Each node is pushed once, when it is labelled, so n slots suffice.
+    var stack = [Int32](repeating: 0, count: n)
+    let readIncoming = isDirected && inOffsets.count == n + 1
+    label.withUnsafeMutableBufferPointer { label in
+      stack.withUnsafeMutableBufferPointer { stack in
+        outOffsets.withUnsafeBufferPointer { outOffsets in
+          outTargets.withUnsafeBufferPointer { outTargets in
+            inOffsets.withUnsafeBufferPointer { inOffsets in
+              inTargets.withUnsafeBufferPointer { inTargets in
+                for s in 0..<n where label[s] < 0 {
+                  label[s] = s
+                  stack[0] = Int32(s)
+                  var top = 1
+                  while top > 0 {
+                    top -= 1
+                    let v = Int(stack[top])
+                    for k in outOffsets[v]..<outOffsets[v + 1] {
+                      let w = Int(outTargets[k])
+                      if label[w] < 0 { label[w] = s; stack[top] = Int32(w); top += 1 }
+                    }
+                    if readIncoming {
+                      for k in inOffsets[v]..<inOffsets[v + 1] {
+                        let w = Int(inTargets[k])
+                        if label[w] < 0 { label[w] = s; stack[top] = Int32(w); top += 1 }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -57,38 +81,64 @@ extension Adjacency {
   public var strongComponents: Components {
     if !isDirected { return weakComponents }
     let n = nodeCount
-    var index = [Int](repeating: -1, count: n)
-    var low = [Int](repeating: 0, count: n)
-    var onStack = [Bool](repeating: false, count: n)
-    var stack: [Int] = []
     var label = [Int](repeating: -1, count: n)
-    var counter = 0
-    var call: [(v: Int, next: Int)] = []
-    for root in 0..<n where index[root] < 0 {
-      call.append((root, outOffsets[root]))
-      index[root] = counter; low[root] = counter; counter += 1
-      stack.append(root); onStack[root] = true
-      while !call.isEmpty {
-        let (v, k) = call[call.count - 1]
-        if k < outOffsets[v + 1] {
-          call[call.count - 1].next = k + 1
-          let w = Int(outTargets[k])
-          if index[w] < 0 {
-            index[w] = counter; low[w] = counter; counter += 1
-            stack.append(w); onStack[w] = true
-            call.append((w, outOffsets[w]))
-          } else if onStack[w] {
-            low[v] = Swift.min(low[v], index[w])
-          }
-        } else {
-          call.removeLast()
-          if let parent = call.last { low[parent.v] = Swift.min(low[parent.v], low[v]) }
-          if low[v] == index[v] {
-            while true {
-              let w = stack.removeLast()
-              onStack[w] = false
-              label[w] = v
-              if w == v { break }
+    // index[v] < 0: not visited yet. low[v] == Int32.max once v's component is done, which
+    // stands for "not on the stack".
+    var index = [Int32](repeating: -1, count: n)
+    var low = [Int32](repeating: 0, count: n)
+    var stack = [Int32](repeating: 0, count: n)
+    var callNode = [Int32](repeating: 0, count: n)
+    var callNext = [Int](repeating: 0, count: n)
+    label.withUnsafeMutableBufferPointer { label in
+      index.withUnsafeMutableBufferPointer { index in
+        low.withUnsafeMutableBufferPointer { low in
+          stack.withUnsafeMutableBufferPointer { stack in
+            callNode.withUnsafeMutableBufferPointer { callNode in
+              callNext.withUnsafeMutableBufferPointer { callNext in
+                outOffsets.withUnsafeBufferPointer { offsets in
+                  outTargets.withUnsafeBufferPointer { targets in
+                    var counter: Int32 = 0
+                    var top = 0
+                    for root in 0..<n where index[root] < 0 {
+                      index[root] = counter; low[root] = counter; counter += 1
+                      stack[top] = Int32(root); top += 1
+                      callNode[0] = Int32(root); callNext[0] = offsets[root]
+                      var depth = 1
+                      while depth > 0 {
+                        let v = Int(callNode[depth - 1])
+                        let k = callNext[depth - 1]
+                        if k < offsets[v + 1] {
+                          callNext[depth - 1] = k + 1
+                          let w = Int(targets[k])
+                          if index[w] < 0 {
+                            index[w] = counter; low[w] = counter; counter += 1
+                            stack[top] = Int32(w); top += 1
+                            callNode[depth] = Int32(w); callNext[depth] = offsets[w]
+                            depth += 1
+                          } else if low[w] != Int32.max {
+                            low[v] = Swift.min(low[v], index[w])
+                          }
+                        } else {
+                          depth -= 1
+                          if low[v] == index[v] {
+                            while true {
+                              top -= 1
+                              let w = Int(stack[top])
+                              low[w] = Int32.max
+                              label[w] = v
+                              if w == v { break }
+                            }
+                          } else {
+                            // v stays on the stack, so its low is below its index and finite.
+                            let parent = Int(callNode[depth - 1])
+                            low[parent] = Swift.min(low[parent], low[v])
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
             }
           }
         }
