@@ -83,7 +83,10 @@ public enum GraphMLFormat {
       return v
     }
 
-    while let event = try reader.next() {
+    while true {
+      // Text matters only inside <data> and <default>.
+      reader.wantsText = dataKey != nil || inDefault
+      guard let event = try reader.next() else { break }
       switch event {
       case .start(let name, let attrs, _, let offset):
         let attr = { (n: String) in attrs.first(where: { $0.0 == n })?.1 }
@@ -92,7 +95,7 @@ public enum GraphMLFormat {
           dataDepth += 1
           continue
         }
-        if foreignDepth > 0 || (name.contains(":") && rootSeen) {
+        if foreignDepth > 0 || (rootSeen && name.utf8.contains(UInt8(ascii: ":"))) {
           foreignDepth += 1
           continue
         }

@@ -44,6 +44,9 @@ struct XMLReader {
   private var openNames: [String] = []
   private var sawRoot = false
   private var pendingEnd: (String, Int)?
+  /// When false, text between elements is checked but not returned (the caller has no use for
+  /// it there), which spares a string per line of an indented file.
+  var wantsText = true
 
   init(input: TextInput) throws(FormatError) {
     self.input = input
@@ -149,31 +152,42 @@ struct XMLReader {
           }
           continue
         }
+        if !wantsText {
+          // Still refuse what would be refused if it were read: a malformed entity.
+          if bytes[start..<position].contains(UInt8(ascii: "&")) { _ = try unescape(start, position) }
+          continue
+        }
         return .text(try unescape(start, position))
       }
-      if try starts(with: "<!--", at: position) {
+      // Most markup is a start tag: one look at the byte after '<' says whether it may be
+      // anything else.
+      let second: UInt8 = try has(position + 1) ? bytes[position + 1] : 0
+      let special = second == UInt8(ascii: "!") || second == UInt8(ascii: "?") || second == UInt8(ascii: "/")
+      if special, try starts(with: "<!--", at: position) {
         guard let end = try find("-->", from: position + 4) else { throw error("a comment is never closed; expected '-->'") }
         position = end + 3
         continue
       }
-      if try starts(with: "<![CDATA[", at: position) {
+      if special, try starts(with: "<![CDATA[", at: position) {
         guard !openNames.isEmpty else { throw error("CDATA outside the root element") }
         guard let end = try find("]]>", from: position + 9) else { throw error("a CDATA section is never closed; expected ']]>'") }
         let text = local(position + 9, end)
         position = end + 3
         return .text(text)
       }
-      let doctype = try starts(with: "<!DOCTYPE", at: position)
-      let entity = try starts(with: "<!ENTITY", at: position)
-      if doctype || entity {
-        throw error("document type declarations (<!DOCTYPE>) are not accepted: they can define entities that expand without bound or read other files")
+      if special {
+        let doctype = try starts(with: "<!DOCTYPE", at: position)
+        let entity = try starts(with: "<!ENTITY", at: position)
+        if doctype || entity {
+          throw error("document type declarations (<!DOCTYPE>) are not accepted: they can define entities that expand without bound or read other files")
+        }
       }
-      if try starts(with: "<?", at: position) {
+      if second == UInt8(ascii: "?") {
         guard let end = try find("?>", from: position + 2) else { throw error("a processing instruction is never closed; expected '?>'") }
         position = end + 2
         continue
       }
-      if try starts(with: "</", at: position) {
+      if second == UInt8(ascii: "/") {
         let start = position
         position += 2
         let nameStart = position
@@ -187,7 +201,7 @@ struct XMLReader {
         openNames.removeLast()
         return .end(name: name, offset: base + start)
       }
-      if try starts(with: "<!", at: position) { throw error("unexpected markup '<!'; expected an element, a comment or CDATA") }
+      if second == UInt8(ascii: "!") { throw error("unexpected markup '<!'; expected an element, a comment or CDATA") }
       // Start tag.
       let start = position
       position += 1
