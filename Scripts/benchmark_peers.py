@@ -5,6 +5,7 @@ memory (maximum resident set) of each process.
 
     swift build -c release --product brobyggare-benchmark
     python3 Scripts/benchmark_peers.py [--runs 3] [--cases 1,2,3] [--peers igraph,networkit]
+    python3 Scripts/benchmark_peers.py --scaling --cases 1,3,5,14 [--runs 5]
 
 Each measurement is its own process, so one run's caches and allocations do not help the next.
 Times cover the computation only (the graph is built first), except for the loading cases,
@@ -33,6 +34,7 @@ CASES = {
     11: ("load GraphML", "ba_10000_5", False, False),
     12: ("load edge list (1 GiB, streamed)", "random_4000000_68000000_directed", True, False),
     13: ("betweenness, approximate, eps 0.01", "ba_100000_5", False, False),
+    14: ("robustness, node dropout, 3 x 50 runs", "ba_1000_3", False, False),
 }
 SLOW_FOR_NETWORKX = {1, 2, 3, 4, 5, 6, 12, 13}
 LOADING = (10, 11, 12)
@@ -183,11 +185,16 @@ def main():
     ap.add_argument("--peers", default="igraph,networkit,networkx")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=600, help="stop a peer's run after this many seconds")
+    ap.add_argument("--scaling", action="store_true",
+                    help="time Brobyggare alone on 1 and 2 threads, runs alternating, and print the speed-up")
     ap.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.worker:
         t = worker(a.worker[0], int(a.worker[1]), int(a.worker[2]))
         print(json.dumps(t))
+        return
+    if a.scaling:
+        scaling([int(c) for c in a.cases.split(",")], a.runs)
         return
     cases = [int(c) for c in a.cases.split(",")]
     peers = [p for p in a.peers.split(",") if version(p)]
@@ -230,6 +237,24 @@ def main():
             theirs = statistics.median(times)
             row += [f"{theirs:.3f}", f"{peak:.0f}", f"{mine / theirs:.2f}"]
         print("| " + " | ".join(row) + " |", flush=True)
+
+
+def scaling(cases, runs):
+    """Brobyggare alone, one and two threads, each run its own process, the two thread counts
+    alternating so that a slow spell of the machine falls on both."""
+    subprocess.run([BINARY, "--runs", "0", "--cases", ",".join(map(str, cases))], check=True, stdout=subprocess.DEVNULL)
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores; medians of {runs} processes each, alternating")
+    print("| # | case | graph | 1 thread s | 2 threads s | speed-up |")
+    print("|---|---|---|---|---|---|")
+    for c in cases:
+        name, graph, _, _ = CASES[c]
+        times = {1: [], 2: []}
+        for _ in range(runs):
+            for t in (1, 2):
+                r, _ = measure([BINARY, "--cases", str(c), "--runs", "1", "--threads", str(t), "--json"])
+                times[t].append(r[0]["median_seconds"])
+        one, two = statistics.median(times[1]), statistics.median(times[2])
+        print(f"| {c} | {name} | {graph} | {one:.3f} | {two:.3f} | {one / two:.2f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -49,6 +49,7 @@ let graphs: [String: () -> BenchmarkGraph] = [
   "er_10000_10_directed": { .erdosRenyi(n: 10_000, meanDegree: 10, directed: true, seed: 3) },
   "ba_100000_5": { .barabasiAlbert(n: 100_000, m: 5, seed: 4) },
   "er_100000_10_directed": { .erdosRenyi(n: 100_000, meanDegree: 10, directed: true, seed: 5) },
+  "ba_1000_3": { .barabasiAlbert(n: 1_000, m: 3, seed: 7) },
 ]
 
 let cases: [Case] = [
@@ -83,6 +84,11 @@ let cases: [Case] = [
     precondition(net.tieCount == largeEdges) },
   Case(number: 13, name: "betweenness, approximate, eps 0.01", graph: "ba_100000_5") { _, a, t in
     _ = a.approximateBetweenness(epsilon: 0.01, delta: 0.1, lengths: try ArcLengths(a, transform: .hops), seed: 1, threads: t) },
+  Case(number: 14, name: "robustness, node dropout, 3 x 50 runs", graph: "ba_1000_3") { _, a, t in
+    var options = Robustness.Options()
+    options.runs = 50
+    options.threads = t
+    _ = a.robustness(options) },
 ]
 
 func median(_ xs: [Double]) -> Double {

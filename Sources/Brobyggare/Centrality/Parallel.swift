@@ -8,9 +8,10 @@ public enum Threads {
 }
 
 /// Runs `body(chunk)` for chunks 0..<chunkCount on `threads` threads, each thread taking the
-/// chunks t, t + threads, t + 2·threads, …. Results go to per-chunk storage, so what a chunk
-/// computes does not depend on the number of threads; callers combine chunks in chunk order,
-/// which makes the totals identical whatever the thread count.
+/// next chunk not yet taken when it is free (so a thread the system slows down holds the
+/// others back by one chunk at most). Results go to per-chunk storage, so what a chunk
+/// computes does not depend on the number of threads or on who ran it; callers combine chunks
+/// in chunk order, which makes the totals identical whatever the thread count.
 func forEachChunk(_ chunkCount: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
   let t = max(1, min(threads, chunkCount))
   let progress = ProgressMonitor.shared.isObserved ? ChunkProgress(total: chunkCount) : nil
@@ -21,14 +22,22 @@ func forEachChunk(_ chunkCount: Int, threads: Int, _ body: @Sendable (Int) -> Vo
     }
     return
   }
-  DispatchQueue.concurrentPerform(iterations: t) { worker in
-    var c = worker
-    while c < chunkCount {
+  let next = ChunkCounter()
+  DispatchQueue.concurrentPerform(iterations: t) { _ in
+    while true {
+      let c = next.take()
+      if c >= chunkCount { break }
       body(c)
       progress?.chunkDone()
-      c += t
     }
   }
+}
+
+/// Hands out chunk numbers 0, 1, 2, … to whichever thread asks first.
+private final class ChunkCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var next = 0
+  func take() -> Int { lock.withLock { defer { next += 1 }; return next } }
 }
 
 /// Where long computations say how far they are, for a front end to show (the command line
