@@ -151,9 +151,20 @@ for c in cases where selected?.contains(c.number) ?? (c.number != 12) {
                  c.graph as NSString, median(times), adj.nodeCount, adj.arcCount, threads))
   }
 }
+/// This process's peak resident memory in MiB (VmHWM), or -1 where /proc does not tell. Read
+/// here rather than from the parent's rusage, which on Linux also counts the parent's memory
+/// at the time it forked.
+func peakMiB() -> Double {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kB = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return -1 }
+  return kB / 1024
+}
+
 if json {
+  let peak = peakMiB()
   let rows = results.map { c, m, ts in
-    "{\"case\": \(c.number), \"name\": \"\(c.name)\", \"graph\": \"\(c.graph)\", \"median_seconds\": \(m), \"runs\": [\(ts.map { String($0) }.joined(separator: ", "))], \"threads\": \(threads)}"
+    "{\"case\": \(c.number), \"name\": \"\(c.name)\", \"graph\": \"\(c.graph)\", \"median_seconds\": \(m), \"runs\": [\(ts.map { String($0) }.joined(separator: ", "))], \"threads\": \(threads), \"peak_mib\": \(peak)}"
   }
   say("[\n  " + rows.joined(separator: ",\n  ") + "\n]")
 }
