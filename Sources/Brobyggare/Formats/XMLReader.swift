@@ -162,20 +162,20 @@ struct XMLReader {
       // Most markup is a start tag: one look at the byte after '<' says whether it may be
       // anything else.
       let second: UInt8 = try has(position + 1) ? bytes[position + 1] : 0
-      let special = second == UInt8(ascii: "!") || second == UInt8(ascii: "?") || second == UInt8(ascii: "/")
-      if special, try starts(with: "<!--", at: position) {
+      let bang = second == UInt8(ascii: "!")
+      if bang, try starts(with: "<!--", at: position) {
         guard let end = try find("-->", from: position + 4) else { throw error("a comment is never closed; expected '-->'") }
         position = end + 3
         continue
       }
-      if special, try starts(with: "<![CDATA[", at: position) {
+      if bang, try starts(with: "<![CDATA[", at: position) {
         guard !openNames.isEmpty else { throw error("CDATA outside the root element") }
         guard let end = try find("]]>", from: position + 9) else { throw error("a CDATA section is never closed; expected ']]>'") }
         let text = local(position + 9, end)
         position = end + 3
         return .text(text)
       }
-      if special {
+      if bang {
         let doctype = try starts(with: "<!DOCTYPE", at: position)
         let entity = try starts(with: "<!ENTITY", at: position)
         if doctype || entity {
@@ -201,7 +201,7 @@ struct XMLReader {
         openNames.removeLast()
         return .end(name: name, offset: base + start)
       }
-      if second == UInt8(ascii: "!") { throw error("unexpected markup '<!'; expected an element, a comment or CDATA") }
+      if bang { throw error("unexpected markup '<!'; expected an element, a comment or CDATA") }
       // Start tag.
       let start = position
       position += 1

@@ -38,18 +38,26 @@ public struct Components: Sendable, Equatable {
 extension Adjacency {
   /// Weak components (ties read both ways).
   public var weakComponents: Components {
+    Components(rawLabels: weakComponentLabels(removed: nil))
+  }
+
+  /// For each node, a representative of its weak component (a node index), with the nodes
+  /// marked in `removed` and their ties left out (their label is −1).
+  func weakComponentLabels(removed: [Bool]?) -> [Int] {
     let n = nodeCount
     var label = [Int](repeating: -1, count: n)
     // Each node is pushed once, when it is labelled, so n slots suffice.
     var stack = [Int32](repeating: 0, count: n)
     let readIncoming = isDirected && inOffsets.count == n + 1
+    // A removed node counts as labelled already, so it is never entered.
+    if let removed { for v in 0..<n where removed[v] { label[v] = -2 } }
     label.withUnsafeMutableBufferPointer { label in
       stack.withUnsafeMutableBufferPointer { stack in
         outOffsets.withUnsafeBufferPointer { outOffsets in
           outTargets.withUnsafeBufferPointer { outTargets in
             inOffsets.withUnsafeBufferPointer { inOffsets in
               inTargets.withUnsafeBufferPointer { inTargets in
-                for s in 0..<n where label[s] < 0 {
+                for s in 0..<n where label[s] == -1 {
                   label[s] = s
                   stack[0] = Int32(s)
                   var top = 1
@@ -58,12 +66,12 @@ extension Adjacency {
                     let v = Int(stack[top])
                     for k in outOffsets[v]..<outOffsets[v + 1] {
                       let w = Int(outTargets[k])
-                      if label[w] < 0 { label[w] = s; stack[top] = Int32(w); top += 1 }
+                      if label[w] == -1 { label[w] = s; stack[top] = Int32(w); top += 1 }
                     }
                     if readIncoming {
                       for k in inOffsets[v]..<inOffsets[v + 1] {
                         let w = Int(inTargets[k])
-                        if label[w] < 0 { label[w] = s; stack[top] = Int32(w); top += 1 }
+                        if label[w] == -1 { label[w] = s; stack[top] = Int32(w); top += 1 }
                       }
                     }
                   }
@@ -74,7 +82,8 @@ extension Adjacency {
         }
       }
     }
-    return Components(rawLabels: label)
+    if removed != nil { for v in 0..<n where label[v] == -2 { label[v] = -1 } }
+    return label
   }
 
   /// Strong components (Tarjan's algorithm, iterative).

@@ -101,20 +101,8 @@ extension Adjacency {
 
   /// Weak components of the nodes not removed.
   func subgraphComponents(removed: [Bool]) -> Components {
-    let n = nodeCount
-    var label = [Int](repeating: -1, count: n)
-    var stack: [Int] = []
-    for s in 0..<n where !removed[s] && label[s] < 0 {
-      label[s] = s
-      stack.append(s)
-      while let v = stack.popLast() {
-        for w in successors(of: v) where !removed[Int(w)] && label[Int(w)] < 0 { label[Int(w)] = s; stack.append(Int(w)) }
-        if isDirected {
-          for w in predecessors(of: v) where !removed[Int(w)] && label[Int(w)] < 0 { label[Int(w)] = s; stack.append(Int(w)) }
-        }
-      }
-    }
-    return Components(rawLabels: (0..<n).filter { !removed[$0] }.map { label[$0] })
+    let label = weakComponentLabels(removed: removed)
+    return Components(rawLabels: (0..<nodeCount).filter { !removed[$0] }.map { label[$0] })
   }
 
   /// A key-player set of size `k` found greedily: each step removes the node that most raises
