@@ -1,0 +1,67 @@
+import Testing
+
+@testable import Brobyggare
+
+/// The unweighted kernel runs eight breadth-first searches at once in SIMD lanes. These tests
+/// check it where lanes differ most: long paths (hundreds of levels), sources in different
+/// components, sinks of directed networks, and batches with fewer than eight sources. Expected
+/// values are closed forms (stated with each test) or the generic one-source accumulation that
+/// group betweenness uses.
+@Suite("Betweenness kernel: eight sources at a time")
+struct BetweennessKernelTests {
+  func network(directed: Bool, nodes: Int, ties: [(Int, Int)]) throws -> Network {
+    var net = Network(directed: directed)
+    for i in 0..<nodes { try net.addNode(Node(id: "n\(i)")) }
+    for (u, v) in ties { net.addTie(from: "n\(u)", to: "n\(v)") }
+    return net
+  }
+
+  /// On a path of n nodes the i-th node (from 0) lies between the i nodes on one side and the
+  /// n − 1 − i on the other: b(i) = i (n − 1 − i). 700 nodes give 699 levels.
+  @Test func longPath() throws {
+    let n = 700
+    let net = try network(directed: false, nodes: n, ties: (0..<(n - 1)).map { ($0, $0 + 1) })
+    let b = try net.betweenness(threads: 2)
+    for i in 0..<n { #expect(b[i] == Double(i * (n - 1 - i)), "node \(i): \(b[i])") }
+  }
+
+  /// On a directed cycle of n nodes every node lies on the one path of (n − 1)(n − 2)/2
+  /// ordered pairs.
+  @Test func directedCycle() throws {
+    let n = 300
+    let net = try network(directed: true, nodes: n, ties: (0..<n).map { ($0, ($0 + 1) % n) })
+    let b = try net.betweenness(threads: 1)
+    for i in 0..<n { #expect(b[i] == Double((n - 1) * (n - 2) / 2), "node \(i): \(b[i])") }
+  }
+
+  /// A star's centre lies on the one path between each pair of its k leaves: C(k, 2).
+  @Test(arguments: [1, 2, 7, 8, 9, 20])
+  func star(_ leaves: Int) throws {
+    let net = try network(directed: false, nodes: leaves + 1, ties: (1...leaves).map { (0, $0) })
+    let b = try net.betweenness(threads: 1)
+    #expect(b[0] == Double(leaves * (leaves - 1) / 2))
+    for i in 1...leaves { #expect(b[i] == 0) }
+  }
+
+  /// Random networks of every size from 1 to 24 nodes and some larger ones, with isolated
+  /// nodes, several components and (when directed) sinks and sources, against the generic
+  /// accumulation, which searches one source at a time.
+  @Test(arguments: [false, true])
+  func agreesWithOneSourceAtATime(_ directed: Bool) throws {
+    var rng = SeededGenerator(seed: directed ? 31 : 32)
+    for n in Array(1...24) + [63, 64, 65, 130, 257] {
+      var ties: [(Int, Int)] = []
+      // Sparse, so that many pairs are unreachable, plus one denser block.
+      for _ in 0..<(n + n / 2) { ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))) }
+      let block = Swift.min(n, 12)
+      for _ in 0..<(block * 3) { ties.append((Int(rng.next() % UInt64(block)), Int(rng.next() % UInt64(block)))) }
+      let net = try network(directed: directed, nodes: n, ties: ties)
+      let adj = try net.adjacency()
+      let lengths = try ArcLengths(adj, transform: .hops)
+      let fast = adj.betweenness(lengths: lengths, threads: 2)
+      let generic = adj.accumulate(lengths: lengths) { _, _ in true }
+      for i in 0..<n { #expect(close(fast[i], generic[i], 1e-12), "n=\(n) node \(i): \(fast[i]) vs \(generic[i])") }
+      #expect(fast == adj.betweenness(lengths: lengths, threads: 1))
+    }
+  }
+}
