@@ -91,6 +91,19 @@ struct GraphMLTests {
     #expect(written.contains("<y:PolyLineEdge>"))
   }
 
+  /// The encoding named in an XML declaration, as the XML 1.0 grammar writes it
+  /// (`EncodingDecl ::= S 'encoding' Eq ('"' EncName '"' | "'" EncName "'")`).
+  @Test func encodingDeclarations() {
+    func enc(_ s: String) -> String? { declaredEncoding(Array(s.utf8)) }
+    #expect(enc("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>") == "ISO-8859-1")
+    #expect(enc("<?xml version='1.0' encoding = 'utf-16' ?>\n<a/>") == "utf-16")
+    #expect(enc("\n<?xml version=\"1.0\" encoding=\"windows-1252\"?>") == "windows-1252")
+    #expect(enc("<?xml version=\"1.0\"?><a encoding=\"latin1\"/>") == nil)
+    #expect(enc("<?xml version=\"1.0\" encoding=\"\"?>") == nil)
+    #expect(enc("<?xml version=\"1.0\" encoding=\"utf-8") == nil)
+    #expect(enc("<a/>") == nil)
+  }
+
   @Test func hostileAndBrokenXML() {
     func err(_ xml: String) -> FormatError? {
       formatError { try GraphMLFormat.read(Data(xml.utf8), file: "bad.graphml") }

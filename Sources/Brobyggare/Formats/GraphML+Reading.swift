@@ -25,14 +25,6 @@ public enum GraphMLFormat {
     var extras: [String: String]
   }
 
-  struct PendingEdge {
-    var source: String
-    var target: String
-    var offset: Int
-    var id: String?
-    var data: [(Key, AttributeValue)]
-  }
-
   public static func read(_ data: Data, file: String) throws(FormatError) -> Network {
     try read(XMLReader.open(data, file: file))
   }
@@ -45,22 +37,33 @@ public enum GraphMLFormat {
   static func read(_ xmlReader: XMLReader) throws(FormatError) -> Network {
     var reader = xmlReader
     let file = reader.file
+    let input = reader.input
+    // Errors are made from the input alone, so that no closure captures the reader (a captured
+    // variable is checked for exclusive access at every use).
+    func failure(_ message: String, at offset: Int) -> FormatError {
+      let (l, c) = input.location(of: offset)
+      return FormatError(file: file, line: l, column: c, message)
+    }
     var keys: [Key] = []
     var network = Network(directed: true)
     var sawGraph = false
     var graphDepth = 0
     var rootDirected = true
     var graphDirected: [Bool] = []  // the edgedefault of each open <graph>
-    var pendingEdges: [PendingEdge] = []
+    // Edges in file order, in parallel arrays (their endpoints are found once every node is
+    // known), and their <data> in the same order.
+    var edgeSources: [String] = [], edgeTargets: [String] = [], edgeOffsets: [Int] = [], edgeIDs: [String?] = []
+    var edgeData: [(edge: Int, key: Int, value: AttributeValue)] = []
     var nodeOffsets: [Int] = []
     // The element currently collecting <data>: node index, edge, graph or root.
     enum Owner { case node(Int), edge, graph, root, none }
     var ownerStack: [Owner] = []
-    var currentEdge: PendingEdge?
     var currentKey: Key?
     var keyDefault: String?
     var inDefault = false
     var dataKey: Key?
+    var dataKeyIndex = 0
+    var inData = false  // dataKey != nil, tested without touching the key
     var dataStart = 0
     var dataText = ""
     var dataHasElements = false
@@ -68,87 +71,87 @@ public enum GraphMLFormat {
     var foreignDepth = 0  // depth inside elements GraphML does not define, outside <data>
     var rootSeen = false
 
-    func lookupKey(_ id: String, domain: String, offset: Int) throws(FormatError) -> Key {
-      if let k = keys.last(where: { $0.id == id && $0.domain == domain }) { return k }
-      if let k = keys.last(where: { $0.id == id && $0.domain == "all" }) { return k }
-      if let k = keys.last(where: { $0.id == id }) { return k }
-      throw reader.error("<data> names the key '\(id)', which no <key> declares", at: offset)
+    func lookupKey(_ id: String, domain: String, offset: Int) throws(FormatError) -> Int {
+      if let k = keys.lastIndex(where: { $0.id == id && $0.domain == domain }) { return k }
+      if let k = keys.lastIndex(where: { $0.id == id && $0.domain == "all" }) { return k }
+      if let k = keys.lastIndex(where: { $0.id == id }) { return k }
+      throw failure("<data> names the key '\(id)', which no <key> declares", at: offset)
     }
 
     func typed(_ text: String, _ key: Key, offset: Int, isMarkup: Bool) throws(FormatError) -> AttributeValue {
       if isMarkup { return .markup(text) }
       guard let v = AttributeValue.parse(text, as: key.type) else {
-        throw reader.error("'\(text)' is not a valid \(key.graphMLType ?? key.type.rawValue) for the key '\(key.name)'", at: offset)
+        throw failure("'\(text)' is not a valid \(key.graphMLType ?? key.type.rawValue) for the key '\(key.name)'", at: offset)
       }
       return v
     }
 
     while true {
       // Text matters only inside <data> and <default>.
-      reader.wantsText = dataKey != nil || inDefault
+      reader.wantsText = inData || inDefault
       guard let event = try reader.next() else { break }
       switch event {
-      case .start(let name, let attrs, _, let offset):
-        let attr = { (n: String) in attrs.first(where: { $0.0 == n })?.1 }
-        if dataKey != nil {
+      case .start:
+        let name = reader.name, offset = reader.eventOffset
+        if inData {
           dataHasElements = true
           dataDepth += 1
           continue
         }
-        if foreignDepth > 0 || (rootSeen && name.utf8.contains(UInt8(ascii: ":"))) {
+        if foreignDepth > 0 || (rootSeen && reader.nameHasColon) {
           foreignDepth += 1
           continue
         }
-        if inDefault { throw reader.error("<\(name)> inside <default>; expected text", at: offset) }
+        if inDefault { throw failure("<\(name)> inside <default>; expected text", at: offset) }
         switch name {
         case "graphml":
-          guard !rootSeen else { throw reader.error("<graphml> inside <graphml>", at: offset) }
+          guard !rootSeen else { throw failure("<graphml> inside <graphml>", at: offset) }
           rootSeen = true
           ownerStack.append(.root)
-          for (n, v) in attrs where n.hasPrefix("xmlns:") && n != "xmlns:xsi" {
+          for (n, v) in reader.attributes where n.hasPrefix("xmlns:") && n != "xmlns:xsi" {
             network.graphMLNamespaces[String(n.dropFirst(6))] = v
           }
         case "key":
-          guard let id = attr("id") else { throw reader.error("<key> has no id", at: offset) }
-          let domain = attr("for") ?? "all"
+          guard let id = reader.attribute("id") else { throw failure("<key> has no id", at: offset) }
+          let domain = reader.attribute("for") ?? "all"
           let known = ["node", "edge", "graph", "all", "graphml", "port", "endpoint", "hyperedge"]
           guard known.contains(domain) else {
-            throw reader.error("<key id=\"\(id)\"> is for '\(domain)'; expected one of \(known.joined(separator: ", "))", at: offset)
+            throw failure("<key id=\"\(id)\"> is for '\(domain)'; expected one of \(known.joined(separator: ", "))", at: offset)
           }
-          let gtype = attr("attr.type")
+          let gtype = reader.attribute("attr.type")
           var type: AttributeType
           switch gtype?.lowercased() {
-          case nil: type = attr("yfiles.type") != nil ? .markup : .string
+          case nil: type = reader.attribute("yfiles.type") != nil ? .markup : .string
           case "string": type = .string
           case "int", "long", "integer": type = .integer
           case "float", "double": type = .double
           case "boolean", "bool": type = .boolean
           default:
-            throw reader.error("<key id=\"\(id)\"> has attr.type '\(gtype!)'; expected boolean, int, long, float, double or string", at: offset)
+            throw failure("<key id=\"\(id)\"> has attr.type '\(gtype!)'; expected boolean, int, long, float, double or string", at: offset)
           }
           var extras: [String: String] = [:]
-          for (n, v) in attrs where !["id", "for", "attr.name", "attr.type"].contains(n) { extras[n] = v }
+          for (n, v) in reader.attributes where !["id", "for", "attr.name", "attr.type"].contains(n) { extras[n] = v }
           if domain == "graphml" { extras["for"] = "graphml" }
-          let name = attr("attr.name") ?? attr("yfiles.type").map { "yfiles.\($0)" } ?? id
+          let name = reader.attribute("attr.name") ?? reader.attribute("yfiles.type").map { "yfiles.\($0)" } ?? id
           currentKey = Key(id: id, domain: domain, name: name, type: type, graphMLType: gtype, defaultText: nil, extras: extras)
           keyDefault = nil
         case "default":
-          guard currentKey != nil else { throw reader.error("<default> outside <key>", at: offset) }
+          guard currentKey != nil else { throw failure("<default> outside <key>", at: offset) }
           inDefault = true
           keyDefault = ""
         case "graph":
           if sawGraph && graphDepth == 0 {
-            throw reader.error("the file holds more than one top-level <graph>; Brobyggare reads one graph per file (split the file)", at: offset)
+            throw failure("the file holds more than one top-level <graph>; Brobyggare reads one graph per file (split the file)", at: offset)
           }
-          let ed = attr("edgedefault")
+          let ed = reader.attribute("edgedefault")
           guard ed == nil || ed == "directed" || ed == "undirected" else {
-            throw reader.error("edgedefault is '\(ed!)'; expected 'directed' or 'undirected'", at: offset)
+            throw failure("edgedefault is '\(ed!)'; expected 'directed' or 'undirected'", at: offset)
           }
           if graphDepth == 0 {
             sawGraph = true
             rootDirected = (ed ?? "directed") == "directed"
             network.isDirected = rootDirected
-            network.graphID = attr("id")
+            network.graphID = reader.attribute("id")
             ownerStack.append(.graph)
           } else {
             ownerStack.append(.none)
@@ -157,35 +160,38 @@ public enum GraphMLFormat {
           graphDirected.append(ed.map { $0 == "directed" } ?? graphDirected.last ?? rootDirected)
           graphDepth += 1
         case "node":
-          guard graphDepth > 0 else { throw reader.error("<node> outside <graph>", at: offset) }
-          guard let id = attr("id") else { throw reader.error("<node> has no id", at: offset) }
+          guard graphDepth > 0 else { throw failure("<node> outside <graph>", at: offset) }
+          guard let id = reader.attribute("id") else { throw failure("<node> has no id", at: offset) }
           do {
             let i = try network.addNode(Node(id: id))
             nodeOffsets.append(offset)
             ownerStack.append(.node(i))
           } catch {
-            throw reader.error("the node id '\(id)' is declared twice", at: offset)
+            throw failure("the node id '\(id)' is declared twice", at: offset)
           }
         case "edge":
-          guard graphDepth > 0 else { throw reader.error("<edge> outside <graph>", at: offset) }
-          guard let s = attr("source"), let t = attr("target") else {
-            throw reader.error("<edge> needs both source and target", at: offset)
+          guard graphDepth > 0 else { throw failure("<edge> outside <graph>", at: offset) }
+          guard let s = reader.attribute("source"), let t = reader.attribute("target") else {
+            throw failure("<edge> needs both source and target", at: offset)
           }
           var directed = graphDirected.last ?? rootDirected
-          if let d = attr("directed") {
-            guard d == "true" || d == "false" else { throw reader.error("directed is '\(d)'; expected true or false", at: offset) }
+          if let d = reader.attribute("directed") {
+            guard d == "true" || d == "false" else { throw failure("directed is '\(d)'; expected true or false", at: offset) }
             directed = d == "true"
           }
           if directed != rootDirected {
-            throw reader.error("this edge is \(directed ? "directed" : "undirected") in \(rootDirected ? "a directed" : "an undirected") graph; mixed graphs are not supported (make every edge one kind)", at: offset)
+            throw failure("this edge is \(directed ? "directed" : "undirected") in \(rootDirected ? "a directed" : "an undirected") graph; mixed graphs are not supported (make every edge one kind)", at: offset)
           }
-          if attr("sourceport") != nil || attr("targetport") != nil {
-            throw reader.error("edges to ports (sourceport/targetport) are not supported", at: offset)
+          if reader.attribute("sourceport") != nil || reader.attribute("targetport") != nil {
+            throw failure("edges to ports (sourceport/targetport) are not supported", at: offset)
           }
-          currentEdge = PendingEdge(source: s, target: t, offset: offset, id: attr("id"), data: [])
+          edgeSources.append(s)
+          edgeTargets.append(t)
+          edgeOffsets.append(offset)
+          edgeIDs.append(reader.attribute("id"))
           ownerStack.append(.edge)
         case "data":
-          guard let k = attr("key") else { throw reader.error("<data> has no key", at: offset) }
+          guard let k = reader.attribute("key") else { throw failure("<data> has no key", at: offset) }
           let domain: String
           switch ownerStack.last ?? .none {
           case .node: domain = "node"
@@ -194,30 +200,34 @@ public enum GraphMLFormat {
           case .root: domain = "graphml"
           case .none: domain = "graph"
           }
-          dataKey = try lookupKey(k, domain: domain, offset: offset)
+          dataKeyIndex = try lookupKey(k, domain: domain, offset: offset)
+          dataKey = keys[dataKeyIndex]
+          inData = true
           dataStart = reader.offset
           reader.keepFrom = dataStart
           dataText = ""
           dataHasElements = false
           dataDepth = 0
         case "hyperedge":
-          throw reader.error("hyperedges are not supported; Brobyggare reads ties between two nodes", at: offset)
+          throw failure("hyperedges are not supported; Brobyggare reads ties between two nodes", at: offset)
         case "port":
-          throw reader.error("ports (<port>) are not supported", at: offset)
+          throw failure("ports (<port>) are not supported", at: offset)
         case "desc", "locator":
           foreignDepth += 1
         default:
-          throw reader.error("<\(name)> is not a GraphML element", at: offset)
+          throw failure("<\(name)> is not a GraphML element", at: offset)
         }
-      case .text(let t):
-        if dataKey != nil { dataText += t }
-        else if inDefault { keyDefault! += t }
-      case .end(let name, let offset):
-        if let key = dataKey {
+      case .text:
+        if inData { dataText += reader.text }
+        else if inDefault { keyDefault! += reader.text }
+      case .end:
+        let name = reader.name, offset = reader.eventOffset
+        if inData, let key = dataKey {
           if dataDepth > 0 { dataDepth -= 1; continue }
           let markup = dataHasElements
           let text = markup ? reader.slice(dataStart, offset) : dataText
           dataKey = nil
+          inData = false
           reader.keepFrom = nil
           if !markup && text.isEmpty && key.type != .string { continue }  // <data key="d5"/>
           let value = try typed(text, key, offset: dataStart, isMarkup: markup)
@@ -225,7 +235,7 @@ public enum GraphMLFormat {
           case .node(let i):
             network.setNodeAttribute(key.name, value, at: i)
           case .edge:
-            currentEdge!.data.append((key, value))
+            edgeData.append((edgeSources.count - 1, dataKeyIndex, value))
           case .graph, .root:
             network.attributes[key.name] = value
           case .none: break
@@ -241,7 +251,7 @@ public enum GraphMLFormat {
           if let k = currentKey {
             if let d = k.defaultText, k.type != .markup {
               guard AttributeValue.parse(d, as: k.type) != nil else {
-                throw reader.error("the default '\(d)' of the key '\(k.name)' is not a valid \(k.graphMLType ?? k.type.rawValue)", at: offset)
+                throw failure("the default '\(d)' of the key '\(k.name)' is not a valid \(k.graphMLType ?? k.type.rawValue)", at: offset)
               }
             }
             keys.append(k)
@@ -252,7 +262,6 @@ public enum GraphMLFormat {
           graphDirected.removeLast()
           ownerStack.removeLast()
         case "node", "edge":
-          if name == "edge", let e = currentEdge { pendingEdges.append(e); currentEdge = nil }
           ownerStack.removeLast()
         case "graphml":
           ownerStack.removeLast()
@@ -322,22 +331,25 @@ public enum GraphMLFormat {
     }
 
     let edgeDefaults = network.tieAttributes.compactMap { d in d.defaultValue.map { (d.name, $0) } }
-    network.reserveCapacity(nodes: 0, ties: pendingEdges.count)
-    for e in pendingEdges {
-      guard let s = network.index(of: e.source) else {
-        throw reader.error("the edge's source '\(e.source)' is not a <node> in this file", at: e.offset)
+    network.reserveCapacity(nodes: 0, ties: edgeSources.count)
+    var nextData = 0
+    for e in edgeSources.indices {
+      guard let s = network.index(of: edgeSources[e]) else {
+        throw failure("the edge's source '\(edgeSources[e])' is not a <node> in this file", at: edgeOffsets[e])
       }
-      guard let t = network.index(of: e.target) else {
-        throw reader.error("the edge's target '\(e.target)' is not a <node> in this file", at: e.offset)
+      guard let t = network.index(of: edgeTargets[e]) else {
+        throw failure("the edge's target '\(edgeTargets[e])' is not a <node> in this file", at: edgeOffsets[e])
       }
-      var tie = Tie(source: s, target: t, trust: trustDefault, layer: layerDecl?.defaultValue?.description, id: e.id)
+      var tie = Tie(source: s, target: t, trust: trustDefault, layer: layerDecl?.defaultValue?.description, id: edgeIDs[e])
       for (n, v) in edgeDefaults { tie.attributes[n] = v }
-      for (k, v) in e.data {
+      while nextData < edgeData.count && edgeData[nextData].edge == e {
+        let (k, v) = (keys[edgeData[nextData].key], edgeData[nextData].value)
+        nextData += 1
         if k.name == trustName {
           // A key named trust must hold trust; a weight (as other tools write it) may be any
           // number, and the path measures refuse what cannot be a length.
           guard let w = v.number, trustName != "trust" || (w.isFinite && w >= 0) else {
-            throw reader.error("the trust '\(v)' must be a finite number ≥ 0", at: e.offset)
+            throw failure("the trust '\(v)' must be a finite number ≥ 0", at: edgeOffsets[e])
           }
           tie.trust = w
         } else if k.name == "layer" && layerDecl != nil {

@@ -20,7 +20,7 @@ import Darwin
 /// which is done only to report an error.
 final class TextInput {
   /// How much is read from the file at a time, by default.
-  static let blockSize = 1 << 20
+  static let blockSize = 1 << 16
   /// How much this input reads at a time (small sizes are for tests of block boundaries).
   let blockSize: Int
 
@@ -110,15 +110,7 @@ final class TextInput {
     }
     var declared: String?
     if xml {
-      let head = String(decoding: pending.prefix(256), as: UTF8.self)
-      if head.hasPrefix("<?xml") || head.dropFirst().hasPrefix("<?xml"),
-         let end = head.range(of: "?>"),
-         let enc = head[..<end.lowerBound].range(of: #"encoding\s*=\s*["']([A-Za-z0-9._-]+)["']"#, options: .regularExpression) {
-        let decl = head[enc]
-        if let q = decl.firstIndex(where: { $0 == "\"" || $0 == "'" }) {
-          declared = String(decl[decl.index(after: q)...].dropLast())
-        }
-      }
+      declared = declaredEncoding(Array(pending.prefix(256)))
       if let d = declared?.lowercased(), ["utf-8", "utf8", "us-ascii", "ascii"].contains(d) { declared = nil }
     }
     let utf16 = pending.starts(with: [0xFF, 0xFE]) || pending.starts(with: [0xFE, 0xFF])
@@ -228,4 +220,38 @@ final class TextInput {
     }
     return (line, column)
   }
+}
+
+/// The encoding an XML declaration at the start of `head` names (`encoding="…"`, the name made
+/// of letters, digits, '.', '_' and '-'), or nil. A declaration may follow one stray byte.
+func declaredEncoding(_ head: [UInt8]) -> String? {
+  let mark = Array("<?xml".utf8)
+  guard let start = [0, 1].first(where: { head.count >= $0 + mark.count && Array(head[$0..<($0 + mark.count)]) == mark }) else { return nil }
+  var end = start + mark.count
+  while end + 1 < head.count && !(head[end] == UInt8(ascii: "?") && head[end + 1] == UInt8(ascii: ">")) { end += 1 }
+  guard end + 1 < head.count else { return nil }
+  let decl = Array(head[start..<end])
+  let word = Array("encoding".utf8)
+  func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+  func isNameByte(_ b: UInt8) -> Bool {
+    (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+      || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+  }
+  var i = 0
+  while i + word.count <= decl.count {
+    defer { i += 1 }
+    guard Array(decl[i..<(i + word.count)]) == word else { continue }
+    var j = i + word.count
+    while j < decl.count && isSpace(decl[j]) { j += 1 }
+    guard j < decl.count, decl[j] == UInt8(ascii: "=") else { continue }
+    j += 1
+    while j < decl.count && isSpace(decl[j]) { j += 1 }
+    guard j < decl.count, decl[j] == UInt8(ascii: "\"") || decl[j] == UInt8(ascii: "'") else { continue }
+    j += 1
+    let nameStart = j
+    while j < decl.count && isNameByte(decl[j]) { j += 1 }
+    guard j > nameStart, j < decl.count, decl[j] == UInt8(ascii: "\"") || decl[j] == UInt8(ascii: "'") else { continue }
+    return String(decoding: decl[nameStart..<j], as: UTF8.self)
+  }
+  return nil
 }

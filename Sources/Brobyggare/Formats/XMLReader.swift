@@ -10,20 +10,37 @@ import Foundation
 /// 3. Lossless where GraphML needs it: the byte range of an element's content is available, so
 ///    foreign markup inside `<data>` (yEd's graphics) is kept exactly as written.
 struct XMLReader {
+  /// What ``next()`` read. Its name, offset and text are properties of the reader, valid until
+  /// the next call, so that no event is built and destroyed per element.
   enum Event: Equatable {
-    case start(name: String, attributes: [(String, String)], selfClosing: Bool, offset: Int)
-    case end(name: String, offset: Int)
-    case text(String)
+    /// A start tag: ``name``, ``offset``, ``selfClosing`` and ``attributes``.
+    case start
+    /// An end tag (or the end of a self-closing tag): ``name`` and ``offset``.
+    case end
+    /// Text, entities replaced: ``text``.
+    case text
+  }
 
-    static func == (a: Event, b: Event) -> Bool {
-      switch (a, b) {
-      case let (.start(n1, a1, s1, o1), .start(n2, a2, s2, o2)):
-        return n1 == n2 && s1 == s2 && o1 == o2 && a1.elementsEqual(a2, by: ==)
-      case let (.end(n1, o1), .end(n2, o2)): return n1 == n2 && o1 == o2
-      case let (.text(t1), .text(t2)): return t1 == t2
-      default: return false
-      }
-    }
+  /// The element name of the last start or end tag.
+  private(set) var name = ""
+  /// The offset in the text of the last tag's '<'.
+  private(set) var eventOffset = 0
+  /// Whether the last start tag ended with '/>'.
+  private(set) var selfClosing = false
+  /// The last text read.
+  private(set) var text = ""
+
+  /// The attributes of the last start tag, in document order.
+  var attributes: ArraySlice<(String, String)> { attributeStore[0..<attributeCount] }
+  /// One array serves every tag (its first `attributeCount` entries), so reading a tag
+  /// allocates nothing for its attributes.
+  private var attributeStore: [(String, String)] = []
+  private var attributeCount = 0
+
+  /// The value of the last start tag's attribute `name`.
+  @inline(__always) func attribute(_ name: String) -> String? {
+    for k in 0..<attributeCount where attributeStore[k].0 == name { return attributeStore[k].1 }
+    return nil
   }
 
   /// The deepest nesting of elements accepted.
@@ -42,6 +59,14 @@ struct XMLReader {
   /// The position in the window.
   private(set) var position = 0
   private var openNames: [String] = []
+  /// Names already seen (elements and attributes), in a small table keyed by length and end
+  /// bytes: a file uses a handful of names thousands of times, so each is made into a string
+  /// once and found again by its bytes. Names longer than 16 bytes are not kept.
+  private var knownNames = [String](repeating: "", count: 256)
+  private var knownNameBytes = [UInt8](repeating: 0, count: 256 * 16)
+  private var knownNameLength = [UInt8](repeating: 0, count: 256)
+  /// True when the last start tag's name has a colon (a prefixed, foreign element).
+  private(set) var nameHasColon = false
   private var sawRoot = false
   private var pendingEnd: (String, Int)?
   /// When false, text between elements is checked but not returned (the caller has no use for
@@ -100,6 +125,33 @@ struct XMLReader {
     String(decoding: bytes[(from - base)..<(to - base)], as: UTF8.self)
   }
 
+  /// The name between two positions in the window, as a string made once per distinct name.
+  private mutating func internedName(_ from: Int, _ to: Int) -> String {
+    let count = to - from
+    guard count > 0 && count <= 16 else { return local(from, to) }
+    let slot = (count &* 37 &+ Int(bytes[from]) &* 5 &+ Int(bytes[to - 1])) & 255
+    if Int(knownNameLength[slot]) == count {
+      var same = true
+      for i in 0..<count where knownNameBytes[slot * 16 + i] != bytes[from + i] { same = false; break }
+      if same { return knownNames[slot] }
+    }
+    let made = local(from, to)
+    knownNames[slot] = made
+    knownNameLength[slot] = UInt8(count)
+    for i in 0..<count { knownNameBytes[slot * 16 + i] = bytes[from + i] }
+    return made
+  }
+
+  /// True when the window holds, from `from` to `to`, the UTF-8 of `name`.
+  private func holds(_ name: String, _ from: Int, _ to: Int) -> Bool {
+    var s = name
+    return s.withUTF8 { utf8 in
+      guard utf8.count == to - from else { return false }
+      for i in 0..<utf8.count where utf8[i] != bytes[from + i] { return false }
+      return true
+    }
+  }
+
   /// The text between two positions in the window.
   private func local(_ from: Int, _ to: Int) -> String {
     String(decoding: bytes[from..<to], as: UTF8.self)
@@ -139,7 +191,9 @@ struct XMLReader {
   mutating func next() throws(FormatError) -> Event? {
     if let (name, offset) = pendingEnd {
       pendingEnd = nil
-      return .end(name: name, offset: offset)
+      self.name = name
+      eventOffset = offset
+      return .end
     }
     compact()
     while try has(position) {
@@ -157,7 +211,8 @@ struct XMLReader {
           if bytes[start..<position].contains(UInt8(ascii: "&")) { _ = try unescape(start, position) }
           continue
         }
-        return .text(try unescape(start, position))
+        text = try unescape(start, position)
+        return .text
       }
       // Most markup is a start tag: one look at the byte after '<' says whether it may be
       // anything else.
@@ -171,9 +226,9 @@ struct XMLReader {
       if bang, try starts(with: "<![CDATA[", at: position) {
         guard !openNames.isEmpty else { throw error("CDATA outside the root element") }
         guard let end = try find("]]>", from: position + 9) else { throw error("a CDATA section is never closed; expected ']]>'") }
-        let text = local(position + 9, end)
+        text = local(position + 9, end)
         position = end + 3
-        return .text(text)
+        return .text
       }
       if bang {
         let doctype = try starts(with: "<!DOCTYPE", at: position)
@@ -192,25 +247,36 @@ struct XMLReader {
         position += 2
         let nameStart = position
         while try has(position) && XMLReader.isNameByte(bytes[position]) { position += 1 }
-        let name = local(nameStart, position)
+        let nameEnd = position
         while try has(position) && XMLReader.isSpace(bytes[position]) { position += 1 }
-        guard try has(position), bytes[position] == UInt8(ascii: ">") else { throw error("expected '>' to close the end tag </\(name)>") }
+        guard try has(position), bytes[position] == UInt8(ascii: ">") else {
+          throw error("expected '>' to close the end tag </\(local(nameStart, nameEnd))>")
+        }
         position += 1
-        guard let open = openNames.last else { throw error("the end tag </\(name)> has no start tag", at: base + start) }
-        guard open == name else { throw error("the end tag </\(name)> does not match the start tag <\(open)>", at: base + start) }
+        guard let open = openNames.last else { throw error("the end tag </\(local(nameStart, nameEnd))> has no start tag", at: base + start) }
+        guard holds(open, nameStart, nameEnd) else {
+          throw error("the end tag </\(local(nameStart, nameEnd))> does not match the start tag <\(open)>", at: base + start)
+        }
         openNames.removeLast()
-        return .end(name: name, offset: base + start)
+        name = open
+        eventOffset = base + start
+        return .end
       }
       if bang { throw error("unexpected markup '<!'; expected an element, a comment or CDATA") }
       // Start tag.
       let start = position
       position += 1
       let nameStart = position
-      while try has(position) && XMLReader.isNameByte(bytes[position]) { position += 1 }
+      var colon = false
+      while try has(position) && XMLReader.isNameByte(bytes[position]) {
+        colon = colon || bytes[position] == UInt8(ascii: ":")
+        position += 1
+      }
       guard position > nameStart else { throw error("expected an element name after '<'") }
-      let name = local(nameStart, position)
+      let name = internedName(nameStart, position)
+      nameHasColon = colon
       if openNames.isEmpty && sawRoot { throw error("a second root element <\(name)>; a document has one", at: base + start) }
-      var attributes: [(String, String)] = []
+      attributeCount = 0
       var selfClosing = false
       while true {
         while try has(position) && XMLReader.isSpace(bytes[position]) { position += 1 }
@@ -226,7 +292,7 @@ struct XMLReader {
         let an = position
         while try has(position) && XMLReader.isNameByte(bytes[position]) { position += 1 }
         guard position > an else { throw error("unexpected '\(Character(UnicodeScalar(b)))' in the start tag <\(name)>; expected an attribute name, '>' or '/>'") }
-        let aname = local(an, position)
+        let aname = internedName(an, position)
         while try has(position) && XMLReader.isSpace(bytes[position]) { position += 1 }
         guard try has(position), bytes[position] == UInt8(ascii: "=") else { throw error("expected '=' after the attribute name '\(aname)'") }
         position += 1
@@ -244,8 +310,9 @@ struct XMLReader {
         guard try has(position) else { throw error("the value of the attribute '\(aname)' is never closed", at: base + vs) }
         let value = try unescape(vs, position)
         position += 1
-        if attributes.contains(where: { $0.0 == aname }) { throw error("the attribute '\(aname)' appears twice in <\(name)>", at: base + an) }
-        attributes.append((aname, value))
+        if attribute(aname) != nil { throw error("the attribute '\(aname)' appears twice in <\(name)>", at: base + an) }
+        if attributeCount < attributeStore.count { attributeStore[attributeCount] = (aname, value) } else { attributeStore.append((aname, value)) }
+        attributeCount += 1
       }
       sawRoot = true
       if selfClosing {
@@ -256,7 +323,10 @@ struct XMLReader {
           throw error("elements are nested more than \(XMLReader.maximumDepth) deep", at: base + start)
         }
       }
-      return .start(name: name, attributes: attributes, selfClosing: selfClosing, offset: base + start)
+      self.name = name
+      self.selfClosing = selfClosing
+      eventOffset = base + start
+      return .start
     }
     if let open = openNames.last { throw error("the file ends inside <\(open)>; it may be truncated") }
     if !sawRoot { throw error("the file has no root element") }
