@@ -46,7 +46,9 @@ extension Adjacency {
     let n = nodeCount
     let closeness = SharedBuffer<Double>(repeating: 0, count: n)
     let harmonic = SharedBuffer<Double>(repeating: 0, count: n)
-    let chunks = sourceChunkCount(n)
+    // Each source's values are its own (nothing is summed across sources), so the chunks can be
+    // small: the threads then finish within a small chunk of each other.
+    let chunks = Swift.max(1, Swift.min(n, 256))
     if lengths.lengths == nil {
       // Breadth-first on the graph renumbered by degree (see the betweenness kernel).
       let (permuted, _, newID) = relabelledByDegree(lengths: nil)
