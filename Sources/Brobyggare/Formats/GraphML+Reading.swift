@@ -61,9 +61,7 @@ public enum GraphMLFormat {
     var currentKey: Key?
     var keyDefault: String?
     var inDefault = false
-    var dataKey: Key?
-    var dataKeyIndex = 0
-    var inData = false  // dataKey != nil, tested without touching the key
+    var dataKey: Int?  // the index in `keys` of the open <data>'s key
     var dataStart = 0
     var dataText = ""
     var dataHasElements = false
@@ -88,12 +86,12 @@ public enum GraphMLFormat {
 
     while true {
       // Text matters only inside <data> and <default>.
-      reader.wantsText = inData || inDefault
+      reader.wantsText = dataKey != nil || inDefault
       guard let event = try reader.next() else { break }
       switch event {
       case .start:
         let name = reader.name, offset = reader.eventOffset
-        if inData {
+        if dataKey != nil {
           dataHasElements = true
           dataDepth += 1
           continue
@@ -200,9 +198,7 @@ public enum GraphMLFormat {
           case .root: domain = "graphml"
           case .none: domain = "graph"
           }
-          dataKeyIndex = try lookupKey(k, domain: domain, offset: offset)
-          dataKey = keys[dataKeyIndex]
-          inData = true
+          dataKey = try lookupKey(k, domain: domain, offset: offset)
           dataStart = reader.offset
           reader.keepFrom = dataStart
           dataText = ""
@@ -218,16 +214,16 @@ public enum GraphMLFormat {
           throw failure("<\(name)> is not a GraphML element", at: offset)
         }
       case .text:
-        if inData { dataText += reader.text }
+        if dataKey != nil { dataText += reader.text }
         else if inDefault { keyDefault! += reader.text }
       case .end:
         let name = reader.name, offset = reader.eventOffset
-        if inData, let key = dataKey {
+        if let keyIndex = dataKey {
           if dataDepth > 0 { dataDepth -= 1; continue }
+          let key = keys[keyIndex]
           let markup = dataHasElements
           let text = markup ? reader.slice(dataStart, offset) : dataText
           dataKey = nil
-          inData = false
           reader.keepFrom = nil
           if !markup && text.isEmpty && key.type != .string { continue }  // <data key="d5"/>
           let value = try typed(text, key, offset: dataStart, isMarkup: markup)
@@ -235,7 +231,7 @@ public enum GraphMLFormat {
           case .node(let i):
             network.setNodeAttribute(key.name, value, at: i)
           case .edge:
-            edgeData.append((edgeSources.count - 1, dataKeyIndex, value))
+            edgeData.append((edgeSources.count - 1, keyIndex, value))
           case .graph, .root:
             network.attributes[key.name] = value
           case .none: break

@@ -13,9 +13,9 @@ struct XMLReader {
   /// What ``next()`` read. Its name, offset and text are properties of the reader, valid until
   /// the next call, so that no event is built and destroyed per element.
   enum Event: Equatable {
-    /// A start tag: ``name``, ``offset``, ``selfClosing`` and ``attributes``.
+    /// A start tag: ``name``, ``eventOffset``, ``selfClosing`` and ``attributes``.
     case start
-    /// An end tag (or the end of a self-closing tag): ``name`` and ``offset``.
+    /// An end tag (or the end of a self-closing tag): ``name`` and ``eventOffset``.
     case end
     /// Text, entities replaced: ``text``.
     case text
