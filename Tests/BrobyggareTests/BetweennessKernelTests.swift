@@ -64,4 +64,27 @@ struct BetweennessKernelTests {
       #expect(fast == adj.betweenness(lengths: lengths, threads: 1))
     }
   }
+
+  /// Dijkstra's kernel on trusts from a few values whose sums tie only within the tolerance
+  /// (0.1 + 0.2 against 0.3, 0.5 + 0.5 against 1), so many nodes have several shortest paths,
+  /// against the generic accumulation. Raw trust is the arc length here.
+  @Test(arguments: [false, true])
+  func weightedTiesAgreeWithOneSourceAtATime(_ directed: Bool) throws {
+    var rng = SeededGenerator(seed: directed ? 41 : 42)
+    let trusts = [0.1, 0.2, 0.3, 0.5, 1.0]
+    for n in [2, 5, 9, 17, 40, 90] {
+      var net = Network(directed: directed)
+      for i in 0..<n { try net.addNode(Node(id: "n\(i)")) }
+      for _ in 0..<(3 * n) {
+        let (u, v) = (Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))
+        net.addTie(from: "n\(u)", to: "n\(v)", trust: trusts[Int(rng.next() % UInt64(trusts.count))])
+      }
+      let adj = try net.adjacency()
+      let lengths = try ArcLengths(adj, transform: .raw)
+      let fast = adj.betweenness(lengths: lengths, threads: 2)
+      let generic = adj.accumulate(lengths: lengths) { _, _ in true }
+      for i in 0..<n { #expect(close(fast[i], generic[i], 1e-12), "n=\(n) node \(i): \(fast[i]) vs \(generic[i])") }
+      #expect(fast == adj.betweenness(lengths: lengths, threads: 1))
+    }
+  }
 }

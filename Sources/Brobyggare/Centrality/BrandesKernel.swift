@@ -72,8 +72,14 @@ extension Adjacency {
   }
 
   /// Adds, for each source in `sources`, its dependencies δ_s(v) to `acc[v]`, with Dijkstra's
-  /// searches on arc lengths; lengths within ``pathLengthTolerance`` tie. Each node keeps a list of its DAG predecessors, started afresh when a shorter path
-  /// to it is found; the backward pass pushes (1 + δ(w)) / σ(w) along those lists.
+  /// searches on arc lengths; lengths within ``pathLengthTolerance`` tie. Each node keeps a
+  /// list of its DAG predecessors, started afresh when a shorter path to it is found; the
+  /// backward pass pushes (1 + δ(w)) / σ(w) along those lists.
+  ///
+  /// A settled node's distance is set to −∞, so the test that rejects a longer path also
+  /// rejects arcs back into the settled part (−∞ is never within tolerance), with no separate
+  /// array to read and no extra branch per arc. Nothing needs a settled node's distance again:
+  /// the backward pass uses the settling order alone.
   func dijkstraDependencies(sources: Range<Int>, lengths: [Double], into acc: UnsafeMutablePointer<Double>) {
     let n = nodeCount
     let m = arcCount
@@ -83,8 +89,6 @@ extension Adjacency {
     sigma.initialize(repeating: 0, count: n)
     let sum = UnsafeMutablePointer<Double>.allocate(capacity: n)
     sum.initialize(repeating: 0, count: n)
-    let settled = UnsafeMutablePointer<Bool>.allocate(capacity: n)
-    settled.initialize(repeating: false, count: n)
     let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
     let predHead = UnsafeMutablePointer<Int32>.allocate(capacity: n)
     predHead.initialize(repeating: -1, count: n)
@@ -93,7 +97,7 @@ extension Adjacency {
     let predNext = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, m))
     var heap = RadixHeap()
     defer {
-      distance.deallocate(); sigma.deallocate(); sum.deallocate(); settled.deallocate()
+      distance.deallocate(); sigma.deallocate(); sum.deallocate()
       order.deallocate(); predHead.deallocate(); predNode.deallocate(); predNext.deallocate()
       heap.deallocate()
     }
@@ -110,18 +114,18 @@ extension Adjacency {
             while !heap.isEmpty {
               let (d, v32) = heap.pop()
               let v = Int(v32)
-              if settled[v] || d > distance[v] { continue }
-              settled[v] = true
+              // Stale (a shorter path was found since) or settled (−∞).
+              if d > distance[v] { continue }
+              distance[v] = -.infinity
               order[count] = v32
               count &+= 1
               let sv = sigma[v]
               for k in offsets[v]..<offsets[v &+ 1] {
                 let w = Int(targets[k])
-                if settled[w] { continue }
                 let alt = d + len[k]
                 let dw = distance[w]
-                // Both are non-negative, so this is lengthsEqual's tolerance; most arcs fail
-                // the first test.
+                // lengthsEqual's tolerance for non-negative lengths; most arcs fail the
+                // first test, including every arc into a settled node (dw = −∞).
                 let tolerance = pathLengthTolerance * Swift.max(alt, dw)
                 if alt - dw > tolerance { continue }
                 if dw == .infinity || dw - alt > tolerance {
@@ -157,7 +161,6 @@ extension Adjacency {
             for j in 0..<count {
               let v = Int(order[j])
               distance[v] = .infinity
-              settled[v] = false
               sum[v] = 0
               predHead[v] = -1
             }
