@@ -2,13 +2,13 @@
 ///
 /// Design, in order of what it buys: unweighted searches run eight sources at a time, in the
 /// lanes of SIMD vectors, so that one read of a node's arcs serves every search that reaches
-/// the node at the same level and no branch depends on the data; nodes renumbered by degree so
-/// that the nodes most searches touch share cache lines; the dependency recursion in the form
-/// δ(v) = σ(v) · Σ_w (1 + δ(w)) / σ(w), so each arc costs one load and one add; scratch space
-/// allocated once per chunk and reset only where a search touched it; no bounds checks in the
-/// loops over arcs; a radix heap for Dijkstra. Sources split into a fixed number of chunks,
-/// each summed on its own and the chunks added in order, so the result is the same bit for bit
-/// whatever the number of threads.
+/// the node at the same level, and an arc that changes nothing is passed over after one byte is
+/// read; nodes renumbered by degree so that the nodes most searches touch share cache lines;
+/// the dependency recursion in the form δ(v) = σ(v) · Σ_w (1 + δ(w)) / σ(w), so each arc costs
+/// one load and one add; scratch space allocated once per chunk and reset only where a search
+/// touched it; no bounds checks in the loops over arcs; a radix heap for Dijkstra. Sources
+/// split into a fixed number of chunks, each summed on its own and the chunks added in order,
+/// so the result is the same bit for bit whatever the number of threads.
 extension Adjacency {
   /// Exact betweenness: raw, undirected pairs once. `threads` only changes the speed.
   func brandesBetweenness(lengths: [Double]?, threads: Int) -> [Double] {
@@ -232,7 +232,9 @@ extension Adjacency {
   /// its arcs once for all of them, and σ is added for all lanes at once, masked to the lanes
   /// that reach the head first at this level. The backward pass goes level by level down and
   /// pulls, for each entry, (1 + δ(w)) / σ(w) from the heads w at the next level in each lane.
-  /// Nothing in the loops over arcs branches on the data, and the number of levels is not
+  /// An arc is passed over after one byte is read when it brings its head no new lane (forward)
+  /// or its head lies at the next level in no lane (backward), so the head's 64-byte value is
+  /// not touched; the masked arithmetic needs no other branch. The number of levels is not
   /// limited.
   ///
   /// Then, M., Kaufmann, M., Chirigati, F., Hoang-Vu, T.-A., Pham, K., Kemper, A., Neumann, T.,
@@ -268,10 +270,11 @@ extension Adjacency {
               for k in offsets[v]..<offsets[v &+ 1] {
                 let w = Int(targets[k])
                 let fresh = front & ~seen[w]
+                if fresh == 0 { continue }
                 value[w] += masked(sv, laneMask[Int(fresh)])
                 let was = next[w]
                 entryNode[count] = Int32(truncatingIfNeeded: w)
-                count &+= (fresh != 0 && was == 0) ? 1 : 0
+                count &+= was == 0 ? 1 : 0
                 next[w] = was | fresh
               }
             }
@@ -298,7 +301,9 @@ extension Adjacency {
               var sum = LaneValues.zero
               for k in offsets[v]..<offsets[v &+ 1] {
                 let w = Int(targets[k])
-                sum += masked(value[w], laneMask[Int(successor[w])])
+                let lanes = successor[w]
+                if lanes == 0 { continue }
+                sum += masked(value[w], laneMask[Int(lanes)])
               }
               let sigma = value[v]
               let delta = sigma * sum
