@@ -80,7 +80,22 @@ extension Adjacency {
   /// rejects arcs back into the settled part (−∞ is never within tolerance), with no separate
   /// array to read and no extra branch per arc. Nothing needs a settled node's distance again:
   /// the backward pass uses the settling order alone.
+  ///
+  /// The queue is Dial's buckets where the lengths allow (``BucketQueue``), else a radix heap.
   func dijkstraDependencies(sources: Range<Int>, lengths: [Double], into acc: UnsafeMutablePointer<Double>) {
+    if var buckets = BucketQueue(lengths: lengths, nodeCount: nodeCount, pushes: arcCount + 1) {
+      defer { buckets.deallocate() }
+      dijkstraDependencies(sources: sources, lengths: lengths, queue: &buckets, into: acc)
+    } else {
+      var heap = RadixHeap()
+      defer { heap.deallocate() }
+      dijkstraDependencies(sources: sources, lengths: lengths, queue: &heap, into: acc)
+    }
+  }
+
+  func dijkstraDependencies<Queue: DijkstraQueue>(
+    sources: Range<Int>, lengths: [Double], queue heap: inout Queue, into acc: UnsafeMutablePointer<Double>
+  ) {
     let n = nodeCount
     let m = arcCount
     let distance = UnsafeMutablePointer<Double>.allocate(capacity: n)
@@ -95,11 +110,9 @@ extension Adjacency {
     // Predecessor list cells: (node, next cell). At most one cell per arc relaxed.
     let predNode = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, m))
     let predNext = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, m))
-    var heap = RadixHeap()
     defer {
       distance.deallocate(); sigma.deallocate(); sum.deallocate()
       order.deallocate(); predHead.deallocate(); predNode.deallocate(); predNext.deallocate()
-      heap.deallocate()
     }
     outOffsets.withUnsafeBufferPointer { offsets in
       outTargets.withUnsafeBufferPointer { targets in

@@ -1,0 +1,147 @@
+/// What Dijkstra's searches need of a priority queue: keys pushed are never below the last key
+/// popped, and stale entries (a node pushed again with a shorter distance) are skipped by the
+/// caller.
+protocol DijkstraQueue {
+  var isEmpty: Bool { get }
+  /// Empties the queue for the next source.
+  mutating func removeAll()
+  mutating func push(_ key: Double, _ node: Int32)
+  mutating func pop() -> (Double, Int32)
+  func deallocate()
+}
+
+extension RadixHeap: DijkstraQueue {}
+
+/// Dial's bucket queue (Dial 1969) with buckets narrower than the shortest arc, for the searches
+/// of exact betweenness when the arc lengths allow it.
+///
+/// Bucket `i` holds the keys in [iΔ, (i + 1)Δ) with Δ half the shortest arc length. A node
+/// popped from bucket `i` has its final distance, because any path through a node popped
+/// later is at least two buckets longer; and no two nodes of one bucket lie on a shortest path
+/// one after the other, for the same reason. So any order within a bucket settles the nodes in
+/// an order the backward pass of Brandes' algorithm can take in reverse, and a push and a pop
+/// cost a few instructions each, where a heap moves entries around.
+///
+/// The live keys span at most the longest arc, so the buckets form a ring of a little more than
+/// 2 · (longest / shortest) slots, found non-empty with a bitmap. Lengths within
+/// ``pathLengthTolerance`` count as equal in the searches; the queue is used only when that
+/// tolerance, over the longest possible path, is far below Δ, so a tie never falls into the
+/// bucket of the node it ties through. `init` returns nil where these conditions fail (a zero
+/// length, or lengths spread over too many slots), and the caller uses the radix heap instead.
+///
+/// Entries are kept in cells of one array, linked per bucket and taken last in, first out,
+/// so a search is deterministic. The memory is managed by hand; call ``deallocate()`` when done.
+///
+/// Dial, R. B. (1969). Algorithm 360: shortest-path forest with topological ordering.
+/// *Communications of the ACM* 12(11), 632–633.
+struct BucketQueue: DijkstraQueue {
+  /// The most slots in the ring: a longest arc up to about 8,000 times the shortest.
+  static let maximumSlots = 1 << 14
+
+  private let inverseWidth: Double
+  private let slotMask: Int
+  /// First cell of each slot's list, -1 when empty.
+  private let head: UnsafeMutablePointer<Int32>
+  /// Bit i of word i / 64 is set when slot i is not empty.
+  private let occupied: UnsafeMutablePointer<UInt64>
+  private let words: Int
+  private let cellKey: UnsafeMutablePointer<Double>
+  private let cellNode: UnsafeMutablePointer<Int32>
+  private let cellNext: UnsafeMutablePointer<Int32>
+  private let capacity: Int
+  private var cells: Int32 = 0
+  /// The slot of the last key popped, counted from the start (not wrapped).
+  private var current = 0
+  private(set) var count = 0
+
+  /// A queue for searches over `lengths` among `nodeCount` nodes with at most `pushes` pushes
+  /// per search, or nil when the lengths do not suit buckets.
+  init?(lengths: [Double], nodeCount: Int, pushes: Int) {
+    guard let shortest = lengths.min(), let longest = lengths.max(), shortest > 0, shortest.isFinite, longest.isFinite
+    else { return nil }
+    let width = shortest / 2
+    let span = (longest / width).rounded(.up) + 3
+    guard span <= Double(Self.maximumSlots) else { return nil }
+    // The tolerance of a tie, over the longest path there can be, stays below Δ / 2.
+    guard 4 * pathLengthTolerance * Double(Swift.max(1, nodeCount - 1)) * longest < width else { return nil }
+    var slots = 64
+    while Double(slots) < span { slots *= 2 }
+    inverseWidth = 1 / width
+    slotMask = slots - 1
+    head = .allocate(capacity: slots)
+    head.initialize(repeating: -1, count: slots)
+    words = slots / 64
+    occupied = .allocate(capacity: words)
+    occupied.initialize(repeating: 0, count: words)
+    capacity = Swift.max(1, pushes)
+    cellKey = .allocate(capacity: capacity)
+    cellNode = .allocate(capacity: capacity)
+    cellNext = .allocate(capacity: capacity)
+  }
+
+  func deallocate() {
+    head.deallocate(); occupied.deallocate()
+    cellKey.deallocate(); cellNode.deallocate(); cellNext.deallocate()
+  }
+
+  var isEmpty: Bool { count == 0 }
+
+  mutating func removeAll() {
+    if count > 0 {
+      head.update(repeating: -1, count: slotMask + 1)
+      occupied.update(repeating: 0, count: words)
+    }
+    cells = 0
+    current = 0
+    count = 0
+  }
+
+  @inline(__always)
+  private func slot(_ key: Double) -> Int { Int(key * inverseWidth) }
+
+  /// Adds `node` with `key`, which must be at least the last key popped and at most that key
+  /// plus the longest length.
+  @inline(__always)
+  mutating func push(_ key: Double, _ node: Int32) {
+    let c = Int(cells)
+    precondition(c < capacity, "more pushes than the search allows")
+    let s = slot(key) & slotMask
+    cellKey[c] = key
+    cellNode[c] = node
+    cellNext[c] = head[s]
+    head[s] = cells
+    occupied[s >> 6] |= 1 << UInt64(s & 63)
+    cells &+= 1
+    count &+= 1
+  }
+
+  /// Removes and returns an entry of the lowest non-empty bucket. The queue must not be empty.
+  @inline(__always)
+  mutating func pop() -> (Double, Int32) {
+    var s = current & slotMask
+    if head[s] < 0 { s = nextOccupied(after: s) }
+    let c = Int(head[s])
+    let next = cellNext[c]
+    head[s] = next
+    if next < 0 { occupied[s >> 6] &= ~(1 << UInt64(s & 63)) }
+    count &-= 1
+    return (cellKey[c], cellNode[c])
+  }
+
+  /// The first occupied slot after `s` around the ring; moves `current` there.
+  private mutating func nextOccupied(after s: Int) -> Int {
+    let slots = slotMask + 1
+    var word = s >> 6
+    var bits = occupied[word] & ~((2 << UInt64(s & 63)) &- 1)
+    var scanned = 0
+    while bits == 0 {
+      word = word + 1 == words ? 0 : word + 1
+      bits = occupied[word]
+      scanned += 1
+      precondition(scanned <= words, "pop from an empty bucket queue")
+    }
+    let found = word << 6 | bits.trailingZeroBitCount
+    current += (found - s + slots) & slotMask
+    return found
+  }
+}
