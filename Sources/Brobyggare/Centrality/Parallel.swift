@@ -73,8 +73,12 @@ final class ChunkProgress: @unchecked Sendable {
 }
 
 /// The number of chunks the sources of an all-pairs computation split into: fixed by n alone
-/// (never by the thread count), small enough that per-chunk partial sums stay cheap.
-func sourceChunkCount(_ n: Int) -> Int { max(1, min(32, n / 64)) }
+/// (never by the thread count). Up to 128, so that threads finish within a small chunk of each
+/// other, but the per-chunk partial sums (chunks × n values) kept to about 32 MiB, and at
+/// least 8 chunks on large networks.
+func sourceChunkCount(_ n: Int) -> Int {
+  max(1, min(n / 64, max(8, min(128, (1 << 22) / max(1, n)))))
+}
 
 /// A buffer several threads write to at disjoint places.
 final class SharedBuffer<T>: @unchecked Sendable {
