@@ -45,6 +45,32 @@ struct IntergroupTests {
     let plain = adj.betweenness(lengths: lengths)
     for v in 0..<adj.nodeCount { #expect(close(singletons[v], plain[v])) }
   }
+
+  /// Trust 1 under -log is a tie of length 0, so both its ends can lie at the same distance.
+  /// Only the end settled first may pass paths on to the other. By hand, on the path
+  /// a –(trust 1)– b –(0.5)– c –(1)– d: b lies on the shortest paths a–c and a–d, c on a–d and
+  /// b–d, so betweenness 2 and 2. Group betweenness of one node and betweenness between
+  /// singleton groups are its betweenness.
+  @Test(arguments: [false, true])
+  func zeroLengthTies(_ directed: Bool) throws {
+    var net = Network(directed: directed)
+    for id in ["a", "b", "c", "d"] { try net.addNode(Node(id: id)) }
+    for (u, v, t) in [("a", "b", 1.0), ("b", "c", 0.5), ("c", "d", 1.0)] {
+      net.addTie(from: u, to: v, trust: t)
+      if directed { net.addTie(from: v, to: u, trust: t) }
+    }
+    let adj = try net.adjacency()
+    let lengths = try ArcLengths(adj, transform: .negativeLog)
+    // Each ordered pair counts once when directed, each unordered pair once otherwise.
+    let want: [Double] = directed ? [0, 4, 4, 0] : [0, 2, 2, 0]
+    let plain = adj.betweenness(lengths: lengths)
+    let singletons = adj.intergroupBetweenness(groups: [0, 1, 2, 3], lengths: lengths)
+    for v in 0..<4 {
+      #expect(plain[v] == want[v], "node \(v): \(plain[v])")
+      #expect(close(singletons[v], want[v]), "node \(v): \(singletons[v])")
+      #expect(close(adj.groupBetweenness(of: [v], lengths: lengths).raw, want[v]))
+    }
+  }
 }
 
 @Suite("E-I index")

@@ -16,6 +16,10 @@ struct ShortestPathSearch {
   private var hopDist: [Int32]
   private let heap = HeapBox()
   private var settled: [Bool]
+  /// Weighted searches: each reached node's place in `order`. An arc lies on a shortest path
+  /// only from a node settled earlier, which matters where a length is zero (trust 1 under
+  /// `-log`): both ends of such an arc can have the same distance.
+  private var rank: [Int32]
 
   init(_ adjacency: Adjacency, lengths: ArcLengths) {
     self.adjacency = adjacency
@@ -27,6 +31,7 @@ struct ShortestPathSearch {
     order.reserveCapacity(n)
     hopDist = [Int32](repeating: -1, count: n)
     settled = [Bool](repeating: false, count: lengths.lengths == nil ? 0 : n)
+    rank = [Int32](repeating: 0, count: lengths.lengths == nil ? 0 : n)
   }
 
   /// Runs from `s`, replacing the previous run's results.
@@ -82,6 +87,7 @@ struct ShortestPathSearch {
       let v = Int(v32)
       if settled[v] || d > dist[v] { continue }
       settled[v] = true
+      rank[v] = Int32(order.count)
       order.append(v32)
       let sv = sigma[v]
       for k in offsets[v]..<offsets[v + 1] {
@@ -108,7 +114,7 @@ struct ShortestPathSearch {
   @inline(__always)
   func isShortestArc(_ k: Int, from v: Int, to w: Int) -> Bool {
     if let len = lengths {
-      return dist[w].isFinite && lengthsEqual(dist[v] + len[k], dist[w])
+      return dist[v].isFinite && dist[w].isFinite && rank[v] < rank[w] && lengthsEqual(dist[v] + len[k], dist[w])
     }
     return dist[w] == dist[v] + 1
   }
