@@ -52,11 +52,13 @@ extension Adjacency {
     let chunks = sourceChunkCount(n)
     let partial = SharedBuffer<Double>(repeating: 0, count: chunks * n)
     let adjacency = self
+    // Whether Dijkstra's searches can use buckets depends on the lengths alone: decided once.
+    let buckets = lengths.flatMap { BucketQueue.layout(lengths: $0, nodeCount: n) }
     forEachChunk(chunks, threads: threads) { c in
       let from = c * n / chunks, to = (c + 1) * n / chunks
       let acc = partial.pointer + c * n
       if let lengths {
-        adjacency.dijkstraDependencies(sources: from..<to, lengths: lengths, into: acc)
+        adjacency.dijkstraDependencies(sources: from..<to, lengths: lengths, buckets: buckets, into: acc)
       } else {
         var ws = BatchedBFSWorkspace(nodeCount: n)
         adjacency.bfsDependencies(sources: from..<to, workspace: &ws, into: acc)
@@ -81,9 +83,12 @@ extension Adjacency {
   /// array to read and no extra branch per arc. Nothing needs a settled node's distance again:
   /// the backward pass uses the settling order alone.
   ///
-  /// The queue is Dial's buckets where the lengths allow (``BucketQueue``), else a radix heap.
-  func dijkstraDependencies(sources: Range<Int>, lengths: [Double], into acc: UnsafeMutablePointer<Double>) {
-    if var buckets = BucketQueue(lengths: lengths, nodeCount: nodeCount, pushes: arcCount + 1) {
+  /// The queue is Dial's buckets of the given layout (``BucketQueue/layout(lengths:nodeCount:)``,
+  /// nil where the lengths do not allow them), else a radix heap.
+  func dijkstraDependencies(sources: Range<Int>, lengths: [Double], buckets layout: BucketQueue.Layout?,
+                            into acc: UnsafeMutablePointer<Double>) {
+    if let layout {
+      var buckets = BucketQueue(layout, pushes: arcCount + 1)
       defer { buckets.deallocate() }
       dijkstraDependencies(sources: sources, lengths: lengths, queue: &buckets, into: acc)
     } else {

@@ -54,19 +54,38 @@ struct BucketQueue: DijkstraQueue {
   private var current = 0
   private(set) var count = 0
 
-  /// A queue for searches over `lengths` among `nodeCount` nodes with at most `pushes` pushes
-  /// per search, or nil when the lengths do not suit buckets.
-  init?(lengths: [Double], nodeCount: Int, pushes: Int) {
+  /// Bucket width and ring size for searches over some lengths; found once per computation.
+  struct Layout {
+    let width: Double
+    let slots: Int
+  }
+
+  /// The layout for searches over `lengths` among `nodeCount` nodes, or nil when the lengths do
+  /// not suit buckets.
+  static func layout(lengths: [Double], nodeCount: Int) -> Layout? {
     guard let shortest = lengths.min(), let longest = lengths.max(), shortest > 0, shortest.isFinite, longest.isFinite
     else { return nil }
     let width = shortest / 2
     let span = (longest / width).rounded(.up) + 3
-    guard span <= Double(Self.maximumSlots) else { return nil }
+    guard span <= Double(maximumSlots) else { return nil }
     // The tolerance of a tie, over the longest path there can be, stays below Δ / 2.
     guard 4 * pathLengthTolerance * Double(Swift.max(1, nodeCount - 1)) * longest < width else { return nil }
     var slots = 64
     while Double(slots) < span { slots *= 2 }
-    inverseWidth = 1 / width
+    return Layout(width: width, slots: slots)
+  }
+
+  /// A queue for searches over `lengths` among `nodeCount` nodes with at most `pushes` pushes
+  /// per search, or nil when the lengths do not suit buckets.
+  init?(lengths: [Double], nodeCount: Int, pushes: Int) {
+    guard let layout = Self.layout(lengths: lengths, nodeCount: nodeCount) else { return nil }
+    self.init(layout, pushes: pushes)
+  }
+
+  /// A queue of the given layout with at most `pushes` pushes per search.
+  init(_ layout: Layout, pushes: Int) {
+    let slots = layout.slots
+    inverseWidth = 1 / layout.width
     slotMask = slots - 1
     head = .allocate(capacity: slots)
     head.initialize(repeating: -1, count: slots)
