@@ -217,7 +217,10 @@ struct BatchedBFSWorkspace: ~Copyable {
   var levelStart: [Int] = []
 
   init(nodeCount n: Int) {
-    value = .allocate(capacity: max(1, n))
+    // On cache-line boundaries: malloc aligns to 16 bytes, and a node's 64-byte value would
+    // then straddle two lines, doubling the cache traffic of every access.
+    value = UnsafeMutableRawPointer.allocate(byteCount: 64 * max(1, n), alignment: 64)
+      .bindMemory(to: LaneValues.self, capacity: max(1, n))
     value.initialize(repeating: .zero, count: n)
     seen = .allocate(capacity: max(1, n))
     seen.initialize(repeating: 0, count: n)
@@ -227,7 +230,8 @@ struct BatchedBFSWorkspace: ~Copyable {
     successor.initialize(repeating: 0, count: n)
     entryNode = .allocate(capacity: 8 * n + 1)
     entryLanes = .allocate(capacity: 8 * n + 1)
-    laneMask = .allocate(capacity: 256)
+    laneMask = UnsafeMutableRawPointer.allocate(byteCount: 64 * 256, alignment: 64)
+      .bindMemory(to: LaneBits.self, capacity: 256)
     for bits in 0..<256 {
       var mask = LaneBits()
       for lane in 0..<8 where bits & (1 << lane) != 0 { mask[lane] = ~0 }
