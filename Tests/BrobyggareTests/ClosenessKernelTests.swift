@@ -1,0 +1,66 @@
+import Testing
+
+@testable import Brobyggare
+
+/// Hop closeness runs 64 breadth-first searches at once in the bits of a word. These tests
+/// check it against the one-source search, bit for bit, where the searches differ most: many
+/// levels, sources in different components, sinks of directed networks, self-loops, and
+/// batches that are not full; and against closed forms on a path.
+@Suite("Closeness kernel: 64 sources at a time")
+struct ClosenessKernelTests {
+  func adjacency(directed: Bool, nodes: Int, ties: [(Int, Int)]) throws -> Adjacency {
+    var net = Network(directed: directed)
+    for i in 0..<nodes { try net.addNode(Node(id: "n\(i)")) }
+    for (u, v) in ties { net.addTie(from: "n\(u)", to: "n\(v)") }
+    return try net.adjacency()
+  }
+
+  /// Both searches over every source, split into `pieces` ranges (so batches start at other
+  /// nodes than 0 and are not all full).
+  func expectBatchedEqualsOneSource(_ adj: Adjacency, pieces: Int) {
+    let n = adj.nodeCount
+    let (c1, h1) = (SharedBuffer<Double>(repeating: -1, count: n), SharedBuffer<Double>(repeating: -1, count: n))
+    let (c2, h2) = (SharedBuffer<Double>(repeating: -2, count: n), SharedBuffer<Double>(repeating: -2, count: n))
+    for p in 0..<pieces {
+      let range = (p * n / pieces)..<((p + 1) * n / pieces)
+      adj.hopCloseness(sources: range, closeness: c1.pointer, harmonic: h1.pointer)
+      adj.hopClosenessBatched(sources: range, closeness: c2.pointer, harmonic: h2.pointer)
+    }
+    #expect(c1.array == c2.array, "closeness, n=\(n), \(pieces) pieces")
+    #expect(h1.array == h2.array, "harmonic, n=\(n), \(pieces) pieces")
+  }
+
+  @Test(arguments: [false, true])
+  func agreesWithOneSourceAtATime(_ directed: Bool) throws {
+    var rng = SeededGenerator(seed: directed ? 51 : 52)
+    for n in Array(1...24) + [63, 64, 65, 127, 128, 129, 300] {
+      var ties: [(Int, Int)] = []
+      // Sparse, so that many pairs are unreachable, plus one denser block; the random
+      // pairs include self-loops.
+      for _ in 0..<(n + n / 2) { ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))) }
+      let block = Swift.min(n, 12)
+      for _ in 0..<(block * 3) { ties.append((Int(rng.next() % UInt64(block)), Int(rng.next() % UInt64(block)))) }
+      let adj = try adjacency(directed: directed, nodes: n, ties: ties)
+      for pieces in [1, 3] { expectBatchedEqualsOneSource(adj, pieces: pieces) }
+      let lengths = try ArcLengths(adj, transform: .hops)
+      let one = adj.closenessAndHarmonic(lengths: lengths, threads: 1)
+      let two = adj.closenessAndHarmonic(lengths: lengths, threads: 2)
+      #expect(one.closeness == two.closeness && one.harmonic == two.harmonic, "threads, n=\(n)")
+    }
+  }
+
+  /// On a path of n nodes, node i is at distances 1…i on one side and 1…(n − 1 − i) on the
+  /// other: the distance sum is i(i + 1)/2 + (n−1−i)(n−i)/2, closeness (n − 1) over it, and
+  /// harmonic H(i) + H(n − 1 − i) with H the harmonic numbers. 700 nodes give 699 levels.
+  @Test func longPath() throws {
+    let n = 700
+    let adj = try adjacency(directed: false, nodes: n, ties: (0..<(n - 1)).map { ($0, $0 + 1) })
+    let (c, h) = adj.closenessAndHarmonic(lengths: try ArcLengths(adj, transform: .hops), threads: 2)
+    func harmonicNumber(_ k: Int) -> Double { k == 0 ? 0 : (1...k).reduce(0.0) { $0 + 1 / Double($1) } }
+    for i in 0..<n {
+      let sum = i * (i + 1) / 2 + (n - 1 - i) * (n - i) / 2
+      #expect(close(c[i], Double(n - 1) / Double(sum), 1e-15), "node \(i): \(c[i])")
+      #expect(close(h[i], harmonicNumber(i) + harmonicNumber(n - 1 - i), 1e-12), "node \(i): \(h[i])")
+    }
+  }
+}
