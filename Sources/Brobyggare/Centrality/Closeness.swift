@@ -117,7 +117,12 @@ extension Adjacency {
     let total = UnsafeMutablePointer<Int>.allocate(capacity: 64)
     let reached = UnsafeMutablePointer<Int>.allocate(capacity: 64)
     let h = UnsafeMutablePointer<Double>.allocate(capacity: 64)
+    // Counts of up to 2^64 per lane, bit-sliced: plane j holds bit j of every lane's count.
+    let planes = UnsafeMutablePointer<UInt64>.allocate(capacity: 64)
+    planes.initialize(repeating: 0, count: 64)
+    var usedPlanes = 0
     defer {
+      planes.deallocate()
       seen.deallocate(); frontier.deallocate(); next.deallocate()
       active.deallocate(); touched.deallocate(); visited.deallocate()
       found.deallocate(); total.deallocate(); reached.deallocate(); h.deallocate()
@@ -167,13 +172,28 @@ extension Adjacency {
               seen[w] |= new
               frontier[w] = new
               active[i] = Int32(truncatingIfNeeded: w)
-              var bits = new
-              while bits != 0 {
-                found[bits.trailingZeroBitCount] &+= 1
-                bits &= bits &- 1
+              // Add one in each lane of `new` to the bit-sliced counters: plane j holds
+              // bit j of every lane's count.
+              var carry = new
+              var j = 0
+              while carry != 0 {
+                let p = planes[j]
+                planes[j] = p ^ carry
+                carry &= p
+                j &+= 1
               }
+              usedPlanes = Swift.max(usedPlanes, j)
             }
             activeCount = touchedCount
+            for j in 0..<usedPlanes {
+              var bits = planes[j]
+              while bits != 0 {
+                found[bits.trailingZeroBitCount] &+= 1 << j
+                bits &= bits &- 1
+              }
+              planes[j] = 0
+            }
+            usedPlanes = 0
             for lane in 0..<lanes where found[lane] > 0 {
               total[lane] &+= found[lane] &* level
               reached[lane] &+= found[lane]
