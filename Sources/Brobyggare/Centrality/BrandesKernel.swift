@@ -54,6 +54,8 @@ extension Adjacency {
     let adjacency = self
     // Whether Dijkstra's searches can use buckets depends on the lengths alone: decided once.
     let buckets = lengths.flatMap { BucketQueue.layout(lengths: $0, nodeCount: n) }
+    // Breadth-first searches read the arcs in the narrowest integers that hold them.
+    let compact = lengths == nil ? CompactArcs(self) : nil
     forEachChunk(chunks, threads: threads) { c in
       let from = c * n / chunks, to = (c + 1) * n / chunks
       let acc = partial.pointer + c * n
@@ -61,7 +63,7 @@ extension Adjacency {
         adjacency.dijkstraDependencies(sources: from..<to, lengths: lengths, buckets: buckets, into: acc)
       } else {
         var ws = BatchedBFSWorkspace(nodeCount: n)
-        adjacency.bfsDependencies(sources: from..<to, workspace: &ws, into: acc)
+        compact!.bfsDependencies(sources: from..<to, workspace: &ws, into: acc)
       }
     }
     var result = [Double](repeating: 0, count: n)
@@ -245,7 +247,56 @@ struct BatchedBFSWorkspace: ~Copyable {
   }
 }
 
-extension Adjacency {
+/// The arcs of an adjacency with offsets and heads in the narrowest of 16, 32 and 64 bits that
+/// holds them: on networks of up to 65,536 nodes the heads take half the cache of `Int32`.
+struct CompactArcs: @unchecked Sendable {
+  enum Storage {
+    case narrow(offsets: [UInt32], targets: [UInt16])
+    case medium(offsets: [UInt32], targets: [Int32])
+    case wide(offsets: [Int], targets: [Int32])
+  }
+  let storage: Storage
+
+  /// `widest` forces the 64-bit offsets and 32-bit heads (for tests on small networks).
+  init(_ adj: Adjacency, widest: Bool = false) {
+    if !widest && adj.arcCount < Int(UInt32.max) {
+      let offsets = adj.outOffsets.map { UInt32(truncatingIfNeeded: $0) }
+      if adj.nodeCount <= Int(UInt16.max) + 1 {
+        storage = .narrow(offsets: offsets, targets: adj.outTargets.map { UInt16(truncatingIfNeeded: $0) })
+      } else {
+        storage = .medium(offsets: offsets, targets: adj.outTargets)
+      }
+    } else {
+      storage = .wide(offsets: adj.outOffsets, targets: adj.outTargets)
+    }
+  }
+
+  /// See ``bfsDependencies(offsets:targets:sources:workspace:into:)``.
+  func bfsDependencies(sources: Range<Int>, workspace ws: inout BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>) {
+    switch storage {
+    case .narrow(let offsets, let targets):
+      offsets.withUnsafeBufferPointer { o in
+        targets.withUnsafeBufferPointer { t in
+          Self.bfsDependencies(offsets: o, targets: t, sources: sources, workspace: &ws, into: acc)
+        }
+      }
+    case .medium(let offsets, let targets):
+      offsets.withUnsafeBufferPointer { o in
+        targets.withUnsafeBufferPointer { t in
+          Self.bfsDependencies(offsets: o, targets: t, sources: sources, workspace: &ws, into: acc)
+        }
+      }
+    case .wide(let offsets, let targets):
+      offsets.withUnsafeBufferPointer { o in
+        targets.withUnsafeBufferPointer { t in
+          Self.bfsDependencies(offsets: o, targets: t, sources: sources, workspace: &ws, into: acc)
+        }
+      }
+    }
+  }
+}
+
+extension CompactArcs {
   /// Adds, for each source in `sources`, its dependencies δ_s(v) to `acc[v]` (unweighted),
   /// eight sources at a time.
   ///
@@ -262,94 +313,93 @@ extension Adjacency {
   /// Then, M., Kaufmann, M., Chirigati, F., Hoang-Vu, T.-A., Pham, K., Kemper, A., Neumann, T.,
   /// Vo, H. T. (2014). The more the merrier: efficient multi-source graph traversal.
   /// *Proceedings of the VLDB Endowment* 8(4), 449–460.
-  func bfsDependencies(sources: Range<Int>, workspace ws: inout BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>) {
+  static func bfsDependencies<Offset: FixedWidthInteger, Target: FixedWidthInteger>(
+    offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>, sources: Range<Int>,
+    workspace ws: inout BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>
+  ) {
     let value = ws.value, seen = ws.seen, next = ws.next, successor = ws.successor
     let entryNode = ws.entryNode, entryLanes = ws.entryLanes, laneMask = ws.laneMask
-    outOffsets.withUnsafeBufferPointer { offsets in
-      outTargets.withUnsafeBufferPointer { targets in
-        var first = sources.lowerBound
-        while first < sources.upperBound {
-          let lanes = Swift.min(8, sources.upperBound - first)
-          ws.levelStart.removeAll(keepingCapacity: true)
-          ws.levelStart.append(0)
-          var count = 0
-          for lane in 0..<lanes {
-            let s = first + lane
-            entryNode[count] = Int32(s)
-            entryLanes[count] = UInt8(1 << lane)
-            count += 1
-            seen[s] = UInt8(1 << lane)
-            value[s][lane] = 1
-          }
-          // Forward: level by level, all lanes together.
-          var low = 0, high = count
-          while low < high {
-            ws.levelStart.append(high)
-            for e in low..<high {
-              let v = Int(entryNode[e])
-              let front = entryLanes[e]
-              let sv = masked(value[v], laneMask[Int(front)])
-              for k in offsets[v]..<offsets[v &+ 1] {
-                let w = Int(targets[k])
-                let fresh = front & ~seen[w]
-                if fresh == 0 { continue }
-                value[w] += masked(sv, laneMask[Int(fresh)])
-                let was = next[w]
-                entryNode[count] = Int32(truncatingIfNeeded: w)
-                count &+= was == 0 ? 1 : 0
-                next[w] = was | fresh
-              }
-            }
-            for e in high..<count {
-              let w = Int(entryNode[e])
-              let lanesHere = next[w]
-              entryLanes[e] = lanesHere
-              seen[w] |= lanesHere
-              next[w] = 0
-            }
-            low = high
-            high = count
-          }
-          // levelStart[d]..<levelStart[d + 1] are the entries at level d.
-          ws.levelStart.append(count)
-          let levels = ws.levelStart.count - 1
-          var d = levels - 1
-          while d >= 1 {
-            let lo = ws.levelStart[d], hi = ws.levelStart[d + 1]
-            let nextHi = d + 2 <= levels ? ws.levelStart[d + 2] : hi
-            for e in hi..<nextHi { successor[Int(entryNode[e])] = entryLanes[e] }
-            for e in lo..<hi {
-              let v = Int(entryNode[e])
-              var sum = LaneValues.zero
-              for k in offsets[v]..<offsets[v &+ 1] {
-                let w = Int(targets[k])
-                let lanes = successor[w]
-                if lanes == 0 { continue }
-                sum += masked(value[w], laneMask[Int(lanes)])
-              }
-              let sigma = value[v]
-              let delta = sigma * sum
-              var bits = entryLanes[e]
-              var total = 0.0
-              while bits != 0 {
-                total += delta[bits.trailingZeroBitCount]
-                bits &= bits &- 1
-              }
-              acc[v] += total
-              let here = laneMask[Int(entryLanes[e])]
-              value[v] = masked((1 + delta) / sigma, here) + masked(sigma, ~here)
-            }
-            for e in hi..<nextHi { successor[Int(entryNode[e])] = 0 }
-            d -= 1
-          }
-          for e in 0..<count {
-            let v = Int(entryNode[e])
-            value[v] = .zero
-            seen[v] = 0
-          }
-          first += lanes
-        }
+    var first = sources.lowerBound
+    while first < sources.upperBound {
+      let lanes = Swift.min(8, sources.upperBound - first)
+      ws.levelStart.removeAll(keepingCapacity: true)
+      ws.levelStart.append(0)
+      var count = 0
+      for lane in 0..<lanes {
+        let s = first + lane
+        entryNode[count] = Int32(s)
+        entryLanes[count] = UInt8(1 << lane)
+        count += 1
+        seen[s] = UInt8(1 << lane)
+        value[s][lane] = 1
       }
+      // Forward: level by level, all lanes together.
+      var low = 0, high = count
+      while low < high {
+        ws.levelStart.append(high)
+        for e in low..<high {
+          let v = Int(entryNode[e])
+          let front = entryLanes[e]
+          let sv = masked(value[v], laneMask[Int(front)])
+          for k in Int(offsets[v])..<Int(offsets[v &+ 1]) {
+            let w = Int(targets[k])
+            let fresh = front & ~seen[w]
+            if fresh == 0 { continue }
+            value[w] += masked(sv, laneMask[Int(fresh)])
+            let was = next[w]
+            entryNode[count] = Int32(truncatingIfNeeded: w)
+            count &+= was == 0 ? 1 : 0
+            next[w] = was | fresh
+          }
+        }
+        for e in high..<count {
+          let w = Int(entryNode[e])
+          let lanesHere = next[w]
+          entryLanes[e] = lanesHere
+          seen[w] |= lanesHere
+          next[w] = 0
+        }
+        low = high
+        high = count
+      }
+      // levelStart[d]..<levelStart[d + 1] are the entries at level d.
+      ws.levelStart.append(count)
+      let levels = ws.levelStart.count - 1
+      var d = levels - 1
+      while d >= 1 {
+        let lo = ws.levelStart[d], hi = ws.levelStart[d + 1]
+        let nextHi = d + 2 <= levels ? ws.levelStart[d + 2] : hi
+        for e in hi..<nextHi { successor[Int(entryNode[e])] = entryLanes[e] }
+        for e in lo..<hi {
+          let v = Int(entryNode[e])
+          var sum = LaneValues.zero
+          for k in Int(offsets[v])..<Int(offsets[v &+ 1]) {
+            let w = Int(targets[k])
+            let lanes = successor[w]
+            if lanes == 0 { continue }
+            sum += masked(value[w], laneMask[Int(lanes)])
+          }
+          let sigma = value[v]
+          let delta = sigma * sum
+          var bits = entryLanes[e]
+          var total = 0.0
+          while bits != 0 {
+            total += delta[bits.trailingZeroBitCount]
+            bits &= bits &- 1
+          }
+          acc[v] += total
+          let here = laneMask[Int(entryLanes[e])]
+          value[v] = masked((1 + delta) / sigma, here) + masked(sigma, ~here)
+        }
+        for e in hi..<nextHi { successor[Int(entryNode[e])] = 0 }
+        d -= 1
+      }
+      for e in 0..<count {
+        let v = Int(entryNode[e])
+        value[v] = .zero
+        seen[v] = 0
+      }
+      first += lanes
     }
   }
 }
