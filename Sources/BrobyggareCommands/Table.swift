@@ -42,12 +42,7 @@ struct ResultTable {
     switch format {
     case .csv, .tsv:
       let d: Character = format == .csv ? "," : "\t"
-      func q(_ s: String) -> String {
-        if s.contains(d) || s.contains("\"") || s.contains("\n") || s.contains("\r") {
-          return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-      }
+      func q(_ s: String) -> String { CSVFormat.quote(s, delimiter: d) }
       var out = columns.map(q).joined(separator: String(d)) + "\n"
       for r in rows { out += r.map { q($0.plain) }.joined(separator: String(d)) + "\n" }
       return out

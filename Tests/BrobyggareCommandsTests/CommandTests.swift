@@ -51,6 +51,21 @@ struct CommandTests {
     #expect(tsv.stdout.hasPrefix("id\tlabel\tdegree\n"))
   }
 
+  /// Tables quote a field as the CSV writer does (RFC 4180): with the delimiter, a quote, or a
+  /// space at either end; and they read back to the same labels.
+  @Test func tableFieldsAreQuotedAsTheCSVWriterQuotes() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let nodes = dir.appendingPathComponent("nodes.csv"), ties = dir.appendingPathComponent("ties.csv")
+    try "id,label\na,\" padded \"\nb,\"Berg, \"\"the elder\"\"\"\nc,plain\n".write(to: nodes, atomically: true, encoding: .utf8)
+    try "source,target\na,b\nb,c\n".write(to: ties, atomically: true, encoding: .utf8)
+    let csv = run("metrics", ties.path, "--nodes", nodes.path, "--measures", "degree")
+    #expect(csv.status == 0, "\(csv.stderr)")
+    #expect(csv.stdout == "id,label,degree\na,\" padded \",1\nb,\"Berg, \"\"the elder\"\"\",2\nc,plain,1\n")
+    let tsv = run("metrics", ties.path, "--nodes", nodes.path, "--measures", "degree", "--format", "tsv")
+    #expect(tsv.stdout == "id\tlabel\tdegree\na\t\" padded \"\t1\nb\t\"Berg, \"\"the elder\"\"\"\t2\nc\tplain\t1\n")
+  }
+
   @Test func usageErrorsExit64() {
     #expect(run().status == 64)
     #expect(run("frobnicate").status == 64)

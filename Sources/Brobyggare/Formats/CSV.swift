@@ -285,7 +285,10 @@ public enum CSVFormat {
 
   // MARK: Writing
 
-  static func quote(_ s: String, delimiter: Character) -> String {
+  /// A field as RFC 4180 writes it: in double quotes (inner quotes doubled) when it holds the
+  /// delimiter, a quote or a line break, or starts or ends with a space (which a spreadsheet
+  /// would otherwise trim); else as it is.
+  public static func quote(_ s: String, delimiter: Character) -> String {
     if s.contains(delimiter) || s.contains("\"") || s.contains("\n") || s.contains("\r")
       || s.first == " " || s.last == " " {
       return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
