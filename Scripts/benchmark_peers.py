@@ -35,9 +35,12 @@ CASES = {
     12: ("load edge list (1 GiB, streamed)", "random_4000000_68000000_directed", True, False),
     13: ("betweenness, approximate, eps 0.01", "ba_100000_5", False, False),
     14: ("robustness, node dropout, 3 x 50 runs", "ba_1000_3", False, False),
+    15: ("load CSV tie table", "ba_10000_5_weighted", False, True),
+    16: ("load DOT", "ba_10000_5_weighted", False, True),
+    17: ("load JSON node-link", "ba_10000_5_weighted", False, True),
 }
 SLOW_FOR_NETWORKX = {1, 2, 3, 4, 5, 6, 12, 13}
-LOADING = (10, 11, 12)
+LOADING = (10, 11, 12, 15, 16, 17)
 
 
 def load_edges(graph, weighted):
@@ -50,6 +53,16 @@ def load_edges(graph, weighted):
                 ws.append(float(p[2]))
     n = max(max(us), max(vs)) + 1
     return n, list(zip(us, vs)), ws
+
+
+def csv_rows(graph):
+    """The CSV tie table's rows after the header, with the trust as a number, read with Python's
+    csv module (igraph and networkx have no CSV reader of their own)."""
+    import csv
+    with open(os.path.join(GRAPHS, graph + ".csv"), newline="") as f:
+        r = csv.reader(f)
+        next(r)
+        return [(a, b, float(w)) for a, b, w in r]
 
 
 def worker(peer, case, threads):
@@ -78,6 +91,8 @@ def worker(peer, case, threads):
             igraph.Graph.Read_Edgelist(path, directed=True)
         elif case == 11:
             igraph.Graph.Read_GraphML(os.path.join(GRAPHS, graph + ".graphml"))
+        elif case == 15:
+            igraph.Graph.TupleList(csv_rows(graph), weights=True)
         else:
             return None
         return time.perf_counter() - t
@@ -108,6 +123,10 @@ def worker(peer, case, threads):
             nk.centrality.ApproxBetweenness(G, epsilon=0.01, delta=0.1).run()
         elif case == 11:
             nk.graphio.GraphMLReader().read(os.path.join(GRAPHS, graph + ".graphml"))
+        elif case == 15:
+            # Its edge-list reader with a comma, the header line passed over as a comment.
+            nk.graphio.EdgeListReader(",", 0, commentPrefix="source", continuous=False, directed=False).read(
+                os.path.join(GRAPHS, graph + ".csv"))
         else:
             return None
         return time.perf_counter() - t
@@ -139,6 +158,16 @@ def worker(peer, case, threads):
             nx.read_edgelist(path, create_using=nx.DiGraph, nodetype=int)
         elif case == 11:
             nx.read_graphml(os.path.join(GRAPHS, graph + ".graphml"))
+        elif case == 15:
+            nx.Graph().add_weighted_edges_from(csv_rows(graph))
+        elif case == 16:
+            try:
+                nx.nx_pydot.read_dot(os.path.join(GRAPHS, graph + ".dot"))
+            except ImportError:  # read_dot needs pydot
+                return None
+        elif case == 17:
+            with open(os.path.join(GRAPHS, graph + ".json")) as f:
+                nx.node_link_graph(json.load(f), edges="edges")
         else:
             return None
         return time.perf_counter() - t

@@ -48,6 +48,17 @@ struct CSVTests {
     #expect(net.nodeAttributes.map(\.name) == ["label", "kind", "sector", "level", "active", "score"])
   }
 
+  /// Trust with spaces, tabs or no-break spaces around it reads as the number; the fast path
+  /// for fields with no space at either end returns them untouched.
+  @Test func trustAroundSpaces() throws {
+    let net = try csvNetwork("source,target,trust\na,b, 0.5\na,c,0.25\t\nb,c,\u{00A0}0.75\u{00A0}\nc,d,1\n")
+    #expect(net.ties.map(\.trust) == [0.5, 0.25, 0.75, 1])
+    #expect(CSVFormat.trimmingSpaces("0.5") == "0.5")
+    #expect(CSVFormat.trimmingSpaces(" \t0.5 ") == "0.5")
+    #expect(CSVFormat.trimmingSpaces("\u{2007}é\u{3000}") == "é")
+    #expect(CSVFormat.trimmingSpaces("") == "")
+  }
+
   @Test func errorsSayWhere() {
     let ragged = formatError { try csvNetwork("source,target\na,b\nc,d,e\n") }
     #expect(ragged?.line == 3)
