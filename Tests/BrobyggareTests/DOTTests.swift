@@ -73,6 +73,21 @@ struct DOTTests {
     #expect(open?.line == 2)
     #expect(formatError { try DOTFormat.read(Data("graph { a -- b".utf8), file: "x.dot") } != nil)
   }
+
+  /// A file saved on Windows: CRLF line endings end `//` comments and `#` lines and count as
+  /// one line each in error positions; a backslash before CRLF continues a quoted string; ids
+  /// with non-ASCII letters and combining marks read whole; columns count Unicode scalars.
+  @Test func windowsLineEndingsAndUnicode() throws {
+    let text = "# made by hand\r\ngraph g {\r\n  // who works with whom\r\n  \"Åsa\" -- Örjan;\r\n"
+      + "  Örjan -- \"Polisen \\\r\nNorr\" [layer=trust]; /* c */\r\n  Zoe\u{0301} -- Åsa\r\n}\r\n"
+    let net = try DOTFormat.read(Data(text.utf8), file: "w.dot")
+    #expect(net.nodes.map(\.id) == ["Åsa", "Örjan", "Polisen Norr", "Zoe\u{0301}"])
+    #expect(net.tieCount == 3)
+    #expect(net.ties[1].layer == "trust")
+    let e = formatError { try DOTFormat.read(Data("graph {\r\n  // c\r\n  Zoe\u{0301} -- ;\r\n}\r\n".utf8), file: "w.dot") }
+    #expect(e?.line == 3)
+    #expect(e?.column == 11)
+  }
 }
 
 @Suite("JSON node-link")

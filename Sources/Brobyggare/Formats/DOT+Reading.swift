@@ -7,15 +7,18 @@ extension DOTFormat {
     case punct(Character)
   }
 
+  /// Splits DOT text into tokens, one Unicode scalar at a time. Columns count scalars, as the
+  /// other readers' do, and a CRLF line ending is two scalars, so `//` comments, `#` lines and
+  /// line numbers end at it as at LF.
   struct Lexer {
-    let chars: [Character]
+    let chars: [Unicode.Scalar]
     let file: String
     var i = 0
     var line = 1
     var col = 1
 
     init(_ text: String, file: String) {
-      chars = Array(text)
+      chars = Array(text.unicodeScalars)
       self.file = file
     }
 
@@ -28,11 +31,23 @@ extension DOTFormat {
       FormatError(file: file, line: l ?? line, column: c ?? col, m)
     }
 
+    /// White space as Unicode defines it (line breaks included).
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+      c.isASCII ? (c == " " || c == "\t" || c == "\n" || c == "\r" || c.value == 0x0B || c.value == 0x0C)
+        : c.properties.isWhitespace
+    }
+
+    /// A scalar of an unquoted id: an ASCII letter, digit, '_' or '.', or any non-ASCII scalar
+    /// (as Graphviz reads them).
+    static func isIDScalar(_ c: Unicode.Scalar) -> Bool {
+      !c.isASCII || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "_" || c == "."
+    }
+
     /// The next token with its line and column, or `nil` at the end.
     mutating func next() throws(FormatError) -> (Token, Int, Int)? {
       while i < chars.count {
         let c = chars[i]
-        if c.isWhitespace { advance(); continue }
+        if Self.isSpace(c) { advance(); continue }
         if c == "#" && (i == 0 || chars[i - 1] == "\n") {
           while i < chars.count && chars[i] != "\n" { advance() }
           continue
@@ -54,7 +69,10 @@ extension DOTFormat {
       guard i < chars.count else { return nil }
       let (l, cc) = (line, col)
       let c = chars[i]
-      if "{}[];,=:".contains(c) { advance(); return (.punct(c), l, cc) }
+      switch c {
+      case "{", "}", "[", "]", ";", ",", "=", ":": advance(); return (.punct(Character(c)), l, cc)
+      default: break
+      }
       if c == "-" && i + 1 < chars.count && (chars[i + 1] == ">" || chars[i + 1] == "-") {
         let d = chars[i + 1] == ">"
         advance(); advance()
@@ -62,12 +80,13 @@ extension DOTFormat {
       }
       if c == "\"" {
         advance()
-        var s = ""
+        var s = String.UnicodeScalarView()
         while i < chars.count && chars[i] != "\"" {
           if chars[i] == "\\" && i + 1 < chars.count {
             let n = chars[i + 1]
             if n == "\"" { s.append("\""); advance(); advance(); continue }
             if n == "\n" { advance(); advance(); continue }  // line continuation
+            if n == "\r" && i + 2 < chars.count && chars[i + 2] == "\n" { advance(); advance(); advance(); continue }
             if n == "\\" { s.append("\\"); advance(); advance(); continue }
             if n == "n" { s.append("\n"); advance(); advance(); continue }
           }
@@ -78,32 +97,28 @@ extension DOTFormat {
         advance()
         // "a" + "b" concatenation.
         var j = i
-        while j < chars.count && chars[j].isWhitespace { j += 1 }
+        while j < chars.count && Self.isSpace(chars[j]) { j += 1 }
         if j < chars.count && chars[j] == "+" {
           while i <= j { advance() }
           guard let (t, _, _) = try next(), case .id(let more, true) = t else { throw error("expected a quoted string after '+'") }
-          return (.id(s + more, quoted: true), l, cc)
+          return (.id(String(s) + more, quoted: true), l, cc)
         }
-        return (.id(s, quoted: true), l, cc)
+        return (.id(String(s), quoted: true), l, cc)
       }
       if c == "<" {
         var depth = 0
-        var s = ""
+        let start = i
         repeat {
           if chars[i] == "<" { depth += 1 } else if chars[i] == ">" { depth -= 1 }
-          s.append(chars[i])
           advance()
         } while i < chars.count && depth > 0
         guard depth == 0 else { throw error("an HTML string is never closed; expected '>'", line: l, column: cc) }
-        return (.id(String(s.dropFirst().dropLast()), quoted: true), l, cc)
+        return (.id(String(String.UnicodeScalarView(chars[(start + 1)..<(i - 1)])), quoted: true), l, cc)
       }
-      if c.isLetter || c == "_" || c.isNumber || c == "-" || c == "." || !c.isASCII {
-        var s = ""
-        while i < chars.count, chars[i].isLetter || chars[i] == "_" || chars[i].isNumber || chars[i] == "." || !chars[i].isASCII || (chars[i] == "-" && s.isEmpty) {
-          s.append(chars[i])
-          advance()
-        }
-        return (.id(s, quoted: false), l, cc)
+      if Self.isIDScalar(c) || c == "-" {
+        let start = i
+        while i < chars.count, Self.isIDScalar(chars[i]) || (chars[i] == "-" && i == start) { advance() }
+        return (.id(String(String.UnicodeScalarView(chars[start..<i])), quoted: false), l, cc)
       }
       throw error("unexpected character '\(c)'")
     }
