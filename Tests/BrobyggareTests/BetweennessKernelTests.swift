@@ -10,10 +10,7 @@ import Testing
 @Suite("Betweenness kernel: eight sources at a time")
 struct BetweennessKernelTests {
   func network(directed: Bool, nodes: Int, ties: [(Int, Int)]) throws -> Network {
-    var net = Network(directed: directed)
-    for i in 0..<nodes { try net.addNode(Node(id: "n\(i)")) }
-    for (u, v) in ties { net.addTie(from: "n\(u)", to: "n\(v)") }
-    return net
+    try numberedNetwork(directed: directed, nodes: nodes, ties: ties)
   }
 
   /// The kernel on two threads against the generic accumulation, and bit for bit against

@@ -9,10 +9,7 @@ import Testing
 @Suite("Closeness kernel: 64 sources at a time")
 struct ClosenessKernelTests {
   func adjacency(directed: Bool, nodes: Int, ties: [(Int, Int)]) throws -> Adjacency {
-    var net = Network(directed: directed)
-    for i in 0..<nodes { try net.addNode(Node(id: "n\(i)")) }
-    for (u, v) in ties { net.addTie(from: "n\(u)", to: "n\(v)") }
-    return try net.adjacency()
+    try numberedNetwork(directed: directed, nodes: nodes, ties: ties).adjacency()
   }
 
   /// Both searches over every source, split into `pieces` ranges (so batches start at other

@@ -22,6 +22,14 @@ func close(_ a: Double, _ b: Double, _ tol: Double = 1e-9) -> Bool {
   return abs(a - b) <= tol * max(1, abs(a), abs(b))
 }
 
+/// A network of nodes "n0"…"n(nodes − 1)" and the given ties between their numbers.
+func numberedNetwork(directed: Bool, nodes: Int, ties: [(Int, Int)]) throws -> Network {
+  var net = Network(directed: directed)
+  for i in 0..<nodes { try net.addNode(Node(id: "n\(i)")) }
+  for (u, v) in ties { net.addTie(from: "n\(u)", to: "n\(v)") }
+  return net
+}
+
 /// Reads CSV text into a network.
 func csvNetwork(_ ties: String, nodes: String? = nil, directed: Bool = true) throws -> Network {
   try CSVFormat.read(ties: Data(ties.utf8), file: "ties.csv", nodes: nodes.map { Data($0.utf8) },
