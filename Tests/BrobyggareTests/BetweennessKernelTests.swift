@@ -81,9 +81,9 @@ struct BetweennessKernelTests {
       for _ in 0..<(2 * n) { ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))) }
       let adj = try network(directed: true, nodes: n, ties: ties).adjacency()
       func sums(_ arcs: CompactArcs) -> [Double] {
-        var ws = BatchedBFSWorkspace(nodeCount: n)
+        let ws = BatchedBFSWorkspace(nodeCount: n)
         var acc = [Double](repeating: 0, count: n)
-        acc.withUnsafeMutableBufferPointer { arcs.bfsDependencies(sources: 0..<sourceCount, workspace: &ws, into: $0.baseAddress!) }
+        acc.withUnsafeMutableBufferPointer { arcs.bfsDependencies(sources: 0..<sourceCount, workspace: ws, into: $0.baseAddress!) }
         return acc
       }
       let compact = CompactArcs(adj), widest = CompactArcs(adj, widest: true)

@@ -13,18 +13,22 @@ struct ClosenessKernelTests {
   }
 
   /// Both searches over every source, split into `pieces` ranges (so batches start at other
-  /// nodes than 0 and are not all full).
+  /// nodes than 0 and are not all full), the batched one on the arcs in the narrowest integers
+  /// and in the widest.
   func expectBatchedEqualsOneSource(_ adj: Adjacency, pieces: Int) {
     let n = adj.nodeCount
     let (c1, h1) = (SharedBuffer<Double>(repeating: -1, count: n), SharedBuffer<Double>(repeating: -1, count: n))
-    let (c2, h2) = (SharedBuffer<Double>(repeating: -2, count: n), SharedBuffer<Double>(repeating: -2, count: n))
     for p in 0..<pieces {
-      let range = (p * n / pieces)..<((p + 1) * n / pieces)
-      adj.hopCloseness(sources: range, closeness: c1.pointer, harmonic: h1.pointer)
-      adj.hopClosenessBatched(sources: range, closeness: c2.pointer, harmonic: h2.pointer)
+      adj.hopCloseness(sources: (p * n / pieces)..<((p + 1) * n / pieces), closeness: c1.pointer, harmonic: h1.pointer)
     }
-    #expect(c1.array == c2.array, "closeness, n=\(n), \(pieces) pieces")
-    #expect(h1.array == h2.array, "harmonic, n=\(n), \(pieces) pieces")
+    for arcs in [CompactArcs(adj), CompactArcs(adj, widest: true)] {
+      let (c2, h2) = (SharedBuffer<Double>(repeating: -2, count: n), SharedBuffer<Double>(repeating: -2, count: n))
+      for p in 0..<pieces {
+        arcs.hopCloseness(sources: (p * n / pieces)..<((p + 1) * n / pieces), closeness: c2.pointer, harmonic: h2.pointer)
+      }
+      #expect(c1.array == c2.array, "closeness, n=\(n), \(pieces) pieces, \(arcs.storage)")
+      #expect(h1.array == h2.array, "harmonic, n=\(n), \(pieces) pieces, \(arcs.storage)")
+    }
   }
 
   @Test(arguments: [false, true])

@@ -62,8 +62,7 @@ extension Adjacency {
       if let lengths {
         adjacency.dijkstraDependencies(sources: from..<to, lengths: lengths, buckets: buckets, into: acc)
       } else {
-        var ws = BatchedBFSWorkspace(nodeCount: n)
-        compact!.bfsDependencies(sources: from..<to, workspace: &ws, into: acc)
+        compact!.bfsDependencies(sources: from..<to, workspace: BatchedBFSWorkspace(nodeCount: n), into: acc)
       }
     }
     var result = [Double](repeating: 0, count: n)
@@ -203,7 +202,7 @@ func masked(_ x: LaneValues, _ bits: LaneBits) -> LaneValues {
 }
 
 /// Scratch space of the batched unweighted kernel, allocated once per chunk of sources.
-struct BatchedBFSWorkspace: ~Copyable {
+final class BatchedBFSWorkspace {
   /// σ per lane during the forward search; (1 + δ) / σ per lane once the backward pass has
   /// passed that node in that lane.
   let value: UnsafeMutablePointer<LaneValues>
@@ -247,52 +246,18 @@ struct BatchedBFSWorkspace: ~Copyable {
   }
 }
 
-/// The arcs of an adjacency with offsets and heads in the narrowest of 16, 32 and 64 bits that
-/// holds them: on networks of up to 65,536 nodes the heads take half the cache of `Int32`.
-struct CompactArcs: @unchecked Sendable {
-  enum Storage {
-    case narrow(offsets: [UInt32], targets: [UInt16])
-    case medium(offsets: [UInt32], targets: [Int32])
-    case wide(offsets: [Int], targets: [Int32])
-  }
-  let storage: Storage
-
-  /// `widest` forces the 64-bit offsets and 32-bit heads (for tests on small networks).
-  init(_ adj: Adjacency, widest: Bool = false) {
-    if !widest && adj.arcCount < Int(UInt32.max) {
-      let offsets = adj.outOffsets.map { UInt32(truncatingIfNeeded: $0) }
-      if adj.nodeCount <= Int(UInt16.max) + 1 {
-        storage = .narrow(offsets: offsets, targets: adj.outTargets.map { UInt16(truncatingIfNeeded: $0) })
-      } else {
-        storage = .medium(offsets: offsets, targets: adj.outTargets)
-      }
-    } else {
-      storage = .wide(offsets: adj.outOffsets, targets: adj.outTargets)
-    }
-  }
-
+extension CompactArcs {
   /// See ``bfsDependencies(offsets:targets:sources:workspace:into:)``.
-  func bfsDependencies(sources: Range<Int>, workspace ws: inout BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>) {
-    switch storage {
-    case .narrow(let offsets, let targets):
-      offsets.withUnsafeBufferPointer { o in
-        targets.withUnsafeBufferPointer { t in
-          Self.bfsDependencies(offsets: o, targets: t, sources: sources, workspace: &ws, into: acc)
-        }
-      }
-    case .medium(let offsets, let targets):
-      offsets.withUnsafeBufferPointer { o in
-        targets.withUnsafeBufferPointer { t in
-          Self.bfsDependencies(offsets: o, targets: t, sources: sources, workspace: &ws, into: acc)
-        }
-      }
-    case .wide(let offsets, let targets):
-      offsets.withUnsafeBufferPointer { o in
-        targets.withUnsafeBufferPointer { t in
-          Self.bfsDependencies(offsets: o, targets: t, sources: sources, workspace: &ws, into: acc)
-        }
+  func bfsDependencies(sources: Range<Int>, workspace: BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>) {
+    struct Dependencies: ArcScan {
+      let sources: Range<Int>, workspace: BatchedBFSWorkspace, acc: UnsafeMutablePointer<Double>
+      func run<Offset: FixedWidthInteger, Target: FixedWidthInteger>(
+        offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>
+      ) {
+        CompactArcs.bfsDependencies(offsets: offsets, targets: targets, sources: sources, workspace: workspace, into: acc)
       }
     }
+    scan(Dependencies(sources: sources, workspace: workspace, acc: acc))
   }
 }
 
@@ -315,7 +280,7 @@ extension CompactArcs {
   /// *Proceedings of the VLDB Endowment* 8(4), 449–460.
   static func bfsDependencies<Offset: FixedWidthInteger, Target: FixedWidthInteger>(
     offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>, sources: Range<Int>,
-    workspace ws: inout BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>
+    workspace ws: BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>
   ) {
     let value = ws.value, seen = ws.seen, next = ws.next, successor = ws.successor
     let entryNode = ws.entryNode, entryLanes = ws.entryLanes, laneMask = ws.laneMask

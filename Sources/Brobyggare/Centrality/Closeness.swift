@@ -54,10 +54,10 @@ extension Adjacency {
       // sources at a time; at most 64 sources per chunk on small networks, so that the
       // threads still get many chunks.
       let (permuted, _, newID) = relabelledByDegree(lengths: nil)
+      let arcs = CompactArcs(permuted)
       let chunks = Swift.max(1, Swift.min((n + 63) / 64, 256))
       forEachChunk(chunks, threads: threads) { c in
-        permuted.hopClosenessBatched(sources: (c * n / chunks)..<((c + 1) * n / chunks),
-                                     closeness: closeness.pointer, harmonic: harmonic.pointer)
+        arcs.hopCloseness(sources: (c * n / chunks)..<((c + 1) * n / chunks), closeness: closeness.pointer, harmonic: harmonic.pointer)
       }
       let (cl, h) = (closeness.array, harmonic.array)
       return ((0..<n).map { cl[newID[$0]] }, (0..<n).map { h[newID[$0]] })
@@ -85,20 +85,36 @@ extension Adjacency {
   }
 }
 
-extension Adjacency {
+extension CompactArcs {
+  /// See ``hopCloseness(offsets:targets:nodeCount:sources:closeness:harmonic:)``.
+  func hopCloseness(sources: Range<Int>, closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>) {
+    struct Closeness: ArcScan {
+      let nodeCount: Int, sources: Range<Int>, closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>
+      func run<Offset: FixedWidthInteger, Target: FixedWidthInteger>(
+        offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>
+      ) {
+        CompactArcs.hopCloseness(offsets: offsets, targets: targets, nodeCount: nodeCount, sources: sources,
+                                 closeness: closeness, harmonic: harmonic)
+      }
+    }
+    scan(Closeness(nodeCount: nodeCount, sources: sources, closeness: closeness, harmonic: harmonic))
+  }
+
   /// Closeness and harmonic centrality of `sources` by breadth-first search, 64 sources at a
   /// time in the bits of a word (Then et al. 2014, multi-source BFS): a node reached at the
   /// same level in several searches reads its arcs once for all of them, and an arc that
   /// brings its head no new search costs one load and one test. The number found at each
-  /// level is counted per search and summed level by level exactly as ``hopCloseness`` does,
-  /// so the values are the same bit for bit.
+  /// level is counted per search and summed level by level exactly as the one-source
+  /// ``Adjacency/hopCloseness(sources:closeness:harmonic:)`` does, so the values are the same
+  /// bit for bit.
   ///
   /// Then, M., Kaufmann, M., Chirigati, F., Hoang-Vu, T.-A., Pham, K., Kemper, A., Neumann, T.,
   /// Vo, H. T. (2014). The more the merrier: efficient multi-source graph traversal.
   /// *Proceedings of the VLDB Endowment* 8(4), 449–460.
-  func hopClosenessBatched(sources: Range<Int>, closeness: UnsafeMutablePointer<Double>,
-                           harmonic: UnsafeMutablePointer<Double>) {
-    let n = nodeCount
+  static func hopCloseness<Offset: FixedWidthInteger, Target: FixedWidthInteger>(
+    offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>, nodeCount n: Int, sources: Range<Int>,
+    closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>
+  ) {
     // Per node: the searches that have reached it, that have it in their frontier, and that
     // reach it at the next level.
     let seen = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, n))
@@ -127,93 +143,91 @@ extension Adjacency {
       active.deallocate(); touched.deallocate(); visited.deallocate()
       found.deallocate(); total.deallocate(); reached.deallocate(); h.deallocate()
     }
-    outOffsets.withUnsafeBufferPointer { offsets in
-      outTargets.withUnsafeBufferPointer { targets in
-        var first = sources.lowerBound
-        while first < sources.upperBound {
-          let lanes = Swift.min(64, sources.upperBound - first)
-          var activeCount = 0
-          for lane in 0..<lanes {
-            let s = first + lane
-            seen[s] = 1 << UInt64(lane)
-            frontier[s] = 1 << UInt64(lane)
-            active[lane] = Int32(s)
-            visited[lane] = Int32(s)
-            found[lane] = 0; total[lane] = 0; reached[lane] = 0; h[lane] = 0
+    var first = sources.lowerBound
+    while first < sources.upperBound {
+      let lanes = Swift.min(64, sources.upperBound - first)
+      var activeCount = 0
+      for lane in 0..<lanes {
+        let s = first + lane
+        seen[s] = 1 << UInt64(lane)
+        frontier[s] = 1 << UInt64(lane)
+        active[lane] = Int32(s)
+        visited[lane] = Int32(s)
+        found[lane] = 0; total[lane] = 0; reached[lane] = 0; h[lane] = 0
+      }
+      activeCount = lanes
+      var visitedCount = lanes
+      var level = 0
+      while activeCount > 0 {
+        level += 1
+        var touchedCount = 0
+        for i in 0..<activeCount {
+          let v = Int(active[i])
+          let f = frontier[v]
+          for k in Int(offsets[v])..<Int(offsets[v &+ 1]) {
+            let w = Int(targets[k])
+            let add = f & ~seen[w]
+            if add == 0 { continue }
+            let was = next[w]
+            touched[touchedCount] = Int32(truncatingIfNeeded: w)
+            touchedCount &+= was == 0 ? 1 : 0
+            next[w] = was | add
           }
-          activeCount = lanes
-          var visitedCount = lanes
-          var level = 0
-          while activeCount > 0 {
-            level += 1
-            var touchedCount = 0
-            for i in 0..<activeCount {
-              let v = Int(active[i])
-              let f = frontier[v]
-              for k in offsets[v]..<offsets[v &+ 1] {
-                let w = Int(targets[k])
-                let add = f & ~seen[w]
-                if add == 0 { continue }
-                let was = next[w]
-                touched[touchedCount] = Int32(truncatingIfNeeded: w)
-                touchedCount &+= was == 0 ? 1 : 0
-                next[w] = was | add
-              }
-            }
-            for i in 0..<activeCount { frontier[Int(active[i])] = 0 }
-            for i in 0..<touchedCount {
-              let w = Int(touched[i])
-              let new = next[w]
-              next[w] = 0
-              if seen[w] == 0 {
-                visited[visitedCount] = Int32(truncatingIfNeeded: w)
-                visitedCount &+= 1
-              }
-              seen[w] |= new
-              frontier[w] = new
-              active[i] = Int32(truncatingIfNeeded: w)
-              // Add one in each lane of `new` to the bit-sliced counters: plane j holds
-              // bit j of every lane's count.
-              var carry = new
-              var j = 0
-              while carry != 0 {
-                let p = planes[j]
-                planes[j] = p ^ carry
-                carry &= p
-                j &+= 1
-              }
-              usedPlanes = Swift.max(usedPlanes, j)
-            }
-            activeCount = touchedCount
-            for j in 0..<usedPlanes {
-              var bits = planes[j]
-              while bits != 0 {
-                found[bits.trailingZeroBitCount] &+= 1 << j
-                bits &= bits &- 1
-              }
-              planes[j] = 0
-            }
-            usedPlanes = 0
-            for lane in 0..<lanes where found[lane] > 0 {
-              total[lane] &+= found[lane] &* level
-              reached[lane] &+= found[lane]
-              h[lane] += Double(found[lane]) / Double(level)
-              found[lane] = 0
-            }
+        }
+        for i in 0..<activeCount { frontier[Int(active[i])] = 0 }
+        for i in 0..<touchedCount {
+          let w = Int(touched[i])
+          let new = next[w]
+          next[w] = 0
+          if seen[w] == 0 {
+            visited[visitedCount] = Int32(truncatingIfNeeded: w)
+            visitedCount &+= 1
           }
-          for lane in 0..<lanes {
-            let s = first + lane
-            let r = Double(reached[lane])
-            closeness[s] = total[lane] > 0 && n > 1 ? r / Double(total[lane]) * (r / Double(n - 1)) : 0
-            harmonic[s] = h[lane]
+          seen[w] |= new
+          frontier[w] = new
+          active[i] = Int32(truncatingIfNeeded: w)
+          // Add one in each lane of `new` to the bit-sliced counters: plane j holds
+          // bit j of every lane's count.
+          var carry = new
+          var j = 0
+          while carry != 0 {
+            let p = planes[j]
+            planes[j] = p ^ carry
+            carry &= p
+            j &+= 1
           }
-          for i in 0..<visitedCount { seen[Int(visited[i])] = 0 }
-          first += lanes
+          usedPlanes = Swift.max(usedPlanes, j)
+        }
+        activeCount = touchedCount
+        for j in 0..<usedPlanes {
+          var bits = planes[j]
+          while bits != 0 {
+            found[bits.trailingZeroBitCount] &+= 1 << j
+            bits &= bits &- 1
+          }
+          planes[j] = 0
+        }
+        usedPlanes = 0
+        for lane in 0..<lanes where found[lane] > 0 {
+          total[lane] &+= found[lane] &* level
+          reached[lane] &+= found[lane]
+          h[lane] += Double(found[lane]) / Double(level)
+          found[lane] = 0
         }
       }
+      for lane in 0..<lanes {
+        let s = first + lane
+        let r = Double(reached[lane])
+        closeness[s] = total[lane] > 0 && n > 1 ? r / Double(total[lane]) * (r / Double(n - 1)) : 0
+        harmonic[s] = h[lane]
+      }
+      for i in 0..<visitedCount { seen[Int(visited[i])] = 0 }
+      first += lanes
     }
   }
+}
 
+extension Adjacency {
   /// Closeness and harmonic centrality of `sources` by breadth-first search, one source at a
   /// time: the distance sum and Σ 1/d come from the number of nodes found at each distance.
   /// The reference the batched search is tested against.
