@@ -4,9 +4,12 @@
 /// lanes of SIMD vectors, so that one read of a node's arcs serves every search that reaches
 /// the node at the same level, and an arc that changes nothing is passed over after one byte is
 /// read; nodes renumbered by degree so that the nodes most searches touch share cache lines;
-/// the dependency recursion in the form δ(v) = σ(v) · Σ_w (1 + δ(w)) / σ(w), so each arc costs
+/// arcs read in the narrowest integers that hold them (``CompactArcs``) and lane values on
+/// cache-line boundaries, so that a thread's working set stays in its core's cache; the
+/// dependency recursion in the form δ(v) = σ(v) · Σ_w (1 + δ(w)) / σ(w), so each arc costs
 /// one load and one add; scratch space allocated once per chunk and reset only where a search
-/// touched it; no bounds checks in the loops over arcs; a radix heap for Dijkstra. Sources
+/// touched it; no bounds checks in the loops over arcs; Dial's buckets or a radix heap for
+/// Dijkstra. Sources
 /// split into a fixed number of chunks, each summed on its own and the chunks added in order,
 /// so the result is the same bit for bit whatever the number of threads.
 extension Adjacency {
