@@ -21,13 +21,13 @@ struct ClosenessKernelTests {
     for p in 0..<pieces {
       adj.hopCloseness(sources: (p * n / pieces)..<((p + 1) * n / pieces), closeness: c1.pointer, harmonic: h1.pointer)
     }
-    for arcs in [CompactArcs(adj), CompactArcs(adj, widest: true)] {
+    for (width, arcs) in [("narrowest", CompactArcs(adj)), ("widest", CompactArcs(adj, widest: true))] {
       let (c2, h2) = (SharedBuffer<Double>(repeating: -2, count: n), SharedBuffer<Double>(repeating: -2, count: n))
       for p in 0..<pieces {
         arcs.hopCloseness(sources: (p * n / pieces)..<((p + 1) * n / pieces), closeness: c2.pointer, harmonic: h2.pointer)
       }
-      #expect(c1.array == c2.array, "closeness, n=\(n), \(pieces) pieces, \(arcs.storage)")
-      #expect(h1.array == h2.array, "harmonic, n=\(n), \(pieces) pieces, \(arcs.storage)")
+      #expect(c1.array == c2.array, "closeness, n=\(n), \(pieces) pieces, \(width) arcs")
+      #expect(h1.array == h2.array, "harmonic, n=\(n), \(pieces) pieces, \(width) arcs")
     }
   }
 
