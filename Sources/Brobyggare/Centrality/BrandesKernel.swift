@@ -64,8 +64,8 @@ extension Adjacency {
       let acc = partial.pointer + c * n
       if let lengths {
         adjacency.dijkstraDependencies(sources: from..<to, lengths: lengths, buckets: buckets, into: acc)
-      } else {
-        compact!.bfsDependencies(sources: from..<to, workspace: BatchedBFSWorkspace(nodeCount: n), into: acc)
+      } else if let compact {
+        compact.bfsDependencies(sources: from..<to, workspace: BatchedBFSWorkspace(nodeCount: n), into: acc)
       }
     }
     var result = [Double](repeating: 0, count: n)
@@ -262,9 +262,7 @@ extension CompactArcs {
     }
     scan(Dependencies(sources: sources, workspace: workspace, acc: acc))
   }
-}
 
-extension CompactArcs {
   /// Adds, for each source in `sources`, its dependencies δ_s(v) to `acc[v]` (unweighted),
   /// eight sources at a time.
   ///
