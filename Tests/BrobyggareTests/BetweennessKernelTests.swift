@@ -24,6 +24,47 @@ struct BetweennessKernelTests {
     #expect(fast == adj.betweenness(lengths: lengths, threads: 1))
   }
 
+  /// The renumbering the kernels run on, against its definition written out plainly: nodes
+  /// ranked by degree, largest first, ties by old number; each node's arcs ordered by new head,
+  /// parallel arcs in their old order. Trust and lengths differ on every arc, so an arc moved
+  /// without its values shows; the networks have parallel arcs, self-loops and isolated nodes.
+  @Test(arguments: [false, true])
+  func renumberingByDegree(_ directed: Bool) {
+    var rng = SeededGenerator(seed: directed ? 61 : 62)
+    for n in [1, 2, 5, 17, 64, 200] {
+      var arcs: [(Int32, Int32, Double)] = []
+      for _ in 0..<(n * 3) {
+        let (u, v) = (Int32(Int.random(in: 0..<n, using: &rng)), Int32(Int.random(in: 0..<n, using: &rng)))
+        let t = Double(arcs.count) + 0.5
+        arcs.append((u, v, t))
+        if !directed && u != v { arcs.append((v, u, t + 0.25)) }
+        if Int.random(in: 0..<5, using: &rng) == 0 { arcs.append((u, v, -t)) }  // a parallel arc
+      }
+      arcs.sort { $0.0 < $1.0 }  // by tail; heads stay in the order drawn
+      let adj = Adjacency(nodeCount: n, directed: directed, sortedArcs: arcs)
+      let lengths = (0..<adj.arcCount).map { Double($0) * 3 + 1 }
+      let (renumbered, newLengths, newID) = adj.relabelledByDegree(lengths: lengths)
+
+      let degree = { (v: Int) in adj.outOffsets[v + 1] - adj.outOffsets[v] }
+      let byDegree = (0..<n).sorted { degree($0) != degree($1) ? degree($0) > degree($1) : $0 < $1 }
+      #expect(byDegree.map { newID[$0] } == Array(0..<n), "n=\(n)")
+      var offsets = [0], targets: [Int32] = [], trust: [Double] = [], expectedLengths: [Double] = []
+      for v in byDegree {
+        let row = (adj.outOffsets[v]..<adj.outOffsets[v + 1]).map { (newID[Int(adj.outTargets[$0])], $0) }
+          .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        targets += row.map { Int32($0.0) }
+        trust += row.map { adj.outTrust[$0.1] }
+        expectedLengths += row.map { lengths[$0.1] }
+        offsets.append(targets.count)
+      }
+      #expect(renumbered.outOffsets == offsets, "n=\(n)")
+      #expect(renumbered.outTargets == targets, "n=\(n)")
+      #expect(renumbered.outTrust == trust, "n=\(n)")
+      #expect(newLengths == expectedLengths, "n=\(n)")
+      #expect(renumbered.isDirected == directed)
+    }
+  }
+
   /// On a path of n nodes the i-th node (from 0) lies between the i nodes on one side and the
   /// n − 1 − i on the other: b(i) = i (n − 1 − i). 700 nodes give 699 levels.
   @Test func longPath() throws {

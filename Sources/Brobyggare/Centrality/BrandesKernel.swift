@@ -23,28 +23,63 @@ extension Adjacency {
     return (0..<n).map { inner[newID[$0]] }
   }
 
-  /// The same graph with node i renumbered `newID[i]`, by degree descending (ties by old id).
+  /// The same graph with node i renumbered `newID[i]`, by degree descending (ties by old id),
+  /// each node's arcs in order of their new heads (parallel arcs in their old order). Both
+  /// orders come from counting sorts, so this costs O(n + m) and allocates no per-node arrays:
+  /// it runs before the threads start, so whatever it takes is time the threads cannot share.
   func relabelledByDegree(lengths: [Double]?) -> (Adjacency, [Double]?, [Int]) {
-    let n = nodeCount
-    let byDegree = (0..<n).sorted {
-      let (a, b) = (outOffsets[$0 + 1] - outOffsets[$0], outOffsets[$1 + 1] - outOffsets[$1])
-      return a != b ? a > b : $0 < $1
-    }
+    let n = nodeCount, m = arcCount
+    var maxDegree = 0
+    for v in 0..<n { maxDegree = Swift.max(maxDegree, outOffsets[v + 1] - outOffsets[v]) }
+    // Ranks by degree, largest first; a stable counting sort keeps ties in old-id order.
+    var slot = [Int](repeating: 0, count: maxDegree + 2)
+    for v in 0..<n { slot[maxDegree - (outOffsets[v + 1] - outOffsets[v]) + 1] += 1 }
+    for d in 0...maxDegree { slot[d + 1] += slot[d] }
     var newID = [Int](repeating: 0, count: n)
-    for (rank, v) in byDegree.enumerated() { newID[v] = rank }
+    var byDegree = [Int](repeating: 0, count: n)
+    for v in 0..<n {
+      let d = maxDegree - (outOffsets[v + 1] - outOffsets[v])
+      newID[v] = slot[d]
+      byDegree[slot[d]] = v
+      slot[d] += 1
+    }
     var offsets = [Int](repeating: 0, count: n + 1)
-    var targets = [Int32](repeating: 0, count: arcCount)
-    var trust = [Double](repeating: 0, count: arcCount)
-    var len: [Double]? = lengths.map { [Double](repeating: 0, count: $0.count) }
     for (rank, v) in byDegree.enumerated() { offsets[rank + 1] = offsets[rank] + (outOffsets[v + 1] - outOffsets[v]) }
-    for (rank, v) in byDegree.enumerated() {
-      var row = (outOffsets[v]..<outOffsets[v + 1]).map { (Int32(newID[Int(outTargets[$0])]), $0) }
-      row.sort { $0.0 < $1.0 }
-      for (j, (t, k)) in row.enumerated() {
-        targets[offsets[rank] + j] = t
-        trust[offsets[rank] + j] = outTrust[k]
-        if let lengths { len![offsets[rank] + j] = lengths[k] }
+    // The arcs ordered by new head (stable), their tails and values carried along so that
+    // each array is read in order; then dealt to their tails' rows in that order, so each row
+    // comes out sorted by head.
+    var headEnd = [Int](repeating: 0, count: n + 1)
+    for k in 0..<m { headEnd[newID[Int(outTargets[k])] + 1] += 1 }
+    for v in 0..<n { headEnd[v + 1] += headEnd[v] }
+    var stagedTail = [Int32](repeating: 0, count: m)
+    var stagedTrust = [Double](repeating: 0, count: m)
+    var stagedLength: [Double] = lengths == nil ? [] : [Double](repeating: 0, count: m)
+    for v in 0..<n {
+      let t = Int32(truncatingIfNeeded: newID[v])
+      for k in outOffsets[v]..<outOffsets[v + 1] {
+        let h = newID[Int(outTargets[k])]
+        let at = headEnd[h]
+        headEnd[h] = at + 1
+        stagedTail[at] = t
+        stagedTrust[at] = outTrust[k]
+        if let lengths { stagedLength[at] = lengths[k] }
       }
+    }
+    var targets = [Int32](repeating: 0, count: m)
+    var trust = [Double](repeating: 0, count: m)
+    var len: [Double]? = lengths.map { [Double](repeating: 0, count: $0.count) }
+    var cursor = offsets
+    var from = 0
+    for h in 0..<n {
+      for i in from..<headEnd[h] {
+        let t = Int(stagedTail[i])
+        let at = cursor[t]
+        cursor[t] = at + 1
+        targets[at] = Int32(truncatingIfNeeded: h)
+        trust[at] = stagedTrust[i]
+        if lengths != nil { len![at] = stagedLength[i] }
+      }
+      from = headEnd[h]
     }
     let a = Adjacency(nodeCount: n, directed: isDirected, offsets: offsets, targets: targets, trust: trust)
     return (a, len, newID)
