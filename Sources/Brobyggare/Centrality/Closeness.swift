@@ -115,19 +115,20 @@ extension CompactArcs {
     offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>, nodeCount n: Int, sources: Range<Int>,
     closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>
   ) {
-    // Per node: the searches that have reached it, that have it in their frontier, and that
-    // reach it at the next level.
+    // Per node: the searches that have reached it, and those that reach it at the next level.
     let seen = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, n))
     seen.initialize(repeating: 0, count: n)
-    let frontier = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, n))
-    frontier.initialize(repeating: 0, count: n)
     let next = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, n))
     next.initialize(repeating: 0, count: n)
-    // The nodes in some frontier, the nodes some search reaches next, every node reached.
-    let active = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, n))
-    // One more than n: an arc into a node already touched writes one past the end unused.
-    let touched = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1)
-    let visited = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, n))
+    // The frontier as a list of nodes, each with the searches that have it in their frontier
+    // (read in order, where a per-node array would be read at random); the nodes some search
+    // reaches next; every node reached. Node numbers are held in the heads' own width.
+    // One more than n: an arc into a node already touched writes one past the end unused
+    // (and the two lists trade places at each level).
+    var active = UnsafeMutablePointer<Target>.allocate(capacity: n + 1)
+    let activeSearches = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, n))
+    var touched = UnsafeMutablePointer<Target>.allocate(capacity: n + 1)
+    let visited = UnsafeMutablePointer<Target>.allocate(capacity: max(1, n))
     // Per search: nodes found at this level, their distance sum, Σ 1/d, nodes found.
     let found = UnsafeMutablePointer<Int>.allocate(capacity: 64)
     let total = UnsafeMutablePointer<Int>.allocate(capacity: 64)
@@ -139,23 +140,22 @@ extension CompactArcs {
     var usedPlanes = 0
     defer {
       planes.deallocate()
-      seen.deallocate(); frontier.deallocate(); next.deallocate()
-      active.deallocate(); touched.deallocate(); visited.deallocate()
+      seen.deallocate(); next.deallocate()
+      active.deallocate(); activeSearches.deallocate(); touched.deallocate(); visited.deallocate()
       found.deallocate(); total.deallocate(); reached.deallocate(); h.deallocate()
     }
     var first = sources.lowerBound
     while first < sources.upperBound {
       let lanes = Swift.min(64, sources.upperBound - first)
-      var activeCount = 0
       for lane in 0..<lanes {
         let s = first + lane
         seen[s] = 1 << UInt64(lane)
-        frontier[s] = 1 << UInt64(lane)
-        active[lane] = Int32(s)
-        visited[lane] = Int32(s)
+        active[lane] = Target(truncatingIfNeeded: s)
+        activeSearches[lane] = 1 << UInt64(lane)
+        visited[lane] = Target(truncatingIfNeeded: s)
         found[lane] = 0; total[lane] = 0; reached[lane] = 0; h[lane] = 0
       }
-      activeCount = lanes
+      var activeCount = lanes
       var visitedCount = lanes
       var level = 0
       while activeCount > 0 {
@@ -163,29 +163,30 @@ extension CompactArcs {
         var touchedCount = 0
         for i in 0..<activeCount {
           let v = Int(active[i])
-          let f = frontier[v]
+          let f = activeSearches[i]
           for k in Int(offsets[v])..<Int(offsets[v &+ 1]) {
             let w = Int(targets[k])
             let add = f & ~seen[w]
             if add == 0 { continue }
             let was = next[w]
-            touched[touchedCount] = Int32(truncatingIfNeeded: w)
+            touched[touchedCount] = Target(truncatingIfNeeded: w)
             touchedCount &+= was == 0 ? 1 : 0
             next[w] = was | add
           }
         }
-        for i in 0..<activeCount { frontier[Int(active[i])] = 0 }
+        // The nodes touched are the next frontier.
+        swap(&active, &touched)
         for i in 0..<touchedCount {
-          let w = Int(touched[i])
+          let w = Int(active[i])
           let new = next[w]
           next[w] = 0
-          if seen[w] == 0 {
-            visited[visitedCount] = Int32(truncatingIfNeeded: w)
+          let before = seen[w]
+          if before == 0 {
+            visited[visitedCount] = Target(truncatingIfNeeded: w)
             visitedCount &+= 1
           }
-          seen[w] |= new
-          frontier[w] = new
-          active[i] = Int32(truncatingIfNeeded: w)
+          seen[w] = before | new
+          activeSearches[i] = new
           // Add one in each lane of `new` to the bit-sliced counters: plane j holds
           // bit j of every lane's count.
           var carry = new
