@@ -38,6 +38,9 @@ CASES = {
     15: ("load CSV tie table", "ba_10000_5_weighted", False, True),
     16: ("load DOT", "ba_10000_5_weighted", False, True),
     17: ("load JSON node-link", "ba_10000_5_weighted", False, True),
+    # Not a measure of Brobyggare: work shaped like the breadth-first kernels with nothing
+    # shared that a thread writes, to show what two threads can gain on the machine (--scaling).
+    18: ("machine check (no library code)", "ba_10000_5", False, False),
 }
 SLOW_FOR_NETWORKX = {1, 2, 3, 4, 5, 6, 12, 13}
 LOADING = (10, 11, 12, 15, 16, 17)
@@ -236,7 +239,7 @@ def version(peer):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--cases", default=",".join(str(c) for c in CASES if c != 12))
+    ap.add_argument("--cases", default=",".join(str(c) for c in CASES if c not in (12, 18)))
     ap.add_argument("--peers", default="igraph,networkit,networkx")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=600, help="stop a peer's run after this many seconds")

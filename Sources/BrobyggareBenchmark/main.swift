@@ -22,8 +22,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
   print("""
     USAGE: brobyggare-benchmark [--cases 1,2] [--runs 3] [--threads N] [--graphs DIR] [--json]
 
-    Runs the numbered cases (default: all but 12, which writes and reads a 1 GiB file; name it
-    with --cases to run it) and prints each median time. --runs 0 only writes the graphs.
+    Runs the numbered cases (default: all but 12, which writes and reads a 1 GiB file, and 18, a
+    check of the machine; name them with --cases to run them) and prints each median time. --runs 0 only writes the graphs.
     Scripts/benchmark_peers.py runs the same cases in igraph, NetworKit and networkx.
     """)
   exit(0)
@@ -94,8 +94,55 @@ let cases: [Case] = [
   Case(number: 16, name: "load DOT", graph: "ba_10000_5_weighted") { _, _, _ in
     _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5_weighted.dot") },
   Case(number: 17, name: "load JSON node-link", graph: "ba_10000_5_weighted") { _, _, _ in
-    _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5_weighted.json") }
+    _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5_weighted.json") },
+  Case(number: 18, name: "machine check (no library code)", graph: "ba_10000_5") { _, a, t in
+    _ = machineCheck(a, threads: t) },
 ]
+
+/// What two threads can gain on this machine on work shaped like the breadth-first kernels
+/// but with nothing shared that either thread writes: each of 157 chunks sweeps the BA graph's
+/// arc heads three times in order, updating the thread's own three words per node at the heads.
+/// Chunks are handed out as the library hands them out. Not a measure of Brobyggare: a
+/// yardstick for the two-thread column, since the threads of a virtual machine share more
+/// than their cores' names say.
+func machineCheck(_ a: Adjacency, threads: Int) -> UInt64 {
+  final class Chunks: @unchecked Sendable {
+    let lock = NSLock()
+    var next = 0
+    var results: [UInt64]
+    init(_ count: Int) { results = Array(repeating: 0, count: count) }
+    func take() -> Int { lock.withLock { defer { next += 1 }; return next } }
+    func put(_ c: Int, _ x: UInt64) { lock.withLock { results[c] = x } }
+  }
+  let n = a.nodeCount, chunks = (n + 63) / 64
+  let shared = Chunks(chunks)
+  let arcHeads = a.outTargets
+  DispatchQueue.concurrentPerform(iterations: max(1, min(threads, chunks))) { _ in
+    let words = UnsafeMutablePointer<UInt64>.allocate(capacity: 3 * n)
+    defer { words.deallocate() }
+    arcHeads.withUnsafeBufferPointer { heads in
+      while true {
+        let c = shared.take()
+        if c >= chunks { break }
+        words.initialize(repeating: 0, count: 3 * n)
+        var x = UInt64(c)
+        for sweep in 0..<3 {
+          for k in heads.indices {
+            let w = Int(heads[k])
+            let add = (x | UInt64(sweep)) & ~words[w]
+            if add & 3 == 0 { x &+= 1; continue }
+            words[n + w] |= add
+            words[2 * n + w] &+= add
+            x = x &* 31 &+ UInt64(k)
+            if k & 7 == 0 { words[w] ^= x }
+          }
+        }
+        shared.put(c, x)
+      }
+    }
+  }
+  return shared.results.reduce(0, ^)
+}
 
 func median(_ xs: [Double]) -> Double {
   let s = xs.sorted()
@@ -119,7 +166,7 @@ func writtenFile(_ c: Case) -> (path: String, format: NetworkFormat)? {
 try FileManager.default.createDirectory(atPath: graphDirectory, withIntermediateDirectories: true)
 var loaded: [String: (Network, Adjacency)] = [:]
 var results: [(Case, Double, [Double])] = []
-for c in cases where selected?.contains(c.number) ?? (c.number != 12) {
+for c in cases where selected?.contains(c.number) ?? (c.number != 12 && c.number != 18) {
   let loading = c.name.hasPrefix("load")
   if c.number == 12 && !FileManager.default.fileExists(atPath: "\(graphDirectory)/\(largeGraph).txt") {
     try writeLargeEdgeList(path: "\(graphDirectory)/\(largeGraph).txt", n: 4_000_000, edges: largeEdges, seed: 6)
