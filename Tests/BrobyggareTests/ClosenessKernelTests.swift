@@ -50,6 +50,45 @@ struct ClosenessKernelTests {
     }
   }
 
+  /// Weighted closeness runs Dijkstra's searches with Dial's buckets or a radix heap. Both
+  /// against the general shortest-path search the group measures use, on lengths that are
+  /// multiples of 1/2 (sums exact, so paths of equal length tie exactly and distances agree
+  /// to the last bit); with lengths of 0 among them the buckets do not apply and the radix heap
+  /// alone is checked. The sums may add the same distances in another order, hence 1e-12.
+  @Test(arguments: [false, true])
+  func weightedSearchesAgreeWithTheGeneralSearch(_ directed: Bool) throws {
+    var rng = SeededGenerator(seed: directed ? 71 : 72)
+    for n in [1, 2, 3, 5, 17, 64, 150] {
+      var ties: [(Int, Int)] = []
+      for _ in 0..<(2 * n) { ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))) }
+      let adj = try adjacency(directed: directed, nodes: n, ties: ties)
+      for choices in [[0.5, 1, 1.5, 2, 3], [0, 0.5, 1, 2]] {
+        let lengths = (0..<adj.arcCount).map { _ in choices[Int(rng.next() % UInt64(choices.count))] }
+        var search = ShortestPathSearch(adj, lengths: ArcLengths(transform: .raw, lengths: lengths))
+        var (wantC, wantH) = ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n))
+        for s in 0..<n {
+          search.run(from: s)
+          let reached = search.dist.filter(\.isFinite)
+          let total = reached.reduce(0, +)
+          let r = Double(reached.count - 1)
+          wantC[s] = total > 0 && n > 1 ? r / total * (r / Double(n - 1)) : 0
+          wantH[s] = reached.filter { $0 > 0 }.reduce(0) { $0 + 1 / $1 }
+        }
+        let layout = BucketQueue.layout(lengths: lengths, nodeCount: n)
+        #expect((layout != nil) == (!lengths.isEmpty && !lengths.contains(0)), "n=\(n): buckets apply when no length is 0")
+        for queue in layout == nil ? [nil] : [layout, nil] {
+          let (c, h) = (SharedBuffer<Double>(repeating: -1, count: n), SharedBuffer<Double>(repeating: -1, count: n))
+          adj.dijkstraCloseness(sources: 0..<n, lengths: lengths, buckets: queue, closeness: c.pointer, harmonic: h.pointer)
+          let name = queue == nil ? "radix heap" : "buckets"
+          for i in 0..<n {
+            #expect(close(c.array[i], wantC[i], 1e-12), "\(name) n=\(n) closeness \(i): \(c.array[i]) vs \(wantC[i])")
+            #expect(close(h.array[i], wantH[i], 1e-12), "\(name) n=\(n) harmonic \(i): \(h.array[i]) vs \(wantH[i])")
+          }
+        }
+      }
+    }
+  }
+
   /// On a path of n nodes, node i is at distances 1…i on one side and 1…(n − 1 − i) on the
   /// other: the distance sum is i(i + 1)/2 + (n−1−i)(n−i)/2, closeness (n − 1) over it, and
   /// harmonic H(i) + H(n − 1 − i) with H the harmonic numbers. 700 nodes give 699 levels.

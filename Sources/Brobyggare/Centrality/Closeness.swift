@@ -62,26 +62,83 @@ extension Adjacency {
       let (cl, h) = (closeness.array, harmonic.array)
       return ((0..<n).map { cl[newID[$0]] }, (0..<n).map { h[newID[$0]] })
     }
-    let adjacency = self
+    // Dijkstra's searches on the graph renumbered by degree, with Dial's buckets where the
+    // lengths allow them (as weighted betweenness), a radix heap otherwise.
+    let (permuted, permutedLengths, newID) = relabelledByDegree(lengths: lengths.lengths)
+    let arcLengths = permutedLengths!
+    let layout = BucketQueue.layout(lengths: arcLengths, nodeCount: n)
     forEachChunk(chunks, threads: threads) { c in
-      var search = ShortestPathSearch(adjacency, lengths: lengths)
-      for u in (c * n / chunks)..<((c + 1) * n / chunks) {
-        search.run(from: u)
-        var total = 0.0
-        var h = 0.0
-        for v in search.order {
-          let d = search.dist[Int(v)]
-          total += d
-          if d > 0 { h += 1 / d }
+      permuted.dijkstraCloseness(sources: (c * n / chunks)..<((c + 1) * n / chunks), lengths: arcLengths, buckets: layout,
+                                 closeness: closeness.pointer, harmonic: harmonic.pointer)
+    }
+    let (cl, h) = (closeness.array, harmonic.array)
+    return ((0..<n).map { cl[newID[$0]] }, (0..<n).map { h[newID[$0]] })
+  }
+
+  /// Closeness and harmonic centrality of `sources` by Dijkstra's search on `lengths`, with
+  /// Dial's buckets when `layout` is given, a radix heap otherwise.
+  func dijkstraCloseness(sources: Range<Int>, lengths: [Double], buckets layout: BucketQueue.Layout?,
+                         closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>) {
+    if let layout {
+      var buckets = BucketQueue(layout, pushes: arcCount + 1)
+      defer { buckets.deallocate() }
+      dijkstraCloseness(sources: sources, lengths: lengths, queue: &buckets, closeness: closeness, harmonic: harmonic)
+    } else {
+      var heap = RadixHeap()
+      defer { heap.deallocate() }
+      dijkstraCloseness(sources: sources, lengths: lengths, queue: &heap, closeness: closeness, harmonic: harmonic)
+    }
+  }
+
+  /// A node's distance is the least over the arcs into it (no tolerance: closeness needs the
+  /// distance, not which paths tie), so it does not depend on the order the queue settles
+  /// nodes in. A settled node's distance becomes −∞, which rejects both stale queue entries and
+  /// arcs back into the settled part with the one comparison.
+  func dijkstraCloseness<Queue: DijkstraQueue>(
+    sources: Range<Int>, lengths: [Double], queue: inout Queue,
+    closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>
+  ) {
+    let n = nodeCount
+    let distance = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, n))
+    distance.initialize(repeating: .infinity, count: n)
+    let settled = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(1, n))
+    defer { distance.deallocate(); settled.deallocate() }
+    outOffsets.withUnsafeBufferPointer { offsets in
+      outTargets.withUnsafeBufferPointer { targets in
+        lengths.withUnsafeBufferPointer { len in
+          for s in sources {
+            distance[s] = 0
+            queue.removeAll()
+            queue.push(0, Int32(s))
+            var count = 0
+            var total = 0.0
+            var h = 0.0
+            while !queue.isEmpty {
+              let (d, v32) = queue.pop()
+              let v = Int(v32)
+              if d > distance[v] { continue }
+              distance[v] = -.infinity
+              settled[count] = v32
+              count &+= 1
+              total += d
+              if d > 0 { h += 1 / d }
+              for k in offsets[v]..<offsets[v &+ 1] {
+                let w = Int(targets[k])
+                let alt = d + len[k]
+                if alt < distance[w] {
+                  distance[w] = alt
+                  queue.push(alt, Int32(truncatingIfNeeded: w))
+                }
+              }
+            }
+            let reached = Double(count - 1)
+            closeness[s] = total > 0 && n > 1 ? reached / total * (reached / Double(n - 1)) : 0
+            harmonic[s] = h
+            for j in 0..<count { distance[Int(settled[j])] = .infinity }
+          }
         }
-        let reached = Double(search.order.count - 1)
-        if total > 0 && n > 1 {
-          closeness.pointer[u] = reached / total * (reached / Double(n - 1))
-        }
-        harmonic.pointer[u] = h
       }
     }
-    return (closeness.array, harmonic.array)
   }
 }
 

@@ -57,6 +57,12 @@ public struct ArcLengths: Sendable {
   /// `nil` for `hops`; otherwise one length per outgoing arc.
   public let lengths: [Double]?
 
+  /// Lengths given directly, one per outgoing arc (`nil` for hops).
+  init(transform: DistanceTransform, lengths: [Double]?) {
+    self.transform = transform
+    self.lengths = lengths
+  }
+
   /// Computes the lengths, or throws on the first weight that has none, naming its tie.
   public init(_ adjacency: Adjacency, transform: DistanceTransform, nodeIDs: [String]? = nil) throws(DistanceError) {
     self.transform = transform
