@@ -41,8 +41,9 @@ CASES = {
     # Not a measure of Brobyggare: work shaped like the breadth-first kernels with nothing
     # shared that a thread writes, to show what two threads can gain on the machine (--scaling).
     18: ("machine check (no library code)", "ba_10000_5", False, False),
+    19: ("closeness and harmonic, weighted", "ba_10000_5_weighted", False, True),
 }
-SLOW_FOR_NETWORKX = {1, 2, 3, 4, 5, 6, 12, 13}
+SLOW_FOR_NETWORKX = {1, 2, 3, 4, 5, 6, 12, 13, 19}
 LOADING = (10, 11, 12, 15, 16, 17)
 
 
@@ -84,6 +85,8 @@ def worker(peer, case, threads):
             g.betweenness(weights=ws)
         elif case == 5:
             g.closeness(); g.harmonic_centrality()
+        elif case == 19:
+            g.closeness(weights=ws); g.harmonic_centrality(weights=ws)
         elif case == 6:
             g.constraint()
         elif case == 8:
@@ -112,7 +115,7 @@ def worker(peer, case, threads):
         t = time.perf_counter()
         if case in (1, 2, 3, 4):
             nk.centrality.Betweenness(G).run()
-        elif case == 5:
+        elif case in (5, 19):
             nk.centrality.Closeness(G, False, nk.centrality.ClosenessVariant.GENERALIZED).run()
             nk.centrality.HarmonicCloseness(G, False).run()
         elif case == 8:

@@ -95,6 +95,8 @@ let cases: [Case] = [
     _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5_weighted.dot") },
   Case(number: 17, name: "load JSON node-link", graph: "ba_10000_5_weighted") { _, _, _ in
     _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5_weighted.json") },
+  Case(number: 19, name: "closeness and harmonic, weighted", graph: "ba_10000_5_weighted") { _, a, t in
+    _ = a.closenessAndHarmonic(lengths: try ArcLengths(a, transform: .raw), threads: t) },
   Case(number: 18, name: "machine check (no library code)", graph: "ba_10000_5") { _, a, t in
     _ = machineCheck(a, threads: t) },
 ]
