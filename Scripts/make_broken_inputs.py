@@ -112,6 +112,7 @@ files = {
     "dot-undirected-edge-in-digraph.dot": b"digraph {\n  a -- b;\n}\n",
     "dot-negative-trust.dot": b'digraph {\n  a -> b [trust="-1"];\n}\n',
     "dot-nul-byte.dot": b"digraph {\n  a -> b\x00;\n}\n",
+    "dot-deep-nesting.dot": b"graph {\n  " + b"{" * 5000 + b"a" + b"}" * 5000 + b"\n}\n",
     # Interview nominations, read by `interviews` with the valid roster roster.valid.csv
     "roster.valid.csv": b"id,label,kind,sector\np1,Anna Berg,person,municipality\np2,Omar Ali,person,civil society\n",
     "nominations-rating-out-of-scale.csv": b"respondent,alter,rating\np1,Omar Ali,4\np2,Anna Berg,7\n",

@@ -7,120 +7,156 @@ extension DOTFormat {
     case punct(Character)
   }
 
-  /// Splits DOT text into tokens, one Unicode scalar at a time. Columns count scalars, as the
-  /// other readers' do, and a CRLF line ending is two scalars, so `//` comments, `#` lines and
-  /// line numbers end at it as at LF.
+  /// Splits DOT text into tokens, reading its UTF-8 bytes. Columns count Unicode scalars, as
+  /// the other readers' do, and a CRLF line ending is two scalars, so `//` comments, `#` lines
+  /// and line numbers end at it as at LF. Every byte the lexer compares is ASCII, so it never
+  /// splits a multi-byte scalar; ids are decoded from their bytes whole.
   struct Lexer {
-    let chars: [Unicode.Scalar]
+    let bytes: [UInt8]
     let file: String
     var i = 0
     var line = 1
     var col = 1
 
     init(_ text: String, file: String) {
-      chars = Array(text.unicodeScalars)
+      bytes = Array(text.utf8)
       self.file = file
     }
 
+    /// Moves past one scalar (its length read from its lead byte: the text is valid UTF-8).
     mutating func advance() {
-      if chars[i] == "\n" { line += 1; col = 1 } else { col += 1 }
-      i += 1
+      let b = bytes[i]
+      if b == 0x0A { line += 1; col = 1; i += 1; return }
+      col += 1
+      i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+    }
+
+    /// The scalar that starts at byte `at`.
+    func scalar(at j: Int) -> Unicode.Scalar {
+      let b = UInt32(bytes[j])
+      if b < 0x80 { return Unicode.Scalar(UInt8(b)) }
+      let (count, lead): (Int, UInt32) = b >= 0xF0 ? (4, b & 0x07) : b >= 0xE0 ? (3, b & 0x0F) : (2, b & 0x1F)
+      var v = lead
+      for k in 1..<count { v = v << 6 | UInt32(bytes[j + k] & 0x3F) }
+      return Unicode.Scalar(v) ?? "\u{FFFD}"
     }
 
     func error(_ m: String, line l: Int? = nil, column c: Int? = nil) -> FormatError {
       FormatError(file: file, line: l ?? line, column: c ?? col, m)
     }
 
-    /// White space as Unicode defines it (line breaks included).
-    static func isSpace(_ c: Unicode.Scalar) -> Bool {
-      c.isASCII ? (c == " " || c == "\t" || c == "\n" || c == "\r" || c.value == 0x0B || c.value == 0x0C)
-        : c.properties.isWhitespace
+    /// Whether the scalar at byte `j` is white space as Unicode defines it (line breaks
+    /// included).
+    func isSpace(at j: Int) -> Bool {
+      let b = bytes[j]
+      if b < 0x80 { return b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+      return scalar(at: j).properties.isWhitespace
     }
 
-    /// A scalar of an unquoted id: an ASCII letter, digit, '_' or '.', or any non-ASCII scalar
-    /// (as Graphviz reads them).
-    static func isIDScalar(_ c: Unicode.Scalar) -> Bool {
-      !c.isASCII || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "_" || c == "."
+    /// Whether byte `b` starts or continues an unquoted id: an ASCII letter, digit, '_' or '.',
+    /// or any non-ASCII scalar (as Graphviz reads them).
+    static func isIDByte(_ b: UInt8) -> Bool {
+      b >= 0x80 || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2E
     }
 
     /// The next token with its line and column, or `nil` at the end.
     mutating func next() throws(FormatError) -> (Token, Int, Int)? {
-      while i < chars.count {
-        let c = chars[i]
-        if Self.isSpace(c) { advance(); continue }
-        if c == "#" && (i == 0 || chars[i - 1] == "\n") {
-          while i < chars.count && chars[i] != "\n" { advance() }
+      let n = bytes.count
+      while i < n {
+        let c = bytes[i]
+        if isSpace(at: i) { advance(); continue }
+        if c == UInt8(ascii: "#") && (i == 0 || bytes[i - 1] == 0x0A) {
+          while i < n && bytes[i] != 0x0A { advance() }
           continue
         }
-        if c == "/" && i + 1 < chars.count && chars[i + 1] == "/" {
-          while i < chars.count && chars[i] != "\n" { advance() }
+        if c == UInt8(ascii: "/") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "/") {
+          while i < n && bytes[i] != 0x0A { advance() }
           continue
         }
-        if c == "/" && i + 1 < chars.count && chars[i + 1] == "*" {
+        if c == UInt8(ascii: "/") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "*") {
           let (l, cc) = (line, col)
           advance(); advance()
-          while i + 1 < chars.count && !(chars[i] == "*" && chars[i + 1] == "/") { advance() }
-          guard i + 1 < chars.count else { throw error("a comment is never closed; expected '*/'", line: l, column: cc) }
+          while i + 1 < n && !(bytes[i] == UInt8(ascii: "*") && bytes[i + 1] == UInt8(ascii: "/")) { advance() }
+          guard i + 1 < n else { throw error("a comment is never closed; expected '*/'", line: l, column: cc) }
           advance(); advance()
           continue
         }
         break
       }
-      guard i < chars.count else { return nil }
+      guard i < n else { return nil }
       let (l, cc) = (line, col)
-      let c = chars[i]
+      let c = bytes[i]
       switch c {
-      case "{", "}", "[", "]", ";", ",", "=", ":": advance(); return (.punct(Character(c)), l, cc)
+      case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ";"), UInt8(ascii: ","),
+        UInt8(ascii: "="), UInt8(ascii: ":"):
+        advance()
+        return (.punct(Character(Unicode.Scalar(c))), l, cc)
       default: break
       }
-      if c == "-" && i + 1 < chars.count && (chars[i + 1] == ">" || chars[i + 1] == "-") {
-        let d = chars[i + 1] == ">"
+      if c == UInt8(ascii: "-") && i + 1 < n && (bytes[i + 1] == UInt8(ascii: ">") || bytes[i + 1] == UInt8(ascii: "-")) {
+        let d = bytes[i + 1] == UInt8(ascii: ">")
         advance(); advance()
         return (.edgeOp(directed: d), l, cc)
       }
-      if c == "\"" {
+      if c == UInt8(ascii: "\"") {
         advance()
-        var s = String.UnicodeScalarView()
-        while i < chars.count && chars[i] != "\"" {
-          if chars[i] == "\\" && i + 1 < chars.count {
-            let n = chars[i + 1]
-            if n == "\"" { s.append("\""); advance(); advance(); continue }
-            if n == "\n" { advance(); advance(); continue }  // line continuation
-            if n == "\r" && i + 2 < chars.count && chars[i + 2] == "\n" { advance(); advance(); advance(); continue }
-            if n == "\\" { s.append("\\"); advance(); advance(); continue }
-            if n == "n" { s.append("\n"); advance(); advance(); continue }
+        var s: [UInt8] = []
+        var runStart = i
+        while i < n && bytes[i] != UInt8(ascii: "\"") {
+          if bytes[i] == UInt8(ascii: "\\") && i + 1 < n {
+            let e = bytes[i + 1]
+            var replacement: UInt8? = nil
+            var skip = 0
+            if e == UInt8(ascii: "\"") { replacement = UInt8(ascii: "\""); skip = 2 }
+            else if e == 0x0A { skip = 2 }  // line continuation
+            else if e == 0x0D && i + 2 < n && bytes[i + 2] == 0x0A { skip = 3 }
+            else if e == UInt8(ascii: "\\") { replacement = UInt8(ascii: "\\"); skip = 2 }
+            else if e == UInt8(ascii: "n") { replacement = 0x0A; skip = 2 }
+            if skip > 0 {
+              s.append(contentsOf: bytes[runStart..<i])
+              if let replacement { s.append(replacement) }
+              for _ in 0..<skip { advance() }
+              runStart = i
+              continue
+            }
           }
-          s.append(chars[i])
           advance()
         }
-        guard i < chars.count else { throw error("a quoted string is never closed; expected '\"'", line: l, column: cc) }
+        guard i < n else { throw error("a quoted string is never closed; expected '\"'", line: l, column: cc) }
+        let text: String
+        if s.isEmpty {
+          text = String(decoding: bytes[runStart..<i], as: UTF8.self)
+        } else {
+          s.append(contentsOf: bytes[runStart..<i])
+          text = String(decoding: s, as: UTF8.self)
+        }
         advance()
         // "a" + "b" concatenation.
         var j = i
-        while j < chars.count && Self.isSpace(chars[j]) { j += 1 }
-        if j < chars.count && chars[j] == "+" {
+        while j < n && isSpace(at: j) { j += bytes[j] < 0x80 ? 1 : bytes[j] >= 0xF0 ? 4 : bytes[j] >= 0xE0 ? 3 : 2 }
+        if j < n && bytes[j] == UInt8(ascii: "+") {
           while i <= j { advance() }
           guard let (t, _, _) = try next(), case .id(let more, true) = t else { throw error("expected a quoted string after '+'") }
-          return (.id(String(s) + more, quoted: true), l, cc)
+          return (.id(text + more, quoted: true), l, cc)
         }
-        return (.id(String(s), quoted: true), l, cc)
+        return (.id(text, quoted: true), l, cc)
       }
-      if c == "<" {
+      if c == UInt8(ascii: "<") {
         var depth = 0
         let start = i
         repeat {
-          if chars[i] == "<" { depth += 1 } else if chars[i] == ">" { depth -= 1 }
+          if bytes[i] == UInt8(ascii: "<") { depth += 1 } else if bytes[i] == UInt8(ascii: ">") { depth -= 1 }
           advance()
-        } while i < chars.count && depth > 0
+        } while i < n && depth > 0
         guard depth == 0 else { throw error("an HTML string is never closed; expected '>'", line: l, column: cc) }
-        return (.id(String(String.UnicodeScalarView(chars[(start + 1)..<(i - 1)])), quoted: true), l, cc)
+        return (.id(String(decoding: bytes[(start + 1)..<(i - 1)], as: UTF8.self), quoted: true), l, cc)
       }
-      if Self.isIDScalar(c) || c == "-" {
+      if Self.isIDByte(c) || c == UInt8(ascii: "-") {
         let start = i
-        while i < chars.count, Self.isIDScalar(chars[i]) || (chars[i] == "-" && i == start) { advance() }
-        return (.id(String(String.UnicodeScalarView(chars[start..<i])), quoted: false), l, cc)
+        while i < n, Self.isIDByte(bytes[i]) || (bytes[i] == UInt8(ascii: "-") && i == start) { advance() }
+        return (.id(String(decoding: bytes[start..<i], as: UTF8.self), quoted: false), l, cc)
       }
-      throw error("unexpected character '\(c)'")
+      throw error("unexpected character '\(scalar(at: i))'")
     }
   }
 
@@ -149,6 +185,10 @@ extension DOTFormat {
     var nodeAttrs: [String: [String: String]] = [:]
     var edges: [(String, String, [String: String], Int, Int)] = []
     var graphAttrs: [String: String] = [:]
+    /// How deep the subgraph being read is nested, and the most allowed (as for XML elements
+    /// and JSON values).
+    var depth = 0
+    static let maximumDepth = 512
 
     init(tokens: [(Token, Int, Int)], file: String) {
       self.tokens = tokens
@@ -287,6 +327,10 @@ extension DOTFormat {
           if case .id = peek { p += 1 }
         }
         guard case .punct("{")? = peek else { throw error("a subgraph reference without a body is not supported; expected '{'") }
+        // Subgraphs are read by recursion: a bound keeps a hostile file from exhausting the stack.
+        guard depth < Self.maximumDepth else { throw error("subgraphs are nested more than \(Self.maximumDepth) deep") }
+        depth += 1
+        defer { depth -= 1 }
         p += 1
         var inner = scope
         let m = try statements(&inner)
