@@ -181,9 +181,11 @@ extension DOTFormat {
     let file: String
     var p = 0
     var directed = false
+    /// Nodes numbered in the order they first appear, as the network will number them.
+    var nodeIndex: [String: Int32] = [:]
     var nodeOrder: [String] = []
-    var nodeAttrs: [String: [String: String]] = [:]
-    var edges: [(String, String, [String: String], Int, Int)] = []
+    var nodeAttrs: [[String: String]] = []
+    var edges: [(Int32, Int32, [String: String], Int, Int)] = []
     var graphAttrs: [String: String] = [:]
     /// How deep the subgraph being read is nested, and the most allowed (as for XML elements
     /// and JSON values).
@@ -240,9 +242,14 @@ extension DOTFormat {
       var edge: [String: String] = [:]
     }
 
-    mutating func touch(_ id: String, _ attrs: [String: String]) {
-      if nodeAttrs[id] == nil { nodeOrder.append(id); nodeAttrs[id] = [:] }
-      for (k, v) in attrs { nodeAttrs[id]![k] = v }
+    /// The number of node `id`; a node new here takes `defaults` as its attributes.
+    mutating func intern(_ id: String, defaults: [String: String]) -> Int32 {
+      if let i = nodeIndex[id] { return i }
+      let i = Int32(nodeOrder.count)
+      nodeIndex[id] = i
+      nodeOrder.append(id)
+      nodeAttrs.append(defaults)
+      return i
     }
 
     mutating func attrList() throws(FormatError) -> [String: String] {
@@ -262,8 +269,8 @@ extension DOTFormat {
     }
 
     /// Parses statements up to the closing brace; returns the nodes they mention.
-    mutating func statements(_ scope: inout Scope) throws(FormatError) -> [String] {
-      var members: [String] = []
+    mutating func statements(_ scope: inout Scope) throws(FormatError) -> [Int32] {
+      var members: [Int32] = []
       while let t = peek {
         if case .punct("}") = t { break }
         if case .punct(";") = t { p += 1; continue }
@@ -288,7 +295,7 @@ extension DOTFormat {
           continue
         }
         // An operand: a node id or a subgraph, then maybe an edge chain.
-        var operands: [[String]] = [try operand(&scope)]
+        var operands: [[Int32]] = [try operand(&scope)]
         members += operands[0]
         var edgeOpSeen = false
         while case .edgeOp(let d)? = peek {
@@ -310,17 +317,20 @@ extension DOTFormat {
             for a in operands[k] { for b in operands[k + 1] { edges.append((a, b, merged, l, c)) } }
           }
         } else if operands[0].count == 1 {
-          var merged = scope.node
-          merged.merge(attrs) { $1 }
-          // Defaults apply only to nodes that are new here.
-          let id = operands[0][0]
-          touch(id, attrs.isEmpty && nodeAttrs[id] != nil ? [:] : merged)
+          // The operand has numbered the node, giving it the defaults if it is new here; a node
+          // statement with attributes applies the defaults and its own.
+          if !attrs.isEmpty {
+            var merged = scope.node
+            merged.merge(attrs) { $1 }
+            let i = Int(operands[0][0])
+            for (k, v) in merged { nodeAttrs[i][k] = v }
+          }
         }
       }
       return members
     }
 
-    mutating func operand(_ scope: inout Scope) throws(FormatError) -> [String] {
+    mutating func operand(_ scope: inout Scope) throws(FormatError) -> [Int32] {
       if isKeyword(peek, "subgraph") || peek == .punct("{") {
         if isKeyword(peek, "subgraph") {
           p += 1
@@ -340,25 +350,25 @@ extension DOTFormat {
       let name = try id()
       // A port (a:n or a:port:n) names the node.
       while case .punct(":")? = peek { p += 1; _ = try id() }
-      if nodeAttrs[name] == nil { touch(name, scope.node) }
-      return [name]
+      return [intern(name, defaults: scope.node)]
     }
 
     mutating func build(name: String?) throws(FormatError) -> Network {
       var network = Network(directed: directed)
       network.graphID = name
       // Attribute columns, typed by inference over all values.
-      let nodeNames = Set(nodeAttrs.values.flatMap(\.keys)).sorted()
+      let nodeNames = Set(nodeAttrs.flatMap(\.keys)).sorted()
       for n in nodeNames {
-        let type = inferType(nodeOrder.map { nodeAttrs[$0]![n] }, decimalComma: false)
+        let type = inferType(nodeAttrs.map { $0[n] }, decimalComma: false)
         network.declareNodeAttribute(AttributeDeclaration(name: n, type: type))
       }
-      for id in nodeOrder {
+      for (i, id) in nodeOrder.enumerated() {
         var attrs: [String: AttributeValue] = [:]
         for d in network.nodeAttributes {
-          if let raw = nodeAttrs[id]![d.name] { attrs[d.name] = AttributeValue.parse(raw, as: d.type) ?? .string(raw) }
+          if let raw = nodeAttrs[i][d.name] { attrs[d.name] = AttributeValue.parse(raw, as: d.type) ?? .string(raw) }
         }
-        _ = try? network.addNode(Node(id: id, attributes: attrs))  // nodeOrder holds each id once
+        // nodeOrder holds each id once, so node i of the network is nodeOrder[i].
+        _ = try? network.addNode(Node(id: id, attributes: attrs))
       }
       let edgeNames = Set(edges.flatMap(\.2.keys)).sorted()
       let trustName = edgeNames.contains("trust") ? "trust" : edgeNames.contains("weight") ? "weight" : nil
@@ -369,7 +379,7 @@ extension DOTFormat {
         network.declareTieAttribute(AttributeDeclaration(name: n, type: types[n]!))
       }
       for (a, b, attrs, l, c) in edges {
-        var tie = Tie(source: network.index(of: a)!, target: network.index(of: b)!)
+        var tie = Tie(source: Int(a), target: Int(b))
         for (k, v) in attrs {
           if k == trustName {
             tie.trust = try CSVFormat.parseTrust(v, decimalComma: false, file: file, line: l, column: c)
