@@ -23,12 +23,15 @@ extension DOTFormat {
       self.file = file
     }
 
-    /// Moves past one scalar (its length read from its lead byte: the text is valid UTF-8).
+    /// The bytes of the scalar whose lead byte is `b` (the text is valid UTF-8).
+    static func scalarLength(_ b: UInt8) -> Int { b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2 }
+
+    /// Moves past one scalar.
     mutating func advance() {
       let b = bytes[i]
       if b == 0x0A { line += 1; col = 1; i += 1; return }
       col += 1
-      i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+      i += Self.scalarLength(b)
     }
 
     /// The scalar that starts at byte `at`.
@@ -133,7 +136,7 @@ extension DOTFormat {
         advance()
         // "a" + "b" concatenation.
         var j = i
-        while j < n && isSpace(at: j) { j += bytes[j] < 0x80 ? 1 : bytes[j] >= 0xF0 ? 4 : bytes[j] >= 0xE0 ? 3 : 2 }
+        while j < n && isSpace(at: j) { j += Self.scalarLength(bytes[j]) }
         if j < n && bytes[j] == UInt8(ascii: "+") {
           while i <= j { advance() }
           guard let (t, _, _) = try next(), case .id(let more, true) = t else { throw error("expected a quoted string after '+'") }
