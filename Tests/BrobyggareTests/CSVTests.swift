@@ -53,10 +53,12 @@ struct CSVTests {
   @Test func trustAroundSpaces() throws {
     let net = try csvNetwork("source,target,trust\na,b, 0.5\na,c,0.25\t\nb,c,\u{00A0}0.75\u{00A0}\nc,d,1\n")
     #expect(net.ties.map(\.trust) == [0.5, 0.25, 0.75, 1])
-    #expect(CSVFormat.trimmingSpaces("0.5") == "0.5")
-    #expect(CSVFormat.trimmingSpaces(" \t0.5 ") == "0.5")
-    #expect(CSVFormat.trimmingSpaces("\u{2007}é\u{3000}") == "é")
-    #expect(CSVFormat.trimmingSpaces("") == "")
+    #expect(trimmingWhitespace("0.5", newlines: false) == "0.5")
+    #expect(trimmingWhitespace(" \t0.5 ", newlines: false) == "0.5")
+    #expect(trimmingWhitespace("\u{2007}é\u{3000}", newlines: false) == "é")
+    #expect(trimmingWhitespace("", newlines: false) == "")
+    #expect(trimmingWhitespace("\n3\r\n", newlines: true) == "3")
+    #expect(trimmingWhitespace("\n3", newlines: false) == "\n3")  // a line break is not a space
   }
 
   @Test func errorsSayWhere() {

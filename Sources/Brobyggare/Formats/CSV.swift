@@ -272,21 +272,11 @@ public enum CSVFormat {
     }
   }
 
-  /// `text` without the spaces and tabs (Unicode's `.whitespaces`) at either end. Most fields
-  /// have none: when both ends are ASCII and neither is a space or a tab, the text is returned
-  /// as it is, without the trip through Foundation.
-  static func trimmingSpaces(_ text: String) -> String {
-    let u = text.utf8
-    guard let f = u.first, let l = u.last else { return text }
-    if f < 0x80 && l < 0x80 && f != 0x20 && f != 0x09 && l != 0x20 && l != 0x09 { return text }
-    return text.trimmingCharacters(in: .whitespaces)
-  }
-
   /// Parses a trust value; NaN, infinite and negative trust are refused. The column is worked
   /// out only for an error (finding it reads the row again).
   static func parseTrust(_ text: String, decimalComma: Bool, file: String, line: Int,
                          column: @autoclosure () -> Int) throws(FormatError) -> Double {
-    guard let w = parseDouble(trimmingSpaces(text), decimalComma: decimalComma) else {
+    guard let w = parseDouble(trimmingWhitespace(text, newlines: false), decimalComma: decimalComma) else {
       throw FormatError(file: file, line: line, column: column(), "the trust '\(text)' is not a number")
     }
     guard w.isFinite, w >= 0 else {

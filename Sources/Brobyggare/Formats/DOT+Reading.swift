@@ -34,6 +34,11 @@ extension DOTFormat {
       i += Self.scalarLength(b)
     }
 
+    /// The text of the bytes in `range`.
+    func text(_ range: Range<Int>) -> String {
+      bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
     /// The scalar that starts at byte `at`.
     func scalar(at j: Int) -> Unicode.Scalar {
       let b = UInt32(bytes[j])
@@ -126,12 +131,12 @@ extension DOTFormat {
           advance()
         }
         guard i < n else { throw error("a quoted string is never closed; expected '\"'", line: l, column: cc) }
-        let text: String
+        let value: String
         if s.isEmpty {
-          text = String(decoding: bytes[runStart..<i], as: UTF8.self)
+          value = text(runStart..<i)
         } else {
           s.append(contentsOf: bytes[runStart..<i])
-          text = String(decoding: s, as: UTF8.self)
+          value = String(decoding: s, as: UTF8.self)
         }
         advance()
         // "a" + "b" concatenation.
@@ -140,9 +145,9 @@ extension DOTFormat {
         if j < n && bytes[j] == UInt8(ascii: "+") {
           while i <= j { advance() }
           guard let (t, _, _) = try next(), case .id(let more, true) = t else { throw error("expected a quoted string after '+'") }
-          return (.id(text + more, quoted: true), l, cc)
+          return (.id(value + more, quoted: true), l, cc)
         }
-        return (.id(text, quoted: true), l, cc)
+        return (.id(value, quoted: true), l, cc)
       }
       if c == UInt8(ascii: "<") {
         var depth = 0
@@ -152,12 +157,12 @@ extension DOTFormat {
           advance()
         } while i < n && depth > 0
         guard depth == 0 else { throw error("an HTML string is never closed; expected '>'", line: l, column: cc) }
-        return (.id(String(decoding: bytes[(start + 1)..<(i - 1)], as: UTF8.self), quoted: true), l, cc)
+        return (.id(text((start + 1)..<(i - 1)), quoted: true), l, cc)
       }
       if Self.isIDByte(c) || c == UInt8(ascii: "-") {
         let start = i
         while i < n, Self.isIDByte(bytes[i]) || (bytes[i] == UInt8(ascii: "-") && i == start) { advance() }
-        return (.id(String(decoding: bytes[start..<i], as: UTF8.self), quoted: false), l, cc)
+        return (.id(text(start..<i), quoted: false), l, cc)
       }
       throw error("unexpected character '\(scalar(at: i))'")
     }
@@ -360,7 +365,9 @@ extension DOTFormat {
       var network = Network(directed: directed)
       network.graphID = name
       // Attribute columns, typed by inference over all values.
-      let nodeNames = Set(nodeAttrs.flatMap(\.keys)).sorted()
+      var nodeNameSet = Set<String>()
+      for attrs in nodeAttrs { for k in attrs.keys { nodeNameSet.insert(k) } }
+      let nodeNames = nodeNameSet.sorted()
       for n in nodeNames {
         let type = inferType(nodeAttrs.map { $0[n] }, decimalComma: false)
         network.declareNodeAttribute(AttributeDeclaration(name: n, type: type))
@@ -373,7 +380,9 @@ extension DOTFormat {
         // nodeOrder holds each id once, so node i of the network is nodeOrder[i].
         _ = try? network.addNode(Node(id: id, attributes: attrs))
       }
-      let edgeNames = Set(edges.flatMap(\.2.keys)).sorted()
+      var edgeNameSet = Set<String>()
+      for e in edges { for k in e.2.keys { edgeNameSet.insert(k) } }
+      let edgeNames = edgeNameSet.sorted()
       let trustName = edgeNames.contains("trust") ? "trust" : edgeNames.contains("weight") ? "weight" : nil
       if let trustName { network.trustAttributeName = trustName }
       var types: [String: AttributeType] = [:]

@@ -136,7 +136,7 @@ func inferType(_ values: [String?], decimalComma: Bool) -> AttributeType {
   var isInt = true, isDouble = true, isBool = true
   for case let v? in values where !v.isEmpty {
     sawAny = true
-    let t = v.trimmingCharacters(in: .whitespaces)
+    let t = trimmingWhitespace(v, newlines: false)
     // Only canonical integers: "007" or "+3" stay text so that writing them back loses nothing.
     if isInt && (Int(t).map { String($0) != t } ?? true) { isInt = false }
     if isDouble && !isInt && parseDouble(t, decimalComma: decimalComma) == nil { isDouble = false }

@@ -92,11 +92,11 @@ extension AttributeValue {
   public static func parse(_ text: String, as type: AttributeType, decimalComma: Bool = false)
     -> AttributeValue?
   {
-    let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
     switch type {
     case .string: return .string(text)
     case .markup: return .markup(text)
     case .integer:
+      let t = trimmingWhitespace(text, newlines: true)
       if let i = Int(t) { return .integer(i) }
       // GraphML writers such as igraph spell integral numbers as "3.0" even for int keys.
       if let d = parseDouble(t, decimalComma: decimalComma), d == d.rounded(), abs(d) < 9e15 {
@@ -104,15 +104,26 @@ extension AttributeValue {
       }
       return nil
     case .double:
-      return parseDouble(t, decimalComma: decimalComma).map(AttributeValue.double)
+      return parseDouble(trimmingWhitespace(text, newlines: true), decimalComma: decimalComma).map(AttributeValue.double)
     case .boolean:
-      switch t.lowercased() {
+      switch trimmingWhitespace(text, newlines: true).lowercased() {
       case "true", "1", "yes", "t": return .boolean(true)
       case "false", "0", "no", "f": return .boolean(false)
       default: return nil
       }
     }
   }
+}
+
+/// `text` without white space at either end: Unicode's `.whitespaces` (spaces and tabs), or
+/// `.whitespacesAndNewlines` when `newlines`. Most values have none: when both ends are ASCII
+/// and not white space, the text is returned as it is, without the trip through Foundation.
+func trimmingWhitespace(_ text: String, newlines: Bool) -> String {
+  let u = text.utf8
+  guard let f = u.first, let l = u.last else { return text }
+  func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && b != 0x09 && !(newlines && b >= 0x0A && b <= 0x0D) }
+  if plain(f) && plain(l) { return text }
+  return text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
 }
 
 /// Parses a decimal number as written by spreadsheets and graph tools: `1.5`, `1e-3`, `NaN`,
