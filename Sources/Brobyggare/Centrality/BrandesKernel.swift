@@ -67,7 +67,7 @@ extension Adjacency {
     }
     var targets = [Int32](repeating: 0, count: m)
     var trust = [Double](repeating: 0, count: m)
-    var len: [Double]? = lengths.map { [Double](repeating: 0, count: $0.count) }
+    var len = [Double](repeating: 0, count: lengths == nil ? 0 : m)
     var cursor = offsets
     var from = 0
     for h in 0..<n {
@@ -77,12 +77,12 @@ extension Adjacency {
         cursor[t] = at + 1
         targets[at] = Int32(truncatingIfNeeded: h)
         trust[at] = stagedTrust[i]
-        if lengths != nil { len![at] = stagedLength[i] }
+        if lengths != nil { len[at] = stagedLength[i] }
       }
       from = headEnd[h]
     }
     let a = Adjacency(nodeCount: n, directed: isDirected, offsets: offsets, targets: targets, trust: trust)
-    return (a, len, newID)
+    return (a, lengths == nil ? nil : len, newID)
   }
 
   func brandesKernel(lengths: [Double]?, threads: Int) -> [Double] {
