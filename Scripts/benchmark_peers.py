@@ -302,22 +302,43 @@ def main():
 
 def scaling(cases, runs):
     """Brobyggare alone, one and two threads, each run its own process, the two thread counts
-    alternating so that a slow spell of the machine falls on both. Case 18, the machine check
-    with no library code in it, always runs last: what two threads could gain at the time."""
+    alternating so that a slow spell of the machine falls on both.
+
+    Beside them, what the machine allows for the same work: two one-thread processes of the
+    case started together, their combined rate over one process's alone (t1/a + t1/b, a and b
+    their times). The two processes share no memory and no code path, so where this falls
+    short of 2, the machine is the cause, not the threads. Each of the pair runs the case
+    twice and only its first run is used: the other process is still running throughout it.
+    Case 18, the machine check with no library code in it, always runs last."""
     cases = [c for c in cases if c != 18] + [18]
     subprocess.run([BINARY, "--runs", "0", "--cases", ",".join(map(str, cases))], check=True, stdout=subprocess.DEVNULL)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; medians of {runs} processes each, alternating")
-    print("| # | case | graph | 1 thread s | 2 threads s | speed-up |")
-    print("|---|---|---|---|---|---|")
+    print("| # | case | graph | 1 thread s | 2 threads s | speed-up | 2 processes at once: speed-up |")
+    print("|---|---|---|---|---|---|---|")
     for c in cases:
         name, graph, _, _ = CASES[c]
         times = {1: [], 2: []}
+        pairs = []
         for _ in range(runs):
             for t in (1, 2):
                 r, _ = measure([BINARY, "--cases", str(c), "--runs", "1", "--threads", str(t), "--json"])
                 times[t].append(r[0]["median_seconds"])
+            pairs.append(together([BINARY, "--cases", str(c), "--runs", "2", "--threads", "1", "--json"]))
         one, two = statistics.median(times[1]), statistics.median(times[2])
-        print(f"| {c} | {name} | {graph} | {one:.3f} | {two:.3f} | {one / two:.2f} |", flush=True)
+        machine = statistics.median(one / a + one / b for a, b in pairs)
+        print(f"| {c} | {name} | {graph} | {one:.3f} | {two:.3f} | {one / two:.2f} | {machine:.2f} |", flush=True)
+
+
+def together(argv):
+    """Starts two copies of argv at once; returns the first run's seconds of each."""
+    procs = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    firsts = []
+    for p in procs:
+        out, err = p.communicate()
+        if p.returncode != 0:
+            raise RuntimeError(f"{argv} failed: {err}")
+        firsts.append(json.loads(out)[0]["runs"][0])
+    return tuple(firsts)
 
 
 if __name__ == "__main__":
