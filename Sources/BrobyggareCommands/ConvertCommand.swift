@@ -22,6 +22,7 @@ let drawingOptions: [OptionSpec] = [
   OptionSpec(name: "layout", valueName: "engine", help: "Graphviz layout: \(DiagramStyle.layouts.joined(separator: ", ")) (default: by size)."),
   OptionSpec(name: "ego", valueName: "id", help: "Draw only this node, its contacts and the ties among them."),
   OptionSpec(name: "plain", help: "Plain DOT: nodes, labels, ties, trust and layers, no styling."),
+  OptionSpec(name: "threads", valueName: "n", help: "Threads for sizing by betweenness (default: every core). The drawing does not depend on it."),
 ]
 
 let dotSpec = CommandSpec(
@@ -77,6 +78,7 @@ extension BrobyggareCommandLine {
     style.layout = p.value("layout")
     style.ego = p.value("ego")
     style.selection = try tieSelection(p, network: net)
+    style.threads = try threadCount(p)
     return style
   }
 

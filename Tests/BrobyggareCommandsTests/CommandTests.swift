@@ -435,6 +435,7 @@ struct ThreadOptionTests {
       ["spanners", "municipality", "--layer", "works at,member of"],
       ["project", "davis", "OUT/davis-women.graphml", "--onto", "people"],
       ["report", "municipality", "--layer", "trust", "--group", "sector", "--robustness", "20", "-o", "OUT/report"],
+      ["dot", large, "--group", "sector", "--top", "8"],
     ]
     for args in invocations {
       var outputs: [String] = []

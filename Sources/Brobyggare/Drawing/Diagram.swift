@@ -35,6 +35,8 @@ public struct DiagramStyle: Sendable {
   /// Draw only this node, its contacts and the ties among them (Burt's ego network).
   public var ego: String?
   public var selection: TieSelection = .all
+  /// Threads for sizing by betweenness (the drawing does not depend on it).
+  public var threads = Threads.available
 
   public init() {}
 
@@ -73,7 +75,7 @@ extension Network {
     var value = [Double](repeating: 0, count: n)
     switch style.size {
     case .none: break
-    case .betweenness: value = try betweenness(selection: style.selection)
+    case .betweenness: value = try betweenness(selection: style.selection, threads: style.threads)
     case .degree: value = adj.degrees.degree.map(Double.init)
     case .brokerage:
       guard let g = style.group else { throw DiagramError.brokerageNeedsGroup }
