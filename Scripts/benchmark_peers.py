@@ -308,7 +308,8 @@ def scaling(cases, runs):
     case started together, their combined rate over one process's alone (t1/a + t1/b, a and b
     their times). The two processes share no memory and no code path, so where this falls
     short of 2, the machine is the cause, not the threads. Each of the pair runs the case
-    twice and only its first run is used: the other process is still running throughout it.
+    twice and only its first run is used, so that the other process is still at work while it
+    runs (as long as neither is twice as fast as the other).
     Case 18, the machine check with no library code in it, always runs last."""
     cases = [c for c in cases if c != 18] + [18]
     subprocess.run([BINARY, "--runs", "0", "--cases", ",".join(map(str, cases))], check=True, stdout=subprocess.DEVNULL)
