@@ -141,7 +141,7 @@ let threadsOption = OptionSpec(name: "threads", valueName: "n", help: "Threads f
 
 /// `--threads` on commands whose work is linear (or, as Louvain, a sequence of steps): accepted,
 /// so a script can pass the same options to every command, and checked, but one thread works.
-let oneThreadOption = OptionSpec(name: "threads", valueName: "n", help: "Accepted as on every command; this command's work is linear and runs on one thread.")
+let oneThreadOption = OptionSpec(name: "threads", valueName: "n", help: "Accepted as on every command that analyses a network; this command's work is linear and runs on one thread.")
 
 /// An option that takes a whole number of at least `minimum`; `nil` when it is not given.
 func wholeNumber(_ p: ParsedArguments, _ name: String, minimum: Int = 1) throws -> Int? {
