@@ -46,6 +46,14 @@ public enum BrobyggareCommandLine {
   }
 
   public static func run(_ args: [String]) -> Outcome {
+    let notes = Notes()
+    var outcome = Notes.$current.withValue(notes) { runCommand(args) }
+    // Notes come before whatever the command itself wrote on standard error.
+    if !notes.lines.isEmpty { outcome.stderr = notes.lines.map { "note: \($0)\n" }.joined() + outcome.stderr }
+    return outcome
+  }
+
+  static func runCommand(_ args: [String]) -> Outcome {
     var out = Outcome(status: 0, stdout: "", stderr: "")
     guard let first = args.first else {
       out.stderr = "Error: Missing subcommand.\n\n" + topHelp
@@ -115,6 +123,22 @@ public enum BrobyggareCommandLine {
   }
 }
 
+/// Notes for the user gathered while a command runs (what a reader assumed, which default
+/// was taken), printed on standard error as `note: ...` lines before the command's own output
+/// there. Bound per run, so runs in parallel (as the tests make them) keep their own.
+final class Notes: @unchecked Sendable {
+  @TaskLocal static var current: Notes?
+  private let lock = NSLock()
+  private var list: [String] = []
+  private var seen: Set<String> = []
+  var lines: [String] { lock.withLock { list } }
+  /// Adds a note once: the same sentence twice (two inputs, say) is printed once.
+  func add(_ line: String) { lock.withLock { if seen.insert(line).inserted { list.append(line) } } }
+}
+
+/// Tells the user something on standard error without stopping the command.
+func note(_ line: String) { Notes.current?.add(line) }
+
 /// Bad data found after loading (a weight that cannot be a distance, say).
 struct DataError: Error {
   var file: String
@@ -172,7 +196,9 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
     }
     options.format = fmt
   }
-  return try Network(contentsOf: path, options: options)
+  let network = try Network(contentsOf: path, options: options)
+  for n in network.readNotes { note("\(path): \(n)") }
+  return network
 }
 
 /// `--layer`: the layers named, each checked to be in the network; `nil` for all.

@@ -31,6 +31,10 @@ public struct Network: Sendable {
   /// Namespace declarations of a GraphML root other than GraphML's own (`y` for yEd, say),
   /// by prefix, kept so that foreign markup in attributes stays valid when written back.
   public var graphMLNamespaces: [String: String] = [:]
+  /// What reading the input changed or assumed that the user should know (ids trimmed of
+  /// spaces, a direction taken from a column, say), one sentence each, in the order found.
+  /// Readers append; the command line prints them on standard error.
+  public var readNotes: [String] = []
 
   public init(directed: Bool) {
     self.isDirected = directed
