@@ -1,3 +1,5 @@
+import Brobyggare
+
 /// A usage error: exit code 64 (EX_USAGE), as swift-argument-parser uses.
 struct UsageError: Error {
   var message: String
@@ -96,7 +98,8 @@ extension CommandSpec {
         name = o.name
       }
       guard let spec = options.first(where: { $0.name == name }) else {
-        throw UsageError(message: "Unknown option '--\(name)'", command: self)
+        let close = closestMatches(to: name, among: options.map(\.name)).map { "--" + $0 }
+        throw UsageError(message: "Unknown option '--\(name)'\(didYouMean(close))", command: self)
       }
       if spec.valueName == nil {
         if inline != nil { throw UsageError(message: "The flag '--\(name)' takes no value", command: self) }

@@ -8,7 +8,7 @@ let brokersSpec = CommandSpec(
     OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups (sector, say). Required."),
     OptionSpec(name: "partial-credit", help: "Share each brokered pair among its k brokers (1/k each), as UCINET offers."),
     OptionSpec(name: "trust-weighted", valueName: "value", help: "Weight each open two-path by its two trusts: gm (geometric mean), am, min or max."),
-    OptionSpec(name: "permutations", valueName: "n", help: "Also give permutation p-values from n shuffles of the group labels."),
+    OptionSpec(name: "permutations", valueName: "n", help: "Also give each role's permutation p-value (<role>_p) from n shuffles of the group labels."),
     OptionSpec(name: "seed", valueName: "n", help: "Seed for the permutations (default: 1)."),
     OptionSpec(name: "top", valueName: "k", help: "Only the k strongest bridge-builders (default: every node)."),
     OptionSpec(name: "counts-only", help: "Only the counts: id, label, group, the five roles and total."),
@@ -23,6 +23,14 @@ let brokersSpec = CommandSpec(
     mean, minimum, maximum) of the trusts of a -> v and v -> c, as Opsahl and Panzarasa (2009)
     value triplets; expected values and z-scores are then not defined and left empty.
     Rows are ranked by total, then by id.
+
+    The two tests ask different questions. <role>_z compares the count with sna's analytic
+    null (brokerage: ties placed at random with the observed density, groups fixed): is v
+    a broker of this kind more than a random network of this density would make it? <role>_p
+    (with --permutations) keeps the ties and shuffles the groups among the nodes (group sizes
+    kept): is v's count of this role more than chance placement of the groups gives it? The
+    total does not depend on the groups, so shuffling them cannot move it: it has a z-score
+    but no permutation p-value.
     """)
 
 extension BrobyggareCommandLine {
@@ -50,9 +58,10 @@ extension BrobyggareCommandLine {
       : nil
     let roles = BrokerageRole.allCases.map(\.name)
     var columns = ["id", "label", "group"] + roles + ["total"]
+    // The total is the same under every shuffle of the groups, so it gets no p-value.
     for r in roles + ["total"] where !countsOnly {
       columns += ["\(r)_expected", "\(r)_z"]
-      if pv != nil { columns.append("\(r)_p") }
+      if pv != nil && r != "total" { columns.append("\(r)_p") }
     }
     let order = net.nodes.indices.sorted { (b.raw[5][$0], net.nodes[$1].id) > (b.raw[5][$1], net.nodes[$0].id) }
     let rows: [[Cell]] = order.prefix(top).map { v in
@@ -60,7 +69,7 @@ extension BrobyggareCommandLine {
       row += (0..<6).map { Cell.number(b.raw[$0][v]) }
       for c in 0..<6 where !countsOnly {
         row += [.number(b.expected[c][v]), .number(b.z[c][v])]
-        if let pv { row.append(.number(pv[c][v])) }
+        if let pv, c < 5 { row.append(.number(pv[c][v])) }
       }
       return row
     }
@@ -68,7 +77,7 @@ extension BrobyggareCommandLine {
     settings += selectionSettings(selection, network: net)
     settings.append(("partial credit", credit == .shared ? "1/k" : "none"))
     settings.append(("two-path value", trust.map { "trust, \($0.rawValue) of the two ties (Opsahl and Panzarasa 2009)" } ?? "count"))
-    if permutations > 0 { settings += [("permutations", String(permutations)), ("seed", String(seed))] }
+    if permutations > 0 { settings += [("permutations", "\(permutations) shuffles of the groups (p-values for the five roles; the total does not depend on the groups)"), ("seed", String(seed))] }
     settings.append(("network total", "\(formatNumber(b.networkRaw[5])) open two-paths; expected \(formatNumber(b.networkExpected[5])); z \(formatNumber(b.networkZ[5]))"))
     try emit(ResultTable(columns: columns, rows: rows, settings: settings), p, inputs: [path], &out)
   }

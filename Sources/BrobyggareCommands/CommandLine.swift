@@ -67,7 +67,8 @@ public enum BrobyggareCommandLine {
       return out
     }
     guard let spec = commands.first(where: { $0.name == first }) else {
-      out.stderr = "Error: Unknown subcommand '\(first)'.\n\n" + topHelp
+      let close = closestMatches(to: first, among: commands.map(\.name))
+      out.stderr = "Error: Unknown subcommand '\(first)'\(didYouMean(close))\n\n" + topHelp
       out.status = 64
       return out
     }
@@ -184,8 +185,13 @@ let netArgument: (name: String, help: String) = ("NET", "The network file (.grap
 
 /// Reads NET: a file, or, when no file has that name, the shipped dataset of that name.
 func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
-  if !path.contains("/"), !FileManager.default.fileExists(atPath: path), Dataset.named(path) != nil {
-    return try Network(dataset: path)
+  if !path.contains("/"), !FileManager.default.fileExists(atPath: path) {
+    if Dataset.named(path) != nil { return try Network(dataset: path) }
+    // A bare word with no extension meant a dataset, not a file of unknown format.
+    if (path as NSString).pathExtension.isEmpty && p.value("input-format") == nil {
+      let close = closestMatches(to: path, among: Dataset.all.map(\.name))
+      throw UsageError(message: "No file and no shipped dataset is named '\(path)'\(didYouMean(close)) (see 'brobyggare datasets')")
+    }
   }
   var options = Network.ReadOptions()
   options.directed = !p.flag("undirected")
@@ -201,13 +207,26 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
   return network
 }
 
+/// The node an id or a label names (see `Network.node(named:)`), or a usage error that says
+/// which ids and labels are close.
+func nodeIndex(_ name: String, in network: Network) throws -> Int {
+  do { return try network.node(named: name) } catch {
+    let message = error.description
+    throw UsageError(message: message.prefix(1).uppercased() + message.dropFirst())
+  }
+}
+
+/// A string without spaces, tabs and line breaks around it.
+func trimmingSpaces(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
+
 /// `--layer`: the layers named, each checked to be in the network; `nil` for all.
 func selectedLayers(_ p: ParsedArguments, network: Network) throws -> Set<String>? {
   guard let l = p.value("layer") else { return nil }
   let layers = Set(l.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
   let present = Set(network.layers)
   for layer in layers.sorted() where !present.contains(layer) {
-    throw UsageError(message: "No tie is in layer '\(layer)'; the layers are: \(network.layers.isEmpty ? "(none)" : network.layers.joined(separator: ", "))")
+    let close = closestMatches(to: layer, among: network.layers)
+    throw UsageError(message: "No tie is in layer '\(layer)' (the layers are: \(network.layers.isEmpty ? "(none)" : network.layers.joined(separator: ", ")))\(didYouMean(close))")
   }
   return layers
 }
@@ -221,7 +240,8 @@ func tieSelection(_ p: ParsedArguments, network: Network) throws -> TieSelection
   }
   if let w = p.value("weight") {
     if w != network.trustAttributeName && !network.tieAttributes.contains(where: { $0.name == w }) {
-      throw UsageError(message: "No tie attribute is named '\(w)'; the tie attributes are: \(([network.hasTrust ? network.trustAttributeName : nil].compactMap { $0 } + network.tieAttributes.map(\.name)).joined(separator: ", "))")
+      let names = [network.hasTrust ? network.trustAttributeName : nil].compactMap { $0 } + network.tieAttributes.map(\.name)
+      throw UsageError(message: "No tie attribute is named '\(w)' (the tie attributes are: \(names.isEmpty ? "(none)" : names.joined(separator: ", ")))\(didYouMean(closestMatches(to: w, among: names)))")
     }
     s.weightAttribute = w
   }

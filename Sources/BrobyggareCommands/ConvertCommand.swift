@@ -76,7 +76,7 @@ extension BrobyggareCommandLine {
     style.legend = !p.flag("no-legend")
     style.title = p.value("title")
     style.layout = p.value("layout")
-    style.ego = p.value("ego")
+    style.ego = try p.value("ego").map { net.nodes[try nodeIndex($0, in: net)].id }
     style.selection = try tieSelection(p, network: net)
     style.threads = try threadCount(p)
     return style

@@ -13,7 +13,7 @@ let extraMetricNames = ["bridging_coefficient", "bridging_centrality"]
 func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (groups: [Int], names: [String]) {
   do { return try net.groups(by: attribute) } catch {
     let names = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys }).sorted()
-    throw UsageError(message: "No node attribute is named '\(attribute)'; the node attributes are: \(names.joined(separator: ", "))")
+    throw UsageError(message: "No node attribute is named '\(attribute)' (the node attributes are: \(names.joined(separator: ", ")))\(didYouMean(closestMatches(to: attribute, among: names)))")
   }
 }
 
@@ -33,7 +33,7 @@ let metricsSpec = CommandSpec(
     OptionSpec(name: "delta", valueName: "d", help: "With --epsilon: the guarantee holds with probability 1 - d (default: 0.1)."),
     OptionSpec(name: "seed", valueName: "n", help: "With --epsilon: the seed for the samples (default: 1)."),
     OptionSpec(name: "sort", valueName: "measure", help: "Rank the rows by this measure, highest first (lowest first for constraint and hierarchy); ties by id."),
-    OptionSpec(name: "top", valueName: "k", help: "Only the first k rows."),
+    OptionSpec(name: "top", valueName: "k", help: "Only the k highest rows by --sort; without --sort, by the first measure asked for (degree by default)."),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Betweenness counts each unordered pair once on undirected networks (as igraph and R's sna);
@@ -82,9 +82,10 @@ extension BrobyggareCommandLine {
     let known = metricNames + groupMetricNames + extraMetricNames
     var measures = metricNames + (groupAttribute == nil ? [] : groupMetricNames)
     if let m = p.value("measures") {
-      measures = m.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      measures = m.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      if measures.isEmpty { throw UsageError(message: "--measures names no measure; expected some of \(known.joined(separator: ", "))") }
       for name in measures where !known.contains(name) {
-        throw UsageError(message: "Unknown measure '\(name)'; expected some of \(known.joined(separator: ", "))")
+        throw UsageError(message: "Unknown measure '\(name)'; expected some of \(known.joined(separator: ", "))\(didYouMean(closestMatches(to: name, among: known)))")
       }
       for name in measures where groupMetricNames.contains(name) && groupAttribute == nil {
         throw UsageError(message: "The measure '\(name)' needs groups: add --group <attribute>")
@@ -99,11 +100,14 @@ extension BrobyggareCommandLine {
     }
     _ = try tableFormat(p)
     let threads = try threadCount(p)
-    let sortKey = p.value("sort")
+    var sortKey = p.value("sort")
     if let k = sortKey, !measures.contains(k) {
-      throw UsageError(message: "--sort takes one of the measures asked for (\(measures.joined(separator: ", "))), not '\(k)'")
+      throw UsageError(message: "--sort takes one of the measures asked for (\(measures.joined(separator: ", "))), not '\(k)'\(didYouMean(closestMatches(to: k, among: measures)))")
     }
-    let top = try wholeNumber(p, "top") ?? Int.max
+    let topGiven = try wholeNumber(p, "top")
+    let top = topGiven ?? Int.max
+    // The first k rows in input order would be an arbitrary choice: --top ranks.
+    if topGiven != nil && sortKey == nil { sortKey = measures.first }
     var approximation: (epsilon: Double, delta: Double, seed: UInt64)?
     if let e = p.value("epsilon") {
       guard let eps = parseDouble(e), eps > 0, eps < 1 else { throw UsageError(message: "--epsilon takes a number in (0, 1), not '\(e)'") }
@@ -203,6 +207,11 @@ extension BrobyggareCommandLine {
       settings.append(("betweenness", "estimated from \(approximateSamples) sampled paths (Riondato-Kornaropoulos; epsilon \(formatNumber(a.epsilon)), delta \(formatNumber(a.delta)), seed \(a.seed))"))
     }
     if let groupAttribute { settings.append(("group", groupAttribute)) }
+    if let sortKey {
+      let lowFirst = sortKey == "constraint" || sortKey == "hierarchy"
+      settings.append(("ranked by", "\(sortKey), \(lowFirst ? "lowest" : "highest") first\(p.value("sort") == nil ? " (the first measure; --sort picks another)" : "")"))
+    }
+    if let topGiven { settings.append(("rows", "top \(topGiven) of \(net.nodeCount)")) }
     let table = ResultTable(columns: ["id", "label"] + measures, rows: rows, settings: settings)
     try emit(table, p, inputs: [path], &out)
   }

@@ -33,10 +33,7 @@ extension BrobyggareCommandLine {
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
-    let index = try ends.map { id in
-      guard let i = net.index(of: id) else { throw UsageError(message: "No node has the id '\(id)'") }
-      return i
-    }
+    let index = try ends.map { try nodeIndex($0, in: net) }
     let ids = net.nodes.map(\.id)
     var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
     settings += selectionSettings(selection, network: net)

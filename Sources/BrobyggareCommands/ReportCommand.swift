@@ -86,7 +86,7 @@ extension BrobyggareCommandLine {
         [.text("group pairs cut off"), .text(""), .text(e.groupPairsCut.isEmpty ? "none" : e.groupPairsCut.map { "\(names[$0.0]) → \(names[$0.1])" }.joined(separator: "; "))],
       ]
     }
-    let whatifTable = ResultTable(columns: ["what", "before", "after"], rows: whatifRows, settings: [])
+    let whatifTable = ResultTable(columns: ["what", "before (whole network)", "after (those who remain)"], rows: whatifRows, settings: [])
     var robustnessTable: ResultTable?
     if let runs = robustnessRuns {
       var o = Robustness.Options()

@@ -12,10 +12,11 @@ let whatifSpec = CommandSpec(
     threadsOption, helpOption,
   ],
   discussion: """
-    Measured on the nodes that remain, before and after they leave: weak components, the
-    largest one, fragmentation and distance-weighted fragmentation (Borgatti 2006), the
-    ordered pairs that can no longer reach each other, and with --group the group pairs that
-    lose every path. Also the group betweenness of the removed set (Everett and Borgatti 1999):
+    Before is the whole network (the same whoever leaves); after is measured on the nodes
+    that remain: weak components, the largest one, fragmentation and distance-weighted
+    fragmentation (Borgatti 2006). Also the ordered pairs of remaining nodes that can no
+    longer reach each other, and with --group the group pairs that lose every path.
+    --remove takes ids or labels (a label that names exactly one node). Also the group betweenness of the removed set (Everett and Borgatti 1999):
     over pairs of remaining nodes, the share of their shortest paths that ran through the set. Reachability follows tie direction on directed networks.
     """)
 
@@ -35,10 +36,13 @@ extension BrobyggareCommandLine {
     } else {
       guard let ids = p.value("remove") else { throw UsageError(message: "Missing expected option '--remove <ids>' (or --key-players <k>)", command: whatifSpec) }
       removed = []
-      for id in ids.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-        guard let i = net.index(of: id) else { throw UsageError(message: "No node has the id '\(id)'") }
-        removed.append(i)
+      // A whole value that names one node (an id with a comma in it, say) is that node.
+      let names = net.index(of: ids) != nil ? [ids] : ids.split(separator: ",").map(String.init)
+      for name in names where !trimmingSpaces(name).isEmpty {
+        let i = try nodeIndex(name, in: net)
+        if !removed.contains(i) { removed.append(i) }
       }
+      if removed.isEmpty { throw UsageError(message: "--remove names no node") }
     }
     var groups: (groups: [Int], names: [String])?
     if let g = p.value("group") { groups = try groupsOrUsageError(net, g) }
@@ -47,7 +51,7 @@ extension BrobyggareCommandLine {
     lines.append("network: \(path)")
     lines.append("analysed: \(describe(selection, network: net))")
     lines.append("removed: \(removed.map { net.nodes[$0].id }.joined(separator: ", "))\(p.value("key-players") != nil ? " (greedy key players, \(p.flag("distance-weighted") ? "distance-weighted fragmentation" : "fragmentation"))" : "")")
-    lines.append("remaining nodes: \(e.remainingNodes)")
+    lines.append("before: the whole network (\(e.nodesBefore) nodes); after: the \(e.remainingNodes) who remain")
     lines.append("weak components: \(e.componentsBefore) -> \(e.componentsAfter) (largest \(e.largestBefore) -> \(e.largestAfter))")
     lines.append("fragmentation: \(formatNumber(e.fragmentationBefore)) -> \(formatNumber(e.fragmentationAfter))")
     lines.append("distance-weighted fragmentation: \(formatNumber(e.distanceFragmentationBefore)) -> \(formatNumber(e.distanceFragmentationAfter))")

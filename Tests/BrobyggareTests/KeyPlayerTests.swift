@@ -18,15 +18,33 @@ struct KeyPlayerTests {
 
   /// Hand-worked on Padgett's marriages: without the Medici the 15 other families split into
   /// components of 11, 2 (Pazzi–Salviati), 1 (Acciaiuoli) and 1 (Pucci), so fragmentation is
-  /// 1 − (11·10 + 2·1)/(15·14) = 0.4667; before, only Pucci is cut off: 1 − 14·13/(15·14).
+  /// 1 − (11·10 + 2·1)/(15·14) = 0.4667. Before is the whole network of 16, where only Pucci is
+  /// cut off: 1 − 15·14/(16·15) = 0.125. Among the 15 who remain, 14·13 = 182 ordered pairs
+  /// were in reach before and 112 after.
   @Test func mediciLeaves() throws {
     let net = try marriage()
     let e = try net.adjacency().removalEffect(of: [net.index(of: "Medici")!])
+    #expect(e.nodesBefore == 16)
+    #expect(e.remainingNodes == 15)
     #expect(e.componentsAfter == 4)
     #expect(e.largestAfter == 11)
     #expect(close(e.fragmentationAfter, 1 - 112.0 / 210))
-    #expect(close(e.fragmentationBefore, 1 - 182.0 / 210))
+    #expect(close(e.fragmentationBefore, 1 - 210.0 / 240))
     #expect(e.reachLost == 182 - 112)
+  }
+
+  /// "Before" is the whole network whoever leaves: the same fragmentation and distance-weighted
+  /// fragmentation for every removed set (it once changed with who was removed).
+  @Test func beforeDoesNotDependOnWhoLeaves() throws {
+    let net = try marriage()
+    let adj = try net.adjacency()
+    let whole = adj.removalEffect(of: [])
+    for removed in [[0], [3], [5, 9], [1, 2, 4]] {
+      let e = adj.removalEffect(of: removed)
+      #expect(e.fragmentationBefore == whole.fragmentationBefore)
+      #expect(e.distanceFragmentationBefore == whole.distanceFragmentationBefore)
+      #expect(e.componentsBefore == whole.componentsBefore)
+    }
   }
 
   /// Borgatti's fragmentation on an undirected network equals 1 − Σ s(s−1)/(n(n−1)) over the

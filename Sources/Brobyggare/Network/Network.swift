@@ -137,6 +137,10 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
   case unknownAttribute(String)
   case unknownNodeAttribute(String)
   case invalidWeight(tie: Int, value: String, reason: String)
+  /// A name that is neither an id nor a node's label, with the closest ids and labels.
+  case noNodeNamed(String, closest: [String])
+  /// A label that several nodes have, with their ids.
+  case ambiguousLabel(String, ids: [String])
 
   public var description: String {
     switch self {
@@ -147,6 +151,18 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
     case .unknownAttribute(let a): "no tie attribute is named '\(a)'"
     case .unknownNodeAttribute(let a): "no node attribute is named '\(a)'"
     case .invalidWeight(let tie, let value, let reason): "tie \(tie + 1): weight \(value) \(reason)"
+    case .noNodeNamed(let name, let closest):
+      "no node has the id or label '\(name)'" + didYouMean(closest)
+    case .ambiguousLabel(let label, let ids):
+      "\(ids.count) nodes have the label '\(label)' (ids \(ids.prefix(10).map { "'\($0)'" }.joined(separator: ", "))\(ids.count > 10 ? ", ..." : "")); name one by its id"
     }
   }
+}
+
+/// "; did you mean 'a' or 'b'?" for a message, or nothing when there is no suggestion.
+public func didYouMean(_ suggestions: [String]) -> String {
+  guard !suggestions.isEmpty else { return "" }
+  let quoted = suggestions.map { "'\($0)'" }
+  let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+  return "; did you mean \(list)?"
 }

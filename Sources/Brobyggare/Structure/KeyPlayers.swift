@@ -12,8 +12,13 @@
 /// Borgatti, S. P. (2006). Identifying sets of key players in a social network. *Computational
 /// and Mathematical Organization Theory* 12, 21–34.
 /// [doi:10.1007/s10588-006-7084-x](https://doi.org/10.1007/s10588-006-7084-x)
+///
+/// "Before" is always the whole network, the same whoever is removed; "after" is measured on
+/// the nodes that remain. Reach lost and the group pairs cut off count pairs of remaining nodes.
 public struct RemovalEffect: Sendable, Equatable {
   public var removed: [Int]
+  /// Nodes in the whole network, before anyone leaves.
+  public var nodesBefore: Int
   public var remainingNodes: Int
   public var componentsBefore: Int
   public var componentsAfter: Int
@@ -70,17 +75,22 @@ extension Adjacency {
     return (reach, inverse, pairs)
   }
 
-  /// The effect of removing `nodes`, measured on the nodes that remain (so before and after
-  /// compare the same people).
+  /// The effect of removing `nodes`: components, fragmentation and distance-weighted
+  /// fragmentation of the whole network before, and of the nodes that remain after; the
+  /// ordered pairs of remaining nodes that lose reach, and the group pairs cut off.
+  ///
+  /// - Complexity: O(n (n + m)).
   public func removalEffect(of nodes: [Int], groups: [Int]? = nil) -> RemovalEffect {
     let n = nodeCount
     var removed = [Bool](repeating: false, count: n)
     for v in nodes { removed[v] = true }
     let keep = n - Set(nodes).count
     let pairsTotal = Double(keep) * Double(keep - 1)
-    // "Before": every node present, but only pairs among the remaining ones counted.
+    let pairsWhole = Double(n) * Double(n - 1)
+    // Pairs of remaining nodes in reach while everyone is present, for the reach lost.
     let before = reachSummary(removed: removed, relay: true, groups: groups)
     let after = reachSummary(removed: removed, relay: false, groups: groups)
+    let whole = reachSummary(removed: [Bool](repeating: false, count: n), relay: true, groups: nil)
     let weakBefore = weakComponents
     let weakAfter = subgraphComponents(removed: removed)
     var cut: [(Int, Int)] = []
@@ -88,14 +98,13 @@ extension Adjacency {
       if !isDirected && p[0] > p[1] { continue }
       cut.append((p[0], p[1]))
     }
-    let f = { (r: Int) in keep > 1 ? 1 - Double(r) / pairsTotal : .nan }
-    let df = { (x: Double) in keep > 1 ? 1 - x / pairsTotal : .nan }
+    let f = { (r: Double, pairs: Double, count: Int) in count > 1 ? 1 - r / pairs : .nan }
     return RemovalEffect(
-      removed: nodes.sorted(), remainingNodes: keep,
+      removed: nodes.sorted(), nodesBefore: n, remainingNodes: keep,
       componentsBefore: weakBefore.count, componentsAfter: weakAfter.count,
       largestBefore: weakBefore.largest, largestAfter: weakAfter.largest,
-      fragmentationBefore: f(before.reach), fragmentationAfter: f(after.reach),
-      distanceFragmentationBefore: df(before.inverse), distanceFragmentationAfter: df(after.inverse),
+      fragmentationBefore: f(Double(whole.reach), pairsWhole, n), fragmentationAfter: f(Double(after.reach), pairsTotal, keep),
+      distanceFragmentationBefore: f(whole.inverse, pairsWhole, n), distanceFragmentationAfter: f(after.inverse, pairsTotal, keep),
       reachLost: before.reach - after.reach, groupPairsCut: cut)
   }
 

@@ -1,0 +1,59 @@
+/// Finding a node by what a person types: its id, or a label that names exactly one node, with
+/// the closest ids and labels suggested when nothing matches.
+extension Network {
+  /// The index of the node that `name` names: the node with that id; else the one node whose
+  /// label is `name`. Spaces around `name` are ignored.
+  ///
+  /// - Throws: ``NetworkError/ambiguousLabel(_:ids:)`` when several nodes have that label, and
+  ///   ``NetworkError/noNodeNamed(_:closest:)`` with up to three close ids or labels when none
+  ///   matches.
+  /// - Complexity: O(1) for an id; O(n) for a label; O(n · L²) to suggest, L the name's length.
+  public func node(named name: String) throws(NetworkError) -> Int {
+    if let i = index(of: name) { return i }
+    let trimmed = trimmingWhitespace(name, newlines: true)
+    if let i = index(of: trimmed) { return i }
+    let byLabel = nodes.indices.filter { nodes[$0].label == trimmed }
+    if byLabel.count == 1 { return byLabel[0] }
+    if byLabel.count > 1 { throw .ambiguousLabel(trimmed, ids: byLabel.map { nodes[$0].id }) }
+    var candidates: [String] = []
+    for node in nodes {
+      candidates.append(node.id)
+      let label = node.label
+      if label != node.id { candidates.append(label) }
+    }
+    throw .noNodeNamed(trimmed, closest: closestMatches(to: trimmed, among: candidates))
+  }
+}
+
+/// Up to `limit` of `candidates` that are close to `word`: equal but for case, diacritics and
+/// spacing first, then those that contain it or that it contains, then by edit distance (at most
+/// a third of the longer string, and at least 2), ties in the order given. For "did you mean"
+/// messages.
+///
+/// - Complexity: O(c · L²) for c candidates of length L.
+public func closestMatches(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
+  let w = NameMatching.normalise(word)
+  guard !w.isEmpty else { return [] }
+  var scored: [(score: Int, order: Int, text: String)] = []
+  var seen = Set<String>()
+  for (k, c) in candidates.enumerated() where seen.insert(c).inserted {
+    let n = NameMatching.normalise(c)
+    guard !n.isEmpty else { continue }
+    let score: Int
+    if n == w {
+      score = 0
+    } else if n.count >= 3 && w.count >= 3 && (n.contains(w) || w.contains(n)) {
+      score = 1
+    } else {
+      // Cheap bound first: the distance is at least the difference in length.
+      let allowed = max(2, max(n.count, w.count) / 3)
+      if abs(n.count - w.count) > allowed { continue }
+      let d = NameMatching.editDistance(n, w)
+      if d > allowed { continue }
+      score = 1 + d
+    }
+    scored.append((score, k, c))
+  }
+  scored.sort { ($0.score, $0.order) < ($1.score, $1.order) }
+  return scored.prefix(limit).map(\.text)
+}
