@@ -63,9 +63,10 @@ extension BrobyggareCommandLine {
       columns += ["\(r)_expected", "\(r)_z"]
       if pv != nil && r != "total" { columns.append("\(r)_p") }
     }
-    let order = net.nodes.indices.sorted { (b.raw[5][$0], net.nodes[$1].id) > (b.raw[5][$1], net.nodes[$0].id) }
+    // Nodes without a group broker nothing here: they are left out of the table.
+    let order = net.nodes.indices.filter { groups.groups[$0] >= 0 }.sorted { (b.raw[5][$0], net.nodes[$1].id) > (b.raw[5][$1], net.nodes[$0].id) }
     let rows: [[Cell]] = order.prefix(top).map { v in
-      var row: [Cell] = [.text(net.nodes[v].id), .text(net.nodes[v].label), .text(groups.names[groups.groups[v]])]
+      var row: [Cell] = [.text(net.nodes[v].id), .text(net.nodes[v].label), .text(groupName(groups.groups[v], groups.names))]
       row += (0..<6).map { Cell.number(b.raw[$0][v]) }
       for c in 0..<6 where !countsOnly {
         row += [.number(b.expected[c][v]), .number(b.z[c][v])]

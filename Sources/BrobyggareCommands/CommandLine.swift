@@ -222,7 +222,10 @@ func trimmingSpaces(_ s: String) -> String { s.trimmingCharacters(in: .whitespac
 /// `--layer`: the layers named, each checked to be in the network; `nil` for all.
 func selectedLayers(_ p: ParsedArguments, network: Network) throws -> Set<String>? {
   guard let l = p.value("layer") else { return nil }
-  let layers = Set(l.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+  // `all` merges every layer on purpose, unless a layer has that very name.
+  if l.trimmingCharacters(in: .whitespaces).lowercased() == "all" && !network.layers.contains(l) { return nil }
+  let layers = Set(l.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+  if layers.isEmpty { throw UsageError(message: "--layer names no layer; the layers are: \(network.layers.isEmpty ? "(none)" : network.layers.joined(separator: ", ")) (or 'all')") }
   let present = Set(network.layers)
   for layer in layers.sorted() where !present.contains(layer) {
     let close = closestMatches(to: layer, among: network.layers)
@@ -231,9 +234,21 @@ func selectedLayers(_ p: ParsedArguments, network: Network) throws -> Set<String
   return layers
 }
 
+/// The ties an analysis of people reads. Without `--layer`, affiliation layers (person to
+/// organisation) are left out when there are other layers, and a note says so; `--layer all`
+/// merges every layer.
 func tieSelection(_ p: ParsedArguments, network: Network) throws -> TieSelection {
   var s = TieSelection()
   s.layers = try selectedLayers(p, network: network)
+  if p.value("layer") == nil {
+    let affiliation = network.affiliationLayers
+    let all = network.layers
+    if !affiliation.layers.isEmpty && affiliation.layers.count < all.count {
+      let kept = all.filter { !affiliation.layers.contains($0) }
+      s.excludedLayers = Set(affiliation.layers)
+      note("left out the affiliation layers \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) (person to organisation\(affiliation.declared ? "" : ", found from the nodes' kinds")); analysed \(kept.map { "'\($0)'" }.joined(separator: ", ")); --layer all merges every layer")
+    }
+  }
   if let m = p.value("merge") {
     guard let rule = TieMerge(rawValue: m) else { throw UsageError(message: "Unknown merge rule '\(m)'; expected max, min, mean or sum") }
     s.merge = rule
@@ -249,7 +264,11 @@ func tieSelection(_ p: ParsedArguments, network: Network) throws -> TieSelection
 }
 
 func describe(_ s: TieSelection, network: Network) -> String {
-  let layers = s.layers.map { $0.sorted().joined(separator: ",") } ?? "all"
+  var layers = s.layers.map { $0.sorted().joined(separator: ",") } ?? "all"
+  if !s.excludedLayers.isEmpty {
+    layers = network.layers.filter { !s.excludedLayers.contains($0) && (s.layers?.contains($0) ?? true) }.joined(separator: ",")
+      + " (affiliation layers \(s.excludedLayers.sorted().joined(separator: ",")) left out)"
+  }
   let weight = s.weightAttribute ?? (network.hasTrust ? network.trustAttributeName : "none (every tie 1)")
   return "layers: \(layers); weight: \(weight); merge: \(s.merge.rawValue)"
 }

@@ -43,8 +43,13 @@ extension BrobyggareCommandLine {
     settings.append(("tie weight", weighted ? "trust" : "1 (use --weighted for trust)"))
     if let g = p.value("group") {
       let groups = try groupsOrUsageError(net, g)
-      modules = groups.groups
       names = groups.names
+      // Modules partition every node: those without a group form one module of their own.
+      if groups.groups.contains(-1) {
+        names.append("(no group)")
+        note("communities: the nodes without a value for '\(g)' form one module, '(no group)', for modularity and participation")
+      }
+      modules = groups.groups.map { $0 >= 0 ? $0 : names.count - 1 }
       settings.append(("modules", "groups of '\(g)'"))
       settings.append(("modularity", formatNumber(adj.modularity(modules, weighted: weighted, resolution: resolution))))
     } else {

@@ -10,12 +10,34 @@ let groupMetricNames = ["betweenness_intergroup", "ei_index"]
 let extraMetricNames = ["bridging_coefficient", "bridging_centrality"]
 
 /// The groups of a node attribute, or a usage error that lists the attributes there are.
+/// Nodes without a group get −1 and are left out of group measures; notes on standard error
+/// say how many, which names differ only in case, spacing or diacritics, and when there is
+/// only one group.
 func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (groups: [Int], names: [String]) {
-  do { return try net.groups(by: attribute) } catch {
+  do {
+    let a = try net.groupAssignment(by: attribute)
+    let missing = a.ungrouped
+    if missing > 0 {
+      note("\(missing) of \(net.nodeCount) nodes \(missing == 1 ? "has" : "have") no value for '\(attribute)' and \(missing == 1 ? "is" : "are") left out of the group measures")
+    }
+    for set in a.similarNames {
+      note("the groups \(set.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' differ only in case, spacing, punctuation or diacritics; they are kept apart (correct the data if they are one group)")
+    }
+    if a.names.count == 1 {
+      note("'\(attribute)' has one group ('\(a.names[0])'): there is nothing between groups to measure")
+    } else if a.names.isEmpty {
+      note("no node has a value for '\(attribute)': there are no groups")
+    }
+    return (a.groups, a.names)
+  } catch {
     let names = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys }).sorted()
+    _ = error
     throw UsageError(message: "No node attribute is named '\(attribute)' (the node attributes are: \(names.joined(separator: ", ")))\(didYouMean(closestMatches(to: attribute, among: names)))")
   }
 }
+
+/// The name of group `g`, or "" for a node without a group.
+func groupName(_ g: Int, _ names: [String]) -> String { g >= 0 ? names[g] : "" }
 
 let outputOptions: [OptionSpec] = [
   OptionSpec(name: "format", valueName: "format", help: "csv, tsv, json or markdown (default: csv)."),

@@ -53,7 +53,7 @@ extension BrobyggareCommandLine {
     let roleNames = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"]
     let builderColumns = ["rank", "id", "label", "group", "betweenness", "betweenness_intergroup"] + roleNames.map { "brokerage_\($0)" } + ["constraint", "ei_index"]
     let builderRows: [[Cell]] = order.enumerated().map { r, v in
-      [.integer(r + 1), .text(net.nodes[v].id), .text(net.nodes[v].label), .text(names[g[v]]), .number(betweenness[v]), .number(intergroup[v])]
+      [.integer(r + 1), .text(net.nodes[v].id), .text(net.nodes[v].label), .text(groupName(g[v], names)), .number(betweenness[v]), .number(intergroup[v])]
         + (0..<6).map { .number(brokerage.raw[$0][v]) } + [.number(constraint[v]), .number(ei.nodes[v])]
     }
     let builders = ResultTable(columns: builderColumns, rows: builderRows, settings: [])
@@ -131,7 +131,7 @@ extension BrobyggareCommandLine {
     }
     let topTable = ResultTable(columns: ["rank", "label", "group", "betweenness", "betweenness_intergroup", "brokerage_total", "main_role", "constraint", "ei_index"],
                                rows: topNodes.enumerated().map { r, v in
-                                 [.integer(r + 1), .text(net.nodes[v].label), .text(names[g[v]]), .number(round2(betweenness[v])), .number(round2(intergroup[v])),
+                                 [.integer(r + 1), .text(net.nodes[v].label), .text(groupName(g[v], names)), .number(round2(betweenness[v])), .number(round2(intergroup[v])),
                                   .number(round2(brokerage.raw[5][v])), .text(mainRole(v)), .number(round2(constraint[v])), .number(round2(ei.nodes[v]))]
                                }, settings: [])
     var md = "# \(title)\n\n"

@@ -30,12 +30,7 @@ extension Adjacency {
     let n = nodeCount
     let columns = BrokerageRoles.columns
     let atLeast = countTrials(permutations, slots: columns * n, threads: threads, seed: seed) { rng, counter in
-      // Fisher–Yates with the trial's own generator, so each shuffle is fixed by the seed.
-      var shuffled = groups
-      for i in stride(from: n - 1, to: 0, by: -1) {
-        let j = Int(rng.next() % UInt64(i + 1))
-        shuffled.swapAt(i, j)
-      }
+      let shuffled = shuffledGroups(groups, &rng)
       let counts = self.brokerageCounts(groups: shuffled, credit: credit, trust: trust)
       for v in 0..<n {
         var total = 0.0
@@ -46,6 +41,26 @@ extension Adjacency {
         if total >= observed[5][v] - 1e-12 { counter[5 * n + v] += 1 }
       }
     }
-    return (0..<columns).map { c in (0..<n).map { v in Double(atLeast[c * n + v] + 1) / Double(permutations + 1) } }
+    return (0..<columns).map { c in
+      (0..<n).map { v in groups[v] < 0 ? .nan : Double(atLeast[c * n + v] + 1) / Double(permutations + 1) }
+    }
   }
+}
+
+/// The groups shuffled among the nodes that have one (Fisher–Yates with the trial's own
+/// generator, so each shuffle is fixed by the seed); nodes without a group (< 0) stay without.
+/// With every node in a group this is the plain shuffle of the whole array.
+func shuffledGroups(_ groups: [Int], _ rng: inout SeededGenerator) -> [Int] {
+  var shuffled = groups
+  let slots = groups.indices.filter { groups[$0] >= 0 }
+  if slots.count == groups.count {
+    for i in stride(from: groups.count - 1, to: 0, by: -1) {
+      shuffled.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+    }
+  } else {
+    for i in stride(from: slots.count - 1, to: 0, by: -1) {
+      shuffled.swapAt(slots[i], slots[Int(rng.next() % UInt64(i + 1))])
+    }
+  }
+  return shuffled
 }

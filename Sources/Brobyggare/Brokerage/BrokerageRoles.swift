@@ -119,16 +119,18 @@ extension Adjacency {
     precondition(groups.count == nodeCount, "one group per node")
     let n = nodeCount
     var raw = [[Double]](repeating: [Double](repeating: 0, count: n), count: 5)
-    for v in 0..<n {
+    // A node without a group (group < 0) is left out: it neither brokers nor is brokered.
+    for v in 0..<n where groups[v] >= 0 {
       let gv = groups[v]
       for ka in inOffsets[v]..<inOffsets[v + 1] {
         let a = Int(inTargets[ka])
+        if groups[a] < 0 { continue }
         for kc in outOffsets[v]..<outOffsets[v + 1] {
           let c = Int(outTargets[kc])
-          if c == a || hasArc(from: a, to: c) { continue }
+          if c == a || groups[c] < 0 || hasArc(from: a, to: c) { continue }
           if !isDirected && a > c { continue }  // each unordered pair once
           var weight = trust.map { $0.value(inTrust[ka], outTrust[kc]) } ?? 1
-          if credit == .shared { weight /= Double(brokers(from: a, to: c)) }
+          if credit == .shared { weight /= Double(brokers(from: a, to: c, groups: groups)) }
           let role = BrokerageRole.of(source: groups[a], broker: gv, target: groups[c])
           if !isDirected && (role == .representative || role == .gatekeeper) {
             raw[BrokerageRole.representative.rawValue][v] += weight / 2
@@ -142,10 +144,10 @@ extension Adjacency {
     return raw
   }
 
-  /// The number of nodes v with a → v → c (a and c given).
-  func brokers(from a: Int, to c: Int) -> Int {
+  /// The number of nodes v with a group and a → v → c (a and c given).
+  func brokers(from a: Int, to c: Int, groups: [Int]) -> Int {
     var count = 0
-    for v in successors(of: a) where Int(v) != c && hasArc(from: Int(v), to: c) { count += 1 }
+    for v in successors(of: a) where Int(v) != c && groups[Int(v)] >= 0 && hasArc(from: Int(v), to: c) { count += 1 }
     return count
   }
 
@@ -160,8 +162,19 @@ extension Adjacency {
     let counts = credit == .none && trust == nil
     var raw = roles
     raw.append((0..<n).map { v in roles.reduce(0) { $0 + $1[v] } })
-    let N = Double(n)
-    let d = n > 1 ? Double(isDirected ? arcCount : 2 * tieCount) / (N * (N - 1)) : .nan
+    // Nodes without a group are left out: the null model is that of the network among the
+    // others (sna::brokerage on the network without them).
+    let grouped = groups.filter { $0 >= 0 }.count
+    let N = Double(grouped)
+    var arcsAmongGrouped = 0
+    if grouped == n {
+      arcsAmongGrouped = isDirected ? arcCount : 2 * tieCount
+    } else {
+      for v in 0..<n where groups[v] >= 0 {
+        for w in successors(of: v) where groups[Int(w)] >= 0 && Int(w) != v { arcsAmongGrouped += 1 }
+      }
+    }
+    let d = grouped > 1 ? Double(arcsAmongGrouped) / (N * (N - 1)) : .nan
     let sizes = groupNames.indices.map { g in Double(groups.filter { $0 == g }.count) }
     let (eGroup, vGroup) = brokerageNodeExpectations(sizes: sizes, N: N, d: d)
     let (eNet, vNet) = brokerageNetworkExpectations(sizes: sizes, N: N, d: d)
@@ -171,8 +184,8 @@ extension Adjacency {
       expected: [], standardDeviation: [], z: [],
       networkRaw: raw.map { $0.reduce(0, +) }, networkExpected: [], networkStandardDeviation: [], networkZ: [])
     for c in 0..<BrokerageRoles.columns {
-      let e = (0..<n).map { counts ? eGroup[groups[$0]][c] * scale : .nan }
-      let s = (0..<n).map { counts ? vGroup[groups[$0]][c].squareRoot() * scale : .nan }
+      let e = (0..<n).map { counts && groups[$0] >= 0 ? eGroup[groups[$0]][c] * scale : .nan }
+      let s = (0..<n).map { counts && groups[$0] >= 0 ? vGroup[groups[$0]][c].squareRoot() * scale : .nan }
       result.expected.append(e)
       result.standardDeviation.append(s)
       result.z.append((0..<n).map { (raw[c][$0] - e[$0]) / s[$0] })
@@ -249,19 +262,6 @@ func brokerageNetworkExpectations(sizes n: [Double], N: Double, d: Double) -> ([
 }
 
 extension Network {
-  /// The group of each node from a node attribute: groups are numbered in order of their
-  /// names (sorted), so results do not depend on node order. A node without the attribute
-  /// is in the group named "(missing)".
-  public func groups(by attribute: String) throws -> (groups: [Int], names: [String]) {
-    guard nodeAttributes.contains(where: { $0.name == attribute }) || nodes.contains(where: { $0.attributes[attribute] != nil }) else {
-      throw NetworkError.unknownNodeAttribute(attribute)
-    }
-    let labels = nodes.map { $0.attributes[attribute]?.description ?? "(missing)" }
-    let names = Array(Set(labels)).sorted()
-    let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-    return (labels.map { index[$0]! }, names)
-  }
-
   /// Gould–Fernandez brokerage roles by a group attribute (see ``BrokerageRoles``).
   public func brokerageRoles(by attribute: String, selection: TieSelection = .all,
                              credit: BrokerageRoles.PartialCredit = .none, trust: TwoPathValue? = nil) throws -> BrokerageRoles {

@@ -106,16 +106,16 @@ extension Network {
     var groupName = [String](repeating: "", count: n)
     var groupNames: [String] = []
     if let g = style.group {
-      guard nodeAttributes.contains(where: { $0.name == g }) || nodes.contains(where: { $0.attributes[g] != nil }) else {
-        throw NetworkError.unknownNodeAttribute(g)
-      }
-      groupName = nodes.map { $0.attributes[g]?.description ?? "(missing)" }
+      // The groups as every group measure reads them (trimmed, numbers in numeric order);
+      // nodes without a value are drawn as a group of their own, "(no group)", last.
+      let a = try groupAssignment(by: g)
+      groupName = a.groups.map { $0 >= 0 ? a.names[$0] : "(no group)" }
       // Colours come from every group in the network, so an ego drawing keeps them.
-      groupNames = Array(Set(groupName)).sorted()
+      groupNames = a.names + (a.ungrouped > 0 ? ["(no group)"] : [])
     }
     let drawnGroups = Set(drawn.map { groupName[$0] })
     let colourOf = Dictionary(uniqueKeysWithValues: groupNames.enumerated().map { ($1, DiagramStyle.palette[$0 % DiagramStyle.palette.count]) })
-    let layerNames = Array(Set(ties.compactMap(\.layer))).sorted().filter { style.selection.layers?.contains($0) ?? true }
+    let layerNames = Array(Set(ties.compactMap(\.layer))).sorted().filter { style.selection.includes(layer: $0) }
     let layerStyle = Dictionary(uniqueKeysWithValues: layerNames.enumerated().map { ($1, DiagramStyle.layerStyles[$0 % DiagramStyle.layerStyles.count]) })
     let labelAll: Bool
     switch style.labels {
@@ -175,7 +175,7 @@ extension Network {
     for t in ties where !t.isSelfLoop { arcsPresent.insert([t.source, t.target, layerNames.firstIndex(of: t.layer ?? "") ?? -1]) }
     let arrow = isDirected ? "->" : "--"
     for t in ties where !t.isSelfLoop && shown[t.source] && shown[t.target] {
-      if let layers = style.selection.layers, !layers.contains(t.layer ?? "") { continue }
+      if !style.selection.includes(layer: t.layer) { continue }
       let l = layerNames.firstIndex(of: t.layer ?? "") ?? -1
       let key = isDirected ? [t.source, t.target, l] : [min(t.source, t.target), max(t.source, t.target), l]
       if seen.contains(key) { continue }

@@ -10,6 +10,9 @@
 /// pairs within; for a node of group g, ((N − n_g) − (n_g − 1)) / (N − 1); for a group, the same
 /// over the pairs that touch it. A node or group without ties is NaN.
 ///
+/// Nodes without a group (group < 0) are left out: ties to them count neither way, their own
+/// index is NaN, and N counts the nodes with a group.
+///
 /// The permutation test shuffles group labels (group sizes kept) and gives the share of
 /// shuffles whose network E-I is at least (`pGreater`) or at most (`pLess`) the observed one,
 /// each as (1 + count) / (1 + shuffles).
@@ -33,7 +36,7 @@ extension Adjacency {
                       threads: Int = Threads.available) -> EIIndex {
     let n = nodeCount
     var sizes = [Double](repeating: 0, count: groupCount)
-    for g in groups { sizes[g] += 1 }
+    for g in groups where g >= 0 { sizes[g] += 1 }
     @Sendable func count(_ groups: [Int]) -> (e: Double, i: Double, ge: [Double], gi: [Double], ne: [Double], ni: [Double]) {
       var e = 0.0, i = 0.0
       var ge = [Double](repeating: 0, count: groupCount), gi = ge
@@ -42,6 +45,7 @@ extension Adjacency {
         for w32 in successors(of: v) {
           let w = Int(w32)
           if !isDirected && w < v { continue }
+          if groups[v] < 0 || groups[w] < 0 { continue }
           if groups[v] == groups[w] {
             i += 1; gi[groups[v]] += 1; ni[v] += 1; ni[w] += 1
           } else {
@@ -53,21 +57,19 @@ extension Adjacency {
     }
     @Sendable func ei(_ e: Double, _ i: Double) -> Double { e + i > 0 ? (e - i) / (e + i) : .nan }
     let c = count(groups)
-    let N = Double(n)
+    let N = sizes.reduce(0, +)
     let across = (sizes.reduce(0, +) * sizes.reduce(0, +) - sizes.reduce(0) { $0 + $1 * $1 }) / 2
     let within = sizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
     var result = EIIndex(
       network: ei(c.e, c.i), networkExpected: ei(across, within),
       groups: (0..<groupCount).map { ei(c.ge[$0], c.gi[$0]) },
       groupsExpected: sizes.map { ng in ei(ng * (N - ng), ng * (ng - 1) / 2) },
-      nodes: (0..<n).map { ei(c.ne[$0], c.ni[$0]) },
-      nodesExpected: groups.map { g in ei(N - sizes[g], sizes[g] - 1) })
+      nodes: (0..<n).map { groups[$0] < 0 ? .nan : ei(c.ne[$0], c.ni[$0]) },
+      nodesExpected: groups.map { g in g < 0 ? .nan : ei(N - sizes[g], sizes[g] - 1) })
     if permutations > 0 {
       let observed = result.network
       let hits = countTrials(permutations, slots: 2, threads: threads, seed: seed) { rng, counter in
-        var shuffled = groups
-        for i in stride(from: n - 1, to: 0, by: -1) { shuffled.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
-        let p = count(shuffled)
+        let p = count(shuffledGroups(groups, &rng))
         let value = ei(p.e, p.i)
         if value >= observed - 1e-12 { counter[0] += 1 }
         if value <= observed + 1e-12 { counter[1] += 1 }

@@ -17,7 +17,7 @@ extension Adjacency {
   public func groupMatrices(groups: [Int], names: [String]) -> GroupMatrices {
     let g = names.count
     var sizes = [Int](repeating: 0, count: g)
-    for x in groups { sizes[x] += 1 }
+    for x in groups where x >= 0 { sizes[x] += 1 }
     var ties = [[Int]](repeating: [Int](repeating: 0, count: g), count: g)
     var trust = [[Double]](repeating: [Double](repeating: 0, count: g), count: g)
     var mutual = ties
@@ -25,6 +25,7 @@ extension Adjacency {
       for k in outOffsets[v]..<outOffsets[v + 1] {
         let w = Int(outTargets[k])
         let (a, b) = (groups[v], groups[w])
+        if a < 0 || b < 0 { continue }  // a node without a group is left out
         ties[a][b] += 1
         trust[a][b] += outTrust[k]
         if hasArc(from: w, to: v) { mutual[a][b] += 1 }

@@ -9,6 +9,8 @@
 /// (v itself excluded from the pairs it would end). Pairs with no path count in the
 /// denominator, so shares are comparable across group pairs.
 ///
+/// A node without a group (group < 0) ends no counted pair but may lie between them.
+///
 /// The accumulation is Brandes' with a target indicator: δ_s(v) = Σ_w σ_sv/σ_sw (c_w + δ_s(w))
 /// over successors w on shortest paths, c_w = 1 when w is a counted target (Brandes 2008).
 ///
@@ -19,7 +21,7 @@
 /// [doi:10.1016/j.socnet.2007.11.001](https://doi.org/10.1016/j.socnet.2007.11.001)
 extension Adjacency {
   public func intergroupBetweenness(groups: [Int], lengths: ArcLengths, threads: Int = Threads.available) -> [Double] {
-    accumulate(lengths: lengths, threads: threads) { s, w in groups[w] != groups[s] }
+    accumulate(lengths: lengths, threads: threads) { s, w in groups[w] != groups[s] && groups[w] >= 0 && groups[s] >= 0 }
   }
 
   /// For each ordered pair of groups (a, b), a ≠ b: per node, the share of shortest paths from
@@ -27,7 +29,7 @@ extension Adjacency {
   public func intergroupBreakdown(groups: [Int], groupCount: Int, lengths: ArcLengths, threads: Int = Threads.available) -> [[[Double]]] {
     let n = nodeCount
     var sizes = [Int](repeating: 0, count: groupCount)
-    for g in groups { sizes[g] += 1 }
+    for g in groups where g >= 0 { sizes[g] += 1 }
     var out = [[[Double]]](repeating: [[Double]](repeating: [], count: groupCount), count: groupCount)
     for a in 0..<groupCount {
       for b in 0..<groupCount where a != b {

@@ -36,7 +36,7 @@ extension Adjacency {
       for k in outOffsets[v]..<outOffsets[v + 1] {
         let w = Int(outTargets[k])
         let (a, b) = (groups[v], groups[w])
-        guard a != b else { continue }
+        guard a != b, a >= 0, b >= 0 else { continue }
         ties[a][b] += 1
         trust[a][b] += outTrust[k]
         if a < b, let back = arcIndex(from: w, to: v) {

@@ -506,6 +506,8 @@ public struct InterviewNetwork: Sendable {
       result.attributes[k] = .string(v)
       result.networkAttributes.append(AttributeDeclaration(name: k, type: .string))
     }
+    // Affiliation ties are person to organisation: say so, so analyses of people leave them out.
+    result.declaredAffiliationLayers = Array(Set(affiliationTies.map(\.layer))).sorted()
     account.dropped = droppedOrder.map { DroppedRows(reason: $0, rows: dropped[$0]!) }
     self.network = result
     self.account = account

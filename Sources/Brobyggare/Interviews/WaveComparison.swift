@@ -45,7 +45,7 @@ public struct WaveComparison: Sendable {
       var keys: [String] = []
       var values: [String: (String, String, String?, Double)] = [:]
       for t in net.ties where !t.isSelfLoop {
-        if let layers = selection.layers, !layers.contains(t.layer ?? "") { continue }
+        if !selection.includes(layer: t.layer) { continue }
         var (s, u) = (net.nodes[t.source].id, net.nodes[t.target].id)
         if !net.isDirected && s > u { swap(&s, &u) }
         let key = "\(s)\u{1}\(u)\u{1}\(t.layer ?? "")"

@@ -14,6 +14,9 @@ public enum TieMerge: String, Sendable, CaseIterable {
 public struct TieSelection: Sendable, Hashable {
   /// The layers to keep; `nil` keeps every tie, with or without a layer.
   public var layers: Set<String>?
+  /// Layers left out (affiliation layers in an analysis of people, say), applied after
+  /// ``layers``.
+  public var excludedLayers: Set<String> = []
   /// The tie attribute read as trust; `nil` reads the tie's trust (1 where it has none).
   public var weightAttribute: String?
   /// How parallel ties merge.
@@ -27,6 +30,13 @@ public struct TieSelection: Sendable, Hashable {
 
   /// Every tie, trust as given, parallel ties merged by their largest trust.
   public static let all = TieSelection()
+
+  /// Whether a tie in `layer` (`nil`: no layer) is selected.
+  public func includes(layer: String?) -> Bool {
+    if let layers, !layers.contains(layer ?? "") { return false }
+    if let layer, excludedLayers.contains(layer) { return false }
+    return true
+  }
 }
 
 /// A compact adjacency in compressed sparse rows, built once per analysis.
@@ -264,8 +274,8 @@ extension Network {
     var arcs: [(Int32, Int32, Double)] = []
     arcs.reserveCapacity(ties.count)
     for (k, tie) in ties.enumerated() where !tie.isSelfLoop {
-      if let layers = selection.layers {
-        guard let l = tie.layer, layers.contains(l) else { continue }
+      if selection.layers != nil || !selection.excludedLayers.isEmpty {
+        guard selection.includes(layer: tie.layer) else { continue }
       }
       let w: Double
       if let name = selection.weightAttribute, name != trustAttributeName {

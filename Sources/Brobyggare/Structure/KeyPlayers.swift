@@ -68,7 +68,7 @@ extension Adjacency {
       for v in queue where v != s && !removed[v] {
         reach += 1
         inverse += 1 / Double(dist[v])
-        if let groups, groups[s] != groups[v] { pairs.insert([groups[s], groups[v]]) }
+        if let groups, groups[s] != groups[v], groups[s] >= 0, groups[v] >= 0 { pairs.insert([groups[s], groups[v]]) }
       }
       for v in queue { dist[v] = -1 }
     }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The groups a node attribute makes (sector, say), read as a researcher means them.
+///
+/// - Values are trimmed of surrounding spaces: `kommun ` is `kommun`.
+/// - A node whose value is missing or blank has no group (its entry in ``groups`` is −1) and
+///   is left out of every group measure; ``ungrouped`` counts them.
+/// - Groups are numbered in the order of their names: as numbers when every name is a number
+///   (2, 10, 103), else as text, so results do not depend on node order.
+/// - Names that differ only in case, spacing, punctuation or diacritics (`kommun`, `Kommun`)
+///   stay apart, since they may be meant so, and are listed in ``similarNames`` for a warning.
+public struct GroupAssignment: Sendable, Equatable {
+  /// The attribute the groups come from.
+  public var attribute: String
+  /// The group of each node, an index into ``names``, or −1 for a node without one.
+  public var groups: [Int]
+  /// The group names, in order.
+  public var names: [String]
+  /// Nodes without a group.
+  public var ungrouped: Int { groups.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
+  /// Sets of names that are equal but for case, spacing, punctuation or diacritics.
+  public var similarNames: [[String]]
+  /// Members of each group.
+  public var sizes: [Int] {
+    var s = [Int](repeating: 0, count: names.count)
+    for g in groups where g >= 0 { s[g] += 1 }
+    return s
+  }
+}
+
+extension Network {
+  /// The groups of a node attribute (see ``GroupAssignment``).
+  ///
+  /// - Throws: ``NetworkError/unknownNodeAttribute(_:)`` when no node has the attribute and
+  ///   none declares it.
+  /// - Complexity: O(n + G log G) for n nodes and G groups.
+  public func groupAssignment(by attribute: String) throws(NetworkError) -> GroupAssignment {
+    guard nodeAttributes.contains(where: { $0.name == attribute }) || nodes.contains(where: { $0.attributes[attribute] != nil }) else {
+      throw .unknownNodeAttribute(attribute)
+    }
+    let labels: [String?] = nodes.map { node in
+      guard let value = node.attributes[attribute] else { return nil }
+      let text = trimmingWhitespace(value.description, newlines: true)
+      return text.isEmpty ? nil : text
+    }
+    let distinct = Array(Set(labels.compactMap { $0 }))
+    let numbers = distinct.map { Double($0) }
+    let names: [String]
+    if !distinct.isEmpty, numbers.allSatisfy({ $0 != nil && $0!.isFinite }) {
+      names = zip(distinct, numbers).sorted { ($0.1!, $0.0) < ($1.1!, $1.0) }.map(\.0)
+    } else {
+      names = distinct.sorted()
+    }
+    let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    var byForm: [String: [String]] = [:]
+    for name in names { byForm[NameMatching.normalise(name), default: []].append(name) }
+    let similar = byForm.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+    return GroupAssignment(attribute: attribute, groups: labels.map { $0.map { index[$0]! } ?? -1 }, names: names,
+                           similarNames: similar)
+  }
+
+  /// The group of each node from a node attribute, −1 for a node without one, and the group
+  /// names (see ``groupAssignment(by:)``).
+  public func groups(by attribute: String) throws -> (groups: [Int], names: [String]) {
+    let a = try groupAssignment(by: attribute)
+    return (a.groups, a.names)
+  }
+}

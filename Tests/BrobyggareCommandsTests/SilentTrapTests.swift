@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+
+import Brobyggare
+@testable import BrobyggareCommands
+
+/// Each test reproduces a trap in which a command ran, said nothing, and gave a number other
+/// than the one the researcher meant; each failed on the behaviour before the fix.
+@Suite("No silent traps")
+struct SilentTrapTests {
+  /// The rows of a CSV table, split into fields (no quoted fields in these tables).
+  func rows(_ text: String) -> [[String]] {
+    text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+  }
+
+  // MARK: Affiliation layers
+
+  /// `interviews --affiliations` records which layers are person to organisation, and person
+  /// analyses leave them out by default: the default equals naming the person layers, says so
+  /// on stderr, and differs from `--layer all`, which merges them on purpose.
+  @Test func affiliationLayersAreLeftOutOfPersonAnalysesByDefault() throws {
+    let net = try Network(dataset: "municipality")
+    #expect(Set(net.declaredAffiliationLayers) == ["member of", "works at"])
+    let byDefault = run("brokers", "municipality", "--group", "sector", "--counts-only")
+    let named = run("brokers", "municipality", "--group", "sector", "--counts-only", "--layer", "collaboration,trust")
+    let all = run("brokers", "municipality", "--group", "sector", "--counts-only", "--layer", "all")
+    #expect(byDefault.status == 0 && named.status == 0 && all.status == 0)
+    #expect(byDefault.stdout == named.stdout)
+    #expect(byDefault.stdout != all.stdout)
+    #expect(byDefault.stderr.contains("note: left out the affiliation layers 'member of', 'works at'"))
+    #expect(byDefault.stderr.contains("--layer all merges every layer"))
+    #expect(byDefault.stderr.contains("affiliation layers member of,works at left out"))
+    #expect(!all.stderr.contains("left out"))
+    // Every person-level command makes the same choice and says so.
+    for command in [["metrics", "municipality"], ["info", "municipality"], ["bridges", "municipality"],
+                    ["reciprocity", "municipality"], ["dot", "municipality"]] {
+      let r = BrobyggareCommandLine.run(command)
+      #expect(r.status == 0, "\(command)")
+      #expect(r.stderr.contains("left out the affiliation layers"), "\(command)")
+    }
+    // The two-mode commands read the affiliation layers and leave nothing out.
+    let spanners = run("spanners", "municipality", "--sector", "sector")
+    #expect(spanners.status == 0)
+    #expect(!spanners.stderr.contains("left out the affiliation layers"))
+  }
+
+  /// Without a declaration, a layer whose every tie joins a person and an organisation is
+  /// found from the nodes' kinds (a CSV with a node table), and the note says it was found so.
+  @Test func affiliationLayersAreFoundFromKindsWhenNotDeclared() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("t.csv").path
+    try "source,target,layer\na,b,trust\nb,c,trust\na,org,member\nc,org,member\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    try "id,kind\na,person\nb,person\nc,person\norg,organisation\n"
+      .write(toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
+    let r = run("metrics", ties, "--measures", "degree", "--undirected")
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("left out the affiliation layers 'member' (person to organisation, found from the nodes' kinds)"))
+    // Degrees on the trust layer alone: a 1, b 2, c 1, org 0 (counted by hand).
+    #expect(rows(r.stdout).map { $0[2] } == ["degree", "1", "2", "1", "0"])
+    let all = run("metrics", ties, "--measures", "degree", "--undirected", "--layer", "all")
+    #expect(rows(all.stdout).map { $0[2] } == ["degree", "2", "2", "2", "2"])
+  }
+
+  // MARK: Messy group values
+
+  /// A node table with messy group values: `kommun`, `Kommun` and `kommun ` (trailing space),
+  /// a blank, and numbers that sort wrongly as text.
+  func messyGroups(_ dir: URL, groups: [String]) throws -> String {
+    let ties = dir.appendingPathComponent("g.csv").path
+    try "source,target\na,b\nb,c\nc,d\nd,e\ne,a\na,c\nb,f\nf,g\ng,h\nh,a\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    var nodes = "id,sector\n"
+    for (id, g) in zip(["a", "b", "c", "d", "e", "f", "g", "h"], groups) { nodes += "\(id),\"\(g)\"\n" }
+    try nodes.write(toFile: dir.appendingPathComponent("g.nodes.csv").path, atomically: true, encoding: .utf8)
+    return ties
+  }
+
+  @Test func groupValuesAreTrimmedAndNearDuplicatesNamed() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = try messyGroups(dir, groups: ["kommun", "Kommun", "kommun ", "polis", "polis", "polis", "kommun", "polis"])
+    let r = run("groups", ties, "--group", "sector", "--undirected", "--permutations", "1")
+    #expect(r.status == 0)
+    // Two groups from the trimmed values, `Kommun` kept apart and named in a warning: the
+    // rows are the ordered pairs of {Kommun, kommun, polis}, 9 of them.
+    #expect(rows(r.stdout).count == 1 + 9)
+    #expect(r.stderr.contains("the groups 'Kommun', 'kommun' of 'sector' differ only in case"))
+    #expect(!r.stdout.contains("kommun "))
+  }
+
+  /// Nodes without a group are left out of group measures, counted on stderr: brokerage on a
+  /// network where e has no group equals brokerage on the same network without e (counts,
+  /// expected values and z-scores: sna::brokerage's null is then that of the others).
+  @Test func nodesWithoutAGroupAreLeftOut() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = try messyGroups(dir, groups: ["x", "y", "x", "z", "", "y", "z", "x"])
+    let r = run("brokers", ties, "--group", "sector")
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("note: 1 of 8 nodes has no value for 'sector' and is left out of the group measures"))
+    #expect(!r.stdout.contains("(missing)"))
+    #expect(!r.stdout.contains("\ne,"))
+    let other = dir.appendingPathComponent("other")
+    try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+    let without = other.appendingPathComponent("g.csv").path
+    try "source,target\na,b\nb,c\nc,d\na,c\nb,f\nf,g\ng,h\nh,a\n".write(toFile: without, atomically: true, encoding: .utf8)
+    try "id,sector\na,x\nb,y\nc,x\nd,z\nf,y\ng,z\nh,x\n".write(toFile: other.appendingPathComponent("g.nodes.csv").path, atomically: true, encoding: .utf8)
+    let w = run("brokers", without, "--group", "sector")
+    #expect(w.status == 0)
+    #expect(r.stdout == w.stdout)
+    // E-I of the node without a group is not defined; the others count only ties to nodes
+    // with a group: d's ties go to c (x) and e (none), so d (z) has E = 1, I = 0: E-I 1.
+    let m = run("metrics", ties, "--group", "sector", "--measures", "ei_index")
+    let ei = Dictionary(uniqueKeysWithValues: rows(m.stdout).dropFirst().map { ($0[0], $0[2]) })
+    #expect(ei["e"] == "NaN")
+    #expect(ei["d"] == "1")
+  }
+
+  @Test func numericGroupsSortAsNumbersAndOneGroupIsNamed() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = try messyGroups(dir, groups: ["10", "103", "20", "9", "10", "103", "20", "9"])
+    let r = run("groups", ties, "--group", "sector", "--permutations", "1")
+    #expect(r.status == 0)
+    let from = rows(r.stdout).dropFirst().map { $0[0] }
+    #expect(from.first == "9")
+    var order: [String] = []
+    for f in from where !order.contains(f) { order.append(f) }
+    #expect(order == ["9", "10", "20", "103"])
+    let one = try messyGroups(dir, groups: Array(repeating: "kommun", count: 8))
+    let single = run("brokers", one, "--group", "sector", "--counts-only")
+    #expect(single.stderr.contains("'sector' has one group ('kommun'): there is nothing between groups to measure"))
+  }
+
+  // MARK: Permutation p-values
+
+  /// The total of a node's brokerage does not depend on the groups, so shuffling them cannot
+  /// move it: no `total_p` column (it was 1 for everyone), but a p-value per role.
+  @Test func brokersPrintsNoPValueThatCannotVary() {
+    let r = run("brokers", padgett, "--group", "wealth", "--permutations", "20", "--layer", "marriage")
+    #expect(r.status == 0)
+    let header = r.stdout.split(separator: "\n")[0].split(separator: ",").map(String.init)
+    #expect(!header.contains("total_p"))
+    for role in ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"] { #expect(header.contains("\(role)_p")) }
+    #expect(header.contains("total_z"))
+    #expect(brokersSpec.help.contains("cannot move it"))
+  }
+
+  // MARK: --top without --sort
+
+  /// `--top 3` without `--sort` ranks by the first measure asked for, not input order, and
+  /// says so. Padgett's marriages: Medici 6 ties, then Guadagni and Strozzi 4 (networkx 3.6.1
+  /// degree; ties by id).
+  @Test func topWithoutSortRanksByTheFirstMeasure() {
+    let r = run("metrics", padgett, "--layer", "marriage", "--measures", "degree,betweenness", "--top", "3")
+    #expect(r.status == 0)
+    #expect(rows(r.stdout).dropFirst().map { $0[0] } == ["Medici", "Guadagni", "Strozzi"])
+    #expect(r.stderr.contains("ranked by: degree, highest first (the first measure"))
+    #expect(metricsSpec.help.contains("without --sort, by the first measure"))
+  }
+
+  // MARK: whatif before
+
+  /// Before is the whole network, whoever leaves: the fragmentation before is the same for
+  /// every removal (it was 0.814, 0.820 or 0.825 depending on who was removed).
+  @Test func whatifBeforeIsTheWholeNetwork() {
+    func before(_ removed: String) -> String? {
+      let r = run("whatif", "municipality", "--layer", "trust", "--remove", removed)
+      return r.stdout.split(separator: "\n").first { $0.hasPrefix("fragmentation:") }?.split(separator: " ")[1].description
+    }
+    let values = Set(["p01", "p02", "p01,p05", "p28"].compactMap(before))
+    #expect(values.count == 1)
+    let r = run("whatif", "municipality", "--layer", "trust", "--remove", "p01")
+    #expect(r.stdout.contains("before: the whole network (87 nodes); after: the 86 who remain"))
+  }
+
+  // MARK: Names
+
+  /// People are named by label as well as id; a name that matches nothing gets the closest
+  /// ids and labels; commands, options, layers, attributes and datasets get "did you mean".
+  @Test func namesAndDidYouMean() {
+    let byLabel = run("whatif", "municipality", "--layer", "trust", "--remove", "Leila Haddad")
+    let byID = run("whatif", "municipality", "--layer", "trust", "--remove", "p01")
+    #expect(byLabel.status == 0)
+    #expect(byLabel.stdout == byID.stdout)
+    let typo = run("whatif", "municipality", "--remove", "Leila Hadad")
+    #expect(typo.status == 64)
+    #expect(typo.stderr.contains("No node has the id or label 'Leila Hadad'; did you mean 'Leila Haddad'"))
+    let path = run("path", "municipality", "Leila Haddad", "Per Warsame", "--layer", "trust")
+    #expect(path.status == 0)
+    let command = run("broker", "municipality")
+    #expect(command.status == 64)
+    #expect(command.stderr.contains("Unknown subcommand 'broker'; did you mean 'brokers'?"))
+    let option = run("brokers", "municipality", "--gruop", "sector")
+    #expect(option.stderr.contains("Unknown option '--gruop'; did you mean '--group'?"))
+    let layer = run("metrics", padgett, "--layer", "mariage")
+    #expect(layer.stderr.contains("did you mean 'marriage'?"))
+    let attribute = run("brokers", padgett, "--group", "welth")
+    #expect(attribute.stderr.contains("did you mean 'wealth'?"))
+    let dataset = run("metrics", "municipalty")
+    #expect(dataset.status == 64)
+    #expect(dataset.stderr.contains("No file and no shipped dataset is named 'municipalty'; did you mean 'municipality'?"))
+  }
+}
