@@ -79,7 +79,7 @@ extension BrobyggareCommandLine {
     settings.append(("partial credit", credit == .shared ? "1/k" : "none"))
     settings.append(("two-path value", trust.map { "trust, \($0.rawValue) of the two ties (Opsahl and Panzarasa 2009)" } ?? "count"))
     if permutations > 0 { settings += [("permutations", "\(permutations) shuffles of the groups (p-values for the five roles; the total does not depend on the groups)"), ("seed", String(seed))] }
-    settings.append(("network total", "\(formatNumber(b.networkRaw[5])) open two-paths; expected \(formatNumber(b.networkExpected[5])); z \(formatNumber(b.networkZ[5]))"))
+    settings.append(("network total", "\(human(b.networkRaw[5])) open two-paths; expected \(human(b.networkExpected[5])); z \(human(b.networkZ[5]))"))
     try emit(ResultTable(columns: columns, rows: rows, settings: settings), p, inputs: [path], &out)
   }
 }

@@ -76,28 +76,9 @@ public enum BrobyggareCommandLine {
       let parsed = try spec.parse(Array(args.dropFirst()))
       if parsed.flag("help") { out.stdout = spec.help; return out }
       if spec.options.contains(where: { $0.name == "threads" }) { _ = try threadCount(parsed) }
-      switch spec.name {
-      case "info": try info(parsed, &out)
-      case "metrics": try metrics(parsed, &out)
-      case "convert": try convert(parsed, &out)
-      case "dot": try dot(parsed, &out)
-      case "brokers": try brokers(parsed, &out)
-      case "groups": try groups(parsed, &out)
-      case "whatif": try whatif(parsed, &out)
-      case "communities": try communities(parsed, &out)
-      case "bridges": try bridges(parsed, &out)
-      case "path": try path(parsed, &out)
-      case "interviews": try interviews(parsed, &out)
-      case "reciprocity": try reciprocity(parsed, &out)
-      case "project": try project(parsed, &out)
-      case "robustness": try robustness(parsed, &out)
-      case "compare": try compare(parsed, &out)
-      case "render": try render(parsed, &out)
-      case "report": try report(parsed, &out)
-      case "spanners": try spanners(parsed, &out)
-      case "datasets": try datasets(parsed, &out)
-      default: break
-      }
+      let digits = try wholeNumber(parsed, "digits")
+      if let digits, digits > 17 { throw UsageError(message: "--digits takes a whole number from 1 to 17 (17 keeps every digit of a double), not '\(digits)'") }
+      try NumberStyle.$digits.withValue(digits) { try dispatch(spec, parsed, &out) }
     } catch let e as UsageError {
       out.stdout = ""
       out.stderr = "Error: \(e.message)\n"
@@ -121,6 +102,31 @@ public enum BrobyggareCommandLine {
       out.status = 1
     }
     return out
+  }
+
+  static func dispatch(_ spec: CommandSpec, _ parsed: ParsedArguments, _ out: inout Outcome) throws {
+    switch spec.name {
+    case "info": try info(parsed, &out)
+    case "metrics": try metrics(parsed, &out)
+    case "convert": try convert(parsed, &out)
+    case "dot": try dot(parsed, &out)
+    case "brokers": try brokers(parsed, &out)
+    case "groups": try groups(parsed, &out)
+    case "whatif": try whatif(parsed, &out)
+    case "communities": try communities(parsed, &out)
+    case "bridges": try bridges(parsed, &out)
+    case "path": try path(parsed, &out)
+    case "interviews": try interviews(parsed, &out)
+    case "reciprocity": try reciprocity(parsed, &out)
+    case "project": try project(parsed, &out)
+    case "robustness": try robustness(parsed, &out)
+    case "compare": try compare(parsed, &out)
+    case "render": try render(parsed, &out)
+    case "report": try report(parsed, &out)
+    case "spanners": try spanners(parsed, &out)
+    case "datasets": try datasets(parsed, &out)
+    default: break
+    }
   }
 }
 

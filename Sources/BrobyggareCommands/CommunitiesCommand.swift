@@ -51,14 +51,14 @@ extension BrobyggareCommandLine {
       }
       modules = groups.groups.map { $0 >= 0 ? $0 : names.count - 1 }
       settings.append(("modules", "groups of '\(g)'"))
-      settings.append(("modularity", formatNumber(adj.modularity(modules, weighted: weighted, resolution: resolution))))
+      settings.append(("modularity", human(adj.modularity(modules, weighted: weighted, resolution: resolution))))
     } else {
       let c = adj.louvain(weighted: weighted, resolution: resolution, seed: seed)
       modules = c.membership
       names = (0..<c.count).map { String($0 + 1) }
       settings.append(("modules", "Louvain communities (seed \(seed))"))
       settings.append(("communities", String(c.count)))
-      settings.append(("modularity", formatNumber(c.modularity)))
+      settings.append(("modularity", human(c.modularity)))
     }
     settings.append(("resolution", formatNumber(resolution)))
     let part = adj.moduleParticipation(modules: modules, weighted: weighted)

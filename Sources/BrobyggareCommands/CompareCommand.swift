@@ -36,7 +36,7 @@ extension BrobyggareCommandLine {
     let c = try WaveComparison(a, b, measure: measure, selection: selection, threads: threadCount(p))
     var settings = [("A", pathA), ("B", pathB), ("directed", a.isDirected ? "yes" : "no")] + selectionSettings(selection, network: a)
     settings += [("measure", measure.rawValue)] + WaveComparison.Change.allCases.map { ("ties \($0.rawValue)", String(c.count($0))) }
-    settings += [("nodes in both", String(c.nodes.filter { $0.inA && $0.inB }.count)), ("spearman", formatNumber(c.spearman))]
+    settings += [("nodes in both", String(c.nodes.filter { $0.inA && $0.inB }.count)), ("spearman", human(c.spearman))]
     let table: ResultTable
     if p.flag("ties") {
       table = ResultTable(

@@ -38,10 +38,10 @@ extension BrobyggareCommandLine {
     }
     var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no"), ("group", attribute)]
     settings += selectionSettings(selection, network: net)
-    settings.append(("network E-I", formatNumber(ei.network)))
-    settings.append(("expected E-I", formatNumber(ei.networkExpected)))
+    settings.append(("network E-I", human(ei.network)))
+    settings.append(("expected E-I", human(ei.networkExpected)))
     if let pg = ei.pGreater, let pl = ei.pLess {
-      settings += [("p(E-I >= observed)", formatNumber(pg)), ("p(E-I <= observed)", formatNumber(pl)),
+      settings += [("p(E-I >= observed)", human(pg)), ("p(E-I <= observed)", human(pl)),
                    ("permutations", String(permutations)), ("seed", String(seed))]
     }
     let table = ResultTable(

@@ -4,7 +4,7 @@ import Foundation
 let infoSpec = CommandSpec(
   name: "info", abstract: "Counts, layers, attributes, density, components and reciprocity.",
   positionals: [netArgument],
-  options: inputOptions + selectionOptions + [oneThreadOption, helpOption])
+  options: inputOptions + selectionOptions + [digitsOption, oneThreadOption, helpOption])
 
 extension BrobyggareCommandLine {
   static func info(_ p: ParsedArguments, _ out: inout Outcome) throws {
@@ -30,14 +30,14 @@ extension BrobyggareCommandLine {
     if net.hasTrust { tieAttrs.insert("\(net.trustAttributeName) (trust)", at: 0) }
     lines.append("tie attributes: \(tieAttrs.isEmpty ? "(none)" : tieAttrs.joined(separator: ", "))")
     lines.append("analysed: \(describe(selection, network: net))")
-    lines.append("density: \(formatNumber(adj.density))")
+    lines.append("density: \(human(adj.density))")
     let weak = adj.weakComponents
     lines.append("weak components: \(weak.count) (largest \(weak.largest))")
     if net.isDirected {
       let strong = adj.strongComponents
       lines.append("strong components: \(strong.count) (largest \(strong.largest))")
     }
-    lines.append("reciprocity: \(formatNumber(adj.reciprocity))")
+    lines.append("reciprocity: \(human(adj.reciprocity))")
     out.stdout = lines.joined(separator: "\n") + "\n"
   }
 }

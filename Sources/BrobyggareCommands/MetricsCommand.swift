@@ -39,8 +39,12 @@ func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (groups: 
 /// The name of group `g`, or "" for a node without a group.
 func groupName(_ g: Int, _ names: [String]) -> String { g >= 0 ? names[g] : "" }
 
+let digitsOption = OptionSpec(name: "digits", valueName: "n", help: "Show numbers to n significant digits (default: every digit in csv, tsv and json; 4 in markdown and summaries).")
+
 let outputOptions: [OptionSpec] = [
   OptionSpec(name: "format", valueName: "format", help: "csv, tsv, json or markdown (default: csv)."),
+  OptionSpec(name: "excel", help: "For Excel with Swedish settings: semicolons, decimal commas, a byte-order mark; text that would start a formula behind a '."),
+  digitsOption,
   OptionSpec(name: "output", short: "o", valueName: "file", help: "Write to this file instead of standard output."),
 ]
 
@@ -56,6 +60,7 @@ let metricsSpec = CommandSpec(
     OptionSpec(name: "seed", valueName: "n", help: "With --epsilon: the seed for the samples (default: 1)."),
     OptionSpec(name: "sort", valueName: "measure", help: "Rank the rows by this measure, highest first (lowest first for constraint and hierarchy); ties by id."),
     OptionSpec(name: "top", valueName: "k", help: "Only the k highest rows by --sort; without --sort, by the first measure asked for (degree by default)."),
+    OptionSpec(name: "into", valueName: "file", help: "Write the network with every measure as a typed node attribute (for Gephi, yEd, Cytoscape): .graphml, .json, .dot or .csv. The table is then written only with -o."),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Betweenness counts each unordered pair once on undirected networks (as igraph and R's sna);
@@ -69,6 +74,10 @@ let metricsSpec = CommandSpec(
     """)
 
 func tableFormat(_ p: ParsedArguments) throws -> TableFormat {
+  if p.flag("excel") {
+    if let f = p.value("format") { throw UsageError(message: "--excel is a format of its own; give it or --format \(f), not both") }
+    return .excel
+  }
   guard let f = p.value("format") else {
     if let o = p.value("output") {
       switch (o as NSString).pathExtension.lowercased() {
@@ -90,11 +99,58 @@ func emit(_ table: ResultTable, _ p: ParsedArguments, inputs: [String], _ out: i
   let format = try tableFormat(p)
   let text = table.render(format)
   if format != .json { out.stderr += table.settingsLine }
+  if format == .excel { note("--excel: semicolons, decimal commas and a byte-order mark; text cells that begin with =, +, -, @, a tab or a carriage return are written behind a ' so that Excel does not run them as formulas") }
   if let o = p.value("output") {
     try writeOutput([(o, text)], inputs: inputs)
   } else {
     out.stdout += text
   }
+}
+
+/// The files a command read: NET and its node table.
+func inputFiles(_ path: String, _ p: ParsedArguments) -> [String] {
+  [path, p.value("nodes") ?? Network.companionNodeTable(for: path)]
+}
+
+/// `--into`: the network written back with each measure as a typed node attribute (integers,
+/// doubles, booleans); an undefined value (NaN) is left missing rather than written as NaN.
+func writeMeasures(into path: String, network: Network, measures: [String], columns: [String: [Cell]], inputs: [String],
+                   _ out: inout BrobyggareCommandLine.Outcome) throws {
+  guard let format = NetworkFormat(path: path) else {
+    throw UsageError(message: "Cannot tell the format of '\(path)' from its extension; --into takes .graphml, .json, .dot or .csv")
+  }
+  guard format != .edgelist else {
+    throw UsageError(message: "An edge list holds no node attributes; --into takes .graphml, .json, .dot or .csv")
+  }
+  var net = network
+  let replaced = measures.filter { m in net.nodeAttributes.contains { $0.name == m } || net.nodes.contains { $0.attributes[m] != nil } }
+  if !replaced.isEmpty {
+    note("--into: replaced the node attributes \(replaced.map { "'\($0)'" }.joined(separator: ", ")) that the network had with the values computed now")
+  }
+  for m in measures {
+    let cells = columns[m]!
+    let type: AttributeType = switch cells.first {
+    case .integer: .integer
+    case .boolean: .boolean
+    case .text: .string
+    default: .double
+    }
+    if let k = net.nodeAttributes.firstIndex(where: { $0.name == m }) { net.nodeAttributes[k] = AttributeDeclaration(name: m, type: type) } else {
+      net.declareNodeAttribute(AttributeDeclaration(name: m, type: type))
+    }
+    for v in net.nodes.indices {
+      let value: AttributeValue? = switch cells[v] {
+      case .integer(let i): .integer(i)
+      case .boolean(let b): .boolean(b)
+      case .text(let s): .string(s)
+      case .number(let d): d.isNaN ? nil : .double(d)
+      }
+      net.setNodeAttribute(m, value, at: v)
+    }
+  }
+  let files = try net.serialized(as: format, path: path)
+  try writeOutput(files, inputs: inputs)
+  out.stderr += "wrote \(files.map(\.path).joined(separator: " and ")): \(net.nodeCount) nodes with the node attributes \(measures.joined(separator: ", "))\n"
 }
 
 extension BrobyggareCommandLine {
@@ -235,6 +291,10 @@ extension BrobyggareCommandLine {
     }
     if let topGiven { settings.append(("rows", "top \(topGiven) of \(net.nodeCount)")) }
     let table = ResultTable(columns: ["id", "label"] + measures, rows: rows, settings: settings)
+    if let into = p.value("into") {
+      try writeMeasures(into: into, network: net, measures: measures, columns: columns, inputs: inputFiles(path, p), &out)
+      if p.value("output") == nil { return }
+    }
     try emit(table, p, inputs: [path], &out)
   }
 }

@@ -50,7 +50,7 @@ extension BrobyggareCommandLine {
         }
         settings.append(("from", ends[0]))
         settings.append(("to", ends[1]))
-        settings.append(("trust", formatNumber(route.trust)))
+        settings.append(("trust", human(route.trust)))
         try emit(ResultTable(columns: ["step", "id", "label", "tie_trust", "path_trust"], rows: rows, settings: settings), p, inputs: [path], &out)
       } else if index.count == 1 {
         let tree = try adj.trustTree(from: index[0], threshold: threshold!, nodeIDs: ids)

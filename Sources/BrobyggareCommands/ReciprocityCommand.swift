@@ -30,7 +30,7 @@ extension BrobyggareCommandLine {
       let (g, names) = try groupsOrUsageError(net, attribute)
       let asym = adj.trustAsymmetry(groups: g, names: names)
       settings += [("group", attribute), ("mutual", String(census.mutual)), ("asymmetric", String(census.asymmetric)),
-                   ("null", String(census.null)), ("edgewise reciprocity", formatNumber(census.edgewise))]
+                   ("null", String(census.null)), ("edgewise reciprocity", human(census.edgewise))]
       table = ResultTable(
         columns: ["group_a", "group_b", "ties_ab", "ties_ba", "mean_trust_ab", "mean_trust_ba", "difference", "mutual_dyads", "mean_paired_difference"],
         rows: asym.pairs.map { x in

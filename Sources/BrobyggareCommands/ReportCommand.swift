@@ -6,6 +6,7 @@ let reportSpec = CommandSpec(
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups. Required."),
+    digitsOption,
     OptionSpec(name: "top", valueName: "k", help: "Bridge-builders listed and highlighted (default: 10)."),
     OptionSpec(name: "robustness", valueName: "runs", help: "Add how sure the ranking is: node dropout 10, 20 and 30 % with this many runs."),
     OptionSpec(name: "seed", valueName: "n", help: "Seed for the robustness runs (default: 1)."),
@@ -68,10 +69,10 @@ extension BrobyggareCommandLine {
     let eiTable = ResultTable(columns: ["group", "size", "ei_index", "ei_expected"],
                               rows: names.indices.map { [.text(names[$0]), .integer(matrices.sizes[$0]), .number(ei.groups[$0]), .number(ei.groupsExpected[$0])] },
                               settings: [])
-    // The report shows two decimals; the CSV files keep every digit.
+    // The report shows 4 significant digits (or --digits); the CSV files keep every digit.
     func rounded(_ t: ResultTable) -> ResultTable {
       var r = t
-      r.rows = t.rows.map { $0.map { if case .number(let x) = $0 { return .number(round2(x)) } else { return $0 } } }
+      r.rows = t.rows.map { $0.map { if case .number(let x) = $0 { return .number(humanRounded(x)) } else { return $0 } } }
       return r
     }
     var whatifRows: [[Cell]] = []
@@ -80,8 +81,8 @@ extension BrobyggareCommandLine {
         [.text("who leaves"), .text("\(net.nodes[v].label) (\(net.nodes[v].id))"), .text("")],
         [.text("components"), .text(String(e.componentsBefore)), .text(String(e.componentsAfter))],
         [.text("largest component"), .text(String(e.largestBefore)), .text(String(e.largestAfter))],
-        [.text("fragmentation"), .text(formatNumber(round2(e.fragmentationBefore))), .text(formatNumber(round2(e.fragmentationAfter)))],
-        [.text("distance-weighted fragmentation"), .text(formatNumber(round2(e.distanceFragmentationBefore))), .text(formatNumber(round2(e.distanceFragmentationAfter)))],
+        [.text("fragmentation"), .text(formatNumber(humanRounded(e.fragmentationBefore))), .text(formatNumber(humanRounded(e.fragmentationAfter)))],
+        [.text("distance-weighted fragmentation"), .text(formatNumber(humanRounded(e.distanceFragmentationBefore))), .text(formatNumber(humanRounded(e.distanceFragmentationAfter)))],
         [.text("ordered pairs that lose their path"), .text(""), .text(String(e.reachLost))],
         [.text("group pairs cut off"), .text(""), .text(e.groupPairsCut.isEmpty ? "none" : e.groupPairsCut.map { "\(names[$0.0]) → \(names[$0.1])" }.joined(separator: "; "))],
       ]
@@ -131,8 +132,8 @@ extension BrobyggareCommandLine {
     }
     let topTable = ResultTable(columns: ["rank", "label", "group", "betweenness", "betweenness_intergroup", "brokerage_total", "main_role", "constraint", "ei_index"],
                                rows: topNodes.enumerated().map { r, v in
-                                 [.integer(r + 1), .text(net.nodes[v].label), .text(groupName(g[v], names)), .number(round2(betweenness[v])), .number(round2(intergroup[v])),
-                                  .number(round2(brokerage.raw[5][v])), .text(mainRole(v)), .number(round2(constraint[v])), .number(round2(ei.nodes[v]))]
+                                 [.integer(r + 1), .text(net.nodes[v].label), .text(groupName(g[v], names)), .number(humanRounded(betweenness[v])), .number(humanRounded(intergroup[v])),
+                                  .number(humanRounded(brokerage.raw[5][v])), .text(mainRole(v)), .number(humanRounded(constraint[v])), .number(humanRounded(ei.nodes[v]))]
                                }, settings: [])
     var md = "# \(title)\n\n"
     md += settings.map { "- \($0.0): \($0.1)" }.joined(separator: "\n") + "\n\n"
@@ -140,7 +141,7 @@ extension BrobyggareCommandLine {
     md += "## The bridge-builders\n\nRanked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Every node is in bridge-builders.csv.\n\n"
     md += topTable.render(.markdown) + "\n"
     md += "## Between the groups\n\n![Tie density](density.svg)\n\n![Mean trust](trust.svg)\n\n"
-    md += "E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(round2(ei.network))) (expected from group sizes \(formatNumber(round2(ei.networkExpected)))).\n\n"
+    md += "E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(humanRounded(ei.network))) (expected from group sizes \(formatNumber(humanRounded(ei.networkExpected)))).\n\n"
     md += rounded(eiTable).render(.markdown) + "\n"
     if leaving != nil { md += "## If the top bridge-builder leaves\n\n" + whatifTable.render(.markdown) + "\n" }
     if let rt = robustnessTable {
@@ -154,7 +155,7 @@ extension BrobyggareCommandLine {
     html += "<h2>The bridge-builders</h2>\n<p>Ranked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Every node is in <a href=\"bridge-builders.csv\">bridge-builders.csv</a>.</p>\n"
     html += htmlTable(topTable)
     html += "<h2>Between the groups</h2>\n<figure>\(inlineSVG(densitySVG))</figure>\n<figure>\(inlineSVG(trustSVG))</figure>\n"
-    html += "<p>E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(round2(ei.network))) (expected from group sizes \(formatNumber(round2(ei.networkExpected)))).</p>\n"
+    html += "<p>E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(humanRounded(ei.network))) (expected from group sizes \(formatNumber(humanRounded(ei.networkExpected)))).</p>\n"
     html += htmlTable(rounded(eiTable))
     if leaving != nil { html += "<h2>If the top bridge-builder leaves</h2>\n" + htmlTable(whatifTable) }
     if let rt = robustnessTable {
@@ -179,7 +180,6 @@ extension BrobyggareCommandLine {
   }
 }
 
-private func round2(_ x: Double) -> Double { x.isFinite ? (x * 100).rounded() / 100 : x }
 
 
 /// An SVG document without its XML declaration and DOCTYPE, to sit inside HTML.

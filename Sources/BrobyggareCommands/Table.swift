@@ -1,6 +1,50 @@
 import Brobyggare
 import Foundation
 
+/// How many significant digits numbers are shown with: `--digits N` for one run, else full
+/// precision (round-trip) in the tables machines read (csv, tsv, json) and 4 significant digits
+/// in what people read (markdown, the report, the summaries of whatif, groups, info and the
+/// settings lines).
+enum NumberStyle {
+  @TaskLocal static var digits: Int?
+  /// Significant digits for people when --digits is not given.
+  static let forPeople = 4
+}
+
+/// `d` rounded to `n` significant digits, as the nearest double to that decimal (so it prints
+/// short: 1082.4999999999998 to 4 digits is 1082, 0.0940563838679102 is 0.09406).
+func roundedSignificant(_ d: Double, _ n: Int) -> Double {
+  guard d.isFinite, d != 0, n > 0, n < 17 else { return d }
+  let e = Int((abs(d)).log10Floor)
+  let k = n - 1 - e
+  if k >= 0 {
+    guard k <= 300 else { return d }
+    let scale = pow(10.0, Double(k))
+    let r = (d * scale).rounded() / scale
+    return r.isFinite ? r : d
+  }
+  let step = pow(10.0, Double(-k))
+  return (d / step).rounded() * step
+}
+
+extension Double {
+  /// ⌊log10 |x|⌋ for finite non-zero x, exact at powers of ten.
+  fileprivate var log10Floor: Double {
+    var e = Foundation.log10(self).rounded(.down)
+    if pow(10.0, e) > self { e -= 1 } else if pow(10.0, e + 1) <= self { e += 1 }
+    return e
+  }
+}
+
+/// A number for people to read: `--digits` significant digits, else 4.
+func human(_ d: Double) -> String { formatNumber(humanRounded(d)) }
+
+/// The value `human` shows, as a number (for tables that people read).
+func humanRounded(_ d: Double) -> Double { roundedSignificant(d, NumberStyle.digits ?? NumberStyle.forPeople) }
+
+/// A number for machines: full precision unless `--digits` is given.
+func machine(_ d: Double) -> String { NumberStyle.digits.map { formatNumber(roundedSignificant(d, $0)) } ?? formatNumber(d) }
+
 /// A cell of a result table.
 enum Cell {
   case text(String)
@@ -8,11 +52,15 @@ enum Cell {
   case number(Double)
   case boolean(Bool)
 
-  var plain: String {
+  var plain: String { shown(forPeople: false) }
+
+  /// The cell as text: numbers in full for machines, or to 4 significant digits for people
+  /// (`--digits` sets both).
+  func shown(forPeople: Bool) -> String {
     switch self {
     case .text(let s): s
     case .integer(let i): String(i)
-    case .number(let d): formatNumber(d)
+    case .number(let d): forPeople ? human(d) : machine(d)
     case .boolean(let b): b ? "true" : "false"
     }
   }
@@ -21,14 +69,29 @@ enum Cell {
     switch self {
     case .text(let s): jsonString(s)
     case .integer(let i): String(i)
-    case .number(let d): d.isFinite ? formatNumber(d) : "null"
+    case .number(let d): d.isFinite ? machine(d) : "null"
     case .boolean(let b): b ? "true" : "false"
+    }
+  }
+
+  /// The cell as Swedish Excel reads it: a decimal comma, and text that a spreadsheet would
+  /// take for a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first) behind a `'`.
+  var excel: String {
+    switch self {
+    case .text(let s):
+      if let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { return "'" + s }
+      return s
+    case .number(let d): return machine(d).replacingOccurrences(of: ".", with: ",")
+    default: return plain
     }
   }
 }
 
 enum TableFormat: String, CaseIterable {
   case csv, tsv, json, markdown
+  /// Semicolons, decimal commas and a UTF-8 byte-order mark, as Swedish Excel opens a file by
+  /// double-click (`--excel`).
+  case excel
 }
 
 /// One row per node; columns named as the issue tracker and the notebooks use them.
@@ -46,6 +109,11 @@ struct ResultTable {
       var out = columns.map(q).joined(separator: String(d)) + "\n"
       for r in rows { out += r.map { q($0.plain) }.joined(separator: String(d)) + "\n" }
       return out
+    case .excel:
+      func q(_ s: String) -> String { CSVFormat.quote(s, delimiter: ";") }
+      var out = "\u{FEFF}" + columns.map { q(Cell.text($0).excel) }.joined(separator: ";") + "\r\n"
+      for r in rows { out += r.map { q($0.excel) }.joined(separator: ";") + "\r\n" }
+      return out
     case .markdown:
       func esc(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
       var out = "| " + columns.map(esc).joined(separator: " | ") + " |\n"
@@ -54,7 +122,7 @@ struct ResultTable {
         if case .boolean = rows.first?[i] ?? .text("") { return " --- |" }
         return " ---: |"
       }.joined() + "\n"
-      for r in rows { out += "| " + r.map { esc($0.plain) }.joined(separator: " | ") + " |\n" }
+      for r in rows { out += "| " + r.map { esc($0.shown(forPeople: true)) }.joined(separator: " | ") + " |\n" }
       return out
     case .json:
       var out = "{\n  \"settings\": {"

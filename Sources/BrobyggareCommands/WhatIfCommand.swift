@@ -9,7 +9,7 @@ let whatifSpec = CommandSpec(
     OptionSpec(name: "key-players", valueName: "k", help: "Instead of --remove: find k nodes whose leaving fragments the network most (greedy)."),
     OptionSpec(name: "distance-weighted", help: "With --key-players: maximise distance-weighted fragmentation."),
     OptionSpec(name: "group", valueName: "attribute", help: "Also list the pairs of groups that lose all contact."),
-    threadsOption, helpOption,
+    digitsOption, threadsOption, helpOption,
   ],
   discussion: """
     Before is the whole network (the same whoever leaves); after is measured on the nodes
@@ -53,11 +53,11 @@ extension BrobyggareCommandLine {
     lines.append("removed: \(removed.map { net.nodes[$0].id }.joined(separator: ", "))\(p.value("key-players") != nil ? " (greedy key players, \(p.flag("distance-weighted") ? "distance-weighted fragmentation" : "fragmentation"))" : "")")
     lines.append("before: the whole network (\(e.nodesBefore) nodes); after: the \(e.remainingNodes) who remain")
     lines.append("weak components: \(e.componentsBefore) -> \(e.componentsAfter) (largest \(e.largestBefore) -> \(e.largestAfter))")
-    lines.append("fragmentation: \(formatNumber(e.fragmentationBefore)) -> \(formatNumber(e.fragmentationAfter))")
-    lines.append("distance-weighted fragmentation: \(formatNumber(e.distanceFragmentationBefore)) -> \(formatNumber(e.distanceFragmentationAfter))")
+    lines.append("fragmentation: \(human(e.fragmentationBefore)) -> \(human(e.fragmentationAfter))")
+    lines.append("distance-weighted fragmentation: \(human(e.distanceFragmentationBefore)) -> \(human(e.distanceFragmentationAfter))")
     lines.append("ordered pairs that lose reach: \(e.reachLost)")
     let gb = adj.groupBetweenness(of: removed, lengths: try ArcLengths(adj, transform: .hops))
-    lines.append("group betweenness of the removed (Everett-Borgatti, hops): \(formatNumber(gb.raw)) (\(formatNumber(gb.share)) of the pairs of remaining nodes)")
+    lines.append("group betweenness of the removed (Everett-Borgatti, hops): \(human(gb.raw)) (\(human(gb.share)) of the pairs of remaining nodes)")
     if let groups {
       let cut = e.groupPairsCut.map { "\(groups.names[$0.0]) \(net.isDirected ? "->" : "--") \(groups.names[$0.1])" }
       lines.append("group pairs that lose all contact: \(cut.isEmpty ? "none" : cut.joined(separator: "; "))")

@@ -201,4 +201,60 @@ struct SilentTrapTests {
     #expect(dataset.status == 64)
     #expect(dataset.stderr.contains("No file and no shipped dataset is named 'municipalty'; did you mean 'municipality'?"))
   }
+
+  // MARK: Numbers people can read
+
+  /// People read 4 significant digits by default (markdown, whatif's summary); machines read
+  /// every digit (csv); --digits sets both. The figures are those of the full-precision run.
+  @Test func digitsForPeopleAndForMachines() {
+    let full = run("whatif", "municipality", "--layer", "trust", "--remove", "p01", "--digits", "17")
+    let people = run("whatif", "municipality", "--layer", "trust", "--remove", "p01")
+    #expect(full.status == 0 && people.status == 0)
+    #expect(full.stdout.contains("group betweenness of the removed (Everett-Borgatti, hops): 1082.4999999999998"))
+    #expect(people.stdout.contains("group betweenness of the removed (Everett-Borgatti, hops): 1082 (0.1481 of"))
+    let md = run("metrics", padgett, "--layer", "marriage", "--measures", "closeness", "--format", "markdown", "--sort", "closeness", "--top", "1")
+    // Medici's closeness on the marriages is 0.5226666666666667 (networkx 3.6.1 closeness_centrality).
+    #expect(md.stdout.contains("| Medici | Medici | 0.5227 |"))
+    let csv = run("metrics", padgett, "--layer", "marriage", "--measures", "closeness", "--sort", "closeness", "--top", "1")
+    #expect(csv.stdout.contains("Medici,Medici,0.5226666666666667"))
+    let three = run("metrics", padgett, "--layer", "marriage", "--measures", "closeness", "--sort", "closeness", "--top", "1", "--digits", "3")
+    #expect(three.stdout.contains("Medici,Medici,0.523"))
+    #expect(run("metrics", padgett, "--digits", "0").status == 64)
+    #expect(run("metrics", padgett, "--digits", "18").status == 64)
+  }
+
+  /// --excel: a byte-order mark, semicolons, decimal commas, CRLF, and text that would start a
+  /// formula behind a '.
+  @Test func excelOutput() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("x.csv").path
+    try "source,target\n=cmd,b\nb,c\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    let r = run("metrics", ties, "--measures", "closeness", "--excel", "--undirected")
+    #expect(r.status == 0)
+    #expect(r.stdout.hasPrefix("\u{FEFF}id;label;closeness\r\n"))
+    // Closeness of b, the centre of a path of three: 2 / (1 + 1) = 1; of the ends 2 / 3.
+    #expect(r.stdout.contains("'=cmd;'=cmd;0,6666666666666666\r\n"))
+    #expect(r.stdout.contains("b;b;1\r\n"))
+    #expect(run("metrics", ties, "--excel", "--format", "csv").status == 64)
+  }
+
+  /// --into writes the network back with each measure as a typed node attribute, which reads
+  /// back with the same values.
+  @Test func measuresGoBackIntoTheNetwork() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("p.graphml").path
+    let r = run("metrics", padgett, "--layer", "marriage", "--into", out)
+    #expect(r.status == 0)
+    #expect(r.stdout.isEmpty)
+    let net = try Network(contentsOf: out)
+    let medici = net[id: "Medici"]!
+    // networkx 3.6.1 betweenness_centrality(normalized=False) on the marriages: 47.5.
+    #expect(medici.attributes["betweenness"] == .double(47.5))
+    #expect(medici.attributes["degree"] == .integer(6))
+    #expect(medici.attributes["articulation_point"] == .boolean(true))
+    #expect(net.nodeAttributes.first { $0.name == "betweenness" }?.type == .double)
+    #expect(run("metrics", padgett, "--into", dir.appendingPathComponent("p.edgelist").path).status == 64)
+  }
 }
