@@ -15,13 +15,36 @@ public enum BrobyggareCommandLine {
 
   public static func main(_ arguments: [String]) -> Int32 {
     Interruption.install()
+    // A closed pipe is an error to handle (EPIPE), not a signal that kills the program.
+    signal(SIGPIPE, SIG_IGN)
     let progress = isatty(STDERR_FILENO) != 0 ? ProgressLine() : nil
     progress?.start()
     let outcome = run(Array(arguments.dropFirst()))
     progress?.stop()
-    FileHandle.standardOutput.write(Data(outcome.stdout.utf8))
-    FileHandle.standardError.write(Data(outcome.stderr.utf8))
-    return outcome.status
+    let stdoutError = writeAll(STDOUT_FILENO, outcome.stdout)
+    _ = writeAll(STDERR_FILENO, outcome.stderr)
+    switch stdoutError {
+    case nil: return outcome.status
+    case EPIPE?: return 141  // the reader went away (`| head -1`): quiet, as Unix tools are
+    case let e?:
+      _ = writeAll(STDERR_FILENO, "brobyggare: error: cannot write standard output: \(String(cString: strerror(e)))\n")
+      return 1
+    }
+  }
+
+  /// Writes all of `text` to a file descriptor; the errno of a failure, or `nil`.
+  static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      offset += n
+    }
+    return nil
   }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,

@@ -22,7 +22,10 @@ enum Interruption {
       let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
       source.setEventHandler {
         TemporaryFiles.shared.removeAll()
-        let message = "\r\u{1B}[K" + "brobyggare: interrupted; no file was written or changed\n"
+        Graphviz.terminateRunning()
+        // Terminal controls only for a terminal: a log file gets the plain line.
+        let clear = isatty(STDERR_FILENO) != 0 ? "\r\u{1B}[K" : ""
+        let message = clear + "brobyggare: interrupted; no file was written or changed\n"
         _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
         _exit(status)
       }

@@ -262,8 +262,8 @@ struct GroupCommandTests {
     #expect(lines[0] == "from_group,to_group,from_size,to_size,ties,density,mean_trust,reciprocity,from_ei_index,from_ei_expected")
     #expect(lines.contains("civil,municipality,2,1,1,0.5,0.6,1,0.5,0.7142857142857143"))
     #expect(lines.count == 17)
-    // Network: 5 external, 1 internal tie: (5 − 1)/6.
-    #expect(r.stderr.contains("network E-I: 0.6666666666666666"))
+    // Network: 5 external, 1 internal tie: (5 − 1)/6, shown to 4 significant digits.
+    #expect(r.stderr.contains("network E-I: 0.6667;"))
     #expect(r.stderr.contains("permutations: 99"))
   }
 
@@ -313,7 +313,7 @@ struct BoundaryCommandTests {
     let r = run("communities", padgett, "--layer", "marriage")
     #expect(r.status == 0)
     #expect(r.stdout.hasPrefix("id,label,community,participation,within_module_z,role\n"))
-    #expect(r.stderr.contains("modularity: 0.3974999"))
+    #expect(r.stderr.contains("modularity: 0.3975;"))
     let again = run("communities", padgett, "--layer", "marriage")
     #expect(r.stdout == again.stdout && r.stderr == again.stderr)
     // Pucci, an isolate: participation undefined, no role.

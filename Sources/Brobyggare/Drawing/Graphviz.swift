@@ -42,19 +42,53 @@ public enum Graphviz {
     process.standardOutput = output
     process.standardError = errors
     try process.run()
+    running.add(process.processIdentifier)
+    defer { running.remove(process.processIdentifier) }
     // Read both outputs on their own threads so neither pipe fills and blocks Graphviz.
     let outBox = DataBox(), errBox = DataBox()
     let group = DispatchGroup()
     DispatchQueue.global().async(group: group) { outBox.data = output.fileHandleForReading.readDataToEndOfFile() }
     DispatchQueue.global().async(group: group) { errBox.data = errors.fileHandleForReading.readDataToEndOfFile() }
-    input.fileHandleForWriting.write(Data(dot.utf8))
-    try input.fileHandleForWriting.close()
+    // Written with write(2), so that Graphviz stopping early (a missing plugin, a crash) is an
+    // error to report rather than a trap; the command line ignores SIGPIPE, so that is EPIPE.
+    let fd = input.fileHandleForWriting.fileDescriptor
+    var stoppedReading = false
+    Array(dot.utf8).withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          stoppedReading = true
+          break
+        }
+        offset += n
+      }
+    }
+    try? input.fileHandleForWriting.close()
     process.waitUntilExit()
     group.wait()
-    guard process.terminationStatus == 0 else {
+    guard process.terminationStatus == 0, process.terminationReason == .exit else {
       throw RenderError.failed(status: process.terminationStatus, message: String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
+    if stoppedReading {
+      throw RenderError.failed(status: 0, message: "Graphviz stopped reading the drawing before its end")
+    }
     return outBox.data
+  }
+
+  /// Graphviz processes running now, so that an interrupted program can end them.
+  static let running = RunningProcesses()
+
+  /// Ends every Graphviz process this program started and is still waiting for (on Ctrl-C).
+  public static func terminateRunning() { running.terminateAll() }
+
+  final class RunningProcesses: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pids: Set<Int32> = []
+    func add(_ pid: Int32) { lock.withLock { _ = pids.insert(pid) } }
+    func remove(_ pid: Int32) { lock.withLock { _ = pids.remove(pid) } }
+    func terminateAll() { for pid in lock.withLock({ pids }) { kill(pid, SIGTERM) } }
   }
 
   private final class DataBox: @unchecked Sendable { var data = Data() }

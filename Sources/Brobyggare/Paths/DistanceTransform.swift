@@ -64,13 +64,34 @@ public struct ArcLengths: Sendable {
   }
 
   /// Computes the lengths, or throws on the first weight that has none, naming its tie.
-  public init(_ adjacency: Adjacency, transform: DistanceTransform, nodeIDs: [String]? = nil) throws(DistanceError) {
+  ///
+  /// A length must be finite (a trust so small that 1/trust overflows is refused, so that
+  /// closeness and betweenness agree that the tie exists) and, unless `allowZeroLengths`, more
+  /// than 0: with ties of length 0 (trust 1 under ``DistanceTransform/negativeLog``) the number
+  /// of shortest paths, and so betweenness, would depend on the order of the ties, and harmonic
+  /// closeness would divide by 0. igraph refuses such weights too. The most-trusted path alone
+  /// (``Adjacency/trustTree(from:threshold:nodeIDs:)``) is well defined with them.
+  public init(_ adjacency: Adjacency, transform: DistanceTransform, nodeIDs: [String]? = nil,
+              allowZeroLengths: Bool = false) throws(DistanceError) {
     self.transform = transform
     guard transform.isWeighted else { lengths = nil; return }
     var out = [Double](repeating: 0, count: adjacency.arcCount)
     for v in 0..<adjacency.nodeCount {
       for k in adjacency.outOffsets[v]..<adjacency.outOffsets[v + 1] {
-        switch transform.length(ofTrust: adjacency.outTrust[k]) {
+        let trust = adjacency.outTrust[k]
+        var result = transform.length(ofTrust: trust)
+        if case .success(let d) = result {
+          if !d.isFinite {
+            result = .failure(.init(trust: trust, transform: transform, expected: "a trust whose length is finite (1/\(formatNumber(trust)) overflows)"))
+          } else if d == 0 && !allowZeroLengths {
+            let fix = transform == .negativeLog
+              ? "; trust 1 is length 0 under negativeLog: use --distance reciprocal, or rescale trust to lie below 1"
+              : ""
+            result = .failure(.init(trust: trust, transform: transform,
+                                    expected: "a length above 0 (with ties of length 0 the shortest paths, and betweenness, are not well defined)\(fix)"))
+          }
+        }
+        switch result {
         case .success(let d): out[k] = d
         case .failure(var e):
           e.source = nodeIDs?[v]

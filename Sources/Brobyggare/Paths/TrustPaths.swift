@@ -47,7 +47,7 @@ extension Adjacency {
   ///
   /// - Throws: ``DistanceError`` when a trust lies outside (0, 1].
   public func trustTree(from source: Int, threshold: Double = 0, nodeIDs: [String]? = nil) throws(DistanceError) -> TrustTree {
-    let lengths = try ArcLengths(self, transform: .negativeLog, nodeIDs: nodeIDs)
+    let lengths = try ArcLengths(self, transform: .negativeLog, nodeIDs: nodeIDs, allowZeroLengths: true)
     return trustTree(from: source, lengths: lengths.lengths!, threshold: threshold)
   }
 
@@ -92,7 +92,7 @@ extension Adjacency {
   ///
   /// - Complexity: n searches, each cut off at the threshold.
   public func trustReach(threshold: Double, nodeIDs: [String]? = nil, threads: Int = Threads.available) throws(DistanceError) -> [Int] {
-    let lengths = try ArcLengths(self, transform: .negativeLog, nodeIDs: nodeIDs).lengths!
+    let lengths = try ArcLengths(self, transform: .negativeLog, nodeIDs: nodeIDs, allowZeroLengths: true).lengths!
     let adjacency = self
     return parallelMap(nodeCount, threads: threads, default: 0) { s in
       adjacency.trustTree(from: s, lengths: lengths, threshold: threshold).parent.lazy.filter { $0 >= 0 }.count
