@@ -16,7 +16,7 @@ public func brobyggareFuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> 
   switch reader {
   case "graphml": _ = try? GraphMLFormat.read(XMLReader(input: TextInput(data: data, file: "fuzz.graphml", xml: true, blockSize: block)))
   case "dot": _ = try? DOTFormat.read(data, file: "fuzz.dot")
-  case "csv": _ = try? CSVFormat.read(ties: TextInput(data: data, file: "fuzz.csv", blockSize: block), nodes: nil, directed: true)
+  case "csv": _ = try? CSVFormat.read(ties: TextInput(data: data, file: "fuzz.csv", blockSize: block), nodes: nil, directed: nil)
   case "csv-nodes": _ = try? CSVFormat.read(ties: TextInput(data: Data("source,target\na,b\n".utf8), file: "t.csv"),
                                             nodes: TextInput(data: data, file: "fuzz.nodes.csv", blockSize: block), directed: false)
   case "edgelist": _ = try? EdgeListFormat.read(TextInput(data: data, file: "fuzz.edgelist", blockSize: block), directed: true)

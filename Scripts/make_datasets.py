@@ -1,13 +1,13 @@
 """Builds the CSV files of Datasets/krackhardt, lazega, davis and zachary from the copies in
 ../shared/datasets (their PROVENANCE.txt gives the sources; each dataset's README repeats it).
 
-For each dataset it writes NAME.csv (ties: source, target[, layer][, contexts]) and
-NAME.nodes.csv (nodes and their attributes). The GraphML files are then written by
-`brobyggare convert` (see the end of this file's output and Datasets/README.md):
+For each dataset it writes NAME.csv (ties: source, target[, type][, layer][, contexts]) and
+NAME.nodes.csv (nodes and their attributes). The undirected ones (davis, zachary) have a
+type column saying Undirected on every row, so they read back undirected with no option. The
+GraphML files are then written by `brobyggare convert` (see Datasets/README.md):
 
     python3 Scripts/make_datasets.py ../shared/datasets
-    for d in krackhardt lazega; do brobyggare convert Datasets/$d/$d.csv Datasets/$d/$d.graphml; done
-    for d in davis zachary; do brobyggare convert Datasets/$d/$d.csv Datasets/$d/$d.graphml --undirected; done
+    for d in krackhardt lazega davis zachary; do brobyggare convert Datasets/$d/$d.csv Datasets/$d/$d.graphml; done
 """
 import csv, pathlib, sys
 
@@ -55,12 +55,12 @@ d = src / "davis" / "csv"
 nodes = [[r["woman_id"], r["name_ucinet"].title(), "person", r["name_ucinet"], ""] for r in rows(d / "women.csv")]
 nodes += [[r["event_id"], "Event " + r["date_label_ucinet"], "event", "", r["date_label_ucinet"]] for r in rows(d / "events.csv")]
 write(root / "davis" / "davis.nodes.csv", ["id", "label", "kind", "name_ucinet", "date"], nodes)
-write(root / "davis" / "davis.csv", ["source", "target", "layer"],
-      [[r["woman_id"], r["event_id"], "attended"] for r in rows(d / "attendance_edges.csv")])
+write(root / "davis" / "davis.csv", ["source", "target", "type", "layer"],
+      [[r["woman_id"], r["event_id"], "Undirected", "attended"] for r in rows(d / "attendance_edges.csv")])
 
 # Zachary's karate club: 78 undirected ties weighted by the number of contexts.
 z = src / "zachary" / "csv"
 write(root / "zachary" / "zachary.nodes.csv", ["id", "label", "kind", "faction", "faction_leader", "club_after_split"],
       [[r["id"], r["name"], "person", r["faction"], r["faction_leader"], r["club_after_split"]] for r in rows(z / "members.csv")])
-write(root / "zachary" / "zachary.csv", ["source", "target", "contexts"],
-      [[r["source"], r["target"], r["weight_contexts"]] for r in rows(z / "edges_weighted.csv")])
+write(root / "zachary" / "zachary.csv", ["source", "target", "type", "contexts"],
+      [[r["source"], r["target"], "Undirected", r["weight_contexts"]] for r in rows(z / "edges_weighted.csv")])

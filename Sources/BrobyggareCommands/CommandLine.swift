@@ -179,9 +179,27 @@ struct DataError: Error {
 
 let inputOptions: [OptionSpec] = [
   OptionSpec(name: "nodes", valueName: "file", help: "A node table for a CSV tie table (default: NET.nodes.csv beside it, if present)."),
-  OptionSpec(name: "undirected", help: "Read CSV and edge lists as undirected (they are read as directed by default)."),
+  OptionSpec(name: "undirected", help: "Read CSV and edge lists as undirected (by default a CSV's type column decides, and without one they are read as directed)."),
   OptionSpec(name: "input-format", valueName: "format", help: "The input's format when its extension does not say: csv, edgelist, graphml, dot, json."),
+  encodingOption,
+  OptionSpec(name: "source-column", valueName: "name", help: "The tie table's source column (default: source or from)."),
+  OptionSpec(name: "target-column", valueName: "name", help: "The tie table's target column (default: target or to)."),
+  OptionSpec(name: "trust-column", valueName: "name", help: "The tie table's trust column (default: trust or weight)."),
+  OptionSpec(name: "layer-column", valueName: "name", help: "The tie table's layer column (default: layer)."),
+  OptionSpec(name: "id-column", valueName: "name", help: "The node table's id column (default: id)."),
+  OptionSpec(name: "label-column", valueName: "name", help: "The node table's label column (default: label)."),
 ]
+
+let encodingOption = OptionSpec(name: "encoding", valueName: "encoding", help: "The encoding of CSV tables and edge lists: utf-8, windows-1252, latin1, utf-16 (default: utf-8; Excel on Windows saves CSV in windows-1252).")
+
+/// `--encoding`: the encoding named, UTF-8 when none is.
+func textEncoding(_ p: ParsedArguments) throws -> TextEncoding {
+  guard let name = p.value("encoding") else { return .utf8 }
+  guard let e = TextEncoding(name: name) else {
+    throw UsageError(message: "--encoding takes one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
+  }
+  return e
+}
 
 let selectionOptions: [OptionSpec] = [
   OptionSpec(name: "layer", valueName: "layers", help: "Analyse these layers only (comma-separated); default: all layers merged."),
@@ -214,16 +232,14 @@ let netArgument: (name: String, help: String) = ("NET", "The network file (.grap
 
 /// Reads NET: a file, or, when no file has that name, the shipped dataset of that name.
 func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
-  if !path.contains("/"), !FileManager.default.fileExists(atPath: path) {
-    if Dataset.named(path) != nil { return try Network(dataset: path) }
-    // A bare word with no extension meant a dataset, not a file of unknown format.
-    if (path as NSString).pathExtension.isEmpty && p.value("input-format") == nil {
-      let close = closestMatches(to: path, among: Dataset.all.map(\.name))
-      throw UsageError(message: "No file and no shipped dataset is named '\(path)'\(didYouMean(close)) (see 'brobyggare datasets')")
-    }
+  // A bare word with no extension that is neither a file nor a dataset meant a dataset.
+  if !path.contains("/"), !FileManager.default.fileExists(atPath: path), Dataset.named(path) == nil,
+     (path as NSString).pathExtension.isEmpty, p.value("input-format") == nil {
+    let close = closestMatches(to: path, among: Dataset.all.map(\.name))
+    throw UsageError(message: "No file and no shipped dataset is named '\(path)'\(didYouMean(close)) (see 'brobyggare datasets')")
   }
   var options = Network.ReadOptions()
-  options.directed = !p.flag("undirected")
+  options.directed = p.flag("undirected") ? false : nil
   options.nodeTable = p.value("nodes")
   if let f = p.value("input-format") {
     guard let fmt = NetworkFormat(rawValue: f) else {
@@ -231,6 +247,20 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
     }
     options.format = fmt
   }
+  options.encoding = try textEncoding(p)
+  options.columns = CSVFormat.Columns(
+    source: p.value("source-column"), target: p.value("target-column"), trust: p.value("trust-column"),
+    layer: p.value("layer-column"), id: p.value("id-column"), label: p.value("label-column"))
+  let dataset = !path.contains("/") && !FileManager.default.fileExists(atPath: path) && Dataset.named(path) != nil
+  // Options the input's format cannot use are refused, not ignored.
+  let format = dataset ? NetworkFormat.graphml : options.format ?? NetworkFormat(path: path)
+  if let format, format != .csv, let named = ["source-column", "target-column", "trust-column", "layer-column", "id-column", "label-column"].first(where: { p.value($0) != nil }) {
+    throw UsageError(message: "--\(named) is for CSV tables; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue)")
+  }
+  if let format, format != .csv, format != .edgelist, p.value("encoding") != nil {
+    throw UsageError(message: "--encoding is for CSV tables and edge lists; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue), \(format == .graphml ? "which declares its own encoding" : "which is UTF-8")")
+  }
+  if dataset { return try Network(dataset: path) }
   let network = try Network(contentsOf: path, options: options)
   for n in network.readNotes { note("\(path): \(n)") }
   return network

@@ -62,6 +62,9 @@ extension BrobyggareCommandLine {
     if let n = p.value("nodes") { inputs.append(n) }
     if format == .csv { inputs.append(Network.companionNodeTable(for: input)) }
     try writeOutput(files, inputs: inputs)
+    if format == .edgelist, !net.isDirected {
+      note("\(output): an edge list cannot say that the network is undirected; read it back with --undirected")
+    }
     out.stderr += "wrote \(files.map(\.path).joined(separator: " and ")): \(net.nodeCount) nodes, \(net.tieCount) ties\n"
   }
 

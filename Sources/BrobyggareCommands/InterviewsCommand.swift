@@ -14,6 +14,7 @@ let interviewsSpec = CommandSpec(
     OptionSpec(name: "affiliations", valueName: "file", help: "Person-to-organisation ties (CSV: person, organisation, optional layer), a layer of their own."),
     OptionSpec(name: "wave", valueName: "wave", help: "Use the nominations of this wave (required when the table has several)."),
     OptionSpec(name: "output", short: "o", valueName: "file", help: "The network to write; its extension picks the format. Required."),
+    OptionSpec(name: "encoding", valueName: "encoding", help: "The encoding of the nominations, roster and affiliation tables: utf-8, windows-1252, latin1, utf-16 (default: utf-8)."),
     helpOption,
   ],
   discussion: """
@@ -40,9 +41,10 @@ extension BrobyggareCommandLine {
     options.unresolved = try choice(p, "unresolved", default: .drop)
     options.wave = p.value("wave")
 
+    let encoding = try textEncoding(p)
     var inputs = InterviewNetwork.Inputs(
-      nominations: try InterviewFiles.nominations(Network.load(nominationsPath), file: nominationsPath),
-      nominationsFile: nominationsPath, roster: try InterviewFiles.roster(Network.load(rosterPath), file: rosterPath))
+      nominations: try InterviewFiles.nominations(Network.load(nominationsPath), file: nominationsPath, encoding: encoding),
+      nominationsFile: nominationsPath, roster: try InterviewFiles.roster(Network.load(rosterPath), file: rosterPath, encoding: encoding))
     var inputPaths = [nominationsPath, rosterPath]
     if let a = p.value("aliases") {
       inputs.aliases = try InterviewFiles.aliases(Network.load(a), file: a)
@@ -50,7 +52,7 @@ extension BrobyggareCommandLine {
       inputPaths.append(a)
     }
     if let a = p.value("affiliations") {
-      inputs.affiliations = try InterviewFiles.affiliations(Network.load(a), file: a)
+      inputs.affiliations = try InterviewFiles.affiliations(Network.load(a), file: a, encoding: encoding)
       inputs.affiliationsFile = a
       inputPaths.append(a)
     }

@@ -81,9 +81,10 @@ struct InterviewCommandTests {
     let newman = run("project", "davis", women, "--onto", "people", "--weight", "newman")
     #expect(newman.status == 0, "\(newman.stderr)")
     let w1w2 = try String(contentsOfFile: women, encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("W1,W2,") }
+    // source,target,type,weight,shared: the projection is undirected and its CSV says so.
     let fields = try #require(w1w2).split(separator: ",")
-    #expect(fields.count == 4 && fields[3] == "6")
-    #expect(abs(Double(fields[2])! - 1.5626373626373626) < 1e-12)
+    #expect(fields.count == 5 && fields[2] == "Undirected" && fields[4] == "6")
+    #expect(abs(Double(fields[3])! - 1.5626373626373626) < 1e-12)
 
     let rob = run("robustness", net, "--layer", "trust,collaboration", "--runs", "50", "--summary", "--mode", "respondent", "--bootstrap", "--threads", "2")
     #expect(rob.status == 0)

@@ -31,7 +31,7 @@ func numberedNetwork(directed: Bool, nodes: Int, ties: [(Int, Int)]) throws -> N
 }
 
 /// Reads CSV text into a network.
-func csvNetwork(_ ties: String, nodes: String? = nil, directed: Bool = true) throws -> Network {
+func csvNetwork(_ ties: String, nodes: String? = nil, directed: Bool? = true) throws -> Network {
   try CSVFormat.read(ties: Data(ties.utf8), file: "ties.csv", nodes: nodes.map { Data($0.utf8) },
                      nodesFile: "nodes.csv", directed: directed)
 }

@@ -3,12 +3,18 @@ import Foundation
 /// Tie and node tables in CSV (RFC 4180).
 ///
 /// - The tie table has a header with `source` and `target` (or `from` and `to`); optionally
-///   `trust` (or `weight`) and `layer`; every further column becomes a tie attribute.
+///   `trust` (or `weight`), `layer` and `type`; every further column becomes a tie attribute.
+///   Other names for these columns can be given (``Columns``).
+/// - `type` says the direction, `Directed` or `Undirected` on every row, as Gephi's spreadsheet
+///   import reads it; the writer always writes it, so a network keeps its direction through CSV.
 /// - The node table has `id`; optionally `label` and `kind`; every further column becomes a
 ///   node attribute.
+/// - Ids are trimmed of spaces around them (a note says how many were), unless they are quoted
+///   with them (`" Medici"`), as the writer quotes them.
 /// - The delimiter (`,` `;` or tab) is read from the header line. With `;` a decimal comma is
 ///   accepted in numbers (`0,8`), as Swedish spreadsheets export.
-/// - Quoting as RFC 4180; UTF-8 with or without a byte-order mark; CRLF or LF.
+/// - Quoting as RFC 4180; UTF-8 with or without a byte-order mark, or the ``TextEncoding`` the
+///   caller names; CRLF or LF.
 /// - Column types are inferred: integer, double, boolean, else string; an empty cell is a
 ///   missing value.
 public enum CSVFormat {
@@ -22,6 +28,14 @@ public enum CSVFormat {
     /// field is.
     var rowStarts: [Int]
     var input: TextInput
+    /// Quoted fields with spaces at either end (row, field), whose spaces are meant: the writer
+    /// quotes such fields so that they survive, and ids in them are not trimmed.
+    var quotedWithSpaces: Set<[Int]> = []
+
+    /// Whether field `k` of row `r` was quoted with spaces at either end.
+    func keepsSpaces(row r: Int, field k: Int) -> Bool {
+      !quotedWithSpaces.isEmpty && quotedWithSpaces.contains([r, k])
+    }
 
     /// The column (in characters, from 1) where field `k` of row `r` starts.
     func column(row r: Int, field k: Int) -> Int {
@@ -92,7 +106,16 @@ public enum CSVFormat {
       return true
     }
     func ready() throws(FormatError) -> Bool { i < n ? true : try fill() }
-    func finishField() { row.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true); fieldQuoted = false }
+    var quotedWithSpaces: Set<[Int]> = []
+    func finishField() {
+      let text = String(decoding: field, as: UTF8.self)
+      if fieldQuoted, !text.isEmpty, trimmingWhitespace(text, newlines: false).utf8.count != field.count {
+        quotedWithSpaces.insert([rows.count - 1, row.count])  // rows[0] is the header
+      }
+      row.append(text)
+      field.removeAll(keepingCapacity: true)
+      fieldQuoted = false
+    }
     while try ready() {
       if i >= n { continue }
       let b = bytes[i]
@@ -171,32 +194,104 @@ public enum CSVFormat {
       throw FormatError(file: file, line: rowLines[r], column: 1,
                         "this row has \(fields.count) field\(fields.count == 1 ? "" : "s"); the header has \(header.count)")
     }
-    return Table(header: header, rows: rows, rowLines: rowLines, delimiter: delimiter, rowStarts: rowStarts, input: input)
+    return Table(header: header, rows: rows, rowLines: rowLines, delimiter: delimiter, rowStarts: rowStarts, input: input,
+                 quotedWithSpaces: quotedWithSpaces)
+  }
+
+  /// Column names a table uses in place of the usual ones, as the researcher wrote them: a tie
+  /// table headed `källa;mål;tillit` reads with `source: "källa", target: "mål", trust: "tillit"`.
+  /// `nil` keeps the usual names. Names match the header case-insensitively; a name that is not
+  /// in the header is an error listing the columns there are.
+  public struct Columns: Sendable, Hashable {
+    /// The tie table's source column (usually `source` or `from`).
+    public var source: String?
+    /// The tie table's target column (usually `target` or `to`).
+    public var target: String?
+    /// The tie table's trust column (usually `trust` or `weight`); its name is kept as
+    /// ``Network/trustAttributeName``.
+    public var trust: String?
+    /// The tie table's layer column (usually `layer`).
+    public var layer: String?
+    /// The node table's id column (usually `id`).
+    public var id: String?
+    /// The node table's label column (usually `label`); read as the `label` attribute.
+    public var label: String?
+
+    public init(source: String? = nil, target: String? = nil, trust: String? = nil, layer: String? = nil,
+                id: String? = nil, label: String? = nil) {
+      self.source = source
+      self.target = target
+      self.trust = trust
+      self.layer = layer
+      self.id = id
+      self.label = label
+    }
   }
 
   /// Reads a network from a tie table and, optionally, a node table.
   ///
   /// With a node table, every tie must name nodes it declares; without one, nodes are created in
-  /// the order they first appear.
+  /// the order they first appear. Ids (source, target and the node table's id) are trimmed of
+  /// spaces around them, with a note in ``Network/readNotes`` saying how many were.
+  ///
+  /// - Parameters:
+  ///   - directed: the direction; `nil` takes it from a `type` column (`Directed` or
+  ///     `Undirected` on every row, as Gephi's spreadsheet import reads it) and reads a table
+  ///     without one as directed. A `type` column that says otherwise than `directed` is an error.
+  ///   - encoding: the encoding of both tables.
+  ///   - columns: column names in place of the usual ones.
+  /// - Complexity: O(n) in the size of the tables.
   public static func read(ties: Data, file: String, nodes: Data? = nil, nodesFile: String = "<nodes>",
-                          directed: Bool) throws(FormatError) -> Network {
-    try read(ties: TextInput(data: ties, file: file), nodes: nodes.map { n throws(FormatError) in try TextInput(data: n, file: nodesFile) },
-             directed: directed)
+                          directed: Bool? = nil, encoding: TextEncoding = .utf8,
+                          columns: Columns = Columns()) throws(FormatError) -> Network {
+    try read(ties: TextInput(data: ties, file: file, encoding: encoding),
+             nodes: nodes.map { n throws(FormatError) in try TextInput(data: n, file: nodesFile, encoding: encoding) },
+             directed: directed, columns: columns)
   }
 
   /// Reads a tie table (and a node table) from files a block at a time: memory holds the
-  /// parsed rows, not the file's bytes.
-  public static func read(contentsOf path: String, nodeTable: String? = nil, directed: Bool) throws(FormatError) -> Network {
-    try read(ties: TextInput(path: path), nodes: nodeTable.map { n throws(FormatError) in try TextInput(path: n) }, directed: directed)
+  /// parsed rows, not the file's bytes. The parameters are those of
+  /// ``read(ties:file:nodes:nodesFile:directed:encoding:columns:)``.
+  public static func read(contentsOf path: String, nodeTable: String? = nil, directed: Bool? = nil,
+                          encoding: TextEncoding = .utf8, columns: Columns = Columns()) throws(FormatError) -> Network {
+    try read(ties: TextInput(path: path, encoding: encoding),
+             nodes: nodeTable.map { n throws(FormatError) in try TextInput(path: n, encoding: encoding) },
+             directed: directed, columns: columns)
   }
 
-  static func read(ties: TextInput, nodes: TextInput?, directed: Bool) throws(FormatError) -> Network {
-    var network = Network(directed: directed)
+  static func read(ties: TextInput, nodes: TextInput?, directed: Bool?, columns: Columns = Columns()) throws(FormatError) -> Network {
+    var network = Network(directed: directed ?? true)
+    var trimmed = TrimmedIDs()
     if let nodes {
-      try readNodes(parse(nodes), file: nodes.file, into: &network)
+      try readNodes(parse(nodes), file: nodes.file, columns: columns, into: &network, trimmed: &trimmed)
     }
-    try readTies(parse(ties), file: ties.file, into: &network, closedNodeSet: nodes != nil)
+    try readTies(parse(ties), file: ties.file, columns: columns, directed: directed, into: &network,
+                 closedNodeSet: nodes != nil, trimmed: &trimmed)
+    if let first = trimmed.first {
+      let n = trimmed.count
+      network.readNotes.append("\(n) id\(n == 1 ? " had spaces around it and was" : "s had spaces around them and were") trimmed (the first: '\(first.id)' on line \(first.line) of \(first.file))")
+    }
     return network
+  }
+
+  /// How many ids were trimmed of spaces, and the first one, for the note that says so.
+  struct TrimmedIDs {
+    var count = 0
+    var first: (id: String, file: String, line: Int)?
+
+    /// The id without spaces around it, counting it when it had any; as it is when it was
+    /// quoted with its spaces (`" Medici"`), which says they are meant.
+    mutating func trim(_ table: Table, row r: Int, field k: Int, file: String) -> String {
+      let raw = table.rows[r][k]
+      if table.keepsSpaces(row: r, field: k) { return raw }
+      let line = table.rowLines[r]
+      let id = trimmingWhitespace(raw, newlines: false)
+      if id.utf8.count != raw.utf8.count, !id.isEmpty {
+        count += 1
+        if first == nil { first = (raw, file, line) }
+      }
+      return id
+    }
   }
 
   static func column(_ header: [String], _ names: String...) -> Int? {
@@ -204,8 +299,51 @@ public enum CSVFormat {
     return nil
   }
 
+  /// The column a caller named, else the first of the usual names; `nil` when the usual names
+  /// are all missing.
+  ///
+  /// - Throws: when the named column is not in the header: the error lists the columns there
+  ///   are, and the closest by edit distance when one is close.
+  static func column(_ table: Table, file: String, named: String?, option: String,
+                     usual: String...) throws(FormatError) -> Int? {
+    let header = table.header
+    guard let named else {
+      for name in usual { if let i = header.firstIndex(where: { $0.lowercased() == name }) { return i } }
+      return nil
+    }
+    let wanted = named.trimmingCharacters(in: .whitespaces).lowercased()
+    if let i = header.firstIndex(where: { $0.lowercased() == wanted }) { return i }
+    if looksSpaceDelimited(table) { throw spaceDelimited(table, file: file, ties: option != "id-column" && option != "label-column") }
+    var message = "there is no column '\(named)' (named by --\(option)); the columns are \(header.joined(separator: ", "))"
+    let closest = header.map { ($0, NameMatching.editDistance($0.lowercased(), wanted)) }.min { $0.1 < $1.1 }
+    if let (name, d) = closest, d <= max(1, wanted.unicodeScalars.count / 3) { message += "; did you mean '\(name)'?" }
+    throw FormatError(file: file, line: 1, column: 1, message)
+  }
+
+  /// Whether the header is one column whose name has spaces inside: a table separated by spaces,
+  /// which CSV is not.
+  static func looksSpaceDelimited(_ table: Table) -> Bool {
+    table.header.count == 1 && table.header[0].split(whereSeparator: { $0 == " " }).count >= 2
+  }
+
+  /// The error for a table separated by spaces: a tie table is an edge list, a node table needs
+  /// a delimiter.
+  static func spaceDelimited(_ table: Table, file: String, ties: Bool) -> FormatError {
+    let h = table.header[0]
+    return FormatError(file: file, line: 1, column: 1, ties
+      ? "the header '\(h)' looks space-delimited, and CSV needs ',', ';' or a tab between columns; a file of ties separated by spaces is an edge list: read it with --input-format edgelist, its header line made a comment ('# \(h)')"
+      : "the header '\(h)' looks space-delimited, and CSV needs ',', ';' or a tab between columns; save the node table with one of them")
+  }
+
+  /// A named column that stands for a usual one (`--layer-column lager`) while a column of the
+  /// usual name is also there: both would be read under one name, so this is refused.
+  static func refuseSecond(_ table: Table, file: String, named: Int?, usual: String, option: String) throws(FormatError) {
+    guard let named, let other = column(table.header, usual), other != named else { return }
+    throw FormatError(file: file, line: 1, column: 1, "the column '\(table.header[named])' (named by --\(option)) is read as '\(usual)', but the table also has a column '\(table.header[other])'; rename one of them")
+  }
+
   /// Typed columns for the given header positions, with the file positions of bad values.
-  static func typedColumns(_ table: Table, columns: [Int])
+  static func typedColumns(_ table: Table, columns: [Int], names: [Int: String] = [:])
     -> [(name: String, type: AttributeType, values: [AttributeValue?])]
   {
     let decimalComma = table.delimiter == UInt8(ascii: ";")
@@ -213,19 +351,26 @@ public enum CSVFormat {
       let raw = table.rows.map { $0[c].isEmpty ? nil : $0[c] }
       let type = inferType(raw, decimalComma: decimalComma)
       let values = raw.map { $0.flatMap { AttributeValue.parse($0, as: type, decimalComma: decimalComma) } }
-      return (table.header[c], type, values)
+      return (names[c] ?? table.header[c], type, values)
     }
   }
 
-  static func readNodes(_ table: Table, file: String, into network: inout Network) throws(FormatError) {
-    guard let idCol = column(table.header, "id") else {
-      throw FormatError(file: file, line: 1, column: 1, "the node table has no 'id' column; its columns are \(table.header.joined(separator: ", "))")
+  static func readNodes(_ table: Table, file: String, columns: Columns = Columns(), into network: inout Network,
+                        trimmed: inout TrimmedIDs) throws(FormatError) {
+    guard let idCol = try column(table, file: file, named: columns.id, option: "id-column", usual: "id") else {
+      if looksSpaceDelimited(table) { throw spaceDelimited(table, file: file, ties: false) }
+      throw FormatError(file: file, line: 1, column: 1, "the node table has no 'id' column; its columns are \(table.header.joined(separator: ", ")) (name another with --id-column)")
+    }
+    var names: [Int: String] = [:]
+    if let label = try column(table, file: file, named: columns.label, option: "label-column"), label != idCol {
+      try refuseSecond(table, file: file, named: label, usual: "label", option: "label-column")
+      names[label] = "label"
     }
     let rest = table.header.indices.filter { $0 != idCol }
-    let cols = typedColumns(table, columns: rest)
+    let cols = typedColumns(table, columns: rest, names: names)
     for c in cols { network.declareNodeAttribute(AttributeDeclaration(name: c.name, type: c.type)) }
-    for (r, fields) in table.rows.enumerated() {
-      let id = fields[idCol]
+    for r in table.rows.indices {
+      let id = trimmed.trim(table, row: r, field: idCol, file: file)
       if id.isEmpty {
         throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: idCol), "the node id is empty")
       }
@@ -239,27 +384,74 @@ public enum CSVFormat {
     }
   }
 
-  static func readTies(_ table: Table, file: String, into network: inout Network, closedNodeSet: Bool) throws(FormatError) {
-    guard let s = column(table.header, "source", "from"), let t = column(table.header, "target", "to") else {
-      throw FormatError(file: file, line: 1, column: 1, "the tie table needs 'source' and 'target' columns; its columns are \(table.header.joined(separator: ", "))")
+  /// The direction a `type` column gives (`Directed` or `Undirected`, any case, on every row),
+  /// checked against the one the caller asked for; `nil` when the table has no rows.
+  static func direction(_ table: Table, file: String, typeColumn c: Int, asked: Bool?) throws(FormatError) -> Bool? {
+    var first: (directed: Bool, row: Int)?
+    func spelled(_ d: Bool) -> String { d ? "Directed" : "Undirected" }
+    for (r, fields) in table.rows.enumerated() {
+      let directed: Bool
+      switch trimmingWhitespace(fields[c], newlines: false).lowercased() {
+      case "directed": directed = true
+      case "undirected": directed = false
+      default:
+        throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: c),
+                          "the type '\(fields[c])' is neither Directed nor Undirected; the type column says the direction of the ties, as Gephi reads it (rename the column if it means something else)")
+      }
+      guard let f = first else { first = (directed, r); continue }
+      if f.directed != directed {
+        throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: c),
+                          "this tie is \(spelled(directed)) but the one on line \(table.rowLines[f.row]) is \(spelled(f.directed)); a network has one direction, so the type column must say the same on every row")
+      }
     }
-    let trustCol = column(table.header, "trust", "weight")
+    guard let f = first else { return nil }
+    if let asked, asked != f.directed {
+      throw FormatError(file: file, line: table.rowLines[f.row], column: table.column(row: f.row, field: c), asked
+        ? "the type column says Undirected, but the network was to be read as directed; make the column say Directed, or read the network as undirected"
+        : "the type column says Directed, but --undirected asks for an undirected network; leave out --undirected, or make the column say Undirected")
+    }
+    return f.directed
+  }
+
+  static func readTies(_ table: Table, file: String, columns: Columns = Columns(), directed: Bool?,
+                       into network: inout Network, closedNodeSet: Bool, trimmed: inout TrimmedIDs) throws(FormatError) {
+    let source = try column(table, file: file, named: columns.source, option: "source-column", usual: "source", "from")
+    let target = try column(table, file: file, named: columns.target, option: "target-column", usual: "target", "to")
+    guard let s = source, let t = target else {
+      if looksSpaceDelimited(table) { throw spaceDelimited(table, file: file, ties: true) }
+      throw FormatError(file: file, line: 1, column: 1, "the tie table needs 'source' and 'target' columns; its columns are \(table.header.joined(separator: ", ")) (name others with --source-column and --target-column)")
+    }
+    let trustCol = try column(table, file: file, named: columns.trust, option: "trust-column", usual: "trust", "weight")
     if let trustCol { network.trustAttributeName = table.header[trustCol] }
-    let layerCol = column(table.header, "layer")
-    let rest = table.header.indices.filter { ![s, t, trustCol, layerCol].contains($0) }
+    let layerCol = try column(table, file: file, named: columns.layer, option: "layer-column", usual: "layer")
+    try refuseSecond(table, file: file, named: columns.layer == nil ? nil : layerCol, usual: "layer", option: "layer-column")
+    let typeCol = column(table.header, "type").flatMap { [s, t, trustCol, layerCol].contains($0) ? nil : $0 }
+    if let typeCol, let d = try direction(table, file: file, typeColumn: typeCol, asked: directed) {
+      network.isDirected = d
+      network.readNotes.append("read as \(d ? "directed" : "undirected"), as the tie table's type column says")
+    }
+    let rest = table.header.indices.filter { ![s, t, trustCol, layerCol, typeCol].contains($0) }
     let cols = typedColumns(table, columns: rest)
     for c in cols { network.declareTieAttribute(AttributeDeclaration(name: c.name, type: c.type)) }
     let decimalComma = table.delimiter == UInt8(ascii: ";")
     network.reserveCapacity(nodes: 0, ties: table.rows.count)
+    // Ties to nodes the node table lacks: every id, with its lines, for one error at the end.
+    var missing: [String: (lines: [Int], field: Int, row: Int)] = [:]
+    var missingOrder: [String] = []
     for (r, fields) in table.rows.enumerated() {
       let line = table.rowLines[r]
-      let a = fields[s], b = fields[t]
+      let a = trimmed.trim(table, row: r, field: s, file: file), b = trimmed.trim(table, row: r, field: t, file: file)
       let col = { (k: Int) in table.column(row: r, field: k) }
       if a.isEmpty { throw FormatError(file: file, line: line, column: col(s), "the source is empty") }
       if b.isEmpty { throw FormatError(file: file, line: line, column: col(t), "the target is empty") }
       if closedNodeSet {
-        if network.index(of: a) == nil { throw FormatError(file: file, line: line, column: col(s), "the source '\(a)' is not in the node table") }
-        if network.index(of: b) == nil { throw FormatError(file: file, line: line, column: col(t), "the target '\(b)' is not in the node table") }
+        var known = true
+        for (id, k) in [(a, s), (b, t)] where network.index(of: id) == nil {
+          known = false
+          if missing[id] == nil { missingOrder.append(id); missing[id] = ([], k, r) }
+          if missing[id]!.lines.last != line { missing[id]!.lines.append(line) }
+        }
+        if !known { continue }
       }
       var trust: Double?
       if let trustCol, !fields[trustCol].isEmpty {
@@ -270,6 +462,27 @@ public enum CSVFormat {
       let layer = layerCol.flatMap { fields[$0].isEmpty ? nil : fields[$0] }
       network.addTie(from: a, to: b, trust: trust, layer: layer, attributes: attrs)
     }
+    if let first = missingOrder.first, let m = missing[first] {
+      throw FormatError(file: file, line: m.lines[0], column: table.column(row: m.row, field: m.field),
+                        missingNodesMessage(missingOrder, missing.mapValues(\.lines), firstIsSource: m.field == s))
+    }
+  }
+
+  /// What to say of ties to nodes the node table lacks: one id as before (`the target 'zz' is
+  /// not in the node table`), several as a list of up to 20 with their lines.
+  static func missingNodesMessage(_ ids: [String], _ lines: [String: [Int]], firstIsSource: Bool) -> String {
+    func where_(_ l: [Int]) -> String {
+      l.count == 1 ? "line \(l[0])"
+        : l.count <= 5 ? "lines " + l.map(String.init).joined(separator: ", ")
+        : "lines " + l.prefix(4).map(String.init).joined(separator: ", ") + " and \(l.count - 4) more"
+    }
+    if ids.count == 1 {
+      let l = lines[ids[0]]!
+      return "the \(firstIsSource ? "source" : "target") '\(ids[0])' is not in the node table" + (l.count > 1 ? " (\(where_(l)))" : "")
+    }
+    let shown = ids.prefix(20).map { "'\($0)' (\(where_(lines[$0]!)))" }
+    return "\(ids.count) ids in the ties are not in the node table: " + shown.joined(separator: ", ")
+      + (ids.count > 20 ? ", and \(ids.count - 20) more" : "")
   }
 
   /// Parses a trust value; NaN, infinite and negative trust are refused. The column is worked
@@ -298,10 +511,15 @@ public enum CSVFormat {
     return s
   }
 
-  /// The tie table: `source,target`, then trust and layer when any tie has them, then the
-  /// declared tie attributes in declaration order.
+  /// The tie table: `source,target,type` (`type` is `Directed` or `Undirected` on every row),
+  /// then trust and layer when any tie has them, then the declared tie attributes in
+  /// declaration order.
+  ///
+  /// A tie attribute named `type` would give the header that name twice;
+  /// ``Network/serialized(as:path:)`` refuses such a network.
   public static func writeTies(_ network: Network, delimiter: Character = ",") -> String {
-    var header = ["source", "target"]
+    var header = ["source", "target", "type"]
+    let type = network.isDirected ? "Directed" : "Undirected"
     let hasTrust = network.hasTrust, hasLayer = network.hasLayers
     if hasTrust { header.append(network.trustAttributeName) }
     if hasLayer { header.append("layer") }
@@ -309,7 +527,7 @@ public enum CSVFormat {
     header += attrs
     var out = header.map { quote($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\n"
     for tie in network.ties {
-      var f = [network.nodes[tie.source].id, network.nodes[tie.target].id]
+      var f = [network.nodes[tie.source].id, network.nodes[tie.target].id, type]
       if hasTrust { f.append(tie.trust.map(formatNumber) ?? "") }
       if hasLayer { f.append(tie.layer ?? "") }
       for a in attrs { f.append(tie.attributes[a]?.description ?? "") }

@@ -4,13 +4,14 @@ import Foundation
 /// comment; blank lines are skipped. The weight is read as trust. The format says nothing of
 /// direction, so the caller declares it.
 public enum EdgeListFormat {
-  public static func read(_ data: Data, file: String, directed: Bool) throws(FormatError) -> Network {
-    try read(TextInput(data: data, file: file), directed: directed)
+  public static func read(_ data: Data, file: String, directed: Bool, encoding: TextEncoding = .utf8) throws(FormatError) -> Network {
+    try read(TextInput(data: data, file: file, encoding: encoding), directed: directed)
   }
 
   /// Reads a file a block at a time: memory holds the network and one window of the file.
-  public static func read(contentsOf path: String, file: String? = nil, directed: Bool) throws(FormatError) -> Network {
-    try read(TextInput(path: path, file: file), directed: directed)
+  public static func read(contentsOf path: String, file: String? = nil, directed: Bool,
+                          encoding: TextEncoding = .utf8) throws(FormatError) -> Network {
+    try read(TextInput(path: path, file: file, encoding: encoding), directed: directed)
   }
 
   static func read(_ input: TextInput, directed: Bool) throws(FormatError) -> Network {
@@ -107,6 +108,11 @@ public enum EdgeListFormat {
                 trust = try CSVFormat.parseTrust(field(fields[2]), decimalComma: false, file: file, line: lineNumber, column: column(fields[2].0))
               } catch {
                 failure = error as? FormatError
+                if network.tieCount == 0, parseDouble(field(fields[2])) == nil {
+                  // A first line such as 'source target weight' is a header, which an edge list has not.
+                  let text = fields.map(field).joined(separator: " ")
+                  failure?.message += "; if '\(text)' is a header, make it a comment: '# \(text)'"
+                }
                 return
               }
             }

@@ -38,7 +38,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
 }
 
 /// Decodes input bytes to text: UTF-8 with or without a byte-order mark, UTF-16 with one, or
-/// a single-byte encoding a caller names (ISO-8859-1, Windows-1252). Invalid UTF-8 is an error
+/// a single-byte encoding a caller names (ISO-8859-1, Windows-1252; see ``TextEncoding``). Invalid UTF-8 is an error
 /// at the first bad byte, not a silent replacement.
 func decodeText(_ data: Data, file: String, fallbackEncoding: String? = nil, xml: Bool = false) throws(FormatError) -> String {
   let bytes = [UInt8](data)
@@ -46,21 +46,14 @@ func decodeText(_ data: Data, file: String, fallbackEncoding: String? = nil, xml
     return try decodeUTF8(bytes[3...], file: file, xml: xml)
   }
   if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-    let enc: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
-    guard let s = String(data: Data(bytes[2...]), encoding: enc) else {
-      throw FormatError(file: file, line: 1, column: 1, "the file starts with a UTF-16 byte-order mark but is not valid UTF-16")
-    }
-    return s
+    return String(decoding: try TextEncoding.utf16.decode(bytes, file: file), as: UTF8.self)
   }
   if let enc = fallbackEncoding?.lowercased() {
     switch enc {
     case "iso-8859-1", "latin-1", "latin1", "iso8859-1", "iso_8859-1":
-      return String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
+      return String(decoding: try TextEncoding.latin1.decode(bytes, file: file), as: UTF8.self)
     case "windows-1252", "cp1252":
-      guard let s = String(data: data, encoding: .windowsCP1252) else {
-        throw FormatError(file: file, line: 1, column: 1, "the file is not valid Windows-1252")
-      }
-      return s
+      return String(decoding: try TextEncoding.windows1252.decode(bytes, file: file), as: UTF8.self)
     case "utf-8", "utf8", "us-ascii", "ascii": break
     default:
       throw FormatError(file: file, line: 1, column: 1, "the encoding '\(fallbackEncoding!)' is not supported; expected UTF-8, UTF-16, ISO-8859-1 or Windows-1252")
@@ -110,10 +103,14 @@ func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
   return nil
 }
 
-/// What to say of an invalid UTF-8 byte.
-func invalidUTF8Message(_ b: UInt8, xml: Bool) -> String {
+/// What to say of an invalid UTF-8 byte: how to declare the encoding in XML; for the tables and
+/// edge lists, which take `--encoding`, that Windows-1252 is the likely one (Excel on Windows
+/// saves "CSV" in it, "CSV (semicolon)" on Swedish Windows among them).
+func invalidUTF8Message(_ b: UInt8, xml: Bool, encodingOption: Bool = false) -> String {
   String(format: "byte 0x%02X is not valid UTF-8; ", b) + (xml
     ? "save the file as UTF-8 or declare its encoding (<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)"
+    : encodingOption
+    ? "a file saved by Excel on Windows is likely in Windows-1252: read it with --encoding windows-1252 (or save it as UTF-8)"
     : "save the file as UTF-8")
 }
 

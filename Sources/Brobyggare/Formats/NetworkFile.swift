@@ -11,18 +11,27 @@ import Darwin
 extension Network {
   /// Options for formats that do not say everything themselves.
   public struct ReadOptions: Sendable {
-    /// Direction for CSV and edge lists, which do not declare it. Default: directed, as
-    /// interview nominations are.
-    public var directed: Bool = true
+    /// Direction for CSV and edge lists. `nil` (the default): a CSV table's `type` column
+    /// decides, and a table without one or an edge list is read as directed, as interview
+    /// nominations are. `true` or `false` when a `type` column says otherwise is an error.
+    public var directed: Bool?
     /// A node table to read with a CSV tie table. When `nil`, a file beside the tie table named
     /// like it with `.nodes.csv` (`net.csv` → `net.nodes.csv`) is read if it exists.
     public var nodeTable: String?
     /// The format; `nil` chooses by extension.
     public var format: NetworkFormat?
-    public init(directed: Bool = true, nodeTable: String? = nil, format: NetworkFormat? = nil) {
+    /// The encoding of CSV tables and edge lists (GraphML declares its own; DOT and JSON are
+    /// UTF-8). Default: UTF-8.
+    public var encoding: TextEncoding
+    /// Column names of CSV tables in place of the usual ones.
+    public var columns: CSVFormat.Columns
+    public init(directed: Bool? = nil, nodeTable: String? = nil, format: NetworkFormat? = nil,
+                encoding: TextEncoding = .utf8, columns: CSVFormat.Columns = CSVFormat.Columns()) {
       self.directed = directed
       self.nodeTable = nodeTable
       self.format = format
+      self.encoding = encoding
+      self.columns = columns
     }
   }
 
@@ -39,13 +48,20 @@ extension Network {
     guard let format = options.format ?? NetworkFormat(path: path) else {
       throw FormatError(file: path, line: 1, column: 1, "cannot tell the format from the extension '.\((path as NSString).pathExtension)'; expected .csv, .tsv, .edgelist, .txt, .graphml, .xml, .dot, .gv or .json (or name the format)")
     }
+    if format != .csv, options.columns != CSVFormat.Columns() {
+      throw FormatError(file: path, line: 1, column: 1, "column names were given, but this is read as \(format.rawValue), which has no columns; they are for CSV tables")
+    }
+    if format != .csv, format != .edgelist, options.encoding != .utf8 {
+      throw FormatError(file: path, line: 1, column: 1, "an encoding (\(options.encoding.rawValue)) was given, but this is read as \(format.rawValue); the encoding is for CSV tables and edge lists (GraphML declares its own, DOT and JSON are UTF-8)")
+    }
     switch format {
     case .csv:
       var nodesPath = options.nodeTable
       let companion = Network.companionNodeTable(for: path)
       if nodesPath == nil, !path.hasSuffix(".nodes.csv"), FileManager.default.fileExists(atPath: companion) { nodesPath = companion }
-      self = try CSVFormat.read(contentsOf: path, nodeTable: nodesPath, directed: options.directed)
-    case .edgelist: self = try EdgeListFormat.read(contentsOf: path, directed: options.directed)
+      self = try CSVFormat.read(contentsOf: path, nodeTable: nodesPath, directed: options.directed,
+                                encoding: options.encoding, columns: options.columns)
+    case .edgelist: self = try EdgeListFormat.read(contentsOf: path, directed: options.directed ?? true, encoding: options.encoding)
     case .graphml: self = try GraphMLFormat.read(contentsOf: path)
     case .dot: self = try DOTFormat.read(Network.load(path), file: path)
     case .json: self = try NodeLinkFormat.read(Network.load(path), file: path)
@@ -71,6 +87,9 @@ extension Network {
   public func serialized(as format: NetworkFormat, path: String) throws(FormatError) -> [(path: String, contents: String)] {
     switch format {
     case .csv:
+      if let clash = tieAttributes.first(where: { $0.name.lowercased() == "type" }) {
+        throw FormatError(file: path, line: 1, column: 1, "the tie attribute '\(clash.name)' cannot be written to CSV, where the type column says the direction of the ties (as Gephi reads it); rename the attribute")
+      }
       let delimiter: Character = path.lowercased().hasSuffix(".tsv") ? "\t" : ","
       return [(path, CSVFormat.writeTies(self, delimiter: delimiter)),
               (Network.companionNodeTable(for: path), CSVFormat.writeNodes(self, delimiter: delimiter))]

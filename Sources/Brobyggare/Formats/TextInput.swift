@@ -12,8 +12,9 @@ import Darwin
 ///
 /// A file in UTF-8 (with or without a byte-order mark) is read from disk ``blockSize`` bytes at a
 /// time and checked as it goes: an invalid byte or a NUL is an error at its line and column. A file
-/// in another encoding (UTF-16 with a byte-order mark, or ISO-8859-1 or Windows-1252 that a GraphML
-/// file declares) is decoded whole first, then delivered the same way.
+/// in another encoding (UTF-16 with a byte-order mark, ISO-8859-1 or Windows-1252 that a GraphML
+/// file declares, or any ``TextEncoding`` the caller names) is decoded whole first, then delivered
+/// the same way.
 ///
 /// Offsets are counted in bytes of the UTF-8 text, from 0 at its first byte (after any byte-order
 /// mark); ``location(of:)`` turns one into a line and column by reading the text again up to it,
@@ -26,6 +27,8 @@ final class TextInput {
 
   let file: String
   private let xml: Bool
+  /// The encoding the caller named (UTF-8 unless said otherwise).
+  let encoding: TextEncoding
   private var fd: Int32 = -1
   /// The raw bytes, when the input came from memory, and how far they have been read.
   private var rawData: [UInt8]?
@@ -43,10 +46,12 @@ final class TextInput {
   private(set) var size: Int?
 
   /// Opens a file; a missing file, a folder or an unreadable file is an error naming it.
-  init(path: String, file: String? = nil, xml: Bool = false, blockSize: Int = TextInput.blockSize) throws(FormatError) {
+  init(path: String, file: String? = nil, xml: Bool = false, encoding: TextEncoding = .utf8,
+       blockSize: Int = TextInput.blockSize) throws(FormatError) {
     self.file = file ?? path
     self.blockSize = blockSize
     self.xml = xml
+    self.encoding = encoding
     var st = stat()
     guard stat(path, &st) == 0 else { throw FormatError(file: self.file, line: 1, column: 1, "no such file") }
     guard (st.st_mode & S_IFMT) != S_IFDIR else {
@@ -59,10 +64,12 @@ final class TextInput {
   }
 
   /// Text already in memory, checked and delivered as a file's would be.
-  init(data: Data, file: String, xml: Bool = false, blockSize: Int = TextInput.blockSize) throws(FormatError) {
+  init(data: Data, file: String, xml: Bool = false, encoding: TextEncoding = .utf8,
+       blockSize: Int = TextInput.blockSize) throws(FormatError) {
     self.file = file
     self.blockSize = blockSize
     self.xml = xml
+    self.encoding = encoding
     rawData = [UInt8](data)
     size = data.count
     try start()
@@ -98,30 +105,34 @@ final class TextInput {
     return got > 0
   }
 
-  /// Reads the start of the input: a byte-order mark, an XML encoding declaration, or UTF-16
-  /// without a mark.
+  /// Reads the start of the input: a byte-order mark, an XML encoding declaration, UTF-16
+  /// without a mark, or the encoding the caller named.
   private func start() throws(FormatError) {
     // Enough of the start to see a byte-order mark and an XML declaration.
     while pending.count < 256, try readRaw(blockSize) {}
-    if pending.starts(with: [0xEF, 0xBB, 0xBF]) {
+    let utf8Mark = pending.starts(with: [0xEF, 0xBB, 0xBF])
+    let utf16Mark = pending.starts(with: [0xFF, 0xFE]) || pending.starts(with: [0xFE, 0xFF])
+    if (utf8Mark && encoding != .utf8) || (utf16Mark && encoding != .utf8 && encoding != .utf16) {
+      throw FormatError(file: file, line: 1, column: 1, "the file starts with a \(utf8Mark ? "UTF-8" : "UTF-16") byte-order mark, so it is not in \(encoding.rawValue) as was said; read it without naming an encoding (leave out --encoding)")
+    }
+    if utf8Mark {
       bomLength = 3
       pending.removeFirst(3)
       return
     }
-    var declared: String?
-    if xml {
-      declared = declaredEncoding(Array(pending.prefix(256)))
-      if let d = declared?.lowercased(), ["utf-8", "utf8", "us-ascii", "ascii"].contains(d) { declared = nil }
-    }
-    let utf16 = pending.starts(with: [0xFF, 0xFE]) || pending.starts(with: [0xFE, 0xFF])
-    if utf16 || declared != nil {
+    if utf16Mark || encoding != .utf8 {
       // Another encoding: decode the whole file, then deliver its UTF-8.
       while try readRaw(blockSize) {}
-      let text = try decodeText(Data(pending), file: file, fallbackEncoding: declared, xml: xml)
+      memory = try (utf16Mark ? .utf16 : encoding).decode(pending, file: file)
       pending = []
-      memory = Array(text.utf8)
-      bomLength = 0
+      return
     }
+    guard xml, let declared = declaredEncoding(Array(pending.prefix(256))) else { return }
+    if ["utf-8", "utf8", "us-ascii", "ascii"].contains(declared.lowercased()) { return }
+    while try readRaw(blockSize) {}
+    let text = try decodeText(Data(pending), file: file, fallbackEncoding: declared, xml: xml)
+    pending = []
+    memory = Array(text.utf8)
   }
 
   /// Appends the next block of text to `window`; false when the text has ended.
@@ -145,17 +156,20 @@ final class TextInput {
     let valid = pending.withUnsafeBufferPointer { buf in
       String(validating: UnsafeBufferPointer(rebasing: buf[0..<complete]), as: UTF8.self) != nil
     }
-    if !valid { try reportInvalid(upTo: complete) }
-    if let nul = pending[0..<complete].firstIndex(of: 0) {
-      if delivered == 0 {
-        // Text in UTF-16 without a byte-order mark has a NUL in every other byte.
-        let head = Array(pending.prefix(64))
-        let odd = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
-        let even = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
-        if head.count >= 4, max(odd, even) * 2 >= head.count - 1, min(odd, even) == 0 {
-          throw FormatError(file: file, line: 1, column: 1, "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with a byte-order mark)")
-        }
+    let nul = pending[0..<complete].firstIndex(of: 0)
+    if (!valid || nul != nil) && delivered == 0 {
+      // Text in UTF-16 without a byte-order mark has a NUL in every other byte.
+      let head = Array(pending.prefix(64))
+      let odd = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
+      let even = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
+      if head.count >= 4, max(odd, even) * 2 >= head.count - 1, min(odd, even) == 0 {
+        throw FormatError(file: file, line: 1, column: 1, xml
+          ? "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with a byte-order mark)"
+          : "the file looks like UTF-16 without a byte-order mark; read it with --encoding utf-16 (or save it as UTF-8)")
       }
+    }
+    if !valid { try reportInvalid(upTo: complete) }
+    if let nul {
       let (l, c) = location(of: delivered + nul)
       throw FormatError(file: file, line: l, column: c, "the file contains a NUL byte; expected text")
     }
@@ -179,7 +193,7 @@ final class TextInput {
     let at = firstInvalidUTF8(pending[0..<count]) ?? count
     let (l, c) = location(of: delivered + at)
     guard at < count else { throw FormatError(file: file, line: l, column: c, "the file is not valid UTF-8") }
-    throw FormatError(file: file, line: l, column: c, invalidUTF8Message(pending[at], xml: xml))
+    throw FormatError(file: file, line: l, column: c, invalidUTF8Message(pending[at], xml: xml, encodingOption: !xml))
   }
 
   /// Up to `count` bytes of the text from `offset`, read again (from the file or from memory).

@@ -57,13 +57,13 @@ public struct AliasRow: Hashable, Sendable {
 }
 
 /// Reading the interview tables: nominations, roster, affiliations and the alias table (CSV,
-/// with the same dialect rules as ``CSVFormat``).
+/// with the same dialect rules as ``CSVFormat``), each in UTF-8 or the ``TextEncoding`` named.
 public enum InterviewFiles {
   /// Reads a nominations table: `respondent`, `alter` and `rating` columns (also spelled `ego`,
   /// `name`/`nominee`, `trust`); optional `layer` and `wave`; every other column is what the
   /// respondent said about the alter.
-  public static func nominations(_ data: Data, file: String) throws(FormatError) -> [Nomination] {
-    let table = try CSVFormat.parse(TextInput(data: data, file: file))
+  public static func nominations(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> [Nomination] {
+    let table = try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding))
     let h = table.header
     guard let r = CSVFormat.column(h, "respondent", "ego") else {
       throw FormatError(file: file, line: 1, column: 1, "the nominations table has no 'respondent' column; its columns are \(h.joined(separator: ", "))")
@@ -109,8 +109,8 @@ public enum InterviewFiles {
 
   /// Reads a roster: `id` (required), `label`, `kind`, `aliases` (names separated by `|`),
   /// `interviewed` (a boolean), and further attributes.
-  public static func roster(_ data: Data, file: String) throws(FormatError) -> Roster {
-    let table = try CSVFormat.parse(TextInput(data: data, file: file))
+  public static func roster(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> Roster {
+    let table = try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding))
     let h = table.header
     guard let idCol = CSVFormat.column(h, "id") else {
       throw FormatError(file: file, line: 1, column: 1, "the roster has no 'id' column; its columns are \(h.joined(separator: ", "))")
@@ -150,8 +150,8 @@ public enum InterviewFiles {
 
   /// Reads an affiliation table: `person` (or `member`, `source`) and `organisation` (or
   /// `organization`, `group`, `event`, `target`); optional `layer` (default `affiliation`).
-  public static func affiliations(_ data: Data, file: String) throws(FormatError) -> [Affiliation] {
-    let table = try CSVFormat.parse(TextInput(data: data, file: file))
+  public static func affiliations(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> [Affiliation] {
+    let table = try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding))
     let h = table.header
     guard let m = CSVFormat.column(h, "person", "member", "source"),
           let o = CSVFormat.column(h, "organisation", "organization", "group", "event", "target") else {
@@ -173,8 +173,8 @@ public enum InterviewFiles {
 
   /// Reads an alias table: `name` and `id` columns (the review file, once filled in, is one).
   /// `id` is a roster id, `new`, or empty (undecided).
-  public static func aliases(_ data: Data, file: String) throws(FormatError) -> [AliasRow] {
-    let table = try CSVFormat.parse(TextInput(data: data, file: file))
+  public static func aliases(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> [AliasRow] {
+    let table = try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding))
     guard let n = CSVFormat.column(table.header, "name"), let idCol = CSVFormat.column(table.header, "id") else {
       throw FormatError(file: file, line: 1, column: 1, "the alias table needs 'name' and 'id' columns; its columns are \(table.header.joined(separator: ", "))")
     }
