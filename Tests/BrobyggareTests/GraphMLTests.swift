@@ -157,8 +157,9 @@ struct GraphMLTests {
 @Suite("GraphML read by the peers")
 struct GraphMLPeerTests {
   /// Writes a network with every attribute type, Unicode and awkward ids, then has networkx
-  /// and igraph read it (Scripts/check_graphml_with_peers.py). Needs python3 with networkx and
-  /// igraph, which .ci/run installs; without them the test fails and says so.
+  /// and igraph read it (Scripts/check_graphml_with_peers.py). Needs a python with networkx and
+  /// igraph: BROBYGGARE_PYTHON when set (.ci/run sets it to the virtual environment it makes,
+  /// .build/venv/bin/python3), else python3; without them the test fails and says so.
   @Test func networkxAndIgraphReadWhatWeWrite() throws {
     var net = Network(directed: true)
     try net.addNode(Node(id: "kommun", label: "Kommunen i Örebro", kind: .organisation,
@@ -194,7 +195,7 @@ struct GraphMLPeerTests {
     try expected.write(to: exp, atomically: true, encoding: .utf8)
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", packageRoot.appendingPathComponent("Scripts/check_graphml_with_peers.py").path, file.path, exp.path]
+    p.arguments = [pythonForPeers(), packageRoot.appendingPathComponent("Scripts/check_graphml_with_peers.py").path, file.path, exp.path]
     let out = Pipe()
     p.standardOutput = out
     p.standardError = out

@@ -42,6 +42,14 @@ func interopFilesPresent(for tests: String) -> Bool {
   return false
 }
 
+/// The python that runs the peers (networkx, igraph): BROBYGGARE_PYTHON when set, a path
+/// relative to the package root or absolute (.ci/run sets it to its .build/venv), else python3
+/// from the PATH.
+func pythonForPeers() -> String {
+  guard let p = ProcessInfo.processInfo.environment["BROBYGGARE_PYTHON"], !p.isEmpty else { return "python3" }
+  return p.hasPrefix("/") || !p.contains("/") ? p : packageRoot.appendingPathComponent(p).path
+}
+
 /// Equal within a relative tolerance (absolute near zero).
 func close(_ a: Double, _ b: Double, _ tol: Double = 1e-9) -> Bool {
   if a.isNaN || b.isNaN { return a.isNaN && b.isNaN }
