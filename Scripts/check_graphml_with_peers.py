@@ -3,8 +3,9 @@ attribute and its type intact.
 
 Usage: python3 Scripts/check_graphml_with_peers.py FILE.graphml EXPECTED.json
 EXPECTED.json lists, per node id, each attribute's value as brobyggare holds it. Prints one
-line per peer and exits non-zero on the first difference. Run by the Swift test suite when
-python3 with networkx and igraph is present (.ci/run installs them).
+line per peer and exits non-zero on the first difference. Run by the Swift test suite with
+BROBYGGARE_PYTHON, else python3; .ci/run installs networkx and igraph into .build/venv and
+sets BROBYGGARE_PYTHON=.build/venv/bin/python3.
 """
 import json, sys
 

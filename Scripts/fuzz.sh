@@ -6,7 +6,9 @@
 # READER: graphml dot csv csv-nodes edgelist json nominations (default: all), each for SECONDS
 # (default 60). Builds .build/fuzz/brobyggare-fuzz from the library's sources and
 # Fuzz/FuzzReaders.swift with -sanitize=fuzzer, seeds each reader's corpus from the shipped
-# datasets, Tests/BrobyggareTests/Fixtures/interop and Tests/BrobyggareCommandsTests/Broken,
+# datasets, the files other tools wrote in ../shared/interop/dot and ../shared/interop/graphml
+# (beside the repository, as CI has them; left out when absent) and
+# Tests/BrobyggareCommandsTests/Broken,
 # and runs libFuzzer with a 10-second limit per input (a hang) and 2 GB of memory. A crash,
 # hang or out-of-memory stops the run with the input saved in .build/fuzz/READER/ as
 # crash-*, timeout-* or oom-*; make it a test in Tests/BrobyggareCommandsTests/Broken.
@@ -23,11 +25,16 @@ echo "building $bin"
 # shellcheck disable=SC2086
 swiftc -O -sanitize=fuzzer -parse-as-library -module-name Brobyggare $sources Fuzz/FuzzReaders.swift -o "$bin"
 
+interop=""
+for d in ../shared/interop/dot ../shared/interop/graphml; do
+  if [ -d "$d" ]; then interop="$interop $d"; else echo "no $d: its files are not among the seeds" >&2; fi
+done
 seed() {  # seed READER PATTERN...: copy matching files into the reader's seed folder
   r=$1; shift
   mkdir -p "$out/$r/seeds" "$out/$r/corpus"
   for pattern in "$@"; do
-    find Datasets Tests/BrobyggareTests/Fixtures/interop Tests/BrobyggareCommandsTests/Broken -type f -name "$pattern" \
+    # shellcheck disable=SC2086  # $interop is a list of folders
+    find Datasets $interop Tests/BrobyggareCommandsTests/Broken -type f -name "$pattern" \
       -size -200k -exec cp {} "$out/$r/seeds/" \; 2>/dev/null || true
   done
 }

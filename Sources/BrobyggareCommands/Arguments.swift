@@ -12,6 +12,9 @@ struct OptionSpec {
   var short: Character?
   var valueName: String?    // nil for a flag
   var help: String
+  /// Whether the option may be given more than once (each value kept, in order); any other
+  /// option given twice is a usage error.
+  var repeatable = false
 }
 
 /// What a command takes: its positional arguments and options, and the help text they make.
@@ -29,7 +32,7 @@ struct CommandSpec {
       i >= positionals.count - optionalPositionals ? "[<\(p.name.lowercased())>]" : "<\(p.name.lowercased())>"
     }
     for o in options where o.name != "help" {
-      parts.append(o.valueName.map { "[--\(o.name) <\($0)>]" } ?? "[--\(o.name)]")
+      parts.append(o.valueName.map { "[--\(o.name) <\($0)>]" + (o.repeatable ? " ..." : "") } ?? "[--\(o.name)]")
     }
     return parts.joined(separator: " ")
   }
@@ -63,10 +66,14 @@ struct CommandSpec {
 /// Parsed arguments.
 struct ParsedArguments {
   var positionals: [String] = []
-  var values: [String: String] = [:]
+  /// Every value of each option given, in the order given (one unless the option is repeatable).
+  var optionValues: [String: [String]] = [:]
   var flags: Set<String> = []
 
-  func value(_ name: String) -> String? { values[name] }
+  /// The value of an option, or `nil` when it is not given.
+  func value(_ name: String) -> String? { optionValues[name]?.first }
+  /// Every value of a repeatable option, in the order given; empty when it is not given.
+  func values(_ name: String) -> [String] { optionValues[name] ?? [] }
   func flag(_ name: String) -> Bool { flags.contains(name) }
 }
 
@@ -111,8 +118,10 @@ extension CommandSpec {
           v = args[i]
           i += 1
         }
-        if result.values[name] != nil { throw UsageError(message: "The option '--\(name)' is given twice", command: self) }
-        result.values[name] = v
+        if result.optionValues[name] != nil && !spec.repeatable {
+          throw UsageError(message: "The option '--\(name)' is given twice", command: self)
+        }
+        result.optionValues[name, default: []].append(v)
       }
     }
     if result.flags.contains("help") { return result }

@@ -339,12 +339,20 @@ func writeOutput(_ files: [(path: String, contents: String)], inputs: [String]) 
 
 /// Writes output files of bytes (pictures, say), refusing to overwrite an input.
 func writeOutput(_ files: [(path: String, data: Data)], inputs: [String]) throws {
-  let inputPaths = Set(inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
-  for f in files where inputPaths.contains(URL(fileURLWithPath: f.path).standardizedFileURL.resolvingSymlinksInPath().path) {
+  let inputPaths = Set(inputs.map(canonicalPath))
+  for f in files where inputPaths.contains(canonicalPath(f.path)) {
     throw UsageError(message: "Refusing to overwrite the input file '\(f.path)'")
   }
   try writeFilesAtomically(files)
 }
+
+/// A path made absolute, with `.`, `..` and symbolic links resolved, to compare with another.
+func canonicalPath(_ path: String) -> String {
+  URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+}
+
+/// Whether two paths name the same file.
+func sameFile(_ a: String, _ b: String) -> Bool { canonicalPath(a) == canonicalPath(b) }
 
 /// The settings of a tie selection as (name, value) pairs for the echoed settings.
 func selectionSettings(_ s: TieSelection, network: Network) -> [(String, String)] {

@@ -10,19 +10,23 @@ let interviewsSpec = CommandSpec(
     OptionSpec(name: "symmetrize", valueName: "rule", help: "none (directed, as reported), min, max, mean, confirmed or any (default: none)."),
     OptionSpec(name: "non-respondents", valueName: "rule", help: "Ties to people not interviewed: keep (as reported), reconstruct (from the other side), drop (default: keep)."),
     OptionSpec(name: "unresolved", valueName: "rule", help: "Names that match no roster entry: drop (leave the rows out) or new (make them nodes) (default: drop)."),
-    OptionSpec(name: "aliases", valueName: "file", help: "An alias table (name,id): id is a roster id or 'new'. The review file, filled in, is one."),
+    OptionSpec(name: "aliases", valueName: "file", help: "An alias table (name,id): id is a roster id or 'new'. The review file, filled in, is one. May be given several times.", repeatable: true),
     OptionSpec(name: "affiliations", valueName: "file", help: "Person-to-organisation ties (CSV: person, organisation, optional layer), a layer of their own."),
     OptionSpec(name: "wave", valueName: "wave", help: "Use the nominations of this wave (required when the table has several)."),
     OptionSpec(name: "output", short: "o", valueName: "file", help: "The network to write; its extension picks the format. Required."),
-    OptionSpec(name: "encoding", valueName: "encoding", help: "The encoding of the nominations, roster and affiliation tables: utf-8, windows-1252, latin1, utf-16 (default: utf-8)."),
+    OptionSpec(name: "encoding", valueName: "encoding", help: "The encoding of the nominations, roster, alias and affiliation tables: utf-8, windows-1252, latin1, utf-16 (default: utf-8)."),
     helpOption,
   ],
   discussion: """
     Names match after folding case, diacritics, punctuation and spacing; roster ids, labels and
     aliases all match. A name that matches no entry, or several, is never merged: it goes to
     OUT's .review.csv with the closest roster names (edit distance). Fill in its id column with
-    a roster id or 'new' and pass the file back with --aliases. OUT's .account.md says what was
-    done: respondents, nominated-only, merged duplicates, and every row left out with its line.
+    a roster id or 'new' and pass the file back with --aliases, beside the roster's own alias
+    table (--aliases may be given several times; two tables may not decide a name differently).
+    OUT's own review file may be passed back: it is read first, and the new one keeps every id
+    filled in (and any column you added), so running again loses no decision.
+    OUT's .account.md says what was done: respondents, nominated-only, merged duplicates, and
+    every row left out with its line.
     Each node gets respondent (true/false) and status (respondent, nominated-only, roster-only);
     each tie gets reciprocated. The settings are stored in the network's own attributes.
     """)
@@ -46,10 +50,15 @@ extension BrobyggareCommandLine {
       nominations: try InterviewFiles.nominations(Network.load(nominationsPath), file: nominationsPath, encoding: encoding),
       nominationsFile: nominationsPath, roster: try InterviewFiles.roster(Network.load(rosterPath), file: rosterPath, encoding: encoding))
     var inputPaths = [nominationsPath, rosterPath]
-    if let a = p.value("aliases") {
-      inputs.aliases = try InterviewFiles.aliases(Network.load(a), file: a)
-      inputs.aliasesFile = a
-      inputPaths.append(a)
+    let stem = (output as NSString).deletingPathExtension
+    let reviewPath = stem + ".review.csv"
+    // The review file this run rewrites may be one of the alias tables: it is read here, before
+    // anything is written, and its decisions go into the new one.
+    var previousReview: [AliasRow] = []
+    for a in p.values("aliases") {
+      let rows = try InterviewFiles.aliases(Network.load(a), file: a, encoding: encoding)
+      inputs.aliases += rows
+      if sameFile(a, reviewPath) { previousReview += rows } else { inputPaths.append(a) }
     }
     if let a = p.value("affiliations") {
       inputs.affiliations = try InterviewFiles.affiliations(Network.load(a), file: a, encoding: encoding)
@@ -60,11 +69,14 @@ extension BrobyggareCommandLine {
     do { built = try InterviewNetwork(inputs, options: options) } catch let e as InterviewError {
       throw UsageError(message: e.description)
     }
-    let stem = (output as NSString).deletingPathExtension
     var files = try built.network.serialized(as: format, path: output)
-    files.append((stem + ".review.csv", built.reviewCSV))
+    files.append((reviewPath, built.reviewCSV(keeping: previousReview)))
     files.append((stem + ".account.md", built.account.markdown))
     try writeOutput(files, inputs: inputPaths)
+    if !previousReview.isEmpty {
+      let kept = Set(previousReview.filter { !$0.id.isEmpty }.map { NameMatching.normalise($0.name) }).count
+      note("\(reviewPath) was read as --aliases, then rewritten; the \(kept) decision(s) filled in there are kept in it")
+    }
     let a = built.account
     out.stderr += "# " + a.settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
     out.stderr += "wrote \(files.map(\.path).joined(separator: ", "))\n"

@@ -54,13 +54,15 @@ struct DOTTests {
     #expect(net.nodes[5].label == "Fia \"F\"")
   }
 
-  @Test func interopFiles() throws {
-    let tel = try DOTFormat.read(fixtureData("interop/dot/boost_telephone_network.dot"), file: "tel.dot")
+  /// DOT files other tools wrote, read in place from ../shared/interop/dot.
+  @Test(readsInteropFiles("DOTTests.interopFiles"))
+  func interopFiles() throws {
+    let tel = try DOTFormat.read(interopData("dot/boost_telephone_network.dot"), file: "tel.dot")
     #expect(tel.nodeCount > 0)
     #expect(!tel.isDirected)
-    let ig = try DOTFormat.read(fixtureData("interop/dot/igraph_demo.dot"), file: "igraph_demo.dot")
+    let ig = try DOTFormat.read(interopData("dot/generated_locally/igraph_demo.dot"), file: "igraph_demo.dot")
     #expect(ig.nodeCount == 3)
-    let legacy = formatError { try DOTFormat.read(fixtureData("interop/dot/boost_graphviz_test_subgraph_refs.dot"), file: "legacy.dot") }
+    let legacy = formatError { try DOTFormat.read(interopData("dot/boost_graphviz_test_subgraph_refs.dot"), file: "legacy.dot") }
     #expect(legacy?.line == 14)
     #expect(legacy?.message.contains("without a body") == true)
   }

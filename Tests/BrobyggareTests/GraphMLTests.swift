@@ -5,13 +5,14 @@ import Testing
 
 @Suite("GraphML")
 struct GraphMLTests {
+  /// A GraphML file other tools wrote, read in place from ../shared/interop/graphml.
   func read(_ name: String) throws -> Network {
-    try GraphMLFormat.read(fixtureData("interop/graphml/\(name)"), file: name)
+    try GraphMLFormat.read(interopData("graphml/\(name)"), file: name)
   }
 
   /// Every GraphML file from ../shared/interop either loads or is refused with a message that
-  /// names the feature (see Fixtures/interop/graphml/PROVENANCE.txt for what each holds).
-  @Test(arguments: [
+  /// names the feature (see ../shared/interop/graphml/PROVENANCE.txt for what each holds).
+  @Test(readsInteropFiles("GraphMLTests.interopFileLoadsOrIsRefused"), arguments: [
     ("boost_graphml_test.xml", "9 nodes"),
     ("four_neuron_cpg_defaults.graphml", "4 nodes"),
     ("gephi_export_miserables.graphml", "77 nodes"),
@@ -23,11 +24,11 @@ struct GraphMLTests {
     ("graphology_missing_nodes.graphml", "is not a <node> in this file"),
     ("graphology_mixed_multigraph.graphml", "mixed graphs are not supported"),
     ("greek2_latin1_uppercase_bool.graphml", "14 nodes"),
-    ("igraph_demo.graphml", "3 nodes"),
+    ("generated_locally/igraph_demo.graphml", "3 nodes"),
     ("igraph_lesmis.graphml", "77 nodes"),
     ("igraph_old_duplicate_key_ids_miserables.GraphML", "77 nodes"),
-    ("networkx_demo.graphml", "2 nodes"),
-    ("networkx_multidigraph.graphml", "2 nodes"),
+    ("generated_locally/networkx_demo.graphml", "2 nodes"),
+    ("generated_locally/networkx_multidigraph.graphml", "2 nodes"),
     ("primer_attributes_default.graphml", "6 nodes"),
     ("tinkerpop_graph_types_bad.xml", "attr.type 'nothing-supported-and-goes-to-string'"),
     ("tinkerpop_grateful_dead.xml", "808 nodes"),
@@ -53,8 +54,9 @@ struct GraphMLTests {
     }
   }
 
-  @Test func typesDefaultsAndLabels() throws {
-    let nx = try read("networkx_demo.graphml")
+  @Test(readsInteropFiles("GraphMLTests.typesDefaultsAndLabels"))
+  func typesDefaultsAndLabels() throws {
+    let nx = try read("generated_locally/networkx_demo.graphml")
     #expect(nx.nodes[0].attributes["wealth"] == .integer(10))
     #expect(nx.nodes[0].attributes["elite"] == .boolean(true))
     #expect(nx.nodes[1].label == "Albizzi & <Co>")
@@ -78,11 +80,12 @@ struct GraphMLTests {
     #expect(yed.nodes[0].label == "1")
     #expect(yed.nodes.allSatisfy { $0.label != $0.id })
 
-    let igraph = try read("igraph_demo.graphml")
+    let igraph = try read("generated_locally/igraph_demo.graphml")
     #expect(igraph.nodes[0].label == "A")  // igraph's name attribute
   }
 
-  @Test func yEdGraphicsSurviveARoundTrip() throws {
+  @Test(readsInteropFiles("GraphMLTests.yEdGraphicsSurviveARoundTrip"))
+  func yEdGraphicsSurviveARoundTrip() throws {
     let yed = try read("yed3.12_graph1.graphml")
     let written = GraphMLFormat.write(yed)
     #expect(written.contains("xmlns:y=\"http://www.yworks.com/xml/graphml\""))
@@ -154,8 +157,9 @@ struct GraphMLTests {
 @Suite("GraphML read by the peers")
 struct GraphMLPeerTests {
   /// Writes a network with every attribute type, Unicode and awkward ids, then has networkx
-  /// and igraph read it (Scripts/check_graphml_with_peers.py). Needs python3 with networkx and
-  /// igraph, which .ci/run installs; without them the test fails and says so.
+  /// and igraph read it (Scripts/check_graphml_with_peers.py). Needs a python with networkx and
+  /// igraph: BROBYGGARE_PYTHON when set (.ci/run sets it to the virtual environment it makes,
+  /// .build/venv/bin/python3), else python3; without them the test fails and says so.
   @Test func networkxAndIgraphReadWhatWeWrite() throws {
     var net = Network(directed: true)
     try net.addNode(Node(id: "kommun", label: "Kommunen i Örebro", kind: .organisation,
@@ -191,7 +195,7 @@ struct GraphMLPeerTests {
     try expected.write(to: exp, atomically: true, encoding: .utf8)
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", packageRoot.appendingPathComponent("Scripts/check_graphml_with_peers.py").path, file.path, exp.path]
+    p.arguments = [pythonForPeers(), packageRoot.appendingPathComponent("Scripts/check_graphml_with_peers.py").path, file.path, exp.path]
     let out = Pipe()
     p.standardOutput = out
     p.standardError = out

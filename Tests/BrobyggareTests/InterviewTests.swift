@@ -189,6 +189,37 @@ struct InterviewTests {
     }
   }
 
+  /// Several alias tables: agreeing rows are fine, differing ones name both places; the review
+  /// file that replaces one keeps its decisions (used or not) and the columns added to it.
+  @Test func severalAliasTablesAndTheReviewFileThatReplacesOne() throws {
+    let noms = try InterviewFiles.nominations(Data("respondent,alter,rating\na,Anna Svensson,3\na,kiosk man,4\na,Bjrn Berg,2\n".utf8), file: "n.csv")
+    var inputs = InterviewNetwork.Inputs(nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
+    let table = try InterviewFiles.aliases(Data("name,id\nNalle B,b\n".utf8), file: "table.csv")
+    let review = try InterviewFiles.aliases(Data("name,id,status,note\nAnna Svensson,x2,ambiguous,asked\nBjrn Berg,,unmatched,spelling?\nnalle b,b,,\nGone,new,,from an earlier draft\n".utf8), file: "review.csv")
+    #expect(review[0].file == "review.csv" && review[0].notes == [AliasNote(column: "note", text: "asked")])
+    inputs.aliases = table + review
+    let options = InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!)
+    let r = try InterviewNetwork(inputs, options: options)
+    #expect(Self.ties(r.network) == ["a>x2:0.6"])
+    #expect(r.unresolved.map(\.name) == ["kiosk man", "Bjrn Berg"] && r.decided.map(\.name) == ["Anna Svensson"])
+    #expect(r.reviewCSV(keeping: review) == """
+      name,id,status,used_as,rows,count,suggestions,said,note
+      Anna Svensson,x2,ambiguous,alter,n.csv:2,1,x1 (Anna Svensson); x2 (Anna Svensson),,asked
+      kiosk man,,unmatched,alter,n.csv:3,1,,,
+      Bjrn Berg,,unmatched,alter,n.csv:4,1,"b (Björn Berg, distance 1)",,spelling?
+      nalle b,b,unmatched,,,0,"b (Nalle, distance 2)",,
+      Gone,new,unmatched,,,0,,,from an earlier draft
+
+      """)
+    // Without a review to keep, only the names left to review.
+    #expect(r.reviewCSV == "name,id,status,used_as,rows,count,suggestions,said\nkiosk man,,unmatched,alter,n.csv:3,1,,\nBjrn Berg,,unmatched,alter,n.csv:4,1,\"b (Björn Berg, distance 1)\",\n")
+
+    inputs.aliases = table + (try InterviewFiles.aliases(Data("name,id\nNALLE-B,new\n".utf8), file: "review.csv"))
+    #expect(throws: FormatError(file: "review.csv", line: 2, column: 9, "the name 'NALLE-B' is decided as 'new' in review.csv line 2 but as 'b' in table.csv line 2 (written 'Nalle B'); decide it once, or the same in both")) {
+      try InterviewNetwork(inputs, options: options)
+    }
+  }
+
   @Test func rosterAndNominationFileErrors() {
     #expect(throws: FormatError(file: "r.csv", line: 3, column: 1, "the id 'a' appears twice in the roster")) {
       try InterviewFiles.roster(Data("id,label\na,A\na,B\n".utf8), file: "r.csv")

@@ -97,11 +97,15 @@ struct StreamingTests {
   }
 
   /// The GraphML files other tools wrote (yEd graphics kept as markup, Latin-1, nested groups)
-  /// read the same with any block size.
-  @Test func interopGraphMLReadsTheSameWithAnyBlockSize() throws {
-    let folder = fixturePath("interop/graphml")
+  /// read the same with any block size. They are read in place from ../shared/interop/graphml
+  /// and its generated_locally folder.
+  @Test(readsInteropFiles("StreamingTests.interopGraphMLReadsTheSameWithAnyBlockSize"))
+  func interopGraphMLReadsTheSameWithAnyBlockSize() throws {
+    let folder = interopPath("graphml")
+    let names = try FileManager.default.subpathsOfDirectory(atPath: folder).sorted()
+      .filter { ["graphml", "xml"].contains(($0 as NSString).pathExtension.lowercased()) }
     var checked = 0
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name != "PROVENANCE.txt" {
+    for name in names {
       let path = folder + "/" + name
       let whole: Result<Network, FormatError> = Result { () throws(FormatError) in try Network(contentsOf: path, options: .init(format: .graphml)) }
       for b in [1, 5, 300] {

@@ -16,6 +16,40 @@ func fixtureData(_ relative: String) throws -> Data {
   try Data(contentsOf: URL(fileURLWithPath: fixturePath(relative)))
 }
 
+/// Files other tools wrote (yEd, Gephi, igraph, networkx, TinkerPop, Boost), with their
+/// provenance: read in place from ../shared/interop beside the repository, as CI has it, and
+/// never copied into the repository.
+let interopRoot = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/interop")
+
+/// A file under ../shared/interop: `graphml/yed3.12_graph1.graphml`, say.
+func interopPath(_ relative: String) -> String { interopRoot.appendingPathComponent(relative).path }
+
+func interopData(_ relative: String) throws -> Data {
+  try Data(contentsOf: URL(fileURLWithPath: interopPath(relative)))
+}
+
+/// The trait of a test that reads ../shared/interop: the test runs when the folder is there,
+/// and is skipped, with a printed line saying which and why, when it is not.
+func readsInteropFiles(_ test: String) -> ConditionTrait {
+  .enabled(if: interopFilesPresent(for: test), "reads ../shared/interop, which is not beside the repository")
+}
+
+/// Whether ../shared/interop is there; when it is not, prints which tests are skipped and why.
+func interopFilesPresent(for tests: String) -> Bool {
+  var isDirectory: ObjCBool = false
+  if FileManager.default.fileExists(atPath: interopRoot.path, isDirectory: &isDirectory), isDirectory.boolValue { return true }
+  print("note: skipping \(tests): \(interopRoot.path) is not there (the files other tools wrote are read in place from ../shared/interop beside the repository, as CI has it)")
+  return false
+}
+
+/// The python that runs the peers (networkx, igraph): BROBYGGARE_PYTHON when set, a path
+/// relative to the package root or absolute (.ci/run sets it to its .build/venv), else python3
+/// from the PATH.
+func pythonForPeers() -> String {
+  guard let p = ProcessInfo.processInfo.environment["BROBYGGARE_PYTHON"], !p.isEmpty else { return "python3" }
+  return p.hasPrefix("/") || !p.contains("/") ? p : packageRoot.appendingPathComponent(p).path
+}
+
 /// Equal within a relative tolerance (absolute near zero).
 func close(_ a: Double, _ b: Double, _ tol: Double = 1e-9) -> Bool {
   if a.isNaN || b.isNaN { return a.isNaN && b.isNaN }

@@ -52,8 +52,19 @@ public struct AliasRow: Hashable, Sendable {
   public var name: String
   /// A roster id, `new`, or empty (not decided yet).
   public var id: String
+  /// The alias table the row is in (empty: ``InterviewNetwork/Inputs/aliasesFile``).
+  public var file: String = ""
   public var line: Int
   public var idColumn: Int
+  /// The row's cells in columns other than `name`, `id` and those the review file writes
+  /// itself (a researcher's `note`, say), in file order; the review file keeps them.
+  public var notes: [AliasNote] = []
+}
+
+/// A cell a researcher added to an alias table or review file: its column and text.
+public struct AliasNote: Hashable, Sendable {
+  public var column: String
+  public var text: String
 }
 
 /// Reading the interview tables: nominations, roster, affiliations and the alias table (CSV,
@@ -172,18 +183,22 @@ public enum InterviewFiles {
   }
 
   /// Reads an alias table: `name` and `id` columns (the review file, once filled in, is one).
-  /// `id` is a roster id, `new`, or empty (undecided).
+  /// `id` is a roster id, `new`, or empty (undecided). Other columns, except those the review
+  /// file writes itself, are kept as the row's notes.
   public static func aliases(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> [AliasRow] {
     let table = try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding))
     guard let n = CSVFormat.column(table.header, "name"), let idCol = CSVFormat.column(table.header, "id") else {
       throw FormatError(file: file, line: 1, column: 1, "the alias table needs 'name' and 'id' columns; its columns are \(table.header.joined(separator: ", "))")
     }
+    let generated = Set(InterviewNetwork.reviewColumns.map { $0.lowercased() })
+    let noteColumns = table.header.indices.filter { $0 != n && $0 != idCol && !generated.contains(table.header[$0].lowercased()) }
     var out: [AliasRow] = []
     for (i, f) in table.rows.enumerated() {
       let name = f[n].trimmingCharacters(in: .whitespaces)
       if name.isEmpty { throw FormatError(file: file, line: table.rowLines[i], column: table.column(row: i, field: n), "the name is empty") }
-      out.append(AliasRow(name: name, id: f[idCol].trimmingCharacters(in: .whitespaces), line: table.rowLines[i],
-                          idColumn: table.column(row: i, field: idCol)))
+      out.append(AliasRow(name: name, id: f[idCol].trimmingCharacters(in: .whitespaces), file: file, line: table.rowLines[i],
+                          idColumn: table.column(row: i, field: idCol),
+                          notes: noteColumns.map { AliasNote(column: table.header[$0], text: f[$0]) }))
     }
     return out
   }

@@ -127,6 +127,20 @@ public struct UnresolvedName: Hashable, Sendable {
   public var said: [String] = []
 }
 
+/// A name an alias table decided (a roster id or `new`), and where this run used it.
+public struct DecidedName: Hashable, Sendable {
+  /// The name as first written in the nominations or affiliations.
+  public var name: String
+  /// The alias table row that decided it (the first, when several agree).
+  public var decision: AliasRow
+  /// Where it was used: `respondent`, `alter`, `affiliation`.
+  public var roles: [String]
+  /// Every row that used it.
+  public var occurrences: [SourceLine]
+  /// What respondents said about the name, each once, in order.
+  public var said: [String]
+}
+
 /// Rows left out, for one reason.
 public struct DroppedRows: Hashable, Sendable {
   public var reason: String
@@ -209,15 +223,22 @@ public struct InterviewNetwork: Sendable {
   public var network: Network
   public var account: InterviewAccount
   public var unresolved: [UnresolvedName]
+  /// The names the alias tables decided that this run used, in order of first use.
+  public var decided: [DecidedName]
   /// The roster the names were resolved against, for the review file's suggestions.
   public var roster: Roster
+  /// Unresolved and decided names together, in order of first use (the review file's order).
+  private var reviewOrder: [ReviewName]
+  private enum ReviewName: Sendable { case unresolved(Int), decided(Int) }
 
   /// The inputs, each with the file name its positions refer to.
   public struct Inputs: Sendable {
     public var nominations: [Nomination]
     public var nominationsFile: String
     public var roster: Roster
+    /// The rows of every alias table, in the order given; each row names its file.
     public var aliases: [AliasRow] = []
+    /// The file of alias rows that do not name one.
     public var aliasesFile: String = "<aliases>"
     public var affiliations: [Affiliation] = []
     public var affiliationsFile: String = "<affiliations>"
@@ -229,25 +250,33 @@ public struct InterviewNetwork: Sendable {
     }
   }
 
-  /// Builds the network. Throws a ``FormatError`` for a rating outside the scale or an alias
-  /// table that names no roster entry, and ``InterviewError`` for an ambiguous wave.
+  /// Builds the network. Throws a ``FormatError`` for a rating outside the scale, an alias
+  /// table that names no roster entry, or a name two alias rows decide differently (in one
+  /// table or two), and ``InterviewError`` for an ambiguous wave.
   public init(_ inputs: Inputs, options: InterviewOptions) throws {
     let roster = inputs.roster
     var resolver = NameResolver(roster: roster)
-    var decidedNames = Set<String>()
-    for a in inputs.aliases where !a.id.isEmpty {
+    // The first row to decide each name (normalised); a later row may agree but not differ.
+    var decidingRow: [String: AliasRow] = [:]
+    for var a in inputs.aliases where !a.id.isEmpty {
+      if a.file.isEmpty { a.file = inputs.aliasesFile }
       let key = NameMatching.normalise(a.name)
       let decision: NameResolver.AliasDecision
       if a.id.lowercased() == "new" { decision = .newNode } else {
         guard let i = roster.index(of: a.id) else {
-          throw FormatError(file: inputs.aliasesFile, line: a.line, column: a.idColumn, "the id '\(a.id)' is not in the roster; give a roster id, 'new', or leave it empty")
+          throw FormatError(file: a.file, line: a.line, column: a.idColumn, "the id '\(a.id)' is not in the roster; give a roster id, 'new', or leave it empty")
         }
         decision = .entry(i)
       }
-      if decidedNames.contains(key), resolver.decision(for: a.name) != decision {
-        throw FormatError(file: inputs.aliasesFile, line: a.line, column: a.idColumn, "the name '\(a.name)' is decided twice, differently")
+      if let first = decidingRow[key] {
+        guard resolver.decision(for: a.name) == decision else {
+          throw FormatError(file: a.file, line: a.line, column: a.idColumn,
+                            "the name '\(a.name)' is decided as '\(a.id)' in \(a.file) line \(a.line) but as '\(first.id)' in \(first.file) line \(first.line)"
+                            + (first.name == a.name ? "" : " (written '\(first.name)')") + "; decide it once, or the same in both")
+        }
+        continue
       }
-      decidedNames.insert(key)
+      decidingRow[key] = a
       resolver.decide(a.name, decision)
     }
 
@@ -273,7 +302,8 @@ public struct InterviewNetwork: Sendable {
       try network.addNode(Node(id: e.id, label: e.label, kind: e.kind, attributes: e.attributes))
     }
     var unresolved: [String: UnresolvedName] = [:]
-    var unresolvedOrder: [String] = []
+    var decided: [String: DecidedName] = [:]
+    var reviewOrder: [String] = []
     var newNodeByKey: [String: Int] = [:]
     var reportedAbout: [Int: [String: [AttributeValue]]] = [:]
     var dropped: [String: [SourceLine]] = [:]
@@ -282,10 +312,23 @@ public struct InterviewNetwork: Sendable {
       if dropped[reason] == nil { droppedOrder.append(reason) }
       dropped[reason, default: []].append(at)
     }
+    /// Records a use of a name the alias tables decided.
+    func noteDecided(_ name: String, _ row: AliasRow, role: String, at: SourceLine, said: [String: AttributeValue]) {
+      let key = NameMatching.normalise(name)
+      if decided[key] == nil {
+        reviewOrder.append(key)
+        decided[key] = DecidedName(name: name, decision: row, roles: [], occurrences: [], said: [])
+      }
+      if !decided[key]!.roles.contains(role) { decided[key]!.roles.append(role) }
+      for (k, v) in said.sorted(by: { $0.key < $1.key }) where !decided[key]!.said.contains("\(k)=\(v)") {
+        decided[key]!.said.append("\(k)=\(v)")
+      }
+      decided[key]!.occurrences.append(at)
+    }
     func note(_ name: String, _ resolution: NameResolution, role: String, at: SourceLine, said: [String: AttributeValue]) {
       let key = NameMatching.normalise(name)
       if unresolved[key] == nil {
-        unresolvedOrder.append(key)
+        reviewOrder.append(key)
         var candidates: [Int] = []
         var status = UnresolvedName.Status.unmatched
         if case .ambiguous(let c) = resolution { candidates = c; status = .ambiguous }
@@ -301,6 +344,7 @@ public struct InterviewNetwork: Sendable {
     /// The node for a name, or nil when the row is to be left out.
     func nodeFor(_ name: String, role: String, at: SourceLine, said: [String: AttributeValue] = [:], network: inout Network) -> Int? {
       let r = resolver.resolve(name)
+      if let row = decidingRow[NameMatching.normalise(name)] { noteDecided(name, row, role: role, at: at, said: said) }
       switch r {
       case .entry(let i): return i
       case .newNode: break
@@ -511,25 +555,102 @@ public struct InterviewNetwork: Sendable {
     account.dropped = droppedOrder.map { DroppedRows(reason: $0, rows: dropped[$0]!) }
     self.network = result
     self.account = account
-    self.unresolved = unresolvedOrder.map { unresolved[$0]! }
+    var unresolvedList: [UnresolvedName] = [], decidedList: [DecidedName] = []
+    self.reviewOrder = reviewOrder.map { key in
+      if let u = unresolved[key] { unresolvedList.append(u); return .unresolved(unresolvedList.count - 1) }
+      decidedList.append(decided[key]!)
+      return .decided(decidedList.count - 1)
+    }
+    self.unresolved = unresolvedList
+    self.decided = decidedList
     self.roster = roster
   }
 
+  /// The review file's columns, in order; `name` and `id` are those of an alias table.
+  public static let reviewColumns = ["name", "id", "status", "used_as", "rows", "count", "suggestions", "said"]
+
   /// The review file: one row per unresolved name, with an empty `id` for the researcher to fill
   /// with a roster id or `new`, then pass back as the alias table.
-  public var reviewCSV: String {
-    var out = "name,id,status,used_as,rows,count,suggestions,said\n"
-    for u in unresolved {
-      let suggestions: String
-      if u.status == .ambiguous {
-        suggestions = u.candidates.map { "\(roster.entries[$0].id) (\(roster.entries[$0].label))" }.joined(separator: "; ")
+  public var reviewCSV: String { reviewCSV(keeping: []) }
+
+  /// The review file that replaces `previous`, keeping what the researcher wrote in it.
+  ///
+  /// `previous` is the review file being replaced, read as an alias table and given to this
+  /// network as one. Every row of it with an `id` filled in stays, with that id as written, so a
+  /// decision is never lost by running again: a name this run used stays in its place (order of
+  /// first use) with fresh rows, counts and suggestions; the others follow in the order of
+  /// `previous`. Columns the researcher added (a `note`, say) stay with their names, on decided
+  /// rows and on names still to review. `status` says what the roster alone makes of a name:
+  /// `unmatched`, `ambiguous`, or `matched` (the roster now has it; the decision still wins).
+  ///
+  /// - Complexity: O(r + p) for r review rows and p rows of `previous`, plus the suggestions
+  ///   for the decided names (O(roster names) each).
+  public func reviewCSV(keeping previous: [AliasRow]) -> String {
+    // Per name (normalised): its first row with an id filled in, else its first row.
+    var previousRow: [String: AliasRow] = [:]
+    var previousOrder: [String] = []
+    for row in previous {
+      let key = NameMatching.normalise(row.name)
+      if let old = previousRow[key] {
+        if old.id.isEmpty && !row.id.isEmpty { previousRow[key] = row }
       } else {
-        suggestions = u.suggestions.map { "\(roster.entries[$0.entry].id) (\($0.name), distance \($0.distance))" }.joined(separator: "; ")
+        previousRow[key] = row
+        previousOrder.append(key)
       }
-      let rows = u.occurrences.map(\.description).joined(separator: " ")
-      out += [u.name, "", u.status.rawValue, u.roles.joined(separator: " "), rows, String(u.occurrences.count), suggestions,
-       u.said.joined(separator: "; ")]
-        .map { CSVFormat.quote($0, delimiter: ",") }.joined(separator: ",") + "\n"
+    }
+    var noteColumns: [String] = []
+    for row in previous { for n in row.notes where !noteColumns.contains(n.column) { noteColumns.append(n.column) } }
+    /// Whether a row of `previous` holds something the researcher wrote.
+    func written(_ row: AliasRow) -> Bool { !row.id.isEmpty || row.notes.contains { !$0.text.isEmpty } }
+    func csvLine(_ fields: [String], _ row: AliasRow?) -> String {
+      let notes = noteColumns.map { c in row?.notes.first { $0.column == c }?.text ?? "" }
+      return (fields + notes).map { CSVFormat.quote($0, delimiter: ",") }.joined(separator: ",") + "\n"
+    }
+    func candidateList(_ entries: [Int]) -> String {
+      entries.map { "\(roster.entries[$0].id) (\(roster.entries[$0].label))" }.joined(separator: "; ")
+    }
+    func suggestionList(_ s: [NameSuggestion]) -> String {
+      s.map { "\(roster.entries[$0.entry].id) (\($0.name), distance \($0.distance))" }.joined(separator: "; ")
+    }
+    // A decided name's status and suggestions, from the roster alone.
+    let plain = NameResolver(roster: roster)
+    func rosterView(_ name: String) -> (status: String, suggestions: String) {
+      switch plain.resolve(name) {
+      case .entry(let i): ("matched", candidateList([i]))
+      case .ambiguous(let c): (UnresolvedName.Status.ambiguous.rawValue, candidateList(c))
+      case .unmatched, .newNode: (UnresolvedName.Status.unmatched.rawValue, suggestionList(plain.suggestions(for: name)))
+      }
+    }
+
+    var out = (Self.reviewColumns + noteColumns).map { CSVFormat.quote($0, delimiter: ",") }.joined(separator: ",") + "\n"
+    var done = Set<String>()
+    for item in reviewOrder {
+      switch item {
+      case .unresolved(let k):
+        let u = unresolved[k]
+        let row = previousRow[NameMatching.normalise(u.name)]
+        done.insert(NameMatching.normalise(u.name))
+        let suggestions = u.status == .ambiguous ? candidateList(u.candidates) : suggestionList(u.suggestions)
+        out += csvLine([u.name, row?.id ?? "", u.status.rawValue, u.roles.joined(separator: " "),
+                        u.occurrences.map(\.description).joined(separator: " "), String(u.occurrences.count), suggestions,
+                        u.said.joined(separator: "; ")], row)
+      case .decided(let k):
+        let d = decided[k]
+        let key = NameMatching.normalise(d.name)
+        // Decided in another alias table only: that table keeps it.
+        guard let row = previousRow[key], written(row) else { continue }
+        done.insert(key)
+        let view = rosterView(row.name)
+        out += csvLine([row.name, row.id, view.status, d.roles.joined(separator: " "),
+                        d.occurrences.map(\.description).joined(separator: " "), String(d.occurrences.count), view.suggestions,
+                        d.said.joined(separator: "; ")], row)
+      }
+    }
+    for key in previousOrder where !done.contains(key) {
+      let row = previousRow[key]!
+      guard written(row) else { continue }
+      let view = rosterView(row.name)
+      out += csvLine([row.name, row.id, view.status, "", "", "0", view.suggestions, ""], row)
     }
     return out
   }
