@@ -73,6 +73,10 @@ public enum BrobyggareCommandLine {
     var outcome = Notes.$current.withValue(notes) { runCommand(args) }
     // Notes come before whatever the command itself wrote on standard error.
     if !notes.lines.isEmpty { outcome.stderr = notes.lines.map { "note: \($0)\n" }.joined() + outcome.stderr }
+    // Messages quote the input: a control character from a file (an ESC sequence that sets a
+    // terminal's title or clears it) is shown, never sent.
+    outcome.stderr = visibleControls(outcome.stderr)
+    if ["info", "whatif"].contains(args.first ?? "") { outcome.stdout = visibleControls(outcome.stdout) }
     return outcome
   }
 
@@ -164,6 +168,31 @@ final class Notes: @unchecked Sendable {
   var lines: [String] { lock.withLock { list } }
   /// Adds a note once: the same sentence twice (two inputs, say) is printed once.
   func add(_ line: String) { lock.withLock { if seen.insert(line).inserted { list.append(line) } } }
+
+  /// Every file the run read, canonical, so that no output overwrites one of them.
+  private var read: Set<String> = []
+  func recordInput(_ path: String) { let c = canonicalPath(path); lock.withLock { _ = read.insert(c) } }
+  var inputs: Set<String> { lock.withLock { read } }
+}
+
+/// Text with every control character but line feed and tab written as `\u{1B}`, so that what a
+/// file holds cannot act on a terminal. Applied to messages and to the summaries people read,
+/// never to the tables and files machines read.
+func visibleControls(_ text: String) -> String {
+  guard text.unicodeScalars.contains(where: isControl) else { return text }
+  var out = String.UnicodeScalarView()
+  for s in text.unicodeScalars {
+    if isControl(s) {
+      out.append(contentsOf: "\\u{\(String(s.value, radix: 16, uppercase: true))}".unicodeScalars)
+    } else {
+      out.append(s)
+    }
+  }
+  return String(out)
+}
+
+private func isControl(_ s: Unicode.Scalar) -> Bool {
+  (s.value < 0x20 && s != "\n" && s != "\t") || (s.value >= 0x7F && s.value < 0xA0) || s == "\u{2028}" || s == "\u{2029}"
 }
 
 /// Tells the user something on standard error without stopping the command.
@@ -216,15 +245,18 @@ let threadsOption = OptionSpec(name: "threads", valueName: "n", help: "Threads f
 let oneThreadOption = OptionSpec(name: "threads", valueName: "n", help: "Accepted as on every command that analyses a network; this command's work is linear and runs on one thread.")
 
 /// An option that takes a whole number of at least `minimum`; `nil` when it is not given.
-func wholeNumber(_ p: ParsedArguments, _ name: String, minimum: Int = 1) throws -> Int? {
+func wholeNumber(_ p: ParsedArguments, _ name: String, minimum: Int = 1, maximum: Int? = nil) throws -> Int? {
   guard let t = p.value(name) else { return nil }
-  guard let n = Int(t), n >= minimum else { throw UsageError(message: "--\(name) takes a whole number ≥ \(minimum), not '\(t)'") }
+  guard let n = Int(t.trimmingCharacters(in: .whitespaces)), n >= minimum, n <= (maximum ?? Int.max) else {
+    if let maximum { throw UsageError(message: "--\(name) takes a whole number from \(minimum) to \(maximum), not '\(t)'") }
+    throw UsageError(message: "--\(name) takes a whole number ≥ \(minimum), not '\(t)'")
+  }
   return n
 }
 
 /// `--threads`: a whole number ≥ 1, by default every core.
 func threadCount(_ p: ParsedArguments) throws -> Int {
-  try wholeNumber(p, "threads") ?? Threads.available
+  try wholeNumber(p, "threads", maximum: maximumThreads) ?? Threads.available
 }
 
 /// The NET argument every analysing command takes.
@@ -263,6 +295,11 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
   if dataset { return try Network(dataset: path) }
   let network = try Network(contentsOf: path, options: options)
   for n in network.readNotes { note("\(path): \(n)") }
+  // The tie table and any node table it was read with are inputs no output may overwrite.
+  Notes.current?.recordInput(path)
+  if let n = options.nodeTable { Notes.current?.recordInput(n) }
+  let companion = Network.companionNodeTable(for: path)
+  if FileManager.default.fileExists(atPath: companion) { Notes.current?.recordInput(companion) }
   return network
 }
 
@@ -339,9 +376,9 @@ func writeOutput(_ files: [(path: String, contents: String)], inputs: [String]) 
 
 /// Writes output files of bytes (pictures, say), refusing to overwrite an input.
 func writeOutput(_ files: [(path: String, data: Data)], inputs: [String]) throws {
-  let inputPaths = Set(inputs.map(canonicalPath))
+  let inputPaths = Set(inputs.map(canonicalPath)).union(Notes.current?.inputs ?? [])
   for f in files where inputPaths.contains(canonicalPath(f.path)) {
-    throw UsageError(message: "Refusing to overwrite the input file '\(f.path)'")
+    throw UsageError(message: "Refusing to overwrite the input file '\(f.path)'; write to another file")
   }
   try writeFilesAtomically(files)
 }
@@ -362,11 +399,20 @@ func selectionSettings(_ s: TieSelection, network: Network) -> [(String, String)
   }
 }
 
+/// The most shuffles or runs an option may ask for: a p-value's resolution is 1/(n + 1), and a
+/// million gives six digits, more than any table reports; each run's work follows from it.
+let maximumRepetitions = 1_000_000
+
+/// The most threads `--threads` takes.
+let maximumThreads = 1024
+
 /// `--permutations` and `--seed`: a whole number of shuffles (at least `minimum`) and a seed.
 func permutationOptions(_ p: ParsedArguments, default count: Int, minimum: Int, name: String = "permutations") throws -> (count: Int, seed: UInt64) {
   var permutations = count
   if let s = p.value(name) {
-    guard let k = Int(s), k >= minimum else { throw UsageError(message: "--\(name) takes a whole number ≥ \(minimum), not '\(s)'") }
+    guard let k = Int(s), k >= minimum, k <= maximumRepetitions else {
+      throw UsageError(message: "--\(name) takes a whole number from \(minimum) to \(maximumRepetitions), not '\(s)'")
+    }
     permutations = k
   }
   var seed: UInt64 = 1

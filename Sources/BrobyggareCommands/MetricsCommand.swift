@@ -199,6 +199,7 @@ extension BrobyggareCommandLine {
       throw UsageError(message: "--delta and --seed go with --epsilon")
     }
     var approximateSamples = 0
+    var approximateWasExact = false
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
@@ -226,6 +227,7 @@ extension BrobyggareCommandLine {
         let estimate = adj.approximateBetweenness(epsilon: a.epsilon, delta: a.delta, lengths: lengths, seed: a.seed, threads: threads)
         b = estimate.betweenness
         approximateSamples = estimate.samples
+        approximateWasExact = estimate.isExact
       } else if let lengths {
         b = adj.betweenness(lengths: lengths, threads: threads)
       }
@@ -281,7 +283,10 @@ extension BrobyggareCommandLine {
     var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
     settings += selectionSettings(selection, network: net)
     settings.append(("distance", distance.rawValue))
-    if let a = approximation {
+    if let a = approximation, approximateWasExact {
+      settings.append(("betweenness", "exact (--epsilon \(formatNumber(a.epsilon)) would sample \(approximateSamples) paths, more work than the exact computation on \(net.nodeCount) nodes)"))
+      note("--epsilon \(formatNumber(a.epsilon)): sampling would take \(approximateSamples) paths, more than the \(net.nodeCount) searches of the exact computation; betweenness is exact")
+    } else if let a = approximation {
       settings.append(("betweenness", "estimated from \(approximateSamples) sampled paths (Riondato-Kornaropoulos; epsilon \(formatNumber(a.epsilon)), delta \(formatNumber(a.delta)), seed \(a.seed))"))
     }
     if let groupAttribute { settings.append(("group", groupAttribute)) }

@@ -28,7 +28,7 @@ extension BrobyggareCommandLine {
     let top = try wholeNumber(p, "top") ?? 10
     var robustnessRuns: Int?
     if let r = p.value("robustness") {
-      guard let k = Int(r), k >= 1 else { throw UsageError(message: "--robustness takes a whole number of runs ≥ 1, not '\(r)'") }
+      guard let k = Int(r), k >= 1, k <= 100_000 else { throw UsageError(message: "--robustness takes a whole number of runs from 1 to 100000, not '\(r)'") }
       robustnessRuns = k
     }
     let (_, seed) = try permutationOptions(p, default: 0, minimum: 0)
@@ -135,8 +135,8 @@ extension BrobyggareCommandLine {
                                  [.integer(r + 1), .text(net.nodes[v].label), .text(groupName(g[v], names)), .number(humanRounded(betweenness[v])), .number(humanRounded(intergroup[v])),
                                   .number(humanRounded(brokerage.raw[5][v])), .text(mainRole(v)), .number(humanRounded(constraint[v])), .number(humanRounded(ei.nodes[v]))]
                                }, settings: [])
-    var md = "# \(title)\n\n"
-    md += settings.map { "- \($0.0): \($0.1)" }.joined(separator: "\n") + "\n\n"
+    var md = "# \(markdownText(title))\n\n"
+    md += settings.map { "- \(markdownText($0.0)): \(markdownText($0.1))" }.joined(separator: "\n") + "\n\n"
     md += "## The network\n\n" + (networkSVG != nil ? "![The network](network.svg)\n\n" : "Not drawn: \(graphvizNote). The drawing is in network.dot.\n\n")
     md += "## The bridge-builders\n\nRanked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Every node is in bridge-builders.csv.\n\n"
     md += topTable.render(.markdown) + "\n"
@@ -171,9 +171,34 @@ extension BrobyggareCommandLine {
     ]
     if let s = networkSVG { files.append(("network.svg", Data(s.utf8))) }
     if let rt = robustnessTable { files.append(("robustness.csv", Data(rt.render(.csv).utf8))) }
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    var isFolder: ObjCBool = false
+    let existed = FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder)
+    if existed && !isFolder.boolValue {
+      throw UsageError(message: "'\(dir)' is a file; --output names the folder the report is written to")
+    }
+    if !existed {
+      do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+        throw DataError(file: dir, message: "the folder cannot be made; check that the folder it goes in exists and can be written")
+      }
+    }
     let targets = files.map { (path: (dir as NSString).appendingPathComponent($0.path), data: $0.data) }
-    try writeOutput(targets, inputs: [path, p.value("nodes")].compactMap { $0 })
+    do {
+      try writeOutput(targets, inputs: [path, p.value("nodes")].compactMap { $0 })
+    } catch {
+      // Nothing half-written: a folder made for this report goes again.
+      if !existed { try? FileManager.default.removeItem(atPath: dir) }
+      throw error
+    }
+    // A report file of an earlier run that this run did not write (network.svg without
+    // Graphviz, robustness.csv without --robustness) would show the old figures: it goes.
+    let written = Set(files.map(\.path))
+    for old in reportFileNames where !written.contains(old) {
+      let stale = (dir as NSString).appendingPathComponent(old)
+      if FileManager.default.fileExists(atPath: stale) {
+        try? FileManager.default.removeItem(atPath: stale)
+        note("removed \(stale), left by an earlier report and not written by this one")
+      }
+    }
     out.stderr += "# " + settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
     out.stderr += "wrote \((dir as NSString).appendingPathComponent("index.html")) and \(targets.count - 1) more files\n"
     if !graphvizNote.isEmpty { out.stderr += "note: the network is not drawn: \(graphvizNote)\n" }
@@ -181,6 +206,10 @@ extension BrobyggareCommandLine {
 }
 
 
+
+/// Every file a report may write, so that a re-run removes those it did not write again.
+let reportFileNames = ["index.html", "report.md", "network.dot", "network.svg", "density.svg", "trust.svg",
+                       "bridge-builders.csv", "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv"]
 
 /// An SVG document without its XML declaration and DOCTYPE, to sit inside HTML.
 func inlineSVG(_ svg: String) -> String {

@@ -61,6 +61,13 @@ extension BrobyggareCommandLine {
     if p.flag("bootstrap") { o.perturbations.append(.bootstrap) }
 
     let net = try readNetwork(path, p)
+    // Every run keeps a rank per node: check the memory that takes before starting.
+    let bytes = Double(runs) * Double(max(1, net.nodeCount)) * 8 + Double(runs) * 24
+    let budget = 4.0 * 1024 * 1024 * 1024
+    if bytes > budget {
+      let feasible = max(1, Int(budget / (Double(max(1, net.nodeCount)) * 8 + 24)))
+      throw UsageError(message: "--runs \(runs) on \(net.nodeCount) nodes needs \(Int(bytes / 1_048_576)) MiB for the ranks; at most \(feasible) runs fit in 4 GiB")
+    }
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
     let respondentAttribute = p.value("respondent") ?? "respondent"

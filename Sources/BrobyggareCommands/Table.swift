@@ -45,6 +45,24 @@ func humanRounded(_ d: Double) -> Double { roundedSignificant(d, NumberStyle.dig
 /// A number for machines: full precision unless `--digits` is given.
 func machine(_ d: Double) -> String { NumberStyle.digits.map { formatNumber(roundedSignificant(d, $0)) } ?? formatNumber(d) }
 
+/// Text for Markdown that renders as the same text: `&`, `<` and `>` as entities (so a label
+/// `<img onerror=...>` or a group `<script>` cannot run where the Markdown is turned into
+/// HTML), backslash, backtick, `*`, `[` and `]` escaped, line breaks as spaces.
+func markdownText(_ s: String) -> String {
+  var out = ""
+  for ch in s {
+    switch ch {
+    case "&": out += "&amp;"
+    case "<": out += "&lt;"
+    case ">": out += "&gt;"
+    case "\\", "`", "*", "[", "]": out += "\\" + String(ch)
+    case "\n", "\r", "\r\n": out += " "
+    default: out.append(ch)
+    }
+  }
+  return out
+}
+
 /// A cell of a result table.
 enum Cell {
   case text(String)
@@ -115,7 +133,7 @@ struct ResultTable {
       for r in rows { out += r.map { q($0.excel) }.joined(separator: ";") + "\r\n" }
       return out
     case .markdown:
-      func esc(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+      func esc(_ s: String) -> String { markdownText(s).replacingOccurrences(of: "|", with: "\\|") }
       var out = "| " + columns.map(esc).joined(separator: " | ") + " |\n"
       out += "|" + columns.indices.map { i in
         if case .text = rows.first?[i] ?? .text("") { return " --- |" }

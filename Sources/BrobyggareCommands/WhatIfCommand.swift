@@ -29,8 +29,11 @@ extension BrobyggareCommandLine {
     var removed: [Int]
     if let k = p.value("key-players") {
       guard p.value("remove") == nil else { throw UsageError(message: "Give --remove or --key-players, not both") }
+      guard net.nodeCount >= 2 else {
+        throw UsageError(message: "--key-players needs a network of at least 2 nodes; this one has \(net.nodeCount)")
+      }
       guard let count = Int(k), count > 0, count < net.nodeCount else {
-        throw UsageError(message: "--key-players takes a whole number from 1 to \(max(1, net.nodeCount - 1)), not '\(k)'")
+        throw UsageError(message: "--key-players takes a whole number from 1 to \(net.nodeCount - 1), not '\(k)'")
       }
       removed = adj.greedyKeyPlayers(count: count, distanceWeighted: p.flag("distance-weighted"), threads: try threadCount(p))
     } else {

@@ -16,6 +16,10 @@ import Foundation
 /// (undirected pairs once). Samples are split into fixed chunks, each with its own generator
 /// seeded from `seed` and the chunk, so the result is the same for every `threads`.
 ///
+/// Sampling never does more work than the exact computation: when r is at least n (each
+/// sample costs about one of the n searches of Brandes' algorithm), the exact betweenness is
+/// returned instead, with ``isExact`` set.
+///
 /// Riondato, M. & Kornaropoulos, E. M. (2016). Fast approximation of betweenness centrality
 /// through sampling. *Data Mining and Knowledge Discovery* 30(2), 438–475.
 /// [doi:10.1007/s10618-015-0423-0](https://doi.org/10.1007/s10618-015-0423-0)
@@ -28,6 +32,8 @@ public struct ApproximateBetweenness: Sendable {
   public var vertexDiameterBound: Int
   public var epsilon: Double
   public var delta: Double
+  /// Whether the exact betweenness was computed because sampling would have cost more.
+  public var isExact = false
 }
 
 extension Adjacency {
@@ -36,7 +42,15 @@ extension Adjacency {
     precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1, "epsilon and delta lie in (0, 1)")
     let n = nodeCount
     let vd = vertexDiameterBound(weighted: lengths.lengths != nil)
-    let r = vd <= 2 ? 0 : Int((0.5 / (epsilon * epsilon) * (Double(Int(log2(Double(vd - 2)))) + 1 + log(1 / delta))).rounded(.up))
+    let wanted = vd <= 2 ? 0 : (0.5 / (epsilon * epsilon) * (Double(Int(log2(Double(vd - 2)))) + 1 + log(1 / delta))).rounded(.up)
+    if wanted >= Double(n) && n > 2 {
+      var exact = ApproximateBetweenness(betweenness: betweenness(lengths: lengths, threads: threads),
+                                         samples: wanted < 1e15 ? Int(wanted) : Int(1e15), vertexDiameterBound: vd,
+                                         epsilon: epsilon, delta: delta)
+      exact.isExact = true
+      return exact
+    }
+    let r = Int(wanted)
     guard n > 2, r > 0 else {
       return ApproximateBetweenness(betweenness: [Double](repeating: 0, count: n), samples: r, vertexDiameterBound: vd,
                                     epsilon: epsilon, delta: delta)

@@ -135,14 +135,43 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
       throw WriteError(path: path, reason: "a folder has that name")
     }
+    // A file being replaced keeps its permissions; a read-only one is not replaced.
+    var mode: mode_t = 0o666
+    var st = stat()
+    if stat(path, &st) == 0 {
+      // No write bit at all is read-only even for root, whom access(2) would let write.
+      guard access(path, W_OK) == 0, st.st_mode & 0o222 != 0 else { throw WriteError(path: path, reason: "the file is read-only") }
+      mode = st.st_mode & 0o7777
+    }
     let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
     TemporaryFiles.shared.add(temp)
-    guard FileManager.default.createFile(atPath: temp, contents: data) else {
+    // The program's own temporary file, registered for removal on an interrupt (Foundation's
+    // own atomic writing would leave hidden files of its own behind).
+    let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, mode)
+    guard fd >= 0 else {
+      let reason = String(cString: strerror(errno))
       TemporaryFiles.shared.forget([temp])
-      throw WriteError(path: path, reason: FileManager.default.isWritableFile(atPath: folder)
-        ? "the file could not be created in \(folder)" : "no permission to write in \(folder)")
+      throw WriteError(path: path, reason: errno == EACCES ? "no permission to write in \(folder)" : "the file could not be created in \(folder): \(reason)")
     }
     temps.append((temp, path))
+    var failure: Int32 = 0
+    data.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        offset += n
+      }
+    }
+    if failure == 0 && fsync(fd) != 0 && errno != EINVAL { failure = errno }
+    if close(fd) != 0 && failure == 0 { failure = errno }
+    // The umask applies at creation; set the mode the old file had exactly.
+    if failure == 0, stat(path, &st) == 0 { _ = chmod(temp, mode) }
+    if failure != 0 { throw WriteError(path: path, reason: String(cString: strerror(failure))) }
   }
   for (temp, path) in temps {
     // rename(2) replaces the target in one step: a reader sees the old file or the new one.

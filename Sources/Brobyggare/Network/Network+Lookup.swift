@@ -26,9 +26,9 @@ extension Network {
 }
 
 /// Up to `limit` of `candidates` that are close to `word`: equal but for case, diacritics and
-/// spacing first, then those that contain it or that it contains, then by edit distance (at most
-/// a third of the longer string, and at least 2), ties in the order given. For "did you mean"
-/// messages.
+/// spacing first, then those that contain it or that it contains, then by edit distance with
+/// transpositions (at most a third of the longer string, and at least 1), ties in the order
+/// given. For "did you mean" messages.
 ///
 /// - Complexity: O(c · L²) for c candidates of length L.
 public func closestMatches(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
@@ -46,9 +46,9 @@ public func closestMatches(to word: String, among candidates: [String], limit: I
       score = 1
     } else {
       // Cheap bound first: the distance is at least the difference in length.
-      let allowed = max(2, max(n.count, w.count) / 3)
+      let allowed = max(1, max(n.count, w.count) / 3)
       if abs(n.count - w.count) > allowed { continue }
-      let d = NameMatching.editDistance(n, w)
+      let d = transpositionDistance(n, w)
       if d > allowed { continue }
       score = 1 + d
     }
@@ -56,4 +56,23 @@ public func closestMatches(to word: String, among candidates: [String], limit: I
   }
   scored.sort { ($0.score, $0.order) < ($1.score, $1.order) }
   return scored.prefix(limit).map(\.text)
+}
+
+/// The optimal string alignment distance: Levenshtein's, with a swap of two neighbours counting
+/// as one edit (`gruop` is one edit from `group`).
+func transpositionDistance(_ a: String, _ b: String) -> Int {
+  let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+  if x.isEmpty { return y.count }
+  if y.isEmpty { return x.count }
+  var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+  for i in 0...x.count { d[i][0] = i }
+  for j in 0...y.count { d[0][j] = j }
+  for i in 1...x.count {
+    for j in 1...y.count {
+      let cost = x[i - 1] == y[j - 1] ? 0 : 1
+      d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+    }
+  }
+  return d[x.count][y.count]
 }

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+import Brobyggare
+@testable import BrobyggareCommands
+
+/// Arguments, outputs and faults: each test reproduces a crash, a silent change of data or an
+/// unclear message that a probe found past the readers.
+@Suite("Hardening: arguments, outputs, faults")
+struct HardeningTests {
+  /// Counts that size work have stated upper bounds, checked before any work: a usage error
+  /// (64) that names a feasible value, never an overflow trap or a huge buffer.
+  @Test func countOptionsHaveBounds() {
+    let perms = run("brokers", padgett, "--group", "wealth", "--permutations", "9223372036854775807")
+    #expect(perms.status == 64)
+    #expect(perms.stderr.contains("--permutations takes a whole number from 1 to 1000000"))
+    let runs = run("robustness", padgett, "--runs", "9223372036854775807")
+    #expect(runs.status == 64)
+    #expect(runs.stderr.contains("--runs takes a whole number from 1 to 1000000"))
+    let threads = run("metrics", padgett, "--threads", "100000")
+    #expect(threads.status == 64)
+    #expect(threads.stderr.contains("--threads takes a whole number from 1 to 1024"))
+    #expect(run("whatif", padgett, "--key-players", "99").stderr.contains("from 1 to 15"))
+  }
+
+  /// A memory check before the robustness runs start: a rank per node and run, 8 bytes, and 24
+  /// bytes a run. A million runs on 6,000 nodes would take 45.8 GB; 4 GiB / (6,000 · 8 + 24)
+  /// = 89,433 runs fit.
+  @Test func robustnessChecksMemoryFirst() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("big.csv").path
+    var text = "source,target\n"
+    for v in 0..<6000 { text += "n\(v),n\((v + 1) % 6000)\n" }
+    try text.write(toFile: ties, atomically: true, encoding: .utf8)
+    let r = run("robustness", ties, "--runs", "1000000")
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("at most 89433 runs fit in 4 GiB"))
+  }
+
+  /// Approximate betweenness never does more work than the exact computation: on 16 nodes
+  /// `--epsilon 0.0001` asks for millions of samples, so betweenness is exact and says so.
+  @Test func approximationFallsBackToExact() {
+    let approx = run("metrics", padgett, "--measures", "betweenness", "--epsilon", "0.0001")
+    let exact = run("metrics", padgett, "--measures", "betweenness")
+    #expect(approx.status == 0)
+    #expect(approx.stdout == exact.stdout)
+    #expect(approx.stderr.contains("betweenness is exact"))
+    let tiny = run("metrics", padgett, "--measures", "betweenness", "--epsilon", "1e-10")
+    #expect(tiny.status == 0)
+    #expect(tiny.stdout == exact.stdout)
+  }
+
+  /// Every file a command read is protected from its output, the node table included; a
+  /// rewritten output keeps its mode; a read-only target is refused; no temporary file is left.
+  @Test func outputsProtectInputsAndKeepModes() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("p.csv").path, nodes = dir.appendingPathComponent("p.nodes.csv").path
+    try "source,target\na,b\nb,c\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    try "id,sector\na,x\nb,y\nc,x\n".write(toFile: nodes, atomically: true, encoding: .utf8)
+    let before = try String(contentsOfFile: nodes, encoding: .utf8)
+    let companion = run("metrics", ties, "-o", nodes)
+    #expect(companion.status == 64)
+    #expect(companion.stderr.contains("Refusing to overwrite the input file"))
+    let other = dir.appendingPathComponent("n.csv").path
+    try "id,sector\na,x\nb,y\nc,x\n".write(toFile: other, atomically: true, encoding: .utf8)
+    #expect(run("metrics", ties, "--nodes", other, "-o", other).status == 64)
+    #expect(try String(contentsOfFile: nodes, encoding: .utf8) == before)
+
+    let out = dir.appendingPathComponent("m.csv").path
+    try "old\n".write(toFile: out, atomically: true, encoding: .utf8)
+    chmod(out, 0o600)
+    #expect(run("metrics", ties, "-o", out).status == 0)
+    #expect((try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int) == 0o600)
+    let readOnly = dir.appendingPathComponent("ro.csv").path
+    try "old\n".write(toFile: readOnly, atomically: true, encoding: .utf8)
+    chmod(readOnly, 0o444)
+    let refused = run("metrics", ties, "-o", readOnly)
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("the file is read-only"))
+    #expect(try String(contentsOfFile: readOnly, encoding: .utf8) == "old\n")
+    let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+    #expect(left == ["m.csv", "n.csv", "p.csv", "p.nodes.csv", "ro.csv"])
+  }
+
+  /// Markdown escapes HTML, so a label `<img onerror=...>` cannot run where the Markdown is
+  /// rendered; messages and summaries show control characters instead of sending them.
+  @Test func markdownAndTerminalsAreSafe() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("h.csv").path
+    try "source,target\n\"<img src=x onerror=alert(1)>\",b\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    let md = run("metrics", ties, "--measures", "degree", "--format", "markdown")
+    #expect(md.stdout.contains("&lt;img src=x onerror=alert(1)&gt;"))
+    #expect(!md.stdout.contains("<img"))
+    let esc = run("whatif", ties, "--remove", "\u{1B}]0;title\u{07}")
+    #expect(esc.status == 64)
+    #expect(!esc.stderr.unicodeScalars.contains("\u{1B}"))
+    #expect(esc.stderr.contains("\\u{1B}]0;title\\u{7}"))
+    #expect(visibleControls("a\u{9B}b\nc\td") == "a\\u{9B}b\nc\td")
+  }
+
+  /// `report -o FILE` on a file says so (it was a Foundation error dump); a re-run removes the
+  /// report files the earlier run wrote and this one did not, so no old figures stay.
+  @Test func reportFolder() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("afile").path
+    try "x".write(toFile: file, atomically: true, encoding: .utf8)
+    let onFile = run("report", padgett, "--group", "wealth", "-o", file)
+    #expect(onFile.status == 64)
+    #expect(onFile.stderr.contains("is a file; --output names the folder"))
+    let folder = dir.appendingPathComponent("r").path
+    #expect(run("report", padgett, "--group", "wealth", "--layer", "marriage", "-o", folder, "--robustness", "5").status == 0)
+    #expect(FileManager.default.fileExists(atPath: folder + "/robustness.csv"))
+    let again = run("report", padgett, "--group", "wealth", "--layer", "marriage", "-o", folder)
+    #expect(again.status == 0)
+    #expect(!FileManager.default.fileExists(atPath: folder + "/robustness.csv"))
+    #expect(again.stderr.contains("robustness.csv, left by an earlier report"))
+  }
+
+  /// Standard output that cannot be written is an error with its reason and exit 1, not a
+  /// trap (the built program, writing to /dev/full).
+  @Test(.enabled(if: builtBinary() != nil && FileManager.default.fileExists(atPath: "/dev/full")))
+  func standardOutputThatCannotBeWritten() throws {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: builtBinary()!)
+    p.arguments = ["metrics", padgett]
+    p.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+    let errors = Pipe()
+    p.standardError = errors
+    try p.run()
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationReason == .exit)
+    #expect(p.terminationStatus == 1)
+    #expect(text.contains("cannot write standard output: No space left on device"))
+  }
+}
