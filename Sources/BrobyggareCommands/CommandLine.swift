@@ -48,7 +48,7 @@ public enum BrobyggareCommandLine {
   }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, convertSpec, dotSpec, renderSpec, reportSpec, datasetsSpec]
+                                       whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, convertSpec, dotSpec, renderSpec, reportSpec, datasetsSpec, formatsSpec]
 
   static var topHelp: String {
     var out = """
@@ -152,6 +152,7 @@ public enum BrobyggareCommandLine {
     case "report": try report(parsed, &out)
     case "spanners": try spanners(parsed, &out)
     case "datasets": try datasets(parsed, &out)
+    case "formats": try formats(parsed, &out)
     default: break
     }
   }
@@ -209,7 +210,7 @@ struct DataError: Error {
 let inputOptions: [OptionSpec] = [
   OptionSpec(name: "nodes", valueName: "file", help: "A node table for a CSV tie table (default: NET.nodes.csv beside it, if present)."),
   OptionSpec(name: "undirected", help: "Read CSV and edge lists as undirected (by default a CSV's type column decides, and without one they are read as directed)."),
-  OptionSpec(name: "input-format", valueName: "format", help: "The input's format when its extension does not say: csv, edgelist, graphml, dot, json."),
+  OptionSpec(name: "input-format", valueName: "format", help: "The input's format when its extension does not say: \(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", "))."),
   encodingOption,
   OptionSpec(name: "source-column", valueName: "name", help: "The tie table's source column (default: source or from)."),
   OptionSpec(name: "target-column", valueName: "name", help: "The tie table's target column (default: target or to)."),

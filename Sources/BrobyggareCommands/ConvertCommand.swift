@@ -48,11 +48,13 @@ extension BrobyggareCommandLine {
     let (input, output) = (p.positionals[0], p.positionals[1])
     var format: NetworkFormat
     if let f = p.value("output-format") {
-      guard let fmt = NetworkFormat(rawValue: f) else { throw UsageError(message: "Unknown format '\(f)'; expected csv, edgelist, graphml, dot or json") }
+      guard let fmt = NetworkFormat(rawValue: f) else {
+        throw UsageError(message: "Unknown format '\(f)'; expected one of \(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", "))\(didYouMean(closestMatches(to: f, among: NetworkFormat.allCases.map(\.rawValue))))")
+      }
       format = fmt
     } else {
       guard let fmt = NetworkFormat(path: output) else {
-        throw UsageError(message: "Cannot tell the output format from '\(output)'; use --output-format")
+        throw UsageError(message: "Cannot tell the output format from '\(output)'; expected \(NetworkFormat.extensionList), or name it with --output-format")
       }
       format = fmt
     }
@@ -65,6 +67,7 @@ extension BrobyggareCommandLine {
     if format == .edgelist, !net.isDirected {
       note("\(output): an edge list cannot say that the network is undirected; read it back with --undirected")
     }
+    for lost in net.lostWhenWritten(as: format) { note("\(output): \(format.title) cannot hold \(lost); not written") }
     out.stderr += "wrote \(files.map(\.path).joined(separator: " and ")): \(net.nodeCount) nodes, \(net.tieCount) ties\n"
   }
 

@@ -38,7 +38,7 @@ extension BrobyggareCommandLine {
     guard let scaleText = p.value("scale") else { throw UsageError(message: "Missing expected option '--scale <lower..upper>'", command: interviewsSpec) }
     guard let scale = RatingScale(parsing: scaleText) else { throw UsageError(message: "--scale takes LOWER..UPPER with LOWER < UPPER (1..5, say), not '\(scaleText)'") }
     guard let output = p.value("output") else { throw UsageError(message: "Missing expected option '--output <file>'", command: interviewsSpec) }
-    guard let format = NetworkFormat(path: output) else { throw UsageError(message: "Cannot tell the output format from '\(output)'; use .graphml, .json, .csv, .dot or .edgelist") }
+    guard let format = NetworkFormat(path: output) else { throw UsageError(message: "Cannot tell the output format from '\(output)'; expected \(NetworkFormat.extensionList)") }
     var options = InterviewOptions(scale: scale)
     options.symmetrize = try choice(p, "symmetrize", default: .none)
     options.nonRespondents = try choice(p, "non-respondents", default: .keep)

@@ -36,7 +36,7 @@ extension BrobyggareCommandLine {
 
   static func project(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let (input, output) = (p.positionals[0], p.positionals[1])
-    guard let format = NetworkFormat(path: output) else { throw UsageError(message: "Cannot tell the output format from '\(output)'; use .graphml, .json, .csv, .dot or .edgelist") }
+    guard let format = NetworkFormat(path: output) else { throw UsageError(message: "Cannot tell the output format from '\(output)'; expected \(NetworkFormat.extensionList)") }
     let side: TwoMode.Side = try choice(p, "onto", default: .people)
     let weight: TwoMode.Weight = try choice(p, "weight", default: .shared)
     let net = try readNetwork(input, p)

@@ -138,3 +138,55 @@ struct HardeningTests {
     #expect(text.contains("cannot write standard output: No space left on device"))
   }
 }
+
+/// The format registry: one list behind the README's matrix, the messages and the options.
+@Suite("Formats registry")
+struct FormatRegistryTests {
+  @Test func theReadmeShowsTheMatrixTheProgramPrints() throws {
+    let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let printed = run("formats").stdout
+    #expect(!printed.isEmpty)
+    #expect(readme.contains(printed))
+    for f in NetworkFormat.allCases { #expect(printed.contains("`\(f.rawValue)`")) }
+  }
+
+  /// An unknown extension lists every extension the registry knows; a GraphML file saved as
+  /// .txt is read as GraphML, with a note; a pipe reads as a file does.
+  @Test func extensionsContentAndPipes() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let unknown = run("info", dir.appendingPathComponent("x.abc").path)
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.contains(NetworkFormat.extensionList))
+    let txt = dir.appendingPathComponent("padgett.txt").path
+    try FileManager.default.copyItem(atPath: padgett, toPath: txt)
+    let sniffed = run("info", txt)
+    #expect(sniffed.status == 0)
+    #expect(sniffed.stderr.contains("the content is GraphML, not edge list as the extension says; read as GraphML"))
+    // The same 16 families as the GraphML file itself.
+    #expect(sniffed.stdout.contains("nodes: 16"))
+    let json = dir.appendingPathComponent("p.json").path
+    #expect(run("convert", padgett, json).status == 0)
+    let fifo = dir.appendingPathComponent("pipe").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let writer = Thread {
+      if let h = FileHandle(forWritingAtPath: fifo) { h.write(FileManager.default.contents(atPath: json)!); try? h.close() }
+    }
+    writer.start()
+    let piped = run("info", fifo, "--input-format", "json")
+    #expect(piped.status == 0)
+    #expect(piped.stdout.contains("nodes: 16"))
+  }
+
+  /// Writing a format that cannot hold part of the network says what was not written.
+  @Test func writersSayWhatTheyDrop() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = run("convert", padgett, dir.appendingPathComponent("p.edgelist").path)
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("edge list cannot hold the layers ('business', 'marriage'); not written"))
+    #expect(r.stderr.contains("edge list cannot hold 1 node without ties"))
+    let g = run("convert", padgett, dir.appendingPathComponent("p.graphml").path)
+    #expect(!g.stderr.contains("cannot hold"))
+  }
+}

@@ -19,24 +19,6 @@ public struct FormatError: Error, Equatable, CustomStringConvertible {
   public var description: String { "\(file):\(line):\(column): error: \(message)" }
 }
 
-/// The file formats Brobyggare reads and writes.
-public enum NetworkFormat: String, Sendable, CaseIterable {
-  case csv, edgelist, graphml, dot, json
-
-  /// The format a file name implies, from its extension (case-insensitive).
-  public init?(path: String) {
-    let ext = (path as NSString).pathExtension.lowercased()
-    switch ext {
-    case "csv", "tsv": self = .csv
-    case "edgelist", "edges", "txt", "el": self = .edgelist
-    case "graphml", "xml": self = .graphml
-    case "dot", "gv": self = .dot
-    case "json": self = .json
-    default: return nil
-    }
-  }
-}
-
 /// Decodes input bytes to text: UTF-8 with or without a byte-order mark, UTF-16 with one, or
 /// a single-byte encoding a caller names (ISO-8859-1, Windows-1252; see ``TextEncoding``). Invalid UTF-8 is an error
 /// at the first bad byte, not a silent replacement.

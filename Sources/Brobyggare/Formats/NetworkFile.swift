@@ -45,9 +45,24 @@ extension Network {
   ///
   /// - Throws: ``FormatError`` with the file, line and column of the first problem.
   public init(contentsOf path: String, options: ReadOptions = ReadOptions()) throws(FormatError) {
-    guard let format = options.format ?? NetworkFormat(path: path) else {
-      throw FormatError(file: path, line: 1, column: 1, "cannot tell the format from the extension '.\((path as NSString).pathExtension)'; expected .csv, .tsv, .edgelist, .txt, .graphml, .xml, .dot, .gv or .json (or name the format)")
+    guard var format = options.format ?? NetworkFormat(path: path) else {
+      let ext = (path as NSString).pathExtension
+      throw FormatError(file: path, line: 1, column: 1, "cannot tell the format from \(ext.isEmpty ? "a name without an extension" : "the extension '.\(ext)'"); expected \(NetworkFormat.extensionList) (or name the format with --input-format)")
     }
+    // A file whose content plainly says another format (GraphML saved as .txt, say) is read as
+    // what it is, with a note; a format named on purpose is taken as named.
+    var notes: [String] = []
+    if options.format == nil, let head = Network.head(of: path), let actual = NetworkFormat.sniff(head, claimed: format) {
+      notes.append("the content is \(actual.title), not \(format.title) as the extension says; read as \(actual.title)")
+      format = actual
+    }
+    var network = try Network.read(path, as: format, options: options)
+    network.readNotes.insert(contentsOf: notes, at: 0)
+    self = network
+  }
+
+  /// Reads a file in a format known to be its own.
+  static func read(_ path: String, as format: NetworkFormat, options: ReadOptions) throws(FormatError) -> Network {
     if format != .csv, options.columns != CSVFormat.Columns() {
       throw FormatError(file: path, line: 1, column: 1, "column names were given, but this is read as \(format.rawValue), which has no columns; they are for CSV tables")
     }
@@ -59,13 +74,23 @@ extension Network {
       var nodesPath = options.nodeTable
       let companion = Network.companionNodeTable(for: path)
       if nodesPath == nil, !path.hasSuffix(".nodes.csv"), FileManager.default.fileExists(atPath: companion) { nodesPath = companion }
-      self = try CSVFormat.read(contentsOf: path, nodeTable: nodesPath, directed: options.directed,
+      return try CSVFormat.read(contentsOf: path, nodeTable: nodesPath, directed: options.directed,
                                 encoding: options.encoding, columns: options.columns)
-    case .edgelist: self = try EdgeListFormat.read(contentsOf: path, directed: options.directed ?? true, encoding: options.encoding)
-    case .graphml: self = try GraphMLFormat.read(contentsOf: path)
-    case .dot: self = try DOTFormat.read(Network.load(path), file: path)
-    case .json: self = try NodeLinkFormat.read(Network.load(path), file: path)
+    case .edgelist: return try EdgeListFormat.read(contentsOf: path, directed: options.directed ?? true, encoding: options.encoding)
+    case .graphml: return try GraphMLFormat.read(contentsOf: path)
+    case .dot: return try DOTFormat.read(Network.load(path), file: path)
+    case .json: return try NodeLinkFormat.read(Network.load(path), file: path)
     }
+  }
+
+  /// The first kilobyte of a file, to tell its format by its content; `nil` when it cannot be read.
+  static func head(of path: String) -> Data? {
+    // Only a regular file: reading the start of a pipe would take it from the reader.
+    var st = stat()
+    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    return try? handle.read(upToCount: 1024)
   }
 
   /// The bytes of an input file; a missing file, a folder or an unreadable file is a
@@ -76,10 +101,14 @@ extension Network {
       throw FormatError(file: path, line: 1, column: 1, "no such file")
     }
     guard !isDir.boolValue else { throw FormatError(file: path, line: 1, column: 1, "this is a folder; expected a file") }
-    guard let d = FileManager.default.contents(atPath: path) else {
+    // Read through a handle, so that a pipe (`<(...)`, /dev/stdin) reads as a file does.
+    guard let handle = FileHandle(forReadingAtPath: path) else {
       throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
     }
-    return d
+    defer { try? handle.close() }
+    do { return try handle.readToEnd() ?? Data() } catch {
+      throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+    }
   }
 
   /// The network written in a format, as files: one for most formats; for CSV the tie table

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The file formats Brobyggare reads and writes: the one registry. The command line's
+/// `--input-format` and `--output-format`, the message for an unknown extension, `brobyggare
+/// formats` and the README's format matrix all come from it. Adding a format is a case here,
+/// its entries below, and a type of its own that reads and writes it.
+public enum NetworkFormat: String, Sendable, CaseIterable {
+  case csv, edgelist, graphml, dot, json
+
+  /// The extensions that imply the format, lower case, the usual one first.
+  public var extensions: [String] {
+    switch self {
+    case .csv: ["csv", "tsv"]
+    case .edgelist: ["edgelist", "edges", "txt", "el"]
+    case .graphml: ["graphml", "xml"]
+    case .dot: ["dot", "gv"]
+    case .json: ["json"]
+    }
+  }
+
+  /// The format's name for people.
+  public var title: String {
+    switch self {
+    case .csv: "CSV tie and node tables"
+    case .edgelist: "edge list"
+    case .graphml: "GraphML"
+    case .dot: "Graphviz DOT"
+    case .json: "JSON node-link (networkx, d3)"
+    }
+  }
+
+  /// What a file of this format keeps of a network, for the format matrix.
+  public var keeps: String {
+    switch self {
+    case .csv: "direction (`type` column), ties, trust, layers, typed tie and node attributes (two files)"
+    case .edgelist: "ties and trust; not direction, labels, layers or attributes"
+    case .graphml: "everything: direction, typed attributes with defaults, layers, network attributes, yEd graphics"
+    case .dot: "direction, ties, trust, layers, node, tie and graph attributes as text"
+    case .json: "direction, ties, trust, layers, typed node, tie and network attributes"
+    }
+  }
+
+  /// The format a file name implies, from its extension (case-insensitive).
+  public init?(path: String) {
+    let ext = (path as NSString).pathExtension.lowercased()
+    guard let f = NetworkFormat.allCases.first(where: { $0.extensions.contains(ext) }) else { return nil }
+    self = f
+  }
+
+  /// Every extension, for messages: `.csv, .tsv, .edgelist, ...`.
+  public static var extensionList: String {
+    allCases.flatMap(\.extensions).map { "." + $0 }.joined(separator: ", ")
+  }
+
+  /// Whether the first bytes of a file look like this format; `nil` for formats that cannot be
+  /// told by their content (CSV, edge lists).
+  func looksLike(_ head: String) -> Bool? {
+    let t = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.lowercased()
+    switch self {
+    case .graphml: return t.contains("<graphml")
+    case .json: return t.hasPrefix("{") || t.hasPrefix("[")
+    case .dot:
+      let words = t.split(whereSeparator: { $0.isWhitespace || $0 == "{" }).prefix(2)
+      return words.first == "digraph" || words.first == "graph" || (words.first == "strict" && words.count > 1)
+    case .csv, .edgelist: return nil
+    }
+  }
+
+  /// The format the content says, when it says one other than `self` (a GraphML file saved as
+  /// `.gml` or `.txt`, say), else `nil`.
+  static func sniff(_ data: Data, claimed: NetworkFormat) -> NetworkFormat? {
+    let head = String(decoding: data.prefix(1024), as: UTF8.self)
+    if claimed.looksLike(head) == true { return nil }
+    // Only formats that announce themselves unmistakably are taken over the extension.
+    for f in [NetworkFormat.graphml] where f != claimed && f.looksLike(head) == true { return f }
+    return nil
+  }
+}
+
+extension Network {
+  /// What this network holds that a file of `format` cannot, one sentence each, empty when it
+  /// keeps everything: a writer never drops data without a word.
+  ///
+  /// - Complexity: O(n + m).
+  public func lostWhenWritten(as format: NetworkFormat) -> [String] {
+    var lost: [String] = []
+    let nodeAttributeNames = Set(nodes.flatMap { $0.attributes.keys })
+    let tieAttributeNames = Set(ties.flatMap { $0.attributes.keys })
+    func list(_ names: Set<String>) -> String {
+      let sorted = names.sorted()
+      return sorted.prefix(10).map { "'\($0)'" }.joined(separator: ", ") + (sorted.count > 10 ? " and \(sorted.count - 10) more" : "")
+    }
+    switch format {
+    case .graphml, .json:
+      break
+    case .csv:
+      if !attributes.isEmpty { lost.append("the network's own attributes (\(list(Set(attributes.keys)))): CSV tables have no place for them") }
+      let markup = Set(nodeAttributes.filter { $0.type == .markup }.map(\.name) + tieAttributes.filter { $0.type == .markup }.map(\.name))
+      if !markup.isEmpty { lost.append("the markup attributes \(list(markup)) (yEd graphics, say)") }
+    case .edgelist:
+      if !nodeAttributeNames.isEmpty { lost.append("the node attributes \(list(nodeAttributeNames)), labels among them") }
+      if !tieAttributeNames.isEmpty { lost.append("the tie attributes \(list(tieAttributeNames))") }
+      if hasLayers { lost.append("the layers (\(list(Set(layers))))") }
+      if !attributes.isEmpty { lost.append("the network's own attributes (\(list(Set(attributes.keys))))") }
+      let isolates = nodes.count - Set(ties.flatMap { [$0.source, $0.target] }).count
+      if isolates > 0 { lost.append("\(isolates) node\(isolates == 1 ? "" : "s") without ties") }
+    case .dot:
+      let typed = Set((nodeAttributes + tieAttributes).filter { $0.type != .string && $0.type != .markup }.map(\.name))
+      if !typed.isEmpty { lost.append("the declared types of \(list(typed)): DOT holds text, and reading it back infers the types") }
+    }
+    return lost
+  }
+}
