@@ -218,6 +218,7 @@ let inputOptions: [OptionSpec] = [
   OptionSpec(name: "layer-column", valueName: "name", help: "The tie table's layer column (default: layer)."),
   OptionSpec(name: "id-column", valueName: "name", help: "The node table's id column (default: id)."),
   OptionSpec(name: "label-column", valueName: "name", help: "The node table's label column (default: label)."),
+  OptionSpec(name: "graph", valueName: "k", help: "In a DOT file that holds several graphs, read the k-th (default: 1)."),
 ]
 
 let encodingOption = OptionSpec(name: "encoding", valueName: "encoding", help: "The encoding of CSV tables and edge lists: utf-8, windows-1252, latin1, utf-16 (default: utf-8; Excel on Windows saves CSV in windows-1252).")
@@ -281,6 +282,7 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
     options.format = fmt
   }
   options.encoding = try textEncoding(p)
+  if let k = try wholeNumber(p, "graph") { options.graph = k }
   options.columns = CSVFormat.Columns(
     source: p.value("source-column"), target: p.value("target-column"), trust: p.value("trust-column"),
     layer: p.value("layer-column"), id: p.value("id-column"), label: p.value("label-column"))

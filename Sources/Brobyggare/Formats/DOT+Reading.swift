@@ -168,20 +168,70 @@ extension DOTFormat {
     }
   }
 
-  /// Reads the common subset of DOT that Graphviz users write: `graph`/`digraph` (and
-  /// `strict`), node and edge statements, edge chains (`a -> b -> c`), attribute lists,
-  /// `node [...]` and `edge [...]` defaults (scoped to their subgraph), `graph [...]` and
-  /// `key = value` statements, and subgraphs (their nodes join the network; an edge to a
-  /// subgraph ties every node in it). Ports (`a:n`) are read as the node. A tie's `trust` or
-  /// `weight` becomes its trust and `layer` its layer; other attributes are kept, typed by
-  /// inference as in CSV.
-  public static func read(_ data: Data, file: String) throws(FormatError) -> Network {
-    let text = try decodeText(data, file: file)
+  /// Reads DOT as Graphviz reads it: `graph`/`digraph` and `strict` (repeated ties merge, their
+  /// attributes too, later ones winning), node and edge statements, edge chains
+  /// (`a -> b -> c`), attribute lists, and subgraphs: `node [...]`, `edge [...]`, `graph [...]`
+  /// and `key = value` inside a subgraph apply inside it only, and each subgraph is kept in
+  /// ``Network/subgraphs`` with its id, attributes and members (an edge to a subgraph ties
+  /// every node in it). Ports (`a:p:n -> b:s`) are kept as the tie attributes `tailport` and
+  /// `headport`. `charset=latin1` (or ISO-8859-1) is honoured. A file of several graphs gives
+  /// the `graph`-th (from 1), with a note saying how many there are. A tie's `trust` or `weight`
+  /// becomes its trust and `layer` its layer; other attributes are kept, typed by inference as
+  /// in CSV.
+  public static func read(_ data: Data, file: String, graph: Int = 1) throws(FormatError) -> Network {
+    let text = try decodeText(data, file: file, fallbackEncoding: declaredCharset(data))
     var lexer = Lexer(text, file: file)
     var tokens: [(Token, Int, Int)] = []
     while let t = try lexer.next() { tokens.append(t) }
+    var starts: [Int] = []
     var parser = Parser(tokens: tokens, file: file)
-    return try parser.parseGraph()
+    var chosen: Network?
+    while parser.p < tokens.count {
+      starts.append(parser.p)
+      var one = Parser(tokens: tokens, file: file)
+      one.p = parser.p
+      let network = try one.parseGraph()
+      if starts.count == graph { chosen = network }
+      parser.p = one.p
+    }
+    guard graph >= 1, graph <= starts.count, var network = chosen else {
+      throw FormatError(file: file, line: 1, column: 1, starts.isEmpty ? "the file holds no graph; expected 'graph' or 'digraph'"
+        : "the file holds \(starts.count) graph\(starts.count == 1 ? "" : "s"); --graph takes 1 to \(starts.count), not \(graph)")
+    }
+    if starts.count > 1 {
+      network.readNotes.append("the file holds \(starts.count) graphs; read graph \(graph)\(network.graphID.map { " ('\($0)')" } ?? ""); --graph K reads another")
+    }
+    return network
+  }
+
+  /// The charset a DOT file declares (`charset=latin1`), read from its bytes before decoding,
+  /// since the declaration says how to decode the rest; `nil` for UTF-8 or none.
+  static func declaredCharset(_ data: Data) -> String? {
+    let bytes = [UInt8](data)
+    let needle = Array("charset".utf8)
+    var i = 0
+    while i + needle.count < bytes.count {
+      if bytes[i] | 0x20 == needle[0], Array(bytes[i..<(i + needle.count)]).map({ $0 | 0x20 }) == needle {
+        var j = i + needle.count
+        while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+        guard j < bytes.count, bytes[j] == UInt8(ascii: "=") else { i += 1; continue }
+        j += 1
+        while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == UInt8(ascii: "\"") { j += 1 }
+        var value: [UInt8] = []
+        while j < bytes.count, value.count < 20, bytes[j] != UInt8(ascii: "\""), bytes[j] > 0x20, bytes[j] != UInt8(ascii: ","),
+              bytes[j] != UInt8(ascii: ";"), bytes[j] != UInt8(ascii: "]") {
+          value.append(bytes[j] | 0x20)
+          j += 1
+        }
+        let name = String(decoding: value, as: UTF8.self)
+        if ["latin1", "latin-1", "l1", "iso-8859-1", "iso8859-1", "iso_8859-1", "iso-ir-100", "ibm819", "cp819", "csisolatin1"].contains(name) {
+          return "iso-8859-1"
+        }
+        return nil
+      }
+      i += 1
+    }
+    return nil
   }
 
   struct Parser {
@@ -195,6 +245,10 @@ extension DOTFormat {
     var nodeAttrs: [[String: String]] = []
     var edges: [(Int32, Int32, [String: String], Int, Int)] = []
     var graphAttrs: [String: String] = [:]
+    var strict = false
+    /// Subgraphs in the order they open; members are added as nodes are mentioned.
+    var subgraphs: [Subgraph] = []
+    var subgraphIndex: [String: Int] = [:]
     /// How deep the subgraph being read is nested, and the most allowed (as for XML elements
     /// and JSON values).
     var depth = 0
@@ -230,7 +284,7 @@ extension DOTFormat {
     }
 
     mutating func parseGraph() throws(FormatError) -> Network {
-      if isKeyword(peek, "strict") { p += 1 }
+      if isKeyword(peek, "strict") { p += 1; strict = true }
       if isKeyword(peek, "digraph") { directed = true } else if isKeyword(peek, "graph") { directed = false } else {
         throw error("expected 'graph' or 'digraph'")
       }
@@ -241,13 +295,23 @@ extension DOTFormat {
       var scope = Scope()
       _ = try statements(&scope)
       try expect("}")
-      if p < tokens.count { throw error("text after the closing '}'; one graph per file") }
       return try build(name: name)
     }
 
     struct Scope {
       var node: [String: String] = [:]
       var edge: [String: String] = [:]
+      /// The subgraph the statements are in (an index into `subgraphs`), `nil` at the root.
+      var subgraph: Int?
+    }
+
+    /// Adds a node to the subgraph it was mentioned in and to every one enclosing it.
+    mutating func join(_ node: Int32, _ scope: Scope) {
+      var s = scope.subgraph
+      while let k = s {
+        if !subgraphs[k].members.contains(Int(node)) { subgraphs[k].members.append(Int(node)) }
+        s = subgraphs[k].parent
+      }
     }
 
     /// The number of node `id`; a node new here takes `defaults` as its attributes.
@@ -288,9 +352,15 @@ extension DOTFormat {
             p += 1
             let a = try attrList()
             switch which {
-            case "node": scope.node.merge(a) { $1 }
-            case "edge": scope.edge.merge(a) { $1 }
-            default: graphAttrs.merge(a) { $1 }
+            case "node":
+              scope.node.merge(a) { $1 }
+              if let k = scope.subgraph { subgraphs[k].nodeDefaults.merge(a) { $1 } }
+            case "edge":
+              scope.edge.merge(a) { $1 }
+              if let k = scope.subgraph { subgraphs[k].edgeDefaults.merge(a) { $1 } }
+            default:
+              // A subgraph's graph attributes are its own: they do not reach the root.
+              if let k = scope.subgraph { subgraphs[k].attributes.merge(a) { $1 } } else { graphAttrs.merge(a) { $1 } }
             }
             continue
           }
@@ -299,12 +369,13 @@ extension DOTFormat {
         // ID = ID at statement level.
         if case .id(let k, _) = t, p + 1 < tokens.count, case .punct("=") = tokens[p + 1].0, !isKeyword(t, "subgraph") {
           p += 2
-          graphAttrs[k] = try id()
+          let v = try id()
+          if let s = scope.subgraph { subgraphs[s].attributes[k] = v } else { graphAttrs[k] = v }
           continue
         }
         // An operand: a node id or a subgraph, then maybe an edge chain.
-        var operands: [[Int32]] = [try operand(&scope)]
-        members += operands[0]
+        var operands: [([Int32], String?)] = [try operand(&scope)]
+        members += operands[0].0
         var edgeOpSeen = false
         while case .edgeOp(let d)? = peek {
           if d != directed {
@@ -313,7 +384,7 @@ extension DOTFormat {
           edgeOpSeen = true
           p += 1
           let o = try operand(&scope)
-          members += o
+          members += o.0
           operands.append(o)
         }
         let attrs = try attrList()
@@ -322,15 +393,18 @@ extension DOTFormat {
           merged.merge(attrs) { $1 }
           let (l, c) = (tokens[max(0, p - 1)].1, tokens[max(0, p - 1)].2)
           for k in 0..<(operands.count - 1) {
-            for a in operands[k] { for b in operands[k + 1] { edges.append((a, b, merged, l, c)) } }
+            var withPorts = merged
+            if let port = operands[k].1, withPorts["tailport"] == nil { withPorts["tailport"] = port }
+            if let port = operands[k + 1].1, withPorts["headport"] == nil { withPorts["headport"] = port }
+            for a in operands[k].0 { for b in operands[k + 1].0 { edges.append((a, b, withPorts, l, c)) } }
           }
-        } else if operands[0].count == 1 {
+        } else if operands[0].0.count == 1 {
           // The operand has numbered the node, giving it the defaults if it is new here; a node
           // statement with attributes applies the defaults and its own.
           if !attrs.isEmpty {
             var merged = scope.node
             merged.merge(attrs) { $1 }
-            let i = Int(operands[0][0])
+            let i = Int(operands[0].0[0])
             for (k, v) in merged { nodeAttrs[i][k] = v }
           }
         }
@@ -338,11 +412,13 @@ extension DOTFormat {
       return members
     }
 
-    mutating func operand(_ scope: inout Scope) throws(FormatError) -> [Int32] {
+    /// A node (with its port, `p:n`, if any) or a subgraph's nodes.
+    mutating func operand(_ scope: inout Scope) throws(FormatError) -> ([Int32], String?) {
       if isKeyword(peek, "subgraph") || peek == .punct("{") {
+        var name: String?
         if isKeyword(peek, "subgraph") {
           p += 1
-          if case .id = peek { p += 1 }
+          if case .id(let s, _)? = peek { name = s; p += 1 }
         }
         guard case .punct("{")? = peek else { throw error("a subgraph reference without a body is not supported; expected '{'") }
         // Subgraphs are read by recursion: a bound keeps a hostile file from exhausting the stack.
@@ -350,15 +426,28 @@ extension DOTFormat {
         depth += 1
         defer { depth -= 1 }
         p += 1
+        // A subgraph named again is the same subgraph (Graphviz adds to it).
+        let k: Int
+        if let name, let existing = subgraphIndex[name] {
+          k = existing
+        } else {
+          k = subgraphs.count
+          subgraphs.append(Subgraph(id: name, parent: scope.subgraph))
+          if let name { subgraphIndex[name] = k }
+        }
         var inner = scope
+        inner.subgraph = k
         let m = try statements(&inner)
         try expect("}")
-        return m
+        return (m, nil)
       }
       let name = try id()
-      // A port (a:n or a:port:n) names the node.
-      while case .punct(":")? = peek { p += 1; _ = try id() }
-      return [intern(name, defaults: scope.node)]
+      // A port (a:p, a:p:n, a:n) is kept for the tie; the node is a.
+      var port: [String] = []
+      while case .punct(":")? = peek { p += 1; port.append(try id()) }
+      let node = intern(name, defaults: scope.node)
+      join(node, scope)
+      return ([node], port.isEmpty ? nil : port.joined(separator: ":"))
     }
 
     mutating func build(name: String?) throws(FormatError) -> Network {
@@ -379,6 +468,19 @@ extension DOTFormat {
         }
         // nodeOrder holds each id once, so node i of the network is nodeOrder[i].
         _ = try? network.addNode(Node(id: id, attributes: attrs))
+      }
+      // strict: one tie per pair (per ordered pair when directed), attributes merged in order.
+      if strict {
+        var first: [[Int32]: Int] = [:]
+        var merged: [(Int32, Int32, [String: String], Int, Int)] = []
+        for e in edges {
+          let key = directed || e.0 <= e.1 ? [e.0, e.1] : [e.1, e.0]
+          if let k = first[key] { merged[k].2.merge(e.2) { $1 } } else { first[key] = merged.count; merged.append(e) }
+        }
+        if merged.count < edges.count {
+          network.readNotes.append("strict graph: \(edges.count - merged.count) repeated tie\(edges.count - merged.count == 1 ? "" : "s") merged into one, as Graphviz does")
+        }
+        edges = merged
       }
       var edgeNameSet = Set<String>()
       for e in edges { for k in e.2.keys { edgeNameSet.insert(k) } }
@@ -404,6 +506,7 @@ extension DOTFormat {
         network.addTie(tie)
       }
       for (k, v) in graphAttrs { network.attributes[k] = .string(v) }
+      network.subgraphs = subgraphs
       return network
     }
   }

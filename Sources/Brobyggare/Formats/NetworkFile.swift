@@ -20,6 +20,8 @@ extension Network {
     public var nodeTable: String?
     /// The format; `nil` chooses by extension.
     public var format: NetworkFormat?
+    /// Which graph of a file that holds several (DOT), from 1.
+    public var graph: Int = 1
     /// The encoding of CSV tables and edge lists (GraphML declares its own; DOT and JSON are
     /// UTF-8). Default: UTF-8.
     public var encoding: TextEncoding
@@ -78,7 +80,7 @@ extension Network {
                                 encoding: options.encoding, columns: options.columns)
     case .edgelist: return try EdgeListFormat.read(contentsOf: path, directed: options.directed ?? true, encoding: options.encoding)
     case .graphml: return try GraphMLFormat.read(contentsOf: path)
-    case .dot: return try DOTFormat.read(Network.load(path), file: path)
+    case .dot: return try DOTFormat.read(Network.load(path), file: path, graph: options.graph)
     case .json: return try NodeLinkFormat.read(Network.load(path), file: path)
     }
   }

@@ -35,6 +35,8 @@ public struct Network: Sendable {
   /// spaces, a direction taken from a column, say), one sentence each, in the order found.
   /// Readers append; the command line prints them on standard error.
   public var readNotes: [String] = []
+  /// Subgraphs and clusters as a DOT file declared them (see ``Subgraph``); empty otherwise.
+  public var subgraphs: [Subgraph] = []
 
   public init(directed: Bool) {
     self.isDirected = directed

@@ -1,0 +1,30 @@
+/// A subgraph or cluster of a network as a DOT file declares it: its id, its own attributes
+/// (a cluster's `label`, `color`, `style`, `rank=same`), the node and tie defaults declared in
+/// it, and its members. Kept so that DOT written back draws the same.
+public struct Subgraph: Sendable, Equatable {
+  /// The id (`cluster_0`), or `nil` for an anonymous `{ ... }`.
+  public var id: String?
+  /// The enclosing subgraph's index in ``Network/subgraphs``, or `nil` for the root graph.
+  public var parent: Int?
+  /// The subgraph's own attributes, which apply inside it only.
+  public var attributes: [String: String]
+  /// `node [...]` defaults declared in it.
+  public var nodeDefaults: [String: String]
+  /// `edge [...]` defaults declared in it.
+  public var edgeDefaults: [String: String]
+  /// The nodes in it, nested subgraphs' included, in the order they first appear there.
+  public var members: [Int]
+
+  public init(id: String?, parent: Int?, attributes: [String: String] = [:], nodeDefaults: [String: String] = [:],
+              edgeDefaults: [String: String] = [:], members: [Int] = []) {
+    self.id = id
+    self.parent = parent
+    self.attributes = attributes
+    self.nodeDefaults = nodeDefaults
+    self.edgeDefaults = edgeDefaults
+    self.members = members
+  }
+
+  /// Whether Graphviz draws it as a box: its id begins with `cluster`.
+  public var isCluster: Bool { id?.hasPrefix("cluster") ?? false }
+}

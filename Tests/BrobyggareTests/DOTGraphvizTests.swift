@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import Brobyggare
+
+/// DOT read as Graphviz reads it: every real DOT file (../shared/interop/realworld/dot, written
+/// by Graphviz's own gallery and tests, Gephi's importer tests and Doxygen) gives the nodes and
+/// ties that Graphviz's gvpr lists (Graphviz 2.43 from Debian's packages here), in the same
+/// direction, with the same ports.
+@Suite("DOT as Graphviz reads it")
+struct DOTGraphvizTests {
+  static var gvpr: String? {
+    ["/usr/bin/gvpr", "/usr/local/bin/gvpr", "/opt/homebrew/bin/gvpr"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  /// What gvpr lists of a file's first graph: node names, and ties with their ports.
+  func graphviz(_ path: String) throws -> (nodes: Set<String>, ties: [String], directed: Bool) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: Self.gvpr!)
+    p.arguments = [#"BEG_G{printf("D\t%d\n", isDirect($G))} N{printf("N\t%s\n", $.name)} E{printf("E\t%s\t%s\t%s\t%s\n", $.tail.name, $.head.name, aget($, "tailport"), aget($, "headport"))} END_G{exit(0)}"#, path]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    var nodes = Set<String>(), ties: [String] = [], directed = false
+    // gvpr writes names in the file's own charset: decode as the reader would.
+    let text = DOTFormat.declaredCharset(try Data(contentsOf: URL(fileURLWithPath: path))) == nil
+      ? String(decoding: data, as: UTF8.self) : String(data.map { Character(Unicode.Scalar($0)) })
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      switch f.first {
+      case "D": directed = f[1] == "1"
+      case "N": nodes.insert(f[1])
+      case "E": ties.append(f[1...].joined(separator: "\t"))
+      default: break
+      }
+    }
+    return (nodes, ties.sorted(), directed)
+  }
+
+  @Test(readsInteropFiles("the real DOT files"), .enabled(if: gvpr != nil, "needs Graphviz's gvpr"))
+  func everyRealFileReadsAsGraphvizReadsIt() throws {
+    let folder = interopPath("realworld/dot")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    #expect(files.count == 19)
+    for name in files {
+      let path = folder + "/" + name
+      let net = try DOTFormat.read(Data(contentsOf: URL(fileURLWithPath: path)), file: name)
+      let gv = try graphviz(path)
+      #expect(net.isDirected == gv.directed, "\(name)")
+      #expect(Set(net.nodes.map(\.id)) == gv.nodes, "\(name)")
+      let ours = net.ties.map { t -> String in
+        let port = { (k: String) in t.attributes[k]?.description ?? "" }
+        return [net.nodes[t.source].id, net.nodes[t.target].id, port("tailport"), port("headport")].joined(separator: "\t")
+      }.sorted()
+      #expect(ours == gv.ties, "\(name)")
+    }
+  }
+
+  /// A cluster's label, colour and style, and `rank=same`, belong to their subgraph: they do
+  /// not reach the root graph, and the subgraph keeps them with its members.
+  @Test(readsInteropFiles("the clusters of gv_clust4.gv"))
+  func clusterAttributesStayInTheirCluster() throws {
+    let net = try DOTFormat.read(interopData("realworld/dot/gv_clust4.gv"), file: "gv_clust4.gv")
+    #expect(net.attributes["label"] == nil)
+    let c0 = try #require(net.subgraphs.first { $0.id == "cluster_0" })
+    #expect(c0.attributes["label"] == "process #1")
+    #expect(c0.isCluster)
+    #expect(Set(c0.members.map { net.nodes[$0].id }) == ["a0", "a1", "a2", "a3"])
+    let world = try DOTFormat.read(interopData("realworld/dot/gv_world_rank_subgraphs.gv"), file: "world.gv")
+    #expect(world.attributes["rank"] == nil)
+    #expect(world.subgraphs.contains { $0.attributes["rank"] == "same" })
+  }
+
+  /// `strict` merges repeated ties as Graphviz does (36 of the 42 written, gvpr's count);
+  /// several graphs in one file: the first is read, and the note says how to pick another.
+  @Test(readsInteropFiles("gv_inet_strict.dot and gv_multi_two_graphs.gv"))
+  func strictAndSeveralGraphs() throws {
+    let inet = try DOTFormat.read(interopData("realworld/dot/gv_inet_strict.dot"), file: "inet.dot")
+    #expect(inet.tieCount == 36)
+    #expect(inet.readNotes.contains { $0.contains("strict graph: 6 repeated ties merged") })
+    let two = try interopData("realworld/dot/gv_multi_two_graphs.gv")
+    let first = try DOTFormat.read(two, file: "two.gv")
+    #expect(first.readNotes.contains { $0.contains("the file holds 2 graphs; read graph 1") && $0.contains("--graph K") })
+    let second = try DOTFormat.read(two, file: "two.gv", graph: 2)
+    #expect(second.graphID != first.graphID)
+    #expect(throws: FormatError.self) { try DOTFormat.read(two, file: "two.gv", graph: 3) }
+  }
+
+  /// `charset=latin1`: the ISO-8859-1 bytes of a label decode as Graphviz decodes them.
+  @Test(readsInteropFiles("gv_latin1_charset.gv"))
+  func latin1Charset() throws {
+    let data = try interopData("realworld/dot/gv_latin1_charset.gv")
+    #expect(DOTFormat.declaredCharset(data) == "iso-8859-1")
+    let net = try DOTFormat.read(data, file: "latin1.gv")
+    let label = net.nodes[0].attributes["label"]?.description ?? ""
+    // The file's bytes above 0x7F, each one scalar of the same value.
+    let high = data.filter { $0 >= 0x80 }.map { Unicode.Scalar($0) }
+    #expect(!high.isEmpty)
+    #expect(high.allSatisfy { label.unicodeScalars.contains($0) })
+  }
+}
