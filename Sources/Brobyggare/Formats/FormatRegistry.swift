@@ -5,7 +5,7 @@ import Foundation
 /// formats` and the README's format matrix all come from it. Adding a format is a case here,
 /// its entries below, and a type of its own that reads and writes it.
 public enum NetworkFormat: String, Sendable, CaseIterable {
-  case csv, edgelist, graphml, dot, json
+  case csv, edgelist, graphml, dot, json, ucinet
 
   /// The extensions that imply the format, lower case, the usual one first.
   public var extensions: [String] {
@@ -15,6 +15,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .graphml: ["graphml", "xml"]
     case .dot: ["dot", "gv"]
     case .json: ["json"]
+    case .ucinet: ["dl"]
     }
   }
 
@@ -26,6 +27,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .graphml: "GraphML"
     case .dot: "Graphviz DOT"
     case .json: "JSON node-link (networkx, d3)"
+    case .ucinet: "UCINET DL"
     }
   }
 
@@ -37,6 +39,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .graphml: "everything: direction, typed attributes with defaults, layers, network attributes, yEd graphics"
     case .dot: "direction, ties, trust, layers, node, tie and graph attributes as text"
     case .json: "direction, ties, trust, layers, typed node, tie and network attributes"
+    case .ucinet: "ties, trust, layers (one matrix each), node ids; not attributes; reads back as directed"
     }
   }
 
@@ -62,6 +65,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .dot:
       let words = t.split(whereSeparator: { $0.isWhitespace || $0 == "{" }).prefix(2)
       return words.first == "digraph" || words.first == "graph" || (words.first == "strict" && words.count > 1)
+    case .ucinet: return UCINETFormat.looksLike(head)
     case .csv, .edgelist: return nil
     }
   }
@@ -104,6 +108,8 @@ extension Network {
       if !attributes.isEmpty { lost.append("the network's own attributes (\(list(Set(attributes.keys))))") }
       let isolates = nodes.count - Set(ties.flatMap { [$0.source, $0.target] }).count
       if isolates > 0 { lost.append("\(isolates) node\(isolates == 1 ? "" : "s") without ties") }
+    case .ucinet:
+      lost = UCINETFormat.write(self).dropped
     case .dot:
       let typed = Set((nodeAttributes + tieAttributes).filter { $0.type != .string && $0.type != .markup }.map(\.name))
       if !typed.isEmpty { lost.append("the declared types of \(list(typed)): DOT holds text, and reading it back infers the types") }

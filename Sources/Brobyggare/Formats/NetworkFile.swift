@@ -82,6 +82,7 @@ extension Network {
     case .graphml: return try GraphMLFormat.read(contentsOf: path)
     case .dot: return try DOTFormat.read(Network.load(path), file: path, graph: options.graph)
     case .json: return try NodeLinkFormat.read(Network.load(path), file: path)
+    case .ucinet: return try UCINETFormat.read(Network.load(path), file: path, directed: options.directed)
     }
   }
 
@@ -128,6 +129,7 @@ extension Network {
     case .graphml: return [(path, GraphMLFormat.write(self))]
     case .dot: return [(path, DOTFormat.write(self))]
     case .json: return [(path, NodeLinkFormat.write(self))]
+    case .ucinet: return [(path, UCINETFormat.write(self).text)]
     }
   }
 }
