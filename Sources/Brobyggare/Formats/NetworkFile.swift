@@ -81,7 +81,7 @@ extension Network {
     case .edgelist: return try EdgeListFormat.read(contentsOf: path, directed: options.directed ?? true, encoding: options.encoding)
     case .graphml: return try GraphMLFormat.read(contentsOf: path)
     case .dot: return try DOTFormat.read(Network.load(path), file: path, graph: options.graph)
-    case .json: return try NodeLinkFormat.read(Network.load(path), file: path)
+    case .json: return try NodeLinkFormat.read(Network.load(path), file: path, directed: options.directed == false ? false : nil)
     case .ucinet: return try UCINETFormat.read(Network.load(path), file: path, directed: options.directed)
     }
   }

@@ -9,10 +9,16 @@ import Foundation
 /// their decimal text). Attribute types follow JSON: integers, numbers, booleans and strings;
 /// `null` is a missing value. Nested objects and arrays are refused with their place.
 public enum NodeLinkFormat {
-  public static func read(_ data: Data, file: String) throws(FormatError) -> Network {
+  public static func read(_ data: Data, file: String, directed: Bool? = nil) throws(FormatError) -> Network {
     let text = try decodeText(data, file: file)
     var parser = JSONParser(text, file: file)
-    let root = try parser.parseDocument()
+    let document = try parser.parseDocument()
+    // Every dialect (links by position, Cytoscape, graphology) is read as node-link.
+    let root: JSONValue
+    let dialectNotes: [String]
+    do { (root, _, dialectNotes) = try normalise(document, directed: directed) } catch {
+      throw parser.error(error.message, at: error.key.map { parser.offset($0, error.element) } ?? 0)
+    }
     guard case .object = root else { throw parser.error("expected a JSON object with 'nodes' and 'edges'", at: 0) }
     func bool(_ k: String) throws(FormatError) -> Bool? {
       switch root[k] {
@@ -97,6 +103,7 @@ public enum NodeLinkFormat {
       }
       network.addTie(tie)
     }
+    network.readNotes += dialectNotes
     return network
   }
 
