@@ -6,6 +6,7 @@ let convertSpec = CommandSpec(
   positionals: [("IN", "The network to read."), ("OUT", "The file to write; its extension picks the format.")],
   options: inputOptions + [
     OptionSpec(name: "output-format", valueName: "format", help: "The output's format when its extension does not say."),
+    OptionSpec(name: "json-dialect", valueName: "dialect", help: "For JSON: nodelink (networkx's node_link_data, the default) or cytoscape (Cytoscape and cytoscape.js elements)."),
     helpOption,
   ],
   discussion: "Writing CSV writes two files: OUT (the ties) and OUT's .nodes.csv companion (the nodes).")
@@ -58,8 +59,13 @@ extension BrobyggareCommandLine {
       }
       format = fmt
     }
+    let dialect = p.value("json-dialect") ?? "nodelink"
+    guard ["nodelink", "cytoscape"].contains(dialect) else {
+      throw UsageError(message: "--json-dialect takes nodelink or cytoscape, not '\(dialect)'\(didYouMean(closestMatches(to: dialect, among: ["nodelink", "cytoscape"])))")
+    }
+    if p.value("json-dialect") != nil && format != .json { throw UsageError(message: "--json-dialect is for JSON output; '\(output)' is written as \(format.rawValue)") }
     let net = try readNetwork(input, p)
-    let files = try net.serialized(as: format, path: output)
+    let files = dialect == "cytoscape" ? [(path: output, contents: NodeLinkFormat.writeCytoscape(net))] : try net.serialized(as: format, path: output)
     var inputs = [input]
     if let n = p.value("nodes") { inputs.append(n) }
     if format == .csv { inputs.append(Network.companionNodeTable(for: input)) }

@@ -91,3 +91,39 @@ struct JSONDialectTests {
     for name in names { #expect(throws: Never.self, "\(name)") { _ = try read(name) } }
   }
 }
+
+/// Cytoscape JSON written by Brobyggare: networkx's cytoscape_graph (networkx from PyPI, run
+/// with the peers' python) reads the same nodes, ties and direction, and Brobyggare reads it
+/// back with the same ties and attributes.
+@Suite("Cytoscape JSON written")
+struct CytoscapeWritingTests {
+  @Test func networkxAndBrobyggareReadItBack() throws {
+    let net = try Network(contentsOf: packageRoot.appendingPathComponent("Datasets/padgett/padgett.graphml").path)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cy-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("p.json")
+    try NodeLinkFormat.writeCytoscape(net).write(to: file, atomically: true, encoding: .utf8)
+    let back = try NodeLinkFormat.read(Data(contentsOf: file), file: "p.json")
+    #expect(back.isDirected == net.isDirected)
+    #expect(back.nodes.map(\.id) == net.nodes.map(\.id))
+    #expect(back.nodes.map(\.attributes) == net.nodes.map(\.attributes))
+    #expect(back.ties.map { [$0.source, $0.target] } == net.ties.map { [$0.source, $0.target] })
+    #expect(back.ties.map(\.layer) == net.ties.map(\.layer))
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = [pythonForPeers(), "-c", """
+      import json, sys, networkx as nx
+      g = nx.cytoscape_graph(json.load(open(sys.argv[1])))
+      print(g.number_of_nodes(), g.number_of_edges(), g.is_directed(), g.nodes['Medici']['wealth'])
+      """, file.path]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    // 16 families, 35 ties (20 marriage, 15 business: Padgett and Ansell 1993), undirected;
+    // the Medici's wealth 103 (the dataset's own value).
+    #expect(text == "16 35 False 103\n")
+  }
+}

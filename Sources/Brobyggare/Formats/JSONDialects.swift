@@ -85,7 +85,11 @@ extension NodeLinkFormat {
           guard let id = element["data"]?["id"] else {
             throw JSONDialectError(message: "node element \(k) has no data.id", key: nil, element: nil)
           }
-          var fields: [(String, JSONValue)] = [("id", id)] + flat(data.filter { $0.0 != "id" })
+          // networkx's cytoscape_data repeats the id as `value` and the label as `name`.
+          let label = element["data"]?["label"] ?? id
+          var fields: [(String, JSONValue)] = [("id", id)] + flat(data.filter { k, v in
+            k != "id" && !(k == "value" && v == id) && !(k == "name" && v == label)
+          })
           if case .object(let position)? = element["position"] {
             for (axis, v) in position where axis == "x" || axis == "y" || axis == "z" { fields.append((axis, v)) }
           }
@@ -95,7 +99,7 @@ extension NodeLinkFormat {
       var graph: [(String, JSONValue)] = []
       if case .object(let g)? = root["data"] { graph = g }
       var directed = asked ?? true
-      if case .bool(let d)? = root["data"]?["directed"] { directed = asked ?? d } else if asked == nil {
+      if case .bool(let d)? = root["directed"] { directed = asked ?? d } else if case .bool(let d)? = root["data"]?["directed"] { directed = asked ?? d } else if asked == nil {
         notes.append("Cytoscape JSON does not say whether ties are directed; read as directed, as Cytoscape holds each tie from its source to its target (--undirected reads them as undirected)")
       }
       return finish(.cytoscape, directed: directed, graph: graph.filter { $0.0 != "directed" }, nodes: nodes, edges: edges)
@@ -224,5 +228,52 @@ func jsonText(_ v: JSONValue) -> String {
   case .string(let s): return jsonString(s)
   case .array(let a): return "[" + a.map(jsonText).joined(separator: ",") + "]"
   case .object(let m): return "{" + m.map { jsonString($0.0) + ":" + jsonText($0.1) }.joined(separator: ",") + "}"
+  }
+}
+
+extension NodeLinkFormat {
+  /// The network as Cytoscape JSON (`elements` with `nodes` and `edges`, every field under
+  /// `data`), as cytoscape.js and Cytoscape desktop load it and networkx's `cytoscape_graph`
+  /// reads it (each node's `value` is its id and `name` its label; `directed` and
+  /// `multigraph` at the top, as networkx's `cytoscape_data` writes them). Keys in a fixed order.
+  public static func writeCytoscape(_ network: Network) -> String {
+    func value(_ v: AttributeValue) -> String {
+      switch v {
+      case .string(let s), .markup(let s): return jsonString(s)
+      case .integer(let i): return String(i)
+      case .double(let d): return d.isFinite ? formatNumber(d) : jsonString(formatNumber(d))
+      case .boolean(let b): return b ? "true" : "false"
+      }
+    }
+    var pairs = Set<[Int]>()
+    let multigraph = network.ties.contains { t in
+      !pairs.insert(network.isDirected ? [t.source, t.target] : [min(t.source, t.target), max(t.source, t.target)]).inserted
+    }
+    let reserved: Set<String> = ["id", "value", "name", "source", "target"]
+    var out = "{\n  \"directed\": \(network.isDirected),\n  \"multigraph\": \(multigraph),\n  \"data\": {"
+    out += network.attributes.keys.sorted().map { "\(jsonString($0)): \(value(network.attributes[$0]!))" }.joined(separator: ", ")
+    out += "},\n  \"elements\": {\n    \"nodes\": [\n"
+    out += network.nodes.map { node in
+      var fields = ["\"id\": \(jsonString(node.id))", "\"value\": \(jsonString(node.id))", "\"name\": \(jsonString(node.label))"]
+      for k in node.attributes.keys.sorted() where !reserved.contains(k) { fields.append("\(jsonString(k)): \(value(node.attributes[k]!))") }
+      return "      {\"data\": {" + fields.joined(separator: ", ") + "}}"
+    }.joined(separator: ",\n")
+    out += "\n    ],\n    \"edges\": [\n"
+    var keys: [[Int]: Int] = [:]
+    out += network.ties.enumerated().map { k, tie in
+      var fields = ["\"id\": \(jsonString(tie.id ?? "e\(k)"))", "\"source\": \(jsonString(network.nodes[tie.source].id))",
+                    "\"target\": \(jsonString(network.nodes[tie.target].id))"]
+      if multigraph {
+        let pair = network.isDirected ? [tie.source, tie.target] : [min(tie.source, tie.target), max(tie.source, tie.target)]
+        fields.append("\"key\": \(keys[pair, default: 0])")
+        keys[pair, default: 0] += 1
+      }
+      if let t = tie.trust { fields.append("\(jsonString(network.trustAttributeName)): \(value(.double(t)))") }
+      if let l = tie.layer { fields.append("\"layer\": \(jsonString(l))") }
+      for a in tie.attributes.keys.sorted() where !reserved.contains(a) && a != "key" { fields.append("\(jsonString(a)): \(value(tie.attributes[a]!))") }
+      return "      {\"data\": {" + fields.joined(separator: ", ") + "}}"
+    }.joined(separator: ",\n")
+    out += "\n    ]\n  }\n}\n"
+    return out
   }
 }
