@@ -22,8 +22,9 @@ struct WriterEscapingTests {
     ///   | [#x10000-#x10FFFF]`; a character outside it cannot be written even as a character
     ///   reference (section 4.1, "Well-formedness constraint: Legal Character").
     /// - DOT and CSV: only NUL; this package reads both as text files, and a text file with a
-    ///   NUL byte is refused by its readers (`decodeText`), as by Graphviz's (its lexer ends a
-    ///   string at NUL). Neither format has an escape for it.
+    ///   NUL byte is refused by its readers (`decodeText`); Graphviz 2.43's `dot` stops at one
+    ///   inside a quoted string with a syntax error (tried by hand). Neither format has an
+    ///   escape for it.
     /// - JSON: none; RFC 8259 section 7 lets a string hold any scalar, escaped as `\uXXXX`.
     var refuses: @Sendable (Unicode.Scalar) -> Bool
     /// Whether the format keeps node attributes other than the label, tie attributes other than
