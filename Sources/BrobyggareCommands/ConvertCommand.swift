@@ -95,7 +95,7 @@ extension BrobyggareCommandLine {
   }
 
   static func diagramText(_ p: ParsedArguments, _ net: Network) throws -> String {
-    if p.flag("plain") { return DOTFormat.write(net) }
+    if p.flag("plain") { return try DOTFormat.write(net) }
     do { return try net.diagram(diagramStyle(p, net)) } catch let e as DiagramError {
       throw UsageError(message: e.description)
     } catch let e as NetworkError {

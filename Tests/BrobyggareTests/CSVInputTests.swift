@@ -24,7 +24,7 @@ struct CSVInputTests {
   @Test func undirectedNetworkKeepsItsDirectionThroughCSV() throws {
     let original = try Network(contentsOf: Self.padgettGraphML)
     #expect(!original.isDirected)
-    let ties = CSVFormat.writeTies(original)
+    let ties = try CSVFormat.writeTies(original)
     let lines = ties.split(separator: "\n")
     #expect(lines[0] == "source,target,type,layer")
     #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",")[2] == "Undirected" })
@@ -55,7 +55,7 @@ struct CSVInputTests {
   @Test func directedTypeAndGephiSpelling() throws {
     var net = Network(directed: true)
     net.addTie(from: "a", to: "b")
-    #expect(CSVFormat.writeTies(net) == "source,target,type\na,b,Directed\n")
+    #expect(try CSVFormat.writeTies(net) == "source,target,type\na,b,Directed\n")
     let gephi = try csvNetwork("Source,Target,Type,Weight\na,b,UNDIRECTED,1\nb,c, undirected ,2\n", directed: nil)
     #expect(!gephi.isDirected)
     #expect(gephi.tieAttributes.isEmpty, "the type column is not kept as an attribute")

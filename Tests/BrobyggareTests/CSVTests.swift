@@ -97,13 +97,13 @@ struct CSVTests {
     let original = try csvNetwork(
       "source,target,trust,layer,note\nÅsa,\"Ö, Örjan\",0.8,trust,\"says \"\"hi\"\"\"\nÖ\\x,Åsa,1,collaboration,\n",
       nodes: "id,label,kind,sector\nÅsa,Åsa Ek,person,kommun\n\"Ö, Örjan\",Örjan,person,polis\nÖ\\x,,organisation,\nlonely,Ensam,person,boende\n")
-    let ties = CSVFormat.writeTies(original)
-    let nodes = CSVFormat.writeNodes(original)
+    let ties = try CSVFormat.writeTies(original)
+    let nodes = try CSVFormat.writeNodes(original)
     let back = try csvNetwork(ties, nodes: nodes)
     #expect(back.nodes == original.nodes)
     #expect(back.ties == original.ties)
-    #expect(CSVFormat.writeTies(back) == ties)
-    #expect(CSVFormat.writeNodes(back) == nodes)
+    #expect(try CSVFormat.writeTies(back) == ties)
+    #expect(try CSVFormat.writeNodes(back) == nodes)
   }
 }
 

@@ -502,7 +502,8 @@ public enum CSVFormat {
 
   /// A field as RFC 4180 writes it: in double quotes (inner quotes doubled) when it holds the
   /// delimiter, a quote or a line break, or starts or ends with a space (which a spreadsheet
-  /// would otherwise trim); else as it is.
+  /// would otherwise trim); else as it is. For tables meant for people and spreadsheets; the
+  /// network's tables quote with ``quoteField(_:)``.
   public static func quote(_ s: String, delimiter: Character) -> String {
     if s.contains(delimiter) || s.contains("\"") || s.contains("\n") || s.contains("\r")
       || s.first == " " || s.last == " " {
@@ -511,42 +512,116 @@ public enum CSVFormat {
     return s
   }
 
+  /// A field of a network's table: in double quotes (inner quotes doubled) when it holds any of
+  /// the delimiters the reader may pick (`,` `;` tab), a quote, a carriage return or line feed,
+  /// or starts or ends with white space (which the reader trims from an unquoted id); else as
+  /// it is. The reader picks the delimiter from the header line by counting them outside
+  /// quotes, so a name holding another delimiter must be quoted too.
+  public static func quoteField(_ s: String) -> String {
+    let special = s.utf8.contains { $0 == 0x2C || $0 == 0x3B || $0 == 0x09 || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    // White space as the reader trims it (Foundation's, which counts U+200B ZERO WIDTH SPACE).
+    if special || trimmingWhitespace(s, newlines: true).utf8.count != s.utf8.count {
+      return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return s
+  }
+
+  /// A field's text, refusing a NUL, which no CSV reader takes (this one refuses the file).
+  static func field(_ s: String, at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
+    if s.utf8.contains(0) {
+      throw unwritable("\0", at: place(), format: "CSV", why: "a NUL, which a CSV reader does not take",
+                       instead: "remove it, or write JSON, which holds it")
+    }
+    return quoteField(s)
+  }
+
+  /// Refuses a header the reader would read back otherwise: a name that is empty, has white
+  /// space at either end (the reader trims names), or repeats another in any case (the reader
+  /// refuses that); a tie attribute the reader would take for the trust, layer or direction.
+  static func checkHeader(_ header: [String], fixed: Int, table: String, trustColumn: Int?) throws(FormatError) {
+    func refuse(_ m: String) -> FormatError { FormatError(file: "<output>", line: 1, column: 1, m) }
+    let lower = header.map { $0.lowercased() }
+    var seen: [String: String] = [:]
+    for (k, name) in header.enumerated() {
+      let what = k < fixed ? "column '\(visibleText(name))'" : "attribute '\(visibleText(name))'"
+      if name.isEmpty { throw refuse("a \(table) attribute has an empty name, which a CSV header cannot hold; name it") }
+      if name.utf8.contains(0) {
+        throw unwritable("\0", at: .attributeName(name, of: table), format: "CSV", why: "a NUL, which a CSV reader does not take",
+                         instead: "rename the attribute")
+      }
+      if trimmingWhitespace(name, newlines: false).utf8.count != name.utf8.count {
+        throw refuse("the \(table) \(what) has white space at either end, which the CSV reader trims from a column's name; rename the attribute")
+      }
+      if table == "tie", k >= fixed, lower[k] == "layer" || lower[k] == "type" {
+        throw refuse("the tie attribute '\(visibleText(name))' would be read back from CSV as the \(lower[k] == "type" ? "direction of the ties" : "layer"); rename the attribute")
+      }
+      if let other = seen[lower[k]] {
+        throw refuse("the \(table) \(what) has the name of the column '\(visibleText(other))' (in some case), and a CSV header names a column once in any case; rename the attribute")
+      }
+      seen[lower[k]] = name
+    }
+    guard table == "tie" else { return }
+    // The reader takes the first column named trust, else weight, in any case, as the trust.
+    let read = lower.firstIndex(of: "trust") ?? lower.firstIndex(of: "weight")
+    if let read, read != trustColumn, trustColumn == nil || ["trust", "weight"].contains(lower[trustColumn!]) {
+      throw refuse("the tie attribute '\(visibleText(header[read]))' would be read back from CSV as the trust\(trustColumn.map { ", in place of '\(visibleText(header[$0]))'" } ?? ""); rename the attribute")
+    }
+  }
+
   /// The tie table: `source,target,type` (`type` is `Directed` or `Undirected` on every row),
   /// then trust and layer when any tie has them, then the declared tie attributes in
-  /// declaration order.
+  /// declaration order. Fields are quoted as ``quoteField(_:)`` says, whatever the delimiter.
   ///
-  /// A tie attribute named `type` would give the header that name twice;
-  /// ``Network/serialized(as:path:)`` refuses such a network.
-  public static func writeTies(_ network: Network, delimiter: Character = ",") -> String {
+  /// - Throws: ``FormatError`` naming the tie, the text and the character when a field holds a
+  ///   NUL; naming the attribute when the header would read back otherwise
+  ///   (``checkHeader(_:fixed:table:trustColumn:)``): a tie attribute named `type`, say, which
+  ///   would give the header that name twice.
+  public static func writeTies(_ network: Network, delimiter: Character = ",") throws(FormatError) -> String {
     var header = ["source", "target", "type"]
     let type = network.isDirected ? "Directed" : "Undirected"
     let hasTrust = network.hasTrust, hasLayer = network.hasLayers
     if hasTrust { header.append(network.trustAttributeName) }
     if hasLayer { header.append("layer") }
+    let fixed = header.count
     let attrs = network.tieAttributes.filter { $0.type != .markup }.map(\.name)
     header += attrs
-    var out = header.map { quote($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\n"
-    for tie in network.ties {
-      var f = [network.nodes[tie.source].id, network.nodes[tie.target].id, type]
-      if hasTrust { f.append(tie.trust.map(formatNumber) ?? "") }
-      if hasLayer { f.append(tie.layer ?? "") }
-      for a in attrs { f.append(tie.attributes[a]?.description ?? "") }
-      out += f.map { quote($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\n"
+    try checkHeader(header, fixed: fixed, table: "tie", trustColumn: hasTrust ? 3 : nil)
+    let d = String(delimiter)
+    var out = header.map(quoteField).joined(separator: d) + "\n"
+    // The ids, quoted once: each is written again for every tie at it.
+    var ids: [String] = []
+    ids.reserveCapacity(network.nodeCount)
+    for node in network.nodes { ids.append(try field(node.id, at: .nodeID(node.id))) }
+    for (k, tie) in network.ties.enumerated() {
+      out += ids[tie.source] + d + ids[tie.target] + d + type
+      if hasTrust { out += d + (tie.trust.map(formatNumber) ?? "") }
+      if hasLayer { out += d + (try field(tie.layer ?? "", at: .tieAttribute("layer", tie: k, in: network))) }
+      for a in attrs {
+        out += d + (try field(tie.attributes[a]?.description ?? "", at: .tieAttribute(a, tie: k, in: network)))
+      }
+      out += "\n"
     }
     return out
   }
 
-  /// The node table: `id`, then the declared node attributes in declaration order.
-  public static func writeNodes(_ network: Network, delimiter: Character = ",") -> String {
+  /// The node table: `id`, then the declared node attributes in declaration order. Fields are
+  /// quoted as ``quoteField(_:)`` says, whatever the delimiter.
+  ///
+  /// - Throws: ``FormatError`` naming the node, the text and the character when a field holds
+  ///   a NUL, or naming the attribute when the header would read back otherwise.
+  public static func writeNodes(_ network: Network, delimiter: Character = ",") throws(FormatError) -> String {
     var names = network.nodeAttributes.filter { $0.type != .markup }.map(\.name)
     // Attributes present on nodes but never declared still get a column.
     let declared = Set(names)
     let extra = Set(network.nodes.flatMap { $0.attributes.keys }).subtracting(declared).sorted()
     names += extra.filter { n in network.nodes.contains { if case .markup = $0.attributes[n] { return false }; return $0.attributes[n] != nil } }
-    var out = (["id"] + names).map { quote($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\n"
+    try checkHeader(["id"] + names, fixed: 1, table: "node", trustColumn: nil)
+    let d = String(delimiter)
+    var out = (["id"] + names).map(quoteField).joined(separator: d) + "\n"
     for node in network.nodes {
-      let f = [node.id] + names.map { node.attributes[$0]?.description ?? "" }
-      out += f.map { quote($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\n"
+      out += try field(node.id, at: .nodeID(node.id))
+      for n in names { out += d + (try field(node.attributes[n]?.description ?? "", at: .nodeAttribute(n, of: node.id))) }
+      out += "\n"
     }
     return out
   }

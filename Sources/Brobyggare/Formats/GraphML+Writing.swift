@@ -1,6 +1,6 @@
 import Foundation
 
-/// Escapes text for XML content and attribute values (GraphML, SVG, XHTML): `& < > "` as
+/// Escapes text for XML content and attribute values (SVG, XHTML): `& < > "` as
 /// entities, a carriage return as `&#13;` so that it survives attribute normalisation.
 public func escapeXML(_ s: String) -> String {
     var out = ""
@@ -19,7 +19,57 @@ public func escapeXML(_ s: String) -> String {
 }
 
 extension GraphMLFormat {
-  static func escape(_ s: String) -> String { escapeXML(s) }
+  /// Whether XML 1.0 can hold a character at all (its `Char` production): tab, line feed,
+  /// carriage return, and everything from U+0020 except U+FFFE and U+FFFF. The other C0
+  /// controls cannot be written even as character references (`&#27;` is not well-formed).
+  static func isXMLCharacter(_ u: Unicode.Scalar) -> Bool {
+    u.value >= 0x20 ? u.value != 0xFFFE && u.value != 0xFFFF : u == "\t" || u == "\n" || u == "\r"
+  }
+
+  /// Text escaped for XML: `& < > "` as entities and a carriage return as `&#13;` (a parser
+  /// reads a raw one as a line feed); in an attribute value also the line feed and tab, as
+  /// `&#10;` and `&#9;`, which a parser would otherwise read as spaces.
+  ///
+  /// - Throws: ``FormatError`` naming the place and the character when the text holds one that
+  ///   XML 1.0 cannot (``isXMLCharacter(_:)``).
+  static func escape(_ s: String, attribute: Bool = false, at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
+    // Most text has nothing to escape: its bytes say so without decoding it. 0xEF leads the
+    // encodings of U+FFFE and U+FFFF.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) {
+      return s
+    }
+    var out = ""
+    out.reserveCapacity(s.utf8.count + 16)
+    for u in s.unicodeScalars {
+      switch u {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "\r": out += "&#13;"
+      case "\n": out += attribute ? "&#10;" : "\n"
+      case "\t": out += attribute ? "&#9;" : "\t"
+      default:
+        guard isXMLCharacter(u) else { throw unwritableInXML(u, at: place()) }
+        out.unicodeScalars.append(u)
+      }
+    }
+    return out
+  }
+
+  /// Markup kept from the input (yEd's graphics), written as it is once checked for
+  /// characters XML cannot hold.
+  static func checkMarkup(_ s: String, at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
+    if let u = s.unicodeScalars.first(where: { !isXMLCharacter($0) }) { throw unwritableInXML(u, at: place()) }
+    return s
+  }
+
+  static func unwritableInXML(_ u: Unicode.Scalar, at place: TextPlace) -> FormatError {
+    unwritable(u, at: place, format: "GraphML",
+               why: u.value < 0x20 ? "a control character that XML 1.0 cannot hold, not even as a character reference"
+                 : "a noncharacter that XML 1.0 cannot hold",
+               instead: "remove it, or write JSON, which holds every character")
+  }
 
   static func graphMLType(_ d: AttributeDeclaration) -> String {
     if let t = d.graphMLType { return t }
@@ -37,30 +87,38 @@ extension GraphMLFormat {
   /// Keys get ids `d0`, `d1`, ... in the order graph, node, edge; elements follow input order;
   /// each element's data follows key order. The same network always gives the same bytes.
   /// Integers are written as `long`, doubles as `double`, unless the input named another
-  /// GraphML type for the key.
-  public static func write(_ network: Network) -> String {
+  /// GraphML type for the key. Line feeds, carriage returns and tabs in ids (XML attributes)
+  /// are written as character references, and carriage returns in data as well, so that an XML
+  /// parser reads them back as they were rather than as spaces or line feeds.
+  ///
+  /// - Throws: ``FormatError`` naming the text (an id, an attribute's value or name) and the
+  ///   character when it holds one XML 1.0 cannot: a C0 control other than tab, line feed and
+  ///   carriage return (U+0000 to U+001F), U+FFFE or U+FFFF.
+  public static func write(_ network: Network) throws(FormatError) -> String {
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
     out += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
     for (prefix, uri) in network.graphMLNamespaces.sorted(by: { $0.key < $1.key }) {
-      out += " xmlns:\(prefix)=\"\(escape(uri))\""
+      out += " xmlns:\(prefix)=\"\(try escape(uri, attribute: true, at: TextPlace { "the namespace '\(prefix)'" }))\""
     }
     out += " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
 
     var keyCount = 0
-    func key(_ d: AttributeDeclaration, domain: String) -> String {
+    func key(_ d: AttributeDeclaration, domain: String) throws(FormatError) -> String {
       let id = "d\(keyCount)"
       keyCount += 1
+      let what = domain == "edge" ? "tie" : domain == "node" ? "node" : "network"
       var line = "  <key id=\"\(id)\" for=\"\(domain)\""
       let isYFiles = d.graphMLKeyExtras["yfiles.type"] != nil && d.name.hasPrefix("yfiles.")
       if !isYFiles || d.graphMLType != nil {
-        line += " attr.name=\"\(escape(d.name))\" attr.type=\"\(graphMLType(d))\""
+        line += " attr.name=\"\(try escape(d.name, attribute: true, at: .attributeName(d.name, of: what)))\" attr.type=\"\(graphMLType(d))\""
       }
       for (k, v) in d.graphMLKeyExtras.sorted(by: { $0.key < $1.key }) where k != "for" {
-        line += " \(k)=\"\(escape(v))\""
+        line += " \(k)=\"\(try escape(v, attribute: true, at: TextPlace { "the key attribute '\(k)' of the \(what) attribute '\(visibleText(d.name))'" }))\""
       }
       if let def = d.defaultValue {
-        let text = def.type == .markup ? def.description : escape(def.description)
+        let place = TextPlace { "the default of the \(what) attribute '\(visibleText(d.name))'" }
+        let text = def.type == .markup ? try checkMarkup(def.description, at: place) : try escape(def.description, at: place)
         line += ">\n    <default>\(text)</default>\n  </key>\n"
       } else {
         line += "/>\n"
@@ -68,10 +126,11 @@ extension GraphMLFormat {
       out += line
       return id
     }
-    func data(_ id: String, _ v: AttributeValue, indent: String) -> String {
+    func data(_ id: String, _ v: AttributeValue, indent: String, at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
       switch v {
-      case .markup(let m): return "\(indent)<data key=\"\(id)\">\(m)</data>\n"
-      default: return "\(indent)<data key=\"\(id)\">\(escape(v.description))</data>\n"
+      case .markup(let m): return "\(indent)<data key=\"\(id)\">\(try checkMarkup(m, at: place()))</data>\n"
+      case .string(let s): return "\(indent)<data key=\"\(id)\">\(try escape(s, at: place()))</data>\n"
+      default: return "\(indent)<data key=\"\(id)\">\(v.description)</data>\n"
       }
     }
 
@@ -99,28 +158,36 @@ extension GraphMLFormat {
     let fixedTieKeys = tieDecls.count
     tieDecls += network.tieAttributes
 
-    let rootIDs = rootDecls.map { key($0, domain: "graphml") }
-    let graphIDs = graphDecls.map { key($0, domain: "graph") }
-    let nodeIDs = nodeDecls.map { key($0, domain: "node") }
-    let tieIDs = tieDecls.map { key($0, domain: "edge") }
+    var rootIDs: [String] = [], graphIDs: [String] = [], nodeIDs: [String] = [], tieIDs: [String] = []
+    for d in rootDecls { rootIDs.append(try key(d, domain: "graphml")) }
+    for d in graphDecls { graphIDs.append(try key(d, domain: "graph")) }
+    for d in nodeDecls { nodeIDs.append(try key(d, domain: "node")) }
+    for d in tieDecls { tieIDs.append(try key(d, domain: "edge")) }
 
     out += "  <graph"
-    if let id = network.graphID { out += " id=\"\(escape(id))\"" }
+    if let id = network.graphID { out += " id=\"\(try escape(id, attribute: true, at: .networkName))\"" }
     out += " edgedefault=\"\(network.isDirected ? "directed" : "undirected")\">\n"
     for (d, id) in zip(graphDecls, graphIDs) {
-      if let v = network.attributes[d.name] { out += data(id, v, indent: "    ") }
+      if let v = network.attributes[d.name] { out += try data(id, v, indent: "    ", at: .networkAttribute(d.name)) }
     }
+    // The ids, escaped once: each is written again for every tie at it.
+    var escapedIDs: [String] = []
+    escapedIDs.reserveCapacity(network.nodeCount)
     for node in network.nodes {
+      let nodeID = try escape(node.id, attribute: true, at: .nodeID(node.id))
+      escapedIDs.append(nodeID)
       let present = zip(nodeDecls, nodeIDs).filter { node.attributes[$0.0.name] != nil }
       if present.isEmpty {
-        out += "    <node id=\"\(escape(node.id))\"/>\n"
+        out += "    <node id=\"\(nodeID)\"/>\n"
         continue
       }
-      out += "    <node id=\"\(escape(node.id))\">\n"
-      for (d, id) in present { out += data(id, node.attributes[d.name]!, indent: "      ") }
+      out += "    <node id=\"\(nodeID)\">\n"
+      for (d, id) in present {
+        out += try data(id, node.attributes[d.name]!, indent: "      ", at: .nodeAttribute(d.name, of: node.id))
+      }
       out += "    </node>\n"
     }
-    for tie in network.ties {
+    for (t, tie) in network.ties.enumerated() {
       var lines = ""
       for (k, (d, id)) in zip(tieDecls, tieIDs).enumerated() {
         let v: AttributeValue?
@@ -131,19 +198,18 @@ extension GraphMLFormat {
         } else {
           v = tie.attributes[d.name]
         }
-        if let v { lines += data(id, v, indent: "      ") }
+        if let v { lines += try data(id, v, indent: "      ", at: .tieAttribute(d.name, tie: t, in: network)) }
       }
       out += "    <edge"
-      if let id = tie.id { out += " id=\"\(escape(id))\"" }
-      out += " source=\"\(escape(network.nodes[tie.source].id))\" target=\"\(escape(network.nodes[tie.target].id))\""
+      if let id = tie.id { out += " id=\"\(try escape(id, attribute: true, at: .tieAttribute("id", tie: t, in: network)))\"" }
+      out += " source=\"\(escapedIDs[tie.source])\" target=\"\(escapedIDs[tie.target])\""
       out += lines.isEmpty ? "/>\n" : ">\n\(lines)    </edge>\n"
     }
     out += "  </graph>\n"
     for (d, id) in zip(rootDecls, rootIDs) {
-      if let v = network.attributes[d.name] { out += data(id, v, indent: "  ") }
+      if let v = network.attributes[d.name] { out += try data(id, v, indent: "  ", at: .networkAttribute(d.name)) }
     }
     out += "</graphml>\n"
     return out
   }
 }
-

@@ -188,7 +188,8 @@ struct JSONParser {
             guard lo >= 0xDC00 && lo < 0xE000 else { throw error("a lone UTF-16 surrogate") }
             u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)
           }
-          guard let s = Unicode.Scalar(u), u != 0 else { throw error("\\u escape is not a valid character") }
+          // \u0000 is a character JSON holds (and Python's json reads); only a raw NUL is refused.
+          guard let s = Unicode.Scalar(u) else { throw error("\\u escape is not a valid character") }
           out.append(contentsOf: Array(String(Character(s)).utf8))
         default: throw error("unknown escape '\\\(Character(UnicodeScalar(e)))'")
         }

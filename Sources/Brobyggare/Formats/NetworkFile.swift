@@ -116,19 +116,39 @@ extension Network {
 
   /// The network written in a format, as files: one for most formats; for CSV the tie table
   /// and, beside it, the node table (`net.csv` and `net.nodes.csv`).
+  ///
+  /// - Throws: ``FormatError`` naming `path` when the format cannot hold something in the
+  ///   network (a character, an attribute's name), saying what and where in the network.
   public func serialized(as format: NetworkFormat, path: String) throws(FormatError) -> [(path: String, contents: String)] {
+    do {
+      return try unnamedSerialized(as: format, path: path)
+    } catch {
+      var e = error
+      if e.file == "<output>" { e.file = path }
+      throw e
+    }
+  }
+
+  private func unnamedSerialized(as format: NetworkFormat, path: String) throws(FormatError) -> [(path: String, contents: String)] {
     switch format {
     case .csv:
       if let clash = tieAttributes.first(where: { $0.name.lowercased() == "type" }) {
         throw FormatError(file: path, line: 1, column: 1, "the tie attribute '\(clash.name)' cannot be written to CSV, where the type column says the direction of the ties (as Gephi reads it); rename the attribute")
       }
       let delimiter: Character = path.lowercased().hasSuffix(".tsv") ? "\t" : ","
-      return [(path, CSVFormat.writeTies(self, delimiter: delimiter)),
-              (Network.companionNodeTable(for: path), CSVFormat.writeNodes(self, delimiter: delimiter))]
+      let ties = try CSVFormat.writeTies(self, delimiter: delimiter)
+      let nodesPath = Network.companionNodeTable(for: path)
+      do {
+        return [(path, ties), (nodesPath, try CSVFormat.writeNodes(self, delimiter: delimiter))]
+      } catch {
+        var e = error
+        e.file = nodesPath
+        throw e
+      }
     case .edgelist: return [(path, try EdgeListFormat.write(self))]
-    case .graphml: return [(path, GraphMLFormat.write(self))]
-    case .dot: return [(path, DOTFormat.write(self))]
-    case .json: return [(path, NodeLinkFormat.write(self))]
+    case .graphml: return [(path, try GraphMLFormat.write(self))]
+    case .dot: return [(path, try DOTFormat.write(self))]
+    case .json: return [(path, try NodeLinkFormat.write(self))]
     case .ucinet: return [(path, UCINETFormat.write(self).text)]
     }
   }

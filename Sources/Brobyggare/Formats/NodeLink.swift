@@ -7,8 +7,26 @@ import Foundation
 ///
 /// The reader also takes `links` for `edges` (networkx before 3.4, d3) and numeric ids (kept as
 /// their decimal text). Attribute types follow JSON: integers, numbers, booleans and strings;
-/// `null` is a missing value. Nested objects and arrays are refused with their place.
+/// `null` is a missing value. Nested objects and arrays are refused with their place. NaN and
+/// the infinities are written and read as Python's `json` module (and so networkx) writes and
+/// reads them: `NaN`, `Infinity`, `-Infinity`. A tie's `trust` (else `weight`), in any case
+/// (`Trust`, as a CSV header may have it), is its trust.
+///
+/// Every character of an id or a value can be written: JSON escapes the control characters
+/// (`\u0000` among them).
 public enum NodeLinkFormat {
+  /// The edge key read as the trust among the keys of the edges: a name that is `trust` in
+  /// any case, else one that is `weight` in any case, as the CSV reader takes its columns;
+  /// the all-lowercase spelling first when several differ only in case, else the first in
+  /// sorted order.
+  static func trustKey(among names: Set<String>) -> String? {
+    for wanted in ["trust", "weight"] {
+      if names.contains(wanted) { return wanted }
+      if let k = names.filter({ $0.lowercased() == wanted }).min() { return k }
+    }
+    return nil
+  }
+
   public static func read(_ data: Data, file: String, directed: Bool? = nil) throws(FormatError) -> Network {
     let text = try decodeText(data, file: file)
     var parser = JSONParser(text, file: file)
@@ -74,7 +92,7 @@ public enum NodeLinkFormat {
     let edgeKey = root["edges"] != nil ? "edges" : "links"
     guard case .array(let edges)? = root[edgeKey] else { throw parser.error("expected an 'edges' (or 'links') array", at: parser.offset(edgeKey)) }
     let names = Set(edges.flatMap { e -> [String] in if case .object(let m) = e { return m.map(\.0) }; return [] })
-    let trustName = names.contains("trust") ? "trust" : names.contains("weight") ? "weight" : nil
+    let trustName = trustKey(among: names)
     if let trustName { network.trustAttributeName = trustName }
     for (n, edge) in edges.enumerated() {
       guard case .object(let members) = edge else { throw parser.error("\(edgeKey)[\(n)] is not an object", at: parser.offset(edgeKey, n)) }
@@ -86,7 +104,7 @@ public enum NodeLinkFormat {
       for (k, v) in members where k != "source" && k != "target" {
         guard let a = try scalar(v, what: "\(edgeKey)[\(n)].\(k)", at: parser.offset(edgeKey, n)) else { continue }
         if k == trustName {
-          guard let w = a.number, k != "trust" || (w.isFinite && w >= 0) else { throw parser.error("\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0", at: parser.offset(edgeKey, n)) }
+          guard let w = a.number, k.lowercased() != "trust" || (w.isFinite && w >= 0) else { throw parser.error("\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0", at: parser.offset(edgeKey, n)) }
           tie.trust = w
         } else if k == "layer" {
           tie.layer = a.description
@@ -107,9 +125,46 @@ public enum NodeLinkFormat {
     return network
   }
 
+  /// The key the trust is written under: its own name when the reader takes that for the
+  /// trust (`trust` or `weight` in any case), else `trust`: a name given by a CSV column option
+  /// (`tillit`) would read back as an ordinary attribute, and the trust is the tie's strength.
+  static func trustKeyName(_ name: String) -> String {
+    let l = name.lowercased()
+    return l == "trust" || l == "weight" ? name : "trust"
+  }
+
+  /// Edge keys the reader takes for something other than an attribute.
+  static let reservedTieKeys: Set<String> = ["source", "target", "key", "id", "layer"]
+
   /// Writes node-link JSON that networkx's `node_link_graph(data, edges="edges")` reads back.
-  /// Keys are written in a fixed order, so the same network gives the same bytes.
-  public static func write(_ network: Network) -> String {
+  /// Keys are written in a fixed order, so the same network gives the same bytes. NaN and the
+  /// infinities are written `NaN`, `Infinity` and `-Infinity`, as Python's `json` module
+  /// writes and reads them. The trust is written under ``trustKeyName(_:)``.
+  ///
+  /// - Throws: ``FormatError`` when an attribute's name would be read as something else: a
+  ///   node attribute `id`; a tie attribute `source`, `target`, `key`, `id` or `layer`; a tie
+  ///   attribute that the reader would take for the trust (``trustKey(among:)``) in place of
+  ///   the trust's own name.
+  public static func write(_ network: Network) throws(FormatError) -> String {
+    func refuse(_ m: String) -> FormatError { FormatError(file: "<output>", line: 1, column: 1, m) }
+    let nodeOrder = network.nodeAttributes.map(\.name)
+    if nodeOrder.contains("id") || network.nodes.contains(where: { $0.attributes["id"] != nil }) {
+      throw refuse("the node attribute 'id' cannot be written as JSON, where 'id' is the node's id; rename the attribute")
+    }
+    let tieOrder = network.tieAttributes.map(\.name)
+    var tieNames = Set(tieOrder)
+    for tie in network.ties { tieNames.formUnion(tie.attributes.keys) }
+    if let clash = tieNames.intersection(reservedTieKeys).min() {
+      throw refuse("the tie attribute '\(clash)' cannot be written as JSON, where '\(clash)' is the tie's \(clash == "key" ? "key among parallel ties" : clash); rename the attribute")
+    }
+    let trustName = network.hasTrust ? trustKeyName(network.trustAttributeName) : nil
+    if let trustName, tieNames.contains(trustName) {
+      throw refuse("the tie attribute '\(visibleText(trustName))' has the name the trust is written under in JSON; rename the attribute")
+    }
+    if let read = trustKey(among: tieNames.union(trustName.map { [$0] } ?? [])), read != trustName {
+      throw refuse(trustName.map { "the tie attribute '\(visibleText(read))' would be read back from JSON as the trust, in place of '\(visibleText($0))'; rename the attribute" }
+        ?? "the tie attribute '\(visibleText(read))' would be read back from JSON as the trust, which the network has not; rename the attribute")
+    }
     var seen = Set<[Int]>()
     var multigraph = false
     for t in network.ties {
@@ -120,14 +175,16 @@ public enum NodeLinkFormat {
       switch v {
       case .string(let s), .markup(let s): return jsonString(s)
       case .integer(let i): return String(i)
-      case .double(let d): return d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? "\(formatNumber(d)).0" : formatNumber(d)) : "null"
+      case .double(let d):
+        if d.isNaN { return "NaN" }
+        if d.isInfinite { return d > 0 ? "Infinity" : "-Infinity" }
+        return d == d.rounded() && abs(d) < 1e15 ? "\(formatNumber(d)).0" : formatNumber(d)
       case .boolean(let b): return b ? "true" : "false"
       }
     }
     var out = "{\n  \"directed\": \(network.isDirected),\n  \"multigraph\": \(multigraph),\n  \"graph\": {"
     out += network.attributes.keys.sorted().map { "\(jsonString($0)): \(value(network.attributes[$0]!))" }.joined(separator: ", ")
     out += "},\n  \"nodes\": [\n"
-    let nodeOrder = network.nodeAttributes.map(\.name)
     out += network.nodes.map { node in
       var fields = ["\"id\": \(jsonString(node.id))"]
       let extra = node.attributes.keys.filter { !nodeOrder.contains($0) }.sorted()
@@ -136,7 +193,6 @@ public enum NodeLinkFormat {
     }.joined(separator: ",\n")
     out += "\n  ],\n  \"edges\": [\n"
     var keys: [[Int]: Int] = [:]
-    let tieOrder = network.tieAttributes.map(\.name)
     out += network.ties.map { tie in
       var fields = ["\"source\": \(jsonString(network.nodes[tie.source].id))", "\"target\": \(jsonString(network.nodes[tie.target].id))"]
       if multigraph {
@@ -145,7 +201,7 @@ public enum NodeLinkFormat {
         keys[pair, default: 0] += 1
       }
       if let id = tie.id { fields.append("\"id\": \(jsonString(id))") }
-      if let t = tie.trust { fields.append("\(jsonString(network.trustAttributeName)): \(value(.double(t)))") }
+      if let t = tie.trust, let trustName { fields.append("\(jsonString(trustName)): \(value(.double(t)))") }
       if let l = tie.layer { fields.append("\"layer\": \(jsonString(l))") }
       let extra = tie.attributes.keys.filter { !tieOrder.contains($0) }.sorted()
       for k in tieOrder + extra { if let v = tie.attributes[k] { fields.append("\(jsonString(k)): \(value(v))") } }
