@@ -66,12 +66,12 @@ struct DOTGraphvizTests {
     let net = try DOTFormat.read(interopData("realworld/dot/gv_clust4.gv"), file: "gv_clust4.gv")
     #expect(net.attributes["label"] == nil)
     let c0 = try #require(net.subgraphs.first { $0.id == "cluster_0" })
-    #expect(c0.attributes["label"] == "process #1")
+    #expect(c0.attributes["label"] == .string("process #1"))
     #expect(c0.isCluster)
     #expect(Set(c0.members.map { net.nodes[$0].id }) == ["a0", "a1", "a2", "a3"])
     let world = try DOTFormat.read(interopData("realworld/dot/gv_world_rank_subgraphs.gv"), file: "world.gv")
     #expect(world.attributes["rank"] == nil)
-    #expect(world.subgraphs.contains { $0.attributes["rank"] == "same" })
+    #expect(world.subgraphs.contains { $0.attributes["rank"] == .string("same") })
   }
 
   /// `strict` merges repeated ties as Graphviz does (36 of the 42 written, gvpr's count);
@@ -100,5 +100,42 @@ struct DOTGraphvizTests {
     let high = data.filter { $0 >= 0x80 }.map { Unicode.Scalar($0) }
     #expect(!high.isEmpty)
     #expect(high.allSatisfy { label.unicodeScalars.contains($0) })
+  }
+
+  /// Every attribute Graphviz resolves for the graph, each node and each edge
+  /// (Scripts/dot_attributes.g, through gvpr), sorted; the charset is left out, since a file
+  /// written here is always UTF-8.
+  func resolvedAttributes(_ path: String, latin1: Bool) throws -> [String] {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: Self.gvpr!)
+    p.arguments = ["-f", packageRoot.appendingPathComponent("Scripts/dot_attributes.g").path, path]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let text = latin1 ? String(data.map { Character(Unicode.Scalar($0)) }) : String(decoding: data, as: UTF8.self)
+    return text.split(separator: "\n").map(String.init).sorted()
+  }
+
+  /// DOT to DOT keeps every node, edge and graph attribute as Graphviz resolves them, so the
+  /// drawing Graphviz makes from the converted file is the same drawing.
+  @Test(readsInteropFiles("the real DOT files written back"), .enabled(if: gvpr != nil, "needs Graphviz's gvpr"))
+  func dotWrittenBackDrawsTheSame() throws {
+    let folder = interopPath("realworld/dot")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dot-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
+      let path = folder + "/" + name
+      let data = try Data(contentsOf: URL(fileURLWithPath: path))
+      let net = try DOTFormat.read(data, file: name)
+      let out = dir.appendingPathComponent(name).path
+      try DOTFormat.write(net).write(toFile: out, atomically: true, encoding: .utf8)
+      let original = try resolvedAttributes(path, latin1: DOTFormat.declaredCharset(data) != nil)
+      let written = try resolvedAttributes(out, latin1: false)
+      #expect(original == written, "\(name): \(Set(original).symmetricDifference(written).sorted().prefix(4))")
+    }
   }
 }

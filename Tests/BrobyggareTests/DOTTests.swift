@@ -6,7 +6,7 @@ import Testing
 @Suite("DOT")
 struct DOTTests {
   static let awkwardIDs = ["node", "Edge", "strict", "subgraph", "a:b", "1abc", "-5", "two words", "quote\"inside",
-                           "back\\slash", "trailing\\", "new\nline", "Åsa Öberg", "東京", "", "{x}", "a->b", "--", "#hash", "<html>"]
+                           "back\\slash", "new\nline", "Åsa Öberg", "東京", "", "{x}", "a->b", "--", "#hash", "<html>"]
 
   @Test(arguments: [true, false])
   func graphvizAcceptsEveryAwkwardID(_ directed: Bool) throws {
@@ -138,5 +138,36 @@ struct RoundTripTests {
     #expect(try CSVFormat.writeNodes(back) == CSVFormat.writeNodes(net))
     let shipped = try String(contentsOf: dir.appendingPathComponent("padgett.graphml"), encoding: .utf8)
     #expect(graphml == shipped)
+  }
+
+  /// Strings as Graphviz reads them: only \" and a continuation are escapes, so Graphviz's
+  /// label escapes (\n, \l, \N, \\) are kept as written and written back the same; a backslash
+  /// at the end of a string, or before a line break, is refused with its place (Graphviz would
+  /// read the first as an escaped closing quote, the second as a continuation).
+  @Test func backslashesAsGraphvizReadsThem() throws {
+    let text = #"digraph { a [label="left\l centre\n \N \\ \"q\""]; a -> b [label="x\ry"] }"#
+    let net = try DOTFormat.read(Data(text.utf8), file: "e.dot")
+    #expect(net.nodes[0].attributes["label"]?.description == #"left\l centre\n \N \\ "q""#)
+    let again = try DOTFormat.read(Data(try DOTFormat.write(net).utf8), file: "again.dot")
+    #expect(again.nodes[0].attributes == net.nodes[0].attributes)
+    #expect(again.ties[0].attributes == net.ties[0].attributes)
+    var trailing = Network(directed: true)
+    try trailing.addNode(Node(id: "trailing\\"))
+    let e = formatError { _ = try DOTFormat.write(trailing) }
+    #expect(e?.message.contains("a backslash at the end") == true)
+    var continued = Network(directed: true)
+    try continued.addNode(Node(id: "x", label: "one\\\ntwo"))
+    #expect(formatError { _ = try DOTFormat.write(continued) }?.message.contains("a backslash before a line break") == true)
+  }
+
+  /// HTML-like labels are kept as HTML (markup) and written back as HTML, not quoted text.
+  @Test func htmlLabels() throws {
+    let text = "digraph { a [label=<<b>bold</b> &amp; <i>more</i>>]; b [label=\"<b>plain</b>\"] }"
+    let net = try DOTFormat.read(Data(text.utf8), file: "h.dot")
+    #expect(net.nodes[0].attributes["label"] == .markup("<<b>bold</b> &amp; <i>more</i>>"))
+    #expect(net.nodes[1].attributes["label"] == .string("<b>plain</b>"))
+    let written = try DOTFormat.write(net)
+    #expect(written.contains("label=<<b>bold</b> &amp; <i>more</i>>"))
+    #expect(written.contains(#"label="<b>plain</b>""#))
   }
 }

@@ -155,7 +155,9 @@ struct WriterEscapingTests {
   /// seconds.
   @Test(arguments: formats)
   func everyScalarRoundTrips(_ f: Format) throws {
-    let plane0 = Self.allScalars.prefix { $0.value < 0x10000 }.filter { !f.refuses($0) }
+    // A backslash at the end of a DOT string would escape its closing quote: it is refused
+    // there (DOTTests), and round-trips inside a string; these texts end with the scalar.
+    let plane0 = Self.allScalars.prefix { $0.value < 0x10000 }.filter { !f.refuses($0) && !(f.format == .dot && $0 == "\\") }
     let others = Self.allScalars.drop { $0.value < 0x10000 }
     #expect(others.allSatisfy { !f.refuses($0) })
     var networks: [() throws -> Network] = []

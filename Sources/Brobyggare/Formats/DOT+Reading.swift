@@ -115,11 +115,11 @@ extension DOTFormat {
             let e = bytes[i + 1]
             var replacement: UInt8? = nil
             var skip = 0
+            // As Graphviz reads a quoted string: only \" and a continuation are escapes; every
+            // other backslash stays (\n, \l, \N and \\ are Graphviz's label escapes).
             if e == UInt8(ascii: "\"") { replacement = UInt8(ascii: "\""); skip = 2 }
             else if e == 0x0A { skip = 2 }  // line continuation
             else if e == 0x0D && i + 2 < n && bytes[i + 2] == 0x0A { skip = 3 }
-            else if e == UInt8(ascii: "\\") { replacement = UInt8(ascii: "\\"); skip = 2 }
-            else if e == UInt8(ascii: "n") { replacement = 0x0A; skip = 2 }
             if skip > 0 {
               s.append(contentsOf: bytes[runStart..<i])
               if let replacement { s.append(replacement) }
@@ -157,7 +157,8 @@ extension DOTFormat {
           advance()
         } while i < n && depth > 0
         guard depth == 0 else { throw error("an HTML string is never closed; expected '>'", line: l, column: cc) }
-        return (.id(text((start + 1)..<(i - 1)), quoted: true), l, cc)
+        // Kept whole, brackets and all, marked as HTML (a NUL cannot be in decoded text).
+        return (.id(Parser.htmlMark + text(start..<i), quoted: true), l, cc)
       }
       if Self.isIDByte(c) || c == UInt8(ascii: "-") {
         let start = i
@@ -247,12 +248,20 @@ extension DOTFormat {
     var graphAttrs: [String: String] = [:]
     var strict = false
     /// Subgraphs in the order they open; members are added as nodes are mentioned.
-    var subgraphs: [Subgraph] = []
+    var subgraphs: [(id: String?, parent: Int?, attributes: [String: String], node: [String: String], edge: [String: String], members: [Int])] = []
     var subgraphIndex: [String: Int] = [:]
     /// How deep the subgraph being read is nested, and the most allowed (as for XML elements
     /// and JSON values).
     var depth = 0
     static let maximumDepth = 512
+    /// The mark of an HTML-like value among the strings, taken off when the network is built.
+    static let htmlMark = "\u{0}"
+
+    /// A value as the network holds it: an HTML-like label as markup (`<...>`), else typed.
+    static func typedValue(_ raw: String, _ type: AttributeType) -> AttributeValue {
+      if raw.hasPrefix(htmlMark) { return .markup(String(raw.dropFirst())) }
+      return AttributeValue.parse(raw, as: type) ?? .string(raw)
+    }
 
     init(tokens: [(Token, Int, Int)], file: String) {
       self.tokens = tokens
@@ -354,10 +363,10 @@ extension DOTFormat {
             switch which {
             case "node":
               scope.node.merge(a) { $1 }
-              if let k = scope.subgraph { subgraphs[k].nodeDefaults.merge(a) { $1 } }
+              if let k = scope.subgraph { subgraphs[k].node.merge(a) { $1 } }
             case "edge":
               scope.edge.merge(a) { $1 }
-              if let k = scope.subgraph { subgraphs[k].edgeDefaults.merge(a) { $1 } }
+              if let k = scope.subgraph { subgraphs[k].edge.merge(a) { $1 } }
             default:
               // A subgraph's graph attributes are its own: they do not reach the root.
               if let k = scope.subgraph { subgraphs[k].attributes.merge(a) { $1 } } else { graphAttrs.merge(a) { $1 } }
@@ -432,7 +441,7 @@ extension DOTFormat {
           k = existing
         } else {
           k = subgraphs.count
-          subgraphs.append(Subgraph(id: name, parent: scope.subgraph))
+          subgraphs.append((name, scope.subgraph, [:], [:], [:], []))
           if let name { subgraphIndex[name] = k }
         }
         var inner = scope
@@ -458,13 +467,14 @@ extension DOTFormat {
       for attrs in nodeAttrs { for k in attrs.keys { nodeNameSet.insert(k) } }
       let nodeNames = nodeNameSet.sorted()
       for n in nodeNames {
-        let type = inferType(nodeAttrs.map { $0[n] }, decimalComma: false)
+        let raw = nodeAttrs.map { $0[n] }
+        let type = raw.contains { $0?.hasPrefix(Self.htmlMark) == true } ? AttributeType.string : inferType(raw, decimalComma: false)
         network.declareNodeAttribute(AttributeDeclaration(name: n, type: type))
       }
       for (i, id) in nodeOrder.enumerated() {
         var attrs: [String: AttributeValue] = [:]
         for d in network.nodeAttributes {
-          if let raw = nodeAttrs[i][d.name] { attrs[d.name] = AttributeValue.parse(raw, as: d.type) ?? .string(raw) }
+          if let raw = nodeAttrs[i][d.name] { attrs[d.name] = Self.typedValue(raw, d.type) }
         }
         // nodeOrder holds each id once, so node i of the network is nodeOrder[i].
         _ = try? network.addNode(Node(id: id, attributes: attrs))
@@ -489,7 +499,8 @@ extension DOTFormat {
       if let trustName { network.trustAttributeName = trustName }
       var types: [String: AttributeType] = [:]
       for n in edgeNames where n != trustName && n != "layer" {
-        types[n] = inferType(edges.map { $0.2[n] }, decimalComma: false)
+        let raw = edges.map { $0.2[n] }
+        types[n] = raw.contains { $0?.hasPrefix(Self.htmlMark) == true } ? .string : inferType(raw, decimalComma: false)
         network.declareTieAttribute(AttributeDeclaration(name: n, type: types[n]!))
       }
       for (a, b, attrs, l, c) in edges {
@@ -500,13 +511,18 @@ extension DOTFormat {
           } else if k == "layer" {
             tie.layer = v
           } else {
-            tie.attributes[k] = AttributeValue.parse(v, as: types[k]!) ?? .string(v)
+            tie.attributes[k] = Self.typedValue(v, types[k]!)
           }
         }
         network.addTie(tie)
       }
-      for (k, v) in graphAttrs { network.attributes[k] = .string(v) }
-      network.subgraphs = subgraphs
+      for (k, v) in graphAttrs { network.attributes[k] = Self.typedValue(v, .string) }
+
+      let asValues = { (d: [String: String]) in d.mapValues { Self.typedValue($0, .string) } }
+      network.subgraphs = subgraphs.map {
+        Subgraph(id: $0.id, parent: $0.parent, attributes: asValues($0.attributes), nodeDefaults: asValues($0.node),
+                 edgeDefaults: asValues($0.edge), members: $0.members)
+      }
       return network
     }
   }

@@ -2,16 +2,17 @@ import Foundation
 
 /// Graphviz DOT (https://graphviz.org/doc/info/lang.html).
 ///
-/// Every id and label is written as a quoted string, so keywords (`node`, `Edge`, `strict`),
-/// ids that start with a digit, colons (which would otherwise read as ports), spaces and any
-/// Unicode need nothing more. Inside quotes a double quote becomes `\"`, a backslash `\\`
-/// and a line feed `\n`, so the label Graphviz draws is the label in the data (Graphviz reads
-/// `\\` and `\n` in a label as a backslash and a line break) and this package's reader gets
-/// the text back. Every other character, a carriage return and the other control characters
-/// among them, is written as it is: inside quotes Graphviz and the reader keep it. Only NUL,
-/// which no DOT reader takes, cannot be written.
+/// Strings hold what Graphviz's own strings hold: in a quoted string only `\"` (a quote) and a
+/// backslash before a line break (a continuation) are escapes, and every other backslash stays,
+/// so `\n`, `\l`, `\N` and `\\` are kept as written and draw as Graphviz draws them. Every id
+/// and value is written quoted, with `"` as `\"` and nothing else changed, so keywords, ids that
+/// start with a digit, colons, spaces and any Unicode need nothing more, and what is written
+/// reads back the same here and in Graphviz. Three things no DOT string can hold are refused:
+/// a NUL, a backslash at the end, and a backslash before a line break. HTML-like labels
+/// (`label=<...>`) are kept as markup and written back as HTML.
 public enum DOTFormat {
-  /// A quoted DOT string. A NUL is written as it is; ``write(_:name:)`` refuses it.
+  /// A quoted DOT string for display: a quote as `\"`, a backslash as `\\` and a line feed as
+  /// `\n`, so that Graphviz draws the text as it is (the styled drawings use it).
   public static func quote(_ s: String) -> String {
     var out = "\""
     for ch in s.unicodeScalars {
@@ -25,43 +26,101 @@ public enum DOTFormat {
     return out + "\""
   }
 
-  /// A quoted DOT string, refusing a NUL with the place of the text.
+  /// A quoted DOT string that reads back as `s` (only `"` escaped), refusing what no DOT string
+  /// can hold, with the place of the text.
   static func quoted(_ s: String, at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
     if s.utf8.contains(0) {
       throw unwritable("\0", at: place(), format: "DOT", why: "a NUL, which no DOT reader takes",
                        instead: "remove it, or write JSON, which holds it")
     }
-    return quote(s)
+    let scalars = Array(s.unicodeScalars)
+    for (k, ch) in scalars.enumerated() where ch == "\\" {
+      let next = k + 1 < scalars.count ? scalars[k + 1] : nil
+      if next == nil || next == "\n" || (next == "\r" && k + 2 < scalars.count && scalars[k + 2] == "\n") {
+        throw unwritable("\\", at: place(), format: "DOT",
+                         why: next == nil ? "a backslash at the end, which would escape the closing quote" : "a backslash before a line break, which DOT reads as a continuation",
+                         instead: "write GraphML or JSON, which hold it")
+      }
+    }
+    var out = "\""
+    for ch in scalars {
+      if ch == "\"" { out += "\\\"" } else { out.unicodeScalars.append(ch) }
+    }
+    return out + "\""
   }
 
-  /// Writes the network as DOT: nodes in input order with their label (``Node/label``; none
-  /// when that is the id and the node has no `label` attribute, or an empty one, so that none
-  /// is read back), ties in input order with their trust as `weight` and their layer.
-  /// Attributes other than the label are not written (DOT is for drawing; use GraphML to share
-  /// data).
+  /// An attribute's name: bare when it is a plain DOT id (letters, digits and `_`, not starting
+  /// with a digit, not a keyword), else quoted.
+  static func attributeName(_ name: String, of domain: String) throws(FormatError) -> String {
+    let plain = name.unicodeScalars.first.map { !("0"..."9").contains($0) } == true
+      && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+      && !["node", "edge", "graph", "digraph", "subgraph", "strict"].contains(name.lowercased())
+    return plain ? name : try quoted(name, at: .attributeName(name, of: domain))
+  }
+
+  /// An attribute value: an HTML-like label (markup that is `<...>`) as HTML, else quoted.
+  static func value(_ v: AttributeValue, at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
+    if case .markup(let m) = v, m.hasPrefix("<"), m.hasSuffix(">") { return m }
+    return try quoted(v.description, at: place())
+  }
+
+  /// Writes the network as DOT: the network's attributes as `graph [...]`, nodes in input
+  /// order with every attribute, the subgraphs and clusters a DOT file declared (with their
+  /// attributes, defaults and members), then the ties in input order with their trust (under
+  /// the name the input gave it), layer and every attribute; `tailport` and `headport` are the
+  /// ports. Read back, the network is the same, and Graphviz draws the same.
   ///
-  /// - Throws: ``FormatError`` naming the text and the character when an id, label, layer or
-  ///   the network's name holds a NUL.
+  /// - Throws: ``FormatError`` naming the text and the character when a string holds what DOT
+  ///   cannot (a NUL, a backslash at the end or before a line break).
   public static func write(_ network: Network, name: String? = nil) throws(FormatError) -> String {
     let arrow = network.isDirected ? "->" : "--"
     let graphName = try quoted(name ?? network.graphID ?? "network", at: .networkName)
     var out = "\(network.isDirected ? "digraph" : "graph") \(graphName) {\n"
+    func list(_ attrs: [(String, String)]) -> String { attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") }
+    // The file is written in UTF-8, Graphviz's default: a charset the input declared goes.
+    let graphAttrs = try network.attributes.keys.sorted().filter { $0.lowercased() != "charset" }.map { k throws(FormatError) in
+      (try attributeName(k, of: "network"), try value(network.attributes[k]!, at: .networkAttribute(k)))
+    }
+    if !graphAttrs.isEmpty { out += "  graph [\(list(graphAttrs))];\n" }
+    let declared = network.nodeAttributes.map(\.name)
     for node in network.nodes {
       let id = try quoted(node.id, at: .nodeID(node.id))
-      // Graphviz draws the id where there is no label, as the reader reads it back.
-      let label = node.label
-      if (node.attributes["label"]?.description ?? "").isEmpty && label.utf8.elementsEqual(node.id.utf8) {
-        out += "  \(id);\n"
-      } else {
-        out += "  \(id) [label=\(try quoted(label, at: .nodeLabel(of: node.id)))];\n"
+      let names = declared.filter { node.attributes[$0] != nil } + node.attributes.keys.filter { !declared.contains($0) }.sorted()
+      let attrs = try names.map { k throws(FormatError) in
+        (try attributeName(k, of: "node"), try value(node.attributes[k]!, at: k == "label" ? .nodeLabel(of: node.id) : .nodeAttribute(k, of: node.id)))
       }
+      out += attrs.isEmpty ? "  \(id);\n" : "  \(id) [\(list(attrs))];\n"
     }
+    // Subgraphs nested as they were, each with its own attributes, defaults and members.
+    func subgraph(_ k: Int, indent: String) throws(FormatError) -> String {
+      let g = network.subgraphs[k]
+      var text = indent + (g.id.map { "subgraph \(quote($0)) {\n" } ?? "{\n")
+      let inner = indent + "  "
+      for key in g.attributes.keys.sorted() {
+        text += "\(inner)\(try attributeName(key, of: "subgraph"))=\(try value(g.attributes[key]!, at: .networkAttribute(key)));\n"
+      }
+      for (word, defaults) in [("node", g.nodeDefaults), ("edge", g.edgeDefaults)] where !defaults.isEmpty {
+        let attrs = try defaults.keys.sorted().map { key throws(FormatError) in
+          (try attributeName(key, of: word), try value(defaults[key]!, at: .networkAttribute(key)))
+        }
+        text += "\(inner)\(word) [\(list(attrs))];\n"
+      }
+      for m in g.members { text += "\(inner)\(try quoted(network.nodes[m].id, at: .nodeID(network.nodes[m].id)));\n" }
+      for c in network.subgraphs.indices where network.subgraphs[c].parent == k { text += try subgraph(c, indent: inner) }
+      return text + indent + "}\n"
+    }
+    for k in network.subgraphs.indices where network.subgraphs[k].parent == nil { out += try subgraph(k, indent: "  ") }
+    let tieDeclared = network.tieAttributes.map(\.name)
     for (k, tie) in network.ties.enumerated() {
-      var attrs: [String] = []
-      if let t = tie.trust { attrs.append("weight=\(quote(formatNumber(t)))") }
-      if let l = tie.layer { attrs.append("layer=\(try quoted(l, at: .tieAttribute("layer", tie: k, in: network)))") }
-      out += "  \(quote(network.nodes[tie.source].id)) \(arrow) \(quote(network.nodes[tie.target].id))"
-      out += attrs.isEmpty ? ";\n" : " [\(attrs.joined(separator: ", "))];\n"
+      var attrs: [(String, String)] = []
+      if let t = tie.trust { attrs.append((try attributeName(network.trustAttributeName, of: "tie"), quote(formatNumber(t)))) }
+      if let l = tie.layer { attrs.append(("layer", try quoted(l, at: .tieAttribute("layer", tie: k, in: network)))) }
+      let names = tieDeclared.filter { tie.attributes[$0] != nil } + tie.attributes.keys.filter { !tieDeclared.contains($0) }.sorted()
+      for a in names {
+        attrs.append((try attributeName(a, of: "tie"), try value(tie.attributes[a]!, at: .tieAttribute(a, tie: k, in: network))))
+      }
+      out += "  \(try quoted(network.nodes[tie.source].id, at: .nodeID(network.nodes[tie.source].id))) \(arrow) \(try quoted(network.nodes[tie.target].id, at: .nodeID(network.nodes[tie.target].id)))"
+      out += attrs.isEmpty ? ";\n" : " [\(list(attrs))];\n"
     }
     return out + "}\n"
   }

@@ -6,17 +6,18 @@ public struct Subgraph: Sendable, Equatable {
   public var id: String?
   /// The enclosing subgraph's index in ``Network/subgraphs``, or `nil` for the root graph.
   public var parent: Int?
-  /// The subgraph's own attributes, which apply inside it only.
-  public var attributes: [String: String]
+  /// The subgraph's own attributes, which apply inside it only (text, or markup for an
+  /// HTML-like label).
+  public var attributes: [String: AttributeValue]
   /// `node [...]` defaults declared in it.
-  public var nodeDefaults: [String: String]
+  public var nodeDefaults: [String: AttributeValue]
   /// `edge [...]` defaults declared in it.
-  public var edgeDefaults: [String: String]
+  public var edgeDefaults: [String: AttributeValue]
   /// The nodes in it, nested subgraphs' included, in the order they first appear there.
   public var members: [Int]
 
-  public init(id: String?, parent: Int?, attributes: [String: String] = [:], nodeDefaults: [String: String] = [:],
-              edgeDefaults: [String: String] = [:], members: [Int] = []) {
+  public init(id: String?, parent: Int?, attributes: [String: AttributeValue] = [:], nodeDefaults: [String: AttributeValue] = [:],
+              edgeDefaults: [String: AttributeValue] = [:], members: [Int] = []) {
     self.id = id
     self.parent = parent
     self.attributes = attributes
