@@ -118,6 +118,10 @@ extension CommandSpec {
           v = args[i]
           i += 1
         }
+        // An empty value ran as if the option were not given (`--drop ''`): only a title may be empty.
+        if v.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && name != "title" {
+          throw UsageError(message: "The option '--\(name)' is given an empty value; give a \(spec.valueName!), or leave the option out", command: self)
+        }
         if result.optionValues[name] != nil && !spec.repeatable {
           throw UsageError(message: "The option '--\(name)' is given twice", command: self)
         }

@@ -36,7 +36,7 @@ extension BrobyggareCommandLine {
     let nominationsPath = p.positionals[0]
     guard let rosterPath = p.value("roster") else { throw UsageError(message: "Missing expected option '--roster <file>'", command: interviewsSpec) }
     guard let scaleText = p.value("scale") else { throw UsageError(message: "Missing expected option '--scale <lower..upper>'", command: interviewsSpec) }
-    guard let scale = RatingScale(parsing: scaleText) else { throw UsageError(message: "--scale takes LOWER..UPPER with LOWER < UPPER (1..5, say), not '\(scaleText)'") }
+    guard let scale = RatingScale(parsing: scaleText) else { throw UsageError(message: "--scale takes LOWER..UPPER with LOWER < UPPER and at most \(Int(RatingScale.maximumSteps)) steps (1..5, say), not '\(scaleText)'") }
     guard let output = p.value("output") else { throw UsageError(message: "Missing expected option '--output <file>'", command: interviewsSpec) }
     guard let format = NetworkFormat(path: output) else { throw UsageError(message: "Cannot tell the output format from '\(output)'; expected \(NetworkFormat.extensionList)") }
     var options = InterviewOptions(scale: scale)

@@ -254,6 +254,8 @@ extension DOTFormat {
     /// and JSON values).
     var depth = 0
     static let maximumDepth = 512
+    /// The most ties one edge statement between subgraphs may make.
+    static let maximumTiesPerStatement = 1_000_000
     /// The mark of an HTML-like value among the strings, taken off when the network is built.
     static let htmlMark = "\u{0}"
 
@@ -383,6 +385,7 @@ extension DOTFormat {
           continue
         }
         // An operand: a node id or a subgraph, then maybe an edge chain.
+        let statementStart = p
         var operands: [([Int32], String?)] = [try operand(&scope)]
         members += operands[0].0
         var edgeOpSeen = false
@@ -402,6 +405,12 @@ extension DOTFormat {
           merged.merge(attrs) { $1 }
           let (l, c) = (tokens[max(0, p - 1)].1, tokens[max(0, p - 1)].2)
           for k in 0..<(operands.count - 1) {
+            // {a1 ... a3000} -> {b1 ... b3000} asks for 9 million ties from 34 KB: a stated bound.
+            let made = operands[k].0.count * operands[k + 1].0.count
+            guard made <= Self.maximumTiesPerStatement else {
+              throw FormatError(file: file, line: tokens[statementStart].1, column: tokens[statementStart].2,
+                                "this edge statement joins \(operands[k].0.count) nodes to \(operands[k + 1].0.count), \(made) ties; one statement may make at most \(Self.maximumTiesPerStatement)")
+            }
             var withPorts = merged
             if let port = operands[k].1, withPorts["tailport"] == nil { withPorts["tailport"] = port }
             if let port = operands[k + 1].1, withPorts["headport"] == nil { withPorts["headport"] = port }

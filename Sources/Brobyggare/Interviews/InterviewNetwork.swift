@@ -9,8 +9,12 @@ public struct RatingScale: Hashable, Sendable, CustomStringConvertible {
   public var lower: Double
   public var upper: Double
 
+  /// The widest scale taken: a rating scale has a handful of steps, and a range as wide as
+  /// `-1e308..1e308` would make every trust 0.
+  public static let maximumSteps = 1000.0
+
   public init?(lower: Double, upper: Double) {
-    guard lower.isFinite, upper.isFinite, upper > lower else { return nil }
+    guard lower.isFinite, upper.isFinite, upper > lower, upper - lower + 1 <= RatingScale.maximumSteps else { return nil }
     self.lower = lower
     self.upper = upper
   }
