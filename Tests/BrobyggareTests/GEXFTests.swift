@@ -27,14 +27,19 @@ struct GEXFTests {
 
   /// The attributes of an element that hold times, which networkx reads as numbers or text as
   /// the graph's timeformat says and Brobyggare keeps as text.
-  static let timeKeys: Set<String> = ["start", "end", "startopen", "endopen", "timestamp", "timestamps", "intervals"]
+  static let timeKeys: Set<String> = [
+    "start", "end", "startopen", "endopen", "timestamp", "timestamps", "intervals",
+  ]
 
   /// Runs Scripts/gexf_reference.py on a file.
   func networkxReading(of path: String) throws -> PeerReading {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [pythonForPeers(), packageRoot.appendingPathComponent("Scripts/gexf_reference.py").path, path]
-    let out = Pipe(), err = Pipe()
+    p.arguments = [
+      pythonForPeers(), packageRoot.appendingPathComponent("Scripts/gexf_reference.py").path, path,
+    ]
+    let out = Pipe()
+    let err = Pipe()
     p.standardOutput = out
     p.standardError = err
     try p.run()
@@ -46,7 +51,9 @@ struct GEXFTests {
     let json = try parser.parseDocument()
 
     func value(_ pair: JSONValue?) -> AttributeValue {
-      guard case .array(let p)? = pair, p.count == 2, case .string(let type) = p[0], case .string(let text) = p[1] else {
+      guard case .array(let p)? = pair, p.count == 2, case .string(let type) = p[0],
+        case .string(let text) = p[1]
+      else {
         Issue.record("not a [type, text] pair: \(String(describing: pair))")
         return .string("")
       }
@@ -64,12 +71,16 @@ struct GEXFTests {
       for (k, v) in members { d[k] = value(v) }
       return d
     }
-    guard case .bool(let directed)? = json["directed"], case .string(let version)? = json["networkx"],
-          case .bool(let renamed)? = json["renamed_namespace"],
-          case .array(let nodes)? = json["nodes"], case .array(let edges)? = json["edges"]
+    guard case .bool(let directed)? = json["directed"],
+      case .string(let version)? = json["networkx"],
+      case .bool(let renamed)? = json["renamed_namespace"],
+      case .array(let nodes)? = json["nodes"], case .array(let edges)? = json["edges"]
     else { throw FormatError(line: 1, column: 1, "unexpected output from gexf_reference.py") }
-    let nodeDefault = dictionary(json["node_default"]), edgeDefault = dictionary(json["edge_default"])
-    var reading = PeerReading(version: version, renamedNamespace: renamed, directed: directed, nodeIDs: [], nodes: [:], edges: [:])
+    let nodeDefault = dictionary(json["node_default"])
+    let edgeDefault = dictionary(json["edge_default"])
+    var reading = PeerReading(
+      version: version, renamedNamespace: renamed, directed: directed, nodeIDs: [], nodes: [:],
+      edges: [:])
     for n in nodes {
       guard case .array(let pair) = n, case .string(let id) = pair[0] else { continue }
       var attrs = dictionary(pair[1])
@@ -79,7 +90,9 @@ struct GEXFTests {
       reading.nodes[id] = attrs
     }
     for e in edges {
-      guard case .array(let triple) = e, case .string(let s) = triple[0], case .string(let t) = triple[1] else { continue }
+      guard case .array(let triple) = e, case .string(let s) = triple[0],
+        case .string(let t) = triple[1]
+      else { continue }
       var attrs = dictionary(triple[2])
       for (k, v) in edgeDefault where attrs[k] == nil { attrs[k] = v }
       let (a, b) = directed || s <= t ? (s, t) : (t, s)
@@ -94,7 +107,8 @@ struct GEXFTests {
   func normalised(_ ours: [String: AttributeValue], _ theirs: [String: AttributeValue])
     -> ([String: AttributeValue], [String: AttributeValue])
   {
-    var o = ours, t = theirs
+    var o = ours
+    var t = theirs
     if o["viz_a"] == nil, t["viz_a"] == .double(1) { t["viz_a"] = nil }
     if o["viz_z"] == nil, t["viz_z"] == .double(0) { t["viz_z"] = nil }
     for k in GEXFTests.timeKeys {
@@ -121,7 +135,9 @@ struct GEXFTests {
       let (o, t) = normalised(node.attributes, peer.nodes[node.id] ?? [:])
       if o != t {
         differing += 1
-        if differing <= 3 { Issue.record("\(what): node '\(node.id)': Brobyggare \(o), networkx \(t)") }
+        if differing <= 3 {
+          Issue.record("\(what): node '\(node.id)': Brobyggare \(o), networkx \(t)")
+        }
       }
     }
     #expect(differing == 0, "\(what): \(differing) nodes differ")
@@ -131,13 +147,15 @@ struct GEXFTests {
       if let w = tie.trust { attrs["weight"] = .double(w) }
       if let id = tie.id { attrs["id"] = .string(id) }
       if let l = tie.layer { attrs["layer"] = .string(l) }
-      let s = net.nodes[tie.source].id, t = net.nodes[tie.target].id
+      let s = net.nodes[tie.source].id
+      let t = net.nodes[tie.target].id
       let (a, b) = net.isDirected || s <= t ? (s, t) : (t, s)
       ours[PeerEdge(a: a, b: b, attributes: attrs), default: 0] += 1
     }
     var theirs: [PeerEdge: Int] = [:]
     for (e, n) in peer.edges {
-      let (_, t) = normalised(ours.keys.first { $0.a == e.a && $0.b == e.b }?.attributes ?? [:], e.attributes)
+      let (_, t) = normalised(
+        ours.keys.first { $0.a == e.a && $0.b == e.b }?.attributes ?? [:], e.attributes)
       theirs[PeerEdge(a: e.a, b: e.b, attributes: t), default: 0] += n
     }
     var oursNormalised: [PeerEdge: Int] = [:]
@@ -147,7 +165,10 @@ struct GEXFTests {
     }
     #expect(oursNormalised.values.reduce(0, +) == theirs.values.reduce(0, +), "\(what): edge count")
     let missing = theirs.filter { oursNormalised[$0.key] != $0.value }
-    #expect(missing.isEmpty, "\(what): \(missing.count) edges differ, e.g. networkx \(missing.first.map { "\($0.key)" } ?? "")")
+    #expect(
+      missing.isEmpty,
+      "\(what): \(missing.count) edges differ, e.g. networkx \(missing.first.map { "\($0.key)" } ?? "")"
+    )
   }
 
   /// Brobyggare's own read → write → read gives the same network, and the write drops nothing.
@@ -160,13 +181,15 @@ struct GEXFTests {
     #expect(again.ties == net.ties, "\(what): ties")
     #expect(again.attributes == net.attributes, "\(what): network attributes")
     #expect(again.trustAttributeName == "weight")
-    #expect(try GEXFFormat.write(again).text == text, "\(what): the same network gives the same bytes")
+    #expect(
+      try GEXFFormat.write(again).text == text, "\(what): the same network gives the same bytes")
     return text
   }
 
   /// Writes text to a new temporary file and returns its path.
   func temporaryFile(_ text: String, name: String = "net.gexf") throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brobyggare-gexf-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "brobyggare-gexf-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let file = dir.appendingPathComponent(name)
     try Data(text.utf8).write(to: file)
@@ -181,12 +204,16 @@ struct GEXFTests {
   /// (1.1draft, undirected, parallel edges). Each reads as networkx 3.6.1 reads it (the version
   /// the script reports is printed), reads back the same after Brobyggare writes it, and what
   /// Brobyggare writes reads in networkx as the original does.
-  @Test(readsInteropFiles("GEXFTests.interopFileReadsAsNetworkxReadsIt"), arguments: [
-    ("gephi_import_data.gexf", 1, 1, true),
-    ("gephi_sample_java.gexf", 1538, 8032, true),
-    ("networkit_staticTest.gexf", 306, 2345, false),
-  ])
-  func interopFileReadsAsNetworkxReadsIt(_ name: String, _ nodes: Int, _ ties: Int, _ directed: Bool) throws {
+  @Test(
+    readsInteropFiles("GEXFTests.interopFileReadsAsNetworkxReadsIt"),
+    arguments: [
+      ("gephi_import_data.gexf", 1, 1, true),
+      ("gephi_sample_java.gexf", 1538, 8032, true),
+      ("networkit_staticTest.gexf", 306, 2345, false),
+    ])
+  func interopFileReadsAsNetworkxReadsIt(
+    _ name: String, _ nodes: Int, _ ties: Int, _ directed: Bool
+  ) throws {
     let path = interopPath("realworld/gexf/\(name)")
     let net = try GEXFFormat.read(Data(contentsOf: URL(fileURLWithPath: path)), file: name)
     #expect(net.nodeCount == nodes)
@@ -194,7 +221,9 @@ struct GEXFTests {
     #expect(net.isDirected == directed)
     #expect(net.readNotes.isEmpty, "\(net.readNotes)")
     let peer = try networkxReading(of: path)
-    print("\(name): compared with networkx \(peer.version)\(peer.renamedNamespace ? " (Gephi's 1.3 namespace renamed for networkx)" : "")")
+    print(
+      "\(name): compared with networkx \(peer.version)\(peer.renamedNamespace ? " (Gephi's 1.3 namespace renamed for networkx)" : "")"
+    )
     expectSame(net, peer, name)
     let text = try expectRoundTrip(net, name)
     expectSame(net, try networkxReading(of: temporaryFile(text)), "\(name) written by Brobyggare")
@@ -202,7 +231,8 @@ struct GEXFTests {
 
   @Test(readsInteropFiles("GEXFTests.gephiFilesInDetail"))
   func gephiFilesInDetail() throws {
-    let data = try GEXFFormat.read(interopData("realworld/gexf/gephi_import_data.gexf"), file: "data.gexf")
+    let data = try GEXFFormat.read(
+      interopData("realworld/gexf/gephi_import_data.gexf"), file: "data.gexf")
     #expect(data.nodes[0].id == "0")
     #expect(data.nodes[0].label == "Node1")
     #expect(data.nodes[0].attributes["url"] == .string("http://gephi.org"))
@@ -214,7 +244,8 @@ struct GEXFTests {
     #expect(data.ties[0].id == "0")
     #expect(data.trustAttributeName == "weight")
 
-    let java = try GEXFFormat.read(interopData("realworld/gexf/gephi_sample_java.gexf"), file: "Java.gexf")
+    let java = try GEXFFormat.read(
+      interopData("realworld/gexf/gephi_sample_java.gexf"), file: "Java.gexf")
     let applet = java[id: "1"]!
     #expect(applet.label == "java.applet.AppletContext")
     #expect(applet.attributes["viz_size"] == .double(4.225155))
@@ -224,6 +255,13 @@ struct GEXFTests {
     #expect(applet.attributes["viz_z"] == .double(0))
     #expect(java.attributes["creator"] == .string("Gephi 0.7"))
     #expect(java.attributes["lastmodifieddate"] == .string("2010-04-01+00:34"))
+    // Read a block at a time, any block size gives the same network.
+    for blockSize in [7, 4096] {
+      let path = interopPath("realworld/gexf/gephi_sample_java.gexf")
+      let streamed = try GEXFFormat.read(
+        XMLReader(input: TextInput(path: path, xml: true, blockSize: blockSize)))
+      #expect(streamed.nodes == java.nodes && streamed.ties == java.ties)
+    }
     // Written back as viz data, not as attributes.
     let (text, _) = try GEXFFormat.write(java)
     #expect(text.contains("<viz:color r=\"254\" g=\"110\" b=\"2\"/>"))
@@ -233,7 +271,10 @@ struct GEXFTests {
 
   /// Files networkx 3.6.1 wrote (Scripts/make_gexf_fixtures.py): 1.2draft with a multigraph,
   /// 1.3 undirected, and a dynamic graph.
-  @Test(arguments: ["networkx_multidigraph_1.2draft.gexf", "networkx_undirected_1.3.gexf", "networkx_dynamic_1.2draft.gexf"])
+  @Test(arguments: [
+    "networkx_multidigraph_1.2draft.gexf", "networkx_undirected_1.3.gexf",
+    "networkx_dynamic_1.2draft.gexf",
+  ])
   func networkxFileReadsAsNetworkxReadsIt(_ name: String) throws {
     let path = fixturePath("gexf/\(name)")
     let net = try GEXFFormat.read(Data(contentsOf: URL(fileURLWithPath: path)), file: name)
@@ -243,11 +284,13 @@ struct GEXFTests {
   }
 
   @Test func networkxFilesInDetail() throws {
-    let multi = try GEXFFormat.read(fixtureData("gexf/networkx_multidigraph_1.2draft.gexf"), file: "multi.gexf")
+    let multi = try GEXFFormat.read(
+      fixtureData("gexf/networkx_multidigraph_1.2draft.gexf"), file: "multi.gexf")
     #expect(multi.isDirected)
     #expect(multi.tieCount == 4)
     #expect(multi.ties[0].layer == "trust" && multi.ties[1].layer == "collaboration")
-    #expect(multi.ties[0].trust == 0.75 && multi.ties[0].attributes["label"] == .string("förtroende"))
+    #expect(
+      multi.ties[0].trust == 0.75 && multi.ties[0].attributes["label"] == .string("förtroende"))
     #expect(multi.ties[3].isSelfLoop)
     #expect(multi.ties[0].attributes["networkx_key"] == nil)  // networkx's own bookkeeping
     #expect(!multi.tieAttributes.contains { $0.name == "networkx_key" || $0.name == "layer" })
@@ -258,7 +301,8 @@ struct GEXFTests {
     #expect(multi[id: "kommun"]?.attributes["viz_a"] == .double(0.5))
     #expect(multi[id: "kommun"]?.kind == .organisation)
 
-    let dynamic = try GEXFFormat.read(fixtureData("gexf/networkx_dynamic_1.2draft.gexf"), file: "dynamic.gexf")
+    let dynamic = try GEXFFormat.read(
+      fixtureData("gexf/networkx_dynamic_1.2draft.gexf"), file: "dynamic.gexf")
     let a = dynamic[id: "a"]!
     #expect(a.attributes["start"] == .string("2000"))
     #expect(a.attributes["end"] == .string("2010"))
@@ -271,7 +315,9 @@ struct GEXFTests {
 
   // MARK: Reading
 
-  func read(_ text: String) throws -> Network { try GEXFFormat.read(Data(text.utf8), file: "t.gexf") }
+  func read(_ text: String) throws -> Network {
+    try GEXFFormat.read(Data(text.utf8), file: "t.gexf")
+  }
 
   /// A GEXF 1.3 document around a graph's content.
   func gexf(_ content: String, _ graph: String = "defaultedgetype=\"directed\"") -> String {
@@ -290,82 +336,105 @@ struct GEXFTests {
     #expect(try read(gexf(nodes + "<edges><edge source=\"a\" target=\"b\"/></edges>")).isDirected)
     #expect(try !read(gexf(nodes, "defaultedgetype=\"undirected\"")).isDirected)
     #expect(try !read(gexf(nodes, "")).isDirected)  // the schema's default
-    let mutualDefault = try read(gexf(nodes + "<edges><edge source=\"a\" target=\"b\"/></edges>", "defaultedgetype=\"mutual\""))
+    let mutualDefault = try read(
+      gexf(nodes + "<edges><edge source=\"a\" target=\"b\"/></edges>", "defaultedgetype=\"mutual\"")
+    )
     #expect(!mutualDefault.isDirected && mutualDefault.tieCount == 1)
     // An edge may repeat the default.
-    #expect(try read(gexf(nodes + "<edges><edge source=\"a\" target=\"b\" type=\"directed\"/></edges>")).tieCount == 1)
+    #expect(
+      try read(gexf(nodes + "<edges><edge source=\"a\" target=\"b\" type=\"directed\"/></edges>"))
+        .tieCount == 1)
   }
 
   @Test func mixedGraphIsRefusedAtTheFirstEdgeThatDiffers() throws {
-    let text = gexf("""
-        <nodes><node id="a"/><node id="b"/></nodes>
-        <edges>
-          <edge source="a" target="b" type="directed"/>
-          <edge source="b" target="a" type="undirected"/>
-        </edges>
-    """)
+    let text = gexf(
+      """
+          <nodes><node id="a"/><node id="b"/></nodes>
+          <edges>
+            <edge source="a" target="b" type="directed"/>
+            <edge source="b" target="a" type="undirected"/>
+          </edges>
+      """)
     let e = formatError { try read(text) }
     #expect(e?.line == 7)
     #expect(e?.column == 7)
-    #expect(e?.message.contains("this edge is undirected in a directed graph") == true, "\(String(describing: e))")
+    #expect(
+      e?.message.contains("this edge is undirected in a directed graph") == true,
+      "\(String(describing: e))")
     #expect(e?.message.contains("mixed graphs") == true)
-    let gephiMixed = gexf("""
-        <nodes><node id="a"/><node id="b"/></nodes>
-        <edges><edge source="a" target="b" type="directed"/></edges>
-    """, "mode=\"static\"")
-    #expect(formatError { try read(gephiMixed) }?.message.contains("directed in an undirected graph") == true)
-    #expect(formatError { try read(gexf("<edges><edge source=\"a\" target=\"b\" type=\"both\"/></edges>")) }?
+    let gephiMixed = gexf(
+      """
+          <nodes><node id="a"/><node id="b"/></nodes>
+          <edges><edge source="a" target="b" type="directed"/></edges>
+      """, "mode=\"static\"")
+    #expect(
+      formatError { try read(gephiMixed) }?.message.contains("directed in an undirected graph")
+        == true)
+    #expect(
+      formatError {
+        try read(gexf("<edges><edge source=\"a\" target=\"b\" type=\"both\"/></edges>"))
+      }?
       .message.contains("expected directed, undirected or mutual") == true)
   }
 
   @Test func mutualEdgesInADirectedGraphAreTwoArcsWithANote() throws {
-    let net = try read(gexf("""
-        <nodes><node id="a"/><node id="b"/></nodes>
-        <edges><edge id="e" source="a" target="b" type="mutual" weight="2"/></edges>
-    """))
+    let net = try read(
+      gexf(
+        """
+            <nodes><node id="a"/><node id="b"/></nodes>
+            <edges><edge id="e" source="a" target="b" type="mutual" weight="2"/></edges>
+        """))
     #expect(net.tieCount == 2)
     #expect(net.ties[0].source == 0 && net.ties[0].target == 1 && net.ties[0].id == "e")
     #expect(net.ties[1].source == 1 && net.ties[1].target == 0 && net.ties[1].id == nil)
     #expect(net.ties.allSatisfy { $0.trust == 2 })
-    #expect(net.readNotes == ["1 mutual edge was read as two ties, one each way, as the graph is directed"])
-    let undirected = try read(gexf("""
-        <nodes><node id="a"/><node id="b"/></nodes>
-        <edges><edge source="a" target="b" type="mutual"/></edges>
-    """, "defaultedgetype=\"undirected\""))
+    #expect(
+      net.readNotes == [
+        "1 mutual edge was read as two ties, one each way, as the graph is directed"
+      ])
+    let undirected = try read(
+      gexf(
+        """
+            <nodes><node id="a"/><node id="b"/></nodes>
+            <edges><edge source="a" target="b" type="mutual"/></edges>
+        """, "defaultedgetype=\"undirected\""))
     #expect(undirected.tieCount == 1 && undirected.readNotes.isEmpty)
   }
 
   @Test func attributeTypesAndDefaults() throws {
-    let net = try read(gexf("""
-        <attributes class="node" mode="static">
-          <attribute id="0" title="i" type="integer"/>
-          <attribute id="1" title="l" type="long"/>
-          <attribute id="2" title="f" type="float"/>
-          <attribute id="3" title="d" type="double"><default>2.5</default></attribute>
-          <attribute id="4" title="b" type="boolean"/>
-          <attribute id="5" title="s" type="string"><default>none</default></attribute>
-          <attribute id="6" title="ls" type="liststring"/>
-          <attribute id="7" title="u" type="anyURI"/>
-          <attribute id="8" title="when" type="date"/>
-          <attribute id="9" title="odd" type="colour"/>
-          <attribute id="10" title="li" type="listinteger"/>
-          <attribute id="11" title="big" type="bigdecimal"/>
-        </attributes>
-        <nodes>
-          <node id="a">
-            <attvalues>
-              <attvalue for="0" value="7"/><attvalue for="1" value="-9000000000"/>
-              <attvalue for="2" value="0.1"/><attvalue for="4" value="false"/>
-              <attvalue for="5" value=""/><attvalue for="6" value="x|y|z"/>
-              <attvalue for="7" value="http://example.org/?a=1&amp;b=2"/>
-              <attvalue for="8" value="2024-05-01"/><attvalue for="9" value="red"/>
-              <attvalue for="10" value="[1, 2]"/><attvalue for="11" value="1.25"/>
-            </attvalues>
-          </node>
-          <node id="b"/>
-        </nodes>
-    """))
-    let a = net.nodes[0].attributes, b = net.nodes[1].attributes
+    let net = try read(
+      gexf(
+        """
+            <attributes class="node" mode="static">
+              <attribute id="0" title="i" type="integer"/>
+              <attribute id="1" title="l" type="long"/>
+              <attribute id="2" title="f" type="float"/>
+              <attribute id="3" title="d" type="double"><default>2.5</default></attribute>
+              <attribute id="4" title="b" type="boolean"/>
+              <attribute id="5" title="s" type="string"><default>none</default></attribute>
+              <attribute id="6" title="ls" type="liststring"/>
+              <attribute id="7" title="u" type="anyURI"/>
+              <attribute id="8" title="when" type="date"/>
+              <attribute id="9" title="odd" type="colour"/>
+              <attribute id="10" title="li" type="listinteger"/>
+              <attribute id="11" title="big" type="bigdecimal"/>
+            </attributes>
+            <nodes>
+              <node id="a">
+                <attvalues>
+                  <attvalue for="0" value="7"/><attvalue for="1" value="-9000000000"/>
+                  <attvalue for="2" value="0.1"/><attvalue for="4" value="false"/>
+                  <attvalue for="5" value=""/><attvalue for="6" value="x|y|z"/>
+                  <attvalue for="7" value="http://example.org/?a=1&amp;b=2"/>
+                  <attvalue for="8" value="2024-05-01"/><attvalue for="9" value="red"/>
+                  <attvalue for="10" value="[1, 2]"/><attvalue for="11" value="1.25"/>
+                </attvalues>
+              </node>
+              <node id="b"/>
+            </nodes>
+        """))
+    let a = net.nodes[0].attributes
+    let b = net.nodes[1].attributes
     #expect(a["i"] == .integer(7))
     #expect(a["l"] == .integer(-9_000_000_000))
     #expect(a["f"] == .double(0.1))
@@ -379,18 +448,26 @@ struct GEXFTests {
     #expect(a["li"] == .string("[1, 2]"))
     #expect(a["big"] == .double(1.25))
     #expect(b == ["d": .double(2.5), "s": .string("none")])
-    #expect(net.nodeAttributes.map(\.type) == [.integer, .integer, .double, .double, .boolean, .string, .string, .string, .string, .string, .string, .double])
-    #expect(net.readNotes == ["the attribute 'odd' has the type 'colour', which GEXF does not define; its values are read as text"])
+    #expect(
+      net.nodeAttributes.map(\.type) == [
+        .integer, .integer, .double, .double, .boolean, .string, .string, .string, .string, .string,
+        .string, .double,
+      ])
+    #expect(
+      net.readNotes == [
+        "the attribute 'odd' has the type 'colour', which GEXF does not define; its values are read as text"
+      ])
   }
 
   @Test func undeclaredAttributeIsAnErrorAtItsLine() throws {
-    let text = gexf("""
-        <attributes class="node"><attribute id="0" title="x" type="string"/></attributes>
-        <attributes class="edge"><attribute id="1" title="y" type="string"/></attributes>
-        <nodes>
-          <node id="a"><attvalues><attvalue for="1" value="v"/></attvalues></node>
-        </nodes>
-    """)
+    let text = gexf(
+      """
+          <attributes class="node"><attribute id="0" title="x" type="string"/></attributes>
+          <attributes class="edge"><attribute id="1" title="y" type="string"/></attributes>
+          <nodes>
+            <node id="a"><attvalues><attvalue for="1" value="v"/></attvalues></node>
+          </nodes>
+      """)
     let e = formatError { try read(text) }
     #expect(e?.line == 7, "\(String(describing: e))")
     #expect(e?.column == 31)
@@ -398,58 +475,73 @@ struct GEXFTests {
   }
 
   @Test func valueOfTheWrongTypeIsAnError() throws {
-    let text = gexf("""
-        <attributes class="node"><attribute id="0" title="n" type="integer"/></attributes>
-        <nodes>
-          <node id="a"><attvalues><attvalue for="0" value="many"/></attvalues></node>
-        </nodes>
-    """)
+    let text = gexf(
+      """
+          <attributes class="node"><attribute id="0" title="n" type="integer"/></attributes>
+          <nodes>
+            <node id="a"><attvalues><attvalue for="0" value="many"/></attvalues></node>
+          </nodes>
+      """)
     let e = formatError { try read(text) }
     #expect(e?.line == 6)
     #expect(e?.message == "'many' is not a valid integer for the attribute 'n'")
-    let badDefault = gexf("<attributes class=\"node\"><attribute id=\"0\" title=\"n\" type=\"boolean\"><default>maybe</default></attribute></attributes>")
-    #expect(formatError { try read(badDefault) }?.message.contains("the default 'maybe' of the attribute 'n' is not a valid boolean") == true)
-    let badWeight = gexf("<nodes><node id=\"a\"/></nodes><edges><edge source=\"a\" target=\"a\" weight=\"heavy\"/></edges>")
-    #expect(formatError { try read(badWeight) }?.message == "the edge weight 'heavy' is not a number")
+    let badDefault = gexf(
+      "<attributes class=\"node\"><attribute id=\"0\" title=\"n\" type=\"boolean\"><default>maybe</default></attribute></attributes>"
+    )
+    #expect(
+      formatError { try read(badDefault) }?.message.contains(
+        "the default 'maybe' of the attribute 'n' is not a valid boolean") == true)
+    let badWeight = gexf(
+      "<nodes><node id=\"a\"/></nodes><edges><edge source=\"a\" target=\"a\" weight=\"heavy\"/></edges>"
+    )
+    #expect(
+      formatError { try read(badWeight) }?.message == "the edge weight 'heavy' is not a number")
     let badViz = gexf("<nodes><node id=\"a\"><viz:color r=\"red\" g=\"0\" b=\"0\"/></node></nodes>")
     #expect(formatError { try read(badViz) }?.message.contains("expected an integer") == true)
   }
 
   @Test func nodesAfterEdgesAndEdgesToUndeclaredNodes() throws {
-    let late = try read(gexf("""
-        <edges><edge source="b" target="a"/><edge source="b" target="a"/><edge source="a" target="a"/></edges>
-        <nodes><node id="a"/><node id="b"/></nodes>
-    """))
+    let late = try read(
+      gexf(
+        """
+            <edges><edge source="b" target="a"/><edge source="b" target="a"/><edge source="a" target="a"/></edges>
+            <nodes><node id="a"/><node id="b"/></nodes>
+        """))
     #expect(late.nodes.map(\.id) == ["a", "b"])
     #expect(late.tieCount == 3)  // parallel ties and the self-loop are kept
     #expect(late.ties[2].isSelfLoop)
-    let text = gexf("""
-        <nodes><node id="a"/></nodes>
-        <edges>
-          <edge source="a" target="a"/>
-          <edge source="a" target="ghost"/>
-        </edges>
-    """)
+    let text = gexf(
+      """
+          <nodes><node id="a"/></nodes>
+          <edges>
+            <edge source="a" target="a"/>
+            <edge source="a" target="ghost"/>
+          </edges>
+      """)
     let e = formatError { try read(text) }
     #expect(e?.line == 7)
     #expect(e?.column == 7)
-    #expect(e?.message.hasPrefix("the edge's target 'ghost' is not a <node> in this file") == true, "\(String(describing: e))")
+    #expect(
+      e?.message.hasPrefix("the edge's target 'ghost' is not a <node> in this file") == true,
+      "\(String(describing: e))")
     let twice = formatError { try read(gexf("<nodes><node id=\"a\"/>\n<node id=\"a\"/></nodes>")) }
     #expect(twice?.message == "the node id 'a' is declared twice")
     #expect(twice?.line == 5)
   }
 
   @Test func weightKindLabelAndID() throws {
-    let net = try read(gexf("""
-        <attributes class="edge"><attribute id="0" title="since" type="integer"/></attributes>
-        <nodes><node id="a" label="A"/><node id="b"/></nodes>
-        <edges>
-          <edge id="e1" source="a" target="b" weight="0.5" kind="trust" label="close">
-            <attvalues><attvalue for="0" value="2019"/></attvalues>
-          </edge>
-          <edge source="b" target="a"/>
-        </edges>
-    """))
+    let net = try read(
+      gexf(
+        """
+            <attributes class="edge"><attribute id="0" title="since" type="integer"/></attributes>
+            <nodes><node id="a" label="A"/><node id="b"/></nodes>
+            <edges>
+              <edge id="e1" source="a" target="b" weight="0.5" kind="trust" label="close">
+                <attvalues><attvalue for="0" value="2019"/></attvalues>
+              </edge>
+              <edge source="b" target="a"/>
+            </edges>
+        """))
     #expect(net.trustAttributeName == "weight")
     let t = net.ties[0]
     #expect(t.trust == 0.5 && t.layer == "trust" && t.id == "e1")
@@ -458,57 +550,75 @@ struct GEXFTests {
     #expect(net.tieAttributes.map(\.name) == ["label", "since"])
     #expect(net.nodes[0].label == "A" && net.nodes[1].attributes["label"] == nil)
     // A layer given twice must agree.
-    let clash = gexf("""
-        <attributes class="edge"><attribute id="0" title="layer" type="string"/></attributes>
-        <nodes><node id="a"/></nodes>
-        <edges><edge source="a" target="a" kind="trust"><attvalues><attvalue for="0" value="money"/></attvalues></edge></edges>
-    """)
-    #expect(formatError { try read(clash) }?.message.contains("kind 'trust' and its attribute 'layer' ('money') differ") == true)
+    let clash = gexf(
+      """
+          <attributes class="edge"><attribute id="0" title="layer" type="string"/></attributes>
+          <nodes><node id="a"/></nodes>
+          <edges><edge source="a" target="a" kind="trust"><attvalues><attvalue for="0" value="money"/></attvalues></edge></edges>
+      """)
+    #expect(
+      formatError { try read(clash) }?.message.contains(
+        "kind 'trust' and its attribute 'layer' ('money') differ") == true)
     // Gephi 0.7 wrote weights as values of an undeclared 'weight'.
-    let old = try read(gexf("""
-        <nodes><node id="a"/></nodes>
-        <edges><edge source="a" target="a"><attvalues><attvalue for="weight" value="3"/></attvalues></edge></edges>
-    """))
+    let old = try read(
+      gexf(
+        """
+            <nodes><node id="a"/></nodes>
+            <edges><edge source="a" target="a"><attvalues><attvalue for="weight" value="3"/></attvalues></edge></edges>
+        """))
     #expect(old.ties[0].trust == 3)
     // A label and an attribute titled label must agree.
-    let labels = gexf("""
-        <attributes class="node"><attribute id="0" title="label" type="string"/></attributes>
-        <nodes><node id="a" label="A"><attvalues><attvalue for="0" value="B"/></attvalues></node></nodes>
-    """)
-    #expect(formatError { try read(labels) }?.message == "node 'a' has both a label ('A') and an attribute titled 'label' ('B')")
+    let labels = gexf(
+      """
+          <attributes class="node"><attribute id="0" title="label" type="string"/></attributes>
+          <nodes><node id="a" label="A"><attvalues><attvalue for="0" value="B"/></attvalues></node></nodes>
+      """)
+    #expect(
+      formatError { try read(labels) }?.message
+        == "node 'a' has both a label ('A') and an attribute titled 'label' ('B')")
   }
 
   @Test func vizIsKeptAndWrittenBack() throws {
-    let net = try read(gexf("""
-        <nodes>
-          <node id="a" label="A">
-            <viz:color r="239" g="173" b="66" a="0.6"/>
-            <viz:position x="15.78" y="-40.1" z="0.0"/>
-            <viz:size value="2.0375757"/>
-            <viz:shape value="image" uri="http://example.org/a.png"/>
-          </node>
-          <node id="b"><viz:color hex="#ff0000"/></node>
-        </nodes>
-        <edges>
-          <edge source="a" target="b"><viz:color r="1" g="2" b="3"/><viz:thickness value="4"/><viz:shape value="dashed"/></edge>
-        </edges>
-    """))
+    let net = try read(
+      gexf(
+        """
+            <nodes>
+              <node id="a" label="A">
+                <viz:color r="239" g="173" b="66" a="0.6"/>
+                <viz:position x="15.78" y="-40.1" z="0.0"/>
+                <viz:size value="2.0375757"/>
+                <viz:shape value="image" uri="http://example.org/a.png"/>
+              </node>
+              <node id="b"><viz:color hex="#ff0000"/></node>
+            </nodes>
+            <edges>
+              <edge source="a" target="b"><viz:color r="1" g="2" b="3"/><viz:thickness value="4"/><viz:shape value="dashed"/></edge>
+            </edges>
+        """))
     let a = net.nodes[0].attributes
-    #expect(a["viz_r"] == .integer(239) && a["viz_g"] == .integer(173) && a["viz_b"] == .integer(66))
+    #expect(
+      a["viz_r"] == .integer(239) && a["viz_g"] == .integer(173) && a["viz_b"] == .integer(66))
     #expect(a["viz_a"] == .double(0.6))
-    #expect(a["viz_x"] == .double(15.78) && a["viz_y"] == .double(-40.1) && a["viz_z"] == .double(0))
+    #expect(
+      a["viz_x"] == .double(15.78) && a["viz_y"] == .double(-40.1) && a["viz_z"] == .double(0))
     #expect(a["viz_size"] == .double(2.0375757))
-    #expect(a["viz_shape"] == .string("image") && a["viz_uri"] == .string("http://example.org/a.png"))
+    #expect(
+      a["viz_shape"] == .string("image") && a["viz_uri"] == .string("http://example.org/a.png"))
     #expect(net.nodes[1].attributes["viz_hex"] == .string("#ff0000"))
-    #expect(net.ties[0].attributes == ["viz_r": .integer(1), "viz_g": .integer(2), "viz_b": .integer(3),
-                                       "viz_thickness": .double(4), "viz_shape": .string("dashed")])
+    #expect(
+      net.ties[0].attributes == [
+        "viz_r": .integer(1), "viz_g": .integer(2), "viz_b": .integer(3),
+        "viz_thickness": .double(4), "viz_shape": .string("dashed"),
+      ])
     let text = try expectRoundTrip(net, "viz")
-    #expect(text.contains("""
-            <viz:color r="239" g="173" b="66" a="0.6"/>
-            <viz:position x="15.78" y="-40.1" z="0"/>
-            <viz:size value="2.0375757"/>
-            <viz:shape value="image" uri="http://example.org/a.png"/>
-    """))
+    #expect(
+      text.contains(
+        """
+                <viz:color r="239" g="173" b="66" a="0.6"/>
+                <viz:position x="15.78" y="-40.1" z="0"/>
+                <viz:size value="2.0375757"/>
+                <viz:shape value="image" uri="http://example.org/a.png"/>
+        """))
     #expect(text.contains("<viz:thickness value=\"4\"/>"))
     // A viz attribute whose values are not of the viz type is an ordinary attribute.
     var odd = Network(directed: false)
@@ -519,23 +629,25 @@ struct GEXFTests {
   }
 
   @Test func timesAreKeptAsText() throws {
-    let net = try read(gexf("""
-        <attributes class="node" mode="dynamic"><attribute id="0" title="score" type="float"/></attributes>
-        <attributes class="edge" mode="static"><attribute id="1" title="note" type="string"/></attributes>
-        <nodes>
-          <node id="a" start="2000-01-01" endopen="2010-01-01">
-            <spells><spell start="2000" end="2001"/><spell start="2005"/><spell timestamp="2007"/></spells>
-            <attvalues>
-              <attvalue for="0" value="1.5" start="2000" end="2001"/>
-              <attvalue for="0" value="2" timestamp="2003"/>
-            </attvalues>
-          </node>
-          <node id="b" timestamps="&lt;[2000, 2001]&gt;"/>
-        </nodes>
-        <edges><edge source="a" target="b" start="1999">
-          <attvalues><attvalue for="1" value="one, two" start="1" end="2"/></attvalues>
-        </edge></edges>
-    """, "defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\""))
+    let net = try read(
+      gexf(
+        """
+            <attributes class="node" mode="dynamic"><attribute id="0" title="score" type="float"/></attributes>
+            <attributes class="edge" mode="static"><attribute id="1" title="note" type="string"/></attributes>
+            <nodes>
+              <node id="a" start="2000-01-01" endopen="2010-01-01">
+                <spells><spell start="2000" end="2001"/><spell start="2005"/><spell timestamp="2007"/></spells>
+                <attvalues>
+                  <attvalue for="0" value="1.5" start="2000" end="2001"/>
+                  <attvalue for="0" value="2" timestamp="2003"/>
+                </attvalues>
+              </node>
+              <node id="b" timestamps="&lt;[2000, 2001]&gt;"/>
+            </nodes>
+            <edges><edge source="a" target="b" start="1999">
+              <attvalues><attvalue for="1" value="one, two" start="1" end="2"/></attvalues>
+            </edge></edges>
+        """, "defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\""))
     let a = net.nodes[0].attributes
     #expect(a["start"] == .string("2000-01-01"))
     #expect(a["endopen"] == .string("2010-01-01"))
@@ -551,7 +663,8 @@ struct GEXFTests {
   }
 
   @Test func olderVersionsAndNamespaces() throws {
-    let v11 = try read("""
+    let v11 = try read(
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <gexf xmlns="http://www.gexf.net/1.1draft" xmlns:viz="http://www.gexf.net/1.1draft/viz" version="1.1">
         <graph mode="static" defaultedgetype="undirected">
@@ -564,16 +677,21 @@ struct GEXFTests {
       </gexf>
       """)
     #expect(!v11.isDirected)
-    #expect(v11.nodes[0].attributes == ["label": .string("one"), "slices": .string("<[1, 2]>"), "viz_size": .double(3)])
+    #expect(
+      v11.nodes[0].attributes == [
+        "label": .string("one"), "slices": .string("<[1, 2]>"), "viz_size": .double(3),
+      ])
     // Gephi's spelling of the 1.3 namespaces, and a viz prefix of another name.
-    let gephi = try read("""
+    let gephi = try read(
+      """
       <gexf xmlns="http://www.gexf.net/1.3" xmlns:v="http://www.gexf.net/1.3/viz" version="1.3">
         <graph defaultedgetype="directed"><nodes><node id="a"><v:size value="5"/></node></nodes></graph>
       </gexf>
       """)
     #expect(gephi.nodes[0].attributes["viz_size"] == .double(5))
     // GEXF 1.0 named attvalues with 'id' and attribute modes with 'type'.
-    let v10 = try read("""
+    let v10 = try read(
+      """
       <gexf xmlns="http://www.gexf.net/1.0draft" version="1.0"><graph type="static">
         <attributes class="node" type="static"><attribute id="0" title="x" type="integer"/></attributes>
         <nodes><node id="a"><attvalues><attvalue id="0" value="1"/></attvalues></node></nodes>
@@ -581,7 +699,8 @@ struct GEXFTests {
       """)
     #expect(v10.nodes[0].attributes["x"] == .integer(1))
     // Elements of other namespaces and elements GEXF does not define are skipped, with a note.
-    let foreign = try read("""
+    let foreign = try read(
+      """
       <gexf xmlns="http://gexf.net/1.3" xmlns:x="urn:other" version="1.3"><graph>
         <x:extra><node id="not-read"/></x:extra>
         <nodes><node id="a"><color r="1"/></node></nodes>
@@ -594,7 +713,8 @@ struct GEXFTests {
   /// A file laid out as Gephi Lite (graphology-gexf) writes GEXF 1.3: attribute ids that are
   /// names, a colour in hex, a list in 1.3's notation, the layer as kind, no edge ids.
   @Test func gephiLiteLayout() throws {
-    let net = try read("""
+    let net = try read(
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">
         <meta lastmodifieddate="2024-06-01">
@@ -624,26 +744,35 @@ struct GEXFTests {
         </graph>
       </gexf>
       """)
-    #expect(net.attributes == ["lastmodifieddate": .string("2024-06-01"), "creator": .string("Gephi Lite"), "title": .string("Bridges")])
+    #expect(
+      net.attributes == [
+        "lastmodifieddate": .string("2024-06-01"), "creator": .string("Gephi Lite"),
+        "title": .string("Bridges"),
+      ])
     #expect(net.nodes[0].attributes["tags"] == .string("[board, 'chair, acting', \"x\"]"))
     #expect(net.nodes[0].attributes["age"] == .integer(41))
     #expect(net.nodes[0].attributes["viz_hex"] == .string("#ff8800"))
     #expect(net.ties[0].layer == "partnership" && net.ties[0].trust == 2 && net.ties[0].id == nil)
     // GEXF has no place for a meta <title>: the write says so.
     let (_, dropped) = try GEXFFormat.write(net)
-    #expect(dropped == ["the network attribute 'title' is not written: GEXF holds only a graph's creator, description, keywords, last modified date, name and time format"])
+    #expect(
+      dropped == [
+        "the network attribute 'title' is not written: GEXF holds only a graph's creator, description, keywords, last modified date, name and time format"
+      ])
   }
 
   @Test func hierarchiesAreFlattenedWithTheParentID() throws {
-    let net = try read(gexf("""
-        <nodes>
-          <node id="org" label="Organisation">
-            <nodes><node id="dept" label="Department"><nodes><node id="p"/></nodes></node></nodes>
-          </node>
-          <node id="x" pid="org"><parents><parent for="org"/><parent for="dept"/></parents></node>
-        </nodes>
-        <edges><edge source="p" target="x"/></edges>
-    """))
+    let net = try read(
+      gexf(
+        """
+            <nodes>
+              <node id="org" label="Organisation">
+                <nodes><node id="dept" label="Department"><nodes><node id="p"/></nodes></node></nodes>
+              </node>
+              <node id="x" pid="org"><parents><parent for="org"/><parent for="dept"/></parents></node>
+            </nodes>
+            <edges><edge source="p" target="x"/></edges>
+        """))
     #expect(net.nodes.map(\.id) == ["org", "dept", "p", "x"])
     #expect(net.nodes[0].attributes["pid"] == nil)
     #expect(net.nodes[1].attributes["pid"] == .string("org"))
@@ -654,30 +783,52 @@ struct GEXFTests {
   }
 
   @Test func refusals() throws {
-    let dtd = formatError { try read("<?xml version=\"1.0\"?>\n<!DOCTYPE gexf [<!ENTITY x \"y\">]>\n<gexf><graph/></gexf>") }
+    let dtd = formatError {
+      try read(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE gexf [<!ENTITY x \"y\">]>\n<gexf><graph/></gexf>")
+    }
     #expect(dtd?.message.contains("document type declarations") == true)
     #expect(dtd?.line == 2)
     let graphml = formatError { try read("<graphml><graph/></graphml>") }
-    #expect(graphml?.message == "the root element is <graphml>, not <gexf>; this is not a GEXF file")
-    #expect(formatError { try read("<gexf version=\"1.3\"><meta/></gexf>") }?.message == "the file has no <graph>")
+    #expect(
+      graphml?.message == "the root element is <graphml>, not <gexf>; this is not a GEXF file")
+    #expect(
+      formatError { try read("<gexf version=\"1.3\"><meta/></gexf>") }?.message
+        == "the file has no <graph>")
     let two = formatError { try read("<gexf>\n<graph/>\n<graph/></gexf>") }
     #expect(two?.message.contains("more than one <graph>") == true)
     #expect(two?.line == 3)
-    #expect(formatError { try read(gexf("<attributes class=\"graph\"/>")) }?.message == "<attributes class=\"graph\">: expected class node or edge")
-    #expect(formatError { try read(gexf("<edges><edge source=\"a\"/></edges>")) }?.message == "<edge> needs both source and target")
-    #expect(formatError { try read(gexf("<nodes><node label=\"x\"/></nodes>")) }?.message == "<node> has no id")
-    #expect(formatError { try read(gexf("", "defaultedgetype=\"sideways\"")) }?.message.contains("expected directed, undirected or mutual") == true)
-    let titles = gexf("<attributes class=\"node\"><attribute id=\"0\" title=\"x\" type=\"string\"/><attribute id=\"1\" title=\"x\" type=\"string\"/></attributes>")
-    #expect(formatError { try read(titles) }?.message.contains("two node attributes have the title 'x'") == true)
-    let twice = gexf("""
-        <attributes class="node"><attribute id="0" title="x" type="string"/></attributes>
-        <nodes><node id="a"><attvalues><attvalue for="0" value="1"/><attvalue for="0" value="2"/></attvalues></node></nodes>
-    """)
-    #expect(formatError { try read(twice) }?.message == "a second value for the attribute 'x' of node 'a'")
+    #expect(
+      formatError { try read(gexf("<attributes class=\"graph\"/>")) }?.message
+        == "<attributes class=\"graph\">: expected class node or edge")
+    #expect(
+      formatError { try read(gexf("<edges><edge source=\"a\"/></edges>")) }?.message
+        == "<edge> needs both source and target")
+    #expect(
+      formatError { try read(gexf("<nodes><node label=\"x\"/></nodes>")) }?.message
+        == "<node> has no id")
+    #expect(
+      formatError { try read(gexf("", "defaultedgetype=\"sideways\"")) }?.message.contains(
+        "expected directed, undirected or mutual") == true)
+    let titles = gexf(
+      "<attributes class=\"node\"><attribute id=\"0\" title=\"x\" type=\"string\"/><attribute id=\"1\" title=\"x\" type=\"string\"/></attributes>"
+    )
+    #expect(
+      formatError { try read(titles) }?.message.contains("two node attributes have the title 'x'")
+        == true)
+    let twice = gexf(
+      """
+          <attributes class="node"><attribute id="0" title="x" type="string"/></attributes>
+          <nodes><node id="a"><attvalues><attvalue for="0" value="1"/><attvalue for="0" value="2"/></attvalues></node></nodes>
+      """)
+    #expect(
+      formatError { try read(twice) }?.message == "a second value for the attribute 'x' of node 'a'"
+    )
   }
 
   @Test func metaAndGraphAttributes() throws {
-    let net = try read("""
+    let net = try read(
+      """
       <gexf xmlns="http://gexf.net/1.3" version="1.3">
         <meta lastmodifieddate="2009-03-20">
           <creator>Gexf.net</creator>
@@ -687,11 +838,15 @@ struct GEXFTests {
         <graph name="Hello" defaultedgetype="directed" idtype="string"/>
       </gexf>
       """)
-    #expect(net.attributes == ["lastmodifieddate": .string("2009-03-20"), "creator": .string("Gexf.net"),
-                               "description": .string("A hello world! file"), "keywords": .string("demo, hello"),
-                               "name": .string("Hello")])
+    #expect(
+      net.attributes == [
+        "lastmodifieddate": .string("2009-03-20"), "creator": .string("Gexf.net"),
+        "description": .string("A hello world! file"), "keywords": .string("demo, hello"),
+        "name": .string("Hello"),
+      ])
     let text = try expectRoundTrip(net, "meta")
-    #expect(text.contains("<meta lastmodifieddate=\"2009-03-20\">\n    <creator>Gexf.net</creator>"))
+    #expect(
+      text.contains("<meta lastmodifieddate=\"2009-03-20\">\n    <creator>Gexf.net</creator>"))
   }
 
   // MARK: Writing
@@ -702,28 +857,52 @@ struct GEXFTests {
   /// node without a label; viz data; network attributes GEXF has a place for.
   func trickyNetwork() throws -> Network {
     var net = Network(directed: true)
-    try net.addNode(Node(id: "kommun", label: "Kommun & <Co> \"AB\" 'x'", kind: .organisation,
-                         attributes: ["staff": .integer(420), "budget": .double(1.5e9), "public": .boolean(true),
-                                      "viz_r": .integer(10), "viz_g": .integer(20), "viz_b": .integer(30),
-                                      "viz_a": .double(0.5), "viz_x": .double(1.25), "viz_y": .double(-3), "viz_z": .double(0),
-                                      "viz_size": .double(12.5)]))
-    try net.addNode(Node(id: "1:Åsa \"A\" <&>", label: "Åsa\nNy rad\tTab\r\nCRLF", kind: .person,
-                         attributes: ["staff": .integer(-3), "budget": .double(0.1), "public": .boolean(false),
-                                      "note": .string("  spaces kept  ")]))
+    try net.addNode(
+      Node(
+        id: "kommun", label: "Kommun & <Co> \"AB\" 'x'", kind: .organisation,
+        attributes: [
+          "staff": .integer(420), "budget": .double(1.5e9), "public": .boolean(true),
+          "viz_r": .integer(10), "viz_g": .integer(20), "viz_b": .integer(30),
+          "viz_a": .double(0.5), "viz_x": .double(1.25), "viz_y": .double(-3), "viz_z": .double(0),
+          "viz_size": .double(12.5),
+        ]))
+    try net.addNode(
+      Node(
+        id: "1:Åsa \"A\" <&>", label: "Åsa\nNy rad\tTab\r\nCRLF", kind: .person,
+        attributes: [
+          "staff": .integer(-3), "budget": .double(0.1), "public": .boolean(false),
+          "note": .string("  spaces kept  "),
+        ]))
     try net.addNode(Node(id: "bo", attributes: ["public": .boolean(false)]))
-    try net.addNode(Node(id: "bro 🌉", label: "Brobyggare 🌉 Ωμέγα 漢字", attributes: ["budget": .double(1e-7), "public": .boolean(true)]))
+    try net.addNode(
+      Node(
+        id: "bro 🌉", label: "Brobyggare 🌉 Ωμέγα 漢字",
+        attributes: ["budget": .double(1e-7), "public": .boolean(true)]))
     net.declareNodeAttribute(AttributeDeclaration(name: "label", type: .string))
     net.declareNodeAttribute(AttributeDeclaration(name: "kind", type: .string))
     net.declareNodeAttribute(AttributeDeclaration(name: "staff", type: .integer))
     net.declareNodeAttribute(AttributeDeclaration(name: "budget", type: .double))
-    net.declareNodeAttribute(AttributeDeclaration(name: "public", type: .boolean, defaultValue: .boolean(false)))
-    net.addTie(Tie(source: 0, target: 1, trust: 0.75, layer: "trust", id: "e1", attributes: ["label": .string("förtroende"), "since": .integer(2019)]))
-    net.addTie(Tie(source: 0, target: 1, trust: 2, layer: "collaboration", id: "e2", attributes: ["since": .integer(2021)]))
+    net.declareNodeAttribute(
+      AttributeDeclaration(name: "public", type: .boolean, defaultValue: .boolean(false)))
+    net.addTie(
+      Tie(
+        source: 0, target: 1, trust: 0.75, layer: "trust", id: "e1",
+        attributes: ["label": .string("förtroende"), "since": .integer(2019)]))
+    net.addTie(
+      Tie(
+        source: 0, target: 1, trust: 2, layer: "collaboration", id: "e2",
+        attributes: ["since": .integer(2021)]))
     net.addTie(Tie(source: 2, target: 2, trust: 0.5, layer: "trust", id: "e3"))
-    net.addTie(Tie(source: 1, target: 3, trust: 3, layer: "trust \"quoted\" & <tagged>", id: "e 4", attributes: ["since": .integer(2020)]))
+    net.addTie(
+      Tie(
+        source: 1, target: 3, trust: 3, layer: "trust \"quoted\" & <tagged>", id: "e 4",
+        attributes: ["since": .integer(2020)]))
     net.declareTieAttribute(AttributeDeclaration(name: "since", type: .integer))
-    net.attributes = ["creator": .string("Brobyggare tests"), "description": .string("Bridges & <brokers>\nline two"),
-                      "name": .string("tricky")]
+    net.attributes = [
+      "creator": .string("Brobyggare tests"),
+      "description": .string("Bridges & <brokers>\nline two"),
+      "name": .string("tricky"),
+    ]
     net.trustAttributeName = "weight"
     return net
   }
@@ -740,7 +919,10 @@ struct GEXFTests {
     #expect(again.nodeAttributes.first { $0.name == "public" }?.defaultValue == .boolean(false))
     #expect(try GEXFFormat.write(net).text == text)  // the same network gives the same bytes
     #expect(text.contains("version=\"1.3\""))
-    #expect(text.contains("<edge id=\"e1\" source=\"kommun\" target=\"1:Åsa &quot;A&quot; &lt;&amp;&gt;\" label=\"förtroende\" kind=\"trust\" weight=\"0.75\">"))
+    #expect(
+      text.contains(
+        "<edge id=\"e1\" source=\"kommun\" target=\"1:Åsa &quot;A&quot; &lt;&amp;&gt;\" label=\"förtroende\" kind=\"trust\" weight=\"0.75\">"
+      ))
     #expect(text.contains("label=\"Åsa&#10;Ny rad&#9;Tab&#13;&#10;CRLF\""))
     #expect(text.contains("<attribute id=\"0\" title=\"kind\" type=\"string\"/>"))
     #expect(text.contains("title=\"staff\" type=\"long\""))
@@ -770,23 +952,34 @@ struct GEXFTests {
     var net = Network(directed: true)
     try net.addNode(Node(id: "a\u{1B}b"))
     let id = formatError { try GEXFFormat.write(net) }
-    #expect(id?.message == "the id of node 'a\\u{1B}b' holds the character U+001B, a control character that XML 1.0 cannot hold, not even as a character reference, so it cannot be written as GEXF; remove it, or write JSON, which holds every character")
+    #expect(
+      id?.message
+        == "the id of node 'a\\u{1B}b' holds the character U+001B, a control character that XML 1.0 cannot hold, not even as a character reference, so it cannot be written as GEXF; remove it, or write JSON, which holds every character"
+    )
 
     var value = Network(directed: true)
     try value.addNode(Node(id: "åsa", attributes: ["note": .string("bell\u{07}")]))
-    #expect(formatError { try GEXFFormat.write(value) }?.message.hasPrefix("the attribute 'note' of node 'åsa' holds the character U+0007") == true)
+    #expect(
+      formatError { try GEXFFormat.write(value) }?.message.hasPrefix(
+        "the attribute 'note' of node 'åsa' holds the character U+0007") == true)
 
     var label = Network(directed: true)
     try label.addNode(Node(id: "n", label: "x\u{FFFF}"))
-    #expect(formatError { try GEXFFormat.write(label) }?.message.hasPrefix("the label of node 'n' holds the character U+FFFF, a noncharacter") == true)
+    #expect(
+      formatError { try GEXFFormat.write(label) }?.message.hasPrefix(
+        "the label of node 'n' holds the character U+FFFF, a noncharacter") == true)
 
     var layer = Network(directed: true)
     layer.addTie(from: "a", to: "b", layer: "t\u{0}")
-    #expect(formatError { try GEXFFormat.write(layer) }?.message.hasPrefix("the layer of tie 1 ('a' -> 'b') holds the character U+0000") == true)
+    #expect(
+      formatError { try GEXFFormat.write(layer) }?.message.hasPrefix(
+        "the layer of tie 1 ('a' -> 'b') holds the character U+0000") == true)
 
     var name = Network(directed: true)
     try name.addNode(Node(id: "n", attributes: ["bad\u{1}name": .integer(1)]))
-    #expect(formatError { try GEXFFormat.write(name) }?.message.hasPrefix("the name of the node attribute 'bad\\u{1}name' holds the character U+0001") == true)
+    #expect(
+      formatError { try GEXFFormat.write(name) }?.message.hasPrefix(
+        "the name of the node attribute 'bad\\u{1}name' holds the character U+0001") == true)
 
     // Tab, line feed and carriage return are XML characters: they are kept.
     var kept = Network(directed: true)
@@ -796,18 +989,21 @@ struct GEXFTests {
 
   @Test func droppedSaysWhatGEXFCannotHold() throws {
     var net = Network(directed: false)
-    try net.addNode(Node(id: "a", attributes: ["mixed": .integer(1), "graphics": .markup("<y:Shape/>")]))
+    try net.addNode(
+      Node(id: "a", attributes: ["mixed": .integer(1), "graphics": .markup("<y:Shape/>")]))
     try net.addNode(Node(id: "b", attributes: ["mixed": .string("one"), "flag": .boolean(false)]))
-    net.declareNodeAttribute(AttributeDeclaration(name: "flag", type: .boolean, defaultValue: .boolean(true)))
+    net.declareNodeAttribute(
+      AttributeDeclaration(name: "flag", type: .boolean, defaultValue: .boolean(true)))
     net.attributes = ["density": .double(0.5), "name": .integer(7)]
     let (text, dropped) = try GEXFFormat.write(net)
-    #expect(dropped == [
-      "1 node has no value for the node attribute 'flag', whose default is true; GEXF gives it the default",
-      "the node attribute 'graphics' holds XML markup (another tool's graphics, say), which is written as text",
-      "the node attribute 'mixed' holds values of several types (integer and text); GEXF declares one type per attribute, so it is written as text",
-      "the network attribute 'density' is not written: GEXF holds only a graph's creator, description, keywords, last modified date, name and time format",
-      "the network attribute 'name' is a number; GEXF holds it as text",
-    ])
+    #expect(
+      dropped == [
+        "1 node has no value for the node attribute 'flag', whose default is true; GEXF gives it the default",
+        "the node attribute 'graphics' holds XML markup (another tool's graphics, say), which is written as text",
+        "the node attribute 'mixed' holds values of several types (integer and text); GEXF declares one type per attribute, so it is written as text",
+        "the network attribute 'density' is not written: GEXF holds only a graph's creator, description, keywords, last modified date, name and time format",
+        "the network attribute 'name' is a number; GEXF holds it as text",
+      ])
     let again = try read(text)
     #expect(again.nodes[0].attributes["mixed"] == .string("1"))
     #expect(again.nodes[0].attributes["graphics"] == .string("<y:Shape/>"))
@@ -815,7 +1011,13 @@ struct GEXFTests {
 
   @Test func specialNumbers() throws {
     var net = Network(directed: true)
-    try net.addNode(Node(id: "a", attributes: ["x": .double(.infinity), "y": .double(-.infinity), "z": .double(1e300), "big": .integer(Int.max)]))
+    try net.addNode(
+      Node(
+        id: "a",
+        attributes: [
+          "x": .double(.infinity), "y": .double(-.infinity), "z": .double(1e300),
+          "big": .integer(Int.max),
+        ]))
     net.addTie(Tie(source: 0, target: 0, trust: 1e-300))
     let (text, _) = try GEXFFormat.write(net)
     #expect(text.contains("value=\"Infinity\"") && text.contains("value=\"-Infinity\""))
@@ -826,7 +1028,11 @@ struct GEXFTests {
 
   @Test func sniff() {
     #expect(GEXFFormat.sniff(Data("<gexf version=\"1.3\">".utf8)))
-    #expect(GEXFFormat.sniff(Data("\u{FEFF}<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<gexf\nxmlns=\"http://gexf.net/1.3\">".utf8)))
+    #expect(
+      GEXFFormat.sniff(
+        Data(
+          "\u{FEFF}<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<gexf\nxmlns=\"http://gexf.net/1.3\">"
+            .utf8)))
     #expect(GEXFFormat.sniff(Data([0xFF, 0xFE] + "<gexf>".utf8.flatMap { [$0, 0] })))
     #expect(!GEXFFormat.sniff(Data("<graphml>".utf8)))
     #expect(!GEXFFormat.sniff(Data("<gexfx>".utf8)))

@@ -32,7 +32,7 @@ import Foundation
 ///   of a dynamic attribute as `<[start, end, value]; ...>` (`[timestamp, value]` for
 ///   timestamps). The graph's `timeformat`, `timerepresentation`, `timezone`, `start` and `end`,
 ///   and its `name`, become network attributes; so do `<meta>`'s `lastmodifieddate` and the text
-///   of its children (`creator`, `description`, `keywords`).
+///   of its children (`creator`, `description`, `keywords`), trimmed of white space at the ends.
 /// - Parallel edges and self-loops are kept; nodes may be declared after the edges that name
 ///   them.
 ///
@@ -88,23 +88,29 @@ public enum GEXFFormat {
     case "integer", "int", "long", "short", "byte", "biginteger": return (.integer, true)
     case "float", "double", "bigdecimal": return (.double, true)
     case "boolean", "bool": return (.boolean, true)
-    case "string", "anyuri", "date", "datetime", "char", "character", "timestamp": return (.string, true)
+    case "string", "anyuri", "date", "datetime", "char", "character", "timestamp":
+      return (.string, true)
     case let t where t.hasPrefix("list"): return (.string, true)
     default: return (.string, false)
     }
   }
 
   /// The attributes of elements that are kept as text attributes of the same name.
-  static let timeProperties = ["start", "end", "startopen", "endopen", "timestamp", "timestamps", "intervals"]
+  static let timeProperties = [
+    "start", "end", "startopen", "endopen", "timestamp", "timestamps", "intervals",
+  ]
 
   /// The `viz:` data: element, XML attribute, the attribute it becomes, and its type.
-  static let vizProperties: [(element: String, attribute: String, name: String, type: AttributeType)] = [
-    ("color", "r", "viz_r", .integer), ("color", "g", "viz_g", .integer), ("color", "b", "viz_b", .integer),
-    ("color", "a", "viz_a", .double), ("color", "hex", "viz_hex", .string),
-    ("position", "x", "viz_x", .double), ("position", "y", "viz_y", .double), ("position", "z", "viz_z", .double),
-    ("size", "value", "viz_size", .double), ("thickness", "value", "viz_thickness", .double),
-    ("shape", "value", "viz_shape", .string), ("shape", "uri", "viz_uri", .string),
-  ]
+  static let vizProperties:
+    [(element: String, attribute: String, name: String, type: AttributeType)] = [
+      ("color", "r", "viz_r", .integer), ("color", "g", "viz_g", .integer),
+      ("color", "b", "viz_b", .integer),
+      ("color", "a", "viz_a", .double), ("color", "hex", "viz_hex", .string),
+      ("position", "x", "viz_x", .double), ("position", "y", "viz_y", .double),
+      ("position", "z", "viz_z", .double),
+      ("size", "value", "viz_size", .double), ("thickness", "value", "viz_thickness", .double),
+      ("shape", "value", "viz_shape", .string), ("shape", "uri", "viz_uri", .string),
+    ]
 
   static func read(_ xmlReader: XMLReader) throws(FormatError) -> Network {
     var reader = xmlReader
@@ -129,30 +135,38 @@ public enum GEXFFormat {
       case nodes, node(Int), edges, edge(Int), attvalues, spells, parents, skipped
     }
     var stack: [Place] = []
-    var sawRoot = false, sawGraph = false
+    var sawRoot = false
+    var sawGraph = false
     var vizPrefixes: Set<String> = ["viz"]
     var gexfPrefixes: Set<String> = []
     var text = ""
 
     // Declarations.
-    var nodeDecls: [Declaration] = [], edgeDecls: [Declaration] = []
-    var attributesClass = "node", attributesDynamic = false
+    var nodeDecls: [Declaration] = []
+    var edgeDecls: [Declaration] = []
+    var attributesClass = "node"
+    var attributesDynamic = false
     var currentDecl: Declaration?
 
     // Nodes go into the network as they come; the names of properties read from their XML
     // (label, viz, times) are declared in the order first seen.
-    var nodeOffsets: [Int] = []
     var nodeValues: [RawValue] = []
-    var nodeExtras: [(String, AttributeType)] = [], nodeExtraNames: Set<String> = []
+    var nodeExtras: [(String, AttributeType)] = []
+    var nodeExtraNames: Set<String> = []
     var nodeStack: [Int] = []  // nested nodes (GEXF hierarchies), innermost last
 
     // Edges in file order, in parallel arrays: their ends are found once every node is known.
-    var edgeSources: [String] = [], edgeTargets: [String] = [], edgeOffsets: [Int] = []
-    var edgeIDs: [String?] = [], edgeMutual: [Bool] = []
-    var edgeWeights: [Double?] = [], edgeKinds: [String?] = []
+    var edgeSources: [String] = []
+    var edgeTargets: [String] = []
+    var edgeOffsets: [Int] = []
+    var edgeIDs: [String?] = []
+    var edgeMutual: [Bool] = []
+    var edgeWeights: [Double?] = []
+    var edgeKinds: [String?] = []
     var edgeAttributes: [[String: AttributeValue]] = []
     var edgeValues: [RawValue] = []
-    var edgeExtras: [(String, AttributeType)] = [], edgeExtraNames: Set<String> = []
+    var edgeExtras: [(String, AttributeType)] = []
+    var edgeExtraNames: Set<String> = []
     var directed = false
     var mutualInDirected = 0
 
@@ -194,14 +208,20 @@ public enum GEXFFormat {
     /// viz data whatever its prefix; `nil` for an element of a foreign namespace.
     func localName(_ name: String, hasColon: Bool) -> String? {
       guard hasColon, let colon = name.firstIndex(of: ":") else { return name }
-      let prefix = String(name[..<colon]), local = String(name[name.index(after: colon)...])
+      let prefix = String(name[..<colon])
+      let local = String(name[name.index(after: colon)...])
       if vizPrefixes.contains(prefix) { return "viz:" + local }
       if gexfPrefixes.contains(prefix) { return local }
       return nil
     }
 
     while true {
-      reader.wantsText = stack.last == .defaultValue || { if case .metaChild = stack.last { return true }; return false }()
+      reader.wantsText =
+        stack.last == .defaultValue
+        || {
+          if case .metaChild = stack.last { return true }
+          return false
+        }()
       guard let event = try reader.next() else { break }
       switch event {
       case .start:
@@ -214,46 +234,68 @@ public enum GEXFFormat {
           sawRoot = true
           let local = reader.name.split(separator: ":").last.map(String.init) ?? reader.name
           guard local == "gexf" else {
-            throw failure("the root element is <\(reader.name)>, not <gexf>; this is not a GEXF file", at: offset)
+            throw failure(
+              "the root element is <\(reader.name)>, not <gexf>; this is not a GEXF file",
+              at: offset)
           }
           for (n, v) in reader.attributes where n.hasPrefix("xmlns:") {
             let prefix = String(n.dropFirst(6))
-            if v.hasSuffix("/viz") { vizPrefixes.insert(prefix) } else if v.contains("gexf.net") { gexfPrefixes.insert(prefix) }
+            if v.hasSuffix("/viz") {
+              vizPrefixes.insert(prefix)
+            } else if v.contains("gexf.net") {
+              gexfPrefixes.insert(prefix)
+            }
           }
-          if reader.nameHasColon, let colon = reader.name.firstIndex(of: ":") { gexfPrefixes.insert(String(reader.name[..<colon])) }
+          if reader.nameHasColon, let colon = reader.name.firstIndex(of: ":") {
+            gexfPrefixes.insert(String(reader.name[..<colon]))
+          }
           stack.append(.root)
           continue
         }
         guard let name = localName(reader.name, hasColon: reader.nameHasColon) else {
-          note("foreign:\(reader.name)", "elements of other namespaces (<\(reader.name)>, first on line \(input.location(of: offset).line)) are skipped")
+          note(
+            "foreign:\(reader.name)",
+            "elements of other namespaces (<\(reader.name)>, first on line \(input.location(of: offset).line)) are skipped"
+          )
           stack.append(.skipped)
           continue
         }
         let place = stack.last ?? .root
         switch (place, name) {
         case (.root, "meta"):
-          if let d = reader.attribute("lastmodifieddate") { network.attributes["lastmodifieddate"] = .string(d) }
+          if let d = reader.attribute("lastmodifieddate") {
+            network.attributes["lastmodifieddate"] = .string(d)
+          }
           stack.append(.meta)
         case (.meta, _):
           text = ""
           stack.append(.metaChild(name))
         case (.root, "graph"):
           guard !sawGraph else {
-            throw failure("the file holds more than one <graph>; Brobyggare reads one graph per file (split the file)", at: offset)
+            throw failure(
+              "the file holds more than one <graph>; Brobyggare reads one graph per file (split the file)",
+              at: offset)
           }
           sawGraph = true
           switch reader.attribute("defaultedgetype") {
           case "directed": directed = true
           case "undirected", "mutual", nil: directed = false
-          case let d?: throw failure("defaultedgetype is '\(d)'; expected directed, undirected or mutual", at: offset)
+          case let d?:
+            throw failure(
+              "defaultedgetype is '\(d)'; expected directed, undirected or mutual", at: offset)
           }
           network.isDirected = directed
-          if let n = reader.attribute("name"), !n.isEmpty { network.attributes["name"] = .string(n) }
+          if let n = reader.attribute("name"), !n.isEmpty {
+            network.attributes["name"] = .string(n)
+          }
           for key in ["timeformat", "timerepresentation", "timezone", "start", "end"] {
             if let v = reader.attribute(key) { network.attributes[key] = .string(v) }
           }
           if reader.attribute("mode") == "dynamic" || reader.attribute("mode") == "slice" {
-            note("dynamic", "the graph is dynamic: its times are kept as text attributes (start, end, spells, ...) and the measures see every node and tie at once")
+            note(
+              "dynamic",
+              "the graph is dynamic: its times are kept as text attributes (start, end, spells, ...) and the measures see every node and tie at once"
+            )
           }
           stack.append(.graph)
         case (.graph, "attributes"):
@@ -270,22 +312,31 @@ public enum GEXFFormat {
           attributesDynamic = mode == "dynamic"
           stack.append(.attributes)
         case (.attributes, "attribute"):
-          guard let id = reader.attribute("id") else { throw failure("<attribute> has no id", at: offset) }
+          guard let id = reader.attribute("id") else {
+            throw failure("<attribute> has no id", at: offset)
+          }
           let title = reader.attribute("title").flatMap { $0.isEmpty ? nil : $0 } ?? id
           let gexfType = reader.attribute("type") ?? "string"
           let (type, known) = modelType(gexfType)
           if !known {
-            note("type:\(gexfType)", "the attribute '\(title)' has the type '\(gexfType)', which GEXF does not define; its values are read as text")
+            note(
+              "type:\(gexfType)",
+              "the attribute '\(title)' has the type '\(gexfType)', which GEXF does not define; its values are read as text"
+            )
           }
           let decls = attributesClass == "node" ? nodeDecls : edgeDecls
           if decls.contains(where: { $0.id == id }) {
-            throw failure("the \(attributesClass) attribute id '\(id)' is declared twice", at: offset)
+            throw failure(
+              "the \(attributesClass) attribute id '\(id)' is declared twice", at: offset)
           }
           if let other = decls.first(where: { $0.title == title }) {
-            throw failure("two \(attributesClass) attributes have the title '\(title)' (ids '\(other.id)' and '\(id)'); titles name attributes here, so they must differ", at: offset)
+            throw failure(
+              "two \(attributesClass) attributes have the title '\(title)' (ids '\(other.id)' and '\(id)'); titles name attributes here, so they must differ",
+              at: offset)
           }
-          currentDecl = Declaration(id: id, title: title, gexfType: gexfType, type: attributesDynamic ? .string : type,
-                                    dynamic: attributesDynamic, defaultText: nil, offset: offset)
+          currentDecl = Declaration(
+            id: id, title: title, gexfType: gexfType, type: attributesDynamic ? .string : type,
+            dynamic: attributesDynamic, defaultText: nil, offset: offset)
           stack.append(.attribute)
         case (.attribute, "default"):
           text = ""
@@ -295,19 +346,25 @@ public enum GEXFFormat {
         case (.graph, "nodes"), (.node, "nodes"):
           stack.append(.nodes)
         case (.nodes, "node"):
-          guard let id = reader.attribute("id") else { throw failure("<node> has no id", at: offset) }
+          guard let id = reader.attribute("id") else {
+            throw failure("<node> has no id", at: offset)
+          }
           let i: Int
           do { i = try network.addNode(Node(id: id)) } catch {
             throw failure("the node id '\(id)' is declared twice", at: offset)
           }
-          nodeOffsets.append(offset)
           stack.append(.node(i))
-          if let label = reader.attribute("label") { setProperty("label", .string(label), owner: .node(i)) }
+          if let label = reader.attribute("label") {
+            setProperty("label", .string(label), owner: .node(i))
+          }
           if let pid = reader.attribute("pid") ?? nodeStack.last.map({ network.nodes[$0].id }) {
             setProperty("pid", .string(pid), owner: .node(i))
           }
           if nodeStack.last != nil {
-            note("hierarchy", "nested nodes (a GEXF hierarchy) are read as nodes of their own, each with its parent's id in the attribute 'pid'")
+            note(
+              "hierarchy",
+              "nested nodes (a GEXF hierarchy) are read as nodes of their own, each with its parent's id in the attribute 'pid'"
+            )
           }
           for key in timeProperties {
             if let v = reader.attribute(key) { setProperty(key, .string(v), owner: .node(i)) }
@@ -324,13 +381,16 @@ public enum GEXFFormat {
             switch type {
             case "directed", "undirected":
               if (type == "directed") != directed {
-                throw failure("this edge is \(type) in \(directed ? "a directed" : "an undirected") graph; a network here has one direction, so mixed graphs (as Gephi writes them, with each edge's type) are not read (make every edge one kind)", at: offset)
+                throw failure(
+                  "this edge is \(type) in \(directed ? "a directed" : "an undirected") graph; a network here has one direction, so mixed graphs (as Gephi writes them, with each edge's type) are not read (make every edge one kind)",
+                  at: offset)
               }
             case "mutual":
               mutual = directed
               if directed { mutualInDirected += 1 }
             default:
-              throw failure("the edge type is '\(type)'; expected directed, undirected or mutual", at: offset)
+              throw failure(
+                "the edge type is '\(type)'; expected directed, undirected or mutual", at: offset)
             }
           }
           var weight: Double?
@@ -347,10 +407,12 @@ public enum GEXFFormat {
           edgeIDs.append(reader.attribute("id"))
           edgeMutual.append(mutual)
           edgeWeights.append(weight)
-          edgeKinds.append(reader.attribute("kind"))
+          edgeKinds.append(reader.attribute("kind").flatMap { $0.isEmpty ? nil : $0 })  // as Gephi reads it
           edgeAttributes.append([:])
           stack.append(.edge(e))
-          if let label = reader.attribute("label") { setProperty("label", .string(label), owner: .edge(e)) }
+          if let label = reader.attribute("label") {
+            setProperty("label", .string(label), owner: .edge(e))
+          }
           for key in timeProperties {
             if let v = reader.attribute(key) { setProperty(key, .string(v), owner: .edge(e)) }
           }
@@ -364,15 +426,30 @@ public enum GEXFFormat {
           guard let value = reader.attribute("value") else {
             throw failure("<attvalue for=\"\(key)\"> has no value", at: offset)
           }
-          var start = reader.attribute("start"), end = reader.attribute("end")
-          var startOpen = false, endOpen = false
-          if let s = reader.attribute("startopen") { start = s; startOpen = true }
-          if let e = reader.attribute("endopen") { end = e; endOpen = true }
-          let raw = RawValue(owner: 0, key: key, value: value, start: start, end: end, startOpen: startOpen,
-                             endOpen: endOpen, timestamp: reader.attribute("timestamp"), offset: offset)
+          var start = reader.attribute("start")
+          var end = reader.attribute("end")
+          var startOpen = false
+          var endOpen = false
+          if let s = reader.attribute("startopen") {
+            start = s
+            startOpen = true
+          }
+          if let e = reader.attribute("endopen") {
+            end = e
+            endOpen = true
+          }
+          let raw = RawValue(
+            owner: 0, key: key, value: value, start: start, end: end, startOpen: startOpen,
+            endOpen: endOpen, timestamp: reader.attribute("timestamp"), offset: offset)
           switch owner() {
-          case .node(let i)?: var r = raw; r.owner = i; nodeValues.append(r)
-          case .edge(let e)?: var r = raw; r.owner = e; edgeValues.append(r)
+          case .node(let i)?:
+            var r = raw
+            r.owner = i
+            nodeValues.append(r)
+          case .edge(let e)?:
+            var r = raw
+            r.owner = e
+            edgeValues.append(r)
           default: break
           }
           stack.append(.skipped)
@@ -384,10 +461,18 @@ public enum GEXFFormat {
           if let t = reader.attribute("timestamp") {
             spellParts.append("[\(t)]")
           } else {
-            var start = reader.attribute("start"), end = reader.attribute("end")
-            var startOpen = false, endOpen = false
-            if let s = reader.attribute("startopen") { start = s; startOpen = true }
-            if let e = reader.attribute("endopen") { end = e; endOpen = true }
+            var start = reader.attribute("start")
+            var end = reader.attribute("end")
+            var startOpen = false
+            var endOpen = false
+            if let s = reader.attribute("startopen") {
+              start = s
+              startOpen = true
+            }
+            if let e = reader.attribute("endopen") {
+              end = e
+              endOpen = true
+            }
             spellParts.append(timeText(start, end, startOpen: startOpen, endOpen: endOpen))
           }
           stack.append(.skipped)
@@ -401,18 +486,25 @@ public enum GEXFFormat {
           let element = String(name.dropFirst(4))
           let props = vizProperties.filter { $0.element == element }
           if props.isEmpty {
-            note("viz:\(element)", "viz data <\(reader.name)> is not read (first on line \(input.location(of: offset).line))")
+            note(
+              "viz:\(element)",
+              "viz data <\(reader.name)> is not read (first on line \(input.location(of: offset).line))"
+            )
           }
           for p in props {
             guard let v = reader.attribute(p.attribute) else { continue }
             guard let value = AttributeValue.parse(v, as: p.type) else {
-              throw failure("<\(reader.name) \(p.attribute)=\"\(v)\">: expected \(p.type == .integer ? "an integer" : "a number")", at: offset)
+              throw failure(
+                "<\(reader.name) \(p.attribute)=\"\(v)\">: expected \(p.type == .integer ? "an integer" : "a number")",
+                at: offset)
             }
             setProperty(p.name, value, owner: stack.last!)
           }
           stack.append(.skipped)
         default:
-          note("element:\(name)", "<\(reader.name)> is not read here (first on line \(input.location(of: offset).line))")
+          note(
+            "element:\(name)",
+            "<\(reader.name)> is not read here (first on line \(input.location(of: offset).line))")
           stack.append(.skipped)
         }
       case .text:
@@ -435,7 +527,9 @@ public enum GEXFFormat {
               if trimmed.isEmpty && d.type != .string {
                 d.defaultText = nil
               } else if AttributeValue.parse(trimmed, as: d.type) == nil {
-                throw failure("the default '\(t)' of the attribute '\(d.title)' is not a valid \(d.gexfType)", at: d.offset)
+                throw failure(
+                  "the default '\(t)' of the attribute '\(d.title)' is not a valid \(d.gexfType)",
+                  at: d.offset)
               }
             }
             if attributesClass == "node" { nodeDecls.append(d) } else { edgeDecls.append(d) }
@@ -444,14 +538,21 @@ public enum GEXFFormat {
         case .node:
           nodeStack.removeLast()
         case .spells:
-          if let o = owner() { setProperty(spellsName, .string("<" + spellParts.joined(separator: "; ") + ">"), owner: o) }
+          if let o = owner() {
+            setProperty(
+              spellsName, .string("<" + spellParts.joined(separator: "; ") + ">"), owner: o)
+          }
         case .parents:
-          if let o = owner() { setProperty("parents", .string(parentIDs.joined(separator: "|")), owner: o) }
+          if let o = owner() {
+            setProperty("parents", .string(parentIDs.joined(separator: "|")), owner: o)
+          }
         default: break
         }
       }
     }
-    guard sawGraph else { throw FormatError(file: file, line: 1, column: 1, "the file has no <graph>") }
+    guard sawGraph else {
+      throw FormatError(file: file, line: 1, column: 1, "the file has no <graph>")
+    }
 
     // Attribute values, now that every declaration is known.
     func typed(_ raw: RawValue, _ d: Declaration) throws(FormatError) -> AttributeValue? {
@@ -459,7 +560,9 @@ public enum GEXFFormat {
       let t = trimmingWhitespace(raw.value, newlines: true)
       if t.isEmpty { return nil }  // Gephi skips empty values too
       guard let v = AttributeValue.parse(t, as: d.type) else {
-        throw failure("'\(raw.value)' is not a valid \(d.gexfType) for the attribute '\(d.title)'", at: raw.offset)
+        throw failure(
+          "'\(raw.value)' is not a valid \(d.gexfType) for the attribute '\(d.title)'",
+          at: raw.offset)
       }
       return v
     }
@@ -489,7 +592,10 @@ public enum GEXFFormat {
     let networkxKey = edgeDecls.first { $0.title == "networkx_key" }?.id
     edgeDecls.removeAll { $0.id == networkxKey }
     for d in nodeDecls + edgeDecls where d.dynamic {
-      note("dynamic:\(d.title)", "the dynamic attribute '\(d.title)' is read as text in Gephi's notation, <[start, end, value]; ...>")
+      note(
+        "dynamic:\(d.title)",
+        "the dynamic attribute '\(d.title)' is read as text in Gephi's notation, <[start, end, value]; ...>"
+      )
     }
 
     let nodeDeclByID = Dictionary(nodeDecls.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -498,15 +604,24 @@ public enum GEXFFormat {
     var setByValue: [Int: Set<String>] = [:]
     for raw in nodeValues {
       guard let d = nodeDeclByID[raw.key] else {
-        throw failure("<attvalue for=\"\(raw.key)\">: no node <attribute> has the id '\(raw.key)'", at: raw.offset)
+        throw failure(
+          "<attvalue for=\"\(raw.key)\">: no node <attribute> has the id '\(raw.key)'",
+          at: raw.offset)
       }
-      if d.dynamic { dynamicNodeParts[raw.owner, default: [:]][d.title, default: []].append(dynamicPart(raw)); continue }
+      if d.dynamic {
+        dynamicNodeParts[raw.owner, default: [:]][d.title, default: []].append(dynamicPart(raw))
+        continue
+      }
       guard let v = try typed(raw, d) else { continue }
       if !setByValue[raw.owner, default: []].insert(d.title).inserted {
-        throw failure("a second value for the attribute '\(d.title)' of node '\(network.nodes[raw.owner].id)'", at: raw.offset)
+        throw failure(
+          "a second value for the attribute '\(d.title)' of node '\(network.nodes[raw.owner].id)'",
+          at: raw.offset)
       }
       if let old = network.nodes[raw.owner].attributes[d.title], old != v {
-        throw failure("node '\(network.nodes[raw.owner].id)' has both a \(d.title) ('\(old)') and an attribute titled '\(d.title)' ('\(v)')", at: raw.offset)
+        throw failure(
+          "node '\(network.nodes[raw.owner].id)' has both a \(d.title) ('\(old)') and an attribute titled '\(d.title)' ('\(v)')",
+          at: raw.offset)
       }
       network.setNodeAttribute(d.title, v, at: raw.owner)
     }
@@ -525,36 +640,55 @@ public enum GEXFFormat {
         // Gephi 0.7 wrote weights as values of an undeclared 'weight'; networkx reads them so.
         if raw.key == "weight" {
           undeclaredWeights[raw.owner] = (raw.value, raw.offset)
-          note("weight07", "edge values for the undeclared attribute 'weight' (as Gephi 0.7 wrote them) are read as the trust")
+          note(
+            "weight07",
+            "edge values for the undeclared attribute 'weight' (as Gephi 0.7 wrote them) are read as the trust"
+          )
           continue
         }
-        throw failure("<attvalue for=\"\(raw.key)\">: no edge <attribute> has the id '\(raw.key)'", at: raw.offset)
+        throw failure(
+          "<attvalue for=\"\(raw.key)\">: no edge <attribute> has the id '\(raw.key)'",
+          at: raw.offset)
       }
-      if d.dynamic { dynamicEdgeParts[raw.owner, default: [:]][d.title, default: []].append(dynamicPart(raw)); continue }
+      if d.dynamic {
+        dynamicEdgeParts[raw.owner, default: [:]][d.title, default: []].append(dynamicPart(raw))
+        continue
+      }
       guard let v = try typed(raw, d) else { continue }
       if !edgeSet[raw.owner, default: []].insert(d.title).inserted {
         throw failure("a second value for the attribute '\(d.title)' of this edge", at: raw.offset)
       }
       if let old = edgeAttributes[raw.owner][d.title], old != v {
-        throw failure("the edge has both a \(d.title) ('\(old)') and an attribute titled '\(d.title)' ('\(v)')", at: raw.offset)
+        throw failure(
+          "the edge has both a \(d.title) ('\(old)') and an attribute titled '\(d.title)' ('\(v)')",
+          at: raw.offset)
       }
       edgeAttributes[raw.owner][d.title] = v
     }
     for (e, byTitle) in dynamicEdgeParts {
-      for (title, parts) in byTitle { edgeAttributes[e][title] = .string("<" + parts.joined(separator: "; ") + ">") }
+      for (title, parts) in byTitle {
+        edgeAttributes[e][title] = .string("<" + parts.joined(separator: "; ") + ">")
+      }
     }
 
     // Declarations: the label first, then the file's attributes, then the other properties.
     func declaration(_ d: Declaration) -> AttributeDeclaration {
-      AttributeDeclaration(name: d.title, type: d.type,
-                           defaultValue: d.defaultText.flatMap { t in
-                             d.type == .string ? .string(t) : AttributeValue.parse(trimmingWhitespace(t, newlines: true), as: d.type)
-                           })
+      AttributeDeclaration(
+        name: d.title, type: d.type,
+        defaultValue: d.defaultText.flatMap { t in
+          d.type == .string
+            ? .string(t) : AttributeValue.parse(trimmingWhitespace(t, newlines: true), as: d.type)
+        })
     }
-    if nodeExtraNames.contains("label") { network.declareNodeAttribute(AttributeDeclaration(name: "label", type: .string)) }
+    if nodeExtraNames.contains("label") {
+      network.declareNodeAttribute(AttributeDeclaration(name: "label", type: .string))
+    }
     for d in nodeDecls { network.declareNodeAttribute(declaration(d)) }
-    for (n, t) in nodeExtras { network.declareNodeAttribute(AttributeDeclaration(name: n, type: t)) }
-    let nodeDefaults = nodeDecls.compactMap { d in declaration(d).defaultValue.map { (d.title, $0) } }
+    for (n, t) in nodeExtras {
+      network.declareNodeAttribute(AttributeDeclaration(name: n, type: t))
+    }
+    let nodeDefaults = nodeDecls.compactMap { d in declaration(d).defaultValue.map { (d.title, $0) }
+    }
     if !nodeDefaults.isEmpty {
       for i in 0..<network.nodeCount {
         var attrs = network.nodes[i].attributes
@@ -564,26 +698,36 @@ public enum GEXFFormat {
     }
 
     // The layer: an edge's kind, or an edge attribute titled 'layer' that holds text.
-    let layerTitle = edgeDecls.first { $0.title == "layer" && $0.type == .string && !$0.dynamic }?.title
-    if edgeExtraNames.contains("label") { network.declareTieAttribute(AttributeDeclaration(name: "label", type: .string)) }
+    let layerTitle = edgeDecls.first { $0.title == "layer" && $0.type == .string && !$0.dynamic }?
+      .title
+    if edgeExtraNames.contains("label") {
+      network.declareTieAttribute(AttributeDeclaration(name: "label", type: .string))
+    }
     for d in edgeDecls where d.title != layerTitle { network.declareTieAttribute(declaration(d)) }
     for (n, t) in edgeExtras { network.declareTieAttribute(AttributeDeclaration(name: n, type: t)) }
-    let edgeDefaults = edgeDecls.compactMap { d in declaration(d).defaultValue.map { (d.title, $0) } }
+    let edgeDefaults = edgeDecls.compactMap { d in declaration(d).defaultValue.map { (d.title, $0) }
+    }
 
     network.reserveCapacity(nodes: 0, ties: edgeSources.count + mutualInDirected)
     for e in edgeSources.indices {
       guard let s = network.index(of: edgeSources[e]) else {
-        throw failure("the edge's source '\(edgeSources[e])' is not a <node> in this file (Gephi would add it as a bare node; declare it in <nodes>)", at: edgeOffsets[e])
+        throw failure(
+          "the edge's source '\(edgeSources[e])' is not a <node> in this file (Gephi would add it as a bare node; declare it in <nodes>)",
+          at: edgeOffsets[e])
       }
       guard let t = network.index(of: edgeTargets[e]) else {
-        throw failure("the edge's target '\(edgeTargets[e])' is not a <node> in this file (Gephi would add it as a bare node; declare it in <nodes>)", at: edgeOffsets[e])
+        throw failure(
+          "the edge's target '\(edgeTargets[e])' is not a <node> in this file (Gephi would add it as a bare node; declare it in <nodes>)",
+          at: edgeOffsets[e])
       }
       var attrs = edgeAttributes[e]
       for (n, v) in edgeDefaults where attrs[n] == nil { attrs[n] = v }
       var layer = edgeKinds[e]
       if let lt = layerTitle, let v = attrs.removeValue(forKey: lt) {
         if let k = layer, k != v.description {
-          throw failure("the edge's kind '\(k)' and its attribute 'layer' ('\(v)') differ; a tie has one layer", at: edgeOffsets[e])
+          throw failure(
+            "the edge's kind '\(k)' and its attribute 'layer' ('\(v)') differ; a tie has one layer",
+            at: edgeOffsets[e])
         }
         layer = v.description
       }
@@ -593,11 +737,14 @@ public enum GEXFFormat {
           throw failure("the weight '\(w)' is not a number", at: offset)
         }
         if let x = trust, x != d {
-          throw failure("the edge's weight \(formatNumber(x)) and its value for 'weight' (\(w)) differ", at: offset)
+          throw failure(
+            "the edge's weight \(formatNumber(x)) and its value for 'weight' (\(w)) differ",
+            at: offset)
         }
         trust = d
       }
-      let tie = Tie(source: s, target: t, trust: trust, layer: layer, id: edgeIDs[e], attributes: attrs)
+      let tie = Tie(
+        source: s, target: t, trust: trust, layer: layer, id: edgeIDs[e], attributes: attrs)
       network.addTie(tie)
       if edgeMutual[e] {
         // The arc back has no id: ids name one edge, and Gephi keeps only the first of two.
@@ -605,7 +752,9 @@ public enum GEXFFormat {
       }
     }
     if mutualInDirected > 0 {
-      notes.append("\(mutualInDirected) mutual edge\(mutualInDirected == 1 ? " was" : "s were") read as two ties, one each way, as the graph is directed")
+      notes.append(
+        "\(mutualInDirected) mutual edge\(mutualInDirected == 1 ? " was" : "s were") read as two ties, one each way, as the graph is directed"
+      )
     }
     network.readNotes += notes
     return network
@@ -615,8 +764,12 @@ public enum GEXFFormat {
   /// notation reads, else in double quotes with `"` and `\` escaped.
   static func quotedForIntervals(_ v: String) -> String {
     let special: Set<Character> = [",", ";", "[", "]", "(", ")", "<", ">", "\"", "'", "\\"]
-    if !v.isEmpty, !v.contains(where: { special.contains($0) }), v.first != " ", v.last != " " { return v }
-    return "\"" + v.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    if !v.isEmpty, !v.contains(where: { special.contains($0) }), v.first != " ", v.last != " " {
+      return v
+    }
+    return "\""
+      + v.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      + "\""
   }
 
   /// Whether these first bytes look like a GEXF document: a `<gexf` root, after an optional
@@ -642,21 +795,34 @@ public enum GEXFFormat {
     func skip(past s: String) -> Bool {
       let pattern = Array(s.utf8)
       while i < bytes.count {
-        if bytes[i...].starts(with: pattern) { i += pattern.count; return true }
+        if bytes[i...].starts(with: pattern) {
+          i += pattern.count
+          return true
+        }
         i += 1
       }
       return false
     }
     while i < bytes.count {
       let b = bytes[i]
-      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+        i += 1
+        continue
+      }
       guard b == UInt8(ascii: "<") else { return false }
-      if at("<?") { guard skip(past: "?>") else { return false }; continue }
-      if at("<!--") { guard skip(past: "-->") else { return false }; continue }
+      if at("<?") {
+        guard skip(past: "?>") else { return false }
+        continue
+      }
+      if at("<!--") {
+        guard skip(past: "-->") else { return false }
+        continue
+      }
       guard at("<gexf") else { return false }
       guard i + 5 < bytes.count else { return true }
       let next = bytes[i + 5]
-      return next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: ">") || next == UInt8(ascii: "/")
+      return next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
+        || next == UInt8(ascii: ">") || next == UInt8(ascii: "/")
     }
     return false
   }

@@ -26,6 +26,9 @@ extension GEXFFormat {
   ///   `lastmodifieddate`; its `name`, `timeformat`, `timerepresentation`, `timezone`, `start`
   ///   and `end` to `<graph>`.
   ///
+  /// networkx (3.6) cannot read a colour given only in hex (`<viz:color hex="#ff8800"/>`, as
+  /// Gephi Lite writes one): such a colour is written back as it was read, for Gephi.
+  ///
   /// Version 1.3 rather than 1.2draft: only 1.3 has the edge's `kind` (the layer) and colours in
   /// hex, Gephi has written 1.3 since 0.9, and networkx reads both.
   ///
@@ -39,7 +42,9 @@ extension GEXFFormat {
   ///   the character when it holds one XML 1.0 cannot: a C0 control other than tab, line feed
   ///   and carriage return (U+0000 to U+001F), U+FFFE or U+FFFF.
   /// - Complexity: O(n + m + a) for n nodes, m ties and a attribute values.
-  public static func write(_ network: Network) throws(FormatError) -> (text: String, dropped: [String]) {
+  public static func write(_ network: Network) throws(FormatError) -> (
+    text: String, dropped: [String]
+  ) {
     var dropped: [String] = []
     var nextID = 0
 
@@ -53,8 +58,10 @@ extension GEXFFormat {
     }
 
     /// The columns of one class, and the names written as properties instead.
-    func plan(_ declared: [AttributeDeclaration], values: [[String: AttributeValue]], domain: String,
-              properties: [String: AttributeType], exclude: Set<String>) -> (columns: [Column], asProperty: Set<String>) {
+    func plan(
+      _ declared: [AttributeDeclaration], values: [[String: AttributeValue]], domain: String,
+      properties: [String: AttributeType], exclude: Set<String>
+    ) -> (columns: [Column], asProperty: Set<String>) {
       var names = declared.map(\.name).filter { !exclude.contains($0) }
       let seen = Set(names)
       var undeclared: Set<String> = []
@@ -71,16 +78,22 @@ extension GEXFFormat {
       for name in names {
         let d = declared.first { $0.name == name }
         let present = types[name] ?? []
-        var type = present.count == 1 ? present.first! : present.isEmpty ? (d?.type ?? .string) : .string
+        var type =
+          present.count == 1 ? present.first! : present.isEmpty ? (d?.type ?? .string) : .string
         if let p = properties[name], type == p, !present.isEmpty {
           asProperty.insert(name)
           continue
         }
         if present.count > 1 {
-          let spelled = present.map { $0 == .string ? "text" : $0.rawValue }.sorted().joined(separator: " and ")
-          dropped.append("the \(domain) attribute '\(visible(name))' holds values of several types (\(spelled)); GEXF declares one type per attribute, so it is written as text")
+          let spelled = present.map { $0 == .string ? "text" : $0.rawValue }.sorted().joined(
+            separator: " and ")
+          dropped.append(
+            "the \(domain) attribute '\(visible(name))' holds values of several types (\(spelled)); GEXF declares one type per attribute, so it is written as text"
+          )
         } else if type == .markup {
-          dropped.append("the \(domain) attribute '\(visible(name))' holds XML markup (another tool's graphics, say), which is written as text")
+          dropped.append(
+            "the \(domain) attribute '\(visible(name))' holds XML markup (another tool's graphics, say), which is written as text"
+          )
           type = .string
         }
         let gexfType: String
@@ -95,10 +108,13 @@ extension GEXFFormat {
           let without = values.count - values.lazy.filter { $0[name] != nil }.count
           if without > 0 {
             let element = domain == "node" ? "node" : "tie"
-            dropped.append("\(without) \(element)\(without == 1 ? " has" : "s have") no value for the \(domain) attribute '\(visible(name))', whose default is \(valueText(def)); GEXF gives \(without == 1 ? "it" : "them") the default")
+            dropped.append(
+              "\(without) \(element)\(without == 1 ? " has" : "s have") no value for the \(domain) attribute '\(visible(name))', whose default is \(valueText(def)); GEXF gives \(without == 1 ? "it" : "them") the default"
+            )
           }
         }
-        columns.append(Column(name: name, id: String(nextID), gexfType: gexfType, defaultValue: def))
+        columns.append(
+          Column(name: name, id: String(nextID), gexfType: gexfType, defaultValue: def))
         nextID += 1
       }
       return (columns, asProperty)
@@ -107,22 +123,30 @@ extension GEXFFormat {
     var properties: [String: AttributeType] = ["label": .string]
     for p in vizProperties { properties[p.name] = p.type }
 
-    let nodePlan = plan(network.nodeAttributes, values: network.nodes.map(\.attributes), domain: "node",
-                        properties: properties, exclude: [])
-    let hasTrust = network.hasTrust, hasLayers = network.hasLayers
+    let nodePlan = plan(
+      network.nodeAttributes, values: network.nodes.map(\.attributes), domain: "node",
+      properties: properties, exclude: [])
+    let hasTrust = network.hasTrust
+    let hasLayers = network.hasLayers
     var tieDeclared = network.tieAttributes
     if hasLayers {
-      if network.tieAttributes.contains(where: { $0.name == "layer" }) || network.ties.contains(where: { $0.attributes["layer"] != nil }) {
-        dropped.append("the tie attribute 'layer' is not written: GEXF holds the ties' layers under that name")
+      if network.tieAttributes.contains(where: { $0.name == "layer" })
+        || network.ties.contains(where: { $0.attributes["layer"] != nil })
+      {
+        dropped.append(
+          "the tie attribute 'layer' is not written: GEXF holds the ties' layers under that name")
       }
       tieDeclared.insert(AttributeDeclaration(name: "layer", type: .string), at: 0)
     }
     var tieValues = network.ties.map(\.attributes)
     if hasLayers {
-      for k in network.ties.indices { tieValues[k]["layer"] = network.ties[k].layer.map(AttributeValue.string) }
+      for k in network.ties.indices {
+        tieValues[k]["layer"] = network.ties[k].layer.map(AttributeValue.string)
+      }
     }
-    let tiePlan = plan(tieDeclared, values: tieValues, domain: "tie", properties: properties,
-                       exclude: [])
+    let tiePlan = plan(
+      tieDeclared, values: tieValues, domain: "tie", properties: properties,
+      exclude: [])
 
     // The network's attributes that GEXF has a place for.
     let metaNames = ["creator", "description", "keywords"]
@@ -131,12 +155,16 @@ extension GEXFFormat {
     let unplaced = network.attributes.keys.filter { !placed.contains($0) }.sorted()
     if !unplaced.isEmpty {
       let list = unplaced.map { "'\(visible($0))'" }.joined(separator: ", ")
-      dropped.append("the network attribute\(unplaced.count == 1 ? "" : "s") \(list) \(unplaced.count == 1 ? "is" : "are") not written: GEXF holds only a graph's creator, description, keywords, last modified date, name and time format")
+      dropped.append(
+        "the network attribute\(unplaced.count == 1 ? "" : "s") \(list) \(unplaced.count == 1 ? "is" : "are") not written: GEXF holds only a graph's creator, description, keywords, last modified date, name and time format"
+      )
     }
     for name in network.attributes.keys.sorted() where placed.contains(name) {
       let v = network.attributes[name]!
       if v.type != .string {
-        dropped.append("the network attribute '\(name)' is \(v.type == .boolean ? "a boolean" : "a number"); GEXF holds it as text")
+        dropped.append(
+          "the network attribute '\(name)' is \(v.type == .boolean ? "a boolean" : "a number"); GEXF holds it as text"
+        )
       }
     }
 
@@ -150,23 +178,27 @@ extension GEXFFormat {
     if !metaPresent.isEmpty || lastModified != nil {
       out += "  <meta"
       if let d = lastModified {
-        out += " lastmodifieddate=\"\(try escape(d.description, attribute: true, at: "the network attribute 'lastmodifieddate'"))\""
+        out +=
+          " lastmodifieddate=\"\(try escape(d.description, attribute: true, at: "the network attribute 'lastmodifieddate'"))\""
       }
       if metaPresent.isEmpty {
         out += "/>\n"
       } else {
         out += ">\n"
         for name in metaPresent {
-          out += "    <\(name)>\(try escape(network.attributes[name]!.description, attribute: false, at: "the network attribute '\(name)'"))</\(name)>\n"
+          out +=
+            "    <\(name)>\(try escape(network.attributes[name]!.description, attribute: false, at: "the network attribute '\(name)'"))</\(name)>\n"
         }
         out += "  </meta>\n"
       }
     }
 
-    out += "  <graph defaultedgetype=\"\(network.isDirected ? "directed" : "undirected")\" mode=\"static\""
+    out +=
+      "  <graph defaultedgetype=\"\(network.isDirected ? "directed" : "undirected")\" mode=\"static\""
     for name in graphNames {
       if let v = network.attributes[name] {
-        out += " \(name)=\"\(try escape(v.description, attribute: true, at: "the network attribute '\(name)'"))\""
+        out +=
+          " \(name)=\"\(try escape(v.description, attribute: true, at: "the network attribute '\(name)'"))\""
       }
     }
     out += ">\n"
@@ -175,10 +207,13 @@ extension GEXFFormat {
       guard !columns.isEmpty else { return }
       out += "    <attributes class=\"\(cls)\" mode=\"static\">\n"
       for c in columns {
-        let title = try escape(c.name, attribute: true, at: "the name of the \(cls == "edge" ? "tie" : cls) attribute '\(visible(c.name))'")
+        let title = try escape(
+          c.name, attribute: true,
+          at: "the name of the \(cls == "edge" ? "tie" : cls) attribute '\(visible(c.name))'")
         out += "      <attribute id=\"\(c.id)\" title=\"\(title)\" type=\"\(c.gexfType)\""
         if let d = c.defaultValue {
-          out += ">\n        <default>\(try escape(valueText(d), attribute: false, at: "the default of the attribute '\(visible(c.name))'"))</default>\n      </attribute>\n"
+          out +=
+            ">\n        <default>\(try escape(valueText(d), attribute: false, at: "the default of the attribute '\(visible(c.name))'"))</default>\n      </attribute>\n"
         } else {
           out += "/>\n"
         }
@@ -189,13 +224,16 @@ extension GEXFFormat {
     try declare(tiePlan.columns, "edge")
 
     /// The `<attvalues>` and `viz:` data of one element, indented for it.
-    func content(_ attrs: [String: AttributeValue], columns: [Column], asProperty: Set<String>,
-                 place: (String) -> String) throws(FormatError) -> String {
+    func content(
+      _ attrs: [String: AttributeValue], columns: [Column], asProperty: Set<String>,
+      place: (String) -> String
+    ) throws(FormatError) -> String {
       var body = ""
       var values = ""
       for c in columns {
         guard let v = attrs[c.name] else { continue }
-        values += "          <attvalue for=\"\(c.id)\" value=\"\(try escape(valueText(v), attribute: true, at: place(c.name)))\"/>\n"
+        values +=
+          "          <attvalue for=\"\(c.id)\" value=\"\(try escape(valueText(v), attribute: true, at: place(c.name)))\"/>\n"
       }
       if !values.isEmpty { body += "        <attvalues>\n" + values + "        </attvalues>\n" }
       var element = ""
@@ -205,9 +243,13 @@ extension GEXFFormat {
         vizAttributes = ""
       }
       for p in vizProperties where asProperty.contains(p.name) {
-        if p.element != element { flush(); element = p.element }
+        if p.element != element {
+          flush()
+          element = p.element
+        }
         guard let v = attrs[p.name] else { continue }
-        vizAttributes += " \(p.attribute)=\"\(try escape(valueText(v), attribute: true, at: place(p.name)))\""
+        vizAttributes +=
+          " \(p.attribute)=\"\(try escape(valueText(v), attribute: true, at: place(p.name)))\""
       }
       flush()
       return body
@@ -216,11 +258,15 @@ extension GEXFFormat {
     out += "    <nodes>\n"
     for node in network.nodes {
       let nodeName = "node '\(visible(node.id))'"
-      out += "      <node id=\"\(try escape(node.id, attribute: true, at: "the id of \(nodeName)"))\""
+      out +=
+        "      <node id=\"\(try escape(node.id, attribute: true, at: "the id of \(nodeName)"))\""
       if nodePlan.asProperty.contains("label"), let l = node.attributes["label"] {
-        out += " label=\"\(try escape(l.description, attribute: true, at: "the label of \(nodeName)"))\""
+        out +=
+          " label=\"\(try escape(l.description, attribute: true, at: "the label of \(nodeName)"))\""
       }
-      let body = try content(node.attributes, columns: nodePlan.columns, asProperty: nodePlan.asProperty) { name in
+      let body = try content(
+        node.attributes, columns: nodePlan.columns, asProperty: nodePlan.asProperty
+      ) { name in
         "the attribute '\(visible(name))' of \(nodeName)"
       }
       out += body.isEmpty ? "/>\n" : ">\n" + body + "      </node>\n"
@@ -234,17 +280,24 @@ extension GEXFFormat {
         "tie \(k + 1) ('\(visible(network.nodes[tie.source].id))' \(arrow) '\(visible(network.nodes[tie.target].id))')"
       }
       out += "      <edge"
-      if let id = tie.id { out += " id=\"\(try escape(id, attribute: true, at: "the id of \(tieName())"))\"" }
-      // Node ids were checked when the nodes were written.
-      out += " source=\"\(escapeChecked(network.nodes[tie.source].id))\" target=\"\(escapeChecked(network.nodes[tie.target].id))\""
-      if tiePlan.asProperty.contains("label"), let l = tie.attributes["label"] {
-        out += " label=\"\(try escape(l.description, attribute: true, at: "the label of \(tieName())"))\""
+      if let id = tie.id {
+        out += " id=\"\(try escape(id, attribute: true, at: "the id of \(tieName())"))\""
       }
-      if let layer = tie.layer { out += " kind=\"\(try escape(layer, attribute: true, at: "the layer of \(tieName())"))\"" }
+      // Node ids were checked when the nodes were written.
+      out +=
+        " source=\"\(escapeChecked(network.nodes[tie.source].id))\" target=\"\(escapeChecked(network.nodes[tie.target].id))\""
+      if tiePlan.asProperty.contains("label"), let l = tie.attributes["label"] {
+        out +=
+          " label=\"\(try escape(l.description, attribute: true, at: "the label of \(tieName())"))\""
+      }
+      if let layer = tie.layer {
+        out += " kind=\"\(try escape(layer, attribute: true, at: "the layer of \(tieName())"))\""
+      }
       if hasTrust, let w = tie.trust { out += " weight=\"\(doubleText(w))\"" }
       var attrs = tie.attributes
       if hasLayers { attrs["layer"] = tie.layer.map(AttributeValue.string) }
-      let body = try content(attrs, columns: tiePlan.columns, asProperty: tiePlan.asProperty) { name in
+      let body = try content(attrs, columns: tiePlan.columns, asProperty: tiePlan.asProperty) {
+        name in
         "the \(name == "layer" && hasLayers ? "layer" : "attribute '\(visible(name))'") of \(tieName())"
       }
       out += body.isEmpty ? "/>\n" : ">\n" + body + "      </edge>\n"
@@ -280,10 +333,14 @@ extension GEXFFormat {
   ///
   /// - Throws: ``FormatError`` naming the place and the character when the text holds one XML
   ///   1.0 cannot hold (``isXMLCharacter(_:)``).
-  static func escape(_ s: String, attribute: Bool, at place: @autoclosure () -> String) throws(FormatError) -> String {
+  static func escape(_ s: String, attribute: Bool, at place: @autoclosure () -> String)
+    throws(FormatError) -> String
+  {
     // Most text has nothing to escape, as its bytes show without decoding it; 0xEF leads the
     // encodings of U+FFFE and U+FFFF.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) {
+    if !s.utf8.contains(where: {
+      $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF
+    }) {
       return s
     }
     var out = ""
@@ -300,11 +357,14 @@ extension GEXFFormat {
       default:
         guard isXMLCharacter(u) else {
           let code = String(format: "U+%04X", u.value)
-          let what = u.value < 0x20
+          let what =
+            u.value < 0x20
             ? "a control character that XML 1.0 cannot hold, not even as a character reference"
             : "a noncharacter that XML 1.0 cannot hold"
-          throw FormatError(file: "<output>", line: 1, column: 1,
-                            "\(place()) holds the character \(code), \(what), so it cannot be written as GEXF; remove it, or write JSON, which holds every character")
+          throw FormatError(
+            file: "<output>", line: 1, column: 1,
+            "\(place()) holds the character \(code), \(what), so it cannot be written as GEXF; remove it, or write JSON, which holds every character"
+          )
         }
         out.unicodeScalars.append(u)
       }
@@ -323,7 +383,8 @@ extension GEXFFormat {
     var out = ""
     for u in s.unicodeScalars {
       switch u.properties.generalCategory {
-      case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse:
+      case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned,
+        .privateUse:
         out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
       default:
         out.unicodeScalars.append(u)
