@@ -710,6 +710,14 @@ struct GEXFTests {
     #expect(foreign.readNotes.count == 2, "\(foreign.readNotes)")
   }
 
+  @Test func skippedElementsAreNamedOnceAndTheNotesAreBounded() throws {
+    let unknown = (0..<15).map { "<unknown\($0)/><unknown\($0)/>" }.joined()
+    let net = try read(gexf("<nodes><node id=\"a\"/></nodes>" + unknown))
+    #expect(net.readNotes.count == 11)
+    #expect(net.readNotes.first == "<unknown0> is not read here (first on line 4)")
+    #expect(net.readNotes.last == "other elements are skipped too (only the first ten names are listed)")
+  }
+
   /// A file laid out as Gephi Lite (graphology-gexf) writes GEXF 1.3: attribute ids that are
   /// names, a colour in hex, a list in 1.3's notation, the layer as kind, no edge ids.
   @Test func gephiLiteLayout() throws {

@@ -128,6 +128,14 @@ public enum GEXFFormat {
     func note(_ key: String, _ text: @autoclosure () -> String) {
       if noted.insert(key).inserted { notes.append(text()) }
     }
+    // Skipped elements are named once per name, the first ten names only: a file cannot make
+    // the notes grow without bound.
+    var skippedNames = 0
+    func noteSkipped(_ key: String, _ text: @autoclosure () -> String) {
+      guard !noted.contains(key), skippedNames <= 10 else { return }
+      skippedNames += 1
+      note(key, skippedNames <= 10 ? text() : "other elements are skipped too (only the first ten names are listed)")
+    }
 
     // Where the reader is: a stack of the elements it is inside.
     enum Place: Equatable {
@@ -253,7 +261,7 @@ public enum GEXFFormat {
           continue
         }
         guard let name = localName(reader.name, hasColon: reader.nameHasColon) else {
-          note(
+          noteSkipped(
             "foreign:\(reader.name)",
             "elements of other namespaces (<\(reader.name)>, first on line \(input.location(of: offset).line)) are skipped"
           )
@@ -486,7 +494,7 @@ public enum GEXFFormat {
           let element = String(name.dropFirst(4))
           let props = vizProperties.filter { $0.element == element }
           if props.isEmpty {
-            note(
+            noteSkipped(
               "viz:\(element)",
               "viz data <\(reader.name)> is not read (first on line \(input.location(of: offset).line))"
             )
@@ -502,7 +510,7 @@ public enum GEXFFormat {
           }
           stack.append(.skipped)
         default:
-          note(
+          noteSkipped(
             "element:\(name)",
             "<\(reader.name)> is not read here (first on line \(input.location(of: offset).line))")
           stack.append(.skipped)
