@@ -120,7 +120,7 @@ extension CommandSpec {
         }
         // An empty value ran as if the option were not given (`--drop ''`): only a title may be empty.
         if v.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && name != "title" {
-          throw UsageError(message: "The option '--\(name)' is given an empty value; give a \(spec.valueName!), or leave the option out", command: self)
+          throw UsageError(message: "The option '--\(name)' is given an empty value; give it a value (<\(spec.valueName!)>), or leave the option out", command: self)
         }
         if result.optionValues[name] != nil && !spec.repeatable {
           throw UsageError(message: "The option '--\(name)' is given twice", command: self)

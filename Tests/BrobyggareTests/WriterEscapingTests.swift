@@ -38,6 +38,7 @@ struct WriterEscapingTests {
       switch format {
       case .dot: return [try DOTFormat.write(net)]
       case .graphml: return [try GraphMLFormat.write(net)]
+      case .gexf: return [try GEXFFormat.write(net).text]
       case .json: return [try NodeLinkFormat.write(net)]
       case .csv: return [try CSVFormat.writeTies(net), try CSVFormat.writeNodes(net)]
       case .edgelist, .ucinet: fatalError("edge lists and DL files hold ids only and are not among these formats")
@@ -48,6 +49,7 @@ struct WriterEscapingTests {
       switch format {
       case .dot: return try DOTFormat.read(Data(files[0].utf8), file: "x.dot")
       case .graphml: return try GraphMLFormat.read(Data(files[0].utf8), file: "x.graphml")
+      case .gexf: return try GEXFFormat.read(Data(files[0].utf8), file: "x.gexf")
       case .json: return try NodeLinkFormat.read(Data(files[0].utf8), file: "x.json")
       case .csv: return try CSVFormat.read(ties: Data(files[0].utf8), file: "x.csv", nodes: Data(files[1].utf8), nodesFile: "x.nodes.csv")
       case .edgelist, .ucinet: fatalError("edge lists and DL files hold ids only and are not among these formats")
@@ -61,6 +63,9 @@ struct WriterEscapingTests {
       !(u.value == 0x9 || u.value == 0xA || u.value == 0xD || (u.value >= 0x20 && u.value != 0xFFFE && u.value != 0xFFFF))
     }, keepsAttributes: true, keepsTieIDs: true),
     Format(format: .json, refuses: { _ in false }, keepsAttributes: true, keepsTieIDs: true),
+    Format(format: .gexf, refuses: { u in
+      !(u.value == 0x9 || u.value == 0xA || u.value == 0xD || (u.value >= 0x20 && u.value != 0xFFFE && u.value != 0xFFFF))
+    }, keepsAttributes: true, keepsTieIDs: true),
     Format(format: .csv, refuses: { $0.value == 0 }, keepsAttributes: true, keepsTieIDs: false),
   ]
 
@@ -185,7 +190,7 @@ struct WriterEscapingTests {
   func everyUnwritableScalarIsRefused(_ f: Format) throws {
     let refused = Self.allScalars.filter(f.refuses)
     switch f.format {
-    case .graphml: #expect(refused.count == 31)  // U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF
+    case .graphml, .gexf: #expect(refused.count == 31)  // U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF
     case .json: #expect(refused.isEmpty)
     default: #expect(refused == ["\0"])
     }
@@ -201,7 +206,7 @@ struct WriterEscapingTests {
       net = Network(directed: true)
       try net.addNode(Node(id: "x", label: bad))
       e = formatError { try f.write(net) }
-      let label = f.format == .dot ? "the label of node 'x'" : "the attribute 'label' of node 'x'"
+      let label = f.format == .dot || f.format == .gexf ? "the label of node 'x'" : "the attribute 'label' of node 'x'"
       #expect(e?.message.contains(code) == true && e?.message.contains(label) == true, "\(f) \(code): \(e?.message ?? "nothing refused")")
       // In a layer, and in a tie attribute where the format writes them.
       net = Network(directed: true)

@@ -5,7 +5,7 @@ import Foundation
 /// formats` and the README's format matrix all come from it. Adding a format is a case here,
 /// its entries below, and a type of its own that reads and writes it.
 public enum NetworkFormat: String, Sendable, CaseIterable {
-  case csv, edgelist, graphml, dot, json, ucinet
+  case csv, edgelist, graphml, gexf, dot, json, ucinet
 
   /// The extensions that imply the format, lower case, the usual one first.
   public var extensions: [String] {
@@ -16,6 +16,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .dot: ["dot", "gv"]
     case .json: ["json"]
     case .ucinet: ["dl"]
+    case .gexf: ["gexf"]
     }
   }
 
@@ -28,6 +29,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .dot: "Graphviz DOT"
     case .json: "JSON node-link (networkx, d3)"
     case .ucinet: "UCINET DL"
+    case .gexf: "GEXF (Gephi)"
     }
   }
 
@@ -40,6 +42,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .dot: "direction, ties, trust, layers, node, tie and graph attributes as text"
     case .json: "direction, ties, trust, layers, typed node, tie and network attributes"
     case .ucinet: "ties, trust, layers (one matrix each), node ids; not attributes; reads back as directed"
+    case .gexf: "direction, typed attributes with defaults, trust as weight, layers as kind (1.3), viz data, times as text"
     }
   }
 
@@ -66,6 +69,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
       let words = t.split(whereSeparator: { $0.isWhitespace || $0 == "{" }).prefix(2)
       return words.first == "digraph" || words.first == "graph" || (words.first == "strict" && words.count > 1)
     case .ucinet: return UCINETFormat.looksLike(head)
+    case .gexf: return t.contains("<gexf")
     case .csv, .edgelist: return nil
     }
   }
@@ -76,7 +80,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     let head = String(decoding: data.prefix(1024), as: UTF8.self)
     if claimed.looksLike(head) == true { return nil }
     // Only formats that announce themselves unmistakably are taken over the extension.
-    for f in [NetworkFormat.graphml] where f != claimed && f.looksLike(head) == true { return f }
+    for f in [NetworkFormat.graphml, .gexf] where f != claimed && f.looksLike(head) == true { return f }
     return nil
   }
 }
@@ -110,6 +114,8 @@ extension Network {
       if isolates > 0 { lost.append("\(isolates) node\(isolates == 1 ? "" : "s") without ties") }
     case .ucinet:
       lost = UCINETFormat.write(self).dropped
+    case .gexf:
+      lost = (try? GEXFFormat.write(self).dropped) ?? []
     case .dot:
       let typed = Set((nodeAttributes + tieAttributes).filter { $0.type != .string && $0.type != .markup }.map(\.name))
       if !typed.isEmpty { lost.append("the declared types of \(list(typed)): DOT holds text, and reading it back infers the types") }

@@ -83,6 +83,7 @@ extension Network {
     case .dot: return try DOTFormat.read(Network.load(path), file: path, graph: options.graph)
     case .json: return try NodeLinkFormat.read(Network.load(path), file: path, directed: options.directed == false ? false : nil)
     case .ucinet: return try UCINETFormat.read(Network.load(path), file: path, directed: options.directed)
+    case .gexf: return try GEXFFormat.read(contentsOf: path)
     }
   }
 
@@ -150,6 +151,7 @@ extension Network {
     case .dot: return [(path, try DOTFormat.write(self))]
     case .json: return [(path, try NodeLinkFormat.write(self))]
     case .ucinet: return [(path, UCINETFormat.write(self).text)]
+    case .gexf: return [(path, try GEXFFormat.write(self).text)]
     }
   }
 }
