@@ -60,9 +60,10 @@ enum PeerReadings {
 
   /// Compares a network with a peer's reading: direction, node ids in order, every attribute
   /// the peer holds (but `skip`), and the ties as a multiset of (source, target, trust,
-  /// attributes); undirected ties with their ends in either order.
+  /// attributes), undirected ties with their ends in either order; with `allOfOurs`, a tie of
+  /// ours may not have an attribute the peer's has not.
   static func expectSame(_ net: Network, _ peer: [String: Any], skip: Set<String> = [], trustName: String = "weight",
-                         _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+                         allOfOurs: Bool = true, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(net.isDirected == (peer["directed"] as! Bool), "\(what): direction", sourceLocation: sourceLocation)
     let nodes = peer["nodes"] as! [[String: Any]]
     #expect(net.nodes.map(\.id) == nodes.map { $0["id"] as! String }, "\(what): node ids", sourceLocation: sourceLocation)
@@ -88,7 +89,7 @@ enum PeerReadings {
         if let l = tie.layer { ours["layer"] = .string(l) }
         if let id = tie.id { ours["id"] = .string(id) }
         return attributes.allSatisfy { matches(ours[$0.key], $0.value) }
-          && ours.keys.allSatisfy { attributes[$0] != nil || skip.contains($0) }
+          && (!allOfOurs || ours.keys.allSatisfy { attributes[$0] != nil || skip.contains($0) })
       }
       #expect(found != nil, "\(what): the peer's tie \(ends) \(weight.map(formatNumber) ?? "-") \(attributes) is not among ours", sourceLocation: sourceLocation)
       if let found { unused.remove(at: found) }
