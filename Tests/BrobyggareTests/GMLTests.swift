@@ -17,7 +17,9 @@ enum PeerReadings {
   nonisolated(unsafe) static let pajek = load("pajek")
 
   /// A peer's reading of a file, or `nil` when it refused the file.
-  static func reading(_ files: [String: [String: Any]], _ file: String, _ peer: String) -> [String: Any]? {
+  static func reading(_ files: [String: [String: Any]], _ file: String, _ peer: String) -> [String:
+    Any]?
+  {
     let r = files[file]![peer] as! [String: Any]
     return r["error"] == nil ? r : nil
   }
@@ -42,11 +44,13 @@ enum PeerReadings {
     case let dictionary as [String: Any]:
       guard case .markup(let m)? = ours else { return false }
       var parser = GMLFormat.Parser(text: "k " + m, file: "markup")
-      guard let items = try? parser.parseDocument(), case .list(let list)? = items.first?.value else { return false }
+      guard let items = try? parser.parseDocument(), case .list(let list)? = items.first?.value
+      else { return false }
       return same(list, dictionary)
     case let array as [Any]:
       guard case .string(let s)? = ours,
-        let parsed = try? JSONSerialization.jsonObject(with: Data(s.utf8)) as? [Any], parsed.count == array.count
+        let parsed = try? JSONSerialization.jsonObject(with: Data(s.utf8)) as? [Any],
+        parsed.count == array.count
       else { return false }
       return zip(parsed, array).allSatisfy { "\($0)" == "\($1)" }
     default: return false
@@ -54,7 +58,9 @@ enum PeerReadings {
   }
 
   static func same(_ list: [GMLFormat.Item], _ dictionary: [String: Any]) -> Bool {
-    guard Set(list.map(\.key)) == Set(dictionary.keys), list.count == dictionary.count else { return false }
+    guard Set(list.map(\.key)) == Set(dictionary.keys), list.count == dictionary.count else {
+      return false
+    }
     return list.allSatisfy { item in matches(GMLFormat.scalar(item.value), dictionary[item.key]!) }
   }
 
@@ -62,14 +68,23 @@ enum PeerReadings {
   /// the peer holds (but `skip`), and the ties as a multiset of (source, target, trust,
   /// attributes), undirected ties with their ends in either order; with `allOfOurs`, a tie of
   /// ours may not have an attribute the peer's has not.
-  static func expectSame(_ net: Network, _ peer: [String: Any], skip: Set<String> = [], trustName: String = "weight",
-                         allOfOurs: Bool = true, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(net.isDirected == (peer["directed"] as! Bool), "\(what): direction", sourceLocation: sourceLocation)
+  static func expectSame(
+    _ net: Network, _ peer: [String: Any], skip: Set<String> = [], trustName: String = "weight",
+    allOfOurs: Bool = true, _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(
+      net.isDirected == (peer["directed"] as! Bool), "\(what): direction",
+      sourceLocation: sourceLocation)
     let nodes = peer["nodes"] as! [[String: Any]]
-    #expect(net.nodes.map(\.id) == nodes.map { $0["id"] as! String }, "\(what): node ids", sourceLocation: sourceLocation)
+    #expect(
+      net.nodes.map(\.id) == nodes.map { $0["id"] as! String }, "\(what): node ids",
+      sourceLocation: sourceLocation)
     for (node, theirs) in zip(net.nodes, nodes) {
       for (k, v) in theirs["attributes"] as! [String: Any] where !skip.contains(k) {
-        #expect(matches(node.attributes[k], v), "\(what): node \(node.id) \(k): \(String(describing: node.attributes[k])) vs \(v)", sourceLocation: sourceLocation)
+        #expect(
+          matches(node.attributes[k], v),
+          "\(what): node \(node.id) \(k): \(String(describing: node.attributes[k])) vs \(v)",
+          sourceLocation: sourceLocation)
       }
     }
     func key(_ s: String, _ t: String) -> String {
@@ -84,17 +99,22 @@ enum PeerReadings {
       let ends = key(t[0] as! String, t[1] as! String)
       let found = unused.firstIndex { i in
         let tie = net.ties[i]
-        guard key(net.nodes[tie.source].id, net.nodes[tie.target].id) == ends, tie.trust == weight else { return false }
+        guard key(net.nodes[tie.source].id, net.nodes[tie.target].id) == ends, tie.trust == weight
+        else { return false }
         var ours = tie.attributes
         if let l = tie.layer { ours["layer"] = .string(l) }
         if let id = tie.id { ours["id"] = .string(id) }
         return attributes.allSatisfy { matches(ours[$0.key], $0.value) }
           && (!allOfOurs || ours.keys.allSatisfy { attributes[$0] != nil || skip.contains($0) })
       }
-      #expect(found != nil, "\(what): the peer's tie \(ends) \(weight.map(formatNumber) ?? "-") \(attributes) is not among ours", sourceLocation: sourceLocation)
+      #expect(
+        found != nil,
+        "\(what): the peer's tie \(ends) \(weight.map(formatNumber) ?? "-") \(attributes) is not among ours",
+        sourceLocation: sourceLocation)
       if let found { unused.remove(at: found) }
     }
-    #expect(unused.isEmpty, "\(what): ties the peer has not: \(unused)", sourceLocation: sourceLocation)
+    #expect(
+      unused.isEmpty, "\(what): ties the peer has not: \(unused)", sourceLocation: sourceLocation)
   }
 }
 
@@ -102,9 +122,13 @@ enum PeerReadings {
 /// comparing nodes, ties, weights, direction and the given attributes with `net`. Needs a
 /// python with networkx and igraph: BROBYGGARE_PYTHON when set, else python3; without them the
 /// test fails and says so.
-func checkWithPeers(_ format: String, text: String, net: Network, networkxLabel: String = "id", trustName: String = "weight",
-                    attributes: Set<String>, sourceLocation: SourceLocation = #_sourceLocation) throws {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brobyggare-\(format)-\(UUID().uuidString)")
+func checkWithPeers(
+  _ format: String, text: String, net: Network, networkxLabel: String = "id",
+  trustName: String = "weight",
+  attributes: Set<String>, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "brobyggare-\(format)-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(at: dir) }
   let file = dir.appendingPathComponent(format == "gml" ? "net.gml" : "net.net")
@@ -117,11 +141,14 @@ func checkWithPeers(_ format: String, text: String, net: Network, networkxLabel:
     case .boolean(let b): b ? "true" : "false"
     }
   }
-  var expected = "{\"directed\": \(net.isDirected), \"networkx_label\": \(jsonString(networkxLabel)), "
+  var expected =
+    "{\"directed\": \(net.isDirected), \"networkx_label\": \(jsonString(networkxLabel)), "
   expected += "\"trust_name\": \(jsonString(trustName)), \"nodes\": ["
   expected += net.nodes.map { node in
     "{\"id\": \(jsonString(node.id)), \"attributes\": {"
-      + node.attributes.keys.filter(attributes.contains).sorted().map { "\(jsonString($0)): \(json(node.attributes[$0]!))" }.joined(separator: ", ")
+      + node.attributes.keys.filter(attributes.contains).sorted().map {
+        "\(jsonString($0)): \(json(node.attributes[$0]!))"
+      }.joined(separator: ", ")
       + "}}"
   }.joined(separator: ", ")
   expected += "], \"ties\": ["
@@ -133,7 +160,11 @@ func checkWithPeers(_ format: String, text: String, net: Network, networkxLabel:
   try expected.write(to: expectedFile, atomically: true, encoding: .utf8)
   let p = Process()
   p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  p.arguments = [pythonForPeers(), packageRoot.appendingPathComponent("Scripts/check_gml_pajek_with_peers.py").path, format, file.path, expectedFile.path]
+  p.arguments = [
+    pythonForPeers(),
+    packageRoot.appendingPathComponent("Scripts/check_gml_pajek_with_peers.py").path, format,
+    file.path, expectedFile.path,
+  ]
   let out = Pipe()
   p.standardOutput = out
   p.standardError = out
@@ -141,17 +172,22 @@ func checkWithPeers(_ format: String, text: String, net: Network, networkxLabel:
   let report = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
   p.waitUntilExit()
   #expect(p.terminationStatus == 0, "\(report)\n\(text)", sourceLocation: sourceLocation)
-  #expect(report.contains("networkx") && report.contains("igraph"), "\(report)", sourceLocation: sourceLocation)
+  #expect(
+    report.contains("networkx") && report.contains("igraph"), "\(report)",
+    sourceLocation: sourceLocation)
 }
 
 @Suite("GML")
 struct GMLTests {
   func read(_ text: String) throws -> Network { try GMLFormat.read(Data(text.utf8), file: "t.gml") }
 
-  func error(_ text: String) -> FormatError? { formatError { try GMLFormat.read(Data(text.utf8), file: "t.gml") } }
+  func error(_ text: String) -> FormatError? {
+    formatError { try GMLFormat.read(Data(text.utf8), file: "t.gml") }
+  }
 
   @Test func readsTheDialects() throws {
-    let net = try read("""
+    let net = try read(
+      """
       Creator\t"yFiles"
       Version\t"2.10"
       # a comment
@@ -176,13 +212,18 @@ struct GMLTests {
     #expect(net.nodes[1].attributes["age"] == .double(1.5))
     #expect(net.nodes[0].attributes["score"] == .string("0.5"))
     #expect(net.nodes[0].attributes["big"] == .double(1e20))
-    #expect(net.nodes[0].attributes["graphics"] == .markup("[ x 55.0 y -3 type \"ellipse\" Line [ point [ x 1 y 2 ] ] ]"))
+    #expect(
+      net.nodes[0].attributes["graphics"]
+        == .markup("[ x 55.0 y -3 type \"ellipse\" Line [ point [ x 1 y 2 ] ] ]"))
     #expect(net.nodes[1].attributes["w"]?.number?.isNaN == true)
     #expect(net.nodes[1].attributes["v"] == .double(-.infinity))
     #expect(net.nodes[1].attributes["tags"] == .string("[\"a\", \"b\"]"))
     #expect(net.nodes[1].attributes["one"] == .string("[7]"))
     #expect(net.readNotes.count == 2 && net.readNotes.allSatisfy { $0.contains("networkx") })
-    #expect(net.nodeAttributes.map(\.name) == ["label", "age", "score", "big", "graphics", "w", "v", "tags", "one"])
+    #expect(
+      net.nodeAttributes.map(\.name) == [
+        "label", "age", "score", "big", "graphics", "w", "v", "tags", "one",
+      ])
     #expect(net.trustAttributeName == "weight")
     #expect(net.ties.map(\.trust) == [0.5, 2, nil])
     #expect(net.ties.map(\.layer) == ["trust", "7", nil])
@@ -202,8 +243,14 @@ struct GMLTests {
   @Test(arguments: [
     ("graph [ node [ id 1 ] ", 1, 23, "ends inside the list opened at line 1, column 7"),
     ("graph [\n node [ label \"x\" ]\n]", 2, 2, "node 1 has no id"),
-    ("graph [\n node [ id 1 ]\n node [ id 1 ]\n]", 3, 12, "the node id 1 is used twice (first at line 2, column 12)"),
-    ("graph [ node [ id 1 ] edge [ source 1 target 9 ] ]", 1, 46, "the target 9 is not the id of a node"),
+    (
+      "graph [\n node [ id 1 ]\n node [ id 1 ]\n]", 3, 12,
+      "the node id 1 is used twice (first at line 2, column 12)"
+    ),
+    (
+      "graph [ node [ id 1 ] edge [ source 1 target 9 ] ]", 1, 46,
+      "the target 9 is not the id of a node"
+    ),
     ("graph [ node [ id 1 ] edge [ target 1 ] ]", 1, 23, "edge 1 has no source"),
     ("graph [ node [ id 1 ] edge [ source 1 target 1 weight -0.5 ] ]", 1, 55, "is negative"),
     ("graph [ node [ id 1 ] edge [ source 1 target 1 weight \"x\" ] ]", 1, 55, "not a number"),
@@ -231,16 +278,19 @@ struct GMLTests {
   }
 
   @Test func nestingIsBounded() {
-    let deep = "graph [ " + String(repeating: "a [ ", count: 600) + String(repeating: "] ", count: 600) + "]"
+    let deep =
+      "graph [ " + String(repeating: "a [ ", count: 600) + String(repeating: "] ", count: 600) + "]"
     let e = error(deep)
     #expect(e?.message.contains("nested more than 512") == true)
-    let fine = "graph [ " + String(repeating: "a [ ", count: 500) + String(repeating: "] ", count: 500) + "]"
+    let fine =
+      "graph [ " + String(repeating: "a [ ", count: 500) + String(repeating: "] ", count: 500) + "]"
     #expect(error(fine) == nil)
   }
 
   /// Every prefix of a file, cut at any byte, reads or fails with a FormatError; never a crash.
   @Test func everyPrefixReadsOrFails() throws {
-    let text = Array("""
+    let text = Array(
+      """
       Creator "x"
       graph [ directed 1 node [ id 1 label "Å &amp; ö" graphics [ x 1.5e3 y -.5 ] ]
       node [ id 2 ] edge [ source 1 target 2 weight 0.5 ] ]
@@ -251,7 +301,9 @@ struct GMLTests {
   }
 
   @Test func graphMLSavedAsGMLIsNamed() {
-    let e = error("\n  <?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph/></graphml>")
+    let e = error(
+      "\n  <?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph/></graphml>"
+    )
     #expect(e?.message.contains("this is a GraphML document") == true)
     #expect(e?.line == 2 && e?.column == 3)
     let gexf = error("<?xml version=\"1.0\"?><gexf/>")
@@ -265,7 +317,8 @@ struct GMLTests {
     let net = try GMLFormat.read(latin1, file: "l.gml")
     #expect(net.nodes[0].label == "Åsa")
     #expect(net.readNotes.first?.contains("ISO-8859-1") == true)
-    let bom = try GMLFormat.read(Data([0xEF, 0xBB, 0xBF] + Array("graph [ node [ id 1 label \"Åsa\" ] ]".utf8)), file: "b.gml")
+    let bom = try GMLFormat.read(
+      Data([0xEF, 0xBB, 0xBF] + Array("graph [ node [ id 1 label \"Åsa\" ] ]".utf8)), file: "b.gml")
     #expect(bom.nodes[0].label == "Åsa" && bom.readNotes.isEmpty)
   }
 
@@ -289,55 +342,76 @@ struct GMLTests {
   /// read_gml(label="id") read Newman's file as we do (networkx's default refuses it, having no
   /// labels); igraph refuses Gephi's unquoted `id A`, which networkx reads as we do; igraph skips
   /// yFiles' graphics lists, which networkx reads as dictionaries and we keep as markup.
-  @Test(readsInteropFiles("GMLTests.realFilesAgreeWithThePeers"), arguments: [
-    ("igraph_karate_newman.gml", 34, 78, ["igraph", "networkx"]),
-    ("cytoscape_yed_arrows.gml", 4, 4, ["igraph", "networkx"]),
-    ("gephi_label.gml", 3, 2, ["networkx"]),
-  ])
-  func realFilesAgreeWithThePeers(_ name: String, _ nodes: Int, _ ties: Int, _ peers: [String]) throws {
+  @Test(
+    readsInteropFiles("GMLTests.realFilesAgreeWithThePeers"),
+    arguments: [
+      ("igraph_karate_newman.gml", 34, 78, ["igraph", "networkx"]),
+      ("cytoscape_yed_arrows.gml", 4, 4, ["igraph", "networkx"]),
+      ("gephi_label.gml", 3, 2, ["networkx"]),
+    ])
+  func realFilesAgreeWithThePeers(_ name: String, _ nodes: Int, _ ties: Int, _ peers: [String])
+    throws
+  {
     let net = try GMLFormat.read(interopData("realworld/gml/\(name)"), file: name)
     #expect(net.nodeCount == nodes && net.tieCount == ties)
     let key = "interop:realworld/gml/\(name)"
     for peer in ["igraph", "networkx"] {
       guard let reading = PeerReadings.reading(PeerReadings.gml, key, peer) else {
-        #expect(!peers.contains(peer), "\(peer) refused \(name): \(PeerReadings.error(PeerReadings.gml, key, peer)!)")
+        #expect(
+          !peers.contains(peer),
+          "\(peer) refused \(name): \(PeerReadings.error(PeerReadings.gml, key, peer)!)")
         continue
       }
       #expect(peers.contains(peer))
-      PeerReadings.expectSame(net, reading, skip: peer == "igraph" ? ["id", "graphics", "LabelGraphics"] : [], "\(name) (\(peer))")
+      PeerReadings.expectSame(
+        net, reading, skip: peer == "igraph" ? ["id", "graphics", "LabelGraphics"] : [],
+        "\(name) (\(peer))")
     }
     try expectStableRoundTrip(net, name)
   }
 
   @Test(readsInteropFiles("GMLTests.yFilesGraphicsAreKept"))
   func yFilesGraphicsAreKept() throws {
-    let net = try GMLFormat.read(interopData("realworld/gml/cytoscape_yed_arrows.gml"), file: "y.gml")
+    let net = try GMLFormat.read(
+      interopData("realworld/gml/cytoscape_yed_arrows.gml"), file: "y.gml")
     #expect(net.isDirected)
     #expect(net.nodes.map(\.label) == ["n1", "n2", "n3", "n4"])
     #expect(net.attributes == ["hierarchic": .integer(1), "label": .string("")])
-    #expect(net.nodes[0].attributes["graphics"] == .markup("[ x 55.0 y 53.0 w 30.0 h 30.0 type \"ellipse\" fill \"#FFCC00\" outline \"#000000\" ]"))
+    #expect(
+      net.nodes[0].attributes["graphics"]
+        == .markup(
+          "[ x 55.0 y 53.0 w 30.0 h 30.0 type \"ellipse\" fill \"#FFCC00\" outline \"#000000\" ]"))
     #expect(net.ties[3].attributes["LabelGraphics"] == .markup("[ ]"))
     let (text, dropped) = GMLFormat.write(net)
     #expect(dropped.isEmpty)
-    #expect(text.contains("    graphics [ x 55.0 y 53.0 w 30.0 h 30.0 type \"ellipse\" fill \"#FFCC00\" outline \"#000000\" ]\n"))
+    #expect(
+      text.contains(
+        "    graphics [ x 55.0 y 53.0 w 30.0 h 30.0 type \"ellipse\" fill \"#FFCC00\" outline \"#000000\" ]\n"
+      ))
   }
 
   @Test(readsInteropFiles("GMLTests.graphMLWithAGMLName"))
   func graphMLWithAGMLName() throws {
     let data = try interopData("realworld/graphml/igraph_graphml_named_dot_gml.gml")
     let e = formatError { try GMLFormat.read(data, file: "star-undirected.gml") }
-    #expect(e?.message.contains("GraphML") == true && e?.line == 1 && e?.column == 1, "\(String(describing: e))")
+    #expect(
+      e?.message.contains("GraphML") == true && e?.line == 1 && e?.column == 1,
+      "\(String(describing: e))")
     #expect(!GMLFormat.sniff(data))
     // Both peers refuse it too.
     let key = "interop:realworld/graphml/igraph_graphml_named_dot_gml.gml"
-    #expect(PeerReadings.error(PeerReadings.gml, key, "igraph") != nil && PeerReadings.error(PeerReadings.gml, key, "networkx") != nil)
+    #expect(
+      PeerReadings.error(PeerReadings.gml, key, "igraph") != nil
+        && PeerReadings.error(PeerReadings.gml, key, "networkx") != nil)
   }
 
   /// networkx's write_gml (a multigraph with text ids, entities, lists and a dictionary) and
   /// igraph's write_gml (names, labels in UTF-8, integers), from Scripts/make_gml_pajek_fixtures.py.
   @Test func peersFilesAgreeWithThePeers() throws {
-    let nxNet = try GMLFormat.read(fixtureData("gml/networkx_multidigraph.gml"), file: "networkx_multidigraph.gml")
-    let nxReading = PeerReadings.reading(PeerReadings.gml, "fixture:gml/networkx_multidigraph.gml", "networkx")!
+    let nxNet = try GMLFormat.read(
+      fixtureData("gml/networkx_multidigraph.gml"), file: "networkx_multidigraph.gml")
+    let nxReading = PeerReadings.reading(
+      PeerReadings.gml, "fixture:gml/networkx_multidigraph.gml", "networkx")!
     PeerReadings.expectSame(nxNet, nxReading, "networkx_multidigraph.gml (networkx)")
     #expect(nxNet.nodes.map(\.label) == ["Åsa Öberg", "Albizzi & \"Co\"", "plain"])
     #expect(nxNet.ties.map(\.layer) == ["trust", "collaboration", nil])
@@ -345,16 +419,21 @@ struct GMLTests {
     try expectStableRoundTrip(nxNet, "networkx_multidigraph.gml")
 
     let igNet = try GMLFormat.read(fixtureData("gml/igraph_named.gml"), file: "igraph_named.gml")
-    let igReading = PeerReadings.reading(PeerReadings.gml, "fixture:gml/igraph_named.gml", "igraph")!
+    let igReading = PeerReadings.reading(
+      PeerReadings.gml, "fixture:gml/igraph_named.gml", "igraph")!
     PeerReadings.expectSame(igNet, igReading, skip: ["id"], "igraph_named.gml (igraph)")
     #expect(igNet.nodes.map(\.label) == ["Ann Öst", "Bo & Co", "Cy"])
     // networkx reads ASCII only, and igraph writes UTF-8.
-    #expect(PeerReadings.error(PeerReadings.gml, "fixture:gml/igraph_named.gml", "networkx")?.contains("ASCII") == true)
+    #expect(
+      PeerReadings.error(PeerReadings.gml, "fixture:gml/igraph_named.gml", "networkx")?.contains(
+        "ASCII") == true)
     try expectStableRoundTrip(igNet, "igraph_named.gml")
   }
 
   /// Read → write → read gives the same network, and writing it again the same text.
-  func expectStableRoundTrip(_ net: Network, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  func expectStableRoundTrip(
+    _ net: Network, _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     let (text, dropped) = GMLFormat.write(net)
     #expect(dropped.isEmpty, "\(what): \(dropped)", sourceLocation: sourceLocation)
     let back = try GMLFormat.read(Data(text.utf8), file: what)
@@ -370,8 +449,16 @@ struct GMLTests {
   @Test func writesWhatNetworkxAndIgraphRead() throws {
     var net = Network(directed: false)
     net.declareNodeAttribute(AttributeDeclaration(name: "label", type: .string))
-    try net.addNode(Node(id: "kommun", label: "Kommunen i Örebro & \"co\"", attributes: ["level": .integer(1), "budget": .double(2.5)]))
-    try net.addNode(Node(id: "Åsa Öberg", attributes: ["level": .integer(3), "budget": .double(1e-5), "note": .string("tab\there\nline")]))
+    try net.addNode(
+      Node(
+        id: "kommun", label: "Kommunen i Örebro & \"co\"",
+        attributes: ["level": .integer(1), "budget": .double(2.5)]))
+    try net.addNode(
+      Node(
+        id: "Åsa Öberg",
+        attributes: [
+          "level": .integer(3), "budget": .double(1e-5), "note": .string("tab\there\nline"),
+        ]))
     try net.addNode(Node(id: "3", label: "three"))
     net.addTie(from: "kommun", to: "Åsa Öberg", trust: 0.75)
     net.addTie(from: "Åsa Öberg", to: "kommun", trust: 1)  // parallel in an undirected network
@@ -387,27 +474,40 @@ struct GMLTests {
     #expect(text.allSatisfy { $0.isASCII })
     let back = try GMLFormat.read(Data(text.utf8), file: "w.gml")
     #expect(back.nodes == net.nodes && back.ties == net.ties)
-    try checkWithPeers("gml", text: text, net: net, networkxLabel: "name", trustName: "trust", attributes: ["label", "level", "budget", "note"])
+    try checkWithPeers(
+      "gml", text: text, net: net, networkxLabel: "name", trustName: "trust",
+      attributes: ["label", "level", "budget", "note"])
 
     // Ids that are integers are the GML ids, and networkx reads them with label="id".
     var numbered = Network(directed: true)
     numbered.trustAttributeName = "weight"
-    for id in ["17", "-3", "0"] { try numbered.addNode(Node(id: id, attributes: ["group": .string("g\(id)")])) }
+    for id in ["17", "-3", "0"] {
+      try numbered.addNode(Node(id: id, attributes: ["group": .string("g\(id)")]))
+    }
     numbered.addTie(from: "17", to: "-3", trust: 2)
     numbered.addTie(from: "-3", to: "0")
     let (plain, _) = GMLFormat.write(numbered)
-    #expect(!plain.contains("nodeIDKey") && plain.contains("    id -3\n") && !plain.contains("multigraph"))
+    #expect(
+      !plain.contains("nodeIDKey") && plain.contains("    id -3\n") && !plain.contains("multigraph")
+    )
     try checkWithPeers("gml", text: plain, net: numbered, attributes: ["group"])
   }
 
   @Test func saysWhatItCannotHold() throws {
     var net = Network(directed: true)
-    try net.addNode(Node(id: "007", attributes: [
-      "name": .string("Bond"), "id": .integer(7), "first name": .string("James"), "2019": .integer(1),
-      "active": .boolean(true), "svg": .markup("<y:Shape/>"), "graphics": .markup("[ x 1.0 ]"),
-    ]))
+    try net.addNode(
+      Node(
+        id: "007",
+        attributes: [
+          "name": .string("Bond"), "id": .integer(7), "first name": .string("James"),
+          "2019": .integer(1),
+          "active": .boolean(true), "svg": .markup("<y:Shape/>"), "graphics": .markup("[ x 1.0 ]"),
+        ]))
     try net.addNode(Node(id: "8"))
-    net.addTie(Tie(source: 0, target: 1, trust: 0.5, layer: "trust", id: "t1", attributes: ["weight": .double(3), "source": .string("survey")]))
+    net.addTie(
+      Tie(
+        source: 0, target: 1, trust: 0.5, layer: "trust", id: "t1",
+        attributes: ["weight": .double(3), "source": .string("survey")]))
     net.trustAttributeName = "strength"
     net.attributes["directed"] = .string("yes")
     let (text, dropped) = GMLFormat.write(net)
@@ -424,10 +524,14 @@ struct GMLTests {
     ]
     #expect(Set(dropped) == Set(expected), "\(dropped)")
     // The name attribute is taken, so the ids go to nodeid.
-    #expect(text.contains("nodeIDKey \"nodeid\"") && text.contains("    nodeid \"007\"\n") && text.contains("    name \"Bond\"\n"))
+    #expect(
+      text.contains("nodeIDKey \"nodeid\"") && text.contains("    nodeid \"007\"\n")
+        && text.contains("    name \"Bond\"\n"))
     let back = try GMLFormat.read(Data(text.utf8), file: "d.gml")
     #expect(back.nodes.map(\.id) == ["007", "8"])
-    #expect(back.nodes[0].attributes["id_2"] == .integer(7) && back.nodes[0].attributes["active"] == .integer(1))
+    #expect(
+      back.nodes[0].attributes["id_2"] == .integer(7)
+        && back.nodes[0].attributes["active"] == .integer(1))
     #expect(back.nodes[0].attributes["graphics"] == .markup("[ x 1.0 ]"))
     #expect(back.ties[0].trust == 0.5 && back.ties[0].layer == "trust" && back.ties[0].id == "t1")
     #expect(back.ties[0].attributes == ["weight_2": .double(3), "source_2": .string("survey")])
@@ -447,12 +551,15 @@ struct GMLTests {
         expected.setNodeAttribute("interviewed", .integer(b ? 1 : 0), at: k)
       }
     }
-    #expect(LosslessRoundTripTests.content(back) == LosslessRoundTripTests.content(expected), "seed \(seed)")
+    #expect(
+      LosslessRoundTripTests.content(back) == LosslessRoundTripTests.content(expected),
+      "seed \(seed)")
     #expect(GMLFormat.write(back).text == text, "seed \(seed)")
   }
 
   @Test func realsAlwaysHaveADecimalPoint() {
-    #expect([2.0, 0.5, 1e-5, -1.5e20, 1e300, .nan, .infinity, -.infinity].map(GMLFormat.real)
-      == ["2.0", "0.5", "1.0e-05", "-1.5e+20", "1.0e+300", "NAN", "+INF", "-INF"])
+    #expect(
+      [2.0, 0.5, 1e-5, -1.5e20, 1e300, .nan, .infinity, -.infinity].map(GMLFormat.real)
+        == ["2.0", "0.5", "1.0e-05", "-1.5e+20", "1.0e+300", "NAN", "+INF", "-INF"])
   }
 }

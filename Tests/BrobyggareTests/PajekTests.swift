@@ -5,12 +5,17 @@ import Testing
 
 @Suite("Pajek")
 struct PajekTests {
-  func read(_ text: String, file: String = "t.net") throws -> Network { try PajekFormat.read(Data(text.utf8), file: file) }
+  func read(_ text: String, file: String = "t.net") throws -> Network {
+    try PajekFormat.read(Data(text.utf8), file: file)
+  }
 
-  func error(_ text: String) -> FormatError? { formatError { try PajekFormat.read(Data(text.utf8), file: "t.net") } }
+  func error(_ text: String) -> FormatError? {
+    formatError { try PajekFormat.read(Data(text.utf8), file: "t.net") }
+  }
 
   @Test func readsTheFormat() throws {
-    let net = try read("""
+    let net = try read(
+      """
       % a comment
       *Network "advice and friendship"
       *Vertices 5
@@ -33,14 +38,19 @@ struct PajekTests {
     #expect(net.nodes.map(\.id) == ["Ann Öst", "Bo", "Cy", "4", "E"])
     let ann = net.nodes[0].attributes
     #expect(ann["x"] == .double(0.1) && ann["y"] == .double(0.2) && ann["z"] == .double(0.5))
-    #expect(ann["shape"] == .string("box") && ann["ic"] == .string("Red") && ann["x_fact"] == .integer(2))
+    #expect(
+      ann["shape"] == .string("box") && ann["ic"] == .string("Red") && ann["x_fact"] == .integer(2))
     #expect(ann["activity"] == .string("[1-3]"))
     #expect(net.nodes[2].attributes == ["shape": .string("diamond")])
     #expect(net.nodes[3].attributes.isEmpty)
     #expect(net.nodes[4].attributes == ["ic": .string("Light Blue"), "bw": .double(1.5)])
-    #expect(net.nodeAttributes.map(\.name) == ["x", "y", "z", "shape", "activity", "ic", "x_fact", "bw"])
+    #expect(
+      net.nodeAttributes.map(\.name) == ["x", "y", "z", "shape", "activity", "ic", "x_fact", "bw"])
     #expect(net.trustAttributeName == "weight")
-    #expect(net.ties.map { "\(net.nodes[$0.source].id)>\(net.nodes[$0.target].id)" } == ["Ann Öst>Bo", "Bo>Bo", "Bo>Ann Öst", "Cy>E", "E>Ann Öst", "E>Bo"])
+    #expect(
+      net.ties.map { "\(net.nodes[$0.source].id)>\(net.nodes[$0.target].id)" } == [
+        "Ann Öst>Bo", "Bo>Bo", "Bo>Ann Öst", "Cy>E", "E>Ann Öst", "E>Bo",
+      ])
     #expect(net.ties.map(\.trust) == [0.5, 1, nil, 2, nil, nil])
     #expect(net.ties.map(\.layer) == ["advice", "advice", "friendship", "3", "advice", "advice"])
     #expect(net.ties[0].attributes == ["c": .string("Blue"), "l": .string("a label")])
@@ -52,7 +62,10 @@ struct PajekTests {
     #expect(net.isDirected)
     #expect(net.ties.map { [$0.source, $0.target] } == [[0, 1], [1, 2], [2, 1], [2, 2]])
     #expect(net.ties.map(\.trust) == [1, 2, 2, nil])
-    #expect(net.readNotes == ["the file has both arcs and edges: read as directed, each edge as two arcs, one each way (igraph reads such a file as undirected; networkx keeps each edge one way)"])
+    #expect(
+      net.readNotes == [
+        "the file has both arcs and edges: read as directed, each edge as two arcs, one each way (igraph reads such a file as undirected; networkx keeps each edge one way)"
+      ])
     let edges = try read("*Vertices 2\n*Edges\n1 2\n*Edgeslist\n2 1\n")
     #expect(!edges.isDirected && edges.tieCount == 2 && edges.nodes.map(\.id) == ["1", "2"])
   }
@@ -61,7 +74,10 @@ struct PajekTests {
     let net = try read("*Vertices 3\n1 \"Anna\"\n2 \"Anna\"\n*Edges\n1 2\n")
     #expect(net.nodes.map(\.id) == ["1", "2", "3"])
     #expect(net.nodes.map(\.label) == ["Anna", "Anna", "3"])
-    #expect(net.readNotes == ["two vertices (1 and 2) have the id or label 'Anna': the node ids are the vertex numbers, and the labels the attribute 'label'"])
+    #expect(
+      net.readNotes == [
+        "two vertices (1 and 2) have the id or label 'Anna': the node ids are the vertex numbers, and the labels the attribute 'label'"
+      ])
     // A label that is another vertex's number clashes the same way.
     let clash = try read("*Vertices 2\n1 \"2\"\n")
     #expect(clash.nodes.map(\.id) == ["1", "2"] && clash.nodes[0].label == "2")
@@ -69,17 +85,24 @@ struct PajekTests {
 
   @Test func matrices() throws {
     let one = try read("*Vertices 3\n*Matrix\n0 1 0\n0 0 2.5\n1 0 0\n")
-    #expect(one.isDirected && one.ties.map { [$0.source, $0.target] } == [[0, 1], [1, 2], [2, 0]])
+    #expect(
+      one.isDirected && one.ties.map { [$0.source, $0.target] } == [[0, 1], [1, 2], [2, 0]])
     #expect(one.ties.map(\.trust) == [1, 2.5, 1])
     let two = try read("*Vertices 5 2\n*Matrix :1 \"attends\"\n1 0 1\n0 1 0\n")
-    #expect(!two.isDirected && two.ties.map { [$0.source, $0.target] } == [[0, 2], [0, 4], [1, 3]])
+    #expect(
+      !two.isDirected && two.ties.map { [$0.source, $0.target] } == [[0, 2], [0, 4], [1, 3]])
     #expect(two.ties.allSatisfy { $0.layer == "attends" })
-    #expect(two.nodes.map { $0.attributes["mode"] } == [1, 1, 2, 2, 2].map { AttributeValue.integer($0) })
-    #expect(two.readNotes == ["a two-mode network: vertices 1 to 2 are the first mode and 3 to 5 the second (the node attribute 'mode', 1 or 2)"])
+    #expect(
+      two.nodes.map { $0.attributes["mode"] } == [1, 1, 2, 2, 2].map { AttributeValue.integer($0) })
+    #expect(
+      two.readNotes == [
+        "a two-mode network: vertices 1 to 2 are the first mode and 3 to 5 the second (the node attribute 'mode', 1 or 2)"
+      ])
   }
 
   @Test func projectFiles() throws {
-    let net = try read("""
+    let net = try read(
+      """
       *Network first
       *Vertices 3
       1 "a"
@@ -103,8 +126,10 @@ struct PajekTests {
       1
       2
       """, file: "p.paj")
-    #expect(net.nodes.map { $0.attributes["department"] } == [.integer(1), .integer(2), .integer(1)])
-    #expect(net.nodes.map { $0.attributes["centrality"] } == [.double(0.5), .double(0.25), .double(1)])
+    #expect(
+      net.nodes.map { $0.attributes["department"] } == [.integer(1), .integer(2), .integer(1)])
+    #expect(
+      net.nodes.map { $0.attributes["centrality"] } == [.double(0.5), .double(0.25), .double(1)])
     #expect(net.readNotes == ["skipped what Brobyggare does not read: *Permutation"])
     let second = error("*Network a\n*Vertices 1\n*Network b\n*Vertices 1\n")
     #expect(second?.line == 3 && second?.message.contains("a second network") == true)
@@ -119,7 +144,9 @@ struct PajekTests {
     ("*Vertices 2\n1 \"a\"\n1 \"b\"\n", 3, 1, "vertex 1 is described twice (first on line 2)"),
     ("*Vertices 2\n1 \"a\" 0.1 0.2 box ic\n", 2, 21, "the drawing parameter 'ic' has no value"),
     ("*Vertices 2\n1 \"a b\n", 2, 3, "a quoted text is never closed"),
-    ("*Vertices 2\n*Arcs\n1 x\n", 3, 3, "'x' is not a vertex number; expected a number from 1 to 2"),
+    (
+      "*Vertices 2\n*Arcs\n1 x\n", 3, 3, "'x' is not a vertex number; expected a number from 1 to 2"
+    ),
     ("*Vertices 2\n*Arcs\n1 2 -0.5\n", 3, 5, "the weight -0.5 is negative"),
     ("*Vertices 2\n*Arcs\n1 2 inf\n", 3, 5, "is infinite"),
     ("*Vertices 2\n*Arcs\n1\n", 3, 2, "a tie needs two vertices"),
@@ -148,7 +175,8 @@ struct PajekTests {
 
   /// Every prefix of a file, cut at any byte, reads or fails with a FormatError; never a crash.
   @Test func everyPrefixReadsOrFails() throws {
-    let text = Array("""
+    let text = Array(
+      """
       *Network x
       *Vertices 3 1
       1 "Å b" 0.1 0.2 box ic Red
@@ -190,22 +218,33 @@ struct PajekTests {
 
   @Test func partitionsAndVectors() throws {
     var net = try read("*Vertices 3\n*Edges\n1 2\n")
-    try PajekFormat.readNodeValues(Data("*Vertices 3\n% classes\n1\n2\n1\n".utf8), file: "dept.clu", into: &net, name: "department")
-    #expect(net.nodes.map { $0.attributes["department"] } == [.integer(1), .integer(2), .integer(1)])
+    try PajekFormat.readNodeValues(
+      Data("*Vertices 3\n% classes\n1\n2\n1\n".utf8), file: "dept.clu", into: &net,
+      name: "department")
+    #expect(
+      net.nodes.map { $0.attributes["department"] } == [.integer(1), .integer(2), .integer(1)])
     #expect(net.nodeAttributes.last == AttributeDeclaration(name: "department", type: .integer))
-    try PajekFormat.readNodeValues(Data("0.5\r\n1e-3\r\n2\r\n".utf8), file: "c.vec", into: &net, name: "department")
-    #expect(net.nodes.map { $0.attributes["department"] } == [.double(0.5), .double(0.001), .double(2)])
+    try PajekFormat.readNodeValues(
+      Data("0.5\r\n1e-3\r\n2\r\n".utf8), file: "c.vec", into: &net, name: "department")
+    #expect(
+      net.nodes.map { $0.attributes["department"] } == [.double(0.5), .double(0.001), .double(2)])
     #expect(net.nodeAttributes.last == AttributeDeclaration(name: "department", type: .double))
     #expect(net.readNotes == ["the node attribute 'department' is replaced by the values in c.vec"])
     try PajekFormat.readNodeValues(Data("3 4 5".utf8), file: "values.txt", into: &net, name: "n")
     #expect(net.nodes.map { $0.attributes["n"] } == [.integer(3), .integer(4), .integer(5)])
 
     func fails(_ text: String, _ file: String) -> FormatError? {
-      formatError { try PajekFormat.readNodeValues(Data(text.utf8), file: file, into: &net, name: "x") }
+      formatError {
+        try PajekFormat.readNodeValues(Data(text.utf8), file: file, into: &net, name: "x")
+      }
     }
     #expect(fails("*Vertices 4\n1\n2\n3\n4\n", "a.clu").map { [$0.line, $0.column] } == [1, 11])
-    #expect(fails("*Vertices 3\n1\n2.5\n3\n", "a.clu")?.message.contains("'2.5' is not a whole number") == true)
-    #expect(fails("1\n2\n", "a.vec")?.message.contains("holds 2 values, and the network has 3 nodes") == true)
+    #expect(
+      fails("*Vertices 3\n1\n2.5\n3\n", "a.clu")?.message.contains("'2.5' is not a whole number")
+        == true)
+    #expect(
+      fails("1\n2\n", "a.vec")?.message.contains("holds 2 values, and the network has 3 nodes")
+        == true)
     #expect(fails("1\n2\n3\n4\n", "a.vec").map { [$0.line, $0.column] } == [4, 1])
     #expect(fails("1\nabc\n3\n", "a.vec").map { [$0.line, $0.column] } == [2, 1])
     #expect(fails("*Partition x\n1\n", "a.clu")?.message.contains("expected '*Vertices n'") == true)
@@ -222,12 +261,18 @@ struct PajekTests {
   func linksNet() throws {
     let data = try interopData("realworld/pajek/igraph_links.net")
     let e = formatError { try PajekFormat.read(data, file: "links.net") }
-    #expect(e?.line == 13 && e?.column == 5 && e?.message.contains("the weight -1 is negative") == true, "\(String(describing: e))")
+    #expect(
+      e?.line == 13 && e?.column == 5 && e?.message.contains("the weight -1 is negative") == true,
+      "\(String(describing: e))")
     let key = "interop:realworld/pajek/igraph_links.net"
     let igraph = PeerReadings.reading(PeerReadings.pajek, key, "igraph")!
-    #expect((igraph["ties"] as! [[Any]]).map { (($0[2] as! [String: Any])["weight"] as! NSNumber).doubleValue } == [1, 1, 1, -1, 1, 1, -1])
+    #expect(
+      (igraph["ties"] as! [[Any]]).map {
+        (($0[2] as! [String: Any])["weight"] as! NSNumber).doubleValue
+      } == [1, 1, 1, -1, 1, 1, -1])
 
-    let positive = String(decoding: data, as: UTF8.self).replacingOccurrences(of: " -1  h", with: "  1  h")
+    let positive = String(decoding: data, as: UTF8.self).replacingOccurrences(
+      of: " -1  h", with: "  1  h")
     let net = try PajekFormat.read(Data(positive.utf8), file: "links.net")
     #expect(net.attributes["name"] == .string("TRALALA"))
     func positiveWeights(_ reading: [String: Any]) -> [String: Any] {
@@ -239,17 +284,24 @@ struct PajekTests {
       }
       return r
     }
-    PeerReadings.expectSame(net, positiveWeights(PeerReadings.reading(PeerReadings.pajek, key, "networkx")!), skip: ["id"], "links.net (networkx)")
-    PeerReadings.expectSame(net, positiveWeights(igraph), skip: Self.igraphNames, allOfOurs: false, "links.net (igraph)")
-    #expect(net.ties[0].attributes["l"] == .string("Bezier loop") && net.ties[0].attributes["k1"] == .double(0.6))
+    PeerReadings.expectSame(
+      net, positiveWeights(PeerReadings.reading(PeerReadings.pajek, key, "networkx")!),
+      skip: ["id"], "links.net (networkx)")
+    PeerReadings.expectSame(
+      net, positiveWeights(igraph), skip: Self.igraphNames, allOfOurs: false, "links.net (igraph)")
+    #expect(
+      net.ties[0].attributes["l"] == .string("Bezier loop")
+        && net.ties[0].attributes["k1"] == .double(0.6))
     try expectStableRoundTrip(net, "links.net", dropped: [])
   }
 
   /// The names igraph gives Pajek's drawing parameters (and its vertex names), left out of the
   /// comparison of attributes.
   static let igraphNames: Set<String> = [
-    "name", "xfact", "yfact", "color", "framecolor", "labelcolor", "hook1", "hook2", "edgewidth", "arrowsize", "angle1",
-    "angle2", "velocity1", "velocity2", "arrowpos", "label", "fontsize", "labelangle", "labelpos", "labeldegree",
+    "name", "xfact", "yfact", "color", "framecolor", "labelcolor", "hook1", "hook2", "edgewidth",
+    "arrowsize", "angle1",
+    "angle2", "velocity1", "velocity2", "arrowpos", "label", "fontsize", "labelangle", "labelpos",
+    "labeldegree",
     "labelangle2", "linepattern", "type",
   ]
 
@@ -258,12 +310,17 @@ struct PajekTests {
   /// it (it does not see `*Vertices` behind the byte-order mark).
   @Test(readsInteropFiles("PajekTests.utf8WithBOM"))
   func utf8WithBOM() throws {
-    let net = try PajekFormat.read(interopData("realworld/pajek/igraph_utf8_bom.net"), file: "utf8_with_bom.net")
+    let net = try PajekFormat.read(
+      interopData("realworld/pajek/igraph_utf8_bom.net"), file: "utf8_with_bom.net")
     let key = "interop:realworld/pajek/igraph_utf8_bom.net"
-    PeerReadings.expectSame(net, PeerReadings.reading(PeerReadings.pajek, key, "igraph")!, skip: Self.igraphNames, allOfOurs: false, "utf8_with_bom.net (igraph)")
+    PeerReadings.expectSame(
+      net, PeerReadings.reading(PeerReadings.pajek, key, "igraph")!, skip: Self.igraphNames,
+      allOfOurs: false, "utf8_with_bom.net (igraph)")
     #expect(PeerReadings.error(PeerReadings.pajek, key, "networkx") != nil)
     #expect(net.nodes.map(\.id).contains("Žnidaršič"))
-    #expect(net.nodes[8].attributes["x_"] == .integer(-1) && net.nodes[4].attributes["foo"] == .string("a b c"))
+    #expect(
+      net.nodes[8].attributes["x_"] == .integer(-1)
+        && net.nodes[4].attributes["foo"] == .string("a b c"))
     #expect(net.ties[0].attributes["l"] == .string("焹焓燝牕犫獨"))  // igraph's label
     try expectStableRoundTrip(net, "utf8_with_bom.net", dropped: ["foo", "x_", "y_"])
   }
@@ -272,11 +329,14 @@ struct PajekTests {
   /// the two-mode header. igraph's `type` (false, true) is our `mode` (1, 2).
   @Test(readsInteropFiles("PajekTests.twoMode"))
   func twoMode() throws {
-    let net = try PajekFormat.read(interopData("realworld/pajek/igraph_pajek_bipartite.net"), file: "pajek_bip.net")
+    let net = try PajekFormat.read(
+      interopData("realworld/pajek/igraph_pajek_bipartite.net"), file: "pajek_bip.net")
     let key = "interop:realworld/pajek/igraph_pajek_bipartite.net"
     let igraph = PeerReadings.reading(PeerReadings.pajek, key, "igraph")!
     PeerReadings.expectSame(net, igraph, skip: Self.igraphNames, "pajek_bip.net (igraph)")
-    let types = (igraph["nodes"] as! [[String: Any]]).map { ($0["attributes"] as! [String: Any])["type"] as! Bool }
+    let types = (igraph["nodes"] as! [[String: Any]]).map {
+      ($0["attributes"] as! [String: Any])["type"] as! Bool
+    }
     #expect(net.nodes.map { $0.attributes["mode"] == .integer(2) } == types)
     #expect(PeerReadings.error(PeerReadings.pajek, key, "networkx") != nil)
     try expectStableRoundTrip(net, "pajek_bip.net", dropped: [])
@@ -287,21 +347,36 @@ struct PajekTests {
     for name in ["networkx_drawing.net", "igraph_drawing.net"] {
       let net = try PajekFormat.read(fixtureData("pajek/\(name)"), file: name)
       let key = "fixture:pajek/\(name)"
-      PeerReadings.expectSame(net, PeerReadings.reading(PeerReadings.pajek, key, "igraph")!, skip: Self.igraphNames, allOfOurs: false, "\(name) (igraph)")
+      PeerReadings.expectSame(
+        net, PeerReadings.reading(PeerReadings.pajek, key, "igraph")!, skip: Self.igraphNames,
+        allOfOurs: false, "\(name) (igraph)")
       try expectStableRoundTrip(net, name, dropped: [])
     }
     // networkx reads coordinates only before a shape, and parameters as text.
-    let nxNet = try PajekFormat.read(fixtureData("pajek/networkx_drawing.net"), file: "networkx_drawing.net")
-    PeerReadings.expectSame(nxNet, PeerReadings.reading(PeerReadings.pajek, "fixture:pajek/networkx_drawing.net", "networkx")!, skip: ["id"], "networkx_drawing.net (networkx)")
-    let igNet = try PajekFormat.read(fixtureData("pajek/igraph_drawing.net"), file: "igraph_drawing.net")
-    #expect(igNet.nodes.map { $0.attributes["ic"] } == ["Red", "Blue", "Green"].map { AttributeValue.string($0) })
+    let nxNet = try PajekFormat.read(
+      fixtureData("pajek/networkx_drawing.net"), file: "networkx_drawing.net")
+    PeerReadings.expectSame(
+      nxNet,
+      PeerReadings.reading(PeerReadings.pajek, "fixture:pajek/networkx_drawing.net", "networkx")!,
+      skip: ["id"], "networkx_drawing.net (networkx)")
+    let igNet = try PajekFormat.read(
+      fixtureData("pajek/igraph_drawing.net"), file: "igraph_drawing.net")
+    #expect(
+      igNet.nodes.map { $0.attributes["ic"] }
+        == ["Red", "Blue", "Green"].map { AttributeValue.string($0) })
   }
 
   /// Read → write → read gives the same network (but the attributes Pajek cannot hold, named
   /// in `dropped`), and writing it again the same text.
-  func expectStableRoundTrip(_ net: Network, _ what: String, dropped: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+  func expectStableRoundTrip(
+    _ net: Network, _ what: String, dropped: [String],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     let (text, said) = PajekFormat.write(net)
-    #expect(said.count == dropped.count && zip(said.sorted(), dropped.sorted()).allSatisfy { $0.contains("'\($1)'") }, "\(what): \(said)", sourceLocation: sourceLocation)
+    #expect(
+      said.count == dropped.count
+        && zip(said.sorted(), dropped.sorted()).allSatisfy { $0.contains("'\($1)'") },
+      "\(what): \(said)", sourceLocation: sourceLocation)
     let back = try PajekFormat.read(Data(text.utf8), file: what)
     var expected = net
     for k in expected.nodes.indices {
@@ -319,7 +394,8 @@ struct PajekTests {
   @Test func writesWhatNetworkxAndIgraphRead() throws {
     for directed in [true, false] {
       var net = Network(directed: directed)
-      try net.addNode(Node(id: "Kommunen i Örebro", attributes: ["x": .double(0.25), "y": .double(0.5)]))
+      try net.addNode(
+        Node(id: "Kommunen i Örebro", attributes: ["x": .double(0.25), "y": .double(0.5)]))
       try net.addNode(Node(id: "Åsa", attributes: ["x": .double(0.75), "y": .integer(1)]))
       try net.addNode(Node(id: "3"))
       try net.addNode(Node(id: "alone"))
@@ -339,34 +415,48 @@ struct PajekTests {
     var net = Network(directed: true)
     net.attributes["name"] = .string("town \"hall\"")
     net.attributes["year"] = .integer(2024)
-    try net.addNode(Node(id: "a \"b\"", label: "A", attributes: ["mode": .integer(1), "ic": .string("Red"), "kind": .string("person"), "shape": .string("box")]))
-    try net.addNode(Node(id: "c", label: "c", attributes: ["mode": .integer(2), "x": .double(0.5), "fos": .integer(12)]))
-    net.addTie(Tie(source: 0, target: 1, trust: 0.5, layer: "works at", id: "t1", attributes: ["c": .string("Blue"), "since": .integer(2019)]))
+    try net.addNode(
+      Node(
+        id: "a \"b\"", label: "A",
+        attributes: [
+          "mode": .integer(1), "ic": .string("Red"), "kind": .string("person"),
+          "shape": .string("box"),
+        ]))
+    try net.addNode(
+      Node(
+        id: "c", label: "c",
+        attributes: ["mode": .integer(2), "x": .double(0.5), "fos": .integer(12)]))
+    net.addTie(
+      Tie(
+        source: 0, target: 1, trust: 0.5, layer: "works at", id: "t1",
+        attributes: ["c": .string("Blue"), "since": .integer(2019)]))
     net.addTie(Tie(source: 0, target: 1, layer: "member of"))
     net.addTie(Tie(source: 1, target: 0, trust: 2))
     let (text, dropped) = PajekFormat.write(net)
-    #expect(text == """
-      *Network town 'hall'
-      *Vertices 2 1
-      1 "a 'b'" box ic "Red"
-      2 "c" fos 12
-      *Arcs
-      2 1 2
-      *Arcs :1 "member of"
-      1 2
-      *Arcs :2 "works at"
-      1 2 0.5 c "Blue"
+    #expect(
+      text == """
+        *Network town 'hall'
+        *Vertices 2 1
+        1 "a 'b'" box ic "Red"
+        2 "c" fos 12
+        *Arcs
+        2 1 2
+        *Arcs :1 "member of"
+        1 2
+        *Arcs :2 "works at"
+        1 2 0.5 c "Blue"
 
-      """)
-    #expect(dropped == [
-      "the network attribute 'year' is not written: Pajek has no place for it",
-      "1 node has an x, y or z but not both x and y: their coordinates are not written",
-      "the node id 'a \"b\"' holds a double quote or a line break, which a Pajek label cannot: written with ' and spaces in their place",
-      "the node attribute 'kind' (1 node) is not written: Pajek keeps such values in separate .clu and .vec files",
-      "the node attribute 'label' (1 node) is not written: a Pajek vertex's label is the node's id",
-      "the ids of 1 tie are not written: Pajek ties have none",
-      "the tie attribute 'since' (1 tie) is not written: Pajek has no place for it",
-    ], "\(dropped)")
+        """)
+    #expect(
+      dropped == [
+        "the network attribute 'year' is not written: Pajek has no place for it",
+        "1 node has an x, y or z but not both x and y: their coordinates are not written",
+        "the node id 'a \"b\"' holds a double quote or a line break, which a Pajek label cannot: written with ' and spaces in their place",
+        "the node attribute 'kind' (1 node) is not written: Pajek keeps such values in separate .clu and .vec files",
+        "the node attribute 'label' (1 node) is not written: a Pajek vertex's label is the node's id",
+        "the ids of 1 tie are not written: Pajek ties have none",
+        "the tie attribute 'since' (1 tie) is not written: Pajek has no place for it",
+      ], "\(dropped)")
     let back = try PajekFormat.read(Data(text.utf8), file: "w.net")
     #expect(back.nodes.map(\.id) == ["a 'b'", "c"])
     #expect(back.nodes.map { $0.attributes["mode"] } == [.integer(1), .integer(2)])
@@ -375,7 +465,8 @@ struct PajekTests {
 
     var one = Network(directed: false)
     one.addTie(from: "a", to: "b", layer: "trust")
-    #expect(PajekFormat.write(one).dropped.first?.contains("the layer 'trust' is not written") == true)
+    #expect(
+      PajekFormat.write(one).dropped.first?.contains("the layer 'trust' is not written") == true)
     #expect(PajekFormat.write(Network(directed: false)).text == "*Vertices 0\n*Edges\n")
   }
 
@@ -393,7 +484,9 @@ struct PajekTests {
     // One layer is not written as a relation.
     let layered = net.layers.count >= 2
     func ties(_ n: Network) -> [String] {
-      n.ties.map { "\($0.source) \($0.target) \($0.trust.map { "\($0)" } ?? "-") \(layered ? $0.layer ?? "-" : "")" }.sorted()
+      n.ties.map {
+        "\($0.source) \($0.target) \($0.trust.map { "\($0)" } ?? "-") \(layered ? $0.layer ?? "-" : "")"
+      }.sorted()
     }
     #expect(ties(back) == ties(net), "seed \(seed)")
     #expect(PajekFormat.write(back).text == text, "seed \(seed)")

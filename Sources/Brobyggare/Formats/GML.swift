@@ -32,13 +32,13 @@ import Foundation
 /// The text is UTF-8 (with or without a byte-order mark) or UTF-16 with a mark; a file that is
 /// not valid UTF-8 is read as ISO-8859-1, GML's own encoding, with a note. A GraphML (or other
 /// XML) document saved with a `.gml` name is refused with a message that says so. Lists nested
-/// deeper than ``maximumDepth`` are refused; every error names its line and column and what was
+/// deeper than 512 are refused; every error names its line and column and what was
 /// expected.
 ///
 /// **Writing.** See ``write(_:)``.
 public enum GMLFormat {
   /// The deepest nesting of lists the reader accepts.
-  public static let maximumDepth = 512
+  static let maximumDepth = 512
 
   /// Reads a GML file.
   ///
@@ -52,7 +52,8 @@ public enum GMLFormat {
     let top = try parser.parseDocument()
     var network = try build(top, file: file)
     if latin1 {
-      network.readNotes.insert("the file is not UTF-8; it was read as ISO-8859-1, GML's own encoding", at: 0)
+      network.readNotes.insert(
+        "the file is not UTF-8; it was read as ISO-8859-1, GML's own encoding", at: 0)
     }
     return network
   }
@@ -60,7 +61,9 @@ public enum GMLFormat {
   /// Whether the start of a file looks like GML: `graph [` after an optional byte-order mark,
   /// `#` comments and top-level pairs such as `Creator "yFiles"` and `Version 1`.
   static func sniff(_ prefix: Data) -> Bool {
-    var lexer = Lexer(bytes: Array(prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? prefix.dropFirst(3) : prefix[...]), file: "")
+    var lexer = Lexer(
+      bytes: Array(prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? prefix.dropFirst(3) : prefix[...]),
+      file: "")
     for _ in 0..<64 {
       guard let (key, _, _) = try? lexer.next(), case .word(let k) = key else { return false }
       guard let (value, _, _) = try? lexer.next() else { return false }
@@ -83,23 +86,41 @@ public enum GMLFormat {
     let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
     var latin1 = false
     let text: String
-    if !utf16, !bytes.starts(with: [0xEF, 0xBB, 0xBF]), String(validating: body, as: UTF8.self) == nil {
+    if !utf16, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
+      String(validating: body, as: UTF8.self) == nil
+    {
       text = try decodeText(data, file: file, fallbackEncoding: "iso-8859-1")
       latin1 = true
     } else {
       text = try decodeText(data, file: file)
     }
-    var line = 1, column = 1
+    var line = 1
+    var column = 1
     for ch in text.unicodeScalars {
-      if ch == "\n" { line += 1; column = 1; continue }
-      if ch == " " || ch == "\t" || ch == "\r" || ch == "\u{FEFF}" { column += 1; continue }
+      if ch == "\n" {
+        line += 1
+        column = 1
+        continue
+      }
+      if ch == " " || ch == "\t" || ch == "\r" || ch == "\u{FEFF}" {
+        column += 1
+        continue
+      }
       if ch == "<" {
         let head = String(decoding: Array(text.utf8.prefix(8192)), as: UTF8.self)
-        let start = head.drop(while: { $0 != "<" }).prefix(while: { $0 != " " && $0 != ">" && $0 != "\n" })
+        let start = head.drop(while: { $0 != "<" }).prefix(while: {
+          $0 != " " && $0 != ">" && $0 != "\n"
+        })
         if head.contains("<graphml") {
-          throw FormatError(file: file, line: line, column: column, "this is a GraphML document (it starts with '\(start)' and has a <graphml> root), not GML; read it as GraphML")
+          throw FormatError(
+            file: file, line: line, column: column,
+            "this is a GraphML document (it starts with '\(start)' and has a <graphml> root), not GML; read it as GraphML"
+          )
         }
-        throw FormatError(file: file, line: line, column: column, "this is an XML document (it starts with '\(start)'), not GML; expected 'graph [' after any 'Creator' line")
+        throw FormatError(
+          file: file, line: line, column: column,
+          "this is an XML document (it starts with '\(start)'), not GML; expected 'graph [' after any 'Creator' line"
+        )
       }
       break
     }
@@ -120,7 +141,8 @@ public enum GMLFormat {
       case .word(let w): "the word '\(w)'"
       case .integer(let i): "the number \(i)"
       case .real(let d): "the number \(formatNumber(d))"
-      case .string(let s): "the string \(jsonString(s.count > 40 ? String(s.prefix(40)) + "..." : s))"
+      case .string(let s):
+        "the string \(jsonString(s.count > 40 ? String(s.prefix(40)) + "..." : s))"
       case .open: "'['"
       case .close: "']'"
       case .end: "the end of the file"
@@ -144,13 +166,20 @@ public enum GMLFormat {
 
     mutating func advance() {
       let b = bytes[i]
-      if b == 0x0A { line += 1; column = 1; i += 1; return }
+      if b == 0x0A {
+        line += 1
+        column = 1
+        i += 1
+        return
+      }
       column += 1
       i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
     }
 
     func text(_ range: Range<Int>) -> String {
-      bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+      bytes.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+      }
     }
 
     static func isWordStart(_ b: UInt8) -> Bool {
@@ -190,7 +219,9 @@ public enum GMLFormat {
         advance()
         let start = i
         while i < n && bytes[i] != UInt8(ascii: "\"") { advance() }
-        guard i < n else { throw error("a string is never closed; expected '\"' before the end of the file", l, c) }
+        guard i < n else {
+          throw error("a string is never closed; expected '\"' before the end of the file", l, c)
+        }
         let raw = text(start..<i)
         advance()
         return (.string(raw.contains("&") ? GMLFormat.decodeEntities(raw) : raw), l, c)
@@ -202,7 +233,9 @@ public enum GMLFormat {
         while i < n && Self.isWordByte(bytes[i]) { advance() }
         return (.word(text(start..<i)), l, c)
       }
-      if b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || (b >= 0x30 && b <= 0x39) {
+      if b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+        || (b >= 0x30 && b <= 0x39)
+      {
         return try number(l, c)
       }
       let scalar = text(i..<min(n, i + (b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2)))
@@ -218,18 +251,26 @@ public enum GMLFormat {
       if bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
         negative = bytes[i] == UInt8(ascii: "-")
         advance()
-        if i + 3 <= n, text(i..<(i + 3)).lowercased() == "inf", !(i + 3 < n && Self.isWordByte(bytes[i + 3])) {
+        if i + 3 <= n, text(i..<(i + 3)).lowercased() == "inf",
+          !(i + 3 < n && Self.isWordByte(bytes[i + 3]))
+        {
           for _ in 0..<3 { advance() }
           return (.real(negative ? -.infinity : .infinity), l, c)
         }
       }
       var digits = 0
       var isReal = false
-      while isDigit(i) { advance(); digits += 1 }
+      while isDigit(i) {
+        advance()
+        digits += 1
+      }
       if i < n && bytes[i] == UInt8(ascii: ".") {
         isReal = true
         advance()
-        while isDigit(i) { advance(); digits += 1 }
+        while isDigit(i) {
+          advance()
+          digits += 1
+        }
       }
       if digits > 0, i < n, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
         var k = i + 1
@@ -241,10 +282,15 @@ public enum GMLFormat {
         }
       }
       let written = text(start..<i)
-      guard digits > 0, !(i < n && (Self.isWordByte(bytes[i]) || bytes[i] == UInt8(ascii: "."))) else {
+      guard digits > 0, !(i < n && (Self.isWordByte(bytes[i]) || bytes[i] == UInt8(ascii: ".")))
+      else {
         var end = i
-        while end < n && (Self.isWordByte(bytes[end]) || bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: "+")) { end += 1 }
-        throw error("'\(text(start..<end))' is not a number; expected digits such as 12, -3 or 0.5", l, c)
+        while end < n
+          && (Self.isWordByte(bytes[end]) || bytes[end] == UInt8(ascii: ".")
+            || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: "+"))
+        { end += 1 }
+        throw error(
+          "'\(text(start..<end))' is not a number; expected digits such as 12, -3 or 0.5", l, c)
       }
       if !isReal, let v = Int(written) { return (.integer(v), l, c) }
       // An integer too large for 64 bits is read as a real, as igraph reads every number.
@@ -276,7 +322,9 @@ public enum GMLFormat {
       } else {
         scalar = htmlEntities[String(name)].flatMap(Unicode.Scalar.init)
       }
-      if let scalar, scalar.value != 0, !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#") }) {
+      if let scalar, scalar.value != 0, !name.isEmpty,
+        name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#") })
+      {
         out.unicodeScalars.append(scalar)
         rest = after[after.index(after: semi)...]
       } else {
@@ -372,7 +420,9 @@ public enum GMLFormat {
         switch token {
         case .end:
           if let (ol, oc) = openedAt {
-            throw FormatError(file: file, line: l, column: c, "the file ends inside the list opened at line \(ol), column \(oc); expected ']'")
+            throw FormatError(
+              file: file, line: l, column: c,
+              "the file ends inside the list opened at line \(ol), column \(oc); expected ']'")
           }
           return items
         case .close:
@@ -390,15 +440,22 @@ public enum GMLFormat {
           case .word(let w): value = .word(w)
           case .open:
             guard depth < GMLFormat.maximumDepth else {
-              throw FormatError(file: file, line: vl, column: vc, "lists are nested more than \(GMLFormat.maximumDepth) deep; expected a value")
+              throw FormatError(
+                file: file, line: vl, column: vc,
+                "lists are nested more than \(GMLFormat.maximumDepth) deep; expected a value")
             }
             value = .list(try parseItems(depth: depth + 1, openedAt: (vl, vc)))
           case .close, .end:
-            throw FormatError(file: file, line: vl, column: vc, "the key '\(key)' has no value; expected a number, a string or a list in [ ]")
+            throw FormatError(
+              file: file, line: vl, column: vc,
+              "the key '\(key)' has no value; expected a number, a string or a list in [ ]")
           }
-          items.append(Item(key: key, value: value, line: l, column: c, valueLine: vl, valueColumn: vc))
+          items.append(
+            Item(key: key, value: value, line: l, column: c, valueLine: vl, valueColumn: vc))
         default:
-          throw FormatError(file: file, line: l, column: c, "expected a key (a word such as graph, node or label) but found \(token.description)")
+          throw FormatError(
+            file: file, line: l, column: c,
+            "expected a key (a word such as graph, node or label) but found \(token.description)")
         }
       }
     }
@@ -413,20 +470,29 @@ public enum GMLFormat {
     let graphs = top.filter { $0.key == "graph" }
     guard let graph = graphs.first else {
       let place = top.first.map { ($0.line, $0.column) } ?? (1, 1)
-      throw failure("the file holds no 'graph [ ... ]'; expected GML, a graph list after any 'Creator' line", place.0, place.1)
+      throw failure(
+        "the file holds no 'graph [ ... ]'; expected GML, a graph list after any 'Creator' line",
+        place.0, place.1)
     }
     if graphs.count > 1 {
-      throw failure("a second graph; Brobyggare reads one graph per file (split the file)", graphs[1].line, graphs[1].column)
+      throw failure(
+        "a second graph; Brobyggare reads one graph per file (split the file)", graphs[1].line,
+        graphs[1].column)
     }
     guard case .list(let items) = graph.value else {
-      throw failure("'graph' is followed by a value; expected a list in [ ]", graph.valueLine, graph.valueColumn)
+      throw failure(
+        "'graph' is followed by a value; expected a list in [ ]", graph.valueLine, graph.valueColumn
+      )
     }
     // The key that holds the node ids, when Brobyggare wrote ids that are not integers.
     var idKey: String?
     if let marker = top.first(where: { $0.key == "nodeIDKey" }) {
       switch marker.value {
       case .string(let k), .word(let k): idKey = k
-      default: throw failure("nodeIDKey names the key that holds the node ids; expected a string", marker.valueLine, marker.valueColumn)
+      default:
+        throw failure(
+          "nodeIDKey names the key that holds the node ids; expected a string", marker.valueLine,
+          marker.valueColumn)
       }
     }
 
@@ -444,7 +510,9 @@ public enum GMLFormat {
       case "multigraph": continue  // parallel ties are kept whatever it says
       case "node", "edge":
         guard case .list = item.value else {
-          throw failure("'\(item.key)' is followed by a value; expected a list in [ ]", item.valueLine, item.valueColumn)
+          throw failure(
+            "'\(item.key)' is followed by a value; expected a list in [ ]", item.valueLine,
+            item.valueColumn)
         }
         if item.key == "node" { nodeItems.append(item) } else { edgeItems.append(item) }
       default: graphFields.append(item)
@@ -470,14 +538,19 @@ public enum GMLFormat {
       guard case .list(let fields) = node.value else { continue }
       let ids = fields.filter { $0.key == "id" }
       guard let idItem = ids.first else {
-        throw failure("node \(k + 1) has no id; expected 'id' and a number (or a string) in its list", node.line, node.column)
+        throw failure(
+          "node \(k + 1) has no id; expected 'id' and a number (or a string) in its list",
+          node.line, node.column)
       }
       if ids.count > 1 {
-        throw failure("this node has a second id; expected one 'id' per node", ids[1].line, ids[1].column)
+        throw failure(
+          "this node has a second id; expected one 'id' per node", ids[1].line, ids[1].column)
       }
       let gmlID = try idText(idItem, what: "the node id", file: file)
       if let (pl, pc) = idPlaces[gmlID] {
-        throw failure("the node id \(gmlID) is used twice (first at line \(pl), column \(pc)); expected a new id", idItem.valueLine, idItem.valueColumn)
+        throw failure(
+          "the node id \(gmlID) is used twice (first at line \(pl), column \(pc)); expected a new id",
+          idItem.valueLine, idItem.valueColumn)
       }
       idPlaces[gmlID] = (idItem.valueLine, idItem.valueColumn)
       byGMLID[gmlID] = k
@@ -496,19 +569,25 @@ public enum GMLFormat {
       }
       nodeKeyLists.append(keys)
       if let idKey, !fields.contains(where: { $0.key == idKey }) {
-        throw failure("this node has no '\(idKey)', the key that nodeIDKey says holds the node ids", node.line, node.column)
+        throw failure(
+          "this node has no '\(idKey)', the key that nodeIDKey says holds the node ids", node.line,
+          node.column)
       }
       nodeIDs.append(id)
       nodeRows.append(row)
     }
-    for d in unify(&nodeRows, names: consistentOrder(nodeKeyLists)) { network.declareNodeAttribute(d) }
+    for d in unify(&nodeRows, names: consistentOrder(nodeKeyLists)) {
+      network.declareNodeAttribute(d)
+    }
     network.reserveCapacity(nodes: nodeIDs.count, ties: edgeItems.count)
     for (k, id) in nodeIDs.enumerated() {
       do {
         try network.addNode(Node(id: id, attributes: nodeRows[k]))
       } catch {
         let place = nodeItems[k]
-        throw failure("the node id '\(id)' (in '\(idKey ?? "id")') is used twice; expected a new id", place.line, place.column)
+        throw failure(
+          "the node id '\(id)' (in '\(idKey ?? "id")') is used twice; expected a new id",
+          place.line, place.column)
       }
     }
 
@@ -528,11 +607,15 @@ public enum GMLFormat {
       guard case .list(let fields) = edge.value else { continue }
       func end(_ name: String) throws(FormatError) -> Int {
         guard let item = fields.first(where: { $0.key == name }) else {
-          throw failure("edge \(k + 1) has no \(name); expected '\(name)' and a node id in its list", edge.line, edge.column)
+          throw failure(
+            "edge \(k + 1) has no \(name); expected '\(name)' and a node id in its list", edge.line,
+            edge.column)
         }
         let text = try idText(item, what: "the \(name)", file: file)
         guard let i = byGMLID[text] else {
-          throw failure("the \(name) \(text) is not the id of a node in this file; expected one of the node ids", item.valueLine, item.valueColumn)
+          throw failure(
+            "the \(name) \(text) is not the id of a node in this file; expected one of the node ids",
+            item.valueLine, item.valueColumn)
         }
         return i
       }
@@ -543,7 +626,9 @@ public enum GMLFormat {
         let item = group[0]
         if key == trustKey {
           if group.count > 1 {
-            throw failure("this edge has a second '\(key)'; expected one trust per edge", group[1].line, group[1].column)
+            throw failure(
+              "this edge has a second '\(key)'; expected one trust per edge", group[1].line,
+              group[1].column)
           }
           let w: Double?
           switch item.value {
@@ -554,10 +639,14 @@ public enum GMLFormat {
           case .list: w = nil
           }
           guard let w else {
-            throw failure("the \(key) is not a number; expected a number ≥ 0 (the tie's trust)", item.valueLine, item.valueColumn)
+            throw failure(
+              "the \(key) is not a number; expected a number ≥ 0 (the tie's trust)", item.valueLine,
+              item.valueColumn)
           }
           guard w.isFinite, w >= 0 else {
-            throw failure("the \(key) \(formatNumber(w)) is \(w.isNaN ? "not a number" : w < 0 ? "negative" : "infinite"); trust is a strength, expected a finite number ≥ 0", item.valueLine, item.valueColumn)
+            throw failure(
+              "the \(key) \(formatNumber(w)) is \(w.isNaN ? "not a number" : w < 0 ? "negative" : "infinite"); trust is a strength, expected a finite number ≥ 0",
+              item.valueLine, item.valueColumn)
           }
           tie.trust = w
         } else if key == "layer" || key == "id" {
@@ -580,7 +669,9 @@ public enum GMLFormat {
       network.addTie(tie)
     }
     for (what, count) in listKeys.sorted(by: { $0.key < $1.key }) {
-      network.readNotes.append("the \(what) is repeated within \(count == 1 ? "one list" : "\(count) lists") (a list, as networkx writes one); each is kept as one text in Python's notation, such as [1, 2]")
+      network.readNotes.append(
+        "the \(what) is repeated within \(count == 1 ? "one list" : "\(count) lists") (a list, as networkx writes one); each is kept as one text in Python's notation, such as [1, 2]"
+      )
     }
     return network
   }
@@ -650,7 +741,8 @@ public enum GMLFormat {
       items.removeLast()
       var i = 0
       while true {
-        let l = 2 * i + 1, r = l + 1
+        let l = 2 * i + 1
+        let r = l + 1
         var m = i
         if l < items.count, items[l] < items[m] { m = l }
         if r < items.count, items[r] < items[m] { m = r }
@@ -670,7 +762,9 @@ public enum GMLFormat {
     case .real(let d): return formatNumber(d)
     case .string(let s), .word(let s): return s
     case .list:
-      throw FormatError(file: file, line: item.valueLine, column: item.valueColumn, "\(what) is a list; expected a number or a string")
+      throw FormatError(
+        file: file, line: item.valueLine, column: item.valueColumn,
+        "\(what) is a list; expected a number or a string")
     }
   }
 
@@ -738,7 +832,9 @@ public enum GMLFormat {
 
   /// One type per attribute: integers become reals beside reals; anything beside a string (or
   /// markup beside another type) becomes text.
-  static func unify(_ rows: inout [[String: AttributeValue]], names: [String]) -> [AttributeDeclaration] {
+  static func unify(_ rows: inout [[String: AttributeValue]], names: [String])
+    -> [AttributeDeclaration]
+  {
     var declarations: [AttributeDeclaration] = []
     for name in names {
       var types = Set<AttributeType>()
@@ -798,15 +894,24 @@ public enum GMLFormat {
     var carrier: String?
     if !integerIDs {
       let used = Set(nodeKeys.values)
-      carrier = ["name", "nodeid", "node_id"].first { !used.contains($0) }
+      carrier =
+        ["name", "nodeid", "node_id"].first { !used.contains($0) }
         ?? (2...).lazy.map { "nodeid_\($0)" }.first { !used.contains($0) }!
     }
-    let trustKey = ["trust", "weight", "value"].contains(network.trustAttributeName) ? network.trustAttributeName : "weight"
+    let trustKey =
+      ["trust", "weight", "value"].contains(network.trustAttributeName)
+      ? network.trustAttributeName : "weight"
     if network.hasTrust, trustKey != network.trustAttributeName {
-      dropped.append("the trust, named '\(network.trustAttributeName)' in the input, is written as 'weight', the key GML readers take for a tie's weight")
+      dropped.append(
+        "the trust, named '\(network.trustAttributeName)' in the input, is written as 'weight', the key GML readers take for a tie's weight"
+      )
     }
-    let tieKeys = keys(tieNames, reserved: ["source", "target", "id", "key", "layer", "trust", "weight", "value"], owner: "tie", dropped: &dropped)
-    let graphKeys = keys(graphNames, reserved: ["directed", "multigraph", "node", "edge"], owner: "network", dropped: &dropped)
+    let tieKeys = keys(
+      tieNames, reserved: ["source", "target", "id", "key", "layer", "trust", "weight", "value"],
+      owner: "tie", dropped: &dropped)
+    let graphKeys = keys(
+      graphNames, reserved: ["directed", "multigraph", "node", "edge"], owner: "network",
+      dropped: &dropped)
 
     var noted = Set<String>()
     func value(_ v: AttributeValue, _ name: String, owner: String) -> String? {
@@ -816,13 +921,17 @@ public enum GMLFormat {
       case .double(let d): return real(d)
       case .boolean(let b):
         if noted.insert("\(owner) \(name) boolean").inserted {
-          dropped.append("the \(owner) attribute '\(name)' is true or false, which GML has no type for: written as 1 and 0")
+          dropped.append(
+            "the \(owner) attribute '\(name)' is true or false, which GML has no type for: written as 1 and 0"
+          )
         }
         return b ? "1" : "0"
       case .markup(let m):
         if isList(m) { return m }
         if noted.insert("\(owner) \(name) markup").inserted {
-          dropped.append("the \(owner) attribute '\(name)' holds markup that is not GML (XML from GraphML, say): not written")
+          dropped.append(
+            "the \(owner) attribute '\(name)' holds markup that is not GML (XML from GraphML, say): not written"
+          )
         }
         return nil
       }
@@ -830,37 +939,48 @@ public enum GMLFormat {
 
     var out = "Creator \"Brobyggare\"\n"
     if let carrier {
-      out += "# GML ids are integers: the node ids are the values of the key that nodeIDKey names.\n"
+      out +=
+        "# GML ids are integers: the node ids are the values of the key that nodeIDKey names.\n"
       out += "nodeIDKey \(quote(carrier))\n"
     }
     out += "graph [\n  directed \(network.isDirected ? 1 : 0)\n"
     var pairs = Set<[Int32]>()
     for t in network.ties {
-      let (a, b) = network.isDirected ? (t.source, t.target) : (min(t.source, t.target), max(t.source, t.target))
+      let (a, b) =
+        network.isDirected
+        ? (t.source, t.target) : (min(t.source, t.target), max(t.source, t.target))
       if !pairs.insert([Int32(a), Int32(b)]).inserted {
         out += "  multigraph 1\n"
         break
       }
     }
     for name in graphNames {
-      if let text = value(network.attributes[name]!, name, owner: "network") { out += "  \(graphKeys[name]!) \(text)\n" }
+      if let text = value(network.attributes[name]!, name, owner: "network") {
+        out += "  \(graphKeys[name]!) \(text)\n"
+      }
     }
     let gmlIDs = integerIDs ? network.nodes.map(\.id) : network.nodes.indices.map { String($0) }
     for (k, node) in network.nodes.enumerated() {
       out += "  node [\n    id \(gmlIDs[k])\n"
       if let carrier { out += "    \(carrier) \(quote(node.id))\n" }
       for name in nodeNames {
-        if let v = node.attributes[name], let text = value(v, name, owner: "node") { out += "    \(nodeKeys[name]!) \(text)\n" }
+        if let v = node.attributes[name], let text = value(v, name, owner: "node") {
+          out += "    \(nodeKeys[name]!) \(text)\n"
+        }
       }
       out += "  ]\n"
     }
     for tie in network.ties {
       out += "  edge [\n    source \(gmlIDs[tie.source])\n    target \(gmlIDs[tie.target])\n"
-      if let id = tie.id { out += "    id \(Int(id).map { String($0) == id } == true ? id : quote(id))\n" }
+      if let id = tie.id {
+        out += "    id \(Int(id).map { String($0) == id } == true ? id : quote(id))\n"
+      }
       if let t = tie.trust { out += "    \(trustKey) \(real(t))\n" }
       if let l = tie.layer { out += "    layer \(quote(l))\n" }
       for name in tieNames {
-        if let v = tie.attributes[name], let text = value(v, name, owner: "tie") { out += "    \(tieKeys[name]!) \(text)\n" }
+        if let v = tie.attributes[name], let text = value(v, name, owner: "tie") {
+          out += "    \(tieKeys[name]!) \(text)\n"
+        }
       }
       out += "  ]\n"
     }
@@ -871,7 +991,9 @@ public enum GMLFormat {
   /// GML keys for attribute names: the name itself when it is a key (an ASCII letter, then
   /// letters, digits and `_`) that GML does not reserve here; else a key made from it, with a
   /// sentence in `dropped`.
-  static func keys(_ names: [String], reserved: Set<String>, owner: String, dropped: inout [String]) -> [String: String] {
+  static func keys(_ names: [String], reserved: Set<String>, owner: String, dropped: inout [String])
+    -> [String: String]
+  {
     var map: [String: String] = [:]
     var used = reserved
     for n in names where isKey(n) && !reserved.contains(n) {
@@ -879,9 +1001,12 @@ public enum GMLFormat {
       used.insert(n)
     }
     for n in names where map[n] == nil {
-      var base = String(String.UnicodeScalarView(n.unicodeScalars.map { s in
-        s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "_") ? s : "_"
-      }))
+      var base = String(
+        String.UnicodeScalarView(
+          n.unicodeScalars.map { s in
+            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "_")
+              ? s : "_"
+          }))
       if !(base.unicodeScalars.first.map { $0.isASCII && $0.properties.isAlphabetic } ?? false) {
         base = base.hasPrefix("_") ? "attr" + base : "attr_" + base
       }
@@ -893,9 +1018,11 @@ public enum GMLFormat {
       }
       used.insert(key)
       map[n] = key
-      dropped.append(isKey(n)
-        ? "the \(owner) attribute '\(n)' is written as '\(key)', since GML gives the key '\(n)' another meaning there"
-        : "the \(owner) attribute '\(n)' is written as '\(key)', since GML keys are ASCII letters, digits and _, starting with a letter")
+      dropped.append(
+        isKey(n)
+          ? "the \(owner) attribute '\(n)' is written as '\(key)', since GML gives the key '\(n)' another meaning there"
+          : "the \(owner) attribute '\(n)' is written as '\(key)', since GML keys are ASCII letters, digits and _, starting with a letter"
+      )
     }
     return map
   }
@@ -903,15 +1030,20 @@ public enum GMLFormat {
   /// Whether a name is a GML key networkx and igraph read: an ASCII letter, then ASCII
   /// letters, digits and `_`.
   static func isKey(_ s: String) -> Bool {
-    guard let first = s.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
-    return s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+    guard let first = s.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else {
+      return false
+    }
+    return s.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
+    }
   }
 
   /// Whether markup is a GML list (as the reader keeps `graphics [ ... ]`).
   static func isList(_ m: String) -> Bool {
     guard m.hasPrefix("[") else { return false }
     var parser = Parser(text: "k " + m, file: "")
-    guard let items = try? parser.parseDocument(), items.count == 1, case .list = items[0].value else { return false }
+    guard let items = try? parser.parseDocument(), items.count == 1, case .list = items[0].value
+    else { return false }
     return true
   }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Pajek's network files (`.net`, and the first network of a project file, `.paj`), as Pajek,
+/// Pajek's network files (`.net`, and project files, `.paj`, that hold one network), as Pajek,
 /// igraph and networkx write them (Batagelj and Mrvar, *Pajek manual*,
 /// http://mrvar.fdv.uni-lj.si/pajek/DrawEPS.htm):
 ///
@@ -36,26 +36,33 @@ import Foundation
 /// network, `*Vertices 15 10`, has the node attribute `mode`: 1 for the first 10 vertices, 2
 /// for the rest (igraph's `type`, false and true). A project file's partitions and vectors
 /// (`*Partition name`, `*Vector name`) become node attributes of their names; its
-/// permutations, clusters and hierarchies are skipped with a note.
+/// permutations, clusters and hierarchies are skipped with a note; a second network is an
+/// error (save the one to read from Pajek as a `.net` file).
 ///
 /// `%` starts a comment line. The text is UTF-8 (with or without a byte-order mark, as igraph's
 /// test files have it) or UTF-16 with a mark; a file that is not valid UTF-8 is read as
-/// Windows-1252, in which Pajek on Windows saves, with a note. Every error names its line and
-/// column and what was expected.
+/// Windows-1252, in which Pajek on Windows saves, with a note. A `*Vertices n` beyond what the
+/// file could describe (16 vertices per byte of the file, and at least 100,000) is refused, so
+/// that a mistyped count cannot fill the memory. Every error names its line and column and
+/// what was expected.
 ///
 /// **Writing.** See ``write(_:)``.
 public enum PajekFormat {
   /// Pajek's vertex drawing parameters (its manual's list), which the writer writes back.
   static let vertexParameters: Set<String> = [
-    "x_fact", "y_fact", "phi", "r", "q", "ic", "bc", "bw", "lc", "la", "lr", "lphi", "fos", "font", "s_size",
+    "x_fact", "y_fact", "phi", "r", "q", "ic", "bc", "bw", "lc", "la", "lr", "lphi", "fos", "font",
+    "s_size",
   ]
   /// Pajek's tie drawing parameters.
   static let tieParameters: Set<String> = [
-    "w", "c", "p", "s", "a", "ap", "l", "lp", "lr", "lphi", "lc", "la", "fos", "font", "h1", "h2", "a1", "a2",
+    "w", "c", "p", "s", "a", "ap", "l", "lp", "lr", "lphi", "lc", "la", "fos", "font", "h1", "h2",
+    "a1", "a2",
     "k1", "k2",
   ]
   /// The shapes Pajek draws, recognised after a vertex's coordinates.
-  static let shapes: Set<String> = ["ellipse", "box", "diamond", "triangle", "cross", "empty", "man", "woman"]
+  static let shapes: Set<String> = [
+    "ellipse", "box", "diamond", "triangle", "cross", "empty", "man", "woman",
+  ]
 
   /// Reads a Pajek network file.
   ///
@@ -68,7 +75,9 @@ public enum PajekFormat {
     var reader = Reader(bytes: bytes, file: file)
     var network = try reader.read()
     if windows1252 {
-      network.readNotes.insert("the file is not UTF-8; it was read as Windows-1252, in which Pajek on Windows saves (check the labels)", at: 0)
+      network.readNotes.insert(
+        "the file is not UTF-8; it was read as Windows-1252, in which Pajek on Windows saves (check the labels)",
+        at: 0)
     }
     return network
   }
@@ -78,7 +87,9 @@ public enum PajekFormat {
   static func sniff(_ prefix: Data) -> Bool {
     let bytes = prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? prefix.dropFirst(3) : prefix[...]
     for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
-      let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+      let text = String(decoding: line, as: UTF8.self).trimmingCharacters(
+        in: .whitespacesAndNewlines
+      ).lowercased()
       if text.isEmpty || text.hasPrefix("%") { continue }
       return text.hasPrefix("*vertices") || text.hasPrefix("*network")
     }
@@ -99,7 +110,9 @@ public enum PajekFormat {
   ///   values than the network has nodes, or at a `*Vertices n` whose n is not the number of
   ///   nodes.
   /// - Complexity: O(n) for n nodes, plus the size of the file.
-  public static func readNodeValues(_ data: Data, file: String, into network: inout Network, name: String) throws(FormatError) {
+  public static func readNodeValues(
+    _ data: Data, file: String, into network: inout Network, name: String
+  ) throws(FormatError) {
     let (bytes, _) = try decode(data, file: file)
     let ext = (file as NSString).pathExtension.lowercased()
     var tokens: [(text: String, line: Int, column: Int)] = []
@@ -113,13 +126,22 @@ public enum PajekFormat {
       if firstText.hasPrefix("%") { continue }
       if firstText.hasPrefix("*") {
         guard firstText.lowercased() == "*vertices", header == nil, tokens.isEmpty else {
-          throw FormatError(file: file, line: number, column: column(bytes, range, first.begin), "'\(firstText)' in a partition or vector; expected '*Vertices n' before the values, then one value per node")
+          throw FormatError(
+            file: file, line: number, column: column(bytes, range, first.begin),
+            "'\(firstText)' in a partition or vector; expected '*Vertices n' before the values, then one value per node"
+          )
         }
         guard fields.count >= 2, let n = Int(text(bytes, fields[1])) else {
-          throw FormatError(file: file, line: number, column: column(bytes, range, fields.count >= 2 ? fields[1].begin : first.end), "expected the number of vertices after *Vertices")
+          throw FormatError(
+            file: file, line: number,
+            column: column(bytes, range, fields.count >= 2 ? fields[1].begin : first.end),
+            "expected the number of vertices after *Vertices")
         }
         guard n == network.nodeCount else {
-          throw FormatError(file: file, line: number, column: column(bytes, range, fields[1].begin), "the file is for \(n) vertices, and the network has \(network.nodeCount) nodes; expected a file for this network")
+          throw FormatError(
+            file: file, line: number, column: column(bytes, range, fields[1].begin),
+            "the file is for \(n) vertices, and the network has \(network.nodeCount) nodes; expected a file for this network"
+          )
         }
         header = (number, column(bytes, range, first.begin))
         continue
@@ -136,22 +158,33 @@ public enum PajekFormat {
     values.reserveCapacity(tokens.count)
     for (k, t) in tokens.enumerated() {
       guard k < network.nodeCount else {
-        throw FormatError(file: file, line: t.line, column: t.column, "value \(k + 1), but the network has \(network.nodeCount) nodes; expected one value per node, in node order")
+        throw FormatError(
+          file: file, line: t.line, column: t.column,
+          "value \(k + 1), but the network has \(network.nodeCount) nodes; expected one value per node, in node order"
+        )
       }
       if integers {
         guard let i = Int(t.text) else {
-          throw FormatError(file: file, line: t.line, column: t.column, "'\(t.text)' is not a whole number; expected a class number for node \(k + 1) (a .clu partition holds whole numbers; a .vec vector holds reals)")
+          throw FormatError(
+            file: file, line: t.line, column: t.column,
+            "'\(t.text)' is not a whole number; expected a class number for node \(k + 1) (a .clu partition holds whole numbers; a .vec vector holds reals)"
+          )
         }
         values.append(.integer(i))
       } else {
         guard let d = parseDouble(t.text), d.isFinite else {
-          throw FormatError(file: file, line: t.line, column: t.column, "'\(t.text)' is not a number; expected the value of node \(k + 1)")
+          throw FormatError(
+            file: file, line: t.line, column: t.column,
+            "'\(t.text)' is not a number; expected the value of node \(k + 1)")
         }
         values.append(.double(d))
       }
     }
     guard values.count == network.nodeCount else {
-      throw FormatError(file: file, line: lastLine, column: 1, "the file holds \(values.count) value\(values.count == 1 ? "" : "s"), and the network has \(network.nodeCount) nodes; expected one value per node, in node order")
+      throw FormatError(
+        file: file, line: lastLine, column: 1,
+        "the file holds \(values.count) value\(values.count == 1 ? "" : "s"), and the network has \(network.nodeCount) nodes; expected one value per node, in node order"
+      )
     }
     if network.nodes.contains(where: { $0.attributes[name] != nil }) {
       network.readNotes.append("the node attribute '\(name)' is replaced by the values in \(file)")
@@ -172,7 +205,8 @@ public enum PajekFormat {
   static func decode(_ data: Data, file: String) throws(FormatError) -> ([UInt8], Bool) {
     let raw = [UInt8](data)
     let utf16 = raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF])
-    if !utf16, !raw.starts(with: [0xEF, 0xBB, 0xBF]), String(validating: raw, as: UTF8.self) == nil {
+    if !utf16, !raw.starts(with: [0xEF, 0xBB, 0xBF]), String(validating: raw, as: UTF8.self) == nil
+    {
       return (Array(try decodeText(data, file: file, fallbackEncoding: "windows-1252").utf8), true)
     }
     return (Array(try decodeText(data, file: file).utf8), false)
@@ -203,17 +237,24 @@ public enum PajekFormat {
   }
 
   /// The fields of a line, split at spaces and tabs; `"..."` is one field.
-  static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, line: Int, file: String) throws(FormatError) -> [Field] {
+  static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, line: Int, file: String)
+    throws(FormatError) -> [Field]
+  {
     var fields: [Field] = []
     var i = range.lowerBound
     while i < range.upperBound {
       let b = bytes[i]
-      if isSpace(b) { i += 1; continue }
+      if isSpace(b) {
+        i += 1
+        continue
+      }
       if b == UInt8(ascii: "\"") {
         var j = i + 1
         while j < range.upperBound && bytes[j] != UInt8(ascii: "\"") { j += 1 }
         guard j < range.upperBound else {
-          throw FormatError(file: file, line: line, column: column(bytes, range, i), "a quoted text is never closed; expected '\"' before the end of the line")
+          throw FormatError(
+            file: file, line: line, column: column(bytes, range, i),
+            "a quoted text is never closed; expected '\"' before the end of the line")
         }
         fields.append(Field(start: i + 1, end: j, quoted: true))
         i = j + 1
@@ -230,7 +271,9 @@ public enum PajekFormat {
   static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
   static func text(_ bytes: [UInt8], _ f: Field) -> String {
-    bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[f.start..<f.end]), as: UTF8.self) }
+    bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[f.start..<f.end]), as: UTF8.self)
+    }
   }
 
   /// The column (in characters, from 1) of a byte within a line.
@@ -293,7 +336,8 @@ public enum PajekFormat {
       self.file = file
     }
 
-    func failure(_ message: String, _ line: Int, _ range: Range<Int>, _ offset: Int) -> FormatError {
+    func failure(_ message: String, _ line: Int, _ range: Range<Int>, _ offset: Int) -> FormatError
+    {
       FormatError(file: file, line: line, column: PajekFormat.column(bytes, range, offset), message)
     }
 
@@ -307,7 +351,10 @@ public enum PajekFormat {
         var digits = true
         for i in f.start..<f.end {
           let d = Int(bytes[i]) &- 48
-          if d < 0 || d > 9 { digits = false; break }
+          if d < 0 || d > 9 {
+            digits = false
+            break
+          }
           k = k * 10 + d
         }
         if digits, k >= 1, k <= vertexCount { return k - 1 }
@@ -315,9 +362,13 @@ public enum PajekFormat {
       let t = text(f)
       guard let k = Int(t), k >= 1, k <= vertexCount else {
         if Int(t) != nil {
-          throw failure("there is no vertex \(t); expected a vertex number from 1 to \(vertexCount)", line, range, f.begin)
+          throw failure(
+            "there is no vertex \(t); expected a vertex number from 1 to \(vertexCount)", line,
+            range, f.begin)
         }
-        throw failure("'\(t)' is not a vertex number; expected a number from 1 to \(vertexCount)", line, range, f.begin)
+        throw failure(
+          "'\(t)' is not a vertex number; expected a number from 1 to \(vertexCount)", line, range,
+          f.begin)
       }
       return k - 1
     }
@@ -337,7 +388,9 @@ public enum PajekFormat {
         }
         switch section {
         case .none:
-          throw failure("expected '*Vertices n' (or '*Network name') before this line", number, range, first.begin)
+          throw failure(
+            "expected '*Vertices n' (or '*Network name') before this line", number, range,
+            first.begin)
         case .skipped:
           continue
         case .vertices:
@@ -346,10 +399,15 @@ public enum PajekFormat {
           if list {
             let s = try vertex(fields[0], number, range)
             guard fields.count >= 2 else {
-              throw failure("a list line needs a vertex and the vertices it is tied to; expected a vertex number after \(head)", number, range, first.end)
+              throw failure(
+                "a list line needs a vertex and the vertices it is tied to; expected a vertex number after \(head)",
+                number, range, first.end)
             }
             for f in fields.dropFirst() {
-              ties.append(PendingTie(source: s, target: try vertex(f, number, range), trust: nil, layer: layer, directed: directed, fields: [:]))
+              ties.append(
+                PendingTie(
+                  source: s, target: try vertex(f, number, range), trust: nil, layer: layer,
+                  directed: directed, fields: [:]))
             }
           } else {
             try tieLine(fields, number, range, directed: directed, layer: layer)
@@ -358,13 +416,17 @@ public enum PajekFormat {
           try matrixLine(fields, number, range, layer: layer)
         case .values(_, _, let header):
           guard header else {
-            throw failure("expected '*Vertices n' after the *Partition or *Vector line", number, range, first.begin)
+            throw failure(
+              "expected '*Vertices n' after the *Partition or *Vector line", number, range,
+              first.begin)
           }
           for f in fields { partitions[partitions.count - 1].values.append(text(f)) }
         }
       }
       if case .matrix = section, matrixRow != matrixRows {
-        throw FormatError(file: file, line: all.last?.0 ?? 1, column: 1, "the matrix has \(matrixRow) rows; expected \(matrixRows)")
+        throw FormatError(
+          file: file, line: all.last?.0 ?? 1, column: 1,
+          "the matrix has \(matrixRow) rows; expected \(matrixRows)")
       }
       return try build()
     }
@@ -373,21 +435,29 @@ public enum PajekFormat {
     var matrixColumns: Int { firstMode.map { vertexCount - $0 } ?? vertexCount }
 
     /// A `*` line: the section it starts.
-    mutating func header(_ head: String, _ fields: [Field], _ number: Int, _ range: Range<Int>, section: Section, maximum: Int) throws(FormatError) -> Section {
+    mutating func header(
+      _ head: String, _ fields: [Field], _ number: Int, _ range: Range<Int>, section: Section,
+      maximum: Int
+    ) throws(FormatError) -> Section {
       if case .matrix = section, matrixRow != matrixRows {
-        throw failure("the matrix has \(matrixRow) rows; expected \(matrixRows) before the next section", number, range, fields[0].begin)
+        throw failure(
+          "the matrix has \(matrixRow) rows; expected \(matrixRows) before the next section",
+          number, range, fields[0].begin)
       }
       // The keyword is the letters after '*'; the rest of the line follows it.
       let line = String(decoding: bytes[range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
       let keyword = line.dropFirst().prefix(while: { $0.isLetter }).lowercased()
       let rest = line.dropFirst(1 + keyword.count).trimmingCharacters(in: .whitespaces)
       func unquoted(_ s: String) -> String {
-        s.count >= 2 && s.hasPrefix("\"") && s.hasSuffix("\"") ? String(s.dropFirst().dropLast()) : s
+        s.count >= 2 && s.hasPrefix("\"") && s.hasSuffix("\"")
+          ? String(s.dropFirst().dropLast()) : s
       }
       switch keyword {
       case "network":
         if sawVertices || sawNetworkName {
-          throw failure("a second network; Brobyggare reads one network per file (save the one to read from Pajek as a .net file)", number, range, fields[0].begin)
+          throw failure(
+            "a second network; Brobyggare reads one network per file (save the one to read from Pajek as a .net file)",
+            number, range, fields[0].begin)
         }
         sawNetworkName = true
         let name = unquoted(rest)
@@ -398,24 +468,34 @@ public enum PajekFormat {
         return .none
       case "vertices":
         guard fields.count >= 2, let n = Int(text(fields[1])), n >= 0 else {
-          throw failure("expected the number of vertices after *Vertices", number, range, fields.count >= 2 ? fields[1].start : fields[0].end)
+          throw failure(
+            "expected the number of vertices after *Vertices", number, range,
+            fields.count >= 2 ? fields[1].start : fields[0].end)
         }
         if case .skipped = section { return .skipped }  // a permutation's or cluster's own count
         if case .values(let name, let integers, false) = section {
           guard n == vertexCount else {
-            throw failure("the partition or vector is for \(n) vertices, and the network has \(vertexCount); expected \(vertexCount)", number, range, fields[1].begin)
+            throw failure(
+              "the partition or vector is for \(n) vertices, and the network has \(vertexCount); expected \(vertexCount)",
+              number, range, fields[1].begin)
           }
           return .values(name: name, integers: integers, header: true)
         }
         if sawVertices {
-          throw failure("a second *Vertices line; expected one per network (a second network is not read)", number, range, fields[0].begin)
+          throw failure(
+            "a second *Vertices line; expected one per network (a second network is not read)",
+            number, range, fields[0].begin)
         }
         guard n <= maximum else {
-          throw failure("*Vertices declares \(n) vertices, more than a file of this size describes (at most \(maximum)); expected the number of vertices", number, range, fields[1].begin)
+          throw failure(
+            "*Vertices declares \(n) vertices, more than a file of this size describes (at most \(maximum)); expected the number of vertices",
+            number, range, fields[1].begin)
         }
         if fields.count >= 3 {
           guard let m = Int(text(fields[2])), m >= 0, m <= n else {
-            throw failure("expected the number of vertices in the first mode, from 0 to \(n), after *Vertices \(n)", number, range, fields[2].begin)
+            throw failure(
+              "expected the number of vertices in the first mode, from 0 to \(n), after *Vertices \(n)",
+              number, range, fields[2].begin)
           }
           firstMode = m
         }
@@ -428,7 +508,9 @@ public enum PajekFormat {
         return .vertices
       case "arcs", "edges", "arcslist", "edgeslist", "matrix":
         guard sawVertices else {
-          throw failure("ties come before the vertices; expected '*Vertices n' first", number, range, fields[0].begin)
+          throw failure(
+            "ties come before the vertices; expected '*Vertices n' first", number, range,
+            fields[0].begin)
         }
         var layer: String?
         if rest.hasPrefix(":") {
@@ -436,13 +518,17 @@ public enum PajekFormat {
           let after = rest.dropFirst().trimmingCharacters(in: .whitespaces)
           let digits = after.prefix(while: { $0.isASCII && $0.isNumber })
           guard !digits.isEmpty else {
-            throw failure("expected a relation number after ':' (as in *Arcs :2 \"advice\")", number, range, fields[0].begin)
+            throw failure(
+              "expected a relation number after ':' (as in *Arcs :2 \"advice\")", number, range,
+              fields[0].begin)
           }
           let label = unquoted(after.dropFirst(digits.count).trimmingCharacters(in: .whitespaces))
           if !label.isEmpty { relationLabels[String(digits)] = label }
           layer = relationLabels[String(digits)] ?? String(digits)
         } else if !rest.isEmpty {
-          throw failure("'\(rest)' after *\(line.dropFirst().prefix(keyword.count)); expected nothing, or a relation such as :2 \"advice\"", number, range, fields[0].begin)
+          throw failure(
+            "'\(rest)' after *\(line.dropFirst().prefix(keyword.count)); expected nothing, or a relation such as :2 \"advice\"",
+            number, range, fields[0].begin)
         }
         if keyword == "matrix" {
           if firstMode != nil { sawEdges = true } else { sawArcs = true }
@@ -454,7 +540,9 @@ public enum PajekFormat {
         return .ties(directed: directed, list: keyword.hasSuffix("list"), layer: layer)
       case "partition", "vector":
         guard sawVertices else {
-          throw failure("a \(keyword) before the network's vertices; expected '*Vertices n' first", number, range, fields[0].begin)
+          throw failure(
+            "a \(keyword) before the network's vertices; expected '*Vertices n' first", number,
+            range, fields[0].begin)
         }
         let name = unquoted(rest)
         partitions.append((name.isEmpty ? keyword : name, keyword == "partition", [], number))
@@ -463,22 +551,29 @@ public enum PajekFormat {
         skippedSections.append("*" + keyword.prefix(1).uppercased() + keyword.dropFirst())
         return .skipped
       default:
-        throw failure("'\(head)' is not a Pajek section; expected *Network, *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist, *Matrix, *Partition or *Vector", number, range, fields[0].begin)
+        throw failure(
+          "'\(head)' is not a Pajek section; expected *Network, *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist, *Matrix, *Partition or *Vector",
+          number, range, fields[0].begin)
       }
     }
 
     /// `k "label" [x y [z]] [shape] [parameter value]...`
-    mutating func vertexLine(_ fields: [Field], _ number: Int, _ range: Range<Int>) throws(FormatError) {
+    mutating func vertexLine(_ fields: [Field], _ number: Int, _ range: Range<Int>)
+      throws(FormatError)
+    {
       let k = try vertex(fields[0], number, range)
       if vertexLines[k] != 0 {
-        throw failure("vertex \(k + 1) is described twice (first on line \(vertexLines[k])); expected each vertex once", number, range, fields[0].begin)
+        throw failure(
+          "vertex \(k + 1) is described twice (first on line \(vertexLines[k])); expected each vertex once",
+          number, range, fields[0].begin)
       }
       vertexLines[k] = number
       guard fields.count >= 2 else { return }
       labels[k] = text(fields[1])
       var i = 2
       var numbers: [Double] = []
-      while i < fields.count, numbers.count < 3, !fields[i].quoted, let d = Double(text(fields[i])) {
+      while i < fields.count, numbers.count < 3, !fields[i].quoted, let d = Double(text(fields[i]))
+      {
         numbers.append(d)
         i += 1
       }
@@ -489,21 +584,32 @@ public enum PajekFormat {
         values["activity"] = text(last)
         rest.removeLast()
       }
-      if let shape = rest.first, !shape.quoted, rest.count % 2 == 1 || PajekFormat.shapes.contains(text(shape).lowercased()) {
+      if let shape = rest.first, !shape.quoted,
+        rest.count % 2 == 1 || PajekFormat.shapes.contains(text(shape).lowercased())
+      {
         values["shape"] = text(shape)
         rest.removeFirst()
       }
-      try parameters(rest, number, range, reserved: ["x", "y", "z", "shape", "label", "mode", "activity"], into: &values)
-      for key in values.keys.sorted() where parameterSeen.insert(key).inserted { parameterOrder.append(key) }
+      try parameters(
+        rest, number, range, reserved: ["x", "y", "z", "shape", "label", "mode", "activity"],
+        into: &values)
+      for key in values.keys.sorted() where parameterSeen.insert(key).inserted {
+        parameterOrder.append(key)
+      }
       vertexFields[k] = values
     }
 
     /// `key value` pairs after the fixed fields of a line.
-    func parameters(_ rest: [Field], _ number: Int, _ range: Range<Int>, reserved: Set<String>, into values: inout [String: String]) throws(FormatError) {
+    func parameters(
+      _ rest: [Field], _ number: Int, _ range: Range<Int>, reserved: Set<String>,
+      into values: inout [String: String]
+    ) throws(FormatError) {
       var j = 0
       while j < rest.count {
         guard j + 1 < rest.count else {
-          throw failure("the drawing parameter '\(text(rest[j]))' has no value; expected a value after it", number, range, rest[j].end)
+          throw failure(
+            "the drawing parameter '\(text(rest[j]))' has no value; expected a value after it",
+            number, range, rest[j].end)
         }
         var key = text(rest[j])
         if reserved.contains(key) { key += "_" }
@@ -513,10 +619,14 @@ public enum PajekFormat {
     }
 
     /// `source target [weight] [parameter value]...`
-    mutating func tieLine(_ fields: [Field], _ number: Int, _ range: Range<Int>, directed: Bool, layer: String?) throws(FormatError) {
+    mutating func tieLine(
+      _ fields: [Field], _ number: Int, _ range: Range<Int>, directed: Bool, layer: String?
+    ) throws(FormatError) {
       let s = try vertex(fields[0], number, range)
       guard fields.count >= 2 else {
-        throw failure("a tie needs two vertices; expected a vertex number after \(text(fields[0]))", number, range, fields[0].end)
+        throw failure(
+          "a tie needs two vertices; expected a vertex number after \(text(fields[0]))", number,
+          range, fields[0].end)
       }
       let t = try vertex(fields[1], number, range)
       var trust: Double?
@@ -535,33 +645,49 @@ public enum PajekFormat {
         try parameters(rest, number, range, reserved: ["activity"], into: &values)
       }
       for key in values.keys.sorted() where tieSeen.insert(key).inserted { tieOrder.append(key) }
-      ties.append(PendingTie(source: s, target: t, trust: trust, layer: layer, directed: directed, fields: values))
+      ties.append(
+        PendingTie(
+          source: s, target: t, trust: trust, layer: layer, directed: directed, fields: values))
     }
 
-    func checkedTrust(_ w: Double, _ written: String, _ number: Int, _ range: Range<Int>, _ at: Int) throws(FormatError) -> Double {
+    func checkedTrust(_ w: Double, _ written: String, _ number: Int, _ range: Range<Int>, _ at: Int)
+      throws(FormatError) -> Double
+    {
       guard w.isFinite, w >= 0 else {
         let what = w.isNaN ? "is not a number" : w < 0 ? "is negative" : "is infinite"
-        throw failure("the weight \(written) \(what); trust is a strength in Brobyggare, expected a finite number ≥ 0 (a negative tie, such as distrust, belongs in a separate layer or attribute)", number, range, at)
+        throw failure(
+          "the weight \(written) \(what); trust is a strength in Brobyggare, expected a finite number ≥ 0 (a negative tie, such as distrust, belongs in a separate layer or attribute)",
+          number, range, at)
       }
       return w
     }
 
     /// One row of a `*Matrix`: a value per column; a value other than 0 is a tie of that weight.
-    mutating func matrixLine(_ fields: [Field], _ number: Int, _ range: Range<Int>, layer: String?) throws(FormatError) {
+    mutating func matrixLine(_ fields: [Field], _ number: Int, _ range: Range<Int>, layer: String?)
+      throws(FormatError)
+    {
       guard matrixRow < matrixRows else {
-        throw failure("the matrix has more than \(matrixRows) rows; expected \(matrixRows)", number, range, fields[0].begin)
+        throw failure(
+          "the matrix has more than \(matrixRows) rows; expected \(matrixRows)", number, range,
+          fields[0].begin)
       }
       guard fields.count == matrixColumns else {
         let at = fields.count > matrixColumns ? fields[matrixColumns].start : fields.last!.end
-        throw failure("row \(matrixRow + 1) of the matrix has \(fields.count) values; expected \(matrixColumns)", number, range, at)
+        throw failure(
+          "row \(matrixRow + 1) of the matrix has \(fields.count) values; expected \(matrixColumns)",
+          number, range, at)
       }
       for (c, f) in fields.enumerated() {
         guard let w = parseDouble(text(f)) else {
-          throw failure("'\(text(f))' is not a number; expected a matrix value", number, range, f.begin)
+          throw failure(
+            "'\(text(f))' is not a number; expected a matrix value", number, range, f.begin)
         }
         if w == 0 { continue }
         let trust = try checkedTrust(w, text(f), number, range, f.begin)
-        ties.append(PendingTie(source: matrixRow, target: c + (firstMode ?? 0), trust: trust, layer: layer, directed: firstMode == nil, fields: [:]))
+        ties.append(
+          PendingTie(
+            source: matrixRow, target: c + (firstMode ?? 0), trust: trust, layer: layer,
+            directed: firstMode == nil, fields: [:]))
       }
       matrixRow += 1
     }
@@ -576,13 +702,18 @@ public enum PajekFormat {
       var seen: [String: Int] = [:]
       var clash: (String, Int, Int)?
       for (k, id) in ids.enumerated() {
-        if let j = seen[id] { clash = (id, j, k); break }
+        if let j = seen[id] {
+          clash = (id, j, k)
+          break
+        }
         seen[id] = k
       }
       let labelsAsAttribute = clash != nil
       if let (label, a, b) = clash {
         ids = (0..<vertexCount).map { String($0 + 1) }
-        network.readNotes.append("two vertices (\(a + 1) and \(b + 1)) have the id or label '\(label)': the node ids are the vertex numbers, and the labels the attribute 'label'")
+        network.readNotes.append(
+          "two vertices (\(a + 1) and \(b + 1)) have the id or label '\(label)': the node ids are the vertex numbers, and the labels the attribute 'label'"
+        )
       }
       var rows: [[String: AttributeValue]] = Array(repeating: [:], count: vertexCount)
       if labelsAsAttribute {
@@ -611,16 +742,24 @@ public enum PajekFormat {
       if let m = firstMode {
         for k in 0..<vertexCount { rows[k]["mode"] = .integer(k < m ? 1 : 2) }
         network.declareNodeAttribute(AttributeDeclaration(name: "mode", type: .integer))
-        network.readNotes.append("a two-mode network: vertices 1 to \(m) are the first mode and \(m + 1) to \(vertexCount) the second (the node attribute 'mode', 1 or 2)")
+        network.readNotes.append(
+          "a two-mode network: vertices 1 to \(m) are the first mode and \(m + 1) to \(vertexCount) the second (the node attribute 'mode', 1 or 2)"
+        )
       }
       for p in partitions {
         guard p.values.count == vertexCount else {
-          throw FormatError(file: file, line: p.line, column: 1, "the \(p.integers ? "partition" : "vector") '\(p.name)' holds \(p.values.count) values; expected \(vertexCount), one per vertex")
+          throw FormatError(
+            file: file, line: p.line, column: 1,
+            "the \(p.integers ? "partition" : "vector") '\(p.name)' holds \(p.values.count) values; expected \(vertexCount), one per vertex"
+          )
         }
         let type: AttributeType = p.integers ? .integer : .double
         for k in 0..<vertexCount {
           guard let v = AttributeValue.parse(p.values[k], as: type) else {
-            throw FormatError(file: file, line: p.line, column: 1, "value \(k + 1) of the \(p.integers ? "partition" : "vector") '\(p.name)', '\(p.values[k])', is not a \(p.integers ? "whole number" : "number")")
+            throw FormatError(
+              file: file, line: p.line, column: 1,
+              "value \(k + 1) of the \(p.integers ? "partition" : "vector") '\(p.name)', '\(p.values[k])', is not a \(p.integers ? "whole number" : "number")"
+            )
           }
           rows[k][p.name] = v
         }
@@ -635,22 +774,37 @@ public enum PajekFormat {
         }
       }
       var tieTypes: [String: AttributeType] = [:]
-      for name in tieOrder { tieTypes[name] = inferType(ties.map { $0.fields[name] }, decimalComma: false) }
+      for name in tieOrder {
+        tieTypes[name] = inferType(ties.map { $0.fields[name] }, decimalComma: false)
+      }
       for tie in ties {
         var attributes: [String: AttributeValue] = [:]
-        for (name, t) in tie.fields { attributes[name] = AttributeValue.parse(t, as: tieTypes[name]!) ?? .string(t) }
-        let made = Tie(source: tie.source, target: tie.target, trust: tie.trust, layer: tie.layer, attributes: attributes)
+        for (name, t) in tie.fields {
+          attributes[name] = AttributeValue.parse(t, as: tieTypes[name]!) ?? .string(t)
+        }
+        let made = Tie(
+          source: tie.source, target: tie.target, trust: tie.trust, layer: tie.layer,
+          attributes: attributes)
         network.addTie(made)
         if mixed && !tie.directed && tie.source != tie.target {
-          network.addTie(Tie(source: tie.target, target: tie.source, trust: tie.trust, layer: tie.layer, attributes: attributes))
+          network.addTie(
+            Tie(
+              source: tie.target, target: tie.source, trust: tie.trust, layer: tie.layer,
+              attributes: attributes))
         }
       }
-      for name in tieOrder { network.declareTieAttribute(AttributeDeclaration(name: name, type: tieTypes[name]!)) }
+      for name in tieOrder {
+        network.declareTieAttribute(AttributeDeclaration(name: name, type: tieTypes[name]!))
+      }
       if mixed {
-        network.readNotes.append("the file has both arcs and edges: read as directed, each edge as two arcs, one each way (igraph reads such a file as undirected; networkx keeps each edge one way)")
+        network.readNotes.append(
+          "the file has both arcs and edges: read as directed, each edge as two arcs, one each way (igraph reads such a file as undirected; networkx keeps each edge one way)"
+        )
       }
       if !skippedSections.isEmpty {
-        network.readNotes.append("skipped what Brobyggare does not read: \(Array(Set(skippedSections)).sorted().joined(separator: ", "))")
+        network.readNotes.append(
+          "skipped what Brobyggare does not read: \(Array(Set(skippedSections)).sorted().joined(separator: ", "))"
+        )
       }
       return network
     }
@@ -689,7 +843,12 @@ public enum PajekFormat {
     }
     let n = network.nodeCount
     // Two modes: every node's `mode` is 1 or 2, the first mode first.
-    let modes = network.nodes.map { $0.attributes["mode"].flatMap { v -> Int? in if case .integer(let i) = v { return i }; return nil } }
+    let modes = network.nodes.map {
+      $0.attributes["mode"].flatMap { v -> Int? in
+        if case .integer(let i) = v { return i }
+        return nil
+      }
+    }
     var firstMode: Int?
     if n > 0, modes.allSatisfy({ $0 == 1 || $0 == 2 }) {
       let m = modes.firstIndex(of: 2) ?? n
@@ -711,7 +870,9 @@ public enum PajekFormat {
       } else if a["x"] != nil || a["y"] != nil || a["z"] != nil {
         coordinateless += 1
       }
-      if let shape = a["shape"], shape.type == .string, !shape.description.isEmpty, !shape.description.contains(where: { $0 == " " || $0 == "\"" || $0 == "\t" }) {
+      if let shape = a["shape"], shape.type == .string, !shape.description.isEmpty,
+        !shape.description.contains(where: { $0 == " " || $0 == "\"" || $0 == "\t" })
+      {
         line += " " + shape.description
       } else if a["shape"] != nil {
         unwritable["shape", default: 0] += 1
@@ -732,21 +893,36 @@ public enum PajekFormat {
       out += line + "\n"
     }
     if coordinateless > 0 {
-      dropped.append("\(coordinateless) node\(coordinateless == 1 ? " has" : "s have") an x, y or z but not both x and y: their coordinates are not written")
+      dropped.append(
+        "\(coordinateless) node\(coordinateless == 1 ? " has" : "s have") an x, y or z but not both x and y: their coordinates are not written"
+      )
     }
     for id in idNotes.prefix(3) {
-      dropped.append("the node id '\(id)' holds a double quote or a line break, which a Pajek label cannot: written with ' and spaces in their place")
+      dropped.append(
+        "the node id '\(id)' holds a double quote or a line break, which a Pajek label cannot: written with ' and spaces in their place"
+      )
     }
-    if idNotes.count > 3 { dropped.append("\(idNotes.count - 3) more node ids are written with ' and spaces in place of double quotes and line breaks") }
+    if idNotes.count > 3 {
+      dropped.append(
+        "\(idNotes.count - 3) more node ids are written with ' and spaces in place of double quotes and line breaks"
+      )
+    }
     for (name, count) in unwritable.sorted(by: { $0.key < $1.key }) {
-      let why = name == "label" ? "a Pajek vertex's label is the node's id" : "Pajek keeps such values in separate .clu and .vec files"
-      dropped.append("the node attribute '\(name)' (\(count) node\(count == 1 ? "" : "s")) is not written: \(why)")
+      let why =
+        name == "label"
+        ? "a Pajek vertex's label is the node's id"
+        : "Pajek keeps such values in separate .clu and .vec files"
+      dropped.append(
+        "the node attribute '\(name)' (\(count) node\(count == 1 ? "" : "s")) is not written: \(why)"
+      )
     }
 
     let layers = network.layers
     let relations = layers.count >= 2
     if layers.count == 1 {
-      dropped.append("the layer '\(layers[0])' is not written: layers are written as Pajek relations (*Arcs :1 \"name\") only when there are two or more, since igraph and networkx do not read relations")
+      dropped.append(
+        "the layer '\(layers[0])' is not written: layers are written as Pajek relations (*Arcs :1 \"name\") only when there are two or more, since igraph and networkx do not read relations"
+      )
     }
     var unwritableTie: [String: Int] = [:]
     var tieIDs = 0
@@ -781,9 +957,14 @@ public enum PajekFormat {
       out += keyword + "\n"
       for tie in network.ties { out += tieLine(tie) }
     }
-    if tieIDs > 0 { dropped.append("the ids of \(tieIDs) tie\(tieIDs == 1 ? "" : "s") are not written: Pajek ties have none") }
+    if tieIDs > 0 {
+      dropped.append(
+        "the ids of \(tieIDs) tie\(tieIDs == 1 ? "" : "s") are not written: Pajek ties have none")
+    }
     for (name, count) in unwritableTie.sorted(by: { $0.key < $1.key }) {
-      dropped.append("the tie attribute '\(name)' (\(count) tie\(count == 1 ? "" : "s")) is not written: Pajek has no place for it")
+      dropped.append(
+        "the tie attribute '\(name)' (\(count) tie\(count == 1 ? "" : "s")) is not written: Pajek has no place for it"
+      )
     }
     return (out, dropped)
   }
