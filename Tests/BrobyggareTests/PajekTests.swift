@@ -265,7 +265,7 @@ struct PajekTests {
       e?.line == 13 && e?.column == 5 && e?.message.contains("the weight -1 is negative") == true,
       "\(String(describing: e))")
     let key = "interop:realworld/pajek/igraph_links.net"
-    let igraph = PeerReadings.reading(PeerReadings.pajek, key, "igraph")!
+    let igraph = try #require(PeerReadings.reading(PeerReadings.pajek, key, "igraph"))
     #expect(
       (igraph["ties"] as! [[Any]]).map {
         (($0[2] as! [String: Any])["weight"] as! NSNumber).doubleValue
@@ -285,7 +285,7 @@ struct PajekTests {
       return r
     }
     PeerReadings.expectSame(
-      net, positiveWeights(PeerReadings.reading(PeerReadings.pajek, key, "networkx")!),
+      net, positiveWeights(try #require(PeerReadings.reading(PeerReadings.pajek, key, "networkx"))),
       skip: ["id"], "links.net (networkx)")
     PeerReadings.expectSame(
       net, positiveWeights(igraph), skip: Self.igraphNames, allOfOurs: false, "links.net (igraph)")
@@ -314,7 +314,8 @@ struct PajekTests {
       interopData("realworld/pajek/igraph_utf8_bom.net"), file: "utf8_with_bom.net")
     let key = "interop:realworld/pajek/igraph_utf8_bom.net"
     PeerReadings.expectSame(
-      net, PeerReadings.reading(PeerReadings.pajek, key, "igraph")!, skip: Self.igraphNames,
+      net, try #require(PeerReadings.reading(PeerReadings.pajek, key, "igraph")),
+      skip: Self.igraphNames,
       allOfOurs: false, "utf8_with_bom.net (igraph)")
     #expect(PeerReadings.error(PeerReadings.pajek, key, "networkx") != nil)
     #expect(net.nodes.map(\.id).contains("Žnidaršič"))
@@ -332,7 +333,7 @@ struct PajekTests {
     let net = try PajekFormat.read(
       interopData("realworld/pajek/igraph_pajek_bipartite.net"), file: "pajek_bip.net")
     let key = "interop:realworld/pajek/igraph_pajek_bipartite.net"
-    let igraph = PeerReadings.reading(PeerReadings.pajek, key, "igraph")!
+    let igraph = try #require(PeerReadings.reading(PeerReadings.pajek, key, "igraph"))
     PeerReadings.expectSame(net, igraph, skip: Self.igraphNames, "pajek_bip.net (igraph)")
     let types = (igraph["nodes"] as! [[String: Any]]).map {
       ($0["attributes"] as! [String: Any])["type"] as! Bool
@@ -348,7 +349,8 @@ struct PajekTests {
       let net = try PajekFormat.read(fixtureData("pajek/\(name)"), file: name)
       let key = "fixture:pajek/\(name)"
       PeerReadings.expectSame(
-        net, PeerReadings.reading(PeerReadings.pajek, key, "igraph")!, skip: Self.igraphNames,
+        net, try #require(PeerReadings.reading(PeerReadings.pajek, key, "igraph")),
+        skip: Self.igraphNames,
         allOfOurs: false, "\(name) (igraph)")
       try expectStableRoundTrip(net, name, dropped: [])
     }
@@ -357,7 +359,8 @@ struct PajekTests {
       fixtureData("pajek/networkx_drawing.net"), file: "networkx_drawing.net")
     PeerReadings.expectSame(
       nxNet,
-      PeerReadings.reading(PeerReadings.pajek, "fixture:pajek/networkx_drawing.net", "networkx")!,
+      try #require(
+        PeerReadings.reading(PeerReadings.pajek, "fixture:pajek/networkx_drawing.net", "networkx")),
       skip: ["id"], "networkx_drawing.net (networkx)")
     let igNet = try PajekFormat.read(
       fixtureData("pajek/igraph_drawing.net"), file: "igraph_drawing.net")
@@ -425,7 +428,8 @@ struct PajekTests {
     try net.addNode(
       Node(
         id: "c", label: "c",
-        attributes: ["mode": .integer(2), "x": .double(0.5), "fos": .integer(12)]))
+        attributes: ["mode": .integer(2), "x": .double(0.5), "fos": .integer(12), "bw": .double(2)])
+    )
     net.addTie(
       Tie(
         source: 0, target: 1, trust: 0.5, layer: "works at", id: "t1",
@@ -438,7 +442,7 @@ struct PajekTests {
         *Network town 'hall'
         *Vertices 2 1
         1 "a 'b'" box ic "Red"
-        2 "c" fos 12
+        2 "c" bw 2.0 fos 12
         *Arcs
         2 1 2
         *Arcs :1 "member of"
@@ -460,6 +464,9 @@ struct PajekTests {
     let back = try PajekFormat.read(Data(text.utf8), file: "w.net")
     #expect(back.nodes.map(\.id) == ["a 'b'", "c"])
     #expect(back.nodes.map { $0.attributes["mode"] } == [.integer(1), .integer(2)])
+    #expect(
+      back.nodes[1].attributes["bw"] == .double(2)
+        && back.nodes[1].attributes["fos"] == .integer(12))
     #expect(back.ties.map(\.layer) == [nil, "member of", "works at"])
     #expect(back.ties.map(\.trust) == [2, nil, 0.5])
 

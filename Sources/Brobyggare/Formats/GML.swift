@@ -518,12 +518,12 @@ public enum GMLFormat {
       default: graphFields.append(item)
       }
     }
-    var listKeys: [String: Int] = [:]  // "node key 'x'" -> how many lists
+    var listKeys: [String: Int] = [:]  // "node|x" -> in how many nodes the key holds a list
 
     // Graph attributes.
     for (key, group) in grouped(graphFields) {
       let (value, isList) = attributeValue(group)
-      if isList { listKeys["graph key '\(key)'", default: 0] += 1 }
+      if isList { listKeys["graph|\(key)", default: 0] += 1 }
       network.attributes[key] = value
       network.networkAttributes.append(AttributeDeclaration(name: key, type: value.type))
     }
@@ -563,7 +563,7 @@ public enum GMLFormat {
           continue
         }
         let (value, isList) = attributeValue(group)
-        if isList { listKeys["node key '\(key)'", default: 0] += 1 }
+        if isList { listKeys["node|\(key)", default: 0] += 1 }
         row[key] = value
         keys.append(key)
       }
@@ -654,7 +654,7 @@ public enum GMLFormat {
           if key == "layer" { tie.layer = text } else { tie.id = text }
         } else {
           let (value, isList) = attributeValue(group)
-          if isList { listKeys["edge key '\(key)'", default: 0] += 1 }
+          if isList { listKeys["edge|\(key)", default: 0] += 1 }
           row[key] = value
           keys.append(key)
         }
@@ -669,8 +669,10 @@ public enum GMLFormat {
       network.addTie(tie)
     }
     for (what, count) in listKeys.sorted(by: { $0.key < $1.key }) {
+      let parts = what.split(separator: "|", maxSplits: 1)
+      let owner = parts[0] == "graph" ? "the graph" : "\(count) \(parts[0])\(count == 1 ? "" : "s")"
       network.readNotes.append(
-        "the \(what) is repeated within \(count == 1 ? "one list" : "\(count) lists") (a list, as networkx writes one); each is kept as one text in Python's notation, such as [1, 2]"
+        "the key '\(parts[1])' holds a list in \(owner) (written as the key repeated, as networkx writes lists); each list is kept as one text in Python's notation, such as [1, 2]"
       )
     }
     return network

@@ -981,7 +981,8 @@ public enum PajekFormat {
   static func parameter(_ v: AttributeValue) -> String? {
     switch v {
     case .integer(let i): return String(i)
-    case .double(let d): return d.isFinite ? formatNumber(d) : nil
+    // With a decimal point, so that the value is read back as a real.
+    case .double(let d): return d.isFinite ? GMLFormat.real(d) : nil
     case .boolean(let b): return b ? "true" : "false"
     case .string(let s):
       return s.contains(where: { $0 == "\"" || $0.isNewline }) ? nil : "\"\(s)\""
