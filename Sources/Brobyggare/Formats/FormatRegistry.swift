@@ -5,7 +5,7 @@ import Foundation
 /// formats` and the README's format matrix all come from it. Adding a format is a case here,
 /// its entries below, and a type of its own that reads and writes it.
 public enum NetworkFormat: String, Sendable, CaseIterable {
-  case csv, edgelist, graphml, gexf, dot, json, ucinet
+  case csv, edgelist, graphml, gexf, gml, dot, json, pajek, ucinet
 
   /// The extensions that imply the format, lower case, the usual one first.
   public var extensions: [String] {
@@ -17,6 +17,8 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .json: ["json"]
     case .ucinet: ["dl"]
     case .gexf: ["gexf"]
+    case .gml: ["gml"]
+    case .pajek: ["net", "paj"]
     }
   }
 
@@ -30,6 +32,8 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .json: "JSON node-link (networkx, d3)"
     case .ucinet: "UCINET DL"
     case .gexf: "GEXF (Gephi)"
+    case .gml: "GML"
+    case .pajek: "Pajek"
     }
   }
 
@@ -43,6 +47,8 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .json: "direction, ties, trust, layers, typed node, tie and network attributes"
     case .ucinet: "ties, trust, layers (one matrix each), node ids; not attributes; reads back as directed"
     case .gexf: "direction, typed attributes with defaults, trust as weight, layers as kind (1.3), viz data, times as text"
+    case .gml: "direction, ties, trust, layers, typed attributes, graphics blocks; booleans as 1 and 0"
+    case .pajek: "direction, ties, trust, layers as relations, labels as ids, coordinates and drawing parameters"
     }
   }
 
@@ -70,6 +76,8 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
       return words.first == "digraph" || words.first == "graph" || (words.first == "strict" && words.count > 1)
     case .ucinet: return UCINETFormat.looksLike(head)
     case .gexf: return t.contains("<gexf")
+    case .gml: return GMLFormat.sniff(Data(head.utf8))
+    case .pajek: return PajekFormat.sniff(Data(head.utf8))
     case .csv, .edgelist: return nil
     }
   }
@@ -116,6 +124,10 @@ extension Network {
       lost = UCINETFormat.write(self).dropped
     case .gexf:
       lost = (try? GEXFFormat.write(self).dropped) ?? []
+    case .gml:
+      lost = GMLFormat.write(self).dropped
+    case .pajek:
+      lost = PajekFormat.write(self).dropped
     case .dot:
       let typed = Set((nodeAttributes + tieAttributes).filter { $0.type != .string && $0.type != .markup }.map(\.name))
       if !typed.isEmpty { lost.append("the declared types of \(list(typed)): DOT holds text, and reading it back infers the types") }

@@ -58,7 +58,18 @@ extension Network {
       notes.append("the content is \(actual.title), not \(format.title) as the extension says; read as \(actual.title)")
       format = actual
     }
+    // A Pajek partition or vector (`--nodes FILE.clu`) is a node attribute of its own.
+    var options = options
+    var values: String?
+    if let n = options.nodeTable, ["clu", "vec"].contains((n as NSString).pathExtension.lowercased()) {
+      values = n
+      options.nodeTable = nil
+    }
     var network = try Network.read(path, as: format, options: options)
+    if let values {
+      let name = ((values as NSString).lastPathComponent as NSString).deletingPathExtension
+      try PajekFormat.readNodeValues(Network.load(values), file: values, into: &network, name: name)
+    }
     network.readNotes.insert(contentsOf: notes, at: 0)
     self = network
   }
@@ -84,6 +95,8 @@ extension Network {
     case .json: return try NodeLinkFormat.read(Network.load(path), file: path, directed: options.directed == false ? false : nil)
     case .ucinet: return try UCINETFormat.read(Network.load(path), file: path, directed: options.directed)
     case .gexf: return try GEXFFormat.read(contentsOf: path)
+    case .gml: return try GMLFormat.read(Network.load(path), file: path)
+    case .pajek: return try PajekFormat.read(Network.load(path), file: path)
     }
   }
 
@@ -152,6 +165,8 @@ extension Network {
     case .json: return [(path, try NodeLinkFormat.write(self))]
     case .ucinet: return [(path, UCINETFormat.write(self).text)]
     case .gexf: return [(path, try GEXFFormat.write(self).text)]
+    case .gml: return [(path, GMLFormat.write(self).text)]
+    case .pajek: return [(path, PajekFormat.write(self).text)]
     }
   }
 }
