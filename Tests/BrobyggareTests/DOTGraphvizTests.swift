@@ -135,7 +135,8 @@ struct DOTGraphvizTests {
       try DOTFormat.write(net).write(toFile: out, atomically: true, encoding: .utf8)
       let original = try resolvedAttributes(path, latin1: DOTFormat.declaredCharset(data) != nil)
       let written = try resolvedAttributes(out, latin1: false)
-      #expect(original == written, "\(name): \(Set(original).symmetricDifference(written).sorted().prefix(4))")
+      let differ = Set(original).symmetricDifference(written).sorted()
+      #expect(differ.isEmpty && original.count == written.count, "\(name): \(differ.count) lines differ, such as \(differ.prefix(4))")
     }
   }
 }
