@@ -11,7 +11,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
   public var extensions: [String] {
     switch self {
     case .csv: ["csv", "tsv"]
-    case .edgelist: ["edgelist", "edges", "txt", "el"]
+    case .edgelist: ["edgelist", "edges", "txt", "el", "ncol", "konect"]
     case .graphml: ["graphml", "xml"]
     case .dot: ["dot", "gv"]
     case .json: ["json"]
@@ -29,7 +29,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .edgelist: "edge list"
     case .graphml: "GraphML"
     case .dot: "Graphviz DOT"
-    case .json: "JSON node-link (networkx, d3)"
+    case .json: "JSON (networkx, d3, Cytoscape, graphology)"
     case .ucinet: "UCINET DL"
     case .gexf: "GEXF (Gephi)"
     case .gml: "GML"
