@@ -180,21 +180,21 @@ extension DOTFormat {
   /// becomes its trust and `layer` its layer; other attributes are kept, typed by inference as
   /// in CSV.
   public static func read(_ data: Data, file: String, graph: Int = 1) throws(FormatError) -> Network {
-    let text = try decodeText(data, file: file, fallbackEncoding: declaredCharset(data))
-    var lexer = Lexer(text, file: file)
-    var tokens: [(Token, Int, Int)] = []
-    while let t = try lexer.next() { tokens.append(t) }
+    // Tokens are read as the parser needs them, so memory holds the text and the network, not
+    // a token for every word of the file.
+    let stream = TokenStream(Lexer(try decodeText(data, file: file, fallbackEncoding: declaredCharset(data)), file: file))
     var starts: [Int] = []
-    var parser = Parser(tokens: tokens, file: file)
+    var next = 0
     var chosen: Network?
-    while parser.p < tokens.count {
-      starts.append(parser.p)
-      var one = Parser(tokens: tokens, file: file)
-      one.p = parser.p
+    while stream.token(next) != nil {
+      starts.append(next)
+      var one = Parser(stream: stream, file: file)
+      one.p = next
       let network = try one.parseGraph()
       if starts.count == graph { chosen = network }
-      parser.p = one.p
+      next = one.p
     }
+    if let failure = stream.failure { throw failure }
     guard graph >= 1, graph <= starts.count, var network = chosen else {
       throw FormatError(file: file, line: 1, column: 1, starts.isEmpty ? "the file holds no graph; expected 'graph' or 'digraph'"
         : "the file holds \(starts.count) graph\(starts.count == 1 ? "" : "s"); --graph takes 1 to \(starts.count), not \(graph)")
@@ -235,8 +235,43 @@ extension DOTFormat {
     return nil
   }
 
+  /// The tokens of a text, read from its lexer as the parser asks for them; those behind the
+  /// parser are forgotten. A lexer error ends the stream and is kept, to be thrown in place of
+  /// whatever the parser would say about the end.
+  final class TokenStream {
+    var lexer: Lexer
+    private var buffer: [(Token, Int, Int)] = []
+    private var base = 0
+    private var ended = false
+    private(set) var failure: FormatError?
+    /// Where the last token read starts.
+    private(set) var last: (line: Int, column: Int)?
+
+    init(_ lexer: Lexer) { self.lexer = lexer }
+
+    /// Token `k` (counted from the start of the text), or `nil` past the end.
+    func token(_ k: Int) -> (Token, Int, Int)? {
+      while base + buffer.count <= k && !ended {
+        do {
+          if let t = try lexer.next() { buffer.append(t); last = (t.1, t.2) } else { ended = true }
+        } catch {
+          failure = error
+          ended = true
+        }
+      }
+      guard k >= base, k < base + buffer.count else { return nil }
+      return buffer[k - base]
+    }
+
+    /// Forgets the tokens before `k`, in batches.
+    func forget(before k: Int) {
+      let drop = k - base
+      if drop >= 4096 { buffer.removeFirst(drop); base = k }
+    }
+  }
+
   struct Parser {
-    let tokens: [(Token, Int, Int)]
+    let stream: TokenStream
     let file: String
     var p = 0
     var directed = false
@@ -265,18 +300,19 @@ extension DOTFormat {
       return AttributeValue.parse(raw, as: type) ?? .string(raw)
     }
 
-    init(tokens: [(Token, Int, Int)], file: String) {
-      self.tokens = tokens
+    init(stream: TokenStream, file: String) {
+      self.stream = stream
       self.file = file
     }
 
     func error(_ m: String) -> FormatError {
-      if p < tokens.count { return FormatError(file: file, line: tokens[p].1, column: tokens[p].2, m) }
-      let last = tokens.last
-      return FormatError(file: file, line: last?.1 ?? 1, column: (last?.2 ?? 0) + 1, m + " (the file ends here)")
+      if let failure = stream.failure { return failure }
+      if let t = stream.token(p) { return FormatError(file: file, line: t.1, column: t.2, m) }
+      let last = stream.last
+      return FormatError(file: file, line: last?.line ?? 1, column: (last?.column ?? 0) + 1, m + " (the file ends here)")
     }
 
-    var peek: Token? { p < tokens.count ? tokens[p].0 : nil }
+    var peek: Token? { stream.token(p)?.0 }
 
     func isKeyword(_ t: Token?, _ k: String) -> Bool {
       if case .id(let s, false)? = t { return s.lowercased() == k }
@@ -355,10 +391,11 @@ extension DOTFormat {
     mutating func statements(_ scope: inout Scope) throws(FormatError) -> [Int32] {
       var members: [Int32] = []
       while let t = peek {
+        stream.forget(before: p - 1)
         if case .punct("}") = t { break }
         if case .punct(";") = t { p += 1; continue }
         if isKeyword(t, "node") || isKeyword(t, "edge") || isKeyword(t, "graph") {
-          if p + 1 < tokens.count, case .punct("[") = tokens[p + 1].0 {
+          if case .punct("[")? = stream.token(p + 1)?.0 {
             let which = { if case .id(let s, _) = t { return s.lowercased() }; return "" }()
             p += 1
             let a = try attrList()
@@ -378,14 +415,14 @@ extension DOTFormat {
           throw error("expected '[' after '\(isKeyword(t, "node") ? "node" : isKeyword(t, "edge") ? "edge" : "graph")'")
         }
         // ID = ID at statement level.
-        if case .id(let k, _) = t, p + 1 < tokens.count, case .punct("=") = tokens[p + 1].0, !isKeyword(t, "subgraph") {
+        if case .id(let k, _) = t, case .punct("=")? = stream.token(p + 1)?.0, !isKeyword(t, "subgraph") {
           p += 2
           let v = try id()
           if let s = scope.subgraph { subgraphs[s].attributes[k] = v } else { graphAttrs[k] = v }
           continue
         }
         // An operand: a node id or a subgraph, then maybe an edge chain.
-        let statementStart = p
+        let statementStart = stream.token(p).map { ($0.1, $0.2) } ?? (1, 1)
         var operands: [([Int32], String?)] = [try operand(&scope)]
         members += operands[0].0
         var edgeOpSeen = false
@@ -403,12 +440,13 @@ extension DOTFormat {
         if edgeOpSeen {
           var merged = scope.edge
           merged.merge(attrs) { $1 }
-          let (l, c) = (tokens[max(0, p - 1)].1, tokens[max(0, p - 1)].2)
+          let previous = stream.token(max(0, p - 1))
+          let (l, c) = (previous?.1 ?? 1, previous?.2 ?? 1)
           for k in 0..<(operands.count - 1) {
             // {a1 ... a3000} -> {b1 ... b3000} asks for 9 million ties from 34 KB: a stated bound.
             let made = operands[k].0.count * operands[k + 1].0.count
             guard made <= Self.maximumTiesPerStatement else {
-              throw FormatError(file: file, line: tokens[statementStart].1, column: tokens[statementStart].2,
+              throw FormatError(file: file, line: statementStart.0, column: statementStart.1,
                                 "this edge statement joins \(operands[k].0.count) nodes to \(operands[k + 1].0.count), \(made) ties; one statement may make at most \(Self.maximumTiesPerStatement)")
             }
             var withPorts = merged
@@ -512,7 +550,12 @@ extension DOTFormat {
         types[n] = raw.contains { $0?.hasPrefix(Self.htmlMark) == true } ? .string : inferType(raw, decimalComma: false)
         network.declareTieAttribute(AttributeDeclaration(name: n, type: types[n]!))
       }
-      for (a, b, attrs, l, c) in edges {
+      network.reserveCapacity(nodes: 0, ties: edges.count)
+      for k in edges.indices {
+        // Each edge's text attributes are dropped as its tie is made, so the two do not both
+        // stay in memory.
+        let (a, b, attrs, l, c) = edges[k]
+        edges[k].2 = [:]
         var tie = Tie(source: Int(a), target: Int(b))
         for (k, v) in attrs {
           if k == trustName {
