@@ -16,7 +16,9 @@ import Foundation
 /// - Quoting as RFC 4180; UTF-8 with or without a byte-order mark, or the ``TextEncoding`` the
 ///   caller names; CRLF or LF.
 /// - Column types are inferred: integer, double, boolean, else string; an empty cell is a
-///   missing value.
+///   missing value. A column is of a type only when every value reads back unchanged from it
+///   (`01234`, `+46 70…`, `1e3` and `0.50` stay text; see `inferType`); labels and ids are
+///   always text.
 public enum CSVFormat {
   /// One parsed table: the header and rows of fields, with the line each row starts on.
   struct Table {
@@ -187,7 +189,7 @@ public enum CSVFormat {
         throw FormatError(file: file, line: 1, column: k + 1, "header column \(k + 1) has no name")
       }
       if !seen.insert(h.lowercased()).inserted {
-        throw FormatError(file: file, line: 1, column: k + 1, "the header names '\(h)' twice")
+        throw FormatError(file: file, line: 1, column: k + 1, "the header names '\(FormatError.excerpt(h))' twice")
       }
     }
     for (r, fields) in rows.enumerated() where fields.count != header.count {
@@ -269,7 +271,7 @@ public enum CSVFormat {
                  closedNodeSet: nodes != nil, trimmed: &trimmed)
     if let first = trimmed.first {
       let n = trimmed.count
-      network.readNotes.append("\(n) id\(n == 1 ? " had spaces around it and was" : "s had spaces around them and were") trimmed (the first: '\(first.id)' on line \(first.line) of \(first.file))")
+      network.readNotes.append("\(n) id\(n == 1 ? " had spaces around it and was" : "s had spaces around them and were") trimmed (the first: '\(FormatError.excerpt(first.id))' on line \(first.line) of \(first.file))")
     }
     return network
   }
@@ -314,9 +316,13 @@ public enum CSVFormat {
     let wanted = named.trimmingCharacters(in: .whitespaces).lowercased()
     if let i = header.firstIndex(where: { $0.lowercased() == wanted }) { return i }
     if looksSpaceDelimited(table) { throw spaceDelimited(table, file: file, ties: option != "id-column" && option != "label-column") }
-    var message = "there is no column '\(named)' (named by --\(option)); the columns are \(header.joined(separator: ", "))"
-    let closest = header.map { ($0, NameMatching.editDistance($0.lowercased(), wanted)) }.min { $0.1 < $1.1 }
-    if let (name, d) = closest, d <= max(1, wanted.unicodeScalars.count / 3) { message += "; did you mean '\(name)'?" }
+    var message = "there is no column '\(FormatError.excerpt(named))' (named by --\(option)); the columns are \(FormatError.list(header))"
+    // Only names whose length is within the bound can be close; the others are not compared
+    // (a huge header name would make the comparison huge).
+    let length = wanted.unicodeScalars.count, bound = max(1, length / 3)
+    let closest = header.lazy.filter { abs($0.unicodeScalars.count - length) <= bound }
+      .map { ($0, NameMatching.editDistance($0.lowercased(), wanted)) }.min { $0.1 < $1.1 }
+    if let (name, d) = closest, d <= bound { message += "; did you mean '\(name)'?" }
     throw FormatError(file: file, line: 1, column: 1, message)
   }
 
@@ -329,7 +335,7 @@ public enum CSVFormat {
   /// The error for a table separated by spaces: a tie table is an edge list, a node table needs
   /// a delimiter.
   static func spaceDelimited(_ table: Table, file: String, ties: Bool) -> FormatError {
-    let h = table.header[0]
+    let h = FormatError.excerpt(table.header[0])
     return FormatError(file: file, line: 1, column: 1, ties
       ? "the header '\(h)' looks space-delimited, and CSV needs ',', ';' or a tab between columns; a file of ties separated by spaces is an edge list: read it with --input-format edgelist, its header line made a comment ('# \(h)')"
       : "the header '\(h)' looks space-delimited, and CSV needs ',', ';' or a tab between columns; save the node table with one of them")
@@ -339,19 +345,29 @@ public enum CSVFormat {
   /// usual name is also there: both would be read under one name, so this is refused.
   static func refuseSecond(_ table: Table, file: String, named: Int?, usual: String, option: String) throws(FormatError) {
     guard let named, let other = column(table.header, usual), other != named else { return }
-    throw FormatError(file: file, line: 1, column: 1, "the column '\(table.header[named])' (named by --\(option)) is read as '\(usual)', but the table also has a column '\(table.header[other])'; rename one of them")
+    throw FormatError(file: file, line: 1, column: 1, "the column '\(FormatError.excerpt(table.header[named]))' (named by --\(option)) is read as '\(usual)', but the table also has a column '\(FormatError.excerpt(table.header[other]))'; rename one of them")
   }
 
-  /// Typed columns for the given header positions, with the file positions of bad values.
+  /// Whether a column holds names (`label` or `id`, in any case), which are text even when
+  /// they look like numbers.
+  static func isNameColumn(_ name: String) -> Bool {
+    let n = name.lowercased()
+    return n == "label" || n == "id"
+  }
+
+  /// Typed columns for the given header positions: a column's type is the narrowest that every
+  /// value reads back from unchanged (see `inferType`), and text for labels and ids.
   static func typedColumns(_ table: Table, columns: [Int], names: [Int: String] = [:])
     -> [(name: String, type: AttributeType, values: [AttributeValue?])]
   {
     let decimalComma = table.delimiter == UInt8(ascii: ";")
     return columns.map { c in
+      let name = names[c] ?? table.header[c]
       let raw = table.rows.map { $0[c].isEmpty ? nil : $0[c] }
-      let type = inferType(raw, decimalComma: decimalComma)
+      // Labels and ids are names, never numbers, whatever they look like.
+      let type = isNameColumn(name) ? .string : inferType(raw, decimalComma: decimalComma)
       let values = raw.map { $0.flatMap { AttributeValue.parse($0, as: type, decimalComma: decimalComma) } }
-      return (names[c] ?? table.header[c], type, values)
+      return (name, type, values)
     }
   }
 
@@ -359,7 +375,7 @@ public enum CSVFormat {
                         trimmed: inout TrimmedIDs) throws(FormatError) {
     guard let idCol = try column(table, file: file, named: columns.id, option: "id-column", usual: "id") else {
       if looksSpaceDelimited(table) { throw spaceDelimited(table, file: file, ties: false) }
-      throw FormatError(file: file, line: 1, column: 1, "the node table has no 'id' column; its columns are \(table.header.joined(separator: ", ")) (name another with --id-column)")
+      throw FormatError(file: file, line: 1, column: 1, "the node table has no 'id' column; its columns are \(FormatError.list(table.header)) (name another with --id-column)")
     }
     var names: [Int: String] = [:]
     if let label = try column(table, file: file, named: columns.label, option: "label-column"), label != idCol {
@@ -379,7 +395,7 @@ public enum CSVFormat {
       do {
         try network.addNode(Node(id: id, attributes: attrs))
       } catch {
-        throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: idCol), "the node id '\(id)' appears twice")
+        throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: idCol), "the node id '\(FormatError.excerpt(id))' appears twice")
       }
     }
   }
@@ -396,7 +412,7 @@ public enum CSVFormat {
       case "undirected": directed = false
       default:
         throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: c),
-                          "the type '\(fields[c])' is neither Directed nor Undirected; the type column says the direction of the ties, as Gephi reads it (rename the column if it means something else)")
+                          "the type '\(FormatError.excerpt(fields[c]))' is neither Directed nor Undirected; the type column says the direction of the ties, as Gephi reads it (rename the column if it means something else)")
       }
       guard let f = first else { first = (directed, r); continue }
       if f.directed != directed {
@@ -419,7 +435,7 @@ public enum CSVFormat {
     let target = try column(table, file: file, named: columns.target, option: "target-column", usual: "target", "to")
     guard let s = source, let t = target else {
       if looksSpaceDelimited(table) { throw spaceDelimited(table, file: file, ties: true) }
-      throw FormatError(file: file, line: 1, column: 1, "the tie table needs 'source' and 'target' columns; its columns are \(table.header.joined(separator: ", ")) (name others with --source-column and --target-column)")
+      throw FormatError(file: file, line: 1, column: 1, "the tie table needs 'source' and 'target' columns; its columns are \(FormatError.list(table.header)) (name others with --source-column and --target-column)")
     }
     let trustCol = try column(table, file: file, named: columns.trust, option: "trust-column", usual: "trust", "weight")
     if let trustCol { network.trustAttributeName = table.header[trustCol] }
@@ -478,9 +494,9 @@ public enum CSVFormat {
     }
     if ids.count == 1 {
       let l = lines[ids[0]]!
-      return "the \(firstIsSource ? "source" : "target") '\(ids[0])' is not in the node table" + (l.count > 1 ? " (\(where_(l)))" : "")
+      return "the \(firstIsSource ? "source" : "target") '\(FormatError.excerpt(ids[0]))' is not in the node table" + (l.count > 1 ? " (\(where_(l)))" : "")
     }
-    let shown = ids.prefix(20).map { "'\($0)' (\(where_(lines[$0]!)))" }
+    let shown = ids.prefix(20).map { "'\(FormatError.excerpt($0))' (\(where_(lines[$0]!)))" }
     return "\(ids.count) ids in the ties are not in the node table: " + shown.joined(separator: ", ")
       + (ids.count > 20 ? ", and \(ids.count - 20) more" : "")
   }
@@ -490,10 +506,10 @@ public enum CSVFormat {
   static func parseTrust(_ text: String, decimalComma: Bool, file: String, line: Int,
                          column: @autoclosure () -> Int) throws(FormatError) -> Double {
     guard let w = parseDouble(trimmingWhitespace(text, newlines: false), decimalComma: decimalComma) else {
-      throw FormatError(file: file, line: line, column: column(), "the trust '\(text)' is not a number")
+      throw FormatError(file: file, line: line, column: column(), "the trust '\(FormatError.excerpt(text))' is not a number")
     }
     guard w.isFinite, w >= 0 else {
-      throw FormatError(file: file, line: line, column: column(), "the trust '\(text)' must be a finite number ≥ 0")
+      throw FormatError(file: file, line: line, column: column(), "the trust '\(FormatError.excerpt(text))' must be a finite number ≥ 0")
     }
     return w
   }

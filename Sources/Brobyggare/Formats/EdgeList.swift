@@ -1,8 +1,9 @@
 import Foundation
 
 /// Plain edge lists: `u v [weight]` per line, separated by spaces or tabs; `#` starts a
-/// comment; blank lines are skipped. The weight is read as trust. The format says nothing of
-/// direction, so the caller declares it.
+/// comment; blank lines are skipped. Lines end with LF, CRLF or a lone CR (as classic Mac OS
+/// wrote them). The weight is read as trust. The format says nothing of direction, so the
+/// caller declares it.
 public enum EdgeListFormat {
   public static func read(_ data: Data, file: String, directed: Bool, encoding: TextEncoding = .utf8) throws(FormatError) -> Network {
     try read(TextInput(data: data, file: file, encoding: encoding), directed: directed)
@@ -22,6 +23,9 @@ public enum EdgeListFormat {
     window.reserveCapacity(TextInput.blockSize + 4096)
     var lineNumber = 1
     var more = true
+    // Bytes of the window already searched for a line end, so that a long line is searched
+    // once, not again with every block.
+    var searched = 0
     // Ids written as plain whole numbers (0, 17, 4711, not 007 or +3) are looked up in an array
     // by their value, which is many times faster than hashing the text; the array grows only
     // while the numbers stay within a few times the number of nodes, so sparse ids (phone
@@ -52,18 +56,26 @@ public enum EdgeListFormat {
       }
       return network.node(withID: String(decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self))
     }
+    var reserved = false
     while more {
       more = try input.append(to: &window)
       if !more { window.append(0x0A) }  // a final newline ends the last line
       // Parse the complete lines in the window; a partial last line waits for the next block.
-      guard let lastNewline = window.lastIndex(of: 0x0A) else { continue }
-      if lineNumber == 1, more, let size = input.size {
+      // A CR at the end of the window may be the first half of a CRLF, so it waits too.
+      let limit = more && window.last == 0x0D ? window.count - 1 : window.count
+      guard let lastEnd = window[searched..<limit].lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+        searched = limit
+        continue
+      }
+      if !reserved, more, let size = input.size {
         // Room for the ties the whole file will hold, judged from the first block's lines,
         // so the tie array is not copied as it grows.
-        let lines = window[0...lastNewline].lazy.filter { $0 == 0x0A }.count
-        network.reserveCapacity(nodes: 0, ties: Int(Double(size) / Double(lastNewline + 1) * Double(lines) * 1.02) + 16)
+        reserved = true
+        var lines = 0
+        for k in 0...lastEnd where window[k] == 0x0A || (window[k] == 0x0D && window[k + 1] != 0x0A) { lines += 1 }
+        network.reserveCapacity(nodes: 0, ties: Int(Double(size) / Double(lastEnd + 1) * Double(lines) * 1.02) + 16)
       }
-      let end = lastNewline + 1
+      let end = lastEnd + 1
       // Bytes, not Characters: the format's separators are ASCII, and UTF-8 never uses ASCII
       // bytes inside a multi-byte character. Columns in messages count characters (computed on
       // error).
@@ -84,8 +96,8 @@ public enum EdgeListFormat {
           var comment = false
           while true {
             let b = buffer[i]
-            if b == 0x0A { break }
-            if b == 0x20 || b == 0x09 || b == 0x0D || comment { i += 1; continue }
+            if b == 0x0A || b == 0x0D { break }
+            if b == 0x20 || b == 0x09 || comment { i += 1; continue }
             if b == 0x23 { comment = true; i += 1; continue }
             let start = i
             while true {
@@ -110,7 +122,7 @@ public enum EdgeListFormat {
                 failure = error as? FormatError
                 if network.tieCount == 0, parseDouble(field(fields[2])) == nil {
                   // A first line such as 'source target weight' is a header, which an edge list has not.
-                  let text = fields.map(field).joined(separator: " ")
+                  let text = FormatError.excerpt(fields.map(field).joined(separator: " "))
                   failure?.message += "; if '\(text)' is a header, make it a comment: '# \(text)'"
                 }
                 return
@@ -120,13 +132,15 @@ public enum EdgeListFormat {
             let t = nodeIndex(buffer, fields[1])
             network.addTie(Tie(source: s, target: t, trust: trust))
           }
-          i += 1  // past the newline
+          // Past the line end: LF, CR, or CR and LF as one.
+          i += buffer[i] == 0x0D && i + 1 < end && buffer[i + 1] == 0x0A ? 2 : 1
           lineNumber += 1
           lineStart = i
         }
       }
       if let failure { throw failure }
       window.removeFirst(end)
+      searched = 0
     }
     return network
   }

@@ -9,14 +9,57 @@ public struct FormatError: Error, Equatable, CustomStringConvertible {
   public var column: Int
   public var message: String
 
+  /// A message longer than ``messageLimit`` characters keeps its start and its end (where the
+  /// advice is) with what was left out counted between them; readers quote input through
+  /// ``excerpt(_:)`` and ``list(_:quoted:)``, so this is only a last guard.
   public init(file: String = "<input>", line: Int, column: Int, _ message: String) {
     self.file = file
     self.line = line
     self.column = column
-    self.message = message
+    self.message = Self.bounded(message)
   }
 
   public var description: String { "\(file):\(line):\(column): error: \(message)" }
+
+  /// The most characters of one piece of input a message quotes.
+  public static let quoteLimit = 200
+  /// The most items of a list a message shows.
+  public static let listLimit = 20
+  /// The most characters a message keeps (see ``init(file:line:column:_:)``).
+  public static let messageLimit = 8_000
+
+  /// A piece of input as a message quotes it: as it is when it has at most ``quoteLimit``
+  /// characters, else its first ``quoteLimit`` characters, an ellipsis and its full length
+  /// (`Lorem ipsum… (209715200 characters)`), so a huge header or id cannot flood the terminal.
+  ///
+  /// - Complexity: O(1) for short text; O(n) in the length of long text, to count it.
+  public static func excerpt(_ text: some StringProtocol) -> String {
+    if text.utf8.count <= quoteLimit { return String(text) }
+    let head = text.prefix(quoteLimit)
+    if head.endIndex == text.endIndex { return String(text) }
+    return String(head) + "… (\(text.count) characters)"
+  }
+
+  /// Items as a message lists them: the first ``listLimit``, each through ``excerpt(_:)`` (and
+  /// in single quotes when `quoted`), joined by `separator`, then `and N more`.
+  ///
+  /// - Complexity: O(k) in the length of the items shown, and O(1) in the number left out.
+  public static func list<Items: Collection>(_ items: Items, quoted: Bool = false, separator: String = ", ")
+    -> String where Items.Element: StringProtocol
+  {
+    var shown = items.prefix(listLimit).map { quoted ? "'\(excerpt($0))'" : excerpt($0) }
+    if items.count > listLimit { shown.append("and \(items.count - listLimit) more") }
+    return shown.joined(separator: separator)
+  }
+
+  /// `message` with its middle left out when it is longer than ``messageLimit`` characters.
+  static func bounded(_ message: String) -> String {
+    guard message.utf8.count > messageLimit else { return message }
+    let total = message.count
+    guard total > messageLimit else { return message }
+    let head = message.prefix(messageLimit * 5 / 8), tail = message.suffix(messageLimit / 4)
+    return String(head) + " … (\(total - head.count - tail.count) characters left out) … " + String(tail)
+  }
 }
 
 /// Decodes input bytes to text: UTF-8 with or without a byte-order mark, UTF-16 with one, or
@@ -61,10 +104,9 @@ private func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String, xml: Bool) thr
   }
   // Say where the first invalid byte is.
   let at = firstInvalidUTF8(bytes) ?? bytes.endIndex
-  var line = 1, column = 1
-  for b in bytes[bytes.startIndex..<at] {
-    if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
-  }
+  var counter = LineCounter()
+  for b in bytes[bytes.startIndex..<at] { counter.advance(b) }
+  let (line, column) = (counter.line, counter.column)
   guard at < bytes.endIndex else { throw FormatError(file: file, line: line, column: column, "the file is not valid UTF-8") }
   throw FormatError(file: file, line: line, column: column, invalidUTF8Message(bytes[at], xml: xml))
 }
@@ -96,33 +138,28 @@ func invalidUTF8Message(_ b: UInt8, xml: Bool, encodingOption: Bool = false) -> 
     : "save the file as UTF-8")
 }
 
-/// Line and column (1-based, columns in characters) of a UTF-8 offset.
+/// Line and column (1-based, columns in characters) of a UTF-8 offset; lines end at LF, CR or
+/// CRLF.
 func lineColumn(in s: String, utf8Offset: Int) -> (Int, Int) {
-  var line = 1, col = 1
-  var seen = 0
-  for ch in s.unicodeScalars {
-    if seen >= utf8Offset { break }
-    seen += String(ch).utf8.count
-    if ch == "\n" { line += 1; col = 1 } else { col += 1 }
-  }
-  return (line, col)
+  var counter = LineCounter()
+  for b in s.utf8.prefix(utf8Offset) { counter.advance(b) }
+  return (counter.line, counter.column)
 }
 
-/// Infers the narrowest type that fits every non-empty value of a column: integer, then
-/// double, then boolean (`true`/`false` only), else string.
+/// Infers the narrowest type that fits every non-empty value of a column, where fitting means
+/// the value reads back as it was written: integer (`12`, not `012` or `+12`), then double (the
+/// text is what ``formatNumber(_:)`` writes for its number: `0.5`, not `0.50`, `1e3` or a
+/// 20-digit number; with `decimalComma`, `0,5` too), then boolean (`true`/`false` as written),
+/// else string. A zip code `01234`, a phone number `+4670…` or a label `007` stays text.
 func inferType(_ values: [String?], decimalComma: Bool) -> AttributeType {
   var sawAny = false
   var isInt = true, isDouble = true, isBool = true
   for case let v? in values where !v.isEmpty {
     sawAny = true
     let t = trimmingWhitespace(v, newlines: false)
-    // Only canonical integers: "007" or "+3" stay text so that writing them back loses nothing.
     if isInt && (Int(t).map { String($0) != t } ?? true) { isInt = false }
-    if isDouble && !isInt && parseDouble(t, decimalComma: decimalComma) == nil { isDouble = false }
-    if isBool {
-      let l = t.lowercased()
-      if l != "true" && l != "false" { isBool = false }
-    }
+    if isDouble && !readsBackAsDouble(t, decimalComma: decimalComma) { isDouble = false }
+    if isBool && t != "true" && t != "false" { isBool = false }
     if !isInt && !isDouble && !isBool { break }
   }
   if !sawAny { return .string }
@@ -130,4 +167,14 @@ func inferType(_ values: [String?], decimalComma: Bool) -> AttributeType {
   if isDouble { return .double }
   if isBool { return .boolean }
   return .string
+}
+
+/// Whether `text` is a number written the way ``formatNumber(_:)`` writes it back (with a
+/// decimal comma in place of the point when `decimalComma`), so reading it as a double loses
+/// nothing of the text.
+func readsBackAsDouble(_ text: String, decimalComma: Bool) -> Bool {
+  guard let d = parseDouble(text, decimalComma: decimalComma) else { return false }
+  let written = formatNumber(d)
+  if written == text { return true }
+  return decimalComma && written.contains(".") && written.replacingOccurrences(of: ".", with: ",") == text
 }

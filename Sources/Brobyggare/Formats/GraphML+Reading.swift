@@ -9,12 +9,26 @@ import Foundation
 /// verbatim and written back. yEd group nodes (a `<graph>` nested in a `<node>`) are flattened:
 /// the group and its members all become nodes, as networkx reads them.
 ///
+/// Trust is the edge key whose `attr.name` is `trust`, in any case, else `weight` (as networkx
+/// and igraph write it), as the CSV reader takes its columns.
+///
+/// `<data>` under a key that no `<key>` declares is read as text, with a note in
+/// ``Network/readNotes`` naming the key and the line.
+///
 /// What is refused, with a message that names the feature and the place: several top-level
 /// graphs in one file, hyperedges, ports, an edge whose `directed` contradicts the graph's
-/// `edgedefault` (a mixed graph), an undeclared key, an unknown `attr.type`, a value that is
-/// not of its key's type, an edge to a node the file never declares, a duplicate node id, and
-/// any DTD (so no external entity is ever resolved).
+/// `edgedefault` (a mixed graph), a key id declared twice for one kind of element (old igraph
+/// files give a graph key and a node key one id, which is read), `<data>` on an element its
+/// key is not declared for (a `for="node"` key on an `<edge>`; `for="all"` fits any element),
+/// an unknown `attr.type`, a value that is not of its key's type, an edge to a node the file
+/// never declares, a duplicate node id, and any DTD (so no external entity is ever resolved).
 public enum GraphMLFormat {
+  /// A key id or attribute name together with the kind of element it is for.
+  struct Scoped: Hashable {
+    var domain: String
+    var name: String
+  }
+
   struct Key {
     var id: String
     var domain: String
@@ -45,6 +59,22 @@ public enum GraphMLFormat {
       return FormatError(file: file, line: l, column: c, message)
     }
     var keys: [Key] = []
+    // Keys by id and by the element kind they are for, and where each was declared. GraphML
+    // wants ids unique; old igraph files reuse one for a graph key and a node key, which is
+    // still unambiguous, so only an id declared twice for the same kind (or once for all) is
+    // refused.
+    var keyByID: [Scoped: Int] = [:]
+    var firstKeyWithID: [String: Int] = [:]
+    var keyOffsets: [Int] = []
+    // Keys made up for <data> that names no declared key: by element kind and id, each read as
+    // text under its id; the first use of each id, for the note.
+    var undeclaredKeys: [Scoped: Int] = [:]
+    var undeclaredUses: [(id: String, offset: Int)] = []
+    var undeclaredIDs = Set<String>()
+    // Attribute names of the declared keys, by the element kind they are for.
+    var declaredNames = Set<Scoped>()
+    var currentKeyOffset = 0
+    var nestedGraphData = (count: 0, first: 0)
     var network = Network(directed: true)
     var sawGraph = false
     var graphDepth = 0
@@ -69,17 +99,31 @@ public enum GraphMLFormat {
     var foreignDepth = 0  // depth inside elements GraphML does not define, outside <data>
     var rootSeen = false
 
-    func lookupKey(_ id: String, domain: String, offset: Int) throws(FormatError) -> Int {
-      if let k = keys.lastIndex(where: { $0.id == id && $0.domain == domain }) { return k }
-      if let k = keys.lastIndex(where: { $0.id == id && $0.domain == "all" }) { return k }
-      if let k = keys.lastIndex(where: { $0.id == id }) { return k }
-      throw failure("<data> names the key '\(id)', which no <key> declares", at: offset)
+    /// The key a `<data>` on an element of kind `domain` names: a declared key for that kind
+    /// or for all, else one made up to read the data as text.
+    func lookupKey(_ id: String, domain: String, element: String, offset: Int) throws(FormatError) -> Int {
+      if let k = keyByID[Scoped(domain: domain, name: id)] ?? keyByID[Scoped(domain: "all", name: id)] { return k }
+      if firstKeyWithID[id] != nil {
+        let kinds = keys.filter { $0.id == id && keyByID[Scoped(domain: $0.domain, name: id)] != nil }
+          .map { "for=\"\($0.domain)\"" }.joined(separator: " and ")
+        throw failure("<data key=\"\(FormatError.excerpt(id))\"> is on <\(element)>, but the key '\(FormatError.excerpt(id))' is declared \(kinds); declare it for=\"\(domain)\" or for=\"all\", or move the <data>", at: offset)
+      }
+      if let k = undeclaredKeys[Scoped(domain: domain, name: id)] { return k }
+      if declaredNames.contains(Scoped(domain: domain, name: id)) || declaredNames.contains(Scoped(domain: "all", name: id)) {
+        throw failure("<data> names the key '\(FormatError.excerpt(id))', which no <key> declares, but a declared key has the attr.name '\(FormatError.excerpt(id))'; name that key's id in key=\"…\"", at: offset)
+      }
+      let k = keys.count
+      keys.append(Key(id: id, domain: domain, name: id, type: .string, graphMLType: nil, defaultText: nil, extras: [:]))
+      keyOffsets.append(offset)
+      undeclaredKeys[Scoped(domain: domain, name: id)] = k
+      if undeclaredIDs.insert(id).inserted { undeclaredUses.append((id, offset)) }
+      return k
     }
 
     func typed(_ text: String, _ key: Key, offset: Int, isMarkup: Bool) throws(FormatError) -> AttributeValue {
       if isMarkup { return .markup(text) }
       guard let v = AttributeValue.parse(text, as: key.type) else {
-        throw failure("'\(text)' is not a valid \(key.graphMLType ?? key.type.rawValue) for the key '\(key.name)'", at: offset)
+        throw failure("'\(FormatError.excerpt(text))' is not a valid \(key.graphMLType ?? key.type.rawValue) for the key '\(FormatError.excerpt(key.name))'", at: offset)
       }
       return v
     }
@@ -100,7 +144,7 @@ public enum GraphMLFormat {
           foreignDepth += 1
           continue
         }
-        if inDefault { throw failure("<\(name)> inside <default>; expected text", at: offset) }
+        if inDefault { throw failure("<\(FormatError.excerpt(name))> inside <default>; expected text", at: offset) }
         switch name {
         case "graphml":
           guard !rootSeen else { throw failure("<graphml> inside <graphml>", at: offset) }
@@ -114,7 +158,15 @@ public enum GraphMLFormat {
           let domain = reader.attribute("for") ?? "all"
           let known = ["node", "edge", "graph", "all", "graphml", "port", "endpoint", "hyperedge"]
           guard known.contains(domain) else {
-            throw failure("<key id=\"\(id)\"> is for '\(domain)'; expected one of \(known.joined(separator: ", "))", at: offset)
+            throw failure("<key id=\"\(FormatError.excerpt(id))\"> is for '\(FormatError.excerpt(domain))'; expected one of \(known.joined(separator: ", "))", at: offset)
+          }
+          if let first = keyByID[Scoped(domain: domain, name: id)] ?? keyByID[Scoped(domain: "all", name: id)]
+            ?? (domain == "all" ? firstKeyWithID[id] : nil) {
+            let (l, _) = input.location(of: keyOffsets[first])
+            throw failure("the key id '\(FormatError.excerpt(id))' is declared twice (first on line \(l)); a key id must be unique, so that <data> names one key", at: offset)
+          }
+          if undeclaredIDs.contains(id) {
+            throw failure("the key id '\(FormatError.excerpt(id))' is declared after <data> used it; declare the keys before the graph", at: offset)
           }
           let gtype = reader.attribute("attr.type")
           var type: AttributeType
@@ -125,13 +177,14 @@ public enum GraphMLFormat {
           case "float", "double": type = .double
           case "boolean", "bool": type = .boolean
           default:
-            throw failure("<key id=\"\(id)\"> has attr.type '\(gtype!)'; expected boolean, int, long, float, double or string", at: offset)
+            throw failure("<key id=\"\(FormatError.excerpt(id))\"> has attr.type '\(FormatError.excerpt(gtype!))'; expected boolean, int, long, float, double or string", at: offset)
           }
           var extras: [String: String] = [:]
           for (n, v) in reader.attributes where !["id", "for", "attr.name", "attr.type"].contains(n) { extras[n] = v }
           if domain == "graphml" { extras["for"] = "graphml" }
           let name = reader.attribute("attr.name") ?? reader.attribute("yfiles.type").map { "yfiles.\($0)" } ?? id
           currentKey = Key(id: id, domain: domain, name: name, type: type, graphMLType: gtype, defaultText: nil, extras: extras)
+          currentKeyOffset = offset
           keyDefault = nil
         case "default":
           guard currentKey != nil else { throw failure("<default> outside <key>", at: offset) }
@@ -143,7 +196,7 @@ public enum GraphMLFormat {
           }
           let ed = reader.attribute("edgedefault")
           guard ed == nil || ed == "directed" || ed == "undirected" else {
-            throw failure("edgedefault is '\(ed!)'; expected 'directed' or 'undirected'", at: offset)
+            throw failure("edgedefault is '\(FormatError.excerpt(ed!))'; expected 'directed' or 'undirected'", at: offset)
           }
           if graphDepth == 0 {
             sawGraph = true
@@ -165,7 +218,7 @@ public enum GraphMLFormat {
             nodeOffsets.append(offset)
             ownerStack.append(.node(i))
           } catch {
-            throw failure("the node id '\(id)' is declared twice", at: offset)
+            throw failure("the node id '\(FormatError.excerpt(id))' is declared twice", at: offset)
           }
         case "edge":
           guard graphDepth > 0 else { throw failure("<edge> outside <graph>", at: offset) }
@@ -174,7 +227,7 @@ public enum GraphMLFormat {
           }
           var directed = graphDirected.last ?? rootDirected
           if let d = reader.attribute("directed") {
-            guard d == "true" || d == "false" else { throw failure("directed is '\(d)'; expected true or false", at: offset) }
+            guard d == "true" || d == "false" else { throw failure("directed is '\(FormatError.excerpt(d))'; expected true or false", at: offset) }
             directed = d == "true"
           }
           if directed != rootDirected {
@@ -194,11 +247,10 @@ public enum GraphMLFormat {
           switch ownerStack.last ?? .none {
           case .node: domain = "node"
           case .edge: domain = "edge"
-          case .graph: domain = "graph"
+          case .graph, .none: domain = "graph"
           case .root: domain = "graphml"
-          case .none: domain = "graph"
           }
-          dataKey = try lookupKey(k, domain: domain, offset: offset)
+          dataKey = try lookupKey(k, domain: domain, element: domain, offset: offset)
           dataStart = reader.offset
           reader.keepFrom = dataStart
           dataText = ""
@@ -211,7 +263,7 @@ public enum GraphMLFormat {
         case "desc", "locator":
           foreignDepth += 1
         default:
-          throw failure("<\(name)> is not a GraphML element", at: offset)
+          throw failure("<\(FormatError.excerpt(name))> is not a GraphML element", at: offset)
         }
       case .text:
         if dataKey != nil { dataText += reader.text }
@@ -234,7 +286,10 @@ public enum GraphMLFormat {
             edgeData.append((edgeSources.count - 1, keyIndex, value))
           case .graph, .root:
             network.attributes[key.name] = value
-          case .none: break
+          case .none:
+            // A nested graph's own data has no place in the network: said in a note.
+            if nestedGraphData.count == 0 { nestedGraphData.first = dataStart }
+            nestedGraphData.count += 1
           }
           continue
         }
@@ -247,10 +302,20 @@ public enum GraphMLFormat {
           if let k = currentKey {
             if let d = k.defaultText, k.type != .markup {
               guard AttributeValue.parse(d, as: k.type) != nil else {
-                throw failure("the default '\(d)' of the key '\(k.name)' is not a valid \(k.graphMLType ?? k.type.rawValue)", at: offset)
+                throw failure("the default '\(FormatError.excerpt(d))' of the key '\(FormatError.excerpt(k.name))' is not a valid \(k.graphMLType ?? k.type.rawValue)", at: offset)
               }
             }
+            // Data read as text under this name before the key was declared would mix with it.
+            if undeclaredIDs.contains(k.name),
+               undeclaredKeys[Scoped(domain: k.domain, name: k.name)] != nil
+                || (k.domain == "all" && keys.contains { $0.name == k.name && undeclaredKeys[Scoped(domain: $0.domain, name: $0.id)] != nil }) {
+              throw failure("the key '\(FormatError.excerpt(k.id))' is named '\(FormatError.excerpt(k.name))', which <data> before it used as a key id that no <key> declared; declare the keys before the graph", at: offset)
+            }
+            keyByID[Scoped(domain: k.domain, name: k.id)] = keys.count
+            if firstKeyWithID[k.id] == nil { firstKeyWithID[k.id] = keys.count }
             keys.append(k)
+            keyOffsets.append(currentKeyOffset)
+            declaredNames.insert(Scoped(domain: k.domain, name: k.name))
           }
           currentKey = nil
         case "graph":
@@ -267,6 +332,20 @@ public enum GraphMLFormat {
     }
     guard sawGraph else {
       throw FormatError(file: file, line: 1, column: 1, "the file has no <graph>")
+    }
+    if nestedGraphData.count > 0 {
+      let n = nestedGraphData.count, line = input.location(of: nestedGraphData.first).line
+      network.readNotes.append("\(n) <data> of nested <graph>s \(n == 1 ? "was" : "were") left out (the first on line \(line)): the nodes of a nested graph are read, but a nested graph's own attributes have no place in the network")
+    }
+    if !undeclaredUses.isEmpty {
+      // The first few, with their lines found in one pass over the input.
+      let shown = undeclaredUses.prefix(FormatError.listLimit)
+      let lines = input.locations(of: shown.map(\.offset)).map(\.line)
+      var uses = zip(shown, lines).map { "'\(FormatError.excerpt($0.id))' (line \($1))" }
+      if undeclaredUses.count > shown.count { uses.append("and \(undeclaredUses.count - shown.count) more") }
+      network.readNotes.append(undeclaredUses.count == 1
+        ? "<data> names the key \(uses[0]), which no <key> declares; its values were read as text"
+        : "<data> names \(undeclaredUses.count) keys that no <key> declares, whose values were read as text: \(uses.joined(separator: ", "))")
     }
 
     // Declarations, in key order.
@@ -285,14 +364,28 @@ public enum GraphMLFormat {
       default: break
       }
     }
-    // Trust and layer come out of the edge attributes.
-    let edgeNames = Set(network.tieAttributes.map(\.name))
-    let trustName = edgeNames.contains("trust") ? "trust" : edgeNames.contains("weight") ? "weight" : nil
+    // Trust and layer come out of the edge attributes. Trust is named `trust`, else `weight`,
+    // in any case, as the CSV reader finds its columns; two keys whose names differ only in
+    // case would both be trust, so they are refused.
+    var trustName: String?
+    for usual in ["trust", "weight"] where trustName == nil {
+      let named = network.tieAttributes.filter { $0.name.lowercased() == usual }.map(\.name)
+      if named.count > 1 {
+        let at = keys.firstIndex { $0.name == named[1] && ($0.domain == "edge" || $0.domain == "all") }.map { keyOffsets[$0] }
+        throw failure("the edge keys \(FormatError.list(named, quoted: true)) differ only in case, and each would be the \(usual); rename all but one", at: at ?? 0)
+      }
+      trustName = named.first
+    }
     if let trustName {
       network.trustAttributeName = trustName
       let decl = network.tieAttributes.first { $0.name == trustName }!
       guard decl.type == .double || decl.type == .integer else {
-        throw FormatError(file: file, line: 1, column: 1, "the edge key '\(trustName)' is \(decl.graphMLType ?? "string"); trust must be a number")
+        let shown = FormatError.excerpt(trustName)
+        if let k = undeclaredKeys[Scoped(domain: "edge", name: trustName)] {
+          throw failure("<data> names the key '\(shown)', which no <key> declares, so its values would be text, but an edge attribute named \(shown) is the trust; declare it: <key id=\"\(shown)\" for=\"edge\" attr.name=\"\(shown)\" attr.type=\"double\"/>", at: keyOffsets[k])
+        }
+        let at = keys.firstIndex { $0.name == trustName && ($0.domain == "edge" || $0.domain == "all") }.map { keyOffsets[$0] } ?? 0
+        throw failure("the edge key '\(shown)' is \(decl.graphMLType ?? "string"); trust must be a number", at: at)
       }
       network.trustGraphMLType = decl.graphMLType
       network.tieAttributes.removeAll { $0.name == trustName }
@@ -331,10 +424,10 @@ public enum GraphMLFormat {
     var nextData = 0
     for e in edgeSources.indices {
       guard let s = network.index(of: edgeSources[e]) else {
-        throw failure("the edge's source '\(edgeSources[e])' is not a <node> in this file", at: edgeOffsets[e])
+        throw failure("the edge's source '\(FormatError.excerpt(edgeSources[e]))' is not a <node> in this file", at: edgeOffsets[e])
       }
       guard let t = network.index(of: edgeTargets[e]) else {
-        throw failure("the edge's target '\(edgeTargets[e])' is not a <node> in this file", at: edgeOffsets[e])
+        throw failure("the edge's target '\(FormatError.excerpt(edgeTargets[e]))' is not a <node> in this file", at: edgeOffsets[e])
       }
       var tie = Tie(source: s, target: t, trust: trustDefault, layer: layerDecl?.defaultValue?.description, id: edgeIDs[e])
       for (n, v) in edgeDefaults { tie.attributes[n] = v }
@@ -344,8 +437,8 @@ public enum GraphMLFormat {
         if k.name == trustName {
           // A key named trust must hold trust; a weight (as other tools write it) may be any
           // number, and the path measures refuse what cannot be a length.
-          guard let w = v.number, trustName != "trust" || (w.isFinite && w >= 0) else {
-            throw failure("the trust '\(v)' must be a finite number ≥ 0", at: edgeOffsets[e])
+          guard let w = v.number, trustName?.lowercased() != "trust" || (w.isFinite && w >= 0) else {
+            throw failure("the trust '\(FormatError.excerpt(v.description))' must be a finite number ≥ 0", at: edgeOffsets[e])
           }
           tie.trust = w
         } else if k.name == "layer" && layerDecl != nil {

@@ -220,19 +220,55 @@ final class TextInput {
     return out
   }
 
-  /// Line and column (from 1; columns in characters) of an offset in the text.
-  func location(of offset: Int) -> (line: Int, column: Int) {
-    var line = 1, column = 1
+  /// Lines and columns of several offsets, in the order given, found in one pass over the text
+  /// up to the last of them.
+  func locations(of offsets: [Int]) -> [(line: Int, column: Int)] {
+    let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+    var out = [(line: Int, column: Int)](repeating: (1, 1), count: offsets.count)
+    var counter = LineCounter()
     var at = 0
-    while at < offset {
-      let chunk = text(from: at, count: Swift.min(1 << 20, offset - at))
-      if chunk.isEmpty { break }
-      for b in chunk {
-        if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+    var next = 0  // in `order`
+    while next < order.count {
+      while next < order.count && offsets[order[next]] <= at {
+        out[order[next]] = (counter.line, counter.column)
+        next += 1
       }
+      guard next < order.count else { break }
+      let chunk = text(from: at, count: Swift.min(1 << 20, offsets[order[next]] - at))
+      if chunk.isEmpty { break }
+      for b in chunk { counter.advance(b) }
       at += chunk.count
     }
-    return (line, column)
+    while next < order.count { out[order[next]] = (counter.line, counter.column); next += 1 }
+    return out
+  }
+
+  /// Line and column (from 1; columns in characters) of an offset in the text.
+  func location(of offset: Int) -> (line: Int, column: Int) {
+    locations(of: [offset])[0]
+  }
+}
+
+/// Counts lines and columns byte by byte: a line ends at LF, at CR (as classic Mac OS ended
+/// them), or at CR and LF together; columns count characters (bytes that do not continue a
+/// UTF-8 sequence).
+struct LineCounter {
+  var line = 1
+  var column = 1
+  private var afterCR = false
+
+  mutating func advance(_ b: UInt8) {
+    if b == 0x0A {
+      if !afterCR { line += 1; column = 1 }
+      afterCR = false
+    } else if b == 0x0D {
+      line += 1
+      column = 1
+      afterCR = true
+    } else {
+      afterCR = false
+      if b & 0xC0 != 0x80 { column += 1 }
+    }
   }
 }
 

@@ -49,11 +49,56 @@ public enum NameMatching {
       current[0] = i
       for j in 1...y.count {
         let cost = x[i - 1] == y[j - 1] ? 0 : 1
-        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        current[j] = Swift.min(Swift.min(previous[j], current[j - 1]) + 1, previous[j - 1] + cost)
       }
       swap(&previous, &current)
     }
     return previous[y.count]
+  }
+
+  /// The Levenshtein distance between two sequences of Unicode scalar values when it is at
+  /// most `bound`, else `nil`: only the cells within `bound` of the diagonal are computed, and
+  /// the work stops at the first row whose cells all exceed it (Ukkonen 1985,
+  /// https://doi.org/10.1016/S0019-9958(85)80046-2). `rows` is scratch space, reused across
+  /// calls; `cells` counts the cells computed.
+  ///
+  /// - Complexity: O(min(*n*, *m*) × `bound`).
+  static func editDistance(_ x: [UInt32], _ y: [UInt32], atMost bound: Int, rows: inout [Int],
+                           cells: inout Int) -> Int? {
+    let n = x.count, m = y.count
+    if abs(n - m) > bound { return nil }
+    if n == 0 || m == 0 { return Swift.max(n, m) }
+    let over = bound + 1  // any distance beyond the bound
+    if rows.count < 2 * (m + 1) { rows = [Int](repeating: 0, count: 2 * (m + 1)) }
+    var computed = 0
+    defer { cells += computed }
+    return rows.withUnsafeMutableBufferPointer { buffer -> Int? in
+      x.withUnsafeBufferPointer { x in
+        y.withUnsafeBufferPointer { y in
+          var previous = 0, current = m + 1  // where the two rows start in `buffer`
+          for j in 0...m { buffer[j] = j <= bound ? j : over }
+          for i in 1...n {
+            let lo = Swift.max(1, i - bound), hi = Swift.min(m, i + bound)
+            buffer[current + lo - 1] = lo == 1 ? Swift.min(i, over) : over
+            var rowMinimum = buffer[current + lo - 1]
+            let xi = x[i - 1]
+            for j in lo...hi {
+              let substitution = buffer[previous + j - 1] + (xi == y[j - 1] ? 0 : 1)
+              // Two-argument minimums: the variadic one builds an array for each cell.
+              let v = Swift.min(Swift.min(substitution, over), Swift.min(buffer[previous + j], buffer[current + j - 1]) + 1)
+              buffer[current + j] = v
+              rowMinimum = Swift.min(rowMinimum, v)
+            }
+            computed += hi - lo + 1
+            if hi < m { buffer[current + hi + 1] = over }
+            if rowMinimum > bound { return nil }
+            swap(&previous, &current)
+          }
+          let d = buffer[previous + m]
+          return d <= bound ? d : nil
+        }
+      }
+    }
   }
 }
 
@@ -137,6 +182,45 @@ public struct NameResolver: Sendable {
   public let roster: Roster
   private var byName: [String: [Int]] = [:]
   private var decisions: [String: AliasDecision] = [:]
+  /// The roster's labels and aliases, normalised once, for ``suggestions(for:limit:)``.
+  private var suggestionIndex = SuggestionIndex()
+
+  /// The roster's labels and aliases as suggestions compare them: each distinct normalised
+  /// name once, as Unicode scalar values, kept by length, with the names it stands for.
+  struct SuggestionIndex: Sendable {
+    /// A roster name a normalised name stands for.
+    struct Spelling: Sendable {
+      var entry: Int
+      /// Its place among the entry's names (the label first), which breaks ties between them.
+      var rank: Int
+      var name: String
+    }
+
+    var scalars: [[UInt32]] = []
+    /// A bit for each scalar value modulo 64, for a cheap lower bound on the distance.
+    var masks: [UInt64] = []
+    var spellings: [[Spelling]] = []
+    var positionByName: [[UInt32]: Int] = [:]
+    /// Positions by the number of scalars, in roster order.
+    var byLength: [Int: [Int]] = [:]
+    /// The lengths in `byLength`, ascending.
+    var lengths: [Int] = []
+
+    mutating func add(_ name: String, entry: Int, rank: Int) {
+      let key = NameMatching.normalise(name).unicodeScalars.map(\.value)
+      let spelling = Spelling(entry: entry, rank: rank, name: name)
+      if let k = positionByName[key] { spellings[k].append(spelling); return }
+      positionByName[key] = scalars.count
+      byLength[key.count, default: []].append(scalars.count)
+      scalars.append(key)
+      masks.append(Self.mask(key))
+      spellings.append([spelling])
+    }
+
+    static func mask(_ scalars: [UInt32]) -> UInt64 {
+      scalars.reduce(0) { $0 | (1 << UInt64($1 & 63)) }
+    }
+  }
 
   /// What the researcher decided for a name in the alias table.
   public enum AliasDecision: Hashable, Sendable {
@@ -150,7 +234,10 @@ public struct NameResolver: Sendable {
       var names = Set([NameMatching.normalise(e.label), NameMatching.normalise(e.id)])
       for a in e.aliases { names.insert(NameMatching.normalise(a)) }
       for n in names where !n.isEmpty { byName[n, default: []].append(i) }
+      for (rank, name) in ([e.label] + e.aliases).enumerated() { suggestionIndex.add(name, entry: i, rank: rank) }
     }
+    suggestionIndex.lengths = suggestionIndex.byLength.keys.sorted()
+    suggestionIndex.positionByName = [:]
   }
 
   /// Records a researcher's decision for a name (matched after normalisation).
@@ -174,20 +261,53 @@ public struct NameResolver: Sendable {
   }
 
   /// Up to `limit` roster names closest to `name` by edit distance (after normalisation), each
-  /// entry once, nearest first; ties broken by roster order. Only names within a third of the
-  /// longer name's length (and at least 1) are suggested.
+  /// entry once, nearest first; ties broken by roster order (and, within an entry, the label
+  /// before its aliases). Only names within a third of the longer name's length (and at least
+  /// 1) are suggested.
+  ///
+  /// The roster's names are normalised once, when the resolver is made, and kept by length.
+  /// A name can be within the bound only if its length is, so names of other lengths are never
+  /// compared; of the rest, a name is skipped when the characters one has and the other lacks
+  /// already put it beyond the bound, and the distance to the others is computed only near
+  /// the diagonal, stopping once it exceeds the bound.
+  ///
+  /// - Complexity: O(*r* × *k*²) at worst for *r* roster names of about the length of `name`
+  ///   and a bound of *k*; names of other lengths cost nothing.
   public func suggestions(for name: String, limit: Int = 3) -> [NameSuggestion] {
-    let key = NameMatching.normalise(name)
-    var best: [Int: NameSuggestion] = [:]
-    for (i, e) in roster.entries.enumerated() {
-      for candidate in [e.label] + e.aliases {
-        let n = NameMatching.normalise(candidate)
-        let d = NameMatching.editDistance(key, n)
-        guard d <= Swift.max(1, Swift.max(key.unicodeScalars.count, n.unicodeScalars.count) / 3) else { continue }
-        if let b = best[i], b.distance <= d { continue }
-        best[i] = NameSuggestion(entry: i, name: candidate, distance: d)
+    var cells = 0
+    return suggestions(for: name, limit: limit, cells: &cells)
+  }
+
+  /// ``suggestions(for:limit:)``, counting in `cells` the cells of edit-distance tables it
+  /// computed (for tests of how much work it does).
+  func suggestions(for name: String, limit: Int, cells: inout Int) -> [NameSuggestion] {
+    let index = suggestionIndex
+    let key = NameMatching.normalise(name).unicodeScalars.map(\.value)
+    let length = key.count, mask = SuggestionIndex.mask(key)
+    var best: [Int: (distance: Int, rank: Int, name: String)] = [:]
+    var rows: [Int] = []
+    // Lengths m with |length - m| <= max(1, max(length, m) / 3): from the shortest such up to
+    // the first longer one that fails (the gap grows faster than the bound).
+    let shortest = length - Swift.max(1, length / 3)
+    let start = index.lengths.firstIndex { $0 >= shortest } ?? index.lengths.count
+    for m in index.lengths[start...] {
+      let bound = Swift.max(1, Swift.max(length, m) / 3)
+      if m - length > bound { break }
+      guard abs(m - length) <= bound else { continue }
+      for c in index.byLength[m]! {
+        // Each character in one name and in no place of the other needs an edit of its own.
+        let other = index.masks[c]
+        if Swift.max((mask & ~other).nonzeroBitCount, (other & ~mask).nonzeroBitCount) > bound { continue }
+        guard let d = NameMatching.editDistance(key, index.scalars[c], atMost: bound, rows: &rows, cells: &cells) else {
+          continue
+        }
+        for s in index.spellings[c] {
+          if let b = best[s.entry], (b.distance, b.rank) <= (d, s.rank) { continue }
+          best[s.entry] = (d, s.rank, s.name)
+        }
       }
     }
-    return best.values.sorted { ($0.distance, $0.entry) < ($1.distance, $1.entry) }.prefix(limit).map { $0 }
+    return best.map { NameSuggestion(entry: $0.key, name: $0.value.name, distance: $0.value.distance) }
+      .sorted { ($0.distance, $0.entry) < ($1.distance, $1.entry) }.prefix(limit).map { $0 }
   }
 }

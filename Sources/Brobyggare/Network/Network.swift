@@ -18,9 +18,15 @@ public struct Network: Sendable {
   public var graphID: String?
 
   /// Declared node attributes, in declaration order (label and kind among them when present).
-  public var nodeAttributes: [AttributeDeclaration] = []
+  public var nodeAttributes: [AttributeDeclaration] = [] { didSet { nodeAttributeIndex.isCurrent = false } }
   /// Declared tie attributes other than trust and layer, in declaration order.
-  public var tieAttributes: [AttributeDeclaration] = []
+  public var tieAttributes: [AttributeDeclaration] = [] { didSet { tieAttributeIndex.isCurrent = false } }
+  // Positions of the declarations by name, so that declaring is O(1). The arrays are public
+  // and may be changed directly; a change marks the index out of date (the observers do not
+  // read the old value, so the arrays are still changed in place) and the next declaration
+  // builds it again.
+  private var nodeAttributeIndex = DeclarationIndex()
+  private var tieAttributeIndex = DeclarationIndex()
   /// Declared network attributes, in declaration order.
   public var networkAttributes: [AttributeDeclaration] = []
   /// The name the input gave the trust weight (`trust`, or `weight` as networkx and igraph
@@ -116,13 +122,39 @@ public struct Network: Sendable {
   }
 
   /// Declares a node attribute unless one of that name is declared already.
+  ///
+  /// - Complexity: O(1) on average; O(*a*) in the number of declarations the first time after
+  ///   ``nodeAttributes`` was changed directly.
   public mutating func declareNodeAttribute(_ d: AttributeDeclaration) {
-    if !nodeAttributes.contains(where: { $0.name == d.name }) { nodeAttributes.append(d) }
+    if !nodeAttributeIndex.isCurrent { nodeAttributeIndex.rebuild(nodeAttributes) }
+    guard nodeAttributeIndex.positions[d.name] == nil else { return }
+    nodeAttributes.append(d)
+    nodeAttributeIndex.positions[d.name] = nodeAttributes.count - 1
+    nodeAttributeIndex.isCurrent = true
   }
 
   /// Declares a tie attribute unless one of that name is declared already.
+  ///
+  /// - Complexity: O(1) on average; O(*a*) in the number of declarations the first time after
+  ///   ``tieAttributes`` was changed directly.
   public mutating func declareTieAttribute(_ d: AttributeDeclaration) {
-    if !tieAttributes.contains(where: { $0.name == d.name }) { tieAttributes.append(d) }
+    if !tieAttributeIndex.isCurrent { tieAttributeIndex.rebuild(tieAttributes) }
+    guard tieAttributeIndex.positions[d.name] == nil else { return }
+    tieAttributes.append(d)
+    tieAttributeIndex.positions[d.name] = tieAttributes.count - 1
+    tieAttributeIndex.isCurrent = true
+  }
+
+  /// The position of each declared name (the first, when a name was appended twice directly).
+  private struct DeclarationIndex: Sendable {
+    var positions: [String: Int] = [:]
+    var isCurrent = true
+
+    mutating func rebuild(_ declarations: [AttributeDeclaration]) {
+      positions.removeAll(keepingCapacity: true)
+      for (i, d) in declarations.enumerated() where positions[d.name] == nil { positions[d.name] = i }
+      isCurrent = true
+    }
   }
 
   /// Whether any tie carries an explicit trust value.
