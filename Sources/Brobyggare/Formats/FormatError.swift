@@ -151,14 +151,18 @@ func lineColumn(in s: String, utf8Offset: Int) -> (Int, Int) {
 /// text is what ``formatNumber(_:)`` writes for its number: `0.5`, not `0.50`, `1e3` or a
 /// 20-digit number; with `decimalComma`, `0,5` too), then boolean (`true`/`false` as written),
 /// else string. A zip code `01234`, a phone number `+4670…` or a label `007` stays text.
-func inferType(_ values: [String?], decimalComma: Bool) -> AttributeType {
+///
+/// With `exactText` (text whose spelling may matter: a zip code `01234`, a label `007`) a value
+/// is a number only when it reads back unchanged; without it (fields a format defines as
+/// numbers, such as Pajek's drawing parameters) any number is one.
+func inferType(_ values: [String?], decimalComma: Bool, exactText: Bool = true) -> AttributeType {
   var sawAny = false
   var isInt = true, isDouble = true, isBool = true
   for case let v? in values where !v.isEmpty {
     sawAny = true
     let t = trimmingWhitespace(v, newlines: false)
-    if isInt && (Int(t).map { String($0) != t } ?? true) { isInt = false }
-    if isDouble && !readsBackAsDouble(t, decimalComma: decimalComma) { isDouble = false }
+    if isInt && (Int(t).map { exactText && String($0) != t } ?? true) { isInt = false }
+    if isDouble && !(exactText ? readsBackAsDouble(t, decimalComma: decimalComma) : parseDouble(t, decimalComma: decimalComma) != nil) { isDouble = false }
     if isBool && t != "true" && t != "false" { isBool = false }
     if !isInt && !isDouble && !isBool { break }
   }

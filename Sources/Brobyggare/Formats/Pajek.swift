@@ -733,7 +733,7 @@ public enum PajekFormat {
       for name in ["shape"] + parameterOrder.filter({ $0 != "shape" }) {
         let column = vertexFields.map { $0[name] }
         guard column.contains(where: { $0 != nil }) else { continue }
-        let type = inferType(column, decimalComma: false)
+        let type = inferType(column, decimalComma: false, exactText: false)
         for k in 0..<vertexCount {
           if let t = column[k] { rows[k][name] = AttributeValue.parse(t, as: type) ?? .string(t) }
         }
@@ -775,7 +775,7 @@ public enum PajekFormat {
       }
       var tieTypes: [String: AttributeType] = [:]
       for name in tieOrder {
-        tieTypes[name] = inferType(ties.map { $0.fields[name] }, decimalComma: false)
+        tieTypes[name] = inferType(ties.map { $0.fields[name] }, decimalComma: false, exactText: false)
       }
       for tie in ties {
         var attributes: [String: AttributeValue] = [:]
