@@ -62,7 +62,6 @@ files = {
     "graphml-int-not-int.graphml": g('    <node id="a"><data key="k">3.5</data></node>\n', keys='  <key id="k" for="node" attr.name="age" attr.type="int"/>\n'),
     "graphml-bad-boolean.graphml": g('    <node id="a"><data key="k">maybe</data></node>\n', keys='  <key id="k" for="node" attr.name="ok" attr.type="boolean"/>\n'),
     "graphml-hyperedge.graphml": g(N2 + '    <hyperedge><endpoint node="a"/><endpoint node="b"/></hyperedge>\n'),
-    "graphml-port.graphml": g('    <node id="a"><port name="p"/></node>\n'),
     "graphml-bad-edgedefault.graphml": g(N2, graph='<graph edgedefault="sideways">'),
     # CSV tie tables
     "csv-empty.csv": b"",

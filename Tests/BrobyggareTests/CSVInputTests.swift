@@ -63,9 +63,16 @@ struct CSVInputTests {
     #expect(lower.isDirected)
   }
 
-  /// A network has one direction: the first row that differs is the error's place.
-  @Test func mixedTypeColumnIsRefusedAtTheFirstRowThatDiffers() {
-    let e = formatError { try csvNetwork("source,target,type\na,b,Undirected\nb,c,Undirected\nc,d,Directed\nd,e,Undirected\n", directed: nil) }
+  /// A network has one direction. A mixed table reads as directed, each Undirected tie both
+  /// ways (as Gephi draws a mixed graph): 3 Undirected rows and 1 Directed give 7 arcs. Read
+  /// as undirected, the first Directed row is the error's place.
+  @Test func mixedTypeColumn() throws {
+    let text = "source,target,type\na,b,Undirected\nb,c,Undirected\nc,d,Directed\nd,e,Undirected\n"
+    let net = try csvNetwork(text, directed: nil)
+    #expect(net.isDirected)
+    #expect(net.tieCount == 7)
+    #expect(net.readNotes.contains { $0.contains("mixes Directed and Undirected") })
+    let e = formatError { try csvNetwork(text, directed: false) }
     #expect(e?.line == 4)
     #expect(e?.column == 5)
     #expect(e?.message.contains("this tie is Directed but the one on line 2 is Undirected") == true)

@@ -403,6 +403,22 @@ public enum CSVFormat {
   /// The direction a `type` column gives (`Directed` or `Undirected`, any case, on every row),
   /// checked against the one the caller asked for; `nil` when the table has no rows.
   static func direction(_ table: Table, file: String, typeColumn c: Int, asked: Bool?) throws(FormatError) -> Bool? {
+    try directions(table, file: file, typeColumn: c, asked: asked).directed
+  }
+
+  /// The direction a `type` column gives, and when it mixes Directed and Undirected rows (a
+  /// mixed graph, as Gephi holds one), the Undirected rows: the network is then directed and
+  /// each of those ties is read both ways, as Gephi draws them.
+  static func directions(_ table: Table, file: String, typeColumn c: Int, asked: Bool?) throws(FormatError) -> (directed: Bool?, undirectedRows: Set<Int>) {
+    let undirected = Set(table.rows.indices.filter { trimmingWhitespace(table.rows[$0][c], newlines: false).lowercased() == "undirected" })
+    let directedRows = table.rows.indices.filter { trimmingWhitespace(table.rows[$0][c], newlines: false).lowercased() == "directed" }
+    if !undirected.isEmpty && !directedRows.isEmpty && asked != false {
+      return (true, undirected)
+    }
+    return (try singleDirection(table, file: file, typeColumn: c, asked: asked), [])
+  }
+
+  static func singleDirection(_ table: Table, file: String, typeColumn c: Int, asked: Bool?) throws(FormatError) -> Bool? {
     var first: (directed: Bool, row: Int)?
     func spelled(_ d: Bool) -> String { d ? "Directed" : "Undirected" }
     for (r, fields) in table.rows.enumerated() {
@@ -417,7 +433,7 @@ public enum CSVFormat {
       guard let f = first else { first = (directed, r); continue }
       if f.directed != directed {
         throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: c),
-                          "this tie is \(spelled(directed)) but the one on line \(table.rowLines[f.row]) is \(spelled(f.directed)); a network has one direction, so the type column must say the same on every row")
+                          "this tie is \(spelled(directed)) but the one on line \(table.rowLines[f.row]) is \(spelled(f.directed)); with --undirected every tie must be Undirected (without it, a mixed table is read as directed, its Undirected ties each way)")
       }
     }
     guard let f = first else { return nil }
@@ -442,9 +458,18 @@ public enum CSVFormat {
     let layerCol = try column(table, file: file, named: columns.layer, option: "layer-column", usual: "layer")
     try refuseSecond(table, file: file, named: columns.layer == nil ? nil : layerCol, usual: "layer", option: "layer-column")
     let typeCol = column(table.header, "type").flatMap { [s, t, trustCol, layerCol].contains($0) ? nil : $0 }
-    if let typeCol, let d = try direction(table, file: file, typeColumn: typeCol, asked: directed) {
-      network.isDirected = d
-      network.readNotes.append("read as \(d ? "directed" : "undirected"), as the tie table's type column says")
+    var undirectedRows = Set<Int>()
+    if let typeCol {
+      let found = try directions(table, file: file, typeColumn: typeCol, asked: directed)
+      if let d = found.directed {
+        network.isDirected = d
+        undirectedRows = found.undirectedRows
+        if undirectedRows.isEmpty {
+          network.readNotes.append("read as \(d ? "directed" : "undirected"), as the tie table's type column says")
+        } else {
+          network.readNotes.append("the type column mixes Directed and Undirected ties (a mixed graph): read as directed, each of the \(undirectedRows.count) Undirected ties as a tie each way")
+        }
+      }
     }
     let rest = table.header.indices.filter { ![s, t, trustCol, layerCol, typeCol].contains($0) }
     let cols = typedColumns(table, columns: rest)
@@ -454,6 +479,10 @@ public enum CSVFormat {
     // Ties to nodes the node table lacks: every id, with its lines, for one error at the end.
     var missing: [String: (lines: [Int], field: Int, row: Int)] = [:]
     var missingOrder: [String] = []
+    var commaTrust = 0
+    defer {
+      if commaTrust > 0 { network.readNotes.append("\(commaTrust) trust value\(commaTrust == 1 ? " was" : "s were") written with a decimal comma ('1,33', as Gephi writes them in some locales) and read as decimal numbers") }
+    }
     for (r, fields) in table.rows.enumerated() {
       let line = table.rowLines[r]
       let a = trimmed.trim(table, row: r, field: s, file: file), b = trimmed.trim(table, row: r, field: t, file: file)
@@ -471,12 +500,22 @@ public enum CSVFormat {
       }
       var trust: Double?
       if let trustCol, !fields[trustCol].isEmpty {
-        trust = try parseTrust(fields[trustCol], decimalComma: decimalComma, file: file, line: line, column: col(trustCol))
+        let raw = fields[trustCol]
+        // Gephi in a Swedish or German locale writes "1,33" in a comma-separated file: one
+        // comma between digits, quoted, is a decimal comma (said in a note).
+        if !decimalComma, raw.filter({ $0 == "," }).count == 1, raw.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" }),
+           let w = parseDouble(trimmingWhitespace(raw, newlines: false), decimalComma: true) {
+          trust = try parseTrust(formatNumber(w), decimalComma: false, file: file, line: line, column: col(trustCol))
+          commaTrust += 1
+        } else {
+          trust = try parseTrust(raw, decimalComma: decimalComma, file: file, line: line, column: col(trustCol))
+        }
       }
       var attrs: [String: AttributeValue] = [:]
       for c in cols { if let v = c.values[r] { attrs[c.name] = v } }
       let layer = layerCol.flatMap { fields[$0].isEmpty ? nil : fields[$0] }
       network.addTie(from: a, to: b, trust: trust, layer: layer, attributes: attrs)
+      if undirectedRows.contains(r) && a != b { network.addTie(from: b, to: a, trust: trust, layer: layer, attributes: attrs) }
     }
     if let first = missingOrder.first, let m = missing[first] {
       throw FormatError(file: file, line: m.lines[0], column: table.column(row: m.row, field: m.field),

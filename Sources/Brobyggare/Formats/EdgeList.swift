@@ -1,7 +1,8 @@
 import Foundation
 
 /// Plain edge lists: `u v [weight]` per line, separated by spaces or tabs; `#` starts a
-/// comment; blank lines are skipped. Lines end with LF, CRLF or a lone CR (as classic Mac OS
+/// comment, and so does `%` at the start of a line (KONECT, whose first line `% sym` or
+/// `% asym` says the direction); blank lines are skipped. Lines end with LF, CRLF or a lone CR (as classic Mac OS
 /// wrote them). The weight is read as trust. The format says nothing of direction, so the
 /// caller declares it.
 public enum EdgeListFormat {
@@ -98,7 +99,8 @@ public enum EdgeListFormat {
             let b = buffer[i]
             if b == 0x0A || b == 0x0D { break }
             if b == 0x20 || b == 0x09 || comment { i += 1; continue }
-            if b == 0x23 { comment = true; i += 1; continue }
+            // '#' starts a comment anywhere; '%' at the start of a line, as KONECT writes them.
+            if b == 0x23 || (b == 0x25 && fields.isEmpty) { comment = true; i += 1; continue }
             let start = i
             while true {
               let c = buffer[i]

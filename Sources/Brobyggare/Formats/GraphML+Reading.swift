@@ -70,6 +70,8 @@ public enum GraphMLFormat {
     // text under its id; the first use of each id, for the note.
     var undeclaredKeys: [Scoped: Int] = [:]
     var undeclaredUses: [(id: String, offset: Int)] = []
+    var lateKeys = 0
+    var repeatedKeys = 0
     var undeclaredIDs = Set<String>()
     // Attribute names of the declared keys, by the element kind they are for.
     var declaredNames = Set<Scoped>()
@@ -84,6 +86,11 @@ public enum GraphMLFormat {
     // known), and their <data> in the same order.
     var edgeSources: [String] = [], edgeTargets: [String] = [], edgeOffsets: [Int] = [], edgeIDs: [String?] = []
     var edgeData: [(edge: Int, key: Int, value: AttributeValue)] = []
+    // Ports: the named connection points of a node (yFiles, yEd), kept as the node attribute
+    // `ports`, and the ports an edge joins, kept as the tie attributes `sourceport` and
+    // `targetport`.
+    var nodePorts: [Int: [String]] = [:]
+    var edgePorts: [Int: (String?, String?)] = [:]
     var nodeOffsets: [Int] = []
     // The element currently collecting <data>: node index, edge, graph or root.
     enum Owner { case node(Int), edge, graph, root, none }
@@ -162,11 +169,15 @@ public enum GraphMLFormat {
           }
           if let first = keyByID[Scoped(domain: domain, name: id)] ?? keyByID[Scoped(domain: "all", name: id)]
             ?? (domain == "all" ? firstKeyWithID[id] : nil) {
+            // The same declaration again (Cytoscape repeats some) says nothing new: skipped.
+            if keys[first].domain == domain, keys[first].name == (reader.attribute("attr.name") ?? id),
+               keys[first].graphMLType == reader.attribute("attr.type") {
+              repeatedKeys += 1
+              foreignDepth += 1
+              continue
+            }
             let (l, _) = input.location(of: keyOffsets[first])
             throw failure("the key id '\(FormatError.excerpt(id))' is declared twice (first on line \(l)); a key id must be unique, so that <data> names one key", at: offset)
-          }
-          if undeclaredIDs.contains(id) {
-            throw failure("the key id '\(FormatError.excerpt(id))' is declared after <data> used it; declare the keys before the graph", at: offset)
           }
           let gtype = reader.attribute("attr.type")
           var type: AttributeType
@@ -234,7 +245,7 @@ public enum GraphMLFormat {
             throw failure("this edge is \(directed ? "directed" : "undirected") in \(rootDirected ? "a directed" : "an undirected") graph; mixed graphs are not supported (make every edge one kind)", at: offset)
           }
           if reader.attribute("sourceport") != nil || reader.attribute("targetport") != nil {
-            throw failure("edges to ports (sourceport/targetport) are not supported", at: offset)
+            edgePorts[edgeSources.count] = (reader.attribute("sourceport"), reader.attribute("targetport"))
           }
           edgeSources.append(s)
           edgeTargets.append(t)
@@ -259,7 +270,9 @@ public enum GraphMLFormat {
         case "hyperedge":
           throw failure("hyperedges are not supported; Brobyggare reads ties between two nodes", at: offset)
         case "port":
-          throw failure("ports (<port>) are not supported", at: offset)
+          // Kept by name on its node; what is inside it (its own data, nested ports) is skipped.
+          if case .node(let i)? = ownerStack.last, let name = reader.attribute("name") { nodePorts[i, default: []].append(name) }
+          foreignDepth += 1
         case "desc", "locator":
           foreignDepth += 1
         default:
@@ -305,6 +318,47 @@ public enum GraphMLFormat {
                 throw failure("the default '\(FormatError.excerpt(d))' of the key '\(FormatError.excerpt(k.name))' is not a valid \(k.graphMLType ?? k.type.rawValue)", at: offset)
               }
             }
+            // A key declared after <data> used it (Cytoscape writes some at the end, and
+            // networkx reads them): the values read so far as text take its name and type.
+            if undeclaredIDs.contains(k.id) {
+              let placeholders = keys.indices.filter { p in
+                keys[p].id == k.id && undeclaredKeys[Scoped(domain: keys[p].domain, name: k.id)] == p && (k.domain == "all" || keys[p].domain == k.domain)
+              }
+              for p in placeholders {
+                let domain = keys[p].domain
+                func retyped(_ v: AttributeValue) throws(FormatError) -> AttributeValue {
+                  if case .markup = v { return v }
+                  if k.type == .markup { return .markup(v.description) }
+                  guard let t = AttributeValue.parse(v.description, as: k.type) else {
+                    throw failure("'\(FormatError.excerpt(v.description))', read before the key '\(FormatError.excerpt(k.id))' was declared, is not a valid \(k.graphMLType ?? k.type.rawValue)", at: offset)
+                  }
+                  return t
+                }
+                switch domain {
+                case "node":
+                  for i in network.nodes.indices {
+                    guard let v = network.nodes[i].attributes[k.id] else { continue }
+                    network.setNodeAttribute(k.id, nil, at: i)
+                    network.setNodeAttribute(k.name, try retyped(v), at: i)
+                  }
+                case "edge":
+                  for e in edgeData.indices where edgeData[e].key == p { edgeData[e].value = try retyped(edgeData[e].value) }
+                default:
+                  if let v = network.attributes[k.id] { network.attributes[k.id] = nil; network.attributes[k.name] = try retyped(v) }
+                }
+                var upgraded = k
+                upgraded.domain = domain
+                keys[p] = upgraded
+                undeclaredKeys[Scoped(domain: domain, name: k.id)] = nil
+                keyByID[Scoped(domain: domain, name: k.id)] = p
+              }
+              if !placeholders.isEmpty {
+                undeclaredIDs.remove(k.id)
+                undeclaredUses.removeAll { $0.id == k.id }
+                lateKeys += 1
+                if k.domain != "all" && placeholders.count == 1 { currentKey = nil; continue }
+              }
+            }
             // Data read as text under this name before the key was declared would mix with it.
             if undeclaredIDs.contains(k.name),
                undeclaredKeys[Scoped(domain: k.domain, name: k.name)] != nil
@@ -336,6 +390,12 @@ public enum GraphMLFormat {
     if nestedGraphData.count > 0 {
       let n = nestedGraphData.count, line = input.location(of: nestedGraphData.first).line
       network.readNotes.append("\(n) <data> of nested <graph>s \(n == 1 ? "was" : "were") left out (the first on line \(line)): the nodes of a nested graph are read, but a nested graph's own attributes have no place in the network")
+    }
+    if repeatedKeys > 0 {
+      network.readNotes.append("\(repeatedKeys) <key> declaration\(repeatedKeys == 1 ? " was" : "s were") repeated word for word; read once")
+    }
+    if lateKeys > 0 {
+      network.readNotes.append("\(lateKeys) key\(lateKeys == 1 ? " was" : "s were") declared after <data> used \(lateKeys == 1 ? "it" : "them"); the values read before take the declared names and types")
     }
     if !undeclaredUses.isEmpty {
       // The first few, with their lines found in one pass over the input.
@@ -421,6 +481,15 @@ public enum GraphMLFormat {
 
     let edgeDefaults = network.tieAttributes.compactMap { d in d.defaultValue.map { (d.name, $0) } }
     network.reserveCapacity(nodes: 0, ties: edgeSources.count)
+    if !nodePorts.isEmpty {
+      network.declareNodeAttribute(AttributeDeclaration(name: "ports", type: .string))
+      for (i, names) in nodePorts { network.setNodeAttribute("ports", .string(names.joined(separator: ",")), at: i) }
+      network.readNotes.append("\(nodePorts.values.map(\.count).reduce(0, +)) <port> elements kept by name in the node attribute 'ports' (what they hold for drawing is not read)")
+    }
+    if !edgePorts.isEmpty {
+      if edgePorts.values.contains(where: { $0.0 != nil }) { network.declareTieAttribute(AttributeDeclaration(name: "sourceport", type: .string)) }
+      if edgePorts.values.contains(where: { $0.1 != nil }) { network.declareTieAttribute(AttributeDeclaration(name: "targetport", type: .string)) }
+    }
     var nextData = 0
     for e in edgeSources.indices {
       guard let s = network.index(of: edgeSources[e]) else {
@@ -431,6 +500,10 @@ public enum GraphMLFormat {
       }
       var tie = Tie(source: s, target: t, trust: trustDefault, layer: layerDecl?.defaultValue?.description, id: edgeIDs[e])
       for (n, v) in edgeDefaults { tie.attributes[n] = v }
+      if let (sp, tp) = edgePorts[e] {
+        if let sp { tie.attributes["sourceport"] = .string(sp) }
+        if let tp { tie.attributes["targetport"] = .string(tp) }
+      }
       while nextData < edgeData.count && edgeData[nextData].edge == e {
         let (k, v) = (keys[edgeData[nextData].key], edgeData[nextData].value)
         nextData += 1

@@ -87,9 +87,42 @@ extension Network {
       var nodesPath = options.nodeTable
       let companion = Network.companionNodeTable(for: path)
       if nodesPath == nil, !path.hasSuffix(".nodes.csv"), FileManager.default.fileExists(atPath: companion) { nodesPath = companion }
-      return try CSVFormat.read(contentsOf: path, nodeTable: nodesPath, directed: options.directed,
+      // Gephi's other CSV layouts: an adjacency matrix (the header's first cell empty), and an
+      // adjacency list (no header, rows of different lengths).
+      if nodesPath == nil, let head = Network.head(of: path), let line = String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline).first,
+         let first = line.first(where: { $0 == "," || $0 == ";" || $0 == "\t" || !$0.isWhitespace }), first == "," || first == ";" || first == "\t",
+         let matrix = try CSVFormat.adjacencyMatrix(decodeText(Network.load(path), file: path), file: path) {
+        return matrix
+      }
+      do {
+        return try CSVFormat.read(contentsOf: path, nodeTable: nodesPath, directed: options.directed,
                                 encoding: options.encoding, columns: options.columns)
-    case .edgelist: return try EdgeListFormat.read(contentsOf: path, directed: options.directed ?? true, encoding: options.encoding)
+      } catch {
+        if nodesPath == nil, error.message.contains("fields; the header has"),
+           let list = try? CSVFormat.adjacencyList(decodeText(Network.load(path), file: path), file: path) {
+          return list
+        }
+        throw error
+      }
+    case .edgelist:
+      // KONECT's first line says the direction: `% sym` undirected, `% asym` or `% bip` directed.
+      var directed = options.directed
+      var note: String?
+      if let head = Network.head(of: path), let first = String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline).first,
+         first.hasPrefix("%") {
+        let words = first.dropFirst().split(separator: " ").map { $0.lowercased() }
+        let says: Bool? = words.first == "sym" ? false : (words.first == "asym" || words.first == "bip") ? true : nil
+        if let says {
+          if let asked = options.directed, asked != says {
+            throw FormatError(file: path, line: 1, column: 1, "the KONECT header '\(first)' says the ties are \(says ? "directed" : "undirected"), but --undirected asks for \(asked ? "directed" : "undirected") ties; leave it out")
+          }
+          directed = says
+          note = "read as \(says ? "directed" : "undirected"), as the KONECT header '\(first)' says"
+        }
+      }
+      var network = try EdgeListFormat.read(contentsOf: path, directed: directed ?? true, encoding: options.encoding)
+      if let note { network.readNotes.append(note) }
+      return network
     case .graphml: return try GraphMLFormat.read(contentsOf: path)
     case .dot: return try DOTFormat.read(Network.load(path), file: path, graph: options.graph)
     case .json: return try NodeLinkFormat.read(Network.load(path), file: path, directed: options.directed == false ? false : nil)
