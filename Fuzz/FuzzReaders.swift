@@ -2,8 +2,11 @@ import Foundation
 
 // The fuzz target for every reader, compiled into the library's own module by
 // Scripts/fuzz.sh with the toolchain's libFuzzer (-sanitize=fuzzer). BROBYGGARE_FUZZ_READER
-// picks the reader: graphml, dot, csv, csv-nodes, edgelist, json or nominations. A reader may
-// refuse the input with a FormatError; anything else (a crash, a trap, a hang) is a bug.
+// picks the reader: graphml, gexf, gml, pajek, ucinet, dot, csv, csv-nodes, edgelist, json or
+// nominations. A reader may refuse the input with a FormatError; anything else (a crash, a
+// trap, a hang) is a bug. What a reader takes is written by the same format's writer and read
+// back: the writer may refuse (a character the format cannot hold), but what it writes must
+// read back with the same node ids, ties and direction, else the target traps.
 // The readers that work a block at a time (GraphML, CSV, edge list) read with blocks of 1 to 8
 // bytes when the input's length is odd, so the fuzzer also puts block boundaries everywhere.
 
@@ -14,15 +17,52 @@ public func brobyggareFuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> 
   let data = start.map { Data(bytes: $0, count: count) } ?? Data()
   let block = count % 2 == 1 ? 1 + count % 8 : TextInput.blockSize
   switch reader {
-  case "graphml": _ = try? GraphMLFormat.read(XMLReader(input: TextInput(data: data, file: "fuzz.graphml", xml: true, blockSize: block)))
-  case "dot": _ = try? DOTFormat.read(data, file: "fuzz.dot")
-  case "csv": _ = try? CSVFormat.read(ties: TextInput(data: data, file: "fuzz.csv", blockSize: block), nodes: nil, directed: nil)
+  case "graphml":
+    let net = try? GraphMLFormat.read(XMLReader(input: TextInput(data: data, file: "fuzz.graphml", xml: true, blockSize: block)))
+    roundTrip(net, { try GraphMLFormat.write($0) }) { try GraphMLFormat.read($0, file: "back.graphml") }
+  case "gexf":
+    roundTrip(try? GEXFFormat.read(data, file: "fuzz.gexf"), { try GEXFFormat.write($0).text }) { try GEXFFormat.read($0, file: "back.gexf") }
+  case "gml":
+    roundTrip(try? GMLFormat.read(data, file: "fuzz.gml"), exact: { GMLFormat.write($0).dropped.isEmpty }, { GMLFormat.write($0).text }) { try GMLFormat.read($0, file: "back.gml") }
+  case "pajek":
+    roundTrip(try? PajekFormat.read(data, file: "fuzz.net"), exact: { PajekFormat.write($0).dropped.allSatisfy { !$0.contains("ids") && !$0.contains("id ") } },
+              { PajekFormat.write($0).text }) { try PajekFormat.read($0, file: "back.net") }
+  case "ucinet":
+    roundTrip(try? UCINETFormat.read(data, file: "fuzz.dl"), exact: { !UCINETFormat.write($0).dropped.contains { $0.contains("quotes and line breaks") } },
+              { UCINETFormat.write($0).text }) { try UCINETFormat.read($0, file: "back.dl") }
+  case "dot":
+    roundTrip(try? DOTFormat.read(data, file: "fuzz.dot"), { try DOTFormat.write($0) }) { try DOTFormat.read($0, file: "back.dot") }
+  case "csv":
+    let net = try? CSVFormat.read(ties: TextInput(data: data, file: "fuzz.csv", blockSize: block), nodes: nil, directed: nil)
+    roundTrip(net, { try CSVFormat.writeTies($0) + "\u{0}" + CSVFormat.writeNodes($0) }) { text in
+      let parts = String(decoding: text, as: UTF8.self).components(separatedBy: "\u{0}")
+      return try CSVFormat.read(ties: Data(parts[0].utf8), file: "back.csv", nodes: Data(parts[1].utf8), nodesFile: "back.nodes.csv", directed: nil)
+    }
   case "csv-nodes": _ = try? CSVFormat.read(ties: TextInput(data: Data("source,target\na,b\n".utf8), file: "t.csv"),
                                             nodes: TextInput(data: data, file: "fuzz.nodes.csv", blockSize: block), directed: false)
   case "edgelist": _ = try? EdgeListFormat.read(TextInput(data: data, file: "fuzz.edgelist", blockSize: block), directed: true)
-  case "json": _ = try? NodeLinkFormat.read(data, file: "fuzz.json")
+  case "json":
+    roundTrip(try? NodeLinkFormat.read(data, file: "fuzz.json"), { try NodeLinkFormat.write($0) }) { try NodeLinkFormat.read($0, file: "back.json") }
   case "nominations": _ = try? InterviewFiles.nominations(data, file: "fuzz.csv")
   default: fatalError("unknown BROBYGGARE_FUZZ_READER '\(reader)'")
   }
   return 0
+}
+
+/// Writes a network that was read and reads it back: a refusal to write is fine, but what is
+/// written must read back with the same ids, ties and direction (when `exact` says the writer
+/// kept the ids as they are).
+private func roundTrip(_ network: Network?, exact: (Network) -> Bool = { _ in true }, _ write: (Network) throws -> String,
+                       _ read: (Data) throws -> Network) {
+  guard let network, let text = try? write(network) else { return }
+  let back: Network
+  do { back = try read(Data(text.utf8)) } catch { fatalError("round trip: what was written does not read back: \(error)") }
+  guard back.isDirected == network.isDirected, back.tieCount == network.tieCount, back.nodeCount == network.nodeCount else {
+    fatalError("round trip: \(network.nodeCount) nodes and \(network.tieCount) ties came back as \(back.nodeCount) and \(back.tieCount)")
+  }
+  guard exact(network) else { return }
+  guard back.nodes.map(\.id) == network.nodes.map(\.id),
+        zip(back.ties, network.ties).allSatisfy({ $0.source == $1.source && $0.target == $1.target }) else {
+    fatalError("round trip: node ids or tie ends changed")
+  }
 }

@@ -3,7 +3,7 @@
 #
 #   sh Scripts/fuzz.sh [SECONDS] [READER ...]
 #
-# READER: graphml dot csv csv-nodes edgelist json nominations (default: all), each for SECONDS
+# READER: graphml gexf gml pajek ucinet dot csv csv-nodes edgelist json nominations (default: all), each for SECONDS
 # (default 60). Builds .build/fuzz/brobyggare-fuzz from the library's sources and
 # Fuzz/FuzzReaders.swift with -sanitize=fuzzer, seeds each reader's corpus from the shipped
 # datasets, the files other tools wrote in ../shared/interop/dot and ../shared/interop/graphml
@@ -16,7 +16,7 @@
 set -eu
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-readers=${*:-graphml dot csv csv-nodes edgelist json nominations}
+readers=${*:-graphml gexf gml pajek ucinet dot csv csv-nodes edgelist json nominations}
 out=.build/fuzz
 mkdir -p "$out"
 bin="$out/brobyggare-fuzz"
@@ -26,7 +26,7 @@ echo "building $bin"
 swiftc -O -sanitize=fuzzer -parse-as-library -module-name Brobyggare $sources Fuzz/FuzzReaders.swift -o "$bin"
 
 interop=""
-for d in ../shared/interop/dot ../shared/interop/graphml; do
+for d in ../shared/interop/dot ../shared/interop/graphml ../shared/interop/realworld; do
   if [ -d "$d" ]; then interop="$interop $d"; else echo "no $d: its files are not among the seeds" >&2; fi
 done
 seed() {  # seed READER PATTERN...: copy matching files into the reader's seed folder
@@ -42,6 +42,10 @@ status=0
 for r in $readers; do
   case $r in
     graphml) seed graphml '*.graphml' '*.xml' ;;
+    gexf) seed gexf '*.gexf' ;;
+    gml) seed gml '*.gml' ;;
+    pajek) seed pajek '*.net' '*.paj' ;;
+    ucinet) seed ucinet '*.dl' ;;
     dot) seed dot '*.dot' '*.gv' ;;
     csv) seed csv '*.csv' ;;
     csv-nodes) seed csv-nodes '*.nodes.csv' 'roster*.csv' ;;

@@ -339,6 +339,16 @@ func selectedLayers(_ p: ParsedArguments, network: Network) throws -> Set<String
 func tieSelection(_ p: ParsedArguments, network: Network) throws -> TieSelection {
   var s = TieSelection()
   s.layers = try selectedLayers(p, network: network)
+  defer {
+    // A tie without a trust counts as trust 1, the top of the scale: say so when others have one.
+    if s.weightAttribute == nil, network.hasTrust {
+      let selected = network.ties.filter { s.includes(layer: $0.layer) }
+      let missing = selected.filter { $0.trust == nil }.count
+      if missing > 0 {
+        note("\(missing) of \(selected.count) ties analysed have no trust value and count as trust 1, the top of the scale; give them a value, or pick the ties with --layer")
+      }
+    }
+  }
   if p.value("layer") == nil {
     let affiliation = network.affiliationLayers
     let all = network.layers

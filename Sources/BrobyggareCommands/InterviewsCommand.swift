@@ -56,7 +56,12 @@ extension BrobyggareCommandLine {
     // anything is written, and its decisions go into the new one.
     var previousReview: [AliasRow] = []
     for a in p.values("aliases") {
-      let rows = try InterviewFiles.aliases(Network.load(a), file: a, encoding: encoding)
+      // The review file this program wrote is UTF-8 whatever --encoding the nominations need:
+      // a file that is valid UTF-8 is read as UTF-8 (Windows-1252 text with letters beyond
+      // ASCII never is).
+      let bytes = try Network.load(a)
+      let aliasEncoding: TextEncoding = (encoding == .windows1252 || encoding == .latin1) && String(data: bytes, encoding: .utf8) != nil ? .utf8 : encoding
+      let rows = try InterviewFiles.aliases(bytes, file: a, encoding: aliasEncoding)
       inputs.aliases += rows
       if sameFile(a, reviewPath) { previousReview += rows } else { inputPaths.append(a) }
     }

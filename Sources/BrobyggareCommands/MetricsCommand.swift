@@ -17,6 +17,9 @@ func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (groups: 
   do {
     let a = try net.groupAssignment(by: attribute)
     let missing = a.ungrouped
+    if !a.missingSpellings.isEmpty {
+      note("the values \(a.missingSpellings.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' are read as missing (no group), as R and spreadsheets write them")
+    }
     if missing > 0 {
       note("\(missing) of \(net.nodeCount) nodes \(missing == 1 ? "has" : "have") no value for '\(attribute)' and \(missing == 1 ? "is" : "are") left out of the group measures")
     }

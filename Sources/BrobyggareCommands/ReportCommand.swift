@@ -133,7 +133,7 @@ extension BrobyggareCommandLine {
     let topTable = ResultTable(columns: ["rank", "label", "group", "betweenness", "betweenness_intergroup", "brokerage_total", "main_role", "constraint", "ei_index"],
                                rows: topNodes.enumerated().map { r, v in
                                  [.integer(r + 1), .text(net.nodes[v].label), .text(groupName(g[v], names)), .number(humanRounded(betweenness[v])), .number(humanRounded(intergroup[v])),
-                                  .number(humanRounded(brokerage.raw[5][v])), .text(mainRole(v)), .number(humanRounded(constraint[v])), .number(humanRounded(ei.nodes[v]))]
+                                  g[v] < 0 ? .text("") : .number(humanRounded(brokerage.raw[5][v])), .text(g[v] < 0 ? "(no group)" : mainRole(v)), .number(humanRounded(constraint[v])), .number(humanRounded(ei.nodes[v]))]
                                }, settings: [])
     var md = "# \(markdownText(title))\n\n"
     md += settings.map { "- \(markdownText($0.0)): \(markdownText($0.1))" }.joined(separator: "\n") + "\n\n"
@@ -149,6 +149,9 @@ extension BrobyggareCommandLine {
     }
 
     var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>\(escapeXML(title))</title>\n"
+    // What this report wrote, so that a later report in the same folder removes only those of
+    // its files that it does not write again, and nothing else.
+    html += "<meta name=\"generator\" content=\"brobyggare report\"/>\n<meta name=\"brobyggare-files\" content=\"\(reportFileNames.filter { f in f == "network.svg" ? networkSVG != nil : f == "robustness.csv" ? robustnessRuns != nil : true }.joined(separator: " "))\"/>\n"
     html += "<style>body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}td.n{text-align:right}figure{margin:1em 0}svg{max-width:100%;height:auto}</style>\n</head>\n<body>\n"
     html += "<h1>\(escapeXML(title))</h1>\n<ul>\n" + settings.map { "<li>\(escapeXML($0.0)): \(escapeXML($0.1))</li>\n" }.joined() + "</ul>\n"
     html += "<h2>The network</h2>\n" + (networkSVG.map { "<figure>\(inlineSVG($0))</figure>\n" } ?? "<p>Not drawn: \(escapeXML(graphvizNote)). The drawing is in network.dot.</p>\n")
@@ -158,8 +161,16 @@ extension BrobyggareCommandLine {
     html += "<p>E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(humanRounded(ei.network))) (expected from group sizes \(formatNumber(humanRounded(ei.networkExpected)))).</p>\n"
     html += htmlTable(rounded(eiTable))
     if leaving != nil { html += "<h2>If the top bridge-builder leaves</h2>\n" + htmlTable(whatifTable) }
+    // What the run said on standard error belongs with the figures it is about.
+    let runNotes = Notes.current?.lines ?? []
+    if !runNotes.isEmpty {
+      md += "## Notes\n\n" + runNotes.map { "- " + markdownText($0) }.joined(separator: "\n") + "\n\n"
+    }
     if let rt = robustnessTable {
       html += "<h2>How sure is the ranking</h2>\n<p>Nodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.</p>\n" + htmlTable(rounded(rt))
+    }
+    if !runNotes.isEmpty {
+      html += "<h2>Notes</h2>\n<ul>\n" + runNotes.map { "<li>\(escapeXML($0))</li>\n" }.joined() + "</ul>\n"
     }
     html += "</body>\n</html>\n"
 
@@ -173,6 +184,7 @@ extension BrobyggareCommandLine {
     if let rt = robustnessTable { files.append(("robustness.csv", Data(rt.render(.csv).utf8))) }
     var isFolder: ObjCBool = false
     let existed = FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder)
+    let earlier = earlierReportFiles(in: dir)
     if existed && !isFolder.boolValue {
       throw UsageError(message: "'\(dir)' is a file; --output names the folder the report is written to")
     }
@@ -192,9 +204,10 @@ extension BrobyggareCommandLine {
     // A report file of an earlier run that this run did not write (network.svg without
     // Graphviz, robustness.csv without --robustness) would show the old figures: it goes.
     let written = Set(files.map(\.path))
-    for old in reportFileNames where !written.contains(old) {
+    let inputs = Notes.current?.inputs ?? []
+    for old in earlier where !written.contains(old) && reportFileNames.contains(old) {
       let stale = (dir as NSString).appendingPathComponent(old)
-      if FileManager.default.fileExists(atPath: stale) {
+      if FileManager.default.fileExists(atPath: stale), !inputs.contains(canonicalPath(stale)) {
         try? FileManager.default.removeItem(atPath: stale)
         note("removed \(stale), left by an earlier report and not written by this one")
       }
@@ -206,6 +219,18 @@ extension BrobyggareCommandLine {
 }
 
 
+
+/// The files an earlier report in `dir` says it wrote (its index.html's `brobyggare-files`),
+/// or none when there is no earlier report of this program there.
+func earlierReportFiles(in dir: String) -> [String] {
+  let index = (dir as NSString).appendingPathComponent("index.html")
+  guard let data = FileManager.default.contents(atPath: index), data.count < 50_000_000 else { return [] }
+  let text = String(decoding: data, as: UTF8.self)
+  guard text.contains("<meta name=\"generator\" content=\"brobyggare report\"/>"),
+        let start = text.range(of: "<meta name=\"brobyggare-files\" content=\""),
+        let end = text[start.upperBound...].firstIndex(of: "\"") else { return [] }
+  return text[start.upperBound..<end].split(separator: " ").map(String.init)
+}
 
 /// Every file a report may write, so that a re-run removes those it did not write again.
 let reportFileNames = ["index.html", "report.md", "network.dot", "network.svg", "density.svg", "trust.svg",

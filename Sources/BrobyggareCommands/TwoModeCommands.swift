@@ -34,6 +34,17 @@ extension BrobyggareCommandLine {
     }
   }
 
+  /// The layers a two-mode command reads: `--layer`, else the affiliation layers the network
+  /// records or its kinds show (person-to-organisation collaboration ties are not
+  /// affiliations), with a note; else every tie between the two modes.
+  static func affiliationSelection(_ p: ParsedArguments, network: Network) throws -> Set<String>? {
+    if p.value("layer") != nil { return try selectedLayers(p, network: network) }
+    let affiliation = network.affiliationLayers
+    guard !affiliation.layers.isEmpty, affiliation.layers.count < network.layers.count else { return nil }
+    note("read the affiliation layers \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) only\(affiliation.declared ? "" : " (found from the nodes' kinds)"); other person-to-organisation ties are not affiliations; --layer all reads every tie between the two modes")
+    return Set(affiliation.layers)
+  }
+
   static func project(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let (input, output) = (p.positionals[0], p.positionals[1])
     guard let format = NetworkFormat(path: output) else { throw UsageError(message: "Cannot tell the output format from '\(output)'; expected \(NetworkFormat.extensionList)") }
@@ -42,12 +53,13 @@ extension BrobyggareCommandLine {
     let net = try readNetwork(input, p)
     try requirePeople(net)
     // --weight here is the projection's rule, not a tie attribute: only --layer selects ties.
-    let projection = try net.projection(onto: side, weight: weight, selection: TieSelection(layers: try selectedLayers(p, network: net)))
+    let layers = try affiliationSelection(p, network: net)
+    let projection = try net.projection(onto: side, weight: weight, selection: TieSelection(layers: layers))
     let files = try projection.network.serialized(as: format, path: output)
     var inputs = [input]
     if let n = p.value("nodes") { inputs.append(n) }
     try writeOutput(files, inputs: inputs)
-    out.stderr += "# network: \(input); onto: \(side.rawValue); weight: \(weight.rawValue); layers: \(p.value("layer") ?? "all")\n"
+    out.stderr += "# network: \(input); onto: \(side.rawValue); weight: \(weight.rawValue); layers: \(layers.map { $0.sorted().joined(separator: ",") } ?? "all")\n"
     out.stderr += "wrote \(files.map(\.path).joined(separator: " and ")): \(projection.network.nodeCount) nodes, \(projection.network.tieCount) ties"
     out.stderr += projection.sameModeTies > 0 ? "; \(projection.sameModeTies) ties within a mode left out\n" : "\n"
   }
@@ -59,7 +71,8 @@ extension BrobyggareCommandLine {
     try requirePeople(net)
     let attribute = p.value("sector") ?? "sector"
     let rows: [TwoMode.Spanning]
-    do { rows = try net.boundarySpanning(sector: attribute, selection: TieSelection(layers: try selectedLayers(p, network: net))) } catch let e as NetworkError {
+    let layers = try affiliationSelection(p, network: net)
+    do { rows = try net.boundarySpanning(sector: attribute, selection: TieSelection(layers: layers)) } catch let e as NetworkError {
       throw UsageError(message: e.description)
     }
     let ordered = rows.enumerated().sorted {
@@ -72,7 +85,7 @@ extension BrobyggareCommandLine {
         [.text(net.nodes[s.node].id), .text(net.nodes[s.node].label), .integer(s.affiliations), .integer(s.sectors.count),
          .text(s.sectors.joined(separator: "; ")), .boolean(s.isBoundarySpanner)]
       },
-      settings: [("network", input), ("sector", attribute), ("layers", p.value("layer") ?? "all"),
+      settings: [("network", input), ("sector", attribute), ("layers", layers.map { $0.sorted().joined(separator: ",") } ?? "all"),
                  ("boundary spanners", String(rows.filter(\.isBoundarySpanner).count))])
     try emit(table, p, inputs: [input], &out)
   }

@@ -58,6 +58,8 @@ public enum EdgeListFormat {
       return network.node(withID: String(decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self))
     }
     var reserved = false
+    var headerSkipped = false, skipLine = false
+    var headerNote: String?
     while more {
       more = try input.append(to: &window)
       if !more { window.append(0x0A) }  // a final newline ends the last line
@@ -116,8 +118,19 @@ public enum EdgeListFormat {
                                     "expected 'source target [weight]' but found \(fields.count) field\(fields.count == 1 ? "" : "s")")
               return
             }
+            // A first line of column names ('source target', 'from to weight', as Excel's text
+            // export writes a header) is a header, not a tie between nodes so named.
+            if network.tieCount == 0 && !headerSkipped {
+              let words = fields.map { field($0).lowercased() }
+              let ends: Set<String> = ["source", "target", "from", "to", "node1", "node2", "src", "dst"]
+              if ends.contains(words[0]) && ends.contains(words[1]) && (words.count == 2 || ["weight", "trust", "value", "w"].contains(words[2])) {
+                headerSkipped = true
+                headerNote = fields.map(field).joined(separator: " ")
+                skipLine = true
+              }
+            }
             var trust: Double?
-            if fields.count == 3 {
+            if !skipLine, fields.count == 3 {
               do {
                 trust = try CSVFormat.parseTrust(field(fields[2]), decimalComma: false, file: file, line: lineNumber, column: column(fields[2].0))
               } catch {
@@ -130,9 +143,12 @@ public enum EdgeListFormat {
                 return
               }
             }
-            let s = nodeIndex(buffer, fields[0])
-            let t = nodeIndex(buffer, fields[1])
-            network.addTie(Tie(source: s, target: t, trust: trust))
+            if !skipLine {
+              let s = nodeIndex(buffer, fields[0])
+              let t = nodeIndex(buffer, fields[1])
+              network.addTie(Tie(source: s, target: t, trust: trust))
+            }
+            skipLine = false
           }
           // Past the line end: LF, CR, or CR and LF as one.
           i += buffer[i] == 0x0D && i + 1 < end && buffer[i + 1] == 0x0A ? 2 : 1
@@ -144,6 +160,7 @@ public enum EdgeListFormat {
       window.removeFirst(end)
       searched = 0
     }
+    if let headerNote { network.readNotes.append("the first line, '\(FormatError.excerpt(headerNote))', names the columns: read as a header, not as a tie") }
     return network
   }
 

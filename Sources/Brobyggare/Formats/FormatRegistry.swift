@@ -100,6 +100,10 @@ extension Network {
   /// - Complexity: O(n + m).
   public func lostWhenWritten(as format: NetworkFormat) -> [String] {
     var lost: [String] = []
+    // Formats that name the trust column (the others write it as their own weight).
+    if [.csv, .graphml, .dot, .json].contains(format), trustNamedForWriting.trustAttributeName != trustAttributeName {
+      lost.append("the trust's own name '\(trustAttributeName)' (written as 'trust', so that it reads back as the trust)")
+    }
     let nodeAttributeNames = Set(nodes.flatMap { $0.attributes.keys })
     let tieAttributeNames = Set(ties.flatMap { $0.attributes.keys })
     func list(_ names: Set<String>) -> String {
@@ -121,13 +125,13 @@ extension Network {
       let isolates = nodes.count - Set(ties.flatMap { [$0.source, $0.target] }).count
       if isolates > 0 { lost.append("\(isolates) node\(isolates == 1 ? "" : "s") without ties") }
     case .ucinet:
-      lost = UCINETFormat.write(self).dropped
+      lost += UCINETFormat.write(self).dropped
     case .gexf:
-      lost = (try? GEXFFormat.write(self).dropped) ?? []
+      lost += (try? GEXFFormat.write(self).dropped) ?? []
     case .gml:
-      lost = GMLFormat.write(self).dropped
+      lost += GMLFormat.write(self).dropped
     case .pajek:
-      lost = PajekFormat.write(self).dropped
+      lost += PajekFormat.write(self).dropped
     case .dot:
       let typed = Set((nodeAttributes + tieAttributes).filter { $0.type != .string && $0.type != .markup }.map(\.name))
       if !typed.isEmpty { lost.append("the declared types of \(list(typed)): DOT holds text, and reading it back infers the types") }

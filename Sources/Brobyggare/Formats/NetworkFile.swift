@@ -66,6 +66,11 @@ extension Network {
       options.nodeTable = nil
     }
     var network = try Network.read(path, as: format, options: options)
+    // Tables and edge lists do not always say their direction: when nothing did, say the default.
+    if (format == .csv || format == .edgelist), options.directed == nil, network.isDirected,
+       !network.readNotes.contains(where: { $0.contains("directed") }) {
+      network.readNotes.append("read as directed, since the file does not say (a type column would, as Gephi writes it); --undirected reads it as undirected")
+    }
     if let values {
       let name = ((values as NSString).lastPathComponent as NSString).deletingPathExtension
       try PajekFormat.readNodeValues(Network.load(values), file: values, into: &network, name: name)
@@ -168,12 +173,22 @@ extension Network {
   ///   network (a character, an attribute's name), saying what and where in the network.
   public func serialized(as format: NetworkFormat, path: String) throws(FormatError) -> [(path: String, contents: String)] {
     do {
-      return try unnamedSerialized(as: format, path: path)
+      return try trustNamedForWriting.unnamedSerialized(as: format, path: path)
     } catch {
       var e = error
       if e.file == "<output>" { e.file = path }
       throw e
     }
+  }
+
+  /// The network with its trust named `trust` when the input gave it a name of its own
+  /// (`tillit`, from `--trust-column`), which no reader would take as the trust again.
+  var trustNamedForWriting: Network {
+    guard hasTrust, !["trust", "weight"].contains(trustAttributeName.lowercased()),
+          !tieAttributes.contains(where: { $0.name.lowercased() == "trust" }) else { return self }
+    var copy = self
+    copy.trustAttributeName = "trust"
+    return copy
   }
 
   private func unnamedSerialized(as format: NetworkFormat, path: String) throws(FormatError) -> [(path: String, contents: String)] {
@@ -227,7 +242,21 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
     for (t, _) in temps { try? FileManager.default.removeItem(atPath: t) }
     TemporaryFiles.shared.forget(temps.map(\.0))
   }
+  // A symbolic link is followed: its target is the file written. A device, a pipe or a socket
+  // (/dev/stdout, /dev/full, a FIFO) is written in place, after every regular file is ready,
+  // since renaming a file over it would replace the device with a file.
+  var streams: [(path: String, data: Data)] = []
+  var regular: [(path: String, data: Data)] = []
   for (path, data) in files {
+    var st = stat()
+    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    if stat(resolved, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG, (st.st_mode & S_IFMT) != S_IFDIR {
+      streams.append((resolved, data))
+    } else {
+      regular.append((resolved, data))
+    }
+  }
+  for (path, data) in regular {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     var isDir: ObjCBool = false
@@ -284,6 +313,25 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
   }
   TemporaryFiles.shared.forget(temps.map(\.0))
   temps.removeAll()
+  for (path, data) in streams {
+    let fd = open(path, O_WRONLY)
+    guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+    var failure: Int32 = 0
+    data.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        offset += n
+      }
+    }
+    close(fd)
+    if failure != 0 { throw WriteError(path: path, reason: String(cString: strerror(failure))) }
+  }
 }
 
 /// The temporary files being written, so that an interrupted program can remove them and leave

@@ -3,7 +3,8 @@ import Foundation
 /// The groups a node attribute makes (sector, say), read as a researcher means them.
 ///
 /// - Values are trimmed of surrounding spaces: `kommun ` is `kommun`.
-/// - A node whose value is missing or blank has no group (its entry in ``groups`` is −1) and
+/// - A node whose value is missing, blank or written as missing (`NA`, `N/A`, `#N/A`, `NULL`,
+///   `NaN`) has no group (its entry in ``groups`` is −1) and
 ///   is left out of every group measure; ``ungrouped`` counts them.
 /// - Groups are numbered in the order of their names: as numbers when every name is a number
 ///   (2, 10, 103), else as text, so results do not depend on node order.
@@ -20,6 +21,11 @@ public struct GroupAssignment: Sendable, Equatable {
   public var ungrouped: Int { groups.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
   /// Sets of names that are equal but for case, spacing, punctuation or diacritics.
   public var similarNames: [[String]]
+  /// The spellings of a missing value found (`NA`, `#N/A`), which made no group.
+  public var missingSpellings: [String] = []
+
+  /// Values that spreadsheets, R and databases write for a missing value.
+  public static let missingSpellings: Set<String> = ["NA", "N/A", "#N/A", "NULL", "null", "NaN", "nan", "na", "n/a"]
   /// Members of each group.
   public var sizes: [Int] {
     var s = [Int](repeating: 0, count: names.count)
@@ -38,9 +44,13 @@ extension Network {
     guard nodeAttributes.contains(where: { $0.name == attribute }) || nodes.contains(where: { $0.attributes[attribute] != nil }) else {
       throw .unknownNodeAttribute(attribute)
     }
+    var missingTokens = Set<String>()
     let labels: [String?] = nodes.map { node in
       guard let value = node.attributes[attribute] else { return nil }
+      if case .double(let d) = value, d.isNaN { return nil }
       let text = trimmingWhitespace(value.description, newlines: true)
+      // What R, Excel and databases write for a missing value is no group.
+      if GroupAssignment.missingSpellings.contains(text) { missingTokens.insert(text); return nil }
       return text.isEmpty ? nil : text
     }
     let distinct = Array(Set(labels.compactMap { $0 }))
@@ -56,7 +66,7 @@ extension Network {
     for name in names { byForm[NameMatching.normalise(name), default: []].append(name) }
     let similar = byForm.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
     return GroupAssignment(attribute: attribute, groups: labels.map { $0.map { index[$0]! } ?? -1 }, names: names,
-                           similarNames: similar)
+                           similarNames: similar, missingSpellings: missingTokens.sorted())
   }
 
   /// The group of each node from a node attribute, −1 for a node without one, and the group
