@@ -177,11 +177,11 @@ extension BrobyggareCommandLine {
     var files: [(path: String, data: Data)] = [
       ("index.html", Data(html.utf8)), ("report.md", Data(md.utf8)), ("network.dot", Data(dot.utf8)),
       ("density.svg", Data(densitySVG.utf8)), ("trust.svg", Data(trustSVG.utf8)),
-      ("bridge-builders.csv", Data(builders.render(.csv).utf8)), ("group-matrix.csv", Data(matrixTable.render(.csv).utf8)),
-      ("ei.csv", Data(eiTable.render(.csv).utf8)), ("whatif.csv", Data(whatifTable.render(.csv).utf8)),
+      ("bridge-builders.csv", Data(builders.renderForSpreadsheets().utf8)), ("group-matrix.csv", Data(matrixTable.renderForSpreadsheets().utf8)),
+      ("ei.csv", Data(eiTable.renderForSpreadsheets().utf8)), ("whatif.csv", Data(whatifTable.renderForSpreadsheets().utf8)),
     ]
     if let s = networkSVG { files.append(("network.svg", Data(s.utf8))) }
-    if let rt = robustnessTable { files.append(("robustness.csv", Data(rt.render(.csv).utf8))) }
+    if let rt = robustnessTable { files.append(("robustness.csv", Data(rt.renderForSpreadsheets().utf8))) }
     var isFolder: ObjCBool = false
     let existed = FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder)
     let earlier = earlierReportFiles(in: dir)

@@ -97,8 +97,7 @@ enum Cell {
   var excel: String {
     switch self {
     case .text(let s):
-      if let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { return "'" + s }
-      return s
+      return guardingFormula(s)
     case .number(let d): return machine(d).replacingOccurrences(of: ".", with: ",")
     default: return plain
     }
@@ -152,6 +151,20 @@ struct ResultTable {
       out += "\n  ]\n}\n"
       return out
     }
+  }
+
+  /// CSV for a spreadsheet (the report's tables): as `.csv`, with text cells that would start a
+  /// formula behind a `'`; numbers stay as they are.
+  func renderForSpreadsheets() -> String {
+    func q(_ s: String) -> String { CSVFormat.quote(s, delimiter: ",") }
+    var out = columns.map { q(guardingFormula($0)) }.joined(separator: ",") + "\n"
+    for r in rows {
+      out += r.map { c -> String in
+        if case .text(let s) = c { return q(guardingFormula(s)) }
+        return q(c.plain)
+      }.joined(separator: ",") + "\n"
+    }
+    return out
   }
 
   var settingsLine: String {

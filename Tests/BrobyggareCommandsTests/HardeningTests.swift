@@ -190,3 +190,34 @@ struct FormatRegistryTests {
     #expect(!g.stderr.contains("cannot hold"))
   }
 }
+
+/// Formula injection (OWASP's CSV injection): the CSV files meant for spreadsheets (the
+/// report's tables, the interview review file, --excel) write a text cell that would start a
+/// formula behind a ', and the review file reads back without it; metrics' plain CSV, for
+/// machines, stays exact.
+@Suite("Formula injection")
+struct FormulaInjectionTests {
+  @Test func spreadsheetFilesGuardFormulas() throws {
+    #expect(guardingFormula("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
+    #expect(guardingFormula("-3 is text") == "'-3 is text")
+    #expect(guardingFormula("Åsa") == "Åsa")
+    for s in ["=1+2", "+46", "-x", "@SUM(A1)", "\tx", "\rx", "plain", "'quoted"] { #expect(unguardingFormula(guardingFormula(s)) == s) }
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("f.csv").path
+    try "source,target\n=cmd|' /C calc'!A0,b\nb,c\nc,a\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    try "id,sector\n=cmd|' /C calc'!A0,x\nb,y\nc,x\na,y\n".write(toFile: dir.appendingPathComponent("f.nodes.csv").path, atomically: true, encoding: .utf8)
+    let report = dir.appendingPathComponent("r").path
+    #expect(run("report", ties, "--group", "sector", "-o", report).status == 0)
+    let builders = try String(contentsOfFile: report + "/bridge-builders.csv", encoding: .utf8)
+    #expect(builders.contains("'=cmd|' /C calc'!A0"))
+    #expect(!builders.contains(",=cmd"))
+    // metrics' CSV is for machines: the id exactly as it is.
+    let plain = run("metrics", ties, "--measures", "degree").stdout
+    #expect(plain.contains("=cmd|' /C calc'!A0"))
+    #expect(!plain.contains("'=cmd"))
+    // The review file's names come back without the guard.
+    let rows = try InterviewFiles.aliases(Data("name,id\n'=1+2,new\n".utf8), file: "review.csv")
+    #expect(rows.first?.name == "=1+2")
+  }
+}

@@ -194,7 +194,7 @@ public enum InterviewFiles {
     let noteColumns = table.header.indices.filter { $0 != n && $0 != idCol && !generated.contains(table.header[$0].lowercased()) }
     var out: [AliasRow] = []
     for (i, f) in table.rows.enumerated() {
-      let name = f[n].trimmingCharacters(in: .whitespaces)
+      let name = unguardingFormula(f[n].trimmingCharacters(in: .whitespaces))
       if name.isEmpty { throw FormatError(file: file, line: table.rowLines[i], column: table.column(row: i, field: n), "the name is empty") }
       out.append(AliasRow(name: name, id: f[idCol].trimmingCharacters(in: .whitespaces), file: file, line: table.rowLines[i],
                           idColumn: table.column(row: i, field: idCol),

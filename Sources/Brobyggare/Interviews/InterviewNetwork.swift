@@ -608,7 +608,9 @@ public struct InterviewNetwork: Sendable {
     func written(_ row: AliasRow) -> Bool { !row.id.isEmpty || row.notes.contains { !$0.text.isEmpty } }
     func csvLine(_ fields: [String], _ row: AliasRow?) -> String {
       let notes = noteColumns.map { c in row?.notes.first { $0.column == c }?.text ?? "" }
-      return (fields + notes).map { CSVFormat.quote($0, delimiter: ",") }.joined(separator: ",") + "\n"
+      // The review file is opened in a spreadsheet: a name that would start a formula is
+      // written behind a ' (OWASP's CSV injection), which reading it back takes off.
+      return (fields + notes).map { CSVFormat.quote(guardingFormula($0), delimiter: ",") }.joined(separator: ",") + "\n"
     }
     func candidateList(_ entries: [Int]) -> String {
       entries.map { "\(roster.entries[$0].id) (\(roster.entries[$0].label))" }.joined(separator: "; ")
