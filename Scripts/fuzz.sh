@@ -55,7 +55,7 @@ for r in $readers; do
     *) echo "unknown reader $r" >&2; exit 64 ;;
   esac
   echo "fuzzing $r for $seconds s ($(ls "$out/$r/seeds" | wc -l) seeds)"
-  if ! (cd "$out/$r" && BROBYGGARE_FUZZ_READER=$r "../brobyggare-fuzz" -max_total_time="$seconds" -timeout=10 \
+  if ! (cd "$out/$r" && SWIFT_BACKTRACE=enable=no BROBYGGARE_FUZZ_READER=$r "../brobyggare-fuzz" -max_total_time="$seconds" -timeout=10 \
         -rss_limit_mb=2048 -max_len=65536 -seed="${BROBYGGARE_FUZZ_SEED:-1}" -print_final_stats=1 corpus seeds >log.txt 2>&1); then
     echo "fuzzing $r found a problem: see $out/$r/log.txt and the crash-* file there" >&2
     tail -30 "$out/$r/log.txt" >&2

@@ -2,7 +2,7 @@ import Brobyggare
 import Foundation
 
 let convertSpec = CommandSpec(
-  name: "convert", abstract: "Convert a network between CSV, edge list, GraphML, DOT and JSON node-link.",
+  name: "convert", abstract: "Convert a network between formats (see 'brobyggare formats').",
   positionals: [("IN", "The network to read."), ("OUT", "The file to write; its extension picks the format.")],
   options: inputOptions + [
     OptionSpec(name: "output-format", valueName: "format", help: "The output's format when its extension does not say."),

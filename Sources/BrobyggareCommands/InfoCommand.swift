@@ -19,7 +19,7 @@ extension BrobyggareCommandLine {
     lines.append("network: \(path)")
     lines.append("directed: \(net.isDirected ? "yes" : "no")")
     lines.append("nodes: \(net.nodeCount) (person \(kinds[.person] ?? 0), organisation \(kinds[.organisation] ?? 0), other \(kinds[.other] ?? 0))")
-    lines.append("ties: \(net.tieCount) (self-loops \(selfLoops); after merging parallel ties: \(adj.tieCount))")
+    lines.append("ties: \(net.tieCount) (self-loops \(selfLoops); in the layers analysed, after merging parallel ties: \(adj.tieCount))")
     var perLayer: [String: Int] = [:]
     var noLayer = 0
     for t in net.ties { if let l = t.layer { perLayer[l, default: 0] += 1 } else { noLayer += 1 } }

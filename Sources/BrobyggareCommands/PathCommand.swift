@@ -3,7 +3,7 @@ import Foundation
 
 let pathSpec = CommandSpec(
   name: "path", abstract: "The most-trusted path between two people, and whom each person reaches with enough trust.",
-  positionals: [netArgument, ("FROM", "The id of the first person (optional with --threshold)."), ("TO", "The id of the second person.")],
+  positionals: [netArgument, ("FROM", "The id or label of the first person (optional with --threshold)."), ("TO", "The id or label of the second person.")],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "threshold", valueName: "trust", help: "List whom FROM reaches with at least this trust (in (0, 1]); without FROM, count it for everyone."),
   ] + outputOptions + [threadsOption, helpOption],

@@ -5,7 +5,7 @@ let whatifSpec = CommandSpec(
   name: "whatif", abstract: "What happens if people leave: components, fragmentation, reach lost, group pairs cut off.",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "remove", valueName: "ids", help: "Comma-separated ids of the nodes that leave."),
+    OptionSpec(name: "remove", valueName: "ids", help: "Comma-separated ids or labels of the nodes that leave."),
     OptionSpec(name: "key-players", valueName: "k", help: "Instead of --remove: find k nodes whose leaving fragments the network most (greedy)."),
     OptionSpec(name: "distance-weighted", help: "With --key-players: maximise distance-weighted fragmentation."),
     OptionSpec(name: "group", valueName: "attribute", help: "Also list the pairs of groups that lose all contact."),

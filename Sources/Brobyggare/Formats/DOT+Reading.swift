@@ -180,9 +180,26 @@ extension DOTFormat {
   /// becomes its trust and `layer` its layer; other attributes are kept, typed by inference as
   /// in CSV.
   public static func read(_ data: Data, file: String, graph: Int = 1) throws(FormatError) -> Network {
+    // Text that is UTF-8 is read as UTF-8 unless the graph itself says charset=latin1 (as
+    // Graphviz honours only the root graph's charset); text that is not UTF-8 is read as
+    // ISO-8859-1 when a charset says so anywhere in it.
+    let declared = declaredCharset(data)
+    if declared != nil, String(data: data, encoding: .utf8) != nil {
+      let network = try read(data, file: file, graph: graph, encoding: nil)
+      if let c = network.attributes["charset"]?.description.lowercased(), DOTFormat.latin1Names.contains(c) {
+        return try read(data, file: file, graph: graph, encoding: "iso-8859-1")
+      }
+      return network
+    }
+    return try read(data, file: file, graph: graph, encoding: declared)
+  }
+
+  static let latin1Names: Set<String> = ["latin1", "latin-1", "l1", "iso-8859-1", "iso8859-1", "iso_8859-1", "iso-ir-100", "ibm819", "cp819", "csisolatin1"]
+
+  static func read(_ data: Data, file: String, graph: Int, encoding: String?) throws(FormatError) -> Network {
     // Tokens are read as the parser needs them, so memory holds the text and the network, not
     // a token for every word of the file.
-    let stream = TokenStream(Lexer(try decodeText(data, file: file, fallbackEncoding: declaredCharset(data)), file: file))
+    let stream = TokenStream(Lexer(try decodeText(data, file: file, fallbackEncoding: encoding), file: file))
     var starts: [Int] = []
     var next = 0
     var chosen: Network?
@@ -225,7 +242,7 @@ extension DOTFormat {
           j += 1
         }
         let name = String(decoding: value, as: UTF8.self)
-        if ["latin1", "latin-1", "l1", "iso-8859-1", "iso8859-1", "iso_8859-1", "iso-ir-100", "ibm819", "cp819", "csisolatin1"].contains(name) {
+        if latin1Names.contains(name) {
           return "iso-8859-1"
         }
         return nil

@@ -54,29 +54,24 @@ public enum UCINETFormat {
     if !network.isDirected { dropped.append("the direction: a DL matrix reads back as directed (read it with --undirected)") }
     var out = "dl n=\(n)"
     if layers.count > 1 { out += " nm=\(layers.count)" }
-    let full = false
-    out += "\nformat = \(full ? "fullmatrix" : "edgelist1")\n"
+    out += "\nformat = edgelist1\n"
     out += "labels:\n" + network.nodes.map { label($0.id.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")) }.joined(separator: ",") + "\n"
     if layers.count > 1 { out += "matrix labels:\n" + layers.map { label($0 ?? "(no layer)") }.joined(separator: ",") + "\n" }
     out += "data:\n"
     var merged = false
     for layer in layers {
+      // In the order of the ties, so that the file reads back in the same order.
       var cell: [Int: Double] = [:]
+      var order: [Int] = []
       for t in network.ties where t.layer == layer {
         let w = t.trust ?? 1
         for (a, b) in network.isDirected || t.source == t.target ? [(t.source, t.target)] : [(t.source, t.target), (t.target, t.source)] {
           let key = a * n + b
-          if let old = cell[key] { merged = true; cell[key] = max(old, w) } else { cell[key] = w }
+          if let old = cell[key] { merged = true; cell[key] = max(old, w) } else { cell[key] = w; order.append(key) }
         }
       }
-      if full {
-        for a in 0..<n {
-          out += (0..<n).map { b in cell[a * n + b].map(formatNumber) ?? "0" }.joined(separator: " ") + "\n"
-        }
-      } else {
-        for key in cell.keys.sorted() { out += "\(key / n + 1) \(key % n + 1) \(formatNumber(cell[key]!))\n" }
-        if layers.count > 1 { out += "!\n" }
-      }
+      for key in order { out += "\(key / n + 1) \(key % n + 1) \(formatNumber(cell[key]!))\n" }
+      if layers.count > 1 { out += "!\n" }
     }
     if merged { dropped.append("parallel ties within a layer (merged, keeping the largest trust)") }
     return (out, dropped)
