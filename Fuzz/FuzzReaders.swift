@@ -25,10 +25,10 @@ public func brobyggareFuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> 
   case "gml":
     roundTrip(try? GMLFormat.read(data, file: "fuzz.gml"), exact: { GMLFormat.write($0).dropped.isEmpty }, { GMLFormat.write($0).text }) { try GMLFormat.read($0, file: "back.gml") }
   case "pajek":
-    roundTrip(try? PajekFormat.read(data, file: "fuzz.net"), exact: { PajekFormat.write($0).dropped.allSatisfy { !$0.contains("ids") && !$0.contains("id ") } },
+    roundTrip(try? PajekFormat.read(data, file: "fuzz.net"), exact: { PajekFormat.write($0).dropped.allSatisfy { !$0.contains("ids") && !$0.contains("id ") && !$0.contains("tie") } },
               { PajekFormat.write($0).text }) { try PajekFormat.read($0, file: "back.net") }
   case "ucinet":
-    roundTrip(try? UCINETFormat.read(data, file: "fuzz.dl"), exact: { !UCINETFormat.write($0).dropped.contains { $0.contains("quotes and line breaks") } },
+    roundTrip(try? UCINETFormat.read(data, file: "fuzz.dl"), exact: { !UCINETFormat.write($0).dropped.contains { $0.contains("quotes and line breaks") || $0.contains("parallel ties") } },
               { UCINETFormat.write($0).text }) { try UCINETFormat.read($0, file: "back.dl") }
   case "dot":
     roundTrip(try? DOTFormat.read(data, file: "fuzz.dot"), { try DOTFormat.write($0) }) { try DOTFormat.read($0, file: "back.dot") }
@@ -57,10 +57,15 @@ private func roundTrip(_ network: Network?, exact: (Network) -> Bool = { _ in tr
   guard let network, let text = try? write(network) else { return }
   let back: Network
   do { back = try read(Data(text.utf8)) } catch { fatalError("round trip: what was written does not read back: \(error)") }
-  guard back.isDirected == network.isDirected, back.tieCount == network.tieCount, back.nodeCount == network.nodeCount else {
-    fatalError("round trip: \(network.nodeCount) nodes and \(network.tieCount) ties came back as \(back.nodeCount) and \(back.tieCount)")
+  guard back.isDirected == network.isDirected, back.nodeCount == network.nodeCount else {
+    fatalError("round trip: \(network.nodeCount) nodes came back as \(back.nodeCount), or the direction changed")
   }
+  // A writer that says it drops or merges something (parallel ties in a DL matrix, ids a
+  // Pajek label cannot hold) is held to what it keeps.
   guard exact(network) else { return }
+  guard back.tieCount == network.tieCount else {
+    fatalError("round trip: \(network.tieCount) ties came back as \(back.tieCount)")
+  }
   guard back.nodes.map(\.id) == network.nodes.map(\.id),
         zip(back.ties, network.ties).allSatisfy({ $0.source == $1.source && $0.target == $1.target }) else {
     fatalError("round trip: node ids or tie ends changed")

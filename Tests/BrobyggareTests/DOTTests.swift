@@ -170,4 +170,14 @@ struct RoundTripTests {
     #expect(written.contains("label=<<b>bold</b> &amp; <i>more</i>>"))
     #expect(written.contains(#"label="<b>plain</b>""#))
   }
+
+  /// Found by fuzzing: the word "charset=latin1" in a comment or an id made the text read as
+  /// Latin-1; UTF-8 text is read as UTF-8 unless the root graph itself says charset=latin1.
+  @Test func charsetOnlyFromTheGraph() throws {
+    let text = "digraph { /* charset=latin1 */ \"Åsa\" -> b }"
+    let net = try DOTFormat.read(Data(text.utf8), file: "c.dot")
+    #expect(net.nodes[0].id == "Åsa")
+    let latin = try DOTFormat.read(Data("digraph { charset=latin1; a -> b }".utf8), file: "l.dot")
+    #expect(latin.nodeCount == 2)
+  }
 }

@@ -118,4 +118,14 @@ struct UCINETTests {
     let huge = #expect(throws: FormatError.self) { try UCINETFormat.read(Data("dl n=1000000\ndata:\n".utf8), file: "h.dl") }
     #expect(huge?.message.contains("more than the 10^9 read here") == true)
   }
+
+  /// Found by fuzzing: labels that spell a keyword or its punctuation (`data`, `:`) are quoted,
+  /// and read back as labels.
+  @Test func labelsThatSpellKeywords() throws {
+    var net = Network(directed: true)
+    for (a, b) in [("data", ":"), ("labels", "n"), ("format", "="), ("'q", "x!")] { net.addTie(from: a, to: b) }
+    let back = try UCINETFormat.read(Data(UCINETFormat.write(net).text.utf8), file: "k.dl")
+    #expect(back.nodes.map(\.id) == net.nodes.map(\.id))
+    #expect(back.ties.map { [$0.source, $0.target] } == net.ties.map { [$0.source, $0.target] })
+  }
 }

@@ -42,8 +42,10 @@ public enum UCINETFormat {
     var dropped: [String] = []
     let n = network.nodeCount
     let layers: [String?] = network.hasLayers ? network.layers.map { Optional($0) } + (network.ties.contains { $0.layer == nil } ? [nil] : []) : [nil]
+    // Quoted when it holds a separator or could read as a keyword or its punctuation.
     func label(_ s: String) -> String {
-      s.contains(where: { $0 == "," || $0 == " " || $0 == "\"" || $0 == "\t" }) || s.isEmpty
+      s.contains(where: { $0 == "," || $0 == " " || $0 == "\"" || $0 == "\t" || $0 == ":" || $0 == "=" || $0 == "!" || $0 == "'" })
+        || s.isEmpty || DLHeader.keywords.contains(s.lowercased()) || s.lowercased() == "dl"
         ? "\"" + s.replacingOccurrences(of: "\"", with: "'") + "\"" : s
     }
     if network.nodes.contains(where: { $0.id.contains("\"") || $0.id.contains("\n") || $0.id.contains("\r") }) {
@@ -145,6 +147,13 @@ struct DLLexer {
     return words
   }
 
+  /// Whether the next word is quoted.
+  func nextIsQuoted() -> Bool {
+    var copy = self
+    copy.skip()
+    return copy.i < copy.text.count && (copy.text[copy.i] == "\"" || copy.text[copy.i] == "'")
+  }
+
   /// Looks at the next word without taking it.
   func peekWord() -> String? {
     var copy = self
@@ -186,7 +195,8 @@ struct DLHeader {
       var out: [String] = []
       while let w = lex.peekWord() {
         let lower = w.lowercased()
-        if DLHeader.keywords.contains(lower), isKeywordAhead(lex) { break }
+        // A quoted label is a label, whatever it spells.
+        if !lex.nextIsQuoted(), DLHeader.keywords.contains(lower), isKeywordAhead(lex) { break }
         _ = lex.word()
         out.append(w)
       }
