@@ -90,7 +90,13 @@ public enum BrobyggareCommandLine {
     if first == "--help" || first == "-h" { out.stdout = topHelp; return out }
     if first == "--version" { out.stdout = version + "\n"; return out }
     if first == "help" {
-      if args.count > 1, let c = commands.first(where: { $0.name == args[1] }) { out.stdout = c.help } else { out.stdout = topHelp }
+      if args.count > 1, let c = commands.first(where: { $0.name == args[1] }) { out.stdout = c.help; return out }
+      if args.count > 1 {
+        out.stderr = "Error: Unknown subcommand '\(args[1])'\(didYouMean(closestMatches(to: args[1], among: commands.map(\.name))))\n\n" + topHelp
+        out.status = 64
+        return out
+      }
+      out.stdout = topHelp
       return out
     }
     guard let spec = commands.first(where: { $0.name == first }) else {
@@ -194,6 +200,8 @@ func visibleControls(_ text: String) -> String {
 
 private func isControl(_ s: Unicode.Scalar) -> Bool {
   (s.value < 0x20 && s != "\n" && s != "\t") || (s.value >= 0x7F && s.value < 0xA0) || s == "\u{2028}" || s == "\u{2029}"
+    // Bidirectional overrides and isolates, which can make a message read backwards.
+    || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
 }
 
 /// Tells the user something on standard error without stopping the command.

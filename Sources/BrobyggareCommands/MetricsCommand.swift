@@ -26,18 +26,28 @@ func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (groups: 
     for set in a.similarNames {
       note("the groups \(set.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' differ only in case, spacing, punctuation or diacritics; they are kept apart (correct the data if they are one group)")
     }
+    // Group measures compare pairs of groups: as many groups as nodes (an id given as the
+    // group) makes that work grow with their square or cube and says nothing.
+    if a.names.count > maximumGroups {
+      throw UsageError(message: "'\(attribute)' has \(a.names.count) groups; group measures compare groups pair by pair, and take at most \(maximumGroups) (is '\(attribute)' an id?)")
+    }
+    if a.names.count > 10 && a.names.count * 2 > net.nodeCount - a.ungrouped {
+      note("'\(attribute)' has \(a.names.count) groups for \(net.nodeCount - a.ungrouped) nodes: most nodes are a group of their own")
+    }
     if a.names.count == 1 {
       note("'\(attribute)' has one group ('\(a.names[0])'): there is nothing between groups to measure")
     } else if a.names.isEmpty {
       note("no node has a value for '\(attribute)': there are no groups")
     }
     return (a.groups, a.names)
-  } catch {
+  } catch is NetworkError {
     let names = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys }).sorted()
-    _ = error
     throw UsageError(message: "No node attribute is named '\(attribute)' (the node attributes are: \(names.joined(separator: ", ")))\(didYouMean(closestMatches(to: attribute, among: names)))")
   }
 }
+
+/// The most groups a group measure takes: 1,000 groups are a million group pairs.
+let maximumGroups = 1000
 
 /// The name of group `g`, or "" for a node without a group.
 func groupName(_ g: Int, _ names: [String]) -> String { g >= 0 ? names[g] : "" }
@@ -300,6 +310,10 @@ extension BrobyggareCommandLine {
     if let topGiven { settings.append(("rows", "top \(topGiven) of \(net.nodeCount)")) }
     let table = ResultTable(columns: ["id", "label"] + measures, rows: rows, settings: settings)
     if let into = p.value("into") {
+      // The network and the table would be one file, or the table the network's node table.
+      if let o = p.value("output"), [into, Network.companionNodeTable(for: into)].map(canonicalPath).contains(canonicalPath(o)) {
+        throw UsageError(message: "--into \(into) and -o \(o) would write the same file; give them different names")
+      }
       try writeMeasures(into: into, network: net, measures: measures, columns: columns, inputs: inputFiles(path, p), &out)
       if p.value("output") == nil { return }
     }

@@ -57,7 +57,13 @@ func markdownText(_ s: String) -> String {
     case ">": out += "&gt;"
     case "\\", "`", "*", "[", "]": out += "\\" + String(ch)
     case "\n", "\r", "\r\n": out += " "
-    default: out.append(ch)
+    default:
+      // Control characters would act on a terminal showing the Markdown: shown instead.
+      if ch.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
+        out += visibleControls(String(ch)).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+      } else {
+        out.append(ch)
+      }
     }
   }
   return out

@@ -84,7 +84,7 @@ struct UCINETTests {
     var u = Network(directed: false)
     u.addTie(from: "a", to: "b")
     u.addTie(from: "b", to: "c")
-    let (text, dropped) = UCINETFormat.write(u)
+    let (text, dropped) = try UCINETFormat.write(u)
     #expect(dropped.contains { $0.contains("reads back as directed") })
     let directed = try UCINETFormat.read(Data(text.utf8), file: "u.dl")
     #expect(directed.tieCount == 4)
@@ -94,7 +94,7 @@ struct UCINETTests {
     // A label with a space or a comma is quoted, as UCINET reads it, and reads back whole.
     var spaced = Network(directed: true)
     spaced.addTie(from: "Åsa Öberg", to: "Berg, Per")
-    let again = try UCINETFormat.read(Data(UCINETFormat.write(spaced).text.utf8), file: "q.dl")
+    let again = try UCINETFormat.read(Data(try UCINETFormat.write(spaced).text.utf8), file: "q.dl")
     #expect(again.nodes.map(\.id) == ["Åsa Öberg", "Berg, Per"])
   }
 
@@ -124,7 +124,7 @@ struct UCINETTests {
   @Test func labelsThatSpellKeywords() throws {
     var net = Network(directed: true)
     for (a, b) in [("data", ":"), ("labels", "n"), ("format", "="), ("'q", "x!")] { net.addTie(from: a, to: b) }
-    let back = try UCINETFormat.read(Data(UCINETFormat.write(net).text.utf8), file: "k.dl")
+    let back = try UCINETFormat.read(Data(try UCINETFormat.write(net).text.utf8), file: "k.dl")
     #expect(back.nodes.map(\.id) == net.nodes.map(\.id))
     #expect(back.ties.map { [$0.source, $0.target] } == net.ties.map { [$0.source, $0.target] })
   }

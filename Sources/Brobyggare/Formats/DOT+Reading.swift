@@ -514,7 +514,9 @@ extension DOTFormat {
         try expect("}")
         return (m, nil)
       }
-      let name = try id()
+      var name = try id()
+      // An id written as an HTML string (`<x>`) is the id `<x>`, without the reader's mark.
+      if name.hasPrefix(Self.htmlMark) { name.removeFirst() }
       // A port (a:p, a:p:n, a:n) is kept for the tie; the node is a.
       var port: [String] = []
       while case .punct(":")? = peek { p += 1; port.append(try id()) }

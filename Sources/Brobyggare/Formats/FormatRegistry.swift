@@ -125,7 +125,7 @@ extension Network {
       let isolates = nodes.count - Set(ties.flatMap { [$0.source, $0.target] }).count
       if isolates > 0 { lost.append("\(isolates) node\(isolates == 1 ? "" : "s") without ties") }
     case .ucinet:
-      lost += UCINETFormat.write(self).dropped
+      lost += (try? UCINETFormat.write(self).dropped) ?? []
     case .gexf:
       lost += (try? GEXFFormat.write(self).dropped) ?? []
     case .gml:

@@ -161,8 +161,30 @@ extension Network {
       throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
     }
     defer { try? handle.close() }
-    do { return try handle.readToEnd() ?? Data() } catch {
-      throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+    // A block at a time, stopping at a NUL: a binary file (or /dev/zero) is refused at once
+    // rather than read whole.
+    var data = Data()
+    while true {
+      let block: Data
+      do { block = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+        throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+      }
+      if block.isEmpty { return data }
+      if let nul = block.firstIndex(of: 0) {
+        let before = data + block[block.startIndex..<nul]
+        let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let column = before.count - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+        // UTF-16 text has NULs in it (every other byte for ASCII, with a byte-order mark or not):
+        // the reader decodes it, or says how to.
+        let head = Array((data.isEmpty ? block : data).prefix(64))
+        let evenNULs = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
+        let oddNULs = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
+        let utf16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || (evenNULs * 4 >= head.count && oddNULs == 0) || (oddNULs * 4 >= head.count && evenNULs == 0)
+        if !utf16 {
+          throw FormatError(file: path, line: line, column: column, "the file contains a NUL byte; expected text")
+        }
+      }
+      data.append(block)
     }
   }
 
@@ -211,7 +233,7 @@ extension Network {
     case .graphml: return [(path, try GraphMLFormat.write(self))]
     case .dot: return [(path, try DOTFormat.write(self))]
     case .json: return [(path, try NodeLinkFormat.write(self))]
-    case .ucinet: return [(path, UCINETFormat.write(self).text)]
+    case .ucinet: return [(path, try UCINETFormat.write(self).text)]
     case .gexf: return [(path, try GEXFFormat.write(self).text)]
     case .gml: return [(path, GMLFormat.write(self).text)]
     case .pajek: return [(path, PajekFormat.write(self).text)]
@@ -279,7 +301,12 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
     TemporaryFiles.shared.add(temp)
     // The program's own temporary file, registered for removal on an interrupt (Foundation's
     // own atomic writing would leave hidden files of its own behind).
-    let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, mode)
+    // Made new, never through a link someone planted under the temporary name.
+    var fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+    if fd < 0 && errno == EEXIST {
+      unlink(temp)
+      fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+    }
     guard fd >= 0 else {
       let reason = String(cString: strerror(errno))
       TemporaryFiles.shared.forget([temp])

@@ -38,8 +38,22 @@ public enum UCINETFormat {
   }
 
   /// The network as DL; `dropped` says what DL cannot hold, one sentence each.
-  public static func write(_ network: Network) -> (text: String, dropped: [String]) {
+  public static func write(_ network: Network) throws(FormatError) -> (text: String, dropped: [String]) {
     var dropped: [String] = []
+    // Labels UCINET would read as one (equal but for case, or made equal by the quoting) and a
+    // NUL cannot be written.
+    var seen: [String: String] = [:]
+    for node in network.nodes {
+      if node.id.unicodeScalars.contains("\0") {
+        throw FormatError(file: "<output>", line: 1, column: 1, "the id of node '\(visibleText(node.id))' holds a NUL, which a DL file cannot hold")
+      }
+      let key = node.id.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ").lowercased()
+      if let first = seen[key] {
+        throw FormatError(file: "<output>", line: 1, column: 1, "the ids '\(visibleText(first))' and '\(visibleText(node.id))' would be one label in a DL file (UCINET ignores case); write GraphML or CSV instead")
+      }
+      seen[key] = node.id
+    }
+    if network.ties.contains(where: { $0.trust == 0 }) { dropped.append("ties of trust 0 (a DL file reads 0 as no tie)") }
     let n = network.nodeCount
     let layers: [String?] = network.hasLayers ? network.layers.map { Optional($0) } + (network.ties.contains { $0.layer == nil } ? [nil] : []) : [nil]
     // Quoted when it holds a separator or could read as a keyword or its punctuation.
@@ -266,6 +280,16 @@ struct DLHeader {
   }
 
   mutating func network(_ lex: inout DLLexer, directed asked: Bool?) throws(FormatError) -> Network {
+    // UCINET reads labels without regard to case: two that differ only in case are one label.
+    for list in [labels, rowLabels, columnLabels] {
+      var seen: [String: String] = [:]
+      for l in list {
+        if let first = seen[l.lowercased()] {
+          throw lex.error("the labels '\(FormatError.excerpt(first))' and '\(FormatError.excerpt(l))' are the same label to UCINET, which ignores case; give every node a label of its own", line: 1, column: 1)
+        }
+        seen[l.lowercased()] = l
+      }
+    }
     let twoMode = rows != nil || columns != nil
     if twoMode && (rows == nil || columns == nil) { throw lex.error("a two-mode DL header needs both nr= and nc=") }
     guard twoMode || n != nil else { throw lex.error("the DL header gives no n= (or nr= and nc=)", line: 1, column: 1) }
@@ -348,6 +372,9 @@ struct DLHeader {
         if embedded { return node(w.0, mode: nil) }
         guard let k = Int(w.0), k >= 1, k <= nr else {
           throw FormatError(file: lex.file, line: w.1, column: w.2, "'\(w.0)' is not a node number from 1 to \(nr); without 'labels embedded' the data give numbers")
+        }
+        guard k - 1 < network.nodeCount else {
+          throw FormatError(file: lex.file, line: w.1, column: w.2, "'\(w.0)' names a node the labels do not give")
         }
         return k - 1
       }

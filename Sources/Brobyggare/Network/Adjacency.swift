@@ -289,6 +289,11 @@ extension Network {
       } else {
         w = tie.trust ?? 1
       }
+      // A weight read from a file (networkx and igraph allow any) is a trust only when it is
+      // finite and not negative.
+      guard w.isFinite, w >= 0 else {
+        throw .invalidWeight(tie: k, value: formatNumber(w), reason: "cannot be a trust, which is a finite number ≥ 0 (read from '\(selection.weightAttribute ?? trustAttributeName)')")
+      }
       var (s, t) = (Int32(tie.source), Int32(tie.target))
       if !isDirected && s > t { swap(&s, &t) }
       arcs.append((s, t, w))
