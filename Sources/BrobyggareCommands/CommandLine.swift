@@ -114,7 +114,9 @@ public enum BrobyggareCommandLine {
       try NumberStyle.$digits.withValue(digits) { try dispatch(spec, parsed, &out) }
     } catch let e as UsageError {
       out.stdout = ""
-      out.stderr = "Error: \(e.message)\n"
+      // A message quotes what was given: a value 100,000 characters long is not echoed whole.
+      let message = e.message.count > 2000 ? String(e.message.prefix(1000)) + "… (\(e.message.count) characters)" : e.message
+      out.stderr = "Error: \(message)\n"
       if let c = e.command { out.stderr += "Usage: \(c.usage)\n  See 'brobyggare \(c.name) --help' for more information.\n" }
       out.status = 64
     } catch let e as FormatError {
@@ -291,6 +293,14 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
   }
   options.encoding = try textEncoding(p)
   if let k = try wholeNumber(p, "graph") { options.graph = k }
+  // Options the input cannot use are refused, not ignored.
+  let givenFormat = options.format ?? NetworkFormat(path: path)
+  if p.value("graph") != nil, let f = givenFormat, f != .dot {
+    throw UsageError(message: "--graph picks one of several graphs in a DOT file; '\(path)' is read as \(f.rawValue)")
+  }
+  if let n = p.value("nodes"), let f = givenFormat, f != .csv, !["clu", "vec"].contains((n as NSString).pathExtension.lowercased()) {
+    throw UsageError(message: "--nodes names a node table for a CSV tie table, or a Pajek .clu or .vec file; '\(path)' is read as \(f.rawValue)")
+  }
   options.columns = CSVFormat.Columns(
     source: p.value("source-column"), target: p.value("target-column"), trust: p.value("trust-column"),
     layer: p.value("layer-column"), id: p.value("id-column"), label: p.value("label-column"))

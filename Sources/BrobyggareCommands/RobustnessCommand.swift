@@ -50,6 +50,8 @@ extension BrobyggareCommandLine {
         }
         return r
       }
+      if rates.isEmpty { throw UsageError(message: "--drop names no rate; give rates from 0 up to 1, comma-separated (0.1,0.2,0.3, say)") }
+      if Set(rates).count < rates.count { throw UsageError(message: "--drop names a rate twice ('\(d)'); each condition once") }
     }
     let mode = p.value("mode") ?? "node"
     switch mode {

@@ -110,4 +110,15 @@ struct HostileProbeTests {
     crlf.addTie(from: "a\r\nb", to: "c")
     #expect(throws: FormatError.self) { try EdgeListFormat.write(crlf) }
   }
+
+  /// Options that were taken and then ignored, or echoed whole, now say so.
+  @Test func optionsTakenAndIgnored() {
+    #expect(run("info", padgett, "--graph", "2").stderr.contains("--graph picks one of several graphs in a DOT file"))
+    #expect(run("info", padgett, "--nodes", "x.csv").stderr.contains("--nodes names a node table for a CSV tie table"))
+    #expect(run("robustness", "padgett", "--drop", ",").status == 64)
+    #expect(run("robustness", "padgett", "--drop", "0.1,0.1").stderr.contains("names a rate twice"))
+    let long = run("metrics", padgett, "--measures", String(repeating: "x", count: 100_000))
+    #expect(long.status == 64)
+    #expect(long.stderr.count < 3000)
+  }
 }
