@@ -185,6 +185,12 @@ extension BrobyggareCommandLine {
     var isFolder: ObjCBool = false
     let existed = FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder)
     let earlier = earlierReportFiles(in: dir)
+    // A folder holding someone's own index.html or report.md is not this program's to replace.
+    if existed && earlier.isEmpty {
+      for name in ["index.html", "report.md"] where FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(name)) {
+        throw UsageError(message: "'\(dir)' holds \(name), which no report of this program wrote; give the report a folder of its own")
+      }
+    }
     if existed && !isFolder.boolValue {
       throw UsageError(message: "'\(dir)' is a file; --output names the folder the report is written to")
     }

@@ -121,4 +121,17 @@ struct HostileProbeTests {
     #expect(long.status == 64)
     #expect(long.stderr.count < 3000)
   }
+
+  /// `report -o` into a folder with someone's own index.html replaced it: refused, unless an
+  /// earlier report of this program wrote it.
+  @Test func reportDoesNotReplaceOtherIndexFiles() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let index = dir.appendingPathComponent("index.html").path
+    try "<html>mine</html>".write(toFile: index, atomically: true, encoding: .utf8)
+    let r = run("report", padgett, "--group", "wealth", "-o", dir.path)
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("holds index.html, which no report of this program wrote"))
+    #expect(try String(contentsOfFile: index, encoding: .utf8) == "<html>mine</html>")
+  }
 }
