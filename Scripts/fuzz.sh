@@ -12,7 +12,9 @@
 # and runs libFuzzer with a 10-second limit per input (a hang) and 2 GB of memory. A crash,
 # hang or out-of-memory stops the run with the input saved in .build/fuzz/READER/ as
 # crash-*, timeout-* or oom-*; make it a test in Tests/BrobyggareCommandsTests/Broken.
-# The libFuzzer seed is BROBYGGARE_FUZZ_SEED (default 1). Exits non-zero if any reader failed.
+# The libFuzzer seed is BROBYGGARE_FUZZ_SEED (default 1). With BROBYGGARE_FUZZ_RUNS=N each
+# reader runs N inputs instead of SECONDS, which with the fixed seed makes a run repeatable
+# (CI uses it). Exits non-zero if any reader failed.
 set -eu
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
@@ -38,6 +40,7 @@ seed() {  # seed READER PATTERN...: copy matching files into the reader's seed f
       -size -200k -exec cp {} "$out/$r/seeds/" \; 2>/dev/null || true
   done
 }
+if [ -n "${BROBYGGARE_FUZZ_RUNS:-}" ]; then limit="-runs=$BROBYGGARE_FUZZ_RUNS"; else limit="-max_total_time=$seconds"; fi
 status=0
 for r in $readers; do
   case $r in
@@ -54,8 +57,8 @@ for r in $readers; do
     nominations) seed nominations 'nominations*.csv' ;;
     *) echo "unknown reader $r" >&2; exit 64 ;;
   esac
-  echo "fuzzing $r for $seconds s ($(ls "$out/$r/seeds" | wc -l) seeds)"
-  if ! (cd "$out/$r" && SWIFT_BACKTRACE=enable=no BROBYGGARE_FUZZ_READER=$r "../brobyggare-fuzz" -max_total_time="$seconds" -timeout=10 \
+  echo "fuzzing $r for ${BROBYGGARE_FUZZ_RUNS:+$BROBYGGARE_FUZZ_RUNS inputs}${BROBYGGARE_FUZZ_RUNS:-$seconds s} ($(ls "$out/$r/seeds" | wc -l) seeds)"
+  if ! (cd "$out/$r" && SWIFT_BACKTRACE=enable=no BROBYGGARE_FUZZ_READER=$r "../brobyggare-fuzz" $limit -timeout=10 \
         -rss_limit_mb=2048 -max_len=65536 -seed="${BROBYGGARE_FUZZ_SEED:-1}" -print_final_stats=1 corpus seeds >log.txt 2>&1); then
     echo "fuzzing $r found a problem: see $out/$r/log.txt and the crash-* file there" >&2
     tail -30 "$out/$r/log.txt" >&2

@@ -92,6 +92,17 @@ struct JSONDialectTests {
   }
 }
 
+/// Found by fuzzing: a link whose `target` is given twice, the earlier one out of range,
+/// trapped (index out of range); it is an error at the link.
+@Suite("JSON links by position, hostile")
+struct JSONPositionTests {
+  @Test func aRepeatedEndOutOfRangeIsAnError() throws {
+    let text = #"{"nodes":[{"name":"a"},{"name":"b"}],"links":[{"source":0,"target":99,"target":1}]}"#
+    let e = #expect(throws: FormatError.self) { try NodeLinkFormat.read(Data(text.utf8), file: "l.json") }
+    #expect(e?.message.contains("links[0]: the target 99 is not a position among the 2 nodes") == true)
+  }
+}
+
 /// Cytoscape JSON written by Brobyggare: networkx's cytoscape_graph (networkx from PyPI, run
 /// with the peers' python) reads the same nodes, ties and direction, and Brobyggare reads it
 /// back with the same ties and attributes.

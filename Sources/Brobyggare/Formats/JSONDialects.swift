@@ -184,7 +184,13 @@ extension NodeLinkFormat {
       guard case .object(let members) = link else { throw JSONDialectError(message: "\(linkKey)[\(k)] is not an object", key: linkKey, element: k) }
       var fields = flat(members)
       for (i, f) in fields.enumerated() where f.0 == "source" || f.0 == "target" {
-        if positional, case .integer(let p) = f.1 { fields[i].1 = idOf[p] }
+        // Every end, a repeated member's too, must be a position in the nodes.
+        if positional, case .integer(let p) = f.1 {
+          guard p >= 0, p < idOf.count else {
+            throw JSONDialectError(message: "\(linkKey)[\(k)]: the \(f.0) \(p) is not a position among the \(idOf.count) nodes", key: linkKey, element: k)
+          }
+          fields[i].1 = idOf[p]
+        }
       }
       edges.append(.object(fields))
     }
