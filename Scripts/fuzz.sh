@@ -57,7 +57,8 @@ for r in $readers; do
     nominations) seed nominations 'nominations*.csv' ;;
     *) echo "unknown reader $r" >&2; exit 64 ;;
   esac
-  echo "fuzzing $r for ${BROBYGGARE_FUZZ_RUNS:+$BROBYGGARE_FUZZ_RUNS inputs}${BROBYGGARE_FUZZ_RUNS:-$seconds s} ($(ls "$out/$r/seeds" | wc -l) seeds)"
+  if [ -n "${BROBYGGARE_FUZZ_RUNS:-}" ]; then how="$BROBYGGARE_FUZZ_RUNS inputs"; else how="$seconds s"; fi
+  echo "fuzzing $r for $how ($(ls "$out/$r/seeds" | wc -l) seeds)"
   if ! (cd "$out/$r" && SWIFT_BACKTRACE=enable=no BROBYGGARE_FUZZ_READER=$r "../brobyggare-fuzz" $limit -timeout=10 \
         -rss_limit_mb=2048 -max_len=65536 -seed="${BROBYGGARE_FUZZ_SEED:-1}" -print_final_stats=1 corpus seeds >log.txt 2>&1); then
     echo "fuzzing $r found a problem: see $out/$r/log.txt and the crash-* file there" >&2
