@@ -32,20 +32,8 @@ public enum BrobyggareCommandLine {
     }
   }
 
-  /// Writes all of `text` to a file descriptor; the errno of a failure, or `nil`.
-  static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return errno
-      }
-      offset += n
-    }
-    return nil
-  }
+  /// Writes all of `text` to a file descriptor (see `Brobyggare.writeAll`).
+  static func writeAll(_ fd: Int32, _ text: String) -> Int32? { Brobyggare.writeAll(fd, Data(text.utf8)) }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
                                        whatifSpec, reciprocitySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, convertSpec, dotSpec, renderSpec, reportSpec, datasetsSpec, formatsSpec]

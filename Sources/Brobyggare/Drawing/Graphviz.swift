@@ -51,20 +51,7 @@ public enum Graphviz {
     DispatchQueue.global().async(group: group) { errBox.data = errors.fileHandleForReading.readDataToEndOfFile() }
     // Written with write(2), so that Graphviz stopping early (a missing plugin, a crash) is an
     // error to report rather than a trap; the command line ignores SIGPIPE, so that is EPIPE.
-    let fd = input.fileHandleForWriting.fileDescriptor
-    var stoppedReading = false
-    Array(dot.utf8).withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          stoppedReading = true
-          break
-        }
-        offset += n
-      }
-    }
+    let stoppedReading = writeAll(input.fileHandleForWriting.fileDescriptor, Data(dot.utf8)) != nil
     try? input.fileHandleForWriting.close()
     process.waitUntilExit()
     group.wait()

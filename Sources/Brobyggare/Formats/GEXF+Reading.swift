@@ -208,6 +208,13 @@ public enum GEXFFormat {
       return nil
     }
 
+    /// The interval the element at hand gives: `start` and `end`, or `startopen` and `endopen`
+    /// for an end that is not in it.
+    func interval() -> (start: String?, end: String?, startOpen: Bool, endOpen: Bool) {
+      let so = reader.attribute("startopen"), eo = reader.attribute("endopen")
+      return (so ?? reader.attribute("start"), eo ?? reader.attribute("end"), so != nil, eo != nil)
+    }
+
     func timeText(_ start: String?, _ end: String?, startOpen: Bool, endOpen: Bool) -> String {
       (startOpen ? "(" : "[") + (start ?? "-inf") + ", " + (end ?? "inf") + (endOpen ? ")" : "]")
     }
@@ -434,18 +441,7 @@ public enum GEXFFormat {
           guard let value = reader.attribute("value") else {
             throw failure("<attvalue for=\"\(key)\"> has no value", at: offset)
           }
-          var start = reader.attribute("start")
-          var end = reader.attribute("end")
-          var startOpen = false
-          var endOpen = false
-          if let s = reader.attribute("startopen") {
-            start = s
-            startOpen = true
-          }
-          if let e = reader.attribute("endopen") {
-            end = e
-            endOpen = true
-          }
+          let (start, end, startOpen, endOpen) = interval()
           let raw = RawValue(
             owner: 0, key: key, value: value, start: start, end: end, startOpen: startOpen,
             endOpen: endOpen, timestamp: reader.attribute("timestamp"), offset: offset)
@@ -469,18 +465,7 @@ public enum GEXFFormat {
           if let t = reader.attribute("timestamp") {
             spellParts.append("[\(t)]")
           } else {
-            var start = reader.attribute("start")
-            var end = reader.attribute("end")
-            var startOpen = false
-            var endOpen = false
-            if let s = reader.attribute("startopen") {
-              start = s
-              startOpen = true
-            }
-            if let e = reader.attribute("endopen") {
-              end = e
-              endOpen = true
-            }
+            let (start, end, startOpen, endOpen) = interval()
             spellParts.append(timeText(start, end, startOpen: startOpen, endOpen: endOpen))
           }
           stack.append(.skipped)

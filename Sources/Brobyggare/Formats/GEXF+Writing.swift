@@ -320,56 +320,12 @@ extension GEXFFormat {
     return formatNumber(d)
   }
 
-  /// Whether XML 1.0 can hold a character at all (its `Char` production): tab, line feed,
-  /// carriage return, and everything from U+0020 but U+FFFE and U+FFFF. The other C0 controls
-  /// cannot be written even as character references (`&#27;` is not well-formed).
-  static func isXMLCharacter(_ u: Unicode.Scalar) -> Bool {
-    u.value >= 0x20 ? u.value != 0xFFFE && u.value != 0xFFFF : u == "\t" || u == "\n" || u == "\r"
-  }
-
-  /// Text escaped for XML: `& < > "` as entities and a carriage return as `&#13;` (a parser
-  /// reads a raw one as a line feed); in an attribute value also line feeds and tabs, as `&#10;`
-  /// and `&#9;`, which a parser would otherwise read as spaces.
-  ///
-  /// - Throws: ``FormatError`` naming the place and the character when the text holds one XML
-  ///   1.0 cannot hold (``isXMLCharacter(_:)``).
-  static func escape(_ s: String, attribute: Bool, at place: @autoclosure () -> String)
-    throws(FormatError) -> String
-  {
-    // Most text has nothing to escape, as its bytes show without decoding it; 0xEF leads the
-    // encodings of U+FFFE and U+FFFF.
-    if !s.utf8.contains(where: {
-      $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF
-    }) {
-      return s
+  /// Text escaped for XML as the GraphML writer escapes it (the same rules and refusals),
+  /// naming GEXF and the place in a refusal.
+  static func escape(_ s: String, attribute: Bool, at place: @autoclosure () -> String) throws(FormatError) -> String {
+    try withoutActuallyEscaping(place) { p throws(FormatError) in
+      try GraphMLFormat.escape(s, attribute: attribute, format: "GEXF", at: TextPlace(describe: p))
     }
-    var out = ""
-    out.reserveCapacity(s.utf8.count + 16)
-    for u in s.unicodeScalars {
-      switch u {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\r": out += "&#13;"
-      case "\n": out += attribute ? "&#10;" : "\n"
-      case "\t": out += attribute ? "&#9;" : "\t"
-      default:
-        guard isXMLCharacter(u) else {
-          let code = String(format: "U+%04X", u.value)
-          let what =
-            u.value < 0x20
-            ? "a control character that XML 1.0 cannot hold, not even as a character reference"
-            : "a noncharacter that XML 1.0 cannot hold"
-          throw FormatError(
-            file: "<output>", line: 1, column: 1,
-            "\(place()) holds the character \(code), \(what), so it cannot be written as GEXF; remove it, or write JSON, which holds every character"
-          )
-        }
-        out.unicodeScalars.append(u)
-      }
-    }
-    return out
   }
 
   /// Text already checked by ``escape(_:attribute:at:)``, escaped again.
@@ -377,19 +333,6 @@ extension GEXFFormat {
     (try? escape(s, attribute: true, at: "")) ?? s
   }
 
-  /// Text as a message quotes it: control, format and separator characters as `\u{1B}`, so that
-  /// the message stays on one line and sends no control sequence to a terminal.
-  static func visible(_ s: String) -> String {
-    var out = ""
-    for u in s.unicodeScalars {
-      switch u.properties.generalCategory {
-      case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned,
-        .privateUse:
-        out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
-      default:
-        out.unicodeScalars.append(u)
-      }
-    }
-    return out
-  }
+  /// Text as a message quotes it (see ``visibleText(_:)``).
+  static func visible(_ s: String) -> String { visibleText(s) }
 }

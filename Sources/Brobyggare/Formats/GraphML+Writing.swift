@@ -32,7 +32,7 @@ extension GraphMLFormat {
   ///
   /// - Throws: ``FormatError`` naming the place and the character when the text holds one that
   ///   XML 1.0 cannot (``isXMLCharacter(_:)``).
-  static func escape(_ s: String, attribute: Bool = false, at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
+  static func escape(_ s: String, attribute: Bool = false, format: String = "GraphML", at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
     // Most text has nothing to escape: its bytes say so without decoding it. 0xEF leads the
     // encodings of U+FFFE and U+FFFF.
     if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) {
@@ -50,7 +50,7 @@ extension GraphMLFormat {
       case "\n": out += attribute ? "&#10;" : "\n"
       case "\t": out += attribute ? "&#9;" : "\t"
       default:
-        guard isXMLCharacter(u) else { throw unwritableInXML(u, at: place()) }
+        guard isXMLCharacter(u) else { throw unwritableInXML(u, at: place(), format: format) }
         out.unicodeScalars.append(u)
       }
     }
@@ -64,8 +64,8 @@ extension GraphMLFormat {
     return s
   }
 
-  static func unwritableInXML(_ u: Unicode.Scalar, at place: TextPlace) -> FormatError {
-    unwritable(u, at: place, format: "GraphML",
+  static func unwritableInXML(_ u: Unicode.Scalar, at place: TextPlace, format: String = "GraphML") -> FormatError {
+    unwritable(u, at: place, format: format,
                why: u.value < 0x20 ? "a control character that XML 1.0 cannot hold, not even as a character reference"
                  : "a noncharacter that XML 1.0 cannot hold",
                instead: "remove it, or write JSON, which holds every character")

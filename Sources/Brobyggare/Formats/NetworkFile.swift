@@ -313,19 +313,7 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
       throw WriteError(path: path, reason: errno == EACCES ? "no permission to write in \(folder)" : "the file could not be created in \(folder): \(reason)")
     }
     temps.append((temp, path))
-    var failure: Int32 = 0
-    data.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        offset += n
-      }
-    }
+    var failure = writeAll(fd, data) ?? 0
     if failure == 0 && fsync(fd) != 0 && errno != EINVAL { failure = errno }
     if close(fd) != 0 && failure == 0 { failure = errno }
     // The umask applies at creation; set the mode the old file had exactly.
@@ -343,21 +331,26 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
   for (path, data) in streams {
     let fd = open(path, O_WRONLY)
     guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-    var failure: Int32 = 0
-    data.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        offset += n
-      }
-    }
+    let failure = writeAll(fd, data)
     close(fd)
-    if failure != 0 { throw WriteError(path: path, reason: String(cString: strerror(failure))) }
+    if let failure { throw WriteError(path: path, reason: String(cString: strerror(failure))) }
+  }
+}
+
+/// Writes all of `data` to a file descriptor, again after an interrupted or partial write;
+/// the errno of a failure (EPIPE when a reader went away), or `nil`.
+public func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
+  data.withUnsafeBytes { raw -> Int32? in
+    var offset = 0
+    while offset < raw.count {
+      let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      offset += n
+    }
+    return nil
   }
 }
 
