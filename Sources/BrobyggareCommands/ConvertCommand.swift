@@ -73,7 +73,7 @@ extension BrobyggareCommandLine {
     if format == .edgelist, !net.isDirected {
       note("\(output): an edge list cannot say that the network is undirected; read it back with --undirected")
     }
-    for lost in net.lostWhenWritten(as: format) { note("\(output): \(format.title) cannot hold \(lost); not written") }
+    for lost in net.lostWhenWritten(as: format) { note("\(output): \(lost)") }
     out.stderr += "wrote \(files.map(\.path).joined(separator: " and ")): \(net.nodeCount) nodes, \(net.tieCount) ties\n"
   }
 

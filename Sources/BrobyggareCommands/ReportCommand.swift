@@ -194,8 +194,16 @@ extension BrobyggareCommandLine {
     if existed && !isFolder.boolValue {
       throw UsageError(message: "'\(dir)' is a file; --output names the folder the report is written to")
     }
+    // The first folder on the way that does not exist yet: made by this run, and removed with
+    // all it holds if the report fails, so that a failed run leaves no folders behind.
+    var made = dir
+    while case let parent = (made as NSString).deletingLastPathComponent, !parent.isEmpty, parent != made,
+          !FileManager.default.fileExists(atPath: parent) {
+      made = parent
+    }
     if !existed {
       do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+        try? FileManager.default.removeItem(atPath: made)
         throw DataError(file: dir, message: "the folder cannot be made; check that the folder it goes in exists and can be written")
       }
     }
@@ -204,7 +212,7 @@ extension BrobyggareCommandLine {
       try writeOutput(targets, inputs: [path, p.value("nodes")].compactMap { $0 })
     } catch {
       // Nothing half-written: a folder made for this report goes again.
-      if !existed { try? FileManager.default.removeItem(atPath: dir) }
+      if !existed { try? FileManager.default.removeItem(atPath: made) }
       throw error
     }
     // A report file of an earlier run that this run did not write (network.svg without

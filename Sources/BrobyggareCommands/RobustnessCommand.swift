@@ -45,7 +45,7 @@ extension BrobyggareCommandLine {
     var rates = [0.1, 0.2, 0.3]
     if let d = p.value("drop") {
       rates = try d.split(separator: ",").map {
-        guard let r = Double($0.trimmingCharacters(in: .whitespaces)), r >= 0, r < 1 else {
+        guard let r = decimalDouble($0.trimmingCharacters(in: .whitespaces)), r >= 0, r < 1 else {
           throw UsageError(message: "--drop takes rates from 0 up to (not including) 1, comma-separated, not '\(d)'")
         }
         return r

@@ -324,6 +324,9 @@ struct BoundaryCommandTests {
     #expect(g.stdout.hasPrefix("id,label,group,participation,within_module_z,role\n"))
     #expect(g.stderr.contains("modules: groups of 'priorates'"))
     #expect(run("communities", padgett, "--resolution", "0").status == 64)
+    // Swift reads 0x10 as 16; an option takes decimal numbers only.
+    #expect(run("communities", padgett, "--resolution", "0x10").status == 64)
+    #expect(run("robustness", padgett, "--drop", "0x0.1p0").status == 64)
   }
 
   /// The chain of TrustPathTests, worked by hand: a -> b -> c -> d multiplies to

@@ -118,6 +118,12 @@ struct HardeningTests {
     #expect(again.status == 0)
     #expect(!FileManager.default.fileExists(atPath: folder + "/robustness.csv"))
     #expect(again.stderr.contains("robustness.csv, left by an earlier report"))
+    // A report that fails leaves none of the folders it made: here the last name is longer
+    // than a file name may be (255 bytes), so making it fails after its parents were made.
+    let deep = dir.appendingPathComponent("new1/new2/" + String(repeating: "n", count: 300)).path
+    let failed = run("report", padgett, "--group", "wealth", "-o", deep)
+    #expect(failed.status != 0)
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("new1").path))
   }
 
   /// Standard output that cannot be written is an error with its reason and exit 1, not a

@@ -14,16 +14,41 @@ public enum DOTFormat {
   /// A quoted DOT string for display: a quote as `\"`, a backslash as `\\` and a line feed as
   /// `\n`, so that Graphviz draws the text as it is (the styled drawings use it).
   public static func quote(_ s: String) -> String {
-    var out = "\""
+    var out = QuotedPieces()
     for ch in s.unicodeScalars {
       switch ch {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      default: out.unicodeScalars.append(ch)
+      case "\"": out.append("\\\"")
+      case "\\": out.append("\\\\")
+      case "\n": out.append("\\n")
+      default: out.append(ch)
       }
     }
-    return out + "\""
+    return out.text
+  }
+
+  /// A quoted string in pieces of at most 16,000 bytes joined by `+`: Graphviz's scanner
+  /// refuses a quoted string longer than 16,384 bytes, and DOT reads `"ab" + "cd"` as `"abcd"`
+  /// (so does this project's reader). An escape (`\"`) is never split.
+  struct QuotedPieces {
+    static let limit = 16_000
+    private var out = "\""
+    private var piece = 0
+
+    mutating func append(_ escape: String) {
+      let c = escape.utf8.count
+      if piece + c > Self.limit { out += "\" + \""; piece = 0 }
+      out += escape
+      piece += c
+    }
+
+    mutating func append(_ ch: Unicode.Scalar) {
+      let c = UTF8.width(ch)
+      if piece + c > Self.limit { out += "\" + \""; piece = 0 }
+      out.unicodeScalars.append(ch)
+      piece += c
+    }
+
+    var text: String { out + "\"" }
   }
 
   /// A quoted DOT string that reads back as `s` (only `"` escaped), refusing what no DOT string
@@ -42,11 +67,24 @@ public enum DOTFormat {
                          instead: "write GraphML or JSON, which hold it")
       }
     }
-    var out = "\""
-    for ch in scalars {
-      if ch == "\"" { out += "\\\"" } else { out.unicodeScalars.append(ch) }
+    var out = QuotedPieces()
+    var k = 0
+    while k < scalars.count {
+      let ch = scalars[k]
+      if ch == "\"" {
+        out.append("\\\"")
+      } else if ch == "\\", k + 1 < scalars.count {
+        // A backslash stays with what follows it, so that no piece ends in one.
+        var pair = String(ch)
+        pair.unicodeScalars.append(scalars[k + 1])
+        out.append(scalars[k + 1] == "\"" ? "\\\\\"" : pair)
+        k += 1
+      } else {
+        out.append(ch)
+      }
+      k += 1
     }
-    return out + "\""
+    return out.text
   }
 
   /// An attribute's name: bare when it is a plain DOT id (letters, digits and `_`, not starting

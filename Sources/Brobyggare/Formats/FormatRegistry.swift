@@ -99,7 +99,10 @@ extension Network {
   ///
   /// - Complexity: O(n + m).
   public func lostWhenWritten(as format: NetworkFormat) -> [String] {
+    // What the format has no place for, as a noun phrase; the writers' own notes (GML, Pajek,
+    // GEXF) are sentences already, saying what is renamed, retyped or left out.
     var lost: [String] = []
+    var sentences: [String] = []
     // Formats that name the trust column (the others write it as their own weight).
     if [.csv, .graphml, .dot, .json].contains(format), trustNamedForWriting.trustAttributeName != trustAttributeName {
       lost.append("the trust's own name '\(trustAttributeName)' (written as 'trust', so that it reads back as the trust)")
@@ -127,15 +130,15 @@ extension Network {
     case .ucinet:
       lost += (try? UCINETFormat.write(self).dropped) ?? []
     case .gexf:
-      lost += (try? GEXFFormat.write(self).dropped) ?? []
+      sentences += (try? GEXFFormat.write(self).dropped) ?? []
     case .gml:
-      lost += GMLFormat.write(self).dropped
+      sentences += GMLFormat.write(self).dropped
     case .pajek:
-      lost += PajekFormat.write(self).dropped
+      sentences += PajekFormat.write(self).dropped
     case .dot:
       let typed = Set((nodeAttributes + tieAttributes).filter { $0.type != .string && $0.type != .markup }.map(\.name))
       if !typed.isEmpty { lost.append("the declared types of \(list(typed)): DOT holds text, and reading it back infers the types") }
     }
-    return lost
+    return lost.map { "\(format.title) cannot hold \($0); not written" } + sentences
   }
 }

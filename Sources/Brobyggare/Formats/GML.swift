@@ -293,14 +293,20 @@ public enum GMLFormat {
           "'\(text(start..<end))' is not a number; expected digits such as 12, -3 or 0.5", l, c)
       }
       if !isReal, let v = Int(written) { return (.integer(v), l, c) }
-      // An integer too large for 64 bits is read as a real, as igraph reads every number.
-      guard let d = Double(written) else { throw error("'\(written)' is not a number", l, c) }
+      // An integer too large for 64 bits (an id of 25 digits) keeps its digits as text: as a
+      // real, as igraph reads it, 100000000000000000000001 would become 1e+23.
+      if !isReal { return (.word(written), l, c) }
+      guard let d = decimalDouble(written) else { throw error("'\(written)' is not a number", l, c) }
+      // Beyond the largest double (1e400): refused with its text, not read as infinity.
+      guard d.isFinite else { throw error("the number '\(written)' is too large for a double (at most about 1.8e308)", l, c) }
       return (.real(d), l, c)
     }
   }
 
   /// Decodes `&amp;`, `&#214;`, `&#xD6;` and HTML 4's named entities as networkx does; an
-  /// entity it does not know, or one that names no character, stays as written.
+  /// entity it does not know, or one that names no character, stays as written. `&#0;` (how
+  /// the writer spells U+0000) is U+0000, so that what was written reads back; networkx's
+  /// `html.unescape` makes it U+FFFD.
   static func decodeEntities(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)
@@ -322,7 +328,7 @@ public enum GMLFormat {
       } else {
         scalar = htmlEntities[String(name)].flatMap(Unicode.Scalar.init)
       }
-      if let scalar, scalar.value != 0, !name.isEmpty,
+      if let scalar, !name.isEmpty,
         name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#") })
       {
         out.unicodeScalars.append(scalar)
@@ -430,7 +436,7 @@ public enum GMLFormat {
             throw FormatError(file: file, line: l, column: c, "']' closes no list; expected a key")
           }
           return items
-        case .word(let key):
+        case .word(let key) where !(key.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 || $0 == UInt8(ascii: "-") } ?? false):
           let (valueToken, vl, vc) = try lexer.next()
           let value: Value
           switch valueToken {

@@ -73,6 +73,8 @@ public enum GraphMLFormat {
     var lateKeys = 0
     var repeatedKeys = 0
     var undeclaredIDs = Set<String>()
+    // The declared key of each attr.name, by the elements it is for.
+    var keyWithName: [Scoped: Int] = [:]
     // Attribute names of the declared keys, by the element kind they are for.
     var declaredNames = Set<Scoped>()
     var currentKeyOffset = 0
@@ -178,6 +180,14 @@ public enum GraphMLFormat {
             }
             let (l, _) = input.location(of: keyOffsets[first])
             throw failure("the key id '\(FormatError.excerpt(id))' is declared twice (first on line \(l)); a key id must be unique, so that <data> names one key", at: offset)
+          }
+          // Two keys with one attr.name for the same elements would be one attribute, and
+          // one key's values would overwrite the other's.
+          let attrName = reader.attribute("attr.name") ?? id
+          let overlapping = domain == "all" ? ["all", "node", "edge", "graph"] : ["node", "edge", "graph"].contains(domain) ? [domain, "all"] : []
+          if let other = overlapping.lazy.compactMap({ keyWithName[Scoped(domain: $0, name: attrName)] }).first {
+            let (l, _) = input.location(of: keyOffsets[other])
+            throw failure("the keys '\(FormatError.excerpt(keys[other].id))' (line \(l)) and '\(FormatError.excerpt(id))' both have attr.name '\(FormatError.excerpt(attrName))' for \(domain == "all" ? keys[other].domain : domain) elements, so their values would be one attribute and one would overwrite the other; give each key its own attr.name", at: offset)
           }
           let gtype = reader.attribute("attr.type")
           var type: AttributeType
@@ -294,9 +304,20 @@ public enum GraphMLFormat {
           let value = try typed(text, key, offset: dataStart, isMarkup: markup)
           switch ownerStack.last ?? .none {
           case .node(let i):
+            if network.nodes[i].attributes[key.name] != nil {
+              throw failure("this node has a second <data> for the key '\(FormatError.excerpt(key.id))'; one of the two values would be lost", at: dataStart)
+            }
             network.setNodeAttribute(key.name, value, at: i)
           case .edge:
-            edgeData.append((edgeSources.count - 1, keyIndex, value))
+            let e = edgeSources.count - 1
+            var j = edgeData.count - 1
+            while j >= 0, edgeData[j].0 == e {
+              if edgeData[j].1 == keyIndex {
+                throw failure("this edge has a second <data> for the key '\(FormatError.excerpt(key.id))'; one of the two values would be lost", at: dataStart)
+              }
+              j -= 1
+            }
+            edgeData.append((e, keyIndex, value))
           case .graph, .root:
             network.attributes[key.name] = value
           case .none:
@@ -370,6 +391,7 @@ public enum GraphMLFormat {
             keys.append(k)
             keyOffsets.append(currentKeyOffset)
             declaredNames.insert(Scoped(domain: k.domain, name: k.name))
+            keyWithName[Scoped(domain: k.domain, name: k.name)] = keys.count - 1
           }
           currentKey = nil
         case "graph":

@@ -157,6 +157,9 @@ extension NodeLinkFormat {
     guard case .object = root, case .array(let n)? = root["nodes"] else {
       return (root, .nodeLink, notes)
     }
+    if root["edges"] != nil, root["links"] != nil {
+      throw JSONDialectError(message: "the file has both 'links' and 'edges'; a node-link file has one of them (networkx writes 'links' or, with edges=\"edges\", 'edges'), so which ties are meant is unclear", key: "edges", element: nil)
+    }
     let linkKey = root["edges"] != nil ? "edges" : "links"
     var links: [JSONValue] = []
     if case .array(let l)? = root[linkKey] { links = l }

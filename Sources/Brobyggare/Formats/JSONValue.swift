@@ -85,12 +85,22 @@ struct JSONParser {
       if depth > 512 { throw error("JSON nested more than 512 levels deep") }
       i += 1
       var members: [(String, JSONValue)] = []
+      var seen: Set<String> = []
       skip()
       if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
       while true {
         skip()
         guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a quoted member name") }
+        let keyStart = i
         let k = try string()
+        // A repeated member would silently keep one of its values: JSON leaves it undefined.
+        if members.count < 16 ? members.contains(where: { $0.0 == k }) : seen.contains(k) {
+          throw error("the member '\(FormatError.excerpt(k))' appears twice in this object; a JSON object names each member once", at: keyStart)
+        }
+        if members.count >= 15 {
+          if seen.isEmpty { seen = Set(members.map(\.0)) }
+          seen.insert(k)
+        }
         skip()
         guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the member name") }
         i += 1
@@ -146,7 +156,14 @@ struct JSONParser {
       let text = String(decoding: bytes[start..<i], as: UTF8.self)
       if text.isEmpty { throw error("expected a JSON value") }
       if let n = Int(text) { return .integer(n) }
-      if let d = Double(text) { return .number(d) }
+      // An integer too large for 64 bits (an id of 25 digits) keeps its digits as text, as
+      // Python's json keeps them exactly; as a double, 100000000000000000000001 would be 1e+23.
+      if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }) { return .string(text) }
+      if let d = Double(text) {
+        // Beyond the largest double (1e400): refused with its text, not read as infinity.
+        guard d.isFinite else { throw error("the number '\(text)' is too large for a double (at most about 1.8e308)", at: start) }
+        return .number(d)
+      }
       throw error("'\(text)' is not a number", at: start)
     }
   }

@@ -572,7 +572,7 @@ public enum PajekFormat {
       labels[k] = text(fields[1])
       var i = 2
       var numbers: [Double] = []
-      while i < fields.count, numbers.count < 3, !fields[i].quoted, let d = Double(text(fields[i]))
+      while i < fields.count, numbers.count < 3, !fields[i].quoted, let d = decimalDouble(text(fields[i]))
       {
         numbers.append(d)
         i += 1

@@ -345,7 +345,7 @@ struct DLHeader {
           }
           for (k, cell) in cells.enumerated() {
             let col = diagonalPresent || twoMode ? k : (k >= r ? k + 1 : k)
-            guard let v = Double(cell.0), v.isFinite else {
+            guard let v = decimalDouble(cell.0), v.isFinite else {
               throw FormatError(file: lex.file, line: cell.1, column: cell.2, "the value '\(cell.0)' is not a number")
             }
             guard v >= 0 else { throw FormatError(file: lex.file, line: cell.1, column: cell.2, "the value \(cell.0) is negative; trust must be ≥ 0") }
@@ -387,7 +387,7 @@ struct DLHeader {
           }
           var v = 1.0
           if words.count == 3 {
-            guard let x = Double(words[2].0), x.isFinite, x >= 0 else {
+            guard let x = decimalDouble(words[2].0), x.isFinite, x >= 0 else {
               throw FormatError(file: lex.file, line: words[2].1, column: words[2].2, "the value '\(words[2].0)' is not a number ≥ 0")
             }
             v = x

@@ -22,8 +22,8 @@ public struct RatingScale: Hashable, Sendable, CustomStringConvertible {
   /// Reads `LOWER..UPPER`: `1..5`, `0..10`, `-2..2`.
   public init?(parsing text: String) {
     let parts = text.trimmingCharacters(in: .whitespaces).components(separatedBy: "..")
-    guard parts.count == 2, let a = Double(parts[0].trimmingCharacters(in: .whitespaces)),
-          let b = Double(parts[1].trimmingCharacters(in: .whitespaces)) else { return nil }
+    guard parts.count == 2, let a = parseDouble(parts[0].trimmingCharacters(in: .whitespaces)),
+          let b = parseDouble(parts[1].trimmingCharacters(in: .whitespaces)) else { return nil }
     self.init(lower: a, upper: b)
   }
 

@@ -130,7 +130,7 @@ func trimmingWhitespace(_ text: String, newlines: Bool) -> String {
 /// `inf`; with `decimalComma`, `0,8` as well.
 public func parseDouble(_ text: String, decimalComma: Bool = false) -> Double? {
   if text.isEmpty { return nil }
-  if let d = Double(text) { return d }
+  if let d = decimalDouble(text) { return d }
   let lower = text.lowercased()
   switch lower {
   case "nan": return .nan
@@ -139,8 +139,22 @@ public func parseDouble(_ text: String, decimalComma: Bool = false) -> Double? {
   default: break
   }
   if decimalComma, text.contains(","), !text.contains(".") {
-    return Double(text.replacingOccurrences(of: ",", with: "."))
+    return decimalDouble(text.replacingOccurrences(of: ",", with: "."))
   }
   return nil
+}
+
+/// A number written in decimal (`12`, `-0.5`, `1e-3`), or `nil`. Swift's `Double(_:)` also
+/// reads hexadecimal (`0x10` is 16, `0x1p3` is 8) and `nan(…)`, which no file or option here
+/// means; every reader and option parses numbers through this.
+public func decimalDouble<S: StringProtocol>(_ text: S) -> Double? {
+  for u in text.utf8 {
+    switch u {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
+         UInt8(ascii: "e"), UInt8(ascii: "E"): continue
+    default: return nil
+    }
+  }
+  return Double(text)
 }
 

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+@testable import Brobyggare
+
+/// What a hostile probe of the readers and writers found after the first round of hardening:
+/// numbers in other notations read as decimals, values silently kept twice or once, digits
+/// lost from long integer ids, a character that did not read back, and strings Graphviz
+/// refuses. Each test failed on the old behaviour.
+///
+/// Expected values are the inputs themselves (a value reads back as written) or the refusal;
+/// Graphviz's limit of 16,384 bytes in a quoted string is the message of its own scanner
+/// ("longer than 16384?"), which `dot` 2.43 and later print.
+@Suite("Probe findings")
+struct ProbeFindingsTests {
+  // MARK: Numbers are decimal
+
+  @Test func hexadecimalIsNotANumber() {
+    // Swift's Double("0x10") is 16 and Double("0x1p3") is 8: no file or option means that.
+    #expect(decimalDouble("0x10") == nil)
+    #expect(decimalDouble("0x1p3") == nil)
+    #expect(decimalDouble("nan(0x7)") == nil)
+    #expect(parseDouble("0x10") == nil)
+    #expect(parseDouble("1e-3") == 0.001)
+    #expect(parseDouble("-2.5") == -2.5)
+    #expect(parseDouble("NaN")?.isNaN == true)
+    #expect(parseDouble("inf") == .infinity)
+    #expect(parseDouble("0,8", decimalComma: true) == 0.8)
+  }
+
+  @Test func hexadecimalTrustIsRefusedInEveryTable() throws {
+    #expect(throws: FormatError.self) { try csvNetwork("source,target,trust\na,b,0x10\n") }
+    #expect(throws: FormatError.self) {
+      try UCINETFormat.read(Data("dl n=2 format=edgelist1\nlabels embedded\ndata:\na b 0x10\n".utf8), file: "t.dl", directed: nil)
+    }
+  }
+
+  // MARK: Numbers beyond a double are refused with their own text
+
+  @Test func hugeNumbersAreQuotedAsWritten() throws {
+    do {
+      _ = try GMLFormat.read(Data("graph [ node [ id 1 ] node [ id 2 ] edge [ source 1 target 2 weight 1e400 ] ]".utf8), file: "t.gml")
+      Issue.record("1e400 was read")
+    } catch {
+      #expect(error.message.contains("'1e400'"))
+      #expect(!error.message.contains("inf"))
+    }
+    do {
+      _ = try NodeLinkFormat.read(Data(#"{"nodes":[{"id":"a"},{"id":"b"}],"links":[{"source":"a","target":"b","weight":1e400}]}"#.utf8), file: "t.json")
+      Issue.record("1e400 was read")
+    } catch {
+      #expect(error.message.contains("'1e400'"))
+    }
+  }
+
+  // MARK: Integer ids keep every digit
+
+  @Test func longIntegerIdsKeepTheirDigits() throws {
+    // 100000000000000000000001 is beyond 64 bits; as a double it would be 1e+23, and the two
+    // ids below would be one.
+    let gml = try GMLFormat.read(Data("graph [ node [ id 100000000000000000000001 ] node [ id 100000000000000000000002 ] edge [ source 100000000000000000000001 target 100000000000000000000002 ] ]".utf8), file: "t.gml")
+    #expect(gml.nodes.map(\.id) == ["100000000000000000000001", "100000000000000000000002"])
+    #expect(gml.tieCount == 1)
+    let json = try NodeLinkFormat.read(Data(#"{"nodes":[{"id":100000000000000000000001},{"id":100000000000000000000002}],"links":[{"source":100000000000000000000001,"target":100000000000000000000002}]}"#.utf8), file: "t.json")
+    #expect(json.nodes.map(\.id) == ["100000000000000000000001", "100000000000000000000002"])
+    #expect(json.tieCount == 1)
+  }
+
+  // MARK: JSON says when a value would be lost
+
+  @Test func repeatedJSONMembersAreRefused() {
+    do {
+      _ = try NodeLinkFormat.read(Data(#"{"nodes":[{"id":"a","id":"b"}],"links":[]}"#.utf8), file: "t.json")
+      Issue.record("a repeated member was read")
+    } catch {
+      #expect(error.message.contains("'id' appears twice"))
+      #expect(error.line == 1 && error.column == 21)
+    }
+    // An object of many members checks through a set: the 20th member repeats the 3rd.
+    let members = (0..<19).map { "\"k\($0)\":\($0)" } + ["\"k2\":0"]
+    #expect(throws: FormatError.self) {
+      try NodeLinkFormat.read(Data(("{\"nodes\":[{\"id\":\"a\"," + members.joined(separator: ",") + "}],\"links\":[]}").utf8), file: "t.json")
+    }
+  }
+
+  @Test func linksAndEdgesTogetherAreRefused() {
+    do {
+      _ = try NodeLinkFormat.read(Data(#"{"nodes":[{"id":"a"},{"id":"b"}],"links":[{"source":"a","target":"b"}],"edges":[]}"#.utf8), file: "t.json")
+      Issue.record("both were read")
+    } catch {
+      #expect(error.message.contains("both 'links' and 'edges'"))
+    }
+  }
+
+  // MARK: GraphML keeps every value or says why not
+
+  func graphML(_ keys: String, _ body: String) -> Data {
+    Data("""
+      <?xml version="1.0" encoding="UTF-8"?>
+      <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+      \(keys)
+      <graph edgedefault="directed">
+      \(body)
+      </graph>
+      </graphml>
+      """.utf8)
+  }
+
+  @Test func twoDataForOneKeyOnOneElementAreRefused() {
+    let keys = #"<key id="d0" for="node" attr.name="sector" attr.type="string"/><key id="d1" for="edge" attr.name="trust" attr.type="double"/>"#
+    do {
+      _ = try GraphMLFormat.read(graphML(keys, #"<node id="a"><data key="d0">police</data><data key="d0">housing</data></node>"#), file: "t.graphml")
+      Issue.record("two values were read as one")
+    } catch {
+      #expect(error.message.contains("second <data> for the key 'd0'"))
+      #expect(error.line == 5)
+    }
+    do {
+      _ = try GraphMLFormat.read(graphML(keys, #"<node id="a"/><node id="b"/><edge source="a" target="b"><data key="d1">1</data><data key="d1">2</data></edge>"#), file: "t.graphml")
+      Issue.record("two trusts were read as one")
+    } catch {
+      #expect(error.message.contains("second <data> for the key 'd1'"))
+    }
+    // One value per key on each of two edges is fine.
+    #expect(throws: Never.self) {
+      try GraphMLFormat.read(graphML(keys, #"<node id="a"/><node id="b"/><edge source="a" target="b"><data key="d1">1</data></edge><edge source="b" target="a"><data key="d1">2</data></edge>"#), file: "t.graphml")
+    }
+  }
+
+  @Test func twoKeysWithOneNameAreRefused() {
+    let keys = #"<key id="d0" for="node" attr.name="sector" attr.type="string"/><key id="d1" for="node" attr.name="sector" attr.type="string"/>"#
+    do {
+      _ = try GraphMLFormat.read(graphML(keys, #"<node id="a"><data key="d0">police</data><data key="d1">housing</data></node>"#), file: "t.graphml")
+      Issue.record("two keys of one name were read")
+    } catch {
+      #expect(error.message.contains("both have attr.name 'sector'"))
+    }
+    // One name for nodes and for edges is two attributes, as yEd and networkx write them.
+    let both = #"<key id="d0" for="node" attr.name="note" attr.type="string"/><key id="d1" for="edge" attr.name="note" attr.type="string"/>"#
+    #expect(throws: Never.self) {
+      try GraphMLFormat.read(graphML(both, #"<node id="a"><data key="d0">x</data></node><node id="b"/><edge source="a" target="b"><data key="d1">y</data></edge>"#), file: "t.graphml")
+    }
+  }
+
+  // MARK: GML reads back U+0000
+
+  @Test func gmlReadsBackNUL() throws {
+    var net = Network(directed: false)
+    _ = net.addTie(from: "a\u{0}b", to: "c")
+    let text = GMLFormat.write(net).text
+    #expect(text.contains("&#0;"))
+    let back = try GMLFormat.read(Data(text.utf8), file: "t.gml")
+    #expect(back.nodes.map(\.id).sorted() == ["a\u{0}b", "c"])
+  }
+
+  // MARK: DOT strings longer than Graphviz's scanner takes
+
+  @Test func longDOTStringsAreWrittenInPieces() throws {
+    var net = Network(directed: true)
+    let long = String(repeating: "x", count: 20_000) + "\"" + String(repeating: "é", count: 9_000)
+    _ = net.addTie(from: "a", to: long)
+    net.setNodeAttribute("label", .string(long), at: 1)
+    let text = try DOTFormat.write(net)
+    // No quoted string is longer than 16,000 bytes: scanned as Graphviz scans them, a
+    // backslash taking the byte after it.
+    #expect(longestQuoted(text) <= 16_000)
+    #expect(longestQuoted(text) > 15_000)
+    let back = try DOTFormat.read(Data(text.utf8), file: "t.dot")
+    #expect(back.nodes.map(\.id) == ["a", long])
+    #expect(back.nodes[1].attributes["label"] == .string(long))
+    // The display quoting of the drawings is cut the same way.
+    let shown = DOTFormat.quote(long)
+    #expect(longestQuoted(shown) <= 16_000)
+    #expect(shown.components(separatedBy: "\" + \"").count == 3)
+  }
+
+  /// The length in bytes of the longest quoted string in DOT text.
+  func longestQuoted(_ text: String) -> Int {
+    var longest = 0, length = 0, inside = false, escaped = false
+    for b in text.utf8 {
+      if !inside { if b == UInt8(ascii: "\"") { inside = true; length = 0 }; continue }
+      if escaped { escaped = false; length += 1; continue }
+      if b == UInt8(ascii: "\\") { escaped = true; length += 1; continue }
+      if b == UInt8(ascii: "\"") { inside = false; longest = max(longest, length); continue }
+      length += 1
+    }
+    return longest
+  }
+}
