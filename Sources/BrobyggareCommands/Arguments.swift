@@ -26,11 +26,13 @@ struct CommandSpec {
   var discussion: String = ""
   /// How many of the last positionals may be left out.
   var optionalPositionals = 0
+  /// Whether the last positional may be given more than once (`summary A B C`).
+  var repeatsLastPositional = false
 
   var usage: String {
     var parts = ["brobyggare", name] + positionals.enumerated().map { i, p in
       i >= positionals.count - optionalPositionals ? "[<\(p.name.lowercased())>]" : "<\(p.name.lowercased())>"
-    }
+    } + (repeatsLastPositional ? ["..."] : [])
     for o in options where o.name != "help" {
       parts.append(o.valueName.map { "[--\(o.name) <\($0)>]" + (o.repeatable ? " ..." : "") } ?? "[--\(o.name)]")
     }
@@ -133,7 +135,7 @@ extension CommandSpec {
       let missing = positionals[result.positionals.count].name.lowercased()
       throw UsageError(message: "Missing expected argument '<\(missing)>'", command: self)
     }
-    if result.positionals.count > positionals.count {
+    if result.positionals.count > positionals.count && !repeatsLastPositional {
       throw UsageError(message: "Unexpected argument '\(result.positionals[positionals.count])'", command: self)
     }
     return result

@@ -467,3 +467,28 @@ struct ThreadOptionTests {
     }
   }
 }
+
+/// `summary`: one row per network with the same columns; values as the library gives them
+/// (checked against R's sna in NetworkSummaryTests).
+@Suite("Summary command")
+struct SummaryCommandTests {
+  @Test func oneRowPerNetwork() throws {
+    let r = run("summary", "krackhardt", "lazega", "--layer", "advice")
+    #expect(r.status == 0)
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines.count == 3)
+    #expect(lines[0] == "network,nodes,ties,direction,density,reciprocity,transitivity,mean_distance,diameter,components,centralization_degree,centralization_betweenness,centralization_closeness,connectedness,hierarchy,efficiency,lubness,non_respondents")
+    // The advice layers: 190 ties among Krackhardt's 21 managers, 892 among Lazega's 71
+    // lawyers (the rows of the shipped tables; Datasets/*/README.md).
+    #expect(lines[1].hasPrefix("krackhardt,21,190,directed,"))
+    #expect(lines[2].hasPrefix("lazega,71,892,directed,"))
+    #expect(r.stderr.contains("each counts 1; trust and weights are not used"))
+    // The interview study counts those who did not answer: 41 of 87 nodes in the constructed
+    // municipality (46 rows of its node table say respondent=true).
+    let m = run("summary", "municipality", "--group", "sector")
+    #expect(m.status == 0)
+    #expect(m.stdout.split(separator: "\n")[0].hasSuffix(",non_respondents,ei,ei_expected"))
+    #expect(m.stdout.split(separator: "\n")[1].split(separator: ",")[17] == "41")
+    #expect(run("summary").status == 64)
+  }
+}
