@@ -115,13 +115,20 @@ extension PersonalNetworks {
   }
 
   /// Summaries of each measure over the egos: first over all of them (group `nil`), then per
-  /// value of `groups` (one label per ego, as ``egoGroups(by:)`` gives), in sorted order; egos
-  /// without a group are in the overall summary only.
+  /// value of `groups` (one label per ego, as ``egoGroups(by:)`` gives), in order (as numbers
+  /// when all are numbers); egos without a group are in the overall summary only.
+  ///
+  /// - Complexity: O(k·G) for k egos and G groups.
   public static func summaries(_ values: [Double], by groups: [String?]? = nil) -> [(group: String?, summary: MeasureSummary)] {
     var out: [(group: String?, summary: MeasureSummary)] = [(nil, MeasureSummary(values))]
     guard let groups else { return out }
     precondition(groups.count == values.count, "one group per ego")
-    for g in Set(groups.compactMap { $0 }).sorted() {
+    // In order as numbers when every value is one (2 before 10), else as text, as groups are.
+    let names = Set(groups.compactMap { $0 })
+    let numbers = names.compactMap { Double($0) }
+    let ordered = numbers.count == names.count
+      ? names.sorted { (Double($0)!, $0) < (Double($1)!, $1) } : names.sorted()
+    for g in ordered {
       out.append((g, MeasureSummary(values.indices.filter { groups[$0] == g }.map { values[$0] })))
     }
     return out
