@@ -11,6 +11,7 @@ let egosSpec = CommandSpec(
     OptionSpec(name: "ego-networks", help: "STUDY is a whole network: each node's ego network (its neighbours and the ties among them), with two_step_reach."),
     OptionSpec(name: "neighbourhood", valueName: "ties", help: "With --ego-networks: whose ties make a node's alters: either (sent or received), out or in (default: either)."),
     OptionSpec(name: "group", valueName: "attribute", help: "The alter attribute (and ego attribute of the same name) that makes the groups: adds the composition measures and ego's brokerage roles."),
+    OptionSpec(name: "ego-group", valueName: "attribute", help: "The ego attribute that gives ego's group, when it is named apart from the alters' (default: the --group name)."),
     OptionSpec(name: "strength", valueName: "attribute", help: "The alter attribute that says how strong ego's tie to the alter is (closeness, say): adds mean_strength. With --ego-networks the default is ego_trust, the tie's trust, when the network has trust."),
     OptionSpec(name: "measures", valueName: "list", help: "Comma-separated columns (default: every one the options allow): \(PersonalNetworkMeasure.allCases.map(\.rawValue).joined(separator: ", ")); with --ego-networks also two_step_reach."),
     OptionSpec(name: "by", valueName: "attribute", help: "An ego attribute: a column of its value, and with --summary one summary per value."),
@@ -84,16 +85,24 @@ extension BrobyggareCommandLine {
         throw UsageError(message: "No alter has the attribute '\(name)' (named by --\(option)); the alter attributes are: \(names.isEmpty ? "(none)" : names.joined(separator: ", "))\(didYouMean(closestMatches(to: name, among: names)))")
       }
     }
+    func requireEgoAttribute(_ name: String, _ option: String) throws {
+      guard egoAttributes.contains(name) else {
+        let names = egoAttributes.sorted()
+        throw UsageError(message: "No ego has the attribute '\(name)' (named by --\(option)); the ego attributes are: \(names.isEmpty ? "(none)" : names.joined(separator: ", "))\(didYouMean(closestMatches(to: name, among: names)))")
+      }
+    }
     let group = p.value("group")
     if let group { try requireAlterAttribute(group, "group") }
+    let egoGroupAttribute = p.value("ego-group") ?? group
+    if let e = p.value("ego-group") {
+      guard group != nil else { throw UsageError(message: "--ego-group names ego's group among the alters' groups: give --group <attribute> too") }
+      try requireEgoAttribute(e, "ego-group")
+    }
     var strength = p.value("strength")
     if let strength { try requireAlterAttribute(strength, "strength") }
     if let whole, strength == nil, whole.hasTrust || p.value("weight") != nil { strength = Network.egoTieTrustAttribute }
     let by = p.value("by")
-    if let by, !egoAttributes.contains(by) {
-      let names = egoAttributes.sorted()
-      throw UsageError(message: "No ego has the attribute '\(by)' (named by --by); the ego attributes are: \(names.isEmpty ? "(none)" : names.joined(separator: ", "))\(didYouMean(closestMatches(to: by, among: names)))")
-    }
+    if let by { try requireEgoAttribute(by, "by") }
 
     // The measures asked for.
     let known = PersonalNetworkMeasure.allCases.map(\.rawValue) + (egoNetworks ? ["two_step_reach"] : [])
@@ -130,9 +139,9 @@ extension BrobyggareCommandLine {
       }
     }
 
-    let options = PersonalNetworkOptions(group: group, strength: strength)
+    let options = PersonalNetworkOptions(group: group, egoGroup: egoGroupAttribute, strength: strength)
     let results = try study.measures(options)
-    let egoGroups = group.map { study.egoGroups(by: $0) }
+    let egoGroups = group.flatMap { _ in egoGroupAttribute.map { study.egoGroups(by: $0) } }
     if let group, let egoGroups {
       let alters = results.reduce(0) { $0 + $1.size }, ungrouped = results.reduce(0) { $0 + $1.ungroupedAlters }
       if ungrouped > 0 {
@@ -140,13 +149,14 @@ extension BrobyggareCommandLine {
       }
       let egosWithout = egoGroups.filter { $0 == nil }.count
       if egosWithout > 0 && (wanted.contains("ei_ego_alter") || wanted.contains { BrokerageRole(name: $0) != nil || $0 == "brokerage_total" }) {
-        note("\(egosWithout) of \(study.count) egos have no value for '\(group)': their ei_ego_alter and brokerage roles are left empty")
+        note("\(egosWithout) of \(study.count) egos have no value for '\(egoGroupAttribute ?? group)': their ei_ego_alter and brokerage roles are NaN")
       }
     }
     let byGroups = by.map { study.egoGroups(by: $0) }
 
     let k = group.map { study.categories(of: $0).count }
     settings.append(("group", group ?? "none"))
+    if let e = p.value("ego-group") { settings.append(("ego's group", e)) }
     if let k { settings.append(("IQV categories", "\(k) (present among all alters)")) }
     settings.append(("strength", strength ?? "none"))
     settings.append(("ego", "not a node for density, components and composition; a node tied to every alter for effective size, efficiency, constraint and brokerage (every tie counts 1)"))

@@ -89,6 +89,19 @@ struct EgosCommandTests {
     #expect(run("help", "egos").stdout.contains("--ego-networks"))
   }
 
+  /// --ego-group: ego 1 (w by sex) read by age instead has group "30", which no alter has:
+  /// E = 4, I = 0, E-I 1 (hand-worked from egor's comp_ei).
+  @Test func egoGroupNamedApart() throws {
+    let dir = try Self.study()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = run("egos", dir.path, "--group", "sex", "--ego-group", "age", "--measures", "ei_ego_alter")
+    #expect(r.status == 0 && Self.rows(r.stdout)[0]["ei_ego_alter"] == "1" && Self.rows(r.stdout)[0]["ego_group"] == "30")
+    #expect(r.stderr.contains("ego's group: age"))
+    #expect(r.stderr.contains("1 of 4 egos have no value for 'age'"))  // ego 3: NA
+    let typo = run("egos", dir.path, "--group", "sex", "--ego-group", "aeg")
+    #expect(typo.status == 64 && typo.stderr.contains("did you mean 'age'?"))
+  }
+
   @Test func badDataSaysWhere() throws {
     let dir = try Self.study()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -53,6 +53,34 @@ struct PersonalNetworkTests {
     #expect(close(m.iqv, 0.75))
   }
 
+  /// Ego's group under another name than the alters' (egor's comp_ei(object, alt.attr, ego.attr)):
+  /// ego m by `ego_sex`: I = 2 (alters 3, 4), E = 2: E-I 0; brokering w → m pairs, ego in the
+  /// target's group: again half representative, half gatekeeper on an undirected network.
+  @Test func egoGroupNamedApart() throws {
+    var p = try Self.fourAlters()
+    p.egoAttributes = ["ego_sex": .string("m")]
+    let m = try p.measures(PersonalNetworkOptions(group: "sex", egoGroup: "ego_sex"))
+    #expect(m.egoGroup == "m" && close(m.egoAlterEI, 0) && m.brokerageTotal == 4)
+    let none = try p.measures(PersonalNetworkOptions(group: "sex"))  // ego has no 'sex'
+    #expect(none.egoGroup == nil && none.egoAlterEI.isNaN && none.brokerageTotal.isNaN)
+  }
+
+  /// Relabelling and reordering the alters changes no measure.
+  @Test func alterOrderChangesNothing() throws {
+    let p = try Self.fourAlters()
+    var reordered = Network(directed: false)
+    for (old, new) in [("4", "d"), ("2", "b"), ("3", "c"), ("1", "a")] {
+      try reordered.addNode(Node(id: new, attributes: p.alters[id: old]!.attributes))
+    }
+    reordered.addTie(from: "d", to: "c")
+    reordered.addTie(from: "b", to: "a")
+    let options = PersonalNetworkOptions(group: "sex", strength: "closeness")
+    let (x, y) = (try p.measures(options), try PersonalNetwork(ego: "e", egoAttributes: p.egoAttributes, alters: reordered).measures(options))
+    for measure in PersonalNetworkMeasure.allCases {
+      #expect(close(measure.value(in: x), measure.value(in: y)), "\(measure.rawValue)")
+    }
+  }
+
   @Test func noAltersAndOneAlter() throws {
     let none = try PersonalNetwork(ego: "e", egoAttributes: ["g": .string("x")], alters: Network(directed: false))
       .measures(PersonalNetworkOptions(group: "g", strength: "s"))

@@ -3,9 +3,12 @@ import Foundation
 /// What the measures of a personal network read: the group attribute, the strength attribute,
 /// the ties, and the number of categories the IQV divides by.
 public struct PersonalNetworkOptions: Sendable, Hashable {
-  /// The attribute that makes the groups (alters' node attribute, and ego's attribute of the
-  /// same name); `nil` leaves the composition measures and brokerage roles out (NaN).
+  /// The alter attribute that makes the groups; `nil` leaves the composition measures and
+  /// brokerage roles out (NaN).
   public var group: String?
+  /// The ego attribute that gives ego's group, for the ego-alter E-I index and ego's brokerage
+  /// roles (egor's `comp_ei` names the two apart); `nil` reads ego's attribute named ``group``.
+  public var egoGroup: String?
   /// The alter attribute that says how strong ego's tie to the alter is (closeness, how often
   /// they meet); `nil` leaves the mean tie strength out (NaN).
   public var strength: String?
@@ -16,8 +19,10 @@ public struct PersonalNetworkOptions: Sendable, Hashable {
   /// among all the study's alters.
   public var categories: Int?
 
-  public init(group: String? = nil, strength: String? = nil, selection: TieSelection = .all, categories: Int? = nil) {
+  public init(group: String? = nil, egoGroup: String? = nil, strength: String? = nil, selection: TieSelection = .all,
+              categories: Int? = nil) {
     self.group = group
+    self.egoGroup = egoGroup
     self.strength = strength
     self.selection = selection
     self.categories = categories
@@ -144,7 +149,8 @@ extension PersonalNetwork {
     }
 
     guard let attribute = options.group else { return result }
-    let labels = groupLabels(of: withEgo, attribute)
+    var labels = groupLabels(of: withEgo, attribute)
+    if let egoAttribute = options.egoGroup, egoAttribute != attribute { labels[n] = egoGroup(by: egoAttribute) }
     let alterLabels = labels.prefix(n)
     result.egoGroup = labels[n]
     let grouped = alterLabels.compactMap { $0 }
@@ -175,6 +181,16 @@ extension PersonalNetwork {
       result.brokerageCounts = roles.map { $0[n] }
     }
     return result
+  }
+
+  /// Ego's group by one of ego's attributes, read as ``Network/groupAssignment(by:)`` reads a
+  /// group (trimmed; blank and `NA` are none).
+  ///
+  /// - Complexity: O(a) in ego's attributes.
+  public func egoGroup(by attribute: String) -> String? {
+    var one = Network(directed: false)
+    _ = try? one.addNode(Node(id: "ego", attributes: egoAttributes))
+    return groupLabels(of: one, attribute)[0]
   }
 
   /// Yule's Q over the pairs of alters that both have a group (see ``PersonalNetworkMeasures``).

@@ -94,11 +94,7 @@ extension PersonalNetworks {
   /// Each ego's group by one of its attributes, read as group attributes are (trimmed; blank
   /// and `NA` are none).
   public func egoGroups(by attribute: String) -> [String?] {
-    egos.map { e in
-      var one = Network(directed: false)
-      _ = try? one.addNode(Node(id: "ego", attributes: e.egoAttributes))
-      return groupLabels(of: one, attribute)[0]
-    }
+    egos.map { $0.egoGroup(by: attribute) }
   }
 
   /// The measures of every personal network, with the IQV's K set to the categories present
