@@ -10,15 +10,20 @@ struct EgosCommandTests {
   /// alter; ego 4 none.
   static func study() throws -> URL {
     let dir = try temporaryDirectory()
-    try ".egoID,sex,age\n1,w,30\n2,m,40\n3,w,NA\n4,m,50\n".write(to: dir.appendingPathComponent("egos.csv"), atomically: true, encoding: .utf8)
-    try ".altID,.egoID,sex,closeness\n1,1,w,5\n2,1,w,3\n3,1,m,4\n4,1,m,1\n1,2,m,2\n2,2,w,NA\n3,3,w,4\n"
+    try ".egoID,sex,age\n1,w,30\n2,m,40\n3,w,NA\n4,m,50\n".write(
+      to: dir.appendingPathComponent("egos.csv"), atomically: true, encoding: .utf8)
+    try
+      ".altID,.egoID,sex,closeness\n1,1,w,5\n2,1,w,3\n3,1,m,4\n4,1,m,1\n1,2,m,2\n2,2,w,NA\n3,3,w,4\n"
       .write(to: dir.appendingPathComponent("alters.csv"), atomically: true, encoding: .utf8)
-    try ".egoID,.srcID,.tgtID\n1,1,2\n1,3,4\n2,1,2\n".write(to: dir.appendingPathComponent("aaties.csv"), atomically: true, encoding: .utf8)
+    try ".egoID,.srcID,.tgtID\n1,1,2\n1,3,4\n2,1,2\n".write(
+      to: dir.appendingPathComponent("aaties.csv"), atomically: true, encoding: .utf8)
     return dir
   }
 
   static func rows(_ csv: String) -> [[String: String]] {
-    let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let lines = csv.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
   }
 
@@ -32,14 +37,21 @@ struct EgosCommandTests {
     // Ego 1, worked by hand in PersonalNetworkTests.handWorkedFourAlters.
     let one = rows[0]
     #expect(one["size"] == "4" && one["ties"] == "2" && one["components"] == "2")
-    #expect(one["effective_size"] == "3" && one["constraint"] == "0.5625" && one["blau"] == "0.5" && one["iqv"] == "1")
-    #expect(one["ei_ego_alter"] == "0" && one["yules_q"] == "1" && one["mean_strength"] == "3.25" && one["brokerage_total"] == "4")
+    #expect(
+      one["effective_size"] == "3" && one["constraint"] == "0.5625" && one["blau"] == "0.5"
+        && one["iqv"] == "1")
+    #expect(
+      one["ei_ego_alter"] == "0" && one["yules_q"] == "1" && one["mean_strength"] == "3.25"
+        && one["brokerage_total"] == "4")
     // Ego 2: closeness 2 and NA: the mean of the one value; one pair of different groups, tied:
     // Yule's Q 0/0.
-    #expect(rows[1]["mean_strength"] == "2" && rows[1]["yules_q"] == "NaN" && rows[1]["density"] == "1")
+    #expect(
+      rows[1]["mean_strength"] == "2" && rows[1]["yules_q"] == "NaN" && rows[1]["density"] == "1")
     // Ego 4 named no one: density NaN, size 0.
     #expect(rows[3]["size"] == "0" && rows[3]["density"] == "NaN")
-    #expect(r.stderr.contains("group: sex") && r.stderr.contains("strength: closeness") && r.stderr.contains("IQV categories: 2"))
+    #expect(
+      r.stderr.contains("group: sex") && r.stderr.contains("strength: closeness")
+        && r.stderr.contains("IQV categories: 2"))
     #expect(r.stderr.contains("ego: not a node for density"))
   }
 
@@ -51,8 +63,12 @@ struct EgosCommandTests {
     let r = run("egos", dir.path, "--measures", "size,density", "--summary", "--by", "sex")
     #expect(r.status == 0, "\(r.stderr)")
     let rows = Self.rows(r.stdout)
-    #expect(rows.map { "\($0["measure"]!) \($0["sex"]!) \($0["n"]!)" } == ["size (all) 4", "size m 2", "size w 2", "density (all) 2", "density m 1", "density w 1"])
-    #expect(abs(Double(rows[0]["sd"]!)! - (8.75 / 3).squareRoot()) < 1e-12 && rows[0]["mean"] == "1.75")
+    #expect(
+      rows.map { "\($0["measure"]!) \($0["sex"]!) \($0["n"]!)" } == [
+        "size (all) 4", "size m 2", "size w 2", "density (all) 2", "density m 1", "density w 1",
+      ])
+    #expect(
+      abs(Double(rows[0]["sd"]!)! - (8.75 / 3).squareRoot()) < 1e-12 && rows[0]["mean"] == "1.75")
     #expect(rows[1]["mean"] == "1" && rows[2]["mean"] == "2.5")
     #expect(rows[3]["mean"] == "0.6666666666666666")  // densities 1/3 and 1; the others undefined
   }
@@ -61,12 +77,15 @@ struct EgosCommandTests {
     let dir = try Self.study()
     defer { try? FileManager.default.removeItem(at: dir) }
     let egos = dir.appendingPathComponent("egos.csv").path
-    let r = run("egos", egos, "--alters", dir.appendingPathComponent("alters.csv").path,
-                "--alter-ties", dir.appendingPathComponent("aaties.csv").path, "--measures", "size", "--format", "json")
+    let r = run(
+      "egos", egos, "--alters", dir.appendingPathComponent("alters.csv").path,
+      "--alter-ties", dir.appendingPathComponent("aaties.csv").path, "--measures", "size",
+      "--format", "json")
     #expect(r.status == 0)
     #expect(r.stdout.contains("{\"ego\": \"1\", \"size\": 4}"))
     let missing = run("egos", egos)
-    #expect(missing.status == 64 && missing.stderr.contains("--alters <file> and --alter-ties <file>"))
+    #expect(
+      missing.status == 64 && missing.stderr.contains("--alters <file> and --alter-ties <file>"))
   }
 
   @Test func usageErrors() throws {
@@ -81,7 +100,8 @@ struct EgosCommandTests {
     let reach = run("egos", dir.path, "--measures", "two_step_reach")
     #expect(reach.status == 64 && reach.stderr.contains("--ego-networks"))
     let networkOption = run("egos", dir.path, "--layer", "x")
-    #expect(networkOption.status == 64 && networkOption.stderr.contains("--layer is for a whole network"))
+    #expect(
+      networkOption.status == 64 && networkOption.stderr.contains("--layer is for a whole network"))
     let empty = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: empty) }
     let noFiles = run("egos", empty.path)
@@ -94,8 +114,11 @@ struct EgosCommandTests {
   @Test func egoGroupNamedApart() throws {
     let dir = try Self.study()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let r = run("egos", dir.path, "--group", "sex", "--ego-group", "age", "--measures", "ei_ego_alter")
-    #expect(r.status == 0 && Self.rows(r.stdout)[0]["ei_ego_alter"] == "1" && Self.rows(r.stdout)[0]["ego_group"] == "30")
+    let r = run(
+      "egos", dir.path, "--group", "sex", "--ego-group", "age", "--measures", "ei_ego_alter")
+    #expect(
+      r.status == 0 && Self.rows(r.stdout)[0]["ei_ego_alter"] == "1"
+        && Self.rows(r.stdout)[0]["ego_group"] == "30")
     #expect(r.stderr.contains("ego's group: age"))
     #expect(r.stderr.contains("1 of 4 egos have no value for 'age'"))  // ego 3: NA
     let typo = run("egos", dir.path, "--group", "sex", "--ego-group", "aeg")
@@ -105,7 +128,8 @@ struct EgosCommandTests {
   @Test func badDataSaysWhere() throws {
     let dir = try Self.study()
     defer { try? FileManager.default.removeItem(at: dir) }
-    try ".egoID,.srcID,.tgtID\n1,1,2\n1,3,5\n".write(to: dir.appendingPathComponent("aaties.csv"), atomically: true, encoding: .utf8)
+    try ".egoID,.srcID,.tgtID\n1,1,2\n1,3,5\n".write(
+      to: dir.appendingPathComponent("aaties.csv"), atomically: true, encoding: .utf8)
     let r = run("egos", dir.path)
     #expect(r.status == 1 && r.stderr.contains("aaties.csv:3:5: error: ego '1' has no alter '5'"))
   }
@@ -116,11 +140,14 @@ struct EgosCommandTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     try ".altID,.egoID,sex\n1,1,w\n2,1,NA\n3,1,m\n4,1,\n1,2,m\n2,2,w\n3,3,\n"
       .write(to: dir.appendingPathComponent("alters.csv"), atomically: true, encoding: .utf8)
-    let r = run("egos", dir.path, "--group", "sex", "--measures", "grouped_alters,ungrouped_alters,blau")
+    let r = run(
+      "egos", dir.path, "--group", "sex", "--measures", "grouped_alters,ungrouped_alters,blau")
     #expect(r.status == 0)
     #expect(r.stderr.contains("3 of 7 alters have no value for 'sex'"))
     let rows = Self.rows(r.stdout)
-    #expect(rows[0]["grouped_alters"] == "2" && rows[0]["ungrouped_alters"] == "2" && rows[0]["blau"] == "0.5")
+    #expect(
+      rows[0]["grouped_alters"] == "2" && rows[0]["ungrouped_alters"] == "2"
+        && rows[0]["blau"] == "0.5")
   }
 
   /// Padgett's marriage ties: the Medici's ego network. networkx 3.6.1 (ego_graph of the
@@ -129,7 +156,9 @@ struct EgosCommandTests {
   /// density 1/15; effective size 6 − 2·1/6 = 5.667; two-step reach 11
   /// (Fixtures/reference/personal_networks.json, florentine, Medici).
   @Test func egoNetworksOfAWholeNetwork() {
-    let r = run("egos", padgett, "--ego-networks", "--layer", "marriage", "--measures", "size,ties,density,effective_size,two_step_reach")
+    let r = run(
+      "egos", padgett, "--ego-networks", "--layer", "marriage", "--measures",
+      "size,ties,density,effective_size,two_step_reach")
     #expect(r.status == 0, "\(r.stderr)")
     let medici = Self.rows(r.stdout).first { $0["ego"] == "Medici" }!
     #expect(medici["size"] == "6" && medici["ties"] == "1" && medici["two_step_reach"] == "11")

@@ -15,7 +15,8 @@ struct PersonalNetworkTests {
   static func fourAlters() throws -> PersonalNetwork {
     var alters = Network(directed: false)
     for (id, sex, closeness) in [("1", "w", 5), ("2", "w", 3), ("3", "m", 4), ("4", "m", 1)] {
-      try alters.addNode(Node(id: id, attributes: ["sex": .string(sex), "closeness": .integer(closeness)]))
+      try alters.addNode(
+        Node(id: id, attributes: ["sex": .string(sex), "closeness": .integer(closeness)]))
     }
     alters.addTie(from: "1", to: "2")
     alters.addTie(from: "3", to: "4")
@@ -23,7 +24,8 @@ struct PersonalNetworkTests {
   }
 
   @Test func handWorkedFourAlters() throws {
-    let m = try Self.fourAlters().measures(PersonalNetworkOptions(group: "sex", strength: "closeness"))
+    let m = try Self.fourAlters().measures(
+      PersonalNetworkOptions(group: "sex", strength: "closeness"))
     #expect(m.size == 4 && m.ties == 2)
     #expect(close(m.density, 2.0 / 6))  // 2 ties of 4·3/2 = 6 pairs (egor's ego_density)
     #expect(m.components == 2 && m.isolates == 0)  // {1,2} and {3,4}
@@ -43,7 +45,8 @@ struct PersonalNetworkTests {
     // Ego brokers the 4 untied pairs, each w (ego w) → m: one end shares ego's group, so on an
     // undirected network half representative, half gatekeeper: 2 and 2.
     #expect(m.brokerage(.representative) == 2 && m.brokerage(.gatekeeper) == 2)
-    #expect(m.brokerage(.coordinator) == 0 && m.brokerage(.itinerant) == 0 && m.brokerage(.liaison) == 0)
+    #expect(
+      m.brokerage(.coordinator) == 0 && m.brokerage(.itinerant) == 0 && m.brokerage(.liaison) == 0)
     #expect(m.brokerageTotal == 4)
   }
 
@@ -75,28 +78,39 @@ struct PersonalNetworkTests {
     reordered.addTie(from: "d", to: "c")
     reordered.addTie(from: "b", to: "a")
     let options = PersonalNetworkOptions(group: "sex", strength: "closeness")
-    let (x, y) = (try p.measures(options), try PersonalNetwork(ego: "e", egoAttributes: p.egoAttributes, alters: reordered).measures(options))
+    let (x, y) = (
+      try p.measures(options),
+      try PersonalNetwork(ego: "e", egoAttributes: p.egoAttributes, alters: reordered).measures(
+        options)
+    )
     for measure in PersonalNetworkMeasure.allCases {
       #expect(close(measure.value(in: x), measure.value(in: y)), "\(measure.rawValue)")
     }
   }
 
   @Test func noAltersAndOneAlter() throws {
-    let none = try PersonalNetwork(ego: "e", egoAttributes: ["g": .string("x")], alters: Network(directed: false))
-      .measures(PersonalNetworkOptions(group: "g", strength: "s"))
+    let none = try PersonalNetwork(
+      ego: "e", egoAttributes: ["g": .string("x")], alters: Network(directed: false)
+    )
+    .measures(PersonalNetworkOptions(group: "g", strength: "s"))
     #expect(none.size == 0 && none.components == 0 && none.isolates == 0)
     // 0/0 pairs, no contacts, no grouped alters: NaN; a count of nothing brokered is 0.
-    for x in [none.density, none.effectiveSize, none.efficiency, none.constraint, none.blau, none.iqv, none.egoAlterEI, none.yulesQ, none.meanStrength] {
+    for x in [
+      none.density, none.effectiveSize, none.efficiency, none.constraint, none.blau, none.iqv,
+      none.egoAlterEI, none.yulesQ, none.meanStrength,
+    ] {
       #expect(x.isNaN)
     }
     #expect(none.brokerageTotal == 0)
 
     var one = Network(directed: false)
     try one.addNode(Node(id: "a", attributes: ["g": .string("y"), "s": .double(2.5)]))
-    let m = try PersonalNetwork(ego: "e", egoAttributes: ["g": .string("x")], alters: one).measures(PersonalNetworkOptions(group: "g", strength: "s"))
+    let m = try PersonalNetwork(ego: "e", egoAttributes: ["g": .string("x")], alters: one).measures(
+      PersonalNetworkOptions(group: "g", strength: "s"))
     #expect(m.density.isNaN)  // one alter: no pair
     #expect(m.components == 1 && m.isolates == 1)
-    #expect(m.effectiveSize == 1 && m.efficiency == 1 && m.constraint == 1)  // p = 1, nothing indirect
+    // p = 1 and nothing indirect: effective size 1, efficiency 1, constraint 1² = 1.
+    #expect(m.effectiveSize == 1 && m.efficiency == 1 && m.constraint == 1)
     #expect(m.blau == 0)  // one group: 1 − 1²
     #expect(m.iqv.isNaN)  // K = 1 category: 0/0
     #expect(m.egoAlterEI == 1)  // E = 1, I = 0
@@ -110,7 +124,9 @@ struct PersonalNetworkTests {
   @Test func missingGroups() throws {
     var alters = Network(directed: false)
     let values: [AttributeValue?] = [.string("a"), .string("NA"), nil, .string(" "), .string("b")]
-    for (i, v) in values.enumerated() { try alters.addNode(Node(id: "\(i)", attributes: v.map { ["g": $0] } ?? [:])) }
+    for (i, v) in values.enumerated() {
+      try alters.addNode(Node(id: "\(i)", attributes: v.map { ["g": $0] } ?? [:]))
+    }
     let p = PersonalNetwork(ego: "e", egoAttributes: ["g": .string("a")], alters: alters)
     let m = try p.measures(PersonalNetworkOptions(group: "g"))
     #expect(m.groupedAlters == 2 && m.ungroupedAlters == 3)
@@ -121,8 +137,11 @@ struct PersonalNetworkTests {
     // Ego brokers the pair (a, b) only: a a b, half representative, half gatekeeper.
     #expect(m.brokerageTotal == 1 && m.brokerage(.representative) == 0.5)
 
-    let noEgoGroup = try PersonalNetwork(ego: "e", egoAttributes: ["g": .string("NA")], alters: alters).measures(PersonalNetworkOptions(group: "g"))
-    #expect(noEgoGroup.egoGroup == nil && noEgoGroup.egoAlterEI.isNaN && noEgoGroup.brokerageTotal.isNaN)
+    let noEgoGroup = try PersonalNetwork(
+      ego: "e", egoAttributes: ["g": .string("NA")], alters: alters
+    ).measures(PersonalNetworkOptions(group: "g"))
+    #expect(
+      noEgoGroup.egoGroup == nil && noEgoGroup.egoAlterEI.isNaN && noEgoGroup.brokerageTotal.isNaN)
     #expect(close(noEgoGroup.blau, 0.5))  // the alters' composition does not need ego's group
   }
 
@@ -130,9 +149,12 @@ struct PersonalNetworkTests {
   /// tied both ways brokers each ordered pair (a, c) without a → c.
   @Test func directedAlters() throws {
     var alters = Network(directed: true)
-    for (id, g) in [("1", "x"), ("2", "x"), ("3", "y")] { try alters.addNode(Node(id: id, attributes: ["g": .string(g)])) }
+    for (id, g) in [("1", "x"), ("2", "x"), ("3", "y")] {
+      try alters.addNode(Node(id: id, attributes: ["g": .string(g)]))
+    }
     alters.addTie(from: "1", to: "2")
-    let m = try PersonalNetwork(ego: "e", egoAttributes: ["g": .string("x")], alters: alters).measures(PersonalNetworkOptions(group: "g"))
+    let m = try PersonalNetwork(ego: "e", egoAttributes: ["g": .string("x")], alters: alters)
+      .measures(PersonalNetworkOptions(group: "g"))
     #expect(close(m.density, 1.0 / 6))  // 1 arc of 3·2
     #expect(m.components == 2 && m.isolates == 1)
     // Ordered pairs: 1→2 same, tied (a = 1); 2→1 same, untied (c = 1); the four pairs with 3
@@ -140,7 +162,9 @@ struct PersonalNetworkTests {
     #expect(close(m.yulesQ, 1))
     // Ego (x) brokers the 5 ordered pairs without an arc: 2→1 (x x x coordinator), 1→3 and
     // 2→3 (x x y representative), 3→1 and 3→2 (y x x gatekeeper).
-    #expect(m.brokerage(.coordinator) == 1 && m.brokerage(.representative) == 2 && m.brokerage(.gatekeeper) == 2)
+    #expect(
+      m.brokerage(.coordinator) == 1 && m.brokerage(.representative) == 2
+        && m.brokerage(.gatekeeper) == 2)
     #expect(m.brokerageTotal == 5)
   }
 
@@ -154,17 +178,24 @@ struct PersonalNetworkTests {
   }
 
   static func fixtures() throws -> [Fixture] {
-    let json = try JSONSerialization.jsonObject(with: fixtureData("reference/personal_networks.json")) as! [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: fixtureData("reference/personal_networks.json"))
+      as! [String: Any]
     #expect(json["networkx"] as? String == "3.6.1")
     return (json["networks"] as! [[String: Any]]).map { entry in
       var net = Network(directed: entry["directed"] as! Bool)
       let groups = entry["groups"] as? [String: String]
-      for id in entry["nodes"] as! [String] { try! net.addNode(Node(id: id, attributes: groups.map { ["group": .string($0[id]!)] } ?? [:])) }
+      for id in entry["nodes"] as! [String] {
+        try! net.addNode(
+          Node(id: id, attributes: groups.map { ["group": .string($0[id]!)] } ?? [:]))
+      }
       for pair in entry["ties"] as! [[String]] { net.addTie(from: pair[0], to: pair[1]) }
       let measures = (entry["measures"] as! [String: [String: Any]]).mapValues { row in
         row.mapValues { ($0 as? NSNumber)?.doubleValue ?? .nan }
       }
-      return Fixture(name: entry["name"] as! String, network: net, groups: Set(groups?.values ?? [:].values), measures: measures)
+      return Fixture(
+        name: entry["name"] as! String, network: net, groups: Set(groups?.values ?? [:].values),
+        measures: measures)
     }
   }
 
@@ -172,23 +203,31 @@ struct PersonalNetworkTests {
     for f in try Self.fixtures() {
       let study = try f.network.egoNetworks()
       let grouped = !f.groups.isEmpty
-      let options = PersonalNetworkOptions(group: grouped ? "group" : nil, categories: grouped ? f.groups.count : nil)
+      let options = PersonalNetworkOptions(
+        group: grouped ? "group" : nil, categories: grouped ? f.groups.count : nil)
       let reach = try f.network.twoStepReach()
       for (i, e) in study.egos.enumerated() {
         let m = try e.measures(options)
         let x = f.measures[e.ego]!
-        let where_ = "\(f.name) ego \(e.ego)"
-        #expect(Double(m.size) == x["size"]!, "\(where_) size")
-        #expect(Double(m.ties) == x["ties"]!, "\(where_) ties")
-        #expect(close(m.density, x["density"]!), "\(where_) density \(m.density) vs \(x["density"]!)")
-        #expect(Double(m.components) == x["components"]!, "\(where_) components")
-        #expect(Double(m.isolates) == x["isolates"]!, "\(where_) isolates")
-        #expect(close(m.effectiveSize, x["effective_size"]!), "\(where_) effective size \(m.effectiveSize) vs \(x["effective_size"]!)")
-        #expect(close(m.constraint, x["constraint"]!), "\(where_) constraint \(m.constraint) vs \(x["constraint"]!)")
-        #expect(Double(reach[i]) == x["two_step_reach"]!, "\(where_) two-step reach")
+        let place = "\(f.name) ego \(e.ego)"
+        #expect(Double(m.size) == x["size"]!, "\(place) size")
+        #expect(Double(m.ties) == x["ties"]!, "\(place) ties")
+        #expect(
+          close(m.density, x["density"]!), "\(place) density \(m.density) vs \(x["density"]!)")
+        #expect(Double(m.components) == x["components"]!, "\(place) components")
+        #expect(Double(m.isolates) == x["isolates"]!, "\(place) isolates")
+        #expect(
+          close(m.effectiveSize, x["effective_size"]!),
+          "\(place) effective size \(m.effectiveSize) vs \(x["effective_size"]!)")
+        #expect(
+          close(m.constraint, x["constraint"]!),
+          "\(place) constraint \(m.constraint) vs \(x["constraint"]!)")
+        #expect(Double(reach[i]) == x["two_step_reach"]!, "\(place) two-step reach")
         if grouped {
-          for (name, value) in [("blau", m.blau), ("iqv", m.iqv), ("ei_ego_alter", m.egoAlterEI), ("yules_q", m.yulesQ)] {
-            #expect(close(value, x[name]!), "\(where_) \(name) \(value) vs \(x[name]!)")
+          for (name, value) in [
+            ("blau", m.blau), ("iqv", m.iqv), ("ei_ego_alter", m.egoAlterEI), ("yules_q", m.yulesQ),
+          ] {
+            #expect(close(value, x[name]!), "\(place) \(name) \(value) vs \(x[name]!)")
           }
         }
       }
@@ -208,13 +247,18 @@ struct PersonalNetworkTests {
         let ego = e.alters.nodeCount
         #expect(withEgo.nodes[ego].id == e.ego)
         let holes = try withEgo.structuralHoles(weighted: false)
-        #expect(close(m.constraint, holes.constraint[ego]) && close(m.effectiveSize, holes.effectiveSize[ego]) && close(m.efficiency, holes.efficiency[ego]))
+        #expect(
+          close(m.constraint, holes.constraint[ego])
+            && close(m.effectiveSize, holes.effectiveSize[ego])
+            && close(m.efficiency, holes.efficiency[ego]))
         let alters = try e.alters.adjacency()
         #expect(close(m.density, alters.density))
         #expect(m.components == alters.weakComponents.count)
         let roles = try withEgo.brokerageRoles(by: "group")
         for role in BrokerageRole.allCases {
-          #expect(close(m.brokerage(role), roles.raw[role.rawValue][ego]), "\(f.name) ego \(e.ego) \(role.name)")
+          #expect(
+            close(m.brokerage(role), roles.raw[role.rawValue][ego]),
+            "\(f.name) ego \(e.ego) \(role.name)")
         }
       }
     }
@@ -264,12 +308,15 @@ struct PersonalNetworkTests {
   @Test func readsEgorTables() throws {
     let study = try EgorTables.read(
       egos: Self.table(".egoID,sex,age\n1,w,30\n2,m,40\n3,w,\n", "egos.csv"),
-      alters: Self.table(".altID,.egoID,sex,closeness\n1,1,w,5\n2,1,w,3\n3,1,m,4\n4,1,m,1\n1,2,m,2\n", "alters.csv"),
+      alters: Self.table(
+        ".altID,.egoID,sex,closeness\n1,1,w,5\n2,1,w,3\n3,1,m,4\n4,1,m,1\n1,2,m,2\n", "alters.csv"),
       alterTies: Self.table(".egoID,.srcID,.tgtID,weight\n1,1,2,0.5\n1,3,4,\n", "aaties.csv"))
     #expect(study.egos.map(\.ego) == ["1", "2", "3"])
     #expect(study.egos[0].egoAttributes["age"] == .integer(30))
     #expect(study.egos[2].egoAttributes["age"] == nil)
-    #expect(study.egos[0].alters.nodeCount == 4 && study.egos[1].alters.nodeCount == 1 && study.egos[2].alters.nodeCount == 0)
+    #expect(
+      study.egos[0].alters.nodeCount == 4 && study.egos[1].alters.nodeCount == 1
+        && study.egos[2].alters.nodeCount == 0)
     #expect(study.egos[0].alters.nodes[0].attributes["closeness"] == .integer(5))
     #expect(study.egos[0].alters.ties.map(\.trust) == [0.5, nil])
     #expect(!study.egos[0].alters.isDirected)
@@ -278,29 +325,51 @@ struct PersonalNetworkTests {
     // Ego 1 is the hand-worked case above (its trust is not read): the same numbers.
     let m = try study.measures(PersonalNetworkOptions(group: "sex"))[0]
     let hand = try Self.fourAlters().measures(PersonalNetworkOptions(group: "sex", categories: 2))
-    #expect(m.density == hand.density && m.constraint == hand.constraint && m.effectiveSize == hand.effectiveSize)
-    #expect(m.blau == hand.blau && m.iqv == hand.iqv && m.egoAlterEI == hand.egoAlterEI && m.yulesQ == hand.yulesQ)
+    #expect(
+      m.density == hand.density && m.constraint == hand.constraint
+        && m.effectiveSize == hand.effectiveSize)
+    #expect(
+      m.blau == hand.blau && m.iqv == hand.iqv && m.egoAlterEI == hand.egoAlterEI
+        && m.yulesQ == hand.yulesQ)
     #expect(m.brokerageCounts == hand.brokerageCounts && m.components == hand.components)
   }
 
   @Test func egorTableErrorsSayWhere() throws {
     let egos = try Self.table("egoID,x\n1,a\n2,b\n", "egos.csv")
     let alters = try Self.table("altID,egoID\n1,1\n2,1\n", "alters.csv")
-    func error(_ e: EgorTables.Table, _ a: EgorTables.Table, _ t: EgorTables.Table) -> FormatError? {
+    func error(_ e: EgorTables.Table, _ a: EgorTables.Table, _ t: EgorTables.Table) -> FormatError?
+    {
       formatError { try EgorTables.read(egos: e, alters: a, alterTies: t) }
     }
-    let unknownAlter = error(egos, alters, try Self.table("egoID,srcID,tgtID\n1,1,2\n1,1,9\n", "aaties.csv"))
-    #expect(unknownAlter?.file == "aaties.csv" && unknownAlter?.line == 3 && unknownAlter?.column == 5)
+    let unknownAlter = error(
+      egos, alters, try Self.table("egoID,srcID,tgtID\n1,1,2\n1,1,9\n", "aaties.csv"))
+    #expect(
+      unknownAlter?.file == "aaties.csv" && unknownAlter?.line == 3 && unknownAlter?.column == 5)
     #expect(unknownAlter?.message.contains("no alter '9'") == true)
-    let unknownEgo = error(egos, try Self.table("altID,egoID\n1,7\n", "alters.csv"), try Self.table("egoID,srcID,tgtID\n", "aaties.csv"))
-    #expect(unknownEgo?.line == 2 && unknownEgo?.column == 3 && unknownEgo?.message.contains("not in the egos table") == true)
-    let twice = error(try Self.table("egoID\n1\n1\n", "egos.csv"), alters, try Self.table("egoID,srcID,tgtID\n", "aaties.csv"))
+    let unknownEgo = error(
+      egos, try Self.table("altID,egoID\n1,7\n", "alters.csv"),
+      try Self.table("egoID,srcID,tgtID\n", "aaties.csv"))
+    #expect(
+      unknownEgo?.line == 2 && unknownEgo?.column == 3
+        && unknownEgo?.message.contains("not in the egos table") == true)
+    let twice = error(
+      try Self.table("egoID\n1\n1\n", "egos.csv"), alters,
+      try Self.table("egoID,srcID,tgtID\n", "aaties.csv"))
     #expect(twice?.line == 3 && twice?.message.contains("used twice (first on line 2)") == true)
-    let noColumn = error(egos, try Self.table("id,egoID\n1,1\n", "alters.csv"), try Self.table("egoID,srcID,tgtID\n", "aaties.csv"))
-    #expect(noColumn?.file == "alters.csv" && noColumn?.line == 1 && noColumn?.message.contains("'.altid'") == true)
-    let badWeight = error(egos, alters, try Self.table("egoID,srcID,tgtID,weight\n1,1,2,much\n", "aaties.csv"))
-    #expect(badWeight?.line == 2 && badWeight?.column == 7 && badWeight?.message.contains("not a number") == true)
-    let alterTwice = error(egos, try Self.table("altID,egoID\n1,1\n1,1\n", "alters.csv"), try Self.table("egoID,srcID,tgtID\n", "aaties.csv"))
+    let noColumn = error(
+      egos, try Self.table("id,egoID\n1,1\n", "alters.csv"),
+      try Self.table("egoID,srcID,tgtID\n", "aaties.csv"))
+    #expect(
+      noColumn?.file == "alters.csv" && noColumn?.line == 1
+        && noColumn?.message.contains("'.altid'") == true)
+    let badWeight = error(
+      egos, alters, try Self.table("egoID,srcID,tgtID,weight\n1,1,2,much\n", "aaties.csv"))
+    #expect(
+      badWeight?.line == 2 && badWeight?.column == 7
+        && badWeight?.message.contains("not a number") == true)
+    let alterTwice = error(
+      egos, try Self.table("altID,egoID\n1,1\n1,1\n", "alters.csv"),
+      try Self.table("egoID,srcID,tgtID\n", "aaties.csv"))
     #expect(alterTwice?.line == 3 && alterTwice?.message.contains("twice") == true)
   }
 }

@@ -39,8 +39,10 @@ public enum EgorTables {
     /// column for a sheet.
     public var column: (_ row: Int, _ field: Int) -> Int
 
-    public init(file: String, header: [String], rows: [[String]], lines: [Int], decimalComma: Bool = false,
-                column: @escaping (_ row: Int, _ field: Int) -> Int = { _, k in k + 1 }) {
+    public init(
+      file: String, header: [String], rows: [[String]], lines: [Int], decimalComma: Bool = false,
+      column: @escaping (_ row: Int, _ field: Int) -> Int = { _, k in k + 1 }
+    ) {
       precondition(rows.count == lines.count, "one line per row")
       self.file = file
       self.header = header
@@ -51,22 +53,30 @@ public enum EgorTables {
     }
 
     /// A CSV table (comma, semicolon or tab; the dialect ``CSVFormat`` reads).
-    public static func csv(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> Table {
+    public static func csv(_ data: Data, file: String, encoding: TextEncoding = .utf8)
+      throws(FormatError) -> Table
+    {
       let t = try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding))
-      return Table(file: file, header: t.header, rows: t.rows, lines: t.rowLines, decimalComma: t.delimiter == UInt8(ascii: ";"),
-                   column: { r, k in t.column(row: r, field: k) })
+      return Table(
+        file: file, header: t.header, rows: t.rows, lines: t.rowLines,
+        decimalComma: t.delimiter == UInt8(ascii: ";"),
+        column: { r, k in t.column(row: r, field: k) })
     }
 
     /// The first column with one of these names (compared without case), or `nil`.
     func index(_ names: [String]) -> Int? {
-      for name in names { if let i = header.firstIndex(where: { $0.lowercased() == name }) { return i } }
+      for name in names {
+        if let i = header.firstIndex(where: { $0.lowercased() == name }) { return i }
+      }
       return nil
     }
 
     func required(_ names: [String], _ what: String) throws(FormatError) -> Int {
       guard let i = index(names) else {
-        throw FormatError(file: file, line: 1, column: 1,
-                          "the \(what) table has no '\(names[0])' column (or \(names.dropFirst().map { "'\($0)'" }.joined(separator: ", "))); its columns are \(FormatError.list(header))")
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "the \(what) table has no '\(names[0])' column (or \(names.dropFirst().map { "'\($0)'" }.joined(separator: ", "))); its columns are \(FormatError.list(header))"
+        )
       }
       return i
     }
@@ -82,11 +92,17 @@ public enum EgorTables {
     }
 
     /// The typed columns other than `used`, as the CSV reader types them.
-    func attributes(except used: [Int]) -> [(name: String, type: AttributeType, values: [AttributeValue?])] {
+    func attributes(except used: [Int]) -> [(
+      name: String, type: AttributeType, values: [AttributeValue?]
+    )] {
       header.indices.filter { !used.contains($0) }.map { c in
         let raw = rows.map { $0[c].isEmpty ? nil : $0[c] }
-        let type = CSVFormat.isNameColumn(header[c]) ? .string : inferType(raw, decimalComma: decimalComma)
-        return (header[c], type, raw.map { $0.flatMap { AttributeValue.parse($0, as: type, decimalComma: decimalComma) } })
+        let type =
+          CSVFormat.isNameColumn(header[c]) ? .string : inferType(raw, decimalComma: decimalComma)
+        return (
+          header[c], type,
+          raw.map { $0.flatMap { AttributeValue.parse($0, as: type, decimalComma: decimalComma) } }
+        )
       }
     }
   }
@@ -99,7 +115,9 @@ public enum EgorTables {
   /// Reads the three tables (see ``EgorTables``).
   ///
   /// - Complexity: O(r) in the rows of the three tables.
-  public static func read(egos: Table, alters: Table, alterTies: Table, directed: Bool = false) throws(FormatError) -> PersonalNetworks {
+  public static func read(egos: Table, alters: Table, alterTies: Table, directed: Bool = false)
+    throws(FormatError) -> PersonalNetworks
+  {
     // Egos.
     let egoID = try egos.required(egoColumn, "egos")
     let egoAttributes = egos.attributes(except: [egoID])
@@ -108,12 +126,16 @@ public enum EgorTables {
     for r in egos.rows.indices {
       let id = try egos.id(r, egoID, "ego id")
       if let first = position[id] {
-        throw egos.error(r, egoID, "the ego id '\(FormatError.excerpt(id))' is used twice (first on line \(egos.lines[first]))")
+        throw egos.error(
+          r, egoID,
+          "the ego id '\(FormatError.excerpt(id))' is used twice (first on line \(egos.lines[first]))"
+        )
       }
       position[id] = r
       var attributes: [String: AttributeValue] = [:]
       for c in egoAttributes { if let v = c.values[r] { attributes[c.name] = v } }
-      study.append(PersonalNetwork(ego: id, egoAttributes: attributes, alters: Network(directed: directed)))
+      study.append(
+        PersonalNetwork(ego: id, egoAttributes: attributes, alters: Network(directed: directed)))
     }
 
     // Alters.
@@ -126,12 +148,16 @@ public enum EgorTables {
       let e = try alters.id(r, alterEgo, "ego id")
       let a = try alters.id(r, alterID, "alter id")
       guard let i = position[e] else {
-        throw alters.error(r, alterEgo, "the ego '\(FormatError.excerpt(e))' is not in the egos table (\(egos.file))")
+        throw alters.error(
+          r, alterEgo, "the ego '\(FormatError.excerpt(e))' is not in the egos table (\(egos.file))"
+        )
       }
       var attributes: [String: AttributeValue] = [:]
       for c in alterAttributes { if let v = c.values[r] { attributes[c.name] = v } }
       do { try study[i].alters.addNode(Node(id: a, attributes: attributes)) } catch {
-        throw alters.error(r, alterID, "ego '\(FormatError.excerpt(e))' has the alter '\(FormatError.excerpt(a))' twice")
+        throw alters.error(
+          r, alterID,
+          "ego '\(FormatError.excerpt(e))' has the alter '\(FormatError.excerpt(a))' twice")
       }
     }
 
@@ -146,13 +172,17 @@ public enum EgorTables {
     for r in alterTies.rows.indices {
       let e = try alterTies.id(r, tieEgo, "ego id")
       guard let i = position[e] else {
-        throw alterTies.error(r, tieEgo, "the ego '\(FormatError.excerpt(e))' is not in the egos table (\(egos.file))")
+        throw alterTies.error(
+          r, tieEgo, "the ego '\(FormatError.excerpt(e))' is not in the egos table (\(egos.file))")
       }
       var ends: [Int] = []
       for k in [source, target] {
         let a = try alterTies.id(r, k, k == source ? "source alter" : "target alter")
         guard let v = study[i].alters.index(of: a) else {
-          throw alterTies.error(r, k, "ego '\(FormatError.excerpt(e))' has no alter '\(FormatError.excerpt(a))' in the alters table (\(alters.file))")
+          throw alterTies.error(
+            r, k,
+            "ego '\(FormatError.excerpt(e))' has no alter '\(FormatError.excerpt(a))' in the alters table (\(alters.file))"
+          )
         }
         ends.append(v)
       }
@@ -160,35 +190,48 @@ public enum EgorTables {
       if let t = trust {
         let text = trimmingWhitespace(alterTies.rows[r][t], newlines: true)
         if !text.isEmpty && !GroupAssignment.missingSpellings.contains(text) {
-          guard let w = parseDouble(text, decimalComma: alterTies.decimalComma), w.isFinite, w >= 0 else {
-            throw alterTies.error(r, t, "the weight '\(FormatError.excerpt(text))' is not a number ≥ 0")
+          guard let w = parseDouble(text, decimalComma: alterTies.decimalComma), w.isFinite, w >= 0
+          else {
+            throw alterTies.error(
+              r, t, "the weight '\(FormatError.excerpt(text))' is not a number ≥ 0")
           }
           weight = w
         }
       }
       var attributes: [String: AttributeValue] = [:]
       for c in tieAttributes { if let v = c.values[r] { attributes[c.name] = v } }
-      study[i].alters.addTie(Tie(source: ends[0], target: ends[1], trust: weight, attributes: attributes))
+      study[i].alters.addTie(
+        Tie(source: ends[0], target: ends[1], trust: weight, attributes: attributes))
     }
     return PersonalNetworks(study)
   }
 
   /// Reads the three tables from CSV files.
-  public static func read(egos: String, alters: String, alterTies: String, directed: Bool = false,
-                          encoding: TextEncoding = .utf8) throws(FormatError) -> PersonalNetworks {
-    try read(egos: Table.csv(Network.load(egos), file: egos, encoding: encoding),
-             alters: Table.csv(Network.load(alters), file: alters, encoding: encoding),
-             alterTies: Table.csv(Network.load(alterTies), file: alterTies, encoding: encoding), directed: directed)
+  public static func read(
+    egos: String, alters: String, alterTies: String, directed: Bool = false,
+    encoding: TextEncoding = .utf8
+  ) throws(FormatError) -> PersonalNetworks {
+    try read(
+      egos: Table.csv(Network.load(egos), file: egos, encoding: encoding),
+      alters: Table.csv(Network.load(alters), file: alters, encoding: encoding),
+      alterTies: Table.csv(Network.load(alterTies), file: alterTies, encoding: encoding),
+      directed: directed)
   }
 
   /// The names the three files of a study folder may have, in the order looked for.
-  public static let fileNames = (egos: ["egos.csv", "ego.csv"], alters: ["alters.csv", "alteri.csv"],
-                                 alterTies: ["aaties.csv", "alter_ties.csv", "alter-ties.csv", "edges.csv"])
+  public static let fileNames = (
+    egos: ["egos.csv", "ego.csv"], alters: ["alters.csv", "alteri.csv"],
+    alterTies: ["aaties.csv", "alter_ties.csv", "alter-ties.csv", "edges.csv"]
+  )
 
   /// The three files of a study folder (see ``fileNames``); `nil` for a file not there.
-  public static func files(inFolder folder: String) -> (egos: String?, alters: String?, alterTies: String?) {
+  public static func files(inFolder folder: String) -> (
+    egos: String?, alters: String?, alterTies: String?
+  ) {
     func find(_ names: [String]) -> String? {
-      names.map { (folder as NSString).appendingPathComponent($0) }.first { FileManager.default.fileExists(atPath: $0) }
+      names.map { (folder as NSString).appendingPathComponent($0) }.first {
+        FileManager.default.fileExists(atPath: $0)
+      }
     }
     return (find(fileNames.egos), find(fileNames.alters), find(fileNames.alterTies))
   }

@@ -27,7 +27,9 @@ extension Network {
   /// alters' ties to others count too.
   ///
   /// - Complexity: O(Σ_v Σ_{u∈N(v)} deg(u)) time; the ego networks hold copies of the nodes.
-  public func egoNetworks(selection: TieSelection = .all, neighbourhood: EgoNeighbourhood = .either) throws(NetworkError) -> PersonalNetworks {
+  public func egoNetworks(selection: TieSelection = .all, neighbourhood: EgoNeighbourhood = .either)
+    throws(NetworkError) -> PersonalNetworks
+  {
     let adjacency = try self.adjacency(selection)
     let n = nodeCount
     var position = [Int](repeating: -1, count: n)  // node → its index among the current alters
@@ -37,7 +39,8 @@ extension Network {
       let (alterIndices, trust) = neighbours(of: v, in: adjacency, neighbourhood)
       var alters = Network(directed: isDirected)
       alters.nodeAttributes = nodeAttributes
-      alters.declareNodeAttribute(AttributeDeclaration(name: Network.egoTieTrustAttribute, type: .double))
+      alters.declareNodeAttribute(
+        AttributeDeclaration(name: Network.egoTieTrustAttribute, type: .double))
       for (k, u) in alterIndices.enumerated() {
         position[u] = k
         var node = nodes[u]
@@ -53,7 +56,8 @@ extension Network {
         }
       }
       for u in alterIndices { position[u] = -1 }
-      egos.append(PersonalNetwork(ego: nodes[v].id, egoAttributes: nodes[v].attributes, alters: alters))
+      egos.append(
+        PersonalNetwork(ego: nodes[v].id, egoAttributes: nodes[v].attributes, alters: alters))
     }
     return PersonalNetworks(egos)
   }
@@ -64,7 +68,9 @@ extension Network {
   /// directions). On an undirected network the three agree.
   ///
   /// - Complexity: O(Σ_v Σ_{u∈N(v)} deg(u)) time, O(n) memory.
-  public func twoStepReach(selection: TieSelection = .all, neighbourhood: EgoNeighbourhood = .either) throws(NetworkError) -> [Int] {
+  public func twoStepReach(
+    selection: TieSelection = .all, neighbourhood: EgoNeighbourhood = .either
+  ) throws(NetworkError) -> [Int] {
     let adjacency = try self.adjacency(selection)
     let n = nodeCount
     var stamp = [Int](repeating: -1, count: n)
@@ -73,7 +79,10 @@ extension Network {
       stamp[v] = v
       var count = 0
       let first = neighbours(of: v, in: adjacency, neighbourhood).indices
-      for u in first where stamp[u] != v { stamp[u] = v; count += 1 }
+      for u in first where stamp[u] != v {
+        stamp[u] = v
+        count += 1
+      }
       for u in first {
         for w in neighbours(of: u, in: adjacency, neighbourhood).indices where stamp[w] != v {
           stamp[w] = v
@@ -87,17 +96,21 @@ extension Network {
 
   /// The neighbours of `v` in ascending order, and the trust of each tie with `v` (the larger
   /// of the two directions when both are there).
-  private func neighbours(of v: Int, in adjacency: Adjacency, _ neighbourhood: EgoNeighbourhood) -> (indices: [Int], trust: [Double]) {
+  private func neighbours(of v: Int, in adjacency: Adjacency, _ neighbourhood: EgoNeighbourhood)
+    -> (indices: [Int], trust: [Double])
+  {
     var out: [(Int, Double)] = []
     let readOut = !adjacency.isDirected || neighbourhood != .incoming
     let readIn = adjacency.isDirected && neighbourhood != .outgoing
     if readOut {
-      for k in adjacency.outOffsets[v]..<adjacency.outOffsets[v + 1] where Int(adjacency.outTargets[k]) != v {
+      for k in adjacency.outOffsets[v]..<adjacency.outOffsets[v + 1]
+      where Int(adjacency.outTargets[k]) != v {
         out.append((Int(adjacency.outTargets[k]), adjacency.outTrust[k]))
       }
     }
     if readIn {
-      for k in adjacency.inOffsets[v]..<adjacency.inOffsets[v + 1] where Int(adjacency.inTargets[k]) != v {
+      for k in adjacency.inOffsets[v]..<adjacency.inOffsets[v + 1]
+      where Int(adjacency.inTargets[k]) != v {
         out.append((Int(adjacency.inTargets[k]), adjacency.inTrust[k]))
       }
     }
@@ -105,7 +118,11 @@ extension Network {
       out.sort { $0.0 < $1.0 }
       var merged: [(Int, Double)] = []
       for (u, t) in out {
-        if let last = merged.last, last.0 == u { merged[merged.count - 1].1 = Swift.max(last.1, t) } else { merged.append((u, t)) }
+        if let last = merged.last, last.0 == u {
+          merged[merged.count - 1].1 = Swift.max(last.1, t)
+        } else {
+          merged.append((u, t))
+        }
       }
       out = merged
     }

@@ -20,12 +20,16 @@ extension PersonalNetwork {
     net.reserveCapacity(nodes: 0, ties: alters.nodeCount * (alters.isDirected ? 2 : 1))
     for a in 0..<alters.nodeCount {
       var attributes: [String: AttributeValue] = [:]
-      for name in tieAttributes { if let v = alters.nodes[a].attributes[name] { attributes[name] = v } }
+      for name in tieAttributes {
+        if let v = alters.nodes[a].attributes[name] { attributes[name] = v }
+      }
       net.addTie(Tie(source: e, target: a, attributes: attributes))
       if alters.isDirected { net.addTie(Tie(source: a, target: e, attributes: attributes)) }
     }
     for name in tieAttributes {
-      if let d = alters.nodeAttributes.first(where: { $0.name == name }) { net.declareTieAttribute(d) }
+      if let d = alters.nodeAttributes.first(where: { $0.name == name }) {
+        net.declareTieAttribute(d)
+      }
     }
     return net
   }

@@ -19,8 +19,11 @@ public struct PersonalNetworkOptions: Sendable, Hashable {
   /// among all the study's alters.
   public var categories: Int?
 
-  public init(group: String? = nil, egoGroup: String? = nil, strength: String? = nil, selection: TieSelection = .all,
-              categories: Int? = nil) {
+  public init(
+    group: String? = nil, egoGroup: String? = nil, strength: String? = nil,
+    selection: TieSelection = .all,
+    categories: Int? = nil
+  ) {
     self.group = group
     self.egoGroup = egoGroup
     self.strength = strength
@@ -119,21 +122,29 @@ extension PersonalNetwork {
   ///   error: one ego's network may lack what another's has.
   /// - Complexity: O(n² + n·m) for n alters and m alter-alter ties (the pairs of alters are
   ///   read once for Yule's Q; Burt's measures and the roles read two-paths).
-  public func measures(_ options: PersonalNetworkOptions = .init()) throws(NetworkError) -> PersonalNetworkMeasures {
+  public func measures(_ options: PersonalNetworkOptions = .init()) throws(NetworkError)
+    -> PersonalNetworkMeasures
+  {
     let chosen = alters.keepingTies(options.selection)
     let adjacency = try chosen.adjacency()
     let n = alters.nodeCount
     var result = PersonalNetworkMeasures(
       size: n, ties: adjacency.tieCount, density: adjacency.density, components: 0, isolates: 0,
-      effectiveSize: .nan, efficiency: .nan, constraint: .nan, groupedAlters: 0, ungroupedAlters: n, egoGroup: nil,
-      groupsPresent: 0, blau: .nan, iqv: .nan, egoAlterEI: .nan, yulesQ: .nan, meanStrength: .nan, strengthCount: 0,
+      effectiveSize: .nan, efficiency: .nan, constraint: .nan, groupedAlters: 0, ungroupedAlters: n,
+      egoGroup: nil,
+      groupsPresent: 0, blau: .nan, iqv: .nan, egoAlterEI: .nan, yulesQ: .nan, meanStrength: .nan,
+      strengthCount: 0,
       brokerageCounts: [Double](repeating: .nan, count: 5))
 
     let components = adjacency.weakComponents
     result.components = components.count
-    result.isolates = (0..<n).filter { v in adjacency.successors(of: v).isEmpty && adjacency.predecessors(of: v).isEmpty }.count
+    result.isolates =
+      (0..<n).filter { v in
+        adjacency.successors(of: v).isEmpty && adjacency.predecessors(of: v).isEmpty
+      }.count
 
-    let withEgo = PersonalNetwork(ego: ego, egoAttributes: egoAttributes, alters: chosen).withEgoAsNode()
+    let withEgo = PersonalNetwork(ego: ego, egoAttributes: egoAttributes, alters: chosen)
+      .withEgoAsNode()
     let egoAdjacency = try withEgo.adjacency()
     let holes = egoAdjacency.structuralHoles(weighted: false)
     result.effectiveSize = holes.effectiveSize[n]
@@ -143,14 +154,19 @@ extension PersonalNetwork {
     if let attribute = options.strength {
       var sum = 0.0
       for node in alters.nodes {
-        if let x = strengthValue(node.attributes[attribute]) { sum += x; result.strengthCount += 1 }
+        if let x = strengthValue(node.attributes[attribute]) {
+          sum += x
+          result.strengthCount += 1
+        }
       }
       if result.strengthCount > 0 { result.meanStrength = sum / Double(result.strengthCount) }
     }
 
     guard let attribute = options.group else { return result }
     var labels = groupLabels(of: withEgo, attribute)
-    if let egoAttribute = options.egoGroup, egoAttribute != attribute { labels[n] = egoGroup(by: egoAttribute) }
+    if let egoAttribute = options.egoGroup, egoAttribute != attribute {
+      labels[n] = egoGroup(by: egoAttribute)
+    }
     let alterLabels = labels.prefix(n)
     result.egoGroup = labels[n]
     let grouped = alterLabels.compactMap { $0 }
@@ -195,7 +211,10 @@ extension PersonalNetwork {
 
   /// Yule's Q over the pairs of alters that both have a group (see ``PersonalNetworkMeasures``).
   func yulesQ(_ adjacency: Adjacency, labels: [String?]) -> Double {
-    var a = 0.0, b = 0.0, c = 0.0, d = 0.0
+    var a = 0.0
+    var b = 0.0
+    var c = 0.0
+    var d = 0.0
     let n = adjacency.nodeCount
     for i in 0..<n {
       guard let gi = labels[i] else { continue }
@@ -232,7 +251,9 @@ func strengthValue(_ value: AttributeValue?) -> Double? {
 /// Each node's group label as ``Network/groupAssignment(by:)`` reads it; all `nil` when no node
 /// has the attribute.
 func groupLabels(of network: Network, _ attribute: String) -> [String?] {
-  guard let a = try? network.groupAssignment(by: attribute) else { return [String?](repeating: nil, count: network.nodeCount) }
+  guard let a = try? network.groupAssignment(by: attribute) else {
+    return [String?](repeating: nil, count: network.nodeCount)
+  }
   return a.groups.map { $0 < 0 ? nil : a.names[$0] }
 }
 

@@ -4,10 +4,13 @@ import Foundation
 /// (see ``PersonalNetworkMeasures`` for each definition).
 public enum PersonalNetworkMeasure: String, CaseIterable, Sendable {
   case size, ties, density, components, isolates
-  case effectiveSize = "effective_size", efficiency, constraint
-  case groupedAlters = "grouped_alters", ungroupedAlters = "ungrouped_alters"
+  case effectiveSize = "effective_size"
+  case efficiency, constraint
+  case groupedAlters = "grouped_alters"
+  case ungroupedAlters = "ungrouped_alters"
   case groups, blau, iqv
-  case egoAlterEI = "ei_ego_alter", yulesQ = "yules_q"
+  case egoAlterEI = "ei_ego_alter"
+  case yulesQ = "yules_q"
   case meanStrength = "mean_strength"
   case coordinator, itinerant, representative, gatekeeper, liaison
   case brokerage = "brokerage_total"
@@ -16,7 +19,8 @@ public enum PersonalNetworkMeasure: String, CaseIterable, Sendable {
   public var needsGroup: Bool {
     switch self {
     case .groupedAlters, .ungroupedAlters, .groups, .blau, .iqv, .egoAlterEI, .yulesQ,
-         .coordinator, .itinerant, .representative, .gatekeeper, .liaison, .brokerage: true
+      .coordinator, .itinerant, .representative, .gatekeeper, .liaison, .brokerage:
+      true
     default: false
     }
   }
@@ -73,7 +77,8 @@ public struct MeasureSummary: Sendable, Equatable {
     mean = n > 0 ? defined.reduce(0, +) / Double(n) : .nan
     if n > 1 {
       let m = mean
-      standardDeviation = (defined.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(n - 1)).squareRoot()
+      standardDeviation = (defined.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(n - 1))
+        .squareRoot()
     } else {
       standardDeviation = .nan
     }
@@ -87,7 +92,9 @@ extension PersonalNetworks {
   /// - Complexity: O(Σ n_e) over the egos' alters.
   public func categories(of attribute: String) -> [String] {
     var seen = Set<String>()
-    for e in egos { for case let label? in groupLabels(of: e.alters, attribute) { seen.insert(label) } }
+    for e in egos {
+      for case let label? in groupLabels(of: e.alters, attribute) { seen.insert(label) }
+    }
     return seen.sorted()
   }
 
@@ -101,7 +108,9 @@ extension PersonalNetworks {
   /// among all the study's alters (unless the options set it).
   ///
   /// - Complexity: the sum of ``PersonalNetwork/measures(_:)`` over the egos.
-  public func measures(_ options: PersonalNetworkOptions = .init()) throws(NetworkError) -> [PersonalNetworkMeasures] {
+  public func measures(_ options: PersonalNetworkOptions = .init()) throws(NetworkError)
+    -> [PersonalNetworkMeasures]
+  {
     var o = options
     if let g = o.group, o.categories == nil { o.categories = categories(of: g).count }
     var out: [PersonalNetworkMeasures] = []
@@ -115,14 +124,17 @@ extension PersonalNetworks {
   /// when all are numbers); egos without a group are in the overall summary only.
   ///
   /// - Complexity: O(k·G) for k egos and G groups.
-  public static func summaries(_ values: [Double], by groups: [String?]? = nil) -> [(group: String?, summary: MeasureSummary)] {
+  public static func summaries(_ values: [Double], by groups: [String?]? = nil) -> [(
+    group: String?, summary: MeasureSummary
+  )] {
     var out: [(group: String?, summary: MeasureSummary)] = [(nil, MeasureSummary(values))]
     guard let groups else { return out }
     precondition(groups.count == values.count, "one group per ego")
     // In order as numbers when every value is one (2 before 10), else as text, as groups are.
     let names = Set(groups.compactMap { $0 })
     let numbers = names.compactMap { Double($0) }
-    let ordered = numbers.count == names.count
+    let ordered =
+      numbers.count == names.count
       ? names.sorted { (Double($0)!, $0) < (Double($1)!, $1) } : names.sorted()
     for g in ordered {
       out.append((g, MeasureSummary(values.indices.filter { groups[$0] == g }.map { values[$0] })))
