@@ -1,0 +1,379 @@
+import Brobyggare
+import Foundation
+
+let egosSpec = CommandSpec(
+  name: "egos", abstract: "Measures of personal (ego) networks, one row per ego, or their summary.",
+  positionals: [
+    (
+      "STUDY",
+      "A folder of egor's three tables (egos.csv, alters.csv, aaties.csv); or the egos table, with --alters and --alter-ties; or, with --ego-networks, a network file or shipped dataset."
+    )
+  ],
+  options: [
+    OptionSpec(
+      name: "alters", valueName: "file",
+      help: "The alters table (CSV: .altID, .egoID, attributes) when STUDY is the egos table."),
+    OptionSpec(
+      name: "alter-ties", valueName: "file",
+      help: "The alter-alter ties table (CSV: .egoID, .srcID, .tgtID) when STUDY is the egos table."
+    ),
+    OptionSpec(
+      name: "directed-alter-ties",
+      help: "Read the alter-alter ties as directed (egor reads them as undirected)."),
+    OptionSpec(
+      name: "ego-networks",
+      help:
+        "STUDY is a whole network: each node's ego network (its neighbours and the ties among them), with two_step_reach."
+    ),
+    OptionSpec(
+      name: "neighbourhood", valueName: "ties",
+      help:
+        "With --ego-networks: whose ties make a node's alters: either (sent or received), out or in (default: either)."
+    ),
+    OptionSpec(
+      name: "group", valueName: "attribute",
+      help:
+        "The alter attribute (and ego attribute of the same name) that makes the groups: adds the composition measures and ego's brokerage roles."
+    ),
+    OptionSpec(
+      name: "ego-group", valueName: "attribute",
+      help:
+        "The ego attribute that gives ego's group, when it is named apart from the alters' (default: the --group name)."
+    ),
+    OptionSpec(
+      name: "strength", valueName: "attribute",
+      help:
+        "The alter attribute that says how strong ego's tie to the alter is (closeness, say): adds mean_strength. With --ego-networks the default is ego_trust, the tie's trust, when the network has trust."
+    ),
+    OptionSpec(
+      name: "measures", valueName: "list",
+      help:
+        "Comma-separated columns (default: every one the options allow): \(PersonalNetworkMeasure.allCases.map(\.rawValue).joined(separator: ", ")); with --ego-networks also two_step_reach."
+    ),
+    OptionSpec(
+      name: "by", valueName: "attribute",
+      help: "An ego attribute: a column of its value, and with --summary one summary per value."),
+    OptionSpec(
+      name: "summary",
+      help:
+        "Instead of one row per ego, one row per measure (and per value of --by): n, mean and standard deviation over the egos."
+    ),
+    encodingOption,
+  ] + inputOptions.filter { $0.name != "encoding" } + selectionOptions + outputOptions + [
+    helpOption
+  ],
+  discussion: """
+    Among the alters (ego not a node): size, ties, density (ties / possible pairs, as egor's
+    ego_density), components and isolates. With ego as a node tied to every alter, every tie
+    counting 1: Burt's effective size, efficiency and constraint (egor's ego_constraint). By
+    --group, over the alters that have one: groups present, Blau's heterogeneity 1 - sum p^2,
+    the IQV (Blau / (1 - 1/K), K the categories present among all the study's alters), the
+    ego-alter E-I index (E - I)/(E + I) (egor's comp_ei), Yule's Q of the alter pairs (same
+    group x tied), and ego's Gould-Fernandez brokerage roles among its alters. Undefined
+    values (density of fewer than two alters, say) are NaN in CSV and null in JSON.
+    Alters and egos without a group are left out of the group measures, and a note counts
+    them. Ties among alters are egor's .aaties; other columns of the three tables become
+    attributes.
+    """)
+
+extension BrobyggareCommandLine {
+  static func egos(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let path = p.positionals[0]
+    _ = try tableFormat(p)
+    let egoNetworks = p.flag("ego-networks")
+    var settings: [(String, String)] = []
+    var inputs: [String] = []
+    var study: PersonalNetworks
+    var reach: [Int]?
+    var directed: Bool
+    var whole: Network?
+    if egoNetworks {
+      for o in ["alters", "alter-ties", "directed-alter-ties"] where p.value(o) != nil || p.flag(o)
+      {
+        throw UsageError(
+          message: "--\(o) is for egor's tables; with --ego-networks STUDY is one network")
+      }
+      let neighbourhood: EgoNeighbourhood = try choice(p, "neighbourhood", default: .either)
+      let net = try readNetwork(path, p)
+      whole = net
+      let selection = try tieSelection(p, network: net)
+      study = try net.egoNetworks(selection: selection, neighbourhood: neighbourhood)
+      reach = try net.twoStepReach(selection: selection, neighbourhood: neighbourhood)
+      directed = net.isDirected
+      inputs = inputFiles(path, p)
+      settings = [
+        ("network", path), ("egos", "every node (\(net.nodeCount))"),
+        ("directed", directed ? "yes" : "no"),
+      ]
+      settings += selectionSettings(selection, network: net)
+      settings.append(
+        (
+          "alters",
+          directed
+            ? "\(neighbourhoodText(neighbourhood)); two-step reach along the same ties"
+            : "neighbours; two-step reach: nodes within two steps"
+        ))
+    } else {
+      let networkOnly =
+        (inputOptions + selectionOptions).map(\.name).filter { $0 != "encoding" } + [
+          "neighbourhood"
+        ]
+      if let o = networkOnly.first(where: { p.value($0) != nil || p.flag($0) }) {
+        throw UsageError(
+          message:
+            "--\(o) is for a whole network, read with --ego-networks; STUDY '\(path)' is read as egor's three tables"
+        )
+      }
+      let (egosFile, altersFile, tiesFile) = try studyFiles(path, p)
+      for f in [egosFile, altersFile, tiesFile]
+      where (f as NSString).pathExtension.lowercased() == "xlsx" {
+        throw UsageError(
+          message:
+            "'\(f)' is a spreadsheet; the egor tables are read from CSV for now: save each sheet as CSV"
+        )
+      }
+      directed = p.flag("directed-alter-ties")
+      study = try EgorTables.read(
+        egos: egosFile, alters: altersFile, alterTies: tiesFile, directed: directed,
+        encoding: textEncoding(p))
+      inputs = [egosFile, altersFile, tiesFile]
+      for f in inputs { Notes.current?.recordInput(f) }
+      for n in study.readNotes { note(n) }
+      settings = [
+        ("egos", egosFile), ("alters", altersFile), ("alter ties", tiesFile),
+        ("egos read", String(study.count)),
+        ("alter ties directed", directed ? "yes" : "no (as egor reads them)"),
+      ]
+    }
+
+    // The attributes named must be there.
+    let alterAttributes = Set(
+      study.egos.flatMap { e in
+        e.alters.nodes.flatMap { $0.attributes.keys } + e.alters.nodeAttributes.map(\.name)
+      })
+    let egoAttributes = Set(study.egos.flatMap { $0.egoAttributes.keys })
+    func requireAlterAttribute(_ name: String, _ option: String) throws {
+      guard alterAttributes.contains(name) else {
+        let names = alterAttributes.sorted()
+        throw UsageError(
+          message:
+            "No alter has the attribute '\(name)' (named by --\(option)); the alter attributes are: \(names.isEmpty ? "(none)" : names.joined(separator: ", "))\(didYouMean(closestMatches(to: name, among: names)))"
+        )
+      }
+    }
+    func requireEgoAttribute(_ name: String, _ option: String) throws {
+      guard egoAttributes.contains(name) else {
+        let names = egoAttributes.sorted()
+        throw UsageError(
+          message:
+            "No ego has the attribute '\(name)' (named by --\(option)); the ego attributes are: \(names.isEmpty ? "(none)" : names.joined(separator: ", "))\(didYouMean(closestMatches(to: name, among: names)))"
+        )
+      }
+    }
+    let group = p.value("group")
+    if let group { try requireAlterAttribute(group, "group") }
+    let egoGroupAttribute = p.value("ego-group") ?? group
+    if let e = p.value("ego-group") {
+      guard group != nil else {
+        throw UsageError(
+          message:
+            "--ego-group names ego's group among the alters' groups: give --group <attribute> too")
+      }
+      try requireEgoAttribute(e, "ego-group")
+    }
+    var strength = p.value("strength")
+    if let strength { try requireAlterAttribute(strength, "strength") }
+    if let whole, strength == nil, whole.hasTrust || p.value("weight") != nil {
+      strength = Network.egoTieTrustAttribute
+    }
+    let by = p.value("by")
+    if let by { try requireEgoAttribute(by, "by") }
+
+    // The measures asked for.
+    let known =
+      PersonalNetworkMeasure.allCases.map(\.rawValue) + (egoNetworks ? ["two_step_reach"] : [])
+    var wanted: [String]
+    if let list = p.value("measures") {
+      wanted = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty
+      }
+      if wanted.isEmpty {
+        throw UsageError(
+          message: "--measures names no measure; expected some of \(known.joined(separator: ", "))")
+      }
+      for name in wanted where !known.contains(name) {
+        if name == "two_step_reach" {
+          throw UsageError(message: "two_step_reach needs the whole network: give --ego-networks")
+        }
+        throw UsageError(
+          message:
+            "Unknown measure '\(name)'; expected some of \(known.joined(separator: ", "))\(didYouMean(closestMatches(to: name, among: known)))"
+        )
+      }
+      if group == nil,
+        let m = wanted.first(where: { PersonalNetworkMeasure(rawValue: $0)?.needsGroup ?? false })
+      {
+        throw UsageError(message: "\(m) needs groups: give --group <attribute>")
+      }
+      if strength == nil, wanted.contains("mean_strength") {
+        throw UsageError(
+          message: "mean_strength needs the strength of ego's ties: give --strength <attribute>")
+      }
+      var seen = Set<String>()
+      wanted = wanted.filter { seen.insert($0).inserted }
+    } else {
+      wanted = PersonalNetworkMeasure.allCases.filter {
+        (group != nil || !$0.needsGroup) && (strength != nil || $0 != .meanStrength)
+      }.map(\.rawValue)
+      if egoNetworks { wanted.append("two_step_reach") }
+    }
+
+    // Strength values that are text and not numbers are an error in the data, not a gap.
+    if let strength {
+      for e in study.egos {
+        for node in e.alters.nodes {
+          guard case .string(let s)? = node.attributes[strength] else { continue }
+          let t = s.trimmingCharacters(in: .whitespaces)
+          if t.isEmpty || GroupAssignment.missingSpellings.contains(t) || parseDouble(t) != nil {
+            continue
+          }
+          throw DataError(
+            file: inputs.count > 1 ? inputs[1] : path,
+            message:
+              "ego '\(e.ego)', alter '\(node.id)': the strength '\(strength)' is '\(t)', not a number"
+          )
+        }
+      }
+    }
+
+    let options = PersonalNetworkOptions(
+      group: group, egoGroup: egoGroupAttribute, strength: strength)
+    let results = try study.measures(options)
+    let egoGroups = group.flatMap { _ in egoGroupAttribute.map { study.egoGroups(by: $0) } }
+    if let group, let egoGroups {
+      let alters = results.reduce(0) { $0 + $1.size }
+      let ungrouped = results.reduce(0) { $0 + $1.ungroupedAlters }
+      if ungrouped > 0 {
+        note(
+          "\(ungrouped) of \(alters) alters have no value for '\(group)' and are left out of the group measures"
+        )
+      }
+      let egosWithout = egoGroups.filter { $0 == nil }.count
+      if egosWithout > 0
+        && (wanted.contains("ei_ego_alter")
+          || wanted.contains { BrokerageRole(name: $0) != nil || $0 == "brokerage_total" })
+      {
+        note(
+          "\(egosWithout) of \(study.count) egos have no value for '\(egoGroupAttribute ?? group)': their ei_ego_alter and brokerage roles are NaN"
+        )
+      }
+    }
+    let byGroups = by.map { study.egoGroups(by: $0) }
+
+    let k = group.map { study.categories(of: $0).count }
+    settings.append(("group", group ?? "none"))
+    if let e = p.value("ego-group") { settings.append(("ego's group", e)) }
+    if let k { settings.append(("IQV categories", "\(k) (present among all alters)")) }
+    settings.append(("strength", strength ?? "none"))
+    settings.append(
+      (
+        "ego",
+        "not a node for density, components and composition; a node tied to every alter for effective size, efficiency, constraint and brokerage (every tie counts 1)"
+      ))
+    if let by { settings.append(("by", by)) }
+
+    func value(_ name: String, _ i: Int) -> Double {
+      if name == "two_step_reach" { return Double(reach![i]) }
+      return PersonalNetworkMeasure(rawValue: name)!.value(in: results[i])
+    }
+    func isCount(_ name: String) -> Bool {
+      name == "two_step_reach" || (PersonalNetworkMeasure(rawValue: name)?.isCount ?? false)
+    }
+
+    let table: ResultTable
+    if p.flag("summary") {
+      var rows: [[Cell]] = []
+      for name in wanted {
+        let values = study.egos.indices.map { value(name, $0) }
+        for (g, s) in PersonalNetworks.summaries(values, by: byGroups) {
+          var row: [Cell] = [.text(name)]
+          if by != nil { row.append(.text(g ?? "(all)")) }
+          row += [.integer(s.n), .number(s.mean), .number(s.standardDeviation)]
+          rows.append(row)
+        }
+      }
+      table = ResultTable(
+        columns: ["measure"] + (by.map { [$0] } ?? []) + ["n", "mean", "sd"], rows: rows,
+        settings: settings + [
+          ("summary", "n: egos with a defined value; sd: sample standard deviation (n - 1)")
+        ])
+    } else {
+      var columns = ["ego"]
+      if egoNetworks { columns.append("label") }
+      if let by { columns.append(by) }
+      if group != nil { columns.append("ego_group") }
+      columns += wanted
+      let rows: [[Cell]] = study.egos.indices.map { i in
+        var row: [Cell] = [.text(study.egos[i].ego)]
+        if egoNetworks {
+          row.append(
+            .text(Node(id: study.egos[i].ego, attributes: study.egos[i].egoAttributes).label))
+        }
+        if let byGroups { row.append(.text(byGroups[i] ?? "")) }
+        if let egoGroups { row.append(.text(egoGroups[i] ?? "")) }
+        for name in wanted {
+          let v = value(name, i)
+          row.append(isCount(name) ? .integer(Int(v)) : .number(v))
+        }
+        return row
+      }
+      table = ResultTable(columns: columns, rows: rows, settings: settings)
+    }
+    try emit(table, p, inputs: inputs, &out)
+  }
+
+  /// The three egor files: in a folder, or the egos file with --alters and --alter-ties.
+  static func studyFiles(_ path: String, _ p: ParsedArguments) throws -> (String, String, String) {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      let found = EgorTables.files(inFolder: path)
+      let alters = p.value("alters") ?? found.alters
+      let ties = p.value("alter-ties") ?? found.alterTies
+      guard let egos = found.egos, let alters, let ties else {
+        let names = EgorTables.fileNames
+        var missing: [String] = []
+        if found.egos == nil { missing.append(names.egos.joined(separator: " or ")) }
+        if alters == nil { missing.append(names.alters.joined(separator: " or ")) }
+        if ties == nil { missing.append(names.alterTies.joined(separator: " or ")) }
+        throw UsageError(
+          message:
+            "The folder '\(path)' has no \(missing.joined(separator: ", no ")); a study folder holds egor's three tables (or give --alters and --alter-ties with the egos table as STUDY; a whole network needs --ego-networks)"
+        )
+      }
+      return (egos, alters, ties)
+    }
+    guard let alters = p.value("alters"), let ties = p.value("alter-ties") else {
+      throw UsageError(
+        message:
+          "STUDY '\(path)' is not a folder: give the alters and alter-alter ties tables with --alters <file> and --alter-ties <file> (or read a whole network's ego networks with --ego-networks)",
+        command: egosSpec)
+    }
+    return (path, alters, ties)
+  }
+
+  static func neighbourhoodText(_ n: EgoNeighbourhood) -> String {
+    switch n {
+    case .either: "everyone a node sends a tie to or receives one from"
+    case .outgoing: "those a node sends a tie to"
+    case .incoming: "those who send a node a tie"
+    }
+  }
+}
+
+extension BrokerageRole {
+  /// The role of this name, or `nil`.
+  init?(name: String) {
+    guard let r = BrokerageRole.allCases.first(where: { $0.name == name }) else { return nil }
+    self = r
+  }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+@testable import BrobyggareCommands
+
+@Suite("egos command")
+struct EgosCommandTests {
+  /// A study folder in egor's layout: ego 1 is the hand-worked case of PersonalNetworkTests
+  /// (four alters, ties 1–2 and 3–4); ego 2 has two tied alters, one closeness NA; ego 3 one
+  /// alter; ego 4 none.
+  static func study() throws -> URL {
+    let dir = try temporaryDirectory()
+    try ".egoID,sex,age\n1,w,30\n2,m,40\n3,w,NA\n4,m,50\n".write(
+      to: dir.appendingPathComponent("egos.csv"), atomically: true, encoding: .utf8)
+    try
+      ".altID,.egoID,sex,closeness\n1,1,w,5\n2,1,w,3\n3,1,m,4\n4,1,m,1\n1,2,m,2\n2,2,w,NA\n3,3,w,4\n"
+      .write(to: dir.appendingPathComponent("alters.csv"), atomically: true, encoding: .utf8)
+    try ".egoID,.srcID,.tgtID\n1,1,2\n1,3,4\n2,1,2\n".write(
+      to: dir.appendingPathComponent("aaties.csv"), atomically: true, encoding: .utf8)
+    return dir
+  }
+
+  static func rows(_ csv: String) -> [[String: String]] {
+    let lines = csv.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+  }
+
+  @Test func oneRowPerEgo() throws {
+    let dir = try Self.study()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = run("egos", dir.path, "--group", "sex", "--strength", "closeness")
+    #expect(r.status == 0, "\(r.stderr)")
+    let rows = Self.rows(r.stdout)
+    #expect(rows.map { $0["ego"]! } == ["1", "2", "3", "4"])
+    // Ego 1, worked by hand in PersonalNetworkTests.handWorkedFourAlters.
+    let one = rows[0]
+    #expect(one["size"] == "4" && one["ties"] == "2" && one["components"] == "2")
+    #expect(
+      one["effective_size"] == "3" && one["constraint"] == "0.5625" && one["blau"] == "0.5"
+        && one["iqv"] == "1")
+    #expect(
+      one["ei_ego_alter"] == "0" && one["yules_q"] == "1" && one["mean_strength"] == "3.25"
+        && one["brokerage_total"] == "4")
+    // Ego 2: closeness 2 and NA: the mean of the one value; one pair of different groups, tied:
+    // Yule's Q 0/0.
+    #expect(
+      rows[1]["mean_strength"] == "2" && rows[1]["yules_q"] == "NaN" && rows[1]["density"] == "1")
+    // Ego 4 named no one: density NaN, size 0.
+    #expect(rows[3]["size"] == "0" && rows[3]["density"] == "NaN")
+    #expect(
+      r.stderr.contains("group: sex") && r.stderr.contains("strength: closeness")
+        && r.stderr.contains("IQV categories: 2"))
+    #expect(r.stderr.contains("ego: not a node for density"))
+  }
+
+  /// --summary --by: size over all egos 4, 2, 1, 0: mean 1.75, sd √(((2.25)² + 0.25² + 0.75² + 1.75²)/3)
+  /// = √(8.75/3) = 1.7078; by sex: w (egos 1, 3) mean 2.5, m (2, 4) mean 1.
+  @Test func summaryByAnEgoAttribute() throws {
+    let dir = try Self.study()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = run("egos", dir.path, "--measures", "size,density", "--summary", "--by", "sex")
+    #expect(r.status == 0, "\(r.stderr)")
+    let rows = Self.rows(r.stdout)
+    #expect(
+      rows.map { "\($0["measure"]!) \($0["sex"]!) \($0["n"]!)" } == [
+        "size (all) 4", "size m 2", "size w 2", "density (all) 2", "density m 1", "density w 1",
+      ])
+    #expect(
+      abs(Double(rows[0]["sd"]!)! - (8.75 / 3).squareRoot()) < 1e-12 && rows[0]["mean"] == "1.75")
+    #expect(rows[1]["mean"] == "1" && rows[2]["mean"] == "2.5")
+    #expect(rows[3]["mean"] == "0.6666666666666666")  // densities 1/3 and 1; the others undefined
+  }
+
+  @Test func theThreeFilesNamed() throws {
+    let dir = try Self.study()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let egos = dir.appendingPathComponent("egos.csv").path
+    let r = run(
+      "egos", egos, "--alters", dir.appendingPathComponent("alters.csv").path,
+      "--alter-ties", dir.appendingPathComponent("aaties.csv").path, "--measures", "size",
+      "--format", "json")
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("{\"ego\": \"1\", \"size\": 4}"))
+    let missing = run("egos", egos)
+    #expect(
+      missing.status == 64 && missing.stderr.contains("--alters <file> and --alter-ties <file>"))
+  }
+
+  @Test func usageErrors() throws {
+    let dir = try Self.study()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let typo = run("egos", dir.path, "--measures", "dnsity")
+    #expect(typo.status == 64 && typo.stderr.contains("did you mean 'density'?"))
+    let needsGroup = run("egos", dir.path, "--measures", "blau")
+    #expect(needsGroup.status == 64 && needsGroup.stderr.contains("blau needs groups"))
+    let noAttribute = run("egos", dir.path, "--group", "sx")
+    #expect(noAttribute.status == 64 && noAttribute.stderr.contains("did you mean 'sex'?"))
+    let reach = run("egos", dir.path, "--measures", "two_step_reach")
+    #expect(reach.status == 64 && reach.stderr.contains("--ego-networks"))
+    let networkOption = run("egos", dir.path, "--layer", "x")
+    #expect(
+      networkOption.status == 64 && networkOption.stderr.contains("--layer is for a whole network"))
+    let empty = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: empty) }
+    let noFiles = run("egos", empty.path)
+    #expect(noFiles.status == 64 && noFiles.stderr.contains("has no egos.csv or ego.csv"))
+    #expect(run("help", "egos").stdout.contains("--ego-networks"))
+  }
+
+  /// --ego-group: ego 1 (w by sex) read by age instead has group "30", which no alter has:
+  /// E = 4, I = 0, E-I 1 (hand-worked from egor's comp_ei).
+  @Test func egoGroupNamedApart() throws {
+    let dir = try Self.study()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = run(
+      "egos", dir.path, "--group", "sex", "--ego-group", "age", "--measures", "ei_ego_alter")
+    #expect(
+      r.status == 0 && Self.rows(r.stdout)[0]["ei_ego_alter"] == "1"
+        && Self.rows(r.stdout)[0]["ego_group"] == "30")
+    #expect(r.stderr.contains("ego's group: age"))
+    #expect(r.stderr.contains("1 of 4 egos have no value for 'age'"))  // ego 3: NA
+    let typo = run("egos", dir.path, "--group", "sex", "--ego-group", "aeg")
+    #expect(typo.status == 64 && typo.stderr.contains("did you mean 'age'?"))
+  }
+
+  @Test func badDataSaysWhere() throws {
+    let dir = try Self.study()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try ".egoID,.srcID,.tgtID\n1,1,2\n1,3,5\n".write(
+      to: dir.appendingPathComponent("aaties.csv"), atomically: true, encoding: .utf8)
+    let r = run("egos", dir.path)
+    #expect(r.status == 1 && r.stderr.contains("aaties.csv:3:5: error: ego '1' has no alter '5'"))
+  }
+
+  /// Missing groups are counted in a note: ego 3's alter and one of ego 1's have none.
+  @Test func missingGroupsAreCounted() throws {
+    let dir = try Self.study()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try ".altID,.egoID,sex\n1,1,w\n2,1,NA\n3,1,m\n4,1,\n1,2,m\n2,2,w\n3,3,\n"
+      .write(to: dir.appendingPathComponent("alters.csv"), atomically: true, encoding: .utf8)
+    let r = run(
+      "egos", dir.path, "--group", "sex", "--measures", "grouped_alters,ungrouped_alters,blau")
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("3 of 7 alters have no value for 'sex'"))
+    let rows = Self.rows(r.stdout)
+    #expect(
+      rows[0]["grouped_alters"] == "2" && rows[0]["ungrouped_alters"] == "2"
+        && rows[0]["blau"] == "0.5")
+  }
+
+  /// Padgett's marriage ties: the Medici's ego network. networkx 3.6.1 (ego_graph of the
+  /// florentine_families_graph, the same 20 marriage ties): 6 alters (Acciaiuoli, Albizzi,
+  /// Barbadori, Ridolfi, Salviati, Tornabuoni), ties among them Ridolfi–Tornabuoni only:
+  /// density 1/15; effective size 6 − 2·1/6 = 5.667; two-step reach 11
+  /// (Fixtures/reference/personal_networks.json, florentine, Medici).
+  @Test func egoNetworksOfAWholeNetwork() {
+    let r = run(
+      "egos", padgett, "--ego-networks", "--layer", "marriage", "--measures",
+      "size,ties,density,effective_size,two_step_reach")
+    #expect(r.status == 0, "\(r.stderr)")
+    let medici = Self.rows(r.stdout).first { $0["ego"] == "Medici" }!
+    #expect(medici["size"] == "6" && medici["ties"] == "1" && medici["two_step_reach"] == "11")
+    #expect(abs(Double(medici["density"]!)! - 1.0 / 15) < 1e-12)
+    #expect(abs(Double(medici["effective_size"]!)! - (6 - 2.0 / 6)) < 1e-12)
+    #expect(r.stderr.contains("layers: marriage") && r.stderr.contains("egos: every node (16)"))
+  }
+}
