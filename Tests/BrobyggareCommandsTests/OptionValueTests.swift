@@ -24,6 +24,8 @@ struct OptionValueTests {
     case "report": return ["padgett", "--group", "wealth", "-o", dir + "/report"]
     case "render": return ["padgett", "-o", dir + "/p.svg"]
     case "brokers", "groups": return ["padgett", "--group", "wealth"]
+    case "egos": return ["padgett", "--ego-networks", "--group", "wealth"]
+    case "summary": return ["padgett", "krackhardt"]
     case "datasets", "formats": return []
     default: return ["padgett"]
     }
