@@ -36,7 +36,7 @@ public enum BrobyggareCommandLine {
   static func writeAll(_ fd: Int32, _ text: String) -> Int32? { Brobyggare.writeAll(fd, Data(text.utf8)) }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, reciprocitySpec, summarySpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, egosSpec, convertSpec, dotSpec, renderSpec, reportSpec, datasetsSpec, formatsSpec]
+                                       whatifSpec, reciprocitySpec, summarySpec, sweepSpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, egosSpec, convertSpec, dotSpec, renderSpec, reportSpec, datasetsSpec, formatsSpec]
 
   static var topHelp: String {
     var out = """
@@ -142,6 +142,7 @@ public enum BrobyggareCommandLine {
     case "interviews": try interviews(parsed, &out)
     case "reciprocity": try reciprocity(parsed, &out)
     case "summary": try summary(parsed, &out)
+    case "sweep": try sweep(parsed, &out)
     case "project": try project(parsed, &out)
     case "robustness": try robustness(parsed, &out)
     case "compare": try compare(parsed, &out)

@@ -492,3 +492,24 @@ struct SummaryCommandTests {
     #expect(run("summary").status == 64)
   }
 }
+
+/// `sweep`: columns per cut-off, the settings that say what was kept, and refusals.
+@Suite("Sweep command")
+struct SweepCommandTests {
+  @Test func columnsSettingsAndRefusals() throws {
+    let r = run("sweep", "municipality", "--layer", "trust", "--thresholds", "0.25,1", "--top", "2")
+    #expect(r.status == 0)
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines.first == "id,label,betweenness@0.25,rank@0.25,betweenness@1,rank@1")
+    #expect(lines.count == 3)
+    // Leila Haddad (p01) is the trust layer's first bridge-builder at every cut-off (the
+    // library's betweenness; see Notebooks-md/02).
+    #expect(lines[1].hasPrefix("p01,Leila Haddad,"))
+    #expect(r.stderr.contains("ties kept: trust at or above each cut-off"))
+    #expect(r.stderr.contains("rank correlation with the first cut-off (Spearman)"))
+    #expect(run("sweep", "padgett").status == 1)  // no trust to cut
+    #expect(run("sweep", "municipality", "--thresholds", "0.5,0x1").status == 64)
+    #expect(run("sweep", "municipality", "--thresholds", "0.5,0.5").status == 64)
+    #expect(run("sweep", "municipality", "--measure", "betweeness").stderr.contains("did you mean 'betweenness'"))
+  }
+}

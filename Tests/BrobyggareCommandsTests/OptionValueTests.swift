@@ -26,6 +26,7 @@ struct OptionValueTests {
     case "brokers", "groups": return ["padgett", "--group", "wealth"]
     case "egos": return ["padgett", "--ego-networks", "--group", "wealth"]
     case "summary": return ["padgett", "krackhardt"]
+    case "sweep": return ["municipality", "--layer", "trust"]
     case "datasets", "formats": return []
     default: return ["padgett"]
     }
