@@ -269,3 +269,75 @@ import Testing
     #expect(SHA1.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
   }
 }
+
+/// Network Canvas input through the front door every command uses.
+@Suite struct NetworkCanvasFileTests {
+  @Test func aNetworkCanvasGraphMLIsReadByItsOwnReader() throws {
+    let dir = NetworkCanvasTests.path("graphml-sessions")
+    let first = try #require(try FileManager.default.contentsOfDirectory(atPath: dir).sorted().first)
+    #expect(first.hasPrefix("E01_"))
+    let path = (dir as NSString).appendingPathComponent(first)
+    // E01: 11 alters and 10 ties (counts.json); the ego is not a node, and not lost: with
+    // egoAsNode it is one more node with a tie to each alter.
+    let plain = try Network(contentsOf: path)
+    #expect(plain.nodeCount == 11 && plain.tieCount == 10)
+    var options = Network.ReadOptions()
+    options.egoAsNode = true
+    let withEgo = try Network(contentsOf: path, options: options)
+    #expect(withEgo.nodeCount == 12 && withEgo.tieCount == 21)
+    #expect(withEgo.readNotes.contains { $0.hasPrefix("egos are nodes (--ego-as-node)") })
+    // A folder is read too.
+    #expect(try Network(contentsOf: NetworkCanvasTests.path("csv")).nodeCount == NetworkCanvasTests.alters)
+    #expect(NetworkCanvasFormat.isExport(path: NetworkCanvasTests.path("csv")))
+    #expect(!NetworkCanvasFormat.isExport(path: packageRoot.appendingPathComponent("Datasets/padgett/padgett.graphml").path))
+  }
+
+  @Test func bothFormsInOneFolderReadTheCSVAndSaySo() throws {
+    let dir = try NetworkCanvasTests.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for sub in ["csv", "graphml-sessions"] {
+      let from = NetworkCanvasTests.path(sub)
+      for name in try FileManager.default.contentsOfDirectory(atPath: from) where name.hasPrefix("E01_") || name.hasPrefix("E02_") {
+        try FileManager.default.copyItem(atPath: (from as NSString).appendingPathComponent(name), toPath: dir.appendingPathComponent(name).path)
+      }
+    }
+    try Data("a,b\n".utf8).write(to: dir.appendingPathComponent("notes.txt"))
+    let s = try PersonalNetworks(networkCanvas: dir.path)
+    #expect(s.count == 2)
+    #expect(s.egos.map { $0.alters.nodeCount } == [11, 11])  // counts.json: E01 11, E02 11
+    #expect(s.readNotes.contains { $0.hasPrefix("read the CSV files; left out 2 GraphML files") })
+    #expect(s.readNotes.contains { $0.contains("not part of a Network Canvas export: notes.txt") })
+  }
+
+  @Test func aRosterVariableNamedIsUsedAndAWrongOneIsAnError() throws {
+    let s = try PersonalNetworks(networkCanvas: NetworkCanvasTests.path("roster/csv"), options: .init(studyProtocol: .roster(variable: "rosterID")))
+    #expect(s.readNotes.contains { $0.hasPrefix("read as a roster-based protocol, as asked") })
+    #expect(s.network().nodeCount == 15)
+    #expect(throws: FormatError.self) {
+      try PersonalNetworks(networkCanvas: NetworkCanvasTests.path("roster/csv"), options: .init(studyProtocol: .roster(variable: "badge")))
+    }
+  }
+
+  @Test func encryptedAndMissingValuesInGraphMLAreMissing() throws {
+    // Counted by hand: one ENCRYPTED in a boolean option key, one in an int key; the second
+    // node answers nothing, so its sector is missing without counting as unanswered.
+    let text = """
+      <?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:nc="http://schema.networkcanvas.com/xmlns">
+      <key id="networkCanvasUUID" attr.name="networkCanvasUUID" attr.type="string" for="all"/>
+      <key id="v_\(SHA1.hex("a"))" attr.name="q_a" attr.type="boolean" for="node"/>
+      <key id="v_\(SHA1.hex("b"))" attr.name="q_b" attr.type="boolean" for="node"/>
+      <key id="w" attr.name="n" attr.type="int" for="node"/>
+      <graph edgedefault="undirected" nc:caseId="c1"><data key="networkCanvasUUID">e1</data>
+      <node id="1"><data key="networkCanvasUUID">u1</data><data key="v_\(SHA1.hex("a"))">ENCRYPTED</data><data key="v_\(SHA1.hex("b"))">true</data><data key="w">ENCRYPTED</data></node>
+      <node id="2"><data key="networkCanvasUUID">u2</data></node>
+      </graph></graphml>
+      """
+    let s = try NetworkCanvasFormat.read(files: [(name: "x.graphml", data: Data(text.utf8))])
+    let nodes = s.egos[0].alters.nodes
+    #expect(nodes[0].attributes["q"] == .string("b"))
+    #expect(nodes[0].attributes["n"] == nil)
+    #expect(nodes[1].attributes["q"] == nil)
+    #expect(s.readNotes.contains { $0.hasPrefix("2 values exported as ENCRYPTED (n, q_a)") })
+    #expect(s.readNotes.contains { $0.contains("'q' (nodes: a, b)") && !$0.contains("no option chosen") })
+  }
+}
