@@ -318,6 +318,16 @@ import Testing
     }
   }
 
+  @Test func namesSharedByChanceDoNotMakeARoster() throws {
+    // Egos and alters both have a name; one alter name is in two sessions and one is an ego's
+    // (counted by hand: 5 names on 6 alter rows, not at least two rows per name).
+    let egos = "networkCanvasEgoUUID,networkCanvasCaseID,name\r\ne1,A,Ann\r\ne2,B,Bo\r\n"
+    let nodes = "nodeID,networkCanvasEgoUUID,networkCanvasUUID,name\r\n1,e1,u1,Bo\r\n2,e1,u2,Cy\r\n3,e1,u3,Di\r\n4,e2,u4,Cy\r\n5,e2,u5,Ed\r\n6,e2,u6,Flo\r\n"
+    let s = try NetworkCanvasTests.read([("x_ego.csv", egos), ("x_attributeList_Person.csv", nodes)])
+    #expect(s.rosterVariable == nil)
+    #expect(s.network().nodeCount == 6)
+  }
+
   @Test func encryptedAndMissingValuesInGraphMLAreMissing() throws {
     // Counted by hand: one ENCRYPTED in a boolean option key, one in an int key; the second
     // node answers nothing, so its sector is missing without counting as unanswered.

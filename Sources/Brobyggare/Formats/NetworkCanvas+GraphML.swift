@@ -250,14 +250,13 @@ extension NetworkCanvasFormat.Reading {
     }
     var byElementID: [String: Int] = [:]
     for n in nodes {
-      let (l, c) = locate(file, n.offset, failure)
       guard let uuid = n.data.first(where: { $0.key == "networkCanvasUUID" })?.text, !uuid.isEmpty else {
-        throw FormatError(file: file, line: l, column: c, "<node id=\"\(FormatError.excerpt(n.id))\"> has no networkCanvasUUID")
+        throw failure("<node id=\"\(FormatError.excerpt(n.id))\"> has no networkCanvasUUID", n.offset)
       }
       var attrs = try canvasAttributes(n.data, keys: keys, keyIndex: keyIndex, plan: plan, skip: ["networkCanvasUUID"], domain: "node", failure: failure, offset: n.offset)
       if attrs["networkCanvasType"] == nil { attrs["networkCanvasType"] = .string("node") }
       do { byElementID[n.id] = try alters.addNode(Node(id: uuid, attributes: attrs)) } catch {
-        throw FormatError(file: file, line: l, column: c, "the alter '\(FormatError.excerpt(uuid))' is listed twice in this <graph>")
+        throw failure("the alter '\(FormatError.excerpt(uuid))' is listed twice in this <graph>", n.offset)
       }
     }
     for k in keys where (k.domain == "edge" || k.domain == "all") && !["networkCanvasUUID", "networkCanvasType", "label", "networkCanvasSourceUUID", "networkCanvasTargetUUID"].contains(k.id) {

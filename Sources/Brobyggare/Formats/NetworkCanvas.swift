@@ -344,8 +344,8 @@ extension NetworkCanvasFormat {
     }
 
     /// Variables that name roster members: on every alter and every ego, distinct within a
-    /// session and among egos, with some value named in two sessions and some ego named by
-    /// another.
+    /// session and among egos, with each value named in two sessions on average and some ego
+    /// named by another.
     static func rosterCandidates(_ study: PersonalNetworks) -> [String] {
       guard study.count > 1, let firstWithAlters = study.egos.first(where: { $0.alters.nodeCount > 0 }) else { return [] }
       var found: [String] = []
@@ -363,7 +363,10 @@ extension NetworkCanvasFormat {
           }
           if !ok { break }
         }
-        guard ok, sessionsNaming.values.contains(where: { $0 > 1 }), !egoValues.isDisjoint(with: sessionsNaming.keys) else { continue }
+        // A roster's members are named again and again (on average at least twice); names in
+        // personal networks mostly once.
+        let rows = sessionsNaming.values.reduce(0, +)
+        guard ok, sessionsNaming.count * 2 <= rows, !egoValues.isDisjoint(with: sessionsNaming.keys) else { continue }
         found.append(v)
       }
       return found
