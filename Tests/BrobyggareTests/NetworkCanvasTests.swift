@@ -254,6 +254,12 @@ import Testing
     #expect(withEgos.nodeCount == 15)
     #expect(withEgos.tieCount == 21 + 53)
     #expect(withEgos.nodes.allSatisfy { $0.attributes["isEgo"] == .boolean(true) })
+    // Nominations and reports on one pair merge to 63 pairs (counts.json tiePairsAll).
+    #expect(Set(withEgos.ties.map { [withEgos.nodes[$0.source].id, withEgos.nodes[$0.target].id].sorted() }).count == 63)
+    // closeness differs between sessions for one person: ego's answer, on the nomination ties.
+    #expect(withEgos.ties.filter { $0.layer == PersonalNetworks.egoTieLayer }.allSatisfy { $0.attributes["closeness"] != nil })
+    #expect(!withEgos.nodes.contains { $0.attributes["closeness"] != nil })
+    #expect(withEgos.readNotes.contains { $0.hasPrefix("the alter attribute 'closeness' differs between sessions") })
     // Said as personal networks, the same files are 53 alters side by side.
     let personal = try PersonalNetworks(networkCanvas: Self.path("roster/csv"), options: .init(studyProtocol: .personal))
     #expect(personal.rosterVariable == nil)

@@ -18,12 +18,32 @@ extension PersonalNetworks {
   /// With `egoAsNode` every ego is a node too (with `isEgo` true and ego's attributes) tied to
   /// each of its alters in the layer ``egoTieLayer``; the alter attributes named in
   /// `egoTieAttributes` (ego's answers about the tie: closeness, frequency) are moved onto those
-  /// ties. This changes every measure, so a note says which was done.
+  /// ties. In a roster study the alter attributes whose value differs between sessions for the
+  /// same person are taken to be such answers too, and a note names them. This changes every
+  /// measure, so a note says which was done.
   ///
   /// - Complexity: O(*n* + *m*) in the alters and ties of all egos.
   public func network(egoAsNode: Bool = false, egoTieAttributes: [String] = []) -> Network {
     var net = Network(directed: egos.contains { $0.alters.isDirected })
     net.readNotes = readNotes
+    // In a roster study, an alter attribute whose value differs between sessions for the same
+    // person is ego's answer about the nomination (how close), not the person's.
+    var egoTieAttributes = egoTieAttributes
+    var varying: [String] = []
+    if let v = rosterVariable {
+      var first: [String: [String: AttributeValue]] = [:]
+      var found = Set<String>()
+      for p in egos {
+        for n in p.alters.nodes {
+          guard let person = n.attributes[v]?.description else { continue }
+          for (k, value) in n.attributes where k != "networkCanvasUUID" {
+            if let old = first[person]?[k] { if old != value { found.insert(k) } } else { first[person, default: [:]][k] = value }
+          }
+        }
+      }
+      varying = found.subtracting(egoTieAttributes).sorted()
+      egoTieAttributes += varying
+    }
     let moved = Set(egoTieAttributes)
     for p in egos {
       for d in p.alters.nodeAttributes where !moved.contains(d.name) && !(rosterVariable != nil && d.name == "networkCanvasUUID") { net.declareNodeAttribute(d) }
@@ -81,6 +101,9 @@ extension PersonalNetworks {
       }
       let nominations = egos.reduce(0) { $0 + $1.alters.nodeCount }
       net.readNotes.append("one network of the roster: \(net.nodeCount) people, the same person named in several sessions one node (by '\(v)')" + (unnamed > 0 ? "; \(unnamed) alter\(unnamed == 1 ? "" : "s") without '\(v)' \(unnamed == 1 ? "is its" : "are their") own node\(unnamed == 1 ? "" : "s")" : "") + (conflicts > 0 ? "; \(conflicts) attribute value\(conflicts == 1 ? "" : "s") of a person differed between sessions, and the first was kept" : ""))
+      if !varying.isEmpty {
+        net.readNotes.append("the alter attribute\(varying.count == 1 ? "" : "s") \(FormatError.list(varying, quoted: true)) \(varying.count == 1 ? "differs" : "differ") between sessions for the same person, so \(varying.count == 1 ? "it is" : "they are") ego's answer about the nomination, not the person's: \(egoAsNode ? "kept on the nomination ties" : "left out of the people (--ego-as-node keeps it on the nomination ties)")")
+      }
       net.readNotes.append(egoAsNode
         ? "egos are nodes (--ego-as-node): each interviewed person is tied to each person they named (\(nominations) ties in layer '\(Self.egoTieLayer)')"
         : "egos are not nodes, so the \(nominations) nominations (who named whom) are not ties; the ties are those egos reported among the people they named (--ego-as-node adds the nominations)")

@@ -141,7 +141,9 @@ public enum NetworkCanvasFormat {
       let base = (f.name as NSString).lastPathComponent
       let lower = base.lowercased()
       if lower.hasSuffix(".csv"), CSVBundleFile.kind(of: base) != nil { csvFiles.append(f) }
-      else if lower.hasSuffix(".graphml") || (lower.hasSuffix(".xml") && isNetworkCanvasGraphML(f.data)) { graphMLFiles.append(f) }
+      // In a folder, only GraphML in Network Canvas's namespace is a session; a file named
+      // on its own is read as one whatever it declares.
+      else if (lower.hasSuffix(".graphml") || lower.hasSuffix(".xml")) && (files.count == 1 || isNetworkCanvasGraphML(f.data)) { graphMLFiles.append(f) }
       else { others.append(base) }
     }
     if csvFiles.isEmpty && graphMLFiles.isEmpty {
@@ -332,11 +334,11 @@ extension NetworkCanvasFormat {
         let found = Self.rosterCandidates(study)
         if found.count == 1 {
           study.rosterVariable = found[0]
-          notes.append("read as a roster-based protocol, found from the data: the variable '\(found[0])' is on every alter and every ego, and names people in several sessions (say personal networks to read them apart)")
+          notes.append("read as a roster-based protocol, found from the data: the variable '\(found[0])' is on every alter and every ego, and names people in several sessions (--roster none reads them as personal networks)")
         } else if found.count > 1 {
-          notes.append("read as personal networks: the variables \(FormatError.list(found, quoted: true)) could each name roster members, so none was taken (name one to read the study as one roster-based network)")
+          notes.append("read as personal networks: the variables \(FormatError.list(found, quoted: true)) could each name roster members, so none was taken (--roster VARIABLE names one, to read the study as one roster-based network)")
         } else {
-          notes.append("read as personal networks: no variable names the same people across sessions, as a roster-based protocol's would")
+          notes.append("read as personal networks: no variable names the same people across sessions, as a roster-based protocol's would (--roster VARIABLE names one)")
         }
       }
       study.readNotes = notes

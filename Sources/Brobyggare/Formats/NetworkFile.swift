@@ -30,6 +30,8 @@ extension Network {
     /// For a Network Canvas export: make each ego a node tied to its alters (see
     /// ``PersonalNetworks/network(egoAsNode:egoTieAttributes:)``). Default: egos are not nodes.
     public var egoAsNode = false
+    /// For a Network Canvas export: how to read it (a roster variable, or personal networks).
+    public var networkCanvas = NetworkCanvasFormat.Options()
     public init(directed: Bool? = nil, nodeTable: String? = nil, format: NetworkFormat? = nil,
                 encoding: TextEncoding = .utf8, columns: CSVFormat.Columns = CSVFormat.Columns()) {
       self.directed = directed
@@ -54,7 +56,7 @@ extension Network {
     // personal networks, read as one network: its reader keeps the ego out of the nodes (or
     // puts it in, as asked), where the GraphML reader would read one session's alters only.
     if options.format == nil || options.format == .graphml, NetworkCanvasFormat.isExport(path: path) {
-      self = try PersonalNetworks(networkCanvas: path).network(egoAsNode: options.egoAsNode)
+      self = try PersonalNetworks(networkCanvas: path, options: options.networkCanvas).network(egoAsNode: options.egoAsNode)
       return
     }
     guard var format = options.format ?? NetworkFormat(path: path) else {
