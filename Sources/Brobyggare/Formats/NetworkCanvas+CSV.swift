@@ -59,7 +59,10 @@ extension NetworkCanvasFormat.Reading {
       }
       rows.append(out)
     }
-    return PlainTable(file: f.name, header: table.header, rows: rows, table: table)
+    // The export guards column names as it guards values (a variable named `=total` has the
+    // header `'=total`).
+    let header = table.header.map { plain($0, variable: "", keepsEncrypted: true) ?? $0 }
+    return PlainTable(file: f.name, header: header, rows: rows, table: table)
   }
 
   /// Column types and categorical groups for tables of one kind.

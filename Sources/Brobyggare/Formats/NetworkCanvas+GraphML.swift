@@ -49,6 +49,8 @@ extension NetworkCanvasFormat.Reading {
     var inGraph = false
     var dataKey: String?
     var dataText = ""
+    var inKey = false, inDesc = false
+    var descText = ""
     while let event = try reader.next() {
       switch event {
       case .start:
@@ -67,6 +69,9 @@ extension NetworkCanvasFormat.Reading {
           }
           keyIndex[id] = keys.count
           keys.append(CanvasKey(id: id, domain: domain, name: attrName, type: type))
+          inKey = !reader.selfClosing
+        case "desc":
+          if inKey { inDesc = true; descText = "" }
         case "graph":
           if inGraph { throw failure("a <graph> inside a <graph>; Network Canvas writes one flat <graph> per session", at: reader.eventOffset) }
           inGraph = true
@@ -96,7 +101,7 @@ extension NetworkCanvasFormat.Reading {
           break
         }
       case .text:
-        if dataKey != nil { dataText += reader.text }
+        if dataKey != nil { dataText += reader.text } else if inDesc { descText += reader.text }
       case .end:
         let name = reader.name
         switch name {
@@ -105,6 +110,13 @@ extension NetworkCanvasFormat.Reading {
             if current != nil { current!.data.append((k, dataText)) } else if inGraph { graphData.append((k, dataText)) }
           }
           dataKey = nil
+        case "key":
+          inKey = false
+        case "desc":
+          // The variable's name as written, where attr.name has characters GraphML does not
+          // allow replaced with `_`: the name the CSV export uses.
+          if inDesc, !descText.isEmpty { keys[keys.count - 1].name = descText }
+          inDesc = false
         case "node", "edge":
           if let c = current { if currentIsEdge { edges.append(c) } else { nodes.append(c) } }
           current = nil

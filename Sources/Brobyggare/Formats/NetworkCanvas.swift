@@ -198,9 +198,9 @@ extension NetworkCanvasFormat {
 
     /// A value as the export wrote it, made plain: `ENCRYPTED` is missing (counted), the
     /// formula guard is taken off (counted), the empty text is missing.
-    mutating func plain(_ text: String, variable: String, guarded: Bool = true) -> String? {
+    mutating func plain(_ text: String, variable: String, guarded: Bool = true, keepsEncrypted: Bool = false) -> String? {
       if text.isEmpty { return nil }
-      if text == "ENCRYPTED" {
+      if text == "ENCRYPTED", !keepsEncrypted {
         encrypted += 1
         encryptedVariables.insert(variable)
         return nil
