@@ -215,7 +215,9 @@ def graphml_graph(s, node_id, edge_id, protocol=PROTOCOL):
         out.append('      <data key="networkCanvasType">Person</data>')
         out.append(f'      <data key="label">{xml_escape(a["name"])}</data>')
         out.append(f'      <data key="{VAR["name"]}">{xml_escape(a["name"])}</data>')
-        for o in SECTORS:
+        # An unanswered categorical has no value for any option in GraphML (false in every
+        # option column in CSV).
+        for o in SECTORS if a["sector"] else []:
             out.append(f'      <data key="{VAR["sector"]}_{sha1(o)}">{"true" if o in a["sector"] else "false"}</data>')
         out.append(f'      <data key="{VAR["closeness"]}">{a["closeness"]}</data>')
         out.append(f'      <data key="{VAR["notes"]}">ENCRYPTED</data>')
