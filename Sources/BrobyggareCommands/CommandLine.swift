@@ -262,7 +262,7 @@ func threadCount(_ p: ParsedArguments) throws -> Int {
 }
 
 /// The NET argument every analysing command takes.
-let netArgument: (name: String, help: String) = ("NET", "The network file (\(NetworkFormat.extensionList); see 'brobyggare formats'), or the name of a shipped dataset (see 'brobyggare datasets').")
+let netArgument: (name: String, help: String) = ("NET", "The network file (\(NetworkFormat.extensionList); see 'brobyggare formats'), a Network Canvas export (a folder of its files, or its GraphML), or the name of a shipped dataset (see 'brobyggare datasets').")
 
 /// Reads NET: a file, or, when no file has that name, the shipped dataset of that name.
 func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {

@@ -37,7 +37,11 @@ extension PersonalNetworks {
         for n in p.alters.nodes {
           guard let person = n.attributes[v]?.description else { continue }
           for (k, value) in n.attributes where k != "networkCanvasUUID" {
-            if let old = first[person]?[k] { if old != value { found.insert(k) } } else { first[person, default: [:]][k] = value }
+            if let old = first[person]?[k] {
+              if old != value { found.insert(k) }
+            } else {
+              first[person, default: [:]][k] = value
+            }
           }
         }
       }
@@ -46,22 +50,32 @@ extension PersonalNetworks {
     }
     let moved = Set(egoTieAttributes)
     for p in egos {
-      for d in p.alters.nodeAttributes where !moved.contains(d.name) && !(rosterVariable != nil && d.name == "networkCanvasUUID") { net.declareNodeAttribute(d) }
+      for d in p.alters.nodeAttributes
+      where !moved.contains(d.name) && !(rosterVariable != nil && d.name == "networkCanvasUUID") {
+        net.declareNodeAttribute(d)
+      }
       for d in p.alters.tieAttributes { net.declareTieAttribute(d) }
     }
-    if rosterVariable == nil { net.declareNodeAttribute(AttributeDeclaration(name: "ego", type: .string)) }
+    if rosterVariable == nil {
+      net.declareNodeAttribute(AttributeDeclaration(name: "ego", type: .string))
+    }
     if egoAsNode {
       net.declareNodeAttribute(AttributeDeclaration(name: "isEgo", type: .boolean))
       for p in egos {
-        for (k, v) in p.egoAttributes.sorted(by: { $0.key < $1.key }) where Self.keepsOnEgoNode(k) { net.declareNodeAttribute(AttributeDeclaration(name: k, type: v.type)) }
+        for (k, v) in p.egoAttributes.sorted(by: { $0.key < $1.key }) where Self.keepsOnEgoNode(k) {
+          net.declareNodeAttribute(AttributeDeclaration(name: k, type: v.type))
+        }
       }
       for a in egoTieAttributes {
-        if let d = egos.lazy.compactMap({ $0.alters.nodeAttributes.first { $0.name == a } }).first { net.declareTieAttribute(d) }
+        if let d = egos.lazy.compactMap({ $0.alters.nodeAttributes.first { $0.name == a } }).first {
+          net.declareTieAttribute(d)
+        }
       }
     }
     if let v = rosterVariable {
       net.declareTieAttribute(AttributeDeclaration(name: "reportedBy", type: .string))
-      var conflicts = 0, unnamed = 0
+      var conflicts = 0
+      var unnamed = 0
       func merge(_ attrs: [String: AttributeValue], into i: Int) {
         var have = net.nodes[i].attributes
         for (k, value) in attrs {
@@ -76,7 +90,12 @@ extension PersonalNetworks {
           for k in moved { attrs[k] = nil }
           attrs["networkCanvasUUID"] = nil
           let id: String
-          if let person = n.attributes[v]?.description { id = person } else { id = "\(p.ego)/\(n.id)"; unnamed += 1 }
+          if let person = n.attributes[v]?.description {
+            id = person
+          } else {
+            id = "\(p.ego)/\(n.id)"
+            unnamed += 1
+          }
           let i = net.node(withID: id)
           merge(attrs, into: i)
           index.append(i)
@@ -84,11 +103,16 @@ extension PersonalNetworks {
         for t in p.alters.ties {
           var attrs = t.attributes
           attrs["reportedBy"] = .string(p.ego)
-          net.addTie(Tie(source: index[t.source], target: index[t.target], trust: t.trust, layer: t.layer, id: t.id, attributes: attrs))
+          net.addTie(
+            Tie(
+              source: index[t.source], target: index[t.target], trust: t.trust, layer: t.layer,
+              id: t.id, attributes: attrs))
         }
         if egoAsNode {
           let e = net.node(withID: p.egoAttributes[v]?.description ?? p.ego)
-          merge(p.egoAttributes.filter { Self.keepsOnEgoNode($0.key) }.merging(["isEgo": .boolean(true)]) { a, _ in a }, into: e)
+          merge(
+            p.egoAttributes.filter { Self.keepsOnEgoNode($0.key) }.merging(["isEgo": .boolean(true)]
+            ) { a, _ in a }, into: e)
           for (k, n) in p.alters.nodes.enumerated() {
             var attrs: [String: AttributeValue] = [:]
             for a in egoTieAttributes { attrs[a] = n.attributes[a] }
@@ -97,16 +121,29 @@ extension PersonalNetworks {
         }
       }
       if egoAsNode {
-        for i in net.nodes.indices where net.nodes[i].attributes["isEgo"] == nil { net.setNodeAttribute("isEgo", .boolean(false), at: i) }
+        for i in net.nodes.indices where net.nodes[i].attributes["isEgo"] == nil {
+          net.setNodeAttribute("isEgo", .boolean(false), at: i)
+        }
       }
       let nominations = egos.reduce(0) { $0 + $1.alters.nodeCount }
-      net.readNotes.append("one network of the roster: \(net.nodeCount) people, the same person named in several sessions one node (by '\(v)')" + (unnamed > 0 ? "; \(unnamed) alter\(unnamed == 1 ? "" : "s") without '\(v)' \(unnamed == 1 ? "is its" : "are their") own node\(unnamed == 1 ? "" : "s")" : "") + (conflicts > 0 ? "; \(conflicts) attribute value\(conflicts == 1 ? "" : "s") of a person differed between sessions, and the first was kept" : ""))
+      net.readNotes.append(
+        "one network of the roster: \(net.nodeCount) people, the same person named in several sessions one node (by '\(v)')"
+          + (unnamed > 0
+            ? "; \(unnamed) alter\(unnamed == 1 ? "" : "s") without '\(v)' \(unnamed == 1 ? "is its" : "are their") own node\(unnamed == 1 ? "" : "s")"
+            : "")
+          + (conflicts > 0
+            ? "; \(conflicts) attribute value\(conflicts == 1 ? "" : "s") of a person differed between sessions, and the first was kept"
+            : ""))
       if !varying.isEmpty {
-        net.readNotes.append("the alter attribute\(varying.count == 1 ? "" : "s") \(FormatError.list(varying, quoted: true)) \(varying.count == 1 ? "differs" : "differ") between sessions for the same person, so \(varying.count == 1 ? "it is" : "they are") ego's answer about the nomination, not the person's: \(egoAsNode ? "kept on the nomination ties" : "left out of the people (--ego-as-node keeps it on the nomination ties)")")
+        net.readNotes.append(
+          "the alter attribute\(varying.count == 1 ? "" : "s") \(FormatError.list(varying, quoted: true)) \(varying.count == 1 ? "differs" : "differ") between sessions for the same person, so \(varying.count == 1 ? "it is" : "they are") ego's answer about the nomination, not the person's: \(egoAsNode ? "kept on the nomination ties" : "left out of the people (--ego-as-node keeps it on the nomination ties)")"
+        )
       }
-      net.readNotes.append(egoAsNode
-        ? "egos are nodes (--ego-as-node): each interviewed person is tied to each person they named (\(nominations) ties in layer '\(Self.egoTieLayer)')"
-        : "egos are not nodes, so the \(nominations) nominations (who named whom) are not ties; the ties are those egos reported among the people they named (--ego-as-node adds the nominations)")
+      net.readNotes.append(
+        egoAsNode
+          ? "egos are nodes (--ego-as-node): each interviewed person is tied to each person they named (\(nominations) ties in layer '\(Self.egoTieLayer)')"
+          : "egos are not nodes, so the \(nominations) nominations (who named whom) are not ties; the ties are those egos reported among the people they named (--ego-as-node adds the nominations)"
+      )
       return net
     }
     for p in egos {
@@ -134,7 +171,10 @@ extension PersonalNetworks {
         index.append(i)
       }
       for t in p.alters.ties {
-        net.addTie(Tie(source: index[t.source], target: index[t.target], trust: t.trust, layer: t.layer, id: t.id, attributes: t.attributes))
+        net.addTie(
+          Tie(
+            source: index[t.source], target: index[t.target], trust: t.trust, layer: t.layer,
+            id: t.id, attributes: t.attributes))
       }
       if let e = egoIndex {
         for (k, n) in p.alters.nodes.enumerated() {
@@ -145,15 +185,21 @@ extension PersonalNetworks {
       }
     }
     let alters = egos.reduce(0) { $0 + $1.alters.nodeCount }
-    net.readNotes.append(egoAsNode
-      ? "egos are nodes (--ego-as-node): \(egos.count) egos, each tied to each of its alters (\(alters) ties in layer '\(Self.egoTieLayer)')" + (egoTieAttributes.isEmpty ? "" : ", with \(FormatError.list(egoTieAttributes, quoted: true)) moved from the alters onto those ties")
-      : "egos are not nodes: the network is the \(egos.count) personal networks side by side, \(alters) alters (each ego's own, ids EGO/ALTER) and the ties among them; --ego-as-node ties each ego to its alters")
+    net.readNotes.append(
+      egoAsNode
+        ? "egos are nodes (--ego-as-node): \(egos.count) egos, each tied to each of its alters (\(alters) ties in layer '\(Self.egoTieLayer)')"
+          + (egoTieAttributes.isEmpty
+            ? ""
+            : ", with \(FormatError.list(egoTieAttributes, quoted: true)) moved from the alters onto those ties")
+        : "egos are not nodes: the network is the \(egos.count) personal networks side by side, \(alters) alters (each ego's own, ids EGO/ALTER) and the ties among them; --ego-as-node ties each ego to its alters"
+    )
     return net
   }
 
   /// Whether an ego attribute goes onto ego's node: the ego's answers, not the export's
   /// bookkeeping (session times, app version).
   static func keepsOnEgoNode(_ name: String) -> Bool {
-    !(name.hasPrefix("networkCanvas") || name.hasPrefix("session") || name == "APP_VERSION" || name == "COMMIT_HASH")
+    !(name.hasPrefix("networkCanvas") || name.hasPrefix("session") || name == "APP_VERSION"
+      || name == "COMMIT_HASH")
   }
 }

@@ -12,8 +12,12 @@ enum CSVBundleFile: Equatable {
     guard baseName.lowercased().hasSuffix(".csv") else { return nil }
     let stem = String(baseName.dropLast(4))
     if stem.hasSuffix("_ego") || stem == "ego" { return .ego }
-    if let r = stem.range(of: "_attributeList_", options: .backwards) { return .attributeList(type: String(stem[r.upperBound...])) }
-    if let r = stem.range(of: "_edgeList_", options: .backwards) { return .edgeList(type: String(stem[r.upperBound...])) }
+    if let r = stem.range(of: "_attributeList_", options: .backwards) {
+      return .attributeList(type: String(stem[r.upperBound...]))
+    }
+    if let r = stem.range(of: "_edgeList_", options: .backwards) {
+      return .edgeList(type: String(stem[r.upperBound...]))
+    }
     return nil
   }
 }
@@ -28,7 +32,9 @@ extension NetworkCanvasFormat.Reading {
 
     func column(_ name: String) -> Int? { header.firstIndex(of: name) }
     func line(_ r: Int) -> Int { table.rowLines[r] }
-    func where_(_ r: Int, _ k: Int) -> (Int, Int) { (table.rowLines[r], table.column(row: r, field: k)) }
+    func where_(_ r: Int, _ k: Int) -> (Int, Int) {
+      (table.rowLines[r], table.column(row: r, field: k))
+    }
   }
 
   /// The columns of one kind of table (egos, one node type, one edge type) across every
@@ -42,10 +48,15 @@ extension NetworkCanvasFormat.Reading {
 
   static let egoColumns: Set<String> = ["networkCanvasEgoUUID"]
   static let nodeColumns: Set<String> = ["nodeID", "networkCanvasEgoUUID", "networkCanvasUUID"]
-  static let edgeColumns: Set<String> = ["edgeID", "from", "to", "networkCanvasEgoUUID", "networkCanvasUUID", "networkCanvasSourceUUID", "networkCanvasTargetUUID"]
+  static let edgeColumns: Set<String> = [
+    "edgeID", "from", "to", "networkCanvasEgoUUID", "networkCanvasUUID", "networkCanvasSourceUUID",
+    "networkCanvasTargetUUID",
+  ]
 
   /// Parses a file and makes its values plain; the built-in columns are kept as written.
-  mutating func plainTable(_ f: NetworkCanvasFormat.InputFile, builtIn: Set<String>) throws(FormatError) -> PlainTable {
+  mutating func plainTable(_ f: NetworkCanvasFormat.InputFile, builtIn: Set<String>)
+    throws(FormatError) -> PlainTable
+  {
     let text = try decodeText(f.data, file: f.name)
     let table = try CSVFormat.parse(text, file: f.name)
     var rows: [[String?]] = []
@@ -71,7 +82,10 @@ extension NetworkCanvasFormat.Reading {
     var values: [String: [String?]] = [:]
     for t in tables {
       for (k, name) in t.header.enumerated() where !builtIn.contains(name) {
-        if values[name] == nil { plan.names.append(name); values[name] = [] }
+        if values[name] == nil {
+          plan.names.append(name)
+          values[name] = []
+        }
         for r in t.rows { values[name]!.append(r[k]) }
       }
     }
@@ -79,7 +93,8 @@ extension NetworkCanvasFormat.Reading {
       let v = values[n]!.compactMap { $0 }
       return !v.isEmpty && v.allSatisfy { $0 == "true" || $0 == "false" }
     }
-    plan.groups = try categoricalGroups(plan.names, isBoolean: isBoolean, file: tables.first?.file ?? "<input>")
+    plan.groups = try categoricalGroups(
+      plan.names, isBoolean: isBoolean, file: tables.first?.file ?? "<input>")
     for g in plan.groups {
       for (c, o) in zip(g.columns, g.options) { plan.grouped[plan.names[c]] = (g.variable, o) }
     }
@@ -88,7 +103,9 @@ extension NetworkCanvasFormat.Reading {
   }
 
   /// The attributes of one row under a plan: typed values, categoricals folded.
-  mutating func attributes(_ t: PlainTable, row r: Int, plan: ColumnPlan, kind: String) -> [String: AttributeValue] {
+  mutating func attributes(_ t: PlainTable, row r: Int, plan: ColumnPlan, kind: String) -> [String:
+    AttributeValue]
+  {
     var out: [String: AttributeValue] = [:]
     var byName: [String: String?] = [:]
     for (k, name) in t.header.enumerated() { byName[name] = t.rows[r][k] }
@@ -113,7 +130,9 @@ extension NetworkCanvasFormat.Reading {
     var done = Set<String>()
     for n in plan.names {
       if let g = plan.grouped[n] {
-        if done.insert(g.variable).inserted { out.append(AttributeDeclaration(name: g.variable, type: .string)) }
+        if done.insert(g.variable).inserted {
+          out.append(AttributeDeclaration(name: g.variable, type: .string))
+        }
       } else if done.insert(n).inserted {
         out.append(AttributeDeclaration(name: n, type: plan.types[n] ?? .string))
       }
@@ -130,23 +149,34 @@ extension NetworkCanvasFormat.Reading {
     for f in files {
       switch CSVBundleFile.kind(of: (f.name as NSString).lastPathComponent) {
       case .ego: egoTables.append(try plainTable(f, builtIn: Self.egoColumns))
-      case .attributeList(let type): nodeTables.append((type, try plainTable(f, builtIn: Self.nodeColumns)))
-      case .edgeList(let type): edgeTables.append((type, try plainTable(f, builtIn: Self.edgeColumns)))
+      case .attributeList(let type):
+        nodeTables.append((type, try plainTable(f, builtIn: Self.nodeColumns)))
+      case .edgeList(let type):
+        edgeTables.append((type, try plainTable(f, builtIn: Self.edgeColumns)))
       case nil: break
       }
     }
     guard !egoTables.isEmpty else {
       let f = files.first?.name ?? "<input>"
-      throw FormatError(file: f, line: 1, column: 1, "no …_ego.csv file is here, so the alters cannot be joined to their egos; export the ego files too")
+      throw FormatError(
+        file: f, line: 1, column: 1,
+        "no …_ego.csv file is here, so the alters cannot be joined to their egos; export the ego files too"
+      )
     }
     // Egos.
     let egoPlan = try plan(egoTables, builtIn: Self.egoColumns)
     for (_, g) in egoPlan.groups.enumerated() { recordFold(g.variable, g.options, in: "ego") }
     for t in egoTables {
       guard let u = t.column("networkCanvasEgoUUID") else {
-        throw FormatError(file: t.file, line: 1, column: 1, "the ego file has no networkCanvasEgoUUID column; the header is: \(FormatError.list(t.header))")
+        throw FormatError(
+          file: t.file, line: 1, column: 1,
+          "the ego file has no networkCanvasEgoUUID column; the header is: \(FormatError.list(t.header))"
+        )
       }
-      if t.rows.isEmpty { throw FormatError(file: t.file, line: 2, column: 1, "the ego file has no row; expected one row, the ego") }
+      if t.rows.isEmpty {
+        throw FormatError(
+          file: t.file, line: 2, column: 1, "the ego file has no row; expected one row, the ego")
+      }
       for r in t.rows.indices {
         guard let uuid = t.rows[r][u] else {
           let (l, c) = t.where_(r, u)
@@ -158,7 +188,10 @@ extension NetworkCanvasFormat.Reading {
         let sessionID = attrs["networkCanvasSessionID"]?.description
         var alters = Network(directed: false)
         alters.readNotes = []
-        try addSession(NetworkCanvasFormat.Session(egoUUID: uuid, caseID: caseID, sessionID: sessionID, egoAttributes: attrs, file: t.file, line: t.line(r), alters: alters), otherFile: nil)
+        try addSession(
+          NetworkCanvasFormat.Session(
+            egoUUID: uuid, caseID: caseID, sessionID: sessionID, egoAttributes: attrs, file: t.file,
+            line: t.line(r), alters: alters), otherFile: nil)
       }
     }
     // Alters, by node type.
@@ -171,26 +204,39 @@ extension NetworkCanvasFormat.Reading {
       let hasName = decls.contains { $0.name == "name" } && !decls.contains { $0.name == "label" }
       for t in tables {
         guard let e = t.column("networkCanvasEgoUUID"), let u = t.column("networkCanvasUUID") else {
-          throw FormatError(file: t.file, line: 1, column: 1, "the attribute list has no \(t.column("networkCanvasEgoUUID") == nil ? "networkCanvasEgoUUID" : "networkCanvasUUID") column; the header is: \(FormatError.list(t.header))")
+          throw FormatError(
+            file: t.file, line: 1, column: 1,
+            "the attribute list has no \(t.column("networkCanvasEgoUUID") == nil ? "networkCanvasEgoUUID" : "networkCanvasUUID") column; the header is: \(FormatError.list(t.header))"
+          )
         }
         let idColumn = t.column("nodeID")
         for r in t.rows.indices {
           let s = try session(t, row: r, column: e)
           guard let uuid = t.rows[r][u] else {
             let (l, c) = t.where_(r, u)
-            throw FormatError(file: t.file, line: l, column: c, "the alter has no networkCanvasUUID")
+            throw FormatError(
+              file: t.file, line: l, column: c, "the alter has no networkCanvasUUID")
           }
           var attrs = attributes(t, row: r, plan: plan, kind: type)
           attrs["networkCanvasType"] = .string(type)
           if hasName, let n = attrs["name"] { attrs["label"] = n }
-          sessions[s].alters.declareNodeAttribute(AttributeDeclaration(name: "networkCanvasType", type: .string))
-          if hasName { sessions[s].alters.declareNodeAttribute(AttributeDeclaration(name: "label", type: .string)) }
+          sessions[s].alters.declareNodeAttribute(
+            AttributeDeclaration(name: "networkCanvasType", type: .string))
+          if hasName {
+            sessions[s].alters.declareNodeAttribute(
+              AttributeDeclaration(name: "label", type: .string))
+          }
           for d in decls { sessions[s].alters.declareNodeAttribute(d) }
           do { try sessions[s].alters.addNode(Node(id: uuid, attributes: attrs)) } catch {
             let (l, c) = t.where_(r, u)
-            throw FormatError(file: t.file, line: l, column: c, "the alter '\(FormatError.excerpt(uuid))' is listed twice in the session of ego '\(FormatError.excerpt(sessions[s].egoUUID))'")
+            throw FormatError(
+              file: t.file, line: l, column: c,
+              "the alter '\(FormatError.excerpt(uuid))' is listed twice in the session of ego '\(FormatError.excerpt(sessions[s].egoUUID))'"
+            )
           }
-          if let idColumn, let id = t.rows[r][idColumn] { nodeIDs[sessions[s].egoUUID, default: [:]][id] = uuid }
+          if let idColumn, let id = t.rows[r][idColumn] {
+            nodeIDs[sessions[s].egoUUID, default: [:]][id] = uuid
+          }
         }
       }
     }
@@ -203,15 +249,22 @@ extension NetworkCanvasFormat.Reading {
       for t in tables {
         guard let e = t.column("networkCanvasEgoUUID") else {
           if t.rows.isEmpty { continue }
-          throw FormatError(file: t.file, line: 1, column: 1, "the edge list has no networkCanvasEgoUUID column; the header is: \(FormatError.list(t.header))")
+          throw FormatError(
+            file: t.file, line: 1, column: 1,
+            "the edge list has no networkCanvasEgoUUID column; the header is: \(FormatError.list(t.header))"
+          )
         }
         let idColumn = t.column("networkCanvasUUID")
         for r in t.rows.indices {
           let s = try session(t, row: r, column: e)
-          let ends = try endpoints(t, row: r, session: s, nodeIDs: nodeIDs[sessions[s].egoUUID] ?? [:])
+          let ends = try endpoints(
+            t, row: r, session: s, nodeIDs: nodeIDs[sessions[s].egoUUID] ?? [:])
           for d in decls { sessions[s].alters.declareTieAttribute(d) }
           let attrs = attributes(t, row: r, plan: plan, kind: type)
-          sessions[s].alters.addTie(Tie(source: ends.0, target: ends.1, layer: type, id: idColumn.flatMap { t.rows[r][$0] }, attributes: attrs))
+          sessions[s].alters.addTie(
+            Tie(
+              source: ends.0, target: ends.1, layer: type, id: idColumn.flatMap { t.rows[r][$0] },
+              attributes: attrs))
         }
       }
     }
@@ -221,11 +274,16 @@ extension NetworkCanvasFormat.Reading {
   func session(_ t: PlainTable, row r: Int, column e: Int) throws(FormatError) -> Int {
     guard let egoUUID = t.rows[r][e] else {
       let (l, c) = t.where_(r, e)
-      throw FormatError(file: t.file, line: l, column: c, "the row has no networkCanvasEgoUUID, so it cannot be joined to a session")
+      throw FormatError(
+        file: t.file, line: l, column: c,
+        "the row has no networkCanvasEgoUUID, so it cannot be joined to a session")
     }
     guard let s = sessionByEgo[egoUUID] else {
       let (l, c) = t.where_(r, e)
-      throw FormatError(file: t.file, line: l, column: c, "the ego UUID '\(FormatError.excerpt(egoUUID))' is in no ego file; export the session's …_ego.csv with it")
+      throw FormatError(
+        file: t.file, line: l, column: c,
+        "the ego UUID '\(FormatError.excerpt(egoUUID))' is in no ego file; export the session's …_ego.csv with it"
+      )
     }
     return s
   }
@@ -233,25 +291,37 @@ extension NetworkCanvasFormat.Reading {
   /// The alters an edge row joins: by `networkCanvasSourceUUID` and `networkCanvasTargetUUID`,
   /// or, when the export has no such columns, by `from` and `to` through the `nodeID`s of the
   /// same export.
-  func endpoints(_ t: PlainTable, row r: Int, session s: Int, nodeIDs: [String: String]) throws(FormatError) -> (Int, Int) {
+  func endpoints(_ t: PlainTable, row r: Int, session s: Int, nodeIDs: [String: String])
+    throws(FormatError) -> (Int, Int)
+  {
     let net = sessions[s].alters
     let ego = sessions[s].egoUUID
     var result: [Int] = []
-    for (uuidColumn, idColumn) in [("networkCanvasSourceUUID", "from"), ("networkCanvasTargetUUID", "to")] {
+    for (uuidColumn, idColumn) in [
+      ("networkCanvasSourceUUID", "from"), ("networkCanvasTargetUUID", "to"),
+    ] {
       if let k = t.column(uuidColumn), let uuid = t.rows[r][k] {
         guard let i = net.index(of: uuid) else {
           let (l, c) = t.where_(r, k)
-          throw FormatError(file: t.file, line: l, column: c, "\(uuidColumn) '\(FormatError.excerpt(uuid))' is no alter in the attribute lists of the session of ego '\(FormatError.excerpt(ego))'")
+          throw FormatError(
+            file: t.file, line: l, column: c,
+            "\(uuidColumn) '\(FormatError.excerpt(uuid))' is no alter in the attribute lists of the session of ego '\(FormatError.excerpt(ego))'"
+          )
         }
         result.append(i)
         continue
       }
       guard let k = t.column(idColumn), let id = t.rows[r][k] else {
-        throw FormatError(file: t.file, line: t.line(r), column: 1, "the edge has neither \(uuidColumn) nor '\(idColumn)'")
+        throw FormatError(
+          file: t.file, line: t.line(r), column: 1,
+          "the edge has neither \(uuidColumn) nor '\(idColumn)'")
       }
       guard let uuid = nodeIDs[id], let i = net.index(of: uuid) else {
         let (l, c) = t.where_(r, k)
-        throw FormatError(file: t.file, line: l, column: c, "'\(idColumn)' names the nodeID '\(FormatError.excerpt(id))', which no attribute list of the session of ego '\(FormatError.excerpt(ego))' has (and the row has no \(uuidColumn) to join on)")
+        throw FormatError(
+          file: t.file, line: l, column: c,
+          "'\(idColumn)' names the nodeID '\(FormatError.excerpt(id))', which no attribute list of the session of ego '\(FormatError.excerpt(ego))' has (and the row has no \(uuidColumn) to join on)"
+        )
       }
       result.append(i)
     }

@@ -23,7 +23,8 @@ extension NetworkCanvasFormat.Reading {
     ("nc:caseId", "networkCanvasCaseID"), ("nc:sessionUUID", "networkCanvasSessionID"),
     ("nc:protocolName", "networkCanvasProtocolName"), ("nc:sessionStartTime", "sessionStart"),
     ("nc:sessionFinishTime", "sessionFinish"), ("nc:sessionExportTime", "sessionExported"),
-    ("nc:protocolUID", "networkCanvasProtocolUID"), ("nc:codebookHash", "networkCanvasCodebookHash"),
+    ("nc:protocolUID", "networkCanvasProtocolUID"),
+    ("nc:codebookHash", "networkCanvasCodebookHash"),
   ]
 
   /// Reads a GraphML file of Network Canvas's: one session per top-level `<graph>`.
@@ -49,7 +50,8 @@ extension NetworkCanvasFormat.Reading {
     var inGraph = false
     var dataKey: String?
     var dataText = ""
-    var inKey = false, inDesc = false
+    var inKey = false
+    var inDesc = false
     var descText = ""
     while let event = try reader.next() {
       switch event {
@@ -57,7 +59,9 @@ extension NetworkCanvasFormat.Reading {
         let name = reader.name
         switch name {
         case "key":
-          guard let id = reader.attribute("id") else { throw failure("a <key> has no id", at: reader.eventOffset) }
+          guard let id = reader.attribute("id") else {
+            throw failure("a <key> has no id", at: reader.eventOffset)
+          }
           let domain = reader.attribute("for") ?? "all"
           let attrName = reader.attribute("attr.name") ?? id
           let type: AttributeType
@@ -71,9 +75,16 @@ extension NetworkCanvasFormat.Reading {
           keys.append(CanvasKey(id: id, domain: domain, name: attrName, type: type))
           inKey = !reader.selfClosing
         case "desc":
-          if inKey { inDesc = true; descText = "" }
+          if inKey {
+            inDesc = true
+            descText = ""
+          }
         case "graph":
-          if inGraph { throw failure("a <graph> inside a <graph>; Network Canvas writes one flat <graph> per session", at: reader.eventOffset) }
+          if inGraph {
+            throw failure(
+              "a <graph> inside a <graph>; Network Canvas writes one flat <graph> per session",
+              at: reader.eventOffset)
+          }
           inGraph = true
           graphs += 1
           graphOffset = reader.eventOffset
@@ -84,17 +95,35 @@ extension NetworkCanvasFormat.Reading {
           edges = []
           if plan == nil { plan = try keyPlan(keys, file: f.name) }
         case "node", "edge":
-          guard inGraph else { throw failure("<\(name)> outside a <graph>", at: reader.eventOffset) }
-          guard current == nil else { throw failure("<\(name)> inside a <node> or <edge>; Network Canvas writes flat sessions", at: reader.eventOffset) }
-          guard let id = reader.attribute("id") else { throw failure("<\(name)> has no id", at: reader.eventOffset) }
+          guard inGraph else {
+            throw failure("<\(name)> outside a <graph>", at: reader.eventOffset)
+          }
+          guard current == nil else {
+            throw failure(
+              "<\(name)> inside a <node> or <edge>; Network Canvas writes flat sessions",
+              at: reader.eventOffset)
+          }
+          guard let id = reader.attribute("id") else {
+            throw failure("<\(name)> has no id", at: reader.eventOffset)
+          }
           currentIsEdge = name == "edge"
-          current = Element(id: id, source: reader.attribute("source"), target: reader.attribute("target"), offset: reader.eventOffset)
+          current = Element(
+            id: id, source: reader.attribute("source"), target: reader.attribute("target"),
+            offset: reader.eventOffset)
           if currentIsEdge && (current!.source == nil || current!.target == nil) {
-            throw failure("<edge id=\"\(FormatError.excerpt(id))\"> has no source or no target", at: reader.eventOffset)
+            throw failure(
+              "<edge id=\"\(FormatError.excerpt(id))\"> has no source or no target",
+              at: reader.eventOffset)
           }
         case "data":
-          guard let key = reader.attribute("key") else { throw failure("<data> has no key", at: reader.eventOffset) }
-          guard keyIndex[key] != nil else { throw failure("<data> names the key '\(FormatError.excerpt(key))', which no <key> declares", at: reader.eventOffset) }
+          guard let key = reader.attribute("key") else {
+            throw failure("<data> has no key", at: reader.eventOffset)
+          }
+          guard keyIndex[key] != nil else {
+            throw failure(
+              "<data> names the key '\(FormatError.excerpt(key))', which no <key> declares",
+              at: reader.eventOffset)
+          }
           dataKey = key
           dataText = ""
         default:
@@ -107,7 +136,11 @@ extension NetworkCanvasFormat.Reading {
         switch name {
         case "data":
           if let k = dataKey {
-            if current != nil { current!.data.append((k, dataText)) } else if inGraph { graphData.append((k, dataText)) }
+            if current != nil {
+              current!.data.append((k, dataText))
+            } else if inGraph {
+              graphData.append((k, dataText))
+            }
           }
           dataKey = nil
         case "key":
@@ -122,13 +155,18 @@ extension NetworkCanvasFormat.Reading {
           current = nil
         case "graph":
           inGraph = false
-          try finishGraph(file: f.name, offset: graphOffset, attributes: graphAttributes, data: graphData,
-                          nodes: nodes, edges: edges, keys: keys, keyIndex: keyIndex, plan: plan!, failure: failure)
+          try finishGraph(
+            file: f.name, offset: graphOffset, attributes: graphAttributes, data: graphData,
+            nodes: nodes, edges: edges, keys: keys, keyIndex: keyIndex, plan: plan!,
+            failure: failure)
         default: break
         }
       }
     }
-    if graphs == 0 { throw FormatError(file: f.name, line: 1, column: 1, "the file has no <graph>; expected one per session") }
+    if graphs == 0 {
+      throw FormatError(
+        file: f.name, line: 1, column: 1, "the file has no <graph>; expected one per session")
+    }
   }
 
   /// How a file's keys become attributes: each key's attribute name, and the categorical
@@ -155,7 +193,11 @@ extension NetworkCanvasFormat.Reading {
           let hash = k.id[k.id.index(after: u)...]
           guard hash.count == 40, hash.allSatisfy(\.isHexDigit) else { continue }
           let variableID = String(k.id[..<u])
-          if let i = byVariable.firstIndex(where: { $0.0 == variableID }) { byVariable[i].1.append(k) } else { byVariable.append((variableID, [k])) }
+          if let i = byVariable.firstIndex(where: { $0.0 == variableID }) {
+            byVariable[i].1.append(k)
+          } else {
+            byVariable.append((variableID, [k]))
+          }
         }
         for (_, members) in byVariable {
           // The variable's name: the attr.name before the `_<option>` whose SHA-1 the id ends with.
@@ -167,21 +209,32 @@ extension NetworkCanvasFormat.Reading {
             var i = k.name.startIndex
             while let u = k.name[i...].firstIndex(of: "_") {
               let option = String(k.name[k.name.index(after: u)...])
-              if SHA1.hex(option) == hash { found = (String(k.name[..<u]), option); break }
+              if SHA1.hex(option) == hash {
+                found = (String(k.name[..<u]), option)
+                break
+              }
               i = k.name.index(after: u)
             }
-            guard let (v, o) = found, variable == nil || variable == v else { variable = nil; opts = []; break }
+            guard let (v, o) = found, variable == nil || variable == v else {
+              variable = nil
+              opts = []
+              break
+            }
             variable = v
             opts.append(o)
           }
           guard let variable else { continue }
           plan.groups.append((domain, variable, members.map(\.id), opts))
-          for (k, o) in zip(members, opts) { plan.option[k.id] = (variable, o); grouped.insert(k.id) }
+          for (k, o) in zip(members, opts) {
+            plan.option[k.id] = (variable, o)
+            grouped.insert(k.id)
+          }
         }
       }
       // Other boolean keys: by name, as the CSV's columns are.
       let rest = ks.filter { !grouped.contains($0.id) }
-      let groups = try categoricalGroups(rest.map(\.name), isBoolean: rest.map { $0.type == .boolean }, file: file)
+      let groups = try categoricalGroups(
+        rest.map(\.name), isBoolean: rest.map { $0.type == .boolean }, file: file)
       for g in groups {
         let ids = g.columns.map { rest[$0].id }
         plan.groups.append((domain, g.variable, ids, g.options))
@@ -208,8 +261,11 @@ extension NetworkCanvasFormat.Reading {
   }
 
   /// The attributes of one element's `<data>`, typed by their keys, categoricals folded.
-  mutating func canvasAttributes(_ data: [(key: String, text: String)], keys: [CanvasKey], keyIndex: [String: Int], plan: KeyPlan,
-                                 skip: Set<String>, domain: String, failure: (String, Int) -> FormatError, offset: Int) throws(FormatError) -> [String: AttributeValue] {
+  mutating func canvasAttributes(
+    _ data: [(key: String, text: String)], keys: [CanvasKey], keyIndex: [String: Int],
+    plan: KeyPlan,
+    skip: Set<String>, domain: String, failure: (String, Int) -> FormatError, offset: Int
+  ) throws(FormatError) -> [String: AttributeValue] {
     var out: [String: AttributeValue] = [:]
     var optionValues: [String: Bool?] = [:]
     for (id, text) in data where !skip.contains(id) {
@@ -219,7 +275,9 @@ extension NetworkCanvasFormat.Reading {
         continue
       }
       guard let value = AttributeValue.parse(v, as: key.type) else {
-        throw failure("'\(FormatError.excerpt(v))' is not a valid \(key.type.rawValue) for the key '\(FormatError.excerpt(key.name))'", offset)
+        throw failure(
+          "'\(FormatError.excerpt(v))' is not a valid \(key.type.rawValue) for the key '\(FormatError.excerpt(key.name))'",
+          offset)
       }
       if plan.option[id] != nil {
         if case .boolean(let b) = value { optionValues[id] = b }
@@ -235,19 +293,27 @@ extension NetworkCanvasFormat.Reading {
     return out
   }
 
-  mutating func finishGraph(file: String, offset: Int, attributes graphAttributes: [String: String], data: [(key: String, text: String)],
-                            nodes: [Element], edges: [Element], keys: [CanvasKey], keyIndex: [String: Int], plan: KeyPlan,
-                            failure: (String, Int) -> FormatError) throws(FormatError) {
+  mutating func finishGraph(
+    file: String, offset: Int, attributes graphAttributes: [String: String],
+    data: [(key: String, text: String)],
+    nodes: [Element], edges: [Element], keys: [CanvasKey], keyIndex: [String: Int], plan: KeyPlan,
+    failure: (String, Int) -> FormatError
+  ) throws(FormatError) {
     // The ego.
     var egoUUID = data.first(where: { $0.key == "networkCanvasUUID" })?.text
-    var ego = try canvasAttributes(data, keys: keys, keyIndex: keyIndex, plan: plan, skip: ["networkCanvasUUID", "label", "networkCanvasType"], domain: "graph", failure: failure, offset: offset)
+    var ego = try canvasAttributes(
+      data, keys: keys, keyIndex: keyIndex, plan: plan,
+      skip: ["networkCanvasUUID", "label", "networkCanvasType"], domain: "graph", failure: failure,
+      offset: offset)
     for (a, column) in Self.sessionAttributes {
       if let v = graphAttributes[a], !v.isEmpty { ego[column] = .string(v) }
     }
     if egoUUID == nil || egoUUID!.isEmpty {
       // A file written without the ego's UUID: the session's, which is as unique.
       guard let s = graphAttributes["nc:sessionUUID"], !s.isEmpty else {
-        throw failure("the <graph> has neither the ego's networkCanvasUUID nor an nc:sessionUUID, so its session cannot be told from another", offset)
+        throw failure(
+          "the <graph> has neither the ego's networkCanvasUUID nor an nc:sessionUUID, so its session cannot be told from another",
+          offset)
       }
       egoUUID = s
     }
@@ -257,48 +323,91 @@ extension NetworkCanvasFormat.Reading {
     // Declarations: the node keys in order, categoricals once.
     alters.declareNodeAttribute(AttributeDeclaration(name: "networkCanvasType", type: .string))
     alters.declareNodeAttribute(AttributeDeclaration(name: "label", type: .string))
-    for k in keys where (k.domain == "node" || k.domain == "all") && !["networkCanvasUUID", "networkCanvasType", "label"].contains(k.id) {
-      if let o = plan.option[k.id] { alters.declareNodeAttribute(AttributeDeclaration(name: o.variable, type: .string)) } else { alters.declareNodeAttribute(AttributeDeclaration(name: plan.name[k.id] ?? k.name, type: k.type)) }
+    for k in keys
+    where (k.domain == "node" || k.domain == "all")
+      && !["networkCanvasUUID", "networkCanvasType", "label"].contains(k.id)
+    {
+      if let o = plan.option[k.id] {
+        alters.declareNodeAttribute(AttributeDeclaration(name: o.variable, type: .string))
+      } else {
+        alters.declareNodeAttribute(
+          AttributeDeclaration(name: plan.name[k.id] ?? k.name, type: k.type))
+      }
     }
     var byElementID: [String: Int] = [:]
     for n in nodes {
-      guard let uuid = n.data.first(where: { $0.key == "networkCanvasUUID" })?.text, !uuid.isEmpty else {
-        throw failure("<node id=\"\(FormatError.excerpt(n.id))\"> has no networkCanvasUUID", n.offset)
+      guard let uuid = n.data.first(where: { $0.key == "networkCanvasUUID" })?.text, !uuid.isEmpty
+      else {
+        throw failure(
+          "<node id=\"\(FormatError.excerpt(n.id))\"> has no networkCanvasUUID", n.offset)
       }
-      var attrs = try canvasAttributes(n.data, keys: keys, keyIndex: keyIndex, plan: plan, skip: ["networkCanvasUUID"], domain: "node", failure: failure, offset: n.offset)
+      var attrs = try canvasAttributes(
+        n.data, keys: keys, keyIndex: keyIndex, plan: plan, skip: ["networkCanvasUUID"],
+        domain: "node", failure: failure, offset: n.offset)
       if attrs["networkCanvasType"] == nil { attrs["networkCanvasType"] = .string("node") }
       do { byElementID[n.id] = try alters.addNode(Node(id: uuid, attributes: attrs)) } catch {
-        throw failure("the alter '\(FormatError.excerpt(uuid))' is listed twice in this <graph>", n.offset)
+        throw failure(
+          "the alter '\(FormatError.excerpt(uuid))' is listed twice in this <graph>", n.offset)
       }
     }
-    for k in keys where (k.domain == "edge" || k.domain == "all") && !["networkCanvasUUID", "networkCanvasType", "label", "networkCanvasSourceUUID", "networkCanvasTargetUUID"].contains(k.id) {
-      if let o = plan.option[k.id] { alters.declareTieAttribute(AttributeDeclaration(name: o.variable, type: .string)) } else { alters.declareTieAttribute(AttributeDeclaration(name: plan.name[k.id] ?? k.name, type: k.type)) }
+    for k in keys
+    where (k.domain == "edge" || k.domain == "all")
+      && ![
+        "networkCanvasUUID", "networkCanvasType", "label", "networkCanvasSourceUUID",
+        "networkCanvasTargetUUID",
+      ].contains(k.id)
+    {
+      if let o = plan.option[k.id] {
+        alters.declareTieAttribute(AttributeDeclaration(name: o.variable, type: .string))
+      } else {
+        alters.declareTieAttribute(
+          AttributeDeclaration(name: plan.name[k.id] ?? k.name, type: k.type))
+      }
     }
     for e in edges {
       var ends: [Int] = []
-      for (uuidKey, end) in [("networkCanvasSourceUUID", e.source!), ("networkCanvasTargetUUID", e.target!)] {
+      for (uuidKey, end) in [
+        ("networkCanvasSourceUUID", e.source!), ("networkCanvasTargetUUID", e.target!),
+      ] {
         if let uuid = e.data.first(where: { $0.key == uuidKey })?.text, !uuid.isEmpty {
           guard let i = alters.index(of: uuid) else {
-            throw failure("<edge id=\"\(FormatError.excerpt(e.id))\">: \(uuidKey) '\(FormatError.excerpt(uuid))' is no <node> of this <graph>", e.offset)
+            throw failure(
+              "<edge id=\"\(FormatError.excerpt(e.id))\">: \(uuidKey) '\(FormatError.excerpt(uuid))' is no <node> of this <graph>",
+              e.offset)
           }
           ends.append(i)
         } else {
           guard let i = byElementID[end] else {
-            throw failure("<edge id=\"\(FormatError.excerpt(e.id))\"> joins the node '\(FormatError.excerpt(end))', which this <graph> does not declare", e.offset)
+            throw failure(
+              "<edge id=\"\(FormatError.excerpt(e.id))\"> joins the node '\(FormatError.excerpt(end))', which this <graph> does not declare",
+              e.offset)
           }
           ends.append(i)
         }
       }
       let layer = e.data.first(where: { $0.key == "networkCanvasType" })?.text
-      let attrs = try canvasAttributes(e.data, keys: keys, keyIndex: keyIndex, plan: plan, skip: ["networkCanvasUUID", "networkCanvasType", "networkCanvasSourceUUID", "networkCanvasTargetUUID", "label"], domain: "edge", failure: failure, offset: e.offset)
-      alters.addTie(Tie(source: ends[0], target: ends[1], layer: layer, id: e.data.first(where: { $0.key == "networkCanvasUUID" })?.text, attributes: attrs))
+      let attrs = try canvasAttributes(
+        e.data, keys: keys, keyIndex: keyIndex, plan: plan,
+        skip: [
+          "networkCanvasUUID", "networkCanvasType", "networkCanvasSourceUUID",
+          "networkCanvasTargetUUID", "label",
+        ], domain: "edge", failure: failure, offset: e.offset)
+      alters.addTie(
+        Tie(
+          source: ends[0], target: ends[1], layer: layer,
+          id: e.data.first(where: { $0.key == "networkCanvasUUID" })?.text, attributes: attrs))
     }
     let (line, _) = locate(file, offset, failure)
-    try addSession(NetworkCanvasFormat.Session(egoUUID: egoUUID!, caseID: graphAttributes["nc:caseId"], sessionID: graphAttributes["nc:sessionUUID"],
-                                               egoAttributes: ego, file: file, line: line, alters: alters), otherFile: nil)
+    try addSession(
+      NetworkCanvasFormat.Session(
+        egoUUID: egoUUID!, caseID: graphAttributes["nc:caseId"],
+        sessionID: graphAttributes["nc:sessionUUID"],
+        egoAttributes: ego, file: file, line: line, alters: alters), otherFile: nil)
   }
 
-  private func locate(_ file: String, _ offset: Int, _ failure: (String, Int) -> FormatError) -> (Int, Int) {
+  private func locate(_ file: String, _ offset: Int, _ failure: (String, Int) -> FormatError) -> (
+    Int, Int
+  ) {
     let e = failure("", offset)
     return (e.line, e.column)
   }
@@ -312,12 +421,15 @@ enum SHA1 {
     let bitLength = UInt64(message.count) * 8
     message.append(0x80)
     while message.count % 64 != 56 { message.append(0) }
-    for i in (0..<8).reversed() { message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+    for i in (0..<8).reversed() {
+      message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8)))
+    }
     var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
     var w = [UInt32](repeating: 0, count: 80)
     for chunk in stride(from: 0, to: message.count, by: 64) {
       for i in 0..<16 {
-        w[i] = UInt32(message[chunk + 4 * i]) << 24 | UInt32(message[chunk + 4 * i + 1]) << 16
+        w[i] =
+          UInt32(message[chunk + 4 * i]) << 24 | UInt32(message[chunk + 4 * i + 1]) << 16
           | UInt32(message[chunk + 4 * i + 2]) << 8 | UInt32(message[chunk + 4 * i + 3])
       }
       for i in 16..<80 {
@@ -327,14 +439,21 @@ enum SHA1 {
       var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
       for i in 0..<80 {
         let (f, k): (UInt32, UInt32) =
-          i < 20 ? ((b & c) | (~b & d), 0x5A82_7999)
-          : i < 40 ? (b ^ c ^ d, 0x6ED9_EBA1)
-          : i < 60 ? ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
-          : (b ^ c ^ d, 0xCA62_C1D6)
+          i < 20
+          ? ((b & c) | (~b & d), 0x5A82_7999)
+          : i < 40
+            ? (b ^ c ^ d, 0x6ED9_EBA1)
+            : i < 60
+              ? ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
+              : (b ^ c ^ d, 0xCA62_C1D6)
         let t = (a << 5 | a >> 27) &+ f &+ e &+ k &+ w[i]
         (e, d, c, b, a) = (d, c, b << 30 | b >> 2, a, t)
       }
-      h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d; h[4] = h[4] &+ e
+      h[0] = h[0] &+ a
+      h[1] = h[1] &+ b
+      h[2] = h[2] &+ c
+      h[3] = h[3] &+ d
+      h[4] = h[4] &+ e
     }
     return h.map { String(format: "%08x", $0) }.joined()
   }

@@ -72,12 +72,18 @@ public enum NetworkCanvasFormat {
   ///
   /// - Throws: ``FormatError`` naming the file, line and column of the first problem.
   /// - Complexity: O(*s*) in the size of the files.
-  public static func read(path: String, options: Options = Options()) throws(FormatError) -> PersonalNetworks {
+  public static func read(path: String, options: Options = Options()) throws(FormatError)
+    -> PersonalNetworks
+  {
     try read(files: files(at: path), options: options)
   }
 
   /// The files of an export at `path`: the file itself, or every file under a folder (hidden
   /// files and `__MACOSX` left out), sorted by name.
+  ///
+  /// A zip archive (Interviewer's export) belongs here: its entries, each as its path inside
+  /// the archive and its bytes, are the same list, and ``isExport(path:)`` would look at the
+  /// entries' names.
   public static func files(at path: String) throws(FormatError) -> [InputFile] {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
@@ -91,16 +97,26 @@ public enum NetworkCanvasFormat {
         if parts.contains(where: { $0.hasPrefix(".") || $0 == "__MACOSX" }) { continue }
         let full = (path as NSString).appendingPathComponent(next)
         var sub: ObjCBool = false
-        if FileManager.default.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { names.append(full) }
+        if FileManager.default.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue {
+          names.append(full)
+        }
       }
     }
     var files: [InputFile] = []
     for name in names.sorted() {
       let ext = (name as NSString).pathExtension.lowercased()
-      guard ext == "csv" || ext == "graphml" || ext == "xml" else { files.append((name, Data())); continue }
+      guard ext == "csv" || ext == "graphml" || ext == "xml" else {
+        files.append((name, Data()))
+        continue
+      }
       files.append((name, try Network.load(name)))
     }
-    if files.isEmpty { throw FormatError(file: path, line: 1, column: 1, "the folder holds no files; expected a Network Canvas export (…_ego.csv, …_attributeList_<Type>.csv, …_edgeList_<Type>.csv, or .graphml)") }
+    if files.isEmpty {
+      throw FormatError(
+        file: path, line: 1, column: 1,
+        "the folder holds no files; expected a Network Canvas export (…_ego.csv, …_attributeList_<Type>.csv, …_edgeList_<Type>.csv, or .graphml)"
+      )
+    }
     return files
   }
 
@@ -116,7 +132,12 @@ public enum NetworkCanvasFormat {
       seen += 1
       let lower = next.lowercased()
       if lower.hasSuffix("_ego.csv") { return true }
-      if lower.hasSuffix(".graphml"), isNetworkCanvasGraphML(Network.head(of: (path as NSString).appendingPathComponent(next)) ?? Data()) { return true }
+      if lower.hasSuffix(".graphml"),
+        isNetworkCanvasGraphML(
+          Network.head(of: (path as NSString).appendingPathComponent(next)) ?? Data())
+      {
+        return true
+      }
     }
     return false
   }
@@ -134,31 +155,49 @@ public enum NetworkCanvasFormat {
   /// This is where a zip archive's entries come in: pass each entry's path and bytes.
   ///
   /// - Throws: ``FormatError`` naming the file, line and column of the first problem.
-  public static func read(files: [InputFile], options: Options = Options()) throws(FormatError) -> PersonalNetworks {
+  public static func read(files: [InputFile], options: Options = Options()) throws(FormatError)
+    -> PersonalNetworks
+  {
     var reading = Reading(options: options)
-    var csvFiles: [InputFile] = [], graphMLFiles: [InputFile] = [], others: [String] = []
+    var csvFiles: [InputFile] = []
+    var graphMLFiles: [InputFile] = []
+    var others: [String] = []
     for f in files {
       let base = (f.name as NSString).lastPathComponent
       let lower = base.lowercased()
-      if lower.hasSuffix(".csv"), CSVBundleFile.kind(of: base) != nil { csvFiles.append(f) }
+      if lower.hasSuffix(".csv"), CSVBundleFile.kind(of: base) != nil {
+        csvFiles.append(f)
+      }
       // In a folder, only GraphML in Network Canvas's namespace is a session; a file named
       // on its own is read as one whatever it declares.
-      else if (lower.hasSuffix(".graphml") || lower.hasSuffix(".xml")) && (files.count == 1 || isNetworkCanvasGraphML(f.data)) { graphMLFiles.append(f) }
-      else { others.append(base) }
+      else if (lower.hasSuffix(".graphml") || lower.hasSuffix(".xml"))
+        && (files.count == 1 || isNetworkCanvasGraphML(f.data))
+      {
+        graphMLFiles.append(f)
+      } else {
+        others.append(base)
+      }
     }
     if csvFiles.isEmpty && graphMLFiles.isEmpty {
-      throw FormatError(file: files.first?.name ?? "<input>", line: 1, column: 1, "no Network Canvas files here; expected …_ego.csv, …_attributeList_<Type>.csv and …_edgeList_<Type>.csv files, or GraphML")
+      throw FormatError(
+        file: files.first?.name ?? "<input>", line: 1, column: 1,
+        "no Network Canvas files here; expected …_ego.csv, …_attributeList_<Type>.csv and …_edgeList_<Type>.csv files, or GraphML"
+      )
     }
     if !csvFiles.isEmpty {
       try reading.readCSVBundle(csvFiles)
       if !graphMLFiles.isEmpty {
-        reading.notes.append("read the CSV files; left out \(graphMLFiles.count) GraphML file\(graphMLFiles.count == 1 ? "" : "s") beside them (\(FormatError.list(graphMLFiles.map { ($0.name as NSString).lastPathComponent }))), which the export writes with the same sessions")
+        reading.notes.append(
+          "read the CSV files; left out \(graphMLFiles.count) GraphML file\(graphMLFiles.count == 1 ? "" : "s") beside them (\(FormatError.list(graphMLFiles.map { ($0.name as NSString).lastPathComponent }))), which the export writes with the same sessions"
+        )
       }
     } else {
       for f in graphMLFiles { try reading.readGraphML(f) }
     }
     if !others.isEmpty {
-      reading.notes.append("left out \(others.count) file\(others.count == 1 ? "" : "s") that \(others.count == 1 ? "is" : "are") not part of a Network Canvas export: \(FormatError.list(others))")
+      reading.notes.append(
+        "left out \(others.count) file\(others.count == 1 ? "" : "s") that \(others.count == 1 ? "is" : "are") not part of a Network Canvas export: \(FormatError.list(others))"
+      )
     }
     return try reading.finish()
   }
@@ -198,14 +237,18 @@ extension NetworkCanvasFormat {
 
     /// A value as the export wrote it, made plain: `ENCRYPTED` is missing (counted), the
     /// formula guard is taken off (counted), the empty text is missing.
-    mutating func plain(_ text: String, variable: String, guarded: Bool = true, keepsEncrypted: Bool = false) -> String? {
+    mutating func plain(
+      _ text: String, variable: String, guarded: Bool = true, keepsEncrypted: Bool = false
+    ) -> String? {
       if text.isEmpty { return nil }
       if text == "ENCRYPTED", !keepsEncrypted {
         encrypted += 1
         encryptedVariables.insert(variable)
         return nil
       }
-      if guarded, text.hasPrefix("'"), let second = text.dropFirst().first, "=+-@\t\r".contains(second) {
+      if guarded, text.hasPrefix("'"), let second = text.dropFirst().first,
+        "=+-@\t\r".contains(second)
+      {
         guards += 1
         return String(text.dropFirst())
       }
@@ -215,7 +258,10 @@ extension NetworkCanvasFormat {
     mutating func addSession(_ s: Session, otherFile: String?) throws(FormatError) {
       if let i = sessionByEgo[s.egoUUID] {
         let first = sessions[i]
-        throw FormatError(file: s.file, line: s.line, column: 1, "the ego UUID '\(FormatError.excerpt(s.egoUUID))' is also the ego of \(first.file) (line \(first.line)); every session's ego has its own networkCanvasEgoUUID, so the same session was exported twice or two exports were mixed")
+        throw FormatError(
+          file: s.file, line: s.line, column: 1,
+          "the ego UUID '\(FormatError.excerpt(s.egoUUID))' is also the ego of \(first.file) (line \(first.line)); every session's ego has its own networkCanvasEgoUUID, so the same session was exported twice or two exports were mixed"
+        )
       }
       sessionByEgo[s.egoUUID] = sessions.count
       sessions.append(s)
@@ -224,15 +270,22 @@ extension NetworkCanvasFormat {
     /// Folds the options of categorical variables, in a table's header order: the groups of
     /// columns (`names`, with their boolean values in `values`) that are one variable each.
     /// `isBoolean` says which columns hold only true/false.
-    func categoricalGroups(_ names: [String], isBoolean: [Bool], file: String) throws(FormatError) -> [(variable: String, columns: [Int], options: [String])] {
+    func categoricalGroups(_ names: [String], isBoolean: [Bool], file: String) throws(FormatError)
+      -> [(variable: String, columns: [Int], options: [String])]
+    {
       var groups: [(String, [Int], [String])] = []
       let present = Set(names)
       if let asked = options.categoricals {
         for v in asked {
-          let cols = names.indices.filter { names[$0].hasPrefix(v + "_") && names[$0].count > v.count + 1 }
+          let cols = names.indices.filter {
+            names[$0].hasPrefix(v + "_") && names[$0].count > v.count + 1
+          }
           if cols.isEmpty { continue }
           if let bad = cols.first(where: { !isBoolean[$0] }) {
-            throw FormatError(file: file, line: 1, column: 1, "the categorical variable '\(FormatError.excerpt(v))' was named, but its column '\(FormatError.excerpt(names[bad]))' holds values other than true and false")
+            throw FormatError(
+              file: file, line: 1, column: 1,
+              "the categorical variable '\(FormatError.excerpt(v))' was named, but its column '\(FormatError.excerpt(names[bad]))' holds values other than true and false"
+            )
           }
           groups.append((v, cols, cols.map { String(names[$0].dropFirst(v.count + 1)) }))
         }
@@ -240,7 +293,10 @@ extension NetworkCanvasFormat {
       }
       var k = 0
       while k < names.count {
-        guard isBoolean[k] else { k += 1; continue }
+        guard isBoolean[k] else {
+          k += 1
+          continue
+        }
         let name = names[k]
         // Each prefix ending before an underscore, shortest first, with the run of boolean
         // columns from k that share it.
@@ -250,21 +306,34 @@ extension NetworkCanvasFormat {
           let prefix = String(name[..<u])
           if !prefix.isEmpty, name.index(after: u) < name.endIndex {
             var m = 0
-            while k + m < names.count, isBoolean[k + m], names[k + m].hasPrefix(prefix + "_"), names[k + m].count > prefix.count + 1 { m += 1 }
+            while k + m < names.count, isBoolean[k + m], names[k + m].hasPrefix(prefix + "_"),
+              names[k + m].count > prefix.count + 1
+            { m += 1 }
             if m >= 2 { candidates.append((prefix, m)) }
           }
           index = name.index(after: u)
         }
-        guard let first = candidates.first else { k += 1; continue }
+        guard let first = candidates.first else {
+          k += 1
+          continue
+        }
         if let other = candidates.first(where: { $0.count != first.count }) {
-          let a = names[k..<(k + first.count)], b = names[k..<(k + other.count)]
-          throw FormatError(file: file, line: 1, column: 1, "the true/false columns \(FormatError.list(a, quoted: true)) can be read as the options of a categorical '\(FormatError.excerpt(first.prefix))', or \(FormatError.list(b, quoted: true)) as those of '\(FormatError.excerpt(other.prefix))'; name the categorical variables (the categoricals option) to say which")
+          let a = names[k..<(k + first.count)]
+          let b = names[k..<(k + other.count)]
+          throw FormatError(
+            file: file, line: 1, column: 1,
+            "the true/false columns \(FormatError.list(a, quoted: true)) can be read as the options of a categorical '\(FormatError.excerpt(first.prefix))', or \(FormatError.list(b, quoted: true)) as those of '\(FormatError.excerpt(other.prefix))'; name the categorical variables (the categoricals option) to say which"
+          )
         }
         if present.contains(first.prefix) {
-          throw FormatError(file: file, line: 1, column: 1, "the true/false columns \(FormatError.list(names[k..<(k + first.count)], quoted: true)) look like the options of a categorical '\(FormatError.excerpt(first.prefix))', but a column '\(FormatError.excerpt(first.prefix))' exists too; name the categorical variables (the categoricals option) to say which columns are options")
+          throw FormatError(
+            file: file, line: 1, column: 1,
+            "the true/false columns \(FormatError.list(names[k..<(k + first.count)], quoted: true)) look like the options of a categorical '\(FormatError.excerpt(first.prefix))', but a column '\(FormatError.excerpt(first.prefix))' exists too; name the categorical variables (the categoricals option) to say which columns are options"
+          )
         }
         let cols = Array(k..<(k + first.count))
-        groups.append((first.prefix, cols, cols.map { String(names[$0].dropFirst(first.prefix.count + 1)) }))
+        groups.append(
+          (first.prefix, cols, cols.map { String(names[$0].dropFirst(first.prefix.count + 1)) }))
         k += first.count
       }
       return groups
@@ -293,52 +362,88 @@ extension NetworkCanvasFormat {
     /// The study: the sessions with their ego ids, the protocol decided, and the notes.
     mutating func finish() throws(FormatError) -> PersonalNetworks {
       guard !sessions.isEmpty else {
-        throw FormatError(file: "<input>", line: 1, column: 1, "no session was found; expected an …_ego.csv file or a <graph> per session")
+        throw FormatError(
+          file: "<input>", line: 1, column: 1,
+          "no session was found; expected an …_ego.csv file or a <graph> per session")
       }
       // Ego ids: the case ids when they are unique, else the session (ego) UUIDs.
       let cases = sessions.map { $0.caseID ?? "" }
       let unique = !cases.contains("") && Set(cases).count == cases.count
       if !unique {
-        notes.append("the case ids are not unique (or some are missing), so each ego is named by its networkCanvasEgoUUID")
+        notes.append(
+          "the case ids are not unique (or some are missing), so each ego is named by its networkCanvasEgoUUID"
+        )
       }
-      var study = PersonalNetworks(sessions.map { s in
-        PersonalNetwork(ego: unique ? s.caseID! : s.egoUUID, egoAttributes: s.egoAttributes, alters: s.alters)
-      })
+      var study = PersonalNetworks(
+        sessions.map { s in
+          PersonalNetwork(
+            ego: unique ? s.caseID! : s.egoUUID, egoAttributes: s.egoAttributes, alters: s.alters)
+        })
       let alterCount = sessions.reduce(0) { $0 + $1.alters.nodeCount }
       let tieCount = sessions.reduce(0) { $0 + $1.alters.tieCount }
-      notes.insert("read \(sessions.count) session\(sessions.count == 1 ? "" : "s") (one ego each) with \(alterCount) alters and \(tieCount) alter-alter ties; sessions joined on networkCanvasEgoUUID and alters on networkCanvasUUID, never on nodeID", at: 0)
+      notes.insert(
+        "read \(sessions.count) session\(sessions.count == 1 ? "" : "s") (one ego each) with \(alterCount) alters and \(tieCount) alter-alter ties; sessions joined on networkCanvasEgoUUID and alters on networkCanvasUUID, never on nodeID",
+        at: 0)
       if !foldedWhere.isEmpty {
-        notes.append("folded \(foldedWhere.count) categorical variable\(foldedWhere.count == 1 ? "" : "s") exported as one true/false column per option back into one attribute each: \(foldedWhere.joined(separator: "; "))" + (unanswered > 0 ? "; \(unanswered) value\(unanswered == 1 ? "" : "s") with no option chosen \(unanswered == 1 ? "is" : "are") missing" : "") + (several > 0 ? "; \(several) with several options chosen \(several == 1 ? "has" : "have") them joined by '|'" : ""))
+        notes.append(
+          "folded \(foldedWhere.count) categorical variable\(foldedWhere.count == 1 ? "" : "s") exported as one true/false column per option back into one attribute each: \(foldedWhere.joined(separator: "; "))"
+            + (unanswered > 0
+              ? "; \(unanswered) value\(unanswered == 1 ? "" : "s") with no option chosen \(unanswered == 1 ? "is" : "are") missing"
+              : "")
+            + (several > 0
+              ? "; \(several) with several options chosen \(several == 1 ? "has" : "have") them joined by '|'"
+              : ""))
       }
       if encrypted > 0 {
-        notes.append("\(encrypted) value\(encrypted == 1 ? "" : "s") exported as ENCRYPTED (\(FormatError.list(encryptedVariables.sorted()))) \(encrypted == 1 ? "is" : "are") kept as missing")
+        notes.append(
+          "\(encrypted) value\(encrypted == 1 ? "" : "s") exported as ENCRYPTED (\(FormatError.list(encryptedVariables.sorted()))) \(encrypted == 1 ? "is" : "are") kept as missing"
+        )
       }
       if guards > 0 {
-        notes.append("took the spreadsheet-formula guard (a leading ') off \(guards) value\(guards == 1 ? "" : "s") that begin with =, +, -, @, a tab or a carriage return")
+        notes.append(
+          "took the spreadsheet-formula guard (a leading ') off \(guards) value\(guards == 1 ? "" : "s") that begin with =, +, -, @, a tab or a carriage return"
+        )
       }
       if !layoutRenamed.isEmpty {
-        notes.append("named the layout keys \(FormatError.list(layoutRenamed.sorted().flatMap { [$0 + "_X", $0 + "_Y"] })) with lower-case _x and _y, as the CSV export names them")
+        notes.append(
+          "named the layout keys \(FormatError.list(layoutRenamed.sorted().flatMap { [$0 + "_X", $0 + "_Y"] })) with lower-case _x and _y, as the CSV export names them"
+        )
       }
       // The protocol.
       switch options.studyProtocol {
       case .personal:
         notes.append("read as personal networks, as asked")
       case .roster(let v):
-        let missing = study.egos.reduce(0) { $0 + $1.alters.nodes.filter { $0.attributes[v] == nil }.count }
+        let missing = study.egos.reduce(0) {
+          $0 + $1.alters.nodes.filter { $0.attributes[v] == nil }.count
+        }
         if !study.egos.contains(where: { $0.alters.nodeAttributes.contains { $0.name == v } }) {
-          throw FormatError(file: sessions[0].file, line: 1, column: 1, "no alter has the roster variable '\(FormatError.excerpt(v))'; the alters' variables are: \(FormatError.list(Set(study.egos.flatMap { $0.alters.nodeAttributes.map(\.name) }).sorted()))")
+          throw FormatError(
+            file: sessions[0].file, line: 1, column: 1,
+            "no alter has the roster variable '\(FormatError.excerpt(v))'; the alters' variables are: \(FormatError.list(Set(study.egos.flatMap { $0.alters.nodeAttributes.map(\.name) }).sorted()))"
+          )
         }
         study.rosterVariable = v
-        notes.append("read as a roster-based protocol, as asked: the variable '\(v)' names the same person in every session" + (missing > 0 ? "; \(missing) alter\(missing == 1 ? " has" : "s have") no '\(v)' and \(missing == 1 ? "is its" : "are their") own node\(missing == 1 ? "" : "s")" : ""))
+        notes.append(
+          "read as a roster-based protocol, as asked: the variable '\(v)' names the same person in every session"
+            + (missing > 0
+              ? "; \(missing) alter\(missing == 1 ? " has" : "s have") no '\(v)' and \(missing == 1 ? "is its" : "are their") own node\(missing == 1 ? "" : "s")"
+              : ""))
       case .detect:
         let found = Self.rosterCandidates(study)
         if found.count == 1 {
           study.rosterVariable = found[0]
-          notes.append("read as a roster-based protocol, found from the data: the variable '\(found[0])' is on every alter and every ego, and names people in several sessions (--roster none reads them as personal networks)")
+          notes.append(
+            "read as a roster-based protocol, found from the data: the variable '\(found[0])' is on every alter and every ego, and names people in several sessions (--roster none reads them as personal networks)"
+          )
         } else if found.count > 1 {
-          notes.append("read as personal networks: the variables \(FormatError.list(found, quoted: true)) could each name roster members, so none was taken (--roster VARIABLE names one, to read the study as one roster-based network)")
+          notes.append(
+            "read as personal networks: the variables \(FormatError.list(found, quoted: true)) could each name roster members, so none was taken (--roster VARIABLE names one, to read the study as one roster-based network)"
+          )
         } else {
-          notes.append("read as personal networks: no variable names the same people across sessions, as a roster-based protocol's would (--roster VARIABLE names one)")
+          notes.append(
+            "read as personal networks: no variable names the same people across sessions, as a roster-based protocol's would (--roster VARIABLE names one)"
+          )
         }
       }
       study.readNotes = notes
@@ -349,18 +454,27 @@ extension NetworkCanvasFormat {
     /// session and among egos, with each value named in two sessions on average and some ego
     /// named by another.
     static func rosterCandidates(_ study: PersonalNetworks) -> [String] {
-      guard study.count > 1, let firstWithAlters = study.egos.first(where: { $0.alters.nodeCount > 0 }) else { return [] }
+      guard study.count > 1,
+        let firstWithAlters = study.egos.first(where: { $0.alters.nodeCount > 0 })
+      else { return [] }
       var found: [String] = []
-      for decl in firstWithAlters.alters.nodeAttributes where !["label", "networkCanvasType", "networkCanvasUUID"].contains(decl.name) {
+      for decl in firstWithAlters.alters.nodeAttributes
+      where !["label", "networkCanvasType", "networkCanvasUUID"].contains(decl.name) {
         let v = decl.name
         var ok = true
         var sessionsNaming: [String: Int] = [:]
         var egoValues = Set<String>()
         for p in study.egos {
-          guard let e = p.egoAttributes[v]?.description, egoValues.insert(e).inserted else { ok = false; break }
+          guard let e = p.egoAttributes[v]?.description, egoValues.insert(e).inserted else {
+            ok = false
+            break
+          }
           var inSession = Set<String>()
           for n in p.alters.nodes {
-            guard let a = n.attributes[v]?.description, inSession.insert(a).inserted else { ok = false; break }
+            guard let a = n.attributes[v]?.description, inSession.insert(a).inserted else {
+              ok = false
+              break
+            }
             sessionsNaming[a, default: 0] += 1
           }
           if !ok { break }
@@ -368,7 +482,8 @@ extension NetworkCanvasFormat {
         // A roster's members are named again and again (on average at least twice); names in
         // personal networks mostly once.
         let rows = sessionsNaming.values.reduce(0, +)
-        guard ok, sessionsNaming.count * 2 <= rows, !egoValues.isDisjoint(with: sessionsNaming.keys) else { continue }
+        guard ok, sessionsNaming.count * 2 <= rows, !egoValues.isDisjoint(with: sessionsNaming.keys)
+        else { continue }
         found.append(v)
       }
       return found
@@ -381,7 +496,9 @@ extension PersonalNetworks {
   /// with one `<graph>` per session (see ``NetworkCanvasFormat``).
   ///
   /// - Throws: ``FormatError`` naming the file, line and column of the first problem.
-  public init(networkCanvas path: String, options: NetworkCanvasFormat.Options = NetworkCanvasFormat.Options()) throws(FormatError) {
+  public init(
+    networkCanvas path: String, options: NetworkCanvasFormat.Options = NetworkCanvasFormat.Options()
+  ) throws(FormatError) {
     self = try NetworkCanvasFormat.read(path: path, options: options)
   }
 }
