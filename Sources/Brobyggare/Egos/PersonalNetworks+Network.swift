@@ -191,7 +191,7 @@ extension PersonalNetworks {
           + (egoTieAttributes.isEmpty
             ? ""
             : ", with \(FormatError.list(egoTieAttributes, quoted: true)) moved from the alters onto those ties")
-        : "egos are not nodes: the network is the \(egos.count) personal networks side by side, \(alters) alters (each ego's own, ids EGO/ALTER) and the ties among them; --ego-as-node ties each ego to its alters"
+        : "egos are not nodes: the network is the \(egos.count) personal network\(egos.count == 1 ? "" : "s") side by side, \(alters) alters (each ego's own, ids EGO/ALTER) and the ties among them; --ego-as-node ties each ego to its alters"
     )
     return net
   }

@@ -147,7 +147,10 @@ extension NetworkCanvasFormat.Reading {
     var nodeTables: [(type: String, table: PlainTable)] = []
     var edgeTables: [(type: String, table: PlainTable)] = []
     for f in files {
-      switch CSVBundleFile.kind(of: (f.name as NSString).lastPathComponent) {
+      let kind = CSVBundleFile.kind(of: (f.name as NSString).lastPathComponent)
+      // An attribute or edge list with nothing in it, not even its header, has no rows to add.
+      if kind != .ego, f.data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { continue }
+      switch kind {
       case .ego: egoTables.append(try plainTable(f, builtIn: Self.egoColumns))
       case .attributeList(let type):
         nodeTables.append((type, try plainTable(f, builtIn: Self.nodeColumns)))

@@ -382,7 +382,7 @@ extension NetworkCanvasFormat {
       let alterCount = sessions.reduce(0) { $0 + $1.alters.nodeCount }
       let tieCount = sessions.reduce(0) { $0 + $1.alters.tieCount }
       notes.insert(
-        "read \(sessions.count) session\(sessions.count == 1 ? "" : "s") (one ego each) with \(alterCount) alters and \(tieCount) alter-alter ties; sessions joined on networkCanvasEgoUUID and alters on networkCanvasUUID, never on nodeID",
+        "read \(sessions.count) session\(sessions.count == 1 ? "" : "s") (one ego each) with \(alterCount) alter\(alterCount == 1 ? "" : "s") and \(tieCount) alter-alter tie\(tieCount == 1 ? "" : "s"); sessions joined on networkCanvasEgoUUID and alters on networkCanvasUUID, never on nodeID",
         at: 0)
       if !foldedWhere.isEmpty {
         notes.append(

@@ -59,6 +59,10 @@ extension Network {
       self = try PersonalNetworks(networkCanvas: path, options: options.networkCanvas).network(egoAsNode: options.egoAsNode)
       return
     }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw FormatError(file: path, line: 1, column: 1, "this is a folder, and not a Network Canvas export (it holds no …_ego.csv and no GraphML in Network Canvas's namespace); expected a network file")
+    }
     guard var format = options.format ?? NetworkFormat(path: path) else {
       let ext = (path as NSString).pathExtension
       throw FormatError(file: path, line: 1, column: 1, "cannot tell the format from \(ext.isEmpty ? "a name without an extension" : "the extension '.\(ext)'"); expected \(NetworkFormat.extensionList) (or name the format with --input-format)")
