@@ -250,14 +250,15 @@ import Testing
       ])
     }
     // An ambiguous categorical pattern: a_b_c, a_b_d, a_e are the options of 'a' or (two of
-    // them) of 'a_b'.
+    // them) of 'a_b'. The error is at a_b_c in the header: column 47 (counted by hand: 7 + 21
+    // + 18 characters before it).
     let ambiguous =
       "nodeID,networkCanvasEgoUUID,networkCanvasUUID,a_b_c,a_b_d,a_e\r\n1,egoA,u1,true,false,false\r\n"
     #expect {
       try Self.read([("A_s_ego.csv", ego), ("A_s_attributeList_Person.csv", ambiguous)])
     } throws: { e in
       let e = e as! FormatError
-      return e.file == "A_s_attributeList_Person.csv" && e.line == 1
+      return e.file == "A_s_attributeList_Person.csv" && e.line == 1 && e.column == 47
         && e.message.contains("'a_b_c', 'a_b_d', 'a_e'") && e.message.contains("'a_b'")
     }
     // Named, the same columns are read.
@@ -473,6 +474,24 @@ import Testing
       """
     let g = try NetworkCanvasFormat.read(files: [(name: "x.graphml", data: Data(text.utf8))])
     #expect(g.egos[0].alters.nodes[0].attributes["close friend?"] == .string("yes"))
+  }
+
+  @Test func anAmbiguousCategoricalInGraphMLIsAtItsKey() throws {
+    // Keys without Network Canvas's hashed ids are grouped by name, as CSV columns are: the
+    // ambiguity is reported at the first key of the run, line 3 (counted by hand).
+    let text = """
+      <?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:nc="http://schema.networkcanvas.com/xmlns">
+      <key id="networkCanvasUUID" attr.name="networkCanvasUUID" attr.type="string" for="all"/>
+      <key id="k1" attr.name="a_b_c" attr.type="boolean" for="node"/>
+      <key id="k2" attr.name="a_b_d" attr.type="boolean" for="node"/>
+      <key id="k3" attr.name="a_e" attr.type="boolean" for="node"/>
+      <graph edgedefault="undirected" nc:caseId="c1"><data key="networkCanvasUUID">e1</data></graph></graphml>
+      """
+    #expect {
+      try NetworkCanvasFormat.read(files: [(name: "x.graphml", data: Data(text.utf8))])
+    } throws: { e in
+      (e as? FormatError).map { $0.file == "x.graphml" && $0.line == 3 && $0.column == 1 } ?? false
+    }
   }
 
   @Test func namesSharedByChanceDoNotMakeARoster() throws {

@@ -93,8 +93,14 @@ extension NetworkCanvasFormat.Reading {
       let v = values[n]!.compactMap { $0 }
       return !v.isEmpty && v.allSatisfy { $0 == "true" || $0 == "false" }
     }
-    plan.groups = try categoricalGroups(
-      plan.names, isBoolean: isBoolean, file: tables.first?.file ?? "<input>")
+    let names = plan.names
+    plan.groups = try categoricalGroups(names, isBoolean: isBoolean) { i in
+      // The header of the first file with the column: line 1, after the fields before it.
+      guard let t = tables.first(where: { $0.header.contains(names[i]) }),
+        let k = t.header.firstIndex(of: names[i])
+      else { return (tables.first?.file ?? "<input>", 1, 1) }
+      return (t.file, 1, 1 + t.table.header[..<k].reduce(0) { $0 + $1.count + 1 })
+    }
     for g in plan.groups {
       for (c, o) in zip(g.columns, g.options) { plan.grouped[plan.names[c]] = (g.variable, o) }
     }

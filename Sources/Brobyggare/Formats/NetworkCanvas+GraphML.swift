@@ -7,6 +7,8 @@ extension NetworkCanvasFormat.Reading {
     var domain: String
     var name: String
     var type: AttributeType
+    /// Where the `<key>` is, for messages.
+    var offset: Int
   }
 
   /// What one `<node>` or `<edge>` held while its `<graph>` is read.
@@ -72,7 +74,7 @@ extension NetworkCanvasFormat.Reading {
           default: type = .string
           }
           keyIndex[id] = keys.count
-          keys.append(CanvasKey(id: id, domain: domain, name: attrName, type: type))
+          keys.append(CanvasKey(id: id, domain: domain, name: attrName, type: type, offset: reader.eventOffset))
           inKey = !reader.selfClosing
         case "desc":
           if inKey {
@@ -93,7 +95,9 @@ extension NetworkCanvasFormat.Reading {
           graphData = []
           nodes = []
           edges = []
-          if plan == nil { plan = try keyPlan(keys, file: f.name) }
+          if plan == nil {
+            plan = try keyPlan(keys, file: f.name) { input.location(of: $0) }
+          }
         case "node", "edge":
           guard inGraph else {
             throw failure("<\(name)> outside a <graph>", at: reader.eventOffset)
@@ -180,7 +184,9 @@ extension NetworkCanvasFormat.Reading {
     var name: [String: String] = [:]
   }
 
-  mutating func keyPlan(_ keys: [CanvasKey], file: String) throws(FormatError) -> KeyPlan {
+  mutating func keyPlan(_ keys: [CanvasKey], file: String, locate: (Int) -> (line: Int, column: Int))
+    throws(FormatError) -> KeyPlan
+  {
     var plan = KeyPlan()
     for domain in ["graph", "node", "edge", "all"] {
       let ks = keys.filter { $0.domain == domain }
@@ -234,7 +240,11 @@ extension NetworkCanvasFormat.Reading {
       // Other boolean keys: by name, as the CSV's columns are.
       let rest = ks.filter { !grouped.contains($0.id) }
       let groups = try categoricalGroups(
-        rest.map(\.name), isBoolean: rest.map { $0.type == .boolean }, file: file)
+        rest.map(\.name), isBoolean: rest.map { $0.type == .boolean }
+      ) { i in
+        let (l, c) = locate(rest[i].offset)
+        return (file, l, c)
+      }
       for g in groups {
         let ids = g.columns.map { rest[$0].id }
         plan.groups.append((domain, g.variable, ids, g.options))

@@ -269,8 +269,11 @@ extension NetworkCanvasFormat {
 
     /// Folds the options of categorical variables, in a table's header order: the groups of
     /// columns (`names`, with their boolean values in `values`) that are one variable each.
-    /// `isBoolean` says which columns hold only true/false.
-    func categoricalGroups(_ names: [String], isBoolean: [Bool], file: String) throws(FormatError)
+    /// `isBoolean` says which columns hold only true/false; `place` says where a column is
+    /// declared, for messages.
+    func categoricalGroups(
+      _ names: [String], isBoolean: [Bool], place: (Int) -> (file: String, line: Int, column: Int)
+    ) throws(FormatError)
       -> [(variable: String, columns: [Int], options: [String])]
     {
       var groups: [(String, [Int], [String])] = []
@@ -282,8 +285,9 @@ extension NetworkCanvasFormat {
           }
           if cols.isEmpty { continue }
           if let bad = cols.first(where: { !isBoolean[$0] }) {
+            let at = place(bad)
             throw FormatError(
-              file: file, line: 1, column: 1,
+              file: at.file, line: at.line, column: at.column,
               "the categorical variable '\(FormatError.excerpt(v))' was named, but its column '\(FormatError.excerpt(names[bad]))' holds values other than true and false"
             )
           }
@@ -320,14 +324,16 @@ extension NetworkCanvasFormat {
         if let other = candidates.first(where: { $0.count != first.count }) {
           let a = names[k..<(k + first.count)]
           let b = names[k..<(k + other.count)]
+          let at = place(k)
           throw FormatError(
-            file: file, line: 1, column: 1,
+            file: at.file, line: at.line, column: at.column,
             "the true/false columns \(FormatError.list(a, quoted: true)) can be read as the options of a categorical '\(FormatError.excerpt(first.prefix))', or \(FormatError.list(b, quoted: true)) as those of '\(FormatError.excerpt(other.prefix))'; name the categorical variables (the categoricals option) to say which"
           )
         }
         if present.contains(first.prefix) {
+          let at = place(k)
           throw FormatError(
-            file: file, line: 1, column: 1,
+            file: at.file, line: at.line, column: at.column,
             "the true/false columns \(FormatError.list(names[k..<(k + first.count)], quoted: true)) look like the options of a categorical '\(FormatError.excerpt(first.prefix))', but a column '\(FormatError.excerpt(first.prefix))' exists too; name the categorical variables (the categoricals option) to say which columns are options"
           )
         }
