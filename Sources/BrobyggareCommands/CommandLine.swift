@@ -220,6 +220,8 @@ let inputOptions: [OptionSpec] = [
   OptionSpec(name: "id-column", valueName: "name", help: "The node table's id column (default: id)."),
   OptionSpec(name: "label-column", valueName: "name", help: "The node table's label column (default: label)."),
   OptionSpec(name: "graph", valueName: "k", help: "In a DOT file that holds several graphs, read the k-th (default: 1)."),
+  OptionSpec(name: "ego-as-node", help: "For a Network Canvas export (a folder, or its GraphML): make each ego a node tied to each of its alters (by default egos are not nodes)."),
+  OptionSpec(name: "roster", valueName: "variable", help: "For a Network Canvas export: the variable naming roster members, to read the sessions as one roster-based network, or 'none' for personal networks (default: found from the data when unambiguous)."),
 ]
 
 let encodingOption = OptionSpec(name: "encoding", valueName: "encoding", help: "The encoding of CSV tables and edge lists: utf-8, windows-1252, latin1, utf-16 (default: utf-8; Excel on Windows saves CSV in windows-1252).")
@@ -263,7 +265,7 @@ func threadCount(_ p: ParsedArguments) throws -> Int {
 }
 
 /// The NET argument every analysing command takes.
-let netArgument: (name: String, help: String) = ("NET", "The network file (\(NetworkFormat.extensionList); see 'brobyggare formats'), or the name of a shipped dataset (see 'brobyggare datasets').")
+let netArgument: (name: String, help: String) = ("NET", "The network file (\(NetworkFormat.extensionList); see 'brobyggare formats'), a Network Canvas export (a folder of its files, or its GraphML), or the name of a shipped dataset (see 'brobyggare datasets').")
 
 /// Reads NET: a file, or, when no file has that name, the shipped dataset of that name.
 func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
@@ -303,6 +305,17 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
   }
   if let format, format != .csv, format != .edgelist, p.value("encoding") != nil {
     throw UsageError(message: "--encoding is for CSV tables and edge lists; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue), \(format == .graphml ? "which declares its own encoding" : "which is UTF-8")")
+  }
+  for name in ["ego-as-node", "roster"] where p.flag(name) || p.value(name) != nil {
+    if dataset || !NetworkCanvasFormat.isExport(path: path) {
+      throw UsageError(message: "--\(name) is for Network Canvas exports (a folder of its CSV or GraphML files, or its GraphML); '\(path)' is not one")
+    }
+  }
+  options.egoAsNode = p.flag("ego-as-node")
+  if let r = p.value("roster") {
+    let v = r.trimmingCharacters(in: .whitespaces)
+    guard !v.isEmpty else { throw UsageError(message: "--roster takes a variable's name, or 'none' for personal networks") }
+    options.networkCanvas.studyProtocol = v == "none" ? .personal : .roster(variable: v)
   }
   if dataset { return try Network(dataset: path) }
   let network = try Network(contentsOf: path, options: options)

@@ -27,6 +27,9 @@ public struct PersonalNetworks: Sendable {
   /// What reading the study noticed and did (values kept as missing, columns folded), as
   /// ``Network/readNotes`` says it for one network.
   public var readNotes: [String] = []
+  /// For a roster-based study (alters chosen from a roster every session shares, egos on it
+  /// too), the alter and ego attribute that names a roster member; `nil` for personal networks.
+  public var rosterVariable: String? = nil
 
   public init(_ egos: [PersonalNetwork] = []) {
     self.egos = egos

@@ -27,6 +27,11 @@ extension Network {
     public var encoding: TextEncoding
     /// Column names of CSV tables in place of the usual ones.
     public var columns: CSVFormat.Columns
+    /// For a Network Canvas export: make each ego a node tied to its alters (see
+    /// ``PersonalNetworks/network(egoAsNode:egoTieAttributes:)``). Default: egos are not nodes.
+    public var egoAsNode = false
+    /// For a Network Canvas export: how to read it (a roster variable, or personal networks).
+    public var networkCanvas = NetworkCanvasFormat.Options()
     public init(directed: Bool? = nil, nodeTable: String? = nil, format: NetworkFormat? = nil,
                 encoding: TextEncoding = .utf8, columns: CSVFormat.Columns = CSVFormat.Columns()) {
       self.directed = directed
@@ -47,6 +52,17 @@ extension Network {
   ///
   /// - Throws: ``FormatError`` with the file, line and column of the first problem.
   public init(contentsOf path: String, options: ReadOptions = ReadOptions()) throws(FormatError) {
+    // A Network Canvas export (a folder of its files, or GraphML in its namespace) is a study of
+    // personal networks, read as one network: its reader keeps the ego out of the nodes (or
+    // puts it in, as asked), where the GraphML reader would read one session's alters only.
+    if options.format == nil || options.format == .graphml, NetworkCanvasFormat.isExport(path: path) {
+      self = try PersonalNetworks(networkCanvas: path, options: options.networkCanvas).network(egoAsNode: options.egoAsNode)
+      return
+    }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw FormatError(file: path, line: 1, column: 1, "this is a folder, and not a Network Canvas export (it holds no …_ego.csv and no GraphML in Network Canvas's namespace); expected a network file")
+    }
     guard var format = options.format ?? NetworkFormat(path: path) else {
       let ext = (path as NSString).pathExtension
       throw FormatError(file: path, line: 1, column: 1, "cannot tell the format from \(ext.isEmpty ? "a name without an extension" : "the extension '.\(ext)'"); expected \(NetworkFormat.extensionList) (or name the format with --input-format)")
