@@ -9,15 +9,16 @@ import Musl
 import Darwin
 #endif
 
-/// Ctrl-C (SIGINT) and SIGTERM stop the program cleanly: temporary files being written are
-/// removed, so nothing half-written is left, and the program exits 130 (143 for SIGTERM) with
-/// a message. Outputs are written only when the work is done, so an interrupted command leaves
+/// Ctrl-C (SIGINT), SIGTERM, a closed terminal (SIGHUP) and Ctrl-\\ (SIGQUIT) stop the program
+/// cleanly: temporary files being written are removed and Graphviz is stopped, so nothing
+/// half-written or running is left, and the program exits 128 + the signal's number (130 for
+/// SIGINT, 143 for SIGTERM) with a message. Outputs are written only when the work is done, so an interrupted command leaves
 /// every file as it was.
 enum Interruption {
   nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
   static func install() {
-    for (sig, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+    for (sig, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129)), (SIGQUIT, Int32(131))] {
       signal(sig, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
       source.setEventHandler {
