@@ -9,7 +9,7 @@ import Musl
 import Darwin
 #endif
 
-/// Ctrl-C (SIGINT), SIGTERM, a closed terminal (SIGHUP) and Ctrl-\\ (SIGQUIT) stop the program
+/// Ctrl-C (SIGINT), SIGTERM, a closed terminal (SIGHUP) and Ctrl-\ (SIGQUIT) stop the program
 /// cleanly: temporary files being written are removed and Graphviz is stopped, so nothing
 /// half-written or running is left, and the program exits 128 + the signal's number (130 for
 /// SIGINT, 143 for SIGTERM) with a message. Outputs are written only when the work is done, so an interrupted command leaves

@@ -455,7 +455,7 @@ struct PajekTests {
       dropped == [
         "the network attribute 'year' is not written: Pajek has no place for it",
         "1 node has an x, y or z but not both x and y: their coordinates are not written",
-        "the node id 'a \"b\"' holds a double quote or a line break, which a Pajek label cannot: written with ' and spaces in their place",
+        "the node id 'a \"b\"' holds a double quote, a line break or another control character, which a Pajek label cannot: written with ' and spaces in their place",
         "the node attribute 'kind' (1 node) is not written: Pajek keeps such values in separate .clu and .vec files",
         "the node attribute 'label' (1 node) is not written: a Pajek vertex's label is the node's id",
         "the ids of 1 tie are not written: Pajek ties have none",

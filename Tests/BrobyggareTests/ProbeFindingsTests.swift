@@ -186,4 +186,83 @@ struct ProbeFindingsTests {
     }
     return longest
   }
+
+  // MARK: The second probe: writers that changed or lost data without a word
+
+  @Test func numbersBeyondADoubleStayText() throws {
+    #expect(decimalDouble("1e400") == nil)
+    #expect(decimalDouble("1e-400") == nil)
+    #expect(decimalDouble("0e5") == 0)
+    #expect(decimalDouble("5e-324") == 5e-324)
+    // A GraphML double of 1e400 was read as infinity, 1e-400 as 0: now refused at its line.
+    let keys = #"<key id="d0" for="node" attr.name="x" attr.type="double"/>"#
+    #expect(throws: FormatError.self) { try GraphMLFormat.read(graphML(keys, #"<node id="a"><data key="d0">1e400</data></node>"#), file: "t.graphml") }
+    // In a CSV column the text is kept.
+    let net = try csvNetwork("source,target\na,b\n", nodes: "id,x\na,1e400\nb,1e-400\n")
+    #expect(net.nodes[0].attributes["x"] == .string("1e400"))
+    #expect(net.nodes[1].attributes["x"] == .string("1e-400"))
+  }
+
+  @Test func mixedIntegersAndRealsAreDeclaredDouble() throws {
+    // JSON 7 and 0.5 under one name: declared double, so the GraphML written reads back (it
+    // was declared long, and its own reader refused 0.5).
+    let json = try NodeLinkFormat.read(Data(#"{"directed":true,"nodes":[{"id":"a","m":7},{"id":"b","m":0.5}],"links":[]}"#.utf8), file: "t.json")
+    #expect(json.nodeAttributes.first { $0.name == "m" }?.type == .double)
+    let back = try GraphMLFormat.read(Data(try GraphMLFormat.write(json).utf8), file: "t.graphml")
+    #expect(back.nodes[1].attributes["m"] == .double(0.5))
+    // A network built in code with a declaration its values do not fit is written widened,
+    // and convert says so.
+    var net = Network(directed: true)
+    net.declareNodeAttribute(AttributeDeclaration(name: "m", type: .integer))
+    _ = try net.addNode(Node(id: "a", attributes: ["m": .integer(7)]))
+    _ = try net.addNode(Node(id: "b", attributes: ["m": .string("x")]))
+    let text = try GraphMLFormat.write(net)
+    #expect(text.contains(#"attr.name="m" attr.type="string""#))
+    #expect(net.lostWhenWritten(as: .graphml).contains { $0.contains("'m' is declared integer but holds other values: written as string") })
+  }
+
+  @Test func dlLabelListsMustFitTheHeader() {
+    do {
+      _ = try UCINETFormat.read(Data("dl n=2 nm=2\nformat = edgelist1\nlabels:\na,b,c\nmatrix labels:\nx,y\ndata:\n1 2 0.5\n!\n1 2 0.7\n".utf8), file: "t.dl")
+      Issue.record("three labels for two nodes were read")
+    } catch {
+      #expect(error.line == 3 && error.message.contains("has 3 labels, but the header says 2 nodes"))
+    }
+    #expect(throws: FormatError.self) {
+      try UCINETFormat.read(Data("dl n=2 nm=2\nformat = edgelist1\nlabels:\na,b\nmatrix labels:\nx,y,z\ndata:\n1 2 0.5\n!\n1 2 0.7\n".utf8), file: "t.dl")
+    }
+  }
+
+  @Test func dlAndPajekSayWhatTheyChangeInLayers() throws {
+    var net = Network(directed: true)
+    for layer in ["n\nl", "work", "x"] { _ = net.addTie(from: "a", to: "b", layer: layer) }
+    let dl = try UCINETFormat.write(net)
+    #expect(dl.dropped.contains { $0.contains("the layer 'n\\u{A}l' is written with ' and spaces") })
+    let back = try UCINETFormat.read(Data(dl.text.utf8), file: "t.dl")
+    #expect(Set(back.ties.compactMap(\.layer)) == ["n l", "work", "x"])
+    // Pajek: a NUL in an id is written as a space (said), never raw.
+    var p = Network(directed: true)
+    _ = p.addTie(from: "a\u{0}b", to: "c", layer: "q\"x")
+    _ = p.addTie(from: "c", to: "a\u{0}b", layer: "")
+    let pajek = PajekFormat.write(p)
+    #expect(!pajek.text.utf8.contains(0))
+    #expect(pajek.dropped.contains { $0.contains("the node id 'a\\u{0}b'") })
+    #expect(pajek.dropped.contains { $0.contains("the layer 'q\"x'") })
+    #expect(pajek.dropped.contains { $0.contains("a layer without a name") })
+  }
+
+  @Test func csvSaysTextWillComeBackTyped() throws {
+    let net = try NodeLinkFormat.read(Data(#"{"directed":true,"nodes":[{"id":"a","s":"1","b":"true","t":"x"},{"id":"b","s":"2","b":"false","t":"1"}],"links":[]}"#.utf8), file: "t.json")
+    let said = net.lostWhenWritten(as: .csv)
+    #expect(said.contains { $0.contains("'s' is text whose every value reads as a number") && $0.contains("reads back as integer") })
+    #expect(said.contains { $0.contains("'b' is text whose every value reads as true or false") })
+    #expect(!said.contains { $0.contains("'t'") })
+  }
+
+  @Test func idsEqualInUnicodeAreOneNodeAndSaid() throws {
+    // U+00E9 and U+0065 U+0301 are canonically equivalent: Swift's strings are equal.
+    let net = try csvNetwork("source,target\n\u{E9},b\ne\u{301},c\n")
+    #expect(net.nodeCount == 3)
+    #expect(net.readNotes.contains { $0.contains("U+00E9 and as U+0065 U+0301") })
+  }
 }

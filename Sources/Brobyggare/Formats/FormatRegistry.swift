@@ -113,8 +113,29 @@ extension Network {
       let sorted = names.sorted()
       return sorted.prefix(10).map { "'\($0)'" }.joined(separator: ", ") + (sorted.count > 10 ? " and \(sorted.count - 10) more" : "")
     }
+    // CSV and DOT hold text, and their readers type a column by its values: text attributes
+    // whose every value reads as a number or true/false come back typed.
+    if format == .csv || format == .dot {
+      for (domain, values) in [("node", nodes.map(\.attributes)), ("tie", ties.map(\.attributes))] {
+        var text: [String: [String?]] = [:]
+        var other = Set<String>()
+        for attributes in values {
+          for (name, v) in attributes {
+            if case .string(let s) = v { text[name, default: []].append(s) } else { other.insert(name) }
+          }
+        }
+        for name in text.keys.sorted() where !other.contains(name) && !["label", "kind", "id"].contains(name) {
+          let t = inferType(text[name]!, decimalComma: false)
+          if t != .string {
+            sentences.append("the \(domain) attribute '\(visibleText(name))' is text whose every value reads as \(t == .boolean ? "true or false" : "a number"): \(format.rawValue.uppercased()) holds no types, so it reads back as \(t.rawValue) (write GraphML, GEXF or JSON to keep it text)")
+          }
+        }
+      }
+    }
     switch format {
-    case .graphml, .json:
+    case .graphml:
+      sentences += GraphMLFormat.retypedWhenWritten(self)
+    case .json:
       break
     case .csv:
       if !attributes.isEmpty { lost.append("the network's own attributes (\(list(Set(attributes.keys)))): CSV tables have no place for them") }
@@ -128,7 +149,7 @@ extension Network {
       let isolates = nodes.count - Set(ties.flatMap { [$0.source, $0.target] }).count
       if isolates > 0 { lost.append("\(isolates) node\(isolates == 1 ? "" : "s") without ties") }
     case .ucinet:
-      lost += (try? UCINETFormat.write(self).dropped) ?? []
+      sentences += (try? UCINETFormat.write(self).dropped) ?? []
     case .gexf:
       sentences += (try? GEXFFormat.write(self).dropped) ?? []
     case .gml:

@@ -71,6 +71,39 @@ extension GraphMLFormat {
                instead: "remove it, or write JSON, which holds every character")
   }
 
+  /// The declarations with each type widened to hold every value given under its name (an
+  /// attribute declared integer that also holds 0.5 is written as double, else as string), so
+  /// that no value is written under a key whose type it does not read back as. See
+  /// ``retypedWhenWritten(_:)`` for the note.
+  static func holdingEveryValue<S: Sequence>(_ decls: [AttributeDeclaration], _ values: S) -> [AttributeDeclaration]
+  where S.Element == [String: AttributeValue] {
+    var types: [String: AttributeType] = [:]
+    for d in decls where d.type != .markup { types[d.name] = d.type }
+    if types.isEmpty { return decls }
+    for attributes in values {
+      for (n, v) in attributes { if let t = types[n], t != v.type { types[n] = t.widened(with: v.type) } }
+    }
+    return decls.map { d in
+      guard let t = types[d.name], t != d.type, d.type != .markup else { return d }
+      var w = d
+      w.type = t
+      w.graphMLType = nil
+      return w
+    }
+  }
+
+  /// What ``holdingEveryValue(_:_:)`` retypes, one sentence each.
+  public static func retypedWhenWritten(_ network: Network) -> [String] {
+    var out: [String] = []
+    for (domain, decls, values) in [("node", network.nodeAttributes, Array(network.nodes.lazy.map(\.attributes))),
+                                    ("tie", network.tieAttributes, Array(network.ties.lazy.map(\.attributes)))] {
+      for (d, w) in zip(decls, holdingEveryValue(decls, values)) where d.type != w.type {
+        out.append("the \(domain) attribute '\(d.name)' is declared \(d.type.rawValue) but holds other values: written as \(w.type == .double ? "double" : "string"), its type that holds them all")
+      }
+    }
+    return out
+  }
+
   static func graphMLType(_ d: AttributeDeclaration) -> String {
     if let t = d.graphMLType { return t }
     switch d.type {
@@ -146,17 +179,18 @@ extension GraphMLFormat {
     var undeclared: [String: AttributeType] = [:]
     for node in network.nodes {
       for (n, v) in node.attributes where !declaredNode.contains(n) {
-        if let t = undeclared[n], t != v.type { undeclared[n] = .string } else if undeclared[n] == nil { undeclared[n] = v.type }
+        if let t = undeclared[n] { undeclared[n] = t.widened(with: v.type) } else { undeclared[n] = v.type }
       }
     }
     for n in undeclared.keys.sorted() { nodeDecls.append(AttributeDeclaration(name: n, type: undeclared[n]!)) }
+    nodeDecls = holdingEveryValue(nodeDecls, network.nodes.lazy.map(\.attributes))
     var tieDecls: [AttributeDeclaration] = []
     if network.hasTrust {
       tieDecls.append(AttributeDeclaration(name: network.trustAttributeName, type: .double, graphMLType: network.trustGraphMLType))
     }
     if network.hasLayers { tieDecls.append(AttributeDeclaration(name: "layer", type: .string)) }
     let fixedTieKeys = tieDecls.count
-    tieDecls += network.tieAttributes
+    tieDecls += holdingEveryValue(network.tieAttributes, network.ties.lazy.map(\.attributes))
 
     var rootIDs: [String] = [], graphIDs: [String] = [], nodeIDs: [String] = [], tieIDs: [String] = []
     for d in rootDecls { rootIDs.append(try key(d, domain: "graphml")) }

@@ -73,6 +73,7 @@ public enum NodeLinkFormat {
       }
     }
     guard case .array(let nodes)? = root["nodes"] else { throw parser.error("expected a 'nodes' array", at: parser.offset("nodes")) }
+    var nodeTypes: [String: AttributeType] = [:], tieTypes: [String: AttributeType] = [:]
     for (n, node) in nodes.enumerated() {
       guard case .object(let members) = node else { throw parser.error("nodes[\(n)] is not an object", at: parser.offset("nodes", n)) }
       let id = try idText(node["id"], what: "nodes[\(n)]", at: parser.offset("nodes", n))
@@ -80,7 +81,9 @@ public enum NodeLinkFormat {
       for (k, v) in members where k != "id" {
         if let a = try scalar(v, what: "nodes[\(n)].\(k)", at: parser.offset("nodes", n)) {
           attrs[k] = a
-          if !network.nodeAttributes.contains(where: { $0.name == k }) {
+          // One declaration per name, of a type that holds every value (7 and 0.5: double).
+          if let t = nodeTypes[k] { nodeTypes[k] = t.widened(with: a.type) } else {
+            nodeTypes[k] = a.type
             network.declareNodeAttribute(AttributeDeclaration(name: k, type: a.type))
           }
         }
@@ -114,13 +117,16 @@ public enum NodeLinkFormat {
           continue  // networkx's multigraph key: an index among parallel edges, rebuilt on writing
         } else {
           tie.attributes[k] = a
-          if !network.tieAttributes.contains(where: { $0.name == k }) {
+          if let t = tieTypes[k] { tieTypes[k] = t.widened(with: a.type) } else {
+            tieTypes[k] = a.type
             network.declareTieAttribute(AttributeDeclaration(name: k, type: a.type))
           }
         }
       }
       network.addTie(tie)
     }
+    for i in network.nodeAttributes.indices { if let t = nodeTypes[network.nodeAttributes[i].name] { network.nodeAttributes[i].type = t } }
+    for i in network.tieAttributes.indices { if let t = tieTypes[network.tieAttributes[i].name] { network.tieAttributes[i].type = t } }
     network.readNotes += dialectNotes
     return network
   }

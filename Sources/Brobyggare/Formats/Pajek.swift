@@ -899,12 +899,12 @@ public enum PajekFormat {
     }
     for id in idNotes.prefix(3) {
       dropped.append(
-        "the node id '\(id)' holds a double quote or a line break, which a Pajek label cannot: written with ' and spaces in their place"
+        "the node id '\(visibleText(id))' holds a double quote, a line break or another control character, which a Pajek label cannot: written with ' and spaces in their place"
       )
     }
     if idNotes.count > 3 {
       dropped.append(
-        "\(idNotes.count - 3) more node ids are written with ' and spaces in place of double quotes and line breaks"
+        "\(idNotes.count - 3) more node ids are written with ' and spaces in place of double quotes, line breaks and control characters"
       )
     }
     for (name, count) in unwritable.sorted(by: { $0.key < $1.key }) {
@@ -949,6 +949,11 @@ public enum PajekFormat {
       }
       var byLayer: [String: [Tie]] = [:]
       for tie in network.ties { if let l = tie.layer { byLayer[l, default: []].append(tie) } }
+      for layer in layers where clean(layer) != layer || layer.isEmpty {
+        dropped.append(layer.isEmpty
+          ? "a layer without a name is written as a relation without a label, which reads back named by its number"
+          : "the layer '\(visibleText(layer))' holds a double quote, a line break or another control character, which a Pajek relation's label cannot: written with ' and spaces in their place")
+      }
       for (r, layer) in layers.enumerated() {
         out += "\(keyword) :\(r + 1) \"\(clean(layer))\"\n"
         for tie in byLayer[layer]! { out += tieLine(tie) }
@@ -969,11 +974,15 @@ public enum PajekFormat {
     return (out, dropped)
   }
 
-  /// A label or name as Pajek can hold it: a double quote becomes `'`, a line break or tab a
-  /// space.
+  /// A label or name as Pajek can hold it: a double quote becomes `'`, a line break, tab or
+  /// other control character (NUL among them, which no reader takes) a space; the writer says
+  /// which ids and layers it changed.
   static func clean(_ s: String) -> String {
-    guard s.contains(where: { $0 == "\"" || $0.isNewline || $0 == "\t" }) else { return s }
-    return String(s.map { $0 == "\"" ? "'" : $0.isNewline || $0 == "\t" ? " " : $0 })
+    func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || u.value == 0x7F || u == "\u{2028}" || u == "\u{2029}" }
+    guard s.unicodeScalars.contains(where: { $0 == "\"" || isControl($0) }) else { return s }
+    var out = ""
+    for u in s.unicodeScalars { out.unicodeScalars.append(u == "\"" ? "'" : isControl(u) ? " " : u) }
+    return out
   }
 
   /// A drawing parameter's value: a number as it is, text in double quotes; `nil` for what a

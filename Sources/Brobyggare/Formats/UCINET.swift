@@ -53,7 +53,7 @@ public enum UCINETFormat {
       }
       seen[key] = node.id
     }
-    if network.ties.contains(where: { $0.trust == 0 }) { dropped.append("ties of trust 0 (a DL file reads 0 as no tie)") }
+    if network.ties.contains(where: { $0.trust == 0 }) { dropped.append("UCINET DL cannot hold ties of trust 0 (a DL file reads 0 as no tie); not written") }
     let n = network.nodeCount
     let layers: [String?] = network.hasLayers ? network.layers.map { Optional($0) } + (network.ties.contains { $0.layer == nil } ? [nil] : []) : [nil]
     // Quoted when it holds a separator or could read as a keyword or its punctuation.
@@ -63,16 +63,40 @@ public enum UCINETFormat {
         ? "\"" + s.replacingOccurrences(of: "\"", with: "'") + "\"" : s
     }
     if network.nodes.contains(where: { $0.id.contains("\"") || $0.id.contains("\n") || $0.id.contains("\r") }) {
-      dropped.append("quotes and line breaks in ids (written as ' and spaces): DL labels cannot hold them")
+      dropped.append("quotes and line breaks in ids are written as ' and spaces: DL labels cannot hold them")
     }
-    if network.nodes.contains(where: { !$0.attributes.isEmpty }) { dropped.append("node attributes and labels other than the ids") }
-    if network.ties.contains(where: { !$0.attributes.isEmpty }) { dropped.append("tie attributes") }
-    if !network.isDirected { dropped.append("the direction: a DL matrix reads back as directed (read it with --undirected)") }
+    if network.nodes.contains(where: { !$0.attributes.isEmpty }) { dropped.append("UCINET DL cannot hold node attributes and labels other than the ids; not written") }
+    if network.ties.contains(where: { !$0.attributes.isEmpty }) { dropped.append("UCINET DL cannot hold tie attributes; not written") }
+    if !network.isDirected { dropped.append("a DL matrix cannot say that the ties are undirected: read it back with --undirected") }
     var out = "dl n=\(n)"
     if layers.count > 1 { out += " nm=\(layers.count)" }
     out += "\nformat = edgelist1\n"
     out += "labels:\n" + network.nodes.map { label($0.id.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")) }.joined(separator: ",") + "\n"
-    if layers.count > 1 { out += "matrix labels:\n" + layers.map { label($0 ?? "(no layer)") }.joined(separator: ",") + "\n" }
+    if layers.count > 1 {
+      // Layer names as the ids: no NUL, quotes and line breaks replaced (said), and no two
+      // names that would read back as one.
+      var seenLayers: [String: String] = [:]
+      var renamed: [String] = []
+      var names: [String] = []
+      for layer in layers {
+        let name = layer ?? "(no layer)"
+        if name.unicodeScalars.contains("\0") {
+          throw FormatError(file: "<output>", line: 1, column: 1, "the layer '\(visibleText(name))' holds a NUL, which a DL file cannot hold")
+        }
+        let written = name.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        let key = written.replacingOccurrences(of: "\"", with: "'").lowercased()
+        if let first = seenLayers[key] {
+          throw FormatError(file: "<output>", line: 1, column: 1, "the layers '\(visibleText(first))' and '\(visibleText(name))' would be one matrix label in a DL file (UCINET ignores case); write GraphML or CSV instead")
+        }
+        seenLayers[key] = name
+        if written.replacingOccurrences(of: "\"", with: "'") != name { renamed.append(name) }
+        names.append(written)
+      }
+      if !renamed.isEmpty {
+        dropped.append("the layer\(renamed.count == 1 ? "" : "s") \(renamed.map { "'\(visibleText($0))'" }.joined(separator: ", ")) \(renamed.count == 1 ? "is" : "are") written with ' and spaces in place of quotes and line breaks: DL labels cannot hold them")
+      }
+      out += "matrix labels:\n" + names.map(label).joined(separator: ",") + "\n"
+    }
     out += "data:\n"
     var merged = false
     for layer in layers {
@@ -89,7 +113,7 @@ public enum UCINETFormat {
       for key in order { out += "\(key / n + 1) \(key % n + 1) \(formatNumber(cell[key]!))\n" }
       if layers.count > 1 { out += "!\n" }
     }
-    if merged { dropped.append("parallel ties within a layer (merged, keeping the largest trust)") }
+    if merged { dropped.append("parallel ties within a layer are merged, keeping the largest trust: a DL matrix holds one value per pair") }
     return (out, dropped)
   }
 }
@@ -188,6 +212,8 @@ struct DLHeader {
   var rowLabels: [String] = []
   var columnLabels: [String] = []
   var matrixLabels: [String] = []
+  /// Where each label list starts (its keyword), for the message when its length is wrong.
+  var listAt: [String: (line: Int, column: Int)] = [:]
 
   static let keywords: Set<String> = ["n", "nr", "nc", "nm", "format", "diagonal", "labels", "row", "col", "column", "matrix", "data", "level"]
 
@@ -241,12 +267,14 @@ struct DLHeader {
           embedded = true
         } else {
           guard let (colon, _, _) = lex.word(), colon == ":" else { throw lex.error("expected 'labels:' or 'labels embedded'") }
+          listAt["labels"] = (wl, wc)
           labels = list()
         }
       case "row", "col", "column", "matrix":
         guard let (kw, _, _) = lex.word(), kw.lowercased() == "labels" else { throw lex.error("expected '\(w) labels'") }
         if lex.peekWord()?.lowercased() == "embedded" { _ = lex.word(); embedded = true; continue }
         guard let (colon, _, _) = lex.word(), colon == ":" else { throw lex.error("expected ':' after '\(w) labels'") }
+        listAt["\(w.lowercased()) labels"] = (wl, wc)
         let l = list()
         switch w.lowercased() {
         case "row": rowLabels = l
@@ -294,6 +322,17 @@ struct DLHeader {
     if twoMode && (rows == nil || columns == nil) { throw lex.error("a two-mode DL header needs both nr= and nc=") }
     guard twoMode || n != nil else { throw lex.error("the DL header gives no n= (or nr= and nc=)", line: 1, column: 1) }
     let nr = rows ?? n!, nc = columns ?? n!
+    // A label list of another length than the header says would leave nodes or layers without
+    // their names, or names unused: refused at the list.
+    func check(_ list: [String], _ key: String, _ expected: Int, _ what: String) throws(FormatError) {
+      guard !list.isEmpty, list.count != expected, let at = listAt[key] else { return }
+      throw lex.error("the '\(key):' list has \(list.count) label\(list.count == 1 ? "" : "s"), but the header says \(expected) \(what); give one label for each", line: at.line, column: at.column)
+    }
+    try check(labels, "labels", twoMode ? nr + nc : nr, twoMode ? "rows and columns" : "nodes (n=)")
+    try check(rowLabels, "row labels", nr, "rows (nr=)")
+    try check(columnLabels, "col labels", nc, "columns (nc=)")
+    try check(columnLabels, "column labels", nc, "columns (nc=)")
+    try check(matrixLabels, "matrix labels", matrices, "matrices (nm=)")
     if format == "fullmatrix" && Double(nr) * Double(nc) * Double(matrices) > 1e9 {
       throw lex.error("the DL header asks for \(matrices) matrix of \(nr) x \(nc) cells, more than the 10^9 read here; write an edgelist1 instead", line: 1, column: 1)
     }

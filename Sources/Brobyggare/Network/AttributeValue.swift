@@ -6,6 +6,14 @@ import Foundation
 /// graphics, say). The measures never read it; it is kept so that a read-then-write loses nothing.
 public enum AttributeType: String, Hashable, Sendable, CaseIterable {
   case string, integer, double, boolean, markup
+
+  /// The type that holds values of both types: itself when they agree, `double` for integers
+  /// and doubles (every such integer reads back from a double), else `string`.
+  public func widened(with other: AttributeType) -> AttributeType {
+    if self == other { return self }
+    if (self == .integer && other == .double) || (self == .double && other == .integer) { return .double }
+    return .string
+  }
 }
 
 /// A typed attribute value. A missing value is `nil` where a value is expected.
@@ -146,7 +154,8 @@ public func parseDouble(_ text: String, decimalComma: Bool = false) -> Double? {
 
 /// A number written in decimal (`12`, `-0.5`, `1e-3`), or `nil`. Swift's `Double(_:)` also
 /// reads hexadecimal (`0x10` is 16, `0x1p3` is 8) and `nan(…)`, which no file or option here
-/// means; every reader and option parses numbers through this.
+/// means, and rounds numbers beyond a double's range to infinity or 0 (`1e400`, `1e-400`),
+/// which would change the value; every reader and option parses numbers through this.
 public func decimalDouble<S: StringProtocol>(_ text: S) -> Double? {
   for u in text.utf8 {
     switch u {
@@ -155,6 +164,12 @@ public func decimalDouble<S: StringProtocol>(_ text: S) -> Double? {
     default: return nil
     }
   }
-  return Double(text)
+  guard let d = Double(text) else { return nil }
+  // Beyond a double's range the text would change: 1e400 is not infinity, 1e-400 not 0.
+  if d.isInfinite { return nil }
+  if d == 0, text.utf8.prefix(while: { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }).contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) {
+    return nil
+  }
+  return d
 }
 

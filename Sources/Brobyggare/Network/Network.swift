@@ -41,6 +41,8 @@ public struct Network: Sendable {
   /// spaces, a direction taken from a column, say), one sentence each, in the order found.
   /// Readers append; the command line prints them on standard error.
   public var readNotes: [String] = []
+  /// Whether two ids equal in Unicode but not in their bytes were read as one node (said once).
+  private var sawEquivalentIDs = false
   /// Subgraphs and clusters as a DOT file declared them (see ``Subgraph``); empty otherwise.
   public var subgraphs: [Subgraph] = []
 
@@ -74,7 +76,16 @@ public struct Network: Sendable {
   /// Returns the index of the node with this id, adding a bare node first when there is none.
   @discardableResult
   public mutating func node(withID id: String) -> Int {
-    if let i = indexByID[id] { return i }
+    if let i = indexByID[id] {
+      // Swift's strings compare by Unicode's canonical equivalence: `é` as one scalar and as
+      // `e` with a combining accent are one id. Said once, with the first such pair.
+      if !sawEquivalentIDs, !nodes[i].id.utf8.elementsEqual(id.utf8) {
+        sawEquivalentIDs = true
+        func scalars(_ s: String) -> String { s.unicodeScalars.prefix(12).map { scalarCode($0) }.joined(separator: " ") }
+        readNotes.append("ids that differ only in how Unicode composes their characters are read as one node, as Unicode says they are the same text (the first: '\(visibleText(nodes[i].id))' written as \(scalars(nodes[i].id)) and as \(scalars(id)))")
+      }
+      return i
+    }
     let i = nodes.count
     nodes.append(Node(id: id))
     indexByID[id] = i
