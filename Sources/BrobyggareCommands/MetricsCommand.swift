@@ -97,19 +97,24 @@ func tableFormat(_ p: ParsedArguments) throws -> TableFormat {
       case "json": return .json
       case "tsv": return .tsv
       case "md": return .markdown
+      case "xlsx": return .xlsx
       default: return .csv
       }
     }
     return .csv
   }
   guard let t = TableFormat(rawValue: f) else {
-    throw UsageError(message: "Unknown format '\(f)'; expected csv, tsv, json or markdown")
+    throw UsageError(message: "Unknown format '\(f)'; expected csv, tsv, json, markdown or xlsx")
   }
   return t
 }
 
 func emit(_ table: ResultTable, _ p: ParsedArguments, inputs: [String], _ out: inout BrobyggareCommandLine.Outcome) throws {
   let format = try tableFormat(p)
+  if format == .xlsx {
+    try emitWorkbook([(workbookSheetName(p), table)], p, inputs: inputs, &out)
+    return
+  }
   let text = table.render(format)
   if format != .json { out.stderr += table.settingsLine }
   if format == .excel { note("--excel: semicolons, decimal commas and a byte-order mark; text cells that begin with =, +, -, @, a tab or a carriage return are written behind a ' so that Excel does not run them as formulas") }
@@ -118,6 +123,23 @@ func emit(_ table: ResultTable, _ p: ParsedArguments, inputs: [String], _ out: i
   } else {
     out.stdout += text
   }
+}
+
+/// The sheet a command's table is written to: the command's name (`metrics`, `brokers`).
+func workbookSheetName(_ p: ParsedArguments) -> String { p.command }
+
+/// Writes tables as one workbook (`-o results.xlsx`), a sheet each, the settings echoed on
+/// standard error as for the other formats.
+func emitWorkbook(_ tables: [(name: String, table: ResultTable)], _ p: ParsedArguments, inputs: [String],
+                  _ out: inout BrobyggareCommandLine.Outcome) throws {
+  guard let o = p.value("output") else {
+    throw UsageError(message: "An Excel workbook is not text for a terminal; write it to a file with -o FILE.xlsx")
+  }
+  for (_, t) in tables { out.stderr += t.settingsLine }
+  if tables.contains(where: { $0.table.hasUndefinedNumbers }) {
+    note("\(o): undefined (NaN) and infinite values are written as empty cells, which a spreadsheet has for no number")
+  }
+  try writeOutput([(path: o, data: XLSXFormat.workbook(tables.map { $0.table.workbookSheet(named: $0.name) }))], inputs: inputs)
 }
 
 /// The files a command read: NET and its node table.
