@@ -74,9 +74,9 @@ extension BrobyggareCommandLine {
     do { built = try InterviewNetwork(inputs, options: options) } catch let e as InterviewError {
       throw UsageError(message: e.description)
     }
-    var files = try built.network.serialized(as: format, path: output)
-    files.append((reviewPath, built.reviewCSV(keeping: previousReview)))
-    files.append((stem + ".account.md", built.account.markdown))
+    var files = try built.network.serializedData(as: format, path: output)
+    files.append((reviewPath, Data(built.reviewCSV(keeping: previousReview).utf8)))
+    files.append((stem + ".account.md", Data(built.account.markdown.utf8)))
     try writeOutput(files, inputs: inputPaths)
     if !previousReview.isEmpty {
       let kept = Set(previousReview.filter { !$0.id.isEmpty }.map { NameMatching.normalise($0.name) }).count

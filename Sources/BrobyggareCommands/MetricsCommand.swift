@@ -183,7 +183,7 @@ func writeMeasures(into path: String, network: Network, measures: [String], colu
       net.setNodeAttribute(m, value, at: v)
     }
   }
-  let files = try net.serialized(as: format, path: path)
+  let files = try net.serializedData(as: format, path: path)
   try writeOutput(files, inputs: inputs)
   out.stderr += "wrote \(files.map(\.path).joined(separator: " and ")): \(net.nodeCount) nodes with the node attributes \(measures.joined(separator: ", "))\n"
 }

@@ -560,7 +560,7 @@ extension XLSXFormat {
     let ties = try book.table(sheet: tieSheet)
     let nodes = try nodeSheet.map { k throws(FormatError) in try book.table(sheet: k) }
     if layout == "Kumu" {
-      if columns.id == nil, nodes.map({ CSVFormat.column($0.table.header, "id") }) == nil { columns.id = "label" }
+      if columns.id == nil, nodes.flatMap({ CSVFormat.column($0.table.header, "id") }) == nil { columns.id = "label" }
       if columns.layer == nil, CSVFormat.column(ties.table.header, "layer") == nil, CSVFormat.column(ties.table.header, "type") != nil { columns.layer = "type" }
     } else if layout == "Polinode" {
       if columns.id == nil, let n = nodes, CSVFormat.column(n.table.header, "id") == nil, CSVFormat.column(n.table.header, "name") != nil { columns.id = "name" }
@@ -570,11 +570,20 @@ extension XLSXFormat {
     if let nodes {
       try CSVFormat.readNodes(nodes.table, file: book.place(nodeSheet ?? 0), columns: columns, into: &network, trimmed: &trimmed)
     }
-    try CSVFormat.readTies(ties.table, file: book.place(tieSheet), columns: columns, directed: directed, into: &network,
-                           closedNodeSet: nodes != nil, trimmed: &trimmed)
+    do {
+      try CSVFormat.readTies(ties.table, file: book.place(tieSheet), columns: columns, directed: directed, into: &network,
+                             closedNodeSet: nodes != nil, trimmed: &trimmed)
+    } catch {
+      // The sheet was chosen, not named: say which it was, and how to name another.
+      var e = error
+      if sheet == nil, layout == nil, book.sheets.count > 1, e.message.contains("needs 'source' and 'target'") {
+        e.message += "; this is the sheet '\(book.sheets[tieSheet].name)', and --sheet names another of \(FormatError.list(book.sheets.map(\.name), quoted: true))"
+      }
+      throw e
+    }
     let which = "read the ties from the sheet '\(book.sheets[tieSheet].name)'" + (nodeSheet.map { " and the nodes from the sheet '\(book.sheets[$0].name)'" } ?? "")
     if let layout {
-      notes.append("a workbook laid out as \(layout) lays one out: \(which)" + (layout == "Kumu" && columns.layer == "type" ? ", each connection's Type as its layer" : ""))
+      notes.append("laid out as \(layout) writes workbooks: \(which)" + (layout == "Kumu" && columns.layer == "type" ? ", each connection's Type as its layer" : ""))
     } else if book.sheets.count > 1 {
       notes.append(which + (sheet == nil ? " (--sheet and --nodes-sheet name others)" : ""))
     }
