@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import Brobyggare
+@testable import BrobyggareCommands
+
+/// Excel workbooks on the command line: read with --sheet and --nodes-sheet, result tables and
+/// networks written with -o FILE.xlsx.
+@Suite("Excel workbooks on the command line")
+struct XLSXCommandTests {
+  static let fixtures = packageRoot.appendingPathComponent("Tests/BrobyggareTests/Fixtures/xlsx")
+
+  @Test func sheetsNamedOnTheCommandLine() throws {
+    let path = Self.fixtures.appendingPathComponent("padgett-named-sheets.xlsx").path
+    let r = run("info", path, "--sheet", "Band", "--nodes-sheet", "Familjer")
+    #expect(r.status == 0, "\(r.stderr)")
+    // Padgett's Florentine families: 16 families, 35 ties (Datasets/padgett/README.md).
+    #expect(r.stdout.contains("nodes: 16"))
+    #expect(r.stdout.contains("ties: 35"))
+    #expect(r.stderr.contains("read the ties from the sheet 'Band' and the nodes from the sheet 'Familjer'"))
+  }
+
+  @Test func sheetOptionsAreForWorkbooks() {
+    let r = run("info", padgett, "--sheet", "Ties")
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("--sheet picks a sheet of an Excel workbook"))
+    let s = run("info", packageRoot.appendingPathComponent("Datasets/padgett/padgett.csv").path, "--nodes-sheet", "nodes")
+    #expect(s.status == 64)
+  }
+
+  @Test func resultTableWrittenAsAWorkbook() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("metrics.xlsx").path
+    let r = run("metrics", padgett, "--measures", "degree,betweenness", "-o", out, "--threads", "1")
+    #expect(r.status == 0, "\(r.stderr)")
+    let book = try XLSXFormat.Workbook(data: Data(contentsOf: URL(fileURLWithPath: out)), file: out)
+    #expect(book.sheets.map(\.name) == ["metrics"])
+    let (table, _) = try book.table(sheet: 0)
+    #expect(table.header.prefix(2) == ["id", "label"])
+    #expect(table.rows.count == 16)
+    // The same table as CSV, cell for cell.
+    let csv = run("metrics", padgett, "--measures", "degree,betweenness", "--threads", "1")
+    let lines = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    #expect([table.header] + table.rows == lines)
+    // Numbers are number cells (no type attribute), never formula strings.
+    let xml = String(decoding: try #require(try book.archive.extract("xl/worksheets/sheet1.xml")), as: UTF8.self)
+    #expect(!xml.contains("t=\"str\""))
+  }
+
+  @Test func workbookNeedsAFile() {
+    let r = run("metrics", padgett, "--format", "xlsx")
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("-o FILE.xlsx"))
+  }
+
+  @Test func convertToAWorkbookAndBack() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let xlsx = dir.appendingPathComponent("padgett.xlsx").path
+    let back = dir.appendingPathComponent("back.csv").path
+    #expect(run("convert", padgett, xlsx).status == 0)
+    let r = run("convert", xlsx, back)
+    #expect(r.status == 0, "\(r.stderr)")
+    let direct = dir.appendingPathComponent("direct.csv").path
+    #expect(run("convert", padgett, direct).status == 0)
+    #expect(try String(contentsOfFile: back, encoding: .utf8) == String(contentsOfFile: direct, encoding: .utf8))
+    let nodesBack = dir.appendingPathComponent("back.nodes.csv").path, nodesDirect = dir.appendingPathComponent("direct.nodes.csv").path
+    #expect(try String(contentsOfFile: nodesBack, encoding: .utf8) == String(contentsOfFile: nodesDirect, encoding: .utf8))
+  }
+
+  @Test func aWorkbookIsNotOverwritten() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let xlsx = dir.appendingPathComponent("net.xlsx").path
+    try FileManager.default.copyItem(atPath: Self.fixtures.appendingPathComponent("polinode.xlsx").path, toPath: xlsx)
+    let r = run("metrics", xlsx, "-o", xlsx)
+    #expect(r.status != 0)
+    #expect(r.stderr.contains("Refusing to overwrite the input file"))
+  }
+}
