@@ -150,7 +150,21 @@ for row in ties:
     ws.append([typed(v) for v in row])
 save(wb, "padgett-named-sheets.xlsx")
 
-# 7. LibreOffice: the Padgett tables as a flat ODS of two sheets, converted to .xlsx.
+# 7. The municipality study's nominations and roster (Datasets/municipality), as a researcher
+# keeps them in Excel: ratings as numbers, interviewed as booleans.
+def typed_bool(text):
+    return {"true": True, "false": False}.get(text, typed(text))
+
+
+for name in ["nominations", "roster"]:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Blad1"
+    for row in read_csv(ROOT / f"Datasets/municipality/{name}.csv"):
+        ws.append([typed_bool(v) for v in row])
+    save(wb, f"municipality-{name}.xlsx")
+
+# 8. LibreOffice: the Padgett tables as a flat ODS of two sheets, converted to .xlsx.
 def fods_cell(text):
     from xml.sax.saxutils import escape
     v = typed(text)

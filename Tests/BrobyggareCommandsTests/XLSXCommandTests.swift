@@ -78,4 +78,23 @@ struct XLSXCommandTests {
     #expect(r.status != 0)
     #expect(r.stderr.contains("Refusing to overwrite the input file"))
   }
+
+  /// The municipality study's nominations and roster as workbooks (Scripts/make_xlsx_fixtures.py
+  /// wrote Datasets/municipality's CSV tables into them) build the same network as the CSV
+  /// tables.
+  @Test func interviewTablesFromWorkbooks() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let municipality = packageRoot.appendingPathComponent("Datasets/municipality")
+    let fromXLSX = dir.appendingPathComponent("x.csv").path, fromCSV = dir.appendingPathComponent("c.csv").path
+    let a = run("interviews", Self.fixtures.appendingPathComponent("municipality-nominations.xlsx").path,
+                "--roster", Self.fixtures.appendingPathComponent("municipality-roster.xlsx").path, "--scale", "1..5", "--wave", "1", "-o", fromXLSX)
+    #expect(a.status == 0, "\(a.stderr)")
+    let b = run("interviews", municipality.appendingPathComponent("nominations.csv").path,
+                "--roster", municipality.appendingPathComponent("roster.csv").path, "--scale", "1..5", "--wave", "1", "-o", fromCSV)
+    #expect(b.status == 0, "\(b.stderr)")
+    for (x, c) in [(fromXLSX, fromCSV), (Network.companionNodeTable(for: fromXLSX), Network.companionNodeTable(for: fromCSV))] {
+      #expect(try String(contentsOfFile: x, encoding: .utf8) == String(contentsOfFile: c, encoding: .utf8))
+    }
+  }
 }
