@@ -97,4 +97,19 @@ struct XLSXCommandTests {
       #expect(try String(contentsOfFile: x, encoding: .utf8) == String(contentsOfFile: c, encoding: .utf8))
     }
   }
+
+  /// The report writes its tables as CSV files and again in one workbook, a sheet each.
+  @Test func reportTablesInOneWorkbook() throws {
+    let dir = try temporaryDirectory().appendingPathComponent("report")
+    defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+    let municipality = packageRoot.appendingPathComponent("Datasets/municipality/municipality.graphml").path
+    let r = run("report", municipality, "--layer", "trust,collaboration", "--group", "sector", "--robustness", "5", "-o", dir.path)
+    #expect(r.status == 0, "\(r.stderr)")
+    let path = dir.appendingPathComponent("tables.xlsx").path
+    let book = try XLSXFormat.Workbook(data: Data(contentsOf: URL(fileURLWithPath: path)), file: path)
+    #expect(book.sheets.map(\.name) == ["bridge-builders", "group-matrix", "ei", "whatif", "robustness"])
+    let csv = try String(contentsOf: dir.appendingPathComponent("bridge-builders.csv"), encoding: .utf8)
+    let (table, _) = try book.table(sheet: 0)
+    #expect(table.rows.count + 1 == csv.split(separator: "\n").count)
+  }
 }

@@ -53,6 +53,9 @@ extension Network {
   public init(contentsOf path: String, options: ReadOptions = ReadOptions()) throws(FormatError) {
     guard var format = options.format ?? NetworkFormat(path: path) else {
       let ext = (path as NSString).pathExtension
+      if ["xls", "ods", "numbers"].contains(ext.lowercased()) {
+        throw FormatError(file: path, line: 1, column: 1, "a .\(ext) spreadsheet is not read; save it as an Excel workbook (.xlsx) or as CSV")
+      }
       throw FormatError(file: path, line: 1, column: 1, "cannot tell the format from \(ext.isEmpty ? "a name without an extension" : "the extension '.\(ext)'"); expected \(NetworkFormat.extensionList) (or name the format with --input-format)")
     }
     // A file whose content plainly says another format (GraphML saved as .txt, say) is read as
