@@ -120,6 +120,9 @@ extension Network {
       break
     case .csv, .xlsx:
       if !attributes.isEmpty { lost.append("the network's own attributes (\(list(Set(attributes.keys)))): \(format == .csv ? "CSV tables have" : "a workbook's ties and nodes sheets have") no place for them") }
+      // A workbook's cells have no quotes to keep spaces with: ids are trimmed when read.
+      let spaced = format == .xlsx ? nodes.filter { trimmingWhitespace($0.id, newlines: false).utf8.count != $0.id.utf8.count }.count : 0
+      if spaced > 0 { lost.append("the spaces around \(spaced) id\(spaced == 1 ? "" : "s") (written, but read back trimmed, as ids typed in a sheet are)") }
       let markup = Set(nodeAttributes.filter { $0.type == .markup }.map(\.name) + tieAttributes.filter { $0.type == .markup }.map(\.name))
       if !markup.isEmpty { lost.append("the markup attributes \(list(markup)) (yEd graphics, say)") }
     case .edgelist:
