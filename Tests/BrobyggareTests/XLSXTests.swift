@@ -285,6 +285,14 @@ struct XLSXTests {
     limits.cells = 3
     let many = Self.error { _ = try XLSXFormat.read(Self.workbook(sheet: sheet), file: "big.xlsx", limits: limits) }
     #expect(many?.message.contains("more than 3 cells with values") == true)
+    // One long shared string in many cells: bounded by the text the cells hold together.
+    limits = XLSXFormat.Limits()
+    limits.textBytes = 1000
+    let long = "<si><t>" + String(repeating: "x", count: 300) + "</t></si>"
+    let cells = (1...4).map { #"<row r="\#($0)"><c r="A\#($0)" t="s"><v>0</v></c></row>"# }.joined()
+    let text = Self.error { _ = try XLSXFormat.read(Self.workbook(sheet: cells, sharedStrings: long), file: "t.xlsx", limits: limits) }
+    #expect(text?.message.contains("more than 1000 bytes of text") == true)
+    #expect(text?.line == 4)
     // Beyond Excel's own columns and rows.
     let wide = Self.error { _ = try XLSXFormat.read(Self.workbook(sheet: #"<row r="1"><c r="XFE1"><v>1</v></c></row>"#), file: "wide.xlsx") }
     #expect(wide?.message.contains("16384 columns") == true)

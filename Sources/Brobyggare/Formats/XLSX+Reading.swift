@@ -32,6 +32,9 @@ public enum XLSXFormat {
     /// The most cells of the table read from a sheet: its rows times its columns, from the
     /// header to the last row and column with a value.
     public var cells = 10_000_000
+    /// The most bytes of text (UTF-8) in the cells of a sheet, together: a shared string is
+    /// stored once and may be used by every cell, so this, not the file's size, bounds the work.
+    public var textBytes = 256 << 20
     /// The most bytes of a workbook file.
     public var fileBytes = 200 << 20
     public init() {}
@@ -260,6 +263,7 @@ public enum XLSXFormat {
       // The cell being read.
       var type = "n", style = 0, value = "", inline = "", inV = false, inIS = false, inT = false, phonetic = 0
       var cellRef = ""
+      var textBytes = 0
       func fail(_ m: String) -> FormatError { FormatError(file: where_, line: max(row, 1), column: max(col, 1), m) }
       while let event = try reader.next() {
         switch event {
@@ -347,6 +351,10 @@ public enum XLSXFormat {
             if let text, !text.isEmpty {
               guard cells.count < limits.cells else {
                 throw fail("the sheet has more than \(limits.cells) cells with values, the most read")
+              }
+              textBytes += text.utf8.count
+              guard textBytes <= limits.textBytes else {
+                throw fail("the sheet's cells hold more than \(limits.textBytes) bytes of text, the most read (a long shared string in many cells, say)")
               }
               cells.append((row, col, text))
             }
