@@ -13,34 +13,55 @@ struct XLSXTests {
 
   /// A workbook of one sheet from its XML, with shared strings and styles when given; no
   /// `_rels/.rels`, so the reader finds xl/workbook.xml where Excel puts it.
-  static func workbook(sheet: String, name: String = "Ties", sharedStrings: String? = nil, styles: String? = nil,
-                       date1904: Bool = false) -> Data {
+  static func workbook(
+    sheet: String, name: String = "Ties", sharedStrings: String? = nil, styles: String? = nil,
+    date1904: Bool = false
+  ) -> Data {
     let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     var zip = ZIPWriter()
-    zip.add("xl/workbook.xml", Array("""
-      <workbook xmlns="\(main)" xmlns:r="\(rel)">\(date1904 ? "<workbookPr date1904=\"1\"/>" : "")<sheets><sheet name="\(name)" sheetId="1" r:id="rId1"/></sheets></workbook>
-      """.utf8))
-    var rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    zip.add(
+      "xl/workbook.xml",
+      Array(
+        """
+        <workbook xmlns="\(main)" xmlns:r="\(rel)">\(date1904 ? "<workbookPr date1904=\"1\"/>" : "")<sheets><sheet name="\(name)" sheetId="1" r:id="rId1"/></sheets></workbook>
+        """.utf8))
+    var rels =
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
     rels += "<Relationship Id=\"rId1\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-    if sharedStrings != nil { rels += "<Relationship Id=\"rId2\" Type=\"\(rel)/sharedStrings\" Target=\"sharedStrings.xml\"/>" }
-    if styles != nil { rels += "<Relationship Id=\"rId3\" Type=\"\(rel)/styles\" Target=\"styles.xml\"/>" }
+    if sharedStrings != nil {
+      rels +=
+        "<Relationship Id=\"rId2\" Type=\"\(rel)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+    }
+    if styles != nil {
+      rels += "<Relationship Id=\"rId3\" Type=\"\(rel)/styles\" Target=\"styles.xml\"/>"
+    }
     zip.add("xl/_rels/workbook.xml.rels", Array((rels + "</Relationships>").utf8))
-    zip.add("xl/worksheets/sheet1.xml", Array("<worksheet xmlns=\"\(main)\"><sheetData>\(sheet)</sheetData></worksheet>".utf8))
-    if let sharedStrings { zip.add("xl/sharedStrings.xml", Array("<sst xmlns=\"\(main)\">\(sharedStrings)</sst>".utf8)) }
-    if let styles { zip.add("xl/styles.xml", Array("<styleSheet xmlns=\"\(main)\">\(styles)</styleSheet>".utf8)) }
+    zip.add(
+      "xl/worksheets/sheet1.xml",
+      Array("<worksheet xmlns=\"\(main)\"><sheetData>\(sheet)</sheetData></worksheet>".utf8))
+    if let sharedStrings {
+      zip.add("xl/sharedStrings.xml", Array("<sst xmlns=\"\(main)\">\(sharedStrings)</sst>".utf8))
+    }
+    if let styles {
+      zip.add("xl/styles.xml", Array("<styleSheet xmlns=\"\(main)\">\(styles)</styleSheet>".utf8))
+    }
     return zip.finished()
   }
 
   /// A one-entry archive, its central directory patched to say what the test wants: a
   /// method, a CRC-32, a declared size or flags other than those of the bytes stored.
-  static func archive(_ name: String, _ content: [UInt8], method: Int? = nil, crc: UInt32? = nil,
-                      uncompressedSize: Int? = nil, flags: Int? = nil) -> Data {
+  static func archive(
+    _ name: String, _ content: [UInt8], method: Int? = nil, crc: UInt32? = nil,
+    uncompressedSize: Int? = nil, flags: Int? = nil
+  ) -> Data {
     var zip = ZIPWriter()
     zip.add(name, content)
     var bytes = [UInt8](zip.finished())
     let end = bytes.count - 22
-    let cd = Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8 | Int(bytes[end + 18]) << 16 | Int(bytes[end + 19]) << 24
+    let cd =
+      Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8 | Int(bytes[end + 18]) << 16 | Int(
+        bytes[end + 19]) << 24
     func put(_ value: Int, at offset: Int, bytes n: Int) {
       for k in 0..<n { bytes[offset + k] = UInt8((value >> (8 * k)) & 0xFF) }
     }
@@ -52,7 +73,9 @@ struct XLSXTests {
   }
 
   static func error(_ body: () throws -> Void) -> FormatError? {
-    do { try body() } catch let e as FormatError { return e } catch { Issue.record("not a FormatError: \(error)") }
+    do { try body() } catch let e as FormatError { return e } catch {
+      Issue.record("not a FormatError: \(error)")
+    }
     return nil
   }
 
@@ -61,9 +84,12 @@ struct XLSXTests {
   static let streams: [(name: String, base64: String, length: Int, crc: UInt32)] = [
     ("stored (level 0)", "ARgA5/9NZWRpY2ksIFN0cm96emksIEFsYml6emk=", 24, 0x13F0_4CA2),
     ("fixed Huffman (Z_FIXED)", "801NyUzO1FEILinKr6oCMhxzkjKBDGsFXxwyAA==", 50, 0x1484_1D64),
-    ("dynamic Huffman (level 9)", """
+    (
+      "dynamic Huffman (level 9)",
+      """
       jZpRal1HEES3YrQBT03PdE+DLMhavICAE5ztx4Hwui5o3PVhkKFl8D1H0nun9P7jz3++/Pj2hreP9+//ffAH3r78/e3tr19///kR719/frx//f7rz6+7j/f/j+freNIxPj+217HR8fn8eL2OFx3Pz4/363jTcX5+7K9jp2P7/Dhex8H/wfH59XldH7penx/n6zj5n748PIziMuh+X84JI3PE5QmiSIJR+uW8WIJhXp4LiiZWbxWKJ3bvFYoovDcLxRTRu4WCitPbhcKK7P2ahXUOwbBZXCd6xyZ9gU7Bsllcp/WWzeI6l2DZLLBz95bNAju9t2wW2BnC964CO09v2SywM3vLrMDa6C2z4mroLbPiarO3zOhbrwmWWXG11VtmhdW2YJkVV/PeMiuuFoJlVmDt9JZZgbXsLVsFdo3eslVgF3rLVoFdU/gpWWCX9ZYt+qm6estWcV27t2wV1uWCZau4rugtW4V1HcGyVVxX9pbt4rqHYNkusBu9ZbvA7tlbtgvstt6yXWD36i3b9IJp95btArtdeDVWXHf0lu3iuk9v2S6sOwXLvLj66C3zwuoQLPPi6rO3zIurm2CZF1hfvWVeYH33ljm9FvbeMi+wHr1lXmD99JZ5gfXsLYviGqO3LIprQHjdX1hjCpZFcQ3rLYvCGkuwLIpr7N6yKK7hgmVBb3OitywKbJzesiiwkb1lp8Ce0Vt2CuxBb9kpsGf2lp3ieqy37BTXs3rLTmE9W3l/WVyP95adwnpCsOzQ+9fTW3aK60nBsiywOXrLssAmesuywObsLcsCm9ZblgU2V29ZFtjcvWVZXNN7y7K4ZvSWZWHNI1iWVCaytwyD08SQWgbViQGhZgzKE2MqPWNQoRgmFI1BjWIsoWkMqhRjC1VjUKcYLnSNQaVihFA2BrWKcYS2MahWjBTqBmeoR4ey2ydwiIJgHzhFPVrUzT+OUY8adfWPe9QjSF1rGrF+Jqnbk+Uo9ahSN/84Sz261PU5EexHmbr5x2nq0aZuj4niFB516uYf1Sk88tS1OnJ2nIJ/FKjwKFQ3/yhR4dmobs+VIhUelermH2UqPDrV1T8qVXikqpt/1KrwjFXXJ0uwH73qWnQJ9qNY3Z4TJSuYsBWAohVM2AtgXJmFzQDUrWDCbgAqVzBhOwClK5iwH4DiFUzZEED5CibsCKCABZO2BGpYWMqaQBULS9oTKGRhKYsCpSwsaVPgUUFZFShnYSm7AgUtLGVZoKKFpWwL1LSwlHWBohaWsC+Asha2sjCAwha2sDGA0ha2sjKA6ha2sDOA+ha2sjRg84YkbA2gyIUtrA2gzIUdyqpFsLewOIBSF7awOYBaF1xYHUC1Cy7sDqDcBReWB1DwgivbAyh5wYX1ARS94Mr+AOfFUFggQOULrmwQoPgFF1YIUP6CCzsEKIAhhCUClMAQwhYBimCIqSyrBDuEPQLUwRDCIgEKYQhhkwClMISySiB4HxZ2CVAOQyjLBKiIIYRtAtTEcJR1ApTFcIR9AhTGcISFApTGcISNAhTHcISVApTHcISdAtTHcFzZ9on1EbYKHP5tAGGtAEUyHGWvAGUypLBYgEIZUtksQK0MKawWoFqGVHYLUDBDCssFKJkhhe0CFM2QwnoBymZIYb8AhTOksGAg+Zc/frNh/As=
-      """, 9580, 0x1E31_10E3),
+      """, 9580, 0x1E31_10E3
+    ),
   ]
 
   // MARK: DEFLATE, CRC-32, ZIP
@@ -81,7 +107,9 @@ struct XLSXTests {
     #expect(out.count == s.length, "\(s.name)")
     #expect(CRC32.checksum(out) == s.crc, "\(s.name)")
     if k == 0 { #expect(String(decoding: out, as: UTF8.self) == "Medici, Strozzi, Albizzi") }
-    if k == 2 { #expect(String(decoding: out.prefix(27), as: UTF8.self) == #"<row r="1"><c r="A1" t="s">"#) }
+    if k == 2 {
+      #expect(String(decoding: out.prefix(27), as: UTF8.self) == #"<row r="1"><c r="A1" t="s">"#)
+    }
   }
 
   @Test func inflateStopsAtItsLimitAndAtTheEndOfItsInput() throws {
@@ -119,18 +147,29 @@ struct XLSXTests {
     let s = Self.streams[2]
     let deflated = [UInt8](Data(base64Encoded: s.base64.filter { !$0.isWhitespace })!)
     func message(_ data: Data, limits: ZIPArchive.Limits = .init()) -> String {
-      Self.error { _ = try ZIPArchive(data: data, file: "t.zip", limits: limits).extract("e") }?.message ?? "(read)"
+      Self.error { _ = try ZIPArchive(data: data, file: "t.zip", limits: limits).extract("e") }?
+        .message ?? "(read)"
     }
     // A size that lies: the stream holds 9580 bytes, the directory says 1000.
-    #expect(message(Self.archive("e", deflated, method: 8, crc: s.crc, uncompressedSize: 1000)).contains("more than the 1000 bytes it declares"))
+    #expect(
+      message(Self.archive("e", deflated, method: 8, crc: s.crc, uncompressedSize: 1000)).contains(
+        "more than the 1000 bytes it declares"))
     // And the other way: it says more than the stream holds.
-    #expect(message(Self.archive("e", deflated, method: 8, crc: s.crc, uncompressedSize: 20000)).contains("declares 20000"))
+    #expect(
+      message(Self.archive("e", deflated, method: 8, crc: s.crc, uncompressedSize: 20000)).contains(
+        "declares 20000"))
     // A zip bomb: 100 MB declared from 1,244 compressed bytes.
-    #expect(message(Self.archive("e", deflated, method: 8, crc: s.crc, uncompressedSize: 100_000_000)).contains("zip bomb"))
+    #expect(
+      message(Self.archive("e", deflated, method: 8, crc: s.crc, uncompressedSize: 100_000_000))
+        .contains("zip bomb"))
     // Over a limit of one entry.
     var small = ZIPArchive.Limits()
     small.entryBytes = 100
-    #expect(message(Self.archive("e", deflated, method: 8, crc: s.crc, uncompressedSize: s.length), limits: small).contains("at most 100 bytes"))
+    #expect(
+      message(
+        Self.archive("e", deflated, method: 8, crc: s.crc, uncompressedSize: s.length),
+        limits: small
+      ).contains("at most 100 bytes"))
     // A bad CRC-32.
     #expect(message(Self.archive("e", Array("hej".utf8), crc: 0x1234_5678)).contains("CRC-32"))
     // Encrypted, and compressed with a method not read (14, LZMA).
@@ -149,7 +188,9 @@ struct XLSXTests {
     let good = try fixtureData("xlsx/padgett.xlsx")
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     func next() -> Int {
-      state ^= state << 13; state ^= state >> 7; state ^= state << 17
+      state ^= state << 13
+      state ^= state >> 7
+      state ^= state << 17
       return Int(state % UInt64(good.count))
     }
     var refused = 0
@@ -173,15 +214,24 @@ struct XLSXTests {
     #expect(net.tieCount == 4)
     #expect(net.ties.map(\.trust) == [0.5, 1, 0.25, 2])
     func column(_ name: String) -> [AttributeValue?] { net.ties.map { $0.attributes[name] } }
-    #expect(column("since") == [.string("2024-03-01"), .string("1999-12-31"), nil, .string("1900-03-01")])
-    #expect(column("met") == [.string("2024-03-01T12:30:00"), .string("2000-01-01T00:00:01"), nil, .string("08:15:00")])
+    #expect(
+      column("since") == [.string("2024-03-01"), .string("1999-12-31"), nil, .string("1900-03-01")])
+    #expect(
+      column("met") == [
+        .string("2024-03-01T12:30:00"), .string("2000-01-01T00:00:01"), nil, .string("08:15:00"),
+      ])
     #expect(column("active") == [.boolean(true), .boolean(false), nil, .boolean(true)])
     // Text that looks like a number stays text, as in CSV.
-    #expect(column("zip") == [.string("01234"), .string("00700"), .string("12345"), .string("99999")])
+    #expect(
+      column("zip") == [.string("01234"), .string("00700"), .string("12345"), .string("99999")])
     // A rich-text cell's runs joined; an error cell (#N/A) missing, with a note.
-    #expect(column("note") == [.string("first"), .string("bold and plain"), nil, .string("  spaced  ")])
+    #expect(
+      column("note") == [.string("first"), .string("bold and plain"), nil, .string("  spaced  ")])
     #expect(column("count") == [.integer(12), .integer(7), .integer(3), .integer(100)])
-    #expect(net.readNotes.contains { $0.contains("error value") && $0.contains("H4") && $0.contains("#N/A") })
+    #expect(
+      net.readNotes.contains {
+        $0.contains("error value") && $0.contains("H4") && $0.contains("#N/A")
+      })
   }
 
   @Test func dates1904() throws {
@@ -202,7 +252,9 @@ struct XLSXTests {
     // 1904 system: 0 is 1904-01-01.
     #expect(XLSXFormat.isoText(serial: 0, kind: .date, date1904: true) == "1904-01-01")
     #expect(XLSXFormat.isoText(serial: 0.5, kind: .time, date1904: false) == "12:00:00")
-    #expect(XLSXFormat.isoText(serial: 45352.75, kind: .dateTime, date1904: false) == "2024-03-01T18:00:00")
+    #expect(
+      XLSXFormat.isoText(serial: 45352.75, kind: .dateTime, date1904: false)
+        == "2024-03-01T18:00:00")
     // Past the year 9999: left a number.
     #expect(iso(3_000_000) == nil)
   }
@@ -250,27 +302,42 @@ struct XLSXTests {
 
   @Test func badSheetsSayWhere() throws {
     func message(_ sheet: String, sst: String? = nil) -> FormatError? {
-      Self.error { _ = try XLSXFormat.read(Self.workbook(sheet: sheet, sharedStrings: sst), file: "net.xlsx") }
+      Self.error {
+        _ = try XLSXFormat.read(Self.workbook(sheet: sheet, sharedStrings: sst), file: "net.xlsx")
+      }
     }
-    let header = #"<row r="1"><c r="A1" t="inlineStr"><is><t>source</t></is></c><c r="B1" t="inlineStr"><is><t>target</t></is></c><c r="C1" t="inlineStr"><is><t>trust</t></is></c></row>"#
+    let header =
+      #"<row r="1"><c r="A1" t="inlineStr"><is><t>source</t></is></c><c r="B1" t="inlineStr"><is><t>target</t></is></c><c r="C1" t="inlineStr"><is><t>trust</t></is></c></row>"#
     // A cell given twice.
-    let twice = message(header + #"<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="A2" t="inlineStr"><is><t>b</t></is></c></row>"#)
+    let twice = message(
+      header
+        + #"<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="A2" t="inlineStr"><is><t>b</t></is></c></row>"#
+    )
     #expect(twice?.message.contains("A2 appears twice") == true)
     // A trust that is not a number: the sheet, the row and the column (C is 3).
-    let trust = message(header + #"<row r="7"><c r="A7" t="inlineStr"><is><t>a</t></is></c><c r="B7" t="inlineStr"><is><t>b</t></is></c><c r="C7" t="inlineStr"><is><t>hög</t></is></c></row>"#)
+    let trust = message(
+      header
+        + #"<row r="7"><c r="A7" t="inlineStr"><is><t>a</t></is></c><c r="B7" t="inlineStr"><is><t>b</t></is></c><c r="C7" t="inlineStr"><is><t>hög</t></is></c></row>"#
+    )
     #expect(trust?.file == "net.xlsx[Ties]")
     #expect(trust?.line == 7)
     #expect(trust?.column == 3)
     #expect(trust?.message.contains("'hög' is not a number") == true)
     // A shared string that is not there.
-    #expect(message(#"<row r="1"><c r="A1" t="s"><v>5</v></c></row>"#, sst: "<si><t>x</t></si>")?.message.contains("shared string 5") == true)
+    #expect(
+      message(#"<row r="1"><c r="A1" t="s"><v>5</v></c></row>"#, sst: "<si><t>x</t></si>")?.message
+        .contains("shared string 5") == true)
     // A column with values and no name.
-    let unnamed = message(header + #"<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" t="inlineStr"><is><t>b</t></is></c><c r="E2"><v>1</v></c></row>"#)
+    let unnamed = message(
+      header
+        + #"<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" t="inlineStr"><is><t>b</t></is></c><c r="E2"><v>1</v></c></row>"#
+    )
     #expect(unnamed?.message.contains("header cell D1 is empty") == true)
     // Empty.
     #expect(message("")?.message.contains("is empty") == true)
     // A reference that is not one.
-    #expect(message(#"<row r="1"><c r="1A"><v>1</v></c></row>"#)?.message.contains("not one") == true)
+    #expect(
+      message(#"<row r="1"><c r="1A"><v>1</v></c></row>"#)?.message.contains("not one") == true)
   }
 
   @Test func hugeSheetsAreRefusedBeforeTheyAreBuilt() throws {
@@ -278,25 +345,41 @@ struct XLSXTests {
     // limit of 50 by its size, before it is built (rows without values take no room).
     var limits = XLSXFormat.Limits()
     limits.cells = 50
-    let sheet = #"<row r="1"><c r="A1"><v>1</v></c><c r="Z1"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>1</v></c><c r="Z1048576"><v>1</v></c></row>"#
-    let e = Self.error { _ = try XLSXFormat.read(Self.workbook(sheet: sheet), file: "big.xlsx", limits: limits) }
-    #expect(e?.message.contains("2 rows by 26 columns (A1:Z1048576), more than the 50 cells read") == true)
+    let sheet =
+      #"<row r="1"><c r="A1"><v>1</v></c><c r="Z1"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>1</v></c><c r="Z1048576"><v>1</v></c></row>"#
+    let e = Self.error {
+      _ = try XLSXFormat.read(Self.workbook(sheet: sheet), file: "big.xlsx", limits: limits)
+    }
+    #expect(
+      e?.message.contains("2 rows by 26 columns (A1:Z1048576), more than the 50 cells read") == true
+    )
     // More cells with values than the limit.
     limits.cells = 3
-    let many = Self.error { _ = try XLSXFormat.read(Self.workbook(sheet: sheet), file: "big.xlsx", limits: limits) }
+    let many = Self.error {
+      _ = try XLSXFormat.read(Self.workbook(sheet: sheet), file: "big.xlsx", limits: limits)
+    }
     #expect(many?.message.contains("more than 3 cells with values") == true)
     // One long shared string in many cells: bounded by the text the cells hold together.
     limits = XLSXFormat.Limits()
     limits.textBytes = 1000
     let long = "<si><t>" + String(repeating: "x", count: 300) + "</t></si>"
     let cells = (1...4).map { #"<row r="\#($0)"><c r="A\#($0)" t="s"><v>0</v></c></row>"# }.joined()
-    let text = Self.error { _ = try XLSXFormat.read(Self.workbook(sheet: cells, sharedStrings: long), file: "t.xlsx", limits: limits) }
+    let text = Self.error {
+      _ = try XLSXFormat.read(
+        Self.workbook(sheet: cells, sharedStrings: long), file: "t.xlsx", limits: limits)
+    }
     #expect(text?.message.contains("more than 1000 bytes of text") == true)
     #expect(text?.line == 4)
     // Beyond Excel's own columns and rows.
-    let wide = Self.error { _ = try XLSXFormat.read(Self.workbook(sheet: #"<row r="1"><c r="XFE1"><v>1</v></c></row>"#), file: "wide.xlsx") }
+    let wide = Self.error {
+      _ = try XLSXFormat.read(
+        Self.workbook(sheet: #"<row r="1"><c r="XFE1"><v>1</v></c></row>"#), file: "wide.xlsx")
+    }
     #expect(wide?.message.contains("16384 columns") == true)
-    let deep = Self.error { _ = try XLSXFormat.read(Self.workbook(sheet: #"<row r="1048577"><c><v>1</v></c></row>"#), file: "deep.xlsx") }
+    let deep = Self.error {
+      _ = try XLSXFormat.read(
+        Self.workbook(sheet: #"<row r="1048577"><c><v>1</v></c></row>"#), file: "deep.xlsx")
+    }
     #expect(deep?.message.contains("from 1 to 1048576") == true)
   }
 
@@ -313,12 +396,16 @@ struct XLSXTests {
   /// as CSV, are the same text.
   @Test(arguments: ["padgett.xlsx", "padgett-libreoffice.xlsx"])
   func padgettWorkbookIsTheCSVDataset(_ name: String) throws {
-    let fromCSV = try Network(contentsOf: packageRoot.appendingPathComponent("Datasets/padgett/padgett.csv").path)
+    let fromCSV = try Network(
+      contentsOf: packageRoot.appendingPathComponent("Datasets/padgett/padgett.csv").path)
     let fromXLSX = try Network(contentsOf: fixturePath("xlsx/" + name))
     #expect(fromXLSX.nodeCount == 16)
     #expect(fromXLSX.tieCount == 35)
-    #expect(try fromXLSX.serialized(as: .csv, path: "x.csv").map(\.contents) == fromCSV.serialized(as: .csv, path: "x.csv").map(\.contents))
-    #expect(fromXLSX.readNotes.contains { $0.contains("sheet 'ties'") && $0.contains("sheet 'nodes'") })
+    #expect(
+      try fromXLSX.serialized(as: .csv, path: "x.csv").map(\.contents)
+        == fromCSV.serialized(as: .csv, path: "x.csv").map(\.contents))
+    #expect(
+      fromXLSX.readNotes.contains { $0.contains("sheet 'ties'") && $0.contains("sheet 'nodes'") })
   }
 
   @Test func sheetsByName() throws {
@@ -340,7 +427,11 @@ struct XLSXTests {
   @Test func sheetOptionsOnOtherFormatsAreRefused() throws {
     var options = Network.ReadOptions()
     options.sheet = "Ties"
-    let e = Self.error { _ = try Network(contentsOf: packageRoot.appendingPathComponent("Datasets/padgett/padgett.csv").path, options: options) }
+    let e = Self.error {
+      _ = try Network(
+        contentsOf: packageRoot.appendingPathComponent("Datasets/padgett/padgett.csv").path,
+        options: options)
+    }
     #expect(e?.message.contains("--sheet and --nodes-sheet are for Excel workbooks") == true)
   }
 
@@ -351,7 +442,10 @@ struct XLSXTests {
     #expect(net.ties.map(\.layer) == ["friend", "member", "member"])
     #expect(net.nodes[2].attributes["Type"] == .string("Organization"))
     #expect(net.ties.map { $0.attributes["Strength"] } == [.integer(3), .integer(1), .integer(2)])
-    #expect(net.readNotes.contains { $0.contains("Kumu") && $0.contains("'Connections'") && $0.contains("'Elements'") })
+    #expect(
+      net.readNotes.contains {
+        $0.contains("Kumu") && $0.contains("'Connections'") && $0.contains("'Elements'")
+      })
   }
 
   @Test func polinodeLayout() throws {
@@ -371,12 +465,15 @@ struct XLSXTests {
     #expect(!net.isDirected)
     #expect(net.nodes[net.ties[0].source].id == "Bo")
     options.columns = CSVFormat.Columns(trust: "nope")
-    let e = Self.error { _ = try Network(contentsOf: fixturePath("xlsx/polinode.xlsx"), options: options) }
+    let e = Self.error {
+      _ = try Network(contentsOf: fixturePath("xlsx/polinode.xlsx"), options: options)
+    }
     #expect(e?.message.contains("no column 'nope'") == true)
   }
 
   @Test func aWorkbookNamedOtherwiseIsSniffed() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "xlsx-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("net.csv").path
@@ -396,7 +493,10 @@ struct XLSXTests {
     // Text that XML escapes, a control character, a carriage return, a literal _x0041_, and
     // spaces around it.
     let odd = "<a & b> \u{7} \r\n _x0041_ é"
-    try net.addNode(Node(id: "Anna", attributes: ["note": .string(odd), "age": .integer(41), "member": .boolean(true)]))
+    try net.addNode(
+      Node(
+        id: "Anna",
+        attributes: ["note": .string(odd), "age": .integer(41), "member": .boolean(true)]))
     try net.addNode(Node(id: "Bo", attributes: ["note": .string(" lead "), "age": .integer(7)]))
     try net.addNode(Node(id: "012", attributes: [:]))
     net.addTie(from: "Anna", to: "Bo", trust: 0.75, layer: "work")
@@ -416,8 +516,12 @@ struct XLSXTests {
 
   @Test func resultSheetsAreTyped() throws {
     let data = XLSXFormat.workbook([
-      XLSXFormat.Sheet(name: "metrics", header: ["id", "degree", "constraint", "cut"],
-                       rows: [[.text("a"), .integer(3), .number(0.25), .boolean(true)], [.text("b"), .integer(1), .number(.nan), .boolean(false)]]),
+      XLSXFormat.Sheet(
+        name: "metrics", header: ["id", "degree", "constraint", "cut"],
+        rows: [
+          [.text("a"), .integer(3), .number(0.25), .boolean(true)],
+          [.text("b"), .integer(1), .number(.nan), .boolean(false)],
+        ]),
       XLSXFormat.Sheet(name: "a/b:c", header: ["x"], rows: [[.text("=1+1")]]),
       XLSXFormat.Sheet(name: "metrics", header: ["y"], rows: []),
     ])
@@ -427,7 +531,8 @@ struct XLSXTests {
     let (table, _) = try book.table(sheet: 0)
     #expect(table.header == ["id", "degree", "constraint", "cut"])
     #expect(table.rows == [["a", "3", "0.25", "true"], ["b", "1", "", "false"]])
-    let sheetXML = String(decoding: try #require(try book.archive.extract("xl/worksheets/sheet1.xml")), as: UTF8.self)
+    let sheetXML = String(
+      decoding: try #require(try book.archive.extract("xl/worksheets/sheet1.xml")), as: UTF8.self)
     // Numbers untyped (n), booleans t="b", text a shared string; NaN an empty cell.
     #expect(sheetXML.contains(#"<c r="B2"><v>3</v></c>"#))
     #expect(sheetXML.contains(#"<c r="C2"><v>0.25</v></c>"#))
@@ -438,8 +543,13 @@ struct XLSXTests {
   }
 
   @Test func escapesReadBack() {
-    for s in ["plain", "a_x0041_b", "_x005F_", "\u{0}\u{1}\u{1F}", "tab\tand\nline", "cr\r", "\u{FFFE}", "<&>\"'"] {
-      #expect(XLSXFormat.decodeEscapes(XMLUnescapedForTest(XLSXFormat.escaped(s))) == s, "\(s.debugDescription)")
+    for s in [
+      "plain", "a_x0041_b", "_x005F_", "\u{0}\u{1}\u{1F}", "tab\tand\nline", "cr\r", "\u{FFFE}",
+      "<&>\"'",
+    ] {
+      #expect(
+        XLSXFormat.decodeEscapes(XMLUnescapedForTest(XLSXFormat.escaped(s))) == s,
+        "\(s.debugDescription)")
     }
   }
 }
@@ -447,5 +557,6 @@ struct XLSXTests {
 /// What an XML reader gives for element text written by `XLSXFormat.escaped`: the three
 /// entities replaced.
 private func XMLUnescapedForTest(_ s: String) -> String {
-  s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+  s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+    .replacingOccurrences(of: "&amp;", with: "&")
 }

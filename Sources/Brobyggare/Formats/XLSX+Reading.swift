@@ -63,15 +63,21 @@ public enum XLSXFormat {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
         throw FormatError(file: path, line: 1, column: 1, "no such file")
       }
-      guard !isDir.boolValue else { throw FormatError(file: path, line: 1, column: 1, "this is a folder; expected a file") }
-      guard let handle = FileHandle(forReadingAtPath: path) else { throw FormatError(file: path, line: 1, column: 1, "the file cannot be read") }
+      guard !isDir.boolValue else {
+        throw FormatError(file: path, line: 1, column: 1, "this is a folder; expected a file")
+      }
+      guard let handle = FileHandle(forReadingAtPath: path) else {
+        throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+      }
       defer { try? handle.close() }
       let data: Data
       do { data = try handle.read(upToCount: limits.fileBytes + 1) ?? Data() } catch {
         throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
       }
       guard data.count <= limits.fileBytes else {
-        throw FormatError(file: path, line: 1, column: 1, "the workbook is larger than \(limits.fileBytes) bytes, the most read")
+        throw FormatError(
+          file: path, line: 1, column: 1,
+          "the workbook is larger than \(limits.fileBytes) bytes, the most read")
       }
       return try Workbook(data: data, file: path, limits: limits)
     }
@@ -83,18 +89,24 @@ public enum XLSXFormat {
       // The workbook part: where the package's relationships say, else where Excel puts it.
       var workbookPart = "xl/workbook.xml"
       if let rels = try archive.extract("_rels/.rels") {
-        for r in try Workbook.relationships(rels, file: "\(file) (_rels/.rels)", base: "") where r.type.hasSuffix("/officeDocument") {
+        for r in try Workbook.relationships(rels, file: "\(file) (_rels/.rels)", base: "")
+        where r.type.hasSuffix("/officeDocument") {
           workbookPart = r.target
           break
         }
       }
       guard let workbookXML = try archive.extract(workbookPart) else {
-        throw FormatError(file: file, line: 1, column: 1, "the ZIP archive holds no \(workbookPart): it is not an Excel workbook (.xlsx)")
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "the ZIP archive holds no \(workbookPart): it is not an Excel workbook (.xlsx)")
       }
       let folder = (workbookPart as NSString).deletingLastPathComponent
-      let relsPart = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPart as NSString).lastPathComponent + ".rels"
+      let relsPart =
+        (folder.isEmpty ? "" : folder + "/") + "_rels/"
+        + (workbookPart as NSString).lastPathComponent + ".rels"
       var targets: [String: String] = [:]
-      var sharedPart: String?, stylesPart: String?
+      var sharedPart: String?
+      var stylesPart: String?
       if let rels = try archive.extract(relsPart) {
         for r in try Workbook.relationships(rels, file: "\(file) (\(relsPart))", base: folder) {
           targets[r.id] = r.target
@@ -112,21 +124,34 @@ public enum XLSXFormat {
           date1904 = v == "1" || v == "true"
         case "sheet":
           index += 1
-          guard let name = reader.attribute("name") else { throw reader.error("a <sheet> has no name") }
+          guard let name = reader.attribute("name") else {
+            throw reader.error("a <sheet> has no name")
+          }
           let rid = reader.attributes.first { Workbook.local($0.0) == "id" && $0.0 != "sheetId" }?.1
           // Without relationships, Excel's own layout: sheetN.xml in order.
-          guard let part = rid.flatMap({ targets[$0] }) ?? (targets.isEmpty ? "\(folder.isEmpty ? "" : folder + "/")worksheets/sheet\(index).xml" : nil) else {
-            throw reader.error("the sheet '\(FormatError.excerpt(name))' names no part of the workbook")
+          guard
+            let part = rid.flatMap({ targets[$0] })
+              ?? (targets.isEmpty
+                ? "\(folder.isEmpty ? "" : folder + "/")worksheets/sheet\(index).xml" : nil)
+          else {
+            throw reader.error(
+              "the sheet '\(FormatError.excerpt(name))' names no part of the workbook")
           }
           sheets.append((name, part))
         default: break
         }
       }
-      if let shared = try archive.extract(sharedPart ?? "\(folder.isEmpty ? "" : folder + "/")sharedStrings.xml") {
-        sharedStrings = try Workbook.sharedStrings(shared, file: "\(file) (\(sharedPart ?? "sharedStrings.xml"))")
+      if let shared = try archive.extract(
+        sharedPart ?? "\(folder.isEmpty ? "" : folder + "/")sharedStrings.xml")
+      {
+        sharedStrings = try Workbook.sharedStrings(
+          shared, file: "\(file) (\(sharedPart ?? "sharedStrings.xml"))")
       }
-      if let styles = try archive.extract(stylesPart ?? "\(folder.isEmpty ? "" : folder + "/")styles.xml") {
-        styleKinds = try Workbook.styleKinds(styles, file: "\(file) (\(stylesPart ?? "styles.xml"))")
+      if let styles = try archive.extract(
+        stylesPart ?? "\(folder.isEmpty ? "" : folder + "/")styles.xml")
+      {
+        styleKinds = try Workbook.styleKinds(
+          styles, file: "\(file) (\(stylesPart ?? "styles.xml"))")
       }
     }
 
@@ -137,12 +162,16 @@ public enum XLSXFormat {
     }
 
     /// A part's relationships, targets resolved against `base` (the folder of the part).
-    static func relationships(_ data: Data, file: String, base: String) throws(FormatError) -> [(id: String, type: String, target: String)] {
+    static func relationships(_ data: Data, file: String, base: String) throws(FormatError) -> [(
+      id: String, type: String, target: String
+    )] {
       var reader = try XMLReader.open(data, file: file)
       var out: [(String, String, String)] = []
       while let event = try reader.next() {
         guard event == .start, local(reader.name) == "Relationship" else { continue }
-        guard let id = reader.attribute("Id"), let target = reader.attribute("Target") else { continue }
+        guard let id = reader.attribute("Id"), let target = reader.attribute("Target") else {
+          continue
+        }
         if reader.attribute("TargetMode") == "External" { continue }
         out.append((id, reader.attribute("Type") ?? "", resolve(target, base: base)))
       }
@@ -163,19 +192,26 @@ public enum XLSXFormat {
     static func sharedStrings(_ data: Data, file: String) throws(FormatError) -> [String] {
       var reader = try XMLReader.open(data, file: file)
       var strings: [String] = []
-      var current = "", inT = false, phonetic = 0, inSI = false
+      var current = ""
+      var inT = false
+      var phonetic = 0
+      var inSI = false
       while let event = try reader.next() {
         switch event {
         case .start:
           switch local(reader.name) {
-          case "si": inSI = true; current = ""
+          case "si":
+            inSI = true
+            current = ""
           case "t": inT = !reader.selfClosing
           case "rPh": phonetic += 1
           default: break
           }
         case .end:
           switch local(reader.name) {
-          case "si": inSI = false; strings.append(decodeEscapes(current))
+          case "si":
+            inSI = false
+            strings.append(decodeEscapes(current))
           case "t": inT = false
           case "rPh": phonetic -= 1
           default: break
@@ -199,9 +235,14 @@ public enum XLSXFormat {
         case .start:
           switch local(reader.name) {
           case "numFmt":
-            if let id = reader.attribute("numFmtId").flatMap({ Int($0) }), let code = reader.attribute("formatCode") { custom[id] = code }
+            if let id = reader.attribute("numFmtId").flatMap({ Int($0) }),
+              let code = reader.attribute("formatCode")
+            {
+              custom[id] = code
+            }
           case "cellXfs": inCellXfs = true
-          case "xf" where inCellXfs: ids.append(reader.attribute("numFmtId").flatMap { Int($0) } ?? 0)
+          case "xf" where inCellXfs:
+            ids.append(reader.attribute("numFmtId").flatMap { Int($0) } ?? 0)
           default: break
           }
         case .end: if local(reader.name) == "cellXfs" { inCellXfs = false }
@@ -223,11 +264,22 @@ public enum XLSXFormat {
     /// escapes and brackets (`[Red]`, `[$-41D]`); `m` is minutes beside `h` or `s`, else months.
     static func dateKind(ofFormat code: String) -> DateKind? {
       var letters = Set<Character>()
-      var inQuote = false, inBracket = false, escaped = false
+      var inQuote = false
+      var inBracket = false
+      var escaped = false
       for ch in code.lowercased() {
-        if escaped { escaped = false; continue }
-        if inQuote { if ch == "\"" { inQuote = false }; continue }
-        if inBracket { if ch == "]" { inBracket = false }; continue }
+        if escaped {
+          escaped = false
+          continue
+        }
+        if inQuote {
+          if ch == "\"" { inQuote = false }
+          continue
+        }
+        if inBracket {
+          if ch == "]" { inBracket = false }
+          continue
+        }
         switch ch {
         case "\"": inQuote = true
         case "[": inBracket = true
@@ -242,7 +294,8 @@ public enum XLSXFormat {
 
     /// The sheet of a name: exactly, else in any case.
     func sheetIndex(named name: String) -> Int? {
-      sheets.firstIndex { $0.name == name } ?? sheets.firstIndex { $0.name.lowercased() == name.lowercased() }
+      sheets.firstIndex { $0.name == name }
+        ?? sheets.firstIndex { $0.name.lowercased() == name.lowercased() }
     }
 
     /// The file name messages give a sheet: `net.xlsx[Ties]`.
@@ -253,18 +306,31 @@ public enum XLSXFormat {
       let (name, part) = sheets[k]
       let where_ = place(k)
       guard let data = try archive.extract(part) else {
-        throw FormatError(file: file, line: 1, column: 1, "the sheet '\(FormatError.excerpt(name))' has no part \(part) in the workbook: it is damaged")
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "the sheet '\(FormatError.excerpt(name))' has no part \(part) in the workbook: it is damaged"
+        )
       }
       var reader = try XMLReader.open(data, file: "\(file) (\(part))")
       var cells: [(row: Int, column: Int, value: String)] = []
       var merges: [(String, (Int, Int), (Int, Int))] = []
       var errors: [(ref: String, value: String)] = []
-      var row = 0, col = 0
+      var row = 0
+      var col = 0
       // The cell being read.
-      var type = "n", style = 0, value = "", inline = "", inV = false, inIS = false, inT = false, phonetic = 0
+      var type = "n"
+      var style = 0
+      var value = ""
+      var inline = ""
+      var inV = false
+      var inIS = false
+      var inT = false
+      var phonetic = 0
       var cellRef = ""
       var textBytes = 0
-      func fail(_ m: String) -> FormatError { FormatError(file: where_, line: max(row, 1), column: max(col, 1), m) }
+      func fail(_ m: String) -> FormatError {
+        FormatError(file: where_, line: max(row, 1), column: max(col, 1), m)
+      }
       while let event = try reader.next() {
         switch event {
         case .start:
@@ -272,7 +338,8 @@ public enum XLSXFormat {
           case "row":
             if let r = reader.attribute("r") {
               guard let n = Int(r), n >= 1, n <= limits.rows else {
-                throw fail("the row number '\(FormatError.excerpt(r))' is not one from 1 to \(limits.rows)")
+                throw fail(
+                  "the row number '\(FormatError.excerpt(r))' is not one from 1 to \(limits.rows)")
               }
               row = n
             } else {
@@ -282,22 +349,29 @@ public enum XLSXFormat {
           case "c":
             if let r = reader.attribute("r") {
               guard let (c, rr) = cellReference(r) else {
-                throw fail("the cell reference '\(FormatError.excerpt(r))' is not one (expected a column of letters and a row number, as C7)")
+                throw fail(
+                  "the cell reference '\(FormatError.excerpt(r))' is not one (expected a column of letters and a row number, as C7)"
+                )
               }
               guard c <= limits.columns, rr <= limits.rows else {
-                throw fail("the cell \(FormatError.excerpt(r)) is beyond the \(limits.rows) rows and \(limits.columns) columns read")
+                throw fail(
+                  "the cell \(FormatError.excerpt(r)) is beyond the \(limits.rows) rows and \(limits.columns) columns read"
+                )
               }
               col = c
               row = rr
             } else {
               col += 1
-              guard col <= limits.columns else { throw fail("a row has more than \(limits.columns) columns, the most read") }
+              guard col <= limits.columns else {
+                throw fail("a row has more than \(limits.columns) columns, the most read")
+              }
             }
             if row == 0 { row = 1 }
             cellRef = columnName(col) + String(row)
             type = reader.attribute("t") ?? "n"
             style = reader.attribute("s").flatMap { Int($0) } ?? 0
-            value = ""; inline = ""
+            value = ""
+            inline = ""
           case "v": inV = true
           case "is": inIS = true
           case "t": inT = !reader.selfClosing
@@ -319,9 +393,16 @@ public enum XLSXFormat {
             let text: String?
             switch type {
             case "s":
-              if value.isEmpty { text = nil; break }
-              guard let i = Int(trimmingWhitespace(value, newlines: true)), i >= 0, i < sharedStrings.count else {
-                throw fail("cell \(cellRef) refers to shared string \(FormatError.excerpt(value)), but the workbook has \(sharedStrings.count)")
+              if value.isEmpty {
+                text = nil
+                break
+              }
+              guard let i = Int(trimmingWhitespace(value, newlines: true)), i >= 0,
+                i < sharedStrings.count
+              else {
+                throw fail(
+                  "cell \(cellRef) refers to shared string \(FormatError.excerpt(value)), but the workbook has \(sharedStrings.count)"
+                )
               }
               text = sharedStrings[i]
             case "inlineStr": text = decodeEscapes(inline)
@@ -331,7 +412,10 @@ public enum XLSXFormat {
               case "1", "true": text = "true"
               case "0", "false": text = "false"
               case "": text = nil
-              default: throw fail("cell \(cellRef) is a boolean, but holds '\(FormatError.excerpt(value))'; expected 1 or 0")
+              default:
+                throw fail(
+                  "cell \(cellRef) is a boolean, but holds '\(FormatError.excerpt(value))'; expected 1 or 0"
+                )
               }
             case "e":
               if !value.isEmpty { errors.append((cellRef, value)) }
@@ -339,22 +423,31 @@ public enum XLSXFormat {
             case "d": text = trimmingWhitespace(value, newlines: true)
             case "n":
               let t = trimmingWhitespace(value, newlines: true)
-              if t.isEmpty { text = nil; break }
+              if t.isEmpty {
+                text = nil
+                break
+              }
               guard let d = Double(t), d.isFinite else {
                 throw fail("cell \(cellRef) is a number, but holds '\(FormatError.excerpt(value))'")
               }
               let kind = style >= 0 && style < styleKinds.count ? styleKinds[style] : nil
-              text = kind.flatMap { isoText(serial: d, kind: $0, date1904: date1904) } ?? formatNumber(d)
+              text =
+                kind.flatMap { isoText(serial: d, kind: $0, date1904: date1904) } ?? formatNumber(d)
             default:
-              throw fail("cell \(cellRef) has the type '\(FormatError.excerpt(type))'; expected s, str, inlineStr, b, e, d or n")
+              throw fail(
+                "cell \(cellRef) has the type '\(FormatError.excerpt(type))'; expected s, str, inlineStr, b, e, d or n"
+              )
             }
             if let text, !text.isEmpty {
               guard cells.count < limits.cells else {
-                throw fail("the sheet has more than \(limits.cells) cells with values, the most read")
+                throw fail(
+                  "the sheet has more than \(limits.cells) cells with values, the most read")
               }
               textBytes += text.utf8.count
               guard textBytes <= limits.textBytes else {
-                throw fail("the sheet's cells hold more than \(limits.textBytes) bytes of text, the most read (a long shared string in many cells, say)")
+                throw fail(
+                  "the sheet's cells hold more than \(limits.textBytes) bytes of text, the most read (a long shared string in many cells, say)"
+                )
               }
               cells.append((row, col, text))
             }
@@ -366,56 +459,90 @@ public enum XLSXFormat {
       }
       var notes: [String] = []
       if let first = errors.first {
-        notes.append("\(errors.count) cell\(errors.count == 1 ? " holds an error value and was" : "s hold error values and were") read as missing in sheet '\(name)' (the first: \(first.ref), \(FormatError.excerpt(first.value)))")
+        notes.append(
+          "\(errors.count) cell\(errors.count == 1 ? " holds an error value and was" : "s hold error values and were") read as missing in sheet '\(name)' (the first: \(first.ref), \(FormatError.excerpt(first.value)))"
+        )
       }
       guard !cells.isEmpty else {
-        throw FormatError(file: where_, line: 1, column: 1, "the sheet '\(FormatError.excerpt(name))' is empty; expected a header row")
+        throw FormatError(
+          file: where_, line: 1, column: 1,
+          "the sheet '\(FormatError.excerpt(name))' is empty; expected a header row")
       }
       // Cells in order of row, then column, as a sheet need not list them.
       cells.sort { $0.row != $1.row ? $0.row < $1.row : $0.column < $1.column }
-      for k in 1..<cells.count where cells[k].row == cells[k - 1].row && cells[k].column == cells[k - 1].column {
-        throw FormatError(file: where_, line: cells[k].row, column: cells[k].column, "the cell \(columnName(cells[k].column))\(cells[k].row) appears twice in the sheet")
+      for k in 1..<cells.count
+      where cells[k].row == cells[k - 1].row && cells[k].column == cells[k - 1].column {
+        throw FormatError(
+          file: where_, line: cells[k].row, column: cells[k].column,
+          "the cell \(columnName(cells[k].column))\(cells[k].row) appears twice in the sheet")
       }
       let headerRow = cells[0].row
-      let first = cells.lazy.map(\.column).min() ?? 1, last = cells.lazy.map(\.column).max() ?? 1
+      let first = cells.lazy.map(\.column).min() ?? 1
+      let last = cells.lazy.map(\.column).max() ?? 1
       let width = last - first + 1
       var rowNumbers: [Int] = []
-      for c in cells where c.row != headerRow && rowNumbers.last != c.row { rowNumbers.append(c.row) }
+      for c in cells where c.row != headerRow && rowNumbers.last != c.row {
+        rowNumbers.append(c.row)
+      }
       let (total, overflow) = (rowNumbers.count + 1).multipliedReportingOverflow(by: width)
       guard !overflow, total <= limits.cells else {
-        throw FormatError(file: where_, line: headerRow, column: first, "the sheet's table is \(rowNumbers.count + 1) rows by \(width) columns (\(columnName(first))\(headerRow):\(columnName(last))\(cells[cells.count - 1].row)), more than the \(limits.cells) cells read")
+        throw FormatError(
+          file: where_, line: headerRow, column: first,
+          "the sheet's table is \(rowNumbers.count + 1) rows by \(width) columns (\(columnName(first))\(headerRow):\(columnName(last))\(cells[cells.count - 1].row)), more than the \(limits.cells) cells read"
+        )
       }
       for (ref, a, b) in merges where a.1 <= headerRow && headerRow <= b.1 && a.0 != b.0 {
-        throw FormatError(file: where_, line: headerRow, column: a.0, "the header row has merged cells (\(FormatError.excerpt(ref))): a merged header names one column and leaves the others without a name; unmerge them and name each column")
+        throw FormatError(
+          file: where_, line: headerRow, column: a.0,
+          "the header row has merged cells (\(FormatError.excerpt(ref))): a merged header names one column and leaves the others without a name; unmerge them and name each column"
+        )
       }
       var header = [String](repeating: "", count: width)
-      var rows = [[String]](repeating: [String](repeating: "", count: width), count: rowNumbers.count)
+      var rows = [[String]](
+        repeating: [String](repeating: "", count: width), count: rowNumbers.count)
       var r = -1
       var previous = headerRow
       for c in cells {
-        if c.row == headerRow { header[c.column - first] = c.value; continue }
-        if c.row != previous { r += 1; previous = c.row }
+        if c.row == headerRow {
+          header[c.column - first] = c.value
+          continue
+        }
+        if c.row != previous {
+          r += 1
+          previous = c.row
+        }
         rows[r][c.column - first] = c.value
       }
       header = header.map { trimmingWhitespace($0, newlines: false) }
       var seen = Set<String>()
       for (k, h) in header.enumerated() {
         if h.isEmpty {
-          throw FormatError(file: where_, line: headerRow, column: first + k, "the header cell \(columnName(first + k))\(headerRow) is empty, but the column has values below it; name the column")
+          throw FormatError(
+            file: where_, line: headerRow, column: first + k,
+            "the header cell \(columnName(first + k))\(headerRow) is empty, but the column has values below it; name the column"
+          )
         }
         if !seen.insert(h.lowercased()).inserted {
-          throw FormatError(file: where_, line: headerRow, column: first + k, "the header names '\(FormatError.excerpt(h))' twice (the second in \(columnName(first + k))\(headerRow))")
+          throw FormatError(
+            file: where_, line: headerRow, column: first + k,
+            "the header names '\(FormatError.excerpt(h))' twice (the second in \(columnName(first + k))\(headerRow))"
+          )
         }
       }
-      let table = CSVFormat.Table(header: header, rows: rows, rowLines: rowNumbers, delimiter: UInt8(ascii: ","), rowStarts: [],
-                                  input: try TextInput(data: Data(), file: where_), sheetColumns: Array(first...last))
+      let table = CSVFormat.Table(
+        header: header, rows: rows, rowLines: rowNumbers, delimiter: UInt8(ascii: ","),
+        rowStarts: [],
+        input: try TextInput(data: Data(), file: where_), sheetColumns: Array(first...last))
       return (table, notes)
     }
   }
 
   /// A cell reference's column and row, from 1: `C7` is (3, 7); `nil` when it is not one.
   static func cellReference(_ ref: String) -> (Int, Int)? {
-    var col = 0, row = 0, letters = 0, digits = 0
+    var col = 0
+    var row = 0
+    var letters = 0
+    var digits = 0
     for b in ref.utf8 {
       switch b {
       case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
@@ -436,7 +563,8 @@ public enum XLSXFormat {
 
   /// A column's letters: 3 is `C`, 28 is `AB`.
   static func columnName(_ column: Int) -> String {
-    var n = column, out: [Character] = []
+    var n = column
+    var out: [Character] = []
     while n > 0 {
       let r = (n - 1) % 26
       out.append(Character(Unicode.Scalar(UInt8(65 + r))))
@@ -454,7 +582,9 @@ public enum XLSXFormat {
     var i = 0
     while i < u.count {
       if u[i] == "_", i + 6 < u.count, u[i + 1] == "x", u[i + 6] == "_",
-         let v = UInt32(String(String.UnicodeScalarView(u[(i + 2)..<(i + 6)])), radix: 16), let scalar = Unicode.Scalar(v) {
+        let v = UInt32(String(String.UnicodeScalarView(u[(i + 2)..<(i + 6)])), radix: 16),
+        let scalar = Unicode.Scalar(v)
+      {
         out.unicodeScalars.append(scalar)
         i += 7
       } else {
@@ -470,7 +600,10 @@ public enum XLSXFormat {
     guard serial >= 0, serial < 2_958_466 else { return nil }
     var days = Int(serial.rounded(.down))
     var seconds = Int(((serial - Double(days)) * 86_400).rounded())
-    if seconds >= 86_400 { days += 1; seconds -= 86_400 }
+    if seconds >= 86_400 {
+      days += 1
+      seconds -= 86_400
+    }
     let time = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
     if kind == .time && days == 0 { return time }
     let date: String
@@ -529,26 +662,44 @@ extension XLSXFormat {
   /// - Throws: ``FormatError``: the workbook's (see ``XLSXFormat``), a sheet that is not there
   ///   (listing those that are), and every error of the CSV reader, placed in the sheet.
   /// - Complexity: O(n) in the size of the workbook.
-  public static func read(contentsOf path: String, sheet: String? = nil, nodesSheet: String? = nil, directed: Bool? = nil,
-                          columns: CSVFormat.Columns = CSVFormat.Columns(), limits: Limits = Limits()) throws(FormatError) -> Network {
-    try read(Workbook.open(path: path, limits: limits), sheet: sheet, nodesSheet: nodesSheet, directed: directed, columns: columns)
+  public static func read(
+    contentsOf path: String, sheet: String? = nil, nodesSheet: String? = nil, directed: Bool? = nil,
+    columns: CSVFormat.Columns = CSVFormat.Columns(), limits: Limits = Limits()
+  ) throws(FormatError) -> Network {
+    try read(
+      Workbook.open(path: path, limits: limits), sheet: sheet, nodesSheet: nodesSheet,
+      directed: directed, columns: columns)
   }
 
   /// Reads a network from a workbook in memory; see ``read(contentsOf:sheet:nodesSheet:directed:columns:limits:)``.
-  public static func read(_ data: Data, file: String, sheet: String? = nil, nodesSheet: String? = nil, directed: Bool? = nil,
-                          columns: CSVFormat.Columns = CSVFormat.Columns(), limits: Limits = Limits()) throws(FormatError) -> Network {
-    try read(Workbook(data: data, file: file, limits: limits), sheet: sheet, nodesSheet: nodesSheet, directed: directed, columns: columns)
+  public static func read(
+    _ data: Data, file: String, sheet: String? = nil, nodesSheet: String? = nil,
+    directed: Bool? = nil,
+    columns: CSVFormat.Columns = CSVFormat.Columns(), limits: Limits = Limits()
+  ) throws(FormatError) -> Network {
+    try read(
+      Workbook(data: data, file: file, limits: limits), sheet: sheet, nodesSheet: nodesSheet,
+      directed: directed, columns: columns)
   }
 
-  static func read(_ book: Workbook, sheet: String?, nodesSheet: String?, directed: Bool?, columns: CSVFormat.Columns) throws(FormatError) -> Network {
+  static func read(
+    _ book: Workbook, sheet: String?, nodesSheet: String?, directed: Bool?,
+    columns: CSVFormat.Columns
+  ) throws(FormatError) -> Network {
     func find(_ name: String, option: String) throws(FormatError) -> Int {
       guard let k = book.sheetIndex(named: name) else {
-        throw FormatError(file: book.file, line: 1, column: 1, "the workbook has no sheet '\(FormatError.excerpt(name))' (named by --\(option)); its sheets are \(FormatError.list(book.sheets.map(\.name), quoted: true))")
+        throw FormatError(
+          file: book.file, line: 1, column: 1,
+          "the workbook has no sheet '\(FormatError.excerpt(name))' (named by --\(option)); its sheets are \(FormatError.list(book.sheets.map(\.name), quoted: true))"
+        )
       }
       return k
     }
-    guard !book.sheets.isEmpty else { throw FormatError(file: book.file, line: 1, column: 1, "the workbook has no sheets") }
-    var tieSheet: Int, nodeSheet: Int?
+    guard !book.sheets.isEmpty else {
+      throw FormatError(file: book.file, line: 1, column: 1, "the workbook has no sheets")
+    }
+    var tieSheet: Int
+    var nodeSheet: Int?
     var columns = columns
     var layout: String?
     let named = { (n: String) in book.sheets.firstIndex { $0.name.lowercased() == n } }
@@ -560,7 +711,9 @@ extension XLSXFormat {
     } else if nodesSheet == nil, let n = named("nodes"), let e = named("edges") {
       (tieSheet, nodeSheet, layout) = (e, n, "Polinode")
     } else {
-      let nodes = try nodesSheet.map { n throws(FormatError) in try find(n, option: "nodes-sheet") } ?? named("nodes")
+      let nodes =
+        try nodesSheet.map { n throws(FormatError) in try find(n, option: "nodes-sheet") }
+        ?? named("nodes")
       tieSheet = named("ties") ?? (nodes == 0 && book.sheets.count > 1 ? 1 : 0)
       nodeSheet = nodes == tieSheet ? nil : nodes
     }
@@ -568,37 +721,61 @@ extension XLSXFormat {
     let ties = try book.table(sheet: tieSheet)
     let nodes = try nodeSheet.map { k throws(FormatError) in try book.table(sheet: k) }
     if layout == "Kumu" {
-      if columns.id == nil, nodes.flatMap({ CSVFormat.column($0.table.header, "id") }) == nil { columns.id = "label" }
-      if columns.layer == nil, CSVFormat.column(ties.table.header, "layer") == nil, CSVFormat.column(ties.table.header, "type") != nil { columns.layer = "type" }
+      if columns.id == nil, nodes.flatMap({ CSVFormat.column($0.table.header, "id") }) == nil {
+        columns.id = "label"
+      }
+      if columns.layer == nil, CSVFormat.column(ties.table.header, "layer") == nil,
+        CSVFormat.column(ties.table.header, "type") != nil
+      {
+        columns.layer = "type"
+      }
     } else if layout == "Polinode" {
-      if columns.id == nil, let n = nodes, CSVFormat.column(n.table.header, "id") == nil, CSVFormat.column(n.table.header, "name") != nil { columns.id = "name" }
+      if columns.id == nil, let n = nodes, CSVFormat.column(n.table.header, "id") == nil,
+        CSVFormat.column(n.table.header, "name") != nil
+      {
+        columns.id = "name"
+      }
     }
     var network = Network(directed: directed ?? true)
     var trimmed = CSVFormat.TrimmedIDs()
     if let nodes {
-      try CSVFormat.readNodes(nodes.table, file: book.place(nodeSheet ?? 0), columns: columns, into: &network, trimmed: &trimmed)
+      try CSVFormat.readNodes(
+        nodes.table, file: book.place(nodeSheet ?? 0), columns: columns, into: &network,
+        trimmed: &trimmed)
     }
     do {
-      try CSVFormat.readTies(ties.table, file: book.place(tieSheet), columns: columns, directed: directed, into: &network,
-                             closedNodeSet: nodes != nil, trimmed: &trimmed)
+      try CSVFormat.readTies(
+        ties.table, file: book.place(tieSheet), columns: columns, directed: directed,
+        into: &network,
+        closedNodeSet: nodes != nil, trimmed: &trimmed)
     } catch {
       // The sheet was chosen, not named: say which it was, and how to name another.
       var e = error
-      if sheet == nil, layout == nil, book.sheets.count > 1, e.message.contains("needs 'source' and 'target'") {
-        e.message += "; this is the sheet '\(book.sheets[tieSheet].name)', and --sheet names another of \(FormatError.list(book.sheets.map(\.name), quoted: true))"
+      if sheet == nil, layout == nil, book.sheets.count > 1,
+        e.message.contains("needs 'source' and 'target'")
+      {
+        e.message +=
+          "; this is the sheet '\(book.sheets[tieSheet].name)', and --sheet names another of \(FormatError.list(book.sheets.map(\.name), quoted: true))"
       }
       throw e
     }
-    let which = "read the ties from the sheet '\(book.sheets[tieSheet].name)'" + (nodeSheet.map { " and the nodes from the sheet '\(book.sheets[$0].name)'" } ?? "")
+    let which =
+      "read the ties from the sheet '\(book.sheets[tieSheet].name)'"
+      + (nodeSheet.map { " and the nodes from the sheet '\(book.sheets[$0].name)'" } ?? "")
     if let layout {
-      notes.append("laid out as \(layout) writes workbooks: \(which)" + (layout == "Kumu" && columns.layer == "type" ? ", each connection's Type as its layer" : ""))
+      notes.append(
+        "laid out as \(layout) writes workbooks: \(which)"
+          + (layout == "Kumu" && columns.layer == "type"
+            ? ", each connection's Type as its layer" : ""))
     } else if book.sheets.count > 1 {
       notes.append(which + (sheet == nil ? " (--sheet and --nodes-sheet name others)" : ""))
     }
     notes += ties.notes + (nodes?.notes ?? [])
     if let first = trimmed.first {
       let n = trimmed.count
-      notes.append("\(n) id\(n == 1 ? " had spaces around it and was" : "s had spaces around them and were") trimmed (the first: '\(FormatError.excerpt(first.id))' in row \(first.line) of \(first.file))")
+      notes.append(
+        "\(n) id\(n == 1 ? " had spaces around it and was" : "s had spaces around them and were") trimmed (the first: '\(FormatError.excerpt(first.id))' in row \(first.line) of \(first.file))"
+      )
     }
     network.readNotes.insert(contentsOf: notes, at: 0)
     return network

@@ -43,7 +43,8 @@ extension XLSXFormat {
       case "_":
         // `_x` and four hexadecimal digits and `_` would read as an escape.
         if i + 6 < scalars.count, scalars[i + 1] == "x", scalars[i + 6] == "_",
-           scalars[(i + 2)..<(i + 6)].allSatisfy({ $0.properties.isASCIIHexDigit }) {
+          scalars[(i + 2)..<(i + 6)].allSatisfy({ $0.properties.isASCIIHexDigit })
+        {
           out += "_x005F_"
         } else {
           out += "_"
@@ -62,7 +63,9 @@ extension XLSXFormat {
   /// A sheet name as Excel takes one: 1 to 31 characters, none of `[ ] : * ? / \`, unique in
   /// any case; others are shortened or given a number.
   static func sheetName(_ name: String, taken: Set<String>) -> String {
-    var base = String(name.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && $0.value >= 0x20 }.map(Character.init))
+    var base = String(
+      name.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && $0.value >= 0x20 }
+        .map(Character.init))
     if base.isEmpty || base.hasPrefix("'") { base = "Sheet" + base }
     base = String(base.prefix(31))
     var candidate = base
@@ -104,11 +107,14 @@ extension XLSXFormat {
     var sheetParts: [[UInt8]] = []
     for sheet in sheets {
       var x = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-      x += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+      x +=
+        #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
       let width = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
       let height = sheet.rows.count + 1
-      x += "<dimension ref=\"A1" + (width > 0 ? ":\(columnName(max(width, 1)))\(height)" : "") + "\"/>"
-      x += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
+      x +=
+        "<dimension ref=\"A1" + (width > 0 ? ":\(columnName(max(width, 1)))\(height)" : "") + "\"/>"
+      x +=
+        #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
       x += "<sheetData>"
       func row(_ r: Int, _ cells: [Value]) {
         x += "<row r=\"\(r)\">"
@@ -133,54 +139,73 @@ extension XLSXFormat {
     }
     var types = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     types += #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
-    types += #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
+    types +=
+      #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
     types += #"<Default Extension="xml" ContentType="application/xml"/>"#
-    types += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+    types +=
+      #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
     for k in sheets.indices {
-      types += "<Override PartName=\"/xl/worksheets/sheet\(k + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+      types +=
+        "<Override PartName=\"/xl/worksheets/sheet\(k + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
     }
-    types += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
-    types += #"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#
+    types +=
+      #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+    types +=
+      #"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#
     types += "</Types>"
     zip.add("[Content_Types].xml", Array(types.utf8))
     var rels = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     rels += #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-    rels += #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
+    rels +=
+      #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
     rels += "</Relationships>"
     zip.add("_rels/.rels", Array(rels.utf8))
     var book = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-    book += #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
+    book +=
+      #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
     for (k, n) in names.enumerated() {
-      book += "<sheet name=\"\(escaped(n, attribute: true))\" sheetId=\"\(k + 1)\" r:id=\"rId\(k + 1)\"/>"
+      book +=
+        "<sheet name=\"\(escaped(n, attribute: true))\" sheetId=\"\(k + 1)\" r:id=\"rId\(k + 1)\"/>"
     }
     book += "</sheets></workbook>"
     zip.add("xl/workbook.xml", Array(book.utf8))
     var bookRels = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-    bookRels += #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+    bookRels +=
+      #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
     for k in sheets.indices {
-      bookRels += "<Relationship Id=\"rId\(k + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(k + 1).xml\"/>"
+      bookRels +=
+        "<Relationship Id=\"rId\(k + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(k + 1).xml\"/>"
     }
     let n = sheets.count
-    bookRels += "<Relationship Id=\"rId\(n + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-    bookRels += "<Relationship Id=\"rId\(n + 2)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+    bookRels +=
+      "<Relationship Id=\"rId\(n + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+    bookRels +=
+      "<Relationship Id=\"rId\(n + 2)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
     bookRels += "</Relationships>"
     zip.add("xl/_rels/workbook.xml.rels", Array(bookRels.utf8))
     for (k, part) in sheetParts.enumerated() { zip.add("xl/worksheets/sheet\(k + 1).xml", part) }
     var styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     styles += #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
     styles += #"<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>"#
-    styles += #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
-    styles += #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
-    styles += #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-    styles += #"<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>"#
-    styles += #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
+    styles +=
+      #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
+    styles +=
+      #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
+    styles +=
+      #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
+    styles +=
+      #"<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>"#
+    styles +=
+      #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
     styles += "</styleSheet>"
     zip.add("xl/styles.xml", Array(styles.utf8))
     var sst = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-    sst += "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(references)\" uniqueCount=\"\(strings.count)\">"
+    sst +=
+      "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(references)\" uniqueCount=\"\(strings.count)\">"
     for s in strings {
       let e = escaped(s)
-      let preserve = s.first?.isWhitespace == true || s.last?.isWhitespace == true || s.contains("\n")
+      let preserve =
+        s.first?.isWhitespace == true || s.last?.isWhitespace == true || s.contains("\n")
       sst += preserve ? "<si><t xml:space=\"preserve\">\(e)</t></si>" : "<si><t>\(e)</t></si>"
     }
     sst += "</sst>"
@@ -199,13 +224,15 @@ extension XLSXFormat {
   public static func write(_ network: Network) throws(FormatError) -> Data {
     var tieHeader = ["source", "target", "type"]
     let type = network.isDirected ? "Directed" : "Undirected"
-    let hasTrust = network.hasTrust, hasLayer = network.hasLayers
+    let hasTrust = network.hasTrust
+    let hasLayer = network.hasLayers
     if hasTrust { tieHeader.append(network.trustAttributeName) }
     if hasLayer { tieHeader.append("layer") }
     let fixed = tieHeader.count
     let tieAttrs = network.tieAttributes.filter { $0.type != .markup }.map(\.name)
     tieHeader += tieAttrs
-    try CSVFormat.checkHeader(tieHeader, fixed: fixed, table: "tie", trustColumn: hasTrust ? 3 : nil)
+    try CSVFormat.checkHeader(
+      tieHeader, fixed: fixed, table: "tie", trustColumn: hasTrust ? 3 : nil)
     func value(_ v: AttributeValue?) -> Value {
       switch v {
       case nil: return .empty
@@ -218,7 +245,9 @@ extension XLSXFormat {
     var tieRows: [[Value]] = []
     tieRows.reserveCapacity(network.tieCount)
     for tie in network.ties {
-      var row: [Value] = [.text(network.nodes[tie.source].id), .text(network.nodes[tie.target].id), .text(type)]
+      var row: [Value] = [
+        .text(network.nodes[tie.source].id), .text(network.nodes[tie.target].id), .text(type),
+      ]
       if hasTrust { row.append(tie.trust.map(Value.number) ?? .empty) }
       if hasLayer { row.append(tie.layer.map(Value.text) ?? .empty) }
       for a in tieAttrs { row.append(value(tie.attributes[a])) }
@@ -227,9 +256,19 @@ extension XLSXFormat {
     var nodeNames = network.nodeAttributes.filter { $0.type != .markup }.map(\.name)
     let declared = Set(nodeNames)
     let extra = Set(network.nodes.flatMap { $0.attributes.keys }).subtracting(declared).sorted()
-    nodeNames += extra.filter { n in network.nodes.contains { if case .markup = $0.attributes[n] { return false }; return $0.attributes[n] != nil } }
+    nodeNames += extra.filter { n in
+      network.nodes.contains {
+        if case .markup = $0.attributes[n] { return false }
+        return $0.attributes[n] != nil
+      }
+    }
     try CSVFormat.checkHeader(["id"] + nodeNames, fixed: 1, table: "node", trustColumn: nil)
-    let nodeRows = network.nodes.map { node in [Value.text(node.id)] + nodeNames.map { value(node.attributes[$0]) } }
-    return workbook([Sheet(name: "ties", header: tieHeader, rows: tieRows), Sheet(name: "nodes", header: ["id"] + nodeNames, rows: nodeRows)])
+    let nodeRows = network.nodes.map { node in
+      [Value.text(node.id)] + nodeNames.map { value(node.attributes[$0]) }
+    }
+    return workbook([
+      Sheet(name: "ties", header: tieHeader, rows: tieRows),
+      Sheet(name: "nodes", header: ["id"] + nodeNames, rows: nodeRows),
+    ])
   }
 }

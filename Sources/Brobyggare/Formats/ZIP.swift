@@ -79,47 +79,61 @@ final class ZIPArchive {
 
   private func u32(_ at: Int) -> Int {
     guard at >= 0, at + 4 <= bytes.count else { return 0 }
-    return Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+    return u16(at) | u16(at + 2) << 16
   }
 
   private func readDirectory() throws(FormatError) {
     // The end-of-central-directory record: 22 bytes and a comment of up to 65,535, at the end.
     guard bytes.count >= 22 else {
-      throw fail("the file is not a ZIP archive (it is \(bytes.count) bytes long, shorter than a ZIP end record), or it was cut short")
+      throw fail(
+        "the file is not a ZIP archive (it is \(bytes.count) bytes long, shorter than a ZIP end record), or it was cut short"
+      )
     }
     var end: Int?
     var at = bytes.count - 22
     let lowest = max(0, bytes.count - 22 - 65_535)
     while at >= lowest {
       if bytes[at] == 0x50, bytes[at + 1] == 0x4B, bytes[at + 2] == 0x05, bytes[at + 3] == 0x06,
-         at + 22 + u16(at + 20) <= bytes.count {
+        at + 22 + u16(at + 20) <= bytes.count
+      {
         end = at
         break
       }
       at -= 1
     }
     guard let end else {
-      throw fail(ZIPArchive.looksLike(Data(bytes.prefix(4)))
-        ? "the ZIP archive has no end record: it was cut short (saved or downloaded only in part)"
-        : "the file is not a ZIP archive (an .xlsx workbook is one); it may be an old .xls workbook, or another format with this extension")
+      throw fail(
+        ZIPArchive.looksLike(Data(bytes.prefix(4)))
+          ? "the ZIP archive has no end record: it was cut short (saved or downloaded only in part)"
+          : "the file is not a ZIP archive (an .xlsx workbook is one); it may be an old .xls workbook, or another format with this extension"
+      )
     }
     if end >= 20, u32(end - 20) == 0x0706_4B50 {
-      throw fail("the archive is ZIP64, which is not read (it is for archives over 4 GB or 65,535 entries); save the workbook smaller")
+      throw fail(
+        "the archive is ZIP64, which is not read (it is for archives over 4 GB or 65,535 entries); save the workbook smaller"
+      )
     }
-    let disk = u16(end + 4), directoryDisk = u16(end + 6)
-    let count = u16(end + 10), total = u16(end + 8)
-    let size = u32(end + 12), offset = u32(end + 16)
+    let disk = u16(end + 4)
+    let directoryDisk = u16(end + 6)
+    let count = u16(end + 10)
+    let total = u16(end + 8)
+    let size = u32(end + 12)
+    let offset = u32(end + 16)
     guard disk == 0, directoryDisk == 0, count == total else {
       throw fail("the archive spans several disks, which is not read; join it into one file")
     }
     if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
-      throw fail("the archive is ZIP64, which is not read (it is for archives over 4 GB or 65,535 entries); save the workbook smaller")
+      throw fail(
+        "the archive is ZIP64, which is not read (it is for archives over 4 GB or 65,535 entries); save the workbook smaller"
+      )
     }
     guard count <= limits.entries else {
       throw fail("the archive lists \(count) entries; at most \(limits.entries) are read")
     }
     guard offset + size <= end else {
-      throw fail("the archive's central directory (\(size) bytes at offset \(offset)) does not fit before its end record at offset \(end): the file is damaged or cut short")
+      throw fail(
+        "the archive's central directory (\(size) bytes at offset \(offset)) does not fit before its end record at offset \(end): the file is damaged or cut short"
+      )
     }
     directoryStart = offset
     var p = offset
@@ -128,17 +142,25 @@ final class ZIPArchive {
       guard p + 46 <= end, u32(p) == 0x0201_4B50 else {
         throw fail("entry \(k + 1) of the central directory is damaged (no header at offset \(p))")
       }
-      let nameLength = u16(p + 28), extraLength = u16(p + 30), commentLength = u16(p + 32)
+      let nameLength = u16(p + 28)
+      let extraLength = u16(p + 30)
+      let commentLength = u16(p + 32)
       guard p + 46 + nameLength + extraLength + commentLength <= end else {
         throw fail("entry \(k + 1) of the central directory runs past its end: the file is damaged")
       }
       let name = String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
-      let entry = Entry(name: name, method: u16(p + 10), flags: u16(p + 8), crc32: UInt32(truncatingIfNeeded: u32(p + 16)),
-                        compressedSize: u32(p + 20), uncompressedSize: u32(p + 24), localHeaderOffset: u32(p + 42))
-      if entry.compressedSize == 0xFFFF_FFFF || entry.uncompressedSize == 0xFFFF_FFFF || entry.localHeaderOffset == 0xFFFF_FFFF {
+      let entry = Entry(
+        name: name, method: u16(p + 10), flags: u16(p + 8),
+        crc32: UInt32(truncatingIfNeeded: u32(p + 16)),
+        compressedSize: u32(p + 20), uncompressedSize: u32(p + 24), localHeaderOffset: u32(p + 42))
+      if entry.compressedSize == 0xFFFF_FFFF || entry.uncompressedSize == 0xFFFF_FFFF
+        || entry.localHeaderOffset == 0xFFFF_FFFF
+      {
         throw fail("the entry '\(FormatError.excerpt(name))' is ZIP64, which is not read")
       }
-      if u16(p + 34) != 0 { throw fail("the archive spans several disks, which is not read; join it into one file") }
+      if u16(p + 34) != 0 {
+        throw fail("the archive spans several disks, which is not read; join it into one file")
+      }
       if byName[name] == nil { byName[name] = entries.count }
       entries.append(entry)
       p += 46 + nameLength + extraLength + commentLength
@@ -164,16 +186,24 @@ final class ZIPArchive {
       throw fail("\(what) is encrypted; save the workbook without a password")
     }
     guard e.method == 0 || e.method == 8 else {
-      throw fail("\(what) is compressed with method \(e.method); only stored (0) and deflated (8) entries are read")
+      throw fail(
+        "\(what) is compressed with method \(e.method); only stored (0) and deflated (8) entries are read"
+      )
     }
     guard e.uncompressedSize <= limits.entryBytes else {
-      throw fail("\(what) declares \(e.uncompressedSize) bytes; at most \(limits.entryBytes) bytes are read from one entry")
+      throw fail(
+        "\(what) declares \(e.uncompressedSize) bytes; at most \(limits.entryBytes) bytes are read from one entry"
+      )
     }
     guard extracted + e.uncompressedSize <= limits.totalBytes else {
-      throw fail("\(what) would bring what is read from the archive to more than \(limits.totalBytes) bytes, the limit")
+      throw fail(
+        "\(what) would bring what is read from the archive to more than \(limits.totalBytes) bytes, the limit"
+      )
     }
     if e.uncompressedSize > 1 << 20, e.uncompressedSize / max(1, e.compressedSize) > limits.ratio {
-      throw fail("\(what) declares \(e.uncompressedSize) bytes from \(e.compressedSize) compressed, more than \(limits.ratio) times its size: a zip bomb, which is refused")
+      throw fail(
+        "\(what) declares \(e.uncompressedSize) bytes from \(e.compressedSize) compressed, more than \(limits.ratio) times its size: a zip bomb, which is refused"
+      )
     }
     let h = e.localHeaderOffset
     guard h + 30 <= directoryStart, u32(h) == 0x0403_4B50 else {
@@ -181,13 +211,17 @@ final class ZIPArchive {
     }
     let start = h + 30 + u16(h + 26) + u16(h + 28)
     guard start + e.compressedSize <= directoryStart else {
-      throw fail("\(what) declares \(e.compressedSize) compressed bytes at offset \(start), past the end of the entries: the archive is damaged or cut short")
+      throw fail(
+        "\(what) declares \(e.compressedSize) compressed bytes at offset \(start), past the end of the entries: the archive is damaged or cut short"
+      )
     }
     let input = bytes[start..<(start + e.compressedSize)]
     let out: [UInt8]
     if e.method == 0 {
       guard e.compressedSize == e.uncompressedSize else {
-        throw fail("\(what) is stored, but declares \(e.compressedSize) bytes stored and \(e.uncompressedSize) bytes in all: the archive is damaged")
+        throw fail(
+          "\(what) is stored, but declares \(e.compressedSize) bytes stored and \(e.uncompressedSize) bytes in all: the archive is damaged"
+        )
       }
       out = Array(input)
     } else {
@@ -197,7 +231,9 @@ final class ZIPArchive {
         throw fail("\(what) cannot be inflated: \(error.reason)")
       }
       guard out.count == e.uncompressedSize else {
-        throw fail("\(what) inflates to \(out.count) bytes, but declares \(e.uncompressedSize): the archive is damaged")
+        throw fail(
+          "\(what) inflates to \(out.count) bytes, but declares \(e.uncompressedSize): the archive is damaged"
+        )
       }
     }
     guard CRC32.checksum(out) == e.crc32 else {
@@ -274,11 +310,24 @@ enum Inflate {
     }
   }
 
-  private static let lengthBase: [Int] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
-  private static let lengthExtra: [Int] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
-  private static let distanceBase: [Int] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
-  private static let distanceExtra: [Int] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
-  private static let codeLengthOrder: [Int] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+  private static let lengthBase: [Int] = [
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
+    163, 195, 227, 258,
+  ]
+  private static let lengthExtra: [Int] = [
+    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+  ]
+  private static let distanceBase: [Int] = [
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049,
+    3073, 4097, 6145, 8193, 12289, 16385, 24577,
+  ]
+  private static let distanceExtra: [Int] = [
+    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
+    13,
+  ]
+  private static let codeLengthOrder: [Int] = [
+    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
+  ]
 
   private static let fixed: (Code, Code) = {
     var l = [UInt8](repeating: 8, count: 288)
@@ -320,7 +369,10 @@ enum Inflate {
     mutating func drop(_ n: Int) throws(Failure) {
       buffer >>= UInt64(n)
       count -= n
-      if count < padding { throw Failure(reason: "the compressed data ends early (the archive is cut short or damaged)") }
+      if count < padding {
+        throw Failure(
+          reason: "the compressed data ends early (the archive is cut short or damaged)")
+      }
     }
 
     mutating func take(_ n: Int) throws(Failure) -> Int {
@@ -334,7 +386,9 @@ enum Inflate {
     mutating func decode(_ code: Code) throws(Failure) -> Int {
       fill(code.bits)
       let entry = code.table[Int(buffer & ((1 << UInt64(code.bits)) - 1))]
-      guard entry != 0 else { throw Failure(reason: "a Huffman code that the block's table does not hold") }
+      guard entry != 0 else {
+        throw Failure(reason: "a Huffman code that the block's table does not hold")
+      }
       try drop(Int(entry & 15))
       return Int(entry >> 4)
     }
@@ -348,7 +402,9 @@ enum Inflate {
     var out: [UInt8] = []
     out.reserveCapacity(min(limit, 64 << 20))
     var bits = Bits(input)
-    func over() -> Failure { Failure(reason: "it inflates to more than the \(limit) bytes it declares") }
+    func over() -> Failure {
+      Failure(reason: "it inflates to more than the \(limit) bytes it declares")
+    }
     var last = false
     while !last {
       last = try bits.take(1) == 1
@@ -356,8 +412,11 @@ enum Inflate {
       case 0:
         // A stored block: from the next byte boundary, LEN and its complement, then LEN bytes.
         try bits.drop(bits.count % 8)
-        let len = try bits.take(16), nlen = try bits.take(16)
-        guard len == ~nlen & 0xFFFF else { throw Failure(reason: "a stored block's length is damaged") }
+        let len = try bits.take(16)
+        let nlen = try bits.take(16)
+        guard len == ~nlen & 0xFFFF else {
+          throw Failure(reason: "a stored block's length is damaged")
+        }
         // Whole bytes still in the buffer come first.
         var n = len
         while n > 0, bits.count >= 8 {
@@ -365,15 +424,21 @@ enum Inflate {
           out.append(UInt8(try bits.take(8)))
           n -= 1
         }
-        guard bits.position + n <= input.endIndex else { throw Failure(reason: "a stored block runs past the end of the data") }
+        guard bits.position + n <= input.endIndex else {
+          throw Failure(reason: "a stored block runs past the end of the data")
+        }
         guard out.count + n <= limit else { throw over() }
         out.append(contentsOf: input[bits.position..<(bits.position + n)])
         bits.position += n
       case 1:
         try inflateBlock(&bits, &out, fixed.0, fixed.1, limit: limit)
       case 2:
-        let hlit = try bits.take(5) + 257, hdist = try bits.take(5) + 1, hclen = try bits.take(4) + 4
-        guard hlit <= 286, hdist <= 30 else { throw Failure(reason: "a block declares too many codes") }
+        let hlit = try bits.take(5) + 257
+        let hdist = try bits.take(5) + 1
+        let hclen = try bits.take(4) + 4
+        guard hlit <= 286, hdist <= 30 else {
+          throw Failure(reason: "a block declares too many codes")
+        }
         var lengths = [UInt8](repeating: 0, count: 19)
         for k in 0..<hclen { lengths[codeLengthOrder[k]] = UInt8(try bits.take(3)) }
         let lengthCode = try Code(lengths: lengths[...])
@@ -381,21 +446,30 @@ enum Inflate {
         var k = 0
         while k < hlit + hdist {
           let sym = try bits.decode(lengthCode)
-          var repeatValue: UInt8 = 0, times = 1
+          var repeatValue: UInt8 = 0
+          var times = 1
           switch sym {
           case 0...15: repeatValue = UInt8(sym)
           case 16:
-            guard k > 0 else { throw Failure(reason: "a repeated code length has nothing to repeat") }
+            guard k > 0 else {
+              throw Failure(reason: "a repeated code length has nothing to repeat")
+            }
             repeatValue = all[k - 1]
             times = 3 + (try bits.take(2))
           case 17: times = 3 + (try bits.take(3))
           default: times = 11 + (try bits.take(7))
           }
-          guard k + times <= hlit + hdist else { throw Failure(reason: "code lengths run past the codes declared") }
-          for _ in 0..<times { all[k] = repeatValue; k += 1 }
+          guard k + times <= hlit + hdist else {
+            throw Failure(reason: "code lengths run past the codes declared")
+          }
+          for _ in 0..<times {
+            all[k] = repeatValue
+            k += 1
+          }
         }
         guard all[256] != 0 else { throw Failure(reason: "a block has no end-of-block code") }
-        let lit = try Code(lengths: all[0..<hlit]), dist = try Code(lengths: all[hlit...])
+        let lit = try Code(lengths: all[0..<hlit])
+        let dist = try Code(lengths: all[hlit...])
         try inflateBlock(&bits, &out, lit, dist, limit: limit)
       default:
         throw Failure(reason: "a block of the reserved type 3")
@@ -404,11 +478,15 @@ enum Inflate {
     return out
   }
 
-  private static func inflateBlock(_ bits: inout Bits, _ out: inout [UInt8], _ lit: Code, _ dist: Code, limit: Int) throws(Failure) {
+  private static func inflateBlock(
+    _ bits: inout Bits, _ out: inout [UInt8], _ lit: Code, _ dist: Code, limit: Int
+  ) throws(Failure) {
     while true {
       let sym = try bits.decode(lit)
       if sym < 256 {
-        guard out.count < limit else { throw Failure(reason: "it inflates to more than the \(limit) bytes it declares") }
+        guard out.count < limit else {
+          throw Failure(reason: "it inflates to more than the \(limit) bytes it declares")
+        }
         out.append(UInt8(sym))
         continue
       }
@@ -419,8 +497,12 @@ enum Inflate {
       let di = try bits.decode(dist)
       guard di < distanceBase.count else { throw Failure(reason: "an invalid distance code") }
       let distance = distanceBase[di] + (try bits.take(distanceExtra[di]))
-      guard distance <= out.count else { throw Failure(reason: "a back-reference reaches before the start of the data") }
-      guard out.count + length <= limit else { throw Failure(reason: "it inflates to more than the \(limit) bytes it declares") }
+      guard distance <= out.count else {
+        throw Failure(reason: "a back-reference reaches before the start of the data")
+      }
+      guard out.count + length <= limit else {
+        throw Failure(reason: "it inflates to more than the \(limit) bytes it declares")
+      }
       var from = out.count - distance
       for _ in 0..<length {
         out.append(out[from])
@@ -446,7 +528,8 @@ struct ZIPWriter {
   private var count = 0
 
   private static func le16(_ v: Int, _ out: inout [UInt8]) {
-    out.append(UInt8(v & 0xFF)); out.append(UInt8((v >> 8) & 0xFF))
+    out.append(UInt8(v & 0xFF))
+    out.append(UInt8((v >> 8) & 0xFF))
   }
   private static func le32(_ v: Int, _ out: inout [UInt8]) {
     for s in stride(from: 0, to: 32, by: 8) { out.append(UInt8((v >> s) & 0xFF)) }
@@ -457,7 +540,9 @@ struct ZIPWriter {
   ///
   /// - Precondition: the entry and the archive stay under 4 GB (no ZIP64).
   mutating func add(_ name: String, _ content: [UInt8]) {
-    precondition(content.count < 0xFFFF_FFFF && data.count < 0xFFFF_FFFF, "a ZIP entry or archive over 4 GB needs ZIP64")
+    precondition(
+      content.count < 0xFFFF_FFFF && data.count < 0xFFFF_FFFF,
+      "a ZIP entry or archive over 4 GB needs ZIP64")
     let nameBytes = Array(name.utf8)
     let crc = Int(CRC32.checksum(content))
     let offset = data.count
