@@ -326,7 +326,8 @@ public enum XLSXFormat {
       var inIS = false
       var inT = false
       var phonetic = 0
-      var cellRef = ""
+      // The cell's reference (`C7`), made only for a message.
+      var cellRef: String { columnName(col) + String(row) }
       var textBytes = 0
       func fail(_ m: String) -> FormatError {
         FormatError(file: where_, line: max(row, 1), column: max(col, 1), m)
@@ -367,7 +368,6 @@ public enum XLSXFormat {
               }
             }
             if row == 0 { row = 1 }
-            cellRef = columnName(col) + String(row)
             type = reader.attribute("t") ?? "n"
             style = reader.attribute("s").flatMap { Int($0) } ?? 0
             value = ""
@@ -469,7 +469,10 @@ public enum XLSXFormat {
           "the sheet '\(FormatError.excerpt(name))' is empty; expected a header row")
       }
       // Cells in order of row, then column, as a sheet need not list them.
-      cells.sort { $0.row != $1.row ? $0.row < $1.row : $0.column < $1.column }
+      let inOrder = { (a: (row: Int, column: Int, value: String), b: (row: Int, column: Int, value: String)) in
+        a.row != b.row ? a.row < b.row : a.column < b.column
+      }
+      if !zip(cells, cells.dropFirst()).allSatisfy({ inOrder($0, $1) }) { cells.sort(by: inOrder) }
       for k in 1..<cells.count
       where cells[k].row == cells[k - 1].row && cells[k].column == cells[k - 1].column {
         throw FormatError(
