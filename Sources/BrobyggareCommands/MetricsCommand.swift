@@ -55,7 +55,7 @@ func groupName(_ g: Int, _ names: [String]) -> String { g >= 0 ? names[g] : "" }
 let digitsOption = OptionSpec(name: "digits", valueName: "n", help: "Show numbers to n significant digits (default: every digit in csv, tsv and json; 4 in markdown and summaries).")
 
 let outputOptions: [OptionSpec] = [
-  OptionSpec(name: "format", valueName: "format", help: "csv, tsv, json or markdown (default: csv)."),
+  OptionSpec(name: "format", valueName: "format", help: "csv, tsv, json, markdown or xlsx (default: csv, or what -o FILE's extension says: .tsv, .json, .md, .xlsx; xlsx needs -o)."),
   OptionSpec(name: "excel", help: "For Excel with Swedish settings: semicolons, decimal commas, a byte-order mark; text that would start a formula behind a '."),
   digitsOption,
   OptionSpec(name: "output", short: "o", valueName: "file", help: "Write to this file instead of standard output."),
@@ -89,6 +89,9 @@ let metricsSpec = CommandSpec(
 func tableFormat(_ p: ParsedArguments) throws -> TableFormat {
   if p.flag("excel") {
     if let f = p.value("format") { throw UsageError(message: "--excel is a format of its own; give it or --format \(f), not both") }
+    if let o = p.value("output"), (o as NSString).pathExtension.lowercased() == "xlsx" {
+      throw UsageError(message: "--excel writes CSV text for Excel, and '\(o)' names a workbook; leave out --excel to write an Excel workbook")
+    }
     return .excel
   }
   guard let f = p.value("format") else {

@@ -59,6 +59,10 @@ struct XLSXCommandTests {
     let r = run("metrics", padgett, "--format", "xlsx")
     #expect(r.status == 64)
     #expect(r.stderr.contains("-o FILE.xlsx"))
+    // --excel is CSV for Excel: not into a file named as a workbook.
+    let excel = run("metrics", padgett, "--excel", "-o", "/tmp/never-written.xlsx")
+    #expect(excel.status == 64)
+    #expect(excel.stderr.contains("leave out --excel"))
   }
 
   @Test func convertToAWorkbookAndBack() throws {
