@@ -95,7 +95,8 @@ extension InterviewFiles {
 }
 
 /// Reading the interview tables: nominations, roster, affiliations and the alias table (CSV,
-/// with the same dialect rules as ``CSVFormat``), each in UTF-8 or the ``TextEncoding`` named.
+/// with the same dialect rules as ``CSVFormat``), each in UTF-8 or the ``TextEncoding`` named,
+/// or the first sheet of an Excel workbook (read its bytes with ``load(_:)``).
 public enum InterviewFiles {
   /// Reads a nominations table: `respondent`, `alter` and `rating` columns (also spelled `ego`,
   /// `name`/`nominee`, `trust`); optional `layer` and `wave`; every other column is what the
