@@ -269,6 +269,9 @@ struct XLSXTests {
     #expect(W.dateKind(ofFormat: "#,##0 \"days\"") == nil)
     #expect(W.dateKind(ofFormat: "[Red]0%") == nil)
     #expect(W.dateKind(ofFormat: "General") == nil)
+    // Elapsed time is a duration, not a moment: left a number.
+    #expect(W.dateKind(ofFormat: "[h]:mm:ss") == nil)
+    #expect(W.dateKind(ofFormat: "[mm]:ss") == nil)
   }
 
   @Test func sharedStringsInlineStringsAndEscapes() throws {

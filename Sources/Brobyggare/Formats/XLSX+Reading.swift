@@ -11,10 +11,11 @@ import Foundation
 ///   are, with Excel's `_xHHHH_` escapes of control characters decoded;
 /// - numbers as the shortest text that reads back as the same double (`12`, not `12.0`);
 /// - booleans as `true` and `false`;
-/// - numbers in a date or time format (built-in formats 14–22, 27–36, 45–47, 50–58, and custom
+/// - numbers in a date or time format (built-in formats 14–22, 27–36, 45, 47, 50–58, and custom
 ///   formats with `y`, `d`, `h` or `s`, or `m` alone) as ISO 8601 text: `2024-03-01`,
 ///   `2024-03-01T12:30:00` or `12:30:00`, in the workbook's 1900 system (with Excel's
-///   fictitious 29 February 1900, serial 60, kept as `1900-02-29`) or 1904 system;
+///   fictitious 29 February 1900, serial 60, kept as `1900-02-29`) or 1904 system; elapsed
+///   times (`[h]:mm:ss`, built-in 46) stay numbers of days;
 /// - ISO dates (`t="d"`) as they are;
 /// - empty cells as missing values; error cells (`#N/A`, `#DIV/0!`) as missing, with a note
 ///   that counts them and names the first.
@@ -253,7 +254,7 @@ public enum XLSXFormat {
         if let code = custom[id] { return dateKind(ofFormat: code) }
         switch id {
         case 14...17, 27...36, 50...58: return .date
-        case 18...21, 45...47: return .time
+        case 18...21, 45, 47: return .time
         case 22: return .dateTime
         default: return nil
         }
@@ -266,6 +267,7 @@ public enum XLSXFormat {
       var letters = Set<Character>()
       var inQuote = false
       var inBracket = false
+      var bracket = ""
       var escaped = false
       for ch in code.lowercased() {
         if escaped {
@@ -277,12 +279,20 @@ public enum XLSXFormat {
           continue
         }
         if inBracket {
-          if ch == "]" { inBracket = false }
+          if ch == "]" {
+            inBracket = false
+            // `[h]`, `[mm]`, `[ss]`: elapsed time, a duration in days rather than a moment.
+            if !bracket.isEmpty, bracket.allSatisfy({ $0 == "h" || $0 == "m" || $0 == "s" }) { return nil }
+          } else {
+            bracket.append(ch)
+          }
           continue
         }
         switch ch {
         case "\"": inQuote = true
-        case "[": inBracket = true
+        case "[":
+          inBracket = true
+          bracket = ""
         case "\\", "_", "*": escaped = true
         default: letters.insert(ch)
         }
