@@ -84,10 +84,9 @@ final class ZIPArchive {
 
   private func readDirectory() throws(FormatError) {
     // The end-of-central-directory record: 22 bytes and a comment of up to 65,535, at the end.
+    let notZIP = "the file is not a ZIP archive (an .xlsx workbook is one); it may be an old .xls workbook, or another format with this extension"
     guard bytes.count >= 22 else {
-      throw fail(
-        "the file is not a ZIP archive (it is \(bytes.count) bytes long, shorter than a ZIP end record), or it was cut short"
-      )
+      throw fail(ZIPArchive.looksLike(Data(bytes.prefix(4))) ? "the ZIP archive is cut short (\(bytes.count) bytes)" : notZIP)
     }
     var end: Int?
     var at = bytes.count - 22
@@ -105,7 +104,7 @@ final class ZIPArchive {
       throw fail(
         ZIPArchive.looksLike(Data(bytes.prefix(4)))
           ? "the ZIP archive has no end record: it was cut short (saved or downloaded only in part)"
-          : "the file is not a ZIP archive (an .xlsx workbook is one); it may be an old .xls workbook, or another format with this extension"
+          : notZIP
       )
     }
     if end >= 20, u32(end - 20) == 0x0706_4B50 {
