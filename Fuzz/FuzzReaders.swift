@@ -2,8 +2,10 @@ import Foundation
 
 // The fuzz target for every reader, compiled into the library's own module by
 // Scripts/fuzz.sh with the toolchain's libFuzzer (-sanitize=fuzzer). BROBYGGARE_FUZZ_READER
-// picks the reader: graphml, gexf, gml, pajek, ucinet, dot, csv, csv-nodes, edgelist, json or
-// nominations. A reader may refuse the input with a FormatError; anything else (a crash, a
+// picks the reader: graphml, gexf, gml, pajek, ucinet, dot, csv, csv-nodes, edgelist, json,
+// nominations or xlsx. The xlsx target takes an input that starts as a ZIP archive (`PK`) as a
+// workbook, and any other input as the XML of a sheet, put in a workbook with shared strings
+// and date styles, so that the fuzzer reaches the sheet reader past the archive's CRC-32s. A reader may refuse the input with a FormatError; anything else (a crash, a
 // trap, a hang) is a bug. What a reader takes is written by the same format's writer and read
 // back: the writer may refuse (a character the format cannot hold), but what it writes must
 // read back with the same node ids, ties and direction, else the target traps.
@@ -44,6 +46,9 @@ public func brobyggareFuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> 
   case "json":
     roundTrip(try? NodeLinkFormat.read(data, file: "fuzz.json"), { try NodeLinkFormat.write($0) }) { try NodeLinkFormat.read($0, file: "back.json") }
   case "nominations": _ = try? InterviewFiles.nominations(data, file: "fuzz.csv")
+  case "xlsx":
+    let book = data.starts(with: [0x50, 0x4B]) ? data : fuzzWorkbook(sheet: data)
+    roundTrip(try? XLSXFormat.read(book, file: "fuzz.xlsx"), data: { try XLSXFormat.write($0) }) { try XLSXFormat.read($0, file: "back.xlsx") }
   default: fatalError("unknown BROBYGGARE_FUZZ_READER '\(reader)'")
   }
   return 0
@@ -54,9 +59,28 @@ public func brobyggareFuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> 
 /// kept the ids as they are).
 private func roundTrip(_ network: Network?, exact: (Network) -> Bool = { _ in true }, _ write: (Network) throws -> String,
                        _ read: (Data) throws -> Network) {
-  guard let network, let text = try? write(network) else { return }
+  roundTrip(network, exact: exact, data: { Data(try write($0).utf8) }, read)
+}
+
+/// A workbook of one sheet whose XML is `sheet`, with shared strings and a date style.
+private func fuzzWorkbook(sheet: Data) -> Data {
+  let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+  var zip = ZIPWriter()
+  zip.add("xl/workbook.xml", Array("<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheets><sheet name=\"Ties\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".utf8))
+  zip.add("xl/_rels/workbook.xml.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>".utf8))
+  zip.add("xl/worksheets/sheet1.xml", [UInt8](sheet))
+  zip.add("xl/sharedStrings.xml", Array("<sst xmlns=\"\(main)\"><si><t>source</t></si><si><t>target</t></si><si><t>trust</t></si><si><r><t>a</t></r><r><t>_x0007_</t></r></si><si><t>b</t></si></sst>".utf8))
+  zip.add("xl/styles.xml", Array("<styleSheet xmlns=\"\(main)\"><numFmts><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd h:mm\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>".utf8))
+  return zip.finished()
+}
+
+/// As the text version, for writers of bytes (workbooks).
+private func roundTrip(_ network: Network?, exact: (Network) -> Bool = { _ in true }, data write: (Network) throws -> Data,
+                       _ read: (Data) throws -> Network) {
+  guard let network, let bytes = try? write(network) else { return }
   let back: Network
-  do { back = try read(Data(text.utf8)) } catch { fatalError("round trip: what was written does not read back: \(error)") }
+  do { back = try read(bytes) } catch { fatalError("round trip: what was written does not read back: \(error)") }
   guard back.isDirected == network.isDirected, back.nodeCount == network.nodeCount else {
     fatalError("round trip: \(network.nodeCount) nodes came back as \(back.nodeCount), or the direction changed")
   }

@@ -3,7 +3,7 @@
 #
 #   sh Scripts/fuzz.sh [SECONDS] [READER ...]
 #
-# READER: graphml gexf gml pajek ucinet dot csv csv-nodes edgelist json nominations (default: all), each for SECONDS
+# READER: graphml gexf gml pajek ucinet dot csv csv-nodes edgelist json nominations xlsx (default: all), each for SECONDS
 # (default 60). Builds .build/fuzz/brobyggare-fuzz from the library's sources and
 # Fuzz/FuzzReaders.swift with -sanitize=fuzzer, seeds each reader's corpus from the shipped
 # datasets, the files other tools wrote in ../shared/interop/dot and ../shared/interop/graphml
@@ -18,7 +18,7 @@
 set -eu
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-readers=${*:-graphml gexf gml pajek ucinet dot csv csv-nodes edgelist json nominations}
+readers=${*:-graphml gexf gml pajek ucinet dot csv csv-nodes edgelist json nominations xlsx}
 out=.build/fuzz
 mkdir -p "$out"
 bin="$out/brobyggare-fuzz"
@@ -55,6 +55,13 @@ for r in $readers; do
     edgelist) seed edgelist '*.edgelist' '*.txt' ;;
     json) seed json '*.json' ;;
     nominations) seed nominations 'nominations*.csv' ;;
+    xlsx)
+      # The test workbooks, and their sheets' XML (the target reads other input as a sheet).
+      seed xlsx '*.xlsx'
+      for f in Tests/BrobyggareTests/Fixtures/xlsx/*.xlsx; do
+        cp "$f" "$out/xlsx/seeds/"
+        unzip -p "$f" xl/worksheets/sheet1.xml > "$out/xlsx/seeds/$(basename "$f" .xlsx)-sheet1.xml" 2>/dev/null || true
+      done ;;
     *) echo "unknown reader $r" >&2; exit 64 ;;
   esac
   if [ -n "${BROBYGGARE_FUZZ_RUNS:-}" ]; then how="$BROBYGGARE_FUZZ_RUNS inputs"; else how="$seconds s"; fi

@@ -122,6 +122,76 @@ files = {
     "nominations-empty-respondent.csv": b"respondent,alter,rating\n,Omar Ali,4\n",
     "nominations-ragged.csv": b"respondent,alter,rating\np1,Omar Ali,4,extra\n",
 }
+
+
+# Excel workbooks, built with the standard library's zipfile (entries dated 1980-01-01, so the
+# bytes are the same every run).
+import io
+import struct
+import zipfile
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def workbook(sheet, extra=None, method=zipfile.ZIP_DEFLATED):
+    parts = {
+        "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="Ties" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><sheetData>{sheet}</sheetData></worksheet>',
+    }
+    parts.update(extra or {})
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = method
+            z.writestr(info, text.encode() if isinstance(text, str) else text)
+    return buf.getvalue()
+
+
+def cell(ref, text):
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+GOOD_SHEET = '<row r="1">' + cell("A1", "source") + cell("B1", "target") + '</row><row r="2">' + cell("A2", "a") + cell("B2", "b") + "</row>"
+good = workbook(GOOD_SHEET, method=zipfile.ZIP_STORED)
+
+
+def patched(data, name, offset, fmt, value):
+    """The workbook with a field of the central directory entry of `name` changed."""
+    b = bytearray(data)
+    cd = struct.unpack_from("<I", b, len(b) - 22 + 16)[0]
+    while True:
+        n = struct.unpack_from("<H", b, cd + 28)[0]
+        m, k = struct.unpack_from("<HH", b, cd + 30)
+        if b[cd + 46 : cd + 46 + n].decode() == name:
+            struct.pack_into(fmt, b, cd + offset, value)
+            return bytes(b)
+        cd += 46 + n + m + k
+
+
+sheet = "xl/worksheets/sheet1.xml"
+files |= {
+    # The sheet's part inflates to 20 MB of one repeated row: over 500 times its compressed size.
+    "xlsx-zip-bomb.xlsx": workbook('<row r="1">' + cell("A1", "source") + cell("B1", "target") + "</row>"
+                                   + "<!-- " + "x" * (20 << 20) + " -->"),
+    "xlsx-truncated.xlsx": good[: len(good) // 2],
+    "xlsx-bad-crc.xlsx": patched(good, sheet, 16, "<I", 0x12345678),
+    "xlsx-size-lies.xlsx": patched(workbook(GOOD_SHEET), sheet, 24, "<I", 100),
+    "xlsx-encrypted.xlsx": patched(good, sheet, 8, "<H", 1),
+    "xlsx-not-a-workbook.xlsx": b"source,target\na,b\n",
+    # A table of 612 rows by 16,384 columns: more than the 10,000,000 cells read.
+    "xlsx-huge-sheet.xlsx": workbook('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>1</v></c></row>'
+                                     + "".join(f'<row r="{r}"><c r="A{r}"><v>1</v></c></row>' for r in range(2, 613))),
+    "xlsx-merged-header.xlsx": workbook("", extra={
+        sheet: f'<worksheet xmlns="{MAIN}"><sheetData>{GOOD_SHEET}</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>'}),
+    "xlsx-no-target-column.xlsx": workbook('<row r="1">' + cell("A1", "source") + "</row>"),
+    "xlsx-bad-shared-string.xlsx": workbook('<row r="1"><c r="A1" t="s"><v>3</v></c></row>', extra={
+        "xl/sharedStrings.xml": f'<sst xmlns="{MAIN}"><si><t>source</t></si></sst>'}),
+    "xlsx-doctype.xlsx": workbook("", extra={sheet: '<!DOCTYPE x [<!ENTITY a "b">]><worksheet/>'}),
+}
 for name, data in files.items():
     (out / name).write_bytes(data)
 print(len([n for n in files if not n.endswith(".nodes.csv") and n != "roster.valid.csv"]), "files")

@@ -71,6 +71,8 @@ struct ParsedArguments {
   /// Every value of each option given, in the order given (one unless the option is repeatable).
   var optionValues: [String: [String]] = [:]
   var flags: Set<String> = []
+  /// The command's name (`metrics`), which names its sheet in a workbook.
+  var command = ""
 
   /// The value of an option, or `nil` when it is not given.
   func value(_ name: String) -> String? { optionValues[name]?.first }
@@ -82,6 +84,7 @@ struct ParsedArguments {
 extension CommandSpec {
   func parse(_ args: [String]) throws(UsageError) -> ParsedArguments {
     var result = ParsedArguments()
+    result.command = name
     var i = 0
     var onlyPositionals = false
     while i < args.count {

@@ -222,6 +222,8 @@ let inputOptions: [OptionSpec] = [
   OptionSpec(name: "graph", valueName: "k", help: "In a DOT file that holds several graphs, read the k-th (default: 1)."),
   OptionSpec(name: "ego-as-node", help: "For a Network Canvas export (a folder, or its GraphML): make each ego a node tied to each of its alters (by default egos are not nodes)."),
   OptionSpec(name: "roster", valueName: "variable", help: "For a Network Canvas export: the variable naming roster members, to read the sessions as one roster-based network, or 'none' for personal networks (default: found from the data when unambiguous)."),
+  OptionSpec(name: "sheet", valueName: "name", help: "In an Excel workbook, the sheet of ties (default: a sheet named ties, else the first; Kumu's and Polinode's layouts are found)."),
+  OptionSpec(name: "nodes-sheet", valueName: "name", help: "In an Excel workbook, the sheet of nodes (default: a sheet named nodes, if there is one)."),
 ]
 
 let encodingOption = OptionSpec(name: "encoding", valueName: "encoding", help: "The encoding of CSV tables and edge lists: utf-8, windows-1252, latin1, utf-16 (default: utf-8; Excel on Windows saves CSV in windows-1252).")
@@ -300,8 +302,13 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
   let dataset = !path.contains("/") && !FileManager.default.fileExists(atPath: path) && Dataset.named(path) != nil
   // Options the input's format cannot use are refused, not ignored.
   let format = dataset ? NetworkFormat.graphml : options.format ?? NetworkFormat(path: path)
-  if let format, format != .csv, let named = ["source-column", "target-column", "trust-column", "layer-column", "id-column", "label-column"].first(where: { p.value($0) != nil }) {
-    throw UsageError(message: "--\(named) is for CSV tables; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue)")
+  options.sheet = p.value("sheet")
+  options.nodesSheet = p.value("nodes-sheet")
+  if let format, format != .xlsx, let named = ["sheet", "nodes-sheet"].first(where: { p.value($0) != nil }) {
+    throw UsageError(message: "--\(named) picks a sheet of an Excel workbook; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue)")
+  }
+  if let format, format != .csv, format != .xlsx, let named = ["source-column", "target-column", "trust-column", "layer-column", "id-column", "label-column"].first(where: { p.value($0) != nil }) {
+    throw UsageError(message: "--\(named) is for CSV tables and Excel workbooks; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue)")
   }
   if let format, format != .csv, format != .edgelist, p.value("encoding") != nil {
     throw UsageError(message: "--encoding is for CSV tables and edge lists; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue), \(format == .graphml ? "which declares its own encoding" : "which is UTF-8")")

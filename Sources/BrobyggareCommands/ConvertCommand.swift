@@ -65,7 +65,7 @@ extension BrobyggareCommandLine {
     }
     if p.value("json-dialect") != nil && format != .json { throw UsageError(message: "--json-dialect is for JSON output; '\(output)' is written as \(format.rawValue)") }
     let net = try readNetwork(input, p)
-    let files = dialect == "cytoscape" ? [(path: output, contents: NodeLinkFormat.writeCytoscape(net))] : try net.serialized(as: format, path: output)
+    let files = dialect == "cytoscape" ? [(path: output, data: Data(NodeLinkFormat.writeCytoscape(net).utf8))] : try net.serializedData(as: format, path: output)
     var inputs = [input]
     if let n = p.value("nodes") { inputs.append(n) }
     if format == .csv { inputs.append(Network.companionNodeTable(for: input)) }

@@ -3,9 +3,9 @@ import Foundation
 
 let interviewsSpec = CommandSpec(
   name: "interviews", abstract: "Turn interview nominations into a network, with a review file of unresolved names and an account of what was done.",
-  positionals: [("NOMINATIONS", "The nominations table (CSV): respondent, alter, rating; optional layer, wave, and what was said about the alter.")],
+  positionals: [("NOMINATIONS", "The nominations table (CSV, or the first sheet of an .xlsx workbook): respondent, alter, rating; optional layer, wave, and what was said about the alter.")],
   options: [
-    OptionSpec(name: "roster", valueName: "file", help: "The roster (CSV): id, label, kind, aliases (separated by |), interviewed, further attributes. Required."),
+    OptionSpec(name: "roster", valueName: "file", help: "The roster (CSV, or the first sheet of an .xlsx workbook): id, label, kind, aliases (separated by |), interviewed, further attributes. Required."),
     OptionSpec(name: "scale", valueName: "lower..upper", help: "The rating scale, e.g. 1..5. Rating r becomes trust (r - lower + 1) / (upper - lower + 1). Required."),
     OptionSpec(name: "symmetrize", valueName: "rule", help: "none (directed, as reported), min, max, mean, confirmed or any (default: none)."),
     OptionSpec(name: "non-respondents", valueName: "rule", help: "Ties to people not interviewed: keep (as reported), reconstruct (from the other side), drop (default: keep)."),
@@ -47,8 +47,8 @@ extension BrobyggareCommandLine {
 
     let encoding = try textEncoding(p)
     var inputs = InterviewNetwork.Inputs(
-      nominations: try InterviewFiles.nominations(Network.load(nominationsPath), file: nominationsPath, encoding: encoding),
-      nominationsFile: nominationsPath, roster: try InterviewFiles.roster(Network.load(rosterPath), file: rosterPath, encoding: encoding))
+      nominations: try InterviewFiles.nominations(InterviewFiles.load(nominationsPath), file: nominationsPath, encoding: encoding),
+      nominationsFile: nominationsPath, roster: try InterviewFiles.roster(InterviewFiles.load(rosterPath), file: rosterPath, encoding: encoding))
     var inputPaths = [nominationsPath, rosterPath]
     let stem = (output as NSString).deletingPathExtension
     let reviewPath = stem + ".review.csv"
@@ -66,7 +66,7 @@ extension BrobyggareCommandLine {
       if sameFile(a, reviewPath) { previousReview += rows } else { inputPaths.append(a) }
     }
     if let a = p.value("affiliations") {
-      inputs.affiliations = try InterviewFiles.affiliations(Network.load(a), file: a, encoding: encoding)
+      inputs.affiliations = try InterviewFiles.affiliations(InterviewFiles.load(a), file: a, encoding: encoding)
       inputs.affiliationsFile = a
       inputPaths.append(a)
     }
@@ -74,9 +74,9 @@ extension BrobyggareCommandLine {
     do { built = try InterviewNetwork(inputs, options: options) } catch let e as InterviewError {
       throw UsageError(message: e.description)
     }
-    var files = try built.network.serialized(as: format, path: output)
-    files.append((reviewPath, built.reviewCSV(keeping: previousReview)))
-    files.append((stem + ".account.md", built.account.markdown))
+    var files = try built.network.serializedData(as: format, path: output)
+    files.append((reviewPath, Data(built.reviewCSV(keeping: previousReview).utf8)))
+    files.append((stem + ".account.md", Data(built.account.markdown.utf8)))
     try writeOutput(files, inputs: inputPaths)
     if !previousReview.isEmpty {
       let kept = Set(previousReview.filter { !$0.id.isEmpty }.map { NameMatching.normalise($0.name) }).count

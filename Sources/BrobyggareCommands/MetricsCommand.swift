@@ -55,7 +55,7 @@ func groupName(_ g: Int, _ names: [String]) -> String { g >= 0 ? names[g] : "" }
 let digitsOption = OptionSpec(name: "digits", valueName: "n", help: "Show numbers to n significant digits (default: every digit in csv, tsv and json; 4 in markdown and summaries).")
 
 let outputOptions: [OptionSpec] = [
-  OptionSpec(name: "format", valueName: "format", help: "csv, tsv, json or markdown (default: csv)."),
+  OptionSpec(name: "format", valueName: "format", help: "csv, tsv, json, markdown or xlsx (default: csv, or what -o FILE's extension says: .tsv, .json, .md, .xlsx; xlsx needs -o)."),
   OptionSpec(name: "excel", help: "For Excel with Swedish settings: semicolons, decimal commas, a byte-order mark; text that would start a formula behind a '."),
   digitsOption,
   OptionSpec(name: "output", short: "o", valueName: "file", help: "Write to this file instead of standard output."),
@@ -89,6 +89,9 @@ let metricsSpec = CommandSpec(
 func tableFormat(_ p: ParsedArguments) throws -> TableFormat {
   if p.flag("excel") {
     if let f = p.value("format") { throw UsageError(message: "--excel is a format of its own; give it or --format \(f), not both") }
+    if let o = p.value("output"), (o as NSString).pathExtension.lowercased() == "xlsx" {
+      throw UsageError(message: "--excel writes CSV text for Excel, and '\(o)' names a workbook; leave out --excel to write an Excel workbook")
+    }
     return .excel
   }
   guard let f = p.value("format") else {
@@ -97,19 +100,24 @@ func tableFormat(_ p: ParsedArguments) throws -> TableFormat {
       case "json": return .json
       case "tsv": return .tsv
       case "md": return .markdown
+      case "xlsx": return .xlsx
       default: return .csv
       }
     }
     return .csv
   }
   guard let t = TableFormat(rawValue: f) else {
-    throw UsageError(message: "Unknown format '\(f)'; expected csv, tsv, json or markdown")
+    throw UsageError(message: "Unknown format '\(f)'; expected csv, tsv, json, markdown or xlsx")
   }
   return t
 }
 
 func emit(_ table: ResultTable, _ p: ParsedArguments, inputs: [String], _ out: inout BrobyggareCommandLine.Outcome) throws {
   let format = try tableFormat(p)
+  if format == .xlsx {
+    try emitWorkbook([(workbookSheetName(p), table)], p, inputs: inputs, &out)
+    return
+  }
   let text = table.render(format)
   if format != .json { out.stderr += table.settingsLine }
   if format == .excel { note("--excel: semicolons, decimal commas and a byte-order mark; text cells that begin with =, +, -, @, a tab or a carriage return are written behind a ' so that Excel does not run them as formulas") }
@@ -118,6 +126,23 @@ func emit(_ table: ResultTable, _ p: ParsedArguments, inputs: [String], _ out: i
   } else {
     out.stdout += text
   }
+}
+
+/// The sheet a command's table is written to: the command's name (`metrics`, `brokers`).
+func workbookSheetName(_ p: ParsedArguments) -> String { p.command }
+
+/// Writes tables as one workbook (`-o results.xlsx`), a sheet each, the settings echoed on
+/// standard error as for the other formats.
+func emitWorkbook(_ tables: [(name: String, table: ResultTable)], _ p: ParsedArguments, inputs: [String],
+                  _ out: inout BrobyggareCommandLine.Outcome) throws {
+  guard let o = p.value("output") else {
+    throw UsageError(message: "An Excel workbook is not text for a terminal; write it to a file with -o FILE.xlsx")
+  }
+  for (_, t) in tables { out.stderr += t.settingsLine }
+  if tables.contains(where: { $0.table.hasUndefinedNumbers }) {
+    note("\(o): undefined (NaN) and infinite values are written as empty cells, which a spreadsheet has for no number")
+  }
+  try writeOutput([(path: o, data: XLSXFormat.workbook(tables.map { $0.table.workbookSheet(named: $0.name) }))], inputs: inputs)
 }
 
 /// The files a command read: NET and its node table.
@@ -161,7 +186,7 @@ func writeMeasures(into path: String, network: Network, measures: [String], colu
       net.setNodeAttribute(m, value, at: v)
     }
   }
-  let files = try net.serialized(as: format, path: path)
+  let files = try net.serializedData(as: format, path: path)
   try writeOutput(files, inputs: inputs)
   out.stderr += "wrote \(files.map(\.path).joined(separator: " and ")): \(net.nodeCount) nodes with the node attributes \(measures.joined(separator: ", "))\n"
 }

@@ -17,7 +17,7 @@ let reportSpec = CommandSpec(
     Writes DIR/index.html (self-contained: the drawing and heat maps inline), DIR/report.md,
     DIR/network.dot and, when Graphviz is installed, DIR/network.svg; the heat maps as SVG; and
     every table as CSV: bridge-builders.csv (every node), group-matrix.csv, ei.csv, whatif.csv
-    (and robustness.csv). Bridge-builders are ranked by betweenness (hops).
+    (and robustness.csv), and all of them in tables.xlsx, a sheet each. Bridge-builders are ranked by betweenness (hops).
     """)
 
 extension BrobyggareCommandLine {
@@ -182,6 +182,11 @@ extension BrobyggareCommandLine {
     ]
     if let s = networkSVG { files.append(("network.svg", Data(s.utf8))) }
     if let rt = robustnessTable { files.append(("robustness.csv", Data(rt.renderForSpreadsheets().utf8))) }
+    // Every table again in one workbook, a sheet each, cells typed.
+    var sheets = [builders.workbookSheet(named: "bridge-builders"), matrixTable.workbookSheet(named: "group-matrix"),
+                  eiTable.workbookSheet(named: "ei"), whatifTable.workbookSheet(named: "whatif")]
+    if let rt = robustnessTable { sheets.append(rt.workbookSheet(named: "robustness")) }
+    files.append(("tables.xlsx", XLSXFormat.workbook(sheets)))
     var isFolder: ObjCBool = false
     let existed = FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder)
     let earlier = earlierReportFiles(in: dir)
@@ -248,7 +253,7 @@ func earlierReportFiles(in dir: String) -> [String] {
 
 /// Every file a report may write, so that a re-run removes those it did not write again.
 let reportFileNames = ["index.html", "report.md", "network.dot", "network.svg", "density.svg", "trust.svg",
-                       "bridge-builders.csv", "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv"]
+                       "bridge-builders.csv", "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv", "tables.xlsx"]
 
 /// An SVG document without its XML declaration and DOCTYPE, to sit inside HTML.
 func inlineSVG(_ svg: String) -> String {

@@ -115,6 +115,8 @@ enum TableFormat: String, CaseIterable {
   /// Semicolons, decimal commas and a UTF-8 byte-order mark, as Swedish Excel opens a file by
   /// double-click (`--excel`).
   case excel
+  /// An Excel workbook (`-o results.xlsx`): typed cells, a header row, a sheet per table.
+  case xlsx
 }
 
 /// One row per node; columns named as the issue tracker and the notebooks use them.
@@ -126,6 +128,8 @@ struct ResultTable {
 
   func render(_ format: TableFormat) -> String {
     switch format {
+    case .xlsx:
+      preconditionFailure("a workbook is bytes: write it with workbookSheet(named:)")
     case .csv, .tsv:
       let d: Character = format == .csv ? "," : "\t"
       func q(_ s: String) -> String { CSVFormat.quote(s, delimiter: d) }
@@ -171,6 +175,26 @@ struct ResultTable {
       }.joined(separator: ",") + "\n"
     }
     return out
+  }
+
+  /// The table as a sheet of a workbook: numbers as numbers (to `--digits` significant digits
+  /// when given), booleans as booleans, text as text; NaN as an empty cell.
+  func workbookSheet(named name: String) -> XLSXFormat.Sheet {
+    XLSXFormat.Sheet(name: name, header: columns, rows: rows.map { r in
+      r.map { c -> XLSXFormat.Value in
+        switch c {
+        case .text(let s): .text(s)
+        case .integer(let i): .integer(i)
+        case .number(let d): .number(NumberStyle.digits.map { roundedSignificant(d, $0) } ?? d)
+        case .boolean(let b): .boolean(b)
+        }
+      }
+    })
+  }
+
+  /// Whether a number cell is NaN or infinite, which a workbook holds as an empty cell.
+  var hasUndefinedNumbers: Bool {
+    rows.contains { $0.contains { if case .number(let d) = $0 { return !d.isFinite }; return false } }
   }
 
   var settingsLine: String {

@@ -55,7 +55,7 @@ extension BrobyggareCommandLine {
     // --weight here is the projection's rule, not a tie attribute: only --layer selects ties.
     let layers = try affiliationSelection(p, network: net)
     let projection = try net.projection(onto: side, weight: weight, selection: TieSelection(layers: layers))
-    let files = try projection.network.serialized(as: format, path: output)
+    let files = try projection.network.serializedData(as: format, path: output)
     var inputs = [input]
     if let n = p.value("nodes") { inputs.append(n) }
     try writeOutput(files, inputs: inputs)

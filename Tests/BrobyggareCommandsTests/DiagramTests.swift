@@ -100,7 +100,7 @@ struct ReportTests {
     #expect(r.status == 0, "\(r.stderr)")
     let files = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
     #expect(files == ["index.html", "report.md", "network.dot", "network.svg", "density.svg", "trust.svg", "bridge-builders.csv",
-                      "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv"])
+                      "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv", "tables.xlsx"])
     // The HTML is well-formed (it parses as XML), and so is every SVG in it and beside it.
     let html = try XMLDocument(data: Data(contentsOf: dir.appendingPathComponent("index.html")))
     #expect(try html.nodes(forXPath: "//*[local-name()='svg']").count == 3)

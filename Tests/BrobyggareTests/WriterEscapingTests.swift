@@ -41,7 +41,7 @@ struct WriterEscapingTests {
       case .gexf: return [try GEXFFormat.write(net).text]
       case .json: return [try NodeLinkFormat.write(net)]
       case .csv: return [try CSVFormat.writeTies(net), try CSVFormat.writeNodes(net)]
-      case .edgelist, .ucinet, .gml, .pajek: fatalError("edge lists, DL, GML and Pajek files have round-trip tests of their own")
+      case .edgelist, .ucinet, .gml, .pajek, .xlsx: fatalError("edge lists, DL, GML, Pajek files and workbooks have round-trip tests of their own")
       }
     }
 
@@ -52,7 +52,7 @@ struct WriterEscapingTests {
       case .gexf: return try GEXFFormat.read(Data(files[0].utf8), file: "x.gexf")
       case .json: return try NodeLinkFormat.read(Data(files[0].utf8), file: "x.json")
       case .csv: return try CSVFormat.read(ties: Data(files[0].utf8), file: "x.csv", nodes: Data(files[1].utf8), nodesFile: "x.nodes.csv")
-      case .edgelist, .ucinet, .gml, .pajek: fatalError("edge lists, DL, GML and Pajek files have round-trip tests of their own")
+      case .edgelist, .ucinet, .gml, .pajek, .xlsx: fatalError("edge lists, DL, GML, Pajek files and workbooks have round-trip tests of their own")
       }
     }
   }

@@ -33,6 +33,9 @@ public enum CSVFormat {
     /// Quoted fields with spaces at either end (row, field), whose spaces are meant: the writer
     /// quotes such fields so that they survive, and ids in them are not trimmed.
     var quotedWithSpaces: Set<[Int]> = []
+    /// For a sheet of a workbook: the sheet's column number of each field, which positions in
+    /// messages give in place of a column in the text (`rowLines` are then the sheet's rows).
+    var sheetColumns: [Int]? = nil
 
     /// Whether field `k` of row `r` was quoted with spaces at either end.
     func keepsSpaces(row r: Int, field k: Int) -> Bool {
@@ -41,6 +44,7 @@ public enum CSVFormat {
 
     /// The column (in characters, from 1) where field `k` of row `r` starts.
     func column(row r: Int, field k: Int) -> Int {
+      if let sheetColumns { return k < sheetColumns.count ? sheetColumns[k] : k + 1 }
       var at = rowStarts[r]
       var col = 1
       var field = 0

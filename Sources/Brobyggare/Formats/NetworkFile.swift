@@ -32,6 +32,10 @@ extension Network {
     public var egoAsNode = false
     /// For a Network Canvas export: how to read it (a roster variable, or personal networks).
     public var networkCanvas = NetworkCanvasFormat.Options()
+    /// The sheet of an Excel workbook that holds the ties; `nil` chooses (see ``XLSXFormat``).
+    public var sheet: String?
+    /// The sheet of an Excel workbook that holds the nodes; `nil` chooses (see ``XLSXFormat``).
+    public var nodesSheet: String?
     public init(directed: Bool? = nil, nodeTable: String? = nil, format: NetworkFormat? = nil,
                 encoding: TextEncoding = .utf8, columns: CSVFormat.Columns = CSVFormat.Columns()) {
       self.directed = directed
@@ -65,6 +69,9 @@ extension Network {
     }
     guard var format = options.format ?? NetworkFormat(path: path) else {
       let ext = (path as NSString).pathExtension
+      if ["xls", "ods", "numbers"].contains(ext.lowercased()) {
+        throw FormatError(file: path, line: 1, column: 1, "a .\(ext) spreadsheet is not read; save it as an Excel workbook (.xlsx) or as CSV")
+      }
       throw FormatError(file: path, line: 1, column: 1, "cannot tell the format from \(ext.isEmpty ? "a name without an extension" : "the extension '.\(ext)'"); expected \(NetworkFormat.extensionList) (or name the format with --input-format)")
     }
     // A file whose content plainly says another format (GraphML saved as .txt, say) is read as
@@ -83,7 +90,7 @@ extension Network {
     }
     var network = try Network.read(path, as: format, options: options)
     // Tables and edge lists do not always say their direction: when nothing did, say the default.
-    if (format == .csv || format == .edgelist), options.directed == nil, network.isDirected,
+    if (format == .csv || format == .edgelist || format == .xlsx), options.directed == nil, network.isDirected,
        !network.readNotes.contains(where: { $0.contains("directed") }) {
       network.readNotes.append("read as directed, since the file does not say (a type column would, as Gephi writes it); --undirected reads it as undirected")
     }
@@ -97,8 +104,11 @@ extension Network {
 
   /// Reads a file in a format known to be its own.
   static func read(_ path: String, as format: NetworkFormat, options: ReadOptions) throws(FormatError) -> Network {
-    if format != .csv, options.columns != CSVFormat.Columns() {
-      throw FormatError(file: path, line: 1, column: 1, "column names were given, but this is read as \(format.rawValue), which has no columns; they are for CSV tables")
+    if format != .csv, format != .xlsx, options.columns != CSVFormat.Columns() {
+      throw FormatError(file: path, line: 1, column: 1, "column names were given, but this is read as \(format.rawValue), which has no columns; they are for CSV tables and Excel workbooks")
+    }
+    if format != .xlsx, options.sheet != nil || options.nodesSheet != nil {
+      throw FormatError(file: path, line: 1, column: 1, "a sheet was named, but this is read as \(format.rawValue), which has no sheets; --sheet and --nodes-sheet are for Excel workbooks")
     }
     if format != .csv, format != .edgelist, options.encoding != .utf8 {
       throw FormatError(file: path, line: 1, column: 1, "an encoding (\(options.encoding.rawValue)) was given, but this is read as \(format.rawValue); the encoding is for CSV tables and edge lists (GraphML declares its own, DOT and JSON are UTF-8)")
@@ -151,6 +161,9 @@ extension Network {
     case .gexf: return try GEXFFormat.read(contentsOf: path)
     case .gml: return try GMLFormat.read(Network.load(path), file: path)
     case .pajek: return try PajekFormat.read(Network.load(path), file: path)
+    case .xlsx:
+      return try XLSXFormat.read(contentsOf: path, sheet: options.sheet, nodesSheet: options.nodesSheet, directed: options.directed,
+                                 columns: options.columns)
     }
   }
 
@@ -219,6 +232,21 @@ extension Network {
     }
   }
 
+  /// The network written in a format, as files of bytes: as ``serialized(as:path:)`` for the
+  /// text formats, and an Excel workbook with a ties sheet and a nodes sheet for `.xlsx`.
+  ///
+  /// - Throws: ``FormatError`` as ``serialized(as:path:)``.
+  public func serializedData(as format: NetworkFormat, path: String) throws(FormatError) -> [(path: String, data: Data)] {
+    guard format == .xlsx else { return try serialized(as: format, path: path).map { ($0.path, Data($0.contents.utf8)) } }
+    do {
+      return [(path, try XLSXFormat.write(trustNamedForWriting))]
+    } catch {
+      var e = error
+      if e.file == "<output>" { e.file = path }
+      throw e
+    }
+  }
+
   /// The network with its trust named `trust` when the input gave it a name of its own
   /// (`tillit`, from `--trust-column`), which no reader would take as the trust again.
   var trustNamedForWriting: Network {
@@ -253,6 +281,8 @@ extension Network {
     case .gexf: return [(path, try GEXFFormat.write(self).text)]
     case .gml: return [(path, GMLFormat.write(self).text)]
     case .pajek: return [(path, PajekFormat.write(self).text)]
+    case .xlsx:
+      throw FormatError(file: path, line: 1, column: 1, "an Excel workbook is not text; write it with serializedData(as:path:)")
     }
   }
 }

@@ -67,14 +67,42 @@ public struct AliasNote: Hashable, Sendable {
   public var text: String
 }
 
+extension InterviewFiles {
+  /// A table of an interview study: CSV, or the first sheet of an Excel workbook (the data
+  /// start as a ZIP archive), whose positions name the sheet (`roster.xlsx[Blad1]`). A sheet
+  /// with error cells (`#N/A`) is refused, naming the first: an interview table has no
+  /// missing values to read them as.
+  static func table(_ data: Data, file: String, encoding: TextEncoding) throws(FormatError) -> (CSVFormat.Table, String) {
+    guard ZIPArchive.looksLike(data) else { return (try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding)), file) }
+    let book = try XLSXFormat.Workbook(data: data, file: file)
+    guard !book.sheets.isEmpty else { throw FormatError(file: file, line: 1, column: 1, "the workbook has no sheets") }
+    let (table, notes) = try book.table(sheet: 0)
+    if let note = notes.first { throw FormatError(file: book.place(0), line: 1, column: 1, note.replacingOccurrences(of: "read as missing", with: "refused")) }
+    return (table, book.place(0))
+  }
+
+  /// The bytes of an interview table: a workbook (`.xlsx`) as it is, other files as text
+  /// (``Network/load(_:)``, which refuses a binary file).
+  public static func load(_ path: String) throws(FormatError) -> Data {
+    guard (path as NSString).pathExtension.lowercased() == "xlsx" else { return try Network.load(path) }
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
+      throw FormatError(file: path, line: 1, column: 1, isDir.boolValue ? "this is a folder; expected a file" : "no such file")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else { throw FormatError(file: path, line: 1, column: 1, "the file cannot be read") }
+    return data
+  }
+}
+
 /// Reading the interview tables: nominations, roster, affiliations and the alias table (CSV,
-/// with the same dialect rules as ``CSVFormat``), each in UTF-8 or the ``TextEncoding`` named.
+/// with the same dialect rules as ``CSVFormat``), each in UTF-8 or the ``TextEncoding`` named,
+/// or the first sheet of an Excel workbook (read its bytes with ``load(_:)``).
 public enum InterviewFiles {
   /// Reads a nominations table: `respondent`, `alter` and `rating` columns (also spelled `ego`,
   /// `name`/`nominee`, `trust`); optional `layer` and `wave`; every other column is what the
   /// respondent said about the alter.
   public static func nominations(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> [Nomination] {
-    let table = try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding))
+    let (table, file) = try table(data, file: file, encoding: encoding)
     let h = table.header
     guard let r = CSVFormat.column(h, "respondent", "ego") else {
       throw FormatError(file: file, line: 1, column: 1, "the nominations table has no 'respondent' column; its columns are \(h.joined(separator: ", "))")
@@ -121,7 +149,7 @@ public enum InterviewFiles {
   /// Reads a roster: `id` (required), `label`, `kind`, `aliases` (names separated by `|`),
   /// `interviewed` (a boolean), and further attributes.
   public static func roster(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> Roster {
-    let table = try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding))
+    let (table, file) = try table(data, file: file, encoding: encoding)
     let h = table.header
     guard let idCol = CSVFormat.column(h, "id") else {
       throw FormatError(file: file, line: 1, column: 1, "the roster has no 'id' column; its columns are \(h.joined(separator: ", "))")
@@ -162,7 +190,7 @@ public enum InterviewFiles {
   /// Reads an affiliation table: `person` (or `member`, `source`) and `organisation` (or
   /// `organization`, `group`, `event`, `target`); optional `layer` (default `affiliation`).
   public static func affiliations(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> [Affiliation] {
-    let table = try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding))
+    let (table, file) = try table(data, file: file, encoding: encoding)
     let h = table.header
     guard let m = CSVFormat.column(h, "person", "member", "source"),
           let o = CSVFormat.column(h, "organisation", "organization", "group", "event", "target") else {
@@ -186,7 +214,7 @@ public enum InterviewFiles {
   /// `id` is a roster id, `new`, or empty (undecided). Other columns, except those the review
   /// file writes itself, are kept as the row's notes.
   public static func aliases(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> [AliasRow] {
-    let table = try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding))
+    let (table, file) = try table(data, file: file, encoding: encoding)
     guard let n = CSVFormat.column(table.header, "name"), let idCol = CSVFormat.column(table.header, "id") else {
       throw FormatError(file: file, line: 1, column: 1, "the alias table needs 'name' and 'id' columns; its columns are \(table.header.joined(separator: ", "))")
     }

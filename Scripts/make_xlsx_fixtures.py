@@ -1,0 +1,204 @@
+"""Writes the Excel workbooks the XLSX tests read, with two writers: openpyxl and LibreOffice.
+
+Run from the package root:
+
+    python3 -m venv /tmp/venv-xlsx && /tmp/venv-xlsx/bin/pip install openpyxl==3.1.5
+    /tmp/venv-xlsx/bin/python Scripts/make_xlsx_fixtures.py
+
+openpyxl 3.1.5 (PyPI) writes most workbooks; LibreOffice Calc (Debian's libreoffice-calc-nogui,
+`soffice --headless --convert-to xlsx`) converts flat ODS sources the script writes, so the
+reader is tested on a second writer's output. The workbooks go to
+Tests/BrobyggareTests/Fixtures/xlsx/; the script stops if the openpyxl version differs, and
+skips the LibreOffice workbooks (saying so) when soffice is not installed.
+"""
+import csv
+import datetime
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+
+OPENPYXL = "3.1.5"
+if openpyxl.__version__ != OPENPYXL:
+    sys.exit(f"openpyxl {openpyxl.__version__} is installed; the fixtures are written with {OPENPYXL}")
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = ROOT / "Tests/BrobyggareTests/Fixtures/xlsx"
+OUT.mkdir(parents=True, exist_ok=True)
+PADGETT = ROOT / "Datasets/padgett"
+
+
+def fixed_times(wb):
+    # The same workbook every run: openpyxl stamps the time of writing otherwise.
+    when = datetime.datetime(2026, 1, 1)
+    wb.properties.created = when
+    wb.properties.modified = when
+
+
+def save(wb, name):
+    fixed_times(wb)
+    wb.save(OUT / name)
+    print("wrote", OUT / name)
+
+
+def typed(text):
+    """A CSV field as a typed cell: whole numbers as numbers, the rest as text."""
+    if text == "":
+        return None
+    try:
+        if str(int(text)) == text:
+            return int(text)
+    except ValueError:
+        pass
+    return text
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.reader(f))
+
+
+# 1. Every kind of cell: shared strings, a rich-text string, numbers (integral and not), text
+# that looks like a number, booleans, dates, a date and time, a time, an empty cell and an
+# error cell.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Ties"
+ws.append(["source", "target", "trust", "since", "met", "active", "zip", "note", "count"])
+ws.append(["Anna", "Bo", 0.5, datetime.date(2024, 3, 1), datetime.datetime(2024, 3, 1, 12, 30), True, "01234", "first", 12])
+ws.append(["Bo", "Cecilia", 1, datetime.date(1999, 12, 31), datetime.datetime(2000, 1, 1, 0, 0, 1), False, "00700",
+           CellRichText([TextBlock(InlineFont(b=True), "bold"), " and plain"]), 7])
+ws.append(["Cecilia", "Anna", 0.25, None, None, None, "12345", "#N/A", 3])
+ws["D4"] = None
+ws["H4"].data_type = "e"  # an error value, as Excel writes #N/A
+ws.append(["Anna", "Cecilia", 2, datetime.date(1900, 3, 1), datetime.time(8, 15), True, "99999", "  spaced  ", 100])
+ws.column_dimensions["D"].width = 12
+save(wb, "cells.xlsx")
+
+# 2. The 1904 date system (Excel for Mac before 2011): the same date is another serial.
+wb = openpyxl.Workbook()
+wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+ws = wb.active
+ws.title = "Ties"
+ws.append(["source", "target", "since"])
+ws.append(["a", "b", datetime.date(2024, 3, 1)])
+save(wb, "date1904.xlsx")
+
+# 3. A merged header: 'trust' spans C1:D1.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Ties"
+ws.append(["source", "target", "trust", None])
+ws.append(["a", "b", 1, 2])
+ws.merge_cells("C1:D1")
+save(wb, "merged-header.xlsx")
+
+# 4. Kumu's layout: Elements (Label, Type, Description) and Connections (From, To, Type).
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Elements"
+ws.append(["Label", "Type", "Description", "Tags"])
+for row in [["Anna", "Person", "chair", "board"], ["Bo", "Person", "", ""], ["Kommunen", "Organization", "the municipality", "public"]]:
+    ws.append([v if v != "" else None for v in row])
+ws = wb.create_sheet("Connections")
+ws.append(["From", "To", "Type", "Strength"])
+ws.append(["Anna", "Bo", "friend", 3])
+ws.append(["Bo", "Kommunen", "member", 1])
+ws.append(["Anna", "Kommunen", "member", 2])
+save(wb, "kumu.xlsx")
+
+# 5. Polinode's layout: Nodes (Name, attributes) and Edges (Source, Target, Weight).
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Nodes"
+ws.append(["Name", "Department"])
+for row in [["Anna", "Sales"], ["Bo", "Sales"], ["Cecilia", "IT"], ["Dan", "IT"]]:
+    ws.append(row)
+ws = wb.create_sheet("Edges")
+ws.append(["Source", "Target", "Weight"])
+for row in [["Anna", "Bo", 2], ["Bo", "Cecilia", 1], ["Cecilia", "Dan", 3]]:
+    ws.append(row)
+save(wb, "polinode.xlsx")
+
+# 6. Padgett's Florentine families as the shipped CSV tables, a ties sheet and a nodes sheet,
+# numbers as number cells; and with the sheets in the other order and other names, for
+# --sheet and --nodes-sheet.
+ties, nodes = read_csv(PADGETT / "padgett.csv"), read_csv(PADGETT / "padgett.nodes.csv")
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "ties"
+for row in ties:
+    ws.append([typed(v) for v in row])
+ws = wb.create_sheet("nodes")
+for row in nodes:
+    ws.append([typed(v) for v in row])
+save(wb, "padgett.xlsx")
+
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Familjer"
+for row in nodes:
+    ws.append([typed(v) for v in row])
+ws = wb.create_sheet("Band")
+for row in ties:
+    ws.append([typed(v) for v in row])
+save(wb, "padgett-named-sheets.xlsx")
+
+# 7. The municipality study's nominations and roster (Datasets/municipality), as a researcher
+# keeps them in Excel: ratings as numbers, interviewed as booleans.
+def typed_bool(text):
+    return {"true": True, "false": False}.get(text, typed(text))
+
+
+for name in ["nominations", "roster"]:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Blad1"
+    for row in read_csv(ROOT / f"Datasets/municipality/{name}.csv"):
+        ws.append([typed_bool(v) for v in row])
+    save(wb, f"municipality-{name}.xlsx")
+
+# 8. LibreOffice: the Padgett tables as a flat ODS of two sheets, converted to .xlsx.
+def fods_cell(text):
+    from xml.sax.saxutils import escape
+    v = typed(text)
+    if v is None:
+        return "<table:table-cell/>"
+    if isinstance(v, int):
+        return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+    return f'<table:table-cell office:value-type="string"><text:p>{escape(v)}</text:p></table:table-cell>'
+
+
+def fods(sheets):
+    body = ""
+    for name, rows in sheets:
+        body += f'<table:table table:name="{name}">'
+        for row in rows:
+            body += "<table:table-row>" + "".join(fods_cell(v) for v in row) + "</table:table-row>"
+        body += "</table:table>"
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+            'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">'
+            f"<office:body><office:spreadsheet>{body}</office:spreadsheet></office:body></office:document>\n")
+
+
+soffice = shutil.which("soffice") or shutil.which("libreoffice")
+if soffice is None:
+    print("soffice is not installed (apt-get install libreoffice-calc-nogui): the LibreOffice workbooks are not written")
+else:
+    version = subprocess.run([soffice, "--version"], capture_output=True, text=True).stdout.strip()
+    with tempfile.TemporaryDirectory() as tmp:
+        src = pathlib.Path(tmp) / "padgett-libreoffice.fods"
+        src.write_text(fods([("ties", ties), ("nodes", nodes)]), encoding="utf-8")
+        env = dict(os.environ, HOME=tmp)  # a profile of its own, not the user's
+        subprocess.run([soffice, "--headless", "--convert-to", "xlsx", "--outdir", str(OUT), str(src)],
+                       check=True, env=env, capture_output=True)
+    print("wrote", OUT / "padgett-libreoffice.xlsx", "with", version)

@@ -1,0 +1,796 @@
+import Foundation
+
+/// Excel workbooks (.xlsx: Office Open XML SpreadsheetML, ECMA-376) as tie and node tables.
+///
+/// A sheet is read as a CSV table is (see ``CSVFormat``): its first row with a value is the
+/// header, every later row with a value a row of the table, so every CSV option (column names,
+/// layers, trust, the `type` column, groups) works on it the same way. Cells become text as a
+/// person sees them in Excel and are typed as CSV columns are:
+///
+/// - shared strings (rich-text runs joined, phonetic runs left out) and inline strings as they
+///   are, with Excel's `_xHHHH_` escapes of control characters decoded;
+/// - numbers as the shortest text that reads back as the same double (`12`, not `12.0`);
+/// - booleans as `true` and `false`;
+/// - numbers in a date or time format (built-in formats 14–22, 27–36, 45, 47, 50–58, and custom
+///   formats with `y`, `d`, `h` or `s`, or `m` alone) as ISO 8601 text: `2024-03-01`,
+///   `2024-03-01T12:30:00` or `12:30:00`, in the workbook's 1900 system (with Excel's
+///   fictitious 29 February 1900, serial 60, kept as `1900-02-29`) or 1904 system; elapsed
+///   times (`[h]:mm:ss`, built-in 46) stay numbers of days;
+/// - ISO dates (`t="d"`) as they are;
+/// - empty cells as missing values; error cells (`#N/A`, `#DIV/0!`) as missing, with a note
+///   that counts them and names the first.
+///
+/// Merged cells in the header row are refused, naming the range: a merged header names one
+/// column and leaves the others without a name. Positions in messages are the sheet's: the
+/// file is written `net.xlsx[Ties]`, the line is the row and the column the column's number
+/// (C is 3), and the message names the cell (`C7`).
+public enum XLSXFormat {
+  /// How much of a sheet is read.
+  public struct Limits: Sendable {
+    /// The most rows and columns of a sheet (Excel's own: 1,048,576 rows, 16,384 columns).
+    public var rows = 1_048_576
+    public var columns = 16_384
+    /// The most cells of the table read from a sheet: its rows times its columns, from the
+    /// header to the last row and column with a value.
+    public var cells = 10_000_000
+    /// The most bytes of text (UTF-8) in the cells of a sheet, together: a shared string is
+    /// stored once and may be used by every cell, so this, not the file's size, bounds the work.
+    public var textBytes = 256 << 20
+    /// The most bytes of a workbook file.
+    public var fileBytes = 200 << 20
+    public init() {}
+  }
+
+  /// One opened workbook: its sheets and what every sheet shares (strings, number formats).
+  struct Workbook {
+    let file: String
+    let archive: ZIPArchive
+    /// The sheets in the workbook's order, with the archive entry of each.
+    var sheets: [(name: String, part: String)] = []
+    var date1904 = false
+    var sharedStrings: [String] = []
+    /// Whether the cell style of each index (`s="3"`) shows a date or time, and which.
+    var styleKinds: [DateKind?] = []
+    let limits: Limits
+
+    enum DateKind { case date, time, dateTime }
+
+    /// Opens a workbook from a file.
+    ///
+    /// - Throws: ``FormatError`` when the file is missing, not a ZIP archive, not a workbook,
+    ///   or over a limit.
+    static func open(path: String, limits: Limits = Limits()) throws(FormatError) -> Workbook {
+      var isDir: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+        throw FormatError(file: path, line: 1, column: 1, "no such file")
+      }
+      guard !isDir.boolValue else {
+        throw FormatError(file: path, line: 1, column: 1, "this is a folder; expected a file")
+      }
+      guard let handle = FileHandle(forReadingAtPath: path) else {
+        throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+      }
+      defer { try? handle.close() }
+      let data: Data
+      do { data = try handle.read(upToCount: limits.fileBytes + 1) ?? Data() } catch {
+        throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+      }
+      guard data.count <= limits.fileBytes else {
+        throw FormatError(
+          file: path, line: 1, column: 1,
+          "the workbook is larger than \(limits.fileBytes) bytes, the most read")
+      }
+      return try Workbook(data: data, file: path, limits: limits)
+    }
+
+    init(data: Data, file: String, limits: Limits = Limits()) throws(FormatError) {
+      self.file = file
+      self.limits = limits
+      archive = try ZIPArchive(data: data, file: file)
+      // The workbook part: where the package's relationships say, else where Excel puts it.
+      var workbookPart = "xl/workbook.xml"
+      if let rels = try archive.extract("_rels/.rels") {
+        for r in try Workbook.relationships(rels, file: "\(file) (_rels/.rels)", base: "")
+        where r.type.hasSuffix("/officeDocument") {
+          workbookPart = r.target
+          break
+        }
+      }
+      guard let workbookXML = try archive.extract(workbookPart) else {
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "the ZIP archive holds no \(workbookPart): it is not an Excel workbook (.xlsx)")
+      }
+      let folder = (workbookPart as NSString).deletingLastPathComponent
+      let relsPart =
+        (folder.isEmpty ? "" : folder + "/") + "_rels/"
+        + (workbookPart as NSString).lastPathComponent + ".rels"
+      var targets: [String: String] = [:]
+      var sharedPart: String?
+      var stylesPart: String?
+      if let rels = try archive.extract(relsPart) {
+        for r in try Workbook.relationships(rels, file: "\(file) (\(relsPart))", base: folder) {
+          targets[r.id] = r.target
+          if r.type.hasSuffix("/sharedStrings") { sharedPart = r.target }
+          if r.type.hasSuffix("/styles") { stylesPart = r.target }
+        }
+      }
+      var reader = try XMLReader.open(workbookXML, file: "\(file) (\(workbookPart))")
+      var index = 0
+      while let event = try reader.next() {
+        guard event == .start else { continue }
+        switch Workbook.local(reader.name) {
+        case "workbookPr":
+          let v = reader.attribute("date1904")?.lowercased()
+          date1904 = v == "1" || v == "true"
+        case "sheet":
+          index += 1
+          guard let name = reader.attribute("name") else {
+            throw reader.error("a <sheet> has no name")
+          }
+          let rid = reader.attributes.first { Workbook.local($0.0) == "id" && $0.0 != "sheetId" }?.1
+          // Without relationships, Excel's own layout: sheetN.xml in order.
+          guard
+            let part = rid.flatMap({ targets[$0] })
+              ?? (targets.isEmpty
+                ? "\(folder.isEmpty ? "" : folder + "/")worksheets/sheet\(index).xml" : nil)
+          else {
+            throw reader.error(
+              "the sheet '\(FormatError.excerpt(name))' names no part of the workbook")
+          }
+          sheets.append((name, part))
+        default: break
+        }
+      }
+      if let shared = try archive.extract(
+        sharedPart ?? "\(folder.isEmpty ? "" : folder + "/")sharedStrings.xml")
+      {
+        sharedStrings = try Workbook.sharedStrings(
+          shared, file: "\(file) (\(sharedPart ?? "sharedStrings.xml"))")
+      }
+      if let styles = try archive.extract(
+        stylesPart ?? "\(folder.isEmpty ? "" : folder + "/")styles.xml")
+      {
+        styleKinds = try Workbook.styleKinds(
+          styles, file: "\(file) (\(stylesPart ?? "styles.xml"))")
+      }
+    }
+
+    /// An element's name without its namespace prefix (`x:row` is `row`).
+    static func local(_ name: String) -> String {
+      guard let colon = name.lastIndex(of: ":") else { return name }
+      return String(name[name.index(after: colon)...])
+    }
+
+    /// A part's relationships, targets resolved against `base` (the folder of the part).
+    static func relationships(_ data: Data, file: String, base: String) throws(FormatError) -> [(
+      id: String, type: String, target: String
+    )] {
+      var reader = try XMLReader.open(data, file: file)
+      var out: [(String, String, String)] = []
+      while let event = try reader.next() {
+        guard event == .start, local(reader.name) == "Relationship" else { continue }
+        guard let id = reader.attribute("Id"), let target = reader.attribute("Target") else {
+          continue
+        }
+        if reader.attribute("TargetMode") == "External" { continue }
+        out.append((id, reader.attribute("Type") ?? "", resolve(target, base: base)))
+      }
+      return out
+    }
+
+    /// A relationship's target as an entry name: absolute (`/xl/...`) or relative to `base`,
+    /// with `..` and `.` resolved.
+    static func resolve(_ target: String, base: String) -> String {
+      var parts: [Substring] = target.hasPrefix("/") ? [] : base.split(separator: "/")
+      for p in target.split(separator: "/") {
+        if p == ".." { _ = parts.popLast() } else if p != "." { parts.append(p) }
+      }
+      return parts.joined(separator: "/")
+    }
+
+    /// The shared strings table: each `<si>`'s text, its runs joined, phonetic runs left out.
+    static func sharedStrings(_ data: Data, file: String) throws(FormatError) -> [String] {
+      var reader = try XMLReader.open(data, file: file)
+      var strings: [String] = []
+      var current = ""
+      var inT = false
+      var phonetic = 0
+      var inSI = false
+      while let event = try reader.next() {
+        switch event {
+        case .start:
+          switch local(reader.name) {
+          case "si":
+            inSI = true
+            current = ""
+          case "t": inT = !reader.selfClosing
+          case "rPh": phonetic += 1
+          default: break
+          }
+        case .end:
+          switch local(reader.name) {
+          case "si":
+            inSI = false
+            strings.append(decodeEscapes(current))
+          case "t": inT = false
+          case "rPh": phonetic -= 1
+          default: break
+          }
+        case .text:
+          if inSI, inT, phonetic == 0 { current += reader.text }
+        }
+      }
+      return strings
+    }
+
+    /// Which cell styles show dates and times: `cellXfs`'s `numFmtId`s, looked up among the
+    /// built-in formats and the workbook's own `numFmts`.
+    static func styleKinds(_ data: Data, file: String) throws(FormatError) -> [DateKind?] {
+      var reader = try XMLReader.open(data, file: file)
+      var custom: [Int: String] = [:]
+      var ids: [Int] = []
+      var inCellXfs = false
+      while let event = try reader.next() {
+        switch event {
+        case .start:
+          switch local(reader.name) {
+          case "numFmt":
+            if let id = reader.attribute("numFmtId").flatMap({ Int($0) }),
+              let code = reader.attribute("formatCode")
+            {
+              custom[id] = code
+            }
+          case "cellXfs": inCellXfs = true
+          case "xf" where inCellXfs:
+            ids.append(reader.attribute("numFmtId").flatMap { Int($0) } ?? 0)
+          default: break
+          }
+        case .end: if local(reader.name) == "cellXfs" { inCellXfs = false }
+        case .text: break
+        }
+      }
+      return ids.map { id in
+        if let code = custom[id] { return dateKind(ofFormat: code) }
+        switch id {
+        case 14...17, 27...36, 50...58: return .date
+        case 18...21, 45, 47: return .time
+        case 22: return .dateTime
+        default: return nil
+        }
+      }
+    }
+
+    /// Whether a number format shows a date, a time or both: its letters outside quoted text,
+    /// escapes and brackets (`[Red]`, `[$-41D]`); `m` is minutes beside `h` or `s`, else months.
+    static func dateKind(ofFormat code: String) -> DateKind? {
+      var letters = Set<Character>()
+      var inQuote = false
+      var inBracket = false
+      var bracket = ""
+      var escaped = false
+      for ch in code.lowercased() {
+        if escaped {
+          escaped = false
+          continue
+        }
+        if inQuote {
+          if ch == "\"" { inQuote = false }
+          continue
+        }
+        if inBracket {
+          if ch == "]" {
+            inBracket = false
+            // `[h]`, `[mm]`, `[ss]`: elapsed time, a duration in days rather than a moment.
+            if !bracket.isEmpty, bracket.allSatisfy({ $0 == "h" || $0 == "m" || $0 == "s" }) { return nil }
+          } else {
+            bracket.append(ch)
+          }
+          continue
+        }
+        switch ch {
+        case "\"": inQuote = true
+        case "[":
+          inBracket = true
+          bracket = ""
+        case "\\", "_", "*": escaped = true
+        default: letters.insert(ch)
+        }
+      }
+      let time = letters.contains("h") || letters.contains("s")
+      let date = letters.contains("y") || letters.contains("d") || (letters.contains("m") && !time)
+      return date && time ? .dateTime : date ? .date : time ? .time : nil
+    }
+
+    /// The sheet of a name: exactly, else in any case.
+    func sheetIndex(named name: String) -> Int? {
+      sheets.firstIndex { $0.name == name }
+        ?? sheets.firstIndex { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The file name messages give a sheet: `net.xlsx[Ties]`.
+    func place(_ sheet: Int) -> String { "\(file)[\(sheets[sheet].name)]" }
+
+    /// A sheet as a table, as the CSV reader parses one, with notes on what was read as missing.
+    func table(sheet k: Int) throws(FormatError) -> (table: CSVFormat.Table, notes: [String]) {
+      let (name, part) = sheets[k]
+      let where_ = place(k)
+      guard let data = try archive.extract(part) else {
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "the sheet '\(FormatError.excerpt(name))' has no part \(part) in the workbook: it is damaged"
+        )
+      }
+      var reader = try XMLReader.open(data, file: "\(file) (\(part))")
+      var cells: [(row: Int, column: Int, value: String)] = []
+      var merges: [(String, (Int, Int), (Int, Int))] = []
+      var errors: [(ref: String, value: String)] = []
+      var row = 0
+      var col = 0
+      // The cell being read.
+      var type = "n"
+      var style = 0
+      var value = ""
+      var inline = ""
+      var inV = false
+      var inIS = false
+      var inT = false
+      var phonetic = 0
+      // The cell's reference (`C7`), made only for a message.
+      var cellRef: String { columnName(col) + String(row) }
+      var textBytes = 0
+      func fail(_ m: String) -> FormatError {
+        FormatError(file: where_, line: max(row, 1), column: max(col, 1), m)
+      }
+      while let event = try reader.next() {
+        switch event {
+        case .start:
+          switch Workbook.local(reader.name) {
+          case "row":
+            if let r = reader.attribute("r") {
+              guard let n = Int(r), n >= 1, n <= limits.rows else {
+                throw fail(
+                  "the row number '\(FormatError.excerpt(r))' is not one from 1 to \(limits.rows)")
+              }
+              row = n
+            } else {
+              row += 1
+            }
+            col = 0
+          case "c":
+            if let r = reader.attribute("r") {
+              guard let (c, rr) = cellReference(r) else {
+                throw fail(
+                  "the cell reference '\(FormatError.excerpt(r))' is not one (expected a column of letters and a row number, as C7)"
+                )
+              }
+              guard c <= limits.columns, rr <= limits.rows else {
+                throw fail(
+                  "the cell \(FormatError.excerpt(r)) is beyond the \(limits.rows) rows and \(limits.columns) columns read"
+                )
+              }
+              col = c
+              row = rr
+            } else {
+              col += 1
+              guard col <= limits.columns else {
+                throw fail("a row has more than \(limits.columns) columns, the most read")
+              }
+            }
+            if row == 0 { row = 1 }
+            type = reader.attribute("t") ?? "n"
+            style = reader.attribute("s").flatMap { Int($0) } ?? 0
+            value = ""
+            inline = ""
+          case "v": inV = true
+          case "is": inIS = true
+          case "t": inT = !reader.selfClosing
+          case "rPh": phonetic += 1
+          case "mergeCell":
+            if let ref = reader.attribute("ref") {
+              let ends = ref.split(separator: ":").map { cellReference(String($0)) }
+              if ends.count == 2, let a = ends[0], let b = ends[1] { merges.append((ref, a, b)) }
+            }
+          default: break
+          }
+        case .end:
+          switch Workbook.local(reader.name) {
+          case "v": inV = false
+          case "is": inIS = false
+          case "t": inT = false
+          case "rPh": phonetic -= 1
+          case "c":
+            let text: String?
+            switch type {
+            case "s":
+              if value.isEmpty {
+                text = nil
+                break
+              }
+              guard let i = Int(trimmingWhitespace(value, newlines: true)), i >= 0,
+                i < sharedStrings.count
+              else {
+                throw fail(
+                  "cell \(cellRef) refers to shared string \(FormatError.excerpt(value)), but the workbook has \(sharedStrings.count)"
+                )
+              }
+              text = sharedStrings[i]
+            case "inlineStr": text = decodeEscapes(inline)
+            case "str": text = decodeEscapes(value)
+            case "b":
+              switch trimmingWhitespace(value, newlines: true) {
+              case "1", "true": text = "true"
+              case "0", "false": text = "false"
+              case "": text = nil
+              default:
+                throw fail(
+                  "cell \(cellRef) is a boolean, but holds '\(FormatError.excerpt(value))'; expected 1 or 0"
+                )
+              }
+            case "e":
+              if !value.isEmpty { errors.append((cellRef, value)) }
+              text = nil
+            case "d": text = trimmingWhitespace(value, newlines: true)
+            case "n":
+              let t = trimmingWhitespace(value, newlines: true)
+              if t.isEmpty {
+                text = nil
+                break
+              }
+              guard let d = Double(t), d.isFinite else {
+                throw fail("cell \(cellRef) is a number, but holds '\(FormatError.excerpt(value))'")
+              }
+              let kind = style >= 0 && style < styleKinds.count ? styleKinds[style] : nil
+              text =
+                kind.flatMap { isoText(serial: d, kind: $0, date1904: date1904) } ?? formatNumber(d)
+            default:
+              throw fail(
+                "cell \(cellRef) has the type '\(FormatError.excerpt(type))'; expected s, str, inlineStr, b, e, d or n"
+              )
+            }
+            if let text, !text.isEmpty {
+              guard cells.count < limits.cells else {
+                throw fail(
+                  "the sheet has more than \(limits.cells) cells with values, the most read")
+              }
+              textBytes += text.utf8.count
+              guard textBytes <= limits.textBytes else {
+                throw fail(
+                  "the sheet's cells hold more than \(limits.textBytes) bytes of text, the most read (a long shared string in many cells, say)"
+                )
+              }
+              cells.append((row, col, text))
+            }
+          default: break
+          }
+        case .text:
+          if inV { value += reader.text } else if inIS, inT, phonetic == 0 { inline += reader.text }
+        }
+      }
+      var notes: [String] = []
+      if let first = errors.first {
+        notes.append(
+          "\(errors.count) cell\(errors.count == 1 ? " holds an error value and was" : "s hold error values and were") read as missing in sheet '\(name)' (the first: \(first.ref), \(FormatError.excerpt(first.value)))"
+        )
+      }
+      guard !cells.isEmpty else {
+        throw FormatError(
+          file: where_, line: 1, column: 1,
+          "the sheet '\(FormatError.excerpt(name))' is empty; expected a header row")
+      }
+      // Cells in order of row, then column, as a sheet need not list them.
+      let inOrder = { (a: (row: Int, column: Int, value: String), b: (row: Int, column: Int, value: String)) in
+        a.row != b.row ? a.row < b.row : a.column < b.column
+      }
+      if !zip(cells, cells.dropFirst()).allSatisfy({ inOrder($0, $1) }) { cells.sort(by: inOrder) }
+      for k in 1..<cells.count
+      where cells[k].row == cells[k - 1].row && cells[k].column == cells[k - 1].column {
+        throw FormatError(
+          file: where_, line: cells[k].row, column: cells[k].column,
+          "the cell \(columnName(cells[k].column))\(cells[k].row) appears twice in the sheet")
+      }
+      let headerRow = cells[0].row
+      let first = cells.lazy.map(\.column).min() ?? 1
+      let last = cells.lazy.map(\.column).max() ?? 1
+      let width = last - first + 1
+      var rowNumbers: [Int] = []
+      for c in cells where c.row != headerRow && rowNumbers.last != c.row {
+        rowNumbers.append(c.row)
+      }
+      let (total, overflow) = (rowNumbers.count + 1).multipliedReportingOverflow(by: width)
+      guard !overflow, total <= limits.cells else {
+        throw FormatError(
+          file: where_, line: headerRow, column: first,
+          "the sheet's table is \(rowNumbers.count + 1) rows by \(width) columns (\(columnName(first))\(headerRow):\(columnName(last))\(cells[cells.count - 1].row)), more than the \(limits.cells) cells read"
+        )
+      }
+      for (ref, a, b) in merges where a.1 <= headerRow && headerRow <= b.1 && a.0 != b.0 {
+        throw FormatError(
+          file: where_, line: headerRow, column: a.0,
+          "the header row has merged cells (\(FormatError.excerpt(ref))): a merged header names one column and leaves the others without a name; unmerge them and name each column"
+        )
+      }
+      var header = [String](repeating: "", count: width)
+      var rows = [[String]](
+        repeating: [String](repeating: "", count: width), count: rowNumbers.count)
+      var r = -1
+      var previous = headerRow
+      for c in cells {
+        if c.row == headerRow {
+          header[c.column - first] = c.value
+          continue
+        }
+        if c.row != previous {
+          r += 1
+          previous = c.row
+        }
+        rows[r][c.column - first] = c.value
+      }
+      header = header.map { trimmingWhitespace($0, newlines: false) }
+      var seen = Set<String>()
+      for (k, h) in header.enumerated() {
+        if h.isEmpty {
+          throw FormatError(
+            file: where_, line: headerRow, column: first + k,
+            "the header cell \(columnName(first + k))\(headerRow) is empty, but the column has values below it; name the column"
+          )
+        }
+        if !seen.insert(h.lowercased()).inserted {
+          throw FormatError(
+            file: where_, line: headerRow, column: first + k,
+            "the header names '\(FormatError.excerpt(h))' twice (the second in \(columnName(first + k))\(headerRow))"
+          )
+        }
+      }
+      let table = CSVFormat.Table(
+        header: header, rows: rows, rowLines: rowNumbers, delimiter: UInt8(ascii: ","),
+        rowStarts: [],
+        input: try TextInput(data: Data(), file: where_), sheetColumns: Array(first...last))
+      return (table, notes)
+    }
+  }
+
+  /// A cell reference's column and row, from 1: `C7` is (3, 7); `nil` when it is not one.
+  static func cellReference(_ ref: String) -> (Int, Int)? {
+    var col = 0
+    var row = 0
+    var letters = 0
+    var digits = 0
+    for b in ref.utf8 {
+      switch b {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+        guard digits == 0, letters < 3 else { return nil }
+        col = col * 26 + Int((b | 0x20) - UInt8(ascii: "a")) + 1
+        letters += 1
+      case UInt8(ascii: "$"): continue
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        guard letters > 0, digits < 7 else { return nil }
+        row = row * 10 + Int(b - UInt8(ascii: "0"))
+        digits += 1
+      default: return nil
+      }
+    }
+    guard letters > 0, digits > 0, row > 0 else { return nil }
+    return (col, row)
+  }
+
+  /// A column's letters: 3 is `C`, 28 is `AB`.
+  static func columnName(_ column: Int) -> String {
+    var n = column
+    var out: [Character] = []
+    while n > 0 {
+      let r = (n - 1) % 26
+      out.append(Character(Unicode.Scalar(UInt8(65 + r))))
+      n = (n - 1) / 26
+    }
+    return String(out.reversed())
+  }
+
+  /// Excel's escapes of characters XML cannot hold: `_x0007_` is U+0007, `_x005F_` an
+  /// underscore (which keeps a literal `_x0041_` from being read as one).
+  static func decodeEscapes(_ s: String) -> String {
+    guard s.contains("_x") else { return s }
+    var out = ""
+    let u = Array(s.unicodeScalars)
+    var i = 0
+    while i < u.count {
+      if u[i] == "_", i + 6 < u.count, u[i + 1] == "x", u[i + 6] == "_",
+        let v = UInt32(String(String.UnicodeScalarView(u[(i + 2)..<(i + 6)])), radix: 16),
+        let scalar = Unicode.Scalar(v)
+      {
+        out.unicodeScalars.append(scalar)
+        i += 7
+      } else {
+        out.unicodeScalars.append(u[i])
+        i += 1
+      }
+    }
+    return out
+  }
+
+  /// A date serial as ISO 8601 text; `nil` when it is outside the years 1900 (1904) to 9999.
+  static func isoText(serial: Double, kind: Workbook.DateKind, date1904: Bool) -> String? {
+    guard serial >= 0, serial < 2_958_466 else { return nil }
+    var days = Int(serial.rounded(.down))
+    var seconds = Int(((serial - Double(days)) * 86_400).rounded())
+    if seconds >= 86_400 {
+      days += 1
+      seconds -= 86_400
+    }
+    let time = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+    if kind == .time && days == 0 { return time }
+    let date: String
+    if date1904 {
+      date = civil(daysFrom1970: days + civilDays(1904, 1, 1))
+    } else if days == 60 {
+      date = "1900-02-29"  // Excel's fictitious day (Lotus 1-2-3 took 1900 for a leap year)
+    } else if days == 0 {
+      date = "1899-12-31"  // Excel shows 1900-01-00
+    } else {
+      date = civil(daysFrom1970: civilDays(1899, 12, days < 60 ? 31 : 30) + days)
+    }
+    return kind == .date && seconds == 0 ? date : date + "T" + time
+  }
+
+  /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's
+  /// `days_from_civil`).
+  static func civilDays(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+    let y = m <= 2 ? y0 - 1 : y0
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// The date `YYYY-MM-DD` of a day counted from 1970-01-01 (`civil_from_days`).
+  static func civil(daysFrom1970 z0: Int) -> String {
+    let z = z0 + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    return String(format: "%04d-%02d-%02d", y, m, d)
+  }
+}
+
+extension XLSXFormat {
+  /// Reads a network from a workbook: a tie sheet and, optionally, a node sheet, read as the
+  /// CSV reader reads a tie table and a node table (``CSVFormat``), with the same options.
+  ///
+  /// Which sheets, when `sheet` and `nodesSheet` are `nil`:
+  /// - a workbook laid out as Kumu exports one, with sheets `Elements` (ids in `Label`) and
+  ///   `Connections` (`From`, `To`, the connection's `Type` read as the layer), reads those;
+  /// - as Polinode lays one out, with sheets `Nodes` (ids in `Name`) and `Edges` (`Source`,
+  ///   `Target`), reads those;
+  /// - else the ties are the sheet named `ties` when there is one, else the first sheet; and a
+  ///   sheet named `nodes` is the node table.
+  /// A note says which sheets were read. Column names given in `columns` take precedence over
+  /// those a layout implies.
+  ///
+  /// - Throws: ``FormatError``: the workbook's (see ``XLSXFormat``), a sheet that is not there
+  ///   (listing those that are), and every error of the CSV reader, placed in the sheet.
+  /// - Complexity: O(n) in the size of the workbook.
+  public static func read(
+    contentsOf path: String, sheet: String? = nil, nodesSheet: String? = nil, directed: Bool? = nil,
+    columns: CSVFormat.Columns = CSVFormat.Columns(), limits: Limits = Limits()
+  ) throws(FormatError) -> Network {
+    try read(
+      Workbook.open(path: path, limits: limits), sheet: sheet, nodesSheet: nodesSheet,
+      directed: directed, columns: columns)
+  }
+
+  /// Reads a network from a workbook in memory; see ``read(contentsOf:sheet:nodesSheet:directed:columns:limits:)``.
+  public static func read(
+    _ data: Data, file: String, sheet: String? = nil, nodesSheet: String? = nil,
+    directed: Bool? = nil,
+    columns: CSVFormat.Columns = CSVFormat.Columns(), limits: Limits = Limits()
+  ) throws(FormatError) -> Network {
+    try read(
+      Workbook(data: data, file: file, limits: limits), sheet: sheet, nodesSheet: nodesSheet,
+      directed: directed, columns: columns)
+  }
+
+  static func read(
+    _ book: Workbook, sheet: String?, nodesSheet: String?, directed: Bool?,
+    columns: CSVFormat.Columns
+  ) throws(FormatError) -> Network {
+    func find(_ name: String, option: String) throws(FormatError) -> Int {
+      guard let k = book.sheetIndex(named: name) else {
+        throw FormatError(
+          file: book.file, line: 1, column: 1,
+          "the workbook has no sheet '\(FormatError.excerpt(name))' (named by --\(option)); its sheets are \(FormatError.list(book.sheets.map(\.name), quoted: true))"
+        )
+      }
+      return k
+    }
+    guard !book.sheets.isEmpty else {
+      throw FormatError(file: book.file, line: 1, column: 1, "the workbook has no sheets")
+    }
+    var tieSheet: Int
+    var nodeSheet: Int?
+    var columns = columns
+    var layout: String?
+    let named = { (n: String) in book.sheets.firstIndex { $0.name.lowercased() == n } }
+    if let sheet {
+      tieSheet = try find(sheet, option: "sheet")
+      nodeSheet = try nodesSheet.map { n throws(FormatError) in try find(n, option: "nodes-sheet") }
+    } else if nodesSheet == nil, let e = named("elements"), let c = named("connections") {
+      (tieSheet, nodeSheet, layout) = (c, e, "Kumu")
+    } else if nodesSheet == nil, let n = named("nodes"), let e = named("edges") {
+      (tieSheet, nodeSheet, layout) = (e, n, "Polinode")
+    } else {
+      let nodes =
+        try nodesSheet.map { n throws(FormatError) in try find(n, option: "nodes-sheet") }
+        ?? named("nodes")
+      tieSheet = named("ties") ?? (nodes == 0 && book.sheets.count > 1 ? 1 : 0)
+      nodeSheet = nodes == tieSheet ? nil : nodes
+    }
+    var notes: [String] = []
+    let ties = try book.table(sheet: tieSheet)
+    let nodes = try nodeSheet.map { k throws(FormatError) in try book.table(sheet: k) }
+    if layout == "Kumu" {
+      if columns.id == nil, nodes.flatMap({ CSVFormat.column($0.table.header, "id") }) == nil {
+        columns.id = "label"
+      }
+      if columns.layer == nil, CSVFormat.column(ties.table.header, "layer") == nil,
+        CSVFormat.column(ties.table.header, "type") != nil
+      {
+        columns.layer = "type"
+      }
+    } else if layout == "Polinode" {
+      if columns.id == nil, let n = nodes, CSVFormat.column(n.table.header, "id") == nil,
+        CSVFormat.column(n.table.header, "name") != nil
+      {
+        columns.id = "name"
+      }
+    }
+    var network = Network(directed: directed ?? true)
+    var trimmed = CSVFormat.TrimmedIDs()
+    if let nodes {
+      try CSVFormat.readNodes(
+        nodes.table, file: book.place(nodeSheet ?? 0), columns: columns, into: &network,
+        trimmed: &trimmed)
+    }
+    do {
+      try CSVFormat.readTies(
+        ties.table, file: book.place(tieSheet), columns: columns, directed: directed,
+        into: &network,
+        closedNodeSet: nodes != nil, trimmed: &trimmed)
+    } catch {
+      // The sheet was chosen, not named: say which it was, and how to name another.
+      var e = error
+      if sheet == nil, layout == nil, book.sheets.count > 1,
+        e.message.contains("needs 'source' and 'target'")
+      {
+        e.message +=
+          "; this is the sheet '\(book.sheets[tieSheet].name)', and --sheet names another of \(FormatError.list(book.sheets.map(\.name), quoted: true))"
+      }
+      throw e
+    }
+    let which =
+      "read the ties from the sheet '\(book.sheets[tieSheet].name)'"
+      + (nodeSheet.map { " and the nodes from the sheet '\(book.sheets[$0].name)'" } ?? "")
+    if let layout {
+      notes.append(
+        "laid out as \(layout) writes workbooks: \(which)"
+          + (layout == "Kumu" && columns.layer == "type"
+            ? ", each connection's Type as its layer" : ""))
+    } else if book.sheets.count > 1 {
+      notes.append(which + (sheet == nil ? " (--sheet and --nodes-sheet name others)" : ""))
+    }
+    notes += ties.notes + (nodes?.notes ?? [])
+    if let first = trimmed.first {
+      let n = trimmed.count
+      notes.append(
+        "\(n) id\(n == 1 ? " had spaces around it and was" : "s had spaces around them and were") trimmed (the first: '\(FormatError.excerpt(first.id))' in row \(first.line) of \(first.file))"
+      )
+    }
+    network.readNotes.insert(contentsOf: notes, at: 0)
+    return network
+  }
+}
