@@ -6,7 +6,7 @@ let egosSpec = CommandSpec(
   positionals: [
     (
       "STUDY",
-      "A folder of egor's three tables (egos.csv, alters.csv, aaties.csv); or the egos table, with --alters and --alter-ties; or, with --ego-networks, a network file or shipped dataset."
+      "A Network Canvas export (its folder, zip or GraphML; a personal network per session); a folder of egor's three tables (egos.csv, alters.csv, aaties.csv), or a workbook with them as sheets (egos, alters, aaties); or the egos table, with --alters and --alter-ties; or, with --ego-networks, a network file or shipped dataset."
     )
   ],
   options: [
@@ -124,26 +124,48 @@ extension BrobyggareCommandLine {
             "--\(o) is for a whole network, read with --ego-networks; STUDY '\(path)' is read as egor's three tables"
         )
       }
-      let (egosFile, altersFile, tiesFile) = try studyFiles(path, p)
-      for f in [egosFile, altersFile, tiesFile]
-      where (f as NSString).pathExtension.lowercased() == "xlsx" {
-        throw UsageError(
-          message:
-            "'\(f)' is a spreadsheet; the egor tables are read from CSV for now: save each sheet as CSV"
-        )
-      }
       directed = p.flag("directed-alter-ties")
-      study = try EgorTables.read(
-        egos: egosFile, alters: altersFile, alterTies: tiesFile, directed: directed,
-        encoding: textEncoding(p))
-      inputs = [egosFile, altersFile, tiesFile]
-      for f in inputs { Notes.current?.recordInput(f) }
-      for n in study.readNotes { note(n) }
-      settings = [
-        ("egos", egosFile), ("alters", altersFile), ("alter ties", tiesFile),
-        ("egos read", String(study.count)),
-        ("alter ties directed", directed ? "yes" : "no (as egor reads them)"),
-      ]
+      if NetworkCanvasFormat.isExport(path: path) {
+        // A Network Canvas export (a folder, its zip, or its GraphML): one personal network
+        // per session, ego not a node.
+        for o in ["alters", "alter-ties", "directed-alter-ties"] where p.value(o) != nil || p.flag(o) {
+          throw UsageError(message: "--\(o) is for egor's tables; '\(path)' is a Network Canvas export")
+        }
+        study = try PersonalNetworks(networkCanvas: path)
+        directed = study.egos.first?.alters.isDirected ?? false
+        inputs = [path]
+        Notes.current?.recordInput(path)
+        for n in study.readNotes { note("\(path): \(n)") }
+        settings = [("study", path), ("read as", "a Network Canvas export, a personal network per session"),
+                    ("egos read", String(study.count)), ("alter ties directed", directed ? "yes" : "no")]
+      } else if (path as NSString).pathExtension.lowercased() == "xlsx" {
+        for o in ["alters", "alter-ties"] where p.value(o) != nil {
+          throw UsageError(message: "--\(o) names a CSV table; the workbook '\(path)' holds all three tables as sheets (egos, alters, aaties)")
+        }
+        study = try EgorTables.read(workbook: path, directed: directed)
+        inputs = [path]
+        Notes.current?.recordInput(path)
+        for n in study.readNotes { note("\(path): \(n)") }
+        settings = [("study", path), ("read as", "egor's three tables, a sheet each"), ("egos read", String(study.count)),
+                    ("alter ties directed", directed ? "yes" : "no (as egor reads them)")]
+      } else {
+        let (egosFile, altersFile, tiesFile) = try studyFiles(path, p)
+        for f in [altersFile, tiesFile] where (f as NSString).pathExtension.lowercased() == "xlsx" {
+          throw UsageError(
+            message: "'\(f)' is a workbook; give a workbook holding all three tables (sheets egos, alters, aaties) as STUDY, or CSV tables with --alters and --alter-ties")
+        }
+        study = try EgorTables.read(
+          egos: egosFile, alters: altersFile, alterTies: tiesFile, directed: directed,
+          encoding: textEncoding(p))
+        inputs = [egosFile, altersFile, tiesFile]
+        for f in inputs { Notes.current?.recordInput(f) }
+        for n in study.readNotes { note(n) }
+        settings = [
+          ("egos", egosFile), ("alters", altersFile), ("alter ties", tiesFile),
+          ("egos read", String(study.count)),
+          ("alter ties directed", directed ? "yes" : "no (as egor reads them)"),
+        ]
+      }
     }
 
     // The attributes named must be there.

@@ -177,7 +177,7 @@ extension PersonalNetwork {
     result.groupsPresent = counts.count
     if !grouped.isEmpty {
       let total = Double(grouped.count)
-      result.blau = 1 - counts.values.reduce(0) { $0 + (Double($1) / total) * (Double($1) / total) }
+      result.blau = 1 - counts.values.sorted().reduce(0) { $0 + (Double($1) / total) * (Double($1) / total) }
       let k = options.categories ?? counts.count
       result.iqv = k > 1 ? result.blau / (1 - 1 / Double(k)) : .nan
     }

@@ -81,15 +81,37 @@ public enum NetworkCanvasFormat {
   /// The files of an export at `path`: the file itself, or every file under a folder (hidden
   /// files and `__MACOSX` left out), sorted by name.
   ///
-  /// A zip archive (Interviewer's export) belongs here: its entries, each as its path inside
-  /// the archive and its bytes, are the same list, and ``isExport(path:)`` would look at the
-  /// entries' names.
+  /// A zip archive (Interviewer's export) gives the same list: its entries, each as its path
+  /// inside the archive and its bytes.
   public static func files(at path: String) throws(FormatError) -> [InputFile] {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
       throw FormatError(file: path, line: 1, column: 1, "no such file or folder")
     }
-    guard isDir.boolValue else { return [(path, try Network.load(path))] }
+    guard isDir.boolValue else {
+      guard ZIPArchive.looksLike(Network.head(of: path) ?? Data()) else { return [(path, try Network.load(path))] }
+      let data = try archiveBytes(path)
+      // Interviewer's export: a zip archive of the same files, each named by its path inside
+      // the archive (`archive.zip/…_ego.csv`), read through the project's ZIP reader and its
+      // limits.
+      let archive = try ZIPArchive(data: data, file: path)
+      var files: [InputFile] = []
+      for entry in archive.entries where !entry.isDirectory {
+        let parts = entry.name.split(separator: "/")
+        if parts.contains(where: { $0.hasPrefix(".") || $0 == "__MACOSX" }) { continue }
+        let ext = (entry.name as NSString).pathExtension.lowercased()
+        let name = (path as NSString).appendingPathComponent(entry.name)
+        guard ext == "csv" || ext == "graphml" || ext == "xml" else {
+          files.append((name, Data()))
+          continue
+        }
+        files.append((name, try archive.extract(entry.name) ?? Data()))
+      }
+      if files.isEmpty {
+        throw FormatError(file: path, line: 1, column: 1, "the zip archive holds no files; expected a Network Canvas export (…_ego.csv, …_attributeList_<Type>.csv, …_edgeList_<Type>.csv, or .graphml)")
+      }
+      return files.sorted { $0.name < $1.name }
+    }
     var names: [String] = []
     if let walker = FileManager.default.enumerator(atPath: path) {
       while let next = walker.nextObject() as? String {
@@ -120,12 +142,39 @@ public enum NetworkCanvasFormat {
     return files
   }
 
+  /// The bytes of a zip archive, up to the most an export may be (500 MiB, as a workbook's
+  /// entries may inflate to in all).
+  static func archiveBytes(_ path: String) throws(FormatError) -> Data {
+    let most = ZIPArchive.Limits().totalBytes
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+    }
+    defer { try? handle.close() }
+    guard let data = try? handle.read(upToCount: most + 1) else {
+      throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+    }
+    guard data.count <= most else {
+      throw FormatError(file: path, line: 1, column: 1, "the archive is larger than \(most) bytes, the most read")
+    }
+    return data
+  }
+
   /// Whether `path` is a Network Canvas export: a folder holding an `…_ego.csv` file or a
   /// GraphML file in the `nc` namespace (in it or a subfolder), or such a GraphML file.
   public static func isExport(path: String) -> Bool {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return false }
-    if !isDir.boolValue { return isNetworkCanvasGraphML(Network.head(of: path) ?? Data()) }
+    if !isDir.boolValue {
+      let head = Network.head(of: path) ?? Data()
+      if ZIPArchive.looksLike(head), path.lowercased().hasSuffix(".zip"),
+         let data = try? archiveBytes(path), let archive = try? ZIPArchive(data: data, file: path) {
+        return archive.entries.contains { e in
+          let lower = e.name.lowercased()
+          return lower.hasSuffix("_ego.csv") || (lower.hasSuffix(".graphml") && (try? archive.extract(e.name)).flatMap { $0 }.map(isNetworkCanvasGraphML) == true)
+        }
+      }
+      return isNetworkCanvasGraphML(head)
+    }
     guard let walker = FileManager.default.enumerator(atPath: path) else { return false }
     var seen = 0
     while let next = walker.nextObject() as? String, seen < 10_000 {
