@@ -95,7 +95,15 @@ extension BrobyggareCommandLine {
   }
 
   static func diagramText(_ p: ParsedArguments, _ net: Network) throws -> String {
-    if p.flag("plain") { return try DOTFormat.write(net) }
+    if p.flag("plain") {
+      // The input's own attributes go to Graphviz: those through which it reads files or
+      // writes links and stylesheets are left out (convert keeps them; it does not draw).
+      let (text, leftOut) = try DOTFormat.writeForDrawing(net)
+      if !leftOut.isEmpty {
+        note("left out the attributes through which Graphviz reads files or writes links and stylesheets (\(leftOut.description)); 'brobyggare convert' to .dot keeps them")
+      }
+      return text
+    }
     do { return try net.diagram(diagramStyle(p, net)) } catch let e as DiagramError {
       throw UsageError(message: e.description)
     } catch let e as NetworkError {

@@ -111,7 +111,7 @@ struct CommandTests {
     #expect(r.status == 0)
     #expect(r.stdout.contains("nodes: 16"))
     #expect(r.stdout.contains("ties: 35"))
-    #expect(r.stdout.contains("layers: business (15), marriage (20)"))
+    #expect(r.stdout.contains("layers: 'business' (15), 'marriage' (20)"))
     #expect(r.stdout.contains("weak components: 2 (largest 15)"))
   }
 
