@@ -415,17 +415,20 @@ func tieSelection(_ p: ParsedArguments, network: Network) throws -> TieSelection
 }
 
 func describe(_ s: TieSelection, network: Network) -> String {
-  var layers = s.layers.map { $0.sorted().joined(separator: ",") } ?? "all"
-  if !s.excludedLayers.isEmpty {
-    layers = network.layers.filter { !s.excludedLayers.contains($0) && (s.layers?.contains($0) ?? true) }.joined(separator: ",")
-      + " (affiliation layers \(s.excludedLayers.sorted().joined(separator: ",")) left out)"
-  }
-  return "layers: \(layers); weight: \(weightSetting(s, network: network)); merge: \(s.merge.rawValue)"
+  selectionSettings(s, network: network).map { "\($0.0): \($0.1)" }.joined(separator: "; ")
+}
+
+/// A layer or attribute name as a setting: as it is when it reads as one name in a list of
+/// settings, else quoted with its controls visible (`a,b`, ` sp`, `x;y`, a line break).
+func settingName(_ name: String) -> String {
+  let plain = !name.isEmpty && name == trimmingSpaces(name)
+    && !name.unicodeScalars.contains { ",;'\"".unicodeScalars.contains($0) || $0.value < 0x20 || $0.value == 0x7F }
+  return plain && visibleControls(name) == name ? name : quotedName(name)
 }
 
 /// The weight a selection reads on a network: the attribute named, the input's trust, or none.
 func weightSetting(_ s: TieSelection, network: Network) -> String {
-  s.weightAttribute ?? (network.hasTrust ? network.trustAttributeName : "none (every tie 1)")
+  s.weightAttribute.map(settingName) ?? (network.hasTrust ? settingName(network.trustAttributeName) : "none (every tie 1)")
 }
 
 /// Writes the output files, refusing to overwrite an input.
@@ -452,10 +455,13 @@ func sameFile(_ a: String, _ b: String) -> Bool { canonicalPath(a) == canonicalP
 
 /// The settings of a tie selection as (name, value) pairs for the echoed settings.
 func selectionSettings(_ s: TieSelection, network: Network) -> [(String, String)] {
-  describe(s, network: network).split(separator: ";").map {
-    let kv = $0.split(separator: ":", maxSplits: 1)
-    return (kv[0].trimmingCharacters(in: .whitespaces), kv[1].trimmingCharacters(in: .whitespaces))
+  let list = { (names: [String]) in names.map(settingName).joined(separator: ",") }
+  var layers = s.layers.map { list($0.sorted()) } ?? "all"
+  if !s.excludedLayers.isEmpty {
+    layers = list(network.layers.filter { !s.excludedLayers.contains($0) && (s.layers?.contains($0) ?? true) })
+      + " (affiliation layers \(list(s.excludedLayers.sorted())) left out)"
   }
+  return [("layers", layers), ("weight", weightSetting(s, network: network)), ("merge", s.merge.rawValue)]
 }
 
 /// The most shuffles or runs an option may ask for: a p-value's resolution is 1/(n + 1), and a

@@ -207,7 +207,7 @@ struct ProbeCLITests {
     let net = try layeredNetwork(dir)
     let comma = run("metrics", net, "--layer", "a,b", "--measures", "degree")
     #expect(comma.status == 0, "\(comma.stderr)")
-    #expect(comma.stderr.contains("layers: a,b;"))
+    #expect(comma.stderr.contains("layers: 'a,b';"), "\(comma.stderr)")
     // Only c -- d is in 'a,b': c and d have degree 1, the others 0.
     #expect(comma.stdout.contains("c,c,1") && comma.stdout.contains("a,a,0"), "\(comma.stdout)")
     let space = run("metrics", net, "--layer", " sp", "--measures", "degree")
@@ -217,6 +217,25 @@ struct ProbeCLITests {
     let two = run("metrics", net, "--layer", "Work, sp", "--measures", "degree")
     #expect(two.status == 0, "\(two.stderr)")
     #expect(two.stdout.contains("b,b,2"), "\(two.stdout)")
+  }
+
+  /// A layer with `;` in its name crashed the settings (they were split at `;` and `:` again);
+  /// names that would not read as one name are quoted there, as a layer with a space is.
+  @Test func oddLayerNamesInSettings() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let net = try file(dir, "semi.json", """
+      {"directed": false, "nodes": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+       "links": [{"source": "a", "target": "b", "layer": "x;y"}, {"source": "b", "target": "c", "layer": " sp"}]}
+      """)
+    let semi = run("metrics", net, "--layer", "x;y", "--measures", "degree")
+    #expect(semi.status == 0, "\(semi.stderr)")
+    #expect(semi.stderr.contains("layers: 'x;y'; weight: none (every tie 1); merge: max"), "\(semi.stderr)")
+    let space = run("metrics", net, "--layer", " sp", "--measures", "degree", "--format", "json")
+    #expect(space.status == 0, "\(space.stderr)")
+    #expect(space.stdout.contains(#""layers": "' sp'""#), "\(space.stdout)")
+    let plain = run("metrics", padgett, "--layer", "marriage")
+    #expect(plain.stderr.contains("layers: marriage; weight: none (every tie 1); merge: max"), "\(plain.stderr)")
   }
 
   /// Duplicate `--drop` rates were refused while `whatif --remove 1,1` was accepted.
