@@ -75,7 +75,7 @@ struct CommandTests {
     #expect(run("metrics", padgett, "--bogus").status == 64)
     let layer = run("metrics", padgett, "--layer", "friendship")
     #expect(layer.status == 64)
-    #expect(layer.stderr.contains("business, marriage"))
+    #expect(layer.stderr.contains("'business', 'marriage'"))
     #expect(run("metrics", padgett, "--format", "xlsx").status == 64)
   }
 
