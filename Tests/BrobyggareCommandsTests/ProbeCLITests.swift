@@ -122,6 +122,22 @@ struct ProbeCLITests {
     #expect(missing.stderr.contains("No tie attribute of '\(a)' is named 'trust'"), "\(missing.stderr)")
   }
 
+  /// With `--weight`, the trust columns and up and down read the weight named, as the
+  /// measures do and the settings say (they read the trust whatever was named): w goes from 1
+  /// to 2 while the trust stays 0.5, so the tie is up.
+  @Test func compareReadsTheWeightNamed() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let a = try file(dir, "a.csv", "source,target,trust,w\na,b,0.5,1\n")
+    let b = try file(dir, "b.csv", "source,target,trust,w\na,b,0.5,2\n")
+    let r = run("compare", a, b, "--ties", "--weight", "w")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("a,b,,1,2,up"), "\(r.stdout)")
+    #expect(r.stderr.contains("weight A: w; weight B: w"))
+    let trust = run("compare", a, b, "--ties")
+    #expect(trust.stdout.contains("a,b,,0.5,0.5,same"), "\(trust.stdout)")
+  }
+
   // MARK: 3. A text column named as the weight
 
   /// `007` does not read back as the number it is, so the whole column `w` is text; it used to
