@@ -236,7 +236,7 @@ func textEncoding(_ p: ParsedArguments) throws -> TextEncoding {
 }
 
 let selectionOptions: [OptionSpec] = [
-  OptionSpec(name: "layer", valueName: "layers", help: "Analyse these layers only (comma-separated); default: all layers merged."),
+  OptionSpec(name: "layer", valueName: "layers", help: "Analyse these layers only (comma-separated; a layer whose name has a comma, by its whole name); default: all layers merged."),
   OptionSpec(name: "merge", valueName: "rule", help: "How parallel ties merge: max, min, mean, sum (default: max)."),
   OptionSpec(name: "weight", valueName: "attribute", help: "The tie attribute read as trust (default: the trust or weight the input gives)."),
 ]

@@ -12,7 +12,7 @@ let convertSpec = CommandSpec(
   discussion: "Writing CSV writes two files: OUT (the ties) and OUT's .nodes.csv companion (the nodes).")
 
 let drawingOptions: [OptionSpec] = [
-  OptionSpec(name: "layer", valueName: "layers", help: "Draw these layers only (comma-separated); default: all."),
+  OptionSpec(name: "layer", valueName: "layers", help: "Draw these layers only (comma-separated; a layer whose name has a comma, by its whole name); default: all."),
   OptionSpec(name: "group", valueName: "attribute", help: "Colour the nodes by this attribute (a colour-blind-safe palette; the same group, the same colour)."),
   OptionSpec(name: "size-by", valueName: "measure", help: "Node size: \(DiagramStyle.Size.allCases.map(\.rawValue).joined(separator: ", ")) (default: betweenness; constraint is drawn inverted)."),
   OptionSpec(name: "top", valueName: "k", help: "Highlight and always label the top k by the size measure (default: 5)."),
