@@ -238,7 +238,7 @@ func textEncoding(_ p: ParsedArguments) throws -> TextEncoding {
 }
 
 let selectionOptions: [OptionSpec] = [
-  OptionSpec(name: "layer", valueName: "layers", help: "Analyse these layers only (comma-separated); default: all layers merged."),
+  OptionSpec(name: "layer", valueName: "layers", help: "Analyse these layers only (comma-separated; a layer whose name has a comma, by its whole name); default: all layers merged."),
   OptionSpec(name: "merge", valueName: "rule", help: "How parallel ties merge: max, min, mean, sum (default: max)."),
   OptionSpec(name: "weight", valueName: "attribute", help: "The tie attribute read as trust (default: the trust or weight the input gives)."),
 ]
@@ -347,17 +347,34 @@ func nodeIndex(_ name: String, in network: Network) throws -> Int {
 /// A string without spaces, tabs and line breaks around it.
 func trimmingSpaces(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
 
-/// `--layer`: the layers named, each checked to be in the network; `nil` for all.
+/// A name in quotes for a message, with line breaks, tabs and other controls written visibly
+/// (`\n`, `\t`, `\u{1B}`), so that `a,b`, ` sp` and a name with a line break read as one name.
+func quotedName(_ name: String) -> String {
+  "'" + visibleControls(name).replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t") + "'"
+}
+
+/// Names quoted and joined by commas for a message, or `(none)`.
+func quotedNames(_ names: [String]) -> String {
+  names.isEmpty ? "(none)" : names.map(quotedName).joined(separator: ", ")
+}
+
+/// `--layer`: the layers named, each checked to be in the network; `nil` for all. A whole value
+/// that is a layer's name (one with a comma in it, say) is that layer; otherwise the value is
+/// split at commas, and each piece is a layer as written or, failing that, without the spaces
+/// around it.
 func selectedLayers(_ p: ParsedArguments, network: Network) throws -> Set<String>? {
   guard let l = p.value("layer") else { return nil }
-  // `all` merges every layer on purpose, unless a layer has that very name.
-  if l.trimmingCharacters(in: .whitespaces).lowercased() == "all" && !network.layers.contains(l) { return nil }
-  let layers = Set(l.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-  if layers.isEmpty { throw UsageError(message: "--layer names no layer; the layers are: \(network.layers.isEmpty ? "(none)" : network.layers.joined(separator: ", ")) (or 'all')") }
   let present = Set(network.layers)
+  if present.contains(l) { return [l] }
+  // `all` merges every layer on purpose, unless a layer has that very name.
+  if l.trimmingCharacters(in: .whitespaces).lowercased() == "all" { return nil }
+  let layers = Set(l.split(separator: ",", omittingEmptySubsequences: false).map { piece -> String in
+    present.contains(String(piece)) ? String(piece) : piece.trimmingCharacters(in: .whitespaces)
+  }.filter { !$0.isEmpty })
+  if layers.isEmpty { throw UsageError(message: "--layer names no layer; the layers are: \(quotedNames(network.layers)) (or 'all')") }
   for layer in layers.sorted() where !present.contains(layer) {
     let close = closestMatches(to: layer, among: network.layers)
-    throw UsageError(message: "No tie is in layer '\(layer)' (the layers are: \(network.layers.isEmpty ? "(none)" : network.layers.joined(separator: ", ")))\(didYouMean(close))")
+    throw UsageError(message: "No tie is in layer \(quotedName(layer)) (the layers are: \(quotedNames(network.layers)))\(didYouMean(close))")
   }
   return layers
 }
@@ -392,9 +409,12 @@ func tieSelection(_ p: ParsedArguments, network: Network) throws -> TieSelection
     s.merge = rule
   }
   if let w = p.value("weight") {
-    if w != network.trustAttributeName && !network.tieAttributes.contains(where: { $0.name == w }) {
+    // The trust's name names nothing when no tie has a trust (every tie would count as 1).
+    let isTrust = w == network.trustAttributeName && network.hasTrust
+    if !isTrust && !network.tieAttributes.contains(where: { $0.name == w }) {
       let names = [network.hasTrust ? network.trustAttributeName : nil].compactMap { $0 } + network.tieAttributes.map(\.name)
-      throw UsageError(message: "No tie attribute is named '\(w)' (the tie attributes are: \(names.isEmpty ? "(none)" : names.joined(separator: ", ")))\(didYouMean(closestMatches(to: w, among: names)))")
+      let trustless = w == network.trustAttributeName ? "; no tie has a trust (\(quotedName(w))), so every tie would count as 1" : ""
+      throw UsageError(message: "No tie attribute is named \(quotedName(w)) (the tie attributes are: \(quotedNames(names)))\(trustless)\(didYouMean(closestMatches(to: w, among: names)))")
     }
     s.weightAttribute = w
   }
@@ -402,13 +422,20 @@ func tieSelection(_ p: ParsedArguments, network: Network) throws -> TieSelection
 }
 
 func describe(_ s: TieSelection, network: Network) -> String {
-  var layers = s.layers.map { $0.sorted().joined(separator: ",") } ?? "all"
-  if !s.excludedLayers.isEmpty {
-    layers = network.layers.filter { !s.excludedLayers.contains($0) && (s.layers?.contains($0) ?? true) }.joined(separator: ",")
-      + " (affiliation layers \(s.excludedLayers.sorted().joined(separator: ",")) left out)"
-  }
-  let weight = s.weightAttribute ?? (network.hasTrust ? network.trustAttributeName : "none (every tie 1)")
-  return "layers: \(layers); weight: \(weight); merge: \(s.merge.rawValue)"
+  selectionSettings(s, network: network).map { "\($0.0): \($0.1)" }.joined(separator: "; ")
+}
+
+/// A layer or attribute name as a setting: as it is when it reads as one name in a list of
+/// settings, else quoted with its controls visible (`a,b`, ` sp`, `x;y`, a line break).
+func settingName(_ name: String) -> String {
+  let plain = !name.isEmpty && name == trimmingSpaces(name)
+    && !name.unicodeScalars.contains { ",;'\"".unicodeScalars.contains($0) || $0.value < 0x20 || $0.value == 0x7F }
+  return plain && visibleControls(name) == name ? name : quotedName(name)
+}
+
+/// The weight a selection reads on a network: the attribute named, the input's trust, or none.
+func weightSetting(_ s: TieSelection, network: Network) -> String {
+  s.weightAttribute.map(settingName) ?? (network.hasTrust ? settingName(network.trustAttributeName) : "none (every tie 1)")
 }
 
 /// Writes the output files, refusing to overwrite an input.
@@ -435,10 +462,13 @@ func sameFile(_ a: String, _ b: String) -> Bool { canonicalPath(a) == canonicalP
 
 /// The settings of a tie selection as (name, value) pairs for the echoed settings.
 func selectionSettings(_ s: TieSelection, network: Network) -> [(String, String)] {
-  describe(s, network: network).split(separator: ";").map {
-    let kv = $0.split(separator: ":", maxSplits: 1)
-    return (kv[0].trimmingCharacters(in: .whitespaces), kv[1].trimmingCharacters(in: .whitespaces))
+  let list = { (names: [String]) in names.map(settingName).joined(separator: ",") }
+  var layers = s.layers.map { list($0.sorted()) } ?? "all"
+  if !s.excludedLayers.isEmpty {
+    layers = list(network.layers.filter { !s.excludedLayers.contains($0) && (s.layers?.contains($0) ?? true) })
+      + " (affiliation layers \(list(s.excludedLayers.sorted())) left out)"
   }
+  return [("layers", layers), ("weight", weightSetting(s, network: network)), ("merge", s.merge.rawValue)]
 }
 
 /// The most shuffles or runs an option may ask for: a p-value's resolution is 1/(n + 1), and a

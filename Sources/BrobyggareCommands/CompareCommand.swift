@@ -29,12 +29,24 @@ extension BrobyggareCommandLine {
     let selection = try tieSelection(p, network: a)
     if let layers = selection.layers {
       for l in layers.sorted() where !b.layers.contains(l) {
-        throw UsageError(message: "No tie of '\(pathB)' is in layer '\(l)'; its layers are: \(b.layers.joined(separator: ", "))")
+        throw UsageError(message: "No tie of '\(pathB)' is in layer '\(l)'; its layers are: \(quotedNames(b.layers))")
       }
+    }
+    if let w = selection.weightAttribute, !(w == b.trustAttributeName && b.hasTrust), !b.tieAttributes.contains(where: { $0.name == w }) {
+      throw UsageError(message: "No tie attribute of '\(pathB)' is named '\(w)'; name a weight both waves have")
+    }
+    // The weight each wave is read with: one wave with trust and the other without makes
+    // every tie's trust change by the choice, not by the data.
+    let weightA = weightSetting(selection, network: a), weightB = weightSetting(selection, network: b)
+    if weightA != weightB {
+      note("the waves are weighted differently (A: \(weightA); B: \(weightB)), so trust up and down compare different scales")
     }
     let top = try wholeNumber(p, "top") ?? Int.max
     let c = try WaveComparison(a, b, measure: measure, selection: selection, threads: threadCount(p))
-    var settings = [("A", pathA), ("B", pathB), ("directed", a.isDirected ? "yes" : "no")] + selectionSettings(selection, network: a)
+    var settings = [("A", pathA), ("B", pathB), ("directed", a.isDirected ? "yes" : "no")]
+    for (name, value) in selectionSettings(selection, network: a) {
+      settings += name == "weight" ? [("weight A", weightA), ("weight B", weightB)] : [(name, value)]
+    }
     settings += [("measure", measure.rawValue)] + WaveComparison.Change.allCases.map { ("ties \($0.rawValue)", String(c.count($0))) }
     settings += [("nodes in both", String(c.nodes.filter { $0.inA && $0.inB }.count)), ("spearman", human(c.spearman))]
     let table: ResultTable

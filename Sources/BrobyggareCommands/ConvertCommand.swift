@@ -12,7 +12,7 @@ let convertSpec = CommandSpec(
   discussion: "Writing CSV writes two files: OUT (the ties) and OUT's .nodes.csv companion (the nodes).")
 
 let drawingOptions: [OptionSpec] = [
-  OptionSpec(name: "layer", valueName: "layers", help: "Draw these layers only (comma-separated); default: all."),
+  OptionSpec(name: "layer", valueName: "layers", help: "Draw these layers only (comma-separated; a layer whose name has a comma, by its whole name); default: all."),
   OptionSpec(name: "group", valueName: "attribute", help: "Colour the nodes by this attribute (a colour-blind-safe palette; the same group, the same colour)."),
   OptionSpec(name: "size-by", valueName: "measure", help: "Node size: \(DiagramStyle.Size.allCases.map(\.rawValue).joined(separator: ", ")) (default: betweenness; constraint is drawn inverted)."),
   OptionSpec(name: "top", valueName: "k", help: "Highlight and always label the top k by the size measure (default: 5)."),
@@ -95,7 +95,15 @@ extension BrobyggareCommandLine {
   }
 
   static func diagramText(_ p: ParsedArguments, _ net: Network) throws -> String {
-    if p.flag("plain") { return try DOTFormat.write(net) }
+    if p.flag("plain") {
+      // The input's own attributes go to Graphviz: those through which it reads files or
+      // writes links and stylesheets are left out (convert keeps them; it does not draw).
+      let (text, leftOut) = try DOTFormat.writeForDrawing(net)
+      if !leftOut.isEmpty {
+        note("left out the attributes through which Graphviz reads files or writes links and stylesheets (\(leftOut.description)); 'brobyggare convert' to .dot keeps them")
+      }
+      return text
+    }
     do { return try net.diagram(diagramStyle(p, net)) } catch let e as DiagramError {
       throw UsageError(message: e.description)
     } catch let e as NetworkError {

@@ -23,7 +23,7 @@ extension BrobyggareCommandLine {
     var perLayer: [String: Int] = [:]
     var noLayer = 0
     for t in net.ties { if let l = t.layer { perLayer[l, default: 0] += 1 } else { noLayer += 1 } }
-    let layerText = perLayer.keys.sorted().map { "\($0) (\(perLayer[$0]!))" } + (noLayer > 0 && !perLayer.isEmpty ? ["(none) (\(noLayer))"] : [])
+    let layerText = perLayer.keys.sorted().map { "\(quotedName($0)) (\(perLayer[$0]!))" } + (noLayer > 0 && !perLayer.isEmpty ? ["no layer (\(noLayer))"] : [])
     lines.append("layers: \(layerText.isEmpty ? "(none)" : layerText.joined(separator: ", "))")
     lines.append("node attributes: \(net.nodeAttributes.isEmpty ? "(none)" : net.nodeAttributes.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", "))")
     var tieAttrs = net.tieAttributes.map { "\($0.name) (\($0.type.rawValue))" }

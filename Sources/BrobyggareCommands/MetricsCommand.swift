@@ -42,7 +42,7 @@ func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (groups: 
     return (a.groups, a.names)
   } catch is NetworkError {
     let names = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys }).sorted()
-    throw UsageError(message: "No node attribute is named '\(attribute)' (the node attributes are: \(names.joined(separator: ", ")))\(didYouMean(closestMatches(to: attribute, among: names)))")
+    throw UsageError(message: "No node attribute is named '\(attribute)' (the node attributes are: \(quotedNames(names)))\(didYouMean(closestMatches(to: attribute, among: names)))")
   }
 }
 

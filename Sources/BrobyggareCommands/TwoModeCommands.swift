@@ -5,7 +5,7 @@ let projectSpec = CommandSpec(
   name: "project", abstract: "Project a two-mode network (people by organisations or events) onto one mode.",
   positionals: [netArgument, ("OUT", "The projection to write; its extension picks the format.")],
   options: inputOptions + [
-    OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated); default: every tie between the two modes."),
+    OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated; a layer whose name has a comma, by its whole name); default: every tie between the two modes."),
     OptionSpec(name: "onto", valueName: "side", help: "people (tied by shared organisations) or organisations (tied by shared people) (default: people)."),
     OptionSpec(name: "weight", valueName: "rule", help: "shared (the number shared) or newman (sum of 1/(members - 1)) (default: shared)."),
     oneThreadOption, helpOption,
@@ -21,7 +21,7 @@ let spannersSpec = CommandSpec(
   name: "spanners", abstract: "People affiliated with organisations in different sectors: boundary spanners.",
   positionals: [netArgument],
   options: inputOptions + [
-    OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated); default: every tie between the two modes."),
+    OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated; a layer whose name has a comma, by its whole name); default: every tie between the two modes."),
     OptionSpec(name: "sector", valueName: "attribute", help: "The organisations' attribute that gives their sector (default: sector)."),
     OptionSpec(name: "spanners-only", help: "List only the boundary spanners."),
   ] + outputOptions + [oneThreadOption, helpOption],

@@ -43,7 +43,11 @@ extension BrobyggareCommandLine {
       let names = net.index(of: ids) != nil ? [ids] : ids.split(separator: ",").map(String.init)
       for name in names where !trimmingSpaces(name).isEmpty {
         let i = try nodeIndex(name, in: net)
-        if !removed.contains(i) { removed.append(i) }
+        // As with --drop's rates, a node named twice is refused: it is likely a slip.
+        if removed.contains(i) {
+          throw UsageError(message: "--remove names the node \(quotedName(net.nodes[i].id)) twice")
+        }
+        removed.append(i)
       }
       if removed.isEmpty { throw UsageError(message: "--remove names no node") }
     }

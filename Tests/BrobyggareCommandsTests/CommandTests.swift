@@ -75,7 +75,7 @@ struct CommandTests {
     #expect(run("metrics", padgett, "--bogus").status == 64)
     let layer = run("metrics", padgett, "--layer", "friendship")
     #expect(layer.status == 64)
-    #expect(layer.stderr.contains("business, marriage"))
+    #expect(layer.stderr.contains("'business', 'marriage'"))
     #expect(run("metrics", padgett, "--format", "xlsx").status == 64)
   }
 
@@ -111,7 +111,7 @@ struct CommandTests {
     #expect(r.status == 0)
     #expect(r.stdout.contains("nodes: 16"))
     #expect(r.stdout.contains("ties: 35"))
-    #expect(r.stdout.contains("layers: business (15), marriage (20)"))
+    #expect(r.stdout.contains("layers: 'business' (15), 'marriage' (20)"))
     #expect(r.stdout.contains("weak components: 2 (largest 15)"))
   }
 

@@ -117,7 +117,7 @@ public struct PersonalNetworkMeasures: Sendable, Equatable {
 extension PersonalNetwork {
   /// The measures of this personal network (see ``PersonalNetworkMeasures``).
   ///
-  /// - Throws: ``NetworkError/invalidWeight(tie:value:reason:)`` for a tie whose trust is not
+  /// - Throws: ``NetworkError/invalidWeight(tie:ends:value:reason:)`` for a tie whose trust is not
   ///   a weight. A layer or attribute that no alter has gives no ties or missing values, not an
   ///   error: one ego's network may lack what another's has.
   /// - Complexity: O(n² + n·m) for n alters and m alter-alter ties (the pairs of alters are

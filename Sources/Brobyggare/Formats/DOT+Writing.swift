@@ -111,19 +111,46 @@ public enum DOTFormat {
   /// - Throws: ``FormatError`` naming the text and the character when a string holds what DOT
   ///   cannot (a NUL, a backslash at the end or before a line break).
   public static func write(_ network: Network, name: String? = nil) throws(FormatError) -> String {
+    var unused = ActiveAttributes()
+    return try write(network, name: name, leavingOutActive: false, dropped: &unused)
+  }
+
+  /// Writes the network as DOT for Graphviz to draw: as ``write(_:name:)``, but without the
+  /// attributes through which Graphviz reads files or writes links and stylesheets (see
+  /// ``GraphvizActiveAttributes``), so that a network from elsewhere cannot make a drawing
+  /// embed a local file or carry a `javascript:` link. What was left out is returned, to be
+  /// said.
+  public static func writeForDrawing(_ network: Network, name: String? = nil) throws(FormatError)
+    -> (text: String, leftOut: ActiveAttributes)
+  {
+    var dropped = ActiveAttributes()
+    let text = try write(network, name: name, leavingOutActive: true, dropped: &dropped)
+    return (text, dropped)
+  }
+
+  static func write(_ network: Network, name: String?, leavingOutActive: Bool, dropped: inout ActiveAttributes)
+    throws(FormatError) -> String
+  {
+    // Whether to write an attribute; one left out is recorded under its owner.
+    func keep(_ name: String, _ value: AttributeValue, on owner: ActiveAttributes.Owner) -> Bool {
+      guard leavingOutActive, GraphvizActiveAttributes.isActive(name, value) else { return true }
+      dropped.insert(name, on: owner)
+      return false
+    }
     let arrow = network.isDirected ? "->" : "--"
     let graphName = try quoted(name ?? network.graphID ?? "network", at: .networkName)
     var out = "\(network.isDirected ? "digraph" : "graph") \(graphName) {\n"
     func list(_ attrs: [(String, String)]) -> String { attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") }
     // The file is written in UTF-8, Graphviz's default: a charset the input declared goes.
-    let graphAttrs = try network.attributes.keys.sorted().filter { $0.lowercased() != "charset" }.map { k throws(FormatError) in
+    let graphAttrs = try network.attributes.keys.sorted().filter { $0.lowercased() != "charset" && keep($0, network.attributes[$0]!, on: .network) }.map { k throws(FormatError) in
       (try attributeName(k, of: "network"), try value(network.attributes[k]!, at: .networkAttribute(k)))
     }
     if !graphAttrs.isEmpty { out += "  graph [\(list(graphAttrs))];\n" }
     let declared = network.nodeAttributes.map(\.name)
     for node in network.nodes {
       let id = try quoted(node.id, at: .nodeID(node.id))
-      let names = declared.filter { node.attributes[$0] != nil } + node.attributes.keys.filter { !declared.contains($0) }.sorted()
+      let names = (declared.filter { node.attributes[$0] != nil } + node.attributes.keys.filter { !declared.contains($0) }.sorted())
+        .filter { keep($0, node.attributes[$0]!, on: .node) }
       let attrs = try names.map { k throws(FormatError) in
         (try attributeName(k, of: "node"), try value(node.attributes[k]!, at: k == "label" ? .nodeLabel(of: node.id) : .nodeAttribute(k, of: node.id)))
       }
@@ -134,11 +161,11 @@ public enum DOTFormat {
       let g = network.subgraphs[k]
       var text = indent + (g.id.map { "subgraph \(quote($0)) {\n" } ?? "{\n")
       let inner = indent + "  "
-      for key in g.attributes.keys.sorted() {
+      for key in g.attributes.keys.sorted() where keep(key, g.attributes[key]!, on: .network) {
         text += "\(inner)\(try attributeName(key, of: "subgraph"))=\(try value(g.attributes[key]!, at: .networkAttribute(key)));\n"
       }
       for (word, defaults) in [("node", g.nodeDefaults), ("edge", g.edgeDefaults)] where !defaults.isEmpty {
-        let attrs = try defaults.keys.sorted().map { key throws(FormatError) in
+        let attrs = try defaults.keys.sorted().filter { keep($0, defaults[$0]!, on: word == "node" ? .node : .tie) }.map { key throws(FormatError) in
           (try attributeName(key, of: word), try value(defaults[key]!, at: .networkAttribute(key)))
         }
         text += "\(inner)\(word) [\(list(attrs))];\n"
@@ -151,9 +178,10 @@ public enum DOTFormat {
     let tieDeclared = network.tieAttributes.map(\.name)
     for (k, tie) in network.ties.enumerated() {
       var attrs: [(String, String)] = []
-      if let t = tie.trust { attrs.append((try attributeName(network.trustAttributeName, of: "tie"), quote(formatNumber(t)))) }
+      if let t = tie.trust, keep(network.trustAttributeName, .double(t), on: .tie) { attrs.append((try attributeName(network.trustAttributeName, of: "tie"), quote(formatNumber(t)))) }
       if let l = tie.layer { attrs.append(("layer", try quoted(l, at: .tieAttribute("layer", tie: k, in: network)))) }
-      let names = tieDeclared.filter { tie.attributes[$0] != nil } + tie.attributes.keys.filter { !tieDeclared.contains($0) }.sorted()
+      let names = (tieDeclared.filter { tie.attributes[$0] != nil } + tie.attributes.keys.filter { !tieDeclared.contains($0) }.sorted())
+        .filter { keep($0, tie.attributes[$0]!, on: .tie) }
       for a in names {
         attrs.append((try attributeName(a, of: "tie"), try value(tie.attributes[a]!, at: .tieAttribute(a, tie: k, in: network))))
       }

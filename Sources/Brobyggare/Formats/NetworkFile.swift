@@ -317,6 +317,12 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
   var regular: [(path: String, data: Data)] = []
   for (path, data) in files {
     var st = stat()
+    // A link to nothing is refused: writing would replace the link with a file.
+    if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, stat(path, &st) != 0 {
+      let loop = errno == ELOOP
+      let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+      throw WriteError(path: path, reason: "it is a symbolic link to \(target), \(loop ? "which leads round in a loop of links" : "which does not exist"); remove the link or write to another file")
+    }
     let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     if stat(resolved, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG, (st.st_mode & S_IFMT) != S_IFDIR {
       streams.append((resolved, data))

@@ -8,7 +8,8 @@ public struct WaveComparison: Sendable {
     public var source: String
     public var target: String
     public var layer: String?
-    /// Trust in each wave (1 for a tie without trust); `nil` where the tie is absent.
+    /// Trust in each wave, or the weight the selection names (1 for a tie without trust); `nil`
+    /// where the tie is absent.
     public var trustA: Double?
     public var trustB: Double?
     public var change: Change
@@ -41,15 +42,16 @@ public struct WaveComparison: Sendable {
   ///   - selection: the layers (and weight and merge rule) both waves are read with.
   public init(_ a: Network, _ b: Network, measure: Robustness.Measure = .betweenness, selection: TieSelection = .all,
               threads: Int = Threads.available) throws {
-    func tieMap(_ net: Network) -> (keys: [String], values: [String: (String, String, String?, Double)]) {
+    func tieMap(_ net: Network) throws -> (keys: [String], values: [String: (String, String, String?, Double)]) {
       var keys: [String] = []
       var values: [String: (String, String, String?, Double)] = [:]
-      for t in net.ties where !t.isSelfLoop {
+      for (k, t) in net.ties.enumerated() where !t.isSelfLoop {
         if !selection.includes(layer: t.layer) { continue }
         var (s, u) = (net.nodes[t.source].id, net.nodes[t.target].id)
         if !net.isDirected && s > u { swap(&s, &u) }
         let key = "\(s)\u{1}\(u)\u{1}\(t.layer ?? "")"
-        let w = t.trust ?? 1
+        // The weight the selection names (the trust by default), as the measures read it.
+        let w = try net.weight(of: t, number: k, selection)
         if let old = values[key] { if w > old.3 { values[key] = (s, u, t.layer, w) } } else {
           values[key] = (s, u, t.layer, w)
           keys.append(key)
@@ -57,7 +59,7 @@ public struct WaveComparison: Sendable {
       }
       return (keys, values)
     }
-    let (ka, va) = tieMap(a), (kb, vb) = tieMap(b)
+    let (ka, va) = try tieMap(a), (kb, vb) = try tieMap(b)
     var ties: [TieChange] = []
     for k in ka {
       let x = va[k]!

@@ -277,27 +277,44 @@ extension Network {
       if selection.layers != nil || !selection.excludedLayers.isEmpty {
         guard selection.includes(layer: tie.layer) else { continue }
       }
-      let w: Double
-      if let name = selection.weightAttribute, name != trustAttributeName {
-        guard let value = tie.attributes[name] ?? tieAttributes.first(where: { $0.name == name })?.defaultValue else {
-          throw .invalidWeight(tie: k, value: "(missing)", reason: "is missing for attribute '\(name)'")
-        }
-        guard let number = value.number else {
-          throw .invalidWeight(tie: k, value: value.description, reason: "is not a number")
-        }
-        w = number
-      } else {
-        w = tie.trust ?? 1
-      }
-      // A weight read from a file (networkx and igraph allow any) is a trust only when it is
-      // finite and not negative.
-      guard w.isFinite, w >= 0 else {
-        throw .invalidWeight(tie: k, value: formatNumber(w), reason: "cannot be a trust, which is a finite number ≥ 0 (read from '\(selection.weightAttribute ?? trustAttributeName)')")
-      }
+      let w = try weight(of: tie, number: k, selection)
       var (s, t) = (Int32(tie.source), Int32(tie.target))
       if !isDirected && s > t { swap(&s, &t) }
       arcs.append((s, t, w))
     }
     return Adjacency.build(nodeCount: nodes.count, directed: isDirected, arcs: arcs, merge: selection.merge)
+  }
+
+  /// A tie's weight as `selection` reads it: the named attribute (text read as a number), or
+  /// the trust, 1 when there is none; always a trust (finite, ≥ 0).
+  ///
+  /// - Throws: ``NetworkError/invalidWeight(tie:ends:value:reason:)`` naming the tie by its
+  ///   number `k` (from 0) and its ends.
+  func weight(of tie: Tie, number k: Int, _ selection: TieSelection) throws(NetworkError) -> Double {
+    let w: Double
+    if let name = selection.weightAttribute, name != trustAttributeName {
+      guard let value = tie.attributes[name] ?? tieAttributes.first(where: { $0.name == name })?.defaultValue else {
+        throw .invalidWeight(tie: k, ends: tieEnds(tie), value: nil, reason: "has no '\(name)'")
+      }
+      // A column of text is read as numbers when named as the weight: one value that does
+      // not read back as the same number (`007`) makes a whole column text.
+      guard let number = value.number ?? parseDouble(trimmingWhitespace(value.description, newlines: true)) else {
+        throw .invalidWeight(tie: k, ends: tieEnds(tie), value: value.description, reason: "is not a number (read from '\(name)')")
+      }
+      w = number
+    } else {
+      w = tie.trust ?? 1
+    }
+    // A weight read from a file (networkx and igraph allow any) is a trust only when it is
+    // finite and not negative.
+    guard w.isFinite, w >= 0 else {
+      throw .invalidWeight(tie: k, ends: tieEnds(tie), value: formatNumber(w), reason: "cannot be a trust, which is a finite number ≥ 0 (read from '\(selection.weightAttribute ?? trustAttributeName)')")
+    }
+    return w
+  }
+
+  /// A tie's ends by id, `a -> b` (directed) or `a -- b`, with its layer, for messages.
+  func tieEnds(_ tie: Tie) -> String {
+    "'\(nodes[tie.source].id)' \(isDirected ? "->" : "--") '\(nodes[tie.target].id)'" + (tie.layer.map { " in layer '\($0)'" } ?? "")
   }
 }

@@ -181,7 +181,9 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
   case unknownLayer(String, available: [String])
   case unknownAttribute(String)
   case unknownNodeAttribute(String)
-  case invalidWeight(tie: Int, value: String, reason: String)
+  /// A tie (its number from 0, and its ends as text) whose weight is missing (`value` nil), not
+  /// a number, or not a trust.
+  case invalidWeight(tie: Int, ends: String, value: String?, reason: String)
   /// A name that is neither an id nor a node's label, with the closest ids and labels.
   case noNodeNamed(String, closest: [String])
   /// A label that several nodes have, with their ids.
@@ -195,7 +197,8 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
       "no tie is in layer '\(l)'; layers: \(available.isEmpty ? "(none)" : available.joined(separator: ", "))"
     case .unknownAttribute(let a): "no tie attribute is named '\(a)'"
     case .unknownNodeAttribute(let a): "no node attribute is named '\(a)'"
-    case .invalidWeight(let tie, let value, let reason): "tie \(tie + 1): weight \(value) \(reason)"
+    case .invalidWeight(let tie, let ends, let value, let reason):
+      "tie \(tie + 1) (\(ends)): " + (value.map { "weight '\($0)' \(reason)" } ?? reason)
     case .noNodeNamed(let name, let closest):
       "no node has the id or label '\(name)'" + didYouMean(closest)
     case .ambiguousLabel(let label, let ids):
