@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import Brobyggare
+
+/// Small inputs that used to make very large work now run in linear time or meet a stated limit
+/// before the work starts. Speed is checked without clocks: by counting the work, or at a size
+/// where the old behaviour would take many minutes and the new one well under a second.
+/// Expected values are worked out in the comment beside each, or come from the old algorithm,
+/// kept here as the reference.
+@Suite("Work bounds")
+struct WorkBoundTests {
+  static func undirected(_ n: Int, _ ties: [(Int, Int)]) -> Adjacency {
+    Adjacency.build(nodeCount: n, directed: false, arcs: ties.map { (Int32($0.0), Int32($0.1), 1) }, merge: .max)
+  }
+
+  /// The local bridges as they were found before: a breadth-first search for every one.
+  static func referenceLocalBridges(_ adj: Adjacency) -> [LocalBridge] {
+    let g = adj.undirected()
+    var result: [LocalBridge] = []
+    for u in 0..<g.nodeCount {
+      for v32 in g.successors(of: u) where Int(v32) > u {
+        let v = Int(v32)
+        if Set(g.successors(of: u)).isDisjoint(with: g.successors(of: v)) == false { continue }
+        var hop = [Int](repeating: -1, count: g.nodeCount)
+        hop[u] = 0
+        var queue = [u], head = 0
+        while head < queue.count {
+          let x = queue[head]; head += 1
+          for y32 in g.successors(of: x) where hop[Int(y32)] < 0 && !(x == u && Int(y32) == v) {
+            hop[Int(y32)] = hop[x] + 1
+            queue.append(Int(y32))
+          }
+        }
+        result.append(LocalBridge(source: u, target: v, span: hop[v] < 0 ? .infinity : Double(hop[v])))
+      }
+    }
+    return result
+  }
+
+  // MARK: Local bridges
+
+  /// A chain of 200,000 nodes: its 199,999 ties are all local bridges and all bridges, so no
+  /// span needs a search. The old code searched the whole chain from each: about 2·10¹⁰ steps.
+  @Test func bridgesOfAChainNeedNoSearch() throws {
+    let n = 200_000
+    let adj = Self.undirected(n, (0..<(n - 1)).map { ($0, $0 + 1) })
+    let (list, steps) = try adj.localBridgesCountingSteps(searchBudget: Adjacency.spanSearchBudget)
+    #expect(list.count == n - 1)
+    #expect(list.allSatisfy { $0.span == .infinity })
+    #expect(steps == 0)
+  }
+
+  /// A hub with 10,000 leaves: each tie is checked for a shared contact from the leaf's side
+  /// (one lookup in the hub's row), and each is a bridge.
+  @Test func bridgesOfAStarNeedNoSearch() throws {
+    let adj = Self.undirected(10_001, (1...10_000).map { (0, $0) })
+    let (list, steps) = try adj.localBridgesCountingSteps(searchBudget: Adjacency.spanSearchBudget)
+    #expect(list.count == 10_000)
+    #expect(list.allSatisfy { $0.span == .infinity })
+    #expect(steps == 0)
+  }
+
+  /// A cycle of 2,000 nodes: every tie is a local bridge of span 1,999 and none is a bridge.
+  /// Each search pops the start and the 1,998 nodes before the far end, scanning 2 entries at
+  /// each: 3,998 steps, 7,996,000 for the 2,000 ties. Under a budget of a million it refuses.
+  @Test func spansOfACycleAreCountedAndBounded() throws {
+    let n = 2000
+    let adj = Self.undirected(n, (0..<n).map { ($0, ($0 + 1) % n) })
+    let (list, steps) = try adj.localBridgesCountingSteps(searchBudget: Adjacency.spanSearchBudget)
+    #expect(list.count == n)
+    #expect(list.allSatisfy { $0.span == Double(n - 1) })
+    #expect(steps == 7_996_000)
+    #expect(throws: SpanSearchError(searches: 2000, budget: 1_000_000)) {
+      try adj.localBridges(searchBudget: 1_000_000)
+    }
+  }
+
+  /// Random sparse networks, some with several components, trees hanging off cycles and
+  /// self-loops: the same local bridges and spans as the search for every one.
+  @Test func localBridgesMatchTheSearchForEveryOne() throws {
+    var rng = SplitMix(seed: 2026)
+    for trial in 0..<200 {
+      let n = 2 + trial % 40
+      let m = Int(rng.next() % UInt64(2 * n))
+      var ties: [(Int, Int)] = []
+      for _ in 0..<m { ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))) }
+      let adj = Self.undirected(n, ties)
+      #expect(try adj.localBridges() == Self.referenceLocalBridges(adj), "trial \(trial)")
+    }
+  }
+}
+
+/// Steele, Lea and Flood's SplitMix64, for seeded test networks.
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
