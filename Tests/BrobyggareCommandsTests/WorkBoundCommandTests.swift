@@ -43,4 +43,21 @@ struct WorkBoundCommandTests {
     #expect(r.stderr.contains("needs up to 1.6e10 steps"))
     #expect(r.stderr.contains("even --key-players 1 does not fit; at this density about"))
   }
+
+  /// One organisation with 5,000 people: 12,497,500 pairs (5,000 · 4,999 / 2), over the limit
+  /// of ten million; an error, and no file written.
+  @Test func projectRefusesTooManyTiesBeforeBuilding() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var ties = "source,target\n", nodes = "id,kind\norg,organisation\n"
+    for p in 0..<5000 { ties += "p\(p),org\n"; nodes += "p\(p),person\n" }
+    let input = try Self.write("two.csv", ties, in: dir)
+    _ = try Self.write("two.nodes.csv", nodes, in: dir)
+    let out = dir.appendingPathComponent("p.edgelist").path
+    let r = run("project", input, out)
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("the projection would tie 12497500 pairs of co-members, over the limit of 10000000"))
+    #expect(r.stderr.contains("the largest, 'org', has 5000 members"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
 }

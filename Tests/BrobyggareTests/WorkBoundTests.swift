@@ -89,6 +89,38 @@ struct WorkBoundTests {
       #expect(try adj.localBridges() == Self.referenceLocalBridges(adj), "trial \(trial)")
     }
   }
+
+  // MARK: Two-mode projection
+
+  static func oneOrganisation(people: Int) throws -> Network {
+    var net = Network(directed: false)
+    try net.addNode(Node(id: "org", attributes: ["kind": .string("organisation")]))
+    for p in 0..<people {
+      try net.addNode(Node(id: "p\(p)", kind: .person))
+      net.addTie(from: "p\(p)", to: "org")
+    }
+    return net
+  }
+
+  /// 5,000 people in one organisation: 5,000 · 4,999 / 2 = 12,497,500 pairs, over the limit of
+  /// ten million, refused before any tie is built. Three people make 3 pairs, within a limit of
+  /// 3; four make 6, over it.
+  @Test func projectionCountsItsPairsFirst() throws {
+    #expect(throws: TwoMode.ProjectionTooLarge(pairs: 12_497_500, limit: 10_000_000, largest: "org", largestMembers: 5000)) {
+      try Self.oneOrganisation(people: 5000).projection(onto: .people)
+    }
+    #expect(try Self.oneOrganisation(people: 3).projection(onto: .people, maximumPairs: 3).network.tieCount == 3)
+    #expect(throws: TwoMode.ProjectionTooLarge.self) {
+      try Self.oneOrganisation(people: 4).projection(onto: .people, maximumPairs: 3)
+    }
+  }
+
+  /// The largest organisation that fits ten million pairs: 4,472 · 4,471 / 2 = 9,997,156 pairs;
+  /// 4,473 would make 10,001,628.
+  @Test func projectionLimitNamesTheMembersThatFit() {
+    let e = TwoMode.ProjectionTooLarge(pairs: 12_497_500, limit: 10_000_000, largest: "org", largestMembers: 5000)
+    #expect(e.description.contains("at most 4472 members in one node fit"))
+  }
 }
 
 /// Steele, Lea and Flood's SplitMix64, for seeded test networks.
