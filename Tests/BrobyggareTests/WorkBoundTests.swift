@@ -121,6 +121,28 @@ struct WorkBoundTests {
     let e = TwoMode.ProjectionTooLarge(pairs: 12_497_500, limit: 10_000_000, largest: "org", largestMembers: 5000)
     #expect(e.description.contains("at most 4472 members in one node fit"))
   }
+
+  // MARK: Name suggestions
+
+  static func letters(_ count: Int, _ rng: inout SplitMix) -> String {
+    String(String.UnicodeScalarView((0..<count).map { _ in Unicode.Scalar(UInt8(97 + rng.next() % 26)) }))
+  }
+
+  /// 20 names of 3,000 letters against a roster of 20 such names: each pair was a table of up
+  /// to 3,000 × 2,001 cells (bound 1,000), 31 s in all; now no table is filled. A name of 200
+  /// letters, the longest suggested for, one letter from a roster name, still finds it.
+  @Test func longNamesGetNoSuggestionsAndCostNothing() throws {
+    var rng = SplitMix(seed: 31)
+    let roster = try Roster((0..<20).map { RosterEntry(id: "p\($0)", label: Self.letters(3000, &rng)) }
+      + [RosterEntry(id: "q", label: String(repeating: "ab", count: 100))])
+    let resolver = NameResolver(roster: roster)
+    var cells = 0
+    for _ in 0..<20 { #expect(resolver.suggestions(for: Self.letters(3000, &rng), limit: 3, cells: &cells).isEmpty) }
+    #expect(cells == 0)
+    let near = "c" + String(repeating: "ab", count: 100).dropFirst()
+    #expect(resolver.suggestions(for: near).map(\.distance) == [1])
+    #expect(closestMatches(to: Self.letters(3000, &rng), among: roster.entries.map(\.label)).isEmpty)
+  }
 }
 
 /// Steele, Lea and Flood's SplitMix64, for seeded test networks.
