@@ -143,6 +143,38 @@ struct WorkBoundTests {
     #expect(resolver.suggestions(for: near).map(\.distance) == [1])
     #expect(closestMatches(to: Self.letters(3000, &rng), among: roster.entries.map(\.label)).isEmpty)
   }
+
+  // MARK: Brokerage
+
+  /// With every trust 1, the trust-weighted count with the minimum of the two trusts is the
+  /// loop over every two-path, each counting 1: the reference for the counts by group, on
+  /// random networks directed and undirected, with self-loops, ties both ways and nodes
+  /// without a group.
+  @Test func brokerageCountsByGroupMatchTheLoopOverTwoPaths() {
+    var rng = SplitMix(seed: 1989)
+    for trial in 0..<200 {
+      let n = 2 + trial % 30
+      let directed = trial % 2 == 0
+      let m = Int(rng.next() % UInt64(3 * n))
+      let arcs = (0..<m).map { _ in (Int32(rng.next() % UInt64(n)), Int32(rng.next() % UInt64(n)), 1.0) }
+      let adj = Adjacency.build(nodeCount: n, directed: directed, arcs: arcs, merge: .max)
+      let groups = (0..<n).map { _ in Int(rng.next() % 4) - 1 }
+      #expect(adj.brokerageCounts(groups: groups) == adj.brokerageCounts(groups: groups, trust: .minimum), "trial \(trial)")
+    }
+  }
+
+  /// A hub with 10,000 leaves, undirected, the leaves in two groups alternately and the hub in
+  /// a third: the hub brokers all 10,000 · 9,999 / 2 = 49,995,000 pairs of leaves, none closed.
+  /// 5,000 · 4,999 / 2 = 12,497,500 pairs within each leaf group are itinerant (24,995,000),
+  /// 5,000 · 5,000 = 25,000,000 across them liaison. The pair loop took 25 s on this.
+  @Test func brokerageOfAStarIsCountedByGroup() {
+    let adj = Self.undirected(10_001, (1...10_000).map { (0, $0) })
+    let groups = [2] + (1...10_000).map { $0 % 2 }
+    let raw = adj.brokerageCounts(groups: groups)
+    #expect(raw[BrokerageRole.itinerant.rawValue][0] == 24_995_000)
+    #expect(raw[BrokerageRole.liaison.rawValue][0] == 25_000_000)
+    #expect(raw.allSatisfy { $0.dropFirst().allSatisfy { $0 == 0 } })
+  }
 }
 
 /// Steele, Lea and Flood's SplitMix64, for seeded test networks.
