@@ -35,6 +35,19 @@ extension BrobyggareCommandLine {
       guard let count = Int(k), count > 0, count < net.nodeCount else {
         throw UsageError(message: "--key-players takes a whole number from 1 to \(net.nodeCount - 1), not '\(k)'")
       }
+      // Every step scores every candidate by a search from every node: check the work first.
+      let work = adj.keyPlayerWork(count: count)
+      if work > Adjacency.keyPlayerWorkLimit {
+        let perStep = adj.keyPlayerWork(count: 1)
+        let feasibleK = Int(Adjacency.keyPlayerWorkLimit / perStep)
+        // Nodes at this density for which one step fits: n² (n + n·arcs/n) within the limit.
+        let density = 1 + Double(adj.arcCount) / Double(net.nodeCount)
+        let feasibleN = Int(Foundation.cbrt(Adjacency.keyPlayerWorkLimit / density))
+        let advice = feasibleK >= 1
+          ? "at most --key-players \(feasibleK) fits"
+          : "even --key-players 1 does not fit; at this density about \(feasibleN) nodes would"
+        throw UsageError(message: "--key-players \(count) on \(net.nodeCount) nodes and \(adj.arcCount) arcs needs up to \(scientific(work)) steps of breadth-first search (k × n candidates × n searches × (n + arcs)), over the limit of \(scientific(Adjacency.keyPlayerWorkLimit)); \(advice)")
+      }
       removed = adj.greedyKeyPlayers(count: count, distanceWeighted: p.flag("distance-weighted"), threads: try threadCount(p))
     } else {
       guard let ids = p.value("remove") else { throw UsageError(message: "Missing expected option '--remove <ids>' (or --key-players <k>)", command: whatifSpec) }
@@ -71,4 +84,11 @@ extension BrobyggareCommandLine {
     }
     out.stdout = lines.joined(separator: "\n") + "\n"
   }
+}
+
+/// A large count for a message: 1.3e9 style, two significant digits.
+private func scientific(_ x: Double) -> String {
+  let e = Int(Foundation.floor(Foundation.log10(x)))
+  let m = (x / Foundation.pow(10, Double(e)) * 10).rounded() / 10
+  return "\(m)e\(e)"
 }

@@ -28,12 +28,14 @@ extension Network {
 /// Up to `limit` of `candidates` that are close to `word`: equal but for case, diacritics and
 /// spacing first, then those that contain it or that it contains, then by edit distance with
 /// transpositions (at most a third of the longer string, and at least 1), ties in the order
-/// given. For "did you mean" messages.
+/// given. For "did you mean" messages. A word longer than `NameMatching.maximumSuggestedLength`
+/// scalars after normalisation gets none, and the edit distance is computed only for
+/// candidates no longer than that bound allows.
 ///
-/// - Complexity: O(c · L²) for c candidates of length L.
+/// - Complexity: O(c · L²) for c candidates of length L ≤ 300.
 public func closestMatches(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
   let w = NameMatching.normalise(word)
-  guard !w.isEmpty else { return [] }
+  guard !w.isEmpty, w.unicodeScalars.count <= NameMatching.maximumSuggestedLength else { return [] }
   var scored: [(score: Int, order: Int, text: String)] = []
   var seen = Set<String>()
   for (k, c) in candidates.enumerated() where seen.insert(c).inserted {

@@ -109,19 +109,28 @@ extension Network {
   }
 }
 
-/// A binary min-heap over tuples, for the few searches that order by more than one key.
-func pushMin<T: Comparable>(_ heap: inout [(Double, Int, T)], _ item: (Double, Int, T)) {
+/// A binary min-heap over (length, hops, node), ordered by all three: written out for these
+/// types, since the generic tuple comparison is not specialised in a debug build and made a
+/// search several times slower there.
+@inline(__always)
+func precedes(_ x: (Double, Int, Int), _ y: (Double, Int, Int)) -> Bool {
+  if x.0 != y.0 { return x.0 < y.0 }
+  if x.1 != y.1 { return x.1 < y.1 }
+  return x.2 < y.2
+}
+
+func pushMin(_ heap: inout [(Double, Int, Int)], _ item: (Double, Int, Int)) {
   heap.append(item)
   var i = heap.count - 1
   while i > 0 {
     let p = (i - 1) / 2
-    if !(heap[i] < heap[p]) { break }
+    if !precedes(heap[i], heap[p]) { break }
     heap.swapAt(i, p)
     i = p
   }
 }
 
-func popMin<T: Comparable>(_ heap: inout [(Double, Int, T)]) -> (Double, Int, T)? {
+func popMin(_ heap: inout [(Double, Int, Int)]) -> (Double, Int, Int)? {
   guard !heap.isEmpty else { return nil }
   heap.swapAt(0, heap.count - 1)
   let top = heap.removeLast()
@@ -129,8 +138,8 @@ func popMin<T: Comparable>(_ heap: inout [(Double, Int, T)]) -> (Double, Int, T)
   while true {
     let l = 2 * i + 1, r = l + 1
     var m = i
-    if l < heap.count && heap[l] < heap[m] { m = l }
-    if r < heap.count && heap[r] < heap[m] { m = r }
+    if l < heap.count && precedes(heap[l], heap[m]) { m = l }
+    if r < heap.count && precedes(heap[r], heap[m]) { m = r }
     if m == i { break }
     heap.swapAt(i, m)
     i = m

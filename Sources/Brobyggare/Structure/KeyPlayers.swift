@@ -114,6 +114,17 @@ extension Adjacency {
     return Components(rawLabels: (0..<nodeCount).filter { !removed[$0] }.map { label[$0] })
   }
 
+  /// Breadth-first search steps that `greedyKeyPlayers(count:)` may take at most, for the
+  /// command line's limit: each of k steps scores every candidate by a search from every node,
+  /// k · n · n · (n + arcs), counted as an upper bound.
+  public func keyPlayerWork(count k: Int) -> Double {
+    Double(k) * Double(nodeCount) * Double(nodeCount) * Double(nodeCount + arcCount)
+  }
+
+  /// The most work, in `keyPlayerWork(count:)` steps, that the command line starts on: the
+  /// order of a minute in a release build on two cores.
+  public static let keyPlayerWorkLimit = 2e9
+
   /// A key-player set of size `k` found greedily: each step removes the node that most raises
   /// fragmentation (or distance-weighted fragmentation) of the rest; ties go to the lower
   /// index. Greedy, so not always the best set (Borgatti 2006 improves it by swaps).
