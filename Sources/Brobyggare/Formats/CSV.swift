@@ -414,12 +414,32 @@ public enum CSVFormat {
   /// mixed graph, as Gephi holds one), the Undirected rows: the network is then directed and
   /// each of those ties is read both ways, as Gephi draws them.
   static func directions(_ table: Table, file: String, typeColumn c: Int, asked: Bool?) throws(FormatError) -> (directed: Bool?, undirectedRows: Set<Int>) {
-    let undirected = Set(table.rows.indices.filter { trimmingWhitespace(table.rows[$0][c], newlines: false).lowercased() == "undirected" })
-    let directedRows = table.rows.indices.filter { trimmingWhitespace(table.rows[$0][c], newlines: false).lowercased() == "directed" }
-    if !undirected.isEmpty && !directedRows.isEmpty && asked != false {
+    // One pass over the column; Gephi's spelling is matched before trimming and case folding.
+    var undirected = Set<Int>()
+    var anyDirected = false
+    for r in table.rows.indices {
+      switch typeOf(table.rows[r][c]) {
+      case false?: undirected.insert(r)
+      case true?: anyDirected = true
+      case nil: break
+      }
+    }
+    if !undirected.isEmpty && anyDirected && asked != false {
       return (true, undirected)
     }
     return (try singleDirection(table, file: file, typeColumn: c, asked: asked), [])
+  }
+
+  /// What a type cell says: `true` Directed, `false` Undirected (in any case, with spaces
+  /// around), `nil` anything else.
+  static func typeOf(_ cell: String) -> Bool? {
+    if cell == "Undirected" { return false }
+    if cell == "Directed" { return true }
+    switch trimmingWhitespace(cell, newlines: false).lowercased() {
+    case "directed": return true
+    case "undirected": return false
+    default: return nil
+    }
   }
 
   static func singleDirection(_ table: Table, file: String, typeColumn c: Int, asked: Bool?) throws(FormatError) -> Bool? {
@@ -427,10 +447,10 @@ public enum CSVFormat {
     func spelled(_ d: Bool) -> String { d ? "Directed" : "Undirected" }
     for (r, fields) in table.rows.enumerated() {
       let directed: Bool
-      switch trimmingWhitespace(fields[c], newlines: false).lowercased() {
-      case "directed": directed = true
-      case "undirected": directed = false
-      default:
+      switch typeOf(fields[c]) {
+      case true?: directed = true
+      case false?: directed = false
+      case nil:
         throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: c),
                           "the type '\(FormatError.excerpt(fields[c]))' is neither Directed nor Undirected; the type column says the direction of the ties, as Gephi reads it (rename the column if it means something else)")
       }
