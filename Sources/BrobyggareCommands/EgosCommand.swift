@@ -118,6 +118,9 @@ extension BrobyggareCommandLine {
         (inputOptions + selectionOptions).map(\.name).filter { $0 != "encoding" } + [
           "neighbourhood"
         ]
+      if let o = networkOnly.first(where: { p.value($0) != nil || p.flag($0) }), ["roster", "ego-as-node"].contains(o) {
+        throw UsageError(message: "--\(o) reads a Network Canvas export as one network for the other commands; egos reads it as a personal network per session (ego not a node), or give --ego-networks to cut each node's ego network out of the whole")
+      }
       if let o = networkOnly.first(where: { p.value($0) != nil || p.flag($0) }) {
         throw UsageError(
           message:

@@ -142,7 +142,7 @@ func emitWorkbook(_ tables: [(name: String, table: ResultTable)], _ p: ParsedArg
   if tables.contains(where: { $0.table.hasUndefinedNumbers }) {
     note("\(o): undefined (NaN) and infinite values are written as empty cells, which a spreadsheet has for no number")
   }
-  try writeOutput([(path: o, data: XLSXFormat.workbook(tables.map { $0.table.workbookSheet(named: $0.name) }))], inputs: inputs)
+  try writeOutput([(path: o, data: try XLSXFormat.checkedWorkbook(tables.map { $0.table.workbookSheet(named: $0.name) }))], inputs: inputs)
 }
 
 /// The files a command read: NET and its node table.

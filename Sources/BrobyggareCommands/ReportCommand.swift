@@ -186,7 +186,7 @@ extension BrobyggareCommandLine {
     var sheets = [builders.workbookSheet(named: "bridge-builders"), matrixTable.workbookSheet(named: "group-matrix"),
                   eiTable.workbookSheet(named: "ei"), whatifTable.workbookSheet(named: "whatif")]
     if let rt = robustnessTable { sheets.append(rt.workbookSheet(named: "robustness")) }
-    files.append(("tables.xlsx", XLSXFormat.workbook(sheets)))
+    files.append(("tables.xlsx", try XLSXFormat.checkedWorkbook(sheets)))
     var isFolder: ObjCBool = false
     let existed = FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder)
     let earlier = earlierReportFiles(in: dir)

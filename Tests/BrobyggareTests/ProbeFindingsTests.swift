@@ -142,6 +142,21 @@ struct ProbeFindingsTests {
     }
   }
 
+  /// Found by fuzzing: a key without attr.name is named by its yfiles.type, so a yFiles key
+  /// whose id equals another key's attr.name is no clash (the writer wrote such a file).
+  @Test func aYFilesKeyIsNamedByItsType() throws {
+    let keys = #"<key id="d2" for="node" attr.name="d4" attr.type="string"/><key id="d4" for="node" yfiles.type="nodegraphics"/>"#
+    let net = try GraphMLFormat.read(graphML(keys, #"<node id="a"><data key="d2">x</data></node>"#), file: "t.graphml")
+    #expect(net.nodes[0].attributes["d4"] == .string("x"))
+    // As the fuzzer had it: a key whose attr.name is misspelt (Attr.name) is named by its id,
+    // d4; written back, the keys are renumbered and the yFiles key gets the id d4.
+    let misspelt = #"<key id="d4" for="node" Attr.name="url" attr.type="string"/><key id="d6" for="node" yfiles.type="nodegraphics"/>"#
+    let first = try GraphMLFormat.read(graphML(misspelt, #"<node id="a"><data key="d4">x</data><data key="d6"><y:ShapeNode xmlns:y="http://www.yworks.com/xml/graphml"/></data></node>"#), file: "t.graphml")
+    let written = try GraphMLFormat.write(first)
+    let back = try GraphMLFormat.read(Data(written.utf8), file: "back.graphml")
+    #expect(back.nodes[0].attributes["d4"] == .string("x"))
+  }
+
   // MARK: GML reads back U+0000
 
   @Test func gmlReadsBackNUL() throws {
@@ -264,5 +279,49 @@ struct ProbeFindingsTests {
     let net = try csvNetwork("source,target\n\u{E9},b\ne\u{301},c\n")
     #expect(net.nodeCount == 3)
     #expect(net.readNotes.contains { $0.contains("U+00E9 and as U+0065 U+0301") })
+  }
+
+  // MARK: The third probe: workbooks, archives and roster studies
+
+  @Test func workbooksOverExcelsLimitsAreRefused() throws {
+    // Excel holds at most 32,767 characters in a cell.
+    let long = XLSXFormat.Sheet(name: "t", header: ["a"], rows: [[.text(String(repeating: "x", count: 40_000))]])
+    #expect(throws: FormatError.self) { try XLSXFormat.checkedWorkbook([long]) }
+    // An integer of more than 15 digits (Excel keeps 15) is written as text, digits kept, and
+    // reads back as the same integer (it was 9007199254740992.0).
+    var net = Network(directed: true)
+    _ = try net.addNode(Node(id: "a", attributes: ["big": .integer(9_007_199_254_740_993)]))
+    let back = try XLSXFormat.read(try XLSXFormat.write(net), file: "t.xlsx")
+    #expect(back.nodes[0].attributes["big"] == .integer(9_007_199_254_740_993))
+  }
+
+  @Test func anArchiveWithTwoEntriesOfOneNameIsRefused() {
+    var zip = ZIPWriter()
+    zip.add("a.csv", Array("x".utf8))
+    zip.add("a.csv", Array("y".utf8))
+    #expect(throws: FormatError.self) { try ZIPArchive(data: zip.finished(), file: "t.zip") }
+  }
+
+  @Test func aRosterValueTwiceInOneSessionIsRefused() throws {
+    // The constructed roster study, with the first session's second alter given the first
+    // alter's rosterID: two people would become one.
+    let source = packageRoot.appendingPathComponent("Datasets/egos-constructed/roster/csv")
+    var files: [NetworkCanvasFormat.InputFile] = try NetworkCanvasFormat.files(at: source.path)
+    let k = try #require(files.firstIndex { $0.name.contains("attributeList") })
+    var lines = String(decoding: files[k].data, as: UTF8.self).components(separatedBy: "\r\n")
+    let header = lines[0].components(separatedBy: ",")
+    let c = try #require(header.firstIndex(of: "rosterID"))
+    var second = lines[2].components(separatedBy: ",")
+    second[c] = lines[1].components(separatedBy: ",")[c]
+    lines[2] = second.joined(separator: ",")
+    files[k].data = Data(lines.joined(separator: "\r\n").utf8)
+    var options = NetworkCanvasFormat.Options()
+    options.studyProtocol = .roster(variable: "rosterID")
+    do {
+      _ = try NetworkCanvasFormat.read(files: files, options: options)
+      Issue.record("a roster value named twice in one session was read")
+    } catch {
+      #expect(error.message.contains("names two alters"))
+    }
   }
 }

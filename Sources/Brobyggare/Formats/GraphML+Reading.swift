@@ -183,7 +183,8 @@ public enum GraphMLFormat {
           }
           // Two keys with one attr.name for the same elements would be one attribute, and
           // one key's values would overwrite the other's.
-          let attrName = reader.attribute("attr.name") ?? id
+          // The name as the key is read below: yFiles' keys are named by their yfiles.type.
+          let attrName = reader.attribute("attr.name") ?? reader.attribute("yfiles.type").map { "yfiles.\($0)" } ?? id
           let overlapping = domain == "all" ? ["all", "node", "edge", "graph"] : ["node", "edge", "graph"].contains(domain) ? [domain, "all"] : []
           if let other = overlapping.lazy.compactMap({ keyWithName[Scoped(domain: $0, name: attrName)] }).first {
             let (l, _) = input.location(of: keyOffsets[other])

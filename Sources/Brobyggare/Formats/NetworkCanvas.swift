@@ -478,6 +478,20 @@ extension NetworkCanvasFormat {
             "no alter has the roster variable '\(FormatError.excerpt(v))'; the alters' variables are: \(FormatError.list(Set(study.egos.flatMap { $0.alters.nodeAttributes.map(\.name) }).sorted()))"
           )
         }
+        // One person is named once in a session: a roster value on two alters of one session
+        // would make them one node and lose what was said of each.
+        for (k, p) in study.egos.enumerated() {
+          var seen: [String: String] = [:]
+          for n in p.alters.nodes {
+            guard let value = n.attributes[v]?.description else { continue }
+            if let first = seen[value] {
+              throw FormatError(
+                file: k < sessions.count ? sessions[k].file : sessions[0].file, line: 1, column: 1,
+                "in the session of ego '\(FormatError.excerpt(p.ego))', the roster value '\(FormatError.excerpt(value))' of '\(FormatError.excerpt(v))' names two alters ('\(FormatError.excerpt(first))' and '\(FormatError.excerpt(n.label))'); a roster member is named once in a session, so these would be one person")
+            }
+            seen[value] = n.label
+          }
+        }
         study.rosterVariable = v
         notes.append(
           "read as a roster-based protocol, as asked: the variable '\(v)' names the same person in every session"

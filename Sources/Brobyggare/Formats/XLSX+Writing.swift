@@ -85,6 +85,33 @@ extension XLSXFormat {
   /// Sheet names are made valid for Excel (see ``sheetName(_:taken:)``).
   ///
   /// - Complexity: O(n) in the cells.
+  /// The workbook of ``workbook(_:)``, refused when Excel or this program's reader could not
+  /// open it: more rows than Excel's 1,048,576 or columns than its 16,384, a text cell longer
+  /// than its 32,767 characters, or a file larger than ``Limits/fileBytes`` (200 MiB).
+  ///
+  /// - Throws: ``FormatError`` naming the sheet and what is over the limit.
+  public static func checkedWorkbook(_ sheets: [Sheet]) throws(FormatError) -> Data {
+    for sheet in sheets {
+      func refuse(_ what: String) -> FormatError {
+        FormatError(file: "<output>", line: 1, column: 1, "the sheet '\(sheet.name)' \(what), so Excel could not open the workbook; write CSV instead")
+      }
+      if sheet.rows.count + 1 > 1_048_576 { throw refuse("would have \(sheet.rows.count + 1) rows, more than Excel's 1,048,576") }
+      if sheet.header.count > 16_384 { throw refuse("would have \(sheet.header.count) columns, more than Excel's 16,384") }
+      for (r, row) in sheet.rows.enumerated() {
+        for (c, cell) in row.enumerated() {
+          if case .text(let t) = cell, t.count > 32_767 {
+            throw refuse("would hold \(t.count) characters in cell \(columnName(c + 1))\(r + 2), more than Excel's 32,767 in a cell")
+          }
+        }
+      }
+    }
+    let data = workbook(sheets)
+    if data.count > Limits().fileBytes {
+      throw FormatError(file: "<output>", line: 1, column: 1, "the workbook would be \(data.count) bytes, more than the \(Limits().fileBytes) this program reads back; write CSV instead")
+    }
+    return data
+  }
+
   public static func workbook(_ sheets: [Sheet]) -> Data {
     var zip = ZIPWriter()
     var strings: [String] = []
@@ -236,7 +263,8 @@ extension XLSXFormat {
     func value(_ v: AttributeValue?) -> Value {
       switch v {
       case nil: return .empty
-      case .integer(let i): return .integer(i)
+      // Excel keeps 15 significant digits: a longer integer is written as text, digits kept.
+      case .integer(let i): return i.magnitude < 1_000_000_000_000_000 ? .integer(i) : .text(String(i))
       case .double(let d): return d.isFinite ? .number(d) : .text(formatNumber(d))
       case .boolean(let b): return .boolean(b)
       case .some(let other): return .text(other.description)
@@ -266,7 +294,7 @@ extension XLSXFormat {
     let nodeRows = network.nodes.map { node in
       [Value.text(node.id)] + nodeNames.map { value(node.attributes[$0]) }
     }
-    return workbook([
+    return try checkedWorkbook([
       Sheet(name: "ties", header: tieHeader, rows: tieRows),
       Sheet(name: "nodes", header: ["id"] + nodeNames, rows: nodeRows),
     ])

@@ -160,7 +160,10 @@ final class ZIPArchive {
       if u16(p + 34) != 0 {
         throw fail("the archive spans several disks, which is not read; join it into one file")
       }
-      if byName[name] == nil { byName[name] = entries.count }
+      // Two entries of one name: readers disagree on which is meant (Python's zipfile takes
+      // the last), so the archive is refused rather than read one way.
+      if byName[name] != nil { throw fail("the archive has two entries named '\(FormatError.excerpt(name))'; which one is meant is unclear") }
+      byName[name] = entries.count
       entries.append(entry)
       p += 46 + nameLength + extraLength + commentLength
     }
