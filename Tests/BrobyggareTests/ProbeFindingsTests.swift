@@ -324,4 +324,15 @@ struct ProbeFindingsTests {
       #expect(error.message.contains("names two alters"))
     }
   }
+
+  @Test func egorTiesToSelfAndRepeatedAreSaid() throws {
+    // Alters 1 and 2 of ego E1: the tie 1-1 ties an alter to itself, and 1-2 comes three
+    // times (once as 2-1, undirected as egor reads it): one self-tie, two repeats.
+    let study = try EgorTables.read(
+      egos: .csv(Data(".egoID,sector\nE1,a\n".utf8), file: "egos.csv"),
+      alters: .csv(Data(".altID,.egoID\n1,E1\n2,E1\n".utf8), file: "alters.csv"),
+      alterTies: .csv(Data(".egoID,.srcID,.tgtID\nE1,1,1\nE1,1,2\nE1,2,1\nE1,1,2\n".utf8), file: "aaties.csv"))
+    #expect(study.readNotes.contains { $0.hasPrefix("1 alter-alter tie ties an alter to itself") })
+    #expect(study.readNotes.contains { $0.hasPrefix("2 alter-alter ties repeat pairs already tied") })
+  }
 }

@@ -169,6 +169,8 @@ public enum EgorTables {
     let tieAttributes = alterTies.attributes(except: [tieEgo, source, target])
     let tieDeclarations = tieAttributes.map { AttributeDeclaration(name: $0.name, type: $0.type) }
     for i in study.indices { for d in tieDeclarations { study[i].alters.declareTieAttribute(d) } }
+    var selfTies = 0, repeated = 0
+    var pairs = Set<[Int]>()
     for r in alterTies.rows.indices {
       let e = try alterTies.id(r, tieEgo, "ego id")
       guard let i = position[e] else {
@@ -200,10 +202,24 @@ public enum EgorTables {
       }
       var attributes: [String: AttributeValue] = [:]
       for c in tieAttributes { if let v = c.values[r] { attributes[c.name] = v } }
+      // The measures see each pair of alters once and no alter tied to itself: say so.
+      if ends[0] == ends[1] {
+        selfTies += 1
+      } else {
+        let pair = directed ? [i, ends[0], ends[1]] : [i, min(ends[0], ends[1]), max(ends[0], ends[1])]
+        if !pairs.insert(pair).inserted { repeated += 1 }
+      }
       study[i].alters.addTie(
         Tie(source: ends[0], target: ends[1], trust: weight, attributes: attributes))
     }
-    return PersonalNetworks(study)
+    var result = PersonalNetworks(study)
+    if selfTies > 0 {
+      result.readNotes.append("\(selfTies) alter-alter tie\(selfTies == 1 ? " ties an alter" : "s tie alters") to \(selfTies == 1 ? "itself" : "themselves") (\(alterTies.file)); the measures leave \(selfTies == 1 ? "it" : "them") out")
+    }
+    if repeated > 0 {
+      result.readNotes.append("\(repeated) alter-alter tie\(repeated == 1 ? " repeats a pair" : "s repeat pairs") already tied (\(alterTies.file)); the measures count each pair once")
+    }
+    return result
   }
 
   /// Reads the three tables from CSV files.
