@@ -34,10 +34,12 @@ extension BrobyggareCommandLine {
       // Only the layers matter here: weights and merging do not enter a count of ties.
       selections.append(describe(selection, network: net).components(separatedBy: "; ").filter { !$0.hasPrefix("weight") && !$0.hasPrefix("merge") }.joined(separator: "; "))
       let adj = try net.adjacency(selection)
-      let c = adj.centralization(threads: threads)
+      // One breadth-first pass from every node gives both closeness and the distances.
+      let totals = adj.breadthFirstTotals()
+      let c = adj.centralization(threads: threads, totals: totals)
       let k = adj.krackhardtHierarchy
       if k.lubnessRefused { refusedLUB.append(path) }
-      let d = adj.distanceSummary
+      let d = adj.distanceSummary(totals)
       let answered = net.nodes.compactMap { n -> Bool? in if case .boolean(let b)? = n.attributes["respondent"] { return b }; return nil }
       var row: [Cell] = [
         .text(path), .integer(net.nodeCount), .integer(adj.tieCount), .text(net.isDirected ? "directed" : "undirected"),

@@ -30,6 +30,12 @@ public struct Centralization: Sendable, Equatable {
 extension Adjacency {
   /// Freeman's centralization of degree, betweenness and closeness (see ``Centralization``).
   public func centralization(threads: Int = Threads.available) -> Centralization {
+    centralization(threads: threads, totals: breadthFirstTotals())
+  }
+
+  /// The same from breadth-first totals already found (as `summary` finds them once for
+  /// closeness and the distances).
+  public func centralization(threads: Int, totals: BreadthFirstTotals) -> Centralization {
     let n = nodeCount
     guard n > 2 else { return Centralization(degree: .nan, betweenness: .nan, closeness: .nan) }
     let d = Double(n)
@@ -41,36 +47,59 @@ extension Adjacency {
     let degreeMax = isDirected ? (d - 1) * (2 * (d - 1) - 2) : (d - 1) * (d - 2)
     let between = betweenness(lengths: ArcLengths(transform: .hops, lengths: nil), threads: threads)
     let betweenMax = isDirected ? (d - 1) * (d - 1) * (d - 2) : (d - 1) * (d - 1) * (d - 2) / 2
-    let close = freemanCloseness
+    let close = freemanCloseness(totals)
     let closeMax = isDirected ? (d - 1) * (1 - 1 / d) : (d - 1) * (d - 2) / (2 * d - 3)
     return Centralization(degree: spread(degree) / degreeMax, betweenness: spread(between) / betweenMax,
                           closeness: spread(close) / closeMax)
   }
 
-  /// Freeman's closeness (n−1)/Σⱼ d(i, j) by breadth-first search along the ties' direction;
-  /// 0 for a node that does not reach every other node, as sna's `closeness` gives it.
-  var freemanCloseness: [Double] {
+  /// Freeman's closeness (n−1)/Σⱼ d(i, j) along the ties' direction; 0 for a node that does
+  /// not reach every other node, as sna's `closeness` gives it.
+  func freemanCloseness(_ t: BreadthFirstTotals) -> [Double] {
     let n = nodeCount
-    var result = [Double](repeating: 0, count: n)
+    return (0..<n).map { s in t.reached[s] == n && t.total[s] > 0 ? Double(n - 1) / Double(t.total[s]) : 0 }
+  }
+
+  /// For each source, by breadth-first search along the ties' direction: the nodes it reaches
+  /// (itself included), the sum of their distances and the longest. Closeness and the mean
+  /// distance and diameter (``distanceSummary``) are read from one such pass.
+  ///
+  /// - Complexity: O(n m).
+  public func breadthFirstTotals() -> BreadthFirstTotals {
+    let n = nodeCount
+    var totals = BreadthFirstTotals(reached: [Int](repeating: 0, count: n), total: [Int](repeating: 0, count: n),
+                                    longest: [Int](repeating: 0, count: n))
     var dist = [Int32](repeating: -1, count: n)
     var queue = [Int32](repeating: 0, count: n)
     for s in 0..<n {
       for k in 0..<n { dist[k] = -1 }
       dist[s] = 0
       queue[0] = Int32(s)
-      var head = 0, tail = 1, total = 0
+      var head = 0, tail = 1, total = 0, longest = 0
       while head < tail {
         let v = Int(queue[head]); head += 1
         for w in successors(of: v) where dist[Int(w)] < 0 {
-          dist[Int(w)] = dist[v] + 1
-          total += Int(dist[v]) + 1
+          let d = dist[v] + 1
+          dist[Int(w)] = d
+          total += Int(d)
+          longest = max(longest, Int(d))
           queue[tail] = w; tail += 1
         }
       }
-      result[s] = tail == n && total > 0 ? Double(n - 1) / Double(total) : 0
+      totals.reached[s] = tail
+      totals.total[s] = total
+      totals.longest[s] = longest
     }
-    return result
+    return totals
   }
+}
+
+/// What ``Adjacency/breadthFirstTotals()`` finds from each source: the nodes it reaches
+/// (itself included), the sum of their distances in steps, and the longest.
+public struct BreadthFirstTotals: Sendable {
+  public var reached: [Int]
+  public var total: [Int]
+  public var longest: [Int]
 }
 
 extension Network {

@@ -15,11 +15,10 @@ import Foundation
 ///   share of ties beyond those each component needs to hold together, out of all it could
 ///   have. An undirected tie counts as two arcs, as sna counts the symmetric matrix. NaN when
 ///   every component is one or two nodes.
-/// - LUBness: the share of pairs in a weak component that have a least upper bound: someone
-///   who reaches both of them and whom every other such person reaches… as sna's
-///   `lubness_con_R` decides it (a bound k of i and j, one that reaches i and j, reaching
-///   every other bound); violations are summed over the components of three or more nodes and
-///   divided by Σ (nᵢ−1)(nᵢ−2)/2. NaN when no component has three nodes.
+/// - LUBness: the share of pairs in a weak component that have a least upper bound, as sna's
+///   `lubness_con_R` decides it: among the bounds of i and j (those who reach both), one that
+///   reaches every other bound. Pairs without one are summed over the components of three or
+///   more nodes and divided by Σ (nᵢ−1)(nᵢ−2)/2. NaN when no component has three nodes.
 ///
 /// - Complexity: O(n m) for reachability; LUBness is O(Σ nᵢ³ · nᵢ/64) over the components,
 ///   refused (NaN, with ``lubnessRefused``) beyond ``maximumLUBnessWork``.

@@ -49,29 +49,13 @@ extension Adjacency {
   }
 
   /// Mean distance and diameter (see ``DistanceSummary``).
-  public var distanceSummary: DistanceSummary {
-    let n = nodeCount
-    var dist = [Int32](repeating: -1, count: n)
-    var queue = [Int32](repeating: 0, count: n)
-    var total = 0.0, pairs = 0.0, longest = 0
-    for s in 0..<n {
-      for k in 0..<n { dist[k] = -1 }
-      dist[s] = 0
-      queue[0] = Int32(s)
-      var head = 0, tail = 1
-      while head < tail {
-        let v = Int(queue[head]); head += 1
-        for w in successors(of: v) where dist[Int(w)] < 0 {
-          let d = dist[v] + 1
-          dist[Int(w)] = d
-          total += Double(d)
-          pairs += 1
-          longest = max(longest, Int(d))
-          queue[tail] = w; tail += 1
-        }
-      }
-    }
-    return DistanceSummary(meanDistance: pairs > 0 ? total / pairs : .nan, diameter: longest)
+  public var distanceSummary: DistanceSummary { distanceSummary(breadthFirstTotals()) }
+
+  /// Mean distance and diameter from breadth-first totals already found.
+  public func distanceSummary(_ t: BreadthFirstTotals) -> DistanceSummary {
+    let pairs = t.reached.reduce(0) { $0 + $1 - 1 }
+    let total = t.total.reduce(0, +)
+    return DistanceSummary(meanDistance: pairs > 0 ? Double(total) / Double(pairs) : .nan, diameter: t.longest.max() ?? 0)
   }
 }
 
