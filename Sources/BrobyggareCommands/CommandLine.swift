@@ -36,7 +36,7 @@ public enum BrobyggareCommandLine {
   static func writeAll(_ fd: Int32, _ text: String) -> Int32? { Brobyggare.writeAll(fd, Data(text.utf8)) }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, reciprocitySpec, summarySpec, sweepSpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, egosSpec, convertSpec, dotSpec, renderSpec, reportSpec, datasetsSpec, formatsSpec]
+                                       whatifSpec, layersSpec, reciprocitySpec, summarySpec, sweepSpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, egosSpec, convertSpec, dotSpec, renderSpec, reportSpec, datasetsSpec, formatsSpec]
 
   static var topHelp: String {
     var out = """
@@ -64,7 +64,7 @@ public enum BrobyggareCommandLine {
     // Messages quote the input: a control character from a file (an ESC sequence that sets a
     // terminal's title or clears it) is shown, never sent.
     outcome.stderr = visibleControls(outcome.stderr)
-    if ["info", "whatif"].contains(args.first ?? "") { outcome.stdout = visibleControls(outcome.stdout) }
+    if args.first == "info" { outcome.stdout = visibleControls(outcome.stdout) }
     return outcome
   }
 
@@ -136,6 +136,7 @@ public enum BrobyggareCommandLine {
     case "brokers": try brokers(parsed, &out)
     case "groups": try groups(parsed, &out)
     case "whatif": try whatif(parsed, &out)
+    case "layers": try layers(parsed, &out)
     case "communities": try communities(parsed, &out)
     case "bridges": try bridges(parsed, &out)
     case "path": try path(parsed, &out)

@@ -5,12 +5,13 @@ let whatifSpec = CommandSpec(
   name: "whatif", abstract: "What happens if people leave: components, fragmentation, reach lost, group pairs cut off.",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "remove", valueName: "ids", help: "Comma-separated ids or labels of the nodes that leave."),
+    OptionSpec(name: "remove", valueName: "ids", help: "Comma-separated ids or labels of the nodes that leave; each node once, so at most as many as the network has nodes (work linear in the list)."),
     OptionSpec(name: "key-players", valueName: "k", help: "Instead of --remove: find k nodes whose leaving fragments the network most (greedy)."),
     OptionSpec(name: "distance-weighted", help: "With --key-players: maximise distance-weighted fragmentation."),
     OptionSpec(name: "group", valueName: "attribute", help: "Also list the pairs of groups that lose all contact."),
-    digitsOption, threadsOption, helpOption,
-  ],
+    OptionSpec(name: "drop-layer", valueName: "layer", help: "Instead of removing nodes: every node's betweenness with all the layers analysed and without this one, largest loss first."),
+    OptionSpec(name: "distance", valueName: "transform", help: "With --drop-layer: trust to length for betweenness, as in metrics: hops, reciprocal, negativeLog, raw (default: hops)."),
+  ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Before is the whole network (the same whoever leaves); after is measured on the nodes
     that remain: weak components, the largest one, fragmentation and distance-weighted
@@ -18,11 +19,25 @@ let whatifSpec = CommandSpec(
     longer reach each other, and with --group the group pairs that lose every path.
     --remove takes ids or labels (a label that names exactly one node). Also the group betweenness of the removed set (Everett and Borgatti 1999):
     over pairs of remaining nodes, the share of their shortest paths that ran through the set. Reachability follows tie direction on directed networks.
+
+    With --drop-layer LAYER, a table instead: each node's betweenness (Brandes; as metrics
+    computes it, with the same --layer, --merge, --weight and --distance) on all the layers
+    analysed and on them without LAYER; change = without - with (negative: bridging lost);
+    rank_with and rank_without (1 = highest; equal values share the better rank) and
+    rank_change = rank_without - rank_with (positive: the node falls); exclusive_share, the
+    share of the node's neighbours reached through LAYER only (exclusive relevance, see
+    'brobyggare layers'). Rows run from the largest loss, then by id: whose bridging rests on
+    that kind of tie alone. --format, --excel and -o are for this table.
     """)
 
 extension BrobyggareCommandLine {
   static func whatif(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let path = p.positionals[0]
+    if p.value("drop-layer") != nil { return try whatifDropLayer(p, &out) }
+    for name in ["distance", "format", "output"] where p.value(name) != nil {
+      throw UsageError(message: "--\(name) goes with --drop-layer (the summary of --remove and --key-players is text)")
+    }
+    if p.flag("excel") { throw UsageError(message: "--excel goes with --drop-layer (the summary of --remove and --key-players is text)") }
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
@@ -51,18 +66,7 @@ extension BrobyggareCommandLine {
       removed = adj.greedyKeyPlayers(count: count, distanceWeighted: p.flag("distance-weighted"), threads: try threadCount(p))
     } else {
       guard let ids = p.value("remove") else { throw UsageError(message: "Missing expected option '--remove <ids>' (or --key-players <k>)", command: whatifSpec) }
-      removed = []
-      // A whole value that names one node (an id with a comma in it, say) is that node.
-      let names = net.index(of: ids) != nil ? [ids] : ids.split(separator: ",").map(String.init)
-      for name in names where !trimmingSpaces(name).isEmpty {
-        let i = try nodeIndex(name, in: net)
-        // As with --drop's rates, a node named twice is refused: it is likely a slip.
-        if removed.contains(i) {
-          throw UsageError(message: "--remove names the node \(quotedName(net.nodes[i].id)) twice")
-        }
-        removed.append(i)
-      }
-      if removed.isEmpty { throw UsageError(message: "--remove names no node") }
+      removed = try removedNodes(ids, in: net)
     }
     var groups: (groups: [Int], names: [String])?
     if let g = p.value("group") { groups = try groupsOrUsageError(net, g) }
@@ -82,8 +86,125 @@ extension BrobyggareCommandLine {
       let cut = e.groupPairsCut.map { "\(groups.names[$0.0]) \(net.isDirected ? "->" : "--") \(groups.names[$0.1])" }
       lines.append("group pairs that lose all contact: \(cut.isEmpty ? "none" : cut.joined(separator: "; "))")
     }
-    out.stdout = lines.joined(separator: "\n") + "\n"
+    // A summary people read: controls from the data are shown, not sent (the table of
+    // --drop-layer is for machines and keeps them).
+    out.stdout = visibleControls(lines.joined(separator: "\n") + "\n")
   }
+}
+
+/// The nodes `--remove` names, in the order named: a whole value that names one node (an id
+/// with a comma in it, say) is that node, else each comma-separated piece is an id or a label
+/// (see `Network.node(named:)`). A node named twice is refused (as with --drop's rates, it is
+/// likely a slip), so the list holds at most n nodes.
+///
+/// - Complexity: O(n + L) for a value of length L: ids by hash, labels from an index built
+///   once, the first time a piece is not an id.
+func removedNodes(_ value: String, in net: Network) throws -> [Int] {
+  let names = net.index(of: value) != nil ? [value] : value.split(separator: ",").map(String.init)
+  var seen = [Bool](repeating: false, count: net.nodeCount)
+  var removed: [Int] = []
+  var byLabel: [String: [Int]]?
+  for name in names where !trimmingSpaces(name).isEmpty {
+    var found = net.index(of: name) ?? net.index(of: trimmingSpaces(name))
+    if found == nil {
+      if byLabel == nil {
+        var labels: [String: [Int]] = [:]
+        for (v, node) in net.nodes.enumerated() { labels[node.label, default: []].append(v) }
+        byLabel = labels
+      }
+      if let matches = byLabel?[trimmingSpaces(name)], matches.count == 1 { found = matches[0] }
+    }
+    // Anything else (a label of several nodes, a typo) takes the slower path, which says why.
+    let i = try found ?? nodeIndex(name, in: net)
+    if seen[i] { throw UsageError(message: "--remove names the node \(quotedName(net.nodes[i].id)) twice") }
+    seen[i] = true
+    removed.append(i)
+  }
+  if removed.isEmpty { throw UsageError(message: "--remove names no node") }
+  return removed
+}
+
+extension BrobyggareCommandLine {
+  /// `whatif --drop-layer LAYER`: betweenness with and without a layer, largest loss first.
+  static func whatifDropLayer(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let path = p.positionals[0]
+    let layer = p.value("drop-layer")!
+    for name in ["remove", "key-players", "group"] where p.value(name) != nil {
+      throw UsageError(message: "--drop-layer compares betweenness with and without a layer; it does not take --\(name)")
+    }
+    if p.flag("distance-weighted") { throw UsageError(message: "--distance-weighted goes with --key-players, not --drop-layer") }
+    var distance = DistanceTransform.hops
+    if let d = p.value("distance") {
+      guard let t = DistanceTransform(rawValue: d) else {
+        throw UsageError(message: "Unknown distance '\(d)'; expected hops, reciprocal, negativeLog or raw")
+      }
+      distance = t
+    }
+    _ = try tableFormat(p)
+    let threads = try threadCount(p)
+    let net = try readNetwork(path, p)
+    let present = net.layers
+    guard present.contains(layer) else {
+      throw UsageError(message: "--drop-layer: no tie is in layer \(quotedName(layer)) (the layers are: \(quotedNames(present)))\(didYouMean(closestMatches(to: layer, among: present)))")
+    }
+    let selection = try tieSelection(p, network: net)
+    let analysed = present.filter { selection.includes(layer: $0) }
+    guard analysed.contains(layer) else {
+      throw UsageError(message: "--drop-layer: the layer \(quotedName(layer)) is not among those analysed (\(quotedNames(analysed))); add it with --layer")
+    }
+    var without = selection
+    without.excludedLayers.insert(layer)
+    let ids = net.nodes.map(\.id)
+    func betweenness(_ s: TieSelection) throws -> [Double] {
+      let adj = try net.adjacency(s)
+      do {
+        return adj.betweenness(lengths: try ArcLengths(adj, transform: distance, nodeIDs: ids), threads: threads)
+      } catch let e as DistanceError {
+        throw DataError(file: path, message: "\(e)")
+      }
+    }
+    let before = try betweenness(selection)
+    let after = try betweenness(without)
+    let rankBefore = competitionRanks(before), rankAfter = competitionRanks(after)
+    let exclusive = try net.multiplexity(TieSelection(layers: Set(analysed))).exclusiveRelevance(ofLayer: layer)!
+    let change = zip(after, before).map { $0 - $1 }
+    let order = net.nodes.indices.sorted { (change[$0], ids[$0]) < (change[$1], ids[$1]) }
+    let rows: [[Cell]] = order.map { v in
+      [.text(ids[v]), .text(net.nodes[v].label), .number(before[v]), .number(after[v]), .number(change[v]),
+       .integer(rankBefore[v]), .integer(rankAfter[v]), .integer(rankAfter[v] - rankBefore[v]), .number(exclusive[v])]
+    }
+    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
+    settings += selectionSettings(selection, network: net)
+    settings.append(("dropped layer", settingName(layer)))
+    settings.append(("distance", distance.rawValue))
+    settings.append(("betweenness", "raw (Brandes), as metrics computes it\(net.isDirected ? "" : "; each unordered pair once")"))
+    settings.append(("ranked by", "change, largest loss first; ties by id"))
+    let table = ResultTable(
+      columns: ["id", "label", "betweenness_with", "betweenness_without", "change", "rank_with", "rank_without", "rank_change", "exclusive_share"],
+      rows: rows, settings: settings)
+    try emit(table, p, inputs: [path], &out)
+  }
+}
+
+/// Ranks from the highest value: 1 + the number of values higher by more than a rounding
+/// error (1e-9 relative), so equal values share the better rank (1, 2, 2, 4). NaN ranks last.
+func competitionRanks(_ values: [Double]) -> [Int] {
+  let order = values.indices.sorted { a, b in
+    let (x, y) = (values[a].isNaN ? -Double.infinity : values[a], values[b].isNaN ? -Double.infinity : values[b])
+    return (x, b) > (y, a)
+  }
+  var rank = [Int](repeating: 0, count: values.count)
+  var groupValue = Double.nan
+  var groupRank = 0
+  for (k, v) in order.enumerated() {
+    let x = values[v].isNaN ? -Double.infinity : values[v]
+    if k == 0 || !(x == groupValue || abs(groupValue - x) <= 1e-9 * max(1, abs(x))) {
+      groupValue = x
+      groupRank = k + 1
+    }
+    rank[v] = groupRank
+  }
+  return rank
 }
 
 /// A large count for a message: 1.3e9 style, two significant digits.
