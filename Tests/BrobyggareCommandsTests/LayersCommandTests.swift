@@ -7,13 +7,16 @@ import Testing
 /// Reference values: Scripts/layers_reference.py (networkx 3.6.1; R's sna 2.7.1 `gcor`), in
 /// Tests/BrobyggareTests/Fixtures/reference/layers.json.
 private func layersReference(_ name: String) throws -> [String: Any] {
-  let url = packageRoot.appendingPathComponent("Tests/BrobyggareTests/Fixtures/reference/layers.json")
+  let url = packageRoot.appendingPathComponent(
+    "Tests/BrobyggareTests/Fixtures/reference/layers.json")
   let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
   return (json["networks"] as! [[String: Any]]).first { $0["name"] as! String == name }!
 }
 
 /// A CSV row split at commas (the tables here have no quoted cells).
-private func cells(_ line: Substring) -> [String] { line.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+private func cells(_ line: Substring) -> [String] {
+  line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+}
 
 private func near(_ text: String, _ want: Double, _ tol: Double = 1e-9) -> Bool {
   guard let x = Double(text) else { return false }
@@ -26,7 +29,10 @@ struct LayersCommandTests {
     let r = run("layers", "municipality")
     #expect(r.status == 0, "\(r.stderr)")
     let lines = r.stdout.split(separator: "\n")
-    #expect(lines[0] == "id,label,neighbours,multiplexity,degree_collaboration,degree_trust,exclusive_collaboration,exclusive_trust")
+    #expect(
+      lines[0]
+        == "id,label,neighbours,multiplexity,degree_collaboration,degree_trust,exclusive_collaboration,exclusive_trust"
+    )
     #expect(lines.count == 88)
     // The affiliation layers are left out by default, and said so.
     #expect(r.stderr.contains("left out the affiliation layers 'member of', 'works at'"))
@@ -37,10 +43,13 @@ struct LayersCommandTests {
       let id = row["id"] as! String
       let c = cells(lines.first { $0.hasPrefix(id + ",") }!)
       #expect(Int(c[2]) == row["neighbours"] as? Int, "\(id)")
-      let degree = row["degree"] as! [String: Int], exclusive = row["exclusive"] as! [String: Any]
+      let degree = row["degree"] as! [String: Int]
+      let exclusive = row["exclusive"] as! [String: Any]
       #expect(Int(c[4]) == degree["collaboration"] && Int(c[5]) == degree["trust"], "\(id)")
       if let m = row["multiplexity"] as? Double {
-        #expect(near(c[3], m) && near(c[6], exclusive["collaboration"] as! Double) && near(c[7], exclusive["trust"] as! Double), "\(id)")
+        #expect(
+          near(c[3], m) && near(c[6], exclusive["collaboration"] as! Double)
+            && near(c[7], exclusive["trust"] as! Double), "\(id)")
       } else {
         #expect(c[3] == "nan" || c[3] == "NaN", "\(id): \(c[3])")
       }
@@ -60,7 +69,9 @@ struct LayersCommandTests {
     // One layer is no pair.
     let one = run("layers", padgett, "--pairs", "--layer", "marriage")
     #expect(one.status == 64)
-    #expect(one.stderr.contains("--pairs compares two or more layers; only 'marriage' is compared"), "\(one.stderr)")
+    #expect(
+      one.stderr.contains("--pairs compares two or more layers; only 'marriage' is compared"),
+      "\(one.stderr)")
     // A network without layers has nothing to compare.
     let none = run("layers", "zachary")
     #expect(none.status == 1 && none.stderr.contains("no tie has a layer"), "\(none.stderr)")
@@ -73,14 +84,20 @@ struct LayersCommandTests {
     let r = run("whatif", "municipality", "--drop-layer", "trust")
     #expect(r.status == 0, "\(r.stderr)")
     let lines = r.stdout.split(separator: "\n")
-    #expect(lines[0] == "id,label,betweenness_with,betweenness_without,change,rank_with,rank_without,rank_change,exclusive_share")
+    #expect(
+      lines[0]
+        == "id,label,betweenness_with,betweenness_without,change,rank_with,rank_without,rank_change,exclusive_share"
+    )
     #expect(lines.count == 88)
     #expect(r.stderr.contains("dropped layer: trust") && r.stderr.contains("distance: hops"))
     #expect(r.stderr.contains("layers: collaboration,trust"))
     let want = try layersReference("municipality")
     let ids = want["nodes"] as! [String]
-    let with = want["betweenness_with"] as! [Double], without = want["betweenness_without_trust"] as! [Double]
-    let exclusive = (want["per_node"] as! [[String: Any]]).map { ($0["exclusive"] as! [String: Any])["trust"] as? Double }
+    let with = want["betweenness_with"] as! [Double]
+    let without = want["betweenness_without_trust"] as! [Double]
+    let exclusive = (want["per_node"] as! [[String: Any]]).map {
+      ($0["exclusive"] as! [String: Any])["trust"] as? Double
+    }
     var previous = -Double.infinity
     for line in lines.dropFirst() {
       let c = cells(line)
@@ -102,7 +119,10 @@ struct LayersCommandTests {
   @Test func dropLayerRefusesWhatItCannotUse() {
     let unknown = run("whatif", "municipality", "--drop-layer", "partnership")
     #expect(unknown.status == 64)
-    #expect(unknown.stderr.contains("no tie is in layer 'partnership' (the layers are: 'collaboration', 'member of', 'trust', 'works at')"), "\(unknown.stderr)")
+    #expect(
+      unknown.stderr.contains(
+        "no tie is in layer 'partnership' (the layers are: 'collaboration', 'member of', 'trust', 'works at')"
+      ), "\(unknown.stderr)")
     #expect(unknown.stdout.isEmpty)
     let typo = run("whatif", "municipality", "--drop-layer", "trsut")
     #expect(typo.status == 64 && typo.stderr.contains("did you mean 'trust'"), "\(typo.stderr)")
@@ -111,10 +131,15 @@ struct LayersCommandTests {
     #expect(run("whatif", "municipality", "--layer", "all", "--drop-layer", "works at").status == 0)
     #expect(run("whatif", "municipality", "--drop-layer", "trust", "--remove", "p01").status == 64)
     #expect(run("whatif", "municipality", "--remove", "p01", "--format", "json").status == 64)
-    #expect(run("whatif", "municipality", "--remove", "p01", "--distance", "reciprocal").status == 64)
+    #expect(
+      run("whatif", "municipality", "--remove", "p01", "--distance", "reciprocal").status == 64)
     // The weighted transforms read trust as the metrics command does.
-    let weighted = run("whatif", "municipality", "--drop-layer", "trust", "--distance", "reciprocal", "--format", "json")
-    #expect(weighted.status == 0 && weighted.stdout.contains("\"distance\": \"reciprocal\""), "\(weighted.stderr)")
+    let weighted = run(
+      "whatif", "municipality", "--drop-layer", "trust", "--distance", "reciprocal", "--format",
+      "json")
+    #expect(
+      weighted.status == 0 && weighted.stdout.contains("\"distance\": \"reciprocal\""),
+      "\(weighted.stderr)")
   }
 
   /// --remove with as many ids as nodes (50,000) was quadratic (each name searched the list
@@ -124,7 +149,8 @@ struct LayersCommandTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let n = 50_000
     let ties = dir.appendingPathComponent("pairs.csv").path
-    try ("source,target\n" + (0..<(n / 2)).map { "n\(2 * $0),n\(2 * $0 + 1)\n" }.joined()).write(toFile: ties, atomically: true, encoding: .utf8)
+    try ("source,target\n" + (0..<(n / 2)).map { "n\(2 * $0),n\(2 * $0 + 1)\n" }.joined()).write(
+      toFile: ties, atomically: true, encoding: .utf8)
     let ids = (0..<n).reversed().map { "n\($0)" }.joined(separator: ",")
     let start = Date()
     let r = run("whatif", ties, "--undirected", "--remove", ids)

@@ -7,10 +7,14 @@ import Testing
 /// sna 2.7.1 `gcor` for the correlations), in Fixtures/reference/layers.json.
 private struct LayerReference {
   static var networks: [[String: Any]] {
-    let json = try! JSONSerialization.jsonObject(with: fixtureData("reference/layers.json")) as! [String: Any]
+    let json =
+      try! JSONSerialization.jsonObject(with: fixtureData("reference/layers.json"))
+      as! [String: Any]
     return json["networks"] as! [[String: Any]]
   }
-  static func network(_ name: String) -> [String: Any] { networks.first { $0["name"] as! String == name }! }
+  static func network(_ name: String) -> [String: Any] {
+    networks.first { $0["name"] as! String == name }!
+  }
 }
 
 /// A number from the fixture: JSON null is NaN.
@@ -53,10 +57,13 @@ struct LayerTests {
   static func hand() -> Network {
     var net = Network(directed: true)
     for id in ["a", "b", "c", "d", "e", "f"] { net.node(withID: id) }
-    for (s, t, l) in [("a", "b", "collaboration"), ("b", "c", "collaboration"), ("c", "d", "collaboration"),
-                      ("a", "c", "collaboration"), ("a", "b", "trust"), ("b", "a", "trust"), ("c", "d", "trust"),
-                      ("d", "e", "trust"), ("f", "f", "trust"), ("b", "c", "partnership"), ("c", "e", "partnership"),
-                      ("a", "b", "partnership"), ("a", "b", "partnership"), ("e", "e", "partnership")] {
+    for (s, t, l) in [
+      ("a", "b", "collaboration"), ("b", "c", "collaboration"), ("c", "d", "collaboration"),
+      ("a", "c", "collaboration"), ("a", "b", "trust"), ("b", "a", "trust"), ("c", "d", "trust"),
+      ("d", "e", "trust"), ("f", "f", "trust"), ("b", "c", "partnership"),
+      ("c", "e", "partnership"),
+      ("a", "b", "partnership"), ("a", "b", "partnership"), ("e", "e", "partnership"),
+    ] {
       net.addTie(from: s, to: t, layer: l)
     }
     net.addTie(from: "a", to: "d")
@@ -76,7 +83,9 @@ struct LayerTests {
     let ct = o.pair("collaboration", "trust")!
     #expect(ct.sharedTies == 2 && close(ct.jaccard, 1.0 / 3) && close(ct.correlation, 44.0 / 104))
     let pt = o.pair("partnership", "trust")!
-    #expect(pt.sharedTies == 1 && close(pt.jaccard, 1.0 / 6) && close(pt.correlation, 18 / 8424.0.squareRoot()))
+    #expect(
+      pt.sharedTies == 1 && close(pt.jaccard, 1.0 / 6)
+        && close(pt.correlation, 18 / 8424.0.squareRoot()))
   }
 
   @Test func multiplexityByHand() throws {
@@ -103,7 +112,8 @@ struct LayerTests {
     #expect(m.exclusiveRelevance(ofLayer: "advice") == nil)
     // For every node with neighbours, multiplexity and the exclusive shares add up to 1.
     for v in 0..<5 {
-      let sum = m.multiplexity[v] + m.layers.map { m.exclusiveRelevance(ofLayer: $0)![v] }.reduce(0, +)
+      let sum =
+        m.multiplexity[v] + m.layers.map { m.exclusiveRelevance(ofLayer: $0)![v] }.reduce(0, +)
       #expect(close(sum, 1), "node \(v)")
     }
   }
@@ -119,7 +129,10 @@ struct LayerTests {
     #expect(try net.layerOverlap(s).pairs.count == 1)
     s.excludedLayers = ["trust"]
     #expect(try net.layerOverlap(s).pairs.isEmpty)
-    #expect(throws: NetworkError.unknownLayer("advice", available: ["collaboration", "partnership", "trust"])) {
+    #expect(
+      throws: NetworkError.unknownLayer(
+        "advice", available: ["collaboration", "partnership", "trust"])
+    ) {
       try net.multiplexity(TieSelection(layers: ["advice"]))
     }
   }
@@ -132,7 +145,10 @@ struct LayerTests {
     let pair = try net.layerOverlap().pairs[0]
     // One cell (n = 2, undirected), tied in both layers: Jaccard 1, no variance, r NaN (gcor: NA).
     #expect(pair.cells == 1 && close(pair.jaccard, 1) && pair.correlation.isNaN)
-    #expect(LayerPairOverlap(first: "a", second: "b", firstTies: 0, secondTies: 0, sharedTies: 0, cells: 10).jaccard.isNaN)
+    #expect(
+      LayerPairOverlap(
+        first: "a", second: "b", firstTies: 0, secondTies: 0, sharedTies: 0, cells: 10
+      ).jaccard.isNaN)
     #expect(try Network(directed: true).multiplexity().neighbours.isEmpty)
   }
 
@@ -142,9 +158,12 @@ struct LayerTests {
     let net = Self.hand()
     var reversed = Network(directed: true)
     for v in net.nodes.reversed() { reversed.node(withID: v.id) }
-    for t in net.ties { reversed.addTie(from: net.nodes[t.source].id, to: net.nodes[t.target].id, layer: t.layer) }
+    for t in net.ties {
+      reversed.addTie(from: net.nodes[t.source].id, to: net.nodes[t.target].id, layer: t.layer)
+    }
     #expect(try net.layerOverlap() == reversed.layerOverlap())
-    let a = try net.multiplexity(), b = try reversed.multiplexity()
+    let a = try net.multiplexity()
+    let b = try reversed.multiplexity()
     #expect(a.neighbours == b.neighbours.reversed())
     #expect(a.layerDegree == b.layerDegree.map { $0.reversed() })
     #expect(a.exclusiveNeighbours == b.exclusiveNeighbours.map { $0.reversed() })
@@ -163,20 +182,26 @@ struct LayerTests {
     let o = try net.layerOverlap(selection)
     for p in want["pairs"] as! [[String: Any]] {
       let got = o.pair(p["first"] as! String, p["second"] as! String)!
-      #expect(got.firstTies == p["first_ties"] as! Int && got.secondTies == p["second_ties"] as! Int)
+      #expect(
+        got.firstTies == p["first_ties"] as! Int && got.secondTies == p["second_ties"] as! Int)
       #expect(got.sharedTies == p["shared"] as! Int)
       #expect(close(got.jaccard, number(p["jaccard"])))
-      #expect(close(got.correlation, number(p["correlation"]), 1e-12), "\(name) \(got.first)-\(got.second)")
+      #expect(
+        close(got.correlation, number(p["correlation"]), 1e-12),
+        "\(name) \(got.first)-\(got.second)")
     }
     let m = try net.multiplexity(selection)
     for row in want["per_node"] as! [[String: Any]] {
       let v = net.index(of: row["id"] as! String)!
       #expect(m.neighbours[v] == row["neighbours"] as! Int, "\(name) \(row["id"]!)")
       #expect(close(m.multiplexity[v], number(row["multiplexity"])))
-      let degree = row["degree"] as! [String: Int], exclusive = row["exclusive"] as! [String: Any]
+      let degree = row["degree"] as! [String: Int]
+      let exclusive = row["exclusive"] as! [String: Any]
       for l in layers {
         #expect(m.degree(inLayer: l)![v] == degree[l]!, "\(name) \(row["id"]!) \(l)")
-        #expect(close(m.exclusiveRelevance(ofLayer: l)![v], number(exclusive[l])), "\(name) \(row["id"]!) \(l)")
+        #expect(
+          close(m.exclusiveRelevance(ofLayer: l)![v], number(exclusive[l])),
+          "\(name) \(row["id"]!) \(l)")
       }
     }
   }

@@ -35,7 +35,9 @@ public struct LayerPairOverlap: Sendable, Equatable {
   /// The off-diagonal cells the correlation runs over, N.
   public var cells: Int
 
-  public init(first: String, second: String, firstTies: Int, secondTies: Int, sharedTies: Int, cells: Int) {
+  public init(
+    first: String, second: String, firstTies: Int, secondTies: Int, sharedTies: Int, cells: Int
+  ) {
     self.first = first
     self.second = second
     self.firstTies = firstTies
@@ -55,7 +57,10 @@ public struct LayerPairOverlap: Sendable, Equatable {
   /// Pearson's correlation of the two 0/1 matrices off the diagonal (`sna::gcor`); NaN when
   /// either is constant.
   public var correlation: Double {
-    let n = Double(cells), a = Double(firstTies), b = Double(secondTies), c = Double(sharedTies)
+    let n = Double(cells)
+    let a = Double(firstTies)
+    let b = Double(secondTies)
+    let c = Double(sharedTies)
     let variance = a * (n - a) * b * (n - b)
     guard variance > 0 else { return .nan }
     return (n * c - a * b) / variance.squareRoot()
@@ -96,19 +101,26 @@ extension Network {
     var pairs: [LayerPairOverlap] = []
     for i in sets.layers.indices {
       for j in sets.layers.indices where j > i {
-        let (small, large) = sets.ties[i].count <= sets.ties[j].count ? (sets.ties[i], sets.ties[j]) : (sets.ties[j], sets.ties[i])
+        let (small, large) =
+          sets.ties[i].count <= sets.ties[j].count
+          ? (sets.ties[i], sets.ties[j]) : (sets.ties[j], sets.ties[i])
         let shared = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
-        pairs.append(LayerPairOverlap(first: sets.layers[i], second: sets.layers[j], firstTies: sets.ties[i].count,
-                                      secondTies: sets.ties[j].count, sharedTies: shared, cells: max(cells, 0)))
+        pairs.append(
+          LayerPairOverlap(
+            first: sets.layers[i], second: sets.layers[j], firstTies: sets.ties[i].count,
+            secondTies: sets.ties[j].count, sharedTies: shared, cells: max(cells, 0)))
       }
     }
-    return LayerOverlap(layers: sets.layers, isDirected: isDirected, ties: sets.ties.map(\.count), pairs: pairs)
+    return LayerOverlap(
+      layers: sets.layers, isDirected: isDirected, ties: sets.ties.map(\.count), pairs: pairs)
   }
 
   /// The layers a selection includes, sorted, each with its ties as a set of node pairs
   /// (ordered on a directed network; smaller index first on an undirected one), self-loops
   /// dropped.
-  func layerTieSets(_ selection: TieSelection) throws(NetworkError) -> (layers: [String], ties: [Set<UInt64>]) {
+  func layerTieSets(_ selection: TieSelection) throws(NetworkError) -> (
+    layers: [String], ties: [Set<UInt64>]
+  ) {
     let layers = try selectedLayerNames(selection)
     var position: [String: Int] = [:]
     for (k, l) in layers.enumerated() { position[l] = k }

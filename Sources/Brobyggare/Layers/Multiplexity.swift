@@ -37,8 +37,10 @@ public struct Multiplexity: Sendable, Equatable {
   /// `exclusiveNeighbours[ℓ][v]`: neighbours of v reached in layer ℓ and in no other.
   public var exclusiveNeighbours: [[Int]]
 
-  public init(layers: [String], isDirected: Bool, neighbours: [Int], multiplexNeighbours: [Int],
-              layerDegree: [[Int]], exclusiveNeighbours: [[Int]]) {
+  public init(
+    layers: [String], isDirected: Bool, neighbours: [Int], multiplexNeighbours: [Int],
+    layerDegree: [[Int]], exclusiveNeighbours: [[Int]]
+  ) {
     self.layers = layers
     self.isDirected = isDirected
     self.neighbours = neighbours
@@ -55,7 +57,9 @@ public struct Multiplexity: Sendable, Equatable {
   public func index(ofLayer name: String) -> Int? { layers.firstIndex(of: name) }
 
   /// Each node's degree in a layer, or `nil` for a layer not analysed.
-  public func degree(inLayer name: String) -> [Int]? { index(ofLayer: name).map { layerDegree[$0] } }
+  public func degree(inLayer name: String) -> [Int]? {
+    index(ofLayer: name).map { layerDegree[$0] }
+  }
 
   /// Exclusive relevance of a layer (multinet's `xrelevance_ml`): for each node, the share of
   /// its neighbours reached through that layer only; NaN for a node without neighbours; `nil`
@@ -71,7 +75,9 @@ public struct Multiplexity: Sendable, Equatable {
     index(ofLayer: name).map { zip(layerDegree[$0], neighbours).map(Multiplexity.share) }
   }
 
-  static func share(_ part: Int, _ whole: Int) -> Double { whole == 0 ? .nan : Double(part) / Double(whole) }
+  static func share(_ part: Int, _ whole: Int) -> Double {
+    whole == 0 ? .nan : Double(part) / Double(whole)
+  }
 }
 
 extension Network {
@@ -136,7 +142,9 @@ extension Network {
         if distinct >= 2 { multiplex[v] += 1 } else { exclusive[Int(only)][v] += 1 }
       }
     }
-    return Multiplexity(layers: layers, isDirected: isDirected, neighbours: neighbours, multiplexNeighbours: multiplex,
-                        layerDegree: degree, exclusiveNeighbours: exclusive)
+    return Multiplexity(
+      layers: layers, isDirected: isDirected, neighbours: neighbours,
+      multiplexNeighbours: multiplex,
+      layerDegree: degree, exclusiveNeighbours: exclusive)
   }
 }
