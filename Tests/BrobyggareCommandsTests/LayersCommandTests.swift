@@ -116,6 +116,14 @@ struct LayersCommandTests {
     }
   }
 
+  /// The table is the same byte for byte whatever the number of threads.
+  @Test func dropLayerDoesNotDependOnThreads() {
+    let one = run("whatif", "municipality", "--drop-layer", "collaboration", "--distance", "reciprocal", "--threads", "1")
+    let three = run("whatif", "municipality", "--drop-layer", "collaboration", "--distance", "reciprocal", "--threads", "3")
+    #expect(one.status == 0 && !one.stdout.isEmpty)
+    #expect(one.stdout == three.stdout)
+  }
+
   @Test func dropLayerRefusesWhatItCannotUse() {
     let unknown = run("whatif", "municipality", "--drop-layer", "partnership")
     #expect(unknown.status == 64)
