@@ -168,6 +168,8 @@ def collaboration_probability(a, b, key_id, formal):
         return P_COORD_MANAGEMENT if other["level"] == "management" else P_COORD_STREET
     if formal and ((a["sector"] in BLOCK_B) != (b["sector"] in BLOCK_B)):
         return 0.0
+    if formal and a["sector"] in BLOCK_B and "deacon" in (a["role"], b["role"]):
+        return 1.0  # the deacon works with everyone in the parish and the shops
     if a["organisation"] == b["organisation"]:
         return P_SAME_ORG
     if a["sector"] == b["sector"]:
