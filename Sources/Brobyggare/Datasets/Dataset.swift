@@ -30,7 +30,20 @@ public struct Dataset: Sendable, Hashable, Identifiable {
     Dataset(name: "zachary", title: "Zachary's karate club, weighted by contexts, with the factions (Zachary 1977)", file: "zachary/zachary.graphml", constructed: false),
     Dataset(name: "municipality", title: "Norrgården, wave 1: municipality, civil society, police, housing and residents (constructed)", file: "municipality/municipality.graphml", constructed: true),
     Dataset(name: "municipality-wave2", title: "Norrgården, wave 2 (constructed)", file: "municipality/municipality-wave2.graphml", constructed: true),
-  ]
+  ] + safetyGroups
+
+  /// The local safety groups of twelve areas, two waves each (constructed; made by
+  /// `Scripts/make_safety_groups.py`): `safety-norrbacka-wave1` … `safety-videdal-wave2`.
+  static let safetyGroups: [Dataset] = [
+    ("norrbacka", "Norrbacka"), ("sjoviken", "Sjöviken"), ("lindhojden", "Lindhöjden"), ("bjorkangen", "Björkängen"),
+    ("granlunda", "Granlunda"), ("ekebacken", "Ekebacken"), ("hagalid", "Hagalid"), ("tallmyra", "Tallmyra"),
+    ("ronnskogen", "Rönnskogen"), ("alvnas", "Älvnäs"), ("asbyholm", "Åsbyholm"), ("videdal", "Videdal"),
+  ].flatMap { area, name in
+    (1...2).map { wave in
+      Dataset(name: "safety-\(area)-wave\(wave)", title: "\(name) local safety group, wave \(wave) (constructed)",
+              file: "safety-groups-constructed/\(area)-wave\(wave).graphml", constructed: true)
+    }
+  }
 
   /// The shipped network with this name, or `nil`.
   public static func named(_ name: String) -> Dataset? {
