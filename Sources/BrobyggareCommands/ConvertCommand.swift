@@ -42,7 +42,11 @@ let renderSpec = CommandSpec(
   name: "render", abstract: "Draw the network to SVG, PNG or PDF with Graphviz.",
   positionals: [netArgument],
   options: inputOptions + drawingOptions + [OptionSpec(name: "output", short: "o", valueName: "file", help: "The picture to write: .svg, .png or .pdf. Required."), helpOption],
-  discussion: "The same drawing as 'brobyggare dot', rendered by Graphviz's dot program (which must be installed).")
+  discussion: """
+    The same drawing as 'brobyggare dot', rendered by Graphviz's dot program (which must be
+    installed). The same input gives the same bytes: the creation date cairo writes into a PDF
+    is set to SOURCE_DATE_EPOCH, or to 1970-01-01 when that is not set.
+    """)
 
 extension BrobyggareCommandLine {
   static func convert(_ p: ParsedArguments, _ out: inout Outcome) throws {
