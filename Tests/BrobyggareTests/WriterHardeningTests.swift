@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import Brobyggare
+
+/// GraphML streamed to its file. Expected values are worked out in the comment beside each, or
+/// come from the earlier algorithm, kept here as the reference.
+@Suite("Writer and work hardening")
+struct WriterHardeningTests {
+  static func temporaryFolder() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("writer-hardening-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
+  /// 20,000 nodes with a group and 40,000 ties with trust and a layer: about 4 MB of GraphML.
+  static func largeNetwork() throws -> Network {
+    var net = Network(directed: true)
+    net.reserveCapacity(nodes: 20_000, ties: 40_000)
+    for i in 0..<20_000 { try net.addNode(Node(id: "n\(i)", attributes: ["group": .string("g\(i % 7)")])) }
+    for i in 0..<40_000 {
+      net.addTie(Tie(source: i % 20_000, target: (i * 7919 + 1) % 20_000, trust: Double(i % 10 + 1) / 10, layer: i % 2 == 0 ? "work" : "kin"))
+    }
+    return net
+  }
+
+  // MARK: GraphML streamed
+
+  /// The writer hands its text on in pieces of about 64 KiB (a piece ends at the first element
+  /// after 64 KiB), and the pieces joined are the document ``GraphMLFormat/write(_:)`` gives.
+  @Test func graphMLIsWrittenInBoundedPieces() throws {
+    let net = try Self.largeNetwork()
+    var pieces: [Int] = []
+    var joined = ""
+    try GraphMLFormat.write(net) { pieces.append($0.utf8.count); joined += $0 }
+    #expect(joined == (try GraphMLFormat.write(net)))
+    #expect(joined.utf8.count > 3_000_000)
+    #expect(pieces.count > 40)
+    #expect(pieces.max()! < (1 << 16) + 1024)
+  }
+
+  /// The file has the bytes of the text written in memory (trust under its own name as
+  /// `trust`, as convert writes it); a network that cannot be written leaves neither the file nor
+  /// the temporary file, and an older file of that name as it was.
+  @Test func graphMLFileIsStreamedAndNeverHalfWritten() throws {
+    let dir = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var net = try Self.largeNetwork()
+    net.trustAttributeName = "tillit"
+    let path = dir.appendingPathComponent("net.graphml").path
+    try net.writeGraphML(toFile: path)
+    let expected = try net.serialized(as: .graphml, path: path)[0].contents
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected.utf8))
+    #expect(expected.contains("attr.name=\"trust\""))
+    // The last node's id holds U+0001, which XML cannot hold: found after megabytes were written.
+    try net.addNode(Node(id: "bad\u{1}id"))
+    let old = dir.appendingPathComponent("old.graphml").path
+    try Data("old".utf8).write(to: URL(fileURLWithPath: old))
+    for target in [dir.appendingPathComponent("new.graphml").path, old] {
+      #expect(throws: FormatError.self) { try net.writeGraphML(toFile: target) }
+    }
+    do { try net.writeGraphML(toFile: old) } catch let e as FormatError {
+      #expect(e.file == old)
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["net.graphml", "old.graphml"])
+    #expect(try String(contentsOfFile: old, encoding: .utf8) == "old")
+    // A folder that is not there is a WriteError naming it, as for the other formats.
+    #expect(throws: WriteError.self) { try Self.largeNetwork().writeGraphML(toFile: dir.appendingPathComponent("none/x.graphml").path) }
+  }
+}
