@@ -42,7 +42,11 @@ let renderSpec = CommandSpec(
   name: "render", abstract: "Draw the network to SVG, PNG or PDF with Graphviz.",
   positionals: [netArgument],
   options: inputOptions + drawingOptions + [OptionSpec(name: "output", short: "o", valueName: "file", help: "The picture to write: .svg, .png or .pdf. Required."), helpOption],
-  discussion: "The same drawing as 'brobyggare dot', rendered by Graphviz's dot program (which must be installed).")
+  discussion: """
+    The same drawing as 'brobyggare dot', rendered by Graphviz's dot program (which must be
+    installed). The same input gives the same bytes: the creation date cairo writes into a PDF
+    is set to SOURCE_DATE_EPOCH, or to 1970-01-01 when that is not set.
+    """)
 
 extension BrobyggareCommandLine {
   static func convert(_ p: ParsedArguments, _ out: inout Outcome) throws {
@@ -65,16 +69,27 @@ extension BrobyggareCommandLine {
     }
     if p.value("json-dialect") != nil && format != .json { throw UsageError(message: "--json-dialect is for JSON output; '\(output)' is written as \(format.rawValue)") }
     let net = try readNetwork(input, p)
-    let files = dialect == "cytoscape" ? [(path: output, data: Data(NodeLinkFormat.writeCytoscape(net).utf8))] : try net.serializedData(as: format, path: output)
     var inputs = [input]
     if let n = p.value("nodes") { inputs.append(n) }
     if format == .csv { inputs.append(Network.companionNodeTable(for: input)) }
-    try writeOutput(files, inputs: inputs)
+    var written = [output]
+    if format == .graphml {
+      // Streamed to the file: a large network's document is never held in memory whole.
+      let inputPaths = Set(inputs.map(canonicalPath)).union(Notes.current?.inputs ?? [])
+      if inputPaths.contains(canonicalPath(output)) {
+        throw UsageError(message: "Refusing to overwrite the input file '\(output)'; write to another file")
+      }
+      try net.writeGraphML(toFile: output)
+    } else {
+      let files = dialect == "cytoscape" ? [(path: output, data: Data(NodeLinkFormat.writeCytoscape(net).utf8))] : try net.serializedData(as: format, path: output)
+      try writeOutput(files, inputs: inputs)
+      written = files.map(\.path)
+    }
     if format == .edgelist, !net.isDirected {
       note("\(output): an edge list cannot say that the network is undirected; read it back with --undirected")
     }
     for lost in net.lostWhenWritten(as: format) { note("\(output): \(lost)") }
-    out.stderr += "wrote \(files.map(\.path).joined(separator: " and ")): \(net.nodeCount) nodes, \(net.tieCount) ties\n"
+    out.stderr += "wrote \(written.joined(separator: " and ")): \(net.nodeCount) nodes, \(net.tieCount) ties\n"
   }
 
   static func diagramStyle(_ p: ParsedArguments, _ net: Network) throws -> DiagramStyle {

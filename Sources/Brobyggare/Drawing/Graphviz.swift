@@ -61,7 +61,102 @@ public enum Graphviz {
     if stoppedReading {
       throw RenderError.failed(status: 0, message: "Graphviz stopped reading the drawing before its end")
     }
-    return outBox.data
+    return format == "pdf" ? fixingDates(inPDF: outBox.data) : outBox.data
+  }
+
+  /// A PDF with the dates of its document information dictionary (`/CreationDate`,
+  /// `/ModDate`) set to a fixed time, so that the same drawing always gives the same bytes.
+  ///
+  /// cairo (1.16, under Graphviz 2.43) writes the time of rendering there and ignores
+  /// `SOURCE_DATE_EPOCH`. The time used is `SOURCE_DATE_EPOCH` when it is set to a whole number
+  /// of seconds, else 1970-01-01 00:00:00 UTC. Each digit of the date string is replaced in
+  /// place (a time zone becomes `+00'00'`), so the file keeps its length and its cross-reference
+  /// offsets stay valid. Only the strings of those two keys inside the object that the last
+  /// trailer's `/Info` names are touched; a PDF without them is returned unchanged.
+  ///
+  /// - Complexity: O(size of the PDF).
+  public static func fixingDates(inPDF data: Data, epoch: Int? = sourceDateEpoch) -> Data {
+    var bytes = [UInt8](data)
+    guard let info = lastRange(of: "/Info", in: bytes, before: bytes.count) else { return data }
+    // "/Info N G R"
+    var i = info.upperBound
+    func skipSpace() { while i < bytes.count && [0x20, 0x0A, 0x0D, 0x09].contains(bytes[i]) { i += 1 } }
+    func number() -> [UInt8]? {
+      let start = i
+      while i < bytes.count && (0x30...0x39).contains(bytes[i]) { i += 1 }
+      return i > start ? Array(bytes[start..<i]) : nil
+    }
+    skipSpace()
+    guard let object = number() else { return data }
+    skipSpace()
+    guard let generation = number() else { return data }
+    skipSpace()
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "R") else { return data }
+    // The object's header at the start of a line, and the dictionary up to its endobj.
+    let header = object + [0x20] + generation + Array(" obj".utf8)
+    var end = bytes.count
+    var start: Int?
+    while let r = lastRange(of: header, in: bytes, before: end) {
+      if r.lowerBound == 0 || [0x0A, 0x0D].contains(bytes[r.lowerBound - 1]) { start = r.upperBound; break }
+      end = r.lowerBound
+    }
+    guard let start, let stop = firstRange(of: Array("endobj".utf8), in: bytes, from: start)?.lowerBound else { return data }
+    let fixed = Array(pdfDate(epoch: min(max(epoch ?? 0, 0), 253_402_300_799)).utf8)  // years 1970 to 9999
+    for key in ["/CreationDate", "/ModDate"] {
+      guard let k = firstRange(of: Array(key.utf8), in: bytes, from: start), k.upperBound < stop else { continue }
+      i = k.upperBound
+      skipSpace()
+      guard i + 3 < stop, bytes[i] == UInt8(ascii: "("), bytes[i + 1] == UInt8(ascii: "D"), bytes[i + 2] == UInt8(ascii: ":") else { continue }
+      // D:YYYYMMDDHHmmSS then Z, or +HH'mm' / -HH'mm'; digits past the fixed date's become 0.
+      var digit = 0
+      i += 3
+      while i < stop && bytes[i] != UInt8(ascii: ")") {
+        if (0x30...0x39).contains(bytes[i]) {
+          bytes[i] = digit < fixed.count ? fixed[digit] : UInt8(ascii: "0")
+          digit += 1
+        } else if bytes[i] == UInt8(ascii: "-") {
+          bytes[i] = UInt8(ascii: "+")
+        }
+        i += 1
+      }
+    }
+    return Data(bytes)
+  }
+
+  /// `SOURCE_DATE_EPOCH` from the environment, when it is a whole number of seconds.
+  public static var sourceDateEpoch: Int? {
+    ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+  }
+
+  /// YYYYMMDDHHmmSS in UTC for seconds since 1970.
+  static func pdfDate(epoch: Int) -> String {
+    var t = time_t(epoch)
+    var parts = tm()
+    gmtime_r(&t, &parts)
+    return String(format: "%04d%02d%02d%02d%02d%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                  Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+  }
+
+  private static func lastRange(of needle: String, in bytes: [UInt8], before end: Int) -> Range<Int>? {
+    lastRange(of: Array(needle.utf8), in: bytes, before: end)
+  }
+
+  private static func lastRange(of needle: [UInt8], in bytes: [UInt8], before end: Int) -> Range<Int>? {
+    var s = end - needle.count
+    while s >= 0 {
+      if bytes[s] == needle[0] && bytes[s..<(s + needle.count)].elementsEqual(needle) { return s..<(s + needle.count) }
+      s -= 1
+    }
+    return nil
+  }
+
+  private static func firstRange(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Range<Int>? {
+    var s = start
+    while s + needle.count <= bytes.count {
+      if bytes[s] == needle[0] && bytes[s..<(s + needle.count)].elementsEqual(needle) { return s..<(s + needle.count) }
+      s += 1
+    }
+    return nil
   }
 
   /// Graphviz processes running now, so that an interrupted program can end them.

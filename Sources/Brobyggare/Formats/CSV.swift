@@ -415,17 +415,19 @@ public enum CSVFormat {
   /// each of those ties is read both ways, as Gephi draws them.
   static func directions(_ table: Table, file: String, typeColumn c: Int, asked: Bool?) throws(FormatError) -> (directed: Bool?, undirectedRows: Set<Int>) {
     // One pass over the column; Gephi's spelling is matched before trimming and case folding.
-    var undirected = Set<Int>()
-    var anyDirected = false
+    // The Undirected rows are gathered only when the table turns out to be mixed (rare): a
+    // set of every row of an undirected table was built and thrown away.
+    var anyUndirected = false, anyDirected = false
     for r in table.rows.indices {
       switch typeOf(table.rows[r][c]) {
-      case false?: undirected.insert(r)
+      case false?: anyUndirected = true
       case true?: anyDirected = true
       case nil: break
       }
+      if anyUndirected && anyDirected { break }
     }
-    if !undirected.isEmpty && anyDirected && asked != false {
-      return (true, undirected)
+    if anyUndirected && anyDirected && asked != false {
+      return (true, Set(table.rows.indices.lazy.filter { typeOf(table.rows[$0][c]) == false }))
     }
     return (try singleDirection(table, file: file, typeColumn: c, asked: asked), [])
   }
@@ -527,7 +529,10 @@ public enum CSVFormat {
         let raw = fields[trustCol]
         // Gephi in a Swedish or German locale writes "1,33" in a comma-separated file: one
         // comma between digits, quoted, is a decimal comma (said in a note).
-        if !decimalComma, raw.filter({ $0 == "," }).count == 1, raw.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" }),
+        // The bytes are looked at first: most trusts have no comma, and walking the characters
+        // of every one cost more than parsing it.
+        if !decimalComma, raw.utf8.contains(UInt8(ascii: ",")), raw.filter({ $0 == "," }).count == 1,
+           raw.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" }),
            let w = parseDouble(trimmingWhitespace(raw, newlines: false), decimalComma: true) {
           trust = try parseTrust(formatNumber(w), decimalComma: false, file: file, line: line, column: col(trustCol))
           commaTrust += 1

@@ -128,6 +128,18 @@ extension GraphMLFormat {
   ///   character when it holds one XML 1.0 cannot: a C0 control other than tab, line feed and
   ///   carriage return (U+0000 to U+001F), U+FFFE or U+FFFF.
   public static func write(_ network: Network) throws(FormatError) -> String {
+    var whole = ""
+    try write(network) { whole += $0 }
+    return whole
+  }
+
+  /// Writes GraphML as ``write(_:)`` does, handing the text to `emit` in pieces of about
+  /// 64 KiB as it goes, so that the whole document is never held in memory (see
+  /// ``Network/writeGraphML(toFile:)``). The pieces joined are the bytes of ``write(_:)``.
+  ///
+  /// - Complexity: O(n + m) time; O(n) memory besides the network (the escaped ids).
+  public static func write(_ network: Network, emit: (String) -> Void) throws(FormatError) {
+    let piece = 1 << 16
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
     out += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
@@ -208,6 +220,10 @@ extension GraphMLFormat {
     var escapedIDs: [String] = []
     escapedIDs.reserveCapacity(network.nodeCount)
     for node in network.nodes {
+      if out.utf8.count >= piece {
+        emit(out)
+        out.removeAll(keepingCapacity: true)
+      }
       let nodeID = try escape(node.id, attribute: true, at: .nodeID(node.id))
       escapedIDs.append(nodeID)
       let present = zip(nodeDecls, nodeIDs).filter { node.attributes[$0.0.name] != nil }
@@ -222,6 +238,10 @@ extension GraphMLFormat {
       out += "    </node>\n"
     }
     for (t, tie) in network.ties.enumerated() {
+      if out.utf8.count >= piece {
+        emit(out)
+        out.removeAll(keepingCapacity: true)
+      }
       var lines = ""
       for (k, (d, id)) in zip(tieDecls, tieIDs).enumerated() {
         let v: AttributeValue?
@@ -244,6 +264,28 @@ extension GraphMLFormat {
       if let v = network.attributes[d.name] { out += try data(id, v, indent: "  ", at: .networkAttribute(d.name)) }
     }
     out += "</graphml>\n"
-    return out
+    emit(out)
+  }
+}
+
+extension Network {
+  /// Writes the network as GraphML to a file (``GraphMLFormat/write(_:)``), streamed through a
+  /// temporary file that is renamed into place only when every byte was written
+  /// (``writeFileAtomically(_:streaming:)``): the document is never held in memory whole, and a
+  /// failure leaves no file half-written. Trust under a name of its own is written as `trust`,
+  /// as ``serialized(as:path:)`` does.
+  ///
+  /// - Throws: ``FormatError`` (naming `path`) for a character XML cannot hold, or
+  ///   ``WriteError``; the file is then neither created nor changed.
+  /// - Complexity: O(n + m) time; O(n) memory besides the network.
+  public func writeGraphML(toFile path: String) throws {
+    let network = trustNamedForWriting
+    try writeFileAtomically(path) { sink in
+      do throws(FormatError) { try GraphMLFormat.write(network) { sink.write($0) } } catch {
+        var e = error
+        if e.file == "<output>" { e.file = path }
+        throw e
+      }
+    }
   }
 }

@@ -310,67 +310,16 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
     for (t, _) in temps { try? FileManager.default.removeItem(atPath: t) }
     TemporaryFiles.shared.forget(temps.map(\.0))
   }
-  // A symbolic link is followed: its target is the file written. A device, a pipe or a socket
-  // (/dev/stdout, /dev/full, a FIFO) is written in place, after every regular file is ready,
-  // since renaming a file over it would replace the device with a file.
   var streams: [(path: String, data: Data)] = []
   var regular: [(path: String, data: Data)] = []
   for (path, data) in files {
-    var st = stat()
-    // A link to nothing is refused: writing would replace the link with a file.
-    if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, stat(path, &st) != 0 {
-      let loop = errno == ELOOP
-      let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-      throw WriteError(path: path, reason: "it is a symbolic link to \(target), \(loop ? "which leads round in a loop of links" : "which does not exist"); remove the link or write to another file")
-    }
-    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-    if stat(resolved, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG, (st.st_mode & S_IFMT) != S_IFDIR {
-      streams.append((resolved, data))
-    } else {
-      regular.append((resolved, data))
-    }
+    let (resolved, isStream) = try writeTarget(path)
+    if isStream { streams.append((resolved, data)) } else { regular.append((resolved, data)) }
   }
   for (path, data) in regular {
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent().path
-    var isDir: ObjCBool = false
-    if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) {
-      throw WriteError(path: path, reason: "the folder \(folder) does not exist")
-    }
-    if !isDir.boolValue { throw WriteError(path: path, reason: "\(folder) is not a folder") }
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-      throw WriteError(path: path, reason: "a folder has that name")
-    }
-    // A file being replaced keeps its permissions; a read-only one is not replaced.
-    var mode: mode_t = 0o666
-    var st = stat()
-    if stat(path, &st) == 0 {
-      // No write bit at all is read-only even for root, whom access(2) would let write.
-      guard access(path, W_OK) == 0, st.st_mode & 0o222 != 0 else { throw WriteError(path: path, reason: "the file is read-only") }
-      mode = st.st_mode & 0o7777
-    }
-    let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-    TemporaryFiles.shared.add(temp)
-    // The program's own temporary file, registered for removal on an interrupt (Foundation's
-    // own atomic writing would leave hidden files of its own behind).
-    // Made new, never through a link someone planted under the temporary name.
-    var fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
-    if fd < 0 && errno == EEXIST {
-      unlink(temp)
-      fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
-    }
-    guard fd >= 0 else {
-      let reason = String(cString: strerror(errno))
-      TemporaryFiles.shared.forget([temp])
-      throw WriteError(path: path, reason: errno == EACCES ? "no permission to write in \(folder)" : "the file could not be created in \(folder): \(reason)")
-    }
+    let (fd, temp, mode) = try createTemporaryFile(for: path)
     temps.append((temp, path))
-    var failure = writeAll(fd, data) ?? 0
-    if failure == 0 && fsync(fd) != 0 && errno != EINVAL { failure = errno }
-    if close(fd) != 0 && failure == 0 { failure = errno }
-    // The umask applies at creation; set the mode the old file had exactly.
-    if failure == 0, stat(path, &st) == 0 { _ = chmod(temp, mode) }
-    if failure != 0 { throw WriteError(path: path, reason: String(cString: strerror(failure))) }
+    try finishTemporaryFile(fd, temp, path: path, mode: mode, failure: writeAll(fd, data) ?? 0)
   }
   for (temp, path) in temps {
     // rename(2) replaces the target in one step: a reader sees the old file or the new one.
@@ -389,21 +338,153 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
   }
 }
 
+/// Writes one file as `body` produces it, piece by piece, with the guarantee of
+/// ``writeFilesAtomically(_:)``: the pieces go to a temporary file in the same folder, renamed
+/// into place only when `body` returned and every byte was written. A large output is never
+/// held in memory whole (except for a device or a pipe, written only once `body` finished).
+///
+/// - Throws: the error `body` throws (the temporary file is then removed), or ``WriteError``.
+public func writeFileAtomically(_ path: String, streaming body: (OutputSink) throws -> Void) throws {
+  let (resolved, isStream) = try writeTarget(path)
+  if isStream {
+    let sink = OutputSink(fd: -1)
+    try body(sink)
+    try writeFilesAtomically([(resolved, Data(sink.buffer))])
+    return
+  }
+  let (fd, temp, mode) = try createTemporaryFile(for: resolved)
+  var renamed = false
+  defer {
+    if !renamed { unlink(temp) }
+    TemporaryFiles.shared.forget([temp])
+  }
+  let sink = OutputSink(fd: fd)
+  do { try body(sink) } catch {
+    close(fd)
+    throw error
+  }
+  sink.flush()
+  try finishTemporaryFile(fd, temp, path: resolved, mode: mode, failure: sink.failure ?? 0)
+  guard rename(temp, resolved) == 0 else {
+    throw WriteError(path: resolved, reason: String(cString: strerror(errno)))
+  }
+  renamed = true
+}
+
+/// Where output goes piece by piece: bytes are gathered up to 1 MiB and then written; the
+/// first failure is kept (later pieces are then dropped) and reported when the file is done.
+public final class OutputSink {
+  let fd: Int32
+  var buffer: [UInt8] = []
+  var failure: Int32?
+  static let chunk = 1 << 20
+
+  /// A sink writing to `fd`, or gathering everything in memory when `fd` is negative.
+  init(fd: Int32) {
+    self.fd = fd
+    buffer.reserveCapacity(fd >= 0 ? Self.chunk + 4096 : 0)
+  }
+
+  /// Appends text as UTF-8.
+  public func write(_ text: String) {
+    buffer.append(contentsOf: text.utf8)
+    if fd >= 0 && buffer.count >= Self.chunk { flush() }
+  }
+
+  func flush() {
+    guard fd >= 0 else { return }
+    if failure == nil, !buffer.isEmpty { failure = buffer.withUnsafeBytes { writeAll(fd, $0) } }
+    buffer.removeAll(keepingCapacity: true)
+  }
+}
+
+/// The file a path names for writing, links followed, and whether it is a device, a pipe or a
+/// socket (written in place) rather than a regular file (written through a temporary file).
+func writeTarget(_ path: String) throws(WriteError) -> (path: String, isStream: Bool) {
+  var st = stat()
+  // A link to nothing is refused: writing would replace the link with a file.
+  if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, stat(path, &st) != 0 {
+    let loop = errno == ELOOP
+    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+    throw WriteError(path: path, reason: "it is a symbolic link to \(target), \(loop ? "which leads round in a loop of links" : "which does not exist"); remove the link or write to another file")
+  }
+  // A symbolic link is followed: its target is the file written. A device, a pipe or a socket
+  // (/dev/stdout, /dev/full, a FIFO) is written in place, after every regular file is ready,
+  // since renaming a file over it would replace the device with a file.
+  let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+  let isStream = stat(resolved, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR
+  return (resolved, isStream)
+}
+
+/// A new temporary file beside `path`, registered for removal on an interrupt, with the mode
+/// the file it replaces has.
+func createTemporaryFile(for path: String) throws(WriteError) -> (fd: Int32, temp: String, mode: mode_t) {
+  let url = URL(fileURLWithPath: path)
+  let folder = url.deletingLastPathComponent().path
+  var isDir: ObjCBool = false
+  if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) {
+    throw WriteError(path: path, reason: "the folder \(folder) does not exist")
+  }
+  if !isDir.boolValue { throw WriteError(path: path, reason: "\(folder) is not a folder") }
+  if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+    throw WriteError(path: path, reason: "a folder has that name")
+  }
+  // A file being replaced keeps its permissions; a read-only one is not replaced.
+  var mode: mode_t = 0o666
+  var st = stat()
+  if stat(path, &st) == 0 {
+    // No write bit at all is read-only even for root, whom access(2) would let write.
+    guard access(path, W_OK) == 0, st.st_mode & 0o222 != 0 else { throw WriteError(path: path, reason: "the file is read-only") }
+    mode = st.st_mode & 0o7777
+  }
+  let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+  TemporaryFiles.shared.add(temp)
+  // The program's own temporary file, registered for removal on an interrupt (Foundation's
+  // own atomic writing would leave hidden files of its own behind).
+  // Made new, never through a link someone planted under the temporary name.
+  var fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+  if fd < 0 && errno == EEXIST {
+    unlink(temp)
+    fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+  }
+  guard fd >= 0 else {
+    let reason = String(cString: strerror(errno))
+    TemporaryFiles.shared.forget([temp])
+    throw WriteError(path: path, reason: errno == EACCES ? "no permission to write in \(folder)" : "the file could not be created in \(folder): \(reason)")
+  }
+  return (fd, temp, mode)
+}
+
+/// Syncs and closes a temporary file written with `failure` (an errno, or 0), and gives it
+/// the mode of the file it replaces.
+func finishTemporaryFile(_ fd: Int32, _ temp: String, path: String, mode: mode_t, failure written: Int32) throws(WriteError) {
+  var failure = written
+  if failure == 0 && fsync(fd) != 0 && errno != EINVAL { failure = errno }
+  if close(fd) != 0 && failure == 0 { failure = errno }
+  // The umask applies at creation; set the mode the old file had exactly.
+  var st = stat()
+  if failure == 0, stat(path, &st) == 0 { _ = chmod(temp, mode) }
+  if failure != 0 { throw WriteError(path: path, reason: String(cString: strerror(failure))) }
+}
+
 /// Writes all of `data` to a file descriptor, again after an interrupted or partial write;
 /// the errno of a failure (EPIPE when a reader went away), or `nil`.
 public func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
-  data.withUnsafeBytes { raw -> Int32? in
-    var offset = 0
-    while offset < raw.count {
-      let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-      if n < 0 {
-        if errno == EINTR { continue }
-        return errno
-      }
-      offset += n
+  data.withUnsafeBytes { writeAll(fd, $0) }
+}
+
+/// Writes all of a buffer to a file descriptor, as ``writeAll(_:_:)-(_,Data)``.
+func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Int32? {
+  var offset = 0
+  while offset < raw.count {
+    let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+    if n < 0 {
+      if errno == EINTR { continue }
+      return errno
     }
-    return nil
+    offset += n
   }
+  return nil
 }
 
 /// The temporary files being written, so that an interrupted program can remove them and leave

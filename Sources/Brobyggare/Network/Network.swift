@@ -81,7 +81,7 @@ public struct Network: Sendable {
     if let i = indexByID[id] {
       // Swift's strings compare by Unicode's canonical equivalence: `é` as one scalar and as
       // `e` with a combining accent are one id. Said once, with the first such pair.
-      if !sawEquivalentIDs, !sameBytes(nodes[i].id, id) {
+      if !sawEquivalentIDs, !Network.sameBytes(nodes[i].id, id) {
         sawEquivalentIDs = true
         func scalars(_ s: String) -> String { s.unicodeScalars.prefix(12).map { scalarCode($0) }.joined(separator: " ") }
         readNotes.append("ids that differ only in how Unicode composes their characters are read as one node, as Unicode says they are the same text (the first: '\(visibleText(nodes[i].id))' written as \(scalars(nodes[i].id)) and as \(scalars(id)))")
@@ -95,8 +95,9 @@ public struct Network: Sendable {
   }
 
   /// Whether two strings have the same UTF-8 bytes (Swift's `==` compares canonical
-  /// equivalence); a memory comparison, not a walk of the scalars.
-  private func sameBytes(_ a: String, _ b: String) -> Bool {
+  /// equivalence); a memory comparison, not a walk of the scalars. Static: as a method it was
+  /// called on a copy of the whole network (a retain of every field) for every id looked up.
+  private static func sameBytes(_ a: String, _ b: String) -> Bool {
     var a = a, b = b
     return a.withUTF8 { x in
       b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
