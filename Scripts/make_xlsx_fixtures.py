@@ -202,3 +202,73 @@ else:
         subprocess.run([soffice, "--headless", "--convert-to", "xlsx", "--outdir", str(OUT), str(src)],
                        check=True, env=env, capture_output=True)
     print("wrote", OUT / "padgett-libreoffice.xlsx", "with", version)
+
+# 9. A blank spacer column between data columns (C has no header and no value), a common
+# layout for readability.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Ties"
+ws.append(["source", "target", None, "trust"])
+ws.append(["a", "b", None, 2])
+ws.append(["b", "c", None, 1])
+ws.column_dimensions["C"].width = 3
+save(wb, "spacer-column.xlsx")
+
+# 10. Hidden sheets: a very hidden sheet first (only VBA can show it), then a hidden one, then
+# the visible ties; and a workbook whose only sheet besides a hidden one is very hidden too.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Lookup"
+ws.append(["source", "target"])
+ws.append(["secret", "x"])
+ws.sheet_state = "veryHidden"
+ws = wb.create_sheet("Old")
+ws.append(["source", "target"])
+ws.append(["old", "y"])
+ws.sheet_state = "hidden"
+ws = wb.create_sheet("Current")
+ws.append(["source", "target"])
+ws.append(["a", "b"])
+save(wb, "hidden-sheets.xlsx")
+
+# Excel and openpyxl keep one sheet visible, so the first sheet is hidden afterwards, in the
+# archive's workbook.xml, as a generator that does not check might write it.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Notes"
+ws.append(["note"])
+ws.append(["see the other sheet"])
+ws = wb.create_sheet("Ties")
+ws.append(["source", "target"])
+ws.append(["a", "b"])
+ws.sheet_state = "veryHidden"
+save(wb, "only-hidden-sheets.xlsx")
+
+
+def hide_first_sheet(name):
+    import zipfile
+    path = OUT / name
+    with zipfile.ZipFile(path) as z:
+        entries = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in entries:
+            if info.filename == "xl/workbook.xml":
+                text = data.decode("utf-8")
+                patched = text.replace('<sheet name="Notes" sheetId="1" state="visible"', '<sheet name="Notes" sheetId="1" state="hidden"', 1)
+                assert patched != text, "openpyxl wrote workbook.xml otherwise than expected"
+                data = patched.encode("utf-8")
+            z.writestr(info, data)
+    print("hid the sheet 'Notes' of", path)
+
+
+hide_first_sheet("only-hidden-sheets.xlsx")
+
+# 11. Formulas as openpyxl writes them: <f> without a cached <v>, never calculated. D3's value
+# exists only once Excel or LibreOffice has opened and saved the file.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Ties"
+ws.append(["source", "target", "base", "trust"])
+ws.append(["a", "b", 2, 3])
+ws.append(["b", "c", 4, "=C3*2"])
+save(wb, "uncalculated-formula.xlsx")

@@ -45,8 +45,9 @@ public enum XLSXFormat {
   struct Workbook {
     let file: String
     let archive: ZIPArchive
-    /// The sheets in the workbook's order, with the archive entry of each.
-    var sheets: [(name: String, part: String)] = []
+    /// The sheets in the workbook's order, with the archive entry of each and its state:
+    /// `visible`, `hidden` (Unhide shows it) or `veryHidden` (only a macro shows it).
+    var sheets: [(name: String, part: String, state: String)] = []
     var date1904 = false
     var sharedStrings: [String] = []
     /// Whether the cell style of each index (`s="3"`) shows a date or time, and which.
@@ -138,7 +139,8 @@ public enum XLSXFormat {
             throw reader.error(
               "the sheet '\(FormatError.excerpt(name))' names no part of the workbook")
           }
-          sheets.append((name, part))
+          let state = reader.attribute("state") ?? "visible"
+          sheets.append((name, part, state == "hidden" || state == "veryHidden" ? state : "visible"))
         default: break
         }
       }
@@ -308,12 +310,15 @@ public enum XLSXFormat {
         ?? sheets.firstIndex { $0.name.lowercased() == name.lowercased() }
     }
 
+    /// Whether the workbook hides the sheet (hidden or very hidden).
+    func isHidden(_ sheet: Int) -> Bool { sheets[sheet].state != "visible" }
+
     /// The file name messages give a sheet: `net.xlsx[Ties]`.
     func place(_ sheet: Int) -> String { "\(file)[\(sheets[sheet].name)]" }
 
     /// A sheet as a table, as the CSV reader parses one, with notes on what was read as missing.
     func table(sheet k: Int) throws(FormatError) -> (table: CSVFormat.Table, notes: [String]) {
-      let (name, part) = sheets[k]
+      let (name, part, _) = sheets[k]
       let where_ = place(k)
       guard let data = try archive.extract(part) else {
         throw FormatError(
@@ -336,7 +341,10 @@ public enum XLSXFormat {
       var inIS = false
       var inT = false
       var phonetic = 0
-      // The cell's reference (`C7`), made only for a message.
+      // The cell's formula, when it has one (`<f>`), for a message.
+      var formula: String?
+      var inF = false
+      // The cell's reference (`C7`), made only for a message; its place names the sheet.
       var cellRef: String { columnName(col) + String(row) }
       var textBytes = 0
       func fail(_ m: String) -> FormatError {
@@ -382,6 +390,10 @@ public enum XLSXFormat {
             style = reader.attribute("s").flatMap { Int($0) } ?? 0
             value = ""
             inline = ""
+            formula = nil
+          case "f":
+            formula = ""
+            inF = !reader.selfClosing
           case "v": inV = true
           case "is": inIS = true
           case "t": inT = !reader.selfClosing
@@ -396,10 +408,19 @@ public enum XLSXFormat {
         case .end:
           switch Workbook.local(reader.name) {
           case "v": inV = false
+          case "f": inF = false
           case "is": inIS = false
           case "t": inT = false
           case "rPh": phonetic -= 1
           case "c":
+            // A formula's value is the one cached when the file was last calculated; a file
+            // written by a program that does not calculate (openpyxl, many generators) has none.
+            // An empty cached string (`t="str"`) is a formula whose result is empty text.
+            if let f = formula, value.isEmpty, type != "str", type != "inlineStr" {
+              throw fail(
+                "cell \(sheetRef(name, col, row)) holds a formula\(f.isEmpty ? "" : " (=\(FormatError.excerpt(f)))") with no calculated value: the workbook was written by a program that does not calculate formulas; open it in Excel or LibreOffice and save it, which calculates them"
+              )
+            }
             let text: String?
             switch type {
             case "s":
@@ -464,7 +485,13 @@ public enum XLSXFormat {
           default: break
           }
         case .text:
-          if inV { value += reader.text } else if inIS, inT, phonetic == 0 { inline += reader.text }
+          if inV {
+            value += reader.text
+          } else if inF {
+            formula? += reader.text
+          } else if inIS, inT, phonetic == 0 {
+            inline += reader.text
+          }
         }
       }
       var notes: [String] = []
@@ -510,42 +537,65 @@ public enum XLSXFormat {
           "the header row has merged cells (\(FormatError.excerpt(ref))): a merged header names one column and leaves the others without a name; unmerge them and name each column"
         )
       }
+      // Which columns hold anything: a column with no header and no value is a spacer,
+      // left out with a note; one with values but no header is refused.
       var header = [String](repeating: "", count: width)
-      var rows = [[String]](
-        repeating: [String](repeating: "", count: width), count: rowNumbers.count)
-      var r = -1
-      var previous = headerRow
+      var firstValueRow = [Int](repeating: 0, count: width)
       for c in cells {
         if c.row == headerRow {
-          header[c.column - first] = c.value
-          continue
+          header[c.column - first] = trimmingWhitespace(c.value, newlines: false)
+        } else if firstValueRow[c.column - first] == 0 {
+          firstValueRow[c.column - first] = c.row
         }
-        if c.row != previous {
-          r += 1
-          previous = c.row
-        }
-        rows[r][c.column - first] = c.value
       }
-      header = header.map { trimmingWhitespace($0, newlines: false) }
+      var kept: [Int] = []
+      var spacers: [Int] = []
       var seen = Set<String>()
-      for (k, h) in header.enumerated() {
+      for k in 0..<width {
+        let h = header[k]
         if h.isEmpty {
-          throw FormatError(
-            file: where_, line: headerRow, column: first + k,
-            "the header cell \(columnName(first + k))\(headerRow) is empty, but the column has values below it; name the column"
-          )
+          guard firstValueRow[k] == 0 else {
+            let letters = columnName(first + k)
+            throw FormatError(
+              file: where_, line: headerRow, column: first + k,
+              "the column \(letters) has values (the first in \(sheetRef(name, first + k, firstValueRow[k]))) but no name: its header cell \(sheetRef(name, first + k, headerRow)) is empty; name the column there, or delete the column"
+            )
+          }
+          spacers.append(first + k)
+          continue
         }
         if !seen.insert(h.lowercased()).inserted {
           throw FormatError(
             file: where_, line: headerRow, column: first + k,
-            "the header names '\(FormatError.excerpt(h))' twice (the second in \(columnName(first + k))\(headerRow))"
+            "the header names '\(FormatError.excerpt(h))' twice (the second in \(sheetRef(name, first + k, headerRow)))"
           )
         }
+        kept.append(k)
+      }
+      if !spacers.isEmpty {
+        notes.append(
+          "left out \(spacers.count == 1 ? "the column" : "the columns") \(FormatError.list(spacers.map { columnName($0) })) of the sheet '\(name)': \(spacers.count == 1 ? "it has" : "they have") no header and no values (\(spacers.count == 1 ? "a spacer column" : "spacer columns"))"
+        )
+      }
+      // Each sheet column's field in the table, −1 for a spacer.
+      var field = [Int](repeating: -1, count: width)
+      for (f, k) in kept.enumerated() { field[k] = f }
+      var rows = [[String]](
+        repeating: [String](repeating: "", count: kept.count), count: rowNumbers.count)
+      var r = -1
+      var previous = headerRow
+      for c in cells where c.row != headerRow {
+        if c.row != previous {
+          r += 1
+          previous = c.row
+        }
+        rows[r][field[c.column - first]] = c.value
       }
       let table = CSVFormat.Table(
-        header: header, rows: rows, rowLines: rowNumbers, delimiter: UInt8(ascii: ","),
-        rowStarts: [],
-        input: try TextInput(data: Data(), file: where_), sheetColumns: Array(first...last))
+        header: kept.map { header[$0] }, rows: rows, rowLines: rowNumbers,
+        delimiter: UInt8(ascii: ","), rowStarts: [],
+        input: try TextInput(data: Data(), file: where_), sheetColumns: kept.map { first + $0 },
+        headerLine: headerRow)
       return (table, notes)
     }
   }
@@ -572,6 +622,18 @@ public enum XLSXFormat {
     }
     guard letters > 0, digits > 0, row > 0 else { return nil }
     return (col, row)
+  }
+
+  /// A cell as Excel names it in a formula, with its sheet: `Ties!D3`, `'Band 2'!D3`.
+  static func sheetRef(_ sheet: String, _ column: Int, _ row: Int) -> String {
+    let plain =
+      !sheet.isEmpty
+      && sheet.unicodeScalars.allSatisfy {
+        $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+      }
+    let shown = FormatError.excerpt(sheet)
+    return (plain ? shown : "'" + shown.replacingOccurrences(of: "'", with: "''") + "'") + "!"
+      + columnName(column) + String(row)
   }
 
   /// A column's letters: 3 is `C`, 28 is `AB`.
@@ -715,7 +777,23 @@ extension XLSXFormat {
     var nodeSheet: Int?
     var columns = columns
     var layout: String?
-    let named = { (n: String) in book.sheets.firstIndex { $0.name.lowercased() == n } }
+    // A hidden sheet is read only when named: it holds what the workbook's author put out of
+    // sight (lookup lists, old versions), not the data shown.
+    let visible = book.sheets.indices.filter { !book.isHidden($0) }
+    let hidden = book.sheets.indices.filter { book.isHidden($0) }
+    let shown = { (k: Int) in
+      "'\(FormatError.excerpt(book.sheets[k].name))'"
+        + (book.sheets[k].state == "veryHidden" ? " (very hidden)" : "")
+    }
+    let named = { (n: String) in
+      book.sheets.indices.first { !book.isHidden($0) && book.sheets[$0].name.lowercased() == n }
+    }
+    if sheet == nil, visible.isEmpty {
+      throw FormatError(
+        file: book.file, line: 1, column: 1,
+        "every sheet of the workbook is hidden (\(FormatError.list(hidden.map(shown)))); a hidden sheet is read only when --sheet names it"
+      )
+    }
     if let sheet {
       tieSheet = try find(sheet, option: "sheet")
       nodeSheet = try nodesSheet.map { n throws(FormatError) in try find(n, option: "nodes-sheet") }
@@ -727,7 +805,7 @@ extension XLSXFormat {
       let nodes =
         try nodesSheet.map { n throws(FormatError) in try find(n, option: "nodes-sheet") }
         ?? named("nodes")
-      tieSheet = named("ties") ?? (nodes == 0 && book.sheets.count > 1 ? 1 : 0)
+      tieSheet = named("ties") ?? visible.first { $0 != nodes } ?? visible[0]
       nodeSheet = nodes == tieSheet ? nil : nodes
     }
     var notes: [String] = []
@@ -751,10 +829,21 @@ extension XLSXFormat {
     }
     var network = Network(directed: directed ?? true)
     var trimmed = CSVFormat.TrimmedIDs()
+    /// The CSV reader places what is wrong with a header at line 1, column 1 (a CSV file's
+    /// header); in a sheet the header is the first row with a value, which need not be row 1.
+    func atHeader(_ e: FormatError, _ t: CSVFormat.Table) -> FormatError {
+      guard e.line == 1, e.column == 1 else { return e }
+      var e = e
+      e.line = t.headerLine
+      e.column = t.sheetColumns?.first ?? 1
+      return e
+    }
     if let nodes {
-      try CSVFormat.readNodes(
-        nodes.table, file: book.place(nodeSheet ?? 0), columns: columns, into: &network,
-        trimmed: &trimmed)
+      do {
+        try CSVFormat.readNodes(
+          nodes.table, file: book.place(nodeSheet ?? 0), columns: columns, into: &network,
+          trimmed: &trimmed)
+      } catch { throw atHeader(error, nodes.table) }
     }
     do {
       try CSVFormat.readTies(
@@ -763,7 +852,7 @@ extension XLSXFormat {
         closedNodeSet: nodes != nil, trimmed: &trimmed)
     } catch {
       // The sheet was chosen, not named: say which it was, and how to name another.
-      var e = error
+      var e = atHeader(error, ties.table)
       if sheet == nil, layout == nil, book.sheets.count > 1,
         e.message.contains("needs 'source' and 'target'")
       {
@@ -782,6 +871,18 @@ extension XLSXFormat {
             ? ", each connection's Type as its layer" : ""))
     } else if book.sheets.count > 1 {
       notes.append(which + (sheet == nil ? " (--sheet and --nodes-sheet name others)" : ""))
+    }
+    let read = [tieSheet] + (nodeSheet.map { [$0] } ?? [])
+    for k in read where book.isHidden(k) {
+      notes.append(
+        "the sheet '\(book.sheets[k].name)' is \(book.sheets[k].state == "veryHidden" ? "very hidden" : "hidden") in the workbook; it was read because it was named"
+      )
+    }
+    let skipped = hidden.filter { !read.contains($0) }
+    if sheet == nil, !skipped.isEmpty {
+      notes.append(
+        "left out the hidden sheet\(skipped.count == 1 ? "" : "s") \(FormatError.list(skipped.map(shown))): a hidden sheet is read only when --sheet or --nodes-sheet names it"
+      )
     }
     notes += ties.notes + (nodes?.notes ?? [])
     if let first = trimmed.first {
