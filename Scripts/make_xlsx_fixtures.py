@@ -4,6 +4,7 @@ Run from the package root:
 
     python3 -m venv /tmp/venv-xlsx && /tmp/venv-xlsx/bin/pip install openpyxl==3.1.5
     /tmp/venv-xlsx/bin/python Scripts/make_xlsx_fixtures.py
+    /tmp/venv-xlsx/bin/python Scripts/make_xlsx_fixtures.py --large /tmp/large.xlsx   # for timing only
 
 openpyxl 3.1.5 (PyPI) writes most workbooks; LibreOffice Calc (Debian's libreoffice-calc-nogui,
 `soffice --headless --convert-to xlsx`) converts flat ODS sources the script writes, so the
@@ -32,6 +33,44 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "Tests/BrobyggareTests/Fixtures/xlsx"
 OUT.mkdir(parents=True, exist_ok=True)
 PADGETT = ROOT / "Datasets/padgett"
+
+
+def write_large(path, rows=500_000):
+    """A large workbook for timing the reader (not a fixture): a sheet of `rows` ties laid out
+    as Excel writes one, every text a shared string (20,000 names, 50 notes), trust a number.
+    Written directly as SpreadsheetML, since openpyxl writes inline strings only."""
+    import random
+    import zipfile
+    from xml.sax.saxutils import escape
+    rng = random.Random(7)
+    names = [f"Person {k:05d}" for k in range(20_000)]
+    notes = [f"note number {k} with some words" for k in range(50)]
+    strings = ["source", "target", "trust", "note"] + names + notes
+    index = {s: k for k, s in enumerate(strings)}
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{main}" xmlns:r="{rel}"><dimension ref="A1:D{rows + 1}"/><sheetData>']
+    parts.append('<row r="1" spans="1:4">' + "".join(f'<c r="{c}1" t="s"><v>{k}</v></c>' for k, c in enumerate("ABCD")) + "</row>")
+    for r in range(2, rows + 2):
+        a, b = rng.randrange(20_000), rng.randrange(20_000)
+        trust = rng.randrange(1, 100) / 10
+        note = index[notes[rng.randrange(50)]]
+        parts.append(f'<row r="{r}" spans="1:4"><c r="A{r}" t="s"><v>{index[names[a]]}</v></c><c r="B{r}" t="s"><v>{index[names[b]]}</v></c><c r="C{r}"><v>{trust}</v></c><c r="D{r}" t="s"><v>{note}</v></c></row>')
+    parts.append("</sheetData></worksheet>")
+    sheet = "".join(parts)
+    sst = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{main}" count="{len(strings)}" uniqueCount="{len(strings)}">' + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="Ties" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        z.writestr("xl/sharedStrings.xml", sst)
+    print("wrote", path, f"(sheet part {len(sheet.encode()) / 1e6:.1f} MB, {rows} rows)")
+
+
+if len(sys.argv) == 3 and sys.argv[1] == "--large":
+    write_large(sys.argv[2])
+    sys.exit(0)
 
 
 def fixed_times(wb):

@@ -144,7 +144,7 @@ public enum XLSXFormat {
         default: break
         }
       }
-      if let shared = try archive.extract(
+      if let shared = try archive.extractBytes(
         sharedPart ?? "\(folder.isEmpty ? "" : folder + "/")sharedStrings.xml")
       {
         sharedStrings = try Workbook.sharedStrings(
@@ -159,9 +159,11 @@ public enum XLSXFormat {
     }
 
     /// An element's name without its namespace prefix (`x:row` is `row`).
+    /// Looks at bytes, not characters: it runs for every element of a sheet.
     static func local(_ name: String) -> String {
-      guard let colon = name.lastIndex(of: ":") else { return name }
-      return String(name[name.index(after: colon)...])
+      let utf8 = name.utf8
+      guard let colon = utf8.lastIndex(of: UInt8(ascii: ":")) else { return name }
+      return String(Substring(utf8[utf8.index(after: colon)...]))
     }
 
     /// A part's relationships, targets resolved against `base` (the folder of the part).
@@ -192,8 +194,8 @@ public enum XLSXFormat {
     }
 
     /// The shared strings table: each `<si>`'s text, its runs joined, phonetic runs left out.
-    static func sharedStrings(_ data: Data, file: String) throws(FormatError) -> [String] {
-      var reader = try XMLReader.open(data, file: file)
+    static func sharedStrings(_ data: [UInt8], file: String) throws(FormatError) -> [String] {
+      var reader = try XMLReader.open(bytes: data, file: file)
       var strings: [String] = []
       var current = ""
       var inT = false
@@ -320,13 +322,13 @@ public enum XLSXFormat {
     func table(sheet k: Int) throws(FormatError) -> (table: CSVFormat.Table, notes: [String]) {
       let (name, part, _) = sheets[k]
       let where_ = place(k)
-      guard let data = try archive.extract(part) else {
+      guard let data = try archive.extractBytes(part) else {
         throw FormatError(
           file: file, line: 1, column: 1,
           "the sheet '\(FormatError.excerpt(name))' has no part \(part) in the workbook: it is damaged"
         )
       }
-      var reader = try XMLReader.open(data, file: "\(file) (\(part))")
+      var reader = try XMLReader.open(bytes: data, file: "\(file) (\(part))")
       var cells: [(row: Int, column: Int, value: String)] = []
       var merges: [(String, (Int, Int), (Int, Int))] = []
       var errors: [(ref: String, value: String)] = []
@@ -353,8 +355,8 @@ public enum XLSXFormat {
       while let event = try reader.next() {
         switch event {
         case .start:
-          switch Workbook.local(reader.name) {
-          case "row":
+          switch SheetElement(reader.name) {
+          case .row:
             if let r = reader.attribute("r") {
               guard let n = Int(r), n >= 1, n <= limits.rows else {
                 throw fail(
@@ -365,7 +367,7 @@ public enum XLSXFormat {
               row += 1
             }
             col = 0
-          case "c":
+          case .c:
             if let r = reader.attribute("r") {
               guard let (c, rr) = cellReference(r) else {
                 throw fail(
@@ -391,14 +393,14 @@ public enum XLSXFormat {
             value = ""
             inline = ""
             formula = nil
-          case "f":
+          case .f:
             formula = ""
             inF = !reader.selfClosing
-          case "v": inV = true
-          case "is": inIS = true
-          case "t": inT = !reader.selfClosing
-          case "rPh": phonetic += 1
-          case "mergeCell":
+          case .v: inV = true
+          case .is: inIS = true
+          case .t: inT = !reader.selfClosing
+          case .rPh: phonetic += 1
+          case .mergeCell:
             if let ref = reader.attribute("ref") {
               let ends = ref.split(separator: ":").map { cellReference(String($0)) }
               if ends.count == 2, let a = ends[0], let b = ends[1] { merges.append((ref, a, b)) }
@@ -406,13 +408,13 @@ public enum XLSXFormat {
           default: break
           }
         case .end:
-          switch Workbook.local(reader.name) {
-          case "v": inV = false
-          case "f": inF = false
-          case "is": inIS = false
-          case "t": inT = false
-          case "rPh": phonetic -= 1
-          case "c":
+          switch SheetElement(reader.name) {
+          case .v: inV = false
+          case .f: inF = false
+          case .is: inIS = false
+          case .t: inT = false
+          case .rPh: phonetic -= 1
+          case .c:
             // A formula's value is the one cached when the file was last calculated; a file
             // written by a program that does not calculate (openpyxl, many generators) has none.
             // An empty cached string (`t="str"`) is a formula whose result is empty text.
@@ -428,7 +430,7 @@ public enum XLSXFormat {
                 text = nil
                 break
               }
-              guard let i = Int(trimmingWhitespace(value, newlines: true)), i >= 0,
+              guard let i = Int(value) ?? Int(trimmingWhitespace(value, newlines: true)), i >= 0,
                 i < sharedStrings.count
               else {
                 throw fail(
@@ -600,6 +602,38 @@ public enum XLSXFormat {
     }
   }
 
+  /// The elements of a sheet the reader acts on, told apart by their bytes (namespace prefix
+  /// left out): the sheet's loop meets one per cell, value and row, so no string is compared.
+  enum SheetElement {
+    case row, c, v, f, `is`, t, rPh, mergeCell, other
+
+    init(_ name: String) {
+      var name = name
+      self = name.withUTF8 { all -> SheetElement in
+        var start = 0
+        for (i, b) in all.enumerated() where b == UInt8(ascii: ":") { start = i + 1 }
+        let n = UnsafeBufferPointer(rebasing: all[start...])
+        switch n.count {
+        case 1:
+          switch n[0] {
+          case UInt8(ascii: "c"): return .c
+          case UInt8(ascii: "v"): return .v
+          case UInt8(ascii: "f"): return .f
+          case UInt8(ascii: "t"): return .t
+          default: return .other
+          }
+        case 2: return n[0] == UInt8(ascii: "i") && n[1] == UInt8(ascii: "s") ? .is : .other
+        case 3:
+          if n[0] == UInt8(ascii: "r"), n[1] == UInt8(ascii: "o"), n[2] == UInt8(ascii: "w") { return .row }
+          if n[0] == UInt8(ascii: "r"), n[1] == UInt8(ascii: "P"), n[2] == UInt8(ascii: "h") { return .rPh }
+          return .other
+        case 9: return n.elementsEqual("mergeCell".utf8) ? .mergeCell : .other
+        default: return .other
+        }
+      }
+    }
+  }
+
   /// A cell reference's column and row, from 1: `C7` is (3, 7); `nil` when it is not one.
   static func cellReference(_ ref: String) -> (Int, Int)? {
     var col = 0
@@ -651,7 +685,17 @@ public enum XLSXFormat {
   /// Excel's escapes of characters XML cannot hold: `_x0007_` is U+0007, `_x005F_` an
   /// underscore (which keeps a literal `_x0041_` from being read as one).
   static func decodeEscapes(_ s: String) -> String {
-    guard s.contains("_x") else { return s }
+    // Most text has no escape: look for `_x` in the bytes before anything else.
+    var previous: UInt8 = 0
+    var hasEscape = false
+    for b in s.utf8 {
+      if previous == UInt8(ascii: "_") && b == UInt8(ascii: "x") {
+        hasEscape = true
+        break
+      }
+      previous = b
+    }
+    guard hasEscape else { return s }
     var out = ""
     let u = Array(s.unicodeScalars)
     var i = 0
