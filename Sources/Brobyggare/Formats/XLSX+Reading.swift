@@ -328,7 +328,8 @@ public enum XLSXFormat {
           "the sheet '\(FormatError.excerpt(name))' has no part \(part) in the workbook: it is damaged"
         )
       }
-      var reader = try XMLReader.open(bytes: data, file: "\(file) (\(part))")
+      // XML errors name the sheet and the part that holds it, and the XML's line and column.
+      var reader = try XMLReader.open(bytes: data, file: "\(where_) (\(part))")
       var cells: [(row: Int, column: Int, value: String)] = []
       var merges: [(String, (Int, Int), (Int, Int))] = []
       var errors: [(ref: String, value: String)] = []
