@@ -32,6 +32,11 @@ for name in ("egos", "alters", "aaties"):
     with open(os.path.join(FOLDER, "egor", name + ".csv"), newline="", encoding="utf-8") as f:
         for k, row in enumerate(csv.reader(f)):
             sheet.append(row if k == 0 else [typed(v) for v in row])
+            # openpyxl writes text that begins with '=' as a formula with no value (the alter
+            # named '=Kim'): keep it text.
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"
 # Fixed document times, so that the workbook is the same bytes every run.
 import datetime
 book.properties.created = book.properties.modified = datetime.datetime(2026, 11, 29)

@@ -4,6 +4,7 @@ Run from the package root:
 
     python3 -m venv /tmp/venv-xlsx && /tmp/venv-xlsx/bin/pip install openpyxl==3.1.5
     /tmp/venv-xlsx/bin/python Scripts/make_xlsx_fixtures.py
+    /tmp/venv-xlsx/bin/python Scripts/make_xlsx_fixtures.py --large /tmp/large.xlsx   # for timing only
 
 openpyxl 3.1.5 (PyPI) writes most workbooks; LibreOffice Calc (Debian's libreoffice-calc-nogui,
 `soffice --headless --convert-to xlsx`) converts flat ODS sources the script writes, so the
@@ -32,6 +33,44 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "Tests/BrobyggareTests/Fixtures/xlsx"
 OUT.mkdir(parents=True, exist_ok=True)
 PADGETT = ROOT / "Datasets/padgett"
+
+
+def write_large(path, rows=500_000):
+    """A large workbook for timing the reader (not a fixture): a sheet of `rows` ties laid out
+    as Excel writes one, every text a shared string (20,000 names, 50 notes), trust a number.
+    Written directly as SpreadsheetML, since openpyxl writes inline strings only."""
+    import random
+    import zipfile
+    from xml.sax.saxutils import escape
+    rng = random.Random(7)
+    names = [f"Person {k:05d}" for k in range(20_000)]
+    notes = [f"note number {k} with some words" for k in range(50)]
+    strings = ["source", "target", "trust", "note"] + names + notes
+    index = {s: k for k, s in enumerate(strings)}
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{main}" xmlns:r="{rel}"><dimension ref="A1:D{rows + 1}"/><sheetData>']
+    parts.append('<row r="1" spans="1:4">' + "".join(f'<c r="{c}1" t="s"><v>{k}</v></c>' for k, c in enumerate("ABCD")) + "</row>")
+    for r in range(2, rows + 2):
+        a, b = rng.randrange(20_000), rng.randrange(20_000)
+        trust = rng.randrange(1, 100) / 10
+        note = index[notes[rng.randrange(50)]]
+        parts.append(f'<row r="{r}" spans="1:4"><c r="A{r}" t="s"><v>{index[names[a]]}</v></c><c r="B{r}" t="s"><v>{index[names[b]]}</v></c><c r="C{r}"><v>{trust}</v></c><c r="D{r}" t="s"><v>{note}</v></c></row>')
+    parts.append("</sheetData></worksheet>")
+    sheet = "".join(parts)
+    sst = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{main}" count="{len(strings)}" uniqueCount="{len(strings)}">' + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="Ties" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        z.writestr("xl/sharedStrings.xml", sst)
+    print("wrote", path, f"(sheet part {len(sheet.encode()) / 1e6:.1f} MB, {rows} rows)")
+
+
+if len(sys.argv) == 3 and sys.argv[1] == "--large":
+    write_large(sys.argv[2])
+    sys.exit(0)
 
 
 def fixed_times(wb):
@@ -202,3 +241,73 @@ else:
         subprocess.run([soffice, "--headless", "--convert-to", "xlsx", "--outdir", str(OUT), str(src)],
                        check=True, env=env, capture_output=True)
     print("wrote", OUT / "padgett-libreoffice.xlsx", "with", version)
+
+# 9. A blank spacer column between data columns (C has no header and no value), a common
+# layout for readability.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Ties"
+ws.append(["source", "target", None, "trust"])
+ws.append(["a", "b", None, 2])
+ws.append(["b", "c", None, 1])
+ws.column_dimensions["C"].width = 3
+save(wb, "spacer-column.xlsx")
+
+# 10. Hidden sheets: a very hidden sheet first (only VBA can show it), then a hidden one, then
+# the visible ties; and a workbook whose only sheet besides a hidden one is very hidden too.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Lookup"
+ws.append(["source", "target"])
+ws.append(["secret", "x"])
+ws.sheet_state = "veryHidden"
+ws = wb.create_sheet("Old")
+ws.append(["source", "target"])
+ws.append(["old", "y"])
+ws.sheet_state = "hidden"
+ws = wb.create_sheet("Current")
+ws.append(["source", "target"])
+ws.append(["a", "b"])
+save(wb, "hidden-sheets.xlsx")
+
+# Excel and openpyxl keep one sheet visible, so the first sheet is hidden afterwards, in the
+# archive's workbook.xml, as a generator that does not check might write it.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Notes"
+ws.append(["note"])
+ws.append(["see the other sheet"])
+ws = wb.create_sheet("Ties")
+ws.append(["source", "target"])
+ws.append(["a", "b"])
+ws.sheet_state = "veryHidden"
+save(wb, "only-hidden-sheets.xlsx")
+
+
+def hide_first_sheet(name):
+    import zipfile
+    path = OUT / name
+    with zipfile.ZipFile(path) as z:
+        entries = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in entries:
+            if info.filename == "xl/workbook.xml":
+                text = data.decode("utf-8")
+                patched = text.replace('<sheet name="Notes" sheetId="1" state="visible"', '<sheet name="Notes" sheetId="1" state="hidden"', 1)
+                assert patched != text, "openpyxl wrote workbook.xml otherwise than expected"
+                data = patched.encode("utf-8")
+            z.writestr(info, data)
+    print("hid the sheet 'Notes' of", path)
+
+
+hide_first_sheet("only-hidden-sheets.xlsx")
+
+# 11. Formulas as openpyxl writes them: <f> without a cached <v>, never calculated. D3's value
+# exists only once Excel or LibreOffice has opened and saved the file.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Ties"
+ws.append(["source", "target", "base", "trust"])
+ws.append(["a", "b", 2, 3])
+ws.append(["b", "c", 4, "=C3*2"])
+save(wb, "uncalculated-formula.xlsx")

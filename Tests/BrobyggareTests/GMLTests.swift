@@ -186,6 +186,17 @@ struct GMLTests {
     formatError { try GMLFormat.read(Data(text.utf8), file: "t.gml") }
   }
 
+  /// `directed` given twice, with different values or the same: refused at the second (line 3,
+  /// column 3, counted by hand), not the last one taken silently.
+  @Test func directedTwiceIsRefusedAtTheSecond() {
+    for second in ["0", "1"] {
+      let e = error("graph [\n  directed 1\n  directed \(second)\n  node [ id 1 ]\n]\n")
+      #expect(e?.line == 3)
+      #expect(e?.column == 3)
+      #expect(e?.message.contains("'directed' is given a second time (first at line 2, column 3)") == true)
+    }
+  }
+
   @Test func readsTheDialects() throws {
     let net = try read(
       """

@@ -17,6 +17,27 @@ struct JSONDialectTests {
     try JSONSerialization.jsonObject(with: interopData("realworld/json/\(name)"))
   }
 
+  /// −0.0 as an attribute value reads as −0.0 and is written back as `-0.0` by the node-link
+  /// and Cytoscape writers (it was written `0.0` and `0`, losing the sign; Python's json writes
+  /// `json.dumps(-0.0) == '-0.0'`).
+  @Test func negativeZeroReadsAndWritesBack() throws {
+    let text = #"{"directed": false, "nodes": [{"id": "a", "x": -0.0}, {"id": "b", "x": 1.5}], "links": [{"source": "a", "target": "b", "w": -0.0}]}"#
+    let net = try NodeLinkFormat.read(Data(text.utf8), file: "z.json")
+    func isNegativeZero(_ v: AttributeValue?) -> Bool {
+      if case .double(let d)? = v { return d == 0 && d.sign == .minus }
+      return false
+    }
+    #expect(isNegativeZero(net.nodes[0].attributes["x"]))
+    #expect(isNegativeZero(net.ties[0].attributes["w"]))
+    let written = try NodeLinkFormat.write(net)
+    #expect(written.contains(#""x": -0.0"#))
+    let back = try NodeLinkFormat.read(Data(written.utf8), file: "back.json")
+    #expect(isNegativeZero(back.nodes[0].attributes["x"]))
+    #expect(isNegativeZero(back.ties[0].attributes["w"]))
+    #expect(NodeLinkFormat.writeCytoscape(net).contains(#""x": -0.0"#))
+    #expect(jsonText(.number(-0.0)) == "-0.0")
+  }
+
   /// Cytoscape desktop exports and cytoscape.js elements: nodes and edges as the file holds
   /// them, every data field an attribute, read as directed with a note (the file does not say).
   @Test(readsInteropFiles("the Cytoscape JSON files"))

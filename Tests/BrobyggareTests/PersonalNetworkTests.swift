@@ -56,6 +56,30 @@ struct PersonalNetworkTests {
     #expect(close(m.iqv, 0.75))
   }
 
+  /// A multiple-choice group (Network Canvas categorical, several options joined with `|`):
+  /// alters police, police|school, school, social. The categories are the three single options;
+  /// the alter with two counts ½ in each. Shares: police 1.5/4, school 1.5/4, social 1/4;
+  /// Blau = 1 − (0.375² + 0.375² + 0.25²) = 1 − 0.34375 = 0.65625; K = 3,
+  /// IQV = 0.65625 / (1 − 1/3) = 0.984375 (by hand). Counting `police|school` as a fourth
+  /// category gave Blau 0.75, K 4 and IQV 1.
+  @Test func multipleChoiceGroupsCountInEachOption() throws {
+    var alters = Network(directed: false)
+    for (id, g) in [("1", "police"), ("2", "police|school"), ("3", "school"), ("4", "social")] {
+      try alters.addNode(Node(id: id, attributes: ["agency": .string(g)]))
+    }
+    var study = PersonalNetworks([PersonalNetwork(ego: "e", alters: alters)])
+    study.multipleChoiceAttributes = ["agency"]
+    #expect(study.categories(of: "agency") == ["police", "school", "social"])
+    let m = try study.measures(PersonalNetworkOptions(group: "agency"))[0]
+    #expect(m.groupsPresent == 3 && m.groupedAlters == 4)
+    #expect(close(m.blau, 0.65625))
+    #expect(close(m.iqv, 0.984375))
+    // Not a multiple-choice attribute: the answer is one category, as before.
+    study.multipleChoiceAttributes = []
+    let plain = try study.measures(PersonalNetworkOptions(group: "agency"))[0]
+    #expect(plain.groupsPresent == 4 && close(plain.iqv, 1))
+  }
+
   /// Ego's group under another name than the alters' (egor's comp_ei(object, alt.attr, ego.attr)):
   /// ego m by `ego_sex`: I = 2 (alters 3, 4), E = 2: E-I 0; brokering w → m pairs, ego in the
   /// target's group: again half representative, half gatekeeper on an undirected network.

@@ -335,7 +335,12 @@ struct XLSXTests {
       header
         + #"<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" t="inlineStr"><is><t>b</t></is></c><c r="E2"><v>1</v></c></row>"#
     )
-    #expect(unnamed?.message.contains("header cell D1 is empty") == true)
+    // (D, empty throughout, is a spacer column; E has a value and no name.)
+    #expect(
+      unnamed?.message.contains(
+        "the column E has values (the first in Ties!E2) but no name: its header cell Ties!E1 is empty"
+      ) == true)
+    #expect(unnamed?.line == 1 && unnamed?.column == 5)
     // Empty.
     #expect(message("")?.message.contains("is empty") == true)
     // A reference that is not one.
@@ -409,6 +414,80 @@ struct XLSXTests {
         == fromCSV.serialized(as: .csv, path: "x.csv").map(\.contents))
     #expect(
       fromXLSX.readNotes.contains { $0.contains("sheet 'ties'") && $0.contains("sheet 'nodes'") })
+  }
+
+  /// A blank column between data columns (C in spacer-column.xlsx: no header, no values) is
+  /// left out with a note naming it; it was refused as a column "with values below it".
+  @Test func spacerColumnIsLeftOutWithANote() throws {
+    let net = try Network(contentsOf: fixturePath("xlsx/spacer-column.xlsx"))
+    #expect(net.ties.map { net.nodes[$0.source].id + net.nodes[$0.target].id } == ["ab", "bc"])
+    #expect(net.ties.map(\.trust) == [2, 1])
+    #expect(
+      net.readNotes.contains(
+        "left out the column C of the sheet 'Ties': it has no header and no values (a spacer column)"))
+    // Positions still count the sheet's columns: the trust column is D, the 4th.
+    let sheet =
+      #"<row r="1"><c r="A1" t="inlineStr"><is><t>source</t></is></c><c r="B1" t="inlineStr"><is><t>target</t></is></c><c r="D1" t="inlineStr"><is><t>trust</t></is></c></row>"#
+      + #"<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" t="inlineStr"><is><t>b</t></is></c><c r="D2" t="inlineStr"><is><t>x</t></is></c></row>"#
+    let e = Self.error { _ = try XLSXFormat.read(Self.workbook(sheet: sheet), file: "s.xlsx") }
+    #expect(e?.file == "s.xlsx[Ties]" && e?.line == 2 && e?.column == 4)
+  }
+
+  /// Hidden and very hidden sheets are never chosen unless named: hidden-sheets.xlsx has
+  /// Lookup (very hidden) and Old (hidden) before Current; only-hidden-sheets.xlsx has no sheet
+  /// that is not hidden.
+  @Test func hiddenSheetsAreReadOnlyWhenNamed() throws {
+    let path = fixturePath("xlsx/hidden-sheets.xlsx")
+    let net = try Network(contentsOf: path)
+    #expect(net.nodes.map(\.id) == ["a", "b"])
+    #expect(
+      net.readNotes.contains(
+        "left out the hidden sheets 'Lookup' (very hidden), 'Old': a hidden sheet is read only when --sheet or --nodes-sheet names it"
+      ))
+    var options = Network.ReadOptions()
+    options.sheet = "Lookup"
+    let named = try Network(contentsOf: path, options: options)
+    #expect(named.nodes.map(\.id) == ["secret", "x"])
+    #expect(
+      named.readNotes.contains(
+        "the sheet 'Lookup' is very hidden in the workbook; it was read because it was named"))
+    let e = Self.error { _ = try Network(contentsOf: fixturePath("xlsx/only-hidden-sheets.xlsx")) }
+    #expect(
+      e?.message
+        == "every sheet of the workbook is hidden ('Notes', 'Ties' (very hidden)); a hidden sheet is read only when --sheet names it"
+    )
+    options.sheet = "Ties"
+    let asked = try Network(contentsOf: fixturePath("xlsx/only-hidden-sheets.xlsx"), options: options)
+    #expect(asked.tieCount == 1)
+  }
+
+  /// A formula without a cached value (openpyxl writes `<f>C3*2</f><v />`, never calculating)
+  /// is refused at its cell; it was read as a missing value. A formula whose cached result is
+  /// empty text (`t="str"`, `<v></v>`, as Excel writes ="") is a missing value.
+  @Test func uncalculatedFormulaIsRefusedAtItsCell() throws {
+    let e = Self.error { _ = try Network(contentsOf: fixturePath("xlsx/uncalculated-formula.xlsx")) }
+    #expect(e?.file.hasSuffix("uncalculated-formula.xlsx[Ties]") == true)
+    #expect(e?.line == 3 && e?.column == 4)
+    #expect(
+      e?.message
+        == "cell Ties!D3 holds a formula (=C3*2) with no calculated value: the workbook was written by a program that does not calculate formulas; open it in Excel or LibreOffice and save it, which calculates them"
+    )
+    let sheet =
+      #"<row r="1"><c r="A1" t="inlineStr"><is><t>source</t></is></c><c r="B1" t="inlineStr"><is><t>target</t></is></c><c r="C1" t="inlineStr"><is><t>note</t></is></c></row>"#
+      + #"<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" t="inlineStr"><is><t>b</t></is></c><c r="C2" t="str"><f>""</f><v></v></c></row>"#
+    let net = try XLSXFormat.read(Self.workbook(sheet: sheet), file: "f.xlsx")
+    #expect(net.tieCount == 1 && net.ties[0].attributes["note"] == nil)
+  }
+
+  /// What is wrong with a header is placed at the header's row and first column, which need
+  /// not be 1:1 in a sheet (here a title in A1, the header in row 3 from B).
+  @Test func headerErrorsPointAtTheHeaderRow() throws {
+    let sheet =
+      #"<row r="3"><c r="B3" t="inlineStr"><is><t>source</t></is></c><c r="C3" t="inlineStr"><is><t>goal</t></is></c></row>"#
+      + #"<row r="4"><c r="B4" t="inlineStr"><is><t>a</t></is></c><c r="C4" t="inlineStr"><is><t>b</t></is></c></row>"#
+    let e = Self.error { _ = try XLSXFormat.read(Self.workbook(sheet: sheet), file: "h.xlsx") }
+    #expect(e?.file == "h.xlsx[Ties]" && e?.line == 3 && e?.column == 2)
+    #expect(e?.message.contains("needs 'source' and 'target'") == true)
   }
 
   @Test func sheetsByName() throws {

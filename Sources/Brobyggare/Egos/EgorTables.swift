@@ -213,6 +213,22 @@ public enum EgorTables {
         Tie(source: ends[0], target: ends[1], trust: weight, attributes: attributes))
     }
     var result = PersonalNetworks(study)
+    // Answers with several options joined by '|' (as Brobyggare folds Network Canvas's
+    // categoricals, and as its study's tables are written): multiple-choice attributes.
+    var joined: [String: Int] = [:]
+    for p in study {
+      for node in p.alters.nodes {
+        for (name, value) in node.attributes {
+          if case .string(let s) = value, s.contains("|"), multipleChoiceOptions(s).count > 1 {
+            joined[name, default: 0] += 1
+          }
+        }
+      }
+    }
+    for (name, n) in joined.sorted(by: { $0.key < $1.key }) {
+      result.multipleChoiceAttributes.insert(name)
+      result.readNotes.append("\(n) alter\(n == 1 ? " has" : "s have") several options of '\(name)' joined by '|' (\(alters.file)), read as a multiple-choice answer: the composition measures (groups, Blau, IQV) count such an alter in each option it chose, a 1/m share in each of m")
+    }
     if selfTies > 0 {
       result.readNotes.append("\(selfTies) alter-alter tie\(selfTies == 1 ? " ties an alter" : "s tie alters") to \(selfTies == 1 ? "itself" : "themselves") (\(alterTies.file)); the measures leave \(selfTies == 1 ? "it" : "them") out")
     }

@@ -18,17 +18,25 @@ public struct PersonalNetworkOptions: Sendable, Hashable {
   /// this ego's alters. ``PersonalNetworks/measures(_:)`` sets it to the categories present
   /// among all the study's alters.
   public var categories: Int?
+  /// Whether the group attribute is a multiple-choice answer whose chosen options are joined
+  /// with `|` (`police|school`): the categories are then the single options, and an alter that
+  /// chose m of them counts 1/m in each for ``PersonalNetworkMeasures/groupsPresent``,
+  /// ``PersonalNetworkMeasures/blau`` and ``PersonalNetworkMeasures/iqv`` (so every alter
+  /// weighs 1 and the IQV stays within 0…1). ``PersonalNetworks/measures(_:)`` sets it for the
+  /// attributes read as Network Canvas categoricals.
+  public var multipleChoice: Bool
 
   public init(
     group: String? = nil, egoGroup: String? = nil, strength: String? = nil,
     selection: TieSelection = .all,
-    categories: Int? = nil
+    categories: Int? = nil, multipleChoice: Bool = false
   ) {
     self.group = group
     self.egoGroup = egoGroup
     self.strength = strength
     self.selection = selection
     self.categories = categories
+    self.multipleChoice = multipleChoice
   }
 }
 
@@ -57,6 +65,11 @@ public struct PersonalNetworkOptions: Sendable, Hashable {
 ///   ``PersonalNetworkOptions/categories`` (for a study: the categories present among all its
 ///   alters, as is common practice, Agresti & Agresti 1978). 1 when the N alters are spread
 ///   evenly over all K categories; NaN when N = 0 or K ≤ 1.
+///   For a multiple-choice group (``PersonalNetworkOptions/multipleChoice``, as Network Canvas
+///   exports a categorical with several options chosen: `police|school`) the categories are
+///   the single options and an alter that chose m of them counts 1/m in each, in
+///   ``groupsPresent``, ``blau`` and the IQV; the E-I index, Yule's Q and the brokerage roles
+///   compare the answers whole.
 /// - ``egoAlterEI``: (E − I) / (E + I), E the alters whose group differs from ego's and I those
 ///   in ego's group (egor's `comp_ei`, Krackhardt & Stern 1988). −1 when every alter shares
 ///   ego's group; NaN when ego has no group or N = 0.
@@ -172,12 +185,16 @@ extension PersonalNetwork {
     let grouped = alterLabels.compactMap { $0 }
     result.groupedAlters = grouped.count
     result.ungroupedAlters = n - grouped.count
-    var counts: [String: Int] = [:]
-    for g in grouped { counts[g, default: 0] += 1 }
+    // Each alter's share of its group: 1, or 1/m in each of m options chosen.
+    var counts: [String: Double] = [:]
+    for g in grouped {
+      let chosen = options.multipleChoice ? multipleChoiceOptions(g) : [g]
+      for o in chosen { counts[o, default: 0] += 1 / Double(chosen.count) }
+    }
     result.groupsPresent = counts.count
     if !grouped.isEmpty {
       let total = Double(grouped.count)
-      result.blau = 1 - counts.values.sorted().reduce(0) { $0 + (Double($1) / total) * (Double($1) / total) }
+      result.blau = 1 - counts.values.sorted().reduce(0) { $0 + ($1 / total) * ($1 / total) }
       let k = options.categories ?? counts.count
       result.iqv = k > 1 ? result.blau / (1 - 1 / Double(k)) : .nan
     }
@@ -232,6 +249,14 @@ extension PersonalNetwork {
     let den = a * d + b * c
     return den > 0 ? (a * d - b * c) / den : .nan
   }
+}
+
+/// The options of a multiple-choice answer (`police|school`), each trimmed, empty ones left out;
+/// the answer itself when it has no other.
+func multipleChoiceOptions(_ answer: String) -> [String] {
+  let parts = answer.split(separator: "|").map { trimmingWhitespace(String($0), newlines: true) }
+    .filter { !$0.isEmpty }
+  return parts.isEmpty ? [answer] : Array(Set(parts)).sorted()
 }
 
 /// A strength value as a number: integers and doubles, and text that reads as a finite number;

@@ -87,13 +87,20 @@ public struct MeasureSummary: Sendable, Equatable {
 
 extension PersonalNetworks {
   /// The categories of an attribute present among all the study's alters, as
-  /// ``Network/groupAssignment(by:)`` reads them (missing values make none), sorted.
+  /// ``Network/groupAssignment(by:)`` reads them (missing values make none), sorted; for a
+  /// multiple-choice attribute (``multipleChoiceAttributes``) the single options chosen.
   ///
   /// - Complexity: O(Σ n_e) over the egos' alters.
   public func categories(of attribute: String) -> [String] {
     var seen = Set<String>()
     for e in egos {
-      for case let label? in groupLabels(of: e.alters, attribute) { seen.insert(label) }
+      for case let label? in groupLabels(of: e.alters, attribute) {
+        if multipleChoiceAttributes.contains(attribute) {
+          seen.formUnion(multipleChoiceOptions(label))
+        } else {
+          seen.insert(label)
+        }
+      }
     }
     return seen.sorted()
   }
@@ -113,6 +120,7 @@ extension PersonalNetworks {
   {
     var o = options
     if let g = o.group, o.categories == nil { o.categories = categories(of: g).count }
+    if let g = o.group, multipleChoiceAttributes.contains(g) { o.multipleChoice = true }
     var out: [PersonalNetworkMeasures] = []
     out.reserveCapacity(egos.count)
     for e in egos { out.append(try e.measures(o)) }

@@ -30,6 +30,11 @@ public struct PersonalNetworks: Sendable {
   /// For a roster-based study (alters chosen from a roster every session shares, egos on it
   /// too), the alter and ego attribute that names a roster member; `nil` for personal networks.
   public var rosterVariable: String? = nil
+  /// The alter attributes that hold a multiple-choice answer, several options chosen joined
+  /// with `|` (Network Canvas's categorical variables, folded from one column per option): the
+  /// composition measures count such an alter in each option it chose (see
+  /// ``PersonalNetworkOptions/multipleChoice``).
+  public var multipleChoiceAttributes: Set<String> = []
 
   public init(_ egos: [PersonalNetwork] = []) {
     self.egos = egos

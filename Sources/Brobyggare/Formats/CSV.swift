@@ -36,6 +36,8 @@ public enum CSVFormat {
     /// For a sheet of a workbook: the sheet's column number of each field, which positions in
     /// messages give in place of a column in the text (`rowLines` are then the sheet's rows).
     var sheetColumns: [Int]? = nil
+    /// For a sheet: the row of its header, where messages about the header point.
+    var headerLine = 1
 
     /// Whether field `k` of row `r` was quoted with spaces at either end.
     func keepsSpaces(row r: Int, field k: Int) -> Bool {

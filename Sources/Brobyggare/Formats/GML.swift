@@ -506,9 +506,17 @@ public enum GMLFormat {
     var nodeItems: [Item] = []
     var edgeItems: [Item] = []
     var graphFields: [Item] = []
+    var directedItem: Item?
     for item in items {
       switch item.key {
       case "directed":
+        // Given twice, one of the two would be taken silently (and the ties read the other way).
+        if let first = directedItem {
+          throw failure(
+            "'directed' is given a second time (first at line \(first.line), column \(first.column)); expected it once",
+            item.line, item.column)
+        }
+        directedItem = item
         switch item.value {
         case .integer(let v): network.isDirected = v != 0
         default: throw failure("'directed' must be 0 or 1", item.valueLine, item.valueColumn)

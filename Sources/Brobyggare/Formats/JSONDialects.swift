@@ -233,7 +233,7 @@ func jsonText(_ v: JSONValue) -> String {
   case .null: return "null"
   case .bool(let b): return b ? "true" : "false"
   case .integer(let i): return String(i)
-  case .number(let d): return d.isFinite ? formatNumber(d) : "null"
+  case .number(let d): return jsonNumber(d)
   case .string(let s): return jsonString(s)
   case .array(let a): return "[" + a.map(jsonText).joined(separator: ",") + "]"
   case .object(let m): return "{" + m.map { jsonString($0.0) + ":" + jsonText($0.1) }.joined(separator: ",") + "}"
@@ -250,7 +250,7 @@ extension NodeLinkFormat {
       switch v {
       case .string(let s), .markup(let s): return jsonString(s)
       case .integer(let i): return String(i)
-      case .double(let d): return d.isFinite ? formatNumber(d) : jsonString(formatNumber(d))
+      case .double(let d): return d.isFinite ? jsonFinite(d) : jsonString(formatNumber(d))
       case .boolean(let b): return b ? "true" : "false"
       }
     }

@@ -238,5 +238,11 @@ public func jsonString(_ s: String) -> String {
 
 /// A JSON number; NaN and infinities, which JSON cannot hold, become null.
 func jsonNumber(_ d: Double) -> String {
-  d.isFinite ? formatNumber(d) : "null"
+  d.isFinite ? jsonFinite(d) : "null"
+}
+
+/// A finite double as JSON text, −0.0 written `-0.0`: `0` would lose the sign (and read back
+/// as an integer); Python's json and networkx write and read it as `-0.0` too.
+func jsonFinite(_ d: Double) -> String {
+  d == 0 && d.sign == .minus ? "-0.0" : formatNumber(d)
 }

@@ -55,6 +55,20 @@ extension NetworkCanvasFormat.Reading {
     var inKey = false
     var inDesc = false
     var descText = ""
+    // Each session's line, counted on from the last session's (graphs come in order of their
+    // offsets), so that the file is read once to place them all, not once per session.
+    var lines = LineCounter()
+    var linesAt = 0
+    func line(of offset: Int) -> Int {
+      while linesAt < offset {
+        let chunk = input.text(from: linesAt, count: Swift.min(1 << 20, offset - linesAt))
+        if chunk.isEmpty { break }
+        for b in chunk { lines.advance(b) }
+        linesAt += chunk.count
+      }
+      return lines.line
+    }
+    defer { locatedBytes += linesAt }
     while let event = try reader.next() {
       switch event {
       case .start:
@@ -160,7 +174,8 @@ extension NetworkCanvasFormat.Reading {
         case "graph":
           inGraph = false
           try finishGraph(
-            file: f.name, offset: graphOffset, attributes: graphAttributes, data: graphData,
+            file: f.name, offset: graphOffset, line: line(of: graphOffset),
+            attributes: graphAttributes, data: graphData,
             nodes: nodes, edges: edges, keys: keys, keyIndex: keyIndex, plan: plan!,
             failure: failure)
         default: break
@@ -304,7 +319,7 @@ extension NetworkCanvasFormat.Reading {
   }
 
   mutating func finishGraph(
-    file: String, offset: Int, attributes graphAttributes: [String: String],
+    file: String, offset: Int, line: Int, attributes graphAttributes: [String: String],
     data: [(key: String, text: String)],
     nodes: [Element], edges: [Element], keys: [CanvasKey], keyIndex: [String: Int], plan: KeyPlan,
     failure: (String, Int) -> FormatError
@@ -407,19 +422,11 @@ extension NetworkCanvasFormat.Reading {
           source: ends[0], target: ends[1], layer: layer,
           id: e.data.first(where: { $0.key == "networkCanvasUUID" })?.text, attributes: attrs))
     }
-    let (line, _) = locate(file, offset, failure)
     try addSession(
       NetworkCanvasFormat.Session(
         egoUUID: egoUUID!, caseID: graphAttributes["nc:caseId"],
         sessionID: graphAttributes["nc:sessionUUID"],
         egoAttributes: ego, file: file, line: line, alters: alters), otherFile: nil)
-  }
-
-  private func locate(_ file: String, _ offset: Int, _ failure: (String, Int) -> FormatError) -> (
-    Int, Int
-  ) {
-    let e = failure("", offset)
-    return (e.line, e.column)
   }
 }
 

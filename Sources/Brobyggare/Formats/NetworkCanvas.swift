@@ -281,6 +281,9 @@ extension NetworkCanvasFormat {
     var unanswered = 0
     var several = 0
     var layoutRenamed = Set<String>()
+    /// Bytes read to find the lines of sessions in GraphML files: at most the files' sizes
+    /// (a test holds it to that; it was once the size times the sessions).
+    var locatedBytes = 0
 
     init(options: Options) { self.options = options }
 
@@ -434,6 +437,7 @@ extension NetworkCanvasFormat {
           PersonalNetwork(
             ego: unique ? s.caseID! : s.egoUUID, egoAttributes: s.egoAttributes, alters: s.alters)
         })
+      study.multipleChoiceAttributes = Set(folded.keys)
       let alterCount = sessions.reduce(0) { $0 + $1.alters.nodeCount }
       let tieCount = sessions.reduce(0) { $0 + $1.alters.tieCount }
       notes.insert(
@@ -446,7 +450,7 @@ extension NetworkCanvasFormat {
               ? "; \(unanswered) value\(unanswered == 1 ? "" : "s") with no option chosen \(unanswered == 1 ? "is" : "are") missing"
               : "")
             + (several > 0
-              ? "; \(several) with several options chosen \(several == 1 ? "has" : "have") them joined by '|'"
+              ? "; \(several) with several options chosen \(several == 1 ? "has" : "have") them joined by '|', and the composition measures (groups, Blau, IQV) count such an alter in each option it chose, a 1/m share in each of m"
               : ""))
       }
       if encrypted > 0 {

@@ -184,6 +184,7 @@ public enum NodeLinkFormat {
       case .double(let d):
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d > 0 ? "Infinity" : "-Infinity" }
+        if d == 0 && d.sign == .minus { return jsonFinite(d) }
         return d == d.rounded() && abs(d) < 1e15 ? "\(formatNumber(d)).0" : formatNumber(d)
       case .boolean(let b): return b ? "true" : "false"
       }

@@ -75,6 +75,18 @@ final class TextInput {
     try start()
   }
 
+  /// Text already in memory as bytes, taken as they are (no copy of the whole, as from `Data`).
+  init(bytes: [UInt8], file: String, xml: Bool = false, encoding: TextEncoding = .utf8,
+       blockSize: Int = TextInput.blockSize) throws(FormatError) {
+    self.file = file
+    self.blockSize = blockSize
+    self.xml = xml
+    self.encoding = encoding
+    rawData = bytes
+    size = bytes.count
+    try start()
+  }
+
   deinit { if fd >= 0 { close(fd) } }
 
   /// Reads raw bytes into `pending`; false at the end of the input.

@@ -45,8 +45,9 @@ public enum XLSXFormat {
   struct Workbook {
     let file: String
     let archive: ZIPArchive
-    /// The sheets in the workbook's order, with the archive entry of each.
-    var sheets: [(name: String, part: String)] = []
+    /// The sheets in the workbook's order, with the archive entry of each and its state:
+    /// `visible`, `hidden` (Unhide shows it) or `veryHidden` (only a macro shows it).
+    var sheets: [(name: String, part: String, state: String)] = []
     var date1904 = false
     var sharedStrings: [String] = []
     /// Whether the cell style of each index (`s="3"`) shows a date or time, and which.
@@ -138,11 +139,12 @@ public enum XLSXFormat {
             throw reader.error(
               "the sheet '\(FormatError.excerpt(name))' names no part of the workbook")
           }
-          sheets.append((name, part))
+          let state = reader.attribute("state") ?? "visible"
+          sheets.append((name, part, state == "hidden" || state == "veryHidden" ? state : "visible"))
         default: break
         }
       }
-      if let shared = try archive.extract(
+      if let shared = try archive.extractBytes(
         sharedPart ?? "\(folder.isEmpty ? "" : folder + "/")sharedStrings.xml")
       {
         sharedStrings = try Workbook.sharedStrings(
@@ -157,9 +159,11 @@ public enum XLSXFormat {
     }
 
     /// An element's name without its namespace prefix (`x:row` is `row`).
+    /// Looks at bytes, not characters: it runs for every element of a sheet.
     static func local(_ name: String) -> String {
-      guard let colon = name.lastIndex(of: ":") else { return name }
-      return String(name[name.index(after: colon)...])
+      let utf8 = name.utf8
+      guard let colon = utf8.lastIndex(of: UInt8(ascii: ":")) else { return name }
+      return String(Substring(utf8[utf8.index(after: colon)...]))
     }
 
     /// A part's relationships, targets resolved against `base` (the folder of the part).
@@ -190,8 +194,8 @@ public enum XLSXFormat {
     }
 
     /// The shared strings table: each `<si>`'s text, its runs joined, phonetic runs left out.
-    static func sharedStrings(_ data: Data, file: String) throws(FormatError) -> [String] {
-      var reader = try XMLReader.open(data, file: file)
+    static func sharedStrings(_ data: [UInt8], file: String) throws(FormatError) -> [String] {
+      var reader = try XMLReader.open(bytes: data, file: file)
       var strings: [String] = []
       var current = ""
       var inT = false
@@ -308,20 +312,24 @@ public enum XLSXFormat {
         ?? sheets.firstIndex { $0.name.lowercased() == name.lowercased() }
     }
 
+    /// Whether the workbook hides the sheet (hidden or very hidden).
+    func isHidden(_ sheet: Int) -> Bool { sheets[sheet].state != "visible" }
+
     /// The file name messages give a sheet: `net.xlsx[Ties]`.
     func place(_ sheet: Int) -> String { "\(file)[\(sheets[sheet].name)]" }
 
     /// A sheet as a table, as the CSV reader parses one, with notes on what was read as missing.
     func table(sheet k: Int) throws(FormatError) -> (table: CSVFormat.Table, notes: [String]) {
-      let (name, part) = sheets[k]
+      let (name, part, _) = sheets[k]
       let where_ = place(k)
-      guard let data = try archive.extract(part) else {
+      guard let data = try archive.extractBytes(part) else {
         throw FormatError(
           file: file, line: 1, column: 1,
           "the sheet '\(FormatError.excerpt(name))' has no part \(part) in the workbook: it is damaged"
         )
       }
-      var reader = try XMLReader.open(data, file: "\(file) (\(part))")
+      // XML errors name the sheet and the part that holds it, and the XML's line and column.
+      var reader = try XMLReader.open(bytes: data, file: "\(where_) (\(part))")
       var cells: [(row: Int, column: Int, value: String)] = []
       var merges: [(String, (Int, Int), (Int, Int))] = []
       var errors: [(ref: String, value: String)] = []
@@ -336,7 +344,10 @@ public enum XLSXFormat {
       var inIS = false
       var inT = false
       var phonetic = 0
-      // The cell's reference (`C7`), made only for a message.
+      // The cell's formula, when it has one (`<f>`), for a message.
+      var formula: String?
+      var inF = false
+      // The cell's reference (`C7`), made only for a message; its place names the sheet.
       var cellRef: String { columnName(col) + String(row) }
       var textBytes = 0
       func fail(_ m: String) -> FormatError {
@@ -345,8 +356,8 @@ public enum XLSXFormat {
       while let event = try reader.next() {
         switch event {
         case .start:
-          switch Workbook.local(reader.name) {
-          case "row":
+          switch SheetElement(reader.name) {
+          case .row:
             if let r = reader.attribute("r") {
               guard let n = Int(r), n >= 1, n <= limits.rows else {
                 throw fail(
@@ -357,7 +368,7 @@ public enum XLSXFormat {
               row += 1
             }
             col = 0
-          case "c":
+          case .c:
             if let r = reader.attribute("r") {
               guard let (c, rr) = cellReference(r) else {
                 throw fail(
@@ -382,11 +393,15 @@ public enum XLSXFormat {
             style = reader.attribute("s").flatMap { Int($0) } ?? 0
             value = ""
             inline = ""
-          case "v": inV = true
-          case "is": inIS = true
-          case "t": inT = !reader.selfClosing
-          case "rPh": phonetic += 1
-          case "mergeCell":
+            formula = nil
+          case .f:
+            formula = ""
+            inF = !reader.selfClosing
+          case .v: inV = true
+          case .is: inIS = true
+          case .t: inT = !reader.selfClosing
+          case .rPh: phonetic += 1
+          case .mergeCell:
             if let ref = reader.attribute("ref") {
               let ends = ref.split(separator: ":").map { cellReference(String($0)) }
               if ends.count == 2, let a = ends[0], let b = ends[1] { merges.append((ref, a, b)) }
@@ -394,12 +409,21 @@ public enum XLSXFormat {
           default: break
           }
         case .end:
-          switch Workbook.local(reader.name) {
-          case "v": inV = false
-          case "is": inIS = false
-          case "t": inT = false
-          case "rPh": phonetic -= 1
-          case "c":
+          switch SheetElement(reader.name) {
+          case .v: inV = false
+          case .f: inF = false
+          case .is: inIS = false
+          case .t: inT = false
+          case .rPh: phonetic -= 1
+          case .c:
+            // A formula's value is the one cached when the file was last calculated; a file
+            // written by a program that does not calculate (openpyxl, many generators) has none.
+            // An empty cached string (`t="str"`) is a formula whose result is empty text.
+            if let f = formula, value.isEmpty, type != "str", type != "inlineStr" {
+              throw fail(
+                "cell \(sheetRef(name, col, row)) holds a formula\(f.isEmpty ? "" : " (=\(FormatError.excerpt(f)))") with no calculated value: the workbook was written by a program that does not calculate formulas; open it in Excel or LibreOffice and save it, which calculates them"
+              )
+            }
             let text: String?
             switch type {
             case "s":
@@ -407,7 +431,7 @@ public enum XLSXFormat {
                 text = nil
                 break
               }
-              guard let i = Int(trimmingWhitespace(value, newlines: true)), i >= 0,
+              guard let i = Int(value) ?? Int(trimmingWhitespace(value, newlines: true)), i >= 0,
                 i < sharedStrings.count
               else {
                 throw fail(
@@ -464,7 +488,13 @@ public enum XLSXFormat {
           default: break
           }
         case .text:
-          if inV { value += reader.text } else if inIS, inT, phonetic == 0 { inline += reader.text }
+          if inV {
+            value += reader.text
+          } else if inF {
+            formula? += reader.text
+          } else if inIS, inT, phonetic == 0 {
+            inline += reader.text
+          }
         }
       }
       var notes: [String] = []
@@ -510,43 +540,98 @@ public enum XLSXFormat {
           "the header row has merged cells (\(FormatError.excerpt(ref))): a merged header names one column and leaves the others without a name; unmerge them and name each column"
         )
       }
+      // Which columns hold anything: a column with no header and no value is a spacer,
+      // left out with a note; one with values but no header is refused.
       var header = [String](repeating: "", count: width)
-      var rows = [[String]](
-        repeating: [String](repeating: "", count: width), count: rowNumbers.count)
-      var r = -1
-      var previous = headerRow
+      var firstValueRow = [Int](repeating: 0, count: width)
       for c in cells {
         if c.row == headerRow {
-          header[c.column - first] = c.value
-          continue
+          header[c.column - first] = trimmingWhitespace(c.value, newlines: false)
+        } else if firstValueRow[c.column - first] == 0 {
+          firstValueRow[c.column - first] = c.row
         }
-        if c.row != previous {
-          r += 1
-          previous = c.row
-        }
-        rows[r][c.column - first] = c.value
       }
-      header = header.map { trimmingWhitespace($0, newlines: false) }
+      var kept: [Int] = []
+      var spacers: [Int] = []
       var seen = Set<String>()
-      for (k, h) in header.enumerated() {
+      for k in 0..<width {
+        let h = header[k]
         if h.isEmpty {
-          throw FormatError(
-            file: where_, line: headerRow, column: first + k,
-            "the header cell \(columnName(first + k))\(headerRow) is empty, but the column has values below it; name the column"
-          )
+          guard firstValueRow[k] == 0 else {
+            let letters = columnName(first + k)
+            throw FormatError(
+              file: where_, line: headerRow, column: first + k,
+              "the column \(letters) has values (the first in \(sheetRef(name, first + k, firstValueRow[k]))) but no name: its header cell \(sheetRef(name, first + k, headerRow)) is empty; name the column there, or delete the column"
+            )
+          }
+          spacers.append(first + k)
+          continue
         }
         if !seen.insert(h.lowercased()).inserted {
           throw FormatError(
             file: where_, line: headerRow, column: first + k,
-            "the header names '\(FormatError.excerpt(h))' twice (the second in \(columnName(first + k))\(headerRow))"
+            "the header names '\(FormatError.excerpt(h))' twice (the second in \(sheetRef(name, first + k, headerRow)))"
           )
         }
+        kept.append(k)
+      }
+      if !spacers.isEmpty {
+        notes.append(
+          "left out \(spacers.count == 1 ? "the column" : "the columns") \(FormatError.list(spacers.map { columnName($0) })) of the sheet '\(name)': \(spacers.count == 1 ? "it has" : "they have") no header and no values (\(spacers.count == 1 ? "a spacer column" : "spacer columns"))"
+        )
+      }
+      // Each sheet column's field in the table, −1 for a spacer.
+      var field = [Int](repeating: -1, count: width)
+      for (f, k) in kept.enumerated() { field[k] = f }
+      var rows = [[String]](
+        repeating: [String](repeating: "", count: kept.count), count: rowNumbers.count)
+      var r = -1
+      var previous = headerRow
+      for c in cells where c.row != headerRow {
+        if c.row != previous {
+          r += 1
+          previous = c.row
+        }
+        rows[r][field[c.column - first]] = c.value
       }
       let table = CSVFormat.Table(
-        header: header, rows: rows, rowLines: rowNumbers, delimiter: UInt8(ascii: ","),
-        rowStarts: [],
-        input: try TextInput(data: Data(), file: where_), sheetColumns: Array(first...last))
+        header: kept.map { header[$0] }, rows: rows, rowLines: rowNumbers,
+        delimiter: UInt8(ascii: ","), rowStarts: [],
+        input: try TextInput(data: Data(), file: where_), sheetColumns: kept.map { first + $0 },
+        headerLine: headerRow)
       return (table, notes)
+    }
+  }
+
+  /// The elements of a sheet the reader acts on, told apart by their bytes (namespace prefix
+  /// left out): the sheet's loop meets one per cell, value and row, so no string is compared.
+  enum SheetElement {
+    case row, c, v, f, `is`, t, rPh, mergeCell, other
+
+    init(_ name: String) {
+      var name = name
+      self = name.withUTF8 { all -> SheetElement in
+        var start = 0
+        for (i, b) in all.enumerated() where b == UInt8(ascii: ":") { start = i + 1 }
+        let n = UnsafeBufferPointer(rebasing: all[start...])
+        switch n.count {
+        case 1:
+          switch n[0] {
+          case UInt8(ascii: "c"): return .c
+          case UInt8(ascii: "v"): return .v
+          case UInt8(ascii: "f"): return .f
+          case UInt8(ascii: "t"): return .t
+          default: return .other
+          }
+        case 2: return n[0] == UInt8(ascii: "i") && n[1] == UInt8(ascii: "s") ? .is : .other
+        case 3:
+          if n[0] == UInt8(ascii: "r"), n[1] == UInt8(ascii: "o"), n[2] == UInt8(ascii: "w") { return .row }
+          if n[0] == UInt8(ascii: "r"), n[1] == UInt8(ascii: "P"), n[2] == UInt8(ascii: "h") { return .rPh }
+          return .other
+        case 9: return n.elementsEqual("mergeCell".utf8) ? .mergeCell : .other
+        default: return .other
+        }
+      }
     }
   }
 
@@ -574,6 +659,18 @@ public enum XLSXFormat {
     return (col, row)
   }
 
+  /// A cell as Excel names it in a formula, with its sheet: `Ties!D3`, `'Band 2'!D3`.
+  static func sheetRef(_ sheet: String, _ column: Int, _ row: Int) -> String {
+    let plain =
+      !sheet.isEmpty
+      && sheet.unicodeScalars.allSatisfy {
+        $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+      }
+    let shown = FormatError.excerpt(sheet)
+    return (plain ? shown : "'" + shown.replacingOccurrences(of: "'", with: "''") + "'") + "!"
+      + columnName(column) + String(row)
+  }
+
   /// A column's letters: 3 is `C`, 28 is `AB`.
   static func columnName(_ column: Int) -> String {
     var n = column
@@ -589,7 +686,17 @@ public enum XLSXFormat {
   /// Excel's escapes of characters XML cannot hold: `_x0007_` is U+0007, `_x005F_` an
   /// underscore (which keeps a literal `_x0041_` from being read as one).
   static func decodeEscapes(_ s: String) -> String {
-    guard s.contains("_x") else { return s }
+    // Most text has no escape: look for `_x` in the bytes before anything else.
+    var previous: UInt8 = 0
+    var hasEscape = false
+    for b in s.utf8 {
+      if previous == UInt8(ascii: "_") && b == UInt8(ascii: "x") {
+        hasEscape = true
+        break
+      }
+      previous = b
+    }
+    guard hasEscape else { return s }
     var out = ""
     let u = Array(s.unicodeScalars)
     var i = 0
@@ -715,7 +822,23 @@ extension XLSXFormat {
     var nodeSheet: Int?
     var columns = columns
     var layout: String?
-    let named = { (n: String) in book.sheets.firstIndex { $0.name.lowercased() == n } }
+    // A hidden sheet is read only when named: it holds what the workbook's author put out of
+    // sight (lookup lists, old versions), not the data shown.
+    let visible = book.sheets.indices.filter { !book.isHidden($0) }
+    let hidden = book.sheets.indices.filter { book.isHidden($0) }
+    let shown = { (k: Int) in
+      "'\(FormatError.excerpt(book.sheets[k].name))'"
+        + (book.sheets[k].state == "veryHidden" ? " (very hidden)" : "")
+    }
+    let named = { (n: String) in
+      book.sheets.indices.first { !book.isHidden($0) && book.sheets[$0].name.lowercased() == n }
+    }
+    if sheet == nil, visible.isEmpty {
+      throw FormatError(
+        file: book.file, line: 1, column: 1,
+        "every sheet of the workbook is hidden (\(FormatError.list(hidden.map(shown)))); a hidden sheet is read only when --sheet names it"
+      )
+    }
     if let sheet {
       tieSheet = try find(sheet, option: "sheet")
       nodeSheet = try nodesSheet.map { n throws(FormatError) in try find(n, option: "nodes-sheet") }
@@ -727,7 +850,7 @@ extension XLSXFormat {
       let nodes =
         try nodesSheet.map { n throws(FormatError) in try find(n, option: "nodes-sheet") }
         ?? named("nodes")
-      tieSheet = named("ties") ?? (nodes == 0 && book.sheets.count > 1 ? 1 : 0)
+      tieSheet = named("ties") ?? visible.first { $0 != nodes } ?? visible[0]
       nodeSheet = nodes == tieSheet ? nil : nodes
     }
     var notes: [String] = []
@@ -751,10 +874,21 @@ extension XLSXFormat {
     }
     var network = Network(directed: directed ?? true)
     var trimmed = CSVFormat.TrimmedIDs()
+    /// The CSV reader places what is wrong with a header at line 1, column 1 (a CSV file's
+    /// header); in a sheet the header is the first row with a value, which need not be row 1.
+    func atHeader(_ e: FormatError, _ t: CSVFormat.Table) -> FormatError {
+      guard e.line == 1, e.column == 1 else { return e }
+      var e = e
+      e.line = t.headerLine
+      e.column = t.sheetColumns?.first ?? 1
+      return e
+    }
     if let nodes {
-      try CSVFormat.readNodes(
-        nodes.table, file: book.place(nodeSheet ?? 0), columns: columns, into: &network,
-        trimmed: &trimmed)
+      do {
+        try CSVFormat.readNodes(
+          nodes.table, file: book.place(nodeSheet ?? 0), columns: columns, into: &network,
+          trimmed: &trimmed)
+      } catch { throw atHeader(error, nodes.table) }
     }
     do {
       try CSVFormat.readTies(
@@ -763,7 +897,7 @@ extension XLSXFormat {
         closedNodeSet: nodes != nil, trimmed: &trimmed)
     } catch {
       // The sheet was chosen, not named: say which it was, and how to name another.
-      var e = error
+      var e = atHeader(error, ties.table)
       if sheet == nil, layout == nil, book.sheets.count > 1,
         e.message.contains("needs 'source' and 'target'")
       {
@@ -782,6 +916,18 @@ extension XLSXFormat {
             ? ", each connection's Type as its layer" : ""))
     } else if book.sheets.count > 1 {
       notes.append(which + (sheet == nil ? " (--sheet and --nodes-sheet name others)" : ""))
+    }
+    let read = [tieSheet] + (nodeSheet.map { [$0] } ?? [])
+    for k in read where book.isHidden(k) {
+      notes.append(
+        "the sheet '\(book.sheets[k].name)' is \(book.sheets[k].state == "veryHidden" ? "very hidden" : "hidden") in the workbook; it was read because it was named"
+      )
+    }
+    let skipped = hidden.filter { !read.contains($0) }
+    if sheet == nil, !skipped.isEmpty {
+      notes.append(
+        "left out the hidden sheet\(skipped.count == 1 ? "" : "s") \(FormatError.list(skipped.map(shown))): a hidden sheet is read only when --sheet or --nodes-sheet names it"
+      )
     }
     notes += ties.notes + (nodes?.notes ?? [])
     if let first = trimmed.first {

@@ -85,6 +85,11 @@ struct XMLReader {
     try XMLReader(input: TextInput(data: data, file: file, xml: true))
   }
 
+  /// A reader over a document in memory as bytes (an entry of an archive), not copied.
+  static func open(bytes: [UInt8], file: String) throws(FormatError) -> XMLReader {
+    try XMLReader(input: TextInput(bytes: bytes, file: file, xml: true))
+  }
+
   /// A reader over a file, read a block at a time.
   static func open(path: String, file: String? = nil) throws(FormatError) -> XMLReader {
     try XMLReader(input: TextInput(path: path, file: file, xml: true))

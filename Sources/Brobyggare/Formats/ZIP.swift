@@ -182,6 +182,12 @@ final class ZIPArchive {
   ///   CRC-32 does not match.
   /// - Complexity: O(n) in the entry's size.
   func extract(_ name: String) throws(FormatError) -> Data? {
+    try extractBytes(name).map { Data($0) }
+  }
+
+  /// The bytes of the entry of a name, as ``extract(_:)`` reads them, without a copy into `Data`
+  /// (a sheet may be some hundred megabytes).
+  func extractBytes(_ name: String) throws(FormatError) -> [UInt8]? {
     guard let e = entry(named: name) else { return nil }
     let what = "the entry '\(FormatError.excerpt(name))'"
     if e.flags & 1 != 0 || e.flags & 0x40 != 0 {
@@ -242,7 +248,7 @@ final class ZIPArchive {
       throw fail("\(what) fails its CRC-32 check: the archive is damaged")
     }
     extracted += out.count
-    return Data(out)
+    return out
   }
 }
 
@@ -254,10 +260,52 @@ enum CRC32 {
     return c
   }
 
+  /// Eight tables for slicing-by-8 (Kounavis & Berry 2005): `tables[k * 256 + b]` is the CRC
+  /// of byte b followed by k zero bytes, so eight input bytes take eight lookups and no loop
+  /// over bits; a byte at a time was a tenth of the time to read a large workbook.
+  static let tables: [UInt32] = {
+    var t = [UInt32](repeating: 0, count: 8 * 256)
+    for n in 0..<256 { t[n] = table[n] }
+    for k in 1..<8 {
+      for n in 0..<256 {
+        let prev = t[(k - 1) * 256 + n]
+        t[k * 256 + n] = table[Int(prev & 0xFF)] ^ (prev >> 8)
+      }
+    }
+    return t
+  }()
+
   /// - Complexity: O(n).
   static func checksum<C: Collection>(_ data: C) -> UInt32 where C.Element == UInt8 {
+    if let c = data.withContiguousStorageIfAvailable({ checksum(buffer: $0) }) { return c }
+    return Array(data).withUnsafeBufferPointer { checksum(buffer: $0) }
+  }
+
+  private static func checksum(buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
     var c: UInt32 = 0xFFFF_FFFF
-    for b in data { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+    tables.withUnsafeBufferPointer { t in
+      var i = 0
+      let n = buffer.count
+      while i + 8 <= n {
+        let lo =
+          c
+          ^ (UInt32(buffer[i]) | UInt32(buffer[i + 1]) << 8 | UInt32(buffer[i + 2]) << 16
+            | UInt32(buffer[i + 3]) << 24)
+        let hi =
+          UInt32(buffer[i + 4]) | UInt32(buffer[i + 5]) << 8 | UInt32(buffer[i + 6]) << 16
+          | UInt32(buffer[i + 7]) << 24
+        c =
+          t[7 * 256 + Int(lo & 0xFF)] ^ t[6 * 256 + Int(lo >> 8 & 0xFF)]
+          ^ t[5 * 256 + Int(lo >> 16 & 0xFF)] ^ t[4 * 256 + Int(lo >> 24)]
+          ^ t[3 * 256 + Int(hi & 0xFF)] ^ t[2 * 256 + Int(hi >> 8 & 0xFF)]
+          ^ t[256 + Int(hi >> 16 & 0xFF)] ^ t[Int(hi >> 24)]
+        i += 8
+      }
+      while i < n {
+        c = t[Int((c ^ UInt32(buffer[i])) & 0xFF)] ^ (c >> 8)
+        i += 1
+      }
+    }
     return c ^ 0xFFFF_FFFF
   }
 }
@@ -402,7 +450,8 @@ enum Inflate {
   /// - Complexity: O(n) in the output.
   static func inflate(_ input: ArraySlice<UInt8>, limit: Int) throws(Failure) -> [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(min(limit, 64 << 20))
+    // The declared size, within the archive's limits: a large sheet grows no copy at a time.
+    out.reserveCapacity(min(limit, 256 << 20))
     var bits = Bits(input)
     func over() -> Failure {
       Failure(reason: "it inflates to more than the \(limit) bytes it declares")

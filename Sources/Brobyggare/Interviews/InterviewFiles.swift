@@ -76,9 +76,11 @@ extension InterviewFiles {
     guard ZIPArchive.looksLike(data) else { return (try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding)), file) }
     let book = try XLSXFormat.Workbook(data: data, file: file)
     guard !book.sheets.isEmpty else { throw FormatError(file: file, line: 1, column: 1, "the workbook has no sheets") }
-    let (table, notes) = try book.table(sheet: 0)
-    if let note = notes.first { throw FormatError(file: book.place(0), line: 1, column: 1, note.replacingOccurrences(of: "read as missing", with: "refused")) }
-    return (table, book.place(0))
+    // The first sheet not hidden (a hidden sheet is read only when named).
+    let k = book.sheets.indices.first { !book.isHidden($0) } ?? 0
+    let (table, notes) = try book.table(sheet: k)
+    if let note = notes.first(where: { $0.contains("read as missing") }) { throw FormatError(file: book.place(k), line: 1, column: 1, note.replacingOccurrences(of: "read as missing", with: "refused")) }
+    return (table, book.place(k))
   }
 
   /// The bytes of an interview table: a workbook (`.xlsx`) as it is, other files as text
