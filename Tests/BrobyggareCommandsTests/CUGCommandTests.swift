@@ -65,10 +65,11 @@ struct CUGCommandTests {
     #expect(cug("padgett", "--cug", "density", "--permutations", "0").status == 64)
     #expect(cug("padgett").status == 64)
     // 10⁶ draws of betweenness centralization on Lazega's 71 lawyers and 892 advice arcs:
-    // 2·71·(71 + 892) ≈ 1.4e5 steps a draw, 1.4e11 in all, over the limit of 2e10; about
-    // 146,000 draws fit. Refused before any work, naming what fits.
+    // 10·(71 + 892) = 9,630 steps to draw and 2·71·(71 + 892) = 136,746 for betweenness and
+    // closeness, 146,376 a draw, 1.5e11 in all, over the limit of 2e10; ⌊2e10 / 146,376⌋ =
+    // 136,634 draws fit. Refused before any work, naming what fits.
     let big = cug("lazega", "--layer", "advice", "--cug", "centralization_betweenness", "--permutations", "1000000")
     #expect(big.status == 64)
-    #expect(big.stderr.contains("over the limit of 2e+10") && big.stderr.contains("draws fit (--permutations 14"))
+    #expect(big.stderr.contains("over the limit of 2e+10") && big.stderr.contains("(--permutations 136634)"))
   }
 }

@@ -267,9 +267,11 @@ struct CUGTests {
   @Test func workIsBounded() throws {
     let adj = Self.directed30
     let per = adj.cugWorkPerDraw([.centralizationBetweenness], condition: .ties)
-    // One draw: n + a to draw, 2 n (n + a) for betweenness (n = 30, a = arcs).
+    // One draw: 10 (n + a) to draw, 2 n (n + a) for betweenness (n = 30, a = arcs); under
+    // size, 3 n² to draw and a = n(n − 1)/2 = 435.
     let a = Double(adj.arcCount)
-    #expect(per == 30 + a + 2 * 30 * (30 + a))
+    #expect(per == 10 * (30 + a) + 2 * 30 * (30 + a))
+    #expect(adj.cugWorkPerDraw([.transitivity], condition: .size) == 3.0 * 900 + 435.0 * (435.0 / 30 + 1))
     #expect(throws: CUGWorkError(statistics: ["centralization_betweenness"], condition: .ties, draws: 1000, workPerDraw: per,
                                  limit: 100 * per + 1, feasibleDraws: 100)) {
       try adj.cugTest([.centralizationBetweenness], condition: .ties, draws: 1000, threads: 2, workLimit: 100 * per + 1)

@@ -133,13 +133,14 @@ public enum CUGStatistic: Sendable, Hashable {
 
   /// Steps of work on one graph of n nodes and a arcs (each undirected tie counted twice): a
   /// breadth-first search from every node is n(n + a); transitivity a(a/n + 1), the two-paths
-  /// of a graph with even degrees; LUBness n⁴/64, as if one component.
+  /// of a graph with even degrees; LUBness n⁴/64, as if one component; the E-I index 10(n + a),
+  /// as it fills four arrays a node.
   func cost(nodes n: Double, arcs a: Double) -> Double {
     switch self {
     case .density: 1
     case .reciprocity: a * log2(max(2, a / max(1, n)))
     case .transitivity: a * (a / max(1, n) + 1)
-    case .eiIndex: n + a
+    case .eiIndex: 10 * (n + a)
     case .connectedness, .efficiency: n + a
     case .hierarchy: n * (n + a) + n * n / 2
     case .lubness: n * (n + a) + n * n * n * n / 64
@@ -172,22 +173,25 @@ public struct CUGWorkError: Error, Equatable, CustomStringConvertible, Sendable 
 
 extension Adjacency {
   /// The most work a test of named statistics starts on, in the steps of
-  /// ``CUGStatistic``'s cost: 1,000 draws of betweenness centralization on about 1,000 nodes
-  /// and 5,000 ties; of the order of a minute on two cores.
+  /// ``cugWork(_:condition:draws:)``: 1,000 draws of betweenness centralization on about 1,000
+  /// nodes and 5,000 ties. A step of breadth-first search took about 70 ns in a debug build on
+  /// a shared core (200 draws of betweenness centralization on Lazega's advice network, 2.8e7
+  /// steps, in 2.1 s), so the limit is some 25 minutes of one core there; an optimised build
+  /// takes a fraction of that.
   public static let cugWorkLimit = 2e10
 
-  /// Steps of work for `draws` random graphs and the statistics on each: drawing (n² under
-  /// ``CUGCondition/size``, n + m otherwise) plus each statistic's cost on a graph with the
-  /// draws' number of arcs.
+  /// Steps of work for `draws` random graphs and the statistics on each: drawing (3n² under
+  /// ``CUGCondition/size``, 10(n + a) otherwise: hashing the sample and building the rows cost
+  /// about ten steps of search a tie) plus each statistic's cost on a graph with the draws'
+  /// number of arcs a.
   public func cugWork(_ statistics: [CUGStatistic], condition: CUGCondition, draws: Int) -> Double {
     cugWorkPerDraw(statistics, condition: condition) * Double(draws)
   }
 
   func cugWorkPerDraw(_ statistics: [CUGStatistic], condition: CUGCondition) -> Double {
     let n = Double(nodeCount)
-    let pairs = n * (n - 1)
-    let arcs = condition == .size ? pairs / 2 * (isDirected ? 1 : 2) : Double(arcCount)
-    var work = condition == .size ? pairs : n + arcs
+    let arcs = condition == .size ? n * (n - 1) / 2 * (isDirected ? 1 : 2) : Double(arcCount)
+    var work = condition == .size ? 3 * n * n : 10 * (n + arcs)
     // Statistics that share a computation (the three centralizations, the Krackhardt
     // dimensions) are counted each: an upper bound.
     for s in statistics { work += s.cost(nodes: n, arcs: arcs) }
