@@ -44,7 +44,7 @@ extension BrobyggareCommandLine {
     if condition != .size { plain.removeAll { $0 == .density } }
     if condition == .dyads { plain.removeAll { $0 == .reciprocity } }
     if draws == 0 { plain = [] }
-    var tooLarge: [(path: String, fit: Int, lubnessOnly: Bool)] = []
+    var tooLarge: [(path: String, message: String)] = []
     var rows: [[Cell]] = []
     var selections: [String] = []
     var refusedLUB: [String] = []
@@ -82,16 +82,20 @@ extension BrobyggareCommandLine {
         case .failure(let e):
           // Asked for, the draws are refused. By default a network too large for them keeps
           // the rest of its row: first without LUBness (O(n⁴/64) a draw), then without any.
-          if drawsGiven { throw UsageError(message: "--cug-draws \(draws) on \(path): \(e)" + (e.feasibleDraws > 0 ? " (--cug-draws \(e.feasibleDraws), or 0 to leave the z-scores out)" : " (--cug-draws 0 leaves the z-scores out)")) }
+          let tooDense = e.arcsPerDraw > CUGWorkError.maximumArcsPerDraw
+          if drawsGiven || tooDense && p.value("cug-condition") != nil {
+            throw UsageError(message: tooDense ? "--cug-condition \(condition.rawValue) on \(path): \(e)"
+              : "--cug-draws \(draws) on \(path): \(e)" + (e.feasibleDraws > 0 ? " (--cug-draws \(e.feasibleDraws), or 0 to leave the z-scores out)" : " (--cug-draws 0 leaves the z-scores out)"))
+          }
           let cheaper = statistics.filter { $0 != .lubness }
           if case .success(let tests) = cugTests(adj, cheaper, condition: condition, draws: draws, seed: seed, threads: threads) {
             var z = tests.map { Cell.number($0.z) }
             if let at = statistics.firstIndex(of: .lubness) { z.insert(.text(""), at: at) }
             row += z
-            tooLarge.append((path, e.feasibleDraws, true))
+            tooLarge.append((path, "z_lubness is left empty: \(draws) random graphs would pass the work limit (LUBness costs O(n⁴/64) a graph); \(e.feasibleDraws > 0 ? "--cug-draws \(e.feasibleDraws) fits every z-score" : "not even one draw fits every z-score")"))
           } else {
             row += statistics.map { _ in .text("") }
-            tooLarge.append((path, e.feasibleDraws, false))
+            tooLarge.append((path, "the CUG z-scores are left empty: \(tooDense ? "\(e)" : "\(draws) random graphs would pass the work limit; " + (e.feasibleDraws > 0 ? "--cug-draws \(e.feasibleDraws) fits" : "not even one draw fits"))"))
           }
         }
       }
@@ -113,9 +117,7 @@ extension BrobyggareCommandLine {
     } else {
       settings.append(("cug", "no z-scores (--cug-draws 0)"))
     }
-    for (path, fit, lubnessOnly) in tooLarge {
-      note("\(lubnessOnly ? "z_lubness" : "the CUG z-scores") of \(path) \(lubnessOnly ? "is" : "are") left empty: \(draws) random graphs would pass the work limit (LUBness costs O(n⁴/64) a graph); \(fit > 0 ? "--cug-draws \(fit) fits every z-score" : "not even one draw fits every z-score")")
-    }
+    for (path, message) in tooLarge { note("\(path): \(message)") }
     if !refusedLUB.isEmpty {
       note("LUBness is left empty for \(refusedLUB.joined(separator: ", ")): a component is too large for its O(n⁴/64) work (more than about 1,500 nodes)")
     }

@@ -76,6 +76,7 @@ extension BrobyggareCommandLine {
     switch cugTests(adj, statistics, condition: condition, draws: draws, seed: seed, threads: threads) {
     case .success(let t): tests = t
     case .failure(let e):
+      if e.arcsPerDraw > CUGWorkError.maximumArcsPerDraw { throw UsageError(message: "--condition \(condition.rawValue): \(e)") }
       throw UsageError(message: "--permutations \(draws): \(e)" + (e.feasibleDraws > 0 ? " (--permutations \(e.feasibleDraws))" : ""))
     }
     for t in tests where t.undefinedDraws > 0 && !t.observed.isNaN {

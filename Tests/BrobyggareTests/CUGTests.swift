@@ -278,5 +278,10 @@ struct CUGTests {
     }
     let error = CUGWorkError(statistics: ["lubness"], condition: .size, draws: 10, workPerDraw: 1e12, limit: 2e10, feasibleDraws: 0)
     #expect(error.description.contains("not even one draw fits"))
+    // Conditioned on size, 5,000 nodes directed make graphs of 5000 · 4999 / 2 ≈ 1.25e7 arcs:
+    // refused before one is drawn, even for the cheapest statistic and one draw.
+    let wide = Adjacency.build(nodeCount: 5000, directed: true, arcs: [(0, 1, 1)], merge: .max)
+    #expect(throws: CUGWorkError.self) { try wide.cugTest([.density], condition: .size, draws: 1, threads: 1) }
+    #expect(try wide.cugTest([.density], condition: .ties, draws: 1, threads: 1)[0].observed == 1.0 / (5000 * 4999))
   }
 }

@@ -150,7 +150,8 @@ public enum CUGStatistic: Sendable, Hashable {
   }
 }
 
-/// A CUG test asked for more work than its limit allows (see ``Adjacency/cugWorkLimit``).
+/// A CUG test asked for more work than its limit allows (see ``Adjacency/cugWorkLimit``), or
+/// for random graphs too large to hold (see ``maximumArcsPerDraw``).
 public struct CUGWorkError: Error, Equatable, CustomStringConvertible, Sendable {
   public var statistics: [String]
   public var condition: CUGCondition
@@ -160,8 +161,23 @@ public struct CUGWorkError: Error, Equatable, CustomStringConvertible, Sendable 
   public var limit: Double
   /// The most draws that fit within the limit (0 when not even one does).
   public var feasibleDraws: Int
+  /// The arcs of one random graph (each undirected tie twice): expected under
+  /// ``CUGCondition/size``, the observed otherwise.
+  public var arcsPerDraw: Double = 0
+
+  /// The most arcs a random graph may have (each thread holds one, at about 36 bytes an arc
+  /// while it is built): under ``CUGCondition/size``, half the pairs of about 4,500 nodes
+  /// directed.
+  public static let maximumArcsPerDraw = 1e7
 
   public var description: String {
+    if arcsPerDraw > Self.maximumArcsPerDraw {
+      let what = condition == .size ? "random graphs on these nodes with each tie present with probability 1/2 have about"
+        : "random graphs with the observed ties have"
+      let advice = condition == .size ? "condition on the ties or the dyad census, or analyse fewer nodes" : "analyse fewer ties"
+      return "\(what) \(String(format: "%.2g", arcsPerDraw)) arcs each, more than the "
+        + "\(String(format: "%.2g", Self.maximumArcsPerDraw)) a draw may hold; \(advice)"
+    }
     let advice = feasibleDraws > 0
       ? "at most \(feasibleDraws) draws fit"
       : "not even one draw fits; test cheaper statistics or a smaller network"
@@ -211,7 +227,8 @@ extension Adjacency {
   ///   - seed: the random graphs' seed; the same seed gives the same result on any number of
   ///     threads.
   ///   - workLimit: the most steps (``cugWork(_:condition:draws:)``) to start on.
-  /// - Throws: ``CUGWorkError`` when the work would pass `workLimit`, before any is done.
+  /// - Throws: ``CUGWorkError`` when the work would pass `workLimit`, or a random graph would
+  /// have more than ``CUGWorkError/maximumArcsPerDraw`` arcs, before any work is done.
   /// - Complexity: `draws` × (drawing a graph + each statistic on it); see
   ///   ``cugWork(_:condition:draws:)``.
   public func cugTest(_ statistics: [CUGStatistic], condition: CUGCondition, draws: Int, seed: UInt64 = 1,
@@ -225,6 +242,12 @@ extension Adjacency {
       }
     }
     let perDraw = cugWorkPerDraw(statistics, condition: condition)
+    let n = Double(nodeCount)
+    let arcs = condition == .size ? n * (n - 1) / 2 * (isDirected ? 1 : 2) : Double(arcCount)
+    if arcs > CUGWorkError.maximumArcsPerDraw {
+      throw CUGWorkError(statistics: statistics.map(\.name), condition: condition, draws: draws, workPerDraw: perDraw,
+                         limit: workLimit, feasibleDraws: 0, arcsPerDraw: arcs)
+    }
     if perDraw * Double(draws) > workLimit {
       throw CUGWorkError(statistics: statistics.map(\.name), condition: condition, draws: draws, workPerDraw: perDraw,
                          limit: workLimit, feasibleDraws: Int(workLimit / perDraw))
