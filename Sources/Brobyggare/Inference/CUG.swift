@@ -196,7 +196,8 @@ extension Adjacency {
   /// takes a fraction of that.
   public static let cugWorkLimit = 2e10
 
-  /// Steps of work for `draws` random graphs and the statistics on each: drawing (3n² under
+  /// Steps of work for `draws` random graphs and the statistics on each (O(1) to compute):
+  /// drawing (3n² under
   /// ``CUGCondition/size``, 10(n + a) otherwise: hashing the sample and building the rows cost
   /// about ten steps of search a tie) plus each statistic's cost on a graph with the draws'
   /// number of arcs a.
@@ -261,8 +262,10 @@ extension Adjacency {
   /// graph, and on `draws` random graphs that keep what `condition` names.
   ///
   /// The random graphs have the same number of nodes and direction, no self-loops, and trust 1
-  /// on every tie. The caller bounds the work: `draws` × (the cost of `statistic` + n + m, or
-  /// n² under ``CUGCondition/size``).
+  /// on every tie. The caller bounds the work.
+  ///
+  /// - Complexity: `draws` × (the cost of `statistic` + O(n + m) to draw a graph, O(n²) under
+  ///   ``CUGCondition/size``).
   public func cugTest(named name: String = "statistic", condition: CUGCondition, draws: Int, seed: UInt64 = 1,
                       threads: Int = Threads.available, statistic: @escaping @Sendable (Adjacency) -> Double) -> CUGTest {
     precondition(draws > 0, "a CUG test needs at least one draw")
@@ -499,6 +502,9 @@ extension Network {
   /// Conditional uniform graph tests of named statistics on the selected ties (see
   /// ``CUGTest`` and ``Adjacency/cugTest(_:condition:draws:seed:threads:workLimit:)``).
   ///
+  /// - Complexity: O(n + m) to select the ties, then as
+  ///   ``Adjacency/cugTest(_:condition:draws:seed:threads:workLimit:)``.
+  ///
   /// ```swift
   /// let advice = try Network(dataset: "krackhardt")
   /// let tests = try advice.cugTest([.transitivity, .centralizationBetweenness], condition: .ties,
@@ -512,6 +518,8 @@ extension Network {
 
   /// A conditional uniform graph test of any statistic of the selected ties (see
   /// ``Adjacency/cugTest(named:condition:draws:seed:threads:statistic:)``).
+  ///
+  /// - Complexity: O(n + m) to select the ties, then `draws` × (the statistic + drawing).
   public func cugTest(named name: String = "statistic", condition: CUGCondition = .ties, draws: Int = 1000,
                       seed: UInt64 = 1, selection: TieSelection = .all, threads: Int = Threads.available,
                       statistic: @escaping @Sendable (Adjacency) -> Double) throws -> CUGTest {
