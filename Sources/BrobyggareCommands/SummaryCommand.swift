@@ -6,6 +6,9 @@ let summarySpec = CommandSpec(
   positionals: [("NET", "Network files or shipped datasets (areas, waves), each one row; see 'brobyggare formats'.")],
   options: inputOptions + selectionOptions + [
     OptionSpec(name: "group", valueName: "attribute", help: "A node attribute defining groups: adds the E-I index and its expected value under random mixing."),
+    OptionSpec(name: "cug-draws", valueName: "n", help: "Random graphs per network for the CUG z-scores (default: 200; 0 leaves the z-scores out). Work grows with n times the cost of the measures on one graph, bounded: the message names the most draws that fit."),
+    OptionSpec(name: "cug-condition", valueName: "condition", help: "What the random graphs keep: size (the nodes; each tie with probability 1/2), ties (the number of ties) or dyads (the dyad census). Default: ties."),
+    OptionSpec(name: "seed", valueName: "n", help: "Seed for the random graphs (default: 1). The same seed gives the same output for any --threads."),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     One row per network, the same columns for each, on the simple graph of the selected ties
@@ -18,6 +21,14 @@ let summarySpec = CommandSpec(
     hierarchy(measure = "krackhardt"), efficiency and lubness). Where a node table says who
     answered (a boolean 'respondent' attribute, as 'interviews' writes it), the number who did
     not is counted. With --group, the E-I index and its expected value.
+
+    Then each statistic's CUG z-score (z_transitivity, ...): (observed - mean) / sd over
+    random graphs on the same nodes with the same number of ties (--cug-condition), as R's sna
+    cug.test draws them (Anderson, Butts and Carley 1999), so that networks of different
+    sizes and densities can be compared. Density is the same in every random graph with the
+    same ties, so z_density is given under --cug-condition size only; reciprocity is fixed by
+    the dyad census, so z_reciprocity is left out under dyads. A z-score where every
+    draw gives the same value is NaN. 'brobyggare test NET --cug ...' gives the p-values.
     """, repeatsLastPositional: true)
 
 extension BrobyggareCommandLine {
@@ -25,6 +36,15 @@ extension BrobyggareCommandLine {
     _ = try tableFormat(p)
     let threads = try threadCount(p)
     let group = p.value("group")
+    let condition = try cugCondition(p.value("cug-condition"), option: "cug-condition") ?? .ties
+    let (draws, seed) = try permutationOptions(p, default: 200, minimum: 0, name: "cug-draws")
+    let drawsGiven = p.value("cug-draws") != nil
+    var plain: [CUGStatistic] = [.density, .reciprocity, .transitivity, .centralizationDegree, .centralizationBetweenness,
+                                 .centralizationCloseness, .connectedness, .hierarchy, .efficiency, .lubness]
+    if condition != .size { plain.removeAll { $0 == .density } }
+    if condition == .dyads { plain.removeAll { $0 == .reciprocity } }
+    if draws == 0 { plain = [] }
+    var tooLarge: [(path: String, message: String)] = []
     var rows: [[Cell]] = []
     var selections: [String] = []
     var refusedLUB: [String] = []
@@ -48,10 +68,36 @@ extension BrobyggareCommandLine {
         .number(k.connectedness), .number(k.hierarchy), .number(k.efficiency), .number(k.lubness),
         answered.isEmpty ? .text("") : .integer(answered.filter { !$0 }.count),
       ]
+      var statistics = plain
       if let group {
         let (g, names) = try groupsOrUsageError(net, group)
         let ei = adj.eiIndex(groups: g, groupCount: names.count, threads: threads)
         row += [.number(ei.network), .number(ei.networkExpected)]
+        if draws > 0 { statistics.append(.eiIndex(groups: g, groupCount: names.count)) }
+      }
+      if !statistics.isEmpty {
+        switch cugTests(adj, statistics, condition: condition, draws: draws, seed: seed, threads: threads) {
+        case .success(let tests):
+          row += tests.map { .number($0.z) }
+        case .failure(let e):
+          // Asked for, the draws are refused. By default a network too large for them keeps
+          // the rest of its row: first without LUBness (O(n⁴/64) a draw), then without any.
+          let tooDense = e.arcsPerDraw > CUGWorkError.maximumArcsPerDraw
+          if drawsGiven || tooDense && p.value("cug-condition") != nil {
+            throw UsageError(message: tooDense ? "--cug-condition \(condition.rawValue) on \(path): \(e)"
+              : "--cug-draws \(draws) on \(path): \(e)" + (e.feasibleDraws > 0 ? " (--cug-draws \(e.feasibleDraws), or 0 to leave the z-scores out)" : " (--cug-draws 0 leaves the z-scores out)"))
+          }
+          let cheaper = statistics.filter { $0 != .lubness }
+          if case .success(let tests) = cugTests(adj, cheaper, condition: condition, draws: draws, seed: seed, threads: threads) {
+            var z = tests.map { Cell.number($0.z) }
+            if let at = statistics.firstIndex(of: .lubness) { z.insert(.text(""), at: at) }
+            row += z
+            tooLarge.append((path, "z_lubness is left empty: \(draws) random graphs would pass the work limit (LUBness costs O(n⁴/64) a graph); \(e.feasibleDraws > 0 ? "--cug-draws \(e.feasibleDraws) fits every z-score" : "not even one draw fits every z-score")"))
+          } else {
+            row += statistics.map { _ in .text("") }
+            tooLarge.append((path, "the CUG z-scores are left empty: \(tooDense ? "\(e)" : "\(draws) random graphs would pass the work limit; " + (e.feasibleDraws > 0 ? "--cug-draws \(e.feasibleDraws) fits" : "not even one draw fits"))"))
+          }
+        }
       }
       rows.append(row)
     }
@@ -59,10 +105,19 @@ extension BrobyggareCommandLine {
                    "components", "centralization_degree", "centralization_betweenness", "centralization_closeness",
                    "connectedness", "hierarchy", "efficiency", "lubness", "non_respondents"]
     if group != nil { columns += ["ei", "ei_expected"] }
+    if draws > 0 { columns += plain.map { "z_" + $0.name } + (group != nil ? ["z_ei"] : []) }
     // Each network's own selection, said once when they agree.
     let analysed = Set(selections).count == 1 ? selections[0] : zip(p.positionals, selections).map { "\($0): \($1)" }.joined(separator: "; ")
     var settings: [(String, String)] = [("networks", String(p.positionals.count)), ("analysed", analysed), ("ties", "each counts 1; trust and weights are not used")]
     if let group { settings.append(("group", group)) }
+    if draws > 0 {
+      let fixed = condition == .size ? "" : condition == .ties ? "; density is the same in every such graph and has no z-score"
+        : "; density and reciprocity are the same in every such graph and have no z-score"
+      settings.append(("cug", "z = (observed - mean) / sd over \(draws) random graphs per network that keep \(conditionPhrase(condition)) (sna's cug.test, cmode \"\(condition.snaName)\"), seed \(seed)\(fixed)"))
+    } else {
+      settings.append(("cug", "no z-scores (--cug-draws 0)"))
+    }
+    for (path, message) in tooLarge { note("\(path): \(message)") }
     if !refusedLUB.isEmpty {
       note("LUBness is left empty for \(refusedLUB.joined(separator: ", ")): a component is too large for its O(n⁴/64) work (more than about 1,500 nodes)")
     }

@@ -477,7 +477,9 @@ struct SummaryCommandTests {
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n")
     #expect(lines.count == 3)
-    #expect(lines[0] == "network,nodes,ties,direction,density,reciprocity,transitivity,mean_distance,diameter,components,centralization_degree,centralization_betweenness,centralization_closeness,connectedness,hierarchy,efficiency,lubness,non_respondents")
+    // Then the CUG z-scores: by default 200 draws conditioned on the ties, which fix the
+    // density (so it has no z-score).
+    #expect(lines[0] == "network,nodes,ties,direction,density,reciprocity,transitivity,mean_distance,diameter,components,centralization_degree,centralization_betweenness,centralization_closeness,connectedness,hierarchy,efficiency,lubness,non_respondents,z_reciprocity,z_transitivity,z_centralization_degree,z_centralization_betweenness,z_centralization_closeness,z_connectedness,z_hierarchy,z_efficiency,z_lubness")
     // The advice layers: 190 ties among Krackhardt's 21 managers, 892 among Lazega's 71
     // lawyers (the rows of the shipped tables; Datasets/*/README.md).
     #expect(lines[1].hasPrefix("krackhardt,21,190,directed,"))
@@ -487,9 +489,39 @@ struct SummaryCommandTests {
     // municipality (46 rows of its node table say respondent=true).
     let m = run("summary", "municipality", "--group", "sector")
     #expect(m.status == 0)
-    #expect(m.stdout.split(separator: "\n")[0].hasSuffix(",non_respondents,ei,ei_expected"))
+    #expect(m.stdout.split(separator: "\n")[0].hasSuffix(",non_respondents,ei,ei_expected,z_reciprocity,z_transitivity,z_centralization_degree,z_centralization_betweenness,z_centralization_closeness,z_connectedness,z_hierarchy,z_efficiency,z_lubness,z_ei"))
     #expect(m.stdout.split(separator: "\n")[1].split(separator: ",")[17] == "41")
     #expect(run("summary").status == 64)
+  }
+
+  /// The z-scores are those of `test --cug` on the same draws; --cug-draws 0 leaves them out,
+  /// --cug-condition size adds z_density; the output is the same for any --threads.
+  @Test func cugZScores() throws {
+    let base = ["summary", "krackhardt", "--layer", "advice", "--seed", "3"]
+    let one = BrobyggareCommandLine.run(base + ["--threads", "1"])
+    let two = BrobyggareCommandLine.run(base + ["--threads", "2"])
+    #expect(one.status == 0, "\(one.stderr)")
+    #expect(one.stdout == two.stdout)
+    #expect(one.stderr.contains("200 random graphs per network that keep the number of nodes and ties"))
+    #expect(one.stderr.contains("density is the same in every such graph and has no z-score"))
+    let header = one.stdout.split(separator: "\n")[0].split(separator: ",").map(String.init)
+    let row = one.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    let test = BrobyggareCommandLine.run(cugCommand + ["krackhardt", "--layer", "advice", "--cug", "transitivity,lubness", "--permutations", "200", "--seed", "3"])
+    let zTransitivity = test.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false)[4]
+    #expect(row[header.firstIndex(of: "z_transitivity")!] == zTransitivity)
+    // Every draw's LUBness is 1, as the observed (sna's 5000 draws in CUGTests agree): NaN.
+    #expect(row[header.firstIndex(of: "z_lubness")!] == "NaN")
+    let off = run("summary", "krackhardt", "--cug-draws", "0")
+    #expect(!off.stdout.contains("z_") && off.stderr.contains("no z-scores (--cug-draws 0)"))
+    let size = run("summary", "krackhardt", "--cug-condition", "size", "--cug-draws", "20")
+    #expect(size.stdout.split(separator: "\n")[0].hasSuffix(",non_respondents,z_density,z_reciprocity,z_transitivity,z_centralization_degree,z_centralization_betweenness,z_centralization_closeness,z_connectedness,z_hierarchy,z_efficiency,z_lubness"))
+    #expect(run("summary", "krackhardt", "--cug-condition", "dyads", "--cug-draws", "20").stdout.contains(",non_respondents,z_transitivity,"))
+    #expect(run("summary", "krackhardt", "--cug-condition", "random").status == 64)
+    #expect(run("summary", "krackhardt", "--cug-draws", "-1").status == 64)
+    // Asked for, too many draws are refused, naming what fits: 10⁶ draws on Lazega's 71
+    // lawyers pass the limit.
+    let big = run("summary", "lazega", "--layer", "advice", "--cug-draws", "1000000")
+    #expect(big.status == 64 && big.stderr.contains("(--cug-draws "))
   }
 }
 

@@ -40,7 +40,11 @@ public struct KrackhardtHierarchy: Sendable, Equatable {
 
 extension Adjacency {
   /// Krackhardt's four dimensions (see ``KrackhardtHierarchy``).
-  public var krackhardtHierarchy: KrackhardtHierarchy {
+  public var krackhardtHierarchy: KrackhardtHierarchy { krackhardtHierarchy(lubness: true) }
+
+  /// The same, LUBness left NaN (not refused) when `lubness` is false: the CUG tests ask for
+  /// the cheaper three alone, without its O(n⁴/64) work on every draw.
+  func krackhardtHierarchy(lubness wanted: Bool) -> KrackhardtHierarchy {
     let n = nodeCount
     let weak = weakComponents
     let sizes = weak.sizes.map(Double.init)
@@ -62,7 +66,7 @@ extension Adjacency {
     if !isDirected {
       hierarchy = weak.sizes.contains { $0 > 1 } ? 0 : .nan
     }
-    if needsMatrix && (isDirected || lubWork <= Double(KrackhardtHierarchy.maximumLUBnessWork)) {
+    if needsMatrix && (isDirected || (wanted && lubWork <= Double(KrackhardtHierarchy.maximumLUBnessWork))) {
       let reach = reachability()
       func reaches(_ a: Int, _ b: Int) -> Bool { reach[a * words + b >> 6] >> UInt64(b & 63) & 1 == 1 }
       if isDirected {
@@ -76,13 +80,14 @@ extension Adjacency {
         }
         hierarchy = some > 0 ? 1 - Double(mutual) / Double(some) : .nan
       }
-      if lubWork <= Double(KrackhardtHierarchy.maximumLUBnessWork) {
+      if !wanted {
+      } else if lubWork <= Double(KrackhardtHierarchy.maximumLUBnessWork) {
         lubness = lubnessScore(reach: reach, words: words, components: weak)
       } else {
         refused = true
       }
     } else {
-      refused = weak.sizes.contains { $0 > 2 }
+      refused = wanted && weak.sizes.contains { $0 > 2 }
     }
     return KrackhardtHierarchy(connectedness: connectedness, hierarchy: hierarchy, efficiency: efficiency,
                                lubness: lubness, lubnessRefused: refused)
