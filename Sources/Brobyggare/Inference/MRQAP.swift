@@ -266,7 +266,8 @@ public enum MRQAP {
             g.append(ze + [f.ee])
             s = tValues(gram: g, xy: f.xy + [dot(eStar, y)], yy: yy, count: cells.count, all: false).last!
           } else {
-            let m = cells.indices.map { c in otherColumns[k].allSatisfy { $0[c].isFinite } && eStar[c].isFinite && y[c].isFinite }
+            let m = noMissing ? [Bool](repeating: true, count: cells.count)
+              : cells.indices.map { c in otherColumns[k].allSatisfy { $0[c].isFinite } && eStar[c].isFinite && y[c].isFinite }
             s = refit(otherColumns[k] + [eStar], y, mask: m, model: model, all: false).last!
           }
           tally(k, s, counter)
@@ -314,6 +315,10 @@ public enum MRQAP {
     let p = columns.count
     let idx = mask.indices.filter { mask[$0] }
     if idx.count <= p { return [Double](repeating: .nan, count: p) }
+    if model == .logistic && idx.count == y.count {
+      let fit = logisticFit(columns, y)
+      return zip(fit.coefficients, fit.standardErrors).map { $0 / $1 }
+    }
     switch model {
     case .linear:
       let g = gram(columns, mask: mask)
@@ -434,57 +439,74 @@ public enum MRQAP {
   /// iteration, as sna's `chol2inv(fit$qr$qr)`.
   static func logisticFit(_ columns: [[Double]], _ y: [Double]) -> (coefficients: [Double], standardErrors: [Double], deviance: Double, iterations: Int, converged: Bool) {
     let p = columns.count, m = y.count
+    // The design row by row, contiguous: each IRLS pass reads a row's p values together.
+    var flat = [Double](repeating: 0, count: m * p)
+    for k in 0..<p { for c in 0..<m { flat[c * p + k] = columns[k][c] } }
     let eps = Double.ulpOfOne
     let thresh = -log(eps)
-    func linkinv(_ eta: Double) -> Double {
-      let e = eta < -thresh ? eps : eta > thresh ? 1 / eps : exp(eta)
-      return e / (1 + e)
-    }
-    func muEta(_ eta: Double) -> Double {
-      let o = exp(-abs(eta)) // as R: exp(eta) / (1 + exp(eta))², never below ε
-      return max(o / ((1 + o) * (1 + o)), eps)
-    }
-    func devianceOf(_ mu: [Double]) -> Double {
-      var d = 0.0
-      for c in 0..<m { d += y[c] == 1 ? -2 * log(mu[c]) : y[c] == 0 ? -2 * log(1 - mu[c]) : 2 * (y[c] * log(y[c] / mu[c]) + (1 - y[c]) * log((1 - y[c]) / (1 - mu[c]))) }
-      return d
-    }
     var mu = y.map { ($0 + 0.5) / 2 }
     var eta = mu.map { log($0 / (1 - $0)) }
-    var devOld = devianceOf(mu)
     var b = [Double](repeating: 0, count: p)
     var lastL: [[Double]]? = nil
     var converged = false
     var iterations = 0
-    var dev = devOld
-    for iter in 1...25 {
-      iterations = iter
-      var g = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
-      var xz = [Double](repeating: 0, count: p)
-      for c in 0..<m {
-        let me = muEta(eta[c])
-        let v = mu[c] * (1 - mu[c])
-        let z = eta[c] + (y[c] - mu[c]) / me
-        let w = me * me / v
-        for a in 0..<p {
-          let xa = columns[a][c] * w
-          xz[a] += xa * z
-          for bb in a..<p { g[a][bb] += xa * columns[bb][c] }
+    var dev = 0.0
+    flat.withUnsafeBufferPointer { x in
+      y.withUnsafeBufferPointer { y in
+        mu.withUnsafeMutableBufferPointer { mu in
+          eta.withUnsafeMutableBufferPointer { eta in
+            func deviance() -> Double {
+              var d = 0.0
+              for c in 0..<m {
+                let yc = y[c], mc = mu[c]
+                if yc == 1 { d -= 2 * log(mc) } else if yc == 0 { d -= 2 * log(1 - mc) } else {
+                  d += 2 * (yc * log(yc / mc) + (1 - yc) * log((1 - yc) / (1 - mc)))
+                }
+              }
+              return d
+            }
+            var devOld = deviance()
+            dev = devOld
+            var g = [Double](repeating: 0, count: p * p)
+            var xz = [Double](repeating: 0, count: p)
+            for iter in 1...25 {
+              iterations = iter
+              for k in 0..<(p * p) { g[k] = 0 }
+              for k in 0..<p { xz[k] = 0 }
+              for c in 0..<m {
+                // R's binomial()$mu.eta: exp(η)/(1 + exp(η))², never below ε.
+                let o = exp(-abs(eta[c]))
+                let me = max(o / ((1 + o) * (1 + o)), eps)
+                let v = mu[c] * (1 - mu[c])
+                let z = eta[c] + (y[c] - mu[c]) / me
+                let w = me * me / v
+                let row = c * p
+                for a in 0..<p {
+                  let xa = x[row + a] * w
+                  xz[a] += xa * z
+                  for bb in a..<p { g[a * p + bb] += xa * x[row + bb] }
+                }
+              }
+              let gram = (0..<p).map { a in (0..<p).map { bb in a <= bb ? g[a * p + bb] : g[bb * p + a] } }
+              guard let l = cholesky(gram) else { break }
+              lastL = l
+              b = choleskySolve(l, xz)
+              for c in 0..<m {
+                var e = 0.0
+                let row = c * p
+                for k in 0..<p { e += x[row + k] * b[k] }
+                eta[c] = e
+                // R's binomial()$linkinv, with η clamped to ±(−log ε).
+                let ex = e < -thresh ? eps : e > thresh ? 1 / eps : exp(e)
+                mu[c] = ex / (1 + ex)
+              }
+              dev = deviance()
+              if abs(dev - devOld) / (abs(dev) + 0.1) < 1e-8 { converged = true; break }
+              devOld = dev
+            }
+          }
         }
       }
-      for a in 0..<p { for bb in 0..<a { g[a][bb] = g[bb][a] } }
-      guard let l = cholesky(g) else { break }
-      lastL = l
-      b = choleskySolve(l, xz)
-      for c in 0..<m {
-        var e = 0.0
-        for k in 0..<p { e += columns[k][c] * b[k] }
-        eta[c] = e
-        mu[c] = linkinv(e)
-      }
-      dev = devianceOf(mu)
-      if abs(dev - devOld) / (abs(dev) + 0.1) < 1e-8 { converged = true; break }
-      devOld = dev
     }
     guard let l = lastL else {
       return ([Double](repeating: .nan, count: p), [Double](repeating: .nan, count: p), .nan, iterations, false)
