@@ -158,6 +158,37 @@ struct QAPTests {
     #expect(close(QAP.correlation(x, y, mode: .directed), 1, 1e-15))
   }
 
+  /// Cells with a missing predictor are left out of the fit: the count says how many, and the
+  /// estimates are those of the complete cells alone (a cell made missing in the dependent
+  /// instead leaves the same fit). Under both null hypotheses and both models the permutations
+  /// still give p-values in [0, 1], the same on any number of threads.
+  @Test func missingCellsAreLeftOut() throws {
+    let net = try Self.dataset("krackhardt")
+    let y = try net.dyadicMatrix(Self.layer("friendship"))
+    var age = try net.dyadicMatrix(.attributeDifference("age"))
+    let advice = try net.dyadicMatrix(Self.layer("advice"))
+    // Node 0's age unknown: its 40 pairs (20 out, 20 in) are missing.
+    for j in 1..<21 { age[0, j] = .nan; age[j, 0] = .nan }
+    var yMissing = y
+    for j in 1..<21 { yMissing[0, j] = .nan; yMissing[j, 0] = .nan }
+    let full = try MRQAP.regression(dependent: yMissing, predictors: [("advice", advice), ("diff:age", try net.dyadicMatrix(.attributeDifference("age")))],
+                                    mode: .directed, permutations: 10, seed: 1, threads: 1)
+    for model in MRQAP.Model.allCases {
+      for null in MRQAP.NullHypothesis.allCases {
+        let fit = try MRQAP.regression(dependent: y, predictors: [("advice", advice), ("diff:age", age)], mode: .directed, model: model,
+                                       null: null, permutations: 200, seed: 4, threads: 1)
+        #expect(fit.cells == 380 && fit.missingCells == 40)
+        for c in fit.coefficients { #expect([c.pTwoSided, c.pGreater, c.pLess].allSatisfy { $0 >= 0 && $0 <= 1 }, "\(model) \(null) \(c.name)") }
+        let two = try MRQAP.regression(dependent: y, predictors: [("advice", advice), ("diff:age", age)], mode: .directed, model: model,
+                                       null: null, permutations: 200, seed: 4, threads: 2)
+        #expect("\(fit)" == "\(two)")
+        if model == .linear {
+          for (a, b) in zip(fit.coefficients, full.coefficients) { #expect(close(a.estimate, b.estimate, 1e-12)) }
+        }
+      }
+    }
+  }
+
   @Test func sameAndDifferenceMatrices() throws {
     var net = Network(directed: false)
     for (id, sector, age) in [("a", "police", "30"), ("b", "police", ""), ("c", "school", "45")] {
