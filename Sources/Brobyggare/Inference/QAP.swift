@@ -16,7 +16,7 @@ import Foundation
 /// NaN marks a missing value; the diagonal is never read.
 ///
 /// Stored densely, row by row: `values[i * nodeCount + j]` is the pair i → j.
-public struct DyadicMatrix: Sendable, Equatable {
+public struct DyadicMatrix: Sendable {
   /// The number of nodes (rows and columns).
   public let nodeCount: Int
   /// The values, row-major; NaN where missing.
