@@ -36,7 +36,7 @@ public enum BrobyggareCommandLine {
   static func writeAll(_ fd: Int32, _ text: String) -> Int32? { Brobyggare.writeAll(fd, Data(text.utf8)) }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, layersSpec, reciprocitySpec, summarySpec, sweepSpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, egosSpec, convertSpec, dotSpec, renderSpec, reportSpec, datasetsSpec, formatsSpec]
+                                       whatifSpec, layersSpec, reciprocitySpec, summarySpec, sweepSpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, testSpec, egosSpec, convertSpec, dotSpec, renderSpec, reportSpec, datasetsSpec, formatsSpec]
 
   static var topHelp: String {
     var out = """
@@ -147,6 +147,7 @@ public enum BrobyggareCommandLine {
     case "project": try project(parsed, &out)
     case "robustness": try robustness(parsed, &out)
     case "compare": try compare(parsed, &out)
+    case "test": try test(parsed, &out)
     case "egos": try egos(parsed, &out)
     case "render": try render(parsed, &out)
     case "report": try report(parsed, &out)

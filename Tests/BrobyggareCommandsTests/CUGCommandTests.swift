@@ -4,7 +4,7 @@ import Testing
 @testable import BrobyggareCommands
 
 /// The command that runs the CUG tests: `test` once it exists (then `["test"]`).
-let cugCommand = ["cug"]
+let cugCommand = ["test"]
 
 /// `test --cug`: one row per statistic, the settings that say what was drawn, refusals. The
 /// figures themselves are checked against R's sna in CUGTests.

@@ -27,6 +27,7 @@ struct OptionValueTests {
     case "egos": return ["padgett", "--ego-networks", "--group", "wealth"]
     case "summary": return ["padgett", "krackhardt"]
     case "sweep": return ["municipality", "--layer", "trust"]
+    case "test": return ["padgett", "--dependent", "marriage", "--predictors", "business,diff:wealth", "--permutations", "20"]
     case "datasets", "formats": return []
     default: return ["padgett"]
     }

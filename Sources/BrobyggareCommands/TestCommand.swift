@@ -1,0 +1,214 @@
+import Brobyggare
+import Foundation
+
+/// The options of `test`'s QAP correlation and MRQAP regression.
+let qapOptions: [OptionSpec] = [
+  OptionSpec(name: "dependent", valueName: "layer", help: "The dependent network: a layer (or 'all' for every tie)."),
+  OptionSpec(name: "predictors", valueName: "list", help: "Comma-separated: LAYER (tie 0/1), trust:LAYER (the tie's trust, 0 without a tie), same:ATTR (1 where both nodes share the value), diff:ATTR (|a_i - a_j| of a number)."),
+  OptionSpec(name: "values", valueName: "what", help: "The dependent's cells: ties (1 where there is a tie, else 0) or trust (the tie's trust, else 0) (default: ties)."),
+  OptionSpec(name: "logistic", help: "Logistic regression (sna's netlogit) of a 0/1 dependent, instead of least squares (netlm)."),
+  OptionSpec(name: "null", valueName: "what", help: "What is permuted: semi-partial (each predictor's residual on the others, Dekker et al. 2007; sna's default) or y (the dependent) (default: semi-partial)."),
+  OptionSpec(name: "correlations", help: "Instead of the regression: the QAP correlation of the dependent with each predictor (sna's gcor and qaptest)."),
+  OptionSpec(name: "permutations", valueName: "n", help: "Permutations, or random graphs drawn with --cug, 1 to 1,000,000 (default: 1000); the work is bounded (see below) and a larger request is refused naming the most that fit."),
+  OptionSpec(name: "seed", valueName: "n", help: "Seed (default: 1). The same seed gives the same output for any --threads."),
+  OptionSpec(name: "merge", valueName: "rule", help: "How parallel ties merge: max, min, mean, sum (default: max)."),
+  OptionSpec(name: "weight", valueName: "attribute", help: "The tie attribute read as trust (default: the trust or weight the input gives)."),
+]
+
+let testSpec = CommandSpec(
+  name: "test", abstract: "Is it more than chance? QAP correlation, MRQAP regression and conditional uniform graph tests (sna's gcor, netlm, netlogit, cug.test).",
+  positionals: [netArgument],
+  options: inputOptions + qapOptions + BrobyggareCommandLine.cugOptions + [cugLayerOption, cugGroupOption] + outputOptions + [threadsOption, helpOption],
+  discussion: """
+    Regresses a dependent network (who trusts whom) on predictor networks and node-attribute
+    relations over the pairs of nodes: every ordered pair of a directed network, every
+    unordered pair once of an undirected one. A pair where a predictor is missing (a node
+    without the attribute) is left out. One row per term, the intercept first: the estimate,
+    its standard error, the statistic (t-value, or z-value for --logistic) and the share of
+    permutations with a statistic at least as far out: p_two_sided P(|t*| >= |t|), p_greater
+    P(t* >= t), p_less P(t* <= t). Estimates equal R's sna 2.7 (netlm, netlogit); p-values
+    agree with sna's within Monte Carlo error. Krackhardt 1988; Dekker, Krackhardt and
+    Snijders 2007.
+    Work: at most 3,000 nodes, and cells × permutations × terms (× 10 × terms for
+    --logistic) at most 10,000,000,000; a larger request is refused with the permutations
+    that fit. Permutations are seeded one by one: the same seed gives the same result on any
+    number of threads.
+
+    """ + BrobyggareCommandLine.cugDiscussion)
+
+/// `--layer` and `--group` belong to the CUG tests: the regression names its layers and
+/// attributes in --dependent and --predictors.
+let cugLayerOption = OptionSpec(name: "layer", valueName: "layers", help: "With --cug: test on these layers only (comma-separated); default: all layers merged. The regression names its layers in --dependent and --predictors.")
+let cugGroupOption = BrobyggareCommandLine.cugSharedOptions.first { $0.name == "group" }!
+
+/// The most nodes `test` takes: each dyadic matrix holds n² numbers (72 MB at 3,000).
+let maximumTestNodes = 3000
+/// The most work `test` takes: cells × permutations × terms, a logistic refit counted as
+/// 10 × terms least-squares passes (IRLS iterations on p × p cross-products).
+let maximumTestWork = 10_000_000_000.0
+
+extension BrobyggareCommandLine {
+  static func test(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let qapOnly = ["dependent", "predictors", "values", "null", "merge", "weight"].filter { p.value($0) != nil } + ["logistic", "correlations"].filter { p.flag($0) }
+    let cugOnly = ["cug", "condition", "node", "layer", "group"].filter { p.value($0) != nil }
+    if p.value("cug") != nil {
+      // An option of the other test would be ignored without a word: refuse it.
+      if let o = qapOnly.first { throw UsageError(message: "--\(o) is for the regression and correlations (--dependent, --predictors), not for --cug") }
+      try testCUG(p, &out)
+    } else {
+      if let o = cugOnly.first { throw UsageError(message: "--\(o) is for the conditional uniform graph tests: add --cug <statistics>, or leave it out") }
+      try qapTest(p, &out)
+    }
+  }
+
+  /// QAP correlation (`--correlations`) or MRQAP regression.
+  static func qapTest(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let path = p.positionals[0]
+    _ = try tableFormat(p)
+    let threads = try threadCount(p)
+    let (permutations, seed) = try permutationOptions(p, default: 1000, minimum: 1)
+    guard let dependentName = p.value("dependent") else {
+      throw UsageError(message: "Name the dependent network with --dependent LAYER (a layer, or 'all')", command: testSpec)
+    }
+    guard let list = p.value("predictors") else {
+      throw UsageError(message: "Name the predictors with --predictors (LAYER, trust:LAYER, same:ATTR, diff:ATTR, comma-separated)", command: testSpec)
+    }
+    let values = p.value("values") ?? "ties"
+    guard ["ties", "trust"].contains(values) else { throw UsageError(message: "--values takes ties or trust, not '\(values)'") }
+    let model: MRQAP.Model = p.flag("logistic") ? .logistic : .linear
+    let null: MRQAP.NullHypothesis = try choice(p, "null", default: .semiPartialling)
+    if p.flag("correlations") {
+      if p.flag("logistic") { throw UsageError(message: "--correlations gives correlations, not a model: leave out --logistic") }
+      if p.value("null") != nil { throw UsageError(message: "--correlations permutes the dependent; --null is for the regression") }
+    }
+    if model == .logistic && values == "trust" {
+      throw UsageError(message: "--logistic models whether there is a tie (0/1); --values trust is for the linear model")
+    }
+    var merge = TieMerge.max
+    if let m = p.value("merge") {
+      guard let rule = TieMerge(rawValue: m) else { throw UsageError(message: "Unknown merge rule '\(m)'; expected max, min, mean or sum") }
+      merge = rule
+    }
+
+    let net = try readNetwork(path, p)
+    if net.nodeCount > maximumTestNodes {
+      throw UsageError(message: "'\(path)' has \(net.nodeCount) nodes; test takes at most \(maximumTestNodes) (each dyadic matrix holds n² numbers)")
+    }
+    if net.nodeCount < 3 { throw DataError(file: path, message: "\(net.nodeCount) node\(net.nodeCount == 1 ? "" : "s"); a permutation test needs at least 3") }
+    var weight: String?
+    if let w = p.value("weight") {
+      let isTrust = w == net.trustAttributeName && net.hasTrust
+      if !isTrust && !net.tieAttributes.contains(where: { $0.name == w }) {
+        let names = [net.hasTrust ? net.trustAttributeName : nil].compactMap { $0 } + net.tieAttributes.map(\.name)
+        throw UsageError(message: "No tie attribute is named \(quotedName(w)) (the tie attributes are: \(quotedNames(names)))\(didYouMean(closestMatches(to: w, among: names)))")
+      }
+      weight = w
+    }
+    let attributes = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys }).sorted()
+
+    func layerSelection(_ name: String, option: String) throws -> TieSelection {
+      if net.layers.contains(name) { return TieSelection(layers: [name], weightAttribute: weight, merge: merge) }
+      if name == "all" { return TieSelection(weightAttribute: weight, merge: merge) }
+      let layers = net.layers.isEmpty ? "the network has no layers; 'all' names every tie" : "the layers are: \(quotedNames(net.layers)), or 'all'"
+      throw UsageError(message: "\(option): no tie is in layer \(quotedName(name)) (\(layers))\(didYouMean(closestMatches(to: name, among: net.layers)))")
+    }
+    func attribute(_ name: String, _ piece: String) throws -> String {
+      guard attributes.contains(name) else {
+        throw UsageError(message: "--predictors: \(quotedName(piece)) names no node attribute (the node attributes are: \(quotedNames(attributes)))\(didYouMean(closestMatches(to: name, among: attributes)))")
+      }
+      return name
+    }
+    let dependent = DyadicTerm.ties(try layerSelection(dependentName, option: "--dependent"), values == "trust" ? .trust : .presence)
+    var predictors: [(name: String, term: DyadicTerm)] = []
+    for raw in list.split(separator: ",", omittingEmptySubsequences: false) {
+      let piece = trimmingSpaces(String(raw))
+      if piece.isEmpty { throw UsageError(message: "--predictors has an empty name in '\(list)'") }
+      let term: DyadicTerm
+      if net.layers.contains(piece) {
+        term = .ties(try layerSelection(piece, option: "--predictors"), .presence)
+      } else if piece.hasPrefix("same:") {
+        term = .sameAttribute(try attribute(String(piece.dropFirst(5)), piece))
+      } else if piece.hasPrefix("diff:") {
+        term = .attributeDifference(try attribute(String(piece.dropFirst(5)), piece))
+      } else if piece.hasPrefix("trust:") {
+        term = .ties(try layerSelection(String(piece.dropFirst(6)), option: "--predictors"), .trust)
+      } else {
+        term = .ties(try layerSelection(piece, option: "--predictors"), .presence)
+      }
+      if predictors.contains(where: { $0.name == piece }) { throw UsageError(message: "--predictors names \(quotedName(piece)) twice") }
+      if term == dependent { throw UsageError(message: "--predictors: \(quotedName(piece)) is the dependent itself") }
+      predictors.append((piece, term))
+    }
+
+    // The work: cells × permutations × passes per permutation.
+    let n = net.nodeCount
+    let cells = Double(net.isDirected ? n * (n - 1) : n * (n - 1) / 2)
+    let terms = Double(predictors.count + 1)
+    let perPermutation = p.flag("correlations") ? terms - 1 : model == .linear ? terms : terms * terms * 10
+    let work = cells * Double(permutations) * perPermutation
+    if work > maximumTestWork {
+      let feasible = Int(maximumTestWork / (cells * perPermutation))
+      throw UsageError(message: "--permutations \(permutations) on \(Int(cells)) cells with \(Int(terms)) terms\(model == .logistic ? " (logistic)" : "") is beyond the work test takes (cells × permutations × terms\(model == .logistic && !p.flag("correlations") ? " × 10 × terms" : "") ≤ 10^10); at most \(max(1, feasible)) permutations fit")
+    }
+
+    var settings: [(String, String)] = [("network", path), ("nodes", String(n)), ("directed", net.isDirected ? "yes" : "no"),
+                                        ("cells", net.isDirected ? "ordered pairs i -> j, i != j" : "unordered pairs, each once")]
+    settings += [("dependent", settingName(dependentName) + (values == "trust" ? " (trust; 0 without a tie)" : " (tie 0/1)")),
+                 ("weight", values == "trust" || predictors.contains { if case .ties(_, .trust) = $0.term { true } else { false } }
+                   ? (weight.map(settingName) ?? (net.hasTrust ? settingName(net.trustAttributeName) : "none (every tie 1)")) : "not read"),
+                 ("merge", merge.rawValue),
+                 ("predictors", predictors.map { settingName($0.name) }.joined(separator: ","))]
+    let dependentMatrix: DyadicMatrix
+    let predictorMatrices: [(name: String, matrix: DyadicMatrix)]
+    do {
+      dependentMatrix = try net.dyadicMatrix(dependent)
+      predictorMatrices = try predictors.map { ($0.name, try net.dyadicMatrix($0.term)) }
+    } catch let e as NetworkError {
+      throw DataError(file: path, message: e.description)
+    } catch let e as QAPError {
+      throw DataError(file: path, message: e.message)
+    }
+    let mode: DyadMode = net.isDirected ? .directed : .undirected
+
+    if p.flag("correlations") {
+      let rows = predictorMatrices.map { x -> [Cell] in
+        let r = QAP.correlationTest(x.matrix, dependentMatrix, mode: mode, permutations: permutations, seed: seed, threads: threads)
+        return [.text(x.name), .number(r.correlation), .integer(r.cells), .number(r.pTwoSided), .number(r.pGreater), .number(r.pLess)]
+      }
+      settings += [("test", "QAP correlation (Pearson's r over the cells, as sna's gcor), the dependent's nodes permuted"),
+                   ("permutations", String(permutations)), ("seed", String(seed)),
+                   ("p-values", "shares of the permutations: P(|r*| >= |r|), P(r* >= r), P(r* <= r)"),
+                   ("reference", "Hubert 1987; Krackhardt 1988, doi:10.1016/0378-8733(88)90004-4")]
+      try emit(ResultTable(columns: ["term", "correlation", "cells", "p_two_sided", "p_greater", "p_less"], rows: rows, settings: settings),
+               p, inputs: [path], &out)
+      return
+    }
+
+    let fit: MRQAP.Result
+    do {
+      fit = try MRQAP.regression(dependent: dependentMatrix, predictors: predictorMatrices, mode: mode, model: model, null: null,
+                                 permutations: permutations, seed: seed, threads: threads)
+    } catch let e as QAPError {
+      throw DataError(file: path, message: e.message)
+    }
+    settings += [("model", model == .linear ? "linear (least squares, sna's netlm)" : "logistic (IRLS, sna's netlogit)"),
+                 ("null hypothesis", null == .semiPartialling ? "semi-partialling (Dekker, Krackhardt and Snijders 2007)" : "Y-permutation (the dependent's nodes permuted)"),
+                 ("statistic", model == .linear ? "t-value" : "z-value"),
+                 ("permutations", String(permutations) + (null == .semiPartialling ? " per term" : "")), ("seed", String(seed)),
+                 ("cells used", String(fit.cells)), ("cells left out (missing values)", String(fit.missingCells))]
+    if model == .linear {
+      settings += [("R2", human(fit.rSquared)), ("adjusted R2", human(fit.adjustedRSquared)), ("residual standard error", human(fit.residualStandardError))]
+    } else {
+      settings += [("deviance", human(fit.deviance)), ("null deviance (intercept only)", human(fit.nullDeviance)),
+                   ("AIC", human(fit.aic)), ("BIC", human(fit.bic)), ("iterations", String(fit.iterations))]
+    }
+    let s = model == .linear ? "t" : "z"
+    settings += [("p-values", "shares of the permutations: P(|\(s)*| >= |\(s)|), P(\(s)* >= \(s)), P(\(s)* <= \(s))"),
+                 ("reference", "Krackhardt 1988, doi:10.1016/0378-8733(88)90004-4; Dekker, Krackhardt and Snijders 2007, doi:10.1007/s11336-007-9016-1")]
+    let rows = fit.coefficients.map { c -> [Cell] in
+      [.text(c.name), .number(c.estimate), .number(c.standardError), .number(c.statistic), .number(c.pTwoSided), .number(c.pGreater), .number(c.pLess)]
+    }
+    try emit(ResultTable(columns: ["term", "estimate", "std_error", "statistic", "p_two_sided", "p_greater", "p_less"], rows: rows, settings: settings),
+             p, inputs: [path], &out)
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import BrobyggareCommands
+
+/// `brobyggare test`: QAP correlation and MRQAP regression from the command line. The numbers
+/// are checked against R's sna 2.7.1 in the library's tests (QAPTests, fixture
+/// Tests/BrobyggareTests/Fixtures/reference/qap_sna.csv from Scripts/qap_reference_with_sna.R);
+/// here the estimates the command prints are read against that same fixture.
+@Suite("test command")
+struct TestCommandTests {
+  static let krackhardt = packageRoot.appendingPathComponent("Datasets/krackhardt/krackhardt.csv").path
+
+  /// sna's value for a case, quantity and term, from the library's fixture.
+  static func sna(_ name: String, _ quantity: String, _ term: String) throws -> Double {
+    let text = try String(contentsOfFile: packageRoot.appendingPathComponent("Tests/BrobyggareTests/Fixtures/reference/qap_sna.csv").path, encoding: .utf8)
+    for line in text.split(separator: "\n") {
+      let f = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+      if f[0] == name && f[1] == quantity && f[2] == term { return Double(f[3])! }
+    }
+    throw CocoaError(.fileReadCorruptFile)
+  }
+
+  static func rows(_ csv: String) -> [[String]] { csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } }
+
+  @Test func regressionTableHasOneRowPerTermAndSnaEstimates() throws {
+    let r = run("test", Self.krackhardt, "--dependent", "friendship", "--predictors", "advice,same:department,diff:age", "--permutations", "200")
+    #expect(r.status == 0, "\(r.stderr)")
+    let rows = Self.rows(r.stdout)
+    #expect(rows[0] == ["term", "estimate", "std_error", "statistic", "p_two_sided", "p_greater", "p_less"])
+    #expect(rows.dropFirst().map { $0[0] } == ["(intercept)", "advice", "same:department", "diff:age"])
+    for row in rows.dropFirst() {
+      let b = Double(row[1])!, t = Double(row[3])!
+      let eb = try Self.sna("netlm krackhardt friendship semi-partial", "estimate", row[0])
+      let et = try Self.sna("netlm krackhardt friendship semi-partial", "statistic", row[0])
+      #expect(abs(b - eb) <= 1e-9 * max(1, abs(eb)), "\(row[0]): \(b) vs sna \(eb)")
+      #expect(abs(t - et) <= 1e-9 * max(1, abs(et)), "\(row[0]): \(t) vs sna \(et)")
+      let p = row[4...6].map { Double($0)! }
+      #expect(p.allSatisfy { $0 >= 0 && $0 <= 1 })
+      #expect(abs(p[1] + p[2] - 1) <= 0.05, "P(t* ≥ t) + P(t* ≤ t) is 1 plus the share of ties")
+    }
+    for setting in ["model: linear", "null hypothesis: semi-partialling", "permutations: 200 per term", "seed: 1", "cells used: 420", "R2: 0.07649", "dependent: friendship (tie 0/1)"] {
+      #expect(r.stderr.contains(setting), "\(setting) in \(r.stderr)")
+    }
+  }
+
+  @Test func logisticAndCorrelations() throws {
+    let l = run("test", "krackhardt", "--dependent", "friendship", "--predictors", "advice,same:department,diff:age", "--logistic", "--null", "y", "--permutations", "100")
+    #expect(l.status == 0, "\(l.stderr)")
+    let advice = try #require(Self.rows(l.stdout).first { $0[0] == "advice" })
+    let e = try Self.sna("netlogit krackhardt friendship y", "estimate", "advice")
+    #expect(abs(Double(advice[1])! - e) <= 1e-9, "netlogit's advice: \(advice[1]) vs sna \(e)")
+    #expect(l.stderr.contains("model: logistic") && l.stderr.contains("statistic: z-value") && l.stderr.contains("null hypothesis: Y-permutation"))
+    #expect(l.stderr.contains("deviance: ") && l.stderr.contains("AIC: "))
+
+    let c = run("test", "padgett", "--dependent", "marriage", "--predictors", "business", "--correlations", "--permutations", "100")
+    #expect(c.status == 0, "\(c.stderr)")
+    let rows = Self.rows(c.stdout)
+    #expect(rows[0] == ["term", "correlation", "cells", "p_two_sided", "p_greater", "p_less"])
+    #expect(rows[1][0] == "business" && rows[1][2] == "120", "16 families: 120 unordered pairs")
+    let r = try Self.sna("gcor padgett marriage business", "correlation", "")
+    #expect(abs(Double(rows[1][1])! - r) <= 1e-12)
+    #expect(c.stderr.contains("permutations: 100"))
+  }
+
+  @Test func sameOutputOnOneAndTwoThreads() {
+    for extra in [[], ["--logistic"], ["--null", "y"], ["--correlations"]] {
+      let args = ["test", Self.krackhardt, "--dependent", "friendship", "--predictors", "advice,same:department", "--permutations", "150", "--seed", "5"] + extra
+      let one = BrobyggareCommandLine.run(args + ["--threads", "1"])
+      let two = BrobyggareCommandLine.run(args + ["--threads", "2"])
+      #expect(one.status == 0 && one.stdout == two.stdout && one.stderr == two.stderr, "\(extra)")
+    }
+  }
+
+  @Test func usageErrors() {
+    let base = ["test", "krackhardt"]
+    let cases: [([String], String)] = [
+      ([], "--dependent"),
+      (["--dependent", "friendship"], "--predictors"),
+      (["--dependent", "frendship", "--predictors", "advice"], "did you mean 'friendship'"),
+      (["--dependent", "friendship", "--predictors", "advice,same:departmnt"], "names no node attribute"),
+      (["--dependent", "friendship", "--predictors", "advice,advice"], "twice"),
+      (["--dependent", "friendship", "--predictors", "friendship"], "the dependent itself"),
+      (["--dependent", "friendship", "--predictors", "advice", "--values", "trust", "--logistic"], "--logistic"),
+      (["--dependent", "friendship", "--predictors", "advice", "--null", "x"], "semi-partial, y"),
+      (["--dependent", "friendship", "--predictors", "advice", "--permutations", "0"], "--permutations"),
+      (["--dependent", "friendship", "--predictors", "advice", "--permutations", "2000000"], "--permutations"),
+    ]
+    for (args, message) in cases {
+      let r = BrobyggareCommandLine.run(base + args)
+      #expect(r.status == 64 && r.stderr.contains(message) && r.stdout.isEmpty, "\(args): \(r.status) \(r.stderr)")
+    }
+  }
+
+  @Test func workIsBounded() {
+    // 87 nodes: 7,482 cells; 4 terms logistic: 7,482 × 160 per permutation, so 10^10 allows 8,353.
+    let r = run("test", "municipality", "--dependent", "trust", "--predictors", "collaboration,same:sector,same:level", "--logistic", "--permutations", "1000000")
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("at most 8353 permutations fit"), "\(r.stderr)")
+  }
+
+  @Test func badDataExitsWithOne() {
+    // A predictor that duplicates another is collinear: bad data, not bad usage.
+    let r = run("test", "krackhardt", "--dependent", "friendship", "--predictors", "advice,trust:advice", "--permutations", "10")
+    #expect(r.status == 1 && r.stdout.isEmpty)
+    #expect(r.stderr.contains("'trust:advice' is a linear combination of '(intercept)', 'advice'"), "\(r.stderr)")
+  }
+}
