@@ -15,9 +15,15 @@ let layersSpec = CommandSpec(
     OptionSpec(
       name: "pairs",
       help:
-        "One row per pair of layers (ties in each, in both, Jaccard, graph correlation) instead of one row per node."
+        "One row per pair of layers (ties in each, in both, Jaccard, graph correlation and its QAP test) instead of one row per node."
     ),
-  ] + outputOptions + [oneThreadOption, helpOption],
+    OptionSpec(
+      name: "permutations", valueName: "n",
+      help:
+        "With --pairs: permutations of the QAP test of each correlation, 0 to 1,000,000 (default: 1000; 0 leaves the p-values out)."
+    ),
+    OptionSpec(name: "seed", valueName: "n", help: "With --pairs: seed of the permutations (default: 1); the same seed gives the same output for any --threads."),
+  ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Each layer is read as a simple graph: self-loops dropped, parallel ties in a layer one tie,
     weights not read; ties without a layer are in no layer and are left out.
@@ -33,7 +39,13 @@ let layersSpec = CommandSpec(
     With --pairs, per pair of layers A, B: ties in each, in both, in either; Jaccard
     |A and B| / |A or B|; and the graph correlation of the two 0/1 matrices off the diagonal
     (R's sna::gcor, mode digraph on directed networks, graph on undirected ones, over every
-    node). A directed tie is an ordered pair; an undirected one is counted once.
+    node). A directed tie is an ordered pair; an undirected one is counted once. The QAP test
+    of the correlation (Hubert 1987; Krackhardt 1988; sna's qaptest) relabels the second
+    layer's nodes at random --permutations times: p_two_sided is the share of permutations
+    with |r*| >= |r|, p_greater r* >= r, p_less r* <= r. The test holds the dyadic matrices
+    (n² numbers per layer): at most 3,000 nodes, and n² × permutations × pairs at most
+    10,000,000,000; past that the p-values are left out with a note (or, when --permutations
+    is given, refused naming what fits).
     """)
 
 extension BrobyggareCommandLine {
@@ -82,6 +94,35 @@ extension BrobyggareCommandLine {
         )
       }
       let overlap = try net.layerOverlap(selection)
+      var (permutations, seed) = try permutationOptions(p, default: 1000, minimum: 0)
+      let threads = try threadCount(p)
+      let n = Double(net.nodeCount)
+      let work = n * n * Double(permutations) * Double(overlap.pairs.count)
+      if permutations > 0 && (net.nodeCount > maximumTestNodes || work > maximumTestWork) {
+        let fit = net.nodeCount > maximumTestNodes ? 0 : Int(maximumTestWork / (n * n * Double(overlap.pairs.count)))
+        let why = net.nodeCount > maximumTestNodes
+          ? "the QAP test holds n² numbers per layer and takes at most \(maximumTestNodes) nodes; this network has \(net.nodeCount)"
+          : "n² × permutations × pairs would be \(String(format: "%.2g", work)), over the limit of \(String(format: "%.2g", maximumTestWork)); --permutations \(fit) fits"
+        if p.value("permutations") != nil { throw UsageError(message: "--permutations \(permutations): \(why)") }
+        note("the QAP p-values are left out: \(why)")
+        permutations = 0
+      }
+      var tests: [QAPCorrelation?] = overlap.pairs.map { _ in nil }
+      if permutations > 0 {
+        var matrices: [String: DyadicMatrix] = [:]
+        for layer in overlap.layers {
+          matrices[layer] = try net.dyadicMatrix(.ties(TieSelection(layers: [layer]), .presence))
+        }
+        let mode: DyadMode = net.isDirected ? .directed : .undirected
+        for (k, x) in overlap.pairs.enumerated() {
+          tests[k] = QAP.correlationTest(
+            matrices[x.first]!, matrices[x.second]!, mode: mode, permutations: permutations, seed: seed,
+            threads: threads)
+        }
+        settings.append(("qap", "\(permutations) permutations of the second layer's nodes, seed \(seed), each pair drawn with the same seed"))
+      } else {
+        settings.append(("qap", "not run (--permutations 0 or over the limit): p-values empty"))
+      }
       settings.append(
         (
           "correlation",
@@ -90,14 +131,14 @@ extension BrobyggareCommandLine {
       table = ResultTable(
         columns: [
           "layer_a", "layer_b", "ties_a", "ties_b", "ties_both", "ties_either", "jaccard",
-          "correlation",
+          "correlation", "p_two_sided", "p_greater", "p_less",
         ],
-        rows: overlap.pairs.map { x in
+        rows: zip(overlap.pairs, tests).map { x, t in
           [
             .text(x.first), .text(x.second), .integer(x.firstTies), .integer(x.secondTies),
             .integer(x.sharedTies),
             .integer(x.unionTies), .number(x.jaccard), .number(x.correlation),
-          ]
+          ] + (t.map { [.number($0.pTwoSided), .number($0.pGreater), .number($0.pLess)] } ?? [.text(""), .text(""), .text("")])
         }, settings: settings)
     } else {
       let m = try net.multiplexity(selection)

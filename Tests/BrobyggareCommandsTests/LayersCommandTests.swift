@@ -56,11 +56,38 @@ struct LayersCommandTests {
     }
   }
 
+  /// The QAP test of each pair's correlation against R's sna 2.7.1 `qaptest(gcor)` on Padgett's
+  /// marriage and business ties at 5,000 permutations (Tests/BrobyggareTests/Fixtures/reference/
+  /// qap_sna.csv, made by Scripts/qap_reference_with_sna.R: p_greater 0.0008, p_less 1,
+  /// p_two_sided 0.0008). Two Monte Carlo estimates of p at 5,000 draws each differ by at most
+  /// 4.5 · √(2p(1 − p)/5000) but for a chance of 7e-6; 0.002 more allows for the few
+  /// permutations equal to the observed value, which the two sides count alike.
+  @Test func pairsHaveTheQAPTestOfSna() throws {
+    let args = ["layers", padgett, "--pairs", "--permutations", "5000", "--seed", "7"]
+    let r = BrobyggareCommandLine.run(args + ["--threads", "1"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let c = cells(r.stdout.split(separator: "\n")[1])
+    for (column, sna) in [(8, 0.0008), (9, 0.0008), (10, 1.0)] {
+      let tolerance = 4.5 * (2 * sna * (1 - sna) / 5000).squareRoot() + 0.002
+      #expect(near(c[column], sna, tolerance), "column \(column): \(c[column]) against sna's \(sna)")
+    }
+    #expect(r.stderr.contains("5000 permutations of the second layer's nodes, seed 7"), "\(r.stderr)")
+    // The same bytes on two threads.
+    #expect(BrobyggareCommandLine.run(args + ["--threads", "2"]).stdout == r.stdout)
+    // --permutations 0 leaves the p-values out and says so.
+    let none = run("layers", padgett, "--pairs", "--permutations", "0")
+    #expect(none.status == 0 && cells(none.stdout.split(separator: "\n")[1])[8...] == ["", "", ""])
+    #expect(none.stderr.contains("qap: not run"), "\(none.stderr)")
+    // Past the work limit, a given --permutations is refused naming what fits.
+    let big = run("layers", "lazega", "--pairs", "--permutations", "1000000")
+    #expect(big.status == 64 && big.stderr.contains("fits"), "\(big.stderr)")
+  }
+
   @Test func pairsMatchSnaGcor() throws {
     let r = run("layers", padgett, "--pairs")
     #expect(r.status == 0, "\(r.stderr)")
     let lines = r.stdout.split(separator: "\n")
-    #expect(lines[0] == "layer_a,layer_b,ties_a,ties_b,ties_both,ties_either,jaccard,correlation")
+    #expect(lines[0] == "layer_a,layer_b,ties_a,ties_b,ties_both,ties_either,jaccard,correlation,p_two_sided,p_greater,p_less")
     let c = cells(lines[1])
     let p = (try layersReference("padgett")["pairs"] as! [[String: Any]])[0]
     #expect(c[0...5] == ["business", "marriage", "15", "20", "8", "27"])
