@@ -6,6 +6,7 @@ let qapOptions: [OptionSpec] = [
   OptionSpec(name: "dependent", valueName: "layer", help: "The dependent network: a layer (or 'all' for every tie)."),
   OptionSpec(name: "predictors", valueName: "list", help: "Comma-separated: LAYER (tie 0/1), trust:LAYER (the tie's trust, 0 without a tie), same:ATTR (1 where both nodes share the value), diff:ATTR (|a_i - a_j| of a number)."),
   OptionSpec(name: "values", valueName: "what", help: "The dependent's cells: ties (1 where there is a tie, else 0) or trust (the tie's trust, else 0) (default: ties)."),
+  OptionSpec(name: "non-respondents", valueName: "rule", help: "On a directed network whose nodes say who answered (a boolean 'respondent' attribute, as 'interviews' writes it): missing (the answers of those who did not answer, their row of the dependent, are missing, not 'no tie') or zero (read as no tie) (default: missing)."),
   OptionSpec(name: "logistic", help: "Logistic regression (sna's netlogit) of a 0/1 dependent, instead of least squares (netlm)."),
   OptionSpec(name: "null", valueName: "what", help: "What is permuted: semi-partial (each predictor's residual on the others, Dekker et al. 2007; sna's default) or y (the dependent) (default: semi-partial)."),
   OptionSpec(name: "correlations", help: "Instead of the regression: the QAP correlation of the dependent with each predictor (sna's gcor and qaptest)."),
@@ -23,7 +24,8 @@ let testSpec = CommandSpec(
     Regresses a dependent network (who trusts whom) on predictor networks and node-attribute
     relations over the pairs of nodes: every ordered pair of a directed network, every
     unordered pair once of an undirected one. A pair where a predictor is missing (a node
-    without the attribute) is left out. One row per term, the intercept first: the estimate,
+    without the attribute) is left out, as are the answers of non-respondents on a directed
+    network whose nodes say who answered (--non-respondents). One row per term, the intercept first: the estimate,
     its standard error, the statistic (t-value, or z-value for --logistic) and the share of
     permutations with a statistic at least as far out: p_two_sided P(|t*| >= |t|), p_greater
     P(t* >= t), p_less P(t* <= t). Estimates equal R's sna 2.7 (netlm, netlogit); p-values
@@ -49,7 +51,7 @@ let maximumTestWork = 10_000_000_000.0
 
 extension BrobyggareCommandLine {
   static func test(_ p: ParsedArguments, _ out: inout Outcome) throws {
-    let qapOnly = ["dependent", "predictors", "values", "null", "merge", "weight"].filter { p.value($0) != nil } + ["logistic", "correlations"].filter { p.flag($0) }
+    let qapOnly = ["dependent", "predictors", "values", "null", "merge", "weight", "non-respondents"].filter { p.value($0) != nil } + ["logistic", "correlations"].filter { p.flag($0) }
     let cugOnly = ["cug", "condition", "node", "layer", "group"].filter { p.value($0) != nil }
     if p.value("cug") != nil {
       // An option of the other test would be ignored without a word: refuse it.
@@ -158,7 +160,7 @@ extension BrobyggareCommandLine {
                    ? (weight.map(settingName) ?? (net.hasTrust ? settingName(net.trustAttributeName) : "none (every tie 1)")) : "not read"),
                  ("merge", merge.rawValue),
                  ("predictors", predictors.map { settingName($0.name) }.joined(separator: ","))]
-    let dependentMatrix: DyadicMatrix
+    var dependentMatrix: DyadicMatrix
     let predictorMatrices: [(name: String, matrix: DyadicMatrix)]
     do {
       dependentMatrix = try net.dyadicMatrix(dependent)
@@ -169,6 +171,21 @@ extension BrobyggareCommandLine {
       throw DataError(file: path, message: e.message)
     }
     let mode: DyadMode = net.isDirected ? .directed : .undirected
+    // A non-respondent named nobody: the 0s in their row are no answer, not "no tie". Read as
+    // zeros they would be taken as evidence that trust is absent where nobody was asked.
+    let rule = p.value("non-respondents") ?? "missing"
+    guard ["missing", "zero"].contains(rule) else { throw UsageError(message: "--non-respondents takes missing or zero, not '\(rule)'") }
+    let silent = net.nodes.indices.filter { if case .boolean(false)? = net.nodes[$0].attributes["respondent"] { true } else { false } }
+    if silent.isEmpty {
+      if p.value("non-respondents") != nil { throw UsageError(message: "--non-respondents: no node has respondent = false (a boolean 'respondent' attribute says who answered)") }
+    } else if !net.isDirected {
+      settings.append(("non-respondents", "\(silent.count) (respondent = false); an undirected network has no rows of answers: their ties are kept as they are"))
+    } else if rule == "missing" {
+      for i in silent { for j in 0..<n where j != i { dependentMatrix[i, j] = .nan } }
+      settings.append(("non-respondents", "\(silent.count) (respondent = false): their answers (their row of the dependent) are missing, not 0; --non-respondents zero reads them as no tie"))
+    } else {
+      settings.append(("non-respondents", "\(silent.count) (respondent = false): their rows of the dependent read as no tie (--non-respondents zero)"))
+    }
 
     if p.flag("correlations") {
       let rows = predictorMatrices.map { x -> [Cell] in

@@ -23,6 +23,37 @@ struct TestCommandTests {
 
   static func rows(_ csv: String) -> [[String]] { csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } }
 
+  /// Non-respondents named nobody: their rows of the dependent are missing by default, not
+  /// "no tie". Estimates from R 4.2.2's lm over the same cells (as netlm fits them):
+  /// Scripts/qap_nonrespondents_reference.R → Fixtures/reference/qap_nonrespondents.csv.
+  @Test func nonRespondentsRowsAreMissingByDefault() throws {
+    let text = try String(contentsOfFile: packageRoot.appendingPathComponent("Tests/BrobyggareTests/Fixtures/reference/qap_nonrespondents.csv").path, encoding: .utf8)
+    var want: [String: [String: Double]] = [:]
+    var cells: [String: String] = [:]
+    for line in text.split(separator: "\n").dropFirst() {
+      let f = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+      want[f[0], default: [:]][f[1]] = Double(f[2])!
+      cells[f[0]] = f[3]
+    }
+    for rule in ["missing", "zero"] {
+      var args = ["test", "safety-hagalid-wave1", "--dependent", "trust", "--predictors", "collaboration,same:sector,same:level", "--null", "y", "--permutations", "50"]
+      if rule == "zero" { args += ["--non-respondents", "zero"] }
+      let r = BrobyggareCommandLine.run(args)
+      #expect(r.status == 0, "\(r.stderr)")
+      let rows = Self.rows(r.stdout).dropFirst()
+      #expect(rows.count == 4)
+      for row in rows {
+        let b = Double(row[1])!, e = want[rule]![row[0]]!
+        #expect(abs(b - e) <= 1e-9 * max(1, abs(e)), "\(rule) \(row[0]): \(b) vs R's \(e)")
+      }
+      #expect(r.stderr.contains("cells used: \(cells[rule]!)"), "\(r.stderr)")
+      #expect(r.stderr.contains(rule == "missing" ? "3 (respondent = false): their answers (their row of the dependent) are missing" : "read as no tie (--non-respondents zero)"), "\(r.stderr)")
+    }
+    // Where nobody is marked as a non-respondent, the option is refused rather than ignored.
+    let none = run("test", Self.krackhardt, "--dependent", "friendship", "--predictors", "advice", "--non-respondents", "zero")
+    #expect(none.status == 64 && none.stderr.contains("no node has respondent = false"), "\(none.stderr)")
+  }
+
   @Test func regressionTableHasOneRowPerTermAndSnaEstimates() throws {
     let r = run("test", Self.krackhardt, "--dependent", "friendship", "--predictors", "advice,same:department,diff:age", "--permutations", "200")
     #expect(r.status == 0, "\(r.stderr)")
