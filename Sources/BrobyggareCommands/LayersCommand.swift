@@ -45,7 +45,8 @@ let layersSpec = CommandSpec(
     with |r*| >= |r|, p_greater r* >= r, p_less r* <= r. The test holds the dyadic matrices
     (n² numbers per layer): at most 3,000 nodes, and n² × permutations × pairs at most
     10,000,000,000; past that the p-values are left out with a note (or, when --permutations
-    is given, refused naming what fits).
+    is given, refused naming what fits). At most 50,000 pairs of layers (about 316 layers),
+    and nodes × layers at most 20,000,000 for the per-node table.
     """)
 
 extension BrobyggareCommandLine {
@@ -85,6 +86,14 @@ extension BrobyggareCommandLine {
         "ties",
         "each layer as a simple graph (self-loops dropped, parallel ties one); weights not read"
       ))
+    // The tables grow with the layers: a row per pair, or a column pair per layer and node.
+    let maximumLayerPairs = 50_000, maximumNodeLayerCells = 20_000_000
+    if p.flag("pairs") && compared.count * (compared.count - 1) / 2 > maximumLayerPairs {
+      throw UsageError(message: "--pairs on \(compared.count) layers makes \(compared.count * (compared.count - 1) / 2) pairs; layers compares at most \(maximumLayerPairs) pairs (about 316 layers): pick them with --layer")
+    }
+    if !p.flag("pairs") && net.nodeCount * compared.count > maximumNodeLayerCells {
+      throw UsageError(message: "\(net.nodeCount) nodes × \(compared.count) layers is over the \(maximumNodeLayerCells) cells the per-node table takes: pick layers with --layer")
+    }
     let table: ResultTable
     if p.flag("pairs") {
       guard compared.count >= 2 else {

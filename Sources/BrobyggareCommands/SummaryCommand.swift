@@ -70,11 +70,19 @@ extension BrobyggareCommandLine {
       ]
       var statistics = plain
       if let group {
-        let (g, names) = try groupsOrUsageError(net, group)
+        let (g, names): ([Int], [String])
+        do { (g, names) = try groupsOrUsageError(net, group) } catch let e as UsageError {
+          // Several networks: say which one lacks the attribute.
+          throw UsageError(message: "\(path): " + e.message)
+        }
         let ei = adj.eiIndex(groups: g, groupCount: names.count, threads: threads)
         row += [.number(ei.network), .number(ei.networkExpected)]
         if draws > 0 { statistics.append(.eiIndex(groups: g, groupCount: names.count)) }
       }
+      // LUBness left empty for a large component has no z-score either: its draws are not run.
+      let lubAt = k.lubnessRefused ? statistics.firstIndex(of: .lubness) : nil
+      if let lubAt { statistics.remove(at: lubAt) }
+      let zStart = row.count
       if !statistics.isEmpty {
         switch cugTests(adj, statistics, condition: condition, draws: draws, seed: seed, threads: threads) {
         case .success(let tests):
@@ -99,6 +107,7 @@ extension BrobyggareCommandLine {
           }
         }
       }
+      if let lubAt { row.insert(.text(""), at: zStart + lubAt) }
       rows.append(row)
     }
     var columns = ["network", "nodes", "ties", "direction", "density", "reciprocity", "transitivity", "mean_distance", "diameter",

@@ -43,6 +43,8 @@ extension BrobyggareCommandLine {
     var names = list.split(separator: ",", omittingEmptySubsequences: false).map { trimmingSpaces(String($0)) }
     if names == ["all"] {
       names = CUGStatistic.names.filter { ($0 != "ei" || p.value("group") != nil) && ($0 != "betweenness_rank" || p.value("node") != nil) }
+      let skipped = (p.value("group") == nil ? ["ei (needs --group)"] : []) + (p.value("node") == nil ? ["betweenness_rank (needs --node)"] : [])
+      if !skipped.isEmpty { note("--cug all leaves out \(skipped.joined(separator: " and "))") }
     }
     var statistics: [CUGStatistic] = []
     for name in names {
@@ -68,6 +70,19 @@ extension BrobyggareCommandLine {
       throw UsageError(message: "--group defines the groups for 'ei'; add it to --cug or leave out --group")
     }
 
+    // Random graphs tie any two nodes: on ties between two kinds of node (people to the
+    // organisations or events they belong to) they are not the network's kind of graph.
+    if net.nodes.contains(where: { $0.attributes["kind"] != nil }) {
+      let crossing = net.ties.lazy.filter { selection.includes(layer: $0.layer) }.filter { t in
+        // Kinds as written: events (Davis's women and events) are not a NodeKind.
+        guard let a = net.nodes[t.source].attributes["kind"]?.description.lowercased(),
+              let b = net.nodes[t.target].attributes["kind"]?.description.lowercased() else { return false }
+        return a != b && (a == "person" || b == "person")
+      }.count
+      if crossing > 0 {
+        note("\(crossing) of the ties tested join a person to an organisation or event (two kinds of node), but the random graphs tie any two nodes: statistics such as transitivity are then compared with graphs of another kind (project the network first: 'brobyggare project')")
+      }
+    }
     let adj = try net.adjacency(selection)
     if condition == .dyads && !adj.isDirected {
       note("on an undirected network every tie is a mutual dyad: conditioning on the dyad census is conditioning on the number of ties")

@@ -171,6 +171,22 @@ extension BrobyggareCommandLine {
       throw DataError(file: path, message: e.message)
     }
     let mode: DyadMode = net.isDirected ? .directed : .undirected
+    // Values so large that their squares overflow would turn every sum into inf or NaN.
+    for (name, m) in [(settingName(dependentName), dependentMatrix)] + predictorMatrices.map({ ($0.name, $0.matrix) }) {
+      for i in 0..<n {
+        for j in 0..<n where j != i && abs(m[i, j]) > 1e100 && m[i, j].isFinite {
+          throw DataError(file: path, message: "\(name): the value of \(quotedName(net.nodes[i].id)) -> \(quotedName(net.nodes[j].id)) is \(human(m[i, j])); test takes values up to 1e100 in size (their squares must add up without overflowing)")
+        }
+      }
+    }
+    // A predictor whose ties include the dependent's own explains it by itself.
+    if case .ties(let ds, _) = dependent, let dl = ds.layers {
+      for (name, term) in predictors {
+        if case .ties(let ps, _) = term, ps.layers == nil || !ps.layers!.isDisjoint(with: dl) {
+          note("--predictors \(quotedName(name)) includes the ties of the dependent \(quotedName(dependentName)) itself: its effect is partly the dependent explaining itself")
+        }
+      }
+    }
     // A non-respondent named nobody: the 0s in their row are no answer, not "no tie". Read as
     // zeros they would be taken as evidence that trust is absent where nobody was asked.
     let rule = p.value("non-respondents") ?? "missing"
@@ -185,6 +201,22 @@ extension BrobyggareCommandLine {
       settings.append(("non-respondents", "\(silent.count) (respondent = false): their answers (their row of the dependent) are missing, not 0; --non-respondents zero reads them as no tie"))
     } else {
       settings.append(("non-respondents", "\(silent.count) (respondent = false): their rows of the dependent read as no tie (--non-respondents zero)"))
+    }
+
+    // A constant dependent (or, for a correlation, predictor) has nothing to explain or to
+    // correlate: refused, as a constant predictor of the regression is.
+    func isConstant(_ m: DyadicMatrix) -> Bool {
+      var first: Double?
+      for c in mode.cells(nodeCount: n) where m.values[c].isFinite {
+        if let f = first { if m.values[c] != f { return false } } else { first = m.values[c] }
+      }
+      return true
+    }
+    if isConstant(dependentMatrix) {
+      throw DataError(file: path, message: "the dependent \(quotedName(dependentName)) has the same value in every cell used: there is nothing to explain or correlate")
+    }
+    if p.flag("correlations"), let constant = predictorMatrices.first(where: { isConstant($0.matrix) }) {
+      throw DataError(file: path, message: "the predictor \(quotedName(constant.name)) has the same value in every cell used: its correlation is undefined")
     }
 
     if p.flag("correlations") {
@@ -207,6 +239,12 @@ extension BrobyggareCommandLine {
                                  permutations: permutations, seed: seed, threads: threads)
     } catch let e as QAPError {
       throw DataError(file: path, message: e.message)
+    }
+    if model == .linear && !(fit.rSquared < 1 - 1e-12) {
+      throw DataError(file: path, message: "the predictors fit the dependent exactly (R² = 1: a predictor, or a sum of them, is the dependent): the statistics are infinite and no permutation test is possible")
+    }
+    if model == .logistic && fit.coefficients.contains(where: { abs($0.estimate) > 10 && $0.standardError > 100 * abs($0.estimate) }) {
+      note("the logistic fit looks separated: an estimate beyond ±10 with a standard error over 100 times its size means some predictor (almost) perfectly splits ties from non-ties; its estimate and p-values are not to be trusted (R's glm warns: fitted probabilities numerically 0 or 1)")
     }
     settings += [("model", model == .linear ? "linear (least squares, sna's netlm)" : "logistic (IRLS, sna's netlogit)"),
                  ("null hypothesis", null == .semiPartialling ? "semi-partialling (Dekker, Krackhardt and Snijders 2007)" : "Y-permutation (the dependent's nodes permuted)"),

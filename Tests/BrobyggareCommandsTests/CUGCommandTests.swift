@@ -12,6 +12,18 @@ let cugCommand = ["test"]
 struct CUGCommandTests {
   func cug(_ args: String...) -> BrobyggareCommandLine.Outcome { BrobyggareCommandLine.run(cugCommand + args) }
 
+  /// What the command chose for the user is said: statistics 'all' left out, and random graphs
+  /// that do not keep a two-mode network's two kinds of node (Davis's women and events).
+  @Test func choicesAreSaid() {
+    let all = cug("padgett", "--cug", "all", "--permutations", "20")
+    #expect(all.status == 0 && all.stderr.contains("--cug all leaves out ei (needs --group) and betweenness_rank (needs --node)"), "\(all.stderr)")
+    let davis = cug("davis", "--cug", "transitivity", "--permutations", "20")
+    #expect(davis.status == 0 && davis.stderr.contains("89 of the ties tested join a person to an organisation or event"), "\(davis.stderr)")
+    // Several networks: the one without the attribute is named.
+    let summary = run("summary", "padgett", "krackhardt", "--group", "level", "--cug-draws", "0")
+    #expect(summary.status == 64 && summary.stderr.contains("padgett: No node attribute is named 'level'"), "\(summary.stderr)")
+  }
+
   @Test func oneRowPerStatistic() throws {
     let r = cug("krackhardt", "--layer", "advice", "--cug", "density,transitivity,centralization_betweenness", "--permutations", "200")
     #expect(r.status == 0, "\(r.stderr)")

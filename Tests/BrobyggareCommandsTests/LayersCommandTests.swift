@@ -78,6 +78,14 @@ struct LayersCommandTests {
     let none = run("layers", padgett, "--pairs", "--permutations", "0")
     #expect(none.status == 0 && cells(none.stdout.split(separator: "\n")[1])[8...] == ["", "", ""])
     #expect(none.stderr.contains("qap: not run"), "\(none.stderr)")
+    // Too many layers for a row per pair: refused before any work.
+    var many = "source,target,layer\n"
+    for k in 0..<400 { many += "n\(k),n\((k + 1) % 400),L\(k)\n" }
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("many-layers-\(UUID().uuidString).csv")
+    try many.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let manyPairs = run("layers", file.path, "--pairs")
+    #expect(manyPairs.status == 64 && manyPairs.stderr.contains("79800 pairs; layers compares at most 50000 pairs"), "\(manyPairs.stderr)")
     // Past the work limit, a given --permutations is refused naming what fits.
     let big = run("layers", "lazega", "--pairs", "--permutations", "1000000")
     #expect(big.status == 64 && big.stderr.contains("fits"), "\(big.stderr)")

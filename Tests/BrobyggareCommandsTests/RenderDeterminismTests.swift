@@ -49,6 +49,17 @@ struct RenderDeterminismTests {
     }
   }
 
+  /// cairo writes the dates in the local zone ("+01'00" in Stockholm, "Z" in UTC: another
+  /// length), so Graphviz runs in UTC and the bytes do not depend on the machine's TZ.
+  @Test func pdfDoesNotDependOnTheTimeZone() throws {
+    let old = ProcessInfo.processInfo.environment["TZ"]
+    setenv("TZ", "Europe/Stockholm", 1)
+    defer { if let old { setenv("TZ", old, 1) } else { unsetenv("TZ") } }
+    let pdf = try Graphviz.render("digraph { a -> b }", format: "pdf")
+    let date = "/CreationDate (D:\(Graphviz.pdfDate(epoch: Graphviz.sourceDateEpoch ?? 0))Z)"
+    #expect(String(decoding: pdf, as: UTF8.self).contains(date))
+  }
+
   /// A time zone and a modification date are fixed as well, keeping every byte's place; a
   /// date-like string outside the information dictionary is left alone.
   @Test func datesAreReplacedInPlaceOnlyInTheInformationDictionary() {

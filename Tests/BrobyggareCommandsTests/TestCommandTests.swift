@@ -54,6 +54,36 @@ struct TestCommandTests {
     #expect(none.status == 64 && none.stderr.contains("no node has respondent = false"), "\(none.stderr)")
   }
 
+  /// Degenerate inputs that would give inf, NaN or impossible p-values with exit 0 are refused
+  /// or flagged (found by a hostile probe).
+  @Test func degenerateModelsAreRefusedOrFlagged() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("test-degenerate-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func write(_ name: String, _ text: String) throws -> String {
+      let path = dir.appendingPathComponent(name).path
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+    // Values whose squares overflow.
+    let big = try write("big.csv", "source,target,layer,trust\na,b,x,1\nb,c,x,3\nc,d,y,2\nd,a,y,1\na,c,y,2\nb,d,x,1e308\nd,c,x,1e308\nc,a,x,1e308\n")
+    let r1 = run("test", big, "--dependent", "x", "--values", "trust", "--predictors", "trust:y")
+    #expect(r1.status == 1 && r1.stderr.contains("'b' -> 'd' is 1e+308; test takes values up to 1e100"), "\(r1.stderr)")
+    // A dependent that is the sum of the predictors: R² = 1, no test possible.
+    let m = try write("m.csv", "source,target,layer\na,b,x\nb,c,x\nc,a,x\na,c,y\nc,b,y\nb,d,y\nd,e,x\ne,a,y\n")
+    let r2 = run("test", m, "--dependent", "x", "--predictors", "y,all")
+    #expect(r2.status == 1 && r2.stderr.contains("fit the dependent exactly (R² = 1"), "\(r2.stderr)")
+    #expect(r2.stderr.contains("'all' includes the ties of the dependent 'x' itself"))
+    // A constant dependent, and a constant predictor of a correlation.
+    var complete = "source,target,layer\n"
+    for a in ["a", "b", "c", "d"] { for b in ["a", "b", "c", "d"] where a != b { complete += "\(a),\(b),x\n" } }
+    let comp = try write("comp.csv", complete + "a,b,y\nc,d,y\n")
+    let r3 = run("test", comp, "--dependent", "x", "--predictors", "y")
+    #expect(r3.status == 1 && r3.stderr.contains("the dependent 'x' has the same value in every cell used"), "\(r3.stderr)")
+    let r4 = run("test", comp, "--dependent", "y", "--predictors", "x", "--correlations")
+    #expect(r4.status == 1 && r4.stderr.contains("the predictor 'x' has the same value in every cell used"), "\(r4.stderr)")
+  }
+
   @Test func regressionTableHasOneRowPerTermAndSnaEstimates() throws {
     let r = run("test", Self.krackhardt, "--dependent", "friendship", "--predictors", "advice,same:department,diff:age", "--permutations", "200")
     #expect(r.status == 0, "\(r.stderr)")

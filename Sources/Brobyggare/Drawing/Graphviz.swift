@@ -37,6 +37,12 @@ public enum Graphviz {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: exe)
     process.arguments = ["-T\(format)"]
+    // cairo writes a PDF's dates in local time with the zone's offset ("Z" in UTC, "+01'00"
+    // elsewhere, of another length): in UTC the dates, which are then fixed in place, have
+    // the same bytes wherever the program runs.
+    var environment = ProcessInfo.processInfo.environment
+    environment["TZ"] = "UTC"
+    process.environment = environment
     let input = Pipe(), output = Pipe(), errors = Pipe()
     process.standardInput = input
     process.standardOutput = output
