@@ -347,7 +347,7 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
 }
 
 /// Writes one file as `body` produces it, piece by piece, with the guarantee of
-/// ``writeFilesAtomically(_:)-([(String,Data)])``: the pieces go to a temporary file in the same folder, renamed
+/// ``writeFilesAtomically(_:)-hx7f``: the pieces go to a temporary file in the same folder, renamed
 /// into place only when `body` returned and every byte was written. A large output is never
 /// held in memory whole (except for a device or a pipe, written only once `body` finished).
 ///
