@@ -37,6 +37,11 @@ public struct StructuralHoles: Sendable, Equatable {
 }
 
 extension Adjacency {
+  /// Burt's constraint, effective size, efficiency and hierarchy of every node (see
+  /// ``StructuralHoles`` for the formulas and the paper).
+  ///
+  /// - Parameter weighted: weigh ties by trust; otherwise every tie weighs 1.
+  /// - Complexity: O(Σ_i Σ_{q∈N(i)} |N(q)|) time, O(n + m) memory.
   public func structuralHoles(weighted: Bool = true) -> StructuralHoles {
     // Mutual strengths on the undirected graph underneath: a_ij + a_ji.
     let g = isDirected ? undirected(merge: .sum) : self

@@ -37,6 +37,10 @@ public struct ApproximateBetweenness: Sendable {
 }
 
 extension Adjacency {
+  /// Betweenness estimated from sampled shortest paths: with probability at least 1 − `delta`,
+  /// every estimate divided by n(n − 1) is within `epsilon` of the betweenness divided by
+  /// n(n − 1) (see ``ApproximateBetweenness`` for the sample size and the paper). The same
+  /// `seed` gives the same estimate on any number of `threads`.
   public func approximateBetweenness(epsilon: Double, delta: Double = 0.1, lengths: ArcLengths, seed: UInt64 = 1,
                                      threads: Int = Threads.available) -> ApproximateBetweenness {
     precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1, "epsilon and delta lie in (0, 1)")

@@ -6,7 +6,7 @@
 ///     bridging(v) = betweenness(v) · BC(v)
 ///
 /// d is the degree on the undirected view (a neighbour counts once whichever way the ties
-/// run); betweenness is the raw betweenness of ``Network/betweenness(selection:distance:)``,
+/// run); betweenness is the raw betweenness of ``Network/betweenness(selection:distance:threads:)``,
 /// directed on directed networks. An isolate has BC NaN (0/0).
 ///
 /// Hwang, W., Cho, Y., Zhang, A. & Ramanathan, M. (2006). Bridging centrality: identifying

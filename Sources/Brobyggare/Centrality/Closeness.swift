@@ -1,28 +1,27 @@
-/// Closeness and harmonic centrality, along outgoing paths.
-///
-/// Closeness of u, with r(u) the number of nodes u reaches (itself included) and n the number
-/// of nodes, is the Wasserman–Faust form that networkx uses:
-///
-///     C(u) = (r−1) / Σ_v d(u, v) · (r−1) / (n−1)
-///
-/// which equals the classic 1/mean distance when every node is reachable and shrinks with the
-/// share reached otherwise. A node that reaches nobody has closeness 0.
-///
-/// Where the peers differ: networkx's `closeness_centrality` uses *incoming* distances on a
-/// directed graph (call it on `G.reverse()` to match this); igraph's `closeness` uses outgoing
-/// distances but only over the nodes reached, without the (r−1)/(n−1) factor, so the two agree
-/// exactly when every node is reachable.
-///
-/// Harmonic centrality is H(u) = Σ_{v≠u} 1/d(u, v), unreachable nodes adding 0 (Marchiori and
-/// Latora 2000); networkx's `harmonic_centrality` again sums incoming distances.
-///
-/// - Complexity: O(n m) for `hops`, O(n m log n) otherwise.
-///
-/// Wasserman, S. & Faust, K. (1994). *Social Network Analysis*, §5.3. Cambridge University Press.
-/// [doi:10.1017/CBO9780511815478](https://doi.org/10.1017/CBO9780511815478)
-/// Marchiori, M. & Latora, V. (2000). Harmony in the small-world. *Physica A* 285, 539–546.
-/// [doi:10.1016/S0378-4371(00)00311-3](https://doi.org/10.1016/S0378-4371(00)00311-3)
 extension Network {
+  /// Closeness centrality along outgoing paths.
+  ///
+  /// Closeness of u, with r(u) the number of nodes u reaches (itself included) and n the number
+  /// of nodes, is the Wasserman–Faust form that networkx uses:
+  ///
+  ///     C(u) = (r−1) / Σ_v d(u, v) · (r−1) / (n−1)
+  ///
+  /// which equals the classic 1/mean distance when every node is reachable and shrinks with the
+  /// share reached otherwise. A node that reaches nobody has closeness 0.
+  ///
+  /// Where the peers differ: networkx's `closeness_centrality` uses *incoming* distances on a
+  /// directed graph (call it on `G.reverse()` to match this); igraph's `closeness` uses outgoing
+  /// distances but only over the nodes reached, without the (r−1)/(n−1) factor, so the two agree
+  /// exactly when every node is reachable.
+  ///
+  /// - Parameters:
+  ///   - selection: the layers and weight to use.
+  ///   - distance: how trust becomes length. `hops` ignores the weights.
+  /// - Returns: closeness, indexed like `nodes`.
+  /// - Complexity: O(n m) for `hops`, O(n m log n) otherwise.
+  ///
+  /// Wasserman, S. & Faust, K. (1994). *Social Network Analysis*, §5.3. Cambridge University Press.
+  /// [doi:10.1017/CBO9780511815478](https://doi.org/10.1017/CBO9780511815478)
   public func closeness(selection: TieSelection = .all, distance: DistanceTransform = .hops)
     throws -> [Double]
   {
@@ -30,6 +29,22 @@ extension Network {
     return try adj.closenessAndHarmonic(lengths: ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id))).closeness
   }
 
+  /// Harmonic centrality along outgoing paths.
+  ///
+  ///     H(u) = Σ_{v≠u} 1/d(u, v)
+  ///
+  /// unreachable nodes adding 0 (Marchiori and Latora 2000), so it stays defined on networks
+  /// that are not connected. networkx's `harmonic_centrality` sums *incoming* distances on a
+  /// directed graph (call it on `G.reverse()` to match this).
+  ///
+  /// - Parameters:
+  ///   - selection: the layers and weight to use.
+  ///   - distance: how trust becomes length. `hops` ignores the weights.
+  /// - Returns: harmonic centrality, indexed like `nodes`.
+  /// - Complexity: O(n m) for `hops`, O(n m log n) otherwise.
+  ///
+  /// Marchiori, M. & Latora, V. (2000). Harmony in the small-world. *Physica A* 285, 539–546.
+  /// [doi:10.1016/S0378-4371(00)00311-3](https://doi.org/10.1016/S0378-4371(00)00311-3)
   public func harmonic(selection: TieSelection = .all, distance: DistanceTransform = .hops)
     throws -> [Double]
   {

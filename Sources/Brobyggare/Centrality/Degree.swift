@@ -24,6 +24,9 @@ public struct DegreeCounts: Sendable, Equatable {
 }
 
 extension Adjacency {
+  /// Degree and strength of every node (see ``DegreeCounts``).
+  ///
+  /// - Complexity: O(n + m).
   public var degrees: DegreeCounts {
     let n = nodeCount
     var out = [Int](repeating: 0, count: n), inn = out
@@ -44,6 +47,9 @@ extension Adjacency {
 }
 
 extension Network {
+  /// Degree and strength of every node on the selected ties (see ``DegreeCounts``).
+  ///
+  /// - Complexity: O(n + m), besides building the adjacency.
   public func degrees(selection: TieSelection = .all) throws -> DegreeCounts {
     try adjacency(selection).degrees
   }

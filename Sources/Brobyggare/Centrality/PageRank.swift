@@ -1,18 +1,26 @@
-/// PageRank (Brin and Page 1998): the stationary distribution of a random walk that follows an
-/// outgoing tie with probability α (chosen in proportion to trust when `weighted`) and jumps to
-/// a node chosen uniformly otherwise; a node without outgoing ties jumps uniformly.
-///
-///     x(v) = (1 − α)/n + α · [Σ_{u → v} x(u) w_uv / W_u + Σ_{u dangling} x(u) / n]
-///
-/// Iterated from the uniform vector until the L1 change is below `tolerance` (at most
-/// `maxIterations` times). This is networkx's `pagerank` (default α 0.85, dangling nodes
-/// uniform) and igraph's PRPACK solution; on undirected networks each tie runs both ways.
-/// Scores sum to 1. Self-loops are dropped and parallel ties merged, as everywhere.
-///
-/// Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual web search engine.
-/// *Computer Networks and ISDN Systems* 30, 107–117.
-/// [doi:10.1016/S0169-7552(98)00110-X](https://doi.org/10.1016/S0169-7552(98)00110-X)
 extension Adjacency {
+  /// PageRank (Brin and Page 1998): the stationary distribution of a random walk that follows an
+  /// outgoing tie with probability α (chosen in proportion to trust when `weighted`) and jumps to
+  /// a node chosen uniformly otherwise; a node without outgoing ties jumps uniformly.
+  ///
+  ///     x(v) = (1 − α)/n + α · [Σ_{u → v} x(u) w_uv / W_u + Σ_{u dangling} x(u) / n]
+  ///
+  /// Iterated from the uniform vector until the L1 change is below `tolerance` (at most
+  /// `maxIterations` times). This is networkx's `pagerank` (default α 0.85, dangling nodes
+  /// uniform) and igraph's PRPACK solution; on undirected networks each tie runs both ways.
+  /// Scores sum to 1. Self-loops are dropped and parallel ties merged, as everywhere.
+  ///
+  /// - Parameters:
+  ///   - alpha: the damping factor α, the probability of following a tie.
+  ///   - weighted: follow ties in proportion to their trust instead of uniformly.
+  ///   - tolerance: stop when the L1 change of an iteration is below this.
+  ///   - maxIterations: stop after this many iterations in any case.
+  /// - Returns: PageRank, indexed like the nodes; empty for an empty network.
+  /// - Complexity: O(k (n + m)) for k iterations.
+  ///
+  /// Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual web search engine.
+  /// *Computer Networks and ISDN Systems* 30, 107–117.
+  /// [doi:10.1016/S0169-7552(98)00110-X](https://doi.org/10.1016/S0169-7552(98)00110-X)
   public func pageRank(damping alpha: Double = 0.85, weighted: Bool = false, tolerance: Double = 1e-13,
                        maxIterations: Int = 10_000) -> [Double] {
     let n = nodeCount

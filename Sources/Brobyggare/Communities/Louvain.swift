@@ -10,25 +10,33 @@ public struct Communities: Sendable, Equatable {
   public var resolution: Double
 }
 
-/// Louvain community detection (Blondel et al. 2008) on the undirected, weighted view of a
-/// network: each node, in an order shuffled by the seed, moves to the neighbouring community
-/// that raises modularity most; when no move helps, communities become nodes and the moves
-/// repeat, until a level raises modularity by less than `threshold`. Ties between equally good
-/// moves go to the community with the lowest number, so the result is fixed by the seed.
-///
-/// Modularity, with resolution γ (Newman and Girvan 2004; Reichardt and Bornholdt 2006), on the
-/// symmetric weights A (1 per tie, or with `weighted` the tie's trust; direction dropped, and
-/// where ties run both ways the larger trust kept):
-///
-///     Q = 1/(2W) Σ_ij [A_ij − γ k_i k_j / (2W)] δ(c_i, c_j),   k_i = Σ_j A_ij, 2W = Σ_i k_i
-///
-/// the definition of networkx's `modularity` and igraph's `modularity` on undirected graphs.
-/// A network without ties has modularity NaN (0/0) and every node alone.
-///
-/// Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding of
-/// communities in large networks. *J. Stat. Mech.* P10008.
-/// [doi:10.1088/1742-5468/2008/10/P10008](https://doi.org/10.1088/1742-5468/2008/10/P10008)
 extension Adjacency {
+  /// Louvain community detection (Blondel et al. 2008) on the undirected, weighted view of a
+  /// network: each node, in an order shuffled by the seed, moves to the neighbouring community
+  /// that raises modularity most; when no move helps, communities become nodes and the moves
+  /// repeat, until a level raises modularity by less than `threshold`. Ties between equally good
+  /// moves go to the community with the lowest number, so the result is fixed by the seed.
+  ///
+  /// Modularity, with resolution γ (Newman and Girvan 2004; Reichardt and Bornholdt 2006), on the
+  /// symmetric weights A (1 per tie, or with `weighted` the tie's trust; direction dropped, and
+  /// where ties run both ways the larger trust kept):
+  ///
+  ///     Q = 1/(2W) Σ_ij [A_ij − γ k_i k_j / (2W)] δ(c_i, c_j),   k_i = Σ_j A_ij, 2W = Σ_i k_i
+  ///
+  /// the definition of networkx's `modularity` and igraph's `modularity` on undirected graphs.
+  /// A network without ties has modularity NaN (0/0) and every node alone.
+  ///
+  /// - Parameters:
+  ///   - weighted: weigh each tie by its trust instead of 1.
+  ///   - resolution: γ; above 1 favours smaller communities, below 1 larger ones.
+  ///   - seed: fixes the order nodes are visited in, hence the result.
+  ///   - threshold: the least rise in modularity for another level.
+  /// - Complexity: about O(m) per pass of moves, a few passes per level, a few levels
+  ///   (the paper's observation; no bound is proved).
+  ///
+  /// Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding of
+  /// communities in large networks. *J. Stat. Mech.* P10008.
+  /// [doi:10.1088/1742-5468/2008/10/P10008](https://doi.org/10.1088/1742-5468/2008/10/P10008)
   public func louvain(weighted: Bool = false, resolution: Double = 1, seed: UInt64 = 1, threshold: Double = 1e-7) -> Communities {
     let base = undirected()
     let n = nodeCount

@@ -51,6 +51,11 @@ public struct ModuleParticipation: Sendable {
 }
 
 extension Adjacency {
+  /// Guimerà and Amaral's participation coefficient, within-module degree z-score and role of
+  /// every node for a partition into `modules` (see ``ModuleParticipation``); ties weigh their
+  /// trust when `weighted`.
+  ///
+  /// - Complexity: O(n + m).
   public func moduleParticipation(modules: [Int], weighted: Bool = false) -> ModuleParticipation {
     let g = undirected()
     let n = nodeCount

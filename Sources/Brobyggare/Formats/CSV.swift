@@ -243,6 +243,10 @@ public enum CSVFormat {
   /// spaces around them, with a note in ``Network/readNotes`` saying how many were.
   ///
   /// - Parameters:
+  ///   - ties: the tie table's bytes.
+  ///   - file: the tie table's name, for messages.
+  ///   - nodes: the node table's bytes, if there is one.
+  ///   - nodesFile: the node table's name, for messages.
   ///   - directed: the direction; `nil` takes it from a `type` column (`Directed` or
   ///     `Undirected` on every row, as Gephi's spreadsheet import reads it) and reads a table
   ///     without one as directed. A `type` column that says otherwise than `directed` is an error.
@@ -660,7 +664,7 @@ public enum CSVFormat {
   ///
   /// - Throws: ``FormatError`` naming the tie, the text and the character when a field holds a
   ///   NUL; naming the attribute when the header would read back otherwise
-  ///   (``checkHeader(_:fixed:table:trustColumn:)``): a tie attribute named `type`, say, which
+  ///   (`checkHeader(_:fixed:table:trustColumn:)`): a tie attribute named `type`, say, which
   ///   would give the header that name twice.
   public static func writeTies(_ network: Network, delimiter: Character = ",") throws(FormatError) -> String {
     var header = ["source", "target", "type"]

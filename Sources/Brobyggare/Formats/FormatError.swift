@@ -11,7 +11,7 @@ public struct FormatError: Error, Equatable, CustomStringConvertible {
 
   /// A message longer than ``messageLimit`` characters keeps its start and its end (where the
   /// advice is) with what was left out counted between them; readers quote input through
-  /// ``excerpt(_:)`` and ``list(_:quoted:)``, so this is only a last guard.
+  /// ``excerpt(_:)`` and `list(_:quoted:)`, so this is only a last guard.
   public init(file: String = "<input>", line: Int, column: Int, _ message: String) {
     self.file = file
     self.line = line

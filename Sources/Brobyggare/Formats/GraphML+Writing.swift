@@ -92,7 +92,7 @@ extension GraphMLFormat {
     }
   }
 
-  /// What ``holdingEveryValue(_:_:)`` retypes, one sentence each.
+  /// What `holdingEveryValue(_:_:)` retypes, one sentence each.
   public static func retypedWhenWritten(_ network: Network) -> [String] {
     var out: [String] = []
     for (domain, decls, values) in [("node", network.nodeAttributes, Array(network.nodes.lazy.map(\.attributes))),

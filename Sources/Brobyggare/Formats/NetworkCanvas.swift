@@ -31,7 +31,7 @@ import Foundation
 ///
 /// A study is either personal networks (every session's alters are its own) or roster based
 /// (alters are chosen from a roster shared by every session, a roster variable names them, and
-/// egos are on the roster too): ``Options/protocol`` says which, or the reader decides from the
+/// egos are on the roster too): ``Options/studyProtocol`` says which, or the reader decides from the
 /// data when that is unambiguous, and a note says which was used.
 ///
 /// The reader takes a list of named files (``read(files:options:)``), so a folder, a GraphML

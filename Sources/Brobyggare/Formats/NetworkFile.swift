@@ -54,6 +54,14 @@ extension Network {
 
   /// Reads a network from a file.
   ///
+  /// The format comes from `options` or else the extension; a file whose content plainly says
+  /// another format is read as what it is, with a note in ``readNotes``. A Network Canvas export
+  /// (a folder, or GraphML in its namespace) is read as one network of its study.
+  ///
+  /// - Parameters:
+  ///   - path: the file (or Network Canvas export folder).
+  ///   - options: what the format does not say itself: direction, node table, encoding,
+  ///     columns, sheets.
   /// - Throws: ``FormatError`` with the file, line and column of the first problem.
   public init(contentsOf path: String, options: ReadOptions = ReadOptions()) throws(FormatError) {
     // A Network Canvas export (a folder of its files, or GraphML in its namespace) is a study of
@@ -339,7 +347,7 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
 }
 
 /// Writes one file as `body` produces it, piece by piece, with the guarantee of
-/// ``writeFilesAtomically(_:)``: the pieces go to a temporary file in the same folder, renamed
+/// ``writeFilesAtomically(_:)-hx7f``: the pieces go to a temporary file in the same folder, renamed
 /// into place only when `body` returned and every byte was written. A large output is never
 /// held in memory whole (except for a device or a pipe, written only once `body` finished).
 ///

@@ -145,11 +145,11 @@ public enum NodeLinkFormat {
   /// Writes node-link JSON that networkx's `node_link_graph(data, edges="edges")` reads back.
   /// Keys are written in a fixed order, so the same network gives the same bytes. NaN and the
   /// infinities are written `NaN`, `Infinity` and `-Infinity`, as Python's `json` module
-  /// writes and reads them. The trust is written under ``trustKeyName(_:)``.
+  /// writes and reads them. The trust is written under `trustKeyName(_:)`.
   ///
   /// - Throws: ``FormatError`` when an attribute's name would be read as something else: a
   ///   node attribute `id`; a tie attribute `source`, `target`, `key`, `id` or `layer`; a tie
-  ///   attribute that the reader would take for the trust (``trustKey(among:)``) in place of
+  ///   attribute that the reader would take for the trust (`trustKey(among:)`) in place of
   ///   the trust's own name.
   public static func write(_ network: Network) throws(FormatError) -> String {
     func refuse(_ m: String) -> FormatError { FormatError(file: "<output>", line: 1, column: 1, m) }

@@ -82,7 +82,7 @@ extension XLSXFormat {
   /// style), numbers as numbers, booleans as booleans and text as shared strings. NaN and
   /// infinite numbers are empty cells: a spreadsheet has no number for them.
   ///
-  /// Sheet names are made valid for Excel (see ``sheetName(_:taken:)``).
+  /// Sheet names are made valid for Excel (see `sheetName(_:taken:)`).
   ///
   /// - Complexity: O(n) in the cells.
   /// The workbook of ``workbook(_:)``, refused when Excel or this program's reader could not

@@ -32,6 +32,9 @@ public struct EIIndex: Sendable, Equatable {
 }
 
 extension Adjacency {
+  /// Krackhardt and Stern's E-I index of the network, each group and each node, with the
+  /// values expected at random and, when `permutations` > 0, the permutation test's p-values
+  /// (see ``EIIndex``). The same `seed` gives the same p-values on any number of `threads`.
   public func eiIndex(groups: [Int], groupCount: Int, permutations: Int = 0, seed: UInt64 = 1,
                       threads: Int = Threads.available) -> EIIndex {
     let n = nodeCount

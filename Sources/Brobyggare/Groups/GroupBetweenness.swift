@@ -28,6 +28,9 @@ public struct GroupBetweenness: Sendable, Equatable {
 }
 
 extension Adjacency {
+  /// Everett and Borgatti's group betweenness of the nodes `members` (see ``GroupBetweenness``).
+  ///
+  /// - Complexity: O(n m) for `hops`, O(n m log n) otherwise.
   public func groupBetweenness(of members: [Int], lengths: ArcLengths) -> GroupBetweenness {
     let n = nodeCount
     var inSet = [Bool](repeating: false, count: n)

@@ -1,25 +1,31 @@
-/// Betweenness between groups: betweenness counting only the pairs (s, t) whose groups differ,
-/// and its breakdown by group pair.
-///
-///     b_between(v) = Σ_{s≠v≠t, g(s)≠g(t)} σ_st(v) / σ_st
-///
-/// On undirected networks each unordered pair counts once, as in ``Network/betweenness(selection:distance:)``.
-/// The breakdown gives, for a pair of groups (A, B), the share of all shortest paths from A to
-/// B that pass through v: Σ_{s∈A, t∈B} σ_st(v)/σ_st divided by the number of pairs |A|·|B|
-/// (v itself excluded from the pairs it would end). Pairs with no path count in the
-/// denominator, so shares are comparable across group pairs.
-///
-/// A node without a group (group < 0) ends no counted pair but may lie between them.
-///
-/// The accumulation is Brandes' with a target indicator: δ_s(v) = Σ_w σ_sv/σ_sw (c_w + δ_s(w))
-/// over successors w on shortest paths, c_w = 1 when w is a counted target (Brandes 2008).
-///
-/// - Complexity: O(n m) (hops) for the total; O(G n m) for the breakdown over G groups.
-///
-/// Brandes, U. (2008). On variants of shortest-path betweenness centrality and their generic
-/// computation. *Social Networks* 30(2), 136–145.
-/// [doi:10.1016/j.socnet.2007.11.001](https://doi.org/10.1016/j.socnet.2007.11.001)
 extension Adjacency {
+  /// Betweenness between groups: betweenness counting only the pairs (s, t) whose groups differ,
+  /// and its breakdown by group pair.
+  ///
+  ///     b_between(v) = Σ_{s≠v≠t, g(s)≠g(t)} σ_st(v) / σ_st
+  ///
+  /// On undirected networks each unordered pair counts once, as in ``Network/betweenness(selection:distance:threads:)``.
+  /// The breakdown gives, for a pair of groups (A, B), the share of all shortest paths from A to
+  /// B that pass through v: Σ_{s∈A, t∈B} σ_st(v)/σ_st divided by the number of pairs |A|·|B|
+  /// (v itself excluded from the pairs it would end). Pairs with no path count in the
+  /// denominator, so shares are comparable across group pairs.
+  ///
+  /// A node without a group (group < 0) ends no counted pair but may lie between them.
+  ///
+  /// The accumulation is Brandes' with a target indicator: δ_s(v) = Σ_w σ_sv/σ_sw (c_w + δ_s(w))
+  /// over successors w on shortest paths, c_w = 1 when w is a counted target (Brandes 2008).
+  ///
+  /// - Parameters:
+  ///   - groups: the group of each node, from 0; negative for none.
+  ///   - lengths: the arc lengths (``ArcLengths``) the shortest paths follow.
+  ///   - threads: how many threads share the sources; the result is the same for any number.
+  /// - Returns: betweenness between groups, indexed like the nodes.
+  /// - Complexity: O(n m) (hops) for the total; O(G n m) for the breakdown
+  ///   (``intergroupBreakdown(groups:groupCount:lengths:threads:)``) over G groups.
+  ///
+  /// Brandes, U. (2008). On variants of shortest-path betweenness centrality and their generic
+  /// computation. *Social Networks* 30(2), 136–145.
+  /// [doi:10.1016/j.socnet.2007.11.001](https://doi.org/10.1016/j.socnet.2007.11.001)
   public func intergroupBetweenness(groups: [Int], lengths: ArcLengths, threads: Int = Threads.available) -> [Double] {
     accumulate(lengths: lengths, threads: threads) { s, w in groups[w] != groups[s] && groups[w] >= 0 && groups[s] >= 0 }
   }

@@ -227,6 +227,7 @@ extension Adjacency {
   ///   - draws: the number of random graphs, at least 1.
   ///   - seed: the random graphs' seed; the same seed gives the same result on any number of
   ///     threads.
+  ///   - threads: how many threads share the draws; only the speed depends on it.
   ///   - workLimit: the most steps (``cugWork(_:condition:draws:)``) to start on.
   /// - Throws: ``CUGWorkError`` when the work would pass `workLimit`, or a random graph would
   /// have more than ``CUGWorkError/maximumArcsPerDraw`` arcs, before any work is done.

@@ -115,7 +115,13 @@ public enum MRQAP {
   ///   - dependent: The dependent matrix; 0/1 for the logistic model.
   ///   - predictors: The predictors with their names, at least one.
   ///   - mode: Which cells are read.
+  ///   - model: Linear (least squares) or logistic.
+  ///   - null: How the permutation test permutes: semi-partialling (Dekker et al.) or
+  ///     Y-permutation.
   ///   - permutations: The number of permutations (for each term under semi-partialling).
+  ///   - seed: The permutations' seed; the same seed gives the same result on any number of
+  ///     threads.
+  ///   - threads: How many threads share the permutations; only the speed depends on it.
   /// - Throws: ``QAPError`` when a predictor is constant or a linear combination of the others
   ///   (sna's QR, tolerance 1e-7, would drop it), when there are no more cells than terms, when
   ///   the logistic dependent is not 0/1 or constant, or when the logistic fit does not converge

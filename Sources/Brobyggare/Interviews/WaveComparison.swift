@@ -38,8 +38,11 @@ public struct WaveComparison: Sendable {
   /// Compares wave `a` with wave `b`.
   ///
   /// - Parameters:
+  ///   - a: the earlier wave.
+  ///   - b: the later wave.
   ///   - measure: what to rank by (on the selected ties of each wave).
   ///   - selection: the layers (and weight and merge rule) both waves are read with.
+  ///   - threads: how many threads share the measure; the result is the same for any number.
   public init(_ a: Network, _ b: Network, measure: Robustness.Measure = .betweenness, selection: TieSelection = .all,
               threads: Int = Threads.available) throws {
     func tieMap(_ net: Network) throws -> (keys: [String], values: [String: (String, String, String?, Double)]) {

@@ -48,6 +48,7 @@ public struct Network: Sendable {
   /// Subgraphs and clusters as a DOT file declared them (see ``Subgraph``); empty otherwise.
   public var subgraphs: [Subgraph] = []
 
+  /// An empty network, directed or not.
   public init(directed: Bool) {
     self.isDirected = directed
   }

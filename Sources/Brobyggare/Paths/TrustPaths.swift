@@ -92,7 +92,7 @@ extension Adjacency {
   ///
   /// Each search is that of ``trustTree(from:threshold:nodeIDs:)`` (the same order, the same
   /// ties broken the same way, so the same nodes reached) but only counts: its scratch space
-  /// (``TrustSearchScratch``) is allocated once per chunk of sources and reset only where the
+  /// (`TrustSearchScratch`) is allocated once per chunk of sources and reset only where the
   /// search went, and no trust (an exponential per node) or path is built.
   ///
   /// - Complexity: n searches, each cut off at the threshold: O(n · (m + n) log n) time at

@@ -123,8 +123,10 @@ extension Adjacency {
 
   /// Tests how sure the ranking by a measure is (see ``Robustness``).
   ///
-  /// - Parameter respondents: which nodes were interviewed (the `respondent` attribute);
-  ///   `nil` counts every node as a respondent.
+  /// - Parameters:
+  ///   - options: the measure, perturbations, runs, seed and threads.
+  ///   - respondents: which nodes were interviewed (the `respondent` attribute); `nil` counts
+  ///     every node as a respondent.
   /// - Returns: for each perturbation, per-node rank summaries and per-run agreement.
   /// - Complexity: runs × perturbations × the measure's cost. Runs are split over threads; each
   ///   run draws from its own generator seeded by (seed, perturbation, run), so the result is

@@ -23,6 +23,9 @@ public struct CutStructure: Sendable, Equatable {
 }
 
 extension Adjacency {
+  /// The articulation points and bridges of the undirected view (see ``CutStructure``).
+  ///
+  /// - Complexity: O(n + m).
   public var cutStructure: CutStructure {
     let g = undirected()
     let n = g.nodeCount
@@ -90,6 +93,9 @@ extension Adjacency {
 }
 
 extension Network {
+  /// The articulation points and bridges of the selected ties (see ``CutStructure``).
+  ///
+  /// - Complexity: O(n + m), besides building the adjacency.
   public func cutStructure(selection: TieSelection = .all) throws -> CutStructure {
     try adjacency(selection).cutStructure
   }

@@ -158,9 +158,16 @@ extension Adjacency {
 }
 
 extension Network {
+  /// The weak components of the selected ties (see ``Components``).
+  ///
+  /// - Complexity: O(n + m), besides building the adjacency.
   public func weakComponents(selection: TieSelection = .all) throws -> Components {
     try adjacency(selection).weakComponents
   }
+  /// The strong components of the selected ties (see ``Components``); the weak ones on an
+  /// undirected network.
+  ///
+  /// - Complexity: O(n + m), besides building the adjacency.
   public func strongComponents(selection: TieSelection = .all) throws -> Components {
     try adjacency(selection).strongComponents
   }
