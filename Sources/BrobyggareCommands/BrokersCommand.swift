@@ -31,7 +31,14 @@ let brokersSpec = CommandSpec(
     kept): is v's count of this role more than chance placement of the groups gives it? The
     total does not depend on the groups, so shuffling them cannot move it: it has a z-score
     but no permutation p-value.
+    Work: the plain counts come from a formula; --partial-credit and --trust-weighted go
+    through every open two-path (Σ in(v)·out(v), once more per permutation), at most 2e10
+    steps, checked before the work starts.
     """)
+
+/// The most two-path visits `brokers` makes: partial credit and trust weights go through every
+/// two-path (once more per permutation).
+let maximumBrokerageWork = 2e10
 
 extension BrobyggareCommandLine {
   static func brokers(_ p: ParsedArguments, _ out: inout Outcome) throws {
@@ -50,6 +57,22 @@ extension BrobyggareCommandLine {
     if let t = p.value("trust-weighted") {
       guard let v = TwoPathValue(rawValue: t) else { throw UsageError(message: "--trust-weighted takes gm, am, min or max, not '\(t)'") }
       trust = v
+    }
+    // Partial credit and trust weights go through every two-path a -> v -> c (once more per
+    // permutation): Σ in(v)·out(v) of them, n² on a star. Checked before the work starts. (The
+    // plain counts come from a formula.)
+    if credit == .shared || trust != nil {
+      var twoPaths = 0.0
+      for v in 0..<adj.nodeCount {
+        let inDegree = adj.isDirected ? adj.inOffsets[v + 1] - adj.inOffsets[v] : adj.outOffsets[v + 1] - adj.outOffsets[v]
+        twoPaths += Double(inDegree) * Double(adj.outOffsets[v + 1] - adj.outOffsets[v])
+      }
+      let work = twoPaths * Double(1 + permutations)
+      if work > maximumBrokerageWork {
+        let fit = Int(maximumBrokerageWork / twoPaths) - 1
+        let what = [credit == .shared ? "--partial-credit" : nil, trust != nil ? "--trust-weighted" : nil].compactMap { $0 }.joined(separator: " and ") + (permutations > 0 ? " with --permutations \(permutations)" : "")
+        throw UsageError(message: "\(what) on '\(path)' goes through its \(String(format: "%.3g", twoPaths)) two-paths\(permutations > 0 ? " once per permutation" : ""): \(String(format: "%.3g", work)) steps, over the limit of \(String(format: "%.0e", maximumBrokerageWork))\(permutations > 0 && fit >= 1 ? "; --permutations \(fit) fits" : "; without them the counts come from a formula, without going through the two-paths")")
+      }
     }
     let b = adj.brokerageRoles(groups: groups.groups, groupNames: groups.names, credit: credit, trust: trust)
     let pv = permutations > 0

@@ -51,6 +51,10 @@ let renderSpec = CommandSpec(
 extension BrobyggareCommandLine {
   static func convert(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let (input, output) = (p.positionals[0], p.positionals[1])
+    // '-' reads as standard output to a Unix user; written as a file named '-' it would vanish.
+    if output == "-" {
+      throw UsageError(message: "convert writes its output to a file: '-' would be a file named '-', not standard output; name a file (or /dev/stdout with --output-format)")
+    }
     var format: NetworkFormat
     if let f = p.value("output-format") {
       guard let fmt = NetworkFormat(rawValue: f) else {

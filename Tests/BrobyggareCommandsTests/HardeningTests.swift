@@ -10,6 +10,13 @@ import Brobyggare
 struct HardeningTests {
   /// Counts that size work have stated upper bounds, checked before any work: a usage error
   /// (64) that names a feasible value, never an overflow trap or a huge buffer.
+  /// `convert NET -` wrote a file named '-' and exited 0: refused, saying why.
+  @Test func convertRefusesDashAsOutput() {
+    let r = run("convert", "padgett", "-", "--output-format", "graphml")
+    #expect(r.status == 64 && r.stderr.contains("'-' would be a file named '-'"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: "-"))
+  }
+
   @Test func countOptionsHaveBounds() {
     let perms = run("brokers", padgett, "--group", "wealth", "--permutations", "9223372036854775807")
     #expect(perms.status == 64)

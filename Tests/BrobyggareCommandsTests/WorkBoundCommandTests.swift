@@ -15,6 +15,26 @@ struct WorkBoundCommandTests {
     return path
   }
 
+  /// A star of 150,000 leaves, undirected: the hub has 150,000² = 2.25e10 two-paths, over the
+  /// limit of 2e10 for --partial-credit, which goes through each; the plain counts, from a
+  /// formula, are not refused.
+  @Test func brokerageThroughEveryTwoPathIsBounded() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var text = "source,target,type\n"
+    text.reserveCapacity(150_000 * 24)
+    for v in 0..<150_000 { text += "hub,n\(v),Undirected\n" }
+    var nodes = "id,group\nhub,a\n"
+    for v in 0..<150_000 { nodes += "n\(v),\(v % 2 == 0 ? "a" : "b")\n" }
+    let ties = try Self.write("star.csv", text, in: dir)
+    _ = try Self.write("star.nodes.csv", nodes, in: dir)
+    let r = run("brokers", ties, "--group", "group", "--partial-credit", "--counts-only", "--top", "1")
+    #expect(r.status == 64 && r.stderr.contains("--partial-credit on"), "\(r.stderr)")
+    #expect(r.stderr.contains("2.25e+10 two-paths") && r.stderr.contains("over the limit of 2e+10"), "\(r.stderr)")
+    let plain = run("brokers", ties, "--group", "group", "--counts-only", "--top", "1")
+    #expect(plain.status == 0, "\(plain.stderr)")
+  }
+
   /// 600 nodes, each tied to the next five round a circle: 3,000 directed ties. One greedy
   /// step scores 600 candidates by a search from each of 600 nodes over 600 + 3,000 entries:
   /// 600 · 600 · 3,600 = 1.296e9 steps; two steps, 2.592e9, pass the limit of 2e9, one fits.
