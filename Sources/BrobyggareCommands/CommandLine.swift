@@ -447,6 +447,10 @@ func writeOutput(_ files: [(path: String, contents: String)], inputs: [String]) 
 
 /// Writes output files of bytes (pictures, say), refusing to overwrite an input.
 func writeOutput(_ files: [(path: String, data: Data)], inputs: [String]) throws {
+  // '-' reads as standard output to a Unix user; written as a file named '-' it would vanish.
+  for f in files where f.path == "-" {
+    throw UsageError(message: "-o - would write a file named '-', not standard output; leave out -o to print the result")
+  }
   let inputPaths = Set(inputs.map(canonicalPath)).union(Notes.current?.inputs ?? [])
   for f in files where inputPaths.contains(canonicalPath(f.path)) {
     throw UsageError(message: "Refusing to overwrite the input file '\(f.path)'; write to another file")

@@ -10,10 +10,32 @@ import Brobyggare
 struct HardeningTests {
   /// Counts that size work have stated upper bounds, checked before any work: a usage error
   /// (64) that names a feasible value, never an overflow trap or a huge buffer.
+  /// Each length finite but their sum along a path infinite (three ties of trust 1e-308 under
+  /// reciprocal, lengths 1e308): the search trapped converting an infinite key. Refused, naming
+  /// the tie; a subnormal raw length (no finite inverse for the bucket width) is searched.
+  @Test func pathLengthsThatOverflowAreRefused() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let tiny = dir.appendingPathComponent("tiny.csv").path
+    try "source,target,trust,type\na,b,1e-308,undirected\nb,c,1e-308,undirected\nc,d,1e-308,undirected\n".write(toFile: tiny, atomically: true, encoding: .utf8)
+    for command in [["metrics", tiny, "--distance", "reciprocal"], ["metrics", tiny, "--distance", "reciprocal", "--measures", "closeness"]] {
+      let r = BrobyggareCommandLine.run(command)
+      #expect(r.status == 1 && r.stderr.contains("add up along a path without overflowing"), "\(command): \(r.stderr)")
+    }
+    let subnormal = dir.appendingPathComponent("subnormal.csv").path
+    try "source,target,trust,type\na,b,1e-310,undirected\nb,c,1e-310,undirected\n".write(toFile: subnormal, atomically: true, encoding: .utf8)
+    let r = run("metrics", subnormal, "--distance", "raw", "--measures", "betweenness")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("b,b,1"), "\(r.stdout)")
+  }
+
   /// `convert NET -` wrote a file named '-' and exited 0: refused, saying why.
   @Test func convertRefusesDashAsOutput() {
     let r = run("convert", "padgett", "-", "--output-format", "graphml")
     #expect(r.status == 64 && r.stderr.contains("'-' would be a file named '-'"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: "-"))
+    let m = run("metrics", "padgett", "-o", "-")
+    #expect(m.status == 64 && m.stderr.contains("-o - would write a file named '-'"), "\(m.stderr)")
     #expect(!FileManager.default.fileExists(atPath: "-"))
   }
 

@@ -27,6 +27,22 @@ struct DOTTests {
     #expect(try DOTFormat.write(back) == text)
   }
 
+  /// Groups of nodes multiply ties: the bound holds for the whole chain of a statement (12
+  /// groups of 400 make 11 × 160,000 = 1,760,000 ties, over 1,000,000 at the 7th step, though
+  /// each step alone is under it) and for all such statements of a file (six statements of
+  /// 1,000,000 pass 5,000,000 at the 6th).
+  @Test func tiesFromGroupsAreBoundedPerStatementAndPerFile() throws {
+    func group(_ prefix: String, _ n: Int) -> String { "{" + (0..<n).map { "\(prefix)\($0)" }.joined(separator: " ") + "}" }
+    let chain = "digraph {\n" + (0..<12).map { group("g\($0)_", 400) }.joined(separator: " -> ") + "\n}\n"
+    #expect {
+      try DOTFormat.read(Data(chain.utf8), file: "chain.dot")
+    } throws: { ($0 as? FormatError).map { "\($0)".contains("more than 1000000 ties (400 nodes to 400 at its 7. step)") } ?? false }
+    let many = "digraph {\n" + (0..<6).map { k in group("a\(k)_", 1000) + " -> " + group("b\(k)_", 1000) }.joined(separator: "\n") + "\n}\n"
+    #expect {
+      try DOTFormat.read(Data(many.utf8), file: "many.dot")
+    } throws: { ($0 as? FormatError).map { "\($0)".contains("more than 5000000 ties in all") && "\($0)".contains("many.dot:7:") } ?? false }
+  }
+
   @Test func readsTheCommonSubset() throws {
     let text = """
       /* a comment */

@@ -297,6 +297,8 @@ extension DOTFormat {
     var nodeOrder: [String] = []
     var nodeAttrs: [[String: String]] = []
     var edges: [(Int32, Int32, [String: String], Int, Int)] = []
+    /// Ties made so far by edge statements between groups of nodes.
+    var tiesFromGroups = 0
     var graphAttrs: [String: String] = [:]
     var strict = false
     /// Subgraphs in the order they open; members are added as nodes are mentioned.
@@ -308,6 +310,8 @@ extension DOTFormat {
     static let maximumDepth = 512
     /// The most ties one edge statement between subgraphs may make.
     static let maximumTiesPerStatement = 1_000_000
+    /// The most ties all edge statements between groups of nodes (`{a b} -> {c d}`) may make.
+    static let maximumTiesFromGroups = 5_000_000
     /// The mark of an HTML-like value among the strings, taken off when the network is built.
     static let htmlMark = "\u{0}"
 
@@ -459,13 +463,24 @@ extension DOTFormat {
           merged.merge(attrs) { $1 }
           let previous = stream.token(max(0, p - 1))
           let (l, c) = (previous?.1 ?? 1, previous?.2 ?? 1)
+          // {a1 ... a3000} -> {b1 ... b3000} asks for 9 million ties from 34 KB: a stated bound,
+          // on the whole chain of the statement and on all such statements of the file.
+          var made = 0
           for k in 0..<(operands.count - 1) {
-            // {a1 ... a3000} -> {b1 ... b3000} asks for 9 million ties from 34 KB: a stated bound.
-            let made = operands[k].0.count * operands[k + 1].0.count
+            made += operands[k].0.count * operands[k + 1].0.count
             guard made <= Self.maximumTiesPerStatement else {
               throw FormatError(file: file, line: statementStart.0, column: statementStart.1,
-                                "this edge statement joins \(operands[k].0.count) nodes to \(operands[k + 1].0.count), \(made) ties; one statement may make at most \(Self.maximumTiesPerStatement)")
+                                "this edge statement joins groups of nodes into more than \(Self.maximumTiesPerStatement) ties (\(operands[k].0.count) nodes to \(operands[k + 1].0.count) at its \(k + 1). step); one statement may make at most \(Self.maximumTiesPerStatement)")
             }
+          }
+          if operands.contains(where: { $0.0.count > 1 }) {
+            tiesFromGroups += made
+            guard tiesFromGroups <= Self.maximumTiesFromGroups else {
+              throw FormatError(file: file, line: statementStart.0, column: statementStart.1,
+                                "the edge statements between groups of nodes make more than \(Self.maximumTiesFromGroups) ties in all; a file may make at most \(Self.maximumTiesFromGroups) that way")
+            }
+          }
+          for k in 0..<(operands.count - 1) {
             var withPorts = merged
             if let port = operands[k].1, withPorts["tailport"] == nil { withPorts["tailport"] = port }
             if let port = operands[k + 1].1, withPorts["headport"] == nil { withPorts["headport"] = port }

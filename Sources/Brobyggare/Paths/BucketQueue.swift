@@ -66,6 +66,8 @@ struct BucketQueue: DijkstraQueue {
     guard let shortest = lengths.min(), let longest = lengths.max(), shortest > 0, shortest.isFinite, longest.isFinite
     else { return nil }
     let width = shortest / 2
+    // A subnormal width has no finite inverse: the radix heap takes such lengths.
+    guard (1 / width).isFinite else { return nil }
     let span = (longest / width).rounded(.up) + 3
     guard span <= Double(maximumSlots) else { return nil }
     // The tolerance of a tie, over the longest path there can be, stays below Δ / 2.

@@ -100,6 +100,24 @@ public struct ArcLengths: Sendable {
         }
       }
     }
+    // A path is at most every arc once, so when all lengths add up to a finite sum no path's
+    // length overflows to infinity (three ties of trust 1e-308 under reciprocal would: the
+    // searches then have nothing to order by).
+    var total = 0.0
+    var longest = 0
+    for k in out.indices {
+      total += out[k]
+      if out[k] > out[longest] { longest = k }
+    }
+    if !(total <= 1e300) {
+      var e = DistanceError(trust: adjacency.outTrust[longest], transform: transform,
+                            expected: "lengths that add up along a path without overflowing (the lengths of all ties add up to more than 1e300; this tie's is \(formatNumber(out[longest]))): rescale the weights")
+      var v = 0
+      while adjacency.outOffsets[v + 1] <= longest { v += 1 }
+      e.source = nodeIDs?[v]
+      e.target = nodeIDs?[Int(adjacency.outTargets[longest])]
+      throw e
+    }
     lengths = out
   }
 }
