@@ -11,7 +11,7 @@ let robustnessSpec = CommandSpec(
     OptionSpec(name: "bootstrap", help: "Add a bootstrap over respondents."),
     OptionSpec(name: "treatment", valueName: "rule", help: "For respondents treated as missing: keep, reconstruct or drop (default: keep)."),
     OptionSpec(name: "respondent", valueName: "attribute", help: "The boolean node attribute that marks respondents (default: respondent, when present; else every node)."),
-    OptionSpec(name: "runs", valueName: "n", help: "Runs per rate (default: 1000)."),
+    OptionSpec(name: "runs", valueName: "n", help: "Runs per rate (default: 1000). Conditions × runs × n × (n + arcs) is at most 1e11 (a larger request is refused naming the runs that fit), and at most 100 conditions."),
     OptionSpec(name: "seed", valueName: "n", help: "Seed (default: 1)."),
     OptionSpec(name: "top", valueName: "k", help: "The size of the top group followed (default: 5)."),
     OptionSpec(name: "summary", help: "One row per condition (correlations and top-k overlap) instead of one per node."),
@@ -29,6 +29,12 @@ let robustnessSpec = CommandSpec(
     nodes present, and the share of the full top k still in the run's top k.
     Runs are seeded one by one: the same seed gives the same result on any number of threads.
     """)
+
+/// The most conditions (--drop rates, and the bootstrap) robustness takes.
+let maximumRobustnessConditions = 100
+/// The most work robustness takes: conditions × runs × n × (n + arcs), a search from every node
+/// in every run (minutes, not hours).
+let maximumRobustnessWork = 1e11
 
 extension BrobyggareCommandLine {
   static func robustness(_ p: ParsedArguments, _ out: inout Outcome) throws {
@@ -72,6 +78,17 @@ extension BrobyggareCommandLine {
     }
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
+    // Each run of each condition measures the network again: betweenness, the dearest, costs a
+    // search from every node, n · (n + arcs). Checked before the runs start.
+    if o.perturbations.count > maximumRobustnessConditions {
+      throw UsageError(message: "--drop names \(o.perturbations.count) conditions; robustness takes at most \(maximumRobustnessConditions)")
+    }
+    let perRun = Double(max(1, net.nodeCount)) * Double(net.nodeCount + adj.arcCount)
+    let work = Double(o.perturbations.count) * Double(runs) * perRun
+    if work > maximumRobustnessWork {
+      let feasible = Int(maximumRobustnessWork / (Double(o.perturbations.count) * perRun))
+      throw UsageError(message: "--runs \(runs) over \(o.perturbations.count) conditions on \(net.nodeCount) nodes and \(adj.arcCount) arcs is up to \(String(format: "%.2g", work)) steps (conditions × runs × n × (n + arcs)), over the limit of \(String(format: "%.0e", maximumRobustnessWork)); \(feasible >= 1 ? "at most --runs \(feasible) fits" : "not even one run fits")")
+    }
     let respondentAttribute = p.value("respondent") ?? "respondent"
     var respondents: [Bool]?
     let hasAttribute = net.nodes.contains { $0.attributes[respondentAttribute] != nil }

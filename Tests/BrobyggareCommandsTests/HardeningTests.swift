@@ -29,6 +29,18 @@ struct HardeningTests {
     #expect(r.stdout.contains("b,b,1"), "\(r.stdout)")
   }
 
+  /// robustness measured the network conditions × runs times without a bound: Lazega's 71
+  /// lawyers, their three layers merged into 1,417 arcs (71 · 1,488 = 105,648 steps a run), over
+  /// 3 rates and 1,000,000 runs is 3.2e11 steps, over 1e11; ⌊1e11 / (3 · 105,648)⌋ = 315,513
+  /// runs fit. 101 rates are more conditions than taken.
+  @Test func robustnessBoundsItsRuns() {
+    let r = run("robustness", "lazega", "--runs", "1000000")
+    #expect(r.status == 64 && r.stderr.contains("on 71 nodes and 1417 arcs is up to 3.2e+11 steps (conditions × runs × n × (n + arcs)), over the limit of 1e+11; at most --runs 315513 fits"), "\(r.stderr)")
+    let rates = (1...101).map { String(format: "0.%03d", $0) }.joined(separator: ",")
+    let many = run("robustness", "padgett", "--drop", rates, "--runs", "1")
+    #expect(many.status == 64 && many.stderr.contains("--drop names 101 conditions; robustness takes at most 100"), "\(many.stderr)")
+  }
+
   /// `convert NET -` wrote a file named '-' and exited 0: refused, saying why.
   @Test func convertRefusesDashAsOutput() {
     let r = run("convert", "padgett", "-", "--output-format", "graphml")
