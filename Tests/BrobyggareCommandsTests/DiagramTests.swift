@@ -40,6 +40,16 @@ struct DiagramTests {
   }
 
   /// By hand: a ↔ b mutual (trust 1 and 0.5), a → c one way; groups x (a, c) and y (b).
+  /// A person called "legend" stays a person: the legend takes another id.
+  @Test func aNodeCalledLegendIsNotTheLegend() throws {
+    var net = Network(directed: false)
+    net.addTie(from: "legend", to: "b", trust: 1)
+    net.addTie(from: "b", to: "c", trust: 1)
+    let dot = try net.diagram()
+    #expect(dot.contains("\"legend_1\" [shape=\"plain\""), "\(dot)")
+    #expect(dot.components(separatedBy: "\n").filter { $0.hasPrefix("  \"legend\" [") }.count == 1)
+  }
+
   @Test func mutualAndUnreciprocatedTiesColoursAndSizes() throws {
     var net = Network(directed: true)
     try net.addNode(Node(id: "a", kind: .person, attributes: ["g": .string("x")]))

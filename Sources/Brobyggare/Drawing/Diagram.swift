@@ -194,7 +194,13 @@ extension Network {
     }
 
     if style.legend {
-      out += "  \(q("legend")) [shape=\"plain\", style=\"\", fixedsize=\"false\", label=<\(legendTable(groupNames.filter(drawnGroups.contains), colourOf, layerNames, layerStyle, style, drawn: drawn))>];\n"
+      // The legend is a node of the drawing: its id must be no person's (a node called
+      // "legend" would otherwise be drawn as the legend, its ties attached).
+      let ids = Set(nodes.map(\.id))
+      var legendID = "legend"
+      var k = 1
+      while ids.contains(legendID) { legendID = "legend_\(k)"; k += 1 }
+      out += "  \(q(legendID)) [shape=\"plain\", style=\"\", fixedsize=\"false\", label=<\(legendTable(groupNames.filter(drawnGroups.contains), colourOf, layerNames, layerStyle, style, drawn: drawn))>];\n"
     }
     return out + "}\n"
   }
