@@ -15,6 +15,20 @@ import Testing
 struct ProbeFindingsTests {
   // MARK: Numbers are decimal
 
+  /// The mean of two trusts of 1e308 is 1e308 (their sum overflowed to inf), for parallel ties
+  /// and for the two directions of a mutual pair made undirected.
+  @Test func meanOfLargeTrustsDoesNotOverflow() throws {
+    var net = Network(directed: true)
+    net.addTie(from: "a", to: "b", trust: 1e308)
+    net.addTie(from: "a", to: "b", trust: 1e308)
+    net.addTie(from: "b", to: "a", trust: 1e308)
+    var selection = TieSelection()
+    selection.merge = .mean
+    let adj = try net.adjacency(selection)
+    #expect(adj.outTrust == [1e308, 1e308])
+    #expect(adj.undirected(merge: .mean).outTrust == [1e308, 1e308])
+  }
+
   @Test func hexadecimalIsNotANumber() {
     // Swift's Double("0x10") is 16 and Double("0x1p3") is 8: no file or option means that.
     #expect(decimalDouble("0x10") == nil)

@@ -188,7 +188,8 @@ public struct Adjacency: Sendable {
           case .max: Swift.max(x, y)
           case .min: Swift.min(x, y)
           case .sum: x + y
-          case .mean: (x + y) / 2
+          // Halved before adding where the sum overflows (two trusts near the largest Double).
+          case .mean: (x + y).isFinite ? (x + y) / 2 : x / 2 + y / 2
           }
           targets.append(a); trust.append(merged); i += 1; j += 1
         }
@@ -221,7 +222,10 @@ public struct Adjacency: Sendable {
         }
         j += 1
       }
-      if merge == .mean { acc /= Double(j - i) }
+      if merge == .mean {
+        // The sum of large trusts can overflow where their mean does not: divided first then.
+        acc = acc.isFinite ? acc / Double(j - i) : arcs[i..<j].reduce(0) { $0 + $1.2 / Double(j - i) }
+      }
       merged.append((arcs[i].0, arcs[i].1, acc))
       i = j
     }
