@@ -67,6 +67,12 @@ extension BrobyggareCommandLine {
       }
       format = fmt
     }
+    // CSV is two files, the ties and the nodes beside them: a device or a pipe holds one, and
+    // the node table would be made beside it (/dev/stdout.nodes.csv).
+    var status = stat()
+    if format == .csv, stat(output, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+      throw UsageError(message: "'\(output)' is not a regular file, and CSV is written as two files (the ties, and the nodes beside them): name a file, or write one-file formats such as GraphML or JSON there")
+    }
     let dialect = p.value("json-dialect") ?? "nodelink"
     guard ["nodelink", "cytoscape"].contains(dialect) else {
       throw UsageError(message: "--json-dialect takes nodelink or cytoscape, not '\(dialect)'\(didYouMean(closestMatches(to: dialect, among: ["nodelink", "cytoscape"])))")

@@ -46,6 +46,13 @@ struct HardeningTests {
     let r = run("convert", "padgett", "-", "--output-format", "graphml")
     #expect(r.status == 64 && r.stderr.contains("'-' would be a file named '-'"), "\(r.stderr)")
     #expect(!FileManager.default.fileExists(atPath: "-"))
+    // CSV is two files: not to a device, whose node table would be made beside it in /dev.
+    let dev = run("convert", "padgett", "/dev/null", "--output-format", "csv")
+    #expect(dev.status == 64 && dev.stderr.contains("'/dev/null' is not a regular file"), "\(dev.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: "/dev/null.nodes.csv"))
+    // Without an extension the node table is still named as a CSV file.
+    #expect(Network.companionNodeTable(for: "/tmp/out") == "/tmp/out.nodes.csv")
+    #expect(Network.companionNodeTable(for: "net.csv") == "net.nodes.csv")
     let m = run("metrics", "padgett", "-o", "-")
     #expect(m.status == 64 && m.stderr.contains("-o - would write a file named '-'"), "\(m.stderr)")
     #expect(!FileManager.default.fileExists(atPath: "-"))

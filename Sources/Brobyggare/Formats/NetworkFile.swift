@@ -49,7 +49,8 @@ extension Network {
   /// The node table that goes with a CSV tie table: `net.csv` → `net.nodes.csv`.
   public static func companionNodeTable(for path: String) -> String {
     let ns = path as NSString
-    return ns.deletingPathExtension + ".nodes." + ns.pathExtension
+    // Without an extension the table is still a CSV file: `net` → `net.nodes.csv`.
+    return ns.deletingPathExtension + ".nodes." + (ns.pathExtension.isEmpty ? "csv" : ns.pathExtension)
   }
 
   /// Reads a network from a file.
