@@ -13,6 +13,15 @@ let extraMetricNames = ["bridging_coefficient", "bridging_centrality"]
 /// Nodes without a group get −1 and are left out of group measures; notes on standard error
 /// say how many, which names differ only in case, spacing or diacritics, and when there is
 /// only one group.
+/// The trust-to-distance transform of `--distance` (default: hops, every tie length 1).
+func distanceOption(_ p: ParsedArguments) throws -> DistanceTransform {
+  guard let d = p.value("distance") else { return .hops }
+  guard let t = DistanceTransform(rawValue: d) else {
+    throw UsageError(message: "Unknown distance '\(d)'; expected hops, reciprocal, negativeLog or raw")
+  }
+  return t
+}
+
 func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (groups: [Int], names: [String]) {
   do {
     let a = try net.groupAssignment(by: attribute)
@@ -207,13 +216,7 @@ extension BrobyggareCommandLine {
         throw UsageError(message: "The measure '\(name)' needs groups: add --group <attribute>")
       }
     }
-    var distance = DistanceTransform.hops
-    if let d = p.value("distance") {
-      guard let t = DistanceTransform(rawValue: d) else {
-        throw UsageError(message: "Unknown distance '\(d)'; expected hops, reciprocal, negativeLog or raw")
-      }
-      distance = t
-    }
+    let distance = try distanceOption(p)
     _ = try tableFormat(p)
     let threads = try threadCount(p)
     var sortKey = p.value("sort")

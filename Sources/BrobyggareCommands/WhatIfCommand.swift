@@ -133,13 +133,7 @@ extension BrobyggareCommandLine {
       throw UsageError(message: "--drop-layer compares betweenness with and without a layer; it does not take --\(name)")
     }
     if p.flag("distance-weighted") { throw UsageError(message: "--distance-weighted goes with --key-players, not --drop-layer") }
-    var distance = DistanceTransform.hops
-    if let d = p.value("distance") {
-      guard let t = DistanceTransform(rawValue: d) else {
-        throw UsageError(message: "Unknown distance '\(d)'; expected hops, reciprocal, negativeLog or raw")
-      }
-      distance = t
-    }
+    let distance = try distanceOption(p)
     _ = try tableFormat(p)
     let threads = try threadCount(p)
     let net = try readNetwork(path, p)

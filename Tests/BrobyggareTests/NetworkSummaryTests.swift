@@ -22,18 +22,7 @@ struct NetworkSummaryTests {
 
   /// The seeded random graphs, rebuilt from their ties (nodes numbered 1...n, as in R).
   static func randomGraph(_ name: String) throws -> Network {
-    let text = try String(contentsOfFile: fixturePath("reference/network_summary_random.csv"), encoding: .utf8)
-    var net: Network?
-    for line in text.split(separator: "\n").dropFirst() {
-      let f = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-      guard f[0] == name else { continue }
-      if net == nil {
-        net = Network(directed: f[2] == "TRUE")
-        for i in 1...Int(f[1])! { _ = try net!.addNode(Node(id: String(i))) }
-      }
-      _ = net!.addTie(from: f[3], to: f[4])
-    }
-    return try #require(net)
+    try seededRandomGraph(name, in: "reference/network_summary_random.csv")
   }
 
   static let cases: [(String, String, String?)] = [

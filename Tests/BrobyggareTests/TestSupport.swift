@@ -81,3 +81,21 @@ func formatError(_ body: () throws -> Any) -> FormatError? {
     return nil
   }
 }
+
+/// A seeded random graph of an R fixture script, rebuilt from its rows (name, n, directed,
+/// from, to; nodes numbered 1...n, as in R): Scripts/summary_reference_with_sna.R and
+/// Scripts/cug_reference_with_sna.R write them.
+func seededRandomGraph(_ name: String, in fixture: String) throws -> Network {
+  let text = try String(contentsOfFile: fixturePath(fixture), encoding: .utf8)
+  var net: Network?
+  for line in text.split(separator: "\n").dropFirst() {
+    let f = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+    guard f[0] == name else { continue }
+    if net == nil {
+      net = Network(directed: f[2] == "TRUE")
+      for i in 1...Int(f[1])! { _ = try net!.addNode(Node(id: String(i))) }
+    }
+    _ = net!.addTie(from: f[3], to: f[4])
+  }
+  return try #require(net)
+}
