@@ -115,6 +115,11 @@ public enum BrobyggareCommandLine {
       out.stdout = ""
       out.stderr = "brobyggare: error: \(e)\n"
       out.status = 1
+    } catch let e as WriteError where e.errorNumber == EPIPE {
+      // The output named a pipe whose reader went away (`convert NET /dev/stdout | head -1`):
+      // quiet, as on standard output.
+      out.stdout = ""
+      out.status = 141
     } catch let e as DataError {
       out.stdout = ""
       out.stderr = "\(e.file): error: \(e.message)\n"

@@ -47,7 +47,9 @@ func machine(_ d: Double) -> String { NumberStyle.digits.map { formatNumber(roun
 
 /// Text for Markdown that renders as the same text: `&`, `<` and `>` as entities (so a label
 /// `<img onerror=...>` or a group `<script>` cannot run where the Markdown is turned into
-/// HTML), backslash, backtick, `*`, `[` and `]` escaped, line breaks as spaces.
+/// HTML), backslash, backtick, `*`, `[` and `]` escaped, line breaks as spaces; a lone
+/// carriage return, a tab and other control characters shown as `\u{D}`, `\u{9}`, ... (so ids
+/// `a\rb` and `a b` do not look alike).
 func markdownText(_ s: String) -> String {
   var out = ""
   for ch in s {
@@ -56,11 +58,13 @@ func markdownText(_ s: String) -> String {
     case "<": out += "&lt;"
     case ">": out += "&gt;"
     case "\\", "`", "*", "[", "]": out += "\\" + String(ch)
-    case "\n", "\r", "\r\n": out += " "
+    case "\n", "\r\n": out += " "
+    case "\r": out += "\\u{D}"
+    case "\t": out += "\\u{9}"
     default:
       // Control characters would act on a terminal showing the Markdown: shown instead.
       if ch.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
-        out += visibleControls(String(ch)).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        out += visibleControls(String(ch)).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: "\\u{9}")
       } else {
         out.append(ch)
       }

@@ -147,6 +147,12 @@ struct HardeningTests {
     #expect(!esc.stderr.unicodeScalars.contains("\u{1B}"))
     #expect(esc.stderr.contains("\\u{1B}]0;title\\u{7}"))
     #expect(visibleControls("a\u{9B}b\nc\td") == "a\\u{9B}b\nc\td")
+    // Ids that differ by a carriage return or a tab do not look alike in Markdown; a line
+    // break in a label is a space.
+    #expect(markdownText("a\rb") == "a\\u{D}b")
+    #expect(markdownText("a\tb") == "a\\u{9}b")
+    #expect(markdownText("a\nb") == "a b")
+    #expect(markdownText("a\r\nb") == "a b")
   }
 
   /// `report -o FILE` on a file says so (it was a Foundation error dump); a re-run removes the
@@ -190,6 +196,58 @@ struct HardeningTests {
     #expect(p.terminationReason == .exit)
     #expect(p.terminationStatus == 1)
     #expect(text.contains("cannot write standard output: No space left on device"))
+  }
+
+  /// `convert NET /dev/stdout | head -c 100`: the output named is a pipe whose reader goes
+  /// away; quiet with 141, as for standard output (it said "cannot write /dev/stdout: Broken
+  /// pipe" with exit 1).
+  @Test(.enabled(if: builtBinary() != nil && FileManager.default.fileExists(atPath: "/dev/stdout")))
+  func aClosedPipeNamedAsTheOutputIsQuiet() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("big.csv").path
+    // 30,000 ties: about 1 MB of DOT, far more than a pipe holds.
+    try ("source,target\n" + (0..<30_000).map { "n\($0),n\(($0 * 7 + 1) % 30_000)\n" }.joined())
+      .write(toFile: ties, atomically: true, encoding: .utf8)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: builtBinary()!)
+    p.arguments = ["convert", ties, "/dev/stdout", "--output-format", "dot"]
+    let out = Pipe(), errors = Pipe()
+    p.standardOutput = out
+    p.standardError = errors
+    try p.run()
+    let start = try out.fileHandleForReading.read(upToCount: 100) ?? Data()
+    try out.fileHandleForReading.close()
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(String(decoding: start, as: UTF8.self).hasPrefix("digraph"))
+    #expect(p.terminationStatus == 141)
+    #expect(!text.contains("error"))
+  }
+
+  /// A Graphviz that crashes (here a stand-in `dot` that ends itself with SIGSEGV) is reported
+  /// as ended by that signal, not as an exit status, and no picture is written.
+  @Test(.enabled(if: builtBinary() != nil && FileManager.default.fileExists(atPath: "/bin/sh")))
+  func graphvizEndedBySignal() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fake = dir.appendingPathComponent("dot").path
+    try "#!/bin/sh\ncat >/dev/null\nkill -SEGV $$\n".write(toFile: fake, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+    let picture = dir.appendingPathComponent("out.svg").path
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: builtBinary()!)
+    p.arguments = ["render", padgett, "-o", picture]
+    p.environment = ["PATH": dir.path + ":/bin:/usr/bin"]
+    p.standardOutput = Pipe()
+    let errors = Pipe()
+    p.standardError = errors
+    try p.run()
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 1)
+    #expect(text.contains("Graphviz was ended by signal \(SIGSEGV) (SIGSEGV, a crash)"))
+    #expect(!FileManager.default.fileExists(atPath: picture))
   }
 }
 

@@ -176,6 +176,25 @@ struct RoundTripTests {
     #expect(formatError { _ = try DOTFormat.write(continued) }?.message.contains("a backslash before a line break") == true)
   }
 
+  /// Backslashes are read in pairs, as Graphviz 2.43 reads them (`dot -Tjson` of the same text
+  /// gives the names `a\\`, `b\\"c`, `d\\` + line break + `e` and `f\\\\`): the second of a
+  /// pair escapes nothing, so `"a\\"` ends after its two backslashes (it was read as never
+  /// closed). An odd run before a quote, at the end or before a line break is refused when
+  /// written; an even one reads back the same.
+  @Test func backslashesAreReadInPairs() throws {
+    let text = "digraph { \"a\\\\\" -> \"b\\\\\\\"c\"; \"d\\\\\ne\" -> \"f\\\\\\\\\" }"
+    let net = try DOTFormat.read(Data(text.utf8), file: "p.dot")
+    #expect(net.nodes.map(\.id) == ["a\\\\", "b\\\\\"c", "d\\\\\ne", "f\\\\\\\\"])
+    let again = try DOTFormat.read(Data(try DOTFormat.write(net).utf8), file: "again.dot")
+    #expect(again.nodes.map(\.id) == net.nodes.map(\.id))
+    var odd = Network(directed: true)
+    try odd.addNode(Node(id: "say \\\"hi"))
+    #expect(formatError { _ = try DOTFormat.write(odd) }?.message.contains("a backslash before a quote") == true)
+    var three = Network(directed: true)
+    try three.addNode(Node(id: "x\\\\\\"))
+    #expect(formatError { _ = try DOTFormat.write(three) }?.message.contains("a backslash at the end") == true)
+  }
+
   /// HTML-like labels are kept as HTML (markup) and written back as HTML, not quoted text.
   @Test func htmlLabels() throws {
     let text = "digraph { a [label=<<b>bold</b> &amp; <i>more</i>>]; b [label=\"<b>plain</b>\"] }"

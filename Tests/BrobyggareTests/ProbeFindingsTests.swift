@@ -29,6 +29,26 @@ struct ProbeFindingsTests {
     #expect(adj.undirected(merge: .mean).outTrust == [1e308, 1e308])
   }
 
+  /// The sum of two parallel trusts of 1e308 is more than the largest Double: refused, naming
+  /// the first of the ties (an infinite trust made modularity NaN with no message).
+  @Test func sumOfLargeTrustsIsRefused() throws {
+    var net = Network(directed: false)
+    net.addTie(from: "x", to: "y", trust: 1)
+    net.addTie(from: "a", to: "b", trust: 1e308, layer: "work")
+    net.addTie(from: "b", to: "a", trust: 1e308, layer: "trust")
+    var selection = TieSelection()
+    selection.merge = .sum
+    #expect(throws: NetworkError.self) { try net.adjacency(selection) }
+    do {
+      _ = try net.adjacency(selection)
+    } catch {
+      #expect(error.description.hasPrefix("tie 2 ('a' -- 'b' in layer 'work'): with 1 parallel tie, sums to more than the largest number"))
+    }
+    // One layer alone, or a mean, stays finite.
+    selection.layers = ["work"]
+    #expect(try net.adjacency(selection).outTrust.allSatisfy(\.isFinite))
+  }
+
   @Test func hexadecimalIsNotANumber() {
     // Swift's Double("0x10") is 16 and Double("0x1p3") is 8: no file or option means that.
     #expect(decimalDouble("0x10") == nil)

@@ -226,11 +226,12 @@ struct WriterEscapingTests {
   /// The second finding: GraphML was written with a raw ESC, which networkx and igraph refuse
   /// to read. Writing to a file refuses it, naming the file, the node, the attribute and the
   /// character; a node table's refusal names the node table.
+  /// A writer's refusal has no line and column (the output has no place yet).
   @Test func refusalsNameTheFileAndThePlace() throws {
     var net = Network(directed: true)
     try net.addNode(Node(id: "Åsa", attributes: ["note": .string("colour \u{1B}[31m")]))
     let graphml = formatError { try net.serialized(as: .graphml, path: "out/net.graphml") }
-    #expect(graphml?.description == "out/net.graphml:1:1: error: the attribute 'note' of node 'Åsa' holds the character U+001B, a control character that XML 1.0 cannot hold, not even as a character reference, so it cannot be written as GraphML; remove it, or write JSON, which holds every character")
+    #expect(graphml?.description == "out/net.graphml: error: the attribute 'note' of node 'Åsa' holds the character U+001B, a control character that XML 1.0 cannot hold, not even as a character reference, so it cannot be written as GraphML; remove it, or write JSON, which holds every character")
     net.setNodeAttribute("note", .string("nul \u{0}"), at: 0)
     let csv = formatError { try net.serialized(as: .csv, path: "out/net.csv") }
     #expect(csv?.file == "out/net.nodes.csv")

@@ -8,6 +8,8 @@ public enum Graphviz {
     case notInstalled
     case unknownFormat(String)
     case failed(status: Int32, message: String)
+    /// Graphviz was ended by a signal (a crash, or killed), not by exiting.
+    case killed(signal: Int32, message: String)
 
     public var description: String {
       switch self {
@@ -17,6 +19,7 @@ public enum Graphviz {
           + "or write DOT with 'brobyggare dot' and render it elsewhere"
       case .unknownFormat(let f): "cannot render '\(f)'; expected .svg, .png or .pdf"
       case .failed(let s, let m): "Graphviz failed (exit status \(s)): \(m)"
+      case .killed(let s, let m): "Graphviz was ended by signal \(s)\(signalName(s).map { " (\($0))" } ?? "")" + (m.isEmpty ? "" : ": \(m)")
       }
     }
   }
@@ -61,6 +64,9 @@ public enum Graphviz {
     try? input.fileHandleForWriting.close()
     process.waitUntilExit()
     group.wait()
+    if process.terminationReason == .uncaughtSignal {
+      throw RenderError.killed(signal: process.terminationStatus, message: String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
     guard process.terminationStatus == 0, process.terminationReason == .exit else {
       throw RenderError.failed(status: process.terminationStatus, message: String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
@@ -180,4 +186,18 @@ public enum Graphviz {
   }
 
   private final class DataBox: @unchecked Sendable { var data = Data() }
+}
+
+/// The usual name of a signal that ends a child process, for messages.
+private func signalName(_ signal: Int32) -> String? {
+  switch signal {
+  case SIGSEGV: "SIGSEGV, a crash"
+  case SIGABRT: "SIGABRT, an abort"
+  case SIGBUS: "SIGBUS, a crash"
+  case SIGKILL: "SIGKILL, killed"
+  case SIGTERM: "SIGTERM, terminated"
+  case SIGINT: "SIGINT, interrupted"
+  case SIGPIPE: "SIGPIPE, its output closed"
+  default: nil
+  }
 }

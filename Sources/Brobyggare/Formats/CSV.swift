@@ -629,7 +629,7 @@ public enum CSVFormat {
   /// space at either end (the reader trims names), or repeats another in any case (the reader
   /// refuses that); a tie attribute the reader would take for the trust, layer or direction.
   static func checkHeader(_ header: [String], fixed: Int, table: String, trustColumn: Int?) throws(FormatError) {
-    func refuse(_ m: String) -> FormatError { FormatError(file: "<output>", line: 1, column: 1, m) }
+    func refuse(_ m: String) -> FormatError { FormatError(file: "<output>", line: 0, column: 0, m) }
     let lower = header.map { $0.lowercased() }
     var seen: [String: String] = [:]
     for (k, name) in header.enumerated() {

@@ -116,7 +116,10 @@ extension DOTFormat {
             var replacement: UInt8? = nil
             var skip = 0
             // As Graphviz reads a quoted string: only \" and a continuation are escapes; every
-            // other backslash stays (\n, \l, \N and \\ are Graphviz's label escapes).
+            // other backslash stays (\n, \l, \N and \\ are Graphviz's label escapes). A pair
+            // \\ is read as one piece and kept, so its second backslash escapes nothing:
+            // "a\\" is a, two backslashes, then the closing quote (as Graphviz 2.43 reads it).
+            if e == UInt8(ascii: "\\") { advance(); advance(); continue }
             if e == UInt8(ascii: "\"") { replacement = UInt8(ascii: "\""); skip = 2 }
             else if e == 0x0A { skip = 2 }  // line continuation
             else if e == 0x0D && i + 2 < n && bytes[i + 2] == 0x0A { skip = 3 }

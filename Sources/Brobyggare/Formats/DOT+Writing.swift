@@ -2,13 +2,14 @@ import Foundation
 
 /// Graphviz DOT (https://graphviz.org/doc/info/lang.html).
 ///
-/// Strings hold what Graphviz's own strings hold: in a quoted string only `\"` (a quote) and a
-/// backslash before a line break (a continuation) are escapes, and every other backslash stays,
-/// so `\n`, `\l`, `\N` and `\\` are kept as written and draw as Graphviz draws them. Every id
-/// and value is written quoted, with `"` as `\"` and nothing else changed, so keywords, ids that
-/// start with a digit, colons, spaces and any Unicode need nothing more, and what is written
-/// reads back the same here and in Graphviz. Three things no DOT string can hold are refused:
-/// a NUL, a backslash at the end, and a backslash before a line break. HTML-like labels
+/// Strings hold what Graphviz's own strings hold: in a quoted string backslashes are read in
+/// pairs (`\\` stays as two), and only `\"` (a quote) and a backslash before a line break (a
+/// continuation) are escapes; every other backslash stays, so `\n`, `\l`, `\N` and `\\` are kept
+/// as written and draw as Graphviz draws them. Every id and value is written quoted, with `"` as
+/// `\"` and nothing else changed, so keywords, ids that start with a digit, colons, spaces and
+/// any Unicode need nothing more, and what is written reads back the same here and in Graphviz.
+/// What no DOT string can hold is refused: a NUL, and an odd run of backslashes at the end,
+/// before a quote or before a line break. HTML-like labels
 /// (`label=<...>`) are kept as markup and written back as HTML.
 public enum DOTFormat {
   /// A quoted DOT string for display: a quote as `\"`, a backslash as `\\` and a line feed as
@@ -59,25 +60,37 @@ public enum DOTFormat {
                        instead: "remove it, or write JSON, which holds it")
     }
     let scalars = Array(s.unicodeScalars)
-    for (k, ch) in scalars.enumerated() where ch == "\\" {
-      let next = k + 1 < scalars.count ? scalars[k + 1] : nil
-      if next == nil || next == "\n" || (next == "\r" && k + 2 < scalars.count && scalars[k + 2] == "\n") {
+    // Graphviz reads backslashes in pairs (`\\` stays as two), then `\"` as a quote and a
+    // backslash before a line break as a continuation: a run of backslashes of odd length
+    // before a quote, a line break or the end cannot be written so that it reads back.
+    var k = 0
+    while k < scalars.count {
+      guard scalars[k] == "\\" else { k += 1; continue }
+      var end = k
+      while end < scalars.count && scalars[end] == "\\" { end += 1 }
+      let next = end < scalars.count ? scalars[end] : nil
+      let lineBreak = next == "\n" || (next == "\r" && end + 1 < scalars.count && scalars[end + 1] == "\n")
+      if (end - k) % 2 == 1 && (next == nil || next == "\"" || lineBreak) {
         throw unwritable("\\", at: place(), format: "DOT",
-                         why: next == nil ? "a backslash at the end, which would escape the closing quote" : "a backslash before a line break, which DOT reads as a continuation",
+                         why: next == nil ? "a backslash at the end, which would escape the closing quote"
+                           : next == "\"" ? "a backslash before a quote, which DOT reads as an escaped quote"
+                           : "a backslash before a line break, which DOT reads as a continuation",
                          instead: "write GraphML or JSON, which hold it")
       }
+      k = end
     }
     var out = QuotedPieces()
-    var k = 0
+    k = 0
     while k < scalars.count {
       let ch = scalars[k]
       if ch == "\"" {
         out.append("\\\"")
       } else if ch == "\\", k + 1 < scalars.count {
-        // A backslash stays with what follows it, so that no piece ends in one.
+        // Backslashes go out in the pairs Graphviz reads them in, an odd one with what follows
+        // it, so that no piece of a long string ends in one.
         var pair = String(ch)
         pair.unicodeScalars.append(scalars[k + 1])
-        out.append(scalars[k + 1] == "\"" ? "\\\\\"" : pair)
+        out.append(pair)
         k += 1
       } else {
         out.append(ch)

@@ -168,7 +168,7 @@ public enum EdgeListFormat {
   /// this format; the writer refuses them rather than write a file that reads back wrong.
   public static func write(_ network: Network) throws(FormatError) -> String {
     for node in network.nodes where node.id.isEmpty || node.id.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "#" || $0 == "\0" }) {
-      throw FormatError(file: "<output>", line: 1, column: 1, "the node id '\(node.id)' has white space or '#', which an edge list cannot hold; write CSV or GraphML instead")
+      throw FormatError(file: "<output>", line: 0, column: 0, "the node id '\(node.id)' has white space or '#', which an edge list cannot hold; write CSV or GraphML instead")
     }
     let weighted = network.hasTrust
     var out = ""

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Bad data in an input file: where it is (file, line, column, all counted from 1) and what
-/// was expected. Its description is `FILE:LINE:COLUMN: error: MESSAGE`, the form compilers use,
+/// was expected; or data a writer refuses (line and column 0: the output has no place yet). Its description is `FILE:LINE:COLUMN: error: MESSAGE`, the form compilers use,
 /// so editors can jump to the place.
 public struct FormatError: Error, Equatable, CustomStringConvertible {
   public var file: String
@@ -19,7 +19,11 @@ public struct FormatError: Error, Equatable, CustomStringConvertible {
     self.message = Self.bounded(message)
   }
 
-  public var description: String { "\(file):\(line):\(column): error: \(message)" }
+  /// `FILE:LINE:COLUMN: error: MESSAGE`, or `FILE: error: MESSAGE` when the error has no place
+  /// in the file (line 0: a writer refusing what the format cannot hold).
+  public var description: String {
+    line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
+  }
 
   /// The most characters of one piece of input a message quotes.
   public static let quoteLimit = 200

@@ -270,7 +270,7 @@ extension Network {
     switch format {
     case .csv:
       if let clash = tieAttributes.first(where: { $0.name.lowercased() == "type" }) {
-        throw FormatError(file: path, line: 1, column: 1, "the tie attribute '\(clash.name)' cannot be written to CSV, where the type column says the direction of the ties (as Gephi reads it); rename the attribute")
+        throw FormatError(file: path, line: 0, column: 0, "the tie attribute '\(clash.name)' cannot be written to CSV, where the type column says the direction of the ties (as Gephi reads it); rename the attribute")
       }
       let delimiter: Character = path.lowercased().hasSuffix(".tsv") ? "\t" : ","
       let ties = try CSVFormat.writeTies(self, delimiter: delimiter)
@@ -291,7 +291,7 @@ extension Network {
     case .gml: return [(path, GMLFormat.write(self).text)]
     case .pajek: return [(path, PajekFormat.write(self).text)]
     case .xlsx:
-      throw FormatError(file: path, line: 1, column: 1, "an Excel workbook is not text; write it with serializedData(as:path:)")
+      throw FormatError(file: path, line: 0, column: 0, "an Excel workbook is not text; write it with serializedData(as:path:)")
     }
   }
 }
@@ -304,8 +304,13 @@ public func writeFilesAtomically(_ files: [(path: String, contents: String)]) th
 
 /// A file that could not be written: where, and why, in words.
 public struct WriteError: Error, CustomStringConvertible, Sendable {
+  /// The file (or device, or pipe) that could not be written.
   public var path: String
+  /// Why, in words.
   public var reason: String
+  /// The system's error number when a write to a device or pipe failed (`EPIPE`: the reader
+  /// went away, as when the output is piped into `head`), or `nil`.
+  public var errorNumber: Int32? = nil
   public var description: String { "cannot write \(path): \(reason)" }
 }
 
@@ -343,7 +348,7 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
     guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
     let failure = writeAll(fd, data)
     close(fd)
-    if let failure { throw WriteError(path: path, reason: String(cString: strerror(failure))) }
+    if let failure { throw WriteError(path: path, reason: String(cString: strerror(failure)), errorNumber: failure) }
   }
 }
 

@@ -152,7 +152,7 @@ public enum NodeLinkFormat {
   ///   attribute that the reader would take for the trust (`trustKey(among:)`) in place of
   ///   the trust's own name.
   public static func write(_ network: Network) throws(FormatError) -> String {
-    func refuse(_ m: String) -> FormatError { FormatError(file: "<output>", line: 1, column: 1, m) }
+    func refuse(_ m: String) -> FormatError { FormatError(file: "<output>", line: 0, column: 0, m) }
     let nodeOrder = network.nodeAttributes.map(\.name)
     if nodeOrder.contains("id") || network.nodes.contains(where: { $0.attributes["id"] != nil }) {
       throw refuse("the node attribute 'id' cannot be written as JSON, where 'id' is the node's id; rename the attribute")

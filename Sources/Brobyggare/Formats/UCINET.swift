@@ -45,11 +45,11 @@ public enum UCINETFormat {
     var seen: [String: String] = [:]
     for node in network.nodes {
       if node.id.unicodeScalars.contains("\0") {
-        throw FormatError(file: "<output>", line: 1, column: 1, "the id of node '\(visibleText(node.id))' holds a NUL, which a DL file cannot hold")
+        throw FormatError(file: "<output>", line: 0, column: 0, "the id of node '\(visibleText(node.id))' holds a NUL, which a DL file cannot hold")
       }
       let key = node.id.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ").lowercased()
       if let first = seen[key] {
-        throw FormatError(file: "<output>", line: 1, column: 1, "the ids '\(visibleText(first))' and '\(visibleText(node.id))' would be one label in a DL file (UCINET ignores case); write GraphML or CSV instead")
+        throw FormatError(file: "<output>", line: 0, column: 0, "the ids '\(visibleText(first))' and '\(visibleText(node.id))' would be one label in a DL file (UCINET ignores case); write GraphML or CSV instead")
       }
       seen[key] = node.id
     }
@@ -81,12 +81,12 @@ public enum UCINETFormat {
       for layer in layers {
         let name = layer ?? "(no layer)"
         if name.unicodeScalars.contains("\0") {
-          throw FormatError(file: "<output>", line: 1, column: 1, "the layer '\(visibleText(name))' holds a NUL, which a DL file cannot hold")
+          throw FormatError(file: "<output>", line: 0, column: 0, "the layer '\(visibleText(name))' holds a NUL, which a DL file cannot hold")
         }
         let written = name.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
         let key = written.replacingOccurrences(of: "\"", with: "'").lowercased()
         if let first = seenLayers[key] {
-          throw FormatError(file: "<output>", line: 1, column: 1, "the layers '\(visibleText(first))' and '\(visibleText(name))' would be one matrix label in a DL file (UCINET ignores case); write GraphML or CSV instead")
+          throw FormatError(file: "<output>", line: 0, column: 0, "the layers '\(visibleText(first))' and '\(visibleText(name))' would be one matrix label in a DL file (UCINET ignores case); write GraphML or CSV instead")
         }
         seenLayers[key] = name
         if written.replacingOccurrences(of: "\"", with: "'") != name { renamed.append(name) }

@@ -65,6 +65,6 @@ struct TextPlace {
 ///   - instead: what to do about it.
 func unwritable(_ scalar: Unicode.Scalar, at place: TextPlace, format: String, why: String,
                 instead: String) -> FormatError {
-  FormatError(file: "<output>", line: 1, column: 1,
+  FormatError(file: "<output>", line: 0, column: 0,
               "\(place.describe()) holds the character \(scalarCode(scalar)), \(why), so it cannot be written as \(format); \(instead)")
 }

@@ -93,7 +93,7 @@ extension XLSXFormat {
   public static func checkedWorkbook(_ sheets: [Sheet]) throws(FormatError) -> Data {
     for sheet in sheets {
       func refuse(_ what: String) -> FormatError {
-        FormatError(file: "<output>", line: 1, column: 1, "the sheet '\(sheet.name)' \(what), so Excel could not open the workbook; write CSV instead")
+        FormatError(file: "<output>", line: 0, column: 0, "the sheet '\(sheet.name)' \(what), so Excel could not open the workbook; write CSV instead")
       }
       if sheet.rows.count + 1 > 1_048_576 { throw refuse("would have \(sheet.rows.count + 1) rows, more than Excel's 1,048,576") }
       if sheet.header.count > 16_384 { throw refuse("would have \(sheet.header.count) columns, more than Excel's 16,384") }
@@ -107,7 +107,7 @@ extension XLSXFormat {
     }
     let data = workbook(sheets)
     if data.count > Limits().fileBytes {
-      throw FormatError(file: "<output>", line: 1, column: 1, "the workbook would be \(data.count) bytes, more than the \(Limits().fileBytes) this program reads back; write CSV instead")
+      throw FormatError(file: "<output>", line: 0, column: 0, "the workbook would be \(data.count) bytes, more than the \(Limits().fileBytes) this program reads back; write CSV instead")
     }
     return data
   }

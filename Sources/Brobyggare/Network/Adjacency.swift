@@ -286,7 +286,28 @@ extension Network {
       if !isDirected && s > t { swap(&s, &t) }
       arcs.append((s, t, w))
     }
-    return Adjacency.build(nodeCount: nodes.count, directed: isDirected, arcs: arcs, merge: selection.merge)
+    let adjacency = Adjacency.build(nodeCount: nodes.count, directed: isDirected, arcs: arcs, merge: selection.merge)
+    if selection.merge == .sum, let k = adjacency.outTrust.firstIndex(where: { !$0.isFinite }) {
+      try refuseOverflowingSum(adjacency, arc: k, selection)
+    }
+    return adjacency
+  }
+
+  /// Throws for the parallel ties whose sum (`--merge sum`) at arc `k` of `adjacency` overflows
+  /// the largest number: an infinite trust would make every measure on it NaN or infinite.
+  private func refuseOverflowingSum(_ adjacency: Adjacency, arc k: Int, _ selection: TieSelection) throws(NetworkError) {
+    var source = 0
+    while adjacency.outOffsets[source + 1] <= k { source += 1 }
+    let target = Int(adjacency.outTargets[k])
+    let parallel = ties.indices.filter { i in
+      let tie = ties[i]
+      guard !tie.isSelfLoop, selection.includes(layer: tie.layer) else { return false }
+      return (tie.source == source && tie.target == target)
+        || (!isDirected && tie.source == target && tie.target == source)
+    }
+    let first = parallel.first ?? 0
+    throw .invalidWeight(tie: first, ends: tieEnds(ties[first]),
+                         value: nil, reason: "with \(parallel.count - 1) parallel \(parallel.count == 2 ? "tie" : "ties"), sums to more than the largest number (parallel ties merged by their sum); merge by max or mean, or rescale the trusts")
   }
 
   /// A tie's weight as `selection` reads it: the named attribute (text read as a number), or
