@@ -53,18 +53,37 @@ extension Adjacency {
 
   func trustTree(from source: Int, lengths len: [Double], threshold: Double) -> TrustTree {
     let n = nodeCount
-    let limit = threshold > 0 ? -Foundation.log(threshold) : .infinity
-    var dist = [Double](repeating: .infinity, count: n)
-    var hops = [Int](repeating: .max, count: n)
     var parent = [Int](repeating: -1, count: n)
     var step = [Double](repeating: .nan, count: n)
-    var settled = [Bool](repeating: false, count: n)
-    // Keyed by (length, hops, node): among equally trusted paths the shortest in steps wins,
-    // and then the lowest node index, so the path is fixed by the input.
-    var heap: [(Double, Int, Int)] = [(0, 0, source)]
+    var scratch = TrustSearchScratch(nodes: n, arcs: outTargets.count)
+    defer { scratch.deallocate() }
+    trustSearch(from: source, lengths: len, threshold: threshold, &scratch) { w, v, k, _ in
+      parent[w] = v
+      step[w] = outTrust[k]
+    }
+    let trust = (0..<n).map { v in scratch.dist[v].isFinite ? Foundation.exp(-scratch.dist[v]) : 0 }
+    return TrustTree(source: source, trust: trust, parent: parent, stepTrust: step)
+  }
+
+  /// The one most-trusted-path search (Dijkstra on the lengths −ln trust, following tie
+  /// direction), behind both ``trustTree(from:threshold:nodeIDs:)`` and ``trustReach(threshold:nodeIDs:threads:)``.
+  ///
+  /// Keyed by (length, hops, node): among equally trusted paths (within
+  /// ``pathLengthTolerance``) the shortest in steps wins, and then the lowest node index, so
+  /// the path is fixed by the input. With a `threshold` the search stops at paths whose trust
+  /// falls below it. `improved(w, v, k, first)` is called each time node `w` gets a better
+  /// path, through `v` by arc `k` (`first`: `w` was not reached before). The distances stay in
+  /// `scratch.dist` until ``TrustSearchScratch/reset()``.
+  @inline(__always)
+  func trustSearch(from source: Int, lengths len: [Double], threshold: Double, _ scratch: inout TrustSearchScratch,
+                   improved: (_ node: Int, _ parent: Int, _ arc: Int, _ first: Bool) -> Void) {
+    let limit = threshold > 0 ? -Foundation.log(threshold) : .infinity
+    let dist = scratch.dist, hops = scratch.hops, settled = scratch.settled
+    scratch.push((0, 0, source))
     dist[source] = 0
     hops[source] = 0
-    while let (d, h, v) = popMin(&heap) {
+    scratch.touched.append(source)
+    while let (d, h, v) = scratch.pop() {
       if settled[v] || d > dist[v] || (d == dist[v] && h > hops[v]) { continue }
       settled[v] = true
       for k in outOffsets[v]..<outOffsets[v + 1] {
@@ -72,19 +91,18 @@ extension Adjacency {
         if settled[w] { continue }
         let alt = d + len[k]
         if alt > limit && !lengthsEqual(alt, limit) { continue }
-        let better = dist[w] == .infinity || (alt < dist[w] && !lengthsEqual(alt, dist[w]))
-          || (lengthsEqual(alt, dist[w]) && h + 1 < hops[w])
+        let old = dist[w]
+        let better = old == .infinity || (alt < old && !lengthsEqual(alt, old))
+          || (lengthsEqual(alt, old) && h + 1 < hops[w])
         if better {
+          if old == .infinity { scratch.touched.append(w) }
           dist[w] = alt
           hops[w] = h + 1
-          parent[w] = v
-          step[w] = outTrust[k]
-          pushMin(&heap, (alt, h + 1, w))
+          improved(w, v, k, old == .infinity)
+          scratch.push((alt, h + 1, w))
         }
       }
     }
-    return TrustTree(source: source, trust: dist.map { $0.isFinite ? Foundation.exp(-$0) : 0 },
-                     parent: parent, stepTrust: step)
   }
 
   /// Each node's trust reach: how many other nodes it reaches along a path whose product of
@@ -116,41 +134,11 @@ extension Adjacency {
   /// The number of nodes ``trustTree(from:lengths:threshold:)`` reaches from `source` (those
   /// given a parent), found by the same search on reused scratch space.
   func trustReachCount(from source: Int, lengths len: [Double], threshold: Double, _ scratch: inout TrustSearchScratch) -> Int {
-    let limit = threshold > 0 ? -Foundation.log(threshold) : .infinity
-    let dist = scratch.dist, hops = scratch.hops, settled = scratch.settled
     var reached = 0
-    scratch.push((0, 0, source))
-    dist[source] = 0
-    hops[source] = 0
-    scratch.touched.append(source)
-    while let (d, h, v) = scratch.pop() {
-      if settled[v] || d > dist[v] || (d == dist[v] && h > hops[v]) { continue }
-      settled[v] = true
-      for k in outOffsets[v]..<outOffsets[v + 1] {
-        let w = Int(outTargets[k])
-        if settled[w] { continue }
-        let alt = d + len[k]
-        if alt > limit && !lengthsEqual(alt, limit) { continue }
-        let old = dist[w]
-        let better = old == .infinity || (alt < old && !lengthsEqual(alt, old))
-          || (lengthsEqual(alt, old) && h + 1 < hops[w])
-        if better {
-          if old == .infinity {
-            reached += 1
-            scratch.touched.append(w)
-          }
-          dist[w] = alt
-          hops[w] = h + 1
-          scratch.push((alt, h + 1, w))
-        }
-      }
+    trustSearch(from: source, lengths: len, threshold: threshold, &scratch) { _, _, _, first in
+      if first { reached += 1 }
     }
-    for v in scratch.touched {
-      dist[v] = .infinity
-      hops[v] = .max
-      settled[v] = false
-    }
-    scratch.touched.removeAll(keepingCapacity: true)
+    scratch.reset()
     return reached
   }
 }
@@ -180,6 +168,17 @@ struct TrustSearchScratch {
     settled.initialize(repeating: false, count: n)
     capacity = arcs + 1
     heap = .allocate(capacity: capacity)
+  }
+
+  /// Makes the scratch space ready for the next search: only the nodes the last one reached.
+  mutating func reset() {
+    for v in touched {
+      dist[v] = .infinity
+      hops[v] = .max
+      settled[v] = false
+    }
+    touched.removeAll(keepingCapacity: true)
+    count = 0
   }
 
   func deallocate() {
@@ -236,40 +235,12 @@ extension Network {
   }
 }
 
-/// A binary min-heap over (length, hops, node), ordered by all three: written out for these
-/// types, since the generic tuple comparison is not specialised in a debug build and made a
-/// search several times slower there.
+/// The order of the search's heap over (length, hops, node), by all three: written out for
+/// these types, since the generic tuple comparison is not specialised in a debug build and made
+/// a search several times slower there.
 @inline(__always)
 func precedes(_ x: (Double, Int, Int), _ y: (Double, Int, Int)) -> Bool {
   if x.0 != y.0 { return x.0 < y.0 }
   if x.1 != y.1 { return x.1 < y.1 }
   return x.2 < y.2
-}
-
-func pushMin(_ heap: inout [(Double, Int, Int)], _ item: (Double, Int, Int)) {
-  heap.append(item)
-  var i = heap.count - 1
-  while i > 0 {
-    let p = (i - 1) / 2
-    if !precedes(heap[i], heap[p]) { break }
-    heap.swapAt(i, p)
-    i = p
-  }
-}
-
-func popMin(_ heap: inout [(Double, Int, Int)]) -> (Double, Int, Int)? {
-  guard !heap.isEmpty else { return nil }
-  heap.swapAt(0, heap.count - 1)
-  let top = heap.removeLast()
-  var i = 0
-  while true {
-    let l = 2 * i + 1, r = l + 1
-    var m = i
-    if l < heap.count && precedes(heap[l], heap[m]) { m = l }
-    if r < heap.count && precedes(heap[r], heap[m]) { m = r }
-    if m == i { break }
-    heap.swapAt(i, m)
-    i = m
-  }
-  return top
 }
