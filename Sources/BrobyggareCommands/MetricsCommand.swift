@@ -77,7 +77,7 @@ let metricsSpec = CommandSpec(
     OptionSpec(name: "measures", valueName: "list", help: "Comma-separated columns (default: all): \(metricNames.joined(separator: ", ")); also \(extraMetricNames.joined(separator: ", "))."),
     OptionSpec(name: "distance", valueName: "transform", help: "Trust to length for path measures: hops, reciprocal, negativeLog, raw (default: hops)."),
     OptionSpec(name: "group", valueName: "attribute", help: "A node attribute defining groups; adds betweenness_intergroup and ei_index."),
-    OptionSpec(name: "epsilon", valueName: "e", help: "Estimate betweenness from sampled paths to within e (Riondato-Kornaropoulos), for large networks."),
+    OptionSpec(name: "epsilon", valueName: "e", help: "Estimate betweenness from sampled paths to within e, for large networks: KADABRA's adaptive sampling (Borassi-Natale) on hops, Riondato-Kornaropoulos's fixed sample size on weighted distances."),
     OptionSpec(name: "delta", valueName: "d", help: "With --epsilon: the guarantee holds with probability 1 - d (default: 0.1)."),
     OptionSpec(name: "seed", valueName: "n", help: "With --epsilon: the seed for the samples (default: 1)."),
     OptionSpec(name: "sort", valueName: "measure", help: "Rank the rows by this measure, highest first (lowest first for constraint and hierarchy); ties by id."),
@@ -239,8 +239,8 @@ extension BrobyggareCommandLine {
     } else if p.value("delta") != nil || p.value("seed") != nil {
       throw UsageError(message: "--delta and --seed go with --epsilon")
     }
-    var approximateSamples = 0
-    var approximateWasExact = false
+    var approximateSamples = 0, approximateBound = 0
+    var approximateWasExact = false, approximateWasAdaptive = false
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
@@ -265,10 +265,15 @@ extension BrobyggareCommandLine {
     if !wanted.isDisjoint(with: ["betweenness", "betweenness_normalized", "bridging_coefficient", "bridging_centrality"]) {
       var b = [Double](repeating: .nan, count: adj.nodeCount)
       if let lengths, let a = approximation {
-        let estimate = adj.approximateBetweenness(epsilon: a.epsilon, delta: a.delta, lengths: lengths, seed: a.seed, threads: threads)
+        // Unweighted: KADABRA's adaptive stopping; weighted: the fixed sample size.
+        let estimate = lengths.lengths == nil
+          ? adj.adaptiveBetweenness(epsilon: a.epsilon, delta: a.delta, seed: a.seed, threads: threads)
+          : adj.approximateBetweenness(epsilon: a.epsilon, delta: a.delta, lengths: lengths, seed: a.seed, threads: threads)
         b = estimate.betweenness
         approximateSamples = estimate.samples
+        approximateBound = estimate.sampleBound
         approximateWasExact = estimate.isExact
+        approximateWasAdaptive = estimate.isAdaptive
       } else if let lengths {
         b = adj.betweenness(lengths: lengths, threads: threads)
       }
@@ -328,7 +333,9 @@ extension BrobyggareCommandLine {
       settings.append(("betweenness", "exact (--epsilon \(formatNumber(a.epsilon)) would sample \(approximateSamples) paths, more work than the exact computation on \(net.nodeCount) nodes)"))
       note("--epsilon \(formatNumber(a.epsilon)): sampling would take \(approximateSamples) paths, more than the \(net.nodeCount) searches of the exact computation; betweenness is exact")
     } else if let a = approximation {
-      settings.append(("betweenness", "estimated from \(approximateSamples) sampled paths (Riondato-Kornaropoulos; epsilon \(formatNumber(a.epsilon)), delta \(formatNumber(a.delta)), seed \(a.seed))"))
+      settings.append(("betweenness", approximateWasAdaptive
+        ? "estimated from \(approximateSamples) sampled paths (KADABRA's adaptive sampling, Borassi-Natale: at most \(approximateBound); epsilon \(formatNumber(a.epsilon)), delta \(formatNumber(a.delta)), seed \(a.seed))"
+        : "estimated from \(approximateSamples) sampled paths (Riondato-Kornaropoulos; epsilon \(formatNumber(a.epsilon)), delta \(formatNumber(a.delta)), seed \(a.seed))"))
     }
     if let groupAttribute { settings.append(("group", groupAttribute)) }
     if let sortKey {

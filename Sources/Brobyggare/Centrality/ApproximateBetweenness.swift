@@ -30,10 +30,17 @@ public struct ApproximateBetweenness: Sendable {
   public var samples: Int
   /// The bound on the vertex diameter used.
   public var vertexDiameterBound: Int
+  /// The largest error allowed, as a share of the n(n − 1) ordered pairs.
   public var epsilon: Double
+  /// The probability with which the error may be larger.
   public var delta: Double
   /// Whether the exact betweenness was computed because sampling would have cost more.
   public var isExact = false
+  /// Whether sampling stopped adaptively (KADABRA, ``Adjacency/adaptiveBetweenness(epsilon:delta:seed:threads:)``).
+  public var isAdaptive = false
+  /// The most paths the method would draw: ω for the adaptive estimate, which may stop
+  /// before it; the fixed sample size r otherwise (0 where no sampling was needed).
+  public var sampleBound = 0
 }
 
 extension Adjacency {
@@ -52,6 +59,7 @@ extension Adjacency {
                                          samples: wanted < 1e15 ? Int(wanted) : Int(1e15), vertexDiameterBound: vd,
                                          epsilon: epsilon, delta: delta)
       exact.isExact = true
+      exact.sampleBound = exact.samples
       return exact
     }
     let r = Int(wanted)
@@ -106,8 +114,10 @@ extension Adjacency {
     for c in 0..<chunks { for v in 0..<n { estimate[v] += partial.pointer[c * n + v] } }
     // Share of sampled pairs → betweenness: × n(n−1) ordered pairs, halved when undirected.
     let scale = Double(n) * Double(n - 1) / Double(r) / (isDirected ? 1 : 2)
-    return ApproximateBetweenness(betweenness: estimate.map { $0 * scale }, samples: r, vertexDiameterBound: vd,
-                                  epsilon: epsilon, delta: delta)
+    var result = ApproximateBetweenness(betweenness: estimate.map { $0 * scale }, samples: r, vertexDiameterBound: vd,
+                                        epsilon: epsilon, delta: delta)
+    result.sampleBound = r
+    return result
   }
 
   /// An upper bound on the number of nodes of any shortest path (see ``approximateBetweenness``).
