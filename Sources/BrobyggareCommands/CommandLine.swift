@@ -60,7 +60,13 @@ public enum BrobyggareCommandLine {
     let notes = Notes()
     var outcome = Notes.$current.withValue(notes) { runCommand(args) }
     // Notes come before whatever the command itself wrote on standard error.
-    if !notes.lines.isEmpty { outcome.stderr = notes.lines.map { "note: \($0)\n" }.joined() + outcome.stderr }
+    // A note is one line: a line break in a value it quotes (a group called "x\nerror: ...")
+    // is shown, so that it cannot forge a line of its own.
+    if !notes.lines.isEmpty {
+      outcome.stderr = notes.lines.map { line in
+        "note: " + oneLine(line) + "\n"
+      }.joined() + outcome.stderr
+    }
     // Messages quote the input: a control character from a file (an ESC sequence that sets a
     // terminal's title or clears it) is shown, never sent.
     outcome.stderr = visibleControls(outcome.stderr)
@@ -124,6 +130,12 @@ public enum BrobyggareCommandLine {
       out.stdout = ""
       out.stderr = "\(e.file): error: \(e.message)\n"
       out.status = 1
+    } catch let e as NetworkError where Notes.current?.networkFiles.count == 1 && e.isInvalidWeight {
+      // Found in the network after it was read (a weight that cannot be a trust): named by
+      // its file, as a reader's error is.
+      out.stdout = ""
+      out.stderr = "\(Notes.current!.networkFiles[0]): error: \(e)\n"
+      out.status = 1
     } catch {
       out.stdout = ""
       out.stderr = "brobyggare: error: \(error)\n"
@@ -180,6 +192,16 @@ final class Notes: @unchecked Sendable {
   private var read: Set<String> = []
   func recordInput(_ path: String) { let c = canonicalPath(path); lock.withLock { _ = read.insert(c) } }
   var inputs: Set<String> { lock.withLock { read } }
+
+  /// The networks read, as named on the command line, for errors found in them after reading
+  /// (a weight that cannot be a trust).
+  private var networks: [String] = []
+  func recordNetwork(_ path: String) { lock.withLock { networks.append(path) } }
+  var networkFiles: [String] { lock.withLock { networks } }
+}
+
+extension NetworkError {
+  var isInvalidWeight: Bool { if case .invalidWeight = self { true } else { false } }
 }
 
 /// Text with every control character but line feed and tab written as `\u{1B}`, so that what a
@@ -284,6 +306,7 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
     let close = closestMatches(to: path, among: Dataset.all.map(\.name))
     throw UsageError(message: "No file and no shipped dataset is named '\(path)'\(didYouMean(close)) (see 'brobyggare datasets')")
   }
+  Notes.current?.recordNetwork(path)
   var options = Network.ReadOptions()
   options.directed = p.flag("undirected") ? false : nil
   options.nodeTable = p.value("nodes")

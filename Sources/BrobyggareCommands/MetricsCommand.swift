@@ -29,6 +29,9 @@ func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (groups: 
     if !a.missingSpellings.isEmpty {
       note("the values \(a.missingSpellings.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' are read as missing (no group), as R and spreadsheets write them")
     }
+    if a.trimmedValues > 0 {
+      note("\(a.trimmedValues) \(a.trimmedValues == 1 ? "value" : "values") of '\(attribute)' had spaces, tabs or line breaks around \(a.trimmedValues == 1 ? "it" : "them"), trimmed to make the groups (' x' and 'x' are one group)")
+    }
     if missing > 0 {
       note("\(missing) of \(net.nodeCount) nodes \(missing == 1 ? "has" : "have") no value for '\(attribute)' and \(missing == 1 ? "is" : "are") left out of the group measures")
     }
@@ -117,6 +120,14 @@ func tableFormat(_ p: ParsedArguments) throws -> TableFormat {
   }
   guard let t = TableFormat(rawValue: f) else {
     throw UsageError(message: "Unknown format '\(f)'; expected csv, tsv, json, markdown or xlsx")
+  }
+  // An output whose extension names another table format would hold text its name belies
+  // (CSV in m.xlsx, which Excel then refuses).
+  if let o = p.value("output") {
+    let named: [String: TableFormat] = ["csv": .csv, "tsv": .tsv, "json": .json, "md": .markdown, "xlsx": .xlsx]
+    if let e = named[(o as NSString).pathExtension.lowercased()], e != t {
+      throw UsageError(message: "--format \(f) writes \(f == "xlsx" ? "a workbook" : f.uppercased() == "MARKDOWN" ? "Markdown" : f.uppercased()), but '\(o)' names \(e == .xlsx ? "a workbook" : "a .\((o as NSString).pathExtension) file"); leave out --format (the extension chooses) or name the file .\(f == "markdown" ? "md" : f)")
+    }
   }
   return t
 }

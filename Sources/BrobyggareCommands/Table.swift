@@ -201,7 +201,14 @@ struct ResultTable {
     rows.contains { $0.contains { if case .number(let d) = $0 { return !d.isFinite }; return false } }
   }
 
-  var settingsLine: String {
-    "# " + settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
-  }
+  /// The settings as one line on standard error; a line break in a value (a group name from a
+  /// file) is shown as `\u{A}`, so that it cannot start a line of its own.
+  var settingsLine: String { oneLine("# " + settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ")) + "\n" }
+
+}
+
+/// Text for one line of a message: carriage returns and line feeds shown as `\u{D}` and
+/// `\u{A}`, so that a value from a file cannot forge a line of its own.
+func oneLine(_ text: String) -> String {
+  text.replacingOccurrences(of: "\r", with: "\\u{D}").replacingOccurrences(of: "\n", with: "\\u{A}")
 }

@@ -225,6 +225,36 @@ struct HardeningTests {
     #expect(!text.contains("error"))
   }
 
+  /// What the second probe found on the command line: an output named for another table
+  /// format, a line break in a value forging a line of its own on standard error, a bad
+  /// weight named without its file, an undirected network without ties written to CSV.
+  @Test func secondProbeOnTheCommandLine() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let mismatch = run("metrics", padgett, "-o", dir.appendingPathComponent("m.xlsx").path, "--format", "csv")
+    #expect(mismatch.status == 64)
+    #expect(mismatch.stderr.contains("--format csv writes CSV, but"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.xlsx").path))
+    let ties = dir.appendingPathComponent("nl.csv").path
+    try "source,target\na,b\nb,c\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    try "id,sector\na,\"s1\nerror: forged\"\nb,s2\nc,s2\n".write(toFile: dir.appendingPathComponent("nl.nodes.csv").path, atomically: true, encoding: .utf8)
+    let forged = run("metrics", ties, "--group", "sector", "--measures", "ei_index")
+    #expect(forged.status == 0)
+    #expect(!forged.stderr.split(separator: "\n").contains { $0.hasPrefix("error: forged") })
+    let gexf = dir.appendingPathComponent("e.gexf").path
+    try """
+      <?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed"><nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b" weight="NaN"/></edges></graph></gexf>
+      """.write(toFile: gexf, atomically: true, encoding: .utf8)
+    let weight = run("metrics", gexf, "--measures", "betweenness")
+    #expect(weight.status == 1)
+    #expect(weight.stderr.hasPrefix("\(gexf): error: tie 1 ('a' -> 'b'): weight 'NaN' cannot be a trust"))
+    let dot = dir.appendingPathComponent("u.dot").path
+    try "graph { a; b }\n".write(toFile: dot, atomically: true, encoding: .utf8)
+    let csv = run("convert", dot, dir.appendingPathComponent("u.csv").path)
+    #expect(csv.status == 0)
+    #expect(csv.stderr.contains("the network is undirected, which the ties' type column says, but it has no ties to say it on"))
+  }
+
   /// A Graphviz that crashes (here a stand-in `dot` that ends itself with SIGSEGV) is reported
   /// as ended by that signal, not as an exit status, and no picture is written.
   @Test(.enabled(if: builtBinary() != nil && FileManager.default.fileExists(atPath: "/bin/sh")))

@@ -579,7 +579,9 @@ extension DOTFormat {
       var edgeNameSet = Set<String>()
       for e in edges { for k in e.2.keys { edgeNameSet.insert(k) } }
       let edgeNames = edgeNameSet.sorted()
-      let trustName = edgeNames.contains("trust") ? "trust" : edgeNames.contains("weight") ? "weight" : nil
+      // `trust`, else `weight`, in any case (`Weight` from a CSV column), as the other readers
+      // take it; the all-lowercase spelling first.
+      let trustName = NodeLinkFormat.trustKey(among: edgeNameSet)
       if let trustName { network.trustAttributeName = trustName }
       var types: [String: AttributeType] = [:]
       for n in edgeNames where n != trustName && n != "layer" {

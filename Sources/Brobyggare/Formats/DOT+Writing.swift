@@ -12,8 +12,10 @@ import Foundation
 /// before a quote or before a line break. HTML-like labels
 /// (`label=<...>`) are kept as markup and written back as HTML.
 public enum DOTFormat {
-  /// A quoted DOT string for display: a quote as `\"`, a backslash as `\\` and a line feed as
-  /// `\n`, so that Graphviz draws the text as it is (the styled drawings use it).
+  /// A quoted DOT string for display: a quote as `\"`, a backslash as `\\`, a line feed as `\n`
+  /// and `&` as `&amp;` (Graphviz reads entities in labels: `R&amp;D` would be drawn `R&D`), so
+  /// that Graphviz draws the text as it is (the styled drawings use it). Control characters and
+  /// the noncharacters U+FFFE and U+FFFF, which no SVG can hold, are drawn as `\u{7}`, ....
   public static func quote(_ s: String) -> String {
     var out = QuotedPieces()
     for ch in s.unicodeScalars {
@@ -21,7 +23,13 @@ public enum DOTFormat {
       case "\"": out.append("\\\"")
       case "\\": out.append("\\\\")
       case "\n": out.append("\\n")
-      default: out.append(ch)
+      case "&": out.append("&amp;")
+      default:
+        if (ch.value < 0x20 && ch != "\t") || (0x7F..<0xA0).contains(ch.value) || ch.value == 0xFFFE || ch.value == 0xFFFF {
+          out.append("\\\\u{\(String(ch.value, radix: 16, uppercase: true))}")
+        } else {
+          out.append(ch)
+        }
       }
     }
     return out.text

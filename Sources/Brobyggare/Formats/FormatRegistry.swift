@@ -143,10 +143,13 @@ extension Network {
     case .json:
       break
     case .csv, .xlsx:
+      if !isDirected && ties.isEmpty {
+        sentences.append("the network is undirected, which the ties' type column says, but it has no ties to say it on: read it back with --undirected")
+      }
       if !attributes.isEmpty { lost.append("the network's own attributes (\(list(Set(attributes.keys)))): \(format == .csv ? "CSV tables have" : "a workbook's ties and nodes sheets have") no place for them") }
       // A workbook's cells have no quotes to keep spaces with: ids are trimmed when read.
       let spaced = format == .xlsx ? nodes.filter { trimmingWhitespace($0.id, newlines: false).utf8.count != $0.id.utf8.count }.count : 0
-      if spaced > 0 { lost.append("the spaces around \(spaced) id\(spaced == 1 ? "" : "s") (written, but read back trimmed, as ids typed in a sheet are)") }
+      if spaced > 0 { sentences.append("the spaces around \(spaced) id\(spaced == 1 ? " are" : "s are") written, but read back trimmed, as ids typed in a sheet are") }
       let markup = Set(nodeAttributes.filter { $0.type == .markup }.map(\.name) + tieAttributes.filter { $0.type == .markup }.map(\.name))
       if !markup.isEmpty { lost.append("the markup attributes \(list(markup)) (yEd graphics, say)") }
     case .edgelist:

@@ -418,8 +418,18 @@ struct DLHeader {
         return k - 1
       }
       var m = 0
+      var lastLine = 1
       while let words = lex.lineWords() {
-        if words.count == 1 && words[0].0 == "!" { m = min(m + 1, matrices - 1); continue }
+        lastLine = words[0].1
+        if words.count == 1 && words[0].0 == "!" {
+          // A '!' starts the next matrix: one more than the header declares would put its
+          // ties in the last matrix, unseen.
+          guard m + 1 < matrices else {
+            throw FormatError(file: lex.file, line: words[0].1, column: words[0].2, "a '!' starts matrix \(m + 2), but the header declares \(matrices) (nm=\(matrices)); give nm=\(m + 2) or remove the '!'")
+          }
+          m += 1
+          continue
+        }
         if format == "edgelist1" {
           guard words.count == 2 || words.count == 3 else {
             throw FormatError(file: lex.file, line: words[0].1, column: words[0].2, "an edgelist1 row has two labels and an optional value; this one has \(words.count) fields")
@@ -437,6 +447,9 @@ struct DLHeader {
           let a = try resolve(words[0])
           for w in words.dropFirst() { ties.append((a, try resolve(w), 1, layerNames[m], w.1, w.2)) }
         }
+      }
+      if m + 1 < matrices {
+        throw FormatError(file: lex.file, line: lastLine, column: 1, "the header declares \(matrices) matrices (nm=\(matrices)), but the data hold \(m + 1): each matrix after the first starts with a line holding '!'; without them every tie would be in matrix '\(layerNames[0] ?? "1")'")
       }
     }
     if let clash {

@@ -465,8 +465,13 @@ public enum XLSXFormat {
                 throw fail("cell \(cellRef) is a number, but holds '\(FormatError.excerpt(value))'")
               }
               let kind = style >= 0 && style < styleKinds.count ? styleKinds[style] : nil
-              text =
-                kind.flatMap { isoText(serial: d, kind: $0, date1904: date1904) } ?? formatNumber(d)
+              // A whole number with more digits than a double holds (a long id written by a
+              // program, not by Excel) keeps its digits: as a double, 1234567890123456789 and
+              // ...790 would be one id.
+              let digits = t.hasPrefix("-") ? t.utf8.dropFirst() : t.utf8[...]
+              let longWhole = digits.count > 15 && digits.first != UInt8(ascii: "0")
+                && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+              text = kind.flatMap { isoText(serial: d, kind: $0, date1904: date1904) } ?? (longWhole ? t : formatNumber(d))
             default:
               throw fail(
                 "cell \(cellRef) has the type '\(FormatError.excerpt(type))'; expected s, str, inlineStr, b, e, d or n"

@@ -249,6 +249,16 @@ extension XLSXFormat {
   ///   (``CSVFormat/writeTies(_:delimiter:)``).
   /// - Complexity: O(n + m) in the nodes, ties and attributes.
   public static func write(_ network: Network) throws(FormatError) -> Data {
+    // A sheet's ids are read back trimmed (as ids typed in a cell are): two ids that differ
+    // only by spaces around them would come back as one.
+    var trimmedIDs: [String: String] = [:]
+    for node in network.nodes {
+      let trimmed = trimmingWhitespace(node.id, newlines: false)
+      if let other = trimmedIDs.updateValue(node.id, forKey: trimmed), other != node.id {
+        throw FormatError(file: "<output>", line: 0, column: 0,
+                          "the ids '\(visibleText(other))' and '\(visibleText(node.id))' differ only by spaces around them, and a workbook's ids are read back trimmed, so they would be one node; write CSV or GraphML instead")
+      }
+    }
     var tieHeader = ["source", "target", "type"]
     let type = network.isDirected ? "Directed" : "Undirected"
     let hasTrust = network.hasTrust

@@ -23,6 +23,9 @@ public struct GroupAssignment: Sendable, Equatable {
   public var similarNames: [[String]]
   /// The spellings of a missing value found (`NA`, `#N/A`), which made no group.
   public var missingSpellings: [String] = []
+  /// How many nodes' values had spaces, tabs or line breaks around them, trimmed to make the
+  /// group (` x` and `x` are one group), for a note.
+  public var trimmedValues = 0
 
   /// Values that spreadsheets, R and databases write for a missing value.
   public static let missingSpellings: Set<String> = ["NA", "N/A", "#N/A", "NULL", "null", "NaN", "nan", "na", "n/a"]
@@ -45,10 +48,13 @@ extension Network {
       throw .unknownNodeAttribute(attribute)
     }
     var missingTokens = Set<String>()
+    var trimmed = 0
     let labels: [String?] = nodes.map { node in
       guard let value = node.attributes[attribute] else { return nil }
       if case .double(let d) = value, d.isNaN { return nil }
-      let text = trimmingWhitespace(value.description, newlines: true)
+      let full = value.description
+      let text = trimmingWhitespace(full, newlines: true)
+      if !text.isEmpty && text.utf8.count != full.utf8.count { trimmed += 1 }
       // What R, Excel and databases write for a missing value is no group.
       if GroupAssignment.missingSpellings.contains(text) { missingTokens.insert(text); return nil }
       return text.isEmpty ? nil : text
@@ -66,7 +72,7 @@ extension Network {
     for name in names { byForm[NameMatching.normalise(name), default: []].append(name) }
     let similar = byForm.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
     return GroupAssignment(attribute: attribute, groups: labels.map { $0.map { index[$0]! } ?? -1 }, names: names,
-                           similarNames: similar, missingSpellings: missingTokens.sorted())
+                           similarNames: similar, missingSpellings: missingTokens.sorted(), trimmedValues: trimmed)
   }
 
   /// The group of each node from a node attribute, −1 for a node without one, and the group

@@ -5,7 +5,8 @@ public enum NodeKind: String, Hashable, Sendable, CaseIterable {
   /// Reads the spellings researchers use: `person`, `individual`, `organisation`,
   /// `organization`, `org`; anything else is `other`.
   public init(spelling: String) {
-    switch spelling.lowercased() {
+    // Trimmed as group values are: ` person` from a spreadsheet cell is a person.
+    switch trimmingWhitespace(spelling, newlines: true).lowercased() {
     case "person", "people", "individual", "respondent": self = .person
     case "organisation", "organization", "org", "organisations", "organizations": self = .organisation
     default: self = .other
