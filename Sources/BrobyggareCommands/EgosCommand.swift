@@ -275,6 +275,13 @@ extension BrobyggareCommandLine {
       group: group, egoGroup: egoGroupAttribute, strength: strength)
     let results = try study.measures(options)
     let egoGroups = group.flatMap { _ in egoGroupAttribute.map { study.egoGroups(by: $0) } }
+    if let strength, wanted.contains("mean_strength") {
+      let alters = results.reduce(0) { $0 + $1.size }
+      let without = alters - results.reduce(0) { $0 + $1.strengthCount }
+      if without > 0 {
+        note("\(without) of \(alters) alters have no number for '\(strength)' (empty, NA or NaN) and are left out of mean_strength")
+      }
+    }
     if let group, let egoGroups {
       let alters = results.reduce(0) { $0 + $1.size }
       let ungrouped = results.reduce(0) { $0 + $1.ungroupedAlters }

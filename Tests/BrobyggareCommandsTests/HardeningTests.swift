@@ -253,6 +253,17 @@ struct HardeningTests {
     let csv = run("convert", dot, dir.appendingPathComponent("u.csv").path)
     #expect(csv.status == 0)
     #expect(csv.stderr.contains("the network is undirected, which the ties' type column says, but it has no ties to say it on"))
+    // egor tables: an alter whose strength is empty or NaN is left out of mean_strength, and
+    // the note counts them (it was silent); two strengths of 1.7e308 have the mean 1.7e308.
+    let egor = dir.appendingPathComponent("egor")
+    try FileManager.default.createDirectory(at: egor, withIntermediateDirectories: true)
+    try ".altID,.egoID,closeness\n1,E1,\n2,E1,1\n1,E2,NaN\n2,E2,1\n1,E3,1.7e308\n2,E3,1.7e308\n".write(to: egor.appendingPathComponent("alters.csv"), atomically: true, encoding: .utf8)
+    try ".egoID\nE1\nE2\nE3\n".write(to: egor.appendingPathComponent("egos.csv"), atomically: true, encoding: .utf8)
+    try ".egoID,.srcID,.tgtID\nE1,1,2\n".write(to: egor.appendingPathComponent("aaties.csv"), atomically: true, encoding: .utf8)
+    let egos = run("egos", egor.path, "--strength", "closeness", "--measures", "mean_strength")
+    #expect(egos.status == 0)
+    #expect(egos.stderr.contains("note: 2 of 6 alters have no number for 'closeness' (empty, NA or NaN) and are left out of mean_strength"))
+    #expect(egos.stdout.contains("E3,1.7e+308") || egos.stdout.contains("E3,1.7e308"))
   }
 
   /// A Graphviz that crashes (here a stand-in `dot` that ends itself with SIGSEGV) is reported

@@ -79,4 +79,12 @@ struct SecondProbeTests {
     #expect(DOTFormat.quote("bell\u{7}") == "\"bell\\\\u{7}\"")
     #expect(DOTFormat.quote("a\tb\nc") == "\"a\tb\\nc\"")
   }
+
+  /// A trust written in quotes in JSON ("0.5") is text: the message says so (it said the trust
+  /// 0.5 must be a finite number ≥ 0).
+  @Test func jsonTrustInQuotesIsNamedAsText() {
+    let text = #"{"directed":true,"nodes":[{"id":"a"},{"id":"b"}],"links":[{"source":"a","target":"b","weight":"0.5"}]}"#
+    let error = formatError { try NodeLinkFormat.read(Data(text.utf8), file: "j.json") }
+    #expect(error?.message == "links[0]: the weight is the text \"0.5\"; a trust is a JSON number (write it without quotes)")
+  }
 }

@@ -107,7 +107,12 @@ public enum NodeLinkFormat {
       for (k, v) in members where k != "source" && k != "target" {
         guard let a = try scalar(v, what: "\(edgeKey)[\(n)].\(k)", at: parser.offset(edgeKey, n)) else { continue }
         if k == trustName {
-          guard let w = a.number, k.lowercased() != "trust" || (w.isFinite && w >= 0) else { throw parser.error("\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0", at: parser.offset(edgeKey, n)) }
+          guard let w = a.number else {
+            // A number in quotes ("0.5") is text in JSON, and a trust is a number.
+            let isText = if case .string = a { true } else { false }
+            throw parser.error("\(edgeKey)[\(n)]: the \(k) \(isText ? "is the text \"\(FormatError.excerpt(a.description))\"" : "'\(FormatError.excerpt(a.description))' is not a number"); a trust is a JSON number (write it without quotes)", at: parser.offset(edgeKey, n))
+          }
+          guard k.lowercased() != "trust" || (w.isFinite && w >= 0) else { throw parser.error("\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0", at: parser.offset(edgeKey, n)) }
           tie.trust = w
         } else if k == "layer" {
           tie.layer = a.description
