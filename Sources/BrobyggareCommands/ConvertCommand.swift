@@ -99,6 +99,13 @@ extension BrobyggareCommandLine {
       note("\(output): an edge list cannot say that the network is undirected; read it back with --undirected")
     }
     for lost in net.lostWhenWritten(as: format) { note("\(output): \(lost)") }
+    if dialect == "cytoscape" {
+      func nonFinite(_ a: [String: AttributeValue]) -> Int { a.values.filter { if case .double(let d) = $0 { !d.isFinite } else { false } }.count }
+      let count = net.nodes.reduce(0) { $0 + nonFinite($1.attributes) } + net.ties.reduce(0) { $0 + nonFinite($1.attributes) + ($1.trust.map { $0.isFinite ? 0 : 1 } ?? 0) }
+      if count > 0 {
+        note("\(output): \(count) \(count == 1 ? "value is" : "values are") NaN or infinite, which strict JSON (as Cytoscape reads it) has no number for: written as text (\"NaN\", \"inf\"), so \(count == 1 ? "it reads" : "they read") back as text")
+      }
+    }
     out.stderr += "wrote \(written.joined(separator: " and ")): \(net.nodeCount) nodes, \(net.tieCount) ties\n"
   }
 

@@ -87,4 +87,18 @@ struct SecondProbeTests {
     let error = formatError { try NodeLinkFormat.read(Data(text.utf8), file: "j.json") }
     #expect(error?.message == "links[0]: the weight is the text \"0.5\"; a trust is a JSON number (write it without quotes)")
   }
+
+  /// Cytoscape JSON keeps a whole double a double (1.0 came back as the integer 1); GraphML
+  /// keeps the sign of −0.0 (it wrote 0).
+  @Test func doublesKeepTheirTypeAndSign() throws {
+    var net = Network(directed: true)
+    try net.addNode(Node(id: "a", attributes: ["x": .double(1.0), "z": .double(-0.0)]))
+    try net.addNode(Node(id: "b", attributes: ["x": .double(2.5), "z": .double(1)]))
+    net.addTie(from: "a", to: "b")
+    let cytoscape = try NodeLinkFormat.read(Data(NodeLinkFormat.writeCytoscape(net).utf8), file: "c.json")
+    #expect(cytoscape.nodes[0].attributes["x"] == .double(1.0))
+    let graphml = try GraphMLFormat.read(Data(try GraphMLFormat.write(net).utf8), file: "g.graphml")
+    guard case .double(let z)? = graphml.nodes[0].attributes["z"] else { Issue.record("z is not a double"); return }
+    #expect(z == 0 && z.sign == .minus)
+  }
 }

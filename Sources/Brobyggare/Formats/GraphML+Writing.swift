@@ -175,6 +175,8 @@ extension GraphMLFormat {
       switch v {
       case .markup(let m): return "\(indent)<data key=\"\(id)\">\(try checkMarkup(m, at: place()))</data>\n"
       case .string(let s): return "\(indent)<data key=\"\(id)\">\(try escape(s, at: place()))</data>\n"
+      // −0.0 keeps its sign (formatNumber writes 0, as the tables do).
+      case .double(let d) where d == 0 && d.sign == .minus: return "\(indent)<data key=\"\(id)\">-0.0</data>\n"
       default: return "\(indent)<data key=\"\(id)\">\(v.description)</data>\n"
       }
     }

@@ -250,7 +250,12 @@ extension NodeLinkFormat {
       switch v {
       case .string(let s), .markup(let s): return jsonString(s)
       case .integer(let i): return String(i)
-      case .double(let d): return d.isFinite ? jsonFinite(d) : jsonString(formatNumber(d))
+      // A whole double keeps its point (1.0), so that it reads back as a double, not an
+      // integer; strict JSON has no NaN or infinity, which go as text ("NaN", "inf").
+      case .double(let d):
+        if !d.isFinite { return jsonString(formatNumber(d)) }
+        if d == 0 && d.sign == .minus { return jsonFinite(d) }
+        return d == d.rounded() && abs(d) < 1e15 ? "\(formatNumber(d)).0" : jsonFinite(d)
       case .boolean(let b): return b ? "true" : "false"
       }
     }
