@@ -101,4 +101,19 @@ struct SecondProbeTests {
     guard case .double(let z)? = graphml.nodes[0].attributes["z"] else { Issue.record("z is not a double"); return }
     #expect(z == 0 && z.sign == .minus)
   }
+
+  /// Burt's measures are ratios of tie strengths: trusts near the largest Double, whose sums
+  /// overflowed, gave NaN; scaled, they give what trust 1 gives on the same ties.
+  @Test func structuralHolesOfHugeTrusts() throws {
+    var huge = Network(directed: true), unit = Network(directed: true)
+    for (a, b) in [("a", "b"), ("b", "a"), ("a", "c"), ("c", "b"), ("c", "d")] {
+      huge.addTie(from: a, to: b, trust: 1.5e308)
+      unit.addTie(from: a, to: b, trust: 1)
+    }
+    let h = try huge.adjacency().structuralHoles()
+    let u = try unit.adjacency().structuralHoles()
+    #expect(h.constraint.allSatisfy { !$0.isNaN })
+    for (x, y) in zip(h.constraint, u.constraint) { #expect(abs(x - y) < 1e-12) }
+    for (x, y) in zip(h.effectiveSize, u.effectiveSize) { #expect(abs(x - y) < 1e-12) }
+  }
 }

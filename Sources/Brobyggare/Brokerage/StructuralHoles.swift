@@ -44,7 +44,16 @@ extension Adjacency {
   /// - Complexity: O(Σ_i Σ_{q∈N(i)} |N(q)|) time, O(n + m) memory.
   public func structuralHoles(weighted: Bool = true) -> StructuralHoles {
     // Mutual strengths on the undirected graph underneath: a_ij + a_ji.
-    let g = isDirected ? undirected(merge: .sum) : self
+    var g = isDirected ? undirected(merge: .sum) : self
+    // Every measure here is a ratio of tie strengths, the same when all are scaled: strengths
+    // whose sums could overflow (trusts near the largest Double) are scaled down first, so
+    // that the ratios stay finite. Nothing is scaled otherwise, so no digit changes.
+    if weighted, let largest = outTrust.max(), largest > 0,
+       (largest * 2 * Double(Swift.max(1, g.outTargets.count))).isInfinite {
+      let scaled = Adjacency(nodeCount: nodeCount, directed: isDirected, offsets: outOffsets, targets: outTargets,
+                             trust: outTrust.map { $0 / largest })
+      g = isDirected ? scaled.undirected(merge: .sum) : scaled
+    }
     let n = g.nodeCount
     let m: [Double] = weighted ? g.outTrust : g.outTargets.indices.map { k in
       // Unweighted: a mutual pair counts 2 and a one-way tie 1, as a_ij + a_ji with a = 1.
