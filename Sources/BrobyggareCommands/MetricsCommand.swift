@@ -438,7 +438,7 @@ extension BrobyggareCommandLine {
     let range = part.chunks
     let n = adj.nodeCount, c = adj.sourceChunks
     if range.isEmpty {
-      note("shard \(block.index)/\(block.count) holds no sources: the \(n) sources split into \(c) chunk\(c == 1 ? "" : "s"), fewer than \(block.count) shards; its part is empty (at most \(c) shards keep every task busy)")
+      note("shard \(block.index)/\(block.count) holds no sources: the \(n) sources split into \(c) chunk\(c == 1 ? "" : "s"), fewer than \(block.count) shards; its part is empty (at most \(c) shard\(c == 1 ? "" : "s") keep\(c == 1 ? "s" : "") every task busy)")
     }
     try writeOutput([(path: o, data: part.data())], inputs: inputFiles(path, p))
     out.stderr += "wrote \(o): shard \(block.index)/\(block.count), chunks \(range.lowerBound)..<\(range.upperBound) of \(c) (\(range.upperBound * n / c - range.lowerBound * n / c) of the \(n) sources); merge every part with 'brobyggare merge'\n"
