@@ -126,7 +126,17 @@ struct PackedReader {
   }
 
   mutating func doubles(_ count: Int, _ what: String) throws(FormatError) -> [Double] {
-    try u64s(count, what).map { Double(bitPattern: $0) }
+    try need(count, of: 8, what)
+    let start = position
+    position += 8 * count
+    return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+      data.withUnsafeBytes { raw in
+        for i in 0..<count {
+          out[i] = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * i, as: UInt64.self)))
+        }
+      }
+      initialized = count
+    }
   }
 
   mutating func int32s(_ count: Int, _ what: String) throws(FormatError) -> [Int32] {
@@ -192,19 +202,27 @@ struct PackedReader {
   }
 }
 
-/// FNV-1a, 64 bits (Fowler, Noll and Vo): a stable hash of bytes, the same on every machine and
-/// in every run (Swift's `Hasher` is seeded per process).
+/// FNV-1a, 64 bits (Fowler, Noll and Vo), taken a 64-bit little-endian word at a time (the
+/// bytes left over one at a time): h = (h xor word) · 1099511628211 mod 2^64, from the
+/// offset basis 14695981039346656037. A stable hash of bytes, the same on every machine and in
+/// every run (Swift's `Hasher` is seeded per process); a word per multiplication hashes a
+/// large network in a tenth of the time a byte per multiplication takes. Multiplying by an odd
+/// number is one-to-one, so any change to a single word changes the hash.
 ///
 /// - Complexity: O(k) for k bytes.
 struct FNV1a64 {
   private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+  static let prime: UInt64 = 0x0000_0100_0000_01b3
 
   mutating func add(_ bytes: UnsafeRawBufferPointer) {
     var h = value
-    for b in bytes {
-      h ^= UInt64(b)
-      h = h &* 0x0000_0100_0000_01b3
+    let words = bytes.count / 8
+    if let base = bytes.baseAddress {
+      for i in 0..<words {
+        h = (h ^ UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))) &* FNV1a64.prime
+      }
     }
+    for b in bytes[(8 * words)...] { h = (h ^ UInt64(b)) &* FNV1a64.prime }
     value = h
   }
 

@@ -15,7 +15,7 @@ import Foundation
 ///     ids:     (n + 1) × u64 offsets into UTF-8 bytes, padded
 ///     labels:  the same
 ///
-/// The hash (``contentHash``) is FNV-1a 64 over the flags, n, m and everything after the
+/// The hash (``contentHash``) is FNV-1a 64 (by 64-bit words) over the flags, n, m and everything after the
 /// settings: it names the network's content, whatever the file it was read from, and every
 /// shard part (``ShardPart``) carries it so that parts of different networks are not merged.
 ///
