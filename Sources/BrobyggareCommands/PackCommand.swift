@@ -59,6 +59,11 @@ func packedNetworkSettings(_ path: String, _ p: ParsedArguments) throws -> (sele
     let chosen = settings.filter { $0.name != "distance" }.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
     throw UsageError(message: "--\(name): '\(path)' is a packed network, its ties chosen when it was packed (\(chosen)); pack the original file again to choose others")
   }
+  // Options for reading text: a packed file has no columns, sheets or encoding.
+  for name in ["nodes", "encoding", "source-column", "target-column", "trust-column", "layer-column", "id-column", "label-column", "graph",
+               "sheet", "nodes-sheet", "roster"] where p.value(name) != nil {
+    throw UsageError(message: "--\(name) is for reading text and workbooks; '\(path)' is a packed network, read as it was packed")
+  }
   let distance = settings.first { $0.name == "distance" }.flatMap { DistanceTransform(rawValue: $0.value) }
   return (settings.filter { $0.name != "distance" }, distance)
 }

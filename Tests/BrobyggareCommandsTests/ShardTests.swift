@@ -99,6 +99,9 @@ struct ShardTests {
     let layer = run("metrics", bbn, "--layer", "business")
     #expect(layer.status == 64)
     #expect(layer.stderr.contains("packed network"))
+    #expect(run("metrics", bbn, "--encoding", "latin1").status == 64)
+    // Packed as undirected: --undirected agrees with it.
+    #expect(run("metrics", bbn, "--measures", "betweenness", "--shard", "0/1", "-o", dir.appendingPathComponent("x.bbs").path, "--undirected").status == 0)
   }
 
   @Test func damagedPackedFilesAreRefusedWithAMessage() throws {
