@@ -157,6 +157,7 @@ struct PackedReader {
   mutating func pad() throws(FormatError) {
     let target = (position + 7) / 8 * 8
     guard target <= data.count else { throw error("the file ends inside padding (truncated?)") }
+    for i in position..<target where data[i] != 0 { throw error("padding byte \(i) is \(data[i]), not 0") }
     position = target
   }
 

@@ -8,6 +8,7 @@ import Foundation
 /// The layout, little-endian, arrays on 8-byte boundaries:
 ///
 ///     "BROBYBBN"  u32 version  u32 flags (bit 0: directed)  u64 n  u64 m (arcs)  u64 hash
+///     u64 settings hash (FNV-1a 64 of the settings block that follows)
 ///     u64 k, then k settings as (name, value) strings (u64 length + UTF-8), padded
 ///     offsets: (n + 1) × u64          row v is arcs offsets[v] ..< offsets[v + 1]
 ///     heads:   m × u32, padded        each < n; an undirected tie is in both rows
@@ -100,12 +101,18 @@ public struct PackedNetwork: Sendable {
     w.int(adjacency.nodeCount)
     w.int(adjacency.arcCount)
     w.u64(contentHash)
-    w.int(settings.count)
+    // The settings are not the network: they have a hash of their own.
+    var block = PackedWriter()
+    block.int(settings.count)
     for s in settings {
-      w.string(s.name)
-      w.string(s.value)
+      block.string(s.name)
+      block.string(s.value)
     }
-    w.pad()
+    block.pad()
+    var h = FNV1a64()
+    h.add(block.data)
+    w.u64(h.value)
+    w.data.append(block.data)
     w.data.append(PackedNetwork.content(adjacency, ids: ids, labels: labels))
     return w.data
   }
@@ -146,10 +153,18 @@ public struct PackedNetwork: Sendable {
     let n = try r.int("the node count", atMost: r.remaining / 8)
     let m = try r.int("the arc count", atMost: r.remaining / 12)
     let stored = try r.u64("the content hash")
+    let settingsHash = try r.u64("the settings hash")
+    let start = r.position
     let k = try r.int("the number of settings", atMost: r.remaining / 16)
     var settings: [(name: String, value: String)] = []
     for i in 0..<k { settings.append((try r.string("setting \(i)'s name"), try r.string("setting \(i)'s value"))) }
     try r.pad()
+    var h = FNV1a64()
+    let end = r.position
+    data.withUnsafeBytes { h.add(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    guard h.value == settingsHash else {
+      throw FormatError(file: file, line: 1, column: 1, "this packed network is damaged: its settings hash is \(hex(h.value)), but its header says \(hex(settingsHash)); write it again")
+    }
     return (flags == 1, n, m, stored, settings)
   }
 
