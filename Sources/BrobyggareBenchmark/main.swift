@@ -22,8 +22,9 @@ if arguments.contains("--help") || arguments.contains("-h") {
   print("""
     USAGE: brobyggare-benchmark [--cases 1,2] [--runs 3] [--threads N] [--graphs DIR] [--json]
 
-    Runs the numbered cases (default: all but 12, which writes and reads a 1 GiB file, and 18, a
-    check of the machine; name them with --cases to run them) and prints each median time.
+    Runs the numbered cases (default: all but 12, which writes and reads a 1 GiB file, 18, a
+    check of the machine, and 20, a million nodes' betweenness in two shard processes; name them
+    with --cases to run them) and prints each median time.
     --runs 0 only writes the graphs.
     Scripts/benchmark_peers.py runs the same cases in igraph, NetworKit and networkx.
     """)
@@ -228,6 +229,8 @@ func peakMiB() -> Double {
         let kB = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return -1 }
   return kB / 1024
 }
+
+if selected?.contains(20) == true && runs > 0 { try shardedBetweennessCase(graphDirectory: graphDirectory) }
 
 if json {
   let peak = peakMiB()

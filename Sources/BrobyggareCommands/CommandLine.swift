@@ -36,7 +36,7 @@ public enum BrobyggareCommandLine {
   static func writeAll(_ fd: Int32, _ text: String) -> Int32? { Brobyggare.writeAll(fd, Data(text.utf8)) }
 
   static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, layersSpec, reciprocitySpec, summarySpec, sweepSpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, testSpec, egosSpec, convertSpec, dotSpec, renderSpec, reportSpec, datasetsSpec, formatsSpec]
+                                       whatifSpec, layersSpec, reciprocitySpec, summarySpec, sweepSpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, testSpec, egosSpec, convertSpec, dotSpec, renderSpec, reportSpec, packSpec, mergeSpec, datasetsSpec, formatsSpec]
 
   static var topHelp: String {
     var out = """
@@ -171,6 +171,8 @@ public enum BrobyggareCommandLine {
     case "spanners": try spanners(parsed, &out)
     case "datasets": try datasets(parsed, &out)
     case "formats": try formats(parsed, &out)
+    case "pack": try pack(parsed, &out)
+    case "merge": try merge(parsed, &out)
     default: break
     }
   }

@@ -86,6 +86,7 @@ let metricsSpec = CommandSpec(
     OptionSpec(name: "sort", valueName: "measure", help: "Rank the rows by this measure, highest first (lowest first for constraint and hierarchy); ties by id."),
     OptionSpec(name: "top", valueName: "k", help: "Only the k highest rows by --sort; without --sort, by the first measure asked for (degree by default)."),
     OptionSpec(name: "into", valueName: "file", help: "Write the network with every measure as a typed node attribute (for Gephi, yEd, Cytoscape): .graphml, .json, .dot or .csv. The table is then written only with -o."),
+    OptionSpec(name: "shard", valueName: "i/K", help: "Compute only the i-th (from 0) of K fixed blocks of sources, for \(shardMeasures.joined(separator: ", ")), into -o part-i.bbs; 'brobyggare merge' adds the parts into this command's table. K at most \(maximumShards)."),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Betweenness counts each unordered pair once on undirected networks (as igraph and R's sna);
@@ -227,7 +228,14 @@ extension BrobyggareCommandLine {
         throw UsageError(message: "The measure '\(name)' needs groups: add --group <attribute>")
       }
     }
-    let distance = try distanceOption(p)
+    let packed = try packedNetworkSettings(path, p)
+    if let shard = p.value("shard") {
+      try metricsShard(p, shard: shard, measures: measures, packed: packed, &out)
+      return
+    }
+    var distance = try distanceOption(p)
+    // A packed network's own transform, unless another is asked for.
+    if p.value("distance") == nil, let d = packed?.distance { distance = d }
     _ = try tableFormat(p)
     let threads = try threadCount(p)
     var sortKey = p.value("sort")
@@ -338,7 +346,7 @@ extension BrobyggareCommandLine {
       [Cell.text(net.nodes[i].id), .text(net.nodes[i].label)] + measures.map { columns[$0]![i] }
     }
     var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
-    settings += selectionSettings(selection, network: net)
+    settings += packed?.selection.map { ($0.name, $0.value) } ?? selectionSettings(selection, network: net)
     settings.append(("distance", distance.rawValue))
     if let a = approximation, approximateWasExact {
       settings.append(("betweenness", "exact (--epsilon \(formatNumber(a.epsilon)) would sample \(approximateSamples) paths, more work than the exact computation on \(net.nodeCount) nodes)"))
@@ -364,5 +372,93 @@ extension BrobyggareCommandLine {
       if p.value("output") == nil { return }
     }
     try emit(table, p, inputs: [path], &out)
+  }
+}
+
+/// The measures `metrics --shard` computes: sums or rows over sources.
+let shardMeasures = ["betweenness", "betweenness_normalized", "closeness", "harmonic"]
+
+/// The most shards `--shard i/K` takes (blocks beyond the number of source chunks are empty).
+let maximumShards = 65_536
+
+/// `--shard i/K`: block i of K, from 0.
+func shardBlock(_ text: String) throws -> SourceBlock {
+  let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+  guard parts.count == 2, let i = Int(parts[0]), let k = Int(parts[1]), k >= 1, k <= maximumShards, i >= 0, i < k else {
+    throw UsageError(message: "--shard takes i/K, the i-th of K blocks of sources counted from 0 (as Slurm's SLURM_ARRAY_TASK_ID with --array=0-K-1), 0 ≤ i < K ≤ \(maximumShards); not '\(text)'")
+  }
+  return SourceBlock(index: i, of: k)
+}
+
+extension BrobyggareCommandLine {
+  /// `metrics NET --shard i/K -o part-i.bbs`: the block's share of the path measures, for
+  /// `merge` to add up. A packed network is read straight into its rows, without building the
+  /// network's nodes and ties.
+  static func metricsShard(_ p: ParsedArguments, shard: String, measures: [String],
+                           packed: (selection: [(name: String, value: String)], distance: DistanceTransform?)?,
+                           _ out: inout Outcome) throws {
+    let path = p.positionals[0]
+    let block = try shardBlock(shard)
+    guard p.value("measures") != nil else {
+      throw UsageError(message: "--shard computes sums over sources: name them with --measures, from \(shardMeasures.joined(separator: ", "))")
+    }
+    for m in measures where !shardMeasures.contains(m) {
+      throw UsageError(message: "--shard computes \(shardMeasures.joined(separator: ", ")), the sums and rows over sources; '\(m)' is not one (compute it without --shard)")
+    }
+    for name in ["group", "epsilon", "delta", "seed", "sort", "top", "into", "format", "digits"] where p.value(name) != nil {
+      throw UsageError(message: "--\(name) does not go with --shard: \(["format", "digits"].contains(name) ? "give it to 'brobyggare merge', which writes the table" : "a shard computes exact sums over its sources")")
+    }
+    if p.flag("excel") { throw UsageError(message: "--excel does not go with --shard: give it to 'brobyggare merge', which writes the table") }
+    guard let o = p.value("output") else {
+      throw UsageError(message: "--shard writes a part for 'brobyggare merge': give -o part-\(block.index).\(ShardPart.fileExtension)")
+    }
+    guard (o as NSString).pathExtension.lowercased() == ShardPart.fileExtension else {
+      throw UsageError(message: "-o \(o): a shard part is written as a .\(ShardPart.fileExtension) file (-o part-\(block.index).\(ShardPart.fileExtension))")
+    }
+    var distance = try distanceOption(p)
+    if p.value("distance") == nil, let d = packed?.distance { distance = d }
+    let threads = try threadCount(p)
+    let adj: Adjacency, ids: [String], labels: [String], hash: UInt64
+    var settings: [(name: String, value: String)]
+    if packed != nil {
+      let file = try PackedNetwork(contentsOf: path)
+      if p.flag("undirected") && file.adjacency.isDirected {
+        throw DataError(file: path, message: "this network was packed as directed; pack it again from the original file with --undirected")
+      }
+      Notes.current?.recordInput(path)
+      (adj, ids, labels, hash) = (file.adjacency, file.ids, file.labels, file.contentHash)
+      settings = [("network", path), ("nodes", String(adj.nodeCount)), ("directed", adj.isDirected ? "yes" : "no")]
+      settings += file.settings.filter { $0.name != "distance" }
+    } else {
+      let net = try readNetwork(path, p)
+      let selection = try tieSelection(p, network: net)
+      adj = try net.adjacency(selection)
+      (ids, labels) = (net.nodes.map(\.id), net.nodes.map(\.label))
+      hash = PackedNetwork.contentHash(of: adj, ids: ids, labels: labels)
+      settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
+      settings += selectionSettings(selection, network: net).map { (name: $0.0, value: $0.1) }
+    }
+    settings.append(("distance", distance.rawValue))
+    let lengths: ArcLengths
+    do {
+      lengths = try ArcLengths(adj, transform: distance, nodeIDs: ids)
+    } catch {
+      throw DataError(file: path, message: "\(error)")
+    }
+    let wanted = Set(measures)
+    let chunks = !wanted.isDisjoint(with: ["betweenness", "betweenness_normalized"])
+      ? adj.betweennessPartials(lengths: lengths, block: block, threads: threads) : nil
+    let rows = !wanted.isDisjoint(with: ["closeness", "harmonic"])
+      ? adj.closenessAndHarmonic(lengths: lengths, block: block, threads: threads) : nil
+    let part = ShardPart(networkHash: hash, nodeCount: adj.nodeCount, isDirected: adj.isDirected, chunkCount: adj.sourceChunks,
+                         block: block, settings: settings, measures: measures, ids: ids, labels: labels,
+                         betweennessChunks: chunks, rows: rows)
+    let range = part.chunks
+    let n = adj.nodeCount, c = adj.sourceChunks
+    if range.isEmpty {
+      note("shard \(block.index)/\(block.count) holds no sources: the \(n) sources split into \(c) chunk\(c == 1 ? "" : "s"), fewer than \(block.count) shards; its part is empty (at most \(c) shard\(c == 1 ? "" : "s") keep\(c == 1 ? "s" : "") every task busy)")
+    }
+    try writeOutput([(path: o, data: part.data())], inputs: inputFiles(path, p))
+    out.stderr += "wrote \(o): shard \(block.index)/\(block.count), chunks \(range.lowerBound)..<\(range.upperBound) of \(c) (\(range.upperBound * n / c - range.lowerBound * n / c) of the \(n) sources); merge every part with 'brobyggare merge'\n"
   }
 }

@@ -88,21 +88,7 @@ extension Adjacency {
   func brandesKernel(lengths: [Double]?, threads: Int) -> [Double] {
     let n = nodeCount
     let chunks = sourceChunkCount(n)
-    let partial = SharedBuffer<Double>(repeating: 0, count: chunks * n)
-    let adjacency = self
-    // Whether Dijkstra's searches can use buckets depends on the lengths alone: decided once.
-    let buckets = lengths.flatMap { BucketQueue.layout(lengths: $0, nodeCount: n) }
-    // Breadth-first searches read the arcs in the narrowest integers that hold them.
-    let compact = lengths == nil ? CompactArcs(self) : nil
-    forEachChunk(chunks, threads: threads) { c in
-      let from = c * n / chunks, to = (c + 1) * n / chunks
-      let acc = partial.pointer + c * n
-      if let lengths {
-        adjacency.dijkstraDependencies(sources: from..<to, lengths: lengths, buckets: buckets, into: acc)
-      } else if let compact {
-        compact.bfsDependencies(sources: from..<to, workspace: BatchedBFSWorkspace(nodeCount: n), into: acc)
-      }
-    }
+    let partial = brandesPartials(lengths: lengths, chunks: 0..<chunks, of: chunks, threads: threads)
     var result = [Double](repeating: 0, count: n)
     for c in 0..<chunks {
       let p = partial.pointer + c * n
@@ -110,6 +96,31 @@ extension Adjacency {
     }
     if !isDirected { for v in 0..<n { result[v] /= 2 } }
     return result
+  }
+
+  /// The dependency sums of the source chunks `range` of `chunkCount` (chunk c holds the sources
+  /// c·n/chunkCount ..< (c + 1)·n/chunkCount), each on its own, chunk `range.lowerBound + i`
+  /// at `i · n`: what ``brandesKernel(lengths:threads:)`` adds up, in the same bits, so that a
+  /// shard of the chunks computed in one process adds up to the same total in another.
+  func brandesPartials(lengths: [Double]?, chunks range: Range<Int>, of chunkCount: Int, threads: Int) -> SharedBuffer<Double> {
+    let n = nodeCount
+    let partial = SharedBuffer<Double>(repeating: 0, count: range.count * n)
+    let adjacency = self
+    // Whether Dijkstra's searches can use buckets depends on the lengths alone: decided once.
+    let buckets = lengths.flatMap { BucketQueue.layout(lengths: $0, nodeCount: n) }
+    // Breadth-first searches read the arcs in the narrowest integers that hold them.
+    let compact = lengths == nil ? CompactArcs(self) : nil
+    forEachChunk(range.count, threads: threads) { i in
+      let c = range.lowerBound + i
+      let from = c * n / chunkCount, to = (c + 1) * n / chunkCount
+      let acc = partial.pointer + i * n
+      if let lengths {
+        adjacency.dijkstraDependencies(sources: from..<to, lengths: lengths, buckets: buckets, into: acc)
+      } else if let compact {
+        compact.bfsDependencies(sources: from..<to, workspace: BatchedBFSWorkspace(nodeCount: n), into: acc)
+      }
+    }
+    return partial
   }
 
   /// Adds, for each source in `sources`, its dependencies δ_s(v) to `acc[v]`, with Dijkstra's

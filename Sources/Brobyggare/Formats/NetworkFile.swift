@@ -76,6 +76,11 @@ extension Network {
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
       throw FormatError(file: path, line: 1, column: 1, "this is a folder, and not a Network Canvas export (it holds no …_ego.csv and no GraphML in Network Canvas's namespace); expected a network file")
     }
+    // A packed network (`brobyggare pack`) is told by its extension or its first bytes.
+    if options.format == nil, PackedNetwork.isPacked(path: path) {
+      self = try Network.readPacked(path, options: options)
+      return
+    }
     guard var format = options.format ?? NetworkFormat(path: path) else {
       let ext = (path as NSString).pathExtension
       if ["xls", "ods", "numbers"].contains(ext.lowercased()) {

@@ -1,0 +1,172 @@
+import Foundation
+
+/// One process's share of an all-pairs computation (`metrics NET --shard i/K -o part-i.bbs`):
+/// the betweenness sums of its block's chunks and the closeness rows of its block's sources,
+/// with what is needed to check and merge the parts (`brobyggare merge part-*.bbs`) into the
+/// single run's table, bit for bit (see ``SourceBlock``).
+///
+/// The layout, little-endian, arrays on 8-byte boundaries:
+///
+///     "BROBYBBS"  u32 version  u32 flags (bit 0 directed, 1 betweenness, 2 closeness rows)
+///     u64 network hash  u64 n  u64 chunks  u64 K  u64 i  u64 first chunk  u64 end chunk
+///     u64 part hash (FNV-1a 64 of every byte after it)
+///     u64 k, k settings as (name, value) strings; u64 j, j measure names; padded
+///     ids, labels: (n + 1) × u64 offsets into UTF-8 bytes each, padded
+///     betweenness: (end − first) × n × f64, one array per chunk (when bit 1)
+///     rows: u64 r, r × u64 node, r × f64 closeness, r × f64 harmonic (when bit 2)
+///
+/// Reading checks every count against the file's size, the chunk count against the one n
+/// gives, the block's chunks against its number, and the part hash.
+public struct ShardPart: Sendable {
+  /// The extension of a shard part, `bbs`.
+  public static let fileExtension = "bbs"
+  /// The version of the layout this library writes and reads.
+  public static let formatVersion: UInt32 = 1
+  static let magic = Array("BROBYBBS".utf8)
+
+  /// The content hash of the network (``PackedNetwork/contentHash(of:ids:labels:)``).
+  public var networkHash: UInt64
+  public var nodeCount: Int
+  public var isDirected: Bool
+  /// The number of source chunks (``Adjacency/sourceChunks``).
+  public var chunkCount: Int
+  /// Which block of the sources this part holds.
+  public var block: SourceBlock
+  /// The settings of the run, in the order the table echoes them.
+  public var settings: [(name: String, value: String)]
+  /// The measures asked for, in the order of the table's columns.
+  public var measures: [String]
+  public var ids: [String]
+  public var labels: [String]
+  /// One array of n sums per chunk of the block (empty when betweenness was not asked for).
+  public var betweennessChunks: [[Double]]
+  public var hasBetweenness: Bool
+  /// The block's sources and their closeness and harmonic closeness (when asked for).
+  public var rows: (nodes: [Int], closeness: [Double], harmonic: [Double])?
+
+  public init(networkHash: UInt64, nodeCount: Int, isDirected: Bool, chunkCount: Int, block: SourceBlock,
+              settings: [(name: String, value: String)], measures: [String], ids: [String], labels: [String],
+              betweennessChunks: [[Double]]?, rows: (nodes: [Int], closeness: [Double], harmonic: [Double])?) {
+    self.networkHash = networkHash
+    self.nodeCount = nodeCount
+    self.isDirected = isDirected
+    self.chunkCount = chunkCount
+    self.block = block
+    self.settings = settings
+    self.measures = measures
+    self.ids = ids
+    self.labels = labels
+    self.betweennessChunks = betweennessChunks ?? []
+    hasBetweenness = betweennessChunks != nil
+    self.rows = rows
+  }
+
+  /// The chunks this part holds.
+  public var chunks: Range<Int> { block.chunks(of: chunkCount) }
+
+  /// The bytes of the `.bbs` file.
+  ///
+  /// - Complexity: O(chunks × n + n).
+  public func data() -> Data {
+    var body = PackedWriter()
+    body.int(settings.count)
+    for s in settings {
+      body.string(s.name)
+      body.string(s.value)
+    }
+    body.int(measures.count)
+    for m in measures { body.string(m) }
+    body.pad()
+    body.stringTable(ids)
+    body.stringTable(labels)
+    if hasBetweenness { for c in betweennessChunks { body.words(c) { $0.bitPattern } } }
+    if let rows {
+      body.int(rows.nodes.count)
+      body.words(rows.nodes) { UInt64($0) }
+      body.words(rows.closeness) { $0.bitPattern }
+      body.words(rows.harmonic) { $0.bitPattern }
+    }
+    var h = FNV1a64()
+    h.add(body.data)
+    var w = PackedWriter()
+    w.data.append(contentsOf: ShardPart.magic)
+    w.u32(ShardPart.formatVersion)
+    w.u32((isDirected ? 1 : 0) | (hasBetweenness ? 2 : 0) | (rows != nil ? 4 : 0))
+    w.u64(networkHash)
+    for x in [nodeCount, chunkCount, block.count, block.index, chunks.lowerBound, chunks.upperBound] { w.int(x) }
+    w.u64(h.value)
+    w.data.append(body.data)
+    return w.data
+  }
+
+  /// Reads a `.bbs` file, checking every count and the part hash.
+  ///
+  /// - Throws: ``FormatError`` naming the file and what is wrong with it.
+  public init(contentsOf path: String) throws(FormatError) {
+    try self.init(data: readWholeFile(path), file: path)
+  }
+
+  /// Reads the bytes of a `.bbs` file (see ``init(contentsOf:)``).
+  public init(data: Data, file: String) throws(FormatError) {
+    var r = PackedReader(data, file: file, kind: "shard part")
+    guard data.count >= ShardPart.magic.count, data.prefix(ShardPart.magic.count).elementsEqual(ShardPart.magic) else {
+      throw FormatError(file: file, line: 1, column: 1, "this is not a shard part: it does not start with BROBYBBS (write one with 'brobyggare metrics NET --shard i/K -o part-i.bbs')")
+    }
+    r.position = ShardPart.magic.count
+    let version = try r.u32("the format version")
+    guard version == ShardPart.formatVersion else {
+      throw FormatError(file: file, line: 1, column: 1, "this shard part has format version \(version); this brobyggare reads version \(ShardPart.formatVersion) (compute it again with this brobyggare)")
+    }
+    let flags = try r.u32("the flags")
+    guard flags <= 7 else { throw r.error("unknown flags \(flags)") }
+    networkHash = try r.u64("the network hash")
+    // Each node takes at least 16 bytes (its id and label offsets).
+    nodeCount = try r.int("the node count", atMost: r.remaining / 16)
+    let n = nodeCount
+    chunkCount = try r.int("the chunk count", atMost: Int(UInt32.max))
+    guard chunkCount == Brobyggare.sourceChunkCount(n) else {
+      throw r.error("it says \(chunkCount) chunks of sources, but \(n) nodes make \(Brobyggare.sourceChunkCount(n))")
+    }
+    let k = try r.int("the number of shards", atMost: Int(UInt32.max))
+    let i = try r.int("the shard number", atMost: Int(UInt32.max))
+    guard k >= 1, i < k else { throw r.error("it says shard \(i) of \(k)") }
+    block = SourceBlock(index: i, of: k)
+    let first = try r.int("the first chunk", atMost: chunkCount)
+    let end = try r.int("the end chunk", atMost: chunkCount)
+    guard first..<max(first, end) == block.chunks(of: chunkCount), end >= first else {
+      throw r.error("it holds chunks \(first)..<\(end), but shard \(i)/\(k) is chunks \(block.chunks(of: chunkCount))")
+    }
+    let stored = try r.u64("the part hash")
+    var h = FNV1a64()
+    data.withUnsafeBytes { h.add(UnsafeRawBufferPointer(rebasing: $0[r.position...])) }
+    guard h.value == stored else {
+      throw FormatError(file: file, line: 1, column: 1, "this shard part is damaged: its content hash is \(hex(h.value)), but its header says \(hex(stored)); compute it again")
+    }
+    isDirected = flags & 1 != 0
+    hasBetweenness = flags & 2 != 0
+    let settingCount = try r.int("the number of settings", atMost: r.remaining / 16)
+    settings = []
+    for s in 0..<settingCount { settings.append((try r.string("setting \(s)'s name"), try r.string("setting \(s)'s value"))) }
+    let measureCount = try r.int("the number of measures", atMost: r.remaining / 8)
+    measures = []
+    for m in 0..<measureCount { measures.append(try r.string("measure \(m)'s name")) }
+    try r.pad()
+    ids = try r.stringTable(n, "node ids")
+    labels = try r.stringTable(n, "node labels")
+    betweennessChunks = []
+    if hasBetweenness {
+      for c in first..<end { betweennessChunks.append(try r.doubles(n, "the betweenness of chunk \(c)")) }
+    }
+    rows = nil
+    if flags & 4 != 0 {
+      let count = try r.int("the number of rows", atMost: r.remaining / 24)
+      let sources = block.chunks(of: chunkCount)
+      let expected = sources.upperBound * n / chunkCount - sources.lowerBound * n / chunkCount
+      guard count == expected else { throw r.error("it has \(count) closeness rows, but its block has \(expected) sources") }
+      let nodes = try r.u64s(count, "the rows' nodes")
+      for v in nodes where v >= UInt64(n) { throw r.error("a row names node \(v), not one of the \(n) nodes") }
+      rows = (nodes.map { Int($0) }, try r.doubles(count, "the closeness rows"), try r.doubles(count, "the harmonic rows"))
+    }
+    try r.end()
+  }
+}

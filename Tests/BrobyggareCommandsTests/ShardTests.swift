@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+
+@testable import BrobyggareCommands
+
+/// `pack`, `metrics --shard i/K` and `merge`: K shards run as separate processes of the built
+/// program, merged, give the single run's bytes. The expected output is the single run's own
+/// (the property under test is that splitting changes nothing); the single run's values are
+/// checked against networkx elsewhere (CommandTests, BetweennessTests).
+@Suite("Shards")
+struct ShardTests {
+  /// A random network of `n` nodes and `m` ties as an edge list, from a fixed LCG (so the same
+  /// on every run): integer trusts 1 to 4 when weighted, so that many paths tie in length.
+  func randomEdgeList(n: Int, m: Int, weighted: Bool, seed: UInt64) -> String {
+    var x = seed
+    var text = ""
+    for _ in 0..<m {
+      x = x &* 6364136223846793005 &+ 1442695040888963407
+      let a = (x >> 33) % UInt64(n)
+      x = x &* 6364136223846793005 &+ 1442695040888963407
+      let b = (x >> 33) % UInt64(n)
+      text += "v\(a) v\(b)" + (weighted ? " \((x >> 20) % 4 + 1)" : "") + "\n"
+    }
+    return text
+  }
+
+  /// Runs the built program with `args`; its exit status and standard error.
+  func launch(_ binary: String, _ args: [String]) throws -> Process {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = args
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = Pipe()
+    try p.run()
+    return p
+  }
+
+  func finish(_ p: Process) -> (status: Int32, stderr: String) {
+    let err = (p.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: err, as: UTF8.self))
+  }
+
+  @Test(.enabled(if: builtBinary() != nil), arguments: [(false, false), (true, false), (false, true), (true, true)])
+  func shardsMergeToTheSingleRunsBytes(directed: Bool, weighted: Bool) throws {
+    let binary = try #require(builtBinary())
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // 700 nodes split into 10 chunks of sources (n / 64), so 7 shards hold 1 or 2 chunks each.
+    let net = dir.appendingPathComponent("net.edgelist").path
+    try randomEdgeList(n: 700, m: 2100, weighted: weighted, seed: directed ? 11 : 12).write(toFile: net, atomically: true, encoding: .utf8)
+    let input = (directed ? [] : ["--undirected"]) + (weighted ? ["--distance", "reciprocal"] : [])
+    let measures = ["--measures", "betweenness,closeness,betweenness_normalized,harmonic"]
+    let single = dir.appendingPathComponent("single.csv").path
+    let s = finish(try launch(binary, ["metrics", net] + input + measures + ["-o", single, "--threads", "2"]))
+    #expect(s.status == 0, "\(s.stderr)")
+    let packed = dir.appendingPathComponent("net.bbn").path
+    let pk = finish(try launch(binary, ["pack", net, "-o", packed] + input))
+    #expect(pk.status == 0, "\(pk.stderr)")
+    let expected = try Data(contentsOf: URL(fileURLWithPath: single))
+    for k in [1, 2, 3, 7] {
+      // The packed file for some K, the text for others: the parts carry one content hash.
+      let source = k % 2 == 1 ? [packed] : [net] + input.filter { $0 != "--distance" && $0 != "reciprocal" }
+      let distance = weighted && k % 2 == 0 ? ["--distance", "reciprocal"] : []
+      let parts = (0..<k).map { dir.appendingPathComponent("part-\(k)-\($0).bbs").path }
+      let tasks = try (0..<k).map { i in
+        try launch(binary, ["metrics"] + source + distance + measures + ["--shard", "\(i)/\(k)", "-o", parts[i], "--threads", "\(1 + i % 2)"])
+      }
+      for t in tasks {
+        let r = finish(t)
+        #expect(r.status == 0, "\(r.stderr)")
+      }
+      let merged = dir.appendingPathComponent("merged-\(k).csv").path
+      // The parts in reverse order: merge puts them in shard order.
+      let m = finish(try launch(binary, ["merge"] + parts.reversed() + ["-o", merged]))
+      #expect(m.status == 0, "\(m.stderr)")
+      let got = try Data(contentsOf: URL(fileURLWithPath: merged))
+      #expect(got == expected, "K = \(k), directed \(directed), weighted \(weighted)")
+      #expect(m.stderr.contains("distance: \(weighted ? "reciprocal" : "hops")"))
+    }
+  }
+
+  /// The packed file reads back as the network it was packed from: the same table from both.
+  @Test func aPackedNetworkReadsAsItsOriginal() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let bbn = dir.appendingPathComponent("p.bbn").path
+    #expect(run("pack", padgett, "--layer", "marriage", "-o", bbn).status == 0)
+    let a = run("metrics", padgett, "--layer", "marriage")
+    let b = run("metrics", bbn)
+    #expect(b.status == 0, "\(b.stderr)")
+    #expect(a.stdout == b.stdout)
+    // networkx 3.6.1 betweenness_centrality(normalized=False) on the marriage ties.
+    #expect(b.stdout.split(separator: "\n").contains { $0.hasPrefix("Medici,Medici,6,") && $0.contains(",47.5,") })
+    #expect(b.stderr.contains("layers: marriage"))
+    let info = run("info", bbn)
+    #expect(info.status == 0, "\(info.stderr)")
+    // The ties were chosen when packing.
+    let layer = run("metrics", bbn, "--layer", "business")
+    #expect(layer.status == 64)
+    #expect(layer.stderr.contains("packed network"))
+    #expect(run("metrics", bbn, "--encoding", "latin1").status == 64)
+    // Packed as undirected: --undirected agrees with it.
+    #expect(run("metrics", bbn, "--measures", "betweenness", "--shard", "0/1", "-o", dir.appendingPathComponent("x.bbs").path, "--undirected").status == 0)
+  }
+
+  @Test func damagedPackedFilesAreRefusedWithAMessage() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let bbn = dir.appendingPathComponent("p.bbn").path
+    #expect(run("pack", padgett, "--layer", "marriage", "-o", bbn).status == 0)
+    let whole = try Data(contentsOf: URL(fileURLWithPath: bbn))
+    func check(_ bytes: Data, _ phrase: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+      let bad = dir.appendingPathComponent("bad.bbn").path
+      try bytes.write(to: URL(fileURLWithPath: bad))
+      let r = run("metrics", bad, "--measures", "betweenness")
+      #expect(r.status == 1, sourceLocation: sourceLocation)
+      #expect(r.stderr.contains(phrase), "\(r.stderr)", sourceLocation: sourceLocation)
+    }
+    // Cut anywhere: a clear message, never a crash.
+    for cut in [0, 4, 12, 30, 47, 60, whole.count / 2, whole.count - 1] {
+      try check(whole.prefix(cut), cut < 8 ? "not a packed network" : "damaged")
+    }
+    var flipped = whole
+    flipped[whole.count - 20] ^= 0x01
+    try check(flipped, "content hash")
+    // A node count of 2^60: refused before anything is allocated.
+    var huge = whole
+    huge.replaceSubrange(16..<24, with: withUnsafeBytes(of: (UInt64(1) << 60).littleEndian) { Data($0) })
+    try check(huge, "damaged")
+    var version = whole
+    version[8] = 9
+    try check(version, "format version 9")
+    try check(Data("source,target\na,b\n".utf8), "not a packed network")
+  }
+
+  @Test func damagedAndMismatchedPartsAreRefused() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func part(_ name: String, _ args: String...) throws -> String {
+      let path = dir.appendingPathComponent(name).path
+      let r = BrobyggareCommandLine.run(["metrics", padgett, "--measures", "betweenness", "-o", path] + args)
+      #expect(r.status == 0, "\(r.stderr)")
+      return path
+    }
+    let p0 = try part("a0.bbs", "--layer", "marriage", "--shard", "0/2")
+    let p1 = try part("a1.bbs", "--layer", "marriage", "--shard", "1/2")
+    #expect(run("merge", p0, p1).status == 0)
+    let missing = run("merge", p0)
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("shard 1/2 is missing"))
+    let twice = run("merge", p0, p1, p0)
+    #expect(twice.status == 1)
+    #expect(twice.stderr.contains("shard 0/2 is given twice"))
+    let other = try part("b1.bbs", "--layer", "business", "--shard", "1/2")
+    let network = run("merge", p0, other)
+    #expect(network.status == 1)
+    #expect(network.stderr.contains("another network"))
+    let distance = try part("c1.bbs", "--layer", "marriage", "--shard", "1/2", "--distance", "reciprocal")
+    let settings = run("merge", p0, distance)
+    #expect(settings.status == 1)
+    #expect(settings.stderr.contains("distance: reciprocal, where"))
+    let split = try part("d1.bbs", "--layer", "marriage", "--shard", "1/3")
+    #expect(run("merge", p0, split).stderr.contains("one of 2 shards"))
+    let whole = try Data(contentsOf: URL(fileURLWithPath: p1))
+    let bad = dir.appendingPathComponent("bad.bbs").path
+    for cut in [3, 40, whole.count - 8] {
+      try whole.prefix(cut).write(to: URL(fileURLWithPath: bad))
+      let r = run("merge", p0, bad)
+      #expect(r.status == 1)
+      #expect(r.stderr.contains(cut < 8 ? "not a shard part" : "damaged"), "\(r.stderr)")
+    }
+    var flipped = whole
+    flipped[whole.count - 3] ^= 0x40
+    try flipped.write(to: URL(fileURLWithPath: bad))
+    #expect(run("merge", p0, bad).stderr.contains("content hash"))
+  }
+
+  @Test func shardUsageErrors() {
+    let out = ["-o", "/tmp/never-written.bbs"]
+    #expect(run("metrics", padgett, "--measures", "betweenness", "--shard", "2/2", "-o", "x.bbs").status == 64)
+    #expect(run("metrics", padgett, "--measures", "betweenness", "--shard", "a/b", "-o", "x.bbs").status == 64)
+    #expect(run("metrics", padgett, "--shard", "0/2", "-o", "x.bbs").stderr.contains("--measures"))
+    #expect(run("metrics", padgett, "--measures", "degree", "--shard", "0/2", "-o", "x.bbs").status == 64)
+    #expect(run("metrics", padgett, "--measures", "betweenness", "--shard", "0/2").stderr.contains("-o part-0.bbs"))
+    #expect(run("metrics", padgett, "--measures", "betweenness", "--shard", "0/2", "-o", "x.csv").status == 64)
+    #expect(run(["metrics", padgett, "--measures", "betweenness", "--shard", "0/2", "--top", "3"] + out).status == 64)
+    #expect(run("pack", padgett).status == 64)
+    #expect(run("pack", padgett, "-o", "x.csv").status == 64)
+    #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.bbs"))
+  }
+
+  func run(_ args: [String]) -> BrobyggareCommandLine.Outcome { BrobyggareCommandLine.run(args) }
+  func run(_ args: String...) -> BrobyggareCommandLine.Outcome { BrobyggareCommandLine.run(args) }
+}
