@@ -35,6 +35,10 @@ public struct DiagramStyle: Sendable {
   /// Draw only this node, its contacts and the ties among them (Burt's ego network).
   public var ego: String?
   public var selection: TieSelection = .all
+  /// Give every node and tie an id in the SVG Graphviz draws, for a page's script to find:
+  /// node `n`*index*, tie `e-`*source*`-`*target*`-`*layer* (indices into the nodes and the
+  /// sorted layer names of the selection; −1 without a layer).
+  public var elementIDs = false
   /// Threads for sizing by betweenness (the drawing does not depend on it).
   public var threads = Threads.available
 
@@ -156,6 +160,7 @@ extension Network {
       if labelled && !isTop.contains(i) && i != egoIndex { a.append("xlabel=\"\"") }
       if isTop.contains(i) || i == egoIndex { a += ["penwidth=\"3\"", "fontname=\"Helvetica-Bold\"", "fontsize=\"12\""] }
       if i == egoIndex { a.append("peripheries=\"2\"") }
+      if style.elementIDs { a.append("id=\"n\(i)\"") }
       return "\(q(node.id)) [\(a.joined(separator: ", "))];\n"
     }
     if style.clusters && style.group != nil {
@@ -188,6 +193,7 @@ extension Network {
       }
       var a = ["penwidth=\(q(formatFixed(0.6 + 2.4 * max(0, trust) / max(maxTrust, 1e-12))))"]
       if let layer = t.layer, let s = layerStyle[layer], s != "solid" { a.append("style=\(q(s))") }
+      if style.elementIDs { a.append("id=\"e-\(t.source)-\(t.target)-\(l)\"") }
       if mutual { a.append("dir=\"both\"") }
       else if isDirected { a += ["color=\"#999999\"", "arrowhead=\"empty\""] }
       out += "  \(q(nodes[t.source].id)) \(arrow) \(q(nodes[t.target].id)) [\(a.joined(separator: ", "))];\n"
