@@ -30,19 +30,19 @@ struct ReportData {
   /// as \u escapes, so that no label can close the script or open markup; NaN is `null`.
   var json: String {
     func number(_ x: Double) -> String { x.isFinite ? formatNumber(x) : "null" }
-    func strings(_ a: [String]) -> String { "[" + a.map(jsonString).joined(separator: ",") + "]" }
-    var out = "{\"attribute\":\(jsonString(attribute)),\"groups\":\(strings(groups)),\"colours\":\(strings(colours)),"
+    func strings(_ a: [String]) -> String { "[" + a.map(jsonInHTML).joined(separator: ",") + "]" }
+    var out = "{\"attribute\":\(jsonInHTML(attribute)),\"groups\":\(strings(groups)),\"colours\":\(strings(colours)),"
     out += "\"layers\":\(strings(layers)),\"measures\":\(strings(measures)),\"nodes\":[\n"
     out += nodes.map { n in
-      "{\"id\":\(jsonString(n.id)),\"label\":\(jsonString(n.label)),\"group\":\(jsonString(n.group)),\"g\":\(n.groupIndex),"
-        + "\"rank\":\(n.rank),\"top\":\(n.top),\"m\":[\(n.measures.map(number).joined(separator: ","))],\"role\":\(jsonString(n.role))}"
+      "{\"id\":\(jsonInHTML(n.id)),\"label\":\(jsonInHTML(n.label)),\"group\":\(jsonInHTML(n.group)),\"g\":\(n.groupIndex),"
+        + "\"rank\":\(n.rank),\"top\":\(n.top),\"m\":[\(n.measures.map(number).joined(separator: ","))],\"role\":\(jsonInHTML(n.role))}"
     }.joined(separator: ",\n")
     return out + "]}"
   }
 }
 
 /// A JSON string literal with `<`, `>`, `&` and every control character escaped.
-func jsonString(_ s: String) -> String {
+func jsonInHTML(_ s: String) -> String {
   var out = "\""
   for u in s.unicodeScalars {
     switch u {
