@@ -156,7 +156,8 @@ let reportScript = #"""
       if (!g) return;
       g.style.display = visibleNode(v) ? "" : "none";
       g.style.opacity = inEgo(v) ? "" : "0.15";
-      var shown = state.allLabels || data.nodes[v].top || v === ego;
+      // An ego network shows the names of everyone in it.
+      var shown = state.allLabels || data.nodes[v].top || (ego >= 0 && inEgo(v));
       g.querySelectorAll("text").forEach(function (t) { t.style.display = shown ? "" : "none"; });
     });
     edges.forEach(function (e) {

@@ -107,7 +107,8 @@ let readmeMeasuresLink = "README.md#measures"
 
 /// The provenance rows: what made the report and from what.
 func reportProvenance(commandLine: String, inputs: [(name: String, sha256: String)], settings: [(String, String)]) -> [(String, String)] {
-  var rows = [("program", "brobyggare \(BrobyggareCommandLine.version)"), ("command", commandLine), ("date", reportDate())]
+  var rows = [("program", "brobyggare \(BrobyggareCommandLine.version)"), ("command", commandLine),
+              ("DIR", "the folder this report is in"), ("date", reportDate())]
   for f in inputs { rows += [("input", f.name), ("SHA-256", f.sha256)] }
   return rows + settings
 }

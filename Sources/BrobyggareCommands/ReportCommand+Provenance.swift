@@ -75,14 +75,15 @@ func shellQuoted(_ word: String) -> String {
 
 /// The command line that makes the report again, from what was parsed: the network, then every
 /// option given in the order the command declares them. `--threads` is left out: it changes
-/// how fast, never what.
+/// how fast, never what. The output folder is written `DIR`, so that a report is the same bytes
+/// wherever it was written (and a copy moved elsewhere does not name a folder it is not in).
 func reportCommandLine(_ p: ParsedArguments, spec: CommandSpec) -> String {
   var words = ["brobyggare", p.command] + p.positionals
   for o in spec.options where o.name != "threads" && o.name != "help" {
     if o.valueName == nil {
       if p.flag(o.name) { words.append("--" + o.name) }
     } else {
-      for v in p.values(o.name) { words += ["--" + o.name, v] }
+      for v in p.values(o.name) { words += ["--" + o.name, o.name == "output" ? "DIR" : v] }
     }
   }
   return words.map(shellQuoted).joined(separator: " ")

@@ -25,7 +25,8 @@ let reportSpec = CommandSpec(
     (and robustness.csv), and all of them in tables.xlsx, a sheet each. Bridge-builders are
     ranked by betweenness (hops). Every report says what made it: program version, command
     line, date (SOURCE_DATE_EPOCH when set, so that the same input gives the same bytes),
-    the input's name and SHA-256, layers, weights and distances.
+    the input's name and SHA-256, layers, weights and distances (the output folder written
+    DIR, so that a report is the same bytes wherever it is written).
     """)
 
 extension BrobyggareCommandLine {
