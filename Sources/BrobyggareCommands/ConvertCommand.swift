@@ -19,6 +19,8 @@ let drawingOptions: [OptionSpec] = [
   OptionSpec(name: "labels", valueName: "which", help: "auto (all up to 60 nodes, else the top k), all, top or none (default: auto)."),
   OptionSpec(name: "clusters", help: "One cluster per group (with --group)."),
   OptionSpec(name: "no-legend", help: "Leave out the legend."),
+  OptionSpec(name: "hide-isolates", help: "Leave out the nodes without a tie in the layers drawn."),
+  OptionSpec(name: "greyscale", help: "Greys instead of colours, for print."),
   OptionSpec(name: "title", valueName: "text", help: "A title above the drawing."),
   OptionSpec(name: "layout", valueName: "engine", help: "Graphviz layout: \(DiagramStyle.layouts.joined(separator: ", ")) (default: by size)."),
   OptionSpec(name: "ego", valueName: "id", help: "Draw only this node, its contacts and the ties among them."),
@@ -41,7 +43,9 @@ let dotSpec = CommandSpec(
 let renderSpec = CommandSpec(
   name: "render", abstract: "Draw the network to SVG, PNG or PDF with Graphviz.",
   positionals: [netArgument],
-  options: inputOptions + drawingOptions + [OptionSpec(name: "output", short: "o", valueName: "file", help: "The picture to write: .svg, .png or .pdf. Required."), helpOption],
+  options: inputOptions + drawingOptions + [
+    OptionSpec(name: "dpi", valueName: "n", help: "Resolution of a PNG, 36 to 1200 (default: Graphviz's 96; 300 for a journal). Pixels grow with its square."),
+    OptionSpec(name: "output", short: "o", valueName: "file", help: "The picture to write: .svg, .png or .pdf. Required."), helpOption],
   discussion: """
     The same drawing as 'brobyggare dot', rendered by Graphviz's dot program (which must be
     installed). The same input gives the same bytes: the creation date cairo writes into a PDF
@@ -118,6 +122,12 @@ extension BrobyggareCommandLine {
     style.clusters = p.flag("clusters")
     if style.clusters && style.group == nil { throw UsageError(message: "--clusters needs --group") }
     style.legend = !p.flag("no-legend")
+    style.hideIsolates = p.flag("hide-isolates")
+    style.greyscale = p.flag("greyscale")
+    if let d = p.value("dpi") {
+      guard let k = Int(d), (36...1200).contains(k) else { throw UsageError(message: "--dpi takes a whole number from 36 to 1200, not '\(d)'") }
+      style.dpi = k
+    }
     style.title = p.value("title")
     style.layout = p.value("layout")
     style.ego = try p.value("ego").map { net.nodes[try nodeIndex($0, in: net)].id }
@@ -155,6 +165,9 @@ extension BrobyggareCommandLine {
     guard let o = p.value("output") else { throw UsageError(message: "Missing expected option '--output <file>'", command: renderSpec) }
     let format = (o as NSString).pathExtension.lowercased()
     guard Graphviz.formats.contains(format) else { throw UsageError(message: "Cannot render '\(o)'; expected a .svg, .png or .pdf file") }
+    if p.value("dpi") != nil && format != "png" {
+      throw UsageError(message: "--dpi sets the resolution of a PNG; '\(o)' is \(format.uppercased()), drawn in lines that scale to any size")
+    }
     let net = try readNetwork(path, p)
     let text = try diagramText(p, net)
     let data = try Graphviz.render(text, format: format)

@@ -10,14 +10,23 @@ let reportSpec = CommandSpec(
     OptionSpec(name: "top", valueName: "k", help: "Bridge-builders listed and highlighted (default: 10)."),
     OptionSpec(name: "robustness", valueName: "runs", help: "Add how sure the ranking is: node dropout 10, 20 and 30 % with this many runs."),
     OptionSpec(name: "seed", valueName: "n", help: "Seed for the robustness runs (default: 1)."),
+    OptionSpec(name: "title", valueName: "text", help: "The report's title (default: Bridge-builders in NET)."),
     OptionSpec(name: "output", short: "o", valueName: "dir", help: "The folder to write (created if missing). Required."),
     threadsOption, helpOption,
   ],
   discussion: """
-    Writes DIR/index.html (self-contained: the drawing and heat maps inline), DIR/report.md,
-    DIR/network.dot and, when Graphviz is installed, DIR/network.svg; the heat maps as SVG; and
+    Writes DIR/index.html, one self-contained page (the drawing, heat maps, data and script
+    inline; no network access) to explore in a browser: pan and zoom, find a person, a card
+    with each node's measures, the ego network on a click, filters by group and layer, labels
+    on and off, the view saved as SVG, and tables sorted by any column. Beside it report.md,
+    network.dot and, when Graphviz is installed, network.svg; the heat maps as SVG;
+    network.graphml, the network with every measure as node attributes (for Gephi or yEd); and
     every table as CSV: bridge-builders.csv (every node), group-matrix.csv, ei.csv, whatif.csv
-    (and robustness.csv), and all of them in tables.xlsx, a sheet each. Bridge-builders are ranked by betweenness (hops).
+    (and robustness.csv), and all of them in tables.xlsx, a sheet each. Bridge-builders are
+    ranked by betweenness (hops). Every report says what made it: program version, command
+    line, date (SOURCE_DATE_EPOCH when set, so that the same input gives the same bytes),
+    the input's name and SHA-256, layers, weights and distances (the output folder written
+    DIR, so that a report is the same bytes wherever it is written).
     """)
 
 extension BrobyggareCommandLine {
@@ -32,6 +41,10 @@ extension BrobyggareCommandLine {
       robustnessRuns = k
     }
     let (_, seed) = try permutationOptions(p, default: 0, minimum: 0)
+    let givenTitle = p.value("title")
+    if let t = givenTitle, t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      throw UsageError(message: "--title takes some text, not an empty title")
+    }
     let threads = try threadCount(p)
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
@@ -46,6 +59,8 @@ extension BrobyggareCommandLine {
     let ei = adj.eiIndex(groups: g, groupCount: names.count)
     let matrices = adj.groupMatrices(groups: g, names: names)
     let order = (0..<n).sorted { (betweenness[$0], -$0) > (betweenness[$1], -$1) }
+    var rankOf = [Int](repeating: 0, count: n)
+    for (r, v) in order.enumerated() { rankOf[v] = r + 1 }
     let topNodes = Array(order.prefix(top))
     let leaving = topNodes.first
     let effect = leaving.map { adj.removalEffect(of: [$0], groups: g) }
@@ -58,6 +73,9 @@ extension BrobyggareCommandLine {
         + (0..<6).map { .number(brokerage.raw[$0][v]) } + [.number(constraint[v]), .number(ei.nodes[v])]
     }
     let builders = ResultTable(columns: builderColumns, rows: builderRows, settings: [])
+    // Every node on the page, without the five role counts (they are in the CSV).
+    let pageColumns = [0, 1, 2, 3, 4, 5, 11, 12, 13]
+    let everyNodeTable = ResultTable(columns: pageColumns.map { builderColumns[$0] }, rows: builderRows.map { r in pageColumns.map { r[$0] } }, settings: [])
     var matrixRows: [[Cell]] = []
     for a in names.indices {
       for b in names.indices {
@@ -110,7 +128,10 @@ extension BrobyggareCommandLine {
     style.group = attribute
     style.top = min(top, 5)
     style.selection = selection
-    style.title = "\((path as NSString).lastPathComponent): bridge-builders by \(attribute)"
+    // Every node carries its label; the page shows the top ones until "all labels" is ticked.
+    style.labels = .all
+    style.elementIDs = true
+    style.title = givenTitle ?? "\((path as NSString).lastPathComponent): bridge-builders by \(attribute)"
     let dot = try net.diagram(style)
     var networkSVG: String?
     var graphvizNote = ""
@@ -118,10 +139,10 @@ extension BrobyggareCommandLine {
       graphvizNote = e.description
     }
     let densitySVG = heatMapSVG(matrices.density, names: names, title: "Tie density between groups")
-    let trustSVG = heatMapSVG(matrices.meanTrust, names: names, title: "Mean trust between groups")
+    let trustSVG = heatMapSVG(matrices.meanTrust, names: names, title: "Mean trust between groups", counts: matrices.ties)
 
     // Markdown and HTML.
-    let title = "Bridge-builders in \((path as NSString).lastPathComponent)"
+    let title = givenTitle ?? "Bridge-builders in \((path as NSString).lastPathComponent)"
     let settings = [("network", path), ("nodes", String(n)), ("ties", String(adj.tieCount)), ("directed", net.isDirected ? "yes" : "no"),
                     ("groups", "\(attribute): \(names.joined(separator: ", "))")] + selectionSettings(selection, network: net)
     /// The brokerage role a node plays most (the first of equals, in Gould and Fernandez's order).
@@ -130,16 +151,39 @@ extension BrobyggareCommandLine {
       guard let best = counts.max(), best > 0 else { return "none" }
       return roleNames[counts.firstIndex(of: best)!]
     }
-    let topTable = ResultTable(columns: ["rank", "label", "group", "betweenness", "betweenness_intergroup", "brokerage_total", "main_role", "constraint", "ei_index"],
+    // The id beside the label when two nodes share a label (two people called Anna Karlsson).
+    let labelsRepeat = Set(net.nodes.map(\.label)).count < n
+    let topTable = ResultTable(columns: ["rank"] + (labelsRepeat ? ["id"] : []) + ["label", "group", "betweenness", "betweenness_intergroup", "brokerage_total", "main_role", "constraint", "ei_index"],
                                rows: topNodes.enumerated().map { r, v in
-                                 [.integer(r + 1), .text(net.nodes[v].label), .text(groupName(g[v], names)), .number(humanRounded(betweenness[v])), .number(humanRounded(intergroup[v])),
+                                 [.integer(r + 1)] + (labelsRepeat ? [.text(net.nodes[v].id)] : []) + [.text(net.nodes[v].label), .text(groupName(g[v], names)), .number(humanRounded(betweenness[v])), .number(humanRounded(intergroup[v])),
                                   g[v] < 0 ? .text("") : .number(humanRounded(brokerage.raw[5][v])), .text(g[v] < 0 ? "(no group)" : mainRole(v)), .number(humanRounded(constraint[v])), .number(humanRounded(ei.nodes[v]))]
                                }, settings: [])
+    // What made the report, and the data the page's script reads.
+    let provenance = reportProvenance(
+      commandLine: reportCommandLine(p, spec: reportSpec), inputs: reportInputs(path, nodes: p.value("nodes")),
+      settings: settings + [("distance", "hops: every tie 1, for betweenness and what-if; trust as a strength for constraint and mean trust")])
+    let hasUngrouped = g.contains { $0 < 0 }
+    let pageGroups = names + (hasUngrouped ? ["(no group)"] : [])
+    let pageData = ReportData(
+      attribute: attribute, groups: pageGroups,
+      colours: pageGroups.indices.map { DiagramStyle.palette[$0 % DiagramStyle.palette.count] },
+      layers: Array(Set(net.ties.compactMap(\.layer))).sorted().filter { selection.includes(layer: $0) },
+      measures: ["betweenness", "betweenness_intergroup", "brokerage_total", "constraint", "ei_index"],
+      nodes: (0..<n).map { v in
+        ReportNode(id: net.nodes[v].id, label: net.nodes[v].label, group: groupName(g[v], names), groupIndex: g[v] >= 0 ? g[v] : names.count,
+                   rank: rankOf[v], top: rankOf[v] <= style.top,
+                   measures: [betweenness[v], intergroup[v], g[v] < 0 ? .nan : brokerage.raw[5][v], constraint[v], ei.nodes[v]],
+                   role: g[v] < 0 ? "(no group)" : mainRole(v))
+      })
+
     var md = "# \(markdownText(title))\n\n"
     md += settings.map { "- \(markdownText($0.0)): \(markdownText($0.1))" }.joined(separator: "\n") + "\n\n"
     md += "## The network\n\n" + (networkSVG != nil ? "![The network](network.svg)\n\n" : "Not drawn: \(graphvizNote). The drawing is in network.dot.\n\n")
+    md += "Every measure is a node attribute in network.graphml, for Gephi or yEd.\n\n"
     md += "## The bridge-builders\n\nRanked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Every node is in bridge-builders.csv.\n\n"
     md += topTable.render(.markdown) + "\n"
+    md += "## The measures\n\n" + reportMeasureExplanations.map { "- \(markdownText($0.name)): \(markdownText($0.sentence))" }.joined(separator: "\n")
+      + "\n\nDefinitions and references: the README, section [Measures](\(readmeMeasuresLink)).\n\n"
     md += "## Between the groups\n\n![Tie density](density.svg)\n\n![Mean trust](trust.svg)\n\n"
     md += "E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(humanRounded(ei.network))) (expected from group sizes \(formatNumber(humanRounded(ei.networkExpected)))).\n\n"
     md += rounded(eiTable).render(.markdown) + "\n"
@@ -148,34 +192,52 @@ extension BrobyggareCommandLine {
       md += "## How sure is the ranking\n\nNodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.\n\n" + rounded(rt).render(.markdown) + "\n"
     }
 
-    var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>\(escapeXML(title))</title>\n"
+    var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>\(escapeXML(title))</title>\n"
     // What this report wrote, so that a later report in the same folder removes only those of
     // its files that it does not write again, and nothing else.
     html += "<meta name=\"generator\" content=\"brobyggare report\"/>\n<meta name=\"brobyggare-files\" content=\"\(reportFileNames.filter { f in f == "network.svg" ? networkSVG != nil : f == "robustness.csv" ? robustnessRuns != nil : true }.joined(separator: " "))\"/>\n"
-    html += "<style>body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}td.n{text-align:right}figure{margin:1em 0}svg{max-width:100%;height:auto}</style>\n</head>\n<body>\n"
-    html += "<h1>\(escapeXML(title))</h1>\n<ul>\n" + settings.map { "<li>\(escapeXML($0.0)): \(escapeXML($0.1))</li>\n" }.joined() + "</ul>\n"
-    html += "<h2>The network</h2>\n" + (networkSVG.map { "<figure>\(inlineSVG($0))</figure>\n" } ?? "<p>Not drawn: \(escapeXML(graphvizNote)). The drawing is in network.dot.</p>\n")
-    html += "<h2>The bridge-builders</h2>\n<p>Ranked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Every node is in <a href=\"bridge-builders.csv\">bridge-builders.csv</a>.</p>\n"
-    html += htmlTable(topTable)
-    html += "<h2>Between the groups</h2>\n<figure>\(inlineSVG(densitySVG))</figure>\n<figure>\(inlineSVG(trustSVG))</figure>\n"
+    // The page is also well-formed XML: style and script sit in CDATA sections.
+    html += "<style>/*<![CDATA[*/\n\(reportStyle)/*]]>*/</style>\n</head>\n<body>\n"
+    html += "<h1>\(escapeXML(title))</h1>\n"
+    html += "<p class=\"summary\">\(n) nodes, \(adj.tieCount) ties\(net.isDirected ? " (directed)" : ""); groups by \(escapeXML(attribute)); layers: \(escapeXML(settings.first { $0.0 == "layers" }?.1 ?? "all")). <a href=\"#provenance\">How this report was made</a>.</p>\n"
+    html += "<h2 id=\"network\">The network</h2>\n"
+    if let svg = networkSVG {
+      html += "<p>Drag to move, the wheel or the buttons to zoom; point at a node (or tap it) for its measures, click it for its ego network, click the background to see everyone again. The network with every measure as node attributes: <a href=\"network.graphml\">network.graphml</a> (for Gephi or yEd).</p>\n"
+      html += reportToolbar(pageData)
+      html += "<div id=\"viewer\">\(inlineSVG(svg))<div id=\"card\" hidden=\"hidden\"></div></div>\n"
+    } else {
+      html += "<p>Not drawn: \(escapeXML(graphvizNote)). The drawing is in network.dot.</p>\n"
+    }
+    html += "<h2 id=\"bridge-builders\">The bridge-builders</h2>\n<p>Ranked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Click a column's name to sort by it. Every node is in <a href=\"bridge-builders.csv\">bridge-builders.csv</a>, and below.</p>\n"
+    html += htmlTable(topTable, sortable: true)
+    html += "<details>\n<summary>Every node (\(n))</summary>\n" + htmlTable(rounded(everyNodeTable), sortable: true, id: "every-node") + "</details>\n"
+    html += "<h2 id=\"measures\">The measures</h2>\n" + reportMeasuresHTML()
+    html += "<h2 id=\"between-groups\">Between the groups</h2>\n<figure>\(inlineSVG(densitySVG))</figure>\n<figure>\(inlineSVG(trustSVG))</figure>\n"
     html += "<p>E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(humanRounded(ei.network))) (expected from group sizes \(formatNumber(humanRounded(ei.networkExpected)))).</p>\n"
-    html += htmlTable(rounded(eiTable))
+    html += htmlTable(rounded(eiTable), sortable: true)
     if leaving != nil { html += "<h2>If the top bridge-builder leaves</h2>\n" + htmlTable(whatifTable) }
     // What the run said on standard error belongs with the figures it is about.
     let runNotes = Notes.current?.lines ?? []
     if !runNotes.isEmpty {
       md += "## Notes\n\n" + runNotes.map { "- " + markdownText($0) }.joined(separator: "\n") + "\n\n"
     }
+    md += provenanceMarkdown(provenance)
     if let rt = robustnessTable {
-      html += "<h2>How sure is the ranking</h2>\n<p>Nodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.</p>\n" + htmlTable(rounded(rt))
+      html += "<h2>How sure is the ranking</h2>\n<p>Nodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.</p>\n" + htmlTable(rounded(rt), sortable: true)
     }
     if !runNotes.isEmpty {
       html += "<h2>Notes</h2>\n<ul>\n" + runNotes.map { "<li>\(escapeXML($0))</li>\n" }.joined() + "</ul>\n"
     }
+    html += provenanceHTML(provenance)
+    html += "<script type=\"application/json\" id=\"report-data\">\(pageData.json)</script>\n"
+    html += "<script>//<![CDATA[\n\(reportScript)//]]>\n</script>\n"
     html += "</body>\n</html>\n"
 
+    // The network with every measure as node attributes, for Gephi and yEd.
+    let graphml = try reportGraphML(net, columns: builderColumns, rows: builderRows, mainRoles: (0..<n).map { g[$0] < 0 ? "" : mainRole($0) })
+
     var files: [(path: String, data: Data)] = [
-      ("index.html", Data(html.utf8)), ("report.md", Data(md.utf8)), ("network.dot", Data(dot.utf8)),
+      ("index.html", Data(html.utf8)), ("report.md", Data(md.utf8)), ("network.dot", Data(dot.utf8)), ("network.graphml", Data(graphml.utf8)),
       ("density.svg", Data(densitySVG.utf8)), ("trust.svg", Data(trustSVG.utf8)),
       ("bridge-builders.csv", Data(builders.renderForSpreadsheets().utf8)), ("group-matrix.csv", Data(matrixTable.renderForSpreadsheets().utf8)),
       ("ei.csv", Data(eiTable.renderForSpreadsheets().utf8)), ("whatif.csv", Data(whatifTable.renderForSpreadsheets().utf8)),
@@ -252,7 +314,7 @@ func earlierReportFiles(in dir: String) -> [String] {
 }
 
 /// Every file a report may write, so that a re-run removes those it did not write again.
-let reportFileNames = ["index.html", "report.md", "network.dot", "network.svg", "density.svg", "trust.svg",
+let reportFileNames = ["index.html", "report.md", "network.dot", "network.graphml", "network.svg", "density.svg", "trust.svg",
                        "bridge-builders.csv", "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv", "tables.xlsx"]
 
 /// An SVG document without its XML declaration and DOCTYPE, to sit inside HTML.
@@ -261,8 +323,9 @@ func inlineSVG(_ svg: String) -> String {
   return String(svg[start.lowerBound...])
 }
 
-func htmlTable(_ t: ResultTable) -> String {
-  var out = "<table>\n<tr>" + t.columns.map { "<th>\(escapeXML($0))</th>" }.joined() + "</tr>\n"
+/// A table in HTML; `sortable` ones are sorted by a click on a column's name (the page's script).
+func htmlTable(_ t: ResultTable, sortable: Bool = false, id: String? = nil) -> String {
+  var out = "<table\(id.map { " id=\"\($0)\"" } ?? "")\(sortable ? " class=\"sortable\"" : "")>\n<tr>" + t.columns.map { "<th>\(escapeXML($0))</th>" }.joined() + "</tr>\n"
   for r in t.rows {
     out += "<tr>" + r.map { c -> String in
       switch c {

@@ -109,7 +109,7 @@ struct ReportTests {
                 "--robustness", "20", "-o", dir.path)
     #expect(r.status == 0, "\(r.stderr)")
     let files = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
-    #expect(files == ["index.html", "report.md", "network.dot", "network.svg", "density.svg", "trust.svg", "bridge-builders.csv",
+    #expect(files == ["index.html", "report.md", "network.dot", "network.graphml", "network.svg", "density.svg", "trust.svg", "bridge-builders.csv",
                       "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv", "tables.xlsx"])
     // The HTML is well-formed (it parses as XML), and so is every SVG in it and beside it.
     let html = try XMLDocument(data: Data(contentsOf: dir.appendingPathComponent("index.html")))
@@ -118,8 +118,9 @@ struct ReportTests {
       #expect(try XMLDocument(data: Data(contentsOf: dir.appendingPathComponent(svg))).rootElement()?.name == "svg")
     }
     let text = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
-    // The coordinator leads, Swedish names come through as written.
-    #expect(text.contains("<td class=\"n\">1</td><td>Leila Haddad</td><td>civil society</td>"))
+    // The coordinator leads, Swedish names come through as written; two people share a
+    // label in this study, so the id stands beside it.
+    #expect(text.contains("<td class=\"n\">1</td><td>p01</td><td>Leila Haddad</td><td>civil society</td>"))
     #expect(text.contains("Åsa Lindqvist"))
     let csv = try String(contentsOf: dir.appendingPathComponent("bridge-builders.csv"), encoding: .utf8).split(separator: "\n")
     #expect(csv.count == 88 && csv[1].hasPrefix("1,p01,Leila Haddad,civil society,"))

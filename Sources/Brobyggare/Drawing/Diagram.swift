@@ -35,6 +35,18 @@ public struct DiagramStyle: Sendable {
   /// Draw only this node, its contacts and the ties among them (Burt's ego network).
   public var ego: String?
   public var selection: TieSelection = .all
+  /// Leave out the nodes without a tie in the selection (an ego is always drawn).
+  public var hideIsolates = false
+  /// Greys instead of colours, for print: groups take ``greys`` (light to dark, labels in white
+  /// on the darker ones), told apart by the legend.
+  public var greyscale = false
+  /// The resolution of a bitmap Graphviz makes from the drawing (its `dpi` graph attribute;
+  /// PNG), or `nil` for Graphviz's 96. Between 36 and 1200.
+  public var dpi: Int?
+  /// Give every node and tie an id in the SVG Graphviz draws, for a page's script to find:
+  /// node `n`*index*, tie `e-`*source*`-`*target*`-`*layer* (indices into the nodes and the
+  /// sorted layer names of the selection; −1 without a layer).
+  public var elementIDs = false
   /// Threads for sizing by betweenness (the drawing does not depend on it).
   public var threads = Threads.available
 
@@ -44,6 +56,10 @@ public struct DiagramStyle: Sendable {
   /// groups take colours in the sorted order of their names, so the same group gets the same
   /// colour in every drawing of the same network; beyond eight groups the colours repeat.
   public static let palette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+  /// Greys for `greyscale`, from light to dark, each at least 12 % apart in lightness.
+  public static let greys = ["#FFFFFF", "#D9D9D9", "#B3B3B3", "#8C8C8C", "#666666", "#404040", "#EDEDED", "#C6C6C6"]
+  /// The greys dark enough to take white labels.
+  static let darkGreys: Set<String> = ["#666666", "#404040"]
   /// Line styles by layer, in the sorted order of the layer names.
   public static let layerStyles = ["solid", "dashed", "dotted", "bold"]
   public static let layouts = ["dot", "neato", "fdp", "sfdp", "circo", "twopi"]
@@ -54,12 +70,14 @@ public enum DiagramError: Error, Equatable, CustomStringConvertible {
   case unknownEgo(String)
   case brokerageNeedsGroup
   case unknownLayout(String)
+  case dpiOutOfRange(Int)
 
   public var description: String {
     switch self {
     case .unknownEgo(let id): "no node has the id '\(id)'"
     case .brokerageNeedsGroup: "sizing by brokerage needs a group attribute (--group)"
     case .unknownLayout(let l): "unknown layout '\(l)'; expected one of \(DiagramStyle.layouts.joined(separator: ", "))"
+    case .dpiOutOfRange(let d): "the resolution must be from 36 to 1200 dpi, not \(d)"
     }
   }
 }
@@ -69,6 +87,7 @@ extension Network {
   /// network and style give the same bytes.
   public func diagram(_ style: DiagramStyle = DiagramStyle()) throws -> String {
     if let l = style.layout, !DiagramStyle.layouts.contains(l) { throw DiagramError.unknownLayout(l) }
+    if let d = style.dpi, !(36...1200).contains(d) { throw DiagramError.dpiOutOfRange(d) }
     let adj = try adjacency(style.selection)
     let n = nodeCount
     // Node values for size (on the whole network, also for an ego drawing).
@@ -96,6 +115,10 @@ extension Network {
       for w in adj.successors(of: i) { shown[Int(w)] = true }
       for w in adj.predecessors(of: i) { shown[Int(w)] = true }
     }
+    if style.hideIsolates {
+      let degree = adj.degrees.degree
+      for i in 0..<n where degree[i] == 0 && i != egoIndex { shown[i] = false }
+    }
     let drawn = (0..<n).filter { shown[$0] }
     let topK = style.size == .none ? [] :
       Array(drawn.sorted { (value[$0] > value[$1]) || (value[$0] == value[$1] && $0 < $1) }.prefix(style.top).filter { value[$0] > 0 })
@@ -114,7 +137,8 @@ extension Network {
       groupNames = a.names + (a.ungrouped > 0 ? ["(no group)"] : [])
     }
     let drawnGroups = Set(drawn.map { groupName[$0] })
-    let colourOf = Dictionary(uniqueKeysWithValues: groupNames.enumerated().map { ($1, DiagramStyle.palette[$0 % DiagramStyle.palette.count]) })
+    let palette = style.greyscale ? DiagramStyle.greys : DiagramStyle.palette
+    let colourOf = Dictionary(uniqueKeysWithValues: groupNames.enumerated().map { ($1, palette[$0 % palette.count]) })
     let layerNames = Array(Set(ties.compactMap(\.layer))).sorted().filter { style.selection.includes(layer: $0) }
     let layerStyle = Dictionary(uniqueKeysWithValues: layerNames.enumerated().map { ($1, DiagramStyle.layerStyles[$0 % DiagramStyle.layerStyles.count]) })
     let labelAll: Bool
@@ -132,6 +156,7 @@ extension Network {
     var graphAttrs = ["layout=\(q(layout))", "overlap=\"false\"", "outputorder=\"edgesfirst\"", "fontname=\"Helvetica\""]
     if layout == "neato" || layout == "fdp" { graphAttrs += ["start=\"1\"", "splines=\"true\""] }
     if let e = egoIndex { graphAttrs.append("root=\(q(nodes[e].id))") }
+    if let d = style.dpi { graphAttrs.append("dpi=\"\(d)\"") }
     if let t = style.title ?? style.ego.map({ "Ego network of \(nodes[index(of: $0)!].label)" }) {
       graphAttrs += ["label=\(q(t))", "labelloc=\"t\"", "fontsize=\"18\""]
     }
@@ -151,11 +176,13 @@ extension Network {
       let width = style.size == .none ? 0.6 : 0.35 + 1.0 * v.squareRoot()
       var a = ["shape=\(q(shape))", "width=\(q(formatFixed(width)))", "height=\(q(formatFixed(shape == "box" ? width * 0.6 : width * 0.75)))",
                "fillcolor=\(q(style.group == nil ? "#DDDDDD" : colourOf[groupName[i]]!))", "tooltip=\(q(node.label))"]
+      if style.group != nil && DiagramStyle.darkGreys.contains(colourOf[groupName[i]]!) { a.append("fontcolor=\"#FFFFFF\"") }
       let labelled = labelAll || (style.labels != .none && isTop.contains(i)) || i == egoIndex
       a.append("label=\(q(labelled ? node.label : ""))")
       if labelled && !isTop.contains(i) && i != egoIndex { a.append("xlabel=\"\"") }
       if isTop.contains(i) || i == egoIndex { a += ["penwidth=\"3\"", "fontname=\"Helvetica-Bold\"", "fontsize=\"12\""] }
       if i == egoIndex { a.append("peripheries=\"2\"") }
+      if style.elementIDs { a.append("id=\"n\(i)\"") }
       return "\(q(node.id)) [\(a.joined(separator: ", "))];\n"
     }
     if style.clusters && style.group != nil {
@@ -188,6 +215,7 @@ extension Network {
       }
       var a = ["penwidth=\(q(formatFixed(0.6 + 2.4 * max(0, trust) / max(maxTrust, 1e-12))))"]
       if let layer = t.layer, let s = layerStyle[layer], s != "solid" { a.append("style=\(q(s))") }
+      if style.elementIDs { a.append("id=\"e-\(t.source)-\(t.target)-\(l)\"") }
       if mutual { a.append("dir=\"both\"") }
       else if isDirected { a += ["color=\"#999999\"", "arrowhead=\"empty\""] }
       out += "  \(q(nodes[t.source].id)) \(arrow) \(q(nodes[t.target].id)) [\(a.joined(separator: ", "))];\n"
@@ -209,6 +237,8 @@ extension Network {
                            _ style: DiagramStyle, drawn: [Int]) -> String {
     let esc = escapeXML
     var rows = "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
+    // The groups under the attribute's name ("sector"), not under nothing.
+    if let g = style.group, !groups.isEmpty { rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>colour: \(esc(g))</I></TD></TR>" }
     for g in groups { rows += "<TR><TD BGCOLOR=\"\(colour[g]!)\" WIDTH=\"16\"> </TD><TD ALIGN=\"LEFT\">\(esc(g))</TD></TR>" }
     let kinds = nodes.contains { $0.attributes["kind"] != nil } ? Set(drawn.map { nodes[$0].kind }) : []
     for (k, shape) in [(NodeKind.person, "ellipse: person"), (.organisation, "box: organisation"), (.other, "diamond: other")] where kinds.contains(k) {
