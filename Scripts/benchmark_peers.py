@@ -42,9 +42,9 @@ CASES = {
     # shared that a thread writes, to show what two threads can gain on the machine (--scaling).
     18: ("machine check (no library code)", "ba_10000_5", False, False),
     19: ("closeness and harmonic, weighted", "ba_10000_5_weighted", False, True),
-    20: ("betweenness, adaptive (KADABRA), eps 0.01", "ba_100000_5", False, False),
+    21: ("betweenness, adaptive (KADABRA), eps 0.01", "ba_100000_5", False, False),
 }
-SLOW_FOR_NETWORKX = {1, 2, 3, 4, 5, 6, 12, 13, 19, 20}
+SLOW_FOR_NETWORKX = {1, 2, 3, 4, 5, 6, 12, 13, 19, 21}
 LOADING = (10, 11, 12, 15, 16, 17)
 
 
@@ -142,7 +142,7 @@ def worker(peer, case, threads):
             nk.graphio.EdgeListReader(" ", 0, directed=True, continuous=True).read(path)
         elif case == 13:
             nk.centrality.ApproxBetweenness(G, epsilon=0.01, delta=0.1).run()
-        elif case == 20:
+        elif case == 21:
             nk.centrality.KadabraBetweenness(G, err=0.01, delta=0.1).run()
         elif case == 11:
             nk.graphio.GraphMLReader().read(os.path.join(GRAPHS, graph + ".graphml"))

@@ -101,7 +101,7 @@ let cases: [Case] = [
     _ = machineCheck(a, threads: t) },
   Case(number: 19, name: "closeness and harmonic, weighted", graph: "ba_10000_5_weighted") { _, a, t in
     _ = a.closenessAndHarmonic(lengths: try ArcLengths(a, transform: .raw), threads: t) },
-  Case(number: 20, name: "betweenness, adaptive (KADABRA), eps 0.01", graph: "ba_100000_5") { _, a, t in
+  Case(number: 21, name: "betweenness, adaptive (KADABRA), eps 0.01", graph: "ba_100000_5") { _, a, t in
     _ = a.adaptiveBetweenness(epsilon: 0.01, delta: 0.1, seed: 1, threads: t) },
 ]
 
