@@ -13,7 +13,7 @@ import Foundation
 public enum DOTFormat {
   /// A quoted DOT string for display: a quote as `\"`, a backslash as `\\` and a line feed as
   /// `\n`, so that Graphviz draws the text as it is (the styled drawings use it).
-  public static func quote(_ s: String) -> String {
+  package static func quote(_ s: String) -> String {
     var out = QuotedPieces()
     for ch in s.unicodeScalars {
       switch ch {

@@ -90,7 +90,7 @@ extension XLSXFormat {
   /// than its 32,767 characters, or a file larger than ``Limits/fileBytes`` (200 MiB).
   ///
   /// - Throws: ``FormatError`` naming the sheet and what is over the limit.
-  public static func checkedWorkbook(_ sheets: [Sheet]) throws(FormatError) -> Data {
+  package static func checkedWorkbook(_ sheets: [Sheet]) throws(FormatError) -> Data {
     for sheet in sheets {
       func refuse(_ what: String) -> FormatError {
         FormatError(file: "<output>", line: 1, column: 1, "the sheet '\(sheet.name)' \(what), so Excel could not open the workbook; write CSV instead")
@@ -112,7 +112,7 @@ extension XLSXFormat {
     return data
   }
 
-  public static func workbook(_ sheets: [Sheet]) -> Data {
+  package static func workbook(_ sheets: [Sheet]) -> Data {
     var zip = ZIPWriter()
     var strings: [String] = []
     var stringIndex: [String: Int] = [:]

@@ -58,7 +58,7 @@ public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
 /// Formats a double the same way in every output: the shortest decimal that reads back to the
 /// same value; integral values keep no fraction (`2`, not `2.0`); `NaN`, `inf`, `-inf`.
 @inlinable
-public func formatNumber(_ d: Double) -> String {
+package func formatNumber(_ d: Double) -> String {
   if d.isNaN { return "NaN" }
   if d.isInfinite { return d > 0 ? "inf" : "-inf" }
   if d == d.rounded(), abs(d) < 1e15 {
@@ -136,7 +136,7 @@ func trimmingWhitespace(_ text: String, newlines: Bool) -> String {
 
 /// Parses a decimal number as written by spreadsheets and graph tools: `1.5`, `1e-3`, `NaN`,
 /// `inf`; with `decimalComma`, `0,8` as well.
-public func parseDouble(_ text: String, decimalComma: Bool = false) -> Double? {
+package func parseDouble(_ text: String, decimalComma: Bool = false) -> Double? {
   if text.isEmpty { return nil }
   if let d = decimalDouble(text) { return d }
   let lower = text.lowercased()
@@ -156,7 +156,7 @@ public func parseDouble(_ text: String, decimalComma: Bool = false) -> Double? {
 /// reads hexadecimal (`0x10` is 16, `0x1p3` is 8) and `nan(…)`, which no file or option here
 /// means, and rounds numbers beyond a double's range to infinity or 0 (`1e400`, `1e-400`),
 /// which would change the value; every reader and option parses numbers through this.
-public func decimalDouble<S: StringProtocol>(_ text: S) -> Double? {
+package func decimalDouble<S: StringProtocol>(_ text: S) -> Double? {
   for u in text.utf8 {
     switch u {
     case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
