@@ -95,3 +95,20 @@ extension Adjacency {
                                roles: (0..<n).map { ModuleRole(z: z[$0], participation: participation[$0]) })
   }
 }
+
+extension Network {
+  /// Guimerà and Amaral's participation coefficient, within-module degree z-score and role of
+  /// every node for a partition into `modules`, a module index per node (from
+  /// ``louvain(selection:weighted:resolution:seed:)``'s membership, say); see
+  /// ``ModuleParticipation``.
+  ///
+  /// - Complexity: O(n + m).
+  ///
+  /// Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of complex metabolic
+  /// networks. *Nature* 433, 895–900. [doi:10.1038/nature03288](https://doi.org/10.1038/nature03288)
+  public func moduleParticipation(modules: [Int], selection: TieSelection = .all,
+                                  weighted: Bool = false) throws -> ModuleParticipation {
+    precondition(modules.count == nodeCount, "one module per node")
+    return try adjacency(selection).moduleParticipation(modules: modules, weighted: weighted)
+  }
+}

@@ -48,3 +48,14 @@ extension Adjacency {
     return GroupMatrices(names: names, sizes: sizes, ties: ties, density: density, meanTrust: mean, reciprocity: recip)
   }
 }
+
+extension Network {
+  /// The group-by-group tie counts, densities and trust of a node attribute's groups (see
+  /// ``GroupMatrices``).
+  ///
+  /// - Complexity: O(n + m + G²) for G groups.
+  public func groupMatrices(by attribute: String, selection: TieSelection = .all) throws -> GroupMatrices {
+    let (g, names) = try groups(by: attribute)
+    return try adjacency(selection).groupMatrices(groups: g, names: names)
+  }
+}

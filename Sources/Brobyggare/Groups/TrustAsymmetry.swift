@@ -58,3 +58,14 @@ extension Adjacency {
     return TrustAsymmetry(names: names, pairs: pairs)
   }
 }
+
+extension Network {
+  /// How trust given and trust received differ within and between a node attribute's groups
+  /// (see ``TrustAsymmetry``).
+  ///
+  /// - Complexity: O(n + m + G²) for G groups.
+  public func trustAsymmetry(by attribute: String, selection: TieSelection = .all) throws -> TrustAsymmetry {
+    let (g, names) = try groups(by: attribute)
+    return try adjacency(selection).trustAsymmetry(groups: g, names: names)
+  }
+}

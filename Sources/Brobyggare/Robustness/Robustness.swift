@@ -261,3 +261,35 @@ extension Adjacency {
     return (Adjacency.build(nodeCount: m, directed: isDirected, arcs: sub, merge: .max), index)
   }
 }
+
+extension Network {
+  /// How sure the ranking by a measure is when data go missing (see ``Robustness``), on the
+  /// ties `selection` picks.
+  ///
+  /// - Parameters:
+  ///   - options: the measure, perturbations, runs, seed and threads.
+  ///   - selection: the layers and weight to use.
+  ///   - attribute: the boolean node attribute that marks who was interviewed; `nil` counts
+  ///     every node as a respondent. A node without the attribute is not a respondent.
+  /// - Complexity: runs × perturbations × the measure's cost; the same result for any number
+  ///   of threads.
+  ///
+  /// Borgatti, S. P., Carley, K. M. & Krackhardt, D. (2006). On the robustness of centrality
+  /// measures under conditions of imperfect data. *Social Networks* 28(2), 124–136.
+  /// [doi:10.1016/j.socnet.2005.05.001](https://doi.org/10.1016/j.socnet.2005.05.001)
+  public func robustness(_ options: Robustness.Options = Robustness.Options(), selection: TieSelection = .all,
+                         respondents attribute: String? = nil) throws -> Robustness.Result {
+    var respondents: [Bool]?
+    if let attribute {
+      guard nodes.contains(where: { $0.attributes[attribute] != nil }) else { throw NetworkError.unknownNodeAttribute(attribute) }
+      respondents = try nodes.map { node throws(NetworkError) in
+        guard let value = node.attributes[attribute] else { return false }
+        guard case .boolean(let b)? = AttributeValue.parse(value.description, as: .boolean) else {
+          throw .invalidNodeAttribute(node: node.id, attribute: attribute, value: value.description, expected: "true or false")
+        }
+        return b
+      }
+    }
+    return try adjacency(selection).robustness(options, respondents: respondents)
+  }
+}

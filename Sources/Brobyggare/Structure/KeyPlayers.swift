@@ -158,3 +158,38 @@ extension Adjacency {
     return chosen
   }
 }
+
+extension Network {
+  /// The effect of removing the nodes with these ids (see ``RemovalEffect``), with the group
+  /// pairs cut off when `attribute` names a group attribute.
+  ///
+  /// - Throws: ``NetworkError/unknownNode(_:)`` for an id no node has.
+  /// - Complexity: O(n (n + m)).
+  ///
+  /// Borgatti, S. P. (2006). Identifying sets of key players in a social network.
+  /// *Computational and Mathematical Organization Theory* 12(1), 21–34.
+  /// [doi:10.1007/s10588-006-7084-x](https://doi.org/10.1007/s10588-006-7084-x)
+  public func removalEffect(of ids: [String], groupedBy attribute: String? = nil,
+                            selection: TieSelection = .all) throws -> RemovalEffect {
+    let removed = try ids.map { id throws(NetworkError) in
+      guard let v = index(of: id) else { throw .unknownNode(id) }
+      return v
+    }
+    let g = try attribute.map { try groups(by: $0).groups }
+    return try adjacency(selection).removalEffect(of: removed, groups: g)
+  }
+
+  /// A key-player set of `count` nodes found greedily (see
+  /// ``Adjacency/greedyKeyPlayers(count:distanceWeighted:threads:)``), as node indices in the
+  /// order chosen.
+  ///
+  /// - Complexity: O(k n · n (n + m)) for k = `count`.
+  ///
+  /// Borgatti, S. P. (2006). Identifying sets of key players in a social network.
+  /// *Computational and Mathematical Organization Theory* 12(1), 21–34.
+  /// [doi:10.1007/s10588-006-7084-x](https://doi.org/10.1007/s10588-006-7084-x)
+  public func keyPlayers(count: Int, distanceWeighted: Bool = false, selection: TieSelection = .all,
+                         threads: Int = Threads.available) throws -> [Int] {
+    try adjacency(selection).greedyKeyPlayers(count: count, distanceWeighted: distanceWeighted, threads: threads)
+  }
+}

@@ -164,3 +164,19 @@ extension Adjacency {
     return false
   }
 }
+
+extension Network {
+  /// The local bridges of the ties `selection` picks: ties whose ends have no other path
+  /// shorter than three steps, with their span (see ``LocalBridge``).
+  ///
+  /// - Throws: ``SpanSearchError`` when the search would take more than `searchBudget` steps;
+  ///   ``NetworkError`` for an unknown layer.
+  /// - Complexity: O(m · (n + m)) in the worst case, bounded by `searchBudget` steps.
+  ///
+  /// Granovetter, M. S. (1973). The strength of weak ties. *American Journal of Sociology*
+  /// 78(6), 1360–1380. [doi:10.1086/225469](https://doi.org/10.1086/225469)
+  public func localBridges(selection: TieSelection = .all,
+                           searchBudget: Int = Adjacency.spanSearchBudget) throws -> [LocalBridge] {
+    try adjacency(selection).localBridges(searchBudget: searchBudget)
+  }
+}
