@@ -60,4 +60,35 @@ struct ReadmeExampleTests {
     let close = try #require(readme[start.upperBound...].range(of: "```\n"))
     #expect(lines(readme[start.upperBound..<close.lowerBound]) == code)
   }
+
+  /// The GettingStarted article's program, with its output written to a temporary folder:
+  /// every line it prints is shown in the article as a comment.
+  @Test func gettingStartedArticlePrintsWhatItSays() throws {
+    var printed: [String] = []
+    func print(_ items: Any...) { printed.append(items.map { "\($0)" }.joined(separator: " ")) }
+    var study = try Network(contentsOf: "Datasets/municipality/municipality.graphml", format: .graphml)
+    let trust = TieSelection(layers: ["trust"])
+    let raw = try study.betweenness(selection: trust)
+    let betweenness = study.byNode(raw)
+    let normalised = study.byNode(normalizedBetweenness(raw, directed: study.isDirected))
+    for (id, value) in normalised.ranked().prefix(3) {
+      print(study[id: id]!.label, value)
+    }
+    let roles = try study.brokerageRoles(by: "sector", selection: trust)
+    for (id, _) in betweenness.ranked().prefix(3) {
+      let r = roles[id: id]!
+      print(study[id: id]!.label, "(\(r.group!)):", r.counts)
+    }
+    print("Leila Haddad", betweenness[id: "p01"]!, roles[id: "p01"]!.z.liaison)
+    let leila = try study.node(named: "Leila Haddad")
+    print(raw[leila])
+    study.setNodeAttribute("betweenness", values: raw)
+    study.setNodeAttribute("brokerage", values: roles.profiles.map(\.total))
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("getting-started-\(UUID().uuidString).graphml")
+    defer { try? FileManager.default.removeItem(at: file) }
+    print(try study.write(to: file.path, format: .graphml))
+    let article = try String(contentsOfFile: "Sources/Brobyggare/Brobyggare.docc/GettingStarted.md", encoding: .utf8)
+    #expect(printed.count == 9)
+    for line in printed { #expect(article.contains("// " + line), "GettingStarted.md does not show: \(line)") }
+  }
 }
