@@ -14,6 +14,7 @@ public enum BrokerageRole: Int, CaseIterable, Sendable {
   /// A B C: three different groups (sna's b_O).
   case liaison
 
+  /// The role's name as the command line and sna write it (`coordinator`, ...).
   public var name: String {
     switch self {
     case .coordinator: "coordinator"
@@ -259,12 +260,17 @@ public struct BrokerageProfile: Sendable, CustomStringConvertible {
 /// Opsahl, T. & Panzarasa, P. (2009). Clustering in weighted networks. *Social Networks* 31(2),
 /// 155–163. [doi:10.1016/j.socnet.2009.02.002](https://doi.org/10.1016/j.socnet.2009.02.002)
 public enum TwoPathValue: String, Sendable, CaseIterable {
+  /// (w(a, v) + w(v, c)) / 2.
   case arithmeticMean = "am"
+  /// √(w(a, v) · w(v, c)), the default.
   case geometricMean = "gm"
+  /// min(w(a, v), w(v, c)): the weakest link.
   case minimum = "min"
+  /// max(w(a, v), w(v, c)).
   case maximum = "max"
 
   @inlinable
+  /// The value of a two-path whose ties have trust `x` and `y`.
   public func value(_ x: Double, _ y: Double) -> Double {
     switch self {
     case .arithmeticMean: (x + y) / 2

@@ -30,9 +30,16 @@ import Foundation
 /// Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy measures.
 /// *Connections* 20(1), 35–38.
 public struct StructuralHoles: Sendable, Equatable {
+  /// Burt's constraint per node: c_i = Σ_{j≠i} (p_ij + Σ_{q≠i,j} p_iq p_qj)²; low is a broker.
+  /// NaN for a node without contacts.
   public var constraint: [Double]
+  /// Effective size per node: the contacts minus their redundancy,
+  /// n_i − Σ_j Σ_{q≠i,j} p_iq m_jq (Borgatti's unpacking). NaN without contacts.
   public var effectiveSize: [Double]
+  /// Efficiency per node: effective size divided by the number of contacts. NaN without contacts.
   public var efficiency: [Double]
+  /// Burt's hierarchy per node: how much of the constraint comes from one contact,
+  /// Σ_j (c_ij/(C/N)) ln(c_ij/(C/N)) / (N ln N). NaN below two contacts.
   public var hierarchy: [Double]
 }
 

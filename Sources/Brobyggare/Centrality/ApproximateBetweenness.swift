@@ -30,7 +30,9 @@ public struct ApproximateBetweenness: Sendable {
   public var samples: Int
   /// The bound on the vertex diameter used.
   public var vertexDiameterBound: Int
+  /// The largest error of the normalised estimate asked for.
   public var epsilon: Double
+  /// The chance allowed that some estimate misses by more than epsilon.
   public var delta: Double
   /// Whether the exact betweenness was computed because sampling would have cost more.
   public var isExact = false

@@ -15,7 +15,9 @@
 /// graph mining from element level to group level. *KDD '08*, 336–344.
 /// [doi:10.1145/1401890.1401934](https://doi.org/10.1145/1401890.1401934)
 public struct BridgingCentrality: Sendable {
+  /// The bridging coefficient BCoef(v) = (1/d(v)) / Σ_{w∈N(v)} 1/d(w); NaN for an isolate.
   public var coefficient: [Double]
+  /// Bridging centrality BC(v) = betweenness(v) · BCoef(v); NaN for an isolate.
   public var centrality: [Double]
 }
 

@@ -44,7 +44,11 @@ public enum ModuleRole: String, Sendable, CaseIterable {
 /// Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of complex metabolic
 /// networks. *Nature* 433, 895–900. [doi:10.1038/nature03288](https://doi.org/10.1038/nature03288)
 public struct ModuleParticipation: Sendable {
+  /// The participation coefficient P_i = 1 − Σ_s (k_is / k_i)² over the modules s; NaN for an
+  /// isolate.
   public var participation: [Double]
+  /// The within-module degree z-score z_i = (κ_i − mean κ) / sd κ over i's module, κ_i its ties
+  /// inside its own module; NaN when every member of the module has the same κ.
   public var withinModuleZ: [Double]
   /// `nil` where P or z is NaN.
   public var roles: [ModuleRole?]

@@ -4,9 +4,13 @@ import Foundation
 /// was expected. Its description is `FILE:LINE:COLUMN: error: MESSAGE`, the form compilers use,
 /// so editors can jump to the place.
 public struct FormatError: Error, Equatable, CustomStringConvertible {
+  /// The file, as given (`<input>` when there is none).
   public var file: String
+  /// The line of the problem, from 1.
   public var line: Int
+  /// The column of the problem, from 1, counted in characters.
   public var column: Int
+  /// What is wrong there and what was expected.
   public var message: String
 
   /// A message longer than `messageLimit` characters keeps its start and its end (where the

@@ -36,6 +36,7 @@ extension Network {
     public var sheet: String?
     /// The sheet of an Excel workbook that holds the nodes; `nil` chooses (see ``XLSXFormat``).
     public var nodesSheet: String?
+    /// Options; every one left out takes its default.
     public init(directed: Bool? = nil, nodeTable: String? = nil, format: NetworkFormat? = nil,
                 encoding: TextEncoding = .utf8, columns: CSVFormat.Columns = CSVFormat.Columns()) {
       self.directed = directed
@@ -304,7 +305,9 @@ package func writeFilesAtomically(_ files: [(path: String, contents: String)]) t
 
 /// A file that could not be written: where, and why, in words.
 public struct WriteError: Error, CustomStringConvertible, Sendable {
+  /// The file that could not be written.
   public var path: String
+  /// Why, as the system says it.
   public var reason: String
   public var description: String { "cannot write \(path): \(reason)" }
 }

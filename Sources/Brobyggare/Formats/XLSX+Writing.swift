@@ -3,7 +3,7 @@ import Foundation
 extension XLSXFormat {
   /// A cell to write: typed, so that a spreadsheet sorts and sums numbers as numbers and keeps
   /// text as text (`012` stays `012`; no formula guard is needed, a string cell is never one).
-  public enum Value: Sendable, Equatable {
+  package enum Value: Sendable, Equatable {
     case text(String)
     case number(Double)
     case integer(Int)
@@ -13,11 +13,11 @@ extension XLSXFormat {
   }
 
   /// One sheet to write: a header row, then the rows.
-  public struct Sheet: Sendable {
-    public var name: String
-    public var header: [String]
-    public var rows: [[Value]]
-    public init(name: String, header: [String], rows: [[Value]]) {
+  package struct Sheet: Sendable {
+    package var name: String
+    package var header: [String]
+    package var rows: [[Value]]
+    package init(name: String, header: [String], rows: [[Value]]) {
       self.name = name
       self.header = header
       self.rows = rows

@@ -21,13 +21,23 @@
 /// experimental simulation. *Social Psychology Quarterly* 51(2), 123–140.
 /// [doi:10.2307/2786835](https://doi.org/10.2307/2786835)
 public struct EIIndex: Sendable, Equatable {
+  /// The network's E-I index, (E − I) / (E + I) over its ties; NaN without ties between
+  /// grouped nodes.
   public var network: Double
+  /// The value expected at random: (X − W) / (X + W) for X pairs across groups and W within.
   public var networkExpected: Double
+  /// Per group: (E − I) / (E + I) over the ties that touch it; NaN without ties.
   public var groups: [Double]
+  /// Per group: the value expected at random, over the pairs that touch it.
   public var groupsExpected: [Double]
+  /// Per node: (E − I) / (E + I) over its ties; NaN without ties or without a group.
   public var nodes: [Double]
+  /// Per node of group g: ((N − n_g) − (n_g − 1)) / (N − 1).
   public var nodesExpected: [Double]
+  /// The permutation test's share of shuffles with a network E-I ≥ the observed one,
+  /// (1 + count) / (1 + shuffles); `nil` without permutations.
   public var pGreater: Double?
+  /// The same for ≤; `nil` without permutations.
   public var pLess: Double?
 }
 

@@ -4,11 +4,19 @@
 /// On undirected networks the matrices are symmetric and every tie is reciprocated.
 /// Cells without possible pairs or without ties are NaN where a ratio is undefined.
 public struct GroupMatrices: Sendable {
+  /// The group names, in order; rows and columns follow it.
   public var names: [String]
+  /// The members of each group.
   public var sizes: [Int]
+  /// `ties[a][b]`: the ties from a member of group a to a member of group b.
   public var ties: [[Int]]
+  /// `density[a][b]`: ties over possible pairs, n_a·n_b (n_a(n_a−1) within a group); NaN
+  /// without possible pairs.
   public var density: [[Double]]
+  /// `meanTrust[a][b]`: the mean trust of those ties; NaN without ties.
   public var meanTrust: [[Double]]
+  /// `reciprocity[a][b]`: the share of those ties returned (b-member → a-member); NaN
+  /// without ties.
   public var reciprocity: [[Double]]
 }
 

@@ -5,7 +5,16 @@ import Foundation
 /// `markup` holds XML that another tool wrote inside a GraphML `<data>` element (yEd's
 /// graphics, say). The measures never read it; it is kept so that a read-then-write loses nothing.
 public enum AttributeType: String, Hashable, Sendable, CaseIterable {
-  case string, integer, double, boolean, markup
+  /// Text.
+  case string
+  /// A whole number.
+  case integer
+  /// A floating-point number.
+  case double
+  /// True or false.
+  case boolean
+  /// XML another tool wrote inside a GraphML `<data>` element, kept as it was.
+  case markup
 
   /// The type that holds values of both types: itself when they agree, `double` for integers
   /// and doubles (every such integer reads back from a double), else `string`.
@@ -18,12 +27,18 @@ public enum AttributeType: String, Hashable, Sendable, CaseIterable {
 
 /// A typed attribute value. A missing value is `nil` where a value is expected.
 public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
+  /// Text.
   case string(String)
+  /// A whole number.
   case integer(Int)
+  /// A floating-point number (NaN stands for a missing number).
   case double(Double)
+  /// True or false.
   case boolean(Bool)
+  /// XML another tool wrote inside a GraphML `<data>` element, kept as it was.
   case markup(String)
 
+  /// The value's type.
   public var type: AttributeType {
     switch self {
     case .string: .string
@@ -70,7 +85,9 @@ package func formatNumber(_ d: Double) -> String {
 /// The declaration of one attribute: its name, type and default, and what a GraphML file said
 /// of it beyond that (kept so that writing it back loses nothing).
 public struct AttributeDeclaration: Hashable, Sendable {
+  /// The attribute's name, as files spell it.
   public var name: String
+  /// The type its values have.
   public var type: AttributeType
   /// The value an element has when it gives none (GraphML `<default>`).
   public var defaultValue: AttributeValue?

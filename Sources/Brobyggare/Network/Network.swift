@@ -226,10 +226,15 @@ public struct Network: Sendable {
 
 /// Misuse of the network model that depends on data (a duplicate id, say).
 public enum NetworkError: Error, Equatable, CustomStringConvertible {
+  /// A node id used twice.
   case duplicateNode(String)
+  /// An id no node has.
   case unknownNode(String)
+  /// A layer no tie is in, with the layers there are.
   case unknownLayer(String, available: [String])
+  /// A tie attribute no tie has (as the weight of a selection, say).
   case unknownAttribute(String)
+  /// A node attribute no node has.
   case unknownNodeAttribute(String)
   /// A tie (its number from 0, and its ends as text) whose weight is missing (`value` nil), not
   /// a number, or not a trust.

@@ -16,17 +16,28 @@
 /// "Before" is always the whole network, the same whoever is removed; "after" is measured on
 /// the nodes that remain. Reach lost and the group pairs cut off count pairs of remaining nodes.
 public struct RemovalEffect: Sendable, Equatable {
+  /// The nodes removed (indices into the network's nodes).
   public var removed: [Int]
   /// Nodes in the whole network, before anyone leaves.
   public var nodesBefore: Int
+  /// Nodes that remain after the removal.
   public var remainingNodes: Int
+  /// Weak components of the whole network (strong reach on directed networks is in the
+  /// fragmentation).
   public var componentsBefore: Int
+  /// Weak components of the nodes that remain.
   public var componentsAfter: Int
+  /// Nodes in the largest component of the whole network.
   public var largestBefore: Int
+  /// Nodes in the largest component of the nodes that remain.
   public var largestAfter: Int
+  /// Fragmentation F = 1 − Σ_{i≠j} r_ij / (n(n−1)) of the whole network.
   public var fragmentationBefore: Double
+  /// Fragmentation of the nodes that remain.
   public var fragmentationAfter: Double
+  /// Distance-weighted fragmentation DF = 1 − Σ_{i≠j} (1/d_ij) / (n(n−1)) of the whole network.
   public var distanceFragmentationBefore: Double
+  /// Distance-weighted fragmentation of the nodes that remain.
   public var distanceFragmentationAfter: Double
   /// Ordered pairs of remaining nodes that could reach each other before and cannot after.
   public var reachLost: Int

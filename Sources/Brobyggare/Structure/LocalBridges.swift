@@ -3,7 +3,9 @@
 /// shortest path between its ends once the tie is removed; infinite when the tie is a bridge
 /// (its removal disconnects them).
 public struct LocalBridge: Sendable, Equatable {
+  /// One end of the tie (a node index; the smaller on undirected networks).
   public var source: Int
+  /// The other end.
   public var target: Int
   /// Hops between the ends without this tie; `.infinity` for a bridge.
   public var span: Double
