@@ -269,8 +269,8 @@ public enum TwoPathValue: String, Sendable, CaseIterable {
   /// max(w(a, v), w(v, c)).
   case maximum = "max"
 
-  @inlinable
   /// The value of a two-path whose ties have trust `x` and `y`.
+  @inlinable
   public func value(_ x: Double, _ y: Double) -> Double {
     switch self {
     case .arithmeticMean: (x + y) / 2

@@ -225,6 +225,7 @@ public enum CSVFormat {
     /// The node table's label column (usually `label`); read as the `label` attribute.
     public var label: String?
 
+    /// Column names in place of the usual ones; `nil` keeps the usual name.
     public init(source: String? = nil, target: String? = nil, trust: String? = nil, layer: String? = nil,
                 id: String? = nil, label: String? = nil) {
       self.source = source

@@ -22,6 +22,8 @@ public struct TieSelection: Sendable, Hashable {
   /// How parallel ties merge.
   public var merge: TieMerge
 
+  /// A selection of layers (`nil`: every layer), a tie attribute to read as the weight in
+  /// place of trust (`nil`: trust), and how parallel ties merge (the largest by default).
   public init(layers: Set<String>? = nil, weightAttribute: String? = nil, merge: TieMerge = .max) {
     self.layers = layers
     self.weightAttribute = weightAttribute

@@ -98,6 +98,7 @@ public struct AttributeDeclaration: Hashable, Sendable {
   /// (`yfiles.type`, say), kept for the writer.
   public var graphMLKeyExtras: [String: String]
 
+  /// A declaration; the GraphML details are kept from a GraphML input and default to none.
   public init(
     name: String, type: AttributeType, defaultValue: AttributeValue? = nil,
     graphMLType: String? = nil, graphMLKeyExtras: [String: String] = [:]

@@ -100,8 +100,11 @@ extension Adjacency {
 /// What ``Adjacency/breadthFirstTotals()`` finds from each source: the nodes it reaches
 /// (itself included), the sum of their distances in steps, and the longest.
 public struct BreadthFirstTotals: Sendable {
+  /// Per source: the nodes it reaches, itself included.
   public var reached: [Int]
+  /// Per source: the sum of the distances (hops) to the nodes it reaches.
   public var total: [Int]
+  /// Per source: the longest of those distances.
   public var longest: [Int]
 }
 
