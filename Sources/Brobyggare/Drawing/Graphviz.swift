@@ -4,9 +4,13 @@ import Foundation
 /// its arguments passed directly (never through a shell); the picture is written to a
 /// temporary file and renamed into place only when Graphviz succeeded.
 public enum Graphviz {
+  /// Why a drawing could not be rendered.
   public enum RenderError: Error, Equatable, CustomStringConvertible {
+    /// Graphviz's `dot` is not on the PATH.
     case notInstalled
+    /// A format name that is not one of ``Graphviz/formats``.
     case unknownFormat(String)
+    /// Graphviz ran and failed, with its exit status and what it wrote on standard error.
     case failed(status: Int32, message: String)
 
     public var description: String {

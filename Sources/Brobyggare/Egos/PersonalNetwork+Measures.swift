@@ -26,6 +26,7 @@ public struct PersonalNetworkOptions: Sendable, Hashable {
   /// attributes read as Network Canvas categoricals.
   public var multipleChoice: Bool
 
+  /// Options; everything left out is off (no group, no strength, every layer).
   public init(
     group: String? = nil, egoGroup: String? = nil, strength: String? = nil,
     selection: TieSelection = .all,
