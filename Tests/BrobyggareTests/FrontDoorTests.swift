@@ -170,4 +170,18 @@ struct FrontDoorTests {
     #expect(Graphviz.RenderFormat(path: "net.jpg") == nil)
     #expect(Graphviz.formats == ["svg", "png", "pdf"])
   }
+
+  /// The named fields and the id lookup read the arrays that StructuralHolesTests checks
+  /// against igraph and networkx.
+  @Test func structuralHolesByID() throws {
+    let florence = try Network(dataset: "padgett")
+    let holes = try florence.structuralHoles(selection: TieSelection(layers: ["marriage"]))
+    let medici = try #require(florence.index(of: "Medici"))
+    let byID = try #require(holes[id: "Medici"])
+    #expect(byID == holes[medici])
+    #expect(byID.constraint == holes.constraint[medici] && byID.effectiveSize == holes.effectiveSize[medici])
+    #expect(byID.efficiency == holes.efficiency[medici] && byID.hierarchy == holes.hierarchy[medici])
+    #expect(byID.description.hasPrefix("Medici: constraint "))
+    #expect(holes[id: "nobody"] == nil)
+  }
 }
