@@ -21,18 +21,18 @@ let notebookCells: [String: @Sendable () throws -> [String]] = [
   outputs.append(output); output = ""
   // cell 2
   do {
-    _ = try Network(contentsOf: "Datasets/no-such-study.graphml")
+    _ = try Network(contentsOf: "Datasets/no-such-study.graphml", format: .graphml)
   } catch {
     print(error)
   }
   outputs.append(output); output = ""
   // cell 3
   let marriage = TieSelection(layers: ["marriage"])
-  let betweenness = try florence.betweenness(selection: marriage)
-  let ranked = betweenness.indices.sorted { (betweenness[$0], florence.nodes[$1].id) > (betweenness[$1], florence.nodes[$0].id) }
-  for i in ranked.prefix(3) {
-    print(florence.nodes[i].id, betweenness[i])
+  let betweenness = florence.byNode(try florence.betweenness(selection: marriage))
+  for (family, value) in betweenness.ranked().prefix(3) {
+    print(family, value)
   }
+  print("Medici:", betweenness[id: "Medici"]!)
   outputs.append(output); output = ""
   // cell 4
   let adjacency = try florence.adjacency(marriage)
@@ -45,20 +45,20 @@ let notebookCells: [String: @Sendable () throws -> [String]] = [
   // cell 5
   let managers = try Network(dataset: "krackhardt")
   let roles = try managers.brokerageRoles(by: "department", selection: TieSelection(layers: ["advice"]))
-  let total = BrokerageRoles.columns - 1
-  for v in managers.nodes.indices.sorted(by: { (roles.raw[total][$0], $1) > (roles.raw[total][$1], $0) }).prefix(3) {
-    let counts = BrokerageRole.allCases.map { "\($0.name) \(Int(roles.raw[$0.rawValue][v]))" }
-    print(managers.nodes[v].id, "department", roles.groupNames[roles.groups[v]], counts.joined(separator: ", "))
+  let brokers = managers.byNode(roles.profiles.map(\.total)).ranked().prefix(3)
+  for (id, total) in brokers {
+    let manager = roles[id: id]!
+    print(id, "department", manager.group!, "total", total, "main role", manager.mainRole!, "liaison z", manager.z.liaison)
   }
+  print(roles[id: "18"]!.counts)
   outputs.append(output); output = ""
   // cell 6
   let study = try Network(dataset: "municipality")
-  let trust = try study.adjacency(TieSelection(layers: ["trust"]))
-  let (sectors, sectorNames) = try study.groups(by: "sector")
-  let top = trust.betweenness(lengths: try ArcLengths(trust, transform: .hops, nodeIDs: study.nodes.map(\.id)))
-  let broker = top.indices.max { (top[$0], $1) < (top[$1], $0) }!
-  let effect = trust.removalEffect(of: [broker], groups: sectors)
-  print("without", study.nodes[broker].attributes["label"]!, "-", effect.reachLost, "ordered pairs lose their path")
+  let trust = TieSelection(layers: ["trust"])
+  let sectorNames = try study.groupAssignment(by: "sector").names
+  let broker = study.byNode(try study.betweenness(selection: trust)).ranked()[0].id
+  let effect = try study.removalEffect(of: [broker], groupedBy: "sector", selection: trust)
+  print("without", study[id: broker]!.label, "-", effect.reachLost, "ordered pairs lose their path")
   print("largest component", effect.largestBefore, "->", effect.largestAfter)
   print("sector pairs cut off:", effect.groupPairsCut.map { "\(sectorNames[$0.0]) -> \(sectorNames[$0.1])" })
   outputs.append(output); output = ""
@@ -67,7 +67,7 @@ let notebookCells: [String: @Sendable () throws -> [String]] = [
   options.runs = 200
   options.perturbations = [.nodeDropout(0.2)]
   options.topK = 3
-  let sure = trust.robustness(options)
+  let sure = try study.robustness(options, selection: trust)
   for condition in sure.conditions {
     let spearman = condition.spearman.sorted()[condition.spearman.count / 2]
     print(condition.perturbation, "median Spearman", spearman)
@@ -78,8 +78,13 @@ let notebookCells: [String: @Sendable () throws -> [String]] = [
   }
   outputs.append(output); output = ""
   // cell 8
-  let files = try florence.serialized(as: .graphml, path: "florence.graphml")
-  print(files.map(\.path), files[0].contents.count, "characters")
+  var measured = florence
+  measured.setNodeAttribute("betweenness", values: betweenness.values)
+  measured.setNodeAttribute("constraint", values: holes.constraint)
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent("florence-measures.graphml").path
+  print(try measured.write(to: path, format: .graphml))
+  let written = try Network(contentsOf: path, format: .graphml)
+  print(written[id: "Medici"]!.attributes["betweenness"]!, written[id: "Medici"]!.attributes["constraint"]!)
   var style = DiagramStyle()
   style.selection = marriage
   style.top = 3

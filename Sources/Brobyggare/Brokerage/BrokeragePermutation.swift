@@ -5,6 +5,7 @@
 /// generators. *OOPSLA '14*. [doi:10.1145/2660193.2660195](https://doi.org/10.1145/2660193.2660195)
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var state: UInt64
+  /// A generator that starts from `seed`: the same seed gives the same numbers (SplitMix64).
   public init(seed: UInt64) { state = seed }
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15

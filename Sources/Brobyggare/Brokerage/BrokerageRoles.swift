@@ -14,6 +14,7 @@ public enum BrokerageRole: Int, CaseIterable, Sendable {
   /// A B C: three different groups (sna's b_O).
   case liaison
 
+  /// The role's name as the command line and sna write it (`coordinator`, ...).
   public var name: String {
     switch self {
     case .coordinator: "coordinator"
@@ -62,24 +63,193 @@ public enum BrokerageRole: Int, CaseIterable, Sendable {
 /// Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal approach to
 /// brokerage in transaction networks. *Sociological Methodology* 19, 89–126.
 /// [doi:10.2307/270949](https://doi.org/10.2307/270949)
+///
+/// Read a node's roles by name, by index or by id:
+///
+///     let roles = try network.brokerageRoles(by: "faction")
+///     print(roles[id: "Medici"]!.liaison, roles[id: "Medici"]!.z.liaison)
+///
+/// The arrays below (``raw``, ``expected``, ...) hold the same numbers column by column, for
+/// code that works on whole columns.
 public struct BrokerageRoles: Sendable {
   /// The column count: five roles and the total.
   public static let columns = 6
-  /// The group index of each node (into `groupNames`).
+  /// The group index of each node (into `groupNames`), −1 for a node without a group.
   public var groups: [Int]
+  /// The group names, in order.
   public var groupNames: [String]
-  /// `raw[c][v]`: the count for node v in column c (roles in order, then total).
+  /// `raw[c][v]`: the count for node v in column c (roles in ``BrokerageRole`` order, then
+  /// the total). Prefer ``subscript(_:)``, which names the columns.
   public var raw: [[Double]]
+  /// `expected[c][v]`: the count expected for node v in column c at random, given the
+  /// density and the size of v's group; NaN with partial credit or trust weights.
   public var expected: [[Double]]
+  /// `standardDeviation[c][v]`: the standard deviation of that count at random.
   public var standardDeviation: [[Double]]
+  /// `z[c][v]` = (raw − expected) / standardDeviation.
   public var z: [[Double]]
-  /// The whole network: per column the sum, expected value, standard deviation and z-score.
+  /// The whole network: per column the sum of the nodes' counts.
   public var networkRaw: [Double]
+  /// The whole network: per column the sum expected at random.
   public var networkExpected: [Double]
+  /// The whole network: per column the standard deviation of the sum at random.
   public var networkStandardDeviation: [Double]
+  /// The whole network: per column (sum − expected) / standard deviation.
   public var networkZ: [Double]
+  /// The ids of the nodes, for ``subscript(id:)``; set by
+  /// ``Network/brokerageRoles(by:selection:credit:trust:permutations:seed:threads:)``, empty
+  /// when computed on an ``Adjacency``.
+  public var nodeIDs: [String] = []
+  /// `permutationP[c][v]`: the permutation test's p-value for node v in role c (five roles;
+  /// the total does not depend on the groups), when permutations were asked for.
+  public var permutationP: [[Double]]? = nil
 
-  public enum PartialCredit: Sendable { case none, shared }
+  /// Whether k brokers of one pair share it: `none` gives each a full count; `shared` gives
+  /// each 1/k (UCINET's option).
+  public enum PartialCredit: Sendable {
+    /// Each broker of a pair counts it fully.
+    case none
+    /// The k brokers of a pair count 1/k each.
+    case shared
+  }
+
+  /// The number of nodes.
+  public var nodeCount: Int { groups.count }
+
+  /// The roles of node `v` (an index into the network's nodes), read by name.
+  ///
+  /// - Complexity: O(1).
+  public subscript(_ v: Int) -> BrokerageProfile {
+    func column(_ m: [[Double]]) -> BrokerageColumns {
+      BrokerageColumns(coordinator: m[0][v], itinerant: m[1][v], representative: m[2][v],
+                       gatekeeper: m[3][v], liaison: m[4][v], total: m[5][v])
+    }
+    let p = permutationP.map { m in
+      BrokerageColumns(coordinator: m[0][v], itinerant: m[1][v], representative: m[2][v],
+                       gatekeeper: m[3][v], liaison: m[4][v], total: .nan)
+    }
+    return BrokerageProfile(
+      node: v, id: v < nodeIDs.count ? nodeIDs[v] : nil,
+      group: groups[v] >= 0 ? groupNames[groups[v]] : nil,
+      counts: column(raw), expected: column(expected), standardDeviation: column(standardDeviation),
+      z: column(z), permutationP: p)
+  }
+
+  /// The roles of the node with this id, or `nil` when no node has it.
+  ///
+  /// - Complexity: O(n): ids are searched in order; look up the index once with
+  ///   ``Network/index(of:)`` and use ``subscript(_:)`` in a loop.
+  public subscript(id id: String) -> BrokerageProfile? {
+    nodeIDs.firstIndex(of: id).map { self[$0] }
+  }
+
+  /// Every node's roles, in node order.
+  public var profiles: [BrokerageProfile] { (0..<nodeCount).map { self[$0] } }
+
+  /// The whole network's counts per role, read by name (``networkRaw``).
+  public var networkCounts: BrokerageColumns { Self.columns(networkRaw) }
+  /// The whole network's expected counts per role (``networkExpected``).
+  public var networkExpectedCounts: BrokerageColumns { Self.columns(networkExpected) }
+  /// The whole network's z-scores per role (``networkZ``).
+  public var networkZScores: BrokerageColumns { Self.columns(networkZ) }
+
+  private static func columns(_ m: [Double]) -> BrokerageColumns {
+    BrokerageColumns(coordinator: m[0], itinerant: m[1], representative: m[2], gatekeeper: m[3], liaison: m[4], total: m[5])
+  }
+}
+
+/// One number for each of the five brokerage roles and for their total: a node's counts,
+/// expected values, standard deviations or z-scores (see ``BrokerageRoles``).
+public struct BrokerageColumns: Sendable, Equatable, CustomStringConvertible {
+  /// A A A: brokering within one's own group (sna's w_I).
+  public var coordinator: Double
+  /// A B A: brokering between two members of another group (sna's w_O).
+  public var itinerant: Double
+  /// A A B: relaying from one's own group out of it (sna's b_IO).
+  public var representative: Double
+  /// A B B: controlling what enters one's own group (sna's b_OI).
+  public var gatekeeper: Double
+  /// A B C: brokering between two other groups (sna's b_O).
+  public var liaison: Double
+  /// The five roles together: the open two-paths brokered.
+  public var total: Double
+
+  /// Five roles and a total.
+  public init(coordinator: Double, itinerant: Double, representative: Double, gatekeeper: Double,
+              liaison: Double, total: Double) {
+    self.coordinator = coordinator
+    self.itinerant = itinerant
+    self.representative = representative
+    self.gatekeeper = gatekeeper
+    self.liaison = liaison
+    self.total = total
+  }
+
+  /// The value for one role.
+  public subscript(_ role: BrokerageRole) -> Double {
+    switch role {
+    case .coordinator: coordinator
+    case .itinerant: itinerant
+    case .representative: representative
+    case .gatekeeper: gatekeeper
+    case .liaison: liaison
+    }
+  }
+
+  /// `coordinator 2, itinerant 0, representative 1, gatekeeper 0, liaison 3, total 6`.
+  public var description: String {
+    (BrokerageRole.allCases.map { "\($0.name) \(formatNumber(self[$0]))" } + ["total \(formatNumber(total))"])
+      .joined(separator: ", ")
+  }
+}
+
+/// One node's Gould–Fernandez brokerage: its counts per role, what a random graph of the same
+/// density and group sizes would give, and z-scores (see ``BrokerageRoles``).
+public struct BrokerageProfile: Sendable, CustomStringConvertible {
+  /// The node's index in the network.
+  public var node: Int
+  /// The node's id, when the roles were computed on a ``Network``.
+  public var id: String?
+  /// The node's group, or `nil` for a node without one (it brokers nothing).
+  public var group: String?
+  /// The open two-paths the node brokers in each role.
+  public var counts: BrokerageColumns
+  /// The counts expected at random (NaN with partial credit or trust weights).
+  public var expected: BrokerageColumns
+  /// The standard deviations of the counts at random.
+  public var standardDeviation: BrokerageColumns
+  /// (count − expected) / standard deviation, per role.
+  public var z: BrokerageColumns
+  /// The permutation test's p-values per role (total NaN), when permutations were asked for.
+  public var permutationP: BrokerageColumns?
+
+  /// Coordinator count (A A A).
+  public var coordinator: Double { counts.coordinator }
+  /// Itinerant count (A B A).
+  public var itinerant: Double { counts.itinerant }
+  /// Representative count (A A B).
+  public var representative: Double { counts.representative }
+  /// Gatekeeper count (A B B).
+  public var gatekeeper: Double { counts.gatekeeper }
+  /// Liaison count (A B C).
+  public var liaison: Double { counts.liaison }
+  /// All open two-paths brokered.
+  public var total: Double { counts.total }
+
+  /// The role with the largest count (the first in ``BrokerageRole`` order on a tie), or
+  /// `nil` when the node brokers nothing.
+  public var mainRole: BrokerageRole? {
+    guard total > 0 else { return nil }
+    return BrokerageRole.allCases.max { (counts[$0], $1.rawValue) < (counts[$1], $0.rawValue) }
+  }
+
+  /// `Medici (oligarch): coordinator 2, ..., total 6; z coordinator 1.2, ...`.
+  public var description: String {
+    let name = id ?? "node \(node)"
+    var text = "\(name) (\(group ?? "no group")): \(counts)"
+    if !expected.total.isNaN { text += "; z " + z.description }
+    return text
+  }
 }
 
 /// How the two trusts of a two-path a → v → c combine into its value, as for the triplets of
@@ -90,11 +260,16 @@ public struct BrokerageRoles: Sendable {
 /// Opsahl, T. & Panzarasa, P. (2009). Clustering in weighted networks. *Social Networks* 31(2),
 /// 155–163. [doi:10.1016/j.socnet.2009.02.002](https://doi.org/10.1016/j.socnet.2009.02.002)
 public enum TwoPathValue: String, Sendable, CaseIterable {
+  /// (w(a, v) + w(v, c)) / 2.
   case arithmeticMean = "am"
+  /// √(w(a, v) · w(v, c)), the default.
   case geometricMean = "gm"
+  /// min(w(a, v), w(v, c)): the weakest link.
   case minimum = "min"
+  /// max(w(a, v), w(v, c)).
   case maximum = "max"
 
+  /// The value of a two-path whose ties have trust `x` and `y`.
   @inlinable
   public func value(_ x: Double, _ y: Double) -> Double {
     switch self {
@@ -372,10 +547,35 @@ func brokerageNetworkExpectations(sizes n: [Double], N: Double, d: Double) -> ([
 }
 
 extension Network {
-  /// Gould–Fernandez brokerage roles by a group attribute (see ``BrokerageRoles``).
+  /// Gould–Fernandez brokerage roles by a group attribute (see ``BrokerageRoles``), read by
+  /// node index or id.
+  ///
+  /// - Parameters:
+  ///   - attribute: the node attribute whose values are the groups.
+  ///   - selection: the layers (and weight, with `trust`) to use.
+  ///   - credit: whether k brokers of one pair share it (1/k each).
+  ///   - trust: `nil` counts each open two-path as 1; otherwise its value from its two trusts.
+  ///   - permutations: when > 0, shuffles of the group labels for the permutation p-values
+  ///     (``BrokerageRoles/permutationP``).
+  ///   - seed: the shuffles' seed; the same p-values on any `threads`.
+  ///   - threads: how many threads share the work; the result is the same for any number.
+  /// - Complexity: O(Σ_v indeg(v) · outdeg(v) · log d), times 1 + `permutations`.
+  ///
+  /// Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal approach to
+  /// brokerage in transaction networks. *Sociological Methodology* 19, 89–126.
+  /// [doi:10.2307/270949](https://doi.org/10.2307/270949)
   public func brokerageRoles(by attribute: String, selection: TieSelection = .all,
-                             credit: BrokerageRoles.PartialCredit = .none, trust: TwoPathValue? = nil) throws -> BrokerageRoles {
+                             credit: BrokerageRoles.PartialCredit = .none, trust: TwoPathValue? = nil,
+                             permutations: Int = 0, seed: UInt64 = 1,
+                             threads: Int = Threads.available) throws -> BrokerageRoles {
     let (g, names) = try groups(by: attribute)
-    return try adjacency(selection).brokerageRoles(groups: g, groupNames: names, credit: credit, trust: trust)
+    let adj = try adjacency(selection)
+    var roles = adj.brokerageRoles(groups: g, groupNames: names, credit: credit, trust: trust)
+    roles.nodeIDs = nodes.map(\.id)
+    if permutations > 0 {
+      roles.permutationP = adj.brokeragePermutationPValues(groups: g, observed: roles.raw, permutations: permutations,
+                                                           seed: seed, credit: credit, trust: trust, threads: threads)
+    }
+    return roles
   }
 }

@@ -30,10 +30,55 @@ import Foundation
 /// Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy measures.
 /// *Connections* 20(1), 35–38.
 public struct StructuralHoles: Sendable, Equatable {
+  /// Burt's constraint per node: c_i = Σ_{j≠i} (p_ij + Σ_{q≠i,j} p_iq p_qj)²; low is a broker.
+  /// NaN for a node without contacts.
   public var constraint: [Double]
+  /// Effective size per node: E_i = Σ_{j∈N(i)} (1 − Σ_{q∈N(i), q≠j} p_iq m_jq / max_k m_jk)
+  /// (Borgatti's unpacking). NaN without contacts.
   public var effectiveSize: [Double]
+  /// Efficiency per node: effective size divided by the number of contacts. NaN without contacts.
   public var efficiency: [Double]
+  /// Burt's hierarchy per node: how much of the constraint comes from one contact,
+  /// Σ_j (c_ij/(C/N)) ln(c_ij/(C/N)) / (N ln N). NaN below two contacts.
   public var hierarchy: [Double]
+  /// The ids of the nodes, for ``subscript(id:)``; set by
+  /// ``Network/structuralHoles(selection:weighted:)``, empty when computed on an ``Adjacency``.
+  public var nodeIDs: [String] = []
+
+  /// One node's four measures, read by name.
+  public struct NodeMeasures: Sendable, Equatable, CustomStringConvertible {
+    /// The node's id, when computed on a ``Network``.
+    public var id: String?
+    /// Burt's constraint (low: a broker).
+    public var constraint: Double
+    /// Effective size.
+    public var effectiveSize: Double
+    /// Efficiency: effective size over the contacts.
+    public var efficiency: Double
+    /// Hierarchy.
+    public var hierarchy: Double
+
+    /// `constraint 0.21, effective size 5.67, efficiency 0.94, hierarchy 0.02`, unrounded.
+    public var description: String {
+      (id.map { "\($0): " } ?? "") + "constraint \(formatNumber(constraint)), effective size \(formatNumber(effectiveSize)), "
+        + "efficiency \(formatNumber(efficiency)), hierarchy \(formatNumber(hierarchy))"
+    }
+  }
+
+  /// Node `v`'s measures (an index into the network's nodes).
+  ///
+  /// - Complexity: O(1).
+  public subscript(_ v: Int) -> NodeMeasures {
+    NodeMeasures(id: v < nodeIDs.count ? nodeIDs[v] : nil, constraint: constraint[v], effectiveSize: effectiveSize[v],
+                 efficiency: efficiency[v], hierarchy: hierarchy[v])
+  }
+
+  /// The measures of the node with this id, or `nil` when no node has it.
+  ///
+  /// - Complexity: O(n).
+  public subscript(id id: String) -> NodeMeasures? {
+    nodeIDs.firstIndex(of: id).map { self[$0] }
+  }
 }
 
 extension Adjacency {
@@ -135,6 +180,8 @@ extension Adjacency {
 extension Network {
   /// Burt's measures on the selected ties (see ``StructuralHoles``).
   public func structuralHoles(selection: TieSelection = .all, weighted: Bool = true) throws -> StructuralHoles {
-    try adjacency(selection).structuralHoles(weighted: weighted)
+    var holes = try adjacency(selection).structuralHoles(weighted: weighted)
+    holes.nodeIDs = nodes.map(\.id)
+    return holes
   }
 }

@@ -263,3 +263,30 @@ struct BidirectionalPathSampler {
     }
   }
 }
+
+extension Network {
+  /// Betweenness estimated from sampled shortest paths, within `epsilon` of the normalised
+  /// value for every node with probability at least 1 − `delta` (see
+  /// ``ApproximateBetweenness``).
+  ///
+  /// - Parameters:
+  ///   - epsilon: the largest error of the normalised estimate, in (0, 1).
+  ///   - delta: the chance that some node's estimate misses by more, in (0, 1).
+  ///   - selection: the layers and weight to use.
+  ///   - distance: how trust becomes length.
+  ///   - seed: the samples' seed; the same seed gives the same estimate on any `threads`.
+  ///   - threads: how many threads share the work; the result is the same for any number.
+  /// - Complexity: O(r (m + n log n)) for r samples, r = (c/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ)).
+  ///
+  /// Riondato, M. & Kornaropoulos, E. M. (2016). Fast approximation of betweenness centrality
+  /// through sampling. *Data Mining and Knowledge Discovery* 30(2), 438–475.
+  /// [doi:10.1007/s10618-015-0423-0](https://doi.org/10.1007/s10618-015-0423-0)
+  public func approximateBetweenness(epsilon: Double, delta: Double = 0.1, selection: TieSelection = .all,
+                                     distance: DistanceTransform = .hops, seed: UInt64 = 1,
+                                     threads: Int = Threads.available) throws -> ApproximateBetweenness {
+    let adj = try adjacency(selection)
+    return adj.approximateBetweenness(epsilon: epsilon, delta: delta,
+                                      lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)),
+                                      seed: seed, threads: threads)
+  }
+}

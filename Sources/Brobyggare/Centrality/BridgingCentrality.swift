@@ -15,7 +15,9 @@
 /// graph mining from element level to group level. *KDD '08*, 336–344.
 /// [doi:10.1145/1401890.1401934](https://doi.org/10.1145/1401890.1401934)
 public struct BridgingCentrality: Sendable {
+  /// The bridging coefficient BCoef(v) = (1/d(v)) / Σ_{w∈N(v)} 1/d(w); NaN for an isolate.
   public var coefficient: [Double]
+  /// Bridging centrality BC(v) = betweenness(v) · BCoef(v); NaN for an isolate.
   public var centrality: [Double]
 }
 
@@ -32,5 +34,26 @@ extension Adjacency {
       coefficient[v] = (1 / degree[v]) / sum
     }
     return BridgingCentrality(coefficient: coefficient, centrality: (0..<n).map { betweenness[$0] * coefficient[$0] })
+  }
+}
+
+extension Network {
+  /// Hwang et al.'s bridging coefficient and bridging centrality (see ``BridgingCentrality``):
+  /// BC(v) = betweenness(v) · BCoef(v), with BCoef(v) = (1/d(v)) / Σ_{w∈N(v)} 1/d(w).
+  ///
+  /// - Parameters:
+  ///   - selection: the layers and weight to use.
+  ///   - distance: how trust becomes length for the betweenness.
+  ///   - threads: how many threads share the work; the result is the same for any number.
+  /// - Complexity: that of ``betweenness(selection:distance:threads:)``, plus O(n + m).
+  ///
+  /// Hwang, W., Kim, T., Ramanathan, M. & Zhang, A. (2008). Bridging centrality: graph mining
+  /// from element level to group level. *KDD '08*, 336–344.
+  /// [doi:10.1145/1401890.1401934](https://doi.org/10.1145/1401890.1401934)
+  public func bridgingCentrality(selection: TieSelection = .all, distance: DistanceTransform = .hops,
+                                 threads: Int = Threads.available) throws -> BridgingCentrality {
+    let adj = try adjacency(selection)
+    let b = adj.betweenness(lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)), threads: threads)
+    return adj.bridgingCentrality(betweenness: b)
   }
 }

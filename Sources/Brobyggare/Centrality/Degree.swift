@@ -15,11 +15,17 @@
 /// complex weighted networks. *PNAS* 101(11), 3747–3752.
 /// [doi:10.1073/pnas.0400087101](https://doi.org/10.1073/pnas.0400087101)
 public struct DegreeCounts: Sendable, Equatable {
+  /// Distinct contacts: in + out on a directed network, neighbours on an undirected one.
   public var degree: [Int]
+  /// Distinct nodes with a tie to the node (its degree on an undirected network).
   public var inDegree: [Int]
+  /// Distinct nodes the node has a tie to (its degree on an undirected network).
   public var outDegree: [Int]
+  /// The sum of trust over the node's ties, in and out (Barrat et al. 2004).
   public var strength: [Double]
+  /// The sum of trust over the ties to the node.
   public var inStrength: [Double]
+  /// The sum of trust over the ties from the node.
   public var outStrength: [Double]
 }
 

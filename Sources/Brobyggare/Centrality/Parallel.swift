@@ -43,6 +43,7 @@ private final class ChunkCounter: @unchecked Sendable {
 /// Where long computations say how far they are, for a front end to show (the command line
 /// prints it on a terminal). Every parallel computation reports each chunk it finishes.
 public final class ProgressMonitor: @unchecked Sendable {
+  /// The one monitor the measures report to.
   public static let shared = ProgressMonitor()
   private let lock = NSLock()
   private var handler: (@Sendable (_ done: Int, _ total: Int) -> Void)?

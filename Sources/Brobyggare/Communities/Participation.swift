@@ -44,7 +44,11 @@ public enum ModuleRole: String, Sendable, CaseIterable {
 /// Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of complex metabolic
 /// networks. *Nature* 433, 895–900. [doi:10.1038/nature03288](https://doi.org/10.1038/nature03288)
 public struct ModuleParticipation: Sendable {
+  /// The participation coefficient P_i = 1 − Σ_s (k_is / k_i)² over the modules s; NaN for an
+  /// isolate.
   public var participation: [Double]
+  /// The within-module degree z-score z_i = (κ_i − mean κ) / sd κ over i's module, κ_i its ties
+  /// inside its own module; NaN when every member of the module has the same κ.
   public var withinModuleZ: [Double]
   /// `nil` where P or z is NaN.
   public var roles: [ModuleRole?]
@@ -93,5 +97,22 @@ extension Adjacency {
     }
     return ModuleParticipation(participation: participation, withinModuleZ: z,
                                roles: (0..<n).map { ModuleRole(z: z[$0], participation: participation[$0]) })
+  }
+}
+
+extension Network {
+  /// Guimerà and Amaral's participation coefficient, within-module degree z-score and role of
+  /// every node for a partition into `modules`, a module index per node (from
+  /// ``louvain(selection:weighted:resolution:seed:)``'s membership, say); see
+  /// ``ModuleParticipation``.
+  ///
+  /// - Complexity: O(n + m).
+  ///
+  /// Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of complex metabolic
+  /// networks. *Nature* 433, 895–900. [doi:10.1038/nature03288](https://doi.org/10.1038/nature03288)
+  public func moduleParticipation(modules: [Int], selection: TieSelection = .all,
+                                  weighted: Bool = false) throws -> ModuleParticipation {
+    precondition(modules.count == nodeCount, "one module per node")
+    return try adjacency(selection).moduleParticipation(modules: modules, weighted: weighted)
   }
 }

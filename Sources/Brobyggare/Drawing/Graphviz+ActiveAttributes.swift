@@ -26,14 +26,23 @@ public enum GraphvizActiveAttributes {
 
 /// The active attributes left out of a drawing, by what carried them, in the order met.
 public struct ActiveAttributes: Sendable, Equatable {
+  /// What carried an attribute.
   public enum Owner: String, Sendable, CaseIterable {
-    case network, node, tie
+    /// The network (a graph attribute).
+    case network
+    /// A node.
+    case node
+    /// A tie.
+    case tie
   }
 
+  /// The names left out, by what carried them, each once, in the order met.
   public private(set) var names: [Owner: [String]] = [:]
 
+  /// None left out.
   public init() {}
 
+  /// Whether none was left out.
   public var isEmpty: Bool { names.values.allSatisfy(\.isEmpty) }
 
   mutating func insert(_ name: String, on owner: Owner) {

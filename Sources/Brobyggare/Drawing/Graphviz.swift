@@ -4,9 +4,13 @@ import Foundation
 /// its arguments passed directly (never through a shell); the picture is written to a
 /// temporary file and renamed into place only when Graphviz succeeded.
 public enum Graphviz {
+  /// Why a drawing could not be rendered.
   public enum RenderError: Error, Equatable, CustomStringConvertible {
+    /// Graphviz's `dot` is not on the PATH.
     case notInstalled
+    /// A format name that is not one of ``Graphviz/formats``.
     case unknownFormat(String)
+    /// Graphviz ran and failed, with its exit status and what it wrote on standard error.
     case failed(status: Int32, message: String)
     /// Graphviz was ended by a signal (a crash, or killed), not by exiting.
     case killed(signal: Int32, message: String)
@@ -24,7 +28,32 @@ public enum Graphviz {
     }
   }
 
-  public static let formats = ["svg", "png", "pdf"]
+  /// The picture formats Graphviz renders here.
+  public enum RenderFormat: String, Sendable, CaseIterable {
+    /// Scalable vector graphics, text.
+    case svg
+    /// A bitmap.
+    case png
+    /// A PDF document, with its dates fixed so that the same drawing gives the same bytes.
+    case pdf
+
+    /// The format a file name implies, from its extension (case-insensitive), or `nil`.
+    public init?(path: String) {
+      self.init(rawValue: (path as NSString).pathExtension.lowercased())
+    }
+  }
+
+  /// The names of the render formats, for messages and the command line.
+  public static let formats = RenderFormat.allCases.map(\.rawValue)
+
+  /// Renders DOT text as a picture and returns its bytes.
+  ///
+  /// - Throws: ``RenderError/notInstalled`` without Graphviz, ``RenderError/failed(status:message:)``
+  ///   when it fails.
+  /// - Complexity: Graphviz's layout (`dot`), superlinear in the size of the graph.
+  public static func render(_ dot: String, as format: RenderFormat) throws -> Data {
+    try render(dot, format: format.rawValue)
+  }
 
   /// The path of Graphviz's `dot`, from the PATH (then the usual places), or `nil`.
   public static var executable: String? {
@@ -33,7 +62,10 @@ public enum Graphviz {
     return dirs.map { ($0 as NSString).appendingPathComponent("dot") }.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
-  /// Renders DOT text in a format (`svg`, `png`, `pdf`) and returns the bytes.
+  /// Renders DOT text in a format named by text (`svg`, `png`, `pdf`) and returns the bytes;
+  /// ``render(_:as:)`` takes the format as a ``RenderFormat``.
+  ///
+  /// - Throws: ``RenderError/unknownFormat(_:)`` for another name, else as ``render(_:as:)``.
   public static func render(_ dot: String, format: String) throws -> Data {
     guard formats.contains(format) else { throw RenderError.unknownFormat(format) }
     guard let exe = executable else { throw RenderError.notInstalled }
@@ -87,7 +119,7 @@ public enum Graphviz {
   /// trailer's `/Info` names are touched; a PDF without them is returned unchanged.
   ///
   /// - Complexity: O(size of the PDF).
-  public static func fixingDates(inPDF data: Data, epoch: Int? = sourceDateEpoch) -> Data {
+  package static func fixingDates(inPDF data: Data, epoch: Int? = sourceDateEpoch) -> Data {
     var bytes = [UInt8](data)
     guard let info = lastRange(of: "/Info", in: bytes, before: bytes.count) else { return data }
     // "/Info N G R"
@@ -175,7 +207,7 @@ public enum Graphviz {
   static let running = RunningProcesses()
 
   /// Ends every Graphviz process this program started and is still waiting for (on Ctrl-C).
-  public static func terminateRunning() { running.terminateAll() }
+  package static func terminateRunning() { running.terminateAll() }
 
   final class RunningProcesses: @unchecked Sendable {
     private let lock = NSLock()

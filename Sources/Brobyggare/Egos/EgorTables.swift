@@ -29,7 +29,9 @@ public enum EgorTables {
   public struct Table {
     /// The file (or `file[sheet]`) errors name.
     public var file: String
+    /// The column names, in order.
     public var header: [String]
+    /// The rows of fields, in order.
     public var rows: [[String]]
     /// The line (or spreadsheet row) of each row.
     public var lines: [Int]
@@ -39,6 +41,7 @@ public enum EgorTables {
     /// column for a sheet.
     public var column: (_ row: Int, _ field: Int) -> Int
 
+    /// A table; by default numbers use a decimal point and field k is in column k + 1.
     public init(
       file: String, header: [String], rows: [[String]], lines: [Int], decimalComma: Bool = false,
       column: @escaping (_ row: Int, _ field: Int) -> Int = { _, k in k + 1 }

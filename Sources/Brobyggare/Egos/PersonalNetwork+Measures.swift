@@ -26,6 +26,7 @@ public struct PersonalNetworkOptions: Sendable, Hashable {
   /// attributes read as Network Canvas categoricals.
   public var multipleChoice: Bool
 
+  /// Options; everything left out is off (no group, no strength, every layer).
   public init(
     group: String? = nil, egoGroup: String? = nil, strength: String? = nil,
     selection: TieSelection = .all,
@@ -99,24 +100,41 @@ public struct PersonalNetworkOptions: Sendable, Hashable {
 /// [doi:10.4135/9781473911871](https://doi.org/10.4135/9781473911871)
 /// Krenz, T. et al. egor: Import and Analyse Ego-Centered Network Data, R package 1.24.2.
 public struct PersonalNetworkMeasures: Sendable, Equatable {
+  /// The number of alters.
   public var size: Int
+  /// Ties among the alters.
   public var ties: Int
+  /// Ties among the alters over the possible pairs; NaN below two alters.
   public var density: Double
+  /// Components among the alters (weak on a directed network).
   public var components: Int
+  /// Alters tied to no other alter.
   public var isolates: Int
+  /// Burt's effective size with ego as a node, unweighted.
   public var effectiveSize: Double
+  /// Effective size over the number of alters.
   public var efficiency: Double
+  /// Burt's constraint on ego, unweighted.
   public var constraint: Double
+  /// N: alters with a group.
   public var groupedAlters: Int
+  /// Alters without a group, left out of the composition measures.
   public var ungroupedAlters: Int
   /// Ego's group, `nil` when ego has none (or no group attribute was given).
   public var egoGroup: String?
+  /// The groups among the N alters.
   public var groupsPresent: Int
+  /// Blau's heterogeneity 1 − Σ_k p_k².
   public var blau: Double
+  /// The index of qualitative variation, Blau / (1 − 1/K).
   public var iqv: Double
+  /// The ego-alter E-I index (E − I) / (E + I).
   public var egoAlterEI: Double
+  /// Yule's Q (ad − bc) / (ad + bc) of the alter pairs, same group × tied.
   public var yulesQ: Double
+  /// The mean of the strength attribute over the alters that have one.
   public var meanStrength: Double
+  /// The alters with a numeric strength.
   public var strengthCount: Int
   /// Ego's counts in the five roles, in ``BrokerageRole`` order (see ``brokerage(_:)``).
   public var brokerageCounts: [Double]

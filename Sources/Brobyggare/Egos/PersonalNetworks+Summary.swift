@@ -3,16 +3,49 @@ import Foundation
 /// A column of the table of personal-network measures, named as the `egos` command writes it
 /// (see ``PersonalNetworkMeasures`` for each definition).
 public enum PersonalNetworkMeasure: String, CaseIterable, Sendable {
-  case size, ties, density, components, isolates
+  /// ``PersonalNetworkMeasures/size``.
+  case size
+  /// ``PersonalNetworkMeasures/ties``.
+  case ties
+  /// ``PersonalNetworkMeasures/density``.
+  case density
+  /// ``PersonalNetworkMeasures/components``.
+  case components
+  /// ``PersonalNetworkMeasures/isolates``.
+  case isolates
+  /// ``PersonalNetworkMeasures/effectiveSize``.
   case effectiveSize = "effective_size"
-  case efficiency, constraint
+  /// ``PersonalNetworkMeasures/efficiency``.
+  case efficiency
+  /// ``PersonalNetworkMeasures/constraint``.
+  case constraint
+  /// ``PersonalNetworkMeasures/groupedAlters``.
   case groupedAlters = "grouped_alters"
+  /// ``PersonalNetworkMeasures/ungroupedAlters``.
   case ungroupedAlters = "ungrouped_alters"
-  case groups, blau, iqv
+  /// ``PersonalNetworkMeasures/groupsPresent``.
+  case groups
+  /// ``PersonalNetworkMeasures/blau``.
+  case blau
+  /// ``PersonalNetworkMeasures/iqv``.
+  case iqv
+  /// ``PersonalNetworkMeasures/egoAlterEI``.
   case egoAlterEI = "ei_ego_alter"
+  /// ``PersonalNetworkMeasures/yulesQ``.
   case yulesQ = "yules_q"
+  /// ``PersonalNetworkMeasures/meanStrength``.
   case meanStrength = "mean_strength"
-  case coordinator, itinerant, representative, gatekeeper, liaison
+  /// Ego's coordinator count among its alters.
+  case coordinator
+  /// Ego's itinerant count.
+  case itinerant
+  /// Ego's representative count.
+  case representative
+  /// Ego's gatekeeper count.
+  case gatekeeper
+  /// Ego's liaison count.
+  case liaison
+  /// Ego's five roles together.
   case brokerage = "brokerage_total"
 
   /// Whether the measure needs a group attribute.
@@ -66,8 +99,11 @@ public enum PersonalNetworkMeasure: String, CaseIterable, Sendable {
 /// (undefined for that ego) are left out, and ``n`` counts the others. The standard deviation
 /// is the sample one, with n − 1 (R's `sd`); NaN below two values. The mean is NaN for n = 0.
 public struct MeasureSummary: Sendable, Equatable {
+  /// The egos for which the measure is defined.
   public var n: Int
+  /// Their mean; NaN for n = 0.
   public var mean: Double
+  /// The sample standard deviation (n − 1); NaN below two values.
   public var standardDeviation: Double
 
   /// - Complexity: O(k) for k values.

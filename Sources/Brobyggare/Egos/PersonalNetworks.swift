@@ -13,6 +13,7 @@ public struct PersonalNetwork: Sendable {
   /// The alters as nodes, with their attributes, and the alter-alter ties. Ego is not a node.
   public var alters: Network
 
+  /// A personal network of `ego` (its id or name), what is known of ego, and its alters.
   public init(ego: String, egoAttributes: [String: AttributeValue] = [:], alters: Network) {
     self.ego = ego
     self.egoAttributes = egoAttributes
@@ -36,6 +37,7 @@ public struct PersonalNetworks: Sendable {
   /// ``PersonalNetworkOptions/multipleChoice``).
   public var multipleChoiceAttributes: Set<String> = []
 
+  /// A study of these personal networks (none by default).
   public init(_ egos: [PersonalNetwork] = []) {
     self.egos = egos
   }

@@ -103,14 +103,14 @@ extension CSVFormat {
 /// Text for a spreadsheet: a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return would run as a formula (OWASP's CSV injection), so it is written behind a `'`, as
 /// Network Canvas writes its exports. ``unguardingFormula(_:)`` takes it off again.
-public func guardingFormula(_ text: String) -> String {
+package func guardingFormula(_ text: String) -> String {
   guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
   return "'" + text
 }
 
 /// Text read from a spreadsheet file this program (or Network Canvas) wrote: a `'` before a
 /// character that would start a formula is the guard, not part of the text.
-public func unguardingFormula(_ text: String) -> String {
+package func unguardingFormula(_ text: String) -> String {
   let s = text.unicodeScalars
   guard s.count >= 2, s.first == "'", ["=", "+", "-", "@", "\t", "\r"].contains(s[s.index(after: s.startIndex)]) else { return text }
   return String(text.dropFirst())

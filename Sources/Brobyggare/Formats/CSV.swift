@@ -225,6 +225,7 @@ public enum CSVFormat {
     /// The node table's label column (usually `label`); read as the `label` attribute.
     public var label: String?
 
+    /// Column names in place of the usual ones; `nil` keeps the usual name.
     public init(source: String? = nil, target: String? = nil, trust: String? = nil, layer: String? = nil,
                 id: String? = nil, label: String? = nil) {
       self.source = source
@@ -593,8 +594,8 @@ public enum CSVFormat {
   /// A field as RFC 4180 writes it: in double quotes (inner quotes doubled) when it holds the
   /// delimiter, a quote or a line break, or starts or ends with a space (which a spreadsheet
   /// would otherwise trim); else as it is. For tables meant for people and spreadsheets; the
-  /// network's tables quote with ``quoteField(_:)``.
-  public static func quote(_ s: String, delimiter: Character) -> String {
+  /// network's tables quote with `quoteField(_:)`.
+  package static func quote(_ s: String, delimiter: Character) -> String {
     if s.contains(delimiter) || s.contains("\"") || s.contains("\n") || s.contains("\r")
       || s.first == " " || s.last == " " {
       return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -607,7 +608,7 @@ public enum CSVFormat {
   /// or starts or ends with white space (which the reader trims from an unquoted id); else as
   /// it is. The reader picks the delimiter from the header line by counting them outside
   /// quotes, so a name holding another delimiter must be quoted too.
-  public static func quoteField(_ s: String) -> String {
+  package static func quoteField(_ s: String) -> String {
     let special = s.utf8.contains { $0 == 0x2C || $0 == 0x3B || $0 == 0x09 || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     // White space as the reader trims it (Foundation's, which counts U+200B ZERO WIDTH SPACE).
     if special || trimmingWhitespace(s, newlines: true).utf8.count != s.utf8.count {
@@ -660,7 +661,7 @@ public enum CSVFormat {
 
   /// The tie table: `source,target,type` (`type` is `Directed` or `Undirected` on every row),
   /// then trust and layer when any tie has them, then the declared tie attributes in
-  /// declaration order. Fields are quoted as ``quoteField(_:)`` says, whatever the delimiter.
+  /// declaration order. Fields are quoted as `quoteField(_:)` says, whatever the delimiter.
   ///
   /// - Throws: ``FormatError`` naming the tie, the text and the character when a field holds a
   ///   NUL; naming the attribute when the header would read back otherwise
@@ -695,7 +696,7 @@ public enum CSVFormat {
   }
 
   /// The node table: `id`, then the declared node attributes in declaration order. Fields are
-  /// quoted as ``quoteField(_:)`` says, whatever the delimiter.
+  /// quoted as `quoteField(_:)` says, whatever the delimiter.
   ///
   /// - Throws: ``FormatError`` naming the node, the text and the character when a field holds
   ///   a NUL, or naming the attribute when the header would read back otherwise.

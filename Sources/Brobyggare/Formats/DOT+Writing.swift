@@ -16,7 +16,7 @@ public enum DOTFormat {
   /// and `&` as `&amp;` (Graphviz reads entities in labels: `R&amp;D` would be drawn `R&D`), so
   /// that Graphviz draws the text as it is (the styled drawings use it). Control characters and
   /// the noncharacters U+FFFE and U+FFFF, which no SVG can hold, are drawn as `\u{7}`, ....
-  public static func quote(_ s: String) -> String {
+  package static func quote(_ s: String) -> String {
     var out = QuotedPieces()
     for ch in s.unicodeScalars {
       switch ch {

@@ -6,6 +6,10 @@ import Foundation
 /// wrote them). The weight is read as trust. The format says nothing of direction, so the
 /// caller declares it.
 public enum EdgeListFormat {
+  /// Reads an edge list: `source target [weight]` per line.
+  ///
+  /// - Throws: ``FormatError`` naming `file`, line and column.
+  /// - Complexity: O(size of the data).
   public static func read(_ data: Data, file: String, directed: Bool, encoding: TextEncoding = .utf8) throws(FormatError) -> Network {
     try read(TextInput(data: data, file: file, encoding: encoding), directed: directed)
   }

@@ -4,14 +4,18 @@ import Foundation
 /// was expected; or data a writer refuses (line and column 0: the output has no place yet). Its description is `FILE:LINE:COLUMN: error: MESSAGE`, the form compilers use,
 /// so editors can jump to the place.
 public struct FormatError: Error, Equatable, CustomStringConvertible {
+  /// The file, as given (`<input>` when there is none).
   public var file: String
+  /// The line of the problem, from 1.
   public var line: Int
+  /// The column of the problem, from 1, counted in characters.
   public var column: Int
+  /// What is wrong there and what was expected.
   public var message: String
 
-  /// A message longer than ``messageLimit`` characters keeps its start and its end (where the
+  /// A message longer than `messageLimit` characters keeps its start and its end (where the
   /// advice is) with what was left out counted between them; readers quote input through
-  /// ``excerpt(_:)`` and `list(_:quoted:)`, so this is only a last guard.
+  /// `excerpt(_:)` and `list(_:quoted:)`, so this is only a last guard.
   public init(file: String = "<input>", line: Int, column: Int, _ message: String) {
     self.file = file
     self.line = line
@@ -26,29 +30,29 @@ public struct FormatError: Error, Equatable, CustomStringConvertible {
   }
 
   /// The most characters of one piece of input a message quotes.
-  public static let quoteLimit = 200
+  package static let quoteLimit = 200
   /// The most items of a list a message shows.
-  public static let listLimit = 20
+  package static let listLimit = 20
   /// The most characters a message keeps (see ``init(file:line:column:_:)``).
-  public static let messageLimit = 8_000
+  package static let messageLimit = 8_000
 
   /// A piece of input as a message quotes it: as it is when it has at most ``quoteLimit``
   /// characters, else its first ``quoteLimit`` characters, an ellipsis and its full length
   /// (`Lorem ipsum… (209715200 characters)`), so a huge header or id cannot flood the terminal.
   ///
   /// - Complexity: O(1) for short text; O(n) in the length of long text, to count it.
-  public static func excerpt(_ text: some StringProtocol) -> String {
+  package static func excerpt(_ text: some StringProtocol) -> String {
     if text.utf8.count <= quoteLimit { return String(text) }
     let head = text.prefix(quoteLimit)
     if head.endIndex == text.endIndex { return String(text) }
     return String(head) + "… (\(text.count) characters)"
   }
 
-  /// Items as a message lists them: the first ``listLimit``, each through ``excerpt(_:)`` (and
+  /// Items as a message lists them: the first ``listLimit``, each through `excerpt(_:)` (and
   /// in single quotes when `quoted`), joined by `separator`, then `and N more`.
   ///
   /// - Complexity: O(k) in the length of the items shown, and O(1) in the number left out.
-  public static func list<Items: Collection>(_ items: Items, quoted: Bool = false, separator: String = ", ")
+  package static func list<Items: Collection>(_ items: Items, quoted: Bool = false, separator: String = ", ")
     -> String where Items.Element: StringProtocol
   {
     var shown = items.prefix(listLimit).map { quoted ? "'\(excerpt($0))'" : excerpt($0) }
@@ -56,7 +60,7 @@ public struct FormatError: Error, Equatable, CustomStringConvertible {
     return shown.joined(separator: separator)
   }
 
-  /// `message` with its middle left out when it is longer than ``messageLimit`` characters.
+  /// `message` with its middle left out when it is longer than `messageLimit` characters.
   static func bounded(_ message: String) -> String {
     guard message.utf8.count > messageLimit else { return message }
     let total = message.count

@@ -39,6 +39,10 @@ public enum GraphMLFormat {
     var extras: [String: String]
   }
 
+  /// Reads a GraphML document.
+  ///
+  /// - Throws: ``FormatError`` naming `file`, line and column.
+  /// - Complexity: O(size of the data).
   public static func read(_ data: Data, file: String) throws(FormatError) -> Network {
     try read(XMLReader.open(data, file: file))
   }

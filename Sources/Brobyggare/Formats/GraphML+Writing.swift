@@ -2,7 +2,7 @@ import Foundation
 
 /// Escapes text for XML content and attribute values (SVG, XHTML): `& < > "` as
 /// entities, a carriage return as `&#13;` so that it survives attribute normalisation.
-public func escapeXML(_ s: String) -> String {
+package func escapeXML(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for ch in s.unicodeScalars {
@@ -273,7 +273,7 @@ extension GraphMLFormat {
 extension Network {
   /// Writes the network as GraphML to a file (``GraphMLFormat/write(_:)``), streamed through a
   /// temporary file that is renamed into place only when every byte was written
-  /// (``writeFileAtomically(_:streaming:)``): the document is never held in memory whole, and a
+  /// (`writeFileAtomically(_:streaming:)`): the document is never held in memory whole, and a
   /// failure leaves no file half-written. Trust under a name of its own is written as `trust`,
   /// as ``serialized(as:path:)`` does.
   ///

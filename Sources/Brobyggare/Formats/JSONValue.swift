@@ -220,7 +220,7 @@ struct JSONParser {
 }
 
 /// A JSON string literal (RFC 8259), control characters escaped.
-public func jsonString(_ s: String) -> String {
+package func jsonString(_ s: String) -> String {
   var out = "\""
   for ch in s.unicodeScalars {
     switch ch {

@@ -53,11 +53,13 @@ public enum NetworkCanvasFormat {
 
   /// How to read an export.
   public struct Options: Sendable {
+    /// Which of the two ways of using Network Canvas the export follows (`detect` tells it).
     public var studyProtocol: StudyProtocol
     /// The categorical variables whose `<var>_<option>` columns to fold; `nil` finds them (runs
     /// of true/false columns that share a prefix). Given, only these are folded.
     public var categoricals: [String]?
 
+    /// Options; by default the protocol is detected and the categoricals found.
     public init(studyProtocol: StudyProtocol = .detect, categoricals: [String]? = nil) {
       self.studyProtocol = studyProtocol
       self.categoricals = categoricals

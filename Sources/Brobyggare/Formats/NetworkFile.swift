@@ -36,6 +36,7 @@ extension Network {
     public var sheet: String?
     /// The sheet of an Excel workbook that holds the nodes; `nil` chooses (see ``XLSXFormat``).
     public var nodesSheet: String?
+    /// Options; every one left out takes its default.
     public init(directed: Bool? = nil, nodeTable: String? = nil, format: NetworkFormat? = nil,
                 encoding: TextEncoding = .utf8, columns: CSVFormat.Columns = CSVFormat.Columns()) {
       self.directed = directed
@@ -303,7 +304,7 @@ extension Network {
 
 /// Writes files so that a failure leaves nothing half-written: each goes to a temporary file
 /// in the same folder and is renamed into place only when every one was written.
-public func writeFilesAtomically(_ files: [(path: String, contents: String)]) throws(WriteError) {
+package func writeFilesAtomically(_ files: [(path: String, contents: String)]) throws(WriteError) {
   try writeFilesAtomically(files.map { (path: $0.path, data: Data($0.contents.utf8)) })
 }
 
@@ -323,7 +324,7 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
 ///
 /// - Throws: ``WriteError`` naming the file and the reason (a missing folder, no permission, a
 ///   folder in the way); no file is then created or changed.
-public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(WriteError) {
+package func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(WriteError) {
   var temps: [(String, String)] = []
   defer {
     for (t, _) in temps { try? FileManager.default.removeItem(atPath: t) }
@@ -363,7 +364,7 @@ public func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(W
 /// held in memory whole (except for a device or a pipe, written only once `body` finished).
 ///
 /// - Throws: the error `body` throws (the temporary file is then removed), or ``WriteError``.
-public func writeFileAtomically(_ path: String, streaming body: (OutputSink) throws -> Void) throws {
+package func writeFileAtomically(_ path: String, streaming body: (OutputSink) throws -> Void) throws {
   let (resolved, isStream) = try writeTarget(path)
   if isStream {
     let sink = OutputSink(fd: -1)
@@ -392,7 +393,7 @@ public func writeFileAtomically(_ path: String, streaming body: (OutputSink) thr
 
 /// Where output goes piece by piece: bytes are gathered up to 1 MiB and then written; the
 /// first failure is kept (later pieces are then dropped) and reported when the file is done.
-public final class OutputSink {
+package final class OutputSink {
   let fd: Int32
   var buffer: [UInt8] = []
   var failure: Int32?
@@ -405,7 +406,7 @@ public final class OutputSink {
   }
 
   /// Appends text as UTF-8.
-  public func write(_ text: String) {
+  package func write(_ text: String) {
     buffer.append(contentsOf: text.utf8)
     if fd >= 0 && buffer.count >= Self.chunk { flush() }
   }
@@ -488,7 +489,7 @@ func finishTemporaryFile(_ fd: Int32, _ temp: String, path: String, mode: mode_t
 
 /// Writes all of `data` to a file descriptor, again after an interrupted or partial write;
 /// the errno of a failure (EPIPE when a reader went away), or `nil`.
-public func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
+package func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
   data.withUnsafeBytes { writeAll(fd, $0) }
 }
 
@@ -508,14 +509,14 @@ func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Int32? {
 
 /// The temporary files being written, so that an interrupted program can remove them and leave
 /// nothing half-written behind.
-public final class TemporaryFiles: @unchecked Sendable {
-  public static let shared = TemporaryFiles()
+package final class TemporaryFiles: @unchecked Sendable {
+  package static let shared = TemporaryFiles()
   private let lock = NSLock()
   private var paths: Set<String> = []
   func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
   func forget(_ list: [String]) { lock.withLock { for p in list { paths.remove(p) } } }
   /// Removes every temporary file still being written.
-  public func removeAll() {
+  package func removeAll() {
     let list = lock.withLock { paths }
     for p in list { unlink(p) }
   }

@@ -27,6 +27,11 @@ public enum NodeLinkFormat {
     return nil
   }
 
+  /// Reads JSON node-link data (networkx, d3, Cytoscape, graphology); `directed` overrides
+  /// what the file says.
+  ///
+  /// - Throws: ``FormatError`` naming `file`, line and column.
+  /// - Complexity: O(size of the data).
   public static func read(_ data: Data, file: String, directed: Bool? = nil) throws(FormatError) -> Network {
     let text = try decodeText(data, file: file)
     var parser = JSONParser(text, file: file)

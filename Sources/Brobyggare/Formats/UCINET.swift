@@ -23,6 +23,10 @@ public enum UCINETFormat {
   /// The largest n a header may give: a full matrix of n² cells must fit in memory.
   static let maximumNodes = 1_000_000
 
+  /// Reads a UCINET DL file; `directed` overrides the default (directed).
+  ///
+  /// - Throws: ``FormatError`` naming `file`, line and column.
+  /// - Complexity: O(size of the data), O(n²) for a full matrix.
   public static func read(_ data: Data, file: String, directed: Bool? = nil) throws(FormatError) -> Network {
     let text = try decodeText(data, file: file)
     var lexer = DLLexer(text: Array(text.unicodeScalars), file: file)

@@ -29,6 +29,7 @@ public enum XLSXFormat {
   public struct Limits: Sendable {
     /// The most rows and columns of a sheet (Excel's own: 1,048,576 rows, 16,384 columns).
     public var rows = 1_048_576
+    /// The most columns of a sheet (Excel's own: 16,384).
     public var columns = 16_384
     /// The most cells of the table read from a sheet: its rows times its columns, from the
     /// header to the last row and column with a value.
@@ -38,6 +39,7 @@ public enum XLSXFormat {
     public var textBytes = 256 << 20
     /// The most bytes of a workbook file.
     public var fileBytes = 200 << 20
+    /// Excel's own limits and those above.
     public init() {}
   }
 

@@ -3,7 +3,7 @@ import Foundation
 extension XLSXFormat {
   /// A cell to write: typed, so that a spreadsheet sorts and sums numbers as numbers and keeps
   /// text as text (`012` stays `012`; no formula guard is needed, a string cell is never one).
-  public enum Value: Sendable, Equatable {
+  package enum Value: Sendable, Equatable {
     case text(String)
     case number(Double)
     case integer(Int)
@@ -13,11 +13,11 @@ extension XLSXFormat {
   }
 
   /// One sheet to write: a header row, then the rows.
-  public struct Sheet: Sendable {
-    public var name: String
-    public var header: [String]
-    public var rows: [[Value]]
-    public init(name: String, header: [String], rows: [[Value]]) {
+  package struct Sheet: Sendable {
+    package var name: String
+    package var header: [String]
+    package var rows: [[Value]]
+    package init(name: String, header: [String], rows: [[Value]]) {
       self.name = name
       self.header = header
       self.rows = rows
@@ -90,7 +90,7 @@ extension XLSXFormat {
   /// than its 32,767 characters, or a file larger than ``Limits/fileBytes`` (200 MiB).
   ///
   /// - Throws: ``FormatError`` naming the sheet and what is over the limit.
-  public static func checkedWorkbook(_ sheets: [Sheet]) throws(FormatError) -> Data {
+  package static func checkedWorkbook(_ sheets: [Sheet]) throws(FormatError) -> Data {
     for sheet in sheets {
       func refuse(_ what: String) -> FormatError {
         FormatError(file: "<output>", line: 0, column: 0, "the sheet '\(sheet.name)' \(what), so Excel could not open the workbook; write CSV instead")
@@ -112,7 +112,7 @@ extension XLSXFormat {
     return data
   }
 
-  public static func workbook(_ sheets: [Sheet]) -> Data {
+  package static func workbook(_ sheets: [Sheet]) -> Data {
     var zip = ZIPWriter()
     var strings: [String] = []
     var stringIndex: [String: Int] = [:]

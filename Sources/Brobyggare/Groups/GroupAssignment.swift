@@ -40,12 +40,15 @@ public struct GroupAssignment: Sendable, Equatable {
 extension Network {
   /// The groups of a node attribute (see ``GroupAssignment``).
   ///
-  /// - Throws: ``NetworkError/unknownNodeAttribute(_:)`` when no node has the attribute and
-  ///   none declares it.
+  /// - Throws: ``NetworkError/unknownGroupAttribute(_:available:)`` when no node has the
+  ///   attribute and none declares it, listing the node attributes there are.
   /// - Complexity: O(n + G log G) for n nodes and G groups.
   public func groupAssignment(by attribute: String) throws(NetworkError) -> GroupAssignment {
     guard nodeAttributes.contains(where: { $0.name == attribute }) || nodes.contains(where: { $0.attributes[attribute] != nil }) else {
-      throw .unknownNodeAttribute(attribute)
+      var names = nodeAttributes.map(\.name)
+      var seen = Set(names)
+      for node in nodes { for key in node.attributes.keys.sorted() where seen.insert(key).inserted { names.append(key) } }
+      throw .unknownGroupAttribute(attribute, available: names)
     }
     var missingTokens = Set<String>()
     var trimmed = 0

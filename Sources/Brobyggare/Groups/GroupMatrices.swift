@@ -4,11 +4,19 @@
 /// On undirected networks the matrices are symmetric and every tie is reciprocated.
 /// Cells without possible pairs or without ties are NaN where a ratio is undefined.
 public struct GroupMatrices: Sendable {
+  /// The group names, in order; rows and columns follow it.
   public var names: [String]
+  /// The members of each group.
   public var sizes: [Int]
+  /// `ties[a][b]`: the ties from a member of group a to a member of group b.
   public var ties: [[Int]]
+  /// `density[a][b]`: ties over possible pairs, n_a·n_b (n_a(n_a−1) within a group); NaN
+  /// without possible pairs.
   public var density: [[Double]]
+  /// `meanTrust[a][b]`: the mean trust of those ties; NaN without ties.
   public var meanTrust: [[Double]]
+  /// `reciprocity[a][b]`: the share of those ties returned (b-member → a-member); NaN
+  /// without ties.
   public var reciprocity: [[Double]]
 }
 
@@ -46,5 +54,16 @@ extension Adjacency {
     // Undirected: each tie was seen from both ends; within a group that counted it twice.
     if !isDirected { for a in 0..<g { ties[a][a] /= 2 } }
     return GroupMatrices(names: names, sizes: sizes, ties: ties, density: density, meanTrust: mean, reciprocity: recip)
+  }
+}
+
+extension Network {
+  /// The group-by-group tie counts, densities and trust of a node attribute's groups (see
+  /// ``GroupMatrices``).
+  ///
+  /// - Complexity: O(n + m + G²) for G groups.
+  public func groupMatrices(by attribute: String, selection: TieSelection = .all) throws -> GroupMatrices {
+    let (g, names) = try groups(by: attribute)
+    return try adjacency(selection).groupMatrices(groups: g, names: names)
   }
 }

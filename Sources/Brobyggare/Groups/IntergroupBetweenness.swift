@@ -93,3 +93,33 @@ extension Adjacency {
     return centrality
   }
 }
+
+extension Network {
+  /// Betweenness between groups by a node attribute: for each node, the share of shortest
+  /// paths through it between two nodes of different groups (see
+  /// ``Adjacency/intergroupBetweenness(groups:lengths:threads:)``).
+  ///
+  ///     b_between(v) = Σ_{s≠v≠t, g(s)≠g(t)} σ_st(v) / σ_st
+  ///
+  /// - Parameters:
+  ///   - attribute: the node attribute whose values are the groups; nodes without one are
+  ///     neither sources nor targets.
+  ///   - selection: the layers and weight to use.
+  ///   - distance: how trust becomes length.
+  ///   - threads: how many threads share the sources; the result is the same for any number.
+  /// - Returns: betweenness between groups, indexed like `nodes`.
+  /// - Throws: ``NetworkError`` for an unknown attribute or layer, ``DistanceError`` for a
+  ///   trust that has no length under `distance`.
+  /// - Complexity: O(n m) for `hops`, O(n m + n² log n) otherwise.
+  ///
+  /// Brandes, U. (2008). On variants of shortest-path betweenness centrality and their generic
+  /// computation. *Social Networks* 30(2), 136–145.
+  /// [doi:10.1016/j.socnet.2007.11.001](https://doi.org/10.1016/j.socnet.2007.11.001)
+  public func intergroupBetweenness(by attribute: String, selection: TieSelection = .all,
+                                    distance: DistanceTransform = .hops,
+                                    threads: Int = Threads.available) throws -> [Double] {
+    let (g, _) = try groups(by: attribute)
+    let adj = try adjacency(selection)
+    return adj.intergroupBetweenness(groups: g, lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)), threads: threads)
+  }
+}

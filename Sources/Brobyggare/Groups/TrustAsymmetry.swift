@@ -3,22 +3,30 @@
 /// of a and a member of b who named each other), the mean of trust(a→b) − trust(b→a): a
 /// paired comparison that the mix of who named whom cannot drive.
 public struct TrustAsymmetry: Sendable {
+  /// Two groups, a < b, and the trust between them each way.
   public struct Pair: Hashable, Sendable {
+    /// The first group (an index into ``TrustAsymmetry/names``).
     public var a: Int
+    /// The second group, after a.
     public var b: Int
+    /// Ties from members of a to members of b.
     public var tiesAB: Int
+    /// Ties from members of b to members of a.
     public var tiesBA: Int
     /// Mean trust of the ties from a to b; NaN without ties.
     public var meanTrustAB: Double
+    /// Mean trust of the ties from b to a; NaN without ties.
     public var meanTrustBA: Double
     /// meanTrustAB − meanTrustBA.
     public var difference: Double
+    /// Pairs of an a-member and a b-member who named each other.
     public var mutualDyads: Int
     /// Mean over mutual dyads of trust(a-member → b-member) − trust(b-member → a-member); NaN
     /// without mutual dyads.
     public var meanPairedDifference: Double
   }
 
+  /// The group names, in order.
   public var names: [String]
   /// One entry per unordered pair of distinct groups, a < b, in group order.
   public var pairs: [Pair]
@@ -56,5 +64,16 @@ extension Adjacency {
       }
     }
     return TrustAsymmetry(names: names, pairs: pairs)
+  }
+}
+
+extension Network {
+  /// How trust given and trust received differ within and between a node attribute's groups
+  /// (see ``TrustAsymmetry``).
+  ///
+  /// - Complexity: O(n + m + G²) for G groups.
+  public func trustAsymmetry(by attribute: String, selection: TieSelection = .all) throws -> TrustAsymmetry {
+    let (g, names) = try groups(by: attribute)
+    return try adjacency(selection).trustAsymmetry(groups: g, names: names)
   }
 }

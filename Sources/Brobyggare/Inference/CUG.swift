@@ -29,7 +29,9 @@ import Foundation
 public struct CUGTest: Sendable, Equatable {
   /// The statistic's name (``CUGStatistic/name``).
   public var statistic: String
+  /// What the random graphs keep of the observed one.
   public var condition: CUGCondition
+  /// The statistic on the observed network.
   public var observed: Double
   /// The mean over the draws where the statistic is defined.
   public var mean: Double
@@ -45,6 +47,7 @@ public struct CUGTest: Sendable, Equatable {
   public var draws: Int
   /// Draws on which the statistic was undefined (NaN), left out of the figures above.
   public var undefinedDraws: Int
+  /// The seed of the draws; the same seed gives the same test on any number of threads.
   public var seed: UInt64
 }
 
@@ -153,11 +156,15 @@ public enum CUGStatistic: Sendable, Hashable {
 /// A CUG test asked for more work than its limit allows (see ``Adjacency/cugWorkLimit``), or
 /// for random graphs too large to hold (see ``maximumArcsPerDraw``).
 public struct CUGWorkError: Error, Equatable, CustomStringConvertible, Sendable {
+  /// The statistics asked for.
   public var statistics: [String]
+  /// What the random graphs keep of the observed one.
   public var condition: CUGCondition
+  /// The random graphs asked for.
   public var draws: Int
   /// Steps of work for one draw and all the statistics.
   public var workPerDraw: Double
+  /// The most steps of work allowed.
   public var limit: Double
   /// The most draws that fit within the limit (0 when not even one does).
   public var feasibleDraws: Int

@@ -73,13 +73,17 @@ public enum MRQAP {
     public var statistic: Double
     /// P(|s*| ≥ |s|), P(s* ≥ s), P(s* ≤ s) over the permutations.
     public var pTwoSided: Double
+    /// P(s* ≥ s) over the permutations.
     public var pGreater: Double
+    /// P(s* ≤ s) over the permutations.
     public var pLess: Double
   }
 
   /// A fitted model and its permutation test.
   public struct Result: Sendable, Equatable {
+    /// Linear (sna's `netlm`) or logistic (`netlogit`).
     public var model: Model
+    /// What the permutations shuffle.
     public var nullHypothesis: NullHypothesis
     /// The intercept first, then the predictors in the order given.
     public var coefficients: [Coefficient]
@@ -87,7 +91,9 @@ public enum MRQAP {
     public var cells: Int
     /// The cells of the mode left out because a value was missing.
     public var missingCells: Int
+    /// The permutations drawn.
     public var permutations: Int
+    /// Their seed; the same seed gives the same p-values on any number of threads.
     public var seed: UInt64
     /// Linear: R² = MSS / (MSS + RSS), with MSS the sum of squares of the fitted values about
     /// their mean (as sna's `summary.netlm`); NaN for the logistic model.
@@ -104,6 +110,7 @@ public enum MRQAP {
     public var nullDeviance: Double
     /// Logistic: deviance + 2p (sna's `aic`) and deviance + p log N (sna's `bic`).
     public var aic: Double
+    /// Logistic: deviance + p log N (sna's `bic`); NaN for the linear model.
     public var bic: Double
     /// Logistic: the IRLS iterations of the observed fit; 0 for the linear model.
     public var iterations: Int

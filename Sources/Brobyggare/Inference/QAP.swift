@@ -80,7 +80,9 @@ public enum DyadicTerm: Hashable, Sendable {
 /// Bad input to a QAP test or regression: a constant or collinear predictor, a dependent that
 /// is not 0/1 for the logistic model, an attribute that is not a number, too few cells.
 public struct QAPError: Error, CustomStringConvertible, Equatable {
+  /// What is wrong, for people.
   public var message: String
+  /// An error with this message.
   public init(_ message: String) { self.message = message }
   public var description: String { message }
 }
@@ -160,11 +162,14 @@ public struct QAPCorrelation: Sendable, Equatable {
   public var cells: Int
   /// The number of permutations drawn, and their seed.
   public var permutations: Int
+  /// Their seed; the same seed gives the same p-values on any number of threads.
   public var seed: UInt64
   /// P(|r*| ≥ |r|), P(r* ≥ r) and P(r* ≤ r): shares of the permutations (sna's `qaptest`
   /// gives the last two). NaN when r is.
   public var pTwoSided: Double
+  /// P(r* ≥ r).
   public var pGreater: Double
+  /// P(r* ≤ r).
   public var pLess: Double
 }
 

@@ -16,10 +16,14 @@ public struct Nomination: Hashable, Sendable {
   public var reported: [String: AttributeValue]
   /// Where the row is: its line, and the columns of the alter and the rating (from 1).
   public var line: Int
+  /// The column of the alter (from 1; 0 when unknown).
   public var alterColumn: Int
+  /// The column of the rating (from 1; 0 when unknown).
   public var ratingColumn: Int
+  /// The column of the respondent (from 1; 0 when unknown).
   public var respondentColumn: Int
 
+  /// A nomination; the positions default to 0 (unknown).
   public init(respondent: String, alter: String, rating: Double?, layer: String? = nil, wave: String? = nil,
               reported: [String: AttributeValue] = [:], line: Int = 0, alterColumn: Int = 0, ratingColumn: Int = 0,
               respondentColumn: Int = 0) {
@@ -38,23 +42,31 @@ public struct Nomination: Hashable, Sendable {
 
 /// A person's tie to an organisation (works at, member of), or any two-mode tie.
 public struct Affiliation: Hashable, Sendable {
+  /// The person (or member) as the table gives them.
   public var member: String
+  /// The organisation as the table gives it.
   public var organisation: String
   /// The layer it goes in (`affiliation` unless the table says).
   public var layer: String
+  /// The row's line in its file, from 1.
   public var line: Int
+  /// The column of the member (from 1).
   public var memberColumn: Int
+  /// The column of the organisation (from 1).
   public var organisationColumn: Int
 }
 
 /// A researcher's decision for a name: map it to a roster id, or make it a new node.
 public struct AliasRow: Hashable, Sendable {
+  /// The name as respondents said or wrote it.
   public var name: String
   /// A roster id, `new`, or empty (not decided yet).
   public var id: String
   /// The alias table the row is in (empty: ``InterviewNetwork/Inputs/aliasesFile``).
   public var file: String = ""
+  /// The row's line in its file, from 1.
   public var line: Int
+  /// The column of the id (from 1).
   public var idColumn: Int
   /// The row's cells in columns other than `name`, `id` and those the review file writes
   /// itself (a researcher's `note`, say), in file order; the review file keeps them.
@@ -63,7 +75,9 @@ public struct AliasRow: Hashable, Sendable {
 
 /// A cell a researcher added to an alias table or review file: its column and text.
 public struct AliasNote: Hashable, Sendable {
+  /// The column's name.
   public var column: String
+  /// The cell's text.
   public var text: String
 }
 

@@ -6,13 +6,17 @@ import Foundation
 /// each step is an equal share and the lowest rating still counts as some trust (on 1..5:
 /// 0.2, 0.4, 0.6, 0.8, 1). A rating outside the scale is an error, never clipped.
 public struct RatingScale: Hashable, Sendable, CustomStringConvertible {
+  /// The lowest rating.
   public var lower: Double
+  /// The highest rating.
   public var upper: Double
 
   /// The widest scale taken: a rating scale has a handful of steps, and a range as wide as
   /// `-1e308..1e308` would make every trust 0.
   public static let maximumSteps = 1000.0
 
+  /// A scale from `lower` to `upper`; `nil` unless both are finite, `upper > lower`, and it has
+  /// at most ``maximumSteps`` steps.
   public init?(lower: Double, upper: Double) {
     guard lower.isFinite, upper.isFinite, upper > lower, upper - lower + 1 <= RatingScale.maximumSteps else { return nil }
     self.lower = lower
@@ -58,7 +62,18 @@ public struct RatingScale: Hashable, Sendable, CustomStringConvertible {
 /// and `confirmed` cannot confirm it, so such ties go unless the non-respondent treatment
 /// reconstructs it; `mean` leaves it out rather than counting it 0.
 public enum Symmetrization: String, Hashable, Sendable, CaseIterable {
-  case none, min, max, mean, confirmed, any
+  /// No symmetrisation: the directed network as reported.
+  case none
+  /// A tie when both named each other, with the smaller trust.
+  case min
+  /// A tie when either named the other, with the larger trust.
+  case max
+  /// A tie when either named the other, with the mean of both directions (0 for one not named).
+  case mean
+  /// A tie when both named each other, with the mean of the two.
+  case confirmed
+  /// A tie when either named the other, with the mean of the directions reported.
+  case any
 }
 
 /// What to do with ties to people who were not interviewed (Stork and Richards 1992, Group &
@@ -86,15 +101,21 @@ public enum UnresolvedNameTreatment: String, Hashable, Sendable, CaseIterable {
 
 /// Settings for turning interviews into a network.
 public struct InterviewOptions: Sendable {
+  /// The rating scale the nominations use.
   public var scale: RatingScale
+  /// How the two directions of a pair become one tie (see ``Symmetrization``).
   public var symmetrize: Symmetrization = .none
+  /// What to do with ties to people who were not interviewed.
   public var nonRespondents: NonRespondentTreatment = .keep
+  /// What to do with names that match nobody or several entries.
   public var unresolved: UnresolvedNameTreatment = .drop
   /// The wave to use when the table has several.
   public var wave: String?
   /// The layer of nominations whose table gives none.
   public var defaultLayer: String = "trust"
 
+  /// Settings with a scale; the rest default to the reported directed network, non-respondents
+  /// kept, unresolved names dropped, and the only wave.
   public init(scale: RatingScale, symmetrize: Symmetrization = .none, nonRespondents: NonRespondentTreatment = .keep,
               unresolved: UnresolvedNameTreatment = .drop, wave: String? = nil) {
     self.scale = scale
@@ -107,7 +128,9 @@ public struct InterviewOptions: Sendable {
 
 /// A place in an input file.
 public struct SourceLine: Hashable, Sendable, Comparable, CustomStringConvertible {
+  /// The file.
   public var file: String
+  /// The line, from 1.
   public var line: Int
   public static func < (a: SourceLine, b: SourceLine) -> Bool { (a.file, a.line) < (b.file, b.line) }
   public var description: String { "\(file):\(line)" }
@@ -115,9 +138,16 @@ public struct SourceLine: Hashable, Sendable, Comparable, CustomStringConvertibl
 
 /// A name that did not resolve to exactly one roster entry.
 public struct UnresolvedName: Hashable, Sendable {
-  public enum Status: String, Hashable, Sendable { case unmatched, ambiguous }
+  /// Why a name did not resolve.
+  public enum Status: String, Hashable, Sendable {
+    /// It matched no roster entry.
+    case unmatched
+    /// It matched several.
+    case ambiguous
+  }
   /// The name as first written.
   public var name: String
+  /// Whether it matched nobody or several entries.
   public var status: Status
   /// Where it was used: `respondent`, `alter`, `affiliation`.
   public var roles: [String]
@@ -147,33 +177,45 @@ public struct DecidedName: Hashable, Sendable {
 
 /// Rows left out, for one reason.
 public struct DroppedRows: Hashable, Sendable {
+  /// Why they were left out.
   public var reason: String
+  /// The rows left out.
   public var rows: [SourceLine]
 }
 
 /// What was done: counts, and every row left out with its reason.
 public struct InterviewAccount: Sendable {
+  /// The settings used, as (name, value) pairs for the account.
   public var settings: [(String, String)] = []
+  /// Nomination rows read.
   public var nominationRows = 0
   /// Rows of other waves, not used for this network.
   public var otherWaveRows = 0
+  /// People interviewed.
   public var respondents = 0
+  /// People named by others but never interviewed.
   public var nominatedOnly = 0
+  /// People in the roster, neither interviewed nor named.
   public var rosterOnly = 0
   /// Nodes not in the roster (names the alias table or `--unresolved new` made nodes).
   public var addedNodes = 0
+  /// Rows left out, by reason.
   public var dropped: [DroppedRows] = []
   /// Rows naming the same alter in the same layer again; the highest rating is kept.
   public var duplicates: [SourceLine] = []
   /// Directed reports after merging duplicates (nomination layers).
   public var reportedTies = 0
+  /// Ties of non-respondents reconstructed from the other side.
   public var reconstructedTies = 0
+  /// Non-respondents left out (with `drop`).
   public var droppedNodes = 0
+  /// Ties left out with them.
   public var tiesDroppedWithNodes = 0
   /// Pairs named one way only that `min` or `confirmed` left out.
   public var unconfirmedPairs = 0
   /// Ties in the nomination layers of the result.
   public var resultTies = 0
+  /// Ties from the affiliation table.
   public var affiliationTies = 0
 
   /// The account as Markdown.
@@ -211,7 +253,9 @@ public struct InterviewAccount: Sendable {
 
 /// Problems with the interview data that are not about one place in a file.
 public enum InterviewError: Error, Equatable, CustomStringConvertible {
+  /// The nominations have several waves and none was chosen.
   case severalWaves([String])
+  /// No nomination is in the wave chosen; the waves there are.
   case unknownWave(String, available: [String])
 
   public var description: String {
@@ -224,8 +268,11 @@ public enum InterviewError: Error, Equatable, CustomStringConvertible {
 
 /// A network made from interviews, with the account of how, and the names to review.
 public struct InterviewNetwork: Sendable {
+  /// The network made.
   public var network: Network
+  /// How it was made: counts and every row left out with its reason.
   public var account: InterviewAccount
+  /// The names that matched nobody or several entries, to review.
   public var unresolved: [UnresolvedName]
   /// The names the alias tables decided that this run used, in order of first use.
   public var decided: [DecidedName]
@@ -237,16 +284,22 @@ public struct InterviewNetwork: Sendable {
 
   /// The inputs, each with the file name its positions refer to.
   public struct Inputs: Sendable {
+    /// The nominations, one per row.
     public var nominations: [Nomination]
+    /// The file they came from.
     public var nominationsFile: String
+    /// The roster the names are resolved against.
     public var roster: Roster
     /// The rows of every alias table, in the order given; each row names its file.
     public var aliases: [AliasRow] = []
     /// The file of alias rows that do not name one.
     public var aliasesFile: String = "<aliases>"
+    /// The rows of the affiliation table (person, organisation).
     public var affiliations: [Affiliation] = []
+    /// The file of the affiliation table.
     public var affiliationsFile: String = "<affiliations>"
 
+    /// Inputs with nominations and a roster; aliases and affiliations empty.
     public init(nominations: [Nomination], nominationsFile: String, roster: Roster) {
       self.nominations = nominations
       self.nominationsFile = nominationsFile

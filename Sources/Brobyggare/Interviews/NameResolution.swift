@@ -111,8 +111,11 @@ public enum NameMatching {
 /// One person or organisation a study knows of: an id, a display label, a kind, attributes, and
 /// the other names it goes by.
 public struct RosterEntry: Hashable, Sendable {
+  /// The entry's id: the node id it becomes.
   public var id: String
+  /// The name to show.
   public var label: String
+  /// Person, organisation or other.
   public var kind: NodeKind
   /// Further attributes (sector, level, organisation...), typed as the roster file gives them.
   public var attributes: [String: AttributeValue]
@@ -122,6 +125,7 @@ public struct RosterEntry: Hashable, Sendable {
   /// such a column; `nil` when it does not say.
   public var interviewed: Bool?
 
+  /// An entry; kind, attributes, aliases and the interviewed mark are optional.
   public init(id: String, label: String, kind: NodeKind = .other, attributes: [String: AttributeValue] = [:],
               aliases: [String] = [], interviewed: Bool? = nil) {
     self.id = id
@@ -136,13 +140,18 @@ public struct RosterEntry: Hashable, Sendable {
 /// The people and organisations of a study. Ids are unique; labels and aliases need not be
 /// (two people may share a name), but a name shared by two entries resolves to neither.
 public struct Roster: Sendable {
+  /// The entries, in the order added.
   public private(set) var entries: [RosterEntry] = []
   /// Declared attributes other than id, label, kind, aliases and interviewed, in file order.
   public var attributes: [AttributeDeclaration] = []
   private var indexByID: [String: Int] = [:]
 
+  /// An empty roster.
   public init() {}
 
+  /// A roster of these entries.
+  ///
+  /// - Throws: ``NetworkError/duplicateNode(_:)`` when two share an id.
   public init(_ entries: [RosterEntry]) throws(NetworkError) {
     for e in entries { try add(e) }
   }
@@ -172,6 +181,7 @@ public enum NameResolution: Hashable, Sendable {
 
 /// A closest roster name for an unresolved name.
 public struct NameSuggestion: Hashable, Sendable {
+  /// The roster entry (its position).
   public var entry: Int
   /// The roster name (label or alias) that came closest.
   public var name: String
@@ -185,6 +195,7 @@ public struct NameSuggestion: Hashable, Sendable {
 /// then the normalised label or alias. A normalised name that two entries share is
 /// ambiguous and never resolved.
 public struct NameResolver: Sendable {
+  /// The roster names resolve against.
   public let roster: Roster
   private var byName: [String: [Int]] = [:]
   private var decisions: [String: AliasDecision] = [:]
@@ -230,10 +241,15 @@ public struct NameResolver: Sendable {
 
   /// What the researcher decided for a name in the alias table.
   public enum AliasDecision: Hashable, Sendable {
+    /// The roster entry at this position.
     case entry(Int)
+    /// A new node, not in the roster.
     case newNode
   }
 
+  /// A resolver for a roster, with no alias decisions yet.
+  ///
+  /// - Complexity: O(total length of the roster's names).
   public init(roster: Roster) {
     self.roster = roster
     for (i, e) in roster.entries.enumerated() {
@@ -254,6 +270,10 @@ public struct NameResolver: Sendable {
   /// The decision already recorded for this name, if any.
   public func decision(for name: String) -> AliasDecision? { decisions[NameMatching.normalise(name)] }
 
+  /// Resolves a name: the alias table's decision, else an exact id, else the normalised label
+  /// or alias (ambiguous when two entries share it).
+  ///
+  /// - Complexity: O(length of the name) on average.
   public func resolve(_ name: String) -> NameResolution {
     let key = NameMatching.normalise(name)
     switch decisions[key] {

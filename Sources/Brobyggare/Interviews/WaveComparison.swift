@@ -2,37 +2,67 @@
 /// change in a measure and in the ranking it gives. Nodes and ties are matched by id (ties by
 /// their two ends and layer; undirected ties whichever way they are written).
 public struct WaveComparison: Sendable {
-  public enum Change: String, Sendable, CaseIterable { case gained, lost, up, down, same }
+  /// What happened to a tie from wave a to wave b.
+  public enum Change: String, Sendable, CaseIterable {
+    /// Absent in a, present in b.
+    case gained
+    /// Present in a, absent in b.
+    case lost
+    /// Present in both, with more trust in b.
+    case up
+    /// Present in both, with less trust in b.
+    case down
+    /// Present in both with the same trust.
+    case same
+  }
 
+  /// A tie in either wave and what happened to it.
   public struct TieChange: Hashable, Sendable {
+    /// The id of its source.
     public var source: String
+    /// The id of its target.
     public var target: String
+    /// Its layer, or `nil`.
     public var layer: String?
     /// Trust in each wave, or the weight the selection names (1 for a tie without trust); `nil`
     /// where the tie is absent.
     public var trustA: Double?
+    /// Trust in wave b, as `trustA`.
     public var trustB: Double?
+    /// What happened to it.
     public var change: Change
   }
 
+  /// A node in either wave, with the measure and its rank in each.
   public struct NodeChange: Hashable, Sendable {
+    /// The node's id.
     public var id: String
+    /// The node's label.
     public var label: String
+    /// Whether it is in wave a.
     public var inA: Bool
+    /// Whether it is in wave b.
     public var inB: Bool
     /// The measure in each wave; NaN where the node is absent.
     public var scoreA: Double
+    /// The measure in wave b; NaN where the node is absent.
     public var scoreB: Double
     /// Ranks among the nodes of each wave (1 is first; ties share the mean); NaN when absent.
     public var rankA: Double
+    /// Its rank in wave b; NaN when absent.
     public var rankB: Double
   }
 
+  /// Every tie of either wave, with its change.
   public var ties: [TieChange]
+  /// Every node of either wave.
   public var nodes: [NodeChange]
   /// Spearman's rho between the two waves' values over the nodes present in both.
   public var spearman: Double
 
+  /// The number of ties with this change.
+  ///
+  /// - Complexity: O(ties).
   public func count(_ c: Change) -> Int { ties.filter { $0.change == c }.count }
 
   /// Compares wave `a` with wave `b`.

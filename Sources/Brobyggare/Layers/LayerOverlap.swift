@@ -35,6 +35,7 @@ public struct LayerPairOverlap: Sendable, Equatable {
   /// The off-diagonal cells the correlation runs over, N.
   public var cells: Int
 
+  /// The overlap of two layers from their tie counts and the cells compared.
   public init(
     first: String, second: String, firstTies: Int, secondTies: Int, sharedTies: Int, cells: Int
   ) {

@@ -37,6 +37,7 @@ public struct Multiplexity: Sendable, Equatable {
   /// `exclusiveNeighbours[ℓ][v]`: neighbours of v reached in layer ℓ and in no other.
   public var exclusiveNeighbours: [[Int]]
 
+  /// Multiplexity from its per-node counts.
   public init(
     layers: [String], isDirected: Bool, neighbours: [Int], multiplexNeighbours: [Int],
     layerDegree: [[Int]], exclusiveNeighbours: [[Int]]

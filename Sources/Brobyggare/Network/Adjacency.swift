@@ -22,6 +22,8 @@ public struct TieSelection: Sendable, Hashable {
   /// How parallel ties merge.
   public var merge: TieMerge
 
+  /// A selection of layers (`nil`: every layer), a tie attribute to read as the weight in
+  /// place of trust (`nil`: trust), and how parallel ties merge (the largest by default).
   public init(layers: Set<String>? = nil, weightAttribute: String? = nil, merge: TieMerge = .max) {
     self.layers = layers
     self.weightAttribute = weightAttribute
@@ -49,14 +51,21 @@ public struct TieSelection: Sendable, Hashable {
 /// identical for identical input (rows sorted by target); building costs two counting sorts of
 /// the ties.
 public struct Adjacency: Sendable {
+  /// The number of nodes, as in the network it was built from.
   public let nodeCount: Int
+  /// Whether arcs run one way; an undirected tie is two arcs.
   public let isDirected: Bool
   /// `outOffsets[v]..<outOffsets[v+1]` indexes `outTargets` and `outTrust`.
   public let outOffsets: [Int]
+  /// The targets of each node's outgoing arcs, sorted within each node's row.
   public let outTargets: [Int32]
+  /// The trust of each outgoing arc (1 where the tie has none), aligned with `outTargets`.
   public let outTrust: [Double]
+  /// `inOffsets[v]..<inOffsets[v+1]` indexes `inTargets` and `inTrust`.
   public let inOffsets: [Int]
+  /// The sources of each node's incoming arcs, sorted within each node's row.
   public let inTargets: [Int32]
+  /// The trust of each incoming arc, aligned with `inTargets`.
   public let inTrust: [Double]
 
   /// The number of arcs (each undirected tie counts twice).

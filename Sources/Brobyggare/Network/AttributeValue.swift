@@ -5,7 +5,16 @@ import Foundation
 /// `markup` holds XML that another tool wrote inside a GraphML `<data>` element (yEd's
 /// graphics, say). The measures never read it; it is kept so that a read-then-write loses nothing.
 public enum AttributeType: String, Hashable, Sendable, CaseIterable {
-  case string, integer, double, boolean, markup
+  /// Text.
+  case string
+  /// A whole number.
+  case integer
+  /// A floating-point number.
+  case double
+  /// True or false.
+  case boolean
+  /// XML another tool wrote inside a GraphML `<data>` element, kept as it was.
+  case markup
 
   /// The type that holds values of both types: itself when they agree, `double` for integers
   /// and doubles (every such integer reads back from a double), else `string`.
@@ -18,12 +27,18 @@ public enum AttributeType: String, Hashable, Sendable, CaseIterable {
 
 /// A typed attribute value. A missing value is `nil` where a value is expected.
 public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
+  /// Text.
   case string(String)
+  /// A whole number.
   case integer(Int)
+  /// A floating-point number (NaN stands for a missing number).
   case double(Double)
+  /// True or false.
   case boolean(Bool)
+  /// XML another tool wrote inside a GraphML `<data>` element, kept as it was.
   case markup(String)
 
+  /// The value's type.
   public var type: AttributeType {
     switch self {
     case .string: .string
@@ -58,7 +73,7 @@ public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
 /// Formats a double the same way in every output: the shortest decimal that reads back to the
 /// same value; integral values keep no fraction (`2`, not `2.0`); `NaN`, `inf`, `-inf`.
 @inlinable
-public func formatNumber(_ d: Double) -> String {
+package func formatNumber(_ d: Double) -> String {
   if d.isNaN { return "NaN" }
   if d.isInfinite { return d > 0 ? "inf" : "-inf" }
   if d == d.rounded(), abs(d) < 1e15 {
@@ -70,7 +85,9 @@ public func formatNumber(_ d: Double) -> String {
 /// The declaration of one attribute: its name, type and default, and what a GraphML file said
 /// of it beyond that (kept so that writing it back loses nothing).
 public struct AttributeDeclaration: Hashable, Sendable {
+  /// The attribute's name, as files spell it.
   public var name: String
+  /// The type its values have.
   public var type: AttributeType
   /// The value an element has when it gives none (GraphML `<default>`).
   public var defaultValue: AttributeValue?
@@ -81,6 +98,7 @@ public struct AttributeDeclaration: Hashable, Sendable {
   /// (`yfiles.type`, say), kept for the writer.
   public var graphMLKeyExtras: [String: String]
 
+  /// A declaration; the GraphML details are kept from a GraphML input and default to none.
   public init(
     name: String, type: AttributeType, defaultValue: AttributeValue? = nil,
     graphMLType: String? = nil, graphMLKeyExtras: [String: String] = [:]
@@ -136,7 +154,7 @@ func trimmingWhitespace(_ text: String, newlines: Bool) -> String {
 
 /// Parses a decimal number as written by spreadsheets and graph tools: `1.5`, `1e-3`, `NaN`,
 /// `inf`; with `decimalComma`, `0,8` as well.
-public func parseDouble(_ text: String, decimalComma: Bool = false) -> Double? {
+package func parseDouble(_ text: String, decimalComma: Bool = false) -> Double? {
   if text.isEmpty { return nil }
   if let d = decimalDouble(text) { return d }
   let lower = text.lowercased()
@@ -156,7 +174,7 @@ public func parseDouble(_ text: String, decimalComma: Bool = false) -> Double? {
 /// reads hexadecimal (`0x10` is 16, `0x1p3` is 8) and `nan(…)`, which no file or option here
 /// means, and rounds numbers beyond a double's range to infinity or 0 (`1e400`, `1e-400`),
 /// which would change the value; every reader and option parses numbers through this.
-public func decimalDouble<S: StringProtocol>(_ text: S) -> Double? {
+package func decimalDouble<S: StringProtocol>(_ text: S) -> Double? {
   for u in text.utf8 {
     switch u {
     case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),

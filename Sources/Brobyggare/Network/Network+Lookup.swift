@@ -33,7 +33,7 @@ extension Network {
 /// candidates no longer than that bound allows.
 ///
 /// - Complexity: O(c · L²) for c candidates of length L ≤ 300.
-public func closestMatches(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
+package func closestMatches(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
   let w = NameMatching.normalise(word)
   guard !w.isEmpty, w.unicodeScalars.count <= NameMatching.maximumSuggestedLength else { return [] }
   var scored: [(score: Int, order: Int, text: String)] = []

@@ -123,6 +123,43 @@ public struct Network: Sendable {
     return addTie(Tie(source: s, target: t, trust: trust, layer: layer, attributes: attributes))
   }
 
+  /// Adds a tie between two nodes that must exist already, checking its trust: the strict
+  /// counterpart of ``addTie(from:to:trust:layer:attributes:)``, which creates a bare node for
+  /// an id it does not know (so that `"Bo"` for the id `"bo"` makes a second person).
+  ///
+  /// - Parameters:
+  ///   - source: the id of the tie's source.
+  ///   - target: the id of the tie's target.
+  ///   - trust: the tie's trust, a finite number ≥ 0, within `scale` when one is given;
+  ///     `nil` for none.
+  ///   - scale: the range a trust must lie in (a rating scale's 1...5, say), or `nil`.
+  ///   - layer: the tie's layer, or `nil`.
+  ///   - attributes: the tie's other attributes.
+  /// - Returns: the index of the new tie.
+  /// - Throws: ``NetworkError/unknownNodeID(_:differingInCase:)`` for an id no node has, naming
+  ///   the ids that differ from it only in case; ``NetworkError/invalidTrust(_:expected:)``
+  ///   for a trust that is negative, not finite, or off the scale. Nothing is added then.
+  /// - Complexity: O(1) on average; O(n) to name the ids that differ in case, on error.
+  @discardableResult
+  public mutating func addTie(fromExisting source: String, to target: String, trust: Double? = nil,
+                              scale: ClosedRange<Double>? = nil, layer: String? = nil,
+                              attributes: [String: AttributeValue] = [:]) throws(NetworkError) -> Int {
+    func existing(_ id: String) throws(NetworkError) -> Int {
+      if let i = indexByID[id] { return i }
+      let folded = id.lowercased()
+      throw .unknownNodeID(id, differingInCase: nodes.lazy.map(\.id).filter { $0.lowercased() == folded }.prefix(5).map { $0 })
+    }
+    let s = try existing(source)
+    let t = try existing(target)
+    if let trust {
+      guard trust.isFinite, trust >= 0 else { throw .invalidTrust(trust, expected: "a trust, which is a finite number ≥ 0") }
+      if let scale, !scale.contains(trust) {
+        throw .invalidTrust(trust, expected: "on the scale \(formatNumber(scale.lowerBound))–\(formatNumber(scale.upperBound))")
+      }
+    }
+    return addTie(Tie(source: s, target: t, trust: trust, layer: layer, attributes: attributes))
+  }
+
   /// Replaces the attributes of the node at `index`.
   public mutating func setNodeAttributes(_ attributes: [String: AttributeValue], at index: Int) {
     nodes[index].attributes = attributes
@@ -189,10 +226,15 @@ public struct Network: Sendable {
 
 /// Misuse of the network model that depends on data (a duplicate id, say).
 public enum NetworkError: Error, Equatable, CustomStringConvertible {
+  /// A node id used twice.
   case duplicateNode(String)
+  /// An id no node has.
   case unknownNode(String)
+  /// A layer no tie is in, with the layers there are.
   case unknownLayer(String, available: [String])
+  /// A tie attribute no tie has (as the weight of a selection, say).
   case unknownAttribute(String)
+  /// A node attribute no node has.
   case unknownNodeAttribute(String)
   /// A tie (its number from 0, and its ends as text) whose weight is missing (`value` nil), not
   /// a number, or not a trust.
@@ -201,6 +243,15 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
   case noNodeNamed(String, closest: [String])
   /// A label that several nodes have, with their ids.
   case ambiguousLabel(String, ids: [String])
+  /// A group attribute no node has, with the node attributes there are.
+  case unknownGroupAttribute(String, available: [String])
+  /// A node attribute's value that is not of the kind expected (`expected`: "true or false").
+  case invalidNodeAttribute(node: String, attribute: String, value: String, expected: String)
+  /// An id no node has, given to ``Network/addTie(fromExisting:to:trust:scale:layer:attributes:)``,
+  /// with the ids that differ from it only in case.
+  case unknownNodeID(String, differingInCase: [String])
+  /// A trust that is not a finite number ≥ 0, or lies outside the scale given.
+  case invalidTrust(Double, expected: String)
 
   public var description: String {
     switch self {
@@ -216,12 +267,20 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
       "no node has the id or label '\(name)'" + didYouMean(closest)
     case .ambiguousLabel(let label, let ids):
       "\(ids.count) nodes have the label '\(label)' (ids \(ids.prefix(10).map { "'\($0)'" }.joined(separator: ", "))\(ids.count > 10 ? ", ..." : "")); name one by its id"
+    case .unknownGroupAttribute(let a, let available):
+      "no node attribute is named '\(a)'; node attributes: \(available.isEmpty ? "(none)" : FormatError.list(available, quoted: true))"
+    case .invalidNodeAttribute(let node, let attribute, let value, let expected):
+      "node '\(node)': '\(attribute)' is '\(value)'; expected \(expected)"
+    case .unknownNodeID(let id, let differing):
+      "no node has the id '\(id)'" + (differing.isEmpty ? "" : "; ids that differ only in case: " + FormatError.list(differing, quoted: true))
+    case .invalidTrust(let trust, let expected):
+      "trust \(formatNumber(trust)) is not \(expected)"
     }
   }
 }
 
 /// "; did you mean 'a' or 'b'?" for a message, or nothing when there is no suggestion.
-public func didYouMean(_ suggestions: [String]) -> String {
+package func didYouMean(_ suggestions: [String]) -> String {
   guard !suggestions.isEmpty else { return "" }
   let quoted = suggestions.map { "'\($0)'" }
   let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!

@@ -1,6 +1,11 @@
 /// What a node stands for.
 public enum NodeKind: String, Hashable, Sendable, CaseIterable {
-  case person, organisation, other
+  /// A person.
+  case person
+  /// An organisation: an agency, association, school, company.
+  case organisation
+  /// Anything else (an event, a place, a group).
+  case other
 
   /// Reads the spellings researchers use: `person`, `individual`, `organisation`,
   /// `organization`, `org`; anything else is `other`.
@@ -24,6 +29,8 @@ public struct Node: Hashable, Sendable {
   /// Attribute values by name. A missing key is a missing value.
   public var attributes: [String: AttributeValue]
 
+  /// A node with an id and, optionally, a label, a kind and further attributes; the label and
+  /// kind are stored as the attributes `label` and `kind`.
   public init(id: String, label: String? = nil, kind: NodeKind? = nil,
               attributes: [String: AttributeValue] = [:]) {
     self.id = id

@@ -16,6 +16,8 @@ public struct Subgraph: Sendable, Equatable {
   /// The nodes in it, nested subgraphs' included, in the order they first appear there.
   public var members: [Int]
 
+  /// A subgraph with its id (`nil` when anonymous), the subgraph it is nested in (`nil` at the
+  /// top), its attributes, defaults and members.
   public init(id: String?, parent: Int?, attributes: [String: AttributeValue] = [:], nodeDefaults: [String: AttributeValue] = [:],
               edgeDefaults: [String: AttributeValue] = [:], members: [Int] = []) {
     self.id = id

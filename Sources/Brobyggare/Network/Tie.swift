@@ -64,6 +64,10 @@ public struct Tie: Hashable, Sendable {
     set { extra = Extra.make(layer: layer, id: id, attributes: newValue) }
   }
 
+  /// A tie between two nodes by index, with its trust (`nil` for none), layer, id and
+  /// attributes.
+  ///
+  /// - Precondition: both indices lie in 0...Int32.max.
   public init(source: Int, target: Int, trust: Double? = nil, layer: String? = nil,
               id: String? = nil, attributes: [String: AttributeValue] = [:]) {
     sourceIndex = Tie.index(source)

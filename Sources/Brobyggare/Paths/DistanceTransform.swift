@@ -39,10 +39,15 @@ public enum DistanceTransform: String, Sendable, CaseIterable {
 
 /// A weight that has no length under the transform asked for.
 public struct DistanceError: Error, Equatable, CustomStringConvertible {
+  /// The weight that has no length.
   public var trust: Double
+  /// The transform asked for.
   public var transform: DistanceTransform
+  /// What the transform needs (`a trust in (0, 1]`, say).
   public var expected: String
+  /// The id of the tie's source, when known.
   public var source: String?
+  /// The id of the tie's target, when known.
   public var target: String?
 
   public var description: String {
@@ -53,6 +58,7 @@ public struct DistanceError: Error, Equatable, CustomStringConvertible {
 
 /// Arc lengths aligned with an ``Adjacency``'s outgoing rows.
 public struct ArcLengths: Sendable {
+  /// The transform the lengths come from.
   public let transform: DistanceTransform
   /// `nil` for `hops`; otherwise one length per outgoing arc.
   public let lengths: [Double]?

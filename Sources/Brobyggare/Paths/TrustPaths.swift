@@ -18,6 +18,7 @@ public struct TrustPath: Sendable, Equatable {
 
 /// The best trust from one source to every node, and the path to each.
 public struct TrustTree: Sendable {
+  /// The source node (an index).
   public var source: Int
   /// The largest product of trust from the source; 0 where no path runs.
   public var trust: [Double]

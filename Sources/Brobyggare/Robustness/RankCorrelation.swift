@@ -30,6 +30,9 @@ public enum RankCorrelation {
     return pearson(ranks(x, descending: false), ranks(y, descending: false))
   }
 
+  /// Pearson's r = Σ (x − x̄)(y − ȳ) / √(Σ (x − x̄)² Σ (y − ȳ)²); NaN when either is constant.
+  ///
+  /// - Complexity: O(n).
   public static func pearson(_ x: [Double], _ y: [Double]) -> Double {
     let n = Double(x.count)
     guard x.count >= 2 else { return .nan }

@@ -7,10 +7,21 @@ import Foundation
 public enum Robustness {
   /// The measures whose ranking can be tested.
   public enum Measure: String, Sendable, CaseIterable {
-    case betweenness, degree
+    /// Raw betweenness, in hops.
+    case betweenness
+    /// Distinct contacts.
+    case degree
+    /// Distinct nodes with a tie to the node.
     case inDegree = "in_degree"
-    case closeness, harmonic, constraint
+    /// Closeness along outgoing ties, in hops.
+    case closeness
+    /// Harmonic centrality along outgoing ties, in hops.
+    case harmonic
+    /// Burt's constraint; the lowest ranks first.
+    case constraint
+    /// Burt's effective size.
     case effectiveSize = "effective_size"
+    /// PageRank with damping 0.85.
     case pagerank
 
     /// Constraint ranks the lowest first (the least constrained is the broker); every other
@@ -55,18 +66,26 @@ public enum Robustness {
     }
   }
 
+  /// What to perturb, how often and with which seed.
   public struct Options: Sendable {
+    /// The measure whose ranking is tested.
     public var measure: Measure = .betweenness
+    /// The ways of losing data, each tested on its own.
     public var perturbations: [Perturbation] = [.nodeDropout(0.1), .nodeDropout(0.2), .nodeDropout(0.3)]
+    /// Perturbed networks per perturbation.
     public var runs = 1000
+    /// The seed: each run draws from a generator seeded by (seed, perturbation, run).
     public var seed: UInt64 = 1
+    /// How many of the top nodes the top-k overlap and shares follow.
     public var topK = 5
     /// For respondent dropout and the bootstrap: what happens to the ties of people treated as
     /// not interviewed. `keep`: ties others reported to them stay, their own reports go;
     /// `reconstruct`: their ties are rebuilt from what others reported (the reverse ties);
     /// `drop`: they are removed with all their ties.
     public var treatment: NonRespondentTreatment = .keep
+    /// Threads that share the runs; the result is the same for any number.
     public var threads = Threads.available
+    /// The defaults: betweenness, node dropout of 10, 20 and 30 %, 1000 runs, seed 1, top 5.
     public init() {}
   }
 
@@ -76,9 +95,11 @@ public enum Robustness {
     public var fullRank: Double
     /// Runs in which the node was present.
     public var present: Int
+    /// The median of its rank over the runs it was present in.
     public var medianRank: Double
     /// The 5 % and 95 % quantiles of its rank (R's type 7): a 90 % interval.
     public var rankLow: Double
+    /// The 95 % quantile of its rank.
     public var rankHigh: Double
     /// The share of the runs it was present in where it ranked in the top k.
     public var topKShare: Double
@@ -86,21 +107,31 @@ public enum Robustness {
 
   /// The result for one perturbation.
   public struct Condition: Sendable {
+    /// The perturbation.
     public var perturbation: Perturbation
+    /// Per node, indexed like the network's nodes.
     public var nodes: [NodeRanks]
     /// Per run: Spearman's rho, Kendall's tau-b (full scores against the run's, over the nodes
     /// present) and the top-k overlap (|full top k ∩ run top k| / k).
     public var spearman: [Double]
+    /// Per run: Kendall's tau-b.
     public var kendall: [Double]
+    /// Per run: the top-k overlap.
     public var topKOverlap: [Double]
   }
 
+  /// The result of a robustness test: the full network's scores and, per perturbation, the
+  /// ranks and agreement over the runs.
   public struct Result: Sendable {
+    /// The options the test ran with.
     public var options: Options
+    /// The measure on the full network, indexed like the nodes.
     public var fullScores: [Double]
+    /// The ranks of those scores (1 is first; ties share the mean rank).
     public var fullRanks: [Double]
     /// The full network's top k (node indices, best first).
     public var topK: [Int]
+    /// One result per perturbation, in the order given.
     public var conditions: [Condition]
     /// The number of nodes counted as respondents (all nodes when none is marked).
     public var respondents: Int
@@ -259,5 +290,37 @@ extension Adjacency {
       return s >= 0 && t >= 0 ? (Int32(s), Int32(t), a.2) : nil
     }
     return (Adjacency.build(nodeCount: m, directed: isDirected, arcs: sub, merge: .max), index)
+  }
+}
+
+extension Network {
+  /// How sure the ranking by a measure is when data go missing (see ``Robustness``), on the
+  /// ties `selection` picks.
+  ///
+  /// - Parameters:
+  ///   - options: the measure, perturbations, runs, seed and threads.
+  ///   - selection: the layers and weight to use.
+  ///   - attribute: the boolean node attribute that marks who was interviewed; `nil` counts
+  ///     every node as a respondent. A node without the attribute is not a respondent.
+  /// - Complexity: runs × perturbations × the measure's cost; the same result for any number
+  ///   of threads.
+  ///
+  /// Borgatti, S. P., Carley, K. M. & Krackhardt, D. (2006). On the robustness of centrality
+  /// measures under conditions of imperfect data. *Social Networks* 28(2), 124–136.
+  /// [doi:10.1016/j.socnet.2005.05.001](https://doi.org/10.1016/j.socnet.2005.05.001)
+  public func robustness(_ options: Robustness.Options = Robustness.Options(), selection: TieSelection = .all,
+                         respondents attribute: String? = nil) throws -> Robustness.Result {
+    var respondents: [Bool]?
+    if let attribute {
+      guard nodes.contains(where: { $0.attributes[attribute] != nil }) else { throw NetworkError.unknownNodeAttribute(attribute) }
+      respondents = try nodes.map { node throws(NetworkError) in
+        guard let value = node.attributes[attribute] else { return false }
+        guard case .boolean(let b)? = AttributeValue.parse(value.description, as: .boolean) else {
+          throw .invalidNodeAttribute(node: node.id, attribute: attribute, value: value.description, expected: "true or false")
+        }
+        return b
+      }
+    }
+    return try adjacency(selection).robustness(options, respondents: respondents)
   }
 }

@@ -13,12 +13,22 @@
 public struct ThresholdSweep: Sendable {
   /// The measures a sweep can follow.
   public enum Measure: String, Sendable, CaseIterable {
-    case degree, betweenness, closeness, harmonic, constraint
+    /// Distinct contacts (``DegreeCounts/degree``).
+    case degree
+    /// Raw betweenness (``Network/betweenness(selection:distance:threads:)``).
+    case betweenness
+    /// Closeness along outgoing ties.
+    case closeness
+    /// Harmonic centrality along outgoing ties.
+    case harmonic
+    /// Burt's constraint (``StructuralHoles/constraint``); smaller ranks first.
+    case constraint
 
     /// Whether a smaller value ranks first (constraint: less constraint, more brokerage).
     public var smallerFirst: Bool { self == .constraint }
   }
 
+  /// The measure followed.
   public var measure: Measure
   /// The cut-offs, in the order given.
   public var thresholds: [Double]

@@ -22,8 +22,11 @@
 /// Freeman, L. C. (1979). Centrality in social networks: conceptual clarification. *Social
 /// Networks* 1(3), 215–239. [doi:10.1016/0378-8733(78)90021-7](https://doi.org/10.1016/0378-8733(78)90021-7)
 public struct Centralization: Sendable, Equatable {
+  /// Freeman's degree centralization: Σ (max − d_i) over its largest possible value.
   public var degree: Double
+  /// Freeman's betweenness centralization: Σ (max − b_i) over its largest possible value.
   public var betweenness: Double
+  /// Freeman's closeness centralization: Σ (max − c_i) over its largest possible value.
   public var closeness: Double
 }
 
@@ -97,8 +100,11 @@ extension Adjacency {
 /// What ``Adjacency/breadthFirstTotals()`` finds from each source: the nodes it reaches
 /// (itself included), the sum of their distances in steps, and the longest.
 public struct BreadthFirstTotals: Sendable {
+  /// Per source: the nodes it reaches, itself included.
   public var reached: [Int]
+  /// Per source: the sum of the distances (hops) to the nodes it reaches.
   public var total: [Int]
+  /// Per source: the longest of those distances.
   public var longest: [Int]
 }
 

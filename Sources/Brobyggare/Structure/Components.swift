@@ -14,6 +14,7 @@ public struct Components: Sendable, Equatable {
   public var membership: [Int]
   /// The number of nodes in each component.
   public var sizes: [Int]
+  /// The number of components.
   public var count: Int { sizes.count }
   /// The size of the largest component (0 for an empty network).
   public var largest: Int { sizes.max() ?? 0 }

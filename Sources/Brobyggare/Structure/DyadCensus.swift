@@ -16,12 +16,19 @@ import Foundation
 ///
 /// On an undirected network every tie is mutual: A = 0 and edgewise reciprocity is 1.
 public struct DyadCensus: Hashable, Sendable {
+  /// M: dyads with ties both ways.
   public var mutual: Int
+  /// A: dyads with a tie one way only.
   public var asymmetric: Int
+  /// N: dyads without a tie.
   public var null: Int
+  /// (M + N) / (M + A + N).
   public var dyadic: Double
+  /// M / (M + A); NaN without ties.
   public var dyadicNonNull: Double
+  /// 2M / (2M + A); NaN without ties.
   public var edgewise: Double
+  /// log(edgewise / density).
   public var edgewiseLogRatio: Double
   /// Per node: the share of its ties in and out that are reciprocated,
   /// 2·|in ∩ out| / (|in| + |out|), as networkx `reciprocity(G, nodes)`; NaN for an isolate.

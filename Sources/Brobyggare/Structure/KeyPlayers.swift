@@ -16,17 +16,28 @@
 /// "Before" is always the whole network, the same whoever is removed; "after" is measured on
 /// the nodes that remain. Reach lost and the group pairs cut off count pairs of remaining nodes.
 public struct RemovalEffect: Sendable, Equatable {
+  /// The nodes removed (indices into the network's nodes).
   public var removed: [Int]
   /// Nodes in the whole network, before anyone leaves.
   public var nodesBefore: Int
+  /// Nodes that remain after the removal.
   public var remainingNodes: Int
+  /// Weak components of the whole network (strong reach on directed networks is in the
+  /// fragmentation).
   public var componentsBefore: Int
+  /// Weak components of the nodes that remain.
   public var componentsAfter: Int
+  /// Nodes in the largest component of the whole network.
   public var largestBefore: Int
+  /// Nodes in the largest component of the nodes that remain.
   public var largestAfter: Int
+  /// Fragmentation F = 1 − Σ_{i≠j} r_ij / (n(n−1)) of the whole network.
   public var fragmentationBefore: Double
+  /// Fragmentation of the nodes that remain.
   public var fragmentationAfter: Double
+  /// Distance-weighted fragmentation DF = 1 − Σ_{i≠j} (1/d_ij) / (n(n−1)) of the whole network.
   public var distanceFragmentationBefore: Double
+  /// Distance-weighted fragmentation of the nodes that remain.
   public var distanceFragmentationAfter: Double
   /// Ordered pairs of remaining nodes that could reach each other before and cannot after.
   public var reachLost: Int
@@ -156,5 +167,40 @@ extension Adjacency {
       removed[best] = true
     }
     return chosen
+  }
+}
+
+extension Network {
+  /// The effect of removing the nodes with these ids (see ``RemovalEffect``), with the group
+  /// pairs cut off when `attribute` names a group attribute.
+  ///
+  /// - Throws: ``NetworkError/unknownNode(_:)`` for an id no node has.
+  /// - Complexity: O(n (n + m)).
+  ///
+  /// Borgatti, S. P. (2006). Identifying sets of key players in a social network.
+  /// *Computational and Mathematical Organization Theory* 12(1), 21–34.
+  /// [doi:10.1007/s10588-006-7084-x](https://doi.org/10.1007/s10588-006-7084-x)
+  public func removalEffect(of ids: [String], groupedBy attribute: String? = nil,
+                            selection: TieSelection = .all) throws -> RemovalEffect {
+    let removed = try ids.map { id throws(NetworkError) in
+      guard let v = index(of: id) else { throw .unknownNode(id) }
+      return v
+    }
+    let g = try attribute.map { try groups(by: $0).groups }
+    return try adjacency(selection).removalEffect(of: removed, groups: g)
+  }
+
+  /// A key-player set of `count` nodes found greedily (see
+  /// ``Adjacency/greedyKeyPlayers(count:distanceWeighted:threads:)``), as node indices in the
+  /// order chosen.
+  ///
+  /// - Complexity: O(k n · n (n + m)) for k = `count`.
+  ///
+  /// Borgatti, S. P. (2006). Identifying sets of key players in a social network.
+  /// *Computational and Mathematical Organization Theory* 12(1), 21–34.
+  /// [doi:10.1007/s10588-006-7084-x](https://doi.org/10.1007/s10588-006-7084-x)
+  public func keyPlayers(count: Int, distanceWeighted: Bool = false, selection: TieSelection = .all,
+                         threads: Int = Threads.available) throws -> [Int] {
+    try adjacency(selection).greedyKeyPlayers(count: count, distanceWeighted: distanceWeighted, threads: threads)
   }
 }

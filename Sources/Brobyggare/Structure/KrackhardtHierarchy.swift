@@ -26,9 +26,13 @@ import Foundation
 /// Krackhardt, D. (1994). Graph theoretical dimensions of informal organizations. In K. M.
 /// Carley & M. J. Prietula (Eds.), *Computational Organization Theory* (pp. 89–111). Erlbaum.
 public struct KrackhardtHierarchy: Sendable, Equatable {
+  /// The share of pairs joined by a path, ignoring direction.
   public var connectedness: Double
+  /// The share of reachable ordered pairs that are not reachable back.
   public var hierarchy: Double
+  /// 1 − (ties beyond the n − 1 needed) over the most there could be, by component.
   public var efficiency: Double
+  /// The share of pairs that have a least upper bound (a common superior).
   public var lubness: Double
   /// Whether LUBness was left NaN because its work would pass ``maximumLUBnessWork``.
   public var lubnessRefused: Bool

@@ -3,7 +3,9 @@
 /// shortest path between its ends once the tie is removed; infinite when the tie is a bridge
 /// (its removal disconnects them).
 public struct LocalBridge: Sendable, Equatable {
+  /// One end of the tie (a node index; the smaller on undirected networks).
   public var source: Int
+  /// The other end.
   public var target: Int
   /// Hops between the ends without this tie; `.infinity` for a bridge.
   public var span: Double
@@ -162,5 +164,21 @@ extension Adjacency {
       if a < hi && outTargets[a] == w { return true }
     }
     return false
+  }
+}
+
+extension Network {
+  /// The local bridges of the ties `selection` picks: ties whose ends have no other path
+  /// shorter than three steps, with their span (see ``LocalBridge``).
+  ///
+  /// - Throws: ``SpanSearchError`` when the search would take more than `searchBudget` steps;
+  ///   ``NetworkError`` for an unknown layer.
+  /// - Complexity: O(m · (n + m)) in the worst case, bounded by `searchBudget` steps.
+  ///
+  /// Granovetter, M. S. (1973). The strength of weak ties. *American Journal of Sociology*
+  /// 78(6), 1360–1380. [doi:10.1086/225469](https://doi.org/10.1086/225469)
+  public func localBridges(selection: TieSelection = .all,
+                           searchBudget: Int = Adjacency.spanSearchBudget) throws -> [LocalBridge] {
+    try adjacency(selection).localBridges(searchBudget: searchBudget)
   }
 }

@@ -13,7 +13,10 @@
 ///
 /// - Complexity: transitivity O(m · d_max) with a marker array; distances O(n m).
 public struct DistanceSummary: Sendable, Equatable {
+  /// The mean shortest-path length in hops over the ordered pairs that reach each other;
+  /// NaN when none does.
   public var meanDistance: Double
+  /// The longest of those shortest paths, in hops (0 when no pair reaches another).
   public var diameter: Int
 }
 

@@ -6,7 +6,10 @@
 public enum TwoMode {
   /// Which side a projection keeps.
   public enum Side: String, Sendable, CaseIterable {
-    case people, organisations
+    /// Keep the people (nodes of kind person).
+    case people
+    /// Keep the organisations.
+    case organisations
   }
 
   /// How a projected tie is weighted.
@@ -38,9 +41,11 @@ public enum TwoMode {
   public struct ProjectionTooLarge: Error, Equatable, CustomStringConvertible, Sendable {
     /// Σ d_k (d_k − 1) / 2 over the other side's nodes k: an upper bound on the projected ties.
     public var pairs: Int
+    /// The limit, ``TwoMode/maximumProjectedPairs``.
     public var limit: Int
     /// The other side's node with the most members, and their number.
     public var largest: String
+    /// The members of that node.
     public var largestMembers: Int
 
     public var description: String {
@@ -59,7 +64,9 @@ public enum TwoMode {
 
   /// Boundary spanning: how many affiliations a person has and in how many sectors.
   public struct Spanning: Hashable, Sendable {
+    /// The person (a node index).
     public var node: Int
+    /// The organisations they are affiliated with.
     public var affiliations: Int
     /// The distinct sectors of their organisations, sorted; a missing sector is `(missing)`.
     public var sectors: [String]
