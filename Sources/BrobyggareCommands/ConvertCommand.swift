@@ -133,6 +133,12 @@ extension BrobyggareCommandLine {
     style.ego = try p.value("ego").map { net.nodes[try nodeIndex($0, in: net)].id }
     style.selection = try tieSelection(p, network: net)
     style.threads = try threadCount(p)
+    if let g = style.group, let groups = try? net.groupAssignment(by: g) {
+      let colours = style.greyscale ? DiagramStyle.greys.count : DiagramStyle.palette.count
+      if groups.names.count > colours {
+        note("'\(g)' has \(groups.names.count) groups and the palette \(colours) \(style.greyscale ? "greys" : "colours"): groups \(colours + 1) and on take the same ones again, in the sorted order of their names (the legend lists which)")
+      }
+    }
     return style
   }
 

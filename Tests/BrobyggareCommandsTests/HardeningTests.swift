@@ -248,6 +248,13 @@ struct HardeningTests {
     let weight = run("metrics", gexf, "--measures", "betweenness")
     #expect(weight.status == 1)
     #expect(weight.stderr.hasPrefix("\(gexf): error: tie 1 ('a' -> 'b'): weight 'NaN' cannot be a trust"))
+    // Nine groups and eight colours: said, not left to the reader to find.
+    let nine = dir.appendingPathComponent("g9.csv").path
+    try ("source,target\n" + (1...9).map { "g\($0),g\($0 % 9 + 1)\n" }.joined()).write(toFile: nine, atomically: true, encoding: .utf8)
+    try ("id,grp\n" + (1...9).map { "g\($0),group \($0)\n" }.joined()).write(toFile: dir.appendingPathComponent("g9.nodes.csv").path, atomically: true, encoding: .utf8)
+    let colours = run("dot", nine, "--group", "grp")
+    #expect(colours.status == 0)
+    #expect(colours.stderr.contains("'grp' has 9 groups and the palette 8 colours"))
     let dot = dir.appendingPathComponent("u.dot").path
     try "graph { a; b }\n".write(toFile: dot, atomically: true, encoding: .utf8)
     let csv = run("convert", dot, dir.appendingPathComponent("u.csv").path)

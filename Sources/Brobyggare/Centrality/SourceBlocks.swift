@@ -104,6 +104,7 @@ public struct BetweennessSum: Sendable {
   /// The chunks added so far.
   public private(set) var chunksAdded = 0
 
+  /// An empty sum for a network of `nodeCount` nodes, directed or not.
   public init(nodeCount: Int, directed: Bool) {
     total = [Double](repeating: 0, count: nodeCount)
     isDirected = directed

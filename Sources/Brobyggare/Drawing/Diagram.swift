@@ -6,7 +6,12 @@ import Foundation
 public struct DiagramStyle: Sendable {
   /// What node size shows.
   public enum Size: String, Sendable, CaseIterable {
-    case none, betweenness, degree
+    /// Every node the same size.
+    case none
+    /// Betweenness (Brandes), on the tie selection: the bridge-builders are the largest.
+    case betweenness
+    /// Degree: the number of contacts.
+    case degree
     /// Gould–Fernandez brokerage, all roles (needs a group attribute).
     case brokerage
     /// Burt's constraint inverted: the least constrained are the largest.
@@ -21,19 +26,24 @@ public struct DiagramStyle: Sendable {
 
   /// The node attribute whose values colour the nodes (and make the clusters).
   public var group: String?
+  /// What node size shows (default betweenness).
   public var size: Size = .betweenness
   /// How many bridge-builders (by `size`) to highlight and always label.
   public var top = 5
+  /// Which nodes carry their label (default: all up to 60 nodes, else the top k).
   public var labels: Labels = .auto
   /// One Graphviz cluster per group.
   public var clusters = false
+  /// Draw a legend naming the group attribute, its colours, the shapes and the layers' styles.
   public var legend = true
+  /// A title above the drawing, or `nil` for none.
   public var title: String?
   /// The Graphviz layout engine; `nil` chooses by size: `neato` up to 200 nodes, `sfdp`
   /// above, `fdp` with clusters, `twopi` (ego at the centre) for ego networks.
   public var layout: String?
   /// Draw only this node, its contacts and the ties among them (Burt's ego network).
   public var ego: String?
+  /// The ties drawn and measured (layers, weight, merge).
   public var selection: TieSelection = .all
   /// Leave out the nodes without a tie in the selection (an ego is always drawn).
   public var hideIsolates = false
@@ -50,6 +60,8 @@ public struct DiagramStyle: Sendable {
   /// Threads for sizing by betweenness (the drawing does not depend on it).
   public var threads = Threads.available
 
+  /// The default style: colour by no group, size by betweenness, the top 5 highlighted,
+  /// labels chosen by size, a legend, the layout chosen by size.
   public init() {}
 
   /// A colour-blind-safe palette (Okabe and Ito 2008, https://jfly.uni-koeln.de/color/):
@@ -62,14 +74,19 @@ public struct DiagramStyle: Sendable {
   static let darkGreys: Set<String> = ["#666666", "#404040"]
   /// Line styles by layer, in the sorted order of the layer names.
   public static let layerStyles = ["solid", "dashed", "dotted", "bold"]
+  /// The Graphviz layout engines a style may name.
   public static let layouts = ["dot", "neato", "fdp", "sfdp", "circo", "twopi"]
 }
 
 /// Problems drawing a network.
 public enum DiagramError: Error, Equatable, CustomStringConvertible {
+  /// The ego named for an ego network is not a node id.
   case unknownEgo(String)
+  /// Size by brokerage was asked for without a group attribute.
   case brokerageNeedsGroup
+  /// The layout is not one of ``DiagramStyle/layouts``.
   case unknownLayout(String)
+  /// The resolution is outside 36 to 1200 dpi.
   case dpiOutOfRange(Int)
 
   public var description: String {

@@ -13,6 +13,8 @@
 ///   - names: the G group names, in the order of the rows.
 ///   - title: the heading, also the SVG's `<title>`; its letters and digits make the ids of
 ///     the gradient and hatch, so that two maps in one HTML page keep their own.
+///   - rowLabel: what the rows are, written beside them (default `from`).
+///   - columnLabel: what the columns are, written above them (default `to`).
 ///   - counts: G × G tie counts, or `nil` to draw every finite cell in colour.
 ///   - fewest: the fewest ties a coloured cell rests on (default 3).
 /// - Complexity: O(G²).

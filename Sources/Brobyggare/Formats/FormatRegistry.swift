@@ -5,7 +5,28 @@ import Foundation
 /// formats` and the README's format matrix all come from it. Adding a format is a case here,
 /// its entries below, and a type of its own that reads and writes it.
 public enum NetworkFormat: String, Sendable, CaseIterable {
-  case csv, edgelist, graphml, gexf, gml, dot, json, pajek, ucinet, xlsx
+  /// A CSV tie table (`source`, `target`, ...) with a node table beside it (Gephi's
+  /// spreadsheet import and export).
+  case csv
+  /// An edge list: one tie a line, two ids and an optional trust (igraph's `ncol`,
+  /// networkx's `edgelist`).
+  case edgelist
+  /// GraphML (yEd, Gephi, networkx, igraph, Cytoscape, Network Canvas).
+  case graphml
+  /// GEXF, Gephi's own format.
+  case gexf
+  /// GML (igraph, networkx, Cytoscape, yEd).
+  case gml
+  /// Graphviz DOT.
+  case dot
+  /// JSON: node-link (networkx, D3), Cytoscape and graphology dialects.
+  case json
+  /// Pajek `.net`.
+  case pajek
+  /// UCINET DL.
+  case ucinet
+  /// An Excel workbook (`.xlsx`): a ties sheet and a nodes sheet.
+  case xlsx
 
   /// The extensions that imply the format, lower case, the usual one first.
   public var extensions: [String] {

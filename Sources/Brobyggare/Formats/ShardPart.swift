@@ -26,7 +26,9 @@ public struct ShardPart: Sendable {
 
   /// The content hash of the network (``PackedNetwork/contentHash(of:ids:labels:)``).
   public var networkHash: UInt64
+  /// The number of nodes of the network.
   public var nodeCount: Int
+  /// Whether the network's ties are directed.
   public var isDirected: Bool
   /// The number of source chunks (``Adjacency/sourceChunks``).
   public var chunkCount: Int
@@ -36,14 +38,19 @@ public struct ShardPart: Sendable {
   public var settings: [(name: String, value: String)]
   /// The measures asked for, in the order of the table's columns.
   public var measures: [String]
+  /// The node ids, in the network's order (the table's rows).
   public var ids: [String]
+  /// The node labels, in the same order.
   public var labels: [String]
   /// One array of n sums per chunk of the block (empty when betweenness was not asked for).
   public var betweennessChunks: [[Double]]
+  /// Whether the part holds betweenness sums (betweenness was asked for).
   public var hasBetweenness: Bool
   /// The block's sources and their closeness and harmonic closeness (when asked for).
   public var rows: (nodes: [Int], closeness: [Double], harmonic: [Double])?
 
+  /// A part from its fields, as `metrics --shard` makes it; `betweennessChunks` is `nil`
+  /// when betweenness was not asked for.
   public init(networkHash: UInt64, nodeCount: Int, isDirected: Bool, chunkCount: Int, block: SourceBlock,
               settings: [(name: String, value: String)], measures: [String], ids: [String], labels: [String],
               betweennessChunks: [[Double]]?, rows: (nodes: [Int], closeness: [Double], harmonic: [Double])?) {
