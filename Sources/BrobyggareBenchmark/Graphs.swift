@@ -14,7 +14,8 @@ struct BenchmarkGraph {
 
   /// Barabási–Albert preferential attachment: a star of m + 1 nodes, then each new node ties
   /// to m distinct earlier nodes drawn in proportion to degree (networkx's model).
-  static func barabasiAlbert(n: Int, m: Int, seed: UInt64, weighted: Bool = false) -> BenchmarkGraph {
+  static func barabasiAlbert(n: Int, m: Int, seed: UInt64, weighted: Bool = false) -> BenchmarkGraph
+  {
     var rng = SeededGenerator(seed: seed)
     var edges: [(Int32, Int32)] = []
     var repeated: [Int32] = []
@@ -31,13 +32,16 @@ struct BenchmarkGraph {
         repeated += [u, Int32(v)]
       }
     }
-    return BenchmarkGraph(name: "ba_\(n)_\(m)\(weighted ? "_weighted" : "")", nodeCount: n, directed: false, edges: edges,
-                          weights: weighted ? randomWeights(edges.count, seed: seed &+ 1) : nil)
+    return BenchmarkGraph(
+      name: "ba_\(n)_\(m)\(weighted ? "_weighted" : "")", nodeCount: n, directed: false,
+      edges: edges,
+      weights: weighted ? randomWeights(edges.count, seed: seed &+ 1) : nil)
   }
 
   /// Erdős–Rényi G(n, p) with p = meanDegree / (n − 1), by geometric skips (Batagelj and
   /// Brandes 2005); directed draws each ordered pair.
-  static func erdosRenyi(n: Int, meanDegree: Double, directed: Bool, seed: UInt64) -> BenchmarkGraph {
+  static func erdosRenyi(n: Int, meanDegree: Double, directed: Bool, seed: UInt64) -> BenchmarkGraph
+  {
     var rng = SeededGenerator(seed: seed)
     let p = meanDegree / Double(n - 1)
     let pairs = directed ? n * (n - 1) : n * (n - 1) / 2
@@ -50,19 +54,24 @@ struct BenchmarkGraph {
       k += 1 + Int(floor(log(1 - r) / logq))
       if k >= pairs { break }
       if directed {
-        let u = k / (n - 1), w = k % (n - 1)
+        let u = k / (n - 1)
+        let w = k % (n - 1)
         edges.append((Int32(u), Int32(w >= u ? w + 1 : w)))
       } else {
         // Row-major over u < w: find u with the triangular offset.
-        var u = Int((Double(2 * n - 1) - (Double((2 * n - 1) * (2 * n - 1)) - 8 * Double(k)).squareRoot()) / 2)
+        var u = Int(
+          (Double(2 * n - 1) - (Double((2 * n - 1) * (2 * n - 1)) - 8 * Double(k)).squareRoot()) / 2
+        )
         while u > 0 && u * (2 * n - u - 1) / 2 > k { u -= 1 }
         while (u + 1) * (2 * n - u - 2) / 2 <= k { u += 1 }
         let w = k - u * (2 * n - u - 1) / 2 + u + 1
         edges.append((Int32(u), Int32(w)))
       }
     }
-    return BenchmarkGraph(name: "er_\(n)_\(Int(meanDegree))\(directed ? "_directed" : "")", nodeCount: n, directed: directed,
-                          edges: edges, weights: nil)
+    return BenchmarkGraph(
+      name: "er_\(n)_\(Int(meanDegree))\(directed ? "_directed" : "")", nodeCount: n,
+      directed: directed,
+      edges: edges, weights: nil)
   }
 
   static func randomWeights(_ count: Int, seed: UInt64) -> [Double] {
@@ -105,14 +114,20 @@ func writeLargeEdgeList(path: String, n: Int, edges: Int, seed: UInt64) throws -
   func put(_ x: Int) {
     var digits: [UInt8] = []
     var v = x
-    repeat { digits.append(UInt8(48 + v % 10)); v /= 10 } while v > 0
+    repeat {
+      digits.append(UInt8(48 + v % 10))
+      v /= 10
+    } while v > 0
     buffer.append(contentsOf: digits.reversed())
   }
   for _ in 0..<edges {
     let u = Int(rng.next() % UInt64(n))
     var w = Int(rng.next() % UInt64(n - 1))
     if w >= u { w += 1 }
-    put(u); buffer.append(0x20); put(w); buffer.append(0x0A)
+    put(u)
+    buffer.append(0x20)
+    put(w)
+    buffer.append(0x0A)
     if buffer.count >= 1 << 22 {
       try handle.write(contentsOf: buffer)
       size += buffer.count

@@ -11,10 +11,14 @@ import Foundation
 /// Not in the default set (it runs other processes); name it with `--cases 20`.
 func shardedBetweennessCase(graphDirectory: String) throws {
   let name = "ba_components_1000x1000_5"
-  let bbn = "\(graphDirectory)/\(name).bbn", text = "\(graphDirectory)/\(name).txt"
+  let bbn = "\(graphDirectory)/\(name).bbn"
+  let text = "\(graphDirectory)/\(name).txt"
   // Written again when missing, or written by a build with another layout.
-  if !FileManager.default.fileExists(atPath: bbn) || (try? PackedNetwork.settings(contentsOf: bbn)) == nil {
-    var g = BenchmarkGraph(name: name, nodeCount: 1_000_000, directed: false, edges: [], weights: nil)
+  if !FileManager.default.fileExists(atPath: bbn)
+    || (try? PackedNetwork.settings(contentsOf: bbn)) == nil
+  {
+    var g = BenchmarkGraph(
+      name: name, nodeCount: 1_000_000, directed: false, edges: [], weights: nil)
     for c in 0..<1000 {
       let part = BenchmarkGraph.barabasiAlbert(n: 1000, m: 5, seed: 1000 + UInt64(c))
       g.edges += part.edges.map { ($0.0 + Int32(1000 * c), $0.1 + Int32(1000 * c)) }
@@ -22,20 +26,30 @@ func shardedBetweennessCase(graphDirectory: String) throws {
     try g.edgeListText().write(toFile: text, atomically: true, encoding: .utf8)
     let adj = try g.network().adjacency()
     let ids = (0..<adj.nodeCount).map(String.init)
-    try PackedNetwork(adjacency: adj, ids: ids, labels: ids, settings: [("layers", "all"), ("weight", "none (every tie 1)"), ("merge", "max"), ("distance", "hops")])
-      .data().write(to: URL(fileURLWithPath: bbn))
+    try PackedNetwork(
+      adjacency: adj, ids: ids, labels: ids,
+      settings: [
+        ("layers", "all"), ("weight", "none (every tie 1)"), ("merge", "max"), ("distance", "hops"),
+      ]
+    )
+    .data().write(to: URL(fileURLWithPath: bbn))
   }
   var t0 = now()
-  let net = try Network(contentsOf: text, options: Network.ReadOptions(directed: false, format: .edgelist))
+  let net = try Network(
+    contentsOf: text, options: Network.ReadOptions(directed: false, format: .edgelist))
   let textTime = now() - t0
   t0 = now()
   let packed = try PackedNetwork(contentsOf: bbn)
   let packedTime = now() - t0
   precondition(packed.adjacency.nodeCount == net.nodeCount)
-  say(String(format: "20  read edge list, %d nodes, %d ties          %9.3f s", net.nodeCount, net.tieCount, textTime))
+  say(
+    String(
+      format: "20  read edge list, %d nodes, %d ties          %9.3f s", net.nodeCount, net.tieCount,
+      textTime))
   say(String(format: "20  read packed .bbn (checked, hashed)               %9.3f s", packedTime))
   // The command line built beside this benchmark.
-  let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("brobyggare").path
+  let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("brobyggare").path
   guard FileManager.default.isExecutableFile(atPath: binary) else {
     say("20  skipped: no brobyggare beside the benchmark (swift build -c release builds both)")
     return
@@ -52,7 +66,10 @@ func shardedBetweennessCase(graphDirectory: String) throws {
   let parts = (0..<2).map { "\(graphDirectory)/\(name).part-\($0).bbs" }
   t0 = now()
   let shards = try (0..<2).map { i in
-    try start(["metrics", bbn, "--measures", "betweenness", "--shard", "\(i)/2", "--threads", "1", "-o", parts[i]])
+    try start([
+      "metrics", bbn, "--measures", "betweenness", "--shard", "\(i)/2", "--threads", "1", "-o",
+      parts[i],
+    ])
   }
   var shardTimes = [0.0, 0.0]
   // Both run at once; each one's time is from the common start to its own end.
@@ -65,8 +82,13 @@ func shardedBetweennessCase(graphDirectory: String) throws {
     }
     Thread.sleep(forTimeInterval: 0.01)
   }
-  for i in 0..<2 { say(String(format: "20  betweenness shard %d/2, one process, 1 thread   %9.3f s", i, shardTimes[i])) }
-  let merged = "\(graphDirectory)/\(name).merged.csv", single = "\(graphDirectory)/\(name).single.csv"
+  for i in 0..<2 {
+    say(
+      String(
+        format: "20  betweenness shard %d/2, one process, 1 thread   %9.3f s", i, shardTimes[i]))
+  }
+  let merged = "\(graphDirectory)/\(name).merged.csv"
+  let single = "\(graphDirectory)/\(name).single.csv"
   t0 = now()
   let m = try start(["merge"] + parts + ["-o", merged])
   m.waitUntilExit()

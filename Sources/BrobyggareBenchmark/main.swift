@@ -19,7 +19,8 @@ struct Case {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
-  print("""
+  print(
+    """
     USAGE: brobyggare-benchmark [--cases 1,2] [--runs 3] [--threads N] [--graphs DIR] [--json]
 
     Runs the numbered cases (default: all but 12, which writes and reads a 1 GiB file, 18, a
@@ -30,7 +31,9 @@ if arguments.contains("--help") || arguments.contains("-h") {
     """)
   exit(0)
 }
-func option(_ name: String, in arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String? {
+func option(_ name: String, in arguments: [String] = Array(CommandLine.arguments.dropFirst()))
+  -> String?
+{
   guard let i = arguments.firstIndex(of: "--" + name), i + 1 < arguments.count else { return nil }
   return arguments[i + 1]
 }
@@ -56,53 +59,79 @@ let graphs: [String: () -> BenchmarkGraph] = [
 
 let cases: [Case] = [
   Case(number: 1, name: "betweenness, exact, unweighted", graph: "ba_10000_5") { _, a, t in
-    _ = a.betweenness(lengths: try ArcLengths(a, transform: .hops), threads: t) },
+    _ = a.betweenness(lengths: try ArcLengths(a, transform: .hops), threads: t)
+  },
   Case(number: 2, name: "betweenness, exact, unweighted", graph: "er_10000_10") { _, a, t in
-    _ = a.betweenness(lengths: try ArcLengths(a, transform: .hops), threads: t) },
+    _ = a.betweenness(lengths: try ArcLengths(a, transform: .hops), threads: t)
+  },
   Case(number: 3, name: "betweenness, exact, weighted", graph: "ba_10000_5_weighted") { _, a, t in
-    _ = a.betweenness(lengths: try ArcLengths(a, transform: .raw), threads: t) },
+    _ = a.betweenness(lengths: try ArcLengths(a, transform: .raw), threads: t)
+  },
   Case(number: 4, name: "betweenness, exact, directed", graph: "er_10000_10_directed") { _, a, t in
-    _ = a.betweenness(lengths: try ArcLengths(a, transform: .hops), threads: t) },
+    _ = a.betweenness(lengths: try ArcLengths(a, transform: .hops), threads: t)
+  },
   Case(number: 5, name: "closeness and harmonic", graph: "ba_10000_5") { _, a, t in
-    _ = a.closenessAndHarmonic(lengths: try ArcLengths(a, transform: .hops), threads: t) },
+    _ = a.closenessAndHarmonic(lengths: try ArcLengths(a, transform: .hops), threads: t)
+  },
   Case(number: 6, name: "Burt's constraint", graph: "ba_10000_5") { _, a, _ in
-    _ = a.structuralHoles(weighted: false) },
+    _ = a.structuralHoles(weighted: false)
+  },
   Case(number: 7, name: "brokerage roles (3 groups)", graph: "ba_10000_5") { _, a, _ in
-    _ = a.brokerageRoles(groups: (0..<a.nodeCount).map { $0 % 3 }, groupNames: ["a", "b", "c"]) },
-  Case(number: 8, name: "components and articulation points", graph: "er_100000_10_directed") { _, a, _ in
+    _ = a.brokerageRoles(groups: (0..<a.nodeCount).map { $0 % 3 }, groupNames: ["a", "b", "c"])
+  },
+  Case(number: 8, name: "components and articulation points", graph: "er_100000_10_directed") {
+    _, a, _ in
     _ = a.weakComponents
     _ = a.strongComponents
-    _ = a.cutStructure },
+    _ = a.cutStructure
+  },
   Case(number: 9, name: "PageRank", graph: "er_100000_10_directed") { _, a, _ in
-    _ = a.pageRank(tolerance: 1e-10) },
+    _ = a.pageRank(tolerance: 1e-10)
+  },
   Case(number: 10, name: "load edge list (1M edges)", graph: "er_100000_10_directed") { _, _, _ in
-    _ = try Network(contentsOf: "\(graphDirectory)/er_100000_10_directed.txt",
-                    options: Network.ReadOptions(directed: true, format: .edgelist)) },
+    _ = try Network(
+      contentsOf: "\(graphDirectory)/er_100000_10_directed.txt",
+      options: Network.ReadOptions(directed: true, format: .edgelist))
+  },
   Case(number: 11, name: "load GraphML", graph: "ba_10000_5") { _, _, _ in
-    _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5.graphml") },
+    _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5.graphml")
+  },
   Case(number: 12, name: "load edge list (1 GiB, streamed)", graph: largeGraph) { _, _, _ in
-    let net = try Network(contentsOf: "\(graphDirectory)/\(largeGraph).txt",
-                          options: Network.ReadOptions(directed: true, format: .edgelist))
-    precondition(net.tieCount == largeEdges) },
+    let net = try Network(
+      contentsOf: "\(graphDirectory)/\(largeGraph).txt",
+      options: Network.ReadOptions(directed: true, format: .edgelist))
+    precondition(net.tieCount == largeEdges)
+  },
   Case(number: 13, name: "betweenness, approximate, eps 0.01", graph: "ba_100000_5") { _, a, t in
-    _ = a.approximateBetweenness(epsilon: 0.01, delta: 0.1, lengths: try ArcLengths(a, transform: .hops), seed: 1, threads: t) },
+    _ = a.approximateBetweenness(
+      epsilon: 0.01, delta: 0.1, lengths: try ArcLengths(a, transform: .hops), seed: 1, threads: t)
+  },
   Case(number: 14, name: "robustness, node dropout, 3 x 50 runs", graph: "ba_1000_3") { _, a, t in
     var options = Robustness.Options()
     options.runs = 50
     options.threads = t
-    _ = a.robustness(options) },
+    _ = a.robustness(options)
+  },
   Case(number: 15, name: "load CSV tie table", graph: "ba_10000_5_weighted") { _, _, _ in
-    _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5_weighted.csv") },
+    _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5_weighted.csv")
+  },
   Case(number: 16, name: "load DOT", graph: "ba_10000_5_weighted") { _, _, _ in
-    _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5_weighted.dot") },
+    _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5_weighted.dot")
+  },
   Case(number: 17, name: "load JSON node-link", graph: "ba_10000_5_weighted") { _, _, _ in
-    _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5_weighted.json") },
+    _ = try Network(contentsOf: "\(graphDirectory)/ba_10000_5_weighted.json")
+  },
   Case(number: 18, name: "machine check (no library code)", graph: "ba_10000_5") { _, a, t in
-    _ = machineCheck(a, threads: t) },
-  Case(number: 19, name: "closeness and harmonic, weighted", graph: "ba_10000_5_weighted") { _, a, t in
-    _ = a.closenessAndHarmonic(lengths: try ArcLengths(a, transform: .raw), threads: t) },
-  Case(number: 21, name: "betweenness, adaptive (KADABRA), eps 0.01", graph: "ba_100000_5") { _, a, t in
-    _ = a.adaptiveBetweenness(epsilon: 0.01, delta: 0.1, seed: 1, threads: t) },
+    _ = machineCheck(a, threads: t)
+  },
+  Case(number: 19, name: "closeness and harmonic, weighted", graph: "ba_10000_5_weighted") {
+    _, a, t in
+    _ = a.closenessAndHarmonic(lengths: try ArcLengths(a, transform: .raw), threads: t)
+  },
+  Case(number: 21, name: "betweenness, adaptive (KADABRA), eps 0.01", graph: "ba_100000_5") {
+    _, a, t in
+    _ = a.adaptiveBetweenness(epsilon: 0.01, delta: 0.1, seed: 1, threads: t)
+  },
 ]
 
 /// What two threads can gain on this machine on work shaped like the breadth-first kernels
@@ -117,10 +146,16 @@ func machineCheck(_ a: Adjacency, threads: Int) -> UInt64 {
     var next = 0
     var results: [UInt64]
     init(_ count: Int) { results = Array(repeating: 0, count: count) }
-    func take() -> Int { lock.withLock { defer { next += 1 }; return next } }
+    func take() -> Int {
+      lock.withLock {
+        defer { next += 1 }
+        return next
+      }
+    }
     func put(_ c: Int, _ x: UInt64) { lock.withLock { results[c] = x } }
   }
-  let n = a.nodeCount, chunks = (n + 63) / 64
+  let n = a.nodeCount
+  let chunks = (n + 63) / 64
   let shared = Chunks(chunks)
   let arcHeads = a.outTargets
   DispatchQueue.concurrentPerform(iterations: max(1, min(threads, chunks))) { _ in
@@ -136,7 +171,10 @@ func machineCheck(_ a: Adjacency, threads: Int) -> UInt64 {
           for k in heads.indices {
             let w = Int(heads[k])
             let add = (x | UInt64(sweep)) & ~words[w]
-            if add & 3 == 0 { x &+= 1; continue }
+            if add & 3 == 0 {
+              x &+= 1
+              continue
+            }
             words[n + w] |= add
             words[2 * n + w] &+= add
             x = x &* 31 &+ UInt64(k)
@@ -163,9 +201,15 @@ func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").ut
 /// The file a loading case reads when it is not the edge list: its path and format, written
 /// from the case's graph.
 func writtenFile(_ c: Case) -> (path: String, format: NetworkFormat)? {
-  let formats: [(String, String, NetworkFormat)] = [("GraphML", "graphml", .graphml), ("CSV", "csv", .csv), ("DOT", "dot", .dot),
-                                                     ("JSON", "json", .json)]
-  guard let (_, ext, format) = formats.first(where: { c.name.hasPrefix("load") && c.name.contains($0.0) }) else { return nil }
+  let formats: [(String, String, NetworkFormat)] = [
+    ("GraphML", "graphml", .graphml), ("CSV", "csv", .csv), ("DOT", "dot", .dot),
+    ("JSON", "json", .json),
+  ]
+  guard
+    let (_, ext, format) = formats.first(where: {
+      c.name.hasPrefix("load") && c.name.contains($0.0)
+    })
+  else { return nil }
   return ("\(graphDirectory)/\(c.graph).\(ext)", format)
 }
 
@@ -174,12 +218,16 @@ var loaded: [String: (Network, Adjacency)] = [:]
 var results: [(Case, Double, [Double])] = []
 for c in cases where selected?.contains(c.number) ?? (c.number != 12 && c.number != 18) {
   let loading = c.name.hasPrefix("load")
-  if c.number == 12 && !FileManager.default.fileExists(atPath: "\(graphDirectory)/\(largeGraph).txt") {
-    try writeLargeEdgeList(path: "\(graphDirectory)/\(largeGraph).txt", n: 4_000_000, edges: largeEdges, seed: 6)
+  if c.number == 12
+    && !FileManager.default.fileExists(atPath: "\(graphDirectory)/\(largeGraph).txt")
+  {
+    try writeLargeEdgeList(
+      path: "\(graphDirectory)/\(largeGraph).txt", n: 4_000_000, edges: largeEdges, seed: 6)
   }
   let written = writtenFile(c)
   if loading && FileManager.default.fileExists(atPath: "\(graphDirectory)/\(c.graph).txt")
-    && (written.map { FileManager.default.fileExists(atPath: $0.path) } ?? true) {
+    && (written.map { FileManager.default.fileExists(atPath: $0.path) } ?? true)
+  {
     // Loading cases read the files alone, so their peak memory is the reader's.
     if runs < 1 { continue }
     var times: [Double] = []
@@ -189,7 +237,12 @@ for c in cases where selected?.contains(c.number) ?? (c.number != 12 && c.number
       times.append(now() - t0)
     }
     results.append((c, median(times), times))
-    if !json { say(String(format: "%2d  %-38@ %-22@ %9.3f s", c.number, c.name as NSString, c.graph as NSString, median(times))) }
+    if !json {
+      say(
+        String(
+          format: "%2d  %-38@ %-22@ %9.3f s", c.number, c.name as NSString, c.graph as NSString,
+          median(times)))
+    }
     continue
   }
   if loaded[c.graph] == nil {
@@ -204,7 +257,8 @@ for c in cases where selected?.contains(c.number) ?? (c.number != 12 && c.number
   }
   if let (path, format) = written, !FileManager.default.fileExists(atPath: path) {
     // The CSV case reads the tie table alone, as the peers do: its node table is not written.
-    try writeFilesAtomically(Array(try loaded[c.graph]!.0.serialized(as: format, path: path).prefix(1)))
+    try writeFilesAtomically(
+      Array(try loaded[c.graph]!.0.serialized(as: format, path: path).prefix(1)))
   }
   let (net, adj) = loaded[c.graph]!
   if runs < 1 { continue }  // --runs 0 only writes the graphs
@@ -216,8 +270,11 @@ for c in cases where selected?.contains(c.number) ?? (c.number != 12 && c.number
   }
   results.append((c, median(times), times))
   if !json {
-    say(String(format: "%2d  %-38@ %-22@ %9.3f s  (n=%d, arcs=%d, threads=%d)", c.number, c.name as NSString,
-                 c.graph as NSString, median(times), adj.nodeCount, adj.arcCount, threads))
+    say(
+      String(
+        format: "%2d  %-38@ %-22@ %9.3f s  (n=%d, arcs=%d, threads=%d)", c.number,
+        c.name as NSString,
+        c.graph as NSString, median(times), adj.nodeCount, adj.arcCount, threads))
   }
 }
 /// This process's peak resident memory in MiB (VmHWM), or -1 where /proc does not tell. Read
@@ -225,12 +282,16 @@ for c in cases where selected?.contains(c.number) ?? (c.number != 12 && c.number
 /// at the time it forked.
 func peakMiB() -> Double {
   guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-        let kB = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return -1 }
+    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+    let kB = Double(
+      line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+  else { return -1 }
   return kB / 1024
 }
 
-if selected?.contains(20) == true && runs > 0 { try shardedBetweennessCase(graphDirectory: graphDirectory) }
+if selected?.contains(20) == true && runs > 0 {
+  try shardedBetweennessCase(graphDirectory: graphDirectory)
+}
 
 if json {
   let peak = peakMiB()

@@ -8,9 +8,9 @@ struct UsageError: Error {
 
 /// One option a command takes.
 struct OptionSpec {
-  var name: String          // without dashes
+  var name: String  // without dashes
   var short: Character?
-  var valueName: String?    // nil for a flag
+  var valueName: String?  // nil for a flag
   var help: String
   /// Whether the option may be given more than once (each value kept, in order); any other
   /// option given twice is a usage error.
@@ -30,11 +30,16 @@ struct CommandSpec {
   var repeatsLastPositional = false
 
   var usage: String {
-    var parts = ["brobyggare", name] + positionals.enumerated().map { i, p in
-      i >= positionals.count - optionalPositionals ? "[<\(p.name.lowercased())>]" : "<\(p.name.lowercased())>"
-    } + (repeatsLastPositional ? ["..."] : [])
+    var parts =
+      ["brobyggare", name]
+      + positionals.enumerated().map { i, p in
+        i >= positionals.count - optionalPositionals
+          ? "[<\(p.name.lowercased())>]" : "<\(p.name.lowercased())>"
+      } + (repeatsLastPositional ? ["..."] : [])
     for o in options where o.name != "help" {
-      parts.append(o.valueName.map { "[--\(o.name) <\($0)>]" + (o.repeatable ? " ..." : "") } ?? "[--\(o.name)]")
+      parts.append(
+        o.valueName.map { "[--\(o.name) <\($0)>]" + (o.repeatable ? " ..." : "") }
+          ?? "[--\(o.name)]")
     }
     return parts.joined(separator: " ")
   }
@@ -60,7 +65,9 @@ struct CommandSpec {
   }
 
   private func pad(_ left: String, _ right: String) -> String {
-    if left.count < 26 { return left + String(repeating: " ", count: 26 - left.count) + right + "\n" }
+    if left.count < 26 {
+      return left + String(repeating: " ", count: 26 - left.count) + right + "\n"
+    }
     return left + "\n" + String(repeating: " ", count: 26) + right + "\n"
   }
 }
@@ -94,7 +101,10 @@ extension CommandSpec {
         result.positionals.append(a)
         continue
       }
-      if a == "--" { onlyPositionals = true; continue }
+      if a == "--" {
+        onlyPositionals = true
+        continue
+      }
       var name: String
       var inline: String?
       if a.hasPrefix("--") {
@@ -114,18 +124,28 @@ extension CommandSpec {
         throw UsageError(message: "Unknown option '--\(name)'\(didYouMean(close))", command: self)
       }
       if spec.valueName == nil {
-        if inline != nil { throw UsageError(message: "The flag '--\(name)' takes no value", command: self) }
+        if inline != nil {
+          throw UsageError(message: "The flag '--\(name)' takes no value", command: self)
+        }
         result.flags.insert(name)
       } else {
         let v: String
-        if let inline { v = inline } else {
-          guard i < args.count else { throw UsageError(message: "Missing value for '--\(name) <\(spec.valueName!)>'", command: self) }
+        if let inline {
+          v = inline
+        } else {
+          guard i < args.count else {
+            throw UsageError(
+              message: "Missing value for '--\(name) <\(spec.valueName!)>'", command: self)
+          }
           v = args[i]
           i += 1
         }
         // An empty value ran as if the option were not given (`--drop ''`): only a title may be empty.
         if v.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && name != "title" {
-          throw UsageError(message: "The option '--\(name)' is given an empty value; give it a value (<\(spec.valueName!)>), or leave the option out", command: self)
+          throw UsageError(
+            message:
+              "The option '--\(name)' is given an empty value; give it a value (<\(spec.valueName!)>), or leave the option out",
+            command: self)
         }
         if result.optionValues[name] != nil && !spec.repeatable {
           throw UsageError(message: "The option '--\(name)' is given twice", command: self)
@@ -139,7 +159,8 @@ extension CommandSpec {
       throw UsageError(message: "Missing expected argument '<\(missing)>'", command: self)
     }
     if result.positionals.count > positionals.count && !repeatsLastPositional {
-      throw UsageError(message: "Unexpected argument '\(result.positionals[positionals.count])'", command: self)
+      throw UsageError(
+        message: "Unexpected argument '\(result.positionals[positionals.count])'", command: self)
     }
     return result
   }

@@ -24,13 +24,22 @@ extension BrobyggareCommandLine {
       ($1.span, ids[$0.source], ids[$0.target]) < ($0.span, ids[$1.source], ids[$1.target])
     }
     let rows: [[Cell]] = list.map { b in
-      [.text(ids[b.source]), .text(ids[b.target]), .text(net.nodes[b.source].label), .text(net.nodes[b.target].label),
-       b.span.isFinite ? .integer(Int(b.span)) : .text("inf"), .boolean(!b.span.isFinite)]
+      [
+        .text(ids[b.source]), .text(ids[b.target]), .text(net.nodes[b.source].label),
+        .text(net.nodes[b.target].label),
+        b.span.isFinite ? .integer(Int(b.span)) : .text("inf"), .boolean(!b.span.isFinite),
+      ]
     }
-    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
+    var settings = [
+      ("network", path), ("nodes", String(net.nodeCount)),
+      ("directed", net.isDirected ? "yes" : "no"),
+    ]
     settings += selectionSettings(selection, network: net)
     settings.append(("local bridges", String(list.count)))
-    try emit(ResultTable(columns: ["source", "target", "source_label", "target_label", "span", "bridge"], rows: rows, settings: settings),
-             p, inputs: [path], &out)
+    try emit(
+      ResultTable(
+        columns: ["source", "target", "source_label", "target_label", "span", "bridge"], rows: rows,
+        settings: settings),
+      p, inputs: [path], &out)
   }
 }

@@ -2,16 +2,29 @@ import Brobyggare
 import Foundation
 
 let brokersSpec = CommandSpec(
-  name: "brokers", abstract: "Gould-Fernandez brokerage roles by group, strongest bridge-builders first.",
+  name: "brokers",
+  abstract: "Gould-Fernandez brokerage roles by group, strongest bridge-builders first.",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups (sector, say). Required."),
-    OptionSpec(name: "partial-credit", help: "Share each brokered pair among its k brokers (1/k each), as UCINET offers."),
-    OptionSpec(name: "trust-weighted", valueName: "value", help: "Weight each open two-path by its two trusts: gm (geometric mean), am, min or max."),
-    OptionSpec(name: "permutations", valueName: "n", help: "Also give each role's permutation p-value (<role>_p) from n shuffles of the group labels."),
+    OptionSpec(
+      name: "group", valueName: "attribute",
+      help: "The node attribute that defines the groups (sector, say). Required."),
+    OptionSpec(
+      name: "partial-credit",
+      help: "Share each brokered pair among its k brokers (1/k each), as UCINET offers."),
+    OptionSpec(
+      name: "trust-weighted", valueName: "value",
+      help: "Weight each open two-path by its two trusts: gm (geometric mean), am, min or max."),
+    OptionSpec(
+      name: "permutations", valueName: "n",
+      help:
+        "Also give each role's permutation p-value (<role>_p) from n shuffles of the group labels."),
     OptionSpec(name: "seed", valueName: "n", help: "Seed for the permutations (default: 1)."),
-    OptionSpec(name: "top", valueName: "k", help: "Only the k strongest bridge-builders (default: every node)."),
-    OptionSpec(name: "counts-only", help: "Only the counts: id, label, group, the five roles and total."),
+    OptionSpec(
+      name: "top", valueName: "k",
+      help: "Only the k strongest bridge-builders (default: every node)."),
+    OptionSpec(
+      name: "counts-only", help: "Only the counts: id, label, group, the five roles and total."),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     For each node v, the open two-paths a -> v -> c (no tie a -> c) it brokers, by the groups of
@@ -43,7 +56,10 @@ let maximumBrokerageWork = 2e10
 extension BrobyggareCommandLine {
   static func brokers(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let path = p.positionals[0]
-    guard let attribute = p.value("group") else { throw UsageError(message: "Missing expected option '--group <attribute>'", command: brokersSpec) }
+    guard let attribute = p.value("group") else {
+      throw UsageError(
+        message: "Missing expected option '--group <attribute>'", command: brokersSpec)
+    }
     let (permutations, seed) = try permutationOptions(p, default: 0, minimum: 1)
     _ = try tableFormat(p)
     let top = try wholeNumber(p, "top") ?? Int.max
@@ -55,7 +71,9 @@ extension BrobyggareCommandLine {
     let credit: BrokerageRoles.PartialCredit = p.flag("partial-credit") ? .shared : .none
     var trust: TwoPathValue?
     if let t = p.value("trust-weighted") {
-      guard let v = TwoPathValue(rawValue: t) else { throw UsageError(message: "--trust-weighted takes gm, am, min or max, not '\(t)'") }
+      guard let v = TwoPathValue(rawValue: t) else {
+        throw UsageError(message: "--trust-weighted takes gm, am, min or max, not '\(t)'")
+      }
       trust = v
     }
     // Partial credit and trust weights go through every two-path a -> v -> c (once more per
@@ -64,20 +82,32 @@ extension BrobyggareCommandLine {
     if credit == .shared || trust != nil {
       var twoPaths = 0.0
       for v in 0..<adj.nodeCount {
-        let inDegree = adj.isDirected ? adj.inOffsets[v + 1] - adj.inOffsets[v] : adj.outOffsets[v + 1] - adj.outOffsets[v]
+        let inDegree =
+          adj.isDirected
+          ? adj.inOffsets[v + 1] - adj.inOffsets[v] : adj.outOffsets[v + 1] - adj.outOffsets[v]
         twoPaths += Double(inDegree) * Double(adj.outOffsets[v + 1] - adj.outOffsets[v])
       }
       let work = twoPaths * Double(1 + permutations)
       if work > maximumBrokerageWork {
         let fit = Int(maximumBrokerageWork / twoPaths) - 1
-        let what = [credit == .shared ? "--partial-credit" : nil, trust != nil ? "--trust-weighted" : nil].compactMap { $0 }.joined(separator: " and ") + (permutations > 0 ? " with --permutations \(permutations)" : "")
-        throw UsageError(message: "\(what) on '\(path)' goes through its \(String(format: "%.3g", twoPaths)) two-paths\(permutations > 0 ? " once per permutation" : ""): \(String(format: "%.3g", work)) steps, over the limit of \(String(format: "%.0e", maximumBrokerageWork))\(permutations > 0 && fit >= 1 ? "; --permutations \(fit) fits" : "; without them the counts come from a formula, without going through the two-paths")")
+        let what =
+          [credit == .shared ? "--partial-credit" : nil, trust != nil ? "--trust-weighted" : nil]
+          .compactMap { $0 }.joined(separator: " and ")
+          + (permutations > 0 ? " with --permutations \(permutations)" : "")
+        throw UsageError(
+          message:
+            "\(what) on '\(path)' goes through its \(String(format: "%.3g", twoPaths)) two-paths\(permutations > 0 ? " once per permutation" : ""): \(String(format: "%.3g", work)) steps, over the limit of \(String(format: "%.0e", maximumBrokerageWork))\(permutations > 0 && fit >= 1 ? "; --permutations \(fit) fits" : "; without them the counts come from a formula, without going through the two-paths")"
+        )
       }
     }
-    let b = adj.brokerageRoles(groups: groups.groups, groupNames: groups.names, credit: credit, trust: trust)
-    let pv = permutations > 0
-      ? adj.brokeragePermutationPValues(groups: groups.groups, observed: b.raw, permutations: permutations, seed: seed, credit: credit, trust: trust,
-                                                threads: try threadCount(p))
+    let b = adj.brokerageRoles(
+      groups: groups.groups, groupNames: groups.names, credit: credit, trust: trust)
+    let pv =
+      permutations > 0
+      ? adj.brokeragePermutationPValues(
+        groups: groups.groups, observed: b.raw, permutations: permutations, seed: seed,
+        credit: credit, trust: trust,
+        threads: try threadCount(p))
       : nil
     let roles = BrokerageRole.allCases.map(\.name)
     var columns = ["id", "label", "group"] + roles + ["total"]
@@ -87,9 +117,14 @@ extension BrobyggareCommandLine {
       if pv != nil && r != "total" { columns.append("\(r)_p") }
     }
     // Nodes without a group broker nothing here: they are left out of the table.
-    let order = net.nodes.indices.filter { groups.groups[$0] >= 0 }.sorted { (b.raw[5][$0], net.nodes[$1].id) > (b.raw[5][$1], net.nodes[$0].id) }
+    let order = net.nodes.indices.filter { groups.groups[$0] >= 0 }.sorted {
+      (b.raw[5][$0], net.nodes[$1].id) > (b.raw[5][$1], net.nodes[$0].id)
+    }
     let rows: [[Cell]] = order.prefix(top).map { v in
-      var row: [Cell] = [.text(net.nodes[v].id), .text(net.nodes[v].label), .text(groupName(groups.groups[v], groups.names))]
+      var row: [Cell] = [
+        .text(net.nodes[v].id), .text(net.nodes[v].label),
+        .text(groupName(groups.groups[v], groups.names)),
+      ]
       row += (0..<6).map { Cell.number(b.raw[$0][v]) }
       for c in 0..<6 where !countsOnly {
         row += [.number(b.expected[c][v]), .number(b.z[c][v])]
@@ -97,12 +132,30 @@ extension BrobyggareCommandLine {
       }
       return row
     }
-    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no"), ("group", attribute)]
+    var settings = [
+      ("network", path), ("nodes", String(net.nodeCount)),
+      ("directed", net.isDirected ? "yes" : "no"), ("group", attribute),
+    ]
     settings += selectionSettings(selection, network: net)
     settings.append(("partial credit", credit == .shared ? "1/k" : "none"))
-    settings.append(("two-path value", trust.map { "trust, \($0.rawValue) of the two ties (Opsahl and Panzarasa 2009)" } ?? "count"))
-    if permutations > 0 { settings += [("permutations", "\(permutations) shuffles of the groups (p-values for the five roles; the total does not depend on the groups)"), ("seed", String(seed))] }
-    settings.append(("network total", "\(human(b.networkRaw[5])) open two-paths; expected \(human(b.networkExpected[5])); z \(human(b.networkZ[5]))"))
+    settings.append(
+      (
+        "two-path value",
+        trust.map { "trust, \($0.rawValue) of the two ties (Opsahl and Panzarasa 2009)" } ?? "count"
+      ))
+    if permutations > 0 {
+      settings += [
+        (
+          "permutations",
+          "\(permutations) shuffles of the groups (p-values for the five roles; the total does not depend on the groups)"
+        ), ("seed", String(seed)),
+      ]
+    }
+    settings.append(
+      (
+        "network total",
+        "\(human(b.networkRaw[5])) open two-paths; expected \(human(b.networkExpected[5])); z \(human(b.networkZ[5]))"
+      ))
     try emit(ResultTable(columns: columns, rows: rows, settings: settings), p, inputs: [path], &out)
   }
 }

@@ -27,16 +27,24 @@ public enum BrobyggareCommandLine {
     case nil: return outcome.status
     case EPIPE?: return 141  // the reader went away (`| head -1`): quiet, as Unix tools are
     case let e?:
-      _ = writeAll(STDERR_FILENO, "brobyggare: error: cannot write standard output: \(String(cString: strerror(e)))\n")
+      _ = writeAll(
+        STDERR_FILENO,
+        "brobyggare: error: cannot write standard output: \(String(cString: strerror(e)))\n")
       return 1
     }
   }
 
   /// Writes all of `text` to a file descriptor (see `Brobyggare.writeAll`).
-  static func writeAll(_ fd: Int32, _ text: String) -> Int32? { Brobyggare.writeAll(fd, Data(text.utf8)) }
+  static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
+    Brobyggare.writeAll(fd, Data(text.utf8))
+  }
 
-  static let commands: [CommandSpec] = [infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
-                                       whatifSpec, layersSpec, reciprocitySpec, summarySpec, sweepSpec, interviewsSpec, projectSpec, spannersSpec, robustnessSpec, compareSpec, testSpec, egosSpec, convertSpec, dotSpec, renderSpec, reportSpec, packSpec, mergeSpec, datasetsSpec, formatsSpec]
+  static let commands: [CommandSpec] = [
+    infoSpec, metricsSpec, brokersSpec, groupsSpec, communitiesSpec, bridgesSpec, pathSpec,
+    whatifSpec, layersSpec, reciprocitySpec, summarySpec, sweepSpec, interviewsSpec, projectSpec,
+    spannersSpec, robustnessSpec, compareSpec, testSpec, egosSpec, convertSpec, dotSpec, renderSpec,
+    reportSpec, packSpec, mergeSpec, datasetsSpec, formatsSpec,
+  ]
 
   static var topHelp: String {
     var out = """
@@ -51,7 +59,9 @@ public enum BrobyggareCommandLine {
       SUBCOMMANDS:
 
       """
-    for c in commands { out += "  " + c.name.padding(toLength: 24, withPad: " ", startingAt: 0) + c.abstract + "\n" }
+    for c in commands {
+      out += "  " + c.name.padding(toLength: 24, withPad: " ", startingAt: 0) + c.abstract + "\n"
+    }
     out += "\n  See 'brobyggare help <subcommand>' for detailed help.\n"
     return out
   }
@@ -63,9 +73,10 @@ public enum BrobyggareCommandLine {
     // A note is one line: a line break in a value it quotes (a group called "x\nerror: ...")
     // is shown, so that it cannot forge a line of its own.
     if !notes.lines.isEmpty {
-      outcome.stderr = notes.lines.map { line in
-        "note: " + oneLine(line) + "\n"
-      }.joined() + outcome.stderr
+      outcome.stderr =
+        notes.lines.map { line in
+          "note: " + oneLine(line) + "\n"
+        }.joined() + outcome.stderr
     }
     // Messages quote the input: a control character from a file (an ESC sequence that sets a
     // terminal's title or clears it) is shown, never sent.
@@ -81,12 +92,23 @@ public enum BrobyggareCommandLine {
       out.status = 64
       return out
     }
-    if first == "--help" || first == "-h" { out.stdout = topHelp; return out }
-    if first == "--version" { out.stdout = version + "\n"; return out }
+    if first == "--help" || first == "-h" {
+      out.stdout = topHelp
+      return out
+    }
+    if first == "--version" {
+      out.stdout = version + "\n"
+      return out
+    }
     if first == "help" {
-      if args.count > 1, let c = commands.first(where: { $0.name == args[1] }) { out.stdout = c.help; return out }
+      if args.count > 1, let c = commands.first(where: { $0.name == args[1] }) {
+        out.stdout = c.help
+        return out
+      }
       if args.count > 1 {
-        out.stderr = "Error: Unknown subcommand '\(args[1])'\(didYouMean(closestMatches(to: args[1], among: commands.map(\.name))))\n\n" + topHelp
+        out.stderr =
+          "Error: Unknown subcommand '\(args[1])'\(didYouMean(closestMatches(to: args[1], among: commands.map(\.name))))\n\n"
+          + topHelp
         out.status = 64
         return out
       }
@@ -101,17 +123,30 @@ public enum BrobyggareCommandLine {
     }
     do {
       let parsed = try spec.parse(Array(args.dropFirst()))
-      if parsed.flag("help") { out.stdout = spec.help; return out }
+      if parsed.flag("help") {
+        out.stdout = spec.help
+        return out
+      }
       if spec.options.contains(where: { $0.name == "threads" }) { _ = try threadCount(parsed) }
       let digits = try wholeNumber(parsed, "digits")
-      if let digits, digits > 17 { throw UsageError(message: "--digits takes a whole number from 1 to 17 (17 keeps every digit of a double), not '\(digits)'") }
+      if let digits, digits > 17 {
+        throw UsageError(
+          message:
+            "--digits takes a whole number from 1 to 17 (17 keeps every digit of a double), not '\(digits)'"
+        )
+      }
       try NumberStyle.$digits.withValue(digits) { try dispatch(spec, parsed, &out) }
     } catch let e as UsageError {
       out.stdout = ""
       // A message quotes what was given: a value 100,000 characters long is not echoed whole.
-      let message = e.message.count > 2000 ? String(e.message.prefix(1000)) + "… (\(e.message.count) characters)" : e.message
+      let message =
+        e.message.count > 2000
+        ? String(e.message.prefix(1000)) + "… (\(e.message.count) characters)" : e.message
       out.stderr = "Error: \(message)\n"
-      if let c = e.command { out.stderr += "Usage: \(c.usage)\n  See 'brobyggare \(c.name) --help' for more information.\n" }
+      if let c = e.command {
+        out.stderr +=
+          "Usage: \(c.usage)\n  See 'brobyggare \(c.name) --help' for more information.\n"
+      }
       out.status = 64
     } catch let e as FormatError {
       out.stdout = ""
@@ -130,7 +165,8 @@ public enum BrobyggareCommandLine {
       out.stdout = ""
       out.stderr = "\(e.file): error: \(e.message)\n"
       out.status = 1
-    } catch let e as NetworkError where Notes.current?.networkFiles.count == 1 && e.isInvalidWeight {
+    } catch let e as NetworkError where Notes.current?.networkFiles.count == 1 && e.isInvalidWeight
+    {
       // Found in the network after it was read (a weight that cannot be a trust): named by
       // its file, as a reader's error is.
       out.stdout = ""
@@ -144,7 +180,8 @@ public enum BrobyggareCommandLine {
     return out
   }
 
-  static func dispatch(_ spec: CommandSpec, _ parsed: ParsedArguments, _ out: inout Outcome) throws {
+  static func dispatch(_ spec: CommandSpec, _ parsed: ParsedArguments, _ out: inout Outcome) throws
+  {
     switch spec.name {
     case "info": try info(parsed, &out)
     case "metrics": try metrics(parsed, &out)
@@ -192,7 +229,10 @@ final class Notes: @unchecked Sendable {
 
   /// Every file the run read, canonical, so that no output overwrites one of them.
   private var read: Set<String> = []
-  func recordInput(_ path: String) { let c = canonicalPath(path); lock.withLock { _ = read.insert(c) } }
+  func recordInput(_ path: String) {
+    let c = canonicalPath(path)
+    lock.withLock { _ = read.insert(c) }
+  }
   var inputs: Set<String> { lock.withLock { read } }
 
   /// The networks read, as named on the command line, for errors found in them after reading
@@ -223,7 +263,8 @@ func visibleControls(_ text: String) -> String {
 }
 
 private func isControl(_ s: Unicode.Scalar) -> Bool {
-  (s.value < 0x20 && s != "\n" && s != "\t") || (s.value >= 0x7F && s.value < 0xA0) || s == "\u{2028}" || s == "\u{2029}"
+  (s.value < 0x20 && s != "\n" && s != "\t") || (s.value >= 0x7F && s.value < 0xA0)
+    || s == "\u{2028}" || s == "\u{2029}"
     // Bidirectional overrides and isolates, which can make a message read backwards.
     || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
 }
@@ -240,53 +281,119 @@ struct DataError: Error {
 // MARK: Shared options
 
 let inputOptions: [OptionSpec] = [
-  OptionSpec(name: "nodes", valueName: "file", help: "A node table for a CSV tie table (default: NET.nodes.csv beside it, if present)."),
-  OptionSpec(name: "undirected", help: "Read CSV and edge lists as undirected (by default a CSV's type column decides, and without one they are read as directed)."),
-  OptionSpec(name: "input-format", valueName: "format", help: "The input's format when its extension does not say: \(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", "))."),
+  OptionSpec(
+    name: "nodes", valueName: "file",
+    help: "A node table for a CSV tie table (default: NET.nodes.csv beside it, if present)."),
+  OptionSpec(
+    name: "undirected",
+    help:
+      "Read CSV and edge lists as undirected (by default a CSV's type column decides, and without one they are read as directed)."
+  ),
+  OptionSpec(
+    name: "input-format", valueName: "format",
+    help:
+      "The input's format when its extension does not say: \(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+  ),
   encodingOption,
-  OptionSpec(name: "source-column", valueName: "name", help: "The tie table's source column (default: source or from)."),
-  OptionSpec(name: "target-column", valueName: "name", help: "The tie table's target column (default: target or to)."),
-  OptionSpec(name: "trust-column", valueName: "name", help: "The tie table's trust column (default: trust or weight)."),
-  OptionSpec(name: "layer-column", valueName: "name", help: "The tie table's layer column (default: layer)."),
-  OptionSpec(name: "id-column", valueName: "name", help: "The node table's id column (default: id)."),
-  OptionSpec(name: "label-column", valueName: "name", help: "The node table's label column (default: label)."),
-  OptionSpec(name: "graph", valueName: "k", help: "In a DOT file that holds several graphs, read the k-th (default: 1)."),
-  OptionSpec(name: "ego-as-node", help: "For a Network Canvas export (a folder, or its GraphML): make each ego a node tied to each of its alters (by default egos are not nodes)."),
-  OptionSpec(name: "roster", valueName: "variable", help: "For a Network Canvas export: the variable naming roster members, to read the sessions as one roster-based network, or 'none' for personal networks (default: found from the data when unambiguous)."),
-  OptionSpec(name: "sheet", valueName: "name", help: "In an Excel workbook, the sheet of ties (default: a sheet named ties, else the first; Kumu's and Polinode's layouts are found)."),
-  OptionSpec(name: "nodes-sheet", valueName: "name", help: "In an Excel workbook, the sheet of nodes (default: a sheet named nodes, if there is one)."),
+  OptionSpec(
+    name: "source-column", valueName: "name",
+    help: "The tie table's source column (default: source or from)."),
+  OptionSpec(
+    name: "target-column", valueName: "name",
+    help: "The tie table's target column (default: target or to)."),
+  OptionSpec(
+    name: "trust-column", valueName: "name",
+    help: "The tie table's trust column (default: trust or weight)."),
+  OptionSpec(
+    name: "layer-column", valueName: "name", help: "The tie table's layer column (default: layer)."),
+  OptionSpec(
+    name: "id-column", valueName: "name", help: "The node table's id column (default: id)."),
+  OptionSpec(
+    name: "label-column", valueName: "name", help: "The node table's label column (default: label)."
+  ),
+  OptionSpec(
+    name: "graph", valueName: "k",
+    help: "In a DOT file that holds several graphs, read the k-th (default: 1)."),
+  OptionSpec(
+    name: "ego-as-node",
+    help:
+      "For a Network Canvas export (a folder, or its GraphML): make each ego a node tied to each of its alters (by default egos are not nodes)."
+  ),
+  OptionSpec(
+    name: "roster", valueName: "variable",
+    help:
+      "For a Network Canvas export: the variable naming roster members, to read the sessions as one roster-based network, or 'none' for personal networks (default: found from the data when unambiguous)."
+  ),
+  OptionSpec(
+    name: "sheet", valueName: "name",
+    help:
+      "In an Excel workbook, the sheet of ties (default: a sheet named ties, else the first; Kumu's and Polinode's layouts are found)."
+  ),
+  OptionSpec(
+    name: "nodes-sheet", valueName: "name",
+    help:
+      "In an Excel workbook, the sheet of nodes (default: a sheet named nodes, if there is one)."),
 ]
 
-let encodingOption = OptionSpec(name: "encoding", valueName: "encoding", help: "The encoding of CSV tables and edge lists: utf-8, windows-1252, latin1, utf-16 (default: utf-8; Excel on Windows saves CSV in windows-1252).")
+let encodingOption = OptionSpec(
+  name: "encoding", valueName: "encoding",
+  help:
+    "The encoding of CSV tables and edge lists: utf-8, windows-1252, latin1, utf-16 (default: utf-8; Excel on Windows saves CSV in windows-1252)."
+)
 
 /// `--encoding`: the encoding named, UTF-8 when none is.
 func textEncoding(_ p: ParsedArguments) throws -> TextEncoding {
   guard let name = p.value("encoding") else { return .utf8 }
   guard let e = TextEncoding(name: name) else {
-    throw UsageError(message: "--encoding takes one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
+    throw UsageError(
+      message:
+        "--encoding takes one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'"
+    )
   }
   return e
 }
 
 let selectionOptions: [OptionSpec] = [
-  OptionSpec(name: "layer", valueName: "layers", help: "Analyse these layers only (comma-separated; a layer whose name has a comma, by its whole name); default: all layers merged."),
-  OptionSpec(name: "merge", valueName: "rule", help: "How parallel ties merge: max, min, mean, sum (default: max)."),
-  OptionSpec(name: "weight", valueName: "attribute", help: "The tie attribute read as trust (default: the trust or weight the input gives)."),
+  OptionSpec(
+    name: "layer", valueName: "layers",
+    help:
+      "Analyse these layers only (comma-separated; a layer whose name has a comma, by its whole name); default: all layers merged."
+  ),
+  OptionSpec(
+    name: "merge", valueName: "rule",
+    help: "How parallel ties merge: max, min, mean, sum (default: max)."),
+  OptionSpec(
+    name: "weight", valueName: "attribute",
+    help: "The tie attribute read as trust (default: the trust or weight the input gives)."),
 ]
 
 let helpOption = OptionSpec(name: "help", short: "h", help: "Show help information.")
 
-let threadsOption = OptionSpec(name: "threads", valueName: "n", help: "Threads for the all-pairs measures and permutations (default: every core). Results do not depend on it.")
+let threadsOption = OptionSpec(
+  name: "threads", valueName: "n",
+  help:
+    "Threads for the all-pairs measures and permutations (default: every core). Results do not depend on it."
+)
 
 /// `--threads` on commands whose work is linear (or, as Louvain, a sequence of steps): accepted,
 /// so a script can pass the same options to every command, and checked, but one thread works.
-let oneThreadOption = OptionSpec(name: "threads", valueName: "n", help: "Accepted as on every command that analyses a network; this command's work is linear and runs on one thread.")
+let oneThreadOption = OptionSpec(
+  name: "threads", valueName: "n",
+  help:
+    "Accepted as on every command that analyses a network; this command's work is linear and runs on one thread."
+)
 
 /// An option that takes a whole number of at least `minimum`; `nil` when it is not given.
-func wholeNumber(_ p: ParsedArguments, _ name: String, minimum: Int = 1, maximum: Int? = nil) throws -> Int? {
+func wholeNumber(_ p: ParsedArguments, _ name: String, minimum: Int = 1, maximum: Int? = nil) throws
+  -> Int?
+{
   guard let t = p.value(name) else { return nil }
-  guard let n = Int(t.trimmingCharacters(in: .whitespaces)), n >= minimum, n <= (maximum ?? Int.max) else {
-    if let maximum { throw UsageError(message: "--\(name) takes a whole number from \(minimum) to \(maximum), not '\(t)'") }
+  guard let n = Int(t.trimmingCharacters(in: .whitespaces)), n >= minimum, n <= (maximum ?? Int.max)
+  else {
+    if let maximum {
+      throw UsageError(
+        message: "--\(name) takes a whole number from \(minimum) to \(maximum), not '\(t)'")
+    }
     throw UsageError(message: "--\(name) takes a whole number ≥ \(minimum), not '\(t)'")
   }
   return n
@@ -298,15 +405,22 @@ func threadCount(_ p: ParsedArguments) throws -> Int {
 }
 
 /// The NET argument every analysing command takes.
-let netArgument: (name: String, help: String) = ("NET", "The network file (\(NetworkFormat.extensionList); see 'brobyggare formats'), a Network Canvas export (a folder of its files, or its GraphML), or the name of a shipped dataset (see 'brobyggare datasets').")
+let netArgument: (name: String, help: String) = (
+  "NET",
+  "The network file (\(NetworkFormat.extensionList); see 'brobyggare formats'), a Network Canvas export (a folder of its files, or its GraphML), or the name of a shipped dataset (see 'brobyggare datasets')."
+)
 
 /// Reads NET: a file, or, when no file has that name, the shipped dataset of that name.
 func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
   // A bare word with no extension that is neither a file nor a dataset meant a dataset.
   if !path.contains("/"), !FileManager.default.fileExists(atPath: path), Dataset.named(path) == nil,
-     (path as NSString).pathExtension.isEmpty, p.value("input-format") == nil {
+    (path as NSString).pathExtension.isEmpty, p.value("input-format") == nil
+  {
     let close = closestMatches(to: path, among: Dataset.all.map(\.name))
-    throw UsageError(message: "No file and no shipped dataset is named '\(path)'\(didYouMean(close)) (see 'brobyggare datasets')")
+    throw UsageError(
+      message:
+        "No file and no shipped dataset is named '\(path)'\(didYouMean(close)) (see 'brobyggare datasets')"
+    )
   }
   Notes.current?.recordNetwork(path)
   var options = Network.ReadOptions()
@@ -314,7 +428,10 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
   options.nodeTable = p.value("nodes")
   if let f = p.value("input-format") {
     guard let fmt = NetworkFormat(rawValue: f) else {
-      throw UsageError(message: "Unknown format '\(f)'; expected one of \(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+      throw UsageError(
+        message:
+          "Unknown format '\(f)'; expected one of \(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
     }
     options.format = fmt
   }
@@ -323,37 +440,67 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
   // Options the input cannot use are refused, not ignored.
   let givenFormat = options.format ?? NetworkFormat(path: path)
   if p.value("graph") != nil, let f = givenFormat, f != .dot {
-    throw UsageError(message: "--graph picks one of several graphs in a DOT file; '\(path)' is read as \(f.rawValue)")
+    throw UsageError(
+      message:
+        "--graph picks one of several graphs in a DOT file; '\(path)' is read as \(f.rawValue)")
   }
-  if let n = p.value("nodes"), let f = givenFormat, f != .csv, !["clu", "vec"].contains((n as NSString).pathExtension.lowercased()) {
-    throw UsageError(message: "--nodes names a node table for a CSV tie table, or a Pajek .clu or .vec file; '\(path)' is read as \(f.rawValue)")
+  if let n = p.value("nodes"), let f = givenFormat, f != .csv,
+    !["clu", "vec"].contains((n as NSString).pathExtension.lowercased())
+  {
+    throw UsageError(
+      message:
+        "--nodes names a node table for a CSV tie table, or a Pajek .clu or .vec file; '\(path)' is read as \(f.rawValue)"
+    )
   }
   options.columns = CSVFormat.Columns(
-    source: p.value("source-column"), target: p.value("target-column"), trust: p.value("trust-column"),
+    source: p.value("source-column"), target: p.value("target-column"),
+    trust: p.value("trust-column"),
     layer: p.value("layer-column"), id: p.value("id-column"), label: p.value("label-column"))
-  let dataset = !path.contains("/") && !FileManager.default.fileExists(atPath: path) && Dataset.named(path) != nil
+  let dataset =
+    !path.contains("/") && !FileManager.default.fileExists(atPath: path)
+    && Dataset.named(path) != nil
   // Options the input's format cannot use are refused, not ignored.
   let format = dataset ? NetworkFormat.graphml : options.format ?? NetworkFormat(path: path)
   options.sheet = p.value("sheet")
   options.nodesSheet = p.value("nodes-sheet")
-  if let format, format != .xlsx, let named = ["sheet", "nodes-sheet"].first(where: { p.value($0) != nil }) {
-    throw UsageError(message: "--\(named) picks a sheet of an Excel workbook; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue)")
+  if let format, format != .xlsx,
+    let named = ["sheet", "nodes-sheet"].first(where: { p.value($0) != nil })
+  {
+    throw UsageError(
+      message:
+        "--\(named) picks a sheet of an Excel workbook; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue)"
+    )
   }
-  if let format, format != .csv, format != .xlsx, let named = ["source-column", "target-column", "trust-column", "layer-column", "id-column", "label-column"].first(where: { p.value($0) != nil }) {
-    throw UsageError(message: "--\(named) is for CSV tables and Excel workbooks; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue)")
+  if let format, format != .csv, format != .xlsx,
+    let named = [
+      "source-column", "target-column", "trust-column", "layer-column", "id-column", "label-column",
+    ].first(where: { p.value($0) != nil })
+  {
+    throw UsageError(
+      message:
+        "--\(named) is for CSV tables and Excel workbooks; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue)"
+    )
   }
   if let format, format != .csv, format != .edgelist, p.value("encoding") != nil {
-    throw UsageError(message: "--encoding is for CSV tables and edge lists; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue), \(format == .graphml ? "which declares its own encoding" : "which is UTF-8")")
+    throw UsageError(
+      message:
+        "--encoding is for CSV tables and edge lists; \(dataset ? "the dataset '\(path)'" : "'\(path)'") is read as \(format.rawValue), \(format == .graphml ? "which declares its own encoding" : "which is UTF-8")"
+    )
   }
   for name in ["ego-as-node", "roster"] where p.flag(name) || p.value(name) != nil {
     if dataset || !NetworkCanvasFormat.isExport(path: path) {
-      throw UsageError(message: "--\(name) is for Network Canvas exports (a folder of its CSV or GraphML files, or its GraphML); '\(path)' is not one")
+      throw UsageError(
+        message:
+          "--\(name) is for Network Canvas exports (a folder of its CSV or GraphML files, or its GraphML); '\(path)' is not one"
+      )
     }
   }
   options.egoAsNode = p.flag("ego-as-node")
   if let r = p.value("roster") {
     let v = r.trimmingCharacters(in: .whitespaces)
-    guard !v.isEmpty else { throw UsageError(message: "--roster takes a variable's name, or 'none' for personal networks") }
+    guard !v.isEmpty else {
+      throw UsageError(message: "--roster takes a variable's name, or 'none' for personal networks")
+    }
     options.networkCanvas.studyProtocol = v == "none" ? .personal : .roster(variable: v)
   }
   if dataset { return try Network(dataset: path) }
@@ -382,7 +529,9 @@ func trimmingSpaces(_ s: String) -> String { s.trimmingCharacters(in: .whitespac
 /// A name in quotes for a message, with line breaks, tabs and other controls written visibly
 /// (`\n`, `\t`, `\u{1B}`), so that `a,b`, ` sp` and a name with a line break read as one name.
 func quotedName(_ name: String) -> String {
-  "'" + visibleControls(name).replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t") + "'"
+  "'"
+    + visibleControls(name).replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(
+      of: "\t", with: "\\t") + "'"
 }
 
 /// Names quoted and joined by commas for a message, or `(none)`.
@@ -400,13 +549,20 @@ func selectedLayers(_ p: ParsedArguments, network: Network) throws -> Set<String
   if present.contains(l) { return [l] }
   // `all` merges every layer on purpose, unless a layer has that very name.
   if l.trimmingCharacters(in: .whitespaces).lowercased() == "all" { return nil }
-  let layers = Set(l.split(separator: ",", omittingEmptySubsequences: false).map { piece -> String in
-    present.contains(String(piece)) ? String(piece) : piece.trimmingCharacters(in: .whitespaces)
-  }.filter { !$0.isEmpty })
-  if layers.isEmpty { throw UsageError(message: "--layer names no layer; the layers are: \(quotedNames(network.layers)) (or 'all')") }
+  let layers = Set(
+    l.split(separator: ",", omittingEmptySubsequences: false).map { piece -> String in
+      present.contains(String(piece)) ? String(piece) : piece.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty })
+  if layers.isEmpty {
+    throw UsageError(
+      message: "--layer names no layer; the layers are: \(quotedNames(network.layers)) (or 'all')")
+  }
   for layer in layers.sorted() where !present.contains(layer) {
     let close = closestMatches(to: layer, among: network.layers)
-    throw UsageError(message: "No tie is in layer \(quotedName(layer)) (the layers are: \(quotedNames(network.layers)))\(didYouMean(close))")
+    throw UsageError(
+      message:
+        "No tie is in layer \(quotedName(layer)) (the layers are: \(quotedNames(network.layers)))\(didYouMean(close))"
+    )
   }
   return layers
 }
@@ -423,7 +579,9 @@ func tieSelection(_ p: ParsedArguments, network: Network) throws -> TieSelection
       let selected = network.ties.filter { s.includes(layer: $0.layer) }
       let missing = selected.filter { $0.trust == nil }.count
       if missing > 0 {
-        note("\(missing) of \(selected.count) ties analysed have no trust value and count as trust 1, the top of the scale; give them a value, or pick the ties with --layer")
+        note(
+          "\(missing) of \(selected.count) ties analysed have no trust value and count as trust 1, the top of the scale; give them a value, or pick the ties with --layer"
+        )
       }
     }
   }
@@ -433,20 +591,31 @@ func tieSelection(_ p: ParsedArguments, network: Network) throws -> TieSelection
     if !affiliation.layers.isEmpty && affiliation.layers.count < all.count {
       let kept = all.filter { !affiliation.layers.contains($0) }
       s.excludedLayers = Set(affiliation.layers)
-      note("left out the affiliation layers \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) (person to organisation\(affiliation.declared ? "" : ", found from the nodes' kinds")); analysed \(kept.map { "'\($0)'" }.joined(separator: ", ")); --layer all merges every layer")
+      note(
+        "left out the affiliation layers \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) (person to organisation\(affiliation.declared ? "" : ", found from the nodes' kinds")); analysed \(kept.map { "'\($0)'" }.joined(separator: ", ")); --layer all merges every layer"
+      )
     }
   }
   if let m = p.value("merge") {
-    guard let rule = TieMerge(rawValue: m) else { throw UsageError(message: "Unknown merge rule '\(m)'; expected max, min, mean or sum") }
+    guard let rule = TieMerge(rawValue: m) else {
+      throw UsageError(message: "Unknown merge rule '\(m)'; expected max, min, mean or sum")
+    }
     s.merge = rule
   }
   if let w = p.value("weight") {
     // The trust's name names nothing when no tie has a trust (every tie would count as 1).
     let isTrust = w == network.trustAttributeName && network.hasTrust
     if !isTrust && !network.tieAttributes.contains(where: { $0.name == w }) {
-      let names = [network.hasTrust ? network.trustAttributeName : nil].compactMap { $0 } + network.tieAttributes.map(\.name)
-      let trustless = w == network.trustAttributeName ? "; no tie has a trust (\(quotedName(w))), so every tie would count as 1" : ""
-      throw UsageError(message: "No tie attribute is named \(quotedName(w)) (the tie attributes are: \(quotedNames(names)))\(trustless)\(didYouMean(closestMatches(to: w, among: names)))")
+      let names =
+        [network.hasTrust ? network.trustAttributeName : nil].compactMap { $0 }
+        + network.tieAttributes.map(\.name)
+      let trustless =
+        w == network.trustAttributeName
+        ? "; no tie has a trust (\(quotedName(w))), so every tie would count as 1" : ""
+      throw UsageError(
+        message:
+          "No tie attribute is named \(quotedName(w)) (the tie attributes are: \(quotedNames(names)))\(trustless)\(didYouMean(closestMatches(to: w, among: names)))"
+      )
     }
     s.weightAttribute = w
   }
@@ -460,14 +629,18 @@ func describe(_ s: TieSelection, network: Network) -> String {
 /// A layer or attribute name as a setting: as it is when it reads as one name in a list of
 /// settings, else quoted with its controls visible (`a,b`, ` sp`, `x;y`, a line break).
 func settingName(_ name: String) -> String {
-  let plain = !name.isEmpty && name == trimmingSpaces(name)
-    && !name.unicodeScalars.contains { ",;'\"".unicodeScalars.contains($0) || $0.value < 0x20 || $0.value == 0x7F }
+  let plain =
+    !name.isEmpty && name == trimmingSpaces(name)
+    && !name.unicodeScalars.contains {
+      ",;'\"".unicodeScalars.contains($0) || $0.value < 0x20 || $0.value == 0x7F
+    }
   return plain && visibleControls(name) == name ? name : quotedName(name)
 }
 
 /// The weight a selection reads on a network: the attribute named, the input's trust, or none.
 func weightSetting(_ s: TieSelection, network: Network) -> String {
-  s.weightAttribute.map(settingName) ?? (network.hasTrust ? settingName(network.trustAttributeName) : "none (every tie 1)")
+  s.weightAttribute.map(settingName)
+    ?? (network.hasTrust ? settingName(network.trustAttributeName) : "none (every tie 1)")
 }
 
 /// Writes the output files, refusing to overwrite an input.
@@ -479,11 +652,14 @@ func writeOutput(_ files: [(path: String, contents: String)], inputs: [String]) 
 func writeOutput(_ files: [(path: String, data: Data)], inputs: [String]) throws {
   // '-' reads as standard output to a Unix user; written as a file named '-' it would vanish.
   for f in files where f.path == "-" {
-    throw UsageError(message: "-o - would write a file named '-', not standard output; leave out -o to print the result")
+    throw UsageError(
+      message:
+        "-o - would write a file named '-', not standard output; leave out -o to print the result")
   }
   let inputPaths = Set(inputs.map(canonicalPath)).union(Notes.current?.inputs ?? [])
   for f in files where inputPaths.contains(canonicalPath(f.path)) {
-    throw UsageError(message: "Refusing to overwrite the input file '\(f.path)'; write to another file")
+    throw UsageError(
+      message: "Refusing to overwrite the input file '\(f.path)'; write to another file")
   }
   try writeFilesAtomically(files)
 }
@@ -501,10 +677,15 @@ func selectionSettings(_ s: TieSelection, network: Network) -> [(String, String)
   let list = { (names: [String]) in names.map(settingName).joined(separator: ",") }
   var layers = s.layers.map { list($0.sorted()) } ?? "all"
   if !s.excludedLayers.isEmpty {
-    layers = list(network.layers.filter { !s.excludedLayers.contains($0) && (s.layers?.contains($0) ?? true) })
+    layers =
+      list(
+        network.layers.filter { !s.excludedLayers.contains($0) && (s.layers?.contains($0) ?? true) }
+      )
       + " (affiliation layers \(list(s.excludedLayers.sorted())) left out)"
   }
-  return [("layers", layers), ("weight", weightSetting(s, network: network)), ("merge", s.merge.rawValue)]
+  return [
+    ("layers", layers), ("weight", weightSetting(s, network: network)), ("merge", s.merge.rawValue),
+  ]
 }
 
 /// The most shuffles or runs an option may ask for: a p-value's resolution is 1/(n + 1), and a
@@ -515,17 +696,23 @@ let maximumRepetitions = 1_000_000
 let maximumThreads = 1024
 
 /// `--permutations` and `--seed`: a whole number of shuffles (at least `minimum`) and a seed.
-func permutationOptions(_ p: ParsedArguments, default count: Int, minimum: Int, name: String = "permutations") throws -> (count: Int, seed: UInt64) {
+func permutationOptions(
+  _ p: ParsedArguments, default count: Int, minimum: Int, name: String = "permutations"
+) throws -> (count: Int, seed: UInt64) {
   var permutations = count
   if let s = p.value(name) {
     guard let k = Int(s), k >= minimum, k <= maximumRepetitions else {
-      throw UsageError(message: "--\(name) takes a whole number from \(minimum) to \(maximumRepetitions), not '\(s)'")
+      throw UsageError(
+        message:
+          "--\(name) takes a whole number from \(minimum) to \(maximumRepetitions), not '\(s)'")
     }
     permutations = k
   }
   var seed: UInt64 = 1
   if let s = p.value("seed") {
-    guard let k = UInt64(s) else { throw UsageError(message: "--seed takes a whole number ≥ 0, not '\(s)'") }
+    guard let k = UInt64(s) else {
+      throw UsageError(message: "--seed takes a whole number ≥ 0, not '\(s)'")
+    }
     seed = k
   }
   return (permutations, seed)

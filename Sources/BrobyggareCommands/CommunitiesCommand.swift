@@ -2,13 +2,23 @@ import Brobyggare
 import Foundation
 
 let communitiesSpec = CommandSpec(
-  name: "communities", abstract: "Louvain communities with modularity; participation and within-module z with their roles.",
+  name: "communities",
+  abstract:
+    "Louvain communities with modularity; participation and within-module z with their roles.",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "group", valueName: "attribute", help: "Use this node attribute's groups as the modules instead of detecting communities."),
-    OptionSpec(name: "resolution", valueName: "gamma", help: "Modularity resolution (default: 1; larger finds smaller communities)."),
-    OptionSpec(name: "seed", valueName: "n", help: "Seed for the order Louvain visits nodes in (default: 1)."),
-    OptionSpec(name: "weighted", help: "Read trust as tie weight for modularity and participation (default: every tie 1)."),
+    OptionSpec(
+      name: "group", valueName: "attribute",
+      help: "Use this node attribute's groups as the modules instead of detecting communities."),
+    OptionSpec(
+      name: "resolution", valueName: "gamma",
+      help: "Modularity resolution (default: 1; larger finds smaller communities)."),
+    OptionSpec(
+      name: "seed", valueName: "n", help: "Seed for the order Louvain visits nodes in (default: 1)."
+    ),
+    OptionSpec(
+      name: "weighted",
+      help: "Read trust as tie weight for modularity and participation (default: every tie 1)."),
   ] + outputOptions + [oneThreadOption, helpOption],
   discussion: """
     Louvain (Blondel et al. 2008) on the undirected view: nodes move to the neighbouring
@@ -27,7 +37,9 @@ extension BrobyggareCommandLine {
     let path = p.positionals[0]
     var resolution = 1.0
     if let r = p.value("resolution") {
-      guard let v = parseDouble(r), v.isFinite, v > 0 else { throw UsageError(message: "--resolution takes a positive number, not '\(r)'") }
+      guard let v = parseDouble(r), v.isFinite, v > 0 else {
+        throw UsageError(message: "--resolution takes a positive number, not '\(r)'")
+      }
       resolution = v
     }
     let (_, seed) = try permutationOptions(p, default: 0, minimum: 0)
@@ -38,7 +50,10 @@ extension BrobyggareCommandLine {
     let adj = try net.adjacency(selection)
     var modules: [Int]
     var names: [String]
-    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
+    var settings = [
+      ("network", path), ("nodes", String(net.nodeCount)),
+      ("directed", net.isDirected ? "yes" : "no"),
+    ]
     settings += selectionSettings(selection, network: net)
     settings.append(("tie weight", weighted ? "trust" : "1 (use --weighted for trust)"))
     if let g = p.value("group") {
@@ -47,11 +62,14 @@ extension BrobyggareCommandLine {
       // Modules partition every node: those without a group form one module of their own.
       if groups.groups.contains(-1) {
         names.append("(no group)")
-        note("communities: the nodes without a value for '\(g)' form one module, '(no group)', for modularity and participation")
+        note(
+          "communities: the nodes without a value for '\(g)' form one module, '(no group)', for modularity and participation"
+        )
       }
       modules = groups.groups.map { $0 >= 0 ? $0 : names.count - 1 }
       settings.append(("modules", "groups of '\(g)'"))
-      settings.append(("modularity", human(adj.modularity(modules, weighted: weighted, resolution: resolution))))
+      settings.append(
+        ("modularity", human(adj.modularity(modules, weighted: weighted, resolution: resolution))))
     } else {
       let c = adj.louvain(weighted: weighted, resolution: resolution, seed: seed)
       modules = c.membership
@@ -63,11 +81,17 @@ extension BrobyggareCommandLine {
     settings.append(("resolution", formatNumber(resolution)))
     let part = adj.moduleParticipation(modules: modules, weighted: weighted)
     let rows: [[Cell]] = net.nodes.indices.map { v in
-      [.text(net.nodes[v].id), .text(net.nodes[v].label), .text(names[modules[v]]),
-       .number(part.participation[v]), .number(part.withinModuleZ[v]), .text(part.roles[v]?.rawValue ?? "")]
+      [
+        .text(net.nodes[v].id), .text(net.nodes[v].label), .text(names[modules[v]]),
+        .number(part.participation[v]), .number(part.withinModuleZ[v]),
+        .text(part.roles[v]?.rawValue ?? ""),
+      ]
     }
     let column = p.value("group") == nil ? "community" : "group"
-    try emit(ResultTable(columns: ["id", "label", column, "participation", "within_module_z", "role"], rows: rows, settings: settings),
-             p, inputs: [path], &out)
+    try emit(
+      ResultTable(
+        columns: ["id", "label", column, "participation", "within_module_z", "role"], rows: rows,
+        settings: settings),
+      p, inputs: [path], &out)
   }
 }

@@ -2,12 +2,20 @@ import Brobyggare
 import Foundation
 
 let compareSpec = CommandSpec(
-  name: "compare", abstract: "Compare two waves: ties gained and lost, trust up and down, change in a measure and its ranking.",
+  name: "compare",
+  abstract:
+    "Compare two waves: ties gained and lost, trust up and down, change in a measure and its ranking.",
   positionals: [("A", "The earlier wave's network."), ("B", "The later wave's network.")],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "measure", valueName: "measure", help: "What to rank by: \(Robustness.Measure.allCases.map(\.rawValue).joined(separator: ", ")) (default: betweenness)."),
-    OptionSpec(name: "ties", help: "One row per tie (gained, lost, up, down, same) instead of one per node."),
-    OptionSpec(name: "top", valueName: "k", help: "With one row per node: only the first k, ranked in B."),
+    OptionSpec(
+      name: "measure", valueName: "measure",
+      help:
+        "What to rank by: \(Robustness.Measure.allCases.map(\.rawValue).joined(separator: ", ")) (default: betweenness)."
+    ),
+    OptionSpec(
+      name: "ties", help: "One row per tie (gained, lost, up, down, same) instead of one per node."),
+    OptionSpec(
+      name: "top", valueName: "k", help: "With one row per node: only the first k, ranked in B."),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Nodes match by id, ties by their two ends and layer. Per node: the measure in each wave,
@@ -22,52 +30,85 @@ extension BrobyggareCommandLine {
     let (pathA, pathB) = (p.positionals[0], p.positionals[1])
     _ = try tableFormat(p)
     let measure: Robustness.Measure = try choice(p, "measure", default: .betweenness)
-    let a = try readNetwork(pathA, p), b = try readNetwork(pathB, p)
+    let a = try readNetwork(pathA, p)
+    let b = try readNetwork(pathB, p)
     guard a.isDirected == b.isDirected else {
-      throw UsageError(message: "'\(pathA)' is \(a.isDirected ? "directed" : "undirected") and '\(pathB)' is not; compare waves made the same way")
+      throw UsageError(
+        message:
+          "'\(pathA)' is \(a.isDirected ? "directed" : "undirected") and '\(pathB)' is not; compare waves made the same way"
+      )
     }
     let selection = try tieSelection(p, network: a)
     if let layers = selection.layers {
       for l in layers.sorted() where !b.layers.contains(l) {
-        throw UsageError(message: "No tie of '\(pathB)' is in layer '\(l)'; its layers are: \(quotedNames(b.layers))")
+        throw UsageError(
+          message:
+            "No tie of '\(pathB)' is in layer '\(l)'; its layers are: \(quotedNames(b.layers))")
       }
     }
-    if let w = selection.weightAttribute, !(w == b.trustAttributeName && b.hasTrust), !b.tieAttributes.contains(where: { $0.name == w }) {
-      throw UsageError(message: "No tie attribute of '\(pathB)' is named '\(w)'; name a weight both waves have")
+    if let w = selection.weightAttribute, !(w == b.trustAttributeName && b.hasTrust),
+      !b.tieAttributes.contains(where: { $0.name == w })
+    {
+      throw UsageError(
+        message: "No tie attribute of '\(pathB)' is named '\(w)'; name a weight both waves have")
     }
     // The weight each wave is read with: one wave with trust and the other without makes
     // every tie's trust change by the choice, not by the data.
-    let weightA = weightSetting(selection, network: a), weightB = weightSetting(selection, network: b)
+    let weightA = weightSetting(selection, network: a)
+    let weightB = weightSetting(selection, network: b)
     if weightA != weightB {
-      note("the waves are weighted differently (A: \(weightA); B: \(weightB)), so trust up and down compare different scales")
+      note(
+        "the waves are weighted differently (A: \(weightA); B: \(weightB)), so trust up and down compare different scales"
+      )
     }
     let top = try wholeNumber(p, "top") ?? Int.max
-    let c = try WaveComparison(a, b, measure: measure, selection: selection, threads: threadCount(p))
+    let c = try WaveComparison(
+      a, b, measure: measure, selection: selection, threads: threadCount(p))
     var settings = [("A", pathA), ("B", pathB), ("directed", a.isDirected ? "yes" : "no")]
     for (name, value) in selectionSettings(selection, network: a) {
-      settings += name == "weight" ? [("weight A", weightA), ("weight B", weightB)] : [(name, value)]
+      settings +=
+        name == "weight" ? [("weight A", weightA), ("weight B", weightB)] : [(name, value)]
     }
-    settings += [("measure", measure.rawValue)] + WaveComparison.Change.allCases.map { ("ties \($0.rawValue)", String(c.count($0))) }
-    settings += [("nodes in both", String(c.nodes.filter { $0.inA && $0.inB }.count)), ("spearman", human(c.spearman))]
+    settings +=
+      [("measure", measure.rawValue)]
+      + WaveComparison.Change.allCases.map { ("ties \($0.rawValue)", String(c.count($0))) }
+    settings += [
+      ("nodes in both", String(c.nodes.filter { $0.inA && $0.inB }.count)),
+      ("spearman", human(c.spearman)),
+    ]
     let table: ResultTable
     if p.flag("ties") {
       table = ResultTable(
         columns: ["source", "target", "layer", "trust_a", "trust_b", "change"],
         rows: c.ties.map { t in
-          [.text(t.source), .text(t.target), .text(t.layer ?? ""), .number(t.trustA ?? .nan), .number(t.trustB ?? .nan), .text(t.change.rawValue)]
+          [
+            .text(t.source), .text(t.target), .text(t.layer ?? ""), .number(t.trustA ?? .nan),
+            .number(t.trustB ?? .nan), .text(t.change.rawValue),
+          ]
         }, settings: settings)
     } else {
       let order = c.nodes.indices.sorted {
         let (x, y) = (c.nodes[$0], c.nodes[$1])
-        let (kx, ky) = (x.rankB.isNaN ? Double.infinity : x.rankB, y.rankB.isNaN ? Double.infinity : y.rankB)
-        return (kx, x.rankA.isNaN ? .infinity : x.rankA, $0) < (ky, y.rankA.isNaN ? .infinity : y.rankA, $1)
+        let (kx, ky) = (
+          x.rankB.isNaN ? Double.infinity : x.rankB, y.rankB.isNaN ? Double.infinity : y.rankB
+        )
+        return (kx, x.rankA.isNaN ? .infinity : x.rankA, $0) < (
+          ky, y.rankA.isNaN ? .infinity : y.rankA, $1
+        )
       }
       table = ResultTable(
-        columns: ["id", "label", "in_a", "in_b", "\(measure.rawValue)_a", "\(measure.rawValue)_b", "change", "rank_a", "rank_b", "rank_change"],
+        columns: [
+          "id", "label", "in_a", "in_b", "\(measure.rawValue)_a", "\(measure.rawValue)_b", "change",
+          "rank_a", "rank_b", "rank_change",
+        ],
         rows: order.prefix(top).map { i in
           let n = c.nodes[i]
-          return [.text(n.id), .text(n.label), .boolean(n.inA), .boolean(n.inB), .number(n.scoreA), .number(n.scoreB),
-                  .number(n.scoreB - n.scoreA), .number(n.rankA), .number(n.rankB), .number(n.rankA - n.rankB)]
+          return [
+            .text(n.id), .text(n.label), .boolean(n.inA), .boolean(n.inB), .number(n.scoreA),
+            .number(n.scoreB),
+            .number(n.scoreB - n.scoreA), .number(n.rankA), .number(n.rankB),
+            .number(n.rankA - n.rankB),
+          ]
         }, settings: settings)
     }
     try emit(table, p, inputs: [pathA, pathB], &out)

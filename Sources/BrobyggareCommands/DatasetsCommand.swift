@@ -2,7 +2,8 @@ import Brobyggare
 import Foundation
 
 let datasetsSpec = CommandSpec(
-  name: "datasets", abstract: "The networks that ship with Brobyggare, to open by name: brobyggare brokers padgett.",
+  name: "datasets",
+  abstract: "The networks that ship with Brobyggare, to open by name: brobyggare brokers padgett.",
   positionals: [], options: [helpOption],
   discussion: """
     Every command that reads a network takes a dataset's name in place of a file, when no file
@@ -15,12 +16,18 @@ extension BrobyggareCommandLine {
     var rows: [[String]] = []
     for d in Dataset.all {
       let net = try Network(dataset: d.name)
-      rows.append([d.name, String(net.nodeCount), String(net.tieCount), net.isDirected ? "yes" : "no", d.title])
+      rows.append([
+        d.name, String(net.nodeCount), String(net.tieCount), net.isDirected ? "yes" : "no", d.title,
+      ])
     }
     let header = ["name", "nodes", "ties", "directed", "network"]
     let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max()! }
     for row in [header] + rows {
-      out.stdout += row.indices.map { i in i == row.count - 1 ? row[i] : row[i].padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+      out.stdout +=
+        row.indices.map { i in
+          i == row.count - 1
+            ? row[i] : row[i].padding(toLength: widths[i], withPad: " ", startingAt: 0)
+        }
         .joined(separator: "  ") + "\n"
     }
     out.stdout += "\nfolder: \(Dataset.directory ?? "(not found)")\n"

@@ -118,8 +118,13 @@ extension BrobyggareCommandLine {
         (inputOptions + selectionOptions).map(\.name).filter { $0 != "encoding" } + [
           "neighbourhood"
         ]
-      if let o = networkOnly.first(where: { p.value($0) != nil || p.flag($0) }), ["roster", "ego-as-node"].contains(o) {
-        throw UsageError(message: "--\(o) reads a Network Canvas export as one network for the other commands; egos reads it as a personal network per session (ego not a node), or give --ego-networks to cut each node's ego network out of the whole")
+      if let o = networkOnly.first(where: { p.value($0) != nil || p.flag($0) }),
+        ["roster", "ego-as-node"].contains(o)
+      {
+        throw UsageError(
+          message:
+            "--\(o) reads a Network Canvas export as one network for the other commands; egos reads it as a personal network per session (ego not a node), or give --ego-networks to cut each node's ego network out of the whole"
+        )
       }
       if let o = networkOnly.first(where: { p.value($0) != nil || p.flag($0) }) {
         throw UsageError(
@@ -131,31 +136,43 @@ extension BrobyggareCommandLine {
       if NetworkCanvasFormat.isExport(path: path) {
         // A Network Canvas export (a folder, its zip, or its GraphML): one personal network
         // per session, ego not a node.
-        for o in ["alters", "alter-ties", "directed-alter-ties"] where p.value(o) != nil || p.flag(o) {
-          throw UsageError(message: "--\(o) is for egor's tables; '\(path)' is a Network Canvas export")
+        for o in ["alters", "alter-ties", "directed-alter-ties"]
+        where p.value(o) != nil || p.flag(o) {
+          throw UsageError(
+            message: "--\(o) is for egor's tables; '\(path)' is a Network Canvas export")
         }
         study = try PersonalNetworks(networkCanvas: path)
         directed = study.egos.first?.alters.isDirected ?? false
         inputs = [path]
         Notes.current?.recordInput(path)
         for n in study.readNotes { note("\(path): \(n)") }
-        settings = [("study", path), ("read as", "a Network Canvas export, a personal network per session"),
-                    ("egos read", String(study.count)), ("alter ties directed", directed ? "yes" : "no")]
+        settings = [
+          ("study", path), ("read as", "a Network Canvas export, a personal network per session"),
+          ("egos read", String(study.count)), ("alter ties directed", directed ? "yes" : "no"),
+        ]
       } else if (path as NSString).pathExtension.lowercased() == "xlsx" {
         for o in ["alters", "alter-ties"] where p.value(o) != nil {
-          throw UsageError(message: "--\(o) names a CSV table; the workbook '\(path)' holds all three tables as sheets (egos, alters, aaties)")
+          throw UsageError(
+            message:
+              "--\(o) names a CSV table; the workbook '\(path)' holds all three tables as sheets (egos, alters, aaties)"
+          )
         }
         study = try EgorTables.read(workbook: path, directed: directed)
         inputs = [path]
         Notes.current?.recordInput(path)
         for n in study.readNotes { note("\(path): \(n)") }
-        settings = [("study", path), ("read as", "egor's three tables, a sheet each"), ("egos read", String(study.count)),
-                    ("alter ties directed", directed ? "yes" : "no (as egor reads them)")]
+        settings = [
+          ("study", path), ("read as", "egor's three tables, a sheet each"),
+          ("egos read", String(study.count)),
+          ("alter ties directed", directed ? "yes" : "no (as egor reads them)"),
+        ]
       } else {
         let (egosFile, altersFile, tiesFile) = try studyFiles(path, p)
         for f in [altersFile, tiesFile] where (f as NSString).pathExtension.lowercased() == "xlsx" {
           throw UsageError(
-            message: "'\(f)' is a workbook; give a workbook holding all three tables (sheets egos, alters, aaties) as STUDY, or CSV tables with --alters and --alter-ties")
+            message:
+              "'\(f)' is a workbook; give a workbook holding all three tables (sheets egos, alters, aaties) as STUDY, or CSV tables with --alters and --alter-ties"
+          )
         }
         study = try EgorTables.read(
           egos: egosFile, alters: altersFile, alterTies: tiesFile, directed: directed,
@@ -279,7 +296,9 @@ extension BrobyggareCommandLine {
       let alters = results.reduce(0) { $0 + $1.size }
       let without = alters - results.reduce(0) { $0 + $1.strengthCount }
       if without > 0 {
-        note("\(without) of \(alters) alters have no number for '\(strength)' (empty, NA or NaN) and are left out of mean_strength")
+        note(
+          "\(without) of \(alters) alters have no number for '\(strength)' (empty, NA or NaN) and are left out of mean_strength"
+        )
       }
     }
     if let group, let egoGroups {

@@ -16,7 +16,8 @@ extension BrobyggareCommandLine {
   static var formatMatrix: String {
     var out = "| format | name | extensions | read | write | keeps |\n|---|---|---|---|---|---|\n"
     for f in NetworkFormat.allCases {
-      out += "| \(f.title) | `\(f.rawValue)` | \(f.extensions.map { "`.\($0)`" }.joined(separator: " ")) | yes | yes | \(f.keeps) |\n"
+      out +=
+        "| \(f.title) | `\(f.rawValue)` | \(f.extensions.map { "`.\($0)`" }.joined(separator: " ")) | yes | yes | \(f.keeps) |\n"
     }
     return out
   }

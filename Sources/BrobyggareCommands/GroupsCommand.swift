@@ -2,11 +2,16 @@ import Brobyggare
 import Foundation
 
 let groupsSpec = CommandSpec(
-  name: "groups", abstract: "The boundaries between groups: E-I indices and group-by-group tie matrices.",
+  name: "groups",
+  abstract: "The boundaries between groups: E-I indices and group-by-group tie matrices.",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups. Required."),
-    OptionSpec(name: "permutations", valueName: "n", help: "Permutation test of the network E-I index with n shuffles (default: 1000)."),
+    OptionSpec(
+      name: "group", valueName: "attribute",
+      help: "The node attribute that defines the groups. Required."),
+    OptionSpec(
+      name: "permutations", valueName: "n",
+      help: "Permutation test of the network E-I index with n shuffles (default: 1000)."),
     OptionSpec(name: "seed", valueName: "n", help: "Seed for the permutations (default: 1)."),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
@@ -19,7 +24,10 @@ let groupsSpec = CommandSpec(
 extension BrobyggareCommandLine {
   static func groups(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let path = p.positionals[0]
-    guard let attribute = p.value("group") else { throw UsageError(message: "Missing expected option '--group <attribute>'", command: groupsSpec) }
+    guard let attribute = p.value("group") else {
+      throw UsageError(
+        message: "Missing expected option '--group <attribute>'", command: groupsSpec)
+    }
     let (permutations, seed) = try permutationOptions(p, default: 1000, minimum: 0)
     _ = try tableFormat(p)
     let net = try readNetwork(path, p)
@@ -27,25 +35,38 @@ extension BrobyggareCommandLine {
     let (g, names) = try groupsOrUsageError(net, attribute)
     let adj = try net.adjacency(selection)
     let m = adj.groupMatrices(groups: g, names: names)
-    let ei = adj.eiIndex(groups: g, groupCount: names.count, permutations: permutations, seed: seed, threads: try threadCount(p))
+    let ei = adj.eiIndex(
+      groups: g, groupCount: names.count, permutations: permutations, seed: seed,
+      threads: try threadCount(p))
     var rows: [[Cell]] = []
     for a in names.indices {
       for b in names.indices {
-        rows.append([.text(names[a]), .text(names[b]), .integer(m.sizes[a]), .integer(m.sizes[b]), .integer(m.ties[a][b]),
-                     .number(m.density[a][b]), .number(m.meanTrust[a][b]), .number(m.reciprocity[a][b]),
-                     .number(ei.groups[a]), .number(ei.groupsExpected[a])])
+        rows.append([
+          .text(names[a]), .text(names[b]), .integer(m.sizes[a]), .integer(m.sizes[b]),
+          .integer(m.ties[a][b]),
+          .number(m.density[a][b]), .number(m.meanTrust[a][b]), .number(m.reciprocity[a][b]),
+          .number(ei.groups[a]), .number(ei.groupsExpected[a]),
+        ])
       }
     }
-    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no"), ("group", attribute)]
+    var settings = [
+      ("network", path), ("nodes", String(net.nodeCount)),
+      ("directed", net.isDirected ? "yes" : "no"), ("group", attribute),
+    ]
     settings += selectionSettings(selection, network: net)
     settings.append(("network E-I", human(ei.network)))
     settings.append(("expected E-I", human(ei.networkExpected)))
     if let pg = ei.pGreater, let pl = ei.pLess {
-      settings += [("p(E-I >= observed)", human(pg)), ("p(E-I <= observed)", human(pl)),
-                   ("permutations", String(permutations)), ("seed", String(seed))]
+      settings += [
+        ("p(E-I >= observed)", human(pg)), ("p(E-I <= observed)", human(pl)),
+        ("permutations", String(permutations)), ("seed", String(seed)),
+      ]
     }
     let table = ResultTable(
-      columns: ["from_group", "to_group", "from_size", "to_size", "ties", "density", "mean_trust", "reciprocity", "from_ei_index", "from_ei_expected"],
+      columns: [
+        "from_group", "to_group", "from_size", "to_size", "ties", "density", "mean_trust",
+        "reciprocity", "from_ei_index", "from_ei_expected",
+      ],
       rows: rows, settings: settings)
     try emit(table, p, inputs: [path], &out)
   }

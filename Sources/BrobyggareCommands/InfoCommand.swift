@@ -18,17 +18,26 @@ extension BrobyggareCommandLine {
     var lines: [String] = []
     lines.append("network: \(path)")
     lines.append("directed: \(net.isDirected ? "yes" : "no")")
-    lines.append("nodes: \(net.nodeCount) (person \(kinds[.person] ?? 0), organisation \(kinds[.organisation] ?? 0), other \(kinds[.other] ?? 0))")
-    lines.append("ties: \(net.tieCount) (self-loops \(selfLoops); in the layers analysed, after merging parallel ties: \(adj.tieCount))")
+    lines.append(
+      "nodes: \(net.nodeCount) (person \(kinds[.person] ?? 0), organisation \(kinds[.organisation] ?? 0), other \(kinds[.other] ?? 0))"
+    )
+    lines.append(
+      "ties: \(net.tieCount) (self-loops \(selfLoops); in the layers analysed, after merging parallel ties: \(adj.tieCount))"
+    )
     var perLayer: [String: Int] = [:]
     var noLayer = 0
     for t in net.ties { if let l = t.layer { perLayer[l, default: 0] += 1 } else { noLayer += 1 } }
-    let layerText = perLayer.keys.sorted().map { "\(quotedName($0)) (\(perLayer[$0]!))" } + (noLayer > 0 && !perLayer.isEmpty ? ["no layer (\(noLayer))"] : [])
+    let layerText =
+      perLayer.keys.sorted().map { "\(quotedName($0)) (\(perLayer[$0]!))" }
+      + (noLayer > 0 && !perLayer.isEmpty ? ["no layer (\(noLayer))"] : [])
     lines.append("layers: \(layerText.isEmpty ? "(none)" : layerText.joined(separator: ", "))")
-    lines.append("node attributes: \(net.nodeAttributes.isEmpty ? "(none)" : net.nodeAttributes.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", "))")
+    lines.append(
+      "node attributes: \(net.nodeAttributes.isEmpty ? "(none)" : net.nodeAttributes.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", "))"
+    )
     var tieAttrs = net.tieAttributes.map { "\($0.name) (\($0.type.rawValue))" }
     if net.hasTrust { tieAttrs.insert("\(net.trustAttributeName) (trust)", at: 0) }
-    lines.append("tie attributes: \(tieAttrs.isEmpty ? "(none)" : tieAttrs.joined(separator: ", "))")
+    lines.append(
+      "tie attributes: \(tieAttrs.isEmpty ? "(none)" : tieAttrs.joined(separator: ", "))")
     lines.append("analysed: \(describe(selection, network: net))")
     lines.append("density: \(human(adj.density))")
     let weak = adj.weakComponents

@@ -2,19 +2,60 @@ import Brobyggare
 import Foundation
 
 let interviewsSpec = CommandSpec(
-  name: "interviews", abstract: "Turn interview nominations into a network, with a review file of unresolved names and an account of what was done.",
-  positionals: [("NOMINATIONS", "The nominations table (CSV, or the first sheet of an .xlsx workbook): respondent, alter, rating; optional layer, wave, and what was said about the alter.")],
+  name: "interviews",
+  abstract:
+    "Turn interview nominations into a network, with a review file of unresolved names and an account of what was done.",
+  positionals: [
+    (
+      "NOMINATIONS",
+      "The nominations table (CSV, or the first sheet of an .xlsx workbook): respondent, alter, rating; optional layer, wave, and what was said about the alter."
+    )
+  ],
   options: [
-    OptionSpec(name: "roster", valueName: "file", help: "The roster (CSV, or the first sheet of an .xlsx workbook): id, label, kind, aliases (separated by |), interviewed, further attributes. Required."),
-    OptionSpec(name: "scale", valueName: "lower..upper", help: "The rating scale, e.g. 1..5. Rating r becomes trust (r - lower + 1) / (upper - lower + 1). Required."),
-    OptionSpec(name: "symmetrize", valueName: "rule", help: "none (directed, as reported), min, max, mean, confirmed or any (default: none)."),
-    OptionSpec(name: "non-respondents", valueName: "rule", help: "Ties to people not interviewed: keep (as reported), reconstruct (from the other side), drop (default: keep)."),
-    OptionSpec(name: "unresolved", valueName: "rule", help: "Names that match no roster entry: drop (leave the rows out) or new (make them nodes) (default: drop)."),
-    OptionSpec(name: "aliases", valueName: "file", help: "An alias table (name,id): id is a roster id or 'new'. The review file, filled in, is one. May be given several times.", repeatable: true),
-    OptionSpec(name: "affiliations", valueName: "file", help: "Person-to-organisation ties (CSV: person, organisation, optional layer), a layer of their own."),
-    OptionSpec(name: "wave", valueName: "wave", help: "Use the nominations of this wave (required when the table has several)."),
-    OptionSpec(name: "output", short: "o", valueName: "file", help: "The network to write; its extension picks the format. Required."),
-    OptionSpec(name: "encoding", valueName: "encoding", help: "The encoding of the nominations, roster, alias and affiliation tables: utf-8, windows-1252, latin1, utf-16 (default: utf-8)."),
+    OptionSpec(
+      name: "roster", valueName: "file",
+      help:
+        "The roster (CSV, or the first sheet of an .xlsx workbook): id, label, kind, aliases (separated by |), interviewed, further attributes. Required."
+    ),
+    OptionSpec(
+      name: "scale", valueName: "lower..upper",
+      help:
+        "The rating scale, e.g. 1..5. Rating r becomes trust (r - lower + 1) / (upper - lower + 1). Required."
+    ),
+    OptionSpec(
+      name: "symmetrize", valueName: "rule",
+      help: "none (directed, as reported), min, max, mean, confirmed or any (default: none)."),
+    OptionSpec(
+      name: "non-respondents", valueName: "rule",
+      help:
+        "Ties to people not interviewed: keep (as reported), reconstruct (from the other side), drop (default: keep)."
+    ),
+    OptionSpec(
+      name: "unresolved", valueName: "rule",
+      help:
+        "Names that match no roster entry: drop (leave the rows out) or new (make them nodes) (default: drop)."
+    ),
+    OptionSpec(
+      name: "aliases", valueName: "file",
+      help:
+        "An alias table (name,id): id is a roster id or 'new'. The review file, filled in, is one. May be given several times.",
+      repeatable: true),
+    OptionSpec(
+      name: "affiliations", valueName: "file",
+      help:
+        "Person-to-organisation ties (CSV: person, organisation, optional layer), a layer of their own."
+    ),
+    OptionSpec(
+      name: "wave", valueName: "wave",
+      help: "Use the nominations of this wave (required when the table has several)."),
+    OptionSpec(
+      name: "output", short: "o", valueName: "file",
+      help: "The network to write; its extension picks the format. Required."),
+    OptionSpec(
+      name: "encoding", valueName: "encoding",
+      help:
+        "The encoding of the nominations, roster, alias and affiliation tables: utf-8, windows-1252, latin1, utf-16 (default: utf-8)."
+    ),
     helpOption,
   ],
   discussion: """
@@ -34,11 +75,29 @@ let interviewsSpec = CommandSpec(
 extension BrobyggareCommandLine {
   static func interviews(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let nominationsPath = p.positionals[0]
-    guard let rosterPath = p.value("roster") else { throw UsageError(message: "Missing expected option '--roster <file>'", command: interviewsSpec) }
-    guard let scaleText = p.value("scale") else { throw UsageError(message: "Missing expected option '--scale <lower..upper>'", command: interviewsSpec) }
-    guard let scale = RatingScale(parsing: scaleText) else { throw UsageError(message: "--scale takes LOWER..UPPER with LOWER < UPPER and at most \(Int(RatingScale.maximumSteps)) steps (1..5, say), not '\(scaleText)'") }
-    guard let output = p.value("output") else { throw UsageError(message: "Missing expected option '--output <file>'", command: interviewsSpec) }
-    guard let format = NetworkFormat(path: output) else { throw UsageError(message: "Cannot tell the output format from '\(output)'; expected \(NetworkFormat.extensionList)") }
+    guard let rosterPath = p.value("roster") else {
+      throw UsageError(
+        message: "Missing expected option '--roster <file>'", command: interviewsSpec)
+    }
+    guard let scaleText = p.value("scale") else {
+      throw UsageError(
+        message: "Missing expected option '--scale <lower..upper>'", command: interviewsSpec)
+    }
+    guard let scale = RatingScale(parsing: scaleText) else {
+      throw UsageError(
+        message:
+          "--scale takes LOWER..UPPER with LOWER < UPPER and at most \(Int(RatingScale.maximumSteps)) steps (1..5, say), not '\(scaleText)'"
+      )
+    }
+    guard let output = p.value("output") else {
+      throw UsageError(
+        message: "Missing expected option '--output <file>'", command: interviewsSpec)
+    }
+    guard let format = NetworkFormat(path: output) else {
+      throw UsageError(
+        message:
+          "Cannot tell the output format from '\(output)'; expected \(NetworkFormat.extensionList)")
+    }
     var options = InterviewOptions(scale: scale)
     options.symmetrize = try choice(p, "symmetrize", default: .none)
     options.nonRespondents = try choice(p, "non-respondents", default: .keep)
@@ -47,8 +106,11 @@ extension BrobyggareCommandLine {
 
     let encoding = try textEncoding(p)
     var inputs = InterviewNetwork.Inputs(
-      nominations: try InterviewFiles.nominations(InterviewFiles.load(nominationsPath), file: nominationsPath, encoding: encoding),
-      nominationsFile: nominationsPath, roster: try InterviewFiles.roster(InterviewFiles.load(rosterPath), file: rosterPath, encoding: encoding))
+      nominations: try InterviewFiles.nominations(
+        InterviewFiles.load(nominationsPath), file: nominationsPath, encoding: encoding),
+      nominationsFile: nominationsPath,
+      roster: try InterviewFiles.roster(
+        InterviewFiles.load(rosterPath), file: rosterPath, encoding: encoding))
     var inputPaths = [nominationsPath, rosterPath]
     let stem = (output as NSString).deletingPathExtension
     let reviewPath = stem + ".review.csv"
@@ -60,13 +122,16 @@ extension BrobyggareCommandLine {
       // a file that is valid UTF-8 is read as UTF-8 (Windows-1252 text with letters beyond
       // ASCII never is).
       let bytes = try Network.load(a)
-      let aliasEncoding: TextEncoding = (encoding == .windows1252 || encoding == .latin1) && String(data: bytes, encoding: .utf8) != nil ? .utf8 : encoding
+      let aliasEncoding: TextEncoding =
+        (encoding == .windows1252 || encoding == .latin1)
+          && String(data: bytes, encoding: .utf8) != nil ? .utf8 : encoding
       let rows = try InterviewFiles.aliases(bytes, file: a, encoding: aliasEncoding)
       inputs.aliases += rows
       if sameFile(a, reviewPath) { previousReview += rows } else { inputPaths.append(a) }
     }
     if let a = p.value("affiliations") {
-      inputs.affiliations = try InterviewFiles.affiliations(InterviewFiles.load(a), file: a, encoding: encoding)
+      inputs.affiliations = try InterviewFiles.affiliations(
+        InterviewFiles.load(a), file: a, encoding: encoding)
       inputs.affiliationsFile = a
       inputPaths.append(a)
     }
@@ -79,27 +144,38 @@ extension BrobyggareCommandLine {
     files.append((stem + ".account.md", Data(built.account.markdown.utf8)))
     try writeOutput(files, inputs: inputPaths)
     if !previousReview.isEmpty {
-      let kept = Set(previousReview.filter { !$0.id.isEmpty }.map { NameMatching.normalise($0.name) }).count
-      note("\(reviewPath) was read as --aliases, then rewritten; the \(kept) decision(s) filled in there are kept in it")
+      let kept = Set(
+        previousReview.filter { !$0.id.isEmpty }.map { NameMatching.normalise($0.name) }
+      ).count
+      note(
+        "\(reviewPath) was read as --aliases, then rewritten; the \(kept) decision(s) filled in there are kept in it"
+      )
     }
     let a = built.account
     out.stderr += "# " + a.settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
     out.stderr += "wrote \(files.map(\.path).joined(separator: ", "))\n"
-    out.stderr += "\(built.network.nodeCount) nodes (\(a.respondents) respondents, \(a.nominatedOnly) nominated only, \(a.rosterOnly) roster only, \(a.addedNodes) added); "
+    out.stderr +=
+      "\(built.network.nodeCount) nodes (\(a.respondents) respondents, \(a.nominatedOnly) nominated only, \(a.rosterOnly) roster only, \(a.addedNodes) added); "
     out.stderr += "\(a.resultTies) ties from \(a.reportedTies) reports"
     if a.affiliationTies > 0 { out.stderr += ", \(a.affiliationTies) affiliation ties" }
     out.stderr += "\n"
     let left = a.dropped.reduce(0) { $0 + $1.rows.count }
     if left > 0 || !built.unresolved.isEmpty {
-      out.stderr += "\(left) rows left out; \(built.unresolved.count) name(s) to review in \(stem).review.csv\n"
+      out.stderr +=
+        "\(left) rows left out; \(built.unresolved.count) name(s) to review in \(stem).review.csv\n"
     }
   }
 
   /// A choice among an enumeration's raw values.
-  static func choice<E: RawRepresentable & CaseIterable>(_ p: ParsedArguments, _ name: String, default d: E) throws -> E where E.RawValue == String {
+  static func choice<E: RawRepresentable & CaseIterable>(
+    _ p: ParsedArguments, _ name: String, default d: E
+  ) throws -> E where E.RawValue == String {
     guard let v = p.value(name) else { return d }
     guard let e = E(rawValue: v) else {
-      throw UsageError(message: "--\(name) takes one of \(E.allCases.map(\.rawValue).joined(separator: ", ")), not '\(v)'")
+      throw UsageError(
+        message:
+          "--\(name) takes one of \(E.allCases.map(\.rawValue).joined(separator: ", ")), not '\(v)'"
+      )
     }
     return e
   }

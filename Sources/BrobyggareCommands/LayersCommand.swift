@@ -22,7 +22,11 @@ let layersSpec = CommandSpec(
       help:
         "With --pairs: permutations of the QAP test of each correlation, 0 to 1,000,000 (default: 1000; 0 leaves the p-values out)."
     ),
-    OptionSpec(name: "seed", valueName: "n", help: "With --pairs: seed of the permutations (default: 1); the same seed gives the same output for any --threads."),
+    OptionSpec(
+      name: "seed", valueName: "n",
+      help:
+        "With --pairs: seed of the permutations (default: 1); the same seed gives the same output for any --threads."
+    ),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Each layer is read as a simple graph: self-loops dropped, parallel ties in a layer one tie,
@@ -87,12 +91,19 @@ extension BrobyggareCommandLine {
         "each layer as a simple graph (self-loops dropped, parallel ties one); weights not read"
       ))
     // The tables grow with the layers: a row per pair, or a column pair per layer and node.
-    let maximumLayerPairs = 50_000, maximumNodeLayerCells = 20_000_000
+    let maximumLayerPairs = 50_000
+    let maximumNodeLayerCells = 20_000_000
     if p.flag("pairs") && compared.count * (compared.count - 1) / 2 > maximumLayerPairs {
-      throw UsageError(message: "--pairs on \(compared.count) layers makes \(compared.count * (compared.count - 1) / 2) pairs; layers compares at most \(maximumLayerPairs) pairs (about 316 layers): pick them with --layer")
+      throw UsageError(
+        message:
+          "--pairs on \(compared.count) layers makes \(compared.count * (compared.count - 1) / 2) pairs; layers compares at most \(maximumLayerPairs) pairs (about 316 layers): pick them with --layer"
+      )
     }
     if !p.flag("pairs") && net.nodeCount * compared.count > maximumNodeLayerCells {
-      throw UsageError(message: "\(net.nodeCount) nodes × \(compared.count) layers is over the \(maximumNodeLayerCells) cells the per-node table takes: pick layers with --layer")
+      throw UsageError(
+        message:
+          "\(net.nodeCount) nodes × \(compared.count) layers is over the \(maximumNodeLayerCells) cells the per-node table takes: pick layers with --layer"
+      )
     }
     let table: ResultTable
     if p.flag("pairs") {
@@ -108,11 +119,16 @@ extension BrobyggareCommandLine {
       let n = Double(net.nodeCount)
       let work = n * n * Double(permutations) * Double(overlap.pairs.count)
       if permutations > 0 && (net.nodeCount > maximumTestNodes || work > maximumTestWork) {
-        let fit = net.nodeCount > maximumTestNodes ? 0 : Int(maximumTestWork / (n * n * Double(overlap.pairs.count)))
-        let why = net.nodeCount > maximumTestNodes
+        let fit =
+          net.nodeCount > maximumTestNodes
+          ? 0 : Int(maximumTestWork / (n * n * Double(overlap.pairs.count)))
+        let why =
+          net.nodeCount > maximumTestNodes
           ? "the QAP test holds n² numbers per layer and takes at most \(maximumTestNodes) nodes; this network has \(net.nodeCount)"
           : "n² × permutations × pairs would be \(String(format: "%.2g", work)), over the limit of \(String(format: "%.2g", maximumTestWork)); --permutations \(fit) fits"
-        if p.value("permutations") != nil { throw UsageError(message: "--permutations \(permutations): \(why)") }
+        if p.value("permutations") != nil {
+          throw UsageError(message: "--permutations \(permutations): \(why)")
+        }
         note("the QAP p-values are left out: \(why)")
         permutations = 0
       }
@@ -125,10 +141,15 @@ extension BrobyggareCommandLine {
         let mode: DyadMode = net.isDirected ? .directed : .undirected
         for (k, x) in overlap.pairs.enumerated() {
           tests[k] = QAP.correlationTest(
-            matrices[x.first]!, matrices[x.second]!, mode: mode, permutations: permutations, seed: seed,
+            matrices[x.first]!, matrices[x.second]!, mode: mode, permutations: permutations,
+            seed: seed,
             threads: threads)
         }
-        settings.append(("qap", "\(permutations) permutations of the second layer's nodes, seed \(seed), each pair drawn with the same seed"))
+        settings.append(
+          (
+            "qap",
+            "\(permutations) permutations of the second layer's nodes, seed \(seed), each pair drawn with the same seed"
+          ))
       } else {
         settings.append(("qap", "not run (--permutations 0 or over the limit): p-values empty"))
       }
@@ -147,7 +168,10 @@ extension BrobyggareCommandLine {
             .text(x.first), .text(x.second), .integer(x.firstTies), .integer(x.secondTies),
             .integer(x.sharedTies),
             .integer(x.unionTies), .number(x.jaccard), .number(x.correlation),
-          ] + (t.map { [.number($0.pTwoSided), .number($0.pGreater), .number($0.pLess)] } ?? [.text(""), .text(""), .text("")])
+          ]
+            + (t.map { [.number($0.pTwoSided), .number($0.pGreater), .number($0.pLess)] } ?? [
+              .text(""), .text(""), .text(""),
+            ])
         }, settings: settings)
     } else {
       let m = try net.multiplexity(selection)

@@ -2,7 +2,8 @@ import Brobyggare
 import Foundation
 
 let mergeSpec = CommandSpec(
-  name: "merge", abstract: "Add up the parts of 'metrics --shard i/K' into the table a single metrics run writes.",
+  name: "merge",
+  abstract: "Add up the parts of 'metrics --shard i/K' into the table a single metrics run writes.",
   positionals: [("PARTS", "The .bbs parts, one per shard (part-*.bbs), in any order.")],
   options: outputOptions + [helpOption],
   discussion: """
@@ -28,35 +29,69 @@ extension BrobyggareCommandLine {
     // The network's path may differ between tasks (another working directory); the rest may not.
     let compared = first.settings.filter { $0.name != "network" }
     for (path, part) in parts.dropFirst() {
-      guard part.networkHash == first.networkHash, part.nodeCount == first.nodeCount, part.isDirected == first.isDirected else {
-        throw DataError(file: path, message: "this part was computed on another network than \(firstPath) (content hash \(String(part.networkHash, radix: 16)), where \(firstPath) has \(String(first.networkHash, radix: 16))); merge the parts of one network")
+      guard part.networkHash == first.networkHash, part.nodeCount == first.nodeCount,
+        part.isDirected == first.isDirected
+      else {
+        throw DataError(
+          file: path,
+          message:
+            "this part was computed on another network than \(firstPath) (content hash \(String(part.networkHash, radix: 16)), where \(firstPath) has \(String(first.networkHash, radix: 16))); merge the parts of one network"
+        )
       }
       guard part.block.count == first.block.count else {
-        throw DataError(file: path, message: "this part is shard \(part.block.index)/\(part.block.count), but \(firstPath) is one of \(first.block.count) shards; merge the parts of one split")
+        throw DataError(
+          file: path,
+          message:
+            "this part is shard \(part.block.index)/\(part.block.count), but \(firstPath) is one of \(first.block.count) shards; merge the parts of one split"
+        )
       }
       guard part.measures == first.measures else {
-        throw DataError(file: path, message: "this part has the measures \(part.measures.joined(separator: ",")), but \(firstPath) has \(first.measures.joined(separator: ",")); merge parts computed with the same --measures")
+        throw DataError(
+          file: path,
+          message:
+            "this part has the measures \(part.measures.joined(separator: ",")), but \(firstPath) has \(first.measures.joined(separator: ",")); merge parts computed with the same --measures"
+        )
       }
       let own = part.settings.filter { $0.name != "network" }
       if !own.elementsEqual(compared, by: { $0.name == $1.name && $0.value == $1.value }) {
-        let differing = own.first { s in !compared.contains { $0.name == s.name && $0.value == s.value } }
+        let differing = own.first { s in
+          !compared.contains { $0.name == s.name && $0.value == s.value }
+        }
         let theirs = differing.flatMap { d in compared.first { $0.name == d.name } }
-        let what = differing.map { "\($0.name): \($0.value)" + (theirs.map { ", where \(firstPath) has \($0.name): \($0.value)" } ?? "") } ?? "its settings differ from \(firstPath)'s"
-        throw DataError(file: path, message: "this part was computed with other settings (\(what)); merge parts computed with the same options")
+        let what =
+          differing.map {
+            "\($0.name): \($0.value)"
+              + (theirs.map { ", where \(firstPath) has \($0.name): \($0.value)" } ?? "")
+          } ?? "its settings differ from \(firstPath)'s"
+        throw DataError(
+          file: path,
+          message:
+            "this part was computed with other settings (\(what)); merge parts computed with the same options"
+        )
       }
     }
     let k = first.block.count
     var byShard = [String?](repeating: nil, count: k)
     for (path, part) in parts {
       if let other = byShard[part.block.index] {
-        throw DataError(file: path, message: "shard \(part.block.index)/\(k) is given twice: in \(other) and in \(path); give each shard once")
+        throw DataError(
+          file: path,
+          message:
+            "shard \(part.block.index)/\(k) is given twice: in \(other) and in \(path); give each shard once"
+        )
       }
       byShard[part.block.index] = path
     }
     let missing = byShard.indices.filter { byShard[$0] == nil }
     if !missing.isEmpty {
-      let names = missing.prefix(20).map { "\($0)/\(k)" }.joined(separator: ", ") + (missing.count > 20 ? " and \(missing.count - 20) more" : "")
-      throw DataError(file: firstPath, message: "shard\(missing.count == 1 ? "" : "s") \(names) \(missing.count == 1 ? "is" : "are") missing: the parts cover \(k - missing.count) of \(k) shards; run the missing shard\(missing.count == 1 ? "" : "s") with --shard \(missing[0])/\(k)")
+      let names =
+        missing.prefix(20).map { "\($0)/\(k)" }.joined(separator: ", ")
+        + (missing.count > 20 ? " and \(missing.count - 20) more" : "")
+      throw DataError(
+        file: firstPath,
+        message:
+          "shard\(missing.count == 1 ? "" : "s") \(names) \(missing.count == 1 ? "is" : "are") missing: the parts cover \(k - missing.count) of \(k) shards; run the missing shard\(missing.count == 1 ? "" : "s") with --shard \(missing[0])/\(k)"
+      )
     }
     let n = first.nodeCount
     parts.sort { $0.part.block.index < $1.part.block.index }
@@ -66,32 +101,46 @@ extension BrobyggareCommandLine {
       var sum = BetweennessSum(nodeCount: n, directed: first.isDirected)
       for (_, part) in parts { for chunk in part.betweennessChunks { sum.add(chunk) } }
       guard sum.chunksAdded == first.chunkCount else {
-        throw DataError(file: firstPath, message: "the parts hold \(sum.chunksAdded) of the \(first.chunkCount) chunks of sources")
+        throw DataError(
+          file: firstPath,
+          message: "the parts hold \(sum.chunksAdded) of the \(first.chunkCount) chunks of sources")
       }
       let b = sum.betweenness
       columns["betweenness"] = b.map(Cell.number)
-      columns["betweenness_normalized"] = normalizedBetweenness(b, directed: first.isDirected).map(Cell.number)
+      columns["betweenness_normalized"] = normalizedBetweenness(b, directed: first.isDirected).map(
+        Cell.number)
     }
     if !wanted.isDisjoint(with: ["closeness", "harmonic"]) {
-      var closeness = [Double](repeating: .nan, count: n), harmonic = closeness
+      var closeness = [Double](repeating: .nan, count: n)
+      var harmonic = closeness
       var filled = [Bool](repeating: false, count: n)
       for (path, part) in parts {
-        guard let rows = part.rows else { throw DataError(file: path, message: "this part has no closeness rows") }
+        guard let rows = part.rows else {
+          throw DataError(file: path, message: "this part has no closeness rows")
+        }
         for (j, v) in rows.nodes.enumerated() {
-          if filled[v] { throw DataError(file: path, message: "node '\(first.ids[v])' has closeness in two parts") }
+          if filled[v] {
+            throw DataError(
+              file: path, message: "node '\(first.ids[v])' has closeness in two parts")
+          }
           filled[v] = true
           closeness[v] = rows.closeness[j]
           harmonic[v] = rows.harmonic[j]
         }
       }
       if let v = filled.firstIndex(of: false) {
-        throw DataError(file: firstPath, message: "no part has the closeness of node '\(first.ids[v])'")
+        throw DataError(
+          file: firstPath, message: "no part has the closeness of node '\(first.ids[v])'")
       }
       columns["closeness"] = closeness.map(Cell.number)
       columns["harmonic"] = harmonic.map(Cell.number)
     }
-    let rows = (0..<n).map { i in [Cell.text(first.ids[i]), .text(first.labels[i])] + first.measures.map { columns[$0]![i] } }
-    let table = ResultTable(columns: ["id", "label"] + first.measures, rows: rows, settings: first.settings.map { ($0.name, $0.value) })
+    let rows = (0..<n).map { i in
+      [Cell.text(first.ids[i]), .text(first.labels[i])] + first.measures.map { columns[$0]![i] }
+    }
+    let table = ResultTable(
+      columns: ["id", "label"] + first.measures, rows: rows,
+      settings: first.settings.map { ($0.name, $0.value) })
     try emit(table, p, inputs: paths, &out)
   }
 }

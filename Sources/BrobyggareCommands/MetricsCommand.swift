@@ -1,8 +1,11 @@
 import Brobyggare
 import Foundation
 
-let metricNames = ["degree", "in_degree", "out_degree", "strength", "betweenness", "betweenness_normalized",
-                   "closeness", "harmonic", "articulation_point", "constraint", "effective_size", "efficiency", "hierarchy"]
+let metricNames = [
+  "degree", "in_degree", "out_degree", "strength", "betweenness", "betweenness_normalized",
+  "closeness", "harmonic", "articulation_point", "constraint", "effective_size", "efficiency",
+  "hierarchy",
+]
 
 let groupMetricNames = ["betweenness_intergroup", "ei_index"]
 
@@ -17,44 +20,66 @@ let extraMetricNames = ["bridging_coefficient", "bridging_centrality"]
 func distanceOption(_ p: ParsedArguments) throws -> DistanceTransform {
   guard let d = p.value("distance") else { return .hops }
   guard let t = DistanceTransform(rawValue: d) else {
-    throw UsageError(message: "Unknown distance '\(d)'; expected hops, reciprocal, negativeLog or raw")
+    throw UsageError(
+      message: "Unknown distance '\(d)'; expected hops, reciprocal, negativeLog or raw")
   }
   return t
 }
 
-func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (groups: [Int], names: [String]) {
+func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (
+  groups: [Int], names: [String]
+) {
   do {
     let a = try net.groupAssignment(by: attribute)
     let missing = a.ungrouped
     if !a.missingSpellings.isEmpty {
-      note("the values \(a.missingSpellings.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' are read as missing (no group), as R and spreadsheets write them")
+      note(
+        "the values \(a.missingSpellings.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' are read as missing (no group), as R and spreadsheets write them"
+      )
     }
     if a.trimmedValues > 0 {
-      note("\(a.trimmedValues) \(a.trimmedValues == 1 ? "value" : "values") of '\(attribute)' had spaces, tabs or line breaks around \(a.trimmedValues == 1 ? "it" : "them"), trimmed to make the groups (' x' and 'x' are one group)")
+      note(
+        "\(a.trimmedValues) \(a.trimmedValues == 1 ? "value" : "values") of '\(attribute)' had spaces, tabs or line breaks around \(a.trimmedValues == 1 ? "it" : "them"), trimmed to make the groups (' x' and 'x' are one group)"
+      )
     }
     if missing > 0 {
-      note("\(missing) of \(net.nodeCount) nodes \(missing == 1 ? "has" : "have") no value for '\(attribute)' and \(missing == 1 ? "is" : "are") left out of the group measures")
+      note(
+        "\(missing) of \(net.nodeCount) nodes \(missing == 1 ? "has" : "have") no value for '\(attribute)' and \(missing == 1 ? "is" : "are") left out of the group measures"
+      )
     }
     for set in a.similarNames {
-      note("the groups \(set.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' differ only in case, spacing, punctuation or diacritics; they are kept apart (correct the data if they are one group)")
+      note(
+        "the groups \(set.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' differ only in case, spacing, punctuation or diacritics; they are kept apart (correct the data if they are one group)"
+      )
     }
     // Group measures compare pairs of groups: as many groups as nodes (an id given as the
     // group) makes that work grow with their square or cube and says nothing.
     if a.names.count > maximumGroups {
-      throw UsageError(message: "'\(attribute)' has \(a.names.count) groups; group measures compare groups pair by pair, and take at most \(maximumGroups) (is '\(attribute)' an id?)")
+      throw UsageError(
+        message:
+          "'\(attribute)' has \(a.names.count) groups; group measures compare groups pair by pair, and take at most \(maximumGroups) (is '\(attribute)' an id?)"
+      )
     }
     if a.names.count > 10 && a.names.count * 2 > net.nodeCount - a.ungrouped {
-      note("'\(attribute)' has \(a.names.count) groups for \(net.nodeCount - a.ungrouped) nodes: most nodes are a group of their own")
+      note(
+        "'\(attribute)' has \(a.names.count) groups for \(net.nodeCount - a.ungrouped) nodes: most nodes are a group of their own"
+      )
     }
     if a.names.count == 1 {
-      note("'\(attribute)' has one group ('\(a.names[0])'): there is nothing between groups to measure")
+      note(
+        "'\(attribute)' has one group ('\(a.names[0])'): there is nothing between groups to measure"
+      )
     } else if a.names.isEmpty {
       note("no node has a value for '\(attribute)': there are no groups")
     }
     return (a.groups, a.names)
   } catch is NetworkError {
-    let names = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys }).sorted()
-    throw UsageError(message: "No node attribute is named '\(attribute)' (the node attributes are: \(quotedNames(names)))\(didYouMean(closestMatches(to: attribute, among: names)))")
+    let names = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys })
+      .sorted()
+    throw UsageError(
+      message:
+        "No node attribute is named '\(attribute)' (the node attributes are: \(quotedNames(names)))\(didYouMean(closestMatches(to: attribute, among: names)))"
+    )
   }
 }
 
@@ -64,29 +89,77 @@ let maximumGroups = 1000
 /// The name of group `g`, or "" for a node without a group.
 func groupName(_ g: Int, _ names: [String]) -> String { g >= 0 ? names[g] : "" }
 
-let digitsOption = OptionSpec(name: "digits", valueName: "n", help: "Show numbers to n significant digits (default: every digit in csv, tsv and json; 4 in markdown and summaries).")
+let digitsOption = OptionSpec(
+  name: "digits", valueName: "n",
+  help:
+    "Show numbers to n significant digits (default: every digit in csv, tsv and json; 4 in markdown and summaries)."
+)
 
 let outputOptions: [OptionSpec] = [
-  OptionSpec(name: "format", valueName: "format", help: "csv, tsv, json, markdown or xlsx (default: csv, or what -o FILE's extension says: .tsv, .json, .md, .xlsx; xlsx needs -o)."),
-  OptionSpec(name: "excel", help: "For Excel with Swedish settings: semicolons, decimal commas, a byte-order mark; text that would start a formula behind a '."),
+  OptionSpec(
+    name: "format", valueName: "format",
+    help:
+      "csv, tsv, json, markdown or xlsx (default: csv, or what -o FILE's extension says: .tsv, .json, .md, .xlsx; xlsx needs -o)."
+  ),
+  OptionSpec(
+    name: "excel",
+    help:
+      "For Excel with Swedish settings: semicolons, decimal commas, a byte-order mark; text that would start a formula behind a '."
+  ),
   digitsOption,
-  OptionSpec(name: "output", short: "o", valueName: "file", help: "Write to this file instead of standard output."),
+  OptionSpec(
+    name: "output", short: "o", valueName: "file",
+    help: "Write to this file instead of standard output."),
 ]
 
 let metricsSpec = CommandSpec(
-  name: "metrics", abstract: "Degree, strength, betweenness, closeness, harmonic closeness and cut points, one row per node.",
+  name: "metrics",
+  abstract:
+    "Degree, strength, betweenness, closeness, harmonic closeness and cut points, one row per node.",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "measures", valueName: "list", help: "Comma-separated columns (default: all): \(metricNames.joined(separator: ", ")); also \(extraMetricNames.joined(separator: ", "))."),
-    OptionSpec(name: "distance", valueName: "transform", help: "Trust to length for path measures: hops, reciprocal, negativeLog, raw (default: hops)."),
-    OptionSpec(name: "group", valueName: "attribute", help: "A node attribute defining groups; adds betweenness_intergroup and ei_index."),
-    OptionSpec(name: "epsilon", valueName: "e", help: "Estimate betweenness from sampled paths to within e, for large networks: KADABRA's adaptive sampling (Borassi-Natale) on hops, Riondato-Kornaropoulos's fixed sample size on weighted distances."),
-    OptionSpec(name: "delta", valueName: "d", help: "With --epsilon: the guarantee holds with probability 1 - d (default: 0.1)."),
-    OptionSpec(name: "seed", valueName: "n", help: "With --epsilon: the seed for the samples (default: 1)."),
-    OptionSpec(name: "sort", valueName: "measure", help: "Rank the rows by this measure, highest first (lowest first for constraint and hierarchy); ties by id."),
-    OptionSpec(name: "top", valueName: "k", help: "Only the k highest rows by --sort; without --sort, by the first measure asked for (degree by default)."),
-    OptionSpec(name: "into", valueName: "file", help: "Write the network with every measure as a typed node attribute (for Gephi, yEd, Cytoscape): .graphml, .json, .dot or .csv. The table is then written only with -o."),
-    OptionSpec(name: "shard", valueName: "i/K", help: "Compute only the i-th (from 0) of K fixed blocks of sources, for \(shardMeasures.joined(separator: ", ")), into -o part-i.bbs; 'brobyggare merge' adds the parts into this command's table. K at most \(maximumShards)."),
+    OptionSpec(
+      name: "measures", valueName: "list",
+      help:
+        "Comma-separated columns (default: all): \(metricNames.joined(separator: ", ")); also \(extraMetricNames.joined(separator: ", "))."
+    ),
+    OptionSpec(
+      name: "distance", valueName: "transform",
+      help: "Trust to length for path measures: hops, reciprocal, negativeLog, raw (default: hops)."
+    ),
+    OptionSpec(
+      name: "group", valueName: "attribute",
+      help: "A node attribute defining groups; adds betweenness_intergroup and ei_index."),
+    OptionSpec(
+      name: "epsilon", valueName: "e",
+      help:
+        "Estimate betweenness from sampled paths to within e, for large networks: KADABRA's adaptive sampling (Borassi-Natale) on hops, Riondato-Kornaropoulos's fixed sample size on weighted distances."
+    ),
+    OptionSpec(
+      name: "delta", valueName: "d",
+      help: "With --epsilon: the guarantee holds with probability 1 - d (default: 0.1)."),
+    OptionSpec(
+      name: "seed", valueName: "n", help: "With --epsilon: the seed for the samples (default: 1)."),
+    OptionSpec(
+      name: "sort", valueName: "measure",
+      help:
+        "Rank the rows by this measure, highest first (lowest first for constraint and hierarchy); ties by id."
+    ),
+    OptionSpec(
+      name: "top", valueName: "k",
+      help:
+        "Only the k highest rows by --sort; without --sort, by the first measure asked for (degree by default)."
+    ),
+    OptionSpec(
+      name: "into", valueName: "file",
+      help:
+        "Write the network with every measure as a typed node attribute (for Gephi, yEd, Cytoscape): .graphml, .json, .dot or .csv. The table is then written only with -o."
+    ),
+    OptionSpec(
+      name: "shard", valueName: "i/K",
+      help:
+        "Compute only the i-th (from 0) of K fixed blocks of sources, for \(shardMeasures.joined(separator: ", ")), into -o part-i.bbs; 'brobyggare merge' adds the parts into this command's table. K at most \(maximumShards)."
+    ),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Betweenness counts each unordered pair once on undirected networks (as igraph and R's sna);
@@ -101,9 +174,15 @@ let metricsSpec = CommandSpec(
 
 func tableFormat(_ p: ParsedArguments) throws -> TableFormat {
   if p.flag("excel") {
-    if let f = p.value("format") { throw UsageError(message: "--excel is a format of its own; give it or --format \(f), not both") }
+    if let f = p.value("format") {
+      throw UsageError(
+        message: "--excel is a format of its own; give it or --format \(f), not both")
+    }
     if let o = p.value("output"), (o as NSString).pathExtension.lowercased() == "xlsx" {
-      throw UsageError(message: "--excel writes CSV text for Excel, and '\(o)' names a workbook; leave out --excel to write an Excel workbook")
+      throw UsageError(
+        message:
+          "--excel writes CSV text for Excel, and '\(o)' names a workbook; leave out --excel to write an Excel workbook"
+      )
     }
     return .excel
   }
@@ -125,15 +204,23 @@ func tableFormat(_ p: ParsedArguments) throws -> TableFormat {
   // An output whose extension names another table format would hold text its name belies
   // (CSV in m.xlsx, which Excel then refuses).
   if let o = p.value("output") {
-    let named: [String: TableFormat] = ["csv": .csv, "tsv": .tsv, "json": .json, "md": .markdown, "xlsx": .xlsx]
+    let named: [String: TableFormat] = [
+      "csv": .csv, "tsv": .tsv, "json": .json, "md": .markdown, "xlsx": .xlsx,
+    ]
     if let e = named[(o as NSString).pathExtension.lowercased()], e != t {
-      throw UsageError(message: "--format \(f) writes \(f == "xlsx" ? "a workbook" : f.uppercased() == "MARKDOWN" ? "Markdown" : f.uppercased()), but '\(o)' names \(e == .xlsx ? "a workbook" : "a .\((o as NSString).pathExtension) file"); leave out --format (the extension chooses) or name the file .\(f == "markdown" ? "md" : f)")
+      throw UsageError(
+        message:
+          "--format \(f) writes \(f == "xlsx" ? "a workbook" : f.uppercased() == "MARKDOWN" ? "Markdown" : f.uppercased()), but '\(o)' names \(e == .xlsx ? "a workbook" : "a .\((o as NSString).pathExtension) file"); leave out --format (the extension chooses) or name the file .\(f == "markdown" ? "md" : f)"
+      )
     }
   }
   return t
 }
 
-func emit(_ table: ResultTable, _ p: ParsedArguments, inputs: [String], _ out: inout BrobyggareCommandLine.Outcome) throws {
+func emit(
+  _ table: ResultTable, _ p: ParsedArguments, inputs: [String],
+  _ out: inout BrobyggareCommandLine.Outcome
+) throws {
   let format = try tableFormat(p)
   if format == .xlsx {
     try emitWorkbook([(workbookSheetName(p), table)], p, inputs: inputs, &out)
@@ -141,7 +228,11 @@ func emit(_ table: ResultTable, _ p: ParsedArguments, inputs: [String], _ out: i
   }
   let text = table.render(format)
   if format != .json { out.stderr += table.settingsLine }
-  if format == .excel { note("--excel: semicolons, decimal commas and a byte-order mark; text cells that begin with =, +, -, @, a tab or a carriage return are written behind a ' so that Excel does not run them as formulas") }
+  if format == .excel {
+    note(
+      "--excel: semicolons, decimal commas and a byte-order mark; text cells that begin with =, +, -, @, a tab or a carriage return are written behind a ' so that Excel does not run them as formulas"
+    )
+  }
   if let o = p.value("output") {
     try writeOutput([(o, text)], inputs: inputs)
   } else {
@@ -154,16 +245,27 @@ func workbookSheetName(_ p: ParsedArguments) -> String { p.command }
 
 /// Writes tables as one workbook (`-o results.xlsx`), a sheet each, the settings echoed on
 /// standard error as for the other formats.
-func emitWorkbook(_ tables: [(name: String, table: ResultTable)], _ p: ParsedArguments, inputs: [String],
-                  _ out: inout BrobyggareCommandLine.Outcome) throws {
+func emitWorkbook(
+  _ tables: [(name: String, table: ResultTable)], _ p: ParsedArguments, inputs: [String],
+  _ out: inout BrobyggareCommandLine.Outcome
+) throws {
   guard let o = p.value("output") else {
-    throw UsageError(message: "An Excel workbook is not text for a terminal; write it to a file with -o FILE.xlsx")
+    throw UsageError(
+      message: "An Excel workbook is not text for a terminal; write it to a file with -o FILE.xlsx")
   }
   for (_, t) in tables { out.stderr += t.settingsLine }
   if tables.contains(where: { $0.table.hasUndefinedNumbers }) {
-    note("\(o): undefined (NaN) and infinite values are written as empty cells, which a spreadsheet has for no number")
+    note(
+      "\(o): undefined (NaN) and infinite values are written as empty cells, which a spreadsheet has for no number"
+    )
   }
-  try writeOutput([(path: o, data: try XLSXFormat.checkedWorkbook(tables.map { $0.table.workbookSheet(named: $0.name) }))], inputs: inputs)
+  try writeOutput(
+    [
+      (
+        path: o,
+        data: try XLSXFormat.checkedWorkbook(tables.map { $0.table.workbookSheet(named: $0.name) })
+      )
+    ], inputs: inputs)
 }
 
 /// The files a command read: NET and its node table.
@@ -173,43 +275,59 @@ func inputFiles(_ path: String, _ p: ParsedArguments) -> [String] {
 
 /// `--into`: the network written back with each measure as a typed node attribute (integers,
 /// doubles, booleans); an undefined value (NaN) is left missing rather than written as NaN.
-func writeMeasures(into path: String, network: Network, measures: [String], columns: [String: [Cell]], inputs: [String],
-                   _ out: inout BrobyggareCommandLine.Outcome) throws {
+func writeMeasures(
+  into path: String, network: Network, measures: [String], columns: [String: [Cell]],
+  inputs: [String],
+  _ out: inout BrobyggareCommandLine.Outcome
+) throws {
   guard let format = NetworkFormat(path: path) else {
-    throw UsageError(message: "Cannot tell the format of '\(path)' from its extension; --into takes .graphml, .json, .dot or .csv")
+    throw UsageError(
+      message:
+        "Cannot tell the format of '\(path)' from its extension; --into takes .graphml, .json, .dot or .csv"
+    )
   }
   guard format != .edgelist else {
-    throw UsageError(message: "An edge list holds no node attributes; --into takes .graphml, .json, .dot or .csv")
+    throw UsageError(
+      message: "An edge list holds no node attributes; --into takes .graphml, .json, .dot or .csv")
   }
   var net = network
-  let replaced = measures.filter { m in net.nodeAttributes.contains { $0.name == m } || net.nodes.contains { $0.attributes[m] != nil } }
+  let replaced = measures.filter { m in
+    net.nodeAttributes.contains { $0.name == m } || net.nodes.contains { $0.attributes[m] != nil }
+  }
   if !replaced.isEmpty {
-    note("--into: replaced the node attributes \(replaced.map { "'\($0)'" }.joined(separator: ", ")) that the network had with the values computed now")
+    note(
+      "--into: replaced the node attributes \(replaced.map { "'\($0)'" }.joined(separator: ", ")) that the network had with the values computed now"
+    )
   }
   for m in measures {
     let cells = columns[m]!
-    let type: AttributeType = switch cells.first {
-    case .integer: .integer
-    case .boolean: .boolean
-    case .text: .string
-    default: .double
-    }
-    if let k = net.nodeAttributes.firstIndex(where: { $0.name == m }) { net.nodeAttributes[k] = AttributeDeclaration(name: m, type: type) } else {
+    let type: AttributeType =
+      switch cells.first {
+      case .integer: .integer
+      case .boolean: .boolean
+      case .text: .string
+      default: .double
+      }
+    if let k = net.nodeAttributes.firstIndex(where: { $0.name == m }) {
+      net.nodeAttributes[k] = AttributeDeclaration(name: m, type: type)
+    } else {
       net.declareNodeAttribute(AttributeDeclaration(name: m, type: type))
     }
     for v in net.nodes.indices {
-      let value: AttributeValue? = switch cells[v] {
-      case .integer(let i): .integer(i)
-      case .boolean(let b): .boolean(b)
-      case .text(let s): .string(s)
-      case .number(let d): d.isNaN ? nil : .double(d)
-      }
+      let value: AttributeValue? =
+        switch cells[v] {
+        case .integer(let i): .integer(i)
+        case .boolean(let b): .boolean(b)
+        case .text(let s): .string(s)
+        case .number(let d): d.isNaN ? nil : .double(d)
+        }
       net.setNodeAttribute(m, value, at: v)
     }
   }
   let files = try net.serializedData(as: format, path: path)
   try writeOutput(files, inputs: inputs)
-  out.stderr += "wrote \(files.map(\.path).joined(separator: " and ")): \(net.nodeCount) nodes with the node attributes \(measures.joined(separator: ", "))\n"
+  out.stderr +=
+    "wrote \(files.map(\.path).joined(separator: " and ")): \(net.nodeCount) nodes with the node attributes \(measures.joined(separator: ", "))\n"
 }
 
 extension BrobyggareCommandLine {
@@ -219,10 +337,18 @@ extension BrobyggareCommandLine {
     let known = metricNames + groupMetricNames + extraMetricNames
     var measures = metricNames + (groupAttribute == nil ? [] : groupMetricNames)
     if let m = p.value("measures") {
-      measures = m.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-      if measures.isEmpty { throw UsageError(message: "--measures names no measure; expected some of \(known.joined(separator: ", "))") }
+      measures = m.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty
+      }
+      if measures.isEmpty {
+        throw UsageError(
+          message: "--measures names no measure; expected some of \(known.joined(separator: ", "))")
+      }
       for name in measures where !known.contains(name) {
-        throw UsageError(message: "Unknown measure '\(name)'; expected some of \(known.joined(separator: ", "))\(didYouMean(closestMatches(to: name, among: known)))")
+        throw UsageError(
+          message:
+            "Unknown measure '\(name)'; expected some of \(known.joined(separator: ", "))\(didYouMean(closestMatches(to: name, among: known)))"
+        )
       }
       for name in measures where groupMetricNames.contains(name) && groupAttribute == nil {
         throw UsageError(message: "The measure '\(name)' needs groups: add --group <attribute>")
@@ -240,7 +366,10 @@ extension BrobyggareCommandLine {
     let threads = try threadCount(p)
     var sortKey = p.value("sort")
     if let k = sortKey, !measures.contains(k) {
-      throw UsageError(message: "--sort takes one of the measures asked for (\(measures.joined(separator: ", "))), not '\(k)'\(didYouMean(closestMatches(to: k, among: measures)))")
+      throw UsageError(
+        message:
+          "--sort takes one of the measures asked for (\(measures.joined(separator: ", "))), not '\(k)'\(didYouMean(closestMatches(to: k, among: measures)))"
+      )
     }
     let topGiven = try wholeNumber(p, "top")
     let top = topGiven ?? Int.max
@@ -248,22 +377,33 @@ extension BrobyggareCommandLine {
     if topGiven != nil && sortKey == nil { sortKey = measures.first }
     var approximation: (epsilon: Double, delta: Double, seed: UInt64)?
     if let e = p.value("epsilon") {
-      guard let eps = parseDouble(e), eps > 0, eps < 1 else { throw UsageError(message: "--epsilon takes a number in (0, 1), not '\(e)'") }
+      guard let eps = parseDouble(e), eps > 0, eps < 1 else {
+        throw UsageError(message: "--epsilon takes a number in (0, 1), not '\(e)'")
+      }
       var delta = 0.1
       if let d = p.value("delta") {
-        guard let v = parseDouble(d), v > 0, v < 1 else { throw UsageError(message: "--delta takes a number in (0, 1), not '\(d)'") }
+        guard let v = parseDouble(d), v > 0, v < 1 else {
+          throw UsageError(message: "--delta takes a number in (0, 1), not '\(d)'")
+        }
         delta = v
       }
       approximation = (eps, delta, try permutationOptions(p, default: 0, minimum: 0).seed)
     } else if p.value("delta") != nil || p.value("seed") != nil {
       throw UsageError(message: "--delta and --seed go with --epsilon")
     }
-    var approximateSamples = 0, approximateBound = 0
-    var approximateWasExact = false, approximateWasAdaptive = false
+    var approximateSamples = 0
+    var approximateBound = 0
+    var approximateWasExact = false
+    var approximateWasAdaptive = false
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
-    let needsPaths = measures.contains { ["betweenness", "betweenness_normalized", "closeness", "harmonic", "betweenness_intergroup", "bridging_centrality"].contains($0) }
+    let needsPaths = measures.contains {
+      [
+        "betweenness", "betweenness_normalized", "closeness", "harmonic", "betweenness_intergroup",
+        "bridging_centrality",
+      ].contains($0)
+    }
     var lengths: ArcLengths?
     if needsPaths {
       do {
@@ -281,13 +421,18 @@ extension BrobyggareCommandLine {
       columns["out_degree"] = d.outDegree.map(Cell.integer)
       columns["strength"] = d.strength.map(Cell.number)
     }
-    if !wanted.isDisjoint(with: ["betweenness", "betweenness_normalized", "bridging_coefficient", "bridging_centrality"]) {
+    if !wanted.isDisjoint(with: [
+      "betweenness", "betweenness_normalized", "bridging_coefficient", "bridging_centrality",
+    ]) {
       var b = [Double](repeating: .nan, count: adj.nodeCount)
       if let lengths, let a = approximation {
         // Unweighted: KADABRA's adaptive stopping; weighted: the fixed sample size.
-        let estimate = lengths.lengths == nil
-          ? adj.adaptiveBetweenness(epsilon: a.epsilon, delta: a.delta, seed: a.seed, threads: threads)
-          : adj.approximateBetweenness(epsilon: a.epsilon, delta: a.delta, lengths: lengths, seed: a.seed, threads: threads)
+        let estimate =
+          lengths.lengths == nil
+          ? adj.adaptiveBetweenness(
+            epsilon: a.epsilon, delta: a.delta, seed: a.seed, threads: threads)
+          : adj.approximateBetweenness(
+            epsilon: a.epsilon, delta: a.delta, lengths: lengths, seed: a.seed, threads: threads)
         b = estimate.betweenness
         approximateSamples = estimate.samples
         approximateBound = estimate.sampleBound
@@ -297,7 +442,8 @@ extension BrobyggareCommandLine {
         b = adj.betweenness(lengths: lengths, threads: threads)
       }
       columns["betweenness"] = b.map(Cell.number)
-      columns["betweenness_normalized"] = normalizedBetweenness(b, directed: adj.isDirected).map(Cell.number)
+      columns["betweenness_normalized"] = normalizedBetweenness(b, directed: adj.isDirected).map(
+        Cell.number)
       let bridging = adj.bridgingCentrality(betweenness: b)
       columns["bridging_coefficient"] = bridging.coefficient.map(Cell.number)
       columns["bridging_centrality"] = bridging.centrality.map(Cell.number)
@@ -317,7 +463,9 @@ extension BrobyggareCommandLine {
     if let groupAttribute, !wanted.isDisjoint(with: groupMetricNames) {
       let (g, names) = try groupsOrUsageError(net, groupAttribute)
       if wanted.contains("betweenness_intergroup") {
-        columns["betweenness_intergroup"] = adj.intergroupBetweenness(groups: g, lengths: lengths!, threads: threads).map(Cell.number)
+        columns["betweenness_intergroup"] = adj.intergroupBetweenness(
+          groups: g, lengths: lengths!, threads: threads
+        ).map(Cell.number)
       }
       if wanted.contains("ei_index") {
         columns["ei_index"] = adj.eiIndex(groups: g, groupCount: names.count).nodes.map(Cell.number)
@@ -331,12 +479,13 @@ extension BrobyggareCommandLine {
       // Lower is more of a broker for constraint and hierarchy; NaN and missing values go last.
       let lowFirst = key == "constraint" || key == "hierarchy"
       let value: [Double] = columns[key]!.map { c in
-        let x: Double? = switch c {
-        case .number(let d): d
-        case .integer(let i): Double(i)
-        case .boolean(let b): b ? 1 : 0
-        case .text: nil
-        }
+        let x: Double? =
+          switch c {
+          case .number(let d): d
+          case .integer(let i): Double(i)
+          case .boolean(let b): b ? 1 : 0
+          case .text: nil
+          }
         guard let x, !x.isNaN else { return -.infinity }
         return lowFirst ? -x : x
       }
@@ -345,30 +494,54 @@ extension BrobyggareCommandLine {
     let rows = order.prefix(top).map { i in
       [Cell.text(net.nodes[i].id), .text(net.nodes[i].label)] + measures.map { columns[$0]![i] }
     }
-    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
-    settings += packed?.selection.map { ($0.name, $0.value) } ?? selectionSettings(selection, network: net)
+    var settings = [
+      ("network", path), ("nodes", String(net.nodeCount)),
+      ("directed", net.isDirected ? "yes" : "no"),
+    ]
+    settings +=
+      packed?.selection.map { ($0.name, $0.value) } ?? selectionSettings(selection, network: net)
     settings.append(("distance", distance.rawValue))
     if let a = approximation, approximateWasExact {
-      settings.append(("betweenness", "exact (--epsilon \(formatNumber(a.epsilon)) would sample \(approximateSamples) paths, more work than the exact computation on \(net.nodeCount) nodes)"))
-      note("--epsilon \(formatNumber(a.epsilon)): sampling would take \(approximateSamples) paths, more than the \(net.nodeCount) searches of the exact computation; betweenness is exact")
+      settings.append(
+        (
+          "betweenness",
+          "exact (--epsilon \(formatNumber(a.epsilon)) would sample \(approximateSamples) paths, more work than the exact computation on \(net.nodeCount) nodes)"
+        ))
+      note(
+        "--epsilon \(formatNumber(a.epsilon)): sampling would take \(approximateSamples) paths, more than the \(net.nodeCount) searches of the exact computation; betweenness is exact"
+      )
     } else if let a = approximation {
-      settings.append(("betweenness", approximateWasAdaptive
-        ? "estimated from \(approximateSamples) sampled paths (KADABRA's adaptive sampling, Borassi-Natale: at most \(approximateBound); epsilon \(formatNumber(a.epsilon)), delta \(formatNumber(a.delta)), seed \(a.seed))"
-        : "estimated from \(approximateSamples) sampled paths (Riondato-Kornaropoulos; epsilon \(formatNumber(a.epsilon)), delta \(formatNumber(a.delta)), seed \(a.seed))"))
+      settings.append(
+        (
+          "betweenness",
+          approximateWasAdaptive
+            ? "estimated from \(approximateSamples) sampled paths (KADABRA's adaptive sampling, Borassi-Natale: at most \(approximateBound); epsilon \(formatNumber(a.epsilon)), delta \(formatNumber(a.delta)), seed \(a.seed))"
+            : "estimated from \(approximateSamples) sampled paths (Riondato-Kornaropoulos; epsilon \(formatNumber(a.epsilon)), delta \(formatNumber(a.delta)), seed \(a.seed))"
+        ))
     }
     if let groupAttribute { settings.append(("group", groupAttribute)) }
     if let sortKey {
       let lowFirst = sortKey == "constraint" || sortKey == "hierarchy"
-      settings.append(("ranked by", "\(sortKey), \(lowFirst ? "lowest" : "highest") first\(p.value("sort") == nil ? " (the first measure; --sort picks another)" : "")"))
+      settings.append(
+        (
+          "ranked by",
+          "\(sortKey), \(lowFirst ? "lowest" : "highest") first\(p.value("sort") == nil ? " (the first measure; --sort picks another)" : "")"
+        ))
     }
     if let topGiven { settings.append(("rows", "top \(topGiven) of \(net.nodeCount)")) }
     let table = ResultTable(columns: ["id", "label"] + measures, rows: rows, settings: settings)
     if let into = p.value("into") {
       // The network and the table would be one file, or the table the network's node table.
-      if let o = p.value("output"), [into, Network.companionNodeTable(for: into)].map(canonicalPath).contains(canonicalPath(o)) {
-        throw UsageError(message: "--into \(into) and -o \(o) would write the same file; give them different names")
+      if let o = p.value("output"),
+        [into, Network.companionNodeTable(for: into)].map(canonicalPath).contains(canonicalPath(o))
+      {
+        throw UsageError(
+          message: "--into \(into) and -o \(o) would write the same file; give them different names"
+        )
       }
-      try writeMeasures(into: into, network: net, measures: measures, columns: columns, inputs: inputFiles(path, p), &out)
+      try writeMeasures(
+        into: into, network: net, measures: measures, columns: columns, inputs: inputFiles(path, p),
+        &out)
       if p.value("output") == nil { return }
     }
     try emit(table, p, inputs: [path], &out)
@@ -383,9 +556,16 @@ let maximumShards = 65_536
 
 /// `--shard i/K`: block i of K, from 0.
 func shardBlock(_ text: String) throws -> SourceBlock {
-  let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-  guard parts.count == 2, let i = Int(parts[0]), let k = Int(parts[1]), k >= 1, k <= maximumShards, i >= 0, i < k else {
-    throw UsageError(message: "--shard takes i/K, the i-th of K blocks of sources counted from 0 (as Slurm's SLURM_ARRAY_TASK_ID with --array=0-K-1), 0 ≤ i < K ≤ \(maximumShards); not '\(text)'")
+  let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
+    $0.trimmingCharacters(in: .whitespaces)
+  }
+  guard parts.count == 2, let i = Int(parts[0]), let k = Int(parts[1]), k >= 1, k <= maximumShards,
+    i >= 0, i < k
+  else {
+    throw UsageError(
+      message:
+        "--shard takes i/K, the i-th of K blocks of sources counted from 0 (as Slurm's SLURM_ARRAY_TASK_ID with --array=0-K-1), 0 ≤ i < K ≤ \(maximumShards); not '\(text)'"
+    )
   }
   return SourceBlock(index: i, of: k)
 }
@@ -394,40 +574,72 @@ extension BrobyggareCommandLine {
   /// `metrics NET --shard i/K -o part-i.bbs`: the block's share of the path measures, for
   /// `merge` to add up. A packed network is read straight into its rows, without building the
   /// network's nodes and ties.
-  static func metricsShard(_ p: ParsedArguments, shard: String, measures: [String],
-                           packed: (selection: [(name: String, value: String)], distance: DistanceTransform?)?,
-                           _ out: inout Outcome) throws {
+  static func metricsShard(
+    _ p: ParsedArguments, shard: String, measures: [String],
+    packed: (selection: [(name: String, value: String)], distance: DistanceTransform?)?,
+    _ out: inout Outcome
+  ) throws {
     let path = p.positionals[0]
     let block = try shardBlock(shard)
     guard p.value("measures") != nil else {
-      throw UsageError(message: "--shard computes sums over sources: name them with --measures, from \(shardMeasures.joined(separator: ", "))")
+      throw UsageError(
+        message:
+          "--shard computes sums over sources: name them with --measures, from \(shardMeasures.joined(separator: ", "))"
+      )
     }
     for m in measures where !shardMeasures.contains(m) {
-      throw UsageError(message: "--shard computes \(shardMeasures.joined(separator: ", ")), the sums and rows over sources; '\(m)' is not one (compute it without --shard)")
+      throw UsageError(
+        message:
+          "--shard computes \(shardMeasures.joined(separator: ", ")), the sums and rows over sources; '\(m)' is not one (compute it without --shard)"
+      )
     }
-    for name in ["group", "epsilon", "delta", "seed", "sort", "top", "into", "format", "digits"] where p.value(name) != nil {
-      throw UsageError(message: "--\(name) does not go with --shard: \(["format", "digits"].contains(name) ? "give it to 'brobyggare merge', which writes the table" : "a shard computes exact sums over its sources")")
+    for name in ["group", "epsilon", "delta", "seed", "sort", "top", "into", "format", "digits"]
+    where p.value(name) != nil {
+      throw UsageError(
+        message:
+          "--\(name) does not go with --shard: \(["format", "digits"].contains(name) ? "give it to 'brobyggare merge', which writes the table" : "a shard computes exact sums over its sources")"
+      )
     }
-    if p.flag("excel") { throw UsageError(message: "--excel does not go with --shard: give it to 'brobyggare merge', which writes the table") }
+    if p.flag("excel") {
+      throw UsageError(
+        message:
+          "--excel does not go with --shard: give it to 'brobyggare merge', which writes the table")
+    }
     guard let o = p.value("output") else {
-      throw UsageError(message: "--shard writes a part for 'brobyggare merge': give -o part-\(block.index).\(ShardPart.fileExtension)")
+      throw UsageError(
+        message:
+          "--shard writes a part for 'brobyggare merge': give -o part-\(block.index).\(ShardPart.fileExtension)"
+      )
     }
     guard (o as NSString).pathExtension.lowercased() == ShardPart.fileExtension else {
-      throw UsageError(message: "-o \(o): a shard part is written as a .\(ShardPart.fileExtension) file (-o part-\(block.index).\(ShardPart.fileExtension))")
+      throw UsageError(
+        message:
+          "-o \(o): a shard part is written as a .\(ShardPart.fileExtension) file (-o part-\(block.index).\(ShardPart.fileExtension))"
+      )
     }
     var distance = try distanceOption(p)
     if p.value("distance") == nil, let d = packed?.distance { distance = d }
     let threads = try threadCount(p)
-    let adj: Adjacency, ids: [String], labels: [String], hash: UInt64
+    let adj: Adjacency
+    let ids: [String]
+    let labels: [String]
+    let hash: UInt64
     var settings: [(name: String, value: String)]
     if packed != nil {
       let file = try PackedNetwork(contentsOf: path)
       if p.flag("undirected") && file.adjacency.isDirected {
-        throw DataError(file: path, message: "this network was packed as directed; pack it again from the original file with --undirected")
+        throw DataError(
+          file: path,
+          message:
+            "this network was packed as directed; pack it again from the original file with --undirected"
+        )
       }
       Notes.current?.recordInput(path)
       (adj, ids, labels, hash) = (file.adjacency, file.ids, file.labels, file.contentHash)
-      settings = [("network", path), ("nodes", String(adj.nodeCount)), ("directed", adj.isDirected ? "yes" : "no")]
+      settings = [
+        ("network", path), ("nodes", String(adj.nodeCount)),
+        ("directed", adj.isDirected ? "yes" : "no"),
+      ]
       settings += file.settings.filter { $0.name != "distance" }
     } else {
       let net = try readNetwork(path, p)
@@ -435,7 +647,10 @@ extension BrobyggareCommandLine {
       adj = try net.adjacency(selection)
       (ids, labels) = (net.nodes.map(\.id), net.nodes.map(\.label))
       hash = PackedNetwork.contentHash(of: adj, ids: ids, labels: labels)
-      settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
+      settings = [
+        ("network", path), ("nodes", String(net.nodeCount)),
+        ("directed", net.isDirected ? "yes" : "no"),
+      ]
       settings += selectionSettings(selection, network: net).map { (name: $0.0, value: $0.1) }
     }
     settings.append(("distance", distance.rawValue))
@@ -446,19 +661,27 @@ extension BrobyggareCommandLine {
       throw DataError(file: path, message: "\(error)")
     }
     let wanted = Set(measures)
-    let chunks = !wanted.isDisjoint(with: ["betweenness", "betweenness_normalized"])
+    let chunks =
+      !wanted.isDisjoint(with: ["betweenness", "betweenness_normalized"])
       ? adj.betweennessPartials(lengths: lengths, block: block, threads: threads) : nil
-    let rows = !wanted.isDisjoint(with: ["closeness", "harmonic"])
+    let rows =
+      !wanted.isDisjoint(with: ["closeness", "harmonic"])
       ? adj.closenessAndHarmonic(lengths: lengths, block: block, threads: threads) : nil
-    let part = ShardPart(networkHash: hash, nodeCount: adj.nodeCount, isDirected: adj.isDirected, chunkCount: adj.sourceChunks,
-                         block: block, settings: settings, measures: measures, ids: ids, labels: labels,
-                         betweennessChunks: chunks, rows: rows)
+    let part = ShardPart(
+      networkHash: hash, nodeCount: adj.nodeCount, isDirected: adj.isDirected,
+      chunkCount: adj.sourceChunks,
+      block: block, settings: settings, measures: measures, ids: ids, labels: labels,
+      betweennessChunks: chunks, rows: rows)
     let range = part.chunks
-    let n = adj.nodeCount, c = adj.sourceChunks
+    let n = adj.nodeCount
+    let c = adj.sourceChunks
     if range.isEmpty {
-      note("shard \(block.index)/\(block.count) holds no sources: the \(n) sources split into \(c) chunk\(c == 1 ? "" : "s"), fewer than \(block.count) shards; its part is empty (at most \(c) shard\(c == 1 ? "" : "s") keep\(c == 1 ? "s" : "") every task busy)")
+      note(
+        "shard \(block.index)/\(block.count) holds no sources: the \(n) sources split into \(c) chunk\(c == 1 ? "" : "s"), fewer than \(block.count) shards; its part is empty (at most \(c) shard\(c == 1 ? "" : "s") keep\(c == 1 ? "s" : "") every task busy)"
+      )
     }
     try writeOutput([(path: o, data: part.data())], inputs: inputFiles(path, p))
-    out.stderr += "wrote \(o): shard \(block.index)/\(block.count), chunks \(range.lowerBound)..<\(range.upperBound) of \(c) (\(range.upperBound * n / c - range.lowerBound * n / c) of the \(n) sources); merge every part with 'brobyggare merge'\n"
+    out.stderr +=
+      "wrote \(o): shard \(block.index)/\(block.count), chunks \(range.lowerBound)..<\(range.upperBound) of \(c) (\(range.upperBound * n / c - range.lowerBound * n / c) of the \(n) sources); merge every part with 'brobyggare merge'\n"
   }
 }

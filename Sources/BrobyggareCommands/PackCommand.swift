@@ -2,11 +2,19 @@ import Brobyggare
 import Foundation
 
 let packSpec = CommandSpec(
-  name: "pack", abstract: "Pack a network into a binary .bbn file that every command reads in one read (for cluster jobs).",
+  name: "pack",
+  abstract:
+    "Pack a network into a binary .bbn file that every command reads in one read (for cluster jobs).",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "distance", valueName: "transform", help: "Trust to length for path measures, the default of commands that read the packed file: hops, reciprocal, negativeLog, raw (default: hops)."),
-    OptionSpec(name: "output", short: "o", valueName: "file", help: "The packed file to write: NET.bbn (required)."),
+    OptionSpec(
+      name: "distance", valueName: "transform",
+      help:
+        "Trust to length for path measures, the default of commands that read the packed file: hops, reciprocal, negativeLog, raw (default: hops)."
+    ),
+    OptionSpec(
+      name: "output", short: "o", valueName: "file",
+      help: "The packed file to write: NET.bbn (required)."),
     helpOption,
   ],
   discussion: """
@@ -25,10 +33,15 @@ extension BrobyggareCommandLine {
   static func pack(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let path = p.positionals[0]
     guard let o = p.value("output") else {
-      throw UsageError(message: "pack writes a file, not text for a terminal: give -o NET.\(PackedNetwork.fileExtension)")
+      throw UsageError(
+        message:
+          "pack writes a file, not text for a terminal: give -o NET.\(PackedNetwork.fileExtension)")
     }
     guard (o as NSString).pathExtension.lowercased() == PackedNetwork.fileExtension else {
-      throw UsageError(message: "-o \(o): a packed network is written as a .\(PackedNetwork.fileExtension) file (-o NET.\(PackedNetwork.fileExtension))")
+      throw UsageError(
+        message:
+          "-o \(o): a packed network is written as a .\(PackedNetwork.fileExtension) file (-o NET.\(PackedNetwork.fileExtension))"
+      )
     }
     let earlier = try packedNetworkSettings(path, p)
     var distance = try distanceOption(p)
@@ -38,32 +51,54 @@ extension BrobyggareCommandLine {
     let adj = try net.adjacency(selection)
     let ids = net.nodes.map(\.id)
     if distance.isWeighted {
-      do { _ = try ArcLengths(adj, transform: distance, nodeIDs: ids) } catch { throw DataError(file: path, message: "\(error)") }
+      do { _ = try ArcLengths(adj, transform: distance, nodeIDs: ids) } catch {
+        throw DataError(file: path, message: "\(error)")
+      }
     }
-    let settings = (earlier?.selection ?? selectionSettings(selection, network: net).map { (name: $0.0, value: $0.1) })
+    let settings =
+      (earlier?.selection
+        ?? selectionSettings(selection, network: net).map { (name: $0.0, value: $0.1) })
       + [(name: "distance", value: distance.rawValue)]
-    let packed = PackedNetwork(adjacency: adj, ids: ids, labels: net.nodes.map(\.label), settings: settings)
+    let packed = PackedNetwork(
+      adjacency: adj, ids: ids, labels: net.nodes.map(\.label), settings: settings)
     let data = packed.data()
     try writeOutput([(path: o, data: data)], inputs: inputFiles(path, p))
-    out.stderr += "wrote \(o): \(adj.nodeCount) nodes, \(adj.tieCount) \(adj.isDirected ? "directed" : "undirected") ties, \(data.count) bytes, content hash \(String(packed.contentHash, radix: 16)); \(settings.map { "\($0.name): \($0.value)" }.joined(separator: "; "))\n"
+    out.stderr +=
+      "wrote \(o): \(adj.nodeCount) nodes, \(adj.tieCount) \(adj.isDirected ? "directed" : "undirected") ties, \(data.count) bytes, content hash \(String(packed.contentHash, radix: 16)); \(settings.map { "\($0.name): \($0.value)" }.joined(separator: "; "))\n"
   }
 }
 
 /// For a packed network (`.bbn`): the tie selection it was packed with (as the settings line
 /// echoes it) and its distance transform; `nil` for any other input. The selection options are
 /// refused on a packed network, whose ties were chosen when it was packed.
-func packedNetworkSettings(_ path: String, _ p: ParsedArguments) throws -> (selection: [(name: String, value: String)], distance: DistanceTransform?)? {
-  guard p.value("input-format") == nil, FileManager.default.fileExists(atPath: path), PackedNetwork.isPacked(path: path) else { return nil }
+func packedNetworkSettings(_ path: String, _ p: ParsedArguments) throws -> (
+  selection: [(name: String, value: String)], distance: DistanceTransform?
+)? {
+  guard p.value("input-format") == nil, FileManager.default.fileExists(atPath: path),
+    PackedNetwork.isPacked(path: path)
+  else { return nil }
   let settings = try PackedNetwork.settings(contentsOf: path)
   for name in ["layer", "weight", "merge"] where p.value(name) != nil {
-    let chosen = settings.filter { $0.name != "distance" }.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
-    throw UsageError(message: "--\(name): '\(path)' is a packed network, its ties chosen when it was packed (\(chosen)); pack the original file again to choose others")
+    let chosen = settings.filter { $0.name != "distance" }.map { "\($0.name): \($0.value)" }.joined(
+      separator: "; ")
+    throw UsageError(
+      message:
+        "--\(name): '\(path)' is a packed network, its ties chosen when it was packed (\(chosen)); pack the original file again to choose others"
+    )
   }
   // Options for reading text: a packed file has no columns, sheets or encoding.
-  for name in ["nodes", "encoding", "source-column", "target-column", "trust-column", "layer-column", "id-column", "label-column", "graph",
-               "sheet", "nodes-sheet", "roster"] where p.value(name) != nil {
-    throw UsageError(message: "--\(name) is for reading text and workbooks; '\(path)' is a packed network, read as it was packed")
+  for name in [
+    "nodes", "encoding", "source-column", "target-column", "trust-column", "layer-column",
+    "id-column", "label-column", "graph",
+    "sheet", "nodes-sheet", "roster",
+  ] where p.value(name) != nil {
+    throw UsageError(
+      message:
+        "--\(name) is for reading text and workbooks; '\(path)' is a packed network, read as it was packed"
+    )
   }
-  let distance = settings.first { $0.name == "distance" }.flatMap { DistanceTransform(rawValue: $0.value) }
+  let distance = settings.first { $0.name == "distance" }.flatMap {
+    DistanceTransform(rawValue: $0.value)
+  }
   return (settings.filter { $0.name != "distance" }, distance)
 }

@@ -1,12 +1,13 @@
 import Brobyggare
 import Dispatch
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Ctrl-C (SIGINT), SIGTERM, a closed terminal (SIGHUP) and Ctrl-\ (SIGQUIT) stop the program
@@ -18,7 +19,9 @@ enum Interruption {
   nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
   static func install() {
-    for (sig, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129)), (SIGQUIT, Int32(131))] {
+    for (sig, status) in [
+      (SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129)), (SIGQUIT, Int32(131)),
+    ] {
       signal(sig, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
       source.setEventHandler {
@@ -51,11 +54,15 @@ final class ProgressLine: @unchecked Sendable {
   private func update(_ done: Int, _ total: Int) {
     let now = DispatchTime.now().uptimeNanoseconds
     lock.withLock {
-      guard now - started > 2_000_000_000, now - lastPrinted > 200_000_000 || done == total else { return }
+      guard now - started > 2_000_000_000, now - lastPrinted > 200_000_000 || done == total else {
+        return
+      }
       lastPrinted = now
       shown = true
       let seconds = Double(now - started) / 1e9
-      let line = String(format: "\r\u{1B}[Kworking: %3d%% of this step, %.0f s", 100 * done / max(1, total), seconds)
+      let line = String(
+        format: "\r\u{1B}[Kworking: %3d%% of this step, %.0f s", 100 * done / max(1, total), seconds
+      )
       _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
     }
   }

@@ -2,10 +2,13 @@ import Brobyggare
 import Foundation
 
 let reciprocitySpec = CommandSpec(
-  name: "reciprocity", abstract: "Dyad census and reciprocity; with --group, trust asymmetry between groups.",
+  name: "reciprocity",
+  abstract: "Dyad census and reciprocity; with --group, trust asymmetry between groups.",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "group", valueName: "attribute", help: "A node attribute defining groups: one row per pair of groups with the trust each way."),
+    OptionSpec(
+      name: "group", valueName: "attribute",
+      help: "A node attribute defining groups: one row per pair of groups with the trust each way.")
   ] + outputOptions + [oneThreadOption, helpOption],
   discussion: """
     Without --group, one row per measure: the dyad census (mutual, asymmetric, null; sna's
@@ -23,31 +26,65 @@ extension BrobyggareCommandLine {
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
     let census = adj.dyadCensus
-    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
+    var settings = [
+      ("network", path), ("nodes", String(net.nodeCount)),
+      ("directed", net.isDirected ? "yes" : "no"),
+    ]
     settings += selectionSettings(selection, network: net)
     let table: ResultTable
     if let attribute = p.value("group") {
       let (g, names) = try groupsOrUsageError(net, attribute)
       let asym = adj.trustAsymmetry(groups: g, names: names)
-      settings += [("group", attribute), ("mutual", String(census.mutual)), ("asymmetric", String(census.asymmetric)),
-                   ("null", String(census.null)), ("edgewise reciprocity", human(census.edgewise))]
+      settings += [
+        ("group", attribute), ("mutual", String(census.mutual)),
+        ("asymmetric", String(census.asymmetric)),
+        ("null", String(census.null)), ("edgewise reciprocity", human(census.edgewise)),
+      ]
       table = ResultTable(
-        columns: ["group_a", "group_b", "ties_ab", "ties_ba", "mean_trust_ab", "mean_trust_ba", "difference", "mutual_dyads", "mean_paired_difference"],
+        columns: [
+          "group_a", "group_b", "ties_ab", "ties_ba", "mean_trust_ab", "mean_trust_ba",
+          "difference", "mutual_dyads", "mean_paired_difference",
+        ],
         rows: asym.pairs.map { x in
-          [.text(names[x.a]), .text(names[x.b]), .integer(x.tiesAB), .integer(x.tiesBA), .number(x.meanTrustAB), .number(x.meanTrustBA),
-           .number(x.difference), .integer(x.mutualDyads), .number(x.meanPairedDifference)]
+          [
+            .text(names[x.a]), .text(names[x.b]), .integer(x.tiesAB), .integer(x.tiesBA),
+            .number(x.meanTrustAB), .number(x.meanTrustBA),
+            .number(x.difference), .integer(x.mutualDyads), .number(x.meanPairedDifference),
+          ]
         }, settings: settings)
     } else {
       let rows: [[Cell]] = [
-        [.text("mutual"), .number(Double(census.mutual)), .text("dyads with ties both ways (sna dyad.census Mut)")],
-        [.text("asymmetric"), .number(Double(census.asymmetric)), .text("dyads with a tie one way (sna dyad.census Asym)")],
-        [.text("null"), .number(Double(census.null)), .text("dyads without a tie (sna dyad.census Null)")],
-        [.text("dyadic"), .number(census.dyadic), .text("(M + N) / (M + A + N): sna grecip, measure dyadic")],
-        [.text("dyadic_nonnull"), .number(census.dyadicNonNull), .text("M / (M + A): sna grecip, measure dyadic.nonnull")],
-        [.text("edgewise"), .number(census.edgewise), .text("2M / (2M + A): sna grecip edgewise; networkx overall_reciprocity")],
-        [.text("edgewise_lrr"), .number(census.edgewiseLogRatio), .text("log(edgewise / density): sna grecip, measure edgewise.lrr")],
+        [
+          .text("mutual"), .number(Double(census.mutual)),
+          .text("dyads with ties both ways (sna dyad.census Mut)"),
+        ],
+        [
+          .text("asymmetric"), .number(Double(census.asymmetric)),
+          .text("dyads with a tie one way (sna dyad.census Asym)"),
+        ],
+        [
+          .text("null"), .number(Double(census.null)),
+          .text("dyads without a tie (sna dyad.census Null)"),
+        ],
+        [
+          .text("dyadic"), .number(census.dyadic),
+          .text("(M + N) / (M + A + N): sna grecip, measure dyadic"),
+        ],
+        [
+          .text("dyadic_nonnull"), .number(census.dyadicNonNull),
+          .text("M / (M + A): sna grecip, measure dyadic.nonnull"),
+        ],
+        [
+          .text("edgewise"), .number(census.edgewise),
+          .text("2M / (2M + A): sna grecip edgewise; networkx overall_reciprocity"),
+        ],
+        [
+          .text("edgewise_lrr"), .number(census.edgewiseLogRatio),
+          .text("log(edgewise / density): sna grecip, measure edgewise.lrr"),
+        ],
       ]
-      table = ResultTable(columns: ["measure", "value", "definition"], rows: rows, settings: settings)
+      table = ResultTable(
+        columns: ["measure", "value", "definition"], rows: rows, settings: settings)
     }
     try emit(table, p, inputs: [path], &out)
   }

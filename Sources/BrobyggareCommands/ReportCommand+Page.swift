@@ -31,7 +31,8 @@ struct ReportData {
   var json: String {
     func number(_ x: Double) -> String { x.isFinite ? formatNumber(x) : "null" }
     func strings(_ a: [String]) -> String { "[" + a.map(jsonInHTML).joined(separator: ",") + "]" }
-    var out = "{\"attribute\":\(jsonInHTML(attribute)),\"groups\":\(strings(groups)),\"colours\":\(strings(colours)),"
+    var out =
+      "{\"attribute\":\(jsonInHTML(attribute)),\"groups\":\(strings(groups)),\"colours\":\(strings(colours)),"
     out += "\"layers\":\(strings(layers)),\"measures\":\(strings(measures)),\"nodes\":[\n"
     out += nodes.map { n in
       "{\"id\":\(jsonInHTML(n.id)),\"label\":\(jsonInHTML(n.label)),\"group\":\(jsonInHTML(n.group)),\"g\":\(n.groupIndex),"
@@ -59,24 +60,30 @@ func jsonInHTML(_ s: String) -> String {
 /// The search box, zoom buttons, label switch, download button and the group and layer filters.
 func reportToolbar(_ data: ReportData) -> String {
   var out = "<div class=\"toolbar\">\n"
-  out += "<label>Find <input id=\"search\" type=\"search\" list=\"people\" placeholder=\"name or id\" autocomplete=\"off\"/></label>"
+  out +=
+    "<label>Find <input id=\"search\" type=\"search\" list=\"people\" placeholder=\"name or id\" autocomplete=\"off\"/></label>"
   out += "<span id=\"search-message\" role=\"status\"></span>\n<datalist id=\"people\">"
-  out += data.nodes.map { "<option value=\"\(escapeXML("\($0.label) (\($0.id))"))\"></option>" }.joined()
+  out += data.nodes.map { "<option value=\"\(escapeXML("\($0.label) (\($0.id))"))\"></option>" }
+    .joined()
   out += "</datalist>\n"
   out += "<button type=\"button\" id=\"zoom-in\" title=\"zoom in (or the mouse wheel)\">+</button>"
   out += "<button type=\"button\" id=\"zoom-out\" title=\"zoom out\">−</button>"
-  out += "<button type=\"button\" id=\"zoom-reset\" title=\"the whole network, nobody highlighted\">whole network</button>\n"
+  out +=
+    "<button type=\"button\" id=\"zoom-reset\" title=\"the whole network, nobody highlighted\">whole network</button>\n"
   out += "<label><input type=\"checkbox\" id=\"labels\"/> all labels</label>\n"
-  out += "<button type=\"button\" id=\"download\" title=\"save the drawing as it is shown now\">download SVG</button>\n</div>\n"
+  out +=
+    "<button type=\"button\" id=\"download\" title=\"save the drawing as it is shown now\">download SVG</button>\n</div>\n"
   out += "<div class=\"toolbar\">\n<fieldset><legend>\(escapeXML(data.attribute))</legend>"
   for (k, g) in data.groups.enumerated() {
-    out += "<label><input type=\"checkbox\" data-group=\"\(k)\" checked=\"checked\"/><span class=\"swatch\" style=\"background:\(data.colours[k])\"></span>\(escapeXML(g))</label> "
+    out +=
+      "<label><input type=\"checkbox\" data-group=\"\(k)\" checked=\"checked\"/><span class=\"swatch\" style=\"background:\(data.colours[k])\"></span>\(escapeXML(g))</label> "
   }
   out += "</fieldset>\n"
   if !data.layers.isEmpty {
     out += "<fieldset><legend>layer</legend>"
     for (k, l) in data.layers.enumerated() {
-      out += "<label><input type=\"checkbox\" data-layer=\"\(k)\" checked=\"checked\"/>\(escapeXML(l))</label> "
+      out +=
+        "<label><input type=\"checkbox\" data-layer=\"\(k)\" checked=\"checked\"/>\(escapeXML(l))</label> "
     }
     out += "</fieldset>\n"
   }
@@ -85,19 +92,38 @@ func reportToolbar(_ data: ReportData) -> String {
 
 /// Each measure of the report in one sentence, with the README section that defines it.
 let reportMeasureExplanations: [(name: String, sentence: String)] = [
-  ("betweenness", "How many shortest paths between two others run through the node (Brandes 2001): the higher, the more the network's short routes depend on it. Counted in hops."),
-  ("betweenness_intergroup", "Betweenness over pairs in different groups only (Brandes 2008): how much the node carries the routes between groups."),
-  ("brokerage_total", "Gould and Fernandez's (1989) count of open two-paths a → v → c through the node, over the five roles; 'main role' is the role with the most."),
-  ("main_role", "Coordinator (all three in one group), itinerant (a and c in one group, v in another), representative and gatekeeper (v passes ties out of or into its group), liaison (all three in different groups)."),
-  ("constraint", "Burt's (1992) constraint: how much the node's contacts are tied to each other; lower means more structural holes, more bridges between contacts who are not tied."),
-  ("ei_index", "Krackhardt and Stern's (1988) E-I index of the node's ties: −1 all inside its group, +1 all outside."),
+  (
+    "betweenness",
+    "How many shortest paths between two others run through the node (Brandes 2001): the higher, the more the network's short routes depend on it. Counted in hops."
+  ),
+  (
+    "betweenness_intergroup",
+    "Betweenness over pairs in different groups only (Brandes 2008): how much the node carries the routes between groups."
+  ),
+  (
+    "brokerage_total",
+    "Gould and Fernandez's (1989) count of open two-paths a → v → c through the node, over the five roles; 'main role' is the role with the most."
+  ),
+  (
+    "main_role",
+    "Coordinator (all three in one group), itinerant (a and c in one group, v in another), representative and gatekeeper (v passes ties out of or into its group), liaison (all three in different groups)."
+  ),
+  (
+    "constraint",
+    "Burt's (1992) constraint: how much the node's contacts are tied to each other; lower means more structural holes, more bridges between contacts who are not tied."
+  ),
+  (
+    "ei_index",
+    "Krackhardt and Stern's (1988) E-I index of the node's ties: −1 all inside its group, +1 all outside."
+  ),
 ]
 
 /// The measures explained, each with a link to the README's Measures section.
 func reportMeasuresHTML() -> String {
   var out = "<dl class=\"measures\">\n"
   for m in reportMeasureExplanations {
-    out += "<dt>\(escapeXML(m.name))</dt><dd>\(escapeXML(m.sentence)) <a href=\"\(readmeMeasuresLink)\">Definition in the README</a></dd>\n"
+    out +=
+      "<dt>\(escapeXML(m.name))</dt><dd>\(escapeXML(m.sentence)) <a href=\"\(readmeMeasuresLink)\">Definition in the README</a></dd>\n"
   }
   return out + "</dl>\n"
 }
@@ -106,37 +132,54 @@ func reportMeasuresHTML() -> String {
 let readmeMeasuresLink = "README.md#measures"
 
 /// The provenance rows: what made the report and from what.
-func reportProvenance(commandLine: String, inputs: [(name: String, sha256: String)], settings: [(String, String)]) -> [(String, String)] {
-  var rows = [("program", "brobyggare \(BrobyggareCommandLine.version)"), ("command", commandLine),
-              ("DIR", "the folder this report is in"), ("date", reportDate())]
+func reportProvenance(
+  commandLine: String, inputs: [(name: String, sha256: String)], settings: [(String, String)]
+) -> [(String, String)] {
+  var rows = [
+    ("program", "brobyggare \(BrobyggareCommandLine.version)"), ("command", commandLine),
+    ("DIR", "the folder this report is in"), ("date", reportDate()),
+  ]
   for f in inputs { rows += [("input", f.name), ("SHA-256", f.sha256)] }
   return rows + settings
 }
 
 func provenanceHTML(_ rows: [(String, String)]) -> String {
   "<section id=\"provenance\">\n<h2>How this report was made</h2>\n<dl>\n"
-    + rows.map { "<dt>\(escapeXML($0.0))</dt><dd>\($0.0 == "command" || $0.0 == "SHA-256" ? "<code>\(escapeXML($0.1))</code>" : escapeXML($0.1))</dd>\n" }.joined()
+    + rows.map {
+      "<dt>\(escapeXML($0.0))</dt><dd>\($0.0 == "command" || $0.0 == "SHA-256" ? "<code>\(escapeXML($0.1))</code>" : escapeXML($0.1))</dd>\n"
+    }.joined()
     + "</dl>\n</section>\n"
 }
 
 func provenanceMarkdown(_ rows: [(String, String)]) -> String {
-  "## How this report was made\n\n" + rows.map { "- \(markdownText($0.0)): \($0.0 == "command" || $0.0 == "SHA-256" ? "`\($0.1.replacingOccurrences(of: "`", with: "'"))`" : markdownText($0.1))" }.joined(separator: "\n") + "\n\n"
+  "## How this report was made\n\n"
+    + rows.map {
+      "- \(markdownText($0.0)): \($0.0 == "command" || $0.0 == "SHA-256" ? "`\($0.1.replacingOccurrences(of: "`", with: "'"))`" : markdownText($0.1))"
+    }.joined(separator: "\n") + "\n\n"
 }
 
 /// The network as GraphML with the report's measures as node attributes (`rank`,
 /// `betweenness`, ..., `ei_index`, `main_role`): a node attribute of the input with one of
 /// those names is replaced, and a note says so. NaN is left out (a missing value).
-func reportGraphML(_ network: Network, columns: [String], rows: [[Cell]], mainRoles: [String]) throws -> String {
+func reportGraphML(_ network: Network, columns: [String], rows: [[Cell]], mainRoles: [String])
+  throws -> String
+{
   var net = network
   // The id, label and group columns are the node's own already.
   let measureColumns = columns.indices.filter { !["id", "label", "group"].contains(columns[$0]) }
   let names = measureColumns.map { columns[$0] } + ["main_role"]
-  let replaced = names.filter { m in net.nodeAttributes.contains { $0.name == m } || net.nodes.contains { $0.attributes[m] != nil } }
+  let replaced = names.filter { m in
+    net.nodeAttributes.contains { $0.name == m } || net.nodes.contains { $0.attributes[m] != nil }
+  }
   if !replaced.isEmpty {
-    note("network.graphml: replaced the node attributes \(replaced.map { "'\($0)'" }.joined(separator: ", ")) of the input with the values the report computed")
+    note(
+      "network.graphml: replaced the node attributes \(replaced.map { "'\($0)'" }.joined(separator: ", ")) of the input with the values the report computed"
+    )
   }
   func declare(_ name: String, _ type: AttributeType) {
-    if let k = net.nodeAttributes.firstIndex(where: { $0.name == name }) { net.nodeAttributes[k] = AttributeDeclaration(name: name, type: type) } else {
+    if let k = net.nodeAttributes.firstIndex(where: { $0.name == name }) {
+      net.nodeAttributes[k] = AttributeDeclaration(name: name, type: type)
+    } else {
       net.declareNodeAttribute(AttributeDeclaration(name: name, type: type))
     }
   }
@@ -146,16 +189,21 @@ func reportGraphML(_ network: Network, columns: [String], rows: [[Cell]], mainRo
     declare(columns[c], columns[c] == "rank" ? .integer : .double)
     for r in rows {
       guard case .text(let id) = r[idColumn], let v = net.index(of: id) else { continue }
-      let value: AttributeValue? = switch r[c] {
-      case .integer(let i): .integer(i)
-      case .number(let d): d.isNaN ? nil : .double(d)
-      case .text(let s): .string(s)
-      case .boolean(let b): .boolean(b)
-      }
+      let value: AttributeValue? =
+        switch r[c] {
+        case .integer(let i): .integer(i)
+        case .number(let d): d.isNaN ? nil : .double(d)
+        case .text(let s): .string(s)
+        case .boolean(let b): .boolean(b)
+        }
       net.setNodeAttribute(columns[c], value, at: v)
     }
   }
   declare("main_role", .string)
-  for v in net.nodes.indices { net.setNodeAttribute("main_role", mainRoles[v].isEmpty ? nil : .string(mainRoles[v]), at: v) }
-  do { return try GraphMLFormat.write(net) } catch { throw DataError(file: "network.graphml", message: "\(error)") }
+  for v in net.nodes.indices {
+    net.setNodeAttribute("main_role", mainRoles[v].isEmpty ? nil : .string(mainRoles[v]), at: v)
+  }
+  do { return try GraphMLFormat.write(net) } catch {
+    throw DataError(file: "network.graphml", message: "\(error)")
+  }
 }

@@ -2,16 +2,27 @@ import Brobyggare
 import Foundation
 
 let reportSpec = CommandSpec(
-  name: "report", abstract: "Write an analysis report (HTML and Markdown, tables as CSV) a researcher can open and send on.",
+  name: "report",
+  abstract:
+    "Write an analysis report (HTML and Markdown, tables as CSV) a researcher can open and send on.",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "group", valueName: "attribute", help: "The node attribute that defines the groups. Required."),
+    OptionSpec(
+      name: "group", valueName: "attribute",
+      help: "The node attribute that defines the groups. Required."),
     digitsOption,
-    OptionSpec(name: "top", valueName: "k", help: "Bridge-builders listed and highlighted (default: 10)."),
-    OptionSpec(name: "robustness", valueName: "runs", help: "Add how sure the ranking is: node dropout 10, 20 and 30 % with this many runs."),
+    OptionSpec(
+      name: "top", valueName: "k", help: "Bridge-builders listed and highlighted (default: 10)."),
+    OptionSpec(
+      name: "robustness", valueName: "runs",
+      help: "Add how sure the ranking is: node dropout 10, 20 and 30 % with this many runs."),
     OptionSpec(name: "seed", valueName: "n", help: "Seed for the robustness runs (default: 1)."),
-    OptionSpec(name: "title", valueName: "text", help: "The report's title (default: Bridge-builders in NET)."),
-    OptionSpec(name: "output", short: "o", valueName: "dir", help: "The folder to write (created if missing). Required."),
+    OptionSpec(
+      name: "title", valueName: "text",
+      help: "The report's title (default: Bridge-builders in NET)."),
+    OptionSpec(
+      name: "output", short: "o", valueName: "dir",
+      help: "The folder to write (created if missing). Required."),
     threadsOption, helpOption,
   ],
   discussion: """
@@ -32,12 +43,20 @@ let reportSpec = CommandSpec(
 extension BrobyggareCommandLine {
   static func report(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let path = p.positionals[0]
-    guard let attribute = p.value("group") else { throw UsageError(message: "Missing expected option '--group <attribute>'", command: reportSpec) }
-    guard let dir = p.value("output") else { throw UsageError(message: "Missing expected option '--output <dir>'", command: reportSpec) }
+    guard let attribute = p.value("group") else {
+      throw UsageError(
+        message: "Missing expected option '--group <attribute>'", command: reportSpec)
+    }
+    guard let dir = p.value("output") else {
+      throw UsageError(message: "Missing expected option '--output <dir>'", command: reportSpec)
+    }
     let top = try wholeNumber(p, "top") ?? 10
     var robustnessRuns: Int?
     if let r = p.value("robustness") {
-      guard let k = Int(r), k >= 1, k <= 100_000 else { throw UsageError(message: "--robustness takes a whole number of runs from 1 to 100000, not '\(r)'") }
+      guard let k = Int(r), k >= 1, k <= 100_000 else {
+        throw UsageError(
+          message: "--robustness takes a whole number of runs from 1 to 100000, not '\(r)'")
+      }
       robustnessRuns = k
     }
     let (_, seed) = try permutationOptions(p, default: 0, minimum: 0)
@@ -66,31 +85,57 @@ extension BrobyggareCommandLine {
     let effect = leaving.map { adj.removalEffect(of: [$0], groups: g) }
 
     // Tables.
-    let roleNames = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"]
-    let builderColumns = ["rank", "id", "label", "group", "betweenness", "betweenness_intergroup"] + roleNames.map { "brokerage_\($0)" } + ["constraint", "ei_index"]
+    let roleNames = [
+      "coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total",
+    ]
+    let builderColumns =
+      ["rank", "id", "label", "group", "betweenness", "betweenness_intergroup"]
+      + roleNames.map { "brokerage_\($0)" } + ["constraint", "ei_index"]
     let builderRows: [[Cell]] = order.enumerated().map { r, v in
-      [.integer(r + 1), .text(net.nodes[v].id), .text(net.nodes[v].label), .text(groupName(g[v], names)), .number(betweenness[v]), .number(intergroup[v])]
-        + (0..<6).map { .number(brokerage.raw[$0][v]) } + [.number(constraint[v]), .number(ei.nodes[v])]
+      [
+        .integer(r + 1), .text(net.nodes[v].id), .text(net.nodes[v].label),
+        .text(groupName(g[v], names)), .number(betweenness[v]), .number(intergroup[v]),
+      ]
+        + (0..<6).map { .number(brokerage.raw[$0][v]) } + [
+          .number(constraint[v]), .number(ei.nodes[v]),
+        ]
     }
     let builders = ResultTable(columns: builderColumns, rows: builderRows, settings: [])
     // Every node on the page, without the five role counts (they are in the CSV).
     let pageColumns = [0, 1, 2, 3, 4, 5, 11, 12, 13]
-    let everyNodeTable = ResultTable(columns: pageColumns.map { builderColumns[$0] }, rows: builderRows.map { r in pageColumns.map { r[$0] } }, settings: [])
+    let everyNodeTable = ResultTable(
+      columns: pageColumns.map { builderColumns[$0] },
+      rows: builderRows.map { r in pageColumns.map { r[$0] } }, settings: [])
     var matrixRows: [[Cell]] = []
     for a in names.indices {
       for b in names.indices {
-        matrixRows.append([.text(names[a]), .text(names[b]), .integer(matrices.ties[a][b]), .number(matrices.density[a][b]),
-                           .number(matrices.meanTrust[a][b]), .number(matrices.reciprocity[a][b])])
+        matrixRows.append([
+          .text(names[a]), .text(names[b]), .integer(matrices.ties[a][b]),
+          .number(matrices.density[a][b]),
+          .number(matrices.meanTrust[a][b]), .number(matrices.reciprocity[a][b]),
+        ])
       }
     }
-    let matrixTable = ResultTable(columns: ["from_group", "to_group", "ties", "density", "mean_trust", "reciprocity"], rows: matrixRows, settings: [])
-    let eiTable = ResultTable(columns: ["group", "size", "ei_index", "ei_expected"],
-                              rows: names.indices.map { [.text(names[$0]), .integer(matrices.sizes[$0]), .number(ei.groups[$0]), .number(ei.groupsExpected[$0])] },
-                              settings: [])
+    let matrixTable = ResultTable(
+      columns: ["from_group", "to_group", "ties", "density", "mean_trust", "reciprocity"],
+      rows: matrixRows, settings: [])
+    let eiTable = ResultTable(
+      columns: ["group", "size", "ei_index", "ei_expected"],
+      rows: names.indices.map {
+        [
+          .text(names[$0]), .integer(matrices.sizes[$0]), .number(ei.groups[$0]),
+          .number(ei.groupsExpected[$0]),
+        ]
+      },
+      settings: [])
     // The report shows 4 significant digits (or --digits); the CSV files keep every digit.
     func rounded(_ t: ResultTable) -> ResultTable {
       var r = t
-      r.rows = t.rows.map { $0.map { if case .number(let x) = $0 { return .number(humanRounded(x)) } else { return $0 } } }
+      r.rows = t.rows.map {
+        $0.map {
+          if case .number(let x) = $0 { return .number(humanRounded(x)) } else { return $0 }
+        }
+      }
       return r
     }
     var whatifRows: [[Cell]] = []
@@ -98,14 +143,31 @@ extension BrobyggareCommandLine {
       whatifRows = [
         [.text("who leaves"), .text("\(net.nodes[v].label) (\(net.nodes[v].id))"), .text("")],
         [.text("components"), .text(String(e.componentsBefore)), .text(String(e.componentsAfter))],
-        [.text("largest component"), .text(String(e.largestBefore)), .text(String(e.largestAfter))],
-        [.text("fragmentation"), .text(formatNumber(humanRounded(e.fragmentationBefore))), .text(formatNumber(humanRounded(e.fragmentationAfter)))],
-        [.text("distance-weighted fragmentation"), .text(formatNumber(humanRounded(e.distanceFragmentationBefore))), .text(formatNumber(humanRounded(e.distanceFragmentationAfter)))],
+        [
+          .text("largest component"), .text(String(e.largestBefore)), .text(String(e.largestAfter)),
+        ],
+        [
+          .text("fragmentation"), .text(formatNumber(humanRounded(e.fragmentationBefore))),
+          .text(formatNumber(humanRounded(e.fragmentationAfter))),
+        ],
+        [
+          .text("distance-weighted fragmentation"),
+          .text(formatNumber(humanRounded(e.distanceFragmentationBefore))),
+          .text(formatNumber(humanRounded(e.distanceFragmentationAfter))),
+        ],
         [.text("ordered pairs that lose their path"), .text(""), .text(String(e.reachLost))],
-        [.text("group pairs cut off"), .text(""), .text(e.groupPairsCut.isEmpty ? "none" : e.groupPairsCut.map { "\(names[$0.0]) → \(names[$0.1])" }.joined(separator: "; "))],
+        [
+          .text("group pairs cut off"), .text(""),
+          .text(
+            e.groupPairsCut.isEmpty
+              ? "none"
+              : e.groupPairsCut.map { "\(names[$0.0]) → \(names[$0.1])" }.joined(separator: "; ")),
+        ],
       ]
     }
-    let whatifTable = ResultTable(columns: ["what", "before (whole network)", "after (those who remain)"], rows: whatifRows, settings: [])
+    let whatifTable = ResultTable(
+      columns: ["what", "before (whole network)", "after (those who remain)"], rows: whatifRows,
+      settings: [])
     var robustnessTable: ResultTable?
     if let runs = robustnessRuns {
       var o = Robustness.Options()
@@ -114,12 +176,21 @@ extension BrobyggareCommandLine {
       o.topK = min(5, top)
       o.threads = threads
       let r = adj.robustness(o)
-      func q(_ xs: [Double], _ p: Double) -> Double { RankCorrelation.quantile(xs.filter { !$0.isNaN }.sorted(), p) }
+      func q(_ xs: [Double], _ p: Double) -> Double {
+        RankCorrelation.quantile(xs.filter { !$0.isNaN }.sorted(), p)
+      }
       robustnessTable = ResultTable(
-        columns: ["condition", "runs", "spearman_median", "spearman_5", "spearman_95", "top_k_overlap_median", "top1_stays_first"],
+        columns: [
+          "condition", "runs", "spearman_median", "spearman_5", "spearman_95",
+          "top_k_overlap_median", "top1_stays_first",
+        ],
         rows: r.conditions.map { c in
-          [.text(c.perturbation.description), .integer(runs), .number(q(c.spearman, 0.5)), .number(q(c.spearman, 0.05)),
-                  .number(q(c.spearman, 0.95)), .number(q(c.topKOverlap, 0.5)), .number(r.topK.first.map { c.nodes[$0].topKShare } ?? .nan)]
+          [
+            .text(c.perturbation.description), .integer(runs), .number(q(c.spearman, 0.5)),
+            .number(q(c.spearman, 0.05)),
+            .number(q(c.spearman, 0.95)), .number(q(c.topKOverlap, 0.5)),
+            .number(r.topK.first.map { c.nodes[$0].topKShare } ?? .nan),
+          ]
         }, settings: [])
     }
 
@@ -131,20 +202,28 @@ extension BrobyggareCommandLine {
     // Every node carries its label; the page shows the top ones until "all labels" is ticked.
     style.labels = .all
     style.elementIDs = true
-    style.title = givenTitle ?? "\((path as NSString).lastPathComponent): bridge-builders by \(attribute)"
+    style.title =
+      givenTitle ?? "\((path as NSString).lastPathComponent): bridge-builders by \(attribute)"
     let dot = try net.diagram(style)
     var networkSVG: String?
     var graphvizNote = ""
-    do { networkSVG = String(decoding: try Graphviz.render(dot, format: "svg"), as: UTF8.self) } catch let e as Graphviz.RenderError {
+    do {
+      networkSVG = String(decoding: try Graphviz.render(dot, format: "svg"), as: UTF8.self)
+    } catch let e as Graphviz.RenderError {
       graphvizNote = e.description
     }
     let densitySVG = heatMapSVG(matrices.density, names: names, title: "Tie density between groups")
-    let trustSVG = heatMapSVG(matrices.meanTrust, names: names, title: "Mean trust between groups", counts: matrices.ties)
+    let trustSVG = heatMapSVG(
+      matrices.meanTrust, names: names, title: "Mean trust between groups", counts: matrices.ties)
 
     // Markdown and HTML.
     let title = givenTitle ?? "Bridge-builders in \((path as NSString).lastPathComponent)"
-    let settings = [("network", path), ("nodes", String(n)), ("ties", String(adj.tieCount)), ("directed", net.isDirected ? "yes" : "no"),
-                    ("groups", "\(attribute): \(names.joined(separator: ", "))")] + selectionSettings(selection, network: net)
+    let settings =
+      [
+        ("network", path), ("nodes", String(n)), ("ties", String(adj.tieCount)),
+        ("directed", net.isDirected ? "yes" : "no"),
+        ("groups", "\(attribute): \(names.joined(separator: ", "))"),
+      ] + selectionSettings(selection, network: net)
     /// The brokerage role a node plays most (the first of equals, in Gould and Fernandez's order).
     func mainRole(_ v: Int) -> String {
       let counts = (0..<5).map { brokerage.raw[$0][v] }
@@ -153,80 +232,136 @@ extension BrobyggareCommandLine {
     }
     // The id beside the label when two nodes share a label (two people called Anna Karlsson).
     let labelsRepeat = Set(net.nodes.map(\.label)).count < n
-    let topTable = ResultTable(columns: ["rank"] + (labelsRepeat ? ["id"] : []) + ["label", "group", "betweenness", "betweenness_intergroup", "brokerage_total", "main_role", "constraint", "ei_index"],
-                               rows: topNodes.enumerated().map { r, v in
-                                 [.integer(r + 1)] + (labelsRepeat ? [.text(net.nodes[v].id)] : []) + [.text(net.nodes[v].label), .text(groupName(g[v], names)), .number(humanRounded(betweenness[v])), .number(humanRounded(intergroup[v])),
-                                  g[v] < 0 ? .text("") : .number(humanRounded(brokerage.raw[5][v])), .text(g[v] < 0 ? "(no group)" : mainRole(v)), .number(humanRounded(constraint[v])), .number(humanRounded(ei.nodes[v]))]
-                               }, settings: [])
+    let topTable = ResultTable(
+      columns: ["rank"] + (labelsRepeat ? ["id"] : []) + [
+        "label", "group", "betweenness", "betweenness_intergroup", "brokerage_total", "main_role",
+        "constraint", "ei_index",
+      ],
+      rows: topNodes.enumerated().map { r, v in
+        [.integer(r + 1)] + (labelsRepeat ? [.text(net.nodes[v].id)] : []) + [
+          .text(net.nodes[v].label), .text(groupName(g[v], names)),
+          .number(humanRounded(betweenness[v])), .number(humanRounded(intergroup[v])),
+          g[v] < 0 ? .text("") : .number(humanRounded(brokerage.raw[5][v])),
+          .text(g[v] < 0 ? "(no group)" : mainRole(v)), .number(humanRounded(constraint[v])),
+          .number(humanRounded(ei.nodes[v])),
+        ]
+      }, settings: [])
     // What made the report, and the data the page's script reads.
     let provenance = reportProvenance(
-      commandLine: reportCommandLine(p, spec: reportSpec), inputs: reportInputs(path, nodes: p.value("nodes")),
-      settings: settings + [("distance", "hops: every tie 1, for betweenness and what-if; trust as a strength for constraint and mean trust")])
+      commandLine: reportCommandLine(p, spec: reportSpec),
+      inputs: reportInputs(path, nodes: p.value("nodes")),
+      settings: settings + [
+        (
+          "distance",
+          "hops: every tie 1, for betweenness and what-if; trust as a strength for constraint and mean trust"
+        )
+      ])
     let hasUngrouped = g.contains { $0 < 0 }
     let pageGroups = names + (hasUngrouped ? ["(no group)"] : [])
     let pageData = ReportData(
       attribute: attribute, groups: pageGroups,
       colours: pageGroups.indices.map { DiagramStyle.palette[$0 % DiagramStyle.palette.count] },
-      layers: Array(Set(net.ties.compactMap(\.layer))).sorted().filter { selection.includes(layer: $0) },
-      measures: ["betweenness", "betweenness_intergroup", "brokerage_total", "constraint", "ei_index"],
+      layers: Array(Set(net.ties.compactMap(\.layer))).sorted().filter {
+        selection.includes(layer: $0)
+      },
+      measures: [
+        "betweenness", "betweenness_intergroup", "brokerage_total", "constraint", "ei_index",
+      ],
       nodes: (0..<n).map { v in
-        ReportNode(id: net.nodes[v].id, label: net.nodes[v].label, group: groupName(g[v], names), groupIndex: g[v] >= 0 ? g[v] : names.count,
-                   rank: rankOf[v], top: rankOf[v] <= style.top,
-                   measures: [betweenness[v], intergroup[v], g[v] < 0 ? .nan : brokerage.raw[5][v], constraint[v], ei.nodes[v]],
-                   role: g[v] < 0 ? "(no group)" : mainRole(v))
+        ReportNode(
+          id: net.nodes[v].id, label: net.nodes[v].label, group: groupName(g[v], names),
+          groupIndex: g[v] >= 0 ? g[v] : names.count,
+          rank: rankOf[v], top: rankOf[v] <= style.top,
+          measures: [
+            betweenness[v], intergroup[v], g[v] < 0 ? .nan : brokerage.raw[5][v], constraint[v],
+            ei.nodes[v],
+          ],
+          role: g[v] < 0 ? "(no group)" : mainRole(v))
       })
 
     var md = "# \(markdownText(title))\n\n"
-    md += settings.map { "- \(markdownText($0.0)): \(markdownText($0.1))" }.joined(separator: "\n") + "\n\n"
-    md += "## The network\n\n" + (networkSVG != nil ? "![The network](network.svg)\n\n" : "Not drawn: \(graphvizNote). The drawing is in network.dot.\n\n")
+    md +=
+      settings.map { "- \(markdownText($0.0)): \(markdownText($0.1))" }.joined(separator: "\n")
+      + "\n\n"
+    md +=
+      "## The network\n\n"
+      + (networkSVG != nil
+        ? "![The network](network.svg)\n\n"
+        : "Not drawn: \(graphvizNote). The drawing is in network.dot.\n\n")
     md += "Every measure is a node attribute in network.graphml, for Gephi or yEd.\n\n"
-    md += "## The bridge-builders\n\nRanked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Every node is in bridge-builders.csv.\n\n"
+    md +=
+      "## The bridge-builders\n\nRanked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Every node is in bridge-builders.csv.\n\n"
     md += topTable.render(.markdown) + "\n"
-    md += "## The measures\n\n" + reportMeasureExplanations.map { "- \(markdownText($0.name)): \(markdownText($0.sentence))" }.joined(separator: "\n")
+    md +=
+      "## The measures\n\n"
+      + reportMeasureExplanations.map { "- \(markdownText($0.name)): \(markdownText($0.sentence))" }
+      .joined(separator: "\n")
       + "\n\nDefinitions and references: the README, section [Measures](\(readmeMeasuresLink)).\n\n"
     md += "## Between the groups\n\n![Tie density](density.svg)\n\n![Mean trust](trust.svg)\n\n"
-    md += "E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(humanRounded(ei.network))) (expected from group sizes \(formatNumber(humanRounded(ei.networkExpected)))).\n\n"
+    md +=
+      "E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(humanRounded(ei.network))) (expected from group sizes \(formatNumber(humanRounded(ei.networkExpected)))).\n\n"
     md += rounded(eiTable).render(.markdown) + "\n"
-    if leaving != nil { md += "## If the top bridge-builder leaves\n\n" + whatifTable.render(.markdown) + "\n" }
+    if leaving != nil {
+      md += "## If the top bridge-builder leaves\n\n" + whatifTable.render(.markdown) + "\n"
+    }
     if let rt = robustnessTable {
-      md += "## How sure is the ranking\n\nNodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.\n\n" + rounded(rt).render(.markdown) + "\n"
+      md +=
+        "## How sure is the ranking\n\nNodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.\n\n"
+        + rounded(rt).render(.markdown) + "\n"
     }
 
-    var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>\(escapeXML(title))</title>\n"
+    var html =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>\(escapeXML(title))</title>\n"
     // What this report wrote, so that a later report in the same folder removes only those of
     // its files that it does not write again, and nothing else.
-    html += "<meta name=\"generator\" content=\"brobyggare report\"/>\n<meta name=\"brobyggare-files\" content=\"\(reportFileNames.filter { f in f == "network.svg" ? networkSVG != nil : f == "robustness.csv" ? robustnessRuns != nil : true }.joined(separator: " "))\"/>\n"
+    html +=
+      "<meta name=\"generator\" content=\"brobyggare report\"/>\n<meta name=\"brobyggare-files\" content=\"\(reportFileNames.filter { f in f == "network.svg" ? networkSVG != nil : f == "robustness.csv" ? robustnessRuns != nil : true }.joined(separator: " "))\"/>\n"
     // The page is also well-formed XML: style and script sit in CDATA sections.
     html += "<style>/*<![CDATA[*/\n\(reportStyle)/*]]>*/</style>\n</head>\n<body>\n"
     html += "<h1>\(escapeXML(title))</h1>\n"
-    html += "<p class=\"summary\">\(n) nodes, \(adj.tieCount) ties\(net.isDirected ? " (directed)" : ""); groups by \(escapeXML(attribute)); layers: \(escapeXML(settings.first { $0.0 == "layers" }?.1 ?? "all")). <a href=\"#provenance\">How this report was made</a>.</p>\n"
+    html +=
+      "<p class=\"summary\">\(n) nodes, \(adj.tieCount) ties\(net.isDirected ? " (directed)" : ""); groups by \(escapeXML(attribute)); layers: \(escapeXML(settings.first { $0.0 == "layers" }?.1 ?? "all")). <a href=\"#provenance\">How this report was made</a>.</p>\n"
     html += "<h2 id=\"network\">The network</h2>\n"
     if let svg = networkSVG {
-      html += "<p>Drag to move, the wheel or the buttons to zoom; point at a node (or tap it) for its measures, click it for its ego network, click the background to see everyone again. The network with every measure as node attributes: <a href=\"network.graphml\">network.graphml</a> (for Gephi or yEd).</p>\n"
+      html +=
+        "<p>Drag to move, the wheel or the buttons to zoom; point at a node (or tap it) for its measures, click it for its ego network, click the background to see everyone again. The network with every measure as node attributes: <a href=\"network.graphml\">network.graphml</a> (for Gephi or yEd).</p>\n"
       html += reportToolbar(pageData)
-      html += "<div id=\"viewer\">\(inlineSVG(svg))<div id=\"card\" hidden=\"hidden\"></div></div>\n"
+      html +=
+        "<div id=\"viewer\">\(inlineSVG(svg))<div id=\"card\" hidden=\"hidden\"></div></div>\n"
     } else {
       html += "<p>Not drawn: \(escapeXML(graphvizNote)). The drawing is in network.dot.</p>\n"
     }
-    html += "<h2 id=\"bridge-builders\">The bridge-builders</h2>\n<p>Ranked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Click a column's name to sort by it. Every node is in <a href=\"bridge-builders.csv\">bridge-builders.csv</a>, and below.</p>\n"
+    html +=
+      "<h2 id=\"bridge-builders\">The bridge-builders</h2>\n<p>Ranked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Click a column's name to sort by it. Every node is in <a href=\"bridge-builders.csv\">bridge-builders.csv</a>, and below.</p>\n"
     html += htmlTable(topTable, sortable: true)
-    html += "<details>\n<summary>Every node (\(n))</summary>\n" + htmlTable(rounded(everyNodeTable), sortable: true, id: "every-node") + "</details>\n"
+    html +=
+      "<details>\n<summary>Every node (\(n))</summary>\n"
+      + htmlTable(rounded(everyNodeTable), sortable: true, id: "every-node") + "</details>\n"
     html += "<h2 id=\"measures\">The measures</h2>\n" + reportMeasuresHTML()
-    html += "<h2 id=\"between-groups\">Between the groups</h2>\n<figure>\(inlineSVG(densitySVG))</figure>\n<figure>\(inlineSVG(trustSVG))</figure>\n"
-    html += "<p>E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(humanRounded(ei.network))) (expected from group sizes \(formatNumber(humanRounded(ei.networkExpected)))).</p>\n"
+    html +=
+      "<h2 id=\"between-groups\">Between the groups</h2>\n<figure>\(inlineSVG(densitySVG))</figure>\n<figure>\(inlineSVG(trustSVG))</figure>\n"
+    html +=
+      "<p>E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(humanRounded(ei.network))) (expected from group sizes \(formatNumber(humanRounded(ei.networkExpected)))).</p>\n"
     html += htmlTable(rounded(eiTable), sortable: true)
-    if leaving != nil { html += "<h2>If the top bridge-builder leaves</h2>\n" + htmlTable(whatifTable) }
+    if leaving != nil {
+      html += "<h2>If the top bridge-builder leaves</h2>\n" + htmlTable(whatifTable)
+    }
     // What the run said on standard error belongs with the figures it is about.
     let runNotes = Notes.current?.lines ?? []
     if !runNotes.isEmpty {
-      md += "## Notes\n\n" + runNotes.map { "- " + markdownText($0) }.joined(separator: "\n") + "\n\n"
+      md +=
+        "## Notes\n\n" + runNotes.map { "- " + markdownText($0) }.joined(separator: "\n") + "\n\n"
     }
     md += provenanceMarkdown(provenance)
     if let rt = robustnessTable {
-      html += "<h2>How sure is the ranking</h2>\n<p>Nodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.</p>\n" + htmlTable(rounded(rt), sortable: true)
+      html +=
+        "<h2>How sure is the ranking</h2>\n<p>Nodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.</p>\n"
+        + htmlTable(rounded(rt), sortable: true)
     }
     if !runNotes.isEmpty {
-      html += "<h2>Notes</h2>\n<ul>\n" + runNotes.map { "<li>\(escapeXML($0))</li>\n" }.joined() + "</ul>\n"
+      html +=
+        "<h2>Notes</h2>\n<ul>\n" + runNotes.map { "<li>\(escapeXML($0))</li>\n" }.joined()
+        + "</ul>\n"
     }
     html += provenanceHTML(provenance)
     html += "<script type=\"application/json\" id=\"report-data\">\(pageData.json)</script>\n"
@@ -234,19 +369,29 @@ extension BrobyggareCommandLine {
     html += "</body>\n</html>\n"
 
     // The network with every measure as node attributes, for Gephi and yEd.
-    let graphml = try reportGraphML(net, columns: builderColumns, rows: builderRows, mainRoles: (0..<n).map { g[$0] < 0 ? "" : mainRole($0) })
+    let graphml = try reportGraphML(
+      net, columns: builderColumns, rows: builderRows,
+      mainRoles: (0..<n).map { g[$0] < 0 ? "" : mainRole($0) })
 
     var files: [(path: String, data: Data)] = [
-      ("index.html", Data(html.utf8)), ("report.md", Data(md.utf8)), ("network.dot", Data(dot.utf8)), ("network.graphml", Data(graphml.utf8)),
+      ("index.html", Data(html.utf8)), ("report.md", Data(md.utf8)),
+      ("network.dot", Data(dot.utf8)), ("network.graphml", Data(graphml.utf8)),
       ("density.svg", Data(densitySVG.utf8)), ("trust.svg", Data(trustSVG.utf8)),
-      ("bridge-builders.csv", Data(builders.renderForSpreadsheets().utf8)), ("group-matrix.csv", Data(matrixTable.renderForSpreadsheets().utf8)),
-      ("ei.csv", Data(eiTable.renderForSpreadsheets().utf8)), ("whatif.csv", Data(whatifTable.renderForSpreadsheets().utf8)),
+      ("bridge-builders.csv", Data(builders.renderForSpreadsheets().utf8)),
+      ("group-matrix.csv", Data(matrixTable.renderForSpreadsheets().utf8)),
+      ("ei.csv", Data(eiTable.renderForSpreadsheets().utf8)),
+      ("whatif.csv", Data(whatifTable.renderForSpreadsheets().utf8)),
     ]
     if let s = networkSVG { files.append(("network.svg", Data(s.utf8))) }
-    if let rt = robustnessTable { files.append(("robustness.csv", Data(rt.renderForSpreadsheets().utf8))) }
+    if let rt = robustnessTable {
+      files.append(("robustness.csv", Data(rt.renderForSpreadsheets().utf8)))
+    }
     // Every table again in one workbook, a sheet each, cells typed.
-    var sheets = [builders.workbookSheet(named: "bridge-builders"), matrixTable.workbookSheet(named: "group-matrix"),
-                  eiTable.workbookSheet(named: "ei"), whatifTable.workbookSheet(named: "whatif")]
+    var sheets = [
+      builders.workbookSheet(named: "bridge-builders"),
+      matrixTable.workbookSheet(named: "group-matrix"),
+      eiTable.workbookSheet(named: "ei"), whatifTable.workbookSheet(named: "whatif"),
+    ]
     if let rt = robustnessTable { sheets.append(rt.workbookSheet(named: "robustness")) }
     files.append(("tables.xlsx", try XLSXFormat.checkedWorkbook(sheets)))
     var isFolder: ObjCBool = false
@@ -254,27 +399,41 @@ extension BrobyggareCommandLine {
     let earlier = earlierReportFiles(in: dir)
     // A folder holding someone's own index.html or report.md is not this program's to replace.
     if existed && earlier.isEmpty {
-      for name in ["index.html", "report.md"] where FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(name)) {
-        throw UsageError(message: "'\(dir)' holds \(name), which no report of this program wrote; give the report a folder of its own")
+      for name in ["index.html", "report.md"]
+      where FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(name)) {
+        throw UsageError(
+          message:
+            "'\(dir)' holds \(name), which no report of this program wrote; give the report a folder of its own"
+        )
       }
     }
     if existed && !isFolder.boolValue {
-      throw UsageError(message: "'\(dir)' is a file; --output names the folder the report is written to")
+      throw UsageError(
+        message: "'\(dir)' is a file; --output names the folder the report is written to")
     }
     // The first folder on the way that does not exist yet: made by this run, and removed with
     // all it holds if the report fails, so that a failed run leaves no folders behind.
     var made = dir
-    while case let parent = (made as NSString).deletingLastPathComponent, !parent.isEmpty, parent != made,
-          !FileManager.default.fileExists(atPath: parent) {
+    while case let parent = (made as NSString).deletingLastPathComponent, !parent.isEmpty,
+      parent != made,
+      !FileManager.default.fileExists(atPath: parent)
+    {
       made = parent
     }
     if !existed {
-      do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+      do {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      } catch {
         try? FileManager.default.removeItem(atPath: made)
-        throw DataError(file: dir, message: "the folder cannot be made; check that the folder it goes in exists and can be written")
+        throw DataError(
+          file: dir,
+          message:
+            "the folder cannot be made; check that the folder it goes in exists and can be written")
       }
     }
-    let targets = files.map { (path: (dir as NSString).appendingPathComponent($0.path), data: $0.data) }
+    let targets = files.map {
+      (path: (dir as NSString).appendingPathComponent($0.path), data: $0.data)
+    }
     do {
       try writeOutput(targets, inputs: [path, p.value("nodes")].compactMap { $0 })
     } catch {
@@ -294,28 +453,34 @@ extension BrobyggareCommandLine {
       }
     }
     out.stderr += "# " + settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
-    out.stderr += "wrote \((dir as NSString).appendingPathComponent("index.html")) and \(targets.count - 1) more files\n"
+    out.stderr +=
+      "wrote \((dir as NSString).appendingPathComponent("index.html")) and \(targets.count - 1) more files\n"
     if !graphvizNote.isEmpty { out.stderr += "note: the network is not drawn: \(graphvizNote)\n" }
   }
 }
-
-
 
 /// The files an earlier report in `dir` says it wrote (its index.html's `brobyggare-files`),
 /// or none when there is no earlier report of this program there.
 func earlierReportFiles(in dir: String) -> [String] {
   let index = (dir as NSString).appendingPathComponent("index.html")
-  guard let data = FileManager.default.contents(atPath: index), data.count < 50_000_000 else { return [] }
+  guard let data = FileManager.default.contents(atPath: index), data.count < 50_000_000 else {
+    return []
+  }
   let text = String(decoding: data, as: UTF8.self)
   guard text.contains("<meta name=\"generator\" content=\"brobyggare report\"/>"),
-        let start = text.range(of: "<meta name=\"brobyggare-files\" content=\""),
-        let end = text[start.upperBound...].firstIndex(of: "\"") else { return [] }
+    let start = text.range(of: "<meta name=\"brobyggare-files\" content=\""),
+    let end = text[start.upperBound...].firstIndex(of: "\"")
+  else { return [] }
   return text[start.upperBound..<end].split(separator: " ").map(String.init)
 }
 
 /// Every file a report may write, so that a re-run removes those it did not write again.
-let reportFileNames = ["index.html", "report.md", "network.dot", "network.graphml", "network.svg", "density.svg", "trust.svg",
-                       "bridge-builders.csv", "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv", "tables.xlsx"]
+let reportFileNames = [
+  "index.html", "report.md", "network.dot", "network.graphml", "network.svg", "density.svg",
+  "trust.svg",
+  "bridge-builders.csv", "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv",
+  "tables.xlsx",
+]
 
 /// An SVG document without its XML declaration and DOCTYPE, to sit inside HTML.
 func inlineSVG(_ svg: String) -> String {
@@ -325,14 +490,18 @@ func inlineSVG(_ svg: String) -> String {
 
 /// A table in HTML; `sortable` ones are sorted by a click on a column's name (the page's script).
 func htmlTable(_ t: ResultTable, sortable: Bool = false, id: String? = nil) -> String {
-  var out = "<table\(id.map { " id=\"\($0)\"" } ?? "")\(sortable ? " class=\"sortable\"" : "")>\n<tr>" + t.columns.map { "<th>\(escapeXML($0))</th>" }.joined() + "</tr>\n"
+  var out =
+    "<table\(id.map { " id=\"\($0)\"" } ?? "")\(sortable ? " class=\"sortable\"" : "")>\n<tr>"
+    + t.columns.map { "<th>\(escapeXML($0))</th>" }.joined() + "</tr>\n"
   for r in t.rows {
-    out += "<tr>" + r.map { c -> String in
-      switch c {
-      case .integer, .number: "<td class=\"n\">\(escapeXML(c.plain))</td>"
-      default: "<td>\(escapeXML(c.plain))</td>"
-      }
-    }.joined() + "</tr>\n"
+    out +=
+      "<tr>"
+      + r.map { c -> String in
+        switch c {
+        case .integer, .number: "<td class=\"n\">\(escapeXML(c.plain))</td>"
+        default: "<td>\(escapeXML(c.plain))</td>"
+        }
+      }.joined() + "</tr>\n"
   }
   return out + "</table>\n"
 }

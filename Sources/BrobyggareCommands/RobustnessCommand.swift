@@ -2,20 +2,45 @@ import Brobyggare
 import Foundation
 
 let robustnessSpec = CommandSpec(
-  name: "robustness", abstract: "How sure the ranking is when people are missing: dropout and bootstrap, many seeded runs.",
+  name: "robustness",
+  abstract:
+    "How sure the ranking is when people are missing: dropout and bootstrap, many seeded runs.",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "measure", valueName: "measure", help: "What to rank by: \(Robustness.Measure.allCases.map(\.rawValue).joined(separator: ", ")) (default: betweenness)."),
-    OptionSpec(name: "drop", valueName: "rates", help: "Dropout rates, comma-separated (default: 0.1,0.2,0.3)."),
-    OptionSpec(name: "mode", valueName: "what", help: "What the rates drop: node, tie or respondent (default: node)."),
+    OptionSpec(
+      name: "measure", valueName: "measure",
+      help:
+        "What to rank by: \(Robustness.Measure.allCases.map(\.rawValue).joined(separator: ", ")) (default: betweenness)."
+    ),
+    OptionSpec(
+      name: "drop", valueName: "rates",
+      help: "Dropout rates, comma-separated (default: 0.1,0.2,0.3)."),
+    OptionSpec(
+      name: "mode", valueName: "what",
+      help: "What the rates drop: node, tie or respondent (default: node)."),
     OptionSpec(name: "bootstrap", help: "Add a bootstrap over respondents."),
-    OptionSpec(name: "treatment", valueName: "rule", help: "For respondents treated as missing: keep, reconstruct or drop (default: keep)."),
-    OptionSpec(name: "respondent", valueName: "attribute", help: "The boolean node attribute that marks respondents (default: respondent, when present; else every node)."),
-    OptionSpec(name: "runs", valueName: "n", help: "Runs per rate (default: 1000). Conditions × runs × n × (n + arcs) is at most 1e11 (a larger request is refused naming the runs that fit), and at most 100 conditions."),
+    OptionSpec(
+      name: "treatment", valueName: "rule",
+      help: "For respondents treated as missing: keep, reconstruct or drop (default: keep)."),
+    OptionSpec(
+      name: "respondent", valueName: "attribute",
+      help:
+        "The boolean node attribute that marks respondents (default: respondent, when present; else every node)."
+    ),
+    OptionSpec(
+      name: "runs", valueName: "n",
+      help:
+        "Runs per rate (default: 1000). Conditions × runs × n × (n + arcs) is at most 1e11 (a larger request is refused naming the runs that fit), and at most 100 conditions."
+    ),
     OptionSpec(name: "seed", valueName: "n", help: "Seed (default: 1)."),
-    OptionSpec(name: "top", valueName: "k", help: "The size of the top group followed (default: 5)."),
-    OptionSpec(name: "summary", help: "One row per condition (correlations and top-k overlap) instead of one per node."),
-    OptionSpec(name: "show", valueName: "k", help: "List only the k highest-ranked nodes of each condition (default: every node)."),
+    OptionSpec(
+      name: "top", valueName: "k", help: "The size of the top group followed (default: 5)."),
+    OptionSpec(
+      name: "summary",
+      help: "One row per condition (correlations and top-k overlap) instead of one per node."),
+    OptionSpec(
+      name: "show", valueName: "k",
+      help: "List only the k highest-ranked nodes of each condition (default: every node)."),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     After Borgatti, Carley and Krackhardt (2006). Each run removes a random share of nodes
@@ -52,12 +77,20 @@ extension BrobyggareCommandLine {
     if let d = p.value("drop") {
       rates = try d.split(separator: ",").map {
         guard let r = decimalDouble($0.trimmingCharacters(in: .whitespaces)), r >= 0, r < 1 else {
-          throw UsageError(message: "--drop takes rates from 0 up to (not including) 1, comma-separated, not '\(d)'")
+          throw UsageError(
+            message:
+              "--drop takes rates from 0 up to (not including) 1, comma-separated, not '\(d)'")
         }
         return r
       }
-      if rates.isEmpty { throw UsageError(message: "--drop names no rate; give rates from 0 up to 1, comma-separated (0.1,0.2,0.3, say)") }
-      if Set(rates).count < rates.count { throw UsageError(message: "--drop names a rate twice ('\(d)'); each condition once") }
+      if rates.isEmpty {
+        throw UsageError(
+          message:
+            "--drop names no rate; give rates from 0 up to 1, comma-separated (0.1,0.2,0.3, say)")
+      }
+      if Set(rates).count < rates.count {
+        throw UsageError(message: "--drop names a rate twice ('\(d)'); each condition once")
+      }
     }
     let mode = p.value("mode") ?? "node"
     switch mode {
@@ -74,20 +107,29 @@ extension BrobyggareCommandLine {
     let budget = 4.0 * 1024 * 1024 * 1024
     if bytes > budget {
       let feasible = max(1, Int(budget / (Double(max(1, net.nodeCount)) * 8 + 24)))
-      throw UsageError(message: "--runs \(runs) on \(net.nodeCount) nodes needs \(Int(bytes / 1_048_576)) MiB for the ranks; at most \(feasible) runs fit in 4 GiB")
+      throw UsageError(
+        message:
+          "--runs \(runs) on \(net.nodeCount) nodes needs \(Int(bytes / 1_048_576)) MiB for the ranks; at most \(feasible) runs fit in 4 GiB"
+      )
     }
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
     // Each run of each condition measures the network again: betweenness, the dearest, costs a
     // search from every node, n · (n + arcs). Checked before the runs start.
     if o.perturbations.count > maximumRobustnessConditions {
-      throw UsageError(message: "--drop names \(o.perturbations.count) conditions; robustness takes at most \(maximumRobustnessConditions)")
+      throw UsageError(
+        message:
+          "--drop names \(o.perturbations.count) conditions; robustness takes at most \(maximumRobustnessConditions)"
+      )
     }
     let perRun = Double(max(1, net.nodeCount)) * Double(net.nodeCount + adj.arcCount)
     let work = Double(o.perturbations.count) * Double(runs) * perRun
     if work > maximumRobustnessWork {
       let feasible = Int(maximumRobustnessWork / (Double(o.perturbations.count) * perRun))
-      throw UsageError(message: "--runs \(runs) over \(o.perturbations.count) conditions on \(net.nodeCount) nodes and \(adj.arcCount) arcs is up to \(String(format: "%.2g", work)) steps (conditions × runs × n × (n + arcs)), over the limit of \(String(format: "%.0e", maximumRobustnessWork)); \(feasible >= 1 ? "at most --runs \(feasible) fits" : "not even one run fits")")
+      throw UsageError(
+        message:
+          "--runs \(runs) over \(o.perturbations.count) conditions on \(net.nodeCount) nodes and \(adj.arcCount) arcs is up to \(String(format: "%.2g", work)) steps (conditions × runs × n × (n + arcs)), over the limit of \(String(format: "%.0e", maximumRobustnessWork)); \(feasible >= 1 ? "at most --runs \(feasible) fits" : "not even one run fits")"
+      )
     }
     let respondentAttribute = p.value("respondent") ?? "respondent"
     var respondents: [Bool]?
@@ -96,7 +138,11 @@ extension BrobyggareCommandLine {
       respondents = try net.nodes.enumerated().map { i, node in
         guard let v = node.attributes[respondentAttribute] else { return false }
         guard case .boolean(let b)? = AttributeValue.parse(v.description, as: .boolean) else {
-          throw DataError(file: path, message: "node '\(node.id)' (\(i + 1)): '\(respondentAttribute)' is '\(v)'; expected true or false")
+          throw DataError(
+            file: path,
+            message:
+              "node '\(node.id)' (\(i + 1)): '\(respondentAttribute)' is '\(v)'; expected true or false"
+          )
         }
         return b
       }
@@ -105,37 +151,71 @@ extension BrobyggareCommandLine {
     }
     let result = adj.robustness(o, respondents: respondents)
 
-    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
+    var settings = [
+      ("network", path), ("nodes", String(net.nodeCount)),
+      ("directed", net.isDirected ? "yes" : "no"),
+    ]
     settings += selectionSettings(selection, network: net)
-    settings += [("measure", o.measure.rawValue), ("runs", String(o.runs)), ("seed", String(o.seed)), ("top k", String(o.topK)),
-                 ("respondents", hasAttribute ? "\(result.respondents) (attribute \(respondentAttribute))" : "every node"),
-                 ("missing-data treatment", mode == "respondent" || p.flag("bootstrap") ? o.treatment.rawValue : "none (nodes or ties removed)"),
-                 ("reference", "Borgatti, Carley and Krackhardt 2006, doi:10.1016/j.socnet.2005.05.001")]
-    func q(_ xs: [Double], _ p: Double) -> Double { RankCorrelation.quantile(xs.filter { !$0.isNaN }.sorted(), p) }
-    func mean(_ xs: [Double]) -> Double { let f = xs.filter { !$0.isNaN }; return f.isEmpty ? .nan : f.reduce(0, +) / Double(f.count) }
+    settings += [
+      ("measure", o.measure.rawValue), ("runs", String(o.runs)), ("seed", String(o.seed)),
+      ("top k", String(o.topK)),
+      (
+        "respondents",
+        hasAttribute ? "\(result.respondents) (attribute \(respondentAttribute))" : "every node"
+      ),
+      (
+        "missing-data treatment",
+        mode == "respondent" || p.flag("bootstrap")
+          ? o.treatment.rawValue : "none (nodes or ties removed)"
+      ),
+      ("reference", "Borgatti, Carley and Krackhardt 2006, doi:10.1016/j.socnet.2005.05.001"),
+    ]
+    func q(_ xs: [Double], _ p: Double) -> Double {
+      RankCorrelation.quantile(xs.filter { !$0.isNaN }.sorted(), p)
+    }
+    func mean(_ xs: [Double]) -> Double {
+      let f = xs.filter { !$0.isNaN }
+      return f.isEmpty ? .nan : f.reduce(0, +) / Double(f.count)
+    }
     let table: ResultTable
     if p.flag("summary") {
       table = ResultTable(
-        columns: ["condition", "runs", "spearman_median", "spearman_5", "spearman_95", "kendall_median", "kendall_5", "kendall_95",
-                  "top_k_overlap_mean", "top_k_overlap_median"],
+        columns: [
+          "condition", "runs", "spearman_median", "spearman_5", "spearman_95", "kendall_median",
+          "kendall_5", "kendall_95",
+          "top_k_overlap_mean", "top_k_overlap_median",
+        ],
         rows: result.conditions.map { c in
-          [.text(c.perturbation.description), .integer(o.runs), .number(q(c.spearman, 0.5)), .number(q(c.spearman, 0.05)), .number(q(c.spearman, 0.95)),
-           .number(q(c.kendall, 0.5)), .number(q(c.kendall, 0.05)), .number(q(c.kendall, 0.95)),
-           .number(mean(c.topKOverlap)), .number(q(c.topKOverlap, 0.5))]
+          [
+            .text(c.perturbation.description), .integer(o.runs), .number(q(c.spearman, 0.5)),
+            .number(q(c.spearman, 0.05)), .number(q(c.spearman, 0.95)),
+            .number(q(c.kendall, 0.5)), .number(q(c.kendall, 0.05)), .number(q(c.kendall, 0.95)),
+            .number(mean(c.topKOverlap)), .number(q(c.topKOverlap, 0.5)),
+          ]
         }, settings: settings)
     } else {
       let show = try wholeNumber(p, "show") ?? Int.max
-      let order = (0..<net.nodeCount).sorted { (result.fullRanks[$0], $0) < (result.fullRanks[$1], $1) }.prefix(show)
+      let order = (0..<net.nodeCount).sorted {
+        (result.fullRanks[$0], $0) < (result.fullRanks[$1], $1)
+      }.prefix(show)
       var rows: [[Cell]] = []
       for c in result.conditions {
         for v in order {
           let r = c.nodes[v]
-          rows.append([.text(c.perturbation.description), .text(net.nodes[v].id), .text(net.nodes[v].label), .number(result.fullScores[v]),
-                       .number(r.fullRank), .integer(r.present), .number(r.medianRank), .number(r.rankLow), .number(r.rankHigh), .number(r.topKShare)])
+          rows.append([
+            .text(c.perturbation.description), .text(net.nodes[v].id), .text(net.nodes[v].label),
+            .number(result.fullScores[v]),
+            .number(r.fullRank), .integer(r.present), .number(r.medianRank), .number(r.rankLow),
+            .number(r.rankHigh), .number(r.topKShare),
+          ])
         }
       }
-      table = ResultTable(columns: ["condition", "id", "label", o.measure.rawValue, "rank", "runs_present", "median_rank", "rank_5", "rank_95", "top_k_share"],
-                          rows: rows, settings: settings)
+      table = ResultTable(
+        columns: [
+          "condition", "id", "label", o.measure.rawValue, "rank", "runs_present", "median_rank",
+          "rank_5", "rank_95", "top_k_share",
+        ],
+        rows: rows, settings: settings)
     }
     try emit(table, p, inputs: [path], &out)
   }

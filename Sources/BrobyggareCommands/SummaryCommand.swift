@@ -2,13 +2,36 @@ import Brobyggare
 import Foundation
 
 let summarySpec = CommandSpec(
-  name: "summary", abstract: "Many networks side by side, one row each: size, density, centralization, Krackhardt's hierarchy and more.",
-  positionals: [("NET", "Network files or shipped datasets (areas, waves), each one row; see 'brobyggare formats'.")],
+  name: "summary",
+  abstract:
+    "Many networks side by side, one row each: size, density, centralization, Krackhardt's hierarchy and more.",
+  positionals: [
+    (
+      "NET",
+      "Network files or shipped datasets (areas, waves), each one row; see 'brobyggare formats'."
+    )
+  ],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "group", valueName: "attribute", help: "A node attribute defining groups: adds the E-I index and its expected value under random mixing."),
-    OptionSpec(name: "cug-draws", valueName: "n", help: "Random graphs per network for the CUG z-scores (default: 200; 0 leaves the z-scores out). Work grows with n times the cost of the measures on one graph, bounded: the message names the most draws that fit."),
-    OptionSpec(name: "cug-condition", valueName: "condition", help: "What the random graphs keep: size (the nodes; each tie with probability 1/2), ties (the number of ties) or dyads (the dyad census). Default: ties."),
-    OptionSpec(name: "seed", valueName: "n", help: "Seed for the random graphs (default: 1). The same seed gives the same output for any --threads."),
+    OptionSpec(
+      name: "group", valueName: "attribute",
+      help:
+        "A node attribute defining groups: adds the E-I index and its expected value under random mixing."
+    ),
+    OptionSpec(
+      name: "cug-draws", valueName: "n",
+      help:
+        "Random graphs per network for the CUG z-scores (default: 200; 0 leaves the z-scores out). Work grows with n times the cost of the measures on one graph, bounded: the message names the most draws that fit."
+    ),
+    OptionSpec(
+      name: "cug-condition", valueName: "condition",
+      help:
+        "What the random graphs keep: size (the nodes; each tie with probability 1/2), ties (the number of ties) or dyads (the dyad census). Default: ties."
+    ),
+    OptionSpec(
+      name: "seed", valueName: "n",
+      help:
+        "Seed for the random graphs (default: 1). The same seed gives the same output for any --threads."
+    ),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     One row per network, the same columns for each, on the simple graph of the selected ties
@@ -39,8 +62,10 @@ extension BrobyggareCommandLine {
     let condition = try cugCondition(p.value("cug-condition"), option: "cug-condition") ?? .ties
     let (draws, seed) = try permutationOptions(p, default: 200, minimum: 0, name: "cug-draws")
     let drawsGiven = p.value("cug-draws") != nil
-    var plain: [CUGStatistic] = [.density, .reciprocity, .transitivity, .centralizationDegree, .centralizationBetweenness,
-                                 .centralizationCloseness, .connectedness, .hierarchy, .efficiency, .lubness]
+    var plain: [CUGStatistic] = [
+      .density, .reciprocity, .transitivity, .centralizationDegree, .centralizationBetweenness,
+      .centralizationCloseness, .connectedness, .hierarchy, .efficiency, .lubness,
+    ]
     if condition != .size { plain.removeAll { $0 == .density } }
     if condition == .dyads { plain.removeAll { $0 == .reciprocity } }
     if draws == 0 { plain = [] }
@@ -52,7 +77,10 @@ extension BrobyggareCommandLine {
       let net = try readNetwork(path, p)
       let selection = try tieSelection(p, network: net)
       // Only the layers matter here: weights and merging do not enter a count of ties.
-      selections.append(describe(selection, network: net).components(separatedBy: "; ").filter { !$0.hasPrefix("weight") && !$0.hasPrefix("merge") }.joined(separator: "; "))
+      selections.append(
+        describe(selection, network: net).components(separatedBy: "; ").filter {
+          !$0.hasPrefix("weight") && !$0.hasPrefix("merge")
+        }.joined(separator: "; "))
       let adj = try net.adjacency(selection)
       // One breadth-first pass from every node gives both closeness and the distances.
       let totals = adj.breadthFirstTotals()
@@ -60,11 +88,17 @@ extension BrobyggareCommandLine {
       let k = adj.krackhardtHierarchy
       if k.lubnessRefused { refusedLUB.append(path) }
       let d = adj.distanceSummary(totals)
-      let answered = net.nodes.compactMap { n -> Bool? in if case .boolean(let b)? = n.attributes["respondent"] { return b }; return nil }
+      let answered = net.nodes.compactMap { n -> Bool? in
+        if case .boolean(let b)? = n.attributes["respondent"] { return b }
+        return nil
+      }
       var row: [Cell] = [
-        .text(path), .integer(net.nodeCount), .integer(adj.tieCount), .text(net.isDirected ? "directed" : "undirected"),
-        .number(adj.density), .number(adj.reciprocity), .number(adj.transitivity), .number(d.meanDistance), .integer(d.diameter),
-        .integer(adj.weakComponents.count), .number(c.degree), .number(c.betweenness), .number(c.closeness),
+        .text(path), .integer(net.nodeCount), .integer(adj.tieCount),
+        .text(net.isDirected ? "directed" : "undirected"),
+        .number(adj.density), .number(adj.reciprocity), .number(adj.transitivity),
+        .number(d.meanDistance), .integer(d.diameter),
+        .integer(adj.weakComponents.count), .number(c.degree), .number(c.betweenness),
+        .number(c.closeness),
         .number(k.connectedness), .number(k.hierarchy), .number(k.efficiency), .number(k.lubness),
         answered.isEmpty ? .text("") : .integer(answered.filter { !$0 }.count),
       ]
@@ -84,7 +118,9 @@ extension BrobyggareCommandLine {
       if let lubAt { statistics.remove(at: lubAt) }
       let zStart = row.count
       if !statistics.isEmpty {
-        switch cugTests(adj, statistics, condition: condition, draws: draws, seed: seed, threads: threads) {
+        switch cugTests(
+          adj, statistics, condition: condition, draws: draws, seed: seed, threads: threads)
+        {
         case .success(let tests):
           row += tests.map { .number($0.z) }
         case .failure(let e):
@@ -92,44 +128,80 @@ extension BrobyggareCommandLine {
           // the rest of its row: first without LUBness (O(n⁴/64) a draw), then without any.
           let tooDense = e.arcsPerDraw > CUGWorkError.maximumArcsPerDraw
           if drawsGiven || tooDense && p.value("cug-condition") != nil {
-            throw UsageError(message: tooDense ? "--cug-condition \(condition.rawValue) on \(path): \(e)"
-              : "--cug-draws \(draws) on \(path): \(e)" + (e.feasibleDraws > 0 ? " (--cug-draws \(e.feasibleDraws), or 0 to leave the z-scores out)" : " (--cug-draws 0 leaves the z-scores out)"))
+            throw UsageError(
+              message: tooDense
+                ? "--cug-condition \(condition.rawValue) on \(path): \(e)"
+                : "--cug-draws \(draws) on \(path): \(e)"
+                  + (e.feasibleDraws > 0
+                    ? " (--cug-draws \(e.feasibleDraws), or 0 to leave the z-scores out)"
+                    : " (--cug-draws 0 leaves the z-scores out)"))
           }
           let cheaper = statistics.filter { $0 != .lubness }
-          if case .success(let tests) = cugTests(adj, cheaper, condition: condition, draws: draws, seed: seed, threads: threads) {
+          if case .success(let tests) = cugTests(
+            adj, cheaper, condition: condition, draws: draws, seed: seed, threads: threads)
+          {
             var z = tests.map { Cell.number($0.z) }
             if let at = statistics.firstIndex(of: .lubness) { z.insert(.text(""), at: at) }
             row += z
-            tooLarge.append((path, "z_lubness is left empty: \(draws) random graphs would pass the work limit (LUBness costs O(n⁴/64) a graph); \(e.feasibleDraws > 0 ? "--cug-draws \(e.feasibleDraws) fits every z-score" : "not even one draw fits every z-score")"))
+            tooLarge.append(
+              (
+                path,
+                "z_lubness is left empty: \(draws) random graphs would pass the work limit (LUBness costs O(n⁴/64) a graph); \(e.feasibleDraws > 0 ? "--cug-draws \(e.feasibleDraws) fits every z-score" : "not even one draw fits every z-score")"
+              ))
           } else {
             row += statistics.map { _ in .text("") }
-            tooLarge.append((path, "the CUG z-scores are left empty: \(tooDense ? "\(e)" : "\(draws) random graphs would pass the work limit; " + (e.feasibleDraws > 0 ? "--cug-draws \(e.feasibleDraws) fits" : "not even one draw fits"))"))
+            tooLarge.append(
+              (
+                path,
+                "the CUG z-scores are left empty: \(tooDense ? "\(e)" : "\(draws) random graphs would pass the work limit; " + (e.feasibleDraws > 0 ? "--cug-draws \(e.feasibleDraws) fits" : "not even one draw fits"))"
+              ))
           }
         }
       }
       if let lubAt { row.insert(.text(""), at: zStart + lubAt) }
       rows.append(row)
     }
-    var columns = ["network", "nodes", "ties", "direction", "density", "reciprocity", "transitivity", "mean_distance", "diameter",
-                   "components", "centralization_degree", "centralization_betweenness", "centralization_closeness",
-                   "connectedness", "hierarchy", "efficiency", "lubness", "non_respondents"]
+    var columns = [
+      "network", "nodes", "ties", "direction", "density", "reciprocity", "transitivity",
+      "mean_distance", "diameter",
+      "components", "centralization_degree", "centralization_betweenness",
+      "centralization_closeness",
+      "connectedness", "hierarchy", "efficiency", "lubness", "non_respondents",
+    ]
     if group != nil { columns += ["ei", "ei_expected"] }
     if draws > 0 { columns += plain.map { "z_" + $0.name } + (group != nil ? ["z_ei"] : []) }
     // Each network's own selection, said once when they agree.
-    let analysed = Set(selections).count == 1 ? selections[0] : zip(p.positionals, selections).map { "\($0): \($1)" }.joined(separator: "; ")
-    var settings: [(String, String)] = [("networks", String(p.positionals.count)), ("analysed", analysed), ("ties", "each counts 1; trust and weights are not used")]
+    let analysed =
+      Set(selections).count == 1
+      ? selections[0]
+      : zip(p.positionals, selections).map { "\($0): \($1)" }.joined(separator: "; ")
+    var settings: [(String, String)] = [
+      ("networks", String(p.positionals.count)), ("analysed", analysed),
+      ("ties", "each counts 1; trust and weights are not used"),
+    ]
     if let group { settings.append(("group", group)) }
     if draws > 0 {
-      let fixed = condition == .size ? "" : condition == .ties ? "; density is the same in every such graph and has no z-score"
-        : "; density and reciprocity are the same in every such graph and have no z-score"
-      settings.append(("cug", "z = (observed - mean) / sd over \(draws) random graphs per network that keep \(conditionPhrase(condition)) (sna's cug.test, cmode \"\(condition.snaName)\"), seed \(seed)\(fixed)"))
+      let fixed =
+        condition == .size
+        ? ""
+        : condition == .ties
+          ? "; density is the same in every such graph and has no z-score"
+          : "; density and reciprocity are the same in every such graph and have no z-score"
+      settings.append(
+        (
+          "cug",
+          "z = (observed - mean) / sd over \(draws) random graphs per network that keep \(conditionPhrase(condition)) (sna's cug.test, cmode \"\(condition.snaName)\"), seed \(seed)\(fixed)"
+        ))
     } else {
       settings.append(("cug", "no z-scores (--cug-draws 0)"))
     }
     for (path, message) in tooLarge { note("\(path): \(message)") }
     if !refusedLUB.isEmpty {
-      note("LUBness is left empty for \(refusedLUB.joined(separator: ", ")): a component is too large for its O(n⁴/64) work (more than about 1,500 nodes)")
+      note(
+        "LUBness is left empty for \(refusedLUB.joined(separator: ", ")): a component is too large for its O(n⁴/64) work (more than about 1,500 nodes)"
+      )
     }
-    try emit(ResultTable(columns: columns, rows: rows, settings: settings), p, inputs: p.positionals, &out)
+    try emit(
+      ResultTable(columns: columns, rows: rows, settings: settings), p, inputs: p.positionals, &out)
   }
 }

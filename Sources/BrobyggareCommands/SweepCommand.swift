@@ -2,12 +2,23 @@ import Brobyggare
 import Foundation
 
 let sweepSpec = CommandSpec(
-  name: "sweep", abstract: "A measure at several trust cut-offs: does the top bridge-builder still stand when only strong trust counts?",
+  name: "sweep",
+  abstract:
+    "A measure at several trust cut-offs: does the top bridge-builder still stand when only strong trust counts?",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "measure", valueName: "measure", help: "The measure to follow: \(ThresholdSweep.Measure.allCases.map(\.rawValue).joined(separator: ", ")) (default: betweenness)."),
-    OptionSpec(name: "thresholds", valueName: "list", help: "Comma-separated trust cut-offs; at each, the ties with trust at or above it are kept (default: 0.2,0.4,0.6,0.8; at most 100)."),
-    OptionSpec(name: "top", valueName: "k", help: "Only the k nodes ranked first at the first cut-off."),
+    OptionSpec(
+      name: "measure", valueName: "measure",
+      help:
+        "The measure to follow: \(ThresholdSweep.Measure.allCases.map(\.rawValue).joined(separator: ", ")) (default: betweenness)."
+    ),
+    OptionSpec(
+      name: "thresholds", valueName: "list",
+      help:
+        "Comma-separated trust cut-offs; at each, the ties with trust at or above it are kept (default: 0.2,0.4,0.6,0.8; at most 100)."
+    ),
+    OptionSpec(
+      name: "top", valueName: "k", help: "Only the k nodes ranked first at the first cut-off."),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     One row per node: the measure and the node's rank (1 first; for constraint, the least
@@ -26,27 +37,44 @@ extension BrobyggareCommandLine {
     let measureName = p.value("measure") ?? "betweenness"
     guard let measure = ThresholdSweep.Measure(rawValue: measureName) else {
       let names = ThresholdSweep.Measure.allCases.map(\.rawValue)
-      throw UsageError(message: "--measure takes one of \(names.joined(separator: ", ")), not '\(measureName)'\(didYouMean(closestMatches(to: measureName, among: names)))")
+      throw UsageError(
+        message:
+          "--measure takes one of \(names.joined(separator: ", ")), not '\(measureName)'\(didYouMean(closestMatches(to: measureName, among: names)))"
+      )
     }
     var thresholds = [0.2, 0.4, 0.6, 0.8]
     if let t = p.value("thresholds") {
-      let parts = t.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-      guard !parts.isEmpty, parts.count <= 100 else { throw UsageError(message: "--thresholds takes 1 to 100 cut-offs, not \(parts.count)") }
+      let parts = t.split(separator: ",", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      guard !parts.isEmpty, parts.count <= 100 else {
+        throw UsageError(message: "--thresholds takes 1 to 100 cut-offs, not \(parts.count)")
+      }
       thresholds = try parts.map { s in
         guard let d = decimalDouble(s), d.isFinite, d >= 0 else {
-          throw UsageError(message: "--thresholds takes comma-separated trust cut-offs (finite numbers ≥ 0), not '\(visibleControls(t))'")
+          throw UsageError(
+            message:
+              "--thresholds takes comma-separated trust cut-offs (finite numbers ≥ 0), not '\(visibleControls(t))'"
+          )
         }
         return d
       }
-      if Set(thresholds).count != thresholds.count { throw UsageError(message: "--thresholds names a cut-off twice: '\(visibleControls(t))'") }
+      if Set(thresholds).count != thresholds.count {
+        throw UsageError(message: "--thresholds names a cut-off twice: '\(visibleControls(t))'")
+      }
     }
     let top = try wholeNumber(p, "top")
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     if selection.weightAttribute == nil && !net.hasTrust {
-      throw DataError(file: path, message: "no tie has a trust, so every tie counts 1 and a cut-off keeps all or none; name a tie attribute to read as trust with --weight")
+      throw DataError(
+        file: path,
+        message:
+          "no tie has a trust, so every tie counts 1 and a cut-off keeps all or none; name a tie attribute to read as trust with --weight"
+      )
     }
-    let sweep = try net.thresholdSweep(measure, thresholds: thresholds, selection: selection, threads: threads)
+    let sweep = try net.thresholdSweep(
+      measure, thresholds: thresholds, selection: selection, threads: threads)
     let labels = thresholds.map(formatNumber)
     var columns = ["id", "label"]
     for l in labels { columns += ["\(measure.rawValue)@\(l)", "rank@\(l)"] }
@@ -55,15 +83,38 @@ extension BrobyggareCommandLine {
     if let top { order = Array(order.prefix(top)) }
     let rows: [[Cell]] = order.map { v in
       var row: [Cell] = [.text(net.nodes[v].id), .text(net.nodes[v].label)]
-      for k in thresholds.indices { row += [.number(sweep.values[k][v]), .number(sweep.ranks[k][v])] }
+      for k in thresholds.indices {
+        row += [.number(sweep.values[k][v]), .number(sweep.ranks[k][v])]
+      }
       return row
     }
-    var settings = [("network", path), ("measure", measure.rawValue), ("ties kept", "trust at or above each cut-off; a tie without a trust counts 1")]
+    var settings = [
+      ("network", path), ("measure", measure.rawValue),
+      ("ties kept", "trust at or above each cut-off; a tie without a trust counts 1"),
+    ]
     settings += selectionSettings(selection, network: net)
-    settings.append(("ties at each cut-off", zip(labels, sweep.ties).map { "\($0): \($1)" }.joined(separator: ", ")))
-    settings.append(("rank correlation with the first cut-off (Spearman)", zip(labels, sweep.correlationWithFirst).map { "\($0): \(human($1))" }.joined(separator: ", ")))
-    settings.append(("rank correlation with the cut-off before", zip(labels, sweep.correlationWithPrevious).dropFirst().map { "\($0): \(human($1))" }.joined(separator: ", ")))
-    if top != nil { settings.append(("rows", "the \(order.count) ranked first at the first cut-off")) }
-    try emit(ResultTable(columns: columns, rows: rows, settings: settings), p, inputs: inputFiles(path, p), &out)
+    settings.append(
+      (
+        "ties at each cut-off",
+        zip(labels, sweep.ties).map { "\($0): \($1)" }.joined(separator: ", ")
+      ))
+    settings.append(
+      (
+        "rank correlation with the first cut-off (Spearman)",
+        zip(labels, sweep.correlationWithFirst).map { "\($0): \(human($1))" }.joined(
+          separator: ", ")
+      ))
+    settings.append(
+      (
+        "rank correlation with the cut-off before",
+        zip(labels, sweep.correlationWithPrevious).dropFirst().map { "\($0): \(human($1))" }.joined(
+          separator: ", ")
+      ))
+    if top != nil {
+      settings.append(("rows", "the \(order.count) ranked first at the first cut-off"))
+    }
+    try emit(
+      ResultTable(columns: columns, rows: rows, settings: settings), p, inputs: inputFiles(path, p),
+      &out)
   }
 }

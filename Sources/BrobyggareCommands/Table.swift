@@ -40,10 +40,14 @@ extension Double {
 func human(_ d: Double) -> String { formatNumber(humanRounded(d)) }
 
 /// The value `human` shows, as a number (for tables that people read).
-func humanRounded(_ d: Double) -> Double { roundedSignificant(d, NumberStyle.digits ?? NumberStyle.forPeople) }
+func humanRounded(_ d: Double) -> Double {
+  roundedSignificant(d, NumberStyle.digits ?? NumberStyle.forPeople)
+}
 
 /// A number for machines: full precision unless `--digits` is given.
-func machine(_ d: Double) -> String { NumberStyle.digits.map { formatNumber(roundedSignificant(d, $0)) } ?? formatNumber(d) }
+func machine(_ d: Double) -> String {
+  NumberStyle.digits.map { formatNumber(roundedSignificant(d, $0)) } ?? formatNumber(d)
+}
 
 /// Text for Markdown that renders as the same text: `&`, `<` and `>` as entities (so a label
 /// `<img onerror=...>` or a group `<script>` cannot run where the Markdown is turned into
@@ -63,8 +67,10 @@ func markdownText(_ s: String) -> String {
     case "\t": out += "\\u{9}"
     default:
       // Control characters would act on a terminal showing the Markdown: shown instead.
-      if ch.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
-        out += visibleControls(String(ch)).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: "\\u{9}")
+      if ch.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
+      {
+        out += visibleControls(String(ch)).replacingOccurrences(of: "\n", with: " ")
+          .replacingOccurrences(of: "\t", with: "\\u{9}")
       } else {
         out.append(ch)
       }
@@ -148,19 +154,24 @@ struct ResultTable {
     case .markdown:
       func esc(_ s: String) -> String { markdownText(s).replacingOccurrences(of: "|", with: "\\|") }
       var out = "| " + columns.map(esc).joined(separator: " | ") + " |\n"
-      out += "|" + columns.indices.map { i in
-        if case .text = rows.first?[i] ?? .text("") { return " --- |" }
-        if case .boolean = rows.first?[i] ?? .text("") { return " --- |" }
-        return " ---: |"
-      }.joined() + "\n"
-      for r in rows { out += "| " + r.map { esc($0.shown(forPeople: true)) }.joined(separator: " | ") + " |\n" }
+      out +=
+        "|"
+        + columns.indices.map { i in
+          if case .text = rows.first?[i] ?? .text("") { return " --- |" }
+          if case .boolean = rows.first?[i] ?? .text("") { return " --- |" }
+          return " ---: |"
+        }.joined() + "\n"
+      for r in rows {
+        out += "| " + r.map { esc($0.shown(forPeople: true)) }.joined(separator: " | ") + " |\n"
+      }
       return out
     case .json:
       var out = "{\n  \"settings\": {"
       out += settings.map { "\(jsonString($0.0)): \(jsonString($0.1))" }.joined(separator: ", ")
       out += "},\n  \"nodes\": [\n"
       out += rows.map { r in
-        "    {" + zip(columns, r).map { "\(jsonString($0)): \($1.json)" }.joined(separator: ", ") + "}"
+        "    {" + zip(columns, r).map { "\(jsonString($0)): \($1.json)" }.joined(separator: ", ")
+          + "}"
       }.joined(separator: ",\n")
       out += "\n  ]\n}\n"
       return out
@@ -173,10 +184,11 @@ struct ResultTable {
     func q(_ s: String) -> String { CSVFormat.quote(s, delimiter: ",") }
     var out = columns.map { q(guardingFormula($0)) }.joined(separator: ",") + "\n"
     for r in rows {
-      out += r.map { c -> String in
-        if case .text(let s) = c { return q(guardingFormula(s)) }
-        return q(c.plain)
-      }.joined(separator: ",") + "\n"
+      out +=
+        r.map { c -> String in
+          if case .text(let s) = c { return q(guardingFormula(s)) }
+          return q(c.plain)
+        }.joined(separator: ",") + "\n"
     }
     return out
   }
@@ -184,26 +196,35 @@ struct ResultTable {
   /// The table as a sheet of a workbook: numbers as numbers (to `--digits` significant digits
   /// when given), booleans as booleans, text as text; NaN as an empty cell.
   func workbookSheet(named name: String) -> XLSXFormat.Sheet {
-    XLSXFormat.Sheet(name: name, header: columns, rows: rows.map { r in
-      r.map { c -> XLSXFormat.Value in
-        switch c {
-        case .text(let s): .text(s)
-        case .integer(let i): .integer(i)
-        case .number(let d): .number(NumberStyle.digits.map { roundedSignificant(d, $0) } ?? d)
-        case .boolean(let b): .boolean(b)
+    XLSXFormat.Sheet(
+      name: name, header: columns,
+      rows: rows.map { r in
+        r.map { c -> XLSXFormat.Value in
+          switch c {
+          case .text(let s): .text(s)
+          case .integer(let i): .integer(i)
+          case .number(let d): .number(NumberStyle.digits.map { roundedSignificant(d, $0) } ?? d)
+          case .boolean(let b): .boolean(b)
+          }
         }
-      }
-    })
+      })
   }
 
   /// Whether a number cell is NaN or infinite, which a workbook holds as an empty cell.
   var hasUndefinedNumbers: Bool {
-    rows.contains { $0.contains { if case .number(let d) = $0 { return !d.isFinite }; return false } }
+    rows.contains {
+      $0.contains {
+        if case .number(let d) = $0 { return !d.isFinite }
+        return false
+      }
+    }
   }
 
   /// The settings as one line on standard error; a line break in a value (a group name from a
   /// file) is shown as `\u{A}`, so that it cannot start a line of its own.
-  var settingsLine: String { oneLine("# " + settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ")) + "\n" }
+  var settingsLine: String {
+    oneLine("# " + settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ")) + "\n"
+  }
 
 }
 

@@ -3,23 +3,62 @@ import Foundation
 
 /// The options of `test`'s QAP correlation and MRQAP regression.
 let qapOptions: [OptionSpec] = [
-  OptionSpec(name: "dependent", valueName: "layer", help: "The dependent network: a layer (or 'all' for every tie)."),
-  OptionSpec(name: "predictors", valueName: "list", help: "Comma-separated: LAYER (tie 0/1), trust:LAYER (the tie's trust, 0 without a tie), same:ATTR (1 where both nodes share the value), diff:ATTR (|a_i - a_j| of a number)."),
-  OptionSpec(name: "values", valueName: "what", help: "The dependent's cells: ties (1 where there is a tie, else 0) or trust (the tie's trust, else 0) (default: ties)."),
-  OptionSpec(name: "non-respondents", valueName: "rule", help: "On a directed network whose nodes say who answered (a boolean 'respondent' attribute, as 'interviews' writes it): missing (the answers of those who did not answer, their row of the dependent, are missing, not 'no tie') or zero (read as no tie) (default: missing)."),
-  OptionSpec(name: "logistic", help: "Logistic regression (sna's netlogit) of a 0/1 dependent, instead of least squares (netlm)."),
-  OptionSpec(name: "null", valueName: "what", help: "What is permuted: semi-partial (each predictor's residual on the others, Dekker et al. 2007; sna's default) or y (the dependent) (default: semi-partial)."),
-  OptionSpec(name: "correlations", help: "Instead of the regression: the QAP correlation of the dependent with each predictor (sna's gcor and qaptest)."),
-  OptionSpec(name: "permutations", valueName: "n", help: "Permutations, or random graphs drawn with --cug, 1 to 1,000,000 (default: 1000); the work is bounded (see below) and a larger request is refused naming the most that fit."),
-  OptionSpec(name: "seed", valueName: "n", help: "Seed (default: 1). The same seed gives the same output for any --threads."),
-  OptionSpec(name: "merge", valueName: "rule", help: "How parallel ties merge: max, min, mean, sum (default: max)."),
-  OptionSpec(name: "weight", valueName: "attribute", help: "The tie attribute read as trust (default: the trust or weight the input gives)."),
+  OptionSpec(
+    name: "dependent", valueName: "layer",
+    help: "The dependent network: a layer (or 'all' for every tie)."),
+  OptionSpec(
+    name: "predictors", valueName: "list",
+    help:
+      "Comma-separated: LAYER (tie 0/1), trust:LAYER (the tie's trust, 0 without a tie), same:ATTR (1 where both nodes share the value), diff:ATTR (|a_i - a_j| of a number)."
+  ),
+  OptionSpec(
+    name: "values", valueName: "what",
+    help:
+      "The dependent's cells: ties (1 where there is a tie, else 0) or trust (the tie's trust, else 0) (default: ties)."
+  ),
+  OptionSpec(
+    name: "non-respondents", valueName: "rule",
+    help:
+      "On a directed network whose nodes say who answered (a boolean 'respondent' attribute, as 'interviews' writes it): missing (the answers of those who did not answer, their row of the dependent, are missing, not 'no tie') or zero (read as no tie) (default: missing)."
+  ),
+  OptionSpec(
+    name: "logistic",
+    help:
+      "Logistic regression (sna's netlogit) of a 0/1 dependent, instead of least squares (netlm)."),
+  OptionSpec(
+    name: "null", valueName: "what",
+    help:
+      "What is permuted: semi-partial (each predictor's residual on the others, Dekker et al. 2007; sna's default) or y (the dependent) (default: semi-partial)."
+  ),
+  OptionSpec(
+    name: "correlations",
+    help:
+      "Instead of the regression: the QAP correlation of the dependent with each predictor (sna's gcor and qaptest)."
+  ),
+  OptionSpec(
+    name: "permutations", valueName: "n",
+    help:
+      "Permutations, or random graphs drawn with --cug, 1 to 1,000,000 (default: 1000); the work is bounded (see below) and a larger request is refused naming the most that fit."
+  ),
+  OptionSpec(
+    name: "seed", valueName: "n",
+    help: "Seed (default: 1). The same seed gives the same output for any --threads."),
+  OptionSpec(
+    name: "merge", valueName: "rule",
+    help: "How parallel ties merge: max, min, mean, sum (default: max)."),
+  OptionSpec(
+    name: "weight", valueName: "attribute",
+    help: "The tie attribute read as trust (default: the trust or weight the input gives)."),
 ]
 
 let testSpec = CommandSpec(
-  name: "test", abstract: "Is it more than chance? QAP correlation, MRQAP regression and conditional uniform graph tests (sna's gcor, netlm, netlogit, cug.test).",
+  name: "test",
+  abstract:
+    "Is it more than chance? QAP correlation, MRQAP regression and conditional uniform graph tests (sna's gcor, netlm, netlogit, cug.test).",
   positionals: [netArgument],
-  options: inputOptions + qapOptions + BrobyggareCommandLine.cugOptions + [cugLayerOption, cugGroupOption] + outputOptions + [threadsOption, helpOption],
+  options: inputOptions + qapOptions + BrobyggareCommandLine.cugOptions + [
+    cugLayerOption, cugGroupOption,
+  ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Regresses a dependent network (who trusts whom) on predictor networks and node-attribute
     relations over the pairs of nodes: every ordered pair of a directed network, every
@@ -40,7 +79,11 @@ let testSpec = CommandSpec(
 
 /// `--layer` and `--group` belong to the CUG tests: the regression names its layers and
 /// attributes in --dependent and --predictors.
-let cugLayerOption = OptionSpec(name: "layer", valueName: "layers", help: "With --cug: test on these layers only (comma-separated); default: all layers merged. The regression names its layers in --dependent and --predictors.")
+let cugLayerOption = OptionSpec(
+  name: "layer", valueName: "layers",
+  help:
+    "With --cug: test on these layers only (comma-separated); default: all layers merged. The regression names its layers in --dependent and --predictors."
+)
 let cugGroupOption = BrobyggareCommandLine.cugSharedOptions.first { $0.name == "group" }!
 
 /// The most nodes `test` takes: each dyadic matrix holds n² numbers (72 MB at 3,000).
@@ -51,14 +94,27 @@ let maximumTestWork = 10_000_000_000.0
 
 extension BrobyggareCommandLine {
   static func test(_ p: ParsedArguments, _ out: inout Outcome) throws {
-    let qapOnly = ["dependent", "predictors", "values", "null", "merge", "weight", "non-respondents"].filter { p.value($0) != nil } + ["logistic", "correlations"].filter { p.flag($0) }
+    let qapOnly =
+      ["dependent", "predictors", "values", "null", "merge", "weight", "non-respondents"].filter {
+        p.value($0) != nil
+      } + ["logistic", "correlations"].filter { p.flag($0) }
     let cugOnly = ["cug", "condition", "node", "layer", "group"].filter { p.value($0) != nil }
     if p.value("cug") != nil {
       // An option of the other test would be ignored without a word: refuse it.
-      if let o = qapOnly.first { throw UsageError(message: "--\(o) is for the regression and correlations (--dependent, --predictors), not for --cug") }
+      if let o = qapOnly.first {
+        throw UsageError(
+          message:
+            "--\(o) is for the regression and correlations (--dependent, --predictors), not for --cug"
+        )
+      }
       try testCUG(p, &out)
     } else {
-      if let o = cugOnly.first { throw UsageError(message: "--\(o) is for the conditional uniform graph tests: add --cug <statistics>, or leave it out") }
+      if let o = cugOnly.first {
+        throw UsageError(
+          message:
+            "--\(o) is for the conditional uniform graph tests: add --cug <statistics>, or leave it out"
+        )
+      }
       try qapTest(p, &out)
     }
   }
@@ -70,57 +126,102 @@ extension BrobyggareCommandLine {
     let threads = try threadCount(p)
     let (permutations, seed) = try permutationOptions(p, default: 1000, minimum: 1)
     guard let dependentName = p.value("dependent") else {
-      throw UsageError(message: "Name the dependent network with --dependent LAYER (a layer, or 'all')", command: testSpec)
+      throw UsageError(
+        message: "Name the dependent network with --dependent LAYER (a layer, or 'all')",
+        command: testSpec)
     }
     guard let list = p.value("predictors") else {
-      throw UsageError(message: "Name the predictors with --predictors (LAYER, trust:LAYER, same:ATTR, diff:ATTR, comma-separated)", command: testSpec)
+      throw UsageError(
+        message:
+          "Name the predictors with --predictors (LAYER, trust:LAYER, same:ATTR, diff:ATTR, comma-separated)",
+        command: testSpec)
     }
     let values = p.value("values") ?? "ties"
-    guard ["ties", "trust"].contains(values) else { throw UsageError(message: "--values takes ties or trust, not '\(values)'") }
+    guard ["ties", "trust"].contains(values) else {
+      throw UsageError(message: "--values takes ties or trust, not '\(values)'")
+    }
     let model: MRQAP.Model = p.flag("logistic") ? .logistic : .linear
     let null: MRQAP.NullHypothesis = try choice(p, "null", default: .semiPartialling)
     if p.flag("correlations") {
-      if p.flag("logistic") { throw UsageError(message: "--correlations gives correlations, not a model: leave out --logistic") }
-      if p.value("null") != nil { throw UsageError(message: "--correlations permutes the dependent; --null is for the regression") }
+      if p.flag("logistic") {
+        throw UsageError(
+          message: "--correlations gives correlations, not a model: leave out --logistic")
+      }
+      if p.value("null") != nil {
+        throw UsageError(
+          message: "--correlations permutes the dependent; --null is for the regression")
+      }
     }
     if model == .logistic && values == "trust" {
-      throw UsageError(message: "--logistic models whether there is a tie (0/1); --values trust is for the linear model")
+      throw UsageError(
+        message:
+          "--logistic models whether there is a tie (0/1); --values trust is for the linear model")
     }
     var merge = TieMerge.max
     if let m = p.value("merge") {
-      guard let rule = TieMerge(rawValue: m) else { throw UsageError(message: "Unknown merge rule '\(m)'; expected max, min, mean or sum") }
+      guard let rule = TieMerge(rawValue: m) else {
+        throw UsageError(message: "Unknown merge rule '\(m)'; expected max, min, mean or sum")
+      }
       merge = rule
     }
 
     let net = try readNetwork(path, p)
     if net.nodeCount > maximumTestNodes {
-      throw UsageError(message: "'\(path)' has \(net.nodeCount) nodes; test takes at most \(maximumTestNodes) (each dyadic matrix holds n² numbers)")
+      throw UsageError(
+        message:
+          "'\(path)' has \(net.nodeCount) nodes; test takes at most \(maximumTestNodes) (each dyadic matrix holds n² numbers)"
+      )
     }
-    if net.nodeCount < 3 { throw DataError(file: path, message: "\(net.nodeCount) node\(net.nodeCount == 1 ? "" : "s"); a permutation test needs at least 3") }
+    if net.nodeCount < 3 {
+      throw DataError(
+        file: path,
+        message:
+          "\(net.nodeCount) node\(net.nodeCount == 1 ? "" : "s"); a permutation test needs at least 3"
+      )
+    }
     var weight: String?
     if let w = p.value("weight") {
       let isTrust = w == net.trustAttributeName && net.hasTrust
       if !isTrust && !net.tieAttributes.contains(where: { $0.name == w }) {
-        let names = [net.hasTrust ? net.trustAttributeName : nil].compactMap { $0 } + net.tieAttributes.map(\.name)
-        throw UsageError(message: "No tie attribute is named \(quotedName(w)) (the tie attributes are: \(quotedNames(names)))\(didYouMean(closestMatches(to: w, among: names)))")
+        let names =
+          [net.hasTrust ? net.trustAttributeName : nil].compactMap { $0 }
+          + net.tieAttributes.map(\.name)
+        throw UsageError(
+          message:
+            "No tie attribute is named \(quotedName(w)) (the tie attributes are: \(quotedNames(names)))\(didYouMean(closestMatches(to: w, among: names)))"
+        )
       }
       weight = w
     }
-    let attributes = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys }).sorted()
+    let attributes = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys })
+      .sorted()
 
     func layerSelection(_ name: String, option: String) throws -> TieSelection {
-      if net.layers.contains(name) { return TieSelection(layers: [name], weightAttribute: weight, merge: merge) }
+      if net.layers.contains(name) {
+        return TieSelection(layers: [name], weightAttribute: weight, merge: merge)
+      }
       if name == "all" { return TieSelection(weightAttribute: weight, merge: merge) }
-      let layers = net.layers.isEmpty ? "the network has no layers; 'all' names every tie" : "the layers are: \(quotedNames(net.layers)), or 'all'"
-      throw UsageError(message: "\(option): no tie is in layer \(quotedName(name)) (\(layers))\(didYouMean(closestMatches(to: name, among: net.layers)))")
+      let layers =
+        net.layers.isEmpty
+        ? "the network has no layers; 'all' names every tie"
+        : "the layers are: \(quotedNames(net.layers)), or 'all'"
+      throw UsageError(
+        message:
+          "\(option): no tie is in layer \(quotedName(name)) (\(layers))\(didYouMean(closestMatches(to: name, among: net.layers)))"
+      )
     }
     func attribute(_ name: String, _ piece: String) throws -> String {
       guard attributes.contains(name) else {
-        throw UsageError(message: "--predictors: \(quotedName(piece)) names no node attribute (the node attributes are: \(quotedNames(attributes)))\(didYouMean(closestMatches(to: name, among: attributes)))")
+        throw UsageError(
+          message:
+            "--predictors: \(quotedName(piece)) names no node attribute (the node attributes are: \(quotedNames(attributes)))\(didYouMean(closestMatches(to: name, among: attributes)))"
+        )
       }
       return name
     }
-    let dependent = DyadicTerm.ties(try layerSelection(dependentName, option: "--dependent"), values == "trust" ? .trust : .presence)
+    let dependent = DyadicTerm.ties(
+      try layerSelection(dependentName, option: "--dependent"),
+      values == "trust" ? .trust : .presence)
     var predictors: [(name: String, term: DyadicTerm)] = []
     for raw in list.split(separator: ",", omittingEmptySubsequences: false) {
       let piece = trimmingSpaces(String(raw))
@@ -137,8 +238,12 @@ extension BrobyggareCommandLine {
       } else {
         term = .ties(try layerSelection(piece, option: "--predictors"), .presence)
       }
-      if predictors.contains(where: { $0.name == piece }) { throw UsageError(message: "--predictors names \(quotedName(piece)) twice") }
-      if term == dependent { throw UsageError(message: "--predictors: \(quotedName(piece)) is the dependent itself") }
+      if predictors.contains(where: { $0.name == piece }) {
+        throw UsageError(message: "--predictors names \(quotedName(piece)) twice")
+      }
+      if term == dependent {
+        throw UsageError(message: "--predictors: \(quotedName(piece)) is the dependent itself")
+      }
       predictors.append((piece, term))
     }
 
@@ -146,20 +251,38 @@ extension BrobyggareCommandLine {
     let n = net.nodeCount
     let cells = Double(net.isDirected ? n * (n - 1) : n * (n - 1) / 2)
     let terms = Double(predictors.count + 1)
-    let perPermutation = p.flag("correlations") ? terms - 1 : model == .linear ? terms : terms * terms * 10
+    let perPermutation =
+      p.flag("correlations") ? terms - 1 : model == .linear ? terms : terms * terms * 10
     let work = cells * Double(permutations) * perPermutation
     if work > maximumTestWork {
       let feasible = Int(maximumTestWork / (cells * perPermutation))
-      throw UsageError(message: "--permutations \(permutations) on \(Int(cells)) cells with \(Int(terms)) terms\(model == .logistic ? " (logistic)" : "") is beyond the work test takes (cells × permutations × terms\(model == .logistic && !p.flag("correlations") ? " × 10 × terms" : "") ≤ 10^10); at most \(max(1, feasible)) permutations fit")
+      throw UsageError(
+        message:
+          "--permutations \(permutations) on \(Int(cells)) cells with \(Int(terms)) terms\(model == .logistic ? " (logistic)" : "") is beyond the work test takes (cells × permutations × terms\(model == .logistic && !p.flag("correlations") ? " × 10 × terms" : "") ≤ 10^10); at most \(max(1, feasible)) permutations fit"
+      )
     }
 
-    var settings: [(String, String)] = [("network", path), ("nodes", String(n)), ("directed", net.isDirected ? "yes" : "no"),
-                                        ("cells", net.isDirected ? "ordered pairs i -> j, i != j" : "unordered pairs, each once")]
-    settings += [("dependent", settingName(dependentName) + (values == "trust" ? " (trust; 0 without a tie)" : " (tie 0/1)")),
-                 ("weight", values == "trust" || predictors.contains { if case .ties(_, .trust) = $0.term { true } else { false } }
-                   ? (weight.map(settingName) ?? (net.hasTrust ? settingName(net.trustAttributeName) : "none (every tie 1)")) : "not read"),
-                 ("merge", merge.rawValue),
-                 ("predictors", predictors.map { settingName($0.name) }.joined(separator: ","))]
+    var settings: [(String, String)] = [
+      ("network", path), ("nodes", String(n)), ("directed", net.isDirected ? "yes" : "no"),
+      ("cells", net.isDirected ? "ordered pairs i -> j, i != j" : "unordered pairs, each once"),
+    ]
+    settings += [
+      (
+        "dependent",
+        settingName(dependentName)
+          + (values == "trust" ? " (trust; 0 without a tie)" : " (tie 0/1)")
+      ),
+      (
+        "weight",
+        values == "trust"
+          || predictors.contains { if case .ties(_, .trust) = $0.term { true } else { false } }
+          ? (weight.map(settingName)
+            ?? (net.hasTrust ? settingName(net.trustAttributeName) : "none (every tie 1)"))
+          : "not read"
+      ),
+      ("merge", merge.rawValue),
+      ("predictors", predictors.map { settingName($0.name) }.joined(separator: ",")),
+    ]
     var dependentMatrix: DyadicMatrix
     let predictorMatrices: [(name: String, matrix: DyadicMatrix)]
     do {
@@ -172,10 +295,16 @@ extension BrobyggareCommandLine {
     }
     let mode: DyadMode = net.isDirected ? .directed : .undirected
     // Values so large that their squares overflow would turn every sum into inf or NaN.
-    for (name, m) in [(settingName(dependentName), dependentMatrix)] + predictorMatrices.map({ ($0.name, $0.matrix) }) {
+    for (name, m) in [(settingName(dependentName), dependentMatrix)]
+      + predictorMatrices.map({ ($0.name, $0.matrix) })
+    {
       for i in 0..<n {
         for j in 0..<n where j != i && abs(m[i, j]) > 1e100 && m[i, j].isFinite {
-          throw DataError(file: path, message: "\(name): the value of \(quotedName(net.nodes[i].id)) -> \(quotedName(net.nodes[j].id)) is \(human(m[i, j])); test takes values up to 1e100 in size (their squares must add up without overflowing)")
+          throw DataError(
+            file: path,
+            message:
+              "\(name): the value of \(quotedName(net.nodes[i].id)) -> \(quotedName(net.nodes[j].id)) is \(human(m[i, j])); test takes values up to 1e100 in size (their squares must add up without overflowing)"
+          )
         }
       }
     }
@@ -183,24 +312,47 @@ extension BrobyggareCommandLine {
     if case .ties(let ds, _) = dependent, let dl = ds.layers {
       for (name, term) in predictors {
         if case .ties(let ps, _) = term, ps.layers == nil || !ps.layers!.isDisjoint(with: dl) {
-          note("--predictors \(quotedName(name)) includes the ties of the dependent \(quotedName(dependentName)) itself: its effect is partly the dependent explaining itself")
+          note(
+            "--predictors \(quotedName(name)) includes the ties of the dependent \(quotedName(dependentName)) itself: its effect is partly the dependent explaining itself"
+          )
         }
       }
     }
     // A non-respondent named nobody: the 0s in their row are no answer, not "no tie". Read as
     // zeros they would be taken as evidence that trust is absent where nobody was asked.
     let rule = p.value("non-respondents") ?? "missing"
-    guard ["missing", "zero"].contains(rule) else { throw UsageError(message: "--non-respondents takes missing or zero, not '\(rule)'") }
-    let silent = net.nodes.indices.filter { if case .boolean(false)? = net.nodes[$0].attributes["respondent"] { true } else { false } }
+    guard ["missing", "zero"].contains(rule) else {
+      throw UsageError(message: "--non-respondents takes missing or zero, not '\(rule)'")
+    }
+    let silent = net.nodes.indices.filter {
+      if case .boolean(false)? = net.nodes[$0].attributes["respondent"] { true } else { false }
+    }
     if silent.isEmpty {
-      if p.value("non-respondents") != nil { throw UsageError(message: "--non-respondents: no node has respondent = false (a boolean 'respondent' attribute says who answered)") }
+      if p.value("non-respondents") != nil {
+        throw UsageError(
+          message:
+            "--non-respondents: no node has respondent = false (a boolean 'respondent' attribute says who answered)"
+        )
+      }
     } else if !net.isDirected {
-      settings.append(("non-respondents", "\(silent.count) (respondent = false); an undirected network has no rows of answers: their ties are kept as they are"))
+      settings.append(
+        (
+          "non-respondents",
+          "\(silent.count) (respondent = false); an undirected network has no rows of answers: their ties are kept as they are"
+        ))
     } else if rule == "missing" {
       for i in silent { for j in 0..<n where j != i { dependentMatrix[i, j] = .nan } }
-      settings.append(("non-respondents", "\(silent.count) (respondent = false): their answers (their row of the dependent) are missing, not 0; --non-respondents zero reads them as no tie"))
+      settings.append(
+        (
+          "non-respondents",
+          "\(silent.count) (respondent = false): their answers (their row of the dependent) are missing, not 0; --non-respondents zero reads them as no tie"
+        ))
     } else {
-      settings.append(("non-respondents", "\(silent.count) (respondent = false): their rows of the dependent read as no tie (--non-respondents zero)"))
+      settings.append(
+        (
+          "non-respondents",
+          "\(silent.count) (respondent = false): their rows of the dependent read as no tie (--non-respondents zero)"
+        ))
     }
 
     // A constant dependent (or, for a correlation, predictor) has nothing to explain or to
@@ -213,57 +365,125 @@ extension BrobyggareCommandLine {
       return true
     }
     if isConstant(dependentMatrix) {
-      throw DataError(file: path, message: "the dependent \(quotedName(dependentName)) has the same value in every cell used: there is nothing to explain or correlate")
+      throw DataError(
+        file: path,
+        message:
+          "the dependent \(quotedName(dependentName)) has the same value in every cell used: there is nothing to explain or correlate"
+      )
     }
-    if p.flag("correlations"), let constant = predictorMatrices.first(where: { isConstant($0.matrix) }) {
-      throw DataError(file: path, message: "the predictor \(quotedName(constant.name)) has the same value in every cell used: its correlation is undefined")
+    if p.flag("correlations"),
+      let constant = predictorMatrices.first(where: { isConstant($0.matrix) })
+    {
+      throw DataError(
+        file: path,
+        message:
+          "the predictor \(quotedName(constant.name)) has the same value in every cell used: its correlation is undefined"
+      )
     }
 
     if p.flag("correlations") {
       let rows = predictorMatrices.map { x -> [Cell] in
-        let r = QAP.correlationTest(x.matrix, dependentMatrix, mode: mode, permutations: permutations, seed: seed, threads: threads)
-        return [.text(x.name), .number(r.correlation), .integer(r.cells), .number(r.pTwoSided), .number(r.pGreater), .number(r.pLess)]
+        let r = QAP.correlationTest(
+          x.matrix, dependentMatrix, mode: mode, permutations: permutations, seed: seed,
+          threads: threads)
+        return [
+          .text(x.name), .number(r.correlation), .integer(r.cells), .number(r.pTwoSided),
+          .number(r.pGreater), .number(r.pLess),
+        ]
       }
-      settings += [("test", "QAP correlation (Pearson's r over the cells, as sna's gcor), the dependent's nodes permuted"),
-                   ("permutations", String(permutations)), ("seed", String(seed)),
-                   ("p-values", "shares of the permutations: P(|r*| >= |r|), P(r* >= r), P(r* <= r)"),
-                   ("reference", "Hubert 1987; Krackhardt 1988, doi:10.1016/0378-8733(88)90004-4")]
-      try emit(ResultTable(columns: ["term", "correlation", "cells", "p_two_sided", "p_greater", "p_less"], rows: rows, settings: settings),
-               p, inputs: [path], &out)
+      settings += [
+        (
+          "test",
+          "QAP correlation (Pearson's r over the cells, as sna's gcor), the dependent's nodes permuted"
+        ),
+        ("permutations", String(permutations)), ("seed", String(seed)),
+        ("p-values", "shares of the permutations: P(|r*| >= |r|), P(r* >= r), P(r* <= r)"),
+        ("reference", "Hubert 1987; Krackhardt 1988, doi:10.1016/0378-8733(88)90004-4"),
+      ]
+      try emit(
+        ResultTable(
+          columns: ["term", "correlation", "cells", "p_two_sided", "p_greater", "p_less"],
+          rows: rows, settings: settings),
+        p, inputs: [path], &out)
       return
     }
 
     let fit: MRQAP.Result
     do {
-      fit = try MRQAP.regression(dependent: dependentMatrix, predictors: predictorMatrices, mode: mode, model: model, null: null,
-                                 permutations: permutations, seed: seed, threads: threads)
+      fit = try MRQAP.regression(
+        dependent: dependentMatrix, predictors: predictorMatrices, mode: mode, model: model,
+        null: null,
+        permutations: permutations, seed: seed, threads: threads)
     } catch let e as QAPError {
       throw DataError(file: path, message: e.message)
     }
     if model == .linear && !(fit.rSquared < 1 - 1e-12) {
-      throw DataError(file: path, message: "the predictors fit the dependent exactly (R² = 1: a predictor, or a sum of them, is the dependent): the statistics are infinite and no permutation test is possible")
+      throw DataError(
+        file: path,
+        message:
+          "the predictors fit the dependent exactly (R² = 1: a predictor, or a sum of them, is the dependent): the statistics are infinite and no permutation test is possible"
+      )
     }
-    if model == .logistic && fit.coefficients.contains(where: { abs($0.estimate) > 10 && $0.standardError > 100 * abs($0.estimate) }) {
-      note("the logistic fit looks separated: an estimate beyond ±10 with a standard error over 100 times its size means some predictor (almost) perfectly splits ties from non-ties; its estimate and p-values are not to be trusted (R's glm warns: fitted probabilities numerically 0 or 1)")
+    if model == .logistic
+      && fit.coefficients.contains(where: {
+        abs($0.estimate) > 10 && $0.standardError > 100 * abs($0.estimate)
+      })
+    {
+      note(
+        "the logistic fit looks separated: an estimate beyond ±10 with a standard error over 100 times its size means some predictor (almost) perfectly splits ties from non-ties; its estimate and p-values are not to be trusted (R's glm warns: fitted probabilities numerically 0 or 1)"
+      )
     }
-    settings += [("model", model == .linear ? "linear (least squares, sna's netlm)" : "logistic (IRLS, sna's netlogit)"),
-                 ("null hypothesis", null == .semiPartialling ? "semi-partialling (Dekker, Krackhardt and Snijders 2007)" : "Y-permutation (the dependent's nodes permuted)"),
-                 ("statistic", model == .linear ? "t-value" : "z-value"),
-                 ("permutations", String(permutations) + (null == .semiPartialling ? " per term" : "")), ("seed", String(seed)),
-                 ("cells used", String(fit.cells)), ("cells left out (missing values)", String(fit.missingCells))]
+    settings += [
+      (
+        "model",
+        model == .linear ? "linear (least squares, sna's netlm)" : "logistic (IRLS, sna's netlogit)"
+      ),
+      (
+        "null hypothesis",
+        null == .semiPartialling
+          ? "semi-partialling (Dekker, Krackhardt and Snijders 2007)"
+          : "Y-permutation (the dependent's nodes permuted)"
+      ),
+      ("statistic", model == .linear ? "t-value" : "z-value"),
+      ("permutations", String(permutations) + (null == .semiPartialling ? " per term" : "")),
+      ("seed", String(seed)),
+      ("cells used", String(fit.cells)),
+      ("cells left out (missing values)", String(fit.missingCells)),
+    ]
     if model == .linear {
-      settings += [("R2", human(fit.rSquared)), ("adjusted R2", human(fit.adjustedRSquared)), ("residual standard error", human(fit.residualStandardError))]
+      settings += [
+        ("R2", human(fit.rSquared)), ("adjusted R2", human(fit.adjustedRSquared)),
+        ("residual standard error", human(fit.residualStandardError)),
+      ]
     } else {
-      settings += [("deviance", human(fit.deviance)), ("null deviance (intercept only)", human(fit.nullDeviance)),
-                   ("AIC", human(fit.aic)), ("BIC", human(fit.bic)), ("iterations", String(fit.iterations))]
+      settings += [
+        ("deviance", human(fit.deviance)),
+        ("null deviance (intercept only)", human(fit.nullDeviance)),
+        ("AIC", human(fit.aic)), ("BIC", human(fit.bic)), ("iterations", String(fit.iterations)),
+      ]
     }
     let s = model == .linear ? "t" : "z"
-    settings += [("p-values", "shares of the permutations: P(|\(s)*| >= |\(s)|), P(\(s)* >= \(s)), P(\(s)* <= \(s))"),
-                 ("reference", "Krackhardt 1988, doi:10.1016/0378-8733(88)90004-4; Dekker, Krackhardt and Snijders 2007, doi:10.1007/s11336-007-9016-1")]
+    settings += [
+      (
+        "p-values",
+        "shares of the permutations: P(|\(s)*| >= |\(s)|), P(\(s)* >= \(s)), P(\(s)* <= \(s))"
+      ),
+      (
+        "reference",
+        "Krackhardt 1988, doi:10.1016/0378-8733(88)90004-4; Dekker, Krackhardt and Snijders 2007, doi:10.1007/s11336-007-9016-1"
+      ),
+    ]
     let rows = fit.coefficients.map { c -> [Cell] in
-      [.text(c.name), .number(c.estimate), .number(c.standardError), .number(c.statistic), .number(c.pTwoSided), .number(c.pGreater), .number(c.pLess)]
+      [
+        .text(c.name), .number(c.estimate), .number(c.standardError), .number(c.statistic),
+        .number(c.pTwoSided), .number(c.pGreater), .number(c.pLess),
+      ]
     }
-    try emit(ResultTable(columns: ["term", "estimate", "std_error", "statistic", "p_two_sided", "p_greater", "p_less"], rows: rows, settings: settings),
-             p, inputs: [path], &out)
+    try emit(
+      ResultTable(
+        columns: [
+          "term", "estimate", "std_error", "statistic", "p_two_sided", "p_greater", "p_less",
+        ], rows: rows, settings: settings),
+      p, inputs: [path], &out)
   }
 }

@@ -2,12 +2,23 @@ import Brobyggare
 import Foundation
 
 let projectSpec = CommandSpec(
-  name: "project", abstract: "Project a two-mode network (people by organisations or events) onto one mode.",
+  name: "project",
+  abstract: "Project a two-mode network (people by organisations or events) onto one mode.",
   positionals: [netArgument, ("OUT", "The projection to write; its extension picks the format.")],
   options: inputOptions + [
-    OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated; a layer whose name has a comma, by its whole name); default: every tie between the two modes."),
-    OptionSpec(name: "onto", valueName: "side", help: "people (tied by shared organisations) or organisations (tied by shared people) (default: people)."),
-    OptionSpec(name: "weight", valueName: "rule", help: "shared (the number shared) or newman (sum of 1/(members - 1)) (default: shared)."),
+    OptionSpec(
+      name: "layer", valueName: "layers",
+      help:
+        "The affiliation layers (comma-separated; a layer whose name has a comma, by its whole name); default: every tie between the two modes."
+    ),
+    OptionSpec(
+      name: "onto", valueName: "side",
+      help:
+        "people (tied by shared organisations) or organisations (tied by shared people) (default: people)."
+    ),
+    OptionSpec(
+      name: "weight", valueName: "rule",
+      help: "shared (the number shared) or newman (sum of 1/(members - 1)) (default: shared)."),
     oneThreadOption, helpOption,
   ],
   discussion: """
@@ -18,19 +29,31 @@ let projectSpec = CommandSpec(
     """)
 
 let spannersSpec = CommandSpec(
-  name: "spanners", abstract: "People affiliated with organisations in different sectors: boundary spanners.",
+  name: "spanners",
+  abstract: "People affiliated with organisations in different sectors: boundary spanners.",
   positionals: [netArgument],
   options: inputOptions + [
-    OptionSpec(name: "layer", valueName: "layers", help: "The affiliation layers (comma-separated; a layer whose name has a comma, by its whole name); default: every tie between the two modes."),
-    OptionSpec(name: "sector", valueName: "attribute", help: "The organisations' attribute that gives their sector (default: sector)."),
+    OptionSpec(
+      name: "layer", valueName: "layers",
+      help:
+        "The affiliation layers (comma-separated; a layer whose name has a comma, by its whole name); default: every tie between the two modes."
+    ),
+    OptionSpec(
+      name: "sector", valueName: "attribute",
+      help: "The organisations' attribute that gives their sector (default: sector)."),
     OptionSpec(name: "spanners-only", help: "List only the boundary spanners."),
   ] + outputOptions + [oneThreadOption, helpOption],
-  discussion: "One row per person, boundary spanners first (most sectors, then most affiliations), then by input order.")
+  discussion:
+    "One row per person, boundary spanners first (most sectors, then most affiliations), then by input order."
+)
 
 extension BrobyggareCommandLine {
   static func requirePeople(_ net: Network) throws {
     guard net.nodes.contains(where: { $0.kind == .person }) else {
-      throw UsageError(message: "No node has kind 'person'; a two-mode network needs a 'kind' attribute with people marked 'person'")
+      throw UsageError(
+        message:
+          "No node has kind 'person'; a two-mode network needs a 'kind' attribute with people marked 'person'"
+      )
     }
   }
 
@@ -40,28 +63,41 @@ extension BrobyggareCommandLine {
   static func affiliationSelection(_ p: ParsedArguments, network: Network) throws -> Set<String>? {
     if p.value("layer") != nil { return try selectedLayers(p, network: network) }
     let affiliation = network.affiliationLayers
-    guard !affiliation.layers.isEmpty, affiliation.layers.count < network.layers.count else { return nil }
-    note("read the affiliation layers \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) only\(affiliation.declared ? "" : " (found from the nodes' kinds)"); other person-to-organisation ties are not affiliations; --layer all reads every tie between the two modes")
+    guard !affiliation.layers.isEmpty, affiliation.layers.count < network.layers.count else {
+      return nil
+    }
+    note(
+      "read the affiliation layers \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) only\(affiliation.declared ? "" : " (found from the nodes' kinds)"); other person-to-organisation ties are not affiliations; --layer all reads every tie between the two modes"
+    )
     return Set(affiliation.layers)
   }
 
   static func project(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let (input, output) = (p.positionals[0], p.positionals[1])
-    guard let format = NetworkFormat(path: output) else { throw UsageError(message: "Cannot tell the output format from '\(output)'; expected \(NetworkFormat.extensionList)") }
+    guard let format = NetworkFormat(path: output) else {
+      throw UsageError(
+        message:
+          "Cannot tell the output format from '\(output)'; expected \(NetworkFormat.extensionList)")
+    }
     let side: TwoMode.Side = try choice(p, "onto", default: .people)
     let weight: TwoMode.Weight = try choice(p, "weight", default: .shared)
     let net = try readNetwork(input, p)
     try requirePeople(net)
     // --weight here is the projection's rule, not a tie attribute: only --layer selects ties.
     let layers = try affiliationSelection(p, network: net)
-    let projection = try net.projection(onto: side, weight: weight, selection: TieSelection(layers: layers))
+    let projection = try net.projection(
+      onto: side, weight: weight, selection: TieSelection(layers: layers))
     let files = try projection.network.serializedData(as: format, path: output)
     var inputs = [input]
     if let n = p.value("nodes") { inputs.append(n) }
     try writeOutput(files, inputs: inputs)
-    out.stderr += "# network: \(input); onto: \(side.rawValue); weight: \(weight.rawValue); layers: \(layers.map { $0.sorted().joined(separator: ",") } ?? "all")\n"
-    out.stderr += "wrote \(files.map(\.path).joined(separator: " and ")): \(projection.network.nodeCount) nodes, \(projection.network.tieCount) ties"
-    out.stderr += projection.sameModeTies > 0 ? "; \(projection.sameModeTies) ties within a mode left out\n" : "\n"
+    out.stderr +=
+      "# network: \(input); onto: \(side.rawValue); weight: \(weight.rawValue); layers: \(layers.map { $0.sorted().joined(separator: ",") } ?? "all")\n"
+    out.stderr +=
+      "wrote \(files.map(\.path).joined(separator: " and ")): \(projection.network.nodeCount) nodes, \(projection.network.tieCount) ties"
+    out.stderr +=
+      projection.sameModeTies > 0
+      ? "; \(projection.sameModeTies) ties within a mode left out\n" : "\n"
   }
 
   static func spanners(_ p: ParsedArguments, _ out: inout Outcome) throws {
@@ -72,21 +108,35 @@ extension BrobyggareCommandLine {
     let attribute = p.value("sector") ?? "sector"
     let rows: [TwoMode.Spanning]
     let layers = try affiliationSelection(p, network: net)
-    do { rows = try net.boundarySpanning(sector: attribute, selection: TieSelection(layers: layers)) } catch let e as NetworkError {
+    do {
+      rows = try net.boundarySpanning(sector: attribute, selection: TieSelection(layers: layers))
+    } catch let e as NetworkError {
       throw UsageError(message: e.description)
     }
     let ordered = rows.enumerated().sorted {
-      ($1.element.isBoundarySpanner ? 1 : 0, $1.element.sectors.count, $1.element.affiliations, $0.offset)
-        < ($0.element.isBoundarySpanner ? 1 : 0, $0.element.sectors.count, $0.element.affiliations, $1.offset)
+      (
+        $1.element.isBoundarySpanner ? 1 : 0, $1.element.sectors.count, $1.element.affiliations,
+        $0.offset
+      )
+        < (
+          $0.element.isBoundarySpanner ? 1 : 0, $0.element.sectors.count, $0.element.affiliations,
+          $1.offset
+        )
     }.map(\.element).filter { !p.flag("spanners-only") || $0.isBoundarySpanner }
     let table = ResultTable(
       columns: ["id", "label", "affiliations", "sectors", "sector_list", "boundary_spanner"],
       rows: ordered.map { s in
-        [.text(net.nodes[s.node].id), .text(net.nodes[s.node].label), .integer(s.affiliations), .integer(s.sectors.count),
-         .text(s.sectors.joined(separator: "; ")), .boolean(s.isBoundarySpanner)]
+        [
+          .text(net.nodes[s.node].id), .text(net.nodes[s.node].label), .integer(s.affiliations),
+          .integer(s.sectors.count),
+          .text(s.sectors.joined(separator: "; ")), .boolean(s.isBoundarySpanner),
+        ]
       },
-      settings: [("network", input), ("sector", attribute), ("layers", layers.map { $0.sorted().joined(separator: ",") } ?? "all"),
-                 ("boundary spanners", String(rows.filter(\.isBoundarySpanner).count))])
+      settings: [
+        ("network", input), ("sector", attribute),
+        ("layers", layers.map { $0.sorted().joined(separator: ",") } ?? "all"),
+        ("boundary spanners", String(rows.filter(\.isBoundarySpanner).count)),
+      ])
     try emit(table, p, inputs: [input], &out)
   }
 }

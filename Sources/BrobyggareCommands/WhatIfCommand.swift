@@ -2,15 +2,35 @@ import Brobyggare
 import Foundation
 
 let whatifSpec = CommandSpec(
-  name: "whatif", abstract: "What happens if people leave: components, fragmentation, reach lost, group pairs cut off.",
+  name: "whatif",
+  abstract:
+    "What happens if people leave: components, fragmentation, reach lost, group pairs cut off.",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [
-    OptionSpec(name: "remove", valueName: "ids", help: "Comma-separated ids or labels of the nodes that leave; each node once, so at most as many as the network has nodes (work linear in the list)."),
-    OptionSpec(name: "key-players", valueName: "k", help: "Instead of --remove: find k nodes whose leaving fragments the network most (greedy)."),
-    OptionSpec(name: "distance-weighted", help: "With --key-players: maximise distance-weighted fragmentation."),
-    OptionSpec(name: "group", valueName: "attribute", help: "Also list the pairs of groups that lose all contact."),
-    OptionSpec(name: "drop-layer", valueName: "layer", help: "Instead of removing nodes: every node's betweenness with all the layers analysed and without this one, largest loss first."),
-    OptionSpec(name: "distance", valueName: "transform", help: "With --drop-layer: trust to length for betweenness, as in metrics: hops, reciprocal, negativeLog, raw (default: hops)."),
+    OptionSpec(
+      name: "remove", valueName: "ids",
+      help:
+        "Comma-separated ids or labels of the nodes that leave; each node once, so at most as many as the network has nodes (work linear in the list)."
+    ),
+    OptionSpec(
+      name: "key-players", valueName: "k",
+      help: "Instead of --remove: find k nodes whose leaving fragments the network most (greedy)."),
+    OptionSpec(
+      name: "distance-weighted",
+      help: "With --key-players: maximise distance-weighted fragmentation."),
+    OptionSpec(
+      name: "group", valueName: "attribute",
+      help: "Also list the pairs of groups that lose all contact."),
+    OptionSpec(
+      name: "drop-layer", valueName: "layer",
+      help:
+        "Instead of removing nodes: every node's betweenness with all the layers analysed and without this one, largest loss first."
+    ),
+    OptionSpec(
+      name: "distance", valueName: "transform",
+      help:
+        "With --drop-layer: trust to length for betweenness, as in metrics: hops, reciprocal, negativeLog, raw (default: hops)."
+    ),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Before is the whole network (the same whoever leaves); after is measured on the nodes
@@ -35,20 +55,31 @@ extension BrobyggareCommandLine {
     let path = p.positionals[0]
     if p.value("drop-layer") != nil { return try whatifDropLayer(p, &out) }
     for name in ["distance", "format", "output"] where p.value(name) != nil {
-      throw UsageError(message: "--\(name) goes with --drop-layer (the summary of --remove and --key-players is text)")
+      throw UsageError(
+        message:
+          "--\(name) goes with --drop-layer (the summary of --remove and --key-players is text)")
     }
-    if p.flag("excel") { throw UsageError(message: "--excel goes with --drop-layer (the summary of --remove and --key-players is text)") }
+    if p.flag("excel") {
+      throw UsageError(
+        message:
+          "--excel goes with --drop-layer (the summary of --remove and --key-players is text)")
+    }
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
     var removed: [Int]
     if let k = p.value("key-players") {
-      guard p.value("remove") == nil else { throw UsageError(message: "Give --remove or --key-players, not both") }
+      guard p.value("remove") == nil else {
+        throw UsageError(message: "Give --remove or --key-players, not both")
+      }
       guard net.nodeCount >= 2 else {
-        throw UsageError(message: "--key-players needs a network of at least 2 nodes; this one has \(net.nodeCount)")
+        throw UsageError(
+          message:
+            "--key-players needs a network of at least 2 nodes; this one has \(net.nodeCount)")
       }
       guard let count = Int(k), count > 0, count < net.nodeCount else {
-        throw UsageError(message: "--key-players takes a whole number from 1 to \(net.nodeCount - 1), not '\(k)'")
+        throw UsageError(
+          message: "--key-players takes a whole number from 1 to \(net.nodeCount - 1), not '\(k)'")
       }
       // Every step scores every candidate by a search from every node: check the work first.
       let work = adj.keyPlayerWork(count: count)
@@ -58,14 +89,23 @@ extension BrobyggareCommandLine {
         // Nodes at this density for which one step fits: n² (n + n·arcs/n) within the limit.
         let density = 1 + Double(adj.arcCount) / Double(net.nodeCount)
         let feasibleN = Int(Foundation.cbrt(Adjacency.keyPlayerWorkLimit / density))
-        let advice = feasibleK >= 1
+        let advice =
+          feasibleK >= 1
           ? "at most --key-players \(feasibleK) fits"
           : "even --key-players 1 does not fit; at this density about \(feasibleN) nodes would"
-        throw UsageError(message: "--key-players \(count) on \(net.nodeCount) nodes and \(adj.arcCount) arcs needs up to \(scientific(work)) steps of breadth-first search (k × n candidates × n searches × (n + arcs)), over the limit of \(scientific(Adjacency.keyPlayerWorkLimit)); \(advice)")
+        throw UsageError(
+          message:
+            "--key-players \(count) on \(net.nodeCount) nodes and \(adj.arcCount) arcs needs up to \(scientific(work)) steps of breadth-first search (k × n candidates × n searches × (n + arcs)), over the limit of \(scientific(Adjacency.keyPlayerWorkLimit)); \(advice)"
+        )
       }
-      removed = adj.greedyKeyPlayers(count: count, distanceWeighted: p.flag("distance-weighted"), threads: try threadCount(p))
+      removed = adj.greedyKeyPlayers(
+        count: count, distanceWeighted: p.flag("distance-weighted"), threads: try threadCount(p))
     } else {
-      guard let ids = p.value("remove") else { throw UsageError(message: "Missing expected option '--remove <ids>' (or --key-players <k>)", command: whatifSpec) }
+      guard let ids = p.value("remove") else {
+        throw UsageError(
+          message: "Missing expected option '--remove <ids>' (or --key-players <k>)",
+          command: whatifSpec)
+      }
       removed = try removedNodes(ids, in: net)
     }
     var groups: (groups: [Int], names: [String])?
@@ -74,17 +114,30 @@ extension BrobyggareCommandLine {
     var lines: [String] = []
     lines.append("network: \(path)")
     lines.append("analysed: \(describe(selection, network: net))")
-    lines.append("removed: \(removed.map { net.nodes[$0].id }.joined(separator: ", "))\(p.value("key-players") != nil ? " (greedy key players, \(p.flag("distance-weighted") ? "distance-weighted fragmentation" : "fragmentation"))" : "")")
-    lines.append("before: the whole network (\(e.nodesBefore) nodes); after: the \(e.remainingNodes) who remain")
-    lines.append("weak components: \(e.componentsBefore) -> \(e.componentsAfter) (largest \(e.largestBefore) -> \(e.largestAfter))")
+    lines.append(
+      "removed: \(removed.map { net.nodes[$0].id }.joined(separator: ", "))\(p.value("key-players") != nil ? " (greedy key players, \(p.flag("distance-weighted") ? "distance-weighted fragmentation" : "fragmentation"))" : "")"
+    )
+    lines.append(
+      "before: the whole network (\(e.nodesBefore) nodes); after: the \(e.remainingNodes) who remain"
+    )
+    lines.append(
+      "weak components: \(e.componentsBefore) -> \(e.componentsAfter) (largest \(e.largestBefore) -> \(e.largestAfter))"
+    )
     lines.append("fragmentation: \(human(e.fragmentationBefore)) -> \(human(e.fragmentationAfter))")
-    lines.append("distance-weighted fragmentation: \(human(e.distanceFragmentationBefore)) -> \(human(e.distanceFragmentationAfter))")
+    lines.append(
+      "distance-weighted fragmentation: \(human(e.distanceFragmentationBefore)) -> \(human(e.distanceFragmentationAfter))"
+    )
     lines.append("ordered pairs that lose reach: \(e.reachLost)")
     let gb = adj.groupBetweenness(of: removed, lengths: try ArcLengths(adj, transform: .hops))
-    lines.append("group betweenness of the removed (Everett-Borgatti, hops): \(human(gb.raw)) (\(human(gb.share)) of the pairs of remaining nodes)")
+    lines.append(
+      "group betweenness of the removed (Everett-Borgatti, hops): \(human(gb.raw)) (\(human(gb.share)) of the pairs of remaining nodes)"
+    )
     if let groups {
-      let cut = e.groupPairsCut.map { "\(groups.names[$0.0]) \(net.isDirected ? "->" : "--") \(groups.names[$0.1])" }
-      lines.append("group pairs that lose all contact: \(cut.isEmpty ? "none" : cut.joined(separator: "; "))")
+      let cut = e.groupPairsCut.map {
+        "\(groups.names[$0.0]) \(net.isDirected ? "->" : "--") \(groups.names[$0.1])"
+      }
+      lines.append(
+        "group pairs that lose all contact: \(cut.isEmpty ? "none" : cut.joined(separator: "; "))")
     }
     // A summary people read: controls from the data are shown, not sent (the table of
     // --drop-layer is for machines and keeps them).
@@ -116,7 +169,9 @@ func removedNodes(_ value: String, in net: Network) throws -> [Int] {
     }
     // Anything else (a label of several nodes, a typo) takes the slower path, which says why.
     let i = try found ?? nodeIndex(name, in: net)
-    if seen[i] { throw UsageError(message: "--remove names the node \(quotedName(net.nodes[i].id)) twice") }
+    if seen[i] {
+      throw UsageError(message: "--remove names the node \(quotedName(net.nodes[i].id)) twice")
+    }
     seen[i] = true
     removed.append(i)
   }
@@ -130,21 +185,31 @@ extension BrobyggareCommandLine {
     let path = p.positionals[0]
     let layer = p.value("drop-layer")!
     for name in ["remove", "key-players", "group"] where p.value(name) != nil {
-      throw UsageError(message: "--drop-layer compares betweenness with and without a layer; it does not take --\(name)")
+      throw UsageError(
+        message:
+          "--drop-layer compares betweenness with and without a layer; it does not take --\(name)")
     }
-    if p.flag("distance-weighted") { throw UsageError(message: "--distance-weighted goes with --key-players, not --drop-layer") }
+    if p.flag("distance-weighted") {
+      throw UsageError(message: "--distance-weighted goes with --key-players, not --drop-layer")
+    }
     let distance = try distanceOption(p)
     _ = try tableFormat(p)
     let threads = try threadCount(p)
     let net = try readNetwork(path, p)
     let present = net.layers
     guard present.contains(layer) else {
-      throw UsageError(message: "--drop-layer: no tie is in layer \(quotedName(layer)) (the layers are: \(quotedNames(present)))\(didYouMean(closestMatches(to: layer, among: present)))")
+      throw UsageError(
+        message:
+          "--drop-layer: no tie is in layer \(quotedName(layer)) (the layers are: \(quotedNames(present)))\(didYouMean(closestMatches(to: layer, among: present)))"
+      )
     }
     let selection = try tieSelection(p, network: net)
     let analysed = present.filter { selection.includes(layer: $0) }
     guard analysed.contains(layer) else {
-      throw UsageError(message: "--drop-layer: the layer \(quotedName(layer)) is not among those analysed (\(quotedNames(analysed))); add it with --layer")
+      throw UsageError(
+        message:
+          "--drop-layer: the layer \(quotedName(layer)) is not among those analysed (\(quotedNames(analysed))); add it with --layer"
+      )
     }
     var without = selection
     without.excludedLayers.insert(layer)
@@ -152,29 +217,46 @@ extension BrobyggareCommandLine {
     func betweenness(_ s: TieSelection) throws -> [Double] {
       let adj = try net.adjacency(s)
       do {
-        return adj.betweenness(lengths: try ArcLengths(adj, transform: distance, nodeIDs: ids), threads: threads)
+        return adj.betweenness(
+          lengths: try ArcLengths(adj, transform: distance, nodeIDs: ids), threads: threads)
       } catch let e as DistanceError {
         throw DataError(file: path, message: "\(e)")
       }
     }
     let before = try betweenness(selection)
     let after = try betweenness(without)
-    let rankBefore = competitionRanks(before), rankAfter = competitionRanks(after)
-    let exclusive = try net.multiplexity(TieSelection(layers: Set(analysed))).exclusiveRelevance(ofLayer: layer)!
+    let rankBefore = competitionRanks(before)
+    let rankAfter = competitionRanks(after)
+    let exclusive = try net.multiplexity(TieSelection(layers: Set(analysed))).exclusiveRelevance(
+      ofLayer: layer)!
     let change = zip(after, before).map { $0 - $1 }
     let order = net.nodes.indices.sorted { (change[$0], ids[$0]) < (change[$1], ids[$1]) }
     let rows: [[Cell]] = order.map { v in
-      [.text(ids[v]), .text(net.nodes[v].label), .number(before[v]), .number(after[v]), .number(change[v]),
-       .integer(rankBefore[v]), .integer(rankAfter[v]), .integer(rankAfter[v] - rankBefore[v]), .number(exclusive[v])]
+      [
+        .text(ids[v]), .text(net.nodes[v].label), .number(before[v]), .number(after[v]),
+        .number(change[v]),
+        .integer(rankBefore[v]), .integer(rankAfter[v]), .integer(rankAfter[v] - rankBefore[v]),
+        .number(exclusive[v]),
+      ]
     }
-    var settings = [("network", path), ("nodes", String(net.nodeCount)), ("directed", net.isDirected ? "yes" : "no")]
+    var settings = [
+      ("network", path), ("nodes", String(net.nodeCount)),
+      ("directed", net.isDirected ? "yes" : "no"),
+    ]
     settings += selectionSettings(selection, network: net)
     settings.append(("dropped layer", settingName(layer)))
     settings.append(("distance", distance.rawValue))
-    settings.append(("betweenness", "raw (Brandes), as metrics computes it\(net.isDirected ? "" : "; each unordered pair once")"))
+    settings.append(
+      (
+        "betweenness",
+        "raw (Brandes), as metrics computes it\(net.isDirected ? "" : "; each unordered pair once")"
+      ))
     settings.append(("ranked by", "change, largest loss first; ties by id"))
     let table = ResultTable(
-      columns: ["id", "label", "betweenness_with", "betweenness_without", "change", "rank_with", "rank_without", "rank_change", "exclusive_share"],
+      columns: [
+        "id", "label", "betweenness_with", "betweenness_without", "change", "rank_with",
+        "rank_without", "rank_change", "exclusive_share",
+      ],
       rows: rows, settings: settings)
     try emit(table, p, inputs: [path], &out)
   }
@@ -184,7 +266,9 @@ extension BrobyggareCommandLine {
 /// error (1e-9 relative), so equal values share the better rank (1, 2, 2, 4). NaN ranks last.
 func competitionRanks(_ values: [Double]) -> [Int] {
   let order = values.indices.sorted { a, b in
-    let (x, y) = (values[a].isNaN ? -Double.infinity : values[a], values[b].isNaN ? -Double.infinity : values[b])
+    let (x, y) = (
+      values[a].isNaN ? -Double.infinity : values[a], values[b].isNaN ? -Double.infinity : values[b]
+    )
     return (x, b) > (y, a)
   }
   var rank = [Int](repeating: 0, count: values.count)

@@ -1,3 +1,4 @@
 import BrobyggareCommands
 import Foundation
+
 exit(BrobyggareCommandLine.main(CommandLine.arguments))

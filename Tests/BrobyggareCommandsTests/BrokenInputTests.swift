@@ -12,7 +12,9 @@ struct BrokenInputTests {
   static let folder = packageRoot.appendingPathComponent("Tests/BrobyggareCommandsTests/Broken")
 
   static var cases: [(file: String, message: String)] {
-    let text = (try? String(contentsOf: folder.appendingPathComponent("expected.tsv"), encoding: .utf8)) ?? ""
+    let text =
+      (try? String(contentsOf: folder.appendingPathComponent("expected.tsv"), encoding: .utf8))
+      ?? ""
     return text.split(separator: "\n").dropFirst().map { line in
       let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
       return (parts[0], parts.count > 1 ? parts[1] : "")
@@ -31,20 +33,33 @@ struct BrokenInputTests {
   func givesItsMessageAndWritesNothing(_ file: String) throws {
     let expected = Self.cases.first { $0.file == file }!.message
     let input = Self.folder.appendingPathComponent(file).path
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString)")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "broken-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
-    let output = scratch.appendingPathComponent(file.hasPrefix("nominations-") ? "out.graphml" : "out.json").path
+    let output = scratch.appendingPathComponent(
+      file.hasPrefix("nominations-") ? "out.graphml" : "out.json"
+    ).path
     try "keep\n".write(toFile: output, atomically: false, encoding: .utf8)
-    let args = file.hasPrefix("nominations-")
-      ? ["interviews", input, "--roster", Self.folder.appendingPathComponent("roster.valid.csv").path, "--scale", "1..5", "-o", output]
+    let args =
+      file.hasPrefix("nominations-")
+      ? [
+        "interviews", input, "--roster",
+        Self.folder.appendingPathComponent("roster.valid.csv").path, "--scale", "1..5", "-o",
+        output,
+      ]
       : ["convert", input, output]
     let outcome = BrobyggareCommandLine.run(args)
     #expect(outcome.status == 1, "\(file): exit \(outcome.status)")
-    let first = outcome.stderr.split(separator: "\n").first { !$0.hasPrefix("#") }.map(String.init) ?? ""
+    let first =
+      outcome.stderr.split(separator: "\n").first { !$0.hasPrefix("#") }.map(String.init) ?? ""
     #expect(first.replacingOccurrences(of: Self.folder.path + "/", with: "") == expected)
-    #expect(try String(contentsOfFile: output, encoding: .utf8) == "keep\n", "\(file): the existing output was changed")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["out.graphml", "out.json"].filter { output.hasSuffix($0) },
-            "\(file): something else was written")
+    #expect(
+      try String(contentsOfFile: output, encoding: .utf8) == "keep\n",
+      "\(file): the existing output was changed")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+        == ["out.graphml", "out.json"].filter { output.hasSuffix($0) },
+      "\(file): something else was written")
   }
 }

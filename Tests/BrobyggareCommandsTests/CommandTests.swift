@@ -3,7 +3,8 @@ import Testing
 
 @testable import BrobyggareCommands
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent()
   .deletingLastPathComponent()
 let padgett = packageRoot.appendingPathComponent("Datasets/padgett/padgett.graphml").path
 
@@ -11,14 +12,18 @@ func run(_ args: String...) -> BrobyggareCommandLine.Outcome { BrobyggareCommand
 
 /// The command-line program the test run built (debug), if it is there.
 func builtBinary() -> String? {
-  [".build/debug/brobyggare", ".build/x86_64-unknown-linux-gnu/debug/brobyggare",
-   ".build/aarch64-unknown-linux-gnu/debug/brobyggare", ".build/arm64-apple-macosx/debug/brobyggare"]
-    .map { packageRoot.appendingPathComponent($0).path }
-    .first { FileManager.default.isExecutableFile(atPath: $0) }
+  [
+    ".build/debug/brobyggare", ".build/x86_64-unknown-linux-gnu/debug/brobyggare",
+    ".build/aarch64-unknown-linux-gnu/debug/brobyggare",
+    ".build/arm64-apple-macosx/debug/brobyggare",
+  ]
+  .map { packageRoot.appendingPathComponent($0).path }
+  .first { FileManager.default.isExecutableFile(atPath: $0) }
 }
 
 func temporaryDirectory() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("brobyggare-tests-\(UUID().uuidString)")
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "brobyggare-tests-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
@@ -29,18 +34,24 @@ struct CommandTests {
     let r = run("metrics", padgett, "--layer", "marriage")
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n")
-    #expect(lines[0] == "id,label,degree,in_degree,out_degree,strength,betweenness,betweenness_normalized,closeness,harmonic,articulation_point,constraint,effective_size,efficiency,hierarchy")
+    #expect(
+      lines[0]
+        == "id,label,degree,in_degree,out_degree,strength,betweenness,betweenness_normalized,closeness,harmonic,articulation_point,constraint,effective_size,efficiency,hierarchy"
+    )
     #expect(lines.count == 17)
     let medici = lines.first { $0.hasPrefix("Medici,") }!.split(separator: ",")
     #expect(medici[2] == "6")
-    #expect(medici[6] == "47.5")  // networkx 3.6.1 betweenness_centrality(normalized=False) on the marriage ties
+    // networkx 3.6.1 betweenness_centrality(normalized=False) on the marriage ties
+    #expect(medici[6] == "47.5")
     #expect(medici[10] == "true")
     #expect(r.stderr.contains("layers: marriage"))
     #expect(r.stderr.contains("distance: hops"))
   }
 
   @Test func measuresFormatsAndSettingsEcho() {
-    let json = run("metrics", padgett, "--measures", "betweenness,degree", "--format", "json", "--distance", "hops")
+    let json = run(
+      "metrics", padgett, "--measures", "betweenness,degree", "--format", "json", "--distance",
+      "hops")
     #expect(json.status == 0)
     #expect(json.stdout.contains("\"settings\": {"))
     #expect(json.stdout.contains("\"distance\": \"hops\""))
@@ -56,14 +67,22 @@ struct CommandTests {
   @Test func tableFieldsAreQuotedAsTheCSVWriterQuotes() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let nodes = dir.appendingPathComponent("nodes.csv"), ties = dir.appendingPathComponent("ties.csv")
-    try "id,label\na,\" padded \"\nb,\"Berg, \"\"the elder\"\"\"\nc,plain\n".write(to: nodes, atomically: true, encoding: .utf8)
+    let nodes = dir.appendingPathComponent("nodes.csv")
+    let ties = dir.appendingPathComponent("ties.csv")
+    try "id,label\na,\" padded \"\nb,\"Berg, \"\"the elder\"\"\"\nc,plain\n".write(
+      to: nodes, atomically: true, encoding: .utf8)
     try "source,target\na,b\nb,c\n".write(to: ties, atomically: true, encoding: .utf8)
     let csv = run("metrics", ties.path, "--nodes", nodes.path, "--measures", "degree")
     #expect(csv.status == 0, "\(csv.stderr)")
-    #expect(csv.stdout == "id,label,degree\na,\" padded \",1\nb,\"Berg, \"\"the elder\"\"\",2\nc,plain,1\n")
-    let tsv = run("metrics", ties.path, "--nodes", nodes.path, "--measures", "degree", "--format", "tsv")
-    #expect(tsv.stdout == "id\tlabel\tdegree\na\t\" padded \"\t1\nb\t\"Berg, \"\"the elder\"\"\"\t2\nc\tplain\t1\n")
+    #expect(
+      csv.stdout
+        == "id,label,degree\na,\" padded \",1\nb,\"Berg, \"\"the elder\"\"\",2\nc,plain,1\n")
+    let tsv = run(
+      "metrics", ties.path, "--nodes", nodes.path, "--measures", "degree", "--format", "tsv")
+    #expect(
+      tsv.stdout
+        == "id\tlabel\tdegree\na\t\" padded \"\t1\nb\t\"Berg, \"\"the elder\"\"\"\t2\nc\tplain\t1\n"
+    )
   }
 
   @Test func usageErrorsExit64() {
@@ -123,7 +142,9 @@ struct CommandTests {
     #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("p.nodes.csv").path))
     let back = dir.appendingPathComponent("p.graphml").path
     #expect(run("convert", csv, back, "--undirected").status == 0)
-    #expect(try String(contentsOfFile: back, encoding: .utf8) == String(contentsOfFile: padgett, encoding: .utf8))
+    #expect(
+      try String(contentsOfFile: back, encoding: .utf8)
+        == String(contentsOfFile: padgett, encoding: .utf8))
     let same = run("convert", back, back)
     #expect(same.status == 64)
     #expect(same.stderr.contains("Refusing to overwrite"))
@@ -135,7 +156,9 @@ struct CommandTests {
     let out = dir.appendingPathComponent("s.edgelist").path
     #expect(run("convert", spaced.path, out).status == 1)
     #expect(!FileManager.default.fileExists(atPath: out))
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter {
+      $0.hasSuffix(".tmp")
+    }
     #expect(leftovers.isEmpty)
   }
 
@@ -152,7 +175,8 @@ struct CommandTests {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = ["metrics", padgett, "--measures", "betweenness", "--layer", "marriage"]
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     p.standardOutput = out
     p.standardError = err
     try p.run()
@@ -181,7 +205,7 @@ struct CommandTests {
     var text = ""
     var x: UInt64 = 3
     for _ in 0..<200_000 {
-      x = x &* 6364136223846793005 &+ 1442695040888963407
+      x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       text += "\((x >> 33) % 40_000) \((x >> 13) % 40_000)\n"
     }
     let input = folder.appendingPathComponent("big.edgelist").path
@@ -203,7 +227,10 @@ struct CommandTests {
     #expect(p.terminationStatus == 130)
     #expect(stderr.contains("interrupted; no file was written or changed"))
     #expect(try String(contentsOfFile: output, encoding: .utf8) == "before\n")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["big.edgelist", "out.csv"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+        "big.edgelist", "out.csv",
+      ])
   }
 }
 
@@ -213,7 +240,10 @@ struct BrokersCommandTests {
     let r = run("brokers", padgett, "--group", "wealth", "--layer", "marriage")
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n")
-    #expect(lines[0] == "id,label,group,coordinator,itinerant,representative,gatekeeper,liaison,total,coordinator_expected,coordinator_z,itinerant_expected,itinerant_z,representative_expected,representative_z,gatekeeper_expected,gatekeeper_z,liaison_expected,liaison_z,total_expected,total_z")
+    #expect(
+      lines[0]
+        == "id,label,group,coordinator,itinerant,representative,gatekeeper,liaison,total,coordinator_expected,coordinator_z,itinerant_expected,itinerant_z,representative_expected,representative_z,gatekeeper_expected,gatekeeper_z,liaison_expected,liaison_z,total_expected,total_z"
+    )
     #expect(lines[1].hasPrefix("Medici,Medici,103,"))
     let totals = lines.dropFirst().map { Double($0.split(separator: ",")[8])! }
     #expect(totals == totals.sorted(by: >))
@@ -226,9 +256,13 @@ struct BrokersCommandTests {
     #expect(a.status == 0)
     #expect(a.stdout == b.stdout)
     let header = a.stdout.split(separator: "\n")[0].split(separator: ",")
-    #expect(a.stdout.split(separator: "\n")[0].hasSuffix("liaison_expected,liaison_z,liaison_p,total_expected,total_z"))
+    #expect(
+      a.stdout.split(separator: "\n")[0].hasSuffix(
+        "liaison_expected,liaison_z,liaison_p,total_expected,total_z"))
     let column = header.firstIndex(of: "liaison_p")!
-    let ps = a.stdout.split(separator: "\n").dropFirst().map { Double($0.split(separator: ",")[column])! }
+    let ps = a.stdout.split(separator: "\n").dropFirst().map {
+      Double($0.split(separator: ",")[column])!
+    }
     #expect(ps.allSatisfy { $0 > 0 && $0 <= 1 })
   }
 
@@ -245,9 +279,11 @@ struct BrokersCommandTests {
 struct GroupCommandTests {
   func sample() throws -> String {
     let dir = try temporaryDirectory()
-    try "source,target,trust\nkommun,förening,0.8\nförening,kommun,0.6\nkommun,polis,0.9\npolis,boende,0.3\nboende,förening,0.7\nförening,förening2,1\n"
+    try
+      "source,target,trust\nkommun,förening,0.8\nförening,kommun,0.6\nkommun,polis,0.9\npolis,boende,0.3\nboende,förening,0.7\nförening,förening2,1\n"
       .write(to: dir.appendingPathComponent("g.csv"), atomically: true, encoding: .utf8)
-    try "id,sector\nkommun,municipality\npolis,police\nförening,civil\nförening2,civil\nboende,residents\n"
+    try
+      "id,sector\nkommun,municipality\npolis,police\nförening,civil\nförening2,civil\nboende,residents\n"
       .write(to: dir.appendingPathComponent("g.nodes.csv"), atomically: true, encoding: .utf8)
     return dir.appendingPathComponent("g.csv").path
   }
@@ -259,7 +295,10 @@ struct GroupCommandTests {
     let r = run("groups", try sample(), "--group", "sector", "--permutations", "99")
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n")
-    #expect(lines[0] == "from_group,to_group,from_size,to_size,ties,density,mean_trust,reciprocity,from_ei_index,from_ei_expected")
+    #expect(
+      lines[0]
+        == "from_group,to_group,from_size,to_size,ties,density,mean_trust,reciprocity,from_ei_index,from_ei_expected"
+    )
     #expect(lines.contains("civil,municipality,2,1,1,0.5,0.6,1,0.5,0.7142857142857143"))
     #expect(lines.count == 17)
     // Network: 5 external, 1 internal tie: (5 − 1)/6, shown to 4 significant digits.
@@ -268,7 +307,9 @@ struct GroupCommandTests {
   }
 
   @Test func metricsGroupColumns() throws {
-    let r = run("metrics", try sample(), "--group", "sector", "--measures", "betweenness,betweenness_intergroup,ei_index")
+    let r = run(
+      "metrics", try sample(), "--group", "sector", "--measures",
+      "betweenness,betweenness_intergroup,ei_index")
     #expect(r.status == 0)
     #expect(r.stdout.hasPrefix("id,label,betweenness,betweenness_intergroup,ei_index\n"))
     #expect(r.stdout.contains("förening2,förening2,0,0,-1\n"))
@@ -318,7 +359,8 @@ struct BoundaryCommandTests {
     #expect(r.stdout == again.stdout && r.stderr == again.stderr)
     // Pucci, an isolate: participation undefined, no role.
     #expect(r.stdout.contains("Pucci,Pucci,"))
-    #expect(r.stdout.split(separator: "\n").first { $0.hasPrefix("Pucci,") }!.hasSuffix(",NaN,NaN,"))
+    #expect(
+      r.stdout.split(separator: "\n").first { $0.hasPrefix("Pucci,") }!.hasSuffix(",NaN,NaN,"))
     let g = run("communities", padgett, "--layer", "marriage", "--group", "priorates")
     #expect(g.status == 0)
     #expect(g.stdout.hasPrefix("id,label,group,participation,within_module_z,role\n"))
@@ -334,10 +376,14 @@ struct BoundaryCommandTests {
   @Test func mostTrustedPath() throws {
     let dir = try temporaryDirectory()
     let file = dir.appendingPathComponent("trust.csv").path
-    try "source,target,trust\na,b,0.9\nb,c,0.9\na,c,0.8\nc,d,0.5\n".write(toFile: file, atomically: true, encoding: .utf8)
+    try "source,target,trust\na,b,0.9\nb,c,0.9\na,c,0.8\nc,d,0.5\n".write(
+      toFile: file, atomically: true, encoding: .utf8)
     let r = run("path", file, "a", "d")
     #expect(r.status == 0)
-    #expect(r.stdout == "step,id,label,tie_trust,path_trust\n0,a,a,,1\n1,b,b,0.9,0.9\n2,c,c,0.9,0.81\n3,d,d,0.5,0.405\n")
+    #expect(
+      r.stdout
+        == "step,id,label,tie_trust,path_trust\n0,a,a,,1\n1,b,b,0.9,0.9\n2,c,c,0.9,0.81\n3,d,d,0.5,0.405\n"
+    )
     let reach = run("path", file, "a", "--threshold", "0.8")
     #expect(reach.stdout == "id,label,trust,steps,path\nb,b,0.9,1,a > b\nc,c,0.81,2,a > b > c\n")
     let all = run("path", file, "--threshold", "0.8")
@@ -356,8 +402,10 @@ struct BoundaryCommandTests {
   @Test func trustWeightedBrokers() throws {
     let dir = try temporaryDirectory()
     let ties = dir.appendingPathComponent("t.csv").path
-    try "source,target,trust\na,v,0.4\nv,c,0.9\n".write(toFile: ties, atomically: true, encoding: .utf8)
-    try "id,sector\na,x\nv,x\nc,x\n".write(toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
+    try "source,target,trust\na,v,0.4\nv,c,0.9\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    try "id,sector\na,x\nv,x\nc,x\n".write(
+      toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
     let r = run("brokers", ties, "--group", "sector", "--trust-weighted", "gm")
     #expect(r.status == 0)
     let row = r.stdout.split(separator: "\n")[1].split(separator: ",")
@@ -370,12 +418,15 @@ struct BoundaryCommandTests {
   }
 
   @Test func bridgingColumnsOnRequest() {
-    let r = run("metrics", padgett, "--layer", "marriage", "--measures", "betweenness,bridging_coefficient,bridging_centrality")
+    let r = run(
+      "metrics", padgett, "--layer", "marriage", "--measures",
+      "betweenness,bridging_coefficient,bridging_centrality")
     #expect(r.status == 0)
     // Hand-worked for Medici: betweenness 47.5; degree 6; its neighbours' degrees are
     // Acciaiuoli 1, Albizzi 3, Barbadori 2, Ridolfi 3, Salviati 2, Tornabuoni 3, so the
     // bridging coefficient is (1/6) / (1 + 1/3 + 1/2 + 1/3 + 1/2 + 1/3) = 1/18.
-    let medici = r.stdout.split(separator: "\n").first { $0.hasPrefix("Medici,") }!.split(separator: ",")
+    let medici = r.stdout.split(separator: "\n").first { $0.hasPrefix("Medici,") }!.split(
+      separator: ",")
     #expect(medici[2] == "47.5")
     #expect(abs(Double(medici[3])! - 1.0 / 18) < 1e-12)
     #expect(abs(Double(medici[4])! - 47.5 / 18) < 1e-12)
@@ -391,14 +442,18 @@ struct ThreadOptionTests {
     var text = "source,target,trust\n"
     var x: UInt64 = 42
     for _ in 0..<3000 {
-      x = x &* 6364136223846793005 &+ 1442695040888963407
+      x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       text += "n\((x >> 33) % 600),n\((x >> 13) % 600),0.\((x >> 50) % 9 + 1)\n"
     }
     let file = try temporaryDirectory().appendingPathComponent("large.csv").path
     try text.write(toFile: file, atomically: true, encoding: .utf8)
     for distance in ["hops", "reciprocal"] {
-      let one = run("metrics", file, "--threads", "1", "--distance", distance, "--measures", "betweenness,closeness,harmonic")
-      let two = run("metrics", file, "--threads", "2", "--distance", distance, "--measures", "betweenness,closeness,harmonic")
+      let one = run(
+        "metrics", file, "--threads", "1", "--distance", distance, "--measures",
+        "betweenness,closeness,harmonic")
+      let two = run(
+        "metrics", file, "--threads", "2", "--distance", distance, "--measures",
+        "betweenness,closeness,harmonic")
       #expect(one.status == 0)
       #expect(one.stdout.split(separator: "\n").count > 500)
       #expect(one.stdout == two.stdout)
@@ -420,26 +475,37 @@ struct ThreadOptionTests {
     var x: UInt64 = 7
     for v in 0..<600 { nodes += "n\(v),\(["municipality", "police", "housing"][v % 3])\n" }
     for _ in 0..<2400 {
-      x = x &* 6364136223846793005 &+ 1442695040888963407
+      x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       ties += "n\((x >> 33) % 600),n\((x >> 13) % 600),0.\((x >> 50) % 9 + 1)\n"
     }
     let large = folder.appendingPathComponent("large.csv").path
     try ties.write(toFile: large, atomically: true, encoding: .utf8)
-    try nodes.write(toFile: folder.appendingPathComponent("large.nodes.csv").path, atomically: true, encoding: .utf8)
+    try nodes.write(
+      toFile: folder.appendingPathComponent("large.nodes.csv").path, atomically: true,
+      encoding: .utf8)
     let invocations: [[String]] = [
-      ["metrics", large, "--group", "sector", "--measures", "betweenness,closeness,harmonic,betweenness_intergroup,ei_index"],
+      [
+        "metrics", large, "--group", "sector", "--measures",
+        "betweenness,closeness,harmonic,betweenness_intergroup,ei_index",
+      ],
       ["metrics", large, "--distance", "reciprocal", "--measures", "betweenness,closeness"],
       ["metrics", large, "--epsilon", "0.05", "--seed", "3", "--measures", "betweenness"],
       ["brokers", large, "--group", "sector", "--permutations", "40"],
       ["groups", large, "--group", "sector", "--permutations", "40"],
       ["path", large, "--threshold", "0.3"],
       ["whatif", "municipality", "--layer", "trust", "--key-players", "2", "--group", "sector"],
-      ["robustness", "municipality", "--layer", "trust", "--runs", "40", "--drop", "0.2", "--summary"],
+      [
+        "robustness", "municipality", "--layer", "trust", "--runs", "40", "--drop", "0.2",
+        "--summary",
+      ],
       ["compare", "municipality", "municipality-wave2", "--layer", "trust"],
       ["communities", large], ["bridges", large], ["reciprocity", large], ["info", large],
       ["spanners", "municipality", "--layer", "works at,member of"],
       ["project", "davis", "OUT/davis-women.graphml", "--onto", "people"],
-      ["report", "municipality", "--layer", "trust", "--group", "sector", "--robustness", "20", "-o", "OUT/report"],
+      [
+        "report", "municipality", "--layer", "trust", "--group", "sector", "--robustness", "20",
+        "-o", "OUT/report",
+      ],
       ["dot", large, "--group", "sector", "--top", "8"],
     ]
     for args in invocations {
@@ -447,15 +513,25 @@ struct ThreadOptionTests {
       for threads in ["1", "2", "3"] {
         let out = folder.appendingPathComponent("t\(threads)")
         try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let r = BrobyggareCommandLine.run(args.map { $0.replacingOccurrences(of: "OUT/", with: out.path + "/") } + ["--threads", threads])
+        let r = BrobyggareCommandLine.run(
+          args.map { $0.replacingOccurrences(of: "OUT/", with: out.path + "/") } + [
+            "--threads", threads,
+          ])
         #expect(r.status == 0, "\(args): \(r.stderr)")
         // What it printed (with the output folder's name taken out) and every file it wrote.
-        var all = r.stdout.replacingOccurrences(of: out.path, with: "OUT") + r.stderr.replacingOccurrences(of: out.path, with: "OUT")
-        let files = (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? []).sorted()
+        var all =
+          r.stdout.replacingOccurrences(of: out.path, with: "OUT")
+          + r.stderr.replacingOccurrences(of: out.path, with: "OUT")
+        let files =
+          (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? []).sorted()
         for f in files {
           var isDir: ObjCBool = false
-          if FileManager.default.fileExists(atPath: out.path + "/" + f, isDirectory: &isDir), !isDir.boolValue {
-            all += "\n== \(f)\n" + ((try? String(contentsOfFile: out.path + "/" + f, encoding: .utf8)) ?? "")
+          if FileManager.default.fileExists(atPath: out.path + "/" + f, isDirectory: &isDir),
+            !isDir.boolValue
+          {
+            all +=
+              "\n== \(f)\n"
+              + ((try? String(contentsOfFile: out.path + "/" + f, encoding: .utf8)) ?? "")
           }
         }
         outputs.append(all)
@@ -479,7 +555,10 @@ struct SummaryCommandTests {
     #expect(lines.count == 3)
     // Then the CUG z-scores: by default 200 draws conditioned on the ties, which fix the
     // density (so it has no z-score).
-    #expect(lines[0] == "network,nodes,ties,direction,density,reciprocity,transitivity,mean_distance,diameter,components,centralization_degree,centralization_betweenness,centralization_closeness,connectedness,hierarchy,efficiency,lubness,non_respondents,z_reciprocity,z_transitivity,z_centralization_degree,z_centralization_betweenness,z_centralization_closeness,z_connectedness,z_hierarchy,z_efficiency,z_lubness")
+    #expect(
+      lines[0]
+        == "network,nodes,ties,direction,density,reciprocity,transitivity,mean_distance,diameter,components,centralization_degree,centralization_betweenness,centralization_closeness,connectedness,hierarchy,efficiency,lubness,non_respondents,z_reciprocity,z_transitivity,z_centralization_degree,z_centralization_betweenness,z_centralization_closeness,z_connectedness,z_hierarchy,z_efficiency,z_lubness"
+    )
     // The advice layers: 190 ties among Krackhardt's 21 managers, 892 among Lazega's 71
     // lawyers (the rows of the shipped tables; Datasets/*/README.md).
     #expect(lines[1].hasPrefix("krackhardt,21,190,directed,"))
@@ -489,7 +568,10 @@ struct SummaryCommandTests {
     // municipality (46 rows of its node table say respondent=true).
     let m = run("summary", "municipality", "--group", "sector")
     #expect(m.status == 0)
-    #expect(m.stdout.split(separator: "\n")[0].hasSuffix(",non_respondents,ei,ei_expected,z_reciprocity,z_transitivity,z_centralization_degree,z_centralization_betweenness,z_centralization_closeness,z_connectedness,z_hierarchy,z_efficiency,z_lubness,z_ei"))
+    #expect(
+      m.stdout.split(separator: "\n")[0].hasSuffix(
+        ",non_respondents,ei,ei_expected,z_reciprocity,z_transitivity,z_centralization_degree,z_centralization_betweenness,z_centralization_closeness,z_connectedness,z_hierarchy,z_efficiency,z_lubness,z_ei"
+      ))
     #expect(m.stdout.split(separator: "\n")[1].split(separator: ",")[17] == "41")
     #expect(run("summary").status == 64)
   }
@@ -502,20 +584,33 @@ struct SummaryCommandTests {
     let two = BrobyggareCommandLine.run(base + ["--threads", "2"])
     #expect(one.status == 0, "\(one.stderr)")
     #expect(one.stdout == two.stdout)
-    #expect(one.stderr.contains("200 random graphs per network that keep the number of nodes and ties"))
+    #expect(
+      one.stderr.contains("200 random graphs per network that keep the number of nodes and ties"))
     #expect(one.stderr.contains("density is the same in every such graph and has no z-score"))
     let header = one.stdout.split(separator: "\n")[0].split(separator: ",").map(String.init)
-    let row = one.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    let test = BrobyggareCommandLine.run(cugCommand + ["krackhardt", "--layer", "advice", "--cug", "transitivity,lubness", "--permutations", "200", "--seed", "3"])
-    let zTransitivity = test.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false)[4]
+    let row = one.stdout.split(separator: "\n")[1].split(
+      separator: ",", omittingEmptySubsequences: false
+    ).map(String.init)
+    let test = BrobyggareCommandLine.run(
+      cugCommand + [
+        "krackhardt", "--layer", "advice", "--cug", "transitivity,lubness", "--permutations", "200",
+        "--seed", "3",
+      ])
+    let zTransitivity = test.stdout.split(separator: "\n")[1].split(
+      separator: ",", omittingEmptySubsequences: false)[4]
     #expect(row[header.firstIndex(of: "z_transitivity")!] == zTransitivity)
     // Every draw's LUBness is 1, as the observed (sna's 5000 draws in CUGTests agree): NaN.
     #expect(row[header.firstIndex(of: "z_lubness")!] == "NaN")
     let off = run("summary", "krackhardt", "--cug-draws", "0")
     #expect(!off.stdout.contains("z_") && off.stderr.contains("no z-scores (--cug-draws 0)"))
     let size = run("summary", "krackhardt", "--cug-condition", "size", "--cug-draws", "20")
-    #expect(size.stdout.split(separator: "\n")[0].hasSuffix(",non_respondents,z_density,z_reciprocity,z_transitivity,z_centralization_degree,z_centralization_betweenness,z_centralization_closeness,z_connectedness,z_hierarchy,z_efficiency,z_lubness"))
-    #expect(run("summary", "krackhardt", "--cug-condition", "dyads", "--cug-draws", "20").stdout.contains(",non_respondents,z_transitivity,"))
+    #expect(
+      size.stdout.split(separator: "\n")[0].hasSuffix(
+        ",non_respondents,z_density,z_reciprocity,z_transitivity,z_centralization_degree,z_centralization_betweenness,z_centralization_closeness,z_connectedness,z_hierarchy,z_efficiency,z_lubness"
+      ))
+    #expect(
+      run("summary", "krackhardt", "--cug-condition", "dyads", "--cug-draws", "20").stdout.contains(
+        ",non_respondents,z_transitivity,"))
     #expect(run("summary", "krackhardt", "--cug-condition", "random").status == 64)
     #expect(run("summary", "krackhardt", "--cug-draws", "-1").status == 64)
     // Asked for, too many draws are refused, naming what fits: 10⁶ draws on Lazega's 71
@@ -542,6 +637,8 @@ struct SweepCommandTests {
     #expect(run("sweep", "padgett").status == 1)  // no trust to cut
     #expect(run("sweep", "municipality", "--thresholds", "0.5,0x1").status == 64)
     #expect(run("sweep", "municipality", "--thresholds", "0.5,0.5").status == 64)
-    #expect(run("sweep", "municipality", "--measure", "betweeness").stderr.contains("did you mean 'betweenness'"))
+    #expect(
+      run("sweep", "municipality", "--measure", "betweeness").stderr.contains(
+        "did you mean 'betweenness'"))
   }
 }

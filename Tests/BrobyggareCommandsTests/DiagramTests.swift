@@ -1,11 +1,12 @@
 import Foundation
 import Testing
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 @testable import Brobyggare
 @testable import BrobyggareCommands
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// Styled DOT: Graphviz (installed by .ci/run) must draw every file, the SVG must parse, and
 /// the DOT of the shipped datasets must equal the snapshots in Snapshots/ (regenerate with
@@ -13,14 +14,41 @@ import FoundationXML
 @Suite("Diagrams: styled DOT and rendering")
 struct DiagramTests {
   static let cases: [(name: String, args: [String])] = [
-    ("padgett-marriage", ["dot", padgett, "--layer", "marriage", "--title", "Florentine marriages"]),
+    (
+      "padgett-marriage",
+      ["dot", padgett, "--layer", "marriage", "--title", "Florentine marriages"]
+    ),
     ("padgett-both-layers", ["dot", padgett, "--size-by", "degree", "--labels", "all"]),
-    ("municipality-sector", ["dot", "\(municipality)/municipality.graphml", "--layer", "trust,collaboration", "--group", "sector"]),
-    ("municipality-brokerage-clusters", ["dot", "\(municipality)/municipality.graphml", "--layer", "trust,collaboration", "--group", "sector",
-                                         "--size-by", "brokerage", "--clusters", "--top", "3"]),
-    ("municipality-ego", ["dot", "\(municipality)/municipality.graphml", "--layer", "trust,collaboration", "--group", "sector", "--ego", "p01"]),
-    ("municipality-constraint-affiliations", ["dot", "\(municipality)/municipality.graphml", "--layer", "member of,works at", "--group", "sector",
-                                              "--size-by", "constraint", "--no-legend", "--labels", "none"]),
+    (
+      "municipality-sector",
+      [
+        "dot", "\(municipality)/municipality.graphml", "--layer", "trust,collaboration", "--group",
+        "sector",
+      ]
+    ),
+    (
+      "municipality-brokerage-clusters",
+      [
+        "dot", "\(municipality)/municipality.graphml", "--layer", "trust,collaboration", "--group",
+        "sector",
+        "--size-by", "brokerage", "--clusters", "--top", "3",
+      ]
+    ),
+    (
+      "municipality-ego",
+      [
+        "dot", "\(municipality)/municipality.graphml", "--layer", "trust,collaboration", "--group",
+        "sector", "--ego", "p01",
+      ]
+    ),
+    (
+      "municipality-constraint-affiliations",
+      [
+        "dot", "\(municipality)/municipality.graphml", "--layer", "member of,works at", "--group",
+        "sector",
+        "--size-by", "constraint", "--no-legend", "--labels", "none",
+      ]
+    ),
   ]
 
   @Test(arguments: cases.map(\.name))
@@ -32,11 +60,14 @@ struct DiagramTests {
     let svg = try Graphviz.render(r.stdout, format: "svg")
     let doc = try XMLDocument(data: svg)
     #expect(doc.rootElement()?.name == "svg")
-    let snapshot = packageRoot.appendingPathComponent("Tests/BrobyggareCommandsTests/Snapshots/\(name).dot")
+    let snapshot = packageRoot.appendingPathComponent(
+      "Tests/BrobyggareCommandsTests/Snapshots/\(name).dot")
     if ProcessInfo.processInfo.environment["BROBYGGARE_REGENERATE_SNAPSHOTS"] != nil {
       try r.stdout.write(to: snapshot, atomically: true, encoding: .utf8)
     }
-    #expect(r.stdout == (try String(contentsOf: snapshot, encoding: .utf8)), "\(name): the DOT differs from its snapshot")
+    #expect(
+      r.stdout == (try String(contentsOf: snapshot, encoding: .utf8)),
+      "\(name): the DOT differs from its snapshot")
   }
 
   /// By hand: a ↔ b mutual (trust 1 and 0.5), a → c one way; groups x (a, c) and y (b).
@@ -65,15 +96,20 @@ struct DiagramTests {
     // The mutual pair once, both ways, width 0.6 + 2.4 × mean trust 0.75; the one-way tie grey with an open arrow.
     #expect(dot.contains("\"a\" -> \"b\" [penwidth=\"2.4\", dir=\"both\"];"))
     #expect(!dot.contains("\"b\" -> \"a\""))
-    #expect(dot.contains("\"a\" -> \"c\" [penwidth=\"3\", color=\"#999999\", arrowhead=\"empty\"];"))
+    #expect(
+      dot.contains("\"a\" -> \"c\" [penwidth=\"3\", color=\"#999999\", arrowhead=\"empty\"];"))
     // Okabe–Ito in sorted group order: x orange, y sky blue; b is a box; a has degree 2 (largest, width 1.35).
-    #expect(dot.contains("\"a\" [shape=\"ellipse\", width=\"1.35\"") && dot.contains("fillcolor=\"#E69F00\""))
+    #expect(
+      dot.contains("\"a\" [shape=\"ellipse\", width=\"1.35\"")
+        && dot.contains("fillcolor=\"#E69F00\""))
     #expect(dot.contains("\"b\" [shape=\"box\"") && dot.contains("fillcolor=\"#56B4E9\""))
     #expect(dot.contains("layout=\"neato\""))
     // An ego drawing keeps the colours of the whole network.
     style.ego = "b"
     let ego = try net.diagram(style)
-    #expect(!ego.contains("\"c\" [") && ego.contains("fillcolor=\"#56B4E9\"") && ego.contains("layout=\"twopi\"") && ego.contains("root=\"b\""))
+    #expect(
+      !ego.contains("\"c\" [") && ego.contains("fillcolor=\"#56B4E9\"")
+        && ego.contains("layout=\"twopi\"") && ego.contains("root=\"b\""))
     style.ego = "zz"
     #expect(throws: DiagramError.unknownEgo("zz")) { try net.diagram(style) }
     style.ego = nil
@@ -94,10 +130,17 @@ struct DiagramTests {
     #expect(run("render", padgett).status == 64)
     #expect(run("dot", padgett, "--layout", "spring").stderr.contains("unknown layout 'spring'"))
     #expect(run("dot", padgett, "--clusters").stderr.contains("--clusters needs --group"))
-    #expect(throws: Graphviz.RenderError.unknownFormat("gif")) { try Graphviz.render("graph {}", format: "gif") }
+    #expect(throws: Graphviz.RenderError.unknownFormat("gif")) {
+      try Graphviz.render("graph {}", format: "gif")
+    }
     // Graphviz's own complaint is passed on.
-    #expect(throws: Graphviz.RenderError.self) { try Graphviz.render("graph { a -- }", format: "svg") }
-    #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) == ["medici.svg", "medici.png", "medici.pdf"])
+    #expect(throws: Graphviz.RenderError.self) {
+      try Graphviz.render("graph { a -- }", format: "svg")
+    }
+    #expect(
+      Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) == [
+        "medici.svg", "medici.png", "medici.pdf",
+      ])
   }
 }
 
@@ -105,24 +148,36 @@ struct DiagramTests {
 struct ReportTests {
   @Test func reportOnTheConstructedStudy() throws {
     let dir = try temporaryDirectory().appendingPathComponent("report")
-    let r = run("report", "\(municipality)/municipality.graphml", "--layer", "trust,collaboration", "--group", "sector",
-                "--robustness", "20", "-o", dir.path)
+    let r = run(
+      "report", "\(municipality)/municipality.graphml", "--layer", "trust,collaboration", "--group",
+      "sector",
+      "--robustness", "20", "-o", dir.path)
     #expect(r.status == 0, "\(r.stderr)")
     let files = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
-    #expect(files == ["index.html", "report.md", "network.dot", "network.graphml", "network.svg", "density.svg", "trust.svg", "bridge-builders.csv",
-                      "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv", "tables.xlsx"])
+    #expect(
+      files == [
+        "index.html", "report.md", "network.dot", "network.graphml", "network.svg", "density.svg",
+        "trust.svg", "bridge-builders.csv",
+        "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv", "tables.xlsx",
+      ])
     // The HTML is well-formed (it parses as XML), and so is every SVG in it and beside it.
     let html = try XMLDocument(data: Data(contentsOf: dir.appendingPathComponent("index.html")))
     #expect(try html.nodes(forXPath: "//*[local-name()='svg']").count == 3)
     for svg in ["network.svg", "density.svg", "trust.svg"] {
-      #expect(try XMLDocument(data: Data(contentsOf: dir.appendingPathComponent(svg))).rootElement()?.name == "svg")
+      #expect(
+        try XMLDocument(data: Data(contentsOf: dir.appendingPathComponent(svg))).rootElement()?.name
+          == "svg")
     }
     let text = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
     // The coordinator leads, Swedish names come through as written; two people share a
     // label in this study, so the id stands beside it.
-    #expect(text.contains("<td class=\"n\">1</td><td>p01</td><td>Leila Haddad</td><td>civil society</td>"))
+    #expect(
+      text.contains("<td class=\"n\">1</td><td>p01</td><td>Leila Haddad</td><td>civil society</td>")
+    )
     #expect(text.contains("Åsa Lindqvist"))
-    let csv = try String(contentsOf: dir.appendingPathComponent("bridge-builders.csv"), encoding: .utf8).split(separator: "\n")
+    let csv = try String(
+      contentsOf: dir.appendingPathComponent("bridge-builders.csv"), encoding: .utf8
+    ).split(separator: "\n")
     #expect(csv.count == 88 && csv[1].hasPrefix("1,p01,Leila Haddad,civil society,"))
     #expect(run("report", padgett, "-o", dir.path).status == 64)
   }

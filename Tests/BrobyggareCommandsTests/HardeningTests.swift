@@ -1,7 +1,7 @@
+import Brobyggare
 import Foundation
 import Testing
 
-import Brobyggare
 @testable import BrobyggareCommands
 
 /// Arguments, outputs and faults: each test reproduces a crash, a silent change of data or an
@@ -17,13 +17,21 @@ struct HardeningTests {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let tiny = dir.appendingPathComponent("tiny.csv").path
-    try "source,target,trust,type\na,b,1e-308,undirected\nb,c,1e-308,undirected\nc,d,1e-308,undirected\n".write(toFile: tiny, atomically: true, encoding: .utf8)
-    for command in [["metrics", tiny, "--distance", "reciprocal"], ["metrics", tiny, "--distance", "reciprocal", "--measures", "closeness"]] {
+    try
+      "source,target,trust,type\na,b,1e-308,undirected\nb,c,1e-308,undirected\nc,d,1e-308,undirected\n"
+      .write(toFile: tiny, atomically: true, encoding: .utf8)
+    for command in [
+      ["metrics", tiny, "--distance", "reciprocal"],
+      ["metrics", tiny, "--distance", "reciprocal", "--measures", "closeness"],
+    ] {
       let r = BrobyggareCommandLine.run(command)
-      #expect(r.status == 1 && r.stderr.contains("add up along a path without overflowing"), "\(command): \(r.stderr)")
+      #expect(
+        r.status == 1 && r.stderr.contains("add up along a path without overflowing"),
+        "\(command): \(r.stderr)")
     }
     let subnormal = dir.appendingPathComponent("subnormal.csv").path
-    try "source,target,trust,type\na,b,1e-310,undirected\nb,c,1e-310,undirected\n".write(toFile: subnormal, atomically: true, encoding: .utf8)
+    try "source,target,trust,type\na,b,1e-310,undirected\nb,c,1e-310,undirected\n".write(
+      toFile: subnormal, atomically: true, encoding: .utf8)
     let r = run("metrics", subnormal, "--distance", "raw", "--measures", "betweenness")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("b,b,1"), "\(r.stdout)")
@@ -35,10 +43,17 @@ struct HardeningTests {
   /// runs fit. 101 rates are more conditions than taken.
   @Test func robustnessBoundsItsRuns() {
     let r = run("robustness", "lazega", "--runs", "1000000")
-    #expect(r.status == 64 && r.stderr.contains("on 71 nodes and 1417 arcs is up to 3.2e+11 steps (conditions × runs × n × (n + arcs)), over the limit of 1e+11; at most --runs 315513 fits"), "\(r.stderr)")
+    #expect(
+      r.status == 64
+        && r.stderr.contains(
+          "on 71 nodes and 1417 arcs is up to 3.2e+11 steps (conditions × runs × n × (n + arcs)), over the limit of 1e+11; at most --runs 315513 fits"
+        ), "\(r.stderr)")
     let rates = (1...101).map { String(format: "0.%03d", $0) }.joined(separator: ",")
     let many = run("robustness", "padgett", "--drop", rates, "--runs", "1")
-    #expect(many.status == 64 && many.stderr.contains("--drop names 101 conditions; robustness takes at most 100"), "\(many.stderr)")
+    #expect(
+      many.status == 64
+        && many.stderr.contains("--drop names 101 conditions; robustness takes at most 100"),
+      "\(many.stderr)")
   }
 
   /// `convert NET -` wrote a file named '-' and exited 0: refused, saying why.
@@ -48,7 +63,8 @@ struct HardeningTests {
     #expect(!FileManager.default.fileExists(atPath: "-"))
     // CSV is two files: not to a device, whose node table would be made beside it in /dev.
     let dev = run("convert", "padgett", "/dev/null", "--output-format", "csv")
-    #expect(dev.status == 64 && dev.stderr.contains("'/dev/null' is not a regular file"), "\(dev.stderr)")
+    #expect(
+      dev.status == 64 && dev.stderr.contains("'/dev/null' is not a regular file"), "\(dev.stderr)")
     #expect(!FileManager.default.fileExists(atPath: "/dev/null.nodes.csv"))
     // Without an extension the node table is still named as a CSV file.
     #expect(Network.companionNodeTable(for: "/tmp/out") == "/tmp/out.nodes.csv")
@@ -59,7 +75,8 @@ struct HardeningTests {
   }
 
   @Test func countOptionsHaveBounds() {
-    let perms = run("brokers", padgett, "--group", "wealth", "--permutations", "9223372036854775807")
+    let perms = run(
+      "brokers", padgett, "--group", "wealth", "--permutations", "9223372036854775807")
     #expect(perms.status == 64)
     #expect(perms.stderr.contains("--permutations takes a whole number from 1 to 1000000"))
     let runs = run("robustness", padgett, "--runs", "9223372036854775807")
@@ -104,7 +121,8 @@ struct HardeningTests {
   @Test func outputsProtectInputsAndKeepModes() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let ties = dir.appendingPathComponent("p.csv").path, nodes = dir.appendingPathComponent("p.nodes.csv").path
+    let ties = dir.appendingPathComponent("p.csv").path
+    let nodes = dir.appendingPathComponent("p.nodes.csv").path
     try "source,target\na,b\nb,c\n".write(toFile: ties, atomically: true, encoding: .utf8)
     try "id,sector\na,x\nb,y\nc,x\n".write(toFile: nodes, atomically: true, encoding: .utf8)
     let before = try String(contentsOfFile: nodes, encoding: .utf8)
@@ -120,7 +138,8 @@ struct HardeningTests {
     try "old\n".write(toFile: out, atomically: true, encoding: .utf8)
     chmod(out, 0o600)
     #expect(run("metrics", ties, "-o", out).status == 0)
-    #expect((try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int) == 0o600)
+    #expect(
+      (try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int) == 0o600)
     let readOnly = dir.appendingPathComponent("ro.csv").path
     try "old\n".write(toFile: readOnly, atomically: true, encoding: .utf8)
     chmod(readOnly, 0o444)
@@ -138,7 +157,8 @@ struct HardeningTests {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let ties = dir.appendingPathComponent("h.csv").path
-    try "source,target\n\"<img src=x onerror=alert(1)>\",b\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    try "source,target\n\"<img src=x onerror=alert(1)>\",b\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
     let md = run("metrics", ties, "--measures", "degree", "--format", "markdown")
     #expect(md.stdout.contains("&lt;img src=x onerror=alert(1)&gt;"))
     #expect(!md.stdout.contains("<img"))
@@ -166,7 +186,11 @@ struct HardeningTests {
     #expect(onFile.status == 64)
     #expect(onFile.stderr.contains("is a file; --output names the folder"))
     let folder = dir.appendingPathComponent("r").path
-    #expect(run("report", padgett, "--group", "wealth", "--layer", "marriage", "-o", folder, "--robustness", "5").status == 0)
+    #expect(
+      run(
+        "report", padgett, "--group", "wealth", "--layer", "marriage", "-o", folder, "--robustness",
+        "5"
+      ).status == 0)
     #expect(FileManager.default.fileExists(atPath: folder + "/robustness.csv"))
     let again = run("report", padgett, "--group", "wealth", "--layer", "marriage", "-o", folder)
     #expect(again.status == 0)
@@ -212,7 +236,8 @@ struct HardeningTests {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: builtBinary()!)
     p.arguments = ["convert", ties, "/dev/stdout", "--output-format", "dot"]
-    let out = Pipe(), errors = Pipe()
+    let out = Pipe()
+    let errors = Pipe()
     p.standardOutput = out
     p.standardError = errors
     try p.run()
@@ -231,27 +256,32 @@ struct HardeningTests {
   @Test func secondProbeOnTheCommandLine() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let mismatch = run("metrics", padgett, "-o", dir.appendingPathComponent("m.xlsx").path, "--format", "csv")
+    let mismatch = run(
+      "metrics", padgett, "-o", dir.appendingPathComponent("m.xlsx").path, "--format", "csv")
     #expect(mismatch.status == 64)
     #expect(mismatch.stderr.contains("--format csv writes CSV, but"))
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.xlsx").path))
     let ties = dir.appendingPathComponent("nl.csv").path
     try "source,target\na,b\nb,c\n".write(toFile: ties, atomically: true, encoding: .utf8)
-    try "id,sector\na,\"s1\nerror: forged\"\nb,s2\nc,s2\n".write(toFile: dir.appendingPathComponent("nl.nodes.csv").path, atomically: true, encoding: .utf8)
+    try "id,sector\na,\"s1\nerror: forged\"\nb,s2\nc,s2\n".write(
+      toFile: dir.appendingPathComponent("nl.nodes.csv").path, atomically: true, encoding: .utf8)
     let forged = run("metrics", ties, "--group", "sector", "--measures", "ei_index")
     #expect(forged.status == 0)
     #expect(!forged.stderr.split(separator: "\n").contains { $0.hasPrefix("error: forged") })
     let gexf = dir.appendingPathComponent("e.gexf").path
     try """
-      <?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed"><nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b" weight="NaN"/></edges></graph></gexf>
-      """.write(toFile: gexf, atomically: true, encoding: .utf8)
+    <?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed"><nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b" weight="NaN"/></edges></graph></gexf>
+    """.write(toFile: gexf, atomically: true, encoding: .utf8)
     let weight = run("metrics", gexf, "--measures", "betweenness")
     #expect(weight.status == 1)
-    #expect(weight.stderr.hasPrefix("\(gexf): error: tie 1 ('a' -> 'b'): weight 'NaN' cannot be a trust"))
+    #expect(
+      weight.stderr.hasPrefix("\(gexf): error: tie 1 ('a' -> 'b'): weight 'NaN' cannot be a trust"))
     // Nine groups and eight colours: said, not left to the reader to find.
     let nine = dir.appendingPathComponent("g9.csv").path
-    try ("source,target\n" + (1...9).map { "g\($0),g\($0 % 9 + 1)\n" }.joined()).write(toFile: nine, atomically: true, encoding: .utf8)
-    try ("id,grp\n" + (1...9).map { "g\($0),group \($0)\n" }.joined()).write(toFile: dir.appendingPathComponent("g9.nodes.csv").path, atomically: true, encoding: .utf8)
+    try ("source,target\n" + (1...9).map { "g\($0),g\($0 % 9 + 1)\n" }.joined()).write(
+      toFile: nine, atomically: true, encoding: .utf8)
+    try ("id,grp\n" + (1...9).map { "g\($0),group \($0)\n" }.joined()).write(
+      toFile: dir.appendingPathComponent("g9.nodes.csv").path, atomically: true, encoding: .utf8)
     let colours = run("dot", nine, "--group", "grp")
     #expect(colours.status == 0)
     #expect(colours.stderr.contains("'grp' has 9 groups and the palette 8 colours"))
@@ -259,17 +289,26 @@ struct HardeningTests {
     try "graph { a; b }\n".write(toFile: dot, atomically: true, encoding: .utf8)
     let csv = run("convert", dot, dir.appendingPathComponent("u.csv").path)
     #expect(csv.status == 0)
-    #expect(csv.stderr.contains("the network is undirected, which the ties' type column says, but it has no ties to say it on"))
+    #expect(
+      csv.stderr.contains(
+        "the network is undirected, which the ties' type column says, but it has no ties to say it on"
+      ))
     // egor tables: an alter whose strength is empty or NaN is left out of mean_strength, and
     // the note counts them (it was silent); two strengths of 1.7e308 have the mean 1.7e308.
     let egor = dir.appendingPathComponent("egor")
     try FileManager.default.createDirectory(at: egor, withIntermediateDirectories: true)
-    try ".altID,.egoID,closeness\n1,E1,\n2,E1,1\n1,E2,NaN\n2,E2,1\n1,E3,1.7e308\n2,E3,1.7e308\n".write(to: egor.appendingPathComponent("alters.csv"), atomically: true, encoding: .utf8)
-    try ".egoID\nE1\nE2\nE3\n".write(to: egor.appendingPathComponent("egos.csv"), atomically: true, encoding: .utf8)
-    try ".egoID,.srcID,.tgtID\nE1,1,2\n".write(to: egor.appendingPathComponent("aaties.csv"), atomically: true, encoding: .utf8)
+    try ".altID,.egoID,closeness\n1,E1,\n2,E1,1\n1,E2,NaN\n2,E2,1\n1,E3,1.7e308\n2,E3,1.7e308\n"
+      .write(to: egor.appendingPathComponent("alters.csv"), atomically: true, encoding: .utf8)
+    try ".egoID\nE1\nE2\nE3\n".write(
+      to: egor.appendingPathComponent("egos.csv"), atomically: true, encoding: .utf8)
+    try ".egoID,.srcID,.tgtID\nE1,1,2\n".write(
+      to: egor.appendingPathComponent("aaties.csv"), atomically: true, encoding: .utf8)
     let egos = run("egos", egor.path, "--strength", "closeness", "--measures", "mean_strength")
     #expect(egos.status == 0)
-    #expect(egos.stderr.contains("note: 2 of 6 alters have no number for 'closeness' (empty, NA or NaN) and are left out of mean_strength"))
+    #expect(
+      egos.stderr.contains(
+        "note: 2 of 6 alters have no number for 'closeness' (empty, NA or NaN) and are left out of mean_strength"
+      ))
     #expect(egos.stdout.contains("E3,1.7e+308") || egos.stdout.contains("E3,1.7e308"))
   }
 
@@ -280,7 +319,8 @@ struct HardeningTests {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let fake = dir.appendingPathComponent("dot").path
-    try "#!/bin/sh\ncat >/dev/null\nkill -SEGV $$\n".write(toFile: fake, atomically: true, encoding: .utf8)
+    try "#!/bin/sh\ncat >/dev/null\nkill -SEGV $$\n".write(
+      toFile: fake, atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
     let picture = dir.appendingPathComponent("out.svg").path
     let p = Process()
@@ -303,7 +343,8 @@ struct HardeningTests {
 @Suite("Formats registry")
 struct FormatRegistryTests {
   @Test func theReadmeShowsTheMatrixTheProgramPrints() throws {
-    let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let readme = try String(
+      contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let printed = run("formats").stdout
     #expect(!printed.isEmpty)
     #expect(readme.contains(printed))
@@ -322,7 +363,9 @@ struct FormatRegistryTests {
     try FileManager.default.copyItem(atPath: padgett, toPath: txt)
     let sniffed = run("info", txt)
     #expect(sniffed.status == 0)
-    #expect(sniffed.stderr.contains("the content is GraphML, not edge list as the extension says; read as GraphML"))
+    #expect(
+      sniffed.stderr.contains(
+        "the content is GraphML, not edge list as the extension says; read as GraphML"))
     // The same 16 families as the GraphML file itself.
     #expect(sniffed.stdout.contains("nodes: 16"))
     let json = dir.appendingPathComponent("p.json").path
@@ -330,7 +373,10 @@ struct FormatRegistryTests {
     let fifo = dir.appendingPathComponent("pipe").path
     #expect(mkfifo(fifo, 0o600) == 0)
     let writer = Thread {
-      if let h = FileHandle(forWritingAtPath: fifo) { h.write(FileManager.default.contents(atPath: json)!); try? h.close() }
+      if let h = FileHandle(forWritingAtPath: fifo) {
+        h.write(FileManager.default.contents(atPath: json)!)
+        try? h.close()
+      }
     }
     writer.start()
     let piped = run("info", fifo, "--input-format", "json")
@@ -344,7 +390,8 @@ struct FormatRegistryTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let r = run("convert", padgett, dir.appendingPathComponent("p.edgelist").path)
     #expect(r.status == 0)
-    #expect(r.stderr.contains("edge list cannot hold the layers ('business', 'marriage'); not written"))
+    #expect(
+      r.stderr.contains("edge list cannot hold the layers ('business', 'marriage'); not written"))
     #expect(r.stderr.contains("edge list cannot hold 1 node without ties"))
     let g = run("convert", padgett, dir.appendingPathComponent("p.graphml").path)
     #expect(!g.stderr.contains("cannot hold"))
@@ -361,12 +408,16 @@ struct FormulaInjectionTests {
     #expect(guardingFormula("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
     #expect(guardingFormula("-3 is text") == "'-3 is text")
     #expect(guardingFormula("Åsa") == "Åsa")
-    for s in ["=1+2", "+46", "-x", "@SUM(A1)", "\tx", "\rx", "plain", "'quoted"] { #expect(unguardingFormula(guardingFormula(s)) == s) }
+    for s in ["=1+2", "+46", "-x", "@SUM(A1)", "\tx", "\rx", "plain", "'quoted"] {
+      #expect(unguardingFormula(guardingFormula(s)) == s)
+    }
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let ties = dir.appendingPathComponent("f.csv").path
-    try "source,target\n=cmd|' /C calc'!A0,b\nb,c\nc,a\n".write(toFile: ties, atomically: true, encoding: .utf8)
-    try "id,sector\n=cmd|' /C calc'!A0,x\nb,y\nc,x\na,y\n".write(toFile: dir.appendingPathComponent("f.nodes.csv").path, atomically: true, encoding: .utf8)
+    try "source,target\n=cmd|' /C calc'!A0,b\nb,c\nc,a\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    try "id,sector\n=cmd|' /C calc'!A0,x\nb,y\nc,x\na,y\n".write(
+      toFile: dir.appendingPathComponent("f.nodes.csv").path, atomically: true, encoding: .utf8)
     let report = dir.appendingPathComponent("r").path
     #expect(run("report", ties, "--group", "sector", "-o", report).status == 0)
     let builders = try String(contentsOfFile: report + "/bridge-builders.csv", encoding: .utf8)

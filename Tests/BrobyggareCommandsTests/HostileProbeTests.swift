@@ -1,7 +1,7 @@
+import Brobyggare
 import Foundation
 import Testing
 
-import Brobyggare
 @testable import BrobyggareCommands
 
 /// What a hostile probe found past the earlier hardening, each as it was found; each failed
@@ -12,10 +12,13 @@ struct HostileProbeTests {
   /// label, so it is an error at the header; the writer refuses ids it would write so.
   @Test func dlLabelsEqualButForCase() throws {
     let e = #expect(throws: FormatError.self) {
-      try UCINETFormat.read(Data("dl n=2\nformat = edgelist1\nlabels:\nA,a\ndata:\n1 2\n".utf8), file: "ca.dl")
+      try UCINETFormat.read(
+        Data("dl n=2\nformat = edgelist1\nlabels:\nA,a\ndata:\n1 2\n".utf8), file: "ca.dl")
     }
     #expect(e?.message.contains("the labels 'A' and 'a' are the same label to UCINET") == true)
-    #expect(throws: FormatError.self) { try UCINETFormat.read(Data("dl n=2\nlabels:\na,a\ndata:\n0 1\n1 0\n".utf8), file: "m.dl") }
+    #expect(throws: FormatError.self) {
+      try UCINETFormat.read(Data("dl n=2\nlabels:\na,a\ndata:\n0 1\n1 0\n".utf8), file: "m.dl")
+    }
     var net = Network(directed: true)
     net.addTie(from: "A", to: "a")
     #expect(throws: FormatError.self) { try UCINETFormat.write(net) }
@@ -29,7 +32,9 @@ struct HostileProbeTests {
     let victim = dir.appendingPathComponent("victim.txt").path
     try "keep\n".write(toFile: victim, atomically: true, encoding: .utf8)
     let out = dir.appendingPathComponent("out.csv").path
-    let temp = dir.appendingPathComponent(".out.csv.\(ProcessInfo.processInfo.processIdentifier).tmp").path
+    let temp = dir.appendingPathComponent(
+      ".out.csv.\(ProcessInfo.processInfo.processIdentifier).tmp"
+    ).path
     try FileManager.default.createSymbolicLink(atPath: temp, withDestinationPath: victim)
     #expect(run("metrics", padgett, "--measures", "degree", "-o", out).status == 0)
     #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep\n")
@@ -45,9 +50,9 @@ struct HostileProbeTests {
     for value in ["-1", "NaN", "INF"] {
       let file = dir.appendingPathComponent("w.graphml").path
       try """
-        <?xml version="1.0"?><graphml><key id="w" for="edge" attr.name="weight" attr.type="double"/>
-        <graph edgedefault="directed"><node id="a"/><node id="b"/><edge source="a" target="b"><data key="w">\(value)</data></edge></graph></graphml>
-        """.write(toFile: file, atomically: true, encoding: .utf8)
+      <?xml version="1.0"?><graphml><key id="w" for="edge" attr.name="weight" attr.type="double"/>
+      <graph edgedefault="directed"><node id="a"/><node id="b"/><edge source="a" target="b"><data key="w">\(value)</data></edge></graph></graphml>
+      """.write(toFile: file, atomically: true, encoding: .utf8)
       let r = run("metrics", file, "--measures", "strength")
       #expect(r.status == 1, "\(value)")
       #expect(r.stderr.contains("cannot be a trust, which is a finite number ≥ 0"), "\(value)")
@@ -85,10 +90,13 @@ struct HostileProbeTests {
     try text.write(toFile: ties, atomically: true, encoding: .utf8)
     var nodes = "id,g\n"
     for v in 0..<1200 { nodes += "n\(v),g\(v)\n" }
-    try nodes.write(toFile: dir.appendingPathComponent("g.nodes.csv").path, atomically: true, encoding: .utf8)
+    try nodes.write(
+      toFile: dir.appendingPathComponent("g.nodes.csv").path, atomically: true, encoding: .utf8)
     let r = run("brokers", ties, "--group", "g")
     #expect(r.status == 64)
-    #expect(r.stderr.contains("'g' has 1200 groups; group measures compare groups pair by pair, and take at most 1000"))
+    #expect(
+      r.stderr.contains(
+        "'g' has 1200 groups; group measures compare groups pair by pair, and take at most 1000"))
   }
 
   /// Smaller ones: `help` of an unknown command; Markdown and messages with terminal controls
@@ -113,8 +121,12 @@ struct HostileProbeTests {
 
   /// Options that were taken and then ignored, or echoed whole, now say so.
   @Test func optionsTakenAndIgnored() {
-    #expect(run("info", padgett, "--graph", "2").stderr.contains("--graph picks one of several graphs in a DOT file"))
-    #expect(run("info", padgett, "--nodes", "x.csv").stderr.contains("--nodes names a node table for a CSV tie table"))
+    #expect(
+      run("info", padgett, "--graph", "2").stderr.contains(
+        "--graph picks one of several graphs in a DOT file"))
+    #expect(
+      run("info", padgett, "--nodes", "x.csv").stderr.contains(
+        "--nodes names a node table for a CSV tie table"))
     #expect(run("robustness", "padgett", "--drop", ",").status == 64)
     #expect(run("robustness", "padgett", "--drop", "0.1,0.1").stderr.contains("names a rate twice"))
     let long = run("metrics", padgett, "--measures", String(repeating: "x", count: 100_000))

@@ -9,9 +9,14 @@ let municipality = packageRoot.appendingPathComponent("Datasets/municipality").p
 @Suite("Command line: interviews, reciprocity, two-mode, robustness, compare")
 struct InterviewCommandTests {
   func build(_ dir: URL, _ extra: [String] = []) -> BrobyggareCommandLine.Outcome {
-    BrobyggareCommandLine.run(["interviews", "\(municipality)/nominations.csv", "--roster", "\(municipality)/roster.csv", "--scale", "1..5",
-                               "--wave", "1", "--aliases", "\(municipality)/aliases.csv", "--affiliations", "\(municipality)/affiliations.csv",
-                               "-o", dir.appendingPathComponent("net.graphml").path] + extra)
+    BrobyggareCommandLine.run(
+      [
+        "interviews", "\(municipality)/nominations.csv", "--roster", "\(municipality)/roster.csv",
+        "--scale", "1..5",
+        "--wave", "1", "--aliases", "\(municipality)/aliases.csv", "--affiliations",
+        "\(municipality)/affiliations.csv",
+        "-o", dir.appendingPathComponent("net.graphml").path,
+      ] + extra)
   }
 
   @Test func interviewsWritesTheNetworkTheReviewFileAndTheAccount() throws {
@@ -20,11 +25,17 @@ struct InterviewCommandTests {
     #expect(r.status == 0, "\(r.stderr)")
     let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
     #expect(files == ["net.account.md", "net.graphml", "net.review.csv"])
-    let review = try String(contentsOf: dir.appendingPathComponent("net.review.csv"), encoding: .utf8)
+    let review = try String(
+      contentsOf: dir.appendingPathComponent("net.review.csv"), encoding: .utf8)
     // The shared name stays undecided in aliases.csv: it must be listed, with both people.
-    #expect(review.contains("Anna Karlsson,,ambiguous,alter,") && review.contains("p02 (Anna Karlsson); p03 (Anna Karlsson)"))
-    let account = try String(contentsOf: dir.appendingPathComponent("net.account.md"), encoding: .utf8)
-    #expect(account.contains("- symmetrize: none") && account.contains("- no rating: 1 (") && account.contains("- the respondent names themself: 1 ("))
+    #expect(
+      review.contains("Anna Karlsson,,ambiguous,alter,")
+        && review.contains("p02 (Anna Karlsson); p03 (Anna Karlsson)"))
+    let account = try String(
+      contentsOf: dir.appendingPathComponent("net.account.md"), encoding: .utf8)
+    #expect(
+      account.contains("- symmetrize: none") && account.contains("- no rating: 1 (")
+        && account.contains("- the respondent names themself: 1 ("))
     #expect(r.stderr.contains("46 respondents"))
     // The network reads back, with the status of every node.
     let net = run("info", dir.appendingPathComponent("net.graphml").path)
@@ -42,20 +53,34 @@ struct InterviewCommandTests {
 
   @Test func interviewsRefusesBadInputAndWritesNothing() throws {
     let dir = try temporaryDirectory()
-    let noms = dir.appendingPathComponent("n.csv"), roster = dir.appendingPathComponent("r.csv")
+    let noms = dir.appendingPathComponent("n.csv")
+    let roster = dir.appendingPathComponent("r.csv")
     try "respondent,alter,rating\na,b,4\na,b,9\n".write(to: noms, atomically: true, encoding: .utf8)
     try "id,label\na,A\nb,B\n".write(to: roster, atomically: true, encoding: .utf8)
     let out = dir.appendingPathComponent("out.graphml").path
     let r = run("interviews", noms.path, "--roster", roster.path, "--scale", "1..5", "-o", out)
     #expect(r.status == 1)
     #expect(r.stderr == "\(noms.path):3:5: error: the rating 9 is outside the scale 1..5\n")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["n.csv", "r.csv"])
-    let waves = BrobyggareCommandLine.run(["interviews", "\(municipality)/nominations.csv", "--roster", "\(municipality)/roster.csv", "--scale", "1..5", "-o", out])
-    #expect(waves.status == 64 && waves.stderr.contains("several waves (1, 2); choose one with --wave"))
-    #expect(run("interviews", noms.path, "--roster", roster.path, "--scale", "5..1", "-o", out).status == 64)
-    #expect(run("interviews", noms.path, "--roster", roster.path, "--scale", "1..9", "--symmetrize", "both", "-o", out).stderr
-      .contains("--symmetrize takes one of none, min, max, mean, confirmed, any, not 'both'"))
-    #expect(run("interviews", noms.path, "--roster", roster.path, "--scale", "1..9", "-o", noms.path).stderr.contains("Refusing to overwrite the input file"))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["n.csv", "r.csv"])
+    let waves = BrobyggareCommandLine.run([
+      "interviews", "\(municipality)/nominations.csv", "--roster", "\(municipality)/roster.csv",
+      "--scale", "1..5", "-o", out,
+    ])
+    #expect(
+      waves.status == 64 && waves.stderr.contains("several waves (1, 2); choose one with --wave"))
+    #expect(
+      run("interviews", noms.path, "--roster", roster.path, "--scale", "5..1", "-o", out).status
+        == 64)
+    #expect(
+      run(
+        "interviews", noms.path, "--roster", roster.path, "--scale", "1..9", "--symmetrize", "both",
+        "-o", out
+      ).stderr
+        .contains("--symmetrize takes one of none, min, max, mean, confirmed, any, not 'both'"))
+    #expect(
+      run("interviews", noms.path, "--roster", roster.path, "--scale", "1..9", "-o", noms.path)
+        .stderr.contains("Refusing to overwrite the input file"))
   }
 
   @Test func reciprocityTwoModeRobustnessAndCompareRunOnTheDataset() throws {
@@ -65,13 +90,19 @@ struct InterviewCommandTests {
     let rec = run("reciprocity", net, "--layer", "trust")
     #expect(rec.status == 0 && rec.stdout.hasPrefix("measure,value,definition\nmutual,"))
     let groups = run("reciprocity", net, "--layer", "trust", "--group", "sector")
-    #expect(groups.stdout.hasPrefix("group_a,group_b,ties_ab,ties_ba,mean_trust_ab,mean_trust_ba,difference,mutual_dyads,mean_paired_difference\n"))
+    #expect(
+      groups.stdout.hasPrefix(
+        "group_a,group_b,ties_ab,ties_ba,mean_trust_ab,mean_trust_ba,difference,mutual_dyads,mean_paired_difference\n"
+      ))
 
     let spanners = run("spanners", net, "--layer", "member of,works at")
     #expect(spanners.status == 0)
-    #expect(spanners.stdout.split(separator: "\n")[1].hasPrefix("p01,Leila Haddad,8,"), "the coordinator spans most")
+    #expect(
+      spanners.stdout.split(separator: "\n")[1].hasPrefix("p01,Leila Haddad,8,"),
+      "the coordinator spans most")
     let projected = dir.appendingPathComponent("orgs.graphml").path
-    let p = run("project", net, projected, "--onto", "organisations", "--layer", "member of,works at")
+    let p = run(
+      "project", net, projected, "--onto", "organisations", "--layer", "member of,works at")
     #expect(p.status == 0 && FileManager.default.fileExists(atPath: projected))
 
     // --weight is the projection's rule here, not a tie attribute to read. Evelyn (W1) and
@@ -80,26 +111,48 @@ struct InterviewCommandTests {
     let women = dir.appendingPathComponent("women.csv").path
     let newman = run("project", "davis", women, "--onto", "people", "--weight", "newman")
     #expect(newman.status == 0, "\(newman.stderr)")
-    let w1w2 = try String(contentsOfFile: women, encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("W1,W2,") }
+    let w1w2 = try String(contentsOfFile: women, encoding: .utf8).split(separator: "\n").first {
+      $0.hasPrefix("W1,W2,")
+    }
     // source,target,type,weight,shared: the projection is undirected and its CSV says so.
     let fields = try #require(w1w2).split(separator: ",")
     #expect(fields.count == 5 && fields[2] == "Undirected" && fields[4] == "6")
     #expect(abs(Double(fields[3])! - 1.5626373626373626) < 1e-12)
 
-    let rob = run("robustness", net, "--layer", "trust,collaboration", "--runs", "50", "--summary", "--mode", "respondent", "--bootstrap", "--threads", "2")
+    let rob = run(
+      "robustness", net, "--layer", "trust,collaboration", "--runs", "50", "--summary", "--mode",
+      "respondent", "--bootstrap", "--threads", "2")
     #expect(rob.status == 0)
-    #expect(rob.stdout.split(separator: "\n").map { String($0.split(separator: ",")[0]) } ==
-      ["condition", "respondent dropout 0.1", "respondent dropout 0.2", "respondent dropout 0.3", "bootstrap over respondents"])
-    #expect(rob.stderr.contains("missing-data treatment: keep") && rob.stderr.contains("respondents: 46 (attribute respondent)"))
+    #expect(
+      rob.stdout.split(separator: "\n").map { String($0.split(separator: ",")[0]) } == [
+        "condition", "respondent dropout 0.1", "respondent dropout 0.2", "respondent dropout 0.3",
+        "bootstrap over respondents",
+      ])
+    #expect(
+      rob.stderr.contains("missing-data treatment: keep")
+        && rob.stderr.contains("respondents: 46 (attribute respondent)"))
     let one = run("robustness", net, "--runs", "30", "--drop", "0.2", "--threads", "1")
-    #expect(one.stdout == run("robustness", net, "--runs", "30", "--drop", "0.2", "--threads", "2").stdout)
+    #expect(
+      one.stdout == run("robustness", net, "--runs", "30", "--drop", "0.2", "--threads", "2").stdout
+    )
     #expect(run("robustness", net, "--drop", "1.5").status == 64)
 
     let dir2 = try temporaryDirectory()
-    #expect(BrobyggareCommandLine.run(["interviews", "\(municipality)/nominations.csv", "--roster", "\(municipality)/roster.csv", "--scale", "1..5",
-                                       "--wave", "2", "--aliases", "\(municipality)/aliases.csv", "-o", dir2.appendingPathComponent("net.graphml").path]).status == 0)
-    let cmp = run("compare", net, dir2.appendingPathComponent("net.graphml").path, "--layer", "trust,collaboration")
-    #expect(cmp.status == 0 && cmp.stdout.hasPrefix("id,label,in_a,in_b,betweenness_a,betweenness_b,change,rank_a,rank_b,rank_change\np01,Leila Haddad,true,true,"))
+    #expect(
+      BrobyggareCommandLine.run([
+        "interviews", "\(municipality)/nominations.csv", "--roster", "\(municipality)/roster.csv",
+        "--scale", "1..5",
+        "--wave", "2", "--aliases", "\(municipality)/aliases.csv", "-o",
+        dir2.appendingPathComponent("net.graphml").path,
+      ]).status == 0)
+    let cmp = run(
+      "compare", net, dir2.appendingPathComponent("net.graphml").path, "--layer",
+      "trust,collaboration")
+    #expect(
+      cmp.status == 0
+        && cmp.stdout.hasPrefix(
+          "id,label,in_a,in_b,betweenness_a,betweenness_b,change,rank_a,rank_b,rank_change\np01,Leila Haddad,true,true,"
+        ))
     #expect(cmp.stderr.contains("ties gained: ") && cmp.stderr.contains("spearman: "))
   }
 }

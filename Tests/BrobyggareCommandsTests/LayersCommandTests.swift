@@ -69,9 +69,11 @@ struct LayersCommandTests {
     let c = cells(r.stdout.split(separator: "\n")[1])
     for (column, sna) in [(8, 0.0008), (9, 0.0008), (10, 1.0)] {
       let tolerance = 4.5 * (2 * sna * (1 - sna) / 5000).squareRoot() + 0.002
-      #expect(near(c[column], sna, tolerance), "column \(column): \(c[column]) against sna's \(sna)")
+      #expect(
+        near(c[column], sna, tolerance), "column \(column): \(c[column]) against sna's \(sna)")
     }
-    #expect(r.stderr.contains("5000 permutations of the second layer's nodes, seed 7"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains("5000 permutations of the second layer's nodes, seed 7"), "\(r.stderr)")
     // The same bytes on two threads.
     #expect(BrobyggareCommandLine.run(args + ["--threads", "2"]).stdout == r.stdout)
     // --permutations 0 leaves the p-values out and says so.
@@ -81,11 +83,15 @@ struct LayersCommandTests {
     // Too many layers for a row per pair: refused before any work.
     var many = "source,target,layer\n"
     for k in 0..<400 { many += "n\(k),n\((k + 1) % 400),L\(k)\n" }
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("many-layers-\(UUID().uuidString).csv")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "many-layers-\(UUID().uuidString).csv")
     try many.write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
     let manyPairs = run("layers", file.path, "--pairs")
-    #expect(manyPairs.status == 64 && manyPairs.stderr.contains("79800 pairs; layers compares at most 50000 pairs"), "\(manyPairs.stderr)")
+    #expect(
+      manyPairs.status == 64
+        && manyPairs.stderr.contains("79800 pairs; layers compares at most 50000 pairs"),
+      "\(manyPairs.stderr)")
     // Past the work limit, a given --permutations is refused naming what fits.
     let big = run("layers", "lazega", "--pairs", "--permutations", "1000000")
     #expect(big.status == 64 && big.stderr.contains("fits"), "\(big.stderr)")
@@ -95,7 +101,10 @@ struct LayersCommandTests {
     let r = run("layers", padgett, "--pairs")
     #expect(r.status == 0, "\(r.stderr)")
     let lines = r.stdout.split(separator: "\n")
-    #expect(lines[0] == "layer_a,layer_b,ties_a,ties_b,ties_both,ties_either,jaccard,correlation,p_two_sided,p_greater,p_less")
+    #expect(
+      lines[0]
+        == "layer_a,layer_b,ties_a,ties_b,ties_both,ties_either,jaccard,correlation,p_two_sided,p_greater,p_less"
+    )
     let c = cells(lines[1])
     let p = (try layersReference("padgett")["pairs"] as! [[String: Any]])[0]
     #expect(c[0...5] == ["business", "marriage", "15", "20", "8", "27"])
@@ -153,8 +162,12 @@ struct LayersCommandTests {
 
   /// The table is the same byte for byte whatever the number of threads.
   @Test func dropLayerDoesNotDependOnThreads() {
-    let one = run("whatif", "municipality", "--drop-layer", "collaboration", "--distance", "reciprocal", "--threads", "1")
-    let three = run("whatif", "municipality", "--drop-layer", "collaboration", "--distance", "reciprocal", "--threads", "3")
+    let one = run(
+      "whatif", "municipality", "--drop-layer", "collaboration", "--distance", "reciprocal",
+      "--threads", "1")
+    let three = run(
+      "whatif", "municipality", "--drop-layer", "collaboration", "--distance", "reciprocal",
+      "--threads", "3")
     #expect(one.status == 0 && !one.stdout.isEmpty)
     #expect(one.stdout == three.stdout)
   }

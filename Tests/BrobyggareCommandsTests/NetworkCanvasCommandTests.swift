@@ -8,7 +8,8 @@ import Testing
 @Suite("Network Canvas input")
 struct NetworkCanvasCommandTests {
   static let csv = packageRoot.appendingPathComponent("Datasets/egos-constructed/csv").path
-  static let roster = packageRoot.appendingPathComponent("Datasets/egos-constructed/roster/csv").path
+  static let roster = packageRoot.appendingPathComponent("Datasets/egos-constructed/roster/csv")
+    .path
 
   @Test func egoAsNodeIsAnOptionAndSaidInTheNotes() {
     // 276 alters and 311 ties; with egos, 30 more nodes and 276 more ties.

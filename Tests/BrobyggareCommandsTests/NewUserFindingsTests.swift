@@ -1,7 +1,7 @@
+import Brobyggare
 import Foundation
 import Testing
 
-import Brobyggare
 @testable import BrobyggareCommands
 
 /// What a new user found, each as it was found: a lost file, a number quietly other than the
@@ -15,9 +15,11 @@ struct NewUserFindingsTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let data = packageRoot.appendingPathComponent("Datasets/padgett")
     let ties = dir.appendingPathComponent("robustness.csv").path
-    try FileManager.default.copyItem(atPath: data.appendingPathComponent("padgett.csv").path, toPath: ties)
-    try FileManager.default.copyItem(atPath: data.appendingPathComponent("padgett.nodes.csv").path,
-                                     toPath: dir.appendingPathComponent("robustness.nodes.csv").path)
+    try FileManager.default.copyItem(
+      atPath: data.appendingPathComponent("padgett.csv").path, toPath: ties)
+    try FileManager.default.copyItem(
+      atPath: data.appendingPathComponent("padgett.nodes.csv").path,
+      toPath: dir.appendingPathComponent("robustness.nodes.csv").path)
     let r = run("report", ties, "--group", "wealth", "--layer", "marriage", "-o", dir.path)
     #expect(r.status == 0)
     #expect(FileManager.default.fileExists(atPath: ties))
@@ -29,7 +31,8 @@ struct NewUserFindingsTests {
   @Test func outputThroughLinksAndDevices() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let target = dir.appendingPathComponent("run1.csv").path, link = dir.appendingPathComponent("latest.csv").path
+    let target = dir.appendingPathComponent("run1.csv").path
+    let link = dir.appendingPathComponent("latest.csv").path
     try "old\n".write(toFile: target, atomically: true, encoding: .utf8)
     try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
     #expect(run("metrics", padgett, "--measures", "degree", "-o", link).status == 0)
@@ -45,7 +48,8 @@ struct NewUserFindingsTests {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let ties = dir.appendingPathComponent("g.csv").path
-    try "source,target,trust\na,b,0.5\nb,c,\nc,a,0.25\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    try "source,target,trust\na,b,0.5\nb,c,\nc,a,0.25\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
     let r = run("metrics", ties, "--measures", "strength")
     #expect(r.stderr.contains("1 of 3 ties analysed have no trust value and count as trust 1"))
     // And a table that does not say its direction says that it is read as directed.
@@ -60,7 +64,9 @@ struct NewUserFindingsTests {
     #expect(byDefault.status == 0)
     #expect(byDefault.stdout == named.stdout)
     #expect(byDefault.stderr.contains("read the affiliation layers 'member of', 'works at' only"))
-    #expect(byDefault.stdout != run("spanners", "municipality", "--spanners-only", "--layer", "all").stdout)
+    #expect(
+      byDefault.stdout
+        != run("spanners", "municipality", "--spanners-only", "--layer", "all").stdout)
   }
 
   /// A trust column with a name of its own (`tillit`) stays the trust through GraphML, DOT and
@@ -69,7 +75,8 @@ struct NewUserFindingsTests {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let ties = dir.appendingPathComponent("s.csv").path
-    try "källa;mål;tillit\nÅsa;Björn;0,8\nBjörn;Cecilia;0,25\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    try "källa;mål;tillit\nÅsa;Björn;0,8\nBjörn;Cecilia;0,25\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
     let base = ["--source-column", "källa", "--target-column", "mål", "--trust-column", "tillit"]
     let original = BrobyggareCommandLine.run(["metrics", ties, "--measures", "strength"] + base)
     for ext in ["graphml", "dot", "csv", "json", "gexf"] {
@@ -77,7 +84,9 @@ struct NewUserFindingsTests {
       let c = BrobyggareCommandLine.run(["convert", ties, out] + base)
       #expect(c.status == 0, "\(ext)")
       // GEXF writes the trust as its own `weight`; the formats that name the column say so.
-      #expect(c.stderr.contains("the trust's own name 'tillit' (written as 'trust'") == (ext != "gexf"), "\(ext)")
+      #expect(
+        c.stderr.contains("the trust's own name 'tillit' (written as 'trust'") == (ext != "gexf"),
+        "\(ext)")
       #expect(run("metrics", out, "--measures", "strength").stdout == original.stdout, "\(ext)")
     }
   }
@@ -88,7 +97,8 @@ struct NewUserFindingsTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let ties = dir.appendingPathComponent("g.csv").path
     try "source,target\na,b\nb,c\nc,a\n".write(toFile: ties, atomically: true, encoding: .utf8)
-    try "id,sector\na,x\nb,NA\nc,y\n".write(toFile: dir.appendingPathComponent("g.nodes.csv").path, atomically: true, encoding: .utf8)
+    try "id,sector\na,x\nb,NA\nc,y\n".write(
+      toFile: dir.appendingPathComponent("g.nodes.csv").path, atomically: true, encoding: .utf8)
     let r = run("brokers", ties, "--group", "sector", "--counts-only")
     #expect(r.stderr.contains("the values 'NA' of 'sector' are read as missing"))
     #expect(!r.stdout.contains("\nb,"))

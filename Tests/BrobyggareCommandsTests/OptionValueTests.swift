@@ -20,14 +20,22 @@ struct OptionValueTests {
     case "project": return ["davis", dir + "/out.graphml"]
     case "path": return ["padgett", "Medici", "Strozzi"]
     case "compare": return ["municipality", "municipality-wave2"]
-    case "interviews": return [municipality + "/nominations.csv", "--roster", municipality + "/roster.csv", "--scale", "1..5", "--wave", "1", "-o", dir + "/i.graphml"]
+    case "interviews":
+      return [
+        municipality + "/nominations.csv", "--roster", municipality + "/roster.csv", "--scale",
+        "1..5", "--wave", "1", "-o", dir + "/i.graphml",
+      ]
     case "report": return ["padgett", "--group", "wealth", "-o", dir + "/report"]
     case "render": return ["padgett", "-o", dir + "/p.svg"]
     case "brokers", "groups": return ["padgett", "--group", "wealth"]
     case "egos": return ["padgett", "--ego-networks", "--group", "wealth"]
     case "summary": return ["padgett", "krackhardt"]
     case "sweep": return ["municipality", "--layer", "trust"]
-    case "test": return ["padgett", "--dependent", "marriage", "--predictors", "business,diff:wealth", "--permutations", "20"]
+    case "test":
+      return [
+        "padgett", "--dependent", "marriage", "--predictors", "business,diff:wealth",
+        "--permutations", "20",
+      ]
     case "datasets", "formats": return []
     default: return ["padgett"]
     }
@@ -46,8 +54,13 @@ struct OptionValueTests {
           var args = [spec.name]
           var k = 0
           while k < base.count {
-            if base[k] == "--\(option.name)" || (option.short.map { base[k] == "-\($0)" } ?? false) { k += 2; continue }
-            args.append(base[k]); k += 1
+            if base[k] == "--\(option.name)" || (option.short.map { base[k] == "-\($0)" } ?? false)
+            {
+              k += 2
+              continue
+            }
+            args.append(base[k])
+            k += 1
           }
           runs.append(args + ["--\(option.name)", value])
         }
@@ -60,18 +73,27 @@ struct OptionValueTests {
       results.set(k, Self.run(all[k], in: dir))
     }
     for (k, r) in results.all.enumerated() {
-      #expect(r.reason == .exit && [0, 1, 64].contains(r.status), "\(runs[k]): ended \(r.reason == .exit ? "with \(r.status)" : "by signal \(r.status)"): \(r.stderr.suffix(300))")
+      #expect(
+        r.reason == .exit && [0, 1, 64].contains(r.status),
+        "\(runs[k]): ended \(r.reason == .exit ? "with \(r.status)" : "by signal \(r.status)"): \(r.stderr.suffix(300))"
+      )
       #expect(!r.stderr.unicodeScalars.contains("\u{1B}"), "\(runs[k]) wrote an escape sequence")
       #expect(!r.stderr.contains("Fatal error"), "\(runs[k])")
     }
   }
 
-  struct Outcome { var status: Int32; var reason: Process.TerminationReason; var stderr: String }
+  struct Outcome {
+    var status: Int32
+    var reason: Process.TerminationReason
+    var stderr: String
+  }
 
   final class Results: @unchecked Sendable {
     private let lock = NSLock()
     private var list: [Outcome]
-    init(count: Int) { list = Array(repeating: Outcome(status: -1, reason: .exit, stderr: ""), count: count) }
+    init(count: Int) {
+      list = Array(repeating: Outcome(status: -1, reason: .exit, stderr: ""), count: count)
+    }
     func set(_ k: Int, _ o: Outcome) { lock.withLock { list[k] = o } }
     var all: [Outcome] { lock.withLock { list } }
   }

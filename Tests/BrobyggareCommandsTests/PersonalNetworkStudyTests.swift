@@ -15,11 +15,16 @@ struct PersonalNetworkStudyTests {
   static let folder = packageRoot.appendingPathComponent("Datasets/egos-constructed").path
 
   @Test func everyFormGivesTheSameTable() throws {
-    let forms = ["csv", "export.zip", "graphml/study.graphml", "graphml-sessions", "egor", "egos.xlsx"]
+    let forms = [
+      "csv", "export.zip", "graphml/study.graphml", "graphml-sessions", "egor", "egos.xlsx",
+    ]
     var tables: [String: String] = [:]
     for form in forms {
-      let r = run("egos", Self.folder + "/" + form, "--group", "sector", "--strength", "closeness",
-                  "--measures", "size,ties,density,components,effective_size,constraint,blau,iqv,ei_ego_alter,yules_q,mean_strength,brokerage_total")
+      let r = run(
+        "egos", Self.folder + "/" + form, "--group", "sector", "--strength", "closeness",
+        "--measures",
+        "size,ties,density,components,effective_size,constraint,blau,iqv,ei_ego_alter,yules_q,mean_strength,brokerage_total"
+      )
       #expect(r.status == 0, "\(form): \(r.stderr.suffix(400))")
       tables[form] = r.stdout
     }

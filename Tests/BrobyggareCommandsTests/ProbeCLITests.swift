@@ -1,7 +1,7 @@
+import Brobyggare
 import Foundation
 import Testing
 
-import Brobyggare
 @testable import BrobyggareCommands
 
 /// Findings of a hostile probe of the command line: attributes that made Graphviz read local
@@ -19,7 +19,9 @@ struct ProbeCLITests {
   /// The probe's network: a network-level javascript: link and external stylesheet, a node
   /// with a local image and a javascript: link, a tie with a javascript: link.
   private func activeNetwork(_ dir: URL, image: String) throws -> String {
-    try file(dir, "img.json", """
+    try file(
+      dir, "img.json",
+      """
       {"directed": false, "graph": {"URL": "javascript:alert(5)", "stylesheet": "http://evil/x.css"},
        "nodes": [{"id": "a", "image": "\(image)", "href": "javascript:alert(2)"}, {"id": "b"}],
        "links": [{"source": "a", "target": "b", "URL": "javascript:alert(3)"}]}
@@ -46,7 +48,9 @@ struct ProbeCLITests {
       #expect(!dot.stdout.contains(active), "\(active) in \(dot.stdout)")
     }
     // The attributes as the input gave them, by owner, names sorted.
-    #expect(dot.stderr.contains("(network: URL, stylesheet; node: href, image; tie: URL)"), "\(dot.stderr)")
+    #expect(
+      dot.stderr.contains("(network: URL, stylesheet; node: href, image; tie: URL)"),
+      "\(dot.stderr)")
     #expect(dot.stdout.contains("\"a\" -- \"b\""))
 
     let svgPath = dir.appendingPathComponent("img.svg").path
@@ -56,7 +60,9 @@ struct ProbeCLITests {
     for active in ["xml-stylesheet", "javascript:", "<image", "secret.png"] {
       #expect(!text.contains(active), "\(active) in the SVG")
     }
-    #expect(svg.stderr.contains("left out the attributes through which Graphviz reads files or writes links"))
+    #expect(
+      svg.stderr.contains(
+        "left out the attributes through which Graphviz reads files or writes links"))
   }
 
   /// Converting to DOT is not drawing: the data is kept as it is, links and images included.
@@ -68,7 +74,10 @@ struct ProbeCLITests {
     let r = run("convert", net, out)
     #expect(r.status == 0, "\(r.stderr)")
     let text = try String(contentsOfFile: out, encoding: .utf8)
-    for kept in ["javascript:alert(2)", "javascript:alert(3)", "javascript:alert(5)", "http://evil/x.css", "/tmp/secret.png"] {
+    for kept in [
+      "javascript:alert(2)", "javascript:alert(3)", "javascript:alert(5)", "http://evil/x.css",
+      "/tmp/secret.png",
+    ] {
       #expect(text.contains(kept), "\(kept)")
     }
     #expect(!r.stderr.contains("left out"))
@@ -78,7 +87,9 @@ struct ProbeCLITests {
   @Test func htmlLabelsWithImagesAreLeftOut() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let net = try file(dir, "html.dot", """
+    let net = try file(
+      dir, "html.dot",
+      """
       graph { a [label=<<IMG SRC="/etc/x.png"/>>]; b [label=<<TABLE><TR><TD HREF="javascript:1">b</TD></TR></TABLE>>]; c [label=<<B>c</B>>]; a -- b -- c }
       """)
     let r = run("dot", net, "--plain")
@@ -99,7 +110,10 @@ struct ProbeCLITests {
     let r = run("metrics", nw, "--weight", "trust", "--measures", "strength")
     #expect(r.status == 64)
     #expect(r.stdout.isEmpty)
-    #expect(r.stderr.contains("No tie attribute is named 'trust' (the tie attributes are: (none)); no tie has a trust"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "No tie attribute is named 'trust' (the tie attributes are: (none)); no tie has a trust"),
+      "\(r.stderr)")
   }
 
   /// Two waves, one with trust and one without: the settings give each wave's weight, and a
@@ -112,14 +126,16 @@ struct ProbeCLITests {
     let r = run("compare", a, b)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr.contains("weight A: none (every tie 1); weight B: trust"), "\(r.stderr)")
-    #expect(r.stderr.contains("the waves are weighted differently (A: none (every tie 1); B: trust)"))
+    #expect(
+      r.stderr.contains("the waves are weighted differently (A: none (every tie 1); B: trust)"))
     let same = run("compare", b, b)
     #expect(same.stderr.contains("weight A: trust; weight B: trust"))
     #expect(!same.stderr.contains("weighted differently"))
     // A weight one wave lacks is refused, naming that wave.
     let missing = run("compare", b, a, "--weight", "trust")
     #expect(missing.status == 64)
-    #expect(missing.stderr.contains("No tie attribute of '\(a)' is named 'trust'"), "\(missing.stderr)")
+    #expect(
+      missing.stderr.contains("No tie attribute of '\(a)' is named 'trust'"), "\(missing.stderr)")
   }
 
   /// With `--weight`, the trust columns and up and down read the weight named, as the
@@ -160,7 +176,9 @@ struct ProbeCLITests {
     let w = try file(dir, "w.csv", "source,target,w\na,b,0.25\nb,c,heavy\n")
     let r = run("metrics", w, "--weight", "w", "--undirected")
     #expect(r.status != 0)
-    #expect(r.stderr.contains("tie 2 ('b' -- 'c'): weight 'heavy' is not a number (read from 'w')"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains("tie 2 ('b' -- 'c'): weight 'heavy' is not a number (read from 'w')"),
+      "\(r.stderr)")
   }
 
   // MARK: 5. A dangling link as the output
@@ -171,13 +189,18 @@ struct ProbeCLITests {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let link = dir.appendingPathComponent("d.csv").path
-    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/nonexistent/dir/x.csv")
+    try FileManager.default.createSymbolicLink(
+      atPath: link, withDestinationPath: "/nonexistent/dir/x.csv")
     let r = run("metrics", padgett, "-o", link)
     #expect(r.status != 0)
-    #expect(r.stderr.contains("cannot write \(link): it is a symbolic link to /nonexistent/dir/x.csv, which does not exist"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "cannot write \(link): it is a symbolic link to /nonexistent/dir/x.csv, which does not exist"
+      ), "\(r.stderr)")
     let type = try FileManager.default.attributesOfItem(atPath: link)[.type] as? FileAttributeType
     #expect(type == .typeSymbolicLink)
-    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "/nonexistent/dir/x.csv")
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: link) == "/nonexistent/dir/x.csv")
   }
 
   /// A link to an existing file is still followed: its target is the file written.
@@ -195,7 +218,9 @@ struct ProbeCLITests {
   // MARK: 6. Names in messages and --layer
 
   private func layeredNetwork(_ dir: URL) throws -> String {
-    try file(dir, "layers.json", """
+    try file(
+      dir, "layers.json",
+      """
       {"directed": false, "nodes": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d"}, {"id": "e"}],
        "links": [{"source": "a", "target": "b", "layer": " sp"}, {"source": "b", "target": "c", "layer": "Work"},
                  {"source": "c", "target": "d", "layer": "a,b"}, {"source": "d", "target": "e", "layer": "n\\nl"}]}
@@ -209,10 +234,15 @@ struct ProbeCLITests {
     let net = try layeredNetwork(dir)
     let info = run("info", net)
     #expect(info.status == 0, "\(info.stderr)")
-    #expect(info.stdout.contains("layers: ' sp' (1), 'Work' (1), 'a,b' (1), 'n\\nl' (1)\n"), "\(info.stdout)")
+    #expect(
+      info.stdout.contains("layers: ' sp' (1), 'Work' (1), 'a,b' (1), 'n\\nl' (1)\n"),
+      "\(info.stdout)")
     let wrong = run("metrics", net, "--layer", "nope")
     #expect(wrong.status == 64)
-    #expect(wrong.stderr.contains("No tie is in layer 'nope' (the layers are: ' sp', 'Work', 'a,b', 'n\\nl')"), "\(wrong.stderr)")
+    #expect(
+      wrong.stderr.contains(
+        "No tie is in layer 'nope' (the layers are: ' sp', 'Work', 'a,b', 'n\\nl')"),
+      "\(wrong.stderr)")
   }
 
   /// A layer with a comma in its name is selected by its whole name; a layer with a space at
@@ -240,18 +270,24 @@ struct ProbeCLITests {
   @Test func oddLayerNamesInSettings() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let net = try file(dir, "semi.json", """
+    let net = try file(
+      dir, "semi.json",
+      """
       {"directed": false, "nodes": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
        "links": [{"source": "a", "target": "b", "layer": "x;y"}, {"source": "b", "target": "c", "layer": " sp"}]}
       """)
     let semi = run("metrics", net, "--layer", "x;y", "--measures", "degree")
     #expect(semi.status == 0, "\(semi.stderr)")
-    #expect(semi.stderr.contains("layers: 'x;y'; weight: none (every tie 1); merge: max"), "\(semi.stderr)")
+    #expect(
+      semi.stderr.contains("layers: 'x;y'; weight: none (every tie 1); merge: max"),
+      "\(semi.stderr)")
     let space = run("metrics", net, "--layer", " sp", "--measures", "degree", "--format", "json")
     #expect(space.status == 0, "\(space.stderr)")
     #expect(space.stdout.contains(#""layers": "' sp'""#), "\(space.stdout)")
     let plain = run("metrics", padgett, "--layer", "marriage")
-    #expect(plain.stderr.contains("layers: marriage; weight: none (every tie 1); merge: max"), "\(plain.stderr)")
+    #expect(
+      plain.stderr.contains("layers: marriage; weight: none (every tie 1); merge: max"),
+      "\(plain.stderr)")
   }
 
   /// Duplicate `--drop` rates were refused while `whatif --remove 1,1` was accepted.
@@ -265,7 +301,10 @@ struct ProbeCLITests {
   @Test func noNodeAttributesSaysNone() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let net = try file(dir, "bare.json", #"{"directed": false, "nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b"}]}"#)
+    let net = try file(
+      dir, "bare.json",
+      #"{"directed": false, "nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b"}]}"#
+    )
     let r = run("brokers", net, "--group", "dept")
     #expect(r.status == 64)
     #expect(r.stderr.contains("(the node attributes are: (none))"), "\(r.stderr)")

@@ -16,15 +16,21 @@ struct RenderDeterminismTests {
     guard let sx = text.range(of: "startxref", options: .backwards) else { return false }
     let tail = text[sx.upperBound...].split(whereSeparator: \.isWhitespace)
     guard let xrefOffset = tail.first.flatMap({ Int($0) }),
-          bytes.count > xrefOffset + 4, String(decoding: bytes[xrefOffset..<(xrefOffset + 4)], as: UTF8.self) == "xref" else { return false }
-    let lines = String(decoding: bytes[xrefOffset...], as: UTF8.self).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      bytes.count > xrefOffset + 4,
+      String(decoding: bytes[xrefOffset..<(xrefOffset + 4)], as: UTF8.self) == "xref"
+    else { return false }
+    let lines = String(decoding: bytes[xrefOffset...], as: UTF8.self).split(separator: "\n").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
     let header = lines[1].split(separator: " ").compactMap { Int($0) }
     guard header.count == 2 else { return false }
     for k in 1..<header[1] {
       let entry = lines[1 + 1 + k].split(separator: " ")
       guard entry.count == 3, entry[2] == "n", let offset = Int(entry[0]) else { continue }
       let expected = Array("\(header[0] + k) \(Int(entry[1])!) obj".utf8)
-      guard offset + expected.count <= bytes.count, Array(bytes[offset..<(offset + expected.count)]) == expected else { return false }
+      guard offset + expected.count <= bytes.count,
+        Array(bytes[offset..<(offset + expected.count)]) == expected
+      else { return false }
     }
     return true
   }
@@ -33,12 +39,16 @@ struct RenderDeterminismTests {
     let dir = try temporaryDirectory()
     for net in [padgett, "\(municipality)/municipality.graphml"] {
       for ext in ["pdf", "svg", "png"] {
-        let first = dir.appendingPathComponent("first.\(ext)").path, second = dir.appendingPathComponent("second.\(ext)").path
+        let first = dir.appendingPathComponent("first.\(ext)").path
+        let second = dir.appendingPathComponent("second.\(ext)").path
         #expect(run("render", net, "-o", first).status == 0)
         // cairo's dates have whole seconds: the second run is in another second.
         if ext == "pdf" { Thread.sleep(forTimeInterval: 1.1) }
         #expect(run("render", net, "-o", second).status == 0)
-        let (a, b) = (try Data(contentsOf: URL(fileURLWithPath: first)), try Data(contentsOf: URL(fileURLWithPath: second)))
+        let (a, b) = (
+          try Data(contentsOf: URL(fileURLWithPath: first)),
+          try Data(contentsOf: URL(fileURLWithPath: second))
+        )
         #expect(a == b, "\(ext) of \(net) differs between two runs")
         if ext == "pdf" {
           #expect(Self.xrefIsValid(a))
@@ -81,9 +91,12 @@ struct RenderDeterminismTests {
       %%EOF
 
       """
-    let fixed = String(decoding: Graphviz.fixingDates(inPDF: Data(pdf.utf8), epoch: 86_400 + 3_661), as: UTF8.self)
-    let expected = pdf.replacingOccurrences(of: "D:20261130010634+01'00'", with: "D:19700102010101+00'00'")
-      .replacingOccurrences(of: "D:20261130010635-05'30'", with: "D:19700102010101+00'00'")
+    let fixed = String(
+      decoding: Graphviz.fixingDates(inPDF: Data(pdf.utf8), epoch: 86_400 + 3_661), as: UTF8.self)
+    let expected = pdf.replacingOccurrences(
+      of: "D:20261130010634+01'00'", with: "D:19700102010101+00'00'"
+    )
+    .replacingOccurrences(of: "D:20261130010635-05'30'", with: "D:19700102010101+00'00'")
     #expect(fixed == expected)
     #expect(fixed.utf8.count == pdf.utf8.count)
     #expect(fixed.contains("/Title (D:20261130010634Z)"))

@@ -15,7 +15,9 @@ struct ReportBrowserTests {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
     let names = ["chromium", "chromium-browser", "google-chrome"]
     for dir in path.split(separator: ":").map(String.init) + ["/usr/bin"] {
-      for name in names where FileManager.default.isExecutableFile(atPath: dir + "/" + name) { return dir + "/" + name }
+      for name in names where FileManager.default.isExecutableFile(atPath: dir + "/" + name) {
+        return dir + "/" + name
+      }
     }
     return nil
   }
@@ -27,18 +29,28 @@ struct ReportBrowserTests {
     process.executableURL = URL(fileURLWithPath: chromium!)
     // A profile of its own, so that runs never share (or lock) one.
     let profile = try temporaryDirectory().path
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)",
-                         "--enable-logging=stderr", "--v=0"] + arguments
-    let out = Pipe(), err = Pipe()
+    process.arguments =
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--user-data-dir=\(profile)",
+        "--enable-logging=stderr", "--v=0",
+      ] + arguments
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
     final class Box: @unchecked Sendable { var data = Data() }
-    let o = Box(), e = Box()
+    let o = Box()
+    let e = Box()
     let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { o.data = out.fileHandleForReading.readDataToEndOfFile() }
-    DispatchQueue.global().async(group: group) { e.data = err.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: group) {
+      o.data = out.fileHandleForReading.readDataToEndOfFile()
+    }
+    DispatchQueue.global().async(group: group) {
+      e.data = err.fileHandleForReading.readDataToEndOfFile()
+    }
     if group.wait(timeout: .now() + 120) == .timedOut {
       process.terminate()
       return nil
@@ -64,14 +76,22 @@ struct ReportBrowserTests {
 
   static let studies: [(name: String, arguments: [String])] = [
     ("municipality", ["municipality", "--layer", "trust,collaboration", "--group", "sector"]),
-    ("lazega", ["lazega", "--group", "office", "--layer", "advice,cowork", "--title", "Lazega's lawyers: advice and co-work by office"]),
+    (
+      "lazega",
+      [
+        "lazega", "--group", "office", "--layer", "advice,cowork", "--title",
+        "Lazega's lawyers: advice and co-work by office",
+      ]
+    ),
     ("padgett", ["padgett", "--group", "wealth"]),
   ]
 
   @Test(arguments: studies.map(\.name))
   func selfTestPasses(_ study: String) throws {
     guard Self.chromium != nil else {
-      print("notice: Chromium is not installed; the report's browser test is skipped (.ci/run installs it)")
+      print(
+        "notice: Chromium is not installed; the report's browser test is skipped (.ci/run installs it)"
+      )
       return
     }
     let arguments = Self.studies.first { $0.name == study }!.arguments
@@ -92,16 +112,24 @@ struct ReportBrowserTests {
     // What the self-test wrote: the text of pre#selftest (the script's own source, also in the
     // dump, names the same words).
     guard let start = run.stdout.range(of: "<pre id=\"selftest\">"),
-          let end = run.stdout[start.upperBound...].range(of: "</pre>") else {
-      Issue.record("\(study): no self-test result in the page: \(run.stdout.prefix(400)) \(run.stderr.suffix(2000))")
+      let end = run.stdout[start.upperBound...].range(of: "</pre>")
+    else {
+      Issue.record(
+        "\(study): no self-test result in the page: \(run.stdout.prefix(400)) \(run.stderr.suffix(2000))"
+      )
       return
     }
     let lines = run.stdout[start.upperBound..<end.lowerBound].components(separatedBy: "\n")
     print("\(study) in \(try Self.version()):\n" + lines.map { "  " + $0 }.joined(separator: "\n"))
     #expect(lines.last == "SELFTEST DONE")
-    for line in lines where !line.hasPrefix("PASS ") && line != "SELFTEST DONE" { Issue.record("\(study): \(line)") }
-    for check in ["drawing found", "search finds", "search highlights the ego network", "group filter hides", "labels toggle",
-                  "sort ascending", "sort descending", "sort by text", "download is SVG", "heat maps"] {
+    for line in lines where !line.hasPrefix("PASS ") && line != "SELFTEST DONE" {
+      Issue.record("\(study): \(line)")
+    }
+    for check in [
+      "drawing found", "search finds", "search highlights the ego network", "group filter hides",
+      "labels toggle",
+      "sort ascending", "sort descending", "sort by text", "download is SVG", "heat maps",
+    ] {
       #expect(lines.contains { $0.hasPrefix("PASS " + check) }, "\(study): no PASS \(check)")
     }
     // Every console message is a failure: an uncaught error, or a failed check.
@@ -111,12 +139,17 @@ struct ReportBrowserTests {
     // Screenshots for review: the page, and the page with its top bridge-builder found.
     let shots = packageRoot.appendingPathComponent(".build/report-screenshots")
     try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
-    let top = try String(contentsOf: dir.appendingPathComponent("bridge-builders.csv"), encoding: .utf8)
-      .split(separator: "\n")[1].split(separator: ",")[1]
+    let top = try String(
+      contentsOf: dir.appendingPathComponent("bridge-builders.csv"), encoding: .utf8
+    )
+    .split(separator: "\n")[1].split(separator: ",")[1]
     for (suffix, hash) in [("", ""), ("-found", "#find=\(top)")] {
       let png = shots.appendingPathComponent("\(study)\(suffix).png").path
       try? FileManager.default.removeItem(atPath: png)
-      _ = try Self.headless(["--screenshot=\(png)", "--window-size=1200,1500", "--hide-scrollbars", page.absoluteString + hash])
+      _ = try Self.headless([
+        "--screenshot=\(png)", "--window-size=1200,1500", "--hide-scrollbars",
+        page.absoluteString + hash,
+      ])
       #expect(FileManager.default.fileExists(atPath: png), "no screenshot \(png)")
     }
   }

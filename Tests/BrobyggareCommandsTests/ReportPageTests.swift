@@ -1,11 +1,12 @@
 import Foundation
 import Testing
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 @testable import Brobyggare
 @testable import BrobyggareCommands
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// The report's page apart from the browser: provenance, the heat maps' rounding and marks,
 /// the GraphML beside it, the title, and JSON that no label can break out of.
@@ -15,15 +16,26 @@ struct ReportPageTests {
   /// coreutils' sha256sum on a shipped dataset.
   @Test func sha256() throws {
     #expect(sha256Hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-    #expect(sha256Hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-    #expect(sha256Hex(Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    #expect(
+      sha256Hex(Data("abc".utf8))
+        == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      sha256Hex(Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     // 55, 56 and 64 bytes of "a", the padding's edge cases: GNU coreutils 9.1 sha256sum.
-    #expect(sha256Hex(Data(repeating: 0x61, count: 55)) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
-    #expect(sha256Hex(Data(repeating: 0x61, count: 56)) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
-    #expect(sha256Hex(Data(repeating: 0x61, count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    #expect(
+      sha256Hex(Data(repeating: 0x61, count: 55))
+        == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+    #expect(
+      sha256Hex(Data(repeating: 0x61, count: 56))
+        == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+    #expect(
+      sha256Hex(Data(repeating: 0x61, count: 64))
+        == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/sha256sum") {
-      #expect(sha256Hex(try Data(contentsOf: URL(fileURLWithPath: padgett))) == (try Self.sha256sum(padgett)))
+      #expect(
+        sha256Hex(try Data(contentsOf: URL(fileURLWithPath: padgett)))
+          == (try Self.sha256sum(padgett)))
     }
   }
 
@@ -51,8 +63,10 @@ struct ReportPageTests {
     var pages: [[String: Data]] = []
     for k in 0..<2 {
       let dir = base.appendingPathComponent("r\(k)")
-      let r = run("report", "padgett", "--group", "wealth", "--layer", "marriage", "--title", "Florence's marriages & money",
-                  "--threads", String(k + 1), "-o", dir.path)
+      let r = run(
+        "report", "padgett", "--group", "wealth", "--layer", "marriage", "--title",
+        "Florence's marriages & money",
+        "--threads", String(k + 1), "-o", dir.path)
       #expect(r.status == 0, "\(r.stderr)")
       var files: [String: Data] = [:]
       for f in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
@@ -65,32 +79,53 @@ struct ReportPageTests {
     #expect(pages[0] == pages[1], "two runs differ")
     let html = String(decoding: pages[0]["index.html"]!, as: UTF8.self)
     let md = String(decoding: pages[0]["report.md"]!, as: UTF8.self)
-    #expect(html.contains("<title>Florence's marriages &amp; money</title>") && html.contains("<h1>Florence's marriages &amp; money</h1>"))
-    #expect(String(decoding: pages[0]["network.dot"]!, as: UTF8.self).contains("label=\"Florence's marriages & money\""))
+    #expect(
+      html.contains("<title>Florence's marriages &amp; money</title>")
+        && html.contains("<h1>Florence's marriages &amp; money</h1>"))
+    #expect(
+      String(decoding: pages[0]["network.dot"]!, as: UTF8.self).contains(
+        "label=\"Florence's marriages & money\""))
     // What made it: program, command line (without --threads), date, input and its SHA-256.
     let sha = sha256Hex(try Data(contentsOf: URL(fileURLWithPath: padgett)))
-    for needle in ["brobyggare \(BrobyggareCommandLine.version)", "padgett (the shipped padgett.graphml)", sha, reportDate(),
-                   "brobyggare report padgett --layer marriage --group wealth --title 'Florence'\\''s marriages &amp; money' --output DIR"] {
+    for needle in [
+      "brobyggare \(BrobyggareCommandLine.version)", "padgett (the shipped padgett.graphml)", sha,
+      reportDate(),
+      "brobyggare report padgett --layer marriage --group wealth --title 'Florence'\\''s marriages &amp; money' --output DIR",
+    ] {
       #expect(html.contains(needle), "index.html lacks \(needle)")
     }
-    #expect(md.contains("- command: `brobyggare report padgett --layer marriage --group wealth --title 'Florence'\\''s marriages & money' --output DIR`"))
+    #expect(
+      md.contains(
+        "- command: `brobyggare report padgett --layer marriage --group wealth --title 'Florence'\\''s marriages & money' --output DIR`"
+      ))
     #expect(md.contains("- SHA-256: `\(sha)`"))
     #expect(!html.contains("--threads"))
     // The page is well-formed XML too.
     #expect(throws: Never.self) { try XMLDocument(data: pages[0]["index.html"]!) }
-    #expect(run("report", "padgett", "--group", "wealth", "--title", " ", "-o", base.appendingPathComponent("x").path).status == 64)
+    #expect(
+      run(
+        "report", "padgett", "--group", "wealth", "--title", " ", "-o",
+        base.appendingPathComponent("x").path
+      ).status == 64)
   }
 
   /// Hand-worked: 0.123456 on two ties is starred and hatched, not coloured; the colour scale
   /// runs over 0.5 and 3 (the cells on at least three ties), its ends already two digits.
   @Test func heatMapMarksThinCellsAndRounds() {
-    let svg = heatMapSVG([[0.5, 0.123456], [.nan, 3]], names: ["a", "b"], title: "T 1", counts: [[5, 2], [0, 10]])
+    let svg = heatMapSVG(
+      [[0.5, 0.123456], [.nan, 3]], names: ["a", "b"], title: "T 1", counts: [[5, 2], [0, 10]])
     #expect(svg.contains(">0.12*</text>") && svg.contains("fill=\"url(#hm-T1-thin)\""))
-    #expect(svg.contains(">0.5</text>") && svg.contains(">3</text>") && svg.contains(">n=5</text>") && svg.contains(">n=0</text>"))
-    #expect(svg.contains("text-anchor=\"start\">0.5</text>") && svg.contains("text-anchor=\"end\">3</text>"))
+    #expect(
+      svg.contains(">0.5</text>") && svg.contains(">3</text>") && svg.contains(">n=5</text>")
+        && svg.contains(">n=0</text>"))
+    #expect(
+      svg.contains("text-anchor=\"start\">0.5</text>")
+        && svg.contains("text-anchor=\"end\">3</text>"))
     // 3 is the darkest cell (#08306B), 0.5 white.
     #expect(svg.contains("fill=\"#08306B\"") && svg.contains("fill=\"#FFFFFF\" stroke"))
-    #expect(significant(0.0034567, 2) == 0.0035 && significant(1234, 2) == 1200 && significant(-0.666, 2) == -0.67)
+    #expect(
+      significant(0.0034567, 2) == 0.0035 && significant(1234, 2) == 1200
+        && significant(-0.666, 2) == -0.67)
     #expect(roundedOutwards(0.351, up: true) == 0.36 && roundedOutwards(0.349, up: false) == 0.34)
     // 0.35 × 100 is 35.00000000000001 in binary: still 0.35, not 0.36.
     #expect(roundedOutwards(0.35, up: true) == 0.35 && roundedOutwards(0.0123, up: false) == 0.012)
@@ -102,9 +137,15 @@ struct ReportPageTests {
   /// one in bridge-builders.csv (the same run's own table), and its main role is there.
   @Test func graphMLBesideTheReport() throws {
     let dir = try temporaryDirectory().appendingPathComponent("report")
-    #expect(run("report", "\(municipality)/municipality.graphml", "--layer", "trust", "--group", "sector", "-o", dir.path).status == 0)
+    #expect(
+      run(
+        "report", "\(municipality)/municipality.graphml", "--layer", "trust", "--group", "sector",
+        "-o", dir.path
+      ).status == 0)
     let net = try Network(contentsOf: dir.appendingPathComponent("network.graphml").path)
-    let rows = try String(contentsOf: dir.appendingPathComponent("bridge-builders.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+    let rows = try String(
+      contentsOf: dir.appendingPathComponent("bridge-builders.csv"), encoding: .utf8
+    ).split(separator: "\n").dropFirst()
     #expect(rows.count == net.nodeCount)
     for row in rows {
       let cells = row.split(separator: ",", omittingEmptySubsequences: false)
@@ -121,8 +162,10 @@ struct ReportPageTests {
     #expect(jsonInHTML("</script>&\"\\\n") == "\"\\u003c/script\\u003e\\u0026\\\"\\\\\\u000a\"")
     let dir = try temporaryDirectory()
     let ties = dir.appendingPathComponent("t.csv").path
-    try "source,target\n</script><b>x,b\nb,c\n".write(toFile: ties, atomically: true, encoding: .utf8)
-    try "id,label,sector\n</script><b>x,</script><b>x,a\nb,b,a\nc,c,b\n".write(toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
+    try "source,target\n</script><b>x,b\nb,c\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    try "id,label,sector\n</script><b>x,</script><b>x,a\nb,b,a\nc,c,b\n".write(
+      toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
     let r = run("report", ties, "--group", "sector", "-o", dir.appendingPathComponent("r").path)
     #expect(r.status == 0, "\(r.stderr)")
     let html = try Data(contentsOf: dir.appendingPathComponent("r/index.html"))

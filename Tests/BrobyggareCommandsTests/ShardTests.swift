@@ -15,9 +15,9 @@ struct ShardTests {
     var x = seed
     var text = ""
     for _ in 0..<m {
-      x = x &* 6364136223846793005 &+ 1442695040888963407
+      x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       let a = (x >> 33) % UInt64(n)
-      x = x &* 6364136223846793005 &+ 1442695040888963407
+      x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       let b = (x >> 33) % UInt64(n)
       text += "v\(a) v\(b)" + (weighted ? " \((x >> 20) % 4 + 1)" : "") + "\n"
     }
@@ -41,18 +41,22 @@ struct ShardTests {
     return (p.terminationStatus, String(decoding: err, as: UTF8.self))
   }
 
-  @Test(.enabled(if: builtBinary() != nil), arguments: [(false, false), (true, false), (false, true), (true, true)])
+  @Test(
+    .enabled(if: builtBinary() != nil),
+    arguments: [(false, false), (true, false), (false, true), (true, true)])
   func shardsMergeToTheSingleRunsBytes(directed: Bool, weighted: Bool) throws {
     let binary = try #require(builtBinary())
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     // 700 nodes split into 10 chunks of sources (n / 64), so 7 shards hold 1 or 2 chunks each.
     let net = dir.appendingPathComponent("net.edgelist").path
-    try randomEdgeList(n: 700, m: 2100, weighted: weighted, seed: directed ? 11 : 12).write(toFile: net, atomically: true, encoding: .utf8)
+    try randomEdgeList(n: 700, m: 2100, weighted: weighted, seed: directed ? 11 : 12).write(
+      toFile: net, atomically: true, encoding: .utf8)
     let input = (directed ? [] : ["--undirected"]) + (weighted ? ["--distance", "reciprocal"] : [])
     let measures = ["--measures", "betweenness,closeness,betweenness_normalized,harmonic"]
     let single = dir.appendingPathComponent("single.csv").path
-    let s = finish(try launch(binary, ["metrics", net] + input + measures + ["-o", single, "--threads", "2"]))
+    let s = finish(
+      try launch(binary, ["metrics", net] + input + measures + ["-o", single, "--threads", "2"]))
     #expect(s.status == 0, "\(s.stderr)")
     let packed = dir.appendingPathComponent("net.bbn").path
     let pk = finish(try launch(binary, ["pack", net, "-o", packed] + input))
@@ -60,11 +64,16 @@ struct ShardTests {
     let expected = try Data(contentsOf: URL(fileURLWithPath: single))
     for k in [1, 2, 3, 7] {
       // The packed file for some K, the text for others: the parts carry one content hash.
-      let source = k % 2 == 1 ? [packed] : [net] + input.filter { $0 != "--distance" && $0 != "reciprocal" }
+      let source =
+        k % 2 == 1 ? [packed] : [net] + input.filter { $0 != "--distance" && $0 != "reciprocal" }
       let distance = weighted && k % 2 == 0 ? ["--distance", "reciprocal"] : []
       let parts = (0..<k).map { dir.appendingPathComponent("part-\(k)-\($0).bbs").path }
       let tasks = try (0..<k).map { i in
-        try launch(binary, ["metrics"] + source + distance + measures + ["--shard", "\(i)/\(k)", "-o", parts[i], "--threads", "\(1 + i % 2)"])
+        try launch(
+          binary,
+          ["metrics"] + source + distance + measures + [
+            "--shard", "\(i)/\(k)", "-o", parts[i], "--threads", "\(1 + i % 2)",
+          ])
       }
       for t in tasks {
         let r = finish(t)
@@ -91,7 +100,10 @@ struct ShardTests {
     #expect(b.status == 0, "\(b.stderr)")
     #expect(a.stdout == b.stdout)
     // networkx 3.6.1 betweenness_centrality(normalized=False) on the marriage ties.
-    #expect(b.stdout.split(separator: "\n").contains { $0.hasPrefix("Medici,Medici,6,") && $0.contains(",47.5,") })
+    #expect(
+      b.stdout.split(separator: "\n").contains {
+        $0.hasPrefix("Medici,Medici,6,") && $0.contains(",47.5,")
+      })
     #expect(b.stderr.contains("layers: marriage"))
     let info = run("info", bbn)
     #expect(info.status == 0, "\(info.stderr)")
@@ -101,7 +113,11 @@ struct ShardTests {
     #expect(layer.stderr.contains("packed network"))
     #expect(run("metrics", bbn, "--encoding", "latin1").status == 64)
     // Packed as undirected: --undirected agrees with it.
-    #expect(run("metrics", bbn, "--measures", "betweenness", "--shard", "0/1", "-o", dir.appendingPathComponent("x.bbs").path, "--undirected").status == 0)
+    #expect(
+      run(
+        "metrics", bbn, "--measures", "betweenness", "--shard", "0/1", "-o",
+        dir.appendingPathComponent("x.bbs").path, "--undirected"
+      ).status == 0)
   }
 
   @Test func damagedPackedFilesAreRefusedWithAMessage() throws {
@@ -110,7 +126,9 @@ struct ShardTests {
     let bbn = dir.appendingPathComponent("p.bbn").path
     #expect(run("pack", padgett, "--layer", "marriage", "-o", bbn).status == 0)
     let whole = try Data(contentsOf: URL(fileURLWithPath: bbn))
-    func check(_ bytes: Data, _ phrase: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func check(_ bytes: Data, _ phrase: String, sourceLocation: SourceLocation = #_sourceLocation)
+      throws
+    {
       let bad = dir.appendingPathComponent("bad.bbn").path
       try bytes.write(to: URL(fileURLWithPath: bad))
       let r = run("metrics", bad, "--measures", "betweenness")
@@ -126,7 +144,8 @@ struct ShardTests {
     try check(flipped, "content hash")
     // A node count of 2^60: refused before anything is allocated.
     var huge = whole
-    huge.replaceSubrange(16..<24, with: withUnsafeBytes(of: (UInt64(1) << 60).littleEndian) { Data($0) })
+    huge.replaceSubrange(
+      16..<24, with: withUnsafeBytes(of: (UInt64(1) << 60).littleEndian) { Data($0) })
     try check(huge, "damaged")
     var version = whole
     version[8] = 9
@@ -139,7 +158,8 @@ struct ShardTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     func part(_ name: String, _ args: String...) throws -> String {
       let path = dir.appendingPathComponent(name).path
-      let r = BrobyggareCommandLine.run(["metrics", padgett, "--measures", "betweenness", "-o", path] + args)
+      let r = BrobyggareCommandLine.run(
+        ["metrics", padgett, "--measures", "betweenness", "-o", path] + args)
       #expect(r.status == 0, "\(r.stderr)")
       return path
     }
@@ -156,7 +176,8 @@ struct ShardTests {
     let network = run("merge", p0, other)
     #expect(network.status == 1)
     #expect(network.stderr.contains("another network"))
-    let distance = try part("c1.bbs", "--layer", "marriage", "--shard", "1/2", "--distance", "reciprocal")
+    let distance = try part(
+      "c1.bbs", "--layer", "marriage", "--shard", "1/2", "--distance", "reciprocal")
     let settings = run("merge", p0, distance)
     #expect(settings.status == 1)
     #expect(settings.stderr.contains("distance: reciprocal, where"))
@@ -178,13 +199,24 @@ struct ShardTests {
 
   @Test func shardUsageErrors() {
     let out = ["-o", "/tmp/never-written.bbs"]
-    #expect(run("metrics", padgett, "--measures", "betweenness", "--shard", "2/2", "-o", "x.bbs").status == 64)
-    #expect(run("metrics", padgett, "--measures", "betweenness", "--shard", "a/b", "-o", "x.bbs").status == 64)
+    #expect(
+      run("metrics", padgett, "--measures", "betweenness", "--shard", "2/2", "-o", "x.bbs").status
+        == 64)
+    #expect(
+      run("metrics", padgett, "--measures", "betweenness", "--shard", "a/b", "-o", "x.bbs").status
+        == 64)
     #expect(run("metrics", padgett, "--shard", "0/2", "-o", "x.bbs").stderr.contains("--measures"))
-    #expect(run("metrics", padgett, "--measures", "degree", "--shard", "0/2", "-o", "x.bbs").status == 64)
-    #expect(run("metrics", padgett, "--measures", "betweenness", "--shard", "0/2").stderr.contains("-o part-0.bbs"))
-    #expect(run("metrics", padgett, "--measures", "betweenness", "--shard", "0/2", "-o", "x.csv").status == 64)
-    #expect(run(["metrics", padgett, "--measures", "betweenness", "--shard", "0/2", "--top", "3"] + out).status == 64)
+    #expect(
+      run("metrics", padgett, "--measures", "degree", "--shard", "0/2", "-o", "x.bbs").status == 64)
+    #expect(
+      run("metrics", padgett, "--measures", "betweenness", "--shard", "0/2").stderr.contains(
+        "-o part-0.bbs"))
+    #expect(
+      run("metrics", padgett, "--measures", "betweenness", "--shard", "0/2", "-o", "x.csv").status
+        == 64)
+    #expect(
+      run(["metrics", padgett, "--measures", "betweenness", "--shard", "0/2", "--top", "3"] + out)
+        .status == 64)
     #expect(run("pack", padgett).status == 64)
     #expect(run("pack", padgett, "-o", "x.csv").status == 64)
     #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.bbs"))

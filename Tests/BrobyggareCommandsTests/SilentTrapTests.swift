@@ -1,7 +1,7 @@
+import Brobyggare
 import Foundation
 import Testing
 
-import Brobyggare
 @testable import BrobyggareCommands
 
 /// Each test reproduces a trap in which a command ran, said nothing, and gave a number other
@@ -10,7 +10,9 @@ import Brobyggare
 struct SilentTrapTests {
   /// The rows of a CSV table, split into fields (no quoted fields in these tables).
   func rows(_ text: String) -> [[String]] {
-    text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    text.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
   }
 
   // MARK: Affiliation layers
@@ -22,18 +24,23 @@ struct SilentTrapTests {
     let net = try Network(dataset: "municipality")
     #expect(Set(net.declaredAffiliationLayers) == ["member of", "works at"])
     let byDefault = run("brokers", "municipality", "--group", "sector", "--counts-only")
-    let named = run("brokers", "municipality", "--group", "sector", "--counts-only", "--layer", "collaboration,trust")
+    let named = run(
+      "brokers", "municipality", "--group", "sector", "--counts-only", "--layer",
+      "collaboration,trust")
     let all = run("brokers", "municipality", "--group", "sector", "--counts-only", "--layer", "all")
     #expect(byDefault.status == 0 && named.status == 0 && all.status == 0)
     #expect(byDefault.stdout == named.stdout)
     #expect(byDefault.stdout != all.stdout)
-    #expect(byDefault.stderr.contains("note: left out the affiliation layers 'member of', 'works at'"))
+    #expect(
+      byDefault.stderr.contains("note: left out the affiliation layers 'member of', 'works at'"))
     #expect(byDefault.stderr.contains("--layer all merges every layer"))
     #expect(byDefault.stderr.contains("affiliation layers member of,works at left out"))
     #expect(!all.stderr.contains("left out"))
     // Every person-level command makes the same choice and says so.
-    for command in [["metrics", "municipality"], ["info", "municipality"], ["bridges", "municipality"],
-                    ["reciprocity", "municipality"], ["dot", "municipality"]] {
+    for command in [
+      ["metrics", "municipality"], ["info", "municipality"], ["bridges", "municipality"],
+      ["reciprocity", "municipality"], ["dot", "municipality"],
+    ] {
       let r = BrobyggareCommandLine.run(command)
       #expect(r.status == 0, "\(command)")
       #expect(r.stderr.contains("left out the affiliation layers"), "\(command)")
@@ -50,12 +57,17 @@ struct SilentTrapTests {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let ties = dir.appendingPathComponent("t.csv").path
-    try "source,target,layer\na,b,trust\nb,c,trust\na,org,member\nc,org,member\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    try "source,target,layer\na,b,trust\nb,c,trust\na,org,member\nc,org,member\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
     try "id,kind\na,person\nb,person\nc,person\norg,organisation\n"
-      .write(toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
+      .write(
+        toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
     let r = run("metrics", ties, "--measures", "degree", "--undirected")
     #expect(r.status == 0)
-    #expect(r.stderr.contains("left out the affiliation layers 'member' (person to organisation, found from the nodes' kinds)"))
+    #expect(
+      r.stderr.contains(
+        "left out the affiliation layers 'member' (person to organisation, found from the nodes' kinds)"
+      ))
     // Degrees on the trust layer alone: a 1, b 2, c 1, org 0 (counted by hand).
     #expect(rows(r.stdout).map { $0[2] } == ["degree", "1", "2", "1", "0"])
     let all = run("metrics", ties, "--measures", "degree", "--undirected", "--layer", "all")
@@ -68,17 +80,22 @@ struct SilentTrapTests {
   /// a blank, and numbers that sort wrongly as text.
   func messyGroups(_ dir: URL, groups: [String]) throws -> String {
     let ties = dir.appendingPathComponent("g.csv").path
-    try "source,target\na,b\nb,c\nc,d\nd,e\ne,a\na,c\nb,f\nf,g\ng,h\nh,a\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    try "source,target\na,b\nb,c\nc,d\nd,e\ne,a\na,c\nb,f\nf,g\ng,h\nh,a\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
     var nodes = "id,sector\n"
-    for (id, g) in zip(["a", "b", "c", "d", "e", "f", "g", "h"], groups) { nodes += "\(id),\"\(g)\"\n" }
-    try nodes.write(toFile: dir.appendingPathComponent("g.nodes.csv").path, atomically: true, encoding: .utf8)
+    for (id, g) in zip(["a", "b", "c", "d", "e", "f", "g", "h"], groups) {
+      nodes += "\(id),\"\(g)\"\n"
+    }
+    try nodes.write(
+      toFile: dir.appendingPathComponent("g.nodes.csv").path, atomically: true, encoding: .utf8)
     return ties
   }
 
   @Test func groupValuesAreTrimmedAndNearDuplicatesNamed() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let ties = try messyGroups(dir, groups: ["kommun", "Kommun", "kommun ", "polis", "polis", "polis", "kommun", "polis"])
+    let ties = try messyGroups(
+      dir, groups: ["kommun", "Kommun", "kommun ", "polis", "polis", "polis", "kommun", "polis"])
     let r = run("groups", ties, "--group", "sector", "--undirected", "--permutations", "1")
     #expect(r.status == 0)
     // Two groups from the trimmed values, `Kommun` kept apart and named in a warning: the
@@ -97,14 +114,18 @@ struct SilentTrapTests {
     let ties = try messyGroups(dir, groups: ["x", "y", "x", "z", "", "y", "z", "x"])
     let r = run("brokers", ties, "--group", "sector")
     #expect(r.status == 0)
-    #expect(r.stderr.contains("note: 1 of 8 nodes has no value for 'sector' and is left out of the group measures"))
+    #expect(
+      r.stderr.contains(
+        "note: 1 of 8 nodes has no value for 'sector' and is left out of the group measures"))
     #expect(!r.stdout.contains("(missing)"))
     #expect(!r.stdout.contains("\ne,"))
     let other = dir.appendingPathComponent("other")
     try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
     let without = other.appendingPathComponent("g.csv").path
-    try "source,target\na,b\nb,c\nc,d\na,c\nb,f\nf,g\ng,h\nh,a\n".write(toFile: without, atomically: true, encoding: .utf8)
-    try "id,sector\na,x\nb,y\nc,x\nd,z\nf,y\ng,z\nh,x\n".write(toFile: other.appendingPathComponent("g.nodes.csv").path, atomically: true, encoding: .utf8)
+    try "source,target\na,b\nb,c\nc,d\na,c\nb,f\nf,g\ng,h\nh,a\n".write(
+      toFile: without, atomically: true, encoding: .utf8)
+    try "id,sector\na,x\nb,y\nc,x\nd,z\nf,y\ng,z\nh,x\n".write(
+      toFile: other.appendingPathComponent("g.nodes.csv").path, atomically: true, encoding: .utf8)
     let w = run("brokers", without, "--group", "sector")
     #expect(w.status == 0)
     #expect(r.stdout == w.stdout)
@@ -129,7 +150,9 @@ struct SilentTrapTests {
     #expect(order == ["9", "10", "20", "103"])
     let one = try messyGroups(dir, groups: Array(repeating: "kommun", count: 8))
     let single = run("brokers", one, "--group", "sector", "--counts-only")
-    #expect(single.stderr.contains("'sector' has one group ('kommun'): there is nothing between groups to measure"))
+    #expect(
+      single.stderr.contains(
+        "'sector' has one group ('kommun'): there is nothing between groups to measure"))
   }
 
   // MARK: Permutation p-values
@@ -137,11 +160,14 @@ struct SilentTrapTests {
   /// The total of a node's brokerage does not depend on the groups, so shuffling them cannot
   /// move it: no `total_p` column (it was 1 for everyone), but a p-value per role.
   @Test func brokersPrintsNoPValueThatCannotVary() {
-    let r = run("brokers", padgett, "--group", "wealth", "--permutations", "20", "--layer", "marriage")
+    let r = run(
+      "brokers", padgett, "--group", "wealth", "--permutations", "20", "--layer", "marriage")
     #expect(r.status == 0)
     let header = r.stdout.split(separator: "\n")[0].split(separator: ",").map(String.init)
     #expect(!header.contains("total_p"))
-    for role in ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"] { #expect(header.contains("\(role)_p")) }
+    for role in ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"] {
+      #expect(header.contains("\(role)_p"))
+    }
     #expect(header.contains("total_z"))
     #expect(brokersSpec.help.contains("cannot move it"))
   }
@@ -152,7 +178,8 @@ struct SilentTrapTests {
   /// says so. Padgett's marriages: Medici 6 ties, then Guadagni and Strozzi 4 (networkx 3.6.1
   /// degree; ties by id).
   @Test func topWithoutSortRanksByTheFirstMeasure() {
-    let r = run("metrics", padgett, "--layer", "marriage", "--measures", "degree,betweenness", "--top", "3")
+    let r = run(
+      "metrics", padgett, "--layer", "marriage", "--measures", "degree,betweenness", "--top", "3")
     #expect(r.status == 0)
     #expect(rows(r.stdout).dropFirst().map { $0[0] } == ["Medici", "Guadagni", "Strozzi"])
     #expect(r.stderr.contains("ranked by: degree, highest first (the first measure"))
@@ -166,7 +193,8 @@ struct SilentTrapTests {
   @Test func whatifBeforeIsTheWholeNetwork() {
     func before(_ removed: String) -> String? {
       let r = run("whatif", "municipality", "--layer", "trust", "--remove", removed)
-      return r.stdout.split(separator: "\n").first { $0.hasPrefix("fragmentation:") }?.split(separator: " ")[1].description
+      return r.stdout.split(separator: "\n").first { $0.hasPrefix("fragmentation:") }?.split(
+        separator: " ")[1].description
     }
     let values = Set(["p01", "p02", "p01,p05", "p28"].compactMap(before))
     #expect(values.count == 1)
@@ -185,7 +213,9 @@ struct SilentTrapTests {
     #expect(byLabel.stdout == byID.stdout)
     let typo = run("whatif", "municipality", "--remove", "Leila Hadad")
     #expect(typo.status == 64)
-    #expect(typo.stderr.contains("No node has the id or label 'Leila Hadad'; did you mean 'Leila Haddad'"))
+    #expect(
+      typo.stderr.contains("No node has the id or label 'Leila Hadad'; did you mean 'Leila Haddad'")
+    )
     let path = run("path", "municipality", "Leila Haddad", "Per Warsame", "--layer", "trust")
     #expect(path.status == 0)
     let command = run("broker", "municipality")
@@ -199,7 +229,9 @@ struct SilentTrapTests {
     #expect(attribute.stderr.contains("did you mean 'wealth'?"))
     let dataset = run("metrics", "municipalty")
     #expect(dataset.status == 64)
-    #expect(dataset.stderr.contains("No file and no shipped dataset is named 'municipalty'; did you mean 'municipality'?"))
+    #expect(
+      dataset.stderr.contains(
+        "No file and no shipped dataset is named 'municipalty'; did you mean 'municipality'?"))
   }
 
   // MARK: Numbers people can read
@@ -207,17 +239,28 @@ struct SilentTrapTests {
   /// People read 4 significant digits by default (markdown, whatif's summary); machines read
   /// every digit (csv); --digits sets both. The figures are those of the full-precision run.
   @Test func digitsForPeopleAndForMachines() {
-    let full = run("whatif", "municipality", "--layer", "trust", "--remove", "p01", "--digits", "17")
+    let full = run(
+      "whatif", "municipality", "--layer", "trust", "--remove", "p01", "--digits", "17")
     let people = run("whatif", "municipality", "--layer", "trust", "--remove", "p01")
     #expect(full.status == 0 && people.status == 0)
-    #expect(full.stdout.contains("group betweenness of the removed (Everett-Borgatti, hops): 1082.4999999999998"))
-    #expect(people.stdout.contains("group betweenness of the removed (Everett-Borgatti, hops): 1082 (0.1481 of"))
-    let md = run("metrics", padgett, "--layer", "marriage", "--measures", "closeness", "--format", "markdown", "--sort", "closeness", "--top", "1")
+    #expect(
+      full.stdout.contains(
+        "group betweenness of the removed (Everett-Borgatti, hops): 1082.4999999999998"))
+    #expect(
+      people.stdout.contains(
+        "group betweenness of the removed (Everett-Borgatti, hops): 1082 (0.1481 of"))
+    let md = run(
+      "metrics", padgett, "--layer", "marriage", "--measures", "closeness", "--format", "markdown",
+      "--sort", "closeness", "--top", "1")
     // Medici's closeness on the marriages is 0.5226666666666667 (networkx 3.6.1 closeness_centrality).
     #expect(md.stdout.contains("| Medici | Medici | 0.5227 |"))
-    let csv = run("metrics", padgett, "--layer", "marriage", "--measures", "closeness", "--sort", "closeness", "--top", "1")
+    let csv = run(
+      "metrics", padgett, "--layer", "marriage", "--measures", "closeness", "--sort", "closeness",
+      "--top", "1")
     #expect(csv.stdout.contains("Medici,Medici,0.5226666666666667"))
-    let three = run("metrics", padgett, "--layer", "marriage", "--measures", "closeness", "--sort", "closeness", "--top", "1", "--digits", "3")
+    let three = run(
+      "metrics", padgett, "--layer", "marriage", "--measures", "closeness", "--sort", "closeness",
+      "--top", "1", "--digits", "3")
     #expect(three.stdout.contains("Medici,Medici,0.523"))
     #expect(run("metrics", padgett, "--digits", "0").status == 64)
     #expect(run("metrics", padgett, "--digits", "18").status == 64)
@@ -255,6 +298,7 @@ struct SilentTrapTests {
     #expect(medici.attributes["degree"] == .integer(6))
     #expect(medici.attributes["articulation_point"] == .boolean(true))
     #expect(net.nodeAttributes.first { $0.name == "betweenness" }?.type == .double)
-    #expect(run("metrics", padgett, "--into", dir.appendingPathComponent("p.edgelist").path).status == 64)
+    #expect(
+      run("metrics", padgett, "--into", dir.appendingPathComponent("p.edgelist").path).status == 64)
   }
 }

@@ -9,55 +9,82 @@ import Testing
 /// here the estimates the command prints are read against that same fixture.
 @Suite("test command")
 struct TestCommandTests {
-  static let krackhardt = packageRoot.appendingPathComponent("Datasets/krackhardt/krackhardt.csv").path
+  static let krackhardt = packageRoot.appendingPathComponent("Datasets/krackhardt/krackhardt.csv")
+    .path
 
   /// sna's value for a case, quantity and term, from the library's fixture.
   static func sna(_ name: String, _ quantity: String, _ term: String) throws -> Double {
-    let text = try String(contentsOfFile: packageRoot.appendingPathComponent("Tests/BrobyggareTests/Fixtures/reference/qap_sna.csv").path, encoding: .utf8)
+    let text = try String(
+      contentsOfFile: packageRoot.appendingPathComponent(
+        "Tests/BrobyggareTests/Fixtures/reference/qap_sna.csv"
+      ).path, encoding: .utf8)
     for line in text.split(separator: "\n") {
-      let f = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+      let f = line.split(separator: ",", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      }
       if f[0] == name && f[1] == quantity && f[2] == term { return Double(f[3])! }
     }
     throw CocoaError(.fileReadCorruptFile)
   }
 
-  static func rows(_ csv: String) -> [[String]] { csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } }
+  static func rows(_ csv: String) -> [[String]] {
+    csv.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+  }
 
   /// Non-respondents named nobody: their rows of the dependent are missing by default, not
   /// "no tie". Estimates from R 4.2.2's lm over the same cells (as netlm fits them):
   /// Scripts/qap_nonrespondents_reference.R → Fixtures/reference/qap_nonrespondents.csv.
   @Test func nonRespondentsRowsAreMissingByDefault() throws {
-    let text = try String(contentsOfFile: packageRoot.appendingPathComponent("Tests/BrobyggareTests/Fixtures/reference/qap_nonrespondents.csv").path, encoding: .utf8)
+    let text = try String(
+      contentsOfFile: packageRoot.appendingPathComponent(
+        "Tests/BrobyggareTests/Fixtures/reference/qap_nonrespondents.csv"
+      ).path, encoding: .utf8)
     var want: [String: [String: Double]] = [:]
     var cells: [String: String] = [:]
     for line in text.split(separator: "\n").dropFirst() {
-      let f = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+      let f = line.split(separator: ",").map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      }
       want[f[0], default: [:]][f[1]] = Double(f[2])!
       cells[f[0]] = f[3]
     }
     for rule in ["missing", "zero"] {
-      var args = ["test", "safety-hagalid-wave1", "--dependent", "trust", "--predictors", "collaboration,same:sector,same:level", "--null", "y", "--permutations", "50"]
+      var args = [
+        "test", "safety-hagalid-wave1", "--dependent", "trust", "--predictors",
+        "collaboration,same:sector,same:level", "--null", "y", "--permutations", "50",
+      ]
       if rule == "zero" { args += ["--non-respondents", "zero"] }
       let r = BrobyggareCommandLine.run(args)
       #expect(r.status == 0, "\(r.stderr)")
       let rows = Self.rows(r.stdout).dropFirst()
       #expect(rows.count == 4)
       for row in rows {
-        let b = Double(row[1])!, e = want[rule]![row[0]]!
+        let b = Double(row[1])!
+        let e = want[rule]![row[0]]!
         #expect(abs(b - e) <= 1e-9 * max(1, abs(e)), "\(rule) \(row[0]): \(b) vs R's \(e)")
       }
       #expect(r.stderr.contains("cells used: \(cells[rule]!)"), "\(r.stderr)")
-      #expect(r.stderr.contains(rule == "missing" ? "3 (respondent = false): their answers (their row of the dependent) are missing" : "read as no tie (--non-respondents zero)"), "\(r.stderr)")
+      #expect(
+        r.stderr.contains(
+          rule == "missing"
+            ? "3 (respondent = false): their answers (their row of the dependent) are missing"
+            : "read as no tie (--non-respondents zero)"), "\(r.stderr)")
     }
     // Where nobody is marked as a non-respondent, the option is refused rather than ignored.
-    let none = run("test", Self.krackhardt, "--dependent", "friendship", "--predictors", "advice", "--non-respondents", "zero")
-    #expect(none.status == 64 && none.stderr.contains("no node has respondent = false"), "\(none.stderr)")
+    let none = run(
+      "test", Self.krackhardt, "--dependent", "friendship", "--predictors", "advice",
+      "--non-respondents", "zero")
+    #expect(
+      none.status == 64 && none.stderr.contains("no node has respondent = false"), "\(none.stderr)")
   }
 
   /// Degenerate inputs that would give inf, NaN or impossible p-values with exit 0 are refused
   /// or flagged (found by a hostile probe).
   @Test func degenerateModelsAreRefusedOrFlagged() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("test-degenerate-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "test-degenerate-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     func write(_ name: String, _ text: String) throws -> String {
@@ -66,32 +93,54 @@ struct TestCommandTests {
       return path
     }
     // Values whose squares overflow.
-    let big = try write("big.csv", "source,target,layer,trust\na,b,x,1\nb,c,x,3\nc,d,y,2\nd,a,y,1\na,c,y,2\nb,d,x,1e308\nd,c,x,1e308\nc,a,x,1e308\n")
+    let big = try write(
+      "big.csv",
+      "source,target,layer,trust\na,b,x,1\nb,c,x,3\nc,d,y,2\nd,a,y,1\na,c,y,2\nb,d,x,1e308\nd,c,x,1e308\nc,a,x,1e308\n"
+    )
     let r1 = run("test", big, "--dependent", "x", "--values", "trust", "--predictors", "trust:y")
-    #expect(r1.status == 1 && r1.stderr.contains("'b' -> 'd' is 1e+308; test takes values up to 1e100"), "\(r1.stderr)")
+    #expect(
+      r1.status == 1 && r1.stderr.contains("'b' -> 'd' is 1e+308; test takes values up to 1e100"),
+      "\(r1.stderr)")
     // A dependent that is the sum of the predictors: R² = 1, no test possible.
-    let m = try write("m.csv", "source,target,layer\na,b,x\nb,c,x\nc,a,x\na,c,y\nc,b,y\nb,d,y\nd,e,x\ne,a,y\n")
+    let m = try write(
+      "m.csv", "source,target,layer\na,b,x\nb,c,x\nc,a,x\na,c,y\nc,b,y\nb,d,y\nd,e,x\ne,a,y\n")
     let r2 = run("test", m, "--dependent", "x", "--predictors", "y,all")
-    #expect(r2.status == 1 && r2.stderr.contains("fit the dependent exactly (R² = 1"), "\(r2.stderr)")
+    #expect(
+      r2.status == 1 && r2.stderr.contains("fit the dependent exactly (R² = 1"), "\(r2.stderr)")
     #expect(r2.stderr.contains("'all' includes the ties of the dependent 'x' itself"))
     // A constant dependent, and a constant predictor of a correlation.
     var complete = "source,target,layer\n"
-    for a in ["a", "b", "c", "d"] { for b in ["a", "b", "c", "d"] where a != b { complete += "\(a),\(b),x\n" } }
+    for a in ["a", "b", "c", "d"] {
+      for b in ["a", "b", "c", "d"] where a != b { complete += "\(a),\(b),x\n" }
+    }
     let comp = try write("comp.csv", complete + "a,b,y\nc,d,y\n")
     let r3 = run("test", comp, "--dependent", "x", "--predictors", "y")
-    #expect(r3.status == 1 && r3.stderr.contains("the dependent 'x' has the same value in every cell used"), "\(r3.stderr)")
+    #expect(
+      r3.status == 1
+        && r3.stderr.contains("the dependent 'x' has the same value in every cell used"),
+      "\(r3.stderr)")
     let r4 = run("test", comp, "--dependent", "y", "--predictors", "x", "--correlations")
-    #expect(r4.status == 1 && r4.stderr.contains("the predictor 'x' has the same value in every cell used"), "\(r4.stderr)")
+    #expect(
+      r4.status == 1
+        && r4.stderr.contains("the predictor 'x' has the same value in every cell used"),
+      "\(r4.stderr)")
   }
 
   @Test func regressionTableHasOneRowPerTermAndSnaEstimates() throws {
-    let r = run("test", Self.krackhardt, "--dependent", "friendship", "--predictors", "advice,same:department,diff:age", "--permutations", "200")
+    let r = run(
+      "test", Self.krackhardt, "--dependent", "friendship", "--predictors",
+      "advice,same:department,diff:age", "--permutations", "200")
     #expect(r.status == 0, "\(r.stderr)")
     let rows = Self.rows(r.stdout)
-    #expect(rows[0] == ["term", "estimate", "std_error", "statistic", "p_two_sided", "p_greater", "p_less"])
-    #expect(rows.dropFirst().map { $0[0] } == ["(intercept)", "advice", "same:department", "diff:age"])
+    #expect(
+      rows[0] == [
+        "term", "estimate", "std_error", "statistic", "p_two_sided", "p_greater", "p_less",
+      ])
+    #expect(
+      rows.dropFirst().map { $0[0] } == ["(intercept)", "advice", "same:department", "diff:age"])
     for row in rows.dropFirst() {
-      let b = Double(row[1])!, t = Double(row[3])!
+      let b = Double(row[1])!
+      let t = Double(row[3])!
       let eb = try Self.sna("netlm krackhardt friendship semi-partial", "estimate", row[0])
       let et = try Self.sna("netlm krackhardt friendship semi-partial", "statistic", row[0])
       #expect(abs(b - eb) <= 1e-9 * max(1, abs(eb)), "\(row[0]): \(b) vs sna \(eb)")
@@ -100,21 +149,30 @@ struct TestCommandTests {
       #expect(p.allSatisfy { $0 >= 0 && $0 <= 1 })
       #expect(abs(p[1] + p[2] - 1) <= 0.05, "P(t* ≥ t) + P(t* ≤ t) is 1 plus the share of ties")
     }
-    for setting in ["model: linear", "null hypothesis: semi-partialling", "permutations: 200 per term", "seed: 1", "cells used: 420", "R2: 0.07649", "dependent: friendship (tie 0/1)"] {
+    for setting in [
+      "model: linear", "null hypothesis: semi-partialling", "permutations: 200 per term", "seed: 1",
+      "cells used: 420", "R2: 0.07649", "dependent: friendship (tie 0/1)",
+    ] {
       #expect(r.stderr.contains(setting), "\(setting) in \(r.stderr)")
     }
   }
 
   @Test func logisticAndCorrelations() throws {
-    let l = run("test", "krackhardt", "--dependent", "friendship", "--predictors", "advice,same:department,diff:age", "--logistic", "--null", "y", "--permutations", "100")
+    let l = run(
+      "test", "krackhardt", "--dependent", "friendship", "--predictors",
+      "advice,same:department,diff:age", "--logistic", "--null", "y", "--permutations", "100")
     #expect(l.status == 0, "\(l.stderr)")
     let advice = try #require(Self.rows(l.stdout).first { $0[0] == "advice" })
     let e = try Self.sna("netlogit krackhardt friendship y", "estimate", "advice")
     #expect(abs(Double(advice[1])! - e) <= 1e-9, "netlogit's advice: \(advice[1]) vs sna \(e)")
-    #expect(l.stderr.contains("model: logistic") && l.stderr.contains("statistic: z-value") && l.stderr.contains("null hypothesis: Y-permutation"))
+    #expect(
+      l.stderr.contains("model: logistic") && l.stderr.contains("statistic: z-value")
+        && l.stderr.contains("null hypothesis: Y-permutation"))
     #expect(l.stderr.contains("deviance: ") && l.stderr.contains("AIC: "))
 
-    let c = run("test", "padgett", "--dependent", "marriage", "--predictors", "business", "--correlations", "--permutations", "100")
+    let c = run(
+      "test", "padgett", "--dependent", "marriage", "--predictors", "business", "--correlations",
+      "--permutations", "100")
     #expect(c.status == 0, "\(c.stderr)")
     let rows = Self.rows(c.stdout)
     #expect(rows[0] == ["term", "correlation", "cells", "p_two_sided", "p_greater", "p_less"])
@@ -126,7 +184,11 @@ struct TestCommandTests {
 
   @Test func sameOutputOnOneAndTwoThreads() {
     for extra in [[], ["--logistic"], ["--null", "y"], ["--correlations"]] {
-      let args = ["test", Self.krackhardt, "--dependent", "friendship", "--predictors", "advice,same:department", "--permutations", "150", "--seed", "5"] + extra
+      let args =
+        [
+          "test", Self.krackhardt, "--dependent", "friendship", "--predictors",
+          "advice,same:department", "--permutations", "150", "--seed", "5",
+        ] + extra
       let one = BrobyggareCommandLine.run(args + ["--threads", "1"])
       let two = BrobyggareCommandLine.run(args + ["--threads", "2"])
       #expect(one.status == 0 && one.stdout == two.stdout && one.stderr == two.stderr, "\(extra)")
@@ -139,31 +201,51 @@ struct TestCommandTests {
       ([], "--dependent"),
       (["--dependent", "friendship"], "--predictors"),
       (["--dependent", "frendship", "--predictors", "advice"], "did you mean 'friendship'"),
-      (["--dependent", "friendship", "--predictors", "advice,same:departmnt"], "names no node attribute"),
+      (
+        ["--dependent", "friendship", "--predictors", "advice,same:departmnt"],
+        "names no node attribute"
+      ),
       (["--dependent", "friendship", "--predictors", "advice,advice"], "twice"),
       (["--dependent", "friendship", "--predictors", "friendship"], "the dependent itself"),
-      (["--dependent", "friendship", "--predictors", "advice", "--values", "trust", "--logistic"], "--logistic"),
+      (
+        ["--dependent", "friendship", "--predictors", "advice", "--values", "trust", "--logistic"],
+        "--logistic"
+      ),
       (["--dependent", "friendship", "--predictors", "advice", "--null", "x"], "semi-partial, y"),
-      (["--dependent", "friendship", "--predictors", "advice", "--permutations", "0"], "--permutations"),
-      (["--dependent", "friendship", "--predictors", "advice", "--permutations", "2000000"], "--permutations"),
+      (
+        ["--dependent", "friendship", "--predictors", "advice", "--permutations", "0"],
+        "--permutations"
+      ),
+      (
+        ["--dependent", "friendship", "--predictors", "advice", "--permutations", "2000000"],
+        "--permutations"
+      ),
     ]
     for (args, message) in cases {
       let r = BrobyggareCommandLine.run(base + args)
-      #expect(r.status == 64 && r.stderr.contains(message) && r.stdout.isEmpty, "\(args): \(r.status) \(r.stderr)")
+      #expect(
+        r.status == 64 && r.stderr.contains(message) && r.stdout.isEmpty,
+        "\(args): \(r.status) \(r.stderr)")
     }
   }
 
   @Test func workIsBounded() {
     // 87 nodes: 7,482 cells; 4 terms logistic: 7,482 × 160 per permutation, so 10^10 allows 8,353.
-    let r = run("test", "municipality", "--dependent", "trust", "--predictors", "collaboration,same:sector,same:level", "--logistic", "--permutations", "1000000")
+    let r = run(
+      "test", "municipality", "--dependent", "trust", "--predictors",
+      "collaboration,same:sector,same:level", "--logistic", "--permutations", "1000000")
     #expect(r.status == 64)
     #expect(r.stderr.contains("at most 8353 permutations fit"), "\(r.stderr)")
   }
 
   @Test func badDataExitsWithOne() {
     // A predictor that duplicates another is collinear: bad data, not bad usage.
-    let r = run("test", "krackhardt", "--dependent", "friendship", "--predictors", "advice,trust:advice", "--permutations", "10")
+    let r = run(
+      "test", "krackhardt", "--dependent", "friendship", "--predictors", "advice,trust:advice",
+      "--permutations", "10")
     #expect(r.status == 1 && r.stdout.isEmpty)
-    #expect(r.stderr.contains("'trust:advice' is a linear combination of '(intercept)', 'advice'"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains("'trust:advice' is a linear combination of '(intercept)', 'advice'"),
+      "\(r.stderr)")
   }
 }

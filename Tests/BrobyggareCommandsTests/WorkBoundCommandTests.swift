@@ -1,7 +1,7 @@
+import Brobyggare
 import Foundation
 import Testing
 
-import Brobyggare
 @testable import BrobyggareCommands
 
 /// Small inputs that asked for very large work meet a stated limit, checked before the work
@@ -28,9 +28,12 @@ struct WorkBoundCommandTests {
     for v in 0..<150_000 { nodes += "n\(v),\(v % 2 == 0 ? "a" : "b")\n" }
     let ties = try Self.write("star.csv", text, in: dir)
     _ = try Self.write("star.nodes.csv", nodes, in: dir)
-    let r = run("brokers", ties, "--group", "group", "--partial-credit", "--counts-only", "--top", "1")
+    let r = run(
+      "brokers", ties, "--group", "group", "--partial-credit", "--counts-only", "--top", "1")
     #expect(r.status == 64 && r.stderr.contains("--partial-credit on"), "\(r.stderr)")
-    #expect(r.stderr.contains("2.25e+10 two-paths") && r.stderr.contains("over the limit of 2e+10"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains("2.25e+10 two-paths") && r.stderr.contains("over the limit of 2e+10"),
+      "\(r.stderr)")
     let plain = run("brokers", ties, "--group", "group", "--counts-only", "--top", "1")
     #expect(plain.status == 0, "\(plain.stderr)")
   }
@@ -69,14 +72,20 @@ struct WorkBoundCommandTests {
   @Test func projectRefusesTooManyTiesBeforeBuilding() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    var ties = "source,target\n", nodes = "id,kind\norg,organisation\n"
-    for p in 0..<5000 { ties += "p\(p),org\n"; nodes += "p\(p),person\n" }
+    var ties = "source,target\n"
+    var nodes = "id,kind\norg,organisation\n"
+    for p in 0..<5000 {
+      ties += "p\(p),org\n"
+      nodes += "p\(p),person\n"
+    }
     let input = try Self.write("two.csv", ties, in: dir)
     _ = try Self.write("two.nodes.csv", nodes, in: dir)
     let out = dir.appendingPathComponent("p.edgelist").path
     let r = run("project", input, out)
     #expect(r.status == 1)
-    #expect(r.stderr.contains("the projection would tie 12497500 pairs of co-members, over the limit of 10000000"))
+    #expect(
+      r.stderr.contains(
+        "the projection would tie 12497500 pairs of co-members, over the limit of 10000000"))
     #expect(r.stderr.contains("the largest, 'org', has 5000 members"))
     #expect(!FileManager.default.fileExists(atPath: out))
   }

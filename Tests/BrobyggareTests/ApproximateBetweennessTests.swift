@@ -18,7 +18,8 @@ struct ApproximateBetweennessTests {
       let lengths = try ArcLengths(adj, transform: t)
       let exact = adj.betweenness(lengths: lengths)
       for epsilon in [0.05, 0.02, 0.01] {
-        let approx = adj.approximateBetweenness(epsilon: epsilon, delta: 0.1, lengths: lengths, seed: 1)
+        let approx = adj.approximateBetweenness(
+          epsilon: epsilon, delta: 0.1, lengths: lengths, seed: 1)
         #expect(approx.samples > 0)
         // Undirected betweenness counts unordered pairs: over n(n-1)/2 it is the ordered share.
         let worst = zip(approx.betweenness, exact).map { abs($0 - $1) / pairs }.max()!
@@ -49,7 +50,9 @@ struct ApproximateBetweennessTests {
     for v in 1..<nodes {
       var chosen = Set<Int>()
       while chosen.count < min(m, v) {
-        let u = ends.isEmpty || rng.next() % 4 == 0 ? Int(rng.next() % UInt64(v)) : ends[Int(rng.next() % UInt64(ends.count))]
+        let u =
+          ends.isEmpty || rng.next() % 4 == 0
+          ? Int(rng.next() % UInt64(v)) : ends[Int(rng.next() % UInt64(ends.count))]
         chosen.insert(u)
       }
       for u in chosen.sorted() {
@@ -81,7 +84,8 @@ struct ApproximateBetweennessTests {
   /// directed, with the guarantee checked against the exact values.
   @Test func adaptiveSamplingStopsEarly() throws {
     var rng = SeededGenerator(seed: 7)
-    var undirected = Network(directed: false), directed = Network(directed: true)
+    var undirected = Network(directed: false)
+    var directed = Network(directed: true)
     for g in 0..<1_000 {
       for v in 1..<50 {
         undirected.addTie(from: "g\(g)n\(v)", to: "g\(g)n\(Int(rng.next() % UInt64(v)))")
@@ -101,7 +105,10 @@ struct ApproximateBetweennessTests {
     let one = adj.adaptiveBetweenness(epsilon: epsilon, delta: 0.1, seed: 1, threads: 1)
     #expect(one.isAdaptive && !one.isExact)
     #expect(one.samples > 0 && one.samples <= one.sampleBound)
-    if stopsEarly { #expect(Double(one.samples) < 0.6 * Double(one.sampleBound), "\(one.samples) of \(one.sampleBound)") }
+    if stopsEarly {
+      #expect(
+        Double(one.samples) < 0.6 * Double(one.sampleBound), "\(one.samples) of \(one.sampleBound)")
+    }
     let worst = zip(one.betweenness, exact).map { abs($0 - $1) / pairs }.max()!
     #expect(worst <= epsilon, "directed \(adj.isDirected) ε=\(epsilon): largest error \(worst)")
     let two = adj.adaptiveBetweenness(epsilon: epsilon, delta: 0.1, seed: 1, threads: 2)

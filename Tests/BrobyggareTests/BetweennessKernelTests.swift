@@ -19,7 +19,9 @@ struct BetweennessKernelTests {
     let fast = adj.betweenness(lengths: lengths, threads: 2)
     let generic = adj.accumulate(lengths: lengths) { _, _ in true }
     for i in 0..<adj.nodeCount {
-      #expect(close(fast[i], generic[i], 1e-12), "n=\(adj.nodeCount) node \(i): \(fast[i]) vs \(generic[i])")
+      #expect(
+        close(fast[i], generic[i], 1e-12),
+        "n=\(adj.nodeCount) node \(i): \(fast[i]) vs \(generic[i])")
     }
     #expect(fast == adj.betweenness(lengths: lengths, threads: 1))
   }
@@ -34,7 +36,9 @@ struct BetweennessKernelTests {
     for n in [1, 2, 5, 17, 64, 200] {
       var arcs: [(Int32, Int32, Double)] = []
       for _ in 0..<(n * 3) {
-        let (u, v) = (Int32(Int.random(in: 0..<n, using: &rng)), Int32(Int.random(in: 0..<n, using: &rng)))
+        let (u, v) = (
+          Int32(Int.random(in: 0..<n, using: &rng)), Int32(Int.random(in: 0..<n, using: &rng))
+        )
         let t = Double(arcs.count) + 0.5
         arcs.append((u, v, t))
         if !directed && u != v { arcs.append((v, u, t + 0.25)) }
@@ -48,10 +52,15 @@ struct BetweennessKernelTests {
       let degree = { (v: Int) in adj.outOffsets[v + 1] - adj.outOffsets[v] }
       let byDegree = (0..<n).sorted { degree($0) != degree($1) ? degree($0) > degree($1) : $0 < $1 }
       #expect(byDegree.map { newID[$0] } == Array(0..<n), "n=\(n)")
-      var offsets = [0], targets: [Int32] = [], trust: [Double] = [], expectedLengths: [Double] = []
+      var offsets = [0]
+      var targets: [Int32] = []
+      var trust: [Double] = []
+      var expectedLengths: [Double] = []
       for v in byDegree {
-        let row = (adj.outOffsets[v]..<adj.outOffsets[v + 1]).map { (newID[Int(adj.outTargets[$0])], $0) }
-          .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        let row = (adj.outOffsets[v]..<adj.outOffsets[v + 1]).map {
+          (newID[Int(adj.outTargets[$0])], $0)
+        }
+        .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         targets += row.map { Int32($0.0) }
         trust += row.map { adj.outTrust[$0.1] }
         expectedLengths += row.map { lengths[$0.1] }
@@ -101,9 +110,13 @@ struct BetweennessKernelTests {
     for n in Array(1...24) + [63, 64, 65, 130, 257] {
       var ties: [(Int, Int)] = []
       // Sparse, so that many pairs are unreachable, plus one denser block.
-      for _ in 0..<(n + n / 2) { ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))) }
+      for _ in 0..<(n + n / 2) {
+        ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n))))
+      }
       let block = Swift.min(n, 12)
-      for _ in 0..<(block * 3) { ties.append((Int(rng.next() % UInt64(block)), Int(rng.next() % UInt64(block)))) }
+      for _ in 0..<(block * 3) {
+        ties.append((Int(rng.next() % UInt64(block)), Int(rng.next() % UInt64(block))))
+      }
       let net = try network(directed: directed, nodes: n, ties: ties)
       let adj = try net.adjacency()
       let lengths = try ArcLengths(adj, transform: .hops)
@@ -119,15 +132,20 @@ struct BetweennessKernelTests {
     var rng = SeededGenerator(seed: 61)
     for (n, sourceCount) in [(40, 40), (300, 300), (70_000, 20)] {
       var ties: [(Int, Int)] = []
-      for _ in 0..<(2 * n) { ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))) }
+      for _ in 0..<(2 * n) {
+        ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n))))
+      }
       let adj = try network(directed: true, nodes: n, ties: ties).adjacency()
       func sums(_ arcs: CompactArcs) -> [Double] {
         let ws = BatchedBFSWorkspace(nodeCount: n)
         var acc = [Double](repeating: 0, count: n)
-        acc.withUnsafeMutableBufferPointer { arcs.bfsDependencies(sources: 0..<sourceCount, workspace: ws, into: $0.baseAddress!) }
+        acc.withUnsafeMutableBufferPointer {
+          arcs.bfsDependencies(sources: 0..<sourceCount, workspace: ws, into: $0.baseAddress!)
+        }
         return acc
       }
-      let compact = CompactArcs(adj), widest = CompactArcs(adj, widest: true)
+      let compact = CompactArcs(adj)
+      let widest = CompactArcs(adj, widest: true)
       switch (compact.storage, widest.storage) {
       case (.narrow, .wide): #expect(n <= 65_536)
       case (.medium, .wide): #expect(n > 65_536)
@@ -151,7 +169,8 @@ struct BetweennessKernelTests {
       for i in 0..<n { try net.addNode(Node(id: "n\(i)")) }
       for _ in 0..<(3 * n) {
         let (u, v) = (Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))
-        net.addTie(from: "n\(u)", to: "n\(v)", trust: trusts[Int(rng.next() % UInt64(trusts.count))])
+        net.addTie(
+          from: "n\(u)", to: "n\(v)", trust: trusts[Int(rng.next() % UInt64(trusts.count))])
       }
       let adj = try net.adjacency()
       let lengths = try ArcLengths(adj, transform: .raw)

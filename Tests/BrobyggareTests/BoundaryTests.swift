@@ -27,7 +27,11 @@ struct BoundaryTests {
     var rng = SeededGenerator(seed: seed)
     var net = Network(directed: directed)
     for i in 0..<n { try net.addNode(Node(id: "v\(i)")) }
-    for i in 0..<n { for j in 0..<n where i != j && (directed || i < j) && rng.next() % 100 < 30 { net.addTie(from: "v\(i)", to: "v\(j)") } }
+    for i in 0..<n {
+      for j in 0..<n where i != j && (directed || i < j) && rng.next() % 100 < 30 {
+        net.addTie(from: "v\(i)", to: "v\(j)")
+      }
+    }
     let adj = try net.adjacency()
     let paths = allShortestPaths(adj)
     var sets: [[Int]] = (0..<n).map { [$0] }
@@ -38,7 +42,8 @@ struct BoundaryTests {
       var want = 0.0
       for ((s, t), list) in paths where !members.contains(s) && !members.contains(t) {
         if !directed && s > t { continue }
-        let through = list.filter { p in p.dropFirst().dropLast().contains(where: members.contains) }.count
+        let through = list.filter { p in p.dropFirst().dropLast().contains(where: members.contains)
+        }.count
         want += Double(through) / Double(list.count)
       }
       let got = adj.groupBetweenness(of: set, lengths: try ArcLengths(adj, transform: .hops))
@@ -54,17 +59,26 @@ struct BoundaryTests {
     for s in 0..<adj.nodeCount {
       var dist = [Int](repeating: -1, count: adj.nodeCount)
       dist[s] = 0
-      var queue = [s], head = 0
+      var queue = [s]
+      var head = 0
       while head < queue.count {
-        let v = queue[head]; head += 1
-        for w in adj.successors(of: v) where dist[Int(w)] < 0 { dist[Int(w)] = dist[v] + 1; queue.append(Int(w)) }
+        let v = queue[head]
+        head += 1
+        for w in adj.successors(of: v) where dist[Int(w)] < 0 {
+          dist[Int(w)] = dist[v] + 1
+          queue.append(Int(w))
+        }
       }
       for t in 0..<adj.nodeCount where t != s && dist[t] > 0 {
         var found: [[Int]] = []
         func extend(_ path: [Int]) {
           let v = path.last!
-          if v == t { found.append(path); return }
-          for w in adj.successors(of: v) where dist[Int(w)] == dist[v] + 1 && dist[Int(w)] <= dist[t] { extend(path + [Int(w)]) }
+          if v == t {
+            found.append(path)
+            return
+          }
+          for w in adj.successors(of: v)
+          where dist[Int(w)] == dist[v] + 1 && dist[Int(w)] <= dist[t] { extend(path + [Int(w)]) }
         }
         extend([s])
         out.append(((s, t), found))
@@ -91,7 +105,10 @@ struct BoundaryTests {
       return ends + [lb.span.isFinite ? String(Int(lb.span)) : "inf"]
     }.sorted { $0.lexicographicallyPrecedes($1) }
     let want = (ref.expected["local_bridges"] as! [[Any]]).map { row -> [String] in
-      [row[0] as! String, row[1] as! String, (row[2] as? NSNumber).map { String($0.intValue) } ?? "inf"]
+      [
+        row[0] as! String, row[1] as! String,
+        (row[2] as? NSNumber).map { String($0.intValue) } ?? "inf",
+      ]
     }.sorted { $0.lexicographicallyPrecedes($1) }
     #expect(got == want)
   }
@@ -105,14 +122,18 @@ struct BoundaryTests {
       let weighted = label == "weighted"
       let theirs = (entry["membership"] as! [NSNumber]).map(\.intValue)
       let want = (entry["modularity"] as! NSNumber).doubleValue
-      #expect(close(adj.modularity(theirs, weighted: weighted), want), "\(name) \(label): modularity of networkx's partition")
+      #expect(
+        close(adj.modularity(theirs, weighted: weighted), want),
+        "\(name) \(label): modularity of networkx's partition")
       // Our Louvain is as good as networkx's: the mean modularity over seeds 1-10 within 0.01
       // of networkx's mean over its seeds 1-10 (one seed alone varies by ±0.02 on small graphs).
       let runs = (1...10).map { adj.louvain(weighted: weighted, seed: UInt64($0)) }
       let mean = runs.map(\.modularity).reduce(0, +) / 10
       let theirMean = (entry["networkx_mean_modularity_seeds_1_10"] as! NSNumber).doubleValue
       #expect(mean >= theirMean - 0.01, "\(name) \(label): mean \(mean) vs networkx \(theirMean)")
-      for r in runs { #expect(close(r.modularity, adj.modularity(r.membership, weighted: weighted))) }
+      for r in runs {
+        #expect(close(r.modularity, adj.modularity(r.membership, weighted: weighted)))
+      }
       #expect(runs[0] == adj.louvain(weighted: weighted, seed: 1))
     }
   }
@@ -129,19 +150,31 @@ struct BoundaryTests {
   @Test(arguments: Reference.names)
   func participationMatchesBCT(_ name: String) throws {
     let ref = try Reference(name)
-    let groupNames = Array(Set(ref.nodes.map { (ref.expected["groups"] as! [String: String])[$0]! })).sorted()
-    let groups = ref.nodes.map { groupNames.firstIndex(of: (ref.expected["groups"] as! [String: String])[$0]!)! }
+    let groupNames = Array(
+      Set(ref.nodes.map { (ref.expected["groups"] as! [String: String])[$0]! })
+    ).sorted()
+    let groups = ref.nodes.map {
+      groupNames.firstIndex(of: (ref.expected["groups"] as! [String: String])[$0]!)!
+    }
     for label in ["binary", "weighted"] {
       guard let entry = ref.expected["louvain_\(label)"] as? [String: Any] else { continue }
       let adj = try ref.network.adjacency()
       let louvain = (entry["membership"] as! [NSNumber]).map(\.intValue)
       for (gname, modules) in [("groups", groups), ("louvain", louvain)] {
         let got = adj.moduleParticipation(modules: modules, weighted: label == "weighted")
-        let wantP = (ref.expected["participation_\(gname)_\(label)"] as! [Any]).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
-        let wantZ = (ref.expected["within_module_z_\(gname)_\(label)"] as! [Any]).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
+        let wantP = (ref.expected["participation_\(gname)_\(label)"] as! [Any]).map {
+          ($0 as? NSNumber)?.doubleValue ?? .nan
+        }
+        let wantZ = (ref.expected["within_module_z_\(gname)_\(label)"] as! [Any]).map {
+          ($0 as? NSNumber)?.doubleValue ?? .nan
+        }
         for i in ref.nodes.indices {
-          #expect(close(got.participation[i], wantP[i]), "\(name) \(gname) \(label) P \(ref.nodes[i]): \(got.participation[i]) vs \(wantP[i])")
-          #expect(close(got.withinModuleZ[i], wantZ[i]), "\(name) \(gname) \(label) z \(ref.nodes[i]): \(got.withinModuleZ[i]) vs \(wantZ[i])")
+          #expect(
+            close(got.participation[i], wantP[i]),
+            "\(name) \(gname) \(label) P \(ref.nodes[i]): \(got.participation[i]) vs \(wantP[i])")
+          #expect(
+            close(got.withinModuleZ[i], wantZ[i]),
+            "\(name) \(gname) \(label) z \(ref.nodes[i]): \(got.withinModuleZ[i]) vs \(wantZ[i])")
         }
       }
     }
@@ -165,7 +198,9 @@ struct BoundaryTests {
   /// centrality 1.5; a has BC (1/2)/(1/2 + 1/3) = 0.6 and betweenness 0.
   @Test func bridgingCentralityByHand() throws {
     var net = Network(directed: false)
-    for (u, v) in [("a", "b"), ("b", "c"), ("a", "c"), ("c", "d"), ("d", "e"), ("e", "f"), ("d", "f")] { net.addTie(from: u, to: v) }
+    for (u, v) in [
+      ("a", "b"), ("b", "c"), ("a", "c"), ("c", "d"), ("d", "e"), ("e", "f"), ("d", "f"),
+    ] { net.addTie(from: u, to: v) }
     let adj = try net.adjacency()
     let b = adj.betweenness(lengths: try ArcLengths(adj, transform: .hops))
     #expect(b[net.index(of: "c")!] == 6)
@@ -177,6 +212,7 @@ struct BoundaryTests {
     var lonely = net
     try lonely.addNode(Node(id: "z"))
     let adj2 = try lonely.adjacency()
-    #expect(adj2.bridgingCentrality(betweenness: [Double](repeating: 0, count: 7)).coefficient[6].isNaN)
+    #expect(
+      adj2.bridgingCentrality(betweenness: [Double](repeating: 0, count: 7)).coefficient[6].isNaN)
   }
 }

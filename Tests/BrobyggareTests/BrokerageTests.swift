@@ -9,14 +9,18 @@ struct BrokerageReference {
   let nodes: [String]
   let groups: [String]
   let edges: [(String, String)]
-  let raw, exp, sd, z: [[Double]]   // [node][column]
-  let gli: [[Double]]               // rows raw, exp, sd, z; [column]
+  let raw, exp, sd, z: [[Double]]  // [node][column]
+  let gli: [[Double]]  // rows raw, exp, sd, z; [column]
 
-  static let names = ["gnp_directed_40", "gnp_directed_60", "gnp_directed_25_dense", "florentine_undirected",
-                              "krackhardt_advice_by_department", "lazega_advice_by_office"]
+  static let names = [
+    "gnp_directed_40", "gnp_directed_60", "gnp_directed_25_dense", "florentine_undirected",
+    "krackhardt_advice_by_department", "lazega_advice_by_office",
+  ]
 
   init(_ name: String) throws {
-    let json = try JSONSerialization.jsonObject(with: fixtureData("reference/brokerage_\(name).json")) as! [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: fixtureData("reference/brokerage_\(name).json"))
+      as! [String: Any]
     directed = json["directed"] as! Bool
     nodes = json["nodes"] as! [String]
     groups = json["groups"] as! [String]
@@ -30,12 +34,18 @@ struct BrokerageReference {
         }
       }
     }
-    raw = matrix("raw"); exp = matrix("exp"); sd = matrix("sd"); z = matrix("z"); gli = matrix("gli")
+    raw = matrix("raw")
+    exp = matrix("exp")
+    sd = matrix("sd")
+    z = matrix("z")
+    gli = matrix("gli")
   }
 
   var network: Network {
     var net = Network(directed: directed)
-    for (id, g) in zip(nodes, groups) { try! net.addNode(Node(id: id, attributes: ["sector": .string(g)])) }
+    for (id, g) in zip(nodes, groups) {
+      try! net.addNode(Node(id: id, attributes: ["sector": .string(g)]))
+    }
     for (u, v) in edges { net.addTie(from: u, to: v) }
     return net
   }
@@ -56,16 +66,23 @@ struct BrokerageTests {
     let k = ref.directed ? 1.0 : 0.5
     for v in ref.nodes.indices {
       for c in 0..<BrokerageRoles.columns {
-        #expect(same(b.raw[c][v], k * ref.raw[v][c]), "\(name) raw \(ref.nodes[v]) col \(c): \(b.raw[c][v]) vs \(ref.raw[v][c])")
+        #expect(
+          same(b.raw[c][v], k * ref.raw[v][c]),
+          "\(name) raw \(ref.nodes[v]) col \(c): \(b.raw[c][v]) vs \(ref.raw[v][c])")
         #expect(same(b.expected[c][v], k * ref.exp[v][c]), "\(name) exp \(ref.nodes[v]) col \(c)")
-        #expect(same(b.standardDeviation[c][v], k * ref.sd[v][c]), "\(name) sd \(ref.nodes[v]) col \(c)")
-        #expect(same(b.z[c][v], ref.z[v][c]), "\(name) z \(ref.nodes[v]) col \(c): \(b.z[c][v]) vs \(ref.z[v][c])")
+        #expect(
+          same(b.standardDeviation[c][v], k * ref.sd[v][c]), "\(name) sd \(ref.nodes[v]) col \(c)")
+        #expect(
+          same(b.z[c][v], ref.z[v][c]),
+          "\(name) z \(ref.nodes[v]) col \(c): \(b.z[c][v]) vs \(ref.z[v][c])")
       }
     }
     for c in 0..<BrokerageRoles.columns {
       #expect(same(b.networkRaw[c], k * ref.gli[0][c]))
       #expect(same(b.networkExpected[c], k * ref.gli[1][c]), "\(name) network exp col \(c)")
-      #expect(same(b.networkStandardDeviation[c], k * ref.gli[2][c]), "\(name) network sd col \(c): \(b.networkStandardDeviation[c]) vs \(ref.gli[2][c])")
+      #expect(
+        same(b.networkStandardDeviation[c], k * ref.gli[2][c]),
+        "\(name) network sd col \(c): \(b.networkStandardDeviation[c]) vs \(ref.gli[2][c])")
       #expect(same(b.networkZ[c], ref.gli[3][c]))
     }
   }
@@ -80,7 +97,9 @@ struct BrokerageTests {
     for v in 0..<net.nodeCount {
       var open = 0
       for a in adj.predecessors(of: v) {
-        for c in adj.successors(of: v) where c != a && !adj.hasArc(from: Int(a), to: Int(c)) { open += 1 }
+        for c in adj.successors(of: v) where c != a && !adj.hasArc(from: Int(a), to: Int(c)) {
+          open += 1
+        }
       }
       if !ref.directed { open /= 2 }
       let sum = (0..<5).reduce(0.0) { $0 + b.raw[$1][v] }
@@ -93,7 +112,10 @@ struct BrokerageTests {
   /// adding a second broker between the same pair halves each broker's credit with 1/k.
   @Test func rolesAndPartialCredit() throws {
     var net = Network(directed: true)
-    for (id, s) in [("kommun", "municipality"), ("förening", "civil"), ("boende", "residents"), ("polis", "police"), ("kommun2", "municipality")] {
+    for (id, s) in [
+      ("kommun", "municipality"), ("förening", "civil"), ("boende", "residents"),
+      ("polis", "police"), ("kommun2", "municipality"),
+    ] {
       try net.addNode(Node(id: id, attributes: ["sector": .string(s)]))
     }
     net.addTie(from: "kommun", to: "förening")
@@ -102,7 +124,8 @@ struct BrokerageTests {
     net.addTie(from: "polis", to: "boende")
     net.addTie(from: "förening", to: "kommun2")
     let full = try net.brokerageRoles(by: "sector")
-    let f = net.index(of: "förening")!, p = net.index(of: "polis")!
+    let f = net.index(of: "förening")!
+    let p = net.index(of: "polis")!
     #expect(full.raw[BrokerageRole.liaison.rawValue][f] == 1)
     #expect(full.raw[BrokerageRole.itinerant.rawValue][f] == 1)  // kommun → förening → kommun2
     #expect(full.raw[BrokerageRole.liaison.rawValue][p] == 1)

@@ -16,10 +16,13 @@ struct BucketQueueTests {
   }
 
   /// Dependencies summed over every source with the given queue.
-  func dependencies<Q: DijkstraQueue>(_ adj: Adjacency, _ lengths: [Double], _ queue: inout Q) -> [Double] {
+  func dependencies<Q: DijkstraQueue>(_ adj: Adjacency, _ lengths: [Double], _ queue: inout Q)
+    -> [Double]
+  {
     var acc = [Double](repeating: 0, count: adj.nodeCount)
     acc.withUnsafeMutableBufferPointer { p in
-      adj.dijkstraDependencies(sources: 0..<adj.nodeCount, lengths: lengths, queue: &queue, into: p.baseAddress!)
+      adj.dijkstraDependencies(
+        sources: 0..<adj.nodeCount, lengths: lengths, queue: &queue, into: p.baseAddress!)
     }
     return acc
   }
@@ -42,21 +45,32 @@ struct BucketQueueTests {
   @Test(arguments: [false, true])
   func agreesWithTheRadixHeap(_ directed: Bool) throws {
     var rng = SeededGenerator(seed: directed ? 51 : 52)
-    let scales: [[Double]] = [[0.1, 0.2, 0.3, 0.5, 1.0], [1, 2, 3], [0.2, 0.25, 1.0 / 3, 0.5, 1], [0.001, 0.7, 1]]
+    let scales: [[Double]] = [
+      [0.1, 0.2, 0.3, 0.5, 1.0], [1, 2, 3], [0.2, 0.25, 1.0 / 3, 0.5, 1], [0.001, 0.7, 1],
+    ]
     for n in [2, 3, 8, 30, 120] {
       for lengths in scales {
-        let ties = (0..<(3 * n)).map { _ in (Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n))) }
-          .filter { $0.0 != $0.1 }
+        let ties = (0..<(3 * n)).map { _ in
+          (Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))
+        }
+        .filter { $0.0 != $0.1 }
         if ties.isEmpty { continue }
         let adj = adjacency(directed: directed, nodes: n, ties: ties)
-        let arcLengths = (0..<adj.arcCount).map { _ in lengths[Int(rng.next() % UInt64(lengths.count))] }
-        var buckets = try #require(BucketQueue(lengths: arcLengths, nodeCount: n, pushes: adj.arcCount + 1))
+        let arcLengths = (0..<adj.arcCount).map { _ in
+          lengths[Int(rng.next() % UInt64(lengths.count))]
+        }
+        var buckets = try #require(
+          BucketQueue(lengths: arcLengths, nodeCount: n, pushes: adj.arcCount + 1))
         defer { buckets.deallocate() }
         var heap = RadixHeap()
         defer { heap.deallocate() }
         let got = dependencies(adj, arcLengths, &buckets)
         let want = dependencies(adj, arcLengths, &heap)
-        for v in 0..<n { #expect(close(got[v], want[v], 1e-12), "n=\(n) lengths \(lengths) node \(v): \(got[v]) vs \(want[v])") }
+        for v in 0..<n {
+          #expect(
+            close(got[v], want[v], 1e-12),
+            "n=\(n) lengths \(lengths) node \(v): \(got[v]) vs \(want[v])")
+        }
       }
     }
   }
@@ -73,7 +87,8 @@ struct BucketQueueTests {
       let w = Int(adj.outTargets[k])
       return Swift.min(u, w) % 2 == 0 ? 1 : 7000
     }
-    var buckets = try #require(BucketQueue(lengths: arcLengths, nodeCount: n, pushes: adj.arcCount + 1))
+    var buckets = try #require(
+      BucketQueue(lengths: arcLengths, nodeCount: n, pushes: adj.arcCount + 1))
     defer { buckets.deallocate() }
     let got = dependencies(adj, arcLengths, &buckets)
     // Each unordered pair is counted from both ends.

@@ -6,7 +6,8 @@ import Testing
 @Suite("CSV")
 struct CSVTests {
   @Test func commaTableWithAttributesAndLayers() throws {
-    let net = try csvNetwork("""
+    let net = try csvNetwork(
+      """
       source,target,trust,layer,since
       Åsa,Örjan,0.8,trust,2019
       Örjan,Ärla,0.5,collaboration,2021
@@ -23,7 +24,8 @@ struct CSVTests {
   }
 
   @Test func semicolonWithDecimalCommaBOMAndCRLF() throws {
-    let text = "\u{FEFF}source;target;trust\r\nkommun;förening;0,75\r\n\"Polisen; Norr\";kommun;1\r\n"
+    let text =
+      "\u{FEFF}source;target;trust\r\nkommun;förening;0,75\r\n\"Polisen; Norr\";kommun;1\r\n"
     let net = try CSVFormat.read(ties: Data(text.utf8), file: "t.csv", directed: true)
     #expect(net.ties[0].trust == 0.75)
     #expect(net.nodes.map(\.id) == ["kommun", "förening", "Polisen; Norr"])
@@ -38,20 +40,24 @@ struct CSVTests {
   @Test func nodeTableWithKindsAndTypes() throws {
     let net = try csvNetwork(
       "source,target\np1,org1\n",
-      nodes: "id,label,kind,sector,level,active,score\np1,Pia Ödman,person,municipality,2,true,0.5\norg1,Föreningen,organisation,civil society,1,false,1.25\n")
+      nodes:
+        "id,label,kind,sector,level,active,score\np1,Pia Ödman,person,municipality,2,true,0.5\norg1,Föreningen,organisation,civil society,1,false,1.25\n"
+    )
     #expect(net.nodes[0].kind == .person)
     #expect(net.nodes[1].kind == .organisation)
     #expect(net.nodes[0].label == "Pia Ödman")
     #expect(net.nodes[0].attributes["level"] == .integer(2))
     #expect(net.nodes[1].attributes["active"] == .boolean(false))
     #expect(net.nodes[1].attributes["score"] == .double(1.25))
-    #expect(net.nodeAttributes.map(\.name) == ["label", "kind", "sector", "level", "active", "score"])
+    #expect(
+      net.nodeAttributes.map(\.name) == ["label", "kind", "sector", "level", "active", "score"])
   }
 
   /// Trust with spaces, tabs or no-break spaces around it reads as the number; the fast path
   /// for fields with no space at either end returns them untouched.
   @Test func trustAroundSpaces() throws {
-    let net = try csvNetwork("source,target,trust\na,b, 0.5\na,c,0.25\t\nb,c,\u{00A0}0.75\u{00A0}\nc,d,1\n")
+    let net = try csvNetwork(
+      "source,target,trust\na,b, 0.5\na,c,0.25\t\nb,c,\u{00A0}0.75\u{00A0}\nc,d,1\n")
     #expect(net.ties.map(\.trust) == [0.5, 0.25, 0.75, 1])
     #expect(trimmingWhitespace("0.5", newlines: false) == "0.5")
     #expect(trimmingWhitespace(" \t0.5 ", newlines: false) == "0.5")
@@ -86,7 +92,9 @@ struct CSVTests {
     let dupHeader = formatError { try csvNetwork("source,target,Source\n") }
     #expect(dupHeader?.column == 3)
     let badUTF8 = formatError {
-      try CSVFormat.read(ties: Data([0x73, 0x2C, 0x74, 0x0A, 0x61, 0x2C, 0xE5, 0x0A]), file: "latin.csv", directed: true)
+      try CSVFormat.read(
+        ties: Data([0x73, 0x2C, 0x74, 0x0A, 0x61, 0x2C, 0xE5, 0x0A]), file: "latin.csv",
+        directed: true)
     }
     #expect(badUTF8?.line == 2)
     #expect(badUTF8?.column == 3)
@@ -96,7 +104,9 @@ struct CSVTests {
   @Test func writesAndReadsBackTheSame() throws {
     let original = try csvNetwork(
       "source,target,trust,layer,note\nÅsa,\"Ö, Örjan\",0.8,trust,\"says \"\"hi\"\"\"\nÖ\\x,Åsa,1,collaboration,\n",
-      nodes: "id,label,kind,sector\nÅsa,Åsa Ek,person,kommun\n\"Ö, Örjan\",Örjan,person,polis\nÖ\\x,,organisation,\nlonely,Ensam,person,boende\n")
+      nodes:
+        "id,label,kind,sector\nÅsa,Åsa Ek,person,kommun\n\"Ö, Örjan\",Örjan,person,polis\nÖ\\x,,organisation,\nlonely,Ensam,person,boende\n"
+    )
     let ties = try CSVFormat.writeTies(original)
     let nodes = try CSVFormat.writeNodes(original)
     let back = try csvNetwork(ties, nodes: nodes)
@@ -119,10 +129,14 @@ struct EdgeListTests {
   }
 
   @Test func errors() {
-    let e = formatError { try EdgeListFormat.read(Data("a b\na b c d\n".utf8), file: "x.txt", directed: true) }
+    let e = formatError {
+      try EdgeListFormat.read(Data("a b\na b c d\n".utf8), file: "x.txt", directed: true)
+    }
     #expect(e?.line == 2)
     #expect(e?.column == 7)
-    let w = formatError { try EdgeListFormat.read(Data("a b x\n".utf8), file: "x.txt", directed: true) }
+    let w = formatError {
+      try EdgeListFormat.read(Data("a b x\n".utf8), file: "x.txt", directed: true)
+    }
     #expect(w?.column == 5)
     var net = Network(directed: true)
     net.addTie(from: "has space", to: "b")

@@ -17,14 +17,24 @@ struct ClosenessKernelTests {
   /// and in the widest.
   func expectBatchedEqualsOneSource(_ adj: Adjacency, pieces: Int) {
     let n = adj.nodeCount
-    let (c1, h1) = (SharedBuffer<Double>(repeating: -1, count: n), SharedBuffer<Double>(repeating: -1, count: n))
+    let (c1, h1) = (
+      SharedBuffer<Double>(repeating: -1, count: n), SharedBuffer<Double>(repeating: -1, count: n)
+    )
     for p in 0..<pieces {
-      adj.hopCloseness(sources: (p * n / pieces)..<((p + 1) * n / pieces), closeness: c1.pointer, harmonic: h1.pointer)
+      adj.hopCloseness(
+        sources: (p * n / pieces)..<((p + 1) * n / pieces), closeness: c1.pointer,
+        harmonic: h1.pointer)
     }
-    for (width, arcs) in [("narrowest", CompactArcs(adj)), ("widest", CompactArcs(adj, widest: true))] {
-      let (c2, h2) = (SharedBuffer<Double>(repeating: -2, count: n), SharedBuffer<Double>(repeating: -2, count: n))
+    for (width, arcs) in [
+      ("narrowest", CompactArcs(adj)), ("widest", CompactArcs(adj, widest: true)),
+    ] {
+      let (c2, h2) = (
+        SharedBuffer<Double>(repeating: -2, count: n), SharedBuffer<Double>(repeating: -2, count: n)
+      )
       for p in 0..<pieces {
-        arcs.hopCloseness(sources: (p * n / pieces)..<((p + 1) * n / pieces), closeness: c2.pointer, harmonic: h2.pointer)
+        arcs.hopCloseness(
+          sources: (p * n / pieces)..<((p + 1) * n / pieces), closeness: c2.pointer,
+          harmonic: h2.pointer)
       }
       #expect(c1.array == c2.array, "closeness, n=\(n), \(pieces) pieces, \(width) arcs")
       #expect(h1.array == h2.array, "harmonic, n=\(n), \(pieces) pieces, \(width) arcs")
@@ -38,9 +48,13 @@ struct ClosenessKernelTests {
       var ties: [(Int, Int)] = []
       // Sparse, so that many pairs are unreachable, plus one denser block; the random
       // pairs include self-loops.
-      for _ in 0..<(n + n / 2) { ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))) }
+      for _ in 0..<(n + n / 2) {
+        ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n))))
+      }
       let block = Swift.min(n, 12)
-      for _ in 0..<(block * 3) { ties.append((Int(rng.next() % UInt64(block)), Int(rng.next() % UInt64(block)))) }
+      for _ in 0..<(block * 3) {
+        ties.append((Int(rng.next() % UInt64(block)), Int(rng.next() % UInt64(block))))
+      }
       let adj = try adjacency(directed: directed, nodes: n, ties: ties)
       for pieces in [1, 3] { expectBatchedEqualsOneSource(adj, pieces: pieces) }
       let lengths = try ArcLengths(adj, transform: .hops)
@@ -60,10 +74,13 @@ struct ClosenessKernelTests {
     var rng = SeededGenerator(seed: directed ? 71 : 72)
     for n in [1, 2, 3, 5, 17, 64, 150] {
       var ties: [(Int, Int)] = []
-      for _ in 0..<(2 * n) { ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))) }
+      for _ in 0..<(2 * n) {
+        ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n))))
+      }
       let adj = try adjacency(directed: directed, nodes: n, ties: ties)
       for choices in [[0.5, 1, 1.5, 2, 3], [0, 0.5, 1, 2]] {
-        let lengths = (0..<adj.arcCount).map { _ in choices[Int(rng.next() % UInt64(choices.count))] }
+        let lengths = (0..<adj.arcCount).map { _ in choices[Int(rng.next() % UInt64(choices.count))]
+        }
         var search = ShortestPathSearch(adj, lengths: ArcLengths(transform: .raw, lengths: lengths))
         var (wantC, wantH) = ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n))
         for s in 0..<n {
@@ -75,14 +92,25 @@ struct ClosenessKernelTests {
           wantH[s] = reached.filter { $0 > 0 }.reduce(0) { $0 + 1 / $1 }
         }
         let layout = BucketQueue.layout(lengths: lengths, nodeCount: n)
-        #expect((layout != nil) == (!lengths.isEmpty && !lengths.contains(0)), "n=\(n): buckets apply when no length is 0")
+        #expect(
+          (layout != nil) == (!lengths.isEmpty && !lengths.contains(0)),
+          "n=\(n): buckets apply when no length is 0")
         for queue in layout == nil ? [nil] : [layout, nil] {
-          let (c, h) = (SharedBuffer<Double>(repeating: -1, count: n), SharedBuffer<Double>(repeating: -1, count: n))
-          adj.dijkstraCloseness(sources: 0..<n, lengths: lengths, buckets: queue, closeness: c.pointer, harmonic: h.pointer)
+          let (c, h) = (
+            SharedBuffer<Double>(repeating: -1, count: n),
+            SharedBuffer<Double>(repeating: -1, count: n)
+          )
+          adj.dijkstraCloseness(
+            sources: 0..<n, lengths: lengths, buckets: queue, closeness: c.pointer,
+            harmonic: h.pointer)
           let name = queue == nil ? "radix heap" : "buckets"
           for i in 0..<n {
-            #expect(close(c.array[i], wantC[i], 1e-12), "\(name) n=\(n) closeness \(i): \(c.array[i]) vs \(wantC[i])")
-            #expect(close(h.array[i], wantH[i], 1e-12), "\(name) n=\(n) harmonic \(i): \(h.array[i]) vs \(wantH[i])")
+            #expect(
+              close(c.array[i], wantC[i], 1e-12),
+              "\(name) n=\(n) closeness \(i): \(c.array[i]) vs \(wantC[i])")
+            #expect(
+              close(h.array[i], wantH[i], 1e-12),
+              "\(name) n=\(n) harmonic \(i): \(h.array[i]) vs \(wantH[i])")
           }
         }
       }
@@ -95,12 +123,16 @@ struct ClosenessKernelTests {
   @Test func longPath() throws {
     let n = 700
     let adj = try adjacency(directed: false, nodes: n, ties: (0..<(n - 1)).map { ($0, $0 + 1) })
-    let (c, h) = adj.closenessAndHarmonic(lengths: try ArcLengths(adj, transform: .hops), threads: 2)
-    func harmonicNumber(_ k: Int) -> Double { k == 0 ? 0 : (1...k).reduce(0.0) { $0 + 1 / Double($1) } }
+    let (c, h) = adj.closenessAndHarmonic(
+      lengths: try ArcLengths(adj, transform: .hops), threads: 2)
+    func harmonicNumber(_ k: Int) -> Double {
+      k == 0 ? 0 : (1...k).reduce(0.0) { $0 + 1 / Double($1) }
+    }
     for i in 0..<n {
       let sum = i * (i + 1) / 2 + (n - 1 - i) * (n - i) / 2
       #expect(close(c[i], Double(n - 1) / Double(sum), 1e-15), "node \(i): \(c[i])")
-      #expect(close(h[i], harmonicNumber(i) + harmonicNumber(n - 1 - i), 1e-12), "node \(i): \(h[i])")
+      #expect(
+        close(h[i], harmonicNumber(i) + harmonicNumber(n - 1 - i), 1e-12), "node \(i): \(h[i])")
     }
   }
 }

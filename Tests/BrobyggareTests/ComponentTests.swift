@@ -12,13 +12,16 @@ struct ComponentTests {
     var net = Network(directed: directed)
     for i in 0..<n { try! net.addNode(Node(id: "n\(i)")) }
     for _ in 0..<ties {
-      let u = Int.random(in: 0..<n, using: &rng), v = Int.random(in: 0..<n, using: &rng)
+      let u = Int.random(in: 0..<n, using: &rng)
+      let v = Int.random(in: 0..<n, using: &rng)
       net.addTie(from: "n\(u)", to: "n\(v)", trust: Double(Int.random(in: 1...5, using: &rng)))
     }
     return net
   }
 
-  static let cases: [(UInt64, Int, Int)] = [(1, 30, 20), (2, 30, 45), (3, 40, 120), (4, 25, 300), (5, 60, 70)]
+  static let cases: [(UInt64, Int, Int)] = [
+    (1, 30, 20), (2, 30, 45), (3, 40, 120), (4, 25, 300), (5, 60, 70),
+  ]
 
   /// Who reaches whom along arcs (breadth-first from every node).
   static func reach(_ a: Adjacency) -> [[Bool]] {
@@ -27,7 +30,10 @@ struct ComponentTests {
       seen[s] = true
       var queue = [s]
       while let v = queue.popLast() {
-        for w in a.successors(of: v) where !seen[Int(w)] { seen[Int(w)] = true; queue.append(Int(w)) }
+        for w in a.successors(of: v) where !seen[Int(w)] {
+          seen[Int(w)] = true
+          queue.append(Int(w))
+        }
       }
       return seen
     }
@@ -36,7 +42,9 @@ struct ComponentTests {
   /// The same partition: u and v share a component in one exactly when they do in the other.
   static func samePartition(_ membership: [Int], _ together: (Int, Int) -> Bool) -> Bool {
     let n = membership.count
-    for u in 0..<n { for v in 0..<n where (membership[u] == membership[v]) != together(u, v) { return false } }
+    for u in 0..<n {
+      for v in 0..<n where (membership[u] == membership[v]) != together(u, v) { return false }
+    }
     return true
   }
 
@@ -75,7 +83,8 @@ struct ComponentTests {
           arcs.append((min(a, b), max(a, b), adj.outTrust[k]))
         }
       }
-      let expected = Adjacency.build(nodeCount: adj.nodeCount, directed: false, arcs: arcs, merge: merge)
+      let expected = Adjacency.build(
+        nodeCount: adj.nodeCount, directed: false, arcs: arcs, merge: merge)
       let view = adj.undirected(merge: merge)
       #expect(!view.isDirected)
       #expect(view.outOffsets == expected.outOffsets)
@@ -124,7 +133,9 @@ struct ComponentTests {
     var expectedBridges: [(Int, Int)] = []
     for v in 0..<n {
       for w32 in g.successors(of: v) where v < Int(w32) {
-        if componentCount(skipNode: nil, skipEdge: (v, Int(w32))) > whole { expectedBridges.append((v, Int(w32))) }
+        if componentCount(skipNode: nil, skipEdge: (v, Int(w32))) > whole {
+          expectedBridges.append((v, Int(w32)))
+        }
       }
     }
     #expect(cut.bridges.elementsEqual(expectedBridges, by: ==))

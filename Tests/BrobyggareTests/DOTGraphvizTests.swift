@@ -10,23 +10,31 @@ import Testing
 @Suite("DOT as Graphviz reads it")
 struct DOTGraphvizTests {
   static var gvpr: String? {
-    ["/usr/bin/gvpr", "/usr/local/bin/gvpr", "/opt/homebrew/bin/gvpr"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    ["/usr/bin/gvpr", "/usr/local/bin/gvpr", "/opt/homebrew/bin/gvpr"].first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
   }
 
   /// What gvpr lists of a file's first graph: node names, and ties with their ports.
   func graphviz(_ path: String) throws -> (nodes: Set<String>, ties: [String], directed: Bool) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: Self.gvpr!)
-    p.arguments = [#"BEG_G{printf("D\t%d\n", isDirect($G))} N{printf("N\t%s\n", $.name)} E{printf("E\t%s\t%s\t%s\t%s\n", $.tail.name, $.head.name, aget($, "tailport"), aget($, "headport"))} END_G{exit(0)}"#, path]
+    p.arguments = [
+      #"BEG_G{printf("D\t%d\n", isDirect($G))} N{printf("N\t%s\n", $.name)} E{printf("E\t%s\t%s\t%s\t%s\n", $.tail.name, $.head.name, aget($, "tailport"), aget($, "headport"))} END_G{exit(0)}"#,
+      path,
+    ]
     let out = Pipe()
     p.standardOutput = out
     p.standardError = FileHandle.nullDevice
     try p.run()
     let data = out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    var nodes = Set<String>(), ties: [String] = [], directed = false
+    var nodes = Set<String>()
+    var ties: [String] = []
+    var directed = false
     // gvpr writes names in the file's own charset: decode as the reader would.
-    let text = DOTFormat.declaredCharset(try Data(contentsOf: URL(fileURLWithPath: path))) == nil
+    let text =
+      DOTFormat.declaredCharset(try Data(contentsOf: URL(fileURLWithPath: path))) == nil
       ? String(decoding: data, as: UTF8.self) : String(data.map { Character(Unicode.Scalar($0)) })
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -53,7 +61,8 @@ struct DOTGraphvizTests {
       #expect(Set(net.nodes.map(\.id)) == gv.nodes, "\(name)")
       let ours = net.ties.map { t -> String in
         let port = { (k: String) in t.attributes[k]?.description ?? "" }
-        return [net.nodes[t.source].id, net.nodes[t.target].id, port("tailport"), port("headport")].joined(separator: "\t")
+        return [net.nodes[t.source].id, net.nodes[t.target].id, port("tailport"), port("headport")]
+          .joined(separator: "\t")
       }.sorted()
       #expect(ours == gv.ties, "\(name)")
     }
@@ -69,7 +78,8 @@ struct DOTGraphvizTests {
     #expect(c0.attributes["label"] == .string("process #1"))
     #expect(c0.isCluster)
     #expect(Set(c0.members.map { net.nodes[$0].id }) == ["a0", "a1", "a2", "a3"])
-    let world = try DOTFormat.read(interopData("realworld/dot/gv_world_rank_subgraphs.gv"), file: "world.gv")
+    let world = try DOTFormat.read(
+      interopData("realworld/dot/gv_world_rank_subgraphs.gv"), file: "world.gv")
     #expect(world.attributes["rank"] == nil)
     #expect(world.subgraphs.contains { $0.attributes["rank"] == .string("same") })
   }
@@ -83,7 +93,10 @@ struct DOTGraphvizTests {
     #expect(inet.readNotes.contains { $0.contains("strict graph: 6 repeated ties merged") })
     let two = try interopData("realworld/dot/gv_multi_two_graphs.gv")
     let first = try DOTFormat.read(two, file: "two.gv")
-    #expect(first.readNotes.contains { $0.contains("the file holds 2 graphs; read graph 1") && $0.contains("--graph K") })
+    #expect(
+      first.readNotes.contains {
+        $0.contains("the file holds 2 graphs; read graph 1") && $0.contains("--graph K")
+      })
     let second = try DOTFormat.read(two, file: "two.gv", graph: 2)
     #expect(second.graphID != first.graphID)
     #expect(throws: FormatError.self) { try DOTFormat.read(two, file: "two.gv", graph: 3) }
@@ -115,16 +128,21 @@ struct DOTGraphvizTests {
     try p.run()
     let data = out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    let text = latin1 ? String(data.map { Character(Unicode.Scalar($0)) }) : String(decoding: data, as: UTF8.self)
+    let text =
+      latin1
+      ? String(data.map { Character(Unicode.Scalar($0)) }) : String(decoding: data, as: UTF8.self)
     return text.split(separator: "\n").map(String.init).sorted()
   }
 
   /// DOT to DOT keeps every node, edge and graph attribute as Graphviz resolves them, so the
   /// drawing Graphviz makes from the converted file is the same drawing.
-  @Test(readsInteropFiles("the real DOT files written back"), .enabled(if: gvpr != nil, "needs Graphviz's gvpr"))
+  @Test(
+    readsInteropFiles("the real DOT files written back"),
+    .enabled(if: gvpr != nil, "needs Graphviz's gvpr"))
   func dotWrittenBackDrawsTheSame() throws {
     let folder = interopPath("realworld/dot")
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dot-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dot-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
@@ -136,7 +154,9 @@ struct DOTGraphvizTests {
       let original = try resolvedAttributes(path, latin1: DOTFormat.declaredCharset(data) != nil)
       let written = try resolvedAttributes(out, latin1: false)
       let differ = Set(original).symmetricDifference(written).sorted()
-      #expect(differ.isEmpty && original.count == written.count, "\(name): \(differ.count) lines differ, such as \(differ.prefix(4))")
+      #expect(
+        differ.isEmpty && original.count == written.count,
+        "\(name): \(differ.count) lines differ, such as \(differ.prefix(4))")
     }
   }
 }

@@ -5,14 +5,19 @@ import Testing
 
 @Suite("DOT")
 struct DOTTests {
-  static let awkwardIDs = ["node", "Edge", "strict", "subgraph", "a:b", "1abc", "-5", "two words", "quote\"inside",
-                           "back\\slash", "new\nline", "Åsa Öberg", "東京", "", "{x}", "a->b", "--", "#hash", "<html>"]
+  static let awkwardIDs = [
+    "node", "Edge", "strict", "subgraph", "a:b", "1abc", "-5", "two words", "quote\"inside",
+    "back\\slash", "new\nline", "Åsa Öberg", "東京", "", "{x}", "a->b", "--", "#hash", "<html>",
+  ]
 
   @Test(arguments: [true, false])
   func graphvizAcceptsEveryAwkwardID(_ directed: Bool) throws {
     var net = Network(directed: directed)
     for id in Self.awkwardIDs { try net.addNode(Node(id: id, label: "label of " + id)) }
-    for k in 1..<Self.awkwardIDs.count { net.addTie(from: Self.awkwardIDs[k - 1], to: Self.awkwardIDs[k], trust: 0.5, layer: "trust \"x\"") }
+    for k in 1..<Self.awkwardIDs.count {
+      net.addTie(
+        from: Self.awkwardIDs[k - 1], to: Self.awkwardIDs[k], trust: 0.5, layer: "trust \"x\"")
+    }
     let text = try DOTFormat.write(net)
     // Graphviz must draw it (.ci/run installs Graphviz; a missing one fails here, on purpose).
     let svg = try Graphviz.render(text, format: "svg")
@@ -32,15 +37,29 @@ struct DOTTests {
   /// each step alone is under it) and for all such statements of a file (six statements of
   /// 1,000,000 pass 5,000,000 at the 6th).
   @Test func tiesFromGroupsAreBoundedPerStatementAndPerFile() throws {
-    func group(_ prefix: String, _ n: Int) -> String { "{" + (0..<n).map { "\(prefix)\($0)" }.joined(separator: " ") + "}" }
-    let chain = "digraph {\n" + (0..<12).map { group("g\($0)_", 400) }.joined(separator: " -> ") + "\n}\n"
+    func group(_ prefix: String, _ n: Int) -> String {
+      "{" + (0..<n).map { "\(prefix)\($0)" }.joined(separator: " ") + "}"
+    }
+    let chain =
+      "digraph {\n" + (0..<12).map { group("g\($0)_", 400) }.joined(separator: " -> ") + "\n}\n"
     #expect {
       try DOTFormat.read(Data(chain.utf8), file: "chain.dot")
-    } throws: { ($0 as? FormatError).map { "\($0)".contains("more than 1000000 ties (400 nodes to 400 at its 7. step)") } ?? false }
-    let many = "digraph {\n" + (0..<6).map { k in group("a\(k)_", 1000) + " -> " + group("b\(k)_", 1000) }.joined(separator: "\n") + "\n}\n"
+    } throws: {
+      ($0 as? FormatError).map {
+        "\($0)".contains("more than 1000000 ties (400 nodes to 400 at its 7. step)")
+      } ?? false
+    }
+    let many =
+      "digraph {\n"
+      + (0..<6).map { k in group("a\(k)_", 1000) + " -> " + group("b\(k)_", 1000) }.joined(
+        separator: "\n") + "\n}\n"
     #expect {
       try DOTFormat.read(Data(many.utf8), file: "many.dot")
-    } throws: { ($0 as? FormatError).map { "\($0)".contains("more than 5000000 ties in all") && "\($0)".contains("many.dot:7:") } ?? false }
+    } throws: {
+      ($0 as? FormatError).map {
+        "\($0)".contains("more than 5000000 ties in all") && "\($0)".contains("many.dot:7:")
+      } ?? false
+    }
   }
 
   @Test func readsTheCommonSubset() throws {
@@ -76,9 +95,13 @@ struct DOTTests {
     let tel = try DOTFormat.read(interopData("dot/boost_telephone_network.dot"), file: "tel.dot")
     #expect(tel.nodeCount > 0)
     #expect(!tel.isDirected)
-    let ig = try DOTFormat.read(interopData("dot/generated_locally/igraph_demo.dot"), file: "igraph_demo.dot")
+    let ig = try DOTFormat.read(
+      interopData("dot/generated_locally/igraph_demo.dot"), file: "igraph_demo.dot")
     #expect(ig.nodeCount == 3)
-    let legacy = formatError { try DOTFormat.read(interopData("dot/boost_graphviz_test_subgraph_refs.dot"), file: "legacy.dot") }
+    let legacy = formatError {
+      try DOTFormat.read(
+        interopData("dot/boost_graphviz_test_subgraph_refs.dot"), file: "legacy.dot")
+    }
     #expect(legacy?.line == 14)
     #expect(legacy?.message.contains("without a body") == true)
   }
@@ -96,13 +119,17 @@ struct DOTTests {
   /// one line each in error positions; a backslash before CRLF continues a quoted string; ids
   /// with non-ASCII letters and combining marks read whole; columns count Unicode scalars.
   @Test func windowsLineEndingsAndUnicode() throws {
-    let text = "# made by hand\r\ngraph g {\r\n  // who works with whom\r\n  \"Åsa\" -- Örjan;\r\n"
+    let text =
+      "# made by hand\r\ngraph g {\r\n  // who works with whom\r\n  \"Åsa\" -- Örjan;\r\n"
       + "  Örjan -- \"Polisen \\\r\nNorr\" [layer=trust]; /* c */\r\n  Zoe\u{0301} -- Åsa\r\n}\r\n"
     let net = try DOTFormat.read(Data(text.utf8), file: "w.dot")
     #expect(net.nodes.map(\.id) == ["Åsa", "Örjan", "Polisen Norr", "Zoe\u{0301}"])
     #expect(net.tieCount == 3)
     #expect(net.ties[1].layer == "trust")
-    let e = formatError { try DOTFormat.read(Data("graph {\r\n  // c\r\n  Zoe\u{0301} -- ;\r\n}\r\n".utf8), file: "w.dot") }
+    let e = formatError {
+      try DOTFormat.read(
+        Data("graph {\r\n  // c\r\n  Zoe\u{0301} -- ;\r\n}\r\n".utf8), file: "w.dot")
+    }
     #expect(e?.line == 3)
     #expect(e?.column == 11)
   }
@@ -112,10 +139,15 @@ struct DOTTests {
 struct NodeLinkTests {
   @Test func roundTripKeepsTypesAndParallelTies() throws {
     var net = Network(directed: true)
-    try net.addNode(Node(id: "a", label: "Åsa", kind: .person, attributes: ["age": .integer(40), "score": .double(1), "on": .boolean(true)]))
+    try net.addNode(
+      Node(
+        id: "a", label: "Åsa", kind: .person,
+        attributes: ["age": .integer(40), "score": .double(1), "on": .boolean(true)]))
     try net.addNode(Node(id: "b"))
     net.addTie(from: "a", to: "b", trust: 0.5, layer: "trust")
-    net.addTie(from: "a", to: "b", trust: 1, layer: "collaboration", attributes: ["note": .string("\"quoted\"\n")])
+    net.addTie(
+      from: "a", to: "b", trust: 1, layer: "collaboration",
+      attributes: ["note": .string("\"quoted\"\n")])
     let text = try NodeLinkFormat.write(net)
     #expect(text.contains("\"multigraph\": true"))
     let back = try NodeLinkFormat.read(Data(text.utf8), file: "x.json")
@@ -128,7 +160,8 @@ struct NodeLinkTests {
 
   @Test func readsNetworkxOutput() throws {
     // As networkx 3.6.1 writes json.dumps(node_link_data(G)) for a small graph with int ids.
-    let text = #"{"directed": false, "multigraph": false, "graph": {"name": "x"}, "nodes": [{"club": "Mr. Hi", "id": 0}, {"club": "Officer", "id": 1}], "edges": [{"weight": 4, "source": 0, "target": 1}]}"#
+    let text =
+      #"{"directed": false, "multigraph": false, "graph": {"name": "x"}, "nodes": [{"club": "Mr. Hi", "id": 0}, {"club": "Officer", "id": 1}], "edges": [{"weight": 4, "source": 0, "target": 1}]}"#
     let net = try NodeLinkFormat.read(Data(text.utf8), file: "k.json")
     #expect(net.nodes.map(\.id) == ["0", "1"])
     #expect(net.ties[0].trust == 4)
@@ -136,9 +169,16 @@ struct NodeLinkTests {
   }
 
   @Test func errors() {
-    let e = formatError { try NodeLinkFormat.read(Data("{\n \"nodes\": [\n  {\"id\": 1,}\n ]}".utf8), file: "x.json") }
+    let e = formatError {
+      try NodeLinkFormat.read(Data("{\n \"nodes\": [\n  {\"id\": 1,}\n ]}".utf8), file: "x.json")
+    }
     #expect(e?.line == 3)
-    #expect(formatError { try NodeLinkFormat.read(Data(#"{"nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "z"}]}"#.utf8), file: "x.json") }?.message.contains("'z'") == true)
+    #expect(
+      formatError {
+        try NodeLinkFormat.read(
+          Data(#"{"nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "z"}]}"#.utf8),
+          file: "x.json")
+      }?.message.contains("'z'") == true)
   }
 }
 
@@ -146,13 +186,15 @@ struct NodeLinkTests {
 struct RoundTripTests {
   @Test func csvToGraphMLToCSVLosesNothing() throws {
     let dir = packageRoot.appendingPathComponent("Datasets/padgett")
-    let net = try Network(contentsOf: dir.appendingPathComponent("padgett.csv").path, options: .init(directed: false))
+    let net = try Network(
+      contentsOf: dir.appendingPathComponent("padgett.csv").path, options: .init(directed: false))
     #expect(net.nodeCount == 16)
     let graphml = try GraphMLFormat.write(net)
     let back = try GraphMLFormat.read(Data(graphml.utf8), file: "p.graphml")
     #expect(try CSVFormat.writeTies(back) == CSVFormat.writeTies(net))
     #expect(try CSVFormat.writeNodes(back) == CSVFormat.writeNodes(net))
-    let shipped = try String(contentsOf: dir.appendingPathComponent("padgett.graphml"), encoding: .utf8)
+    let shipped = try String(
+      contentsOf: dir.appendingPathComponent("padgett.graphml"), encoding: .utf8)
     #expect(graphml == shipped)
   }
 
@@ -173,7 +215,9 @@ struct RoundTripTests {
     #expect(e?.message.contains("a backslash at the end") == true)
     var continued = Network(directed: true)
     try continued.addNode(Node(id: "x", label: "one\\\ntwo"))
-    #expect(formatError { _ = try DOTFormat.write(continued) }?.message.contains("a backslash before a line break") == true)
+    #expect(
+      formatError { _ = try DOTFormat.write(continued) }?.message.contains(
+        "a backslash before a line break") == true)
   }
 
   /// Backslashes are read in pairs, as Graphviz 2.43 reads them (`dot -Tjson` of the same text
@@ -189,10 +233,14 @@ struct RoundTripTests {
     #expect(again.nodes.map(\.id) == net.nodes.map(\.id))
     var odd = Network(directed: true)
     try odd.addNode(Node(id: "say \\\"hi"))
-    #expect(formatError { _ = try DOTFormat.write(odd) }?.message.contains("a backslash before a quote") == true)
+    #expect(
+      formatError { _ = try DOTFormat.write(odd) }?.message.contains("a backslash before a quote")
+        == true)
     var three = Network(directed: true)
     try three.addNode(Node(id: "x\\\\\\"))
-    #expect(formatError { _ = try DOTFormat.write(three) }?.message.contains("a backslash at the end") == true)
+    #expect(
+      formatError { _ = try DOTFormat.write(three) }?.message.contains("a backslash at the end")
+        == true)
   }
 
   /// HTML-like labels are kept as HTML (markup) and written back as HTML, not quoted text.

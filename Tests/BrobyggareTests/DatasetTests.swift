@@ -9,13 +9,14 @@ import Testing
 @Suite("Shipped datasets")
 struct DatasetTests {
   /// Nodes, ties and ties per layer, as the sources state them.
-  static let counts: [(name: String, nodes: Int, ties: Int, directed: Bool, layers: [String: Int])] = [
-    ("padgett", 16, 35, false, ["marriage": 20, "business": 15]),
-    ("krackhardt", 21, 312, true, ["advice": 190, "friendship": 102, "reports_to": 20]),
-    ("lazega", 71, 2223, true, ["advice": 892, "friendship": 575, "cowork": 756]),
-    ("davis", 32, 89, false, ["attended": 89]),
-    ("zachary", 34, 78, false, [:]),
-  ]
+  static let counts:
+    [(name: String, nodes: Int, ties: Int, directed: Bool, layers: [String: Int])] = [
+      ("padgett", 16, 35, false, ["marriage": 20, "business": 15]),
+      ("krackhardt", 21, 312, true, ["advice": 190, "friendship": 102, "reports_to": 20]),
+      ("lazega", 71, 2223, true, ["advice": 892, "friendship": 575, "cowork": 756]),
+      ("davis", 32, 89, false, ["attended": 89]),
+      ("zachary", 34, 78, false, [:]),
+    ]
 
   @Test(arguments: counts.map(\.name))
   func countsAreTheSources(_ name: String) throws {
@@ -38,7 +39,8 @@ struct DatasetTests {
     let csv = (graphml as NSString).deletingPathExtension + ".csv"
     let fromGraphML = try Network(contentsOf: graphml)
     let fromCSV = try Network(contentsOf: csv, options: .init(directed: fromGraphML.isDirected))
-    let a = try fromGraphML.serialized(as: .csv, path: "x.csv"), b = try fromCSV.serialized(as: .csv, path: "x.csv")
+    let a = try fromGraphML.serialized(as: .csv, path: "x.csv")
+    let b = try fromCSV.serialized(as: .csv, path: "x.csv")
     #expect(a.map(\.contents) == b.map(\.contents))
     #expect(fromGraphML.nodeCount == fromCSV.nodeCount && fromGraphML.tieCount == fromCSV.tieCount)
   }
@@ -48,14 +50,18 @@ struct DatasetTests {
       let net = try Network(dataset: d.name)
       #expect(net.nodeCount > 0, "\(d.name)")
     }
-    #expect(Dataset.all.filter(\.constructed).map(\.name).filter { !$0.hasPrefix("safety-") } == ["municipality", "municipality-wave2"])
+    #expect(
+      Dataset.all.filter(\.constructed).map(\.name).filter { !$0.hasPrefix("safety-") } == [
+        "municipality", "municipality-wave2",
+      ])
   }
 
   @Test func unknownNameSaysWhatThereIs() {
     #expect {
       _ = try Network(dataset: "medici")
     } throws: { e in
-      "\(e)".contains("no shipped dataset is named 'medici'") && "\(e)".contains("padgett, krackhardt, lazega")
+      "\(e)".contains("no shipped dataset is named 'medici'")
+        && "\(e)".contains("padgett, krackhardt, lazega")
     }
   }
 

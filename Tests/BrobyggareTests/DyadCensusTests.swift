@@ -5,7 +5,10 @@ import Testing
 
 /// Reference values: Fixtures/generate_interviews.py (R 4.2.2 with sna 2.7.1; networkx 3.6.1).
 struct InterviewReference {
-  static var json: [String: Any] { try! JSONSerialization.jsonObject(with: fixtureData("reference/interviews.json")) as! [String: Any] }
+  static var json: [String: Any] {
+    try! JSONSerialization.jsonObject(with: fixtureData("reference/interviews.json"))
+      as! [String: Any]
+  }
   static var dyads: [String: [String: Any]] { json["dyads"] as! [String: [String: Any]] }
 }
 
@@ -17,11 +20,16 @@ struct DyadCensusTests {
     let adj = try Reference(name).network.adjacency()
     let c = adj.dyadCensus
     func n(_ k: String) -> Double { (want[k] as! NSNumber).doubleValue }
-    #expect(Double(c.mutual) == n("mutual") && Double(c.asymmetric) == n("asymmetric") && Double(c.null) == n("null"))
+    #expect(
+      Double(c.mutual) == n("mutual") && Double(c.asymmetric) == n("asymmetric")
+        && Double(c.null) == n("null"))
     #expect(close(c.dyadic, n("dyadic")) && close(c.dyadicNonNull, n("dyadic_nonnull")))
     #expect(close(c.edgewise, n("edgewise")) && close(c.edgewiseLogRatio, n("edgewise_lrr")))
-    #expect(close(c.edgewise, n("networkx_overall_reciprocity")) && close(adj.reciprocity, c.edgewise))
-    let perNode = (want["networkx_node_reciprocity"] as! [Any]).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
+    #expect(
+      close(c.edgewise, n("networkx_overall_reciprocity")) && close(adj.reciprocity, c.edgewise))
+    let perNode = (want["networkx_node_reciprocity"] as! [Any]).map {
+      ($0 as? NSNumber)?.doubleValue ?? .nan
+    }
     for i in perNode.indices { #expect(close(c.nodes[i], perNode[i]), "\(name) node \(i)") }
   }
 
@@ -33,7 +41,10 @@ struct DyadCensusTests {
     for (id, g) in [("m1", "mun"), ("m2", "mun"), ("c1", "civ"), ("c2", "civ")] {
       try net.addNode(Node(id: id, attributes: ["sector": .string(g)]))
     }
-    for (a, b, t) in [("m1", "c1", 0.8), ("c1", "m1", 0.4), ("m2", "c2", 0.6), ("c2", "m2", 1.0), ("m1", "c2", 1.0), ("c1", "c2", 0.5)] {
+    for (a, b, t) in [
+      ("m1", "c1", 0.8), ("c1", "m1", 0.4), ("m2", "c2", 0.6), ("c2", "m2", 1.0), ("m1", "c2", 1.0),
+      ("c1", "c2", 0.5),
+    ] {
       net.addTie(from: a, to: b, trust: t)
     }
     let (g, names) = try net.groups(by: "sector")

@@ -17,7 +17,9 @@ struct FrontDoorTests {
     for (id, group) in [("a", "A"), ("v", "B"), ("c", "B"), ("b", "A"), ("w", "A")] {
       try net.addNode(Node(id: id, attributes: ["group": .string(group)]))
     }
-    for (s, t) in [("a", "v"), ("v", "c"), ("b", "w"), ("w", "c")] { try net.addTie(fromExisting: s, to: t) }
+    for (s, t) in [("a", "v"), ("v", "c"), ("b", "w"), ("w", "c")] {
+      try net.addTie(fromExisting: s, to: t)
+    }
     return net
   }
 
@@ -43,16 +45,20 @@ struct FrontDoorTests {
       #expect(p.total == roles.raw[5][node])
     }
     #expect(roles.networkCounts.total == 2)
-    #expect(v.description.hasPrefix("v (B): coordinator 0, itinerant 0, representative 0, gatekeeper 1, liaison 0, total 1"))
+    #expect(
+      v.description.hasPrefix(
+        "v (B): coordinator 0, itinerant 0, representative 0, gatekeeper 1, liaison 0, total 1"))
   }
 
   @Test func brokeragePermutationsThroughTheFrontDoor() throws {
     let net = try Network(dataset: "krackhardt")
     let selection = TieSelection(layers: ["advice"])
-    let roles = try net.brokerageRoles(by: "department", selection: selection, permutations: 50, seed: 7, threads: 2)
+    let roles = try net.brokerageRoles(
+      by: "department", selection: selection, permutations: 50, seed: 7, threads: 2)
     let (g, _) = try net.groups(by: "department")
     let adj = try net.adjacency(selection)
-    let p = adj.brokeragePermutationPValues(groups: g, observed: roles.raw, permutations: 50, seed: 7, threads: 1)
+    let p = adj.brokeragePermutationPValues(
+      groups: g, observed: roles.raw, permutations: 50, seed: 7, threads: 1)
     let v = try #require(net.index(of: "18"))
     #expect(roles[v].permutationP?.liaison == p[BrokerageRole.liaison.rawValue][v])
     #expect(roles[id: "18"]?.permutationP?.coordinator == p[0][v])
@@ -79,21 +85,28 @@ struct FrontDoorTests {
     let ids = study.nodes.map(\.id)
     let lengths = try ArcLengths(adj, transform: .hops, nodeIDs: ids)
     let (g, names) = try study.groups(by: "sector")
-    #expect(try study.intergroupBetweenness(by: "sector", selection: trust)
-            == adj.intergroupBetweenness(groups: g, lengths: lengths))
+    #expect(
+      try study.intergroupBetweenness(by: "sector", selection: trust)
+        == adj.intergroupBetweenness(groups: g, lengths: lengths))
     let ei = try study.eiIndex(by: "sector", selection: trust)
     let eiAdjacency = adj.eiIndex(groups: g, groupCount: names.count)
     #expect(ei.network == eiAdjacency.network)
     #expect(zip(ei.nodes, eiAdjacency.nodes).allSatisfy { close($0, $1, 0) })
     let removed = [ids[3], ids[7]]
-    #expect(try study.removalEffect(of: removed, groupedBy: "sector", selection: trust)
-            == adj.removalEffect(of: [3, 7], groups: g))
+    #expect(
+      try study.removalEffect(of: removed, groupedBy: "sector", selection: trust)
+        == adj.removalEffect(of: [3, 7], groups: g))
     #expect(throws: NetworkError.unknownNode("nobody")) { try study.removalEffect(of: ["nobody"]) }
-    #expect(try study.keyPlayers(count: 2, selection: trust) == adj.greedyKeyPlayers(count: 2, distanceWeighted: false))
+    #expect(
+      try study.keyPlayers(count: 2, selection: trust)
+        == adj.greedyKeyPlayers(count: 2, distanceWeighted: false))
     // NaN for isolates (0/0), so compared with NaN equal to NaN.
     let bridging = try study.bridgingCentrality(selection: trust).centrality
-    let bridgingAdjacency = adj.bridgingCentrality(betweenness: adj.betweenness(lengths: lengths)).centrality
-    #expect(bridging.count == bridgingAdjacency.count && zip(bridging, bridgingAdjacency).allSatisfy { close($0, $1, 0) })
+    let bridgingAdjacency = adj.bridgingCentrality(betweenness: adj.betweenness(lengths: lengths))
+      .centrality
+    #expect(
+      bridging.count == bridgingAdjacency.count
+        && zip(bridging, bridgingAdjacency).allSatisfy { close($0, $1, 0) })
     #expect(try study.localBridges(selection: trust) == adj.localBridges())
     var options = Robustness.Options()
     options.runs = 20
@@ -126,8 +139,12 @@ struct FrontDoorTests {
       try net.addTie(fromExisting: "carl", to: "bo")
     }
     #expect(throws: NetworkError.self) { try net.addTie(fromExisting: "anna", to: "bo", trust: -1) }
-    #expect(throws: NetworkError.self) { try net.addTie(fromExisting: "anna", to: "bo", trust: .nan) }
-    #expect(throws: NetworkError.self) { try net.addTie(fromExisting: "anna", to: "bo", trust: 7, scale: 1...5) }
+    #expect(throws: NetworkError.self) {
+      try net.addTie(fromExisting: "anna", to: "bo", trust: .nan)
+    }
+    #expect(throws: NetworkError.self) {
+      try net.addTie(fromExisting: "anna", to: "bo", trust: 7, scale: 1...5)
+    }
     #expect(net.tieCount == 0 && net.nodeCount == 2)
     let message = NetworkError.unknownNodeID("Bo", differingInCase: ["bo"]).description
     #expect(message == "no node has the id 'Bo'; ids that differ only in case: 'bo'")
@@ -143,7 +160,8 @@ struct FrontDoorTests {
       Issue.record("expected an error")
     } catch let e as NetworkError {
       #expect(e == .unknownGroupAttribute("sectr", available: ["age", "sector"]))
-      #expect(e.description == "no node attribute is named 'sectr'; node attributes: 'age', 'sector'")
+      #expect(
+        e.description == "no node attribute is named 'sectr'; node attributes: 'age', 'sector'")
     }
   }
 
@@ -151,7 +169,8 @@ struct FrontDoorTests {
     var florence = try Network(dataset: "padgett")
     let b = try florence.betweenness()
     florence.setNodeAttribute("betweenness", values: b)
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brobyggare-frontdoor-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "brobyggare-frontdoor-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     // The format given wins over the extension.
@@ -160,8 +179,11 @@ struct FrontDoorTests {
     #expect(lost.isEmpty)
     let back = try Network(contentsOf: path, format: .graphml)
     #expect(back.nodes.map { $0.attributes["betweenness"]?.number } == b.map { Optional($0) })
-    #expect(throws: FormatError.self) { try florence.write(to: dir.appendingPathComponent("florence.unknown").path) }
-    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("florence.unknown").path))
+    #expect(throws: FormatError.self) {
+      try florence.write(to: dir.appendingPathComponent("florence.unknown").path)
+    }
+    #expect(
+      !FileManager.default.fileExists(atPath: dir.appendingPathComponent("florence.unknown").path))
   }
 
   @Test func renderFormats() {
@@ -179,8 +201,11 @@ struct FrontDoorTests {
     let medici = try #require(florence.index(of: "Medici"))
     let byID = try #require(holes[id: "Medici"])
     #expect(byID == holes[medici])
-    #expect(byID.constraint == holes.constraint[medici] && byID.effectiveSize == holes.effectiveSize[medici])
-    #expect(byID.efficiency == holes.efficiency[medici] && byID.hierarchy == holes.hierarchy[medici])
+    #expect(
+      byID.constraint == holes.constraint[medici]
+        && byID.effectiveSize == holes.effectiveSize[medici])
+    #expect(
+      byID.efficiency == holes.efficiency[medici] && byID.hierarchy == holes.hierarchy[medici])
     #expect(byID.description.hasPrefix("Medici: constraint "))
     #expect(holes[id: "nobody"] == nil)
   }

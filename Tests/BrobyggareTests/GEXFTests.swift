@@ -715,7 +715,8 @@ struct GEXFTests {
     let net = try read(gexf("<nodes><node id=\"a\"/></nodes>" + unknown))
     #expect(net.readNotes.count == 11)
     #expect(net.readNotes.first == "<unknown0> is not read here (first on line 4)")
-    #expect(net.readNotes.last == "other elements are skipped too (only the first ten names are listed)")
+    #expect(
+      net.readNotes.last == "other elements are skipped too (only the first ten names are listed)")
   }
 
   /// A file laid out as Gephi Lite (graphology-gexf) writes GEXF 1.3: attribute ids that are

@@ -193,7 +193,9 @@ struct GMLTests {
       let e = error("graph [\n  directed 1\n  directed \(second)\n  node [ id 1 ]\n]\n")
       #expect(e?.line == 3)
       #expect(e?.column == 3)
-      #expect(e?.message.contains("'directed' is given a second time (first at line 2, column 3)") == true)
+      #expect(
+        e?.message.contains("'directed' is given a second time (first at line 2, column 3)") == true
+      )
     }
   }
 

@@ -12,32 +12,37 @@ struct GraphMLTests {
 
   /// Every GraphML file from ../shared/interop either loads or is refused with a message that
   /// names the feature (see ../shared/interop/graphml/PROVENANCE.txt for what each holds).
-  @Test(readsInteropFiles("GraphMLTests.interopFileLoadsOrIsRefused"), arguments: [
-    ("boost_graphml_test.xml", "9 nodes"),
-    ("four_neuron_cpg_defaults.graphml", "4 nodes"),
-    ("gephi_export_miserables.graphml", "77 nodes"),
-    ("got_graph_no_ns.graphml", "mixed graphs are not supported"),
-    ("graphinout_all_types_defaults.graphml", "is on <node>, but the key 'id--key-edge-string' is declared for=\"edge\""),
-    ("graphinout_multi_graph_nested.graphml", "more than one top-level <graph>"),
-    ("graphinout_nested_ports.graphml", "2 nodes"),
-    ("graphinout_no_ns_mixed_directed.graphml", "mixed graphs are not supported"),
-    ("graphology_missing_nodes.graphml", "is not a <node> in this file"),
-    ("graphology_mixed_multigraph.graphml", "mixed graphs are not supported"),
-    ("greek2_latin1_uppercase_bool.graphml", "14 nodes"),
-    ("generated_locally/igraph_demo.graphml", "3 nodes"),
-    ("igraph_lesmis.graphml", "77 nodes"),
-    ("igraph_old_duplicate_key_ids_miserables.GraphML", "77 nodes"),
-    ("generated_locally/networkx_demo.graphml", "2 nodes"),
-    ("generated_locally/networkx_multidigraph.graphml", "2 nodes"),
-    ("primer_attributes_default.graphml", "6 nodes"),
-    ("tinkerpop_graph_types_bad.xml", "attr.type 'nothing-supported-and-goes-to-string'"),
-    ("tinkerpop_grateful_dead.xml", "808 nodes"),
-    ("tinkerpop_modern_oneline.xml", "6 nodes"),
-    ("yed3.12_graph1.graphml", "20 nodes"),
-    ("yed3.23_empty_graph.graphml", "0 nodes"),
-    ("yed3.23_nested_groups.graphml", "7 nodes"),
-    ("yfiles-java2.8_classements.graphml", "20 nodes"),
-  ])
+  @Test(
+    readsInteropFiles("GraphMLTests.interopFileLoadsOrIsRefused"),
+    arguments: [
+      ("boost_graphml_test.xml", "9 nodes"),
+      ("four_neuron_cpg_defaults.graphml", "4 nodes"),
+      ("gephi_export_miserables.graphml", "77 nodes"),
+      ("got_graph_no_ns.graphml", "mixed graphs are not supported"),
+      (
+        "graphinout_all_types_defaults.graphml",
+        "is on <node>, but the key 'id--key-edge-string' is declared for=\"edge\""
+      ),
+      ("graphinout_multi_graph_nested.graphml", "more than one top-level <graph>"),
+      ("graphinout_nested_ports.graphml", "2 nodes"),
+      ("graphinout_no_ns_mixed_directed.graphml", "mixed graphs are not supported"),
+      ("graphology_missing_nodes.graphml", "is not a <node> in this file"),
+      ("graphology_mixed_multigraph.graphml", "mixed graphs are not supported"),
+      ("greek2_latin1_uppercase_bool.graphml", "14 nodes"),
+      ("generated_locally/igraph_demo.graphml", "3 nodes"),
+      ("igraph_lesmis.graphml", "77 nodes"),
+      ("igraph_old_duplicate_key_ids_miserables.GraphML", "77 nodes"),
+      ("generated_locally/networkx_demo.graphml", "2 nodes"),
+      ("generated_locally/networkx_multidigraph.graphml", "2 nodes"),
+      ("primer_attributes_default.graphml", "6 nodes"),
+      ("tinkerpop_graph_types_bad.xml", "attr.type 'nothing-supported-and-goes-to-string'"),
+      ("tinkerpop_grateful_dead.xml", "808 nodes"),
+      ("tinkerpop_modern_oneline.xml", "6 nodes"),
+      ("yed3.12_graph1.graphml", "20 nodes"),
+      ("yed3.23_empty_graph.graphml", "0 nodes"),
+      ("yed3.23_nested_groups.graphml", "7 nodes"),
+      ("yfiles-java2.8_classements.graphml", "20 nodes"),
+    ])
   func interopFileLoadsOrIsRefused(_ file: String, _ outcome: String) throws {
     do {
       let net = try read(file)
@@ -112,32 +117,52 @@ struct GraphMLTests {
       formatError { try GraphMLFormat.read(Data(xml.utf8), file: "bad.graphml") }
     }
     let head = "<?xml version=\"1.0\"?>\n<graphml>\n<graph edgedefault=\"directed\">\n"
-    let xxe = err("<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<graphml/>")
+    let xxe = err(
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<graphml/>"
+    )
     #expect(xxe?.line == 2)
     #expect(xxe?.message.contains("not accepted") == true)
-    #expect(err(head + "<node id=\"a\">&x;</node></graph></graphml>")?.message.contains("not defined") == true)
+    #expect(
+      err(head + "<node id=\"a\">&x;</node></graph></graphml>")?.message.contains("not defined")
+        == true)
     let truncated = err(head + "<node id=\"a\"/>\n<node id=\"b\"")
     #expect(truncated?.line == 5)
-    #expect(err(head + "<node id=\"a\"/><node id=\"a\"/></graph></graphml>")?.message.contains("declared twice") == true)
-    #expect(err(head + "<edge source=\"a\" target=\"b\"/></graph></graphml>")?.message.contains("not a <node>") == true)
+    #expect(
+      err(head + "<node id=\"a\"/><node id=\"a\"/></graph></graphml>")?.message.contains(
+        "declared twice") == true)
+    #expect(
+      err(head + "<edge source=\"a\" target=\"b\"/></graph></graphml>")?.message.contains(
+        "not a <node>") == true)
     // An undeclared key is read as text, with a note (see ReaderHardeningTests).
     #expect(err(head + "<node id=\"a\"><data key=\"k\">1</data></node></graph></graphml>") == nil)
-    let badInt = err("<graphml><key id=\"k\" for=\"node\" attr.name=\"n\" attr.type=\"int\"/><graph><node id=\"a\"><data key=\"k\">x1</data></node></graph></graphml>")
+    let badInt = err(
+      "<graphml><key id=\"k\" for=\"node\" attr.name=\"n\" attr.type=\"int\"/><graph><node id=\"a\"><data key=\"k\">x1</data></node></graph></graphml>"
+    )
     #expect(badInt?.message.contains("not a valid int") == true)
     #expect(err(head + "</graphml>")?.message.contains("does not match") == true)
     let deep = String(repeating: "<a>", count: 600)
-    #expect(err("<graphml><key id=\"d\" for=\"node\"/><graph><node id=\"n\"><data key=\"d\">" + deep)?.message.contains("nested more than") == true)
+    #expect(
+      err("<graphml><key id=\"d\" for=\"node\"/><graph><node id=\"n\"><data key=\"d\">" + deep)?
+        .message.contains("nested more than") == true)
     #expect(err(head + "<hyperedge/></graph></graphml>")?.message.contains("hyperedges") == true)
     // An edge in a nested graph follows that graph's edgedefault: undirected inside a directed file.
-    let nested = err(head + "<node id=\"g\"><graph edgedefault=\"undirected\"><node id=\"a\"/><node id=\"b\"/>\n<edge source=\"a\" target=\"b\"/></graph></node></graph></graphml>")
+    let nested = err(
+      head
+        + "<node id=\"g\"><graph edgedefault=\"undirected\"><node id=\"a\"/><node id=\"b\"/>\n<edge source=\"a\" target=\"b\"/></graph></node></graph></graphml>"
+    )
     #expect(nested?.line == 5)
     #expect(nested?.message.contains("mixed graphs") == true)
   }
 
   @Test func writtenFileDeclaresTypedKeysDeterministically() throws {
     var net = Network(directed: true)
-    try net.addNode(Node(id: "kommun", label: "Kommunen", kind: .organisation, attributes: ["level": .integer(1)]))
-    try net.addNode(Node(id: "1:a \"b\"", label: "Åsa <&>", kind: .person, attributes: ["score": .double(0.25), "active": .boolean(true)]))
+    try net.addNode(
+      Node(id: "kommun", label: "Kommunen", kind: .organisation, attributes: ["level": .integer(1)])
+    )
+    try net.addNode(
+      Node(
+        id: "1:a \"b\"", label: "Åsa <&>", kind: .person,
+        attributes: ["score": .double(0.25), "active": .boolean(true)]))
     net.declareNodeAttribute(AttributeDeclaration(name: "label", type: .string))
     net.declareNodeAttribute(AttributeDeclaration(name: "kind", type: .string))
     net.declareNodeAttribute(AttributeDeclaration(name: "level", type: .integer))
@@ -163,40 +188,57 @@ struct GraphMLPeerTests {
   /// .build/venv/bin/python3), else python3; without them the test fails and says so.
   @Test func networkxAndIgraphReadWhatWeWrite() throws {
     var net = Network(directed: true)
-    try net.addNode(Node(id: "kommun", label: "Kommunen i Örebro", kind: .organisation,
-                         attributes: ["level": .integer(1), "budget": .double(2.5), "public": .boolean(true), "sector": .string("municipality")]))
-    try net.addNode(Node(id: "1:Åsa \"A\" <&>", label: "Åsa Öberg", kind: .person,
-                         attributes: ["level": .integer(3), "budget": .double(-0.125), "public": .boolean(false), "sector": .string("civil society & faith <x>")]))
+    try net.addNode(
+      Node(
+        id: "kommun", label: "Kommunen i Örebro", kind: .organisation,
+        attributes: [
+          "level": .integer(1), "budget": .double(2.5), "public": .boolean(true),
+          "sector": .string("municipality"),
+        ]))
+    try net.addNode(
+      Node(
+        id: "1:Åsa \"A\" <&>", label: "Åsa Öberg", kind: .person,
+        attributes: [
+          "level": .integer(3), "budget": .double(-0.125), "public": .boolean(false),
+          "sector": .string("civil society & faith <x>"),
+        ]))
     for n in ["label", "kind", "level", "budget", "public", "sector"] {
-      net.declareNodeAttribute(AttributeDeclaration(name: n, type: net.nodes[0].attributes[n]!.type))
+      net.declareNodeAttribute(
+        AttributeDeclaration(name: n, type: net.nodes[0].attributes[n]!.type))
     }
     net.addTie(from: "kommun", to: "1:Åsa \"A\" <&>", trust: 0.75, layer: "trust")
     net.addTie(from: "1:Åsa \"A\" <&>", to: "kommun", trust: 1, layer: "collaboration")
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brobyggare-peer-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "brobyggare-peer-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let file = dir.appendingPathComponent("net.graphml")
     try GraphMLFormat.write(net).write(to: file, atomically: true, encoding: .utf8)
     var expected = "{\"ties\": 2, \"nodes\": {"
     expected += net.nodes.map { node in
-      "\(jsonString(node.id)): {" + node.attributes.keys.sorted().map { k in
-        let v = node.attributes[k]!
-        let text: String
-        switch v {
-        case .string(let s): text = jsonString(s)
-        case .integer(let i): text = String(i)
-        case .double(let d): text = "\(d)"
-        case .boolean(let b): text = b ? "true" : "false"
-        case .markup(let s): text = jsonString(s)
-        }
-        return "\(jsonString(k)): \(text)"
-      }.joined(separator: ", ") + "}"
+      "\(jsonString(node.id)): {"
+        + node.attributes.keys.sorted().map { k in
+          let v = node.attributes[k]!
+          let text: String
+          switch v {
+          case .string(let s): text = jsonString(s)
+          case .integer(let i): text = String(i)
+          case .double(let d): text = "\(d)"
+          case .boolean(let b): text = b ? "true" : "false"
+          case .markup(let s): text = jsonString(s)
+          }
+          return "\(jsonString(k)): \(text)"
+        }.joined(separator: ", ") + "}"
     }.joined(separator: ", ")
     expected += "}}"
     let exp = dir.appendingPathComponent("expected.json")
     try expected.write(to: exp, atomically: true, encoding: .utf8)
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [pythonForPeers(), packageRoot.appendingPathComponent("Scripts/check_graphml_with_peers.py").path, file.path, exp.path]
+    p.arguments = [
+      pythonForPeers(),
+      packageRoot.appendingPathComponent("Scripts/check_graphml_with_peers.py").path, file.path,
+      exp.path,
+    ]
     let out = Pipe()
     p.standardOutput = out
     p.standardError = out

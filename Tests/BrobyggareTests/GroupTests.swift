@@ -16,9 +16,12 @@ struct IntergroupTests {
   func agreesWithNetworkxSubsets(_ name: String) throws {
     let ref = try Reference(name)
     let adj = try ref.network.adjacency()
-    let got = adj.intergroupBetweenness(groups: groups(ref), lengths: try ArcLengths(adj, transform: .hops))
+    let got = adj.intergroupBetweenness(
+      groups: groups(ref), lengths: try ArcLengths(adj, transform: .hops))
     let want = ref.values("betweenness_intergroup_hops")
-    for i in got.indices { #expect(close(got[i], want[i]), "\(name) \(ref.nodes[i]): \(got[i]) vs \(want[i])") }
+    for i in got.indices {
+      #expect(close(got[i], want[i]), "\(name) \(ref.nodes[i]): \(got[i]) vs \(want[i])")
+    }
   }
 
   /// The breakdown, multiplied back by the number of pairs, adds up to the total; with one
@@ -34,10 +37,12 @@ struct IntergroupTests {
     let sizes = (0..<3).map { k in g.filter { $0 == k }.count }
     for v in 0..<adj.nodeCount {
       var sum = 0.0
-      for a in 0..<3 { for b in 0..<3 where a != b {
-        let own = g[v] == a ? sizes[b] : g[v] == b ? sizes[a] : 0
-        sum += parts[a][b][v] * Double(sizes[a] * sizes[b] - own)
-      } }
+      for a in 0..<3 {
+        for b in 0..<3 where a != b {
+          let own = g[v] == a ? sizes[b] : g[v] == b ? sizes[a] : 0
+          sum += parts[a][b][v] * Double(sizes[a] * sizes[b] - own)
+        }
+      }
       if !adj.isDirected { sum /= 2 }
       #expect(close(sum, total[v]))
     }
@@ -59,7 +64,9 @@ struct IntergroupTests {
       if directed { net.addTie(from: v, to: u, trust: t) }
     }
     let adj = try net.adjacency()
-    #expect(throws: DistanceError.self) { try ArcLengths(adj, transform: .negativeLog, nodeIDs: ["a", "b", "c", "d"]) }
+    #expect(throws: DistanceError.self) {
+      try ArcLengths(adj, transform: .negativeLog, nodeIDs: ["a", "b", "c", "d"])
+    }
     do {
       _ = try ArcLengths(adj, transform: .negativeLog, nodeIDs: ["a", "b", "c", "d"])
     } catch {
@@ -72,7 +79,9 @@ struct IntergroupTests {
     // A trust so small that 1/trust overflows has no length either.
     var tiny = Network(directed: false)
     tiny.addTie(from: "a", to: "b", trust: 5e-324)
-    #expect(throws: DistanceError.self) { try ArcLengths(try tiny.adjacency(), transform: .reciprocal) }
+    #expect(throws: DistanceError.self) {
+      try ArcLengths(try tiny.adjacency(), transform: .reciprocal)
+    }
   }
 }
 

@@ -79,11 +79,15 @@ struct InterviewTests {
 
     """
 
-  static func build(_ symmetrize: Symmetrization, _ treatment: NonRespondentTreatment = .keep,
-                    unresolved: UnresolvedNameTreatment = .drop) throws -> InterviewNetwork {
+  static func build(
+    _ symmetrize: Symmetrization, _ treatment: NonRespondentTreatment = .keep,
+    unresolved: UnresolvedNameTreatment = .drop
+  ) throws -> InterviewNetwork {
     let noms = try InterviewFiles.nominations(Data(nominationsCSV.utf8), file: "n.csv")
-    let inputs = InterviewNetwork.Inputs(nominations: noms, nominationsFile: "n.csv", roster: try roster())
-    var o = InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!, symmetrize: symmetrize, nonRespondents: treatment)
+    let inputs = InterviewNetwork.Inputs(
+      nominations: noms, nominationsFile: "n.csv", roster: try roster())
+    var o = InterviewOptions(
+      scale: RatingScale(lower: 1, upper: 5)!, symmetrize: symmetrize, nonRespondents: treatment)
     o.unresolved = unresolved
     return try InterviewNetwork(inputs, options: o)
   }
@@ -102,16 +106,29 @@ struct InterviewTests {
     #expect(r.network.isDirected)
     #expect(Self.ties(r.network) == ["a>b:1", "a>c:0.8", "b>a:0.6", "c>d:0.4"])
     #expect(r.account.duplicates == [SourceLine(file: "n.csv", line: 7)])
-    #expect(r.account.dropped.map(\.reason) == ["the respondent names themself", "the name given is not resolved (see the review file)", "no rating"])
+    #expect(
+      r.account.dropped.map(\.reason) == [
+        "the respondent names themself", "the name given is not resolved (see the review file)",
+        "no rating",
+      ])
     #expect(r.account.dropped.map { $0.rows.map(\.line) } == [[6], [8], [9]])
     let status = r.network.nodes.map { $0.attributes["status"]!.description }
-    #expect(status == ["respondent", "respondent", "respondent", "nominated-only", "roster-only", "roster-only", "roster-only"])
+    #expect(
+      status == [
+        "respondent", "respondent", "respondent", "nominated-only", "roster-only", "roster-only",
+        "roster-only",
+      ])
     #expect(r.account.respondents == 3 && r.account.nominatedOnly == 1 && r.account.rosterOnly == 3)
-    let reciprocated = r.network.ties.map { "\(r.network.nodes[$0.source].id)>\(r.network.nodes[$0.target].id)=\($0.attributes["reciprocated"]!)" }
+    let reciprocated = r.network.ties.map {
+      "\(r.network.nodes[$0.source].id)>\(r.network.nodes[$0.target].id)=\($0.attributes["reciprocated"]!)"
+    }
     #expect(reciprocated == ["a>b=true", "b>a=true", "a>c=false", "c>d=false"])
     #expect(r.unresolved.map(\.name) == ["Ek"])
     #expect(r.unresolved[0].said == ["alter_sector=residents"])
-    #expect(r.reviewCSV.hasPrefix("name,id,status,used_as,rows,count,suggestions,said\nEk,,unmatched,alter,n.csv:8,1,,alter_sector=residents\n"))
+    #expect(
+      r.reviewCSV.hasPrefix(
+        "name,id,status,used_as,rows,count,suggestions,said\nEk,,unmatched,alter,n.csv:8,1,,alter_sector=residents\n"
+      ))
     #expect(r.network.attributes["symmetrize"] == .string("none"))
   }
 
@@ -134,8 +151,11 @@ struct InterviewTests {
     let directed = try Self.build(.none, .reconstruct)
     #expect(Self.ties(directed.network) == ["a>b:1", "a>c:0.8", "b>a:0.6", "c>d:0.4", "d>c:0.4"])
     #expect(directed.account.reconstructedTies == 1)
-    let dc = try #require(directed.network.ties.first { directed.network.nodes[$0.source].id == "d" })
-    #expect(dc.attributes["reconstructed"] == .boolean(true) && dc.attributes["reciprocated"] == .boolean(false))
+    let dc = try #require(
+      directed.network.ties.first { directed.network.nodes[$0.source].id == "d" })
+    #expect(
+      dc.attributes["reconstructed"] == .boolean(true)
+        && dc.attributes["reciprocated"] == .boolean(false))
     // Under min, the reconstructed pair is now confirmed; a-c is still one-sided (c answered).
     #expect(Self.ties(try Self.build(.min, .reconstruct).network) == ["a-b:0.6", "c-d:0.4"])
   }
@@ -150,88 +170,147 @@ struct InterviewTests {
   @Test func unresolvedNamesAsNewNodesTakeWhatWasSaid() throws {
     let r = try Self.build(.none, unresolved: .new)
     let ek = try #require(r.network[id: "Ek"])
-    #expect(ek.attributes["sector"] == .string("residents") && ek.attributes["in_roster"] == .boolean(false))
+    #expect(
+      ek.attributes["sector"] == .string("residents")
+        && ek.attributes["in_roster"] == .boolean(false))
     #expect(Self.ties(r.network).contains("c>Ek:0.6"))
     #expect(r.account.addedNodes == 1)
     #expect(r.unresolved.map(\.name) == ["Ek"], "a name made a node is still listed for review")
   }
 
   @Test func ratingOutsideTheScaleNamesTheCell() throws {
-    let noms = try InterviewFiles.nominations(Data("respondent,alter,rating\na,b,3\na,c,7\n".utf8), file: "n.csv")
-    let inputs = InterviewNetwork.Inputs(nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
-    #expect(throws: FormatError(file: "n.csv", line: 3, column: 5, "the rating 7 is outside the scale 1..5")) {
-      try InterviewNetwork(inputs, options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
+    let noms = try InterviewFiles.nominations(
+      Data("respondent,alter,rating\na,b,3\na,c,7\n".utf8), file: "n.csv")
+    let inputs = InterviewNetwork.Inputs(
+      nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
+    #expect(
+      throws: FormatError(
+        file: "n.csv", line: 3, column: 5, "the rating 7 is outside the scale 1..5")
+    ) {
+      try InterviewNetwork(
+        inputs, options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
     }
   }
 
   @Test func severalWavesNeedAChoice() throws {
-    let noms = try InterviewFiles.nominations(Data("respondent,alter,rating,wave\na,b,3,1\na,c,4,2\nb,a,2,2\n".utf8), file: "n.csv")
-    let inputs = InterviewNetwork.Inputs(nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
+    let noms = try InterviewFiles.nominations(
+      Data("respondent,alter,rating,wave\na,b,3,1\na,c,4,2\nb,a,2,2\n".utf8), file: "n.csv")
+    let inputs = InterviewNetwork.Inputs(
+      nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
     var o = InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!)
-    #expect(throws: InterviewError.severalWaves(["1", "2"])) { try InterviewNetwork(inputs, options: o) }
+    #expect(throws: InterviewError.severalWaves(["1", "2"])) {
+      try InterviewNetwork(inputs, options: o)
+    }
     o.wave = "2"
     let r = try InterviewNetwork(inputs, options: o)
     #expect(Self.ties(r.network) == ["a>c:0.8", "b>a:0.4"] && r.account.otherWaveRows == 1)
     o.wave = "3"
-    #expect(throws: InterviewError.unknownWave("3", available: ["1", "2"])) { try InterviewNetwork(inputs, options: o) }
+    #expect(throws: InterviewError.unknownWave("3", available: ["1", "2"])) {
+      try InterviewNetwork(inputs, options: o)
+    }
   }
 
   @Test func aliasTableDecisionsAndErrors() throws {
-    let noms = try InterviewFiles.nominations(Data("respondent,alter,rating\na,Anna Svensson,3\na,kiosk man,4\n".utf8), file: "n.csv")
-    var inputs = InterviewNetwork.Inputs(nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
-    inputs.aliases = try InterviewFiles.aliases(Data("name,id\nanna svensson,x2\nKiosk Man,new\n".utf8), file: "al.csv")
+    let noms = try InterviewFiles.nominations(
+      Data("respondent,alter,rating\na,Anna Svensson,3\na,kiosk man,4\n".utf8), file: "n.csv")
+    var inputs = InterviewNetwork.Inputs(
+      nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
+    inputs.aliases = try InterviewFiles.aliases(
+      Data("name,id\nanna svensson,x2\nKiosk Man,new\n".utf8), file: "al.csv")
     inputs.aliasesFile = "al.csv"
-    let r = try InterviewNetwork(inputs, options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
+    let r = try InterviewNetwork(
+      inputs, options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
     #expect(Self.ties(r.network) == ["a>kiosk man:0.8", "a>x2:0.6"] && r.unresolved.isEmpty)
-    inputs.aliases = try InterviewFiles.aliases(Data("name,id\nanna svensson,zz\n".utf8), file: "al.csv")
-    #expect(throws: FormatError(file: "al.csv", line: 2, column: 15, "the id 'zz' is not in the roster; give a roster id, 'new', or leave it empty")) {
-      try InterviewNetwork(inputs, options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
+    inputs.aliases = try InterviewFiles.aliases(
+      Data("name,id\nanna svensson,zz\n".utf8), file: "al.csv")
+    #expect(
+      throws: FormatError(
+        file: "al.csv", line: 2, column: 15,
+        "the id 'zz' is not in the roster; give a roster id, 'new', or leave it empty")
+    ) {
+      try InterviewNetwork(
+        inputs, options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
     }
   }
 
   /// Several alias tables: agreeing rows are fine, differing ones name both places; the review
   /// file that replaces one keeps its decisions (used or not) and the columns added to it.
   @Test func severalAliasTablesAndTheReviewFileThatReplacesOne() throws {
-    let noms = try InterviewFiles.nominations(Data("respondent,alter,rating\na,Anna Svensson,3\na,kiosk man,4\na,Bjrn Berg,2\n".utf8), file: "n.csv")
-    var inputs = InterviewNetwork.Inputs(nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
+    let noms = try InterviewFiles.nominations(
+      Data("respondent,alter,rating\na,Anna Svensson,3\na,kiosk man,4\na,Bjrn Berg,2\n".utf8),
+      file: "n.csv")
+    var inputs = InterviewNetwork.Inputs(
+      nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
     let table = try InterviewFiles.aliases(Data("name,id\nNalle B,b\n".utf8), file: "table.csv")
-    let review = try InterviewFiles.aliases(Data("name,id,status,note\nAnna Svensson,x2,ambiguous,asked\nBjrn Berg,,unmatched,spelling?\nnalle b,b,,\nGone,new,,from an earlier draft\n".utf8), file: "review.csv")
-    #expect(review[0].file == "review.csv" && review[0].notes == [AliasNote(column: "note", text: "asked")])
+    let review = try InterviewFiles.aliases(
+      Data(
+        "name,id,status,note\nAnna Svensson,x2,ambiguous,asked\nBjrn Berg,,unmatched,spelling?\nnalle b,b,,\nGone,new,,from an earlier draft\n"
+          .utf8), file: "review.csv")
+    #expect(
+      review[0].file == "review.csv"
+        && review[0].notes == [AliasNote(column: "note", text: "asked")])
     inputs.aliases = table + review
     let options = InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!)
     let r = try InterviewNetwork(inputs, options: options)
     #expect(Self.ties(r.network) == ["a>x2:0.6"])
-    #expect(r.unresolved.map(\.name) == ["kiosk man", "Bjrn Berg"] && r.decided.map(\.name) == ["Anna Svensson"])
-    #expect(r.reviewCSV(keeping: review) == """
-      name,id,status,used_as,rows,count,suggestions,said,note
-      Anna Svensson,x2,ambiguous,alter,n.csv:2,1,x1 (Anna Svensson); x2 (Anna Svensson),,asked
-      kiosk man,,unmatched,alter,n.csv:3,1,,,
-      Bjrn Berg,,unmatched,alter,n.csv:4,1,"b (Björn Berg, distance 1)",,spelling?
-      nalle b,b,unmatched,,,0,"b (Nalle, distance 2)",,
-      Gone,new,unmatched,,,0,,,from an earlier draft
+    #expect(
+      r.unresolved.map(\.name) == ["kiosk man", "Bjrn Berg"]
+        && r.decided.map(\.name) == ["Anna Svensson"])
+    #expect(
+      r.reviewCSV(keeping: review) == """
+        name,id,status,used_as,rows,count,suggestions,said,note
+        Anna Svensson,x2,ambiguous,alter,n.csv:2,1,x1 (Anna Svensson); x2 (Anna Svensson),,asked
+        kiosk man,,unmatched,alter,n.csv:3,1,,,
+        Bjrn Berg,,unmatched,alter,n.csv:4,1,"b (Björn Berg, distance 1)",,spelling?
+        nalle b,b,unmatched,,,0,"b (Nalle, distance 2)",,
+        Gone,new,unmatched,,,0,,,from an earlier draft
 
-      """)
+        """)
     // Without a review to keep, only the names left to review.
-    #expect(r.reviewCSV == "name,id,status,used_as,rows,count,suggestions,said\nkiosk man,,unmatched,alter,n.csv:3,1,,\nBjrn Berg,,unmatched,alter,n.csv:4,1,\"b (Björn Berg, distance 1)\",\n")
+    #expect(
+      r.reviewCSV
+        == "name,id,status,used_as,rows,count,suggestions,said\nkiosk man,,unmatched,alter,n.csv:3,1,,\nBjrn Berg,,unmatched,alter,n.csv:4,1,\"b (Björn Berg, distance 1)\",\n"
+    )
 
-    inputs.aliases = table + (try InterviewFiles.aliases(Data("name,id\nNALLE-B,new\n".utf8), file: "review.csv"))
-    #expect(throws: FormatError(file: "review.csv", line: 2, column: 9, "the name 'NALLE-B' is decided as 'new' in review.csv line 2 but as 'b' in table.csv line 2 (written 'Nalle B'); decide it once, or the same in both")) {
+    inputs.aliases =
+      table + (try InterviewFiles.aliases(Data("name,id\nNALLE-B,new\n".utf8), file: "review.csv"))
+    #expect(
+      throws: FormatError(
+        file: "review.csv", line: 2, column: 9,
+        "the name 'NALLE-B' is decided as 'new' in review.csv line 2 but as 'b' in table.csv line 2 (written 'Nalle B'); decide it once, or the same in both"
+      )
+    ) {
       try InterviewNetwork(inputs, options: options)
     }
   }
 
   @Test func rosterAndNominationFileErrors() {
-    #expect(throws: FormatError(file: "r.csv", line: 3, column: 1, "the id 'a' appears twice in the roster")) {
+    #expect(
+      throws: FormatError(
+        file: "r.csv", line: 3, column: 1, "the id 'a' appears twice in the roster")
+    ) {
       try InterviewFiles.roster(Data("id,label\na,A\na,B\n".utf8), file: "r.csv")
     }
-    #expect(throws: FormatError(file: "r.csv", line: 2, column: 3, "'interviewed' must be true or false (or yes/no, 1/0), not 'maybe'")) {
+    #expect(
+      throws: FormatError(
+        file: "r.csv", line: 2, column: 3,
+        "'interviewed' must be true or false (or yes/no, 1/0), not 'maybe'")
+    ) {
       try InterviewFiles.roster(Data("id,interviewed\na,maybe\n".utf8), file: "r.csv")
     }
-    #expect(throws: FormatError(file: "n.csv", line: 1, column: 1, "the nominations table has no 'rating' column; its columns are respondent, alter")) {
+    #expect(
+      throws: FormatError(
+        file: "n.csv", line: 1, column: 1,
+        "the nominations table has no 'rating' column; its columns are respondent, alter")
+    ) {
       try InterviewFiles.nominations(Data("respondent,alter\na,b\n".utf8), file: "n.csv")
     }
-    #expect(throws: FormatError(file: "n.csv", line: 2, column: 5, "the rating 'lots' is not a finite number")) {
-      try InterviewFiles.nominations(Data("respondent,alter,rating\na,b,lots\n".utf8), file: "n.csv")
+    #expect(
+      throws: FormatError(
+        file: "n.csv", line: 2, column: 5, "the rating 'lots' is not a finite number")
+    ) {
+      try InterviewFiles.nominations(
+        Data("respondent,alter,rating\na,b,lots\n".utf8), file: "n.csv")
     }
   }
 }

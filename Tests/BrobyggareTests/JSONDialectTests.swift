@@ -21,7 +21,8 @@ struct JSONDialectTests {
   /// and Cytoscape writers (it was written `0.0` and `0`, losing the sign; Python's json writes
   /// `json.dumps(-0.0) == '-0.0'`).
   @Test func negativeZeroReadsAndWritesBack() throws {
-    let text = #"{"directed": false, "nodes": [{"id": "a", "x": -0.0}, {"id": "b", "x": 1.5}], "links": [{"source": "a", "target": "b", "w": -0.0}]}"#
+    let text =
+      #"{"directed": false, "nodes": [{"id": "a", "x": -0.0}, {"id": "b", "x": 1.5}], "links": [{"source": "a", "target": "b", "w": -0.0}]}"#
     let net = try NodeLinkFormat.read(Data(text.utf8), file: "z.json")
     func isNegativeZero(_ v: AttributeValue?) -> Bool {
       if case .double(let d)? = v { return d == 0 && d.sign == .minus }
@@ -45,7 +46,8 @@ struct JSONDialectTests {
     for name in ["cytoscape3.1_genemania_export.json", "cytoscape3.1_tokyo_railways.json"] {
       let doc = try foundation(name) as! [String: Any]
       let elements = doc["elements"] as! [String: Any]
-      let nodes = elements["nodes"] as! [[String: Any]], edges = elements["edges"] as! [[String: Any]]
+      let nodes = elements["nodes"] as! [[String: Any]]
+      let edges = elements["edges"] as! [[String: Any]]
       let net = try read(name)
       #expect(net.nodeCount == nodes.count, "\(name)")
       #expect(net.tieCount == edges.count, "\(name)")
@@ -55,7 +57,9 @@ struct JSONDialectTests {
       for (k, node) in nodes.enumerated() {
         let data = node["data"] as! [String: Any]
         #expect(net.nodes[k].id == "\(data["id"]!)")
-        if let n = data["name"] as? String { #expect(net.nodes[k].attributes["name"] == .string(n)) }
+        if let n = data["name"] as? String {
+          #expect(net.nodes[k].attributes["name"] == .string(n))
+        }
       }
     }
     let flat = try foundation("cytoscapejs_flat_elements_array.json") as! [[String: Any]]
@@ -94,9 +98,15 @@ struct JSONDialectTests {
   func linksByPosition() throws {
     let byPosition = try read("vega_miserables_index_links.json")
     let byID = try read("forcegraph_miserables_ids.json")
-    #expect(byPosition.readNotes.contains { $0.contains("read by position, with each node's 'name' as its id") })
+    #expect(
+      byPosition.readNotes.contains {
+        $0.contains("read by position, with each node's 'name' as its id")
+      })
     #expect(Set(byPosition.nodes.map(\.id)) == Set(byID.nodes.map(\.id)))
-    let pairs = { (n: Network) in n.ties.map { [n.nodes[$0.source].id, n.nodes[$0.target].id].sorted().joined(separator: "|") }.sorted() }
+    let pairs = { (n: Network) in
+      n.ties.map { [n.nodes[$0.source].id, n.nodes[$0.target].id].sorted().joined(separator: "|") }
+        .sorted()
+    }
     #expect(pairs(byPosition) == pairs(byID))
     let old = try read("networkx1_force_index_links.json")
     let doc = try foundation("networkx1_force_index_links.json") as! [String: Any]
@@ -107,7 +117,8 @@ struct JSONDialectTests {
   /// Every one of the corpus's JSON files loads.
   @Test(readsInteropFiles("every real JSON file"))
   func everyFileLoads() throws {
-    let names = try FileManager.default.contentsOfDirectory(atPath: interopPath("realworld/json")).sorted()
+    let names = try FileManager.default.contentsOfDirectory(atPath: interopPath("realworld/json"))
+      .sorted()
     #expect(names.count == 11)
     for name in names { #expect(throws: Never.self, "\(name)") { _ = try read(name) } }
   }
@@ -118,8 +129,11 @@ struct JSONDialectTests {
 @Suite("JSON links by position, hostile")
 struct JSONPositionTests {
   @Test func aRepeatedEndOutOfRangeIsAnError() throws {
-    let text = #"{"nodes":[{"name":"a"},{"name":"b"}],"links":[{"source":0,"target":99,"target":1}]}"#
-    let e = #expect(throws: FormatError.self) { try NodeLinkFormat.read(Data(text.utf8), file: "l.json") }
+    let text =
+      #"{"nodes":[{"name":"a"},{"name":"b"}],"links":[{"source":0,"target":99,"target":1}]}"#
+    let e = #expect(throws: FormatError.self) {
+      try NodeLinkFormat.read(Data(text.utf8), file: "l.json")
+    }
     #expect(e?.message.contains("the member 'target' appears twice") == true)
   }
 }
@@ -130,8 +144,10 @@ struct JSONPositionTests {
 @Suite("Cytoscape JSON written")
 struct CytoscapeWritingTests {
   @Test func networkxAndBrobyggareReadItBack() throws {
-    let net = try Network(contentsOf: packageRoot.appendingPathComponent("Datasets/padgett/padgett.graphml").path)
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cy-\(UUID().uuidString)")
+    let net = try Network(
+      contentsOf: packageRoot.appendingPathComponent("Datasets/padgett/padgett.graphml").path)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cy-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("p.json")
@@ -144,11 +160,14 @@ struct CytoscapeWritingTests {
     #expect(back.ties.map(\.layer) == net.ties.map(\.layer))
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [pythonForPeers(), "-c", """
+    p.arguments = [
+      pythonForPeers(), "-c",
+      """
       import json, sys, networkx as nx
       g = nx.cytoscape_graph(json.load(open(sys.argv[1])))
       print(g.number_of_nodes(), g.number_of_edges(), g.is_directed(), g.nodes['Medici']['wealth'])
-      """, file.path]
+      """, file.path,
+    ]
     let out = Pipe()
     p.standardOutput = out
     try p.run()

@@ -54,7 +54,8 @@ struct KeyPlayerTests {
     let adj = try ref.network.adjacency()
     let e = adj.removalEffect(of: [])
     let n = Double(adj.nodeCount)
-    let formula = 1 - adj.weakComponents.sizes.reduce(0.0) { $0 + Double($1 * ($1 - 1)) } / (n * (n - 1))
+    let formula =
+      1 - adj.weakComponents.sizes.reduce(0.0) { $0 + Double($1 * ($1 - 1)) } / (n * (n - 1))
     #expect(close(e.fragmentationBefore, formula))
     #expect(e.fragmentationAfter == e.fragmentationBefore)
   }

@@ -108,7 +108,8 @@ import Testing
       s.egos.allSatisfy { !$0.alters.nodeAttributes.contains { $0.name.hasPrefix("sector_") } })
     let values = nodes.compactMap { $0.attributes["sector"]?.description }
     #expect(values.count == Self.alters - Self.unanswered)
-    #expect(values.filter { $0.contains("|") } == ["civil_society|resident"])  // the script sets it on E06's second alter
+    // the script sets it on E06's second alter
+    #expect(values.filter { $0.contains("|") } == ["civil_society|resident"])
     #expect(
       values.allSatisfy { $0.split(separator: "|").allSatisfy { sectors.contains(String($0)) } })
     // ENCRYPTED: missing, counted.

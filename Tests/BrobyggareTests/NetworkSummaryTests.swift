@@ -11,9 +11,14 @@ struct NetworkSummaryTests {
   /// The expected values by case and measure, from the fixture.
   static let expected: [String: [String: Double]] = {
     var out: [String: [String: Double]] = [:]
-    guard let text = try? String(contentsOfFile: fixturePath("reference/network_summary_sna.csv"), encoding: .utf8) else { return out }
+    guard
+      let text = try? String(
+        contentsOfFile: fixturePath("reference/network_summary_sna.csv"), encoding: .utf8)
+    else { return out }
     for line in text.split(separator: "\n").dropFirst() {
-      let f = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+      let f = line.split(separator: ",").map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      }
       let value = f[2] == "NaN" ? Double.nan : f[2] == "Inf" ? .infinity : Double(f[2])!
       out[f[0], default: [:]][f[1]] = value
     }
@@ -25,12 +30,14 @@ struct NetworkSummaryTests {
     try seededRandomGraph(name, in: "reference/network_summary_random.csv")
   }
 
-  static let cases: [(String, String, String?)] = [
-    ("krackhardt advice", "krackhardt", "advice"), ("krackhardt friendship", "krackhardt", "friendship"),
-    ("krackhardt reports_to", "krackhardt", "reports_to"), ("lazega cowork", "lazega", "cowork"),
-    ("padgett marriage", "padgett", "marriage"), ("padgett business", "padgett", "business"),
-    ("zachary", "zachary", nil),
-  ] + (1...6).map { ("random \($0)", "", nil) }
+  static let cases: [(String, String, String?)] =
+    [
+      ("krackhardt advice", "krackhardt", "advice"),
+      ("krackhardt friendship", "krackhardt", "friendship"),
+      ("krackhardt reports_to", "krackhardt", "reports_to"), ("lazega cowork", "lazega", "cowork"),
+      ("padgett marriage", "padgett", "marriage"), ("padgett business", "padgett", "business"),
+      ("zachary", "zachary", nil),
+    ] + (1...6).map { ("random \($0)", "", nil) }
 
   @Test(arguments: cases)
   func agreesWithSna(_ name: String, _ dataset: String, _ layer: String?) throws {
@@ -63,13 +70,16 @@ struct NetworkSummaryTests {
   /// star has centralization 1 (Freeman's).
   @Test func outTreeAndStar() throws {
     var tree = Network(directed: true)
-    for (a, b) in [("0", "1"), ("0", "2"), ("1", "3"), ("1", "4"), ("2", "5")] { _ = tree.addTie(from: a, to: b) }
+    for (a, b) in [("0", "1"), ("0", "2"), ("1", "3"), ("1", "4"), ("2", "5")] {
+      _ = tree.addTie(from: a, to: b)
+    }
     let k = try tree.krackhardtHierarchy()
     #expect(k.connectedness == 1 && k.hierarchy == 1 && k.efficiency == 1 && k.lubness == 1)
     var star = Network(directed: false)
     for leaf in 1...6 { _ = star.addTie(from: "hub", to: String(leaf)) }
     let c = try star.centralization()
-    #expect(abs(c.degree - 1) < 1e-12 && abs(c.betweenness - 1) < 1e-12 && abs(c.closeness - 1) < 1e-12)
+    #expect(
+      abs(c.degree - 1) < 1e-12 && abs(c.betweenness - 1) < 1e-12 && abs(c.closeness - 1) < 1e-12)
     // Below three nodes the maximum is 0: NaN, as documented.
     var pair = Network(directed: false)
     _ = pair.addTie(from: "a", to: "b")

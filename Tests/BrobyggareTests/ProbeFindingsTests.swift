@@ -42,7 +42,10 @@ struct ProbeFindingsTests {
     do {
       _ = try net.adjacency(selection)
     } catch {
-      #expect(error.description.hasPrefix("tie 2 ('a' -- 'b' in layer 'work'): with 1 parallel tie, sums to more than the largest number"))
+      #expect(
+        error.description.hasPrefix(
+          "tie 2 ('a' -- 'b' in layer 'work'): with 1 parallel tie, sums to more than the largest number"
+        ))
     }
     // One layer alone, or a mean, stays finite.
     selection.layers = ["work"]
@@ -65,7 +68,9 @@ struct ProbeFindingsTests {
   @Test func hexadecimalTrustIsRefusedInEveryTable() throws {
     #expect(throws: FormatError.self) { try csvNetwork("source,target,trust\na,b,0x10\n") }
     #expect(throws: FormatError.self) {
-      try UCINETFormat.read(Data("dl n=2 format=edgelist1\nlabels embedded\ndata:\na b 0x10\n".utf8), file: "t.dl", directed: nil)
+      try UCINETFormat.read(
+        Data("dl n=2 format=edgelist1\nlabels embedded\ndata:\na b 0x10\n".utf8), file: "t.dl",
+        directed: nil)
     }
   }
 
@@ -73,14 +78,19 @@ struct ProbeFindingsTests {
 
   @Test func hugeNumbersAreQuotedAsWritten() throws {
     do {
-      _ = try GMLFormat.read(Data("graph [ node [ id 1 ] node [ id 2 ] edge [ source 1 target 2 weight 1e400 ] ]".utf8), file: "t.gml")
+      _ = try GMLFormat.read(
+        Data("graph [ node [ id 1 ] node [ id 2 ] edge [ source 1 target 2 weight 1e400 ] ]".utf8),
+        file: "t.gml")
       Issue.record("1e400 was read")
     } catch {
       #expect(error.message.contains("'1e400'"))
       #expect(!error.message.contains("inf"))
     }
     do {
-      _ = try NodeLinkFormat.read(Data(#"{"nodes":[{"id":"a"},{"id":"b"}],"links":[{"source":"a","target":"b","weight":1e400}]}"#.utf8), file: "t.json")
+      _ = try NodeLinkFormat.read(
+        Data(
+          #"{"nodes":[{"id":"a"},{"id":"b"}],"links":[{"source":"a","target":"b","weight":1e400}]}"#
+            .utf8), file: "t.json")
       Issue.record("1e400 was read")
     } catch {
       #expect(error.message.contains("'1e400'"))
@@ -92,10 +102,16 @@ struct ProbeFindingsTests {
   @Test func longIntegerIdsKeepTheirDigits() throws {
     // 100000000000000000000001 is beyond 64 bits; as a double it would be 1e+23, and the two
     // ids below would be one.
-    let gml = try GMLFormat.read(Data("graph [ node [ id 100000000000000000000001 ] node [ id 100000000000000000000002 ] edge [ source 100000000000000000000001 target 100000000000000000000002 ] ]".utf8), file: "t.gml")
+    let gml = try GMLFormat.read(
+      Data(
+        "graph [ node [ id 100000000000000000000001 ] node [ id 100000000000000000000002 ] edge [ source 100000000000000000000001 target 100000000000000000000002 ] ]"
+          .utf8), file: "t.gml")
     #expect(gml.nodes.map(\.id) == ["100000000000000000000001", "100000000000000000000002"])
     #expect(gml.tieCount == 1)
-    let json = try NodeLinkFormat.read(Data(#"{"nodes":[{"id":100000000000000000000001},{"id":100000000000000000000002}],"links":[{"source":100000000000000000000001,"target":100000000000000000000002}]}"#.utf8), file: "t.json")
+    let json = try NodeLinkFormat.read(
+      Data(
+        #"{"nodes":[{"id":100000000000000000000001},{"id":100000000000000000000002}],"links":[{"source":100000000000000000000001,"target":100000000000000000000002}]}"#
+          .utf8), file: "t.json")
     #expect(json.nodes.map(\.id) == ["100000000000000000000001", "100000000000000000000002"])
     #expect(json.tieCount == 1)
   }
@@ -104,7 +120,8 @@ struct ProbeFindingsTests {
 
   @Test func repeatedJSONMembersAreRefused() {
     do {
-      _ = try NodeLinkFormat.read(Data(#"{"nodes":[{"id":"a","id":"b"}],"links":[]}"#.utf8), file: "t.json")
+      _ = try NodeLinkFormat.read(
+        Data(#"{"nodes":[{"id":"a","id":"b"}],"links":[]}"#.utf8), file: "t.json")
       Issue.record("a repeated member was read")
     } catch {
       #expect(error.message.contains("'id' appears twice"))
@@ -113,13 +130,19 @@ struct ProbeFindingsTests {
     // An object of many members checks through a set: the 20th member repeats the 3rd.
     let members = (0..<19).map { "\"k\($0)\":\($0)" } + ["\"k2\":0"]
     #expect(throws: FormatError.self) {
-      try NodeLinkFormat.read(Data(("{\"nodes\":[{\"id\":\"a\"," + members.joined(separator: ",") + "}],\"links\":[]}").utf8), file: "t.json")
+      try NodeLinkFormat.read(
+        Data(
+          ("{\"nodes\":[{\"id\":\"a\"," + members.joined(separator: ",") + "}],\"links\":[]}").utf8),
+        file: "t.json")
     }
   }
 
   @Test func linksAndEdgesTogetherAreRefused() {
     do {
-      _ = try NodeLinkFormat.read(Data(#"{"nodes":[{"id":"a"},{"id":"b"}],"links":[{"source":"a","target":"b"}],"edges":[]}"#.utf8), file: "t.json")
+      _ = try NodeLinkFormat.read(
+        Data(
+          #"{"nodes":[{"id":"a"},{"id":"b"}],"links":[{"source":"a","target":"b"}],"edges":[]}"#
+            .utf8), file: "t.json")
       Issue.record("both were read")
     } catch {
       #expect(error.message.contains("both 'links' and 'edges'"))
@@ -129,7 +152,8 @@ struct ProbeFindingsTests {
   // MARK: GraphML keeps every value or says why not
 
   func graphML(_ keys: String, _ body: String) -> Data {
-    Data("""
+    Data(
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
       \(keys)
@@ -141,51 +165,79 @@ struct ProbeFindingsTests {
   }
 
   @Test func twoDataForOneKeyOnOneElementAreRefused() {
-    let keys = #"<key id="d0" for="node" attr.name="sector" attr.type="string"/><key id="d1" for="edge" attr.name="trust" attr.type="double"/>"#
+    let keys =
+      #"<key id="d0" for="node" attr.name="sector" attr.type="string"/><key id="d1" for="edge" attr.name="trust" attr.type="double"/>"#
     do {
-      _ = try GraphMLFormat.read(graphML(keys, #"<node id="a"><data key="d0">police</data><data key="d0">housing</data></node>"#), file: "t.graphml")
+      _ = try GraphMLFormat.read(
+        graphML(
+          keys, #"<node id="a"><data key="d0">police</data><data key="d0">housing</data></node>"#),
+        file: "t.graphml")
       Issue.record("two values were read as one")
     } catch {
       #expect(error.message.contains("second <data> for the key 'd0'"))
       #expect(error.line == 5)
     }
     do {
-      _ = try GraphMLFormat.read(graphML(keys, #"<node id="a"/><node id="b"/><edge source="a" target="b"><data key="d1">1</data><data key="d1">2</data></edge>"#), file: "t.graphml")
+      _ = try GraphMLFormat.read(
+        graphML(
+          keys,
+          #"<node id="a"/><node id="b"/><edge source="a" target="b"><data key="d1">1</data><data key="d1">2</data></edge>"#
+        ), file: "t.graphml")
       Issue.record("two trusts were read as one")
     } catch {
       #expect(error.message.contains("second <data> for the key 'd1'"))
     }
     // One value per key on each of two edges is fine.
     #expect(throws: Never.self) {
-      try GraphMLFormat.read(graphML(keys, #"<node id="a"/><node id="b"/><edge source="a" target="b"><data key="d1">1</data></edge><edge source="b" target="a"><data key="d1">2</data></edge>"#), file: "t.graphml")
+      try GraphMLFormat.read(
+        graphML(
+          keys,
+          #"<node id="a"/><node id="b"/><edge source="a" target="b"><data key="d1">1</data></edge><edge source="b" target="a"><data key="d1">2</data></edge>"#
+        ), file: "t.graphml")
     }
   }
 
   @Test func twoKeysWithOneNameAreRefused() {
-    let keys = #"<key id="d0" for="node" attr.name="sector" attr.type="string"/><key id="d1" for="node" attr.name="sector" attr.type="string"/>"#
+    let keys =
+      #"<key id="d0" for="node" attr.name="sector" attr.type="string"/><key id="d1" for="node" attr.name="sector" attr.type="string"/>"#
     do {
-      _ = try GraphMLFormat.read(graphML(keys, #"<node id="a"><data key="d0">police</data><data key="d1">housing</data></node>"#), file: "t.graphml")
+      _ = try GraphMLFormat.read(
+        graphML(
+          keys, #"<node id="a"><data key="d0">police</data><data key="d1">housing</data></node>"#),
+        file: "t.graphml")
       Issue.record("two keys of one name were read")
     } catch {
       #expect(error.message.contains("both have attr.name 'sector'"))
     }
     // One name for nodes and for edges is two attributes, as yEd and networkx write them.
-    let both = #"<key id="d0" for="node" attr.name="note" attr.type="string"/><key id="d1" for="edge" attr.name="note" attr.type="string"/>"#
+    let both =
+      #"<key id="d0" for="node" attr.name="note" attr.type="string"/><key id="d1" for="edge" attr.name="note" attr.type="string"/>"#
     #expect(throws: Never.self) {
-      try GraphMLFormat.read(graphML(both, #"<node id="a"><data key="d0">x</data></node><node id="b"/><edge source="a" target="b"><data key="d1">y</data></edge>"#), file: "t.graphml")
+      try GraphMLFormat.read(
+        graphML(
+          both,
+          #"<node id="a"><data key="d0">x</data></node><node id="b"/><edge source="a" target="b"><data key="d1">y</data></edge>"#
+        ), file: "t.graphml")
     }
   }
 
   /// Found by fuzzing: a key without attr.name is named by its yfiles.type, so a yFiles key
   /// whose id equals another key's attr.name is no clash (the writer wrote such a file).
   @Test func aYFilesKeyIsNamedByItsType() throws {
-    let keys = #"<key id="d2" for="node" attr.name="d4" attr.type="string"/><key id="d4" for="node" yfiles.type="nodegraphics"/>"#
-    let net = try GraphMLFormat.read(graphML(keys, #"<node id="a"><data key="d2">x</data></node>"#), file: "t.graphml")
+    let keys =
+      #"<key id="d2" for="node" attr.name="d4" attr.type="string"/><key id="d4" for="node" yfiles.type="nodegraphics"/>"#
+    let net = try GraphMLFormat.read(
+      graphML(keys, #"<node id="a"><data key="d2">x</data></node>"#), file: "t.graphml")
     #expect(net.nodes[0].attributes["d4"] == .string("x"))
     // As the fuzzer had it: a key whose attr.name is misspelt (Attr.name) is named by its id,
     // d4; written back, the keys are renumbered and the yFiles key gets the id d4.
-    let misspelt = #"<key id="d4" for="node" Attr.name="url" attr.type="string"/><key id="d6" for="node" yfiles.type="nodegraphics"/>"#
-    let first = try GraphMLFormat.read(graphML(misspelt, #"<node id="a"><data key="d4">x</data><data key="d6"><y:ShapeNode xmlns:y="http://www.yworks.com/xml/graphml"/></data></node>"#), file: "t.graphml")
+    let misspelt =
+      #"<key id="d4" for="node" Attr.name="url" attr.type="string"/><key id="d6" for="node" yfiles.type="nodegraphics"/>"#
+    let first = try GraphMLFormat.read(
+      graphML(
+        misspelt,
+        #"<node id="a"><data key="d4">x</data><data key="d6"><y:ShapeNode xmlns:y="http://www.yworks.com/xml/graphml"/></data></node>"#
+      ), file: "t.graphml")
     let written = try GraphMLFormat.write(first)
     let back = try GraphMLFormat.read(Data(written.utf8), file: "back.graphml")
     #expect(back.nodes[0].attributes["d4"] == .string("x"))
@@ -225,12 +277,33 @@ struct ProbeFindingsTests {
 
   /// The length in bytes of the longest quoted string in DOT text.
   func longestQuoted(_ text: String) -> Int {
-    var longest = 0, length = 0, inside = false, escaped = false
+    var longest = 0
+    var length = 0
+    var inside = false
+    var escaped = false
     for b in text.utf8 {
-      if !inside { if b == UInt8(ascii: "\"") { inside = true; length = 0 }; continue }
-      if escaped { escaped = false; length += 1; continue }
-      if b == UInt8(ascii: "\\") { escaped = true; length += 1; continue }
-      if b == UInt8(ascii: "\"") { inside = false; longest = max(longest, length); continue }
+      if !inside {
+        if b == UInt8(ascii: "\"") {
+          inside = true
+          length = 0
+        }
+        continue
+      }
+      if escaped {
+        escaped = false
+        length += 1
+        continue
+      }
+      if b == UInt8(ascii: "\\") {
+        escaped = true
+        length += 1
+        continue
+      }
+      if b == UInt8(ascii: "\"") {
+        inside = false
+        longest = max(longest, length)
+        continue
+      }
       length += 1
     }
     return longest
@@ -245,7 +318,10 @@ struct ProbeFindingsTests {
     #expect(decimalDouble("5e-324") == 5e-324)
     // A GraphML double of 1e400 was read as infinity, 1e-400 as 0: now refused at its line.
     let keys = #"<key id="d0" for="node" attr.name="x" attr.type="double"/>"#
-    #expect(throws: FormatError.self) { try GraphMLFormat.read(graphML(keys, #"<node id="a"><data key="d0">1e400</data></node>"#), file: "t.graphml") }
+    #expect(throws: FormatError.self) {
+      try GraphMLFormat.read(
+        graphML(keys, #"<node id="a"><data key="d0">1e400</data></node>"#), file: "t.graphml")
+    }
     // In a CSV column the text is kept.
     let net = try csvNetwork("source,target\na,b\n", nodes: "id,x\na,1e400\nb,1e-400\n")
     #expect(net.nodes[0].attributes["x"] == .string("1e400"))
@@ -255,7 +331,9 @@ struct ProbeFindingsTests {
   @Test func mixedIntegersAndRealsAreDeclaredDouble() throws {
     // JSON 7 and 0.5 under one name: declared double, so the GraphML written reads back (it
     // was declared long, and its own reader refused 0.5).
-    let json = try NodeLinkFormat.read(Data(#"{"directed":true,"nodes":[{"id":"a","m":7},{"id":"b","m":0.5}],"links":[]}"#.utf8), file: "t.json")
+    let json = try NodeLinkFormat.read(
+      Data(#"{"directed":true,"nodes":[{"id":"a","m":7},{"id":"b","m":0.5}],"links":[]}"#.utf8),
+      file: "t.json")
     #expect(json.nodeAttributes.first { $0.name == "m" }?.type == .double)
     let back = try GraphMLFormat.read(Data(try GraphMLFormat.write(json).utf8), file: "t.graphml")
     #expect(back.nodes[1].attributes["m"] == .double(0.5))
@@ -267,18 +345,28 @@ struct ProbeFindingsTests {
     _ = try net.addNode(Node(id: "b", attributes: ["m": .string("x")]))
     let text = try GraphMLFormat.write(net)
     #expect(text.contains(#"attr.name="m" attr.type="string""#))
-    #expect(net.lostWhenWritten(as: .graphml).contains { $0.contains("'m' is declared integer but holds other values: written as string") })
+    #expect(
+      net.lostWhenWritten(as: .graphml).contains {
+        $0.contains("'m' is declared integer but holds other values: written as string")
+      })
   }
 
   @Test func dlLabelListsMustFitTheHeader() {
     do {
-      _ = try UCINETFormat.read(Data("dl n=2 nm=2\nformat = edgelist1\nlabels:\na,b,c\nmatrix labels:\nx,y\ndata:\n1 2 0.5\n!\n1 2 0.7\n".utf8), file: "t.dl")
+      _ = try UCINETFormat.read(
+        Data(
+          "dl n=2 nm=2\nformat = edgelist1\nlabels:\na,b,c\nmatrix labels:\nx,y\ndata:\n1 2 0.5\n!\n1 2 0.7\n"
+            .utf8), file: "t.dl")
       Issue.record("three labels for two nodes were read")
     } catch {
-      #expect(error.line == 3 && error.message.contains("has 3 labels, but the header says 2 nodes"))
+      #expect(
+        error.line == 3 && error.message.contains("has 3 labels, but the header says 2 nodes"))
     }
     #expect(throws: FormatError.self) {
-      try UCINETFormat.read(Data("dl n=2 nm=2\nformat = edgelist1\nlabels:\na,b\nmatrix labels:\nx,y,z\ndata:\n1 2 0.5\n!\n1 2 0.7\n".utf8), file: "t.dl")
+      try UCINETFormat.read(
+        Data(
+          "dl n=2 nm=2\nformat = edgelist1\nlabels:\na,b\nmatrix labels:\nx,y,z\ndata:\n1 2 0.5\n!\n1 2 0.7\n"
+            .utf8), file: "t.dl")
     }
   }
 
@@ -286,7 +374,8 @@ struct ProbeFindingsTests {
     var net = Network(directed: true)
     for layer in ["n\nl", "work", "x"] { _ = net.addTie(from: "a", to: "b", layer: layer) }
     let dl = try UCINETFormat.write(net)
-    #expect(dl.dropped.contains { $0.contains("the layer 'n\\u{A}l' is written with ' and spaces") })
+    #expect(
+      dl.dropped.contains { $0.contains("the layer 'n\\u{A}l' is written with ' and spaces") })
     let back = try UCINETFormat.read(Data(dl.text.utf8), file: "t.dl")
     #expect(Set(back.ties.compactMap(\.layer)) == ["n l", "work", "x"])
     // Pajek: a NUL in an id is written as a space (said), never raw.
@@ -301,9 +390,16 @@ struct ProbeFindingsTests {
   }
 
   @Test func csvSaysTextWillComeBackTyped() throws {
-    let net = try NodeLinkFormat.read(Data(#"{"directed":true,"nodes":[{"id":"a","s":"1","b":"true","t":"x"},{"id":"b","s":"2","b":"false","t":"1"}],"links":[]}"#.utf8), file: "t.json")
+    let net = try NodeLinkFormat.read(
+      Data(
+        #"{"directed":true,"nodes":[{"id":"a","s":"1","b":"true","t":"x"},{"id":"b","s":"2","b":"false","t":"1"}],"links":[]}"#
+          .utf8), file: "t.json")
     let said = net.lostWhenWritten(as: .csv)
-    #expect(said.contains { $0.contains("'s' is text whose every value reads as a number") && $0.contains("reads back as integer") })
+    #expect(
+      said.contains {
+        $0.contains("'s' is text whose every value reads as a number")
+          && $0.contains("reads back as integer")
+      })
     #expect(said.contains { $0.contains("'b' is text whose every value reads as true or false") })
     #expect(!said.contains { $0.contains("'t'") })
   }
@@ -319,7 +415,8 @@ struct ProbeFindingsTests {
 
   @Test func workbooksOverExcelsLimitsAreRefused() throws {
     // Excel holds at most 32,767 characters in a cell.
-    let long = XLSXFormat.Sheet(name: "t", header: ["a"], rows: [[.text(String(repeating: "x", count: 40_000))]])
+    let long = XLSXFormat.Sheet(
+      name: "t", header: ["a"], rows: [[.text(String(repeating: "x", count: 40_000))]])
     #expect(throws: FormatError.self) { try XLSXFormat.checkedWorkbook([long]) }
     // An integer of more than 15 digits (Excel keeps 15) is written as text, digits kept, and
     // reads back as the same integer (it was 9007199254740992.0).
@@ -365,8 +462,10 @@ struct ProbeFindingsTests {
     let study = try EgorTables.read(
       egos: .csv(Data(".egoID,sector\nE1,a\n".utf8), file: "egos.csv"),
       alters: .csv(Data(".altID,.egoID\n1,E1\n2,E1\n".utf8), file: "alters.csv"),
-      alterTies: .csv(Data(".egoID,.srcID,.tgtID\nE1,1,1\nE1,1,2\nE1,2,1\nE1,1,2\n".utf8), file: "aaties.csv"))
+      alterTies: .csv(
+        Data(".egoID,.srcID,.tgtID\nE1,1,1\nE1,1,2\nE1,2,1\nE1,1,2\n".utf8), file: "aaties.csv"))
     #expect(study.readNotes.contains { $0.hasPrefix("1 alter-alter tie ties an alter to itself") })
-    #expect(study.readNotes.contains { $0.hasPrefix("2 alter-alter ties repeat pairs already tied") })
+    #expect(
+      study.readNotes.contains { $0.hasPrefix("2 alter-alter ties repeat pairs already tied") })
   }
 }

@@ -16,7 +16,9 @@ struct RadixHeapTests {
       var reference: [(Double, Int32)] = []
       var last = 0.0
       var next: Int32 = 0
-      heap.push(0, next); reference.append((0, next)); next += 1
+      heap.push(0, next)
+      reference.append((0, next))
+      next += 1
       var pops = 0
       while !heap.isEmpty {
         let (key, node) = heap.pop()
@@ -32,14 +34,17 @@ struct RadixHeapTests {
         // and exact ties occur.
         let pushes = pops < 400 ? Int.random(in: 0...4, using: &rng) : 0
         for _ in 0..<pushes {
-          let step: Double = switch Int.random(in: 0..<5, using: &rng) {
-          case 0: 0
-          case 1: -0.0
-          case 2: Double(Int.random(in: 1...3, using: &rng))
-          case 3: Double.random(in: 0..<1e-9, using: &rng)
-          default: Double.random(in: 0..<100, using: &rng) * Double(round + 1)
-          }
-          heap.push(key + step, next); reference.append((key + step, next)); next += 1
+          let step: Double =
+            switch Int.random(in: 0..<5, using: &rng) {
+            case 0: 0
+            case 1: -0.0
+            case 2: Double(Int.random(in: 1...3, using: &rng))
+            case 3: Double.random(in: 0..<1e-9, using: &rng)
+            default: Double.random(in: 0..<100, using: &rng) * Double(round + 1)
+            }
+          heap.push(key + step, next)
+          reference.append((key + step, next))
+          next += 1
         }
       }
       #expect(reference.isEmpty)

@@ -77,7 +77,8 @@ struct ReaderHardeningTests {
   }
 
   @Test func dotLabelsKeepTheirText() throws {
-    let net = try DOTFormat.read(Data("digraph { a [label=\"007\"]; b [label=\"1e3\"]; a -> b }".utf8), file: "g.dot")
+    let net = try DOTFormat.read(
+      Data("digraph { a [label=\"007\"]; b [label=\"1e3\"]; a -> b }".utf8), file: "g.dot")
     #expect(net.nodes[0].attributes["label"] == .string("007"))
     #expect(net.nodes[1].attributes["label"] == .string("1e3"))
   }
@@ -106,60 +107,73 @@ struct ReaderHardeningTests {
   static let graphMLHead = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
 
   @Test func aNodeKeyOnAnEdgeIsAnErrorAtItsLine() {
-    let text = Self.graphMLHead + """
-      <key id="w" for="node" attr.name="wealth" attr.type="int"/>
-      <graph edgedefault="directed">
-      <node id="a"/><node id="b"/>
-      <edge source="a" target="b"><data key="w">3</data></edge>
-      </graph></graphml>
-      """
+    let text =
+      Self.graphMLHead + """
+        <key id="w" for="node" attr.name="wealth" attr.type="int"/>
+        <graph edgedefault="directed">
+        <node id="a"/><node id="b"/>
+        <edge source="a" target="b"><data key="w">3</data></edge>
+        </graph></graphml>
+        """
     let e = formatError { try GraphMLFormat.read(Data(text.utf8), file: "g.graphml") }
     #expect(e?.line == 5)  // the <edge> line: line 1 is <graphml>
-    #expect(e?.message.contains("is on <edge>, but the key 'w' is declared for=\"node\"") == true, "\(String(describing: e))")
+    #expect(
+      e?.message.contains("is on <edge>, but the key 'w' is declared for=\"node\"") == true,
+      "\(String(describing: e))")
   }
 
   @Test func aKeyForAllFitsNodesAndEdges() throws {
-    let text = Self.graphMLHead + """
-      <key id="n" for="all" attr.name="note" attr.type="string"/>
-      <graph edgedefault="directed">
-      <node id="a"><data key="n">x</data></node><node id="b"/>
-      <edge source="a" target="b"><data key="n">y</data></edge>
-      </graph></graphml>
-      """
+    let text =
+      Self.graphMLHead + """
+        <key id="n" for="all" attr.name="note" attr.type="string"/>
+        <graph edgedefault="directed">
+        <node id="a"><data key="n">x</data></node><node id="b"/>
+        <edge source="a" target="b"><data key="n">y</data></edge>
+        </graph></graphml>
+        """
     let net = try GraphMLFormat.read(Data(text.utf8), file: "g.graphml")
     #expect(net.nodes[0].attributes["note"] == .string("x"))
     #expect(net.ties[0].attributes["note"] == .string("y"))
   }
 
   @Test func aRepeatedKeyIDIsAnErrorNamingIt() {
-    let text = Self.graphMLHead + """
-      <key id="d0" for="node" attr.name="a" attr.type="int"/>
-      <key id="d0" for="node" attr.name="b" attr.type="string"/>
-      <graph edgedefault="directed"><node id="a"><data key="d0">1</data></node></graph></graphml>
-      """
+    let text =
+      Self.graphMLHead + """
+        <key id="d0" for="node" attr.name="a" attr.type="int"/>
+        <key id="d0" for="node" attr.name="b" attr.type="string"/>
+        <graph edgedefault="directed"><node id="a"><data key="d0">1</data></node></graph></graphml>
+        """
     let e = formatError { try GraphMLFormat.read(Data(text.utf8), file: "g.graphml") }
     #expect(e?.line == 3)
-    #expect(e?.message.contains("the key id 'd0' is declared twice (first on line 2)") == true, "\(String(describing: e))")
+    #expect(
+      e?.message.contains("the key id 'd0' is declared twice (first on line 2)") == true,
+      "\(String(describing: e))")
     // For all and then for nodes overlaps just as much.
-    let all = text.replacingOccurrences(of: "<key id=\"d0\" for=\"node\" attr.name=\"a\"", with: "<key id=\"d0\" for=\"all\" attr.name=\"a\"")
+    let all = text.replacingOccurrences(
+      of: "<key id=\"d0\" for=\"node\" attr.name=\"a\"",
+      with: "<key id=\"d0\" for=\"all\" attr.name=\"a\"")
     #expect(formatError { try GraphMLFormat.read(Data(all.utf8), file: "g.graphml") }?.line == 3)
   }
 
   @Test func anUndeclaredKeyIsReadAsTextWithANote() throws {
-    let text = Self.graphMLHead + """
-      <graph edgedefault="directed">
-      <node id="a"><data key="zip">01234</data></node>
-      <node id="b"><data key="zip">5</data></node>
-      <edge source="a" target="b"><data key="kind">road</data></edge>
-      </graph></graphml>
-      """
+    let text =
+      Self.graphMLHead + """
+        <graph edgedefault="directed">
+        <node id="a"><data key="zip">01234</data></node>
+        <node id="b"><data key="zip">5</data></node>
+        <edge source="a" target="b"><data key="kind">road</data></edge>
+        </graph></graphml>
+        """
     let net = try GraphMLFormat.read(Data(text.utf8), file: "g.graphml")
     #expect(net.nodes[0].attributes["zip"] == .string("01234"))
     #expect(net.nodes[1].attributes["zip"] == .string("5"))
     #expect(net.ties[0].attributes["kind"] == .string("road"))
     #expect(net.nodeAttributes.contains(AttributeDeclaration(name: "zip", type: .string)))
     #expect(net.tieAttributes.contains(AttributeDeclaration(name: "kind", type: .string)))
-    #expect(net.readNotes == ["<data> names 2 keys that no <key> declares, whose values were read as text: 'zip' (line 3), 'kind' (line 5)"])
+    #expect(
+      net.readNotes == [
+        "<data> names 2 keys that no <key> declares, whose values were read as text: 'zip' (line 3), 'kind' (line 5)"
+      ])
     // What was read can be written and read back.
     let again = try GraphMLFormat.read(Data(GraphMLFormat.write(net).utf8), file: "again.graphml")
     #expect(again.nodes == net.nodes && again.ties == net.ties && again.readNotes.isEmpty)
@@ -167,29 +181,36 @@ struct ReaderHardeningTests {
 
   @Test func dataOfANestedGraphIsLeftOutWithANote() throws {
     // yEd's groups are nodes holding a <graph>; that graph's own <data> has no place to go.
-    let text = Self.graphMLHead + """
-      <key id="d" for="graph" attr.name="description" attr.type="string"/>
-      <graph edgedefault="directed"><data key="d">top</data>
-      <node id="g"><graph edgedefault="directed">
-      <data key="d">inner</data><node id="a"/></graph></node>
-      </graph></graphml>
-      """
+    let text =
+      Self.graphMLHead + """
+        <key id="d" for="graph" attr.name="description" attr.type="string"/>
+        <graph edgedefault="directed"><data key="d">top</data>
+        <node id="g"><graph edgedefault="directed">
+        <data key="d">inner</data><node id="a"/></graph></node>
+        </graph></graphml>
+        """
     let net = try GraphMLFormat.read(Data(text.utf8), file: "g.graphml")
     #expect(net.nodes.map(\.id) == ["g", "a"])
     #expect(net.attributes["description"] == .string("top"))
     #expect(net.readNotes.count == 1)
-    #expect(net.readNotes.first?.hasPrefix("1 <data> of nested <graph>s was left out (the first on line 5)") == true)
+    #expect(
+      net.readNotes.first?.hasPrefix(
+        "1 <data> of nested <graph>s was left out (the first on line 5)") == true)
   }
 
   @Test func anUndeclaredWeightKeyIsAnErrorAtItsFirstUse() {
     // Read as text it could not be the trust it names; an error says how to declare it.
-    let text = Self.graphMLHead + """
-      <graph edgedefault="directed"><node id="a"/><node id="b"/>
-      <edge source="a" target="b"><data key="Weight">2</data></edge></graph></graphml>
-      """
+    let text =
+      Self.graphMLHead + """
+        <graph edgedefault="directed"><node id="a"/><node id="b"/>
+        <edge source="a" target="b"><data key="Weight">2</data></edge></graph></graphml>
+        """
     let e = formatError { try GraphMLFormat.read(Data(text.utf8), file: "g.graphml") }
     #expect(e?.line == 3)
-    #expect(e?.message.contains("declare it: <key id=\"Weight\" for=\"edge\" attr.name=\"Weight\" attr.type=\"double\"/>") == true, "\(String(describing: e))")
+    #expect(
+      e?.message.contains(
+        "declare it: <key id=\"Weight\" for=\"edge\" attr.name=\"Weight\" attr.type=\"double\"/>")
+        == true, "\(String(describing: e))")
   }
 
   // MARK: 3. Trust and Weight in any case
@@ -212,19 +233,25 @@ struct ReaderHardeningTests {
       #expect(csv.ties[0].trust == 0.5 && csv.trustAttributeName == name)
     }
     // A negative weight, as networkx and igraph may write, is read; a negative trust is not.
-    #expect(try GraphMLFormat.read(Data(graphML("Weight", "-1").utf8), file: "g.graphml").ties[0].trust == -1)
-    #expect(formatError { try GraphMLFormat.read(Data(graphML("Trust", "-1").utf8), file: "g.graphml") }?
-      .message.contains("must be a finite number ≥ 0") == true)
+    #expect(
+      try GraphMLFormat.read(Data(graphML("Weight", "-1").utf8), file: "g.graphml").ties[0].trust
+        == -1)
+    #expect(
+      formatError { try GraphMLFormat.read(Data(graphML("Trust", "-1").utf8), file: "g.graphml") }?
+        .message.contains("must be a finite number ≥ 0") == true)
   }
 
   @Test func twoTrustKeysDifferingInCaseAreRefused() {
-    let text = Self.graphMLHead + """
-      <key id="t1" for="edge" attr.name="trust" attr.type="double"/>
-      <key id="t2" for="edge" attr.name="Trust" attr.type="double"/>
-      <graph edgedefault="directed"><node id="a"/><node id="b"/><edge source="a" target="b"/></graph></graphml>
-      """
+    let text =
+      Self.graphMLHead + """
+        <key id="t1" for="edge" attr.name="trust" attr.type="double"/>
+        <key id="t2" for="edge" attr.name="Trust" attr.type="double"/>
+        <graph edgedefault="directed"><node id="a"/><node id="b"/><edge source="a" target="b"/></graph></graphml>
+        """
     let e = formatError { try GraphMLFormat.read(Data(text.utf8), file: "g.graphml") }
-    #expect(e?.message.contains("'trust', 'Trust' differ only in case") == true, "\(String(describing: e))")
+    #expect(
+      e?.message.contains("'trust', 'Trust' differ only in case") == true,
+      "\(String(describing: e))")
     #expect(e?.line == 3)
   }
 
@@ -257,7 +284,8 @@ struct ReaderHardeningTests {
     net.nodeAttributes = [AttributeDeclaration(name: "label", type: .string)]
     net.declareNodeAttribute(AttributeDeclaration(name: "label", type: .integer))
     net.declareNodeAttribute(AttributeDeclaration(name: "kind", type: .string))
-    #expect(net.nodeAttributes.map(\.name) == ["label", "kind"] && net.nodeAttributes[0].type == .string)
+    #expect(
+      net.nodeAttributes.map(\.name) == ["label", "kind"] && net.nodeAttributes[0].type == .string)
   }
 
   @Test func manyColumnsAndKeysReadInLinearTime() throws {
@@ -266,13 +294,17 @@ struct ReaderHardeningTests {
     // columns taking 21 s in a release build); hashing them takes a fraction of a second.
     let n = 100_000
     let names = (0..<n).map { "c\($0)" }
-    let csv = "source,target," + names.joined(separator: ",") + "\na,b," + names.indices.map(String.init).joined(separator: ",") + "\n"
+    let csv =
+      "source,target," + names.joined(separator: ",") + "\na,b,"
+      + names.indices.map(String.init).joined(separator: ",") + "\n"
     let net = try csvNetwork(csv)
     #expect(net.tieAttributes.count == n)
     #expect(net.ties[0].attributes["c99999"] == .integer(99_999))
 
     var xml = Self.graphMLHead
-    for i in 0..<n { xml += "<key id=\"k\(i)\" for=\"node\" attr.name=\"n\(i)\" attr.type=\"int\"/>\n" }
+    for i in 0..<n {
+      xml += "<key id=\"k\(i)\" for=\"node\" attr.name=\"n\(i)\" attr.type=\"int\"/>\n"
+    }
     xml += "<graph edgedefault=\"directed\"><node id=\"a\">"
     for i in stride(from: 0, to: n, by: 1_000) { xml += "<data key=\"k\(i)\">\(i)</data>" }
     xml += "</node></graph></graphml>"
@@ -309,7 +341,10 @@ struct ReaderHardeningTests {
       }
     }
     // The place of a bad byte, found by reading the text again, counts lines the same way.
-    let bad = formatError { try EdgeListFormat.read(Data([0x61, 0x20, 0x62, 0x0D, 0x63, 0x20, 0xFF]), file: "e.edgelist", directed: true) }
+    let bad = formatError {
+      try EdgeListFormat.read(
+        Data([0x61, 0x20, 0x62, 0x0D, 0x63, 0x20, 0xFF]), file: "e.edgelist", directed: true)
+    }
     #expect(bad?.line == 2 && bad?.column == 3)
     // And so does GraphML's: XML reads a lone CR as a line end.
     let xml = "<graphml>\r<graph edgedefault=\"directed\">\r<node/>\r</graph></graphml>"
@@ -321,19 +356,24 @@ struct ReaderHardeningTests {
 
   /// Suggestions as they were first written: every roster name normalised and compared in
   /// full, for each name asked about. The reference the indexed version must agree with.
-  static func referenceSuggestions(_ roster: Roster, _ name: String, limit: Int = 3) -> [NameSuggestion] {
+  static func referenceSuggestions(_ roster: Roster, _ name: String, limit: Int = 3)
+    -> [NameSuggestion]
+  {
     let key = NameMatching.normalise(name)
     var best: [Int: NameSuggestion] = [:]
     for (i, e) in roster.entries.enumerated() {
       for candidate in [e.label] + e.aliases {
         let n = NameMatching.normalise(candidate)
         let d = NameMatching.editDistance(key, n)
-        guard d <= max(1, max(key.unicodeScalars.count, n.unicodeScalars.count) / 3) else { continue }
+        guard d <= max(1, max(key.unicodeScalars.count, n.unicodeScalars.count) / 3) else {
+          continue
+        }
         if let b = best[i], b.distance <= d { continue }
         best[i] = NameSuggestion(entry: i, name: candidate, distance: d)
       }
     }
-    return best.values.sorted { ($0.distance, $0.entry) < ($1.distance, $1.entry) }.prefix(limit).map { $0 }
+    return best.values.sorted { ($0.distance, $0.entry) < ($1.distance, $1.entry) }.prefix(limit)
+      .map { $0 }
   }
 
   /// A deterministic pseudo-random generator (SplitMix64), so that failures repeat.
@@ -348,14 +388,19 @@ struct ReaderHardeningTests {
     }
   }
 
-  static let firstNames = ["Anna", "Åsa", "Björn", "Per", "Lars", "Karin", "Eva", "Maria", "Erik", "Nils", "Sven", "Ulla",
-                           "Bo", "Ida", "Olof", "Kerstin", "Göran", "Lena", "Mats", "Jan"]
-  static let surnames = ["Andersson", "Berg", "Ek", "Lind", "Öberg", "Svensson", "Nilsson", "Karlsson", "Holm",
-                         "Sjöberg", "Lundqvist", "Persson", "Wik", "Strand", "Dahl"]
+  static let firstNames = [
+    "Anna", "Åsa", "Björn", "Per", "Lars", "Karin", "Eva", "Maria", "Erik", "Nils", "Sven", "Ulla",
+    "Bo", "Ida", "Olof", "Kerstin", "Göran", "Lena", "Mats", "Jan",
+  ]
+  static let surnames = [
+    "Andersson", "Berg", "Ek", "Lind", "Öberg", "Svensson", "Nilsson", "Karlsson", "Holm",
+    "Sjöberg", "Lundqvist", "Persson", "Wik", "Strand", "Dahl",
+  ]
 
   /// A name from the lists, with one letter changed, dropped or doubled now and then.
   static func name(_ rng: inout SplitMix, misspelt: Bool) -> String {
-    var s = Array(firstNames.randomElement(using: &rng)! + " " + surnames.randomElement(using: &rng)!)
+    var s = Array(
+      firstNames.randomElement(using: &rng)! + " " + surnames.randomElement(using: &rng)!)
     if misspelt {
       let k = Int.random(in: 0..<s.count, using: &rng)
       switch Int.random(in: 0..<3, using: &rng) {
@@ -371,11 +416,17 @@ struct ReaderHardeningTests {
     var rng = SplitMix(state: 7)
     var entries: [RosterEntry] = []
     for i in 0..<300 {
-      let aliases = (0..<Int.random(in: 0...2, using: &rng)).map { _ in Self.name(&rng, misspelt: true) }
-      entries.append(RosterEntry(id: "p\(i)", label: Self.name(&rng, misspelt: false), aliases: aliases))
+      let aliases = (0..<Int.random(in: 0...2, using: &rng)).map { _ in
+        Self.name(&rng, misspelt: true)
+      }
+      entries.append(
+        RosterEntry(id: "p\(i)", label: Self.name(&rng, misspelt: false), aliases: aliases))
     }
     // Short names and an empty one, where the bound of 1 and the length filter meet.
-    entries += [RosterEntry(id: "s1", label: "Bo"), RosterEntry(id: "s2", label: "B"), RosterEntry(id: "s3", label: "!!")]
+    entries += [
+      RosterEntry(id: "s1", label: "Bo"), RosterEntry(id: "s2", label: "B"),
+      RosterEntry(id: "s3", label: "!!"),
+    ]
     let roster = try Roster(entries)
     let resolver = NameResolver(roster: roster)
     var asked = ["Bo", "Bö", "O", "", "Bob", "!!", "Anna Anderssson"]
@@ -393,12 +444,16 @@ struct ReaderHardeningTests {
     // full, as before, fills about 500 × 2,000 × 13 × 13 = 1.7e8 cells (names of about 13
     // letters), besides normalising each roster name 500 times.
     var rng = SplitMix(state: 11)
-    let roster = try Roster((0..<2_000).map { RosterEntry(id: "p\($0)", label: Self.name(&rng, misspelt: Bool.random(using: &rng))) })
+    let roster = try Roster(
+      (0..<2_000).map {
+        RosterEntry(id: "p\($0)", label: Self.name(&rng, misspelt: Bool.random(using: &rng)))
+      })
     let resolver = NameResolver(roster: roster)
     var cells = 0
     var suggested = 0
     for _ in 0..<500 {
-      suggested += resolver.suggestions(for: Self.name(&rng, misspelt: true), limit: 3, cells: &cells).count
+      suggested +=
+        resolver.suggestions(for: Self.name(&rng, misspelt: true), limit: 3, cells: &cells).count
     }
     #expect(suggested > 500)  // misspelt names have close roster names
     #expect(cells < 170_000_000 / 10, "\(cells)")
@@ -411,14 +466,17 @@ struct ReaderHardeningTests {
     let header = String(repeating: "word ", count: 1 << 18)
     let e = formatError { try csvNetwork(header + "\na b\n") }
     let message = e?.message ?? ""
-    #expect(message.contains("… (1310719 characters)"))  // 5 × 2^18, less the space trimmed at the end
+    // 5 × 2^18, less the space trimmed at the end
+    #expect(message.contains("… (1310719 characters)"))
     #expect(message.count < 1_000)
   }
 
   @Test func longListsShowTheFirstTwenty() {
     // A tie table without source and target, of 100,000 columns: the message lists 20.
     let header = (0..<100_000).map { "c\($0)" }.joined(separator: ",")
-    let e = formatError { try csvNetwork(header + "\n" + String(repeating: "1,", count: 99_999) + "1\n") }
+    let e = formatError {
+      try csvNetwork(header + "\n" + String(repeating: "1,", count: 99_999) + "1\n")
+    }
     let message = e?.message ?? ""
     #expect(message.contains("c0, c1, c2"))
     #expect(message.contains("c19, and 99980 more"))
@@ -428,14 +486,20 @@ struct ReaderHardeningTests {
 
   @Test func quotedValuesAreCutInGraphMLAndEdgeLists() {
     let long = String(repeating: "x", count: 100_000)
-    let graphml = Self.graphMLHead + """
-      <key id="w" for="node" attr.name="wealth" attr.type="int"/>
-      <graph edgedefault="directed"><node id="a"><data key="w">\(long)</data></node></graph></graphml>
-      """
+    let graphml =
+      Self.graphMLHead + """
+        <key id="w" for="node" attr.name="wealth" attr.type="int"/>
+        <graph edgedefault="directed"><node id="a"><data key="w">\(long)</data></node></graph></graphml>
+        """
     let g = formatError { try GraphMLFormat.read(Data(graphml.utf8), file: "g.graphml") }
-    #expect(g?.message.hasPrefix("'" + String(repeating: "x", count: 200) + "… (100000 characters)' is not a valid int") == true)
+    #expect(
+      g?.message.hasPrefix(
+        "'" + String(repeating: "x", count: 200) + "… (100000 characters)' is not a valid int")
+        == true)
     // An edge list whose first line looks like a header quotes it, in part.
-    let e = formatError { try EdgeListFormat.read(Data("a b \(long)\n".utf8), file: "e.edgelist", directed: true) }
+    let e = formatError {
+      try EdgeListFormat.read(Data("a b \(long)\n".utf8), file: "e.edgelist", directed: true)
+    }
     #expect((e?.message.count ?? .max) < 1_000)
     #expect(e?.message.contains("… (100004 characters)") == true)  // "a b " and the 100,000
   }
@@ -446,9 +510,13 @@ struct ReaderHardeningTests {
     #expect(FormatError.excerpt(exactly) == exactly)
     #expect(FormatError.excerpt(exactly + "z") == exactly + "… (201 characters)")
     #expect(FormatError.list(["a", "b"], quoted: true) == "'a', 'b'")
-    #expect(FormatError.list((1...25).map(String.init)) == (1...20).map(String.init).joined(separator: ", ") + ", and 5 more")
+    #expect(
+      FormatError.list((1...25).map(String.init)) == (1...20).map(String.init).joined(
+        separator: ", ") + ", and 5 more")
     // A message built elsewhere without excerpts is still bounded, keeping its end.
-    let e = FormatError(line: 1, column: 1, "the value '" + String(repeating: "y", count: 1_000_000) + "' is wrong; do this")
+    let e = FormatError(
+      line: 1, column: 1,
+      "the value '" + String(repeating: "y", count: 1_000_000) + "' is wrong; do this")
     #expect(e.message.count < FormatError.messageLimit + 100)
     #expect(e.message.hasSuffix("' is wrong; do this"))
     #expect(e.message.contains("characters left out"))

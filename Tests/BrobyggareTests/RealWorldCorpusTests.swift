@@ -19,7 +19,8 @@ struct RealWorldCorpusTests {
     // A NUL byte in the middle of the text.
     "graphml/apoc_unicode_undeclared_keys.graphml": "the file contains a NUL byte",
     // Data under a key declared for the graph, on a node (igraph drops it with a warning).
-    "graphml/javagraphml_primer_defaults.graphml": "is on <node>, but the key 'd3' is declared for=\"graph\"",
+    "graphml/javagraphml_primer_defaults.graphml":
+      "is on <node>, but the key 'd3' is declared for=\"graph\"",
     // Negative weights: trust is a strength here.
     "pajek/igraph_links.net": "the weight -1 is negative",
   ]
@@ -28,14 +29,18 @@ struct RealWorldCorpusTests {
   func everyFileLoadsOrSaysWhereAndWhat() throws {
     let root = interopPath("realworld")
     let provenance = try String(contentsOfFile: root + "/PROVENANCE.tsv", encoding: .utf8)
-    let files = provenance.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[0]) }
+    let files = provenance.split(separator: "\n").dropFirst().map {
+      String($0.split(separator: "\t")[0])
+    }
     #expect(files.count == 79)
     var loaded = 0
     for file in files {
       do {
         let net = try Network(contentsOf: root + "/" + file)
         loaded += 1
-        #expect(Self.refused[file] == nil, "\(file) loaded (\(net.nodeCount) nodes) but was expected to be refused")
+        #expect(
+          Self.refused[file] == nil,
+          "\(file) loaded (\(net.nodeCount) nodes) but was expected to be refused")
       } catch {
         let expected = Self.refused[file]
         #expect(expected != nil, "\(file) was refused: \(error)")

@@ -14,15 +14,21 @@ struct Reference {
   let weighted: Bool
   let expected: [String: Any]
 
-  static let names = ["florentine_marriage", "karate_weighted", "gnp_directed_40", "gnp_undirected_50",
-                      "gnp_directed_60", "ba_undirected_80", "random_directed_mutual_30"]
+  static let names = [
+    "florentine_marriage", "karate_weighted", "gnp_directed_40", "gnp_undirected_50",
+    "gnp_directed_60", "ba_undirected_80", "random_directed_mutual_30",
+  ]
 
   init(_ name: String) throws {
-    let json = try JSONSerialization.jsonObject(with: fixtureData("reference/\(name).json")) as! [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: fixtureData("reference/\(name).json"))
+      as! [String: Any]
     self.name = name
     directed = json["directed"] as! Bool
     nodes = json["nodes"] as! [String]
-    edges = (json["edges"] as! [[Any]]).map { ($0[0] as! String, $0[1] as! String, ($0[2] as! NSNumber).doubleValue) }
+    edges = (json["edges"] as! [[Any]]).map {
+      ($0[0] as! String, $0[1] as! String, ($0[2] as! NSNumber).doubleValue)
+    }
     weighted = json["weighted"] as! Bool
     expected = json["expected"] as! [String: Any]
   }
@@ -59,7 +65,9 @@ struct ReferenceTests {
       }
       let norm = normalizedBetweenness(got, directed: ref.directed)
       let wantNorm = ref.values("betweenness_normalized_\(label)")
-      for i in got.indices { #expect(close(norm[i], wantNorm[i]), "\(name) normalized \(label) \(ref.nodes[i])") }
+      for i in got.indices {
+        #expect(close(norm[i], wantNorm[i]), "\(name) normalized \(label) \(ref.nodes[i])")
+      }
     }
   }
 
@@ -73,8 +81,12 @@ struct ReferenceTests {
       let wantC = ref.values("closeness_\(label)")
       let wantH = ref.values("harmonic_\(label)")
       for i in c.indices {
-        #expect(close(c[i], wantC[i]), "\(name) closeness \(label) \(ref.nodes[i]): \(c[i]) vs \(wantC[i])")
-        #expect(close(h[i], wantH[i]), "\(name) harmonic \(label) \(ref.nodes[i]): \(h[i]) vs \(wantH[i])")
+        #expect(
+          close(c[i], wantC[i]),
+          "\(name) closeness \(label) \(ref.nodes[i]): \(c[i]) vs \(wantC[i])")
+        #expect(
+          close(h[i], wantH[i]), "\(name) harmonic \(label) \(ref.nodes[i]): \(h[i]) vs \(wantH[i])"
+        )
       }
     }
   }
@@ -91,9 +103,12 @@ struct ReferenceTests {
     for i in s.indices { #expect(close(d.strength[i], s[i])) }
 
     let cut = try net.cutStructure()
-    let points = net.nodes.indices.filter { cut.isArticulationPoint[$0] }.map { net.nodes[$0].id }.sorted()
+    let points = net.nodes.indices.filter { cut.isArticulationPoint[$0] }.map { net.nodes[$0].id }
+      .sorted()
     #expect(points == ref.expected["articulation_points"] as! [String])
-    let bridges = cut.bridges.map { [net.nodes[$0.0].id, net.nodes[$0.1].id].sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
+    let bridges = cut.bridges.map { [net.nodes[$0.0].id, net.nodes[$0.1].id].sorted() }.sorted {
+      $0.lexicographicallyPrecedes($1)
+    }
     #expect(bridges == ref.expected["bridges"] as! [[String]])
 
     #expect(try net.weakComponents().count == ref.expected["weak_components"] as! Int)
@@ -127,7 +142,9 @@ struct PublishedValueTests {
     let path = packageRoot.appendingPathComponent("Datasets/padgett/padgett.csv").path
     // The tie table alone, marriage layer: nodes are the 15 families with a marriage tie.
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    let marriage = text.split(separator: "\n").filter { $0.hasPrefix("source") || $0.hasSuffix(",marriage") }.joined(separator: "\n")
+    let marriage = text.split(separator: "\n").filter {
+      $0.hasPrefix("source") || $0.hasSuffix(",marriage")
+    }.joined(separator: "\n")
     let net = try csvNetwork(marriage, directed: false)
     #expect(net.nodeCount == 15)
     let m = net.index(of: "Medici")!
@@ -217,7 +234,11 @@ struct PageRankAndThreadTests {
     for (label, weighted) in [("binary", false)] + (ref.weighted ? [("weighted", true)] : []) {
       let got = adj.pageRank(weighted: weighted)
       let want = ref.values("pagerank_\(label)")
-      for i in got.indices { #expect(abs(got[i] - want[i]) < 1e-10, "\(name) \(label) \(ref.nodes[i]): \(got[i]) vs \(want[i])") }
+      for i in got.indices {
+        #expect(
+          abs(got[i] - want[i]) < 1e-10, "\(name) \(label) \(ref.nodes[i]): \(got[i]) vs \(want[i])"
+        )
+      }
     }
   }
 

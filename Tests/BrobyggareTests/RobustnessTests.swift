@@ -8,9 +8,11 @@ struct RobustnessTests {
   /// Reference: R 4.2.2 cor(method = "spearman" | "kendall") via Fixtures/generate_interviews.py.
   @Test func correlationsMatchR() {
     for c in InterviewReference.json["correlations"] as! [[String: Any]] {
-      let x = (c["x"] as! [NSNumber]).map(\.doubleValue), y = (c["y"] as! [NSNumber]).map(\.doubleValue)
+      let x = (c["x"] as! [NSNumber]).map(\.doubleValue)
+      let y = (c["y"] as! [NSNumber]).map(\.doubleValue)
       #expect(close(RankCorrelation.spearman(x, y), (c["spearman"] as! NSNumber).doubleValue))
-      #expect(close(RankCorrelation.kendallTauB(x, y), (c["kendall_tau_b"] as! NSNumber).doubleValue))
+      #expect(
+        close(RankCorrelation.kendallTauB(x, y), (c["kendall_tau_b"] as! NSNumber).doubleValue))
     }
   }
 
@@ -21,7 +23,9 @@ struct RobustnessTests {
     #expect(RankCorrelation.quantile([1, 2, 3, 4], 0.5) == 2.5)
     #expect(close(RankCorrelation.quantile([1, 2, 3, 4], 0.05), 1.15))
     #expect(RankCorrelation.quantile([], 0.5).isNaN)
-    #expect(RankCorrelation.kendallTauB([1, 2, 3], [3, 2, 1]) == -1 && RankCorrelation.spearman([1, 2, 3], [1, 1, 1]).isNaN)
+    #expect(
+      RankCorrelation.kendallTauB([1, 2, 3], [3, 2, 1]) == -1
+        && RankCorrelation.spearman([1, 2, 3], [1, 1, 1]).isNaN)
   }
 
   /// 0 ↔ 1, 1 → 2, 2 → 3, trust 0.5 on 0 → 1 and 1 elsewhere; only node 1 counts as a
@@ -37,8 +41,12 @@ struct RobustnessTests {
   }
 
   static func arcs(_ a: Adjacency, _ index: [Int]) -> [String] {
-    let back = Dictionary(uniqueKeysWithValues: index.enumerated().filter { $0.element >= 0 }.map { ($0.element, $0.offset) })
-    return a.arcList().map { "\(back[Int($0.0)]!)>\(back[Int($0.1)]!):\(formatNumber($0.2))" }.sorted()
+    let back = Dictionary(
+      uniqueKeysWithValues: index.enumerated().filter { $0.element >= 0 }.map {
+        ($0.element, $0.offset)
+      })
+    return a.arcList().map { "\(back[Int($0.0)]!)>\(back[Int($0.1)]!):\(formatNumber($0.2))" }
+      .sorted()
   }
 
   @Test(arguments: [
@@ -50,8 +58,9 @@ struct RobustnessTests {
   func missingRespondentTreatments(_ treatment: NonRespondentTreatment, _ want: [String]) throws {
     let adj = try Self.small()
     var rng = SeededGenerator(seed: 1)
-    let (sub, index) = adj.perturbed(.respondentDropout(1), arcs: adj.arcList(), respondents: [1],
-                                     isRespondent: [false, true, false, false], treatment: treatment, rng: &rng)
+    let (sub, index) = adj.perturbed(
+      .respondentDropout(1), arcs: adj.arcList(), respondents: [1],
+      isRespondent: [false, true, false, false], treatment: treatment, rng: &rng)
     #expect(Self.arcs(sub, index) == want)
     #expect(index == (treatment == .drop ? [0, -1, 1, 2] : [0, 1, 2, 3]))
   }
@@ -59,9 +68,13 @@ struct RobustnessTests {
   @Test func nodeAndTieDropoutRemoveTheStatedShare() throws {
     let adj = try Reference("gnp_directed_40").network.adjacency()
     var rng = SeededGenerator(seed: 3)
-    let (a, ia) = adj.perturbed(.nodeDropout(0.25), arcs: adj.arcList(), respondents: [], isRespondent: [], treatment: .keep, rng: &rng)
+    let (a, ia) = adj.perturbed(
+      .nodeDropout(0.25), arcs: adj.arcList(), respondents: [], isRespondent: [], treatment: .keep,
+      rng: &rng)
     #expect(a.nodeCount == 30 && ia.filter { $0 < 0 }.count == 10)
-    let (b, _) = adj.perturbed(.tieDropout(0.5), arcs: adj.arcList(), respondents: [], isRespondent: [], treatment: .keep, rng: &rng)
+    let (b, _) = adj.perturbed(
+      .tieDropout(0.5), arcs: adj.arcList(), respondents: [], isRespondent: [], treatment: .keep,
+      rng: &rng)
     #expect(b.arcCount == adj.arcCount - Int((0.5 * Double(adj.arcCount)).rounded()))
   }
 
@@ -73,8 +86,12 @@ struct RobustnessTests {
     // One respondent: the bootstrap always draws it, so nothing is lost.
     let r = adj.robustness(o, respondents: (0..<adj.nodeCount).map { $0 == 0 })
     for c in r.conditions {
-      #expect(c.spearman.allSatisfy { close($0, 1) } && c.kendall.allSatisfy { close($0, 1) } && c.topKOverlap.allSatisfy { $0 == 1 })
-      for (v, x) in c.nodes.enumerated() { #expect(x.medianRank == r.fullRanks[v] && x.present == 5) }
+      #expect(
+        c.spearman.allSatisfy { close($0, 1) } && c.kendall.allSatisfy { close($0, 1) }
+          && c.topKOverlap.allSatisfy { $0 == 1 })
+      for (v, x) in c.nodes.enumerated() {
+        #expect(x.medianRank == r.fullRanks[v] && x.present == 5)
+      }
     }
   }
 
@@ -89,7 +106,9 @@ struct RobustnessTests {
     let three = adj.robustness(o)
     for (a, b) in zip(one.conditions, three.conditions) {
       #expect(a.nodes == b.nodes)
-      #expect(a.spearman.map(\.bitPattern) == b.spearman.map(\.bitPattern) && a.topKOverlap == b.topKOverlap)
+      #expect(
+        a.spearman.map(\.bitPattern) == b.spearman.map(\.bitPattern)
+          && a.topKOverlap == b.topKOverlap)
     }
     // Losing more loses more agreement (medians over 70 runs).
     let med = one.conditions.map { RankCorrelation.quantile($0.spearman.sorted(), 0.5) }

@@ -15,20 +15,31 @@ struct SafetyGroupsDatasetTests {
     var formalBridge: String, left: String, joined: String, newPartnership: String
   }
 
-  static let folder = (Dataset.directory! as NSString).appendingPathComponent("safety-groups-constructed")
+  static let folder = (Dataset.directory! as NSString).appendingPathComponent(
+    "safety-groups-constructed")
 
   /// The manifest: plain fields, no quoting (the script writes none that needs it).
   static let manifest: [Row] = {
-    let text = try! String(contentsOfFile: (folder as NSString).appendingPathComponent("manifest.csv"), encoding: .utf8)
-    var lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let text = try! String(
+      contentsOfFile: (folder as NSString).appendingPathComponent("manifest.csv"), encoding: .utf8)
+    var lines = text.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     let header = lines.removeFirst()
-    precondition(header == ["dataset", "area", "area_name", "district", "wave", "file", "nodes", "ties", "collaboration", "trust",
-                            "partnership", "non_respondents", "formal_bridge", "left", "joined", "new_partnership"],
-                 "manifest.csv has other columns than the script writes: \(header)")
+    precondition(
+      header == [
+        "dataset", "area", "area_name", "district", "wave", "file", "nodes", "ties",
+        "collaboration", "trust",
+        "partnership", "non_respondents", "formal_bridge", "left", "joined", "new_partnership",
+      ],
+      "manifest.csv has other columns than the script writes: \(header)")
     return lines.map { f in
-      Row(dataset: f[0], area: f[1], wave: Int(f[4])!, file: f[5], nodes: Int(f[6])!, ties: Int(f[7])!,
-          collaboration: Int(f[8])!, trust: Int(f[9])!, partnership: Int(f[10])!, nonRespondents: Int(f[11])!,
-          formalBridge: f[12], left: f[13], joined: f[14], newPartnership: f[15])
+      Row(
+        dataset: f[0], area: f[1], wave: Int(f[4])!, file: f[5], nodes: Int(f[6])!,
+        ties: Int(f[7])!,
+        collaboration: Int(f[8])!, trust: Int(f[9])!, partnership: Int(f[10])!,
+        nonRespondents: Int(f[11])!,
+        formalBridge: f[12], left: f[13], joined: f[14], newPartnership: f[15])
     }
   }()
 
@@ -66,7 +77,10 @@ struct SafetyGroupsDatasetTests {
     #expect(net.tieCount == m.ties)
     var perLayer: [String: Int] = [:]
     for t in net.ties { perLayer[t.layer ?? "", default: 0] += 1 }
-    #expect(perLayer == ["collaboration": m.collaboration, "trust": m.trust, "partnership": m.partnership])
+    #expect(
+      perLayer == [
+        "collaboration": m.collaboration, "trust": m.trust, "partnership": m.partnership,
+      ])
     #expect(net.nodes.filter { Self.respondent($0) == false }.count == m.nonRespondents)
     #expect(net.nodes.allSatisfy { Self.respondent($0) != nil })
     // The CSV tables the GraphML file was converted from.
@@ -83,7 +97,9 @@ struct SafetyGroupsDatasetTests {
     #expect(net.nodes[c].label == "Helena Vikström")
     #expect(Self.string(net.nodes[c], "sector") == "municipality")
     #expect(Self.respondent(net.nodes[c]) == true)
-    let police = net.ties.filter { $0.layer == "partnership" && $0.source == c }.map { net.nodes[$0.target] }
+    let police = net.ties.filter { $0.layer == "partnership" && $0.source == c }.map {
+      net.nodes[$0.target]
+    }
     #expect(police.contains { Self.string($0, "role") == "community police officer" })
     // Everyone else is of this area: ids carry its prefix.
     let prefix = String(Self.row(name).area.prefix(3)) + "-"
@@ -100,7 +116,10 @@ struct SafetyGroupsDatasetTests {
       #expect(Set(labels).count == labels.count, "\(m.dataset)")
       for n in net.nodes where n.id != "coordinator" { seen[n.label, default: []].insert(m.area) }
     }
-    #expect(seen.filter { $0.value.count > 1 }.mapValues { $0.sorted() } == ["Anna Lindberg": ["hagalid", "norrbacka"]])
+    #expect(
+      seen.filter { $0.value.count > 1 }.mapValues { $0.sorted() } == [
+        "Anna Lindberg": ["hagalid", "norrbacka"]
+      ])
   }
 
   /// Interview layers come from those who answered: a non-respondent names nobody. Trust is the
@@ -114,7 +133,8 @@ struct SafetyGroupsDatasetTests {
       case "collaboration", "trust":
         #expect(Self.respondent(net.nodes[t.source]) == true, "\(net.nodes[t.source].id)")
         guard case .integer(let r)? = t.attributes["rating"] else {
-          Issue.record("a \(t.layer!) tie without a rating"); continue
+          Issue.record("a \(t.layer!) tie without a rating")
+          continue
         }
         #expect((1...5).contains(r))
         #expect(t.trust == Double(r) / 5)
@@ -140,13 +160,18 @@ struct SafetyGroupsDatasetTests {
     func inB(_ i: Int) -> Bool { Self.blockB.contains(Self.string(net.nodes[i], "sector") ?? "") }
     let across = net.ties.filter { inB($0.source) != inB($0.target) }
     #expect(across.count == 4)
-    #expect(across.allSatisfy { $0.layer == "partnership" && ($0.source == deacon || $0.target == deacon) })
+    #expect(
+      across.allSatisfy {
+        $0.layer == "partnership" && ($0.source == deacon || $0.target == deacon)
+      })
     let everyday = TieSelection(layers: ["collaboration", "trust"])
     let parts = try net.adjacency(everyday).weakComponents.membership
     // Without the agreements the parish and the shops are a part of their own, and all of it.
-    #expect(net.nodes.indices.filter { parts[$0] == parts[deacon] } == net.nodes.indices.filter(inB))
+    #expect(
+      net.nodes.indices.filter { parts[$0] == parts[deacon] } == net.nodes.indices.filter(inB))
     // Her bridging is the agreements': with them she lies on more shortest paths than without.
-    let withAgreements = try net.betweenness()[deacon], without = try net.betweenness(selection: everyday)[deacon]
+    let withAgreements = try net.betweenness()[deacon]
+    let without = try net.betweenness(selection: everyday)[deacon]
     #expect(withAgreements > without, "\(withAgreements) \(without)")
   }
 
@@ -156,7 +181,8 @@ struct SafetyGroupsDatasetTests {
     let changed = Self.manifest.filter { !$0.left.isEmpty || !$0.newPartnership.isEmpty }
     #expect(changed.map(\.dataset) == ["safety-lindhojden-wave2", "safety-hagalid-wave2"])
     let leaver = Self.row("safety-lindhojden-wave2")
-    let lin1 = try Network(dataset: "safety-lindhojden-wave1"), lin2 = try Network(dataset: "safety-lindhojden-wave2")
+    let lin1 = try Network(dataset: "safety-lindhojden-wave1")
+    let lin2 = try Network(dataset: "safety-lindhojden-wave2")
     #expect(lin1.index(of: leaver.left) != nil && lin2.index(of: leaver.left) == nil)
     #expect(lin1.index(of: leaver.joined) == nil)
     let joined = try #require(lin2.index(of: leaver.joined))
@@ -166,10 +192,15 @@ struct SafetyGroupsDatasetTests {
     let ids = Self.row("safety-hagalid-wave2").newPartnership.split(separator: " ").map(String.init)
     #expect(ids.count == 2)
     func partners(_ net: Network) -> Bool {
-      net.ties.contains { $0.layer == "partnership" && net.nodes[$0.source].id == ids[0] && net.nodes[$0.target].id == ids[1] }
+      net.ties.contains {
+        $0.layer == "partnership" && net.nodes[$0.source].id == ids[0]
+          && net.nodes[$0.target].id == ids[1]
+      }
     }
     #expect(try !partners(Network(dataset: "safety-hagalid-wave1")))
     #expect(try partners(Network(dataset: "safety-hagalid-wave2")))
-    #expect(Self.row("safety-hagalid-wave2").partnership == Self.row("safety-hagalid-wave1").partnership + 2)
+    #expect(
+      Self.row("safety-hagalid-wave2").partnership == Self.row("safety-hagalid-wave1").partnership
+        + 2)
   }
 }

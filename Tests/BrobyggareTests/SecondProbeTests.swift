@@ -12,7 +12,8 @@ struct SecondProbeTests {
   /// read back as an ordinary attribute, so every strength became a count of ties. The DOT
   /// reader takes `trust` or `weight` in any case, as the GraphML, JSON and CSV readers do.
   @Test func dotReadsACapitalisedWeightAsTrust() throws {
-    let net = try CSVFormat.read(ties: Data("Source,Target,Weight\na,b,0.2\nb,c,0.9\n".utf8), file: "w.csv")
+    let net = try CSVFormat.read(
+      ties: Data("Source,Target,Weight\na,b,0.2\nb,c,0.9\n".utf8), file: "w.csv")
     #expect(net.ties.map(\.trust) == [0.2, 0.9])
     let back = try DOTFormat.read(Data(try DOTFormat.write(net).utf8), file: "w.dot")
     #expect(back.ties.map(\.trust) == [0.2, 0.9])
@@ -29,7 +30,10 @@ struct SecondProbeTests {
       <row r="4"><c r="A4"><v>-12345678901234567</v></c><c r="B4"><v>2.50</v></c></row>
       """
     let net = try XLSXFormat.read(XLSXTests.workbook(sheet: sheet), file: "long.xlsx")
-    #expect(net.nodes.map(\.id) == ["1234567890123456789", "5", "1234567890123456790", "6", "-12345678901234567", "2.5"])
+    #expect(
+      net.nodes.map(\.id) == [
+        "1234567890123456789", "5", "1234567890123456790", "6", "-12345678901234567", "2.5",
+      ])
   }
 
   /// Ids that differ only by spaces around them are one id once a workbook is read back
@@ -39,7 +43,9 @@ struct SecondProbeTests {
     net.addTie(from: " lead", to: "b")
     net.addTie(from: "lead", to: "b")
     let error = formatError { try XLSXFormat.write(net) }
-    #expect(error?.message.hasPrefix("the ids ' lead' and 'lead' differ only by spaces around them") == true)
+    #expect(
+      error?.message.hasPrefix("the ids ' lead' and 'lead' differ only by spaces around them")
+        == true)
     #expect(error?.line == 0)
   }
 
@@ -48,7 +54,8 @@ struct SecondProbeTests {
   @Test func dlMatrixCountIsChecked() throws {
     let missing = "dl n=3 nm=2\nformat=edgelist1\nmatrix labels:\nA,B\ndata:\n1 2\n2 3\n"
     let e1 = formatError { try UCINETFormat.read(Data(missing.utf8), file: "d.dl") }
-    #expect(e1?.message.hasPrefix("the header declares 2 matrices (nm=2), but the data hold 1") == true)
+    #expect(
+      e1?.message.hasPrefix("the header declares 2 matrices (nm=2), but the data hold 1") == true)
     let extra = "dl n=3 nm=1\nformat=edgelist1\ndata:\n1 2\n!\n2 3\n"
     let e2 = formatError { try UCINETFormat.read(Data(extra.utf8), file: "d.dl") }
     #expect(e2?.line == 5)
@@ -83,9 +90,13 @@ struct SecondProbeTests {
   /// A trust written in quotes in JSON ("0.5") is text: the message says so (it said the trust
   /// 0.5 must be a finite number ≥ 0).
   @Test func jsonTrustInQuotesIsNamedAsText() {
-    let text = #"{"directed":true,"nodes":[{"id":"a"},{"id":"b"}],"links":[{"source":"a","target":"b","weight":"0.5"}]}"#
+    let text =
+      #"{"directed":true,"nodes":[{"id":"a"},{"id":"b"}],"links":[{"source":"a","target":"b","weight":"0.5"}]}"#
     let error = formatError { try NodeLinkFormat.read(Data(text.utf8), file: "j.json") }
-    #expect(error?.message == "links[0]: the weight is the text \"0.5\"; a trust is a JSON number (write it without quotes)")
+    #expect(
+      error?.message
+        == "links[0]: the weight is the text \"0.5\"; a trust is a JSON number (write it without quotes)"
+    )
   }
 
   /// Cytoscape JSON keeps a whole double a double (1.0 came back as the integer 1); GraphML
@@ -95,17 +106,22 @@ struct SecondProbeTests {
     try net.addNode(Node(id: "a", attributes: ["x": .double(1.0), "z": .double(-0.0)]))
     try net.addNode(Node(id: "b", attributes: ["x": .double(2.5), "z": .double(1)]))
     net.addTie(from: "a", to: "b")
-    let cytoscape = try NodeLinkFormat.read(Data(NodeLinkFormat.writeCytoscape(net).utf8), file: "c.json")
+    let cytoscape = try NodeLinkFormat.read(
+      Data(NodeLinkFormat.writeCytoscape(net).utf8), file: "c.json")
     #expect(cytoscape.nodes[0].attributes["x"] == .double(1.0))
     let graphml = try GraphMLFormat.read(Data(try GraphMLFormat.write(net).utf8), file: "g.graphml")
-    guard case .double(let z)? = graphml.nodes[0].attributes["z"] else { Issue.record("z is not a double"); return }
+    guard case .double(let z)? = graphml.nodes[0].attributes["z"] else {
+      Issue.record("z is not a double")
+      return
+    }
     #expect(z == 0 && z.sign == .minus)
   }
 
   /// Burt's measures are ratios of tie strengths: trusts near the largest Double, whose sums
   /// overflowed, gave NaN; scaled, they give what trust 1 gives on the same ties.
   @Test func structuralHolesOfHugeTrusts() throws {
-    var huge = Network(directed: true), unit = Network(directed: true)
+    var huge = Network(directed: true)
+    var unit = Network(directed: true)
     for (a, b) in [("a", "b"), ("b", "a"), ("a", "c"), ("c", "b"), ("c", "d")] {
       huge.addTie(from: a, to: b, trust: 1.5e308)
       unit.addTie(from: a, to: b, trust: 1)

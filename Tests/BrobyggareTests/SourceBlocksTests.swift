@@ -14,7 +14,9 @@ struct SourceBlocksTests {
     ComponentTests.randomNetwork(seed: directed ? 21 : 22, n: 900, ties: 2700, directed: directed)
   }
 
-  @Test(arguments: [(false, DistanceTransform.hops), (true, .hops), (false, .reciprocal), (true, .reciprocal)])
+  @Test(arguments: [
+    (false, DistanceTransform.hops), (true, .hops), (false, .reciprocal), (true, .reciprocal),
+  ])
   func blocksAddUpToTheSingleRunBitForBit(directed: Bool, distance: DistanceTransform) throws {
     let a = try Self.network(directed: directed).adjacency()
     let lengths = try ArcLengths(a, transform: distance)
@@ -23,10 +25,13 @@ struct SourceBlocksTests {
     let rows = a.closenessAndHarmonic(lengths: lengths, threads: 2)
     for k in [1, 2, 3, 7, 20] {
       var sum = BetweennessSum(nodeCount: a.nodeCount, directed: directed)
-      var closeness = [Double](repeating: .nan, count: a.nodeCount), harmonic = closeness
+      var closeness = [Double](repeating: .nan, count: a.nodeCount)
+      var harmonic = closeness
       for i in 0..<k {
         let block = SourceBlock(index: i, of: k)
-        for chunk in a.betweennessPartials(lengths: lengths, block: block, threads: 1 + i % 2) { sum.add(chunk) }
+        for chunk in a.betweennessPartials(lengths: lengths, block: block, threads: 1 + i % 2) {
+          sum.add(chunk)
+        }
         let r = a.closenessAndHarmonic(lengths: lengths, block: block, threads: 2)
         for (j, v) in r.nodes.enumerated() {
           #expect(closeness[v].isNaN)
@@ -56,25 +61,36 @@ struct SourceBlocksTests {
       let net = Self.network(directed: directed)
       let a = try net.adjacency()
       let ids = net.nodes.map(\.id)
-      let packed = PackedNetwork(adjacency: a, ids: ids, labels: ids, settings: [("merge", "max"), ("distance", "hops")])
+      let packed = PackedNetwork(
+        adjacency: a, ids: ids, labels: ids, settings: [("merge", "max"), ("distance", "hops")])
       let back = try PackedNetwork(data: packed.data(), file: "x.bbn")
       #expect(back.contentHash == packed.contentHash)
       #expect(back.contentHash == PackedNetwork.contentHash(of: a, ids: ids, labels: ids))
-      #expect(back.adjacency.outOffsets == a.outOffsets && back.adjacency.outTargets == a.outTargets && back.adjacency.outTrust == a.outTrust)
+      #expect(
+        back.adjacency.outOffsets == a.outOffsets && back.adjacency.outTargets == a.outTargets
+          && back.adjacency.outTrust == a.outTrust)
       #expect(back.settings.map(\.value) == ["max", "hops"])
       let reread = try back.network(file: "x.bbn").adjacency()
-      #expect(reread.outTargets == a.outTargets && reread.outTrust == a.outTrust && reread.isDirected == directed)
+      #expect(
+        reread.outTargets == a.outTargets && reread.outTrust == a.outTrust
+          && reread.isDirected == directed)
       // Another network: another hash.
       var other = net
       other.addTie(from: "n0", to: "n899")
       let b = try other.adjacency()
       #expect(PackedNetwork.contentHash(of: b, ids: ids, labels: ids) != packed.contentHash)
-      let part = ShardPart(networkHash: 7, nodeCount: a.nodeCount, isDirected: directed, chunkCount: a.sourceChunks,
-                           block: SourceBlock(index: 1, of: 3), settings: [("distance", "hops")], measures: ["betweenness"], ids: ids,
-                           labels: ids, betweennessChunks: a.betweennessPartials(lengths: try ArcLengths(a, transform: .hops), block: SourceBlock(index: 1, of: 3)),
-                           rows: nil)
+      let part = ShardPart(
+        networkHash: 7, nodeCount: a.nodeCount, isDirected: directed, chunkCount: a.sourceChunks,
+        block: SourceBlock(index: 1, of: 3), settings: [("distance", "hops")],
+        measures: ["betweenness"], ids: ids,
+        labels: ids,
+        betweennessChunks: a.betweennessPartials(
+          lengths: try ArcLengths(a, transform: .hops), block: SourceBlock(index: 1, of: 3)),
+        rows: nil)
       let p = try ShardPart(data: part.data(), file: "x.bbs")
-      #expect(p.betweennessChunks == part.betweennessChunks && p.block == part.block && p.networkHash == 7 && p.rows == nil)
+      #expect(
+        p.betweennessChunks == part.betweennessChunks && p.block == part.block && p.networkHash == 7
+          && p.rows == nil)
     }
   }
 
@@ -84,7 +100,9 @@ struct SourceBlocksTests {
     net.addTie(from: "a", to: "b", trust: 2)
     net.addTie(from: "b", to: "c")
     let a = try net.adjacency()
-    let data = PackedNetwork(adjacency: a, ids: ["a", "b", "c"], labels: ["a", "B", "c"], settings: [("distance", "hops")]).data()
+    let data = PackedNetwork(
+      adjacency: a, ids: ["a", "b", "c"], labels: ["a", "B", "c"], settings: [("distance", "hops")]
+    ).data()
     for cut in 0..<data.count {
       #expect(throws: FormatError.self) { try PackedNetwork(data: data.prefix(cut), file: "x.bbn") }
     }

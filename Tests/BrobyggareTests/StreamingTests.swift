@@ -11,23 +11,30 @@ struct StreamingTests {
   static let blockSizes = [1, 2, 3, 7, 64]
 
   func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("brobyggare-stream-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "brobyggare-stream-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
 
   /// Reads a file of any streamed format with the given block size.
-  func read(_ path: String, as format: NetworkFormat, blockSize: Int, directed: Bool = true) throws(FormatError) -> Network {
+  func read(_ path: String, as format: NetworkFormat, blockSize: Int, directed: Bool = true)
+    throws(FormatError) -> Network
+  {
     switch format {
     case .graphml:
-      return try GraphMLFormat.read(XMLReader(input: TextInput(path: path, xml: true, blockSize: blockSize)))
+      return try GraphMLFormat.read(
+        XMLReader(input: TextInput(path: path, xml: true, blockSize: blockSize)))
     case .csv:
       let companion = Network.companionNodeTable(for: path)
-      let nodes = FileManager.default.fileExists(atPath: companion) && !path.hasSuffix(".nodes.csv")
+      let nodes =
+        FileManager.default.fileExists(atPath: companion) && !path.hasSuffix(".nodes.csv")
         ? try TextInput(path: companion, blockSize: blockSize) : nil
-      return try CSVFormat.read(ties: TextInput(path: path, blockSize: blockSize), nodes: nodes, directed: directed)
+      return try CSVFormat.read(
+        ties: TextInput(path: path, blockSize: blockSize), nodes: nodes, directed: directed)
     case .edgelist:
-      return try EdgeListFormat.read(TextInput(path: path, blockSize: blockSize), directed: directed)
+      return try EdgeListFormat.read(
+        TextInput(path: path, blockSize: blockSize), directed: directed)
     default:
       fatalError("not a streamed format")
     }
@@ -42,11 +49,15 @@ struct StreamingTests {
       let path = folder.appendingPathComponent("net.\(format == .csv ? "csv" : "graphml")").path
       try writeFilesAtomically(net.serialized(as: format, path: path))
       let whole = try Network(contentsOf: path, options: .init(directed: net.isDirected))
-      #expect(LosslessRoundTripTests.content(whole, typed: format != .csv, emptyIsMissing: format == .csv)
-        == LosslessRoundTripTests.content(net, typed: format != .csv, emptyIsMissing: format == .csv))
+      #expect(
+        LosslessRoundTripTests.content(whole, typed: format != .csv, emptyIsMissing: format == .csv)
+          == LosslessRoundTripTests.content(
+            net, typed: format != .csv, emptyIsMissing: format == .csv))
       for b in Self.blockSizes {
         let streamed = try read(path, as: format, blockSize: b, directed: net.isDirected)
-        #expect(LosslessRoundTripTests.content(streamed) == LosslessRoundTripTests.content(whole), "\(format) seed \(seed) block \(b)")
+        #expect(
+          LosslessRoundTripTests.content(streamed) == LosslessRoundTripTests.content(whole),
+          "\(format) seed \(seed) block \(b)")
       }
     }
   }
@@ -62,7 +73,9 @@ struct StreamingTests {
     #expect(whole.ties.map(\.trust) == [0.5, 0.001, 2])
     for b in Self.blockSizes {
       let streamed = try read(path, as: .edgelist, blockSize: b)
-      #expect(LosslessRoundTripTests.content(streamed) == LosslessRoundTripTests.content(whole), "block \(b)")
+      #expect(
+        LosslessRoundTripTests.content(streamed) == LosslessRoundTripTests.content(whole),
+        "block \(b)")
     }
   }
 
@@ -75,7 +88,8 @@ struct StreamingTests {
     for name in names {
       let path = folder.appendingPathComponent(name).path
       guard let format = NetworkFormat(path: path), [.graphml, .csv, .edgelist].contains(format),
-            !name.hasPrefix("nominations"), !name.hasSuffix(".nodes.csv") else { continue }
+        !name.hasPrefix("nominations"), !name.hasSuffix(".nodes.csv")
+      else { continue }
       let expected: String
       do {
         _ = try Network(contentsOf: path)
@@ -107,14 +121,20 @@ struct StreamingTests {
     var checked = 0
     for name in names {
       let path = folder + "/" + name
-      let whole: Result<Network, FormatError> = Result { () throws(FormatError) in try Network(contentsOf: path, options: .init(format: .graphml)) }
+      let whole: Result<Network, FormatError> = Result { () throws(FormatError) in
+        try Network(contentsOf: path, options: .init(format: .graphml))
+      }
       for b in [1, 5, 300] {
-        let streamed: Result<Network, FormatError> = Result { () throws(FormatError) in try read(path, as: .graphml, blockSize: b) }
+        let streamed: Result<Network, FormatError> = Result { () throws(FormatError) in
+          try read(path, as: .graphml, blockSize: b)
+        }
         switch (whole, streamed) {
-        case let (.success(w), .success(s)):
-          #expect(LosslessRoundTripTests.content(s) == LosslessRoundTripTests.content(w), "\(name) block \(b)")
+        case (.success(let w), .success(let s)):
+          #expect(
+            LosslessRoundTripTests.content(s) == LosslessRoundTripTests.content(w),
+            "\(name) block \(b)")
           #expect(try GraphMLFormat.write(s) == GraphMLFormat.write(w), "\(name) block \(b)")
-        case let (.failure(w), .failure(s)):
+        case (.failure(let w), .failure(let s)):
           #expect(s == w, "\(name) block \(b)")
         default:
           Issue.record("\(name) block \(b): \(whole) but \(streamed)")

@@ -10,7 +10,9 @@ struct StructuralHolesTests {
   func agreesWithNetworkxAndIgraph(_ name: String) throws {
     let ref = try Reference(name)
     let net = ref.network
-    for (label, weighted) in ref.weighted ? [("binary", false), ("weighted", true)] : [("binary", false)] {
+    for (label, weighted) in ref.weighted
+      ? [("binary", false), ("weighted", true)] : [("binary", false)]
+    {
       let holes = try net.structuralHoles(weighted: weighted)
       let c = ref.values("constraint_\(label)")
       let e = ref.values("effective_size_\(label)")
@@ -22,8 +24,12 @@ struct StructuralHolesTests {
           #expect(close(holes.constraint[i], c[i]))
           continue
         }
-        #expect(close(holes.constraint[i], c[i]), "\(name) \(label) constraint \(ref.nodes[i]): \(holes.constraint[i]) vs \(c[i])")
-        #expect(close(holes.effectiveSize[i], e[i]), "\(name) \(label) effective size \(ref.nodes[i]): \(holes.effectiveSize[i]) vs \(e[i])")
+        #expect(
+          close(holes.constraint[i], c[i]),
+          "\(name) \(label) constraint \(ref.nodes[i]): \(holes.constraint[i]) vs \(c[i])")
+        #expect(
+          close(holes.effectiveSize[i], e[i]),
+          "\(name) \(label) effective size \(ref.nodes[i]): \(holes.effectiveSize[i]) vs \(e[i])")
       }
     }
   }
@@ -46,14 +52,19 @@ struct StructuralHolesTests {
   @Test func borgattiPublishedValues() throws {
     let binary = Self.borgatti(weighted: false)
     let b = try binary.structuralHoles(weighted: false)
-    let (g, a, c, iso) = (binary.index(of: "G")!, binary.index(of: "A")!, binary.index(of: "C")!, binary.index(of: "isolate")!)
+    let (g, a, c, iso) = (
+      binary.index(of: "G")!, binary.index(of: "A")!, binary.index(of: "C")!,
+      binary.index(of: "isolate")!
+    )
     #expect(abs(b.constraint[g] - 0.400) < 0.0005)
     #expect(abs(b.constraint[a] - 0.595) < 0.0005)
     #expect(abs(b.constraint[c] - 1) < 1e-12)
     #expect(abs(b.effectiveSize[g] - 4.67) < 0.005)
     #expect(abs(b.effectiveSize[a] - 2.50) < 0.005)
     #expect(abs(b.efficiency[a] - 2.5 / 4) < 1e-12)
-    #expect(b.constraint[iso].isNaN && b.effectiveSize[iso].isNaN && b.efficiency[iso].isNaN && b.hierarchy[iso].isNaN)
+    #expect(
+      b.constraint[iso].isNaN && b.effectiveSize[iso].isNaN && b.efficiency[iso].isNaN
+        && b.hierarchy[iso].isNaN)
     #expect(b.hierarchy[c].isNaN)  // one contact: 0/0
     let weighted = try Self.borgatti(weighted: true).structuralHoles()
     #expect(abs(weighted.constraint[g] - 0.299) < 0.0005)
@@ -67,7 +78,8 @@ struct StructuralHolesTests {
     var net = Network(directed: false)
     for (u, v) in [("i", "a"), ("i", "b"), ("i", "c"), ("a", "b")] { net.addTie(from: u, to: v) }
     let h = try net.structuralHoles(weighted: false).hierarchy[0]
-    let ra = 27.0 / 22, rc = 6.0 / 11
+    let ra = 27.0 / 22
+    let rc = 6.0 / 11
     let want = (2 * ra * log(ra) + rc * log(rc)) / (3 * log(3.0))
     #expect(close(h, want, 1e-12))
     var star = Network(directed: false)
@@ -99,12 +111,18 @@ struct DirectedStructuralHolesTests {
   /// own effective_size with nodes=None gives 1.333 and 1.6 here: that path is wrong.)
   @Test func networkxHandWorkedExample() throws {
     var net = Network(directed: true)
-    for (u, v, w) in [("0", "1", 2.0), ("0", "2", 2), ("1", "0", 1), ("2", "1", 1)] { net.addTie(from: u, to: v, trust: w) }
+    for (u, v, w) in [("0", "1", 2.0), ("0", "2", 2), ("1", "0", 1), ("2", "1", 1)] {
+      net.addTie(from: u, to: v, trust: w)
+    }
     let b = try net.structuralHoles(weighted: false)
-    for (got, want) in zip(b.constraint, [1.003, 1.003, 1.389]) { #expect(abs(got - want) < 0.0005) }
+    for (got, want) in zip(b.constraint, [1.003, 1.003, 1.389]) {
+      #expect(abs(got - want) < 0.0005)
+    }
     for (got, want) in zip(b.effectiveSize, [7.0 / 6, 7.0 / 6, 1]) { #expect(close(got, want)) }
     let w = try net.structuralHoles()
-    for (got, want) in zip(w.constraint, [0.840, 1.143, 1.378]) { #expect(abs(got - want) < 0.0005) }
+    for (got, want) in zip(w.constraint, [0.840, 1.143, 1.378]) {
+      #expect(abs(got - want) < 0.0005)
+    }
     for (got, want) in zip(w.effectiveSize, [1.567, 1.083, 1]) { #expect(abs(got - want) < 0.0005) }
   }
 }

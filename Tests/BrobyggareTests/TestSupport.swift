@@ -4,12 +4,15 @@ import Testing
 @testable import Brobyggare
 
 /// The package root, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent()
   .deletingLastPathComponent()
 
 /// A file among the test fixtures.
 func fixturePath(_ relative: String) -> String {
-  packageRoot.appendingPathComponent("Tests/BrobyggareTests/Fixtures").appendingPathComponent(relative).path
+  packageRoot.appendingPathComponent("Tests/BrobyggareTests/Fixtures").appendingPathComponent(
+    relative
+  ).path
 }
 
 func fixtureData(_ relative: String) throws -> Data {
@@ -31,14 +34,22 @@ func interopData(_ relative: String) throws -> Data {
 /// The trait of a test that reads ../shared/interop: the test runs when the folder is there,
 /// and is skipped, with a printed line saying which and why, when it is not.
 func readsInteropFiles(_ test: String) -> ConditionTrait {
-  .enabled(if: interopFilesPresent(for: test), "reads ../shared/interop, which is not beside the repository")
+  .enabled(
+    if: interopFilesPresent(for: test),
+    "reads ../shared/interop, which is not beside the repository")
 }
 
 /// Whether ../shared/interop is there; when it is not, prints which tests are skipped and why.
 func interopFilesPresent(for tests: String) -> Bool {
   var isDirectory: ObjCBool = false
-  if FileManager.default.fileExists(atPath: interopRoot.path, isDirectory: &isDirectory), isDirectory.boolValue { return true }
-  print("note: skipping \(tests): \(interopRoot.path) is not there (the files other tools wrote are read in place from ../shared/interop beside the repository, as CI has it)")
+  if FileManager.default.fileExists(atPath: interopRoot.path, isDirectory: &isDirectory),
+    isDirectory.boolValue
+  {
+    return true
+  }
+  print(
+    "note: skipping \(tests): \(interopRoot.path) is not there (the files other tools wrote are read in place from ../shared/interop beside the repository, as CI has it)"
+  )
   return false
 }
 
@@ -46,7 +57,9 @@ func interopFilesPresent(for tests: String) -> Bool {
 /// relative to the package root or absolute (.ci/run sets it to its .build/venv), else python3
 /// from the PATH.
 func pythonForPeers() -> String {
-  guard let p = ProcessInfo.processInfo.environment["BROBYGGARE_PYTHON"], !p.isEmpty else { return "python3" }
+  guard let p = ProcessInfo.processInfo.environment["BROBYGGARE_PYTHON"], !p.isEmpty else {
+    return "python3"
+  }
   return p.hasPrefix("/") || !p.contains("/") ? p : packageRoot.appendingPathComponent(p).path
 }
 
@@ -66,8 +79,9 @@ func numberedNetwork(directed: Bool, nodes: Int, ties: [(Int, Int)]) throws -> N
 
 /// Reads CSV text into a network.
 func csvNetwork(_ ties: String, nodes: String? = nil, directed: Bool? = true) throws -> Network {
-  try CSVFormat.read(ties: Data(ties.utf8), file: "ties.csv", nodes: nodes.map { Data($0.utf8) },
-                     nodesFile: "nodes.csv", directed: directed)
+  try CSVFormat.read(
+    ties: Data(ties.utf8), file: "ties.csv", nodes: nodes.map { Data($0.utf8) },
+    nodesFile: "nodes.csv", directed: directed)
 }
 
 /// The error a throwing call raises, for asserting on its message and place.
@@ -89,7 +103,9 @@ func seededRandomGraph(_ name: String, in fixture: String) throws -> Network {
   let text = try String(contentsOfFile: fixturePath(fixture), encoding: .utf8)
   var net: Network?
   for line in text.split(separator: "\n").dropFirst() {
-    let f = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+    let f = line.split(separator: ",").map {
+      $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    }
     guard f[0] == name else { continue }
     if net == nil {
       net = Network(directed: f[2] == "TRUE")

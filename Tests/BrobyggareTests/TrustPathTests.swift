@@ -41,9 +41,11 @@ struct TrustPathTests {
     var rng = SeededGenerator(seed: 7)
     var net = Network(directed: true)
     for i in 0..<30 { try net.addNode(Node(id: "n\(i)")) }
-    for i in 0..<30 { for j in 0..<30 where i != j && rng.next() % 100 < 12 {
-      net.addTie(from: "n\(i)", to: "n\(j)", trust: Double(rng.next() % 1000 + 1) / 1000)
-    } }
+    for i in 0..<30 {
+      for j in 0..<30 where i != j && rng.next() % 100 < 12 {
+        net.addTie(from: "n\(i)", to: "n\(j)", trust: Double(rng.next() % 1000 + 1) / 1000)
+      }
+    }
     let adj = try net.adjacency()
     for s in [0, 5, 17] {
       let d = try net.distances(from: "n\(s)", distance: .negativeLog)
@@ -68,7 +70,9 @@ struct TrustPathTests {
     net.addTie(from: "a", to: "v", trust: 0.4)
     net.addTie(from: "v", to: "c", trust: 0.9)
     let adj = try net.adjacency()
-    let want: [TwoPathValue: Double] = [.geometricMean: 0.6, .arithmeticMean: 0.65, .minimum: 0.4, .maximum: 0.9]
+    let want: [TwoPathValue: Double] = [
+      .geometricMean: 0.6, .arithmeticMean: 0.65, .minimum: 0.4, .maximum: 0.9,
+    ]
     for (value, w) in want {
       let r = adj.brokerageRoles(groups: [0, 0, 0], groupNames: ["g"], trust: value)
       #expect(close(r.raw[BrokerageRole.coordinator.rawValue][1], w))
@@ -85,8 +89,11 @@ struct TrustPathTests {
     let adj = try net.adjacency()
     let groups = ref.nodes.indices.map { $0 % 3 }
     for value in TwoPathValue.allCases {
-      #expect(adj.brokerageCounts(groups: groups, trust: value) == adj.brokerageCounts(groups: groups))
-      #expect(adj.brokerageCounts(groups: groups, credit: .shared, trust: value) == adj.brokerageCounts(groups: groups, credit: .shared))
+      #expect(
+        adj.brokerageCounts(groups: groups, trust: value) == adj.brokerageCounts(groups: groups))
+      #expect(
+        adj.brokerageCounts(groups: groups, credit: .shared, trust: value)
+          == adj.brokerageCounts(groups: groups, credit: .shared))
     }
   }
 }

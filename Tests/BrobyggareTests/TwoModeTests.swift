@@ -11,7 +11,9 @@ struct TwoModeTests {
     let d = InterviewReference.json["davis"] as! [String: Any]
     var net = Network(directed: false)
     for w in d["women"] as! [String] { try net.addNode(Node(id: w, kind: .person)) }
-    for e in d["events"] as! [String] { try net.addNode(Node(id: e, attributes: ["kind": .string("event")])) }
+    for e in d["events"] as! [String] {
+      try net.addNode(Node(id: e, attributes: ["kind": .string("event")]))
+    }
     for e in d["edges"] as! [[String]] { net.addTie(from: e[0], to: e[1], layer: "attended") }
     return (net, d)
   }
@@ -27,7 +29,9 @@ struct TwoModeTests {
 
   static func want(_ rows: Any) -> [String: Double] {
     var out: [String: Double] = [:]
-    for r in rows as! [[Any]] { out["\(r[0] as! String)|\(r[1] as! String)"] = (r[2] as! NSNumber).doubleValue }
+    for r in rows as! [[Any]] {
+      out["\(r[0] as! String)|\(r[1] as! String)"] = (r[2] as! NSNumber).doubleValue
+    }
     return out
   }
 
@@ -54,16 +58,22 @@ struct TwoModeTests {
   @Test func boundarySpannersByHand() throws {
     var net = Network(directed: true)
     for p in ["ann", "bo", "cy"] { try net.addNode(Node(id: p, kind: .person)) }
-    for (o, s) in [("council", "municipality"), ("club", "civil society"), ("choir", "civil society")] {
+    for (o, s) in [
+      ("council", "municipality"), ("club", "civil society"), ("choir", "civil society"),
+    ] {
       try net.addNode(Node(id: o, kind: .organisation, attributes: ["sector": .string(s)]))
     }
-    for (a, b) in [("ann", "council"), ("ann", "club"), ("bo", "club"), ("bo", "choir"), ("cy", "ann")] { net.addTie(from: a, to: b) }
+    for (a, b) in [
+      ("ann", "council"), ("ann", "club"), ("bo", "club"), ("bo", "choir"), ("cy", "ann"),
+    ] { net.addTie(from: a, to: b) }
     let s = try net.boundarySpanning()
     #expect(s.map(\.affiliations) == [2, 2, 0])
     #expect(s.map(\.sectors) == [["civil society", "municipality"], ["civil society"], []])
     #expect(s.map(\.isBoundarySpanner) == [true, false, false])
     let p = try net.projection(onto: .organisations)
     #expect(Self.edges(p.network) == ["club|council": 1, "choir|club": 1] && p.sameModeTies == 1)
-    #expect(throws: NetworkError.unknownNodeAttribute("region")) { try net.boundarySpanning(sector: "region") }
+    #expect(throws: NetworkError.unknownNodeAttribute("region")) {
+      try net.boundarySpanning(sector: "region")
+    }
   }
 }

@@ -19,17 +19,27 @@ struct UCINETTests {
   }
 
   enum JSONScalar: Decodable, Equatable {
-    case text(String), number(Double), null
+    case text(String)
+    case number(Double)
+    case null
     init(from decoder: Decoder) throws {
       let c = try decoder.singleValueContainer()
-      if c.decodeNil() { self = .null } else if let d = try? c.decode(Double.self) { self = .number(d) } else { self = .text(try c.decode(String.self)) }
+      if c.decodeNil() {
+        self = .null
+      } else if let d = try? c.decode(Double.self) {
+        self = .number(d)
+      } else {
+        self = .text(try c.decode(String.self))
+      }
     }
   }
 
   func igraph(_ paths: [String]) throws -> IgraphReading {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [pythonForPeers(), packageRoot.appendingPathComponent("Scripts/ucinet_with_igraph.py").path] + paths
+    p.arguments =
+      [pythonForPeers(), packageRoot.appendingPathComponent("Scripts/ucinet_with_igraph.py").path]
+      + paths
     let out = Pipe()
     p.standardOutput = out
     try p.run()
@@ -43,14 +53,21 @@ struct UCINETTests {
   func compare(_ net: Network, _ ref: IgraphReading.File, _ name: String) {
     #expect(net.isDirected == ref.directed, "\(name)")
     #expect(net.nodes.map(\.id) == ref.nodes, "\(name)")
-    let ours = net.ties.map { t in [JSONScalar.text(net.nodes[t.source].id), .text(net.nodes[t.target].id), t.trust.map { .number($0) } ?? .null] }
+    let ours = net.ties.map { t in
+      [
+        JSONScalar.text(net.nodes[t.source].id), .text(net.nodes[t.target].id),
+        t.trust.map { .number($0) } ?? .null,
+      ]
+    }
     let sort = { (e: [[JSONScalar]]) in e.map { "\($0)" }.sorted() }
     #expect(sort(ours) == sort(ref.edges), "\(name)")
   }
 
   @Test(readsInteropFiles("the real UCINET files"))
   func realFilesReadAsIgraphReadsThem() throws {
-    let files = ["realworld/ucinet/igraph_fullmatrix4.dl", "realworld/ucinet/igraph_edgelist1_input.dl"].map(interopPath)
+    let files = [
+      "realworld/ucinet/igraph_fullmatrix4.dl", "realworld/ucinet/igraph_edgelist1_input.dl",
+    ].map(interopPath)
     let ref = try igraph(files)
     for path in files {
       let net = try UCINETFormat.read(Data(contentsOf: URL(fileURLWithPath: path)), file: path)
@@ -65,12 +82,15 @@ struct UCINETTests {
   /// What Brobyggare writes, igraph reads with the same nodes, ties and weights; and it reads
   /// back the same here, undirected with --undirected.
   @Test func writtenFilesReadTheSameInIgraph() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dl-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dl-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     var net = Network(directed: true)
     // igraph reads labels without spaces only (a quoted "Åsa Öberg" is two labels to it).
-    for (a, b, w) in [("Åsa_Öberg", "b", 0.5), ("b", "c", 2.0), ("c", "Åsa_Öberg", 1.0), ("d", "b", 0.25)] {
+    for (a, b, w) in [
+      ("Åsa_Öberg", "b", 0.5), ("b", "c", 2.0), ("c", "Åsa_Öberg", 1.0), ("d", "b", 0.25),
+    ] {
       net.addTie(from: a, to: b, trust: w)
     }
     _ = net.node(withID: "isolate")
@@ -85,7 +105,10 @@ struct UCINETTests {
     u.addTie(from: "a", to: "b")
     u.addTie(from: "b", to: "c")
     let (text, dropped) = try UCINETFormat.write(u)
-    #expect(dropped.contains { $0.contains("cannot say that the ties are undirected: read it back with --undirected") })
+    #expect(
+      dropped.contains {
+        $0.contains("cannot say that the ties are undirected: read it back with --undirected")
+      })
     let directed = try UCINETFormat.read(Data(text.utf8), file: "u.dl")
     #expect(directed.tieCount == 4)
     #expect(directed.readNotes.contains { $0.contains("the ties are symmetric") })
@@ -100,22 +123,32 @@ struct UCINETTests {
 
   /// Several matrices are layers; nodelist1; a two-mode matrix; errors at their place.
   @Test func layersNodelistsTwoModeAndErrors() throws {
-    let two = "dl n=3 nm=2\nformat = fullmatrix\nlabels:\na,b,c\nmatrix labels:\ntrust,advice\ndata:\n0 1 0\n0 0 1\n0 0 0\n0 0 0\n1 0 0\n0 1 0\n"
+    let two =
+      "dl n=3 nm=2\nformat = fullmatrix\nlabels:\na,b,c\nmatrix labels:\ntrust,advice\ndata:\n0 1 0\n0 0 1\n0 0 0\n0 0 0\n1 0 0\n0 1 0\n"
     let net = try UCINETFormat.read(Data(two.utf8), file: "two.dl")
     #expect(net.layers == ["advice", "trust"])
     #expect(net.ties.filter { $0.layer == "trust" }.count == 2)
-    let nodelist = try UCINETFormat.read(Data("dl n=4\nformat = nodelist1\nlabels embedded\ndata:\na b c\nd a\n".utf8), file: "n.dl")
+    let nodelist = try UCINETFormat.read(
+      Data("dl n=4\nformat = nodelist1\nlabels embedded\ndata:\na b c\nd a\n".utf8), file: "n.dl")
     #expect(nodelist.tieCount == 3)
-    let bipartite = try UCINETFormat.read(Data("dl nr=2 nc=3\nformat = fullmatrix\ndata:\n1 0 1\n0 1 1\n".utf8), file: "b.dl")
+    let bipartite = try UCINETFormat.read(
+      Data("dl nr=2 nc=3\nformat = fullmatrix\ndata:\n1 0 1\n0 1 1\n".utf8), file: "b.dl")
     #expect(bipartite.nodeCount == 5 && bipartite.tieCount == 4)
     #expect(Set(bipartite.nodes.map(\.id)) == ["r1", "r2", "c1", "c2", "c3"])
     #expect(bipartite.nodes.filter { $0.attributes["mode"] == .string("row") }.count == 2)
-    let short = #expect(throws: FormatError.self) { try UCINETFormat.read(Data("dl n=3\nformat = fullmatrix\ndata:\n0 1 0\n1 0\n".utf8), file: "s.dl") }
+    let short = #expect(throws: FormatError.self) {
+      try UCINETFormat.read(
+        Data("dl n=3\nformat = fullmatrix\ndata:\n0 1 0\n1 0\n".utf8), file: "s.dl")
+    }
     #expect(short?.line == 5)
     #expect(short?.message.contains("this row has 2 values; the matrix has 3 columns") == true)
-    let negative = #expect(throws: FormatError.self) { try UCINETFormat.read(Data("dl n=2\ndata:\n0 -1\n0 0\n".utf8), file: "neg.dl") }
+    let negative = #expect(throws: FormatError.self) {
+      try UCINETFormat.read(Data("dl n=2\ndata:\n0 -1\n0 0\n".utf8), file: "neg.dl")
+    }
     #expect(negative?.message.contains("negative") == true)
-    let huge = #expect(throws: FormatError.self) { try UCINETFormat.read(Data("dl n=1000000\ndata:\n".utf8), file: "h.dl") }
+    let huge = #expect(throws: FormatError.self) {
+      try UCINETFormat.read(Data("dl n=1000000\ndata:\n".utf8), file: "h.dl")
+    }
     #expect(huge?.message.contains("more than the 10^9 read here") == true)
   }
 
@@ -123,7 +156,9 @@ struct UCINETTests {
   /// and read back as labels.
   @Test func labelsThatSpellKeywords() throws {
     var net = Network(directed: true)
-    for (a, b) in [("data", ":"), ("labels", "n"), ("format", "="), ("'q", "x!")] { net.addTie(from: a, to: b) }
+    for (a, b) in [("data", ":"), ("labels", "n"), ("format", "="), ("'q", "x!")] {
+      net.addTie(from: a, to: b)
+    }
     let back = try UCINETFormat.read(Data(try UCINETFormat.write(net).text.utf8), file: "k.dl")
     #expect(back.nodes.map(\.id) == net.nodes.map(\.id))
     #expect(back.ties.map { [$0.source, $0.target] } == net.ties.map { [$0.source, $0.target] })

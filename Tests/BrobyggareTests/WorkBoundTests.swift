@@ -11,7 +11,8 @@ import Testing
 @Suite("Work bounds")
 struct WorkBoundTests {
   static func undirected(_ n: Int, _ ties: [(Int, Int)]) -> Adjacency {
-    Adjacency.build(nodeCount: n, directed: false, arcs: ties.map { (Int32($0.0), Int32($0.1), 1) }, merge: .max)
+    Adjacency.build(
+      nodeCount: n, directed: false, arcs: ties.map { (Int32($0.0), Int32($0.1), 1) }, merge: .max)
   }
 
   /// The local bridges as they were found before: a breadth-first search for every one.
@@ -24,15 +25,18 @@ struct WorkBoundTests {
         if Set(g.successors(of: u)).isDisjoint(with: g.successors(of: v)) == false { continue }
         var hop = [Int](repeating: -1, count: g.nodeCount)
         hop[u] = 0
-        var queue = [u], head = 0
+        var queue = [u]
+        var head = 0
         while head < queue.count {
-          let x = queue[head]; head += 1
+          let x = queue[head]
+          head += 1
           for y32 in g.successors(of: x) where hop[Int(y32)] < 0 && !(x == u && Int(y32) == v) {
             hop[Int(y32)] = hop[x] + 1
             queue.append(Int(y32))
           }
         }
-        result.append(LocalBridge(source: u, target: v, span: hop[v] < 0 ? .infinity : Double(hop[v])))
+        result.append(
+          LocalBridge(source: u, target: v, span: hop[v] < 0 ? .infinity : Double(hop[v])))
       }
     }
     return result
@@ -106,10 +110,15 @@ struct WorkBoundTests {
   /// ten million, refused before any tie is built. Three people make 3 pairs, within a limit of
   /// 3; four make 6, over it.
   @Test func projectionCountsItsPairsFirst() throws {
-    #expect(throws: TwoMode.ProjectionTooLarge(pairs: 12_497_500, limit: 10_000_000, largest: "org", largestMembers: 5000)) {
+    #expect(
+      throws: TwoMode.ProjectionTooLarge(
+        pairs: 12_497_500, limit: 10_000_000, largest: "org", largestMembers: 5000)
+    ) {
       try Self.oneOrganisation(people: 5000).projection(onto: .people)
     }
-    #expect(try Self.oneOrganisation(people: 3).projection(onto: .people, maximumPairs: 3).network.tieCount == 3)
+    #expect(
+      try Self.oneOrganisation(people: 3).projection(onto: .people, maximumPairs: 3).network
+        .tieCount == 3)
     #expect(throws: TwoMode.ProjectionTooLarge.self) {
       try Self.oneOrganisation(people: 4).projection(onto: .people, maximumPairs: 3)
     }
@@ -118,14 +127,17 @@ struct WorkBoundTests {
   /// The largest organisation that fits ten million pairs: 4,472 · 4,471 / 2 = 9,997,156 pairs;
   /// 4,473 would make 10,001,628.
   @Test func projectionLimitNamesTheMembersThatFit() {
-    let e = TwoMode.ProjectionTooLarge(pairs: 12_497_500, limit: 10_000_000, largest: "org", largestMembers: 5000)
+    let e = TwoMode.ProjectionTooLarge(
+      pairs: 12_497_500, limit: 10_000_000, largest: "org", largestMembers: 5000)
     #expect(e.description.contains("at most 4472 members in one node fit"))
   }
 
   // MARK: Name suggestions
 
   static func letters(_ count: Int, _ rng: inout SplitMix) -> String {
-    String(String.UnicodeScalarView((0..<count).map { _ in Unicode.Scalar(UInt8(97 + rng.next() % 26)) }))
+    String(
+      String.UnicodeScalarView((0..<count).map { _ in Unicode.Scalar(UInt8(97 + rng.next() % 26)) })
+    )
   }
 
   /// 20 names of 3,000 letters against a roster of 20 such names: each pair was a table of up
@@ -133,15 +145,19 @@ struct WorkBoundTests {
   /// letters, the longest suggested for, one letter from a roster name, still finds it.
   @Test func longNamesGetNoSuggestionsAndCostNothing() throws {
     var rng = SplitMix(seed: 31)
-    let roster = try Roster((0..<20).map { RosterEntry(id: "p\($0)", label: Self.letters(3000, &rng)) }
-      + [RosterEntry(id: "q", label: String(repeating: "ab", count: 100))])
+    let roster = try Roster(
+      (0..<20).map { RosterEntry(id: "p\($0)", label: Self.letters(3000, &rng)) }
+        + [RosterEntry(id: "q", label: String(repeating: "ab", count: 100))])
     let resolver = NameResolver(roster: roster)
     var cells = 0
-    for _ in 0..<20 { #expect(resolver.suggestions(for: Self.letters(3000, &rng), limit: 3, cells: &cells).isEmpty) }
+    for _ in 0..<20 {
+      #expect(resolver.suggestions(for: Self.letters(3000, &rng), limit: 3, cells: &cells).isEmpty)
+    }
     #expect(cells == 0)
     let near = "c" + String(repeating: "ab", count: 100).dropFirst()
     #expect(resolver.suggestions(for: near).map(\.distance) == [1])
-    #expect(closestMatches(to: Self.letters(3000, &rng), among: roster.entries.map(\.label)).isEmpty)
+    #expect(
+      closestMatches(to: Self.letters(3000, &rng), among: roster.entries.map(\.label)).isEmpty)
   }
 
   // MARK: Brokerage
@@ -156,10 +172,14 @@ struct WorkBoundTests {
       let n = 2 + trial % 30
       let directed = trial % 2 == 0
       let m = Int(rng.next() % UInt64(3 * n))
-      let arcs = (0..<m).map { _ in (Int32(rng.next() % UInt64(n)), Int32(rng.next() % UInt64(n)), 1.0) }
+      let arcs = (0..<m).map { _ in
+        (Int32(rng.next() % UInt64(n)), Int32(rng.next() % UInt64(n)), 1.0)
+      }
       let adj = Adjacency.build(nodeCount: n, directed: directed, arcs: arcs, merge: .max)
       let groups = (0..<n).map { _ in Int(rng.next() % 4) - 1 }
-      #expect(adj.brokerageCounts(groups: groups) == adj.brokerageCounts(groups: groups, trust: .minimum), "trial \(trial)")
+      #expect(
+        adj.brokerageCounts(groups: groups) == adj.brokerageCounts(groups: groups, trust: .minimum),
+        "trial \(trial)")
     }
   }
 

@@ -9,7 +9,8 @@ import Testing
 @Suite("Writer and work hardening")
 struct WriterHardeningTests {
   static func temporaryFolder() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("writer-hardening-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "writer-hardening-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir
   }
@@ -18,9 +19,14 @@ struct WriterHardeningTests {
   static func largeNetwork() throws -> Network {
     var net = Network(directed: true)
     net.reserveCapacity(nodes: 20_000, ties: 40_000)
-    for i in 0..<20_000 { try net.addNode(Node(id: "n\(i)", attributes: ["group": .string("g\(i % 7)")])) }
+    for i in 0..<20_000 {
+      try net.addNode(Node(id: "n\(i)", attributes: ["group": .string("g\(i % 7)")]))
+    }
     for i in 0..<40_000 {
-      net.addTie(Tie(source: i % 20_000, target: (i * 7919 + 1) % 20_000, trust: Double(i % 10 + 1) / 10, layer: i % 2 == 0 ? "work" : "kin"))
+      net.addTie(
+        Tie(
+          source: i % 20_000, target: (i * 7919 + 1) % 20_000, trust: Double(i % 10 + 1) / 10,
+          layer: i % 2 == 0 ? "work" : "kin"))
     }
     return net
   }
@@ -33,7 +39,10 @@ struct WriterHardeningTests {
     let net = try Self.largeNetwork()
     var pieces: [Int] = []
     var joined = ""
-    try GraphMLFormat.write(net) { pieces.append($0.utf8.count); joined += $0 }
+    try GraphMLFormat.write(net) {
+      pieces.append($0.utf8.count)
+      joined += $0
+    }
     #expect(joined == (try GraphMLFormat.write(net)))
     #expect(joined.utf8.count > 3_000_000)
     #expect(pieces.count > 40)
@@ -63,10 +72,16 @@ struct WriterHardeningTests {
     do { try net.writeGraphML(toFile: old) } catch let e as FormatError {
       #expect(e.file == old)
     }
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["net.graphml", "old.graphml"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [
+        "net.graphml", "old.graphml",
+      ])
     #expect(try String(contentsOfFile: old, encoding: .utf8) == "old")
     // A folder that is not there is a WriteError naming it, as for the other formats.
-    #expect(throws: WriteError.self) { try Self.largeNetwork().writeGraphML(toFile: dir.appendingPathComponent("none/x.graphml").path) }
+    #expect(throws: WriteError.self) {
+      try Self.largeNetwork().writeGraphML(
+        toFile: dir.appendingPathComponent("none/x.graphml").path)
+    }
   }
 
   // MARK: Trust reach
@@ -87,12 +102,16 @@ struct WriterHardeningTests {
       let n = 2 + trial % 40
       let m = Int(rng.next() % UInt64(4 * n))
       let trusts = [1.0, 0.5, 0.25, 0.8, 0.4]
-      let arcs = (0..<m).map { _ in (Int32(rng.next() % UInt64(n)), Int32(rng.next() % UInt64(n)), trusts[Int(rng.next() % 5)]) }
+      let arcs = (0..<m).map { _ in
+        (Int32(rng.next() % UInt64(n)), Int32(rng.next() % UInt64(n)), trusts[Int(rng.next() % 5)])
+      }
       let adj = Adjacency.build(nodeCount: n, directed: trial % 2 == 0, arcs: arcs, merge: .max)
       for threshold in [1.0, 0.5, 0.25, 0.2, 0.01] {
         let reference = try Self.referenceTrustReach(adj, threshold: threshold)
         for threads in [1, 3] {
-          #expect(try adj.trustReach(threshold: threshold, threads: threads) == reference, "trial \(trial), threshold \(threshold)")
+          #expect(
+            try adj.trustReach(threshold: threshold, threads: threads) == reference,
+            "trial \(trial), threshold \(threshold)")
         }
       }
     }
@@ -104,7 +123,9 @@ struct WriterHardeningTests {
   /// counting search touches two nodes per source.
   @Test func trustReachDoesWorkOnlyWhereTheSearchGoes() throws {
     let n = 200_000
-    let adj = Adjacency.build(nodeCount: n, directed: true, arcs: (0..<n).map { (Int32($0), Int32(($0 + 1) % n), 0.5) }, merge: .max)
+    let adj = Adjacency.build(
+      nodeCount: n, directed: true, arcs: (0..<n).map { (Int32($0), Int32(($0 + 1) % n), 0.5) },
+      merge: .max)
     let reach = try adj.trustReach(threshold: 0.3, threads: 2)
     #expect(reach == [Int](repeating: 1, count: n))
   }
@@ -113,11 +134,15 @@ struct WriterHardeningTests {
 
   /// Partial credit as it was computed before: for every open two-path a → v → c, the brokers
   /// of (a, c) counted again by a scan of a's successors.
-  static func referenceSharedCredit(_ adj: Adjacency, groups: [Int], trust: TwoPathValue?) -> [[Double]] {
+  static func referenceSharedCredit(_ adj: Adjacency, groups: [Int], trust: TwoPathValue?)
+    -> [[Double]]
+  {
     let n = adj.nodeCount
     var raw = [[Double]](repeating: [Double](repeating: 0, count: n), count: 5)
     func brokers(_ a: Int, _ c: Int) -> Int {
-      adj.successors(of: a).filter { Int($0) != c && groups[Int($0)] >= 0 && adj.hasArc(from: Int($0), to: c) }.count
+      adj.successors(of: a).filter {
+        Int($0) != c && groups[Int($0)] >= 0 && adj.hasArc(from: Int($0), to: c)
+      }.count
     }
     for v in 0..<n where groups[v] >= 0 {
       for ka in adj.inOffsets[v]..<adj.inOffsets[v + 1] {
@@ -127,7 +152,8 @@ struct WriterHardeningTests {
           let c = Int(adj.outTargets[kc])
           if c == a || groups[c] < 0 || adj.hasArc(from: a, to: c) { continue }
           if !adj.isDirected && a > c { continue }
-          let weight = (trust.map { $0.value(adj.inTrust[ka], adj.outTrust[kc]) } ?? 1) / Double(brokers(a, c))
+          let weight =
+            (trust.map { $0.value(adj.inTrust[ka], adj.outTrust[kc]) } ?? 1) / Double(brokers(a, c))
           let role = BrokerageRole.of(source: groups[a], broker: groups[v], target: groups[c])
           if !adj.isDirected && (role == .representative || role == .gatekeeper) {
             raw[BrokerageRole.representative.rawValue][v] += weight / 2
@@ -148,13 +174,20 @@ struct WriterHardeningTests {
     for trial in 0..<200 {
       let n = 2 + trial % 30
       let m = Int(rng.next() % UInt64(4 * n))
-      let arcs = (0..<m).map { _ in (Int32(rng.next() % UInt64(n)), Int32(rng.next() % UInt64(n)), Double(1 + rng.next() % 9) / 10) }
+      let arcs = (0..<m).map { _ in
+        (
+          Int32(rng.next() % UInt64(n)), Int32(rng.next() % UInt64(n)),
+          Double(1 + rng.next() % 9) / 10
+        )
+      }
       let adj = Adjacency.build(nodeCount: n, directed: trial % 2 == 0, arcs: arcs, merge: .max)
       let groups = (0..<n).map { _ in Int(rng.next() % 4) - 1 }
       for trust in [nil, TwoPathValue.geometricMean] {
         let got = adj.brokerageCounts(groups: groups, credit: .shared, trust: trust)
         let expected = Self.referenceSharedCredit(adj, groups: groups, trust: trust)
-        #expect(zip(got, expected).allSatisfy { zip($0, $1).allSatisfy { close($0, $1, 1e-12) } }, "trial \(trial)")
+        #expect(
+          zip(got, expected).allSatisfy { zip($0, $1).allSatisfy { close($0, $1, 1e-12) } },
+          "trial \(trial)")
       }
     }
   }

@@ -424,7 +424,8 @@ struct XLSXTests {
     #expect(net.ties.map(\.trust) == [2, 1])
     #expect(
       net.readNotes.contains(
-        "left out the column C of the sheet 'Ties': it has no header and no values (a spacer column)"))
+        "left out the column C of the sheet 'Ties': it has no header and no values (a spacer column)"
+      ))
     // Positions still count the sheet's columns: the trust column is D, the 4th.
     let sheet =
       #"<row r="1"><c r="A1" t="inlineStr"><is><t>source</t></is></c><c r="B1" t="inlineStr"><is><t>target</t></is></c><c r="D1" t="inlineStr"><is><t>trust</t></is></c></row>"#
@@ -457,7 +458,8 @@ struct XLSXTests {
         == "every sheet of the workbook is hidden ('Notes', 'Ties' (very hidden)); a hidden sheet is read only when --sheet names it"
     )
     options.sheet = "Ties"
-    let asked = try Network(contentsOf: fixturePath("xlsx/only-hidden-sheets.xlsx"), options: options)
+    let asked = try Network(
+      contentsOf: fixturePath("xlsx/only-hidden-sheets.xlsx"), options: options)
     #expect(asked.tieCount == 1)
   }
 
@@ -465,7 +467,9 @@ struct XLSXTests {
   /// is refused at its cell; it was read as a missing value. A formula whose cached result is
   /// empty text (`t="str"`, `<v></v>`, as Excel writes ="") is a missing value.
   @Test func uncalculatedFormulaIsRefusedAtItsCell() throws {
-    let e = Self.error { _ = try Network(contentsOf: fixturePath("xlsx/uncalculated-formula.xlsx")) }
+    let e = Self.error {
+      _ = try Network(contentsOf: fixturePath("xlsx/uncalculated-formula.xlsx"))
+    }
     #expect(e?.file.hasSuffix("uncalculated-formula.xlsx[Ties]") == true)
     #expect(e?.line == 3 && e?.column == 4)
     #expect(

@@ -24,13 +24,16 @@ extension Adjacency {
   ///
   /// - Returns: `p[c][v]` for the five roles and the total.
   /// - Complexity: `permutations` times the cost of ``brokerageCounts(groups:credit:trust:)``.
-  public func brokeragePermutationPValues(groups: [Int], observed: [[Double]], permutations: Int, seed: UInt64,
-                                          credit: BrokerageRoles.PartialCredit = .none,
-                                          trust: TwoPathValue? = nil, threads: Int = Threads.available) -> [[Double]] {
+  public func brokeragePermutationPValues(
+    groups: [Int], observed: [[Double]], permutations: Int, seed: UInt64,
+    credit: BrokerageRoles.PartialCredit = .none,
+    trust: TwoPathValue? = nil, threads: Int = Threads.available
+  ) -> [[Double]] {
     precondition(permutations > 0, "permutations must be positive")
     let n = nodeCount
     let columns = BrokerageRoles.columns
-    let atLeast = countTrials(permutations, slots: columns * n, threads: threads, seed: seed) { rng, counter in
+    let atLeast = countTrials(permutations, slots: columns * n, threads: threads, seed: seed) {
+      rng, counter in
       let shuffled = shuffledGroups(groups, &rng)
       let counts = self.brokerageCounts(groups: shuffled, credit: credit, trust: trust)
       for v in 0..<n {
@@ -43,7 +46,9 @@ extension Adjacency {
       }
     }
     return (0..<columns).map { c in
-      (0..<n).map { v in groups[v] < 0 ? .nan : Double(atLeast[c * n + v] + 1) / Double(permutations + 1) }
+      (0..<n).map { v in
+        groups[v] < 0 ? .nan : Double(atLeast[c * n + v] + 1) / Double(permutations + 1)
+      }
     }
   }
 }

@@ -121,12 +121,14 @@ public struct BrokerageRoles: Sendable {
   /// - Complexity: O(1).
   public subscript(_ v: Int) -> BrokerageProfile {
     func column(_ m: [[Double]]) -> BrokerageColumns {
-      BrokerageColumns(coordinator: m[0][v], itinerant: m[1][v], representative: m[2][v],
-                       gatekeeper: m[3][v], liaison: m[4][v], total: m[5][v])
+      BrokerageColumns(
+        coordinator: m[0][v], itinerant: m[1][v], representative: m[2][v],
+        gatekeeper: m[3][v], liaison: m[4][v], total: m[5][v])
     }
     let p = permutationP.map { m in
-      BrokerageColumns(coordinator: m[0][v], itinerant: m[1][v], representative: m[2][v],
-                       gatekeeper: m[3][v], liaison: m[4][v], total: .nan)
+      BrokerageColumns(
+        coordinator: m[0][v], itinerant: m[1][v], representative: m[2][v],
+        gatekeeper: m[3][v], liaison: m[4][v], total: .nan)
     }
     return BrokerageProfile(
       node: v, id: v < nodeIDs.count ? nodeIDs[v] : nil,
@@ -154,7 +156,9 @@ public struct BrokerageRoles: Sendable {
   public var networkZScores: BrokerageColumns { Self.columns(networkZ) }
 
   private static func columns(_ m: [Double]) -> BrokerageColumns {
-    BrokerageColumns(coordinator: m[0], itinerant: m[1], representative: m[2], gatekeeper: m[3], liaison: m[4], total: m[5])
+    BrokerageColumns(
+      coordinator: m[0], itinerant: m[1], representative: m[2], gatekeeper: m[3], liaison: m[4],
+      total: m[5])
   }
 }
 
@@ -175,8 +179,10 @@ public struct BrokerageColumns: Sendable, Equatable, CustomStringConvertible {
   public var total: Double
 
   /// Five roles and a total.
-  public init(coordinator: Double, itinerant: Double, representative: Double, gatekeeper: Double,
-              liaison: Double, total: Double) {
+  public init(
+    coordinator: Double, itinerant: Double, representative: Double, gatekeeper: Double,
+    liaison: Double, total: Double
+  ) {
     self.coordinator = coordinator
     self.itinerant = itinerant
     self.representative = representative
@@ -198,8 +204,10 @@ public struct BrokerageColumns: Sendable, Equatable, CustomStringConvertible {
 
   /// `coordinator 2, itinerant 0, representative 1, gatekeeper 0, liaison 3, total 6`.
   public var description: String {
-    (BrokerageRole.allCases.map { "\($0.name) \(formatNumber(self[$0]))" } + ["total \(formatNumber(total))"])
-      .joined(separator: ", ")
+    (BrokerageRole.allCases.map { "\($0.name) \(formatNumber(self[$0]))" } + [
+      "total \(formatNumber(total))"
+    ])
+    .joined(separator: ", ")
   }
 }
 
@@ -289,8 +297,10 @@ extension Adjacency {
   ///   - credit: whether k brokers of one pair share it (1/k each).
   ///   - trust: `nil` counts each open two-path as 1; otherwise a two-path a → v → c counts
   ///     the value of its two trusts (see ``TwoPathValue``).
-  public func brokerageCounts(groups: [Int], credit: BrokerageRoles.PartialCredit = .none,
-                              trust: TwoPathValue? = nil) -> [[Double]] {
+  public func brokerageCounts(
+    groups: [Int], credit: BrokerageRoles.PartialCredit = .none,
+    trust: TwoPathValue? = nil
+  ) -> [[Double]] {
     precondition(groups.count == nodeCount, "one group per node")
     if credit == .none && trust == nil { return brokerageCountsByGroup(groups: groups) }
     if credit == .shared { return brokerageCountsSharingCredit(groups: groups, trust: trust) }
@@ -337,23 +347,29 @@ extension Adjacency {
     var mark = [Int](repeating: -1, count: n)
     for v in 0..<n where groups[v] >= 0 {
       let gv = groups[v]
-      var inTotal = 0, outTotal = 0
+      var inTotal = 0
+      var outTotal = 0
       for a32 in predecessors(of: v) {
-        let a = Int(a32), g = groups[a]
+        let a = Int(a32)
+        let g = groups[a]
         if a == v || g < 0 { continue }
         if inByGroup[g] == 0 && outByGroup[g] == 0 { touched.append(g) }
-        inByGroup[g] += 1; inTotal += 1
+        inByGroup[g] += 1
+        inTotal += 1
       }
       for c32 in successors(of: v) {
-        let c = Int(c32), g = groups[c]
+        let c = Int(c32)
+        let g = groups[c]
         if c == v || g < 0 { continue }
         if inByGroup[g] == 0 && outByGroup[g] == 0 { touched.append(g) }
-        outByGroup[g] += 1; outTotal += 1
+        outByGroup[g] += 1
+        outTotal += 1
         mark[c] = v
       }
       // Ordered pairs (a, c), a ≠ c allowed for now, by role.
       var count = [Int](repeating: 0, count: 5)
-      let inOwn = inByGroup[gv], outOwn = outByGroup[gv]
+      let inOwn = inByGroup[gv]
+      let outOwn = outByGroup[gv]
       count[BrokerageRole.coordinator.rawValue] = inOwn * outOwn
       count[BrokerageRole.representative.rawValue] = inOwn * (outTotal - outOwn)
       count[BrokerageRole.gatekeeper.rawValue] = (inTotal - inOwn) * outOwn
@@ -361,14 +377,20 @@ extension Adjacency {
       for g in touched where g != gv { sameOther += inByGroup[g] * outByGroup[g] }
       count[BrokerageRole.itinerant.rawValue] = sameOther
       count[BrokerageRole.liaison.rawValue] = (inTotal - inOwn) * (outTotal - outOwn) - sameOther
-      for g in touched { inByGroup[g] = 0; outByGroup[g] = 0 }
+      for g in touched {
+        inByGroup[g] = 0
+        outByGroup[g] = 0
+      }
       touched.removeAll(keepingCapacity: true)
       // Less a = c (a tie both ways with v), and less the closed two-paths.
       let outDegree = outOffsets[v + 1] - outOffsets[v]
       for a32 in predecessors(of: v) {
-        let a = Int(a32), ga = groups[a]
+        let a = Int(a32)
+        let ga = groups[a]
         if a == v || ga < 0 { continue }
-        if mark[a] == v { count[BrokerageRole.of(source: ga, broker: gv, target: ga).rawValue] -= 1 }
+        if mark[a] == v {
+          count[BrokerageRole.of(source: ga, broker: gv, target: ga).rawValue] -= 1
+        }
         if outOffsets[a + 1] - outOffsets[a] <= outDegree {
           for c32 in successors(of: a) where mark[Int(c32)] == v && Int(c32) != a {
             count[BrokerageRole.of(source: ga, broker: gv, target: groups[Int(c32)]).rawValue] -= 1
@@ -419,7 +441,8 @@ extension Adjacency {
               brokers[c] += 1
               continue
             }
-            let weight = (trust.map { $0.value(outTrust[ka], outTrust[kc]) } ?? 1) / Double(brokers[c])
+            let weight =
+              (trust.map { $0.value(outTrust[ka], outTrust[kc]) } ?? 1) / Double(brokers[c])
             let role = BrokerageRole.of(source: groups[a], broker: gv, target: groups[c])
             if !isDirected && (role == .representative || role == .gatekeeper) {
               raw[BrokerageRole.representative.rawValue][v] += weight / 2
@@ -440,8 +463,10 @@ extension Adjacency {
   ///
   /// With `trust` the counts are trust-weighted (see ``TwoPathValue``); expected values and
   /// z-scores, derived for counts, are then NaN.
-  public func brokerageRoles(groups: [Int], groupNames: [String], credit: BrokerageRoles.PartialCredit = .none,
-                             trust: TwoPathValue? = nil) -> BrokerageRoles {
+  public func brokerageRoles(
+    groups: [Int], groupNames: [String], credit: BrokerageRoles.PartialCredit = .none,
+    trust: TwoPathValue? = nil
+  ) -> BrokerageRoles {
     let n = nodeCount
     let roles = brokerageCounts(groups: groups, credit: credit, trust: trust)
     let counts = credit == .none && trust == nil
@@ -456,7 +481,9 @@ extension Adjacency {
       arcsAmongGrouped = isDirected ? arcCount : 2 * tieCount
     } else {
       for v in 0..<n where groups[v] >= 0 {
-        for w in successors(of: v) where groups[Int(w)] >= 0 && Int(w) != v { arcsAmongGrouped += 1 }
+        for w in successors(of: v) where groups[Int(w)] >= 0 && Int(w) != v {
+          arcsAmongGrouped += 1
+        }
       }
     }
     let d = grouped > 1 ? Double(arcsAmongGrouped) / (N * (N - 1)) : .nan
@@ -467,10 +494,13 @@ extension Adjacency {
     var result = BrokerageRoles(
       groups: groups, groupNames: groupNames, raw: raw,
       expected: [], standardDeviation: [], z: [],
-      networkRaw: raw.map { $0.reduce(0, +) }, networkExpected: [], networkStandardDeviation: [], networkZ: [])
+      networkRaw: raw.map { $0.reduce(0, +) }, networkExpected: [], networkStandardDeviation: [],
+      networkZ: [])
     for c in 0..<BrokerageRoles.columns {
       let e = (0..<n).map { counts && groups[$0] >= 0 ? eGroup[groups[$0]][c] * scale : .nan }
-      let s = (0..<n).map { counts && groups[$0] >= 0 ? vGroup[groups[$0]][c].squareRoot() * scale : .nan }
+      let s = (0..<n).map {
+        counts && groups[$0] >= 0 ? vGroup[groups[$0]][c].squareRoot() * scale : .nan
+      }
       result.expected.append(e)
       result.standardDeviation.append(s)
       result.z.append((0..<n).map { (raw[c][$0] - e[$0]) / s[$0] })
@@ -486,15 +516,18 @@ extension Adjacency {
 
 /// Gould and Fernandez's expected values and variances for a node whose group has size
 /// `sizes[g]`, per group and column, exactly as R's sna 2.7 computes them.
-func brokerageNodeExpectations(sizes n: [Double], N: Double, d: Double) -> ([[Double]], [[Double]]) {
+func brokerageNodeExpectations(sizes n: [Double], N: Double, d: Double) -> ([[Double]], [[Double]])
+{
   let q = d * d * (1 - d)
   let r = 2 * d * d * d * (1 - d) * (1 - d) * (1 - d)
   func choose2(_ x: Double) -> Double { x * (x - 1) / 2 }
-  var e = [[Double]](), v = [[Double]]()
+  var e = [[Double]]()
+  var v = [[Double]]()
   for i in n.indices {
     let ni = n[i]
     let others = n.indices.filter { $0 != i }.map { n[$0] }
-    var ei = [Double](repeating: 0, count: 6), vi = ei
+    var ei = [Double](repeating: 0, count: 6)
+    var vi = ei
     ei[0] = q * (ni - 1) * (ni - 2)
     vi[0] = ei[0] * (1 - q) + (ni - 1) * (ni - 2) * (ni - 3) * r
     ei[1] = q * others.reduce(0) { $0 + $1 * ($1 - 1) }
@@ -520,29 +553,46 @@ func brokerageNetworkExpectations(sizes n: [Double], N: Double, d: Double) -> ([
   let d3 = d * d * d * (1 - d) * (1 - d) * (1 - d)
   let d4 = d * d * d * d * (1 - d) * (1 - d)
   let d5 = d * d * d * d * d * (1 - d)
-  var e = [Double](repeating: 0, count: 6), v = e
+  var e = [Double](repeating: 0, count: 6)
+  var v = e
   e[0] = q * n.reduce(0) { $0 + $1 * ($1 - 1) * ($1 - 2) }
-  v[0] = e[0] * (1 - q) + n.reduce(0) { acc, x in
-    acc + x * (x - 1) * (x - 2) * ((4 * x - 10) * d3 - 4 * (x - 3) * d4 + (x - 3) * d5)
-  }
+  v[0] =
+    e[0] * (1 - q)
+    + n.reduce(0) { acc, x in
+      acc + x * (x - 1) * (x - 2) * ((4 * x - 10) * d3 - 4 * (x - 3) * d4 + (x - 3) * d5)
+    }
   e[1] = q * n.reduce(0) { $0 + $1 * (N - $1) * ($1 - 1) }
   var outer = 0.0
-  for x in n { for y in n { outer += x * y * (x - 1) * ((2 * x + 2 * y - 6) * d3 + (N - x - 1) * d5) } }
-  v[1] = e[1] * (1 - q) + (outer - n.reduce(0) { acc, x in acc + x * x * (x - 1) * ((4 * x - 6) * d3 + (N - x - 1) * d5) })
+  for x in n {
+    for y in n { outer += x * y * (x - 1) * ((2 * x + 2 * y - 6) * d3 + (N - x - 1) * d5) }
+  }
+  v[1] =
+    e[1] * (1 - q)
+    + (outer
+      - n.reduce(0) { acc, x in acc + x * x * (x - 1) * ((4 * x - 6) * d3 + (N - x - 1) * d5) })
   e[2] = q * n.reduce(0) { $0 + $1 * (N - $1) * ($1 - 1) }
-  v[2] = e[2] * (1 - q) + n.reduce(0) { acc, x in acc + x * (N - x) * (x - 1) * ((N - 3) * d3 + (x - 2) * d5) }
+  v[2] =
+    e[2] * (1 - q)
+    + n.reduce(0) { acc, x in acc + x * (N - x) * (x - 1) * ((N - 3) * d3 + (x - 2) * d5) }
   e[3] = e[2]
   v[3] = v[2]
   var outer5 = 0.0
   for x in n { for y in n { outer5 += x * y * (N - x - y) } }
   e[4] = q * (outer5 - n.reduce(0) { $0 + $1 * $1 * (N - 2 * $1) })
   v[4] = e[4] * (1 - q)
-  for i in n.indices { for j in n.indices { for k in n.indices where i != j && j != k && i != k {
-    v[4] += n[i] * n[j] * n[k] * ((4 * (N - n[j]) - 2 * (n[i] + n[k] + 1)) * d3
-      - (4 * (N - n[k]) - 2 * (n[i] + n[j] + 1)) * d4 + (N - (n[i] + n[k] + 1)) * d5)
-  } } }
+  for i in n.indices {
+    for j in n.indices {
+      for k in n.indices where i != j && j != k && i != k {
+        v[4] +=
+          n[i] * n[j] * n[k]
+          * ((4 * (N - n[j]) - 2 * (n[i] + n[k] + 1)) * d3
+            - (4 * (N - n[k]) - 2 * (n[i] + n[j] + 1)) * d4 + (N - (n[i] + n[k] + 1)) * d5)
+      }
+    }
+  }
   e[5] = q * N * (N - 1) * (N - 2)
-  v[5] = e[5] * (1 - q) + N * (N - 1) * (N - 2) * ((4 * N - 10) * d3 - 4 * (N - 3) * d4 + (N - 3) * d5)
+  v[5] =
+    e[5] * (1 - q) + N * (N - 1) * (N - 2) * ((4 * N - 10) * d3 - 4 * (N - 3) * d4 + (N - 3) * d5)
   return (e, v)
 }
 
@@ -564,17 +614,20 @@ extension Network {
   /// Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal approach to
   /// brokerage in transaction networks. *Sociological Methodology* 19, 89–126.
   /// [doi:10.2307/270949](https://doi.org/10.2307/270949)
-  public func brokerageRoles(by attribute: String, selection: TieSelection = .all,
-                             credit: BrokerageRoles.PartialCredit = .none, trust: TwoPathValue? = nil,
-                             permutations: Int = 0, seed: UInt64 = 1,
-                             threads: Int = Threads.available) throws -> BrokerageRoles {
+  public func brokerageRoles(
+    by attribute: String, selection: TieSelection = .all,
+    credit: BrokerageRoles.PartialCredit = .none, trust: TwoPathValue? = nil,
+    permutations: Int = 0, seed: UInt64 = 1,
+    threads: Int = Threads.available
+  ) throws -> BrokerageRoles {
     let (g, names) = try groups(by: attribute)
     let adj = try adjacency(selection)
     var roles = adj.brokerageRoles(groups: g, groupNames: names, credit: credit, trust: trust)
     roles.nodeIDs = nodes.map(\.id)
     if permutations > 0 {
-      roles.permutationP = adj.brokeragePermutationPValues(groups: g, observed: roles.raw, permutations: permutations,
-                                                           seed: seed, credit: credit, trust: trust, threads: threads)
+      roles.permutationP = adj.brokeragePermutationPValues(
+        groups: g, observed: roles.raw, permutations: permutations,
+        seed: seed, credit: credit, trust: trust, threads: threads)
     }
     return roles
   }

@@ -60,7 +60,8 @@ public struct StructuralHoles: Sendable, Equatable {
 
     /// `constraint 0.21, effective size 5.67, efficiency 0.94, hierarchy 0.02`, unrounded.
     public var description: String {
-      (id.map { "\($0): " } ?? "") + "constraint \(formatNumber(constraint)), effective size \(formatNumber(effectiveSize)), "
+      (id.map { "\($0): " } ?? "")
+        + "constraint \(formatNumber(constraint)), effective size \(formatNumber(effectiveSize)), "
         + "efficiency \(formatNumber(efficiency)), hierarchy \(formatNumber(hierarchy))"
     }
   }
@@ -69,8 +70,10 @@ public struct StructuralHoles: Sendable, Equatable {
   ///
   /// - Complexity: O(1).
   public subscript(_ v: Int) -> NodeMeasures {
-    NodeMeasures(id: v < nodeIDs.count ? nodeIDs[v] : nil, constraint: constraint[v], effectiveSize: effectiveSize[v],
-                 efficiency: efficiency[v], hierarchy: hierarchy[v])
+    NodeMeasures(
+      id: v < nodeIDs.count ? nodeIDs[v] : nil, constraint: constraint[v],
+      effectiveSize: effectiveSize[v],
+      efficiency: efficiency[v], hierarchy: hierarchy[v])
   }
 
   /// The measures of the node with this id, or `nil` when no node has it.
@@ -94,18 +97,24 @@ extension Adjacency {
     // whose sums could overflow (trusts near the largest Double) are scaled down first, so
     // that the ratios stay finite. Nothing is scaled otherwise, so no digit changes.
     if weighted, let largest = outTrust.max(), largest > 0,
-       (largest * 2 * Double(Swift.max(1, g.outTargets.count))).isInfinite {
-      let scaled = Adjacency(nodeCount: nodeCount, directed: isDirected, offsets: outOffsets, targets: outTargets,
-                             trust: outTrust.map { $0 / largest })
+      (largest * 2 * Double(Swift.max(1, g.outTargets.count))).isInfinite
+    {
+      let scaled = Adjacency(
+        nodeCount: nodeCount, directed: isDirected, offsets: outOffsets, targets: outTargets,
+        trust: outTrust.map { $0 / largest })
       g = isDirected ? scaled.undirected(merge: .sum) : scaled
     }
     let n = g.nodeCount
-    let m: [Double] = weighted ? g.outTrust : g.outTargets.indices.map { k in
-      // Unweighted: a mutual pair counts 2 and a one-way tie 1, as a_ij + a_ji with a = 1.
-      if !isDirected { return 1 }
-      let v = g.source(ofArc: k), w = Int(g.outTargets[k])
-      return (hasArc(from: v, to: w) ? 1 : 0) + (hasArc(from: w, to: v) ? 1 : 0)
-    }
+    let m: [Double] =
+      weighted
+      ? g.outTrust
+      : g.outTargets.indices.map { k in
+        // Unweighted: a mutual pair counts 2 and a one-way tie 1, as a_ij + a_ji with a = 1.
+        if !isDirected { return 1 }
+        let v = g.source(ofArc: k)
+        let w = Int(g.outTargets[k])
+        return (hasArc(from: v, to: w) ? 1 : 0) + (hasArc(from: w, to: v) ? 1 : 0)
+      }
     var total = [Double](repeating: 0, count: n)
     var maximum = [Double](repeating: 0, count: n)
     for v in 0..<n {
@@ -117,8 +126,8 @@ extension Adjacency {
     var result = StructuralHoles(
       constraint: .init(repeating: .nan, count: n), effectiveSize: .init(repeating: .nan, count: n),
       efficiency: .init(repeating: .nan, count: n), hierarchy: .init(repeating: .nan, count: n))
-    var p = [Double](repeating: 0, count: n)      // p_ij for j ∈ N(i)
-    var mark = [Int](repeating: -1, count: n)      // mark[j] == i when j ∈ N(i)
+    var p = [Double](repeating: 0, count: n)  // p_ij for j ∈ N(i)
+    var mark = [Int](repeating: -1, count: n)  // mark[j] == i when j ∈ N(i)
     var indirect = [Double](repeating: 0, count: n)
     var redundancy = [Double](repeating: 0, count: n)
     for i in 0..<n {
@@ -142,7 +151,8 @@ extension Adjacency {
           if maximum[j] > 0 { redundancy[j] += piq * m[kj] / maximum[j] }
         }
       }
-      var c = 0.0, es = 0.0
+      var c = 0.0
+      var es = 0.0
       for k in range {
         let j = Int(g.outTargets[k])
         let cij = (p[j] + indirect[j]) * (p[j] + indirect[j])
@@ -168,7 +178,8 @@ extension Adjacency {
 
   /// The source node of the outgoing arc at index `k`.
   func source(ofArc k: Int) -> Int {
-    var lo = 0, hi = nodeCount
+    var lo = 0
+    var hi = nodeCount
     while lo < hi {
       let mid = (lo + hi) / 2
       if outOffsets[mid + 1] <= k { lo = mid + 1 } else { hi = mid }
@@ -179,7 +190,9 @@ extension Adjacency {
 
 extension Network {
   /// Burt's measures on the selected ties (see ``StructuralHoles``).
-  public func structuralHoles(selection: TieSelection = .all, weighted: Bool = true) throws -> StructuralHoles {
+  public func structuralHoles(selection: TieSelection = .all, weighted: Bool = true) throws
+    -> StructuralHoles
+  {
     var holes = try adjacency(selection).structuralHoles(weighted: weighted)
     holes.nodeIDs = nodes.map(\.id)
     return holes

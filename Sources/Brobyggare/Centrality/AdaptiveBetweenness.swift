@@ -37,18 +37,27 @@ extension Adjacency {
   /// Borassi, M. & Natale, E. (2019). KADABRA is an ADaptive Algorithm for Betweenness via
   /// Random Approximation. *ACM Journal of Experimental Algorithmics* 24, 1.2:1–1.2:35.
   /// [doi:10.1145/3284359](https://doi.org/10.1145/3284359)
-  public func adaptiveBetweenness(epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1,
-                                  threads: Int = Threads.available) -> ApproximateBetweenness {
-    precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1, "epsilon and delta lie in (0, 1)")
+  public func adaptiveBetweenness(
+    epsilon: Double, delta: Double = 0.1, seed: UInt64 = 1,
+    threads: Int = Threads.available
+  ) -> ApproximateBetweenness {
+    precondition(
+      epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1, "epsilon and delta lie in (0, 1)")
     let n = nodeCount
     let vd = vertexDiameterBound(weighted: false)
-    let wanted = vd <= 2 ? 0 : (0.5 / (epsilon * epsilon) * (Double(Int(log2(Double(vd - 2)))) + 1 + log(2 / delta))).rounded(.up)
-    var result = ApproximateBetweenness(betweenness: [Double](repeating: 0, count: n), samples: 0,
-                                        vertexDiameterBound: vd, epsilon: epsilon, delta: delta)
+    let wanted =
+      vd <= 2
+      ? 0
+      : (0.5 / (epsilon * epsilon) * (Double(Int(log2(Double(vd - 2)))) + 1 + log(2 / delta)))
+        .rounded(.up)
+    var result = ApproximateBetweenness(
+      betweenness: [Double](repeating: 0, count: n), samples: 0,
+      vertexDiameterBound: vd, epsilon: epsilon, delta: delta)
     result.sampleBound = wanted < 1e15 ? Int(wanted) : Int(1e15)
     if wanted >= Double(n) && n > 2 {
       // Sampling could cost more than the n searches of the exact computation.
-      result.betweenness = betweenness(lengths: try! ArcLengths(self, transform: .hops), threads: threads)
+      result.betweenness = betweenness(
+        lengths: try! ArcLengths(self, transform: .hops), threads: threads)
       result.samples = result.sampleBound
       result.isExact = true
       return result
@@ -59,7 +68,8 @@ extension Adjacency {
     let pool = SamplerPool(self)
 
     // A rough estimate for the nodes' failure probabilities, from paths of their own.
-    let first = pool.counts(samples: round, seed: seed ^ 0x6B61_6461_6272_6131, round: 0, threads: threads)
+    let first = pool.counts(
+      samples: round, seed: seed ^ 0x6B61_6461_6272_6131, round: 0, threads: threads)
     let rough = first.map { $0 / Double(round) }
     let (deltaL, deltaU) = Self.failureProbabilities(rough: rough, epsilon: epsilon, delta: delta)
 
@@ -72,8 +82,11 @@ extension Adjacency {
       for v in 0..<n { counts[v] += more[v] }
       drawn += take
       r += 1
-      if drawn < omega && Self.boundsMet(counts: counts, samples: drawn, omega: Double(omega), epsilon: epsilon,
-                                         deltaL: deltaL, deltaU: deltaU) {
+      if drawn < omega
+        && Self.boundsMet(
+          counts: counts, samples: drawn, omega: Double(omega), epsilon: epsilon,
+          deltaL: deltaL, deltaU: deltaU)
+      {
         break
       }
     }
@@ -88,7 +101,9 @@ extension Adjacency {
   /// Each node's failure probabilities δ_L(v) = δ_U(v) = exp(−C ε² / b̃₀(v)) + δ · 0.001 / (4n),
   /// with C the largest constant (to within ε/10, by bisection) for which their sum over the
   /// nodes, both sides, stays below δ/2 · (1 − 0.001), as KADABRA chooses them.
-  static func failureProbabilities(rough: [Double], epsilon: Double, delta: Double) -> ([Double], [Double]) {
+  static func failureProbabilities(rough: [Double], epsilon: Double, delta: Double) -> (
+    [Double], [Double]
+  ) {
     let n = Double(rough.count)
     let balancing = 0.001
     var a = 0.0
@@ -106,17 +121,22 @@ extension Adjacency {
   }
 
   /// Whether, after `samples` paths, KADABRA's bounds f and g are below ε at every node.
-  static func boundsMet(counts: [Double], samples: Int, omega: Double, epsilon: Double,
-                        deltaL: [Double], deltaU: [Double]) -> Bool {
+  static func boundsMet(
+    counts: [Double], samples: Int, omega: Double, epsilon: Double,
+    deltaL: [Double], deltaU: [Double]
+  ) -> Bool {
     let tau = Double(samples)
     for v in counts.indices {
       let share = counts[v] / tau
-      let logL = log(1 / deltaL[v]), logU = log(1 / deltaU[v])
+      let logL = log(1 / deltaL[v])
+      let logU = log(1 / deltaU[v])
       let lower = omega / tau - 1.0 / 3
-      let f = min(share, logL / tau * (-lower + (lower * lower + 2 * share * omega / logL).squareRoot()))
+      let f = min(
+        share, logL / tau * (-lower + (lower * lower + 2 * share * omega / logL).squareRoot()))
       if !(f < epsilon) { return false }
       let upper = omega / tau + 1.0 / 3
-      let g = min(1 - share, logU / tau * (upper + (upper * upper + 2 * share * omega / logU).squareRoot()))
+      let g = min(
+        1 - share, logU / tau * (upper + (upper * upper + 2 * share * omega / logU).squareRoot()))
       if !(g < epsilon) { return false }
     }
     return true
@@ -145,7 +165,9 @@ private final class SamplerPool: @unchecked Sendable {
     let chunks = 32
     let inner = (0..<chunks).map { _ in SharedList() }
     forEachChunk(chunks, threads: threads) { c in
-      var rng = SeededGenerator(seed: (seed &+ UInt64(round) &* 0xD1B5_4A32_D192_ED03) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(c))
+      var rng = SeededGenerator(
+        seed: (seed &+ UInt64(round) &* 0xD1B5_4A32_D192_ED03) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(c)
+      )
       var sampler = self.take()
       var list: [Int32] = []
       for _ in (c * samples / chunks)..<((c + 1) * samples / chunks) {

@@ -48,24 +48,33 @@ extension Adjacency {
   /// every estimate divided by n(n − 1) is within `epsilon` of the betweenness divided by
   /// n(n − 1) (see ``ApproximateBetweenness`` for the sample size and the paper). The same
   /// `seed` gives the same estimate on any number of `threads`.
-  public func approximateBetweenness(epsilon: Double, delta: Double = 0.1, lengths: ArcLengths, seed: UInt64 = 1,
-                                     threads: Int = Threads.available) -> ApproximateBetweenness {
-    precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1, "epsilon and delta lie in (0, 1)")
+  public func approximateBetweenness(
+    epsilon: Double, delta: Double = 0.1, lengths: ArcLengths, seed: UInt64 = 1,
+    threads: Int = Threads.available
+  ) -> ApproximateBetweenness {
+    precondition(
+      epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1, "epsilon and delta lie in (0, 1)")
     let n = nodeCount
     let vd = vertexDiameterBound(weighted: lengths.lengths != nil)
-    let wanted = vd <= 2 ? 0 : (0.5 / (epsilon * epsilon) * (Double(Int(log2(Double(vd - 2)))) + 1 + log(1 / delta))).rounded(.up)
+    let wanted =
+      vd <= 2
+      ? 0
+      : (0.5 / (epsilon * epsilon) * (Double(Int(log2(Double(vd - 2)))) + 1 + log(1 / delta)))
+        .rounded(.up)
     if wanted >= Double(n) && n > 2 {
-      var exact = ApproximateBetweenness(betweenness: betweenness(lengths: lengths, threads: threads),
-                                         samples: wanted < 1e15 ? Int(wanted) : Int(1e15), vertexDiameterBound: vd,
-                                         epsilon: epsilon, delta: delta)
+      var exact = ApproximateBetweenness(
+        betweenness: betweenness(lengths: lengths, threads: threads),
+        samples: wanted < 1e15 ? Int(wanted) : Int(1e15), vertexDiameterBound: vd,
+        epsilon: epsilon, delta: delta)
       exact.isExact = true
       exact.sampleBound = exact.samples
       return exact
     }
     let r = Int(wanted)
     guard n > 2, r > 0 else {
-      return ApproximateBetweenness(betweenness: [Double](repeating: 0, count: n), samples: r, vertexDiameterBound: vd,
-                                    epsilon: epsilon, delta: delta)
+      return ApproximateBetweenness(
+        betweenness: [Double](repeating: 0, count: n), samples: r, vertexDiameterBound: vd,
+        epsilon: epsilon, delta: delta)
     }
     let chunks = 32
     let partial = SharedBuffer<Double>(repeating: 0, count: chunks * n)
@@ -99,7 +108,9 @@ extension Adjacency {
           var chosen = -1
           for k in adjacency.inOffsets[current]..<adjacency.inOffsets[current + 1] {
             let w = Int(adjacency.inTargets[k])
-            guard search.dist[w].isFinite, search.isShortestArc(adjacency.arcIndex(from: w, to: current)!, from: w, to: current) else { continue }
+            guard search.dist[w].isFinite,
+              search.isShortestArc(adjacency.arcIndex(from: w, to: current)!, from: w, to: current)
+            else { continue }
             running += search.sigma[w]
             chosen = w
             if running > target { break }
@@ -114,8 +125,9 @@ extension Adjacency {
     for c in 0..<chunks { for v in 0..<n { estimate[v] += partial.pointer[c * n + v] } }
     // Share of sampled pairs → betweenness: × n(n−1) ordered pairs, halved when undirected.
     let scale = Double(n) * Double(n - 1) / Double(r) / (isDirected ? 1 : 2)
-    var result = ApproximateBetweenness(betweenness: estimate.map { $0 * scale }, samples: r, vertexDiameterBound: vd,
-                                        epsilon: epsilon, delta: delta)
+    var result = ApproximateBetweenness(
+      betweenness: estimate.map { $0 * scale }, samples: r, vertexDiameterBound: vd,
+      epsilon: epsilon, delta: delta)
     result.sampleBound = r
     return result
   }
@@ -176,11 +188,18 @@ struct BidirectionalPathSampler {
   mutating func sample(from u: Int, to v: Int, rng: inout SeededGenerator, inner: (Int) -> Void) {
     let n = adjacency.nodeCount
     defer {
-      for w in visited { dist[Int(w)] = -1; sigma[Int(w)] = 0 }
+      for w in visited {
+        dist[Int(w)] = -1
+        sigma[Int(w)] = 0
+      }
       visited.removeAll(keepingCapacity: true)
     }
-    dist[u] = 0; sigma[u] = 1; visited.append(Int32(u))
-    dist[n + v] = 0; sigma[n + v] = 1; visited.append(Int32(n + v))
+    dist[u] = 0
+    sigma[u] = 1
+    visited.append(Int32(u))
+    dist[n + v] = 0
+    sigma[n + v] = 1
+    visited.append(Int32(n + v))
     frontier[0] = [Int32(u)]
     frontier[1] = [Int32(v)]
     var level = [0, 0]
@@ -190,18 +209,23 @@ struct BidirectionalPathSampler {
       var work = [0, 0]
       for side in 0..<2 {
         for x in frontier[side] {
-          work[side] += side == 0 ? adjacency.outOffsets[Int(x) + 1] - adjacency.outOffsets[Int(x)]
-                                  : adjacency.inOffsets[Int(x) + 1] - adjacency.inOffsets[Int(x)]
+          work[side] +=
+            side == 0
+            ? adjacency.outOffsets[Int(x) + 1] - adjacency.outOffsets[Int(x)]
+            : adjacency.inOffsets[Int(x) + 1] - adjacency.inOffsets[Int(x)]
         }
       }
       if frontier[0].isEmpty || frontier[1].isEmpty { return }
       let side = work[0] <= work[1] ? 0 : 1
       let other = 1 - side
-      let base = side * n, otherBase = other * n
+      let base = side * n
+      let otherBase = other * n
       let d = Int32(level[side] + 1)
       var best = Int32.max
       next.removeAll(keepingCapacity: true)
-      let (offsets, targets) = side == 0 ? (adjacency.outOffsets, adjacency.outTargets) : (adjacency.inOffsets, adjacency.inTargets)
+      let (offsets, targets) =
+        side == 0
+        ? (adjacency.outOffsets, adjacency.outTargets) : (adjacency.inOffsets, adjacency.inTargets)
       for x in frontier[side] {
         let xi = Int(x)
         for k in offsets[xi]..<offsets[xi + 1] {
@@ -209,7 +233,10 @@ struct BidirectionalPathSampler {
           if dist[otherBase + y] >= 0 {
             // An arc joining the two searches: a path of length d + dist_other(y).
             let length = d + dist[otherBase + y]
-            if length < best { best = length; joins.removeAll(keepingCapacity: true) }
+            if length < best {
+              best = length
+              joins.removeAll(keepingCapacity: true)
+            }
             if length == best {
               let weight = sigma[base + xi] * sigma[otherBase + y]
               joins.append(side == 0 ? (x, Int32(y), weight) : (Int32(y), x, weight))
@@ -234,7 +261,10 @@ struct BidirectionalPathSampler {
     var pick = joins[joins.count - 1]
     for j in joins {
       target -= j.2
-      if target < 0 { pick = j; break }
+      if target < 0 {
+        pick = j
+        break
+      }
     }
     walk(from: Int(pick.0), side: 0, end: u, rng: &rng, inner: inner)
     walk(from: Int(pick.1), side: 1, end: v, rng: &rng, inner: inner)
@@ -242,13 +272,17 @@ struct BidirectionalPathSampler {
 
   /// From a node back to its search's start, each step to a predecessor drawn in proportion to
   /// its σ; reports every node but the start.
-  private func walk(from start: Int, side: Int, end: Int, rng: inout SeededGenerator, inner: (Int) -> Void) {
+  private func walk(
+    from start: Int, side: Int, end: Int, rng: inout SeededGenerator, inner: (Int) -> Void
+  ) {
     let n = adjacency.nodeCount
     let base = side * n
     var current = start
     while current != end {
       inner(current)
-      let (offsets, targets) = side == 0 ? (adjacency.inOffsets, adjacency.inTargets) : (adjacency.outOffsets, adjacency.outTargets)
+      let (offsets, targets) =
+        side == 0
+        ? (adjacency.inOffsets, adjacency.inTargets) : (adjacency.outOffsets, adjacency.outTargets)
       let want = dist[base + current] - 1
       var target = Double(rng.next() >> 11) / Double(1 << 53) * sigma[base + current]
       var chosen = -1
@@ -281,12 +315,15 @@ extension Network {
   /// Riondato, M. & Kornaropoulos, E. M. (2016). Fast approximation of betweenness centrality
   /// through sampling. *Data Mining and Knowledge Discovery* 30(2), 438–475.
   /// [doi:10.1007/s10618-015-0423-0](https://doi.org/10.1007/s10618-015-0423-0)
-  public func approximateBetweenness(epsilon: Double, delta: Double = 0.1, selection: TieSelection = .all,
-                                     distance: DistanceTransform = .hops, seed: UInt64 = 1,
-                                     threads: Int = Threads.available) throws -> ApproximateBetweenness {
+  public func approximateBetweenness(
+    epsilon: Double, delta: Double = 0.1, selection: TieSelection = .all,
+    distance: DistanceTransform = .hops, seed: UInt64 = 1,
+    threads: Int = Threads.available
+  ) throws -> ApproximateBetweenness {
     let adj = try adjacency(selection)
-    return adj.approximateBetweenness(epsilon: epsilon, delta: delta,
-                                      lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)),
-                                      seed: seed, threads: threads)
+    return adj.approximateBetweenness(
+      epsilon: epsilon, delta: delta,
+      lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)),
+      seed: seed, threads: threads)
   }
 }

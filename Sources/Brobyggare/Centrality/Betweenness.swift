@@ -22,10 +22,13 @@ extension Network {
   ///
   /// Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of Mathematical
   /// Sociology* 25(2), 163–177. [doi:10.1080/0022250X.2001.9990249](https://doi.org/10.1080/0022250X.2001.9990249)
-  public func betweenness(selection: TieSelection = .all, distance: DistanceTransform = .hops,
-                          threads: Int = Threads.available) throws -> [Double] {
+  public func betweenness(
+    selection: TieSelection = .all, distance: DistanceTransform = .hops,
+    threads: Int = Threads.available
+  ) throws -> [Double] {
     let adj = try adjacency(selection)
-    return try adj.betweenness(lengths: ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)), threads: threads)
+    return try adj.betweenness(
+      lengths: ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)), threads: threads)
   }
 }
 

@@ -28,7 +28,8 @@ extension Adjacency {
   /// orders come from counting sorts, so this costs O(n + m) and allocates no per-node arrays:
   /// it runs before the threads start, so whatever it takes is time the threads cannot share.
   func relabelledByDegree(lengths: [Double]?) -> (Adjacency, [Double]?, [Int]) {
-    let n = nodeCount, m = arcCount
+    let n = nodeCount
+    let m = arcCount
     var maxDegree = 0
     for v in 0..<n { maxDegree = Swift.max(maxDegree, outOffsets[v + 1] - outOffsets[v]) }
     // Ranks by degree, largest first; a stable counting sort keeps ties in old-id order.
@@ -44,7 +45,9 @@ extension Adjacency {
       slot[d] += 1
     }
     var offsets = [Int](repeating: 0, count: n + 1)
-    for (rank, v) in byDegree.enumerated() { offsets[rank + 1] = offsets[rank] + (outOffsets[v + 1] - outOffsets[v]) }
+    for (rank, v) in byDegree.enumerated() {
+      offsets[rank + 1] = offsets[rank] + (outOffsets[v + 1] - outOffsets[v])
+    }
     // The arcs ordered by new head (stable), their tails and values carried along so that
     // each array is read in order; then dealt to their tails' rows in that order, so each row
     // comes out sorted by head.
@@ -81,14 +84,16 @@ extension Adjacency {
       }
       from = headEnd[h]
     }
-    let a = Adjacency(nodeCount: n, directed: isDirected, offsets: offsets, targets: targets, trust: trust)
+    let a = Adjacency(
+      nodeCount: n, directed: isDirected, offsets: offsets, targets: targets, trust: trust)
     return (a, lengths == nil ? nil : len, newID)
   }
 
   func brandesKernel(lengths: [Double]?, threads: Int) -> [Double] {
     let n = nodeCount
     let chunks = sourceChunkCount(n)
-    let partial = brandesPartials(lengths: lengths, chunks: 0..<chunks, of: chunks, threads: threads)
+    let partial = brandesPartials(
+      lengths: lengths, chunks: 0..<chunks, of: chunks, threads: threads)
     var result = [Double](repeating: 0, count: n)
     for c in 0..<chunks {
       let p = partial.pointer + c * n
@@ -102,7 +107,9 @@ extension Adjacency {
   /// c·n/chunkCount ..< (c + 1)·n/chunkCount), each on its own, chunk `range.lowerBound + i`
   /// at `i · n`: what ``brandesKernel(lengths:threads:)`` adds up, in the same bits, so that a
   /// shard of the chunks computed in one process adds up to the same total in another.
-  func brandesPartials(lengths: [Double]?, chunks range: Range<Int>, of chunkCount: Int, threads: Int) -> SharedBuffer<Double> {
+  func brandesPartials(
+    lengths: [Double]?, chunks range: Range<Int>, of chunkCount: Int, threads: Int
+  ) -> SharedBuffer<Double> {
     let n = nodeCount
     let partial = SharedBuffer<Double>(repeating: 0, count: range.count * n)
     let adjacency = self
@@ -112,12 +119,15 @@ extension Adjacency {
     let compact = lengths == nil ? CompactArcs(self) : nil
     forEachChunk(range.count, threads: threads) { i in
       let c = range.lowerBound + i
-      let from = c * n / chunkCount, to = (c + 1) * n / chunkCount
+      let from = c * n / chunkCount
+      let to = (c + 1) * n / chunkCount
       let acc = partial.pointer + i * n
       if let lengths {
-        adjacency.dijkstraDependencies(sources: from..<to, lengths: lengths, buckets: buckets, into: acc)
+        adjacency.dijkstraDependencies(
+          sources: from..<to, lengths: lengths, buckets: buckets, into: acc)
       } else if let compact {
-        compact.bfsDependencies(sources: from..<to, workspace: BatchedBFSWorkspace(nodeCount: n), into: acc)
+        compact.bfsDependencies(
+          sources: from..<to, workspace: BatchedBFSWorkspace(nodeCount: n), into: acc)
       }
     }
     return partial
@@ -135,8 +145,10 @@ extension Adjacency {
   ///
   /// The queue is Dial's buckets of the given layout (``BucketQueue/layout(lengths:nodeCount:)``,
   /// nil where the lengths do not allow them), else a radix heap.
-  func dijkstraDependencies(sources: Range<Int>, lengths: [Double], buckets layout: BucketQueue.Layout?,
-                            into acc: UnsafeMutablePointer<Double>) {
+  func dijkstraDependencies(
+    sources: Range<Int>, lengths: [Double], buckets layout: BucketQueue.Layout?,
+    into acc: UnsafeMutablePointer<Double>
+  ) {
     if let layout {
       var buckets = BucketQueue(layout, pushes: arcCount + 1)
       defer { buckets.deallocate() }
@@ -149,7 +161,8 @@ extension Adjacency {
   }
 
   func dijkstraDependencies<Queue: DijkstraQueue>(
-    sources: Range<Int>, lengths: [Double], queue heap: inout Queue, into acc: UnsafeMutablePointer<Double>
+    sources: Range<Int>, lengths: [Double], queue heap: inout Queue,
+    into acc: UnsafeMutablePointer<Double>
   ) {
     let n = nodeCount
     let m = arcCount
@@ -166,8 +179,13 @@ extension Adjacency {
     let predNode = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, m))
     let predNext = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, m))
     defer {
-      distance.deallocate(); sigma.deallocate(); sum.deallocate()
-      order.deallocate(); predHead.deallocate(); predNode.deallocate(); predNext.deallocate()
+      distance.deallocate()
+      sigma.deallocate()
+      sum.deallocate()
+      order.deallocate()
+      predHead.deallocate()
+      predNode.deallocate()
+      predNext.deallocate()
     }
     outOffsets.withUnsafeBufferPointer { offsets in
       outTargets.withUnsafeBufferPointer { targets in
@@ -290,20 +308,28 @@ final class BatchedBFSWorkspace {
   }
 
   deinit {
-    value.deallocate(); seen.deallocate(); next.deallocate(); successor.deallocate()
-    entryNode.deallocate(); entryLanes.deallocate(); laneMask.deallocate()
+    value.deallocate()
+    seen.deallocate()
+    next.deallocate()
+    successor.deallocate()
+    entryNode.deallocate()
+    entryLanes.deallocate()
+    laneMask.deallocate()
   }
 }
 
 extension CompactArcs {
   /// See ``bfsDependencies(offsets:targets:sources:workspace:into:)``.
-  func bfsDependencies(sources: Range<Int>, workspace: BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>) {
+  func bfsDependencies(
+    sources: Range<Int>, workspace: BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>
+  ) {
     struct Dependencies: ArcScan {
       let sources: Range<Int>, workspace: BatchedBFSWorkspace, acc: UnsafeMutablePointer<Double>
       func run<Offset: FixedWidthInteger, Target: FixedWidthInteger>(
         offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>
       ) {
-        CompactArcs.bfsDependencies(offsets: offsets, targets: targets, sources: sources, workspace: workspace, into: acc)
+        CompactArcs.bfsDependencies(
+          offsets: offsets, targets: targets, sources: sources, workspace: workspace, into: acc)
       }
     }
     scan(Dependencies(sources: sources, workspace: workspace, acc: acc))
@@ -329,8 +355,13 @@ extension CompactArcs {
     offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>, sources: Range<Int>,
     workspace ws: BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>
   ) {
-    let value = ws.value, seen = ws.seen, next = ws.next, successor = ws.successor
-    let entryNode = ws.entryNode, entryLanes = ws.entryLanes, laneMask = ws.laneMask
+    let value = ws.value
+    let seen = ws.seen
+    let next = ws.next
+    let successor = ws.successor
+    let entryNode = ws.entryNode
+    let entryLanes = ws.entryLanes
+    let laneMask = ws.laneMask
     var first = sources.lowerBound
     while first < sources.upperBound {
       let lanes = Swift.min(8, sources.upperBound - first)
@@ -346,7 +377,8 @@ extension CompactArcs {
         value[s][lane] = 1
       }
       // Forward: level by level, all lanes together.
-      var low = 0, high = count
+      var low = 0
+      var high = count
       while low < high {
         ws.levelStart.append(high)
         for e in low..<high {
@@ -379,7 +411,8 @@ extension CompactArcs {
       let levels = ws.levelStart.count - 1
       var d = levels - 1
       while d >= 1 {
-        let lo = ws.levelStart[d], hi = ws.levelStart[d + 1]
+        let lo = ws.levelStart[d]
+        let hi = ws.levelStart[d + 1]
         let nextHi = d + 2 <= levels ? ws.levelStart[d + 2] : hi
         for e in hi..<nextHi { successor[Int(entryNode[e])] = entryLanes[e] }
         for e in lo..<hi {

@@ -33,7 +33,8 @@ extension Adjacency {
       for u in g.successors(of: v) { sum += 1 / degree[Int(u)] }
       coefficient[v] = (1 / degree[v]) / sum
     }
-    return BridgingCentrality(coefficient: coefficient, centrality: (0..<n).map { betweenness[$0] * coefficient[$0] })
+    return BridgingCentrality(
+      coefficient: coefficient, centrality: (0..<n).map { betweenness[$0] * coefficient[$0] })
   }
 }
 
@@ -50,10 +51,13 @@ extension Network {
   /// Hwang, W., Kim, T., Ramanathan, M. & Zhang, A. (2008). Bridging centrality: graph mining
   /// from element level to group level. *KDD '08*, 336–344.
   /// [doi:10.1145/1401890.1401934](https://doi.org/10.1145/1401890.1401934)
-  public func bridgingCentrality(selection: TieSelection = .all, distance: DistanceTransform = .hops,
-                                 threads: Int = Threads.available) throws -> BridgingCentrality {
+  public func bridgingCentrality(
+    selection: TieSelection = .all, distance: DistanceTransform = .hops,
+    threads: Int = Threads.available
+  ) throws -> BridgingCentrality {
     let adj = try adjacency(selection)
-    let b = adj.betweenness(lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)), threads: threads)
+    let b = adj.betweenness(
+      lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)), threads: threads)
     return adj.bridgingCentrality(betweenness: b)
   }
 }

@@ -26,7 +26,9 @@ extension Network {
     throws -> [Double]
   {
     let adj = try adjacency(selection)
-    return try adj.closenessAndHarmonic(lengths: ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id))).closeness
+    return try adj.closenessAndHarmonic(
+      lengths: ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id))
+    ).closeness
   }
 
   /// Harmonic centrality along outgoing paths.
@@ -49,7 +51,9 @@ extension Network {
     throws -> [Double]
   {
     let adj = try adjacency(selection)
-    return try adj.closenessAndHarmonic(lengths: ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id))).harmonic
+    return try adj.closenessAndHarmonic(
+      lengths: ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id))
+    ).harmonic
   }
 }
 
@@ -57,7 +61,9 @@ extension Adjacency {
   /// Closeness and harmonic centrality in one pass of single-source searches, the sources
   /// spread over `threads` threads (each node's values come from its own search, so the
   /// result does not depend on the thread count).
-  public func closenessAndHarmonic(lengths: ArcLengths, threads: Int = Threads.available) -> (closeness: [Double], harmonic: [Double]) {
+  public func closenessAndHarmonic(lengths: ArcLengths, threads: Int = Threads.available) -> (
+    closeness: [Double], harmonic: [Double]
+  ) {
     let n = nodeCount
     let closeness = SharedBuffer<Double>(repeating: 0, count: n)
     let harmonic = SharedBuffer<Double>(repeating: 0, count: n)
@@ -72,7 +78,9 @@ extension Adjacency {
       let arcs = CompactArcs(permuted)
       let chunks = Swift.max(1, Swift.min((n + 63) / 64, 256))
       forEachChunk(chunks, threads: threads) { c in
-        arcs.hopCloseness(sources: (c * n / chunks)..<((c + 1) * n / chunks), closeness: closeness.pointer, harmonic: harmonic.pointer)
+        arcs.hopCloseness(
+          sources: (c * n / chunks)..<((c + 1) * n / chunks), closeness: closeness.pointer,
+          harmonic: harmonic.pointer)
       }
       let (cl, h) = (closeness.array, harmonic.array)
       return ((0..<n).map { cl[newID[$0]] }, (0..<n).map { h[newID[$0]] })
@@ -83,8 +91,9 @@ extension Adjacency {
     let arcLengths = permutedLengths!
     let layout = BucketQueue.layout(lengths: arcLengths, nodeCount: n)
     forEachChunk(chunks, threads: threads) { c in
-      permuted.dijkstraCloseness(sources: (c * n / chunks)..<((c + 1) * n / chunks), lengths: arcLengths, buckets: layout,
-                                 closeness: closeness.pointer, harmonic: harmonic.pointer)
+      permuted.dijkstraCloseness(
+        sources: (c * n / chunks)..<((c + 1) * n / chunks), lengths: arcLengths, buckets: layout,
+        closeness: closeness.pointer, harmonic: harmonic.pointer)
     }
     let (cl, h) = (closeness.array, harmonic.array)
     return ((0..<n).map { cl[newID[$0]] }, (0..<n).map { h[newID[$0]] })
@@ -92,16 +101,21 @@ extension Adjacency {
 
   /// Closeness and harmonic centrality of `sources` by Dijkstra's search on `lengths`, with
   /// Dial's buckets when `layout` is given, a radix heap otherwise.
-  func dijkstraCloseness(sources: Range<Int>, lengths: [Double], buckets layout: BucketQueue.Layout?,
-                         closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>) {
+  func dijkstraCloseness(
+    sources: Range<Int>, lengths: [Double], buckets layout: BucketQueue.Layout?,
+    closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>
+  ) {
     if let layout {
       var buckets = BucketQueue(layout, pushes: arcCount + 1)
       defer { buckets.deallocate() }
-      dijkstraCloseness(sources: sources, lengths: lengths, queue: &buckets, closeness: closeness, harmonic: harmonic)
+      dijkstraCloseness(
+        sources: sources, lengths: lengths, queue: &buckets, closeness: closeness,
+        harmonic: harmonic)
     } else {
       var heap = RadixHeap()
       defer { heap.deallocate() }
-      dijkstraCloseness(sources: sources, lengths: lengths, queue: &heap, closeness: closeness, harmonic: harmonic)
+      dijkstraCloseness(
+        sources: sources, lengths: lengths, queue: &heap, closeness: closeness, harmonic: harmonic)
     }
   }
 
@@ -117,7 +131,10 @@ extension Adjacency {
     let distance = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, n))
     distance.initialize(repeating: .infinity, count: n)
     let settled = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(1, n))
-    defer { distance.deallocate(); settled.deallocate() }
+    defer {
+      distance.deallocate()
+      settled.deallocate()
+    }
     outOffsets.withUnsafeBufferPointer { offsets in
       outTargets.withUnsafeBufferPointer { targets in
         lengths.withUnsafeBufferPointer { len in
@@ -159,17 +176,23 @@ extension Adjacency {
 
 extension CompactArcs {
   /// See ``hopCloseness(offsets:targets:nodeCount:sources:closeness:harmonic:)``.
-  func hopCloseness(sources: Range<Int>, closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>) {
+  func hopCloseness(
+    sources: Range<Int>, closeness: UnsafeMutablePointer<Double>,
+    harmonic: UnsafeMutablePointer<Double>
+  ) {
     struct Closeness: ArcScan {
-      let nodeCount: Int, sources: Range<Int>, closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>
+      let nodeCount: Int, sources: Range<Int>, closeness: UnsafeMutablePointer<Double>,
+        harmonic: UnsafeMutablePointer<Double>
       func run<Offset: FixedWidthInteger, Target: FixedWidthInteger>(
         offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>
       ) {
-        CompactArcs.hopCloseness(offsets: offsets, targets: targets, nodeCount: nodeCount, sources: sources,
-                                 closeness: closeness, harmonic: harmonic)
+        CompactArcs.hopCloseness(
+          offsets: offsets, targets: targets, nodeCount: nodeCount, sources: sources,
+          closeness: closeness, harmonic: harmonic)
       }
     }
-    scan(Closeness(nodeCount: nodeCount, sources: sources, closeness: closeness, harmonic: harmonic))
+    scan(
+      Closeness(nodeCount: nodeCount, sources: sources, closeness: closeness, harmonic: harmonic))
   }
 
   /// Closeness and harmonic centrality of `sources` by breadth-first search, 64 sources at a
@@ -184,7 +207,8 @@ extension CompactArcs {
   /// Vo, H. T. (2014). The more the merrier: efficient multi-source graph traversal.
   /// *Proceedings of the VLDB Endowment* 8(4), 449–460.
   static func hopCloseness<Offset: FixedWidthInteger, Target: FixedWidthInteger>(
-    offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>, nodeCount n: Int, sources: Range<Int>,
+    offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>, nodeCount n: Int,
+    sources: Range<Int>,
     closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>
   ) {
     // Per node: the searches that have reached it, and those that reach it at the next level.
@@ -212,9 +236,16 @@ extension CompactArcs {
     var usedPlanes = 0
     defer {
       planes.deallocate()
-      seen.deallocate(); next.deallocate()
-      active.deallocate(); activeSearches.deallocate(); touched.deallocate(); visited.deallocate()
-      found.deallocate(); total.deallocate(); reached.deallocate(); h.deallocate()
+      seen.deallocate()
+      next.deallocate()
+      active.deallocate()
+      activeSearches.deallocate()
+      touched.deallocate()
+      visited.deallocate()
+      found.deallocate()
+      total.deallocate()
+      reached.deallocate()
+      h.deallocate()
     }
     var first = sources.lowerBound
     while first < sources.upperBound {
@@ -225,7 +256,10 @@ extension CompactArcs {
         active[lane] = Target(truncatingIfNeeded: s)
         activeSearches[lane] = 1 << UInt64(lane)
         visited[lane] = Target(truncatingIfNeeded: s)
-        found[lane] = 0; total[lane] = 0; reached[lane] = 0; h[lane] = 0
+        found[lane] = 0
+        total[lane] = 0
+        reached[lane] = 0
+        h[lane] = 0
       }
       var activeCount = lanes
       var visitedCount = lanes
@@ -304,20 +338,29 @@ extension Adjacency {
   /// Closeness and harmonic centrality of `sources` by breadth-first search, one source at a
   /// time: the distance sum and Σ 1/d come from the number of nodes found at each distance.
   /// The reference the batched search is tested against.
-  func hopCloseness(sources: Range<Int>, closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>) {
+  func hopCloseness(
+    sources: Range<Int>, closeness: UnsafeMutablePointer<Double>,
+    harmonic: UnsafeMutablePointer<Double>
+  ) {
     let n = nodeCount
     let dist = UnsafeMutablePointer<Int32>.allocate(capacity: n)
     dist.initialize(repeating: -1, count: n)
     let queue = UnsafeMutablePointer<Int32>.allocate(capacity: n)
-    defer { dist.deallocate(); queue.deallocate() }
+    defer {
+      dist.deallocate()
+      queue.deallocate()
+    }
     outOffsets.withUnsafeBufferPointer { offsets in
       outTargets.withUnsafeBufferPointer { targets in
         for s in sources {
           dist[s] = 0
           queue[0] = Int32(s)
-          var head = 0, tail = 1
-          var total = 0, h = 0.0
-          var level: Int32 = 0, atLevel = 0
+          var head = 0
+          var tail = 1
+          var total = 0
+          var h = 0.0
+          var level: Int32 = 0
+          var atLevel = 0
           while head < tail {
             let v = Int(queue[head])
             head &+= 1
@@ -341,7 +384,8 @@ extension Adjacency {
           }
           if level > 0 { h += Double(atLevel) / Double(level) }
           let reached = Double(tail - 1)
-          closeness[s] = total > 0 && n > 1 ? reached / Double(total) * (reached / Double(n - 1)) : 0
+          closeness[s] =
+            total > 0 && n > 1 ? reached / Double(total) * (reached / Double(n - 1)) : 0
           harmonic[s] = h
           for j in 0..<tail { dist[Int(queue[j])] = -1 }
         }

@@ -35,8 +35,10 @@ extension Adjacency {
   /// - Complexity: O(n + m).
   public var degrees: DegreeCounts {
     let n = nodeCount
-    var out = [Int](repeating: 0, count: n), inn = out
-    var outS = [Double](repeating: 0, count: n), inS = outS
+    var out = [Int](repeating: 0, count: n)
+    var inn = out
+    var outS = [Double](repeating: 0, count: n)
+    var inS = outS
     for v in 0..<n {
       out[v] = outOffsets[v + 1] - outOffsets[v]
       inn[v] = inOffsets[v + 1] - inOffsets[v]
@@ -44,11 +46,13 @@ extension Adjacency {
       for k in inOffsets[v]..<inOffsets[v + 1] { inS[v] += inTrust[k] }
     }
     if isDirected {
-      return DegreeCounts(degree: zip(out, inn).map(+), inDegree: inn, outDegree: out,
-                          strength: zip(outS, inS).map(+), inStrength: inS, outStrength: outS)
+      return DegreeCounts(
+        degree: zip(out, inn).map(+), inDegree: inn, outDegree: out,
+        strength: zip(outS, inS).map(+), inStrength: inS, outStrength: outS)
     }
-    return DegreeCounts(degree: out, inDegree: out, outDegree: out, strength: outS,
-                        inStrength: outS, outStrength: outS)
+    return DegreeCounts(
+      degree: out, inDegree: out, outDegree: out, strength: outS,
+      inStrength: outS, outStrength: outS)
   }
 }
 

@@ -21,8 +21,10 @@ extension Adjacency {
   /// Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual web search engine.
   /// *Computer Networks and ISDN Systems* 30, 107–117.
   /// [doi:10.1016/S0169-7552(98)00110-X](https://doi.org/10.1016/S0169-7552(98)00110-X)
-  public func pageRank(damping alpha: Double = 0.85, weighted: Bool = false, tolerance: Double = 1e-13,
-                       maxIterations: Int = 10_000) -> [Double] {
+  public func pageRank(
+    damping alpha: Double = 0.85, weighted: Bool = false, tolerance: Double = 1e-13,
+    maxIterations: Int = 10_000
+  ) -> [Double] {
     let n = nodeCount
     guard n > 0 else { return [] }
     var outWeight = [Double](repeating: 0, count: n)
@@ -63,7 +65,9 @@ extension Adjacency {
 
 extension Network {
   /// PageRank of the selected ties (see ``Adjacency/pageRank(damping:weighted:tolerance:maxIterations:)``).
-  public func pageRank(selection: TieSelection = .all, damping: Double = 0.85, weighted: Bool = false) throws -> [Double] {
+  public func pageRank(
+    selection: TieSelection = .all, damping: Double = 0.85, weighted: Bool = false
+  ) throws -> [Double] {
     try adjacency(selection).pageRank(damping: damping, weighted: weighted)
   }
 }

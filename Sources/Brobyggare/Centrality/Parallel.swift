@@ -37,7 +37,12 @@ func forEachChunk(_ chunkCount: Int, threads: Int, _ body: @Sendable (Int) -> Vo
 private final class ChunkCounter: @unchecked Sendable {
   private let lock = NSLock()
   private var next = 0
-  func take() -> Int { lock.withLock { defer { next += 1 }; return next } }
+  func take() -> Int {
+    lock.withLock {
+      defer { next += 1 }
+      return next
+    }
+  }
 }
 
 /// Where long computations say how far they are, for a front end to show (the command line
@@ -68,7 +73,10 @@ final class ChunkProgress: @unchecked Sendable {
   let total: Int
   init(total: Int) { self.total = total }
   func chunkDone() {
-    let d = lock.withLock { done += 1; return done }
+    let d = lock.withLock {
+      done += 1
+      return done
+    }
     ProgressMonitor.shared.report(d, total)
   }
 }
@@ -100,8 +108,10 @@ final class SharedBuffer<T>: @unchecked Sendable {
 /// Runs `count` random trials on `threads` threads and adds up what they count: trial k draws
 /// from its own generator, seeded from `seed` and k alone, and adds whole numbers to `slots`
 /// counters, so the totals are the same whatever the number of threads.
-func countTrials(_ count: Int, slots: Int, threads: Int, seed: UInt64,
-                 _ trial: @Sendable (inout SeededGenerator, UnsafeMutableBufferPointer<Int>) -> Void) -> [Int] {
+func countTrials(
+  _ count: Int, slots: Int, threads: Int, seed: UInt64,
+  _ trial: @Sendable (inout SeededGenerator, UnsafeMutableBufferPointer<Int>) -> Void
+) -> [Int] {
   let chunks = max(1, min(count, 64))
   let counters = SharedBuffer(repeating: 0, count: chunks * slots)
   forEachChunk(chunks, threads: threads) { c in
@@ -125,7 +135,9 @@ func trialSeed(_ seed: UInt64, _ k: Int) -> UInt64 {
 
 /// `body(i)` for i in 0..<count on `threads` threads, each result stored at its index: the
 /// results do not depend on the number of threads.
-func parallelMap<T: Sendable>(_ count: Int, threads: Int, default value: T, _ body: @Sendable (Int) -> T) -> [T] {
+func parallelMap<T: Sendable>(
+  _ count: Int, threads: Int, default value: T, _ body: @Sendable (Int) -> T
+) -> [T] {
   let out = SharedBuffer(repeating: value, count: count)
   let chunks = max(1, min(count, 256))
   forEachChunk(chunks, threads: threads) { c in

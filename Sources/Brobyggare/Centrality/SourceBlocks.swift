@@ -44,13 +44,16 @@ extension Adjacency {
   ///
   /// - Complexity: the block's share of ``betweenness(lengths:threads:)``'s time; memory
   ///   chunks × n.
-  public func betweennessPartials(lengths: ArcLengths, block: SourceBlock, threads: Int = Threads.available) -> [[Double]] {
+  public func betweennessPartials(
+    lengths: ArcLengths, block: SourceBlock, threads: Int = Threads.available
+  ) -> [[Double]] {
     let n = nodeCount
     let range = block.chunks(of: sourceChunks)
     guard n > 0 else { return range.map { _ in [] } }
     // The sources are chunked in the degree order the kernel numbers them in (as a single run).
     let (permuted, permutedLengths, newID) = relabelledByDegree(lengths: lengths.lengths)
-    let partial = permuted.brandesPartials(lengths: permutedLengths, chunks: range, of: sourceChunks, threads: threads)
+    let partial = permuted.brandesPartials(
+      lengths: permutedLengths, chunks: range, of: sourceChunks, threads: threads)
     return (0..<range.count).map { i in
       let p = partial.pointer + i * n
       return (0..<n).map { p[newID[$0]] }
@@ -63,14 +66,17 @@ extension Adjacency {
   ///
   /// - Returns: the sources (node indices) and their values, in the same order.
   /// - Complexity: the block's share of the single run's time; O(n + m) memory.
-  public func closenessAndHarmonic(lengths: ArcLengths, block: SourceBlock, threads: Int = Threads.available)
+  public func closenessAndHarmonic(
+    lengths: ArcLengths, block: SourceBlock, threads: Int = Threads.available
+  )
     -> (nodes: [Int], closeness: [Double], harmonic: [Double])
   {
     let n = nodeCount
     let chunkCount = sourceChunks
     let range = block.chunks(of: chunkCount)
     guard n > 0 else { return ([], [], []) }
-    let from = range.lowerBound * n / chunkCount, to = range.upperBound * n / chunkCount
+    let from = range.lowerBound * n / chunkCount
+    let to = range.upperBound * n / chunkCount
     let (permuted, permutedLengths, newID) = relabelledByDegree(lengths: lengths.lengths)
     var oldID = [Int](repeating: 0, count: n)
     for v in 0..<n { oldID[newID[v]] = v }
@@ -81,17 +87,24 @@ extension Adjacency {
     if let arcLengths = permutedLengths {
       let layout = BucketQueue.layout(lengths: arcLengths, nodeCount: n)
       forEachChunk(pieces, threads: threads) { c in
-        permuted.dijkstraCloseness(sources: (from + 64 * c)..<Swift.min(to, from + 64 * (c + 1)), lengths: arcLengths, buckets: layout,
-                                   closeness: closeness.pointer, harmonic: harmonic.pointer)
+        permuted.dijkstraCloseness(
+          sources: (from + 64 * c)..<Swift.min(to, from + 64 * (c + 1)), lengths: arcLengths,
+          buckets: layout,
+          closeness: closeness.pointer, harmonic: harmonic.pointer)
       }
     } else {
       let arcs = CompactArcs(permuted)
       forEachChunk(pieces, threads: threads) { c in
-        arcs.hopCloseness(sources: (from + 64 * c)..<Swift.min(to, from + 64 * (c + 1)), closeness: closeness.pointer,
-                          harmonic: harmonic.pointer)
+        arcs.hopCloseness(
+          sources: (from + 64 * c)..<Swift.min(to, from + 64 * (c + 1)),
+          closeness: closeness.pointer,
+          harmonic: harmonic.pointer)
       }
     }
-    return ((from..<to).map { oldID[$0] }, (from..<to).map { closeness.pointer[$0] }, (from..<to).map { harmonic.pointer[$0] })
+    return (
+      (from..<to).map { oldID[$0] }, (from..<to).map { closeness.pointer[$0] },
+      (from..<to).map { harmonic.pointer[$0] }
+    )
   }
 }
 

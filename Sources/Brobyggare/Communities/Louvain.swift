@@ -37,7 +37,9 @@ extension Adjacency {
   /// Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding of
   /// communities in large networks. *J. Stat. Mech.* P10008.
   /// [doi:10.1088/1742-5468/2008/10/P10008](https://doi.org/10.1088/1742-5468/2008/10/P10008)
-  public func louvain(weighted: Bool = false, resolution: Double = 1, seed: UInt64 = 1, threshold: Double = 1e-7) -> Communities {
+  public func louvain(
+    weighted: Bool = false, resolution: Double = 1, seed: UInt64 = 1, threshold: Double = 1e-7
+  ) -> Communities {
     let base = undirected()
     let n = nodeCount
     var level = WeightedGraph(base, weighted: weighted)
@@ -55,13 +57,17 @@ extension Adjacency {
       level = level.aggregated(by: local.membership, count: local.count)
     }
     let numbered = renumberByFirstNode(membership)
-    return Communities(membership: numbered.labels, count: numbered.count,
-                       modularity: base.modularity(numbered.labels, weighted: weighted, resolution: resolution), resolution: resolution)
+    return Communities(
+      membership: numbered.labels, count: numbered.count,
+      modularity: base.modularity(numbered.labels, weighted: weighted, resolution: resolution),
+      resolution: resolution)
   }
 
   /// Modularity of a partition (see ``louvain(weighted:resolution:seed:threshold:)``), on the
   /// undirected view; each tie weighs its trust when `weighted`, 1 otherwise.
-  public func modularity(_ membership: [Int], weighted: Bool = false, resolution: Double = 1) -> Double {
+  public func modularity(_ membership: [Int], weighted: Bool = false, resolution: Double = 1)
+    -> Double
+  {
     let g = undirected()
     let communities = (membership.max() ?? -1) + 1
     var inside = [Double](repeating: 0, count: communities)
@@ -119,7 +125,8 @@ struct WeightedGraph {
   }
 
   /// One level of local moves; returns the community of each node, renumbered.
-  func moveNodes(resolution: Double, rng: inout SeededGenerator) -> (membership: [Int], count: Int) {
+  func moveNodes(resolution: Double, rng: inout SeededGenerator) -> (membership: [Int], count: Int)
+  {
     let n = count
     var degree = loops
     for v in 0..<n { for k in offsets[v]..<offsets[v + 1] { degree[v] += weights[k] } }
@@ -149,7 +156,10 @@ struct WeightedGraph {
         var bestGain = linkTo[own] - total[own] * kv
         for c in touched {
           let gain = linkTo[c] - total[c] * kv
-          if gain > bestGain + 1e-12 * Swift.max(1, abs(bestGain)) || (abs(gain - bestGain) <= 1e-12 * Swift.max(1, abs(bestGain)) && c < best && best != own) {
+          if gain > bestGain + 1e-12 * Swift.max(1, abs(bestGain))
+            || (abs(gain - bestGain) <= 1e-12 * Swift.max(1, abs(bestGain)) && c < best
+              && best != own)
+          {
             best = c
             bestGain = gain
           }
@@ -195,7 +205,9 @@ struct WeightedGraph {
 
 extension Network {
   /// Louvain communities of the selected ties (see ``Adjacency/louvain(weighted:resolution:seed:threshold:)``).
-  public func louvain(selection: TieSelection = .all, weighted: Bool = false, resolution: Double = 1, seed: UInt64 = 1) throws -> Communities {
+  public func louvain(
+    selection: TieSelection = .all, weighted: Bool = false, resolution: Double = 1, seed: UInt64 = 1
+  ) throws -> Communities {
     try adjacency(selection).louvain(weighted: weighted, resolution: resolution, seed: seed)
   }
 }

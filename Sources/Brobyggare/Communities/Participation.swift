@@ -21,7 +21,8 @@ public enum ModuleRole: String, Sendable, CaseIterable {
     if z >= 2.5 {
       self = p <= 0.30 ? .provincialHub : p <= 0.75 ? .connectorHub : .kinlessHub
     } else {
-      self = p <= 0.05 ? .ultraPeripheral : p <= 0.62 ? .peripheral : p <= 0.80 ? .connector : .kinless
+      self =
+        p <= 0.05 ? .ultraPeripheral : p <= 0.62 ? .peripheral : p <= 0.80 ? .connector : .kinless
     }
   }
 }
@@ -87,16 +88,23 @@ extension Adjacency {
     }
     var mean = [Double](repeating: 0, count: moduleCount)
     var size = [Double](repeating: 0, count: moduleCount)
-    for v in 0..<n { mean[modules[v]] += inside[v]; size[modules[v]] += 1 }
+    for v in 0..<n {
+      mean[modules[v]] += inside[v]
+      size[modules[v]] += 1
+    }
     for m in 0..<moduleCount where size[m] > 0 { mean[m] /= size[m] }
     var variance = [Double](repeating: 0, count: moduleCount)
-    for v in 0..<n { let d = inside[v] - mean[modules[v]]; variance[modules[v]] += d * d }
+    for v in 0..<n {
+      let d = inside[v] - mean[modules[v]]
+      variance[modules[v]] += d * d
+    }
     let z = (0..<n).map { v in
       let sd = (variance[modules[v]] / size[modules[v]]).squareRoot()
       return sd > 0 ? (inside[v] - mean[modules[v]]) / sd : .nan
     }
-    return ModuleParticipation(participation: participation, withinModuleZ: z,
-                               roles: (0..<n).map { ModuleRole(z: z[$0], participation: participation[$0]) })
+    return ModuleParticipation(
+      participation: participation, withinModuleZ: z,
+      roles: (0..<n).map { ModuleRole(z: z[$0], participation: participation[$0]) })
   }
 }
 
@@ -110,8 +118,10 @@ extension Network {
   ///
   /// Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of complex metabolic
   /// networks. *Nature* 433, 895–900. [doi:10.1038/nature03288](https://doi.org/10.1038/nature03288)
-  public func moduleParticipation(modules: [Int], selection: TieSelection = .all,
-                                  weighted: Bool = false) throws -> ModuleParticipation {
+  public func moduleParticipation(
+    modules: [Int], selection: TieSelection = .all,
+    weighted: Bool = false
+  ) throws -> ModuleParticipation {
     precondition(modules.count == nodeCount, "one module per node")
     return try adjacency(selection).moduleParticipation(modules: modules, weighted: weighted)
   }

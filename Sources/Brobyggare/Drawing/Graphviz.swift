@@ -23,7 +23,9 @@ public enum Graphviz {
           + "or write DOT with 'brobyggare dot' and render it elsewhere"
       case .unknownFormat(let f): "cannot render '\(f)'; expected .svg, .png or .pdf"
       case .failed(let s, let m): "Graphviz failed (exit status \(s)): \(m)"
-      case .killed(let s, let m): "Graphviz was ended by signal \(s)\(signalName(s).map { " (\($0))" } ?? "")" + (m.isEmpty ? "" : ": \(m)")
+      case .killed(let s, let m):
+        "Graphviz was ended by signal \(s)\(signalName(s).map { " (\($0))" } ?? "")"
+          + (m.isEmpty ? "" : ": \(m)")
       }
     }
   }
@@ -58,8 +60,13 @@ public enum Graphviz {
   /// The path of Graphviz's `dot`, from the PATH (then the usual places), or `nil`.
   public static var executable: String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    let dirs = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
-    return dirs.map { ($0 as NSString).appendingPathComponent("dot") }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    let dirs =
+      path.split(separator: ":").map(String.init) + [
+        "/usr/bin", "/usr/local/bin", "/opt/homebrew/bin",
+      ]
+    return dirs.map { ($0 as NSString).appendingPathComponent("dot") }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
   }
 
   /// Renders DOT text in a format named by text (`svg`, `png`, `pdf`) and returns the bytes;
@@ -78,7 +85,9 @@ public enum Graphviz {
     var environment = ProcessInfo.processInfo.environment
     environment["TZ"] = "UTC"
     process.environment = environment
-    let input = Pipe(), output = Pipe(), errors = Pipe()
+    let input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
     process.standardInput = input
     process.standardOutput = output
     process.standardError = errors
@@ -86,10 +95,15 @@ public enum Graphviz {
     running.add(process.processIdentifier)
     defer { running.remove(process.processIdentifier) }
     // Read both outputs on their own threads so neither pipe fills and blocks Graphviz.
-    let outBox = DataBox(), errBox = DataBox()
+    let outBox = DataBox()
+    let errBox = DataBox()
     let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { outBox.data = output.fileHandleForReading.readDataToEndOfFile() }
-    DispatchQueue.global().async(group: group) { errBox.data = errors.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: group) {
+      outBox.data = output.fileHandleForReading.readDataToEndOfFile()
+    }
+    DispatchQueue.global().async(group: group) {
+      errBox.data = errors.fileHandleForReading.readDataToEndOfFile()
+    }
     // Written with write(2), so that Graphviz stopping early (a missing plugin, a crash) is an
     // error to report rather than a trap; the command line ignores SIGPIPE, so that is EPIPE.
     let stoppedReading = writeAll(input.fileHandleForWriting.fileDescriptor, Data(dot.utf8)) != nil
@@ -97,13 +111,20 @@ public enum Graphviz {
     process.waitUntilExit()
     group.wait()
     if process.terminationReason == .uncaughtSignal {
-      throw RenderError.killed(signal: process.terminationStatus, message: String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+      throw RenderError.killed(
+        signal: process.terminationStatus,
+        message: String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(
+          in: .whitespacesAndNewlines))
     }
     guard process.terminationStatus == 0, process.terminationReason == .exit else {
-      throw RenderError.failed(status: process.terminationStatus, message: String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+      throw RenderError.failed(
+        status: process.terminationStatus,
+        message: String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(
+          in: .whitespacesAndNewlines))
     }
     if stoppedReading {
-      throw RenderError.failed(status: 0, message: "Graphviz stopped reading the drawing before its end")
+      throw RenderError.failed(
+        status: 0, message: "Graphviz stopped reading the drawing before its end")
     }
     return format == "pdf" ? fixingDates(inPDF: outBox.data) : outBox.data
   }
@@ -124,7 +145,9 @@ public enum Graphviz {
     guard let info = lastRange(of: "/Info", in: bytes, before: bytes.count) else { return data }
     // "/Info N G R"
     var i = info.upperBound
-    func skipSpace() { while i < bytes.count && [0x20, 0x0A, 0x0D, 0x09].contains(bytes[i]) { i += 1 } }
+    func skipSpace() {
+      while i < bytes.count && [0x20, 0x0A, 0x0D, 0x09].contains(bytes[i]) { i += 1 }
+    }
     func number() -> [UInt8]? {
       let start = i
       while i < bytes.count && (0x30...0x39).contains(bytes[i]) { i += 1 }
@@ -141,16 +164,25 @@ public enum Graphviz {
     var end = bytes.count
     var start: Int?
     while let r = lastRange(of: header, in: bytes, before: end) {
-      if r.lowerBound == 0 || [0x0A, 0x0D].contains(bytes[r.lowerBound - 1]) { start = r.upperBound; break }
+      if r.lowerBound == 0 || [0x0A, 0x0D].contains(bytes[r.lowerBound - 1]) {
+        start = r.upperBound
+        break
+      }
       end = r.lowerBound
     }
-    guard let start, let stop = firstRange(of: Array("endobj".utf8), in: bytes, from: start)?.lowerBound else { return data }
-    let fixed = Array(pdfDate(epoch: min(max(epoch ?? 0, 0), 253_402_300_799)).utf8)  // years 1970 to 9999
+    guard let start,
+      let stop = firstRange(of: Array("endobj".utf8), in: bytes, from: start)?.lowerBound
+    else { return data }
+    // years 1970 to 9999
+    let fixed = Array(pdfDate(epoch: min(max(epoch ?? 0, 0), 253_402_300_799)).utf8)
     for key in ["/CreationDate", "/ModDate"] {
-      guard let k = firstRange(of: Array(key.utf8), in: bytes, from: start), k.upperBound < stop else { continue }
+      guard let k = firstRange(of: Array(key.utf8), in: bytes, from: start), k.upperBound < stop
+      else { continue }
       i = k.upperBound
       skipSpace()
-      guard i + 3 < stop, bytes[i] == UInt8(ascii: "("), bytes[i + 1] == UInt8(ascii: "D"), bytes[i + 2] == UInt8(ascii: ":") else { continue }
+      guard i + 3 < stop, bytes[i] == UInt8(ascii: "("), bytes[i + 1] == UInt8(ascii: "D"),
+        bytes[i + 2] == UInt8(ascii: ":")
+      else { continue }
       // D:YYYYMMDDHHmmSS then Z, or +HH'mm' / -HH'mm'; digits past the fixed date's become 0.
       var digit = 0
       i += 3
@@ -177,27 +209,38 @@ public enum Graphviz {
     var t = time_t(epoch)
     var parts = tm()
     gmtime_r(&t, &parts)
-    return String(format: "%04d%02d%02d%02d%02d%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                  Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    return String(
+      format: "%04d%02d%02d%02d%02d%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
   }
 
-  private static func lastRange(of needle: String, in bytes: [UInt8], before end: Int) -> Range<Int>? {
+  private static func lastRange(of needle: String, in bytes: [UInt8], before end: Int) -> Range<
+    Int
+  >? {
     lastRange(of: Array(needle.utf8), in: bytes, before: end)
   }
 
-  private static func lastRange(of needle: [UInt8], in bytes: [UInt8], before end: Int) -> Range<Int>? {
+  private static func lastRange(of needle: [UInt8], in bytes: [UInt8], before end: Int) -> Range<
+    Int
+  >? {
     var s = end - needle.count
     while s >= 0 {
-      if bytes[s] == needle[0] && bytes[s..<(s + needle.count)].elementsEqual(needle) { return s..<(s + needle.count) }
+      if bytes[s] == needle[0] && bytes[s..<(s + needle.count)].elementsEqual(needle) {
+        return s..<(s + needle.count)
+      }
       s -= 1
     }
     return nil
   }
 
-  private static func firstRange(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Range<Int>? {
+  private static func firstRange(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Range<
+    Int
+  >? {
     var s = start
     while s + needle.count <= bytes.count {
-      if bytes[s] == needle[0] && bytes[s..<(s + needle.count)].elementsEqual(needle) { return s..<(s + needle.count) }
+      if bytes[s] == needle[0] && bytes[s..<(s + needle.count)].elementsEqual(needle) {
+        return s..<(s + needle.count)
+      }
       s += 1
     }
     return nil

@@ -15,19 +15,23 @@ extension EgorTables {
   ///
   /// - Throws: ``FormatError`` for a sheet that is not there (naming those that are), and every
   ///   error of ``read(egos:alters:alterTies:directed:)``.
-  public static func read(workbook path: String, directed: Bool = false) throws(FormatError) -> PersonalNetworks {
+  public static func read(workbook path: String, directed: Bool = false) throws(FormatError)
+    -> PersonalNetworks
+  {
     let book = try XLSXFormat.Workbook.open(path: path)
     var notes: [String] = []
     func sheet(_ names: [String], _ what: String) throws(FormatError) -> Table {
       guard let k = names.lazy.compactMap({ book.sheetIndex(named: $0) }).first else {
         throw FormatError(
           file: path, line: 1, column: 1,
-          "the workbook has no sheet of \(what) (named \(names.map { "'\($0)'" }.joined(separator: " or "))); its sheets are \(FormatError.list(book.sheets.map(\.name), quoted: true))")
+          "the workbook has no sheet of \(what) (named \(names.map { "'\($0)'" }.joined(separator: " or "))); its sheets are \(FormatError.list(book.sheets.map(\.name), quoted: true))"
+        )
       }
       let (t, n) = try book.table(sheet: k)
       notes += n
-      return Table(file: book.place(k), header: t.header, rows: t.rows, lines: t.rowLines,
-                   column: { r, f in t.column(row: r, field: f) })
+      return Table(
+        file: book.place(k), header: t.header, rows: t.rows, lines: t.rowLines,
+        column: { r, f in t.column(row: r, field: f) })
     }
     var study = try read(
       egos: sheet(sheetNames.egos, "egos"), alters: sheet(sheetNames.alters, "alters"),

@@ -172,7 +172,8 @@ public enum EgorTables {
     let tieAttributes = alterTies.attributes(except: [tieEgo, source, target])
     let tieDeclarations = tieAttributes.map { AttributeDeclaration(name: $0.name, type: $0.type) }
     for i in study.indices { for d in tieDeclarations { study[i].alters.declareTieAttribute(d) } }
-    var selfTies = 0, repeated = 0
+    var selfTies = 0
+    var repeated = 0
     var pairs = Set<[Int]>()
     for r in alterTies.rows.indices {
       let e = try alterTies.id(r, tieEgo, "ego id")
@@ -209,7 +210,8 @@ public enum EgorTables {
       if ends[0] == ends[1] {
         selfTies += 1
       } else {
-        let pair = directed ? [i, ends[0], ends[1]] : [i, min(ends[0], ends[1]), max(ends[0], ends[1])]
+        let pair =
+          directed ? [i, ends[0], ends[1]] : [i, min(ends[0], ends[1]), max(ends[0], ends[1])]
         if !pairs.insert(pair).inserted { repeated += 1 }
       }
       study[i].alters.addTie(
@@ -230,13 +232,19 @@ public enum EgorTables {
     }
     for (name, n) in joined.sorted(by: { $0.key < $1.key }) {
       result.multipleChoiceAttributes.insert(name)
-      result.readNotes.append("\(n) alter\(n == 1 ? " has" : "s have") several options of '\(name)' joined by '|' (\(alters.file)), read as a multiple-choice answer: the composition measures (groups, Blau, IQV) count such an alter in each option it chose, a 1/m share in each of m")
+      result.readNotes.append(
+        "\(n) alter\(n == 1 ? " has" : "s have") several options of '\(name)' joined by '|' (\(alters.file)), read as a multiple-choice answer: the composition measures (groups, Blau, IQV) count such an alter in each option it chose, a 1/m share in each of m"
+      )
     }
     if selfTies > 0 {
-      result.readNotes.append("\(selfTies) alter-alter tie\(selfTies == 1 ? " ties an alter" : "s tie alters") to \(selfTies == 1 ? "itself" : "themselves") (\(alterTies.file)); the measures leave \(selfTies == 1 ? "it" : "them") out")
+      result.readNotes.append(
+        "\(selfTies) alter-alter tie\(selfTies == 1 ? " ties an alter" : "s tie alters") to \(selfTies == 1 ? "itself" : "themselves") (\(alterTies.file)); the measures leave \(selfTies == 1 ? "it" : "them") out"
+      )
     }
     if repeated > 0 {
-      result.readNotes.append("\(repeated) alter-alter tie\(repeated == 1 ? " repeats a pair" : "s repeat pairs") already tied (\(alterTies.file)); the measures count each pair once")
+      result.readNotes.append(
+        "\(repeated) alter-alter tie\(repeated == 1 ? " repeats a pair" : "s repeat pairs") already tied (\(alterTies.file)); the measures count each pair once"
+      )
     }
     return result
   }

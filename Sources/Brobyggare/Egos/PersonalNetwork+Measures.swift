@@ -193,8 +193,12 @@ extension PersonalNetwork {
       if result.strengthCount > 0 {
         let count = Double(result.strengthCount)
         // The sum of large strengths can overflow where their mean does not: divided first then.
-        result.meanStrength = sum.isFinite ? sum / count
-          : alters.nodes.reduce(0) { $0 + (strengthValue($1.attributes[attribute]).map { $0 / count } ?? 0) }
+        result.meanStrength =
+          sum.isFinite
+          ? sum / count
+          : alters.nodes.reduce(0) {
+            $0 + (strengthValue($1.attributes[attribute]).map { $0 / count } ?? 0)
+          }
       }
     }
 

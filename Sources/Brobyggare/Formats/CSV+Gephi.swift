@@ -24,7 +24,11 @@ extension CSVFormat {
       while i < chars.count {
         let c = chars[i]
         if c == "\"" {
-          if quoted && i + 1 < chars.count && chars[i + 1] == "\"" { current.append("\""); i += 2; continue }
+          if quoted && i + 1 < chars.count && chars[i + 1] == "\"" {
+            current.append("\"")
+            i += 2
+            continue
+          }
           quoted.toggle()
         } else if c == delimiter && !quoted {
           fields.append(current)
@@ -45,7 +49,9 @@ extension CSVFormat {
   /// on the first line.
   static func layoutDelimiter(_ text: String) -> Character {
     let first = text.prefix { $0 != "\n" }
-    return [",", ";", "\t"].max { a, b in first.filter { $0 == a }.count < first.filter { $0 == b }.count } ?? ","
+    return [",", ";", "\t"].max { a, b in
+      first.filter { $0 == a }.count < first.filter { $0 == b }.count
+    } ?? ","
   }
 
   /// An adjacency matrix, when the header's first cell is empty and the other header cells
@@ -54,30 +60,43 @@ extension CSVFormat {
     let delimiter = layoutDelimiter(text)
     let rows = rawRows(text, delimiter: delimiter)
     guard let header = rows.first, header.fields.count >= 2, header.fields[0].isEmpty,
-          !header.fields.dropFirst().contains(where: \.isEmpty) else { return nil }
+      !header.fields.dropFirst().contains(where: \.isEmpty)
+    else { return nil }
     let columns = Array(header.fields.dropFirst())
     let rowNames = rows.dropFirst().map { $0.fields.first ?? "" }
-    guard Set(rowNames).isSubset(of: Set(columns)) || Set(columns).isSubset(of: Set(rowNames)) else { return nil }
+    guard Set(rowNames).isSubset(of: Set(columns)) || Set(columns).isSubset(of: Set(rowNames))
+    else { return nil }
     var network = Network(directed: true)
     for name in columns { _ = network.node(withID: name) }
     var ties: [(Int, Int, Double)] = []
     for row in rows.dropFirst() {
       guard row.fields.count == columns.count + 1 else {
-        throw FormatError(file: file, line: row.line, column: 1, "this row of the adjacency matrix has \(row.fields.count - 1) values; the header names \(columns.count) nodes")
+        throw FormatError(
+          file: file, line: row.line, column: 1,
+          "this row of the adjacency matrix has \(row.fields.count - 1) values; the header names \(columns.count) nodes"
+        )
       }
       let from = network.node(withID: row.fields[0])
       for (k, cell) in row.fields.dropFirst().enumerated() {
         guard let v = parseDouble(cell, decimalComma: delimiter == ";"), v.isFinite else {
-          throw FormatError(file: file, line: row.line, column: k + 2, "the value '\(cell)' in the adjacency matrix is not a number")
+          throw FormatError(
+            file: file, line: row.line, column: k + 2,
+            "the value '\(cell)' in the adjacency matrix is not a number")
         }
-        guard v >= 0 else { throw FormatError(file: file, line: row.line, column: k + 2, "the value \(cell) is negative; trust must be ≥ 0") }
+        guard v >= 0 else {
+          throw FormatError(
+            file: file, line: row.line, column: k + 2,
+            "the value \(cell) is negative; trust must be ≥ 0")
+        }
         if v != 0 { ties.append((from, network.node(withID: columns[k]), v)) }
       }
     }
     let weighted = ties.contains { $0.2 != 1 }
     for (a, b, v) in ties { network.addTie(Tie(source: a, target: b, trust: weighted ? v : nil)) }
     if weighted { network.trustAttributeName = "weight" }
-    network.readNotes.append("read as an adjacency matrix (the header's first cell is empty), directed, as Gephi reads one")
+    network.readNotes.append(
+      "read as an adjacency matrix (the header's first cell is empty), directed, as Gephi reads one"
+    )
     return network
   }
 
@@ -88,14 +107,20 @@ extension CSVFormat {
     let rows = rawRows(text, delimiter: delimiter)
     guard rows.count >= 2, Set(rows.map(\.fields.count)).count > 1 else { return nil }
     let header = rows[0].fields.map { $0.lowercased() }
-    if header.contains(where: { ["source", "target", "from", "to", "id"].contains($0) }) { return nil }
+    if header.contains(where: { ["source", "target", "from", "to", "id"].contains($0) }) {
+      return nil
+    }
     guard rows.allSatisfy({ !$0.fields.contains(where: \.isEmpty) }) else { return nil }
     var network = Network(directed: true)
     for row in rows {
       let from = network.node(withID: row.fields[0])
-      for name in row.fields.dropFirst() { network.addTie(Tie(source: from, target: network.node(withID: name))) }
+      for name in row.fields.dropFirst() {
+        network.addTie(Tie(source: from, target: network.node(withID: name)))
+      }
     }
-    network.readNotes.append("read as an adjacency list (no header, rows of different lengths: each node, then those it ties to), directed, as Gephi reads one")
+    network.readNotes.append(
+      "read as an adjacency list (no header, rows of different lengths: each node, then those it ties to), directed, as Gephi reads one"
+    )
     return network
   }
 }
@@ -104,7 +129,8 @@ extension CSVFormat {
 /// return would run as a formula (OWASP's CSV injection), so it is written behind a `'`, as
 /// Network Canvas writes its exports. ``unguardingFormula(_:)`` takes it off again.
 package func guardingFormula(_ text: String) -> String {
-  guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+  guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first)
+  else { return text }
   return "'" + text
 }
 
@@ -112,6 +138,8 @@ package func guardingFormula(_ text: String) -> String {
 /// character that would start a formula is the guard, not part of the text.
 package func unguardingFormula(_ text: String) -> String {
   let s = text.unicodeScalars
-  guard s.count >= 2, s.first == "'", ["=", "+", "-", "@", "\t", "\r"].contains(s[s.index(after: s.startIndex)]) else { return text }
+  guard s.count >= 2, s.first == "'",
+    ["=", "+", "-", "@", "\t", "\r"].contains(s[s.index(after: s.startIndex)])
+  else { return text }
   return String(text.dropFirst())
 }

@@ -56,9 +56,13 @@ public enum CSVFormat {
         if chunk.isEmpty { break }
         for b in chunk {
           if field >= k { break }
-          if b == UInt8(ascii: "\"") { inQuotes.toggle() }
-          else if !inQuotes && b == delimiter { field += 1 }
-          else if !inQuotes && (b == 0x0A || b == 0x0D) { return col }
+          if b == UInt8(ascii: "\"") {
+            inQuotes.toggle()
+          } else if !inQuotes && b == delimiter {
+            field += 1
+          } else if !inQuotes && (b == 0x0A || b == 0x0D) {
+            return col
+          }
           if b == 0x0A { col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
         }
         at += chunk.count
@@ -117,7 +121,9 @@ public enum CSVFormat {
     var quotedWithSpaces: Set<[Int]> = []
     func finishField() {
       let text = String(decoding: field, as: UTF8.self)
-      if fieldQuoted, !text.isEmpty, trimmingWhitespace(text, newlines: false).utf8.count != field.count {
+      if fieldQuoted, !text.isEmpty,
+        trimmingWhitespace(text, newlines: false).utf8.count != field.count
+      {
         quotedWithSpaces.insert([rows.count - 1, row.count])  // rows[0] is the header
       }
       row.append(text)
@@ -130,7 +136,8 @@ public enum CSVFormat {
       if b == UInt8(ascii: "\"") && field.isEmpty && !fieldQuoted {
         // Quoted field.
         fieldQuoted = true
-        let qLine = line, qCol = base + i - lineStart + 1
+        let qLine = line
+        let qCol = base + i - lineStart + 1
         i += 1
         var closed = false
         while try ready() {
@@ -138,20 +145,33 @@ public enum CSVFormat {
           let c = bytes[i]
           if c == UInt8(ascii: "\"") {
             if i + 1 >= n { _ = try fill() }
-            if i + 1 < n && bytes[i + 1] == UInt8(ascii: "\"") { field.append(c); i += 2; continue }
-            i += 1; closed = true; break
+            if i + 1 < n && bytes[i + 1] == UInt8(ascii: "\"") {
+              field.append(c)
+              i += 2
+              continue
+            }
+            i += 1
+            closed = true
+            break
           }
-          if c == 0x0A { line += 1; lineStart = base + i + 1 }
+          if c == 0x0A {
+            line += 1
+            lineStart = base + i + 1
+          }
           field.append(c)
           i += 1
         }
         if !closed {
-          throw FormatError(file: file, line: qLine, column: qCol, "a quoted field is never closed; expected a closing '\"'")
+          throw FormatError(
+            file: file, line: qLine, column: qCol,
+            "a quoted field is never closed; expected a closing '\"'")
         }
         if i >= n { _ = try fill() }
         if i < n, bytes[i] != delimiter, bytes[i] != 0x0A, bytes[i] != 0x0D {
-          throw FormatError(file: file, line: line, column: base + i - lineStart + 1,
-                            "unexpected character after a closing quote; expected the delimiter or the end of the line")
+          throw FormatError(
+            file: file, line: line, column: base + i - lineStart + 1,
+            "unexpected character after a closing quote; expected the delimiter or the end of the line"
+          )
         }
         continue
       }
@@ -163,7 +183,10 @@ public enum CSVFormat {
       if b == 0x0D || b == 0x0A {
         finishField()
         let blank = row.count == 1 && row[0].isEmpty
-        if !blank { rows.append(row); rowLines.append(rowLine) }
+        if !blank {
+          rows.append(row)
+          rowLines.append(rowLine)
+        }
         row.removeAll(keepingCapacity: true)
         if b == 0x0D {
           if i + 1 >= n { _ = try fill() }
@@ -181,7 +204,10 @@ public enum CSVFormat {
     }
     if !field.isEmpty || !row.isEmpty || fieldQuoted {
       finishField()
-      if !(row.count == 1 && row[0].isEmpty) { rows.append(row); rowLines.append(rowLine) }
+      if !(row.count == 1 && row[0].isEmpty) {
+        rows.append(row)
+        rowLines.append(rowLine)
+      }
     }
     guard !rows.isEmpty else {
       throw FormatError(file: file, line: 1, column: 1, "the file is empty; expected a header line")
@@ -195,15 +221,20 @@ public enum CSVFormat {
         throw FormatError(file: file, line: 1, column: k + 1, "header column \(k + 1) has no name")
       }
       if !seen.insert(h.lowercased()).inserted {
-        throw FormatError(file: file, line: 1, column: k + 1, "the header names '\(FormatError.excerpt(h))' twice")
+        throw FormatError(
+          file: file, line: 1, column: k + 1, "the header names '\(FormatError.excerpt(h))' twice")
       }
     }
     for (r, fields) in rows.enumerated() where fields.count != header.count {
-      throw FormatError(file: file, line: rowLines[r], column: 1,
-                        "this row has \(fields.count) field\(fields.count == 1 ? "" : "s"); the header has \(header.count)")
+      throw FormatError(
+        file: file, line: rowLines[r], column: 1,
+        "this row has \(fields.count) field\(fields.count == 1 ? "" : "s"); the header has \(header.count)"
+      )
     }
-    return Table(header: header, rows: rows, rowLines: rowLines, delimiter: delimiter, rowStarts: rowStarts, input: input,
-                 quotedWithSpaces: quotedWithSpaces)
+    return Table(
+      header: header, rows: rows, rowLines: rowLines, delimiter: delimiter, rowStarts: rowStarts,
+      input: input,
+      quotedWithSpaces: quotedWithSpaces)
   }
 
   /// Column names a table uses in place of the usual ones, as the researcher wrote them: a tie
@@ -226,8 +257,10 @@ public enum CSVFormat {
     public var label: String?
 
     /// Column names in place of the usual ones; `nil` keeps the usual name.
-    public init(source: String? = nil, target: String? = nil, trust: String? = nil, layer: String? = nil,
-                id: String? = nil, label: String? = nil) {
+    public init(
+      source: String? = nil, target: String? = nil, trust: String? = nil, layer: String? = nil,
+      id: String? = nil, label: String? = nil
+    ) {
       self.source = source
       self.target = target
       self.trust = trust
@@ -254,35 +287,49 @@ public enum CSVFormat {
   ///   - encoding: the encoding of both tables.
   ///   - columns: column names in place of the usual ones.
   /// - Complexity: O(n) in the size of the tables.
-  public static func read(ties: Data, file: String, nodes: Data? = nil, nodesFile: String = "<nodes>",
-                          directed: Bool? = nil, encoding: TextEncoding = .utf8,
-                          columns: Columns = Columns()) throws(FormatError) -> Network {
-    try read(ties: TextInput(data: ties, file: file, encoding: encoding),
-             nodes: nodes.map { n throws(FormatError) in try TextInput(data: n, file: nodesFile, encoding: encoding) },
-             directed: directed, columns: columns)
+  public static func read(
+    ties: Data, file: String, nodes: Data? = nil, nodesFile: String = "<nodes>",
+    directed: Bool? = nil, encoding: TextEncoding = .utf8,
+    columns: Columns = Columns()
+  ) throws(FormatError) -> Network {
+    try read(
+      ties: TextInput(data: ties, file: file, encoding: encoding),
+      nodes: nodes.map { n throws(FormatError) in
+        try TextInput(data: n, file: nodesFile, encoding: encoding)
+      },
+      directed: directed, columns: columns)
   }
 
   /// Reads a tie table (and a node table) from files a block at a time: memory holds the
   /// parsed rows, not the file's bytes. The parameters are those of
   /// ``read(ties:file:nodes:nodesFile:directed:encoding:columns:)``.
-  public static func read(contentsOf path: String, nodeTable: String? = nil, directed: Bool? = nil,
-                          encoding: TextEncoding = .utf8, columns: Columns = Columns()) throws(FormatError) -> Network {
-    try read(ties: TextInput(path: path, encoding: encoding),
-             nodes: nodeTable.map { n throws(FormatError) in try TextInput(path: n, encoding: encoding) },
-             directed: directed, columns: columns)
+  public static func read(
+    contentsOf path: String, nodeTable: String? = nil, directed: Bool? = nil,
+    encoding: TextEncoding = .utf8, columns: Columns = Columns()
+  ) throws(FormatError) -> Network {
+    try read(
+      ties: TextInput(path: path, encoding: encoding),
+      nodes: nodeTable.map { n throws(FormatError) in try TextInput(path: n, encoding: encoding) },
+      directed: directed, columns: columns)
   }
 
-  static func read(ties: TextInput, nodes: TextInput?, directed: Bool?, columns: Columns = Columns()) throws(FormatError) -> Network {
+  static func read(
+    ties: TextInput, nodes: TextInput?, directed: Bool?, columns: Columns = Columns()
+  ) throws(FormatError) -> Network {
     var network = Network(directed: directed ?? true)
     var trimmed = TrimmedIDs()
     if let nodes {
-      try readNodes(parse(nodes), file: nodes.file, columns: columns, into: &network, trimmed: &trimmed)
+      try readNodes(
+        parse(nodes), file: nodes.file, columns: columns, into: &network, trimmed: &trimmed)
     }
-    try readTies(parse(ties), file: ties.file, columns: columns, directed: directed, into: &network,
-                 closedNodeSet: nodes != nil, trimmed: &trimmed)
+    try readTies(
+      parse(ties), file: ties.file, columns: columns, directed: directed, into: &network,
+      closedNodeSet: nodes != nil, trimmed: &trimmed)
     if let first = trimmed.first {
       let n = trimmed.count
-      network.readNotes.append("\(n) id\(n == 1 ? " had spaces around it and was" : "s had spaces around them and were") trimmed (the first: '\(FormatError.excerpt(first.id))' on line \(first.line) of \(first.file))")
+      network.readNotes.append(
+        "\(n) id\(n == 1 ? " had spaces around it and was" : "s had spaces around them and were") trimmed (the first: '\(FormatError.excerpt(first.id))' on line \(first.line) of \(first.file))"
+      )
     }
     return network
   }
@@ -308,7 +355,9 @@ public enum CSVFormat {
   }
 
   static func column(_ header: [String], _ names: String...) -> Int? {
-    for name in names { if let i = header.firstIndex(where: { $0.lowercased() == name }) { return i } }
+    for name in names {
+      if let i = header.firstIndex(where: { $0.lowercased() == name }) { return i }
+    }
     return nil
   }
 
@@ -317,20 +366,29 @@ public enum CSVFormat {
   ///
   /// - Throws: when the named column is not in the header: the error lists the columns there
   ///   are, and the closest by edit distance when one is close.
-  static func column(_ table: Table, file: String, named: String?, option: String,
-                     usual: String...) throws(FormatError) -> Int? {
+  static func column(
+    _ table: Table, file: String, named: String?, option: String,
+    usual: String...
+  ) throws(FormatError) -> Int? {
     let header = table.header
     guard let named else {
-      for name in usual { if let i = header.firstIndex(where: { $0.lowercased() == name }) { return i } }
+      for name in usual {
+        if let i = header.firstIndex(where: { $0.lowercased() == name }) { return i }
+      }
       return nil
     }
     let wanted = named.trimmingCharacters(in: .whitespaces).lowercased()
     if let i = header.firstIndex(where: { $0.lowercased() == wanted }) { return i }
-    if looksSpaceDelimited(table) { throw spaceDelimited(table, file: file, ties: option != "id-column" && option != "label-column") }
-    var message = "there is no column '\(FormatError.excerpt(named))' (named by --\(option)); the columns are \(FormatError.list(header))"
+    if looksSpaceDelimited(table) {
+      throw spaceDelimited(
+        table, file: file, ties: option != "id-column" && option != "label-column")
+    }
+    var message =
+      "there is no column '\(FormatError.excerpt(named))' (named by --\(option)); the columns are \(FormatError.list(header))"
     // Only names whose length is within the bound can be close; the others are not compared
     // (a huge header name would make the comparison huge).
-    let length = wanted.unicodeScalars.count, bound = max(1, length / 3)
+    let length = wanted.unicodeScalars.count
+    let bound = max(1, length / 3)
     let closest = header.lazy.filter { abs($0.unicodeScalars.count - length) <= bound }
       .map { ($0, NameMatching.editDistance($0.lowercased(), wanted)) }.min { $0.1 < $1.1 }
     if let (name, d) = closest, d <= bound { message += "; did you mean '\(name)'?" }
@@ -347,16 +405,24 @@ public enum CSVFormat {
   /// a delimiter.
   static func spaceDelimited(_ table: Table, file: String, ties: Bool) -> FormatError {
     let h = FormatError.excerpt(table.header[0])
-    return FormatError(file: file, line: 1, column: 1, ties
-      ? "the header '\(h)' looks space-delimited, and CSV needs ',', ';' or a tab between columns; a file of ties separated by spaces is an edge list: read it with --input-format edgelist, its header line made a comment ('# \(h)')"
-      : "the header '\(h)' looks space-delimited, and CSV needs ',', ';' or a tab between columns; save the node table with one of them")
+    return FormatError(
+      file: file, line: 1, column: 1,
+      ties
+        ? "the header '\(h)' looks space-delimited, and CSV needs ',', ';' or a tab between columns; a file of ties separated by spaces is an edge list: read it with --input-format edgelist, its header line made a comment ('# \(h)')"
+        : "the header '\(h)' looks space-delimited, and CSV needs ',', ';' or a tab between columns; save the node table with one of them"
+    )
   }
 
   /// A named column that stands for a usual one (`--layer-column lager`) while a column of the
   /// usual name is also there: both would be read under one name, so this is refused.
-  static func refuseSecond(_ table: Table, file: String, named: Int?, usual: String, option: String) throws(FormatError) {
+  static func refuseSecond(_ table: Table, file: String, named: Int?, usual: String, option: String)
+    throws(FormatError)
+  {
     guard let named, let other = column(table.header, usual), other != named else { return }
-    throw FormatError(file: file, line: 1, column: 1, "the column '\(FormatError.excerpt(table.header[named]))' (named by --\(option)) is read as '\(usual)', but the table also has a column '\(FormatError.excerpt(table.header[other]))'; rename one of them")
+    throw FormatError(
+      file: file, line: 1, column: 1,
+      "the column '\(FormatError.excerpt(table.header[named]))' (named by --\(option)) is read as '\(usual)', but the table also has a column '\(FormatError.excerpt(table.header[other]))'; rename one of them"
+    )
   }
 
   /// Whether a column holds names (`label` or `id`, in any case), which are text even when
@@ -377,19 +443,30 @@ public enum CSVFormat {
       let raw = table.rows.map { $0[c].isEmpty ? nil : $0[c] }
       // Labels and ids are names, never numbers, whatever they look like.
       let type = isNameColumn(name) ? .string : inferType(raw, decimalComma: decimalComma)
-      let values = raw.map { $0.flatMap { AttributeValue.parse($0, as: type, decimalComma: decimalComma) } }
+      let values = raw.map {
+        $0.flatMap { AttributeValue.parse($0, as: type, decimalComma: decimalComma) }
+      }
       return (name, type, values)
     }
   }
 
-  static func readNodes(_ table: Table, file: String, columns: Columns = Columns(), into network: inout Network,
-                        trimmed: inout TrimmedIDs) throws(FormatError) {
-    guard let idCol = try column(table, file: file, named: columns.id, option: "id-column", usual: "id") else {
+  static func readNodes(
+    _ table: Table, file: String, columns: Columns = Columns(), into network: inout Network,
+    trimmed: inout TrimmedIDs
+  ) throws(FormatError) {
+    guard
+      let idCol = try column(table, file: file, named: columns.id, option: "id-column", usual: "id")
+    else {
       if looksSpaceDelimited(table) { throw spaceDelimited(table, file: file, ties: false) }
-      throw FormatError(file: file, line: 1, column: 1, "the node table has no 'id' column; its columns are \(FormatError.list(table.header)) (name another with --id-column)")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the node table has no 'id' column; its columns are \(FormatError.list(table.header)) (name another with --id-column)"
+      )
     }
     var names: [Int: String] = [:]
-    if let label = try column(table, file: file, named: columns.label, option: "label-column"), label != idCol {
+    if let label = try column(table, file: file, named: columns.label, option: "label-column"),
+      label != idCol
+    {
       try refuseSecond(table, file: file, named: label, usual: "label", option: "label-column")
       names[label] = "label"
     }
@@ -399,32 +476,41 @@ public enum CSVFormat {
     for r in table.rows.indices {
       let id = trimmed.trim(table, row: r, field: idCol, file: file)
       if id.isEmpty {
-        throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: idCol), "the node id is empty")
+        throw FormatError(
+          file: file, line: table.rowLines[r], column: table.column(row: r, field: idCol),
+          "the node id is empty")
       }
       var attrs: [String: AttributeValue] = [:]
       for c in cols { if let v = c.values[r] { attrs[c.name] = v } }
       do {
         try network.addNode(Node(id: id, attributes: attrs))
       } catch {
-        throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: idCol), "the node id '\(FormatError.excerpt(id))' appears twice")
+        throw FormatError(
+          file: file, line: table.rowLines[r], column: table.column(row: r, field: idCol),
+          "the node id '\(FormatError.excerpt(id))' appears twice")
       }
     }
   }
 
   /// The direction a `type` column gives (`Directed` or `Undirected`, any case, on every row),
   /// checked against the one the caller asked for; `nil` when the table has no rows.
-  static func direction(_ table: Table, file: String, typeColumn c: Int, asked: Bool?) throws(FormatError) -> Bool? {
+  static func direction(_ table: Table, file: String, typeColumn c: Int, asked: Bool?)
+    throws(FormatError) -> Bool?
+  {
     try directions(table, file: file, typeColumn: c, asked: asked).directed
   }
 
   /// The direction a `type` column gives, and when it mixes Directed and Undirected rows (a
   /// mixed graph, as Gephi holds one), the Undirected rows: the network is then directed and
   /// each of those ties is read both ways, as Gephi draws them.
-  static func directions(_ table: Table, file: String, typeColumn c: Int, asked: Bool?) throws(FormatError) -> (directed: Bool?, undirectedRows: Set<Int>) {
+  static func directions(_ table: Table, file: String, typeColumn c: Int, asked: Bool?)
+    throws(FormatError) -> (directed: Bool?, undirectedRows: Set<Int>)
+  {
     // One pass over the column; Gephi's spelling is matched before trimming and case folding.
     // The Undirected rows are gathered only when the table turns out to be mixed (rare): a
     // set of every row of an undirected table was built and thrown away.
-    var anyUndirected = false, anyDirected = false
+    var anyUndirected = false
+    var anyDirected = false
     for r in table.rows.indices {
       switch typeOf(table.rows[r][c]) {
       case false?: anyUndirected = true
@@ -451,7 +537,9 @@ public enum CSVFormat {
     }
   }
 
-  static func singleDirection(_ table: Table, file: String, typeColumn c: Int, asked: Bool?) throws(FormatError) -> Bool? {
+  static func singleDirection(_ table: Table, file: String, typeColumn c: Int, asked: Bool?)
+    throws(FormatError) -> Bool?
+  {
     var first: (directed: Bool, row: Int)?
     func spelled(_ d: Bool) -> String { d ? "Directed" : "Undirected" }
     for (r, fields) in table.rows.enumerated() {
@@ -460,37 +548,60 @@ public enum CSVFormat {
       case true?: directed = true
       case false?: directed = false
       case nil:
-        throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: c),
-                          "the type '\(FormatError.excerpt(fields[c]))' is neither Directed nor Undirected; the type column says the direction of the ties, as Gephi reads it (rename the column if it means something else)")
+        throw FormatError(
+          file: file, line: table.rowLines[r], column: table.column(row: r, field: c),
+          "the type '\(FormatError.excerpt(fields[c]))' is neither Directed nor Undirected; the type column says the direction of the ties, as Gephi reads it (rename the column if it means something else)"
+        )
       }
-      guard let f = first else { first = (directed, r); continue }
+      guard let f = first else {
+        first = (directed, r)
+        continue
+      }
       if f.directed != directed {
-        throw FormatError(file: file, line: table.rowLines[r], column: table.column(row: r, field: c),
-                          "this tie is \(spelled(directed)) but the one on line \(table.rowLines[f.row]) is \(spelled(f.directed)); with --undirected every tie must be Undirected (without it, a mixed table is read as directed, its Undirected ties each way)")
+        throw FormatError(
+          file: file, line: table.rowLines[r], column: table.column(row: r, field: c),
+          "this tie is \(spelled(directed)) but the one on line \(table.rowLines[f.row]) is \(spelled(f.directed)); with --undirected every tie must be Undirected (without it, a mixed table is read as directed, its Undirected ties each way)"
+        )
       }
     }
     guard let f = first else { return nil }
     if let asked, asked != f.directed {
-      throw FormatError(file: file, line: table.rowLines[f.row], column: table.column(row: f.row, field: c), asked
-        ? "the type column says Undirected, but the network was to be read as directed; make the column say Directed, or read the network as undirected"
-        : "the type column says Directed, but --undirected asks for an undirected network; leave out --undirected, or make the column say Undirected")
+      throw FormatError(
+        file: file, line: table.rowLines[f.row], column: table.column(row: f.row, field: c),
+        asked
+          ? "the type column says Undirected, but the network was to be read as directed; make the column say Directed, or read the network as undirected"
+          : "the type column says Directed, but --undirected asks for an undirected network; leave out --undirected, or make the column say Undirected"
+      )
     }
     return f.directed
   }
 
-  static func readTies(_ table: Table, file: String, columns: Columns = Columns(), directed: Bool?,
-                       into network: inout Network, closedNodeSet: Bool, trimmed: inout TrimmedIDs) throws(FormatError) {
-    let source = try column(table, file: file, named: columns.source, option: "source-column", usual: "source", "from")
-    let target = try column(table, file: file, named: columns.target, option: "target-column", usual: "target", "to")
+  static func readTies(
+    _ table: Table, file: String, columns: Columns = Columns(), directed: Bool?,
+    into network: inout Network, closedNodeSet: Bool, trimmed: inout TrimmedIDs
+  ) throws(FormatError) {
+    let source = try column(
+      table, file: file, named: columns.source, option: "source-column", usual: "source", "from")
+    let target = try column(
+      table, file: file, named: columns.target, option: "target-column", usual: "target", "to")
     guard let s = source, let t = target else {
       if looksSpaceDelimited(table) { throw spaceDelimited(table, file: file, ties: true) }
-      throw FormatError(file: file, line: 1, column: 1, "the tie table needs 'source' and 'target' columns; its columns are \(FormatError.list(table.header)) (name others with --source-column and --target-column)")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the tie table needs 'source' and 'target' columns; its columns are \(FormatError.list(table.header)) (name others with --source-column and --target-column)"
+      )
     }
-    let trustCol = try column(table, file: file, named: columns.trust, option: "trust-column", usual: "trust", "weight")
+    let trustCol = try column(
+      table, file: file, named: columns.trust, option: "trust-column", usual: "trust", "weight")
     if let trustCol { network.trustAttributeName = table.header[trustCol] }
-    let layerCol = try column(table, file: file, named: columns.layer, option: "layer-column", usual: "layer")
-    try refuseSecond(table, file: file, named: columns.layer == nil ? nil : layerCol, usual: "layer", option: "layer-column")
-    let typeCol = column(table.header, "type").flatMap { [s, t, trustCol, layerCol].contains($0) ? nil : $0 }
+    let layerCol = try column(
+      table, file: file, named: columns.layer, option: "layer-column", usual: "layer")
+    try refuseSecond(
+      table, file: file, named: columns.layer == nil ? nil : layerCol, usual: "layer",
+      option: "layer-column")
+    let typeCol = column(table.header, "type").flatMap {
+      [s, t, trustCol, layerCol].contains($0) ? nil : $0
+    }
     var undirectedRows = Set<Int>()
     if let typeCol {
       let found = try directions(table, file: file, typeColumn: typeCol, asked: directed)
@@ -498,9 +609,12 @@ public enum CSVFormat {
         network.isDirected = d
         undirectedRows = found.undirectedRows
         if undirectedRows.isEmpty {
-          network.readNotes.append("read as \(d ? "directed" : "undirected"), as the tie table's type column says")
+          network.readNotes.append(
+            "read as \(d ? "directed" : "undirected"), as the tie table's type column says")
         } else {
-          network.readNotes.append("the type column mixes Directed and Undirected ties (a mixed graph): read as directed, each of the \(undirectedRows.count) Undirected ties as a tie each way")
+          network.readNotes.append(
+            "the type column mixes Directed and Undirected ties (a mixed graph): read as directed, each of the \(undirectedRows.count) Undirected ties as a tie each way"
+          )
         }
       }
     }
@@ -514,19 +628,31 @@ public enum CSVFormat {
     var missingOrder: [String] = []
     var commaTrust = 0
     defer {
-      if commaTrust > 0 { network.readNotes.append("\(commaTrust) trust value\(commaTrust == 1 ? " was" : "s were") written with a decimal comma ('1,33', as Gephi writes them in some locales) and read as decimal numbers") }
+      if commaTrust > 0 {
+        network.readNotes.append(
+          "\(commaTrust) trust value\(commaTrust == 1 ? " was" : "s were") written with a decimal comma ('1,33', as Gephi writes them in some locales) and read as decimal numbers"
+        )
+      }
     }
     for (r, fields) in table.rows.enumerated() {
       let line = table.rowLines[r]
-      let a = trimmed.trim(table, row: r, field: s, file: file), b = trimmed.trim(table, row: r, field: t, file: file)
+      let a = trimmed.trim(table, row: r, field: s, file: file)
+      let b = trimmed.trim(table, row: r, field: t, file: file)
       let col = { (k: Int) in table.column(row: r, field: k) }
-      if a.isEmpty { throw FormatError(file: file, line: line, column: col(s), "the source is empty") }
-      if b.isEmpty { throw FormatError(file: file, line: line, column: col(t), "the target is empty") }
+      if a.isEmpty {
+        throw FormatError(file: file, line: line, column: col(s), "the source is empty")
+      }
+      if b.isEmpty {
+        throw FormatError(file: file, line: line, column: col(t), "the target is empty")
+      }
       if closedNodeSet {
         var known = true
         for (id, k) in [(a, s), (b, t)] where network.index(of: id) == nil {
           known = false
-          if missing[id] == nil { missingOrder.append(id); missing[id] = ([], k, r) }
+          if missing[id] == nil {
+            missingOrder.append(id)
+            missing[id] = ([], k, r)
+          }
           if missing[id]!.lines.last != line { missing[id]!.lines.append(line) }
         }
         if !known { continue }
@@ -538,53 +664,75 @@ public enum CSVFormat {
         // comma between digits, quoted, is a decimal comma (said in a note).
         // The bytes are looked at first: most trusts have no comma, and walking the characters
         // of every one cost more than parsing it.
-        if !decimalComma, raw.utf8.contains(UInt8(ascii: ",")), raw.filter({ $0 == "," }).count == 1,
-           raw.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" }),
-           let w = parseDouble(trimmingWhitespace(raw, newlines: false), decimalComma: true) {
-          trust = try parseTrust(formatNumber(w), decimalComma: false, file: file, line: line, column: col(trustCol))
+        if !decimalComma, raw.utf8.contains(UInt8(ascii: ",")),
+          raw.filter({ $0 == "," }).count == 1,
+          raw.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" }),
+          let w = parseDouble(trimmingWhitespace(raw, newlines: false), decimalComma: true)
+        {
+          trust = try parseTrust(
+            formatNumber(w), decimalComma: false, file: file, line: line, column: col(trustCol))
           commaTrust += 1
         } else {
-          trust = try parseTrust(raw, decimalComma: decimalComma, file: file, line: line, column: col(trustCol))
+          trust = try parseTrust(
+            raw, decimalComma: decimalComma, file: file, line: line, column: col(trustCol))
         }
       }
       var attrs: [String: AttributeValue] = [:]
       for c in cols { if let v = c.values[r] { attrs[c.name] = v } }
       let layer = layerCol.flatMap { fields[$0].isEmpty ? nil : fields[$0] }
       network.addTie(from: a, to: b, trust: trust, layer: layer, attributes: attrs)
-      if undirectedRows.contains(r) && a != b { network.addTie(from: b, to: a, trust: trust, layer: layer, attributes: attrs) }
+      if undirectedRows.contains(r) && a != b {
+        network.addTie(from: b, to: a, trust: trust, layer: layer, attributes: attrs)
+      }
     }
     if let first = missingOrder.first, let m = missing[first] {
-      throw FormatError(file: file, line: m.lines[0], column: table.column(row: m.row, field: m.field),
-                        missingNodesMessage(missingOrder, missing.mapValues(\.lines), firstIsSource: m.field == s))
+      throw FormatError(
+        file: file, line: m.lines[0], column: table.column(row: m.row, field: m.field),
+        missingNodesMessage(missingOrder, missing.mapValues(\.lines), firstIsSource: m.field == s))
     }
   }
 
   /// What to say of ties to nodes the node table lacks: one id as before (`the target 'zz' is
   /// not in the node table`), several as a list of up to 20 with their lines.
-  static func missingNodesMessage(_ ids: [String], _ lines: [String: [Int]], firstIsSource: Bool) -> String {
+  static func missingNodesMessage(_ ids: [String], _ lines: [String: [Int]], firstIsSource: Bool)
+    -> String
+  {
     func where_(_ l: [Int]) -> String {
-      l.count == 1 ? "line \(l[0])"
-        : l.count <= 5 ? "lines " + l.map(String.init).joined(separator: ", ")
-        : "lines " + l.prefix(4).map(String.init).joined(separator: ", ") + " and \(l.count - 4) more"
+      l.count == 1
+        ? "line \(l[0])"
+        : l.count <= 5
+          ? "lines " + l.map(String.init).joined(separator: ", ")
+          : "lines " + l.prefix(4).map(String.init).joined(separator: ", ")
+            + " and \(l.count - 4) more"
     }
     if ids.count == 1 {
       let l = lines[ids[0]]!
-      return "the \(firstIsSource ? "source" : "target") '\(FormatError.excerpt(ids[0]))' is not in the node table" + (l.count > 1 ? " (\(where_(l)))" : "")
+      return
+        "the \(firstIsSource ? "source" : "target") '\(FormatError.excerpt(ids[0]))' is not in the node table"
+        + (l.count > 1 ? " (\(where_(l)))" : "")
     }
     let shown = ids.prefix(20).map { "'\(FormatError.excerpt($0))' (\(where_(lines[$0]!)))" }
-    return "\(ids.count) ids in the ties are not in the node table: " + shown.joined(separator: ", ")
+    return "\(ids.count) ids in the ties are not in the node table: "
+      + shown.joined(separator: ", ")
       + (ids.count > 20 ? ", and \(ids.count - 20) more" : "")
   }
 
   /// Parses a trust value; NaN, infinite and negative trust are refused. The column is worked
   /// out only for an error (finding it reads the row again).
-  static func parseTrust(_ text: String, decimalComma: Bool, file: String, line: Int,
-                         column: @autoclosure () -> Int) throws(FormatError) -> Double {
-    guard let w = parseDouble(trimmingWhitespace(text, newlines: false), decimalComma: decimalComma) else {
-      throw FormatError(file: file, line: line, column: column(), "the trust '\(FormatError.excerpt(text))' is not a number")
+  static func parseTrust(
+    _ text: String, decimalComma: Bool, file: String, line: Int,
+    column: @autoclosure () -> Int
+  ) throws(FormatError) -> Double {
+    guard let w = parseDouble(trimmingWhitespace(text, newlines: false), decimalComma: decimalComma)
+    else {
+      throw FormatError(
+        file: file, line: line, column: column(),
+        "the trust '\(FormatError.excerpt(text))' is not a number")
     }
     guard w.isFinite, w >= 0 else {
-      throw FormatError(file: file, line: line, column: column(), "the trust '\(FormatError.excerpt(text))' must be a finite number ≥ 0")
+      throw FormatError(
+        file: file, line: line, column: column(),
+        "the trust '\(FormatError.excerpt(text))' must be a finite number ≥ 0")
     }
     return w
   }
@@ -597,7 +745,8 @@ public enum CSVFormat {
   /// network's tables quote with `quoteField(_:)`.
   package static func quote(_ s: String, delimiter: Character) -> String {
     if s.contains(delimiter) || s.contains("\"") || s.contains("\n") || s.contains("\r")
-      || s.first == " " || s.last == " " {
+      || s.first == " " || s.last == " "
+    {
       return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     return s
@@ -609,7 +758,9 @@ public enum CSVFormat {
   /// it is. The reader picks the delimiter from the header line by counting them outside
   /// quotes, so a name holding another delimiter must be quoted too.
   package static func quoteField(_ s: String) -> String {
-    let special = s.utf8.contains { $0 == 0x2C || $0 == 0x3B || $0 == 0x09 || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    let special = s.utf8.contains {
+      $0 == 0x2C || $0 == 0x3B || $0 == 0x09 || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D
+    }
     // White space as the reader trims it (Foundation's, which counts U+200B ZERO WIDTH SPACE).
     if special || trimmingWhitespace(s, newlines: true).utf8.count != s.utf8.count {
       return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -618,10 +769,13 @@ public enum CSVFormat {
   }
 
   /// A field's text, refusing a NUL, which no CSV reader takes (this one refuses the file).
-  static func field(_ s: String, at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
+  static func field(_ s: String, at place: @autoclosure () -> TextPlace) throws(FormatError)
+    -> String
+  {
     if s.utf8.contains(0) {
-      throw unwritable("\0", at: place(), format: "CSV", why: "a NUL, which a CSV reader does not take",
-                       instead: "remove it, or write JSON, which holds it")
+      throw unwritable(
+        "\0", at: place(), format: "CSV", why: "a NUL, which a CSV reader does not take",
+        instead: "remove it, or write JSON, which holds it")
     }
     return quoteField(s)
   }
@@ -629,33 +783,50 @@ public enum CSVFormat {
   /// Refuses a header the reader would read back otherwise: a name that is empty, has white
   /// space at either end (the reader trims names), or repeats another in any case (the reader
   /// refuses that); a tie attribute the reader would take for the trust, layer or direction.
-  static func checkHeader(_ header: [String], fixed: Int, table: String, trustColumn: Int?) throws(FormatError) {
+  static func checkHeader(_ header: [String], fixed: Int, table: String, trustColumn: Int?)
+    throws(FormatError)
+  {
     func refuse(_ m: String) -> FormatError { FormatError(file: "<output>", line: 0, column: 0, m) }
     let lower = header.map { $0.lowercased() }
     var seen: [String: String] = [:]
     for (k, name) in header.enumerated() {
       let what = k < fixed ? "column '\(visibleText(name))'" : "attribute '\(visibleText(name))'"
-      if name.isEmpty { throw refuse("a \(table) attribute has an empty name, which a CSV header cannot hold; name it") }
+      if name.isEmpty {
+        throw refuse(
+          "a \(table) attribute has an empty name, which a CSV header cannot hold; name it")
+      }
       if name.utf8.contains(0) {
-        throw unwritable("\0", at: .attributeName(name, of: table), format: "CSV", why: "a NUL, which a CSV reader does not take",
-                         instead: "rename the attribute")
+        throw unwritable(
+          "\0", at: .attributeName(name, of: table), format: "CSV",
+          why: "a NUL, which a CSV reader does not take",
+          instead: "rename the attribute")
       }
       if trimmingWhitespace(name, newlines: false).utf8.count != name.utf8.count {
-        throw refuse("the \(table) \(what) has white space at either end, which the CSV reader trims from a column's name; rename the attribute")
+        throw refuse(
+          "the \(table) \(what) has white space at either end, which the CSV reader trims from a column's name; rename the attribute"
+        )
       }
       if table == "tie", k >= fixed, lower[k] == "layer" || lower[k] == "type" {
-        throw refuse("the tie attribute '\(visibleText(name))' would be read back from CSV as the \(lower[k] == "type" ? "direction of the ties" : "layer"); rename the attribute")
+        throw refuse(
+          "the tie attribute '\(visibleText(name))' would be read back from CSV as the \(lower[k] == "type" ? "direction of the ties" : "layer"); rename the attribute"
+        )
       }
       if let other = seen[lower[k]] {
-        throw refuse("the \(table) \(what) has the name of the column '\(visibleText(other))' (in some case), and a CSV header names a column once in any case; rename the attribute")
+        throw refuse(
+          "the \(table) \(what) has the name of the column '\(visibleText(other))' (in some case), and a CSV header names a column once in any case; rename the attribute"
+        )
       }
       seen[lower[k]] = name
     }
     guard table == "tie" else { return }
     // The reader takes the first column named trust, else weight, in any case, as the trust.
     let read = lower.firstIndex(of: "trust") ?? lower.firstIndex(of: "weight")
-    if let read, read != trustColumn, trustColumn == nil || ["trust", "weight"].contains(lower[trustColumn!]) {
-      throw refuse("the tie attribute '\(visibleText(header[read]))' would be read back from CSV as the trust\(trustColumn.map { ", in place of '\(visibleText(header[$0]))'" } ?? ""); rename the attribute")
+    if let read, read != trustColumn,
+      trustColumn == nil || ["trust", "weight"].contains(lower[trustColumn!])
+    {
+      throw refuse(
+        "the tie attribute '\(visibleText(header[read]))' would be read back from CSV as the trust\(trustColumn.map { ", in place of '\(visibleText(header[$0]))'" } ?? ""); rename the attribute"
+      )
     }
   }
 
@@ -667,10 +838,13 @@ public enum CSVFormat {
   ///   NUL; naming the attribute when the header would read back otherwise
   ///   (`checkHeader(_:fixed:table:trustColumn:)`): a tie attribute named `type`, say, which
   ///   would give the header that name twice.
-  public static func writeTies(_ network: Network, delimiter: Character = ",") throws(FormatError) -> String {
+  public static func writeTies(_ network: Network, delimiter: Character = ",") throws(FormatError)
+    -> String
+  {
     var header = ["source", "target", "type"]
     let type = network.isDirected ? "Directed" : "Undirected"
-    let hasTrust = network.hasTrust, hasLayer = network.hasLayers
+    let hasTrust = network.hasTrust
+    let hasLayer = network.hasLayers
     if hasTrust { header.append(network.trustAttributeName) }
     if hasLayer { header.append("layer") }
     let fixed = header.count
@@ -686,9 +860,14 @@ public enum CSVFormat {
     for (k, tie) in network.ties.enumerated() {
       out += ids[tie.source] + d + ids[tie.target] + d + type
       if hasTrust { out += d + (tie.trust.map(formatNumber) ?? "") }
-      if hasLayer { out += d + (try field(tie.layer ?? "", at: .tieAttribute("layer", tie: k, in: network))) }
+      if hasLayer {
+        out += d + (try field(tie.layer ?? "", at: .tieAttribute("layer", tie: k, in: network)))
+      }
       for a in attrs {
-        out += d + (try field(tie.attributes[a]?.description ?? "", at: .tieAttribute(a, tie: k, in: network)))
+        out +=
+          d
+          + (try field(
+            tie.attributes[a]?.description ?? "", at: .tieAttribute(a, tie: k, in: network)))
       }
       out += "\n"
     }
@@ -700,18 +879,28 @@ public enum CSVFormat {
   ///
   /// - Throws: ``FormatError`` naming the node, the text and the character when a field holds
   ///   a NUL, or naming the attribute when the header would read back otherwise.
-  public static func writeNodes(_ network: Network, delimiter: Character = ",") throws(FormatError) -> String {
+  public static func writeNodes(_ network: Network, delimiter: Character = ",") throws(FormatError)
+    -> String
+  {
     var names = network.nodeAttributes.filter { $0.type != .markup }.map(\.name)
     // Attributes present on nodes but never declared still get a column.
     let declared = Set(names)
     let extra = Set(network.nodes.flatMap { $0.attributes.keys }).subtracting(declared).sorted()
-    names += extra.filter { n in network.nodes.contains { if case .markup = $0.attributes[n] { return false }; return $0.attributes[n] != nil } }
+    names += extra.filter { n in
+      network.nodes.contains {
+        if case .markup = $0.attributes[n] { return false }
+        return $0.attributes[n] != nil
+      }
+    }
     try checkHeader(["id"] + names, fixed: 1, table: "node", trustColumn: nil)
     let d = String(delimiter)
     var out = (["id"] + names).map(quoteField).joined(separator: d) + "\n"
     for node in network.nodes {
       out += try field(node.id, at: .nodeID(node.id))
-      for n in names { out += d + (try field(node.attributes[n]?.description ?? "", at: .nodeAttribute(n, of: node.id))) }
+      for n in names {
+        out +=
+          d + (try field(node.attributes[n]?.description ?? "", at: .nodeAttribute(n, of: node.id)))
+      }
       out += "\n"
     }
     return out

@@ -29,21 +29,29 @@ extension DOTFormat {
     /// Moves past one scalar.
     mutating func advance() {
       let b = bytes[i]
-      if b == 0x0A { line += 1; col = 1; i += 1; return }
+      if b == 0x0A {
+        line += 1
+        col = 1
+        i += 1
+        return
+      }
       col += 1
       i += Self.scalarLength(b)
     }
 
     /// The text of the bytes in `range`.
     func text(_ range: Range<Int>) -> String {
-      bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+      bytes.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+      }
     }
 
     /// The scalar that starts at byte `at`.
     func scalar(at j: Int) -> Unicode.Scalar {
       let b = UInt32(bytes[j])
       if b < 0x80 { return Unicode.Scalar(UInt8(b)) }
-      let (count, lead): (Int, UInt32) = b >= 0xF0 ? (4, b & 0x07) : b >= 0xE0 ? (3, b & 0x0F) : (2, b & 0x1F)
+      let (count, lead): (Int, UInt32) =
+        b >= 0xF0 ? (4, b & 0x07) : b >= 0xE0 ? (3, b & 0x0F) : (2, b & 0x1F)
       var v = lead
       for k in 1..<count { v = v << 6 | UInt32(bytes[j + k] & 0x3F) }
       return Unicode.Scalar(v) ?? "\u{FFFD}"
@@ -64,7 +72,8 @@ extension DOTFormat {
     /// Whether byte `b` starts or continues an unquoted id: an ASCII letter, digit, '_' or '.',
     /// or any non-ASCII scalar (as Graphviz reads them).
     static func isIDByte(_ b: UInt8) -> Bool {
-      b >= 0x80 || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2E
+      b >= 0x80 || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+        || b == 0x5F || b == 0x2E
     }
 
     /// The next token with its line and column, or `nil` at the end.
@@ -72,7 +81,10 @@ extension DOTFormat {
       let n = bytes.count
       while i < n {
         let c = bytes[i]
-        if isSpace(at: i) { advance(); continue }
+        if isSpace(at: i) {
+          advance()
+          continue
+        }
         if c == UInt8(ascii: "#") && (i == 0 || bytes[i - 1] == 0x0A) {
           while i < n && bytes[i] != 0x0A { advance() }
           continue
@@ -83,10 +95,16 @@ extension DOTFormat {
         }
         if c == UInt8(ascii: "/") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "*") {
           let (l, cc) = (line, col)
-          advance(); advance()
-          while i + 1 < n && !(bytes[i] == UInt8(ascii: "*") && bytes[i + 1] == UInt8(ascii: "/")) { advance() }
-          guard i + 1 < n else { throw error("a comment is never closed; expected '*/'", line: l, column: cc) }
-          advance(); advance()
+          advance()
+          advance()
+          while i + 1 < n && !(bytes[i] == UInt8(ascii: "*") && bytes[i + 1] == UInt8(ascii: "/")) {
+            advance()
+          }
+          guard i + 1 < n else {
+            throw error("a comment is never closed; expected '*/'", line: l, column: cc)
+          }
+          advance()
+          advance()
           continue
         }
         break
@@ -95,15 +113,19 @@ extension DOTFormat {
       let (l, cc) = (line, col)
       let c = bytes[i]
       switch c {
-      case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ";"), UInt8(ascii: ","),
+      case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"),
+        UInt8(ascii: ";"), UInt8(ascii: ","),
         UInt8(ascii: "="), UInt8(ascii: ":"):
         advance()
         return (.punct(Character(Unicode.Scalar(c))), l, cc)
       default: break
       }
-      if c == UInt8(ascii: "-") && i + 1 < n && (bytes[i + 1] == UInt8(ascii: ">") || bytes[i + 1] == UInt8(ascii: "-")) {
+      if c == UInt8(ascii: "-") && i + 1 < n
+        && (bytes[i + 1] == UInt8(ascii: ">") || bytes[i + 1] == UInt8(ascii: "-"))
+      {
         let d = bytes[i + 1] == UInt8(ascii: ">")
-        advance(); advance()
+        advance()
+        advance()
         return (.edgeOp(directed: d), l, cc)
       }
       if c == UInt8(ascii: "\"") {
@@ -119,10 +141,20 @@ extension DOTFormat {
             // other backslash stays (\n, \l, \N and \\ are Graphviz's label escapes). A pair
             // \\ is read as one piece and kept, so its second backslash escapes nothing:
             // "a\\" is a, two backslashes, then the closing quote (as Graphviz 2.43 reads it).
-            if e == UInt8(ascii: "\\") { advance(); advance(); continue }
-            if e == UInt8(ascii: "\"") { replacement = UInt8(ascii: "\""); skip = 2 }
-            else if e == 0x0A { skip = 2 }  // line continuation
-            else if e == 0x0D && i + 2 < n && bytes[i + 2] == 0x0A { skip = 3 }
+            if e == UInt8(ascii: "\\") {
+              advance()
+              advance()
+              continue
+            }
+            if e == UInt8(ascii: "\"") {
+              replacement = UInt8(ascii: "\"")
+              skip = 2
+            } else if e == 0x0A {
+              skip = 2
+            }  // line continuation
+            else if e == 0x0D && i + 2 < n && bytes[i + 2] == 0x0A {
+              skip = 3
+            }
             if skip > 0 {
               s.append(contentsOf: bytes[runStart..<i])
               if let replacement { s.append(replacement) }
@@ -133,7 +165,9 @@ extension DOTFormat {
           }
           advance()
         }
-        guard i < n else { throw error("a quoted string is never closed; expected '\"'", line: l, column: cc) }
+        guard i < n else {
+          throw error("a quoted string is never closed; expected '\"'", line: l, column: cc)
+        }
         let value: String
         if s.isEmpty {
           value = text(runStart..<i)
@@ -147,7 +181,9 @@ extension DOTFormat {
         while j < n && isSpace(at: j) { j += Self.scalarLength(bytes[j]) }
         if j < n && bytes[j] == UInt8(ascii: "+") {
           while i <= j { advance() }
-          guard let (t, _, _) = try next(), case .id(let more, true) = t else { throw error("expected a quoted string after '+'") }
+          guard let (t, _, _) = try next(), case .id(let more, true) = t else {
+            throw error("expected a quoted string after '+'")
+          }
           return (.id(value + more, quoted: true), l, cc)
         }
         return (.id(value, quoted: true), l, cc)
@@ -156,16 +192,24 @@ extension DOTFormat {
         var depth = 0
         let start = i
         repeat {
-          if bytes[i] == UInt8(ascii: "<") { depth += 1 } else if bytes[i] == UInt8(ascii: ">") { depth -= 1 }
+          if bytes[i] == UInt8(ascii: "<") {
+            depth += 1
+          } else if bytes[i] == UInt8(ascii: ">") {
+            depth -= 1
+          }
           advance()
         } while i < n && depth > 0
-        guard depth == 0 else { throw error("an HTML string is never closed; expected '>'", line: l, column: cc) }
+        guard depth == 0 else {
+          throw error("an HTML string is never closed; expected '>'", line: l, column: cc)
+        }
         // Kept whole, brackets and all, marked as HTML (a NUL cannot be in decoded text).
         return (.id(Parser.htmlMark + text(start..<i), quoted: true), l, cc)
       }
       if Self.isIDByte(c) || c == UInt8(ascii: "-") {
         let start = i
-        while i < n, Self.isIDByte(bytes[i]) || (bytes[i] == UInt8(ascii: "-") && i == start) { advance() }
+        while i < n, Self.isIDByte(bytes[i]) || (bytes[i] == UInt8(ascii: "-") && i == start) {
+          advance()
+        }
         return (.id(text(start..<i), quoted: false), l, cc)
       }
       throw error("unexpected character '\(scalar(at: i))'")
@@ -182,14 +226,17 @@ extension DOTFormat {
   /// the `graph`-th (from 1), with a note saying how many there are. A tie's `trust` or `weight`
   /// becomes its trust and `layer` its layer; other attributes are kept, typed by inference as
   /// in CSV.
-  public static func read(_ data: Data, file: String, graph: Int = 1) throws(FormatError) -> Network {
+  public static func read(_ data: Data, file: String, graph: Int = 1) throws(FormatError) -> Network
+  {
     // Text that is UTF-8 is read as UTF-8 unless the graph itself says charset=latin1 (as
     // Graphviz honours only the root graph's charset); text that is not UTF-8 is read as
     // ISO-8859-1 when a charset says so anywhere in it.
     let declared = declaredCharset(data)
     if declared != nil, String(data: data, encoding: .utf8) != nil {
       let network = try read(data, file: file, graph: graph, encoding: nil)
-      if let c = network.attributes["charset"]?.description.lowercased(), DOTFormat.latin1Names.contains(c) {
+      if let c = network.attributes["charset"]?.description.lowercased(),
+        DOTFormat.latin1Names.contains(c)
+      {
         return try read(data, file: file, graph: graph, encoding: "iso-8859-1")
       }
       return network
@@ -197,12 +244,18 @@ extension DOTFormat {
     return try read(data, file: file, graph: graph, encoding: declared)
   }
 
-  static let latin1Names: Set<String> = ["latin1", "latin-1", "l1", "iso-8859-1", "iso8859-1", "iso_8859-1", "iso-ir-100", "ibm819", "cp819", "csisolatin1"]
+  static let latin1Names: Set<String> = [
+    "latin1", "latin-1", "l1", "iso-8859-1", "iso8859-1", "iso_8859-1", "iso-ir-100", "ibm819",
+    "cp819", "csisolatin1",
+  ]
 
-  static func read(_ data: Data, file: String, graph: Int, encoding: String?) throws(FormatError) -> Network {
+  static func read(_ data: Data, file: String, graph: Int, encoding: String?) throws(FormatError)
+    -> Network
+  {
     // Tokens are read as the parser needs them, so memory holds the text and the network, not
     // a token for every word of the file.
-    let stream = TokenStream(Lexer(try decodeText(data, file: file, fallbackEncoding: encoding), file: file))
+    let stream = TokenStream(
+      Lexer(try decodeText(data, file: file, fallbackEncoding: encoding), file: file))
     var starts: [Int] = []
     var next = 0
     var chosen: Network?
@@ -216,11 +269,17 @@ extension DOTFormat {
     }
     if let failure = stream.failure { throw failure }
     guard graph >= 1, graph <= starts.count, var network = chosen else {
-      throw FormatError(file: file, line: 1, column: 1, starts.isEmpty ? "the file holds no graph; expected 'graph' or 'digraph'"
-        : "the file holds \(starts.count) graph\(starts.count == 1 ? "" : "s"); --graph takes 1 to \(starts.count), not \(graph)")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        starts.isEmpty
+          ? "the file holds no graph; expected 'graph' or 'digraph'"
+          : "the file holds \(starts.count) graph\(starts.count == 1 ? "" : "s"); --graph takes 1 to \(starts.count), not \(graph)"
+      )
     }
     if starts.count > 1 {
-      network.readNotes.append("the file holds \(starts.count) graphs; read graph \(graph)\(network.graphID.map { " ('\($0)')" } ?? ""); --graph K reads another")
+      network.readNotes.append(
+        "the file holds \(starts.count) graphs; read graph \(graph)\(network.graphID.map { " ('\($0)')" } ?? ""); --graph K reads another"
+      )
     }
     return network
   }
@@ -232,15 +291,24 @@ extension DOTFormat {
     let needle = Array("charset".utf8)
     var i = 0
     while i + needle.count < bytes.count {
-      if bytes[i] | 0x20 == needle[0], Array(bytes[i..<(i + needle.count)]).map({ $0 | 0x20 }) == needle {
+      if bytes[i] | 0x20 == needle[0],
+        Array(bytes[i..<(i + needle.count)]).map({ $0 | 0x20 }) == needle
+      {
         var j = i + needle.count
         while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
-        guard j < bytes.count, bytes[j] == UInt8(ascii: "=") else { i += 1; continue }
+        guard j < bytes.count, bytes[j] == UInt8(ascii: "=") else {
+          i += 1
+          continue
+        }
         j += 1
-        while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == UInt8(ascii: "\"") { j += 1 }
+        while j < bytes.count,
+          bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == UInt8(ascii: "\"")
+        { j += 1 }
         var value: [UInt8] = []
-        while j < bytes.count, value.count < 20, bytes[j] != UInt8(ascii: "\""), bytes[j] > 0x20, bytes[j] != UInt8(ascii: ","),
-              bytes[j] != UInt8(ascii: ";"), bytes[j] != UInt8(ascii: "]") {
+        while j < bytes.count, value.count < 20, bytes[j] != UInt8(ascii: "\""), bytes[j] > 0x20,
+          bytes[j] != UInt8(ascii: ","),
+          bytes[j] != UInt8(ascii: ";"), bytes[j] != UInt8(ascii: "]")
+        {
           value.append(bytes[j] | 0x20)
           j += 1
         }
@@ -273,7 +341,12 @@ extension DOTFormat {
     func token(_ k: Int) -> (Token, Int, Int)? {
       while base + buffer.count <= k && !ended {
         do {
-          if let t = try lexer.next() { buffer.append(t); last = (t.1, t.2) } else { ended = true }
+          if let t = try lexer.next() {
+            buffer.append(t)
+            last = (t.1, t.2)
+          } else {
+            ended = true
+          }
         } catch {
           failure = error
           ended = true
@@ -286,7 +359,10 @@ extension DOTFormat {
     /// Forgets the tokens before `k`, in batches.
     func forget(before k: Int) {
       let drop = k - base
-      if drop >= 4096 { buffer.removeFirst(drop); base = k }
+      if drop >= 4096 {
+        buffer.removeFirst(drop)
+        base = k
+      }
     }
   }
 
@@ -305,7 +381,11 @@ extension DOTFormat {
     var graphAttrs: [String: String] = [:]
     var strict = false
     /// Subgraphs in the order they open; members are added as nodes are mentioned.
-    var subgraphs: [(id: String?, parent: Int?, attributes: [String: String], node: [String: String], edge: [String: String], members: [Int])] = []
+    var subgraphs:
+      [(
+        id: String?, parent: Int?, attributes: [String: String], node: [String: String],
+        edge: [String: String], members: [Int]
+      )] = []
     var subgraphIndex: [String: Int] = [:]
     /// How deep the subgraph being read is nested, and the most allowed (as for XML elements
     /// and JSON values).
@@ -333,7 +413,9 @@ extension DOTFormat {
       if let failure = stream.failure { return failure }
       if let t = stream.token(p) { return FormatError(file: file, line: t.1, column: t.2, m) }
       let last = stream.last
-      return FormatError(file: file, line: last?.line ?? 1, column: (last?.column ?? 0) + 1, m + " (the file ends here)")
+      return FormatError(
+        file: file, line: last?.line ?? 1, column: (last?.column ?? 0) + 1,
+        m + " (the file ends here)")
     }
 
     var peek: Token? { stream.token(p)?.0 }
@@ -355,13 +437,23 @@ extension DOTFormat {
     }
 
     mutating func parseGraph() throws(FormatError) -> Network {
-      if isKeyword(peek, "strict") { p += 1; strict = true }
-      if isKeyword(peek, "digraph") { directed = true } else if isKeyword(peek, "graph") { directed = false } else {
+      if isKeyword(peek, "strict") {
+        p += 1
+        strict = true
+      }
+      if isKeyword(peek, "digraph") {
+        directed = true
+      } else if isKeyword(peek, "graph") {
+        directed = false
+      } else {
         throw error("expected 'graph' or 'digraph'")
       }
       p += 1
       var name: String?
-      if case .id(let s, _)? = peek { name = s; p += 1 }
+      if case .id(let s, _)? = peek {
+        name = s
+        p += 1
+      }
       try expect("{")
       var scope = Scope()
       _ = try statements(&scope)
@@ -400,10 +492,16 @@ extension DOTFormat {
       while case .punct("[")? = peek {
         p += 1
         while true {
-          if case .punct("]")? = peek { p += 1; break }
+          if case .punct("]")? = peek {
+            p += 1
+            break
+          }
           let k = try id()
           var v = "true"
-          if case .punct("=")? = peek { p += 1; v = try id() }
+          if case .punct("=")? = peek {
+            p += 1
+            v = try id()
+          }
           attrs[k] = v
           if case .punct(let c)? = peek, c == "," || c == ";" { p += 1 }
         }
@@ -417,10 +515,16 @@ extension DOTFormat {
       while let t = peek {
         stream.forget(before: p - 1)
         if case .punct("}") = t { break }
-        if case .punct(";") = t { p += 1; continue }
+        if case .punct(";") = t {
+          p += 1
+          continue
+        }
         if isKeyword(t, "node") || isKeyword(t, "edge") || isKeyword(t, "graph") {
           if case .punct("[")? = stream.token(p + 1)?.0 {
-            let which = { if case .id(let s, _) = t { return s.lowercased() }; return "" }()
+            let which = {
+              if case .id(let s, _) = t { return s.lowercased() }
+              return ""
+            }()
             p += 1
             let a = try attrList()
             switch which {
@@ -432,14 +536,22 @@ extension DOTFormat {
               if let k = scope.subgraph { subgraphs[k].edge.merge(a) { $1 } }
             default:
               // A subgraph's graph attributes are its own: they do not reach the root.
-              if let k = scope.subgraph { subgraphs[k].attributes.merge(a) { $1 } } else { graphAttrs.merge(a) { $1 } }
+              if let k = scope.subgraph {
+                subgraphs[k].attributes.merge(a) { $1 }
+              } else {
+                graphAttrs.merge(a) { $1 }
+              }
             }
             continue
           }
-          throw error("expected '[' after '\(isKeyword(t, "node") ? "node" : isKeyword(t, "edge") ? "edge" : "graph")'")
+          throw error(
+            "expected '[' after '\(isKeyword(t, "node") ? "node" : isKeyword(t, "edge") ? "edge" : "graph")'"
+          )
         }
         // ID = ID at statement level.
-        if case .id(let k, _) = t, case .punct("=")? = stream.token(p + 1)?.0, !isKeyword(t, "subgraph") {
+        if case .id(let k, _) = t, case .punct("=")? = stream.token(p + 1)?.0,
+          !isKeyword(t, "subgraph")
+        {
           p += 2
           let v = try id()
           if let s = scope.subgraph { subgraphs[s].attributes[k] = v } else { graphAttrs[k] = v }
@@ -452,7 +564,9 @@ extension DOTFormat {
         var edgeOpSeen = false
         while case .edgeOp(let d)? = peek {
           if d != directed {
-            throw error(directed ? "'--' in a digraph; expected '->'" : "'->' in an undirected graph; expected '--'")
+            throw error(
+              directed
+                ? "'--' in a digraph; expected '->'" : "'->' in an undirected graph; expected '--'")
           }
           edgeOpSeen = true
           p += 1
@@ -472,22 +586,32 @@ extension DOTFormat {
           for k in 0..<(operands.count - 1) {
             made += operands[k].0.count * operands[k + 1].0.count
             guard made <= Self.maximumTiesPerStatement else {
-              throw FormatError(file: file, line: statementStart.0, column: statementStart.1,
-                                "this edge statement joins groups of nodes into more than \(Self.maximumTiesPerStatement) ties (\(operands[k].0.count) nodes to \(operands[k + 1].0.count) at its \(k + 1). step); one statement may make at most \(Self.maximumTiesPerStatement)")
+              throw FormatError(
+                file: file, line: statementStart.0, column: statementStart.1,
+                "this edge statement joins groups of nodes into more than \(Self.maximumTiesPerStatement) ties (\(operands[k].0.count) nodes to \(operands[k + 1].0.count) at its \(k + 1). step); one statement may make at most \(Self.maximumTiesPerStatement)"
+              )
             }
           }
           if operands.contains(where: { $0.0.count > 1 }) {
             tiesFromGroups += made
             guard tiesFromGroups <= Self.maximumTiesFromGroups else {
-              throw FormatError(file: file, line: statementStart.0, column: statementStart.1,
-                                "the edge statements between groups of nodes make more than \(Self.maximumTiesFromGroups) ties in all; a file may make at most \(Self.maximumTiesFromGroups) that way")
+              throw FormatError(
+                file: file, line: statementStart.0, column: statementStart.1,
+                "the edge statements between groups of nodes make more than \(Self.maximumTiesFromGroups) ties in all; a file may make at most \(Self.maximumTiesFromGroups) that way"
+              )
             }
           }
           for k in 0..<(operands.count - 1) {
             var withPorts = merged
-            if let port = operands[k].1, withPorts["tailport"] == nil { withPorts["tailport"] = port }
-            if let port = operands[k + 1].1, withPorts["headport"] == nil { withPorts["headport"] = port }
-            for a in operands[k].0 { for b in operands[k + 1].0 { edges.append((a, b, withPorts, l, c)) } }
+            if let port = operands[k].1, withPorts["tailport"] == nil {
+              withPorts["tailport"] = port
+            }
+            if let port = operands[k + 1].1, withPorts["headport"] == nil {
+              withPorts["headport"] = port
+            }
+            for a in operands[k].0 {
+              for b in operands[k + 1].0 { edges.append((a, b, withPorts, l, c)) }
+            }
           }
         } else if operands[0].0.count == 1 {
           // The operand has numbered the node, giving it the defaults if it is new here; a node
@@ -509,11 +633,18 @@ extension DOTFormat {
         var name: String?
         if isKeyword(peek, "subgraph") {
           p += 1
-          if case .id(let s, _)? = peek { name = s; p += 1 }
+          if case .id(let s, _)? = peek {
+            name = s
+            p += 1
+          }
         }
-        guard case .punct("{")? = peek else { throw error("a subgraph reference without a body is not supported; expected '{'") }
+        guard case .punct("{")? = peek else {
+          throw error("a subgraph reference without a body is not supported; expected '{'")
+        }
         // Subgraphs are read by recursion: a bound keeps a hostile file from exhausting the stack.
-        guard depth < Self.maximumDepth else { throw error("subgraphs are nested more than \(Self.maximumDepth) deep") }
+        guard depth < Self.maximumDepth else {
+          throw error("subgraphs are nested more than \(Self.maximumDepth) deep")
+        }
         depth += 1
         defer { depth -= 1 }
         p += 1
@@ -537,7 +668,10 @@ extension DOTFormat {
       if name.hasPrefix(Self.htmlMark) { name.removeFirst() }
       // A port (a:p, a:p:n, a:n) is kept for the tie; the node is a.
       var port: [String] = []
-      while case .punct(":")? = peek { p += 1; port.append(try id()) }
+      while case .punct(":")? = peek {
+        p += 1
+        port.append(try id())
+      }
       let node = intern(name, defaults: scope.node)
       join(node, scope)
       return ([node], port.isEmpty ? nil : port.joined(separator: ":"))
@@ -552,7 +686,9 @@ extension DOTFormat {
       let nodeNames = nodeNameSet.sorted()
       for n in nodeNames {
         let raw = nodeAttrs.map { $0[n] }
-        let type = raw.contains { $0?.hasPrefix(Self.htmlMark) == true } ? AttributeType.string : inferType(raw, decimalComma: false)
+        let type =
+          raw.contains { $0?.hasPrefix(Self.htmlMark) == true }
+          ? AttributeType.string : inferType(raw, decimalComma: false)
         network.declareNodeAttribute(AttributeDeclaration(name: n, type: type))
       }
       for (i, id) in nodeOrder.enumerated() {
@@ -569,10 +705,17 @@ extension DOTFormat {
         var merged: [(Int32, Int32, [String: String], Int, Int)] = []
         for e in edges {
           let key = directed || e.0 <= e.1 ? [e.0, e.1] : [e.1, e.0]
-          if let k = first[key] { merged[k].2.merge(e.2) { $1 } } else { first[key] = merged.count; merged.append(e) }
+          if let k = first[key] {
+            merged[k].2.merge(e.2) { $1 }
+          } else {
+            first[key] = merged.count
+            merged.append(e)
+          }
         }
         if merged.count < edges.count {
-          network.readNotes.append("strict graph: \(edges.count - merged.count) repeated tie\(edges.count - merged.count == 1 ? "" : "s") merged into one, as Graphviz does")
+          network.readNotes.append(
+            "strict graph: \(edges.count - merged.count) repeated tie\(edges.count - merged.count == 1 ? "" : "s") merged into one, as Graphviz does"
+          )
         }
         edges = merged
       }
@@ -586,7 +729,9 @@ extension DOTFormat {
       var types: [String: AttributeType] = [:]
       for n in edgeNames where n != trustName && n != "layer" {
         let raw = edges.map { $0.2[n] }
-        types[n] = raw.contains { $0?.hasPrefix(Self.htmlMark) == true } ? .string : inferType(raw, decimalComma: false)
+        types[n] =
+          raw.contains { $0?.hasPrefix(Self.htmlMark) == true }
+          ? .string : inferType(raw, decimalComma: false)
         network.declareTieAttribute(AttributeDeclaration(name: n, type: types[n]!))
       }
       network.reserveCapacity(nodes: 0, ties: edges.count)
@@ -598,7 +743,8 @@ extension DOTFormat {
         var tie = Tie(source: Int(a), target: Int(b))
         for (k, v) in attrs {
           if k == trustName {
-            tie.trust = try CSVFormat.parseTrust(v, decimalComma: false, file: file, line: l, column: c)
+            tie.trust = try CSVFormat.parseTrust(
+              v, decimalComma: false, file: file, line: l, column: c)
           } else if k == "layer" {
             tie.layer = v
           } else {
@@ -611,8 +757,10 @@ extension DOTFormat {
 
       let asValues = { (d: [String: String]) in d.mapValues { Self.typedValue($0, .string) } }
       network.subgraphs = subgraphs.map {
-        Subgraph(id: $0.id, parent: $0.parent, attributes: asValues($0.attributes), nodeDefaults: asValues($0.node),
-                 edgeDefaults: asValues($0.edge), members: $0.members)
+        Subgraph(
+          id: $0.id, parent: $0.parent, attributes: asValues($0.attributes),
+          nodeDefaults: asValues($0.node),
+          edgeDefaults: asValues($0.edge), members: $0.members)
       }
       return network
     }

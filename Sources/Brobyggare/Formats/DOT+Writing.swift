@@ -25,7 +25,9 @@ public enum DOTFormat {
       case "\n": out.append("\\n")
       case "&": out.append("&amp;")
       default:
-        if (ch.value < 0x20 && ch != "\t") || (0x7F..<0xA0).contains(ch.value) || ch.value == 0xFFFE || ch.value == 0xFFFF {
+        if (ch.value < 0x20 && ch != "\t") || (0x7F..<0xA0).contains(ch.value) || ch.value == 0xFFFE
+          || ch.value == 0xFFFF
+        {
           out.append("\\\\u{\(String(ch.value, radix: 16, uppercase: true))}")
         } else {
           out.append(ch)
@@ -45,14 +47,20 @@ public enum DOTFormat {
 
     mutating func append(_ escape: String) {
       let c = escape.utf8.count
-      if piece + c > Self.limit { out += "\" + \""; piece = 0 }
+      if piece + c > Self.limit {
+        out += "\" + \""
+        piece = 0
+      }
       out += escape
       piece += c
     }
 
     mutating func append(_ ch: Unicode.Scalar) {
       let c = UTF8.width(ch)
-      if piece + c > Self.limit { out += "\" + \""; piece = 0 }
+      if piece + c > Self.limit {
+        out += "\" + \""
+        piece = 0
+      }
       out.unicodeScalars.append(ch)
       piece += c
     }
@@ -62,10 +70,13 @@ public enum DOTFormat {
 
   /// A quoted DOT string that reads back as `s` (only `"` escaped), refusing what no DOT string
   /// can hold, with the place of the text.
-  static func quoted(_ s: String, at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
+  static func quoted(_ s: String, at place: @autoclosure () -> TextPlace) throws(FormatError)
+    -> String
+  {
     if s.utf8.contains(0) {
-      throw unwritable("\0", at: place(), format: "DOT", why: "a NUL, which no DOT reader takes",
-                       instead: "remove it, or write JSON, which holds it")
+      throw unwritable(
+        "\0", at: place(), format: "DOT", why: "a NUL, which no DOT reader takes",
+        instead: "remove it, or write JSON, which holds it")
     }
     let scalars = Array(s.unicodeScalars)
     // Graphviz reads backslashes in pairs (`\\` stays as two), then `\"` as a quote and a
@@ -73,17 +84,24 @@ public enum DOTFormat {
     // before a quote, a line break or the end cannot be written so that it reads back.
     var k = 0
     while k < scalars.count {
-      guard scalars[k] == "\\" else { k += 1; continue }
+      guard scalars[k] == "\\" else {
+        k += 1
+        continue
+      }
       var end = k
       while end < scalars.count && scalars[end] == "\\" { end += 1 }
       let next = end < scalars.count ? scalars[end] : nil
-      let lineBreak = next == "\n" || (next == "\r" && end + 1 < scalars.count && scalars[end + 1] == "\n")
+      let lineBreak =
+        next == "\n" || (next == "\r" && end + 1 < scalars.count && scalars[end + 1] == "\n")
       if (end - k) % 2 == 1 && (next == nil || next == "\"" || lineBreak) {
-        throw unwritable("\\", at: place(), format: "DOT",
-                         why: next == nil ? "a backslash at the end, which would escape the closing quote"
-                           : next == "\"" ? "a backslash before a quote, which DOT reads as an escaped quote"
-                           : "a backslash before a line break, which DOT reads as a continuation",
-                         instead: "write GraphML or JSON, which hold it")
+        throw unwritable(
+          "\\", at: place(), format: "DOT",
+          why: next == nil
+            ? "a backslash at the end, which would escape the closing quote"
+            : next == "\""
+              ? "a backslash before a quote, which DOT reads as an escaped quote"
+              : "a backslash before a line break, which DOT reads as a continuation",
+          instead: "write GraphML or JSON, which hold it")
       }
       k = end
     }
@@ -111,14 +129,20 @@ public enum DOTFormat {
   /// An attribute's name: bare when it is a plain DOT id (letters, digits and `_`, not starting
   /// with a digit, not a keyword), else quoted.
   static func attributeName(_ name: String, of domain: String) throws(FormatError) -> String {
-    let plain = name.unicodeScalars.first.map { !("0"..."9").contains($0) } == true
-      && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    let plain =
+      name.unicodeScalars.first.map { !("0"..."9").contains($0) } == true
+      && name.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+          || $0 == "_"
+      }
       && !["node", "edge", "graph", "digraph", "subgraph", "strict"].contains(name.lowercased())
     return plain ? name : try quoted(name, at: .attributeName(name, of: domain))
   }
 
   /// An attribute value: an HTML-like label (markup that is `<...>`) as HTML, else quoted.
-  static func value(_ v: AttributeValue, at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
+  static func value(_ v: AttributeValue, at place: @autoclosure () -> TextPlace) throws(FormatError)
+    -> String
+  {
     if case .markup(let m) = v, m.hasPrefix("<"), m.hasSuffix(">") { return m }
     return try quoted(v.description, at: place())
   }
@@ -149,7 +173,9 @@ public enum DOTFormat {
     return (text, dropped)
   }
 
-  static func write(_ network: Network, name: String?, leavingOutActive: Bool, dropped: inout ActiveAttributes)
+  static func write(
+    _ network: Network, name: String?, leavingOutActive: Bool, dropped: inout ActiveAttributes
+  )
     throws(FormatError) -> String
   {
     // Whether to write an attribute; one left out is recorded under its owner.
@@ -161,19 +187,33 @@ public enum DOTFormat {
     let arrow = network.isDirected ? "->" : "--"
     let graphName = try quoted(name ?? network.graphID ?? "network", at: .networkName)
     var out = "\(network.isDirected ? "digraph" : "graph") \(graphName) {\n"
-    func list(_ attrs: [(String, String)]) -> String { attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") }
+    func list(_ attrs: [(String, String)]) -> String {
+      attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+    }
     // The file is written in UTF-8, Graphviz's default: a charset the input declared goes.
-    let graphAttrs = try network.attributes.keys.sorted().filter { $0.lowercased() != "charset" && keep($0, network.attributes[$0]!, on: .network) }.map { k throws(FormatError) in
-      (try attributeName(k, of: "network"), try value(network.attributes[k]!, at: .networkAttribute(k)))
+    let graphAttrs = try network.attributes.keys.sorted().filter {
+      $0.lowercased() != "charset" && keep($0, network.attributes[$0]!, on: .network)
+    }.map { k throws(FormatError) in
+      (
+        try attributeName(k, of: "network"),
+        try value(network.attributes[k]!, at: .networkAttribute(k))
+      )
     }
     if !graphAttrs.isEmpty { out += "  graph [\(list(graphAttrs))];\n" }
     let declared = network.nodeAttributes.map(\.name)
     for node in network.nodes {
       let id = try quoted(node.id, at: .nodeID(node.id))
-      let names = (declared.filter { node.attributes[$0] != nil } + node.attributes.keys.filter { !declared.contains($0) }.sorted())
+      let names =
+        (declared.filter { node.attributes[$0] != nil }
+        + node.attributes.keys.filter { !declared.contains($0) }.sorted())
         .filter { keep($0, node.attributes[$0]!, on: .node) }
       let attrs = try names.map { k throws(FormatError) in
-        (try attributeName(k, of: "node"), try value(node.attributes[k]!, at: k == "label" ? .nodeLabel(of: node.id) : .nodeAttribute(k, of: node.id)))
+        (
+          try attributeName(k, of: "node"),
+          try value(
+            node.attributes[k]!,
+            at: k == "label" ? .nodeLabel(of: node.id) : .nodeAttribute(k, of: node.id))
+        )
       }
       out += attrs.isEmpty ? "  \(id);\n" : "  \(id) [\(list(attrs))];\n"
     }
@@ -183,30 +223,52 @@ public enum DOTFormat {
       var text = indent + (g.id.map { "subgraph \(quote($0)) {\n" } ?? "{\n")
       let inner = indent + "  "
       for key in g.attributes.keys.sorted() where keep(key, g.attributes[key]!, on: .network) {
-        text += "\(inner)\(try attributeName(key, of: "subgraph"))=\(try value(g.attributes[key]!, at: .networkAttribute(key)));\n"
+        text +=
+          "\(inner)\(try attributeName(key, of: "subgraph"))=\(try value(g.attributes[key]!, at: .networkAttribute(key)));\n"
       }
-      for (word, defaults) in [("node", g.nodeDefaults), ("edge", g.edgeDefaults)] where !defaults.isEmpty {
-        let attrs = try defaults.keys.sorted().filter { keep($0, defaults[$0]!, on: word == "node" ? .node : .tie) }.map { key throws(FormatError) in
+      for (word, defaults) in [("node", g.nodeDefaults), ("edge", g.edgeDefaults)]
+      where !defaults.isEmpty {
+        let attrs = try defaults.keys.sorted().filter {
+          keep($0, defaults[$0]!, on: word == "node" ? .node : .tie)
+        }.map { key throws(FormatError) in
           (try attributeName(key, of: word), try value(defaults[key]!, at: .networkAttribute(key)))
         }
         text += "\(inner)\(word) [\(list(attrs))];\n"
       }
-      for m in g.members { text += "\(inner)\(try quoted(network.nodes[m].id, at: .nodeID(network.nodes[m].id)));\n" }
-      for c in network.subgraphs.indices where network.subgraphs[c].parent == k { text += try subgraph(c, indent: inner) }
+      for m in g.members {
+        text += "\(inner)\(try quoted(network.nodes[m].id, at: .nodeID(network.nodes[m].id)));\n"
+      }
+      for c in network.subgraphs.indices where network.subgraphs[c].parent == k {
+        text += try subgraph(c, indent: inner)
+      }
       return text + indent + "}\n"
     }
-    for k in network.subgraphs.indices where network.subgraphs[k].parent == nil { out += try subgraph(k, indent: "  ") }
+    for k in network.subgraphs.indices where network.subgraphs[k].parent == nil {
+      out += try subgraph(k, indent: "  ")
+    }
     let tieDeclared = network.tieAttributes.map(\.name)
     for (k, tie) in network.ties.enumerated() {
       var attrs: [(String, String)] = []
-      if let t = tie.trust, keep(network.trustAttributeName, .double(t), on: .tie) { attrs.append((try attributeName(network.trustAttributeName, of: "tie"), quote(formatNumber(t)))) }
-      if let l = tie.layer { attrs.append(("layer", try quoted(l, at: .tieAttribute("layer", tie: k, in: network)))) }
-      let names = (tieDeclared.filter { tie.attributes[$0] != nil } + tie.attributes.keys.filter { !tieDeclared.contains($0) }.sorted())
+      if let t = tie.trust, keep(network.trustAttributeName, .double(t), on: .tie) {
+        attrs.append(
+          (try attributeName(network.trustAttributeName, of: "tie"), quote(formatNumber(t))))
+      }
+      if let l = tie.layer {
+        attrs.append(("layer", try quoted(l, at: .tieAttribute("layer", tie: k, in: network))))
+      }
+      let names =
+        (tieDeclared.filter { tie.attributes[$0] != nil }
+        + tie.attributes.keys.filter { !tieDeclared.contains($0) }.sorted())
         .filter { keep($0, tie.attributes[$0]!, on: .tie) }
       for a in names {
-        attrs.append((try attributeName(a, of: "tie"), try value(tie.attributes[a]!, at: .tieAttribute(a, tie: k, in: network))))
+        attrs.append(
+          (
+            try attributeName(a, of: "tie"),
+            try value(tie.attributes[a]!, at: .tieAttribute(a, tie: k, in: network))
+          ))
       }
-      out += "  \(try quoted(network.nodes[tie.source].id, at: .nodeID(network.nodes[tie.source].id))) \(arrow) \(try quoted(network.nodes[tie.target].id, at: .nodeID(network.nodes[tie.target].id)))"
+      out +=
+        "  \(try quoted(network.nodes[tie.source].id, at: .nodeID(network.nodes[tie.source].id))) \(arrow) \(try quoted(network.nodes[tie.target].id, at: .nodeID(network.nodes[tie.target].id)))"
       out += attrs.isEmpty ? ";\n" : " [\(list(attrs))];\n"
     }
     return out + "}\n"

@@ -10,13 +10,17 @@ public enum EdgeListFormat {
   ///
   /// - Throws: ``FormatError`` naming `file`, line and column.
   /// - Complexity: O(size of the data).
-  public static func read(_ data: Data, file: String, directed: Bool, encoding: TextEncoding = .utf8) throws(FormatError) -> Network {
+  public static func read(
+    _ data: Data, file: String, directed: Bool, encoding: TextEncoding = .utf8
+  ) throws(FormatError) -> Network {
     try read(TextInput(data: data, file: file, encoding: encoding), directed: directed)
   }
 
   /// Reads a file a block at a time: memory holds the network and one window of the file.
-  public static func read(contentsOf path: String, file: String? = nil, directed: Bool,
-                          encoding: TextEncoding = .utf8) throws(FormatError) -> Network {
+  public static func read(
+    contentsOf path: String, file: String? = nil, directed: Bool,
+    encoding: TextEncoding = .utf8
+  ) throws(FormatError) -> Network {
     try read(TextInput(path: path, file: file, encoding: encoding), directed: directed)
   }
 
@@ -43,26 +47,35 @@ public enum EdgeListFormat {
         var digits = true
         for k in f.0..<f.1 {
           let d = Int(buffer[k]) &- 48
-          if d < 0 || d > 9 { digits = false; break }
+          if d < 0 || d > 9 {
+            digits = false
+            break
+          }
           value = value * 10 + d
         }
         if digits {
           if value >= byNumber.count, value < Swift.max(1 << 16, 4 * (network.nodeCount + 1)) {
-            byNumber.append(contentsOf: repeatElement(-1, count: Swift.max(value + 1, 2 * byNumber.count) - byNumber.count))
+            byNumber.append(
+              contentsOf: repeatElement(
+                -1, count: Swift.max(value + 1, 2 * byNumber.count) - byNumber.count))
           }
           if value < byNumber.count {
             let known = byNumber[value]
             if known >= 0 { return Int(known) }
-            let i = network.node(withID: String(decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self))
+            let i = network.node(
+              withID: String(
+                decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self))
             byNumber[value] = Int32(i)
             return i
           }
         }
       }
-      return network.node(withID: String(decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self))
+      return network.node(
+        withID: String(decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self))
     }
     var reserved = false
-    var headerSkipped = false, skipLine = false
+    var headerSkipped = false
+    var skipLine = false
     var headerNote: String?
     while more {
       more = try input.append(to: &window)
@@ -70,7 +83,8 @@ public enum EdgeListFormat {
       // Parse the complete lines in the window; a partial last line waits for the next block.
       // A CR at the end of the window may be the first half of a CRLF, so it waits too.
       let limit = more && window.last == 0x0D ? window.count - 1 : window.count
-      guard let lastEnd = window[searched..<limit].lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+      guard let lastEnd = window[searched..<limit].lastIndex(where: { $0 == 0x0A || $0 == 0x0D })
+      else {
         searched = limit
         continue
       }
@@ -79,8 +93,10 @@ public enum EdgeListFormat {
         // so the tie array is not copied as it grows.
         reserved = true
         var lines = 0
-        for k in 0...lastEnd where window[k] == 0x0A || (window[k] == 0x0D && window[k + 1] != 0x0A) { lines += 1 }
-        network.reserveCapacity(nodes: 0, ties: Int(Double(size) / Double(lastEnd + 1) * Double(lines) * 1.02) + 16)
+        for k in 0...lastEnd where window[k] == 0x0A || (window[k] == 0x0D && window[k + 1] != 0x0A)
+        { lines += 1 }
+        network.reserveCapacity(
+          nodes: 0, ties: Int(Double(size) / Double(lastEnd + 1) * Double(lines) * 1.02) + 16)
       }
       let end = lastEnd + 1
       // Bytes, not Characters: the format's separators are ASCII, and UTF-8 never uses ASCII
@@ -92,7 +108,8 @@ public enum EdgeListFormat {
         var i = 0
         var fields: [(Int, Int)] = []  // byte ranges of the fields on this line
         func column(_ offset: Int) -> Int {
-          String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<offset]), as: UTF8.self).count + 1
+          String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<offset]), as: UTF8.self)
+            .count + 1
         }
         func field(_ f: (Int, Int)) -> String {
           String(decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self)
@@ -104,9 +121,16 @@ public enum EdgeListFormat {
           while true {
             let b = buffer[i]
             if b == 0x0A || b == 0x0D { break }
-            if b == 0x20 || b == 0x09 || comment { i += 1; continue }
+            if b == 0x20 || b == 0x09 || comment {
+              i += 1
+              continue
+            }
             // '#' starts a comment anywhere; '%' at the start of a line, as KONECT writes them.
-            if b == 0x23 || (b == 0x25 && fields.isEmpty) { comment = true; i += 1; continue }
+            if b == 0x23 || (b == 0x25 && fields.isEmpty) {
+              comment = true
+              i += 1
+              continue
+            }
             let start = i
             while true {
               let c = buffer[i]
@@ -118,16 +142,22 @@ public enum EdgeListFormat {
           if !fields.isEmpty {
             guard fields.count == 2 || fields.count == 3 else {
               let at = fields.count > 3 ? fields[3].0 : fields.last!.1
-              failure = FormatError(file: file, line: lineNumber, column: column(at),
-                                    "expected 'source target [weight]' but found \(fields.count) field\(fields.count == 1 ? "" : "s")")
+              failure = FormatError(
+                file: file, line: lineNumber, column: column(at),
+                "expected 'source target [weight]' but found \(fields.count) field\(fields.count == 1 ? "" : "s")"
+              )
               return
             }
             // A first line of column names ('source target', 'from to weight', as Excel's text
             // export writes a header) is a header, not a tie between nodes so named.
             if network.tieCount == 0 && !headerSkipped {
               let words = fields.map { field($0).lowercased() }
-              let ends: Set<String> = ["source", "target", "from", "to", "node1", "node2", "src", "dst"]
-              if ends.contains(words[0]) && ends.contains(words[1]) && (words.count == 2 || ["weight", "trust", "value", "w"].contains(words[2])) {
+              let ends: Set<String> = [
+                "source", "target", "from", "to", "node1", "node2", "src", "dst",
+              ]
+              if ends.contains(words[0]) && ends.contains(words[1])
+                && (words.count == 2 || ["weight", "trust", "value", "w"].contains(words[2]))
+              {
                 headerSkipped = true
                 headerNote = fields.map(field).joined(separator: " ")
                 skipLine = true
@@ -136,7 +166,9 @@ public enum EdgeListFormat {
             var trust: Double?
             if !skipLine, fields.count == 3 {
               do {
-                trust = try CSVFormat.parseTrust(field(fields[2]), decimalComma: false, file: file, line: lineNumber, column: column(fields[2].0))
+                trust = try CSVFormat.parseTrust(
+                  field(fields[2]), decimalComma: false, file: file, line: lineNumber,
+                  column: column(fields[2].0))
               } catch {
                 failure = error as? FormatError
                 if network.tieCount == 0, parseDouble(field(fields[2])) == nil {
@@ -164,15 +196,27 @@ public enum EdgeListFormat {
       window.removeFirst(end)
       searched = 0
     }
-    if let headerNote { network.readNotes.append("the first line, '\(FormatError.excerpt(headerNote))', names the columns: read as a header, not as a tie") }
+    if let headerNote {
+      network.readNotes.append(
+        "the first line, '\(FormatError.excerpt(headerNote))', names the columns: read as a header, not as a tie"
+      )
+    }
     return network
   }
 
   /// Writes `source target [weight]` lines. Ids with white space or `#` cannot be written in
   /// this format; the writer refuses them rather than write a file that reads back wrong.
   public static func write(_ network: Network) throws(FormatError) -> String {
-    for node in network.nodes where node.id.isEmpty || node.id.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "#" || $0 == "\0" }) {
-      throw FormatError(file: "<output>", line: 0, column: 0, "the node id '\(node.id)' has white space or '#', which an edge list cannot hold; write CSV or GraphML instead")
+    for node in network.nodes
+    where node.id.isEmpty
+      || node.id.unicodeScalars.contains(where: {
+        $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "#" || $0 == "\0"
+      })
+    {
+      throw FormatError(
+        file: "<output>", line: 0, column: 0,
+        "the node id '\(node.id)' has white space or '#', which an edge list cannot hold; write CSV or GraphML instead"
+      )
     }
     let weighted = network.hasTrust
     var out = ""

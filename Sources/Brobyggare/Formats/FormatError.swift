@@ -52,7 +52,9 @@ public struct FormatError: Error, Equatable, CustomStringConvertible {
   /// in single quotes when `quoted`), joined by `separator`, then `and N more`.
   ///
   /// - Complexity: O(k) in the length of the items shown, and O(1) in the number left out.
-  package static func list<Items: Collection>(_ items: Items, quoted: Bool = false, separator: String = ", ")
+  package static func list<Items: Collection>(
+    _ items: Items, quoted: Bool = false, separator: String = ", "
+  )
     -> String where Items.Element: StringProtocol
   {
     var shown = items.prefix(listLimit).map { quoted ? "'\(excerpt($0))'" : excerpt($0) }
@@ -65,15 +67,19 @@ public struct FormatError: Error, Equatable, CustomStringConvertible {
     guard message.utf8.count > messageLimit else { return message }
     let total = message.count
     guard total > messageLimit else { return message }
-    let head = message.prefix(messageLimit * 5 / 8), tail = message.suffix(messageLimit / 4)
-    return String(head) + " … (\(total - head.count - tail.count) characters left out) … " + String(tail)
+    let head = message.prefix(messageLimit * 5 / 8)
+    let tail = message.suffix(messageLimit / 4)
+    return String(head) + " … (\(total - head.count - tail.count) characters left out) … "
+      + String(tail)
   }
 }
 
 /// Decodes input bytes to text: UTF-8 with or without a byte-order mark, UTF-16 with one, or
 /// a single-byte encoding a caller names (ISO-8859-1, Windows-1252; see ``TextEncoding``). Invalid UTF-8 is an error
 /// at the first bad byte, not a silent replacement.
-func decodeText(_ data: Data, file: String, fallbackEncoding: String? = nil, xml: Bool = false) throws(FormatError) -> String {
+func decodeText(_ data: Data, file: String, fallbackEncoding: String? = nil, xml: Bool = false)
+  throws(FormatError) -> String
+{
   let bytes = [UInt8](data)
   if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
     return try decodeUTF8(bytes[3...], file: file, xml: xml)
@@ -89,13 +95,18 @@ func decodeText(_ data: Data, file: String, fallbackEncoding: String? = nil, xml
       return String(decoding: try TextEncoding.windows1252.decode(bytes, file: file), as: UTF8.self)
     case "utf-8", "utf8", "us-ascii", "ascii": break
     default:
-      throw FormatError(file: file, line: 1, column: 1, "the encoding '\(fallbackEncoding!)' is not supported; expected UTF-8, UTF-16, ISO-8859-1 or Windows-1252")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the encoding '\(fallbackEncoding!)' is not supported; expected UTF-8, UTF-16, ISO-8859-1 or Windows-1252"
+      )
     }
   }
   return try decodeUTF8(bytes[...], file: file, xml: xml)
 }
 
-private func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String, xml: Bool) throws(FormatError) -> String {
+private func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String, xml: Bool) throws(FormatError)
+  -> String
+{
   if let s = String(validating: bytes, as: UTF8.self) {
     if let nul = s.utf8.firstIndex(of: 0) {
       let (l, c) = lineColumn(in: s, utf8Offset: s.utf8.distance(from: s.utf8.startIndex, to: nul))
@@ -104,9 +115,13 @@ private func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String, xml: Bool) thr
       let odd = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
       let even = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
       if head.count >= 4, max(odd, even) * 2 >= head.count - 1, min(odd, even) == 0 {
-        throw FormatError(file: file, line: 1, column: 1, "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with a byte-order mark)")
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with a byte-order mark)"
+        )
       }
-      throw FormatError(file: file, line: l, column: c, "the file contains a NUL byte; expected text")
+      throw FormatError(
+        file: file, line: l, column: c, "the file contains a NUL byte; expected text")
     }
     return s
   }
@@ -115,7 +130,9 @@ private func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String, xml: Bool) thr
   var counter = LineCounter()
   for b in bytes[bytes.startIndex..<at] { counter.advance(b) }
   let (line, column) = (counter.line, counter.column)
-  guard at < bytes.endIndex else { throw FormatError(file: file, line: line, column: column, "the file is not valid UTF-8") }
+  guard at < bytes.endIndex else {
+    throw FormatError(file: file, line: line, column: column, "the file is not valid UTF-8")
+  }
   throw FormatError(file: file, line: line, column: column, invalidUTF8Message(bytes[at], xml: xml))
 }
 
@@ -129,7 +146,11 @@ func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
   var i = bytes.startIndex
   while i < bytes.endIndex {
     let len = utf8SequenceLength(bytes[i])
-    if len == 0 || i + len > bytes.endIndex || String(validating: bytes[i..<(i + len)], as: UTF8.self) == nil { return i }
+    if len == 0 || i + len > bytes.endIndex
+      || String(validating: bytes[i..<(i + len)], as: UTF8.self) == nil
+    {
+      return i
+    }
     i += len
   }
   return nil
@@ -139,11 +160,12 @@ func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
 /// edge lists, which take `--encoding`, that Windows-1252 is the likely one (Excel on Windows
 /// saves "CSV" in it, "CSV (semicolon)" on Swedish Windows among them).
 func invalidUTF8Message(_ b: UInt8, xml: Bool, encodingOption: Bool = false) -> String {
-  String(format: "byte 0x%02X is not valid UTF-8; ", b) + (xml
-    ? "save the file as UTF-8 or declare its encoding (<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)"
-    : encodingOption
-    ? "a file saved by Excel on Windows is likely in Windows-1252: read it with --encoding windows-1252 (or save it as UTF-8)"
-    : "save the file as UTF-8")
+  String(format: "byte 0x%02X is not valid UTF-8; ", b)
+    + (xml
+      ? "save the file as UTF-8 or declare its encoding (<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)"
+      : encodingOption
+        ? "a file saved by Excel on Windows is likely in Windows-1252: read it with --encoding windows-1252 (or save it as UTF-8)"
+        : "save the file as UTF-8")
 }
 
 /// Line and column (1-based, columns in characters) of a UTF-8 offset; lines end at LF, CR or
@@ -165,12 +187,20 @@ func lineColumn(in s: String, utf8Offset: Int) -> (Int, Int) {
 /// numbers, such as Pajek's drawing parameters) any number is one.
 func inferType(_ values: [String?], decimalComma: Bool, exactText: Bool = true) -> AttributeType {
   var sawAny = false
-  var isInt = true, isDouble = true, isBool = true
+  var isInt = true
+  var isDouble = true
+  var isBool = true
   for case let v? in values where !v.isEmpty {
     sawAny = true
     let t = trimmingWhitespace(v, newlines: false)
     if isInt && (Int(t).map { exactText && String($0) != t } ?? true) { isInt = false }
-    if isDouble && !(exactText ? readsBackAsDouble(t, decimalComma: decimalComma) : parseDouble(t, decimalComma: decimalComma) != nil) { isDouble = false }
+    if isDouble
+      && !(exactText
+        ? readsBackAsDouble(t, decimalComma: decimalComma)
+        : parseDouble(t, decimalComma: decimalComma) != nil)
+    {
+      isDouble = false
+    }
     if isBool && t != "true" && t != "false" { isBool = false }
     if !isInt && !isDouble && !isBool { break }
   }
@@ -188,5 +218,6 @@ func readsBackAsDouble(_ text: String, decimalComma: Bool) -> Bool {
   guard let d = parseDouble(text, decimalComma: decimalComma) else { return false }
   let written = formatNumber(d)
   if written == text { return true }
-  return decimalComma && written.contains(".") && written.replacingOccurrences(of: ".", with: ",") == text
+  return decimalComma && written.contains(".")
+    && written.replacingOccurrences(of: ".", with: ",") == text
 }

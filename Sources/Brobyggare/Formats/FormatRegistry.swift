@@ -63,23 +63,32 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
   /// What a file of this format keeps of a network, for the format matrix.
   public var keeps: String {
     switch self {
-    case .csv: "direction (`type` column), ties, trust, layers, typed tie and node attributes (two files)"
+    case .csv:
+      "direction (`type` column), ties, trust, layers, typed tie and node attributes (two files)"
     case .edgelist: "ties and trust; not direction, labels, layers or attributes"
-    case .graphml: "everything: direction, typed attributes with defaults, layers, network attributes, yEd graphics"
+    case .graphml:
+      "everything: direction, typed attributes with defaults, layers, network attributes, yEd graphics"
     case .dot: "direction, ties, trust, layers, node, tie and graph attributes as text"
     case .json: "direction, ties, trust, layers, typed node, tie and network attributes"
-    case .ucinet: "ties, trust, layers (one matrix each), node ids; not attributes; reads back as directed"
-    case .gexf: "direction, typed attributes with defaults, trust as weight, layers as kind (1.3), viz data, times as text"
-    case .gml: "direction, ties, trust, layers, typed attributes, graphics blocks; booleans as 1 and 0"
-    case .pajek: "direction, ties, trust, layers as relations, labels as ids, coordinates and drawing parameters"
-    case .xlsx: "as CSV, in a ties sheet and a nodes sheet (`--sheet`, `--nodes-sheet`); reads Kumu and Polinode workbooks; typed cells, dates as ISO text"
+    case .ucinet:
+      "ties, trust, layers (one matrix each), node ids; not attributes; reads back as directed"
+    case .gexf:
+      "direction, typed attributes with defaults, trust as weight, layers as kind (1.3), viz data, times as text"
+    case .gml:
+      "direction, ties, trust, layers, typed attributes, graphics blocks; booleans as 1 and 0"
+    case .pajek:
+      "direction, ties, trust, layers as relations, labels as ids, coordinates and drawing parameters"
+    case .xlsx:
+      "as CSV, in a ties sheet and a nodes sheet (`--sheet`, `--nodes-sheet`); reads Kumu and Polinode workbooks; typed cells, dates as ISO text"
     }
   }
 
   /// The format a file name implies, from its extension (case-insensitive).
   public init?(path: String) {
     let ext = (path as NSString).pathExtension.lowercased()
-    guard let f = NetworkFormat.allCases.first(where: { $0.extensions.contains(ext) }) else { return nil }
+    guard let f = NetworkFormat.allCases.first(where: { $0.extensions.contains(ext) }) else {
+      return nil
+    }
     self = f
   }
 
@@ -97,7 +106,8 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .json: return t.hasPrefix("{") || t.hasPrefix("[")
     case .dot:
       let words = t.split(whereSeparator: { $0.isWhitespace || $0 == "{" }).prefix(2)
-      return words.first == "digraph" || words.first == "graph" || (words.first == "strict" && words.count > 1)
+      return words.first == "digraph" || words.first == "graph"
+        || (words.first == "strict" && words.count > 1)
     case .ucinet: return UCINETFormat.looksLike(head)
     case .gexf: return t.contains("<gexf")
     case .gml: return GMLFormat.sniff(Data(head.utf8))
@@ -114,7 +124,9 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     let head = String(decoding: data.prefix(1024), as: UTF8.self)
     if claimed.looksLike(head) == true { return nil }
     // Only formats that announce themselves unmistakably are taken over the extension.
-    for f in [NetworkFormat.graphml, .gexf, .xlsx] where f != claimed && f.looksLike(head) == true { return f }
+    for f in [NetworkFormat.graphml, .gexf, .xlsx] where f != claimed && f.looksLike(head) == true {
+      return f
+    }
     return nil
   }
 }
@@ -130,14 +142,19 @@ extension Network {
     var lost: [String] = []
     var sentences: [String] = []
     // Formats that name the trust column (the others write it as their own weight).
-    if [.csv, .graphml, .dot, .json, .xlsx].contains(format), trustNamedForWriting.trustAttributeName != trustAttributeName {
-      lost.append("the trust's own name '\(trustAttributeName)' (written as 'trust', so that it reads back as the trust)")
+    if [.csv, .graphml, .dot, .json, .xlsx].contains(format),
+      trustNamedForWriting.trustAttributeName != trustAttributeName
+    {
+      lost.append(
+        "the trust's own name '\(trustAttributeName)' (written as 'trust', so that it reads back as the trust)"
+      )
     }
     let nodeAttributeNames = Set(nodes.flatMap { $0.attributes.keys })
     let tieAttributeNames = Set(ties.flatMap { $0.attributes.keys })
     func list(_ names: Set<String>) -> String {
       let sorted = names.sorted()
-      return sorted.prefix(10).map { "'\($0)'" }.joined(separator: ", ") + (sorted.count > 10 ? " and \(sorted.count - 10) more" : "")
+      return sorted.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
+        + (sorted.count > 10 ? " and \(sorted.count - 10) more" : "")
     }
     // CSV and DOT hold text, and their readers type a column by its values: text attributes
     // whose every value reads as a number or true/false come back typed.
@@ -147,13 +164,20 @@ extension Network {
         var other = Set<String>()
         for attributes in values {
           for (name, v) in attributes {
-            if case .string(let s) = v { text[name, default: []].append(s) } else { other.insert(name) }
+            if case .string(let s) = v {
+              text[name, default: []].append(s)
+            } else {
+              other.insert(name)
+            }
           }
         }
-        for name in text.keys.sorted() where !other.contains(name) && !["label", "kind", "id"].contains(name) {
+        for name in text.keys.sorted()
+        where !other.contains(name) && !["label", "kind", "id"].contains(name) {
           let t = inferType(text[name]!, decimalComma: false)
           if t != .string {
-            sentences.append("the \(domain) attribute '\(visibleText(name))' is text whose every value reads as \(t == .boolean ? "true or false" : "a number"): \(format.rawValue.uppercased()) holds no types, so it reads back as \(t.rawValue) (write GraphML, GEXF or JSON to keep it text)")
+            sentences.append(
+              "the \(domain) attribute '\(visibleText(name))' is text whose every value reads as \(t == .boolean ? "true or false" : "a number"): \(format.rawValue.uppercased()) holds no types, so it reads back as \(t.rawValue) (write GraphML, GEXF or JSON to keep it text)"
+            )
           }
         }
       }
@@ -165,19 +189,40 @@ extension Network {
       break
     case .csv, .xlsx:
       if !isDirected && ties.isEmpty {
-        sentences.append("the network is undirected, which the ties' type column says, but it has no ties to say it on: read it back with --undirected")
+        sentences.append(
+          "the network is undirected, which the ties' type column says, but it has no ties to say it on: read it back with --undirected"
+        )
       }
-      if !attributes.isEmpty { lost.append("the network's own attributes (\(list(Set(attributes.keys)))): \(format == .csv ? "CSV tables have" : "a workbook's ties and nodes sheets have") no place for them") }
+      if !attributes.isEmpty {
+        lost.append(
+          "the network's own attributes (\(list(Set(attributes.keys)))): \(format == .csv ? "CSV tables have" : "a workbook's ties and nodes sheets have") no place for them"
+        )
+      }
       // A workbook's cells have no quotes to keep spaces with: ids are trimmed when read.
-      let spaced = format == .xlsx ? nodes.filter { trimmingWhitespace($0.id, newlines: false).utf8.count != $0.id.utf8.count }.count : 0
-      if spaced > 0 { sentences.append("the spaces around \(spaced) id\(spaced == 1 ? " are" : "s are") written, but read back trimmed, as ids typed in a sheet are") }
-      let markup = Set(nodeAttributes.filter { $0.type == .markup }.map(\.name) + tieAttributes.filter { $0.type == .markup }.map(\.name))
-      if !markup.isEmpty { lost.append("the markup attributes \(list(markup)) (yEd graphics, say)") }
+      let spaced =
+        format == .xlsx
+        ? nodes.filter { trimmingWhitespace($0.id, newlines: false).utf8.count != $0.id.utf8.count }
+          .count : 0
+      if spaced > 0 {
+        sentences.append(
+          "the spaces around \(spaced) id\(spaced == 1 ? " are" : "s are") written, but read back trimmed, as ids typed in a sheet are"
+        )
+      }
+      let markup = Set(
+        nodeAttributes.filter { $0.type == .markup }.map(\.name)
+          + tieAttributes.filter { $0.type == .markup }.map(\.name))
+      if !markup.isEmpty {
+        lost.append("the markup attributes \(list(markup)) (yEd graphics, say)")
+      }
     case .edgelist:
-      if !nodeAttributeNames.isEmpty { lost.append("the node attributes \(list(nodeAttributeNames)), labels among them") }
+      if !nodeAttributeNames.isEmpty {
+        lost.append("the node attributes \(list(nodeAttributeNames)), labels among them")
+      }
       if !tieAttributeNames.isEmpty { lost.append("the tie attributes \(list(tieAttributeNames))") }
       if hasLayers { lost.append("the layers (\(list(Set(layers))))") }
-      if !attributes.isEmpty { lost.append("the network's own attributes (\(list(Set(attributes.keys))))") }
+      if !attributes.isEmpty {
+        lost.append("the network's own attributes (\(list(Set(attributes.keys))))")
+      }
       let isolates = nodes.count - Set(ties.flatMap { [$0.source, $0.target] }).count
       if isolates > 0 { lost.append("\(isolates) node\(isolates == 1 ? "" : "s") without ties") }
     case .ucinet:
@@ -189,8 +234,14 @@ extension Network {
     case .pajek:
       sentences += PajekFormat.write(self).dropped
     case .dot:
-      let typed = Set((nodeAttributes + tieAttributes).filter { $0.type != .string && $0.type != .markup }.map(\.name))
-      if !typed.isEmpty { lost.append("the declared types of \(list(typed)): DOT holds text, and reading it back infers the types") }
+      let typed = Set(
+        (nodeAttributes + tieAttributes).filter { $0.type != .string && $0.type != .markup }.map(
+          \.name))
+      if !typed.isEmpty {
+        lost.append(
+          "the declared types of \(list(typed)): DOT holds text, and reading it back infers the types"
+        )
+      }
     }
     return lost.map { "\(format.title) cannot hold \($0); not written" } + sentences
   }

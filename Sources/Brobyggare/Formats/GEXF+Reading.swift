@@ -134,7 +134,10 @@ public enum GEXFFormat {
     func noteSkipped(_ key: String, _ text: @autoclosure () -> String) {
       guard !noted.contains(key), skippedNames <= 10 else { return }
       skippedNames += 1
-      note(key, skippedNames <= 10 ? text() : "other elements are skipped too (only the first ten names are listed)")
+      note(
+        key,
+        skippedNames <= 10
+          ? text() : "other elements are skipped too (only the first ten names are listed)")
     }
 
     // Where the reader is: a stack of the elements it is inside.
@@ -211,7 +214,8 @@ public enum GEXFFormat {
     /// The interval the element at hand gives: `start` and `end`, or `startopen` and `endopen`
     /// for an end that is not in it.
     func interval() -> (start: String?, end: String?, startOpen: Bool, endOpen: Bool) {
-      let so = reader.attribute("startopen"), eo = reader.attribute("endopen")
+      let so = reader.attribute("startopen")
+      let eo = reader.attribute("endopen")
       return (so ?? reader.attribute("start"), eo ?? reader.attribute("end"), so != nil, eo != nil)
     }
 
@@ -422,7 +426,8 @@ public enum GEXFFormat {
           edgeIDs.append(reader.attribute("id"))
           edgeMutual.append(mutual)
           edgeWeights.append(weight)
-          edgeKinds.append(reader.attribute("kind").flatMap { $0.isEmpty ? nil : $0 })  // as Gephi reads it
+          // as Gephi reads it
+          edgeKinds.append(reader.attribute("kind").flatMap { $0.isEmpty ? nil : $0 })
           edgeAttributes.append([:])
           stack.append(.edge(e))
           if let label = reader.attribute("label") {

@@ -322,7 +322,9 @@ extension GEXFFormat {
 
   /// Text escaped for XML as the GraphML writer escapes it (the same rules and refusals),
   /// naming GEXF and the place in a refusal.
-  static func escape(_ s: String, attribute: Bool, at place: @autoclosure () -> String) throws(FormatError) -> String {
+  static func escape(_ s: String, attribute: Bool, at place: @autoclosure () -> String)
+    throws(FormatError) -> String
+  {
     try withoutActuallyEscaping(place) { p throws(FormatError) in
       try GraphMLFormat.escape(s, attribute: attribute, format: "GEXF", at: TextPlace(describe: p))
     }

@@ -296,9 +296,14 @@ public enum GMLFormat {
       // An integer too large for 64 bits (an id of 25 digits) keeps its digits as text: as a
       // real, as igraph reads it, 100000000000000000000001 would become 1e+23.
       if !isReal { return (.word(written), l, c) }
-      guard let d = decimalDouble(written) else { throw error("'\(written)' is not a number", l, c) }
+      guard let d = decimalDouble(written) else {
+        throw error("'\(written)' is not a number", l, c)
+      }
       // Beyond the largest double (1e400): refused with its text, not read as infinity.
-      guard d.isFinite else { throw error("the number '\(written)' is too large for a double (at most about 1.8e308)", l, c) }
+      guard d.isFinite else {
+        throw error(
+          "the number '\(written)' is too large for a double (at most about 1.8e308)", l, c)
+      }
       return (.real(d), l, c)
     }
   }
@@ -436,7 +441,8 @@ public enum GMLFormat {
             throw FormatError(file: file, line: l, column: c, "']' closes no list; expected a key")
           }
           return items
-        case .word(let key) where !(key.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 || $0 == UInt8(ascii: "-") } ?? false):
+        case .word(let key)
+        where !(key.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 || $0 == UInt8(ascii: "-") } ?? false):
           let (valueToken, vl, vc) = try lexer.next()
           let value: Value
           switch valueToken {

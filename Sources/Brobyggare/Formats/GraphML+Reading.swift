@@ -48,7 +48,9 @@ public enum GraphMLFormat {
   }
 
   /// Reads a file a block at a time: memory holds the network and a window of the file.
-  public static func read(contentsOf path: String, file: String? = nil) throws(FormatError) -> Network {
+  public static func read(contentsOf path: String, file: String? = nil) throws(FormatError)
+    -> Network
+  {
     try read(XMLReader.open(path: path, file: file))
   }
 
@@ -90,7 +92,10 @@ public enum GraphMLFormat {
     var graphDirected: [Bool] = []  // the edgedefault of each open <graph>
     // Edges in file order, in parallel arrays (their endpoints are found once every node is
     // known), and their <data> in the same order.
-    var edgeSources: [String] = [], edgeTargets: [String] = [], edgeOffsets: [Int] = [], edgeIDs: [String?] = []
+    var edgeSources: [String] = []
+    var edgeTargets: [String] = []
+    var edgeOffsets: [Int] = []
+    var edgeIDs: [String?] = []
     var edgeData: [(edge: Int, key: Int, value: AttributeValue)] = []
     // Ports: the named connection points of a node (yFiles, yEd), kept as the node attribute
     // `ports`, and the ports an edge joins, kept as the tie attributes `sourceport` and
@@ -114,29 +119,50 @@ public enum GraphMLFormat {
 
     /// The key a `<data>` on an element of kind `domain` names: a declared key for that kind
     /// or for all, else one made up to read the data as text.
-    func lookupKey(_ id: String, domain: String, element: String, offset: Int) throws(FormatError) -> Int {
-      if let k = keyByID[Scoped(domain: domain, name: id)] ?? keyByID[Scoped(domain: "all", name: id)] { return k }
+    func lookupKey(_ id: String, domain: String, element: String, offset: Int) throws(FormatError)
+      -> Int
+    {
+      if let k = keyByID[Scoped(domain: domain, name: id)]
+        ?? keyByID[Scoped(domain: "all", name: id)]
+      {
+        return k
+      }
       if firstKeyWithID[id] != nil {
-        let kinds = keys.filter { $0.id == id && keyByID[Scoped(domain: $0.domain, name: id)] != nil }
-          .map { "for=\"\($0.domain)\"" }.joined(separator: " and ")
-        throw failure("<data key=\"\(FormatError.excerpt(id))\"> is on <\(element)>, but the key '\(FormatError.excerpt(id))' is declared \(kinds); declare it for=\"\(domain)\" or for=\"all\", or move the <data>", at: offset)
+        let kinds = keys.filter {
+          $0.id == id && keyByID[Scoped(domain: $0.domain, name: id)] != nil
+        }
+        .map { "for=\"\($0.domain)\"" }.joined(separator: " and ")
+        throw failure(
+          "<data key=\"\(FormatError.excerpt(id))\"> is on <\(element)>, but the key '\(FormatError.excerpt(id))' is declared \(kinds); declare it for=\"\(domain)\" or for=\"all\", or move the <data>",
+          at: offset)
       }
       if let k = undeclaredKeys[Scoped(domain: domain, name: id)] { return k }
-      if declaredNames.contains(Scoped(domain: domain, name: id)) || declaredNames.contains(Scoped(domain: "all", name: id)) {
-        throw failure("<data> names the key '\(FormatError.excerpt(id))', which no <key> declares, but a declared key has the attr.name '\(FormatError.excerpt(id))'; name that key's id in key=\"…\"", at: offset)
+      if declaredNames.contains(Scoped(domain: domain, name: id))
+        || declaredNames.contains(Scoped(domain: "all", name: id))
+      {
+        throw failure(
+          "<data> names the key '\(FormatError.excerpt(id))', which no <key> declares, but a declared key has the attr.name '\(FormatError.excerpt(id))'; name that key's id in key=\"…\"",
+          at: offset)
       }
       let k = keys.count
-      keys.append(Key(id: id, domain: domain, name: id, type: .string, graphMLType: nil, defaultText: nil, extras: [:]))
+      keys.append(
+        Key(
+          id: id, domain: domain, name: id, type: .string, graphMLType: nil, defaultText: nil,
+          extras: [:]))
       keyOffsets.append(offset)
       undeclaredKeys[Scoped(domain: domain, name: id)] = k
       if undeclaredIDs.insert(id).inserted { undeclaredUses.append((id, offset)) }
       return k
     }
 
-    func typed(_ text: String, _ key: Key, offset: Int, isMarkup: Bool) throws(FormatError) -> AttributeValue {
+    func typed(_ text: String, _ key: Key, offset: Int, isMarkup: Bool) throws(FormatError)
+      -> AttributeValue
+    {
       if isMarkup { return .markup(text) }
       guard let v = AttributeValue.parse(text, as: key.type) else {
-        throw failure("'\(FormatError.excerpt(text))' is not a valid \(key.graphMLType ?? key.type.rawValue) for the key '\(FormatError.excerpt(key.name))'", at: offset)
+        throw failure(
+          "'\(FormatError.excerpt(text))' is not a valid \(key.graphMLType ?? key.type.rawValue) for the key '\(FormatError.excerpt(key.name))'",
+          at: offset)
       }
       return v
     }
@@ -147,7 +173,8 @@ public enum GraphMLFormat {
       guard let event = try reader.next() else { break }
       switch event {
       case .start:
-        let name = reader.name, offset = reader.eventOffset
+        let name = reader.name
+        let offset = reader.eventOffset
         if dataKey != nil {
           dataHasElements = true
           dataDepth += 1
@@ -157,7 +184,10 @@ public enum GraphMLFormat {
           foreignDepth += 1
           continue
         }
-        if inDefault { throw failure("<\(FormatError.excerpt(name))> inside <default>; expected text", at: offset) }
+        if inDefault {
+          throw failure(
+            "<\(FormatError.excerpt(name))> inside <default>; expected text", at: offset)
+        }
         switch name {
         case "graphml":
           guard !rootSeen else { throw failure("<graphml> inside <graphml>", at: offset) }
@@ -167,32 +197,51 @@ public enum GraphMLFormat {
             network.graphMLNamespaces[String(n.dropFirst(6))] = v
           }
         case "key":
-          guard let id = reader.attribute("id") else { throw failure("<key> has no id", at: offset) }
+          guard let id = reader.attribute("id") else {
+            throw failure("<key> has no id", at: offset)
+          }
           let domain = reader.attribute("for") ?? "all"
           let known = ["node", "edge", "graph", "all", "graphml", "port", "endpoint", "hyperedge"]
           guard known.contains(domain) else {
-            throw failure("<key id=\"\(FormatError.excerpt(id))\"> is for '\(FormatError.excerpt(domain))'; expected one of \(known.joined(separator: ", "))", at: offset)
+            throw failure(
+              "<key id=\"\(FormatError.excerpt(id))\"> is for '\(FormatError.excerpt(domain))'; expected one of \(known.joined(separator: ", "))",
+              at: offset)
           }
-          if let first = keyByID[Scoped(domain: domain, name: id)] ?? keyByID[Scoped(domain: "all", name: id)]
-            ?? (domain == "all" ? firstKeyWithID[id] : nil) {
+          if let first = keyByID[Scoped(domain: domain, name: id)] ?? keyByID[
+            Scoped(domain: "all", name: id)]
+            ?? (domain == "all" ? firstKeyWithID[id] : nil)
+          {
             // The same declaration again (Cytoscape repeats some) says nothing new: skipped.
-            if keys[first].domain == domain, keys[first].name == (reader.attribute("attr.name") ?? id),
-               keys[first].graphMLType == reader.attribute("attr.type") {
+            if keys[first].domain == domain,
+              keys[first].name == (reader.attribute("attr.name") ?? id),
+              keys[first].graphMLType == reader.attribute("attr.type")
+            {
               repeatedKeys += 1
               foreignDepth += 1
               continue
             }
             let (l, _) = input.location(of: keyOffsets[first])
-            throw failure("the key id '\(FormatError.excerpt(id))' is declared twice (first on line \(l)); a key id must be unique, so that <data> names one key", at: offset)
+            throw failure(
+              "the key id '\(FormatError.excerpt(id))' is declared twice (first on line \(l)); a key id must be unique, so that <data> names one key",
+              at: offset)
           }
           // Two keys with one attr.name for the same elements would be one attribute, and
           // one key's values would overwrite the other's.
           // The name as the key is read below: yFiles' keys are named by their yfiles.type.
-          let attrName = reader.attribute("attr.name") ?? reader.attribute("yfiles.type").map { "yfiles.\($0)" } ?? id
-          let overlapping = domain == "all" ? ["all", "node", "edge", "graph"] : ["node", "edge", "graph"].contains(domain) ? [domain, "all"] : []
-          if let other = overlapping.lazy.compactMap({ keyWithName[Scoped(domain: $0, name: attrName)] }).first {
+          let attrName =
+            reader.attribute("attr.name") ?? reader.attribute("yfiles.type").map { "yfiles.\($0)" }
+            ?? id
+          let overlapping =
+            domain == "all"
+            ? ["all", "node", "edge", "graph"]
+            : ["node", "edge", "graph"].contains(domain) ? [domain, "all"] : []
+          if let other = overlapping.lazy.compactMap({
+            keyWithName[Scoped(domain: $0, name: attrName)]
+          }).first {
             let (l, _) = input.location(of: keyOffsets[other])
-            throw failure("the keys '\(FormatError.excerpt(keys[other].id))' (line \(l)) and '\(FormatError.excerpt(id))' both have attr.name '\(FormatError.excerpt(attrName))' for \(domain == "all" ? keys[other].domain : domain) elements, so their values would be one attribute and one would overwrite the other; give each key its own attr.name", at: offset)
+            throw failure(
+              "the keys '\(FormatError.excerpt(keys[other].id))' (line \(l)) and '\(FormatError.excerpt(id))' both have attr.name '\(FormatError.excerpt(attrName))' for \(domain == "all" ? keys[other].domain : domain) elements, so their values would be one attribute and one would overwrite the other; give each key its own attr.name",
+              at: offset)
           }
           let gtype = reader.attribute("attr.type")
           var type: AttributeType
@@ -203,13 +252,20 @@ public enum GraphMLFormat {
           case "float", "double": type = .double
           case "boolean", "bool": type = .boolean
           default:
-            throw failure("<key id=\"\(FormatError.excerpt(id))\"> has attr.type '\(FormatError.excerpt(gtype!))'; expected boolean, int, long, float, double or string", at: offset)
+            throw failure(
+              "<key id=\"\(FormatError.excerpt(id))\"> has attr.type '\(FormatError.excerpt(gtype!))'; expected boolean, int, long, float, double or string",
+              at: offset)
           }
           var extras: [String: String] = [:]
-          for (n, v) in reader.attributes where !["id", "for", "attr.name", "attr.type"].contains(n) { extras[n] = v }
+          for (n, v) in reader.attributes
+          where !["id", "for", "attr.name", "attr.type"].contains(n) { extras[n] = v }
           if domain == "graphml" { extras["for"] = "graphml" }
-          let name = reader.attribute("attr.name") ?? reader.attribute("yfiles.type").map { "yfiles.\($0)" } ?? id
-          currentKey = Key(id: id, domain: domain, name: name, type: type, graphMLType: gtype, defaultText: nil, extras: extras)
+          let name =
+            reader.attribute("attr.name") ?? reader.attribute("yfiles.type").map { "yfiles.\($0)" }
+            ?? id
+          currentKey = Key(
+            id: id, domain: domain, name: name, type: type, graphMLType: gtype, defaultText: nil,
+            extras: extras)
           currentKeyOffset = offset
           keyDefault = nil
         case "default":
@@ -218,11 +274,15 @@ public enum GraphMLFormat {
           keyDefault = ""
         case "graph":
           if sawGraph && graphDepth == 0 {
-            throw failure("the file holds more than one top-level <graph>; Brobyggare reads one graph per file (split the file)", at: offset)
+            throw failure(
+              "the file holds more than one top-level <graph>; Brobyggare reads one graph per file (split the file)",
+              at: offset)
           }
           let ed = reader.attribute("edgedefault")
           guard ed == nil || ed == "directed" || ed == "undirected" else {
-            throw failure("edgedefault is '\(FormatError.excerpt(ed!))'; expected 'directed' or 'undirected'", at: offset)
+            throw failure(
+              "edgedefault is '\(FormatError.excerpt(ed!))'; expected 'directed' or 'undirected'",
+              at: offset)
           }
           if graphDepth == 0 {
             sawGraph = true
@@ -238,7 +298,9 @@ public enum GraphMLFormat {
           graphDepth += 1
         case "node":
           guard graphDepth > 0 else { throw failure("<node> outside <graph>", at: offset) }
-          guard let id = reader.attribute("id") else { throw failure("<node> has no id", at: offset) }
+          guard let id = reader.attribute("id") else {
+            throw failure("<node> has no id", at: offset)
+          }
           do {
             let i = try network.addNode(Node(id: id))
             nodeOffsets.append(offset)
@@ -253,14 +315,21 @@ public enum GraphMLFormat {
           }
           var directed = graphDirected.last ?? rootDirected
           if let d = reader.attribute("directed") {
-            guard d == "true" || d == "false" else { throw failure("directed is '\(FormatError.excerpt(d))'; expected true or false", at: offset) }
+            guard d == "true" || d == "false" else {
+              throw failure(
+                "directed is '\(FormatError.excerpt(d))'; expected true or false", at: offset)
+            }
             directed = d == "true"
           }
           if directed != rootDirected {
-            throw failure("this edge is \(directed ? "directed" : "undirected") in \(rootDirected ? "a directed" : "an undirected") graph; mixed graphs are not supported (make every edge one kind)", at: offset)
+            throw failure(
+              "this edge is \(directed ? "directed" : "undirected") in \(rootDirected ? "a directed" : "an undirected") graph; mixed graphs are not supported (make every edge one kind)",
+              at: offset)
           }
           if reader.attribute("sourceport") != nil || reader.attribute("targetport") != nil {
-            edgePorts[edgeSources.count] = (reader.attribute("sourceport"), reader.attribute("targetport"))
+            edgePorts[edgeSources.count] = (
+              reader.attribute("sourceport"), reader.attribute("targetport")
+            )
           }
           edgeSources.append(s)
           edgeTargets.append(t)
@@ -268,7 +337,9 @@ public enum GraphMLFormat {
           edgeIDs.append(reader.attribute("id"))
           ownerStack.append(.edge)
         case "data":
-          guard let k = reader.attribute("key") else { throw failure("<data> has no key", at: offset) }
+          guard let k = reader.attribute("key") else {
+            throw failure("<data> has no key", at: offset)
+          }
           let domain: String
           switch ownerStack.last ?? .none {
           case .node: domain = "node"
@@ -283,10 +354,13 @@ public enum GraphMLFormat {
           dataHasElements = false
           dataDepth = 0
         case "hyperedge":
-          throw failure("hyperedges are not supported; Brobyggare reads ties between two nodes", at: offset)
+          throw failure(
+            "hyperedges are not supported; Brobyggare reads ties between two nodes", at: offset)
         case "port":
           // Kept by name on its node; what is inside it (its own data, nested ports) is skipped.
-          if case .node(let i)? = ownerStack.last, let name = reader.attribute("name") { nodePorts[i, default: []].append(name) }
+          if case .node(let i)? = ownerStack.last, let name = reader.attribute("name") {
+            nodePorts[i, default: []].append(name)
+          }
           foreignDepth += 1
         case "desc", "locator":
           foreignDepth += 1
@@ -294,12 +368,19 @@ public enum GraphMLFormat {
           throw failure("<\(FormatError.excerpt(name))> is not a GraphML element", at: offset)
         }
       case .text:
-        if dataKey != nil { dataText += reader.text }
-        else if inDefault { keyDefault! += reader.text }
+        if dataKey != nil {
+          dataText += reader.text
+        } else if inDefault {
+          keyDefault! += reader.text
+        }
       case .end:
-        let name = reader.name, offset = reader.eventOffset
+        let name = reader.name
+        let offset = reader.eventOffset
         if let keyIndex = dataKey {
-          if dataDepth > 0 { dataDepth -= 1; continue }
+          if dataDepth > 0 {
+            dataDepth -= 1
+            continue
+          }
           let key = keys[keyIndex]
           let markup = dataHasElements
           let text = markup ? reader.slice(dataStart, offset) : dataText
@@ -310,7 +391,9 @@ public enum GraphMLFormat {
           switch ownerStack.last ?? .none {
           case .node(let i):
             if network.nodes[i].attributes[key.name] != nil {
-              throw failure("this node has a second <data> for the key '\(FormatError.excerpt(key.id))'; one of the two values would be lost", at: dataStart)
+              throw failure(
+                "this node has a second <data> for the key '\(FormatError.excerpt(key.id))'; one of the two values would be lost",
+                at: dataStart)
             }
             network.setNodeAttribute(key.name, value, at: i)
           case .edge:
@@ -318,7 +401,9 @@ public enum GraphMLFormat {
             var j = edgeData.count - 1
             while j >= 0, edgeData[j].0 == e {
               if edgeData[j].1 == keyIndex {
-                throw failure("this edge has a second <data> for the key '\(FormatError.excerpt(key.id))'; one of the two values would be lost", at: dataStart)
+                throw failure(
+                  "this edge has a second <data> for the key '\(FormatError.excerpt(key.id))'; one of the two values would be lost",
+                  at: dataStart)
               }
               j -= 1
             }
@@ -332,7 +417,10 @@ public enum GraphMLFormat {
           }
           continue
         }
-        if foreignDepth > 0 { foreignDepth -= 1; continue }
+        if foreignDepth > 0 {
+          foreignDepth -= 1
+          continue
+        }
         switch name {
         case "default":
           inDefault = false
@@ -341,14 +429,18 @@ public enum GraphMLFormat {
           if let k = currentKey {
             if let d = k.defaultText, k.type != .markup {
               guard AttributeValue.parse(d, as: k.type) != nil else {
-                throw failure("the default '\(FormatError.excerpt(d))' of the key '\(FormatError.excerpt(k.name))' is not a valid \(k.graphMLType ?? k.type.rawValue)", at: offset)
+                throw failure(
+                  "the default '\(FormatError.excerpt(d))' of the key '\(FormatError.excerpt(k.name))' is not a valid \(k.graphMLType ?? k.type.rawValue)",
+                  at: offset)
               }
             }
             // A key declared after <data> used it (Cytoscape writes some at the end, and
             // networkx reads them): the values read so far as text take its name and type.
             if undeclaredIDs.contains(k.id) {
               let placeholders = keys.indices.filter { p in
-                keys[p].id == k.id && undeclaredKeys[Scoped(domain: keys[p].domain, name: k.id)] == p && (k.domain == "all" || keys[p].domain == k.domain)
+                keys[p].id == k.id
+                  && undeclaredKeys[Scoped(domain: keys[p].domain, name: k.id)] == p
+                  && (k.domain == "all" || keys[p].domain == k.domain)
               }
               for p in placeholders {
                 let domain = keys[p].domain
@@ -356,7 +448,9 @@ public enum GraphMLFormat {
                   if case .markup = v { return v }
                   if k.type == .markup { return .markup(v.description) }
                   guard let t = AttributeValue.parse(v.description, as: k.type) else {
-                    throw failure("'\(FormatError.excerpt(v.description))', read before the key '\(FormatError.excerpt(k.id))' was declared, is not a valid \(k.graphMLType ?? k.type.rawValue)", at: offset)
+                    throw failure(
+                      "'\(FormatError.excerpt(v.description))', read before the key '\(FormatError.excerpt(k.id))' was declared, is not a valid \(k.graphMLType ?? k.type.rawValue)",
+                      at: offset)
                   }
                   return t
                 }
@@ -368,9 +462,14 @@ public enum GraphMLFormat {
                     network.setNodeAttribute(k.name, try retyped(v), at: i)
                   }
                 case "edge":
-                  for e in edgeData.indices where edgeData[e].key == p { edgeData[e].value = try retyped(edgeData[e].value) }
+                  for e in edgeData.indices where edgeData[e].key == p {
+                    edgeData[e].value = try retyped(edgeData[e].value)
+                  }
                 default:
-                  if let v = network.attributes[k.id] { network.attributes[k.id] = nil; network.attributes[k.name] = try retyped(v) }
+                  if let v = network.attributes[k.id] {
+                    network.attributes[k.id] = nil
+                    network.attributes[k.name] = try retyped(v)
+                  }
                 }
                 var upgraded = k
                 upgraded.domain = domain
@@ -382,14 +481,24 @@ public enum GraphMLFormat {
                 undeclaredIDs.remove(k.id)
                 undeclaredUses.removeAll { $0.id == k.id }
                 lateKeys += 1
-                if k.domain != "all" && placeholders.count == 1 { currentKey = nil; continue }
+                if k.domain != "all" && placeholders.count == 1 {
+                  currentKey = nil
+                  continue
+                }
               }
             }
             // Data read as text under this name before the key was declared would mix with it.
             if undeclaredIDs.contains(k.name),
-               undeclaredKeys[Scoped(domain: k.domain, name: k.name)] != nil
-                || (k.domain == "all" && keys.contains { $0.name == k.name && undeclaredKeys[Scoped(domain: $0.domain, name: $0.id)] != nil }) {
-              throw failure("the key '\(FormatError.excerpt(k.id))' is named '\(FormatError.excerpt(k.name))', which <data> before it used as a key id that no <key> declared; declare the keys before the graph", at: offset)
+              undeclaredKeys[Scoped(domain: k.domain, name: k.name)] != nil
+                || (k.domain == "all"
+                  && keys.contains {
+                    $0.name == k.name
+                      && undeclaredKeys[Scoped(domain: $0.domain, name: $0.id)] != nil
+                  })
+            {
+              throw failure(
+                "the key '\(FormatError.excerpt(k.id))' is named '\(FormatError.excerpt(k.name))', which <data> before it used as a key id that no <key> declared; declare the keys before the graph",
+                at: offset)
             }
             keyByID[Scoped(domain: k.domain, name: k.id)] = keys.count
             if firstKeyWithID[k.id] == nil { firstKeyWithID[k.id] = keys.count }
@@ -415,31 +524,44 @@ public enum GraphMLFormat {
       throw FormatError(file: file, line: 1, column: 1, "the file has no <graph>")
     }
     if nestedGraphData.count > 0 {
-      let n = nestedGraphData.count, line = input.location(of: nestedGraphData.first).line
-      network.readNotes.append("\(n) <data> of nested <graph>s \(n == 1 ? "was" : "were") left out (the first on line \(line)): the nodes of a nested graph are read, but a nested graph's own attributes have no place in the network")
+      let n = nestedGraphData.count
+      let line = input.location(of: nestedGraphData.first).line
+      network.readNotes.append(
+        "\(n) <data> of nested <graph>s \(n == 1 ? "was" : "were") left out (the first on line \(line)): the nodes of a nested graph are read, but a nested graph's own attributes have no place in the network"
+      )
     }
     if repeatedKeys > 0 {
-      network.readNotes.append("\(repeatedKeys) <key> declaration\(repeatedKeys == 1 ? " was" : "s were") repeated word for word; read once")
+      network.readNotes.append(
+        "\(repeatedKeys) <key> declaration\(repeatedKeys == 1 ? " was" : "s were") repeated word for word; read once"
+      )
     }
     if lateKeys > 0 {
-      network.readNotes.append("\(lateKeys) key\(lateKeys == 1 ? " was" : "s were") declared after <data> used \(lateKeys == 1 ? "it" : "them"); the values read before take the declared names and types")
+      network.readNotes.append(
+        "\(lateKeys) key\(lateKeys == 1 ? " was" : "s were") declared after <data> used \(lateKeys == 1 ? "it" : "them"); the values read before take the declared names and types"
+      )
     }
     if !undeclaredUses.isEmpty {
       // The first few, with their lines found in one pass over the input.
       let shown = undeclaredUses.prefix(FormatError.listLimit)
       let lines = input.locations(of: shown.map(\.offset)).map(\.line)
       var uses = zip(shown, lines).map { "'\(FormatError.excerpt($0.id))' (line \($1))" }
-      if undeclaredUses.count > shown.count { uses.append("and \(undeclaredUses.count - shown.count) more") }
-      network.readNotes.append(undeclaredUses.count == 1
-        ? "<data> names the key \(uses[0]), which no <key> declares; its values were read as text"
-        : "<data> names \(undeclaredUses.count) keys that no <key> declares, whose values were read as text: \(uses.joined(separator: ", "))")
+      if undeclaredUses.count > shown.count {
+        uses.append("and \(undeclaredUses.count - shown.count) more")
+      }
+      network.readNotes.append(
+        undeclaredUses.count == 1
+          ? "<data> names the key \(uses[0]), which no <key> declares; its values were read as text"
+          : "<data> names \(undeclaredUses.count) keys that no <key> declares, whose values were read as text: \(uses.joined(separator: ", "))"
+      )
     }
 
     // Declarations, in key order.
     for k in keys {
       let decl = AttributeDeclaration(
         name: k.name, type: k.type,
-        defaultValue: k.defaultText.flatMap { k.type == .markup ? .markup($0) : AttributeValue.parse($0, as: k.type) },
+        defaultValue: k.defaultText.flatMap {
+          k.type == .markup ? .markup($0) : AttributeValue.parse($0, as: k.type)
+        },
         graphMLType: k.graphMLType, graphMLKeyExtras: k.extras)
       switch k.domain {
       case "node": network.declareNodeAttribute(decl)
@@ -458,8 +580,12 @@ public enum GraphMLFormat {
     for usual in ["trust", "weight"] where trustName == nil {
       let named = network.tieAttributes.filter { $0.name.lowercased() == usual }.map(\.name)
       if named.count > 1 {
-        let at = keys.firstIndex { $0.name == named[1] && ($0.domain == "edge" || $0.domain == "all") }.map { keyOffsets[$0] }
-        throw failure("the edge keys \(FormatError.list(named, quoted: true)) differ only in case, and each would be the \(usual); rename all but one", at: at ?? 0)
+        let at = keys.firstIndex {
+          $0.name == named[1] && ($0.domain == "edge" || $0.domain == "all")
+        }.map { keyOffsets[$0] }
+        throw failure(
+          "the edge keys \(FormatError.list(named, quoted: true)) differ only in case, and each would be the \(usual); rename all but one",
+          at: at ?? 0)
       }
       trustName = named.first
     }
@@ -469,20 +595,29 @@ public enum GraphMLFormat {
       guard decl.type == .double || decl.type == .integer else {
         let shown = FormatError.excerpt(trustName)
         if let k = undeclaredKeys[Scoped(domain: "edge", name: trustName)] {
-          throw failure("<data> names the key '\(shown)', which no <key> declares, so its values would be text, but an edge attribute named \(shown) is the trust; declare it: <key id=\"\(shown)\" for=\"edge\" attr.name=\"\(shown)\" attr.type=\"double\"/>", at: keyOffsets[k])
+          throw failure(
+            "<data> names the key '\(shown)', which no <key> declares, so its values would be text, but an edge attribute named \(shown) is the trust; declare it: <key id=\"\(shown)\" for=\"edge\" attr.name=\"\(shown)\" attr.type=\"double\"/>",
+            at: keyOffsets[k])
         }
-        let at = keys.firstIndex { $0.name == trustName && ($0.domain == "edge" || $0.domain == "all") }.map { keyOffsets[$0] } ?? 0
-        throw failure("the edge key '\(shown)' is \(decl.graphMLType ?? "string"); trust must be a number", at: at)
+        let at =
+          keys.firstIndex { $0.name == trustName && ($0.domain == "edge" || $0.domain == "all") }
+          .map { keyOffsets[$0] } ?? 0
+        throw failure(
+          "the edge key '\(shown)' is \(decl.graphMLType ?? "string"); trust must be a number",
+          at: at)
       }
       network.trustGraphMLType = decl.graphMLType
       network.tieAttributes.removeAll { $0.name == trustName }
     }
-    let trustDefault = keys.last { $0.name == trustName && ($0.domain == "edge" || $0.domain == "all") }?.defaultText.flatMap { parseDouble($0) }
+    let trustDefault = keys.last {
+      $0.name == trustName && ($0.domain == "edge" || $0.domain == "all")
+    }?.defaultText.flatMap { parseDouble($0) }
     let layerDecl = network.tieAttributes.first { $0.name == "layer" && $0.type == .string }
     if layerDecl != nil { network.tieAttributes.removeAll { $0.name == "layer" } }
 
     // Node defaults.
-    let nodeDefaults = network.nodeAttributes.compactMap { d in d.defaultValue.map { (d.name, $0) } }
+    let nodeDefaults = network.nodeAttributes.compactMap { d in d.defaultValue.map { (d.name, $0) }
+    }
     if !nodeDefaults.isEmpty {
       for i in 0..<network.nodeCount {
         var attrs = network.nodes[i].attributes
@@ -491,7 +626,9 @@ public enum GraphMLFormat {
       }
     }
     // yEd labels: the text of the first y:NodeLabel, when no label attribute is given.
-    let graphicsKeys = network.nodeAttributes.filter { $0.graphMLKeyExtras["yfiles.type"] == "nodegraphics" }.map(\.name)
+    let graphicsKeys = network.nodeAttributes.filter {
+      $0.graphMLKeyExtras["yfiles.type"] == "nodegraphics"
+    }.map(\.name)
     if !graphicsKeys.isEmpty {
       var labelled = false
       for i in 0..<network.nodeCount where network.nodes[i].attributes["label"] == nil {
@@ -503,29 +640,45 @@ public enum GraphMLFormat {
           }
         }
       }
-      if labelled { network.declareNodeAttribute(AttributeDeclaration(name: "label", type: .string)) }
+      if labelled {
+        network.declareNodeAttribute(AttributeDeclaration(name: "label", type: .string))
+      }
     }
 
     let edgeDefaults = network.tieAttributes.compactMap { d in d.defaultValue.map { (d.name, $0) } }
     network.reserveCapacity(nodes: 0, ties: edgeSources.count)
     if !nodePorts.isEmpty {
       network.declareNodeAttribute(AttributeDeclaration(name: "ports", type: .string))
-      for (i, names) in nodePorts { network.setNodeAttribute("ports", .string(names.joined(separator: ",")), at: i) }
-      network.readNotes.append("\(nodePorts.values.map(\.count).reduce(0, +)) <port> elements kept by name in the node attribute 'ports' (what they hold for drawing is not read)")
+      for (i, names) in nodePorts {
+        network.setNodeAttribute("ports", .string(names.joined(separator: ",")), at: i)
+      }
+      network.readNotes.append(
+        "\(nodePorts.values.map(\.count).reduce(0, +)) <port> elements kept by name in the node attribute 'ports' (what they hold for drawing is not read)"
+      )
     }
     if !edgePorts.isEmpty {
-      if edgePorts.values.contains(where: { $0.0 != nil }) { network.declareTieAttribute(AttributeDeclaration(name: "sourceport", type: .string)) }
-      if edgePorts.values.contains(where: { $0.1 != nil }) { network.declareTieAttribute(AttributeDeclaration(name: "targetport", type: .string)) }
+      if edgePorts.values.contains(where: { $0.0 != nil }) {
+        network.declareTieAttribute(AttributeDeclaration(name: "sourceport", type: .string))
+      }
+      if edgePorts.values.contains(where: { $0.1 != nil }) {
+        network.declareTieAttribute(AttributeDeclaration(name: "targetport", type: .string))
+      }
     }
     var nextData = 0
     for e in edgeSources.indices {
       guard let s = network.index(of: edgeSources[e]) else {
-        throw failure("the edge's source '\(FormatError.excerpt(edgeSources[e]))' is not a <node> in this file", at: edgeOffsets[e])
+        throw failure(
+          "the edge's source '\(FormatError.excerpt(edgeSources[e]))' is not a <node> in this file",
+          at: edgeOffsets[e])
       }
       guard let t = network.index(of: edgeTargets[e]) else {
-        throw failure("the edge's target '\(FormatError.excerpt(edgeTargets[e]))' is not a <node> in this file", at: edgeOffsets[e])
+        throw failure(
+          "the edge's target '\(FormatError.excerpt(edgeTargets[e]))' is not a <node> in this file",
+          at: edgeOffsets[e])
       }
-      var tie = Tie(source: s, target: t, trust: trustDefault, layer: layerDecl?.defaultValue?.description, id: edgeIDs[e])
+      var tie = Tie(
+        source: s, target: t, trust: trustDefault, layer: layerDecl?.defaultValue?.description,
+        id: edgeIDs[e])
       for (n, v) in edgeDefaults { tie.attributes[n] = v }
       if let (sp, tp) = edgePorts[e] {
         if let sp { tie.attributes["sourceport"] = .string(sp) }
@@ -537,8 +690,11 @@ public enum GraphMLFormat {
         if k.name == trustName {
           // A key named trust must hold trust; a weight (as other tools write it) may be any
           // number, and the path measures refuse what cannot be a length.
-          guard let w = v.number, trustName?.lowercased() != "trust" || (w.isFinite && w >= 0) else {
-            throw failure("the trust '\(FormatError.excerpt(v.description))' must be a finite number ≥ 0", at: edgeOffsets[e])
+          guard let w = v.number, trustName?.lowercased() != "trust" || (w.isFinite && w >= 0)
+          else {
+            throw failure(
+              "the trust '\(FormatError.excerpt(v.description))' must be a finite number ≥ 0",
+              at: edgeOffsets[e])
           }
           tie.trust = w
         } else if k.name == "layer" && layerDecl != nil {
@@ -563,7 +719,8 @@ public enum GraphMLFormat {
     if text.isEmpty, rest.hasPrefix("<![CDATA["), let close = rest.range(of: "]]>") {
       text = String(rest[rest.index(rest.startIndex, offsetBy: 9)..<close.lowerBound])
     }
-    for (e, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
+    for (e, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")]
+    {
       text = text.replacingOccurrences(of: e, with: c)
     }
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

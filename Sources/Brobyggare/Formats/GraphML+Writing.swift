@@ -3,18 +3,18 @@ import Foundation
 /// Escapes text for XML content and attribute values (SVG, XHTML): `& < > "` as
 /// entities, a carriage return as `&#13;` so that it survives attribute normalisation.
 package func escapeXML(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for ch in s.unicodeScalars {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\r": out += "&#13;"
-      default: out.unicodeScalars.append(ch)
-      }
+  var out = ""
+  out.reserveCapacity(s.utf8.count)
+  for ch in s.unicodeScalars {
+    switch ch {
+    case "&": out += "&amp;"
+    case "<": out += "&lt;"
+    case ">": out += "&gt;"
+    case "\"": out += "&quot;"
+    case "\r": out += "&#13;"
+    default: out.unicodeScalars.append(ch)
     }
+  }
   return out
 }
 
@@ -32,10 +32,15 @@ extension GraphMLFormat {
   ///
   /// - Throws: ``FormatError`` naming the place and the character when the text holds one that
   ///   XML 1.0 cannot (``isXMLCharacter(_:)``).
-  static func escape(_ s: String, attribute: Bool = false, format: String = "GraphML", at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
+  static func escape(
+    _ s: String, attribute: Bool = false, format: String = "GraphML",
+    at place: @autoclosure () -> TextPlace
+  ) throws(FormatError) -> String {
     // Most text has nothing to escape: its bytes say so without decoding it. 0xEF leads the
     // encodings of U+FFFE and U+FFFF.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) {
+    if !s.utf8.contains(where: {
+      $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF
+    }) {
       return s
     }
     var out = ""
@@ -59,29 +64,40 @@ extension GraphMLFormat {
 
   /// Markup kept from the input (yEd's graphics), written as it is once checked for
   /// characters XML cannot hold.
-  static func checkMarkup(_ s: String, at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
-    if let u = s.unicodeScalars.first(where: { !isXMLCharacter($0) }) { throw unwritableInXML(u, at: place()) }
+  static func checkMarkup(_ s: String, at place: @autoclosure () -> TextPlace) throws(FormatError)
+    -> String
+  {
+    if let u = s.unicodeScalars.first(where: { !isXMLCharacter($0) }) {
+      throw unwritableInXML(u, at: place())
+    }
     return s
   }
 
-  static func unwritableInXML(_ u: Unicode.Scalar, at place: TextPlace, format: String = "GraphML") -> FormatError {
-    unwritable(u, at: place, format: format,
-               why: u.value < 0x20 ? "a control character that XML 1.0 cannot hold, not even as a character reference"
-                 : "a noncharacter that XML 1.0 cannot hold",
-               instead: "remove it, or write JSON, which holds every character")
+  static func unwritableInXML(_ u: Unicode.Scalar, at place: TextPlace, format: String = "GraphML")
+    -> FormatError
+  {
+    unwritable(
+      u, at: place, format: format,
+      why: u.value < 0x20
+        ? "a control character that XML 1.0 cannot hold, not even as a character reference"
+        : "a noncharacter that XML 1.0 cannot hold",
+      instead: "remove it, or write JSON, which holds every character")
   }
 
   /// The declarations with each type widened to hold every value given under its name (an
   /// attribute declared integer that also holds 0.5 is written as double, else as string), so
   /// that no value is written under a key whose type it does not read back as. See
   /// ``retypedWhenWritten(_:)`` for the note.
-  static func holdingEveryValue<S: Sequence>(_ decls: [AttributeDeclaration], _ values: S) -> [AttributeDeclaration]
+  static func holdingEveryValue<S: Sequence>(_ decls: [AttributeDeclaration], _ values: S)
+    -> [AttributeDeclaration]
   where S.Element == [String: AttributeValue] {
     var types: [String: AttributeType] = [:]
     for d in decls where d.type != .markup { types[d.name] = d.type }
     if types.isEmpty { return decls }
     for attributes in values {
-      for (n, v) in attributes { if let t = types[n], t != v.type { types[n] = t.widened(with: v.type) } }
+      for (n, v) in attributes {
+        if let t = types[n], t != v.type { types[n] = t.widened(with: v.type) }
+      }
     }
     return decls.map { d in
       guard let t = types[d.name], t != d.type, d.type != .markup else { return d }
@@ -95,10 +111,14 @@ extension GraphMLFormat {
   /// What `holdingEveryValue(_:_:)` retypes, one sentence each.
   public static func retypedWhenWritten(_ network: Network) -> [String] {
     var out: [String] = []
-    for (domain, decls, values) in [("node", network.nodeAttributes, Array(network.nodes.lazy.map(\.attributes))),
-                                    ("tie", network.tieAttributes, Array(network.ties.lazy.map(\.attributes)))] {
+    for (domain, decls, values) in [
+      ("node", network.nodeAttributes, Array(network.nodes.lazy.map(\.attributes))),
+      ("tie", network.tieAttributes, Array(network.ties.lazy.map(\.attributes))),
+    ] {
       for (d, w) in zip(decls, holdingEveryValue(decls, values)) where d.type != w.type {
-        out.append("the \(domain) attribute '\(d.name)' is declared \(d.type.rawValue) but holds other values: written as \(w.type == .double ? "double" : "string"), its type that holds them all")
+        out.append(
+          "the \(domain) attribute '\(d.name)' is declared \(d.type.rawValue) but holds other values: written as \(w.type == .double ? "double" : "string"), its type that holds them all"
+        )
       }
     }
     return out
@@ -144,9 +164,11 @@ extension GraphMLFormat {
     out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
     out += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
     for (prefix, uri) in network.graphMLNamespaces.sorted(by: { $0.key < $1.key }) {
-      out += " xmlns:\(prefix)=\"\(try escape(uri, attribute: true, at: TextPlace { "the namespace '\(prefix)'" }))\""
+      out +=
+        " xmlns:\(prefix)=\"\(try escape(uri, attribute: true, at: TextPlace { "the namespace '\(prefix)'" }))\""
     }
-    out += " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    out +=
+      " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
 
     var keyCount = 0
     func key(_ d: AttributeDeclaration, domain: String) throws(FormatError) -> String {
@@ -156,14 +178,18 @@ extension GraphMLFormat {
       var line = "  <key id=\"\(id)\" for=\"\(domain)\""
       let isYFiles = d.graphMLKeyExtras["yfiles.type"] != nil && d.name.hasPrefix("yfiles.")
       if !isYFiles || d.graphMLType != nil {
-        line += " attr.name=\"\(try escape(d.name, attribute: true, at: .attributeName(d.name, of: what)))\" attr.type=\"\(graphMLType(d))\""
+        line +=
+          " attr.name=\"\(try escape(d.name, attribute: true, at: .attributeName(d.name, of: what)))\" attr.type=\"\(graphMLType(d))\""
       }
       for (k, v) in d.graphMLKeyExtras.sorted(by: { $0.key < $1.key }) where k != "for" {
-        line += " \(k)=\"\(try escape(v, attribute: true, at: TextPlace { "the key attribute '\(k)' of the \(what) attribute '\(visibleText(d.name))'" }))\""
+        line +=
+          " \(k)=\"\(try escape(v, attribute: true, at: TextPlace { "the key attribute '\(k)' of the \(what) attribute '\(visibleText(d.name))'" }))\""
       }
       if let def = d.defaultValue {
         let place = TextPlace { "the default of the \(what) attribute '\(visibleText(d.name))'" }
-        let text = def.type == .markup ? try checkMarkup(def.description, at: place) : try escape(def.description, at: place)
+        let text =
+          def.type == .markup
+          ? try checkMarkup(def.description, at: place) : try escape(def.description, at: place)
         line += ">\n    <default>\(text)</default>\n  </key>\n"
       } else {
         line += "/>\n"
@@ -171,12 +197,17 @@ extension GraphMLFormat {
       out += line
       return id
     }
-    func data(_ id: String, _ v: AttributeValue, indent: String, at place: @autoclosure () -> TextPlace) throws(FormatError) -> String {
+    func data(
+      _ id: String, _ v: AttributeValue, indent: String, at place: @autoclosure () -> TextPlace
+    ) throws(FormatError) -> String {
       switch v {
-      case .markup(let m): return "\(indent)<data key=\"\(id)\">\(try checkMarkup(m, at: place()))</data>\n"
-      case .string(let s): return "\(indent)<data key=\"\(id)\">\(try escape(s, at: place()))</data>\n"
+      case .markup(let m):
+        return "\(indent)<data key=\"\(id)\">\(try checkMarkup(m, at: place()))</data>\n"
+      case .string(let s):
+        return "\(indent)<data key=\"\(id)\">\(try escape(s, at: place()))</data>\n"
       // −0.0 keeps its sign (formatNumber writes 0, as the tables do).
-      case .double(let d) where d == 0 && d.sign == .minus: return "\(indent)<data key=\"\(id)\">-0.0</data>\n"
+      case .double(let d) where d == 0 && d.sign == .minus:
+        return "\(indent)<data key=\"\(id)\">-0.0</data>\n"
       default: return "\(indent)<data key=\"\(id)\">\(v.description)</data>\n"
       }
     }
@@ -193,30 +224,45 @@ extension GraphMLFormat {
     var undeclared: [String: AttributeType] = [:]
     for node in network.nodes {
       for (n, v) in node.attributes where !declaredNode.contains(n) {
-        if let t = undeclared[n] { undeclared[n] = t.widened(with: v.type) } else { undeclared[n] = v.type }
+        if let t = undeclared[n] {
+          undeclared[n] = t.widened(with: v.type)
+        } else {
+          undeclared[n] = v.type
+        }
       }
     }
-    for n in undeclared.keys.sorted() { nodeDecls.append(AttributeDeclaration(name: n, type: undeclared[n]!)) }
+    for n in undeclared.keys.sorted() {
+      nodeDecls.append(AttributeDeclaration(name: n, type: undeclared[n]!))
+    }
     nodeDecls = holdingEveryValue(nodeDecls, network.nodes.lazy.map(\.attributes))
     var tieDecls: [AttributeDeclaration] = []
     if network.hasTrust {
-      tieDecls.append(AttributeDeclaration(name: network.trustAttributeName, type: .double, graphMLType: network.trustGraphMLType))
+      tieDecls.append(
+        AttributeDeclaration(
+          name: network.trustAttributeName, type: .double, graphMLType: network.trustGraphMLType))
     }
     if network.hasLayers { tieDecls.append(AttributeDeclaration(name: "layer", type: .string)) }
     let fixedTieKeys = tieDecls.count
     tieDecls += holdingEveryValue(network.tieAttributes, network.ties.lazy.map(\.attributes))
 
-    var rootIDs: [String] = [], graphIDs: [String] = [], nodeIDs: [String] = [], tieIDs: [String] = []
+    var rootIDs: [String] = []
+    var graphIDs: [String] = []
+    var nodeIDs: [String] = []
+    var tieIDs: [String] = []
     for d in rootDecls { rootIDs.append(try key(d, domain: "graphml")) }
     for d in graphDecls { graphIDs.append(try key(d, domain: "graph")) }
     for d in nodeDecls { nodeIDs.append(try key(d, domain: "node")) }
     for d in tieDecls { tieIDs.append(try key(d, domain: "edge")) }
 
     out += "  <graph"
-    if let id = network.graphID { out += " id=\"\(try escape(id, attribute: true, at: .networkName))\"" }
+    if let id = network.graphID {
+      out += " id=\"\(try escape(id, attribute: true, at: .networkName))\""
+    }
     out += " edgedefault=\"\(network.isDirected ? "directed" : "undirected")\">\n"
     for (d, id) in zip(graphDecls, graphIDs) {
-      if let v = network.attributes[d.name] { out += try data(id, v, indent: "    ", at: .networkAttribute(d.name)) }
+      if let v = network.attributes[d.name] {
+        out += try data(id, v, indent: "    ", at: .networkAttribute(d.name))
+      }
     }
     // The ids, escaped once: each is written again for every tie at it.
     var escapedIDs: [String] = []
@@ -235,7 +281,8 @@ extension GraphMLFormat {
       }
       out += "    <node id=\"\(nodeID)\">\n"
       for (d, id) in present {
-        out += try data(id, node.attributes[d.name]!, indent: "      ", at: .nodeAttribute(d.name, of: node.id))
+        out += try data(
+          id, node.attributes[d.name]!, indent: "      ", at: .nodeAttribute(d.name, of: node.id))
       }
       out += "    </node>\n"
     }
@@ -254,16 +301,23 @@ extension GraphMLFormat {
         } else {
           v = tie.attributes[d.name]
         }
-        if let v { lines += try data(id, v, indent: "      ", at: .tieAttribute(d.name, tie: t, in: network)) }
+        if let v {
+          lines += try data(id, v, indent: "      ", at: .tieAttribute(d.name, tie: t, in: network))
+        }
       }
       out += "    <edge"
-      if let id = tie.id { out += " id=\"\(try escape(id, attribute: true, at: .tieAttribute("id", tie: t, in: network)))\"" }
+      if let id = tie.id {
+        out +=
+          " id=\"\(try escape(id, attribute: true, at: .tieAttribute("id", tie: t, in: network)))\""
+      }
       out += " source=\"\(escapedIDs[tie.source])\" target=\"\(escapedIDs[tie.target])\""
       out += lines.isEmpty ? "/>\n" : ">\n\(lines)    </edge>\n"
     }
     out += "  </graph>\n"
     for (d, id) in zip(rootDecls, rootIDs) {
-      if let v = network.attributes[d.name] { out += try data(id, v, indent: "  ", at: .networkAttribute(d.name)) }
+      if let v = network.attributes[d.name] {
+        out += try data(id, v, indent: "  ", at: .networkAttribute(d.name))
+      }
     }
     out += "</graphml>\n"
     emit(out)

@@ -40,17 +40,27 @@ extension NodeLinkFormat {
     func flat(_ members: [(String, JSONValue)]) -> [(String, JSONValue)] {
       members.map { k, v in
         switch v {
-        case .array, .object: nested += 1; return (k, .string(jsonText(v)))
+        case .array, .object:
+          nested += 1
+          return (k, .string(jsonText(v)))
         default: return (k, v)
         }
       }
     }
-    func finish(_ dialect: JSONDialect, directed: Bool, graph: [(String, JSONValue)], nodes: [JSONValue], edges: [JSONValue])
+    func finish(
+      _ dialect: JSONDialect, directed: Bool, graph: [(String, JSONValue)], nodes: [JSONValue],
+      edges: [JSONValue]
+    )
       -> (root: JSONValue, dialect: JSONDialect, notes: [String])
     {
-      if nested > 0 { notes.append("\(nested) nested value\(nested == 1 ? "" : "s") (arrays or objects) kept as JSON text") }
-      let doc: JSONValue = .object([("directed", .bool(directed)), ("graph", .object(flat(graph))),
-                                    ("nodes", .array(nodes)), ("edges", .array(edges))])
+      if nested > 0 {
+        notes.append(
+          "\(nested) nested value\(nested == 1 ? "" : "s") (arrays or objects) kept as JSON text")
+      }
+      let doc: JSONValue = .object([
+        ("directed", .bool(directed)), ("graph", .object(flat(graph))),
+        ("nodes", .array(nodes)), ("edges", .array(edges)),
+      ])
       return (doc, dialect, notes)
     }
 
@@ -64,34 +74,56 @@ extension NodeLinkFormat {
       if case .array(let e)? = root["elements"]?["edges"] { all += e.map { tagged($0, "edges") } }
       elements = all
     }
-    if elements == nil, case .array(let n)? = root["nodes"], case .object? = n.first?["data"], n.first?["id"] == nil {
+    if elements == nil, case .array(let n)? = root["nodes"], case .object? = n.first?["data"],
+      n.first?["id"] == nil
+    {
       var all = n.map { tagged($0, "nodes") }
       if case .array(let e)? = root["edges"] { all += e.map { tagged($0, "edges") } }
       elements = all
     }
     if let elements {
-      var nodes: [JSONValue] = [], edges: [JSONValue] = []
+      var nodes: [JSONValue] = []
+      var edges: [JSONValue] = []
       for (k, element) in elements.enumerated() {
         guard case .object(let data)? = element["data"] else {
-          throw JSONDialectError(message: "element \(k) has no 'data' object; Cytoscape JSON keeps every field under 'data'", key: nil, element: nil)
+          throw JSONDialectError(
+            message:
+              "element \(k) has no 'data' object; Cytoscape JSON keeps every field under 'data'",
+            key: nil, element: nil)
         }
         let group: String
-        if case .string(let g)? = element["group"] { group = g } else { group = element["data"]?["source"] != nil && element["data"]?["target"] != nil ? "edges" : "nodes" }
+        if case .string(let g)? = element["group"] {
+          group = g
+        } else {
+          group =
+            element["data"]?["source"] != nil && element["data"]?["target"] != nil
+            ? "edges" : "nodes"
+        }
         if group == "edges" {
           var fields = flat(data.filter { $0.0 != "source" && $0.0 != "target" })
-          fields.insert(contentsOf: [("source", element["data"]?["source"] ?? .null), ("target", element["data"]?["target"] ?? .null)], at: 0)
+          fields.insert(
+            contentsOf: [
+              ("source", element["data"]?["source"] ?? .null),
+              ("target", element["data"]?["target"] ?? .null),
+            ], at: 0)
           edges.append(.object(fields))
         } else {
           guard let id = element["data"]?["id"] else {
-            throw JSONDialectError(message: "node element \(k) has no data.id", key: nil, element: nil)
+            throw JSONDialectError(
+              message: "node element \(k) has no data.id", key: nil, element: nil)
           }
           // networkx's cytoscape_data repeats the id as `value` and the label as `name`.
           let label = element["data"]?["label"] ?? id
-          var fields: [(String, JSONValue)] = [("id", id)] + flat(data.filter { k, v in
-            k != "id" && !(k == "value" && v == id) && !(k == "name" && v == label)
-          })
+          var fields: [(String, JSONValue)] =
+            [("id", id)]
+            + flat(
+              data.filter { k, v in
+                k != "id" && !(k == "value" && v == id) && !(k == "name" && v == label)
+              })
           if case .object(let position)? = element["position"] {
-            for (axis, v) in position where axis == "x" || axis == "y" || axis == "z" { fields.append((axis, v)) }
+            for (axis, v) in position where axis == "x" || axis == "y" || axis == "z" {
+              fields.append((axis, v))
+            }
           }
           nodes.append(.object(fields))
         }
@@ -99,17 +131,27 @@ extension NodeLinkFormat {
       var graph: [(String, JSONValue)] = []
       if case .object(let g)? = root["data"] { graph = g }
       var directed = asked ?? true
-      if case .bool(let d)? = root["directed"] { directed = asked ?? d } else if case .bool(let d)? = root["data"]?["directed"] { directed = asked ?? d } else if asked == nil {
-        notes.append("Cytoscape JSON does not say whether ties are directed; read as directed, as Cytoscape holds each tie from its source to its target (--undirected reads them as undirected)")
+      if case .bool(let d)? = root["directed"] {
+        directed = asked ?? d
+      } else if case .bool(let d)? = root["data"]?["directed"] {
+        directed = asked ?? d
+      } else if asked == nil {
+        notes.append(
+          "Cytoscape JSON does not say whether ties are directed; read as directed, as Cytoscape holds each tie from its source to its target (--undirected reads them as undirected)"
+        )
       }
-      return finish(.cytoscape, directed: directed, graph: graph.filter { $0.0 != "directed" }, nodes: nodes, edges: edges)
+      return finish(
+        .cytoscape, directed: directed, graph: graph.filter { $0.0 != "directed" }, nodes: nodes,
+        edges: edges)
     }
 
     // graphology and Gephi's JSON export: `key` and nested `attributes`.
     if case .array(let n)? = root["nodes"], root["options"] != nil || n.first?["key"] != nil {
       var nodes: [JSONValue] = []
       for (k, node) in n.enumerated() {
-        guard let key = node["key"] else { throw JSONDialectError(message: "nodes[\(k)] has no 'key'", key: "nodes", element: k) }
+        guard let key = node["key"] else {
+          throw JSONDialectError(message: "nodes[\(k)] has no 'key'", key: "nodes", element: k)
+        }
         var fields: [(String, JSONValue)] = [("id", key)]
         if case .object(let a)? = node["attributes"] { fields += flat(a.filter { $0.0 != "id" }) }
         nodes.append(.object(fields))
@@ -118,11 +160,14 @@ extension NodeLinkFormat {
       if case .array(let e)? = root["edges"] {
         for (k, edge) in e.enumerated() {
           guard let s = edge["source"], let t = edge["target"] else {
-            throw JSONDialectError(message: "edges[\(k)] needs 'source' and 'target'", key: "edges", element: k)
+            throw JSONDialectError(
+              message: "edges[\(k)] needs 'source' and 'target'", key: "edges", element: k)
           }
           var fields: [(String, JSONValue)] = [("source", s), ("target", t)]
           if let key = edge["key"] { fields.append(("id", key)) }
-          if case .object(let a)? = edge["attributes"] { fields += flat(a.filter { !["source", "target", "id"].contains($0.0) }) }
+          if case .object(let a)? = edge["attributes"] {
+            fields += flat(a.filter { !["source", "target", "id"].contains($0.0) })
+          }
           var undirected = false
           if case .bool(let u)? = edge["undirected"] { undirected = u }
           raw.append((.object(fields), undirected))
@@ -139,14 +184,17 @@ extension NodeLinkFormat {
         edges.append(edge)
         // In a network read as directed, an undirected tie is a tie each way.
         if directed && (undirected || type == "undirected"), case .object(var f) = edge {
-          f[0].0 = "target"; f[1].0 = "source"
+          f[0].0 = "target"
+          f[1].0 = "source"
           f.swapAt(0, 1)
           edges.append(.object(f))
         }
       }
       if directed && anyUndirected {
         let count = raw.filter { $0.1 }.count
-        notes.append("a mixed graph: \(count) undirected tie\(count == 1 ? " is" : "s are") read as a tie each way, since a network here has one direction")
+        notes.append(
+          "a mixed graph: \(count) undirected tie\(count == 1 ? " is" : "s are") read as a tie each way, since a network here has one direction"
+        )
       }
       var graph: [(String, JSONValue)] = []
       if case .object(let g)? = root["attributes"] { graph = g }
@@ -158,20 +206,33 @@ extension NodeLinkFormat {
       return (root, .nodeLink, notes)
     }
     if root["edges"] != nil, root["links"] != nil {
-      throw JSONDialectError(message: "the file has both 'links' and 'edges'; a node-link file has one of them (networkx writes 'links' or, with edges=\"edges\", 'edges'), so which ties are meant is unclear", key: "edges", element: nil)
+      throw JSONDialectError(
+        message:
+          "the file has both 'links' and 'edges'; a node-link file has one of them (networkx writes 'links' or, with edges=\"edges\", 'edges'), so which ties are meant is unclear",
+        key: "edges", element: nil)
     }
     let linkKey = root["edges"] != nil ? "edges" : "links"
     var links: [JSONValue] = []
     if case .array(let l)? = root[linkKey] { links = l }
     let withoutID = n.allSatisfy { $0["id"] == nil }
     let ids = Set(n.compactMap { idKey($0["id"]) })
-    let positional = !links.isEmpty && links.allSatisfy { l in
-      [l["source"], l["target"]].allSatisfy { v in if case .integer(let i)? = v { return i >= 0 && i < n.count }; return false }
-    } && (withoutID || links.contains { l in [l["source"], l["target"]].contains { !ids.contains(idKey($0) ?? "") } })
+    let positional =
+      !links.isEmpty
+      && links.allSatisfy { l in
+        [l["source"], l["target"]].allSatisfy { v in
+          if case .integer(let i)? = v { return i >= 0 && i < n.count }
+          return false
+        }
+      }
+      && (withoutID
+        || links.contains { l in
+          [l["source"], l["target"]].contains { !ids.contains(idKey($0) ?? "") }
+        })
     guard withoutID || positional else { return (root, .nodeLink, notes) }
     // The ids: `id`, else a unique `name`, else the position.
     let names = n.map { idKey($0["name"]) }
-    let useNames = withoutID && names.allSatisfy { $0 != nil } && Set(names.compactMap { $0 }).count == n.count
+    let useNames =
+      withoutID && names.allSatisfy { $0 != nil } && Set(names.compactMap { $0 }).count == n.count
     let idOf: [JSONValue] = n.enumerated().map { k, node in
       if !withoutID, let id = node["id"] { return id }
       if useNames, let name = node["name"] { return name }
@@ -179,18 +240,29 @@ extension NodeLinkFormat {
     }
     var nodes: [JSONValue] = []
     for (k, node) in n.enumerated() {
-      guard case .object(let members) = node else { throw JSONDialectError(message: "nodes[\(k)] is not an object", key: "nodes", element: k) }
-      nodes.append(.object([("id", idOf[k])] + flat(members.filter { $0.0 != "id" && !(useNames && $0.0 == "name") })))
+      guard case .object(let members) = node else {
+        throw JSONDialectError(message: "nodes[\(k)] is not an object", key: "nodes", element: k)
+      }
+      nodes.append(
+        .object(
+          [("id", idOf[k])] + flat(members.filter { $0.0 != "id" && !(useNames && $0.0 == "name") })
+        ))
     }
     var edges: [JSONValue] = []
     for (k, link) in links.enumerated() {
-      guard case .object(let members) = link else { throw JSONDialectError(message: "\(linkKey)[\(k)] is not an object", key: linkKey, element: k) }
+      guard case .object(let members) = link else {
+        throw JSONDialectError(
+          message: "\(linkKey)[\(k)] is not an object", key: linkKey, element: k)
+      }
       var fields = flat(members)
       for (i, f) in fields.enumerated() where f.0 == "source" || f.0 == "target" {
         // Every end, a repeated member's too, must be a position in the nodes.
         if positional, case .integer(let p) = f.1 {
           guard p >= 0, p < idOf.count else {
-            throw JSONDialectError(message: "\(linkKey)[\(k)]: the \(f.0) \(p) is not a position among the \(idOf.count) nodes", key: linkKey, element: k)
+            throw JSONDialectError(
+              message:
+                "\(linkKey)[\(k)]: the \(f.0) \(p) is not a position among the \(idOf.count) nodes",
+              key: linkKey, element: k)
           }
           fields[i].1 = idOf[p]
         }
@@ -198,15 +270,22 @@ extension NodeLinkFormat {
       edges.append(.object(fields))
     }
     if positional {
-      notes.append("the \(linkKey) give node positions, not ids (d3 v3, networkx 1.x): read by position\(useNames ? ", with each node's 'name' as its id" : withoutID ? ", with each node's position as its id" : "")")
+      notes.append(
+        "the \(linkKey) give node positions, not ids (d3 v3, networkx 1.x): read by position\(useNames ? ", with each node's 'name' as its id" : withoutID ? ", with each node's position as its id" : "")"
+      )
     } else if withoutID {
-      notes.append(useNames ? "the nodes have no 'id': each node's 'name' is its id" : "the nodes have no 'id': each node's position is its id")
+      notes.append(
+        useNames
+          ? "the nodes have no 'id': each node's 'name' is its id"
+          : "the nodes have no 'id': each node's position is its id")
     }
     var graph: [(String, JSONValue)] = []
     if case .object(let g)? = root["graph"] { graph = g }
     var directed = false
     if case .bool(let d)? = root["directed"] { directed = d }
-    return finish(positional ? .linksByPosition : .nodeLink, directed: asked ?? directed, graph: graph, nodes: nodes, edges: edges)
+    return finish(
+      positional ? .linksByPosition : .nodeLink, directed: asked ?? directed, graph: graph,
+      nodes: nodes, edges: edges)
   }
 
   /// An element of `elements.nodes` or `.edges`, marked with its group.
@@ -236,7 +315,8 @@ func jsonText(_ v: JSONValue) -> String {
   case .number(let d): return jsonNumber(d)
   case .string(let s): return jsonString(s)
   case .array(let a): return "[" + a.map(jsonText).joined(separator: ",") + "]"
-  case .object(let m): return "{" + m.map { jsonString($0.0) + ":" + jsonText($0.1) }.joined(separator: ",") + "}"
+  case .object(let m):
+    return "{" + m.map { jsonString($0.0) + ":" + jsonText($0.1) }.joined(separator: ",") + "}"
   }
 }
 
@@ -261,30 +341,50 @@ extension NodeLinkFormat {
     }
     var pairs = Set<[Int]>()
     let multigraph = network.ties.contains { t in
-      !pairs.insert(network.isDirected ? [t.source, t.target] : [min(t.source, t.target), max(t.source, t.target)]).inserted
+      !pairs.insert(
+        network.isDirected
+          ? [t.source, t.target] : [min(t.source, t.target), max(t.source, t.target)]
+      ).inserted
     }
     let reserved: Set<String> = ["id", "value", "name", "source", "target"]
-    var out = "{\n  \"directed\": \(network.isDirected),\n  \"multigraph\": \(multigraph),\n  \"data\": {"
-    out += network.attributes.keys.sorted().map { "\(jsonString($0)): \(value(network.attributes[$0]!))" }.joined(separator: ", ")
+    var out =
+      "{\n  \"directed\": \(network.isDirected),\n  \"multigraph\": \(multigraph),\n  \"data\": {"
+    out += network.attributes.keys.sorted().map {
+      "\(jsonString($0)): \(value(network.attributes[$0]!))"
+    }.joined(separator: ", ")
     out += "},\n  \"elements\": {\n    \"nodes\": [\n"
     out += network.nodes.map { node in
-      var fields = ["\"id\": \(jsonString(node.id))", "\"value\": \(jsonString(node.id))", "\"name\": \(jsonString(node.label))"]
-      for k in node.attributes.keys.sorted() where !reserved.contains(k) { fields.append("\(jsonString(k)): \(value(node.attributes[k]!))") }
+      var fields = [
+        "\"id\": \(jsonString(node.id))", "\"value\": \(jsonString(node.id))",
+        "\"name\": \(jsonString(node.label))",
+      ]
+      for k in node.attributes.keys.sorted() where !reserved.contains(k) {
+        fields.append("\(jsonString(k)): \(value(node.attributes[k]!))")
+      }
       return "      {\"data\": {" + fields.joined(separator: ", ") + "}}"
     }.joined(separator: ",\n")
     out += "\n    ],\n    \"edges\": [\n"
     var keys: [[Int]: Int] = [:]
     out += network.ties.enumerated().map { k, tie in
-      var fields = ["\"id\": \(jsonString(tie.id ?? "e\(k)"))", "\"source\": \(jsonString(network.nodes[tie.source].id))",
-                    "\"target\": \(jsonString(network.nodes[tie.target].id))"]
+      var fields = [
+        "\"id\": \(jsonString(tie.id ?? "e\(k)"))",
+        "\"source\": \(jsonString(network.nodes[tie.source].id))",
+        "\"target\": \(jsonString(network.nodes[tie.target].id))",
+      ]
       if multigraph {
-        let pair = network.isDirected ? [tie.source, tie.target] : [min(tie.source, tie.target), max(tie.source, tie.target)]
+        let pair =
+          network.isDirected
+          ? [tie.source, tie.target] : [min(tie.source, tie.target), max(tie.source, tie.target)]
         fields.append("\"key\": \(keys[pair, default: 0])")
         keys[pair, default: 0] += 1
       }
-      if let t = tie.trust { fields.append("\(jsonString(network.trustAttributeName)): \(value(.double(t)))") }
+      if let t = tie.trust {
+        fields.append("\(jsonString(network.trustAttributeName)): \(value(.double(t)))")
+      }
       if let l = tie.layer { fields.append("\"layer\": \(jsonString(l))") }
-      for a in tie.attributes.keys.sorted() where !reserved.contains(a) && a != "key" { fields.append("\(jsonString(a)): \(value(tie.attributes[a]!))") }
+      for a in tie.attributes.keys.sorted() where !reserved.contains(a) && a != "key" {
+        fields.append("\(jsonString(a)): \(value(tie.attributes[a]!))")
+      }
       return "      {\"data\": {" + fields.joined(separator: ", ") + "}}"
     }.joined(separator: ",\n")
     out += "\n    ]\n  }\n}\n"

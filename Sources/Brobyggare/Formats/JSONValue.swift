@@ -13,12 +13,12 @@ indirect enum JSONValue: Equatable {
   static func == (a: JSONValue, b: JSONValue) -> Bool {
     switch (a, b) {
     case (.null, .null): return true
-    case let (.bool(x), .bool(y)): return x == y
-    case let (.integer(x), .integer(y)): return x == y
-    case let (.number(x), .number(y)): return x == y
-    case let (.string(x), .string(y)): return x == y
-    case let (.array(x), .array(y)): return x == y
-    case let (.object(x), .object(y)): return x.elementsEqual(y, by: ==)
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.integer(let x), .integer(let y)): return x == y
+    case (.number(let x), .number(let y)): return x == y
+    case (.string(let x), .string(let y)): return x == y
+    case (.array(let x), .array(let y)): return x == y
+    case (.object(let x), .object(let y)): return x.elementsEqual(y, by: ==)
     default: return false
     }
   }
@@ -66,12 +66,16 @@ struct JSONParser {
   }
 
   mutating func skip() {
-    while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+    while i < bytes.count,
+      bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09
+    { i += 1 }
   }
 
   mutating func literal(_ word: String, _ v: JSONValue) throws(FormatError) -> JSONValue {
     let w = Array(word.utf8)
-    guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw error("expected a JSON value") }
+    guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else {
+      throw error("expected a JSON value")
+    }
     i += w.count
     return v
   }
@@ -87,22 +91,32 @@ struct JSONParser {
       var members: [(String, JSONValue)] = []
       var seen: Set<String> = []
       skip()
-      if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
+      if i < bytes.count && bytes[i] == UInt8(ascii: "}") {
+        i += 1
+        depth -= 1
+        return .object(members)
+      }
       while true {
         skip()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a quoted member name") }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+          throw error("expected a quoted member name")
+        }
         let keyStart = i
         let k = try string()
         // A repeated member would silently keep one of its values: JSON leaves it undefined.
         if members.count < 16 ? members.contains(where: { $0.0 == k }) : seen.contains(k) {
-          throw error("the member '\(FormatError.excerpt(k))' appears twice in this object; a JSON object names each member once", at: keyStart)
+          throw error(
+            "the member '\(FormatError.excerpt(k))' appears twice in this object; a JSON object names each member once",
+            at: keyStart)
         }
         if members.count >= 15 {
           if seen.isEmpty { seen = Set(members.map(\.0)) }
           seen.insert(k)
         }
         skip()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the member name") }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+          throw error("expected ':' after the member name")
+        }
         i += 1
         if depth == 1 {
           skip()
@@ -112,8 +126,14 @@ struct JSONParser {
         members.append((k, try value()))
         skip()
         guard i < bytes.count else { throw error("the JSON ends inside an object; expected '}'") }
-        if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-        if bytes[i] == UInt8(ascii: "}") { i += 1; break }
+        if bytes[i] == UInt8(ascii: ",") {
+          i += 1
+          continue
+        }
+        if bytes[i] == UInt8(ascii: "}") {
+          i += 1
+          break
+        }
         throw error("expected ',' or '}'")
       }
       depth -= 1
@@ -124,7 +144,11 @@ struct JSONParser {
       i += 1
       var items: [JSONValue] = []
       skip()
-      if i < bytes.count && bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(items) }
+      if i < bytes.count && bytes[i] == UInt8(ascii: "]") {
+        i += 1
+        depth -= 1
+        return .array(items)
+      }
       while true {
         if depth == 2, let key = rootKey {
           skip()
@@ -133,8 +157,14 @@ struct JSONParser {
         items.append(try value())
         skip()
         guard i < bytes.count else { throw error("the JSON ends inside an array; expected ']'") }
-        if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-        if bytes[i] == UInt8(ascii: "]") { i += 1; break }
+        if bytes[i] == UInt8(ascii: ",") {
+          i += 1
+          continue
+        }
+        if bytes[i] == UInt8(ascii: "]") {
+          i += 1
+          break
+        }
         throw error("expected ',' or ']'")
       }
       depth -= 1
@@ -152,16 +182,24 @@ struct JSONParser {
         _ = try literal("Infinity", .null)
         return .number(-.infinity)
       }
-      while i < bytes.count, let c = Optional(bytes[i]), (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { i += 1 }
+      while i < bytes.count, let c = Optional(bytes[i]),
+        (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
+          || c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
+      { i += 1 }
       let text = String(decoding: bytes[start..<i], as: UTF8.self)
       if text.isEmpty { throw error("expected a JSON value") }
       if let n = Int(text) { return .integer(n) }
       // An integer too large for 64 bits (an id of 25 digits) keeps its digits as text, as
       // Python's json keeps them exactly; as a double, 100000000000000000000001 would be 1e+23.
-      if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }) { return .string(text) }
+      if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }) {
+        return .string(text)
+      }
       if let d = Double(text) {
         // Beyond the largest double (1e400): refused with its text, not read as infinity.
-        guard d.isFinite else { throw error("the number '\(text)' is too large for a double (at most about 1.8e308)", at: start) }
+        guard d.isFinite else {
+          throw error(
+            "the number '\(text)' is too large for a double (at most about 1.8e308)", at: start)
+        }
         return .number(d)
       }
       throw error("'\(text)' is not a number", at: start)
@@ -174,7 +212,10 @@ struct JSONParser {
     var out: [UInt8] = []
     while i < bytes.count {
       let b = bytes[i]
-      if b == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
+      if b == UInt8(ascii: "\"") {
+        i += 1
+        return String(decoding: out, as: UTF8.self)
+      }
       if b < 0x20 { throw error("a control character inside a string; escape it") }
       if b == UInt8(ascii: "\\") {
         guard i + 1 < bytes.count else { break }
@@ -191,7 +232,9 @@ struct JSONParser {
         case UInt8(ascii: "t"): out.append(0x09)
         case UInt8(ascii: "u"):
           func hex4() throws(FormatError) -> UInt32 {
-            guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16) else {
+            guard i + 4 <= bytes.count,
+              let v = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16)
+            else {
               throw error("expected four hex digits after \\u")
             }
             i += 4
@@ -199,14 +242,18 @@ struct JSONParser {
           }
           var u = try hex4()
           if u >= 0xD800 && u < 0xDC00 {
-            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else { throw error("a lone UTF-16 surrogate") }
+            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
+              bytes[i + 1] == UInt8(ascii: "u")
+            else { throw error("a lone UTF-16 surrogate") }
             i += 2
             let lo = try hex4()
             guard lo >= 0xDC00 && lo < 0xE000 else { throw error("a lone UTF-16 surrogate") }
             u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)
           }
           // \u0000 is a character JSON holds (and Python's json reads); only a raw NUL is refused.
-          guard let s = Unicode.Scalar(u) else { throw error("\\u escape is not a valid character") }
+          guard let s = Unicode.Scalar(u) else {
+            throw error("\\u escape is not a valid character")
+          }
           out.append(contentsOf: Array(String(Character(s)).utf8))
         default: throw error("unknown escape '\\\(Character(UnicodeScalar(e)))'")
         }
@@ -230,7 +277,11 @@ package func jsonString(_ s: String) -> String {
     case "\r": out += "\\r"
     case "\t": out += "\\t"
     default:
-      if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
+      if ch.value < 0x20 {
+        out += String(format: "\\u%04x", ch.value)
+      } else {
+        out.unicodeScalars.append(ch)
+      }
     }
   }
   return out + "\""

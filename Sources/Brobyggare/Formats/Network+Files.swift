@@ -14,7 +14,9 @@ extension Network {
   ///     its own `format` is replaced by `format`.
   /// - Throws: ``FormatError`` with the file, line and column of the first problem.
   /// - Complexity: O(size of the file).
-  public init(contentsOf path: String, format: NetworkFormat, options: ReadOptions = ReadOptions()) throws(FormatError) {
+  public init(contentsOf path: String, format: NetworkFormat, options: ReadOptions = ReadOptions())
+    throws(FormatError)
+  {
     var options = options
     options.format = format
     try self.init(contentsOf: path, options: options)
@@ -37,8 +39,10 @@ extension Network {
   @discardableResult
   public func write(to path: String, format: NetworkFormat? = nil) throws -> [String] {
     guard let format = format ?? NetworkFormat(path: path) else {
-      throw FormatError(file: path, line: 1, column: 1,
-                        "cannot tell the format from the file name; expected one of \(NetworkFormat.extensionList), or give the format")
+      throw FormatError(
+        file: path, line: 1, column: 1,
+        "cannot tell the format from the file name; expected one of \(NetworkFormat.extensionList), or give the format"
+      )
     }
     let files = try serializedData(as: format, path: path)
     try writeFilesAtomically(files)

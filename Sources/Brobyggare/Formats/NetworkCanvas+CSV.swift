@@ -155,7 +155,9 @@ extension NetworkCanvasFormat.Reading {
     for f in files {
       let kind = CSVBundleFile.kind(of: (f.name as NSString).lastPathComponent)
       // An attribute or edge list with nothing in it, not even its header, has no rows to add.
-      if kind != .ego, f.data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { continue }
+      if kind != .ego, f.data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        continue
+      }
       switch kind {
       case .ego: egoTables.append(try plainTable(f, builtIn: Self.egoColumns))
       case .attributeList(let type):

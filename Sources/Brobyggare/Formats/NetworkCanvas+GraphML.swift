@@ -88,7 +88,9 @@ extension NetworkCanvasFormat.Reading {
           default: type = .string
           }
           keyIndex[id] = keys.count
-          keys.append(CanvasKey(id: id, domain: domain, name: attrName, type: type, offset: reader.eventOffset))
+          keys.append(
+            CanvasKey(
+              id: id, domain: domain, name: attrName, type: type, offset: reader.eventOffset))
           inKey = !reader.selfClosing
         case "desc":
           if inKey {
@@ -199,7 +201,9 @@ extension NetworkCanvasFormat.Reading {
     var name: [String: String] = [:]
   }
 
-  mutating func keyPlan(_ keys: [CanvasKey], file: String, locate: (Int) -> (line: Int, column: Int))
+  mutating func keyPlan(
+    _ keys: [CanvasKey], file: String, locate: (Int) -> (line: Int, column: Int)
+  )
     throws(FormatError) -> KeyPlan
   {
     var plan = KeyPlan()

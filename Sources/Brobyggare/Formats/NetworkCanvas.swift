@@ -91,7 +91,9 @@ public enum NetworkCanvasFormat {
       throw FormatError(file: path, line: 1, column: 1, "no such file or folder")
     }
     guard isDir.boolValue else {
-      guard ZIPArchive.looksLike(Network.head(of: path) ?? Data()) else { return [(path, try Network.load(path))] }
+      guard ZIPArchive.looksLike(Network.head(of: path) ?? Data()) else {
+        return [(path, try Network.load(path))]
+      }
       let data = try archiveBytes(path)
       // Interviewer's export: a zip archive of the same files, each named by its path inside
       // the archive (`archive.zip/…_ego.csv`), read through the project's ZIP reader and its
@@ -110,7 +112,10 @@ public enum NetworkCanvasFormat {
         files.append((name, try archive.extract(entry.name) ?? Data()))
       }
       if files.isEmpty {
-        throw FormatError(file: path, line: 1, column: 1, "the zip archive holds no files; expected a Network Canvas export (…_ego.csv, …_attributeList_<Type>.csv, …_edgeList_<Type>.csv, or .graphml)")
+        throw FormatError(
+          file: path, line: 1, column: 1,
+          "the zip archive holds no files; expected a Network Canvas export (…_ego.csv, …_attributeList_<Type>.csv, …_edgeList_<Type>.csv, or .graphml)"
+        )
       }
       return files.sorted { $0.name < $1.name }
     }
@@ -156,7 +161,8 @@ public enum NetworkCanvasFormat {
       throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
     }
     guard data.count <= most else {
-      throw FormatError(file: path, line: 1, column: 1, "the archive is larger than \(most) bytes, the most read")
+      throw FormatError(
+        file: path, line: 1, column: 1, "the archive is larger than \(most) bytes, the most read")
     }
     return data
   }
@@ -169,10 +175,13 @@ public enum NetworkCanvasFormat {
     if !isDir.boolValue {
       let head = Network.head(of: path) ?? Data()
       if ZIPArchive.looksLike(head), path.lowercased().hasSuffix(".zip"),
-         let data = try? archiveBytes(path), let archive = try? ZIPArchive(data: data, file: path) {
+        let data = try? archiveBytes(path), let archive = try? ZIPArchive(data: data, file: path)
+      {
         return archive.entries.contains { e in
           let lower = e.name.lowercased()
-          return lower.hasSuffix("_ego.csv") || (lower.hasSuffix(".graphml") && (try? archive.extract(e.name)).flatMap { $0 }.map(isNetworkCanvasGraphML) == true)
+          return lower.hasSuffix("_ego.csv")
+            || (lower.hasSuffix(".graphml")
+              && (try? archive.extract(e.name)).flatMap { $0 }.map(isNetworkCanvasGraphML) == true)
         }
       }
       return isNetworkCanvasGraphML(head)
@@ -493,7 +502,8 @@ extension NetworkCanvasFormat {
             if let first = seen[value] {
               throw FormatError(
                 file: k < sessions.count ? sessions[k].file : sessions[0].file, line: 1, column: 1,
-                "in the session of ego '\(FormatError.excerpt(p.ego))', the roster value '\(FormatError.excerpt(value))' of '\(FormatError.excerpt(v))' names two alters ('\(FormatError.excerpt(first))' and '\(FormatError.excerpt(n.label))'); a roster member is named once in a session, so these would be one person")
+                "in the session of ego '\(FormatError.excerpt(p.ego))', the roster value '\(FormatError.excerpt(value))' of '\(FormatError.excerpt(v))' names two alters ('\(FormatError.excerpt(first))' and '\(FormatError.excerpt(n.label))'); a roster member is named once in a session, so these would be one person"
+              )
             }
             seen[value] = n.label
           }

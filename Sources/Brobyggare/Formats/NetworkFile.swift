@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Reading and writing networks by file name.
@@ -37,8 +38,10 @@ extension Network {
     /// The sheet of an Excel workbook that holds the nodes; `nil` chooses (see ``XLSXFormat``).
     public var nodesSheet: String?
     /// Options; every one left out takes its default.
-    public init(directed: Bool? = nil, nodeTable: String? = nil, format: NetworkFormat? = nil,
-                encoding: TextEncoding = .utf8, columns: CSVFormat.Columns = CSVFormat.Columns()) {
+    public init(
+      directed: Bool? = nil, nodeTable: String? = nil, format: NetworkFormat? = nil,
+      encoding: TextEncoding = .utf8, columns: CSVFormat.Columns = CSVFormat.Columns()
+    ) {
       self.directed = directed
       self.nodeTable = nodeTable
       self.format = format
@@ -51,7 +54,8 @@ extension Network {
   public static func companionNodeTable(for path: String) -> String {
     let ns = path as NSString
     // Without an extension the table is still a CSV file: `net` → `net.nodes.csv`.
-    return ns.deletingPathExtension + ".nodes." + (ns.pathExtension.isEmpty ? "csv" : ns.pathExtension)
+    return ns.deletingPathExtension + ".nodes."
+      + (ns.pathExtension.isEmpty ? "csv" : ns.pathExtension)
   }
 
   /// Reads a network from a file.
@@ -69,13 +73,18 @@ extension Network {
     // A Network Canvas export (a folder of its files, or GraphML in its namespace) is a study of
     // personal networks, read as one network: its reader keeps the ego out of the nodes (or
     // puts it in, as asked), where the GraphML reader would read one session's alters only.
-    if options.format == nil || options.format == .graphml, NetworkCanvasFormat.isExport(path: path) {
-      self = try PersonalNetworks(networkCanvas: path, options: options.networkCanvas).network(egoAsNode: options.egoAsNode)
+    if options.format == nil || options.format == .graphml, NetworkCanvasFormat.isExport(path: path)
+    {
+      self = try PersonalNetworks(networkCanvas: path, options: options.networkCanvas).network(
+        egoAsNode: options.egoAsNode)
       return
     }
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-      throw FormatError(file: path, line: 1, column: 1, "this is a folder, and not a Network Canvas export (it holds no …_ego.csv and no GraphML in Network Canvas's namespace); expected a network file")
+      throw FormatError(
+        file: path, line: 1, column: 1,
+        "this is a folder, and not a Network Canvas export (it holds no …_ego.csv and no GraphML in Network Canvas's namespace); expected a network file"
+      )
     }
     // A packed network (`brobyggare pack`) is told by its extension or its first bytes.
     if options.format == nil, PackedNetwork.isPacked(path: path) {
@@ -85,29 +94,44 @@ extension Network {
     guard var format = options.format ?? NetworkFormat(path: path) else {
       let ext = (path as NSString).pathExtension
       if ["xls", "ods", "numbers"].contains(ext.lowercased()) {
-        throw FormatError(file: path, line: 1, column: 1, "a .\(ext) spreadsheet is not read; save it as an Excel workbook (.xlsx) or as CSV")
+        throw FormatError(
+          file: path, line: 1, column: 1,
+          "a .\(ext) spreadsheet is not read; save it as an Excel workbook (.xlsx) or as CSV")
       }
-      throw FormatError(file: path, line: 1, column: 1, "cannot tell the format from \(ext.isEmpty ? "a name without an extension" : "the extension '.\(ext)'"); expected \(NetworkFormat.extensionList) (or name the format with --input-format)")
+      throw FormatError(
+        file: path, line: 1, column: 1,
+        "cannot tell the format from \(ext.isEmpty ? "a name without an extension" : "the extension '.\(ext)'"); expected \(NetworkFormat.extensionList) (or name the format with --input-format)"
+      )
     }
     // A file whose content plainly says another format (GraphML saved as .txt, say) is read as
     // what it is, with a note; a format named on purpose is taken as named.
     var notes: [String] = []
-    if options.format == nil, let head = Network.head(of: path), let actual = NetworkFormat.sniff(head, claimed: format) {
-      notes.append("the content is \(actual.title), not \(format.title) as the extension says; read as \(actual.title)")
+    if options.format == nil, let head = Network.head(of: path),
+      let actual = NetworkFormat.sniff(head, claimed: format)
+    {
+      notes.append(
+        "the content is \(actual.title), not \(format.title) as the extension says; read as \(actual.title)"
+      )
       format = actual
     }
     // A Pajek partition or vector (`--nodes FILE.clu`) is a node attribute of its own.
     var options = options
     var values: String?
-    if let n = options.nodeTable, ["clu", "vec"].contains((n as NSString).pathExtension.lowercased()) {
+    if let n = options.nodeTable,
+      ["clu", "vec"].contains((n as NSString).pathExtension.lowercased())
+    {
       values = n
       options.nodeTable = nil
     }
     var network = try Network.read(path, as: format, options: options)
     // Tables and edge lists do not always say their direction: when nothing did, say the default.
-    if (format == .csv || format == .edgelist || format == .xlsx), options.directed == nil, network.isDirected,
-       !network.readNotes.contains(where: { $0.contains("directed") }) {
-      network.readNotes.append("read as directed, since the file does not say (a type column would, as Gephi writes it); --undirected reads it as undirected")
+    if format == .csv || format == .edgelist || format == .xlsx, options.directed == nil,
+      network.isDirected,
+      !network.readNotes.contains(where: { $0.contains("directed") })
+    {
+      network.readNotes.append(
+        "read as directed, since the file does not say (a type column would, as Gephi writes it); --undirected reads it as undirected"
+      )
     }
     if let values {
       let name = ((values as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -118,34 +142,56 @@ extension Network {
   }
 
   /// Reads a file in a format known to be its own.
-  static func read(_ path: String, as format: NetworkFormat, options: ReadOptions) throws(FormatError) -> Network {
+  static func read(_ path: String, as format: NetworkFormat, options: ReadOptions)
+    throws(FormatError) -> Network
+  {
     if format != .csv, format != .xlsx, options.columns != CSVFormat.Columns() {
-      throw FormatError(file: path, line: 1, column: 1, "column names were given, but this is read as \(format.rawValue), which has no columns; they are for CSV tables and Excel workbooks")
+      throw FormatError(
+        file: path, line: 1, column: 1,
+        "column names were given, but this is read as \(format.rawValue), which has no columns; they are for CSV tables and Excel workbooks"
+      )
     }
     if format != .xlsx, options.sheet != nil || options.nodesSheet != nil {
-      throw FormatError(file: path, line: 1, column: 1, "a sheet was named, but this is read as \(format.rawValue), which has no sheets; --sheet and --nodes-sheet are for Excel workbooks")
+      throw FormatError(
+        file: path, line: 1, column: 1,
+        "a sheet was named, but this is read as \(format.rawValue), which has no sheets; --sheet and --nodes-sheet are for Excel workbooks"
+      )
     }
     if format != .csv, format != .edgelist, options.encoding != .utf8 {
-      throw FormatError(file: path, line: 1, column: 1, "an encoding (\(options.encoding.rawValue)) was given, but this is read as \(format.rawValue); the encoding is for CSV tables and edge lists (GraphML declares its own, DOT and JSON are UTF-8)")
+      throw FormatError(
+        file: path, line: 1, column: 1,
+        "an encoding (\(options.encoding.rawValue)) was given, but this is read as \(format.rawValue); the encoding is for CSV tables and edge lists (GraphML declares its own, DOT and JSON are UTF-8)"
+      )
     }
     switch format {
     case .csv:
       var nodesPath = options.nodeTable
       let companion = Network.companionNodeTable(for: path)
-      if nodesPath == nil, !path.hasSuffix(".nodes.csv"), FileManager.default.fileExists(atPath: companion) { nodesPath = companion }
+      if nodesPath == nil, !path.hasSuffix(".nodes.csv"),
+        FileManager.default.fileExists(atPath: companion)
+      {
+        nodesPath = companion
+      }
       // Gephi's other CSV layouts: an adjacency matrix (the header's first cell empty), and an
       // adjacency list (no header, rows of different lengths).
-      if nodesPath == nil, let head = Network.head(of: path), let line = String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline).first,
-         let first = line.first(where: { $0 == "," || $0 == ";" || $0 == "\t" || !$0.isWhitespace }), first == "," || first == ";" || first == "\t",
-         let matrix = try CSVFormat.adjacencyMatrix(decodeText(Network.load(path), file: path), file: path) {
+      if nodesPath == nil, let head = Network.head(of: path),
+        let line = String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline).first,
+        let first = line.first(where: { $0 == "," || $0 == ";" || $0 == "\t" || !$0.isWhitespace }),
+        first == "," || first == ";" || first == "\t",
+        let matrix = try CSVFormat.adjacencyMatrix(
+          decodeText(Network.load(path), file: path), file: path)
+      {
         return matrix
       }
       do {
-        return try CSVFormat.read(contentsOf: path, nodeTable: nodesPath, directed: options.directed,
-                                encoding: options.encoding, columns: options.columns)
+        return try CSVFormat.read(
+          contentsOf: path, nodeTable: nodesPath, directed: options.directed,
+          encoding: options.encoding, columns: options.columns)
       } catch {
         if nodesPath == nil, error.message.contains("fields; the header has"),
-           let list = try? CSVFormat.adjacencyList(decodeText(Network.load(path), file: path), file: path) {
+          let list = try? CSVFormat.adjacencyList(
+            decodeText(Network.load(path), file: path), file: path)
+        {
           return list
         }
         throw error
@@ -154,31 +200,44 @@ extension Network {
       // KONECT's first line says the direction: `% sym` undirected, `% asym` or `% bip` directed.
       var directed = options.directed
       var note: String?
-      if let head = Network.head(of: path), let first = String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline).first,
-         first.hasPrefix("%") {
+      if let head = Network.head(of: path),
+        let first = String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline).first,
+        first.hasPrefix("%")
+      {
         let words = first.dropFirst().split(separator: " ").map { $0.lowercased() }
-        let says: Bool? = words.first == "sym" ? false : (words.first == "asym" || words.first == "bip") ? true : nil
+        let says: Bool? =
+          words.first == "sym"
+          ? false : (words.first == "asym" || words.first == "bip") ? true : nil
         if let says {
           if let asked = options.directed, asked != says {
-            throw FormatError(file: path, line: 1, column: 1, "the KONECT header '\(first)' says the ties are \(says ? "directed" : "undirected"), but --undirected asks for \(asked ? "directed" : "undirected") ties; leave it out")
+            throw FormatError(
+              file: path, line: 1, column: 1,
+              "the KONECT header '\(first)' says the ties are \(says ? "directed" : "undirected"), but --undirected asks for \(asked ? "directed" : "undirected") ties; leave it out"
+            )
           }
           directed = says
           note = "read as \(says ? "directed" : "undirected"), as the KONECT header '\(first)' says"
         }
       }
-      var network = try EdgeListFormat.read(contentsOf: path, directed: directed ?? true, encoding: options.encoding)
+      var network = try EdgeListFormat.read(
+        contentsOf: path, directed: directed ?? true, encoding: options.encoding)
       if let note { network.readNotes.append(note) }
       return network
     case .graphml: return try GraphMLFormat.read(contentsOf: path)
     case .dot: return try DOTFormat.read(Network.load(path), file: path, graph: options.graph)
-    case .json: return try NodeLinkFormat.read(Network.load(path), file: path, directed: options.directed == false ? false : nil)
-    case .ucinet: return try UCINETFormat.read(Network.load(path), file: path, directed: options.directed)
+    case .json:
+      return try NodeLinkFormat.read(
+        Network.load(path), file: path, directed: options.directed == false ? false : nil)
+    case .ucinet:
+      return try UCINETFormat.read(Network.load(path), file: path, directed: options.directed)
     case .gexf: return try GEXFFormat.read(contentsOf: path)
     case .gml: return try GMLFormat.read(Network.load(path), file: path)
     case .pajek: return try PajekFormat.read(Network.load(path), file: path)
     case .xlsx:
-      return try XLSXFormat.read(contentsOf: path, sheet: options.sheet, nodesSheet: options.nodesSheet, directed: options.directed,
-                                 columns: options.columns)
+      return try XLSXFormat.read(
+        contentsOf: path, sheet: options.sheet, nodesSheet: options.nodesSheet,
+        directed: options.directed,
+        columns: options.columns)
     }
   }
 
@@ -199,7 +258,9 @@ extension Network {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
       throw FormatError(file: path, line: 1, column: 1, "no such file")
     }
-    guard !isDir.boolValue else { throw FormatError(file: path, line: 1, column: 1, "this is a folder; expected a file") }
+    guard !isDir.boolValue else {
+      throw FormatError(file: path, line: 1, column: 1, "this is a folder; expected a file")
+    }
     // Read through a handle, so that a pipe (`<(...)`, /dev/stdin) reads as a file does.
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
@@ -223,9 +284,13 @@ extension Network {
         let head = Array((data.isEmpty ? block : data).prefix(64))
         let evenNULs = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
         let oddNULs = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
-        let utf16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || (evenNULs * 4 >= head.count && oddNULs == 0) || (oddNULs * 4 >= head.count && evenNULs == 0)
+        let utf16 =
+          head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
+          || (evenNULs * 4 >= head.count && oddNULs == 0)
+          || (oddNULs * 4 >= head.count && evenNULs == 0)
         if !utf16 {
-          throw FormatError(file: path, line: line, column: column, "the file contains a NUL byte; expected text")
+          throw FormatError(
+            file: path, line: line, column: column, "the file contains a NUL byte; expected text")
         }
       }
       data.append(block)
@@ -237,7 +302,9 @@ extension Network {
   ///
   /// - Throws: ``FormatError`` naming `path` when the format cannot hold something in the
   ///   network (a character, an attribute's name), saying what and where in the network.
-  public func serialized(as format: NetworkFormat, path: String) throws(FormatError) -> [(path: String, contents: String)] {
+  public func serialized(as format: NetworkFormat, path: String) throws(FormatError) -> [(
+    path: String, contents: String
+  )] {
     do {
       return try trustNamedForWriting.unnamedSerialized(as: format, path: path)
     } catch {
@@ -251,8 +318,12 @@ extension Network {
   /// text formats, and an Excel workbook with a ties sheet and a nodes sheet for `.xlsx`.
   ///
   /// - Throws: ``FormatError`` as ``serialized(as:path:)``.
-  public func serializedData(as format: NetworkFormat, path: String) throws(FormatError) -> [(path: String, data: Data)] {
-    guard format == .xlsx else { return try serialized(as: format, path: path).map { ($0.path, Data($0.contents.utf8)) } }
+  public func serializedData(as format: NetworkFormat, path: String) throws(FormatError) -> [(
+    path: String, data: Data
+  )] {
+    guard format == .xlsx else {
+      return try serialized(as: format, path: path).map { ($0.path, Data($0.contents.utf8)) }
+    }
     do {
       return [(path, try XLSXFormat.write(trustNamedForWriting))]
     } catch {
@@ -266,17 +337,23 @@ extension Network {
   /// (`tillit`, from `--trust-column`), which no reader would take as the trust again.
   var trustNamedForWriting: Network {
     guard hasTrust, !["trust", "weight"].contains(trustAttributeName.lowercased()),
-          !tieAttributes.contains(where: { $0.name.lowercased() == "trust" }) else { return self }
+      !tieAttributes.contains(where: { $0.name.lowercased() == "trust" })
+    else { return self }
     var copy = self
     copy.trustAttributeName = "trust"
     return copy
   }
 
-  private func unnamedSerialized(as format: NetworkFormat, path: String) throws(FormatError) -> [(path: String, contents: String)] {
+  private func unnamedSerialized(as format: NetworkFormat, path: String) throws(FormatError) -> [(
+    path: String, contents: String
+  )] {
     switch format {
     case .csv:
       if let clash = tieAttributes.first(where: { $0.name.lowercased() == "type" }) {
-        throw FormatError(file: path, line: 0, column: 0, "the tie attribute '\(clash.name)' cannot be written to CSV, where the type column says the direction of the ties (as Gephi reads it); rename the attribute")
+        throw FormatError(
+          file: path, line: 0, column: 0,
+          "the tie attribute '\(clash.name)' cannot be written to CSV, where the type column says the direction of the ties (as Gephi reads it); rename the attribute"
+        )
       }
       let delimiter: Character = path.lowercased().hasSuffix(".tsv") ? "\t" : ","
       let ties = try CSVFormat.writeTies(self, delimiter: delimiter)
@@ -297,7 +374,9 @@ extension Network {
     case .gml: return [(path, GMLFormat.write(self).text)]
     case .pajek: return [(path, PajekFormat.write(self).text)]
     case .xlsx:
-      throw FormatError(file: path, line: 0, column: 0, "an Excel workbook is not text; write it with serializedData(as:path:)")
+      throw FormatError(
+        file: path, line: 0, column: 0,
+        "an Excel workbook is not text; write it with serializedData(as:path:)")
     }
   }
 }
@@ -354,7 +433,9 @@ package func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(
     guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
     let failure = writeAll(fd, data)
     close(fd)
-    if let failure { throw WriteError(path: path, reason: String(cString: strerror(failure)), errorNumber: failure) }
+    if let failure {
+      throw WriteError(path: path, reason: String(cString: strerror(failure)), errorNumber: failure)
+    }
   }
 }
 
@@ -364,7 +445,8 @@ package func writeFilesAtomically(_ files: [(path: String, data: Data)]) throws(
 /// held in memory whole (except for a device or a pipe, written only once `body` finished).
 ///
 /// - Throws: the error `body` throws (the temporary file is then removed), or ``WriteError``.
-package func writeFileAtomically(_ path: String, streaming body: (OutputSink) throws -> Void) throws {
+package func writeFileAtomically(_ path: String, streaming body: (OutputSink) throws -> Void) throws
+{
   let (resolved, isStream) = try writeTarget(path)
   if isStream {
     let sink = OutputSink(fd: -1)
@@ -426,19 +508,26 @@ func writeTarget(_ path: String) throws(WriteError) -> (path: String, isStream: 
   if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, stat(path, &st) != 0 {
     let loop = errno == ELOOP
     let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-    throw WriteError(path: path, reason: "it is a symbolic link to \(target), \(loop ? "which leads round in a loop of links" : "which does not exist"); remove the link or write to another file")
+    throw WriteError(
+      path: path,
+      reason:
+        "it is a symbolic link to \(target), \(loop ? "which leads round in a loop of links" : "which does not exist"); remove the link or write to another file"
+    )
   }
   // A symbolic link is followed: its target is the file written. A device, a pipe or a socket
   // (/dev/stdout, /dev/full, a FIFO) is written in place, after every regular file is ready,
   // since renaming a file over it would replace the device with a file.
   let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-  let isStream = stat(resolved, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR
+  let isStream =
+    stat(resolved, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG && (st.st_mode & S_IFMT) != S_IFDIR
   return (resolved, isStream)
 }
 
 /// A new temporary file beside `path`, registered for removal on an interrupt, with the mode
 /// the file it replaces has.
-func createTemporaryFile(for path: String) throws(WriteError) -> (fd: Int32, temp: String, mode: mode_t) {
+func createTemporaryFile(for path: String) throws(WriteError) -> (
+  fd: Int32, temp: String, mode: mode_t
+) {
   let url = URL(fileURLWithPath: path)
   let folder = url.deletingLastPathComponent().path
   var isDir: ObjCBool = false
@@ -454,10 +543,14 @@ func createTemporaryFile(for path: String) throws(WriteError) -> (fd: Int32, tem
   var st = stat()
   if stat(path, &st) == 0 {
     // No write bit at all is read-only even for root, whom access(2) would let write.
-    guard access(path, W_OK) == 0, st.st_mode & 0o222 != 0 else { throw WriteError(path: path, reason: "the file is read-only") }
+    guard access(path, W_OK) == 0, st.st_mode & 0o222 != 0 else {
+      throw WriteError(path: path, reason: "the file is read-only")
+    }
     mode = st.st_mode & 0o7777
   }
-  let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+  let temp = url.deletingLastPathComponent().appendingPathComponent(
+    ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
+  ).path
   TemporaryFiles.shared.add(temp)
   // The program's own temporary file, registered for removal on an interrupt (Foundation's
   // own atomic writing would leave hidden files of its own behind).
@@ -470,14 +563,20 @@ func createTemporaryFile(for path: String) throws(WriteError) -> (fd: Int32, tem
   guard fd >= 0 else {
     let reason = String(cString: strerror(errno))
     TemporaryFiles.shared.forget([temp])
-    throw WriteError(path: path, reason: errno == EACCES ? "no permission to write in \(folder)" : "the file could not be created in \(folder): \(reason)")
+    throw WriteError(
+      path: path,
+      reason: errno == EACCES
+        ? "no permission to write in \(folder)"
+        : "the file could not be created in \(folder): \(reason)")
   }
   return (fd, temp, mode)
 }
 
 /// Syncs and closes a temporary file written with `failure` (an errno, or 0), and gives it
 /// the mode of the file it replaces.
-func finishTemporaryFile(_ fd: Int32, _ temp: String, path: String, mode: mode_t, failure written: Int32) throws(WriteError) {
+func finishTemporaryFile(
+  _ fd: Int32, _ temp: String, path: String, mode: mode_t, failure written: Int32
+) throws(WriteError) {
   var failure = written
   if failure == 0 && fsync(fd) != 0 && errno != EINVAL { failure = errno }
   if close(fd) != 0 && failure == 0 { failure = errno }

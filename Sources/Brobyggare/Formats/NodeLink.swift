@@ -32,7 +32,9 @@ public enum NodeLinkFormat {
   ///
   /// - Throws: ``FormatError`` naming `file`, line and column.
   /// - Complexity: O(size of the data).
-  public static func read(_ data: Data, file: String, directed: Bool? = nil) throws(FormatError) -> Network {
+  public static func read(_ data: Data, file: String, directed: Bool? = nil) throws(FormatError)
+    -> Network
+  {
     let text = try decodeText(data, file: file)
     var parser = JSONParser(text, file: file)
     let document = try parser.parseDocument()
@@ -42,7 +44,9 @@ public enum NodeLinkFormat {
     do { (root, _, dialectNotes) = try normalise(document, directed: directed) } catch {
       throw parser.error(error.message, at: error.key.map { parser.offset($0, error.element) } ?? 0)
     }
-    guard case .object = root else { throw parser.error("expected a JSON object with 'nodes' and 'edges'", at: 0) }
+    guard case .object = root else {
+      throw parser.error("expected a JSON object with 'nodes' and 'edges'", at: 0)
+    }
     func bool(_ k: String) throws(FormatError) -> Bool? {
       switch root[k] {
       case nil, .null?: return nil
@@ -51,14 +55,17 @@ public enum NodeLinkFormat {
       }
     }
     var network = Network(directed: try bool("directed") ?? false)
-    func scalar(_ v: JSONValue, what: String, at offset: Int) throws(FormatError) -> AttributeValue? {
+    func scalar(_ v: JSONValue, what: String, at offset: Int) throws(FormatError) -> AttributeValue?
+    {
       switch v {
       case .null: return nil
       case .bool(let b): return .boolean(b)
       case .integer(let i): return .integer(i)
       case .number(let d): return .double(d)
       case .string(let s): return .string(s)
-      case .array, .object: throw parser.error("\(what) is an array or object; only numbers, strings and booleans are read", at: offset)
+      case .array, .object:
+        throw parser.error(
+          "\(what) is an array or object; only numbers, strings and booleans are read", at: offset)
       }
     }
     func idText(_ v: JSONValue?, what: String, at offset: Int) throws(FormatError) -> String {
@@ -77,17 +84,24 @@ public enum NodeLinkFormat {
         }
       }
     }
-    guard case .array(let nodes)? = root["nodes"] else { throw parser.error("expected a 'nodes' array", at: parser.offset("nodes")) }
-    var nodeTypes: [String: AttributeType] = [:], tieTypes: [String: AttributeType] = [:]
+    guard case .array(let nodes)? = root["nodes"] else {
+      throw parser.error("expected a 'nodes' array", at: parser.offset("nodes"))
+    }
+    var nodeTypes: [String: AttributeType] = [:]
+    var tieTypes: [String: AttributeType] = [:]
     for (n, node) in nodes.enumerated() {
-      guard case .object(let members) = node else { throw parser.error("nodes[\(n)] is not an object", at: parser.offset("nodes", n)) }
+      guard case .object(let members) = node else {
+        throw parser.error("nodes[\(n)] is not an object", at: parser.offset("nodes", n))
+      }
       let id = try idText(node["id"], what: "nodes[\(n)]", at: parser.offset("nodes", n))
       var attrs: [String: AttributeValue] = [:]
       for (k, v) in members where k != "id" {
         if let a = try scalar(v, what: "nodes[\(n)].\(k)", at: parser.offset("nodes", n)) {
           attrs[k] = a
           // One declaration per name, of a type that holds every value (7 and 0.5: double).
-          if let t = nodeTypes[k] { nodeTypes[k] = t.widened(with: a.type) } else {
+          if let t = nodeTypes[k] {
+            nodeTypes[k] = t.widened(with: a.type)
+          } else {
             nodeTypes[k] = a.type
             network.declareNodeAttribute(AttributeDeclaration(name: k, type: a.type))
           }
@@ -98,26 +112,51 @@ public enum NodeLinkFormat {
       }
     }
     let edgeKey = root["edges"] != nil ? "edges" : "links"
-    guard case .array(let edges)? = root[edgeKey] else { throw parser.error("expected an 'edges' (or 'links') array", at: parser.offset(edgeKey)) }
-    let names = Set(edges.flatMap { e -> [String] in if case .object(let m) = e { return m.map(\.0) }; return [] })
+    guard case .array(let edges)? = root[edgeKey] else {
+      throw parser.error("expected an 'edges' (or 'links') array", at: parser.offset(edgeKey))
+    }
+    let names = Set(
+      edges.flatMap { e -> [String] in
+        if case .object(let m) = e { return m.map(\.0) }
+        return []
+      })
     let trustName = trustKey(among: names)
     if let trustName { network.trustAttributeName = trustName }
     for (n, edge) in edges.enumerated() {
-      guard case .object(let members) = edge else { throw parser.error("\(edgeKey)[\(n)] is not an object", at: parser.offset(edgeKey, n)) }
-      let s = try idText(edge["source"], what: "\(edgeKey)[\(n)] source", at: parser.offset(edgeKey, n))
-      let t = try idText(edge["target"], what: "\(edgeKey)[\(n)] target", at: parser.offset(edgeKey, n))
-      guard let si = network.index(of: s) else { throw parser.error("\(edgeKey)[\(n)]: the source '\(s)' is not among the nodes", at: parser.offset(edgeKey, n)) }
-      guard let ti = network.index(of: t) else { throw parser.error("\(edgeKey)[\(n)]: the target '\(t)' is not among the nodes", at: parser.offset(edgeKey, n)) }
+      guard case .object(let members) = edge else {
+        throw parser.error("\(edgeKey)[\(n)] is not an object", at: parser.offset(edgeKey, n))
+      }
+      let s = try idText(
+        edge["source"], what: "\(edgeKey)[\(n)] source", at: parser.offset(edgeKey, n))
+      let t = try idText(
+        edge["target"], what: "\(edgeKey)[\(n)] target", at: parser.offset(edgeKey, n))
+      guard let si = network.index(of: s) else {
+        throw parser.error(
+          "\(edgeKey)[\(n)]: the source '\(s)' is not among the nodes",
+          at: parser.offset(edgeKey, n))
+      }
+      guard let ti = network.index(of: t) else {
+        throw parser.error(
+          "\(edgeKey)[\(n)]: the target '\(t)' is not among the nodes",
+          at: parser.offset(edgeKey, n))
+      }
       var tie = Tie(source: si, target: ti)
       for (k, v) in members where k != "source" && k != "target" {
-        guard let a = try scalar(v, what: "\(edgeKey)[\(n)].\(k)", at: parser.offset(edgeKey, n)) else { continue }
+        guard let a = try scalar(v, what: "\(edgeKey)[\(n)].\(k)", at: parser.offset(edgeKey, n))
+        else { continue }
         if k == trustName {
           guard let w = a.number else {
             // A number in quotes ("0.5") is text in JSON, and a trust is a number.
             let isText = if case .string = a { true } else { false }
-            throw parser.error("\(edgeKey)[\(n)]: the \(k) \(isText ? "is the text \"\(FormatError.excerpt(a.description))\"" : "'\(FormatError.excerpt(a.description))' is not a number"); a trust is a JSON number (write it without quotes)", at: parser.offset(edgeKey, n))
+            throw parser.error(
+              "\(edgeKey)[\(n)]: the \(k) \(isText ? "is the text \"\(FormatError.excerpt(a.description))\"" : "'\(FormatError.excerpt(a.description))' is not a number"); a trust is a JSON number (write it without quotes)",
+              at: parser.offset(edgeKey, n))
           }
-          guard k.lowercased() != "trust" || (w.isFinite && w >= 0) else { throw parser.error("\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0", at: parser.offset(edgeKey, n)) }
+          guard k.lowercased() != "trust" || (w.isFinite && w >= 0) else {
+            throw parser.error(
+              "\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0",
+              at: parser.offset(edgeKey, n))
+          }
           tie.trust = w
         } else if k == "layer" {
           tie.layer = a.description
@@ -127,7 +166,9 @@ public enum NodeLinkFormat {
           continue  // networkx's multigraph key: an index among parallel edges, rebuilt on writing
         } else {
           tie.attributes[k] = a
-          if let t = tieTypes[k] { tieTypes[k] = t.widened(with: a.type) } else {
+          if let t = tieTypes[k] {
+            tieTypes[k] = t.widened(with: a.type)
+          } else {
             tieTypes[k] = a.type
             network.declareTieAttribute(AttributeDeclaration(name: k, type: a.type))
           }
@@ -135,8 +176,12 @@ public enum NodeLinkFormat {
       }
       network.addTie(tie)
     }
-    for i in network.nodeAttributes.indices { if let t = nodeTypes[network.nodeAttributes[i].name] { network.nodeAttributes[i].type = t } }
-    for i in network.tieAttributes.indices { if let t = tieTypes[network.tieAttributes[i].name] { network.tieAttributes[i].type = t } }
+    for i in network.nodeAttributes.indices {
+      if let t = nodeTypes[network.nodeAttributes[i].name] { network.nodeAttributes[i].type = t }
+    }
+    for i in network.tieAttributes.indices {
+      if let t = tieTypes[network.tieAttributes[i].name] { network.tieAttributes[i].type = t }
+    }
     network.readNotes += dialectNotes
     return network
   }
@@ -165,27 +210,42 @@ public enum NodeLinkFormat {
     func refuse(_ m: String) -> FormatError { FormatError(file: "<output>", line: 0, column: 0, m) }
     let nodeOrder = network.nodeAttributes.map(\.name)
     if nodeOrder.contains("id") || network.nodes.contains(where: { $0.attributes["id"] != nil }) {
-      throw refuse("the node attribute 'id' cannot be written as JSON, where 'id' is the node's id; rename the attribute")
+      throw refuse(
+        "the node attribute 'id' cannot be written as JSON, where 'id' is the node's id; rename the attribute"
+      )
     }
     let tieOrder = network.tieAttributes.map(\.name)
     var tieNames = Set(tieOrder)
     for tie in network.ties { tieNames.formUnion(tie.attributes.keys) }
     if let clash = tieNames.intersection(reservedTieKeys).min() {
-      throw refuse("the tie attribute '\(clash)' cannot be written as JSON, where '\(clash)' is the tie's \(clash == "key" ? "key among parallel ties" : clash); rename the attribute")
+      throw refuse(
+        "the tie attribute '\(clash)' cannot be written as JSON, where '\(clash)' is the tie's \(clash == "key" ? "key among parallel ties" : clash); rename the attribute"
+      )
     }
     let trustName = network.hasTrust ? trustKeyName(network.trustAttributeName) : nil
     if let trustName, tieNames.contains(trustName) {
-      throw refuse("the tie attribute '\(visibleText(trustName))' has the name the trust is written under in JSON; rename the attribute")
+      throw refuse(
+        "the tie attribute '\(visibleText(trustName))' has the name the trust is written under in JSON; rename the attribute"
+      )
     }
     if let read = trustKey(among: tieNames.union(trustName.map { [$0] } ?? [])), read != trustName {
-      throw refuse(trustName.map { "the tie attribute '\(visibleText(read))' would be read back from JSON as the trust, in place of '\(visibleText($0))'; rename the attribute" }
-        ?? "the tie attribute '\(visibleText(read))' would be read back from JSON as the trust, which the network has not; rename the attribute")
+      throw refuse(
+        trustName.map {
+          "the tie attribute '\(visibleText(read))' would be read back from JSON as the trust, in place of '\(visibleText($0))'; rename the attribute"
+        }
+          ?? "the tie attribute '\(visibleText(read))' would be read back from JSON as the trust, which the network has not; rename the attribute"
+      )
     }
     var seen = Set<[Int]>()
     var multigraph = false
     for t in network.ties {
-      let key = network.isDirected ? [t.source, t.target] : [min(t.source, t.target), max(t.source, t.target)]
-      if !seen.insert(key).inserted { multigraph = true; break }
+      let key =
+        network.isDirected
+        ? [t.source, t.target] : [min(t.source, t.target), max(t.source, t.target)]
+      if !seen.insert(key).inserted {
+        multigraph = true
+        break
+      }
     }
     func value(_ v: AttributeValue) -> String {
       switch v {
@@ -199,29 +259,43 @@ public enum NodeLinkFormat {
       case .boolean(let b): return b ? "true" : "false"
       }
     }
-    var out = "{\n  \"directed\": \(network.isDirected),\n  \"multigraph\": \(multigraph),\n  \"graph\": {"
-    out += network.attributes.keys.sorted().map { "\(jsonString($0)): \(value(network.attributes[$0]!))" }.joined(separator: ", ")
+    var out =
+      "{\n  \"directed\": \(network.isDirected),\n  \"multigraph\": \(multigraph),\n  \"graph\": {"
+    out += network.attributes.keys.sorted().map {
+      "\(jsonString($0)): \(value(network.attributes[$0]!))"
+    }.joined(separator: ", ")
     out += "},\n  \"nodes\": [\n"
     out += network.nodes.map { node in
       var fields = ["\"id\": \(jsonString(node.id))"]
       let extra = node.attributes.keys.filter { !nodeOrder.contains($0) }.sorted()
-      for k in nodeOrder + extra { if let v = node.attributes[k] { fields.append("\(jsonString(k)): \(value(v))") } }
+      for k in nodeOrder + extra {
+        if let v = node.attributes[k] { fields.append("\(jsonString(k)): \(value(v))") }
+      }
       return "    {" + fields.joined(separator: ", ") + "}"
     }.joined(separator: ",\n")
     out += "\n  ],\n  \"edges\": [\n"
     var keys: [[Int]: Int] = [:]
     out += network.ties.map { tie in
-      var fields = ["\"source\": \(jsonString(network.nodes[tie.source].id))", "\"target\": \(jsonString(network.nodes[tie.target].id))"]
+      var fields = [
+        "\"source\": \(jsonString(network.nodes[tie.source].id))",
+        "\"target\": \(jsonString(network.nodes[tie.target].id))",
+      ]
       if multigraph {
-        let pair = network.isDirected ? [tie.source, tie.target] : [min(tie.source, tie.target), max(tie.source, tie.target)]
+        let pair =
+          network.isDirected
+          ? [tie.source, tie.target] : [min(tie.source, tie.target), max(tie.source, tie.target)]
         fields.append("\"key\": \(keys[pair, default: 0])")
         keys[pair, default: 0] += 1
       }
       if let id = tie.id { fields.append("\"id\": \(jsonString(id))") }
-      if let t = tie.trust, let trustName { fields.append("\(jsonString(trustName)): \(value(.double(t)))") }
+      if let t = tie.trust, let trustName {
+        fields.append("\(jsonString(trustName)): \(value(.double(t)))")
+      }
       if let l = tie.layer { fields.append("\"layer\": \(jsonString(l))") }
       let extra = tie.attributes.keys.filter { !tieOrder.contains($0) }.sorted()
-      for k in tieOrder + extra { if let v = tie.attributes[k] { fields.append("\(jsonString(k)): \(value(v))") } }
+      for k in tieOrder + extra {
+        if let v = tie.attributes[k] { fields.append("\(jsonString(k)): \(value(v))") }
+      }
       return "    {" + fields.joined(separator: ", ") + "}"
     }.joined(separator: ",\n")
     out += "\n  ]\n}\n"

@@ -11,8 +11,12 @@ import Foundation
 struct PackedWriter {
   var data = Data()
 
-  mutating func u32(_ x: UInt32) { withUnsafeBytes(of: x.littleEndian) { data.append(contentsOf: $0) } }
-  mutating func u64(_ x: UInt64) { withUnsafeBytes(of: x.littleEndian) { data.append(contentsOf: $0) } }
+  mutating func u32(_ x: UInt32) {
+    withUnsafeBytes(of: x.littleEndian) { data.append(contentsOf: $0) }
+  }
+  mutating func u64(_ x: UInt64) {
+    withUnsafeBytes(of: x.littleEndian) { data.append(contentsOf: $0) }
+  }
   mutating func int(_ x: Int) { u64(UInt64(x)) }
   mutating func double(_ x: Double) { u64(x.bitPattern) }
 
@@ -75,13 +79,16 @@ struct PackedReader {
   var remaining: Int { data.count - position }
 
   func error(_ message: String) -> FormatError {
-    FormatError(file: file, line: 1, column: 1, "this \(kind) is damaged: \(message) (at byte \(position) of \(data.count)); write it again")
+    FormatError(
+      file: file, line: 1, column: 1,
+      "this \(kind) is damaged: \(message) (at byte \(position) of \(data.count)); write it again")
   }
 
   /// Checks that `count` items of `size` bytes are left (what is about to be allocated).
   func need(_ count: Int, of size: Int, _ what: String) throws(FormatError) {
     guard count >= 0, count <= remaining / size else {
-      throw error("\(what) says \(count) × \(size) bytes, but only \(remaining) bytes are left (truncated?)")
+      throw error(
+        "\(what) says \(count) × \(size) bytes, but only \(remaining) bytes are left (truncated?)")
     }
   }
 
@@ -94,23 +101,33 @@ struct PackedReader {
   mutating func u32(_ what: String) throws(FormatError) -> UInt32 {
     try need(1, of: 4, what)
     defer { position += 4 }
-    return UInt32(littleEndian: data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt32.self) })
+    return UInt32(
+      littleEndian: data.withUnsafeBytes {
+        $0.loadUnaligned(fromByteOffset: position, as: UInt32.self)
+      })
   }
 
   mutating func u64(_ what: String) throws(FormatError) -> UInt64 {
     try need(1, of: 8, what)
     defer { position += 8 }
-    return UInt64(littleEndian: data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt64.self) })
+    return UInt64(
+      littleEndian: data.withUnsafeBytes {
+        $0.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+      })
   }
 
   /// A count or index: at most `limit`.
   mutating func int(_ what: String, atMost limit: Int) throws(FormatError) -> Int {
     let x = try u64(what)
-    guard x <= UInt64(limit) else { throw error("\(what) is \(x), more than \(limit) the file has room for") }
+    guard x <= UInt64(limit) else {
+      throw error("\(what) is \(x), more than \(limit) the file has room for")
+    }
     return Int(x)
   }
 
-  mutating func double(_ what: String) throws(FormatError) -> Double { Double(bitPattern: try u64(what)) }
+  mutating func double(_ what: String) throws(FormatError) -> Double {
+    Double(bitPattern: try u64(what))
+  }
 
   /// `count` 64-bit words, after checking they are there.
   mutating func u64s(_ count: Int, _ what: String) throws(FormatError) -> [UInt64] {
@@ -119,7 +136,10 @@ struct PackedReader {
     position += 8 * count
     return [UInt64](unsafeUninitializedCapacity: count) { out, initialized in
       data.withUnsafeBytes { raw in
-        for i in 0..<count { out[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * i, as: UInt64.self)) }
+        for i in 0..<count {
+          out[i] = UInt64(
+            littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * i, as: UInt64.self))
+        }
       }
       initialized = count
     }
@@ -132,7 +152,9 @@ struct PackedReader {
     return [Double](unsafeUninitializedCapacity: count) { out, initialized in
       data.withUnsafeBytes { raw in
         for i in 0..<count {
-          out[i] = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * i, as: UInt64.self)))
+          out[i] = Double(
+            bitPattern: UInt64(
+              littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * i, as: UInt64.self)))
         }
       }
       initialized = count
@@ -146,7 +168,9 @@ struct PackedReader {
     return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
       data.withUnsafeBytes { raw in
         for i in 0..<count {
-          out[i] = Int32(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self)))
+          out[i] = Int32(
+            bitPattern: UInt32(
+              littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self)))
         }
       }
       initialized = count
@@ -157,13 +181,17 @@ struct PackedReader {
   mutating func pad() throws(FormatError) {
     let target = (position + 7) / 8 * 8
     guard target <= data.count else { throw error("the file ends inside padding (truncated?)") }
-    for i in position..<target where data[i] != 0 { throw error("padding byte \(i) is \(data[i]), not 0") }
+    for i in position..<target where data[i] != 0 {
+      throw error("padding byte \(i) is \(data[i]), not 0")
+    }
     position = target
   }
 
   mutating func string(_ what: String) throws(FormatError) -> String {
     let count = try int("the length of \(what)", atMost: remaining)
-    guard let s = String(validating: try bytes(count, what), as: UTF8.self) else { throw error("\(what) is not UTF-8 text") }
+    guard let s = String(validating: try bytes(count, what), as: UTF8.self) else {
+      throw error("\(what) is not UTF-8 text")
+    }
     return s
   }
 
@@ -172,7 +200,9 @@ struct PackedReader {
     let offsets = try u64s(count + 1, "the offsets of the \(what)")
     guard offsets.first == 0 else { throw error("the \(what) do not start at offset 0") }
     let total = offsets.last!
-    guard total <= UInt64(remaining) else { throw error("the \(what) take \(total) bytes, but only \(remaining) are left (truncated?)") }
+    guard total <= UInt64(remaining) else {
+      throw error("the \(what) take \(total) bytes, but only \(remaining) are left (truncated?)")
+    }
     let start = position
     var out: [String] = []
     out.reserveCapacity(count)
@@ -183,7 +213,8 @@ struct PackedReader {
           problem = "the offsets of the \(what) go backwards at \(i)"
           return
         }
-        let bytes = UnsafeRawBufferPointer(rebasing: raw[(start + Int(offsets[i]))..<(start + Int(offsets[i + 1]))])
+        let bytes = UnsafeRawBufferPointer(
+          rebasing: raw[(start + Int(offsets[i]))..<(start + Int(offsets[i + 1]))])
         guard let s = String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) else {
           problem = "\(what) \(i) is not UTF-8 text"
           return
@@ -199,7 +230,9 @@ struct PackedReader {
 
   /// Checks that nothing follows the last field.
   func end() throws(FormatError) {
-    guard position == data.count else { throw error("\(data.count - position) bytes follow the end of the content") }
+    guard position == data.count else {
+      throw error("\(data.count - position) bytes follow the end of the content")
+    }
   }
 }
 
@@ -220,7 +253,9 @@ struct FNV1a64 {
     let words = bytes.count / 8
     if let base = bytes.baseAddress {
       for i in 0..<words {
-        h = (h ^ UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))) &* FNV1a64.prime
+        h =
+          (h ^ UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))
+          &* FNV1a64.prime
       }
     }
     for b in bytes[(8 * words)...] { h = (h ^ UInt64(b)) &* FNV1a64.prime }
@@ -237,7 +272,9 @@ func readWholeFile(_ path: String) throws(FormatError) -> Data {
   guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
     throw FormatError(file: path, line: 1, column: 1, "no such file")
   }
-  guard !isDir.boolValue else { throw FormatError(file: path, line: 1, column: 1, "this is a folder; expected a file") }
+  guard !isDir.boolValue else {
+    throw FormatError(file: path, line: 1, column: 1, "this is a folder; expected a file")
+  }
   do {
     return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
   } catch {

@@ -45,21 +45,29 @@ public struct PackedNetwork: Sendable {
   /// Packs an adjacency with its nodes' ids and labels.
   ///
   /// - Complexity: O(n + m), with one pass of FNV-1a over the packed content.
-  public init(adjacency: Adjacency, ids: [String], labels: [String], settings: [(name: String, value: String)]) {
-    precondition(ids.count == adjacency.nodeCount && labels.count == adjacency.nodeCount, "one id and one label per node")
-    self.adjacency = Adjacency(nodeCount: adjacency.nodeCount, directed: adjacency.isDirected, offsets: adjacency.outOffsets,
-                               targets: adjacency.outTargets, trust: adjacency.outTrust)
+  public init(
+    adjacency: Adjacency, ids: [String], labels: [String], settings: [(name: String, value: String)]
+  ) {
+    precondition(
+      ids.count == adjacency.nodeCount && labels.count == adjacency.nodeCount,
+      "one id and one label per node")
+    self.adjacency = Adjacency(
+      nodeCount: adjacency.nodeCount, directed: adjacency.isDirected, offsets: adjacency.outOffsets,
+      targets: adjacency.outTargets, trust: adjacency.outTrust)
     self.ids = ids
     self.labels = labels
     self.settings = settings
-    contentHash = PackedNetwork.hash(prefix: PackedNetwork.hashPrefix(adjacency), content: PackedNetwork.content(adjacency, ids: ids, labels: labels))
+    contentHash = PackedNetwork.hash(
+      prefix: PackedNetwork.hashPrefix(adjacency),
+      content: PackedNetwork.content(adjacency, ids: ids, labels: labels))
   }
 
   /// The content hash a network of this adjacency, ids and labels packs with, without packing
   /// it (for shard parts computed from a network read from text).
   ///
   /// - Complexity: O(n + m).
-  public static func contentHash(of adjacency: Adjacency, ids: [String], labels: [String]) -> UInt64 {
+  public static func contentHash(of adjacency: Adjacency, ids: [String], labels: [String]) -> UInt64
+  {
     hash(prefix: hashPrefix(adjacency), content: content(adjacency, ids: ids, labels: labels))
   }
 
@@ -128,7 +136,9 @@ public struct PackedNetwork: Sendable {
   /// file is mapped, not read).
   ///
   /// - Throws: ``FormatError`` when the file is not a packed network or its header is damaged.
-  public static func settings(contentsOf path: String) throws(FormatError) -> [(name: String, value: String)] {
+  public static func settings(contentsOf path: String) throws(FormatError) -> [(
+    name: String, value: String
+  )] {
     let data = try readWholeFile(path)
     var r = PackedReader(data, file: path, kind: "packed network")
     return try header(&r).settings
@@ -138,14 +148,23 @@ public struct PackedNetwork: Sendable {
   static func header(_ r: inout PackedReader) throws(FormatError)
     -> (directed: Bool, n: Int, m: Int, hash: UInt64, settings: [(name: String, value: String)])
   {
-    let data = r.data, file = r.file
-    guard data.count >= PackedNetwork.magic.count, data.prefix(PackedNetwork.magic.count).elementsEqual(PackedNetwork.magic) else {
-      throw FormatError(file: file, line: 1, column: 1, "this is not a packed network: it does not start with BROBYBBN (write one with 'brobyggare pack NET -o NET.bbn')")
+    let data = r.data
+    let file = r.file
+    guard data.count >= PackedNetwork.magic.count,
+      data.prefix(PackedNetwork.magic.count).elementsEqual(PackedNetwork.magic)
+    else {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "this is not a packed network: it does not start with BROBYBBN (write one with 'brobyggare pack NET -o NET.bbn')"
+      )
     }
     r.position = PackedNetwork.magic.count
     let version = try r.u32("the format version")
     guard version == PackedNetwork.formatVersion else {
-      throw FormatError(file: file, line: 1, column: 1, "this packed network has format version \(version); this brobyggare reads version \(PackedNetwork.formatVersion) (pack it again with this brobyggare)")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "this packed network has format version \(version); this brobyggare reads version \(PackedNetwork.formatVersion) (pack it again with this brobyggare)"
+      )
     }
     let flags = try r.u32("the flags")
     guard flags <= 1 else { throw r.error("unknown flags \(flags)") }
@@ -157,13 +176,18 @@ public struct PackedNetwork: Sendable {
     let start = r.position
     let k = try r.int("the number of settings", atMost: r.remaining / 16)
     var settings: [(name: String, value: String)] = []
-    for i in 0..<k { settings.append((try r.string("setting \(i)'s name"), try r.string("setting \(i)'s value"))) }
+    for i in 0..<k {
+      settings.append((try r.string("setting \(i)'s name"), try r.string("setting \(i)'s value")))
+    }
     try r.pad()
     var h = FNV1a64()
     let end = r.position
     data.withUnsafeBytes { h.add(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
     guard h.value == settingsHash else {
-      throw FormatError(file: file, line: 1, column: 1, "this packed network is damaged: its settings hash is \(hex(h.value)), but its header says \(hex(settingsHash)); write it again")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "this packed network is damaged: its settings hash is \(hex(h.value)), but its header says \(hex(settingsHash)); write it again"
+      )
     }
     return (flags == 1, n, m, stored, settings)
   }
@@ -183,19 +207,28 @@ public struct PackedNetwork: Sendable {
     let contentStart = r.position
     let rawOffsets = try r.u64s(n + 1, "the row offsets")
     guard rawOffsets[0] == 0, rawOffsets[n] == UInt64(m) else {
-      throw r.error("the row offsets run from \(rawOffsets[0]) to \(rawOffsets[n]), not from 0 to the \(m) arcs")
+      throw r.error(
+        "the row offsets run from \(rawOffsets[0]) to \(rawOffsets[n]), not from 0 to the \(m) arcs"
+      )
     }
-    for v in 0..<n where rawOffsets[v] > rawOffsets[v + 1] { throw r.error("the row offsets go backwards at node \(v)") }
+    for v in 0..<n where rawOffsets[v] > rawOffsets[v + 1] {
+      throw r.error("the row offsets go backwards at node \(v)")
+    }
     let targets = try r.int32s(m, "the heads")
-    for (k, t) in targets.enumerated() where t < 0 || Int(t) >= n { throw r.error("arc \(k) points to node \(t), not one of the \(n) nodes") }
+    for (k, t) in targets.enumerated() where t < 0 || Int(t) >= n {
+      throw r.error("arc \(k) points to node \(t), not one of the \(n) nodes")
+    }
     try r.pad()
     let trust = try r.doubles(m, "the trusts")
-    for (k, w) in trust.enumerated() where !(w.isFinite && w >= 0) { throw r.error("arc \(k) has trust \(w), not a finite number ≥ 0") }
+    for (k, w) in trust.enumerated() where !(w.isFinite && w >= 0) {
+      throw r.error("arc \(k) has trust \(w), not a finite number ≥ 0")
+    }
     let ids = try r.stringTable(n, "node ids")
     let labels = try r.stringTable(n, "node labels")
     try r.end()
     let offsets = rawOffsets.map { Int($0) }
-    let adjacency = Adjacency(nodeCount: n, directed: directed, offsets: offsets, targets: targets, trust: trust)
+    let adjacency = Adjacency(
+      nodeCount: n, directed: directed, offsets: offsets, targets: targets, trust: trust)
     let computed = data.withUnsafeBytes { raw in
       var h = FNV1a64()
       h.add(PackedNetwork.hashPrefix(adjacency))
@@ -203,7 +236,10 @@ public struct PackedNetwork: Sendable {
       return h.value
     }
     guard computed == stored else {
-      throw FormatError(file: file, line: 1, column: 1, "this packed network is damaged: its content hash is \(hex(computed)), but its header says \(hex(stored)); write it again")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "this packed network is damaged: its content hash is \(hex(computed)), but its header says \(hex(stored)); write it again"
+      )
     }
     self.adjacency = adjacency
     self.ids = ids
@@ -223,7 +259,10 @@ public struct PackedNetwork: Sendable {
       do {
         try net.addNode(Node(id: id, label: label == id ? nil : label))
       } catch {
-        throw FormatError(file: file, line: 1, column: 1, "this packed network is damaged: the id '\(FormatError.excerpt(id))' names two nodes; write it again")
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "this packed network is damaged: the id '\(FormatError.excerpt(id))' names two nodes; write it again"
+        )
       }
     }
     let a = adjacency
@@ -235,7 +274,9 @@ public struct PackedNetwork: Sendable {
       }
     }
     if !settings.isEmpty {
-      net.readNotes.append("a packed network, its ties selected when packed (\(settings.map { "\($0.name): \($0.value)" }.joined(separator: "; ")))")
+      net.readNotes.append(
+        "a packed network, its ties selected when packed (\(settings.map { "\($0.name): \($0.value)" }.joined(separator: "; ")))"
+      )
     }
     return net
   }
@@ -253,10 +294,15 @@ extension Network {
   static func readPacked(_ path: String, options: ReadOptions) throws(FormatError) -> Network {
     let packed = try PackedNetwork(contentsOf: path)
     if let asked = options.directed, asked != packed.adjacency.isDirected {
-      throw FormatError(file: path, line: 1, column: 1, "this network was packed as \(packed.adjacency.isDirected ? "directed" : "undirected"); pack it again from the original file to read it as \(asked ? "directed" : "undirected")")
+      throw FormatError(
+        file: path, line: 1, column: 1,
+        "this network was packed as \(packed.adjacency.isDirected ? "directed" : "undirected"); pack it again from the original file to read it as \(asked ? "directed" : "undirected")"
+      )
     }
     if options.nodeTable != nil {
-      throw FormatError(file: path, line: 1, column: 1, "a packed network holds its nodes; a node table is for a CSV tie table")
+      throw FormatError(
+        file: path, line: 1, column: 1,
+        "a packed network holds its nodes; a node table is for a CSV tie table")
     }
     return try packed.network(file: path)
   }

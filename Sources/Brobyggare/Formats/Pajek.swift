@@ -572,7 +572,8 @@ public enum PajekFormat {
       labels[k] = text(fields[1])
       var i = 2
       var numbers: [Double] = []
-      while i < fields.count, numbers.count < 3, !fields[i].quoted, let d = decimalDouble(text(fields[i]))
+      while i < fields.count, numbers.count < 3, !fields[i].quoted,
+        let d = decimalDouble(text(fields[i]))
       {
         numbers.append(d)
         i += 1
@@ -775,7 +776,8 @@ public enum PajekFormat {
       }
       var tieTypes: [String: AttributeType] = [:]
       for name in tieOrder {
-        tieTypes[name] = inferType(ties.map { $0.fields[name] }, decimalComma: false, exactText: false)
+        tieTypes[name] = inferType(
+          ties.map { $0.fields[name] }, decimalComma: false, exactText: false)
       }
       for tie in ties {
         var attributes: [String: AttributeValue] = [:]
@@ -950,9 +952,11 @@ public enum PajekFormat {
       var byLayer: [String: [Tie]] = [:]
       for tie in network.ties { if let l = tie.layer { byLayer[l, default: []].append(tie) } }
       for layer in layers where clean(layer) != layer || layer.isEmpty {
-        dropped.append(layer.isEmpty
-          ? "a layer without a name is written as a relation without a label, which reads back named by its number"
-          : "the layer '\(visibleText(layer))' holds a double quote, a line break or another control character, which a Pajek relation's label cannot: written with ' and spaces in their place")
+        dropped.append(
+          layer.isEmpty
+            ? "a layer without a name is written as a relation without a label, which reads back named by its number"
+            : "the layer '\(visibleText(layer))' holds a double quote, a line break or another control character, which a Pajek relation's label cannot: written with ' and spaces in their place"
+        )
       }
       for (r, layer) in layers.enumerated() {
         out += "\(keyword) :\(r + 1) \"\(clean(layer))\"\n"
@@ -978,10 +982,14 @@ public enum PajekFormat {
   /// other control character (NUL among them, which no reader takes) a space; the writer says
   /// which ids and layers it changed.
   static func clean(_ s: String) -> String {
-    func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || u.value == 0x7F || u == "\u{2028}" || u == "\u{2029}" }
+    func isControl(_ u: Unicode.Scalar) -> Bool {
+      u.value < 0x20 || u.value == 0x7F || u == "\u{2028}" || u == "\u{2029}"
+    }
     guard s.unicodeScalars.contains(where: { $0 == "\"" || isControl($0) }) else { return s }
     var out = ""
-    for u in s.unicodeScalars { out.unicodeScalars.append(u == "\"" ? "'" : isControl(u) ? " " : u) }
+    for u in s.unicodeScalars {
+      out.unicodeScalars.append(u == "\"" ? "'" : isControl(u) ? " " : u)
+    }
     return out
   }
 

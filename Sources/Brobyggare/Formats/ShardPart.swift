@@ -51,9 +51,11 @@ public struct ShardPart: Sendable {
 
   /// A part from its fields, as `metrics --shard` makes it; `betweennessChunks` is `nil`
   /// when betweenness was not asked for.
-  public init(networkHash: UInt64, nodeCount: Int, isDirected: Bool, chunkCount: Int, block: SourceBlock,
-              settings: [(name: String, value: String)], measures: [String], ids: [String], labels: [String],
-              betweennessChunks: [[Double]]?, rows: (nodes: [Int], closeness: [Double], harmonic: [Double])?) {
+  public init(
+    networkHash: UInt64, nodeCount: Int, isDirected: Bool, chunkCount: Int, block: SourceBlock,
+    settings: [(name: String, value: String)], measures: [String], ids: [String], labels: [String],
+    betweennessChunks: [[Double]]?, rows: (nodes: [Int], closeness: [Double], harmonic: [Double])?
+  ) {
     self.networkHash = networkHash
     self.nodeCount = nodeCount
     self.isDirected = isDirected
@@ -100,7 +102,9 @@ public struct ShardPart: Sendable {
     w.u32(ShardPart.formatVersion)
     w.u32((isDirected ? 1 : 0) | (hasBetweenness ? 2 : 0) | (rows != nil ? 4 : 0))
     w.u64(networkHash)
-    for x in [nodeCount, chunkCount, block.count, block.index, chunks.lowerBound, chunks.upperBound] { w.int(x) }
+    for x in [
+      nodeCount, chunkCount, block.count, block.index, chunks.lowerBound, chunks.upperBound,
+    ] { w.int(x) }
     w.u64(h.value)
     w.data.append(body.data)
     return w.data
@@ -116,13 +120,21 @@ public struct ShardPart: Sendable {
   /// Reads the bytes of a `.bbs` file (see ``init(contentsOf:)``).
   public init(data: Data, file: String) throws(FormatError) {
     var r = PackedReader(data, file: file, kind: "shard part")
-    guard data.count >= ShardPart.magic.count, data.prefix(ShardPart.magic.count).elementsEqual(ShardPart.magic) else {
-      throw FormatError(file: file, line: 1, column: 1, "this is not a shard part: it does not start with BROBYBBS (write one with 'brobyggare metrics NET --shard i/K -o part-i.bbs')")
+    guard data.count >= ShardPart.magic.count,
+      data.prefix(ShardPart.magic.count).elementsEqual(ShardPart.magic)
+    else {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "this is not a shard part: it does not start with BROBYBBS (write one with 'brobyggare metrics NET --shard i/K -o part-i.bbs')"
+      )
     }
     r.position = ShardPart.magic.count
     let version = try r.u32("the format version")
     guard version == ShardPart.formatVersion else {
-      throw FormatError(file: file, line: 1, column: 1, "this shard part has format version \(version); this brobyggare reads version \(ShardPart.formatVersion) (compute it again with this brobyggare)")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "this shard part has format version \(version); this brobyggare reads version \(ShardPart.formatVersion) (compute it again with this brobyggare)"
+      )
     }
     let flags = try r.u32("the flags")
     guard flags <= 7 else { throw r.error("unknown flags \(flags)") }
@@ -132,7 +144,9 @@ public struct ShardPart: Sendable {
     let n = nodeCount
     chunkCount = try r.int("the chunk count", atMost: Int(UInt32.max))
     guard chunkCount == Brobyggare.sourceChunkCount(n) else {
-      throw r.error("it says \(chunkCount) chunks of sources, but \(n) nodes make \(Brobyggare.sourceChunkCount(n))")
+      throw r.error(
+        "it says \(chunkCount) chunks of sources, but \(n) nodes make \(Brobyggare.sourceChunkCount(n))"
+      )
     }
     let k = try r.int("the number of shards", atMost: Int(UInt32.max))
     let i = try r.int("the shard number", atMost: Int(UInt32.max))
@@ -141,19 +155,26 @@ public struct ShardPart: Sendable {
     let first = try r.int("the first chunk", atMost: chunkCount)
     let end = try r.int("the end chunk", atMost: chunkCount)
     guard first..<max(first, end) == block.chunks(of: chunkCount), end >= first else {
-      throw r.error("it holds chunks \(first)..<\(end), but shard \(i)/\(k) is chunks \(block.chunks(of: chunkCount))")
+      throw r.error(
+        "it holds chunks \(first)..<\(end), but shard \(i)/\(k) is chunks \(block.chunks(of: chunkCount))"
+      )
     }
     let stored = try r.u64("the part hash")
     var h = FNV1a64()
     data.withUnsafeBytes { h.add(UnsafeRawBufferPointer(rebasing: $0[r.position...])) }
     guard h.value == stored else {
-      throw FormatError(file: file, line: 1, column: 1, "this shard part is damaged: its content hash is \(hex(h.value)), but its header says \(hex(stored)); compute it again")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "this shard part is damaged: its content hash is \(hex(h.value)), but its header says \(hex(stored)); compute it again"
+      )
     }
     isDirected = flags & 1 != 0
     hasBetweenness = flags & 2 != 0
     let settingCount = try r.int("the number of settings", atMost: r.remaining / 16)
     settings = []
-    for s in 0..<settingCount { settings.append((try r.string("setting \(s)'s name"), try r.string("setting \(s)'s value"))) }
+    for s in 0..<settingCount {
+      settings.append((try r.string("setting \(s)'s name"), try r.string("setting \(s)'s value")))
+    }
     let measureCount = try r.int("the number of measures", atMost: r.remaining / 8)
     measures = []
     for m in 0..<measureCount { measures.append(try r.string("measure \(m)'s name")) }
@@ -162,17 +183,26 @@ public struct ShardPart: Sendable {
     labels = try r.stringTable(n, "node labels")
     betweennessChunks = []
     if hasBetweenness {
-      for c in first..<end { betweennessChunks.append(try r.doubles(n, "the betweenness of chunk \(c)")) }
+      for c in first..<end {
+        betweennessChunks.append(try r.doubles(n, "the betweenness of chunk \(c)"))
+      }
     }
     rows = nil
     if flags & 4 != 0 {
       let count = try r.int("the number of rows", atMost: r.remaining / 24)
       let sources = block.chunks(of: chunkCount)
       let expected = sources.upperBound * n / chunkCount - sources.lowerBound * n / chunkCount
-      guard count == expected else { throw r.error("it has \(count) closeness rows, but its block has \(expected) sources") }
+      guard count == expected else {
+        throw r.error("it has \(count) closeness rows, but its block has \(expected) sources")
+      }
       let nodes = try r.u64s(count, "the rows' nodes")
-      for v in nodes where v >= UInt64(n) { throw r.error("a row names node \(v), not one of the \(n) nodes") }
-      rows = (nodes.map { Int($0) }, try r.doubles(count, "the closeness rows"), try r.doubles(count, "the harmonic rows"))
+      for v in nodes where v >= UInt64(n) {
+        throw r.error("a row names node \(v), not one of the \(n) nodes")
+      }
+      rows = (
+        nodes.map { Int($0) }, try r.doubles(count, "the closeness rows"),
+        try r.doubles(count, "the harmonic rows")
+      )
     }
     try r.end()
   }

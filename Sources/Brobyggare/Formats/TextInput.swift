@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// The text of an input as UTF-8, delivered in blocks, so that a reader holds a window of the
@@ -46,26 +47,34 @@ final class TextInput {
   private(set) var size: Int?
 
   /// Opens a file; a missing file, a folder or an unreadable file is an error naming it.
-  init(path: String, file: String? = nil, xml: Bool = false, encoding: TextEncoding = .utf8,
-       blockSize: Int = TextInput.blockSize) throws(FormatError) {
+  init(
+    path: String, file: String? = nil, xml: Bool = false, encoding: TextEncoding = .utf8,
+    blockSize: Int = TextInput.blockSize
+  ) throws(FormatError) {
     self.file = file ?? path
     self.blockSize = blockSize
     self.xml = xml
     self.encoding = encoding
     var st = stat()
-    guard stat(path, &st) == 0 else { throw FormatError(file: self.file, line: 1, column: 1, "no such file") }
+    guard stat(path, &st) == 0 else {
+      throw FormatError(file: self.file, line: 1, column: 1, "no such file")
+    }
     guard (st.st_mode & S_IFMT) != S_IFDIR else {
       throw FormatError(file: self.file, line: 1, column: 1, "this is a folder; expected a file")
     }
     size = Int(st.st_size)
     fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw FormatError(file: self.file, line: 1, column: 1, "the file cannot be read") }
+    guard fd >= 0 else {
+      throw FormatError(file: self.file, line: 1, column: 1, "the file cannot be read")
+    }
     try start()
   }
 
   /// Text already in memory, checked and delivered as a file's would be.
-  init(data: Data, file: String, xml: Bool = false, encoding: TextEncoding = .utf8,
-       blockSize: Int = TextInput.blockSize) throws(FormatError) {
+  init(
+    data: Data, file: String, xml: Bool = false, encoding: TextEncoding = .utf8,
+    blockSize: Int = TextInput.blockSize
+  ) throws(FormatError) {
     self.file = file
     self.blockSize = blockSize
     self.xml = xml
@@ -76,8 +85,10 @@ final class TextInput {
   }
 
   /// Text already in memory as bytes, taken as they are (no copy of the whole, as from `Data`).
-  init(bytes: [UInt8], file: String, xml: Bool = false, encoding: TextEncoding = .utf8,
-       blockSize: Int = TextInput.blockSize) throws(FormatError) {
+  init(
+    bytes: [UInt8], file: String, xml: Bool = false, encoding: TextEncoding = .utf8,
+    blockSize: Int = TextInput.blockSize
+  ) throws(FormatError) {
     self.file = file
     self.blockSize = blockSize
     self.xml = xml
@@ -106,13 +117,21 @@ final class TextInput {
     pending.withUnsafeMutableBytes { buf in
       while got < count {
         let r = read(fd, buf.baseAddress! + old + got, count - got)
-        if r < 0 { if errno == EINTR { continue }; failure = errno; return }
+        if r < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
         if r == 0 { break }
         got += r
       }
     }
     pending.removeLast(count - got)
-    if failure != 0 { throw FormatError(file: file, line: 1, column: 1, "the file cannot be read: \(String(cString: strerror(failure)))") }
+    if failure != 0 {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the file cannot be read: \(String(cString: strerror(failure)))")
+    }
     if got < count { rawAtEnd = true }
     return got > 0
   }
@@ -125,7 +144,10 @@ final class TextInput {
     let utf8Mark = pending.starts(with: [0xEF, 0xBB, 0xBF])
     let utf16Mark = pending.starts(with: [0xFF, 0xFE]) || pending.starts(with: [0xFE, 0xFF])
     if (utf8Mark && encoding != .utf8) || (utf16Mark && encoding != .utf8 && encoding != .utf16) {
-      throw FormatError(file: file, line: 1, column: 1, "the file starts with a \(utf8Mark ? "UTF-8" : "UTF-16") byte-order mark, so it is not in \(encoding.rawValue) as was said; read it without naming an encoding (leave out --encoding)")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the file starts with a \(utf8Mark ? "UTF-8" : "UTF-16") byte-order mark, so it is not in \(encoding.rawValue) as was said; read it without naming an encoding (leave out --encoding)"
+      )
     }
     if utf8Mark {
       bomLength = 3
@@ -175,15 +197,19 @@ final class TextInput {
       let odd = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
       let even = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
       if head.count >= 4, max(odd, even) * 2 >= head.count - 1, min(odd, even) == 0 {
-        throw FormatError(file: file, line: 1, column: 1, xml
-          ? "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with a byte-order mark)"
-          : "the file looks like UTF-16 without a byte-order mark; read it with --encoding utf-16 (or save it as UTF-8)")
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          xml
+            ? "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with a byte-order mark)"
+            : "the file looks like UTF-16 without a byte-order mark; read it with --encoding utf-16 (or save it as UTF-8)"
+        )
       }
     }
     if !valid { try reportInvalid(upTo: complete) }
     if let nul {
       let (l, c) = location(of: delivered + nul)
-      throw FormatError(file: file, line: l, column: c, "the file contains a NUL byte; expected text")
+      throw FormatError(
+        file: file, line: l, column: c, "the file contains a NUL byte; expected text")
     }
     window.append(contentsOf: pending[0..<complete])
     pending.removeFirst(complete)
@@ -204,8 +230,12 @@ final class TextInput {
   private func reportInvalid(upTo count: Int) throws(FormatError) {
     let at = firstInvalidUTF8(pending[0..<count]) ?? count
     let (l, c) = location(of: delivered + at)
-    guard at < count else { throw FormatError(file: file, line: l, column: c, "the file is not valid UTF-8") }
-    throw FormatError(file: file, line: l, column: c, invalidUTF8Message(pending[at], xml: xml, encodingOption: !xml))
+    guard at < count else {
+      throw FormatError(file: file, line: l, column: c, "the file is not valid UTF-8")
+    }
+    throw FormatError(
+      file: file, line: l, column: c,
+      invalidUTF8Message(pending[at], xml: xml, encodingOption: !xml))
   }
 
   /// Up to `count` bytes of the text from `offset`, read again (from the file or from memory).
@@ -223,7 +253,10 @@ final class TextInput {
     out.withUnsafeMutableBytes { buf in
       while got < count {
         let r = pread(fd, buf.baseAddress! + got, count - got, off_t(bomLength + offset + got))
-        if r < 0 { if errno == EINTR { continue }; break }
+        if r < 0 {
+          if errno == EINTR { continue }
+          break
+        }
         if r == 0 { break }
         got += r
       }
@@ -251,7 +284,10 @@ final class TextInput {
       for b in chunk { counter.advance(b) }
       at += chunk.count
     }
-    while next < order.count { out[order[next]] = (counter.line, counter.column); next += 1 }
+    while next < order.count {
+      out[order[next]] = (counter.line, counter.column)
+      next += 1
+    }
     return out
   }
 
@@ -271,7 +307,10 @@ struct LineCounter {
 
   mutating func advance(_ b: UInt8) {
     if b == 0x0A {
-      if !afterCR { line += 1; column = 1 }
+      if !afterCR {
+        line += 1
+        column = 1
+      }
       afterCR = false
     } else if b == 0x0D {
       line += 1
@@ -288,9 +327,15 @@ struct LineCounter {
 /// of letters, digits, '.', '_' and '-'), or nil. A declaration may follow one stray byte.
 func declaredEncoding(_ head: [UInt8]) -> String? {
   let mark = Array("<?xml".utf8)
-  guard let start = [0, 1].first(where: { head.count >= $0 + mark.count && Array(head[$0..<($0 + mark.count)]) == mark }) else { return nil }
+  guard
+    let start = [0, 1].first(where: {
+      head.count >= $0 + mark.count && Array(head[$0..<($0 + mark.count)]) == mark
+    })
+  else { return nil }
   var end = start + mark.count
-  while end + 1 < head.count && !(head[end] == UInt8(ascii: "?") && head[end + 1] == UInt8(ascii: ">")) { end += 1 }
+  while end + 1 < head.count
+    && !(head[end] == UInt8(ascii: "?") && head[end + 1] == UInt8(ascii: ">"))
+  { end += 1 }
   guard end + 1 < head.count else { return nil }
   let decl = Array(head[start..<end])
   let word = Array("encoding".utf8)
@@ -308,11 +353,15 @@ func declaredEncoding(_ head: [UInt8]) -> String? {
     guard j < decl.count, decl[j] == UInt8(ascii: "=") else { continue }
     j += 1
     while j < decl.count && isSpace(decl[j]) { j += 1 }
-    guard j < decl.count, decl[j] == UInt8(ascii: "\"") || decl[j] == UInt8(ascii: "'") else { continue }
+    guard j < decl.count, decl[j] == UInt8(ascii: "\"") || decl[j] == UInt8(ascii: "'") else {
+      continue
+    }
     j += 1
     let nameStart = j
     while j < decl.count && isNameByte(decl[j]) { j += 1 }
-    guard j > nameStart, j < decl.count, decl[j] == UInt8(ascii: "\"") || decl[j] == UInt8(ascii: "'") else { continue }
+    guard j > nameStart, j < decl.count,
+      decl[j] == UInt8(ascii: "\"") || decl[j] == UInt8(ascii: "'")
+    else { continue }
     return String(decoding: decl[nameStart..<j], as: UTF8.self)
   }
   return nil

@@ -15,7 +15,8 @@ func visibleText(_ s: String) -> String {
   var out = ""
   for u in s.unicodeScalars {
     switch u.properties.generalCategory {
-    case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse:
+    case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned,
+      .privateUse:
       out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
     default:
       out.unicodeScalars.append(u)
@@ -36,7 +37,9 @@ struct TextPlace {
     TextPlace { "the attribute '\(visibleText(name))' of node '\(visibleText(id))'" }
   }
   static func tieAttribute(_ name: String, tie k: Int, in network: Network) -> TextPlace {
-    TextPlace { "the \(name == "id" || name == "layer" ? name : "attribute '\(visibleText(name))'") of \(tieName(k, in: network))" }
+    TextPlace {
+      "the \(name == "id" || name == "layer" ? name : "attribute '\(visibleText(name))'") of \(tieName(k, in: network))"
+    }
   }
   static func nodeLabel(of id: String) -> TextPlace {
     TextPlace { "the label of node '\(visibleText(id))'" }
@@ -53,7 +56,8 @@ struct TextPlace {
   static func tieName(_ k: Int, in network: Network) -> String {
     let tie = network.ties[k]
     let arrow = network.isDirected ? "->" : "--"
-    let ends = "'\(visibleText(network.nodes[tie.source].id))' \(arrow) '\(visibleText(network.nodes[tie.target].id))'"
+    let ends =
+      "'\(visibleText(network.nodes[tie.source].id))' \(arrow) '\(visibleText(network.nodes[tie.target].id))'"
     return "tie \(k + 1) (\(ends)\(tie.id.map { ", id '\(visibleText($0))'" } ?? ""))"
   }
 }
@@ -63,8 +67,12 @@ struct TextPlace {
 /// - Parameters:
 ///   - why: why the format cannot hold it, ending the sentence (`which XML 1.0 cannot hold`).
 ///   - instead: what to do about it.
-func unwritable(_ scalar: Unicode.Scalar, at place: TextPlace, format: String, why: String,
-                instead: String) -> FormatError {
-  FormatError(file: "<output>", line: 0, column: 0,
-              "\(place.describe()) holds the character \(scalarCode(scalar)), \(why), so it cannot be written as \(format); \(instead)")
+func unwritable(
+  _ scalar: Unicode.Scalar, at place: TextPlace, format: String, why: String,
+  instead: String
+) -> FormatError {
+  FormatError(
+    file: "<output>", line: 0, column: 0,
+    "\(place.describe()) holds the character \(scalarCode(scalar)), \(why), so it cannot be written as \(format); \(instead)"
+  )
 }

@@ -142,7 +142,8 @@ public enum XLSXFormat {
               "the sheet '\(FormatError.excerpt(name))' names no part of the workbook")
           }
           let state = reader.attribute("state") ?? "visible"
-          sheets.append((name, part, state == "hidden" || state == "veryHidden" ? state : "visible"))
+          sheets.append(
+            (name, part, state == "hidden" || state == "veryHidden" ? state : "visible"))
         default: break
         }
       }
@@ -288,7 +289,9 @@ public enum XLSXFormat {
           if ch == "]" {
             inBracket = false
             // `[h]`, `[mm]`, `[ss]`: elapsed time, a duration in days rather than a moment.
-            if !bracket.isEmpty, bracket.allSatisfy({ $0 == "h" || $0 == "m" || $0 == "s" }) { return nil }
+            if !bracket.isEmpty, bracket.allSatisfy({ $0 == "h" || $0 == "m" || $0 == "s" }) {
+              return nil
+            }
           } else {
             bracket.append(ch)
           }
@@ -471,9 +474,12 @@ public enum XLSXFormat {
               // program, not by Excel) keeps its digits: as a double, 1234567890123456789 and
               // ...790 would be one id.
               let digits = t.hasPrefix("-") ? t.utf8.dropFirst() : t.utf8[...]
-              let longWhole = digits.count > 15 && digits.first != UInt8(ascii: "0")
+              let longWhole =
+                digits.count > 15 && digits.first != UInt8(ascii: "0")
                 && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-              text = kind.flatMap { isoText(serial: d, kind: $0, date1904: date1904) } ?? (longWhole ? t : formatNumber(d))
+              text =
+                kind.flatMap { isoText(serial: d, kind: $0, date1904: date1904) }
+                ?? (longWhole ? t : formatNumber(d))
             default:
               throw fail(
                 "cell \(cellRef) has the type '\(FormatError.excerpt(type))'; expected s, str, inlineStr, b, e, d or n"
@@ -516,7 +522,8 @@ public enum XLSXFormat {
           "the sheet '\(FormatError.excerpt(name))' is empty; expected a header row")
       }
       // Cells in order of row, then column, as a sheet need not list them.
-      let inOrder = { (a: (row: Int, column: Int, value: String), b: (row: Int, column: Int, value: String)) in
+      let inOrder = {
+        (a: (row: Int, column: Int, value: String), b: (row: Int, column: Int, value: String)) in
         a.row != b.row ? a.row < b.row : a.column < b.column
       }
       if !zip(cells, cells.dropFirst()).allSatisfy({ inOrder($0, $1) }) { cells.sort(by: inOrder) }
@@ -632,8 +639,12 @@ public enum XLSXFormat {
           }
         case 2: return n[0] == UInt8(ascii: "i") && n[1] == UInt8(ascii: "s") ? .is : .other
         case 3:
-          if n[0] == UInt8(ascii: "r"), n[1] == UInt8(ascii: "o"), n[2] == UInt8(ascii: "w") { return .row }
-          if n[0] == UInt8(ascii: "r"), n[1] == UInt8(ascii: "P"), n[2] == UInt8(ascii: "h") { return .rPh }
+          if n[0] == UInt8(ascii: "r"), n[1] == UInt8(ascii: "o"), n[2] == UInt8(ascii: "w") {
+            return .row
+          }
+          if n[0] == UInt8(ascii: "r"), n[1] == UInt8(ascii: "P"), n[2] == UInt8(ascii: "h") {
+            return .rPh
+          }
           return .other
         case 9: return n.elementsEqual("mergeCell".utf8) ? .mergeCell : .other
         default: return .other

@@ -93,21 +93,33 @@ extension XLSXFormat {
   package static func checkedWorkbook(_ sheets: [Sheet]) throws(FormatError) -> Data {
     for sheet in sheets {
       func refuse(_ what: String) -> FormatError {
-        FormatError(file: "<output>", line: 0, column: 0, "the sheet '\(sheet.name)' \(what), so Excel could not open the workbook; write CSV instead")
+        FormatError(
+          file: "<output>", line: 0, column: 0,
+          "the sheet '\(sheet.name)' \(what), so Excel could not open the workbook; write CSV instead"
+        )
       }
-      if sheet.rows.count + 1 > 1_048_576 { throw refuse("would have \(sheet.rows.count + 1) rows, more than Excel's 1,048,576") }
-      if sheet.header.count > 16_384 { throw refuse("would have \(sheet.header.count) columns, more than Excel's 16,384") }
+      if sheet.rows.count + 1 > 1_048_576 {
+        throw refuse("would have \(sheet.rows.count + 1) rows, more than Excel's 1,048,576")
+      }
+      if sheet.header.count > 16_384 {
+        throw refuse("would have \(sheet.header.count) columns, more than Excel's 16,384")
+      }
       for (r, row) in sheet.rows.enumerated() {
         for (c, cell) in row.enumerated() {
           if case .text(let t) = cell, t.count > 32_767 {
-            throw refuse("would hold \(t.count) characters in cell \(columnName(c + 1))\(r + 2), more than Excel's 32,767 in a cell")
+            throw refuse(
+              "would hold \(t.count) characters in cell \(columnName(c + 1))\(r + 2), more than Excel's 32,767 in a cell"
+            )
           }
         }
       }
     }
     let data = workbook(sheets)
     if data.count > Limits().fileBytes {
-      throw FormatError(file: "<output>", line: 0, column: 0, "the workbook would be \(data.count) bytes, more than the \(Limits().fileBytes) this program reads back; write CSV instead")
+      throw FormatError(
+        file: "<output>", line: 0, column: 0,
+        "the workbook would be \(data.count) bytes, more than the \(Limits().fileBytes) this program reads back; write CSV instead"
+      )
     }
     return data
   }
@@ -255,8 +267,10 @@ extension XLSXFormat {
     for node in network.nodes {
       let trimmed = trimmingWhitespace(node.id, newlines: false)
       if let other = trimmedIDs.updateValue(node.id, forKey: trimmed), other != node.id {
-        throw FormatError(file: "<output>", line: 0, column: 0,
-                          "the ids '\(visibleText(other))' and '\(visibleText(node.id))' differ only by spaces around them, and a workbook's ids are read back trimmed, so they would be one node; write CSV or GraphML instead")
+        throw FormatError(
+          file: "<output>", line: 0, column: 0,
+          "the ids '\(visibleText(other))' and '\(visibleText(node.id))' differ only by spaces around them, and a workbook's ids are read back trimmed, so they would be one node; write CSV or GraphML instead"
+        )
       }
     }
     var tieHeader = ["source", "target", "type"]
@@ -274,7 +288,8 @@ extension XLSXFormat {
       switch v {
       case nil: return .empty
       // Excel keeps 15 significant digits: a longer integer is written as text, digits kept.
-      case .integer(let i): return i.magnitude < 1_000_000_000_000_000 ? .integer(i) : .text(String(i))
+      case .integer(let i):
+        return i.magnitude < 1_000_000_000_000_000 ? .integer(i) : .text(String(i))
       case .double(let d): return d.isFinite ? .number(d) : .text(formatNumber(d))
       case .boolean(let b): return .boolean(b)
       case .some(let other): return .text(other.description)

@@ -137,7 +137,10 @@ struct XMLReader {
     let slot = (count &* 37 &+ Int(bytes[from]) &* 5 &+ Int(bytes[to - 1])) & 255
     if Int(knownNameLength[slot]) == count {
       var same = true
-      for i in 0..<count where knownNameBytes[slot * 16 + i] != bytes[from + i] { same = false; break }
+      for i in 0..<count where knownNameBytes[slot * 16 + i] != bytes[from + i] {
+        same = false
+        break
+      }
       if same { return knownNames[slot] }
     }
     let made = local(from, to)
@@ -186,7 +189,9 @@ struct XMLReader {
     return nil
   }
 
-  @inline(__always) private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+  @inline(__always) private static func isSpace(_ b: UInt8) -> Bool {
+    b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
+  }
   @inline(__always) private static func isNameByte(_ b: UInt8) -> Bool {
     !(isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=")
       || b == UInt8(ascii: "<") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'"))
@@ -207,13 +212,18 @@ struct XMLReader {
         while try has(position) && bytes[position] != UInt8(ascii: "<") { position += 1 }
         if openNames.isEmpty {
           if bytes[start..<position].contains(where: { !XMLReader.isSpace($0) }) {
-            throw error(sawRoot ? "text after the root element" : "text before the root element; expected '<'", at: base + start)
+            throw error(
+              sawRoot
+                ? "text after the root element" : "text before the root element; expected '<'",
+              at: base + start)
           }
           continue
         }
         if !wantsText {
           // Still refuse what would be refused if it were read: a malformed entity.
-          if bytes[start..<position].contains(UInt8(ascii: "&")) { _ = try unescape(start, position) }
+          if bytes[start..<position].contains(UInt8(ascii: "&")) {
+            _ = try unescape(start, position)
+          }
           continue
         }
         text = try unescape(start, position)
@@ -224,13 +234,17 @@ struct XMLReader {
       let second: UInt8 = try has(position + 1) ? bytes[position + 1] : 0
       let bang = second == UInt8(ascii: "!")
       if bang, try starts(with: "<!--", at: position) {
-        guard let end = try find("-->", from: position + 4) else { throw error("a comment is never closed; expected '-->'") }
+        guard let end = try find("-->", from: position + 4) else {
+          throw error("a comment is never closed; expected '-->'")
+        }
         position = end + 3
         continue
       }
       if bang, try starts(with: "<![CDATA[", at: position) {
         guard !openNames.isEmpty else { throw error("CDATA outside the root element") }
-        guard let end = try find("]]>", from: position + 9) else { throw error("a CDATA section is never closed; expected ']]>'") }
+        guard let end = try find("]]>", from: position + 9) else {
+          throw error("a CDATA section is never closed; expected ']]>'")
+        }
         text = local(position + 9, end)
         position = end + 3
         return .text
@@ -239,11 +253,15 @@ struct XMLReader {
         let doctype = try starts(with: "<!DOCTYPE", at: position)
         let entity = try starts(with: "<!ENTITY", at: position)
         if doctype || entity {
-          throw error("document type declarations (<!DOCTYPE>) are not accepted: they can define entities that expand without bound or read other files")
+          throw error(
+            "document type declarations (<!DOCTYPE>) are not accepted: they can define entities that expand without bound or read other files"
+          )
         }
       }
       if second == UInt8(ascii: "?") {
-        guard let end = try find("?>", from: position + 2) else { throw error("a processing instruction is never closed; expected '?>'") }
+        guard let end = try find("?>", from: position + 2) else {
+          throw error("a processing instruction is never closed; expected '?>'")
+        }
         position = end + 2
         continue
       }
@@ -258,9 +276,14 @@ struct XMLReader {
           throw error("expected '>' to close the end tag </\(local(nameStart, nameEnd))>")
         }
         position += 1
-        guard let open = openNames.last else { throw error("the end tag </\(local(nameStart, nameEnd))> has no start tag", at: base + start) }
+        guard let open = openNames.last else {
+          throw error(
+            "the end tag </\(local(nameStart, nameEnd))> has no start tag", at: base + start)
+        }
         guard holds(open, nameStart, nameEnd) else {
-          throw error("the end tag </\(local(nameStart, nameEnd))> does not match the start tag <\(open)>", at: base + start)
+          throw error(
+            "the end tag </\(local(nameStart, nameEnd))> does not match the start tag <\(open)>",
+            at: base + start)
         }
         openNames.removeLast()
         name = open
@@ -280,43 +303,72 @@ struct XMLReader {
       guard position > nameStart else { throw error("expected an element name after '<'") }
       let name = internedName(nameStart, position)
       nameHasColon = colon
-      if openNames.isEmpty && sawRoot { throw error("a second root element <\(name)>; a document has one", at: base + start) }
+      if openNames.isEmpty && sawRoot {
+        throw error("a second root element <\(name)>; a document has one", at: base + start)
+      }
       attributeCount = 0
       var selfClosing = false
       while true {
         while try has(position) && XMLReader.isSpace(bytes[position]) { position += 1 }
-        guard try has(position) else { throw error("the start tag <\(name)> is never closed", at: base + start) }
+        guard try has(position) else {
+          throw error("the start tag <\(name)> is never closed", at: base + start)
+        }
         let b = bytes[position]
-        if b == UInt8(ascii: ">") { position += 1; break }
+        if b == UInt8(ascii: ">") {
+          position += 1
+          break
+        }
         if b == UInt8(ascii: "/") {
-          guard try has(position + 1), bytes[position + 1] == UInt8(ascii: ">") else { throw error("expected '/>'") }
+          guard try has(position + 1), bytes[position + 1] == UInt8(ascii: ">") else {
+            throw error("expected '/>'")
+          }
           position += 2
           selfClosing = true
           break
         }
         let an = position
         while try has(position) && XMLReader.isNameByte(bytes[position]) { position += 1 }
-        guard position > an else { throw error("unexpected '\(Character(UnicodeScalar(b)))' in the start tag <\(name)>; expected an attribute name, '>' or '/>'") }
+        guard position > an else {
+          throw error(
+            "unexpected '\(Character(UnicodeScalar(b)))' in the start tag <\(name)>; expected an attribute name, '>' or '/>'"
+          )
+        }
         let aname = internedName(an, position)
         while try has(position) && XMLReader.isSpace(bytes[position]) { position += 1 }
-        guard try has(position), bytes[position] == UInt8(ascii: "=") else { throw error("expected '=' after the attribute name '\(aname)'") }
+        guard try has(position), bytes[position] == UInt8(ascii: "=") else {
+          throw error("expected '=' after the attribute name '\(aname)'")
+        }
         position += 1
         while try has(position) && XMLReader.isSpace(bytes[position]) { position += 1 }
-        guard try has(position), bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else {
+        guard try has(position),
+          bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'")
+        else {
           throw error("expected a quoted value for the attribute '\(aname)'")
         }
         let quote = bytes[position]
         position += 1
         let vs = position
         while try has(position) && bytes[position] != quote {
-          if bytes[position] == UInt8(ascii: "<") { throw error("'<' is not allowed in an attribute value; write &lt; (or is the value's closing quote missing?)") }
+          if bytes[position] == UInt8(ascii: "<") {
+            throw error(
+              "'<' is not allowed in an attribute value; write &lt; (or is the value's closing quote missing?)"
+            )
+          }
           position += 1
         }
-        guard try has(position) else { throw error("the value of the attribute '\(aname)' is never closed", at: base + vs) }
+        guard try has(position) else {
+          throw error("the value of the attribute '\(aname)' is never closed", at: base + vs)
+        }
         let value = try unescape(vs, position)
         position += 1
-        if attribute(aname) != nil { throw error("the attribute '\(aname)' appears twice in <\(name)>", at: base + an) }
-        if attributeCount < attributeStore.count { attributeStore[attributeCount] = (aname, value) } else { attributeStore.append((aname, value)) }
+        if attribute(aname) != nil {
+          throw error("the attribute '\(aname)' appears twice in <\(name)>", at: base + an)
+        }
+        if attributeCount < attributeStore.count {
+          attributeStore[attributeCount] = (aname, value)
+        } else {
+          attributeStore.append((aname, value))
+        }
         attributeCount += 1
       }
       sawRoot = true
@@ -325,7 +377,8 @@ struct XMLReader {
       } else {
         openNames.append(name)
         if openNames.count > XMLReader.maximumDepth {
-          throw error("elements are nested more than \(XMLReader.maximumDepth) deep", at: base + start)
+          throw error(
+            "elements are nested more than \(XMLReader.maximumDepth) deep", at: base + start)
         }
       }
       self.name = name
@@ -333,7 +386,9 @@ struct XMLReader {
       eventOffset = base + start
       return .start
     }
-    if let open = openNames.last { throw error("the file ends inside <\(open)>; it may be truncated") }
+    if let open = openNames.last {
+      throw error("the file ends inside <\(open)>; it may be truncated")
+    }
     if !sawRoot { throw error("the file has no root element") }
     return nil
   }
@@ -346,10 +401,16 @@ struct XMLReader {
     var i = from
     while i < to {
       let b = bytes[i]
-      guard b == UInt8(ascii: "&") else { out.append(b); i += 1; continue }
+      guard b == UInt8(ascii: "&") else {
+        out.append(b)
+        i += 1
+        continue
+      }
       var j = i + 1
       while j < to && bytes[j] != UInt8(ascii: ";") && j - i < 16 { j += 1 }
-      guard j < to, bytes[j] == UInt8(ascii: ";") else { throw error("'&' starts no entity; write &amp;", at: base + i) }
+      guard j < to, bytes[j] == UInt8(ascii: ";") else {
+        throw error("'&' starts no entity; write &amp;", at: base + i)
+      }
       let name = local(i + 1, j)
       switch name {
       case "lt": out.append(UInt8(ascii: "<"))
@@ -359,10 +420,18 @@ struct XMLReader {
       case "apos": out.append(UInt8(ascii: "'"))
       default:
         var scalar: UInt32?
-        if name.hasPrefix("#x") || name.hasPrefix("#X") { scalar = UInt32(name.dropFirst(2), radix: 16) }
-        else if name.hasPrefix("#") { scalar = UInt32(name.dropFirst(), radix: 10) }
-        else { throw error("the entity '&\(name);' is not defined; only &lt; &gt; &amp; &quot; &apos; and character references are read", at: base + i) }
-        guard let s = scalar, s != 0, let u = Unicode.Scalar(s) else { throw error("'&\(name);' is not a valid character", at: base + i) }
+        if name.hasPrefix("#x") || name.hasPrefix("#X") {
+          scalar = UInt32(name.dropFirst(2), radix: 16)
+        } else if name.hasPrefix("#") {
+          scalar = UInt32(name.dropFirst(), radix: 10)
+        } else {
+          throw error(
+            "the entity '&\(name);' is not defined; only &lt; &gt; &amp; &quot; &apos; and character references are read",
+            at: base + i)
+        }
+        guard let s = scalar, s != 0, let u = Unicode.Scalar(s) else {
+          throw error("'&\(name);' is not a valid character", at: base + i)
+        }
         out.append(contentsOf: Array(String(Character(u)).utf8))
       }
       i = j + 1

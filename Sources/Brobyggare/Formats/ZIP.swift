@@ -84,9 +84,12 @@ final class ZIPArchive {
 
   private func readDirectory() throws(FormatError) {
     // The end-of-central-directory record: 22 bytes and a comment of up to 65,535, at the end.
-    let notZIP = "the file is not a ZIP archive (an .xlsx workbook is one); it may be an old .xls workbook, or another format with this extension"
+    let notZIP =
+      "the file is not a ZIP archive (an .xlsx workbook is one); it may be an old .xls workbook, or another format with this extension"
     guard bytes.count >= 22 else {
-      throw fail(ZIPArchive.looksLike(Data(bytes.prefix(4))) ? "the ZIP archive is cut short (\(bytes.count) bytes)" : notZIP)
+      throw fail(
+        ZIPArchive.looksLike(Data(bytes.prefix(4)))
+          ? "the ZIP archive is cut short (\(bytes.count) bytes)" : notZIP)
     }
     var end: Int?
     var at = bytes.count - 22
@@ -162,7 +165,11 @@ final class ZIPArchive {
       }
       // Two entries of one name: readers disagree on which is meant (Python's zipfile takes
       // the last), so the archive is refused rather than read one way.
-      if byName[name] != nil { throw fail("the archive has two entries named '\(FormatError.excerpt(name))'; which one is meant is unclear") }
+      if byName[name] != nil {
+        throw fail(
+          "the archive has two entries named '\(FormatError.excerpt(name))'; which one is meant is unclear"
+        )
+      }
       byName[name] = entries.count
       entries.append(entry)
       p += 46 + nameLength + extraLength + commentLength

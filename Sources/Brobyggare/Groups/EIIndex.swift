@@ -45,24 +45,38 @@ extension Adjacency {
   /// Krackhardt and Stern's E-I index of the network, each group and each node, with the
   /// values expected at random and, when `permutations` > 0, the permutation test's p-values
   /// (see ``EIIndex``). The same `seed` gives the same p-values on any number of `threads`.
-  public func eiIndex(groups: [Int], groupCount: Int, permutations: Int = 0, seed: UInt64 = 1,
-                      threads: Int = Threads.available) -> EIIndex {
+  public func eiIndex(
+    groups: [Int], groupCount: Int, permutations: Int = 0, seed: UInt64 = 1,
+    threads: Int = Threads.available
+  ) -> EIIndex {
     let n = nodeCount
     var sizes = [Double](repeating: 0, count: groupCount)
     for g in groups where g >= 0 { sizes[g] += 1 }
-    @Sendable func count(_ groups: [Int]) -> (e: Double, i: Double, ge: [Double], gi: [Double], ne: [Double], ni: [Double]) {
-      var e = 0.0, i = 0.0
-      var ge = [Double](repeating: 0, count: groupCount), gi = ge
-      var ne = [Double](repeating: 0, count: n), ni = ne
+    @Sendable func count(_ groups: [Int]) -> (
+      e: Double, i: Double, ge: [Double], gi: [Double], ne: [Double], ni: [Double]
+    ) {
+      var e = 0.0
+      var i = 0.0
+      var ge = [Double](repeating: 0, count: groupCount)
+      var gi = ge
+      var ne = [Double](repeating: 0, count: n)
+      var ni = ne
       for v in 0..<n {
         for w32 in successors(of: v) {
           let w = Int(w32)
           if !isDirected && w < v { continue }
           if groups[v] < 0 || groups[w] < 0 { continue }
           if groups[v] == groups[w] {
-            i += 1; gi[groups[v]] += 1; ni[v] += 1; ni[w] += 1
+            i += 1
+            gi[groups[v]] += 1
+            ni[v] += 1
+            ni[w] += 1
           } else {
-            e += 1; ge[groups[v]] += 1; ge[groups[w]] += 1; ne[v] += 1; ne[w] += 1
+            e += 1
+            ge[groups[v]] += 1
+            ge[groups[w]] += 1
+            ne[v] += 1
+            ne[w] += 1
           }
         }
       }
@@ -87,7 +101,8 @@ extension Adjacency {
         if value >= observed - 1e-12 { counter[0] += 1 }
         if value <= observed + 1e-12 { counter[1] += 1 }
       }
-      let greater = hits[0], less = hits[1]
+      let greater = hits[0]
+      let less = hits[1]
       result.pGreater = Double(greater + 1) / Double(permutations + 1)
       result.pLess = Double(less + 1) / Double(permutations + 1)
     }
@@ -115,10 +130,13 @@ extension Network {
   /// Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises: an
   /// experimental simulation. *Social Psychology Quarterly* 51(2), 123–140.
   /// [doi:10.2307/2786835](https://doi.org/10.2307/2786835)
-  public func eiIndex(by attribute: String, selection: TieSelection = .all, permutations: Int = 0,
-                      seed: UInt64 = 1, threads: Int = Threads.available) throws -> EIIndex {
+  public func eiIndex(
+    by attribute: String, selection: TieSelection = .all, permutations: Int = 0,
+    seed: UInt64 = 1, threads: Int = Threads.available
+  ) throws -> EIIndex {
     let (g, names) = try groups(by: attribute)
-    return try adjacency(selection).eiIndex(groups: g, groupCount: names.count, permutations: permutations,
-                                            seed: seed, threads: threads)
+    return try adjacency(selection).eiIndex(
+      groups: g, groupCount: names.count, permutations: permutations,
+      seed: seed, threads: threads)
   }
 }

@@ -28,7 +28,9 @@ public struct GroupAssignment: Sendable, Equatable {
   public var trimmedValues = 0
 
   /// Values that spreadsheets, R and databases write for a missing value.
-  public static let missingSpellings: Set<String> = ["NA", "N/A", "#N/A", "NULL", "null", "NaN", "nan", "na", "n/a"]
+  public static let missingSpellings: Set<String> = [
+    "NA", "N/A", "#N/A", "NULL", "null", "NaN", "nan", "na", "n/a",
+  ]
   /// Members of each group.
   public var sizes: [Int] {
     var s = [Int](repeating: 0, count: names.count)
@@ -44,10 +46,17 @@ extension Network {
   ///   attribute and none declares it, listing the node attributes there are.
   /// - Complexity: O(n + G log G) for n nodes and G groups.
   public func groupAssignment(by attribute: String) throws(NetworkError) -> GroupAssignment {
-    guard nodeAttributes.contains(where: { $0.name == attribute }) || nodes.contains(where: { $0.attributes[attribute] != nil }) else {
+    guard
+      nodeAttributes.contains(where: { $0.name == attribute })
+        || nodes.contains(where: { $0.attributes[attribute] != nil })
+    else {
       var names = nodeAttributes.map(\.name)
       var seen = Set(names)
-      for node in nodes { for key in node.attributes.keys.sorted() where seen.insert(key).inserted { names.append(key) } }
+      for node in nodes {
+        for key in node.attributes.keys.sorted() where seen.insert(key).inserted {
+          names.append(key)
+        }
+      }
       throw .unknownGroupAttribute(attribute, available: names)
     }
     var missingTokens = Set<String>()
@@ -59,7 +68,10 @@ extension Network {
       let text = trimmingWhitespace(full, newlines: true)
       if !text.isEmpty && text.utf8.count != full.utf8.count { trimmed += 1 }
       // What R, Excel and databases write for a missing value is no group.
-      if GroupAssignment.missingSpellings.contains(text) { missingTokens.insert(text); return nil }
+      if GroupAssignment.missingSpellings.contains(text) {
+        missingTokens.insert(text)
+        return nil
+      }
       return text.isEmpty ? nil : text
     }
     let distinct = Array(Set(labels.compactMap { $0 }))
@@ -74,8 +86,9 @@ extension Network {
     var byForm: [String: [String]] = [:]
     for name in names { byForm[NameMatching.normalise(name), default: []].append(name) }
     let similar = byForm.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
-    return GroupAssignment(attribute: attribute, groups: labels.map { $0.map { index[$0]! } ?? -1 }, names: names,
-                           similarNames: similar, missingSpellings: missingTokens.sorted(), trimmedValues: trimmed)
+    return GroupAssignment(
+      attribute: attribute, groups: labels.map { $0.map { index[$0]! } ?? -1 }, names: names,
+      similarNames: similar, missingSpellings: missingTokens.sorted(), trimmedValues: trimmed)
   }
 
   /// The group of each node from a node attribute, −1 for a node without one, and the group

@@ -66,13 +66,16 @@ extension Adjacency {
 
 extension Network {
   /// Group betweenness of the nodes with the given ids (see ``GroupBetweenness``).
-  public func groupBetweenness(of ids: [String], selection: TieSelection = .all,
-                               distance: DistanceTransform = .hops) throws -> GroupBetweenness {
+  public func groupBetweenness(
+    of ids: [String], selection: TieSelection = .all,
+    distance: DistanceTransform = .hops
+  ) throws -> GroupBetweenness {
     let members = try ids.map { id in
       guard let i = index(of: id) else { throw NetworkError.unknownNode(id) }
       return i
     }
     let adj = try adjacency(selection)
-    return adj.groupBetweenness(of: members, lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)))
+    return adj.groupBetweenness(
+      of: members, lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)))
   }
 }

@@ -40,7 +40,8 @@ extension Adjacency {
       }
     }
     var density = [[Double]](repeating: [Double](repeating: .nan, count: g), count: g)
-    var mean = density, recip = density
+    var mean = density
+    var recip = density
     for a in 0..<g {
       for b in 0..<g {
         let possible = a == b ? sizes[a] * (sizes[a] - 1) : sizes[a] * sizes[b]
@@ -53,7 +54,8 @@ extension Adjacency {
     }
     // Undirected: each tie was seen from both ends; within a group that counted it twice.
     if !isDirected { for a in 0..<g { ties[a][a] /= 2 } }
-    return GroupMatrices(names: names, sizes: sizes, ties: ties, density: density, meanTrust: mean, reciprocity: recip)
+    return GroupMatrices(
+      names: names, sizes: sizes, ties: ties, density: density, meanTrust: mean, reciprocity: recip)
   }
 }
 
@@ -62,7 +64,9 @@ extension Network {
   /// ``GroupMatrices``).
   ///
   /// - Complexity: O(n + m + G²) for G groups.
-  public func groupMatrices(by attribute: String, selection: TieSelection = .all) throws -> GroupMatrices {
+  public func groupMatrices(by attribute: String, selection: TieSelection = .all) throws
+    -> GroupMatrices
+  {
     let (g, names) = try groups(by: attribute)
     return try adjacency(selection).groupMatrices(groups: g, names: names)
   }

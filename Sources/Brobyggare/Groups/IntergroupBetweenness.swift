@@ -26,20 +26,29 @@ extension Adjacency {
   /// Brandes, U. (2008). On variants of shortest-path betweenness centrality and their generic
   /// computation. *Social Networks* 30(2), 136–145.
   /// [doi:10.1016/j.socnet.2007.11.001](https://doi.org/10.1016/j.socnet.2007.11.001)
-  public func intergroupBetweenness(groups: [Int], lengths: ArcLengths, threads: Int = Threads.available) -> [Double] {
-    accumulate(lengths: lengths, threads: threads) { s, w in groups[w] != groups[s] && groups[w] >= 0 && groups[s] >= 0 }
+  public func intergroupBetweenness(
+    groups: [Int], lengths: ArcLengths, threads: Int = Threads.available
+  ) -> [Double] {
+    accumulate(lengths: lengths, threads: threads) { s, w in
+      groups[w] != groups[s] && groups[w] >= 0 && groups[s] >= 0
+    }
   }
 
   /// For each ordered pair of groups (a, b), a ≠ b: per node, the share of shortest paths from
   /// a to b through it. `result[a][b][v]`; for undirected networks `result[a][b] == result[b][a]`.
-  public func intergroupBreakdown(groups: [Int], groupCount: Int, lengths: ArcLengths, threads: Int = Threads.available) -> [[[Double]]] {
+  public func intergroupBreakdown(
+    groups: [Int], groupCount: Int, lengths: ArcLengths, threads: Int = Threads.available
+  ) -> [[[Double]]] {
     let n = nodeCount
     var sizes = [Int](repeating: 0, count: groupCount)
     for g in groups where g >= 0 { sizes[g] += 1 }
-    var out = [[[Double]]](repeating: [[Double]](repeating: [], count: groupCount), count: groupCount)
+    var out = [[[Double]]](
+      repeating: [[Double]](repeating: [], count: groupCount), count: groupCount)
     for a in 0..<groupCount {
       for b in 0..<groupCount where a != b {
-        let raw = accumulate(lengths: lengths, halveUndirected: false, sources: { groups[$0] == a }, threads: threads) { _, w in groups[w] == b }
+        let raw = accumulate(
+          lengths: lengths, halveUndirected: false, sources: { groups[$0] == a }, threads: threads
+        ) { _, w in groups[w] == b }
         let pairs = Double(sizes[a] * sizes[b])
         out[a][b] = (0..<n).map { v in
           // v cannot be an intermediary of the pairs it ends.
@@ -53,8 +62,11 @@ extension Adjacency {
   }
 
   /// Brandes' accumulation counting only targets for which `counted(source, target)`.
-  func accumulate(lengths: ArcLengths, halveUndirected: Bool = true, sources: @Sendable (Int) -> Bool = { _ in true },
-                  threads: Int = Threads.available, counted: @Sendable (Int, Int) -> Bool) -> [Double] {
+  func accumulate(
+    lengths: ArcLengths, halveUndirected: Bool = true,
+    sources: @Sendable (Int) -> Bool = { _ in true },
+    threads: Int = Threads.available, counted: @Sendable (Int, Int) -> Bool
+  ) -> [Double] {
     let n = nodeCount
     // Sources split into chunks fixed by n; each chunk sums into its own row, and the rows
     // are added in chunk order, so the result does not depend on the number of threads.
@@ -115,11 +127,15 @@ extension Network {
   /// Brandes, U. (2008). On variants of shortest-path betweenness centrality and their generic
   /// computation. *Social Networks* 30(2), 136–145.
   /// [doi:10.1016/j.socnet.2007.11.001](https://doi.org/10.1016/j.socnet.2007.11.001)
-  public func intergroupBetweenness(by attribute: String, selection: TieSelection = .all,
-                                    distance: DistanceTransform = .hops,
-                                    threads: Int = Threads.available) throws -> [Double] {
+  public func intergroupBetweenness(
+    by attribute: String, selection: TieSelection = .all,
+    distance: DistanceTransform = .hops,
+    threads: Int = Threads.available
+  ) throws -> [Double] {
     let (g, _) = try groups(by: attribute)
     let adj = try adjacency(selection)
-    return adj.intergroupBetweenness(groups: g, lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)), threads: threads)
+    return adj.intergroupBetweenness(
+      groups: g, lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)),
+      threads: threads)
   }
 }

@@ -58,9 +58,11 @@ extension Adjacency {
       for b in (a + 1)..<max(g, a + 1) {
         let ab = ties[a][b] > 0 ? trust[a][b] / Double(ties[a][b]) : .nan
         let ba = ties[b][a] > 0 ? trust[b][a] / Double(ties[b][a]) : .nan
-        pairs.append(.init(a: a, b: b, tiesAB: ties[a][b], tiesBA: ties[b][a], meanTrustAB: ab, meanTrustBA: ba,
-                           difference: ab - ba, mutualDyads: mutual[a][b],
-                           meanPairedDifference: mutual[a][b] > 0 ? paired[a][b] / Double(mutual[a][b]) : .nan))
+        pairs.append(
+          .init(
+            a: a, b: b, tiesAB: ties[a][b], tiesBA: ties[b][a], meanTrustAB: ab, meanTrustBA: ba,
+            difference: ab - ba, mutualDyads: mutual[a][b],
+            meanPairedDifference: mutual[a][b] > 0 ? paired[a][b] / Double(mutual[a][b]) : .nan))
       }
     }
     return TrustAsymmetry(names: names, pairs: pairs)
@@ -72,7 +74,9 @@ extension Network {
   /// (see ``TrustAsymmetry``).
   ///
   /// - Complexity: O(n + m + G²) for G groups.
-  public func trustAsymmetry(by attribute: String, selection: TieSelection = .all) throws -> TrustAsymmetry {
+  public func trustAsymmetry(by attribute: String, selection: TieSelection = .all) throws
+    -> TrustAsymmetry
+  {
     let (g, names) = try groups(by: attribute)
     return try adjacency(selection).trustAsymmetry(groups: g, names: names)
   }

@@ -121,7 +121,8 @@ public enum CUGStatistic: Sendable, Hashable {
   /// Every name, in the order of the summary's columns.
   public static let names = [
     "density", "reciprocity", "transitivity", "centralization_degree", "centralization_betweenness",
-    "centralization_closeness", "connectedness", "hierarchy", "efficiency", "lubness", "ei", "betweenness_rank",
+    "centralization_closeness", "connectedness", "hierarchy", "efficiency", "lubness", "ei",
+    "betweenness_rank",
   ]
 
   /// The statistic of a name that needs nothing more (all but `ei` and `betweenness_rank`).
@@ -147,7 +148,8 @@ public enum CUGStatistic: Sendable, Hashable {
     case .connectedness, .efficiency: n + a
     case .hierarchy: n * (n + a) + n * n / 2
     case .lubness: n * (n + a) + n * n * n * n / 64
-    case .centralizationDegree, .centralizationBetweenness, .centralizationCloseness, .betweennessRank:
+    case .centralizationDegree, .centralizationBetweenness, .centralizationCloseness,
+      .betweennessRank:
       2 * n * (n + a)
     }
   }
@@ -179,16 +181,22 @@ public struct CUGWorkError: Error, Equatable, CustomStringConvertible, Sendable 
 
   public var description: String {
     if arcsPerDraw > Self.maximumArcsPerDraw {
-      let what = condition == .size ? "random graphs on these nodes with each tie present with probability 1/2 have about"
+      let what =
+        condition == .size
+        ? "random graphs on these nodes with each tie present with probability 1/2 have about"
         : "random graphs with the observed ties have"
-      let advice = condition == .size ? "condition on the ties or the dyad census, or analyse fewer nodes" : "analyse fewer ties"
+      let advice =
+        condition == .size
+        ? "condition on the ties or the dyad census, or analyse fewer nodes" : "analyse fewer ties"
       return "\(what) \(String(format: "%.2g", arcsPerDraw)) arcs each, more than the "
         + "\(String(format: "%.2g", Self.maximumArcsPerDraw)) a draw may hold; \(advice)"
     }
-    let advice = feasibleDraws > 0
+    let advice =
+      feasibleDraws > 0
       ? "at most \(feasibleDraws) draws fit"
       : "not even one draw fits; test cheaper statistics or a smaller network"
-    return "\(draws) random graphs (conditioned on \(condition.rawValue)) for \(statistics.joined(separator: ", ")) "
+    return
+      "\(draws) random graphs (conditioned on \(condition.rawValue)) for \(statistics.joined(separator: ", ")) "
       + "need about \(String(format: "%.2g", Double(draws) * workPerDraw)) steps, over the limit of "
       + "\(String(format: "%.2g", limit)); \(advice)"
   }
@@ -240,13 +248,19 @@ extension Adjacency {
   /// have more than ``CUGWorkError/maximumArcsPerDraw`` arcs, before any work is done.
   /// - Complexity: `draws` × (drawing a graph + each statistic on it); see
   ///   ``cugWork(_:condition:draws:)``.
-  public func cugTest(_ statistics: [CUGStatistic], condition: CUGCondition, draws: Int, seed: UInt64 = 1,
-                      threads: Int = Threads.available, workLimit: Double = Adjacency.cugWorkLimit) throws(CUGWorkError) -> [CUGTest] {
+  public func cugTest(
+    _ statistics: [CUGStatistic], condition: CUGCondition, draws: Int, seed: UInt64 = 1,
+    threads: Int = Threads.available, workLimit: Double = Adjacency.cugWorkLimit
+  ) throws(CUGWorkError) -> [CUGTest] {
     precondition(draws > 0, "a CUG test needs at least one draw")
     for s in statistics {
       switch s {
-      case .betweennessRank(let v): precondition(v >= 0 && v < nodeCount, "betweenness rank of node \(v), not in 0..<\(nodeCount)")
-      case .eiIndex(let g, let k): precondition(g.count == nodeCount && g.allSatisfy { $0 < k }, "one group below \(k) per node")
+      case .betweennessRank(let v):
+        precondition(
+          v >= 0 && v < nodeCount, "betweenness rank of node \(v), not in 0..<\(nodeCount)")
+      case .eiIndex(let g, let k):
+        precondition(
+          g.count == nodeCount && g.allSatisfy { $0 < k }, "one group below \(k) per node")
       default: break
       }
     }
@@ -254,14 +268,21 @@ extension Adjacency {
     let n = Double(nodeCount)
     let arcs = condition == .size ? n * (n - 1) / 2 * (isDirected ? 1 : 2) : Double(arcCount)
     if arcs > CUGWorkError.maximumArcsPerDraw {
-      throw CUGWorkError(statistics: statistics.map(\.name), condition: condition, draws: draws, workPerDraw: perDraw,
-                         limit: workLimit, feasibleDraws: 0, arcsPerDraw: arcs)
+      throw CUGWorkError(
+        statistics: statistics.map(\.name), condition: condition, draws: draws,
+        workPerDraw: perDraw,
+        limit: workLimit, feasibleDraws: 0, arcsPerDraw: arcs)
     }
     if perDraw * Double(draws) > workLimit {
-      throw CUGWorkError(statistics: statistics.map(\.name), condition: condition, draws: draws, workPerDraw: perDraw,
-                         limit: workLimit, feasibleDraws: Int(workLimit / perDraw))
+      throw CUGWorkError(
+        statistics: statistics.map(\.name), condition: condition, draws: draws,
+        workPerDraw: perDraw,
+        limit: workLimit, feasibleDraws: Int(workLimit / perDraw))
     }
-    return cugRun(names: statistics.map(\.name), condition: condition, draws: draws, seed: seed, threads: threads) {
+    return cugRun(
+      names: statistics.map(\.name), condition: condition, draws: draws, seed: seed,
+      threads: threads
+    ) {
       $0.cugValues(statistics)
     }
   }
@@ -274,10 +295,14 @@ extension Adjacency {
   ///
   /// - Complexity: `draws` × (the cost of `statistic` + O(n + m) to draw a graph, O(n²) under
   ///   ``CUGCondition/size``).
-  public func cugTest(named name: String = "statistic", condition: CUGCondition, draws: Int, seed: UInt64 = 1,
-                      threads: Int = Threads.available, statistic: @escaping @Sendable (Adjacency) -> Double) -> CUGTest {
+  public func cugTest(
+    named name: String = "statistic", condition: CUGCondition, draws: Int, seed: UInt64 = 1,
+    threads: Int = Threads.available, statistic: @escaping @Sendable (Adjacency) -> Double
+  ) -> CUGTest {
     precondition(draws > 0, "a CUG test needs at least one draw")
-    return cugRun(names: [name], condition: condition, draws: draws, seed: seed, threads: threads) { [statistic($0)] }[0]
+    return cugRun(names: [name], condition: condition, draws: draws, seed: seed, threads: threads) {
+      [statistic($0)]
+    }[0]
   }
 
   /// One random graph of the kind `condition` names, drawn with `rng` (see ``CUGCondition``).
@@ -301,7 +326,9 @@ extension Adjacency {
       case .transitivity: return transitivity
       case .centralizationDegree, .centralizationBetweenness, .centralizationCloseness:
         if central == nil { central = centralization(threads: 1) }
-        return s == .centralizationDegree ? central!.degree : s == .centralizationBetweenness ? central!.betweenness : central!.closeness
+        return s == .centralizationDegree
+          ? central!.degree
+          : s == .centralizationBetweenness ? central!.betweenness : central!.closeness
       case .connectedness, .hierarchy, .efficiency, .lubness:
         if krackhardt == nil { krackhardt = krackhardtHierarchy(lubness: wantsLUB) }
         switch s {
@@ -313,7 +340,9 @@ extension Adjacency {
       case .eiIndex(let groups, let count):
         return eiIndex(groups: groups, groupCount: count, threads: 1).network
       case .betweennessRank(let v):
-        if between == nil { between = betweenness(lengths: ArcLengths(transform: .hops, lengths: nil), threads: 1) }
+        if between == nil {
+          between = betweenness(lengths: ArcLengths(transform: .hops, lengths: nil), threads: 1)
+        }
         let b = between!
         let own = b[v]
         var above = 0
@@ -327,8 +356,10 @@ extension Adjacency {
   /// k)`), each chunk keeping per statistic Welford's running mean and squared deviations and
   /// its counts; the chunks combine in order (Chan et al.'s pairwise update), so the result
   /// does not depend on the threads.
-  func cugRun(names: [String], condition: CUGCondition, draws: Int, seed: UInt64, threads: Int,
-              values: @escaping @Sendable (Adjacency) -> [Double]) -> [CUGTest] {
+  func cugRun(
+    names: [String], condition: CUGCondition, draws: Int, seed: UInt64, threads: Int,
+    values: @escaping @Sendable (Adjacency) -> [Double]
+  ) -> [CUGTest] {
     let k = names.count
     let observed = values(self)
     let model = UniformGraphModel(self, condition)
@@ -355,7 +386,11 @@ extension Adjacency {
       }
     }
     return (0..<k).map { s in
-      var count = 0.0, mean = 0.0, m2 = 0.0, ge = 0.0, le = 0.0
+      var count = 0.0
+      var mean = 0.0
+      var m2 = 0.0
+      var ge = 0.0
+      var le = 0.0
       for c in 0..<chunks {
         let a = acc.pointer + (c * k + s) * slots
         guard a[0] > 0 else { continue }
@@ -372,13 +407,15 @@ extension Adjacency {
       var sd = defined > 1 ? (m2 / (count - 1)).squareRoot() : Double.nan
       if sd < 1e-10 * max(1, abs(mean)) { sd = 0 }
       if x.isNaN || defined == 0 {
-        return CUGTest(statistic: names[s], condition: condition, observed: x, mean: defined > 0 ? mean : .nan,
-                       standardDeviation: sd, z: .nan, pGreaterEqual: .nan, pLessEqual: .nan, draws: draws,
-                       undefinedDraws: draws - defined, seed: seed)
+        return CUGTest(
+          statistic: names[s], condition: condition, observed: x, mean: defined > 0 ? mean : .nan,
+          standardDeviation: sd, z: .nan, pGreaterEqual: .nan, pLessEqual: .nan, draws: draws,
+          undefinedDraws: draws - defined, seed: seed)
       }
-      return CUGTest(statistic: names[s], condition: condition, observed: x, mean: mean, standardDeviation: sd,
-                     z: sd > 0 ? (x - mean) / sd : .nan, pGreaterEqual: ge / count, pLessEqual: le / count,
-                     draws: draws, undefinedDraws: draws - defined, seed: seed)
+      return CUGTest(
+        statistic: names[s], condition: condition, observed: x, mean: mean, standardDeviation: sd,
+        z: sd > 0 ? (x - mean) / sd : .nan, pGreaterEqual: ge / count, pLessEqual: le / count,
+        draws: draws, undefinedDraws: draws - defined, seed: seed)
     }
   }
 }
@@ -410,30 +447,38 @@ struct UniformGraphModel: Sendable {
 
   func draw(_ rng: inout SeededGenerator) -> Adjacency {
     let n = nodes
-    guard n > 1 else { return Adjacency.build(nodeCount: n, directed: directed, arcs: [], merge: .max) }
+    guard n > 1 else {
+      return Adjacency.build(nodeCount: n, directed: directed, arcs: [], merge: .max)
+    }
     switch condition {
     case .size:
       // Each pair from one random bit, 64 bits to a draw of the generator.
       var arcs: [(Int32, Int32, Double)] = []
       arcs.reserveCapacity(n * (n - 1) / (directed ? 2 : 4) + 64)
-      var word: UInt64 = 0, left = 0
+      var word: UInt64 = 0
+      var left = 0
       for i in 0..<n {
         for j in (directed ? 0 : i + 1)..<n where j != i {
-          if left == 0 { word = rng.next(); left = 64 }
+          if left == 0 {
+            word = rng.next()
+            left = 64
+          }
           if word & 1 == 1 { arcs.append((Int32(i), Int32(j), 1)) }
           word >>= 1
           left -= 1
         }
       }
       // Directed, the arcs come sorted by (source, target) already.
-      return directed ? Adjacency(nodeCount: n, directed: true, sortedArcs: arcs)
+      return directed
+        ? Adjacency(nodeCount: n, directed: true, sortedArcs: arcs)
         : Adjacency.build(nodeCount: n, directed: false, arcs: arcs, merge: .max)
     case .ties:
       let pairs = directed ? n * (n - 1) : n * (n - 1) / 2
       let chosen = distinctSample(ties, of: pairs, &rng)
       let arcs = chosen.map { k -> (Int32, Int32, Double) in
         if directed {
-          let i = k / (n - 1), r = k % (n - 1)
+          let i = k / (n - 1)
+          let r = k % (n - 1)
           return (Int32(i), Int32(r < i ? r : r + 1), 1)
         }
         let (i, j) = unorderedPair(k)
@@ -443,7 +488,9 @@ struct UniformGraphModel: Sendable {
     case .dyads:
       // Which dyads are not null, then (shuffled) the first M mutual and the rest asymmetric.
       var chosen = distinctSample(mutual + asymmetric, of: n * (n - 1) / 2, &rng)
-      for i in stride(from: chosen.count - 1, to: 0, by: -1) { chosen.swapAt(i, uniformBelow(i + 1, &rng)) }
+      for i in stride(from: chosen.count - 1, to: 0, by: -1) {
+        chosen.swapAt(i, uniformBelow(i + 1, &rng))
+      }
       var arcs: [(Int32, Int32, Double)] = []
       arcs.reserveCapacity(2 * mutual + asymmetric)
       for (rank, k) in chosen.enumerated() {
@@ -518,20 +565,26 @@ extension Network {
   /// let tests = try advice.cugTest([.transitivity, .centralizationBetweenness], condition: .ties,
   ///                                draws: 1000, selection: TieSelection(layers: ["advice"]))
   /// ```
-  public func cugTest(_ statistics: [CUGStatistic], condition: CUGCondition = .ties, draws: Int = 1000,
-                      seed: UInt64 = 1, selection: TieSelection = .all,
-                      threads: Int = Threads.available) throws -> [CUGTest] {
-    try adjacency(selection).cugTest(statistics, condition: condition, draws: draws, seed: seed, threads: threads)
+  public func cugTest(
+    _ statistics: [CUGStatistic], condition: CUGCondition = .ties, draws: Int = 1000,
+    seed: UInt64 = 1, selection: TieSelection = .all,
+    threads: Int = Threads.available
+  ) throws -> [CUGTest] {
+    try adjacency(selection).cugTest(
+      statistics, condition: condition, draws: draws, seed: seed, threads: threads)
   }
 
   /// A conditional uniform graph test of any statistic of the selected ties (see
   /// ``Adjacency/cugTest(named:condition:draws:seed:threads:statistic:)``).
   ///
   /// - Complexity: O(n + m) to select the ties, then `draws` × (the statistic + drawing).
-  public func cugTest(named name: String = "statistic", condition: CUGCondition = .ties, draws: Int = 1000,
-                      seed: UInt64 = 1, selection: TieSelection = .all, threads: Int = Threads.available,
-                      statistic: @escaping @Sendable (Adjacency) -> Double) throws -> CUGTest {
-    try adjacency(selection).cugTest(named: name, condition: condition, draws: draws, seed: seed, threads: threads,
-                                     statistic: statistic)
+  public func cugTest(
+    named name: String = "statistic", condition: CUGCondition = .ties, draws: Int = 1000,
+    seed: UInt64 = 1, selection: TieSelection = .all, threads: Int = Threads.available,
+    statistic: @escaping @Sendable (Adjacency) -> Double
+  ) throws -> CUGTest {
+    try adjacency(selection).cugTest(
+      named: name, condition: condition, draws: draws, seed: seed, threads: threads,
+      statistic: statistic)
   }
 }

@@ -137,15 +137,19 @@ public enum MRQAP {
   ///   every term) or O(N p) (Y-permutation), N cells and p terms; logistic: O(I N p²) per refit,
   ///   I ≤ 25 iterations, p refits per permutation under semi-partialling. Missing cells make a
   ///   linear refit O(N p²) per term.
-  public static func regression(dependent: DyadicMatrix, predictors: [(name: String, matrix: DyadicMatrix)],
-                                mode: DyadMode, model: Model = .linear, null: NullHypothesis = .semiPartialling,
-                                permutations: Int = 1000, seed: UInt64 = 1,
-                                threads: Int = Threads.available) throws -> Result {
+  public static func regression(
+    dependent: DyadicMatrix, predictors: [(name: String, matrix: DyadicMatrix)],
+    mode: DyadMode, model: Model = .linear, null: NullHypothesis = .semiPartialling,
+    permutations: Int = 1000, seed: UInt64 = 1,
+    threads: Int = Threads.available
+  ) throws -> Result {
     precondition(!predictors.isEmpty, "a regression needs at least one predictor")
     precondition(permutations >= 1, "permutations must be at least 1")
     let n = dependent.nodeCount
     for p in predictors {
-      precondition(p.matrix.nodeCount == n, "predictor '\(p.name)' has \(p.matrix.nodeCount) nodes, the dependent \(n)")
+      precondition(
+        p.matrix.nodeCount == n,
+        "predictor '\(p.name)' has \(p.matrix.nodeCount) nodes, the dependent \(n)")
     }
     let cells = mode.cells(nodeCount: n)
     var ones = DyadicMatrix(nodeCount: n, values: [Double](repeating: 1, count: n * n))
@@ -159,27 +163,37 @@ public enum MRQAP {
     let mask = cells.indices.map { xComplete[$0] && y[$0].isFinite }
     let used = mask.filter { $0 }.count
     if used <= p {
-      throw QAPError("\(used) cell\(used == 1 ? "" : "s") have the dependent and every predictor present; a model of \(p) terms needs more than \(p)")
+      throw QAPError(
+        "\(used) cell\(used == 1 ? "" : "s") have the dependent and every predictor present; a model of \(p) terms needs more than \(p)"
+      )
     }
     // A constant or collinear predictor, as sna's QR (tolerance 1e-7) would find it.
     try checkRank(columns, mask: mask, names: names)
     if model == .logistic {
       for c in cells.indices where mask[c] && y[c] != 0 && y[c] != 1 {
         let (i, j) = cells[c].quotientAndRemainder(dividingBy: n)
-        throw QAPError("the logistic model needs a 0/1 dependent; the pair \(i + 1) → \(j + 1) has \(formatNumber(y[c])) (use the linear model, or tie presence)")
+        throw QAPError(
+          "the logistic model needs a 0/1 dependent; the pair \(i + 1) → \(j + 1) has \(formatNumber(y[c])) (use the linear model, or tie presence)"
+        )
       }
       if Set(cells.indices.filter { mask[$0] }.map { y[$0] }).count < 2 {
-        throw QAPError("the dependent is \(formatNumber(y[mask.firstIndex(of: true)!])) in every cell fitted; a logistic model needs both ties and non-ties")
+        throw QAPError(
+          "the dependent is \(formatNumber(y[mask.firstIndex(of: true)!])) in every cell fitted; a logistic model needs both ties and non-ties"
+        )
       }
     }
 
     // The observed fit.
     let design = columns.map { col in cells.indices.filter { mask[$0] }.map { col[$0] } }
     let yUsed = cells.indices.filter { mask[$0] }.map { y[$0] }
-    var result = Result(model: model, nullHypothesis: null, coefficients: [], cells: used, missingCells: cells.count - used,
-                        permutations: permutations, seed: seed, rSquared: .nan, adjustedRSquared: .nan,
-                        residualStandardError: .nan, deviance: .nan, nullDeviance: .nan, aic: .nan, bic: .nan, iterations: 0)
-    let estimate: [Double], se: [Double]
+    var result = Result(
+      model: model, nullHypothesis: null, coefficients: [], cells: used,
+      missingCells: cells.count - used,
+      permutations: permutations, seed: seed, rSquared: .nan, adjustedRSquared: .nan,
+      residualStandardError: .nan, deviance: .nan, nullDeviance: .nan, aic: .nan, bic: .nan,
+      iterations: 0)
+    let estimate: [Double]
+    let se: [Double]
     switch model {
     case .linear:
       let fit = leastSquares(design, yUsed)
@@ -196,7 +210,9 @@ public enum MRQAP {
     case .logistic:
       let fit = logisticFit(design, yUsed)
       guard fit.converged, fit.coefficients.allSatisfy(\.isFinite) else {
-        throw QAPError("the logistic fit does not converge in 25 iterations: some combination of the predictors separates ties from non-ties (almost) perfectly, so the estimates run off to infinity")
+        throw QAPError(
+          "the logistic fit does not converge in 25 iterations: some combination of the predictors separates ties from non-ties (almost) perfectly, so the estimates run off to infinity"
+        )
       }
       estimate = fit.coefficients
       se = fit.standardErrors
@@ -215,7 +231,8 @@ public enum MRQAP {
     let slots = 3 * p
     @Sendable func tally(_ k: Int, _ s: Double, _ counter: UnsafeMutableBufferPointer<Int>) {
       guard s.isFinite else { return }
-      let t = statistic[k], tol = tolerance[k]
+      let t = statistic[k]
+      let tol = tolerance[k]
       if abs(s) >= abs(t) - tol { counter[3 * k] += 1 }
       if s >= t - tol { counter[3 * k + 1] += 1 }
       if s <= t + tol { counter[3 * k + 2] += 1 }
@@ -227,7 +244,8 @@ public enum MRQAP {
       // Linear without missing cells: XᵀX and yᵀy do not change under the permutation.
       let fixedGram = model == .linear && noMissing ? gram(columns, mask: nil) : nil
       let yy = y.reduce(0) { $0 + $1 * $1 }
-      counts = countTrials(permutations, slots: slots, threads: threads, seed: seed) { rng, counter in
+      counts = countTrials(permutations, slots: slots, threads: threads, seed: seed) {
+        rng, counter in
         let pi = randomPermutation(n, &rng)
         let yStar = permuted(yMatrix, n: n, cells: cells, by: pi)
         let s: [Double]
@@ -259,15 +277,20 @@ public enum MRQAP {
       }
       // Linear without missing cells: only the cross-products with E_k* change.
       let otherColumns = (0..<p).map { k in (0..<p).filter { $0 != k }.map { columns[$0] } }
-      let fixed: [(gram: [[Double]], xy: [Double], ee: Double)]? = model == .linear && noMissing
+      let fixed: [(gram: [[Double]], xy: [Double], ee: Double)]? =
+        model == .linear && noMissing
         ? (0..<p).map { k in
-            let zs = otherColumns[k]
-            let ee = cells.indices.reduce(0.0) { s, c in let v = residualMatrices[k][cells[c]]; return s + v * v }
-            return (gram(zs, mask: nil), zs.map { dot($0, y) }, ee)
+          let zs = otherColumns[k]
+          let ee = cells.indices.reduce(0.0) { s, c in
+            let v = residualMatrices[k][cells[c]]
+            return s + v * v
           }
+          return (gram(zs, mask: nil), zs.map { dot($0, y) }, ee)
+        }
         : nil
       let yy = y.reduce(0) { $0 + $1 * $1 }
-      counts = countTrials(permutations, slots: slots, threads: threads, seed: seed) { rng, counter in
+      counts = countTrials(permutations, slots: slots, threads: threads, seed: seed) {
+        rng, counter in
         let pi = randomPermutation(n, &rng)
         for k in 0..<p {
           let eStar = permuted(residualMatrices[k], n: n, cells: cells, by: pi)
@@ -277,10 +300,15 @@ public enum MRQAP {
             let ze = otherColumns[k].map { dot($0, eStar) }
             for a in 0..<(p - 1) { g[a].append(ze[a]) }
             g.append(ze + [f.ee])
-            s = tValues(gram: g, xy: f.xy + [dot(eStar, y)], yy: yy, count: cells.count, all: false).last!
+            s = tValues(gram: g, xy: f.xy + [dot(eStar, y)], yy: yy, count: cells.count, all: false)
+              .last!
           } else {
-            let m = noMissing ? [Bool](repeating: true, count: cells.count)
-              : cells.indices.map { c in otherColumns[k].allSatisfy { $0[c].isFinite } && eStar[c].isFinite && y[c].isFinite }
+            let m =
+              noMissing
+              ? [Bool](repeating: true, count: cells.count)
+              : cells.indices.map { c in
+                otherColumns[k].allSatisfy { $0[c].isFinite } && eStar[c].isFinite && y[c].isFinite
+              }
             s = refit(otherColumns[k] + [eStar], y, mask: m, model: model, all: false).last!
           }
           tally(k, s, counter)
@@ -288,10 +316,11 @@ public enum MRQAP {
       }
     }
     result.coefficients = (0..<p).map { k in
-      Coefficient(name: names[k], estimate: estimate[k], standardError: se[k], statistic: statistic[k],
-                  pTwoSided: statistic[k].isFinite ? Double(counts[3 * k]) / Double(permutations) : .nan,
-                  pGreater: statistic[k].isFinite ? Double(counts[3 * k + 1]) / Double(permutations) : .nan,
-                  pLess: statistic[k].isFinite ? Double(counts[3 * k + 2]) / Double(permutations) : .nan)
+      Coefficient(
+        name: names[k], estimate: estimate[k], standardError: se[k], statistic: statistic[k],
+        pTwoSided: statistic[k].isFinite ? Double(counts[3 * k]) / Double(permutations) : .nan,
+        pGreater: statistic[k].isFinite ? Double(counts[3 * k + 1]) / Double(permutations) : .nan,
+        pLess: statistic[k].isFinite ? Double(counts[3 * k + 2]) / Double(permutations) : .nan)
     }
     return result
   }
@@ -313,7 +342,9 @@ public enum MRQAP {
       }
       let rest = dot(r, r).squareRoot()
       if norm == 0 || rest <= 1e-7 * norm {
-        let why = isConstant(col) ? "is constant on the cells fitted, so it cannot be told apart from the intercept"
+        let why =
+          isConstant(col)
+          ? "is constant on the cells fitted, so it cannot be told apart from the intercept"
           : "is a linear combination of \(names[0..<k].map { "'\($0)'" }.joined(separator: ", "))"
         throw QAPError("the predictor '\(names[k])' \(why); it cannot be estimated: leave it out")
       }
@@ -324,7 +355,9 @@ public enum MRQAP {
   static func isConstant(_ xs: [Double]) -> Bool { xs.allSatisfy { $0 == xs.first } }
 
   /// The statistics of a refit on the cells of `mask`: every term's (`all`) or the last's.
-  static func refit(_ columns: [[Double]], _ y: [Double], mask: [Bool], model: Model, all: Bool) -> [Double] {
+  static func refit(_ columns: [[Double]], _ y: [Double], mask: [Bool], model: Model, all: Bool)
+    -> [Double]
+  {
     let p = columns.count
     let idx = mask.indices.filter { mask[$0] }
     if idx.count <= p { return [Double](repeating: .nan, count: p) }
@@ -346,7 +379,9 @@ public enum MRQAP {
 
   /// t-values from the normal equations: b = G⁻¹ Xᵀy, RSS = yᵀy − bᵀXᵀy, t = b / √(RSS/(N − p) · G⁻¹ₖₖ).
   /// NaN when G is singular (a permuted residual that is all zero, say).
-  static func tValues(gram g: [[Double]], xy: [Double], yy: Double, count: Int, all: Bool) -> [Double] {
+  static func tValues(gram g: [[Double]], xy: [Double], yy: Double, count: Int, all: Bool)
+    -> [Double]
+  {
     let p = xy.count
     guard let l = cholesky(g) else { return [Double](repeating: .nan, count: p) }
     let b = choleskySolve(l, xy)
@@ -375,7 +410,8 @@ public enum MRQAP {
     for a in 0..<p {
       for b in a..<p {
         var s = 0.0
-        let x = columns[a], z = columns[b]
+        let x = columns[a]
+        let z = columns[b]
         if let mask {
           for c in x.indices where mask[c] { s += x[c] * z[c] }
         } else {
@@ -390,8 +426,11 @@ public enum MRQAP {
 
   /// Least squares by Householder QR (as R's `qr.coef`): coefficients, residuals and the
   /// diagonal of (XᵀX)⁻¹ = (RᵀR)⁻¹. The columns are assumed of full rank (see `checkRank`).
-  static func leastSquares(_ columns: [[Double]], _ y: [Double]) -> (coefficients: [Double], residuals: [Double], inverseGramDiagonal: [Double]) {
-    let p = columns.count, m = y.count
+  static func leastSquares(_ columns: [[Double]], _ y: [Double]) -> (
+    coefficients: [Double], residuals: [Double], inverseGramDiagonal: [Double]
+  ) {
+    let p = columns.count
+    let m = y.count
     var a = columns  // column-major working copy
     var qty = y
     var rdiag = [Double](repeating: 0, count: p)
@@ -450,8 +489,12 @@ public enum MRQAP {
   /// default control (start μ = (y + ½)/2; stop when |D − D_old| / (|D| + 0.1) < 1e-8; at most
   /// 25 iterations; μ kept within [ε, 1 − ε]); the standard errors from the weights of the last
   /// iteration, as sna's `chol2inv(fit$qr$qr)`.
-  static func logisticFit(_ columns: [[Double]], _ y: [Double]) -> (coefficients: [Double], standardErrors: [Double], deviance: Double, iterations: Int, converged: Bool) {
-    let p = columns.count, m = y.count
+  static func logisticFit(_ columns: [[Double]], _ y: [Double]) -> (
+    coefficients: [Double], standardErrors: [Double], deviance: Double, iterations: Int,
+    converged: Bool
+  ) {
+    let p = columns.count
+    let m = y.count
     // The design row by row, contiguous: each IRLS pass reads a row's p values together.
     var flat = [Double](repeating: 0, count: m * p)
     for k in 0..<p { for c in 0..<m { flat[c * p + k] = columns[k][c] } }
@@ -471,8 +514,13 @@ public enum MRQAP {
             func deviance() -> Double {
               var d = 0.0
               for c in 0..<m {
-                let yc = y[c], mc = mu[c]
-                if yc == 1 { d -= 2 * log(mc) } else if yc == 0 { d -= 2 * log(1 - mc) } else {
+                let yc = y[c]
+                let mc = mu[c]
+                if yc == 1 {
+                  d -= 2 * log(mc)
+                } else if yc == 0 {
+                  d -= 2 * log(1 - mc)
+                } else {
                   d += 2 * (yc * log(yc / mc) + (1 - yc) * log((1 - yc) / (1 - mc)))
                 }
               }
@@ -500,7 +548,9 @@ public enum MRQAP {
                   for bb in a..<p { g[a * p + bb] += xa * x[row + bb] }
                 }
               }
-              let gram = (0..<p).map { a in (0..<p).map { bb in a <= bb ? g[a * p + bb] : g[bb * p + a] } }
+              let gram = (0..<p).map { a in
+                (0..<p).map { bb in a <= bb ? g[a * p + bb] : g[bb * p + a] }
+              }
               guard let l = cholesky(gram) else { break }
               lastL = l
               b = choleskySolve(l, xz)
@@ -514,7 +564,10 @@ public enum MRQAP {
                 mu[c] = ex / (1 + ex)
               }
               dev = deviance()
-              if abs(dev - devOld) / (abs(dev) + 0.1) < 1e-8 { converged = true; break }
+              if abs(dev - devOld) / (abs(dev) + 0.1) < 1e-8 {
+                converged = true
+                break
+              }
               devOld = dev
             }
           }
@@ -522,7 +575,10 @@ public enum MRQAP {
       }
     }
     guard let l = lastL else {
-      return ([Double](repeating: .nan, count: p), [Double](repeating: .nan, count: p), .nan, iterations, false)
+      return (
+        [Double](repeating: .nan, count: p), [Double](repeating: .nan, count: p), .nan, iterations,
+        false
+      )
     }
     let se = (0..<p).map { k -> Double in
       var e = [Double](repeating: 0, count: p)
@@ -595,13 +651,16 @@ extension Network {
   /// ```
   ///
   /// - Complexity: see ``MRQAP/regression(dependent:predictors:mode:model:null:permutations:seed:threads:)``.
-  public func qapRegression(_ dependent: DyadicTerm, on predictors: [(name: String, term: DyadicTerm)],
-                            model: MRQAP.Model = .linear, null: MRQAP.NullHypothesis = .semiPartialling,
-                            permutations: Int = 1000, seed: UInt64 = 1,
-                            threads: Int = Threads.available) throws -> MRQAP.Result {
-    try MRQAP.regression(dependent: try dyadicMatrix(dependent),
-                         predictors: try predictors.map { ($0.name, try dyadicMatrix($0.term)) },
-                         mode: isDirected ? .directed : .undirected, model: model, null: null,
-                         permutations: permutations, seed: seed, threads: threads)
+  public func qapRegression(
+    _ dependent: DyadicTerm, on predictors: [(name: String, term: DyadicTerm)],
+    model: MRQAP.Model = .linear, null: MRQAP.NullHypothesis = .semiPartialling,
+    permutations: Int = 1000, seed: UInt64 = 1,
+    threads: Int = Threads.available
+  ) throws -> MRQAP.Result {
+    try MRQAP.regression(
+      dependent: try dyadicMatrix(dependent),
+      predictors: try predictors.map { ($0.name, try dyadicMatrix($0.term)) },
+      mode: isDirected ? .directed : .undirected, model: model, null: null,
+      permutations: permutations, seed: seed, threads: threads)
   }
 }

@@ -24,7 +24,10 @@ public struct DyadicMatrix: Sendable {
 
   /// A matrix of `nodeCount × nodeCount` values, row-major.
   public init(nodeCount: Int, values: [Double]) {
-    precondition(values.count == nodeCount * nodeCount, "a dyadic matrix on \(nodeCount) nodes holds \(nodeCount * nodeCount) values, not \(values.count)")
+    precondition(
+      values.count == nodeCount * nodeCount,
+      "a dyadic matrix on \(nodeCount) nodes holds \(nodeCount * nodeCount) values, not \(values.count)"
+    )
     self.nodeCount = nodeCount
     self.values = values
   }
@@ -105,7 +108,10 @@ extension Network {
         }
       }
     case .sameAttribute(let name), .attributeDifference(let name):
-      guard nodeAttributes.contains(where: { $0.name == name }) || nodes.contains(where: { $0.attributes[name] != nil }) else {
+      guard
+        nodeAttributes.contains(where: { $0.name == name })
+          || nodes.contains(where: { $0.attributes[name] != nil })
+      else {
         throw NetworkError.unknownNodeAttribute(name)
       }
       let raw: [AttributeValue?] = nodes.map { node in
@@ -114,22 +120,37 @@ extension Network {
       }
       if case .sameAttribute = term {
         // Compared as written, so 3 and 3.0 read from two formats are one value.
-        let keys = raw.map { $0.map { a in a.number.map { "#" + formatNumber($0) } ?? "s" + a.description } }
+        let keys = raw.map {
+          $0.map { a in a.number.map { "#" + formatNumber($0) } ?? "s" + a.description }
+        }
         for i in 0..<n {
           for j in 0..<n where j != i {
-            guard let a = keys[i], let b = keys[j] else { m[i, j] = .nan; continue }
+            guard let a = keys[i], let b = keys[j] else {
+              m[i, j] = .nan
+              continue
+            }
             m[i, j] = a == b ? 1 : 0
           }
         }
       } else {
         let numbers = try raw.enumerated().map { i, a -> Double? in
           guard let a else { return nil }
-          if let x = a.number ?? parseDouble(a.description.trimmingCharacters(in: .whitespacesAndNewlines)), x.isFinite { return x }
-          throw QAPError("node '\(nodes[i].id)' (\(i + 1)): '\(name)' is '\(a.description)', not a number; diff:\(name) needs numbers (use same:\(name) for categories)")
+          if let x = a.number
+            ?? parseDouble(a.description.trimmingCharacters(in: .whitespacesAndNewlines)),
+            x.isFinite
+          {
+            return x
+          }
+          throw QAPError(
+            "node '\(nodes[i].id)' (\(i + 1)): '\(name)' is '\(a.description)', not a number; diff:\(name) needs numbers (use same:\(name) for categories)"
+          )
         }
         for i in 0..<n {
           for j in 0..<n where j != i {
-            guard let a = numbers[i], let b = numbers[j] else { m[i, j] = .nan; continue }
+            guard let a = numbers[i], let b = numbers[j] else {
+              m[i, j] = .nan
+              continue
+            }
             m[i, j] = abs(a - b)
           }
         }
@@ -146,10 +167,13 @@ extension Network {
   /// diagonal) for an undirected one.
   ///
   /// - Complexity: O(n² · (1 + permutations)).
-  public func qapCorrelation(_ a: DyadicTerm, _ b: DyadicTerm, permutations: Int = 1000, seed: UInt64 = 1,
-                             threads: Int = Threads.available) throws -> QAPCorrelation {
-    QAP.correlationTest(try dyadicMatrix(a), try dyadicMatrix(b), mode: isDirected ? .directed : .undirected,
-                        permutations: permutations, seed: seed, threads: threads)
+  public func qapCorrelation(
+    _ a: DyadicTerm, _ b: DyadicTerm, permutations: Int = 1000, seed: UInt64 = 1,
+    threads: Int = Threads.available
+  ) throws -> QAPCorrelation {
+    QAP.correlationTest(
+      try dyadicMatrix(a), try dyadicMatrix(b), mode: isDirected ? .directed : .undirected,
+      permutations: permutations, seed: seed, threads: threads)
   }
 }
 
@@ -187,9 +211,11 @@ public enum QAP {
   ///
   /// - Complexity: O(n²).
   public static func correlation(_ x: DyadicMatrix, _ y: DyadicMatrix, mode: DyadMode) -> Double {
-    precondition(x.nodeCount == y.nodeCount, "the two matrices have \(x.nodeCount) and \(y.nodeCount) nodes")
+    precondition(
+      x.nodeCount == y.nodeCount, "the two matrices have \(x.nodeCount) and \(y.nodeCount) nodes")
     let cells = mode.cells(nodeCount: x.nodeCount)
-    let xs = cells.map { x.values[$0] }, ys = cells.map { y.values[$0] }
+    let xs = cells.map { x.values[$0] }
+    let ys = cells.map { y.values[$0] }
     return pearson(xs, ys).r
   }
 
@@ -202,16 +228,20 @@ public enum QAP {
   /// of threads.
   ///
   /// - Complexity: O(n² · (1 + permutations)).
-  public static func correlationTest(_ x: DyadicMatrix, _ y: DyadicMatrix, mode: DyadMode, permutations: Int,
-                                     seed: UInt64, threads: Int = Threads.available) -> QAPCorrelation {
-    precondition(x.nodeCount == y.nodeCount, "the two matrices have \(x.nodeCount) and \(y.nodeCount) nodes")
+  public static func correlationTest(
+    _ x: DyadicMatrix, _ y: DyadicMatrix, mode: DyadMode, permutations: Int,
+    seed: UInt64, threads: Int = Threads.available
+  ) -> QAPCorrelation {
+    precondition(
+      x.nodeCount == y.nodeCount, "the two matrices have \(x.nodeCount) and \(y.nodeCount) nodes")
     precondition(permutations >= 1, "permutations must be at least 1")
     let n = x.nodeCount
     let cells = mode.cells(nodeCount: n)
     let xs = cells.map { x.values[$0] }
     let observed = pearson(xs, cells.map { y.values[$0] })
-    var result = QAPCorrelation(correlation: observed.r, cells: observed.count, permutations: permutations, seed: seed,
-                                pTwoSided: .nan, pGreater: .nan, pLess: .nan)
+    var result = QAPCorrelation(
+      correlation: observed.r, cells: observed.count, permutations: permutations, seed: seed,
+      pTwoSided: .nan, pGreater: .nan, pLess: .nan)
     guard observed.r.isFinite else { return result }
     let r = observed.r
     let tol = 1e-10 * max(1, abs(r))
@@ -238,17 +268,23 @@ public enum QAP {
   /// Pearson's r over the pairs where both are present (R's `cor(use = "complete.obs")`),
   /// two passes (means first) as R computes it.
   static func pearson(_ x: [Double], _ y: [Double]) -> (r: Double, count: Int) {
-    var sx = 0.0, sy = 0.0, k = 0
+    var sx = 0.0
+    var sy = 0.0
+    var k = 0
     for c in x.indices where x[c].isFinite && y[c].isFinite {
       sx += x[c]
       sy += y[c]
       k += 1
     }
     guard k >= 2 else { return (.nan, k) }
-    let mx = sx / Double(k), my = sy / Double(k)
-    var sxx = 0.0, syy = 0.0, sxy = 0.0
+    let mx = sx / Double(k)
+    let my = sy / Double(k)
+    var sxx = 0.0
+    var syy = 0.0
+    var sxy = 0.0
     for c in x.indices where x[c].isFinite && y[c].isFinite {
-      let dx = x[c] - mx, dy = y[c] - my
+      let dx = x[c] - mx
+      let dy = y[c] - my
       sxx += dx * dx
       syy += dy * dy
       sxy += dx * dy

@@ -24,9 +24,12 @@ public struct Nomination: Hashable, Sendable {
   public var respondentColumn: Int
 
   /// A nomination; the positions default to 0 (unknown).
-  public init(respondent: String, alter: String, rating: Double?, layer: String? = nil, wave: String? = nil,
-              reported: [String: AttributeValue] = [:], line: Int = 0, alterColumn: Int = 0, ratingColumn: Int = 0,
-              respondentColumn: Int = 0) {
+  public init(
+    respondent: String, alter: String, rating: Double?, layer: String? = nil, wave: String? = nil,
+    reported: [String: AttributeValue] = [:], line: Int = 0, alterColumn: Int = 0,
+    ratingColumn: Int = 0,
+    respondentColumn: Int = 0
+  ) {
     self.respondent = respondent
     self.alter = alter
     self.rating = rating
@@ -86,26 +89,42 @@ extension InterviewFiles {
   /// start as a ZIP archive), whose positions name the sheet (`roster.xlsx[Blad1]`). A sheet
   /// with error cells (`#N/A`) is refused, naming the first: an interview table has no
   /// missing values to read them as.
-  static func table(_ data: Data, file: String, encoding: TextEncoding) throws(FormatError) -> (CSVFormat.Table, String) {
-    guard ZIPArchive.looksLike(data) else { return (try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding)), file) }
+  static func table(_ data: Data, file: String, encoding: TextEncoding) throws(FormatError) -> (
+    CSVFormat.Table, String
+  ) {
+    guard ZIPArchive.looksLike(data) else {
+      return (try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding)), file)
+    }
     let book = try XLSXFormat.Workbook(data: data, file: file)
-    guard !book.sheets.isEmpty else { throw FormatError(file: file, line: 1, column: 1, "the workbook has no sheets") }
+    guard !book.sheets.isEmpty else {
+      throw FormatError(file: file, line: 1, column: 1, "the workbook has no sheets")
+    }
     // The first sheet not hidden (a hidden sheet is read only when named).
     let k = book.sheets.indices.first { !book.isHidden($0) } ?? 0
     let (table, notes) = try book.table(sheet: k)
-    if let note = notes.first(where: { $0.contains("read as missing") }) { throw FormatError(file: book.place(k), line: 1, column: 1, note.replacingOccurrences(of: "read as missing", with: "refused")) }
+    if let note = notes.first(where: { $0.contains("read as missing") }) {
+      throw FormatError(
+        file: book.place(k), line: 1, column: 1,
+        note.replacingOccurrences(of: "read as missing", with: "refused"))
+    }
     return (table, book.place(k))
   }
 
   /// The bytes of an interview table: a workbook (`.xlsx`) as it is, other files as text
   /// (``Network/load(_:)``, which refuses a binary file).
   public static func load(_ path: String) throws(FormatError) -> Data {
-    guard (path as NSString).pathExtension.lowercased() == "xlsx" else { return try Network.load(path) }
+    guard (path as NSString).pathExtension.lowercased() == "xlsx" else {
+      return try Network.load(path)
+    }
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
-      throw FormatError(file: path, line: 1, column: 1, isDir.boolValue ? "this is a folder; expected a file" : "no such file")
+      throw FormatError(
+        file: path, line: 1, column: 1,
+        isDir.boolValue ? "this is a folder; expected a file" : "no such file")
     }
-    guard let data = FileManager.default.contents(atPath: path) else { throw FormatError(file: path, line: 1, column: 1, "the file cannot be read") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+    }
     return data
   }
 }
@@ -117,17 +136,27 @@ public enum InterviewFiles {
   /// Reads a nominations table: `respondent`, `alter` and `rating` columns (also spelled `ego`,
   /// `name`/`nominee`, `trust`); optional `layer` and `wave`; every other column is what the
   /// respondent said about the alter.
-  public static func nominations(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> [Nomination] {
+  public static func nominations(_ data: Data, file: String, encoding: TextEncoding = .utf8)
+    throws(FormatError) -> [Nomination]
+  {
     let (table, file) = try table(data, file: file, encoding: encoding)
     let h = table.header
     guard let r = CSVFormat.column(h, "respondent", "ego") else {
-      throw FormatError(file: file, line: 1, column: 1, "the nominations table has no 'respondent' column; its columns are \(h.joined(separator: ", "))")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the nominations table has no 'respondent' column; its columns are \(h.joined(separator: ", "))"
+      )
     }
     guard let a = CSVFormat.column(h, "alter", "nominee", "name") else {
-      throw FormatError(file: file, line: 1, column: 1, "the nominations table has no 'alter' column; its columns are \(h.joined(separator: ", "))")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the nominations table has no 'alter' column; its columns are \(h.joined(separator: ", "))")
     }
     guard let ratingCol = CSVFormat.column(h, "rating", "trust") else {
-      throw FormatError(file: file, line: 1, column: 1, "the nominations table has no 'rating' column; its columns are \(h.joined(separator: ", "))")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the nominations table has no 'rating' column; its columns are \(h.joined(separator: ", "))"
+      )
     }
     let layerCol = CSVFormat.column(h, "layer")
     let waveCol = CSVFormat.column(h, "wave")
@@ -140,64 +169,99 @@ public enum InterviewFiles {
       let line = table.rowLines[i]
       let respondent = f[r].trimmingCharacters(in: .whitespaces)
       let alter = f[a].trimmingCharacters(in: .whitespaces)
-      if respondent.isEmpty { throw FormatError(file: file, line: line, column: table.column(row: i, field: r), "the respondent is empty") }
-      if alter.isEmpty { throw FormatError(file: file, line: line, column: table.column(row: i, field: a), "the alter (the name given) is empty") }
+      if respondent.isEmpty {
+        throw FormatError(
+          file: file, line: line, column: table.column(row: i, field: r), "the respondent is empty")
+      }
+      if alter.isEmpty {
+        throw FormatError(
+          file: file, line: line, column: table.column(row: i, field: a),
+          "the alter (the name given) is empty")
+      }
       var rating: Double?
       let rawRating = f[ratingCol].trimmingCharacters(in: .whitespaces)
       if !rawRating.isEmpty {
         guard let v = parseDouble(rawRating, decimalComma: decimalComma), v.isFinite else {
-          throw FormatError(file: file, line: line, column: table.column(row: i, field: ratingCol), "the rating '\(rawRating)' is not a finite number")
+          throw FormatError(
+            file: file, line: line, column: table.column(row: i, field: ratingCol),
+            "the rating '\(rawRating)' is not a finite number")
         }
         rating = v
       }
       var reported: [String: AttributeValue] = [:]
       for c in cols { if let v = c.values[i] { reported[c.name] = v } }
-      out.append(Nomination(
-        respondent: respondent, alter: alter, rating: rating,
-        layer: layerCol.flatMap { f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces) },
-        wave: waveCol.flatMap { f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces) },
-        reported: reported, line: line, alterColumn: table.column(row: i, field: a),
-        ratingColumn: table.column(row: i, field: ratingCol), respondentColumn: table.column(row: i, field: r)))
+      out.append(
+        Nomination(
+          respondent: respondent, alter: alter, rating: rating,
+          layer: layerCol.flatMap {
+            f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces)
+          },
+          wave: waveCol.flatMap {
+            f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces)
+          },
+          reported: reported, line: line, alterColumn: table.column(row: i, field: a),
+          ratingColumn: table.column(row: i, field: ratingCol),
+          respondentColumn: table.column(row: i, field: r)))
     }
     return out
   }
 
   /// Reads a roster: `id` (required), `label`, `kind`, `aliases` (names separated by `|`),
   /// `interviewed` (a boolean), and further attributes.
-  public static func roster(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> Roster {
+  public static func roster(_ data: Data, file: String, encoding: TextEncoding = .utf8)
+    throws(FormatError) -> Roster
+  {
     let (table, file) = try table(data, file: file, encoding: encoding)
     let h = table.header
     guard let idCol = CSVFormat.column(h, "id") else {
-      throw FormatError(file: file, line: 1, column: 1, "the roster has no 'id' column; its columns are \(h.joined(separator: ", "))")
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the roster has no 'id' column; its columns are \(h.joined(separator: ", "))")
     }
     let labelCol = CSVFormat.column(h, "label", "name")
     let kindCol = CSVFormat.column(h, "kind")
     let aliasCol = CSVFormat.column(h, "aliases", "alias")
     let interviewedCol = CSVFormat.column(h, "interviewed")
-    let rest = h.indices.filter { ![idCol, labelCol, kindCol, aliasCol, interviewedCol].contains($0) }
+    let rest = h.indices.filter {
+      ![idCol, labelCol, kindCol, aliasCol, interviewedCol].contains($0)
+    }
     let cols = CSVFormat.typedColumns(table, columns: rest)
     var roster = Roster()
     roster.attributes = cols.map { AttributeDeclaration(name: $0.name, type: $0.type) }
     for (i, f) in table.rows.enumerated() {
       let line = table.rowLines[i]
       let id = f[idCol].trimmingCharacters(in: .whitespaces)
-      if id.isEmpty { throw FormatError(file: file, line: line, column: table.column(row: i, field: idCol), "the id is empty") }
+      if id.isEmpty {
+        throw FormatError(
+          file: file, line: line, column: table.column(row: i, field: idCol), "the id is empty")
+      }
       var interviewed: Bool?
       if let c = interviewedCol, !f[c].trimmingCharacters(in: .whitespaces).isEmpty {
         guard case .boolean(let b)? = AttributeValue.parse(f[c], as: .boolean) else {
-          throw FormatError(file: file, line: line, column: table.column(row: i, field: c), "'interviewed' must be true or false (or yes/no, 1/0), not '\(f[c])'")
+          throw FormatError(
+            file: file, line: line, column: table.column(row: i, field: c),
+            "'interviewed' must be true or false (or yes/no, 1/0), not '\(f[c])'")
         }
         interviewed = b
       }
       var attrs: [String: AttributeValue] = [:]
       for c in cols { if let v = c.values[i] { attrs[c.name] = v } }
       let label = labelCol.map { f[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-      let aliases = aliasCol.map { f[$0].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
-      let entry = RosterEntry(id: id, label: label.isEmpty ? id : label,
-                              kind: kindCol.map { NodeKind(spelling: f[$0].trimmingCharacters(in: .whitespaces)) } ?? .other,
-                              attributes: attrs, aliases: aliases, interviewed: interviewed)
+      let aliases =
+        aliasCol.map {
+          f[$0].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+          }
+        } ?? []
+      let entry = RosterEntry(
+        id: id, label: label.isEmpty ? id : label,
+        kind: kindCol.map { NodeKind(spelling: f[$0].trimmingCharacters(in: .whitespaces)) }
+          ?? .other,
+        attributes: attrs, aliases: aliases, interviewed: interviewed)
       do { try roster.add(entry) } catch {
-        throw FormatError(file: file, line: line, column: table.column(row: i, field: idCol), "the id '\(id)' appears twice in the roster")
+        throw FormatError(
+          file: file, line: line, column: table.column(row: i, field: idCol),
+          "the id '\(id)' appears twice in the roster")
       }
     }
     return roster
@@ -205,23 +269,41 @@ public enum InterviewFiles {
 
   /// Reads an affiliation table: `person` (or `member`, `source`) and `organisation` (or
   /// `organization`, `group`, `event`, `target`); optional `layer` (default `affiliation`).
-  public static func affiliations(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> [Affiliation] {
+  public static func affiliations(_ data: Data, file: String, encoding: TextEncoding = .utf8)
+    throws(FormatError) -> [Affiliation]
+  {
     let (table, file) = try table(data, file: file, encoding: encoding)
     let h = table.header
     guard let m = CSVFormat.column(h, "person", "member", "source"),
-          let o = CSVFormat.column(h, "organisation", "organization", "group", "event", "target") else {
-      throw FormatError(file: file, line: 1, column: 1, "the affiliation table needs 'person' and 'organisation' columns; its columns are \(h.joined(separator: ", "))")
+      let o = CSVFormat.column(h, "organisation", "organization", "group", "event", "target")
+    else {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the affiliation table needs 'person' and 'organisation' columns; its columns are \(h.joined(separator: ", "))"
+      )
     }
     let layerCol = CSVFormat.column(h, "layer")
     var out: [Affiliation] = []
     for (i, f) in table.rows.enumerated() {
       let line = table.rowLines[i]
-      let member = f[m].trimmingCharacters(in: .whitespaces), org = f[o].trimmingCharacters(in: .whitespaces)
-      if member.isEmpty { throw FormatError(file: file, line: line, column: table.column(row: i, field: m), "the person is empty") }
-      if org.isEmpty { throw FormatError(file: file, line: line, column: table.column(row: i, field: o), "the organisation is empty") }
+      let member = f[m].trimmingCharacters(in: .whitespaces)
+      let org = f[o].trimmingCharacters(in: .whitespaces)
+      if member.isEmpty {
+        throw FormatError(
+          file: file, line: line, column: table.column(row: i, field: m), "the person is empty")
+      }
+      if org.isEmpty {
+        throw FormatError(
+          file: file, line: line, column: table.column(row: i, field: o),
+          "the organisation is empty")
+      }
       let layer = layerCol.map { f[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-      out.append(Affiliation(member: member, organisation: org, layer: layer.isEmpty ? "affiliation" : layer, line: line,
-                             memberColumn: table.column(row: i, field: m), organisationColumn: table.column(row: i, field: o)))
+      out.append(
+        Affiliation(
+          member: member, organisation: org, layer: layer.isEmpty ? "affiliation" : layer,
+          line: line,
+          memberColumn: table.column(row: i, field: m),
+          organisationColumn: table.column(row: i, field: o)))
     }
     return out
   }
@@ -229,20 +311,36 @@ public enum InterviewFiles {
   /// Reads an alias table: `name` and `id` columns (the review file, once filled in, is one).
   /// `id` is a roster id, `new`, or empty (undecided). Other columns, except those the review
   /// file writes itself, are kept as the row's notes.
-  public static func aliases(_ data: Data, file: String, encoding: TextEncoding = .utf8) throws(FormatError) -> [AliasRow] {
+  public static func aliases(_ data: Data, file: String, encoding: TextEncoding = .utf8)
+    throws(FormatError) -> [AliasRow]
+  {
     let (table, file) = try table(data, file: file, encoding: encoding)
-    guard let n = CSVFormat.column(table.header, "name"), let idCol = CSVFormat.column(table.header, "id") else {
-      throw FormatError(file: file, line: 1, column: 1, "the alias table needs 'name' and 'id' columns; its columns are \(table.header.joined(separator: ", "))")
+    guard let n = CSVFormat.column(table.header, "name"),
+      let idCol = CSVFormat.column(table.header, "id")
+    else {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the alias table needs 'name' and 'id' columns; its columns are \(table.header.joined(separator: ", "))"
+      )
     }
     let generated = Set(InterviewNetwork.reviewColumns.map { $0.lowercased() })
-    let noteColumns = table.header.indices.filter { $0 != n && $0 != idCol && !generated.contains(table.header[$0].lowercased()) }
+    let noteColumns = table.header.indices.filter {
+      $0 != n && $0 != idCol && !generated.contains(table.header[$0].lowercased())
+    }
     var out: [AliasRow] = []
     for (i, f) in table.rows.enumerated() {
       let name = unguardingFormula(f[n].trimmingCharacters(in: .whitespaces))
-      if name.isEmpty { throw FormatError(file: file, line: table.rowLines[i], column: table.column(row: i, field: n), "the name is empty") }
-      out.append(AliasRow(name: name, id: f[idCol].trimmingCharacters(in: .whitespaces), file: file, line: table.rowLines[i],
-                          idColumn: table.column(row: i, field: idCol),
-                          notes: noteColumns.map { AliasNote(column: table.header[$0], text: f[$0]) }))
+      if name.isEmpty {
+        throw FormatError(
+          file: file, line: table.rowLines[i], column: table.column(row: i, field: n),
+          "the name is empty")
+      }
+      out.append(
+        AliasRow(
+          name: name, id: f[idCol].trimmingCharacters(in: .whitespaces), file: file,
+          line: table.rowLines[i],
+          idColumn: table.column(row: i, field: idCol),
+          notes: noteColumns.map { AliasNote(column: table.header[$0], text: f[$0]) }))
     }
     return out
   }

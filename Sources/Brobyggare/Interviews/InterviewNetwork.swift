@@ -18,7 +18,9 @@ public struct RatingScale: Hashable, Sendable, CustomStringConvertible {
   /// A scale from `lower` to `upper`; `nil` unless both are finite, `upper > lower`, and it has
   /// at most ``maximumSteps`` steps.
   public init?(lower: Double, upper: Double) {
-    guard lower.isFinite, upper.isFinite, upper > lower, upper - lower + 1 <= RatingScale.maximumSteps else { return nil }
+    guard lower.isFinite, upper.isFinite, upper > lower,
+      upper - lower + 1 <= RatingScale.maximumSteps
+    else { return nil }
     self.lower = lower
     self.upper = upper
   }
@@ -27,7 +29,8 @@ public struct RatingScale: Hashable, Sendable, CustomStringConvertible {
   public init?(parsing text: String) {
     let parts = text.trimmingCharacters(in: .whitespaces).components(separatedBy: "..")
     guard parts.count == 2, let a = parseDouble(parts[0].trimmingCharacters(in: .whitespaces)),
-          let b = parseDouble(parts[1].trimmingCharacters(in: .whitespaces)) else { return nil }
+      let b = parseDouble(parts[1].trimmingCharacters(in: .whitespaces))
+    else { return nil }
     self.init(lower: a, upper: b)
   }
 
@@ -42,7 +45,9 @@ public struct RatingScale: Hashable, Sendable, CustomStringConvertible {
   /// The mapping in words: `r / 5` on 1..5, `(r + 1) / 11` on 0..10.
   public var rule: String {
     let offset = lower - 1
-    let r = offset == 0 ? "r" : offset > 0 ? "(r - \(formatNumber(offset)))" : "(r + \(formatNumber(-offset)))"
+    let r =
+      offset == 0
+      ? "r" : offset > 0 ? "(r - \(formatNumber(offset)))" : "(r + \(formatNumber(-offset)))"
     return "\(r) / \(formatNumber(upper - lower + 1))"
   }
 }
@@ -116,8 +121,11 @@ public struct InterviewOptions: Sendable {
 
   /// Settings with a scale; the rest default to the reported directed network, non-respondents
   /// kept, unresolved names dropped, and the only wave.
-  public init(scale: RatingScale, symmetrize: Symmetrization = .none, nonRespondents: NonRespondentTreatment = .keep,
-              unresolved: UnresolvedNameTreatment = .drop, wave: String? = nil) {
+  public init(
+    scale: RatingScale, symmetrize: Symmetrization = .none,
+    nonRespondents: NonRespondentTreatment = .keep,
+    unresolved: UnresolvedNameTreatment = .drop, wave: String? = nil
+  ) {
     self.scale = scale
     self.symmetrize = symmetrize
     self.nonRespondents = nonRespondents
@@ -132,7 +140,9 @@ public struct SourceLine: Hashable, Sendable, Comparable, CustomStringConvertibl
   public var file: String
   /// The line, from 1.
   public var line: Int
-  public static func < (a: SourceLine, b: SourceLine) -> Bool { (a.file, a.line) < (b.file, b.line) }
+  public static func < (a: SourceLine, b: SourceLine) -> Bool {
+    (a.file, a.line) < (b.file, b.line)
+  }
   public var description: String { "\(file):\(line)" }
 }
 
@@ -224,15 +234,25 @@ public struct InterviewAccount: Sendable {
     for (k, v) in settings { out += "- \(k): \(v)\n" }
     out += "\n## Nodes\n\n"
     out += "- respondents: \(respondents)\n- nominated only (never interviewed): \(nominatedOnly)\n"
-    out += "- in the roster, neither interviewed nor named: \(rosterOnly)\n- added, not in the roster: \(addedNodes)\n"
-    if droppedNodes > 0 { out += "- left out as non-respondents: \(droppedNodes) (with \(tiesDroppedWithNodes) ties)\n" }
+    out +=
+      "- in the roster, neither interviewed nor named: \(rosterOnly)\n- added, not in the roster: \(addedNodes)\n"
+    if droppedNodes > 0 {
+      out += "- left out as non-respondents: \(droppedNodes) (with \(tiesDroppedWithNodes) ties)\n"
+    }
     out += "\n## Nominations\n\n"
     out += "- rows read: \(nominationRows)\n"
     if otherWaveRows > 0 { out += "- rows of other waves, not used: \(otherWaveRows)\n" }
     out += "- directed reports after merging duplicates: \(reportedTies)\n"
-    if !duplicates.isEmpty { out += "- duplicates merged (the highest rating kept): \(duplicates.count) (\(lineList(duplicates)))\n" }
-    if reconstructedTies > 0 { out += "- ties reconstructed from the other side: \(reconstructedTies)\n" }
-    if unconfirmedPairs > 0 { out += "- pairs named one way only, left out by the symmetrisation: \(unconfirmedPairs)\n" }
+    if !duplicates.isEmpty {
+      out +=
+        "- duplicates merged (the highest rating kept): \(duplicates.count) (\(lineList(duplicates)))\n"
+    }
+    if reconstructedTies > 0 {
+      out += "- ties reconstructed from the other side: \(reconstructedTies)\n"
+    }
+    if unconfirmedPairs > 0 {
+      out += "- pairs named one way only, left out by the symmetrisation: \(unconfirmedPairs)\n"
+    }
     out += "- ties in the network: \(resultTies)\n"
     if affiliationTies > 0 { out += "- affiliation ties: \(affiliationTies)\n" }
     out += "\n## Rows left out\n\n"
@@ -245,7 +265,12 @@ public struct InterviewAccount: Sendable {
     var out: [String] = []
     var file = ""
     for r in rows {
-      if r.file != file { out.append("\(r.file) line \(r.line)"); file = r.file } else { out.append(String(r.line)) }
+      if r.file != file {
+        out.append("\(r.file) line \(r.line)")
+        file = r.file
+      } else {
+        out.append(String(r.line))
+      }
     }
     return out.joined(separator: ", ")
   }
@@ -260,8 +285,10 @@ public enum InterviewError: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .severalWaves(let w): "the nominations have several waves (\(w.joined(separator: ", "))); choose one with --wave"
-    case .unknownWave(let w, let a): "no nomination is in wave '\(w)'; the waves are: \(a.isEmpty ? "(none)" : a.joined(separator: ", "))"
+    case .severalWaves(let w):
+      "the nominations have several waves (\(w.joined(separator: ", "))); choose one with --wave"
+    case .unknownWave(let w, let a):
+      "no nomination is in wave '\(w)'; the waves are: \(a.isEmpty ? "(none)" : a.joined(separator: ", "))"
     }
   }
 }
@@ -280,7 +307,10 @@ public struct InterviewNetwork: Sendable {
   public var roster: Roster
   /// Unresolved and decided names together, in order of first use (the review file's order).
   private var reviewOrder: [ReviewName]
-  private enum ReviewName: Sendable { case unresolved(Int), decided(Int) }
+  private enum ReviewName: Sendable {
+    case unresolved(Int)
+    case decided(Int)
+  }
 
   /// The inputs, each with the file name its positions refer to.
   public struct Inputs: Sendable {
@@ -319,17 +349,23 @@ public struct InterviewNetwork: Sendable {
       if a.file.isEmpty { a.file = inputs.aliasesFile }
       let key = NameMatching.normalise(a.name)
       let decision: NameResolver.AliasDecision
-      if a.id.lowercased() == "new" { decision = .newNode } else {
+      if a.id.lowercased() == "new" {
+        decision = .newNode
+      } else {
         guard let i = roster.index(of: a.id) else {
-          throw FormatError(file: a.file, line: a.line, column: a.idColumn, "the id '\(a.id)' is not in the roster; give a roster id, 'new', or leave it empty")
+          throw FormatError(
+            file: a.file, line: a.line, column: a.idColumn,
+            "the id '\(a.id)' is not in the roster; give a roster id, 'new', or leave it empty")
         }
         decision = .entry(i)
       }
       if let first = decidingRow[key] {
         guard resolver.decision(for: a.name) == decision else {
-          throw FormatError(file: a.file, line: a.line, column: a.idColumn,
-                            "the name '\(a.name)' is decided as '\(a.id)' in \(a.file) line \(a.line) but as '\(first.id)' in \(first.file) line \(first.line)"
-                            + (first.name == a.name ? "" : " (written '\(first.name)')") + "; decide it once, or the same in both")
+          throw FormatError(
+            file: a.file, line: a.line, column: a.idColumn,
+            "the name '\(a.name)' is decided as '\(a.id)' in \(a.file) line \(a.line) but as '\(first.id)' in \(first.file) line \(first.line)"
+              + (first.name == a.name ? "" : " (written '\(first.name)')")
+              + "; decide it once, or the same in both")
         }
         continue
       }
@@ -370,38 +406,54 @@ public struct InterviewNetwork: Sendable {
       dropped[reason, default: []].append(at)
     }
     /// Records a use of a name the alias tables decided.
-    func noteDecided(_ name: String, _ row: AliasRow, role: String, at: SourceLine, said: [String: AttributeValue]) {
+    func noteDecided(
+      _ name: String, _ row: AliasRow, role: String, at: SourceLine, said: [String: AttributeValue]
+    ) {
       let key = NameMatching.normalise(name)
       if decided[key] == nil {
         reviewOrder.append(key)
         decided[key] = DecidedName(name: name, decision: row, roles: [], occurrences: [], said: [])
       }
       if !decided[key]!.roles.contains(role) { decided[key]!.roles.append(role) }
-      for (k, v) in said.sorted(by: { $0.key < $1.key }) where !decided[key]!.said.contains("\(k)=\(v)") {
+      for (k, v) in said.sorted(by: { $0.key < $1.key })
+      where !decided[key]!.said.contains("\(k)=\(v)") {
         decided[key]!.said.append("\(k)=\(v)")
       }
       decided[key]!.occurrences.append(at)
     }
-    func note(_ name: String, _ resolution: NameResolution, role: String, at: SourceLine, said: [String: AttributeValue]) {
+    func note(
+      _ name: String, _ resolution: NameResolution, role: String, at: SourceLine,
+      said: [String: AttributeValue]
+    ) {
       let key = NameMatching.normalise(name)
       if unresolved[key] == nil {
         reviewOrder.append(key)
         var candidates: [Int] = []
         var status = UnresolvedName.Status.unmatched
-        if case .ambiguous(let c) = resolution { candidates = c; status = .ambiguous }
-        unresolved[key] = UnresolvedName(name: name, status: status, roles: [], occurrences: [], candidates: candidates,
-                                         suggestions: resolver.suggestions(for: name))
+        if case .ambiguous(let c) = resolution {
+          candidates = c
+          status = .ambiguous
+        }
+        unresolved[key] = UnresolvedName(
+          name: name, status: status, roles: [], occurrences: [], candidates: candidates,
+          suggestions: resolver.suggestions(for: name))
       }
       if !unresolved[key]!.roles.contains(role) { unresolved[key]!.roles.append(role) }
-      for (k, v) in said.sorted(by: { $0.key < $1.key }) where !unresolved[key]!.said.contains("\(k)=\(v)") {
+      for (k, v) in said.sorted(by: { $0.key < $1.key })
+      where !unresolved[key]!.said.contains("\(k)=\(v)") {
         unresolved[key]!.said.append("\(k)=\(v)")
       }
       unresolved[key]!.occurrences.append(at)
     }
     /// The node for a name, or nil when the row is to be left out.
-    func nodeFor(_ name: String, role: String, at: SourceLine, said: [String: AttributeValue] = [:], network: inout Network) -> Int? {
+    func nodeFor(
+      _ name: String, role: String, at: SourceLine, said: [String: AttributeValue] = [:],
+      network: inout Network
+    ) -> Int? {
       let r = resolver.resolve(name)
-      if let row = decidingRow[NameMatching.normalise(name)] { noteDecided(name, row, role: role, at: at, said: said) }
+      if let row = decidingRow[NameMatching.normalise(name)] {
+        noteDecided(name, row, role: role, at: at, said: said)
+      }
       switch r {
       case .entry(let i): return i
       case .newNode: break
@@ -413,14 +465,21 @@ public struct InterviewNetwork: Sendable {
       if let i = newNodeByKey[key] { return i }
       var id = name
       var k = 2
-      while network.index(of: id) != nil { id = "\(name) (\(k))"; k += 1 }
+      while network.index(of: id) != nil {
+        id = "\(name) (\(k))"
+        k += 1
+      }
       let i = try! network.addNode(Node(id: id, label: name))
       newNodeByKey[key] = i
       return i
     }
 
     // Directed reports, duplicates merged.
-    struct Report { var trust: Double; var rating: Double; var reconstructed = false }
+    struct Report {
+      var trust: Double
+      var rating: Double
+      var reconstructed = false
+    }
     var reportKeys: [[Int]] = []  // [layer, source, target] in order of first report
     var reports: [[Int]: Report] = [:]
     var layerNames: [String] = []
@@ -434,26 +493,38 @@ public struct InterviewNetwork: Sendable {
     }
     var respondentSet = Set<Int>()
     var named = Set<Int>()
-    for (i, e) in roster.entries.enumerated() where e.interviewed == true { respondentSet.insert(i) }
+    for (i, e) in roster.entries.enumerated() where e.interviewed == true {
+      respondentSet.insert(i)
+    }
     let file = inputs.nominationsFile
     for row in rows {
       let at = SourceLine(file: file, line: row.line)
       guard let s = nodeFor(row.respondent, role: "respondent", at: at, network: &network) else {
-        drop("the respondent's name is not resolved (see the review file)", at); continue
+        drop("the respondent's name is not resolved (see the review file)", at)
+        continue
       }
       respondentSet.insert(s)
-      guard let t = nodeFor(row.alter, role: "alter", at: at, said: row.reported, network: &network) else {
-        drop("the name given is not resolved (see the review file)", at); continue
+      guard let t = nodeFor(row.alter, role: "alter", at: at, said: row.reported, network: &network)
+      else {
+        drop("the name given is not resolved (see the review file)", at)
+        continue
       }
       if newNodeByKey[NameMatching.normalise(row.alter)] == t {
         for (k, v) in row.reported { reportedAbout[t, default: [:]][k, default: []].append(v) }
       }
-      guard let rating = row.rating else { drop("no rating", at); continue }
-      guard let trust = options.scale.trust(rating) else {
-        throw FormatError(file: file, line: row.line, column: row.ratingColumn,
-                          "the rating \(formatNumber(rating)) is outside the scale \(options.scale)")
+      guard let rating = row.rating else {
+        drop("no rating", at)
+        continue
       }
-      if s == t { drop("the respondent names themself", at); continue }
+      guard let trust = options.scale.trust(rating) else {
+        throw FormatError(
+          file: file, line: row.line, column: row.ratingColumn,
+          "the rating \(formatNumber(rating)) is outside the scale \(options.scale)")
+      }
+      if s == t {
+        drop("the respondent names themself", at)
+        continue
+      }
       named.insert(t)
       let layerName = row.layer ?? options.defaultLayer
       let l = layer(layerName)
@@ -475,12 +546,20 @@ public struct InterviewNetwork: Sendable {
     for a in inputs.affiliations {
       let at = SourceLine(file: inputs.affiliationsFile, line: a.line)
       guard let m = nodeFor(a.member, role: "affiliation", at: at, network: &network),
-            let o = nodeFor(a.organisation, role: "affiliation", at: at, network: &network) else {
-        drop("an affiliation's name is not resolved (see the review file)", at); continue
+        let o = nodeFor(a.organisation, role: "affiliation", at: at, network: &network)
+      else {
+        drop("an affiliation's name is not resolved (see the review file)", at)
+        continue
       }
-      if m == o { drop("an affiliation of a node with itself", at); continue }
+      if m == o {
+        drop("an affiliation of a node with itself", at)
+        continue
+      }
       let l = layer(a.layer)
-      if !seenAffiliations.insert([l, m, o]).inserted { drop("an affiliation listed again", at); continue }
+      if !seenAffiliations.insert([l, m, o]).inserted {
+        drop("an affiliation listed again", at)
+        continue
+      }
       affiliationTies.append((a.layer, m, o))
       affiliationOrganisations.insert(o)
     }
@@ -490,11 +569,16 @@ public struct InterviewNetwork: Sendable {
       for (name, values) in attrs {
         var counts: [AttributeValue: Int] = [:]
         for v in values { counts[v, default: 0] += 1 }
-        let best = values.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && values.firstIndex(of: $0)! < values.firstIndex(of: $1)!) }!
+        let best = values.max {
+          counts[$0]! < counts[$1]!
+            || (counts[$0]! == counts[$1]!
+              && values.firstIndex(of: $0)! < values.firstIndex(of: $1)!)
+        }!
         // `alter_sector` said about an alter is the alter's `sector`.
         let name = name.lowercased().hasPrefix("alter_") ? String(name.dropFirst(6)) : name
         if name.lowercased() == "kind" {
-          network.setNodeAttribute("kind", .string(NodeKind(spelling: best.description).rawValue), at: i)
+          network.setNodeAttribute(
+            "kind", .string(NodeKind(spelling: best.description).rawValue), at: i)
         } else {
           network.setNodeAttribute(name, best, at: i)
           network.declareNodeAttribute(AttributeDeclaration(name: name, type: best.type))
@@ -521,7 +605,9 @@ public struct InterviewNetwork: Sendable {
     network.declareNodeAttribute(AttributeDeclaration(name: "status", type: .string))
     network.declareNodeAttribute(AttributeDeclaration(name: "in_roster", type: .boolean))
     for i in 0..<network.nodeCount {
-      let status = respondentSet.contains(i) ? "respondent" : named.contains(i) ? "nominated-only" : "roster-only"
+      let status =
+        respondentSet.contains(i)
+        ? "respondent" : named.contains(i) ? "nominated-only" : "roster-only"
       network.setNodeAttribute("respondent", .boolean(respondentSet.contains(i)), at: i)
       network.setNodeAttribute("status", .string(status), at: i)
       network.setNodeAttribute("in_roster", .boolean(i < roster.entries.count), at: i)
@@ -530,22 +616,34 @@ public struct InterviewNetwork: Sendable {
     // Keep every node, or only respondents (and affiliation organisations).
     var keep = [Bool](repeating: true, count: network.nodeCount)
     if options.nonRespondents == .drop {
-      for i in keep.indices where !respondentSet.contains(i) && !affiliationOrganisations.contains(i) { keep[i] = false }
+      for i in keep.indices
+      where !respondentSet.contains(i) && !affiliationOrganisations.contains(i) { keep[i] = false }
     }
     for i in keep.indices {
-      if !keep[i] { account.droppedNodes += 1; continue }
-      if respondentSet.contains(i) { account.respondents += 1 }
-      else if named.contains(i) { account.nominatedOnly += 1 }
-      else if !affiliationOrganisations.contains(i) || i < roster.entries.count { account.rosterOnly += 1 }
+      if !keep[i] {
+        account.droppedNodes += 1
+        continue
+      }
+      if respondentSet.contains(i) {
+        account.respondents += 1
+      } else if named.contains(i) {
+        account.nominatedOnly += 1
+      } else if !affiliationOrganisations.contains(i) || i < roster.entries.count {
+        account.rosterOnly += 1
+      }
     }
     account.addedNodes = (roster.entries.count..<network.nodeCount).filter { keep[$0] }.count
 
     var result = Network(directed: network.isDirected)
     result.nodeAttributes = network.nodeAttributes
     var newIndex = [Int](repeating: -1, count: network.nodeCount)
-    for i in 0..<network.nodeCount where keep[i] { newIndex[i] = try result.addNode(network.nodes[i]) }
+    for i in 0..<network.nodeCount where keep[i] {
+      newIndex[i] = try result.addNode(network.nodes[i])
+    }
     result.declareTieAttribute(AttributeDeclaration(name: "reciprocated", type: .boolean))
-    if options.nonRespondents == .reconstruct { result.declareTieAttribute(AttributeDeclaration(name: "reconstructed", type: .boolean)) }
+    if options.nonRespondents == .reconstruct {
+      result.declareTieAttribute(AttributeDeclaration(name: "reconstructed", type: .boolean))
+    }
 
     let kept = reportKeys.filter { keep[$0[1]] && keep[$0[2]] }
     account.tiesDroppedWithNodes = reportKeys.count - kept.count
@@ -557,9 +655,16 @@ public struct InterviewNetwork: Sendable {
       result.declareTieAttribute(AttributeDeclaration(name: "rating", type: .double))
       for key in kept {
         let r = reports[key]!
-        var attrs: [String: AttributeValue] = ["reciprocated": .boolean(reciprocated(key)), "rating": .double(r.rating)]
-        if options.nonRespondents == .reconstruct { attrs["reconstructed"] = .boolean(r.reconstructed) }
-        result.addTie(Tie(source: newIndex[key[1]], target: newIndex[key[2]], trust: r.trust, layer: layerNames[key[0]], attributes: attrs))
+        var attrs: [String: AttributeValue] = [
+          "reciprocated": .boolean(reciprocated(key)), "rating": .double(r.rating),
+        ]
+        if options.nonRespondents == .reconstruct {
+          attrs["reconstructed"] = .boolean(r.reconstructed)
+        }
+        result.addTie(
+          Tie(
+            source: newIndex[key[1]], target: newIndex[key[2]], trust: r.trust,
+            layer: layerNames[key[0]], attributes: attrs))
         account.resultTies += 1
       }
     } else {
@@ -568,7 +673,8 @@ public struct InterviewNetwork: Sendable {
         let (l, s, t) = (key[0], key[1], key[2])
         let pair = [l, Swift.min(s, t), Swift.max(s, t)]
         if !done.insert(pair).inserted { continue }
-        let a = reports[key], b = reports[[l, t, s]]
+        let a = reports[key]
+        let b = reports[[l, t, s]]
         // A direction is unknown when its source was not interviewed and nothing was reconstructed.
         let backUnknown = b == nil && !respondentSet.contains(t)
         let values = [a?.trust, b?.trust].compactMap { $0 }
@@ -583,27 +689,46 @@ public struct InterviewNetwork: Sendable {
           let known = values.count + (b == nil && !backUnknown ? 1 : 0)
           trust = values.reduce(0, +) / Double(known)
         }
-        guard let trust else { account.unconfirmedPairs += 1; continue }
+        guard let trust else {
+          account.unconfirmedPairs += 1
+          continue
+        }
         var attrs: [String: AttributeValue] = ["reciprocated": .boolean(reciprocated(key))]
-        if options.nonRespondents == .reconstruct { attrs["reconstructed"] = .boolean(a?.reconstructed == true || b?.reconstructed == true) }
-        result.addTie(Tie(source: newIndex[s], target: newIndex[t], trust: trust, layer: layerNames[l], attributes: attrs))
+        if options.nonRespondents == .reconstruct {
+          attrs["reconstructed"] = .boolean(a?.reconstructed == true || b?.reconstructed == true)
+        }
+        result.addTie(
+          Tie(
+            source: newIndex[s], target: newIndex[t], trust: trust, layer: layerNames[l],
+            attributes: attrs))
         account.resultTies += 1
       }
     }
     for a in affiliationTies {
-      guard keep[a.member], keep[a.organisation] else { account.tiesDroppedWithNodes += 1; continue }
-      result.addTie(Tie(source: newIndex[a.member], target: newIndex[a.organisation], layer: a.layer))
+      guard keep[a.member], keep[a.organisation] else {
+        account.tiesDroppedWithNodes += 1
+        continue
+      }
+      result.addTie(
+        Tie(source: newIndex[a.member], target: newIndex[a.organisation], layer: a.layer))
       account.affiliationTies += 1
     }
 
     account.settings = [
-      ("nominations", inputs.nominationsFile), ("scale", "\(options.scale) (trust = \(options.scale.rule))"),
-      ("symmetrize", options.symmetrize.rawValue), ("non-respondents", options.nonRespondents.rawValue),
-      ("unresolved names", options.unresolved.rawValue), ("wave", options.wave ?? (waves.first ?? "(none)")),
+      ("nominations", inputs.nominationsFile),
+      ("scale", "\(options.scale) (trust = \(options.scale.rule))"),
+      ("symmetrize", options.symmetrize.rawValue),
+      ("non-respondents", options.nonRespondents.rawValue),
+      ("unresolved names", options.unresolved.rawValue),
+      ("wave", options.wave ?? (waves.first ?? "(none)")),
     ]
-    for (k, v) in [("scale", options.scale.description), ("symmetrize", options.symmetrize.rawValue),
-                   ("non_respondents", options.nonRespondents.rawValue), ("unresolved_names", options.unresolved.rawValue)]
-      + (options.wave.map { [("wave", $0)] } ?? []) {
+    for (k, v) in [
+      ("scale", options.scale.description), ("symmetrize", options.symmetrize.rawValue),
+      ("non_respondents", options.nonRespondents.rawValue),
+      ("unresolved_names", options.unresolved.rawValue),
+    ]
+      + (options.wave.map { [("wave", $0)] } ?? [])
+    {
       result.attributes[k] = .string(v)
       result.networkAttributes.append(AttributeDeclaration(name: k, type: .string))
     }
@@ -612,9 +737,13 @@ public struct InterviewNetwork: Sendable {
     account.dropped = droppedOrder.map { DroppedRows(reason: $0, rows: dropped[$0]!) }
     self.network = result
     self.account = account
-    var unresolvedList: [UnresolvedName] = [], decidedList: [DecidedName] = []
+    var unresolvedList: [UnresolvedName] = []
+    var decidedList: [DecidedName] = []
     self.reviewOrder = reviewOrder.map { key in
-      if let u = unresolved[key] { unresolvedList.append(u); return .unresolved(unresolvedList.count - 1) }
+      if let u = unresolved[key] {
+        unresolvedList.append(u)
+        return .unresolved(unresolvedList.count - 1)
+      }
       decidedList.append(decided[key]!)
       return .decided(decidedList.count - 1)
     }
@@ -624,7 +753,9 @@ public struct InterviewNetwork: Sendable {
   }
 
   /// The review file's columns, in order; `name` and `id` are those of an alias table.
-  public static let reviewColumns = ["name", "id", "status", "used_as", "rows", "count", "suggestions", "said"]
+  public static let reviewColumns = [
+    "name", "id", "status", "used_as", "rows", "count", "suggestions", "said",
+  ]
 
   /// The review file: one row per unresolved name, with an empty `id` for the researcher to fill
   /// with a roster id or `new`, then pass back as the alias table.
@@ -656,20 +787,27 @@ public struct InterviewNetwork: Sendable {
       }
     }
     var noteColumns: [String] = []
-    for row in previous { for n in row.notes where !noteColumns.contains(n.column) { noteColumns.append(n.column) } }
+    for row in previous {
+      for n in row.notes where !noteColumns.contains(n.column) { noteColumns.append(n.column) }
+    }
     /// Whether a row of `previous` holds something the researcher wrote.
-    func written(_ row: AliasRow) -> Bool { !row.id.isEmpty || row.notes.contains { !$0.text.isEmpty } }
+    func written(_ row: AliasRow) -> Bool {
+      !row.id.isEmpty || row.notes.contains { !$0.text.isEmpty }
+    }
     func csvLine(_ fields: [String], _ row: AliasRow?) -> String {
       let notes = noteColumns.map { c in row?.notes.first { $0.column == c }?.text ?? "" }
       // The review file is opened in a spreadsheet: a name that would start a formula is
       // written behind a ' (OWASP's CSV injection), which reading it back takes off.
-      return (fields + notes).map { CSVFormat.quote(guardingFormula($0), delimiter: ",") }.joined(separator: ",") + "\n"
+      return (fields + notes).map { CSVFormat.quote(guardingFormula($0), delimiter: ",") }.joined(
+        separator: ",") + "\n"
     }
     func candidateList(_ entries: [Int]) -> String {
-      entries.map { "\(roster.entries[$0].id) (\(roster.entries[$0].label))" }.joined(separator: "; ")
+      entries.map { "\(roster.entries[$0].id) (\(roster.entries[$0].label))" }.joined(
+        separator: "; ")
     }
     func suggestionList(_ s: [NameSuggestion]) -> String {
-      s.map { "\(roster.entries[$0.entry].id) (\($0.name), distance \($0.distance))" }.joined(separator: "; ")
+      s.map { "\(roster.entries[$0.entry].id) (\($0.name), distance \($0.distance))" }.joined(
+        separator: "; ")
     }
     // A decided name's status and suggestions, from the roster alone.
     let plain = NameResolver(roster: roster)
@@ -677,11 +815,14 @@ public struct InterviewNetwork: Sendable {
       switch plain.resolve(name) {
       case .entry(let i): ("matched", candidateList([i]))
       case .ambiguous(let c): (UnresolvedName.Status.ambiguous.rawValue, candidateList(c))
-      case .unmatched, .newNode: (UnresolvedName.Status.unmatched.rawValue, suggestionList(plain.suggestions(for: name)))
+      case .unmatched, .newNode:
+        (UnresolvedName.Status.unmatched.rawValue, suggestionList(plain.suggestions(for: name)))
       }
     }
 
-    var out = (Self.reviewColumns + noteColumns).map { CSVFormat.quote($0, delimiter: ",") }.joined(separator: ",") + "\n"
+    var out =
+      (Self.reviewColumns + noteColumns).map { CSVFormat.quote($0, delimiter: ",") }.joined(
+        separator: ",") + "\n"
     var done = Set<String>()
     for item in reviewOrder {
       switch item {
@@ -689,10 +830,15 @@ public struct InterviewNetwork: Sendable {
         let u = unresolved[k]
         let row = previousRow[NameMatching.normalise(u.name)]
         done.insert(NameMatching.normalise(u.name))
-        let suggestions = u.status == .ambiguous ? candidateList(u.candidates) : suggestionList(u.suggestions)
-        out += csvLine([u.name, row?.id ?? "", u.status.rawValue, u.roles.joined(separator: " "),
-                        u.occurrences.map(\.description).joined(separator: " "), String(u.occurrences.count), suggestions,
-                        u.said.joined(separator: "; ")], row)
+        let suggestions =
+          u.status == .ambiguous ? candidateList(u.candidates) : suggestionList(u.suggestions)
+        out += csvLine(
+          [
+            u.name, row?.id ?? "", u.status.rawValue, u.roles.joined(separator: " "),
+            u.occurrences.map(\.description).joined(separator: " "), String(u.occurrences.count),
+            suggestions,
+            u.said.joined(separator: "; "),
+          ], row)
       case .decided(let k):
         let d = decided[k]
         let key = NameMatching.normalise(d.name)
@@ -700,9 +846,13 @@ public struct InterviewNetwork: Sendable {
         guard let row = previousRow[key], written(row) else { continue }
         done.insert(key)
         let view = rosterView(row.name)
-        out += csvLine([row.name, row.id, view.status, d.roles.joined(separator: " "),
-                        d.occurrences.map(\.description).joined(separator: " "), String(d.occurrences.count), view.suggestions,
-                        d.said.joined(separator: "; ")], row)
+        out += csvLine(
+          [
+            row.name, row.id, view.status, d.roles.joined(separator: " "),
+            d.occurrences.map(\.description).joined(separator: " "), String(d.occurrences.count),
+            view.suggestions,
+            d.said.joined(separator: "; "),
+          ], row)
       }
     }
     for key in previousOrder where !done.contains(key) {

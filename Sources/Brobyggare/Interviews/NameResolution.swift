@@ -14,7 +14,11 @@ public enum NameMatching {
     var pendingSpace = false
     for scalar in name.decomposedStringWithCompatibilityMapping.unicodeScalars {
       let p = scalar.properties
-      if p.generalCategory == .nonspacingMark || p.generalCategory == .enclosingMark || p.generalCategory == .spacingMark { continue }
+      if p.generalCategory == .nonspacingMark || p.generalCategory == .enclosingMark
+        || p.generalCategory == .spacingMark
+      {
+        continue
+      }
       if p.isAlphabetic || p.numericType != nil {
         if pendingSpace && !out.isEmpty { out.append(" ") }
         pendingSpace = false
@@ -46,7 +50,8 @@ public enum NameMatching {
 
   /// The Levenshtein distance between two strings, counted in Unicode scalars.
   public static func editDistance(_ a: String, _ b: String) -> Int {
-    let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+    let x = Array(a.unicodeScalars)
+    let y = Array(b.unicodeScalars)
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
     var previous = Array(0...y.count)
@@ -69,9 +74,12 @@ public enum NameMatching {
   /// calls; `cells` counts the cells computed.
   ///
   /// - Complexity: O(min(*n*, *m*) × `bound`).
-  static func editDistance(_ x: [UInt32], _ y: [UInt32], atMost bound: Int, rows: inout [Int],
-                           cells: inout Int) -> Int? {
-    let n = x.count, m = y.count
+  static func editDistance(
+    _ x: [UInt32], _ y: [UInt32], atMost bound: Int, rows: inout [Int],
+    cells: inout Int
+  ) -> Int? {
+    let n = x.count
+    let m = y.count
     if abs(n - m) > bound { return nil }
     if n == 0 || m == 0 { return Swift.max(n, m) }
     let over = bound + 1  // any distance beyond the bound
@@ -81,17 +89,21 @@ public enum NameMatching {
     return rows.withUnsafeMutableBufferPointer { buffer -> Int? in
       x.withUnsafeBufferPointer { x in
         y.withUnsafeBufferPointer { y in
-          var previous = 0, current = m + 1  // where the two rows start in `buffer`
+          var previous = 0
+          var current = m + 1  // where the two rows start in `buffer`
           for j in 0...m { buffer[j] = j <= bound ? j : over }
           for i in 1...n {
-            let lo = Swift.max(1, i - bound), hi = Swift.min(m, i + bound)
+            let lo = Swift.max(1, i - bound)
+            let hi = Swift.min(m, i + bound)
             buffer[current + lo - 1] = lo == 1 ? Swift.min(i, over) : over
             var rowMinimum = buffer[current + lo - 1]
             let xi = x[i - 1]
             for j in lo...hi {
               let substitution = buffer[previous + j - 1] + (xi == y[j - 1] ? 0 : 1)
               // Two-argument minimums: the variadic one builds an array for each cell.
-              let v = Swift.min(Swift.min(substitution, over), Swift.min(buffer[previous + j], buffer[current + j - 1]) + 1)
+              let v = Swift.min(
+                Swift.min(substitution, over),
+                Swift.min(buffer[previous + j], buffer[current + j - 1]) + 1)
               buffer[current + j] = v
               rowMinimum = Swift.min(rowMinimum, v)
             }
@@ -126,8 +138,10 @@ public struct RosterEntry: Hashable, Sendable {
   public var interviewed: Bool?
 
   /// An entry; kind, attributes, aliases and the interviewed mark are optional.
-  public init(id: String, label: String, kind: NodeKind = .other, attributes: [String: AttributeValue] = [:],
-              aliases: [String] = [], interviewed: Bool? = nil) {
+  public init(
+    id: String, label: String, kind: NodeKind = .other, attributes: [String: AttributeValue] = [:],
+    aliases: [String] = [], interviewed: Bool? = nil
+  ) {
     self.id = id
     self.label = label
     self.kind = kind
@@ -226,7 +240,10 @@ public struct NameResolver: Sendable {
     mutating func add(_ name: String, entry: Int, rank: Int) {
       let key = NameMatching.normalise(name).unicodeScalars.map(\.value)
       let spelling = Spelling(entry: entry, rank: rank, name: name)
-      if let k = positionByName[key] { spellings[k].append(spelling); return }
+      if let k = positionByName[key] {
+        spellings[k].append(spelling)
+        return
+      }
       positionByName[key] = scalars.count
       byLength[key.count, default: []].append(scalars.count)
       scalars.append(key)
@@ -256,7 +273,9 @@ public struct NameResolver: Sendable {
       var names = Set([NameMatching.normalise(e.label), NameMatching.normalise(e.id)])
       for a in e.aliases { names.insert(NameMatching.normalise(a)) }
       for n in names where !n.isEmpty { byName[n, default: []].append(i) }
-      for (rank, name) in ([e.label] + e.aliases).enumerated() { suggestionIndex.add(name, entry: i, rank: rank) }
+      for (rank, name) in ([e.label] + e.aliases).enumerated() {
+        suggestionIndex.add(name, entry: i, rank: rank)
+      }
     }
     suggestionIndex.lengths = suggestionIndex.byLength.keys.sorted()
     suggestionIndex.positionByName = [:]
@@ -268,7 +287,9 @@ public struct NameResolver: Sendable {
   }
 
   /// The decision already recorded for this name, if any.
-  public func decision(for name: String) -> AliasDecision? { decisions[NameMatching.normalise(name)] }
+  public func decision(for name: String) -> AliasDecision? {
+    decisions[NameMatching.normalise(name)]
+  }
 
   /// Resolves a name: the alias table's decision, else an exact id, else the normalised label
   /// or alias (ambiguous when two entries share it).
@@ -312,7 +333,8 @@ public struct NameResolver: Sendable {
   func suggestions(for name: String, limit: Int, cells: inout Int) -> [NameSuggestion] {
     let index = suggestionIndex
     let key = NameMatching.normalise(name).unicodeScalars.map(\.value)
-    let length = key.count, mask = SuggestionIndex.mask(key)
+    let length = key.count
+    let mask = SuggestionIndex.mask(key)
     guard length <= NameMatching.maximumSuggestedLength else { return [] }
     var best: [Int: (distance: Int, rank: Int, name: String)] = [:]
     var rows: [Int] = []
@@ -327,8 +349,13 @@ public struct NameResolver: Sendable {
       for c in index.byLength[m]! {
         // Each character in one name and in no place of the other needs an edit of its own.
         let other = index.masks[c]
-        if Swift.max((mask & ~other).nonzeroBitCount, (other & ~mask).nonzeroBitCount) > bound { continue }
-        guard let d = NameMatching.editDistance(key, index.scalars[c], atMost: bound, rows: &rows, cells: &cells) else {
+        if Swift.max((mask & ~other).nonzeroBitCount, (other & ~mask).nonzeroBitCount) > bound {
+          continue
+        }
+        guard
+          let d = NameMatching.editDistance(
+            key, index.scalars[c], atMost: bound, rows: &rows, cells: &cells)
+        else {
           continue
         }
         for s in index.spellings[c] {
@@ -337,7 +364,9 @@ public struct NameResolver: Sendable {
         }
       }
     }
-    return best.map { NameSuggestion(entry: $0.key, name: $0.value.name, distance: $0.value.distance) }
-      .sorted { ($0.distance, $0.entry) < ($1.distance, $1.entry) }.prefix(limit).map { $0 }
+    return best.map {
+      NameSuggestion(entry: $0.key, name: $0.value.name, distance: $0.value.distance)
+    }
+    .sorted { ($0.distance, $0.entry) < ($1.distance, $1.entry) }.prefix(limit).map { $0 }
   }
 }

@@ -73,9 +73,14 @@ public struct WaveComparison: Sendable {
   ///   - measure: what to rank by (on the selected ties of each wave).
   ///   - selection: the layers (and weight and merge rule) both waves are read with.
   ///   - threads: how many threads share the measure; the result is the same for any number.
-  public init(_ a: Network, _ b: Network, measure: Robustness.Measure = .betweenness, selection: TieSelection = .all,
-              threads: Int = Threads.available) throws {
-    func tieMap(_ net: Network) throws -> (keys: [String], values: [String: (String, String, String?, Double)]) {
+  public init(
+    _ a: Network, _ b: Network, measure: Robustness.Measure = .betweenness,
+    selection: TieSelection = .all,
+    threads: Int = Threads.available
+  ) throws {
+    func tieMap(_ net: Network) throws -> (
+      keys: [String], values: [String: (String, String, String?, Double)]
+    ) {
       var keys: [String] = []
       var values: [String: (String, String, String?, Double)] = [:]
       for (k, t) in net.ties.enumerated() where !t.isSelfLoop {
@@ -85,24 +90,29 @@ public struct WaveComparison: Sendable {
         let key = "\(s)\u{1}\(u)\u{1}\(t.layer ?? "")"
         // The weight the selection names (the trust by default), as the measures read it.
         let w = try net.weight(of: t, number: k, selection)
-        if let old = values[key] { if w > old.3 { values[key] = (s, u, t.layer, w) } } else {
+        if let old = values[key] {
+          if w > old.3 { values[key] = (s, u, t.layer, w) }
+        } else {
           values[key] = (s, u, t.layer, w)
           keys.append(key)
         }
       }
       return (keys, values)
     }
-    let (ka, va) = try tieMap(a), (kb, vb) = try tieMap(b)
+    let (ka, va) = try tieMap(a)
+    let (kb, vb) = try tieMap(b)
     var ties: [TieChange] = []
     for k in ka {
       let x = va[k]!
       let y = vb[k]?.3
       let change: Change = y == nil ? .lost : y! > x.3 ? .up : y! < x.3 ? .down : .same
-      ties.append(TieChange(source: x.0, target: x.1, layer: x.2, trustA: x.3, trustB: y, change: change))
+      ties.append(
+        TieChange(source: x.0, target: x.1, layer: x.2, trustA: x.3, trustB: y, change: change))
     }
     for k in kb where va[k] == nil {
       let y = vb[k]!
-      ties.append(TieChange(source: y.0, target: y.1, layer: y.2, trustA: nil, trustB: y.3, change: .gained))
+      ties.append(
+        TieChange(source: y.0, target: y.1, layer: y.2, trustA: nil, trustB: y.3, change: .gained))
     }
     self.ties = ties
 
@@ -113,11 +123,17 @@ public struct WaveComparison: Sendable {
     var nodes: [NodeChange] = []
     for (i, node) in a.nodes.enumerated() {
       let j = b.index(of: node.id)
-      nodes.append(NodeChange(id: node.id, label: node.label, inA: true, inB: j != nil, scoreA: sa[i], scoreB: j.map { sb[$0] } ?? .nan,
-                              rankA: ra[i], rankB: j.map { rb[$0] } ?? .nan))
+      nodes.append(
+        NodeChange(
+          id: node.id, label: node.label, inA: true, inB: j != nil, scoreA: sa[i],
+          scoreB: j.map { sb[$0] } ?? .nan,
+          rankA: ra[i], rankB: j.map { rb[$0] } ?? .nan))
     }
     for (j, node) in b.nodes.enumerated() where a.index(of: node.id) == nil {
-      nodes.append(NodeChange(id: node.id, label: node.label, inA: false, inB: true, scoreA: .nan, scoreB: sb[j], rankA: .nan, rankB: rb[j]))
+      nodes.append(
+        NodeChange(
+          id: node.id, label: node.label, inA: false, inB: true, scoreA: .nan, scoreB: sb[j],
+          rankA: .nan, rankB: rb[j]))
     }
     self.nodes = nodes
     let both = nodes.filter { $0.inA && $0.inB && $0.scoreA.isFinite && $0.scoreB.isFinite }

@@ -125,11 +125,14 @@ public struct Adjacency: Sendable {
 
   /// The out-neighbours of `v` (all neighbours when undirected).
   @inlinable
-  public func successors(of v: Int) -> ArraySlice<Int32> { outTargets[outOffsets[v]..<outOffsets[v + 1]] }
+  public func successors(of v: Int) -> ArraySlice<Int32> {
+    outTargets[outOffsets[v]..<outOffsets[v + 1]]
+  }
   /// The position of the arc v → w in `outTargets` and `outTrust`, or `nil` (rows are sorted,
   /// so a binary search).
   public func arcIndex(from v: Int, to w: Int) -> Int? {
-    var lo = outOffsets[v], hi = outOffsets[v + 1]
+    var lo = outOffsets[v]
+    var hi = outOffsets[v + 1]
     let t = Int32(w)
     while lo < hi {
       let mid = (lo + hi) / 2
@@ -143,7 +146,9 @@ public struct Adjacency: Sendable {
 
   /// The in-neighbours of `v` (all neighbours when undirected).
   @inlinable
-  public func predecessors(of v: Int) -> ArraySlice<Int32> { inTargets[inOffsets[v]..<inOffsets[v + 1]] }
+  public func predecessors(of v: Int) -> ArraySlice<Int32> {
+    inTargets[inOffsets[v]..<inOffsets[v + 1]]
+  }
 
   /// The same graph with every arc reversed.
   public var reversed: Adjacency {
@@ -181,36 +186,49 @@ public struct Adjacency: Sendable {
     targets.reserveCapacity(2 * arcCount)
     trust.reserveCapacity(2 * arcCount)
     for v in 0..<n {
-      var i = outOffsets[v], j = inOffsets[v]
-      let iEnd = outOffsets[v + 1], jEnd = inOffsets[v + 1]
+      var i = outOffsets[v]
+      var j = inOffsets[v]
+      let iEnd = outOffsets[v + 1]
+      let jEnd = inOffsets[v + 1]
       while i < iEnd || j < jEnd {
         let a = i < iEnd ? outTargets[i] : Int32.max
         let b = j < jEnd ? inTargets[j] : Int32.max
         if a < b {
-          targets.append(a); trust.append(outTrust[i]); i += 1
+          targets.append(a)
+          trust.append(outTrust[i])
+          i += 1
         } else if b < a {
-          targets.append(b); trust.append(inTrust[j]); j += 1
+          targets.append(b)
+          trust.append(inTrust[j])
+          j += 1
         } else {
           // A mutual pair: two trusts, merged as Adjacency.build merges them.
           let (x, y) = (outTrust[i], inTrust[j])
-          let merged = switch merge {
-          case .max: Swift.max(x, y)
-          case .min: Swift.min(x, y)
-          case .sum: x + y
-          // Halved before adding where the sum overflows (two trusts near the largest Double).
-          case .mean: (x + y).isFinite ? (x + y) / 2 : x / 2 + y / 2
-          }
-          targets.append(a); trust.append(merged); i += 1; j += 1
+          let merged =
+            switch merge {
+            case .max: Swift.max(x, y)
+            case .min: Swift.min(x, y)
+            case .sum: x + y
+            // Halved before adding where the sum overflows (two trusts near the largest Double).
+            case .mean: (x + y).isFinite ? (x + y) / 2 : x / 2 + y / 2
+            }
+          targets.append(a)
+          trust.append(merged)
+          i += 1
+          j += 1
         }
       }
       offsets[v + 1] = targets.count
     }
-    return Adjacency(nodeCount: n, directed: false, offsets: offsets, targets: targets, trust: trust)
+    return Adjacency(
+      nodeCount: n, directed: false, offsets: offsets, targets: targets, trust: trust)
   }
 
   /// Builds from arcs in any order, with duplicates; undirected arcs are given once.
-  static func build(nodeCount n: Int, directed: Bool, arcs input: [(Int32, Int32, Double)],
-                    merge: TieMerge) -> Adjacency {
+  static func build(
+    nodeCount n: Int, directed: Bool, arcs input: [(Int32, Int32, Double)],
+    merge: TieMerge
+  ) -> Adjacency {
     var both = input
     if !directed {
       both.reserveCapacity(input.count * 2)
@@ -233,7 +251,8 @@ public struct Adjacency: Sendable {
       }
       if merge == .mean {
         // The sum of large trusts can overflow where their mean does not: divided first then.
-        acc = acc.isFinite ? acc / Double(j - i) : arcs[i..<j].reduce(0) { $0 + $1.2 / Double(j - i) }
+        acc =
+          acc.isFinite ? acc / Double(j - i) : arcs[i..<j].reduce(0) { $0 + $1.2 / Double(j - i) }
       }
       merged.append((arcs[i].0, arcs[i].1, acc))
       i = j
@@ -244,10 +263,14 @@ public struct Adjacency: Sendable {
   /// The arcs sorted by (source, target), equal pairs in their given order: two stable
   /// counting sorts, by target and then by source, so O(n + m) where a comparison sort is
   /// O(m log m).
-  static func sortedBySourceAndTarget(_ arcs: [(Int32, Int32, Double)], nodeCount n: Int) -> [(Int32, Int32, Double)] {
+  static func sortedBySourceAndTarget(_ arcs: [(Int32, Int32, Double)], nodeCount n: Int) -> [(
+    Int32, Int32, Double
+  )] {
     if arcs.count < 2 { return arcs }
     var start = [Int](repeating: 0, count: n + 1)
-    func place(_ from: [(Int32, Int32, Double)], key: ((Int32, Int32, Double)) -> Int32) -> [(Int32, Int32, Double)] {
+    func place(_ from: [(Int32, Int32, Double)], key: ((Int32, Int32, Double)) -> Int32) -> [(
+      Int32, Int32, Double
+    )] {
       for i in 0...n { start[i] = 0 }
       for a in from { start[Int(key(a)) + 1] += 1 }
       for i in 0..<n { start[i + 1] += start[i] }
@@ -281,7 +304,8 @@ extension Network {
       }
     }
     if let w = selection.weightAttribute, w != trustAttributeName,
-       !tieAttributes.contains(where: { $0.name == w }) {
+      !tieAttributes.contains(where: { $0.name == w })
+    {
       throw .unknownAttribute(w)
     }
     var arcs: [(Int32, Int32, Double)] = []
@@ -295,7 +319,8 @@ extension Network {
       if !isDirected && s > t { swap(&s, &t) }
       arcs.append((s, t, w))
     }
-    let adjacency = Adjacency.build(nodeCount: nodes.count, directed: isDirected, arcs: arcs, merge: selection.merge)
+    let adjacency = Adjacency.build(
+      nodeCount: nodes.count, directed: isDirected, arcs: arcs, merge: selection.merge)
     if selection.merge == .sum, let k = adjacency.outTrust.firstIndex(where: { !$0.isFinite }) {
       try refuseOverflowingSum(adjacency, arc: k, selection)
     }
@@ -304,7 +329,9 @@ extension Network {
 
   /// Throws for the parallel ties whose sum (`--merge sum`) at arc `k` of `adjacency` overflows
   /// the largest number: an infinite trust would make every measure on it NaN or infinite.
-  private func refuseOverflowingSum(_ adjacency: Adjacency, arc k: Int, _ selection: TieSelection) throws(NetworkError) {
+  private func refuseOverflowingSum(_ adjacency: Adjacency, arc k: Int, _ selection: TieSelection)
+    throws(NetworkError)
+  {
     var source = 0
     while adjacency.outOffsets[source + 1] <= k { source += 1 }
     let target = Int(adjacency.outTargets[k])
@@ -315,8 +342,12 @@ extension Network {
         || (!isDirected && tie.source == target && tie.target == source)
     }
     let first = parallel.first ?? 0
-    throw .invalidWeight(tie: first, ends: tieEnds(ties[first]),
-                         value: nil, reason: "with \(parallel.count - 1) parallel \(parallel.count == 2 ? "tie" : "ties"), sums to more than the largest number (parallel ties merged by their sum); merge by max or mean, or rescale the trusts")
+    throw .invalidWeight(
+      tie: first, ends: tieEnds(ties[first]),
+      value: nil,
+      reason:
+        "with \(parallel.count - 1) parallel \(parallel.count == 2 ? "tie" : "ties"), sums to more than the largest number (parallel ties merged by their sum); merge by max or mean, or rescale the trusts"
+    )
   }
 
   /// A tie's weight as `selection` reads it: the named attribute (text read as a number), or
@@ -324,16 +355,25 @@ extension Network {
   ///
   /// - Throws: ``NetworkError/invalidWeight(tie:ends:value:reason:)`` naming the tie by its
   ///   number `k` (from 0) and its ends.
-  func weight(of tie: Tie, number k: Int, _ selection: TieSelection) throws(NetworkError) -> Double {
+  func weight(of tie: Tie, number k: Int, _ selection: TieSelection) throws(NetworkError) -> Double
+  {
     let w: Double
     if let name = selection.weightAttribute, name != trustAttributeName {
-      guard let value = tie.attributes[name] ?? tieAttributes.first(where: { $0.name == name })?.defaultValue else {
+      guard
+        let value = tie.attributes[name]
+          ?? tieAttributes.first(where: { $0.name == name })?.defaultValue
+      else {
         throw .invalidWeight(tie: k, ends: tieEnds(tie), value: nil, reason: "has no '\(name)'")
       }
       // A column of text is read as numbers when named as the weight: one value that does
       // not read back as the same number (`007`) makes a whole column text.
-      guard let number = value.number ?? parseDouble(trimmingWhitespace(value.description, newlines: true)) else {
-        throw .invalidWeight(tie: k, ends: tieEnds(tie), value: value.description, reason: "is not a number (read from '\(name)')")
+      guard
+        let number = value.number
+          ?? parseDouble(trimmingWhitespace(value.description, newlines: true))
+      else {
+        throw .invalidWeight(
+          tie: k, ends: tieEnds(tie), value: value.description,
+          reason: "is not a number (read from '\(name)')")
       }
       w = number
     } else {
@@ -342,13 +382,18 @@ extension Network {
     // A weight read from a file (networkx and igraph allow any) is a trust only when it is
     // finite and not negative.
     guard w.isFinite, w >= 0 else {
-      throw .invalidWeight(tie: k, ends: tieEnds(tie), value: formatNumber(w), reason: "cannot be a trust, which is a finite number ≥ 0 (read from '\(selection.weightAttribute ?? trustAttributeName)')")
+      throw .invalidWeight(
+        tie: k, ends: tieEnds(tie), value: formatNumber(w),
+        reason:
+          "cannot be a trust, which is a finite number ≥ 0 (read from '\(selection.weightAttribute ?? trustAttributeName)')"
+      )
     }
     return w
   }
 
   /// A tie's ends by id, `a -> b` (directed) or `a -- b`, with its layer, for messages.
   func tieEnds(_ tie: Tie) -> String {
-    "'\(nodes[tie.source].id)' \(isDirected ? "->" : "--") '\(nodes[tie.target].id)'" + (tie.layer.map { " in layer '\($0)'" } ?? "")
+    "'\(nodes[tie.source].id)' \(isDirected ? "->" : "--") '\(nodes[tie.target].id)'"
+      + (tie.layer.map { " in layer '\($0)'" } ?? "")
   }
 }

@@ -20,7 +20,9 @@ public enum AttributeType: String, Hashable, Sendable, CaseIterable {
   /// and doubles (every such integer reads back from a double), else `string`.
   public func widened(with other: AttributeType) -> AttributeType {
     if self == other { return self }
-    if (self == .integer && other == .double) || (self == .double && other == .integer) { return .double }
+    if (self == .integer && other == .double) || (self == .double && other == .integer) {
+      return .double
+    }
     return .string
   }
 }
@@ -130,7 +132,8 @@ extension AttributeValue {
       }
       return nil
     case .double:
-      return parseDouble(trimmingWhitespace(text, newlines: true), decimalComma: decimalComma).map(AttributeValue.double)
+      return parseDouble(trimmingWhitespace(text, newlines: true), decimalComma: decimalComma).map(
+        AttributeValue.double)
     case .boolean:
       switch trimmingWhitespace(text, newlines: true).lowercased() {
       case "true", "1", "yes", "t": return .boolean(true)
@@ -147,7 +150,9 @@ extension AttributeValue {
 func trimmingWhitespace(_ text: String, newlines: Bool) -> String {
   let u = text.utf8
   guard let f = u.first, let l = u.last else { return text }
-  func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && b != 0x09 && !(newlines && b >= 0x0A && b <= 0x0D) }
+  func plain(_ b: UInt8) -> Bool {
+    b < 0x80 && b != 0x20 && b != 0x09 && !(newlines && b >= 0x0A && b <= 0x0D)
+  }
   if plain(f) && plain(l) { return text }
   return text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
 }
@@ -177,17 +182,21 @@ package func parseDouble(_ text: String, decimalComma: Bool = false) -> Double? 
 package func decimalDouble<S: StringProtocol>(_ text: S) -> Double? {
   for u in text.utf8 {
     switch u {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
-         UInt8(ascii: "e"), UInt8(ascii: "E"): continue
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "+"),
+      UInt8(ascii: "-"),
+      UInt8(ascii: "e"), UInt8(ascii: "E"):
+      continue
     default: return nil
     }
   }
   guard let d = Double(text) else { return nil }
   // Beyond a double's range the text would change: 1e400 is not infinity, 1e-400 not 0.
   if d.isInfinite { return nil }
-  if d == 0, text.utf8.prefix(while: { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }).contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) {
+  if d == 0,
+    text.utf8.prefix(while: { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }).contains(
+      where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") })
+  {
     return nil
   }
   return d
 }
-

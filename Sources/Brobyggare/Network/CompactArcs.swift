@@ -16,7 +16,8 @@ struct CompactArcs: @unchecked Sendable {
     if !widest && adj.arcCount < Int(UInt32.max) {
       let offsets = adj.outOffsets.map { UInt32(truncatingIfNeeded: $0) }
       if adj.nodeCount <= Int(UInt16.max) + 1 {
-        storage = .narrow(offsets: offsets, targets: adj.outTargets.map { UInt16(truncatingIfNeeded: $0) })
+        storage = .narrow(
+          offsets: offsets, targets: adj.outTargets.map { UInt16(truncatingIfNeeded: $0) })
       } else {
         storage = .medium(offsets: offsets, targets: adj.outTargets)
       }
@@ -30,11 +31,17 @@ struct CompactArcs: @unchecked Sendable {
   func scan<Body: ArcScan>(_ body: Body) {
     switch storage {
     case .narrow(let offsets, let targets):
-      offsets.withUnsafeBufferPointer { o in targets.withUnsafeBufferPointer { t in body.run(offsets: o, targets: t) } }
+      offsets.withUnsafeBufferPointer { o in
+        targets.withUnsafeBufferPointer { t in body.run(offsets: o, targets: t) }
+      }
     case .medium(let offsets, let targets):
-      offsets.withUnsafeBufferPointer { o in targets.withUnsafeBufferPointer { t in body.run(offsets: o, targets: t) } }
+      offsets.withUnsafeBufferPointer { o in
+        targets.withUnsafeBufferPointer { t in body.run(offsets: o, targets: t) }
+      }
     case .wide(let offsets, let targets):
-      offsets.withUnsafeBufferPointer { o in targets.withUnsafeBufferPointer { t in body.run(offsets: o, targets: t) } }
+      offsets.withUnsafeBufferPointer { o in
+        targets.withUnsafeBufferPointer { t in body.run(offsets: o, targets: t) }
+      }
     }
   }
 }

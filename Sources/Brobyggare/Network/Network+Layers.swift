@@ -11,7 +11,9 @@ extension Network {
   public var declaredAffiliationLayers: [String] {
     get {
       guard let value = attributes[Network.affiliationLayersAttribute] else { return [] }
-      return value.description.split(separator: "|").map { trimmingWhitespace(String($0), newlines: true) }.filter { !$0.isEmpty }
+      return value.description.split(separator: "|").map {
+        trimmingWhitespace(String($0), newlines: true)
+      }.filter { !$0.isEmpty }
     }
     set {
       if newValue.isEmpty {
@@ -20,7 +22,8 @@ extension Network {
       } else {
         attributes[Network.affiliationLayersAttribute] = .string(newValue.joined(separator: "|"))
         if !networkAttributes.contains(where: { $0.name == Network.affiliationLayersAttribute }) {
-          networkAttributes.append(AttributeDeclaration(name: Network.affiliationLayersAttribute, type: .string))
+          networkAttributes.append(
+            AttributeDeclaration(name: Network.affiliationLayersAttribute, type: .string))
         }
       }
     }
@@ -43,7 +46,8 @@ extension Network {
     for tie in ties {
       guard let layer = tie.layer else { continue }
       if twoMode[layer] == false { continue }
-      let a = nodes[tie.source].kind, b = nodes[tie.target].kind
+      let a = nodes[tie.source].kind
+      let b = nodes[tie.target].kind
       twoMode[layer] = (a == .person && b == .organisation) || (a == .organisation && b == .person)
     }
     return (twoMode.filter(\.value).map(\.key).sorted(), false)

@@ -33,7 +33,8 @@ extension Network {
 /// candidates no longer than that bound allows.
 ///
 /// - Complexity: O(c · L²) for c candidates of length L ≤ 300.
-package func closestMatches(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
+package func closestMatches(to word: String, among candidates: [String], limit: Int = 3) -> [String]
+{
   let w = NameMatching.normalise(word)
   guard !w.isEmpty, w.unicodeScalars.count <= NameMatching.maximumSuggestedLength else { return [] }
   var scored: [(score: Int, order: Int, text: String)] = []
@@ -63,7 +64,8 @@ package func closestMatches(to word: String, among candidates: [String], limit: 
 /// The optimal string alignment distance: Levenshtein's, with a swap of two neighbours counting
 /// as one edit (`gruop` is one edit from `group`).
 func transpositionDistance(_ a: String, _ b: String) -> Int {
-  let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+  let x = Array(a.unicodeScalars)
+  let y = Array(b.unicodeScalars)
   if x.isEmpty { return y.count }
   if y.isEmpty { return x.count }
   var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
@@ -73,7 +75,9 @@ func transpositionDistance(_ a: String, _ b: String) -> Int {
     for j in 1...y.count {
       let cost = x[i - 1] == y[j - 1] ? 0 : 1
       d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+      if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+        d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+      }
     }
   }
   return d[x.count][y.count]

@@ -20,9 +20,13 @@ public struct Network: Sendable {
   public var graphID: String?
 
   /// Declared node attributes, in declaration order (label and kind among them when present).
-  public var nodeAttributes: [AttributeDeclaration] = [] { didSet { nodeAttributeIndex.isCurrent = false } }
+  public var nodeAttributes: [AttributeDeclaration] = [] {
+    didSet { nodeAttributeIndex.isCurrent = false }
+  }
   /// Declared tie attributes other than trust and layer, in declaration order.
-  public var tieAttributes: [AttributeDeclaration] = [] { didSet { tieAttributeIndex.isCurrent = false } }
+  public var tieAttributes: [AttributeDeclaration] = [] {
+    didSet { tieAttributeIndex.isCurrent = false }
+  }
   // Positions of the declarations by name, so that declaring is O(1). The arrays are public
   // and may be changed directly; a change marks the index out of date (the observers do not
   // read the old value, so the arrays are still changed in place) and the next declaration
@@ -84,8 +88,12 @@ public struct Network: Sendable {
       // `e` with a combining accent are one id. Said once, with the first such pair.
       if !sawEquivalentIDs, !Network.sameBytes(nodes[i].id, id) {
         sawEquivalentIDs = true
-        func scalars(_ s: String) -> String { s.unicodeScalars.prefix(12).map { scalarCode($0) }.joined(separator: " ") }
-        readNotes.append("ids that differ only in how Unicode composes their characters are read as one node, as Unicode says they are the same text (the first: '\(visibleText(nodes[i].id))' written as \(scalars(nodes[i].id)) and as \(scalars(id)))")
+        func scalars(_ s: String) -> String {
+          s.unicodeScalars.prefix(12).map { scalarCode($0) }.joined(separator: " ")
+        }
+        readNotes.append(
+          "ids that differ only in how Unicode composes their characters are read as one node, as Unicode says they are the same text (the first: '\(visibleText(nodes[i].id))' written as \(scalars(nodes[i].id)) and as \(scalars(id)))"
+        )
       }
       return i
     }
@@ -99,25 +107,32 @@ public struct Network: Sendable {
   /// equivalence); a memory comparison, not a walk of the scalars. Static: as a method it was
   /// called on a copy of the whole network (a retain of every field) for every id looked up.
   private static func sameBytes(_ a: String, _ b: String) -> Bool {
-    var a = a, b = b
+    var a = a
+    var b = b
     return a.withUTF8 { x in
-      b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+      b.withUTF8 { y in
+        x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+      }
     }
   }
 
   /// Adds a tie between two existing nodes (by index) and returns its index.
   @discardableResult
   public mutating func addTie(_ tie: Tie) -> Int {
-    precondition(tie.source >= 0 && tie.source < nodes.count, "tie source \(tie.source) is not a node index")
-    precondition(tie.target >= 0 && tie.target < nodes.count, "tie target \(tie.target) is not a node index")
+    precondition(
+      tie.source >= 0 && tie.source < nodes.count, "tie source \(tie.source) is not a node index")
+    precondition(
+      tie.target >= 0 && tie.target < nodes.count, "tie target \(tie.target) is not a node index")
     ties.append(tie)
     return ties.count - 1
   }
 
   /// Adds a tie between the nodes with these ids, creating bare nodes for unknown ids.
   @discardableResult
-  public mutating func addTie(from source: String, to target: String, trust: Double? = nil,
-                              layer: String? = nil, attributes: [String: AttributeValue] = [:]) -> Int {
+  public mutating func addTie(
+    from source: String, to target: String, trust: Double? = nil,
+    layer: String? = nil, attributes: [String: AttributeValue] = [:]
+  ) -> Int {
     let s = node(withID: source)
     let t = node(withID: target)
     return addTie(Tie(source: s, target: t, trust: trust, layer: layer, attributes: attributes))
@@ -141,20 +156,31 @@ public struct Network: Sendable {
   ///   for a trust that is negative, not finite, or off the scale. Nothing is added then.
   /// - Complexity: O(1) on average; O(n) to name the ids that differ in case, on error.
   @discardableResult
-  public mutating func addTie(fromExisting source: String, to target: String, trust: Double? = nil,
-                              scale: ClosedRange<Double>? = nil, layer: String? = nil,
-                              attributes: [String: AttributeValue] = [:]) throws(NetworkError) -> Int {
+  public mutating func addTie(
+    fromExisting source: String, to target: String, trust: Double? = nil,
+    scale: ClosedRange<Double>? = nil, layer: String? = nil,
+    attributes: [String: AttributeValue] = [:]
+  ) throws(NetworkError) -> Int {
     func existing(_ id: String) throws(NetworkError) -> Int {
       if let i = indexByID[id] { return i }
       let folded = id.lowercased()
-      throw .unknownNodeID(id, differingInCase: nodes.lazy.map(\.id).filter { $0.lowercased() == folded }.prefix(5).map { $0 })
+      throw .unknownNodeID(
+        id,
+        differingInCase: nodes.lazy.map(\.id).filter { $0.lowercased() == folded }.prefix(5).map {
+          $0
+        })
     }
     let s = try existing(source)
     let t = try existing(target)
     if let trust {
-      guard trust.isFinite, trust >= 0 else { throw .invalidTrust(trust, expected: "a trust, which is a finite number ≥ 0") }
+      guard trust.isFinite, trust >= 0 else {
+        throw .invalidTrust(trust, expected: "a trust, which is a finite number ≥ 0")
+      }
       if let scale, !scale.contains(trust) {
-        throw .invalidTrust(trust, expected: "on the scale \(formatNumber(scale.lowerBound))–\(formatNumber(scale.upperBound))")
+        throw .invalidTrust(
+          trust,
+          expected:
+            "on the scale \(formatNumber(scale.lowerBound))–\(formatNumber(scale.upperBound))")
       }
     }
     return addTie(Tie(source: s, target: t, trust: trust, layer: layer, attributes: attributes))
@@ -213,7 +239,9 @@ public struct Network: Sendable {
 
     mutating func rebuild(_ declarations: [AttributeDeclaration]) {
       positions.removeAll(keepingCapacity: true)
-      for (i, d) in declarations.enumerated() where positions[d.name] == nil { positions[d.name] = i }
+      for (i, d) in declarations.enumerated() where positions[d.name] == nil {
+        positions[d.name] = i
+      }
       isCurrent = true
     }
   }
@@ -272,7 +300,9 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
     case .invalidNodeAttribute(let node, let attribute, let value, let expected):
       "node '\(node)': '\(attribute)' is '\(value)'; expected \(expected)"
     case .unknownNodeID(let id, let differing):
-      "no node has the id '\(id)'" + (differing.isEmpty ? "" : "; ids that differ only in case: " + FormatError.list(differing, quoted: true))
+      "no node has the id '\(id)'"
+        + (differing.isEmpty
+          ? "" : "; ids that differ only in case: " + FormatError.list(differing, quoted: true))
     case .invalidTrust(let trust, let expected):
       "trust \(formatNumber(trust)) is not \(expected)"
     }
@@ -283,6 +313,8 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
 package func didYouMean(_ suggestions: [String]) -> String {
   guard !suggestions.isEmpty else { return "" }
   let quoted = suggestions.map { "'\($0)'" }
-  let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+  let list =
+    quoted.count == 1
+    ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
   return "; did you mean \(list)?"
 }

@@ -13,7 +13,8 @@ public enum NodeKind: String, Hashable, Sendable, CaseIterable {
     // Trimmed as group values are: ` person` from a spreadsheet cell is a person.
     switch trimmingWhitespace(spelling, newlines: true).lowercased() {
     case "person", "people", "individual", "respondent": self = .person
-    case "organisation", "organization", "org", "organisations", "organizations": self = .organisation
+    case "organisation", "organization", "org", "organisations", "organizations":
+      self = .organisation
     default: self = .other
     }
   }
@@ -31,8 +32,10 @@ public struct Node: Hashable, Sendable {
 
   /// A node with an id and, optionally, a label, a kind and further attributes; the label and
   /// kind are stored as the attributes `label` and `kind`.
-  public init(id: String, label: String? = nil, kind: NodeKind? = nil,
-              attributes: [String: AttributeValue] = [:]) {
+  public init(
+    id: String, label: String? = nil, kind: NodeKind? = nil,
+    attributes: [String: AttributeValue] = [:]
+  ) {
     self.id = id
     self.attributes = attributes
     if let label { self.attributes["label"] = .string(label) }

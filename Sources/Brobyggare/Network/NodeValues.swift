@@ -18,7 +18,8 @@ public struct NodeValues<Value: Sendable>: RandomAccessCollection, Sendable {
   /// - Precondition: `ids.count == values.count`.
   /// - Complexity: O(n).
   public init(ids: [String], values: [Value]) {
-    precondition(ids.count == values.count, "one value per node: \(ids.count) ids, \(values.count) values")
+    precondition(
+      ids.count == values.count, "one value per node: \(ids.count) ids, \(values.count) values")
     self.ids = ids
     self.values = values
     var index: [String: Int] = [:]
@@ -50,7 +51,8 @@ extension NodeValues where Value == Double {
   /// - Complexity: O(n log n).
   public func ranked(descending: Bool = true) -> [(id: String, value: Double)] {
     let order = values.indices.sorted { a, b in
-      let x = values[a], y = values[b]
+      let x = values[a]
+      let y = values[b]
       if x.isNaN != y.isNaN { return !x.isNaN }
       if x != y && !x.isNaN { return descending ? x > y : x < y }
       return ids[a] < ids[b]
@@ -86,7 +88,8 @@ extension Network {
   /// - Precondition: one value per node.
   /// - Complexity: O(n).
   public mutating func setNodeAttribute(_ name: String, values: [Double]) {
-    precondition(values.count == nodeCount, "one value per node: \(nodeCount) nodes, \(values.count) values")
+    precondition(
+      values.count == nodeCount, "one value per node: \(nodeCount) nodes, \(values.count) values")
     for (v, x) in values.enumerated() { setNodeAttribute(name, x.isNaN ? nil : .double(x), at: v) }
     declareNodeAttribute(AttributeDeclaration(name: name, type: .double))
   }

@@ -18,8 +18,11 @@ public struct Subgraph: Sendable, Equatable {
 
   /// A subgraph with its id (`nil` when anonymous), the subgraph it is nested in (`nil` at the
   /// top), its attributes, defaults and members.
-  public init(id: String?, parent: Int?, attributes: [String: AttributeValue] = [:], nodeDefaults: [String: AttributeValue] = [:],
-              edgeDefaults: [String: AttributeValue] = [:], members: [Int] = []) {
+  public init(
+    id: String?, parent: Int?, attributes: [String: AttributeValue] = [:],
+    nodeDefaults: [String: AttributeValue] = [:],
+    edgeDefaults: [String: AttributeValue] = [:], members: [Int] = []
+  ) {
     self.id = id
     self.parent = parent
     self.attributes = attributes

@@ -23,7 +23,8 @@ public struct Tie: Hashable, Sendable {
       self.attributes = attributes
     }
     static func make(layer: String?, id: String?, attributes: [String: AttributeValue]) -> Extra? {
-      layer == nil && id == nil && attributes.isEmpty ? nil : Extra(layer: layer, id: id, attributes: attributes)
+      layer == nil && id == nil && attributes.isEmpty
+        ? nil : Extra(layer: layer, id: id, attributes: attributes)
     }
   }
 
@@ -68,8 +69,10 @@ public struct Tie: Hashable, Sendable {
   /// attributes.
   ///
   /// - Precondition: both indices lie in 0...Int32.max.
-  public init(source: Int, target: Int, trust: Double? = nil, layer: String? = nil,
-              id: String? = nil, attributes: [String: AttributeValue] = [:]) {
+  public init(
+    source: Int, target: Int, trust: Double? = nil, layer: String? = nil,
+    id: String? = nil, attributes: [String: AttributeValue] = [:]
+  ) {
     sourceIndex = Tie.index(source)
     targetIndex = Tie.index(target)
     storedTrust = trust ?? Tie.missingTrust

@@ -63,7 +63,8 @@ struct BucketQueue: DijkstraQueue {
   /// The layout for searches over `lengths` among `nodeCount` nodes, or nil when the lengths do
   /// not suit buckets.
   static func layout(lengths: [Double], nodeCount: Int) -> Layout? {
-    guard let shortest = lengths.min(), let longest = lengths.max(), shortest > 0, shortest.isFinite, longest.isFinite
+    guard let shortest = lengths.min(), let longest = lengths.max(), shortest > 0,
+      shortest.isFinite, longest.isFinite
     else { return nil }
     let width = shortest / 2
     // A subnormal width has no finite inverse: the radix heap takes such lengths.
@@ -71,7 +72,9 @@ struct BucketQueue: DijkstraQueue {
     let span = (longest / width).rounded(.up) + 3
     guard span <= Double(maximumSlots) else { return nil }
     // The tolerance of a tie, over the longest path there can be, stays below Δ / 2.
-    guard 4 * pathLengthTolerance * Double(Swift.max(1, nodeCount - 1)) * longest < width else { return nil }
+    guard 4 * pathLengthTolerance * Double(Swift.max(1, nodeCount - 1)) * longest < width else {
+      return nil
+    }
     var slots = 64
     while Double(slots) < span { slots *= 2 }
     return Layout(width: width, slots: slots)
@@ -101,8 +104,11 @@ struct BucketQueue: DijkstraQueue {
   }
 
   func deallocate() {
-    head.deallocate(); occupied.deallocate()
-    cellKey.deallocate(); cellNode.deallocate(); cellNext.deallocate()
+    head.deallocate()
+    occupied.deallocate()
+    cellKey.deallocate()
+    cellNode.deallocate()
+    cellNext.deallocate()
   }
 
   var isEmpty: Bool { count == 0 }

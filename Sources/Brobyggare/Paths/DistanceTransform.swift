@@ -25,13 +25,19 @@ public enum DistanceTransform: String, Sendable, CaseIterable {
     switch self {
     case .hops: return .success(1)
     case .reciprocal:
-      guard w.isFinite, w > 0 else { return .failure(.init(trust: w, transform: self, expected: "a positive, finite trust")) }
+      guard w.isFinite, w > 0 else {
+        return .failure(.init(trust: w, transform: self, expected: "a positive, finite trust"))
+      }
       return .success(1 / w)
     case .negativeLog:
-      guard w.isFinite, w > 0, w <= 1 else { return .failure(.init(trust: w, transform: self, expected: "a trust in (0, 1]")) }
+      guard w.isFinite, w > 0, w <= 1 else {
+        return .failure(.init(trust: w, transform: self, expected: "a trust in (0, 1]"))
+      }
       return .success(-Foundation.log(w))
     case .raw:
-      guard w.isFinite, w > 0 else { return .failure(.init(trust: w, transform: self, expected: "a positive, finite length")) }
+      guard w.isFinite, w > 0 else {
+        return .failure(.init(trust: w, transform: self, expected: "a positive, finite length"))
+      }
       return .success(w)
     }
   }
@@ -52,7 +58,8 @@ public struct DistanceError: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     let at = source.map { s in " on the tie \(s) -> \(target ?? "?")" } ?? ""
-    return "the weight \(formatNumber(trust))\(at) cannot be a distance under '\(transform.rawValue)': expected \(expected)"
+    return
+      "the weight \(formatNumber(trust))\(at) cannot be a distance under '\(transform.rawValue)': expected \(expected)"
   }
 }
 
@@ -77,10 +84,15 @@ public struct ArcLengths: Sendable {
   /// of shortest paths, and so betweenness, would depend on the order of the ties, and harmonic
   /// closeness would divide by 0. igraph refuses such weights too. The most-trusted path alone
   /// (``Adjacency/trustTree(from:threshold:nodeIDs:)``) is well defined with them.
-  public init(_ adjacency: Adjacency, transform: DistanceTransform, nodeIDs: [String]? = nil,
-              allowZeroLengths: Bool = false) throws(DistanceError) {
+  public init(
+    _ adjacency: Adjacency, transform: DistanceTransform, nodeIDs: [String]? = nil,
+    allowZeroLengths: Bool = false
+  ) throws(DistanceError) {
     self.transform = transform
-    guard transform.isWeighted else { lengths = nil; return }
+    guard transform.isWeighted else {
+      lengths = nil
+      return
+    }
     var out = [Double](repeating: 0, count: adjacency.arcCount)
     for v in 0..<adjacency.nodeCount {
       for k in adjacency.outOffsets[v]..<adjacency.outOffsets[v + 1] {
@@ -88,13 +100,21 @@ public struct ArcLengths: Sendable {
         var result = transform.length(ofTrust: trust)
         if case .success(let d) = result {
           if !d.isFinite {
-            result = .failure(.init(trust: trust, transform: transform, expected: "a trust whose length is finite (1/\(formatNumber(trust)) overflows)"))
+            result = .failure(
+              .init(
+                trust: trust, transform: transform,
+                expected: "a trust whose length is finite (1/\(formatNumber(trust)) overflows)"))
           } else if d == 0 && !allowZeroLengths {
-            let fix = transform == .negativeLog
+            let fix =
+              transform == .negativeLog
               ? "; trust 1 is length 0 under negativeLog: use --distance reciprocal, or rescale trust to lie below 1"
               : ""
-            result = .failure(.init(trust: trust, transform: transform,
-                                    expected: "a length above 0 (with ties of length 0 the shortest paths, and betweenness, are not well defined)\(fix)"))
+            result = .failure(
+              .init(
+                trust: trust, transform: transform,
+                expected:
+                  "a length above 0 (with ties of length 0 the shortest paths, and betweenness, are not well defined)\(fix)"
+              ))
           }
         }
         switch result {
@@ -116,8 +136,11 @@ public struct ArcLengths: Sendable {
       if out[k] > out[longest] { longest = k }
     }
     if !(total <= 1e300) {
-      var e = DistanceError(trust: adjacency.outTrust[longest], transform: transform,
-                            expected: "lengths that add up along a path without overflowing (the lengths of all ties add up to more than 1e300; this tie's is \(formatNumber(out[longest]))): rescale the weights")
+      var e = DistanceError(
+        trust: adjacency.outTrust[longest], transform: transform,
+        expected:
+          "lengths that add up along a path without overflowing (the lengths of all ties add up to more than 1e300; this tie's is \(formatNumber(out[longest]))): rescale the weights"
+      )
       var v = 0
       while adjacency.outOffsets[v + 1] <= longest { v += 1 }
       e.source = nodeIDs?[v]

@@ -114,7 +114,8 @@ struct ShortestPathSearch {
   @inline(__always)
   func isShortestArc(_ k: Int, from v: Int, to w: Int) -> Bool {
     if let len = lengths {
-      return dist[v].isFinite && dist[w].isFinite && rank[v] < rank[w] && lengthsEqual(dist[v] + len[k], dist[w])
+      return dist[v].isFinite && dist[w].isFinite && rank[v] < rank[w]
+        && lengthsEqual(dist[v] + len[k], dist[w])
     }
     return dist[w] == dist[v] + 1
   }
@@ -132,11 +133,14 @@ extension Network {
   /// where a node cannot be reached.
   ///
   /// - Complexity: O(m) for `hops`, O(m log n) otherwise.
-  public func distances(from source: String, selection: TieSelection = .all,
-                        distance: DistanceTransform = .hops) throws -> [Double] {
+  public func distances(
+    from source: String, selection: TieSelection = .all,
+    distance: DistanceTransform = .hops
+  ) throws -> [Double] {
     guard let s = index(of: source) else { throw NetworkError.unknownNode(source) }
     let adj = try adjacency(selection)
-    var search = ShortestPathSearch(adj, lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)))
+    var search = ShortestPathSearch(
+      adj, lengths: try ArcLengths(adj, transform: distance, nodeIDs: nodes.map(\.id)))
     search.run(from: s)
     return search.dist
   }

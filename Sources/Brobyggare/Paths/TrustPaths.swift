@@ -31,7 +31,8 @@ public struct TrustTree: Sendable {
   public func path(to target: Int) -> TrustPath? {
     if target == source { return TrustPath(nodes: [source], steps: [], trust: 1) }
     guard parent[target] >= 0 else { return nil }
-    var nodes = [target], steps: [Double] = []
+    var nodes = [target]
+    var steps: [Double] = []
     var v = target
     while v != source {
       steps.append(stepTrust[v])
@@ -47,8 +48,11 @@ extension Adjacency {
   /// With `threshold`, the search stops at paths whose trust falls below it.
   ///
   /// - Throws: ``DistanceError`` when a trust lies outside (0, 1].
-  public func trustTree(from source: Int, threshold: Double = 0, nodeIDs: [String]? = nil) throws(DistanceError) -> TrustTree {
-    let lengths = try ArcLengths(self, transform: .negativeLog, nodeIDs: nodeIDs, allowZeroLengths: true)
+  public func trustTree(from source: Int, threshold: Double = 0, nodeIDs: [String]? = nil)
+    throws(DistanceError) -> TrustTree
+  {
+    let lengths = try ArcLengths(
+      self, transform: .negativeLog, nodeIDs: nodeIDs, allowZeroLengths: true)
     return trustTree(from: source, lengths: lengths.lengths!, threshold: threshold)
   }
 
@@ -76,10 +80,14 @@ extension Adjacency {
   /// path, through `v` by arc `k` (`first`: `w` was not reached before). The distances stay in
   /// `scratch.dist` until ``TrustSearchScratch/reset()``.
   @inline(__always)
-  func trustSearch(from source: Int, lengths len: [Double], threshold: Double, _ scratch: inout TrustSearchScratch,
-                   improved: (_ node: Int, _ parent: Int, _ arc: Int, _ first: Bool) -> Void) {
+  func trustSearch(
+    from source: Int, lengths len: [Double], threshold: Double, _ scratch: inout TrustSearchScratch,
+    improved: (_ node: Int, _ parent: Int, _ arc: Int, _ first: Bool) -> Void
+  ) {
     let limit = threshold > 0 ? -Foundation.log(threshold) : .infinity
-    let dist = scratch.dist, hops = scratch.hops, settled = scratch.settled
+    let dist = scratch.dist
+    let hops = scratch.hops
+    let settled = scratch.settled
     scratch.push((0, 0, source))
     dist[source] = 0
     hops[source] = 0
@@ -93,7 +101,8 @@ extension Adjacency {
         let alt = d + len[k]
         if alt > limit && !lengthsEqual(alt, limit) { continue }
         let old = dist[w]
-        let better = old == .infinity || (alt < old && !lengthsEqual(alt, old))
+        let better =
+          old == .infinity || (alt < old && !lengthsEqual(alt, old))
           || (lengthsEqual(alt, old) && h + 1 < hops[w])
         if better {
           if old == .infinity { scratch.touched.append(w) }
@@ -116,8 +125,12 @@ extension Adjacency {
   ///
   /// - Complexity: n searches, each cut off at the threshold: O(n · (m + n) log n) time at
   ///   most; O(n + m) memory per thread.
-  public func trustReach(threshold: Double, nodeIDs: [String]? = nil, threads: Int = Threads.available) throws(DistanceError) -> [Int] {
-    let lengths = try ArcLengths(self, transform: .negativeLog, nodeIDs: nodeIDs, allowZeroLengths: true).lengths!
+  public func trustReach(
+    threshold: Double, nodeIDs: [String]? = nil, threads: Int = Threads.available
+  ) throws(DistanceError) -> [Int] {
+    let lengths = try ArcLengths(
+      self, transform: .negativeLog, nodeIDs: nodeIDs, allowZeroLengths: true
+    ).lengths!
     let adjacency = self
     let n = nodeCount
     let out = SharedBuffer(repeating: 0, count: n)
@@ -126,7 +139,8 @@ extension Adjacency {
       var scratch = TrustSearchScratch(nodes: n, arcs: adjacency.outTargets.count)
       defer { scratch.deallocate() }
       for s in (c * n / chunks)..<((c + 1) * n / chunks) {
-        out.pointer[s] = adjacency.trustReachCount(from: s, lengths: lengths, threshold: threshold, &scratch)
+        out.pointer[s] = adjacency.trustReachCount(
+          from: s, lengths: lengths, threshold: threshold, &scratch)
       }
     }
     return out.array
@@ -134,7 +148,9 @@ extension Adjacency {
 
   /// The number of nodes ``trustTree(from:lengths:threshold:)`` reaches from `source` (those
   /// given a parent), found by the same search on reused scratch space.
-  func trustReachCount(from source: Int, lengths len: [Double], threshold: Double, _ scratch: inout TrustSearchScratch) -> Int {
+  func trustReachCount(
+    from source: Int, lengths len: [Double], threshold: Double, _ scratch: inout TrustSearchScratch
+  ) -> Int {
     var reached = 0
     trustSearch(from: source, lengths: len, threshold: threshold, &scratch) { _, _, _, first in
       if first { reached += 1 }
@@ -229,7 +245,9 @@ struct TrustSearchScratch {
 
 extension Network {
   /// The most-trusted path from `source` to `target` (ids), or `nil` when none runs.
-  public func mostTrustedPath(from source: String, to target: String, selection: TieSelection = .all) throws -> TrustPath? {
+  public func mostTrustedPath(
+    from source: String, to target: String, selection: TieSelection = .all
+  ) throws -> TrustPath? {
     guard let s = index(of: source) else { throw NetworkError.unknownNode(source) }
     guard let t = index(of: target) else { throw NetworkError.unknownNode(target) }
     return try adjacency(selection).trustTree(from: s, nodeIDs: nodes.map(\.id)).path(to: t)

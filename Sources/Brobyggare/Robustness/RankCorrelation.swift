@@ -36,8 +36,11 @@ public enum RankCorrelation {
   public static func pearson(_ x: [Double], _ y: [Double]) -> Double {
     let n = Double(x.count)
     guard x.count >= 2 else { return .nan }
-    let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-    var sxy = 0.0, sxx = 0.0, syy = 0.0
+    let mx = x.reduce(0, +) / n
+    let my = y.reduce(0, +) / n
+    var sxy = 0.0
+    var sxx = 0.0
+    var syy = 0.0
     for i in x.indices {
       let (a, b) = (x[i] - mx, y[i] - my)
       sxy += a * b
@@ -58,7 +61,8 @@ public enum RankCorrelation {
     order.sort { (x[$0], y[$0]) < (x[$1], y[$1]) }
     func pairs(_ k: Int) -> Int { k * (k - 1) / 2 }
     // Ties in x, and joint ties in (x, y).
-    var tiesX = 0, tiesXY = 0
+    var tiesX = 0
+    var tiesXY = 0
     var i = 0
     while i < n {
       var j = i + 1
@@ -81,14 +85,30 @@ public enum RankCorrelation {
     while width < n {
       var lo = 0
       while lo < n {
-        let mid = min(lo + width, n), hi = min(lo + 2 * width, n)
+        let mid = min(lo + width, n)
+        let hi = min(lo + 2 * width, n)
         var (a, b, k) = (lo, mid, lo)
         while a < mid && b < hi {
-          if ys[a] <= ys[b] { buffer[k] = ys[a]; a += 1 } else { buffer[k] = ys[b]; b += 1; swaps += mid - a }
+          if ys[a] <= ys[b] {
+            buffer[k] = ys[a]
+            a += 1
+          } else {
+            buffer[k] = ys[b]
+            b += 1
+            swaps += mid - a
+          }
           k += 1
         }
-        while a < mid { buffer[k] = ys[a]; a += 1; k += 1 }
-        while b < hi { buffer[k] = ys[b]; b += 1; k += 1 }
+        while a < mid {
+          buffer[k] = ys[a]
+          a += 1
+          k += 1
+        }
+        while b < hi {
+          buffer[k] = ys[b]
+          b += 1
+          k += 1
+        }
         lo = hi
       }
       swap(&ys, &buffer)

@@ -31,11 +31,18 @@ public enum Robustness {
     /// The measure's values on an adjacency.
     public func scores(_ adj: Adjacency, threads: Int = 1) -> [Double] {
       switch self {
-      case .betweenness: return adj.betweenness(lengths: try! ArcLengths(adj, transform: .hops), threads: threads)
+      case .betweenness:
+        return adj.betweenness(lengths: try! ArcLengths(adj, transform: .hops), threads: threads)
       case .degree: return adj.degrees.degree.map(Double.init)
       case .inDegree: return adj.degrees.inDegree.map(Double.init)
-      case .closeness: return adj.closenessAndHarmonic(lengths: try! ArcLengths(adj, transform: .hops), threads: threads).closeness
-      case .harmonic: return adj.closenessAndHarmonic(lengths: try! ArcLengths(adj, transform: .hops), threads: threads).harmonic
+      case .closeness:
+        return adj.closenessAndHarmonic(
+          lengths: try! ArcLengths(adj, transform: .hops), threads: threads
+        ).closeness
+      case .harmonic:
+        return adj.closenessAndHarmonic(
+          lengths: try! ArcLengths(adj, transform: .hops), threads: threads
+        ).harmonic
       case .constraint: return adj.structuralHoles().constraint
       case .effectiveSize: return adj.structuralHoles().effectiveSize
       case .pagerank: return adj.pageRank()
@@ -71,7 +78,9 @@ public enum Robustness {
     /// The measure whose ranking is tested.
     public var measure: Measure = .betweenness
     /// The ways of losing data, each tested on its own.
-    public var perturbations: [Perturbation] = [.nodeDropout(0.1), .nodeDropout(0.2), .nodeDropout(0.3)]
+    public var perturbations: [Perturbation] = [
+      .nodeDropout(0.1), .nodeDropout(0.2), .nodeDropout(0.3),
+    ]
     /// Perturbed networks per perturbation.
     public var runs = 1000
     /// The seed: each run draws from a generator seeded by (seed, perturbation, run).
@@ -162,13 +171,16 @@ extension Adjacency {
   /// - Complexity: runs × perturbations × the measure's cost. Runs are split over threads; each
   ///   run draws from its own generator seeded by (seed, perturbation, run), so the result is
   ///   the same for every thread count.
-  public func robustness(_ options: Robustness.Options, respondents: [Bool]? = nil) -> Robustness.Result {
+  public func robustness(_ options: Robustness.Options, respondents: [Bool]? = nil)
+    -> Robustness.Result
+  {
     let n = nodeCount
     let measure = options.measure
     let full = measure.scores(self, threads: options.threads)
     let fullRanks = RankCorrelation.ranks(full, descending: measure.higherRanksFirst)
     let k = Swift.min(options.topK, n)
-    let topK = Array(n == 0 ? [] : (0..<n).sorted { (fullRanks[$0], $0) < (fullRanks[$1], $1) }.prefix(k))
+    let topK = Array(
+      n == 0 ? [] : (0..<n).sorted { (fullRanks[$0], $0) < (fullRanks[$1], $1) }.prefix(k))
     let isRespondent = respondents ?? [Bool](repeating: true, count: n)
     let respondentList = (0..<n).filter { isRespondent[$0] }
     let arcs = arcList()
@@ -182,9 +194,11 @@ extension Adjacency {
       let chunks = Swift.min(runs, 64)
       forEachChunk(chunks, threads: options.threads) { c in
         for r in (c * runs / chunks)..<((c + 1) * runs / chunks) {
-          var rng = SeededGenerator(seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(ci) &* 1_000_003 &+ UInt64(r))
-          let (sub, present) = self.perturbed(perturbation, arcs: arcs, respondents: respondentList, isRespondent: isRespondent,
-                                              treatment: options.treatment, rng: &rng)
+          var rng = SeededGenerator(
+            seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(ci) &* 1_000_003 &+ UInt64(r))
+          let (sub, present) = self.perturbed(
+            perturbation, arcs: arcs, respondents: respondentList, isRespondent: isRespondent,
+            treatment: options.treatment, rng: &rng)
           let scores = measure.scores(sub, threads: 1)
           // Back to the full network's nodes.
           var kept: [Int] = []
@@ -193,37 +207,56 @@ extension Adjacency {
           let runRanks = RankCorrelation.ranks(runScores, descending: measure.higherRanksFirst)
           for (i, v) in kept.enumerated() { ranks.pointer[r * n + v] = runRanks[i] }
           let fullSubset = kept.map { full[$0] }
-          let (a, b) = measure.higherRanksFirst ? (fullSubset, runScores) : (fullSubset.map { -$0 }, runScores.map { -$0 })
+          let (a, b) =
+            measure.higherRanksFirst
+            ? (fullSubset, runScores) : (fullSubset.map { -$0 }, runScores.map { -$0 })
           let finite = a.indices.filter { a[$0].isFinite && b[$0].isFinite }
-          agreement.pointer[r * 3] = RankCorrelation.spearman(finite.map { a[$0] }, finite.map { b[$0] })
-          agreement.pointer[r * 3 + 1] = RankCorrelation.kendallTauB(finite.map { a[$0] }, finite.map { b[$0] })
-          let runTop = Set(kept.indices.sorted { (runRanks[$0], kept[$0]) < (runRanks[$1], kept[$1]) }.prefix(k).map { kept[$0] })
-          agreement.pointer[r * 3 + 2] = k > 0 ? Double(topK.filter(runTop.contains).count) / Double(k) : .nan
+          agreement.pointer[r * 3] = RankCorrelation.spearman(
+            finite.map { a[$0] }, finite.map { b[$0] })
+          agreement.pointer[r * 3 + 1] = RankCorrelation.kendallTauB(
+            finite.map { a[$0] }, finite.map { b[$0] })
+          let runTop = Set(
+            kept.indices.sorted { (runRanks[$0], kept[$0]) < (runRanks[$1], kept[$1]) }.prefix(k)
+              .map { kept[$0] })
+          agreement.pointer[r * 3 + 2] =
+            k > 0 ? Double(topK.filter(runTop.contains).count) / Double(k) : .nan
         }
       }
       var nodes: [Robustness.NodeRanks] = []
       for v in 0..<n {
         var rs: [Double] = []
-        for r in 0..<runs where !ranks.pointer[r * n + v].isNaN { rs.append(ranks.pointer[r * n + v]) }
+        for r in 0..<runs where !ranks.pointer[r * n + v].isNaN {
+          rs.append(ranks.pointer[r * n + v])
+        }
         rs.sort()
         let inTop = rs.filter { $0 <= Double(k) }.count
-        nodes.append(.init(fullRank: fullRanks[v], present: rs.count, medianRank: RankCorrelation.quantile(rs, 0.5),
-                           rankLow: RankCorrelation.quantile(rs, 0.05), rankHigh: RankCorrelation.quantile(rs, 0.95),
-                           topKShare: rs.isEmpty ? .nan : Double(inTop) / Double(rs.count)))
+        nodes.append(
+          .init(
+            fullRank: fullRanks[v], present: rs.count,
+            medianRank: RankCorrelation.quantile(rs, 0.5),
+            rankLow: RankCorrelation.quantile(rs, 0.05),
+            rankHigh: RankCorrelation.quantile(rs, 0.95),
+            topKShare: rs.isEmpty ? .nan : Double(inTop) / Double(rs.count)))
       }
       let ag = agreement.array
-      conditions.append(.init(perturbation: perturbation, nodes: nodes,
-                              spearman: (0..<runs).map { ag[$0 * 3] }, kendall: (0..<runs).map { ag[$0 * 3 + 1] },
-                              topKOverlap: (0..<runs).map { ag[$0 * 3 + 2] }))
+      conditions.append(
+        .init(
+          perturbation: perturbation, nodes: nodes,
+          spearman: (0..<runs).map { ag[$0 * 3] }, kendall: (0..<runs).map { ag[$0 * 3 + 1] },
+          topKOverlap: (0..<runs).map { ag[$0 * 3 + 2] }))
     }
-    return Robustness.Result(options: options, fullScores: full, fullRanks: fullRanks, topK: topK, conditions: conditions,
-                             respondents: respondentList.count)
+    return Robustness.Result(
+      options: options, fullScores: full, fullRanks: fullRanks, topK: topK, conditions: conditions,
+      respondents: respondentList.count)
   }
 
   /// One perturbed copy: the sub-adjacency, and for each original node its index there (−1
   /// when removed).
-  func perturbed(_ p: Robustness.Perturbation, arcs: [(Int32, Int32, Double)], respondents: [Int], isRespondent: [Bool],
-                 treatment: NonRespondentTreatment, rng: inout SeededGenerator) -> (Adjacency, [Int]) {
+  func perturbed(
+    _ p: Robustness.Perturbation, arcs: [(Int32, Int32, Double)], respondents: [Int],
+    isRespondent: [Bool],
+    treatment: NonRespondentTreatment, rng: inout SeededGenerator
+  ) -> (Adjacency, [Int]) {
     let n = nodeCount
     var keepNode = [Bool](repeating: true, count: n)
     var kept = arcs
@@ -246,7 +279,9 @@ extension Adjacency {
       for v in sample(respondents, share(rate, of: respondents.count)) { missing[v] = true }
     case .bootstrap:
       var drawn = [Bool](repeating: false, count: n)
-      for _ in respondents.indices { drawn[respondents[Int(rng.next(upperBound: UInt64(respondents.count)))]] = true }
+      for _ in respondents.indices {
+        drawn[respondents[Int(rng.next(upperBound: UInt64(respondents.count)))]] = true
+      }
       for v in respondents where !drawn[v] { missing[v] = true }
     }
     switch p {
@@ -275,7 +310,9 @@ extension Adjacency {
         kept = out
       } else {
         // Undirected: a tie is lost only when neither end could report it.
-        kept = arcs.filter { !(silent[Int($0.0)] && silent[Int($0.1)] && (missing[Int($0.0)] || missing[Int($0.1)])) }
+        kept = arcs.filter {
+          !(silent[Int($0.0)] && silent[Int($0.1)] && (missing[Int($0.0)] || missing[Int($0.1)]))
+        }
       }
     }
     return subAdjacency(keepNode, kept)
@@ -284,7 +321,10 @@ extension Adjacency {
   func subAdjacency(_ keepNode: [Bool], _ arcs: [(Int32, Int32, Double)]) -> (Adjacency, [Int]) {
     var index = [Int](repeating: -1, count: nodeCount)
     var m = 0
-    for v in 0..<nodeCount where keepNode[v] { index[v] = m; m += 1 }
+    for v in 0..<nodeCount where keepNode[v] {
+      index[v] = m
+      m += 1
+    }
     let sub = arcs.compactMap { a -> (Int32, Int32, Double)? in
       let (s, t) = (index[Int(a.0)], index[Int(a.1)])
       return s >= 0 && t >= 0 ? (Int32(s), Int32(t), a.2) : nil
@@ -308,15 +348,21 @@ extension Network {
   /// Borgatti, S. P., Carley, K. M. & Krackhardt, D. (2006). On the robustness of centrality
   /// measures under conditions of imperfect data. *Social Networks* 28(2), 124–136.
   /// [doi:10.1016/j.socnet.2005.05.001](https://doi.org/10.1016/j.socnet.2005.05.001)
-  public func robustness(_ options: Robustness.Options = Robustness.Options(), selection: TieSelection = .all,
-                         respondents attribute: String? = nil) throws -> Robustness.Result {
+  public func robustness(
+    _ options: Robustness.Options = Robustness.Options(), selection: TieSelection = .all,
+    respondents attribute: String? = nil
+  ) throws -> Robustness.Result {
     var respondents: [Bool]?
     if let attribute {
-      guard nodes.contains(where: { $0.attributes[attribute] != nil }) else { throw NetworkError.unknownNodeAttribute(attribute) }
+      guard nodes.contains(where: { $0.attributes[attribute] != nil }) else {
+        throw NetworkError.unknownNodeAttribute(attribute)
+      }
       respondents = try nodes.map { node throws(NetworkError) in
         guard let value = node.attributes[attribute] else { return false }
         guard case .boolean(let b)? = AttributeValue.parse(value.description, as: .boolean) else {
-          throw .invalidNodeAttribute(node: node.id, attribute: attribute, value: value.description, expected: "true or false")
+          throw .invalidNodeAttribute(
+            node: node.id, attribute: attribute, value: value.description, expected: "true or false"
+          )
         }
         return b
       }

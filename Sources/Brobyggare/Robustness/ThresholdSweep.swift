@@ -61,9 +61,12 @@ extension Adjacency {
   }
 
   /// The sweep (see ``ThresholdSweep``) on this adjacency.
-  public func thresholdSweep(_ measure: ThresholdSweep.Measure, thresholds: [Double],
-                             threads: Int = Threads.available) -> ThresholdSweep {
-    var values: [[Double]] = [], ties: [Int] = []
+  public func thresholdSweep(
+    _ measure: ThresholdSweep.Measure, thresholds: [Double],
+    threads: Int = Threads.available
+  ) -> ThresholdSweep {
+    var values: [[Double]] = []
+    var ties: [Int] = []
     for c in thresholds {
       let kept = keepingTies(trustAtLeast: c)
       ties.append(kept.tieCount)
@@ -71,8 +74,10 @@ extension Adjacency {
       switch measure {
       case .degree: values.append(kept.degrees.degree.map(Double.init))
       case .betweenness: values.append(kept.betweenness(lengths: hops, threads: threads))
-      case .closeness: values.append(kept.closenessAndHarmonic(lengths: hops, threads: threads).closeness)
-      case .harmonic: values.append(kept.closenessAndHarmonic(lengths: hops, threads: threads).harmonic)
+      case .closeness:
+        values.append(kept.closenessAndHarmonic(lengths: hops, threads: threads).closeness)
+      case .harmonic:
+        values.append(kept.closenessAndHarmonic(lengths: hops, threads: threads).harmonic)
       case .constraint: values.append(kept.structuralHoles(weighted: false).constraint)
       }
     }
@@ -81,15 +86,19 @@ extension Adjacency {
     return ThresholdSweep(
       measure: measure, thresholds: thresholds, ties: ties, values: values, ranks: ranks,
       correlationWithFirst: ranks.map { RankCorrelation.spearman(first, $0) },
-      correlationWithPrevious: ranks.indices.map { $0 == 0 ? .nan : RankCorrelation.spearman(ranks[$0 - 1], ranks[$0]) })
+      correlationWithPrevious: ranks.indices.map {
+        $0 == 0 ? .nan : RankCorrelation.spearman(ranks[$0 - 1], ranks[$0])
+      })
   }
 }
 
 extension Network {
   /// The sweep (see ``ThresholdSweep``) on the selected ties; trust is the selection's (its
   /// weight attribute, or the tie's trust).
-  public func thresholdSweep(_ measure: ThresholdSweep.Measure, thresholds: [Double],
-                             selection: TieSelection = .all, threads: Int = Threads.available) throws -> ThresholdSweep {
+  public func thresholdSweep(
+    _ measure: ThresholdSweep.Measure, thresholds: [Double],
+    selection: TieSelection = .all, threads: Int = Threads.available
+  ) throws -> ThresholdSweep {
     try adjacency(selection).thresholdSweep(measure, thresholds: thresholds, threads: threads)
   }
 }

@@ -47,8 +47,12 @@ extension Adjacency {
                   g.outTargets.withUnsafeBufferPointer { targets in
                     var time: Int32 = 0
                     for root in 0..<n where disc[root] < 0 {
-                      disc[root] = time; low[root] = time; time += 1
-                      callNode[0] = Int32(root); callParent[0] = -1; callNext[0] = offsets[root]
+                      disc[root] = time
+                      low[root] = time
+                      time += 1
+                      callNode[0] = Int32(root)
+                      callParent[0] = -1
+                      callNext[0] = offsets[root]
                       var depth = 1
                       var rootChildren = 0
                       while depth > 0 {
@@ -57,11 +61,16 @@ extension Adjacency {
                         if k < offsets[v + 1] {
                           callNext[depth - 1] = k + 1
                           let w = Int(targets[k])
-                          if w == Int(callParent[depth - 1]) { continue }  // simple graph: one arc back
+                          // simple graph: one arc back
+                          if w == Int(callParent[depth - 1]) { continue }
                           if disc[w] < 0 {
-                            disc[w] = time; low[w] = time; time += 1
+                            disc[w] = time
+                            low[w] = time
+                            time += 1
                             if depth == 1 { rootChildren += 1 }
-                            callNode[depth] = Int32(w); callParent[depth] = Int32(v); callNext[depth] = offsets[w]
+                            callNode[depth] = Int32(w)
+                            callParent[depth] = Int32(v)
+                            callNext[depth] = offsets[w]
                             depth += 1
                           } else {
                             low[v] = Swift.min(low[v], disc[w])
@@ -71,7 +80,9 @@ extension Adjacency {
                           if depth > 0 {
                             let u = Int(callNode[depth - 1])
                             low[u] = Swift.min(low[u], low[v])
-                            if low[v] > disc[u] { bridges.append((Swift.min(u, v), Swift.max(u, v))) }
+                            if low[v] > disc[u] {
+                              bridges.append((Swift.min(u, v), Swift.max(u, v)))
+                            }
                             if depth > 1 && low[v] >= disc[u] { isCut[u] = true }
                           } else if rootChildren > 1 {
                             isCut[v] = true

@@ -52,15 +52,18 @@ extension Adjacency {
     let betweenMax = isDirected ? (d - 1) * (d - 1) * (d - 2) : (d - 1) * (d - 1) * (d - 2) / 2
     let close = freemanCloseness(totals)
     let closeMax = isDirected ? (d - 1) * (1 - 1 / d) : (d - 1) * (d - 2) / (2 * d - 3)
-    return Centralization(degree: spread(degree) / degreeMax, betweenness: spread(between) / betweenMax,
-                          closeness: spread(close) / closeMax)
+    return Centralization(
+      degree: spread(degree) / degreeMax, betweenness: spread(between) / betweenMax,
+      closeness: spread(close) / closeMax)
   }
 
   /// Freeman's closeness (n−1)/Σⱼ d(i, j) along the ties' direction; 0 for a node that does
   /// not reach every other node, as sna's `closeness` gives it.
   func freemanCloseness(_ t: BreadthFirstTotals) -> [Double] {
     let n = nodeCount
-    return (0..<n).map { s in t.reached[s] == n && t.total[s] > 0 ? Double(n - 1) / Double(t.total[s]) : 0 }
+    return (0..<n).map { s in
+      t.reached[s] == n && t.total[s] > 0 ? Double(n - 1) / Double(t.total[s]) : 0
+    }
   }
 
   /// For each source, by breadth-first search along the ties' direction: the nodes it reaches
@@ -70,23 +73,29 @@ extension Adjacency {
   /// - Complexity: O(n m).
   public func breadthFirstTotals() -> BreadthFirstTotals {
     let n = nodeCount
-    var totals = BreadthFirstTotals(reached: [Int](repeating: 0, count: n), total: [Int](repeating: 0, count: n),
-                                    longest: [Int](repeating: 0, count: n))
+    var totals = BreadthFirstTotals(
+      reached: [Int](repeating: 0, count: n), total: [Int](repeating: 0, count: n),
+      longest: [Int](repeating: 0, count: n))
     var dist = [Int32](repeating: -1, count: n)
     var queue = [Int32](repeating: 0, count: n)
     for s in 0..<n {
       for k in 0..<n { dist[k] = -1 }
       dist[s] = 0
       queue[0] = Int32(s)
-      var head = 0, tail = 1, total = 0, longest = 0
+      var head = 0
+      var tail = 1
+      var total = 0
+      var longest = 0
       while head < tail {
-        let v = Int(queue[head]); head += 1
+        let v = Int(queue[head])
+        head += 1
         for w in successors(of: v) where dist[Int(w)] < 0 {
           let d = dist[v] + 1
           dist[Int(w)] = d
           total += Int(d)
           longest = max(longest, Int(d))
-          queue[tail] = w; tail += 1
+          queue[tail] = w
+          tail += 1
         }
       }
       totals.reached[s] = tail
@@ -111,7 +120,9 @@ public struct BreadthFirstTotals: Sendable {
 extension Network {
   /// Freeman's centralization of degree, betweenness and closeness on the selected ties (see
   /// ``Centralization``).
-  public func centralization(selection: TieSelection = .all, threads: Int = Threads.available) throws -> Centralization {
+  public func centralization(selection: TieSelection = .all, threads: Int = Threads.available)
+    throws -> Centralization
+  {
     try adjacency(selection).centralization(threads: threads)
   }
 }

@@ -27,7 +27,11 @@ public struct Components: Sendable, Equatable {
     var sizes: [Int] = []
     for (v, l) in rawLabels.enumerated() {
       var c = map[l]
-      if c < 0 { c = sizes.count; map[l] = c; sizes.append(0) }
+      if c < 0 {
+        c = sizes.count
+        map[l] = c
+        sizes.append(0)
+      }
       membership[v] = c
       sizes[c] += 1
     }
@@ -67,12 +71,20 @@ extension Adjacency {
                     let v = Int(stack[top])
                     for k in outOffsets[v]..<outOffsets[v + 1] {
                       let w = Int(outTargets[k])
-                      if label[w] == -1 { label[w] = s; stack[top] = Int32(w); top += 1 }
+                      if label[w] == -1 {
+                        label[w] = s
+                        stack[top] = Int32(w)
+                        top += 1
+                      }
                     }
                     if readIncoming {
                       for k in inOffsets[v]..<inOffsets[v + 1] {
                         let w = Int(inTargets[k])
-                        if label[w] == -1 { label[w] = s; stack[top] = Int32(w); top += 1 }
+                        if label[w] == -1 {
+                          label[w] = s
+                          stack[top] = Int32(w)
+                          top += 1
+                        }
                       }
                     }
                   }
@@ -110,9 +122,13 @@ extension Adjacency {
                     var counter: Int32 = 0
                     var top = 0
                     for root in 0..<n where index[root] < 0 {
-                      index[root] = counter; low[root] = counter; counter += 1
-                      stack[top] = Int32(root); top += 1
-                      callNode[0] = Int32(root); callNext[0] = offsets[root]
+                      index[root] = counter
+                      low[root] = counter
+                      counter += 1
+                      stack[top] = Int32(root)
+                      top += 1
+                      callNode[0] = Int32(root)
+                      callNext[0] = offsets[root]
                       var depth = 1
                       while depth > 0 {
                         let v = Int(callNode[depth - 1])
@@ -121,9 +137,13 @@ extension Adjacency {
                           callNext[depth - 1] = k + 1
                           let w = Int(targets[k])
                           if index[w] < 0 {
-                            index[w] = counter; low[w] = counter; counter += 1
-                            stack[top] = Int32(w); top += 1
-                            callNode[depth] = Int32(w); callNext[depth] = offsets[w]
+                            index[w] = counter
+                            low[w] = counter
+                            counter += 1
+                            stack[top] = Int32(w)
+                            top += 1
+                            callNode[depth] = Int32(w)
+                            callNext[depth] = offsets[w]
                             depth += 1
                           } else if low[w] != Int32.max {
                             low[v] = Swift.min(low[v], index[w])

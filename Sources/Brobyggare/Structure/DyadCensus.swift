@@ -44,9 +44,13 @@ extension Adjacency {
     var nodes = [Double](repeating: .nan, count: n)
     for v in 0..<n {
       var both = 0
-      for k in outOffsets[v]..<outOffsets[v + 1] where hasArc(from: Int(outTargets[k]), to: v) { both += 1 }
+      for k in outOffsets[v]..<outOffsets[v + 1] where hasArc(from: Int(outTargets[k]), to: v) {
+        both += 1
+      }
       mutualArcs += both
-      let degree = (outOffsets[v + 1] - outOffsets[v]) + (isDirected ? inOffsets[v + 1] - inOffsets[v] : outOffsets[v + 1] - outOffsets[v])
+      let degree =
+        (outOffsets[v + 1] - outOffsets[v])
+        + (isDirected ? inOffsets[v + 1] - inOffsets[v] : outOffsets[v + 1] - outOffsets[v])
       if degree > 0 { nodes[v] = Double(2 * both) / Double(degree) }
     }
     let m = mutualArcs / 2
@@ -64,4 +68,3 @@ extension Adjacency {
       nodes: nodes)
   }
 }
-

@@ -55,7 +55,9 @@ extension Adjacency {
   /// Reachability and inverse-distance sums over ordered pairs of nodes not removed, and the
   /// group pairs that stay in reach when `groups` are given. With `relay`, removed nodes still
   /// pass paths on (the network before they leave); without, paths avoid them.
-  func reachSummary(removed: [Bool], relay: Bool, groups: [Int]?) -> (reach: Int, inverse: Double, pairs: Set<[Int]>) {
+  func reachSummary(removed: [Bool], relay: Bool, groups: [Int]?) -> (
+    reach: Int, inverse: Double, pairs: Set<[Int]>
+  ) {
     let n = nodeCount
     var dist = [Int](repeating: -1, count: n)
     var queue: [Int] = []
@@ -68,7 +70,8 @@ extension Adjacency {
       dist[s] = 0
       var head = 0
       while head < queue.count {
-        let v = queue[head]; head += 1
+        let v = queue[head]
+        head += 1
         for w32 in successors(of: v) {
           let w = Int(w32)
           if dist[w] >= 0 || (removed[w] && !relay) { continue }
@@ -79,7 +82,9 @@ extension Adjacency {
       for v in queue where v != s && !removed[v] {
         reach += 1
         inverse += 1 / Double(dist[v])
-        if let groups, groups[s] != groups[v], groups[s] >= 0, groups[v] >= 0 { pairs.insert([groups[s], groups[v]]) }
+        if let groups, groups[s] != groups[v], groups[s] >= 0, groups[v] >= 0 {
+          pairs.insert([groups[s], groups[v]])
+        }
       }
       for v in queue { dist[v] = -1 }
     }
@@ -105,7 +110,8 @@ extension Adjacency {
     let weakBefore = weakComponents
     let weakAfter = subgraphComponents(removed: removed)
     var cut: [(Int, Int)] = []
-    for p in before.pairs.subtracting(after.pairs).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+    for p in before.pairs.subtracting(after.pairs).sorted(by: { $0.lexicographicallyPrecedes($1) })
+    {
       if !isDirected && p[0] > p[1] { continue }
       cut.append((p[0], p[1]))
     }
@@ -114,8 +120,10 @@ extension Adjacency {
       removed: nodes.sorted(), nodesBefore: n, remainingNodes: keep,
       componentsBefore: weakBefore.count, componentsAfter: weakAfter.count,
       largestBefore: weakBefore.largest, largestAfter: weakAfter.largest,
-      fragmentationBefore: f(Double(whole.reach), pairsWhole, n), fragmentationAfter: f(Double(after.reach), pairsTotal, keep),
-      distanceFragmentationBefore: f(whole.inverse, pairsWhole, n), distanceFragmentationAfter: f(after.inverse, pairsTotal, keep),
+      fragmentationBefore: f(Double(whole.reach), pairsWhole, n),
+      fragmentationAfter: f(Double(after.reach), pairsTotal, keep),
+      distanceFragmentationBefore: f(whole.inverse, pairsWhole, n),
+      distanceFragmentationAfter: f(after.inverse, pairsTotal, keep),
       reachLost: before.reach - after.reach, groupPairsCut: cut)
   }
 
@@ -141,7 +149,9 @@ extension Adjacency {
   /// index. Greedy, so not always the best set (Borgatti 2006 improves it by swaps).
   ///
   /// - Complexity: O(k n · n (n + m)).
-  public func greedyKeyPlayers(count k: Int, distanceWeighted: Bool, threads: Int = Threads.available) -> [Int] {
+  public func greedyKeyPlayers(
+    count k: Int, distanceWeighted: Bool, threads: Int = Threads.available
+  ) -> [Int] {
     precondition(k >= 0 && k <= nodeCount, "k must lie in 0...nodeCount")
     var chosen: [Int] = []
     var removed = [Bool](repeating: false, count: nodeCount)
@@ -156,12 +166,16 @@ extension Adjacency {
         var without = current
         without[v] = true
         let s = adjacency.reachSummary(removed: without, relay: false, groups: nil)
-        return keep > 1 ? 1 - (distanceWeighted ? s.inverse : Double(s.reach)) / (keep * (keep - 1)) : 1
+        return keep > 1
+          ? 1 - (distanceWeighted ? s.inverse : Double(s.reach)) / (keep * (keep - 1)) : 1
       }
       var best = -1
       var bestScore = -Double.infinity
       for v in 0..<nodeCount where !removed[v] {
-        if scores[v] > bestScore + 1e-12 { bestScore = scores[v]; best = v }
+        if scores[v] > bestScore + 1e-12 {
+          bestScore = scores[v]
+          best = v
+        }
       }
       chosen.append(best)
       removed[best] = true
@@ -180,8 +194,10 @@ extension Network {
   /// Borgatti, S. P. (2006). Identifying sets of key players in a social network.
   /// *Computational and Mathematical Organization Theory* 12(1), 21–34.
   /// [doi:10.1007/s10588-006-7084-x](https://doi.org/10.1007/s10588-006-7084-x)
-  public func removalEffect(of ids: [String], groupedBy attribute: String? = nil,
-                            selection: TieSelection = .all) throws -> RemovalEffect {
+  public func removalEffect(
+    of ids: [String], groupedBy attribute: String? = nil,
+    selection: TieSelection = .all
+  ) throws -> RemovalEffect {
     let removed = try ids.map { id throws(NetworkError) in
       guard let v = index(of: id) else { throw .unknownNode(id) }
       return v
@@ -199,8 +215,11 @@ extension Network {
   /// Borgatti, S. P. (2006). Identifying sets of key players in a social network.
   /// *Computational and Mathematical Organization Theory* 12(1), 21–34.
   /// [doi:10.1007/s10588-006-7084-x](https://doi.org/10.1007/s10588-006-7084-x)
-  public func keyPlayers(count: Int, distanceWeighted: Bool = false, selection: TieSelection = .all,
-                         threads: Int = Threads.available) throws -> [Int] {
-    try adjacency(selection).greedyKeyPlayers(count: count, distanceWeighted: distanceWeighted, threads: threads)
+  public func keyPlayers(
+    count: Int, distanceWeighted: Bool = false, selection: TieSelection = .all,
+    threads: Int = Threads.available
+  ) throws -> [Int] {
+    try adjacency(selection).greedyKeyPlayers(
+      count: count, distanceWeighted: distanceWeighted, threads: threads)
   }
 }

@@ -52,7 +52,8 @@ extension Adjacency {
     let n = nodeCount
     let weak = weakComponents
     let sizes = weak.sizes.map(Double.init)
-    let connectedness = n <= 1 ? 1 : sizes.reduce(0) { $0 + $1 * ($1 - 1) } / (Double(n) * Double(n - 1))
+    let connectedness =
+      n <= 1 ? 1 : sizes.reduce(0) { $0 + $1 * ($1 - 1) } / (Double(n) * Double(n - 1))
 
     // Efficiency: arcs as sna sums the matrix (an undirected tie both ways).
     let arcs = Double(arcCount)
@@ -70,14 +71,20 @@ extension Adjacency {
     if !isDirected {
       hierarchy = weak.sizes.contains { $0 > 1 } ? 0 : .nan
     }
-    if needsMatrix && (isDirected || (wanted && lubWork <= Double(KrackhardtHierarchy.maximumLUBnessWork))) {
+    if needsMatrix
+      && (isDirected || (wanted && lubWork <= Double(KrackhardtHierarchy.maximumLUBnessWork)))
+    {
       let reach = reachability()
-      func reaches(_ a: Int, _ b: Int) -> Bool { reach[a * words + b >> 6] >> UInt64(b & 63) & 1 == 1 }
+      func reaches(_ a: Int, _ b: Int) -> Bool {
+        reach[a * words + b >> 6] >> UInt64(b & 63) & 1 == 1
+      }
       if isDirected {
-        var mutual = 0, some = 0
+        var mutual = 0
+        var some = 0
         for i in 0..<n {
           for j in (i + 1)..<max(i + 1, n) {
-            let ij = reaches(i, j), ji = reaches(j, i)
+            let ij = reaches(i, j)
+            let ji = reaches(j, i)
             if ij || ji { some += 1 }
             if ij && ji { mutual += 1 }
           }
@@ -93,8 +100,9 @@ extension Adjacency {
     } else {
       refused = wanted && weak.sizes.contains { $0 > 2 }
     }
-    return KrackhardtHierarchy(connectedness: connectedness, hierarchy: hierarchy, efficiency: efficiency,
-                               lubness: lubness, lubnessRefused: refused)
+    return KrackhardtHierarchy(
+      connectedness: connectedness, hierarchy: hierarchy, efficiency: efficiency,
+      lubness: lubness, lubnessRefused: refused)
   }
 
   /// Who reaches whom along the ties' direction, each node reaching itself (as sna's
@@ -109,13 +117,16 @@ extension Adjacency {
       for k in 0..<n { seen[k] = false }
       seen[s] = true
       queue[0] = Int32(s)
-      var head = 0, tail = 1
+      var head = 0
+      var tail = 1
       while head < tail {
-        let v = Int(queue[head]); head += 1
+        let v = Int(queue[head])
+        head += 1
         bits[s * words + v >> 6] |= 1 << UInt64(v & 63)
         for w in successors(of: v) where !seen[Int(w)] {
           seen[Int(w)] = true
-          queue[tail] = w; tail += 1
+          queue[tail] = w
+          tail += 1
         }
       }
     }
@@ -124,7 +135,8 @@ extension Adjacency {
 
   /// 1 − violations / Σ (nᵢ−1)(nᵢ−2)/2 over the weak components of three or more nodes.
   func lubnessScore(reach: [UInt64], words: Int, components: Components) -> Double {
-    var violations = 0.0, most = 0.0
+    var violations = 0.0
+    var most = 0.0
     var members = [[Int]](repeating: [], count: components.count)
     for v in 0..<nodeCount { members[components.membership[v]].append(v) }
     for vs in members where vs.count > 2 {
@@ -158,8 +170,14 @@ extension Adjacency {
                 let b = k * 64 + word.trailingZeroBitCount
                 word &= word - 1
                 var all = true
-                for x in 0..<cw where bounds[x] & ~down[b * cw + x] != 0 { all = false; break }
-                if all { least = true; break search }
+                for x in 0..<cw where bounds[x] & ~down[b * cw + x] != 0 {
+                  all = false
+                  break
+                }
+                if all {
+                  least = true
+                  break search
+                }
               }
             }
           }

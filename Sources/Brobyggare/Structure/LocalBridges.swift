@@ -48,12 +48,16 @@ extension Adjacency {
   ///
   /// Tarjan, R. E. (1974). A note on finding the bridges of a graph. *Information Processing
   /// Letters* 2(6), 160–161. [doi:10.1016/0020-0190(74)90003-9](https://doi.org/10.1016/0020-0190(74)90003-9)
-  public func localBridges(searchBudget: Int = Adjacency.spanSearchBudget) throws(SpanSearchError) -> [LocalBridge] {
+  public func localBridges(searchBudget: Int = Adjacency.spanSearchBudget) throws(SpanSearchError)
+    -> [LocalBridge]
+  {
     try localBridgesCountingSteps(searchBudget: searchBudget).bridges
   }
 
   /// `localBridges()` with the search steps it took, for the tests that keep the work bounded.
-  func localBridgesCountingSteps(searchBudget: Int) throws(SpanSearchError) -> (bridges: [LocalBridge], steps: Int) {
+  func localBridgesCountingSteps(searchBudget: Int) throws(SpanSearchError) -> (
+    bridges: [LocalBridge], steps: Int
+  ) {
     let g = undirected()
     let n = nodeCount
     let (parent, bridgeToParent) = g.depthFirstBridges()
@@ -63,7 +67,9 @@ extension Adjacency {
       for v32 in g.successors(of: u) where Int(v32) > u {
         let v = Int(v32)
         if g.shareNeighbour(u, v) { continue }
-        let isBridge = (parent[v] == Int32(u) && bridgeToParent[v]) || (parent[u] == Int32(v) && bridgeToParent[u])
+        let isBridge =
+          (parent[v] == Int32(u) && bridgeToParent[v])
+          || (parent[u] == Int32(v) && bridgeToParent[u])
         if !isBridge { pending.append((u, v)) }
         result.append(LocalBridge(source: u, target: v, span: .infinity))
       }
@@ -86,12 +92,17 @@ extension Adjacency {
         let x = Int(queue[head])
         head += 1
         steps += g.outOffsets[x + 1] - g.outOffsets[x]
-        if steps > searchBudget { throw SpanSearchError(searches: pending.count, budget: searchBudget) }
+        if steps > searchBudget {
+          throw SpanSearchError(searches: pending.count, budget: searchBudget)
+        }
         for y32 in g.successors(of: x) {
           let y = Int(y32)
           if hop[y] >= 0 || (x == u && y == v) { continue }
           hop[y] = hop[x] + 1
-          if y == v { span = Double(hop[y]); break search }
+          if y == v {
+            span = Double(hop[y])
+            break search
+          }
           queue.append(y32)
         }
       }
@@ -118,7 +129,9 @@ extension Adjacency {
     var stack: [Int32] = []
     var clock: Int32 = 0
     for root in 0..<n where order[root] < 0 {
-      order[root] = clock; low[root] = clock; clock += 1
+      order[root] = clock
+      low[root] = clock
+      clock += 1
       next[root] = outOffsets[root]
       stack.append(Int32(root))
       while let x32 = stack.last {
@@ -128,7 +141,9 @@ extension Adjacency {
           next[x] += 1
           if order[y] < 0 {
             parent[y] = x32
-            order[y] = clock; low[y] = clock; clock += 1
+            order[y] = clock
+            low[y] = clock
+            clock += 1
             next[y] = outOffsets[y]
             stack.append(Int32(y))
           } else if Int32(y) != parent[x] {
@@ -151,12 +166,15 @@ extension Adjacency {
   /// with fewer is looked up by binary search in the other's row, O(min(d_u, d_v) log d), so a
   /// hub's ties cost little each.
   func shareNeighbour(_ u: Int, _ v: Int) -> Bool {
-    let du = outOffsets[u + 1] - outOffsets[u], dv = outOffsets[v + 1] - outOffsets[v]
+    let du = outOffsets[u + 1] - outOffsets[u]
+    let dv = outOffsets[v + 1] - outOffsets[v]
     let (small, large) = du <= dv ? (u, v) : (v, u)
-    let lo = outOffsets[large], hi = outOffsets[large + 1]
+    let lo = outOffsets[large]
+    let hi = outOffsets[large + 1]
     for k in outOffsets[small]..<outOffsets[small + 1] {
       let w = outTargets[k]
-      var a = lo, b = hi
+      var a = lo
+      var b = hi
       while a < b {
         let mid = (a + b) / 2
         if outTargets[mid] < w { a = mid + 1 } else { b = mid }
@@ -177,8 +195,10 @@ extension Network {
   ///
   /// Granovetter, M. S. (1973). The strength of weak ties. *American Journal of Sociology*
   /// 78(6), 1360–1380. [doi:10.1086/225469](https://doi.org/10.1086/225469)
-  public func localBridges(selection: TieSelection = .all,
-                           searchBudget: Int = Adjacency.spanSearchBudget) throws -> [LocalBridge] {
+  public func localBridges(
+    selection: TieSelection = .all,
+    searchBudget: Int = Adjacency.spanSearchBudget
+  ) throws -> [LocalBridge] {
     try adjacency(selection).localBridges(searchBudget: searchBudget)
   }
 }

@@ -25,7 +25,8 @@ extension Adjacency {
   public var transitivity: Double {
     let n = nodeCount
     var mark = [Int32](repeating: -1, count: n)
-    var closed = 0, paths = 0
+    var closed = 0
+    var paths = 0
     if isDirected {
       // Two-paths i -> j -> k, i != k, and whether i -> k.
       for i in 0..<n {
@@ -44,7 +45,9 @@ extension Adjacency {
         paths += d * (d - 1) / 2
         for a in successors(of: j) { mark[Int(a)] = Int32(j) }
         for a in successors(of: j) {
-          for b in successors(of: Int(a)) where Int(b) > Int(a) && mark[Int(b)] == Int32(j) { closed += 1 }
+          for b in successors(of: Int(a)) where Int(b) > Int(a) && mark[Int(b)] == Int32(j) {
+            closed += 1
+          }
         }
       }
     }
@@ -58,7 +61,9 @@ extension Adjacency {
   public func distanceSummary(_ t: BreadthFirstTotals) -> DistanceSummary {
     let pairs = t.reached.reduce(0) { $0 + $1 - 1 }
     let total = t.total.reduce(0, +)
-    return DistanceSummary(meanDistance: pairs > 0 ? Double(total) / Double(pairs) : .nan, diameter: t.longest.max() ?? 0)
+    return DistanceSummary(
+      meanDistance: pairs > 0 ? Double(total) / Double(pairs) : .nan, diameter: t.longest.max() ?? 0
+    )
   }
 }
 

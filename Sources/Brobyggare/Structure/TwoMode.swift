@@ -78,14 +78,19 @@ public enum TwoMode {
 extension Network {
   /// The affiliations: for each node, its distinct neighbours in the other mode (both
   /// directions of a tie count), and the number of selected ties within a mode.
-  func affiliationLists(selection: TieSelection, isPerson: (Node) -> Bool) -> (lists: [[Int]], sameMode: Int) {
+  func affiliationLists(selection: TieSelection, isPerson: (Node) -> Bool) -> (
+    lists: [[Int]], sameMode: Int
+  ) {
     let person = nodes.map(isPerson)
     var lists = [[Int]](repeating: [], count: nodeCount)
     var sameMode = 0
     var seen = Set<[Int]>()
     for tie in ties where !tie.isSelfLoop {
       if let layers = selection.layers, !layers.contains(tie.layer ?? "") { continue }
-      if person[tie.source] == person[tie.target] { sameMode += 1; continue }
+      if person[tie.source] == person[tie.target] {
+        sameMode += 1
+        continue
+      }
       let (p, o) = person[tie.source] ? (tie.source, tie.target) : (tie.target, tie.source)
       if seen.insert([p, o]).inserted {
         lists[p].append(o)
@@ -104,9 +109,11 @@ extension Network {
   /// building anything.
   ///
   /// - Complexity: O(Σ_k d_k²) over the nodes k of the other side.
-  public func projection(onto side: TwoMode.Side, weight: TwoMode.Weight = .shared, selection: TieSelection = .all,
-                         maximumPairs: Int = TwoMode.maximumProjectedPairs,
-                         isPerson: (Node) -> Bool = { $0.kind == .person }) throws -> TwoMode.Projection {
+  public func projection(
+    onto side: TwoMode.Side, weight: TwoMode.Weight = .shared, selection: TieSelection = .all,
+    maximumPairs: Int = TwoMode.maximumProjectedPairs,
+    isPerson: (Node) -> Bool = { $0.kind == .person }
+  ) throws -> TwoMode.Projection {
     let (lists, sameMode) = affiliationLists(selection: selection, isPerson: isPerson)
     let keepPeople = side == .people
     var pairs = 0
@@ -117,8 +124,9 @@ extension Network {
       if largest < 0 || d > lists[largest].count { largest = k }
     }
     if pairs > maximumPairs {
-      throw TwoMode.ProjectionTooLarge(pairs: pairs, limit: maximumPairs, largest: nodes[largest].id,
-                                       largestMembers: lists[largest].count)
+      throw TwoMode.ProjectionTooLarge(
+        pairs: pairs, limit: maximumPairs, largest: nodes[largest].id,
+        largestMembers: lists[largest].count)
     }
     var result = Network(directed: false)
     result.nodeAttributes = nodeAttributes
@@ -148,8 +156,11 @@ extension Network {
       }
       touched.sort()
       for v in touched {
-        result.addTie(Tie(source: newIndex[u], target: newIndex[v], trust: weight == .shared ? Double(count[v]) : newman[v],
-                          attributes: ["shared": .integer(count[v])]))
+        result.addTie(
+          Tie(
+            source: newIndex[u], target: newIndex[v],
+            trust: weight == .shared ? Double(count[v]) : newman[v],
+            attributes: ["shared": .integer(count[v])]))
         count[v] = 0
         newman[v] = 0
       }
@@ -162,14 +173,21 @@ extension Network {
   /// For each person: their affiliations and the sectors of those organisations (by the node
   /// attribute `sector`). People tied to organisations in two or more sectors are boundary
   /// spanners.
-  public func boundarySpanning(sector attribute: String = "sector", selection: TieSelection = .all,
-                               isPerson: (Node) -> Bool = { $0.kind == .person }) throws -> [TwoMode.Spanning] {
-    guard nodeAttributes.contains(where: { $0.name == attribute }) || nodes.contains(where: { $0.attributes[attribute] != nil }) else {
+  public func boundarySpanning(
+    sector attribute: String = "sector", selection: TieSelection = .all,
+    isPerson: (Node) -> Bool = { $0.kind == .person }
+  ) throws -> [TwoMode.Spanning] {
+    guard
+      nodeAttributes.contains(where: { $0.name == attribute })
+        || nodes.contains(where: { $0.attributes[attribute] != nil })
+    else {
       throw NetworkError.unknownNodeAttribute(attribute)
     }
     let (lists, _) = affiliationLists(selection: selection, isPerson: isPerson)
     return nodes.indices.filter { isPerson(nodes[$0]) }.map { p in
-      let sectors = Set(lists[p].map { nodes[$0].attributes[attribute]?.description ?? "(missing)" }).sorted()
+      let sectors = Set(
+        lists[p].map { nodes[$0].attributes[attribute]?.description ?? "(missing)" }
+      ).sorted()
       return TwoMode.Spanning(node: p, affiliations: lists[p].count, sectors: sectors)
     }
   }
