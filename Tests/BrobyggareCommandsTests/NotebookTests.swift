@@ -113,7 +113,8 @@ struct NotebookTests {
       functions += "  return outputs\n}\n"
     }
     return
-      "// Generated from the swift cells of Notebooks-md by NotebookTests; do not edit. To regenerate:\n"
+      "// swift-format-ignore-file\n"
+      + "// Generated from the swift cells of Notebooks-md by NotebookTests; do not edit. To regenerate:\n"
       + "// BROBYGGARE_REGENERATE_NOTEBOOKS=1 swift test --filter NotebookTests\n"
       + imports.sorted().joined(separator: "\n") + "\n\n"
       + "let notebookCells: [String: @Sendable () throws -> [String]] = [\n"

@@ -84,7 +84,7 @@ struct ReportPageTests {
         && html.contains("<h1>Florence's marriages &amp; money</h1>"))
     #expect(
       String(decoding: pages[0]["network.dot"]!, as: UTF8.self).contains(
-        "label=\"Florence's marriages & money\""))
+        "label=\"Florence's marriages &amp; money\""))  // Graphviz draws &amp; as &
     // What made it: program, command line (without --threads), date, input and its SHA-256.
     let sha = sha256Hex(try Data(contentsOf: URL(fileURLWithPath: padgett)))
     for needle in [

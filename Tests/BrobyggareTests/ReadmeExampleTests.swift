@@ -1,6 +1,9 @@
-import Brobyggare  // not @testable: the example uses the public API only
+// swift-format-ignore-file
+// (The example's lines are compared with the README's, so they keep the README's layout.)
 import Foundation
 import Testing
+
+import Brobyggare  // not @testable: the example uses the public API only
 
 /// The README's Swift example, compiled and run as library calls. The code between the markers
 /// is the README's block (the second test checks that they are the same text), so the example
@@ -9,8 +12,7 @@ import Testing
 struct ReadmeExampleTests {
   static func example(print: (Any...) -> Void) throws {
     // README example begin
-    var study = try Network(
-      contentsOf: "Datasets/municipality/municipality.graphml", format: .graphml)
+    var study = try Network(contentsOf: "Datasets/municipality/municipality.graphml", format: .graphml)
     let trust = TieSelection(layers: ["trust"])
 
     // The bridge-builders: betweenness on the trust ties, read and printed by name.
@@ -28,8 +30,7 @@ struct ReadmeExampleTests {
     // GraphML with the measures as node attributes.
     study.setNodeAttribute("betweenness", values: betweenness.values)
     study.setNodeAttribute("brokerage", values: roles.profiles.map(\.total))
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "municipality-measures.graphml")
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("municipality-measures.graphml")
     try study.write(to: output.path, format: .graphml)
     // README example end
   }
@@ -37,8 +38,7 @@ struct ReadmeExampleTests {
   @Test func runsAndPrintsWhatTheREADMESays() throws {
     var printed: [String] = []
     try Self.example { items in printed.append(items.map { "\($0)" }.joined(separator: " ")) }
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "municipality-measures.graphml")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("municipality-measures.graphml")
     defer { try? FileManager.default.removeItem(at: file) }
     // Written, and read back with the measures as attributes.
     let back = try Network(contentsOf: file.path, format: .graphml)
@@ -52,10 +52,8 @@ struct ReadmeExampleTests {
     let readme = try String(contentsOfFile: "README.md", encoding: .utf8)
     let source = try String(contentsOfFile: #filePath, encoding: .utf8)
     func lines(_ text: Substring) -> [String] {
-      text.split(separator: "\n", omittingEmptySubsequences: false).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }
-      .filter { !$0.isEmpty && !$0.hasPrefix("// ") && !$0.hasPrefix("import ") }
+      text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty && !$0.hasPrefix("// ") && !$0.hasPrefix("import ") }
     }
     let begin = try #require(source.range(of: "// README example begin\n"))
     let end = try #require(source.range(of: "    // README example end"))
@@ -70,8 +68,7 @@ struct ReadmeExampleTests {
   @Test func gettingStartedArticlePrintsWhatItSays() throws {
     var printed: [String] = []
     func print(_ items: Any...) { printed.append(items.map { "\($0)" }.joined(separator: " ")) }
-    var study = try Network(
-      contentsOf: "Datasets/municipality/municipality.graphml", format: .graphml)
+    var study = try Network(contentsOf: "Datasets/municipality/municipality.graphml", format: .graphml)
     let trust = TieSelection(layers: ["trust"])
     let raw = try study.betweenness(selection: trust)
     let betweenness = study.byNode(raw)
@@ -89,15 +86,11 @@ struct ReadmeExampleTests {
     print(raw[leila])
     study.setNodeAttribute("betweenness", values: raw)
     study.setNodeAttribute("brokerage", values: roles.profiles.map(\.total))
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "getting-started-\(UUID().uuidString).graphml")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("getting-started-\(UUID().uuidString).graphml")
     defer { try? FileManager.default.removeItem(at: file) }
     print(try study.write(to: file.path, format: .graphml))
-    let article = try String(
-      contentsOfFile: "Sources/Brobyggare/Brobyggare.docc/GettingStarted.md", encoding: .utf8)
+    let article = try String(contentsOfFile: "Sources/Brobyggare/Brobyggare.docc/GettingStarted.md", encoding: .utf8)
     #expect(printed.count == 9)
-    for line in printed {
-      #expect(article.contains("// " + line), "GettingStarted.md does not show: \(line)")
-    }
+    for line in printed { #expect(article.contains("// " + line), "GettingStarted.md does not show: \(line)") }
   }
 }

@@ -566,18 +566,20 @@ struct DLHeader {
       }
       var m = 0
       var lastLine = 1
+      // A '!' after the last declared matrix ends it (as this writer puts one after each);
+      // rows after that one would be a matrix more than the header declares.
+      var ended: (line: Int, column: Int)? = nil
       while let words = lex.lineWords() {
         lastLine = words[0].1
+        if let ended {
+          throw FormatError(
+            file: lex.file, line: ended.line, column: ended.column,
+            "a '!' starts matrix \(m + 2), but the header declares \(matrices) (nm=\(matrices)); give nm=\(m + 2) or remove the '!'"
+          )
+        }
         if words.count == 1 && words[0].0 == "!" {
-          // A '!' starts the next matrix: one more than the header declares would put its
-          // ties in the last matrix, unseen.
-          guard m + 1 < matrices else {
-            throw FormatError(
-              file: lex.file, line: words[0].1, column: words[0].2,
-              "a '!' starts matrix \(m + 2), but the header declares \(matrices) (nm=\(matrices)); give nm=\(m + 2) or remove the '!'"
-            )
-          }
-          m += 1
+          // A '!' starts the next matrix.
+          if m + 1 < matrices { m += 1 } else { ended = (words[0].1, words[0].2) }
           continue
         }
         if format == "edgelist1" {
