@@ -25,7 +25,7 @@ bin="$out/brobyggare-fuzz"
 sources=$(find Sources/Brobyggare -name '*.swift' | LC_ALL=C sort)
 echo "building $bin"
 # shellcheck disable=SC2086
-swiftc -O -sanitize=fuzzer -parse-as-library -module-name Brobyggare $sources Fuzz/FuzzReaders.swift -o "$bin"
+swiftc -O -sanitize=fuzzer -parse-as-library -module-name Brobyggare -package-name brobyggare $sources Fuzz/FuzzReaders.swift -o "$bin"
 
 interop=""
 for d in ../shared/interop/dot ../shared/interop/graphml ../shared/interop/realworld; do
