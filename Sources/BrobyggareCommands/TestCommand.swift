@@ -2,54 +2,51 @@ import Brobyggare
 import Foundation
 
 /// The options of `test`'s QAP correlation and MRQAP regression.
-let qapOptions: [OptionSpec] = [
-  OptionSpec(
-    name: "dependent", valueName: "layer",
-    help: "The dependent network: a layer (or 'all' for every tie)."),
-  OptionSpec(
-    name: "predictors", valueName: "list",
-    help:
-      "Comma-separated: LAYER (tie 0/1), trust:LAYER (the tie's trust, 0 without a tie), same:ATTR (1 where both nodes share the value), diff:ATTR (|a_i - a_j| of a number)."
-  ),
-  OptionSpec(
-    name: "values", valueName: "what",
-    help:
-      "The dependent's cells: ties (1 where there is a tie, else 0) or trust (the tie's trust, else 0) (default: ties)."
-  ),
-  OptionSpec(
-    name: "non-respondents", valueName: "rule",
-    help:
-      "On a directed network whose nodes say who answered (a boolean 'respondent' attribute, as 'interviews' writes it): missing (the answers of those who did not answer, their row of the dependent, are missing, not 'no tie') or zero (read as no tie) (default: missing)."
-  ),
-  OptionSpec(
-    name: "logistic",
-    help:
-      "Logistic regression (sna's netlogit) of a 0/1 dependent, instead of least squares (netlm)."),
-  OptionSpec(
-    name: "null", valueName: "what",
-    help:
-      "What is permuted: semi-partial (each predictor's residual on the others, Dekker et al. 2007; sna's default) or y (the dependent) (default: semi-partial)."
-  ),
-  OptionSpec(
-    name: "correlations",
-    help:
-      "Instead of the regression: the QAP correlation of the dependent with each predictor (sna's gcor and qaptest)."
-  ),
-  OptionSpec(
-    name: "permutations", valueName: "n",
-    help:
-      "Permutations, or random graphs drawn with --cug, 1 to 1,000,000 (default: 1000); the work is bounded (see below) and a larger request is refused naming the most that fit."
-  ),
-  OptionSpec(
-    name: "seed", valueName: "n",
-    help: "Seed (default: 1). The same seed gives the same output for any --threads."),
-  OptionSpec(
-    name: "merge", valueName: "rule",
-    help: "How parallel ties merge: max, min, mean, sum (default: max)."),
-  OptionSpec(
-    name: "weight", valueName: "attribute",
-    help: "The tie attribute read as trust (default: the trust or weight the input gives)."),
-]
+let qapOptions: [OptionSpec] =
+  [
+    OptionSpec(
+      name: "dependent", valueName: "layer",
+      help: "The dependent network: a layer (or 'all' for every tie)."),
+    OptionSpec(
+      name: "predictors", valueName: "list",
+      help:
+        "Comma-separated: LAYER (tie 0/1), trust:LAYER (the tie's trust, 0 without a tie), same:ATTR (1 where both nodes share the value), diff:ATTR (|a_i - a_j| of a number)."
+    ),
+    OptionSpec(
+      name: "values", valueName: "what",
+      help:
+        "The dependent's cells: ties (1 where there is a tie, else 0) or trust (the tie's trust, else 0) (default: ties)."
+    ),
+    OptionSpec(
+      name: "non-respondents", valueName: "rule",
+      help:
+        "On a directed network whose nodes say who answered (a boolean 'respondent' attribute, as 'interviews' writes it): missing (the answers of those who did not answer, their row of the dependent, are missing, not 'no tie') or zero (read as no tie) (default: missing)."
+    ),
+    OptionSpec(
+      name: "logistic",
+      help:
+        "Logistic regression (sna's netlogit) of a 0/1 dependent, instead of least squares (netlm)."
+    ),
+    OptionSpec(
+      name: "null", valueName: "what",
+      help:
+        "What is permuted: semi-partial (each predictor's residual on the others, Dekker et al. 2007; sna's default) or y (the dependent) (default: semi-partial)."
+    ),
+    OptionSpec(
+      name: "correlations",
+      help:
+        "Instead of the regression: the QAP correlation of the dependent with each predictor (sna's gcor and qaptest)."
+    ),
+    OptionSpec(
+      name: "permutations", valueName: "n",
+      help:
+        "Permutations, or random graphs drawn with --cug, 1 to 1,000,000 (default: 1000); the work is bounded (see below) and a larger request is refused naming the most that fit."
+    ),
+    OptionSpec(
+      name: "seed", valueName: "n",
+      help: "Seed (default: 1). The same seed gives the same output for any --threads."),
+    // The terms name their layers themselves: the shared --merge and --weight, not --layer.
+  ] + selectionOptions.filter { $0.name != "layer" }
 
 let testSpec = CommandSpec(
   name: "test",

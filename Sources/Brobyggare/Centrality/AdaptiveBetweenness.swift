@@ -57,7 +57,7 @@ extension Adjacency {
     if wanted >= Double(n) && n > 2 {
       // Sampling could cost more than the n searches of the exact computation.
       result.betweenness = betweenness(
-        lengths: try! ArcLengths(self, transform: .hops), threads: threads)
+        lengths: ArcLengths(transform: .hops, lengths: nil), threads: threads)
       result.samples = result.sampleBound
       result.isExact = true
       return result

@@ -78,6 +78,26 @@ struct PackedReader {
 
   var remaining: Int { data.count - position }
 
+  /// Reads the file's start, its `magic` and format version, refusing another kind of file or
+  /// another version; `remake` says how to write one again (`pack it again with ...`).
+  mutating func start(magic: [UInt8], version expected: UInt32, remake: String) throws(FormatError)
+  {
+    let name = String(decoding: magic, as: UTF8.self)
+    guard data.count >= magic.count, data.prefix(magic.count).elementsEqual(magic) else {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "this is not a \(kind): it does not start with \(name) (\(remake))")
+    }
+    position = magic.count
+    let version = try u32("the format version")
+    guard version == expected else {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "this \(kind) has format version \(version), and this brobyggare reads version \(expected): write it again (\(remake))"
+      )
+    }
+  }
+
   func error(_ message: String) -> FormatError {
     FormatError(
       file: file, line: 1, column: 1,

@@ -150,22 +150,9 @@ public struct PackedNetwork: Sendable {
   {
     let data = r.data
     let file = r.file
-    guard data.count >= PackedNetwork.magic.count,
-      data.prefix(PackedNetwork.magic.count).elementsEqual(PackedNetwork.magic)
-    else {
-      throw FormatError(
-        file: file, line: 1, column: 1,
-        "this is not a packed network: it does not start with BROBYBBN (write one with 'brobyggare pack NET -o NET.bbn')"
-      )
-    }
-    r.position = PackedNetwork.magic.count
-    let version = try r.u32("the format version")
-    guard version == PackedNetwork.formatVersion else {
-      throw FormatError(
-        file: file, line: 1, column: 1,
-        "this packed network has format version \(version); this brobyggare reads version \(PackedNetwork.formatVersion) (pack it again with this brobyggare)"
-      )
-    }
+    try r.start(
+      magic: PackedNetwork.magic, version: PackedNetwork.formatVersion,
+      remake: "write one with 'brobyggare pack NET -o NET.bbn'")
     let flags = try r.u32("the flags")
     guard flags <= 1 else { throw r.error("unknown flags \(flags)") }
     // Each node takes at least 8 bytes (its offset) and each arc 12 (head and trust).

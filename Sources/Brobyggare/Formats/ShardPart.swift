@@ -120,22 +120,9 @@ public struct ShardPart: Sendable {
   /// Reads the bytes of a `.bbs` file (see ``init(contentsOf:)``).
   public init(data: Data, file: String) throws(FormatError) {
     var r = PackedReader(data, file: file, kind: "shard part")
-    guard data.count >= ShardPart.magic.count,
-      data.prefix(ShardPart.magic.count).elementsEqual(ShardPart.magic)
-    else {
-      throw FormatError(
-        file: file, line: 1, column: 1,
-        "this is not a shard part: it does not start with BROBYBBS (write one with 'brobyggare metrics NET --shard i/K -o part-i.bbs')"
-      )
-    }
-    r.position = ShardPart.magic.count
-    let version = try r.u32("the format version")
-    guard version == ShardPart.formatVersion else {
-      throw FormatError(
-        file: file, line: 1, column: 1,
-        "this shard part has format version \(version); this brobyggare reads version \(ShardPart.formatVersion) (compute it again with this brobyggare)"
-      )
-    }
+    try r.start(
+      magic: ShardPart.magic, version: ShardPart.formatVersion,
+      remake: "compute it with 'brobyggare metrics NET --shard i/K -o part-i.bbs'")
     let flags = try r.u32("the flags")
     guard flags <= 7 else { throw r.error("unknown flags \(flags)") }
     networkHash = try r.u64("the network hash")

@@ -32,16 +32,17 @@ public enum Robustness {
     public func scores(_ adj: Adjacency, threads: Int = 1) -> [Double] {
       switch self {
       case .betweenness:
-        return adj.betweenness(lengths: try! ArcLengths(adj, transform: .hops), threads: threads)
+        return adj.betweenness(
+          lengths: ArcLengths(transform: .hops, lengths: nil), threads: threads)
       case .degree: return adj.degrees.degree.map(Double.init)
       case .inDegree: return adj.degrees.inDegree.map(Double.init)
       case .closeness:
         return adj.closenessAndHarmonic(
-          lengths: try! ArcLengths(adj, transform: .hops), threads: threads
+          lengths: ArcLengths(transform: .hops, lengths: nil), threads: threads
         ).closeness
       case .harmonic:
         return adj.closenessAndHarmonic(
-          lengths: try! ArcLengths(adj, transform: .hops), threads: threads
+          lengths: ArcLengths(transform: .hops, lengths: nil), threads: threads
         ).harmonic
       case .constraint: return adj.structuralHoles().constraint
       case .effectiveSize: return adj.structuralHoles().effectiveSize
