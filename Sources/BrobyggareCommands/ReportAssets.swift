@@ -333,11 +333,29 @@ let reportScript = #"""
     } catch (err) {
       out.push("FAIL exception: " + err);
     }
-    out.push("SELFTEST DONE");
-    var pre = document.createElement("pre");
-    pre.id = "selftest";
-    pre.textContent = out.join("\n");
-    document.body.insertBefore(pre, document.body.firstChild);
-    out.forEach(function (l) { if (l.indexOf("FAIL") === 0) console.error(l); });
+    function finish() {
+      out.push("SELFTEST DONE");
+      var pre = document.createElement("pre");
+      pre.id = "selftest";
+      pre.textContent = out.join("\n");
+      document.body.insertBefore(pre, document.body.firstChild);
+      out.forEach(function (l) { if (l.indexOf("FAIL") === 0) console.error(l); });
+    }
+    // The figures for print are files beside the page: each link is loaded as an image, and
+    // one that is not there fails to load.
+    var links = Array.prototype.slice.call(document.querySelectorAll("ul.figures a"));
+    var pending = links.length, missing = [];
+    function loaded() {
+      if (--pending > 0) return;
+      check("figures links resolve (" + links.length + ")", missing.length === 0, "missing " + missing.join(", "));
+      finish();
+    }
+    if (!links.length) { check("figures links resolve", false, "no links to figures"); finish(); }
+    links.forEach(function (a) {
+      var img = new Image();
+      img.onload = loaded;
+      img.onerror = function () { missing.push(a.getAttribute("href")); loaded(); };
+      img.src = a.getAttribute("href");
+    });
   })();
   """#

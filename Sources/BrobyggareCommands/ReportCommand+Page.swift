@@ -22,7 +22,10 @@ struct ReportData {
   var attribute: String
   var groups: [String]
   var colours: [String]
+  /// The layers drawn: those analysed, then the affiliation layers drawn but not analysed.
   var layers: [String]
+  /// How many of the last `layers` are affiliation layers, drawn but not analysed.
+  var affiliationLayers = 0
   var measures: [String]
   var nodes: [ReportNode]
 
@@ -81,9 +84,11 @@ func reportToolbar(_ data: ReportData) -> String {
   out += "</fieldset>\n"
   if !data.layers.isEmpty {
     out += "<fieldset><legend>layer</legend>"
+    let firstAffiliation = data.layers.count - data.affiliationLayers
     for (k, l) in data.layers.enumerated() {
+      let kind = k >= firstAffiliation ? " <i>(affiliation, not analysed)</i>" : ""
       out +=
-        "<label><input type=\"checkbox\" data-layer=\"\(k)\" checked=\"checked\"/>\(escapeXML(l))</label> "
+        "<label><input type=\"checkbox\" data-layer=\"\(k)\" checked=\"checked\"/>\(escapeXML(l))\(kind)</label> "
     }
     out += "</fieldset>\n"
   }
@@ -156,54 +161,4 @@ func provenanceMarkdown(_ rows: [(String, String)]) -> String {
     + rows.map {
       "- \(markdownText($0.0)): \($0.0 == "command" || $0.0 == "SHA-256" ? "`\($0.1.replacingOccurrences(of: "`", with: "'"))`" : markdownText($0.1))"
     }.joined(separator: "\n") + "\n\n"
-}
-
-/// The network as GraphML with the report's measures as node attributes (`rank`,
-/// `betweenness`, ..., `ei_index`, `main_role`): a node attribute of the input with one of
-/// those names is replaced, and a note says so. NaN is left out (a missing value).
-func reportGraphML(_ network: Network, columns: [String], rows: [[Cell]], mainRoles: [String])
-  throws -> String
-{
-  var net = network
-  // The id, label and group columns are the node's own already.
-  let measureColumns = columns.indices.filter { !["id", "label", "group"].contains(columns[$0]) }
-  let names = measureColumns.map { columns[$0] } + ["main_role"]
-  let replaced = names.filter { m in
-    net.nodeAttributes.contains { $0.name == m } || net.nodes.contains { $0.attributes[m] != nil }
-  }
-  if !replaced.isEmpty {
-    note(
-      "network.graphml: replaced the node attributes \(replaced.map { "'\($0)'" }.joined(separator: ", ")) of the input with the values the report computed"
-    )
-  }
-  func declare(_ name: String, _ type: AttributeType) {
-    if let k = net.nodeAttributes.firstIndex(where: { $0.name == name }) {
-      net.nodeAttributes[k] = AttributeDeclaration(name: name, type: type)
-    } else {
-      net.declareNodeAttribute(AttributeDeclaration(name: name, type: type))
-    }
-  }
-  // Each row is a node in ranked order: the id column says which.
-  let idColumn = columns.firstIndex(of: "id")!
-  for c in measureColumns {
-    declare(columns[c], columns[c] == "rank" ? .integer : .double)
-    for r in rows {
-      guard case .text(let id) = r[idColumn], let v = net.index(of: id) else { continue }
-      let value: AttributeValue? =
-        switch r[c] {
-        case .integer(let i): .integer(i)
-        case .number(let d): d.isNaN ? nil : .double(d)
-        case .text(let s): .string(s)
-        case .boolean(let b): .boolean(b)
-        }
-      net.setNodeAttribute(columns[c], value, at: v)
-    }
-  }
-  declare("main_role", .string)
-  for v in net.nodes.indices {
-    net.setNodeAttribute("main_role", mainRoles[v].isEmpty ? nil : .string(mainRoles[v]), at: v)
-  }
-  do { return try GraphMLFormat.write(net) } catch {
-    throw DataError(file: "network.graphml", message: "\(error)")
-  }
 }

@@ -31,10 +31,15 @@ let reportSpec = CommandSpec(
     with each node's measures, the ego network on a click, filters by group and layer, labels
     on and off, the view saved as SVG, and tables sorted by any column. Beside it report.md,
     network.dot and, when Graphviz is installed, network.svg; the heat maps as SVG;
-    network.graphml, the network with every measure as node attributes (for Gephi or yEd); and
+    network.graphml and network.gexf, the network with every measure as node attributes (for
+    Gephi or yEd); figures/, the figures for print (the drawing as SVG and as PNG at 300 dpi,
+    its legend naming the group attribute and the layers; the heat maps as SVG); and
     every table as CSV: bridge-builders.csv (every node), group-matrix.csv, ei.csv, whatif.csv
     (and robustness.csv), and all of them in tables.xlsx, a sheet each. Bridge-builders are
-    ranked by betweenness (hops). Every report says what made it: program version, command
+    ranked by betweenness (hops). Without --layer, the analysis runs on the person-to-person
+    layers: affiliation layers (declared by the network, or every tie joining a person and an
+    organisation) are drawn as light grey lines and not analysed; --layer all analyses every
+    layer. Every report says what made it: program version, command
     line, date (SOURCE_DATE_EPOCH when set, so that the same input gives the same bytes),
     the input's name and SHA-256, layers, weights and distances (the output folder written
     DIR, so that a report is the same bytes wherever it is written).
@@ -67,6 +72,12 @@ extension BrobyggareCommandLine {
     let threads = try threadCount(p)
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
+    // Without --layer, the affiliation layers (people to organisations) are left out of the
+    // analysis of people (tieSelection says so) and drawn as such, after the layers analysed.
+    let analysedLayers = Array(Set(net.ties.compactMap(\.layer))).sorted().filter {
+      selection.includes(layer: $0)
+    }
+    let affiliationLayers = selection.excludedLayers.sorted()
     let (g, names) = try groupsOrUsageError(net, attribute)
     let adj = try net.adjacency(selection)
     let lengths = try ArcLengths(adj, transform: .hops)
@@ -204,7 +215,12 @@ extension BrobyggareCommandLine {
     style.elementIDs = true
     style.title =
       givenTitle ?? "\((path as NSString).lastPathComponent): bridge-builders by \(attribute)"
-    let dot = try net.diagram(style)
+    func withAffiliations(_ dot: String, ids: Bool) -> String {
+      drawingAffiliations(
+        dot, network: net, layers: affiliationLayers, firstLayerIndex: analysedLayers.count,
+        elementIDs: ids)
+    }
+    let dot = withAffiliations(try net.diagram(style), ids: true)
     var networkSVG: String?
     var graphvizNote = ""
     do {
@@ -215,6 +231,26 @@ extension BrobyggareCommandLine {
     let densitySVG = heatMapSVG(matrices.density, names: names, title: "Tie density between groups")
     let trustSVG = heatMapSVG(
       matrices.meanTrust, names: names, title: "Mean trust between groups", counts: matrices.ties)
+    // Figures for print: labels as the size allows (all up to 60 nodes, else the top), no ids
+    // for a script; the bitmap at 300 dpi, its resolution written into the PNG.
+    var figures: [(path: String, data: Data)] = []
+    if networkSVG != nil {
+      var printStyle = style
+      printStyle.labels = .auto
+      printStyle.elementIDs = false
+      let vector = withAffiliations(try net.diagram(printStyle), ids: false)
+      printStyle.dpi = reportFigureDPI
+      let bitmap = withAffiliations(try net.diagram(printStyle), ids: false)
+      figures.append(("figures/network.svg", try Graphviz.render(vector, format: "svg")))
+      figures.append(
+        (
+          "figures/network.png",
+          pngWithResolution(try Graphviz.render(bitmap, format: "png"), dpi: reportFigureDPI)
+        ))
+    }
+    figures += [
+      ("figures/density.svg", Data(densitySVG.utf8)), ("figures/trust.svg", Data(trustSVG.utf8)),
+    ]
 
     // Markdown and HTML.
     let title = givenTitle ?? "Bridge-builders in \((path as NSString).lastPathComponent)"
@@ -224,6 +260,14 @@ extension BrobyggareCommandLine {
         ("directed", net.isDirected ? "yes" : "no"),
         ("groups", "\(attribute): \(names.joined(separator: ", "))"),
       ] + selectionSettings(selection, network: net)
+      + (affiliationLayers.isEmpty
+        ? []
+        : [
+          (
+            "drawn as affiliations",
+            "\(affiliationLayers.map(settingName).joined(separator: ",")): ties between people and organisations, drawn as light grey lines, not analysed (--layer all analyses every layer)"
+          )
+        ])
     /// The brokerage role a node plays most (the first of equals, in Gould and Fernandez's order).
     func mainRole(_ v: Int) -> String {
       let counts = (0..<5).map { brokerage.raw[$0][v] }
@@ -261,9 +305,7 @@ extension BrobyggareCommandLine {
     let pageData = ReportData(
       attribute: attribute, groups: pageGroups,
       colours: pageGroups.indices.map { DiagramStyle.palette[$0 % DiagramStyle.palette.count] },
-      layers: Array(Set(net.ties.compactMap(\.layer))).sorted().filter {
-        selection.includes(layer: $0)
-      },
+      layers: analysedLayers + affiliationLayers, affiliationLayers: affiliationLayers.count,
       measures: [
         "betweenness", "betweenness_intergroup", "brokerage_total", "constraint", "ei_index",
       ],
@@ -279,6 +321,14 @@ extension BrobyggareCommandLine {
           role: g[v] < 0 ? "(no group)" : mainRole(v))
       })
 
+    // The network with every measure as node attributes, for Gephi and yEd; made before the
+    // page, so that the page shows their notes.
+    let measured = reportMeasuresNetwork(
+      net, columns: builderColumns, rows: builderRows,
+      mainRoles: (0..<n).map { g[$0] < 0 ? "" : mainRole($0) })
+    let graphml = try reportGraphML(measured)
+    let gexf = try reportGEXF(measured)
+
     var md = "# \(markdownText(title))\n\n"
     md +=
       settings.map { "- \(markdownText($0.0)): \(markdownText($0.1))" }.joined(separator: "\n")
@@ -288,7 +338,8 @@ extension BrobyggareCommandLine {
       + (networkSVG != nil
         ? "![The network](network.svg)\n\n"
         : "Not drawn: \(graphvizNote). The drawing is in network.dot.\n\n")
-    md += "Every measure is a node attribute in network.graphml, for Gephi or yEd.\n\n"
+    md +=
+      "Every measure is a node attribute in network.graphml (for Gephi or yEd) and network.gexf (for Gephi).\n\n"
     md +=
       "## The bridge-builders\n\nRanked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Every node is in bridge-builders.csv.\n\n"
     md += topTable.render(.markdown) + "\n"
@@ -315,16 +366,16 @@ extension BrobyggareCommandLine {
     // What this report wrote, so that a later report in the same folder removes only those of
     // its files that it does not write again, and nothing else.
     html +=
-      "<meta name=\"generator\" content=\"brobyggare report\"/>\n<meta name=\"brobyggare-files\" content=\"\(reportFileNames.filter { f in f == "network.svg" ? networkSVG != nil : f == "robustness.csv" ? robustnessRuns != nil : true }.joined(separator: " "))\"/>\n"
+      "<meta name=\"generator\" content=\"brobyggare report\"/>\n<meta name=\"brobyggare-files\" content=\"\(reportFileNames.filter { f in f == "network.svg" || f.hasPrefix("figures/network.") ? networkSVG != nil : f == "robustness.csv" ? robustnessRuns != nil : true }.joined(separator: " "))\"/>\n"
     // The page is also well-formed XML: style and script sit in CDATA sections.
     html += "<style>/*<![CDATA[*/\n\(reportStyle)/*]]>*/</style>\n</head>\n<body>\n"
     html += "<h1>\(escapeXML(title))</h1>\n"
     html +=
-      "<p class=\"summary\">\(n) nodes, \(adj.tieCount) ties\(net.isDirected ? " (directed)" : ""); groups by \(escapeXML(attribute)); layers: \(escapeXML(settings.first { $0.0 == "layers" }?.1 ?? "all")). <a href=\"#provenance\">How this report was made</a>.</p>\n"
+      "<p class=\"summary\">\(n) nodes, \(adj.tieCount) ties\(net.isDirected ? " (directed)" : ""); groups by \(escapeXML(attribute)); layers: \(escapeXML(settings.first { $0.0 == "layers" }?.1 ?? "all"))\(affiliationLayers.isEmpty ? "" : "; drawn as affiliations, not analysed: \(escapeXML(affiliationLayers.joined(separator: ", ")))"). <a href=\"#provenance\">How this report was made</a>.</p>\n"
     html += "<h2 id=\"network\">The network</h2>\n"
     if let svg = networkSVG {
       html +=
-        "<p>Drag to move, the wheel or the buttons to zoom; point at a node (or tap it) for its measures, click it for its ego network, click the background to see everyone again. The network with every measure as node attributes: <a href=\"network.graphml\">network.graphml</a> (for Gephi or yEd).</p>\n"
+        "<p>Drag to move, the wheel or the buttons to zoom; point at a node (or tap it) for its measures, click it for its ego network, click the background to see everyone again. The network with every measure as node attributes: <a href=\"network.graphml\">network.graphml</a> (for Gephi or yEd) and <a href=\"network.gexf\">network.gexf</a> (for Gephi). <a href=\"#figures\">Figures for print</a>.</p>\n"
       html += reportToolbar(pageData)
       html +=
         "<div id=\"viewer\">\(inlineSVG(svg))<div id=\"card\" hidden=\"hidden\"></div></div>\n"
@@ -352,6 +403,8 @@ extension BrobyggareCommandLine {
       md +=
         "## Notes\n\n" + runNotes.map { "- " + markdownText($0) }.joined(separator: "\n") + "\n\n"
     }
+    let figureNames = figures.map(\.path)
+    md += reportFiguresMarkdown(figureNames)
     md += provenanceMarkdown(provenance)
     if let rt = robustnessTable {
       html +=
@@ -363,19 +416,16 @@ extension BrobyggareCommandLine {
         "<h2>Notes</h2>\n<ul>\n" + runNotes.map { "<li>\(escapeXML($0))</li>\n" }.joined()
         + "</ul>\n"
     }
+    html += reportFiguresHTML(figureNames)
     html += provenanceHTML(provenance)
     html += "<script type=\"application/json\" id=\"report-data\">\(pageData.json)</script>\n"
     html += "<script>//<![CDATA[\n\(reportScript)//]]>\n</script>\n"
     html += "</body>\n</html>\n"
 
-    // The network with every measure as node attributes, for Gephi and yEd.
-    let graphml = try reportGraphML(
-      net, columns: builderColumns, rows: builderRows,
-      mainRoles: (0..<n).map { g[$0] < 0 ? "" : mainRole($0) })
-
     var files: [(path: String, data: Data)] = [
       ("index.html", Data(html.utf8)), ("report.md", Data(md.utf8)),
       ("network.dot", Data(dot.utf8)), ("network.graphml", Data(graphml.utf8)),
+      ("network.gexf", Data(gexf.utf8)),
       ("density.svg", Data(densitySVG.utf8)), ("trust.svg", Data(trustSVG.utf8)),
       ("bridge-builders.csv", Data(builders.renderForSpreadsheets().utf8)),
       ("group-matrix.csv", Data(matrixTable.renderForSpreadsheets().utf8)),
@@ -383,6 +433,7 @@ extension BrobyggareCommandLine {
       ("whatif.csv", Data(whatifTable.renderForSpreadsheets().utf8)),
     ]
     if let s = networkSVG { files.append(("network.svg", Data(s.utf8))) }
+    files += figures
     if let rt = robustnessTable {
       files.append(("robustness.csv", Data(rt.renderForSpreadsheets().utf8)))
     }
@@ -411,6 +462,17 @@ extension BrobyggareCommandLine {
       throw UsageError(
         message: "'\(dir)' is a file; --output names the folder the report is written to")
     }
+    // figures/ in it holds the figures for print.
+    let figuresDir = (dir as NSString).appendingPathComponent("figures")
+    var figuresIsFolder: ObjCBool = false
+    let figuresExisted = FileManager.default.fileExists(
+      atPath: figuresDir, isDirectory: &figuresIsFolder)
+    if figuresExisted && !figuresIsFolder.boolValue {
+      throw UsageError(
+        message:
+          "'\(figuresDir)' is a file; the report writes its figures for print into a folder of that name"
+      )
+    }
     // The first folder on the way that does not exist yet: made by this run, and removed with
     // all it holds if the report fails, so that a failed run leaves no folders behind.
     var made = dir
@@ -431,6 +493,15 @@ extension BrobyggareCommandLine {
             "the folder cannot be made; check that the folder it goes in exists and can be written")
       }
     }
+    if !figuresExisted {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: figuresDir, withIntermediateDirectories: false)
+      } catch {
+        try? FileManager.default.removeItem(atPath: existed ? figuresDir : made)
+        throw DataError(file: figuresDir, message: "the folder for the figures cannot be made")
+      }
+    }
     let targets = files.map {
       (path: (dir as NSString).appendingPathComponent($0.path), data: $0.data)
     }
@@ -438,7 +509,11 @@ extension BrobyggareCommandLine {
       try writeOutput(targets, inputs: [path, p.value("nodes")].compactMap { $0 })
     } catch {
       // Nothing half-written: a folder made for this report goes again.
-      if !existed { try? FileManager.default.removeItem(atPath: made) }
+      if !existed {
+        try? FileManager.default.removeItem(atPath: made)
+      } else if !figuresExisted {
+        try? FileManager.default.removeItem(atPath: figuresDir)
+      }
       throw error
     }
     // A report file of an earlier run that this run did not write (network.svg without
@@ -475,12 +550,13 @@ func earlierReportFiles(in dir: String) -> [String] {
 }
 
 /// Every file a report may write, so that a re-run removes those it did not write again.
-let reportFileNames = [
-  "index.html", "report.md", "network.dot", "network.graphml", "network.svg", "density.svg",
-  "trust.svg",
-  "bridge-builders.csv", "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv",
-  "tables.xlsx",
-]
+let reportFileNames =
+  [
+    "index.html", "report.md", "network.dot", "network.graphml", "network.gexf", "network.svg",
+    "density.svg", "trust.svg",
+    "bridge-builders.csv", "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv",
+    "tables.xlsx",
+  ] + reportFigureFiles.map(\.file)
 
 /// An SVG document without its XML declaration and DOCTYPE, to sit inside HTML.
 func inlineSVG(_ svg: String) -> String {

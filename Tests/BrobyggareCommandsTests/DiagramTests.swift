@@ -156,8 +156,8 @@ struct ReportTests {
     let files = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
     #expect(
       files == [
-        "index.html", "report.md", "network.dot", "network.graphml", "network.svg", "density.svg",
-        "trust.svg", "bridge-builders.csv",
+        "index.html", "report.md", "network.dot", "network.graphml", "network.gexf", "network.svg",
+        "density.svg", "trust.svg", "figures", "bridge-builders.csv",
         "group-matrix.csv", "ei.csv", "whatif.csv", "robustness.csv", "tables.xlsx",
       ])
     // The HTML is well-formed (it parses as XML), and so is every SVG in it and beside it.

@@ -69,14 +69,44 @@ struct ReportPageTests {
         "--threads", String(k + 1), "-o", dir.path)
       #expect(r.status == 0, "\(r.stderr)")
       var files: [String: Data] = [:]
-      for f in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
-        let data = try Data(contentsOf: dir.appendingPathComponent(f))
+      // Every file, those in figures/ too.
+      for f in try FileManager.default.subpathsOfDirectory(atPath: dir.path) {
+        var isFolder: ObjCBool = false
+        let path = dir.appendingPathComponent(f).path
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder),
+          !isFolder.boolValue
+        else { continue }
         // Nothing differs, not even the output folder's name (the command line says DIR).
-        files[f] = data
+        files[f] = try Data(contentsOf: URL(fileURLWithPath: path))
       }
       pages.append(files)
     }
     #expect(pages[0] == pages[1], "two runs differ")
+    // The figures for print, the same bytes for one thread and two (compared above), and
+    // linked from the page.
+    for f in ["figures/density.svg", "figures/trust.svg", "network.gexf"] {
+      #expect(pages[0][f] != nil, "no \(f)")
+    }
+    if Graphviz.executable != nil {
+      for f in ["figures/network.svg", "figures/network.png"] {
+        #expect(pages[0][f] != nil, "no \(f)")
+      }
+      // 300 dpi is 300 / 0.0254 = 11811.02 pixels per metre (PNG's pHYs chunk, unit metre).
+      let png = try #require(pages[0]["figures/network.png"])
+      let ppm = try #require(pngPixelsPerMetre(png), "figures/network.png records no resolution")
+      #expect(ppm.x == 11811 && ppm.y == 11811)
+      // Drawn at 300 dpi, not only labelled so: the PNG is as many pixels wide as the SVG's
+      // width in points (1/72 inch) at 300 per inch, give or take Graphviz's rounding.
+      let svgFigure = String(decoding: try #require(pages[0]["figures/network.svg"]), as: UTF8.self)
+      let width = try #require(svgFigure.firstMatch(of: #/<svg width="(\d+)pt"/#))
+      let points = Double(width.1)!
+      let pixels = [UInt8](png[16..<20]).reduce(0) { $0 << 8 | Int($1) }
+      #expect(abs(Double(pixels) - points / 72 * 300) <= 2, "\(pixels) px for \(points) pt")
+      // For print: no ids for the page's script.
+      #expect(!svgFigure.contains(" id=\"n0\""))
+    } else {
+      print("notice: Graphviz is not installed; the report's network figures are not checked")
+    }
     let html = String(decoding: pages[0]["index.html"]!, as: UTF8.self)
     let md = String(decoding: pages[0]["report.md"]!, as: UTF8.self)
     #expect(
@@ -100,6 +130,9 @@ struct ReportPageTests {
       ))
     #expect(md.contains("- SHA-256: `\(sha)`"))
     #expect(!html.contains("--threads"))
+    for f in pages[0].keys where f.hasPrefix("figures/") {
+      #expect(html.contains("<a href=\"\(f)\">"), "index.html does not link \(f)")
+    }
     // The page is well-formed XML too.
     #expect(throws: Never.self) { try XMLDocument(data: pages[0]["index.html"]!) }
     #expect(
@@ -155,6 +188,123 @@ struct ReportPageTests {
     }
     #expect(net.nodes[net.index(of: "p01")!].attributes["main_role"] == .string("liaison"))
     #expect(net.nodeAttributes.contains { $0.name == "constraint" })
+
+    // network.gexf holds the same: read back by our reader, and by networkx where it is.
+    let gexfPath = dir.appendingPathComponent("network.gexf").path
+    let gexf = try Network(contentsOf: gexfPath)
+    #expect(gexf.nodeCount == net.nodeCount && gexf.ties.count == net.ties.count)
+    for v in net.nodes.indices {
+      let w = try #require(gexf.index(of: net.nodes[v].id))
+      for name in ["rank", "betweenness", "betweenness_intergroup", "constraint", "main_role"] {
+        #expect(
+          gexf.nodes[w].attributes[name] == net.nodes[v].attributes[name],
+          "\(net.nodes[v].id) \(name)")
+      }
+    }
+    try Self.checkWithNetworkx(gexfPath, rows: rows.map { String($0) })
+  }
+
+  /// networkx's `read_gexf` (3.6.1 in CI's venv) reads the report's GEXF with every node's
+  /// rank, betweenness and main role as bridge-builders.csv gives them; skipped with a notice
+  /// where the python (BROBYGGARE_PYTHON, else python3) has no networkx.
+  static func checkWithNetworkx(_ gexf: String, rows: [String]) throws {
+    let env = ProcessInfo.processInfo.environment["BROBYGGARE_PYTHON"] ?? ""
+    let python =
+      env.isEmpty
+      ? "python3" : env.hasPrefix("/") ? env : packageRoot.appendingPathComponent(env).path
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = [
+      python, packageRoot.appendingPathComponent("Scripts/check_report_gexf_with_networkx.py").path,
+      gexf,
+    ]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0 else {
+      print(
+        "notice: \(python) with networkx is not here (exit \(p.terminationStatus)); the report's GEXF is not read with networkx (.ci/run installs it)"
+      )
+      return
+    }
+    let found = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let values = try #require(found["values"] as? [String: [String: Any]])
+    #expect(found["nodes"] as? Int == rows.count)
+    for row in rows {
+      let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+      let node = try #require(values[String(cells[1])], "networkx lacks \(cells[1])")
+      #expect(node["rank"] as? Int == Int(cells[0]), "\(cells[1])")
+      #expect(node["betweenness"] as? Double == Double(cells[4]), "\(cells[1])")
+    }
+  }
+
+  /// A person layer and an affiliation layer: by default the analysis runs on the person
+  /// layer and the affiliation ties are drawn (light grey, their own layer on the page), not
+  /// analysed; `--layer all` analyses both. Betweenness from networkx 3.6.1
+  /// (`betweenness_centrality(G, normalized=False)`, undirected): the path a–b–c–d alone gives
+  /// b and c 2 each; with the ties a–O1, d–O1 and b–O2 (a 5-cycle and a pendant) a 2, b 5,
+  /// c 2, d 1, O1 1, O2 0.
+  @Test func affiliationLayersDrawnNotAnalysed() throws {
+    let dir = try temporaryDirectory()
+    let ties = dir.appendingPathComponent("t.csv").path
+    try
+      "source,target,layer\na,b,trust\nb,c,trust\nc,d,trust\na,O1,member of\nd,O1,member of\nb,O2,member of\n"
+      .write(toFile: ties, atomically: true, encoding: .utf8)
+    try
+      "id,label,kind,sector\na,Ann,person,x\nb,Bo,person,x\nc,Cy,person,y\nd,Di,person,y\nO1,Club,organisation,x\nO2,Office,organisation,y\n"
+      .write(
+        toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
+    func betweenness(_ folder: URL) throws -> [String: Double] {
+      let rows = try String(
+        contentsOf: folder.appendingPathComponent("bridge-builders.csv"), encoding: .utf8
+      ).split(separator: "\n").dropFirst()
+      return Dictionary(
+        uniqueKeysWithValues: rows.map {
+          let c = $0.split(separator: ",", omittingEmptySubsequences: false)
+          return (String(c[1]), Double(c[4])!)
+        })
+    }
+    let byDefault = dir.appendingPathComponent("default")
+    let r = run("report", ties, "--undirected", "--group", "sector", "-o", byDefault.path)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      try betweenness(byDefault) == ["a": 0, "b": 2, "c": 2, "d": 0, "O1": 0, "O2": 0])
+    // Said on standard error and in the provenance.
+    #expect(r.stderr.contains("left out the affiliation layers 'member of'"))
+    #expect(
+      r.stderr.contains("drawn as affiliations: member of: ties between people and organisations"))
+    let html = try String(
+      contentsOf: byDefault.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(html.contains("<dt>drawn as affiliations</dt><dd>member of: ties between people"))
+    #expect(html.contains("<dt>layers</dt><dd>trust (affiliation layers member of left out)"))
+    // On the page: the affiliation layer after the one analysed, marked as such.
+    #expect(html.contains("\"layers\":[\"trust\",\"member of\"]"))
+    #expect(html.contains("member of <i>(affiliation, not analysed)</i>"))
+    // Drawn: three light grey lines without arrows, with the page's ids (layer 1), and a line
+    // in the legend; in the figure for print too, without ids.
+    let dot = try String(
+      contentsOf: byDefault.appendingPathComponent("network.dot"), encoding: .utf8)
+    for (s, t) in [("a", "O1"), ("d", "O1"), ("b", "O2")] {
+      #expect(
+        dot.contains(
+          "\"\(s)\" -- \"\(t)\" [color=\"#B0B0B0\", penwidth=\"0.8\", dir=\"none\", id=\"e-"))
+    }
+    #expect(dot.components(separatedBy: "color=\"#B0B0B0\"").count - 1 == 3)
+    #expect(dot.contains("id=\"e-0-4-1\""))
+    #expect(dot.contains("light grey line: member of (affiliation, drawn, not analysed)"))
+
+    // --layer all: every layer analysed, nothing drawn apart.
+    let all = dir.appendingPathComponent("all")
+    let a = run(
+      "report", ties, "--undirected", "--group", "sector", "--layer", "all", "-o", all.path)
+    #expect(a.status == 0, "\(a.stderr)")
+    #expect(try betweenness(all) == ["a": 2, "b": 5, "c": 2, "d": 1, "O1": 1, "O2": 0])
+    #expect(!a.stderr.contains("drawn as affiliations"))
+    let allDOT = try String(contentsOf: all.appendingPathComponent("network.dot"), encoding: .utf8)
+    #expect(!allDOT.contains("#B0B0B0"))
   }
 
   /// A label cannot close the page's data block or script: JSON escapes <, > and &.
