@@ -1,5 +1,5 @@
 """Reads the network.gexf a report wrote with networkx and prints what it found, as JSON:
-the number of nodes and edges, and per node id its rank, betweenness and main role.
+the number of nodes and edges, and per node id its rank, betweenness (as text) and main role.
 
 Usage: python3 Scripts/check_report_gexf_with_networkx.py DIR/network.gexf
 Run by the Swift test suite (ReportPageTests) with BROBYGGARE_PYTHON, else python3, which
@@ -20,7 +20,9 @@ nodes = {}
 for node, attrs in G.nodes(data=True):
     nodes[node] = {
         "rank": attrs.get("rank"),
-        "betweenness": attrs.get("betweenness"),
+        # As text (repr, the shortest that reads back): Foundation's JSON reader on Linux
+        # may round the last digit of a number.
+        "betweenness": None if attrs.get("betweenness") is None else repr(attrs["betweenness"]),
         "main_role": attrs.get("main_role"),
     }
 print(

@@ -233,11 +233,14 @@ struct ReportPageTests {
     let found = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let values = try #require(found["values"] as? [String: [String: Any]])
     #expect(found["nodes"] as? Int == rows.count)
+    // Leila Haddad's main role, as network.graphml has it (the test above).
+    #expect(values["p01"]?["main_role"] as? String == "liaison")
     for row in rows {
       let cells = row.split(separator: ",", omittingEmptySubsequences: false)
       let node = try #require(values[String(cells[1])], "networkx lacks \(cells[1])")
       #expect(node["rank"] as? Int == Int(cells[0]), "\(cells[1])")
-      #expect(node["betweenness"] as? Double == Double(cells[4]), "\(cells[1])")
+      #expect(
+        (node["betweenness"] as? String).flatMap(Double.init) == Double(cells[4]), "\(cells[1])")
     }
   }
 
