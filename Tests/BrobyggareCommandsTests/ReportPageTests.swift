@@ -310,6 +310,34 @@ struct ReportPageTests {
     #expect(!allDOT.contains("#B0B0B0"))
   }
 
+  /// The resolution written into a PNG: a pHYs chunk of 11811 pixels per metre for 300 dpi
+  /// (300 / 0.0254 = 11811.02), its CRC as Python's `zlib.crc32` (3.11) gives it for the
+  /// same bytes (0x78A53F76), replacing one at 72 dpi (2835 px/m); every PNG's IEND chunk ends
+  /// with the CRC AE 42 60 82 (PNG specification, ISO/IEC 15948 §11.2.5).
+  @Test func pngResolution() {
+    #expect(crc32(Array("IEND".utf8)) == 0xAE42_6082)
+    func chunk(_ type: String, _ body: [UInt8], crc: UInt32) -> [UInt8] {
+      let n = UInt32(body.count)
+      return [0, 0, 0, UInt8(n)] + Array(type.utf8) + body
+        + [UInt8(crc >> 24), UInt8(crc >> 16 & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc & 0xFF)]
+    }
+    let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    // A 1 × 1 greyscale header (its CRC 0x3A7E9B55 from zlib.crc32), a pHYs at 72 dpi, IEND.
+    let header = chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0], crc: 0x3A7E_9B55)
+    let old = chunk("pHYs", [0, 0, 0x0B, 0x13, 0, 0, 0x0B, 0x13, 1], crc: 0x009A_9C18)
+    let end = chunk("IEND", [], crc: 0xAE42_6082)
+    let png = Data(signature + header + old + end)
+    #expect(pngPixelsPerMetre(png)! == (2835, 2835))
+    let fixed = pngWithResolution(png, dpi: 300)
+    let expected =
+      signature + header
+      + chunk("pHYs", [0, 0, 0x2E, 0x23, 0, 0, 0x2E, 0x23, 1], crc: 0x78A5_3F76) + end
+    #expect([UInt8](fixed) == expected)
+    #expect(pngPixelsPerMetre(fixed)! == (11811, 11811))
+    // Not a PNG: as it was.
+    #expect(pngWithResolution(Data("GIF89a".utf8), dpi: 300) == Data("GIF89a".utf8))
+  }
+
   /// A label cannot close the page's data block or script: JSON escapes <, > and &.
   @Test func jsonCannotBreakOutOfTheScript() throws {
     #expect(jsonInHTML("</script>&\"\\\n") == "\"\\u003c/script\\u003e\\u0026\\\"\\\\\\u000a\"")
