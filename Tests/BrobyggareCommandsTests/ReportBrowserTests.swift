@@ -4,8 +4,8 @@ import Testing
 @testable import BrobyggareCommands
 
 /// The report opened in a real browser: headless Chromium loads index.html#selftest, the page
-/// drives its own search, filters, labels, zoom, sort and SVG download and writes PASS/FAIL lines
-/// into the DOM, which `--dump-dom` prints. Any console message (an uncaught error, a failed
+/// drives its own search, filters, labels, zoom, sort and SVG download, loads every figure for
+/// print it links, and writes PASS/FAIL lines into the DOM, which `--dump-dom` prints. Any console message (an uncaught error, a failed
 /// check) fails the test. Screenshots go to .build/report-screenshots/ for review.
 ///
 /// Skipped, with a notice, where Chromium is not installed (.ci/run installs Debian's).
