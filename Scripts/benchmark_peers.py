@@ -14,9 +14,11 @@ hand: it is in no package registry). Cases 1, 2 and 4 then also time its Brandes
 the same graphs, written beside them in its .el format (undirected ones read with -s, which
 symmetrises). bc cannot be told to take every node once as a source: -r fixes one source and
 -i k draws k sources at random with replacement (its SourcePicker). It is run with -i n, so it
-makes n searches from random sources: the same expected work as one from every node, which on
-these connected graphs is the same work within a few per cent. Its threads follow --threads
-(OMP_NUM_THREADS); its peak memory is /usr/bin/time's maximum resident set.
+makes n searches from random sources: the same expected work as one from every node (on these
+graphs nearly every search reaches every node, so searches cost about the same whichever
+source they start from). Its threads follow --threads
+(OMP_NUM_THREADS; a build without -fopenmp runs one thread whatever --threads says); its peak
+memory is /usr/bin/time's maximum resident set.
 
 Beside the time of each exact betweenness case (1-4) is the relaxation rate n * arcs / time in
 millions per second (arcs: directed arcs, each undirected tie twice), for every tool; the
@@ -341,8 +343,15 @@ def version(peer):
         return None
 
 
+class Parser(argparse.ArgumentParser):
+    """Usage errors exit 64, as the command line's do."""
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(64, f"{self.prog}: error: {message}\n")
+
+
 def main():
-    ap = argparse.ArgumentParser()
+    ap = Parser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--cases", default=",".join(str(c) for c in CASES if c not in (12, 18)))
     ap.add_argument("--peers", default="igraph,networkit,networkx")
