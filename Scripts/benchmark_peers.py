@@ -5,7 +5,28 @@ memory of each process (its VmHWM, which each process reports itself).
 
     swift build -c release --product brobyggare-benchmark
     python3 Scripts/benchmark_peers.py [--runs 3] [--cases 1,2,3] [--peers igraph,networkit]
+                                       [--gapbs PATH/TO/bc]
     python3 Scripts/benchmark_peers.py --scaling --cases 1,3,5,14 [--runs 5]
+    python3 Scripts/benchmark_peers.py --scaling-n [10000,20000,40000,80000] [--runs 3]
+
+--gapbs takes a `bc` binary of the GAP Benchmark Suite (github.com/sbeamer/gapbs, built by
+hand: it is in no package registry). Cases 1, 2 and 4 then also time its Brandes kernel on
+the same graphs, written beside them in its .el format (undirected ones read with -s, which
+symmetrises). bc cannot be told to take every node once as a source: -r fixes one source and
+-i k draws k sources at random with replacement (its SourcePicker). It is run with -i n, so it
+makes n searches from random sources: the same expected work as one from every node (on these
+graphs nearly every search reaches every node, so searches cost about the same whichever
+source they start from). Its threads follow --threads
+(OMP_NUM_THREADS; a build without -fopenmp runs one thread whatever --threads says); its peak
+memory is /usr/bin/time's maximum resident set.
+
+Beside the time of each exact betweenness case (1-4) is the relaxation rate n * arcs / time in
+millions per second (arcs: directed arcs, each undirected tie twice), for every tool; the
+sampled cases (13, 21) make far fewer than n searches, so no rate is given for them.
+
+--scaling-n times exact betweenness from about 1,000 sources of Barabasi-Albert graphs of
+growing size (m = 5, seed 1, the benchmark's generator; see `brobyggare-benchmark --help`) and
+prints the time per source, the time per source over n + m, and the peak memory over n + m.
 
 Each measurement is its own process, so one run's caches and allocations do not help the next.
 Times cover the computation only (the graph is built first), except for the loading cases,
@@ -46,6 +67,11 @@ CASES = {
 }
 SLOW_FOR_NETWORKX = {1, 2, 3, 4, 5, 6, 12, 13, 19, 21}
 LOADING = (10, 11, 12, 15, 16, 17)
+# Exact betweenness: n searches, each relaxing every arc once; the rate n * arcs / time is given.
+EXACT_BETWEENNESS = (1, 2, 3, 4)
+# gapbs's bc is unweighted Brandes: the unweighted exact cases.
+GAPBS_CASES = (1, 2, 4)
+SCALING_N = "10000,20000,40000,80000"
 
 
 def load_edges(graph, weighted):
@@ -58,6 +84,65 @@ def load_edges(graph, weighted):
                 ws.append(float(p[2]))
     n = max(max(us), max(vs)) + 1
     return n, list(zip(us, vs)), ws
+
+
+def graph_size(graph, directed):
+    """The nodes (0..<n, n one more than the largest id) and arcs (each undirected tie twice)
+    of a benchmark graph's edge list."""
+    n, ties = 0, 0
+    with open(os.path.join(GRAPHS, graph + ".txt")) as f:
+        for line in f:
+            p = line.split()
+            n = max(n, int(p[0]) + 1, int(p[1]) + 1)
+            ties += 1
+    return n, ties if directed else 2 * ties
+
+
+def rate(n, arcs, seconds):
+    """The relaxation rate n * arcs / seconds, in millions per second, as table text."""
+    return f"{n * arcs / seconds / 1e6:.0f}"
+
+
+def gapbs_edge_list(graph):
+    """The graph in gapbs's .el format (`u v` a line, the format chosen by the suffix), written
+    beside the benchmark's edge list the first time; returns its path."""
+    target = os.path.join(GRAPHS, graph + ".el")
+    source = os.path.join(GRAPHS, graph + ".txt")
+    if not os.path.exists(target) or os.path.getmtime(target) < os.path.getmtime(source):
+        with open(source) as f, open(target + ".tmp", "w") as out:
+            for line in f:
+                p = line.split()
+                out.write(f"{p[0]} {p[1]}\n")
+        os.replace(target + ".tmp", target)
+    return target
+
+
+def measure_gapbs(bc, case, threads, timeout):
+    """Runs gapbs's bc once on a case's graph, n random sources (-i n), one trial (-n 1);
+    returns (the kernel's seconds as bc prints them, "Trial Time", which leaves out reading and
+    building the graph, as the other tools' times do; peak RSS in MiB from /usr/bin/time), or
+    (TIMEOUT, None). Checks that bc built the graph with the nodes and ties the benchmark wrote."""
+    import re
+    _, graph, directed, _ = CASES[case]
+    n, arcs = graph_size(graph, directed)
+    argv = ["/usr/bin/time", "-f", "maxrss_kib %M", bc, "-f", gapbs_edge_list(graph), "-n", "1",
+            "-i", str(n)] + ([] if directed else ["-s"])
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads))
+    try:
+        p = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return TIMEOUT, None
+    if p.returncode != 0:
+        raise RuntimeError(f"{argv} failed ({p.returncode}): {p.stdout}{p.stderr}")
+    built = re.search(r"Graph has (\d+) nodes and (\d+) (un)?directed edges", p.stdout)
+    trial = re.search(r"Trial Time:\s*([0-9.]+)", p.stdout)
+    peak = re.search(r"maxrss_kib (\d+)", p.stderr)
+    if not (built and trial and peak):
+        raise RuntimeError(f"{argv}: unexpected output: {p.stdout}{p.stderr}")
+    edges = int(built.group(2)) * (1 if directed else 2)
+    if int(built.group(1)) != n or edges != arcs:
+        raise RuntimeError(f"gapbs built {built.group(0)!r} from {graph}: expected {n} nodes, {arcs} arcs")
+    return float(trial.group(1)), int(peak.group(1)) / 1024
 
 
 def csv_rows(graph):
@@ -258,8 +343,15 @@ def version(peer):
         return None
 
 
+class Parser(argparse.ArgumentParser):
+    """Usage errors exit 64, as the command line's do."""
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(64, f"{self.prog}: error: {message}\n")
+
+
 def main():
-    ap = argparse.ArgumentParser()
+    ap = Parser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--cases", default=",".join(str(c) for c in CASES if c not in (12, 18)))
     ap.add_argument("--peers", default="igraph,networkit,networkx")
@@ -267,11 +359,27 @@ def main():
     ap.add_argument("--timeout", type=float, default=600, help="stop a peer's run after this many seconds")
     ap.add_argument("--scaling", action="store_true",
                     help="time Brobyggare alone on 1 and 2 threads, runs alternating, and print the speed-up")
+    ap.add_argument("--gapbs", metavar="PATH",
+                    help="a built `bc` of the GAP Benchmark Suite: also time it on cases 1, 2 and 4")
+    ap.add_argument("--scaling-n", nargs="?", const=SCALING_N, metavar="N,N,...",
+                    help="time exact betweenness per source on BA graphs of these sizes "
+                         f"(default {SCALING_N}; each 128 to 100000)")
     ap.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.worker:
         t = worker(a.worker[0], int(a.worker[1]), int(a.worker[2]))
         print(json.dumps({"seconds": t, "peak_mib": own_peak_mib()}))
+        return
+    if a.gapbs and not (os.path.isfile(a.gapbs) and os.access(a.gapbs, os.X_OK)):
+        ap.error(f"--gapbs {a.gapbs}: not an executable file (build gapbs's bc first)")
+    if a.scaling_n:
+        try:
+            sizes = [int(x) for x in a.scaling_n.split(",")]
+        except ValueError:
+            ap.error(f"--scaling-n {a.scaling_n}: expected sizes separated by commas, such as {SCALING_N}")
+        if not all(128 <= x <= 100_000 for x in sizes):
+            ap.error(f"--scaling-n {a.scaling_n}: each size from 128 to 100000")
+        scaling_n(sizes, a.runs, a.threads)
         return
     if a.scaling:
         scaling([int(c) for c in a.cases.split(",")], a.runs)
@@ -282,41 +390,95 @@ def main():
     subprocess.run([BINARY, "--runs", "0", "--cases", a.cases], check=True, stdout=subprocess.DEVNULL)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
           f"threads: {a.threads}; medians of {a.runs} processes")
-    print("peers: " + ", ".join(f"{p} {version(p)}" for p in peers))
-    header = ["#", "case", "graph", "brobyggare s", "MiB"]
-    for p in peers:
-        header += [f"{p} s", "MiB", "ratio"]
+    print("peers: " + ", ".join(f"{p} {version(p)}" for p in peers)
+          + (f", gapbs bc ({a.gapbs}: -i n, n random sources with replacement; -s when undirected)"
+             if a.gapbs else ", gapbs not run (no --gapbs)"))
+    print("M/s: relaxation rate, n * arcs / time in millions per second (exact betweenness only)")
+    header = ["#", "case", "graph", "brobyggare s", "M/s", "MiB"]
+    for p in peers + ["gapbs"]:
+        header += [f"{p} s", "M/s", "MiB", "ratio"]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for c in cases:
-        name, graph, _, _ = CASES[c]
+        name, graph, directed, _ = CASES[c]
+        size = graph_size(graph, directed) if c in EXACT_BETWEENNESS else None
+        speed = (lambda t: rate(*size, t)) if size else (lambda t: "")
         ours, our_mem = [], 0
         for _ in range(a.runs):
             r, mem = measure([BINARY, "--cases", str(c), "--runs", "1", "--threads", str(a.threads), "--json"])
             ours.append(r[0]["median_seconds"]); our_mem = max(our_mem, mem)
+            if size and (r[0].get("nodes"), r[0].get("arcs")) != size:
+                raise RuntimeError(f"case {c}: the benchmark has {r[0].get('nodes')} nodes and "
+                                   f"{r[0].get('arcs')} arcs, the edge list {size[0]} and {size[1]}")
         mine = statistics.median(ours)
-        row = [str(c), name, graph, f"{mine:.3f}", f"{our_mem:.0f}"]
-        for p in peers:
+        row = [str(c), name, graph, f"{mine:.3f}", speed(mine), f"{our_mem:.0f}"]
+        for p in peers + ["gapbs"]:
             if p == "networkx" and c in SLOW_FOR_NETWORKX:
-                row += ["not run", "", ""]
+                row += ["not run", "", "", ""]
+                continue
+            if p == "gapbs" and c not in GAPBS_CASES:  # bc is unweighted betweenness only
+                row += ["", "", "", ""]
+                continue
+            if p == "gapbs" and not a.gapbs:
+                row += ["not run", "", "", ""]
                 continue
             times, peak = [], 0
             for _ in range(a.runs):
-                t, mem = measure([sys.executable, __file__, "--worker", p, str(c), str(a.threads)], a.timeout)
-                peak = max(peak, mem)
+                if p == "gapbs":
+                    t, mem = measure_gapbs(a.gapbs, c, a.threads, a.timeout)
+                else:
+                    t, mem = measure([sys.executable, __file__, "--worker", p, str(c), str(a.threads)], a.timeout)
+                peak = max(peak, mem or 0)
                 if t is None or t == TIMEOUT:
                     times = t
                     break
                 times.append(t)
             if times == TIMEOUT:
-                row += [f"> {a.timeout:.0f}", f"{peak:.0f}", f"< {mine / a.timeout:.3f}"]
+                row += [f"> {a.timeout:.0f}", "", f"{peak:.0f}", f"< {mine / a.timeout:.3f}"]
                 continue
             if not times:
-                row += ["n/a", "", ""]
+                row += ["n/a", "", "", ""]
                 continue
             theirs = statistics.median(times)
-            row += [f"{theirs:.3f}", f"{peak:.0f}", f"{mine / theirs:.2f}"]
+            row += [f"{theirs:.3f}", speed(theirs), f"{peak:.0f}", f"{mine / theirs:.2f}"]
         print("| " + " | ".join(row) + " |", flush=True)
+
+
+def scaling_n(sizes, runs, threads):
+    """Exact betweenness per source as the graph grows: BA(n, 5) at each size, the benchmark's
+    --scaling-n sample of about 1,000 sources, each run its own process; medians of `runs`.
+    Time per source over n + m should stay flat if a search costs O(n + m); so should the
+    peak memory over n + m if memory is linear."""
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores; threads: {threads}; "
+          f"medians of {runs} processes; BA(n, m = 5, seed 1), exact unweighted betweenness")
+    print("| n | ties m | n + m | sources timed | s | ms per source | ns per source / (n + m) "
+          "| growth | peak MiB | bytes / (n + m) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    first = None
+    per = {}
+    for n in sizes:
+        results = []
+        for _ in range(runs):
+            p = subprocess.run([BINARY, "--scaling-n", str(n), "--threads", str(threads)],
+                               capture_output=True, text=True)
+            if p.returncode != 0:
+                raise RuntimeError(f"--scaling-n {n} failed: {p.stderr}")
+            results.append(json.loads(p.stdout))
+        seconds = statistics.median(r["seconds"] for r in results)
+        peak = max(r["peak_mib"] for r in results)
+        r = results[0]
+        size = r["nodes"] + r["ties"]
+        per_source = seconds / r["sources"]
+        normalised = per_source / size * 1e9
+        first = first or normalised
+        per[n] = normalised
+        print(f"| {n:,} | {r['ties']:,} | {size:,} | {r['sources']:,} ({r['chunks_timed']} of "
+              f"{r['chunks']} chunks) | {seconds:.3f} | {per_source * 1e3:.3f} | {normalised:.2f} "
+              f"| {normalised / first:.2f} | {peak:.0f} | {peak * 2**20 / size:.0f} |", flush=True)
+    growth = per[sizes[-1]] / per[sizes[0]]
+    print(f"time per source / (n + m) from n = {sizes[0]:,} to {sizes[-1]:,}: x {growth:.2f}; "
+          + ("time per source grows no faster than n + m (within 10 %)" if growth <= 1.10
+             else "time per source grows faster than n + m"))
 
 
 def scaling(cases, runs):

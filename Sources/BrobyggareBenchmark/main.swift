@@ -6,6 +6,7 @@ import Foundation
 //
 //   swift run -c release brobyggare-benchmark [--cases 1,2] [--runs 3] [--threads N]
 //                                             [--graphs DIR] [--json]
+//   swift run -c release brobyggare-benchmark --scaling-n N [--threads N]
 //
 // Scripts/benchmark_peers.py runs the same cases in igraph, NetworKit and networkx on the
 // graphs this writes to --graphs, and prints the table with ratios.
@@ -22,11 +23,16 @@ if arguments.contains("--help") || arguments.contains("-h") {
   print(
     """
     USAGE: brobyggare-benchmark [--cases 1,2] [--runs 3] [--threads N] [--graphs DIR] [--json]
+           brobyggare-benchmark --scaling-n N [--threads N]
 
     Runs the numbered cases (default: all but 12, which writes and reads a 1 GiB file, 18, a
     check of the machine, and 20, a million nodes' betweenness in two shard processes; name them
     with --cases to run them) and prints each median time.
     --runs 0 only writes the graphs.
+    --scaling-n N times exact betweenness from a sample of the sources of a Barabási–Albert
+    graph of N nodes (m = 5, seed 1; 128 ≤ N ≤ 100,000) and prints one JSON line: about
+    1,000 sources in whole chunks of the library's fixed source chunks, spread over the degree
+    order (at most 2,500 breadth-first searches of the graph).
     Scripts/benchmark_peers.py runs the same cases in igraph, NetworKit and networkx.
     """)
   exit(0)
@@ -39,6 +45,17 @@ func option(_ name: String, in arguments: [String] = Array(CommandLine.arguments
 }
 let runs = Int(option("runs") ?? "3") ?? 3
 let threads = Int(option("threads") ?? "1") ?? 1
+if let text = option("scaling-n") {
+  guard let n = Int(text), (128...100_000).contains(n), threads >= 1 else {
+    FileHandle.standardError.write(
+      Data(
+        "brobyggare-benchmark: --scaling-n takes a whole number from 128 to 100000 (got '\(text)'), --threads at least 1\n"
+          .utf8))
+    exit(64)
+  }
+  say(try scalingSample(n: n, threads: threads).json)
+  exit(0)
+}
 let graphDirectory = option("graphs") ?? ".build/benchmark-graphs"
 let json = arguments.contains("--json")
 let selected = option("cases").map { Set($0.split(separator: ",").compactMap { Int($0) }) }
@@ -216,6 +233,8 @@ func writtenFile(_ c: Case) -> (path: String, format: NetworkFormat)? {
 try FileManager.default.createDirectory(atPath: graphDirectory, withIntermediateDirectories: true)
 var loaded: [String: (Network, Adjacency)] = [:]
 var results: [(Case, Double, [Double])] = []
+/// Each computing case's graph size, for the relaxation rate n · arcs / time.
+var sizes: [Int: (nodes: Int, arcs: Int)] = [:]
 for c in cases where selected?.contains(c.number) ?? (c.number != 12 && c.number != 18) {
   let loading = c.name.hasPrefix("load")
   if c.number == 12
@@ -269,6 +288,7 @@ for c in cases where selected?.contains(c.number) ?? (c.number != 12 && c.number
     times.append(now() - t0)
   }
   results.append((c, median(times), times))
+  sizes[c.number] = (adj.nodeCount, adj.arcCount)
   if !json {
     say(
       String(
@@ -296,7 +316,10 @@ if selected?.contains(20) == true && runs > 0 {
 if json {
   let peak = peakMiB()
   let rows = results.map { c, m, ts in
-    "{\"case\": \(c.number), \"name\": \"\(c.name)\", \"graph\": \"\(c.graph)\", \"median_seconds\": \(m), \"runs\": [\(ts.map { String($0) }.joined(separator: ", "))], \"threads\": \(threads), \"peak_mib\": \(peak)}"
+    // Computing cases also give the graph's nodes and arcs (each undirected tie twice).
+    let size = sizes[c.number].map { ", \"nodes\": \($0.nodes), \"arcs\": \($0.arcs)" } ?? ""
+    return
+      "{\"case\": \(c.number), \"name\": \"\(c.name)\", \"graph\": \"\(c.graph)\", \"median_seconds\": \(m), \"runs\": [\(ts.map { String($0) }.joined(separator: ", "))], \"threads\": \(threads), \"peak_mib\": \(peak)\(size)}"
   }
   say("[\n  " + rows.joined(separator: ",\n  ") + "\n]")
 }
