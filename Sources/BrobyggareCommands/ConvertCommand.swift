@@ -77,8 +77,8 @@ let dotSpec = CommandSpec(
     The layout engine is set in the file: neato up to 200 nodes, sfdp above, fdp with
     clusters, twopi for an ego network. Labels too long for their node are drawn beside it
     (at most 20; more stay on the node, kept apart); overlap removal (prism), spacing and tie
-    routing (splines true up to 100 nodes, curved up to 400, straight above; ortho for the
-    dot engine up to 100) are chosen by size; a cluster's title is a text node inside it, so
+    routing (splines true up to 100 nodes, straight above; ortho for the dot engine up to
+    100) are chosen by size; a cluster's title is a text node inside it, so
     ties go around it.
     """)
 

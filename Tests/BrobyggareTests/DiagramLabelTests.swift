@@ -112,7 +112,7 @@ struct DiagramLabelTests {
       attrs("neato", 100) == ["overlap=\"prism\"", "sep=\"+8\"", "esep=\"+4\"", "splines=\"true\""])
     #expect(
       attrs("neato", 101)
-        == ["overlap=\"prism\"", "sep=\"+4\"", "esep=\"+2\"", "splines=\"curved\""])
+        == ["overlap=\"prism\"", "sep=\"+4\"", "esep=\"+2\"", "splines=\"line\""])
     #expect(
       attrs("sfdp", 501) == ["overlap=\"prism\"", "sep=\"+2\"", "esep=\"+1\"", "splines=\"line\""])
     #expect(attrs("dot", 100) == ["splines=\"ortho\""])
@@ -185,7 +185,7 @@ struct DiagramLabelTests {
       }
       #expect(status == 0 && stderr.isEmpty, "\(name): \(status) \(stderr)")
     }
-    #expect(cases[0].1.contains("splines=\"true\"") && cases[1].1.contains("splines=\"curved\""))
+    #expect(cases[0].1.contains("splines=\"true\"") && cases[1].1.contains("splines=\"line\""))
     #expect(cases[2].1.contains("splines=\"line\"") && cases[4].1.contains("splines=\"ortho\""))
     // Cluster titles are text nodes, not cluster labels that ties would cross.
     #expect(

@@ -173,8 +173,9 @@ extension DiagramStyle {
   ///   500, +2 above) and `esep` half of it (the room spline routing keeps around a node;
   ///   Graphviz needs it below `sep`).
   /// - `splines`: `ortho` for `dot` up to 100 nodes, else `true` for `dot`; for the
-  ///   force-directed engines `true` (routed around nodes) up to 100 nodes, `curved` up to
-  ///   400, straight lines above, where routing costs more than it gives; `true` with
+  ///   force-directed engines `true` (routed around nodes) up to 100 nodes and straight
+  ///   lines above, where routing costs more than it gives (Graphviz 2.43 routes 150 nodes
+  ///   in tens of seconds, and `curved` did not finish in half an hour); `true` with
   ///   clusters, so that ties go around the clusters' titles.
   /// - `forcelabels="true"` when labels are drawn beside nodes (at most
   ///   ``maximumLabelsBeside``), so that Graphviz places each of them.
@@ -198,7 +199,7 @@ extension DiagramStyle {
     } else if clusters {
       splines = "true"
     } else {
-      splines = n <= 100 ? "true" : n <= 400 ? "curved" : "line"
+      splines = n <= 100 ? "true" : "line"
     }
     a.append("splines=\"\(splines)\"")
     if xlabels > 0 { a.append("forcelabels=\"true\"") }
