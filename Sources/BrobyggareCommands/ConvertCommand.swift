@@ -41,7 +41,9 @@ let drawingOptions: [OptionSpec] = [
     help: "Highlight and always label the top k by the size measure (default: 5)."),
   OptionSpec(
     name: "labels", valueName: "which",
-    help: "auto (all up to 60 nodes, else the top k), all, top or none (default: auto)."),
+    help:
+      "auto (all up to 60 nodes, else the top k), all, top, none, or a threshold: top:K labels the K highest by the size measure (K from 0; above the nodes drawn, all), top:K:MEASURE by \(DiagramStyle.Size.allCases.filter { $0 != .none }.map(\.rawValue).joined(separator: ", ")) (default: auto). Nodes with the value 0 are not ranked."
+  ),
   OptionSpec(name: "clusters", help: "One cluster per group (with --group)."),
   OptionSpec(name: "no-legend", help: "Leave out the legend."),
   OptionSpec(name: "hide-isolates", help: "Leave out the nodes without a tie in the layers drawn."),
@@ -73,17 +75,32 @@ let dotSpec = CommandSpec(
     size by a measure, line width by trust, a line style per layer; on directed networks mutual
     ties are drawn once with two arrowheads and unreciprocated ties grey with an open arrow.
     The layout engine is set in the file: neato up to 200 nodes, sfdp above, fdp with
-    clusters, twopi for an ego network.
+    clusters, twopi for an ego network. Labels too long for their node are drawn beside it
+    (at most 20; more stay on the node, kept apart); overlap removal (prism), spacing and tie
+    routing (splines true up to 100 nodes, straight above; ortho for the dot engine up to
+    100) are chosen by size; a cluster's title is a text node inside it, so
+    ties go around it.
     """)
 
 let renderSpec = CommandSpec(
   name: "render", abstract: "Draw the network to SVG, PNG or PDF with Graphviz.",
-  positionals: [netArgument],
+  positionals: [
+    (
+      "NET",
+      netArgument.help
+        + " With --panels waves, one network per wave (two or more, the same people under the same ids)."
+    )
+  ],
   options: inputOptions + drawingOptions + [
     OptionSpec(
       name: "dpi", valueName: "n",
       help:
         "Resolution of a PNG, 36 to 1200 (default: Graphviz's 96; 300 for a journal). Pixels grow with its square."
+    ),
+    OptionSpec(
+      name: "panels", valueName: "kind",
+      help:
+        "Small multiples on one layout: layers (a panel per layer drawn) or waves (a panel per network given). At most \(maximumPanels) panels."
     ),
     OptionSpec(
       name: "output", short: "o", valueName: "file",
@@ -93,7 +110,15 @@ let renderSpec = CommandSpec(
     The same drawing as 'brobyggare dot', rendered by Graphviz's dot program (which must be
     installed). The same input gives the same bytes: the creation date cairo writes into a PDF
     is set to SOURCE_DATE_EPOCH, or to 1970-01-01 when that is not set.
-    """)
+
+    With --panels, Graphviz lays out every panel's nodes and ties together once, and each
+    panel is drawn with those positions pinned (neato -n2), so a node sits at the same place
+    in every panel; sizes and labels come from each panel's own ties. A node absent from a
+    wave is drawn there as a dotted grey outline without a label. Each panel is written
+    beside OUT, named after it (fig.layer-trust.svg, fig.wave-wave1.png); for SVG, OUT holds
+    every panel side by side, each titled. Not with --ego, --clusters or --plain.
+    """,
+  repeatsLastPositional: true)
 
 extension BrobyggareCommandLine {
   static func convert(_ p: ParsedArguments, _ out: inout Outcome) throws {
@@ -193,7 +218,30 @@ extension BrobyggareCommandLine {
     var style = DiagramStyle()
     style.group = p.value("group")
     style.size = try choice(p, "size-by", default: .betweenness)
-    style.labels = try choice(p, "labels", default: .auto)
+    if let l = p.value("labels"), l.hasPrefix("top:") {
+      let parts = l.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+      guard parts.count == 2 || parts.count == 3, let k = Int(parts[1]), k >= 0 else {
+        throw UsageError(
+          message:
+            "--labels top:K takes a whole number K of 0 or more, as in top:10 or top:10:degree, not '\(l)'"
+        )
+      }
+      style.labelCount = k
+      if parts.count == 3 {
+        let measures = DiagramStyle.Size.allCases.filter { $0 != .none }.map(\.rawValue)
+        guard let m = DiagramStyle.Size(rawValue: parts[2]), m != .none else {
+          throw UsageError(
+            message:
+              "--labels top:K:MEASURE ranks by one of \(measures.joined(separator: ", ")), not '\(parts[2])'\(didYouMean(closestMatches(to: parts[2], among: measures)))"
+          )
+        }
+        style.labelMeasure = m
+      }
+    } else {
+      do { style.labels = try choice(p, "labels", default: .auto) } catch let e as UsageError {
+        throw UsageError(message: e.message + "; or top:K, top:K:MEASURE (as in top:10:degree)")
+      }
+    }
     if let k = try wholeNumber(p, "top", minimum: 0) { style.top = k }
     style.clusters = p.flag("clusters")
     if style.clusters && style.group == nil {
@@ -236,11 +284,32 @@ extension BrobyggareCommandLine {
       }
       return text
     }
-    do { return try net.diagram(diagramStyle(p, net)) } catch let e as DiagramError {
+    do {
+      let style = try diagramStyle(p, net)
+      let drawing = try net.drawing(style)
+      noteLabels(style, drawing, net)
+      return drawing.dot
+    } catch let e as DiagramError {
       throw UsageError(message: e.description)
     } catch let e as NetworkError {
       throw UsageError(message: e.description)
     }
+  }
+
+  /// Says which nodes a label threshold labelled, and by what.
+  static func noteLabels(_ style: DiagramStyle, _ drawing: DiagramDrawing, _ net: Network) {
+    guard let k = style.labelCount, let m = drawing.labelMeasure else { return }
+    let measure = m == .constraint ? "low constraint" : m.rawValue
+    let names = drawing.labelled.prefix(20).map { net.nodes[$0].label }.joined(separator: ", ")
+    let more = drawing.labelled.count > 20 ? ", and \(drawing.labelled.count - 20) more" : ""
+    var line =
+      "labels: the \(drawing.labelled.count) highest by \(measure)"
+      + (drawing.labelled.isEmpty ? "" : " (\(names)\(more))")
+    if drawing.ranked < k {
+      line +=
+        "; \(k) asked for, and \(drawing.ranked) of the \(drawing.drawnCount) nodes drawn have a \(measure) above 0"
+    }
+    note(line)
   }
 
   static func dot(_ p: ParsedArguments, _ out: inout Outcome) throws {
@@ -256,6 +325,9 @@ extension BrobyggareCommandLine {
 
   static func render(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let path = p.positionals[0]
+    if p.value("panels") != nil || p.positionals.count > 1 {
+      return try renderPanels(p, &out)
+    }
     guard let o = p.value("output") else {
       throw UsageError(message: "Missing expected option '--output <file>'", command: renderSpec)
     }
@@ -274,5 +346,149 @@ extension BrobyggareCommandLine {
     let data = try Graphviz.render(text, format: format)
     try writeOutput([(path: o, data: data)], inputs: [path])
     out.stderr += "wrote \(o) (\(data.count) bytes)\n"
+  }
+}
+
+extension BrobyggareCommandLine {
+  /// `render --panels layers|waves`: small multiples on one pinned layout.
+  static func renderPanels(_ p: ParsedArguments, _ out: inout Outcome) throws {
+    let paths = p.positionals
+    guard let kind = p.value("panels") else {
+      throw UsageError(
+        message:
+          "render draws one network, and \(paths.count) were given; to draw waves side by side on one layout, add --panels waves"
+      )
+    }
+    guard kind == "layers" || kind == "waves" else {
+      throw UsageError(
+        message:
+          "--panels takes layers or waves, not '\(kind)'\(didYouMean(closestMatches(to: kind, among: ["layers", "waves"])))"
+      )
+    }
+    if kind == "layers" && paths.count != 1 {
+      throw UsageError(
+        message:
+          "--panels layers draws the layers of one network, and \(paths.count) were given (--panels waves draws one panel per network)"
+      )
+    }
+    if kind == "waves" && paths.count < 2 {
+      throw UsageError(
+        message: "--panels waves draws one panel per wave: give two or more networks")
+    }
+    if paths.count > maximumPanels {
+      throw UsageError(
+        message:
+          "--panels draws at most \(maximumPanels) panels, and \(paths.count) networks were given")
+    }
+    for flag in ["ego", "clusters", "plain"] where p.value(flag) != nil || p.flag(flag) {
+      throw UsageError(
+        message:
+          "--panels draws every panel on one pinned layout, which --\(flag) cannot share; leave out --\(flag)"
+      )
+    }
+    if kind == "waves" && p.value("nodes") != nil {
+      throw UsageError(
+        message:
+          "--nodes names one node table, and --panels waves reads several networks: give each wave its node table beside it (WAVE.nodes.csv)"
+      )
+    }
+    guard let o = p.value("output") else {
+      throw UsageError(message: "Missing expected option '--output <file>'", command: renderSpec)
+    }
+    guard let format = Graphviz.RenderFormat(path: o) else {
+      throw UsageError(message: "Cannot render '\(o)'; expected a .svg, .png or .pdf file")
+    }
+    if p.value("dpi") != nil && format != .png {
+      throw UsageError(
+        message:
+          "--dpi sets the resolution of a PNG; '\(o)' is \(format.rawValue.uppercased()), drawn in lines that scale to any size"
+      )
+    }
+    let networks = try paths.map { try readNetwork($0, p) }
+    var style: DiagramStyle
+    var panels: [DiagramPanel] = []
+    do {
+      style = try diagramStyle(p, networks[0])
+      if kind == "layers" {
+        let net = networks[0]
+        let layers = net.layers.filter { style.selection.includes(layer: $0) }
+        if layers.isEmpty {
+          throw UsageError(
+            message:
+              "'\(paths[0])' has no layers to draw as panels (its ties carry no layer); --panels waves draws one panel per network"
+          )
+        }
+        if layers.count > maximumPanels {
+          throw UsageError(
+            message:
+              "--panels draws at most \(maximumPanels) panels, and '\(paths[0])' has \(layers.count) layers; choose some with --layer"
+          )
+        }
+        for layer in layers {
+          var s = style.selection
+          s.layers = [layer]
+          panels.append(
+            DiagramPanel(name: layer, network: net, selection: s, title: "layer: \(layer)"))
+        }
+      } else {
+        for (path, net) in zip(paths, networks) {
+          let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+          panels.append(
+            DiagramPanel(name: name, network: net, selection: try tieSelection(p, network: net)))
+        }
+      }
+    } catch let e as NetworkError {
+      throw UsageError(message: e.description)
+    }
+    let dots: [String]
+    do { dots = try smallMultiples(panels, style: style) } catch let e as DiagramError {
+      throw UsageError(message: e.description)
+    } catch let e as NetworkError {
+      throw UsageError(message: e.description)
+    } catch let e as SmallMultiplesError {
+      throw UsageError(message: e.description)
+    }
+    let names = panelFileNames(
+      panels.map(\.name), output: o, kind: kind == "layers" ? "layer" : "wave")
+    var files: [(path: String, data: Data)] = []
+    for (dot, name) in zip(dots, names) {
+      files.append((name, try Graphviz.renderPinned(dot, as: format)))
+    }
+    if format == .svg {
+      files.append((o, svgSideBySide(files.map(\.data))))
+    } else {
+      note(
+        "\(o) itself is not written: a \(format.rawValue.uppercased()) holds one panel, written one per file (SVG also puts them side by side in one)"
+      )
+    }
+    if style.labelCount != nil {
+      note("labels: in each panel, the \(style.labelCount!) highest there")
+    }
+    try writeOutput(files, inputs: paths)
+    out.stderr +=
+      "wrote \(files.count) files, \(panels.count) panels on one layout: \(files.map(\.path).joined(separator: ", "))\n"
+  }
+
+  /// The file of each panel beside `output`: `fig.layer-NAME.svg`, the name kept to letters,
+  /// digits, `-` and `_` (others become `_`), a number added where two would be the same file
+  /// on a case-insensitive file system (or the same as `output`).
+  static func panelFileNames(_ names: [String], output: String, kind: String) -> [String] {
+    let ext = (output as NSString).pathExtension
+    let stem = (output as NSString).deletingPathExtension
+    var taken: Set<String> = [output.lowercased()]
+    return names.map { name in
+      var safe = String(
+        name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" }
+      )
+      if safe.isEmpty { safe = "_" }
+      var path = "\(stem).\(kind)-\(safe).\(ext)"
+      var k = 2
+      while taken.contains(path.lowercased()) {
+        path = "\(stem).\(kind)-\(safe)-\(k).\(ext)"
+        k += 1
+      }
+      taken.insert(path.lowercased())
+      return path
+    }
   }
 }

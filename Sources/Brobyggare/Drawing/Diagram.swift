@@ -30,8 +30,17 @@ public struct DiagramStyle: Sendable {
   public var size: Size = .betweenness
   /// How many bridge-builders (by `size`) to highlight and always label.
   public var top = 5
-  /// Which nodes carry their label (default: all up to 60 nodes, else the top k).
+  /// Which nodes carry their label (default: all up to 60 nodes, else the top k). Set
+  /// ``labelCount`` to label a chosen number instead.
   public var labels: Labels = .auto
+  /// Label exactly this many nodes (and an ego), the highest by ``labelMeasure``: a label
+  /// threshold (`--labels top:K[:MEASURE]`). `nil` (the default) leaves the choice to
+  /// ``labels``; a count above the nodes drawn labels them all. Nodes whose value is 0 or
+  /// undefined are not ranked, so fewer may be labelled; equal values are taken in the order of the nodes. The highlighted top k keep their thick
+  /// border, labelled or not.
+  public var labelCount: Int?
+  /// The measure ``labelCount`` ranks by; `nil` for ``size``. Must not be ``Size/none``.
+  public var labelMeasure: Size?
   /// One Graphviz cluster per group.
   public var clusters = false
   /// Draw a legend naming the group attribute, its colours, the shapes and the layers' styles.
@@ -59,6 +68,9 @@ public struct DiagramStyle: Sendable {
   public var elementIDs = false
   /// Threads for sizing by betweenness (the drawing does not depend on it).
   public var threads = Threads.available
+  /// Positions fixed by an earlier layout run, for small multiples (``PinnedLayout``); `nil`
+  /// lets Graphviz lay the drawing out.
+  package var pinned: PinnedLayout?
 
   /// The default style: colour by no group, size by betweenness, the top 5 highlighted,
   /// labels chosen by size, a legend, the layout chosen by size.
@@ -92,11 +104,20 @@ public enum DiagramError: Error, Equatable, CustomStringConvertible {
   case unknownLayout(String)
   /// The resolution is outside 36 to 1200 dpi.
   case dpiOutOfRange(Int)
+  /// A label threshold (``DiagramStyle/labelCount``) with no measure to rank by: the measure
+  /// named, or the size when none is named, is ``DiagramStyle/Size/none``.
+  case labelsNeedAMeasure
+  /// A negative label count.
+  case negativeLabelCount(Int)
 
   public var description: String {
     switch self {
     case .unknownEgo(let id): "no node has the id '\(id)'"
-    case .brokerageNeedsGroup: "sizing by brokerage needs a group attribute (--group)"
+    case .brokerageNeedsGroup:
+      "sizing or labelling by brokerage needs a group attribute (--group)"
+    case .labelsNeedAMeasure:
+      "a label threshold ranks the nodes by a measure, and none is chosen (the size is none); name one, as in top:10:degree"
+    case .negativeLabelCount(let k): "the number of nodes to label must be 0 or more, not \(k)"
     case .unknownLayout(let l):
       "unknown layout '\(l)'; expected one of \(DiagramStyle.layouts.joined(separator: ", "))"
     case .dpiOutOfRange(let d): "the resolution must be from 36 to 1200 dpi, not \(d)"
@@ -104,30 +125,153 @@ public enum DiagramError: Error, Equatable, CustomStringConvertible {
   }
 }
 
+/// Positions fixed by an earlier layout run, so that the panels of a small multiple put every
+/// node at the same place: each node is drawn with `pos="x,y!"` (points), for Graphviz's
+/// `neato -n2` to keep.
+package struct PinnedLayout: Sendable {
+  /// Each node's position in points, by id (with the legend's, under ``legendID``).
+  package var positions: [String: (x: Double, y: Double)]
+  /// Nodes of the layout that this panel's network lacks (absent from a wave), as id and
+  /// label: drawn faded (a dotted grey outline without fill or label) at their place.
+  package var absent: [(id: String, label: String)] = []
+  /// Every group of every panel, in the order that gives them colours, so a group keeps its
+  /// colour in every panel; `nil` for this network's own.
+  package var groupNames: [String]?
+  /// The legend's id in the layout run.
+  package var legendID: String?
+
+  package init(positions: [String: (x: Double, y: Double)]) { self.positions = positions }
+}
+
+/// A drawing and what was decided for it, for the command line's notes.
+package struct DiagramDrawing: Sendable {
+  /// The DOT text.
+  package var dot: String
+  /// The nodes that carry a label, in the order of the nodes.
+  package var labelled: [Int]
+  /// Of those, the ones whose label is drawn beside the node (an `xlabel`), too long to fit.
+  package var besideNode: [Int]
+  /// The measure a label threshold ranked by, when there was one.
+  package var labelMeasure: DiagramStyle.Size?
+  /// How many drawn nodes have a positive, finite value of that measure (those it can rank).
+  package var ranked = 0
+  /// The nodes drawn.
+  package var drawnCount: Int
+  /// The layout engine set in the file.
+  package var layout: String
+  /// The legend's node id, when there is a legend.
+  package var legendID: String?
+}
+
+extension DiagramStyle {
+  /// The Graphviz graph attributes that keep labels and nodes apart and route the ties,
+  /// chosen by the number of nodes drawn `n` and of labels beside nodes `xlabels`:
+  ///
+  /// - `overlap="prism"` (Gansner and Hu's proximity-stress overlap removal,
+  ///   https://doi.org/10.7155/jgaa.00198) for every engine but `dot`, which does not overlap,
+  ///   with `sep` (the margin kept around each node, in points: +8 up to 100 nodes, +4 up to
+  ///   500, +2 above) and `esep` half of it (the room spline routing keeps around a node;
+  ///   Graphviz needs it below `sep`).
+  /// - `splines`: `ortho` for `dot` up to 100 nodes, else `true` for `dot`; for the
+  ///   force-directed engines `true` (routed around nodes) up to 100 nodes and straight
+  ///   lines above, where routing costs more than it gives (Graphviz 2.43 routes 150 nodes
+  ///   in tens of seconds, and `curved` did not finish in half an hour); `true` with
+  ///   clusters, so that ties go around the clusters' titles.
+  /// - `forcelabels="true"` when labels are drawn beside nodes (at most
+  ///   ``maximumLabelsBeside``), so that Graphviz places each of them.
+  ///
+  /// A pinned drawing keeps its positions (`overlap="true"`, no `sep`).
+  ///
+  /// - Complexity: O(1).
+  package static func spacingAttributes(
+    layout: String, nodes n: Int, xlabels: Int, clusters: Bool, pinned: Bool
+  ) -> [String] {
+    var a: [String] = []
+    if pinned {
+      a.append("overlap=\"true\"")
+    } else if layout != "dot" {
+      let sep = n <= 100 ? 8 : n <= 500 ? 4 : 2
+      a += ["overlap=\"prism\"", "sep=\"+\(sep)\"", "esep=\"+\(sep / 2)\""]
+    }
+    let splines: String
+    if layout == "dot" {
+      splines = n <= 100 ? "ortho" : "true"
+    } else if clusters {
+      splines = "true"
+    } else {
+      splines = n <= 100 ? "true" : "line"
+    }
+    a.append("splines=\"\(splines)\"")
+    if xlabels > 0 { a.append("forcelabels=\"true\"") }
+    return a
+  }
+
+  /// Whether a label is too long for its node: when its estimated width (0.55 × font size
+  /// per character, about Helvetica's mean advance) passes the node's width (in points, 72
+  /// to the inch).
+  package static func labelOverflows(_ label: String, fontSize: Double, nodeWidth: Double)
+    -> Bool
+  {
+    0.55 * fontSize * Double(label.count) > nodeWidth * 72
+  }
+
+  /// The most labels drawn beside their nodes (Graphviz's `xlabel`, placed after the layout
+  /// where there is room). With more, labels too long for their node stay on it: Graphviz
+  /// then keeps every label's box apart from the others when it removes overlaps (the nodes
+  /// are `fixedsize="shape"`), where labels placed afterwards would fall on each other.
+  package static let maximumLabelsBeside = 20
+}
+
 extension Network {
   /// The network as a styled DOT diagram (see ``DiagramStyle``). Deterministic: the same
   /// network and style give the same bytes.
+  ///
+  /// Labels that would not fit inside their node are drawn beside it (Graphviz's `xlabel`)
+  /// when there are at most 20 of them (more stay on their node, kept apart); the spacing and
+  /// routing attributes are chosen by the number of nodes drawn (see the style's
+  /// documentation). With clusters, each cluster's title is a text node inside it, so that
+  /// ties are routed around it rather than across it.
+  ///
+  /// - Throws: ``DiagramError`` for an unknown layout or ego, a resolution out of range, a
+  ///   label threshold without a measure; a network error for a selection or group it lacks.
+  /// - Complexity: that of the measure sizing the nodes (and ranking the labels), plus
+  ///   O(n log n + m) for the drawing.
   public func diagram(_ style: DiagramStyle = DiagramStyle()) throws -> String {
+    try drawing(style).dot
+  }
+
+  /// The measure's values on every node for a drawing, larger for the more prominent.
+  private func drawingValues(
+    _ size: DiagramStyle.Size, _ style: DiagramStyle, _ adj: Adjacency
+  ) throws -> [Double] {
+    switch size {
+    case .none: return [Double](repeating: 0, count: nodeCount)
+    case .betweenness: return try betweenness(selection: style.selection, threads: style.threads)
+    case .degree: return adj.degrees.degree.map(Double.init)
+    case .brokerage:
+      guard let g = style.group else { throw DiagramError.brokerageNeedsGroup }
+      return try brokerageRoles(by: g, selection: style.selection).raw[5]
+    case .constraint:
+      let c = adj.structuralHoles().constraint
+      let maxC = c.filter { $0.isFinite }.max() ?? 0
+      return c.map { $0.isFinite ? maxC - $0 : 0 }
+    }
+  }
+
+  /// The drawing with what was decided for it (the nodes labelled, the layout).
+  package func drawing(_ style: DiagramStyle = DiagramStyle()) throws -> DiagramDrawing {
     if let l = style.layout, !DiagramStyle.layouts.contains(l) {
       throw DiagramError.unknownLayout(l)
     }
     if let d = style.dpi, !(36...1200).contains(d) { throw DiagramError.dpiOutOfRange(d) }
+    if let k = style.labelCount {
+      if k < 0 { throw DiagramError.negativeLabelCount(k) }
+      if (style.labelMeasure ?? style.size) == .none { throw DiagramError.labelsNeedAMeasure }
+    }
     let adj = try adjacency(style.selection)
     let n = nodeCount
     // Node values for size (on the whole network, also for an ego drawing).
-    var value = [Double](repeating: 0, count: n)
-    switch style.size {
-    case .none: break
-    case .betweenness: value = try betweenness(selection: style.selection, threads: style.threads)
-    case .degree: value = adj.degrees.degree.map(Double.init)
-    case .brokerage:
-      guard let g = style.group else { throw DiagramError.brokerageNeedsGroup }
-      value = try brokerageRoles(by: g, selection: style.selection).raw[5]
-    case .constraint:
-      let c = adj.structuralHoles().constraint
-      let maxC = c.filter { $0.isFinite }.max() ?? 0
-      value = c.map { $0.isFinite ? maxC - $0 : 0 }
-    }
+    let value = try drawingValues(style.size, style, adj)
     // Which nodes to draw.
     var shown = [Bool](repeating: true, count: n)
     var egoIndex: Int?
@@ -143,16 +287,40 @@ extension Network {
       let degree = adj.degrees.degree
       for i in 0..<n where degree[i] == 0 && i != egoIndex { shown[i] = false }
     }
+    if let p = style.pinned {
+      // A node the layout run did not place (hidden there) is not drawn.
+      for i in 0..<n where p.positions[nodes[i].id] == nil { shown[i] = false }
+    }
     let drawn = (0..<n).filter { shown[$0] }
-    let topK =
-      style.size == .none
-      ? []
-      : Array(
-        drawn.sorted { (value[$0] > value[$1]) || (value[$0] == value[$1] && $0 < $1) }.prefix(
-          style.top
-        ).filter { value[$0] > 0 })
+    func highest(_ v: [Double], _ k: Int) -> [Int] {
+      Array(
+        drawn.filter { v[$0].isFinite && v[$0] > 0 }
+          .sorted { (v[$0] > v[$1]) || (v[$0] == v[$1] && $0 < $1) }.prefix(k))
+    }
+    let topK = style.size == .none ? [] : highest(value, style.top)
     let isTop = Set(topK)
     let maxValue = drawn.map { value[$0] }.filter(\.isFinite).max() ?? 0
+
+    // Which nodes carry a label.
+    var labelled = Set<Int>()
+    var labelMeasure: DiagramStyle.Size?
+    var ranked = 0
+    if let k = style.labelCount {
+      let m = style.labelMeasure ?? style.size
+      labelMeasure = m
+      let v = m == style.size ? value : try drawingValues(m, style, adj)
+      ranked = drawn.filter { v[$0].isFinite && v[$0] > 0 }.count
+      labelled = Set(highest(v, k))
+    } else {
+      let labelAll: Bool
+      switch style.labels {
+      case .auto: labelAll = drawn.count <= 60
+      case .all: labelAll = true
+      case .top, .none: labelAll = false
+      }
+      if labelAll { labelled = Set(drawn) } else if style.labels != .none { labelled = isTop }
+    }
+    if let e = egoIndex { labelled.insert(e) }
 
     // Groups and colours.
     var groupName = [String](repeating: "", count: n)
@@ -162,8 +330,9 @@ extension Network {
       // nodes without a value are drawn as a group of their own, "(no group)", last.
       let a = try groupAssignment(by: g)
       groupName = a.groups.map { $0 >= 0 ? a.names[$0] : "(no group)" }
-      // Colours come from every group in the network, so an ego drawing keeps them.
-      groupNames = a.names + (a.ungrouped > 0 ? ["(no group)"] : [])
+      // Colours come from every group in the network, so an ego drawing keeps them; a panel
+      // takes them from every panel's groups.
+      groupNames = style.pinned?.groupNames ?? (a.names + (a.ungrouped > 0 ? ["(no group)"] : []))
     }
     let drawnGroups = Set(drawn.map { groupName[$0] })
     let palette = style.greyscale ? DiagramStyle.greys : DiagramStyle.palette
@@ -176,26 +345,55 @@ extension Network {
       uniqueKeysWithValues: layerNames.enumerated().map {
         ($1, DiagramStyle.layerStyles[$0 % DiagramStyle.layerStyles.count])
       })
-    let labelAll: Bool
-    switch style.labels {
-    case .auto: labelAll = drawn.count <= 60
-    case .all: labelAll = true
-    case .top, .none: labelAll = false
-    }
+    let pinned = style.pinned
+    let clusters = style.clusters && style.group != nil && pinned == nil
     let layout =
-      style.layout
-      ?? (egoIndex != nil
-        ? "twopi" : style.clusters ? "fdp" : drawn.count <= 200 ? "neato" : "sfdp")
+      pinned != nil
+      ? "neato"
+      : style.layout
+        ?? (egoIndex != nil
+          ? "twopi" : clusters ? "fdp" : drawn.count <= 200 ? "neato" : "sfdp")
+
+    // Node sizes, and the labels too long for their node, drawn beside it.
+    func nodeWidth(_ i: Int) -> Double {
+      let v = value[i].isFinite && maxValue > 0 ? value[i] / maxValue : 0
+      return style.size == .none ? 0.6 : 0.35 + 1.0 * v.squareRoot()
+    }
+    let emphasised = { (i: Int) in isTop.contains(i) || i == egoIndex }
+    let overflowing = labelled.filter {
+      DiagramStyle.labelOverflows(
+        nodes[$0].label, fontSize: emphasised($0) ? 12 : 10, nodeWidth: nodeWidth($0))
+    }
+    let beside =
+      overflowing.count <= DiagramStyle.maximumLabelsBeside ? Set(overflowing) : []
+
+    // Ids of the drawing's own nodes (the legend, cluster titles) must be no person's (a node
+    // called "legend" would otherwise be drawn as the legend, its ties attached).
+    var taken = Set(nodes.map(\.id))
+    if let p = pinned { taken.formUnion(p.absent.map(\.id)) }
+    func freshID(_ base: String) -> String {
+      var id = base
+      var k = 1
+      while taken.contains(id) {
+        id = "\(base)_\(k)"
+        k += 1
+      }
+      taken.insert(id)
+      return id
+    }
+    let legendID = style.legend ? (pinned?.legendID ?? freshID("legend")) : nil
 
     // Shapes by kind only where the data says what kind each node is.
     let hasKinds = nodes.contains { $0.attributes["kind"] != nil }
     let q = DOTFormat.quote
     var out = "\(isDirected ? "digraph" : "graph") \(q(graphID ?? "network")) {\n"
     var graphAttrs = [
-      "layout=\(q(layout))", "overlap=\"false\"", "outputorder=\"edgesfirst\"",
-      "fontname=\"Helvetica\"",
+      "layout=\(q(layout))", "outputorder=\"edgesfirst\"", "fontname=\"Helvetica\"",
     ]
-    if layout == "neato" || layout == "fdp" { graphAttrs += ["start=\"1\"", "splines=\"true\""] }
+    graphAttrs += DiagramStyle.spacingAttributes(
+      layout: layout, nodes: drawn.count, xlabels: beside.count, clusters: clusters,
+      pinned: pinned != nil)
+    if pinned == nil && (layout == "neato" || layout == "fdp") { graphAttrs.append("start=\"1\"") }
     if let e = egoIndex { graphAttrs.append("root=\(q(nodes[e].id))") }
     if let d = style.dpi { graphAttrs.append("dpi=\"\(d)\"") }
     if let t = style.title ?? style.ego.map({ "Ego network of \(nodes[index(of: $0)!].label)" }) {
@@ -206,6 +404,10 @@ extension Network {
       "  node [style=\"filled\", fontname=\"Helvetica\", fontsize=\"10\", color=\"#333333\", fixedsize=\"shape\"];\n"
     out += "  edge [color=\"#555555\", arrowsize=\"0.6\"];\n"
 
+    func position(_ id: String) -> String? {
+      guard let p = pinned?.positions[id] else { return nil }
+      return "pos=\(q("\(formatFixed(p.x)),\(formatFixed(p.y))!"))"
+    }
     func nodeLine(_ i: Int) -> String {
       let node = nodes[i]
       let shape: String
@@ -214,36 +416,49 @@ extension Network {
       case .organisation: shape = "box"
       case .other: shape = "diamond"
       }
-      let v = value[i].isFinite && maxValue > 0 ? value[i] / maxValue : 0
-      let width = style.size == .none ? 0.6 : 0.35 + 1.0 * v.squareRoot()
+      let width = nodeWidth(i)
       var a = [
         "shape=\(q(shape))", "width=\(q(formatFixed(width)))",
         "height=\(q(formatFixed(shape == "box" ? width * 0.6 : width * 0.75)))",
         "fillcolor=\(q(style.group == nil ? "#DDDDDD" : colourOf[groupName[i]]!))",
         "tooltip=\(q(node.label))",
       ]
-      if style.group != nil && DiagramStyle.darkGreys.contains(colourOf[groupName[i]]!) {
+      if style.group != nil && DiagramStyle.darkGreys.contains(colourOf[groupName[i]]!)
+        && !beside.contains(i)
+      {
         a.append("fontcolor=\"#FFFFFF\"")
       }
-      let labelled = labelAll || (style.labels != .none && isTop.contains(i)) || i == egoIndex
-      a.append("label=\(q(labelled ? node.label : ""))")
-      if labelled && !isTop.contains(i) && i != egoIndex { a.append("xlabel=\"\"") }
-      if isTop.contains(i) || i == egoIndex {
+      if beside.contains(i) {
+        a += ["label=\"\"", "xlabel=\(q(node.label))"]
+      } else {
+        a.append("label=\(q(labelled.contains(i) ? node.label : ""))")
+      }
+      if emphasised(i) {
         a += ["penwidth=\"3\"", "fontname=\"Helvetica-Bold\"", "fontsize=\"12\""]
       }
       if i == egoIndex { a.append("peripheries=\"2\"") }
       if style.elementIDs { a.append("id=\"n\(i)\"") }
+      if let p = position(node.id) { a.append(p) }
       return "\(q(node.id)) [\(a.joined(separator: ", "))];\n"
     }
-    if style.clusters && style.group != nil {
+    if clusters {
       for (k, g) in groupNames.enumerated() where drawnGroups.contains(g) {
+        // The title is a text node inside the cluster, not the cluster's label: Graphviz
+        // routes ties around nodes, and would draw them across a label.
         out +=
-          "  subgraph \(q("cluster_\(k)")) {\n    label=\(q(g)); color=\(q(colourOf[g]!)); fontname=\"Helvetica\";\n"
+          "  subgraph \(q("cluster_\(k)")) {\n    color=\(q(colourOf[g]!)); margin=\"12\";\n"
+        out +=
+          "    \(q(freshID("cluster_\(k)_title"))) [shape=\"plaintext\", style=\"\", fixedsize=\"false\", label=\(q(g)), fontname=\"Helvetica-Bold\", fontsize=\"14\", fontcolor=\"#333333\"];\n"
         for i in drawn where groupName[i] == g { out += "    " + nodeLine(i) }
         out += "  }\n"
       }
     } else {
       for i in drawn { out += "  " + nodeLine(i) }
+    }
+    for (id, label) in pinned?.absent ?? [] {
+      guard let p = position(id) else { continue }
+      out +=
+        "  \(q(id)) [shape=\"ellipse\", width=\"0.35\", height=\"0.263\", style=\"dotted\", color=\"#AAAAAA\", label=\"\", tooltip=\(q("\(label) (absent)")), \(p)];\n"
     }
 
     // Ties: one line per pair and layer; trust as width; mutual directed ties once, both ways.
@@ -284,20 +499,15 @@ extension Network {
         "  \(q(nodes[t.source].id)) \(arrow) \(q(nodes[t.target].id)) [\(a.joined(separator: ", "))];\n"
     }
 
-    if style.legend {
-      // The legend is a node of the drawing: its id must be no person's (a node called
-      // "legend" would otherwise be drawn as the legend, its ties attached).
-      let ids = Set(nodes.map(\.id))
-      var legendID = "legend"
-      var k = 1
-      while ids.contains(legendID) {
-        legendID = "legend_\(k)"
-        k += 1
-      }
+    if let legendID {
+      let pos = position(legendID).map { ", " + $0 } ?? ""
       out +=
-        "  \(q(legendID)) [shape=\"plain\", style=\"\", fixedsize=\"false\", label=<\(legendTable(groupNames.filter(drawnGroups.contains), colourOf, layerNames, layerStyle, style, drawn: drawn))>];\n"
+        "  \(q(legendID)) [shape=\"plain\", style=\"\", fixedsize=\"false\", label=<\(legendTable(groupNames.filter(drawnGroups.contains), colourOf, layerNames, layerStyle, style, drawn: drawn))>\(pos)];\n"
     }
-    return out + "}\n"
+    return DiagramDrawing(
+      dot: out + "}\n", labelled: labelled.sorted(), besideNode: beside.sorted(),
+      labelMeasure: labelMeasure, ranked: ranked, drawnCount: drawn.count, layout: layout,
+      legendID: legendID)
   }
 
   private func legendTable(
@@ -329,6 +539,13 @@ extension Network {
     if hasTrust { rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">line width: trust</TD></TR>" }
     if isDirected {
       rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">grey, open arrow: not reciprocated</TD></TR>"
+    }
+    if let absent = style.pinned?.absent, !absent.isEmpty {
+      rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">dotted outline: absent here</TD></TR>"
+    }
+    if let k = style.labelCount, let m = style.labelMeasure ?? Optional(style.size) {
+      let name = m == .constraint ? "low constraint" : m.rawValue
+      rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">labels: top \(k) by \(esc(name))</TD></TR>"
     }
     if style.size != .none {
       rows +=

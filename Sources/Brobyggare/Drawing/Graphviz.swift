@@ -75,10 +75,51 @@ public enum Graphviz {
   /// - Throws: ``RenderError/unknownFormat(_:)`` for another name, else as ``render(_:as:)``.
   public static func render(_ dot: String, format: String) throws -> Data {
     guard formats.contains(format) else { throw RenderError.unknownFormat(format) }
+    let data = try run(dot, arguments: ["-T\(format)"])
+    return format == "pdf" ? fixingDates(inPDF: data) : data
+  }
+
+  /// Renders a drawing whose nodes all carry a pinned position (`pos="x,y!"`, in points), at
+  /// those positions: Graphviz's `neato -n2`, which routes the ties and places the labels
+  /// but moves no node. The panels of a small multiple are drawn so.
+  ///
+  /// - Throws: as ``render(_:as:)``.
+  package static func renderPinned(_ dot: String, as format: RenderFormat) throws -> Data {
+    let data = try run(dot, arguments: ["-Kneato", "-n2", "-T\(format.rawValue)"])
+    return format == .pdf ? fixingDates(inPDF: data) : data
+  }
+
+  /// Lays a drawing out with the engine it names and returns each node's position, in points,
+  /// by node name (from Graphviz's `-Tjson`; the nodes follow the `_subgraph_cnt` clusters
+  /// in its `objects`).
+  ///
+  /// - Throws: as ``render(_:as:)``, and ``RenderError/failed(status:message:)`` when the
+  ///   output cannot be read.
+  /// - Complexity: the layout's, plus O(n) to read it.
+  package static func positions(of dot: String) throws -> [String: (x: Double, y: Double)] {
+    let data = try run(dot, arguments: ["-Tjson"])
+    let unreadable = RenderError.failed(status: 0, message: "Graphviz's layout could not be read")
+    guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      throw unreadable
+    }
+    let objects = root["objects"] as? [[String: Any]] ?? []
+    let clusters = root["_subgraph_cnt"] as? Int ?? 0
+    var result: [String: (x: Double, y: Double)] = [:]
+    for o in objects.dropFirst(clusters) {
+      guard let name = o["name"] as? String, let pos = o["pos"] as? String else { continue }
+      let xy = pos.split(separator: ",").compactMap { Double($0) }
+      guard xy.count == 2, xy.allSatisfy(\.isFinite) else { throw unreadable }
+      result[name] = (xy[0], xy[1])
+    }
+    return result
+  }
+
+  /// Runs Graphviz's `dot` with these arguments on DOT text and returns what it wrote.
+  private static func run(_ dot: String, arguments: [String]) throws -> Data {
     guard let exe = executable else { throw RenderError.notInstalled }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: exe)
-    process.arguments = ["-T\(format)"]
+    process.arguments = arguments
     // cairo writes a PDF's dates in local time with the zone's offset ("Z" in UTC, "+01'00"
     // elsewhere, of another length): in UTC the dates, which are then fixed in place, have
     // the same bytes wherever the program runs.
@@ -126,7 +167,7 @@ public enum Graphviz {
       throw RenderError.failed(
         status: 0, message: "Graphviz stopped reading the drawing before its end")
     }
-    return format == "pdf" ? fixingDates(inPDF: outBox.data) : outBox.data
+    return outBox.data
   }
 
   /// A PDF with the dates of its document information dictionary (`/CreationDate`,
