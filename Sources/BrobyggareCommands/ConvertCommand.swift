@@ -343,7 +343,9 @@ extension BrobyggareCommandLine {
     }
     let net = try readNetwork(path, p)
     let text = try diagramText(p, net)
-    let data = try Graphviz.render(text, format: format)
+    var data = try Graphviz.render(text, format: format)
+    // Graphviz's PNG records no resolution: a word processor would place it at 96 dpi.
+    if format == "png" { data = pngWithResolution(data, dpi: Int(p.value("dpi") ?? "") ?? 96) }
     try writeOutput([(path: o, data: data)], inputs: [path])
     out.stderr += "wrote \(o) (\(data.count) bytes)\n"
   }
@@ -452,7 +454,9 @@ extension BrobyggareCommandLine {
       panels.map(\.name), output: o, kind: kind == "layers" ? "layer" : "wave")
     var files: [(path: String, data: Data)] = []
     for (dot, name) in zip(dots, names) {
-      files.append((name, try Graphviz.renderPinned(dot, as: format)))
+      var data = try Graphviz.renderPinned(dot, as: format)
+      if format == .png { data = pngWithResolution(data, dpi: Int(p.value("dpi") ?? "") ?? 96) }
+      files.append((name, data))
     }
     if format == .svg {
       files.append((o, svgSideBySide(files.map(\.data))))

@@ -30,7 +30,12 @@ struct FigureOptionTests {
       let file = dir.appendingPathComponent("p\(dpi).png").path
       let r = run("render", padgett, "--layer", "marriage", "--dpi", String(dpi), "-o", file)
       #expect(r.status == 0, "\(r.stderr)")
-      sizes[dpi] = Self.pngSize(try Data(contentsOf: URL(fileURLWithPath: file)))
+      let png = try Data(contentsOf: URL(fileURLWithPath: file))
+      sizes[dpi] = Self.pngSize(png)
+      // The resolution is recorded in the PNG (pHYs, pixels per metre): round(dpi / 0.0254),
+      // 2835 for 72 dpi and 11811 for 300 (PNG specification, ISO/IEC 15948 §11.3.5.3).
+      let perMetre = Int((Double(dpi) / 0.0254).rounded())
+      #expect(pngPixelsPerMetre(png).map { [$0.x, $0.y] } == [perMetre, perMetre], "\(dpi) dpi")
     }
     let (w72, h72) = sizes[72]!
     let (w300, h300) = sizes[300]!

@@ -179,6 +179,9 @@ struct RenderPanelsTests {
       let (w, h) = FigureOptionTests.pngSize(try Data(contentsOf: dir.appendingPathComponent(f)))
       // Over 2000 pixels each way: at 96 dpi the same drawing is under a third of that.
       #expect(w > 2000 && h > 2000, "\(f): \(w)×\(h)")
+      // 300 dpi recorded in the file: round(300 / 0.0254) = 11811 pixels per metre.
+      let png = try Data(contentsOf: dir.appendingPathComponent(f))
+      #expect(pngPixelsPerMetre(png).map { [$0.x, $0.y] } == [11811, 11811], "\(f)")
     }
     // The panels' DOT: the legend names the attribute and the layer (one layer drawn, the
     // first line style: solid), the resolution is set.
