@@ -328,26 +328,40 @@ extension BrobyggareCommandLine {
     if p.value("panels") != nil || p.positionals.count > 1 {
       return try renderPanels(p, &out)
     }
+    let (o, format) = try renderTarget(p)
+    let net = try readNetwork(path, p)
+    let text = try diagramText(p, net)
+    let data = rendered(try Graphviz.render(text, as: format), format, p)
+    try writeOutput([(path: o, data: data)], inputs: [path])
+    out.stderr += "wrote \(o) (\(data.count) bytes)\n"
+  }
+}
+
+extension BrobyggareCommandLine {
+  /// The file `render` writes and its format, from `-o`; `--dpi` only with a PNG.
+  static func renderTarget(_ p: ParsedArguments) throws -> (String, Graphviz.RenderFormat) {
     guard let o = p.value("output") else {
       throw UsageError(message: "Missing expected option '--output <file>'", command: renderSpec)
     }
-    let format = (o as NSString).pathExtension.lowercased()
-    guard Graphviz.formats.contains(format) else {
+    guard let format = Graphviz.RenderFormat(path: o) else {
       throw UsageError(message: "Cannot render '\(o)'; expected a .svg, .png or .pdf file")
     }
-    if p.value("dpi") != nil && format != "png" {
+    if p.value("dpi") != nil && format != .png {
       throw UsageError(
         message:
-          "--dpi sets the resolution of a PNG; '\(o)' is \(format.uppercased()), drawn in lines that scale to any size"
+          "--dpi sets the resolution of a PNG; '\(o)' is \(format.rawValue.uppercased()), drawn in lines that scale to any size"
       )
     }
-    let net = try readNetwork(path, p)
-    let text = try diagramText(p, net)
-    var data = try Graphviz.render(text, format: format)
-    // Graphviz's PNG records no resolution: a word processor would place it at 96 dpi.
-    if format == "png" { data = pngWithResolution(data, dpi: Int(p.value("dpi") ?? "") ?? 96) }
-    try writeOutput([(path: o, data: data)], inputs: [path])
-    out.stderr += "wrote \(o) (\(data.count) bytes)\n"
+    return (o, format)
+  }
+
+  /// What Graphviz drew; a PNG with its resolution recorded (`pHYs`), which Graphviz leaves
+  /// out, so that a word processor places a 300 dpi figure at its size, not at 96 dpi
+  /// (Graphviz's own resolution when `--dpi` is not given).
+  static func rendered(_ data: Data, _ format: Graphviz.RenderFormat, _ p: ParsedArguments)
+    -> Data
+  {
+    format == .png ? pngWithResolution(data, dpi: Int(p.value("dpi") ?? "") ?? 96) : data
   }
 }
 
@@ -394,18 +408,7 @@ extension BrobyggareCommandLine {
           "--nodes names one node table, and --panels waves reads several networks: give each wave its node table beside it (WAVE.nodes.csv)"
       )
     }
-    guard let o = p.value("output") else {
-      throw UsageError(message: "Missing expected option '--output <file>'", command: renderSpec)
-    }
-    guard let format = Graphviz.RenderFormat(path: o) else {
-      throw UsageError(message: "Cannot render '\(o)'; expected a .svg, .png or .pdf file")
-    }
-    if p.value("dpi") != nil && format != .png {
-      throw UsageError(
-        message:
-          "--dpi sets the resolution of a PNG; '\(o)' is \(format.rawValue.uppercased()), drawn in lines that scale to any size"
-      )
-    }
+    let (o, format) = try renderTarget(p)
     let networks = try paths.map { try readNetwork($0, p) }
     var style: DiagramStyle
     var panels: [DiagramPanel] = []
@@ -454,9 +457,7 @@ extension BrobyggareCommandLine {
       panels.map(\.name), output: o, kind: kind == "layers" ? "layer" : "wave")
     var files: [(path: String, data: Data)] = []
     for (dot, name) in zip(dots, names) {
-      var data = try Graphviz.renderPinned(dot, as: format)
-      if format == .png { data = pngWithResolution(data, dpi: Int(p.value("dpi") ?? "") ?? 96) }
-      files.append((name, data))
+      files.append((name, rendered(try Graphviz.renderPinned(dot, as: format), format, p)))
     }
     if format == .svg {
       files.append((o, svgSideBySide(files.map(\.data))))

@@ -315,7 +315,7 @@ struct ReportPageTests {
   /// same bytes (0x78A53F76), replacing one at 72 dpi (2835 px/m); every PNG's IEND chunk ends
   /// with the CRC AE 42 60 82 (PNG specification, ISO/IEC 15948 §11.2.5).
   @Test func pngResolution() {
-    #expect(crc32(Array("IEND".utf8)) == 0xAE42_6082)
+    #expect(CRC32.checksum(Array("IEND".utf8)) == 0xAE42_6082)
     func chunk(_ type: String, _ body: [UInt8], crc: UInt32) -> [UInt8] {
       let n = UInt32(body.count)
       return [0, 0, 0, UInt8(n)] + Array(type.utf8) + body

@@ -260,7 +260,7 @@ final class ZIPArchive {
 }
 
 /// CRC-32 as ZIP, gzip and PNG compute it (the reflected polynomial 0xEDB88320).
-enum CRC32 {
+package enum CRC32 {
   static let table: [UInt32] = (0..<256).map { n -> UInt32 in
     var c = UInt32(n)
     for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
@@ -283,7 +283,7 @@ enum CRC32 {
   }()
 
   /// - Complexity: O(n).
-  static func checksum<C: Collection>(_ data: C) -> UInt32 where C.Element == UInt8 {
+  package static func checksum<C: Collection>(_ data: C) -> UInt32 where C.Element == UInt8 {
     if let c = data.withContiguousStorageIfAvailable({ checksum(buffer: $0) }) { return c }
     return Array(data).withUnsafeBufferPointer { checksum(buffer: $0) }
   }
