@@ -266,6 +266,30 @@ typealias LaneSet = UInt16
 /// Sources per batch of the unweighted kernel.
 let batchWidth = 16
 
+/// The sums of lanes 0 to 7 and of lanes 8 to 15 of `x`, each added from zero in lane order.
+@inline(__always)
+func laneSums(_ x: LaneValues) -> (low: Double, high: Double) {
+  var low = 0.0
+  low += x[0]
+  low += x[1]
+  low += x[2]
+  low += x[3]
+  low += x[4]
+  low += x[5]
+  low += x[6]
+  low += x[7]
+  var high = 0.0
+  high += x[8]
+  high += x[9]
+  high += x[10]
+  high += x[11]
+  high += x[12]
+  high += x[13]
+  high += x[14]
+  high += x[15]
+  return (low, high)
+}
+
 /// `x` in the lanes where `bits` is all ones, zero where it is all zeros: a bitwise and,
 /// which keeps infinities and NaNs out of the lanes it clears.
 @inline(__always)
@@ -494,24 +518,13 @@ extension CompactArcs {
           // Lanes 0 to 7 are added now and lanes 8 to 15 after the whole pass, each eight
           // summed from zero in lane order: the additions to acc[v] come in the order, and
           // with the values, of two batches of eight (bit for bit as eight lanes would give).
+          // Lanes not here hold +0 and leave the sums as they are (x + 0 is x for x ≥ 0), so
+          // every lane is added, with no branch on which lanes are here.
           let here = entryLanes[e]
-          var bits = here & 0xFF
-          if bits != 0 {
-            var total = 0.0
-            while bits != 0 {
-              total += delta[bits.trailingZeroBitCount]
-              bits &= bits &- 1
-            }
-            acc[v] += total
-          }
-          bits = here &>> 8
-          var totalHigh = 0.0
-          while bits != 0 {
-            totalHigh += delta[8 &+ bits.trailingZeroBitCount]
-            bits &= bits &- 1
-          }
-          entryHigh[e] = totalHigh
           let hereMask = ws.mask(here)
+          let (low, high) = laneSums(masked(delta, hereMask))
+          acc[v] += low
+          entryHigh[e] = high
           value[v] = masked((1 + delta) / sigma, hereMask) + masked(sigma, ~hereMask)
         }
         d -= 1
