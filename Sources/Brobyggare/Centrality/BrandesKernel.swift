@@ -117,7 +117,11 @@ extension Adjacency {
     let buckets = lengths.flatMap { BucketQueue.layout(lengths: $0, nodeCount: n) }
     // Breadth-first searches read the arcs in the narrowest integers that hold them.
     let compact = lengths == nil ? CompactArcs(self) : nil
-    forEachChunk(range.count, threads: threads) { i in
+    // One workspace per worker, kept from chunk to chunk: each search leaves it as it found it.
+    let workspaces = WorkerScratch(workers: Swift.min(threads, range.count)) {
+      BatchedBFSWorkspace(nodeCount: n, arcCount: adjacency.arcCount)
+    }
+    forEachChunkByWorker(range.count, threads: threads) { worker, i in
       let c = range.lowerBound + i
       let from = c * n / chunkCount
       let to = (c + 1) * n / chunkCount
@@ -128,7 +132,7 @@ extension Adjacency {
       } else if let compact {
         compact.bfsDependencies(
           sources: from..<to,
-          workspace: BatchedBFSWorkspace(nodeCount: n, arcCount: adjacency.arcCount), into: acc)
+          workspace: workspaces.scratch(worker), into: acc)
       }
     }
     return partial

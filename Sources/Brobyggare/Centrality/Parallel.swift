@@ -13,23 +13,61 @@ public enum Threads {
 /// computes does not depend on the number of threads or on who ran it; callers combine chunks
 /// in chunk order, which makes the totals identical whatever the thread count.
 func forEachChunk(_ chunkCount: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+  forEachChunkByWorker(chunkCount, threads: threads) { _, chunk in body(chunk) }
+}
+
+/// As ``forEachChunk(_:threads:_:)``, and tells `body` which worker runs the chunk: a number in
+/// 0..<min(threads, chunkCount), held by one thread at a time, so that a worker can keep its
+/// scratch space from one chunk to the next (see ``WorkerScratch``) instead of allocating and
+/// freeing it for every chunk. What a chunk computes must not depend on the worker.
+func forEachChunkByWorker(
+  _ chunkCount: Int, threads: Int, _ body: @Sendable (_ worker: Int, _ chunk: Int) -> Void
+) {
   let t = max(1, min(threads, chunkCount))
   let progress = ProgressMonitor.shared.isObserved ? ChunkProgress(total: chunkCount) : nil
   if t == 1 {
     for c in 0..<chunkCount {
-      body(c)
+      body(0, c)
       progress?.chunkDone()
     }
     return
   }
   let next = ChunkCounter()
-  DispatchQueue.concurrentPerform(iterations: t) { _ in
+  DispatchQueue.concurrentPerform(iterations: t) { worker in
     while true {
       let c = next.take()
       if c >= chunkCount { break }
-      body(c)
+      body(worker, c)
       progress?.chunkDone()
     }
+  }
+}
+
+/// One scratch object per worker of ``forEachChunkByWorker(_:threads:_:)``, made when the worker
+/// first asks for it. Each slot is read and written by its own worker only.
+final class WorkerScratch<Scratch: AnyObject>: @unchecked Sendable {
+  private let slots: UnsafeMutablePointer<Scratch?>
+  private let count: Int
+  private let make: () -> Scratch
+
+  init(workers: Int, make: @escaping () -> Scratch) {
+    count = Swift.max(1, workers)
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil, count: count)
+    self.make = make
+  }
+
+  /// The scratch of `worker`, made on first use.
+  func scratch(_ worker: Int) -> Scratch {
+    if let existing = slots[worker] { return existing }
+    let made = make()
+    slots[worker] = made
+    return made
+  }
+
+  deinit {
+    slots.deinitialize(count: count)
+    slots.deallocate()
   }
 }
 
