@@ -172,27 +172,13 @@ struct CommandTests {
   /// The built executable, run as a user would: exit status and streams.
   @Test func theRealBinary() throws {
     let binary = try #require(builtBinary())
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
-    p.arguments = ["metrics", padgett, "--measures", "betweenness", "--layer", "marriage"]
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0)
-    #expect(stdout.contains("Medici,Medici,47.5\n"))
-    #expect(stderr.hasPrefix("# network: "))
-    let bad = Process()
-    bad.executableURL = URL(fileURLWithPath: binary)
-    bad.arguments = ["metrics"]
-    bad.standardError = Pipe()
-    try bad.run()
-    bad.waitUntilExit()
-    #expect(bad.terminationStatus == 64)
+    let good = try runTool(
+      binary, ["metrics", padgett, "--measures", "betweenness", "--layer", "marriage"])
+    #expect(good.status == 0)
+    #expect(good.out.contains("Medici,Medici,47.5\n"))
+    #expect(good.err.hasPrefix("# network: "))
+    let bad = try runTool(binary, ["metrics"], stdout: .inherit)
+    #expect(bad.status == 64)
   }
 
   /// Ctrl-C during a long computation: exit 130, a message, and the output file that existed
@@ -212,20 +198,14 @@ struct CommandTests {
     try text.write(toFile: input, atomically: true, encoding: .utf8)
     let output = folder.appendingPathComponent("out.csv").path
     try "before\n".write(toFile: output, atomically: true, encoding: .utf8)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
-    p.arguments = ["metrics", input, "--measures", "betweenness", "-o", output, "--threads", "1"]
-    let err = Pipe()
-    p.standardError = err
-    p.standardOutput = Pipe()
-    try p.run()
+    let tool = try startTool(
+      binary, ["metrics", input, "--measures", "betweenness", "-o", output, "--threads", "1"])
     Thread.sleep(forTimeInterval: 2)
-    #expect(p.isRunning)
-    p.interrupt()
-    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 130)
-    #expect(stderr.contains("interrupted; no file was written or changed"))
+    #expect(tool.process.isRunning)
+    tool.process.interrupt()
+    let r = tool.finish()
+    #expect(r.status == 130)
+    #expect(r.err.contains("interrupted; no file was written or changed"))
     #expect(try String(contentsOfFile: output, encoding: .utf8) == "before\n")
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [

@@ -208,18 +208,11 @@ struct HardeningTests {
   /// trap (the built program, writing to /dev/full).
   @Test(.enabled(if: builtBinary() != nil && FileManager.default.fileExists(atPath: "/dev/full")))
   func standardOutputThatCannotBeWritten() throws {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: builtBinary()!)
-    p.arguments = ["metrics", padgett]
-    p.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
-    let errors = Pipe()
-    p.standardError = errors
-    try p.run()
-    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationReason == .exit)
-    #expect(p.terminationStatus == 1)
-    #expect(text.contains("cannot write standard output: No space left on device"))
+    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    let r = try runTool(builtBinary()!, ["metrics", padgett], stdout: .file(full))
+    #expect(r.reason == .exit)
+    #expect(r.status == 1)
+    #expect(r.err.contains("cannot write standard output: No space left on device"))
   }
 
   /// `convert NET /dev/stdout | head -c 100`: the output named is a pipe whose reader goes
@@ -323,18 +316,11 @@ struct HardeningTests {
       toFile: fake, atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
     let picture = dir.appendingPathComponent("out.svg").path
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: builtBinary()!)
-    p.arguments = ["render", padgett, "-o", picture]
-    p.environment = ["PATH": dir.path + ":/bin:/usr/bin"]
-    p.standardOutput = Pipe()
-    let errors = Pipe()
-    p.standardError = errors
-    try p.run()
-    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 1)
-    #expect(text.contains("Graphviz was ended by signal \(SIGSEGV) (SIGSEGV, a crash)"))
+    let r = try runTool(
+      builtBinary()!, ["render", padgett, "-o", picture],
+      environment: ["PATH": dir.path + ":/bin:/usr/bin"])
+    #expect(r.status == 1)
+    #expect(r.err.contains("Graphviz was ended by signal \(SIGSEGV) (SIGSEGV, a crash)"))
     #expect(!FileManager.default.fileExists(atPath: picture))
   }
 }

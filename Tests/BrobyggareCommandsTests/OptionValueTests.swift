@@ -101,19 +101,11 @@ struct OptionValueTests {
   /// Runs the program in `dir` (so that no value makes a file elsewhere), stopping it after
   /// 120 s.
   static func run(_ args: [String], in dir: URL) -> Outcome {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: builtBinary()!)
-    p.arguments = args
-    p.currentDirectoryURL = dir
-    p.standardOutput = FileHandle.nullDevice
-    let errors = Pipe()
-    p.standardError = errors
-    do { try p.run() } catch { return Outcome(status: -2, reason: .exit, stderr: "\(error)") }
-    let timer = DispatchWorkItem { p.terminate() }
-    DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: timer)
-    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    timer.cancel()
-    return Outcome(status: p.terminationStatus, reason: p.terminationReason, stderr: text)
+    let r: ToolRun
+    do {
+      r = try runTool(
+        builtBinary()!, args, currentDirectory: dir, stdout: .discard, timeout: 120)
+    } catch { return Outcome(status: -2, reason: .exit, stderr: "\(error)") }
+    return Outcome(status: r.status, reason: r.reason, stderr: r.err)
   }
 }

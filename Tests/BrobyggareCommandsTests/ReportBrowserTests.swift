@@ -62,16 +62,8 @@ struct ReportBrowserTests {
 
   /// Chromium's version, for the test's log.
   static func version() throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: chromium!)
-    p.arguments = ["--version"]
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    try runTool(chromium!, ["--version"], stderr: .discard).out.trimmingCharacters(
+      in: .whitespacesAndNewlines)
   }
 
   static let studies: [(name: String, arguments: [String])] = [

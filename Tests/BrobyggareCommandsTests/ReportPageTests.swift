@@ -40,15 +40,7 @@ struct ReportPageTests {
   }
 
   static func sha256sum(_ path: String) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    p.arguments = [path]
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(String(decoding: data, as: UTF8.self).prefix(64))
+    String(try runTool("/usr/bin/sha256sum", [path], stderr: .inherit).out.prefix(64))
   }
 
   /// GNU date: `date -u -d @1700000000` is Tue Nov 14 22:13:20 UTC 2023.
@@ -212,25 +204,19 @@ struct ReportPageTests {
     let python =
       env.isEmpty
       ? "python3" : env.hasPrefix("/") ? env : packageRoot.appendingPathComponent(env).path
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [
-      python, packageRoot.appendingPathComponent("Scripts/check_report_gexf_with_networkx.py").path,
-      gexf,
-    ]
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else {
+    let r = try runTool(
+      "/usr/bin/env",
+      [
+        python,
+        packageRoot.appendingPathComponent("Scripts/check_report_gexf_with_networkx.py").path, gexf,
+      ], stderr: .discard)
+    guard r.status == 0 else {
       print(
-        "notice: \(python) with networkx is not here (exit \(p.terminationStatus)); the report's GEXF is not read with networkx (.ci/run installs it)"
+        "notice: \(python) with networkx is not here (exit \(r.status)); the report's GEXF is not read with networkx (.ci/run installs it)"
       )
       return
     }
-    let found = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let found = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
     let values = try #require(found["values"] as? [String: [String: Any]])
     #expect(found["nodes"] as? Int == rows.count)
     // Leila Haddad's main role, as network.graphml has it (the test above).

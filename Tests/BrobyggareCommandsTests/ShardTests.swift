@@ -24,21 +24,15 @@ struct ShardTests {
     return text
   }
 
-  /// Runs the built program with `args`; its exit status and standard error.
-  func launch(_ binary: String, _ args: [String]) throws -> Process {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
-    p.arguments = args
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = Pipe()
-    try p.run()
-    return p
+  /// Starts the built program with `args`; `finish` waits for its exit status and standard
+  /// error.
+  func launch(_ binary: String, _ args: [String]) throws -> RunningTool {
+    try startTool(binary, args, stdout: .discard)
   }
 
-  func finish(_ p: Process) -> (status: Int32, stderr: String) {
-    let err = (p.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: err, as: UTF8.self))
+  func finish(_ tool: RunningTool) -> (status: Int32, stderr: String) {
+    let r = tool.finish()
+    return (r.status, r.err)
   }
 
   @Test(

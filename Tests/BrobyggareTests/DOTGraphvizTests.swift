@@ -17,18 +17,13 @@ struct DOTGraphvizTests {
 
   /// What gvpr lists of a file's first graph: node names, and ties with their ports.
   func graphviz(_ path: String) throws -> (nodes: Set<String>, ties: [String], directed: Bool) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: Self.gvpr!)
-    p.arguments = [
-      #"BEG_G{printf("D\t%d\n", isDirect($G))} N{printf("N\t%s\n", $.name)} E{printf("E\t%s\t%s\t%s\t%s\n", $.tail.name, $.head.name, aget($, "tailport"), aget($, "headport"))} END_G{exit(0)}"#,
-      path,
-    ]
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
+    let data = try runTool(
+      Self.gvpr!,
+      [
+        #"BEG_G{printf("D\t%d\n", isDirect($G))} N{printf("N\t%s\n", $.name)} E{printf("E\t%s\t%s\t%s\t%s\n", $.tail.name, $.head.name, aget($, "tailport"), aget($, "headport"))} END_G{exit(0)}"#,
+        path,
+      ], stderr: .discard
+    ).stdout
     var nodes = Set<String>()
     var ties: [String] = []
     var directed = false
@@ -119,15 +114,11 @@ struct DOTGraphvizTests {
   /// (Scripts/dot_attributes.g, through gvpr), sorted; the charset is left out, since a file
   /// written here is always UTF-8.
   func resolvedAttributes(_ path: String, latin1: Bool) throws -> [String] {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: Self.gvpr!)
-    p.arguments = ["-f", packageRoot.appendingPathComponent("Scripts/dot_attributes.g").path, path]
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
+    let data = try runTool(
+      Self.gvpr!,
+      ["-f", packageRoot.appendingPathComponent("Scripts/dot_attributes.g").path, path],
+      stderr: .discard
+    ).stdout
     let text =
       latin1
       ? String(data.map { Character(Unicode.Scalar($0)) }) : String(decoding: data, as: UTF8.self)

@@ -132,15 +132,9 @@ struct DiagramLabelTests {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let input = dir.appendingPathComponent("d.dot")
     try dot.write(to: input, atomically: true, encoding: .utf8)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: exe)
-    p.arguments = ["-Tsvg", "-o", dir.appendingPathComponent("d.svg").path, input.path]
-    let err = Pipe()
-    p.standardError = err
-    try p.run()
-    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    return (p.terminationStatus, text)
+    let r = try runTool(
+      exe, ["-Tsvg", "-o", dir.appendingPathComponent("d.svg").path, input.path], stdout: .inherit)
+    return (r.status, r.err)
   }
 
   /// Every range of the rule, clusters with their titles, and the dot engine's ortho routing:

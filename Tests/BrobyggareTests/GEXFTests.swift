@@ -33,21 +33,14 @@ struct GEXFTests {
 
   /// Runs Scripts/gexf_reference.py on a file.
   func networkxReading(of path: String) throws -> PeerReading {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [
-      pythonForPeers(), packageRoot.appendingPathComponent("Scripts/gexf_reference.py").path, path,
-    ]
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0, "\(errors)")
-    var parser = JSONParser(String(decoding: data, as: UTF8.self), file: "networkx.json")
+    let r = try runTool(
+      "/usr/bin/env",
+      [
+        pythonForPeers(), packageRoot.appendingPathComponent("Scripts/gexf_reference.py").path,
+        path,
+      ])
+    #expect(r.status == 0, "\(r.err)")
+    var parser = JSONParser(r.out, file: "networkx.json")
     let json = try parser.parseDocument()
 
     func value(_ pair: JSONValue?) -> AttributeValue {

@@ -159,20 +159,15 @@ func checkWithPeers(
   expected += "]}"
   let expectedFile = dir.appendingPathComponent("expected.json")
   try expected.write(to: expectedFile, atomically: true, encoding: .utf8)
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  p.arguments = [
-    pythonForPeers(),
-    packageRoot.appendingPathComponent("Scripts/check_gml_pajek_with_peers.py").path, format,
-    file.path, expectedFile.path,
-  ]
-  let out = Pipe()
-  p.standardOutput = out
-  p.standardError = out
-  try p.run()
-  let report = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  p.waitUntilExit()
-  #expect(p.terminationStatus == 0, "\(report)\n\(text)", sourceLocation: sourceLocation)
+  let r = try runTool(
+    "/usr/bin/env",
+    [
+      pythonForPeers(),
+      packageRoot.appendingPathComponent("Scripts/check_gml_pajek_with_peers.py").path, format,
+      file.path, expectedFile.path,
+    ], stderr: .intoStandardOutput)
+  let report = r.out
+  #expect(r.status == 0, "\(report)\n\(text)", sourceLocation: sourceLocation)
   #expect(
     report.contains("networkx") && report.contains("igraph"), "\(report)",
     sourceLocation: sourceLocation)

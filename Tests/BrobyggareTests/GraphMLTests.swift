@@ -232,20 +232,15 @@ struct GraphMLPeerTests {
     expected += "}}"
     let exp = dir.appendingPathComponent("expected.json")
     try expected.write(to: exp, atomically: true, encoding: .utf8)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [
-      pythonForPeers(),
-      packageRoot.appendingPathComponent("Scripts/check_graphml_with_peers.py").path, file.path,
-      exp.path,
-    ]
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = out
-    try p.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0, "\(text)")
+    let r = try runTool(
+      "/usr/bin/env",
+      [
+        pythonForPeers(),
+        packageRoot.appendingPathComponent("Scripts/check_graphml_with_peers.py").path, file.path,
+        exp.path,
+      ], stderr: .intoStandardOutput)
+    let text = r.out
+    #expect(r.status == 0, "\(text)")
     #expect(text.contains("networkx") && text.contains("igraph"), "\(text)")
   }
 }

@@ -158,21 +158,17 @@ struct CytoscapeWritingTests {
     #expect(back.nodes.map(\.attributes) == net.nodes.map(\.attributes))
     #expect(back.ties.map { [$0.source, $0.target] } == net.ties.map { [$0.source, $0.target] })
     #expect(back.ties.map(\.layer) == net.ties.map(\.layer))
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [
-      pythonForPeers(), "-c",
-      """
-      import json, sys, networkx as nx
-      g = nx.cytoscape_graph(json.load(open(sys.argv[1])))
-      print(g.number_of_nodes(), g.number_of_edges(), g.is_directed(), g.nodes['Medici']['wealth'])
-      """, file.path,
-    ]
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
+    let text = try runTool(
+      "/usr/bin/env",
+      [
+        pythonForPeers(), "-c",
+        """
+        import json, sys, networkx as nx
+        g = nx.cytoscape_graph(json.load(open(sys.argv[1])))
+        print(g.number_of_nodes(), g.number_of_edges(), g.is_directed(), g.nodes['Medici']['wealth'])
+        """, file.path,
+      ], stderr: .inherit
+    ).out
     // 16 families, 35 ties (20 marriage, 15 business: Padgett and Ansell 1993), undirected;
     // the Medici's wealth 103 (the dataset's own value).
     #expect(text == "16 35 False 103\n")

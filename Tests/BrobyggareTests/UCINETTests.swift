@@ -35,18 +35,12 @@ struct UCINETTests {
   }
 
   func igraph(_ paths: [String]) throws -> IgraphReading {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments =
+    let r = try runTool(
+      "/usr/bin/env",
       [pythonForPeers(), packageRoot.appendingPathComponent("Scripts/ucinet_with_igraph.py").path]
-      + paths
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0)
-    return try JSONDecoder().decode(IgraphReading.self, from: data)
+        + paths, stderr: .inherit)
+    #expect(r.status == 0)
+    return try JSONDecoder().decode(IgraphReading.self, from: r.stdout)
   }
 
   /// Our reading as igraph's: node names in order, and edges with their weights.

@@ -564,23 +564,14 @@ struct WriterEscapingTests {
   /// Runs Scripts/read_with_peers.py with the python the project names
   /// (`BROBYGGARE_PYTHON`, else python3) and parses what it prints.
   static func readWithPeers(_ arguments: String...) throws -> JSONValue {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let python = ProcessInfo.processInfo.environment["BROBYGGARE_PYTHON"] ?? "python3"
-    p.arguments =
-      [python, packageRoot.appendingPathComponent("Scripts/read_with_peers.py").path] + arguments
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
+    let r = try runTool(
+      "/usr/bin/env",
+      [python, packageRoot.appendingPathComponent("Scripts/read_with_peers.py").path] + arguments)
     try #require(
-      p.terminationStatus == 0,
-      "read_with_peers.py failed (python3 with networkx and igraph is needed): \(errors)")
-    var parser = JSONParser(text, file: "read_with_peers.py")
+      r.status == 0,
+      "read_with_peers.py failed (python3 with networkx and igraph is needed): \(r.err)")
+    var parser = JSONParser(r.out, file: "read_with_peers.py")
     return try parser.parseDocument()
   }
 
