@@ -83,27 +83,28 @@ final class RunningTool: @unchecked Sendable {
     if let environment { process.environment = environment }
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }
     var pipes: [(Pipe, Buffer)] = []
-    switch stdout {
-    case .capture:
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      pipes.append((pipe, stdoutBuffer))
-    case .discard: process.standardOutput = FileHandle.nullDevice
-    case .inherit: break
-    case .file(let handle): process.standardOutput = handle
-    case .intoStandardOutput: preconditionFailure("standard output cannot go into itself")
+    // What the program writes `stream` to (nil: the test run's own), a captured one's pipe
+    // noted with the buffer it is read into.
+    func destination(_ stream: ToolStream, buffer: Buffer, isError: Bool) -> Any? {
+      switch stream {
+      case .capture:
+        let pipe = Pipe()
+        pipes.append((pipe, buffer))
+        return pipe
+      case .discard: return FileHandle.nullDevice
+      case .inherit: return nil
+      case .file(let handle): return handle
+      case .intoStandardOutput:
+        precondition(
+          isError && pipes.count == 1, "standard error into standard output needs it captured")
+        return pipes[0].0
+      }
     }
-    switch stderr {
-    case .capture:
-      let pipe = Pipe()
-      process.standardError = pipe
-      pipes.append((pipe, stderrBuffer))
-    case .discard: process.standardError = FileHandle.nullDevice
-    case .inherit: break
-    case .file(let handle): process.standardError = handle
-    case .intoStandardOutput:
-      precondition(pipes.count == 1, "standard error into standard output needs it captured")
-      process.standardError = pipes[0].0
+    if let out = destination(stdout, buffer: stdoutBuffer, isError: false) {
+      process.standardOutput = out
+    }
+    if let err = destination(stderr, buffer: stderrBuffer, isError: true) {
+      process.standardError = err
     }
     try process.run()
     for (pipe, buffer) in pipes {

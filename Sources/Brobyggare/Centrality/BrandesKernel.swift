@@ -273,25 +273,15 @@ let batchWidth = 16
 /// The sums of lanes 0 to 7 and of lanes 8 to 15 of `x`, each added from zero in lane order.
 @inline(__always)
 func laneSums(_ x: LaneValues) -> (low: Double, high: Double) {
-  var low = 0.0
-  low += x[0]
-  low += x[1]
-  low += x[2]
-  low += x[3]
-  low += x[4]
-  low += x[5]
-  low += x[6]
-  low += x[7]
-  var high = 0.0
-  high += x[8]
-  high += x[9]
-  high += x[10]
-  high += x[11]
-  high += x[12]
-  high += x[13]
-  high += x[14]
-  high += x[15]
-  return (low, high)
+  (laneSum(x.lowHalf), laneSum(x.highHalf))
+}
+
+/// The lanes of `x` added from zero in lane order.
+@inline(__always)
+func laneSum(_ x: SIMD8<Double>) -> Double {
+  var sum = 0.0
+  for lane in 0..<8 { sum += x[lane] }
+  return sum
 }
 
 /// `x` in the lanes where `bits` is all ones, zero where it is all zeros: a bitwise and,
