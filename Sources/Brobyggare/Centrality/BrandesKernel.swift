@@ -181,16 +181,14 @@ extension Adjacency {
     let predHead = UnsafeMutablePointer<Int32>.allocate(capacity: n)
     predHead.initialize(repeating: -1, count: n)
     // Predecessor list cells: (node, next cell). At most one cell per arc relaxed.
-    let predNode = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, m))
-    let predNext = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, m))
+    let pred = UnsafeMutablePointer<ListCell>.allocate(capacity: max(1, m))
     defer {
       distance.deallocate()
       sigma.deallocate()
       sum.deallocate()
       order.deallocate()
       predHead.deallocate()
-      predNode.deallocate()
-      predNext.deallocate()
+      pred.deallocate()
     }
     outOffsets.withUnsafeBufferPointer { offsets in
       outTargets.withUnsafeBufferPointer { targets in
@@ -203,10 +201,11 @@ extension Adjacency {
             var count = 0
             var cells: Int32 = 0
             while !heap.isEmpty {
-              let (d, v32) = heap.pop()
+              let v32 = heap.popNode()
               let v = Int(v32)
-              // Stale (a shorter path was found since) or settled (−∞).
-              if d > distance[v] { continue }
+              let d = distance[v]
+              // Settled already (−∞): a stale entry (see DijkstraQueue).
+              if d < 0 { continue }
               distance[v] = -.infinity
               order[count] = v32
               count &+= 1
@@ -222,15 +221,13 @@ extension Adjacency {
                 if dw == .infinity || dw - alt > tolerance {
                   distance[w] = alt
                   sigma[w] = sv
-                  predNode[Int(cells)] = v32
-                  predNext[Int(cells)] = -1
+                  pred[Int(cells)] = ListCell(node: v32, next: -1)
                   predHead[w] = cells
                   cells &+= 1
                   heap.push(alt, Int32(w))
                 } else {
                   sigma[w] += sv
-                  predNode[Int(cells)] = v32
-                  predNext[Int(cells)] = predHead[w]
+                  pred[Int(cells)] = ListCell(node: v32, next: predHead[w])
                   predHead[w] = cells
                   cells &+= 1
                 }
@@ -244,8 +241,9 @@ extension Adjacency {
               let coefficient = (1 + delta) / sigma[w]
               var c = predHead[w]
               while c >= 0 {
-                sum[Int(predNode[Int(c)])] += coefficient
-                c = predNext[Int(c)]
+                let cell = pred[Int(c)]
+                sum[Int(cell.node)] += coefficient
+                c = cell.next
               }
               i -= 1
             }

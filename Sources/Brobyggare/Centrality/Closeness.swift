@@ -146,9 +146,11 @@ extension Adjacency {
             var total = 0.0
             var h = 0.0
             while !queue.isEmpty {
-              let (d, v32) = queue.pop()
+              let v32 = queue.popNode()
               let v = Int(v32)
-              if d > distance[v] { continue }
+              let d = distance[v]
+              // Settled already (−∞): a stale entry.
+              if d < 0 { continue }
               distance[v] = -.infinity
               settled[count] = v32
               count &+= 1

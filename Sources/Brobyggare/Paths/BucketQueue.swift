@@ -1,16 +1,34 @@
 /// What Dijkstra's searches need of a priority queue: keys pushed are never below the last key
 /// popped, and stale entries (a node pushed again with a shorter distance) are skipped by the
 /// caller.
+///
+/// A pop gives the node alone; the search reads its distance from its own array. That is the
+/// key of the entry whenever the entry is the node's first to come out: a node is pushed again
+/// only with a strictly smaller key, which both queues hand out before the older one (the radix
+/// heap takes the least key; the bucket queue a lower bucket, or in the same bucket the entry
+/// pushed last). The search settles a node at its first pop and marks it, so every later entry
+/// of that node is recognised as stale by the mark, and no key needs storing for it.
 protocol DijkstraQueue {
   var isEmpty: Bool { get }
   /// Empties the queue for the next source.
   mutating func removeAll()
   mutating func push(_ key: Double, _ node: Int32)
-  mutating func pop() -> (Double, Int32)
+  /// Removes an entry of the lowest key and returns its node. The queue must not be empty.
+  mutating func popNode() -> Int32
   func deallocate()
 }
 
-extension RadixHeap: DijkstraQueue {}
+extension RadixHeap: DijkstraQueue {
+  @inline(__always)
+  mutating func popNode() -> Int32 { pop().1 }
+}
+
+/// One entry of a linked list kept in an array: a node and the index of the next entry (-1 at
+/// the end). The two sit side by side, so following a list reads one place per entry.
+struct ListCell {
+  var node: Int32
+  var next: Int32
+}
 
 /// Dial's bucket queue (Dial 1969) with buckets narrower than the shortest arc, for the searches
 /// of exact betweenness when the arc lengths allow it.
@@ -30,7 +48,8 @@ extension RadixHeap: DijkstraQueue {}
 /// length, or lengths spread over too many slots), and the caller uses the radix heap instead.
 ///
 /// Entries are kept in cells of one array, linked per bucket and taken last in, first out,
-/// so a search is deterministic. The memory is managed by hand; call ``deallocate()`` when done.
+/// so a search is deterministic. A cell holds the node alone, not its key (see
+/// ``DijkstraQueue``). The memory is managed by hand; call ``deallocate()`` when done.
 ///
 /// Dial, R. B. (1969). Algorithm 360: shortest-path forest with topological ordering.
 /// *Communications of the ACM* 12(11), 632–633.
@@ -45,9 +64,7 @@ struct BucketQueue: DijkstraQueue {
   /// Bit i of word i / 64 is set when slot i is not empty.
   private let occupied: UnsafeMutablePointer<UInt64>
   private let words: Int
-  private let cellKey: UnsafeMutablePointer<Double>
-  private let cellNode: UnsafeMutablePointer<Int32>
-  private let cellNext: UnsafeMutablePointer<Int32>
+  private let cell: UnsafeMutablePointer<ListCell>
   private let capacity: Int
   private var cells: Int32 = 0
   /// The slot of the last key popped, counted from the start (not wrapped).
@@ -98,17 +115,13 @@ struct BucketQueue: DijkstraQueue {
     occupied = .allocate(capacity: words)
     occupied.initialize(repeating: 0, count: words)
     capacity = Swift.max(1, pushes)
-    cellKey = .allocate(capacity: capacity)
-    cellNode = .allocate(capacity: capacity)
-    cellNext = .allocate(capacity: capacity)
+    cell = .allocate(capacity: capacity)
   }
 
   func deallocate() {
     head.deallocate()
     occupied.deallocate()
-    cellKey.deallocate()
-    cellNode.deallocate()
-    cellNext.deallocate()
+    cell.deallocate()
   }
 
   var isEmpty: Bool { count == 0 }
@@ -133,26 +146,24 @@ struct BucketQueue: DijkstraQueue {
     let c = Int(cells)
     precondition(c < capacity, "more pushes than the search allows")
     let s = slot(key) & slotMask
-    cellKey[c] = key
-    cellNode[c] = node
-    cellNext[c] = head[s]
+    cell[c] = ListCell(node: node, next: head[s])
     head[s] = cells
     occupied[s >> 6] |= 1 << UInt64(s & 63)
     cells &+= 1
     count &+= 1
   }
 
-  /// Removes and returns an entry of the lowest non-empty bucket. The queue must not be empty.
+  /// Removes the entry pushed last into the lowest non-empty bucket and returns its node. The
+  /// queue must not be empty.
   @inline(__always)
-  mutating func pop() -> (Double, Int32) {
+  mutating func popNode() -> Int32 {
     var s = current & slotMask
     if head[s] < 0 { s = nextOccupied(after: s) }
-    let c = Int(head[s])
-    let next = cellNext[c]
-    head[s] = next
-    if next < 0 { occupied[s >> 6] &= ~(1 << UInt64(s & 63)) }
+    let taken = cell[Int(head[s])]
+    head[s] = taken.next
+    if taken.next < 0 { occupied[s >> 6] &= ~(1 << UInt64(s & 63)) }
     count &-= 1
-    return (cellKey[c], cellNode[c])
+    return taken.node
   }
 
   /// The first occupied slot after `s` around the ring; moves `current` there.
