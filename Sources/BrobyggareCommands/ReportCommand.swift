@@ -33,7 +33,8 @@ let reportSpec = CommandSpec(
     network.dot and, when Graphviz is installed, network.svg; the heat maps as SVG;
     network.graphml and network.gexf, the network with every measure as node attributes (for
     Gephi or yEd); figures/, the figures for print (the drawing as SVG and as PNG at 300 dpi,
-    its legend naming the group attribute and the layers; the heat maps as SVG); and
+    on the page drawing's layout, its legend naming the group attribute and the layers; the
+    heat maps as SVG); and
     every table as CSV: bridge-builders.csv (every node), group-matrix.csv, ei.csv, whatif.csv
     (and robustness.csv), and all of them in tables.xlsx, a sheet each. Bridge-builders are
     ranked by betweenness (hops). Without --layer, the analysis runs on the person-to-person
@@ -220,34 +221,55 @@ extension BrobyggareCommandLine {
         dot, network: net, layers: affiliationLayers, firstLayerIndex: analysedLayers.count,
         elementIDs: ids)
     }
-    let dot = withAffiliations(try net.diagram(style), ids: true)
+    let pageDrawing = try net.drawing(style)
+    // network.dot is left to Graphviz's layout, for a reader to lay it out anew.
+    let dot = withAffiliations(pageDrawing.dot, ids: true)
     var networkSVG: String?
     var graphvizNote = ""
+    // The figures for print: labels as the size allows (all up to 60 nodes, else the top), no
+    // ids for a script; the bitmap at 300 dpi, its resolution written into the PNG.
+    var printStyle = style
+    printStyle.labels = .auto
+    printStyle.elementIDs = false
+    var figures: [(path: String, data: Data)] = []
+    // One layout for the page's drawing and both figures: Graphviz lays the page's drawing out
+    // once, and each picture is drawn with those positions pinned, so every node is at the same
+    // place on the page, in the SVG figure and in the PNG (laid out apart, the figures' fewer
+    // labels gave another layout).
+    var layout: PinnedLayout?
     do {
-      networkSVG = String(decoding: try Graphviz.render(dot, format: "svg"), as: UTF8.self)
+      var pinned = PinnedLayout(positions: try Graphviz.positions(of: dot))
+      pinned.legendID = pageDrawing.legendID
+      layout = pinned
     } catch let e as Graphviz.RenderError {
       graphvizNote = e.description
+    }
+    if let layout {
+      func pinnedDOT(_ s: DiagramStyle, ids: Bool) throws -> String {
+        var s = s
+        s.pinned = layout
+        return withAffiliations(try net.drawing(s).dot, ids: ids)
+      }
+      networkSVG = String(
+        decoding: try Graphviz.renderPinned(try pinnedDOT(style, ids: true), as: .svg),
+        as: UTF8.self)
+      figures.append(
+        (
+          "figures/network.svg",
+          try Graphviz.renderPinned(try pinnedDOT(printStyle, ids: false), as: .svg)
+        ))
+      printStyle.dpi = reportFigureDPI
+      figures.append(
+        (
+          "figures/network.png",
+          pngWithResolution(
+            try Graphviz.renderPinned(try pinnedDOT(printStyle, ids: false), as: .png),
+            dpi: reportFigureDPI)
+        ))
     }
     let densitySVG = heatMapSVG(matrices.density, names: names, title: "Tie density between groups")
     let trustSVG = heatMapSVG(
       matrices.meanTrust, names: names, title: "Mean trust between groups", counts: matrices.ties)
-    // Figures for print: labels as the size allows (all up to 60 nodes, else the top), no ids
-    // for a script; the bitmap at 300 dpi, its resolution written into the PNG.
-    var figures: [(path: String, data: Data)] = []
-    if networkSVG != nil {
-      var printStyle = style
-      printStyle.labels = .auto
-      printStyle.elementIDs = false
-      let vector = withAffiliations(try net.diagram(printStyle), ids: false)
-      printStyle.dpi = reportFigureDPI
-      let bitmap = withAffiliations(try net.diagram(printStyle), ids: false)
-      figures.append(("figures/network.svg", try Graphviz.render(vector, format: "svg")))
-      figures.append(
-        (
-          "figures/network.png",
-          pngWithResolution(try Graphviz.render(bitmap, format: "png"), dpi: reportFigureDPI)
-        ))
-    }
     figures += [
       ("figures/density.svg", Data(densitySVG.utf8)), ("figures/trust.svg", Data(trustSVG.utf8)),
     ]

@@ -296,6 +296,62 @@ struct ReportPageTests {
     #expect(!allDOT.contains("#B0B0B0"))
   }
 
+  /// The page's drawing and the figure for print come from one layout: every node is at the
+  /// same place in both. The municipality has 87 nodes, so the figure labels only the top ones
+  /// (all are labelled up to 60) while the page labels everyone; laid out apart, with their
+  /// different labels, the two placed 87 of 88 drawn nodes differently (measured before the
+  /// layout was shared).
+  @Test func pageAndFigureShareOneLayout() throws {
+    guard Graphviz.executable != nil else {
+      print("notice: Graphviz is not installed; the report's shared layout is not checked")
+      return
+    }
+    let dir = try temporaryDirectory().appendingPathComponent("r")
+    let r = run("report", "municipality", "--group", "sector", "-o", dir.path)
+    #expect(r.status == 0, "\(r.stderr)")
+    let page = try Self.nodeCentres(dir.appendingPathComponent("network.svg"))
+    let figure = try Self.nodeCentres(dir.appendingPathComponent("figures/network.svg"))
+    #expect(page.count == 88, "\(page.count) nodes drawn on the page")  // 87 and the legend
+    #expect(Set(page.keys) == Set(figure.keys))
+    // Graphviz writes two decimals; the pictures may be shifted as a whole.
+    let anchor = try #require(page.keys.min())
+    let (p0, f0) = (page[anchor]!, figure[anchor]!)
+    for (id, p) in page {
+      guard let f = figure[id] else { continue }
+      #expect(
+        abs((p.x - p0.x) - (f.x - f0.x)) < 0.5 && abs((p.y - p0.y) - (f.y - f0.y)) < 0.5,
+        "\(id): \(p) on the page, \(f) in the figure")
+    }
+    #expect(
+      try String(contentsOf: dir.appendingPathComponent("figures/network.svg"), encoding: .utf8)
+        .contains("Erik Berg"))
+  }
+
+  /// Each node's centre in an SVG that Graphviz drew, by the node's name (its `<title>`): an
+  /// ellipse's centre, or the mean of a polygon's corners (the last repeats the first).
+  static func nodeCentres(_ url: URL) throws -> [String: (x: Double, y: Double)] {
+    let svg = try String(contentsOf: url, encoding: .utf8)
+    var out: [String: (x: Double, y: Double)] = [:]
+    let groups = svg.components(separatedBy: "class=\"node\">").dropFirst()
+    for g in groups {
+      guard let title = g.firstMatch(of: #/<title>([^<]*)</title>/#) else { continue }
+      let name = String(title.1).replacingOccurrences(of: "&amp;", with: "&")
+      if let e = g.firstMatch(of: #/<ellipse[^>]* cx="([-0-9.]+)" cy="([-0-9.]+)"/#),
+        let x = Double(e.1), let y = Double(e.2)
+      {
+        out[name] = (x, y)
+      } else if let poly = g.firstMatch(of: #/<polygon[^>]* points="([^"]+)"/#) {
+        let corners = poly.1.split(separator: " ").dropLast().map {
+          $0.split(separator: ",").compactMap { Double($0) }
+        }
+        guard !corners.isEmpty, corners.allSatisfy({ $0.count == 2 }) else { continue }
+        let k = Double(corners.count)
+        out[name] = (corners.map { $0[0] }.reduce(0, +) / k, corners.map { $0[1] }.reduce(0, +) / k)
+      }
+    }
+    return out
+  }
+
   /// The resolution written into a PNG: a pHYs chunk of 11811 pixels per metre for 300 dpi
   /// (300 / 0.0254 = 11811.02), its CRC as Python's `zlib.crc32` (3.11) gives it for the
   /// same bytes (0x78A53F76), replacing one at 72 dpi (2835 px/m); every PNG's IEND chunk ends
