@@ -179,6 +179,67 @@ struct ReaderHardeningTests {
     #expect(again.nodes == net.nodes && again.ties == net.ties && again.readNotes.isEmpty)
   }
 
+  /// Cytoscape declares its keys after the graph, all for nodes, and uses some on edges
+  /// (../shared/interop/realworld/graphml/cytoscape_exptest_undeclared_keys.graphml). On nodes
+  /// the values take the declared type; on edges they stay text, and the note says that the
+  /// key is declared for nodes only, not that no key declares it, for a key used on both too.
+  @Test func aLateNodeKeyUsedOnEdgesStaysTextAndIsNamed() throws {
+    let text =
+      Self.graphMLHead + """
+        <graph edgedefault="directed">
+        <node id="a"><data key="w">1.5</data><data key="name">A</data></node>
+        <node id="b"/>
+        <edge source="a" target="b"><data key="w">2.5</data><data key="name">a-b</data></edge>
+        </graph>
+        <key id="w" for="node" attr.name="w" attr.type="double"/>
+        <key id="name" for="node" attr.name="name" attr.type="string"/>
+        </graphml>
+        """
+    let net = try GraphMLFormat.read(Data(text.utf8), file: "g.graphml")
+    #expect(net.nodes[0].attributes["w"] == .double(1.5))
+    #expect(net.ties[0].attributes["w"] == .string("2.5"))
+    #expect(net.ties[0].attributes["name"] == .string("a-b"))
+    #expect(
+      net.readNotes.contains(
+        "<data> on <edge> uses 2 keys declared after the graph and only for=\"node\", whose values on <edge> were read as text: 'w' (line 5), 'name' (line 5)"
+      ), "\(net.readNotes)")
+    #expect(!net.readNotes.contains { $0.contains("no <key> declares") }, "\(net.readNotes)")
+  }
+
+  /// An empty file is a failed export more often than a network of no one: Pajek and edge
+  /// lists refuse it, as every other reader does, saying what they found; `*Vertices 0` is
+  /// still the empty network.
+  @Test func emptyPajekAndEdgeListsAreRefused() throws {
+    func pajekError(_ text: String) -> String? {
+      do {
+        _ = try PajekFormat.read(Data(text.utf8), file: "p.net")
+        return nil
+      } catch { return "\(error.line):\(error.column): \(error.message)" }
+    }
+    func edgeListError(_ text: String) -> String? {
+      do {
+        _ = try EdgeListFormat.read(Data(text.utf8), file: "e.edgelist", directed: false)
+        return nil
+      } catch { return "\(error.line):\(error.column): \(error.message)" }
+    }
+    #expect(pajekError("") == "1:1: the file is empty; expected '*Vertices n' and a Pajek network")
+    #expect(pajekError(" \n\r\n") == pajekError(""))
+    #expect(
+      pajekError("% written by hand\n")
+        == "1:1: the file has no '*Vertices n' line, only comments; expected a Pajek network")
+    #expect(try PajekFormat.read(Data("*Vertices 0\n".utf8), file: "p.net").nodeCount == 0)
+    #expect(edgeListError("") == "1:1: the file is empty; expected 'source target [weight]' lines")
+    #expect(edgeListError("\n\n") == edgeListError(""))
+    #expect(
+      edgeListError("# a KONECT header\n% and another\n")
+        == "1:1: the file has no tie, only comments or blank lines; expected 'source target [weight]' lines"
+    )
+    #expect(
+      edgeListError("source target\n")
+        == "1:1: the file has a header line and no tie; expected 'source target [weight]' lines")
+    #expect(edgeListError("a b\n") == nil)
+  }
+
   @Test func dataOfANestedGraphIsLeftOutWithANote() throws {
     // yEd's groups are nodes holding a <graph>; that graph's own <data> has no place to go.
     let text =

@@ -8,7 +8,8 @@ import Foundation
 public enum EdgeListFormat {
   /// Reads an edge list: `source target [weight]` per line.
   ///
-  /// - Throws: ``FormatError`` naming `file`, line and column.
+  /// - Throws: ``FormatError`` naming `file`, line and column; at line 1 for a file without a
+  ///   tie (empty, or only comments, blank lines or a header), which holds no network.
   /// - Complexity: O(size of the data).
   public static func read(
     _ data: Data, file: String, directed: Bool, encoding: TextEncoding = .utf8
@@ -77,6 +78,8 @@ public enum EdgeListFormat {
     var headerSkipped = false
     var skipLine = false
     var headerNote: String?
+    // Whether a comment was met (a file with no tie may still hold text).
+    var sawComment = false
     while more {
       more = try input.append(to: &window)
       if !more { window.append(0x0A) }  // a final newline ends the last line
@@ -128,6 +131,7 @@ public enum EdgeListFormat {
             // '#' starts a comment anywhere; '%' at the start of a line, as KONECT writes them.
             if b == 0x23 || (b == 0x25 && fields.isEmpty) {
               comment = true
+              sawComment = true
               i += 1
               continue
             }
@@ -195,6 +199,18 @@ public enum EdgeListFormat {
       if let failure { throw failure }
       window.removeFirst(end)
       searched = 0
+    }
+    // An edge list's nodes are the ends of its ties: without a tie there is no network, and an
+    // empty file is more likely a failed export than a network of no one.
+    if network.tieCount == 0 {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        headerNote != nil
+          ? "the file has a header line and no tie; expected 'source target [weight]' lines"
+          : !sawComment
+            ? "the file is empty; expected 'source target [weight]' lines"
+            : "the file has no tie, only comments or blank lines; expected 'source target [weight]' lines"
+      )
     }
     if let headerNote {
       network.readNotes.append(

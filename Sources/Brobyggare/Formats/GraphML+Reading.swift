@@ -13,7 +13,9 @@ import Foundation
 /// and igraph write it), as the CSV reader takes its columns.
 ///
 /// `<data>` under a key that no `<key>` declares is read as text, with a note in
-/// ``Network/readNotes`` naming the key and the line.
+/// ``Network/readNotes`` naming the key and the line. So is `<data>` on an element whose kind a
+/// key declared only after the graph is not for (Cytoscape declares its keys at the end, for
+/// nodes, and uses some on edges); the note names those keys and the kind they are declared for.
 ///
 /// What is refused, with a message that names the feature and the place: several top-level
 /// graphs in one file, hyperedges, ports, an edge whose `directed` contradicts the graph's
@@ -73,9 +75,9 @@ public enum GraphMLFormat {
     var firstKeyWithID: [String: Int] = [:]
     var keyOffsets: [Int] = []
     // Keys made up for <data> that names no declared key: by element kind and id, each read as
-    // text under its id; the first use of each id, for the note.
+    // text under its id; the first use of each, for the note.
     var undeclaredKeys: [Scoped: Int] = [:]
-    var undeclaredUses: [(id: String, offset: Int)] = []
+    var undeclaredUses: [(id: String, domain: String, offset: Int)] = []
     var lateKeys = 0
     var repeatedKeys = 0
     var undeclaredIDs = Set<String>()
@@ -151,7 +153,8 @@ public enum GraphMLFormat {
           extras: [:]))
       keyOffsets.append(offset)
       undeclaredKeys[Scoped(domain: domain, name: id)] = k
-      if undeclaredIDs.insert(id).inserted { undeclaredUses.append((id, offset)) }
+      undeclaredIDs.insert(id)
+      undeclaredUses.append((id, domain, offset))
       return k
     }
 
@@ -478,8 +481,12 @@ public enum GraphMLFormat {
                 keyByID[Scoped(domain: domain, name: k.id)] = p
               }
               if !placeholders.isEmpty {
-                undeclaredIDs.remove(k.id)
-                undeclaredUses.removeAll { $0.id == k.id }
+                // Uses on other kinds of element than this key is for stay text, and noted.
+                let upgraded = Set(placeholders.map { keys[$0].domain })
+                undeclaredUses.removeAll { $0.id == k.id && upgraded.contains($0.domain) }
+                if !undeclaredKeys.keys.contains(where: { $0.name == k.id }) {
+                  undeclaredIDs.remove(k.id)
+                }
                 lateKeys += 1
                 if k.domain != "all" && placeholders.count == 1 {
                   currentKey = nil
@@ -540,18 +547,53 @@ public enum GraphMLFormat {
         "\(lateKeys) key\(lateKeys == 1 ? " was" : "s were") declared after <data> used \(lateKeys == 1 ? "it" : "them"); the values read before take the declared names and types"
       )
     }
-    if !undeclaredUses.isEmpty {
-      // The first few, with their lines found in one pass over the input.
-      let shown = undeclaredUses.prefix(FormatError.listLimit)
+    // Keys declared after <data> used them, but for another kind of element (Cytoscape
+    // declares at the end, for nodes, keys its edges use): those uses stay text.
+    let declaredFor = Dictionary(grouping: keyByID.keys, by: \.name).mapValues {
+      $0.map(\.domain).sorted()
+    }
+    let misplaced = undeclaredUses.filter { declaredFor[$0.id] != nil }
+    // One note for each kind of element used on and the kinds declared for, in file order.
+    var groups: [(on: String, declared: [String], uses: [(id: String, offset: Int)])] = []
+    for use in misplaced {
+      let declared = declaredFor[use.id]!
+      if let g = groups.firstIndex(where: { $0.on == use.domain && $0.declared == declared }) {
+        groups[g].uses.append((use.id, use.offset))
+      } else {
+        groups.append((use.domain, declared, [(use.id, use.offset)]))
+      }
+    }
+    for group in groups {
+      let shown = group.uses.prefix(FormatError.listLimit)
       let lines = input.locations(of: shown.map(\.offset)).map(\.line)
       var uses = zip(shown, lines).map { "'\(FormatError.excerpt($0.id))' (line \($1))" }
-      if undeclaredUses.count > shown.count {
-        uses.append("and \(undeclaredUses.count - shown.count) more")
+      if group.uses.count > shown.count {
+        uses.append("and \(group.uses.count - shown.count) more")
+      }
+      let kinds = group.declared.map { "for=\"\($0)\"" }.joined(separator: " and ")
+      network.readNotes.append(
+        group.uses.count == 1
+          ? "<data> on <\(group.on)> uses the key \(uses[0]), declared after the graph and only \(kinds); its values on <\(group.on)> were read as text"
+          : "<data> on <\(group.on)> uses \(group.uses.count) keys declared after the graph and only \(kinds), whose values on <\(group.on)> were read as text: \(uses.joined(separator: ", "))"
+      )
+    }
+    // Keys no <key> declares at all: the first use of each id.
+    var seenIDs = Set<String>()
+    let undeclared = undeclaredUses.filter {
+      declaredFor[$0.id] == nil && seenIDs.insert($0.id).inserted
+    }
+    if !undeclared.isEmpty {
+      // The first few, with their lines found in one pass over the input.
+      let shown = undeclared.prefix(FormatError.listLimit)
+      let lines = input.locations(of: shown.map(\.offset)).map(\.line)
+      var uses = zip(shown, lines).map { "'\(FormatError.excerpt($0.id))' (line \($1))" }
+      if undeclared.count > shown.count {
+        uses.append("and \(undeclared.count - shown.count) more")
       }
       network.readNotes.append(
-        undeclaredUses.count == 1
+        undeclared.count == 1
           ? "<data> names the key \(uses[0]), which no <key> declares; its values were read as text"
-          : "<data> names \(undeclaredUses.count) keys that no <key> declares, whose values were read as text: \(uses.joined(separator: ", "))"
+          : "<data> names \(undeclared.count) keys that no <key> declares, whose values were read as text: \(uses.joined(separator: ", "))"
       )
     }
 

@@ -66,8 +66,8 @@ public enum PajekFormat {
 
   /// Reads a Pajek network file.
   ///
-  /// - Throws: ``FormatError`` with the line and column of the first problem: a section Pajek
-  ///   does not have, a vertex number outside 1…n, a negative or missing weight where a number
+  /// - Throws: ``FormatError`` with the line and column of the first problem: a file without a
+  ///   `*Vertices` line (empty, or comments only), a section Pajek does not have, a vertex number outside 1…n, a negative or missing weight where a number
   ///   belongs, a drawing parameter without a value, a second network in a project file.
   /// - Complexity: O(n + m) for n vertices and m ties, plus the size of the file.
   public static func read(_ data: Data, file: String) throws(FormatError) -> Network {
@@ -422,6 +422,15 @@ public enum PajekFormat {
           }
           for f in fields { partitions[partitions.count - 1].values.append(text(f)) }
         }
+      }
+      // No header at all: an empty file (or comments only) is no network, not an empty one
+      // (`*Vertices 0` is that).
+      if case Section.none = section {
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          bytes.contains(where: { b in b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D })
+            ? "the file has no '*Vertices n' line, only comments; expected a Pajek network"
+            : "the file is empty; expected '*Vertices n' and a Pajek network")
       }
       if case .matrix = section, matrixRow != matrixRows {
         throw FormatError(
