@@ -240,6 +240,46 @@ struct ReaderHardeningTests {
     #expect(edgeListError("a b\n") == nil)
   }
 
+  /// A file refused by its extension's reader whose start looks like another format: the
+  /// message names that format and the --input-format that reads it; nothing is read as the
+  /// other format unasked, and a file named on purpose keeps the plain message.
+  @Test func aRefusalNamesTheFormatTheContentLooksLike() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "content-hint-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let gml = "graph [\n  node [ id 1 ]\n  node [ id 2 ]\n  edge [ source 1 target 2 ]\n]\n"
+    let cases: [(name: String, text: String, hint: String)] = [
+      ("k.graphml", gml, "looks like GML, not GraphML as the extension says: --input-format gml"),
+      ("k.json", gml, "looks like GML, not JSON"),
+      ("m.graphml", "{\"nodes\": [], \"links\": []}\n", "looks like JSON"),
+      ("p.txt", "*Vertices 2\n1 \"a\"\n2 \"b\"\n*Edges\n1 2\n", "--input-format pajek"),
+      ("d.txt", "graph {\n  a -- b\n}\n", "--input-format dot"),
+    ]
+    for c in cases {
+      let path = dir.appendingPathComponent(c.name).path
+      try c.text.write(toFile: path, atomically: true, encoding: .utf8)
+      do {
+        _ = try Network(contentsOf: path)
+        Issue.record("\(c.name) was read")
+      } catch {
+        #expect(error.message.contains(c.hint), "\(c.name): \(error.message)")
+      }
+      // Named on purpose: the reader's own message alone.
+      var options = Network.ReadOptions()
+      options.format = NetworkFormat(path: path)
+      do {
+        _ = try Network(contentsOf: path, options: options)
+      } catch {
+        #expect(!error.message.contains("looks like"), "\(c.name): \(error.message)")
+      }
+    }
+    // And what reads by its extension is read so, with nothing said.
+    let path = dir.appendingPathComponent("k.gml").path
+    try gml.write(toFile: path, atomically: true, encoding: .utf8)
+    #expect(try Network(contentsOf: path).tieCount == 1)
+  }
+
   @Test func dataOfANestedGraphIsLeftOutWithANote() throws {
     // yEd's groups are nodes holding a <graph>; that graph's own <data> has no place to go.
     let text =

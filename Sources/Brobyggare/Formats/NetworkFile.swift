@@ -123,7 +123,16 @@ extension Network {
       values = n
       options.nodeTable = nil
     }
-    var network = try Network.read(path, as: format, options: options)
+    var network: Network
+    do {
+      network = try Network.read(path, as: format, options: options)
+    } catch {
+      // Refused by the extension's reader: when the start of the file looks like another
+      // format, the message says which and how to read it so (nothing is read as another
+      // format without being asked, but for the unmistakable ones above).
+      throw options.format == nil
+        ? Network.namingTheContent(error, path: path, claimed: format) : error
+    }
     // Tables and edge lists do not always say their direction: when nothing did, say the default.
     if format == .csv || format == .edgelist || format == .xlsx, options.directed == nil,
       network.isDirected,
@@ -242,6 +251,25 @@ extension Network {
   }
 
   /// The first kilobyte of a file, to tell its format by its content; `nil` when it cannot be read.
+  /// `error` with a hint added when the start of the file at `path` looks like a format other
+  /// than `claimed` (GML saved as `.graphml`, Pajek as `.txt`): that format's name and the
+  /// `--input-format` that reads it.
+  static func namingTheContent(_ error: FormatError, path: String, claimed: NetworkFormat)
+    -> FormatError
+  {
+    guard let data = head(of: path) else { return error }
+    let text = String(decoding: data.prefix(1024), as: UTF8.self)
+    if claimed.looksLike(text) == true { return error }
+    // GML before DOT: both may begin with the word "graph".
+    let candidates: [NetworkFormat] = [.graphml, .gexf, .json, .gml, .pajek, .ucinet, .dot]
+    guard let other = candidates.first(where: { $0 != claimed && $0.looksLike(text) == true })
+    else { return error }
+    var hinted = error
+    hinted.message +=
+      "; the start of the file looks like \(other.title), not \(claimed.title) as the extension says: --input-format \(other.rawValue) reads it as \(other.title)"
+    return hinted
+  }
+
   static func head(of path: String) -> Data? {
     // Only a regular file: reading the start of a pipe would take it from the reader.
     var st = stat()
