@@ -226,46 +226,52 @@ extension BrobyggareCommandLine {
     let dot = withAffiliations(pageDrawing.dot, ids: true)
     var networkSVG: String?
     var graphvizNote = ""
-    // The figures for print: labels as the size allows (all up to 60 nodes, else the top), no
-    // ids for a script; the bitmap at 300 dpi, its resolution written into the PNG.
-    var printStyle = style
-    printStyle.labels = .auto
-    printStyle.elementIDs = false
     var figures: [(path: String, data: Data)] = []
-    // One layout for the page's drawing and both figures: Graphviz lays the page's drawing out
-    // once, and each picture is drawn with those positions pinned, so every node is at the same
-    // place on the page, in the SVG figure and in the PNG (laid out apart, the figures' fewer
-    // labels gave another layout).
-    var layout: PinnedLayout?
-    do {
-      var pinned = PinnedLayout(positions: try Graphviz.positions(of: dot))
-      pinned.legendID = pageDrawing.legendID
-      layout = pinned
-    } catch let e as Graphviz.RenderError {
-      graphvizNote = e.description
-    }
-    if let layout {
-      func pinnedDOT(_ s: DiagramStyle, ids: Bool) throws -> String {
+    /// The page's picture and the figures for print, drawn on `layout`, or each laid out by
+    /// Graphviz when it is nil. The figures: labels as the size allows (all up to 60 nodes,
+    /// else the top), no ids for a script; the bitmap at 300 dpi, its resolution written into
+    /// the PNG.
+    func pictures(_ layout: PinnedLayout?) throws -> (page: String, figures: [(String, Data)]) {
+      func drawing(_ s: DiagramStyle, ids: Bool) throws -> String {
         var s = s
         s.pinned = layout
         return withAffiliations(try net.drawing(s).dot, ids: ids)
       }
-      networkSVG = String(
-        decoding: try Graphviz.renderPinned(try pinnedDOT(style, ids: true), as: .svg),
-        as: UTF8.self)
-      figures.append(
-        (
-          "figures/network.svg",
-          try Graphviz.renderPinned(try pinnedDOT(printStyle, ids: false), as: .svg)
-        ))
+      func render(_ text: String, _ format: Graphviz.RenderFormat) throws -> Data {
+        layout == nil
+          ? try Graphviz.render(text, as: format) : try Graphviz.renderPinned(text, as: format)
+      }
+      let page = String(decoding: try render(try drawing(style, ids: true), .svg), as: UTF8.self)
+      var printStyle = style
+      printStyle.labels = .auto
+      printStyle.elementIDs = false
+      let vector = try render(try drawing(printStyle, ids: false), .svg)
       printStyle.dpi = reportFigureDPI
-      figures.append(
-        (
-          "figures/network.png",
-          pngWithResolution(
-            try Graphviz.renderPinned(try pinnedDOT(printStyle, ids: false), as: .png),
-            dpi: reportFigureDPI)
-        ))
+      let bitmap = pngWithResolution(
+        try render(try drawing(printStyle, ids: false), .png), dpi: reportFigureDPI)
+      return (page, [("figures/network.svg", vector), ("figures/network.png", bitmap)])
+    }
+    do {
+      // One layout for the page's drawing and both figures: Graphviz lays the page's drawing
+      // out once, and each picture is drawn with those positions pinned, so every node is at
+      // the same place on the page, in the SVG figure and in the PNG (laid out apart, the
+      // figures' fewer labels gave another layout). Should that fail (a Graphviz without
+      // -Tjson), each picture is laid out on its own, as said.
+      var drawn: (page: String, figures: [(String, Data)])?
+      if var layout = try? PinnedLayout(positions: Graphviz.positions(of: dot)) {
+        layout.legendID = pageDrawing.legendID
+        drawn = try? pictures(layout)
+      }
+      if drawn == nil, Graphviz.executable != nil {
+        note(
+          "the figures for print are laid out apart from the page's drawing (Graphviz could not draw them on one layout), so nodes may stand elsewhere in them"
+        )
+      }
+      let (page, drawnFigures) = try drawn ?? pictures(nil)
+      networkSVG = page
+      figures = drawnFigures.map { (path: $0.0, data: $0.1) }
+    } catch let e as Graphviz.RenderError {
+      graphvizNote = e.description
     }
     let densitySVG = heatMapSVG(matrices.density, names: names, title: "Tie density between groups")
     let trustSVG = heatMapSVG(

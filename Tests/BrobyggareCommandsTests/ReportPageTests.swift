@@ -325,6 +325,26 @@ struct ReportPageTests {
     #expect(
       try String(contentsOf: dir.appendingPathComponent("figures/network.svg"), encoding: .utf8)
         .contains("Erik Berg"))
+
+    // Ids that Graphviz names otherwise (`&` is written `&amp;`, a backslash doubled): every
+    // node is drawn on the shared layout, and an affiliation tie to one does not stop it.
+    let base = dir.deletingLastPathComponent()
+    let ties = base.appendingPathComponent("t.csv").path
+    try
+      "source,target,layer\nSvensson & Co,Anna,trust\nAnna,c\\d,trust\nc\\d,Bo,trust\nBo,Svensson & Co,trust\nAnna,Club,member of\nSvensson & Co,Club,member of\n"
+      .write(toFile: ties, atomically: true, encoding: .utf8)
+    try
+      "id,label,kind,sector\nSvensson & Co,Svensson & Co,person,x\nAnna,Anna,person,x\nc\\d,C D,person,y\nBo,Bo,person,y\nClub,Club,organisation,x\n"
+      .write(
+        toFile: base.appendingPathComponent("t.nodes.csv").path, atomically: true,
+        encoding: .utf8)
+    let named = base.appendingPathComponent("named")
+    let t = run("report", ties, "--undirected", "--group", "sector", "-o", named.path)
+    #expect(t.status == 0, "\(t.stderr)")
+    let namedPage = try Self.nodeCentres(named.appendingPathComponent("network.svg"))
+    let namedFigure = try Self.nodeCentres(named.appendingPathComponent("figures/network.svg"))
+    #expect(namedPage.count == 6 && namedFigure.count == 6, "\(namedPage.keys.sorted())")
+    #expect(!t.stderr.contains("laid out apart"), "\(t.stderr)")
   }
 
   /// Each node's centre in an SVG that Graphviz drew, by the node's name (its `<title>`): an

@@ -204,6 +204,13 @@ struct ReaderHardeningTests {
         "<data> on <edge> uses 2 keys declared after the graph and only for=\"node\", whose values on <edge> were read as text: 'w' (line 5), 'name' (line 5)"
       ), "\(net.readNotes)")
     #expect(!net.readNotes.contains { $0.contains("no <key> declares") }, "\(net.readNotes)")
+    // A weight so declared would be the trust as text: an error that says how it is declared.
+    let weighted = text.replacingOccurrences(of: "\"w\"", with: "\"weight\"")
+    let e = formatError { try GraphMLFormat.read(Data(weighted.utf8), file: "g.graphml") }
+    #expect(
+      e?.message.hasPrefix(
+        "<data> names the key 'weight', which is declared only for=\"node\" (after the graph), so its values on edges would be text"
+      ) == true, "\(String(describing: e))")
   }
 
   /// An empty file is a failed export more often than a network of no one: Pajek and edge
@@ -228,6 +235,9 @@ struct ReaderHardeningTests {
       pajekError("% written by hand\n")
         == "1:1: the file has no '*Vertices n' line, only comments; expected a Pajek network")
     #expect(try PajekFormat.read(Data("*Vertices 0\n".utf8), file: "p.net").nodeCount == 0)
+    #expect(
+      pajekError("*Network Florence\n")
+        == "1:1: the file has no '*Vertices n' line; expected a Pajek network")
     #expect(edgeListError("") == "1:1: the file is empty; expected 'source target [weight]' lines")
     #expect(edgeListError("\n\n") == edgeListError(""))
     #expect(
@@ -272,6 +282,20 @@ struct ReaderHardeningTests {
         _ = try Network(contentsOf: path, options: options)
       } catch {
         #expect(!error.message.contains("looks like"), "\(c.name): \(error.message)")
+      }
+    }
+    // No hint where the start only resembles another format: an edge list whose first node
+    // is called "graph", a CSV header in brackets.
+    for (name, text) in [
+      ("g.txt", "graph theory\ntheory graph 3 4\n"), ("b.csv", "[Source],[Target]\na\n"),
+    ] {
+      let path = dir.appendingPathComponent(name).path
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      do {
+        _ = try Network(contentsOf: path)
+        Issue.record("\(name) was read")
+      } catch {
+        #expect(!error.message.contains("looks like"), "\(name): \(error.message)")
       }
     }
     // And what reads by its extension is read so, with nothing said.

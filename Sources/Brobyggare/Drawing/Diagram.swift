@@ -141,6 +141,12 @@ package struct PinnedLayout: Sendable {
   package var legendID: String?
 
   package init(positions: [String: (x: Double, y: Double)]) { self.positions = positions }
+
+  /// The position of the node with this id, found under the name Graphviz gave it (an id with
+  /// `&`, a backslash or a line break is named otherwise: ``DOTFormat/graphvizName(ofQuoted:)``).
+  package func position(of id: String) -> (x: Double, y: Double)? {
+    positions[DOTFormat.graphvizName(ofQuoted: id)]
+  }
 }
 
 /// A drawing and what was decided for it, for the command line's notes.
@@ -289,7 +295,7 @@ extension Network {
     }
     if let p = style.pinned {
       // A node the layout run did not place (hidden there) is not drawn.
-      for i in 0..<n where p.positions[nodes[i].id] == nil { shown[i] = false }
+      for i in 0..<n where p.position(of: nodes[i].id) == nil { shown[i] = false }
     }
     let drawn = (0..<n).filter { shown[$0] }
     func highest(_ v: [Double], _ k: Int) -> [Int] {
@@ -405,7 +411,7 @@ extension Network {
     out += "  edge [color=\"#555555\", arrowsize=\"0.6\"];\n"
 
     func position(_ id: String) -> String? {
-      guard let p = pinned?.positions[id] else { return nil }
+      guard let p = pinned?.position(of: id) else { return nil }
       return "pos=\(q("\(formatFixed(p.x)),\(formatFixed(p.y))!"))"
     }
     func nodeLine(_ i: Int) -> String {

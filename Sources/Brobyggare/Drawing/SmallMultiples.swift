@@ -123,8 +123,9 @@ package func smallMultiples(_ panels: [DiagramPanel], style: DiagramStyle) throw
     var pinned = PinnedLayout(positions: positions)
     pinned.groupNames = groups
     pinned.legendID = layoutDrawing.legendID
+    let placed = pinned
     pinned.absent = union.nodes.filter {
-      panel.network.index(of: $0.id) == nil && positions[$0.id] != nil
+      panel.network.index(of: $0.id) == nil && placed.position(of: $0.id) != nil
     }.map { ($0.id, $0.label) }
     s.pinned = pinned
     return try panel.network.drawing(s).dot

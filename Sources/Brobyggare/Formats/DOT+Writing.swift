@@ -19,22 +19,38 @@ public enum DOTFormat {
   package static func quote(_ s: String) -> String {
     var out = QuotedPieces()
     for ch in s.unicodeScalars {
-      switch ch {
-      case "\"": out.append("\\\"")
-      case "\\": out.append("\\\\")
-      case "\n": out.append("\\n")
-      case "&": out.append("&amp;")
-      default:
-        if (ch.value < 0x20 && ch != "\t") || (0x7F..<0xA0).contains(ch.value) || ch.value == 0xFFFE
-          || ch.value == 0xFFFF
-        {
-          out.append("\\\\u{\(String(ch.value, radix: 16, uppercase: true))}")
-        } else {
-          out.append(ch)
-        }
-      }
+      if let e = displayEscape(ch) { out.append(e) } else { out.append(ch) }
     }
     return out.text
+  }
+
+  /// How ``quote(_:)`` writes `ch`, or `nil` when it writes it as it is.
+  static func displayEscape(_ ch: Unicode.Scalar) -> String? {
+    switch ch {
+    case "\"": return "\\\""
+    case "\\": return "\\\\"
+    case "\n": return "\\n"
+    case "&": return "&amp;"
+    default:
+      if (ch.value < 0x20 && ch != "\t") || (0x7F..<0xA0).contains(ch.value) || ch.value == 0xFFFE
+        || ch.value == 0xFFFF
+      {
+        return "\\\\u{\(String(ch.value, radix: 16, uppercase: true))}"
+      }
+      return nil
+    }
+  }
+
+  /// The name Graphviz gives a node written as ``quote(_:)`` quotes `id`, as its `-Tjson`
+  /// output reports it: Graphviz reads `\"` as a quote and keeps every other character of the
+  /// quoted string, so the name is the quoted text with its quotes unescaped (`A&B` is named
+  /// `A&amp;B`, `c\d` is named `c\\d`).
+  package static func graphvizName(ofQuoted id: String) -> String {
+    var out = ""
+    for ch in id.unicodeScalars {
+      if ch != "\"", let e = displayEscape(ch) { out += e } else { out.unicodeScalars.append(ch) }
+    }
+    return out
   }
 
   /// A quoted string in pieces of at most 16,000 bytes joined by `+`: Graphviz's scanner

@@ -637,8 +637,12 @@ public enum GraphMLFormat {
       guard decl.type == .double || decl.type == .integer else {
         let shown = FormatError.excerpt(trustName)
         if let k = undeclaredKeys[Scoped(domain: "edge", name: trustName)] {
+          // Declared after the graph for other elements only (see the note), or not at all.
+          let declared = declaredFor[trustName].map {
+            "which is declared only for=\"\($0.joined(separator: "\" and for=\""))\" (after the graph)"
+          }
           throw failure(
-            "<data> names the key '\(shown)', which no <key> declares, so its values would be text, but an edge attribute named \(shown) is the trust; declare it: <key id=\"\(shown)\" for=\"edge\" attr.name=\"\(shown)\" attr.type=\"double\"/>",
+            "<data> names the key '\(shown)', \(declared ?? "which no <key> declares"), so its values on edges would be text, but an edge attribute named \(shown) is the trust; declare it: <key id=\"\(shown)\" for=\"edge\" attr.name=\"\(shown)\" attr.type=\"double\"/>",
             at: keyOffsets[k])
         }
         let at =

@@ -257,17 +257,40 @@ extension Network {
   static func namingTheContent(_ error: FormatError, path: String, claimed: NetworkFormat)
     -> FormatError
   {
-    guard let data = head(of: path) else { return error }
+    // An error in another file (a node table) says nothing of this one's content.
+    guard error.file == path, let data = head(of: path) else { return error }
     let text = String(decoding: data.prefix(1024), as: UTF8.self)
     if claimed.looksLike(text) == true { return error }
     // GML before DOT: both may begin with the word "graph".
     let candidates: [NetworkFormat] = [.graphml, .gexf, .json, .gml, .pajek, .ucinet, .dot]
-    guard let other = candidates.first(where: { $0 != claimed && $0.looksLike(text) == true })
+    guard
+      let other = candidates.first(where: {
+        $0 != claimed && $0.looksLike(text) == true && plainly($0, text)
+      })
     else { return error }
     var hinted = error
     hinted.message +=
       "; the start of the file looks like \(other.title), not \(claimed.title) as the extension says: --input-format \(other.rawValue) reads it as \(other.title)"
     return hinted
+  }
+
+  /// Whether `text` opens as `format` beyond doubt, for a hint: JSON an object with a member
+  /// or an array of values (not a CSV header such as `[Source],[Target]`), DOT a graph whose
+  /// body opens before the first tie (not an edge list starting with the word `graph`).
+  static func plainly(_ format: NetworkFormat, _ text: String) -> Bool {
+    let t = Substring(text).drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+    switch format {
+    case .json:
+      guard let open = t.first else { return false }
+      let next = t.dropFirst().drop(while: \.isWhitespace).first
+      return open == "{"
+        ? next == "\"" || next == "}" : next.map { "{[\"]".contains($0) } ?? false
+    case .dot:
+      return t.prefixMatch(
+        of: #/(?i)(strict\s+)?(di)?graph(\s+("[^"]*"|[A-Za-z_0-9.]+))?\s*\{/#) != nil
+    default:
+      return true
+    }
   }
 
   static func head(of path: String) -> Data? {

@@ -377,6 +377,8 @@ public enum PajekFormat {
       var section = Section.none
       let all = PajekFormat.lines(bytes)
       let maximum = min(Int(Int32.max), max(100_000, 16 * bytes.count))
+      // Whether any `*` line came (`*Network name` alone leaves the section unset).
+      var sawHeader = false
       for (number, range) in all {
         let fields = try PajekFormat.tokenize(bytes, range, line: number, file: file)
         guard let first = fields.first else { continue }
@@ -384,6 +386,7 @@ public enum PajekFormat {
         if !first.quoted && head.hasPrefix("%") { continue }
         if !first.quoted && head.hasPrefix("*") {
           section = try header(head, fields, number, range, section: section, maximum: maximum)
+          sawHeader = true
           continue
         }
         switch section {
@@ -425,12 +428,14 @@ public enum PajekFormat {
       }
       // No header at all: an empty file (or comments only) is no network, not an empty one
       // (`*Vertices 0` is that).
-      if case Section.none = section {
+      if case Section.none = section, !sawVertices {
         throw FormatError(
           file: file, line: 1, column: 1,
-          bytes.contains(where: { b in b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D })
-            ? "the file has no '*Vertices n' line, only comments; expected a Pajek network"
-            : "the file is empty; expected '*Vertices n' and a Pajek network")
+          sawHeader
+            ? "the file has no '*Vertices n' line; expected a Pajek network"
+            : bytes.contains(where: { b in b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D })
+              ? "the file has no '*Vertices n' line, only comments; expected a Pajek network"
+              : "the file is empty; expected '*Vertices n' and a Pajek network")
       }
       if case .matrix = section, matrixRow != matrixRows {
         throw FormatError(
