@@ -109,6 +109,30 @@ struct RenderPanelsTests {
         == Data(contentsOf: dir.appendingPathComponent(files[1])))
   }
 
+  /// Ids that Graphviz names otherwise in its layout (`&` written `&amp;`, a backslash
+  /// doubled) are found there: every panel draws all four people (before, two vanished from
+  /// both panels without a word).
+  @Test func idsGraphvizNamesOtherwiseAreDrawn() throws {
+    guard Graphviz.executable != nil else {
+      print("notice: Graphviz is not installed; panels not checked")
+      return
+    }
+    let dir = try temporaryDirectory()
+    let ties = dir.appendingPathComponent("t.csv").path
+    try
+      "source,target,layer\nSvensson & Co,Anna,trust\nAnna,c\\d,trust\nc\\d,Bo,advice\nBo,Svensson & Co,advice\n"
+      .write(toFile: ties, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("fig.svg").path
+    let r = run("render", ties, "--undirected", "--panels", "layers", "-o", out)
+    #expect(r.status == 0, "\(r.stderr)")
+    for layer in ["advice", "trust"] {
+      let panel = try Self.centres(
+        Data(contentsOf: dir.appendingPathComponent("fig.layer-\(layer).svg")))
+      // Four people and the legend.
+      #expect(panel.count == 5, "\(layer): \(panel.keys.sorted())")
+    }
+  }
+
   /// By hand: wave 1 has a – b – c, wave 2 has b – c – d. The layout holds a, b, c and d; a is
   /// absent from wave 2 and d from wave 1, each drawn there as a dotted outline at its place.
   @Test func wavePanelsDrawAbsentNodesFaded() throws {
