@@ -238,14 +238,13 @@ struct ReportPageTests {
   /// c 2, d 1, O1 1, O2 0.
   @Test func affiliationLayersDrawnNotAnalysed() throws {
     let dir = try temporaryDirectory()
-    let ties = dir.appendingPathComponent("t.csv").path
-    try
-      "source,target,layer\na,b,trust\nb,c,trust\nc,d,trust\na,O1,member of\nd,O1,member of\nb,O2,member of\n"
-      .write(toFile: ties, atomically: true, encoding: .utf8)
-    try
-      "id,label,kind,sector\na,Ann,person,x\nb,Bo,person,x\nc,Cy,person,y\nd,Di,person,y\nO1,Club,organisation,x\nO2,Office,organisation,y\n"
-      .write(
-        toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
+    let ties = try Self.writeTables(
+      in: dir,
+      ties:
+        "source,target,layer\na,b,trust\nb,c,trust\nc,d,trust\na,O1,member of\nd,O1,member of\nb,O2,member of\n",
+      nodes:
+        "id,label,kind,sector\na,Ann,person,x\nb,Bo,person,x\nc,Cy,person,y\nd,Di,person,y\nO1,Club,organisation,x\nO2,Office,organisation,y\n"
+    )
     func betweenness(_ folder: URL) throws -> [String: Double] {
       let rows = try String(
         contentsOf: folder.appendingPathComponent("bridge-builders.csv"), encoding: .utf8
@@ -329,15 +328,13 @@ struct ReportPageTests {
     // Ids that Graphviz names otherwise (`&` is written `&amp;`, a backslash doubled): every
     // node is drawn on the shared layout, and an affiliation tie to one does not stop it.
     let base = dir.deletingLastPathComponent()
-    let ties = base.appendingPathComponent("t.csv").path
-    try
-      "source,target,layer\nSvensson & Co,Anna,trust\nAnna,c\\d,trust\nc\\d,Bo,trust\nBo,Svensson & Co,trust\nAnna,Club,member of\nSvensson & Co,Club,member of\n"
-      .write(toFile: ties, atomically: true, encoding: .utf8)
-    try
-      "id,label,kind,sector\nSvensson & Co,Svensson & Co,person,x\nAnna,Anna,person,x\nc\\d,C D,person,y\nBo,Bo,person,y\nClub,Club,organisation,x\n"
-      .write(
-        toFile: base.appendingPathComponent("t.nodes.csv").path, atomically: true,
-        encoding: .utf8)
+    let ties = try Self.writeTables(
+      in: base,
+      ties:
+        "source,target,layer\nSvensson & Co,Anna,trust\nAnna,c\\d,trust\nc\\d,Bo,trust\nBo,Svensson & Co,trust\nAnna,Club,member of\nSvensson & Co,Club,member of\n",
+      nodes:
+        "id,label,kind,sector\nSvensson & Co,Svensson & Co,person,x\nAnna,Anna,person,x\nc\\d,C D,person,y\nBo,Bo,person,y\nClub,Club,organisation,x\n"
+    )
     let named = base.appendingPathComponent("named")
     let t = run("report", ties, "--undirected", "--group", "sector", "-o", named.path)
     #expect(t.status == 0, "\(t.stderr)")
@@ -345,6 +342,15 @@ struct ReportPageTests {
     let namedFigure = try Self.nodeCentres(named.appendingPathComponent("figures/network.svg"))
     #expect(namedPage.count == 6 && namedFigure.count == 6, "\(namedPage.keys.sorted())")
     #expect(!t.stderr.contains("laid out apart"), "\(t.stderr)")
+  }
+
+  /// Writes a tie table `t.csv` and its node table `t.nodes.csv` into `dir`; the tie table's path.
+  static func writeTables(in dir: URL, ties: String, nodes: String) throws -> String {
+    let path = dir.appendingPathComponent("t.csv").path
+    try ties.write(toFile: path, atomically: true, encoding: .utf8)
+    try nodes.write(
+      toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
+    return path
   }
 
   /// Each node's centre in an SVG that Graphviz drew, by the node's name (its `<title>`): an

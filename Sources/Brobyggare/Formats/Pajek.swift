@@ -67,8 +67,9 @@ public enum PajekFormat {
   /// Reads a Pajek network file.
   ///
   /// - Throws: ``FormatError`` with the line and column of the first problem: a file without a
-  ///   `*Vertices` line (empty, or comments only), a section Pajek does not have, a vertex number outside 1…n, a negative or missing weight where a number
-  ///   belongs, a drawing parameter without a value, a second network in a project file.
+  ///   `*Vertices` line (empty, or comments only), a section Pajek does not have, a vertex
+  ///   number outside 1…n, a negative or missing weight where a number belongs, a drawing
+  ///   parameter without a value, a second network in a project file.
   /// - Complexity: O(n + m) for n vertices and m ties, plus the size of the file.
   public static func read(_ data: Data, file: String) throws(FormatError) -> Network {
     let (bytes, windows1252) = try decode(data, file: file)
@@ -377,8 +378,6 @@ public enum PajekFormat {
       var section = Section.none
       let all = PajekFormat.lines(bytes)
       let maximum = min(Int(Int32.max), max(100_000, 16 * bytes.count))
-      // Whether any `*` line came (`*Network name` alone leaves the section unset).
-      var sawHeader = false
       for (number, range) in all {
         let fields = try PajekFormat.tokenize(bytes, range, line: number, file: file)
         guard let first = fields.first else { continue }
@@ -386,7 +385,6 @@ public enum PajekFormat {
         if !first.quoted && head.hasPrefix("%") { continue }
         if !first.quoted && head.hasPrefix("*") {
           section = try header(head, fields, number, range, section: section, maximum: maximum)
-          sawHeader = true
           continue
         }
         switch section {
@@ -426,12 +424,12 @@ public enum PajekFormat {
           for f in fields { partitions[partitions.count - 1].values.append(text(f)) }
         }
       }
-      // No header at all: an empty file (or comments only) is no network, not an empty one
-      // (`*Vertices 0` is that).
+      // No *Vertices line: an empty file (or comments, or a *Network line only) is no network,
+      // not an empty one (`*Vertices 0` is that).
       if case Section.none = section, !sawVertices {
         throw FormatError(
           file: file, line: 1, column: 1,
-          sawHeader
+          sawNetworkName
             ? "the file has no '*Vertices n' line; expected a Pajek network"
             : bytes.contains(where: { b in b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D })
               ? "the file has no '*Vertices n' line, only comments; expected a Pajek network"
