@@ -107,14 +107,26 @@ extension Adjacency {
   /// c·n/chunkCount ..< (c + 1)·n/chunkCount), each on its own, chunk `range.lowerBound + i`
   /// at `i · n`: what ``brandesKernel(lengths:threads:)`` adds up, in the same bits, so that a
   /// shard of the chunks computed in one process adds up to the same total in another.
+  ///
+  /// Dijkstra's searches with buckets leave out the arcs on no shortest path
+  /// (``withoutDetours(lengths:layout:)``), which changes no bit of the result;
+  /// `keepingDetours` searches every arc, for the tests that check this.
   func brandesPartials(
-    lengths: [Double]?, chunks range: Range<Int>, of chunkCount: Int, threads: Int
+    lengths: [Double]?, chunks range: Range<Int>, of chunkCount: Int, threads: Int,
+    keepingDetours: Bool = false
   ) -> SharedBuffer<Double> {
     let n = nodeCount
     let partial = SharedBuffer<Double>(repeating: 0, count: range.count * n)
-    let adjacency = self
     // Whether Dijkstra's searches can use buckets depends on the lengths alone: decided once.
     let buckets = lengths.flatMap { BucketQueue.layout(lengths: $0, nodeCount: n) }
+    let pruned =
+      keepingDetours
+      ? nil
+      : lengths.flatMap { lengths in
+        buckets.flatMap { withoutDetours(lengths: lengths, layout: $0) }
+      }
+    let adjacency = pruned?.0 ?? self
+    let lengths = pruned?.1 ?? lengths
     // Breadth-first searches read the arcs in the narrowest integers that hold them.
     let compact = lengths == nil ? CompactArcs(self) : nil
     // One workspace per worker, kept from chunk to chunk: each search leaves it as it found it.

@@ -90,10 +90,15 @@ extension Adjacency {
     let (permuted, permutedLengths, newID) = relabelledByDegree(lengths: lengths.lengths)
     let arcLengths = permutedLengths!
     let layout = BucketQueue.layout(lengths: arcLengths, nodeCount: n)
+    // Arcs on no shortest path are left out where the searches use buckets (the distances,
+    // and the order nodes settle in, are the same without them: see `withoutDetours`).
+    let (searched, searchedLengths) =
+      layout.flatMap { permuted.withoutDetours(lengths: arcLengths, layout: $0) }
+      ?? (permuted, arcLengths)
     forEachChunk(chunks, threads: threads) { c in
-      permuted.dijkstraCloseness(
-        sources: (c * n / chunks)..<((c + 1) * n / chunks), lengths: arcLengths, buckets: layout,
-        closeness: closeness.pointer, harmonic: harmonic.pointer)
+      searched.dijkstraCloseness(
+        sources: (c * n / chunks)..<((c + 1) * n / chunks), lengths: searchedLengths,
+        buckets: layout, closeness: closeness.pointer, harmonic: harmonic.pointer)
     }
     let (cl, h) = (closeness.array, harmonic.array)
     return ((0..<n).map { cl[newID[$0]] }, (0..<n).map { h[newID[$0]] })

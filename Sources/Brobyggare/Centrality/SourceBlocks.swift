@@ -86,9 +86,13 @@ extension Adjacency {
     let pieces = (to - from + 63) / 64
     if let arcLengths = permutedLengths {
       let layout = BucketQueue.layout(lengths: arcLengths, nodeCount: n)
+      // As the single run: arcs on no shortest path left out where the searches use buckets.
+      let (searched, searchedLengths) =
+        layout.flatMap { permuted.withoutDetours(lengths: arcLengths, layout: $0) }
+        ?? (permuted, arcLengths)
       forEachChunk(pieces, threads: threads) { c in
-        permuted.dijkstraCloseness(
-          sources: (from + 64 * c)..<Swift.min(to, from + 64 * (c + 1)), lengths: arcLengths,
+        searched.dijkstraCloseness(
+          sources: (from + 64 * c)..<Swift.min(to, from + 64 * (c + 1)), lengths: searchedLengths,
           buckets: layout,
           closeness: closeness.pointer, harmonic: harmonic.pointer)
       }

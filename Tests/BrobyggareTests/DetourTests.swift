@@ -1,0 +1,126 @@
+import Testing
+
+@testable import Brobyggare
+
+/// Arcs on no shortest path (detours) are left out of Dijkstra's searches with buckets
+/// (`Adjacency.withoutDetours`). Which arcs are detours follows from the definition on the small
+/// cases; on random networks the claim is that leaving them out changes no bit, so the
+/// expected values are the same kernels run on every arc (`keepingDetours`).
+@Suite("Detours left out of the weighted searches")
+struct DetourTests {
+  /// The graph renumbered by degree, as the kernels run on it, with raw trust as length.
+  func kernelInput(_ net: Network) throws -> (Adjacency, [Double], BucketQueue.Layout) {
+    let adj = try net.adjacency()
+    let lengths = try ArcLengths(adj, transform: .raw).lengths!
+    let (permuted, permutedLengths, _) = adj.relabelledByDegree(lengths: lengths)
+    let layout = try #require(
+      BucketQueue.layout(lengths: permutedLengths!, nodeCount: adj.nodeCount))
+    return (permuted, permutedLengths!, layout)
+  }
+
+  /// The arcs of a graph as (tail, head, length) triples, by tail then row order.
+  func arcs(_ adj: Adjacency, _ lengths: [Double]) -> [String] {
+    (0..<adj.nodeCount).flatMap { v in
+      (adj.outOffsets[v]..<adj.outOffsets[v + 1]).map {
+        "\(v)>\(adj.outTargets[$0]):\(lengths[$0])"
+      }
+    }
+  }
+
+  /// A square a–b–c–d–a of unit ties with a diagonal a–c: of length 3 the diagonal is a detour
+  /// (a–b–c is 2), of length 2 it ties with a–b–c and stays, and of length 2 + 10⁻¹³ it ties
+  /// within the searches' tolerance and stays too.
+  @Test(arguments: [(3.0, true), (2.0, false), (2.0 + 1e-13, false), (1.5, false)])
+  func aDiagonalIsADetourOnlyWhenClearlyLonger(_ diagonal: Double, _ isDetour: Bool) throws {
+    var net = Network(directed: false)
+    for id in ["a", "b", "c", "d"] { try net.addNode(Node(id: id)) }
+    for (u, v) in [("a", "b"), ("b", "c"), ("c", "d"), ("d", "a")] {
+      net.addTie(from: u, to: v, trust: 1)
+    }
+    net.addTie(from: "a", to: "c", trust: diagonal)
+    let (adj, lengths, layout) = try kernelInput(net)
+    let pruned = adj.withoutDetours(lengths: lengths, layout: layout)
+    if isDetour {
+      let (kept, keptLengths) = try #require(pruned)
+      // Both arcs of the diagonal go, every other arc stays in its row order.
+      let expected = arcs(adj, lengths).filter { !$0.hasSuffix(":3.0") }
+      #expect(expected.count == 8)
+      #expect(arcs(kept, keptLengths) == expected)
+    } else {
+      #expect(pruned == nil)
+    }
+  }
+
+  /// A directed detour: x → y of length 5 beside x → z → y of length 2, where y → x and the
+  /// arcs back are long. Only x → y goes.
+  @Test func aDirectedDetour() throws {
+    var net = Network(directed: true)
+    for id in ["x", "y", "z"] { try net.addNode(Node(id: id)) }
+    net.addTie(from: "x", to: "y", trust: 5)
+    net.addTie(from: "x", to: "z", trust: 1)
+    net.addTie(from: "z", to: "y", trust: 1)
+    net.addTie(from: "y", to: "x", trust: 1)
+    let adj = try net.adjacency()
+    let lengths = try ArcLengths(adj, transform: .raw).lengths!
+    let layout = try #require(BucketQueue.layout(lengths: lengths, nodeCount: 3))
+    let (kept, keptLengths) = try #require(adj.withoutDetours(lengths: lengths, layout: layout))
+    let (x, y) = (net.index(of: "x")!, net.index(of: "y")!)
+    #expect(
+      arcs(kept, keptLengths)
+        == arcs(adj, lengths).filter { $0 != "\(x)>\(y):5.0" })
+    #expect(kept.arcCount == 3)
+  }
+
+  /// Random networks of 60 to 400 nodes, lengths drawn from a few values whose sums tie
+  /// exactly or only within the tolerance (0.1 + 0.2 against 0.3), or from a continuum:
+  /// betweenness chunk by chunk, and closeness and harmonic closeness, are the same bits with
+  /// and without the detours, and the networks do have detours to leave out.
+  @Test(arguments: [false, true])
+  func leavingDetoursOutChangesNoBit(_ directed: Bool) throws {
+    var rng = SeededGenerator(seed: directed ? 71 : 72)
+    let tied = [0.1, 0.2, 0.3, 0.5, 1.0, 2.0]
+    for (n, continuous) in [(60, false), (150, true), (400, false), (400, true)] {
+      var net = Network(directed: directed)
+      for i in 0..<n { try net.addNode(Node(id: "n\(i)")) }
+      // A few hubs and many small nodes, as in the networks the kernels are fast for.
+      for i in 1..<n {
+        for _ in 0..<3 {
+          let j = Int(rng.next() % UInt64(i)) / (Int(rng.next() % 3) + 1)
+          let t =
+            continuous
+            ? 0.001 * Double(1 + rng.next() % 1000) : tied[Int(rng.next() % UInt64(tied.count))]
+          // Directed: one way, or both ways with two lengths.
+          let way = rng.next() % 3
+          if way != 1 { net.addTie(from: "n\(i)", to: "n\(j)", trust: t) }
+          if way != 0 { net.addTie(from: "n\(j)", to: "n\(i)", trust: way == 2 ? 2 * t : t) }
+        }
+      }
+      let (adj, lengths, layout) = try kernelInput(net)
+      let (kept, keptLengths) = try #require(adj.withoutDetours(lengths: lengths, layout: layout))
+      // At least one arc in twenty is a detour (one in ten or more when undirected).
+      #expect(kept.arcCount * 100 < adj.arcCount * 95, "n=\(n): too few detours to test")
+
+      let chunks = sourceChunkCount(n)
+      let fast = adj.brandesPartials(lengths: lengths, chunks: 0..<chunks, of: chunks, threads: 2)
+      let every = adj.brandesPartials(
+        lengths: lengths, chunks: 0..<chunks, of: chunks, threads: 1, keepingDetours: true)
+      let differing = (0..<(chunks * n)).filter {
+        fast.pointer[$0].bitPattern != every.pointer[$0].bitPattern
+      }
+      #expect(differing.isEmpty, "n=\(n) continuous=\(continuous): \(differing.prefix(5))")
+
+      var results: [[Double]] = []
+      for graph in [(adj, lengths), (kept, keptLengths)] {
+        let closeness = SharedBuffer<Double>(repeating: 0, count: n)
+        let harmonic = SharedBuffer<Double>(repeating: 0, count: n)
+        graph.0.dijkstraCloseness(
+          sources: 0..<n, lengths: graph.1, buckets: layout, closeness: closeness.pointer,
+          harmonic: harmonic.pointer)
+        results.append(closeness.array + harmonic.array)
+      }
+      #expect(
+        results[0].map(\.bitPattern) == results[1].map(\.bitPattern),
+        "n=\(n) continuous=\(continuous): closeness")
+    }
+  }
+}
