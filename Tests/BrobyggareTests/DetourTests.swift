@@ -51,8 +51,50 @@ struct DetourTests {
     }
   }
 
-  /// A directed detour: x → y of length 5 beside x → z → y of length 2, where y → x and the
-  /// arcs back are long. Only x → y goes.
+  /// The margin is applied as stated: a diagonal longer than the path round the square by half
+  /// the margin of its head stays, by twice the margin it goes.
+  @Test func theMarginDecides() throws {
+    // In the square with the diagonal, c has three arcs in (from b, d and a).
+    let margin = Adjacency.margin(longest: 2.1, shortest: 1, nodeCount: 4, inDegree: 3)
+    #expect(margin > 0 && margin < 1e-6)
+    for (excess, isDetour) in [(0.5, false), (2.0, true)] {
+      var net = Network(directed: false)
+      for id in ["a", "b", "c", "d"] { try net.addNode(Node(id: id)) }
+      for (u, v) in [("a", "b"), ("b", "c"), ("c", "d"), ("d", "a")] {
+        net.addTie(from: u, to: v, trust: 1)
+      }
+      // The longest length is 2.1, so the margin is the one above.
+      net.addTie(from: "b", to: "d", trust: 2.1)
+      net.addTie(from: "a", to: "c", trust: 2 + excess * margin)
+      let (adj, lengths, layout) = try kernelInput(net)
+      let kept = adj.withoutDetours(lengths: lengths, layout: layout)?.0.arcCount ?? adj.arcCount
+      // b–d (2.1 against 2) goes in both; a–c only when clearly longer.
+      #expect(kept == (isDetour ? 8 : 10), "excess \(excess) × margin")
+    }
+  }
+
+  /// Landmarks in one component prove nothing about another: there the detour stays, and the
+  /// unreachable distances (+∞) leave every arc in place rather than a NaN deciding.
+  @Test func anotherComponentKeepsItsArcs() throws {
+    var net = Network(directed: false)
+    // A wheel of 12 (every rim node has degree 3, the hub 12) with a detour hub–r0 of length 9.
+    for i in 0..<12 { net.addTie(from: "r\(i)", to: "r\((i + 1) % 12)", trust: 1) }
+    for i in 1..<12 { net.addTie(from: "hub", to: "r\(i)", trust: 1) }
+    net.addTie(from: "hub", to: "r0", trust: 9)
+    // A triangle whose long side is a detour no landmark reaches.
+    net.addTie(from: "t0", to: "t1", trust: 1)
+    net.addTie(from: "t1", to: "t2", trust: 1)
+    net.addTie(from: "t0", to: "t2", trust: 3)
+    let (adj, lengths, layout) = try kernelInput(net)
+    let (kept, keptLengths) = try #require(adj.withoutDetours(lengths: lengths, layout: layout))
+    // Only the two arcs of hub–r0 go; the triangle keeps its 6.
+    #expect(kept.arcCount == adj.arcCount - 2)
+    #expect(keptLengths.filter { $0 == 9 }.isEmpty)
+    #expect(keptLengths.filter { $0 == 3 }.count == 2)
+  }
+
+  /// A directed detour: x → y of length 5 beside x → z → y of length 2, with an arc y → x of
+  /// length 1 that nothing bypasses. Only x → y goes.
   @Test func aDirectedDetour() throws {
     var net = Network(directed: true)
     for id in ["x", "y", "z"] { try net.addNode(Node(id: id)) }
@@ -97,7 +139,7 @@ struct DetourTests {
       }
       let (adj, lengths, layout) = try kernelInput(net)
       let (kept, keptLengths) = try #require(adj.withoutDetours(lengths: lengths, layout: layout))
-      // At least one arc in twenty is a detour (one in ten or more when undirected).
+      // At least one arc in twenty is a detour.
       #expect(kept.arcCount * 100 < adj.arcCount * 95, "n=\(n): too few detours to test")
 
       let chunks = sourceChunkCount(n)
