@@ -458,6 +458,7 @@ struct PajekTests {
         "the node id 'a \"b\"' holds a double quote, a line break or another control character, which a Pajek label cannot: written with ' and spaces in their place",
         "the node attribute 'kind' (1 node) is not written: Pajek keeps such values in separate .clu and .vec files",
         "the node attribute 'label' (1 node) is not written: a Pajek vertex's label is the node's id",
+        "the 2 layers are written as Pajek relations (*Arcs :1 \"name\"), which Pajek reads and igraph and networkx do not: igraph refuses the file and networkx reads each relation's header as a tie; for those, write GraphML",
         "the ids of 1 tie are not written: Pajek ties have none",
         "the tie attribute 'since' (1 tie) is not written: Pajek has no place for it",
       ], "\(dropped)")

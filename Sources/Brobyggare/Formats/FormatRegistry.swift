@@ -185,6 +185,7 @@ extension Network {
     switch format {
     case .graphml:
       sentences += GraphMLFormat.retypedWhenWritten(self)
+      sentences += GraphMLFormat.markupWrittenAsText(self)
     case .json:
       break
     case .csv, .xlsx:
@@ -213,6 +214,29 @@ extension Network {
           + tieAttributes.filter { $0.type == .markup }.map(\.name))
       if !markup.isEmpty {
         lost.append("the markup attributes \(list(markup)) (yEd graphics, say)")
+      }
+      // A column of whole numbers reads back as integers, whatever type it was declared.
+      if format == .csv {
+        func whole(_ values: [AttributeValue?]) -> Bool {
+          var any = false
+          for case .double(let d)? in values {
+            if d != d.rounded() { return false }
+            any = true
+          }
+          return any
+        }
+        let nodeNames = nodeAttributes.filter { d in
+          d.type == .double && whole(nodes.map { $0.attributes[d.name] })
+        }.map(\.name)
+        let tieNames = tieAttributes.filter { d in
+          d.type == .double && whole(ties.map { $0.attributes[d.name] })
+        }.map(\.name)
+        let retyped = Set(nodeNames + tieNames)
+        if !retyped.isEmpty {
+          sentences.append(
+            "the decimal attribute\(retyped.count == 1 ? "" : "s") \(list(retyped)) \(retyped.count == 1 ? "holds" : "hold") whole numbers only, which a CSV column holds as 1, 2, ...: reading the table back types \(retyped.count == 1 ? "it" : "them") as integer"
+          )
+        }
       }
     case .edgelist:
       if !nodeAttributeNames.isEmpty {

@@ -73,6 +73,45 @@ extension GraphMLFormat {
     return s
   }
 
+  /// Whether markup is XML that GraphML can hold as it is (another tool's graphics, read from
+  /// GraphML); a DOT HTML-like label (`<<b>bold</b>>`, its brackets kept) is not, and is
+  /// written as text (``markupWrittenAsText(_:)`` says so).
+  static func isXMLContent(_ markup: String) -> Bool {
+    guard var reader = try? XMLReader.open(bytes: Array("<r>\(markup)</r>".utf8), file: "")
+    else { return false }
+    do {
+      while try reader.next() != nil {}
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /// One sentence per kind of element whose markup attributes are not XML and so are written
+  /// as text (DOT's HTML-like labels): read back, they are text, not markup.
+  public static func markupWrittenAsText(_ network: Network) -> [String] {
+    func names(_ values: [[String: AttributeValue]]) -> [String] {
+      var found = Set<String>()
+      for attributes in values {
+        for (name, value) in attributes where !found.contains(name) {
+          if case .markup(let m) = value, !isXMLContent(m) { found.insert(name) }
+        }
+      }
+      return found.sorted()
+    }
+    var sentences: [String] = []
+    for (what, found) in [
+      ("node", names(network.nodes.map(\.attributes))),
+      ("tie", names(network.ties.map(\.attributes))), ("network", names([network.attributes])),
+    ] where !found.isEmpty {
+      let list = found.map { "'\(visibleText($0))'" }.joined(separator: ", ")
+      sentences.append(
+        "the \(what) attribute\(found.count == 1 ? "" : "s") \(list) \(found.count == 1 ? "holds" : "hold") markup that is not XML (DOT's HTML-like labels, say), which GraphML holds as text: read back, \(found.count == 1 ? "it is" : "they are") text"
+      )
+    }
+    return sentences
+  }
+
   static func unwritableInXML(_ u: Unicode.Scalar, at place: TextPlace, format: String = "GraphML")
     -> FormatError
   {
@@ -188,7 +227,7 @@ extension GraphMLFormat {
       if let def = d.defaultValue {
         let place = TextPlace { "the default of the \(what) attribute '\(visibleText(d.name))'" }
         let text =
-          def.type == .markup
+          def.type == .markup && isXMLContent(def.description)
           ? try checkMarkup(def.description, at: place) : try escape(def.description, at: place)
         line += ">\n    <default>\(text)</default>\n  </key>\n"
       } else {
@@ -201,8 +240,10 @@ extension GraphMLFormat {
       _ id: String, _ v: AttributeValue, indent: String, at place: @autoclosure () -> TextPlace
     ) throws(FormatError) -> String {
       switch v {
-      case .markup(let m):
+      case .markup(let m) where isXMLContent(m):
         return "\(indent)<data key=\"\(id)\">\(try checkMarkup(m, at: place()))</data>\n"
+      case .markup(let m):
+        return "\(indent)<data key=\"\(id)\">\(try escape(m, at: place()))</data>\n"
       case .string(let s):
         return "\(indent)<data key=\"\(id)\">\(try escape(s, at: place()))</data>\n"
       // −0.0 keeps its sign (formatNumber writes 0, as the tables do).

@@ -937,6 +937,10 @@ public enum PajekFormat {
       dropped.append(
         "the layer '\(layers[0])' is not written: layers are written as Pajek relations (*Arcs :1 \"name\") only when there are two or more, since igraph and networkx do not read relations"
       )
+    } else if relations {
+      dropped.append(
+        "the \(layers.count) layers are written as Pajek relations (*Arcs :1 \"name\"), which Pajek reads and igraph and networkx do not: igraph refuses the file and networkx reads each relation's header as a tie; for those, write GraphML"
+      )
     }
     var unwritableTie: [String: Int] = [:]
     var tieIDs = 0

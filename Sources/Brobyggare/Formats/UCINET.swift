@@ -86,6 +86,11 @@ public enum UCINETFormat {
         || s.isEmpty || DLHeader.keywords.contains(s.lowercased()) || s.lowercased() == "dl"
         ? "\"" + s.replacingOccurrences(of: "\"", with: "'") + "\"" : s
     }
+    if network.nodes.contains(where: { $0.id.contains(" ") || $0.id.contains(",") }) {
+      dropped.append(
+        "ids with spaces or commas are written in quotes, as UCINET reads them; igraph's DL reader splits them at the space or comma and gives their ties to other names"
+      )
+    }
     if network.nodes.contains(where: {
       $0.id.contains("\"") || $0.id.contains("\n") || $0.id.contains("\r")
     }) {
