@@ -89,7 +89,7 @@ extension GraphMLFormat {
 
   /// One sentence per kind of element whose markup attributes are not XML and so are written
   /// as text (DOT's HTML-like labels): read back, they are text, not markup.
-  public static func markupWrittenAsText(_ network: Network) -> [String] {
+  static func markupWrittenAsText(_ network: Network) -> [String] {
     func names(_ values: [[String: AttributeValue]]) -> [String] {
       var found = Set<String>()
       for attributes in values {
