@@ -64,7 +64,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
   public var keeps: String {
     switch self {
     case .csv:
-      "direction (`type` column), ties, trust, layers, typed tie and node attributes (two files)"
+      "direction (`type` column), ties, trust, layers, typed tie and node attributes (two files; a decimal column of whole numbers reads back as integer)"
     case .edgelist: "ties and trust; not direction, labels, layers or attributes"
     case .graphml:
       "everything: direction, typed attributes with defaults, layers, network attributes, yEd graphics"

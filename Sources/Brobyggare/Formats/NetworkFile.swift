@@ -250,7 +250,6 @@ extension Network {
     }
   }
 
-  /// The first kilobyte of a file, to tell its format by its content; `nil` when it cannot be read.
   /// `error` with a hint added when the start of the file at `path` looks like a format other
   /// than `claimed` (GML saved as `.graphml`, Pajek as `.txt`): that format's name and the
   /// `--input-format` that reads it.
@@ -293,6 +292,7 @@ extension Network {
     }
   }
 
+  /// The first kilobyte of a file, to tell its format by its content; `nil` when it cannot be read.
   static func head(of path: String) -> Data? {
     // Only a regular file: reading the start of a pipe would take it from the reader.
     var st = stat()
