@@ -3,6 +3,13 @@ installed: pip install igraph networkit networkx), on the same graphs, in one ru
 a table: each tool's median time over separate processes, Brobyggare's, the ratio, and the peak
 memory of each process (its VmHWM, which each process reports itself).
 
+The processes run in rounds: each tool once per round, back to back, Brobyggare first. The
+ratio is the median of the rounds' own ratios (Brobyggare's time over the peer's in the same
+round). The machines this runs on are shared, and their speed drifts between spells (the
+same process taking 2.0 s in one and 2.85 s in the next); runs of one tool after another would
+put one tool's runs in one spell and the peer's in another, and a ratio of two medians would
+carry that drift.
+
     swift build -c release --product brobyggare-benchmark
     python3 Scripts/benchmark_peers.py [--runs 3] [--cases 1,2,3] [--peers igraph,networkit]
                                        [--gapbs PATH/TO/bc]
@@ -284,6 +291,16 @@ def worker(peer, case, threads):
     raise SystemExit(f"unknown peer {peer}")
 
 
+def runs_case(peer, case, gapbs):
+    """Whether `peer` is timed on `case` (networkx skips the all-pairs cases, gapbs runs the
+    unweighted exact betweenness cases only, and only when given --gapbs)."""
+    if peer == "networkx":
+        return case not in SLOW_FOR_NETWORKX
+    if peer == "gapbs":
+        return bool(gapbs) and case in GAPBS_CASES
+    return True
+
+
 def own_peak_mib():
     """This process's peak resident memory (VmHWM) in MiB. The child reports it itself: on
     Linux the rusage a parent gets also counts the parent's own memory at the time it forked
@@ -389,7 +406,9 @@ def main():
     # Generate every graph once (the benchmark writes them on first use).
     subprocess.run([BINARY, "--runs", "0", "--cases", a.cases], check=True, stdout=subprocess.DEVNULL)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
-          f"threads: {a.threads}; medians of {a.runs} processes")
+          f"threads: {a.threads}; medians of {a.runs} processes, run in rounds: each tool once "
+          f"per round, back to back; ratio: Brobyggare's time over the peer's, the median of the "
+          f"rounds' ratios")
     print("peers: " + ", ".join(f"{p} {version(p)}" for p in peers)
           + (f", gapbs bc ({a.gapbs}: -i n, n random sources with replacement; -s when undirected)"
              if a.gapbs else ", gapbs not run (no --gapbs)"))
@@ -403,15 +422,33 @@ def main():
         name, graph, directed, _ = CASES[c]
         size = graph_size(graph, directed) if c in EXACT_BETWEENNESS else None
         speed = (lambda t: rate(*size, t)) if size else (lambda t: "")
-        ours, our_mem = [], 0
+        tools = ["brobyggare"] + [p for p in peers + ["gapbs"] if runs_case(p, c, a.gapbs)]
+        times = {t: [] for t in tools}
+        peaks = {t: 0 for t in tools}
+        # Round by round, each tool once, back to back: a slow or fast spell of the machine
+        # falls on every tool of the round alike, and each round gives a ratio of its own.
         for _ in range(a.runs):
-            r, mem = measure([BINARY, "--cases", str(c), "--runs", "1", "--threads", str(a.threads), "--json"])
-            ours.append(r[0]["median_seconds"]); our_mem = max(our_mem, mem)
-            if size and (r[0].get("nodes"), r[0].get("arcs")) != size:
-                raise RuntimeError(f"case {c}: the benchmark has {r[0].get('nodes')} nodes and "
-                                   f"{r[0].get('arcs')} arcs, the edge list {size[0]} and {size[1]}")
+            for t in tools:
+                if times[t] == TIMEOUT or times[t] is None:
+                    continue
+                if t == "brobyggare":
+                    r, mem = measure([BINARY, "--cases", str(c), "--runs", "1", "--threads", str(a.threads), "--json"])
+                    if size and (r[0].get("nodes"), r[0].get("arcs")) != size:
+                        raise RuntimeError(f"case {c}: the benchmark has {r[0].get('nodes')} nodes and "
+                                           f"{r[0].get('arcs')} arcs, the edge list {size[0]} and {size[1]}")
+                    seconds = r[0]["median_seconds"]
+                elif t == "gapbs":
+                    seconds, mem = measure_gapbs(a.gapbs, c, a.threads, a.timeout)
+                else:
+                    seconds, mem = measure([sys.executable, __file__, "--worker", t, str(c), str(a.threads)], a.timeout)
+                peaks[t] = max(peaks[t], mem or 0)
+                if seconds is None or seconds == TIMEOUT:
+                    times[t] = seconds
+                    continue
+                times[t].append(seconds)
+        ours = times["brobyggare"]
         mine = statistics.median(ours)
-        row = [str(c), name, graph, f"{mine:.3f}", speed(mine), f"{our_mem:.0f}"]
+        row = [str(c), name, graph, f"{mine:.3f}", speed(mine), f"{peaks['brobyggare']:.0f}"]
         for p in peers + ["gapbs"]:
             if p == "networkx" and c in SLOW_FOR_NETWORKX:
                 row += ["not run", "", "", ""]
@@ -422,25 +459,17 @@ def main():
             if p == "gapbs" and not a.gapbs:
                 row += ["not run", "", "", ""]
                 continue
-            times, peak = [], 0
-            for _ in range(a.runs):
-                if p == "gapbs":
-                    t, mem = measure_gapbs(a.gapbs, c, a.threads, a.timeout)
-                else:
-                    t, mem = measure([sys.executable, __file__, "--worker", p, str(c), str(a.threads)], a.timeout)
-                peak = max(peak, mem or 0)
-                if t is None or t == TIMEOUT:
-                    times = t
-                    break
-                times.append(t)
-            if times == TIMEOUT:
-                row += [f"> {a.timeout:.0f}", "", f"{peak:.0f}", f"< {mine / a.timeout:.3f}"]
+            theirs_all = times[p]
+            if theirs_all == TIMEOUT:
+                row += [f"> {a.timeout:.0f}", "", f"{peaks[p]:.0f}", f"< {mine / a.timeout:.3f}"]
                 continue
-            if not times:
+            if not theirs_all:
                 row += ["n/a", "", "", ""]
                 continue
-            theirs = statistics.median(times)
-            row += [f"{theirs:.3f}", speed(theirs), f"{peak:.0f}", f"{mine / theirs:.2f}"]
+            theirs = statistics.median(theirs_all)
+            # The median of the rounds' own ratios: each ours against theirs of the same round.
+            paired = statistics.median(o / t for o, t in zip(ours, theirs_all))
+            row += [f"{theirs:.3f}", speed(theirs), f"{peaks[p]:.0f}", f"{paired:.2f}"]
         print("| " + " | ".join(row) + " |", flush=True)
 
 
