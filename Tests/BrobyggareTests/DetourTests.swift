@@ -113,6 +113,33 @@ struct DetourTests {
     #expect(kept.arcCount == 3)
   }
 
+  /// On a directed network the landmarks are the nodes of most arcs out and in: nine
+  /// broadcasters with three arcs out each and none in (a path can pass through none of them)
+  /// beside a hub h with two arcs in and two out, x → h → y, and a detour x → y of length 5.
+  /// Chosen by arcs out alone, the eight landmarks would all be broadcasters and the detour
+  /// would stay; through h it goes.
+  @Test func directedLandmarksNeedArcsInAsWellAsOut() throws {
+    var net = Network(directed: true)
+    for id in ["x", "y", "h", "t0", "t1", "t2"] { try net.addNode(Node(id: id)) }
+    for b in 0..<9 {
+      try net.addNode(Node(id: "b\(b)"))
+      for t in 0..<3 { net.addTie(from: "b\(b)", to: "t\(t)", trust: 1) }
+    }
+    net.addTie(from: "x", to: "h", trust: 1)
+    net.addTie(from: "h", to: "y", trust: 1)
+    net.addTie(from: "t0", to: "h", trust: 1)
+    net.addTie(from: "h", to: "t1", trust: 1)
+    net.addTie(from: "x", to: "y", trust: 5)
+    let adj = try net.adjacency()
+    let lengths = try ArcLengths(adj, transform: .raw).lengths!
+    let layout = try #require(BucketQueue.layout(lengths: lengths, nodeCount: adj.nodeCount))
+    let (kept, keptLengths) = try #require(adj.withoutDetours(lengths: lengths, layout: layout))
+    let (x, y) = (net.index(of: "x")!, net.index(of: "y")!)
+    #expect(
+      arcs(kept, keptLengths)
+        == arcs(adj, lengths).filter { $0 != "\(x)>\(y):5.0" })
+  }
+
   /// Random networks of 60 to 400 nodes, lengths drawn from a few values whose sums tie
   /// exactly or only within the tolerance (0.1 + 0.2 against 0.3), or from a continuum:
   /// betweenness chunk by chunk, and closeness and harmonic closeness, are the same bits with

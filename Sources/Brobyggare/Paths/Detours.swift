@@ -64,7 +64,8 @@ extension Adjacency {
     var to = [Double](repeating: .infinity, count: n)
     var queue = BucketQueue(layout, pushes: m + 1)
     defer { queue.deallocate() }
-    for landmark in landmarks(count: Swift.min(Adjacency.detourLandmarks, n)) {
+    let chosen = landmarks(count: Swift.min(Adjacency.detourLandmarks, n), inOffsets: inOffsets)
+    for landmark in chosen {
       searchDistances(
         from: landmark, offsets: outOffsets, targets: outTargets, lengths: lengths,
         queue: &queue, into: &from)
@@ -134,11 +135,14 @@ extension Adjacency {
     return 2 * farthest * (steps * perStep + Double(2 * inDegree + 8) * pathLengthTolerance)
   }
 
-  /// The `count` nodes of most outgoing arcs, ties to the lower index.
-  func landmarks(count: Int) -> [Int] {
+  /// The `count` nodes of most arcs, out and in (`inOffsets` are the rows of the arcs into
+  /// each node), ties to the lower index. A landmark proves detours on paths through it, and
+  /// on a directed network a path through it needs arcs in as well as out: a node with many
+  /// arcs out and none in proves nothing. When undirected, in and out are the same rows.
+  func landmarks(count: Int, inOffsets: [Int]) -> [Int] {
     var chosen: [(degree: Int, node: Int)] = []
     for v in 0..<nodeCount {
-      let d = outOffsets[v + 1] - outOffsets[v]
+      let d = outOffsets[v + 1] - outOffsets[v] + inOffsets[v + 1] - inOffsets[v]
       if chosen.count == count, let last = chosen.last, last.degree >= d { continue }
       let at = chosen.firstIndex { $0.degree < d } ?? chosen.count
       chosen.insert((d, v), at: at)
