@@ -221,7 +221,10 @@ extension BrobyggareCommandLine {
         dot, network: net, layers: affiliationLayers, firstLayerIndex: analysedLayers.count,
         elementIDs: ids)
     }
-    let pageDrawing = try net.drawing(style)
+    // The page's drawing and the figures size and label their nodes by the same measures on
+    // the same ties: measured once for all of them.
+    let nodeSizes = try net.drawingMeasures(style)
+    let pageDrawing = try net.drawing(style, measured: nodeSizes)
     // network.dot is left to Graphviz's layout, for a reader to lay it out anew.
     let dot = withAffiliations(pageDrawing.dot, ids: true)
     var networkSVG: String?
@@ -235,7 +238,7 @@ extension BrobyggareCommandLine {
       func drawing(_ s: DiagramStyle, ids: Bool) throws -> String {
         var s = s
         s.pinned = layout
-        return withAffiliations(try net.drawing(s).dot, ids: ids)
+        return withAffiliations(try net.drawing(s, measured: nodeSizes).dot, ids: ids)
       }
       func render(_ text: String, _ format: Graphviz.RenderFormat) throws -> Data {
         layout == nil

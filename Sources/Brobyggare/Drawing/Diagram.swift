@@ -264,8 +264,27 @@ extension Network {
     }
   }
 
-  /// The drawing with what was decided for it (the nodes labelled, the layout).
-  package func drawing(_ style: DiagramStyle = DiagramStyle()) throws -> DiagramDrawing {
+  /// The node values a drawing in `style` sizes its nodes by and ranks its labels by, for
+  /// ``drawing(_:measured:)`` when the network is drawn several times with the same measures
+  /// and tie selection (a page's picture and its figures for print): each measure is then
+  /// computed once, not once per drawing.
+  ///
+  /// - Complexity: that of the measures.
+  package func drawingMeasures(_ style: DiagramStyle) throws -> [DiagramStyle.Size: [Double]] {
+    let adj = try adjacency(style.selection)
+    var measured: [DiagramStyle.Size: [Double]] = [:]
+    for m in [style.size, style.labelMeasure ?? style.size] where measured[m] == nil {
+      measured[m] = try drawingValues(m, style, adj)
+    }
+    return measured
+  }
+
+  /// The drawing with what was decided for it (the nodes labelled, the layout). `measured`
+  /// holds node values already computed for this style's measures and tie selection
+  /// (``drawingMeasures(_:)``); a measure not in it is computed here.
+  package func drawing(
+    _ style: DiagramStyle = DiagramStyle(), measured: [DiagramStyle.Size: [Double]] = [:]
+  ) throws -> DiagramDrawing {
     if let l = style.layout, !DiagramStyle.layouts.contains(l) {
       throw DiagramError.unknownLayout(l)
     }
@@ -277,7 +296,7 @@ extension Network {
     let adj = try adjacency(style.selection)
     let n = nodeCount
     // Node values for size (on the whole network, also for an ego drawing).
-    let value = try drawingValues(style.size, style, adj)
+    let value = try measured[style.size] ?? drawingValues(style.size, style, adj)
     // Which nodes to draw.
     var shown = [Bool](repeating: true, count: n)
     var egoIndex: Int?
@@ -314,7 +333,7 @@ extension Network {
     if let k = style.labelCount {
       let m = style.labelMeasure ?? style.size
       labelMeasure = m
-      let v = m == style.size ? value : try drawingValues(m, style, adj)
+      let v = m == style.size ? value : try measured[m] ?? drawingValues(m, style, adj)
       ranked = drawn.filter { v[$0].isFinite && v[$0] > 0 }.count
       labelled = Set(highest(v, k))
     } else {
