@@ -46,7 +46,8 @@ package enum SmallMultiplesError: Error, Equatable, CustomStringConvertible {
 package let maximumPanels = 24
 
 /// The union of the panels' nodes (by id, in the order first met; a node's attributes from the
-/// first panel that has it) and of the ties each panel draws.
+/// first panel that has it) and of the ties each panel draws; the ids' type is the panels'
+/// when they agree.
 ///
 /// - Complexity: O(total nodes + total ties of the panels).
 package func unionNetwork(of panels: [DiagramPanel]) throws -> Network {
@@ -55,6 +56,9 @@ package func unionNetwork(of panels: [DiagramPanel]) throws -> Network {
     throw SmallMultiplesError.mixedDirection
   }
   var union = Network(directed: first.network.isDirected)
+  if panels.allSatisfy({ $0.network.nodeIDType == first.network.nodeIDType }) {
+    union.nodeIDType = first.network.nodeIDType
+  }
   for p in panels {
     for node in p.network.nodes where union.index(of: node.id) == nil {
       _ = try union.addNode(node)

@@ -39,6 +39,7 @@ extension Network {
       let (alterIndices, trust) = neighbours(of: v, in: adjacency, neighbourhood)
       var alters = Network(directed: isDirected)
       alters.nodeAttributes = nodeAttributes
+      alters.nodeIDType = nodeIDType
       alters.declareNodeAttribute(
         AttributeDeclaration(name: Network.egoTieTrustAttribute, type: .double))
       for (k, u) in alterIndices.enumerated() {

@@ -318,6 +318,7 @@ extension Network {
     net.nodeAttributes = nodeAttributes
     net.tieAttributes = tieAttributes
     net.attributes = attributes
+    net.nodeIDType = nodeIDType
     for node in nodes { _ = try? net.addNode(node) }
     for tie in ties where selection.includes(layer: tie.layer) { net.addTie(tie) }
     return net

@@ -69,7 +69,8 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .graphml:
       "everything: direction, typed attributes with defaults, layers, network attributes, yEd graphics"
     case .dot: "direction, ties, trust, layers, node, tie and graph attributes as text"
-    case .json: "direction, ties, trust, layers, typed node, tie and network attributes"
+    case .json:
+      "direction, ties, trust, layers, typed node, tie and network attributes; integer node ids (networkx's) as integers, ids that mix integers and text as text"
     case .ucinet:
       "ties, trust, layers (one matrix each), node ids; not attributes; reads back as directed"
     case .gexf:
@@ -187,7 +188,7 @@ extension Network {
       sentences += GraphMLFormat.retypedWhenWritten(self)
       sentences += GraphMLFormat.markupWrittenAsText(self)
     case .json:
-      break
+      sentences += NodeLinkFormat.integerIDsWrittenAsText(self)
     case .csv, .xlsx:
       if !isDirected && ties.isEmpty {
         sentences.append(

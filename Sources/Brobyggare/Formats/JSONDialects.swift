@@ -108,12 +108,17 @@ extension NodeLinkFormat {
             ], at: 0)
           edges.append(.object(fields))
         } else {
-          guard let id = element["data"]?["id"] else {
+          guard var id = element["data"]?["id"] else {
             throw JSONDialectError(
               message: "node element \(k) has no data.id", key: nil, element: nil)
           }
-          // networkx's cytoscape_data repeats the id as `value` and the label as `name`.
+          // networkx's cytoscape_data repeats the id as `value` and the label as `name`. Its
+          // `value` is the node itself: an integer node is {"id": "0", "value": 0}, and its
+          // ties' ends are 0, so the id is read as the integer (see Network.nodeIDType).
           let label = element["data"]?["label"] ?? id
+          if case .integer(let i)? = element["data"]?["value"], id == .string(String(i)) {
+            id = .integer(i)
+          }
           var fields: [(String, JSONValue)] =
             [("id", id)]
             + flat(
@@ -325,6 +330,9 @@ extension NodeLinkFormat {
   /// `data`), as cytoscape.js and Cytoscape desktop load it and networkx's `cytoscape_graph`
   /// reads it (each node's `value` is its id and `name` its label; `directed` and
   /// `multigraph` at the top, as networkx's `cytoscape_data` writes them). Keys in a fixed order.
+  /// When ``Network/nodeIDType`` is `.integer` and every id is an integer's text, each node's
+  /// `value` and each tie's `source` and `target` are JSON integers, as networkx writes
+  /// integer nodes (the `id` stays text, as Cytoscape wants it); else they are text.
   public static func writeCytoscape(_ network: Network) -> String {
     func value(_ v: AttributeValue) -> String {
       switch v {
@@ -347,6 +355,7 @@ extension NodeLinkFormat {
       ).inserted
     }
     let reserved: Set<String> = ["id", "value", "name", "source", "target"]
+    let nodeID = idWriter(network)
     var out =
       "{\n  \"directed\": \(network.isDirected),\n  \"multigraph\": \(multigraph),\n  \"data\": {"
     out += network.attributes.keys.sorted().map {
@@ -355,7 +364,7 @@ extension NodeLinkFormat {
     out += "},\n  \"elements\": {\n    \"nodes\": [\n"
     out += network.nodes.map { node in
       var fields = [
-        "\"id\": \(jsonString(node.id))", "\"value\": \(jsonString(node.id))",
+        "\"id\": \(jsonString(node.id))", "\"value\": \(nodeID(node.id))",
         "\"name\": \(jsonString(node.label))",
       ]
       for k in node.attributes.keys.sorted() where !reserved.contains(k) {
@@ -368,8 +377,8 @@ extension NodeLinkFormat {
     out += network.ties.enumerated().map { k, tie in
       var fields = [
         "\"id\": \(jsonString(tie.id ?? "e\(k)"))",
-        "\"source\": \(jsonString(network.nodes[tie.source].id))",
-        "\"target\": \(jsonString(network.nodes[tie.target].id))",
+        "\"source\": \(nodeID(network.nodes[tie.source].id))",
+        "\"target\": \(nodeID(network.nodes[tie.target].id))",
       ]
       if multigraph {
         let pair =

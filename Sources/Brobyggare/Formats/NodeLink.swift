@@ -6,11 +6,15 @@ import Foundation
 ///      "nodes": [{"id": "a", ...}], "edges": [{"source": "a", "target": "b", ...}]}
 ///
 /// The reader also takes `links` for `edges` (networkx before 3.4, d3) and numeric ids (kept as
-/// their decimal text). Attribute types follow JSON: integers, numbers, booleans and strings;
-/// `null` is a missing value. Nested objects and arrays are refused with their place. NaN and
-/// the infinities are written and read as Python's `json` module (and so networkx) writes and
-/// reads them: `NaN`, `Infinity`, `-Infinity`. A tie's `trust` (else `weight`), in any case
-/// (`Trust`, as a CSV header may have it), is its trust.
+/// their decimal text). When every node id is a JSON integer (networkx's integer nodes,
+/// `{"id": 0}`), ``Network/nodeIDType`` is `.integer` and the writer writes the ids and the
+/// ties' ends as integers again; ids that mix integers and text (`0` and `"x"`), other numbers
+/// (`1.5`) and integers beyond 64 bits are text, and are written back as text (`"0"`), which
+/// networkx reads as strings. Attribute types follow JSON: integers, numbers, booleans and
+/// strings; `null` is a missing value. Nested objects and arrays are refused with their place.
+/// NaN and the infinities are written and read as Python's `json` module (and so networkx)
+/// writes and reads them: `NaN`, `Infinity`, `-Infinity`. A tie's `trust` (else `weight`), in
+/// any case (`Trust`, as a CSV header may have it), is its trust.
 ///
 /// Every character of an id or a value can be written: JSON escapes the control characters
 /// (`\u0000` among them).
@@ -89,10 +93,13 @@ public enum NodeLinkFormat {
     }
     var nodeTypes: [String: AttributeType] = [:]
     var tieTypes: [String: AttributeType] = [:]
+    // Whether every id so far is a JSON integer (networkx's integer nodes), for nodeIDType.
+    var integerIDs = !nodes.isEmpty
     for (n, node) in nodes.enumerated() {
       guard case .object(let members) = node else {
         throw parser.error("nodes[\(n)] is not an object", at: parser.offset("nodes", n))
       }
+      if integerIDs { integerIDs = if case .integer? = node["id"] { true } else { false } }
       let id = try idText(node["id"], what: "nodes[\(n)]", at: parser.offset("nodes", n))
       var attrs: [String: AttributeValue] = [:]
       for (k, v) in members where k != "id" {
@@ -111,6 +118,7 @@ public enum NodeLinkFormat {
         throw parser.error("nodes[\(n)] repeats the id '\(id)'", at: parser.offset("nodes", n))
       }
     }
+    if integerIDs { network.nodeIDType = .integer }
     let edgeKey = root["edges"] != nil ? "edges" : "links"
     guard case .array(let edges)? = root[edgeKey] else {
       throw parser.error("expected an 'edges' (or 'links') array", at: parser.offset(edgeKey))
@@ -200,7 +208,9 @@ public enum NodeLinkFormat {
   /// Writes node-link JSON that networkx's `node_link_graph(data, edges="edges")` reads back.
   /// Keys are written in a fixed order, so the same network gives the same bytes. NaN and the
   /// infinities are written `NaN`, `Infinity` and `-Infinity`, as Python's `json` module
-  /// writes and reads them. The trust is written under `trustKeyName(_:)`.
+  /// writes and reads them. The trust is written under `trustKeyName(_:)`. The node ids and
+  /// the ties' ends are JSON integers when ``Network/nodeIDType`` is `.integer` and every id is
+  /// an integer's text (`7`), else strings (``Network/lostWhenWritten(as:)`` says why).
   ///
   /// - Throws: ``FormatError`` when an attribute's name would be read as something else: a
   ///   node attribute `id`; a tie attribute `source`, `target`, `key`, `id` or `layer`; a tie
@@ -259,6 +269,7 @@ public enum NodeLinkFormat {
       case .boolean(let b): return b ? "true" : "false"
       }
     }
+    let nodeID = idWriter(network)
     var out =
       "{\n  \"directed\": \(network.isDirected),\n  \"multigraph\": \(multigraph),\n  \"graph\": {"
     out += network.attributes.keys.sorted().map {
@@ -266,7 +277,7 @@ public enum NodeLinkFormat {
     }.joined(separator: ", ")
     out += "},\n  \"nodes\": [\n"
     out += network.nodes.map { node in
-      var fields = ["\"id\": \(jsonString(node.id))"]
+      var fields = ["\"id\": \(nodeID(node.id))"]
       let extra = node.attributes.keys.filter { !nodeOrder.contains($0) }.sorted()
       for k in nodeOrder + extra {
         if let v = node.attributes[k] { fields.append("\(jsonString(k)): \(value(v))") }
@@ -277,8 +288,8 @@ public enum NodeLinkFormat {
     var keys: [[Int]: Int] = [:]
     out += network.ties.map { tie in
       var fields = [
-        "\"source\": \(jsonString(network.nodes[tie.source].id))",
-        "\"target\": \(jsonString(network.nodes[tie.target].id))",
+        "\"source\": \(nodeID(network.nodes[tie.source].id))",
+        "\"target\": \(nodeID(network.nodes[tie.target].id))",
       ]
       if multigraph {
         let pair =
@@ -300,5 +311,33 @@ public enum NodeLinkFormat {
     }.joined(separator: ",\n")
     out += "\n  ]\n}\n"
     return out
+  }
+
+  /// The first id that is not an integer as `String(Int)` writes it (`x`, `07`, `+7`), or
+  /// `nil` when every id is one.
+  ///
+  /// - Complexity: O(n).
+  static func firstNonIntegerID(_ network: Network) -> String? {
+    network.nodes.first { Int($0.id).map(String.init) != $0.id }?.id
+  }
+
+  /// How the JSON writers write a node id: as a JSON integer (`0`) when the input gave the
+  /// ids as integers (``Network/nodeIDType``) and every id is still one, so that networkx
+  /// reads back the nodes it wrote; else as a JSON string (`"0"`).
+  ///
+  /// - Complexity: O(n) to choose, then O(1) an id.
+  static func idWriter(_ network: Network) -> (String) -> String {
+    if network.nodeIDType == .integer && firstNonIntegerID(network) == nil { return { $0 } }
+    return { jsonString($0) }
+  }
+
+  /// The sentence for ``Network/lostWhenWritten(as:)`` when the input gave the node ids as JSON
+  /// integers but an id is not one (a node added later): every id is written as text, which
+  /// networkx reads back as strings. Empty otherwise.
+  static func integerIDsWrittenAsText(_ network: Network) -> [String] {
+    guard network.nodeIDType == .integer, let id = firstNonIntegerID(network) else { return [] }
+    return [
+      "the node ids were integers in the input, but the id '\(visibleText(id))' is not one: every id is written as text, so networkx reads them back as strings (\"0\", not 0)"
+    ]
   }
 }

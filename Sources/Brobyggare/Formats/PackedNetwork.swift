@@ -236,8 +236,9 @@ public struct PackedNetwork: Sendable {
   }
 
   /// The network the file holds: its nodes with their ids and labels, and one tie per arc
-  /// (undirected ties once) carrying the packed trust. Layers and attributes are not packed:
-  /// the ties are those the selection named in ``settings`` chose.
+  /// (undirected ties once) carrying the packed trust. Layers, attributes and the type of the
+  /// ids (``Network/nodeIDType``, `.string` here) are not packed: the ties are those the
+  /// selection named in ``settings`` chose.
   ///
   /// - Throws: ``FormatError`` when two nodes have one id.
   public func network(file: String) throws(FormatError) -> Network {

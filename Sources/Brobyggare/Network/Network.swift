@@ -18,6 +18,20 @@ public struct Network: Sendable {
   public var attributes: [String: AttributeValue] = [:]
   /// The graph's id in the input (GraphML `<graph id>`), kept for writing back.
   public var graphID: String?
+  /// The type the input gave the node ids, kept for writing back: ``Node/id`` is text either
+  /// way (`"0"`).
+  ///
+  /// The JSON reader sets `.integer` when every node id in the file is a JSON integer
+  /// (`{"id": 0}`, as networkx writes integer nodes); every other reader, and a JSON file whose
+  /// ids are text or mix integers and text, leaves `.string`. The JSON writers
+  /// (``NodeLinkFormat/write(_:)`` and ``NodeLinkFormat/writeCytoscape(_:)``) read it: with
+  /// `.integer`, and every id an integer written as Swift's `String(Int)` writes it (`7`, not
+  /// `07` or `+7`), they write the ids and the ties' ends as JSON integers, so that networkx
+  /// reads back the nodes it wrote (`0`, not `"0"`); otherwise as text, and
+  /// ``lostWhenWritten(as:)`` names the first id that is not an integer. Other values are
+  /// written as `.string` is. Networks made from this one with the same ids (ego networks,
+  /// projections) keep it; a packed network (``PackedNetwork``) does not hold it.
+  public var nodeIDType: AttributeType = .string
 
   /// Declared node attributes, in declaration order (label and kind among them when present).
   public var nodeAttributes: [AttributeDeclaration] = [] {

@@ -133,6 +133,7 @@ extension Network {
     result.declareTieAttribute(AttributeDeclaration(name: "shared", type: .integer))
     result.attributes = attributes
     result.networkAttributes = networkAttributes
+    result.nodeIDType = nodeIDType
     var newIndex = [Int](repeating: -1, count: nodeCount)
     for (i, node) in nodes.enumerated() where isPerson(node) == keepPeople {
       newIndex[i] = try result.addNode(node)

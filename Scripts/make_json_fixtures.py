@@ -1,0 +1,56 @@
+"""Writes the JSON files networkx makes for graphs with integer nodes, for the tests of
+Brobyggare's JSON reader and writers (Network.nodeIDType).
+
+Run from the package root:
+
+    python3 -m venv /tmp/venv-nx && /tmp/venv-nx/bin/pip install networkx==3.6.1
+    /tmp/venv-nx/bin/python Scripts/make_json_fixtures.py
+
+Writes Tests/BrobyggareTests/Fixtures/json/ (the files are committed; the script stops if the
+networkx version differs, so that a regeneration changes nothing):
+
+- networkx_integer_ids.json: json.dumps(node_link_data(G, edges="edges")) of a graph whose
+  nodes are all integers, out of order and one negative (so that an id is not its position),
+  with a node attribute, weights and an isolated node.
+- networkx_mixed_ids.json: the same with links="links" and one more node "x" tied to 3: ids
+  that mix JSON integers and text.
+- networkx_integer_ids_cytoscape.json: json.dumps(cytoscape_data(G)) of the first graph, which
+  writes each node's id as text and the node itself as `value` (0) and the edges' ends as
+  integers.
+"""
+import json
+import pathlib
+import sys
+
+import networkx as nx
+
+NETWORKX = "3.6.1"
+if nx.__version__ != NETWORKX:
+    sys.exit(f"networkx {nx.__version__} is installed; the fixtures are written with {NETWORKX}")
+
+OUT = pathlib.Path(__file__).resolve().parent.parent / "Tests/BrobyggareTests/Fixtures/json"
+OUT.mkdir(parents=True, exist_ok=True)
+
+
+def write(data, name):
+    path = OUT / name
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(OUT.parent.parent.parent.parent)} (networkx {nx.__version__})")
+
+
+G = nx.Graph(name="integer nodes")
+for n, age in [(10, 34), (3, 51), (0, 28), (-2, 45), (7, None)]:
+    if age is None:
+        G.add_node(n)
+    else:
+        G.add_node(n, age=age)
+G.add_edge(10, 3, weight=0.5)
+G.add_edge(3, 0, weight=1.0)
+G.add_edge(0, -2, weight=0.25)
+G.add_edge(-2, 10, weight=2.0)
+write(nx.node_link_data(G, edges="edges"), "networkx_integer_ids.json")
+write(nx.cytoscape_data(G), "networkx_integer_ids_cytoscape.json")
+
+M = G.copy()
+M.add_edge(3, "x", weight=1.5)
+write(nx.node_link_data(M, edges="links"), "networkx_mixed_ids.json")
