@@ -24,7 +24,9 @@ let packSpec = CommandSpec(
     the tie selection (--layer, --weight, --merge) and --distance it was packed with. Every
     command reads a .bbn as it reads any network; the ties are those chosen when packing, so
     --layer, --weight and --merge are refused on a .bbn (pack again to choose others). Layers
-    and attributes other than the labels are not packed. A damaged or truncated file is refused
+    and attributes other than the labels are not packed, nor the ids' type: networkx's integer
+    node ids, which JSON written from the original keeps as integers, are text in JSON written
+    from the packed file (pack says so). A damaged or truncated file is refused
     with a message, and so is a file whose content does not match its hash.
     Use it to read a large network once for many tasks: `metrics NET.bbn --shard i/K`.
     """)
@@ -65,6 +67,10 @@ extension BrobyggareCommandLine {
     try writeOutput([(path: o, data: data)], inputs: inputFiles(path, p))
     out.stderr +=
       "wrote \(o): \(adj.nodeCount) nodes, \(adj.tieCount) \(adj.isDirected ? "directed" : "undirected") ties, \(data.count) bytes, content hash \(String(packed.contentHash, radix: 16)); \(settings.map { "\($0.name): \($0.value)" }.joined(separator: "; "))\n"
+    if net.nodeIDType == .integer {
+      out.stderr +=
+        "note: the node ids were integers in \(path) (networkx's integer nodes); the packed file holds them as text, so JSON written from it has text ids (\"0\", not 0): write JSON from \(path) to keep them integers\n"
+    }
   }
 }
 

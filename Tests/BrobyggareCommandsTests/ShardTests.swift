@@ -114,6 +114,24 @@ struct ShardTests {
       ).status == 0)
   }
 
+  /// Integer node ids (networkx's, from JSON) are packed as text, and pack says so; text ids
+  /// get no such note.
+  @Test func packingIntegerIDsSaysTheyBecomeText() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let bbn = dir.appendingPathComponent("p.bbn").path
+    for (ids, noted) in [(["0", "1", "2"], true), (["\"a\"", "\"b\"", "\"c\""], false)] {
+      let json = dir.appendingPathComponent("g.json")
+      let text =
+        "{\"directed\": false, \"nodes\": [{\"id\": \(ids[0])}, {\"id\": \(ids[1])}, {\"id\": \(ids[2])}], "
+        + "\"links\": [{\"source\": \(ids[0]), \"target\": \(ids[1])}, {\"source\": \(ids[1]), \"target\": \(ids[2])}]}"
+      try text.write(to: json, atomically: true, encoding: .utf8)
+      let r = run("pack", json.path, "-o", bbn)
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(r.stderr.contains("the packed file holds them as text") == noted, "\(r.stderr)")
+    }
+  }
+
   @Test func damagedPackedFilesAreRefusedWithAMessage() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
