@@ -65,6 +65,31 @@ struct DiagramLabelTests {
     #expect(Self.labelled(try net.diagram(style)) == ["a", "b", "c", "d", "e", "f"])
   }
 
+  /// Measures computed once and passed in (``Network/drawingMeasures(_:except:)``, and the
+  /// betweenness the report's table computes on the same ties with hops) give the drawing the
+  /// drawing gives alone, byte for byte; and they are used, not computed again: values passed
+  /// in that differ change the drawing.
+  @Test func measuresPassedInDrawTheSame() throws {
+    let net = Self.spur()
+    var style = DiagramStyle()
+    style.labelCount = 2
+    style.labelMeasure = .degree
+    let alone = try net.drawing(style).dot
+    #expect(try net.drawing(style, measured: net.drawingMeasures(style)).dot == alone)
+    let adj = try net.adjacency(style.selection)
+    let table = adj.betweenness(lengths: try ArcLengths(adj, transform: .hops))
+    var measured: [DiagramStyle.Size: [Double]] = [.betweenness: table]
+    let rest = try net.drawingMeasures(style, except: [.betweenness])
+    #expect(Set(rest.keys) == [.degree])
+    for (size, values) in rest { measured[size] = values }
+    #expect(try net.drawing(style, measured: measured).dot == alone)
+    // f as the top bridge-builder instead of c: another drawing.
+    var other = table
+    other[net.index(of: "f")!] = 100
+    measured[.betweenness] = other
+    #expect(try net.drawing(style, measured: measured).dot != alone)
+  }
+
   @Test func aThresholdNeedsAMeasureAndACountFromZero() throws {
     let net = Self.spur()
     var style = DiagramStyle()

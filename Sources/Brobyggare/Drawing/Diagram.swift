@@ -267,13 +267,17 @@ extension Network {
   /// The node values a drawing in `style` sizes its nodes by and ranks its labels by, for
   /// ``drawing(_:measured:)`` when the network is drawn several times with the same measures
   /// and tie selection (a page's picture and its figures for print): each measure is then
-  /// computed once, not once per drawing.
+  /// computed once, not once per drawing. Measures in `except` (those the caller has) are
+  /// left out.
   ///
   /// - Complexity: that of the measures.
-  package func drawingMeasures(_ style: DiagramStyle) throws -> [DiagramStyle.Size: [Double]] {
+  package func drawingMeasures(
+    _ style: DiagramStyle, except known: Set<DiagramStyle.Size> = []
+  ) throws -> [DiagramStyle.Size: [Double]] {
     let adj = try adjacency(style.selection)
     var measured: [DiagramStyle.Size: [Double]] = [:]
-    for m in [style.size, style.labelMeasure ?? style.size] where measured[m] == nil {
+    for m in [style.size, style.labelMeasure ?? style.size]
+    where measured[m] == nil && !known.contains(m) {
       measured[m] = try drawingValues(m, style, adj)
     }
     return measured
