@@ -224,10 +224,8 @@ extension BrobyggareCommandLine {
     // The page's drawing and the figures size and label their nodes by the same measures on
     // the same ties: measured once for all of them. Betweenness is the table's, on the same
     // ties with the same hops (Network.betweenness(selection:) computes just that).
-    var nodeSizes: [DiagramStyle.Size: [Double]] = [.betweenness: betweenness]
-    for (size, values) in try net.drawingMeasures(style, except: [.betweenness]) {
-      nodeSizes[size] = values
-    }
+    let nodeSizes = try net.drawingMeasures(style, except: [.betweenness])
+      .merging([.betweenness: betweenness]) { $1 }
     let pageDrawing = try net.drawing(style, measured: nodeSizes)
     // network.dot is left to Graphviz's layout, for a reader to lay it out anew.
     let dot = withAffiliations(pageDrawing.dot, ids: true)

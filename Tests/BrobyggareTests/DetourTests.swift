@@ -102,15 +102,28 @@ struct DetourTests {
     net.addTie(from: "x", to: "z", trust: 1)
     net.addTie(from: "z", to: "y", trust: 1)
     net.addTie(from: "y", to: "x", trust: 1)
+    let kept = try expectOnlyTheDetourGoes(net)
+    #expect(kept.arcCount == 3)
+  }
+
+  /// The detour pass on `net` (raw trust as length) leaves out the arc x → y of length 5 and
+  /// keeps every other arc in its row order; the network without it.
+  @discardableResult
+  func expectOnlyTheDetourGoes(
+    _ net: Network, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Adjacency {
     let adj = try net.adjacency()
     let lengths = try ArcLengths(adj, transform: .raw).lengths!
-    let layout = try #require(BucketQueue.layout(lengths: lengths, nodeCount: 3))
-    let (kept, keptLengths) = try #require(adj.withoutDetours(lengths: lengths, layout: layout))
+    let layout = try #require(
+      BucketQueue.layout(lengths: lengths, nodeCount: adj.nodeCount),
+      sourceLocation: sourceLocation)
+    let (kept, keptLengths) = try #require(
+      adj.withoutDetours(lengths: lengths, layout: layout), sourceLocation: sourceLocation)
     let (x, y) = (net.index(of: "x")!, net.index(of: "y")!)
     #expect(
-      arcs(kept, keptLengths)
-        == arcs(adj, lengths).filter { $0 != "\(x)>\(y):5.0" })
-    #expect(kept.arcCount == 3)
+      arcs(kept, keptLengths) == arcs(adj, lengths).filter { $0 != "\(x)>\(y):5.0" },
+      sourceLocation: sourceLocation)
+    return kept
   }
 
   /// On a directed network the landmarks are the nodes of most arcs out and in: nine
@@ -130,14 +143,7 @@ struct DetourTests {
     net.addTie(from: "t0", to: "h", trust: 1)
     net.addTie(from: "h", to: "t1", trust: 1)
     net.addTie(from: "x", to: "y", trust: 5)
-    let adj = try net.adjacency()
-    let lengths = try ArcLengths(adj, transform: .raw).lengths!
-    let layout = try #require(BucketQueue.layout(lengths: lengths, nodeCount: adj.nodeCount))
-    let (kept, keptLengths) = try #require(adj.withoutDetours(lengths: lengths, layout: layout))
-    let (x, y) = (net.index(of: "x")!, net.index(of: "y")!)
-    #expect(
-      arcs(kept, keptLengths)
-        == arcs(adj, lengths).filter { $0 != "\(x)>\(y):5.0" })
+    try expectOnlyTheDetourGoes(net)
   }
 
   /// Random networks of 60 to 400 nodes, lengths drawn from a few values whose sums tie

@@ -274,18 +274,17 @@ extension Network {
   package func drawingMeasures(
     _ style: DiagramStyle, except known: Set<DiagramStyle.Size> = []
   ) throws -> [DiagramStyle.Size: [Double]] {
+    let wanted = Set([style.size, style.labelMeasure ?? style.size]).subtracting(known)
+    if wanted.isEmpty { return [:] }
     let adj = try adjacency(style.selection)
     var measured: [DiagramStyle.Size: [Double]] = [:]
-    for m in [style.size, style.labelMeasure ?? style.size]
-    where measured[m] == nil && !known.contains(m) {
-      measured[m] = try drawingValues(m, style, adj)
-    }
+    for m in wanted { measured[m] = try drawingValues(m, style, adj) }
     return measured
   }
 
   /// The drawing with what was decided for it (the nodes labelled, the layout). `measured`
   /// holds node values already computed for this style's measures and tie selection
-  /// (``drawingMeasures(_:)``); a measure not in it is computed here.
+  /// (``drawingMeasures(_:except:)``); a measure not in it is computed here.
   package func drawing(
     _ style: DiagramStyle = DiagramStyle(), measured: [DiagramStyle.Size: [Double]] = [:]
   ) throws -> DiagramDrawing {
