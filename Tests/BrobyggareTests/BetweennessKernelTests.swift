@@ -74,6 +74,41 @@ struct BetweennessKernelTests {
     }
   }
 
+  /// The order the unweighted kernel takes its sources in, against breadth-first search written
+  /// out plainly (a queue of node numbers, each node's arcs in order, a new root at the first
+  /// node not yet reached): every node once, including isolated nodes, the nodes of other
+  /// components, and (directed) nodes no arc reaches, which start searches of their own.
+  @Test(arguments: [false, true])
+  func batchOrderIsBreadthFirst(_ directed: Bool) throws {
+    var rng = SeededGenerator(seed: directed ? 71 : 72)
+    for n in [1, 2, 17, 40, 300] {
+      var ties: [(Int, Int)] = []
+      for _ in 0..<n {
+        ties.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n))))
+      }
+      let adj = try network(directed: directed, nodes: n, ties: ties).adjacency()
+      var expected: [Int] = []
+      var reached = Set<Int>()
+      for root in 0..<n where !reached.contains(root) {
+        reached.insert(root)
+        var queue = [root]
+        var at = 0
+        while at < queue.count {
+          let v = queue[at]
+          at += 1
+          expected.append(v)
+          for k in adj.outOffsets[v]..<adj.outOffsets[v + 1] {
+            let w = Int(adj.outTargets[k])
+            if reached.insert(w).inserted { queue.append(w) }
+          }
+        }
+      }
+      let order = adj.batchOrder().map { Int($0) }
+      #expect(order == expected, "n=\(n)")
+      #expect(Set(order).count == n, "n=\(n)")
+    }
+  }
+
   /// On a path of n nodes the i-th node (from 0) lies between the i nodes on one side and the
   /// n − 1 − i on the other: b(i) = i (n − 1 − i). 700 nodes give 699 levels.
   @Test func longPath() throws {
@@ -141,8 +176,11 @@ struct BetweennessKernelTests {
       func sums(_ arcs: CompactArcs, arcsFirstReserved: Int) -> [Double] {
         let ws = BatchedBFSWorkspace(nodeCount: n, arcCount: arcsFirstReserved)
         var acc = [Double](repeating: 0, count: n)
-        acc.withUnsafeMutableBufferPointer {
-          arcs.bfsDependencies(sources: 0..<sourceCount, workspace: ws, into: $0.baseAddress!)
+        let sources = (0..<sourceCount).map { Int32($0) }
+        acc.withUnsafeMutableBufferPointer { acc in
+          sources.withUnsafeBufferPointer {
+            arcs.bfsDependencies(sources: $0, workspace: ws, into: acc.baseAddress!)
+          }
         }
         return acc
       }

@@ -50,7 +50,8 @@ extension Adjacency {
     let n = nodeCount
     let range = block.chunks(of: sourceChunks)
     guard n > 0 else { return range.map { _ in [] } }
-    // The sources are chunked in the degree order the kernel numbers them in (as a single run).
+    // The sources are chunked as a single run chunks them (in the degree order the kernel
+    // numbers them in; the unweighted kernel takes them in its breadth-first batch order).
     let (permuted, permutedLengths, newID) = relabelledByDegree(lengths: lengths.lengths)
     let partial = permuted.brandesPartials(
       lengths: permutedLengths, chunks: range, of: sourceChunks, threads: threads)

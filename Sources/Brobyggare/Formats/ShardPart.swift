@@ -20,8 +20,10 @@ import Foundation
 public struct ShardPart: Sendable {
   /// The extension of a shard part, `bbs`.
   public static let fileExtension = "bbs"
-  /// The version of the layout this library writes and reads.
-  public static let formatVersion: UInt32 = 1
+  /// The version of the layout this library writes and reads. Version 2: the unweighted
+  /// kernel's chunks hold their sources in breadth-first order (``Adjacency/batchOrder()``), so
+  /// a version 1 part's chunks hold other sources and must not be merged with version 2 parts.
+  public static let formatVersion: UInt32 = 2
   static let magic = Array("BROBYBBS".utf8)
 
   /// The content hash of the network (``PackedNetwork/contentHash(of:ids:labels:)``).
