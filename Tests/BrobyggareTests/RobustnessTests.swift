@@ -17,6 +17,20 @@ struct RobustnessTests {
   }
 
   /// By hand: R's rank(-x, ties.method = "average") with NaN last; type 7 quantiles.
+  /// Scores equal but for rounding rank as ties: 0.1 + 0.2 and 0.3 differ in the last bit
+  /// (as two sums of the same terms in another order can), and share a rank once made equal;
+  /// scores 10⁻⁸ apart (relative) stay apart, as do NaN and infinities.
+  @Test func scoresWithinRoundingRankAsTies() {
+    let sum = 0.1 + 0.2
+    #expect(sum != 0.3)
+    let values = [sum, 0.3, 1, .nan, 2, 2 * (1 + 1e-8), .infinity, 0]
+    let tied = RankCorrelation.withRoundingTies(values)
+    #expect(tied[0] == tied[1] && tied[0] == Swift.min(sum, 0.3))
+    #expect(Array(tied[2...]).elementsEqual(values[2...]) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    #expect(RankCorrelation.ranks(tied) == [5.5, 5.5, 4, 8, 3, 2, 1, 7])
+    #expect(RankCorrelation.ranks(values) != RankCorrelation.ranks(tied))
+  }
+
   @Test func ranksAndQuantiles() {
     #expect(RankCorrelation.ranks([3, 1, 3, .nan, 2]) == [1.5, 4, 1.5, 5, 3])
     #expect(RankCorrelation.ranks([3, 1, 3, 2], descending: false) == [3.5, 1, 3.5, 2])

@@ -118,8 +118,11 @@ public struct WaveComparison: Sendable {
 
     let sa = measure.scores(try a.adjacency(selection), threads: threads)
     let sb = measure.scores(try b.adjacency(selection), threads: threads)
-    let ra = RankCorrelation.ranks(sa, descending: measure.higherRanksFirst)
-    let rb = RankCorrelation.ranks(sb, descending: measure.higherRanksFirst)
+    // Scores within rounding of each other rank as ties (RankCorrelation.withRoundingTies).
+    let ra = RankCorrelation.ranks(
+      RankCorrelation.withRoundingTies(sa), descending: measure.higherRanksFirst)
+    let rb = RankCorrelation.ranks(
+      RankCorrelation.withRoundingTies(sb), descending: measure.higherRanksFirst)
     var nodes: [NodeChange] = []
     for (i, node) in a.nodes.enumerated() {
       let j = b.index(of: node.id)
@@ -137,6 +140,8 @@ public struct WaveComparison: Sendable {
     }
     self.nodes = nodes
     let both = nodes.filter { $0.inA && $0.inB && $0.scoreA.isFinite && $0.scoreB.isFinite }
-    spearman = RankCorrelation.spearman(both.map(\.scoreA), both.map(\.scoreB))
+    spearman = RankCorrelation.spearman(
+      RankCorrelation.withRoundingTies(both.map(\.scoreA)),
+      RankCorrelation.withRoundingTies(both.map(\.scoreB)))
   }
 }

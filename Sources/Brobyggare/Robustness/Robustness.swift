@@ -177,7 +177,9 @@ extension Adjacency {
   {
     let n = nodeCount
     let measure = options.measure
-    let full = measure.scores(self, threads: options.threads)
+    // Scores within rounding of each other rank as ties (RankCorrelation.withRoundingTies).
+    let fullScores = measure.scores(self, threads: options.threads)
+    let full = RankCorrelation.withRoundingTies(fullScores)
     let fullRanks = RankCorrelation.ranks(full, descending: measure.higherRanksFirst)
     let k = Swift.min(options.topK, n)
     let topK = Array(
@@ -204,7 +206,7 @@ extension Adjacency {
           // Back to the full network's nodes.
           var kept: [Int] = []
           for v in 0..<n where present[v] >= 0 { kept.append(v) }
-          let runScores = kept.map { scores[present[$0]] }
+          let runScores = RankCorrelation.withRoundingTies(kept.map { scores[present[$0]] })
           let runRanks = RankCorrelation.ranks(runScores, descending: measure.higherRanksFirst)
           for (i, v) in kept.enumerated() { ranks.pointer[r * n + v] = runRanks[i] }
           let fullSubset = kept.map { full[$0] }
@@ -247,7 +249,8 @@ extension Adjacency {
           topKOverlap: (0..<runs).map { ag[$0 * 3 + 2] }))
     }
     return Robustness.Result(
-      options: options, fullScores: full, fullRanks: fullRanks, topK: topK, conditions: conditions,
+      options: options, fullScores: fullScores, fullRanks: fullRanks, topK: topK,
+      conditions: conditions,
       respondents: respondentList.count)
   }
 

@@ -81,7 +81,11 @@ extension Adjacency {
       case .constraint: values.append(kept.structuralHoles(weighted: false).constraint)
       }
     }
-    let ranks = values.map { RankCorrelation.ranks($0, descending: !measure.smallerFirst) }
+    // Scores within rounding of each other rank as ties (RankCorrelation.withRoundingTies).
+    let ranks = values.map {
+      RankCorrelation.ranks(
+        RankCorrelation.withRoundingTies($0), descending: !measure.smallerFirst)
+    }
     let first = ranks.first ?? []
     return ThresholdSweep(
       measure: measure, thresholds: thresholds, ties: ties, values: values, ranks: ranks,
