@@ -20,9 +20,9 @@ import Foundation
 public struct ShardPart: Sendable {
   /// The extension of a shard part, `bbs`.
   public static let fileExtension = "bbs"
-  /// The version of the layout this library writes and reads. Version 2: the unweighted
-  /// kernel's chunks hold their sources in breadth-first order (``Adjacency/batchOrder()``), so
-  /// a version 1 part's chunks hold other sources and must not be merged with version 2 parts.
+  /// The version of the layout this library writes and reads. Version 2: betweenness on hops
+  /// takes each chunk's sources in a breadth-first order of the network, so a version 1 part's
+  /// chunks hold other sources and must not be merged with version 2 parts.
   public static let formatVersion: UInt32 = 2
   static let magic = Array("BROBYBBS".utf8)
 

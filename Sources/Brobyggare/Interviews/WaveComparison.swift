@@ -33,7 +33,8 @@ public struct WaveComparison: Sendable {
     public var change: Change
   }
 
-  /// A node in either wave, with the measure and its rank in each.
+  /// A node in either wave, with the measure and its rank in each (scores within 10⁻⁹ of each
+  /// other, relative, rank as ties: they differ only by rounding).
   public struct NodeChange: Hashable, Sendable {
     /// The node's id.
     public var id: String

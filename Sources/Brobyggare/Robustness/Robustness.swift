@@ -101,7 +101,8 @@ public enum Robustness {
 
   /// What a node's rank did over the runs of one perturbation.
   public struct NodeRanks: Hashable, Sendable {
-    /// The node's rank in the full network (1 is first; ties share the mean rank).
+    /// The node's rank in the full network (1 is first; ties share the mean rank, and scores
+    /// within 10⁻⁹ of each other, relative, are ties: they differ only by rounding).
     public var fullRank: Double
     /// Runs in which the node was present.
     public var present: Int
@@ -137,7 +138,8 @@ public enum Robustness {
     public var options: Options
     /// The measure on the full network, indexed like the nodes.
     public var fullScores: [Double]
-    /// The ranks of those scores (1 is first; ties share the mean rank).
+    /// The ranks of those scores (1 is first; ties share the mean rank, and scores within 10⁻⁹
+    /// of each other, relative, are ties: they differ only by rounding).
     public var fullRanks: [Double]
     /// The full network's top k (node indices, best first).
     public var topK: [Int]

@@ -36,7 +36,8 @@ public struct ThresholdSweep: Sendable {
   public var ties: [Int]
   /// `values[k][v]`: the measure of node v on the ties of cut-off k.
   public var values: [[Double]]
-  /// `ranks[k][v]`: v's rank at cut-off k.
+  /// `ranks[k][v]`: v's rank at cut-off k (scores within 10⁻⁹ of each other, relative, rank
+  /// as ties: they differ only by rounding).
   public var ranks: [[Double]]
   /// Spearman's correlation of the ranks at each cut-off with those at the first.
   public var correlationWithFirst: [Double]
