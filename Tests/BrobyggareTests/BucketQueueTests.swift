@@ -94,4 +94,26 @@ struct BucketQueueTests {
     // Each unordered pair is counted from both ends.
     for i in 0..<n { #expect(got[i] == Double(2 * i * (n - 1 - i)), "node \(i): \(got[i])") }
   }
+
+  /// The hint the searches fetch arcs by: the node at the head of the current bucket, which the
+  /// next pop returns when no push comes between; -1 when that bucket is empty (the next pop
+  /// moves on to a later bucket); the radix heap gives no hint.
+  @Test func likelyNextIsTheNextPopWithinTheBucket() throws {
+    var queue = try #require(BucketQueue(lengths: [1, 2], nodeCount: 10, pushes: 8))
+    defer { queue.deallocate() }
+    #expect(queue.likelyNext() == -1)
+    queue.push(0, 4)
+    queue.push(0, 5)
+    queue.push(3, 6)
+    #expect(queue.likelyNext() == 5)
+    #expect(queue.popNode() == 5)
+    #expect(queue.likelyNext() == 4)
+    #expect(queue.popNode() == 4)
+    #expect(queue.likelyNext() == -1)
+    #expect(queue.popNode() == 6)
+    var heap = RadixHeap()
+    defer { heap.deallocate() }
+    heap.push(0, 3)
+    #expect(heap.likelyNext() == -1)
+  }
 }

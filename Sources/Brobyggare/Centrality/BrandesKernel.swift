@@ -11,7 +11,8 @@
 /// touched it; no bounds checks in the loops over arcs; the sources of a batch taken in
 /// breadth-first order, so they lie close together and their searches share levels; lane values
 /// fetched ahead of use (``prefetchLanes(_:)``); Dial's buckets or a radix heap for
-/// Dijkstra. Sources
+/// Dijkstra, with the arcs of the node the buckets will likely pop next fetched ahead
+/// (``prefetchArcs(of:offsets:targets:lengths:)``). Sources
 /// split into a fixed number of chunks, each summed on its own and the chunks added in order,
 /// so the result is the same bit for bit whatever the number of threads.
 extension Adjacency {
@@ -265,6 +266,7 @@ extension Adjacency {
               distance[v] = -.infinity
               order[count] = v32
               count &+= 1
+              prefetchArcs(of: heap.likelyNext(), offsets: offsets, targets: targets, lengths: len)
               let sv = sigma[v]
               for k in offsets[v]..<offsets[v &+ 1] {
                 let w = Int(targets[k])
@@ -333,6 +335,21 @@ func prefetchLanes(_ values: UnsafeMutablePointer<LaneValues>) {
   let address = UnsafeRawPointer(values)
   llvmPrefetch(address, 0, 3, 1)
   llvmPrefetch(address + 64, 0, 3, 1)
+}
+
+/// Fetches the first heads and lengths of `node`'s arcs (a node a Dijkstra queue is likely to
+/// pop next, ``DijkstraQueue/likelyNext()``) while the arcs of the node popped now are relaxed:
+/// each node's arcs lie somewhere else in memory, and the search jumps between them in an
+/// order the processor cannot foresee. Nothing when `node` is -1.
+@inline(__always)
+func prefetchArcs(
+  of node: Int32, offsets: UnsafeBufferPointer<Int>, targets: UnsafeBufferPointer<Int32>,
+  lengths: UnsafeBufferPointer<Double>
+) {
+  guard node >= 0, let t = targets.baseAddress, let l = lengths.baseAddress else { return }
+  let first = offsets[Int(node)]
+  llvmPrefetch(t + first, 0, 3, 1)
+  llvmPrefetch(l + first, 0, 3, 1)
 }
 
 /// How many DAG arcs ahead the backward pass fetches the values of heads (8 and 16 measured

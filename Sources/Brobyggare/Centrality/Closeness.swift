@@ -161,6 +161,7 @@ extension Adjacency {
               count &+= 1
               total += d
               if d > 0 { h += 1 / d }
+              prefetchArcs(of: queue.likelyNext(), offsets: offsets, targets: targets, lengths: len)
               for k in offsets[v]..<offsets[v &+ 1] {
                 let w = Int(targets[k])
                 let alt = d + len[k]

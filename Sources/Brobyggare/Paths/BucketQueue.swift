@@ -15,7 +15,14 @@ protocol DijkstraQueue {
   mutating func push(_ key: Double, _ node: Int32)
   /// Removes an entry of the lowest key and returns its node. The queue must not be empty.
   mutating func popNode() -> Int32
+  /// A node that is likely to be popped next (to fetch its arcs ahead), or -1 when there is no
+  /// cheap guess. A hint only.
+  func likelyNext() -> Int32
   func deallocate()
+}
+
+extension DijkstraQueue {
+  func likelyNext() -> Int32 { -1 }
 }
 
 extension RadixHeap: DijkstraQueue {
@@ -164,6 +171,14 @@ struct BucketQueue: DijkstraQueue {
     if taken.next < 0 { occupied[s >> 6] &= ~(1 << UInt64(s & 63)) }
     count &-= 1
     return taken.node
+  }
+
+  /// The node at the head of the current bucket, which the next pop takes unless a push
+  /// comes first; -1 when the bucket is empty.
+  @inline(__always)
+  func likelyNext() -> Int32 {
+    let h = head[current & slotMask]
+    return h < 0 ? -1 : cell[Int(h)].node
   }
 
   /// The first occupied slot after `s` around the ring; moves `current` there.
