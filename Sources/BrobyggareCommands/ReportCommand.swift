@@ -89,7 +89,9 @@ extension BrobyggareCommandLine {
     let constraint = adj.structuralHoles().constraint
     let ei = adj.eiIndex(groups: g, groupCount: names.count)
     let matrices = adj.groupMatrices(groups: g, names: names)
-    let order = (0..<n).sorted { (betweenness[$0], -$0) > (betweenness[$1], -$1) }
+    // Ties (within rounding, RankCorrelation.withRoundingTies) in node order.
+    let key = RankCorrelation.withRoundingTies(betweenness)
+    let order = (0..<n).sorted { (key[$0], -$0) > (key[$1], -$1) }
     var rankOf = [Int](repeating: 0, count: n)
     for (r, v) in order.enumerated() { rankOf[v] = r + 1 }
     let topNodes = Array(order.prefix(top))

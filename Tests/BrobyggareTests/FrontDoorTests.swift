@@ -126,6 +126,12 @@ struct FrontDoorTests {
     #expect(ranked.map(\.id) == ["a", "b", "d", "c"])
     #expect(values.ranked(descending: false).map(\.id) == ["d", "a", "b", "c"])
     #expect(values.description == "d\t1\nc\tNaN\nb\t3\na\t3")
+    // Values equal but for rounding (0.1 + 0.2 and 0.3 differ in the last bit) are ties, in id
+    // order; the values themselves come back as they are.
+    let rounded = NodeValues(ids: ["c", "b", "a"], values: [1, 0.1 + 0.2, 0.3])
+    #expect(rounded.ranked().map(\.id) == ["c", "a", "b"])
+    #expect(rounded.ranked()[2].value == 0.1 + 0.2)
+    #expect(rounded.ranked(descending: false).map(\.id) == ["a", "b", "c"])
   }
 
   @Test func strictAddTieRefusesUnknownIDsAndBadTrust() throws {

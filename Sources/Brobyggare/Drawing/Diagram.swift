@@ -320,8 +320,10 @@ extension Network {
       for i in 0..<n where p.position(of: nodes[i].id) == nil { shown[i] = false }
     }
     let drawn = (0..<n).filter { shown[$0] }
-    func highest(_ v: [Double], _ k: Int) -> [Int] {
-      Array(
+    // The k largest, ties (within rounding, RankCorrelation.withRoundingTies) by node order.
+    func highest(_ values: [Double], _ k: Int) -> [Int] {
+      let v = RankCorrelation.withRoundingTies(values)
+      return Array(
         drawn.filter { v[$0].isFinite && v[$0] > 0 }
           .sorted { (v[$0] > v[$1]) || (v[$0] == v[$1] && $0 < $1) }.prefix(k))
     }

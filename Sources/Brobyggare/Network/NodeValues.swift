@@ -46,13 +46,15 @@ public struct NodeValues<Value: Sendable>: RandomAccessCollection, Sendable {
 
 extension NodeValues where Value == Double {
   /// (id, value) pairs, largest first (smallest first when `descending` is false); ties in
-  /// id order; NaN values last, as they rank nowhere.
+  /// id order, where values within 10⁻⁹ of each other (relative) are ties, as they differ only
+  /// by rounding; NaN values last, as they rank nowhere.
   ///
   /// - Complexity: O(n log n).
   public func ranked(descending: Bool = true) -> [(id: String, value: Double)] {
+    let key = RankCorrelation.withRoundingTies(values)
     let order = values.indices.sorted { a, b in
-      let x = values[a]
-      let y = values[b]
+      let x = key[a]
+      let y = key[b]
       if x.isNaN != y.isNaN { return !x.isNaN }
       if x != y && !x.isNaN { return descending ? x > y : x < y }
       return ids[a] < ids[b]

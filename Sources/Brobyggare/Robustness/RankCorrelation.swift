@@ -156,7 +156,7 @@ extension RankCorrelation {
   /// with the order the nodes or the sources came in). Rounding errors of a sum of n terms
   /// stay far under 10⁻⁹ of it (about n · 10⁻¹⁶), and scores that differ by less than that
   /// are the same score for every purpose ranks serve, so they are made equal before ranking.
-  static func withRoundingTies(_ values: [Double]) -> [Double] {
+  package static func withRoundingTies(_ values: [Double]) -> [Double] {
     let order = values.indices.filter { values[$0].isFinite }.sorted {
       (values[$0], $0) < (values[$1], $1)
     }
