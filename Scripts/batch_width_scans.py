@@ -1,6 +1,7 @@
 """How many arcs the batched betweenness kernel scans per source, by batch width.
 
-For 20 random batches of W consecutive sources in the degree order the kernel uses, the
+For 20 random batches of W consecutive sources in degree order (the order the kernel took its
+sources in before it took them breadth-first; see Scripts/batch_order_dag_arcs.py), the
 forward pass scans the arcs of every (node, level) entry a batch holds, and so does the
 backward pass (from level 1). Prints the arcs scanned per source as a share of all arcs, and
 what a bottom-up step would scan instead at each level. Used for the figures quoted in

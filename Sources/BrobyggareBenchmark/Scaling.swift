@@ -22,9 +22,9 @@ struct ScalingSample {
 /// Times ``Adjacency/betweennessPartials(lengths:block:threads:)`` on whole source chunks of
 /// BA(n, 5): k = max(1, round(1000 / (n / C))) of the C fixed chunks, chunk
 /// ⌊(j + ½) · C / k⌋ for j < k, so that about 1,000 sources are timed, taken evenly from the
-/// degree order the kernel numbers the sources in (hubs first), not only its head. Each chunk
-/// is its own block, so the library relabels the graph once per chunk, as a shard would (an
-/// O(n + m) step inside the timing). The peak memory is the process's (VmHWM): generator,
+/// order the kernel takes its sources in (breadth-first from the largest hub), not only its
+/// head. Each chunk is its own block, so the library relabels the graph and orders its sources
+/// once per chunk, as a shard would (O(n + m) steps inside the timing). The peak memory is the process's (VmHWM): generator,
 /// network, adjacency and the kernel together.
 func scalingSample(n: Int, threads: Int) throws -> ScalingSample {
   let g = BenchmarkGraph.barabasiAlbert(n: n, m: 5, seed: 1)

@@ -31,8 +31,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
     --runs 0 only writes the graphs.
     --scaling-n N times exact betweenness from a sample of the sources of a Barabási–Albert
     graph of N nodes (m = 5, seed 1; 128 ≤ N ≤ 100,000) and prints one JSON line: about
-    1,000 sources in whole chunks of the library's fixed source chunks, spread over the degree
-    order (at most 2,500 breadth-first searches of the graph).
+    1,000 sources in whole chunks of the library's fixed source chunks, spread over the order
+    the kernel takes its sources in (at most 2,500 breadth-first searches of the graph).
     Scripts/benchmark_peers.py runs the same cases in igraph, NetworKit and networkx.
     """)
   exit(0)

@@ -522,7 +522,8 @@ extension CompactArcs {
   /// `sources` are node numbers, taken sixteen at a time in the order given
   /// (``Adjacency/batchOrder()``).
   ///
-  /// Sixteen lanes read fewer arcs per source than eight (on the benchmark's BA graph, each
+  /// Sixteen lanes read fewer arcs per source than eight (on the benchmark's BA graph, sources in
+  /// degree order, each
   /// source's share of the arcs scanned per pass falls from 0.28 to 0.16 of the arcs), and give
   /// the same bits: σ is a count, exact in any order, each lane's δ is formed as in a batch of
   /// eight, and the dependencies of lanes 8 to 15 are added to `acc` after those of lanes 0 to 7,

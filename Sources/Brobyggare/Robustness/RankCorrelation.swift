@@ -153,9 +153,10 @@ extension RankCorrelation {
   /// network, say) can come out a few units in the last place apart, as the same terms are
   /// added in another order. Ranked as they are, such a pair takes ranks 3 and 4 instead of 3.5
   /// each, and rank correlations and top-k overlaps then follow rounding noise (which changes
-  /// with the order the nodes or the sources came in). Rounding errors of a sum of n terms
-  /// stay far under 10⁻⁹ of it (about n · 10⁻¹⁶), and scores that differ by less than that
-  /// are the same score for every purpose ranks serve, so they are made equal before ranking.
+  /// with the order the nodes or the sources came in). The rounding error of a sum of n
+  /// non-negative terms is at most about n · 10⁻¹⁶ of it, under 10⁻⁹ up to millions of
+  /// sources, and scores that differ by less than that are the same score for every purpose
+  /// ranks serve, so they are made equal before ranking.
   package static func withRoundingTies(_ values: [Double]) -> [Double] {
     let order = values.indices.filter { values[$0].isFinite }.sorted {
       (values[$0], $0) < (values[$1], $1)

@@ -179,8 +179,8 @@ extension Adjacency {
   {
     let n = nodeCount
     let measure = options.measure
-    // Scores within rounding of each other rank as ties (RankCorrelation.withRoundingTies).
     let fullScores = measure.scores(self, threads: options.threads)
+    // Scores within rounding of each other rank as ties (RankCorrelation.withRoundingTies).
     let full = RankCorrelation.withRoundingTies(fullScores)
     let fullRanks = RankCorrelation.ranks(full, descending: measure.higherRanksFirst)
     let k = Swift.min(options.topK, n)
