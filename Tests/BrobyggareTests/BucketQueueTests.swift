@@ -27,6 +27,20 @@ struct BucketQueueTests {
     return acc
   }
 
+  /// Dependencies summed over every source with buckets that hold each node once, as the
+  /// weighted kernel runs them.
+  func nodeBucketDependencies(_ adj: Adjacency, _ lengths: [Double]) throws -> [Double] {
+    let layout = try #require(BucketQueue.layout(lengths: lengths, nodeCount: adj.nodeCount))
+    var queue = NodeBucketQueue(layout, nodeCount: adj.nodeCount)
+    defer { queue.deallocate() }
+    var acc = [Double](repeating: 0, count: adj.nodeCount)
+    acc.withUnsafeMutableBufferPointer { p in
+      adj.dijkstraDependencies(
+        sources: 0..<adj.nodeCount, lengths: lengths, buckets: &queue, into: p.baseAddress!)
+    }
+    return acc
+  }
+
   @Test func choosesBucketsOnlyWhereTheyAreExact() {
     #expect(BucketQueue(lengths: [1, 2, 3], nodeCount: 10, pushes: 10) != nil)
     // Trust on a 1-5 scale read as 1/trust, and raw trust to three decimals.
@@ -66,10 +80,14 @@ struct BucketQueueTests {
         defer { heap.deallocate() }
         let got = dependencies(adj, arcLengths, &buckets)
         let want = dependencies(adj, arcLengths, &heap)
+        let moved = try nodeBucketDependencies(adj, arcLengths)
         for v in 0..<n {
           #expect(
             close(got[v], want[v], 1e-12),
             "n=\(n) lengths \(lengths) node \(v): \(got[v]) vs \(want[v])")
+          #expect(
+            close(moved[v], want[v], 1e-12),
+            "n=\(n) lengths \(lengths) node \(v), nodes moved: \(moved[v]) vs \(want[v])")
         }
       }
     }
@@ -91,8 +109,12 @@ struct BucketQueueTests {
       BucketQueue(lengths: arcLengths, nodeCount: n, pushes: adj.arcCount + 1))
     defer { buckets.deallocate() }
     let got = dependencies(adj, arcLengths, &buckets)
+    let moved = try nodeBucketDependencies(adj, arcLengths)
     // Each unordered pair is counted from both ends.
-    for i in 0..<n { #expect(got[i] == Double(2 * i * (n - 1 - i)), "node \(i): \(got[i])") }
+    for i in 0..<n {
+      #expect(got[i] == Double(2 * i * (n - 1 - i)), "node \(i): \(got[i])")
+      #expect(moved[i] == Double(2 * i * (n - 1 - i)), "node \(i), nodes moved: \(moved[i])")
+    }
   }
 
   /// The hint the searches fetch arcs by: the node at the head of the current bucket, which the
@@ -115,5 +137,56 @@ struct BucketQueueTests {
     defer { heap.deallocate() }
     heap.push(0, 3)
     #expect(heap.likelyNext() == -1)
+  }
+
+  /// Buckets that hold each node once: a node placed again with a smaller key leaves its old
+  /// bucket (from its front, middle or end, or the bucket's only place, which leaves a bucket
+  /// with its bit set and no node, passed over by the next pop); each node comes out once, in
+  /// the order of its last key's bucket, the last placed first within a bucket; the hint is the
+  /// next pop's node; and the queue serves a second search after the first has emptied it.
+  @Test func nodeBucketsMoveNodesAndPopEachOnce() throws {
+    // Width 0.5: key k falls in bucket ⌊2k⌋; the ring has 64 slots.
+    let layout = try #require(BucketQueue.layout(lengths: [1, 2], nodeCount: 10))
+    var queue = NodeBucketQueue(layout, nodeCount: 10)
+    defer { queue.deallocate() }
+    #expect(queue.isEmpty)
+    #expect(queue.likelyNext() == -1)
+    queue.place(0, key: 0, isNew: true)
+    #expect(queue.likelyNext() == 0)
+    #expect(queue.popNode() == 0)
+    #expect(queue.isEmpty)
+    // Bucket 4 holds 3, 2, 1 (front to end); bucket 5 holds 4 alone; buckets 2 and 6 hold 5 and 6.
+    queue.place(1, key: 2, isNew: true)
+    queue.place(2, key: 2.1, isNew: true)
+    queue.place(3, key: 2.2, isNew: true)
+    queue.place(4, key: 2.5, isNew: true)
+    queue.place(5, key: 1, isNew: true)
+    queue.place(6, key: 3, isNew: true)
+    // 2 moves from the middle of bucket 4 to bucket 3; 4 leaves bucket 5 empty for bucket 3;
+    // 3 moves within bucket 4 (to its front, where it was).
+    queue.place(2, key: 1.5, isNew: false)
+    queue.place(4, key: 1.6, isNew: false)
+    queue.place(3, key: 2.05, isNew: false)
+    #expect(queue.likelyNext() == -1)
+    #expect(queue.popNode() == 5)
+    #expect(queue.likelyNext() == -1)
+    #expect(queue.popNode() == 4)
+    #expect(queue.likelyNext() == 2)
+    #expect(queue.popNode() == 2)
+    #expect(queue.popNode() == 3)
+    #expect(queue.popNode() == 1)
+    // Bucket 5, emptied by the move of 4, is passed over on the way to 6.
+    #expect(queue.popNode() == 6)
+    #expect(queue.isEmpty)
+    // A second search, its keys from 0 again.
+    queue.removeAll()
+    queue.place(7, key: 0, isNew: true)
+    queue.place(8, key: 0.9, isNew: true)
+    queue.place(9, key: 0.8, isNew: true)
+    queue.place(8, key: 0.2, isNew: false)
+    #expect(queue.popNode() == 8)
+    #expect(queue.popNode() == 7)
+    #expect(queue.popNode() == 9)
+    #expect(queue.isEmpty)
   }
 }
