@@ -37,8 +37,11 @@ struct ListCell {
   var next: Int32
 }
 
-/// Dial's bucket queue (Dial 1969) with buckets narrower than the shortest arc, for the searches
-/// of exact betweenness when the arc lengths allow it.
+/// Dial's bucket queue (Dial 1969) with buckets narrower than the shortest arc, for Dijkstra's
+/// searches when the arc lengths allow it: the landmark searches that find detours
+/// (``Adjacency/withoutDetours(lengths:layout:)``). The searches of weighted betweenness and
+/// closeness use ``NodeBucketQueue``, which gives up the nodes in the same order without
+/// stale entries.
 ///
 /// Bucket `i` holds the keys in [iΔ, (i + 1)Δ) with Δ half the shortest arc length. A node
 /// popped from bucket `i` has its final distance, because any path through a node popped

@@ -15,7 +15,8 @@
 /// are, at the cost of 8 searches beside the 10,000 of betweenness (16 on a directed network).
 ///
 /// The searches that follow give the same bits with or without the detours, when their queue
-/// is Dial's buckets (``BucketQueue``; the radix heap's order among equal keys can depend on
+/// is Dial's buckets (``NodeBucketQueue``, which settles nodes in the order ``BucketQueue``
+/// would, a move standing for a push; the radix heap's order among equal keys can depend on
 /// stale entries, so searches with it keep every arc):
 /// - A detour's relaxation offers y a distance at least the margin above the distance y
 ///   settles at: along the landmark path, each arc's relaxation leaves its head within one
@@ -29,8 +30,9 @@
 ///   covers.
 /// - Every other offer comes in the same order with and without the detours (rows keep their
 ///   order), and the buckets give up the nodes in the same order, since a node's last push,
-///   the one it settles by, is the same push; the stale entries a detour leaves behind are
-///   skipped as stale entries are.
+///   the one it settles by, is the same push (for ``NodeBucketQueue``, the same move); the
+///   stale entries a detour would leave behind in ``BucketQueue`` are skipped as stale entries
+///   are, and ``NodeBucketQueue`` has none.
 /// - The detours can be left out one at a time, and each time the argument holds: a detour is
 ///   longer than the exact distance between its ends, so the network without it has the same
 ///   exact distances, and the arc's shortest path there has at most longest / shortest arcs

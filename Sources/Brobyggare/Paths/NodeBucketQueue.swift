@@ -5,18 +5,21 @@
 /// sentinel of its own (index `nodeCount + slot`); nodes not in the queue point to one more
 /// sentinel, the spare. So placing a node, whether it is new or moves, is one unlink and one
 /// link with no branch: the unlink of a node not in the queue rewrites the spare's links to
-/// themselves. A bucket emptied by a move keeps its bit in the bitmap of non-empty buckets
-/// until a pop finds it empty and clears it. The buckets, their ring and the rule that makes
-/// any order within a bucket a valid settling order are those of ``BucketQueue``. Within a
-/// bucket the node placed last comes out first, so a search is deterministic. The memory is
-/// managed by hand; call ``deallocate()`` when done.
+/// themselves. A bucket emptied by a move or a pop keeps its bit in the bitmap of non-empty
+/// buckets until a pop finds it empty and clears it. The buckets, their ring and the rule that
+/// makes any order within a bucket a valid settling order are those of ``BucketQueue``. Within
+/// a bucket the node placed last comes out first, as the entry pushed last does from
+/// ``BucketQueue``; taking a node out leaves the others in order, and the entries this queue
+/// does not make are the stale ones ``BucketQueue`` passes over. So a search settles its nodes
+/// in the same order with either queue, and gives the same bits. The memory is managed by hand;
+/// call ``deallocate()`` when done.
 struct NodeBucketQueue {
   private let inverseWidth: Double
   private let slotMask: Int
   /// Index of slot 0's sentinel; slot s's is `base + s`, the spare's `base + slots`.
   private let base: Int
   private let spare: Int32
-  /// Bit i of word i / 64 is set when slot i may hold nodes; clear when it holds none.
+  /// Bit i of word i / 64 is set when slot i may hold nodes; clear only if it holds none.
   private let occupied: UnsafeMutablePointer<UInt64>
   private let words: Int
   /// The next and previous entry of each node and sentinel in its circular list.
@@ -30,6 +33,10 @@ struct NodeBucketQueue {
   /// A queue of the given layout for nodes `0 ..< nodeCount`.
   init(_ layout: BucketQueue.Layout, nodeCount: Int) {
     let slots = layout.slots
+    // Nodes and sentinels are numbered in 32 bits. A layout exists only for fewer than
+    // 1.25 · 10⁹ nodes (the tolerance of a tie over the longest path must stay below the
+    // bucket width, half the shortest length), below the limit of about 2.1 · 10⁹.
+    precondition(nodeCount + slots < Int(Int32.max), "too many nodes for 32-bit links")
     inverseWidth = 1 / layout.width
     slotMask = slots - 1
     base = nodeCount
