@@ -19,12 +19,24 @@
 /// so the result is the same bit for bit whatever the number of threads.
 extension Adjacency {
   /// Exact betweenness: raw, undirected pairs once. `threads` only changes the speed.
-  func brandesBetweenness(lengths: [Double]?, threads: Int) -> [Double] {
+  ///
+  /// With `groups` (each node's group from 0, negative for none), betweenness between groups:
+  /// only the pairs of sources and targets in two different groups count (Brandes 2008's
+  /// target indicator, δ_s(v) = Σ_w σ_sv/σ_sw (c_sw + δ_s(w)) with c_sw = 1 when s and w have
+  /// different groups), and sources without a group are not searched from.
+  func brandesBetweenness(lengths: [Double]?, threads: Int, groups: [Int]? = nil) -> [Double] {
     let n = nodeCount
     guard n > 0 else { return [] }
     // Numbered by degree, largest first, the nodes most searches touch share cache lines.
     let (permuted, permutedLengths, newID) = relabelledByDegree(lengths: lengths)
-    let inner = permuted.brandesKernel(lengths: permutedLengths, threads: threads)
+    var permutedGroups: [Int32]? = nil
+    if let groups {
+      var g = [Int32](repeating: -1, count: n)
+      for v in 0..<n where groups[v] >= 0 { g[newID[v]] = Int32(clamping: groups[v]) }
+      permutedGroups = g
+    }
+    let inner = permuted.brandesKernel(
+      lengths: permutedLengths, threads: threads, groups: permutedGroups)
     return (0..<n).map { inner[newID[$0]] }
   }
 
@@ -94,11 +106,11 @@ extension Adjacency {
     return (a, lengths == nil ? nil : len, newID)
   }
 
-  func brandesKernel(lengths: [Double]?, threads: Int) -> [Double] {
+  func brandesKernel(lengths: [Double]?, threads: Int, groups: [Int32]? = nil) -> [Double] {
     let n = nodeCount
     let chunks = sourceChunkCount(n)
     let partial = brandesPartials(
-      lengths: lengths, chunks: 0..<chunks, of: chunks, threads: threads)
+      lengths: lengths, chunks: 0..<chunks, of: chunks, threads: threads, groups: groups)
     var result = [Double](repeating: 0, count: n)
     for c in 0..<chunks {
       let p = partial.pointer + c * n
@@ -115,12 +127,19 @@ extension Adjacency {
   ///
   /// Dijkstra's searches with buckets leave out the arcs on no shortest path
   /// (``withoutDetours(lengths:layout:)``), which changes no bit of the result;
-  /// `keepingDetours` searches every arc, for the tests that check this.
+  /// `keepingDetours` searches every arc, for the tests that check this. `groups` (a group per
+  /// node, negative for none) counts only pairs in different groups (see
+  /// ``brandesBetweenness(lengths:threads:groups:)``).
   func brandesPartials(
     lengths: [Double]?, chunks range: Range<Int>, of chunkCount: Int, threads: Int,
-    keepingDetours: Bool = false
+    keepingDetours: Bool = false, groups: [Int32]? = nil
   ) -> SharedBuffer<Double> {
     let n = nodeCount
+    let groupOf: SharedBuffer<Int32>? = groups.map { g in
+      let buffer = SharedBuffer<Int32>(repeating: -1, count: n)
+      for v in 0..<n { buffer.pointer[v] = g[v] }
+      return buffer
+    }
     let partial = SharedBuffer<Double>(repeating: 0, count: range.count * n)
     // Whether Dijkstra's searches can use buckets depends on the lengths alone: decided once.
     let buckets = lengths.flatMap { BucketQueue.layout(lengths: $0, nodeCount: n) }
@@ -147,11 +166,13 @@ extension Adjacency {
       let acc = partial.pointer + i * n
       if let lengths {
         adjacency.dijkstraDependencies(
-          sources: from..<to, lengths: lengths, buckets: buckets, into: acc)
+          sources: from..<to, lengths: lengths, buckets: buckets,
+          groups: groupOf.map { UnsafePointer($0.pointer) }, into: acc)
       } else if let compact {
         order.withUnsafeBufferPointer { order in
           compact.bfsDependencies(
             sources: UnsafeBufferPointer(rebasing: order[from..<to]),
+            groups: groupOf.map { UnsafePointer($0.pointer) },
             workspace: workspaces.scratch(worker), into: acc)
         }
       }
@@ -214,16 +235,18 @@ extension Adjacency {
   /// as from ``BucketQueue``, so the sums are the same bit for bit.
   func dijkstraDependencies(
     sources: Range<Int>, lengths: [Double], buckets layout: BucketQueue.Layout?,
-    into acc: UnsafeMutablePointer<Double>
+    groups: UnsafePointer<Int32>? = nil, into acc: UnsafeMutablePointer<Double>
   ) {
     if let layout {
       var buckets = NodeBucketQueue(layout, nodeCount: nodeCount)
       defer { buckets.deallocate() }
-      dijkstraDependencies(sources: sources, lengths: lengths, buckets: &buckets, into: acc)
+      dijkstraDependencies(
+        sources: sources, lengths: lengths, buckets: &buckets, groups: groups, into: acc)
     } else {
       var heap = RadixHeap()
       defer { heap.deallocate() }
-      dijkstraDependencies(sources: sources, lengths: lengths, queue: &heap, into: acc)
+      dijkstraDependencies(
+        sources: sources, lengths: lengths, queue: &heap, groups: groups, into: acc)
     }
   }
 
@@ -233,7 +256,7 @@ extension Adjacency {
   /// with no branch between them.
   func dijkstraDependencies(
     sources: Range<Int>, lengths: [Double], buckets queue: inout NodeBucketQueue,
-    into acc: UnsafeMutablePointer<Double>
+    groups: UnsafePointer<Int32>? = nil, into acc: UnsafeMutablePointer<Double>
   ) {
     let n = nodeCount
     let m = arcCount
@@ -260,6 +283,9 @@ extension Adjacency {
       outTargets.withUnsafeBufferPointer { targets in
         lengths.withUnsafeBufferPointer { len in
           for s in sources {
+            // Between groups: a source without a group ends no counted pair.
+            let sourceGroup = groups?[s] ?? 0
+            if sourceGroup < 0 { continue }
             distance[s] = 0
             sigma[s] = 1
             queue.removeAll()
@@ -302,7 +328,13 @@ extension Adjacency {
               let w = Int(order[i])
               let delta = sigma[w] * sum[w]
               if w != s { acc[w] += delta }
-              let coefficient = (1 + delta) / sigma[w]
+              // 1 for every target, or between groups only for targets of another group.
+              var target = 1.0
+              if let groups {
+                let g = groups[w]
+                target = g >= 0 && g != sourceGroup ? 1 : 0
+              }
+              let coefficient = (target + delta) / sigma[w]
               var c = predHead[w]
               while c >= 0 {
                 let cell = pred[Int(c)]
@@ -329,7 +361,7 @@ extension Adjacency {
 
   func dijkstraDependencies<Queue: DijkstraQueue>(
     sources: Range<Int>, lengths: [Double], queue heap: inout Queue,
-    into acc: UnsafeMutablePointer<Double>
+    groups: UnsafePointer<Int32>? = nil, into acc: UnsafeMutablePointer<Double>
   ) {
     let n = nodeCount
     let m = arcCount
@@ -357,6 +389,9 @@ extension Adjacency {
       outTargets.withUnsafeBufferPointer { targets in
         lengths.withUnsafeBufferPointer { len in
           for s in sources {
+            // Between groups: a source without a group ends no counted pair.
+            let sourceGroup = groups?[s] ?? 0
+            if sourceGroup < 0 { continue }
             distance[s] = 0
             sigma[s] = 1
             heap.removeAll()
@@ -405,7 +440,13 @@ extension Adjacency {
               let w = Int(order[i])
               let delta = sigma[w] * sum[w]
               if w != s { acc[w] += delta }
-              let coefficient = (1 + delta) / sigma[w]
+              // 1 for every target, or between groups only for targets of another group.
+              var target = 1.0
+              if let groups {
+                let g = groups[w]
+                target = g >= 0 && g != sourceGroup ? 1 : 0
+              }
+              let coefficient = (target + delta) / sigma[w]
               var c = predHead[w]
               while c >= 0 {
                 let cell = pred[Int(c)]
@@ -584,20 +625,21 @@ final class BatchedBFSWorkspace {
 extension CompactArcs {
   /// See ``bfsDependencies(offsets:targets:sources:workspace:into:)``.
   func bfsDependencies(
-    sources: UnsafeBufferPointer<Int32>, workspace: BatchedBFSWorkspace,
-    into acc: UnsafeMutablePointer<Double>
+    sources: UnsafeBufferPointer<Int32>, groups: UnsafePointer<Int32>? = nil,
+    workspace: BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>
   ) {
     struct Dependencies: ArcScan {
-      let sources: UnsafeBufferPointer<Int32>, workspace: BatchedBFSWorkspace,
-        acc: UnsafeMutablePointer<Double>
+      let sources: UnsafeBufferPointer<Int32>, groups: UnsafePointer<Int32>?,
+        workspace: BatchedBFSWorkspace, acc: UnsafeMutablePointer<Double>
       func run<Offset: FixedWidthInteger, Target: FixedWidthInteger>(
         offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>
       ) {
         CompactArcs.bfsDependencies(
-          offsets: offsets, targets: targets, sources: sources, workspace: workspace, into: acc)
+          offsets: offsets, targets: targets, sources: sources, groups: groups,
+          workspace: workspace, into: acc)
       }
     }
-    scan(Dependencies(sources: sources, workspace: workspace, acc: acc))
+    scan(Dependencies(sources: sources, groups: groups, workspace: workspace, acc: acc))
   }
 
   /// Adds, for each source in `sources`, its dependencies δ_s(v) to `acc[v]` (unweighted),
@@ -639,8 +681,8 @@ extension CompactArcs {
   /// *Proceedings of the VLDB Endowment* 8(4), 449–460.
   static func bfsDependencies<Offset: FixedWidthInteger, Target: FixedWidthInteger>(
     offsets: UnsafeBufferPointer<Offset>, targets: UnsafeBufferPointer<Target>,
-    sources: UnsafeBufferPointer<Int32>, workspace ws: BatchedBFSWorkspace,
-    into acc: UnsafeMutablePointer<Double>
+    sources: UnsafeBufferPointer<Int32>, groups: UnsafePointer<Int32>? = nil,
+    workspace ws: BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>
   ) {
     let value = ws.value
     let seen = ws.seen
@@ -656,6 +698,11 @@ extension CompactArcs {
       ws.levelStart.removeAll(keepingCapacity: true)
       ws.levelStart.append(0)
       var count = 0
+      // Between groups: each lane's source group (-1 for none, and for lanes not in use).
+      var laneGroup = LaneValues(repeating: -1)
+      if let groups {
+        for lane in 0..<lanes { laneGroup[lane] = Double(groups[Int(sources[first + lane])]) }
+      }
       for lane in 0..<lanes {
         let s = Int(sources[first + lane])
         entryNode[count] = Int32(truncatingIfNeeded: s)
@@ -740,7 +787,15 @@ extension CompactArcs {
           let (low, high) = laneSums(masked(delta, hereMask))
           acc[v] += low
           entryHigh[e] = high
-          value[v] = masked((1 + delta) / sigma, hereMask) + masked(sigma, ~hereMask)
+          // 1 for every target, or between groups 1 in the lanes whose source has a group and
+          // v another one.
+          var target = LaneValues(repeating: 1)
+          if let groups {
+            let g = Double(groups[v])
+            target = LaneValues.zero.replacing(
+              with: 1, where: (laneGroup .>= 0) .& (laneGroup .!= g) .& (g >= 0))
+          }
+          value[v] = masked((target + delta) / sigma, hereMask) + masked(sigma, ~hereMask)
         }
         d -= 1
       }

@@ -13,7 +13,10 @@ extension Adjacency {
   /// A node without a group (group < 0) ends no counted pair but may lie between them.
   ///
   /// The accumulation is Brandes' with a target indicator: δ_s(v) = Σ_w σ_sv/σ_sw (c_w + δ_s(w))
-  /// over successors w on shortest paths, c_w = 1 when w is a counted target (Brandes 2008).
+  /// over successors w on shortest paths, c_w = 1 when w is a counted target (Brandes 2008). It
+  /// runs in the kernels of exact betweenness (sixteen breadth-first searches at a time on
+  /// hops, the indicator per lane; Dijkstra's searches on lengths), and sources without a group
+  /// are not searched from.
   ///
   /// - Parameters:
   ///   - groups: the group of each node, from 0; negative for none.
@@ -29,9 +32,7 @@ extension Adjacency {
   public func intergroupBetweenness(
     groups: [Int], lengths: ArcLengths, threads: Int = Threads.available
   ) -> [Double] {
-    accumulate(lengths: lengths, threads: threads) { s, w in
-      groups[w] != groups[s] && groups[w] >= 0 && groups[s] >= 0
-    }
+    brandesBetweenness(lengths: lengths.lengths, threads: threads, groups: groups)
   }
 
   /// For each ordered pair of groups (a, b), a ≠ b: per node, the share of shortest paths from
