@@ -6,7 +6,8 @@
 /// read; nodes renumbered by degree so that the nodes most searches touch share cache lines;
 /// arcs read in the narrowest integers that hold them (``CompactArcs``) and lane values on
 /// cache-line boundaries, so that a thread's working set stays in its core's cache; the
-/// dependency recursion in the form δ(v) = σ(v) · Σ_w (1 + δ(w)) / σ(w), so each arc costs
+/// dependency recursion in the form δ(v) = σ(v) · Σ_w (c + δ(w)) / σ(w) (c = 1, or between
+/// groups Brandes' target indicator), so each arc costs
 /// one load and one add; scratch space allocated once per chunk and reset only where a search
 /// touched it; no bounds checks in the loops over arcs; the sources of a batch taken in
 /// breadth-first order, so they lie close together and their searches share levels; lane values
@@ -21,9 +22,9 @@ extension Adjacency {
   /// Exact betweenness: raw, undirected pairs once. `threads` only changes the speed.
   ///
   /// With `groups` (each node's group from 0, negative for none), betweenness between groups:
-  /// only the pairs of sources and targets in two different groups count (Brandes 2008's
-  /// target indicator, δ_s(v) = Σ_w σ_sv/σ_sw (c_sw + δ_s(w)) with c_sw = 1 when s and w have
-  /// different groups), and sources without a group are not searched from.
+  /// only the pairs of a source and a target that both have a group, and different ones, count
+  /// (Brandes 2008's target indicator, δ_s(v) = Σ_w σ_sv/σ_sw (c_sw + δ_s(w)) with c_sw = 1 for
+  /// such pairs and 0 otherwise), and sources without a group are not searched from.
   func brandesBetweenness(lengths: [Double]?, threads: Int, groups: [Int]? = nil) -> [Double] {
     let n = nodeCount
     guard n > 0 else { return [] }
@@ -31,8 +32,15 @@ extension Adjacency {
     let (permuted, permutedLengths, newID) = relabelledByDegree(lengths: lengths)
     var permutedGroups: [Int32]? = nil
     if let groups {
+      // Numbered 0, 1, … in order of first appearance, so any Int ids fit in 32 bits; only
+      // equality matters.
+      var dense: [Int: Int32] = [:]
       var g = [Int32](repeating: -1, count: n)
-      for v in 0..<n where groups[v] >= 0 { g[newID[v]] = Int32(clamping: groups[v]) }
+      for v in 0..<n where groups[v] >= 0 {
+        let next = Int32(truncatingIfNeeded: dense.count)
+        g[newID[v]] = dense[groups[v], default: next]
+        if dense[groups[v]] == nil { dense[groups[v]] = next }
+      }
       permutedGroups = g
     }
     let inner = permuted.brandesKernel(
@@ -122,7 +130,7 @@ extension Adjacency {
 
   /// The dependency sums of the source chunks `range` of `chunkCount` (chunk c holds the sources
   /// c·n/chunkCount ..< (c + 1)·n/chunkCount), each on its own, chunk `range.lowerBound + i`
-  /// at `i · n`: what ``brandesKernel(lengths:threads:)`` adds up, in the same bits, so that a
+  /// at `i · n`: what ``brandesKernel(lengths:threads:groups:)`` adds up, in the same bits, so that a
   /// shard of the chunks computed in one process adds up to the same total in another.
   ///
   /// Dijkstra's searches with buckets leave out the arcs on no shortest path
@@ -170,10 +178,19 @@ extension Adjacency {
           groups: groupOf.map { UnsafePointer($0.pointer) }, into: acc)
       } else if let compact {
         order.withUnsafeBufferPointer { order in
-          compact.bfsDependencies(
-            sources: UnsafeBufferPointer(rebasing: order[from..<to]),
-            groups: groupOf.map { UnsafePointer($0.pointer) },
-            workspace: workspaces.scratch(worker), into: acc)
+          let chunk = UnsafeBufferPointer(rebasing: order[from..<to])
+          if let groupOf {
+            // Between groups: a source without a group ends no counted pair, and takes no lane.
+            let grouped = chunk.filter { groupOf.pointer[Int($0)] >= 0 }
+            grouped.withUnsafeBufferPointer { grouped in
+              compact.bfsDependencies(
+                sources: grouped, groups: UnsafePointer(groupOf.pointer),
+                workspace: workspaces.scratch(worker), into: acc)
+            }
+          } else {
+            compact.bfsDependencies(
+              sources: chunk, workspace: workspaces.scratch(worker), into: acc)
+          }
         }
       }
     }
@@ -217,7 +234,8 @@ extension Adjacency {
   /// Adds, for each source in `sources`, its dependencies δ_s(v) to `acc[v]`, with Dijkstra's
   /// searches on arc lengths; lengths within ``pathLengthTolerance`` tie. Each node keeps a
   /// list of its DAG predecessors, started afresh when a shorter path to it is found; the
-  /// backward pass pushes (1 + δ(w)) / σ(w) along those lists.
+  /// backward pass pushes (c + δ(w)) / σ(w) along those lists (c = 1, or between groups the
+  /// target indicator).
   ///
   /// A settled node's distance is set to −∞, so the test that rejects a longer path also
   /// rejects arcs back into the settled part (−∞ is never within tolerance), with no separate
@@ -250,7 +268,7 @@ extension Adjacency {
     }
   }
 
-  /// ``dijkstraDependencies(sources:lengths:queue:into:)`` with buckets that hold each node
+  /// ``dijkstraDependencies(sources:lengths:queue:groups:into:)`` with buckets that hold each node
   /// once (``NodeBucketQueue``): a node whose distance falls is moved, so no pop is stale, and
   /// a node reached for the first time and one reached by a shorter path take the same steps,
   /// with no branch between them.
@@ -534,7 +552,7 @@ func masked(_ x: LaneValues, _ bits: LaneBits) -> LaneValues {
 
 /// Scratch space of the batched unweighted kernel, allocated once per chunk of sources.
 final class BatchedBFSWorkspace {
-  /// σ per lane during the forward search; (1 + δ) / σ per lane once the backward pass has
+  /// σ per lane during the forward search; (c + δ) / σ per lane once the backward pass has
   /// passed that node in that lane.
   let value: UnsafeMutablePointer<LaneValues>
   /// Lanes that have reached the node (before the current level), lanes that reach it at the
@@ -623,7 +641,7 @@ final class BatchedBFSWorkspace {
 }
 
 extension CompactArcs {
-  /// See ``bfsDependencies(offsets:targets:sources:workspace:into:)``.
+  /// See ``bfsDependencies(offsets:targets:sources:groups:workspace:into:)``.
   func bfsDependencies(
     sources: UnsafeBufferPointer<Int32>, groups: UnsafePointer<Int32>? = nil,
     workspace: BatchedBFSWorkspace, into acc: UnsafeMutablePointer<Double>
@@ -653,7 +671,8 @@ extension CompactArcs {
   /// masked arithmetic needs no other branch. The arcs that do bring new lanes are the arcs of
   /// the search DAG: the forward pass writes each down (head and lanes) as it finds it, in the
   /// order of its tail's arcs. The backward pass goes level by level down and pulls, for each
-  /// entry, (1 + δ(w)) / σ(w) from the heads w of the entry's DAG arcs only: it reads no arc
+  /// entry, (c + δ(w)) / σ(w) (c = 1, or between groups 1 in the lanes of a source of another
+  /// group) from the heads w of the entry's DAG arcs only: it reads no arc
   /// that lies on no shortest path (about half of those it would scan on the benchmark's BA
   /// graph), and an entry without DAG arcs costs nothing. The terms are the same and are added
   /// in the same order as a scan of all the tail's arcs would add them. The number of levels is

@@ -16,7 +16,7 @@ extension Adjacency {
   /// over successors w on shortest paths, c_w = 1 when w is a counted target (Brandes 2008). It
   /// runs in the kernels of exact betweenness (sixteen breadth-first searches at a time on
   /// hops, the indicator per lane; Dijkstra's searches on lengths), and sources without a group
-  /// are not searched from.
+  /// are not searched from (on hops they take no lane).
   ///
   /// - Parameters:
   ///   - groups: the group of each node, from 0; negative for none.
