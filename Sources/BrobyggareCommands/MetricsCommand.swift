@@ -143,7 +143,7 @@ let metricsSpec = CommandSpec(
     OptionSpec(
       name: "sort", valueName: "measure",
       help:
-        "Rank the rows by this measure, highest first (lowest first for constraint and hierarchy); ties by id."
+        "Rank the rows by this measure, highest first (lowest first for constraint and hierarchy); values within 1e-9 of each other (relative) tie, and ties go by id."
     ),
     OptionSpec(
       name: "top", valueName: "k",
@@ -489,7 +489,10 @@ extension BrobyggareCommandLine {
         guard let x, !x.isNaN else { return -.infinity }
         return lowFirst ? -x : x
       }
-      order.sort { (value[$0], net.nodes[$1].id) > (value[$1], net.nodes[$0].id) }
+      // Values within rounding of each other (RankCorrelation.withRoundingTies) tie, and ties
+      // come in id order, so rounding noise in a sum does not decide the order.
+      let key = RankCorrelation.withRoundingTies(value)
+      order.sort { (key[$0], net.nodes[$1].id) > (key[$1], net.nodes[$0].id) }
     }
     let rows = order.prefix(top).map { i in
       [Cell.text(net.nodes[i].id), .text(net.nodes[i].label)] + measures.map { columns[$0]![i] }

@@ -266,6 +266,23 @@ struct SilentTrapTests {
     #expect(run("metrics", padgett, "--digits", "18").status == 64)
   }
 
+  /// `--sort` takes values within rounding of each other as ties, in id order: b's strength
+  /// 0.1 + 0.2 is 0.30000000000000004 in floating point, a's is 0.3, and a comes first, as for
+  /// equal values; the values printed are as computed.
+  @Test func sortTakesRoundingNoiseAsATie() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("ties.csv").path
+    try "source,target,trust\nb,x,0.1\nb,y,0.2\na,z,0.3\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    let out = run(
+      "metrics", ties, "--undirected", "--measures", "strength", "--sort", "strength", "--top",
+      "2")
+    #expect(out.status == 0)
+    let rows = out.stdout.split(separator: "\n").filter { $0.hasPrefix("a,") || $0.hasPrefix("b,") }
+    #expect(rows == ["a,a,0.3", "b,b,0.30000000000000004"], "\(out.stdout)")
+  }
+
   /// --excel: a byte-order mark, semicolons, decimal commas, CRLF, and text that would start a
   /// formula behind a '.
   @Test func excelOutput() throws {
