@@ -36,7 +36,7 @@ struct BucketQueueTests {
     var acc = [Double](repeating: 0, count: adj.nodeCount)
     acc.withUnsafeMutableBufferPointer { p in
       adj.dijkstraDependencies(
-        sources: 0..<adj.nodeCount, lengths: lengths, buckets: &queue, into: p.baseAddress!)
+        sources: 0..<adj.nodeCount, lengths: lengths, queue: &queue, into: p.baseAddress!)
     }
     return acc
   }

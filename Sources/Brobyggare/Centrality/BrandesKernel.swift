@@ -259,117 +259,12 @@ extension Adjacency {
       var buckets = NodeBucketQueue(layout, nodeCount: nodeCount)
       defer { buckets.deallocate() }
       dijkstraDependencies(
-        sources: sources, lengths: lengths, buckets: &buckets, groups: groups, into: acc)
+        sources: sources, lengths: lengths, queue: &buckets, groups: groups, into: acc)
     } else {
       var heap = RadixHeap()
       defer { heap.deallocate() }
       dijkstraDependencies(
         sources: sources, lengths: lengths, queue: &heap, groups: groups, into: acc)
-    }
-  }
-
-  /// ``dijkstraDependencies(sources:lengths:queue:groups:into:)`` with buckets that hold each node
-  /// once (``NodeBucketQueue``): a node whose distance falls is moved, so no pop is stale, and
-  /// a node reached for the first time and one reached by a shorter path take the same steps,
-  /// with no branch between them.
-  func dijkstraDependencies(
-    sources: Range<Int>, lengths: [Double], buckets queue: inout NodeBucketQueue,
-    groups: UnsafePointer<Int32>? = nil, into acc: UnsafeMutablePointer<Double>
-  ) {
-    let n = nodeCount
-    let m = arcCount
-    let clearlyLonger = Adjacency.clearlyLonger
-    let distance = UnsafeMutablePointer<Double>.allocate(capacity: n)
-    distance.initialize(repeating: .infinity, count: n)
-    let sigma = UnsafeMutablePointer<Double>.allocate(capacity: n)
-    sigma.initialize(repeating: 0, count: n)
-    let sum = UnsafeMutablePointer<Double>.allocate(capacity: n)
-    sum.initialize(repeating: 0, count: n)
-    let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
-    let predHead = UnsafeMutablePointer<Int32>.allocate(capacity: n)
-    predHead.initialize(repeating: -1, count: n)
-    let pred = UnsafeMutablePointer<ListCell>.allocate(capacity: max(1, m))
-    defer {
-      distance.deallocate()
-      sigma.deallocate()
-      sum.deallocate()
-      order.deallocate()
-      predHead.deallocate()
-      pred.deallocate()
-    }
-    outOffsets.withUnsafeBufferPointer { offsets in
-      outTargets.withUnsafeBufferPointer { targets in
-        lengths.withUnsafeBufferPointer { len in
-          for s in sources {
-            // Between groups: a source without a group ends no counted pair.
-            let sourceGroup = groups?[s] ?? 0
-            if sourceGroup < 0 { continue }
-            distance[s] = 0
-            sigma[s] = 1
-            queue.removeAll()
-            queue.place(Int32(s), key: 0, isNew: true)
-            var count = 0
-            var cells: Int32 = 0
-            while !queue.isEmpty {
-              let v32 = queue.popNode()
-              let v = Int(v32)
-              let d = distance[v]
-              distance[v] = -.infinity
-              order[count] = v32
-              count &+= 1
-              prefetchArcs(of: queue.likelyNext(), offsets: offsets, targets: targets, lengths: len)
-              let sv = sigma[v]
-              for k in offsets[v]..<offsets[v &+ 1] {
-                let w = Int(targets[k])
-                let alt = d + len[k]
-                let dw = distance[w]
-                if alt > dw * clearlyLonger { continue }
-                let tolerance = pathLengthTolerance * Swift.max(alt, dw)
-                if alt - dw > tolerance { continue }
-                if dw == .infinity || dw - alt > tolerance {
-                  distance[w] = alt
-                  sigma[w] = sv
-                  pred[Int(cells)] = ListCell(node: v32, next: -1)
-                  predHead[w] = cells
-                  cells &+= 1
-                  queue.place(Int32(truncatingIfNeeded: w), key: alt, isNew: dw == .infinity)
-                } else {
-                  sigma[w] += sv
-                  pred[Int(cells)] = ListCell(node: v32, next: predHead[w])
-                  predHead[w] = cells
-                  cells &+= 1
-                }
-              }
-            }
-            var i = count - 1
-            while i >= 0 {
-              let w = Int(order[i])
-              let delta = sigma[w] * sum[w]
-              if w != s { acc[w] += delta }
-              // 1 for every target, or between groups only for targets of another group.
-              var target = 1.0
-              if let groups {
-                let g = groups[w]
-                target = g >= 0 && g != sourceGroup ? 1 : 0
-              }
-              let coefficient = (target + delta) / sigma[w]
-              var c = predHead[w]
-              while c >= 0 {
-                let cell = pred[Int(c)]
-                sum[Int(cell.node)] += coefficient
-                c = cell.next
-              }
-              i -= 1
-            }
-            for j in 0..<count {
-              let v = Int(order[j])
-              distance[v] = .infinity
-              sum[v] = 0
-              predHead[v] = -1
-            }
-          }
-        }
-      }
     }
   }
 
@@ -413,15 +308,16 @@ extension Adjacency {
             distance[s] = 0
             sigma[s] = 1
             heap.removeAll()
-            heap.push(0, Int32(s))
+            heap.place(Int32(s), key: 0, isNew: true)
             var count = 0
             var cells: Int32 = 0
             while !heap.isEmpty {
               let v32 = heap.popNode()
               let v = Int(v32)
               let d = distance[v]
-              // Settled already (−∞): a stale entry (see DijkstraQueue).
-              if d < 0 { continue }
+              // Settled already (−∞): a stale entry (see DijkstraQueue; buckets that hold each
+              // node once make none, and the test is left out for them).
+              if !Queue.holdsEachNodeOnce && d < 0 { continue }
               distance[v] = -.infinity
               order[count] = v32
               count &+= 1
@@ -444,7 +340,9 @@ extension Adjacency {
                   pred[Int(cells)] = ListCell(node: v32, next: -1)
                   predHead[w] = cells
                   cells &+= 1
-                  heap.push(alt, Int32(w))
+                  // A first reach and a shorter path alike: buckets that hold each node once
+                  // move it, with no branch between the two; other queues push it again.
+                  heap.place(Int32(truncatingIfNeeded: w), key: alt, isNew: dw == .infinity)
                 } else {
                   sigma[w] += sv
                   pred[Int(cells)] = ListCell(node: v32, next: predHead[w])

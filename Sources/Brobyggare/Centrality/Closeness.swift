@@ -114,68 +114,13 @@ extension Adjacency {
       var buckets = NodeBucketQueue(layout, nodeCount: nodeCount)
       defer { buckets.deallocate() }
       dijkstraCloseness(
-        sources: sources, lengths: lengths, buckets: &buckets, closeness: closeness,
+        sources: sources, lengths: lengths, queue: &buckets, closeness: closeness,
         harmonic: harmonic)
     } else {
       var heap = RadixHeap()
       defer { heap.deallocate() }
       dijkstraCloseness(
         sources: sources, lengths: lengths, queue: &heap, closeness: closeness, harmonic: harmonic)
-    }
-  }
-
-  /// ``dijkstraCloseness(sources:lengths:queue:closeness:harmonic:)`` with buckets that hold
-  /// each node once (``NodeBucketQueue``): a node reached by a shorter path is moved, so no pop
-  /// is stale.
-  func dijkstraCloseness(
-    sources: Range<Int>, lengths: [Double], buckets queue: inout NodeBucketQueue,
-    closeness: UnsafeMutablePointer<Double>, harmonic: UnsafeMutablePointer<Double>
-  ) {
-    let n = nodeCount
-    let distance = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, n))
-    distance.initialize(repeating: .infinity, count: n)
-    let settled = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(1, n))
-    defer {
-      distance.deallocate()
-      settled.deallocate()
-    }
-    outOffsets.withUnsafeBufferPointer { offsets in
-      outTargets.withUnsafeBufferPointer { targets in
-        lengths.withUnsafeBufferPointer { len in
-          for s in sources {
-            distance[s] = 0
-            queue.removeAll()
-            queue.place(Int32(s), key: 0, isNew: true)
-            var count = 0
-            var total = 0.0
-            var h = 0.0
-            while !queue.isEmpty {
-              let v32 = queue.popNode()
-              let v = Int(v32)
-              let d = distance[v]
-              distance[v] = -.infinity
-              settled[count] = v32
-              count &+= 1
-              total += d
-              if d > 0 { h += 1 / d }
-              prefetchArcs(of: queue.likelyNext(), offsets: offsets, targets: targets, lengths: len)
-              for k in offsets[v]..<offsets[v &+ 1] {
-                let w = Int(targets[k])
-                let alt = d + len[k]
-                let dw = distance[w]
-                if alt < dw {
-                  distance[w] = alt
-                  queue.place(Int32(truncatingIfNeeded: w), key: alt, isNew: dw == .infinity)
-                }
-              }
-            }
-            let reached = Double(count - 1)
-            closeness[s] = total > 0 && n > 1 ? reached / total * (reached / Double(n - 1)) : 0
-            harmonic[s] = h
-            for j in 0..<count { distance[Int(settled[j])] = .infinity }
-          }
-        }
-      }
     }
   }
 
@@ -201,7 +146,7 @@ extension Adjacency {
           for s in sources {
             distance[s] = 0
             queue.removeAll()
-            queue.push(0, Int32(s))
+            queue.place(Int32(s), key: 0, isNew: true)
             var count = 0
             var total = 0.0
             var h = 0.0
@@ -209,8 +154,8 @@ extension Adjacency {
               let v32 = queue.popNode()
               let v = Int(v32)
               let d = distance[v]
-              // Settled already (−∞): a stale entry.
-              if d < 0 { continue }
+              // Settled already (−∞): a stale entry (none from buckets that hold each node once).
+              if !Queue.holdsEachNodeOnce && d < 0 { continue }
               distance[v] = -.infinity
               settled[count] = v32
               count &+= 1
@@ -220,9 +165,10 @@ extension Adjacency {
               for k in offsets[v]..<offsets[v &+ 1] {
                 let w = Int(targets[k])
                 let alt = d + len[k]
-                if alt < distance[w] {
+                let dw = distance[w]
+                if alt < dw {
                   distance[w] = alt
-                  queue.push(alt, Int32(truncatingIfNeeded: w))
+                  queue.place(Int32(truncatingIfNeeded: w), key: alt, isNew: dw == .infinity)
                 }
               }
             }

@@ -1,6 +1,7 @@
-/// What Dijkstra's searches need of a priority queue: keys pushed are never below the last key
-/// popped, and stale entries (a node pushed again with a shorter distance) are skipped by the
-/// caller.
+/// What Dijkstra's searches need of a priority queue: keys placed are never below the last key
+/// popped, and stale entries (a node pushed again with a shorter distance, by the queues that
+/// push again) are skipped by the caller. ``NodeBucketQueue`` moves the node instead and makes
+/// no stale entry; the skip then never happens.
 ///
 /// A pop gives the node alone; the search reads its distance from its own array. That is the
 /// key of the entry whenever the entry is the node's first to come out: a node is pushed again
@@ -12,9 +13,14 @@ protocol DijkstraQueue {
   var isEmpty: Bool { get }
   /// Empties the queue for the next source.
   mutating func removeAll()
-  mutating func push(_ key: Double, _ node: Int32)
+  /// Puts `node` in the queue with `key`; `isNew` says it is not in the queue yet. A queue that
+  /// holds a node once moves it; the others push a new entry, and the old one turns stale.
+  mutating func place(_ node: Int32, key: Double, isNew: Bool)
   /// Removes an entry of the lowest key and returns its node. The queue must not be empty.
   mutating func popNode() -> Int32
+  /// True for a queue that moves a node instead of pushing it again (``NodeBucketQueue``): its
+  /// pops are never stale, and the searches leave out the test for them.
+  static var holdsEachNodeOnce: Bool { get }
   /// A node that is likely to be popped next (to fetch its arcs ahead), or -1 when there is no
   /// cheap guess. A hint only.
   func likelyNext() -> Int32
@@ -22,12 +28,32 @@ protocol DijkstraQueue {
 }
 
 extension DijkstraQueue {
+  static var holdsEachNodeOnce: Bool { false }
   func likelyNext() -> Int32 { -1 }
 }
 
 extension RadixHeap: DijkstraQueue {
   @inline(__always)
+  mutating func place(_ node: Int32, key: Double, isNew: Bool) { push(key, node) }
+
+  @inline(__always)
   mutating func popNode() -> Int32 { pop().1 }
+}
+
+/// The first slot after `s`, going round the ring, whose bit is set in the bitmap `occupied` of
+/// `words` 64-bit words (bit i of word i / 64 for slot i); the bucket queues' way to their next
+/// bucket. Some bit must be set.
+func firstSetSlot(after s: Int, in occupied: UnsafeMutablePointer<UInt64>, words: Int) -> Int {
+  var word = s >> 6
+  var bits = occupied[word] & ~((2 << UInt64(s & 63)) &- 1)
+  var scanned = 0
+  while bits == 0 {
+    word = word + 1 == words ? 0 : word + 1
+    bits = occupied[word]
+    scanned += 1
+    precondition(scanned <= words, "pop from an empty bucket queue")
+  }
+  return word << 6 | bits.trailingZeroBitCount
 }
 
 /// One entry of a linked list kept in an array: a node and the index of the next entry (-1 at
@@ -163,6 +189,10 @@ struct BucketQueue: DijkstraQueue {
     count &+= 1
   }
 
+  /// Pushes `node` with `key`, whether or not it is in the queue already (see ``DijkstraQueue``).
+  @inline(__always)
+  mutating func place(_ node: Int32, key: Double, isNew: Bool) { push(key, node) }
+
   /// Removes the entry pushed last into the lowest non-empty bucket and returns its node. The
   /// queue must not be empty.
   @inline(__always)
@@ -186,18 +216,8 @@ struct BucketQueue: DijkstraQueue {
 
   /// The first occupied slot after `s` around the ring; moves `current` there.
   private mutating func nextOccupied(after s: Int) -> Int {
-    let slots = slotMask + 1
-    var word = s >> 6
-    var bits = occupied[word] & ~((2 << UInt64(s & 63)) &- 1)
-    var scanned = 0
-    while bits == 0 {
-      word = word + 1 == words ? 0 : word + 1
-      bits = occupied[word]
-      scanned += 1
-      precondition(scanned <= words, "pop from an empty bucket queue")
-    }
-    let found = word << 6 | bits.trailingZeroBitCount
-    current += (found - s + slots) & slotMask
+    let found = firstSetSlot(after: s, in: occupied, words: words)
+    current += (found - s + slotMask + 1) & slotMask
     return found
   }
 }

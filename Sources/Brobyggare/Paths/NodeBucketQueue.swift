@@ -13,7 +13,7 @@
 /// does not make are the stale ones ``BucketQueue`` passes over. So a search settles its nodes
 /// in the same order with either queue, and gives the same bits. The memory is managed by hand;
 /// call ``deallocate()`` when done.
-struct NodeBucketQueue {
+struct NodeBucketQueue: DijkstraQueue {
   private let inverseWidth: Double
   private let slotMask: Int
   /// Index of slot 0's sentinel; slot s's is `base + s`, the spare's `base + slots`.
@@ -29,6 +29,8 @@ struct NodeBucketQueue {
   private var current = 0
   /// Nodes in the queue.
   private(set) var count = 0
+
+  static var holdsEachNodeOnce: Bool { true }
 
   /// A queue of the given layout for nodes `0 ..< nodeCount`.
   init(_ layout: BucketQueue.Layout, nodeCount: Int) {
@@ -124,18 +126,8 @@ struct NodeBucketQueue {
 
   /// The first slot after `s` around the ring whose bit is set; moves `current` there.
   private mutating func nextOccupied(after s: Int) -> Int {
-    let slots = slotMask + 1
-    var word = s >> 6
-    var bits = occupied[word] & ~((2 << UInt64(s & 63)) &- 1)
-    var scanned = 0
-    while bits == 0 {
-      word = word + 1 == words ? 0 : word + 1
-      bits = occupied[word]
-      scanned += 1
-      precondition(scanned <= words, "pop from an empty bucket queue")
-    }
-    let found = word << 6 | bits.trailingZeroBitCount
-    current += (found - s + slots) & slotMask
+    let found = firstSetSlot(after: s, in: occupied, words: words)
+    current += (found - s + slotMask + 1) & slotMask
     return found
   }
 }
