@@ -415,9 +415,17 @@ func prefetchArcs(
   llvmPrefetch(l + first, 0, 3, 1)
 }
 
-/// How many DAG arcs ahead the backward pass fetches the values of heads (8 and 16 measured
-/// the same on the benchmark's ER graph; without it the pass waits on memory).
-let prefetchDistance = 16
+/// How many DAG arcs ahead the backward pass (and the split forward pass) fetches the values
+/// of heads. 8, 16 and 32 measured the same on the benchmark's graphs of 10,000 nodes; on BA
+/// graphs of 80,000 nodes, whose lane values outgrow the second-level cache, 32 took 0.95 of
+/// the time of 16. Without it the passes wait on memory.
+let prefetchDistance = 32
+
+/// From how many nodes the forward pass is split in two (``BatchedBFSWorkspace/splitsForwardPass``):
+/// above 6 MiB of lane values. On BA graphs (m = 5), in alternating processes of one
+/// build, the split pass took 1.06 of the time of the single one at 10,000 nodes, 1.01 at
+/// 20,000, 1.00 at 40,000 and 0.85 at 80,000.
+let splitForwardPassNodes = 49_152
 
 /// Sixteen lanes, one source each: the searches of a batch share every read of the adjacency.
 typealias LaneValues = SIMD16<Double>
@@ -474,8 +482,17 @@ final class BatchedBFSWorkspace {
   /// The mask of eight lanes for each byte value: lane i is set when bit i is.
   let laneMask: UnsafeMutablePointer<SIMD8<UInt64>>
   var levelStart: [Int] = []
+  /// Whether the forward pass handles a level in two steps: first it finds the level's DAG
+  /// arcs, reading only the heads' two-byte lane sets, then it pushes σ along those arcs with
+  /// the heads' values fetched ahead, as the backward pass does. On large networks, where the
+  /// values no longer fit in the second-level cache, the single pass waits on each head's
+  /// value; on small ones the second walk over the DAG arcs costs more than it saves. Set from
+  /// ``splitForwardPassNodes``; both give the same bits (σ is a count, exact in any order, and
+  /// it is added in the same order either way).
+  var splitsForwardPass: Bool
 
   init(nodeCount n: Int, arcCount: Int) {
+    splitsForwardPass = n > splitForwardPassNodes
     // On cache-line boundaries: malloc aligns to 16 bytes, and a node's 128-byte value would
     // then straddle three lines, adding to the cache traffic of every access.
     value = UnsafeMutableRawPointer.allocate(
@@ -578,10 +595,13 @@ extension CompactArcs {
   ///
   /// Both passes jump from node to node, which the processor cannot foresee, so they fetch
   /// ahead what they will read: the forward pass the values and first arcs of the entry four
-  /// ahead, the backward pass the values of the head ``prefetchDistance`` DAG arcs ahead (the
-  /// DAG arcs are stored in the order the pass reads them). On the benchmark's ER graph this
-  /// took 0.87 of the time; fetching the head of every arc ahead in the forward pass (most
-  /// bring no new lane) took 1.08 of it, and was left out.
+  /// ahead, the backward pass the values of the entry four ahead and of the head
+  /// ``prefetchDistance`` DAG arcs ahead (the DAG arcs are stored in the order the pass reads
+  /// them). On the benchmark's ER graph this took 0.87 of the time; fetching the head of every
+  /// arc ahead in the forward pass (most bring no new lane) took 1.08 of it, and was left out.
+  /// On large networks the forward pass instead finds a level's DAG arcs first and then
+  /// pushes σ along them with the heads fetched ahead
+  /// (``BatchedBFSWorkspace/splitsForwardPass``).
   ///
   /// `sources` are node numbers, taken sixteen at a time in the order given
   /// (``Adjacency/batchOrder()``).
@@ -609,6 +629,7 @@ extension CompactArcs {
     let entryHigh = ws.entryHigh
     let entryArcs = ws.entryArcs
     let targetBase = targets.baseAddress
+    let splitForward = ws.splitsForwardPass
     var first = 0
     while first < sources.count {
       let lanes = Swift.min(batchWidth, sources.count - first)
@@ -634,34 +655,80 @@ extension CompactArcs {
       var arcs = 0
       while low < high {
         ws.levelStart.append(high)
-        for e in low..<high {
-          let v = Int(entryNode[e])
-          // The values and first arcs of the entry four ahead, fetched while this one works.
-          let soon = Int(entryNode[Swift.min(e &+ 4, high &- 1)])
-          prefetchLanes(value + soon)
-          if let targetBase { llvmPrefetch(targetBase + Int(offsets[soon]), 0, 3, 1) }
-          let front = entryLanes[e]
-          let sv = masked(value[v], ws.mask(front))
-          let arcStart = Int(offsets[v])
-          let arcEnd = Int(offsets[v &+ 1])
-          entryArcs[e] = arcs
-          if arcs &+ (arcEnd &- arcStart) > ws.arcCapacity {
-            ws.reserveArcs(arcs + (arcEnd - arcStart), keeping: arcs)
+        if splitForward {
+          // Split: find the level's DAG arcs without touching a head's value, ...
+          for e in low..<high {
+            let soon = Int(entryNode[Swift.min(e &+ 4, high &- 1)])
+            if let targetBase { llvmPrefetch(targetBase + Int(offsets[soon]), 0, 3, 1) }
+            let v = Int(entryNode[e])
+            let front = entryLanes[e]
+            let arcStart = Int(offsets[v])
+            let arcEnd = Int(offsets[v &+ 1])
+            entryArcs[e] = arcs
+            if arcs &+ (arcEnd &- arcStart) > ws.arcCapacity {
+              ws.reserveArcs(arcs + (arcEnd - arcStart), keeping: arcs)
+            }
+            let arcHead = ws.arcHead
+            let arcLanes = ws.arcLanes
+            for k in arcStart..<arcEnd {
+              let w = Int(targets[k])
+              let fresh = front & ~seen[w]
+              if fresh == 0 { continue }
+              arcHead[arcs] = Int32(truncatingIfNeeded: w)
+              arcLanes[arcs] = fresh
+              arcs &+= 1
+              let was = next[w]
+              entryNode[count] = Int32(truncatingIfNeeded: w)
+              count &+= was == 0 ? 1 : 0
+              next[w] = was | fresh
+            }
           }
+          entryArcs[high] = arcs
+          // ... then push σ along them, the heads fetched ahead as in the backward pass. The
+          // level's last entry's arcs end where the next level's first entry's arcs begin.
           let arcHead = ws.arcHead
           let arcLanes = ws.arcLanes
-          for k in arcStart..<arcEnd {
-            let w = Int(targets[k])
-            let fresh = front & ~seen[w]
-            if fresh == 0 { continue }
-            value[w] += masked(sv, ws.mask(fresh))
-            arcHead[arcs] = Int32(truncatingIfNeeded: w)
-            arcLanes[arcs] = fresh
-            arcs &+= 1
-            let was = next[w]
-            entryNode[count] = Int32(truncatingIfNeeded: w)
-            count &+= was == 0 ? 1 : 0
-            next[w] = was | fresh
+          let levelLast = arcs &- 1
+          for e in low..<high {
+            prefetchLanes(value + Int(entryNode[Swift.min(e &+ 4, high &- 1)]))
+            let v = Int(entryNode[e])
+            let sv = masked(value[v], ws.mask(entryLanes[e]))
+            for a in entryArcs[e]..<entryArcs[e &+ 1] {
+              prefetchLanes(value + Int(arcHead[Swift.min(a &+ prefetchDistance, levelLast)]))
+              let w = Int(arcHead[a])
+              value[w] += masked(sv, ws.mask(arcLanes[a]))
+            }
+          }
+        } else {
+          for e in low..<high {
+            let v = Int(entryNode[e])
+            // The values and first arcs of the entry four ahead, fetched while this one works.
+            let soon = Int(entryNode[Swift.min(e &+ 4, high &- 1)])
+            prefetchLanes(value + soon)
+            if let targetBase { llvmPrefetch(targetBase + Int(offsets[soon]), 0, 3, 1) }
+            let front = entryLanes[e]
+            let sv = masked(value[v], ws.mask(front))
+            let arcStart = Int(offsets[v])
+            let arcEnd = Int(offsets[v &+ 1])
+            entryArcs[e] = arcs
+            if arcs &+ (arcEnd &- arcStart) > ws.arcCapacity {
+              ws.reserveArcs(arcs + (arcEnd - arcStart), keeping: arcs)
+            }
+            let arcHead = ws.arcHead
+            let arcLanes = ws.arcLanes
+            for k in arcStart..<arcEnd {
+              let w = Int(targets[k])
+              let fresh = front & ~seen[w]
+              if fresh == 0 { continue }
+              value[w] += masked(sv, ws.mask(fresh))
+              arcHead[arcs] = Int32(truncatingIfNeeded: w)
+              arcLanes[arcs] = fresh
+              arcs &+= 1
+              let was = next[w]
+              entryNode[count] = Int32(truncatingIfNeeded: w)
+              count &+= was == 0 ? 1 : 0
+              next[w] = was | fresh
+            }
           }
         }
         for e in high..<count {
@@ -686,6 +753,7 @@ extension CompactArcs {
         let lo = ws.levelStart[d]
         let hi = ws.levelStart[d + 1]
         for e in lo..<hi {
+          prefetchLanes(value + Int(entryNode[Swift.min(e &+ 4, hi &- 1)]))
           let v = Int(entryNode[e])
           var sum = LaneValues.zero
           for a in entryArcs[e]..<entryArcs[e &+ 1] {
