@@ -15,6 +15,7 @@ carry that drift.
                                        [--gapbs PATH/TO/bc]
     python3 Scripts/benchmark_peers.py --scaling --cases 1,3,5,14 [--runs 5]
     python3 Scripts/benchmark_peers.py --scaling-n [10000,20000,40000,80000] [--runs 3]
+                                       [--gapbs PATH/TO/bc]
 
 --gapbs takes a `bc` binary of the GAP Benchmark Suite (github.com/sbeamer/gapbs, built by
 hand: it is in no package registry). Cases 1, 2 and 4 then also time its Brandes kernel on
@@ -33,7 +34,9 @@ sampled cases (13, 21) make far fewer than n searches, so no rate is given for t
 
 --scaling-n times exact betweenness from about 1,000 sources of Barabasi-Albert graphs of
 growing size (m = 5, seed 1, the benchmark's generator; see `brobyggare-benchmark --help`) and
-prints the time per source, the time per source over n + m, and the peak memory over n + m.
+prints the time per source, the time per source over n + m, and the peak memory over n + m;
+with --gapbs, also bc's time per source on the same graphs (as many random sources), in the
+same rounds.
 
 Each measurement is its own process, so one run's caches and allocations do not help the next.
 Times cover the computation only (the graph is built first), except for the loading cases,
@@ -396,7 +399,7 @@ def main():
             ap.error(f"--scaling-n {a.scaling_n}: expected sizes separated by commas, such as {SCALING_N}")
         if not all(128 <= x <= 100_000 for x in sizes):
             ap.error(f"--scaling-n {a.scaling_n}: each size from 128 to 100000")
-        scaling_n(sizes, a.runs, a.threads)
+        scaling_n(sizes, a.runs, a.threads, a.gapbs)
         return
     if a.scaling:
         scaling([int(c) for c in a.cases.split(",")], a.runs)
@@ -473,26 +476,55 @@ def main():
         print("| " + " | ".join(row) + " |", flush=True)
 
 
-def scaling_n(sizes, runs, threads):
+def scaling_n(sizes, runs, threads, gapbs=None):
     """Exact betweenness per source as the graph grows: BA(n, 5) at each size, the benchmark's
     --scaling-n sample of about 1,000 sources, each run its own process; medians of `runs`.
     Time per source over n + m should stay flat if a search costs O(n + m); so should the
-    peak memory over n + m if memory is linear."""
+    peak memory over n + m if memory is linear.
+
+    With gapbs, its bc runs in the same rounds on the same graph (written by the benchmark with
+    --write-el, read with -s), as many random sources as the sample has (-i k), one trial;
+    its time per source is its "Trial Time" over k. Its growth is what the same work costs on
+    this machine's memory one source at a time, beside ours."""
+    import re
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; threads: {threads}; "
-          f"medians of {runs} processes; BA(n, m = 5, seed 1), exact unweighted betweenness")
-    print("| n | ties m | n + m | sources timed | s | ms per source | ns per source / (n + m) "
-          "| growth | peak MiB | bytes / (n + m) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    first = None
-    per = {}
+          f"medians of {runs} processes; BA(n, m = 5, seed 1), exact unweighted betweenness"
+          + (f"; gapbs bc ({gapbs}, -i k -s, in the same rounds)" if gapbs else ""))
+    head = ("| n | ties m | n + m | sources timed | s | ms per source | ns per source / (n + m) "
+            "| growth | peak MiB | bytes / (n + m) |")
+    rule = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    if gapbs:
+        head += " gapbs ms per source | ns / (n + m) | growth |"
+        rule += "---:|---:|---:|"
+    print(head)
+    print(rule)
+    first = first_gapbs = None
+    per, per_gapbs = {}, {}
     for n in sizes:
-        results = []
-        for _ in range(runs):
-            p = subprocess.run([BINARY, "--scaling-n", str(n), "--threads", str(threads)],
-                               capture_output=True, text=True)
+        el = os.path.join(GRAPHS, f"scaling_ba_{n}_5.el")
+        os.makedirs(GRAPHS, exist_ok=True)
+        results, gapbs_seconds = [], []
+        for run in range(runs):
+            argv = [BINARY, "--scaling-n", str(n), "--threads", str(threads)]
+            if gapbs and run == 0:
+                argv += ["--write-el", el]
+            p = subprocess.run(argv, capture_output=True, text=True)
             if p.returncode != 0:
                 raise RuntimeError(f"--scaling-n {n} failed: {p.stderr}")
             results.append(json.loads(p.stdout))
+            if gapbs:
+                k = results[0]["sources"]
+                env = dict(os.environ, OMP_NUM_THREADS=str(threads))
+                q = subprocess.run([gapbs, "-f", el, "-s", "-n", "1", "-i", str(k)],
+                                   capture_output=True, text=True, env=env)
+                built = re.search(r"Graph has (\d+) nodes and (\d+) undirected edges", q.stdout)
+                trial = re.search(r"Trial Time:\s*([0-9.]+)", q.stdout)
+                if q.returncode != 0 or not (built and trial):
+                    raise RuntimeError(f"gapbs on {el} failed: {q.stdout}{q.stderr}")
+                if int(built.group(1)) != results[0]["nodes"] or int(built.group(2)) != results[0]["ties"]:
+                    raise RuntimeError(f"gapbs built {built.group(0)!r} from {el}: expected "
+                                       f"{results[0]['nodes']} nodes, {results[0]['ties']} edges")
+                gapbs_seconds.append(float(trial.group(1)))
         seconds = statistics.median(r["seconds"] for r in results)
         peak = max(r["peak_mib"] for r in results)
         r = results[0]
@@ -501,13 +533,22 @@ def scaling_n(sizes, runs, threads):
         normalised = per_source / size * 1e9
         first = first or normalised
         per[n] = normalised
-        print(f"| {n:,} | {r['ties']:,} | {size:,} | {r['sources']:,} ({r['chunks_timed']} of "
-              f"{r['chunks']} chunks) | {seconds:.3f} | {per_source * 1e3:.3f} | {normalised:.2f} "
-              f"| {normalised / first:.2f} | {peak:.0f} | {peak * 2**20 / size:.0f} |", flush=True)
+        row = (f"| {n:,} | {r['ties']:,} | {size:,} | {r['sources']:,} ({r['chunks_timed']} of "
+               f"{r['chunks']} chunks) | {seconds:.3f} | {per_source * 1e3:.3f} | {normalised:.2f} "
+               f"| {normalised / first:.2f} | {peak:.0f} | {peak * 2**20 / size:.0f} |")
+        if gapbs:
+            g = statistics.median(gapbs_seconds) / r["sources"]
+            g_normalised = g / size * 1e9
+            first_gapbs = first_gapbs or g_normalised
+            per_gapbs[n] = g_normalised
+            row += f" {g * 1e3:.3f} | {g_normalised:.2f} | {g_normalised / first_gapbs:.2f} |"
+        print(row, flush=True)
     growth = per[sizes[-1]] / per[sizes[0]]
     print(f"time per source / (n + m) from n = {sizes[0]:,} to {sizes[-1]:,}: x {growth:.2f}; "
           + ("time per source grows no faster than n + m (within 10 %)" if growth <= 1.10
              else "time per source grows faster than n + m"))
+    if gapbs:
+        print(f"gapbs bc, the same sizes: x {per_gapbs[sizes[-1]] / per_gapbs[sizes[0]]:.2f}")
 
 
 def scaling(cases, runs):

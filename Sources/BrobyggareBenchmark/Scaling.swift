@@ -19,33 +19,42 @@ struct ScalingSample {
   }
 }
 
-/// Times ``Adjacency/betweennessPartials(lengths:block:threads:)`` on whole source chunks of
-/// BA(n, 5): k = max(1, round(1000 / (n / C))) of the C fixed chunks, chunk
-/// ⌊(j + ½) · C / k⌋ for j < k, so that about 1,000 sources are timed, taken evenly from the
-/// order the kernel takes its sources in (breadth-first from the largest hub), not only its
-/// head. Each chunk is its own block, so the library relabels the graph and orders its sources
-/// once per chunk, as a shard would (O(n + m) steps inside the timing). The peak memory is the process's (VmHWM): generator,
-/// network, adjacency and the kernel together.
-func scalingSample(n: Int, threads: Int) throws -> ScalingSample {
+/// Times ``Adjacency/betweennessPartials(lengths:block:threads:)`` on one block of whole
+/// source chunks of BA(n, 5): of the C fixed chunks, k = max(1, round(1000 / (n / C)))
+/// consecutive ones in the middle of the order the kernel takes its sources in (breadth-first
+/// from the largest hub), so that about 1,000 sources are timed in one call. The library
+/// relabels the graph, orders its sources and allocates its workspace once per call (O(n + m)
+/// steps inside the timing, once). Until 2026-12-01 each of the
+/// k chunks was its own call, spread over the order: at 10,000 nodes (13 calls of 78 sources)
+/// that put the set-up in the timing 13 times, and made the small sizes look slower per source
+/// than they are. The peak memory is the process's (VmHWM): generator, network, adjacency and
+/// the kernel together. `edgeList`, when given, is a path to write the graph to in gapbs's .el
+/// format (`u v` a line), so that `benchmark_peers.py --scaling-n --gapbs` times gapbs's `bc`
+/// on the same graph.
+func scalingSample(n: Int, threads: Int, edgeList: String? = nil) throws -> ScalingSample {
   let g = BenchmarkGraph.barabasiAlbert(n: n, m: 5, seed: 1)
+  if let edgeList {
+    let text = g.edges.map { "\($0.0) \($0.1)\n" }.joined()
+    try text.write(toFile: edgeList, atomically: true, encoding: .utf8)
+  }
   let adj = try g.network().adjacency()
   let lengths = try ArcLengths(adj, transform: .hops)
   let chunkCount = adj.sourceChunks
   let perChunk = Double(n) / Double(chunkCount)
   let k = min(chunkCount, max(1, Int((1000 / perChunk).rounded())))
-  let picked = (0..<k).map { j in Int((Double(j) + 0.5) * Double(chunkCount) / Double(k)) }
-  var sources = 0
+  // Block i of K holds chunks i·C/K ..< (i + 1)·C/K: K = C / k blocks of about k chunks, the
+  // middle one.
+  let blockCount = max(1, Int((Double(chunkCount) / Double(k)).rounded()))
+  let block = SourceBlock(index: blockCount / 2, of: blockCount)
+  let chunks = block.chunks(of: chunkCount)
+  let sources = chunks.reduce(0) { $0 + ($1 + 1) * n / chunkCount - $1 * n / chunkCount }
   var sink = 0.0
   let t0 = now()
-  for c in picked {
-    let block = SourceBlock(index: c, of: chunkCount)
-    let parts = adj.betweennessPartials(lengths: lengths, block: block, threads: threads)
-    for part in parts { sink += part[0] }
-    sources += (c + 1) * n / chunkCount - c * n / chunkCount
-  }
+  let parts = adj.betweennessPartials(lengths: lengths, block: block, threads: threads)
+  for part in parts { sink += part[0] }
   let seconds = now() - t0
   precondition(sink.isFinite)
   return ScalingSample(
     nodes: adj.nodeCount, ties: g.edges.count, arcs: adj.arcCount, chunks: chunkCount,
-    chunksTimed: k, sources: sources, seconds: seconds, peakMiB: peakMiB())
+    chunksTimed: chunks.count, sources: sources, seconds: seconds, peakMiB: peakMiB())
 }

@@ -6,7 +6,7 @@ import Foundation
 //
 //   swift run -c release brobyggare-benchmark [--cases 1,2] [--runs 3] [--threads N]
 //                                             [--graphs DIR] [--json]
-//   swift run -c release brobyggare-benchmark --scaling-n N [--threads N]
+//   swift run -c release brobyggare-benchmark --scaling-n N [--threads N] [--write-el PATH]
 //
 // Scripts/benchmark_peers.py runs the same cases in igraph, NetworKit and networkx on the
 // graphs this writes to --graphs, and prints the table with ratios.
@@ -23,7 +23,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
   print(
     """
     USAGE: brobyggare-benchmark [--cases 1,2] [--runs 3] [--threads N] [--graphs DIR] [--json]
-           brobyggare-benchmark --scaling-n N [--threads N]
+           brobyggare-benchmark --scaling-n N [--threads N] [--write-el PATH]
 
     Runs the numbered cases (default: all but 12, which writes and reads a 1 GiB file, 18, a
     check of the machine, and 20, a million nodes' betweenness in two shard processes; name them
@@ -31,8 +31,9 @@ if arguments.contains("--help") || arguments.contains("-h") {
     --runs 0 only writes the graphs.
     --scaling-n N times exact betweenness from a sample of the sources of a Barabási–Albert
     graph of N nodes (m = 5, seed 1; 128 ≤ N ≤ 100,000) and prints one JSON line: about
-    1,000 sources in whole chunks of the library's fixed source chunks, spread over the order
-    the kernel takes its sources in (at most 2,500 breadth-first searches of the graph).
+    1,000 sources, one block of whole chunks of the library's fixed source chunks from the
+    middle of the order the kernel takes its sources in (at most 2,500 breadth-first searches
+    of the graph). --write-el PATH also writes the graph there, `u v` a line (gapbs's .el).
     Scripts/benchmark_peers.py runs the same cases in igraph, NetworKit and networkx.
     """)
   exit(0)
@@ -53,7 +54,7 @@ if let text = option("scaling-n") {
           .utf8))
     exit(64)
   }
-  say(try scalingSample(n: n, threads: threads).json)
+  say(try scalingSample(n: n, threads: threads, edgeList: option("write-el")).json)
   exit(0)
 }
 let graphDirectory = option("graphs") ?? ".build/benchmark-graphs"
