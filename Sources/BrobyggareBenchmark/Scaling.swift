@@ -20,14 +20,15 @@ struct ScalingSample {
 }
 
 /// Times ``Adjacency/betweennessPartials(lengths:block:threads:)`` on one block of whole
-/// source chunks of BA(n, 5): of the C fixed chunks, k = max(1, round(1000 / (n / C)))
-/// consecutive ones in the middle of the order the kernel takes its sources in (breadth-first
-/// from the largest hub), so that about 1,000 sources are timed in one call. The library
-/// relabels the graph, orders its sources and allocates its workspace once per call (O(n + m)
-/// steps inside the timing, once). Until 2026-12-01 each of the
-/// k chunks was its own call, spread over the order: at 10,000 nodes (13 calls of 78 sources)
-/// that put the set-up in the timing 13 times, and made the small sizes look slower per source
-/// than they are. The peak memory is the process's (VmHWM): generator, network, adjacency and
+/// source chunks of BA(n, 5): with C fixed chunks and k = max(1, round(1000 / (n / C))), the
+/// middle one of K = round(C / k) blocks of consecutive chunks in the order the kernel takes its
+/// sources in (breadth-first from the largest hub), about 1,000 sources (666 to 2,439 from
+/// 1,000 to 100,000 nodes, all of them below; the JSON gives the count) timed in one call. The
+/// library relabels the graph, orders its sources, renumbers the arcs and allocates its
+/// workspace in that call, once (O(n + m) steps inside the timing). Until 2026-12-01 each of
+/// the k chunks was its own call, spread over the order, which timed that set-up k times (13
+/// at 10,000 nodes, once from 60,000 nodes on).
+/// The peak memory is the process's (VmHWM): generator, network, adjacency and
 /// the kernel together. `edgeList`, when given, is a path to write the graph to in gapbs's .el
 /// format (`u v` a line), so that `benchmark_peers.py --scaling-n --gapbs` times gapbs's `bc`
 /// on the same graph.

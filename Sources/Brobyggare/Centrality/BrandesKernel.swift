@@ -224,7 +224,9 @@ extension Adjacency {
   /// out along the breadth-first walk, where a node's neighbours lie close together, rather
   /// than by degree. On BA graphs (m = 5) the batched kernel took 0.97 of the time at 10,000
   /// nodes (the benchmark's case 1), 0.99 and 0.98 on its ER graphs (cases 2 and 4) and 0.94
-  /// at 80,000 nodes (`--scaling-n`), in alternating processes.
+  /// at 80,000 nodes (`--scaling-n`), in alternating processes. The renumbered arcs are a
+  /// second copy of the arcs (about 4 bytes an arc and 4 a node, in the narrowest integers),
+  /// held while the kernel runs.
   func walkedArcs(order: [Int32]) -> CompactArcs {
     let n = nodeCount
     var rank = [Int32](repeating: 0, count: n)
@@ -237,6 +239,8 @@ extension Adjacency {
       for k in outOffsets[v]..<outOffsets[v + 1] { targets.append(rank[Int(outTargets[k])]) }
       offsets[i + 1] = targets.count
     }
+    // An adjacency only in passing: its rows are not sorted and it has no trusts, which only
+    // ``CompactArcs`` reads it for.
     return CompactArcs(
       Adjacency(nodeCount: n, directed: isDirected, offsets: offsets, targets: targets, trust: []))
   }
@@ -500,7 +504,8 @@ func masked(_ x: LaneValues, _ bits: LaneBits) -> LaneValues {
   unsafeBitCast(unsafeBitCast(x, to: LaneBits.self) & bits, to: LaneValues.self)
 }
 
-/// Scratch space of the batched unweighted kernel, allocated once per chunk of sources.
+/// Scratch space of the batched unweighted kernel, allocated once per worker and kept from
+/// one chunk of sources to the next.
 final class BatchedBFSWorkspace {
   /// σ per lane during the forward search; (c + δ) / σ per lane once the backward pass has
   /// passed that node in that lane.
@@ -653,8 +658,10 @@ extension CompactArcs {
   /// pushes σ along them with the heads fetched ahead
   /// (``BatchedBFSWorkspace/splitsForwardPass``).
   ///
-  /// `sources` are node numbers, taken sixteen at a time in the order given
-  /// (``Adjacency/batchOrder()``).
+  /// `sources` are node numbers of these arcs, taken sixteen at a time in the order given:
+  /// ``Adjacency/brandesPartials(lengths:chunks:of:threads:keepingDetours:groups:)`` passes
+  /// the arcs renumbered along ``Adjacency/batchOrder()`` (``Adjacency/walkedArcs(order:)``)
+  /// and the sources 0, 1, 2, … of that numbering.
   ///
   /// Sixteen lanes read fewer arcs per source than eight (on the benchmark's BA graph, sources in
   /// degree order, each
