@@ -8,8 +8,10 @@ let mergeSpec = CommandSpec(
   options: outputOptions + [helpOption],
   discussion: """
     Checks that the parts come from one network (the content hash in their headers), were
-    computed with the same measures and settings, and cover every shard 0..K-1 exactly once;
-    a missing or doubled shard is an error that names it. Betweenness is added chunk by chunk
+    computed with the same measures and settings (and, for betweenness_intergroup, the same
+    groups), and cover every shard 0..K-1 exactly once;
+    a missing or doubled shard is an error that names it. Betweenness (and betweenness between
+    groups) is added chunk by chunk
     in chunk order, as the single run adds its threads' chunks, so the table is the same, byte
     for byte, as 'metrics NET --measures ...' writes, for any K and any --threads. Memory: the
     parts' chunk sums, at most about 32 MiB or 8 × n numbers in all.
@@ -69,6 +71,13 @@ extension BrobyggareCommandLine {
             "this part was computed with other settings (\(what)); merge parts computed with the same options"
         )
       }
+      guard part.hasIntergroup == first.hasIntergroup, part.groupsHash == first.groupsHash else {
+        throw DataError(
+          file: path,
+          message:
+            "this part counts betweenness between other groups than \(firstPath) (the same attribute, other values: the node tables differ); merge parts computed from the same network and node table"
+        )
+      }
     }
     let k = first.block.count
     var byShard = [String?](repeating: nil, count: k)
@@ -109,6 +118,21 @@ extension BrobyggareCommandLine {
       columns["betweenness"] = b.map(Cell.number)
       columns["betweenness_normalized"] = normalizedBetweenness(b, directed: first.isDirected).map(
         Cell.number)
+    }
+    if wanted.contains("betweenness_intergroup") {
+      var sum = BetweennessSum(nodeCount: n, directed: first.isDirected)
+      for (path, part) in parts {
+        guard part.hasIntergroup else {
+          throw DataError(file: path, message: "this part has no betweenness between groups")
+        }
+        for chunk in part.intergroupChunks { sum.add(chunk) }
+      }
+      guard sum.chunksAdded == first.chunkCount else {
+        throw DataError(
+          file: firstPath,
+          message: "the parts hold \(sum.chunksAdded) of the \(first.chunkCount) chunks of sources")
+      }
+      columns["betweenness_intergroup"] = sum.betweenness.map(Cell.number)
     }
     if !wanted.isDisjoint(with: ["closeness", "harmonic"]) {
       var closeness = [Double](repeating: .nan, count: n)

@@ -158,7 +158,7 @@ let metricsSpec = CommandSpec(
     OptionSpec(
       name: "shard", valueName: "i/K",
       help:
-        "Compute only the i-th (from 0) of K fixed blocks of sources, for \(shardMeasures.joined(separator: ", ")), into -o part-i.bbs; 'brobyggare merge' adds the parts into this command's table. K at most \(maximumShards)."
+        "Compute only the i-th (from 0) of K fixed blocks of sources, for \(shardMeasures.joined(separator: ", ")) (this one with --group, from the network file: a .bbn holds no node attributes), into -o part-i.bbs; 'brobyggare merge' adds the parts into this command's table. K at most \(maximumShards)."
     ),
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
@@ -552,7 +552,9 @@ extension BrobyggareCommandLine {
 }
 
 /// The measures `metrics --shard` computes: sums or rows over sources.
-let shardMeasures = ["betweenness", "betweenness_normalized", "closeness", "harmonic"]
+let shardMeasures = [
+  "betweenness", "betweenness_normalized", "closeness", "harmonic", "betweenness_intergroup",
+]
 
 /// The most shards `--shard i/K` takes (blocks beyond the number of source chunks are empty).
 let maximumShards = 65_536
@@ -596,7 +598,20 @@ extension BrobyggareCommandLine {
           "--shard computes \(shardMeasures.joined(separator: ", ")), the sums and rows over sources; '\(m)' is not one (compute it without --shard)"
       )
     }
-    for name in ["group", "epsilon", "delta", "seed", "sort", "top", "into", "format", "digits"]
+    let groupAttribute = p.value("group")
+    if groupAttribute != nil && !measures.contains("betweenness_intergroup") {
+      throw UsageError(
+        message:
+          "--group goes with --shard for betweenness_intergroup alone: add it to --measures, or leave out --group"
+      )
+    }
+    if groupAttribute != nil && packed != nil {
+      throw UsageError(
+        message:
+          "--group: \(path) is a packed network, which holds no node attributes; shard the original file (with --nodes if the groups are in a node table)"
+      )
+    }
+    for name in ["epsilon", "delta", "seed", "sort", "top", "into", "format", "digits"]
     where p.value(name) != nil {
       throw UsageError(
         message:
@@ -628,6 +643,7 @@ extension BrobyggareCommandLine {
     let labels: [String]
     let hash: UInt64
     var settings: [(name: String, value: String)]
+    var groups: (groups: [Int], names: [String])? = nil
     if packed != nil {
       let file = try PackedNetwork(contentsOf: path)
       if p.flag("undirected") && file.adjacency.isDirected {
@@ -655,8 +671,10 @@ extension BrobyggareCommandLine {
         ("directed", net.isDirected ? "yes" : "no"),
       ]
       settings += selectionSettings(selection, network: net).map { (name: $0.0, value: $0.1) }
+      if let groupAttribute { groups = try groupsOrUsageError(net, groupAttribute) }
     }
     settings.append(("distance", distance.rawValue))
+    if let groupAttribute { settings.append(("group", groupAttribute)) }
     let lengths: ArcLengths
     do {
       lengths = try ArcLengths(adj, transform: distance, nodeIDs: ids)
@@ -670,11 +688,15 @@ extension BrobyggareCommandLine {
     let rows =
       !wanted.isDisjoint(with: ["closeness", "harmonic"])
       ? adj.closenessAndHarmonic(lengths: lengths, block: block, threads: threads) : nil
+    let intergroup = groups.map {
+      adj.betweennessPartials(lengths: lengths, block: block, threads: threads, groups: $0.groups)
+    }
     let part = ShardPart(
       networkHash: hash, nodeCount: adj.nodeCount, isDirected: adj.isDirected,
       chunkCount: adj.sourceChunks,
       block: block, settings: settings, measures: measures, ids: ids, labels: labels,
-      betweennessChunks: chunks, rows: rows)
+      betweennessChunks: chunks, rows: rows, intergroupChunks: intergroup,
+      groupsHash: groups.map { ShardPart.groupsHash(groups: $0.groups, names: $0.names) } ?? 0)
     let range = part.chunks
     let n = adj.nodeCount
     let c = adj.sourceChunks

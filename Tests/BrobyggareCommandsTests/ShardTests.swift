@@ -83,6 +83,87 @@ struct ShardTests {
     }
   }
 
+  /// Betweenness between groups in shards: a CSV tie table with its node table (a ninth of
+  /// the nodes in no group), K shards as separate processes, merged, give the single run's
+  /// bytes, directed on lengths and undirected on hops. A part computed with other groups
+  /// (another node table) is refused by merge, and --group with a packed file by metrics.
+  @Test(.enabled(if: builtBinary() != nil), arguments: [(false, false), (true, true)])
+  func intergroupShardsMergeToTheSingleRunsBytes(directed: Bool, weighted: Bool) throws {
+    let binary = try #require(builtBinary())
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // 700 nodes split into 10 chunks of sources (n / 64), so 7 shards hold 1 or 2 chunks each.
+    let ties = dir.appendingPathComponent("ties.csv").path
+    let edges = randomEdgeList(n: 700, m: 2100, weighted: true, seed: directed ? 21 : 22)
+    try
+      ("source,target,trust\n"
+      + edges.split(separator: "\n").map { $0.split(separator: " ").joined(separator: ",") }
+      .joined(separator: "\n") + "\n").write(toFile: ties, atomically: true, encoding: .utf8)
+    func nodeTable(_ name: String, shift: Int) throws -> String {
+      let path = dir.appendingPathComponent(name).path
+      try
+        ("id,team\n"
+        + (0..<700).map { "v\($0),\($0 % 9 == 0 ? "" : "t\(($0 + shift) % 4)")" }.joined(
+          separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+    let nodes = try nodeTable("nodes.csv", shift: 0)
+    let input =
+      [ties, "--nodes", nodes, "--group", "team"] + (directed ? [] : ["--undirected"])
+      + (weighted ? ["--distance", "reciprocal"] : [])
+    let measures = ["--measures", "betweenness,betweenness_intergroup"]
+    let single = dir.appendingPathComponent("single.csv").path
+    let s = finish(
+      try launch(binary, ["metrics"] + input + measures + ["-o", single, "--threads", "2"]))
+    #expect(s.status == 0, "\(s.stderr)")
+    let expected = try Data(contentsOf: URL(fileURLWithPath: single))
+    #expect(
+      String(decoding: expected, as: UTF8.self).hasPrefix(
+        "id,label,betweenness,betweenness_intergroup"))
+    for k in [1, 3, 7] {
+      let parts = (0..<k).map { dir.appendingPathComponent("part-\(k)-\($0).bbs").path }
+      let tasks = try (0..<k).map { i in
+        try launch(
+          binary,
+          ["metrics"] + input + measures + [
+            "--shard", "\(i)/\(k)", "-o", parts[i], "--threads", "\(1 + i % 2)",
+          ])
+      }
+      for t in tasks {
+        let r = finish(t)
+        #expect(r.status == 0, "\(r.stderr)")
+      }
+      let merged = dir.appendingPathComponent("merged-\(k).csv").path
+      let m = finish(try launch(binary, ["merge"] + parts.reversed() + ["-o", merged]))
+      #expect(m.status == 0, "\(m.stderr)")
+      let got = try Data(contentsOf: URL(fileURLWithPath: merged))
+      #expect(got == expected, "K = \(k), directed \(directed), weighted \(weighted)")
+      #expect(m.stderr.contains("group: team"), "\(m.stderr)")
+    }
+    // The same attribute with other values: the part of shard 1 from another node table.
+    let otherNodes = try nodeTable("other.csv", shift: 1)
+    let own = dir.appendingPathComponent("own-0.bbs").path
+    let other = dir.appendingPathComponent("other-1.bbs").path
+    for (table, shard, path) in [(nodes, 0, own), (otherNodes, 1, other)] {
+      let r = run(
+        ["metrics"] + input.map { $0 == nodes ? table : $0 } + measures + [
+          "--shard", "\(shard)/2", "-o", path,
+        ])
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    let mixed = run("merge", own, other)
+    #expect(mixed.status == 1)
+    #expect(mixed.stderr.contains("other groups"), "\(mixed.stderr)")
+    let packed = dir.appendingPathComponent("net.bbn").path
+    #expect(run(["pack", ties, "-o", packed] + (directed ? [] : ["--undirected"])).status == 0)
+    let fromPacked = run(
+      ["metrics", packed, "--group", "team"] + measures + [
+        "--shard", "0/2", "-o", dir.appendingPathComponent("p.bbs").path,
+      ])
+    #expect(fromPacked.status == 64)
+    #expect(fromPacked.stderr.contains("holds no node attributes"), "\(fromPacked.stderr)")
+  }
+
   /// The packed file reads back as the network it was packed from: the same table from both.
   @Test func aPackedNetworkReadsAsItsOriginal() throws {
     let dir = try temporaryDirectory()

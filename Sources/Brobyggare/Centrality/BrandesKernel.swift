@@ -32,22 +32,24 @@ extension Adjacency {
     guard n > 0 else { return [] }
     // Numbered by degree, largest first, the nodes most searches touch share cache lines.
     let (permuted, permutedLengths, newID) = relabelledByDegree(lengths: lengths)
-    var permutedGroups: [Int32]? = nil
-    if let groups {
-      // Numbered 0, 1, … in order of first appearance, so any Int ids fit in 32 bits; only
-      // equality matters.
-      var dense: [Int: Int32] = [:]
-      var g = [Int32](repeating: -1, count: n)
-      for v in 0..<n where groups[v] >= 0 {
-        let next = Int32(truncatingIfNeeded: dense.count)
-        g[newID[v]] = dense[groups[v], default: next]
-        if dense[groups[v]] == nil { dense[groups[v]] = next }
-      }
-      permutedGroups = g
-    }
     let inner = permuted.brandesKernel(
-      lengths: permutedLengths, threads: threads, groups: permutedGroups)
+      lengths: permutedLengths, threads: threads,
+      groups: groups.map { kernelGroups($0, newID: newID) })
     return (0..<n).map { inner[newID[$0]] }
+  }
+
+  /// Each node's group as the kernels take it: at the node's new number `newID[v]`, numbered
+  /// 0, 1, … in order of first appearance, so any Int ids fit in 32 bits (only equality
+  /// matters), and -1 for no group (a negative id).
+  func kernelGroups(_ groups: [Int], newID: [Int]) -> [Int32] {
+    var dense: [Int: Int32] = [:]
+    var g = [Int32](repeating: -1, count: nodeCount)
+    for v in 0..<nodeCount where groups[v] >= 0 {
+      let next = Int32(truncatingIfNeeded: dense.count)
+      g[newID[v]] = dense[groups[v], default: next]
+      if dense[groups[v]] == nil { dense[groups[v]] = next }
+    }
+    return g
   }
 
   /// The same graph with node i renumbered `newID[i]`, by degree descending (ties by old id),

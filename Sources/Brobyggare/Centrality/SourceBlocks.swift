@@ -42,10 +42,16 @@ extension Adjacency {
   /// the dependencies δ_s(v) (Brandes 2001), not yet halved on undirected networks. Add them
   /// with every other block's, in chunk order, with ``BetweennessSum``.
   ///
+  /// With `groups` (each node's group, negative for none), the contributions to betweenness
+  /// between groups instead (``intergroupBetweenness(groups:lengths:threads:)``): only pairs
+  /// whose ends both have a group, and different ones, count. Added up the same way they give
+  /// that function's result bit for bit.
+  ///
   /// - Complexity: the block's share of ``betweenness(lengths:threads:)``'s time; memory
   ///   chunks × n.
   public func betweennessPartials(
-    lengths: ArcLengths, block: SourceBlock, threads: Int = Threads.available
+    lengths: ArcLengths, block: SourceBlock, threads: Int = Threads.available,
+    groups: [Int]? = nil
   ) -> [[Double]] {
     let n = nodeCount
     let range = block.chunks(of: sourceChunks)
@@ -54,7 +60,8 @@ extension Adjacency {
     // numbers them in; the unweighted kernel takes them in its breadth-first batch order).
     let (permuted, permutedLengths, newID) = relabelledByDegree(lengths: lengths.lengths)
     let partial = permuted.brandesPartials(
-      lengths: permutedLengths, chunks: range, of: sourceChunks, threads: threads)
+      lengths: permutedLengths, chunks: range, of: sourceChunks, threads: threads,
+      groups: groups.map { kernelGroups($0, newID: newID) })
     return (0..<range.count).map { i in
       let p = partial.pointer + i * n
       return (0..<n).map { p[newID[$0]] }

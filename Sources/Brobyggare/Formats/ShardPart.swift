@@ -1,19 +1,22 @@
 import Foundation
 
 /// One process's share of an all-pairs computation (`metrics NET --shard i/K -o part-i.bbs`):
-/// the betweenness sums of its block's chunks and the closeness rows of its block's sources,
+/// the betweenness sums of its block's chunks (and those of betweenness between groups) and
+/// the closeness rows of its block's sources,
 /// with what is needed to check and merge the parts (`brobyggare merge part-*.bbs`) into the
 /// single run's table, bit for bit (see ``SourceBlock``).
 ///
 /// The layout, little-endian, arrays on 8-byte boundaries:
 ///
-///     "BROBYBBS"  u32 version  u32 flags (bit 0 directed, 1 betweenness, 2 closeness rows)
+///     "BROBYBBS"  u32 version  u32 flags (bit 0 directed, 1 betweenness, 2 closeness rows,
+///                                          3 betweenness between groups)
 ///     u64 network hash  u64 n  u64 chunks  u64 K  u64 i  u64 first chunk  u64 end chunk
 ///     u64 part hash (FNV-1a 64 of every byte after it)
 ///     u64 k, k settings as (name, value) strings; u64 j, j measure names; padded
 ///     ids, labels: (n + 1) × u64 offsets into UTF-8 bytes each, padded
 ///     betweenness: (end − first) × n × f64, one array per chunk (when bit 1)
 ///     rows: u64 r, r × u64 node, r × f64 closeness, r × f64 harmonic (when bit 2)
+///     between groups: u64 groups hash, (end − first) × n × f64 (when bit 3)
 ///
 /// Reading checks every count against the file's size, the chunk count against the one n
 /// gives, the block's chunks against its number, and the part hash.
@@ -50,13 +53,23 @@ public struct ShardPart: Sendable {
   public var hasBetweenness: Bool
   /// The block's sources and their closeness and harmonic closeness (when asked for).
   public var rows: (nodes: [Int], closeness: [Double], harmonic: [Double])?
+  /// One array of n sums of betweenness between groups per chunk of the block (empty when it
+  /// was not asked for; see ``Adjacency/betweennessPartials(lengths:block:threads:groups:)``).
+  public var intergroupChunks: [[Double]]
+  /// Whether the part holds sums of betweenness between groups.
+  public var hasIntergroup: Bool
+  /// A hash of the groups those sums count pairs between (``groupsHash(groups:names:)``), so
+  /// that parts computed with other groups are not merged; 0 without them.
+  public var groupsHash: UInt64
 
   /// A part from its fields, as `metrics --shard` makes it; `betweennessChunks` is `nil`
-  /// when betweenness was not asked for.
+  /// when betweenness was not asked for, `intergroupChunks` when betweenness between groups
+  /// was not.
   public init(
     networkHash: UInt64, nodeCount: Int, isDirected: Bool, chunkCount: Int, block: SourceBlock,
     settings: [(name: String, value: String)], measures: [String], ids: [String], labels: [String],
-    betweennessChunks: [[Double]]?, rows: (nodes: [Int], closeness: [Double], harmonic: [Double])?
+    betweennessChunks: [[Double]]?, rows: (nodes: [Int], closeness: [Double], harmonic: [Double])?,
+    intergroupChunks: [[Double]]? = nil, groupsHash: UInt64 = 0
   ) {
     self.networkHash = networkHash
     self.nodeCount = nodeCount
@@ -70,6 +83,22 @@ public struct ShardPart: Sendable {
     self.betweennessChunks = betweennessChunks ?? []
     hasBetweenness = betweennessChunks != nil
     self.rows = rows
+    self.intergroupChunks = intergroupChunks ?? []
+    hasIntergroup = intergroupChunks != nil
+    self.groupsHash = intergroupChunks == nil ? 0 : groupsHash
+  }
+
+  /// A hash of a group assignment: each node's group (an index into `names`, negative for
+  /// none) and the groups' names, in order (FNV-1a 64).
+  public static func groupsHash(groups: [Int], names: [String]) -> UInt64 {
+    var w = PackedWriter()
+    w.int(groups.count)
+    for g in groups { w.u64(UInt64(bitPattern: Int64(g))) }
+    w.int(names.count)
+    for name in names { w.string(name) }
+    var h = FNV1a64()
+    h.add(w.data)
+    return h.value
   }
 
   /// The chunks this part holds.
@@ -97,12 +126,18 @@ public struct ShardPart: Sendable {
       body.words(rows.closeness) { $0.bitPattern }
       body.words(rows.harmonic) { $0.bitPattern }
     }
+    if hasIntergroup {
+      body.u64(groupsHash)
+      for c in intergroupChunks { body.words(c) { $0.bitPattern } }
+    }
     var h = FNV1a64()
     h.add(body.data)
     var w = PackedWriter()
     w.data.append(contentsOf: ShardPart.magic)
     w.u32(ShardPart.formatVersion)
-    w.u32((isDirected ? 1 : 0) | (hasBetweenness ? 2 : 0) | (rows != nil ? 4 : 0))
+    w.u32(
+      (isDirected ? 1 : 0) | (hasBetweenness ? 2 : 0) | (rows != nil ? 4 : 0)
+        | (hasIntergroup ? 8 : 0))
     w.u64(networkHash)
     for x in [
       nodeCount, chunkCount, block.count, block.index, chunks.lowerBound, chunks.upperBound,
@@ -126,7 +161,7 @@ public struct ShardPart: Sendable {
       magic: ShardPart.magic, version: ShardPart.formatVersion,
       remake: "compute it with 'brobyggare metrics NET --shard i/K -o part-i.bbs'")
     let flags = try r.u32("the flags")
-    guard flags <= 7 else { throw r.error("unknown flags \(flags)") }
+    guard flags <= 15 else { throw r.error("unknown flags \(flags)") }
     networkHash = try r.u64("the network hash")
     // Each node takes at least 16 bytes (its id and label offsets).
     nodeCount = try r.int("the node count", atMost: r.remaining / 16)
@@ -192,6 +227,15 @@ public struct ShardPart: Sendable {
         nodes.map { Int($0) }, try r.doubles(count, "the closeness rows"),
         try r.doubles(count, "the harmonic rows")
       )
+    }
+    hasIntergroup = flags & 8 != 0
+    intergroupChunks = []
+    groupsHash = 0
+    if hasIntergroup {
+      groupsHash = try r.u64("the groups hash")
+      for c in first..<end {
+        intergroupChunks.append(try r.doubles(n, "the betweenness between groups of chunk \(c)"))
+      }
     }
     try r.end()
   }
