@@ -19,7 +19,7 @@ struct ScalingSample {
   }
 }
 
-/// Times ``Adjacency/betweennessPartials(lengths:block:threads:)`` on one block of whole
+/// Times ``Adjacency/betweennessPartials(lengths:block:threads:groups:)`` on one block of whole
 /// source chunks of BA(n, 5): with C fixed chunks and k = max(1, round(1000 / (n / C))), the
 /// middle one of K = round(C / k) blocks of consecutive chunks in the order the kernel takes its
 /// sources in (breadth-first from the largest hub), about 1,000 sources (666 to 2,439 from

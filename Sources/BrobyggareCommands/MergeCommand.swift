@@ -14,7 +14,8 @@ let mergeSpec = CommandSpec(
     groups) is added chunk by chunk
     in chunk order, as the single run adds its threads' chunks, so the table is the same, byte
     for byte, as 'metrics NET --measures ...' writes, for any K and any --threads. Memory: the
-    parts' chunk sums, at most about 32 MiB or 8 × n numbers in all.
+    parts' chunk sums, at most about 32 MiB or 8 × n numbers in all for each of betweenness
+    and betweenness between groups.
     """,
   repeatsLastPositional: true)
 
@@ -28,6 +29,14 @@ extension BrobyggareCommandLine {
       Notes.current?.recordInput(path)
     }
     let (firstPath, first) = parts[0]
+    for (path, part) in parts
+    where part.hasIntergroup != part.measures.contains("betweenness_intergroup") {
+      throw DataError(
+        file: path,
+        message:
+          "this part is damaged: its measures \(part.hasIntergroup ? "leave out" : "include") betweenness_intergroup, but it \(part.hasIntergroup ? "holds" : "holds no") sums of betweenness between groups; compute it again"
+      )
+    }
     // The network's path may differ between tasks (another working directory); the rest may not.
     let compared = first.settings.filter { $0.name != "network" }
     for (path, part) in parts.dropFirst() {
@@ -71,7 +80,7 @@ extension BrobyggareCommandLine {
             "this part was computed with other settings (\(what)); merge parts computed with the same options"
         )
       }
-      guard part.hasIntergroup == first.hasIntergroup, part.groupsHash == first.groupsHash else {
+      guard part.groupsHash == first.groupsHash else {
         throw DataError(
           file: path,
           message:

@@ -99,15 +99,15 @@ struct ShardTests {
       ("source,target,trust\n"
       + edges.split(separator: "\n").map { $0.split(separator: " ").joined(separator: ",") }
       .joined(separator: "\n") + "\n").write(toFile: ties, atomically: true, encoding: .utf8)
-    func nodeTable(_ name: String, shift: Int) throws -> String {
+    func nodeTable(_ name: String, teams: Int) throws -> String {
       let path = dir.appendingPathComponent(name).path
       try
         ("id,team\n"
-        + (0..<700).map { "v\($0),\($0 % 9 == 0 ? "" : "t\(($0 + shift) % 4)")" }.joined(
+        + (0..<700).map { "v\($0),\($0 % 9 == 0 ? "" : "t\($0 % teams)")" }.joined(
           separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
       return path
     }
-    let nodes = try nodeTable("nodes.csv", shift: 0)
+    let nodes = try nodeTable("nodes.csv", teams: 4)
     let input =
       [ties, "--nodes", nodes, "--group", "team"] + (directed ? [] : ["--undirected"])
       + (weighted ? ["--distance", "reciprocal"] : [])
@@ -140,8 +140,9 @@ struct ShardTests {
       #expect(got == expected, "K = \(k), directed \(directed), weighted \(weighted)")
       #expect(m.stderr.contains("group: team"), "\(m.stderr)")
     }
-    // The same attribute with other values: the part of shard 1 from another node table.
-    let otherNodes = try nodeTable("other.csv", shift: 1)
+    // The same attribute with other values (five teams, not four): the part of shard 1 from
+    // another node table.
+    let otherNodes = try nodeTable("other.csv", teams: 5)
     let own = dir.appendingPathComponent("own-0.bbs").path
     let other = dir.appendingPathComponent("other-1.bbs").path
     for (table, shard, path) in [(nodes, 0, own), (otherNodes, 1, other)] {
@@ -310,6 +311,11 @@ struct ShardTests {
     #expect(
       run(["metrics", padgett, "--measures", "betweenness", "--shard", "0/2", "--top", "3"] + out)
         .status == 64)
+    let grouped = run(
+      ["metrics", padgett, "--measures", "betweenness", "--group", "gender", "--shard", "0/2"]
+        + out)
+    #expect(grouped.status == 64)
+    #expect(grouped.stderr.contains("betweenness_intergroup alone"), "\(grouped.stderr)")
     #expect(run("pack", padgett).status == 64)
     #expect(run("pack", padgett, "-o", "x.csv").status == 64)
     #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.bbs"))

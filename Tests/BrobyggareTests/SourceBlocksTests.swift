@@ -91,6 +91,26 @@ struct SourceBlocksTests {
       #expect(
         p.betweennessChunks == part.betweennessChunks && p.block == part.block && p.networkHash == 7
           && p.rows == nil)
+      // Closeness rows and sums between groups in one part: written and read in order.
+      let lengths = try ArcLengths(a, transform: .hops)
+      let block = SourceBlock(index: 1, of: 3)
+      let groups = (0..<a.nodeCount).map { $0 % 5 - 1 }
+      let both = ShardPart(
+        networkHash: 9, nodeCount: a.nodeCount, isDirected: directed, chunkCount: a.sourceChunks,
+        block: block, settings: [("distance", "hops"), ("group", "g")],
+        measures: ["closeness", "betweenness_intergroup"], ids: ids, labels: ids,
+        betweennessChunks: nil, rows: a.closenessAndHarmonic(lengths: lengths, block: block),
+        intergroupChunks: a.betweennessPartials(lengths: lengths, block: block, groups: groups),
+        groupsHash: ShardPart.groupsHash(groups: groups, names: ["a", "b", "c", "d"]))
+      let q = try ShardPart(data: both.data(), file: "y.bbs")
+      #expect(
+        q.hasIntergroup && !q.hasBetweenness && q.intergroupChunks == both.intergroupChunks
+          && q.groupsHash == both.groupsHash && q.rows?.nodes == both.rows?.nodes
+          && q.rows?.closeness == both.rows?.closeness && q.rows?.harmonic == both.rows?.harmonic)
+      #expect(q.intergroupChunks.contains { $0.contains { $0 > 0 } })
+      #expect(
+        ShardPart.groupsHash(groups: groups, names: ["a", "b", "c", "d"])
+          != ShardPart.groupsHash(groups: groups, names: ["a", "b", "c", "e"]))
     }
   }
 

@@ -121,7 +121,7 @@ extension Adjacency {
 }
 
 /// Exact betweenness added up from the chunk sums of every block (see
-/// ``Adjacency/betweennessPartials(lengths:block:threads:)``), chunk by chunk in chunk order:
+/// ``Adjacency/betweennessPartials(lengths:block:threads:groups:)``), chunk by chunk in chunk order:
 /// the same additions as the single run, so the same bits.
 public struct BetweennessSum: Sendable {
   private var total: [Double]
