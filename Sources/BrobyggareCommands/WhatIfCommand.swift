@@ -230,7 +230,7 @@ extension BrobyggareCommandLine {
     let exclusive = try net.multiplexity(TieSelection(layers: Set(analysed))).exclusiveRelevance(
       ofLayer: layer)!
     let change = zip(after, before).map { $0 - $1 }
-    let order = net.nodes.indices.sorted { (change[$0], ids[$0]) < (change[$1], ids[$1]) }
+    let order = lossOrder(change, ids: ids)
     let rows: [[Cell]] = order.map { v in
       [
         .text(ids[v]), .text(net.nodes[v].label), .number(before[v]), .number(after[v]),
@@ -251,7 +251,7 @@ extension BrobyggareCommandLine {
         "betweenness",
         "raw (Brandes), as metrics computes it\(net.isDirected ? "" : "; each unordered pair once")"
       ))
-    settings.append(("ranked by", "change, largest loss first; ties by id"))
+    settings.append(("ranked by", "change, largest loss first; ties (within 1e-9, relative) by id"))
     let table = ResultTable(
       columns: [
         "id", "label", "betweenness_with", "betweenness_without", "change", "rank_with",
@@ -262,27 +262,30 @@ extension BrobyggareCommandLine {
   }
 }
 
+/// The rows of `whatif`: the largest loss (the most negative change) first. Changes within
+/// rounding of each other (``RankCorrelation/withRoundingTies(_:)``, 1e-9 relative) are ties,
+/// in id order, as `metrics --sort` and the report order them: a change is a difference of two
+/// sums, and its last bits follow the order the terms were added in, not the network.
+func lossOrder(_ change: [Double], ids: [String]) -> [Int] {
+  let key = RankCorrelation.withRoundingTies(change).map { $0.isNaN ? Double.infinity : $0 }
+  return change.indices.sorted { (key[$0], ids[$0]) < (key[$1], ids[$1]) }
+}
+
 /// Ranks from the highest value: 1 + the number of values higher by more than a rounding
-/// error (1e-9 relative), so equal values share the better rank (1, 2, 2, 4). NaN ranks last.
+/// error (``RankCorrelation/withRoundingTies(_:)``, 1e-9 relative, the rule of `metrics
+/// --sort` and the report), so equal values share the better rank (1, 2, 2, 4). NaN ranks last.
 func competitionRanks(_ values: [Double]) -> [Int] {
-  let order = values.indices.sorted { a, b in
-    let (x, y) = (
-      values[a].isNaN ? -Double.infinity : values[a], values[b].isNaN ? -Double.infinity : values[b]
-    )
-    return (x, b) > (y, a)
-  }
-  var rank = [Int](repeating: 0, count: values.count)
-  var groupValue = Double.nan
-  var groupRank = 0
-  for (k, v) in order.enumerated() {
-    let x = values[v].isNaN ? -Double.infinity : values[v]
-    if k == 0 || !(x == groupValue || abs(groupValue - x) <= 1e-9 * max(1, abs(x))) {
-      groupValue = x
-      groupRank = k + 1
+  let key = RankCorrelation.withRoundingTies(values).map { $0.isNaN ? -Double.infinity : $0 }
+  let descending = key.sorted(by: >)
+  return key.map { k in
+    // 1 + how many keys are higher: the first place in the descending keys not above k.
+    var (low, high) = (0, descending.count)
+    while low < high {
+      let mid = (low + high) / 2
+      if descending[mid] > k { low = mid + 1 } else { high = mid }
     }
-    rank[v] = groupRank
+    return low + 1
   }
-  return rank
 }
 
 /// A large count for a message: 1.3e9 style, two significant digits.

@@ -283,6 +283,20 @@ struct SilentTrapTests {
     #expect(rows == ["a,a,0.3", "b,b,0.30000000000000004"], "\(out.stdout)")
   }
 
+  /// `whatif` orders its rows and ranks its nodes with the same rule: changes and values within
+  /// rounding of each other (1e-9 relative) tie, the rows in id order. -(0.1 + 0.2) and -0.3
+  /// differ in the last bit, which put b's loss before a's; now a comes first. Ranks: equal
+  /// within rounding share the better rank; below 1 the rule is relative too (it was absolute
+  /// there, so 10⁻⁸ and 1.05 · 10⁻⁸ shared a rank); NaN ranks last.
+  @Test func whatIfTakesRoundingNoiseAsATie() {
+    let change = [-0.3, -(0.1 + 0.2), -1, 0]
+    #expect(-(0.1 + 0.2) < -0.3)
+    #expect(lossOrder(change, ids: ["a", "b", "c", "d"]) == [2, 0, 1, 3])
+    #expect(competitionRanks([0.3, 0.1 + 0.2, 1, 0]) == [2, 2, 1, 4])
+    #expect(competitionRanks([1e-8, 1.05e-8, 5, .nan]) == [3, 2, 1, 4])
+    #expect(competitionRanks([]) == [])
+  }
+
   /// --excel: a byte-order mark, semicolons, decimal commas, CRLF, and text that would start a
   /// formula behind a '.
   @Test func excelOutput() throws {
