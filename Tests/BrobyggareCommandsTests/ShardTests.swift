@@ -35,6 +35,28 @@ struct ShardTests {
     return (r.status, r.err)
   }
 
+  /// Runs `metrics ARGS --shard i/K` for every i as processes at once (threads 1 and 2 in
+  /// turn), then `merge` on the parts given in reverse order (merge puts them in shard order);
+  /// returns the merged table's bytes and merge's standard error.
+  func shardAndMerge(
+    _ binary: String, _ args: [String], k: Int, in dir: URL
+  ) throws -> (table: Data, stderr: String) {
+    let parts = (0..<k).map { dir.appendingPathComponent("part-\(k)-\($0).bbs").path }
+    let tasks = try (0..<k).map { i in
+      try launch(
+        binary,
+        ["metrics"] + args + ["--shard", "\(i)/\(k)", "-o", parts[i], "--threads", "\(1 + i % 2)"])
+    }
+    for t in tasks {
+      let r = finish(t)
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    let merged = dir.appendingPathComponent("merged-\(k).csv").path
+    let m = finish(try launch(binary, ["merge"] + parts.reversed() + ["-o", merged]))
+    #expect(m.status == 0, "\(m.stderr)")
+    return (try Data(contentsOf: URL(fileURLWithPath: merged)), m.stderr)
+  }
+
   @Test(
     .enabled(if: builtBinary() != nil),
     arguments: [(false, false), (true, false), (false, true), (true, true)])
@@ -61,25 +83,9 @@ struct ShardTests {
       let source =
         k % 2 == 1 ? [packed] : [net] + input.filter { $0 != "--distance" && $0 != "reciprocal" }
       let distance = weighted && k % 2 == 0 ? ["--distance", "reciprocal"] : []
-      let parts = (0..<k).map { dir.appendingPathComponent("part-\(k)-\($0).bbs").path }
-      let tasks = try (0..<k).map { i in
-        try launch(
-          binary,
-          ["metrics"] + source + distance + measures + [
-            "--shard", "\(i)/\(k)", "-o", parts[i], "--threads", "\(1 + i % 2)",
-          ])
-      }
-      for t in tasks {
-        let r = finish(t)
-        #expect(r.status == 0, "\(r.stderr)")
-      }
-      let merged = dir.appendingPathComponent("merged-\(k).csv").path
-      // The parts in reverse order: merge puts them in shard order.
-      let m = finish(try launch(binary, ["merge"] + parts.reversed() + ["-o", merged]))
-      #expect(m.status == 0, "\(m.stderr)")
-      let got = try Data(contentsOf: URL(fileURLWithPath: merged))
+      let (got, stderr) = try shardAndMerge(binary, source + distance + measures, k: k, in: dir)
       #expect(got == expected, "K = \(k), directed \(directed), weighted \(weighted)")
-      #expect(m.stderr.contains("distance: \(weighted ? "reciprocal" : "hops")"))
+      #expect(stderr.contains("distance: \(weighted ? "reciprocal" : "hops")"))
     }
   }
 
@@ -121,24 +127,9 @@ struct ShardTests {
       String(decoding: expected, as: UTF8.self).hasPrefix(
         "id,label,betweenness,betweenness_intergroup"))
     for k in [1, 3, 7] {
-      let parts = (0..<k).map { dir.appendingPathComponent("part-\(k)-\($0).bbs").path }
-      let tasks = try (0..<k).map { i in
-        try launch(
-          binary,
-          ["metrics"] + input + measures + [
-            "--shard", "\(i)/\(k)", "-o", parts[i], "--threads", "\(1 + i % 2)",
-          ])
-      }
-      for t in tasks {
-        let r = finish(t)
-        #expect(r.status == 0, "\(r.stderr)")
-      }
-      let merged = dir.appendingPathComponent("merged-\(k).csv").path
-      let m = finish(try launch(binary, ["merge"] + parts.reversed() + ["-o", merged]))
-      #expect(m.status == 0, "\(m.stderr)")
-      let got = try Data(contentsOf: URL(fileURLWithPath: merged))
+      let (got, stderr) = try shardAndMerge(binary, input + measures, k: k, in: dir)
       #expect(got == expected, "K = \(k), directed \(directed), weighted \(weighted)")
-      #expect(m.stderr.contains("group: team"), "\(m.stderr)")
+      #expect(stderr.contains("group: team"), "\(stderr)")
     }
     // The same attribute with other values (five teams, not four): the part of shard 1 from
     // another node table.

@@ -147,11 +147,14 @@ extension Adjacency {
     keepingDetours: Bool = false, groups: [Int32]? = nil
   ) -> SharedBuffer<Double> {
     let n = nodeCount
-    let groupOf: SharedBuffer<Int32>? = groups.map { g in
+    // Each node's group for the searches, at the node's number in the arcs they run on:
+    // Dijkstra's on this numbering, the breadth-first ones on the walked one (below).
+    func groupBuffer(_ g: [Int32], node: (Int) -> Int) -> SharedBuffer<Int32> {
       let buffer = SharedBuffer<Int32>(repeating: -1, count: n)
-      for v in 0..<n { buffer.pointer[v] = g[v] }
+      for i in 0..<n { buffer.pointer[i] = g[node(i)] }
       return buffer
     }
+    let groupOf = lengths == nil ? nil : groups.map { groupBuffer($0) { $0 } }
     let partial = SharedBuffer<Double>(repeating: 0, count: range.count * n)
     // Whether Dijkstra's searches can use buckets depends on the lengths alone: decided once.
     let buckets = lengths.flatMap { BucketQueue.layout(lengths: $0, nodeCount: n) }
@@ -169,14 +172,7 @@ extension Adjacency {
     // are walked nodes c·n/chunkCount ..< (c + 1)·n/chunkCount, the same sources as before.
     let order = lengths == nil ? batchOrder() : []
     let walked = lengths == nil ? walkedArcs(order: order) : nil
-    let walkedGroups: SharedBuffer<Int32>? =
-      walked == nil
-      ? nil
-      : groupOf.map { g in
-        let buffer = SharedBuffer<Int32>(repeating: -1, count: n)
-        for i in 0..<n { buffer.pointer[i] = g.pointer[Int(order[i])] }
-        return buffer
-      }
+    let walkedGroups = walked == nil ? nil : groups.map { groupBuffer($0) { Int(order[$0]) } }
     let walkedSources = walked == nil ? [] : (0..<Int32(n)).map { $0 }
     // One workspace per worker, kept from chunk to chunk: each search leaves it as it found it.
     let workspaces = WorkerScratch(workers: Swift.min(threads, range.count)) {
@@ -712,39 +708,48 @@ extension CompactArcs {
       var low = 0
       var high = count
       var arcs = 0
+      // One scan finds a level's DAG arcs. The single pass adds σ to each head as it finds
+      // the arc; the split pass (large networks) leaves the heads' values alone here and adds
+      // σ along the level's DAG arcs afterwards, with the heads fetched ahead.
+      @inline(__always) func scanLevel(pushingSigma: Bool) {
+        for e in low..<high {
+          let v = Int(entryNode[e])
+          // The values and first arcs of the entry four ahead, fetched while this one works.
+          let soon = Int(entryNode[Swift.min(e &+ 4, high &- 1)])
+          if pushingSigma { prefetchLanes(value + soon) }
+          if let targetBase { llvmPrefetch(targetBase + Int(offsets[soon]), 0, 3, 1) }
+          let front = entryLanes[e]
+          let sv = pushingSigma ? masked(value[v], ws.mask(front)) : LaneValues.zero
+          let arcStart = Int(offsets[v])
+          let arcEnd = Int(offsets[v &+ 1])
+          entryArcs[e] = arcs
+          if arcs &+ (arcEnd &- arcStart) > ws.arcCapacity {
+            ws.reserveArcs(arcs + (arcEnd - arcStart), keeping: arcs)
+          }
+          let arcHead = ws.arcHead
+          let arcLanes = ws.arcLanes
+          for k in arcStart..<arcEnd {
+            let w = Int(targets[k])
+            let fresh = front & ~seen[w]
+            if fresh == 0 { continue }
+            if pushingSigma { value[w] += masked(sv, ws.mask(fresh)) }
+            arcHead[arcs] = Int32(truncatingIfNeeded: w)
+            arcLanes[arcs] = fresh
+            arcs &+= 1
+            let was = next[w]
+            entryNode[count] = Int32(truncatingIfNeeded: w)
+            count &+= was == 0 ? 1 : 0
+            next[w] = was | fresh
+          }
+        }
+      }
       while low < high {
         ws.levelStart.append(high)
+        // Called with a constant, so that each pass is compiled without the test in its loop.
+        if splitForward { scanLevel(pushingSigma: false) } else { scanLevel(pushingSigma: true) }
         if splitForward {
-          // Split: find the level's DAG arcs without touching a head's value, ...
-          for e in low..<high {
-            let soon = Int(entryNode[Swift.min(e &+ 4, high &- 1)])
-            if let targetBase { llvmPrefetch(targetBase + Int(offsets[soon]), 0, 3, 1) }
-            let v = Int(entryNode[e])
-            let front = entryLanes[e]
-            let arcStart = Int(offsets[v])
-            let arcEnd = Int(offsets[v &+ 1])
-            entryArcs[e] = arcs
-            if arcs &+ (arcEnd &- arcStart) > ws.arcCapacity {
-              ws.reserveArcs(arcs + (arcEnd - arcStart), keeping: arcs)
-            }
-            let arcHead = ws.arcHead
-            let arcLanes = ws.arcLanes
-            for k in arcStart..<arcEnd {
-              let w = Int(targets[k])
-              let fresh = front & ~seen[w]
-              if fresh == 0 { continue }
-              arcHead[arcs] = Int32(truncatingIfNeeded: w)
-              arcLanes[arcs] = fresh
-              arcs &+= 1
-              let was = next[w]
-              entryNode[count] = Int32(truncatingIfNeeded: w)
-              count &+= was == 0 ? 1 : 0
-              next[w] = was | fresh
-            }
-          }
+          // The level's last entry's arcs end where the next level's first entry's begin.
           entryArcs[high] = arcs
-          // ... then push σ along them, the heads fetched ahead as in the backward pass. The
-          // level's last entry's arcs end where the next level's first entry's arcs begin.
           let arcHead = ws.arcHead
           let arcLanes = ws.arcLanes
           let levelLast = arcs &- 1
@@ -756,37 +761,6 @@ extension CompactArcs {
               prefetchLanes(value + Int(arcHead[Swift.min(a &+ prefetchDistance, levelLast)]))
               let w = Int(arcHead[a])
               value[w] += masked(sv, ws.mask(arcLanes[a]))
-            }
-          }
-        } else {
-          for e in low..<high {
-            let v = Int(entryNode[e])
-            // The values and first arcs of the entry four ahead, fetched while this one works.
-            let soon = Int(entryNode[Swift.min(e &+ 4, high &- 1)])
-            prefetchLanes(value + soon)
-            if let targetBase { llvmPrefetch(targetBase + Int(offsets[soon]), 0, 3, 1) }
-            let front = entryLanes[e]
-            let sv = masked(value[v], ws.mask(front))
-            let arcStart = Int(offsets[v])
-            let arcEnd = Int(offsets[v &+ 1])
-            entryArcs[e] = arcs
-            if arcs &+ (arcEnd &- arcStart) > ws.arcCapacity {
-              ws.reserveArcs(arcs + (arcEnd - arcStart), keeping: arcs)
-            }
-            let arcHead = ws.arcHead
-            let arcLanes = ws.arcLanes
-            for k in arcStart..<arcEnd {
-              let w = Int(targets[k])
-              let fresh = front & ~seen[w]
-              if fresh == 0 { continue }
-              value[w] += masked(sv, ws.mask(fresh))
-              arcHead[arcs] = Int32(truncatingIfNeeded: w)
-              arcLanes[arcs] = fresh
-              arcs &+= 1
-              let was = next[w]
-              entryNode[count] = Int32(truncatingIfNeeded: w)
-              count &+= was == 0 ? 1 : 0
-              next[w] = was | fresh
             }
           }
         }
