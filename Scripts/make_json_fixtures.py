@@ -17,6 +17,13 @@ networkx version differs, so that a regeneration changes nothing):
 - networkx_integer_ids_cytoscape.json: json.dumps(cytoscape_data(G)) of the first graph, which
   writes each node's id as text and the node itself as `value` (0) and the edges' ends as
   integers.
+
+and Tests/BrobyggareTests/Fixtures/trust/ (Network.trustType): a directed graph of trust on a
+scale of 1 to 5 whose weights are Python integers, as networkx writes it in three formats:
+
+- networkx_integer_weights.json: node_link_data (`"weight": 4`);
+- networkx_integer_weights.gml: write_gml (`weight 4`);
+- networkx_integer_weights.graphml: write_graphml (a key of attr.type "long").
 """
 import json
 import pathlib
@@ -54,3 +61,18 @@ write(nx.cytoscape_data(G), "networkx_integer_ids_cytoscape.json")
 M = G.copy()
 M.add_edge(3, "x", weight=1.5)
 write(nx.node_link_data(M, edges="links"), "networkx_mixed_ids.json")
+
+TRUST = OUT.parent / "trust"
+TRUST.mkdir(parents=True, exist_ok=True)
+T = nx.DiGraph()
+for u, v, w in [("kommun", "polis", 4), ("polis", "kommun", 3), ("kommun", "forening", 5),
+                ("forening", "bostad", 1), ("bostad", "polis", 2)]:
+    T.add_edge(u, v, weight=w)
+for name, text in [
+    ("networkx_integer_weights.json", json.dumps(nx.node_link_data(T, edges="edges"), indent=1) + "\n"),
+    ("networkx_integer_weights.gml", "\n".join(nx.generate_gml(T)) + "\n"),
+    ("networkx_integer_weights.graphml", "\n".join(nx.generate_graphml(T)) + "\n"),
+]:
+    path = TRUST / name
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path.relative_to(OUT.parent.parent.parent.parent)} (networkx {nx.__version__})")

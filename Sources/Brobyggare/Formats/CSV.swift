@@ -634,6 +634,9 @@ public enum CSVFormat {
         )
       }
     }
+    // Whether every trust so far is written in digits alone (`4`, not `4.0`), for trustType.
+    var integerTrust = true
+    var anyTrust = false
     for (r, fields) in table.rows.enumerated() {
       let line = table.rowLines[r]
       let a = trimmed.trim(table, row: r, field: s, file: file)
@@ -660,6 +663,8 @@ public enum CSVFormat {
       var trust: Double?
       if let trustCol, !fields[trustCol].isEmpty {
         let raw = fields[trustCol]
+        anyTrust = true
+        if integerTrust { integerTrust = isDigits(trimmingWhitespace(raw, newlines: false)) }
         // Gephi in a Swedish or German locale writes "1,33" in a comma-separated file: one
         // comma between digits, quoted, is a decimal comma (said in a note).
         // The bytes are looked at first: most trusts have no comma, and walking the characters
@@ -690,6 +695,15 @@ public enum CSVFormat {
         file: file, line: m.lines[0], column: table.column(row: m.row, field: m.field),
         missingNodesMessage(missingOrder, missing.mapValues(\.lines), firstIsSource: m.field == s))
     }
+    if anyTrust && integerTrust { network.trustType = .integer }
+  }
+
+  /// Whether `text` is an integer in digits alone (`4`, `12`; not `4.0`, `+4` or `1e3`), of at
+  /// most 15 digits, so that the double it reads as is that integer exactly.
+  static func isDigits(_ text: String) -> Bool {
+    let bytes = text.utf8
+    return !bytes.isEmpty && bytes.count <= 15
+      && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
   }
 
   /// What to say of ties to nodes the node table lacks: one id as before (`the target 'zz' is

@@ -623,6 +623,9 @@ public enum GMLFormat {
     ties.reserveCapacity(edgeItems.count)
     var tieRows: [[String: AttributeValue]] = []
     var tieKeyLists: [[String]] = []
+    // Whether every trust so far is a GML integer, for trustType.
+    var integerTrust = true
+    var anyTrust = false
     for (k, edge) in edgeItems.enumerated() {
       guard case .list(let fields) = edge.value else { continue }
       func end(_ name: String) throws(FormatError) -> Int {
@@ -669,6 +672,8 @@ public enum GMLFormat {
               item.valueLine, item.valueColumn)
           }
           tie.trust = w
+          anyTrust = true
+          if case .integer = item.value {} else { integerTrust = false }
         } else if key == "layer" || key == "id" {
           let text = try idText(item, what: "the \(key)", file: file)
           if key == "layer" { tie.layer = text } else { tie.id = text }
@@ -688,6 +693,7 @@ public enum GMLFormat {
       if !tieRows[k].isEmpty { tie.attributes = tieRows[k] }
       network.addTie(tie)
     }
+    if anyTrust && integerTrust { network.trustType = .integer }
     for (what, count) in listKeys.sorted(by: { $0.key < $1.key }) {
       let parts = what.split(separator: "|", maxSplits: 1)
       let owner = parts[0] == "graph" ? "the graph" : "\(count) \(parts[0])\(count == 1 ? "" : "s")"
@@ -959,6 +965,7 @@ public enum GMLFormat {
       }
     }
 
+    let integerTrust = network.writesTrustAsIntegers
     var out = "Creator \"Brobyggare\"\n"
     if let carrier {
       out +=
@@ -997,7 +1004,7 @@ public enum GMLFormat {
       if let id = tie.id {
         out += "    id \(Int(id).map { String($0) == id } == true ? id : quote(id))\n"
       }
-      if let t = tie.trust { out += "    \(trustKey) \(real(t))\n" }
+      if let t = tie.trust { out += "    \(trustKey) \(integerTrust ? String(Int(t)) : real(t))\n" }
       if let l = tie.layer { out += "    layer \(quote(l))\n" }
       for name in tieNames {
         if let v = tie.attributes[name], let text = value(v, name, owner: "tie") {

@@ -653,6 +653,7 @@ public enum GraphMLFormat {
           at: at)
       }
       network.trustGraphMLType = decl.graphMLType
+      if decl.type == .integer { network.trustType = .integer }
       network.tieAttributes.removeAll { $0.name == trustName }
     }
     let trustDefault = keys.last {

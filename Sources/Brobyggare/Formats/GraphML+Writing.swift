@@ -163,6 +163,24 @@ extension GraphMLFormat {
     return out
   }
 
+  /// The GraphML type the trust key is written with: the one it was read with
+  /// (``Network/trustGraphMLType``) when every trust is a value of that type, else `long`
+  /// when the trust is written in integers (``Network/trustType``) and `double` when not. A
+  /// key read as `int` whose trusts are no longer all whole numbers within 32 bits is
+  /// written as `double` (or `long`), not as an `int` that readers would refuse.
+  static func trustGraphMLType(_ network: Network, integers: Bool) -> String? {
+    switch network.trustGraphMLType {
+    case "int"?:
+      guard integers else { return nil }
+      let fits = network.ties.allSatisfy { tie in
+        tie.trust.map { $0 <= Double(Int32.max) } ?? true
+      }
+      return fits ? "int" : nil
+    case "long"?, "integer"?: return integers ? network.trustGraphMLType : nil
+    default: return network.trustGraphMLType
+    }
+  }
+
   static func graphMLType(_ d: AttributeDeclaration) -> String {
     if let t = d.graphMLType { return t }
     switch d.type {
@@ -277,10 +295,12 @@ extension GraphMLFormat {
     }
     nodeDecls = holdingEveryValue(nodeDecls, network.nodes.lazy.map(\.attributes))
     var tieDecls: [AttributeDeclaration] = []
+    let integerTrust = network.writesTrustAsIntegers
     if network.hasTrust {
       tieDecls.append(
         AttributeDeclaration(
-          name: network.trustAttributeName, type: .double, graphMLType: network.trustGraphMLType))
+          name: network.trustAttributeName, type: integerTrust ? .integer : .double,
+          graphMLType: trustGraphMLType(network, integers: integerTrust)))
     }
     if network.hasLayers { tieDecls.append(AttributeDeclaration(name: "layer", type: .string)) }
     let fixedTieKeys = tieDecls.count
@@ -336,7 +356,7 @@ extension GraphMLFormat {
       for (k, (d, id)) in zip(tieDecls, tieIDs).enumerated() {
         let v: AttributeValue?
         if k < fixedTieKeys && d.name == network.trustAttributeName && network.hasTrust {
-          v = tie.trust.map(AttributeValue.double)
+          v = tie.trust.map { Network.writtenTrust($0, integers: integerTrust) }
         } else if k < fixedTieKeys && d.name == "layer" {
           v = tie.layer.map(AttributeValue.string)
         } else {

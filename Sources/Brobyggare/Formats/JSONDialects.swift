@@ -356,6 +356,7 @@ extension NodeLinkFormat {
     }
     let reserved: Set<String> = ["id", "value", "name", "source", "target"]
     let nodeID = idWriter(network)
+    let integerTrust = network.writesTrustAsIntegers
     var out =
       "{\n  \"directed\": \(network.isDirected),\n  \"multigraph\": \(multigraph),\n  \"data\": {"
     out += network.attributes.keys.sorted().map {
@@ -388,7 +389,9 @@ extension NodeLinkFormat {
         keys[pair, default: 0] += 1
       }
       if let t = tie.trust {
-        fields.append("\(jsonString(network.trustAttributeName)): \(value(.double(t)))")
+        fields.append(
+          "\(jsonString(network.trustAttributeName)): \(value(Network.writtenTrust(t, integers: integerTrust)))"
+        )
       }
       if let l = tie.layer { fields.append("\"layer\": \(jsonString(l))") }
       for a in tie.attributes.keys.sorted() where !reserved.contains(a) && a != "key" {

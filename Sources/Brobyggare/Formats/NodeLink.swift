@@ -130,6 +130,9 @@ public enum NodeLinkFormat {
       })
     let trustName = trustKey(among: names)
     if let trustName { network.trustAttributeName = trustName }
+    // Whether every trust so far is a JSON integer, for trustType.
+    var integerTrust = true
+    var anyTrust = false
     for (n, edge) in edges.enumerated() {
       guard case .object(let members) = edge else {
         throw parser.error("\(edgeKey)[\(n)] is not an object", at: parser.offset(edgeKey, n))
@@ -166,6 +169,8 @@ public enum NodeLinkFormat {
               at: parser.offset(edgeKey, n))
           }
           tie.trust = w
+          anyTrust = true
+          if case .integer = a {} else { integerTrust = false }
         } else if k == "layer" {
           tie.layer = a.description
         } else if k == "id" {
@@ -184,6 +189,7 @@ public enum NodeLinkFormat {
       }
       network.addTie(tie)
     }
+    if anyTrust && integerTrust { network.trustType = .integer }
     for i in network.nodeAttributes.indices {
       if let t = nodeTypes[network.nodeAttributes[i].name] { network.nodeAttributes[i].type = t }
     }
@@ -270,6 +276,7 @@ public enum NodeLinkFormat {
       }
     }
     let nodeID = idWriter(network)
+    let integerTrust = network.writesTrustAsIntegers
     var out =
       "{\n  \"directed\": \(network.isDirected),\n  \"multigraph\": \(multigraph),\n  \"graph\": {"
     out += network.attributes.keys.sorted().map {
@@ -300,7 +307,8 @@ public enum NodeLinkFormat {
       }
       if let id = tie.id { fields.append("\"id\": \(jsonString(id))") }
       if let t = tie.trust, let trustName {
-        fields.append("\(jsonString(trustName)): \(value(.double(t)))")
+        fields.append(
+          "\(jsonString(trustName)): \(value(Network.writtenTrust(t, integers: integerTrust)))")
       }
       if let l = tie.layer { fields.append("\"layer\": \(jsonString(l))") }
       let extra = tie.attributes.keys.filter { !tieOrder.contains($0) }.sorted()

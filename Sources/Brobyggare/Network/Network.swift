@@ -33,6 +33,20 @@ public struct Network: Sendable {
   /// projections) keep it; a packed network (``PackedNetwork``) does not hold it.
   public var nodeIDType: AttributeType = .string
 
+  /// The type the input gave the trust values, kept for writing back: ``Tie/trust`` is a
+  /// `Double` either way (`4.0`).
+  ///
+  /// The readers of formats that write a number's type set `.integer` when every trust in the
+  /// file is an integer: JSON (`"weight": 4`, as networkx writes a Python integer), GML
+  /// (`weight 4`) and GraphML (a key of `attr.type` `int` or `long`); so does the CSV reader
+  /// (spreadsheets included) when every trust is written in digits alone (`4`, not `4.0`).
+  /// Every other reader leaves `.double`. The JSON, GML and GraphML writers read it: with
+  /// `.integer`, and every trust a whole number of at most 2^53, they write each trust as an
+  /// integer (`4`, GraphML's `long`), so that networkx and igraph read back the integers they
+  /// wrote; otherwise as a double (`4.0`), whatever this says. Other values are written as
+  /// `.double` is.
+  public var trustType: AttributeType = .double
+
   /// Declared node attributes, in declaration order (label and kind among them when present).
   public var nodeAttributes: [AttributeDeclaration] = [] {
     didSet { nodeAttributeIndex.isCurrent = false }
@@ -69,6 +83,22 @@ public struct Network: Sendable {
   /// An empty network, directed or not.
   public init(directed: Bool) {
     self.isDirected = directed
+  }
+
+  /// Whether the writers write every trust as an integer: ``trustType`` is `.integer` and
+  /// every trust is a whole number of at most 2^53 (an integer a double holds exactly).
+  var writesTrustAsIntegers: Bool {
+    trustType == .integer
+      && ties.allSatisfy { tie in
+        guard let w = tie.trust else { return true }
+        return w == w.rounded(.towardZero) && abs(w) <= 9_007_199_254_740_992
+      }
+  }
+
+  /// A tie's trust as the writers write it (see ``trustType``): an integer when `integers`
+  /// (``writesTrustAsIntegers``), else a double.
+  static func writtenTrust(_ w: Double, integers: Bool) -> AttributeValue {
+    integers ? .integer(Int(w)) : .double(w)
   }
 
   /// The number of nodes.
