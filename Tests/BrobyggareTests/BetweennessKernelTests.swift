@@ -201,7 +201,9 @@ struct BetweennessKernelTests {
   /// The forward pass split in two (DAG arcs found first, then σ pushed along them), which
   /// large networks take, gives the same sums bit for bit as the single pass, directed and
   /// not, on sparse random networks with several components; the split run starts with room
-  /// for no DAG arcs, so that the store grows between its two steps.
+  /// for no DAG arcs, so that the store grows between its two steps. (Large networks also
+  /// clear a batch's values in one sweep when its entries outnumber the nodes, as the batches
+  /// in the giant components here do, and node by node otherwise, as in the small ones.)
   @Test(arguments: [false, true])
   func splitForwardPassGivesTheSameSums(_ directed: Bool) throws {
     #expect(!BatchedBFSWorkspace(nodeCount: splitForwardPassNodes, arcCount: 0).splitsForwardPass)

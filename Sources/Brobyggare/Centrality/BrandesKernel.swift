@@ -464,8 +464,21 @@ func prefetchArcs(
 /// How many DAG arcs ahead the backward pass (and the split forward pass) fetches the values
 /// of heads. 8, 16 and 32 measured the same on the benchmark's graphs of 10,000 nodes; on BA
 /// graphs of 80,000 nodes, whose lane values outgrow the second-level cache, 32 took 0.95 of
-/// the time of 16. Without it the passes wait on memory.
+/// the time of 16. Without it the passes wait on memory. Large networks (where the forward
+/// pass is split, ``BatchedBFSWorkspace/splitsForwardPass``) fetch farther ahead:
+/// ``largePrefetchDistance``.
 let prefetchDistance = 32
+
+/// How many DAG arcs ahead the passes fetch heads' values on large networks
+/// (``BatchedBFSWorkspace/splitsForwardPass``), where most of them come from the third-level
+/// cache or memory; the entries' own values are fetched ``largeEntryPrefetchDistance`` entries
+/// ahead there, four elsewhere. With both, on BA graphs (m = 5) in alternating processes of
+/// one build: 0.95 of the time of 32 and 4 at 80,000 nodes (eight pairs), 0.98 at 60,000 (six
+/// pairs); 128 and 16 measured the same as 64 and 8 at 80,000, and fetching rows of arcs eight
+/// entries ahead in place of four changed nothing.
+let largePrefetchDistance = 64
+/// See ``largePrefetchDistance``.
+let largeEntryPrefetchDistance = 8
 
 /// From how many nodes the forward pass is split in two (``BatchedBFSWorkspace/splitsForwardPass``):
 /// above 6 MiB of lane values. On BA graphs (m = 5), in alternating processes of one
@@ -649,7 +662,8 @@ extension CompactArcs {
   /// Both passes jump from node to node, which the processor cannot foresee, so they fetch
   /// ahead what they will read: the forward pass the values and first arcs of the entry four
   /// ahead, the backward pass the values of the entry four ahead and of the head
-  /// ``prefetchDistance`` DAG arcs ahead (the DAG arcs are stored in the order the pass reads
+  /// ``prefetchDistance`` DAG arcs ahead (eight entries and ``largePrefetchDistance`` arcs on
+  /// large networks; the DAG arcs are stored in the order the pass reads
   /// them). On the benchmark's ER graph this took 0.87 of the time; fetching the head of every
   /// arc ahead in the forward pass (most bring no new lane) took 1.08 of it, and was left out.
   /// On large networks the forward pass instead finds a level's DAG arcs first and then
@@ -685,6 +699,11 @@ extension CompactArcs {
     let entryArcs = ws.entryArcs
     let targetBase = targets.baseAddress
     let splitForward = ws.splitsForwardPass
+    let nodeCount = offsets.count - 1
+    // How far ahead the passes fetch values: farther on large networks, whose values come
+    // from farther away (see largePrefetchDistance).
+    let arcsAhead = splitForward ? largePrefetchDistance : prefetchDistance
+    let entriesAhead = splitForward ? largeEntryPrefetchDistance : 4
     var first = 0
     while first < sources.count {
       let lanes = Swift.min(batchWidth, sources.count - first)
@@ -754,11 +773,11 @@ extension CompactArcs {
           let arcLanes = ws.arcLanes
           let levelLast = arcs &- 1
           for e in low..<high {
-            prefetchLanes(value + Int(entryNode[Swift.min(e &+ 4, high &- 1)]))
+            prefetchLanes(value + Int(entryNode[Swift.min(e &+ entriesAhead, high &- 1)]))
             let v = Int(entryNode[e])
             let sv = masked(value[v], ws.mask(entryLanes[e]))
             for a in entryArcs[e]..<entryArcs[e &+ 1] {
-              prefetchLanes(value + Int(arcHead[Swift.min(a &+ prefetchDistance, levelLast)]))
+              prefetchLanes(value + Int(arcHead[Swift.min(a &+ arcsAhead, levelLast)]))
               let w = Int(arcHead[a])
               value[w] += masked(sv, ws.mask(arcLanes[a]))
             }
@@ -786,11 +805,11 @@ extension CompactArcs {
         let lo = ws.levelStart[d]
         let hi = ws.levelStart[d + 1]
         for e in lo..<hi {
-          prefetchLanes(value + Int(entryNode[Swift.min(e &+ 4, hi &- 1)]))
+          prefetchLanes(value + Int(entryNode[Swift.min(e &+ entriesAhead, hi &- 1)]))
           let v = Int(entryNode[e])
           var sum = LaneValues.zero
           for a in entryArcs[e]..<entryArcs[e &+ 1] {
-            prefetchLanes(value + Int(arcHead[Swift.min(a &+ prefetchDistance, lastArc)]))
+            prefetchLanes(value + Int(arcHead[Swift.min(a &+ arcsAhead, lastArc)]))
             sum += masked(value[Int(arcHead[a])], ws.mask(arcLanes[a]))
           }
           let sigma = value[v]
@@ -827,10 +846,17 @@ extension CompactArcs {
           d -= 1
         }
       }
-      for e in 0..<count {
-        let v = Int(entryNode[e])
-        value[v] = .zero
-        seen[v] = 0
+      // On large networks a batch that reached most nodes clears every value in one sweep
+      // through memory, where clearing the entries' nodes would jump about it once more.
+      if splitForward && count >= nodeCount {
+        value.update(repeating: .zero, count: nodeCount)
+        seen.update(repeating: 0, count: nodeCount)
+      } else {
+        for e in 0..<count {
+          let v = Int(entryNode[e])
+          value[v] = .zero
+          seen[v] = 0
+        }
       }
       first += lanes
     }
