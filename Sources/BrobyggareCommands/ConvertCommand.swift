@@ -211,7 +211,7 @@ extension BrobyggareCommandLine {
       }
     }
     out.stderr +=
-      "wrote \(written.joined(separator: " and ")): \(net.nodeCount) nodes, \(net.tieCount) ties\n"
+      "wrote \(written.joined(separator: " and ")): \(counted(net.nodeCount, "node")), \(counted(net.tieCount, "tie"))\n"
   }
 
   static func diagramStyle(_ p: ParsedArguments, _ net: Network) throws -> DiagramStyle {

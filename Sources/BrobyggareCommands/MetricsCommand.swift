@@ -327,7 +327,7 @@ func writeMeasures(
   let files = try net.serializedData(as: format, path: path)
   try writeOutput(files, inputs: inputs)
   out.stderr +=
-    "wrote \(files.map(\.path).joined(separator: " and ")): \(net.nodeCount) nodes with the node attributes \(measures.joined(separator: ", "))\n"
+    "wrote \(files.map(\.path).joined(separator: " and ")): \(counted(net.nodeCount, "node")) with the node attributes \(measures.joined(separator: ", "))\n"
 }
 
 extension BrobyggareCommandLine {

@@ -66,7 +66,7 @@ extension BrobyggareCommandLine {
     let data = packed.data()
     try writeOutput([(path: o, data: data)], inputs: inputFiles(path, p))
     out.stderr +=
-      "wrote \(o): \(adj.nodeCount) nodes, \(adj.tieCount) \(adj.isDirected ? "directed" : "undirected") ties, \(data.count) bytes, content hash \(String(packed.contentHash, radix: 16)); \(settings.map { "\($0.name): \($0.value)" }.joined(separator: "; "))\n"
+      "wrote \(o): \(counted(adj.nodeCount, "node")), \(counted(adj.tieCount, adj.isDirected ? "directed tie" : "undirected tie")), \(data.count) bytes, content hash \(String(packed.contentHash, radix: 16)); \(settings.map { "\($0.name): \($0.value)" }.joined(separator: "; "))\n"
     if net.nodeIDType == .integer {
       out.stderr +=
         "note: the node ids were integers in \(path) (networkx's integer nodes); the packed file holds them as text, so JSON written from it has text ids (\"0\", not 0): write JSON from \(path) to keep them integers\n"

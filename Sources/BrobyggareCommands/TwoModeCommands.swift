@@ -94,7 +94,7 @@ extension BrobyggareCommandLine {
     out.stderr +=
       "# network: \(input); onto: \(side.rawValue); weight: \(weight.rawValue); layers: \(layers.map { $0.sorted().joined(separator: ",") } ?? "all")\n"
     out.stderr +=
-      "wrote \(files.map(\.path).joined(separator: " and ")): \(projection.network.nodeCount) nodes, \(projection.network.tieCount) ties"
+      "wrote \(files.map(\.path).joined(separator: " and ")): \(counted(projection.network.nodeCount, "node")), \(counted(projection.network.tieCount, "tie"))"
     out.stderr +=
       projection.sameModeTies > 0
       ? "; \(projection.sameModeTies) ties within a mode left out\n" : "\n"

@@ -103,4 +103,18 @@ struct NewUserFindingsTests {
     #expect(r.stderr.contains("the values 'NA' of 'sector' are read as missing"))
     #expect(!r.stdout.contains("\nb,"))
   }
+
+  /// `convert` of a spreadsheet's one tie of trust 4 said "2 nodes, 1 ties" and wrote the
+  /// trust to JSON as 4.0, a double to networkx: now "1 tie", and 4.
+  @Test func oneTieOfIntegerTrust() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("g.csv").path
+    try "source,target,trust\na,b,4\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("g.json").path
+    let r = run("convert", ties, out)
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("wrote \(out): 2 nodes, 1 tie\n"))
+    #expect(try String(contentsOfFile: out, encoding: .utf8).contains("\"trust\": 4}"))
+  }
 }
