@@ -168,4 +168,21 @@ struct TrustTypeTests {
     ).out
     #expect(out == String(repeating: "[1, 2, 3, 4, 5] True\n", count: 3))
   }
+
+  /// A CSV keeps the type too: integer trust is written in digits and reads back as integers;
+  /// double trust that is whole is written with a point (`2.0`), where it was written `2` and
+  /// read back as integers (GraphML's `double` came back as `long`).
+  @Test func csvKeepsTheTrustType() throws {
+    let doubles = try NodeLinkFormat.read(
+      fixtureData("json/networkx_integer_ids.json"), file: "networkx_integer_ids.json")
+    let text = try CSVFormat.writeTies(doubles)
+    #expect(text.contains(",2.0\n") && text.contains(",0.5\n"))
+    let back = try CSVFormat.read(ties: Data(text.utf8), file: "d.csv")
+    #expect(back.trustType == .double)
+    #expect(back.ties.map(\.trust) == doubles.ties.map(\.trust))
+    let integers = try fixture("networkx_integer_weights.json")
+    let integerText = try CSVFormat.writeTies(integers)
+    #expect(integerText.contains(",4\n") && !integerText.contains(".0"))
+    #expect(try CSVFormat.read(ties: Data(integerText.utf8), file: "i.csv").trustType == .integer)
+  }
 }

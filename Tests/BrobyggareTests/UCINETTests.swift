@@ -157,4 +157,26 @@ struct UCINETTests {
     #expect(back.nodes.map(\.id) == net.nodes.map(\.id))
     #expect(back.ties.map { [$0.source, $0.target] } == net.ties.map { [$0.source, $0.target] })
   }
+
+  /// A tie of trust 0 is not written (a DL file reads a 0 as no tie), as the note says; it was
+  /// written as `1 2 0` and dropped without a word on reading. A listed pair of value 0 in a
+  /// DL file is no tie, said in a note.
+  @Test func zeroTrustIsLeftOutAndSaid() throws {
+    var net = Network(directed: true)
+    net.addTie(from: "a", to: "b", trust: 0)
+    net.addTie(from: "b", to: "c", trust: 2)
+    net.addTie(from: "c", to: "a", trust: 0)
+    let (text, dropped) = try UCINETFormat.write(net)
+    #expect(text.hasSuffix("data:\n2 3 2\n"))
+    #expect(
+      dropped.contains(
+        "UCINET DL cannot hold ties of trust 0 (a DL file reads 0 as no tie): 2 not written"))
+    let listed = "dl n=3\nformat = edgelist1\nlabels:\na,b,c\ndata:\n1 2 0\n2 3 2\n"
+    let back = try UCINETFormat.read(Data(listed.utf8), file: "z.dl")
+    #expect(back.ties.map { [$0.source, $0.target] } == [[1, 2]])
+    #expect(
+      back.readNotes.contains(
+        "1 listed pair has the value 0 and is read as no tie, as UCINET reads a 0 (igraph's DL reader keeps them as ties of weight 0)"
+      ))
+  }
 }

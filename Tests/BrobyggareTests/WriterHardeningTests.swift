@@ -209,4 +209,29 @@ struct WriterHardeningTests {
     #expect(close(coordinator.reduce(0, +), Double(s * t), 1e-9))  // one per brokered pair
     #expect(raw.dropFirst().allSatisfy { $0.allSatisfy { $0 == 0 } })
   }
+
+  /// Tie ids (GraphML's `<edge id>`, say) were left out of CSV, workbook, DOT, edge-list and
+  /// DL files without a word: now said, and not for the formats that keep them. The edge
+  /// list's note names labels only when there are labels.
+  @Test func tieIDsThatAFormatCannotHoldAreSaid() throws {
+    var net = Network(directed: true)
+    try net.addNode(Node(id: "a", attributes: ["x": .double(1.5)]))
+    try net.addNode(Node(id: "b"))
+    net.addTie(Tie(source: 0, target: 1, id: "e7"))
+    net.addTie(Tie(source: 1, target: 0))
+    let said =
+      "cannot hold the ties' own ids (1 of the 2 ties has one; GraphML, GEXF, GML and JSON keep them); not written"
+    for format in [NetworkFormat.csv, .xlsx, .dot, .edgelist, .ucinet] {
+      #expect(
+        net.lostWhenWritten(as: format).contains { $0.hasSuffix(said) }, "\(format.rawValue)")
+    }
+    for format in [NetworkFormat.graphml, .gexf, .gml, .json] {
+      #expect(
+        !net.lostWhenWritten(as: format).contains { $0.contains("ids") }, "\(format.rawValue)")
+    }
+    #expect(
+      net.lostWhenWritten(as: .edgelist).contains {
+        $0.hasSuffix("the node attributes 'x'; not written")
+      })
+  }
 }

@@ -638,6 +638,40 @@ struct XLSXTests {
         "\(s.debugDescription)")
     }
   }
+
+  /// A text cell of digits is text, as pandas and openpyxl read it: Cytoscape's `99340` written
+  /// as text came back from a workbook as the integer 99340, without a word. A column of
+  /// numbers stays numbers, and what the writer writes as text because a cell cannot hold it
+  /// as a number (an infinity, an integer of more than 15 digits) reads back as that number.
+  @Test func textCellsOfDigitsStayText() throws {
+    var net = Network(directed: true)
+    try net.addNode(
+      Node(
+        id: "a",
+        attributes: [
+          "code": .string("99340"), "age": .integer(34), "score": .double(.infinity),
+          "serial": .integer(1_234_567_890_123_456_789),
+        ]))
+    try net.addNode(
+      Node(
+        id: "b",
+        attributes: [
+          "code": .string("4"), "age": .integer(51), "score": .double(0.5),
+          "serial": .integer(7),
+        ]))
+    net.declareTieAttribute(AttributeDeclaration(name: "interaction", type: .string))
+    net.addTie(Tie(source: 0, target: 1, trust: 4, attributes: ["interaction": .string("1")]))
+    let back = try XLSXFormat.read(try XLSXFormat.write(net), file: "t.xlsx")
+    #expect(back.nodes.map { $0.attributes["code"] } == [.string("99340"), .string("4")])
+    #expect(back.nodes.map { $0.attributes["age"] } == [.integer(34), .integer(51)])
+    #expect(back.nodes.map { $0.attributes["score"] } == [.double(.infinity), .double(0.5)])
+    #expect(
+      back.nodes.map { $0.attributes["serial"] } == [
+        .integer(1_234_567_890_123_456_789), .integer(7),
+      ])
+    #expect(back.ties.map { $0.attributes["interaction"] } == [.string("1")])
+    #expect(back.ties.map(\.trust) == [4])
+  }
 }
 
 /// What an XML reader gives for element text written by `XLSXFormat.escaped`: the three

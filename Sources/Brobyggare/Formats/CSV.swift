@@ -38,6 +38,10 @@ public enum CSVFormat {
     var sheetColumns: [Int]? = nil
     /// For a sheet: the row of its header, where messages about the header point.
     var headerLine = 1
+    /// For a sheet: the fields with a text cell below the header (a shared or inline string,
+    /// or a formula's text), which are text whatever they look like: `99340` typed as text
+    /// is not the number 99340, as pandas and openpyxl read it.
+    var textFields: Set<Int> = []
 
     /// Whether field `k` of row `r` was quoted with spaces at either end.
     func keepsSpaces(row r: Int, field k: Int) -> Bool {
@@ -442,7 +446,9 @@ public enum CSVFormat {
       let name = names[c] ?? table.header[c]
       let raw = table.rows.map { $0[c].isEmpty ? nil : $0[c] }
       // Labels and ids are names, never numbers, whatever they look like.
-      let type = isNameColumn(name) ? .string : inferType(raw, decimalComma: decimalComma)
+      let type =
+        isNameColumn(name) || table.textFields.contains(c)
+        ? .string : inferType(raw, decimalComma: decimalComma)
       let values = raw.map {
         $0.flatMap { AttributeValue.parse($0, as: type, decimalComma: decimalComma) }
       }
@@ -847,6 +853,8 @@ public enum CSVFormat {
   /// The tie table: `source,target,type` (`type` is `Directed` or `Undirected` on every row),
   /// then trust and layer when any tie has them, then the declared tie attributes in
   /// declaration order. Fields are quoted as `quoteField(_:)` says, whatever the delimiter.
+  /// Trust is written so that its type reads back (``Network/trustType``): integer trust in
+  /// digits (`4`), other trust with a point when it is a whole number (`4.0`).
   ///
   /// - Throws: ``FormatError`` naming the tie, the text and the character when a field holds a
   ///   NUL; naming the attribute when the header would read back otherwise
@@ -866,6 +874,14 @@ public enum CSVFormat {
     header += attrs
     try checkHeader(header, fixed: fixed, table: "tie", trustColumn: hasTrust ? 3 : nil)
     let d = String(delimiter)
+    // Trust as its type reads back (Network.trustType): integer trust in digits (4), double
+    // trust with a point when whole (4.0), so that the reader does not take it for integers.
+    let integerTrust = network.writesTrustAsIntegers
+    func trustText(_ w: Double) -> String {
+      if integerTrust { return String(Int(w)) }
+      let text = formatNumber(w)
+      return isDigits(text) ? text + ".0" : text
+    }
     var out = header.map(quoteField).joined(separator: d) + "\n"
     // The ids, quoted once: each is written again for every tie at it.
     var ids: [String] = []
@@ -873,7 +889,7 @@ public enum CSVFormat {
     for node in network.nodes { ids.append(try field(node.id, at: .nodeID(node.id))) }
     for (k, tie) in network.ties.enumerated() {
       out += ids[tie.source] + d + ids[tie.target] + d + type
-      if hasTrust { out += d + (tie.trust.map(formatNumber) ?? "") }
+      if hasTrust { out += d + (tie.trust.map(trustText) ?? "") }
       if hasLayer {
         out += d + (try field(tie.layer ?? "", at: .tieAttribute("layer", tie: k, in: network)))
       }

@@ -183,6 +183,15 @@ extension Network {
         }
       }
     }
+    // Tie ids: GraphML, GEXF, GML, JSON and Pajek (which says so itself) have a place for them.
+    if [.csv, .xlsx, .dot, .edgelist, .ucinet].contains(format) {
+      let withID = ties.lazy.filter { $0.id != nil }.count
+      if withID > 0 {
+        lost.append(
+          "the ties' own ids (\(withID) of the \(ties.count) ties \(withID == 1 ? "has" : "have") one; GraphML, GEXF, GML and JSON keep them)"
+        )
+      }
+    }
     switch format {
     case .graphml:
       sentences += GraphMLFormat.retypedWhenWritten(self)
@@ -241,7 +250,9 @@ extension Network {
       }
     case .edgelist:
       if !nodeAttributeNames.isEmpty {
-        lost.append("the node attributes \(list(nodeAttributeNames)), labels among them")
+        lost.append(
+          "the node attributes \(list(nodeAttributeNames))\(nodeAttributeNames.contains("label") ? ", labels among them" : "")"
+        )
       }
       if !tieAttributeNames.isEmpty { lost.append("the tie attributes \(list(tieAttributeNames))") }
       if hasLayers { lost.append("the layers (\(list(Set(layers))))") }

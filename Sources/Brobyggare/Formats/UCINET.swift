@@ -68,9 +68,11 @@ public enum UCINETFormat {
       }
       seen[key] = node.id
     }
-    if network.ties.contains(where: { $0.trust == 0 }) {
+    let zeroTrust = network.ties.lazy.filter { $0.trust == 0 }.count
+    if zeroTrust > 0 {
       dropped.append(
-        "UCINET DL cannot hold ties of trust 0 (a DL file reads 0 as no tie); not written")
+        "UCINET DL cannot hold ties of trust 0 (a DL file reads 0 as no tie): \(zeroTrust) not written"
+      )
     }
     let n = network.nodeCount
     let layers: [String?] =
@@ -156,7 +158,8 @@ public enum UCINETFormat {
       // In the order of the ties, so that the file reads back in the same order.
       var cell: [Int: Double] = [:]
       var order: [Int] = []
-      for t in network.ties where t.layer == layer {
+      // Ties of trust 0 are left out (said above): UCINET reads a 0 as no tie.
+      for t in network.ties where t.layer == layer && t.trust != 0 {
         let w = t.trust ?? 1
         for (a, b) in network.isDirected || t.source == t.target
           ? [(t.source, t.target)] : [(t.source, t.target), (t.target, t.source)]
@@ -552,6 +555,8 @@ struct DLHeader {
     } else {
       // edgelist1 / nodelist1: pairs (or a node and its contacts) by label or by number.
       let names = labels.isEmpty ? rowLabels : labels
+      // Pairs listed with the value 0: no tie, as UCINET reads them (said in a note).
+      var zeroPairs = 0
       if !embedded {
         for k in 0..<nr { _ = node(k < names.count ? names[k] : String(k + 1), mode: nil) }
       }
@@ -605,13 +610,22 @@ struct DLHeader {
           }
           let a = try resolve(words[0])
           let b = try resolve(words[1])
-          if v != 0 { ties.append((a, b, v, layerNames[m], words[0].1, words[0].2)) }
+          if v != 0 {
+            ties.append((a, b, v, layerNames[m], words[0].1, words[0].2))
+          } else {
+            zeroPairs += 1
+          }
         } else {
           let a = try resolve(words[0])
           for w in words.dropFirst() {
             ties.append((a, try resolve(w), 1, layerNames[m], w.1, w.2))
           }
         }
+      }
+      if zeroPairs > 0 {
+        notes.append(
+          "\(zeroPairs) listed pair\(zeroPairs == 1 ? " has" : "s have") the value 0 and \(zeroPairs == 1 ? "is" : "are") read as no tie, as UCINET reads a 0 (igraph's DL reader keeps them as ties of weight 0)"
+        )
       }
       if m + 1 < matrices {
         throw FormatError(

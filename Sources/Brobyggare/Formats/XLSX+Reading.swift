@@ -336,6 +336,8 @@ public enum XLSXFormat {
       // XML errors name the sheet and the part that holds it, and the XML's line and column.
       var reader = try XMLReader.open(bytes: data, file: "\(where_) (\(part))")
       var cells: [(row: Int, column: Int, value: String)] = []
+      // Where the cells of type text are (shared and inline strings, a formula's text).
+      var textCells: [(row: Int, column: Int)] = []
       var merges: [(String, (Int, Int), (Int, Int))] = []
       var errors: [(ref: String, value: String)] = []
       var row = 0
@@ -497,6 +499,9 @@ public enum XLSXFormat {
                 )
               }
               cells.append((row, col, text))
+              if type == "s" || type == "inlineStr" || type == "str", XLSXFormat.isPlainText(text) {
+                textCells.append((row, col))
+              }
             }
           default: break
           }
@@ -608,11 +613,14 @@ public enum XLSXFormat {
         }
         rows[r][field[c.column - first]] = c.value
       }
-      let table = CSVFormat.Table(
+      var table = CSVFormat.Table(
         header: kept.map { header[$0] }, rows: rows, rowLines: rowNumbers,
         delimiter: UInt8(ascii: ","), rowStarts: [],
         input: try TextInput(data: Data(), file: where_), sheetColumns: kept.map { first + $0 },
         headerLine: headerRow)
+      for (row, column) in textCells where row != headerRow && field[column - first] >= 0 {
+        table.textFields.insert(field[column - first])
+      }
       return (table, notes)
     }
   }
@@ -654,6 +662,16 @@ public enum XLSXFormat {
   }
 
   /// A cell reference's column and row, from 1: `C7` is (3, 7); `nil` when it is not one.
+  /// Whether a text cell's text makes its column text: every text but what a cell cannot hold
+  /// as a number, which the writer (``XLSXFormat/write(_:)``) writes as text: an infinity or
+  /// NaN (`inf`), and an integer of more than 15 digits.
+  static func isPlainText(_ text: String) -> Bool {
+    let t = trimmingWhitespace(text, newlines: false)
+    if let d = parseDouble(t), !d.isFinite { return false }
+    if Int(t) != nil, t.utf8.count > 15 { return false }
+    return true
+  }
+
   static func cellReference(_ ref: String) -> (Int, Int)? {
     var col = 0
     var row = 0
