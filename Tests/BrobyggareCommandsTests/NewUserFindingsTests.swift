@@ -117,4 +117,23 @@ struct NewUserFindingsTests {
     #expect(r.stderr.contains("wrote \(out): 2 nodes, 1 tie\n"))
     #expect(try String(contentsOfFile: out, encoding: .utf8).contains("\"trust\": 4}"))
   }
+
+  /// `convert` of a network without ties to an edge list wrote an empty file and exited 0;
+  /// `info` on it then said "the file is empty". Refused, and nothing written.
+  @Test func anEdgeListWithoutTiesIsNotWritten() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let graph = dir.appendingPathComponent("g.graphml").path
+    try """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+      <graph edgedefault="undirected"><node id="a"/><node id="b"/></graph>
+    </graphml>
+    """.write(toFile: graph, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("g.edgelist").path
+    let r = run("convert", graph, out)
+    #expect(r.status != 0)
+    #expect(r.stderr.contains("the file would be empty"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
 }

@@ -234,4 +234,18 @@ struct WriterHardeningTests {
         $0.hasSuffix("the node attributes 'x'; not written")
       })
   }
+
+  /// An edge list of a network without ties was written as an empty file, which the edge-list
+  /// reader then refused ("the file is empty"): refused when writing, saying what would be lost.
+  @Test func anEdgeListWithoutTiesIsRefused() throws {
+    var net = Network(directed: false)
+    try net.addNode(Node(id: "only"))
+    do {
+      _ = try EdgeListFormat.write(net)
+      Issue.record("an edge list without ties was written")
+    } catch {
+      #expect(error.message.contains("the file would be empty"))
+      #expect(error.message.contains("its node would be lost"))
+    }
+  }
 }

@@ -221,7 +221,8 @@ public enum EdgeListFormat {
   }
 
   /// Writes `source target [weight]` lines. Ids with white space or `#` cannot be written in
-  /// this format; the writer refuses them rather than write a file that reads back wrong.
+  /// this format, nor a network without ties (an empty file, which the reader refuses); the
+  /// writer refuses them rather than write a file that reads back wrong.
   public static func write(_ network: Network) throws(FormatError) -> String {
     for node in network.nodes
     where node.id.isEmpty
@@ -232,6 +233,12 @@ public enum EdgeListFormat {
       throw FormatError(
         file: "<output>", line: 0, column: 0,
         "the node id '\(node.id)' has white space or '#', which an edge list cannot hold; write CSV or GraphML instead"
+      )
+    }
+    guard network.tieCount > 0 else {
+      throw FormatError(
+        file: "<output>", line: 0, column: 0,
+        "the network has no ties, and an edge list holds ties only: the file would be empty, which no reader takes for a network\(network.nodeCount > 0 ? ", and its \(network.nodeCount == 1 ? "node" : "\(network.nodeCount) nodes") would be lost" : ""); write CSV or GraphML instead"
       )
     }
     let weighted = network.hasTrust
