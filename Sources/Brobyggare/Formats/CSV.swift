@@ -619,7 +619,7 @@ public enum CSVFormat {
             "read as \(d ? "directed" : "undirected"), as the tie table's type column says")
         } else {
           network.readNotes.append(
-            "the type column mixes Directed and Undirected ties (a mixed graph): read as directed, each of the \(undirectedRows.count) Undirected ties as a tie each way"
+            "the type column mixes Directed and Undirected ties (a mixed graph): read as directed, \(undirectedRows.count == 1 ? "the Undirected tie" : "each of the \(undirectedRows.count) Undirected ties") as a tie each way"
           )
         }
       }
