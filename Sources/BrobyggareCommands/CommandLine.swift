@@ -523,12 +523,12 @@ func nodeIndex(_ name: String, in network: Network) throws -> Int {
   }
 }
 
-/// A string without spaces, tabs and line breaks around it.
 /// A count with its noun, singular for one: `1 tie`, `3 ties`, `0 nodes`.
 func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
   "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
 }
 
+/// A string without spaces, tabs and line breaks around it.
 func trimmingSpaces(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
 
 /// A name in quotes for a message, with line breaks, tabs and other controls written visibly

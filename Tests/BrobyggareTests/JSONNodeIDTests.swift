@@ -134,6 +134,11 @@ struct JSONNodeIDTests {
       Data(#"{"nodes": [{"id": "0"}, {"id": "1"}], "edges": []}"#.utf8), file: "d.json")
     #expect(digitsOnly.nodeIDType == .string)
     #expect(digitsOnly.lostWhenWritten(as: .json).isEmpty)
+    // Through GML, which writes ids that look like integers as GML integers, they stay text.
+    let viaGML = try GMLFormat.read(Data(GMLFormat.write(net).text.utf8), file: "s.gml")
+    #expect(viaGML.nodeIDType == .string)
+    let again = try parsed(try NodeLinkFormat.write(viaGML))
+    #expect((again["nodes"] as! [[String: Any]]).map { text($0["id"]) } == ["0", "1", "a"])
   }
 
   /// networkx's file with integer nodes and one "x" mixes JSON integers and text: the ids are

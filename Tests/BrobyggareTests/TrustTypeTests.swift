@@ -185,4 +185,29 @@ struct TrustTypeTests {
     #expect(integerText.contains(",4\n") && !integerText.contains(".0"))
     #expect(try CSVFormat.read(ties: Data(integerText.utf8), file: "i.csv").trustType == .integer)
   }
+
+  /// Double trust whose every value is whole (JSON's `2.0` and `1.0`) stays double in every
+  /// writer: JSON, Cytoscape JSON and GML write the point, GraphML declares `double`, and each
+  /// reads back as double trust. (The fixture above also holds 0.5, which alone makes the
+  /// writers write doubles.)
+  @Test func wholeDoublesStayDoubles() throws {
+    let json = """
+      {"directed": true, "nodes": [{"id": "a"}, {"id": "b"}],
+       "edges": [{"source": "a", "target": "b", "weight": 2.0},
+                 {"source": "b", "target": "a", "weight": 1.0}]}
+      """
+    let net = try NodeLinkFormat.read(Data(json.utf8), file: "whole.json")
+    #expect(net.trustType == .double)
+    let texts = try written(net)
+    #expect(texts["json"]!.contains("\"weight\": 2.0}"))
+    #expect(texts["cytoscape"]!.contains("\"weight\": 2.0}"))
+    #expect(texts["gml"]!.contains("    weight 2.0\n"))
+    #expect(texts["graphml"]!.contains("attr.name=\"weight\" attr.type=\"double\""))
+    let back = [
+      try NodeLinkFormat.read(Data(texts["json"]!.utf8), file: "back.json"),
+      try GMLFormat.read(Data(texts["gml"]!.utf8), file: "back.gml"),
+      try GraphMLFormat.read(Data(texts["graphml"]!.utf8), file: "back.graphml"),
+    ]
+    for b in back { #expect(b.trustType == .double) }
+  }
 }

@@ -846,8 +846,9 @@ extension CompactArcs {
           d -= 1
         }
       }
-      // On large networks a batch that reached most nodes clears every value in one sweep
-      // through memory, where clearing the entries' nodes would jump about it once more.
+      // On large networks a batch whose entries outnumber the nodes (every batch of a
+      // connected network) clears every value in one sweep through memory, where clearing the
+      // entries' nodes would jump about it once more. Nodes no entry reached hold zeros.
       if splitForward && count >= nodeCount {
         value.update(repeating: .zero, count: nodeCount)
         seen.update(repeating: 0, count: nodeCount)

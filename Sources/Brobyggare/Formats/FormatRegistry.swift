@@ -188,7 +188,7 @@ extension Network {
       let withID = ties.lazy.filter { $0.id != nil }.count
       if withID > 0 {
         lost.append(
-          "the ties' own ids (\(withID) of the \(ties.count) ties \(withID == 1 ? "has" : "have") one; GraphML, GEXF, GML and JSON keep them)"
+          "the ties' own ids (\(withID == ties.count ? (withID == 1 ? "the tie has one" : "every tie has one") : "\(withID) of the \(ties.count) ties \(withID == 1 ? "has" : "have") one"); GraphML, GEXF, GML and JSON keep them)"
         )
       }
     }

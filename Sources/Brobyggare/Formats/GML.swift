@@ -552,8 +552,6 @@ public enum GMLFormat {
     var byGMLID: [String: Int] = [:]
     var idPlaces: [String: (Int, Int)] = [:]
     var nodeIDs: [String] = []
-    // Whether every node id so far is a GML integer, for nodeIDType.
-    var integerIDs = true
     var nodeRows: [[String: AttributeValue]] = []
     var nodeKeyLists: [[String]] = []
     for (k, node) in nodeItems.enumerated() {
@@ -577,13 +575,11 @@ public enum GMLFormat {
       idPlaces[gmlID] = (idItem.valueLine, idItem.valueColumn)
       byGMLID[gmlID] = k
       var id = gmlID
-      var idValue = idItem.value
       var row: [String: AttributeValue] = [:]
       var keys: [String] = []
       for (key, group) in grouped(fields) where key != "id" {
         if key == idKey {
           id = try idText(group[0], what: "the node id in '\(key)'", file: file)
-          idValue = group[0].value
           continue
         }
         let (value, isList) = attributeValue(group)
@@ -599,10 +595,7 @@ public enum GMLFormat {
       }
       nodeIDs.append(id)
       nodeRows.append(row)
-      if integerIDs { integerIDs = if case .integer = idValue { true } else { false } }
     }
-    // Ids that are all GML integers are integers (Network.nodeIDType), as JSON writes them back.
-    if integerIDs && !nodeIDs.isEmpty { network.nodeIDType = .integer }
     for d in unify(&nodeRows, names: consistentOrder(nodeKeyLists)) {
       network.declareNodeAttribute(d)
     }

@@ -173,7 +173,7 @@ extension GraphMLFormat {
     case "int"?:
       guard integers else { return nil }
       let fits = network.ties.allSatisfy { tie in
-        tie.trust.map { $0 <= Double(Int32.max) } ?? true
+        tie.trust.map { (Double(Int32.min)...Double(Int32.max)).contains($0) } ?? true
       }
       return fits ? "int" : nil
     case "long"?, "integer"?: return integers ? network.trustGraphMLType : nil

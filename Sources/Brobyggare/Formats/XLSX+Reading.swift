@@ -661,7 +661,6 @@ public enum XLSXFormat {
     }
   }
 
-  /// A cell reference's column and row, from 1: `C7` is (3, 7); `nil` when it is not one.
   /// Whether a text cell's text makes its column text: every text but what a cell cannot hold
   /// as a number, which the writer (``XLSXFormat/write(_:)``) writes as text: an infinity or
   /// NaN (`inf`), and an integer of more than 15 digits.
@@ -672,6 +671,7 @@ public enum XLSXFormat {
     return true
   }
 
+  /// A cell reference's column and row, from 1: `C7` is (3, 7); `nil` when it is not one.
   static func cellReference(_ ref: String) -> (Int, Int)? {
     var col = 0
     var row = 0

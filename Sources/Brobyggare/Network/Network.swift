@@ -22,9 +22,8 @@ public struct Network: Sendable {
   /// way (`"0"`).
   ///
   /// The JSON reader sets `.integer` when every node id in the file is a JSON integer
-  /// (`{"id": 0}`, as networkx writes integer nodes), and the GML reader when every node id is
-  /// a GML integer (`id 0`, as igraph and Newman's files have them); every other reader, and a
-  /// file whose ids are text or mix integers and text, leaves `.string`. The JSON writers
+  /// (`{"id": 0}`, as networkx writes integer nodes); every other reader, and a JSON file whose
+  /// ids are text or mix integers and text, leaves `.string`. The JSON writers
   /// (``NodeLinkFormat/write(_:)`` and ``NodeLinkFormat/writeCytoscape(_:)``) read it: with
   /// `.integer`, and every id an integer written as Swift's `String(Int)` writes it (`7`, not
   /// `07` or `+7`), they write the ids and the ties' ends as JSON integers, so that networkx
