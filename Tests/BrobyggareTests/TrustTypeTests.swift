@@ -32,6 +32,26 @@ struct TrustTypeTests {
     ]
   }
 
+  /// Each written text read back by its own reader.
+  func readBack(_ texts: [String: String]) throws -> [Network] {
+    [
+      try NodeLinkFormat.read(Data(texts["json"]!.utf8), file: "back.json"),
+      try NodeLinkFormat.read(Data(texts["cytoscape"]!.utf8), file: "back.cyjs"),
+      try GMLFormat.read(Data(texts["gml"]!.utf8), file: "back.gml"),
+      try GraphMLFormat.read(Data(texts["graphml"]!.utf8), file: "back.graphml"),
+    ]
+  }
+
+  /// A JSON node-link network of two ties, a to b and b to a, with these weights as written.
+  func twoTies(_ ab: String, _ ba: String, file: String) throws -> Network {
+    let json = """
+      {"directed": true, "nodes": [{"id": "a"}, {"id": "b"}],
+       "edges": [{"source": "a", "target": "b", "weight": \(ab)},
+                 {"source": "b", "target": "a", "weight": \(ba)}]}
+      """
+    return try NodeLinkFormat.read(Data(json.utf8), file: file)
+  }
+
   /// networkx's integer weights, from each of its three formats, are read as integer trust and
   /// written as integers in every format that says a number's type; each writer's file reads
   /// back with the same trusts and the same type.
@@ -52,13 +72,7 @@ struct TrustTypeTests {
     }
     for text in texts.values { #expect(!text.contains("4.0")) }
     #expect(texts["graphml"]!.contains("attr.name=\"weight\" attr.type=\"long\""))
-    let back = [
-      try NodeLinkFormat.read(Data(texts["json"]!.utf8), file: "back.json"),
-      try NodeLinkFormat.read(Data(texts["cytoscape"]!.utf8), file: "back.cyjs"),
-      try GMLFormat.read(Data(texts["gml"]!.utf8), file: "back.gml"),
-      try GraphMLFormat.read(Data(texts["graphml"]!.utf8), file: "back.graphml"),
-    ]
-    for b in back {
+    for b in try readBack(texts) {
       #expect(b.trustType == .integer)
       #expect(b.ties.map(\.trust) == Self.weights)
     }
@@ -79,12 +93,7 @@ struct TrustTypeTests {
   /// One trust written as a double among integers makes them all doubles: JSON's `4.0`, GML's
   /// `4.0`, and a CSV's `4.0` or `2.5`.
   @Test func oneDoubleAmongIntegersMakesThemAllDoubles() throws {
-    let json = """
-      {"directed": true, "nodes": [{"id": "a"}, {"id": "b"}],
-       "edges": [{"source": "a", "target": "b", "weight": 4},
-                 {"source": "b", "target": "a", "weight": 3.0}]}
-      """
-    let fromJSON = try NodeLinkFormat.read(Data(json.utf8), file: "mixed.json")
+    let fromJSON = try twoTies("4", "3.0", file: "mixed.json")
     #expect(fromJSON.trustType == .double)
     #expect(try NodeLinkFormat.write(fromJSON).contains("\"weight\": 4.0}"))
     let gml =
@@ -191,23 +200,13 @@ struct TrustTypeTests {
   /// reads back as double trust. (The fixture above also holds 0.5, which alone makes the
   /// writers write doubles.)
   @Test func wholeDoublesStayDoubles() throws {
-    let json = """
-      {"directed": true, "nodes": [{"id": "a"}, {"id": "b"}],
-       "edges": [{"source": "a", "target": "b", "weight": 2.0},
-                 {"source": "b", "target": "a", "weight": 1.0}]}
-      """
-    let net = try NodeLinkFormat.read(Data(json.utf8), file: "whole.json")
+    let net = try twoTies("2.0", "1.0", file: "whole.json")
     #expect(net.trustType == .double)
     let texts = try written(net)
     #expect(texts["json"]!.contains("\"weight\": 2.0}"))
     #expect(texts["cytoscape"]!.contains("\"weight\": 2.0}"))
     #expect(texts["gml"]!.contains("    weight 2.0\n"))
     #expect(texts["graphml"]!.contains("attr.name=\"weight\" attr.type=\"double\""))
-    let back = [
-      try NodeLinkFormat.read(Data(texts["json"]!.utf8), file: "back.json"),
-      try GMLFormat.read(Data(texts["gml"]!.utf8), file: "back.gml"),
-      try GraphMLFormat.read(Data(texts["graphml"]!.utf8), file: "back.graphml"),
-    ]
-    for b in back { #expect(b.trustType == .double) }
+    for b in try readBack(texts) { #expect(b.trustType == .double) }
   }
 }
