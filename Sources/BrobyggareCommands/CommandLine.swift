@@ -572,24 +572,33 @@ func selectedLayers(_ p: ParsedArguments, network: Network) throws -> Set<String
   return layers
 }
 
+/// A tie without a trust counts as trust 1, the top of the scale: a note says how many of the
+/// selected ties have none when others have one, naming `file` (or the one network file the
+/// command read).
+func noteTiesWithoutTrust(_ s: TieSelection, network: Network, file: String?) {
+  guard s.weightAttribute == nil, network.hasTrust else { return }
+  let selected = network.ties.filter { s.includes(layer: $0.layer) }
+  let missing = selected.filter { $0.trust == nil }.count
+  guard missing > 0 else { return }
+  let files = Notes.current?.networkFiles ?? []
+  let named = file ?? (Set(files).count == 1 ? files[0] : nil)
+  note(
+    "\(named.map { "\($0): " } ?? "")\(missing) of \(counted(selected.count, "tie")) analysed \(missing == 1 ? "has" : "have") no trust value and count\(missing == 1 ? "s" : "") as trust 1, the top of the scale; give \(missing == 1 ? "it" : "them") a value, or pick the ties with --layer"
+  )
+}
+
 /// The ties an analysis of people reads. Without `--layer`, affiliation layers (person to
 /// organisation) are left out when there are other layers, and a note says so; `--layer all`
 /// merges every layer.
-func tieSelection(_ p: ParsedArguments, network: Network) throws -> TieSelection {
+///
+/// `file` names the network in the note on ties without trust; without it the note names the
+/// network file the command read, when it read one.
+func tieSelection(_ p: ParsedArguments, network: Network, file: String? = nil) throws
+  -> TieSelection
+{
   var s = TieSelection()
   s.layers = try selectedLayers(p, network: network)
-  defer {
-    // A tie without a trust counts as trust 1, the top of the scale: say so when others have one.
-    if s.weightAttribute == nil, network.hasTrust {
-      let selected = network.ties.filter { s.includes(layer: $0.layer) }
-      let missing = selected.filter { $0.trust == nil }.count
-      if missing > 0 {
-        note(
-          "\(missing) of \(selected.count) ties analysed have no trust value and count as trust 1, the top of the scale; give them a value, or pick the ties with --layer"
-        )
-      }
-    }
-  }
+  defer { noteTiesWithoutTrust(s, network: network, file: file) }
   if p.value("layer") == nil {
     let affiliation = network.affiliationLayers
     let all = network.layers

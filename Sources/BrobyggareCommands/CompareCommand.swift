@@ -38,7 +38,8 @@ extension BrobyggareCommandLine {
           "'\(pathA)' is \(a.isDirected ? "directed" : "undirected") and '\(pathB)' is not; compare waves made the same way"
       )
     }
-    let selection = try tieSelection(p, network: a)
+    let selection = try tieSelection(p, network: a, file: pathA)
+    noteTiesWithoutTrust(selection, network: b, file: pathB)
     if let layers = selection.layers {
       for l in layers.sorted() where !b.layers.contains(l) {
         throw UsageError(

@@ -139,6 +139,13 @@ extension BrobyggareCommandLine {
         )
       }
       format = fmt
+      // A program that opens the file by its extension would misread it: said, not refused,
+      // since a name is the user's to choose.
+      if let named = NetworkFormat(path: output), named != fmt {
+        note(
+          "\(output): written as \(fmt.rawValue) (--output-format), though its extension names \(named.rawValue): programs that go by the extension will misread it"
+        )
+      }
     } else {
       guard let fmt = NetworkFormat(path: output) else {
         throw UsageError(
@@ -210,8 +217,15 @@ extension BrobyggareCommandLine {
         )
       }
     }
+    // What the file holds: an edge list has no place for nodes without ties, a DL file none
+    // for a tie of trust 0 or for a second tie between the same pair (the notes above say so).
+    let held =
+      dialect == "cytoscape" ? (net.nodeCount, net.tieCount) : net.writtenCounts(as: format)
+    func part(_ held: Int, _ all: Int, _ noun: String) -> String {
+      held == all ? counted(all, noun) : "\(held) of the \(counted(all, noun))"
+    }
     out.stderr +=
-      "wrote \(written.joined(separator: " and ")): \(counted(net.nodeCount, "node")), \(counted(net.tieCount, "tie"))\n"
+      "wrote \(written.joined(separator: " and ")): \(part(held.0, net.nodeCount, "node")), \(part(held.1, net.tieCount, "tie"))\n"
   }
 
   static func diagramStyle(_ p: ParsedArguments, _ net: Network) throws -> DiagramStyle {

@@ -51,9 +51,34 @@ struct NewUserFindingsTests {
     try "source,target,trust\na,b,0.5\nb,c,\nc,a,0.25\n".write(
       toFile: ties, atomically: true, encoding: .utf8)
     let r = run("metrics", ties, "--measures", "strength")
-    #expect(r.stderr.contains("1 of 3 ties analysed have no trust value and count as trust 1"))
+    #expect(
+      r.stderr.contains("\(ties): 1 of 3 ties analysed has no trust value and counts as trust 1"))
     // And a table that does not say its direction says that it is read as directed.
     #expect(r.stderr.contains("read as directed, since the file does not say"))
+    // compare says it of each wave, naming the wave.
+    let other = dir.appendingPathComponent("h.csv").path
+    try "source,target,trust\na,b,0.5\nb,c,\nc,a,\n".write(
+      toFile: other, atomically: true, encoding: .utf8)
+    let c = run("compare", ties, other)
+    #expect(c.status == 0)
+    #expect(c.stderr.contains("\(ties): 1 of 3 ties analysed has no trust value"))
+    #expect(c.stderr.contains("\(other): 2 of 3 ties analysed have no trust value and count as"))
+  }
+
+  /// A file that is missing or a folder has no line to point at: the message names the file
+  /// alone.
+  @Test func missingFileNamesNoLine() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let missing = dir.appendingPathComponent("no-such.graphml").path
+    let r = run("info", missing)
+    #expect(r.status != 0)
+    #expect(r.stderr.contains("\(missing): error: no such file"))
+    let folder = dir.appendingPathComponent("wave.csv").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let f = run("info", folder)
+    #expect(f.status != 0)
+    #expect(f.stderr.contains("\(folder): error: this is a folder"))
   }
 
   /// `spanners` and `project` read the affiliation layers, not collaboration nominations of

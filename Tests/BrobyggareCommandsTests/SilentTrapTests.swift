@@ -332,4 +332,50 @@ struct SilentTrapTests {
     #expect(
       run("metrics", padgett, "--into", dir.appendingPathComponent("p.edgelist").path).status == 64)
   }
+
+  /// `convert`'s last line counts what the file holds: an edge list has no isolated nodes, and
+  /// a DL file no tie of trust 0 and one value per pair. A format named against the
+  /// extension, and a trust whose own name the format cannot keep, are said too.
+  @Test func convertSaysWhatTheFileHolds() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("g.csv").path
+    try "source,target,Weight\na,b,2\nb,c,0\na,b,3\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    try "id\na\nb\nc\nd\n".write(
+      toFile: dir.appendingPathComponent("g.nodes.csv").path, atomically: true, encoding: .utf8)
+    let el = dir.appendingPathComponent("g.edgelist").path
+    let e = run("convert", ties, el)
+    #expect(e.status == 0)
+    // d has no tie: 3 of the 4 nodes are in the file, and every tie.
+    #expect(e.stderr.contains("wrote \(el): 3 of the 4 nodes, 3 ties\n"))
+    #expect(
+      e.stderr.contains(
+        "the trust, named 'Weight' here, is written as the ties' weights, and reads back named 'weight'"
+      ))
+    #expect(try Network(contentsOf: el).nodeCount == 3)
+    let dl = dir.appendingPathComponent("g.dl").path
+    let u = run("convert", ties, dl)
+    #expect(u.status == 0)
+    // b to c (trust 0) is left out; the two ties from a to b are one cell.
+    #expect(u.stderr.contains("wrote \(dl): 4 nodes, 1 of the 3 ties\n"))
+    #expect(try Network(contentsOf: dl).tieCount == 1)
+    let gexf = dir.appendingPathComponent("g.gexf").path
+    let g = run("convert", ties, gexf)
+    #expect(g.stderr.contains("wrote \(gexf): 4 nodes, 3 ties\n"))
+    #expect(
+      g.stderr.contains("the trust, named 'Weight' here, is written as the ties' GEXF weight"))
+    #expect(try Network(contentsOf: gexf).trustAttributeName == "weight")
+    // JSON under a name that says GraphML.
+    let named = dir.appendingPathComponent("g.graphml").path
+    let j = run("convert", ties, named, "--output-format", "json")
+    #expect(j.status == 0)
+    #expect(
+      j.stderr.contains(
+        "\(named): written as json (--output-format), though its extension names graphml"))
+    #expect(try String(contentsOfFile: named, encoding: .utf8).hasPrefix("{"))
+    let plain = run("convert", ties, dir.appendingPathComponent("h.json").path)
+    #expect(plain.status == 0)
+    #expect(!plain.stderr.contains("--output-format"))
+  }
 }

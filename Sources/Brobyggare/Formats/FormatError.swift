@@ -24,7 +24,8 @@ public struct FormatError: Error, Equatable, CustomStringConvertible {
   }
 
   /// `FILE:LINE:COLUMN: error: MESSAGE`, or `FILE: error: MESSAGE` when the error has no place
-  /// in the file (line 0: a writer refusing what the format cannot hold).
+  /// in the file (line 0: a file that is missing, a folder or unreadable, or a writer refusing
+  /// what the format cannot hold).
   public var description: String {
     line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
   }

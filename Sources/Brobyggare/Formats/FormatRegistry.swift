@@ -133,6 +133,37 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
 }
 
 extension Network {
+  /// How many nodes and ties a file of `format` holds when this network is written to it: the
+  /// network's own counts, except an edge list (which holds the nodes that have ties) and a
+  /// UCINET DL file (which holds one value per pair and layer, none for trust 0).
+  ///
+  /// - Complexity: O(n + m).
+  package func writtenCounts(as format: NetworkFormat) -> (nodes: Int, ties: Int) {
+    switch format {
+    case .edgelist:
+      var has = [Bool](repeating: false, count: nodeCount)
+      for t in ties {
+        has[t.source] = true
+        has[t.target] = true
+      }
+      return (has.lazy.filter { $0 }.count, tieCount)
+    case .ucinet:
+      struct Cell: Hashable {
+        var layer: String?
+        var a: Int, b: Int
+      }
+      var cells = Set<Cell>()
+      for t in ties where t.trust != 0 {
+        let (a, b) =
+          isDirected || t.source <= t.target ? (t.source, t.target) : (t.target, t.source)
+        cells.insert(Cell(layer: t.layer, a: a, b: b))
+      }
+      return (nodeCount, cells.count)
+    default:
+      return (nodeCount, tieCount)
+    }
+  }
+
   /// What this network holds that a file of `format` cannot, one sentence each, empty when it
   /// keeps everything: a writer never drops data without a word.
   ///
@@ -148,6 +179,16 @@ extension Network {
     {
       lost.append(
         "the trust's own name '\(trustAttributeName)' (written as 'trust', so that it reads back as the trust)"
+      )
+    }
+    // Formats whose weight has no name of its own (GML says it in its writer's notes): the
+    // trust is written as their weight and reads back named 'weight'. Said for a name of the
+    // input's own ('Weight', 'strength'); 'trust' is this library's name for it.
+    if [.gexf, .pajek, .ucinet, .edgelist].contains(format), hasTrust,
+      !["weight", "trust"].contains(trustAttributeName)
+    {
+      sentences.append(
+        "the trust, named '\(visibleText(trustAttributeName))' here, is written as the ties' \(format == .gexf ? "GEXF weight" : "weights"), and reads back named 'weight'"
       )
     }
     let nodeAttributeNames = Set(nodes.flatMap { $0.attributes.keys })

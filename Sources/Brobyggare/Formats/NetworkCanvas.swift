@@ -88,7 +88,7 @@ public enum NetworkCanvasFormat {
   public static func files(at path: String) throws(FormatError) -> [InputFile] {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-      throw FormatError(file: path, line: 1, column: 1, "no such file or folder")
+      throw FormatError(file: path, line: 0, column: 0, "no such file or folder")
     }
     guard isDir.boolValue else {
       guard ZIPArchive.looksLike(Network.head(of: path) ?? Data()) else {
@@ -154,11 +154,11 @@ public enum NetworkCanvasFormat {
   static func archiveBytes(_ path: String) throws(FormatError) -> Data {
     let most = ZIPArchive.Limits().totalBytes
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+      throw FormatError(file: path, line: 0, column: 0, "the file cannot be read")
     }
     defer { try? handle.close() }
     guard let data = try? handle.read(upToCount: most + 1) else {
-      throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+      throw FormatError(file: path, line: 0, column: 0, "the file cannot be read")
     }
     guard data.count <= most else {
       throw FormatError(

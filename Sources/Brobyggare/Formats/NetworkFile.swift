@@ -82,7 +82,7 @@ extension Network {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
       throw FormatError(
-        file: path, line: 1, column: 1,
+        file: path, line: 0, column: 0,
         "this is a folder, and not a Network Canvas export (it holds no …_ego.csv and no GraphML in Network Canvas's namespace); expected a network file"
       )
     }
@@ -95,11 +95,11 @@ extension Network {
       let ext = (path as NSString).pathExtension
       if ["xls", "ods", "numbers"].contains(ext.lowercased()) {
         throw FormatError(
-          file: path, line: 1, column: 1,
+          file: path, line: 0, column: 0,
           "a .\(ext) spreadsheet is not read; save it as an Excel workbook (.xlsx) or as CSV")
       }
       throw FormatError(
-        file: path, line: 1, column: 1,
+        file: path, line: 0, column: 0,
         "cannot tell the format from \(ext.isEmpty ? "a name without an extension" : "the extension '.\(ext)'"); expected \(NetworkFormat.extensionList) (or name the format with --input-format)"
       )
     }
@@ -307,14 +307,14 @@ extension Network {
   public static func load(_ path: String) throws(FormatError) -> Data {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-      throw FormatError(file: path, line: 1, column: 1, "no such file")
+      throw FormatError(file: path, line: 0, column: 0, "no such file")
     }
     guard !isDir.boolValue else {
-      throw FormatError(file: path, line: 1, column: 1, "this is a folder; expected a file")
+      throw FormatError(file: path, line: 0, column: 0, "this is a folder; expected a file")
     }
     // Read through a handle, so that a pipe (`<(...)`, /dev/stdin) reads as a file does.
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+      throw FormatError(file: path, line: 0, column: 0, "the file cannot be read")
     }
     defer { try? handle.close() }
     // A block at a time, stopping at a NUL: a binary file (or /dev/zero) is refused at once
@@ -323,7 +323,7 @@ extension Network {
     while true {
       let block: Data
       do { block = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
-        throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+        throw FormatError(file: path, line: 0, column: 0, "the file cannot be read")
       }
       if block.isEmpty { return data }
       if let nul = block.firstIndex(of: 0) {

@@ -290,10 +290,10 @@ struct FNV1a64 {
 func readWholeFile(_ path: String) throws(FormatError) -> Data {
   var isDir: ObjCBool = false
   guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-    throw FormatError(file: path, line: 1, column: 1, "no such file")
+    throw FormatError(file: path, line: 0, column: 0, "no such file")
   }
   guard !isDir.boolValue else {
-    throw FormatError(file: path, line: 1, column: 1, "this is a folder; expected a file")
+    throw FormatError(file: path, line: 0, column: 0, "this is a folder; expected a file")
   }
   do {
     return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)

@@ -57,15 +57,15 @@ final class TextInput {
     self.encoding = encoding
     var st = stat()
     guard stat(path, &st) == 0 else {
-      throw FormatError(file: self.file, line: 1, column: 1, "no such file")
+      throw FormatError(file: self.file, line: 0, column: 0, "no such file")
     }
     guard (st.st_mode & S_IFMT) != S_IFDIR else {
-      throw FormatError(file: self.file, line: 1, column: 1, "this is a folder; expected a file")
+      throw FormatError(file: self.file, line: 0, column: 0, "this is a folder; expected a file")
     }
     size = Int(st.st_size)
     fd = open(path, O_RDONLY)
     guard fd >= 0 else {
-      throw FormatError(file: self.file, line: 1, column: 1, "the file cannot be read")
+      throw FormatError(file: self.file, line: 0, column: 0, "the file cannot be read")
     }
     try start()
   }

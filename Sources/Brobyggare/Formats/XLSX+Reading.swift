@@ -65,18 +65,18 @@ public enum XLSXFormat {
     static func open(path: String, limits: Limits = Limits()) throws(FormatError) -> Workbook {
       var isDir: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-        throw FormatError(file: path, line: 1, column: 1, "no such file")
+        throw FormatError(file: path, line: 0, column: 0, "no such file")
       }
       guard !isDir.boolValue else {
-        throw FormatError(file: path, line: 1, column: 1, "this is a folder; expected a file")
+        throw FormatError(file: path, line: 0, column: 0, "this is a folder; expected a file")
       }
       guard let handle = FileHandle(forReadingAtPath: path) else {
-        throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+        throw FormatError(file: path, line: 0, column: 0, "the file cannot be read")
       }
       defer { try? handle.close() }
       let data: Data
       do { data = try handle.read(upToCount: limits.fileBytes + 1) ?? Data() } catch {
-        throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+        throw FormatError(file: path, line: 0, column: 0, "the file cannot be read")
       }
       guard data.count <= limits.fileBytes else {
         throw FormatError(

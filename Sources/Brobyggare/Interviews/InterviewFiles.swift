@@ -119,11 +119,11 @@ extension InterviewFiles {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
       throw FormatError(
-        file: path, line: 1, column: 1,
+        file: path, line: 0, column: 0,
         isDir.boolValue ? "this is a folder; expected a file" : "no such file")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw FormatError(file: path, line: 1, column: 1, "the file cannot be read")
+      throw FormatError(file: path, line: 0, column: 0, "the file cannot be read")
     }
     return data
   }
