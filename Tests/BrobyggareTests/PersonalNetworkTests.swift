@@ -223,6 +223,22 @@ struct PersonalNetworkTests {
     }
   }
 
+  /// Each ego network keeps the whole network's trust type, so that integer trust (read from
+  /// networkx's JSON, say) is written back as integers from an ego network too.
+  @Test func egoNetworksKeepTheTrustType() throws {
+    for type in [AttributeType.integer, .double] {
+      var net = Network(directed: false)
+      net.addTie(from: "a", to: "b", trust: 2)
+      net.addTie(from: "b", to: "c", trust: 3)
+      net.addTie(from: "a", to: "c", trust: 1)
+      net.trustType = type
+      let egos = try net.egoNetworks().egos
+      #expect(egos.count == 3)
+      #expect(egos.allSatisfy { $0.alters.trustType == type })
+      #expect(egos.allSatisfy { $0.alters.tieCount == 1 })
+    }
+  }
+
   @Test func egoNetworksAgreeWithNetworkx() throws {
     for f in try Self.fixtures() {
       let study = try f.network.egoNetworks()

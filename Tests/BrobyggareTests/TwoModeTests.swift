@@ -50,6 +50,12 @@ struct TwoModeTests {
     // The count is kept beside the Newman weight.
     let tie = try net.projection(onto: .people, weight: .newman).network.ties[0]
     #expect(tie.attributes["shared"] != nil)
+    // Shared counts are whole numbers, written as integers (networkx's
+    // weighted_projected_graph gives Python ints); Newman's weights are not.
+    #expect(women.network.trustType == .integer)
+    #expect(try net.projection(onto: .people, weight: .newman).network.trustType == .double)
+    let written = try GraphMLFormat.write(women.network)
+    #expect(written.contains(#"attr.name="weight" attr.type="long""#))
   }
 
   /// By hand: ann works at the council (municipality) and is a member of the club (civil

@@ -40,6 +40,7 @@ extension Network {
       var alters = Network(directed: isDirected)
       alters.nodeAttributes = nodeAttributes
       alters.nodeIDType = nodeIDType
+      alters.trustType = trustType
       alters.declareNodeAttribute(
         AttributeDeclaration(name: Network.egoTieTrustAttribute, type: .double))
       for (k, u) in alterIndices.enumerated() {

@@ -168,6 +168,8 @@ extension Network {
       touched.removeAll(keepingCapacity: true)
     }
     result.trustAttributeName = "weight"
+    // Shared counts are whole numbers, and written as such (GraphML long, CSV 2 not 2.0).
+    result.trustType = weight == .shared ? .integer : .double
     return TwoMode.Projection(network: result, sameModeTies: sameMode)
   }
 
