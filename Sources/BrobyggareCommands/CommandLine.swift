@@ -506,6 +506,7 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
   if dataset { return try Network(dataset: path) }
   let network = try Network(contentsOf: path, options: options)
   for n in network.readNotes { note("\(path): \(n)") }
+  noteSimilarNames(network, file: path)
   // The tie table and any node table it was read with are inputs no output may overwrite.
   Notes.current?.recordInput(path)
   if let n = options.nodeTable { Notes.current?.recordInput(n) }
@@ -572,18 +573,44 @@ func selectedLayers(_ p: ParsedArguments, network: Network) throws -> Set<String
   return layers
 }
 
-/// A tie without a trust counts as trust 1, the top of the scale: a note says how many of the
-/// selected ties have none when others have one, naming `file` (or the one network file the
-/// command read).
+/// Ids, and layers, that differ only in case or spaces (`Bo`, `bo`; `advice`, `advice `) are
+/// kept apart, since they may be meant so; a note lists them, since they are more often one
+/// person or one layer typed twice, and `--layer advice` would read one of them alone.
+func noteSimilarNames(_ network: Network, file: String) {
+  func sets(_ s: [[String]]) -> String {
+    FormatError.list(s.map { FormatError.list($0, quoted: true) }, separator: "; ")
+  }
+  let ids = network.similarNodeIDs()
+  if !ids.isEmpty {
+    note(
+      "\(file): \(ids.count == 1 ? "these ids differ" : "\(ids.count) sets of ids differ") only in case or spaces, and are separate nodes: \(sets(ids)) (correct the file where one person is meant)"
+    )
+  }
+  let layers = network.similarLayers()
+  if !layers.isEmpty {
+    note(
+      "\(file): \(layers.count == 1 ? "these layers differ" : "\(layers.count) sets of layers differ") only in case or spaces, and are separate layers: \(sets(layers)) (--layer reads each by its exact name)"
+    )
+  }
+}
+
+/// A tie without a trust counts as trust 1: a note says how many of the selected ties have
+/// none when others have one, naming `file` (or the one network file the command read), and
+/// how high the others' trust goes when it goes above 1.
 func noteTiesWithoutTrust(_ s: TieSelection, network: Network, file: String?) {
   guard s.weightAttribute == nil, network.hasTrust else { return }
   let selected = network.ties.filter { s.includes(layer: $0.layer) }
   let missing = selected.filter { $0.trust == nil }.count
   guard missing > 0 else { return }
+  let top = selected.lazy.compactMap(\.trust).max() ?? 1
+  let scale =
+    top <= 1
+    ? "trust 1, the top of the scale"
+    : "trust 1 (the others' trust goes up to \(formatNumber(top)))"
   let files = Notes.current?.networkFiles ?? []
   let named = file ?? (Set(files).count == 1 ? files[0] : nil)
   note(
-    "\(named.map { "\($0): " } ?? "")\(missing) of \(counted(selected.count, "tie")) analysed \(missing == 1 ? "has" : "have") no trust value and count\(missing == 1 ? "s" : "") as trust 1, the top of the scale; give \(missing == 1 ? "it" : "them") a value, or pick the ties with --layer"
+    "\(named.map { "\($0): " } ?? "")\(missing) of \(counted(selected.count, "tie")) analysed \(missing == 1 ? "has" : "have") no trust value and count\(missing == 1 ? "s" : "") as \(scale); give \(missing == 1 ? "it" : "them") a value, or pick the ties with --layer"
   )
 }
 

@@ -62,6 +62,7 @@ extension BrobyggareCommandLine {
         "the waves are weighted differently (A: \(weightA); B: \(weightB)), so trust up and down compare different scales"
       )
     }
+    noteSimilarIDsAcrossWaves(a, b)
     let top = try wholeNumber(p, "top") ?? Int.max
     let c = try WaveComparison(
       a, b, measure: measure, selection: selection, threads: threadCount(p))
@@ -114,4 +115,19 @@ extension BrobyggareCommandLine {
     }
     try emit(table, p, inputs: [pathA, pathB], &out)
   }
+}
+
+/// Nodes are matched across waves by their exact ids: an id in one wave only that differs
+/// only in case or spaces from an id in the other wave only (`B`, `b`) makes a lost node and a
+/// gained one, which is said.
+func noteSimilarIDsAcrossWaves(_ a: Network, _ b: Network) {
+  let onlyA = a.nodes.lazy.map(\.id).filter { b.index(of: $0) == nil }
+  let onlyB = b.nodes.lazy.map(\.id).filter { a.index(of: $0) == nil }
+  var formB: [String: String] = [:]
+  for id in onlyB { formB[Network.foldedName(id)] = formB[Network.foldedName(id)] ?? id }
+  let pairs = onlyA.compactMap { id in formB[Network.foldedName(id)].map { "'\(id)' and '\($0)'" } }
+  guard !pairs.isEmpty else { return }
+  note(
+    "\(pairs.count == 1 ? "an id" : "\(pairs.count) ids") of A differ\(pairs.count == 1 ? "s" : "") from \(pairs.count == 1 ? "an id" : "ids") of B only in case or spaces, and \(pairs.count == 1 ? "is compared as another node" : "are compared as other nodes"): \(FormatError.list(pairs)) (correct the files where one person is meant)"
+  )
 }

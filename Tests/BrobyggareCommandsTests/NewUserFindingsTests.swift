@@ -65,6 +65,72 @@ struct NewUserFindingsTests {
     #expect(c.stderr.contains("\(other): 2 of 3 ties analysed have no trust value and count as"))
   }
 
+  /// Above 1, trust 1 is not the top of the scale: the note says how high the others go.
+  @Test func tiesWithoutTrustSayTheScale() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("g.csv").path
+    try "source,target,trust\na,b,3\nb,c,\nc,a,2\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    let r = run("metrics", ties, "--measures", "strength")
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("counts as trust 1 (the others' trust goes up to 3)"))
+    #expect(!r.stderr.contains("the top of the scale"))
+  }
+
+  /// Ids and layers that differ only in case or spaces stay apart, and a note lists them:
+  /// `"Carl "` (quoted, so not trimmed), `Carl` and `bo`, `Bo` were four people without a
+  /// word, and `--layer advice` read one of three advice ties.
+  @Test func idsAndLayersAlikeAreSaid() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("g.csv").path
+    try
+      "source,target,layer\n\"Carl \",Dan,advice\nCarl,Eve,Advice\nBo,Dan,\"advice \"\nbo,Eve,friend\n"
+      .write(toFile: ties, atomically: true, encoding: .utf8)
+    let r = run("info", ties)
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("nodes: 6"))
+    #expect(
+      r.stderr.contains(
+        "\(ties): 2 sets of ids differ only in case or spaces, and are separate nodes: 'Carl', 'Carl '; 'Bo', 'bo'"
+      ))
+    #expect(
+      r.stderr.contains(
+        "\(ties): these layers differ only in case or spaces, and are separate layers: 'Advice', 'advice', 'advice '"
+      ))
+    // Ids alike in one file only are not said of another.
+    let plain = dir.appendingPathComponent("h.csv").path
+    try "source,target\nB,C\nA,C\n".write(toFile: plain, atomically: true, encoding: .utf8)
+    #expect(!run("info", plain).stderr.contains("differ only in case"))
+    // Across waves: B in one and b in the other are compared as two people, which is said.
+    let other = dir.appendingPathComponent("w2.csv").path
+    try "source,target\nb,C\nA,C\n".write(toFile: other, atomically: true, encoding: .utf8)
+    let c = run("compare", plain, other, "--undirected")
+    #expect(c.status == 0)
+    #expect(
+      c.stderr.contains(
+        "an id of A differs from an id of B only in case or spaces, and is compared as another node: 'B' and 'b'"
+      ))
+  }
+
+  /// The note on decimal commas quotes the file's own first one, with its line and the number
+  /// read (it quoted a fixed '1,33').
+  @Test func decimalCommaNoteQuotesTheFile() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("g.csv").path
+    try "source,target,trust\nA,B,1\nB,C,\"2,75\"\nC,D,\"0,5\"\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    let r = run("metrics", ties, "--measures", "strength")
+    #expect(r.status == 0)
+    #expect(
+      r.stderr.contains(
+        "2 trust values were written with a decimal comma, as spreadsheets and Gephi write them in some locales, and read as decimal numbers (the first: '2,75' on line 3 as 2.75)"
+      ))
+    #expect(!r.stderr.contains("1,33"))
+  }
+
   /// A file that is missing or a folder has no line to point at: the message names the file
   /// alone.
   @Test func missingFileNamesNoLine() throws {

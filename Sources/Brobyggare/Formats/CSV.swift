@@ -633,10 +633,12 @@ public enum CSVFormat {
     var missing: [String: (lines: [Int], field: Int, row: Int)] = [:]
     var missingOrder: [String] = []
     var commaTrust = 0
+    // The first trust written with a decimal comma, its line and its value, for the note.
+    var firstCommaTrust: (raw: String, line: Int, value: Double)?
     defer {
-      if commaTrust > 0 {
+      if commaTrust > 0, let f = firstCommaTrust {
         network.readNotes.append(
-          "\(commaTrust) trust value\(commaTrust == 1 ? " was" : "s were") written with a decimal comma ('1,33', as Gephi writes them in some locales) and read as decimal numbers"
+          "\(commaTrust) trust value\(commaTrust == 1 ? " was" : "s were") written with a decimal comma, as spreadsheets and Gephi write them in some locales, and read as decimal numbers (\(commaTrust == 1 ? "" : "the first: ")'\(f.raw)' on line \(f.line) as \(formatNumber(f.value)))"
         )
       }
     }
@@ -683,6 +685,7 @@ public enum CSVFormat {
           trust = try parseTrust(
             formatNumber(w), decimalComma: false, file: file, line: line, column: col(trustCol))
           commaTrust += 1
+          if firstCommaTrust == nil { firstCommaTrust = (raw, line, w) }
         } else {
           trust = try parseTrust(
             raw, decimalComma: decimalComma, file: file, line: line, column: col(trustCol))
