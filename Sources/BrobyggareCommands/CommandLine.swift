@@ -598,7 +598,18 @@ func noteSimilarNames(_ network: Network, file: String) {
 /// none when others have one, naming `file` (or the one network file the command read), and
 /// how high the others' trust goes when it goes above 1.
 func noteTiesWithoutTrust(_ s: TieSelection, network: Network, file: String?) {
-  guard s.weightAttribute == nil, network.hasTrust else { return }
+  guard s.weightAttribute == nil else { return }
+  let files = Notes.current?.networkFiles ?? []
+  let named = file ?? (Set(files).count == 1 ? files[0] : nil)
+  guard network.hasTrust else {
+    // No trust: a weight under another name (d3's value, a count) is not read unless named.
+    let numeric = network.tieAttributes.filter { $0.type == .integer || $0.type == .double }
+    guard let first = numeric.first else { return }
+    note(
+      "\(named.map { "\($0): " } ?? "")no tie has a trust (a column or key named trust or weight), so every tie counts 1; the numeric tie \(numeric.count == 1 ? "attribute" : "attributes") \(FormatError.list(numeric.map(\.name), quoted: true)) \(numeric.count == 1 ? "is" : "are") not read as trust (--weight \(settingName(first.name)) reads \(numeric.count == 1 ? "it" : "one"))"
+    )
+    return
+  }
   let selected = network.ties.filter { s.includes(layer: $0.layer) }
   let missing = selected.filter { $0.trust == nil }.count
   guard missing > 0 else { return }
@@ -607,8 +618,6 @@ func noteTiesWithoutTrust(_ s: TieSelection, network: Network, file: String?) {
     top <= 1
     ? "trust 1, the top of the scale"
     : "trust 1 (the others' trust goes up to \(formatNumber(top)))"
-  let files = Notes.current?.networkFiles ?? []
-  let named = file ?? (Set(files).count == 1 ? files[0] : nil)
   note(
     "\(named.map { "\($0): " } ?? "")\(missing) of \(counted(selected.count, "tie")) analysed \(missing == 1 ? "has" : "have") no trust value and count\(missing == 1 ? "s" : "") as \(scale); give \(missing == 1 ? "it" : "them") a value, or pick the ties with --layer"
   )

@@ -78,6 +78,81 @@ struct NewUserFindingsTests {
     #expect(!r.stderr.contains("the top of the scale"))
   }
 
+  /// A weight under another name than trust or weight (d3's `value`, a count) is not read
+  /// unless named with --weight: said, where `weight: none (every tie 1)` alone gave no hint.
+  @Test func numericTieAttributesNotReadAsTrustAreSaid() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("g.csv").path
+    try "source,target,count,note\na,b,3,x\nb,c,1,y\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    let r = run("metrics", ties, "--measures", "strength")
+    #expect(r.status == 0)
+    #expect(
+      r.stderr.contains(
+        "\(ties): no tie has a trust (a column or key named trust or weight), so every tie counts 1; the numeric tie attribute 'count' is not read as trust (--weight count reads it)"
+      ))
+    let named = run("metrics", ties, "--measures", "strength", "--weight", "count")
+    #expect(named.status == 0)
+    #expect(!named.stderr.contains("no tie has a trust"))
+  }
+
+  /// --undirected is for files that may not say their direction: on a GraphML file that says
+  /// directed it was passed over without a word.
+  @Test func undirectedPassedOverIsSaid() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("g.graphml").path
+    try """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+      <graph edgedefault="directed">
+        <node id="a"/><node id="b"/><node id="c"/>
+        <edge source="a" target="b"/><edge source="b" target="c"/>
+      </graph>
+    </graphml>
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let r = run("metrics", file, "--undirected", "--measures", "degree")
+    #expect(r.status == 0)
+    #expect(
+      r.stderr.contains(
+        "\(file): the file says its ties are directed, and they are read so: --undirected is for CSV tables"
+      ))
+    #expect(!run("metrics", file, "--measures", "degree").stderr.contains("--undirected is for"))
+  }
+
+  /// Converting a study with affiliation layers to DL or Pajek loses what marks them, and so
+  /// changes what analyses of people read: said (a round trip through DL changed degrees).
+  @Test func affiliationLayersLostInConvertAreSaid() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for ext in ["dl", "net"] {
+      let out = dir.appendingPathComponent("m.\(ext)").path
+      let r = run("convert", "municipality", out)
+      #expect(r.status == 0)
+      #expect(
+        r.stderr.contains(
+          "the affiliation layers 'member of', 'works at' are known here by the network attribute 'affiliation_layers', which \(ext == "dl" ? "DL" : "Pajek") has no place for"
+        ), "\(ext)")
+    }
+  }
+
+  /// negativeLog takes trust in (0, 1], and below 1 where shortest paths are counted: the
+  /// first message said (0, 1] alone, and trust 1 was then refused.
+  @Test func negativeLogSaysBothBounds() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("g.csv").path
+    try "source,target,trust\na,b,3\nb,c,0.5\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    let r = run("metrics", ties, "--distance", "negativeLog", "--measures", "betweenness")
+    #expect(r.status != 0)
+    #expect(
+      r.stderr.contains(
+        "a trust in (0, 1] (and below 1 for measures that count shortest paths, where trust 1 is length 0)"
+      ))
+  }
+
   /// Ids and layers that differ only in case or spaces stay apart, and a note lists them:
   /// `"Carl "` (quoted, so not trimmed), `Carl` and `bo`, `Bo` were four people without a
   /// word, and `--layer advice` read one of three advice ties.

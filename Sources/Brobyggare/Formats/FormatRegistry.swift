@@ -233,6 +233,16 @@ extension Network {
         )
       }
     }
+    // Analyses of people leave out the affiliation layers (person to organisation), known by
+    // a network attribute or by the nodes' kinds; Pajek and DL keep the layers but neither.
+    if [.pajek, .ucinet].contains(format) {
+      let affiliation = affiliationLayers
+      if !affiliation.layers.isEmpty {
+        sentences.append(
+          "the affiliation layers \(list(Set(affiliation.layers))) are known here by \(affiliation.declared ? "the network attribute 'affiliation_layers'" : "the nodes' kinds"), which \(format == .pajek ? "Pajek" : "DL") has no place for: read back, analyses of people read every layer, the affiliations among them, unless --layer names the others"
+        )
+      }
+    }
     switch format {
     case .graphml:
       sentences += GraphMLFormat.retypedWhenWritten(self)

@@ -142,6 +142,13 @@ extension Network {
         "read as directed, since the file does not say (a type column would, as Gephi writes it); --undirected reads it as undirected"
       )
     }
+    // Formats that say their direction keep it: --undirected (for tables, edge lists and DL)
+    // asked for another, which is said rather than passed over.
+    if options.directed == false, network.isDirected {
+      network.readNotes.append(
+        "the file says its ties are directed, and they are read so: --undirected is for CSV tables, workbooks, edge lists and DL files, which may not say"
+      )
+    }
     if let values {
       let name = ((values as NSString).lastPathComponent as NSString).deletingPathExtension
       try PajekFormat.readNodeValues(Network.load(values), file: values, into: &network, name: name)

@@ -31,7 +31,12 @@ public enum DistanceTransform: String, Sendable, CaseIterable {
       return .success(1 / w)
     case .negativeLog:
       guard w.isFinite, w > 0, w <= 1 else {
-        return .failure(.init(trust: w, transform: self, expected: "a trust in (0, 1]"))
+        return .failure(
+          .init(
+            trust: w, transform: self,
+            expected:
+              "a trust in (0, 1] (and below 1 for measures that count shortest paths, where trust 1 is length 0)"
+          ))
       }
       return .success(-Foundation.log(w))
     case .raw:
