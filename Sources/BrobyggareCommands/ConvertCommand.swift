@@ -202,6 +202,20 @@ extension BrobyggareCommandLine {
       )
     }
     for lost in net.lostWhenWritten(as: format) { note("\(output): \(lost)") }
+    // networkx's read_gml names nodes by 'label' unless told (and fails without one); the ids
+    // are in the key that nodeIDKey names, or are the GML ids.
+    if format == .gml, let head = FileManager.default.contents(atPath: output)?.prefix(512) {
+      let text = String(decoding: head, as: UTF8.self)
+      var key = "id"
+      if let r = text.range(of: "nodeIDKey \""),
+        let end = text[r.upperBound...].firstIndex(of: "\"")
+      {
+        key = String(text[r.upperBound..<end])
+      }
+      note(
+        "\(output): networkx names GML nodes by their 'label' unless told: read_gml(path, label=\"\(key)\") names them by these ids (igraph \(key == "id" ? "keeps them as the vertex attribute 'id'" : "reads them as its vertex names"))"
+      )
+    }
     if dialect == "cytoscape" {
       func nonFinite(_ a: [String: AttributeValue]) -> Int {
         a.values.filter { if case .double(let d) = $0 { !d.isFinite } else { false } }.count

@@ -137,6 +137,26 @@ struct NewUserFindingsTests {
     }
   }
 
+  /// networkx's read_gml(path) fails on the GML written here (no 'label'), or names the nodes
+  /// by their labels: convert says how networkx reads the ids.
+  @Test func gmlSaysHowNetworkxReadsIt() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let text = dir.appendingPathComponent("t.csv").path
+    try "source,target\nA,B\nB,C\n".write(toFile: text, atomically: true, encoding: .utf8)
+    let numbers = dir.appendingPathComponent("n.csv").path
+    try "source,target\n1,2\n2,3\n".write(toFile: numbers, atomically: true, encoding: .utf8)
+    for (input, key) in [(text, "name"), (numbers, "id")] {
+      let out = input + ".gml"
+      let r = run("convert", input, out)
+      #expect(r.status == 0)
+      #expect(
+        r.stderr.contains(
+          "\(out): networkx names GML nodes by their 'label' unless told: read_gml(path, label=\"\(key)\") names them by these ids"
+        ), "\(key)")
+    }
+  }
+
   /// negativeLog takes trust in (0, 1], and below 1 where shortest paths are counted: the
   /// first message said (0, 1] alone, and trust 1 was then refused.
   @Test func negativeLogSaysBothBounds() throws {
