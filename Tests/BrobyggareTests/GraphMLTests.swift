@@ -112,6 +112,38 @@ struct GraphMLTests {
     #expect(enc("<a/>") == nil)
   }
 
+  /// A weight key declared as text whose every value is a number (networkx 3.6.1 and
+  /// python-igraph 1.0.0 read such values as text, which their weighted measures refuse) is
+  /// read as the trust, with a note; one value that is not a number is refused at the key.
+  @Test func weightDeclaredAsTextWithNumbers() throws {
+    func xml(_ second: String) -> String {
+      """
+      <?xml version="1.0"?>
+      <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+      <key id="w" for="edge" attr.name="weight" attr.type="string"/>
+      <graph edgedefault="undirected">
+      <node id="a"/><node id="b"/><node id="c"/>
+      <edge source="a" target="b"><data key="w">2.5</data></edge>
+      <edge source="b" target="c"><data key="w">\(second)</data></edge>
+      </graph>
+      </graphml>
+      """
+    }
+    let net = try GraphMLFormat.read(Data(xml(" 3 ").utf8), file: "w.graphml")
+    #expect(net.ties.map(\.trust) == [2.5, 3])
+    #expect(net.trustAttributeName == "weight")
+    #expect(net.tieAttributes.isEmpty)
+    #expect(
+      net.readNotes.contains {
+        $0.contains("is declared attr.type=\"string\", but every value of it is a number")
+      })
+    // Written back, the trust is a number.
+    #expect(try GraphMLFormat.write(net).contains(#"attr.name="weight" attr.type="double""#))
+    let bad = formatError { try GraphMLFormat.read(Data(xml("high").utf8), file: "w.graphml") }
+    #expect(bad?.line == 3)
+    #expect(bad?.message.contains("trust must be a number") == true)
+  }
+
   @Test func hostileAndBrokenXML() {
     func err(_ xml: String) -> FormatError? {
       formatError { try GraphMLFormat.read(Data(xml.utf8), file: "bad.graphml") }

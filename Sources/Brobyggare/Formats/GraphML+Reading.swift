@@ -631,10 +631,12 @@ public enum GraphMLFormat {
       }
       trustName = named.first
     }
+    // Trust declared as text whose every value is a number (see below).
+    var trustFromText = false
     if let trustName {
       network.trustAttributeName = trustName
       let decl = network.tieAttributes.first { $0.name == trustName }!
-      guard decl.type == .double || decl.type == .integer else {
+      if decl.type != .double && decl.type != .integer {
         let shown = FormatError.excerpt(trustName)
         if let k = undeclaredKeys[Scoped(domain: "edge", name: trustName)] {
           // Declared after the graph for other elements only (see the note), or not at all.
@@ -648,11 +650,25 @@ public enum GraphMLFormat {
         let at =
           keys.firstIndex { $0.name == trustName && ($0.domain == "edge" || $0.domain == "all") }
           .map { keyOffsets[$0] } ?? 0
-        throw failure(
-          "the edge key '\(shown)' is \(decl.graphMLType ?? "string"); trust must be a number",
-          at: at)
+        // A weight declared as text whose every value is a number, as some tools write it, is
+        // read as those numbers, with a note (networkx and igraph would keep text, which their
+        // weighted measures refuse).
+        let texts = edgeData.lazy.filter { keys[$0.key].name == trustName }.map {
+          $0.value.description
+        }
+        guard decl.type == .string, !texts.isEmpty,
+          texts.allSatisfy({ parseDouble(trimmingWhitespace($0, newlines: true)) != nil })
+        else {
+          throw failure(
+            "the edge key '\(shown)' is \(decl.graphMLType ?? "string"); trust must be a number",
+            at: at)
+        }
+        trustFromText = true
+        network.readNotes.append(
+          "the edge key '\(shown)' is declared attr.type=\"\(decl.graphMLType ?? "string")\", but every value of it is a number: read as the trust (networkx and igraph would read text)"
+        )
       }
-      network.trustGraphMLType = decl.graphMLType
+      network.trustGraphMLType = trustFromText ? nil : decl.graphMLType
       if decl.type == .integer { network.trustType = .integer }
       network.tieAttributes.removeAll { $0.name == trustName }
     }
@@ -737,7 +753,10 @@ public enum GraphMLFormat {
         if k.name == trustName {
           // A key named trust must hold trust; a weight (as other tools write it) may be any
           // number, and the path measures refuse what cannot be a length.
-          guard let w = v.number, trustName?.lowercased() != "trust" || (w.isFinite && w >= 0)
+          let number =
+            trustFromText
+            ? parseDouble(trimmingWhitespace(v.description, newlines: true)) : v.number
+          guard let w = number, trustName?.lowercased() != "trust" || (w.isFinite && w >= 0)
           else {
             throw failure(
               "the trust '\(FormatError.excerpt(v.description))' must be a finite number ≥ 0",
