@@ -167,7 +167,8 @@ let metricsSpec = CommandSpec(
     Closeness runs along outgoing ties with the Wasserman-Faust correction for unreachable
     nodes (networkx's closeness_centrality on the reversed graph). Burt's constraint, effective
     size, efficiency and hierarchy read trust as a strength (p_ij from a_ij + a_ji); NaN for
-    nodes without contacts. Bridging centrality (Hwang et al. 2008) is betweenness times the
+    nodes without contacts (a node that only receives ties has contacts, as in igraph;
+    networkx gives it NaN). Bridging centrality (Hwang et al. 2008) is betweenness times the
     bridging coefficient (1/d(v)) / sum of 1/d(u) over neighbours u, on request with --measures.
     Self-loops are ignored and parallel ties merged (--merge).
     """)

@@ -224,6 +224,21 @@ struct NewUserFindingsTests {
         "2 trust values were written with a decimal comma, as spreadsheets and Gephi write them in some locales, and read as decimal numbers (the first: '2,75' on line 3 as 2.75)"
       ))
     #expect(!r.stderr.contains("1,33"))
+    // With ';' between fields, a point and a comma in one trust column are both read as
+    // decimal marks, which is said: in some locales 1.000 is a thousand.
+    let semi = dir.appendingPathComponent("s.csv").path
+    try "source;target;trust\nA;B;1.000\nB;C;2,5\nC;D;2\n".write(
+      toFile: semi, atomically: true, encoding: .utf8)
+    let s = run("metrics", semi, "--measures", "strength")
+    #expect(s.status == 0)
+    #expect(
+      s.stderr.contains(
+        "the trust is written with a decimal point ('1.000' on line 2) and with a decimal comma ('2,5' on line 3): both are read as decimal marks, so '1.000' is 1; where a point groups thousands, correct the file"
+      ))
+    let plain = dir.appendingPathComponent("p.csv").path
+    try "source;target;trust\nA;B;1,5\nB;C;2,5\n".write(
+      toFile: plain, atomically: true, encoding: .utf8)
+    #expect(!run("metrics", plain, "--measures", "strength").stderr.contains("decimal point"))
   }
 
   /// A file that is missing or a folder has no line to point at: the message names the file

@@ -21,7 +21,10 @@ import Foundation
 ///
 /// Constraint equals igraph's `constraint` and networkx's `constraint`; effective size equals
 /// networkx's `effective_size` (Burt's formula; for unweighted undirected graphs networkx uses
-/// Borgatti's simplification n − 2t/n, which gives the same number).
+/// Borgatti's simplification n − 2t/n, which gives the same number). On a directed network a
+/// node's contacts are those it sends ties to and those it receives them from, as igraph has
+/// them: a node that only receives ties has all four measures here and in igraph, where
+/// networkx 3.6.1 gives NaN (it skips nodes without successors).
 ///
 /// - Complexity: O(Σ_i Σ_{q∈N(i)} |N(q)|) time, O(n + m) memory.
 ///

@@ -635,7 +635,15 @@ public enum CSVFormat {
     var commaTrust = 0
     // The first trust written with a decimal comma, its line and its value, for the note.
     var firstCommaTrust: (raw: String, line: Int, value: Double)?
+    // In a table with ';' between fields, trusts written with a point and with a comma: both
+    // are read as decimal marks, though in some locales a point groups thousands (1.000).
+    var pointAndComma: (point: (raw: String, line: Int)?, comma: (raw: String, line: Int)?)
     defer {
+      if let p = pointAndComma.point, let c = pointAndComma.comma {
+        network.readNotes.append(
+          "the trust is written with a decimal point ('\(p.raw)' on line \(p.line)) and with a decimal comma ('\(c.raw)' on line \(c.line)): both are read as decimal marks, so '\(p.raw)' is \(formatNumber(parseDouble(trimmingWhitespace(p.raw, newlines: false)) ?? .nan)); where a point groups thousands, correct the file"
+        )
+      }
       if commaTrust > 0, let f = firstCommaTrust {
         network.readNotes.append(
           "\(commaTrust) trust value\(commaTrust == 1 ? " was" : "s were") written with a decimal comma, as spreadsheets and Gephi write them in some locales, and read as decimal numbers (\(commaTrust == 1 ? "" : "the first: ")'\(f.raw)' on line \(f.line) as \(formatNumber(f.value)))"
@@ -689,6 +697,14 @@ public enum CSVFormat {
         } else {
           trust = try parseTrust(
             raw, decimalComma: decimalComma, file: file, line: line, column: col(trustCol))
+          if decimalComma {
+            if pointAndComma.point == nil, raw.utf8.contains(UInt8(ascii: ".")) {
+              pointAndComma.point = (raw, line)
+            }
+            if pointAndComma.comma == nil, raw.utf8.contains(UInt8(ascii: ",")) {
+              pointAndComma.comma = (raw, line)
+            }
+          }
         }
       }
       var attrs: [String: AttributeValue] = [:]
