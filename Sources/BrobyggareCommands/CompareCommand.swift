@@ -124,7 +124,10 @@ func noteSimilarIDsAcrossWaves(_ a: Network, _ b: Network) {
   let onlyA = a.nodes.lazy.map(\.id).filter { b.index(of: $0) == nil }
   let onlyB = b.nodes.lazy.map(\.id).filter { a.index(of: $0) == nil }
   var formB: [String: String] = [:]
-  for id in onlyB { formB[Network.foldedName(id)] = formB[Network.foldedName(id)] ?? id }
+  for id in onlyB {
+    let form = Network.foldedName(id)
+    if formB[form] == nil { formB[form] = id }
+  }
   let pairs = onlyA.compactMap { id in formB[Network.foldedName(id)].map { "'\(id)' and '\($0)'" } }
   guard !pairs.isEmpty else { return }
   note(

@@ -29,8 +29,8 @@ extension Network {
       byForm[form, default: []].append(name)
     }
     return order.compactMap { form in
-      let set = byForm[form]!
-      return Set(set).count > 1 ? Array(Set(set)).sorted() : nil
+      let distinct = Set(byForm[form]!)
+      return distinct.count > 1 ? distinct.sorted() : nil
     }
   }
 
