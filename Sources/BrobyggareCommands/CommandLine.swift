@@ -767,3 +767,23 @@ func permutationOptions(
   }
   return (permutations, seed)
 }
+
+/// `-o FILE` for the commands whose second argument is the file they write (`convert`,
+/// `project`), as every other command that writes a file takes it.
+let outputFileOption = OptionSpec(
+  name: "output", short: "o", valueName: "file",
+  help: "The file to write, in place of the OUT argument.")
+
+/// The file a command writes: its OUT argument or `-o FILE` (one of the two, or both the same).
+func outputFile(_ p: ParsedArguments, _ spec: CommandSpec) throws -> String {
+  let positional = p.positionals.count > 1 ? p.positionals[1] : nil
+  switch (positional, p.value("output")) {
+  case (let a?, let b?) where a != b:
+    throw UsageError(
+      message: "Two files to write: '\(a)' and -o '\(b)'; give one of them", command: spec)
+  case (let a?, _): return a
+  case (nil, let b?): return b
+  case (nil, nil):
+    throw UsageError(message: "Missing expected argument '<out>' (or -o <file>)", command: spec)
+  }
+}

@@ -4,9 +4,11 @@ import Foundation
 let convertSpec = CommandSpec(
   name: "convert", abstract: "Convert a network between formats (see 'brobyggare formats').",
   positionals: [
-    ("IN", "The network to read."), ("OUT", "The file to write; its extension picks the format."),
+    ("IN", "The network to read."),
+    ("OUT", "The file to write; its extension picks the format (or give it with -o)."),
   ],
   options: inputOptions + [
+    outputFileOption,
     OptionSpec(
       name: "output-format", valueName: "format",
       help: "The output's format when its extension does not say."),
@@ -18,7 +20,8 @@ let convertSpec = CommandSpec(
     helpOption,
   ],
   discussion:
-    "Writing CSV writes two files: OUT (the ties) and OUT's .nodes.csv companion (the nodes).")
+    "Writing CSV writes two files: OUT (the ties) and OUT's .nodes.csv companion (the nodes).",
+  optionalPositionals: 1)
 
 let drawingOptions: [OptionSpec] = [
   OptionSpec(
@@ -122,7 +125,7 @@ let renderSpec = CommandSpec(
 
 extension BrobyggareCommandLine {
   static func convert(_ p: ParsedArguments, _ out: inout Outcome) throws {
-    let (input, output) = (p.positionals[0], p.positionals[1])
+    let (input, output) = (p.positionals[0], try outputFile(p, convertSpec))
     // '-' reads as standard output to a Unix user; written as a file named '-' it would vanish.
     if output == "-" {
       throw UsageError(
@@ -204,14 +207,8 @@ extension BrobyggareCommandLine {
     for lost in net.lostWhenWritten(as: format) { note("\(output): \(lost)") }
     // networkx's read_gml names nodes by 'label' unless told (and fails without one); the ids
     // are in the key that nodeIDKey names, or are the GML ids.
-    if format == .gml, let head = FileManager.default.contents(atPath: output)?.prefix(512) {
-      let text = String(decoding: head, as: UTF8.self)
-      var key = "id"
-      if let r = text.range(of: "nodeIDKey \""),
-        let end = text[r.upperBound...].firstIndex(of: "\"")
-      {
-        key = String(text[r.upperBound..<end])
-      }
+    if format == .gml {
+      let key = GMLFormat.nodeIDKey(of: net) ?? "id"
       note(
         "\(output): networkx names GML nodes by their 'label' unless told: read_gml(path, label=\"\(key)\") names them by these ids (igraph \(key == "id" ? "keeps them as the vertex attribute 'id'" : "reads them as its vertex names"))"
       )

@@ -41,12 +41,16 @@ extension BrobyggareCommandLine {
     lines.append("analysed: \(describe(selection, network: net))")
     lines.append("density: \(human(adj.density))")
     let weak = adj.weakComponents
-    lines.append("weak components: \(weak.count) (largest \(weak.largest))")
     if net.isDirected {
+      lines.append("weak components: \(weak.count) (largest \(weak.largest))")
       let strong = adj.strongComponents
       lines.append("strong components: \(strong.count) (largest \(strong.largest))")
+      lines.append("reciprocity: \(human(adj.reciprocity))")
+    } else {
+      // Weak, strong and reciprocity are words for directed ties: an undirected network has
+      // components, and every tie runs both ways.
+      lines.append("components: \(weak.count) (largest \(weak.largest))")
     }
-    lines.append("reciprocity: \(human(adj.reciprocity))")
     out.stdout = lines.joined(separator: "\n") + "\n"
   }
 }

@@ -523,7 +523,15 @@ extension BrobyggareCommandLine {
             : "estimated from \(approximateSamples) sampled paths (Riondato-Kornaropoulos; epsilon \(formatNumber(a.epsilon)), delta \(formatNumber(a.delta)), seed \(a.seed))"
         ))
     }
-    if let groupAttribute { settings.append(("group", groupAttribute)) }
+    if let groupAttribute {
+      if measures.contains(where: groupMetricNames.contains) {
+        settings.append(("group", groupAttribute))
+      } else {
+        note(
+          "--group \(groupAttribute): none of the measures asked for uses groups (\(groupMetricNames.joined(separator: ", ")) do); the groups were not read"
+        )
+      }
+    }
     if let sortKey {
       let lowFirst = sortKey == "constraint" || sortKey == "hierarchy"
       settings.append(

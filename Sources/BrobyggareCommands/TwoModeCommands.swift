@@ -4,8 +4,12 @@ import Foundation
 let projectSpec = CommandSpec(
   name: "project",
   abstract: "Project a two-mode network (people by organisations or events) onto one mode.",
-  positionals: [netArgument, ("OUT", "The projection to write; its extension picks the format.")],
+  positionals: [
+    netArgument,
+    ("OUT", "The projection to write; its extension picks the format (or give it with -o)."),
+  ],
   options: inputOptions + [
+    outputFileOption,
     OptionSpec(
       name: "layer", valueName: "layers",
       help:
@@ -26,7 +30,8 @@ let projectSpec = CommandSpec(
     other mode. Ties within a mode are left out and counted. The projection's ties carry the
     weight as 'weight' and the count as 'shared' (networkx's weighted_projected_graph and
     collaboration_weighted_projected_graph; igraph's bipartite_projection multiplicity).
-    """)
+    """,
+  optionalPositionals: 1)
 
 let spannersSpec = CommandSpec(
   name: "spanners",
@@ -73,7 +78,7 @@ extension BrobyggareCommandLine {
   }
 
   static func project(_ p: ParsedArguments, _ out: inout Outcome) throws {
-    let (input, output) = (p.positionals[0], p.positionals[1])
+    let (input, output) = (p.positionals[0], try outputFile(p, projectSpec))
     guard let format = NetworkFormat(path: output) else {
       throw UsageError(
         message:

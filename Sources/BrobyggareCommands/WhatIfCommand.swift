@@ -34,7 +34,7 @@ let whatifSpec = CommandSpec(
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     Before is the whole network (the same whoever leaves); after is measured on the nodes
-    that remain: weak components, the largest one, fragmentation and distance-weighted
+    that remain: components (weak ones on a directed network), the largest one, fragmentation and distance-weighted
     fragmentation (Borgatti 2006). Also the ordered pairs of remaining nodes that can no
     longer reach each other, and with --group the group pairs that lose every path.
     --remove takes ids or labels (a label that names exactly one node). Also the group betweenness of the removed set (Everett and Borgatti 1999):
@@ -121,7 +121,7 @@ extension BrobyggareCommandLine {
       "before: the whole network (\(e.nodesBefore) nodes); after: the \(e.remainingNodes) who remain"
     )
     lines.append(
-      "weak components: \(e.componentsBefore) -> \(e.componentsAfter) (largest \(e.largestBefore) -> \(e.largestAfter))"
+      "\(net.isDirected ? "weak components" : "components"): \(e.componentsBefore) -> \(e.componentsAfter) (largest \(e.largestBefore) -> \(e.largestAfter))"
     )
     lines.append("fragmentation: \(human(e.fragmentationBefore)) -> \(human(e.fragmentationAfter))")
     lines.append(

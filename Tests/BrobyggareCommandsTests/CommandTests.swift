@@ -131,7 +131,9 @@ struct CommandTests {
     #expect(r.stdout.contains("nodes: 16"))
     #expect(r.stdout.contains("ties: 35"))
     #expect(r.stdout.contains("layers: 'business' (15), 'marriage' (20)"))
-    #expect(r.stdout.contains("weak components: 2 (largest 15)"))
+    #expect(r.stdout.contains("\ncomponents: 2 (largest 15)"))
+    // Undirected: no weak or strong components, no reciprocity (every tie runs both ways).
+    #expect(!r.stdout.contains("weak") && !r.stdout.contains("reciprocity"))
   }
 
   @Test func convertWritesAtomicallyAndRefusesToOverwriteItsInput() throws {
@@ -302,7 +304,7 @@ struct WhatIfCommandTests {
   @Test func mediciLeaves() {
     let r = run("whatif", padgett, "--layer", "marriage", "--remove", "Medici")
     #expect(r.status == 0)
-    #expect(r.stdout.contains("weak components: 2 -> 4 (largest 15 -> 11)"))
+    #expect(r.stdout.contains("\ncomponents: 2 -> 4 (largest 15 -> 11)"))
     #expect(r.stdout.contains("ordered pairs that lose reach: 70"))
     #expect(run("whatif", padgett, "--remove", "Nobody").status == 64)
     #expect(run("whatif", padgett).status == 64)

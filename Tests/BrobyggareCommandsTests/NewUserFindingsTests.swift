@@ -337,4 +337,70 @@ struct NewUserFindingsTests {
     #expect(r.stderr.contains("the file would be empty"))
     #expect(!FileManager.default.fileExists(atPath: out))
   }
+
+  /// `metrics --group G --measures degree` echoed `group: G` in its settings though no measure
+  /// used the groups (and never read them). Now a note says so, and the settings leave it out.
+  @Test func aGroupThatNoMeasureUsesIsSaid() {
+    let r = run("metrics", padgett, "--group", "wealth", "--measures", "degree")
+    #expect(r.status == 0)
+    // The settings are the CSV's comment line, on standard error.
+    #expect(!(r.stdout + r.stderr).contains("group: wealth"))
+    #expect(r.stderr.contains("--group wealth: none of the measures asked for uses groups"))
+    let used = run("metrics", padgett, "--group", "wealth", "--measures", "degree,ei_index")
+    #expect(used.status == 0)
+    #expect(used.stderr.contains("; group: wealth"))
+    #expect(!used.stderr.contains("none of the measures"))
+  }
+
+  /// `convert IN -o OUT` (and `project`) was refused as an unknown option, though every other
+  /// command that writes a file takes -o.
+  @Test func convertAndProjectTakeDashO() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("p.json").path
+    let r = run("convert", padgett, "-o", out)
+    #expect(r.status == 0)
+    #expect(FileManager.default.fileExists(atPath: out))
+    let two = run("convert", padgett, out, "-o", dir.appendingPathComponent("q.json").path)
+    #expect(two.status == 64)
+    #expect(two.stderr.contains("Two files to write"))
+    let none = run("convert", padgett)
+    #expect(none.status == 64)
+    #expect(none.stderr.contains("Missing expected argument '<out>' (or -o <file>)"))
+    let ties = dir.appendingPathComponent("a.csv").path
+    try "source,target,layer\nann,club,member\nbo,club,member\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    let nodes = dir.appendingPathComponent("a.nodes.csv").path
+    try "id,kind\nann,person\nbo,person\nclub,organisation\n".write(
+      toFile: nodes, atomically: true, encoding: .utf8)
+    let projected = dir.appendingPathComponent("people.json").path
+    let p = run("project", ties, "--undirected", "-o", projected)
+    #expect(p.status == 0)
+    #expect(try String(contentsOfFile: projected, encoding: .utf8).contains("\"shared\": 1"))
+  }
+
+  /// A packed network converted back wrote `weight 1.0` on every tie of a network that had no
+  /// trust, and `2.0` for a trust read as the integer 2.
+  @Test func packedTrustComesBackAsItWasRead() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for (name, table, expected) in [
+      ("none", "source,target\na,b\nb,c\n", nil),
+      ("whole", "source,target,trust\na,b,2\nb,c,3\n", "attr.type=\"long\""),
+      ("half", "source,target,trust\na,b,2.5\nb,c,3\n", "attr.type=\"double\""),
+    ] as [(String, String, String?)] {
+      let csv = dir.appendingPathComponent("\(name).csv").path
+      try table.write(toFile: csv, atomically: true, encoding: .utf8)
+      let bbn = dir.appendingPathComponent("\(name).bbn").path
+      #expect(run("pack", csv, "-o", bbn).status == 0)
+      let graphml = dir.appendingPathComponent("\(name).graphml").path
+      #expect(run("convert", bbn, graphml).status == 0)
+      let text = try String(contentsOfFile: graphml, encoding: .utf8)
+      if let expected {
+        #expect(text.contains(expected))
+      } else {
+        #expect(!text.contains("<data"))
+      }
+    }
+  }
 }

@@ -882,6 +882,38 @@ public enum GMLFormat {
 
   // MARK: Writing
 
+  /// The key that holds the node ids in what ``write(_:)`` writes of this network (the key a
+  /// top-level `nodeIDKey` names), or `nil` when the ids are written as the GML ids: networkx
+  /// names its nodes by them with `read_gml(path, label: key ?? "id")`.
+  public static func nodeIDKey(of network: Network) -> String? {
+    var ignored: [String] = []
+    let nodeNames = attributeNames(network.nodeAttributes, network.nodes.map(\.attributes))
+    let nodeKeys = keys(nodeNames, reserved: ["id"], owner: "node", dropped: &ignored)
+    return idCarrier(network, nodeKeys: nodeKeys)
+  }
+
+  /// The attributes that rows hold, in declaration order and then the undeclared ones sorted.
+  static func attributeNames(_ declared: [AttributeDeclaration], _ rows: [[String: AttributeValue]])
+    -> [String]
+  {
+    let present = Set(rows.flatMap(\.keys))
+    let order = declared.map(\.name).filter { present.contains($0) }
+    return order + present.subtracting(order).sorted()
+  }
+
+  /// `nil` when every node id is a whole number written plainly within 32 bits (a GML id);
+  /// else the first of `name`, `nodeid`, `node_id`, `nodeid_2`, ... that no node attribute is
+  /// written under.
+  static func idCarrier(_ network: Network, nodeKeys: [String: String]) -> String? {
+    let integerIDs = network.nodes.allSatisfy { node in
+      Int32(node.id).map { String($0) == node.id } ?? false
+    }
+    if integerIDs { return nil }
+    let used = Set(nodeKeys.values)
+    return ["name", "nodeid", "node_id"].first { !used.contains($0) }
+      ?? (2...).lazy.map { "nodeid_\($0)" }.first { !used.contains($0) }!
+  }
+
   /// Writes GML that networkx's `read_gml` and igraph's `Graph.Read_GML` load with the same
   /// nodes, ties, attribute values and direction, and that this reader reads back unchanged.
   ///
@@ -907,25 +939,12 @@ public enum GMLFormat {
   /// - Complexity: O(n + m) for n nodes and m ties, plus the size of the attributes.
   public static func write(_ network: Network) -> (text: String, dropped: [String]) {
     var dropped: [String] = []
-    let integerIDs = network.nodes.allSatisfy { node in
-      Int32(node.id).map { String($0) == node.id } ?? false
-    }
-    func names(_ declared: [AttributeDeclaration], _ rows: [[String: AttributeValue]]) -> [String] {
-      let present = Set(rows.flatMap(\.keys))
-      let order = declared.map(\.name).filter { present.contains($0) }
-      return order + present.subtracting(order).sorted()
-    }
+    let names = attributeNames
     let nodeNames = names(network.nodeAttributes, network.nodes.map(\.attributes))
     let tieNames = names(network.tieAttributes, network.ties.map(\.attributes))
     let graphNames = names(network.networkAttributes, [network.attributes])
     let nodeKeys = keys(nodeNames, reserved: ["id"], owner: "node", dropped: &dropped)
-    var carrier: String?
-    if !integerIDs {
-      let used = Set(nodeKeys.values)
-      carrier =
-        ["name", "nodeid", "node_id"].first { !used.contains($0) }
-        ?? (2...).lazy.map { "nodeid_\($0)" }.first { !used.contains($0) }!
-    }
+    let carrier = idCarrier(network, nodeKeys: nodeKeys)
     let trustKey =
       ["trust", "weight", "value"].contains(network.trustAttributeName)
       ? network.trustAttributeName : "weight"
@@ -988,7 +1007,7 @@ public enum GMLFormat {
         out += "  \(graphKeys[name]!) \(text)\n"
       }
     }
-    let gmlIDs = integerIDs ? network.nodes.map(\.id) : network.nodes.indices.map { String($0) }
+    let gmlIDs = carrier == nil ? network.nodes.map(\.id) : network.nodes.indices.map { String($0) }
     for (k, node) in network.nodes.enumerated() {
       out += "  node [\n    id \(gmlIDs[k])\n"
       if let carrier { out += "    \(carrier) \(quote(node.id))\n" }

@@ -236,9 +236,10 @@ public struct PackedNetwork: Sendable {
   }
 
   /// The network the file holds: its nodes with their ids and labels, and one tie per arc
-  /// (undirected ties once) carrying the packed trust. Layers, attributes and the type of the
-  /// ids (``Network/nodeIDType``, `.string` here) are not packed: the ties are those the
-  /// selection named in ``settings`` chose.
+  /// (undirected ties once) carrying the packed trust (none when it was packed without trust;
+  /// ``Network/trustType`` `.integer` when every trust is a whole number). Layers, attributes
+  /// and the type of the ids (``Network/nodeIDType``, `.string` here) are not packed: the ties
+  /// are those the selection named in ``settings`` chose.
   ///
   /// - Throws: ``FormatError`` when two nodes have one id.
   public func network(file: String) throws(FormatError) -> Network {
@@ -254,12 +255,19 @@ public struct PackedNetwork: Sendable {
       }
     }
     let a = adjacency
+    // Packed without trust, every arc holds 1: the ties get none, as in the original file.
+    let untrusted = settings.contains { $0.name == "weight" && $0.value.hasPrefix("none") }
     for v in 0..<a.nodeCount {
       for k in a.outOffsets[v]..<a.outOffsets[v + 1] {
         let w = Int(a.outTargets[k])
         if !a.isDirected && w <= v { continue }
-        net.addTie(Tie(source: v, target: w, trust: a.outTrust[k]))
+        net.addTie(Tie(source: v, target: w, trust: untrusted ? nil : a.outTrust[k]))
       }
+    }
+    // The type of the trust is not packed: whole numbers (counts, a 1-5 scale) are written back
+    // as integers, as they were read.
+    if !untrusted && a.outTrust.allSatisfy({ $0 == $0.rounded(.towardZero) && $0 <= 0x1p53 }) {
+      net.trustType = .integer
     }
     if !settings.isEmpty {
       net.readNotes.append(

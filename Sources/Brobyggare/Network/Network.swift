@@ -39,8 +39,9 @@ public struct Network: Sendable {
   /// The readers of formats that write a number's type set `.integer` when every trust in the
   /// file is an integer: JSON (`"weight": 4`, as networkx writes a Python integer), GML
   /// (`weight 4`) and GraphML (a key of `attr.type` `int` or `long`); so does the CSV reader
-  /// (spreadsheets included) when every trust is written in digits alone (`4`, not `4.0`).
-  /// Every other reader leaves `.double`. The JSON, GML and GraphML writers read it: with
+  /// (spreadsheets included) when every trust is written in digits alone (`4`, not `4.0`), and
+  /// a packed network (``PackedNetwork``) when every packed trust is a whole number. Every
+  /// other reader leaves `.double`. The JSON, GML and GraphML writers read it: with
   /// `.integer`, and every trust a whole number of at most 2^53, they write each trust as an
   /// integer (`4`, GraphML's `long`), so that networkx and igraph read back the integers they
   /// wrote; otherwise as a double (`4.0`), whatever this says. Other values are written as
