@@ -503,7 +503,17 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
     }
     options.networkCanvas.studyProtocol = v == "none" ? .personal : .roster(variable: v)
   }
-  if dataset { return try Network(dataset: path) }
+  if dataset {
+    let network = try Network(dataset: path)
+    // A dataset says its direction, as a GraphML file does: --undirected is not passed over
+    // in silence.
+    if options.directed == false && network.isDirected {
+      note(
+        "\(path): the dataset's ties are directed, and they are read so: --undirected is for CSV tables, workbooks, edge lists and DL files, which may not say"
+      )
+    }
+    return network
+  }
   let network = try Network(contentsOf: path, options: options)
   for n in network.readNotes { note("\(path): \(n)") }
   noteSimilarNames(network, file: path)
@@ -786,4 +796,26 @@ func outputFile(_ p: ParsedArguments, _ spec: CommandSpec) throws -> String {
   case (nil, nil):
     throw UsageError(message: "Missing expected argument '<out>' (or -o <file>)", command: spec)
   }
+}
+
+/// A measure of `robustness` and `compare` as their settings give it, with what it makes of
+/// trust: the path measures count hops (the weight named beside them is not a length there),
+/// constraint and effective size take trust as the strength of a tie, and degree and PageRank
+/// do not use it.
+func measureSetting(_ m: Robustness.Measure) -> String {
+  switch m {
+  case .betweenness, .closeness, .harmonic:
+    "\(m.rawValue) (distance: hops; trust is not a length here)"
+  case .constraint, .effectiveSize: "\(m.rawValue) (trust as the strength of a tie)"
+  case .degree, .inDegree: "\(m.rawValue) (contacts counted; trust is not used)"
+  case .pagerank: "\(m.rawValue) (every tie followed alike; trust is not used)"
+  }
+}
+
+/// The nodes that did not answer (a boolean `respondent` attribute false, as `interviews`
+/// writes it), or 0 when no node says.
+func nonRespondents(_ net: Network) -> Int {
+  net.nodes.filter {
+    if case .boolean(false)? = $0.attributes["respondent"] { true } else { false }
+  }.count
 }

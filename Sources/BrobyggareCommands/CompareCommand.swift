@@ -66,13 +66,15 @@ extension BrobyggareCommandLine {
     let top = try wholeNumber(p, "top") ?? Int.max
     let c = try WaveComparison(
       a, b, measure: measure, selection: selection, threads: threadCount(p))
+    noteWavesMatchPoorly(
+      c, a, b, weighted: !weightA.hasPrefix("none") && !weightB.hasPrefix("none"))
     var settings = [("A", pathA), ("B", pathB), ("directed", a.isDirected ? "yes" : "no")]
     for (name, value) in selectionSettings(selection, network: a) {
       settings +=
         name == "weight" ? [("weight A", weightA), ("weight B", weightB)] : [(name, value)]
     }
     settings +=
-      [("measure", measure.rawValue)]
+      [("measure", measureSetting(measure))]
       + WaveComparison.Change.allCases.map { ("ties \($0.rawValue)", String(c.count($0))) }
     settings += [
       ("nodes in both", String(c.nodes.filter { $0.inA && $0.inB }.count)),
@@ -133,4 +135,66 @@ func noteSimilarIDsAcrossWaves(_ a: Network, _ b: Network) {
   note(
     "\(pairs.count == 1 ? "an id" : "\(pairs.count) ids") of A differ\(pairs.count == 1 ? "s" : "") from \(pairs.count == 1 ? "an id" : "ids") of B only in case or spaces, and \(pairs.count == 1 ? "is compared as another node" : "are compared as other nodes"): \(FormatError.list(pairs)) (correct the files where one person is meant)"
   )
+}
+
+/// What makes a comparison of waves count change that is not in the data, each said in a
+/// note: layers that one wave has and the other not (ties match by their two ends and their
+/// layer, so a tie in such a layer is lost and gained), trust on two scales (1 to 5 in one
+/// wave, 0 to 1 in the other: every tie goes down), and no node id in common (every node lost
+/// and gained), with the labels of one wave that are the ids of the other.
+func noteWavesMatchPoorly(_ c: WaveComparison, _ a: Network, _ b: Network, weighted: Bool) {
+  let name = { (layer: String?) in layer.map { "'\($0)'" } ?? "no layer" }
+  let layersA = Set(c.ties.filter { $0.trustA != nil }.map(\.layer))
+  let layersB = Set(c.ties.filter { $0.trustB != nil }.map(\.layer))
+  let onlyA = layersA.subtracting(layersB).map(name).sorted()
+  let onlyB = layersB.subtracting(layersA).map(name).sorted()
+  if !onlyA.isEmpty || !onlyB.isEmpty {
+    var parts: [String] = []
+    if !onlyA.isEmpty { parts.append("A's ties in \(FormatError.list(onlyA)) count as lost") }
+    if !onlyB.isEmpty {
+      parts.append(
+        onlyA.isEmpty
+          ? "B's ties in \(FormatError.list(onlyB)) count as gained"
+          : "B's in \(FormatError.list(onlyB)) as gained")
+    }
+    let fold = { (l: String?) in l.map(Network.foldedName) }
+    let alike = layersA.subtracting(layersB).compactMap { x in
+      layersB.subtracting(layersA).first { y in x != nil && y != nil && fold(x) == fold(y) }
+        .map { "\(name(x)) and \(name($0))" }
+    }.sorted()
+    note(
+      "ties match by their two ends and their layer, and the waves' layers differ: \(parts.joined(separator: " and ")), even where the same two are tied in both waves\(alike.isEmpty ? "" : " (\(FormatError.list(alike)) differ only in case or spaces)"); name the layers alike in both files"
+    )
+  }
+  if weighted {
+    let trustA = c.ties.compactMap(\.trustA)
+    let trustB = c.ties.compactMap(\.trustB)
+    if let loA = trustA.min(), let hiA = trustA.max(), let loB = trustB.min(),
+      let hiB = trustB.max(), (hiA > 1) != (hiB > 1) || hiA < loB || hiB < loA
+    {
+      note(
+        "A's trust runs from \(formatNumber(loA)) to \(formatNumber(hiA)) and B's from \(formatNumber(loB)) to \(formatNumber(hiB)): if the waves used different scales, trust up and down compare the scales, not the ties; put both on one scale first"
+      )
+    }
+  }
+  let common = c.nodes.filter { $0.inA && $0.inB }.count
+  if common == 0 && a.nodeCount > 0 && b.nodeCount > 0 {
+    let idsA = Set(a.nodes.map(\.id))
+    let idsB = Set(b.nodes.map(\.id))
+    let labelsBInA = b.nodes.filter { $0.label != $0.id && idsA.contains($0.label) }.count
+    let labelsAInB = a.nodes.filter { $0.label != $0.id && idsB.contains($0.label) }.count
+    let labelsA = Set(a.nodes.filter { $0.label != $0.id }.map(\.label))
+    let sharedLabels = b.nodes.filter { $0.label != $0.id && labelsA.contains($0.label) }.count
+    var hint = ""
+    if labelsBInA > 0 {
+      hint = "; \(labelsBInA) of B's labels are ids of A: give B the same ids"
+    } else if labelsAInB > 0 {
+      hint = "; \(labelsAInB) of A's labels are ids of B: give A the same ids"
+    } else if sharedLabels > 0 {
+      hint = "; \(sharedLabels) of B's labels are labels of A: give the waves the same ids"
+    }
+    note(
+      "no node of A has the id of a node of B, so every node is lost and every node gained\(hint)"
+    )
+  }
 }

@@ -71,8 +71,15 @@ extension BrobyggareCommandLine {
       throw UsageError(message: "--title takes some text, not an empty title")
     }
     let threads = try threadCount(p)
+    try checkReportFolder(dir)
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
+    let silent = nonRespondents(net)
+    if silent > 0 {
+      note(
+        "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false): the ties they would have named are missing, and every measure here reads them as absent\(net.isDirected ? " (their outgoing ties)" : ""); 'brobyggare robustness --mode respondent' shows how much the ranking depends on who answered"
+      )
+    }
     // Without --layer, the affiliation layers (people to organisations) are left out of the
     // analysis of people (tieSelection says so) and drawn as such, after the layers analysed.
     let analysedLayers = Array(Set(net.ties.compactMap(\.layer))).sorted().filter {
@@ -294,7 +301,8 @@ extension BrobyggareCommandLine {
         ("network", path), ("nodes", String(n)), ("ties", String(adj.tieCount)),
         ("directed", net.isDirected ? "yes" : "no"),
         ("groups", "\(attribute): \(names.joined(separator: ", "))"),
-      ] + selectionSettings(selection, network: net)
+      ] + (silent > 0 ? [("non-respondents", "\(silent) (respondent = false; see the notes)")] : [])
+      + selectionSettings(selection, network: net)
       + (affiliationLayers.isEmpty
         ? []
         : [
@@ -615,4 +623,35 @@ func htmlTable(_ t: ResultTable, sortable: Bool = false, id: String? = nil) -> S
       }.joined() + "</tr>\n"
   }
   return out + "</table>\n"
+}
+
+/// Refuses, before any work, a report folder that is a file or that cannot be made where it
+/// would go (the checks at writing time stay, for what changes in between).
+func checkReportFolder(_ dir: String) throws {
+  var isFolder: ObjCBool = false
+  if FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder) {
+    if !isFolder.boolValue {
+      throw UsageError(
+        message: "'\(dir)' is a file; --output names the folder the report is written to")
+    }
+    return
+  }
+  // The nearest folder on the way that exists must be a folder this run can write in.
+  var parent = (dir as NSString).deletingLastPathComponent
+  if parent.isEmpty { parent = "." }
+  while !FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) {
+    let up = (parent as NSString).deletingLastPathComponent
+    if up.isEmpty || up == parent { return }
+    parent = up
+  }
+  if !isFolder.boolValue {
+    throw UsageError(
+      message: "--output \(dir): '\(parent)' is a file, so the report's folder cannot be made in it"
+    )
+  }
+  if !FileManager.default.isWritableFile(atPath: parent) {
+    throw DataError(
+      file: dir,
+      message: "the folder cannot be made: '\(parent)' cannot be written to")
+  }
 }

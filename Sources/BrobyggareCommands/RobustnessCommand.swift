@@ -157,7 +157,7 @@ extension BrobyggareCommandLine {
     ]
     settings += selectionSettings(selection, network: net)
     settings += [
-      ("measure", o.measure.rawValue), ("runs", String(o.runs)), ("seed", String(o.seed)),
+      ("measure", measureSetting(o.measure)), ("runs", String(o.runs)), ("seed", String(o.seed)),
       ("top k", String(o.topK)),
       (
         "respondents",

@@ -66,6 +66,12 @@ extension BrobyggareCommandLine {
     let path = p.positionals[0]
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
+    let silent = nonRespondents(net)
+    if silent > 0 {
+      note(
+        "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false), so their own ties are missing; the random graphs draw every node's ties alike, so the network is compared with graphs that have no such gaps\(net.isDirected ? " (reciprocity and out-degree most of all)" : "")"
+      )
+    }
 
     var names = list.split(separator: ",", omittingEmptySubsequences: false).map {
       trimmingSpaces(String($0))

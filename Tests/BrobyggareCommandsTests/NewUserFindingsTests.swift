@@ -403,4 +403,102 @@ struct NewUserFindingsTests {
       }
     }
   }
+
+  /// `compare` of two waves whose layers differ only in case ('Trust', 'trust'), and whose
+  /// trust is on 1-5 in one and 0-1 in the other, said "3 ties lost, 3 gained" and, per tie,
+  /// "down" everywhere, with no note; ids that match no id of the other wave (r1 against Ann),
+  /// every node lost and gained, in silence too.
+  @Test func comparingWavesSaysWhatDoesNotMatch() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func file(_ name: String, _ text: String) throws -> String {
+      let path = dir.appendingPathComponent(name).path
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+    let one = try file("w1.csv", "source,target,trust,layer\nAnn,Bo,5,Trust\nBo,Cy,4,Trust\n")
+    let two = try file("w2.csv", "source,target,trust,layer\nAnn,Bo,0.9,trust\nBo,Cy,0.8,trust\n")
+    let r = run("compare", one, two)
+    #expect(r.status == 0)
+    #expect(
+      r.stderr.contains(
+        "the waves' layers differ: A's ties in 'Trust' count as lost and B's in 'trust' as gained, even where the same two are tied in both waves ('Trust' and 'trust' differ only in case or spaces)"
+      ))
+    #expect(r.stderr.contains("A's trust runs from 4 to 5 and B's from 0.8 to 0.9"))
+    #expect(r.stderr.contains("measure: betweenness (distance: hops; trust is not a length here)"))
+    // Same layers, one scale: neither note.
+    let three = try file("w3.csv", "source,target,trust,layer\nAnn,Bo,4,Trust\nBo,Cy,2,Trust\n")
+    let same = run("compare", one, three)
+    #expect(same.status == 0)
+    #expect(!same.stderr.contains("layers differ") && !same.stderr.contains("trust runs from"))
+    let ids = try file("w4.csv", "source,target,trust,layer\nr1,r2,5,Trust\n")
+    _ = try file("w4.nodes.csv", "id,label\nr1,Ann\nr2,Bo\n")
+    let none = run("compare", one, ids)
+    #expect(none.status == 0)
+    #expect(
+      none.stderr.contains(
+        "no node of A has the id of a node of B, so every node is lost and every node gained; 2 of B's labels are ids of A: give B the same ids"
+      ))
+  }
+
+  /// `--undirected` on a shipped dataset (directed, as its GraphML says) was passed over in
+  /// silence, where on the dataset's GraphML file a note said so.
+  @Test func undirectedOnADirectedDatasetIsSaid() {
+    let r = run("info", "krackhardt", "--undirected")
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("directed: yes"))
+    #expect(r.stderr.contains("krackhardt: the dataset's ties are directed, and they are read so"))
+  }
+
+  /// `egos --group` kept 'Residents' and 'residents' as two groups without the note that
+  /// `groups` and `brokers` give.
+  @Test func egosSayGroupsThatDifferOnlyInCase() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try ".egoID,sector\n1,Residents\n".write(
+      to: dir.appendingPathComponent("egos.csv"), atomically: true, encoding: .utf8)
+    try ".altID,.egoID,sector\n1,1,Residents\n2,1,residents\n3,1,police\n".write(
+      to: dir.appendingPathComponent("alters.csv"), atomically: true, encoding: .utf8)
+    try ".egoID,.srcID,.tgtID\n1,1,2\n".write(
+      to: dir.appendingPathComponent("aaties.csv"), atomically: true, encoding: .utf8)
+    let r = run("egos", dir.path, "--group", "sector")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "the groups 'Residents', 'residents' of 'sector' differ only in case, spacing, punctuation or diacritics"
+      ))
+  }
+
+  /// The report ranked bridge-builders on the municipality, where 41 of 87 never answered,
+  /// without a word of it; `test --cug` compared it with graphs where everyone answered.
+  @Test func nonRespondentsAreSaidInReportAndCUG() throws {
+    let cug = run("test", "municipality", "--cug", "reciprocity", "--permutations", "10")
+    #expect(cug.status == 0)
+    // 41 nodes of Datasets/municipality/municipality.nodes.csv have respondent = false.
+    #expect(cug.stderr.contains("41 of 87 nodes did not answer (respondent = false)"))
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let folder = dir.appendingPathComponent("report").path
+    let r = run("report", "municipality", "--group", "sector", "-o", folder)
+    #expect(r.status == 0, "\(r.stderr)")
+    let md = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
+    #expect(md.contains("- non-respondents: 41 (respondent = false; see the notes)"))
+    #expect(md.contains("41 of 87 nodes did not answer"))
+  }
+
+  /// `report -o FILE` computed everything for half a minute before it said that FILE is a
+  /// file; now it says so first.
+  @Test func reportRefusesAFileAsItsFolderFirst() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("afile").path
+    try "x".write(toFile: file, atomically: true, encoding: .utf8)
+    let r = run("report", padgett, "--group", "nosuchattribute", "-o", file)
+    // The folder is checked before the network is read (the group would be refused after).
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("'\(file)' is a file; --output names the folder"))
+    let inside = run("report", padgett, "--group", "nosuchattribute", "-o", file + "/r")
+    #expect(inside.status == 64)
+    #expect(inside.stderr.contains("'\(file)' is a file, so the report's folder cannot be made"))
+  }
 }
