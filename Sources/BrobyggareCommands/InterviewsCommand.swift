@@ -105,9 +105,13 @@ extension BrobyggareCommandLine {
     options.wave = p.value("wave")
 
     let encoding = try textEncoding(p)
+    var readNotes: [String] = []
+    let nominations = try InterviewFiles.nominations(
+      InterviewFiles.load(nominationsPath), file: nominationsPath, encoding: encoding,
+      notes: &readNotes)
+    for n in readNotes { note(n) }
     var inputs = InterviewNetwork.Inputs(
-      nominations: try InterviewFiles.nominations(
-        InterviewFiles.load(nominationsPath), file: nominationsPath, encoding: encoding),
+      nominations: nominations,
       nominationsFile: nominationsPath,
       roster: try InterviewFiles.roster(
         InterviewFiles.load(rosterPath), file: rosterPath, encoding: encoding))
@@ -152,6 +156,12 @@ extension BrobyggareCommandLine {
       )
     }
     let a = built.account
+    if !a.answeredThoughNotInterviewed.isEmpty {
+      let ids = a.answeredThoughNotInterviewed
+      note(
+        "\(rosterPath) marks \(ids.count == 1 ? "one person" : "\(ids.count) people") not interviewed who \(ids.count == 1 ? "is a respondent" : "are respondents") in \(nominationsPath): \(FormatError.list(ids, quoted: true)); counted as \(ids.count == 1 ? "a respondent" : "respondents") (correct the roster or the nominations)"
+      )
+    }
     out.stderr += "# " + a.settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
     out.stderr += "wrote \(files.map(\.path).joined(separator: ", "))\n"
     out.stderr +=

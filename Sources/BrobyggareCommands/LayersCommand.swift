@@ -173,6 +173,7 @@ extension BrobyggareCommandLine {
               .text(""), .text(""), .text(""),
             ])
         }, settings: settings)
+      table.noteZeroPValues(of: permutations, "permutations")
     } else {
       let m = try net.multiplexity(selection)
       let multiplexity = m.multiplexity

@@ -233,3 +233,21 @@ struct ResultTable {
 func oneLine(_ text: String) -> String {
   text.replacingOccurrences(of: "\r", with: "\\u{D}").replacingOccurrences(of: "\n", with: "\\u{A}")
 }
+
+extension ResultTable {
+  /// A p-value of 0 in a column `p_…` is said: none of the `count` permutations (or random
+  /// graphs) was as far out, which is p < 1/count, not p = 0 (sna's qaptest and cug.test give
+  /// 0 too).
+  func noteZeroPValues(of count: Int, _ what: String) {
+    let columnsP = columns.indices.filter { columns[$0].hasPrefix("p_") }
+    let zero = rows.contains { row in
+      columnsP.contains { k in
+        if k < row.count, case .number(let x) = row[k] { x == 0 } else { false }
+      }
+    }
+    guard zero, count > 0 else { return }
+    note(
+      "a p-value of 0 means that none of the \(count) \(what) gave a value as far out as the observed one: report it as p < \(formatNumber(1 / Double(count))), not p = 0"
+    )
+  }
+}

@@ -203,11 +203,11 @@ extension BrobyggareCommandLine {
     ]
     if let g = p.value("group") { settings.append(("group", g)) }
     if let v = p.value("node") { settings.append(("node", v)) }
-    try emit(
-      ResultTable(
-        columns: ["statistic", "observed", "mean", "sd", "z", "p_greater_equal", "p_less_equal"],
-        rows: rows, settings: settings),
-      p, inputs: [path], &out)
+    let table = ResultTable(
+      columns: ["statistic", "observed", "mean", "sd", "z", "p_greater_equal", "p_less_equal"],
+      rows: rows, settings: settings)
+    table.noteZeroPValues(of: draws, "random graphs")
+    try emit(table, p, inputs: [path], &out)
   }
 
   /// The tests, or the work error before any work.

@@ -397,11 +397,11 @@ extension BrobyggareCommandLine {
         ("p-values", "shares of the permutations: P(|r*| >= |r|), P(r* >= r), P(r* <= r)"),
         ("reference", "Hubert 1987; Krackhardt 1988, doi:10.1016/0378-8733(88)90004-4"),
       ]
-      try emit(
-        ResultTable(
-          columns: ["term", "correlation", "cells", "p_two_sided", "p_greater", "p_less"],
-          rows: rows, settings: settings),
-        p, inputs: [path], &out)
+      let table = ResultTable(
+        columns: ["term", "correlation", "cells", "p_two_sided", "p_greater", "p_less"],
+        rows: rows, settings: settings)
+      table.noteZeroPValues(of: permutations, "permutations")
+      try emit(table, p, inputs: [path], &out)
       return
     }
 
@@ -476,11 +476,11 @@ extension BrobyggareCommandLine {
         .number(c.pTwoSided), .number(c.pGreater), .number(c.pLess),
       ]
     }
-    try emit(
-      ResultTable(
-        columns: [
-          "term", "estimate", "std_error", "statistic", "p_two_sided", "p_greater", "p_less",
-        ], rows: rows, settings: settings),
-      p, inputs: [path], &out)
+    let table = ResultTable(
+      columns: [
+        "term", "estimate", "std_error", "statistic", "p_two_sided", "p_greater", "p_less",
+      ], rows: rows, settings: settings)
+    table.noteZeroPValues(of: permutations, "permutations")
+    try emit(table, p, inputs: [path], &out)
   }
 }

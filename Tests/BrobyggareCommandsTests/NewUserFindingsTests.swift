@@ -501,4 +501,58 @@ struct NewUserFindingsTests {
     #expect(inside.status == 64)
     #expect(inside.stderr.contains("'\(file)' is a file, so the report's folder cannot be made"))
   }
+
+  /// Permutation p-values print as 0 when no permutation was as far out (as sna's qaptest and
+  /// cug.test give them), which a reader writes down as p = 0; a note says p < 1/N.
+  @Test func aPValueOfZeroIsSaidAsBelowOneOverN() {
+    // Padgett's business and marriage layers: none of 100 permutations correlates as highly.
+    // r = 0.37186787208054739 is R sna 2.7.1's gcor (Fixtures/reference/qap_sna.csv).
+    let r = run("layers", padgett, "--pairs", "--permutations", "100")
+    #expect(r.status == 0)
+    #expect(r.stdout.contains(",0.3718678720805473,0,0,1\n"))
+    #expect(
+      r.stderr.contains(
+        "a p-value of 0 means that none of the 100 permutations gave a value as far out as the observed one: report it as p < 0.01, not p = 0"
+      ))
+    let q = run(
+      "test", "krackhardt", "--dependent", "friendship", "--predictors", "advice", "--correlations",
+      "--permutations", "200")
+    #expect(q.status == 0)
+    // r as sna 2.7.1's gcor gives it, 0.1545854520484726 (Fixtures/reference/qap_sna.csv),
+    // and p-values above 0.
+    #expect(q.stdout.contains("advice,0.154585452048"))
+    #expect(!q.stderr.contains("a p-value of 0"))
+  }
+
+  /// `interviews` refused a rating written "4,5" (quoted) in a comma-separated table, which
+  /// every network reader takes as a decimal comma with a note; and a person the roster marks
+  /// not interviewed who answered all the same was made a respondent in silence.
+  @Test func interviewsReadDecimalCommasAndSayRosterContradictions() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let roster = dir.appendingPathComponent("roster.csv").path
+    try "id,label,interviewed\nr1,Anna Svensson,true\nr2,Bo Ek,false\nr3,Cy Lund,true\n".write(
+      toFile: roster, atomically: true, encoding: .utf8)
+    let noms = dir.appendingPathComponent("noms.csv").path
+    try "respondent,alter,rating\nr1,Bo Ek,\"4,5\"\nr2,Cy Lund,3\nr3,Anna Svensson,\"2,5\"\n".write(
+      toFile: noms, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("net.csv").path
+    let r = run("interviews", noms, "--roster", roster, "--scale", "1..5", "-o", out)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "2 ratings were written with a decimal comma and read as decimal numbers (the first: '4,5' on line 2 as 4.5)"
+      ))
+    // 4.5 on the scale 1..5 is trust 4.5 / 5 = 0.9.
+    #expect(
+      try String(contentsOfFile: out, encoding: .utf8).contains(
+        "r1,r2,Directed,0.9,trust,false,4.5"))
+    #expect(
+      r.stderr.contains(
+        "marks one person not interviewed who is a respondent in \(noms): 'r2'; counted as a respondent"
+      ))
+    let account = try String(
+      contentsOfFile: dir.appendingPathComponent("net.account.md").path, encoding: .utf8)
+    #expect(account.contains("but respondents in the nominations (counted as respondents): 1 (r2)"))
+  }
 }

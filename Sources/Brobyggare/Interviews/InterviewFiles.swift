@@ -139,6 +139,17 @@ public enum InterviewFiles {
   public static func nominations(_ data: Data, file: String, encoding: TextEncoding = .utf8)
     throws(FormatError) -> [Nomination]
   {
+    var notes: [String] = []
+    return try nominations(data, file: file, encoding: encoding, notes: &notes)
+  }
+
+  /// Reads a nominations table as ``nominations(_:file:encoding:)`` does, and adds to `notes`
+  /// what a reader of the numbers should know: ratings written with a decimal comma in a
+  /// comma-separated file (`"4,5"`, quoted, as spreadsheets write them in Swedish or German),
+  /// read as decimal numbers as the network tables read them.
+  public static func nominations(
+    _ data: Data, file: String, encoding: TextEncoding = .utf8, notes: inout [String]
+  ) throws(FormatError) -> [Nomination] {
     let (table, file) = try table(data, file: file, encoding: encoding)
     let h = table.header
     guard let r = CSVFormat.column(h, "respondent", "ego") else {
@@ -165,6 +176,8 @@ public enum InterviewFiles {
     let decimalComma = table.delimiter == UInt8(ascii: ";")
     var out: [Nomination] = []
     out.reserveCapacity(table.rows.count)
+    var commaRatings = 0
+    var firstComma: (raw: String, line: Int, value: Double)?
     for (i, f) in table.rows.enumerated() {
       let line = table.rowLines[i]
       let respondent = f[r].trimmingCharacters(in: .whitespaces)
@@ -181,12 +194,23 @@ public enum InterviewFiles {
       var rating: Double?
       let rawRating = f[ratingCol].trimmingCharacters(in: .whitespaces)
       if !rawRating.isEmpty {
-        guard let v = parseDouble(rawRating, decimalComma: decimalComma), v.isFinite else {
-          throw FormatError(
-            file: file, line: line, column: table.column(row: i, field: ratingCol),
-            "the rating '\(rawRating)' is not a finite number")
+        // One comma between digits in a comma-separated file was a quoted decimal comma.
+        let commaDecimal =
+          !decimalComma && rawRating.utf8.contains(UInt8(ascii: ","))
+          && rawRating.filter({ $0 == "," }).count == 1
+          && rawRating.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" })
+        if commaDecimal, let v = parseDouble(rawRating, decimalComma: true), v.isFinite {
+          if firstComma == nil { firstComma = (rawRating, line, v) }
+          commaRatings += 1
+          rating = v
+        } else {
+          guard let v = parseDouble(rawRating, decimalComma: decimalComma), v.isFinite else {
+            throw FormatError(
+              file: file, line: line, column: table.column(row: i, field: ratingCol),
+              "the rating '\(rawRating)' is not a finite number")
+          }
+          rating = v
         }
-        rating = v
       }
       var reported: [String: AttributeValue] = [:]
       for c in cols { if let v = c.values[i] { reported[c.name] = v } }
@@ -202,6 +226,11 @@ public enum InterviewFiles {
           reported: reported, line: line, alterColumn: table.column(row: i, field: a),
           ratingColumn: table.column(row: i, field: ratingCol),
           respondentColumn: table.column(row: i, field: r)))
+    }
+    if let f = firstComma {
+      notes.append(
+        "\(file): \(commaRatings) rating\(commaRatings == 1 ? " was" : "s were") written with a decimal comma and read as decimal numbers (\(commaRatings == 1 ? "" : "the first: ")'\(f.raw)' on line \(f.line) as \(formatNumber(f.value)))"
+      )
     }
     return out
   }

@@ -227,6 +227,9 @@ public struct InterviewAccount: Sendable {
   public var resultTies = 0
   /// Ties from the affiliation table.
   public var affiliationTies = 0
+  /// The roster ids marked not interviewed (`interviewed` false) who answered all the same
+  /// (rows of the nominations table name them as the respondent): they are respondents here.
+  public var answeredThoughNotInterviewed: [String] = []
 
   /// The account as Markdown.
   public var markdown: String {
@@ -238,6 +241,10 @@ public struct InterviewAccount: Sendable {
       "- in the roster, neither interviewed nor named: \(rosterOnly)\n- added, not in the roster: \(addedNodes)\n"
     if droppedNodes > 0 {
       out += "- left out as non-respondents: \(droppedNodes) (with \(tiesDroppedWithNodes) ties)\n"
+    }
+    if !answeredThoughNotInterviewed.isEmpty {
+      out +=
+        "- marked not interviewed in the roster, but respondents in the nominations (counted as respondents): \(answeredThoughNotInterviewed.count) (\(answeredThoughNotInterviewed.joined(separator: ", ")))\n"
     }
     out += "\n## Nominations\n\n"
     out += "- rows read: \(nominationRows)\n"
@@ -492,6 +499,7 @@ public struct InterviewNetwork: Sendable {
       return layerNames.count - 1
     }
     var respondentSet = Set<Int>()
+    var answeredAnyway = Set<Int>()
     var named = Set<Int>()
     for (i, e) in roster.entries.enumerated() where e.interviewed == true {
       respondentSet.insert(i)
@@ -504,6 +512,9 @@ public struct InterviewNetwork: Sendable {
         continue
       }
       respondentSet.insert(s)
+      if s < roster.entries.count, roster.entries[s].interviewed == false {
+        answeredAnyway.insert(s)
+      }
       guard let t = nodeFor(row.alter, role: "alter", at: at, said: row.reported, network: &network)
       else {
         drop("the name given is not resolved (see the review file)", at)
@@ -537,6 +548,7 @@ public struct InterviewNetwork: Sendable {
         reportKeys.append(key)
       }
     }
+    account.answeredThoughNotInterviewed = answeredAnyway.sorted().map { network.nodes[$0].id }
     account.reportedTies = reportKeys.count
 
     // Affiliations.
