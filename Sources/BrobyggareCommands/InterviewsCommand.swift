@@ -46,6 +46,15 @@ let interviewsSpec = CommandSpec(
         "Person-to-organisation ties (CSV: person, organisation, optional layer), a layer of their own."
     ),
     OptionSpec(
+      name: "respondent-column", valueName: "name",
+      help: "The nominations' column of the respondent (default: respondent or ego)."),
+    OptionSpec(
+      name: "alter-column", valueName: "name",
+      help: "The nominations' column of the name given (default: alter, nominee or name)."),
+    OptionSpec(
+      name: "rating-column", valueName: "name",
+      help: "The nominations' column of the rating (default: rating or trust)."),
+    OptionSpec(
       name: "wave", valueName: "wave",
       help: "Use the nominations of this wave (required when the table has several)."),
     OptionSpec(
@@ -108,6 +117,9 @@ extension BrobyggareCommandLine {
     var readNotes: [String] = []
     let nominations = try InterviewFiles.nominations(
       InterviewFiles.load(nominationsPath), file: nominationsPath, encoding: encoding,
+      columns: InterviewFiles.NominationColumns(
+        respondent: p.value("respondent-column"), alter: p.value("alter-column"),
+        rating: p.value("rating-column")),
       notes: &readNotes)
     for n in readNotes { note(n) }
     var inputs = InterviewNetwork.Inputs(

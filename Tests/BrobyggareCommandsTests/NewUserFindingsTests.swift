@@ -555,4 +555,38 @@ struct NewUserFindingsTests {
       contentsOfFile: dir.appendingPathComponent("net.account.md").path, encoding: .utf8)
     #expect(account.contains("but respondents in the nominations (counted as respondents): 1 (r2)"))
   }
+
+  /// A nominations table with a Swedish header (`Respondent;Nominerad;Betyg`) could not be read:
+  /// `interviews` had no options to name its columns, as the network readers have.
+  @Test func interviewsTakeColumnNames() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let roster = dir.appendingPathComponent("roster.csv").path
+    try "id,label\nr1,Anna Svensson\nr2,Bo Ek\nr3,Cy Lund\n".write(
+      toFile: roster, atomically: true, encoding: .utf8)
+    let noms = dir.appendingPathComponent("sv.csv").path
+    try "Respondent;Nominerad;Betyg\nr1;Bo Ek;4,5\nr2;Cy Lund;3\n".write(
+      toFile: noms, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("net.csv").path
+    let refused = run("interviews", noms, "--roster", roster, "--scale", "1..5", "-o", out)
+    #expect(refused.status == 1)
+    #expect(
+      refused.stderr.contains(
+        "has no 'alter' column; its columns are Respondent, Nominerad, Betyg; name it with --alter-column"
+      ))
+    #expect(!FileManager.default.fileExists(atPath: out))
+    let r = run(
+      "interviews", noms, "--roster", roster, "--scale", "1..5", "-o", out, "--alter-column",
+      "nominerad", "--rating-column", "Betyg")
+    #expect(r.status == 0, "\(r.stderr)")
+    // 4,5 (a decimal comma in a ';' table) on the scale 1..5: trust 0.9; 3: 0.6.
+    let ties = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(ties.contains("r1,r2,Directed,0.9,") && ties.contains("r2,r3,Directed,0.6,"))
+    let typo = run(
+      "interviews", noms, "--roster", roster, "--scale", "1..5", "-o", out, "--alter-column",
+      "nominerd", "--rating-column", "betyg")
+    #expect(typo.status == 1)
+    #expect(typo.stderr.contains("there is no column 'nominerd' (named by --alter-column)"))
+    #expect(typo.stderr.contains("did you mean 'Nominerad'?"))
+  }
 }

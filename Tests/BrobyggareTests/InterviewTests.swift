@@ -301,7 +301,8 @@ struct InterviewTests {
     #expect(
       throws: FormatError(
         file: "n.csv", line: 1, column: 1,
-        "the nominations table has no 'rating' column; its columns are respondent, alter")
+        "the nominations table has no 'rating' column; its columns are respondent, alter; name it with --rating-column"
+      )
     ) {
       try InterviewFiles.nominations(Data("respondent,alter\na,b\n".utf8), file: "n.csv")
     }

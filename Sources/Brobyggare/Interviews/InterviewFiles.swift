@@ -143,30 +143,77 @@ public enum InterviewFiles {
     return try nominations(data, file: file, encoding: encoding, notes: &notes)
   }
 
-  /// Reads a nominations table as ``nominations(_:file:encoding:)`` does, and adds to `notes`
-  /// what a reader of the numbers should know: ratings written with a decimal comma in a
-  /// comma-separated file (`"4,5"`, quoted, as spreadsheets write them in Swedish or German),
-  /// read as decimal numbers as the network tables read them.
+  /// The columns of a nominations table, by name (any case), where they are not named as
+  /// ``nominations(_:file:encoding:)`` expects them; `nil` looks for the usual names.
+  public struct NominationColumns: Sendable, Hashable {
+    /// The respondent's column (usually `respondent` or `ego`).
+    public var respondent: String?
+    /// The column of the name given (usually `alter`, `nominee` or `name`).
+    public var alter: String?
+    /// The rating's column (usually `rating` or `trust`).
+    public var rating: String?
+
+    /// Columns by these names (`nil`: the usual names).
+    public init(respondent: String? = nil, alter: String? = nil, rating: String? = nil) {
+      self.respondent = respondent
+      self.alter = alter
+      self.rating = rating
+    }
+  }
+
+  /// Reads a nominations table as ``nominations(_:file:encoding:)`` does, with its columns
+  /// named by `columns`, and adds to `notes` what a reader of the numbers should know: ratings
+  /// written with a decimal comma in a comma-separated file (`"4,5"`, quoted, as spreadsheets
+  /// write them in Swedish or German), read as decimal numbers as the network tables read
+  /// them.
+  ///
+  /// - Throws: ``FormatError`` as ``nominations(_:file:encoding:)``, and when a column named
+  ///   in `columns` is not in the header (the message lists those there are).
   public static func nominations(
-    _ data: Data, file: String, encoding: TextEncoding = .utf8, notes: inout [String]
+    _ data: Data, file: String, encoding: TextEncoding = .utf8,
+    columns: NominationColumns = NominationColumns(), notes: inout [String]
   ) throws(FormatError) -> [Nomination] {
     let (table, file) = try table(data, file: file, encoding: encoding)
     let h = table.header
-    guard let r = CSVFormat.column(h, "respondent", "ego") else {
+    // A column named by the caller must be there (the message lists those there are);
+    // otherwise the usual names are looked for.
+    let named = { (name: String) in
+      "; name it with --\(name)-column"
+    }
+    guard
+      let r = try CSVFormat.column(
+        table, file: file, named: columns.respondent, option: "respondent-column",
+        usual: "respondent", "ego")
+    else {
       throw FormatError(
         file: file, line: 1, column: 1,
-        "the nominations table has no 'respondent' column; its columns are \(h.joined(separator: ", "))"
+        "the nominations table has no 'respondent' column; its columns are \(h.joined(separator: ", "))\(named("respondent"))"
       )
     }
-    guard let a = CSVFormat.column(h, "alter", "nominee", "name") else {
+    guard
+      let a = try CSVFormat.column(
+        table, file: file, named: columns.alter, option: "alter-column",
+        usual: "alter", "nominee", "name")
+    else {
       throw FormatError(
         file: file, line: 1, column: 1,
-        "the nominations table has no 'alter' column; its columns are \(h.joined(separator: ", "))")
+        "the nominations table has no 'alter' column; its columns are \(h.joined(separator: ", "))\(named("alter"))"
+      )
     }
-    guard let ratingCol = CSVFormat.column(h, "rating", "trust") else {
+    guard
+      let ratingCol = try CSVFormat.column(
+        table, file: file, named: columns.rating, option: "rating-column",
+        usual: "rating", "trust")
+    else {
       throw FormatError(
         file: file, line: 1, column: 1,
-        "the nominations table has no 'rating' column; its columns are \(h.joined(separator: ", "))"
+        "the nominations table has no 'rating' column; its columns are \(h.joined(separator: ", "))\(named("rating"))"
+      )
+    }
+    if Set([r, a, ratingCol]).count < 3 {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the respondent, alter and rating must be three columns; '\(h[r])', '\(h[a])' and '\(h[ratingCol])' are not"
       )
     }
     let layerCol = CSVFormat.column(h, "layer")
