@@ -534,8 +534,10 @@ struct NewUserFindingsTests {
     try "id,label,interviewed\nr1,Anna Svensson,true\nr2,Bo Ek,false\nr3,Cy Lund,true\n".write(
       toFile: roster, atomically: true, encoding: .utf8)
     let noms = dir.appendingPathComponent("noms.csv").path
-    try "respondent,alter,rating\nr1,Bo Ek,\"4,5\"\nr2,Cy Lund,3\nr3,Anna Svensson,\"2,5\"\n".write(
-      toFile: noms, atomically: true, encoding: .utf8)
+    try
+      "respondent,alter,rating\nr1,Bo Ek,\"4,5\"\nr2,Cy Lund,3\nr3,Anna Svensson,\"2,5\"\nr3,Bo Ek,N/A\n"
+      .write(
+        toFile: noms, atomically: true, encoding: .utf8)
     let out = dir.appendingPathComponent("net.csv").path
     let r = run("interviews", noms, "--roster", roster, "--scale", "1..5", "-o", out)
     #expect(r.status == 0, "\(r.stderr)")
@@ -554,6 +556,12 @@ struct NewUserFindingsTests {
     let account = try String(
       contentsOfFile: dir.appendingPathComponent("net.account.md").path, encoding: .utf8)
     #expect(account.contains("but respondents in the nominations (counted as respondents): 1 (r2)"))
+    // N/A, as Excel writes no answer, is no rating, as an empty cell: the row is left out.
+    #expect(
+      r.stderr.contains(
+        "1 rating is 'N/A', read as no rating, as an empty cell is: its row is left out (the account lists them)"
+      ))
+    #expect(account.contains("- no rating: 1 (\(noms) line 5)"))
   }
 
   /// A nominations table with a Swedish header (`Respondent;Nominerad;Betyg`) could not be read:

@@ -165,7 +165,8 @@ public enum InterviewFiles {
   /// named by `columns`, and adds to `notes` what a reader of the numbers should know: ratings
   /// written with a decimal comma in a comma-separated file (`"4,5"`, quoted, as spreadsheets
   /// write them in Swedish or German), read as decimal numbers as the network tables read
-  /// them.
+  /// them, and ratings written as missing (`NA`, `N/A`, as R and Excel write them), read as no
+  /// rating, as an empty cell is.
   ///
   /// - Throws: ``FormatError`` as ``nominations(_:file:encoding:)``, and when a column named
   ///   in `columns` is not in the header (the message lists those there are).
@@ -224,6 +225,7 @@ public enum InterviewFiles {
     var out: [Nomination] = []
     out.reserveCapacity(table.rows.count)
     var commaRatings = 0
+    var missingRatings: [String] = []
     var firstComma: (raw: String, line: Int, value: Double)?
     for (i, f) in table.rows.enumerated() {
       let line = table.rowLines[i]
@@ -240,7 +242,10 @@ public enum InterviewFiles {
       }
       var rating: Double?
       let rawRating = f[ratingCol].trimmingCharacters(in: .whitespaces)
-      if !rawRating.isEmpty {
+      if GroupAssignment.missingSpellings.contains(rawRating) {
+        // What R, Excel and databases write for no answer: no rating, as an empty cell.
+        missingRatings.append(rawRating)
+      } else if !rawRating.isEmpty {
         // One comma between digits in a comma-separated file was a quoted decimal comma.
         let commaDecimal =
           !decimalComma && rawRating.utf8.contains(UInt8(ascii: ","))
@@ -273,6 +278,12 @@ public enum InterviewFiles {
           reported: reported, line: line, alterColumn: table.column(row: i, field: a),
           ratingColumn: table.column(row: i, field: ratingCol),
           respondentColumn: table.column(row: i, field: r)))
+    }
+    if !missingRatings.isEmpty {
+      let spellings = Array(Set(missingRatings)).sorted().map { "'\($0)'" }
+      notes.append(
+        "\(file): \(missingRatings.count) rating\(missingRatings.count == 1 ? " is" : "s are") \(spellings.joined(separator: ", ")), read as no rating, as an empty cell is: \(missingRatings.count == 1 ? "its row is" : "their rows are") left out (the account lists them)"
+      )
     }
     if let f = firstComma {
       notes.append(
