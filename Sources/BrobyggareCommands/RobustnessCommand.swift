@@ -179,6 +179,16 @@ extension BrobyggareCommandLine {
     }
     let table: ResultTable
     if p.flag("summary") {
+      // A run that keeps fewer than two nodes, or scores them all alike, has no rank
+      // correlation: the quantiles are over the other runs, which is said.
+      for c in result.conditions {
+        let undefined = c.spearman.filter(\.isNaN).count
+        if undefined > 0 {
+          note(
+            "\(c.perturbation.description): the rank correlations are undefined in \(undefined) of \(c.spearman.count) runs (fewer than two nodes left, or all their scores equal); \(undefined == c.spearman.count ? "so every quantile is NaN" : "their quantiles are over the other \(c.spearman.count - undefined) runs")"
+          )
+        }
+      }
       table = ResultTable(
         columns: [
           "condition", "runs", "spearman_median", "spearman_5", "spearman_95", "kendall_median",

@@ -597,4 +597,20 @@ struct NewUserFindingsTests {
     #expect(typo.stderr.contains("there is no column 'nominerd' (named by --alter-column)"))
     #expect(typo.stderr.contains("did you mean 'Nominerad'?"))
   }
+
+  /// `robustness --drop 0.9 --summary` on 16 nodes printed NaN for every correlation with no
+  /// reason, and at lower rates took the quantiles over the runs that had one in silence.
+  @Test func undefinedRankCorrelationsAreCounted() {
+    let r = run("robustness", padgett, "--drop", "0.9", "--runs", "20", "--summary")
+    #expect(r.status == 0)
+    // At 0.9 about 2 of the 16 families stay: no run has two nodes with different scores.
+    #expect(r.stdout.contains("node dropout 0.9,20,NaN,NaN,NaN,NaN,NaN,NaN,"))
+    #expect(
+      r.stderr.contains(
+        "node dropout 0.9: the rank correlations are undefined in 20 of 20 runs (fewer than two nodes left, or all their scores equal); so every quantile is NaN"
+      ))
+    let low = run("robustness", padgett, "--drop", "0.1", "--runs", "20", "--summary")
+    #expect(low.status == 0)
+    #expect(!low.stderr.contains("undefined"))
+  }
 }
