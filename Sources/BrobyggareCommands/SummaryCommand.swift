@@ -88,6 +88,13 @@ extension BrobyggareCommandLine {
       let k = adj.krackhardtHierarchy
       if k.lubnessRefused { refusedLUB.append(path) }
       let d = adj.distanceSummary(totals)
+      // sna's closeness is 0 for a node that does not reach every other: when none does, every
+      // closeness is 0 and so is its centralization, which is then no sign of equality.
+      if adj.nodeCount > 1 && !totals.reached.contains(adj.nodeCount) {
+        note(
+          "\(path): centralization_closeness is 0 because no node reaches every other \(net.isDirected ? "along the ties' direction " : "")(sna's closeness is 0 for such a node), not because closeness is equal; harmonic closeness ('metrics --measures harmonic') is defined there"
+        )
+      }
       let answered = net.nodes.compactMap { n -> Bool? in
         if case .boolean(let b)? = n.attributes["respondent"] { return b }
         return nil

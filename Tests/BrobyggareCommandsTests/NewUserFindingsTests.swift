@@ -613,4 +613,17 @@ struct NewUserFindingsTests {
     #expect(low.status == 0)
     #expect(!low.stderr.contains("undefined"))
   }
+
+  /// `summary` printed centralization_closeness 0 for Padgett (the Pucci have no tie) with no
+  /// word that it is 0 because no node reaches every other (sna's closeness), not equality.
+  @Test func closenessCentralizationOfZeroIsExplained() {
+    let r = run("summary", padgett, "krackhardt", "--cug-draws", "0")
+    #expect(r.status == 0)
+    #expect(
+      r.stderr.contains(
+        "\(padgett): centralization_closeness is 0 because no node reaches every other (sna's closeness is 0 for such a node)"
+      ))
+    // Krackhardt's advice and friendship merged: some manager reaches every other.
+    #expect(!r.stderr.contains("krackhardt: centralization_closeness"))
+  }
 }
