@@ -700,8 +700,11 @@ func settingName(_ name: String) -> String {
 /// The weight a selection reads on a network: the attribute named, the input's trust, or none.
 func weightSetting(_ s: TieSelection, network: Network) -> String {
   s.weightAttribute.map(settingName)
-    ?? (network.hasTrust ? settingName(network.trustAttributeName) : "none (every tie 1)")
+    ?? (network.hasTrust ? settingName(network.trustAttributeName) : unweightedSetting)
 }
+
+/// The weight setting of a network read without trust (a packed network says it so).
+let unweightedSetting = "none (every tie 1)"
 
 /// Writes the output files, refusing to overwrite an input.
 func writeOutput(_ files: [(path: String, contents: String)], inputs: [String]) throws {
@@ -788,7 +791,7 @@ let outputFileOption = OptionSpec(
 func outputFile(_ p: ParsedArguments, _ spec: CommandSpec) throws -> String {
   let positional = p.positionals.count > 1 ? p.positionals[1] : nil
   switch (positional, p.value("output")) {
-  case (let a?, let b?) where a != b:
+  case (let a?, let b?) where canonicalPath(a) != canonicalPath(b):
     throw UsageError(
       message: "Two files to write: '\(a)' and -o '\(b)'; give one of them", command: spec)
   case (let a?, _): return a
@@ -818,4 +821,13 @@ func nonRespondents(_ net: Network) -> Int {
   net.nodes.filter {
     if case .boolean(false)? = $0.attributes["respondent"] { true } else { false }
   }.count
+}
+
+/// Whether ties were reconstructed from the other side for those who did not answer
+/// (`interviews --non-respondents reconstruct` marks them with a tie attribute
+/// `reconstructed` true).
+func hasReconstructedTies(_ net: Network) -> Bool {
+  net.ties.contains {
+    if case .boolean(true)? = $0.attributes["reconstructed"] { true } else { false }
+  }
 }

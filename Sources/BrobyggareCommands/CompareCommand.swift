@@ -67,7 +67,7 @@ extension BrobyggareCommandLine {
     let c = try WaveComparison(
       a, b, measure: measure, selection: selection, threads: threadCount(p))
     noteWavesMatchPoorly(
-      c, a, b, weighted: !weightA.hasPrefix("none") && !weightB.hasPrefix("none"))
+      c, a, b, weighted: weightA != unweightedSetting && weightB != unweightedSetting)
     var settings = [("A", pathA), ("B", pathB), ("directed", a.isDirected ? "yes" : "no")]
     for (name, value) in selectionSettings(selection, network: a) {
       settings +=
@@ -148,7 +148,8 @@ func noteWavesMatchPoorly(_ c: WaveComparison, _ a: Network, _ b: Network, weigh
   let layersB = Set(c.ties.filter { $0.trustB != nil }.map(\.layer))
   let onlyA = layersA.subtracting(layersB).map(name).sorted()
   let onlyB = layersB.subtracting(layersA).map(name).sorted()
-  if !onlyA.isEmpty || !onlyB.isEmpty {
+  // A wave without selected ties has no layers to differ: its every tie is lost or gained.
+  if !layersA.isEmpty && !layersB.isEmpty && (!onlyA.isEmpty || !onlyB.isEmpty) {
     var parts: [String] = []
     if !onlyA.isEmpty { parts.append("A's ties in \(FormatError.list(onlyA)) count as lost") }
     if !onlyB.isEmpty {
@@ -162,19 +163,33 @@ func noteWavesMatchPoorly(_ c: WaveComparison, _ a: Network, _ b: Network, weigh
       layersB.subtracting(layersA).first { y in x != nil && y != nil && fold(x) == fold(y) }
         .map { "\(name(x)) and \(name($0))" }
     }.sorted()
+    let both = layersA.intersection(layersB).compactMap { $0 }.sorted()
+    let remedy =
+      alike.isEmpty && !both.isEmpty
+      ? "name the layers alike in both files, or compare the layers both have with --layer \(both.map(settingName).joined(separator: ","))"
+      : "name the layers alike in both files"
     note(
-      "ties match by their two ends and their layer, and the waves' layers differ: \(parts.joined(separator: " and ")), even where the same two are tied in both waves\(alike.isEmpty ? "" : " (\(FormatError.list(alike)) differ only in case or spaces)"); name the layers alike in both files"
+      "ties match by their two ends and their layer, and the waves' layers differ: \(parts.joined(separator: " and ")), even where the same two are tied in both waves\(alike.isEmpty ? "" : " (\(FormatError.list(alike)) differ only in case or spaces)"); \(remedy)"
     )
   }
   if weighted {
     let trustA = c.ties.compactMap(\.trustA)
     let trustB = c.ties.compactMap(\.trustB)
     if let loA = trustA.min(), let hiA = trustA.max(), let loB = trustB.min(),
-      let hiB = trustB.max(), (hiA > 1) != (hiB > 1) || hiA < loB || hiB < loA
+      let hiB = trustB.max()
     {
-      note(
-        "A's trust runs from \(formatNumber(loA)) to \(formatNumber(hiA)) and B's from \(formatNumber(loB)) to \(formatNumber(hiB)): if the waves used different scales, trust up and down compare the scales, not the ties; put both on one scale first"
-      )
+      // A 0-1 scale (a fraction among its values) against one that goes above 1; ranges that
+      // do not meet, each with more than one value; or tops ten times apart (1-5, 1-100).
+      let fraction = { (xs: [Double]) in xs.contains { $0 != $0.rounded() } }
+      let unitAgainstMore =
+        (hiA <= 1 && fraction(trustA) && hiB > 1) || (hiB <= 1 && fraction(trustB) && hiA > 1)
+      let apart = (hiA < loB || hiB < loA) && loA < hiA && loB < hiB
+      let tenfold = min(hiA, hiB) > 0 && max(hiA, hiB) >= 10 * min(hiA, hiB)
+      if unitAgainstMore || apart || tenfold {
+        note(
+          "A's trust runs from \(formatNumber(loA)) to \(formatNumber(hiA)) and B's from \(formatNumber(loB)) to \(formatNumber(hiB)): if the waves used different scales, trust up and down compare the scales, not the ties; put both on one scale first"
+        )
+      }
     }
   }
   let common = c.nodes.filter { $0.inA && $0.inB }.count
@@ -186,12 +201,15 @@ func noteWavesMatchPoorly(_ c: WaveComparison, _ a: Network, _ b: Network, weigh
     let labelsA = Set(a.nodes.filter { $0.label != $0.id }.map(\.label))
     let sharedLabels = b.nodes.filter { $0.label != $0.id && labelsA.contains($0.label) }.count
     var hint = ""
+    let are = { (k: Int) in k == 1 ? "1 of B's labels is" : "\(k) of B's labels are" }
     if labelsBInA > 0 {
-      hint = "; \(labelsBInA) of B's labels are ids of A: give B the same ids"
+      hint = "; \(are(labelsBInA)) \(labelsBInA == 1 ? "an id" : "ids") of A: give B the same ids"
     } else if labelsAInB > 0 {
-      hint = "; \(labelsAInB) of A's labels are ids of B: give A the same ids"
+      hint =
+        "; \(labelsAInB == 1 ? "1 of A's labels is an id" : "\(labelsAInB) of A's labels are ids") of B: give A the same ids"
     } else if sharedLabels > 0 {
-      hint = "; \(sharedLabels) of B's labels are labels of A: give the waves the same ids"
+      hint =
+        "; \(are(sharedLabels)) \(sharedLabels == 1 ? "a label" : "labels") of A: give the waves the same ids"
     }
     note(
       "no node of A has the id of a node of B, so every node is lost and every node gained\(hint)"

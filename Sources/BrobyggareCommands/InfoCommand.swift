@@ -2,7 +2,8 @@ import Brobyggare
 import Foundation
 
 let infoSpec = CommandSpec(
-  name: "info", abstract: "Counts, layers, attributes, density, components and reciprocity.",
+  name: "info",
+  abstract: "Counts, layers, attributes, density, components and (directed) reciprocity.",
   positionals: [netArgument],
   options: inputOptions + selectionOptions + [digitsOption, oneThreadOption, helpOption])
 

@@ -77,7 +77,9 @@ extension BrobyggareCommandLine {
     let silent = nonRespondents(net)
     if silent > 0 {
       note(
-        "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false): the ties they would have named are missing, and every measure here reads them as absent\(net.isDirected ? " (their outgoing ties)" : ""); 'brobyggare robustness --mode respondent' shows how much the ranking depends on who answered"
+        hasReconstructedTies(net)
+          ? "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false); their ties were reconstructed from what the others reported (ties marked reconstructed), so ties among the silent are still missing"
+          : "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false): the ties they would have named are missing, and every measure here reads them as absent\(net.isDirected ? " (their outgoing ties)" : ""); 'brobyggare robustness --mode respondent' shows how much the ranking depends on who answered"
       )
     }
     // Without --layer, the affiliation layers (people to organisations) are left out of the
@@ -518,8 +520,10 @@ extension BrobyggareCommandLine {
     }
     // The first folder on the way that does not exist yet: made by this run, and removed with
     // all it holds if the report fails, so that a failed run leaves no folders behind.
+    // (Walked with parentFolder: NSString's deletingLastPathComponent on Linux crashed on a
+    // relative path it had itself shortened, `a/b/c` to `a/b` to `a`.)
     var made = dir
-    while case let parent = (made as NSString).deletingLastPathComponent, !parent.isEmpty,
+    while case let parent = parentFolder(of: made), !parent.isEmpty,
       parent != made,
       !FileManager.default.fileExists(atPath: parent)
     {
@@ -636,13 +640,15 @@ func checkReportFolder(_ dir: String) throws {
     }
     return
   }
-  // The nearest folder on the way that exists must be a folder this run can write in.
-  var parent = (dir as NSString).deletingLastPathComponent
-  if parent.isEmpty { parent = "." }
-  while !FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) {
-    let up = (parent as NSString).deletingLastPathComponent
-    if up.isEmpty || up == parent { return }
-    parent = up
+  // The nearest folder on the way that exists must be a folder this run can write in. The
+  // path is walked up by its components as strings (relative to the working folder).
+  let absolute = dir.hasPrefix("/") ? dir : FileManager.default.currentDirectoryPath + "/" + dir
+  var parts = absolute.split(separator: "/").map(String.init)
+  var parent = "/"
+  while !parts.isEmpty {
+    parts.removeLast()
+    parent = "/" + parts.joined(separator: "/")
+    if FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) { break }
   }
   if !isFolder.boolValue {
     throw UsageError(
@@ -654,4 +660,16 @@ func checkReportFolder(_ dir: String) throws {
       file: dir,
       message: "the folder cannot be made: '\(parent)' cannot be written to")
   }
+}
+
+/// The folder a path is in, by its text alone: `a/b/c` → `a/b`, `a` → ``, `/a` → `/`, and
+/// trailing slashes passed over (`a/b/` → `a`).
+func parentFolder(of path: String) -> String {
+  var p = Substring(path)
+  while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+  guard let slash = p.lastIndex(of: "/") else { return "" }
+  if slash == p.startIndex { return "/" }
+  var parent = p[..<slash]
+  while parent.count > 1 && parent.hasSuffix("/") { parent = parent.dropLast() }
+  return String(parent)
 }

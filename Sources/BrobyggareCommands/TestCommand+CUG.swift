@@ -69,7 +69,9 @@ extension BrobyggareCommandLine {
     let silent = nonRespondents(net)
     if silent > 0 {
       note(
-        "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false), so their own ties are missing; the random graphs draw every node's ties alike, so the network is compared with graphs that have no such gaps\(net.isDirected ? " (reciprocity and out-degree most of all)" : "")"
+        hasReconstructedTies(net)
+          ? "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false); their ties were reconstructed from what the others reported, and ties among the silent are still missing, where the random graphs draw every node's ties alike"
+          : "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false), so their own ties are missing; the random graphs draw every node's ties alike, so the network is compared with graphs that have no such gaps\(net.isDirected ? " (reciprocity and out-degree most of all)" : "")"
       )
     }
 
@@ -206,7 +208,10 @@ extension BrobyggareCommandLine {
     let table = ResultTable(
       columns: ["statistic", "observed", "mean", "sd", "z", "p_greater_equal", "p_less_equal"],
       rows: rows, settings: settings)
-    table.noteZeroPValues(of: draws, "random graphs")
+    // The p-values are over the draws where the statistic is defined: the fewest of them
+    // bounds every p of 0 (p < 1/k holds for each).
+    table.noteZeroPValues(
+      of: tests.map { $0.draws - $0.undefinedDraws }.min() ?? draws, "random graphs")
     try emit(table, p, inputs: [path], &out)
   }
 

@@ -559,7 +559,7 @@ struct NewUserFindingsTests {
     // N/A, as Excel writes no answer, is no rating, as an empty cell: the row is left out.
     #expect(
       r.stderr.contains(
-        "1 rating is 'N/A', read as no rating, as an empty cell is: its row is left out (the account lists them)"
+        "1 rating is 'N/A', read as no rating, as an empty cell is: its row is left out (the account lists it)"
       ))
     #expect(account.contains("- no rating: 1 (\(noms) line 5)"))
   }
@@ -625,5 +625,73 @@ struct NewUserFindingsTests {
       ))
     // Krackhardt's advice and friendship merged: some manager reaches every other.
     #expect(!r.stderr.contains("krackhardt: centralization_closeness"))
+  }
+
+  /// `report -o a/b/c` from a folder where `a` did not exist crashed (NSString's
+  /// deletingLastPathComponent on Linux, on a relative path it had shortened itself). Run as
+  /// the real binary, in a folder of its own.
+  @Test func reportIntoNewRelativeFolders() throws {
+    let binary = try #require(builtBinary())
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try runTool(
+      binary, ["report", padgett, "--group", "wealth", "-o", "a/b/c"], currentDirectory: dir)
+    #expect(r.status == 0, "\(r.err)")
+    #expect(
+      FileManager.default.fileExists(atPath: dir.appendingPathComponent("a/b/c/report.md").path))
+    // A failed report leaves no folder behind, relative path or not.
+    let bad = try runTool(
+      binary, ["report", padgett, "--group", "nosuch", "-o", "x/y/z"], currentDirectory: dir)
+    #expect(bad.status == 64)
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x").path))
+    #expect(parentFolder(of: "a/b/c") == "a/b" && parentFolder(of: "a") == "")
+    #expect(parentFolder(of: "/a") == "/" && parentFolder(of: "a/b/") == "a")
+  }
+
+  /// Review of the notes above: a weight named `none_w` was taken for "packed without trust"
+  /// and its values dropped; `convert IN OUT -o ./OUT` was refused as two files.
+  @Test func reviewFindings() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = dir.appendingPathComponent("w.csv").path
+    try "source,target,none_w\na,b,2\nb,c,3\n".write(toFile: csv, atomically: true, encoding: .utf8)
+    let bbn = dir.appendingPathComponent("w.bbn").path
+    #expect(run("pack", csv, "--weight", "none_w", "-o", bbn).status == 0)
+    let graphml = dir.appendingPathComponent("w.graphml").path
+    #expect(run("convert", bbn, graphml).status == 0)
+    let text = try String(contentsOfFile: graphml, encoding: .utf8)
+    #expect(text.contains(">2</data>") && text.contains(">3</data>"))
+    let out = dir.appendingPathComponent("p.json").path
+    let same = run(
+      "convert", padgett, out, "-o", dir.appendingPathComponent(".").path + "/p.json")
+    #expect(same.status == 0, "\(same.stderr)")
+  }
+
+  /// The trust-scale note of `compare` fires on 1-5 against 0-1 and 1-5 against 1-100, not on
+  /// counts whose top moves from 1 to 3, nor on waves whose every tie has one value.
+  @Test func compareTrustScaleNoteHasNoFalseAlarms() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func wave(_ name: String, _ a: String, _ b: String) throws -> String {
+      let path = dir.appendingPathComponent(name).path
+      try "source,target,trust\nAnn,Bo,\(a)\nBo,Cy,\(b)\n".write(
+        toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+    let note = "trust runs from"
+    let counts = run("compare", try wave("c1.csv", "1", "1"), try wave("c2.csv", "1", "3"))
+    #expect(counts.status == 0 && !counts.stderr.contains(note))
+    let uniform = run("compare", try wave("u1.csv", "5", "5"), try wave("u2.csv", "4", "4"))
+    #expect(uniform.status == 0 && !uniform.stderr.contains(note))
+    let unit = run("compare", try wave("s1.csv", "1", "5"), try wave("s2.csv", "0.2", "1"))
+    #expect(unit.stderr.contains("A's trust runs from 1 to 5 and B's from 0.2 to 1"))
+    let hundred = run("compare", try wave("h1.csv", "1", "5"), try wave("h2.csv", "1", "100"))
+    #expect(hundred.stderr.contains("A's trust runs from 1 to 5 and B's from 1 to 100"))
+    // A wave without ties: no note that the layers differ.
+    let empty = dir.appendingPathComponent("e.csv").path
+    try "source,target,trust\n".write(toFile: empty, atomically: true, encoding: .utf8)
+    let none = run("compare", try wave("n1.csv", "1", "2"), empty)
+    #expect(none.status == 0 && none.stdout.contains("Bo,Bo,true,false,1,NaN,"))
+    #expect(!none.stderr.contains("layers differ"))
   }
 }

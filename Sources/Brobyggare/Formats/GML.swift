@@ -884,7 +884,7 @@ public enum GMLFormat {
 
   /// The key that holds the node ids in what ``write(_:)`` writes of this network (the key a
   /// top-level `nodeIDKey` names), or `nil` when the ids are written as the GML ids: networkx
-  /// names its nodes by them with `read_gml(path, label: key ?? "id")`.
+  /// names its nodes by them with `read_gml(path, label=KEY)` (`label="id"` when this is `nil`).
   public static func nodeIDKey(of network: Network) -> String? {
     var ignored: [String] = []
     let nodeNames = attributeNames(network.nodeAttributes, network.nodes.map(\.attributes))

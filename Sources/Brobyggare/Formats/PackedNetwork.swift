@@ -256,7 +256,7 @@ public struct PackedNetwork: Sendable {
     }
     let a = adjacency
     // Packed without trust, every arc holds 1: the ties get none, as in the original file.
-    let untrusted = settings.contains { $0.name == "weight" && $0.value.hasPrefix("none") }
+    let untrusted = settings.contains { $0.name == "weight" && $0.value == "none (every tie 1)" }
     for v in 0..<a.nodeCount {
       for k in a.outOffsets[v]..<a.outOffsets[v + 1] {
         let w = Int(a.outTargets[k])

@@ -135,7 +135,10 @@ extension InterviewFiles {
 public enum InterviewFiles {
   /// Reads a nominations table: `respondent`, `alter` and `rating` columns (also spelled `ego`,
   /// `name`/`nominee`, `trust`); optional `layer` and `wave`; every other column is what the
-  /// respondent said about the alter.
+  /// respondent said about the alter. A rating written with a decimal comma in a
+  /// comma-separated table (`"4,5"`, quoted) is read as a decimal number, and one written as
+  /// missing (`NA`, `N/A`) as no rating; ``nominations(_:file:encoding:columns:notes:)`` says
+  /// so in its notes.
   public static func nominations(_ data: Data, file: String, encoding: TextEncoding = .utf8)
     throws(FormatError) -> [Nomination]
   {
@@ -282,12 +285,12 @@ public enum InterviewFiles {
     if !missingRatings.isEmpty {
       let spellings = Array(Set(missingRatings)).sorted().map { "'\($0)'" }
       notes.append(
-        "\(file): \(missingRatings.count) rating\(missingRatings.count == 1 ? " is" : "s are") \(spellings.joined(separator: ", ")), read as no rating, as an empty cell is: \(missingRatings.count == 1 ? "its row is" : "their rows are") left out (the account lists them)"
+        "\(file): \(missingRatings.count) rating\(missingRatings.count == 1 ? " is" : "s are") \(spellings.joined(separator: ", ")), read as no rating, as an empty cell is: \(missingRatings.count == 1 ? "its row is left out (the account lists it)" : "their rows are left out (the account lists them)")"
       )
     }
     if let f = firstComma {
       notes.append(
-        "\(file): \(commaRatings) rating\(commaRatings == 1 ? " was" : "s were") written with a decimal comma and read as decimal numbers (\(commaRatings == 1 ? "" : "the first: ")'\(f.raw)' on line \(f.line) as \(formatNumber(f.value)))"
+        "\(file): \(commaRatings) rating\(commaRatings == 1 ? " was" : "s were") written with a decimal comma and read as \(commaRatings == 1 ? "a decimal number" : "decimal numbers") (\(commaRatings == 1 ? "" : "the first: ")'\(f.raw)' on line \(f.line) as \(formatNumber(f.value)))"
       )
     }
     return out
