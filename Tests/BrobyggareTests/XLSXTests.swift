@@ -643,6 +643,36 @@ struct XLSXTests {
   /// as text came back from a workbook as the integer 99340, without a word. A column of
   /// numbers stays numbers, and what the writer writes as text because a cell cannot hold it
   /// as a number (an infinity, an integer of more than 15 digits) reads back as that number.
+  /// A package whose relationships name a workbook part of one letter ("a") crashed the
+  /// reader (Foundation's deletingLastPathComponent on Linux); it is read as any other part.
+  @Test func aOneLetterWorkbookPartIsRead() throws {
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    var zip = ZIPWriter()
+    zip.add(
+      "_rels/.rels",
+      Array(
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" Target=\"a\"/></Relationships>"
+          .utf8))
+    zip.add(
+      "a",
+      Array(
+        "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheets><sheet name=\"Ties\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+          .utf8))
+    zip.add(
+      "_rels/a.rels",
+      Array(
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(rel)/worksheet\" Target=\"s.xml\"/></Relationships>"
+          .utf8))
+    zip.add(
+      "s.xml",
+      Array(
+        "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>source</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>target</t></is></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>y</t></is></c></row></sheetData></worksheet>"
+          .utf8))
+    let net = try XLSXFormat.read(zip.finished(), file: "a.xlsx")
+    #expect(net.nodeCount == 2 && net.tieCount == 1)
+  }
+
   @Test func textCellsOfDigitsStayText() throws {
     var net = Network(directed: true)
     try net.addNode(

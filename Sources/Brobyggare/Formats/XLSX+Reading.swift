@@ -104,7 +104,9 @@ public enum XLSXFormat {
           file: file, line: 1, column: 1,
           "the ZIP archive holds no \(workbookPart): it is not an Excel workbook (.xlsx)")
       }
-      let folder = (workbookPart as NSString).deletingLastPathComponent
+      // By the text: NSString's deletingLastPathComponent on Linux crashes on a one-letter
+      // name ("a"), which a damaged workbook may give its part.
+      let folder = workbookPart.lastIndex(of: "/").map { String(workbookPart[..<$0]) } ?? ""
       let relsPart =
         (folder.isEmpty ? "" : folder + "/") + "_rels/"
         + (workbookPart as NSString).lastPathComponent + ".rels"
