@@ -704,7 +704,7 @@ func weightSetting(_ s: TieSelection, network: Network) -> String {
 }
 
 /// The weight setting of a network read without trust (a packed network says it so).
-let unweightedSetting = "none (every tie 1)"
+let unweightedSetting = PackedNetwork.unweightedSetting
 
 /// Writes the output files, refusing to overwrite an input.
 func writeOutput(_ files: [(path: String, contents: String)], inputs: [String]) throws {

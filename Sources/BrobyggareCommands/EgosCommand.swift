@@ -325,13 +325,7 @@ extension BrobyggareCommandLine {
     let k = categories?.count
     // As groups and brokers say it: 'Residents' and 'residents' are two groups here.
     if let group, let categories {
-      var byForm: [String: [String]] = [:]
-      for c in categories { byForm[NameMatching.normalise(c), default: []].append(c) }
-      for set in byForm.values.filter({ $0.count > 1 }).sorted(by: { $0[0] < $1[0] }) {
-        note(
-          "the groups \(set.map { "'\($0)'" }.joined(separator: ", ")) of '\(group)' differ only in case, spacing, punctuation or diacritics; they are kept apart (correct the data if they are one group)"
-        )
-      }
+      noteSimilarGroups(GroupAssignment.similarGroupNames(categories), attribute: group)
     }
     settings.append(("group", group ?? "none"))
     if let e = p.value("ego-group") { settings.append(("ego's group", e)) }

@@ -26,6 +26,16 @@ func distanceOption(_ p: ParsedArguments) throws -> DistanceTransform {
   return t
 }
 
+/// One note for each set of groups whose names differ only in case, spacing, punctuation or
+/// diacritics (``GroupAssignment/similarNames``): they are kept apart.
+func noteSimilarGroups(_ sets: [[String]], attribute: String) {
+  for set in sets {
+    note(
+      "the groups \(set.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' differ only in case, spacing, punctuation or diacritics; they are kept apart (correct the data if they are one group)"
+    )
+  }
+}
+
 func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (
   groups: [Int], names: [String]
 ) {
@@ -47,11 +57,7 @@ func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (
         "\(missing) of \(net.nodeCount) nodes \(missing == 1 ? "has" : "have") no value for '\(attribute)' and \(missing == 1 ? "is" : "are") left out of the group measures"
       )
     }
-    for set in a.similarNames {
-      note(
-        "the groups \(set.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' differ only in case, spacing, punctuation or diacritics; they are kept apart (correct the data if they are one group)"
-      )
-    }
+    noteSimilarGroups(a.similarNames, attribute: attribute)
     // Group measures compare pairs of groups: as many groups as nodes (an id given as the
     // group) makes that work grow with their square or cube and says nothing.
     if a.names.count > maximumGroups {

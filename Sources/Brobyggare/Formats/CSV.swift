@@ -358,6 +358,17 @@ public enum CSVFormat {
     }
   }
 
+  /// A number written with a decimal comma in a comma-separated file (`"1,33"`, quoted, as
+  /// Gephi and spreadsheets write it in Swedish or German): one comma, among digits and a
+  /// minus sign; `nil` for any other text. The bytes are looked at first: most values have no
+  /// comma, and walking the characters of every one cost more than parsing it.
+  package static func quotedDecimalComma(_ raw: String) -> Double? {
+    guard raw.utf8.contains(UInt8(ascii: ",")), raw.filter({ $0 == "," }).count == 1,
+      raw.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" })
+    else { return nil }
+    return parseDouble(trimmingWhitespace(raw, newlines: false), decimalComma: true)
+  }
+
   static func column(_ header: [String], _ names: String...) -> Int? {
     for name in names {
       if let i = header.firstIndex(where: { $0.lowercased() == name }) { return i }
@@ -683,13 +694,7 @@ public enum CSVFormat {
         if integerTrust { integerTrust = isDigits(trimmingWhitespace(raw, newlines: false)) }
         // Gephi in a Swedish or German locale writes "1,33" in a comma-separated file: one
         // comma between digits, quoted, is a decimal comma (said in a note).
-        // The bytes are looked at first: most trusts have no comma, and walking the characters
-        // of every one cost more than parsing it.
-        if !decimalComma, raw.utf8.contains(UInt8(ascii: ",")),
-          raw.filter({ $0 == "," }).count == 1,
-          raw.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" }),
-          let w = parseDouble(trimmingWhitespace(raw, newlines: false), decimalComma: true)
-        {
+        if !decimalComma, let w = CSVFormat.quotedDecimalComma(raw) {
           trust = try parseTrust(
             formatNumber(w), decimalComma: false, file: file, line: line, column: col(trustCol))
           commaTrust += 1

@@ -29,6 +29,8 @@ public struct PackedNetwork: Sendable {
   /// The version of the layout this library writes and reads.
   public static let formatVersion: UInt32 = 1
   static let magic = Array("BROBYBBN".utf8)
+  /// The `weight` setting of a network packed without trust, as the commands write it.
+  package static let unweightedSetting = "none (every tie 1)"
 
   /// The selected ties in compressed sparse rows (outgoing rows only).
   public let adjacency: Adjacency
@@ -256,7 +258,9 @@ public struct PackedNetwork: Sendable {
     }
     let a = adjacency
     // Packed without trust, every arc holds 1: the ties get none, as in the original file.
-    let untrusted = settings.contains { $0.name == "weight" && $0.value == "none (every tie 1)" }
+    let untrusted = settings.contains {
+      $0.name == "weight" && $0.value == PackedNetwork.unweightedSetting
+    }
     for v in 0..<a.nodeCount {
       for k in a.outOffsets[v]..<a.outOffsets[v + 1] {
         let w = Int(a.outTargets[k])
@@ -266,7 +270,7 @@ public struct PackedNetwork: Sendable {
     }
     // The type of the trust is not packed: whole numbers (counts, a 1-5 scale) are written back
     // as integers, as they were read.
-    if !untrusted && a.outTrust.allSatisfy({ $0 == $0.rounded(.towardZero) && $0 <= 0x1p53 }) {
+    if !untrusted && a.outTrust.allSatisfy(Network.isWholeTrust) {
       net.trustType = .integer
     }
     if !settings.isEmpty {

@@ -27,6 +27,15 @@ public struct GroupAssignment: Sendable, Equatable {
   /// group (` x` and `x` are one group), for a note.
   public var trimmedValues = 0
 
+  /// Group names that differ only in case, spacing, punctuation or diacritics (the form
+  /// ``NameMatching/normalise(_:)`` gives), in sets: each set in the order given, the sets by
+  /// their first name.
+  package static func similarGroupNames(_ names: [String]) -> [[String]] {
+    var byForm: [String: [String]] = [:]
+    for name in names { byForm[NameMatching.normalise(name), default: []].append(name) }
+    return byForm.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+  }
+
   /// Values that spreadsheets, R and databases write for a missing value.
   public static let missingSpellings: Set<String> = [
     "NA", "N/A", "#N/A", "NULL", "null", "NaN", "nan", "na", "n/a",
@@ -83,9 +92,7 @@ extension Network {
       names = distinct.sorted()
     }
     let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-    var byForm: [String: [String]] = [:]
-    for name in names { byForm[NameMatching.normalise(name), default: []].append(name) }
-    let similar = byForm.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+    let similar = GroupAssignment.similarGroupNames(names)
     return GroupAssignment(
       attribute: attribute, groups: labels.map { $0.map { index[$0]! } ?? -1 }, names: names,
       similarNames: similar, missingSpellings: missingTokens.sorted(), trimmedValues: trimmed)

@@ -179,41 +179,32 @@ public enum InterviewFiles {
   ) throws(FormatError) -> [Nomination] {
     let (table, file) = try table(data, file: file, encoding: encoding)
     let h = table.header
-    // A column named by the caller must be there (the message lists those there are);
-    // otherwise the usual names are looked for.
-    let named = { (name: String) in
-      "; name it with --\(name)-column"
+    // A column named by the caller must be there (CSVFormat.column's message lists those
+    // there are); otherwise the usual names are looked for, and one not found is refused here.
+    func required(_ role: String, _ found: Int?) throws(FormatError) -> Int {
+      guard let found else {
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "the nominations table has no '\(role)' column; its columns are \(h.joined(separator: ", ")); name it with --\(role)-column"
+        )
+      }
+      return found
     }
-    guard
-      let r = try CSVFormat.column(
+    let r = try required(
+      "respondent",
+      CSVFormat.column(
         table, file: file, named: columns.respondent, option: "respondent-column",
-        usual: "respondent", "ego")
-    else {
-      throw FormatError(
-        file: file, line: 1, column: 1,
-        "the nominations table has no 'respondent' column; its columns are \(h.joined(separator: ", "))\(named("respondent"))"
-      )
-    }
-    guard
-      let a = try CSVFormat.column(
+        usual: "respondent", "ego"))
+    let a = try required(
+      "alter",
+      CSVFormat.column(
         table, file: file, named: columns.alter, option: "alter-column",
-        usual: "alter", "nominee", "name")
-    else {
-      throw FormatError(
-        file: file, line: 1, column: 1,
-        "the nominations table has no 'alter' column; its columns are \(h.joined(separator: ", "))\(named("alter"))"
-      )
-    }
-    guard
-      let ratingCol = try CSVFormat.column(
+        usual: "alter", "nominee", "name"))
+    let ratingCol = try required(
+      "rating",
+      CSVFormat.column(
         table, file: file, named: columns.rating, option: "rating-column",
-        usual: "rating", "trust")
-    else {
-      throw FormatError(
-        file: file, line: 1, column: 1,
-        "the nominations table has no 'rating' column; its columns are \(h.joined(separator: ", "))\(named("rating"))"
-      )
-    }
+        usual: "rating", "trust"))
     if Set([r, a, ratingCol]).count < 3 {
       throw FormatError(
         file: file, line: 1, column: 1,
@@ -250,11 +241,7 @@ public enum InterviewFiles {
         missingRatings.append(rawRating)
       } else if !rawRating.isEmpty {
         // One comma between digits in a comma-separated file was a quoted decimal comma.
-        let commaDecimal =
-          !decimalComma && rawRating.utf8.contains(UInt8(ascii: ","))
-          && rawRating.filter({ $0 == "," }).count == 1
-          && rawRating.allSatisfy({ $0.isNumber || $0 == "," || $0 == "-" })
-        if commaDecimal, let v = parseDouble(rawRating, decimalComma: true), v.isFinite {
+        if !decimalComma, let v = CSVFormat.quotedDecimalComma(rawRating), v.isFinite {
           if firstComma == nil { firstComma = (rawRating, line, v) }
           commaRatings += 1
           rating = v

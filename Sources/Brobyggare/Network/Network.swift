@@ -89,11 +89,12 @@ public struct Network: Sendable {
   /// Whether the writers write every trust as an integer: ``trustType`` is `.integer` and
   /// every trust is a whole number of at most 2^53 (an integer a double holds exactly).
   var writesTrustAsIntegers: Bool {
-    trustType == .integer
-      && ties.allSatisfy { tie in
-        guard let w = tie.trust else { return true }
-        return w == w.rounded(.towardZero) && abs(w) <= 9_007_199_254_740_992
-      }
+    trustType == .integer && ties.allSatisfy { $0.trust.map(Network.isWholeTrust) ?? true }
+  }
+
+  /// Whether a trust is a whole number of at most 2^53, which a writer may write as an integer.
+  static func isWholeTrust(_ w: Double) -> Bool {
+    w == w.rounded(.towardZero) && abs(w) <= 9_007_199_254_740_992
   }
 
   /// A tie's trust as the writers write it (see ``trustType``): an integer when `integers`
