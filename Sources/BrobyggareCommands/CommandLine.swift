@@ -312,6 +312,11 @@ let inputOptions: [OptionSpec] = [
     name: "label-column", valueName: "name", help: "The node table's label column (default: label)."
   ),
   OptionSpec(
+    name: "sign", valueName: "sign",
+    help:
+      "For a signed network (a negative trust, as distrust): read the positive ties only (negative ones left out), or the negative ones only, each with its trust's size (-2 as 2). Without it, a negative trust is an error."
+  ),
+  OptionSpec(
     name: "graph", valueName: "k",
     help: "In a DOT file that holds several graphs, read the k-th (default: 1)."),
   OptionSpec(
@@ -437,6 +442,12 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
   }
   options.encoding = try textEncoding(p)
   if let k = try wholeNumber(p, "graph") { options.graph = k }
+  if let s = p.value("sign") {
+    guard let sign = TieSign(rawValue: trimmingSpaces(s).lowercased()) else {
+      throw UsageError(message: "--sign takes positive or negative, not \(quotedName(s))")
+    }
+    options.sign = sign
+  }
   // Options the input cannot use are refused, not ignored.
   let givenFormat = options.format ?? NetworkFormat(path: path)
   if p.value("graph") != nil, let f = givenFormat, f != .dot {
@@ -504,6 +515,12 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
     options.networkCanvas.studyProtocol = v == "none" ? .personal : .roster(variable: v)
   }
   if dataset {
+    if p.value("sign") != nil {
+      throw UsageError(
+        message:
+          "--sign is for files with negative trust (a signed network); the dataset '\(path)' has none"
+      )
+    }
     let network = try Network(dataset: path)
     // A dataset says its direction, as a GraphML file does: --undirected is not passed over
     // in silence.

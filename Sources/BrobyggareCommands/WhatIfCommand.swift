@@ -219,8 +219,8 @@ extension BrobyggareCommandLine {
       do {
         return adj.betweenness(
           lengths: try ArcLengths(adj, transform: distance, nodeIDs: ids), threads: threads)
-      } catch let e as DistanceError {
-        throw DataError(file: path, message: "\(e)")
+      } catch {
+        throw DataError(file: path, message: "\(error)")
       }
     }
     let before = try betweenness(selection)

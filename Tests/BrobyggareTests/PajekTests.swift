@@ -253,8 +253,8 @@ struct PajekTests {
   // MARK: Files other tools wrote
 
   /// igraph's links.net: `*Network`, a `%` comment, CRLF, drawing parameters and loops, and
-  /// two negative weights, which Brobyggare refuses at their place (igraph and networkx read
-  /// them as -1). With the minus signs taken out, the rest is compared with networkx, which
+  /// two negative weights, which Brobyggare refuses at their place unless a sign is chosen
+  /// (igraph and networkx read them as -1). With the minus signs taken out, the rest is compared with networkx, which
   /// keeps Pajek's parameter names (as text), and with igraph for coordinates and weights
   /// (igraph renames the parameters: c → color, w → edgewidth).
   @Test(readsInteropFiles("PajekTests.linksNet"))
@@ -270,6 +270,21 @@ struct PajekTests {
       (igraph["ties"] as! [[Any]]).map {
         (($0[2] as! [String: Any])["weight"] as! NSNumber).doubleValue
       } == [1, 1, 1, -1, 1, 1, -1])
+    // Read one sign at a time (--sign), the ties are igraph's ties of that sign, in order, the
+    // negative ones with their weight's size.
+    let igraphTies = (igraph["ties"] as! [[Any]]).map {
+      "\($0[0]) \($0[1]) \((($0[2] as! [String: Any])["weight"] as! NSNumber).doubleValue)"
+    }
+    for sign in TieSign.allCases {
+      var options = Network.ReadOptions()
+      options.sign = sign
+      let signed = try Network(
+        contentsOf: interopPath("realworld/pajek/igraph_links.net"), options: options)
+      let ours = signed.ties.map {
+        "\(signed.nodes[$0.source].id) \(signed.nodes[$0.target].id) \(sign == .negative ? -$0.trust! : $0.trust!)"
+      }
+      #expect(ours == igraphTies.filter { $0.hasSuffix(" -1.0") == (sign == .negative) }, "\(sign)")
+    }
 
     let positive = String(decoding: data, as: UTF8.self).replacingOccurrences(
       of: " -1  h", with: "  1  h")

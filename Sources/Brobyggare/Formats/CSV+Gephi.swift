@@ -83,10 +83,10 @@ extension CSVFormat {
             file: file, line: row.line, column: k + 2,
             "the value '\(cell)' in the adjacency matrix is not a number")
         }
-        guard v >= 0 else {
+        guard SignedReading.admits(v) else {
           throw FormatError(
             file: file, line: row.line, column: k + 2,
-            "the value \(cell) is negative; trust must be ≥ 0")
+            "the value \(cell) is negative; trust must be ≥ 0 (\(TieSign.hint))")
         }
         if v != 0 { ties.append((from, network.node(withID: columns[k]), v)) }
       }

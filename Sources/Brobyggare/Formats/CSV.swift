@@ -761,7 +761,8 @@ public enum CSVFormat {
       + (ids.count > 20 ? ", and \(ids.count - 20) more" : "")
   }
 
-  /// Parses a trust value; NaN, infinite and negative trust are refused. The column is worked
+  /// Parses a trust value; NaN, infinite and negative trust are refused (negative trust is
+  /// taken while a signed network is read, see ``TieSign``). The column is worked
   /// out only for an error (finding it reads the row again).
   static func parseTrust(
     _ text: String, decimalComma: Bool, file: String, line: Int,
@@ -773,10 +774,11 @@ public enum CSVFormat {
         file: file, line: line, column: column(),
         "the trust '\(FormatError.excerpt(text))' is not a number")
     }
-    guard w.isFinite, w >= 0 else {
+    guard SignedReading.admits(w) else {
       throw FormatError(
         file: file, line: line, column: column(),
-        "the trust '\(FormatError.excerpt(text))' must be a finite number ≥ 0")
+        "the trust '\(FormatError.excerpt(text))' must be a finite number ≥ 0"
+          + (w < 0 ? "; \(TieSign.hint)" : ""))
     }
     return w
   }

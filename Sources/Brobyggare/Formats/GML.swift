@@ -666,9 +666,10 @@ public enum GMLFormat {
               "the \(key) is not a number; expected a number ≥ 0 (the tie's trust)", item.valueLine,
               item.valueColumn)
           }
-          guard w.isFinite, w >= 0 else {
+          guard SignedReading.admits(w) else {
             throw failure(
-              "the \(key) \(formatNumber(w)) is \(w.isNaN ? "not a number" : w < 0 ? "negative" : "infinite"); trust is a strength, expected a finite number ≥ 0",
+              "the \(key) \(formatNumber(w)) is \(w.isNaN ? "not a number" : w < 0 ? "negative" : "infinite"); trust is a strength, expected a finite number ≥ 0"
+                + (w < 0 ? " (\(TieSign.hint))" : ""),
               item.valueLine, item.valueColumn)
           }
           tie.trust = w

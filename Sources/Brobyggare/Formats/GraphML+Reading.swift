@@ -756,10 +756,13 @@ public enum GraphMLFormat {
           let number =
             trustFromText
             ? parseDouble(trimmingWhitespace(v.description, newlines: true)) : v.number
-          guard let w = number, trustName?.lowercased() != "trust" || (w.isFinite && w >= 0)
+          guard let w = number,
+            trustName?.lowercased() != "trust" || SignedReading.admits(w)
           else {
+            let negative = number.map { $0 < 0 } ?? false
             throw failure(
-              "the trust '\(FormatError.excerpt(v.description))' must be a finite number ≥ 0",
+              "the trust '\(FormatError.excerpt(v.description))' must be a finite number ≥ 0"
+                + (negative ? "; \(TieSign.hint)" : ""),
               at: edgeOffsets[e])
           }
           tie.trust = w

@@ -37,6 +37,10 @@ extension Network {
     public var sheet: String?
     /// The sheet of an Excel workbook that holds the nodes; `nil` chooses (see ``XLSXFormat``).
     public var nodesSheet: String?
+    /// For a signed network (a negative trust is distrust): read the ties of this sign only
+    /// (see ``TieSign``), with a note in ``Network/readNotes`` of how many were left out.
+    /// `nil` (the default): a negative trust is an error.
+    public var sign: TieSign?
     /// Options; every one left out takes its default.
     public init(
       directed: Bool? = nil, nodeTable: String? = nil, format: NetworkFormat? = nil,
@@ -70,6 +74,10 @@ extension Network {
   ///     columns, sheets.
   /// - Throws: ``FormatError`` with the file, line and column of the first problem.
   public init(contentsOf path: String, options: ReadOptions = ReadOptions()) throws(FormatError) {
+    if let sign = options.sign {
+      self = try Network.readingSigned(path, sign: sign, options: options)
+      return
+    }
     // A Network Canvas export (a folder of its files, or GraphML in its namespace) is a study of
     // personal networks, read as one network: its reader keeps the ego out of the nodes (or
     // puts it in, as asked), where the GraphML reader would read one session's alters only.

@@ -163,9 +163,10 @@ public enum NodeLinkFormat {
               "\(edgeKey)[\(n)]: the \(k) \(isText ? "is the text \"\(FormatError.excerpt(a.description))\"" : "'\(FormatError.excerpt(a.description))' is not a number"); a trust is a JSON number (write it without quotes)",
               at: parser.offset(edgeKey, n))
           }
-          guard k.lowercased() != "trust" || (w.isFinite && w >= 0) else {
+          guard k.lowercased() != "trust" || SignedReading.admits(w) else {
             throw parser.error(
-              "\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0",
+              "\(edgeKey)[\(n)]: the trust \(a) must be a finite number ≥ 0"
+                + (w < 0 ? "; \(TieSign.hint)" : ""),
               at: parser.offset(edgeKey, n))
           }
           tie.trust = w

@@ -24,7 +24,8 @@ import Foundation
 /// and value, as igraph reads them) an attribute of that name, typed as its values allow;
 /// a parameter named like one of those (igraph's test file has `x -1`) gets a `_` after its
 /// name, as igraph does. A tie's third number is its trust, which must be finite and ≥ 0 (a
-/// negative weight is an error at its line and column); the words after it are its drawing
+/// negative weight is an error at its line and column, unless a signed network is read one
+/// sign at a time: see ``TieSign``); the words after it are its drawing
 /// parameters (`c Blue`, `l "label"`), kept the same way. A time interval in brackets
 /// (`[1-3]`) is kept as the text attribute `activity`.
 ///
@@ -666,10 +667,11 @@ public enum PajekFormat {
     func checkedTrust(_ w: Double, _ written: String, _ number: Int, _ range: Range<Int>, _ at: Int)
       throws(FormatError) -> Double
     {
-      guard w.isFinite, w >= 0 else {
+      guard SignedReading.admits(w) else {
         let what = w.isNaN ? "is not a number" : w < 0 ? "is negative" : "is infinite"
         throw failure(
-          "the weight \(written) \(what); trust is a strength in Brobyggare, expected a finite number ≥ 0 (a negative tie, such as distrust, belongs in a separate layer or attribute)",
+          "the weight \(written) \(what); trust is a strength in Brobyggare, expected a finite number ≥ 0"
+            + (w < 0 ? " (\(TieSign.hint))" : ""),
           number, range, at)
       }
       return w

@@ -529,10 +529,10 @@ struct DLHeader {
                 file: lex.file, line: cell.1, column: cell.2,
                 "the value '\(cell.0)' is not a number")
             }
-            guard v >= 0 else {
+            guard SignedReading.admits(v) else {
               throw FormatError(
                 file: lex.file, line: cell.1, column: cell.2,
-                "the value \(cell.0) is negative; trust must be ≥ 0")
+                "the value \(cell.0) is negative; trust must be ≥ 0 (\(TieSign.hint))")
             }
             if v == 0 { continue }
             ties.append((rowNode, -(col + 1), v, layerNames[m], cell.1, cell.2))
@@ -601,10 +601,12 @@ struct DLHeader {
           }
           var v = 1.0
           if words.count == 3 {
-            guard let x = decimalDouble(words[2].0), x.isFinite, x >= 0 else {
+            guard let x = decimalDouble(words[2].0), SignedReading.admits(x) else {
+              let negative = decimalDouble(words[2].0).map { $0 < 0 } ?? false
               throw FormatError(
                 file: lex.file, line: words[2].1, column: words[2].2,
-                "the value '\(words[2].0)' is not a number ≥ 0")
+                "the value '\(words[2].0)' is not a number ≥ 0"
+                  + (negative ? " (\(TieSign.hint))" : ""))
             }
             v = x
           }

@@ -173,6 +173,18 @@ public struct Network: Sendable {
     return ties.count - 1
   }
 
+  /// Keeps the ties of one sign, in their order (see ``TieSign``): the positive ones, or the
+  /// negative ones with their trust's size as the trust. The nodes stay.
+  mutating func keepTies(ofSign sign: TieSign) {
+    switch sign {
+    case .positive:
+      ties.removeAll { ($0.trust ?? 0) < 0 }
+    case .negative:
+      ties.removeAll { !(($0.trust ?? 0) < 0) }
+      for k in ties.indices { ties[k].trust = -ties[k].trust! }
+    }
+  }
+
   /// Adds a tie between the nodes with these ids, creating bare nodes for unknown ids.
   @discardableResult
   public mutating func addTie(
