@@ -8,7 +8,7 @@ let interviewsSpec = CommandSpec(
   positionals: [
     (
       "NOMINATIONS",
-      "The nominations table (CSV, or the first sheet of an .xlsx workbook): respondent, alter, rating; optional layer, wave, and what was said about the alter."
+      "The nominations table (CSV, or the first sheet of an .xlsx workbook): respondent, alter, rating; optional layer, wave, and what was said about the alter. Or one row per respondent with numbered names and ratings (alter 1, rating 1, alter 2, rating 2, ...), as survey tools export it."
     )
   ],
   options: [

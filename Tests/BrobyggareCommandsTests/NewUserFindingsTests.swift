@@ -696,4 +696,29 @@ struct NewUserFindingsTests {
     #expect(none.status == 0 && none.stdout.contains("Bo,Bo,true,false,1,NaN,"))
     #expect(!none.stderr.contains("layers differ"))
   }
+  /// A survey tool's export, one row per respondent (`Respondent, Name 1, Trust 1, Name 2,
+  /// Trust 2`), was refused with a hint (--alter-column) that would have read only the first
+  /// name of each row. It is read as wide, every name a nomination, with a note that says so.
+  @Test func aWideSurveyExportGivesEveryNomination() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let noms = dir.appendingPathComponent("survey.csv").path
+    try "Respondent,Name 1,Trust 1,Name 2,Trust 2,Age\nAnna,Bo,4,Cilla,5,40\nBo,Anna,3,,,31\n"
+      .write(toFile: noms, atomically: true, encoding: .utf8)
+    let roster = dir.appendingPathComponent("roster.csv").path
+    try "id,label,interviewed\nanna,Anna,true\nbo,Bo,true\ncilla,Cilla,false\n".write(
+      toFile: roster, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("net.csv").path
+    let r = run("interviews", noms, "--roster", roster, "--scale", "1..5", "-o", out)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "read as a wide table, one row per respondent: 2 numbered names ('Name 1' to 'Name 2'), each with its rating ('Trust 1' to 'Trust 2'); 3 nominations"
+      ), "\(r.stderr)")
+    #expect(r.stderr.contains("not read, as it is not numbered like the names"))
+    let ties = try String(contentsOfFile: out, encoding: .utf8)
+    // Trust on 1..5: (r - 1 + 1) / 5, so 4 → 0.8, 5 → 1, 3 → 0.6.
+    #expect(ties.contains("anna,bo,") && ties.contains("anna,cilla,") && ties.contains("bo,anna,"))
+    #expect(ties.split(separator: "\n").count == 4, "\(ties)")
+  }
 }

@@ -135,7 +135,11 @@ extension InterviewFiles {
 public enum InterviewFiles {
   /// Reads a nominations table: `respondent`, `alter` and `rating` columns (also spelled `ego`,
   /// `name`/`nominee`, `trust`); optional `layer` and `wave`; every other column is what the
-  /// respondent said about the alter. A rating written with a decimal comma in a
+  /// respondent said about the alter. A table without an alter column but with numbered ones
+  /// (`alter 1`, `rating 1`, `alter 2`, ...; the wide layout survey tools export, one row per
+  /// respondent) gives a nomination for each number a row fills in; numbered columns of another
+  /// name (`sector 1`) are what was said of that person, and columns without a number are not
+  /// read (the notes name them). A rating written with a decimal comma in a
   /// comma-separated table (`"4,5"`, quoted) is read as a decimal number, and one written as
   /// missing (`NA`, `N/A`) as no rating; ``nominations(_:file:encoding:columns:notes:)`` says
   /// so in its notes.
@@ -195,80 +199,138 @@ public enum InterviewFiles {
       CSVFormat.column(
         table, file: file, named: columns.respondent, option: "respondent-column",
         usual: "respondent", "ego"))
-    let a = try required(
-      "alter",
-      CSVFormat.column(
-        table, file: file, named: columns.alter, option: "alter-column",
-        usual: "alter", "nominee", "name"))
-    let ratingCol = try required(
-      "rating",
-      CSVFormat.column(
-        table, file: file, named: columns.rating, option: "rating-column",
-        usual: "rating", "trust"))
-    if Set([r, a, ratingCol]).count < 3 {
-      throw FormatError(
-        file: file, line: 1, column: 1,
-        "the respondent, alter and rating must be three columns; '\(h[r])', '\(h[a])' and '\(h[ratingCol])' are not"
-      )
-    }
     let layerCol = CSVFormat.column(h, "layer")
     let waveCol = CSVFormat.column(h, "wave")
-    let rest = h.indices.filter { ![r, a, ratingCol, layerCol, waveCol].contains($0) }
-    let cols = CSVFormat.typedColumns(table, columns: rest)
+    // A wide table (one row per respondent, as survey tools export it: 'alter 1', 'rating 1',
+    // 'alter 2', ...) has numbered name columns and no plain one.
+    let alterNames = columns.alter.map { [$0] } ?? ["alter", "nominee", "name"]
+    let wide: WideLayout? =
+      alterNames.contains(where: { n in h.contains { sameName($0, n) } })
+      ? nil
+      : try WideLayout(
+        table, file: file, alterNames: alterNames,
+        ratingNames: columns.rating.map { [$0] } ?? ["rating", "trust"],
+        fixed: [r, layerCol, waveCol].compactMap { $0 })
+    // Each row holds one nomination in a long table (a slot), and one per number in a wide one.
+    var slots: [(alter: Int, rating: Int, reported: [(name: String, column: Int)])]
+    var reportedColumns: [(name: String, type: AttributeType, values: [AttributeValue?])]
+    if let wide {
+      slots = wide.slots
+      reportedColumns = []
+    } else {
+      let a = try required(
+        "alter",
+        CSVFormat.column(
+          table, file: file, named: columns.alter, option: "alter-column",
+          usual: "alter", "nominee", "name"))
+      let ratingCol = try required(
+        "rating",
+        CSVFormat.column(
+          table, file: file, named: columns.rating, option: "rating-column",
+          usual: "rating", "trust"))
+      if Set([r, a, ratingCol]).count < 3 {
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "the respondent, alter and rating must be three columns; '\(h[r])', '\(h[a])' and '\(h[ratingCol])' are not"
+        )
+      }
+      let rest = h.indices.filter { ![r, a, ratingCol, layerCol, waveCol].contains($0) }
+      slots = [(a, ratingCol, [])]
+      reportedColumns = CSVFormat.typedColumns(table, columns: rest)
+    }
     let decimalComma = table.delimiter == UInt8(ascii: ";")
+    // The values of a wide table's numbered columns of what was said ('organisation 1', ...),
+    // typed as one column per name.
+    var wideReported: [String: [[AttributeValue?]]] = [:]
+    if let wide {
+      for name in wide.reportedNames {
+        let cells = slots.map { slot in
+          slot.reported.first { $0.name == name }.map { c in
+            table.rows.map { $0[c.column].isEmpty ? nil : $0[c.column] }
+          } ?? Array(repeating: nil, count: table.rows.count)
+        }
+        let type = inferType(cells.flatMap { $0 }, decimalComma: decimalComma)
+        wideReported[name] = cells.map { column in
+          column.map {
+            $0.flatMap { AttributeValue.parse($0, as: type, decimalComma: decimalComma) }
+          }
+        }
+      }
+    }
     var out: [Nomination] = []
-    out.reserveCapacity(table.rows.count)
+    out.reserveCapacity(table.rows.count * slots.count)
     var commaRatings = 0
     var missingRatings: [String] = []
     var firstComma: (raw: String, line: Int, value: Double)?
+    /// A rating as written: `nil` for an empty cell or one written as missing.
+    func rating(_ raw: String, line: Int, column: @autoclosure () -> Int) throws(FormatError)
+      -> Double?
+    {
+      if GroupAssignment.missingSpellings.contains(raw) {
+        // What R, Excel and databases write for no answer: no rating, as an empty cell.
+        missingRatings.append(raw)
+        return nil
+      }
+      if raw.isEmpty { return nil }
+      // One comma between digits in a comma-separated file was a quoted decimal comma.
+      if !decimalComma, let v = CSVFormat.quotedDecimalComma(raw), v.isFinite {
+        if firstComma == nil { firstComma = (raw, line, v) }
+        commaRatings += 1
+        return v
+      }
+      guard let v = parseDouble(raw, decimalComma: decimalComma), v.isFinite else {
+        throw FormatError(
+          file: file, line: line, column: column(), "the rating '\(raw)' is not a finite number")
+      }
+      return v
+    }
     for (i, f) in table.rows.enumerated() {
       let line = table.rowLines[i]
       let respondent = f[r].trimmingCharacters(in: .whitespaces)
-      let alter = f[a].trimmingCharacters(in: .whitespaces)
+      // A row of a wide table with nothing in it (a spreadsheet's empty rows) holds no answer.
+      if wide != nil, f.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        continue
+      }
       if respondent.isEmpty {
         throw FormatError(
           file: file, line: line, column: table.column(row: i, field: r), "the respondent is empty")
       }
-      if alter.isEmpty {
-        throw FormatError(
-          file: file, line: line, column: table.column(row: i, field: a),
-          "the alter (the name given) is empty")
-      }
-      var rating: Double?
-      let rawRating = f[ratingCol].trimmingCharacters(in: .whitespaces)
-      if GroupAssignment.missingSpellings.contains(rawRating) {
-        // What R, Excel and databases write for no answer: no rating, as an empty cell.
-        missingRatings.append(rawRating)
-      } else if !rawRating.isEmpty {
-        // One comma between digits in a comma-separated file was a quoted decimal comma.
-        if !decimalComma, let v = CSVFormat.quotedDecimalComma(rawRating), v.isFinite {
-          if firstComma == nil { firstComma = (rawRating, line, v) }
-          commaRatings += 1
-          rating = v
-        } else {
-          guard let v = parseDouble(rawRating, decimalComma: decimalComma), v.isFinite else {
-            throw FormatError(
-              file: file, line: line, column: table.column(row: i, field: ratingCol),
-              "the rating '\(rawRating)' is not a finite number")
+      for (k, slot) in slots.enumerated() {
+        let alter = f[slot.alter].trimmingCharacters(in: .whitespaces)
+        let rawRating = f[slot.rating].trimmingCharacters(in: .whitespaces)
+        if alter.isEmpty {
+          // A wide table's row has as many names as the respondent gave; the rest are empty.
+          if wide != nil
+            && (rawRating.isEmpty || GroupAssignment.missingSpellings.contains(rawRating))
+          {
+            continue
           }
-          rating = v
+          throw FormatError(
+            file: file, line: line, column: table.column(row: i, field: slot.alter),
+            wide != nil
+              ? "'\(h[slot.rating])' has a rating, but '\(h[slot.alter])' names no one"
+              : "the alter (the name given) is empty")
         }
+        let value = try rating(
+          rawRating, line: line, column: table.column(row: i, field: slot.rating))
+        var reported: [String: AttributeValue] = [:]
+        for c in reportedColumns { if let v = c.values[i] { reported[c.name] = v } }
+        for (name, perSlot) in wideReported { if let v = perSlot[k][i] { reported[name] = v } }
+        out.append(
+          Nomination(
+            respondent: respondent, alter: alter, rating: value,
+            layer: layerCol.flatMap {
+              f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces)
+            },
+            wave: waveCol.flatMap {
+              f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces)
+            },
+            reported: reported, line: line, alterColumn: table.column(row: i, field: slot.alter),
+            ratingColumn: table.column(row: i, field: slot.rating),
+            respondentColumn: table.column(row: i, field: r)))
       }
-      var reported: [String: AttributeValue] = [:]
-      for c in cols { if let v = c.values[i] { reported[c.name] = v } }
-      out.append(
-        Nomination(
-          respondent: respondent, alter: alter, rating: rating,
-          layer: layerCol.flatMap {
-            f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces)
-          },
-          wave: waveCol.flatMap {
-            f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces)
-          },
-          reported: reported, line: line, alterColumn: table.column(row: i, field: a),
-          ratingColumn: table.column(row: i, field: ratingCol),
-          respondentColumn: table.column(row: i, field: r)))
     }
+    if let wide { notes.append(wide.note(file: file, nominations: out.count, header: h)) }
     if !missingRatings.isEmpty {
       let spellings = Array(Set(missingRatings)).sorted().map { "'\($0)'" }
       notes.append(

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Whether a column's name is `name`, in any case and without spaces around either.
+func sameName(_ header: String, _ name: String) -> Bool {
+  header.trimmingCharacters(in: .whitespaces).lowercased()
+    == name.trimmingCharacters(in: .whitespaces).lowercased()
+}
+
+/// A nominations table in the wide layout survey tools export: one row per respondent, with
+/// numbered columns for each person named and their rating (`alter 1`, `rating 1`, `alter 2`,
+/// `rating 2`, ...; also `alter_1`, `alter1`, `Alter (1)`, `name [1]`). Numbered columns of
+/// another name with the same numbers (`organisation 1`) are what was said of that person;
+/// columns without a number are about the respondent, and are not read (the note names them).
+struct WideLayout {
+  /// Per number, in order: the columns of the name, the rating and what was said.
+  var slots: [(alter: Int, rating: Int, reported: [(name: String, column: Int)])]
+  /// The names of what was said, as the first numbered column writes them.
+  var reportedNames: [String]
+  /// Columns not read: without a number, or with a number no name has.
+  var unread: [Int]
+  var numbers: [Int]
+
+  /// A column's name split into its name and number: `alter 1`, `alter_1`, `alter1`,
+  /// `Alter (1)`, `name [1]` → (`alter`, 1).
+  static func numbered(_ header: String) -> (base: String, number: Int)? {
+    var t = Substring(header.trimmingCharacters(in: .whitespaces))
+    let closed = t.last == ")" || t.last == "]"
+    if closed { t = t.dropLast() }
+    let digits = t.reversed().prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, digits.count <= 4, let k = Int(String(digits.reversed())), k >= 1 else {
+      return nil
+    }
+    t = t.dropLast(digits.count)
+    if closed {
+      guard t.last == "(" || t.last == "[" else { return nil }
+      t = t.dropLast()
+    }
+    while let c = t.last, c == " " || c == "_" || c == "-" || c == "#" || c == "." {
+      t = t.dropLast()
+    }
+    let base = t.trimmingCharacters(in: .whitespaces)
+    return base.isEmpty ? nil : (base, k)
+  }
+
+  /// The wide layout of `table`, or `nil` when it has no numbered name columns.
+  ///
+  /// - Throws: when the names and ratings are not numbered alike (a name without its rating,
+  ///   a rating without its name, a number used twice), or there are no numbered ratings.
+  init?(
+    _ table: CSVFormat.Table, file: String, alterNames: [String], ratingNames: [String],
+    fixed: [Int]
+  ) throws(FormatError) {
+    let h = table.header
+    func columns(_ names: [String], _ role: String) throws(FormatError) -> [Int: Int] {
+      for name in names {
+        var found: [Int: Int] = [:]
+        for (c, head) in h.enumerated() where !fixed.contains(c) {
+          guard let (base, k) = Self.numbered(head), sameName(base, name) else { continue }
+          if let other = found[k] {
+            throw FormatError(
+              file: file, line: 1, column: 1,
+              "the columns '\(h[other])' and '\(head)' are both \(role) \(k)")
+          }
+          found[k] = c
+        }
+        if !found.isEmpty { return found }
+      }
+      return [:]
+    }
+    let alters = try columns(alterNames, "name")
+    guard let first = alters.keys.min() else { return nil }
+    let ratings = try columns(ratingNames, "rating")
+    guard !ratings.isEmpty else {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the nominations table is wide (one row per respondent, with numbered names such as '\(h[alters[first]!])'), but has no numbered ratings such as 'rating \(first)'; its columns are \(h.joined(separator: ", ")); name the ratings' column, without its number, with --rating-column"
+      )
+    }
+    for k in alters.keys.sorted() where ratings[k] == nil {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "'\(h[alters[k]!])' names someone, but no column holds their rating (the ratings are \(ratings.keys.sorted().map { "'\(h[ratings[$0]!])'" }.joined(separator: ", ")))"
+      )
+    }
+    for k in ratings.keys.sorted() where alters[k] == nil {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "'\(h[ratings[k]!])' is a rating, but no column names whom it rates (the names are \(alters.keys.sorted().map { "'\(h[alters[$0]!])'" }.joined(separator: ", ")))"
+      )
+    }
+    numbers = alters.keys.sorted()
+    let taken = Set(fixed + Array(alters.values) + Array(ratings.values))
+    var said: [String: [Int: Int]] = [:]
+    var order: [String] = []
+    unread = []
+    for c in h.indices where !taken.contains(c) {
+      guard let (base, k) = Self.numbered(h[c]), alters[k] != nil else {
+        unread.append(c)
+        continue
+      }
+      let key = order.first { sameName($0, base) } ?? base
+      if !order.contains(key) { order.append(key) }
+      if said[key, default: [:]][k] != nil {
+        unread.append(c)
+        continue
+      }
+      said[key, default: [:]][k] = c
+    }
+    reportedNames = order
+    slots = numbers.map { k in
+      (
+        alters[k]!, ratings[k]!,
+        order.compactMap { name in said[name]?[k].map { (name, $0) } }
+      )
+    }
+  }
+
+  /// What the reading did, for the notes.
+  func note(file: String, nominations: Int, header h: [String]) -> String {
+    let names = slots.map { h[$0.alter] }
+    let ratings = slots.map { h[$0.rating] }
+    func span(_ list: [String]) -> String {
+      list.count == 1 ? "'\(list[0])'" : "'\(list[0])' to '\(list[list.count - 1])'"
+    }
+    var text =
+      "\(file): read as a wide table, one row per respondent: \(names.count) numbered \(names.count == 1 ? "name" : "names") (\(span(names))), each with its rating (\(span(ratings))); \(nominations) \(nominations == 1 ? "nomination" : "nominations")"
+    if !reportedNames.isEmpty {
+      text += "; what was said of each: \(reportedNames.map { "'\($0)'" }.joined(separator: ", "))"
+    }
+    if !unread.isEmpty {
+      text +=
+        "; not read, as \(unread.count == 1 ? "it is" : "they are") not numbered like the names (about the respondent, not one of those named; a roster column holds that): \(unread.map { "'\(h[$0])'" }.joined(separator: ", "))"
+    }
+    return text
+  }
+}
