@@ -60,7 +60,10 @@ struct InterviewCommandTests {
     let out = dir.appendingPathComponent("out.graphml").path
     let r = run("interviews", noms.path, "--roster", roster.path, "--scale", "1..5", "-o", out)
     #expect(r.status == 1)
-    #expect(r.stderr == "\(noms.path):3:5: error: the rating 9 is outside the scale 1..5\n")
+    #expect(
+      r.stderr
+        == "\(noms.path):3:5: error: the rating 9 is outside the scale 1..5; if 9 stands for no answer, as surveys often code it, write NA or leave the cell empty (the row is then left out, and listed in the account)\n"
+    )
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["n.csv", "r.csv"])
     let waves = BrobyggareCommandLine.run([

@@ -192,6 +192,30 @@ struct InterviewTests {
     }
   }
 
+  /// One run names every rating outside the scale (the first ten), not only the first; a
+  /// survey's code for no answer gets the way to write it.
+  @Test func ratingsOutsideTheScaleAreNamedTogether() throws {
+    func message(_ csv: String) throws -> String? {
+      let noms = try InterviewFiles.nominations(Data(csv.utf8), file: "n.csv")
+      let inputs = InterviewNetwork.Inputs(
+        nominations: noms, nominationsFile: "n.csv", roster: try Self.roster())
+      do {
+        _ = try InterviewNetwork(
+          inputs, options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
+        return nil
+      } catch let e as FormatError { return "\(e.line):\(e.column): \(e.message)" }
+    }
+    let rows = (0..<12).map { "a,c,\($0 % 2 == 0 ? 0 : 6)\n" }.joined()
+    #expect(
+      try message("respondent,alter,rating\na,b,3\n" + rows)
+        == "3:5: the rating 0 is outside the scale 1..5; 11 more are: 6 on line 4, 0 on line 5, 6 on line 6, 0 on line 7, 6 on line 8, 0 on line 9, 6 on line 10, 0 on line 11, 6 on line 12, 0 on line 13, ..."
+    )
+    #expect(
+      try message("respondent,alter,rating\na,b,0\nb,a,0\n")
+        == "2:5: the rating 0 is outside the scale 1..5; 1 more is: 0 on line 3; if 0 stands for no answer, as surveys often code it, write NA or leave the cell empty (the row is then left out, and listed in the account)"
+    )
+  }
+
   @Test func severalWavesNeedAChoice() throws {
     let noms = try InterviewFiles.nominations(
       Data("respondent,alter,rating,wave\na,b,3,1\na,c,4,2\nb,a,2,2\n".utf8), file: "n.csv")

@@ -344,6 +344,30 @@ public struct InterviewNetwork: Sendable {
     }
   }
 
+  /// What an error for a rating outside the scale adds, so that one run shows them all: the
+  /// other ratings outside it (the first ten, with their lines), and, when they are all one
+  /// value that surveys use for no answer (0, 9, 99, -1, ...), how to write that.
+  static func moreOutside(_ rows: [Nomination], scale: RatingScale, first: Nomination) -> String {
+    let outside = rows.filter { r in r.rating.map { scale.trust($0) == nil } ?? false }
+    let others = outside.filter {
+      $0.line != first.line || $0.ratingColumn != first.ratingColumn
+    }
+    var text = ""
+    if !others.isEmpty {
+      let shown = others.prefix(10).map { "\(formatNumber($0.rating!)) on line \($0.line)" }
+      text +=
+        "; \(others.count) more \(others.count == 1 ? "is" : "are"): \(shown.joined(separator: ", "))\(others.count > 10 ? ", ..." : "")"
+    }
+    let values = Set(outside.map { $0.rating! })
+    if values.count == 1, let v = values.first,
+      [0, -1, -9, -99, 8, 9, 88, 97, 98, 99, 999].contains(v)
+    {
+      text +=
+        "; if \(formatNumber(v)) stands for no answer, as surveys often code it, write NA or leave the cell empty (the row is then left out, and listed in the account)"
+    }
+    return text
+  }
+
   /// Builds the network. Throws a ``FormatError`` for a rating outside the scale, an alias
   /// table that names no roster entry, or a name two alias rows decide differently (in one
   /// table or two), and ``InterviewError`` for an ambiguous wave.
@@ -530,7 +554,8 @@ public struct InterviewNetwork: Sendable {
       guard let trust = options.scale.trust(rating) else {
         throw FormatError(
           file: file, line: row.line, column: row.ratingColumn,
-          "the rating \(formatNumber(rating)) is outside the scale \(options.scale)")
+          "the rating \(formatNumber(rating)) is outside the scale \(options.scale)"
+            + Self.moreOutside(rows, scale: options.scale, first: row))
       }
       if s == t {
         drop("the respondent names themself", at)
