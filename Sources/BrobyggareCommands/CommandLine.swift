@@ -532,6 +532,19 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
     return network
   }
   let network = try Network(contentsOf: path, options: options)
+  // A weight networkx or igraph wrote (GraphML, GEXF, JSON) may be negative and is read as it
+  // is, so that the file converts; every other command analyses, and a negative trust is not a
+  // strength (with --sign the reading keeps one sign).
+  if p.command != "convert", network.tieSign == nil,
+    let k = network.ties.firstIndex(where: { ($0.trust ?? 0) < 0 })
+  {
+    let tie = network.ties[k]
+    throw DataError(
+      file: path,
+      message:
+        "tie \(k + 1) ('\(network.nodes[tie.source].id)' \(network.isDirected ? "->" : "--") '\(network.nodes[tie.target].id)'): the \(network.trustAttributeName) \(formatNumber(tie.trust!)) is negative, and trust is a strength; \(TieSign.hint)"
+    )
+  }
   for n in network.readNotes { note("\(path): \(n)") }
   noteSimilarNames(network, file: path)
   // The tie table and any node table it was read with are inputs no output may overwrite.
@@ -763,9 +776,17 @@ func selectionSettings(_ s: TieSelection, network: Network) -> [(String, String)
       )
       + " (affiliation layers \(list(s.excludedLayers.sorted())) left out)"
   }
-  return [
+  var settings = [
     ("layers", layers), ("weight", weightSetting(s, network: network)), ("merge", s.merge.rawValue),
   ]
+  // A signed network read one sign at a time: the negative ties' trust is their size.
+  switch network.tieSign {
+  case .negative?:
+    settings.append(("sign", "negative (the ties of negative trust, each its size)"))
+  case .positive?: settings.append(("sign", "positive (the ties of negative trust left out)"))
+  case nil: break
+  }
+  return settings
 }
 
 /// The most shuffles or runs an option may ask for: a p-value's resolution is 1/(n + 1), and a

@@ -84,7 +84,7 @@ func packedNetworkSettings(_ path: String, _ p: ParsedArguments) throws -> (
     PackedNetwork.isPacked(path: path)
   else { return nil }
   let settings = try PackedNetwork.settings(contentsOf: path)
-  for name in ["layer", "weight", "merge"] where p.value(name) != nil {
+  for name in ["layer", "weight", "merge", "sign"] where p.value(name) != nil {
     let chosen = settings.filter { $0.name != "distance" }.map { "\($0.name): \($0.value)" }.joined(
       separator: "; ")
     throw UsageError(

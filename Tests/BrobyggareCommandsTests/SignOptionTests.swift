@@ -34,7 +34,10 @@ struct SignOptionTests {
       "\(positive.stderr)")
     let negative = run("info", Self.pajek, "--sign", " Negative")
     #expect(negative.status == 0 && negative.stdout.contains("ties: 11 "), "\(negative.stdout)")
-    #expect(negative.stderr.contains("the 11 of 78 ties that have a negative trust are read"))
+    #expect(
+      negative.stderr.contains(
+        "11 of 78 ties have a negative trust and are read, with the trust's size as their trust (-2 as 2); the other 67 are left out (--sign negative)"
+      ), "\(negative.stderr)")
   }
 
   @Test func aSignIsOneOfTwoAndNotForDatasets() {
@@ -43,5 +46,56 @@ struct SignOptionTests {
       both.status == 64 && both.stderr.contains("--sign takes positive or negative, not 'both'"))
     let dataset = run("info", "padgett", "--sign", "positive")
     #expect(dataset.status == 64 && dataset.stderr.contains("has none"), "\(dataset.stderr)")
+  }
+  /// The sign chosen is in the settings every analysis prints, and in a packed network's,
+  /// which refuses another.
+  @Test func theSignIsInTheSettingsAndThePackedFile() throws {
+    let r = run("metrics", Self.pajek, "--sign", "negative")
+    #expect(
+      r.status == 0
+        && r.stderr.contains("sign: negative (the ties of negative trust, each its size)"),
+      "\(r.stderr)")
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let bbn = dir.appendingPathComponent("neg.bbn").path
+    #expect(run("pack", Self.pajek, "--sign", "negative", "-o", bbn).status == 0)
+    let packed = run("metrics", bbn)
+    #expect(packed.status == 0 && packed.stderr.contains("sign: negative"), "\(packed.stderr)")
+    let again = run("metrics", bbn, "--sign", "positive")
+    #expect(again.status == 64 && again.stderr.contains("its ties chosen when it was packed"))
+  }
+
+  /// A negative weight networkx wrote in GraphML is read as it is (so that the file converts),
+  /// and refused by every analysis, naming the tie, unless a sign is chosen.
+  @Test func aNegativeWeightIsAnalysedOnlyWithASign() throws {
+    let graphml = packageRoot.appendingPathComponent(
+      "Tests/BrobyggareTests/Fixtures/signed/karate_signed.graphml"
+    ).path
+    for command in ["metrics", "info", "layers"] {
+      let r = run(command, graphml)
+      #expect(r.status == 1, "\(command)")
+      // networkx writes the ties in its order: the 16th, m0 -- m31, is the first negative.
+      #expect(
+        r.stderr.contains(
+          "error: tie 16 ('m0' -- 'm31'): the weight -2 is negative, and trust is a strength; a signed network is read one sign at a time"
+        ), "\(command): \(r.stderr)")
+    }
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let gexf = dir.appendingPathComponent("k.gexf").path
+    #expect(run("convert", graphml, gexf).status == 0)
+    #expect(run("metrics", gexf, "--sign", "positive", "--weight", "weight").status == 0)
+  }
+
+  /// Whole trusts stay whole: `-2` read under --sign negative is written back as `2`.
+  @Test func wholeTrustsStayWhole() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = dir.appendingPathComponent("s.csv").path
+    try "source,target,trust\na,b,-2\nb,c,1\n".write(toFile: csv, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("n.csv").path
+    #expect(run("convert", csv, "--sign", "negative", out).status == 0)
+    let text = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(text.contains("a,b,Directed,2\n"), "\(text)")
   }
 }

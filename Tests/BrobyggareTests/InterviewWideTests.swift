@@ -112,4 +112,72 @@ struct InterviewWideTests {
     let (n, notes) = try Self.nominations("respondent,alter,rating,alter 2\na,b,3,x\n")
     #expect(n.count == 1 && n[0].reported["alter 2"] == .string("x") && notes.isEmpty)
   }
+
+  /// What a survey researcher found (each a run that gave a wrong network without a word).
+  @Test func numberingFromZeroAndNamedByItsFirstColumn() throws {
+    let (zero, _) = try Self.nominations(
+      "respondent,alter_0,rating_0,alter_1,rating_1\na,b,3,c,4\n")
+    #expect(Self.said(zero) == ["a>b:3:", "a>c:4:"])
+    // `--alter-column "alter 1"` (as the error's hint led one to write) stands for all numbers.
+    let (first, notes) = try Self.nominations(
+      "respondent,alter 1,rating 1,alter 2,rating 2\na,b,3,c,4\n",
+      columns: .init(alter: "alter 1", rating: "rating 1"))
+    #expect(Self.said(first) == ["a>b:3:", "a>c:4:"] && notes.first?.contains("wide") == true)
+    // LimeSurvey's subquestion codes; a question's mark after the number.
+    let (lime, _) = try Self.nominations(
+      "respondent,alter[SQ001],rating[SQ001],alter[SQ002],rating[SQ002]\na,b,3,c,4\n")
+    #expect(Self.said(lime) == ["a>b:3:", "a>c:4:"])
+    let (asked, _) = try Self.nominations(
+      "respondent,Person 1?,How much? 1,Person 2?,How much? 2\na,b,3,c,4\n",
+      columns: .init(alter: "Person", rating: "How much?"))
+    #expect(Self.said(asked) == ["a>b:3:", "a>c:4:"])
+  }
+
+  @Test func aPlainNameColumnBesideNumberedOnes() throws {
+    // The respondent's own `name` beside numbered names, no plain rating: wide, `name` unread.
+    let (n, notes) = try Self.nominations("respondent,name,alter 1,rating 1\na,Eva,b,3\n")
+    #expect(Self.said(n) == ["a>b:3:"] && notes.first?.contains("'name'") == true)
+    // Plain name and rating columns and numbered ones: which are the nominations is not clear.
+    #expect(throws: FormatError.self) {
+      try Self.nominations("respondent,name,trust,alter 1,rating 1\na,Eva,2,b,3\n")
+    }
+  }
+
+  @Test func emptySlotsAndRespondentsWhoNamedNoOne() throws {
+    let (n, notes) = try Self.nominations(
+      "respondent,alter 1,rating 1,alter 2,rating 2\na,b,3,NA,NA\nc,n/a,,,\na,d,2,,\n")
+    #expect(Self.said(n) == ["a>b:3:", "a>d:2:", "c>:-:"])
+    #expect(notes.contains { $0.contains("1 respondent names no one ('c')") }, "\(notes)")
+    #expect(
+      notes.contains { $0.hasPrefix("w.csv: 'a' has 2 rows (lines 2, 4)") }, "\(notes)")
+    // c is a respondent in the network, with no tie.
+    let net = try InterviewNetwork(
+      InterviewNetwork.Inputs(
+        nominations: n, nominationsFile: "w.csv", roster: try InterviewTests.roster()),
+      options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
+    let c = try #require(net.network.index(of: "c"))
+    #expect(net.network.nodes[c].attributes["respondent"] == .boolean(true))
+    #expect(net.account.namedNoOne.map(\.line) == [3])
+    #expect(net.account.markdown.contains("respondents who named no one"))
+    // What is said of no one is refused, not lost.
+    #expect(throws: FormatError.self) {
+      try Self.nominations("respondent,alter 1,rating 1,sector 1\na,,,school\n")
+    }
+  }
+
+  @Test func numberedQuestionsLayersAndWaves() throws {
+    // Qualtrics: Q2 (the respondent's department) is no question about those named.
+    let (q, qNotes) = try Self.nominations(
+      "Q1,Q2,Q3_1,Q4_1,Q3_2,Q4_2\na,Police,b,3,c,4\n",
+      columns: .init(respondent: "Q1", alter: "Q3", rating: "Q4"))
+    #expect(Self.said(q) == ["a>b:3:", "a>c:4:"] && q.allSatisfy { $0.reported.isEmpty })
+    #expect(qNotes.first?.contains("'Q2'") == true, "\(qNotes)")
+    // A numbered layer is each nomination's own.
+    let (l, _) = try Self.nominations(
+      "respondent,alter 1,rating 1,layer 1,alter 2,rating 2,layer 2\na,b,3,advice,c,4,trust\n")
+    #expect(l.map { $0.layer ?? "-" } == ["advice", "trust"])
+    #expect(throws: FormatError.self) {
+      try Self.nominations("respondent,alter 1,rating 1,sector 1,Sector_1\na,b,3,x,y\n")
+    }
+  }
 }

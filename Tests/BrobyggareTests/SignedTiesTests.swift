@@ -112,12 +112,18 @@ struct SignedTiesTests {
     }
   }
 
-  @Test func aNetworkWithoutNegativeTrustSaysSo() throws {
+  @Test func aNetworkWithoutNegativeTrustIsAnErrorForTheNegativeSign() throws {
     var options = Network.ReadOptions()
     options.sign = .negative
+    let error = #expect(throws: FormatError.self) {
+      try Network(
+        contentsOf: fixturePath("trust/networkx_integer_weights.graphml"), options: options)
+    }
+    #expect(error?.message.hasPrefix("no tie has a negative trust, so --sign negative") == true)
+    options.sign = .positive
     let net = try Network(
       contentsOf: fixturePath("trust/networkx_integer_weights.graphml"), options: options)
-    #expect(net.tieCount == 0)
+    #expect(net.tieSign == .positive && net.tieCount > 0)
     #expect(net.readNotes.contains { $0.hasPrefix("no tie has a negative trust") })
   }
 

@@ -691,7 +691,14 @@ public enum CSVFormat {
       if let trustCol, !fields[trustCol].isEmpty {
         let raw = fields[trustCol]
         anyTrust = true
-        if integerTrust { integerTrust = isDigits(trimmingWhitespace(raw, newlines: false)) }
+        if integerTrust {
+          // A signed network's `-2` is a whole number too (read as its size, 2).
+          let t = trimmingWhitespace(raw, newlines: false)
+          integerTrust =
+            isDigits(t)
+            || (SignedReading.acceptsNegativeTrust && t.hasPrefix("-")
+              && isDigits(String(t.dropFirst())))
+        }
         // Gephi in a Swedish or German locale writes "1,33" in a comma-separated file: one
         // comma between digits, quoted, is a decimal comma (said in a note).
         if !decimalComma, let w = CSVFormat.quotedDecimalComma(raw) {

@@ -18,7 +18,7 @@ public enum TieSign: String, Sendable, CaseIterable {
   case negative
 
   /// What a reader's error for a negative trust adds: how to read the file anyway.
-  static let hint =
+  package static let hint =
     "a signed network is read one sign at a time: --sign positive reads the ties of trust ≥ 0, --sign negative the others"
 }
 
@@ -49,20 +49,26 @@ extension Network {
     var network = try read.get()
     let negative = network.ties.reduce(0) { $0 + (($1.trust ?? 0) < 0 ? 1 : 0) }
     let total = network.tieCount
+    if sign == .negative && negative == 0 {
+      throw FormatError(
+        file: path, line: 0, column: 0,
+        "no tie has a negative trust, so --sign negative would read no ties (of \(total)); leave it out, or read the file that holds the negative ties"
+      )
+    }
     network.keepTies(ofSign: sign)
+    network.tieSign = sign
+    let others = total - negative
+    let ties = "\(total) \(total == 1 ? "tie" : "ties")"
     let note: String
-    switch (sign, negative) {
-    case (.positive, 0):
-      note = "no tie has a negative trust, so --sign positive leaves out none of the \(total)"
-    case (.positive, _):
+    switch sign {
+    case .positive where negative == 0:
+      note = "no tie has a negative trust, so --sign positive leaves out none of the \(ties)"
+    case .positive:
       note =
-        "\(negative) of \(total) ties \(negative == 1 ? "has" : "have") a negative trust and \(negative == 1 ? "is" : "are") left out (--sign positive); the other \(total - negative) \(total - negative == 1 ? "is" : "are") read"
-    case (.negative, 0):
+        "\(negative) of \(ties) \(negative == 1 ? "has" : "have") a negative trust and \(negative == 1 ? "is" : "are") left out (--sign positive); the other \(others) \(others == 1 ? "is" : "are") read"
+    case .negative:
       note =
-        "no tie has a negative trust, so --sign negative leaves none of the \(total): the network read has no ties"
-    case (.negative, _):
-      note =
-        "the \(negative) of \(total) ties that have a negative trust \(negative == 1 ? "is" : "are") read, each with the trust's size as its trust (-2 as 2), and the other \(total - negative) \(total - negative == 1 ? "is" : "are") left out (--sign negative)"
+        "\(negative) of \(ties) \(negative == 1 ? "has" : "have") a negative trust and \(negative == 1 ? "is" : "are") read, with the trust's size as \(negative == 1 ? "its" : "their") trust (-2 as 2); the other \(others) \(others == 1 ? "is" : "are") left out (--sign negative)"
     }
     network.readNotes.append(note)
     return network

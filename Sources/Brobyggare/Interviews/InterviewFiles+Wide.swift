@@ -12,8 +12,17 @@ func sameName(_ header: String, _ name: String) -> Bool {
 /// another name with the same numbers (`organisation 1`) are what was said of that person;
 /// columns without a number are about the respondent, and are not read (the note names them).
 struct WideLayout {
-  /// Per number, in order: the columns of the name, the rating and what was said.
-  var slots: [(alter: Int, rating: Int, reported: [(name: String, column: Int)])]
+  /// The columns of one nomination in a row: the name, the rating, what was said, and the
+  /// nomination's own layer and wave when the table numbers them.
+  struct Slot {
+    var alter: Int
+    var rating: Int
+    var reported: [(name: String, column: Int)] = []
+    var layer: Int? = nil
+    var wave: Int? = nil
+  }
+  /// Per number, in order.
+  var slots: [Slot]
   /// The names of what was said, as the first numbered column writes them.
   var reportedNames: [String]
   /// Columns not read: without a number, or with a number no name has.
@@ -21,17 +30,22 @@ struct WideLayout {
   var numbers: [Int]
 
   /// A column's name split into its name and number: `alter 1`, `alter_1`, `alter1`,
-  /// `Alter (1)`, `name [1]` → (`alter`, 1).
+  /// `Alter (1)`, `name [1]`, `alter[SQ001]` (LimeSurvey's subquestion codes), `Person 1?` →
+  /// (`alter`, 1). Numbers from 0.
   static func numbered(_ header: String) -> (base: String, number: Int)? {
     var t = Substring(header.trimmingCharacters(in: .whitespaces))
+    while let c = t.last, c == "?" || c == ":" || c == " " { t = t.dropLast() }
     let closed = t.last == ")" || t.last == "]"
     if closed { t = t.dropLast() }
     let digits = t.reversed().prefix { $0.isASCII && $0.isNumber }
-    guard !digits.isEmpty, digits.count <= 4, let k = Int(String(digits.reversed())), k >= 1 else {
+    guard !digits.isEmpty, digits.count <= 4, let k = Int(String(digits.reversed())) else {
       return nil
     }
     t = t.dropLast(digits.count)
     if closed {
+      // A code's letters before its number, inside the brackets: LimeSurvey's `[SQ001]`.
+      let letters = t.reversed().prefix { $0.isASCII && $0.isLetter }
+      if t.dropLast(letters.count).last == "[" { t = t.dropLast(letters.count) }
       guard t.last == "(" || t.last == "[" else { return nil }
       t = t.dropLast()
     }
@@ -90,28 +104,47 @@ struct WideLayout {
     }
     numbers = alters.keys.sorted()
     let taken = Set(fixed + Array(alters.values) + Array(ratings.values))
+    // The other numbered columns by name: what was said of each person named.
     var said: [String: [Int: Int]] = [:]
     var order: [String] = []
     unread = []
     for c in h.indices where !taken.contains(c) {
-      guard let (base, k) = Self.numbered(h[c]), alters[k] != nil else {
+      guard let (base, k) = Self.numbered(h[c]) else {
         unread.append(c)
         continue
       }
       let key = order.first { sameName($0, base) } ?? base
       if !order.contains(key) { order.append(key) }
-      if said[key, default: [:]][k] != nil {
-        unread.append(c)
-        continue
+      if let other = said[key, default: [:]][k] {
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "the columns '\(h[other])' and '\(h[c])' both say '\(key)' of person \(k)")
       }
       said[key, default: [:]][k] = c
     }
-    reportedNames = order
+    // What was said of each person is asked of each, with the names' numbers: a name whose
+    // numbers are not among them (`Q3` beside two people) or that has one column among
+    // several people (Qualtrics's `Q2` beside `Q3_1`, `Q3_2`) is a question of its own.
+    let named = Set(numbers)
+    for name in order
+    where !Set(said[name]!.keys).isSubset(of: named)
+      || (numbers.count > 1 && said[name]!.count < 2)
+    {
+      unread.append(contentsOf: said[name]!.values)
+      said[name] = nil
+    }
+    order.removeAll { said[$0] == nil }
+    unread.sort()
+    // A numbered layer or wave is each nomination's own.
+    let layer = order.first { sameName($0, "layer") }
+    let wave = order.first { sameName($0, "wave") }
+    let reported = order.filter { $0 != layer && $0 != wave }
+    reportedNames = reported
     slots = numbers.map { k in
-      (
-        alters[k]!, ratings[k]!,
-        order.compactMap { name in said[name]?[k].map { (name, $0) } }
-      )
+      Slot(
+        alter: alters[k]!, rating: ratings[k]!,
+        reported: reported.compactMap { name in said[name]?[k].map { (name, $0) } },
+        layer: layer.flatMap { said[$0]?[k] }, wave: wave.flatMap { said[$0]?[k] })
     }
   }
 

@@ -4,7 +4,8 @@ import Foundation
 public struct Nomination: Hashable, Sendable {
   /// The respondent as the table gives them (an id or a name).
   public var respondent: String
-  /// The person or organisation named, as said or written.
+  /// The person or organisation named, as said or written; empty for a respondent who named
+  /// no one (a row of a wide table without names), who answered all the same.
   public var alter: String
   /// The rating as given; `nil` when the cell is empty.
   public var rating: Double?
@@ -139,7 +140,8 @@ public enum InterviewFiles {
   /// (`alter 1`, `rating 1`, `alter 2`, ...; the wide layout survey tools export, one row per
   /// respondent) gives a nomination for each number a row fills in; numbered columns of another
   /// name (`sector 1`) are what was said of that person, and columns without a number are not
-  /// read (the notes name them). A rating written with a decimal comma in a
+  /// read (the notes name them); a respondent's row that names no one gives a nomination whose
+  /// `alter` is empty (they answered). A rating written with a decimal comma in a
   /// comma-separated table (`"4,5"`, quoted) is read as a decimal number, and one written as
   /// missing (`NA`, `N/A`) as no rating; ``nominations(_:file:encoding:columns:notes:)`` says
   /// so in its notes.
@@ -190,6 +192,9 @@ public enum InterviewFiles {
         throw FormatError(
           file: file, line: 1, column: 1,
           "the nominations table has no '\(role)' column; its columns are \(h.joined(separator: ", ")); name it with --\(role)-column"
+            + (role == "respondent" || !h.contains(where: { WideLayout.numbered($0) != nil })
+              ? ""
+              : " (in a table of one row per respondent, with numbered columns such as 'Person 1', 'Person 2', name them without the number, which must end the name: --\(role)-column Person)")
         )
       }
       return found
@@ -202,17 +207,35 @@ public enum InterviewFiles {
     let layerCol = CSVFormat.column(h, "layer")
     let waveCol = CSVFormat.column(h, "wave")
     // A wide table (one row per respondent, as survey tools export it: 'alter 1', 'rating 1',
-    // 'alter 2', ...) has numbered name columns and no plain one.
-    let alterNames = columns.alter.map { [$0] } ?? ["alter", "nominee", "name"]
+    // 'alter 2', ...) has numbered name and rating columns, and not both plain ones. A numbered
+    // column named with an option ('--alter-column "alter 1"') stands for all of its numbers.
+    func names(_ given: String?, usual: [String]) -> [String] {
+      guard let given else { return usual }
+      // `Q3` for Qualtrics's `Q3_1`, `Q3_2`: the columns numbered after it.
+      if h.contains(where: { WideLayout.numbered($0).map { sameName($0.base, given) } ?? false }) {
+        return [given]
+      }
+      if let (base, k) = WideLayout.numbered(given),
+        h.contains(where: {
+          WideLayout.numbered($0).map { sameName($0.base, base) && $0.number != k } ?? false
+        })
+      {
+        return [base]
+      }
+      return [given]
+    }
+    let alterNames = names(columns.alter, usual: ["alter", "nominee", "name"])
+    let ratingNames = names(columns.rating, usual: ["rating", "trust"])
+    let plainAlter = alterNames.contains { n in h.contains { sameName($0, n) } }
+    let plainRating = ratingNames.contains { n in h.contains { sameName($0, n) } }
     let wide: WideLayout? =
-      alterNames.contains(where: { n in h.contains { sameName($0, n) } })
+      plainAlter && plainRating
       ? nil
       : try WideLayout(
-        table, file: file, alterNames: alterNames,
-        ratingNames: columns.rating.map { [$0] } ?? ["rating", "trust"],
+        table, file: file, alterNames: alterNames, ratingNames: ratingNames,
         fixed: [r, layerCol, waveCol].compactMap { $0 })
     // Each row holds one nomination in a long table (a slot), and one per number in a wide one.
-    var slots: [(alter: Int, rating: Int, reported: [(name: String, column: Int)])]
+    var slots: [WideLayout.Slot]
     var reportedColumns: [(name: String, type: AttributeType, values: [AttributeValue?])]
     if let wide {
       slots = wide.slots
@@ -235,7 +258,18 @@ public enum InterviewFiles {
         )
       }
       let rest = h.indices.filter { ![r, a, ratingCol, layerCol, waveCol].contains($0) }
-      slots = [(a, ratingCol, [])]
+      // Numbered names and ratings beside plain ones: which are the nominations is not clear.
+      if let numbered = try? WideLayout(
+        table, file: file, alterNames: alterNames, ratingNames: ratingNames,
+        fixed: [r, a, ratingCol, layerCol, waveCol].compactMap { $0 }),
+        let first = numbered.slots.first
+      {
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "the table has both plain name and rating columns ('\(h[a])', '\(h[ratingCol])') and numbered ones ('\(h[first.alter])', '\(h[first.rating])', ...); a table is one row per nomination or one row per respondent: rename or remove the columns that are not the nominations"
+        )
+      }
+      slots = [WideLayout.Slot(alter: a, rating: ratingCol)]
       reportedColumns = CSVFormat.typedColumns(table, columns: rest)
     }
     let decimalComma = table.delimiter == UInt8(ascii: ";")
@@ -249,7 +283,14 @@ public enum InterviewFiles {
             table.rows.map { $0[c.column].isEmpty ? nil : $0[c.column] }
           } ?? Array(repeating: nil, count: table.rows.count)
         }
-        let type = inferType(cells.flatMap { $0 }, decimalComma: decimalComma)
+        // Typed as the long table types a column: names are text, and so is a workbook
+        // column with a cell stored as text.
+        let columnsOfName = slots.compactMap { slot in
+          slot.reported.first { $0.name == name }?.column
+        }
+        let type =
+          CSVFormat.isNameColumn(name) || columnsOfName.contains(where: table.textFields.contains)
+          ? .string : inferType(cells.flatMap { $0 }, decimalComma: decimalComma)
         wideReported[name] = cells.map { column in
           column.map {
             $0.flatMap { AttributeValue.parse($0, as: type, decimalComma: decimalComma) }
@@ -262,6 +303,11 @@ public enum InterviewFiles {
     var commaRatings = 0
     var missingRatings: [String] = []
     var firstComma: (raw: String, line: Int, value: Double)?
+    // A wide table's respondents: their rows, and those who named no one.
+    var rowsOf: [String: [Int]] = [:]
+    var firstRespondentRow: [String: String] = [:]
+    var respondentOrder: [String] = []
+    var namedNoOne: [String] = []
     /// A rating as written: `nil` for an empty cell or one written as missing.
     func rating(_ raw: String, line: Int, column: @autoclosure () -> Int) throws(FormatError)
       -> Double?
@@ -295,20 +341,33 @@ public enum InterviewFiles {
         throw FormatError(
           file: file, line: line, column: table.column(row: i, field: r), "the respondent is empty")
       }
+      let before = out.count
+      /// A cell of this row, trimmed; `nil` when there is no such column or it is empty.
+      func cell(_ column: Int?) -> String? {
+        guard let column else { return nil }
+        let t = f[column].trimmingCharacters(in: .whitespaces)
+        return t.isEmpty ? nil : t
+      }
       for (k, slot) in slots.enumerated() {
-        let alter = f[slot.alter].trimmingCharacters(in: .whitespaces)
+        var alter = f[slot.alter].trimmingCharacters(in: .whitespaces)
         let rawRating = f[slot.rating].trimmingCharacters(in: .whitespaces)
+        // Survey tools write n/a (ODK, Ona) or NA in the slots of names not given.
+        if wide != nil, GroupAssignment.missingSpellings.contains(alter) { alter = "" }
         if alter.isEmpty {
           // A wide table's row has as many names as the respondent gave; the rest are empty.
-          if wide != nil
-            && (rawRating.isEmpty || GroupAssignment.missingSpellings.contains(rawRating))
-          {
-            continue
-          }
+          // What is written of no one is refused, as it would be lost.
+          let orphan =
+            ([slot.rating] + slot.reported.map(\.column)
+            + [slot.layer, slot.wave].compactMap { $0 })
+            .first { c in
+              let t = f[c].trimmingCharacters(in: .whitespaces)
+              return !t.isEmpty && !GroupAssignment.missingSpellings.contains(t)
+            }
+          guard wide == nil || orphan != nil else { continue }
           throw FormatError(
             file: file, line: line, column: table.column(row: i, field: slot.alter),
             wide != nil
-              ? "'\(h[slot.rating])' has a rating, but '\(h[slot.alter])' names no one"
+              ? "'\(h[orphan!])' \(orphan == slot.rating ? "has a rating" : "says something"), but '\(h[slot.alter])' names no one"
               : "the alter (the name given) is empty")
         }
         let value = try rating(
@@ -319,18 +378,45 @@ public enum InterviewFiles {
         out.append(
           Nomination(
             respondent: respondent, alter: alter, rating: value,
-            layer: layerCol.flatMap {
-              f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces)
-            },
-            wave: waveCol.flatMap {
-              f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces)
-            },
+            layer: cell(slot.layer) ?? cell(layerCol), wave: cell(slot.wave) ?? cell(waveCol),
             reported: reported, line: line, alterColumn: table.column(row: i, field: slot.alter),
             ratingColumn: table.column(row: i, field: slot.rating),
             respondentColumn: table.column(row: i, field: r)))
       }
+      if wide != nil {
+        rowsOf[respondent.lowercased(), default: []].append(line)
+        if out.count == before {
+          // A respondent who named no one answered all the same: a nomination without a name.
+          out.append(
+            Nomination(
+              respondent: respondent, alter: "", rating: nil,
+              layer: layerCol.flatMap {
+                f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces)
+              },
+              wave: waveCol.flatMap {
+                f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces)
+              }, line: line, respondentColumn: table.column(row: i, field: r)))
+          namedNoOne.append(respondent)
+        }
+        if firstRespondentRow[respondent.lowercased()] == nil {
+          firstRespondentRow[respondent.lowercased()] = respondent
+          respondentOrder.append(respondent.lowercased())
+        }
+      }
     }
-    if let wide { notes.append(wide.note(file: file, nominations: out.count, header: h)) }
+    if let wide {
+      notes.append(wide.note(file: file, nominations: out.count - namedNoOne.count, header: h))
+      if !namedNoOne.isEmpty {
+        notes.append(
+          "\(file): \(namedNoOne.count) \(namedNoOne.count == 1 ? "respondent names" : "respondents name") no one (\(namedNoOne.prefix(5).map { "'\($0)'" }.joined(separator: ", "))\(namedNoOne.count > 5 ? ", ..." : "")): counted as \(namedNoOne.count == 1 ? "a respondent" : "respondents") with no ties"
+        )
+      }
+      for key in respondentOrder where rowsOf[key]!.count > 1 {
+        notes.append(
+          "\(file): '\(firstRespondentRow[key]!)' has \(rowsOf[key]!.count) rows (lines \(rowsOf[key]!.map(String.init).joined(separator: ", "))) in a table of one row per respondent: their nominations are merged, a name given twice keeping the higher rating; delete a row that a later one replaces"
+        )
+      }
+    }
     if !missingRatings.isEmpty {
       let spellings = Array(Set(missingRatings)).sorted().map { "'\($0)'" }
       notes.append(

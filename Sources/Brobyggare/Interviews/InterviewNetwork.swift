@@ -199,6 +199,9 @@ public struct InterviewAccount: Sendable {
   public var settings: [(String, String)] = []
   /// Nomination rows read.
   public var nominationRows = 0
+  /// Rows of respondents who named no one (a wide table's row without names): they count as
+  /// respondents, with no tie.
+  public var namedNoOne: [SourceLine] = []
   /// Rows of other waves, not used for this network.
   public var otherWaveRows = 0
   /// People interviewed.
@@ -248,6 +251,10 @@ public struct InterviewAccount: Sendable {
     }
     out += "\n## Nominations\n\n"
     out += "- rows read: \(nominationRows)\n"
+    if !namedNoOne.isEmpty {
+      out +=
+        "- respondents who named no one (counted as respondents, with no ties): \(namedNoOne.count) (\(lineList(namedNoOne)))\n"
+    }
     if otherWaveRows > 0 { out += "- rows of other waves, not used: \(otherWaveRows)\n" }
     out += "- directed reports after merging duplicates: \(reportedTies)\n"
     if !duplicates.isEmpty {
@@ -539,6 +546,11 @@ public struct InterviewNetwork: Sendable {
       if s < roster.entries.count, roster.entries[s].interviewed == false {
         answeredAnyway.insert(s)
       }
+      // A respondent who named no one (a wide table's row without names): no tie.
+      if row.alter.isEmpty {
+        account.namedNoOne.append(at)
+        continue
+      }
       guard let t = nodeFor(row.alter, role: "alter", at: at, said: row.reported, network: &network)
       else {
         drop("the name given is not resolved (see the review file)", at)
@@ -602,8 +614,10 @@ public struct InterviewNetwork: Sendable {
     }
 
     // New nodes take what respondents said about them (the most frequent value; ties: first said).
-    for (i, attrs) in reportedAbout {
-      for (name, values) in attrs {
+    // In order of node and name, so that the output is the same every run: `sector` after
+    // `alter_sector`, so that the name as written wins where both are said.
+    for (i, attrs) in reportedAbout.sorted(by: { $0.key < $1.key }) {
+      for (name, values) in attrs.sorted(by: { $0.key < $1.key }) {
         var counts: [AttributeValue: Int] = [:]
         for v in values { counts[v, default: 0] += 1 }
         let best = values.max {

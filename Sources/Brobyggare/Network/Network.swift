@@ -80,6 +80,10 @@ public struct Network: Sendable {
   private var sawEquivalentIDs = false
   /// Subgraphs and clusters as a DOT file declared them (see ``Subgraph``); empty otherwise.
   public var subgraphs: [Subgraph] = []
+  /// The sign of the ties read from a signed network (``Network/ReadOptions/sign``): `.negative`
+  /// when the ties are the negative ones, their trust the size of what was written; `nil` when
+  /// the reading chose no sign.
+  public internal(set) var tieSign: TieSign?
 
   /// An empty network, directed or not.
   public init(directed: Bool) {
