@@ -63,7 +63,7 @@ let interviewsSpec = CommandSpec(
     OptionSpec(
       name: "encoding", valueName: "encoding",
       help:
-        "The encoding of the nominations, roster, alias and affiliation tables: utf-8, windows-1252, latin1, utf-16 (default: utf-8)."
+        "The encoding of the nominations, roster, alias and affiliation tables: utf-8, windows-1252, latin1, utf-16 (default: utf-8). A table that is UTF-8 (a roster written in UTF-8, the review file) is read as UTF-8 whatever this says, with a note."
     ),
     helpOption,
   ],
@@ -115,18 +115,22 @@ extension BrobyggareCommandLine {
 
     let encoding = try textEncoding(p)
     var readNotes: [String] = []
+    let nominationBytes = try InterviewFiles.load(nominationsPath)
     let nominations = try InterviewFiles.nominations(
-      InterviewFiles.load(nominationsPath), file: nominationsPath, encoding: encoding,
+      nominationBytes, file: nominationsPath,
+      encoding: tableEncoding(nominationBytes, asked: encoding, file: nominationsPath),
       columns: InterviewFiles.NominationColumns(
         respondent: p.value("respondent-column"), alter: p.value("alter-column"),
         rating: p.value("rating-column")),
       notes: &readNotes)
     for n in readNotes { note(n) }
+    let rosterBytes = try InterviewFiles.load(rosterPath)
     var inputs = InterviewNetwork.Inputs(
       nominations: nominations,
       nominationsFile: nominationsPath,
       roster: try InterviewFiles.roster(
-        InterviewFiles.load(rosterPath), file: rosterPath, encoding: encoding))
+        rosterBytes, file: rosterPath,
+        encoding: tableEncoding(rosterBytes, asked: encoding, file: rosterPath)))
     var inputPaths = [nominationsPath, rosterPath]
     let stem = (output as NSString).deletingPathExtension
     let reviewPath = stem + ".review.csv"
@@ -134,20 +138,17 @@ extension BrobyggareCommandLine {
     // anything is written, and its decisions go into the new one.
     var previousReview: [AliasRow] = []
     for a in p.values("aliases") {
-      // The review file this program wrote is UTF-8 whatever --encoding the nominations need:
-      // a file that is valid UTF-8 is read as UTF-8 (Windows-1252 text with letters beyond
-      // ASCII never is).
+      // The review file this program wrote is UTF-8 whatever --encoding the nominations need.
       let bytes = try Network.load(a)
-      let aliasEncoding: TextEncoding =
-        (encoding == .windows1252 || encoding == .latin1)
-          && String(data: bytes, encoding: .utf8) != nil ? .utf8 : encoding
-      let rows = try InterviewFiles.aliases(bytes, file: a, encoding: aliasEncoding)
+      let rows = try InterviewFiles.aliases(
+        bytes, file: a, encoding: tableEncoding(bytes, asked: encoding, file: a))
       inputs.aliases += rows
       if sameFile(a, reviewPath) { previousReview += rows } else { inputPaths.append(a) }
     }
     if let a = p.value("affiliations") {
+      let bytes = try InterviewFiles.load(a)
       inputs.affiliations = try InterviewFiles.affiliations(
-        InterviewFiles.load(a), file: a, encoding: encoding)
+        bytes, file: a, encoding: tableEncoding(bytes, asked: encoding, file: a))
       inputs.affiliationsFile = a
       inputPaths.append(a)
     }
@@ -201,4 +202,24 @@ extension BrobyggareCommandLine {
     }
     return e
   }
+}
+
+/// The encoding of one of the interview tables: the one `--encoding` names, except for a table
+/// that is UTF-8 (the review file this program writes, a roster saved as UTF-8) beside tables
+/// in Windows-1252, Latin-1 or UTF-16: text in those with letters beyond ASCII is never valid
+/// UTF-8, so a valid UTF-8 table with such letters is read as UTF-8, with a note when the two
+/// readings differ.
+func tableEncoding(_ bytes: Data, asked: TextEncoding, file: String) -> TextEncoding {
+  // A workbook (a ZIP archive, `PK\u{3}\u{4}`) has no encoding to choose.
+  guard asked != .utf8, bytes.prefix(4) != Data([0x50, 0x4B, 0x03, 0x04]),
+    bytes.prefix(2) != Data([0xFF, 0xFE]),
+    bytes.prefix(2) != Data([0xFE, 0xFF]),
+    String(data: bytes, encoding: .utf8) != nil
+  else { return asked }
+  if bytes.contains(where: { $0 >= 0x80 }) {
+    note(
+      "\(file): the table is UTF-8 (its letters beyond ASCII are written as UTF-8 writes them), and is read as UTF-8; --encoding \(asked.rawValue) is for the tables that are not"
+    )
+  }
+  return .utf8
 }

@@ -721,4 +721,29 @@ struct NewUserFindingsTests {
     #expect(ties.contains("anna,bo,") && ties.contains("anna,cilla,") && ties.contains("bo,anna,"))
     #expect(ties.split(separator: "\n").count == 4, "\(ties)")
   }
+  /// A survey export saved by Excel on Windows (Windows-1252) beside a roster written in UTF-8:
+  /// one --encoding for both garbled the roster's names (`Ã…sa`) without a word, and with a
+  /// byte-order mark refused it. Each table that is UTF-8 is read so, with a note.
+  @Test func oneEncodingDoesNotGarbleAUTF8Roster() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let noms = dir.appendingPathComponent("noms.csv")
+    try Data(
+      "respondent,alter,rating\n\u{C5}sa \u{D6}berg,Bo,4\n".unicodeScalars.map { UInt8($0.value) }
+    )
+    .write(to: noms)
+    let roster = dir.appendingPathComponent("roster.csv")
+    try Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array("id,label\nasa,Åsa Öberg\nbo,Bo\n".utf8))
+      .write(to: roster)
+    let out = dir.appendingPathComponent("net.csv").path
+    let r = run(
+      "interviews", noms.path, "--roster", roster.path, "--scale", "1..5", "--encoding",
+      "windows-1252", "-o", out)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("roster.csv: the table is UTF-8"), "\(r.stderr)")
+    let nodes = try String(
+      contentsOfFile: dir.appendingPathComponent("net.nodes.csv").path, encoding: .utf8)
+    #expect(nodes.contains("Åsa Öberg") && !nodes.contains("Ã"), "\(nodes)")
+    #expect(try String(contentsOfFile: out, encoding: .utf8).contains("asa,bo,"))
+  }
 }
