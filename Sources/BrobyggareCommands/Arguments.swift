@@ -15,6 +15,8 @@ struct OptionSpec {
   /// Whether the option may be given more than once (each value kept, in order); any other
   /// option given twice is a usage error.
   var repeatable = false
+  /// Whether the command cannot run without it: the usage line shows it without brackets.
+  var required = false
 }
 
 /// What a command takes: its positional arguments and options, and the help text they make.
@@ -38,7 +40,10 @@ struct CommandSpec {
       } + (repeatsLastPositional ? ["..."] : [])
     for o in options where o.name != "help" {
       parts.append(
-        o.valueName.map { "[--\(o.name) <\($0)>]" + (o.repeatable ? " ..." : "") }
+        o.valueName.map {
+          (o.required ? "--\(o.name) <\($0)>" : "[--\(o.name) <\($0)>]")
+            + (o.repeatable ? " ..." : "")
+        }
           ?? "[--\(o.name)]")
     }
     return parts.joined(separator: " ")

@@ -8,7 +8,7 @@ let brokersSpec = CommandSpec(
   options: inputOptions + selectionOptions + [
     OptionSpec(
       name: "group", valueName: "attribute",
-      help: "The node attribute that defines the groups (sector, say). Required."),
+      help: "The node attribute that defines the groups (sector, say). Required.", required: true),
     OptionSpec(
       name: "partial-credit",
       help: "Share each brokered pair among its k brokers (1/k each), as UCINET offers."),

@@ -107,7 +107,7 @@ let renderSpec = CommandSpec(
     ),
     OptionSpec(
       name: "output", short: "o", valueName: "file",
-      help: "The picture to write: .svg, .png or .pdf. Required."), helpOption,
+      help: "The picture to write: .svg, .png or .pdf. Required.", required: true), helpOption,
   ],
   discussion: """
     The same drawing as 'brobyggare dot', rendered by Graphviz's dot program (which must be

@@ -8,7 +8,7 @@ let groupsSpec = CommandSpec(
   options: inputOptions + selectionOptions + [
     OptionSpec(
       name: "group", valueName: "attribute",
-      help: "The node attribute that defines the groups. Required."),
+      help: "The node attribute that defines the groups. Required.", required: true),
     OptionSpec(
       name: "permutations", valueName: "n",
       help: "Permutation test of the network E-I index with n shuffles (default: 1000)."),

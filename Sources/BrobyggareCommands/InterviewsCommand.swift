@@ -15,13 +15,13 @@ let interviewsSpec = CommandSpec(
     OptionSpec(
       name: "roster", valueName: "file",
       help:
-        "The roster (CSV, or the first sheet of an .xlsx workbook): id, label, kind, aliases (separated by |), interviewed, further attributes. Required."
-    ),
+        "The roster (CSV, or the first sheet of an .xlsx workbook): id, label, kind, aliases (separated by |), interviewed, further attributes. Required.",
+      required: true),
     OptionSpec(
       name: "scale", valueName: "lower..upper",
       help:
-        "The rating scale, e.g. 1..5. Rating r becomes trust (r - lower + 1) / (upper - lower + 1). Required."
-    ),
+        "The rating scale, e.g. 1..5. Rating r becomes trust (r - lower + 1) / (upper - lower + 1). Required.",
+      required: true),
     OptionSpec(
       name: "symmetrize", valueName: "rule",
       help: "none (directed, as reported), min, max, mean, confirmed or any (default: none)."),
@@ -59,7 +59,7 @@ let interviewsSpec = CommandSpec(
       help: "Use the nominations of this wave (required when the table has several)."),
     OptionSpec(
       name: "output", short: "o", valueName: "file",
-      help: "The network to write; its extension picks the format. Required."),
+      help: "The network to write; its extension picks the format. Required.", required: true),
     OptionSpec(
       name: "encoding", valueName: "encoding",
       help:

@@ -9,7 +9,7 @@ let reportSpec = CommandSpec(
   options: inputOptions + selectionOptions + [
     OptionSpec(
       name: "group", valueName: "attribute",
-      help: "The node attribute that defines the groups. Required."),
+      help: "The node attribute that defines the groups. Required.", required: true),
     digitsOption,
     OptionSpec(
       name: "top", valueName: "k", help: "Bridge-builders listed and highlighted (default: 10)."),
@@ -22,7 +22,7 @@ let reportSpec = CommandSpec(
       help: "The report's title (default: Bridge-builders in NET)."),
     OptionSpec(
       name: "output", short: "o", valueName: "dir",
-      help: "The folder to write (created if missing). Required."),
+      help: "The folder to write (created if missing). Required.", required: true),
     threadsOption, helpOption,
   ],
   discussion: """

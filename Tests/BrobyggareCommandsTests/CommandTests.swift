@@ -123,6 +123,12 @@ struct CommandTests {
       #expect(h.stdout.contains("USAGE: brobyggare \(c)"))
     }
     #expect(run("--help").stdout.contains("SUBCOMMANDS:"))
+    // An option a command cannot run without is shown without brackets.
+    let report = run("report", "--help").stdout
+    #expect(
+      report.contains(" --group <attribute> ") && !report.contains("[--group <attribute>]")
+        && report.contains(" --output <dir> ") && report.contains("[--top <k>]"))
+    #expect(run("interviews", "--help").stdout.contains(" --roster <file> "))
   }
 
   @Test func infoSummarises() {
