@@ -180,4 +180,20 @@ struct InterviewWideTests {
       try Self.nominations("respondent,alter 1,rating 1,sector 1,Sector_1\na,b,3,x,y\n")
     }
   }
+  /// Qualtrics's export: two more header rows (the questions, their import ids) and metadata.
+  @Test func aQualtricsExportSkipsItsSecondAndThirdHeaderRows() throws {
+    let csv = """
+      StartDate,ResponseId,Q1,Q3_1,Q4_1,Q3_2,Q4_2
+      Start Date,Response ID,Your name,Whom do you trust? - 1,How much? - 1,Whom do you trust? - 2,How much? - 2
+      "{""ImportId"":""startDate"",""timeZone"":""Europe/Stockholm""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1_TEXT""}","{""ImportId"":""QID3_1""}","{""ImportId"":""QID4_1""}","{""ImportId"":""QID3_2""}","{""ImportId"":""QID4_2""}"
+      2026-11-02 10:00:00,R_1,a,b,3,c,4
+
+      """
+    let (n, notes) = try Self.nominations(
+      csv, columns: .init(respondent: "Q1", alter: "Q3", rating: "Q4"))
+    #expect(Self.said(n) == ["a>b:3:", "a>c:4:"])
+    #expect(n.first?.line == 4)
+    #expect(notes.first?.contains("read as a Qualtrics export") == true, "\(notes)")
+    #expect(notes.contains { $0.contains("'StartDate', 'ResponseId'") }, "\(notes)")
+  }
 }

@@ -43,6 +43,17 @@ public enum CSVFormat {
     /// is not the number 99340, as pandas and openpyxl read it.
     var textFields: Set<Int> = []
 
+    /// The table without its first `k` rows (header rows a tool writes below the header).
+    func droppingFirstRows(_ k: Int) -> Table {
+      var t = self
+      t.rows.removeFirst(k)
+      t.rowLines.removeFirst(k)
+      t.rowStarts.removeFirst(k)
+      t.quotedWithSpaces = Set(
+        quotedWithSpaces.compactMap { $0[0] >= k ? [$0[0] - k, $0[1]] : nil })
+      return t
+    }
+
     /// Whether field `k` of row `r` was quoted with spaces at either end.
     func keepsSpaces(row r: Int, field k: Int) -> Bool {
       !quotedWithSpaces.isEmpty && quotedWithSpaces.contains([r, k])

@@ -183,7 +183,17 @@ public enum InterviewFiles {
     _ data: Data, file: String, encoding: TextEncoding = .utf8,
     columns: NominationColumns = NominationColumns(), notes: inout [String]
   ) throws(FormatError) -> [Nomination] {
-    let (table, file) = try table(data, file: file, encoding: encoding)
+    var (table, file) = try table(data, file: file, encoding: encoding)
+    // Qualtrics writes two more header rows below the header: the questions' text, and their
+    // import ids (`{"ImportId":"QID3_1"}`).
+    if table.rows.count >= 2, table.rows[1].contains(where: { !$0.isEmpty }),
+      table.rows[1].allSatisfy({ $0.isEmpty || $0.hasPrefix("{\"ImportId\"") })
+    {
+      table = table.droppingFirstRows(2)
+      notes.append(
+        "\(file): read as a Qualtrics export: the two rows below the header (lines 2 and 3: the questions' text and their import ids) are headers, not answers, and are skipped"
+      )
+    }
     let h = table.header
     // A column named by the caller must be there (CSVFormat.column's message lists those
     // there are); otherwise the usual names are looked for, and one not found is refused here.
