@@ -861,6 +861,23 @@ func nonRespondents(_ net: Network) -> Int {
   }.count
 }
 
+/// Notes how many nodes did not answer (respondent = false), and what their missing ties do to
+/// this command's numbers (`effect`); nothing when everyone answered or no node says.
+func noteNonRespondents(_ net: Network, effect: String) {
+  let silent = nonRespondents(net)
+  guard silent > 0 else { return }
+  note(
+    "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false): "
+      + (hasReconstructedTies(net)
+        ? "their ties were reconstructed from what the others reported (ties marked reconstructed), so only ties among the silent are missing"
+        : "the ties they would have named are missing\(net.isDirected ? " (their outgoing ties)" : "")")
+      + "; \(effect)")
+}
+
+/// What the missing ties of those who did not answer do to measures of nodes.
+let nonRespondentEffectOnMeasures =
+  "every measure here reads them as absent, not as no tie known; 'brobyggare robustness --mode respondent' shows how much a ranking depends on who answered"
+
 /// Whether ties were reconstructed from the other side for those who did not answer
 /// (`interviews --non-respondents reconstruct` marks them with a tie attribute
 /// `reconstructed` true).

@@ -403,6 +403,7 @@ extension BrobyggareCommandLine {
     var approximateWasExact = false
     var approximateWasAdaptive = false
     let net = try readNetwork(path, p)
+    noteNonRespondents(net, effect: nonRespondentEffectOnMeasures)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
     let needsPaths = measures.contains {

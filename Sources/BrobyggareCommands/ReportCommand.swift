@@ -74,14 +74,7 @@ extension BrobyggareCommandLine {
     try checkReportFolder(dir)
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
-    let silent = nonRespondents(net)
-    if silent > 0 {
-      note(
-        hasReconstructedTies(net)
-          ? "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false); their ties were reconstructed from what the others reported (ties marked reconstructed), so ties among the silent are still missing"
-          : "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false): the ties they would have named are missing, and every measure here reads them as absent\(net.isDirected ? " (their outgoing ties)" : ""); 'brobyggare robustness --mode respondent' shows how much the ranking depends on who answered"
-      )
-    }
+    noteNonRespondents(net, effect: nonRespondentEffectOnMeasures)
     // Without --layer, the affiliation layers (people to organisations) are left out of the
     // analysis of people (tieSelection says so) and drawn as such, after the layers analysed.
     let analysedLayers = Array(Set(net.ties.compactMap(\.layer))).sorted().filter {
@@ -303,7 +296,9 @@ extension BrobyggareCommandLine {
         ("network", path), ("nodes", String(n)), ("ties", String(adj.tieCount)),
         ("directed", net.isDirected ? "yes" : "no"),
         ("groups", "\(attribute): \(names.joined(separator: ", "))"),
-      ] + (silent > 0 ? [("non-respondents", "\(silent) (respondent = false; see the notes)")] : [])
+      ]
+      + (nonRespondents(net) > 0
+        ? [("non-respondents", "\(nonRespondents(net)) (respondent = false; see the notes)")] : [])
       + selectionSettings(selection, network: net)
       + (affiliationLayers.isEmpty
         ? []

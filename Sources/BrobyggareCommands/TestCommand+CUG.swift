@@ -66,14 +66,11 @@ extension BrobyggareCommandLine {
     let path = p.positionals[0]
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
-    let silent = nonRespondents(net)
-    if silent > 0 {
-      note(
-        hasReconstructedTies(net)
-          ? "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false); their ties were reconstructed from what the others reported, and ties among the silent are still missing, where the random graphs draw every node's ties alike"
-          : "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false), so their own ties are missing; the random graphs draw every node's ties alike, so the network is compared with graphs that have no such gaps\(net.isDirected ? " (reciprocity and out-degree most of all)" : "")"
-      )
-    }
+    noteNonRespondents(
+      net,
+      effect:
+        "the random graphs draw every node's ties alike, so the network is compared with graphs that have no such gaps\(net.isDirected ? " (reciprocity and out-degree most of all)" : "")"
+    )
 
     var names = list.split(separator: ",", omittingEmptySubsequences: false).map {
       trimmingSpaces(String($0))

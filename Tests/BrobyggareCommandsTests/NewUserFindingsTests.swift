@@ -484,6 +484,13 @@ struct NewUserFindingsTests {
     let md = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
     #expect(md.contains("- non-respondents: 41 (respondent = false; see the notes)"))
     #expect(md.contains("41 of 87 nodes did not answer"))
+    // metrics ranks the same nodes, and says the same.
+    let metrics = run("metrics", "municipality", "--top", "3")
+    #expect(
+      metrics.status == 0
+        && metrics.stderr.contains(
+          "41 of 87 nodes did not answer (respondent = false): the ties they would have named are missing (their outgoing ties); every measure here reads them as absent"
+        ), "\(metrics.stderr)")
   }
 
   /// `report -o FILE` computed everything for half a minute before it said that FILE is a
