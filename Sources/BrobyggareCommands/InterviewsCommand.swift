@@ -185,7 +185,7 @@ extension BrobyggareCommandLine {
     let left = a.dropped.reduce(0) { $0 + $1.rows.count }
     if left > 0 || !built.unresolved.isEmpty {
       out.stderr +=
-        "\(left) rows left out; \(built.unresolved.count) name(s) to review in \(stem).review.csv\n"
+        "\(counted(left, "row")) left out; \(counted(built.unresolved.count, "name")) to review in \(stem).review.csv\n"
     }
   }
 

@@ -55,7 +55,12 @@ struct HostileProbeTests {
       """.write(toFile: file, atomically: true, encoding: .utf8)
       let r = run("metrics", file, "--measures", "strength")
       #expect(r.status == 1, "\(value)")
-      #expect(r.stderr.contains("cannot be a trust, which is a finite number ≥ 0"), "\(value)")
+      // A negative weight is a signed network's: the message says how to read it (--sign).
+      #expect(
+        r.stderr.contains(
+          value == "-1"
+            ? "tie 1 ('a' -> 'b'): the weight -1 is negative, and trust is a strength; a signed network is read one sign at a time"
+            : "cannot be a trust, which is a finite number ≥ 0"), "\(value): \(r.stderr)")
     }
   }
 

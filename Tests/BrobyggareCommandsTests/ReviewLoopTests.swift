@@ -90,7 +90,7 @@ struct ReviewLoopTests {
       second.stderr.hasPrefix(
         "note: \(review.path) was read as --aliases, then rewritten; the 3 decision(s) filled in there are kept in it\n"
       ))
-    #expect(second.stderr.contains("12 name(s) to review"))
+    #expect(second.stderr.contains("12 names to review"))
 
     // Every decision and note is kept, every row stays in its place, and nothing else in the
     // review file changed: it is exactly what the researcher saved.
