@@ -78,6 +78,7 @@ struct InterviewWideTests {
     #expect(Self.said(n) == ["Anna>Bo:4.5:", "Anna>Cilla:3:"])
   }
 
+  /// Refused at the header cell (its field number, as the CSV reader places header errors).
   @Test func numbersThatDoNotPairUpAreRefused() {
     func message(_ text: String) -> String? {
       do {
@@ -87,19 +88,19 @@ struct InterviewWideTests {
     }
     #expect(
       message("respondent,alter 1,rating 1,alter 2\na,b,3,c\n")
-        == "1:1: 'alter 2' names someone, but no column holds their rating (the ratings are 'rating 1')"
+        == "1:4: 'alter 2' names someone, but no column holds their rating (the ratings are 'rating 1')"
     )
     #expect(
       message("respondent,alter 1,rating 1,rating 2\na,b,3,4\n")
-        == "1:1: 'rating 2' is a rating, but no column names whom it rates (the names are 'alter 1')"
+        == "1:4: 'rating 2' is a rating, but no column names whom it rates (the names are 'alter 1')"
     )
     #expect(
       message("respondent,alter 1,alter 2\na,b,c\n")?.contains(
-        "1:1: the nominations table is wide (one row per respondent, with numbered names such as 'alter 1'), but has no numbered ratings such as 'rating 1'"
+        "1:2: the nominations table is wide (one row per respondent, with numbered names such as 'alter 1'), but has no numbered ratings such as 'rating 1'"
       ) == true)
     #expect(
       message("respondent,alter 1,alter_1,rating 1\na,b,c,3\n")
-        == "1:1: the columns 'alter 1' and 'alter_1' are both name 1")
+        == "1:3: the columns 'alter 1' and 'alter_1' are both name 1")
     // A rating with no one named beside it, on line 2 at the empty name.
     #expect(
       message("respondent,alter 1,rating 1,alter 2,rating 2\na,b,3,,4\n")

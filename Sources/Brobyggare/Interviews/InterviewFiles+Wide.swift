@@ -65,15 +65,20 @@ struct WideLayout {
     fixed: [Int]
   ) throws(FormatError) {
     let h = table.header
+    /// An error at the header cell of column `c` (its field number in a CSV file's header, as
+    /// the CSV reader places header errors; its column in a sheet).
+    func error(at c: Int, _ message: String) -> FormatError {
+      FormatError(
+        file: file, line: table.headerLine,
+        column: table.sheetColumns.map { c < $0.count ? $0[c] : c + 1 } ?? c + 1, message)
+    }
     func columns(_ names: [String], _ role: String) throws(FormatError) -> [Int: Int] {
       for name in names {
         var found: [Int: Int] = [:]
         for (c, head) in h.enumerated() where !fixed.contains(c) {
           guard let (base, k) = Self.numbered(head), sameName(base, name) else { continue }
           if let other = found[k] {
-            throw FormatError(
-              file: file, line: 1, column: 1,
-              "the columns '\(h[other])' and '\(head)' are both \(role) \(k)")
+            throw error(at: c, "the columns '\(h[other])' and '\(head)' are both \(role) \(k)")
           }
           found[k] = c
         }
@@ -85,20 +90,20 @@ struct WideLayout {
     guard let first = alters.keys.min() else { return nil }
     let ratings = try columns(ratingNames, "rating")
     guard !ratings.isEmpty else {
-      throw FormatError(
-        file: file, line: 1, column: 1,
+      throw error(
+        at: alters[first]!,
         "the nominations table is wide (one row per respondent, with numbered names such as '\(h[alters[first]!])'), but has no numbered ratings such as 'rating \(first)'; its columns are \(h.joined(separator: ", ")); name the ratings' column, without its number, with --rating-column"
       )
     }
     for k in alters.keys.sorted() where ratings[k] == nil {
-      throw FormatError(
-        file: file, line: 1, column: 1,
+      throw error(
+        at: alters[k]!,
         "'\(h[alters[k]!])' names someone, but no column holds their rating (the ratings are \(ratings.keys.sorted().map { "'\(h[ratings[$0]!])'" }.joined(separator: ", ")))"
       )
     }
     for k in ratings.keys.sorted() where alters[k] == nil {
-      throw FormatError(
-        file: file, line: 1, column: 1,
+      throw error(
+        at: ratings[k]!,
         "'\(h[ratings[k]!])' is a rating, but no column names whom it rates (the names are \(alters.keys.sorted().map { "'\(h[alters[$0]!])'" }.joined(separator: ", ")))"
       )
     }
@@ -116,8 +121,8 @@ struct WideLayout {
       let key = order.first { sameName($0, base) } ?? base
       if !order.contains(key) { order.append(key) }
       if let other = said[key, default: [:]][k] {
-        throw FormatError(
-          file: file, line: 1, column: 1,
+        throw error(
+          at: c,
           "the columns '\(h[other])' and '\(h[c])' both say '\(key)' of person \(k)")
       }
       said[key, default: [:]][k] = c

@@ -386,7 +386,8 @@ extension Network {
         tie: k, ends: tieEnds(tie), value: formatNumber(w),
         reason:
           "cannot be a trust, which is a finite number ≥ 0 (read from '\(selection.weightAttribute ?? trustAttributeName)')"
-          + (w < 0 && selection.weightAttribute == nil ? "; \(TieSign.hint)" : "")
+          + (w < 0 && (selection.weightAttribute ?? trustAttributeName) == trustAttributeName
+            ? "; \(TieSign.hint)" : "")
       )
     }
     return w
