@@ -707,6 +707,13 @@ func tieSelection(_ p: ParsedArguments, network: Network, file: String? = nil) t
           "No tie attribute is named \(quotedName(w)) (the tie attributes are: \(quotedNames(names)))\(trustless)\(didYouMean(closestMatches(to: w, among: names)))"
       )
     }
+    // The sign chose ties by their trust; another attribute's negative values it does not see.
+    if let sign = network.tieSign, !isTrust {
+      throw UsageError(
+        message:
+          "--sign \(sign.rawValue) keeps the ties by the sign of their trust ('\(network.trustAttributeName)'), and --weight \(quotedName(w)) analyses another attribute, whose sign --sign does not see; to read a signed attribute by its sign, read it as the trust (--trust-column \(quotedName(w)) in a CSV table or workbook)"
+      )
+    }
     s.weightAttribute = w
   }
   return s
@@ -779,14 +786,16 @@ func selectionSettings(_ s: TieSelection, network: Network) -> [(String, String)
   var settings = [
     ("layers", layers), ("weight", weightSetting(s, network: network)), ("merge", s.merge.rawValue),
   ]
-  // A signed network read one sign at a time: the negative ties' trust is their size.
+  return settings + signSetting(network)
+}
+
+/// The sign a signed network was read with, for a settings line: empty when none was chosen.
+func signSetting(_ network: Network) -> [(String, String)] {
   switch network.tieSign {
-  case .negative?:
-    settings.append(("sign", "negative (the ties of negative trust, each its size)"))
-  case .positive?: settings.append(("sign", "positive (the ties of negative trust left out)"))
-  case nil: break
+  case .negative?: [("sign", "negative (the ties of negative trust, each its size)")]
+  case .positive?: [("sign", "positive (the ties of negative trust left out)")]
+  case nil: []
   }
-  return settings
 }
 
 /// The most shuffles or runs an option may ask for: a p-value's resolution is 1/(n + 1), and a

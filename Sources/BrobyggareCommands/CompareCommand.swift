@@ -69,9 +69,19 @@ extension BrobyggareCommandLine {
     noteWavesMatchPoorly(
       c, a, b, weighted: weightA != unweightedSetting && weightB != unweightedSetting)
     var settings = [("A", pathA), ("B", pathB), ("directed", a.isDirected ? "yes" : "no")]
-    for (name, value) in selectionSettings(selection, network: a) {
+    for (name, value) in selectionSettings(selection, network: a) where name != "sign" {
       settings +=
         name == "weight" ? [("weight A", weightA), ("weight B", weightB)] : [(name, value)]
+    }
+    // Waves read with different signs (trust against distrust) are said, each its own.
+    let (signA, signB) = (signSetting(a), signSetting(b))
+    if signA.map(\.1) == signB.map(\.1) {
+      settings += signA
+    } else {
+      settings += [("sign A", signA.first?.1 ?? "none"), ("sign B", signB.first?.1 ?? "none")]
+      note(
+        "the waves were read with different signs (A: \(a.tieSign?.rawValue ?? "none"); B: \(b.tieSign?.rawValue ?? "none")), so what changed is partly what was read"
+      )
     }
     settings +=
       [("measure", measureSetting(measure))]

@@ -85,6 +85,7 @@ extension BrobyggareCommandLine {
         " (affiliation layers \(selection.excludedLayers.sorted().map(settingName).joined(separator: ",")) left out)"
     }
     settings.append(("layers", layerSetting))
+    settings += signSetting(net)
     settings.append(
       (
         "ties",

@@ -186,7 +186,9 @@ extension BrobyggareCommandLine {
       ("network", path), ("nodes", String(net.nodeCount)), ("ties", String(adj.tieCount)),
       ("directed", net.isDirected ? "yes" : "no"),
     ]
-    settings += selectionSettings(selection, network: net).filter { $0.0 == "layers" }
+    settings += selectionSettings(selection, network: net).filter {
+      $0.0 == "layers" || $0.0 == "sign"
+    }
     settings += [
       ("test", "conditional uniform graph (sna's cug.test)"),
       (

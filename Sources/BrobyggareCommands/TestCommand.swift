@@ -263,6 +263,7 @@ extension BrobyggareCommandLine {
       ("network", path), ("nodes", String(n)), ("directed", net.isDirected ? "yes" : "no"),
       ("cells", net.isDirected ? "ordered pairs i -> j, i != j" : "unordered pairs, each once"),
     ]
+    settings += signSetting(net)
     settings += [
       (
         "dependent",

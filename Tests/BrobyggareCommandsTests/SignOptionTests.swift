@@ -63,6 +63,18 @@ struct SignOptionTests {
     #expect(packed.status == 0 && packed.stderr.contains("sign: negative"), "\(packed.stderr)")
     let again = run("metrics", bbn, "--sign", "positive")
     #expect(again.status == 64 && again.stderr.contains("its ties chosen when it was packed"))
+    // Every command's settings read the sign from the packed file.
+    for command in [["info"], ["whatif", "--remove", "m0"], ["layers"]] {
+      let r = BrobyggareCommandLine.run([command[0], bbn] + command.dropFirst())
+      #expect(
+        r.stdout.contains("sign: negative") || r.stderr.contains("sign: negative"), "\(command)")
+    }
+    // --weight names another attribute than the trust the sign was read by: refused.
+    let valence = dir.appendingPathComponent("v.csv").path
+    try "source,target,trust,valence\na,b,1,-1\nb,c,2,1\n".write(
+      toFile: valence, atomically: true, encoding: .utf8)
+    let w = run("metrics", valence, "--sign", "positive", "--weight", "valence")
+    #expect(w.status == 64 && w.stderr.contains("--trust-column 'valence'"), "\(w.stderr)")
   }
 
   /// A negative weight networkx wrote in GraphML is read as it is (so that the file converts),

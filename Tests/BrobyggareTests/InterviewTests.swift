@@ -211,6 +211,10 @@ struct InterviewTests {
         == "3:5: the rating 0 is outside the scale 1..5; 11 more are: 6 on line 4, 0 on line 5, 6 on line 6, 0 on line 7, 6 on line 8, 0 on line 9, 6 on line 10, 0 on line 11, 6 on line 12, 0 on line 13, ..."
     )
     #expect(
+      try message("respondent,alter,rating\na,b,0\nb,a,99\n")
+        == "2:5: the rating 0 is outside the scale 1..5; 1 more is: 99 on line 3; if 0 and 99 stand for no answer, as surveys often code it, write NA or leave the cell empty (the row is then left out, and listed in the account)"
+    )
+    #expect(
       try message("respondent,alter,rating\na,b,0\nb,a,0\n")
         == "2:5: the rating 0 is outside the scale 1..5; 1 more is: 0 on line 3; if 0 stands for no answer, as surveys often code it, write NA or leave the cell empty (the row is then left out, and listed in the account)"
     )

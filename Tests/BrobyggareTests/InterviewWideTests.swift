@@ -197,4 +197,36 @@ struct InterviewWideTests {
     #expect(notes.first?.contains("read as a Qualtrics export") == true, "\(notes)")
     #expect(notes.contains { $0.contains("'StartDate', 'ResponseId'") }, "\(notes)")
   }
+  /// The number inside a column's name (ODK and Ona's `alters[1]/alter_name`, Google Forms'
+  /// `Person 1 you trust`), named by its first column: every number is read (only the first was).
+  @Test func numbersInsideTheColumnsName() throws {
+    let (ona, _) = try Self.nominations(
+      "respondent,alters[1]/alter_name,alters[1]/trust,alters[2]/alter_name,alters[2]/trust\na,b,3,c,4\n",
+      columns: .init(alter: "alters[1]/alter_name", rating: "alters[1]/trust"))
+    #expect(Self.said(ona) == ["a>b:3:", "a>c:4:"])
+    let (forms, _) = try Self.nominations(
+      "Your name,Person 1 you trust,How much do you trust person 1?,Person 2 you trust,How much do you trust person 2?\na,b,3,,\nc,a,5,b,2\n",
+      columns: .init(
+        respondent: "Your name", alter: "Person 1 you trust",
+        rating: "How much do you trust person 1?"))
+    #expect(Self.said(forms) == ["a>b:3:", "c>a:5:", "c>b:2:"])
+  }
+  /// Found by a second probe: repeats by layer, repeats spelled apart, an empty row beside a
+  /// full one, a plain name column beside numbered ones.
+  @Test func repeatsEmptyRowsAndPlainColumns() throws {
+    // Rows of different layers are not repeats; rows spelled apart are.
+    let (_, byLayer) = try Self.nominations(
+      "respondent,layer,alter 1,rating 1\na,trust,b,3\na,advice,b,2\n")
+    #expect(!byLayer.contains { $0.contains("rows (lines") }, "\(byLayer)")
+    let (_, spelled) = try Self.nominations(
+      "respondent,alter 1,rating 1\nJonas Berg,b,3\njonas  berg,c,2\n")
+    #expect(spelled.contains { $0.contains("'Jonas Berg' has 2 rows (lines 2, 3)") }, "\(spelled)")
+    // An empty row beside a full one: she named someone.
+    let (n, notes) = try Self.nominations("respondent,alter 1,rating 1\na,b,3\na,,\n")
+    #expect(Self.said(n) == ["a>b:3:"] && !notes.contains { $0.contains("names no one") })
+    // A plain 'alter' beside 'alter 1': refused at the plain column.
+    #expect(throws: FormatError.self) {
+      try Self.nominations("respondent,alter,alter 1,rating 1\na,b,c,5\n")
+    }
+  }
 }

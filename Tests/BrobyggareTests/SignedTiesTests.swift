@@ -134,3 +134,22 @@ struct SignedTiesTests {
     #expect(!SignedReading.acceptsNegativeTrust)
   }
 }
+
+/// networkx's node-link JSON of a graph it read from GraphML carries `node_default` and
+/// `edge_default` objects among the graph's attributes (networkx 3.6.1); they were refused.
+@Suite("Node-link JSON from networkx's GraphML reading")
+struct NodeLinkGraphObjectsTests {
+  @Test func emptyObjectsAreSkippedAndOthersNoted() throws {
+    let json = """
+      {"directed": false, "multigraph": false, "graph": {"node_default": {}, "edge_default": {}, "name": "g", "extra": {"a": 1}},
+       "nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b"}]}
+      """
+    let net = try NodeLinkFormat.read(Data(json.utf8), file: "g.json")
+    #expect(net.tieCount == 1 && net.attributes["name"] == .string("g"))
+    #expect(net.attributes["node_default"] == nil)
+    #expect(
+      net.readNotes == [
+        "the graph attribute 'extra' holds a list or an object, and is not read (a network's attributes are numbers, text or booleans)"
+      ])
+  }
+}

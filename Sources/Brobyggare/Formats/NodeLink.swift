@@ -82,6 +82,18 @@ public enum NodeLinkFormat {
     }
     if case .object(let g)? = root["graph"] {
       for (k, v) in g {
+        // networkx gives every graph it read from GraphML `node_default` and `edge_default`
+        // objects, most often empty; the network's attributes are single values.
+        switch v {
+        case .object(let o) where o.isEmpty: continue
+        case .array(let a) where a.isEmpty: continue
+        case .object, .array:
+          network.readNotes.append(
+            "the graph attribute '\(k)' holds a list or an object, and is not read (a network's attributes are numbers, text or booleans)"
+          )
+          continue
+        default: break
+        }
         if let a = try scalar(v, what: "graph attribute '\(k)'", at: parser.offset("graph")) {
           network.attributes[k] = a
           network.networkAttributes.append(AttributeDeclaration(name: k, type: a.type))

@@ -273,6 +273,10 @@ public struct PackedNetwork: Sendable {
     if !untrusted && a.outTrust.allSatisfy(Network.isWholeTrust) {
       net.trustType = .integer
     }
+    // The sign a signed network was packed with (`sign: negative (...)`).
+    if let sign = settings.first(where: { $0.name == "sign" }) {
+      net.tieSign = TieSign(rawValue: String(sign.value.prefix { $0 != " " }))
+    }
     if !settings.isEmpty {
       net.readNotes.append(
         "a packed network, its ties selected when packed (\(settings.map { "\($0.name): \($0.value)" }.joined(separator: "; ")))"

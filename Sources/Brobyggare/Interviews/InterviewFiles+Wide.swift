@@ -56,6 +56,34 @@ struct WideLayout {
     return base.isEmpty ? nil : (base, k)
   }
 
+  /// A column's name with its one number written `#`: `alters[1]/alter_name` →
+  /// (`alters[#]/alter_name`, 1), `Person 2 you trust` → (`Person # you trust`, 2); `nil`
+  /// unless the name has exactly one run of digits.
+  static func skeleton(_ header: String) -> (pattern: String, number: Int)? {
+    let t = header.trimmingCharacters(in: .whitespaces)
+    var pattern = ""
+    var number: Int?
+    var digits = ""
+    func flush() -> Bool {
+      guard !digits.isEmpty else { return true }
+      guard number == nil, digits.count <= 4, let k = Int(digits) else { return false }
+      number = k
+      pattern += "#"
+      digits = ""
+      return true
+    }
+    for c in t {
+      if c.isASCII && c.isNumber {
+        digits.append(c)
+      } else {
+        guard flush() else { return nil }
+        pattern.append(c)
+      }
+    }
+    guard flush(), let number else { return nil }
+    return (pattern, number)
+  }
+
   /// The wide layout of `table`, or `nil` when it has no numbered name columns.
   ///
   /// - Throws: when the names and ratings are not numbered alike (a name without its rating,
@@ -73,18 +101,39 @@ struct WideLayout {
         column: table.sheetColumns.map { c < $0.count ? $0[c] : c + 1 } ?? c + 1, message)
     }
     func columns(_ names: [String], _ role: String) throws(FormatError) -> [Int: Int] {
+      let found = try numberedColumns(names, role)
+      // A plain column of the same name ('alter' beside 'alter 1'): which holds the
+      // nominations is not clear, and one of them would be lost.
+      if let base = found.name,
+        let c = h.indices.first(where: { !fixed.contains($0) && sameName(h[$0], base) })
+      {
+        throw error(
+          at: c,
+          "the table has a column '\(h[c])' and numbered ones ('\(h[found.columns[found.columns.keys.min()!]!])', ...): a table is one row per nomination or one row per respondent; rename or remove the one that does not hold the nominations"
+        )
+      }
+      return found.columns
+    }
+    func numberedColumns(_ names: [String], _ role: String) throws(FormatError) -> (
+      columns: [Int: Int], name: String?
+    ) {
       for name in names {
         var found: [Int: Int] = [:]
         for (c, head) in h.enumerated() where !fixed.contains(c) {
-          guard let (base, k) = Self.numbered(head), sameName(base, name) else { continue }
+          // A name given with its number inside it stands for the columns alike but for it.
+          let match =
+            name.contains("#")
+            ? Self.skeleton(head).flatMap { sameName($0.pattern, name) ? $0.number : nil }
+            : Self.numbered(head).flatMap { sameName($0.base, name) ? $0.number : nil }
+          guard let k = match else { continue }
           if let other = found[k] {
             throw error(at: c, "the columns '\(h[other])' and '\(head)' are both \(role) \(k)")
           }
           found[k] = c
         }
-        if !found.isEmpty { return found }
+        if !found.isEmpty { return (found, name) }
       }
-      return [:]
+      return ([:], nil)
     }
     let alters = try columns(alterNames, "name")
     guard let first = alters.keys.min() else { return nil }

@@ -232,6 +232,15 @@ public enum InterviewFiles {
       {
         return [base]
       }
+      // A number inside the name (`alters[1]/alter_name`, `Person 1 you trust`), with columns
+      // alike but for it.
+      if let (pattern, k) = WideLayout.skeleton(given),
+        h.contains(where: {
+          WideLayout.skeleton($0).map { sameName($0.pattern, pattern) && $0.number != k } ?? false
+        })
+      {
+        return [pattern]
+      }
       return [given]
     }
     let alterNames = names(columns.alter, usual: ["alter", "nominee", "name"])
@@ -317,7 +326,6 @@ public enum InterviewFiles {
     var rowsOf: [String: [Int]] = [:]
     var firstRespondentRow: [String: String] = [:]
     var respondentOrder: [String] = []
-    var namedNoOne: [String] = []
     /// A rating as written: `nil` for an empty cell or one written as missing.
     func rating(_ raw: String, line: Int, column: @autoclosure () -> Int) throws(FormatError)
       -> Double?
@@ -394,31 +402,39 @@ public enum InterviewFiles {
             respondentColumn: table.column(row: i, field: r)))
       }
       if wide != nil {
-        rowsOf[respondent.lowercased(), default: []].append(line)
+        // A respondent's rows, by the name as matching folds it, and by the layer and wave the
+        // row's own columns give (rows of other layers or waves are not repeats).
+        let key =
+          NameMatching.normalise(respondent) + "\u{0}" + (cell(layerCol) ?? "") + "\u{0}"
+          + (cell(waveCol) ?? "")
+        rowsOf[key, default: []].append(line)
+        if firstRespondentRow[key] == nil {
+          firstRespondentRow[key] = respondent
+          respondentOrder.append(key)
+        }
         if out.count == before {
           // A respondent who named no one answered all the same: a nomination without a name.
           out.append(
             Nomination(
-              respondent: respondent, alter: "", rating: nil,
-              layer: layerCol.flatMap {
-                f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces)
-              },
-              wave: waveCol.flatMap {
-                f[$0].isEmpty ? nil : f[$0].trimmingCharacters(in: .whitespaces)
-              }, line: line, respondentColumn: table.column(row: i, field: r)))
-          namedNoOne.append(respondent)
-        }
-        if firstRespondentRow[respondent.lowercased()] == nil {
-          firstRespondentRow[respondent.lowercased()] = respondent
-          respondentOrder.append(respondent.lowercased())
+              respondent: respondent, alter: "", rating: nil, layer: cell(layerCol),
+              wave: cell(waveCol), line: line, respondentColumn: table.column(row: i, field: r)))
         }
       }
     }
     if let wide {
-      notes.append(wide.note(file: file, nominations: out.count - namedNoOne.count, header: h))
+      // Those who named no one in any row (an empty row beside a full one names someone).
+      let naming = Set(
+        out.filter { !$0.alter.isEmpty }.map { NameMatching.normalise($0.respondent) })
+      out.removeAll { $0.alter.isEmpty && naming.contains(NameMatching.normalise($0.respondent)) }
+      var namedNoOne: [String] = []
+      for n in out where n.alter.isEmpty && !namedNoOne.contains(n.respondent) {
+        namedNoOne.append(n.respondent)
+      }
+      let empty = out.filter { $0.alter.isEmpty }.count
+      notes.append(wide.note(file: file, nominations: out.count - empty, header: h))
       if !namedNoOne.isEmpty {
         notes.append(
-          "\(file): \(namedNoOne.count) \(namedNoOne.count == 1 ? "respondent names" : "respondents name") no one (\(namedNoOne.prefix(5).map { "'\($0)'" }.joined(separator: ", "))\(namedNoOne.count > 5 ? ", ..." : "")): counted as \(namedNoOne.count == 1 ? "a respondent" : "respondents") with no ties"
+          "\(file): \(namedNoOne.count) \(namedNoOne.count == 1 ? "respondent names" : "respondents name") no one (\(namedNoOne.prefix(5).map { "'\($0)'" }.joined(separator: ", "))\(namedNoOne.count > 5 ? ", ..." : "")): \(namedNoOne.count == 1 ? "a respondent" : "respondents") with no ties, once the name is found in the roster"
         )
       }
       for key in respondentOrder where rowsOf[key]!.count > 1 {

@@ -365,12 +365,16 @@ public struct InterviewNetwork: Sendable {
       text +=
         "; \(others.count) more \(others.count == 1 ? "is" : "are"): \(shown.joined(separator: ", "))\(others.count > 10 ? ", ..." : "")"
     }
-    let values = Set(outside.map { $0.rating! })
-    if values.count == 1, let v = values.first,
-      [0, -1, -9, -99, 8, 9, 88, 97, 98, 99, 999].contains(v)
-    {
+    let values = Set(outside.map { $0.rating! }).sorted()
+    let codes: Set<Double> = [0, -1, -9, -99, 8, 9, 88, 97, 98, 99, 999]
+    if values.count <= 3, values.allSatisfy(codes.contains) {
+      let listed = values.map(formatNumber)
+      let named =
+        listed.count == 1
+        ? "\(listed[0]) stands"
+        : "\(listed.dropLast().joined(separator: ", ")) and \(listed.last!) stand"
       text +=
-        "; if \(formatNumber(v)) stands for no answer, as surveys often code it, write NA or leave the cell empty (the row is then left out, and listed in the account)"
+        "; if \(named) for no answer, as surveys often code it, write NA or leave the cell empty (the row is then left out, and listed in the account)"
     }
     return text
   }
