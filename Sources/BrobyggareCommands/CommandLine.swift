@@ -608,6 +608,9 @@ func selectedLayers(_ p: ParsedArguments, network: Network) throws -> Set<String
     throw UsageError(
       message:
         "No tie is in layer \(quotedName(layer)) (the layers are: \(quotedNames(network.layers)))\(didYouMean(close))"
+        + (network.tieSign.map {
+          "; these are the layers of the ties --sign \($0.rawValue) kept, and a layer of ties of the other sign only is not among them"
+        } ?? "")
     )
   }
   return layers

@@ -40,6 +40,20 @@ struct SignOptionTests {
       ), "\(negative.stderr)")
   }
 
+  /// A layer whose ties are all of the other sign is gone after --sign: the error says why.
+  @Test func aLayerEmptiedByTheSignIsSaidSo() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = dir.appendingPathComponent("l.csv").path
+    try "source,target,trust,layer\na,b,-1,trust\nb,c,2,advice\n".write(
+      toFile: csv, atomically: true, encoding: .utf8)
+    let r = run("metrics", csv, "--sign", "negative", "--layer", "advice")
+    #expect(
+      r.status == 64
+        && r.stderr.contains("these are the layers of the ties --sign negative kept"), "\(r.stderr)"
+    )
+  }
+
   @Test func aSignIsOneOfTwoAndNotForDatasets() {
     let both = run("info", Self.pajek, "--sign", "both")
     #expect(
