@@ -165,7 +165,7 @@ extension BrobyggareCommandLine {
         previousReview.filter { !$0.id.isEmpty }.map { NameMatching.normalise($0.name) }
       ).count
       note(
-        "\(reviewPath) was read as --aliases, then rewritten; the \(kept) decision(s) filled in there are kept in it"
+        "\(reviewPath) was read as --aliases, then rewritten; \(kept == 1 ? "the decision" : "the \(kept) decisions") filled in there \(kept == 1 ? "is" : "are") kept in it"
       )
     }
     let a = built.account

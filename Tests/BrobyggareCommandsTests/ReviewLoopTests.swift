@@ -88,7 +88,7 @@ struct ReviewLoopTests {
     #expect(second.status == 0, "\(second.stderr)")
     #expect(
       second.stderr.hasPrefix(
-        "note: \(review.path) was read as --aliases, then rewritten; the 3 decision(s) filled in there are kept in it\n"
+        "note: \(review.path) was read as --aliases, then rewritten; the 3 decisions filled in there are kept in it\n"
       ))
     #expect(second.stderr.contains("12 names to review"))
 
