@@ -786,10 +786,9 @@ func selectionSettings(_ s: TieSelection, network: Network) -> [(String, String)
       )
       + " (affiliation layers \(list(s.excludedLayers.sorted())) left out)"
   }
-  var settings = [
+  return [
     ("layers", layers), ("weight", weightSetting(s, network: network)), ("merge", s.merge.rawValue),
-  ]
-  return settings + signSetting(network)
+  ] + signSetting(network)
 }
 
 /// The sign a signed network was read with, for a settings line: empty when none was chosen.

@@ -75,6 +75,7 @@ extension BrobyggareCommandLine {
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     noteNonRespondents(net, effect: nonRespondentEffectOnMeasures)
+    let silent = nonRespondents(net)
     // Without --layer, the affiliation layers (people to organisations) are left out of the
     // analysis of people (tieSelection says so) and drawn as such, after the layers analysed.
     let analysedLayers = Array(Set(net.ties.compactMap(\.layer))).sorted().filter {
@@ -297,8 +298,7 @@ extension BrobyggareCommandLine {
         ("directed", net.isDirected ? "yes" : "no"),
         ("groups", "\(attribute): \(names.joined(separator: ", "))"),
       ]
-      + (nonRespondents(net) > 0
-        ? [("non-respondents", "\(nonRespondents(net)) (respondent = false; see the notes)")] : [])
+      + (silent > 0 ? [("non-respondents", "\(silent) (respondent = false; see the notes)")] : [])
       + selectionSettings(selection, network: net)
       + (affiliationLayers.isEmpty
         ? []

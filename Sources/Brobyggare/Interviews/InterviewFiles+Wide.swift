@@ -27,7 +27,6 @@ struct WideLayout {
   var reportedNames: [String]
   /// Columns not read: without a number, or with a number no name has.
   var unread: [Int]
-  var numbers: [Int]
 
   /// A column's name split into its name and number: `alter 1`, `alter_1`, `alter1`,
   /// `Alter (1)`, `name [1]`, `alter[SQ001]` (LimeSurvey's subquestion codes), `Person 1?` →
@@ -156,7 +155,7 @@ struct WideLayout {
         "'\(h[ratings[k]!])' is a rating, but no column names whom it rates (the names are \(alters.keys.sorted().map { "'\(h[alters[$0]!])'" }.joined(separator: ", ")))"
       )
     }
-    numbers = alters.keys.sorted()
+    let numbers = alters.keys.sorted()
     let taken = Set(fixed + Array(alters.values) + Array(ratings.values))
     // The other numbered columns by name: what was said of each person named.
     var said: [String: [Int: Int]] = [:]

@@ -297,18 +297,16 @@ public enum InterviewFiles {
     var wideReported: [String: [[AttributeValue?]]] = [:]
     if let wide {
       for name in wide.reportedNames {
-        let cells = slots.map { slot in
-          slot.reported.first { $0.name == name }.map { c in
-            table.rows.map { $0[c.column].isEmpty ? nil : $0[c.column] }
-          } ?? Array(repeating: nil, count: table.rows.count)
+        // Each slot's column of this name, if it has one, and its cells.
+        let columns = slots.map { slot in slot.reported.first { $0.name == name }?.column }
+        let cells = columns.map { c in
+          table.rows.map { row in c.flatMap { row[$0].isEmpty ? nil : row[$0] } }
         }
         // Typed as the long table types a column: names are text, and so is a workbook
         // column with a cell stored as text.
-        let columnsOfName = slots.compactMap { slot in
-          slot.reported.first { $0.name == name }?.column
-        }
         let type =
-          CSVFormat.isNameColumn(name) || columnsOfName.contains(where: table.textFields.contains)
+          CSVFormat.isNameColumn(name)
+            || columns.contains { $0.map(table.textFields.contains) ?? false }
           ? .string : inferType(cells.flatMap { $0 }, decimalComma: decimalComma)
         wideReported[name] = cells.map { column in
           column.map {
@@ -323,8 +321,7 @@ public enum InterviewFiles {
     var missingRatings: [String] = []
     var firstComma: (raw: String, line: Int, value: Double)?
     // A wide table's respondents: their rows, and those who named no one.
-    var rowsOf: [String: [Int]] = [:]
-    var firstRespondentRow: [String: String] = [:]
+    var rowsOf: [String: (name: String, lines: [Int])] = [:]
     var respondentOrder: [String] = []
     /// A rating as written: `nil` for an empty cell or one written as missing.
     func rating(_ raw: String, line: Int, column: @autoclosure () -> Int) throws(FormatError)
@@ -407,11 +404,8 @@ public enum InterviewFiles {
         let key =
           NameMatching.normalise(respondent) + "\u{0}" + (cell(layerCol) ?? "") + "\u{0}"
           + (cell(waveCol) ?? "")
-        rowsOf[key, default: []].append(line)
-        if firstRespondentRow[key] == nil {
-          firstRespondentRow[key] = respondent
-          respondentOrder.append(key)
-        }
+        if rowsOf[key] == nil { respondentOrder.append(key) }
+        rowsOf[key, default: (respondent, [])].lines.append(line)
         if out.count == before {
           // A respondent who named no one answered all the same: a nomination without a name.
           out.append(
@@ -437,9 +431,10 @@ public enum InterviewFiles {
           "\(file): \(namedNoOne.count) \(namedNoOne.count == 1 ? "respondent names" : "respondents name") no one (\(namedNoOne.prefix(5).map { "'\($0)'" }.joined(separator: ", "))\(namedNoOne.count > 5 ? ", ..." : "")): \(namedNoOne.count == 1 ? "a respondent" : "respondents") with no ties, once the name is found in the roster"
         )
       }
-      for key in respondentOrder where rowsOf[key]!.count > 1 {
+      for key in respondentOrder where rowsOf[key]!.lines.count > 1 {
+        let (name, lines) = rowsOf[key]!
         notes.append(
-          "\(file): '\(firstRespondentRow[key]!)' has \(rowsOf[key]!.count) rows (lines \(rowsOf[key]!.map(String.init).joined(separator: ", "))) in a table of one row per respondent: their nominations are merged, a name given twice keeping the higher rating; delete a row that a later one replaces"
+          "\(file): '\(name)' has \(lines.count) rows (lines \(lines.map(String.init).joined(separator: ", "))) in a table of one row per respondent: their nominations are merged, a name given twice keeping the higher rating; delete a row that a later one replaces"
         )
       }
     }
