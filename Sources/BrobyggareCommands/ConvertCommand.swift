@@ -178,7 +178,15 @@ extension BrobyggareCommandLine {
       throw UsageError(
         message: "--json-dialect is for JSON output; '\(output)' is written as \(format.rawValue)")
     }
-    let net = try readNetwork(input, p)
+    var net = try readNetwork(input, p)
+    // The ties of one sign, negative ones with their size as trust: the file says which, so
+    // that a trust of 2 written from -2 is not read later as trust.
+    if let sign = net.tieSign {
+      net.attributes["tie_sign"] = .string(sign.rawValue)
+      if !net.networkAttributes.contains(where: { $0.name == "tie_sign" }) {
+        net.networkAttributes.append(AttributeDeclaration(name: "tie_sign", type: .string))
+      }
+    }
     var inputs = [input]
     if let n = p.value("nodes") { inputs.append(n) }
     if format == .csv { inputs.append(Network.companionNodeTable(for: input)) }

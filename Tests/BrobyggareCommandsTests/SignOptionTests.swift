@@ -124,4 +124,37 @@ struct SignOptionTests {
     let text = try String(contentsOfFile: out, encoding: .utf8)
     #expect(text.contains("a,b,Directed,2\n"), "\(text)")
   }
+  /// A tie named in an error after --sign is named by its place in the file: the two ties of
+  /// c -- d are the file's third and fourth, the first kept by --sign positive.
+  @Test func aTieInAnErrorHasItsNumberInTheFile() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = dir.appendingPathComponent("s.csv").path
+    try "source,target,trust\na,b,-1\nb,c,-2\nc,d,1e308\nc,d,1e308\n".write(
+      toFile: csv, atomically: true, encoding: .utf8)
+    let r = run("metrics", csv, "--sign", "positive", "--merge", "sum")
+    #expect(r.status != 0 && r.stdout.isEmpty, "\(r.stdout)")
+    #expect(
+      r.stderr.contains("tie 3 ('c' -> 'd'): with 1 parallel tie, sums to more than the largest"),
+      "\(r.stderr)")
+  }
+
+  /// A file written by convert with a sign says which sign its ties are, in the network's
+  /// own attributes.
+  @Test func convertWritesTheSignItKept() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = dir.appendingPathComponent("s.csv").path
+    try "source,target,trust\na,b,-2\nb,c,1\n".write(toFile: csv, atomically: true, encoding: .utf8)
+    for sign in ["negative", "positive"] {
+      let out = dir.appendingPathComponent("\(sign).graphml").path
+      let r = run("convert", csv, "--sign", sign, out)
+      #expect(r.status == 0, "\(r.stderr)")
+      let text = try String(contentsOfFile: out, encoding: .utf8)
+      #expect(
+        text.contains(">\(sign)</data>") && text.contains("attr.name=\"tie_sign\""), "\(text)")
+      let back = try Network(contentsOf: out)
+      #expect(back.attributes["tie_sign"] == .string(sign))
+    }
+  }
 }

@@ -57,6 +57,14 @@ struct InterviewWideTests {
       #expect(
         InterviewTests.ties(fromWide.network).sorted()
           == InterviewTests.ties(fromLong.network).sorted(), "\(rule)")
+      // The account counts the rows and the nominations in them, and places each by its
+      // line and the name's column: a's third name, 'Bjorn Berg', a second naming of
+      // Björn Berg, starts at the 31st character of line 2.
+      let account = fromWide.account.markdown
+      #expect(
+        account.contains("- rows read: 3, with 8 nominations (several to a row"), "\(account)")
+      #expect(account.contains("(w.csv line 2:31)"), "\(account)")
+      #expect(fromLong.account.markdown.contains("- rows read: 8\n"))
     }
   }
 

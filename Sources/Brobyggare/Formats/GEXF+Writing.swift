@@ -277,7 +277,7 @@ extension GEXFFormat {
     for (k, tie) in network.ties.enumerated() {
       let arrow = network.isDirected ? "->" : "--"
       func tieName() -> String {
-        "tie \(k + 1) ('\(visible(network.nodes[tie.source].id))' \(arrow) '\(visible(network.nodes[tie.target].id))')"
+        "tie \(network.fileTieIndex(k) + 1) ('\(visible(network.nodes[tie.source].id))' \(arrow) '\(visible(network.nodes[tie.target].id))')"
       }
       out += "      <edge"
       if let id = tie.id {

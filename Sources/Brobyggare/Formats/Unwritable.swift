@@ -58,7 +58,8 @@ struct TextPlace {
     let arrow = network.isDirected ? "->" : "--"
     let ends =
       "'\(visibleText(network.nodes[tie.source].id))' \(arrow) '\(visibleText(network.nodes[tie.target].id))'"
-    return "tie \(k + 1) (\(ends)\(tie.id.map { ", id '\(visibleText($0))'" } ?? ""))"
+    return
+      "tie \(network.fileTieIndex(k) + 1) (\(ends)\(tie.id.map { ", id '\(visibleText($0))'" } ?? ""))"
   }
 }
 

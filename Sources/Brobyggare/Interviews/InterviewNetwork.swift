@@ -140,10 +140,13 @@ public struct SourceLine: Hashable, Sendable, Comparable, CustomStringConvertibl
   public var file: String
   /// The line, from 1.
   public var line: Int
+  /// The column, from 1, where a line holds several nominations (a wide table's numbered
+  /// names): the column of the name. 0 where the line is the place.
+  public var column: Int = 0
   public static func < (a: SourceLine, b: SourceLine) -> Bool {
-    (a.file, a.line) < (b.file, b.line)
+    (a.file, a.line, a.column) < (b.file, b.line, b.column)
   }
-  public var description: String { "\(file):\(line)" }
+  public var description: String { "\(file):\(line)" + (column > 0 ? ":\(column)" : "") }
 }
 
 /// A name that did not resolve to exactly one roster entry.
@@ -199,10 +202,13 @@ public struct InterviewAccount: Sendable {
   public var settings: [(String, String)] = []
   /// Nomination rows read.
   public var nominationRows = 0
+  /// Nominations read: as many as the rows in a long table; in a wide table, the names in its
+  /// rows (and one for each row that names no one).
+  public var nominations = 0
   /// Rows of respondents who named no one (a wide table's row without names): they count as
   /// respondents, with no tie.
   public var namedNoOne: [SourceLine] = []
-  /// Rows of other waves, not used for this network.
+  /// Nominations of other waves, not used for this network (rows, in a long table).
   public var otherWaveRows = 0
   /// People interviewed.
   public var respondents = 0
@@ -250,12 +256,20 @@ public struct InterviewAccount: Sendable {
         "- marked not interviewed in the roster, but respondents in the nominations (counted as respondents): \(answeredThoughNotInterviewed.count) (\(answeredThoughNotInterviewed.joined(separator: ", ")))\n"
     }
     out += "\n## Nominations\n\n"
-    out += "- rows read: \(nominationRows)\n"
+    let wide = nominations > nominationRows
+    out +=
+      "- rows read: \(nominationRows)"
+      + (wide
+        ? ", with \(nominations) nominations (several to a row; places below are line and column)"
+        : "")
+      + "\n"
     if !namedNoOne.isEmpty {
       out +=
         "- respondents who named no one (counted as respondents, with no ties): \(namedNoOne.count) (\(lineList(namedNoOne)))\n"
     }
-    if otherWaveRows > 0 { out += "- rows of other waves, not used: \(otherWaveRows)\n" }
+    if otherWaveRows > 0 {
+      out += "- \(wide ? "nominations" : "rows") of other waves, not used: \(otherWaveRows)\n"
+    }
     out += "- directed reports after merging duplicates: \(reportedTies)\n"
     if !duplicates.isEmpty {
       out +=
@@ -279,11 +293,12 @@ public struct InterviewAccount: Sendable {
     var out: [String] = []
     var file = ""
     for r in rows {
+      let place = r.column > 0 ? "\(r.line):\(r.column)" : String(r.line)
       if r.file != file {
-        out.append("\(r.file) line \(r.line)")
+        out.append("\(r.file) line \(place)")
         file = r.file
       } else {
-        out.append(String(r.line))
+        out.append(place)
       }
     }
     return out.joined(separator: ", ")
@@ -419,7 +434,13 @@ public struct InterviewNetwork: Sendable {
     let waves = Array(Set(inputs.nominations.compactMap(\.wave))).sorted()
     var rows = inputs.nominations
     var account = InterviewAccount()
-    account.nominationRows = rows.count
+    account.nominations = rows.count
+    // Rows made by hand (line 0) count one each.
+    account.nominationRows =
+      rows.contains { $0.line == 0 } ? rows.count : Set(rows.map(\.line)).count
+    // A line that holds several nominations (a wide table) places each by its name's column.
+    var nominationsOnLine: [Int: Int] = [:]
+    for row in rows { nominationsOnLine[row.line, default: 0] += 1 }
     if let w = options.wave {
       guard waves.contains(w) else { throw InterviewError.unknownWave(w, available: waves) }
       rows = rows.filter { $0.wave == w }
@@ -541,7 +562,9 @@ public struct InterviewNetwork: Sendable {
     }
     let file = inputs.nominationsFile
     for row in rows {
-      let at = SourceLine(file: file, line: row.line)
+      let at = SourceLine(
+        file: file, line: row.line,
+        column: nominationsOnLine[row.line, default: 0] > 1 ? row.alterColumn : 0)
       guard let s = nodeFor(row.respondent, role: "respondent", at: at, network: &network) else {
         drop("the respondent's name is not resolved (see the review file)", at)
         continue

@@ -343,7 +343,7 @@ extension Network {
     }
     let first = parallel.first ?? 0
     throw .invalidWeight(
-      tie: first, ends: tieEnds(ties[first]),
+      tie: fileTieIndex(first), ends: tieEnds(ties[first]),
       value: nil,
       reason:
         "with \(parallel.count - 1) parallel \(parallel.count == 2 ? "tie" : "ties"), sums to more than the largest number (parallel ties merged by their sum); merge by max or mean, or rescale the trusts"
@@ -353,8 +353,8 @@ extension Network {
   /// A tie's weight as `selection` reads it: the named attribute (text read as a number), or
   /// the trust, 1 when there is none; always a trust (finite, ≥ 0).
   ///
-  /// - Throws: ``NetworkError/invalidWeight(tie:ends:value:reason:)`` naming the tie by its
-  ///   number `k` (from 0) and its ends.
+  /// - Throws: ``NetworkError/invalidWeight(tie:ends:value:reason:)`` naming the tie by its place
+  ///   in the file (`k` from 0, where no tie was left out when reading) and its ends.
   func weight(of tie: Tie, number k: Int, _ selection: TieSelection) throws(NetworkError) -> Double
   {
     let w: Double
@@ -363,7 +363,8 @@ extension Network {
         let value = tie.attributes[name]
           ?? tieAttributes.first(where: { $0.name == name })?.defaultValue
       else {
-        throw .invalidWeight(tie: k, ends: tieEnds(tie), value: nil, reason: "has no '\(name)'")
+        throw .invalidWeight(
+          tie: fileTieIndex(k), ends: tieEnds(tie), value: nil, reason: "has no '\(name)'")
       }
       // A column of text is read as numbers when named as the weight: one value that does
       // not read back as the same number (`007`) makes a whole column text.
@@ -372,7 +373,7 @@ extension Network {
           ?? parseDouble(trimmingWhitespace(value.description, newlines: true))
       else {
         throw .invalidWeight(
-          tie: k, ends: tieEnds(tie), value: value.description,
+          tie: fileTieIndex(k), ends: tieEnds(tie), value: value.description,
           reason: "is not a number (read from '\(name)')")
       }
       w = number
@@ -383,7 +384,7 @@ extension Network {
     // finite and not negative.
     guard w.isFinite, w >= 0 else {
       throw .invalidWeight(
-        tie: k, ends: tieEnds(tie), value: formatNumber(w),
+        tie: fileTieIndex(k), ends: tieEnds(tie), value: formatNumber(w),
         reason:
           "cannot be a trust, which is a finite number ≥ 0 (read from '\(selection.weightAttribute ?? trustAttributeName)')"
           + (w < 0 && (selection.weightAttribute ?? trustAttributeName) == trustAttributeName

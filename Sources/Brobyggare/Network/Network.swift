@@ -84,6 +84,10 @@ public struct Network: Sendable {
   /// when the ties are the negative ones, their trust the size of what was written; `nil` when
   /// the reading chose no sign.
   public internal(set) var tieSign: TieSign?
+  /// Each tie's place (from 0) among the ties the file holds, when ``keepTies(ofSign:)`` left
+  /// some out; `nil` when tie k is the file's tie k. Messages name a tie by it
+  /// (``fileTieIndex(_:)``), so that "tie 7" is the seventh tie in the file.
+  private var fileTieIndices: [Int]?
 
   /// An empty network, directed or not.
   public init(directed: Bool) {
@@ -173,18 +177,27 @@ public struct Network: Sendable {
       tie.source >= 0 && tie.source < nodes.count, "tie source \(tie.source) is not a node index")
     precondition(
       tie.target >= 0 && tie.target < nodes.count, "tie target \(tie.target) is not a node index")
+    if fileTieIndices != nil { fileTieIndices!.append((fileTieIndices!.last ?? -1) + 1) }
     ties.append(tie)
     return ties.count - 1
+  }
+
+  /// The place (from 0) of tie `k` among the ties of the file it was read from: `k` itself,
+  /// unless ties of the other sign were left out when reading (``keepTies(ofSign:)``). A message
+  /// that names a tie by its number uses this one plus 1.
+  package func fileTieIndex(_ k: Int) -> Int {
+    guard let indices = fileTieIndices, k >= 0, k < indices.count else { return k }
+    return indices[k]
   }
 
   /// Keeps the ties of one sign, in their order (see ``TieSign``): the positive ones, or the
   /// negative ones with their trust's size as the trust. The nodes stay.
   mutating func keepTies(ofSign sign: TieSign) {
-    switch sign {
-    case .positive:
-      ties.removeAll { ($0.trust ?? 0) < 0 }
-    case .negative:
-      ties.removeAll { !(($0.trust ?? 0) < 0) }
+    let negative = { (tie: Tie) in (tie.trust ?? 0) < 0 }
+    let kept = ties.indices.filter { negative(ties[$0]) == (sign == .negative) }
+    fileTieIndices = kept.map { fileTieIndex($0) }
+    ties = kept.map { ties[$0] }
+    if sign == .negative {
       for k in ties.indices { ties[k].trust = -ties[k].trust! }
     }
   }
