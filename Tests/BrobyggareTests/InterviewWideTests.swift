@@ -212,6 +212,17 @@ struct InterviewWideTests {
       "respondent,alters[1]/alter_name,alters[1]/trust,alters[2]/alter_name,alters[2]/trust\na,b,3,c,4\n",
       columns: .init(alter: "alters[1]/alter_name", rating: "alters[1]/trust"))
     #expect(Self.said(ona) == ["a>b:3:", "a>c:4:"])
+    // What was said of each, with the number inside too: `alters[1]/alter_sector` is
+    // alter_sector, as `alter_sector 1` is; a column with one number among two people
+    // (`group[1]/note`) is about the respondent.
+    let (said, saidNotes) = try Self.nominations(
+      "respondent,alters[1]/alter_name,alters[1]/trust,alters[1]/alter_sector,alters[2]/alter_name,alters[2]/trust,alters[2]/alter_sector,group[1]/note\na,b,3,police,c,4,school,x\n",
+      columns: .init(alter: "alters[1]/alter_name", rating: "alters[1]/trust"))
+    #expect(Self.said(said) == ["a>b:3:police", "a>c:4:school"])
+    #expect(
+      saidNotes.first?.contains(
+        "what was said of each: 'alter_sector'; not read, as it is not numbered like the names (about the respondent, not one of those named; a roster column holds that): 'group[1]/note'"
+      ) == true, "\(saidNotes)")
     let (forms, _) = try Self.nominations(
       "Your name,Person 1 you trust,How much do you trust person 1?,Person 2 you trust,How much do you trust person 2?\na,b,3,,\nc,a,5,b,2\n",
       columns: .init(

@@ -83,6 +83,22 @@ struct WideLayout {
     return (pattern, number)
   }
 
+  /// What a column with its number inside its name says, and the number: `alters[1]/sector`
+  /// → (`sector`, 1), `person 2 sector` → (`sector`, 2); the text before the number when
+  /// nothing but brackets and separators follows it. `nil` without exactly one number.
+  static func saidInside(_ header: String) -> (base: String, number: Int)? {
+    guard let (pattern, k) = skeleton(header) else { return nil }
+    let parts = pattern.split(separator: "#", omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return nil }
+    let separators = Set(" _-./:#()[]")
+    let after = String(parts[1]).trimmingCharacters(in: .whitespaces)
+    let trimmedAfter = after.drop { separators.contains($0) }
+    let before = String(parts[0].reversed().drop { separators.contains($0) }.reversed())
+    let name = trimmedAfter.isEmpty ? before : String(trimmedAfter)
+    let base = name.trimmingCharacters(in: .whitespaces)
+    return base.isEmpty ? nil : (base, k)
+  }
+
   /// The wide layout of `table`, or `nil` when it has no numbered name columns.
   ///
   /// - Throws: when the names and ratings are not numbered alike (a name without its rating,
@@ -162,7 +178,9 @@ struct WideLayout {
     var order: [String] = []
     unread = []
     for c in h.indices where !taken.contains(c) {
-      guard let (base, k) = Self.numbered(h[c]) else {
+      // A number at the end (`sector 1`), or inside the name (`alters[1]/sector`, as ODK and
+      // Kobo write a repeat's questions), the name then being what follows it.
+      guard let (base, k) = Self.numbered(h[c]) ?? Self.saidInside(h[c]) else {
         unread.append(c)
         continue
       }
