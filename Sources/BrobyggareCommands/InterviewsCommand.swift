@@ -8,7 +8,7 @@ let interviewsSpec = CommandSpec(
   positionals: [
     (
       "NOMINATIONS",
-      "The nominations table (CSV, or the first sheet of an .xlsx workbook): respondent, alter, rating; optional layer, wave, and what was said about the alter. Or one row per respondent with numbered names and ratings (alter 1, rating 1, alter 2, rating 2, ...), as survey tools export it."
+      "The nominations table (CSV, or the first sheet of an .xlsx workbook): respondent, alter, rating; optional layer, wave, and what was said about the alter. Or one row per respondent with numbered names and ratings (alter 1, rating 1, alter 2, rating 2, ...), as survey tools export it. Or a survey app's export with the names in a repeat group (a KoboToolbox or Ona workbook, ODK Central's .zip or its CSV files, SurveyCTO's long format): each row of the repeat is a nomination, its respondent the answer on its submission's row."
     )
   ],
   options: [

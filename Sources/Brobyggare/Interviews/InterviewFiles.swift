@@ -23,6 +23,10 @@ public struct Nomination: Hashable, Sendable {
   public var ratingColumn: Int
   /// The column of the respondent (from 1; 0 when unknown).
   public var respondentColumn: Int
+  /// The file (or a workbook's sheet, `survey.xlsx[alters]`) the row is in, where it is not
+  /// the nominations file itself: a survey app's export keeps the names in a sheet or file of
+  /// their own, and the respondents in another. `nil`: the nominations file.
+  public var file: String? = nil
 
   /// A nomination; the positions default to 0 (unknown).
   public init(
@@ -96,6 +100,27 @@ extension InterviewFiles {
     guard ZIPArchive.looksLike(data) else {
       return (try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding)), file)
     }
+    // A ZIP archive of CSV files (ODK Central's export): the shortest name is the form's own
+    // table, the others its repeats (`Form-alters.csv`).
+    let archive = try ZIPArchive(data: data, file: file)
+    if archive.entry(named: "xl/workbook.xml") == nil {
+      let csv = archive.entries.filter {
+        !$0.isDirectory && !$0.name.contains("/") && $0.name.lowercased().hasSuffix(".csv")
+      }
+      guard let main = csv.min(by: { $0.name.count < $1.name.count }) else {
+        throw FormatError(
+          file: file, line: 0, column: 0,
+          "a ZIP archive, but neither an Excel workbook nor an export of CSV files: it holds \(FormatError.list(archive.entries.prefix(10).map(\.name), quoted: true))"
+        )
+      }
+      let place = "\(file)[\(main.name)]"
+      return (
+        try CSVFormat.parse(
+          TextInput(data: try archive.extract(main.name) ?? Data(), file: place, encoding: encoding)
+        ),
+        place
+      )
+    }
     let book = try XLSXFormat.Workbook(data: data, file: file)
     guard !book.sheets.isEmpty else {
       throw FormatError(file: file, line: 1, column: 1, "the workbook has no sheets")
@@ -111,10 +136,11 @@ extension InterviewFiles {
     return (table, book.place(k))
   }
 
-  /// The bytes of an interview table: a workbook (`.xlsx`) as it is, other files as text
+  /// The bytes of an interview table: a workbook (`.xlsx`) or a ZIP archive of CSV files
+  /// (ODK Central's export, `.zip`) as it is, other files as text
   /// (``Network/load(_:)``, which refuses a binary file).
   public static func load(_ path: String) throws(FormatError) -> Data {
-    guard (path as NSString).pathExtension.lowercased() == "xlsx" else {
+    guard ["xlsx", "zip"].contains((path as NSString).pathExtension.lowercased()) else {
       return try Network.load(path)
     }
     var isDir: ObjCBool = false
@@ -144,7 +170,11 @@ public enum InterviewFiles {
   /// `alter` is empty (they answered). A rating written with a decimal comma in a
   /// comma-separated table (`"4,5"`, quoted) is read as a decimal number, and one written as
   /// missing (`NA`, `N/A`) as no rating; ``nominations(_:file:encoding:columns:notes:)`` says
-  /// so in its notes.
+  /// so in its notes. A survey app's export with the names in a repeat group (a KoboToolbox or
+  /// Ona workbook, ODK Central's ZIP archive of CSV files or one of those files, SurveyCTO's
+  /// long format, with its files beside it) gives a nomination for each row of the repeat,
+  /// its respondent the answer on its submission's row (``Nomination/file`` says which sheet or
+  /// file the row is in), and one without a name for each submission with no row there.
   public static func nominations(_ data: Data, file: String, encoding: TextEncoding = .utf8)
     throws(FormatError) -> [Nomination]
   {
@@ -183,7 +213,30 @@ public enum InterviewFiles {
     _ data: Data, file: String, encoding: TextEncoding = .utf8,
     columns: NominationColumns = NominationColumns(), notes: inout [String]
   ) throws(FormatError) -> [Nomination] {
+    let path = file
     var (table, file) = try table(data, file: file, encoding: encoding)
+    // A survey app's export with the names in a repeat group (Kobo, Ona, ODK, SurveyCTO): the
+    // repeat's rows are the nominations, each with its submission's respondent.
+    var repeatGroup: RepeatGroup?
+    if ["_index", "_parent_index"].contains(where: { CSVFormat.column(table.header, $0) != nil })
+      || table.header.contains("KEY") || table.header.contains("PARENT_KEY")
+    {
+      let (parts, first) = try exportParts(
+        data, file: path, encoding: encoding, first: table, firstPlace: file)
+      if let group = try Self.repeatGroup(parts, first: first, columns: columns, file: path) {
+        repeatGroup = group
+        table = group.part.table
+        file = group.part.place
+        // Each row's respondent, as a column of its own at the end.
+        table.header.append("respondent")
+        for i in table.rows.indices { table.rows[i].append(group.respondents[i]) }
+        notes.append(contentsOf: group.notes)
+      }
+    }
+    let columns =
+      repeatGroup.map { NominationColumns(alter: $0.alter, rating: $0.rating) } ?? columns
+    // The app's own columns (`_index`, `KEY`) are neither nominations nor what was said.
+    let system = repeatGroup?.system ?? []
     // Qualtrics writes two more header rows below the header: the questions' text, and their
     // import ids (`{"ImportId":"QID3_1"}`).
     if table.rows.count >= 2, table.rows[1].contains(where: { !$0.isEmpty }),
@@ -209,11 +262,14 @@ public enum InterviewFiles {
       }
       return found
     }
-    let r = try required(
-      "respondent",
-      CSVFormat.column(
-        table, file: file, named: columns.respondent, option: "respondent-column",
-        usual: "respondent", "ego"))
+    let r =
+      repeatGroup != nil
+      ? h.count - 1
+      : try required(
+        "respondent",
+        CSVFormat.column(
+          table, file: file, named: columns.respondent, option: "respondent-column",
+          usual: "respondent", "ego"))
     let layerCol = CSVFormat.column(h, "layer")
     let waveCol = CSVFormat.column(h, "wave")
     // A wide table (one row per respondent, as survey tools export it: 'alter 1', 'rating 1',
@@ -252,7 +308,7 @@ public enum InterviewFiles {
       ? nil
       : try WideLayout(
         table, file: file, alterNames: alterNames, ratingNames: ratingNames,
-        fixed: [r, layerCol, waveCol].compactMap { $0 })
+        fixed: [r, layerCol, waveCol].compactMap { $0 } + system.sorted())
     // Each row holds one nomination in a long table (a slot), and one per number in a wide one.
     var slots: [WideLayout.Slot]
     var reportedColumns: [(name: String, type: AttributeType, values: [AttributeValue?])]
@@ -276,11 +332,13 @@ public enum InterviewFiles {
           "the respondent, alter and rating must be three columns; '\(h[r])', '\(h[a])' and '\(h[ratingCol])' are not"
         )
       }
-      let rest = h.indices.filter { ![r, a, ratingCol, layerCol, waveCol].contains($0) }
+      let rest = h.indices.filter {
+        ![r, a, ratingCol, layerCol, waveCol].contains($0) && !system.contains($0)
+      }
       // Numbered names and ratings beside plain ones: which are the nominations is not clear.
       if let numbered = try? WideLayout(
         table, file: file, alterNames: alterNames, ratingNames: ratingNames,
-        fixed: [r, a, ratingCol, layerCol, waveCol].compactMap { $0 }),
+        fixed: [r, a, ratingCol, layerCol, waveCol].compactMap { $0 } + system.sorted()),
         let first = numbered.slots.first
       {
         throw FormatError(
@@ -318,6 +376,7 @@ public enum InterviewFiles {
     var out: [Nomination] = []
     out.reserveCapacity(table.rows.count * slots.count)
     var commaRatings = 0
+    var emptyRepeatRows: [Int] = []
     var missingRatings: [String] = []
     var firstComma: (raw: String, line: Int, value: Double)?
     // A wide table's respondents: their rows, and those who named no one.
@@ -378,6 +437,11 @@ public enum InterviewFiles {
               let t = f[c].trimmingCharacters(in: .whitespaces)
               return !t.isEmpty && !GroupAssignment.missingSpellings.contains(t)
             }
+          // A repeat's row with nothing in it: an entry begun and left empty in the app.
+          if repeatGroup != nil && orphan == nil {
+            emptyRepeatRows.append(line)
+            continue
+          }
           guard wide == nil || orphan != nil else { continue }
           throw FormatError(
             file: file, line: line, column: table.column(row: i, field: slot.alter),
@@ -435,6 +499,19 @@ public enum InterviewFiles {
         let (name, lines) = rowsOf[key]!
         notes.append(
           "\(file): '\(name)' has \(lines.count) rows (lines \(lines.map(String.init).joined(separator: ", "))) in a table of one row per respondent: their nominations are merged, a name given twice keeping the higher rating; delete a row that a later one replaces"
+        )
+      }
+    }
+    if let group = repeatGroup {
+      // The rows' place is the repeat's table; the respondent's cell is in another.
+      for k in out.indices {
+        out[k].respondentColumn = 0
+        out[k].file = file
+      }
+      out += group.namedNoOne
+      if !emptyRepeatRows.isEmpty {
+        notes.append(
+          "\(file): \(emptyRepeatRows.count) \(emptyRepeatRows.count == 1 ? "row names" : "rows name") no one and \(emptyRepeatRows.count == 1 ? "has" : "have") no rating (line\(emptyRepeatRows.count == 1 ? "" : "s") \(emptyRepeatRows.prefix(10).map(String.init).joined(separator: ", "))\(emptyRepeatRows.count > 10 ? ", ..." : "")): entries begun in the app and left empty, not read"
         )
       }
     }

@@ -366,6 +366,9 @@ public struct InterviewNetwork: Sendable {
     }
   }
 
+  /// A nomination's row, as a key: its file (when it has its own) and line.
+  static func place(_ row: Nomination) -> String { "\(row.file ?? "")\u{0}\(row.line)" }
+
   /// What an error for a rating outside the scale adds, so that one run shows them all: the
   /// other ratings outside it (the first ten, with their lines), and, when they are all one
   /// value that surveys use for no answer (0, 9, 99, -1, ...), how to write that.
@@ -437,10 +440,10 @@ public struct InterviewNetwork: Sendable {
     account.nominations = rows.count
     // Rows made by hand (line 0) count one each.
     account.nominationRows =
-      rows.contains { $0.line == 0 } ? rows.count : Set(rows.map(\.line)).count
+      rows.contains { $0.line == 0 } ? rows.count : Set(rows.map(Self.place)).count
     // A line that holds several nominations (a wide table) places each by its name's column.
-    var nominationsOnLine: [Int: Int] = [:]
-    for row in rows { nominationsOnLine[row.line, default: 0] += 1 }
+    var nominationsOnLine: [String: Int] = [:]
+    for row in rows { nominationsOnLine[Self.place(row), default: 0] += 1 }
     if let w = options.wave {
       guard waves.contains(w) else { throw InterviewError.unknownWave(w, available: waves) }
       rows = rows.filter { $0.wave == w }
@@ -563,8 +566,8 @@ public struct InterviewNetwork: Sendable {
     let file = inputs.nominationsFile
     for row in rows {
       let at = SourceLine(
-        file: file, line: row.line,
-        column: nominationsOnLine[row.line, default: 0] > 1 ? row.alterColumn : 0)
+        file: row.file ?? file, line: row.line,
+        column: nominationsOnLine[Self.place(row), default: 0] > 1 ? row.alterColumn : 0)
       guard let s = nodeFor(row.respondent, role: "respondent", at: at, network: &network) else {
         drop("the respondent's name is not resolved (see the review file)", at)
         continue
@@ -592,7 +595,7 @@ public struct InterviewNetwork: Sendable {
       }
       guard let trust = options.scale.trust(rating) else {
         throw FormatError(
-          file: file, line: row.line, column: row.ratingColumn,
+          file: row.file ?? file, line: row.line, column: row.ratingColumn,
           "the rating \(formatNumber(rating)) is outside the scale \(options.scale)"
             + Self.moreOutside(rows, scale: options.scale, first: row))
       }
