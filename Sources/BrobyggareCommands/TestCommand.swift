@@ -10,7 +10,7 @@ let qapOptions: [OptionSpec] =
     OptionSpec(
       name: "predictors", valueName: "list",
       help:
-        "Comma-separated: LAYER (tie 0/1), trust:LAYER (the tie's trust, 0 without a tie), same:ATTR (1 where both nodes share the value), diff:ATTR (|a_i - a_j| of a number)."
+        "Comma-separated: LAYER (tie 0/1), trust:LAYER (the tie's trust, 0 without a tie), same:ATTR (1 where both nodes share the value), diff:ATTR (|a_i - a_j| of a number), file:PATH (tie 0/1 in another network, another wave say, its nodes matched by id; file:PATH:LAYER for one layer of it), trust:file:PATH[:LAYER] (its trust)."
     ),
     OptionSpec(
       name: "values", valueName: "what",
@@ -130,7 +130,7 @@ extension BrobyggareCommandLine {
     guard let list = p.value("predictors") else {
       throw UsageError(
         message:
-          "Name the predictors with --predictors (LAYER, trust:LAYER, same:ATTR, diff:ATTR, comma-separated)",
+          "Name the predictors with --predictors (LAYER, trust:LAYER, same:ATTR, diff:ATTR, file:PATH, trust:file:PATH, comma-separated)",
         command: testSpec)
     }
     let values = p.value("values") ?? "ties"
@@ -220,11 +220,53 @@ extension BrobyggareCommandLine {
       try layerSelection(dependentName, option: "--dependent"),
       values == "trust" ? .trust : .presence)
     var predictors: [(name: String, term: DyadicTerm)] = []
+    // Predictors read from other files (another wave), by their name in --predictors.
+    var otherNetworks: [String: (path: String, network: Network)] = [:]
     for raw in list.split(separator: ",", omittingEmptySubsequences: false) {
       let piece = trimmingSpaces(String(raw))
       if piece.isEmpty { throw UsageError(message: "--predictors has an empty name in '\(list)'") }
       let term: DyadicTerm
-      if net.layers.contains(piece) {
+      let fileValue: TieValue? =
+        piece.hasPrefix("file:") ? .presence : piece.hasPrefix("trust:file:") ? .trust : nil
+      if let fileValue, !net.layers.contains(piece) {
+        // file:PATH, or file:PATH:LAYER for one layer of it (PATH itself when that is a file).
+        var other = String(piece.dropFirst(fileValue == .presence ? 5 : 11))
+        var otherLayer: String?
+        if !FileManager.default.fileExists(atPath: other), let colon = other.lastIndex(of: ":") {
+          otherLayer = String(other[other.index(after: colon)...])
+          other = String(other[..<colon])
+        }
+        if other.isEmpty {
+          throw UsageError(message: "--predictors: \(quotedName(piece)) names no file")
+        }
+        if canonicalPath(other) == canonicalPath(path) {
+          throw UsageError(
+            message:
+              "--predictors: \(quotedName(piece)) is the network itself; name a layer of it, or another wave's file"
+          )
+        }
+        // Read as the network is, but with its own node table (its companion, other.nodes.csv).
+        var otherArguments = p
+        otherArguments.optionValues["nodes"] = nil
+        let read = try readNetwork(other, otherArguments)
+        guard read.isDirected == net.isDirected else {
+          throw DataError(
+            file: other,
+            message:
+              "the network is \(read.isDirected ? "directed" : "undirected") and '\(path)' is \(net.isDirected ? "directed" : "undirected"): a tie's direction would count in one and not in the other; read both as undirected with --undirected, or write them alike"
+          )
+        }
+        if let l = otherLayer, !read.layers.contains(l) {
+          throw UsageError(
+            message:
+              "--predictors: \(quotedName(piece)): no tie of '\(other)' is in layer \(quotedName(l)) (\(read.layers.isEmpty ? "it has no layers; file:\(other) names every tie" : "its layers are: \(quotedNames(read.layers))"))\(didYouMean(closestMatches(to: l, among: read.layers)))"
+          )
+        }
+        otherNetworks[piece] = (other, read)
+        term = .ties(
+          TieSelection(layers: otherLayer.map { [$0] }, weightAttribute: weight, merge: merge),
+          fileValue)
+      } else if net.layers.contains(piece) {
         term = .ties(try layerSelection(piece, option: "--predictors"), .presence)
       } else if piece.hasPrefix("same:") {
         term = .sameAttribute(try attribute(String(piece.dropFirst(5)), piece))
@@ -238,7 +280,7 @@ extension BrobyggareCommandLine {
       if predictors.contains(where: { $0.name == piece }) {
         throw UsageError(message: "--predictors names \(quotedName(piece)) twice")
       }
-      if term == dependent {
+      if term == dependent && otherNetworks[piece] == nil {
         throw UsageError(message: "--predictors: \(quotedName(piece)) is the dependent itself")
       }
       predictors.append((piece, term))
@@ -281,11 +323,55 @@ extension BrobyggareCommandLine {
       ("merge", merge.rawValue),
       ("predictors", predictors.map { settingName($0.name) }.joined(separator: ",")),
     ]
+    // Each predictor read from another file: which nodes it has, and whose answers it lacks.
+    for (name, _) in predictors {
+      guard let (otherPath, other) = otherNetworks[name] else { continue }
+      let shared = net.nodes.filter { other.index(of: $0.id) != nil }.count
+      let extra = other.nodeCount - shared
+      let silentThere = net.nodes.filter { node in
+        other.index(of: node.id).map {
+          if case .boolean(false)? = other.nodes[$0].attributes["respondent"] {
+            true
+          } else {
+            false
+          }
+        } ?? false
+      }.count
+      var text =
+        "\(otherPath): \(shared) of the \(n) nodes, matched by id\(shared < n ? " (pairs with a node it lacks are missing)" : "")"
+        + (extra > 0
+          ? "; \(extra) of its nodes \(extra == 1 ? "is" : "are") not in \(path), and left out"
+          : "")
+      if silentThere > 0 && net.isDirected {
+        text +=
+          (p.value("non-respondents") ?? "missing") == "missing"
+          ? "; \(silentThere) did not answer there (respondent = false): their rows are missing"
+          : "; \(silentThere) did not answer there (respondent = false): their rows read as no tie"
+      }
+      settings.append((settingName(name), text))
+    }
     var dependentMatrix: DyadicMatrix
     let predictorMatrices: [(name: String, matrix: DyadicMatrix)]
     do {
       dependentMatrix = try net.dyadicMatrix(dependent)
-      predictorMatrices = try predictors.map { ($0.name, try net.dyadicMatrix($0.term)) }
+      predictorMatrices = try predictors.map { (name, term) in
+        guard let other = otherNetworks[name] else { return (name, try net.dyadicMatrix(term)) }
+        do {
+          var m = try net.dyadicMatrix(term, from: other.network)
+          // The other wave's non-respondents named nobody there: their rows are no answer.
+          if net.isDirected, (p.value("non-respondents") ?? "missing") == "missing" {
+            for i in 0..<net.nodeCount {
+              guard let a = other.network.index(of: net.nodes[i].id),
+                case .boolean(false)? = other.network.nodes[a].attributes["respondent"]
+              else { continue }
+              for j in 0..<net.nodeCount where j != i { m[i, j] = .nan }
+            }
+          }
+          return (name, m)
+        } catch let e as NetworkError {
+          throw DataError(file: other.path, message: e.description)
+        }
+      }
     } catch let e as NetworkError {
       throw DataError(file: path, message: e.description)
     } catch let e as QAPError {
@@ -308,7 +394,7 @@ extension BrobyggareCommandLine {
     }
     // A predictor whose ties include the dependent's own explains it by itself.
     if case .ties(let ds, _) = dependent, let dl = ds.layers {
-      for (name, term) in predictors {
+      for (name, term) in predictors where otherNetworks[name] == nil {
         if case .ties(let ps, _) = term, ps.layers == nil || !ps.layers!.isDisjoint(with: dl) {
           note(
             "--predictors \(quotedName(name)) includes the ties of the dependent \(quotedName(dependentName)) itself: its effect is partly the dependent explaining itself"
@@ -402,7 +488,7 @@ extension BrobyggareCommandLine {
         columns: ["term", "correlation", "cells", "p_two_sided", "p_greater", "p_less"],
         rows: rows, settings: settings)
       table.noteZeroPValues(of: permutations, "permutations")
-      try emit(table, p, inputs: [path], &out)
+      try emit(table, p, inputs: [path] + otherNetworks.values.map(\.path).sorted(), &out)
       return
     }
 
@@ -482,6 +568,6 @@ extension BrobyggareCommandLine {
         "term", "estimate", "std_error", "statistic", "p_two_sided", "p_greater", "p_less",
       ], rows: rows, settings: settings)
     table.noteZeroPValues(of: permutations, "permutations")
-    try emit(table, p, inputs: [path], &out)
+    try emit(table, p, inputs: [path] + otherNetworks.values.map(\.path).sorted(), &out)
   }
 }

@@ -80,6 +80,80 @@ struct TestCommandTests {
       none.status == 64 && none.stderr.contains("no node has respondent = false"), "\(none.stderr)")
   }
 
+  /// A predictor from another wave's file: trust in wave 1 predicting trust in wave 2, the
+  /// nodes matched by id, each wave's non-respondents' rows missing in its own matrix.
+  /// Estimates from R's lm over the same cells (as netlm fits them; sna's netlm printed the
+  /// same): Scripts/qap_waves_reference.R → Fixtures/reference/qap_waves.csv.
+  @Test func aPredictorFromAnotherWave() throws {
+    let text = try String(
+      contentsOfFile: packageRoot.appendingPathComponent(
+        "Tests/BrobyggareTests/Fixtures/reference/qap_waves.csv"
+      ).path, encoding: .utf8)
+    var want: [String: [Double]] = [:]
+    var cells: [String: String] = [:]
+    for line in text.split(separator: "\n").dropFirst() {
+      let f = line.split(separator: ",").map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      }
+      want[f[0], default: []].append(Double(f[2])!)
+      cells[f[0]] = f[3]
+    }
+    let folder = packageRoot.appendingPathComponent("Datasets/safety-groups-constructed")
+    let wave1 = folder.appendingPathComponent("hagalid-wave1.csv").path
+    let wave2 = folder.appendingPathComponent("hagalid-wave2.csv").path
+    // Wave 1 without hag-05, as if she had joined after it.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "waves-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for suffix in [".csv", ".nodes.csv"] {
+      let all = try String(
+        contentsOfFile: folder.appendingPathComponent("hagalid-wave1" + suffix).path,
+        encoding: .utf8)
+      let kept = all.split(separator: "\n").filter {
+        !$0.split(separator: ",").prefix(2).contains("hag-05")
+      }
+      try (kept.joined(separator: "\n") + "\n").write(
+        to: dir.appendingPathComponent("w1" + suffix), atomically: true, encoding: .utf8)
+    }
+    let without = dir.appendingPathComponent("w1.csv").path
+    for (name, predictor) in [
+      ("presence", "file:\(wave1):trust"), ("trust", "trust:file:\(wave1):trust"),
+      ("without-hag-05", "file:\(without):trust"),
+    ] {
+      let r = run(
+        "test", wave2, "--dependent", "trust", "--predictors", "\(predictor),same:sector",
+        "--permutations", "20")
+      #expect(r.status == 0, "\(name): \(r.stderr)")
+      let rows = Array(Self.rows(r.stdout).dropFirst())
+      #expect(rows.map { $0[0] } == ["(intercept)", predictor, "same:sector"], "\(rows)")
+      for (row, e) in zip(rows, want[name]!) {
+        let b = Double(row[1])!
+        #expect(abs(b - e) <= 1e-9 * max(1, abs(e)), "\(name) \(row[0]): \(b) vs R's \(e)")
+      }
+      #expect(r.stderr.contains("cells used: \(cells[name]!);"), "\(name): \(r.stderr)")
+      #expect(
+        r.stderr.contains(
+          name == "without-hag-05"
+            ? "\(without): 19 of the 20 nodes, matched by id (pairs with a node it lacks are missing); 3 did not answer there"
+            : "\(wave1): 20 of the 20 nodes, matched by id; 3 did not answer there (respondent = false): their rows are missing"
+        ), "\(name): \(r.stderr)")
+    }
+    // A layer the other file lacks, and a network read the other way, are refused.
+    let typo = run(
+      "test", wave2, "--dependent", "trust", "--predictors", "file:\(wave1):trusst")
+    #expect(
+      typo.status == 64 && typo.stderr.contains("no tie of '\(wave1)' is in layer 'trusst'")
+        && typo.stderr.contains("did you mean 'trust'?"), "\(typo.stderr)")
+    let undirected = dir.appendingPathComponent("u.csv").path
+    try "source,target,type\nhag-01,hag-02,Undirected\n".write(
+      toFile: undirected, atomically: true, encoding: .utf8)
+    let other = run("test", wave2, "--dependent", "trust", "--predictors", "file:\(undirected)")
+    #expect(
+      other.status == 1 && other.stderr.contains("u.csv: error: the network is undirected and"),
+      "\(other.stderr)")
+  }
+
   /// Degenerate inputs that would give inf, NaN or impossible p-values with exit 0 are refused
   /// or flagged (found by a hostile probe).
   @Test func degenerateModelsAreRefusedOrFlagged() throws {

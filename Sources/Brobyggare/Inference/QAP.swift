@@ -91,6 +91,35 @@ public struct QAPError: Error, CustomStringConvertible, Equatable {
 }
 
 extension Network {
+  /// The dyadic matrix of a term read from another network (another wave of the same study,
+  /// say) on this network's nodes, matched by id: the value of the pair in `other` where
+  /// both of its nodes are there, missing (NaN) where one is not. Nodes of `other` that this
+  /// network lacks are left out.
+  ///
+  /// - Throws: ``QAPError`` when `other` is directed and this network is not, or the other
+  ///   way round (a tie's direction would be read in one and not in the other); errors of
+  ///   ``dyadicMatrix(_:)`` on `other`.
+  /// - Complexity: O(n² + n' ² + m'), n' and m' the nodes and ties of `other`.
+  public func dyadicMatrix(_ term: DyadicTerm, from other: Network) throws -> DyadicMatrix {
+    guard other.isDirected == isDirected else {
+      throw QAPError(
+        "the other network is \(other.isDirected ? "directed" : "undirected") and this one \(isDirected ? "directed" : "undirected"): read both the same way"
+      )
+    }
+    let theirs = try other.dyadicMatrix(term)
+    let n = nodeCount
+    let there = nodes.map { other.index(of: $0.id) }
+    var m = DyadicMatrix(nodeCount: n, values: [Double](repeating: .nan, count: n * n))
+    for i in 0..<n {
+      m[i, i] = 0
+      guard let a = there[i] else { continue }
+      for j in 0..<n where j != i {
+        if let b = there[j] { m[i, j] = theirs[a, b] }
+      }
+    }
+    return m
+  }
+
   /// The dyadic matrix of a term on this network's nodes (see ``DyadicTerm``).
   ///
   /// - Throws: ``NetworkError`` for an unknown layer or attribute, or a weight that is not a
