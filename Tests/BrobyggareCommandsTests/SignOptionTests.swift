@@ -157,4 +157,18 @@ struct SignOptionTests {
       #expect(back.attributes["tie_sign"] == .string(sign))
     }
   }
+  /// The note gives the file's own first negative trust as its example, and counts one tie
+  /// as one.
+  @Test func theNoteGivesTheFilesOwnExample() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = dir.appendingPathComponent("s.csv").path
+    try "source,target,trust\na,b,-0.7\nb,c,1\n".write(
+      toFile: csv, atomically: true, encoding: .utf8)
+    let r = run("info", csv, "--sign", "negative")
+    #expect(
+      r.stderr.contains(
+        "1 of 2 ties has a negative trust and is read, with the trust's size as its trust (-0.7 as 0.7); the other tie is left out (--sign negative)"
+      ), "\(r.stderr)")
+  }
 }

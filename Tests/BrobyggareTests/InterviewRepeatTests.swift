@@ -107,8 +107,9 @@ struct InterviewRepeatTests {
     #expect {
       try Self.read("kobo.xlsx", columns: .init(respondent: "resp_name"))
     } throws: { e in
-      "\(e)".contains("no repeat has a column 'alter'; the columns of")
-        && "\(e)".contains("kobo.xlsx[alters] are alter_name, tie_strength")
+      "\(e)".contains("no repeat has a column 'alter'; the questions of")
+        && "\(e)".contains("kobo.xlsx[alters] are 'alter_name', 'tie_strength'")
+        && "\(e)".contains("did you mean 'alter_name' or 'alter_sector'?")
     }
     #expect {
       try Self.read("ona.xlsx", columns: .init(alter: "alter_name", rating: "tie_strength"))
@@ -142,5 +143,154 @@ struct InterviewRepeatTests {
     } throws: { e in
       "\(e)".contains("F.csv:3:") && "\(e)".contains("the respondent is empty, and")
     }
+  }
+  /// Files of one export in a folder of their own; the path of each.
+  static func export(_ files: [String: String]) throws -> (URL, [String: String]) {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "export-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    var paths: [String: String] = [:]
+    for (name, text) in files {
+      let url = dir.appendingPathComponent(name)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+      paths[name] = url.path
+    }
+    return (dir, paths)
+  }
+
+  static func read(path: String, columns: InterviewFiles.NominationColumns = columns)
+    throws(FormatError) -> ([Nomination], [String])
+  {
+    var notes: [String] = []
+    let n = try InterviewFiles.nominations(
+      InterviewFiles.load(path), file: path, columns: columns, notes: &notes)
+    return (n, notes)
+  }
+
+  /// Found by a probe as a new user: what would join a row to the wrong respondent, read
+  /// another table than the one given, or lose rows without a word.
+  @Test func whatAProbeFound() throws {
+    let main = "SubmissionDate,intro-resp_name,KEY\n2024,a,uuid:1\n2024,b,uuid:2\n2024,a,uuid:3\n"
+    let alters =
+      "network-alters-alter_name,network-alters-tie_strength,PARENT_KEY,KEY\nc,4,uuid:1,uuid:1/a[1]\nd,3,uuid:3,uuid:3/a[1]\n"
+    // ODK's group paths (`-`) are left out as Kobo's are; a respondent with two submissions is
+    // said, and b, with none in the repeat, named no one.
+    let (dir, paths) = try Self.export(["F.csv": main, "F-alters.csv": alters])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (n, notes) = try Self.read(path: paths["F.csv"]!)
+    #expect(Self.said(n) == ["a>c:4:", "a>d:3:", "b>:-:"], "\(n)")
+    #expect(
+      notes.contains { $0.contains("'a' has 2 submissions (\(paths["F.csv"]!) lines 2, 4)") },
+      "\(notes)")
+    // Two submissions with one KEY: a repeat row would belong to either.
+    let (dup, dupPaths) = try Self.export([
+      "F.csv": "intro-resp_name,KEY\na,uuid:1\nb,uuid:1\n", "F-alters.csv": alters,
+    ])
+    defer { try? FileManager.default.removeItem(at: dup) }
+    #expect {
+      try Self.read(path: dupPaths["F.csv"]!)
+    } throws: { e in
+      "\(e)".contains("F.csv:3:")
+        && "\(e)".contains("two rows have the KEY 'uuid:1' (lines 2 and 3)")
+    }
+    // A file beside another form's: its repeat belongs to other submissions.
+    let (other, otherPaths) = try Self.export([
+      "name.csv": "intro-resp_name,KEY\nzz,uuid:9\n", "name-gen.csv": main,
+      "name-gen-alters.csv": alters,
+    ])
+    defer { try? FileManager.default.removeItem(at: other) }
+    #expect {
+      try Self.read(path: otherPaths["name.csv"]!)
+    } throws: { e in "\(e)".contains("belong to the submissions in") }
+    // Names in the submissions' table and in a repeat: which holds the nominations is unclear.
+    let (both, bothPaths) = try Self.export([
+      "F.csv": "intro-resp_name,alter_name,tie_strength,KEY\na,x,2,uuid:1\n",
+      "F-alters.csv": alters,
+    ])
+    defer { try? FileManager.default.removeItem(at: both) }
+    #expect {
+      try Self.read(path: bothPaths["F.csv"]!)
+    } throws: { e in "\(e)".contains("which holds the nominations is not clear") }
+    // The respondent's column named as the names' own.
+    #expect {
+      try Self.read(
+        path: paths["F.csv"]!,
+        columns: .init(respondent: "alter_name", alter: "alter_name", rating: "tie_strength"))
+    } throws: { e in "\(e)".contains("--respondent-column names 'network-alters-alter_name'") }
+  }
+
+  /// Kobo's and Ona's ids (`_index`, `_parent_index`, in Ona's zipped CSV export as in the
+  /// workbooks): an HXL tag row, a repeat with no rows, a row that names no parent, two repeats
+  /// with a name column told apart by the repeat's name, a label with a `/` in it.
+  @Test func tagsEmptyRepeatsAndTwoRepeats() throws {
+    let main = "resp_name,_index\n#contact+name,\na,1\nb,2\n"
+    let alters =
+      "Name/nickname of the person,tie_strength,_index,_parent_index\n#contact+alter,#rating,,\nc,4,1,1\n"
+    let columns = InterviewFiles.NominationColumns(
+      respondent: "resp_name", alter: "Name/nickname of the person", rating: "tie_strength")
+    let (dir, paths) = try Self.export(["S.csv": main, "S-alters.csv": alters])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (n, notes) = try Self.read(path: paths["S.csv"]!, columns: columns)
+    #expect(Self.said(n) == ["a>c:4:", "b>:-:"], "\(n)")
+    #expect(notes.contains { $0.contains("holds the questions' HXL tags (#...)") }, "\(notes)")
+    // The label keeps its '/': it is no question's path.
+    #expect(!notes.contains { $0.contains("read without their groups") }, "\(notes)")
+    // A repeat with no rows: every respondent named no one.
+    let (empty, emptyPaths) = try Self.export([
+      "S.csv": main,
+      "S-alters.csv": "alter_name,tie_strength,_index,_parent_index,_parent_table_name\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: empty) }
+    let (none, _) = try Self.read(path: emptyPaths["S.csv"]!)
+    #expect(Self.said(none) == ["a>:-:", "b>:-:"], "\(none)")
+    // A row that names no parent.
+    let (orphan, orphanPaths) = try Self.export([
+      "S.csv": main,
+      "S-alters.csv": "alter_name,tie_strength,_index,_parent_index\nc,4,1,1\nd,2,2,\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: orphan) }
+    #expect {
+      try Self.read(path: orphanPaths["S.csv"]!)
+    } throws: { e in
+      "\(e)".contains("S-alters.csv:3:") && "\(e)".contains("does not say which submission")
+    }
+    // Two repeats with a name column: the repeat's name tells them apart.
+    let (two, twoPaths) = try Self.export([
+      "S.csv": main, "S-alters.csv": "alter_name,tie_strength,_index,_parent_index\nc,4,1,1\n",
+      "S-orgs.csv": "alter_name,tie_strength,_index,_parent_index\npolice,2,1,2\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: two) }
+    #expect {
+      try Self.read(path: twoPaths["S.csv"]!)
+    } throws: { e in "\(e)".contains("--alter-column 'alters/alter_name'") }
+    let (orgs, orgNotes) = try Self.read(
+      path: twoPaths["S.csv"]!,
+      columns: .init(respondent: "resp_name", alter: "orgs/alter_name", rating: "tie_strength"))
+    #expect(Self.said(orgs) == ["a>:-:", "b>police:2:"], "\(orgs)")
+    #expect(orgNotes.contains { $0.contains("-alters.csv' is not read") }, "\(orgNotes)")
+  }
+  /// A rating written with its label (`5 - Completely`, as an export of the answers' labels
+  /// writes it) is refused with the way out; a person added for a name whose row was left out
+  /// (no rating) is nominated, not in the roster (it was "roster-only").
+  @Test func labelledRatingsAndAddedNames() throws {
+    #expect {
+      try InterviewFiles.nominations(
+        Data("respondent,alter,rating\na,b,5 - Completely\n".utf8), file: "l.csv")
+    } throws: { e in
+      "\(e)".contains(
+        "l.csv:2:5: error: the rating '5 - Completely' is not a finite number; it starts with one")
+        && "\(e)".contains("export the answers' values instead")
+    }
+    let n = try InterviewFiles.nominations(
+      Data("respondent,alter,rating\na,Stranger,\na,Cecilia Ek,3\n".utf8), file: "s.csv")
+    let net = try InterviewNetwork(
+      InterviewNetwork.Inputs(
+        nominations: n, nominationsFile: "s.csv", roster: try InterviewTests.roster()),
+      options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!, unresolved: .new))
+    let stranger = try #require(
+      net.network.nodes.first { $0.attributes["in_roster"] == .boolean(false) })
+    #expect(stranger.attributes["status"] == .string("nominated-only"), "\(stranger)")
+    // The roster's own: a (respondent), c (named); b, d, o, x1, x2 neither.
+    #expect(net.account.rosterOnly == 5 && net.account.nominatedOnly == 2, "\(net.account)")
   }
 }

@@ -48,6 +48,8 @@ extension Network {
     }
     var network = try read.get()
     let negative = network.ties.reduce(0) { $0 + (($1.trust ?? 0) < 0 ? 1 : 0) }
+    // The first negative trust, as an example of what is read.
+    let example = network.ties.first { ($0.trust ?? 0) < 0 }?.trust
     let total = network.tieCount
     if sign == .negative && negative == 0 {
       throw FormatError(
@@ -59,16 +61,18 @@ extension Network {
     network.tieSign = sign
     let others = total - negative
     let ties = "\(total) \(total == 1 ? "tie" : "ties")"
+    let shown = example.map { "\(formatNumber($0)) as \(formatNumber(-$0))" } ?? "-2 as 2"
+    let rest = others == 1 ? "the other tie is" : "the other \(others) are"
     let note: String
     switch sign {
     case .positive where negative == 0:
       note = "no tie has a negative trust, so --sign positive leaves out none of the \(ties)"
     case .positive:
       note =
-        "\(negative) of \(ties) \(negative == 1 ? "has" : "have") a negative trust and \(negative == 1 ? "is" : "are") left out (--sign positive); the other \(others) \(others == 1 ? "is" : "are") read"
+        "\(negative) of \(ties) \(negative == 1 ? "has" : "have") a negative trust and \(negative == 1 ? "is" : "are") left out (--sign positive); \(rest) read"
     case .negative:
       note =
-        "\(negative) of \(ties) \(negative == 1 ? "has" : "have") a negative trust and \(negative == 1 ? "is" : "are") read, with the trust's size as \(negative == 1 ? "its" : "their") trust (-2 as 2); the other \(others) \(others == 1 ? "is" : "are") left out (--sign negative)"
+        "\(negative) of \(ties) \(negative == 1 ? "has" : "have") a negative trust and \(negative == 1 ? "is" : "are") read, with the trust's size as \(negative == 1 ? "its" : "their") trust (\(shown)); \(rest) left out (--sign negative)"
     }
     network.readNotes.append(note)
     return network

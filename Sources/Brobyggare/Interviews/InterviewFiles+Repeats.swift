@@ -41,8 +41,14 @@ extension InterviewFiles {
       return v.isEmpty || v == "-1" ? nil : InterviewFiles.rowID(v)
     }
 
-    /// Whether some row belongs to a row of another table.
-    var isRepeat: Bool { parent != nil && table.rows.indices.contains { parentValue($0) != nil } }
+    /// Whether the rows belong to rows of another table: some row names its parent, or the
+    /// table is a repeat with no rows (its header names the parent's table or key).
+    var isRepeat: Bool {
+      guard parent != nil else { return false }
+      return table.rows.isEmpty
+        ? parentName != nil || exact("PARENT_KEY") != nil
+        : table.rows.indices.contains { parentValue($0) != nil }
+    }
 
     /// The app's own columns: Kobo's and Ona's start with `_`; ODK's and SurveyCTO's keys.
     func isSystemColumn(_ c: Int) -> Bool {
@@ -57,8 +63,9 @@ extension InterviewFiles {
     return v
   }
 
-  /// A column by its header, in any case, or by the header's last part after a `/` (the
-  /// question without its groups); `nil` when neither, or two headers end alike.
+  /// A column by its header, in any case, or by the header's last part after a `/` (Kobo's
+  /// and Ona's groups) or a `-` (ODK's): the question without its groups; `nil` when neither,
+  /// or two headers end alike.
   static func exportColumn(_ header: [String], _ names: [String]) -> Int? {
     for name in names {
       let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
@@ -67,12 +74,23 @@ extension InterviewFiles {
       }) {
         return c
       }
-      let ending = header.indices.filter {
-        header[$0].split(separator: "/").last.map { $0.lowercased() == wanted } ?? false
+      for separator in ["/", "-"] as [Character] {
+        let ending = header.indices.filter {
+          header[$0].contains(separator)
+            && header[$0].split(separator: separator).last.map {
+              $0.trimmingCharacters(in: .whitespaces).lowercased() == wanted
+            } ?? false
+        }
+        if ending.count == 1 { return ending[0] }
       }
-      if ending.count == 1 { return ending[0] }
     }
     return nil
+  }
+
+  /// A header that is a question's path (`network/alters/alter_name`): parts joined by `/`,
+  /// none with a space (a label such as `Name/nickname of the person` is not one).
+  static func isQuestionPath(_ header: String) -> Bool {
+    header.contains("/") && !header.contains { $0 == " " || $0 == "\t" }
   }
 
   /// The nominations of a repeat group, with each row's respondent.
@@ -96,6 +114,30 @@ extension InterviewFiles {
   /// file of a ZIP archive, or a CSV file with the files beside it that share its name's
   /// start (`Form.csv` and `Form-alters.csv`).
   static func exportParts(
+    _ data: Data, file: String, encoding: TextEncoding, first: CSVFormat.Table, firstPlace: String,
+    notes: inout [String]
+  ) throws(FormatError) -> (parts: [ExportPart], first: Int) {
+    var (parts, firstIndex) = try unreadExportParts(
+      data, file: file, encoding: encoding, first: first, firstPlace: firstPlace)
+    // KoboToolbox writes the questions' HXL tags (`#contact+name`) in a row below the header.
+    var tagged: [String] = []
+    for k in parts.indices {
+      guard let row = parts[k].table.rows.first,
+        row.contains(where: { !$0.isEmpty }),
+        row.allSatisfy({ $0.isEmpty || $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") })
+      else { continue }
+      parts[k].table = parts[k].table.droppingFirstRows(1)
+      tagged.append(parts[k].place)
+    }
+    if !tagged.isEmpty {
+      notes.append(
+        "\(file): the row below the header of \(tagged.map { "'\($0)'" }.joined(separator: ", ")) holds the questions' HXL tags (#...), not answers, and is skipped"
+      )
+    }
+    return (parts, firstIndex)
+  }
+
+  static func unreadExportParts(
     _ data: Data, file: String, encoding: TextEncoding, first: CSVFormat.Table, firstPlace: String
   ) throws(FormatError) -> (parts: [ExportPart], first: Int) {
     if ZIPArchive.looksLike(data) {
@@ -129,8 +171,9 @@ extension InterviewFiles {
       }
       return (parts, parts.firstIndex { $0.place == firstPlace } ?? 0)
     }
-    // A CSV file: the files beside it whose names start as its own does, up to a '-'.
-    // Paths as the file's own is written (relative stays relative).
+    // A CSV file: the files beside it of the same form, whose names start as its own does up
+    // to a '-' (`Form.csv`, `Form-alters.csv`, `Form-contacts.csv`). A file that is not a
+    // table is not part of it. Paths as the file's own is written (relative stays relative).
     let folder = (file as NSString).deletingLastPathComponent
     let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     var parts = [ExportPart(table: first, name: stem, place: file)]
@@ -139,12 +182,14 @@ extension InterviewFiles {
         atPath: folder.isEmpty ? "." : folder)
     else { return (parts, 0) }
     let pieces = stem.split(separator: "-", omittingEmptySubsequences: false)
-    let prefixes = Set((1..<max(pieces.count, 1)).map { pieces.prefix($0).joined(separator: "-") })
+    let form = String(pieces[0])
     for name in names.sorted() where name.lowercased().hasSuffix(".csv") {
       let other = String(name.dropLast(4))
-      guard other != stem, prefixes.contains(other) || other.hasPrefix(stem + "-") else { continue }
+      guard other != stem, other == form || other.hasPrefix(form + "-") else { continue }
       let path = folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
-      let table = try CSVFormat.parse(TextInput(path: path, encoding: encoding))
+      guard let table = try? CSVFormat.parse(TextInput(path: path, encoding: encoding)) else {
+        continue
+      }
       parts.append(ExportPart(table: table, name: other, place: path))
     }
     return (parts, 0)
@@ -153,68 +198,130 @@ extension InterviewFiles {
   /// The repeat group of an export that holds the names given, or `nil` when the export has
   /// no repeat, or its first table holds the names itself.
   ///
-  /// - Throws: when the names are in no repeat or in several, the rating or the respondent
-  ///   has no column, or a row's parent is not there.
+  /// - Throws: when the names are in no repeat or in several, or in the first table and a
+  ///   repeat both; the rating or the respondent has no column; a row's parent is not written
+  ///   or not there; two rows of a table have one id; the repeat belongs to submissions other
+  ///   than the file given.
   static func repeatGroup(
     _ parts: [ExportPart], first: Int, columns: NominationColumns, file: String
   ) throws(FormatError) -> RepeatGroup? {
     let repeats = parts.indices.filter { parts[$0].isRepeat }
-    guard !repeats.isEmpty else { return nil }
     let alterNames = columns.alter.map { [$0] } ?? ["alter", "nominee", "name"]
     let ratingNames = columns.rating.map { [$0] } ?? ["rating", "trust"]
     let respondentNames = columns.respondent.map { [$0] } ?? ["respondent", "ego"]
-    func holdsNames(_ p: Int) -> Bool {
-      let h = parts[p].table.header
-      return exportColumn(h, alterNames) != nil
-        || h.contains { head in
+    let unnamed = columns.alter == nil && columns.rating == nil && columns.respondent == nil
+    let nameThem =
+      unnamed
+      ? "name the app's questions with --respondent-column (on the submissions' table), --alter-column and --rating-column (on the repeat's)"
+      : "name the column of the names given with --alter-column"
+    /// A part's columns as messages list them: the questions, not the app's own.
+    func questions(_ q: Int) -> [String] {
+      parts[q].table.header.indices.filter { !parts[q].isSystemColumn($0) }.map {
+        parts[q].table.header[$0]
+      }
+    }
+    /// The column of the names in part `q`: its header or last part, or a numbered column
+    /// (a wide table); `alters/alter_name` also names the column `alter_name` of the repeat
+    /// `alters` (a sheet, or a file `Form-alters.csv`).
+    func nameColumn(_ q: Int) -> Int? {
+      let h = parts[q].table.header
+      if let c = exportColumn(h, alterNames) { return c }
+      if let given = columns.alter, let slash = given.lastIndex(of: "/") {
+        let repeatName = given[..<slash].lowercased()
+        let name = parts[q].name.lowercased()
+        if name == repeatName || name.hasSuffix("-" + repeatName) {
+          return exportColumn(h, [String(given[given.index(after: slash)...])])
+        }
+      }
+      return nil
+    }
+    func holdsNames(_ q: Int) -> Bool {
+      nameColumn(q) != nil
+        || parts[q].table.header.contains { head in
           WideLayout.numbered(head).map { n in alterNames.contains { sameName(n.base, $0) } }
             ?? false
         }
     }
-    // The first table names people itself (a long or wide table that happens to have an
-    // `_index`): read as it is.
-    if !parts[first].isRepeat && holdsNames(first) { return nil }
-    let holding = parts[first].isRepeat && holdsNames(first) ? [first] : repeats.filter(holdsNames)
     func listed(_ ps: [Int]) -> String { ps.map { "'\(parts[$0].place)'" }.joined(separator: ", ") }
-    guard let p = holding.first else {
+    let firstHolds = !parts[first].isRepeat && holdsNames(first)
+    guard !repeats.isEmpty else {
+      // A table of submissions (its rows have the app's ids) without the names: the repeat
+      // that holds them was not found beside it.
+      if !firstHolds, parts[first].id != nil, !holdsNames(first) {
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "a survey app's table of submissions (it has '\(parts[first].table.header[parts[first].id!])'), without a column '\(alterNames[0])': the names given are in a repeat group, which is not here (read: \(listed(Array(parts.indices)))); give the workbook with the repeat's sheet, ODK Central's .zip, or the repeat's file (Form-repeat.csv) beside this one; or, if this table holds the names, \(nameThem)"
+        )
+      }
+      return nil
+    }
+    var holding = repeats.filter(holdsNames)
+    if parts[first].isRepeat && holdsNames(first) { holding = [first] }
+    if firstHolds {
+      guard !holding.isEmpty else { return nil }
       throw FormatError(
         file: file, line: 1, column: 1,
-        "a survey app's export, with the names given in a repeat group (\(listed(repeats))), but no repeat has a column '\(alterNames[0])'; the columns of \(parts[repeats[0]].place) are \(parts[repeats[0]].table.header.joined(separator: ", ")); name the column of the names given with --alter-column"
+        "both '\(parts[first].place)' and the repeat \(listed(holding)) have a column '\(alterNames[0])', and which holds the nominations is not clear; name the repeat's column with its repeat (--alter-column '\(parts[holding[0]].name.split(separator: "-").last ?? "")/\(alterNames[0])'), or remove the column from the submissions' table"
+      )
+    }
+    guard let p = holding.first else {
+      let all = repeats.flatMap(questions)
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "a survey app's export, with the names given in a repeat group (\(listed(repeats))), but no repeat has a column '\(alterNames[0])'; the questions of \(parts[repeats[0]].place) are \(FormatError.list(questions(repeats[0]), quoted: true)); \(nameThem)\(didYouMean(closestMatches(to: alterNames[0], among: all)))"
       )
     }
     guard holding.count == 1 else {
       throw FormatError(
         file: file, line: 1, column: 1,
-        "the repeat groups \(listed(holding)) each have a column '\(alterNames[0])', and one of them holds the nominations; name its column with --alter-column by a header the others do not have, or export the one repeat"
+        "the repeat groups \(listed(holding)) each have a column '\(alterNames[0])', and one of them holds the nominations; name it with its repeat: --alter-column '\(parts[holding[0]].name.split(separator: "-").last ?? "")/\(alterNames[0])'"
+          + (parts[holding[0]].keyed ? ", or give that repeat's file" : "")
       )
     }
     var part = parts[p]
     let h = part.table.header
-    func missing(_ role: String, in q: ExportPart) -> FormatError {
-      FormatError(
-        file: q.place, line: q.table.headerLine, column: 1,
-        "no '\((role == "rating" ? ratingNames : respondentNames)[0])' column; the columns are \(q.table.header.joined(separator: ", ")); name the one that holds the \(role == "rating" ? "rating" : "respondent's name or id") with --\(role)-column"
+    func missing(_ role: String, in q: Int) -> FormatError {
+      let wanted = (role == "rating" ? ratingNames : respondentNames)[0]
+      return FormatError(
+        file: parts[q].place, line: parts[q].table.headerLine, column: 1,
+        "no '\(wanted)' column; the questions are \(FormatError.list(questions(q), quoted: true)); name the one that holds the \(role == "rating" ? "rating" : "respondent's name or id") with --\(role)-column\(didYouMean(closestMatches(to: wanted, among: questions(q))))"
       )
     }
-    guard let a = exportColumn(h, alterNames) else { return nil }
-    guard let r = exportColumn(h, ratingNames) else { throw missing("rating", in: part) }
+    guard let a = nameColumn(p) else { return nil }
+    guard let r = exportColumn(h, ratingNames) else { throw missing("rating", in: p) }
+    let respondentColumn = parts.map { exportColumn($0.table.header, respondentNames) }
+    if let c = respondentColumn[p], c == a || c == r {
+      throw FormatError(
+        file: part.place, line: part.table.headerLine, column: 1,
+        "--respondent-column names '\(h[c])', the \(c == a ? "name" : "rating") of each person named in the repeat; name the submissions' column that holds the respondent"
+      )
+    }
 
     // Parent rows, found by their id: within the sheet `_parent_table_name` names (Kobo, Ona),
-    // or among all the tables (ODK's keys).
+    // or among all the tables (ODK's keys). Two rows with one id are refused: a repeat row
+    // would belong to either.
     var byID: [Int: [String: Int]] = [:]
-    func row(_ id: String, in q: Int) -> Int? {
+    func row(_ id: String, in q: Int) throws(FormatError) -> Int? {
       if byID[q] == nil, let c = parts[q].id {
         var index: [String: Int] = [:]
-        for (i, f) in parts[q].table.rows.enumerated() {
+        let t = parts[q].table
+        for (i, f) in t.rows.enumerated() {
           let id = rowID(f[c].trimmingCharacters(in: .whitespaces))
-          if index[id] == nil { index[id] = i }
+          if id.isEmpty { continue }
+          if let other = index[id] {
+            throw FormatError(
+              file: parts[q].place, line: t.rowLines[i], column: t.column(row: i, field: c),
+              "two rows have the \(t.header[c]) '\(id)' (lines \(t.rowLines[other]) and \(t.rowLines[i])), and the repeat's rows that point to it would belong to either; an export pasted from two must keep each row's own id"
+            )
+          }
+          index[id] = i
         }
         byID[q] = index
       }
       return byID[q]?[id]
     }
     let tops = parts.indices.filter { !parts[$0].isRepeat && parts[$0].id != nil }
-    func parentTable(of q: Int, row i: Int) -> [Int] {
+    func parentTables(of q: Int, row i: Int) -> [Int] {
       let part = parts[q]
       if part.keyed { return parts.indices.filter { parts[$0].keyed } }
       if let c = part.parentName {
@@ -229,29 +336,42 @@ extension InterviewFiles {
       }
       return tops
     }
-    let respondentColumn = parts.map { exportColumn($0.table.header, respondentNames) }
     var respondents: [String] = []
     respondents.reserveCapacity(part.table.rows.count)
     var reached = Set<[Int]>()
     var answeredIn = Set<Int>()
+    var passedThrough = Set<Int>([p])
     for i in part.table.rows.indices {
       var (q, j) = (p, i)
       var steps = 0
       while respondentColumn[q] == nil {
-        guard let id = parts[q].parentValue(j) else { throw missing("respondent", in: parts[q]) }
-        let c = parts[q].parent!
-        guard steps <= parts.count,
-          let (q2, j2) = parentTable(of: q, row: j).lazy.compactMap({ t in
-            row(id, in: t).map { (t, $0) }
-          }).first
-        else {
+        let c = parts[q].parent
+        guard let id = parts[q].parentValue(j) else {
+          guard parts[q].isRepeat, let c else { throw missing("respondent", in: q) }
           throw FormatError(
             file: parts[q].place, line: parts[q].table.rowLines[j],
             column: parts[q].table.column(row: j, field: c),
-            "this row belongs to the row whose \(parts[q].keyed ? "KEY" : "_index") is '\(id)', and no table of the export has it"
+            "this row of the repeat does not say which submission it belongs to (its \(parts[q].table.header[c]) is empty)"
           )
         }
+        var found: (Int, Int)?
+        for t in parentTables(of: q, row: j) {
+          if let k = try row(id, in: t) {
+            found = (t, k)
+            break
+          }
+        }
+        guard steps <= parts.count, let (q2, j2) = found else {
+          throw FormatError(
+            file: parts[q].place, line: parts[q].table.rowLines[j],
+            column: parts[q].table.column(row: j, field: c!),
+            "this row belongs to the row whose \(parts[q].keyed ? "KEY" : "_index") is '\(id)', and no table of the export has it (read: \(listed(Array(parts.indices))))"
+              + (parts[q].keyed
+                ? "; the submissions' file (Form.csv) belongs beside the repeat's, or give ODK Central's .zip"
+                : ""))
+        }
         (q, j) = (q2, j2)
+        passedThrough.insert(q)
         steps += 1
       }
       let c = respondentColumn[q]!
@@ -260,27 +380,49 @@ extension InterviewFiles {
         throw FormatError(
           file: parts[q].place, line: parts[q].table.rowLines[j],
           column: parts[q].table.column(row: j, field: c),
-          "the respondent is empty, and \(part.place) line \(part.table.rowLines[i]) names someone for them"
+          "the respondent is empty, and \(part.place) line \(part.table.rowLines[i]) names someone for them; fill it in, or delete that submission and its rows"
         )
       }
       respondents.append(name)
       reached.insert([q, j])
       answeredIn.insert(q)
     }
+    // The respondents are the given file's: a repeat found beside it that belongs to other
+    // submissions is not this study's.
+    if !parts[first].isRepeat, !answeredIn.isEmpty, !answeredIn.contains(first) {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the names given in \(part.place) belong to the submissions in \(listed(answeredIn.sorted())), not to '\(parts[first].place)'; give one of those, or the repeat's own file"
+      )
+    }
+    // With no repeat row, the respondents are the submissions of the file given (or of the
+    // table the repeat's header names).
+    if part.table.rows.isEmpty, respondentColumn[first] != nil, !parts[first].isRepeat {
+      answeredIn.insert(first)
+    } else if part.table.rows.isEmpty, let t = tops.first(where: { respondentColumn[$0] != nil }) {
+      answeredIn.insert(t)
+    }
     // The submissions whose respondent named no one: rows of the tables respondents came from
-    // that no repeat row reached.
+    // that no repeat row reached. One respondent with several submissions is said.
     var namedNoOne: [Nomination] = []
-    var emptySubmissions = 0
+    var emptySubmissions: [Int] = []
+    var submissionsOf: [String: (name: String, place: String, lines: [Int])] = [:]
+    var order: [String] = []
     for q in answeredIn.sorted() where !parts[q].isRepeat {
       let c = respondentColumn[q]!
-      for (j, f) in parts[q].table.rows.enumerated() where !reached.contains([q, j]) {
+      for (j, f) in parts[q].table.rows.enumerated() {
         let name = f[c].trimmingCharacters(in: .whitespaces)
         if name.isEmpty {
           if f.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            emptySubmissions += 1
+            emptySubmissions.append(parts[q].table.rowLines[j])
           }
           continue
         }
+        let key = NameMatching.normalise(name)
+        if submissionsOf[key] == nil { order.append(key) }
+        submissionsOf[key, default: (name, parts[q].place, [])].lines.append(
+          parts[q].table.rowLines[j])
+        if reached.contains([q, j]) { continue }
         var n = Nomination(
           respondent: name, alter: "", rating: nil, line: parts[q].table.rowLines[j],
           respondentColumn: parts[q].table.column(row: j, field: c))
@@ -291,7 +433,7 @@ extension InterviewFiles {
     // The questions without their groups, where that leaves the headers apart.
     var renamed: [(String, String)] = []
     var header = h
-    for c in h.indices where !part.isSystemColumn(c) && h[c].contains("/") {
+    for c in h.indices where !part.isSystemColumn(c) && isQuestionPath(h[c]) {
       let last = String(h[c].split(separator: "/").last ?? "")
       guard !last.isEmpty,
         !h.indices.contains(where: {
@@ -306,12 +448,19 @@ extension InterviewFiles {
     part.table.header = header
     let system = Set(h.indices.filter(part.isSystemColumn))
     let top = answeredIn.sorted().map { "'\(parts[$0].place)'" }.joined(separator: ", ")
+    let rows = part.table.rows.count
     var notes = [
-      "\(file): read as a survey app's export with the names given in a repeat group: each row of '\(part.place)' is one nomination (\(part.table.rows.count) \(part.table.rows.count == 1 ? "row" : "rows")), its respondent the answer '\(answeredIn.sorted().map { parts[$0].table.header[respondentColumn[$0]!] }.first ?? "")' on the submission's row in \(top), joined by \(part.keyed ? "PARENT_KEY to KEY" : "_parent_index to _index"); the app's own columns (\(system.sorted().prefix(4).map { "'\(h[$0])'" }.joined(separator: ", "))\(system.count > 4 ? ", ..." : "")) are not read"
+      "\(file): read as a survey app's export with the names given in a repeat group: each row of '\(part.place)' is one nomination (\(rows) \(rows == 1 ? "row" : "rows")), its respondent the answer '\(answeredIn.sorted().map { parts[$0].table.header[respondentColumn[$0]!] }.first ?? "")' on the submission's row in \(top), joined by \(part.keyed ? "PARENT_KEY to KEY" : "_parent_index to _index"); the app's own columns (\(system.sorted().prefix(4).map { "'\(h[$0])'" }.joined(separator: ", "))\(system.count > 4 ? ", ..." : "")) are not read"
     ]
     if !renamed.isEmpty {
       notes.append(
         "\(file): the questions are read without their groups: \(renamed.prefix(5).map { "'\($0.0)' as '\($0.1)'" }.joined(separator: ", "))\(renamed.count > 5 ? ", ..." : "")"
+      )
+    }
+    let others = repeats.filter { !passedThrough.contains($0) }
+    if !others.isEmpty {
+      notes.append(
+        "\(file): \(others.count == 1 ? "the repeat" : "the repeats") \(listed(others)) \(others.count == 1 ? "is" : "are") not read: the names given are in '\(part.place)'"
       )
     }
     if !namedNoOne.isEmpty {
@@ -319,9 +468,16 @@ extension InterviewFiles {
         "\(file): \(namedNoOne.count) \(namedNoOne.count == 1 ? "submission has" : "submissions have") no row in the repeat (\(namedNoOne.prefix(5).map { "'\($0.respondent)'" }.joined(separator: ", "))\(namedNoOne.count > 5 ? ", ..." : "")): \(namedNoOne.count == 1 ? "a respondent" : "respondents") who named no one, with no ties, once the name is found in the roster"
       )
     }
-    if emptySubmissions > 0 {
+    for key in order where submissionsOf[key]!.lines.count > 1 {
+      let (name, place, lines) = submissionsOf[key]!
       notes.append(
-        "\(file): \(emptySubmissions) \(emptySubmissions == 1 ? "submission has" : "submissions have") no respondent and no row in the repeat, and \(emptySubmissions == 1 ? "is" : "are") left out"
+        "\(file): '\(name)' has \(lines.count) submissions (\(place) lines \(lines.map(String.init).joined(separator: ", "))): their nominations are merged, a name given twice keeping the higher rating; delete a submission that a later one replaces"
+      )
+    }
+    if !emptySubmissions.isEmpty {
+      let n = emptySubmissions.count
+      notes.append(
+        "\(file): \(n) \(n == 1 ? "submission has" : "submissions have") no respondent and no row in the repeat (\(top) line\(n == 1 ? "" : "s") \(emptySubmissions.prefix(10).map(String.init).joined(separator: ", "))\(n > 10 ? ", ..." : "")), and \(n == 1 ? "is" : "are") left out"
       )
     }
     return RepeatGroup(

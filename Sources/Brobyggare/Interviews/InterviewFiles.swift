@@ -222,7 +222,7 @@ public enum InterviewFiles {
       || table.header.contains("KEY") || table.header.contains("PARENT_KEY")
     {
       let (parts, first) = try exportParts(
-        data, file: path, encoding: encoding, first: table, firstPlace: file)
+        data, file: path, encoding: encoding, first: table, firstPlace: file, notes: &notes)
       if let group = try Self.repeatGroup(parts, first: first, columns: columns, file: path) {
         repeatGroup = group
         table = group.part.table
@@ -399,8 +399,17 @@ public enum InterviewFiles {
         return v
       }
       guard let v = parseDouble(raw, decimalComma: decimalComma), v.isFinite else {
+        // A number and its label (`5 - Completely`, `4 (often)`): a survey app's export of the
+        // answers' labels.
+        let digits = raw.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }
+        let labelled =
+          !digits.isEmpty && digits.count < raw.count && parseDouble(String(digits)) != nil
         throw FormatError(
-          file: file, line: line, column: column(), "the rating '\(raw)' is not a finite number")
+          file: file, line: line, column: column(),
+          "the rating '\(raw)' is not a finite number"
+            + (labelled
+              ? "; it starts with one and goes on with its label, as a survey app writes the answers' labels: export the answers' values instead (KoboToolbox: 'XML values and headers'), or keep the number alone"
+              : ""))
       }
       return v
     }

@@ -685,6 +685,12 @@ public struct InterviewNetwork: Sendable {
     network.declareNodeAttribute(AttributeDeclaration(name: "respondent", type: .boolean))
     network.declareNodeAttribute(AttributeDeclaration(name: "status", type: .string))
     network.declareNodeAttribute(AttributeDeclaration(name: "in_roster", type: .boolean))
+    // A node not in the roster was added for a name given, even where its row was left out
+    // (no rating, say): nominated, not in the roster.
+    for i in roster.entries.count..<network.nodeCount
+    where !respondentSet.contains(i) && !affiliationOrganisations.contains(i) {
+      named.insert(i)
+    }
     for i in 0..<network.nodeCount {
       let status =
         respondentSet.contains(i)
