@@ -13,6 +13,8 @@ writes to Tests/BrobyggareTests/Fixtures/survey-apps/:
 - odk-central.csv.zip                      ODK Central's CSV zip, and the same two CSV files
   odk-central/NameGen.csv,                 unzipped
   odk-central/NameGen-alters.csv
+- odk-central-folder.zip                   the two packed again in a folder NameGen/, with a
+                                           __MACOSX entry beside it, as a file manager does
 - surveycto/Name generator.csv,            SurveyCTO's long-format CSV export
   surveycto/Name generator-alters.csv
 
@@ -263,6 +265,11 @@ central_files = [(f"{CENTRAL_FORM}-alters.csv", csv_bytes(central_alters)),
 write_bytes("odk-central.csv.zip", pack(central_files, compresslevel=9))
 for name, data in central_files:
     write_bytes(f"odk-central/{name}", data)
+# The same files unpacked into a folder and packed again (a zip of the folder, as a file
+# manager makes it, with macOS's __MACOSX entry beside it).
+write_bytes("odk-central-folder.zip",
+            pack([(f"{CENTRAL_FORM}/{name}", data) for name, data in central_files]
+                 + [(f"__MACOSX/{CENTRAL_FORM}/._{CENTRAL_FORM}.csv", b"\x00\x05\x16\x07")]))
 
 
 # 5. SurveyCTO (long format: the form titled 'Name generator', the repeat alters).

@@ -385,7 +385,7 @@ extension BrobyggareCommandLine {
       for i in 0..<n {
         for j in 0..<n where j != i && abs(m[i, j]) > 1e100 && m[i, j].isFinite {
           throw DataError(
-            file: path,
+            file: otherNetworks[name]?.path ?? path,
             message:
               "\(name): the value of \(quotedName(net.nodes[i].id)) -> \(quotedName(net.nodes[j].id)) is \(human(m[i, j])); test takes values up to 1e100 in size (their squares must add up without overflowing)"
           )
@@ -411,8 +411,12 @@ extension BrobyggareCommandLine {
     let silent = net.nodes.indices.filter {
       if case .boolean(false)? = net.nodes[$0].attributes["respondent"] { true } else { false }
     }
+    // Non-respondents of another wave read as predictors count too (their rows there).
+    let silentElsewhere = otherNetworks.values.contains { other in
+      other.network.nodes.contains { $0.attributes["respondent"] == .boolean(false) }
+    }
     if silent.isEmpty {
-      if p.value("non-respondents") != nil {
+      if p.value("non-respondents") != nil && !(silentElsewhere && net.isDirected) {
         throw UsageError(
           message:
             "--non-respondents: no node has respondent = false (a boolean 'respondent' attribute says who answered)"
@@ -488,7 +492,7 @@ extension BrobyggareCommandLine {
         columns: ["term", "correlation", "cells", "p_two_sided", "p_greater", "p_less"],
         rows: rows, settings: settings)
       table.noteZeroPValues(of: permutations, "permutations")
-      try emit(table, p, inputs: [path] + otherNetworks.values.map(\.path).sorted(), &out)
+      try emit(table, p, inputs: [path] + Set(otherNetworks.values.map(\.path)).sorted(), &out)
       return
     }
 
@@ -568,6 +572,6 @@ extension BrobyggareCommandLine {
         "term", "estimate", "std_error", "statistic", "p_two_sided", "p_greater", "p_less",
       ], rows: rows, settings: settings)
     table.noteZeroPValues(of: permutations, "permutations")
-    try emit(table, p, inputs: [path] + otherNetworks.values.map(\.path).sorted(), &out)
+    try emit(table, p, inputs: [path] + Set(otherNetworks.values.map(\.path)).sorted(), &out)
   }
 }

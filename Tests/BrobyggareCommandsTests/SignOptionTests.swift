@@ -155,6 +155,14 @@ struct SignOptionTests {
         text.contains(">\(sign)</data>") && text.contains("attr.name=\"tie_sign\""), "\(text)")
       let back = try Network(contentsOf: out)
       #expect(back.attributes["tie_sign"] == .string(sign))
+      // Read back, the file says which sign its ties are, and a sign asked of it is refused.
+      #expect(back.tieSign == TieSign(rawValue: sign))
+      let info = run("metrics", out)
+      #expect(info.status == 0 && info.stderr.contains("sign: \(sign)"), "\(info.stderr)")
+      let again = run("info", out, "--sign", "positive")
+      #expect(
+        again.status != 0 && again.stderr.contains("its attribute tie_sign is \(sign)"),
+        "\(again.stderr)")
     }
   }
   /// The note gives the file's own first negative trust as its example, and counts one tie

@@ -115,7 +115,26 @@ struct TestCommandTests {
       }
       try (kept.joined(separator: "\n") + "\n").write(
         to: dir.appendingPathComponent("w1" + suffix), atomically: true, encoding: .utf8)
+      // Wave 1 with a newcomer who is not in wave 2: her ties and node are left out, and the
+      // estimates are the presence case's.
+      let extra =
+        suffix == ".csv"
+        ? "newcomer,hag-01,Directed,1,trust,5,\nhag-02,newcomer,Directed,1,trust,5,\n"
+        : "newcomer,Nina Ny,person,school,staff,Hagalid School,teacher,true\n"
+      try (all + extra).write(
+        to: dir.appendingPathComponent("w1x" + suffix), atomically: true, encoding: .utf8)
     }
+    let newcomer = dir.appendingPathComponent("w1x.csv").path
+    let r = run(
+      "test", wave2, "--dependent", "trust", "--predictors", "file:\(newcomer):trust,same:sector",
+      "--permutations", "20")
+    #expect(r.status == 0, "\(r.stderr)")
+    for (row, e) in zip(Array(Self.rows(r.stdout).dropFirst()), want["presence"]!) {
+      #expect(abs(Double(row[1])! - e) <= 1e-9 * max(1, abs(e)), "\(row[0]): \(row[1]) vs \(e)")
+    }
+    #expect(
+      r.stderr.contains("20 of the 20 nodes, matched by id; 1 of its nodes is not in"),
+      "\(r.stderr)")
     let without = dir.appendingPathComponent("w1.csv").path
     for (name, predictor) in [
       ("presence", "file:\(wave1):trust"), ("trust", "trust:file:\(wave1):trust"),

@@ -36,6 +36,7 @@ struct InterviewRepeatTests {
 
   @Test(arguments: [
     "kobo.xlsx", "kobo-groups-long-title.xlsx", "ona.xlsx", "odk-central.csv.zip",
+    "odk-central-folder.zip",
     "odk-central/NameGen.csv", "odk-central/NameGen-alters.csv", "surveycto/Name generator.csv",
     "surveycto/Name generator-alters.csv",
   ])
@@ -292,5 +293,26 @@ struct InterviewRepeatTests {
     #expect(stranger.attributes["status"] == .string("nominated-only"), "\(stranger)")
     // The roster's own: a (respondent), c (named); b, d, o, x1, x2 neither.
     #expect(net.account.rosterOnly == 5 && net.account.nominatedOnly == 2, "\(net.account)")
+  }
+  /// Found in review: a respondent whose repeat rows are all empty answered all the same; the
+  /// HXL row is skipped where the first table holds the names too; a repeat given beside two
+  /// tables of submissions joins the form's own, not the first in the folder.
+  @Test func emptyRowsTagsAndTheFormsOwnTable() throws {
+    let (dir, paths) = try Self.export([
+      "S.csv": "resp_name,_index\na,1\nb,2\n",
+      "S-alters.csv": "alter_name,tie_strength,_index,_parent_index\nc,4,1,1\n,,2,2\n",
+      "S-old.csv": "resp_name,_index\nzz,1\nyy,2\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (n, notes) = try Self.read(path: paths["S-alters.csv"]!)
+    #expect(Self.said(n) == ["a>c:4:", "b>:-:"], "\(n)")
+    #expect(notes.contains { $0.contains("1 row names no one and has no rating (line 3)") })
+    let (tagged, taggedPaths) = try Self.export([
+      "T.csv": "respondent,alter_name,tie_strength,_index\n#contact,#alter,#rating,\na,b,3,1\n"
+    ])
+    defer { try? FileManager.default.removeItem(at: tagged) }
+    let (t, _) = try Self.read(
+      path: taggedPaths["T.csv"]!, columns: .init(alter: "alter_name", rating: "tie_strength"))
+    #expect(Self.said(t) == ["a>b:3:"], "\(t)")
   }
 }

@@ -219,6 +219,14 @@ struct InterviewWideTests {
       "respondent,alters[1]/alter_name,alters[1]/trust,alters[1]/alter_sector,alters[2]/alter_name,alters[2]/trust,alters[2]/alter_sector,group[1]/note\na,b,3,police,c,4,school,x\n",
       columns: .init(alter: "alters[1]/alter_name", rating: "alters[1]/trust"))
     #expect(Self.said(said) == ["a>b:3:police", "a>c:4:school"])
+    // Numbered inside another group (`household[1]/alter_sector`): not said of those named.
+    let (household, householdNotes) = try Self.nominations(
+      "respondent,alters[1]/alter_name,alters[1]/trust,alters[2]/alter_name,alters[2]/trust,household[1]/alter_sector,household[2]/alter_sector\na,b,3,c,4,x,y\n",
+      columns: .init(alter: "alters[1]/alter_name", rating: "alters[1]/trust"))
+    #expect(Self.said(household) == ["a>b:3:", "a>c:4:"])
+    #expect(
+      householdNotes.first?.contains("'household[1]/alter_sector', 'household[2]/alter_sector'")
+        == true, "\(householdNotes)")
     #expect(
       saidNotes.first?.contains(
         "what was said of each: 'alter_sector'; not read, as it is not numbered like the names (about the respondent, not one of those named; a roster column holds that): 'group[1]/note'"

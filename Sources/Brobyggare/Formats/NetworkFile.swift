@@ -162,6 +162,17 @@ extension Network {
       try PajekFormat.readNodeValues(Network.load(values), file: values, into: &network, name: name)
     }
     network.readNotes.insert(contentsOf: notes, at: 0)
+    // A file written with one sign of a signed network (`convert --sign`) says which.
+    if case .string(let written)? = network.attributes["tie_sign"],
+      let sign = TieSign(rawValue: written)
+    {
+      network.tieSign = sign
+      network.readNotes.append(
+        sign == .negative
+          ? "the file holds the negative ties of a signed network (its attribute tie_sign is negative): each trust is the size of a distrust, and the measures read them as ties of that strength"
+          : "the file holds the positive ties of a signed network (its attribute tie_sign is positive)"
+      )
+    }
     self = network
   }
 

@@ -47,6 +47,12 @@ extension Network {
       Result { () throws(FormatError) -> Network in try Network(contentsOf: path, options: plain) }
     }
     var network = try read.get()
+    if let written = network.tieSign {
+      throw FormatError(
+        file: path, line: 0, column: 0,
+        "the file holds the \(written.rawValue) ties of a signed network already (its attribute tie_sign is \(written.rawValue)), so --sign \(sign.rawValue) has nothing to choose from; leave it out"
+      )
+    }
     let negative = network.ties.reduce(0) { $0 + (($1.trust ?? 0) < 0 ? 1 : 0) }
     // The first negative trust, as an example of what is read.
     let example = network.ties.first { ($0.trust ?? 0) < 0 }?.trust

@@ -99,22 +99,48 @@ extension Network {
   /// - Throws: ``QAPError`` when `other` is directed and this network is not, or the other
   ///   way round (a tie's direction would be read in one and not in the other); errors of
   ///   ``dyadicMatrix(_:)`` on `other`.
-  /// - Complexity: O(n² + n' ² + m'), n' and m' the nodes and ties of `other`.
+  /// - Complexity: O(n² + n' + m'), n' and m' the nodes and ties of `other`.
   public func dyadicMatrix(_ term: DyadicTerm, from other: Network) throws -> DyadicMatrix {
     guard other.isDirected == isDirected else {
       throw QAPError(
         "the other network is \(other.isDirected ? "directed" : "undirected") and this one \(isDirected ? "directed" : "undirected"): read both the same way"
       )
     }
-    let theirs = try other.dyadicMatrix(term)
     let n = nodeCount
-    let there = nodes.map { other.index(of: $0.id) }
-    var m = DyadicMatrix(nodeCount: n, values: [Double](repeating: .nan, count: n * n))
+    // Each node of `other` by its place here (-1: not here).
+    var here = [Int](repeating: -1, count: other.nodeCount)
+    var there = [Bool](repeating: false, count: n)
+    for (i, node) in nodes.enumerated() {
+      if let a = other.index(of: node.id) {
+        here[a] = i
+        there[i] = true
+      }
+    }
+    // Missing where a node is not in `other`, else 0 but for the term's values.
+    var m = DyadicMatrix(nodeCount: n, values: [Double](repeating: 0, count: n * n))
     for i in 0..<n {
-      m[i, i] = 0
-      guard let a = there[i] else { continue }
-      for j in 0..<n where j != i {
-        if let b = there[j] { m[i, j] = theirs[a, b] }
+      for j in 0..<n where j != i && !(there[i] && there[j]) { m[i, j] = .nan }
+    }
+    switch term {
+    case .ties(let selection, let value):
+      // From the other network's ties, not its n'² matrix: it may be far larger.
+      let adj = try other.adjacency(selection)
+      for a in 0..<other.nodeCount where here[a] >= 0 {
+        for k in adj.outOffsets[a]..<adj.outOffsets[a + 1] {
+          let b = here[Int(adj.outTargets[k])]
+          if b >= 0 && b != here[a] { m[here[a], b] = value == .presence ? 1 : adj.outTrust[k] }
+        }
+      }
+    case .sameAttribute, .attributeDifference:
+      // The attributes of the nodes here, as the other network gives them.
+      var shared = Network(directed: isDirected)
+      shared.nodeAttributes = other.nodeAttributes
+      for a in 0..<other.nodeCount where here[a] >= 0 { _ = try? shared.addNode(other.nodes[a]) }
+      let theirs = try shared.dyadicMatrix(term)
+      let place = nodes.map { shared.index(of: $0.id) }
+      for i in 0..<n {
+        guard let a = place[i] else { continue }
+        for j in 0..<n where j != i { if let b = place[j] { m[i, j] = theirs[a, b] } }
       }
     }
     return m

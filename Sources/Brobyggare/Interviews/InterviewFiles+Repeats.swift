@@ -87,10 +87,11 @@ extension InterviewFiles {
     return nil
   }
 
-  /// A header that is a question's path (`network/alters/alter_name`): parts joined by `/`,
-  /// none with a space (a label such as `Name/nickname of the person` is not one).
-  static func isQuestionPath(_ header: String) -> Bool {
-    header.contains("/") && !header.contains { $0 == " " || $0 == "\t" }
+  /// A header that is a question's path (`network/alters/alter_name`, ODK's
+  /// `network-alters-alter_name`): parts joined by `separator`, none with a space (a label
+  /// such as `Name/nickname of the person` is not one).
+  static func isQuestionPath(_ header: String, _ separator: Character) -> Bool {
+    header.contains(separator) && !header.contains { $0 == " " || $0 == "\t" }
   }
 
   /// The nominations of a repeat group, with each row's respondent.
@@ -117,8 +118,14 @@ extension InterviewFiles {
     _ data: Data, file: String, encoding: TextEncoding, first: CSVFormat.Table, firstPlace: String,
     notes: inout [String]
   ) throws(FormatError) -> (parts: [ExportPart], first: Int) {
+    var utf8: [String] = []
     var (parts, firstIndex) = try unreadExportParts(
-      data, file: file, encoding: encoding, first: first, firstPlace: firstPlace)
+      data, file: file, encoding: encoding, first: first, firstPlace: firstPlace, utf8: &utf8)
+    if !utf8.isEmpty {
+      notes.append(
+        "\(file): \(utf8.map { "'\($0)'" }.joined(separator: ", ")) \(utf8.count == 1 ? "is" : "are") UTF-8 and \(utf8.count == 1 ? "is" : "are") read as UTF-8, not \(encoding.rawValue)"
+      )
+    }
     // KoboToolbox writes the questions' HXL tags (`#contact+name`) in a row below the header.
     var tagged: [String] = []
     for k in parts.indices {
@@ -138,8 +145,18 @@ extension InterviewFiles {
   }
 
   static func unreadExportParts(
-    _ data: Data, file: String, encoding: TextEncoding, first: CSVFormat.Table, firstPlace: String
+    _ data: Data, file: String, encoding: TextEncoding, first: CSVFormat.Table, firstPlace: String,
+    utf8: inout [String]
   ) throws(FormatError) -> (parts: [ExportPart], first: Int) {
+    /// A table's encoding: UTF-8 where its bytes are UTF-8 with some beyond ASCII (each file
+    /// of an export may come from another tool), else the one asked for.
+    func encodingOf(_ bytes: Data, _ place: String) -> TextEncoding {
+      guard encoding != .utf8, bytes.contains(where: { $0 >= 0x80 }),
+        String(data: bytes, encoding: .utf8) != nil
+      else { return encoding }
+      utf8.append(place)
+      return .utf8
+    }
     if ZIPArchive.looksLike(data) {
       let archive = try ZIPArchive(data: data, file: file)
       if archive.entry(named: "xl/workbook.xml") != nil {
@@ -158,16 +175,18 @@ extension InterviewFiles {
         return (parts, firstIndex)
       }
       var parts: [ExportPart] = []
-      for e in archive.entries
-      where !e.isDirectory && e.name.lowercased().hasSuffix(".csv") && !e.name.contains("/") {
+      for e in csvEntries(archive) {
         let place = "\(file)[\(e.name)]"
-        let table =
-          place == firstPlace
-          ? first
-          : try CSVFormat.parse(
-            TextInput(data: try archive.extract(e.name) ?? Data(), file: place, encoding: encoding))
+        var table = first
+        if place != firstPlace {
+          let bytes = try archive.extract(e.name) ?? Data()
+          table = try CSVFormat.parse(
+            TextInput(data: bytes, file: place, encoding: encodingOf(bytes, place)))
+        }
         parts.append(
-          ExportPart(table: table, name: String(e.name.dropLast(4)), place: place))
+          ExportPart(
+            table: table, name: String((e.name as NSString).lastPathComponent.dropLast(4)),
+            place: place))
       }
       return (parts, parts.firstIndex { $0.place == firstPlace } ?? 0)
     }
@@ -187,7 +206,10 @@ extension InterviewFiles {
       let other = String(name.dropLast(4))
       guard other != stem, other == form || other.hasPrefix(form + "-") else { continue }
       let path = folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
-      guard let table = try? CSVFormat.parse(TextInput(path: path, encoding: encoding)) else {
+      guard let bytes = try? Network.load(path),
+        let table = try? CSVFormat.parse(
+          TextInput(data: bytes, file: path, encoding: encodingOf(bytes, path)))
+      else {
         continue
       }
       parts.append(ExportPart(table: table, name: other, place: path))
@@ -321,7 +343,19 @@ extension InterviewFiles {
       return byID[q]?[id]
     }
     let tops = parts.indices.filter { !parts[$0].isRepeat && parts[$0].id != nil }
-    func parentTables(of q: Int, row i: Int) -> [Int] {
+    /// The tables of submissions a repeat row without its table's name may belong to: the one
+    /// table, or the one named as the form (`S.csv` for `S-alters.csv`); several are refused,
+    /// as row numbers repeat from table to table.
+    func submissionTables(for q: Int) throws(FormatError) -> [Int] {
+      guard tops.count > 1 else { return tops }
+      let form = parts[q].name.split(separator: "-").first.map(String.init) ?? ""
+      if let t = tops.first(where: { parts[$0].name == form }) { return [t] }
+      throw FormatError(
+        file: parts[q].place, line: parts[q].table.headerLine, column: 1,
+        "the rows of this repeat say which row they belong to (_parent_index) but not in which table, and \(listed(tops)) are all tables of submissions; give the workbook or the files of one export, or keep _parent_table_name"
+      )
+    }
+    func parentTables(of q: Int, row i: Int) throws(FormatError) -> [Int] {
       let part = parts[q]
       if part.keyed { return parts.indices.filter { parts[$0].keyed } }
       if let c = part.parentName {
@@ -334,7 +368,7 @@ extension InterviewFiles {
           return [cut]
         }
       }
-      return tops
+      return try submissionTables(for: q)
     }
     var respondents: [String] = []
     respondents.reserveCapacity(part.table.rows.count)
@@ -355,13 +389,20 @@ extension InterviewFiles {
           )
         }
         var found: (Int, Int)?
-        for t in parentTables(of: q, row: j) {
+        for t in try parentTables(of: q, row: j) {
           if let k = try row(id, in: t) {
             found = (t, k)
             break
           }
         }
-        guard steps <= parts.count, let (q2, j2) = found else {
+        if steps > parts.count {
+          throw FormatError(
+            file: parts[q].place, line: parts[q].table.rowLines[j],
+            column: parts[q].table.column(row: j, field: c!),
+            "the rows this one belongs to lead back to it, round in a circle: their \(parts[q].keyed ? "PARENT_KEY and KEY" : "_parent_index and _index") do not lead to a submission"
+          )
+        }
+        guard let (q2, j2) = found else {
           throw FormatError(
             file: parts[q].place, line: parts[q].table.rowLines[j],
             column: parts[q].table.column(row: j, field: c!),
@@ -389,7 +430,9 @@ extension InterviewFiles {
     }
     // The respondents are the given file's: a repeat found beside it that belongs to other
     // submissions is not this study's.
-    if !parts[first].isRepeat, !answeredIn.isEmpty, !answeredIn.contains(first) {
+    if !parts[first].isRepeat, !answeredIn.isEmpty, !answeredIn.contains(first),
+      !answeredIn.contains(p)
+    {
       throw FormatError(
         file: file, line: 1, column: 1,
         "the names given in \(part.place) belong to the submissions in \(listed(answeredIn.sorted())), not to '\(parts[first].place)'; give one of those, or the repeat's own file"
@@ -433,13 +476,16 @@ extension InterviewFiles {
     // The questions without their groups, where that leaves the headers apart.
     var renamed: [(String, String)] = []
     var header = h
-    for c in h.indices where !part.isSystemColumn(c) && isQuestionPath(h[c]) {
-      let last = String(h[c].split(separator: "/").last ?? "")
+    // Kobo and Ona join the groups with `/`, ODK and SurveyCTO with `-`.
+    let separator: Character = part.keyed ? "-" : "/"
+    for c in h.indices where !part.isSystemColumn(c) && isQuestionPath(h[c], separator) {
+      let last = String(h[c].split(separator: separator).last ?? "")
       guard !last.isEmpty,
         !h.indices.contains(where: {
           $0 != c
             && (sameName(h[$0], last)
-              || h[$0].split(separator: "/").last.map { sameName(String($0), last) } ?? false)
+              || h[$0].split(separator: separator).last.map { sameName(String($0), last) }
+                ?? false)
         })
       else { continue }
       header[c] = last

@@ -83,13 +83,17 @@ struct WideLayout {
     return (pattern, number)
   }
 
-  /// What a column with its number inside its name says, and the number: `alters[1]/sector`
-  /// → (`sector`, 1), `person 2 sector` → (`sector`, 2); the text before the number when
-  /// nothing but brackets and separators follows it. `nil` without exactly one number.
-  static func saidInside(_ header: String) -> (base: String, number: Int)? {
+  /// What a column with its number inside its name says, and the number, where the name
+  /// starts as the names' columns do (`prefix`, the text before their number):
+  /// `alters[1]/sector` → (`sector`, 1) beside `alters[1]/alter_name`; the text before the
+  /// number when nothing but brackets and separators follows it. `nil` without exactly one
+  /// number, or with another start (`household[1]/age` is not said of those named).
+  static func saidInside(_ header: String, prefix: String) -> (base: String, number: Int)? {
     guard let (pattern, k) = skeleton(header) else { return nil }
     let parts = pattern.split(separator: "#", omittingEmptySubsequences: false)
-    guard parts.count == 2 else { return nil }
+    guard parts.count == 2, sameName(String(parts[0]), prefix) else {
+      return nil
+    }
     let separators = Set(" _-./:#()[]")
     let after = String(parts[1]).trimmingCharacters(in: .whitespaces)
     let trimmedAfter = after.drop { separators.contains($0) }
@@ -177,10 +181,19 @@ struct WideLayout {
     var said: [String: [Int: Int]] = [:]
     var order: [String] = []
     unread = []
+    // The text before the names' number (`alters[` in `alters[1]/alter_name`).
+    let namePrefix =
+      Self.skeleton(h[alters[first]!]).map {
+        String($0.pattern.split(separator: "#", omittingEmptySubsequences: false)[0])
+      } ?? ""
     for c in h.indices where !taken.contains(c) {
-      // A number at the end (`sector 1`), or inside the name (`alters[1]/sector`, as ODK and
-      // Kobo write a repeat's questions), the name then being what follows it.
-      guard let (base, k) = Self.numbered(h[c]) ?? Self.saidInside(h[c]) else {
+      // A number at the end (`sector 1`), or inside a name that starts as the names' columns
+      // do (`alters[1]/sector`, as ODK and Kobo write a repeat's questions), the name then
+      // being what follows it.
+      guard
+        let (base, k) = Self.numbered(h[c])
+          ?? (namePrefix.isEmpty ? nil : Self.saidInside(h[c], prefix: namePrefix))
+      else {
         unread.append(c)
         continue
       }

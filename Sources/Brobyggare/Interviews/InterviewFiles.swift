@@ -104,9 +104,7 @@ extension InterviewFiles {
     // table, the others its repeats (`Form-alters.csv`).
     let archive = try ZIPArchive(data: data, file: file)
     if archive.entry(named: "xl/workbook.xml") == nil {
-      let csv = archive.entries.filter {
-        !$0.isDirectory && !$0.name.contains("/") && $0.name.lowercased().hasSuffix(".csv")
-      }
+      let csv = csvEntries(archive)
       guard let main = csv.min(by: { $0.name.count < $1.name.count }) else {
         throw FormatError(
           file: file, line: 0, column: 0,
@@ -134,6 +132,19 @@ extension InterviewFiles {
         note.replacingOccurrences(of: "read as missing", with: "refused"))
     }
     return (table, book.place(k))
+  }
+
+  /// The CSV files of a ZIP archive: those at its top, or, where it has none there, those of
+  /// its one folder (an export unpacked and packed again); none in macOS's `__MACOSX`.
+  static func csvEntries(_ archive: ZIPArchive) -> [ZIPArchive.Entry] {
+    let csv = archive.entries.filter {
+      !$0.isDirectory && $0.name.lowercased().hasSuffix(".csv") && !$0.name.hasPrefix("__MACOSX/")
+    }
+    let top = csv.filter { !$0.name.contains("/") }
+    if !top.isEmpty { return top }
+    let folders = Set(csv.map { ($0.name as NSString).deletingLastPathComponent })
+    guard folders.count == 1, let folder = folders.first else { return [] }
+    return csv.filter { ($0.name as NSString).deletingLastPathComponent == folder }
   }
 
   /// The bytes of an interview table: a workbook (`.xlsx`) or a ZIP archive of CSV files
@@ -223,6 +234,8 @@ public enum InterviewFiles {
     {
       let (parts, first) = try exportParts(
         data, file: path, encoding: encoding, first: table, firstPlace: file, notes: &notes)
+      // Without the rows exportParts skipped (KoboToolbox's HXL tags).
+      table = parts[first].table
       if let group = try Self.repeatGroup(parts, first: first, columns: columns, file: path) {
         repeatGroup = group
         table = group.part.table
@@ -377,6 +390,9 @@ public enum InterviewFiles {
     out.reserveCapacity(table.rows.count * slots.count)
     var commaRatings = 0
     var emptyRepeatRows: [Int] = []
+    // The respondent of each empty repeat row and its line: one whose rows are all empty
+    // named no one, and is a respondent all the same.
+    var emptyRowsOf: [(respondent: String, line: Int)] = []
     var missingRatings: [String] = []
     var firstComma: (raw: String, line: Int, value: Double)?
     // A wide table's respondents: their rows, and those who named no one.
@@ -449,6 +465,7 @@ public enum InterviewFiles {
           // A repeat's row with nothing in it: an entry begun and left empty in the app.
           if repeatGroup != nil && orphan == nil {
             emptyRepeatRows.append(line)
+            emptyRowsOf.append((respondent, line))
             continue
           }
           guard wide == nil || orphan != nil else { continue }
@@ -518,6 +535,16 @@ public enum InterviewFiles {
         out[k].file = file
       }
       out += group.namedNoOne
+      // Respondents whose every repeat row is empty: a nomination without a name each.
+      let naming = Set(out.map { NameMatching.normalise($0.respondent) })
+      var added = Set<String>()
+      for (respondent, line) in emptyRowsOf {
+        let key = NameMatching.normalise(respondent)
+        guard !naming.contains(key), added.insert(key).inserted else { continue }
+        var n = Nomination(respondent: respondent, alter: "", rating: nil, line: line)
+        n.file = file
+        out.append(n)
+      }
       if !emptyRepeatRows.isEmpty {
         notes.append(
           "\(file): \(emptyRepeatRows.count) \(emptyRepeatRows.count == 1 ? "row names" : "rows name") no one and \(emptyRepeatRows.count == 1 ? "has" : "have") no rating (line\(emptyRepeatRows.count == 1 ? "" : "s") \(emptyRepeatRows.prefix(10).map(String.init).joined(separator: ", "))\(emptyRepeatRows.count > 10 ? ", ..." : "")): entries begun in the app and left empty, not read"

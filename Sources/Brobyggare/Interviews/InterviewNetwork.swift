@@ -586,6 +586,9 @@ public struct InterviewNetwork: Sendable {
         drop("the name given is not resolved (see the review file)", at)
         continue
       }
+      // A node added for a name given is nominated, even where its row is left out below (no
+      // rating, say): it is in no roster.
+      if t >= roster.entries.count { named.insert(t) }
       if newNodeByKey[NameMatching.normalise(row.alter)] == t {
         for (k, v) in row.reported { reportedAbout[t, default: [:]][k, default: []].append(v) }
       }
@@ -685,12 +688,6 @@ public struct InterviewNetwork: Sendable {
     network.declareNodeAttribute(AttributeDeclaration(name: "respondent", type: .boolean))
     network.declareNodeAttribute(AttributeDeclaration(name: "status", type: .string))
     network.declareNodeAttribute(AttributeDeclaration(name: "in_roster", type: .boolean))
-    // A node not in the roster was added for a name given, even where its row was left out
-    // (no rating, say): nominated, not in the roster.
-    for i in roster.entries.count..<network.nodeCount
-    where !respondentSet.contains(i) && !affiliationOrganisations.contains(i) {
-      named.insert(i)
-    }
     for i in 0..<network.nodeCount {
       let status =
         respondentSet.contains(i)

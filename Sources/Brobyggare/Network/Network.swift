@@ -88,6 +88,8 @@ public struct Network: Sendable {
   /// some out; `nil` when tie k is the file's tie k. Messages name a tie by it
   /// (``fileTieIndex(_:)``), so that "tie 7" is the seventh tie in the file.
   private var fileTieIndices: [Int]?
+  /// The place a tie added after ``keepTies(ofSign:)`` takes: after every tie of the file.
+  private var nextFileTieIndex = 0
 
   /// An empty network, directed or not.
   public init(directed: Bool) {
@@ -177,7 +179,10 @@ public struct Network: Sendable {
       tie.source >= 0 && tie.source < nodes.count, "tie source \(tie.source) is not a node index")
     precondition(
       tie.target >= 0 && tie.target < nodes.count, "tie target \(tie.target) is not a node index")
-    if fileTieIndices != nil { fileTieIndices!.append((fileTieIndices!.last ?? -1) + 1) }
+    if fileTieIndices != nil {
+      fileTieIndices!.append(nextFileTieIndex)
+      nextFileTieIndex += 1
+    }
     ties.append(tie)
     return ties.count - 1
   }
@@ -195,6 +200,7 @@ public struct Network: Sendable {
   mutating func keepTies(ofSign sign: TieSign) {
     let negative = { (tie: Tie) in (tie.trust ?? 0) < 0 }
     let kept = ties.indices.filter { negative(ties[$0]) == (sign == .negative) }
+    if fileTieIndices == nil { nextFileTieIndex = ties.count }
     fileTieIndices = kept.map { fileTieIndex($0) }
     ties = kept.map { ties[$0] }
     if sign == .negative {
@@ -339,8 +345,9 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
   case unknownAttribute(String)
   /// A node attribute no node has.
   case unknownNodeAttribute(String)
-  /// A tie (its number from 0, and its ends as text) whose weight is missing (`value` nil), not
-  /// a number, or not a trust.
+  /// A tie (its place in the file it was read from, from 0, and its ends as text) whose weight
+  /// is missing (`value` nil), not a number, or not a trust. The place is the tie's index in
+  /// ``Network/ties`` unless a sign left ties out when reading (``Network/ReadOptions/sign``).
   case invalidWeight(tie: Int, ends: String, value: String?, reason: String)
   /// A name that is neither an id nor a node's label, with the closest ids and labels.
   case noNodeNamed(String, closest: [String])
