@@ -160,6 +160,8 @@ extension BrobyggareCommandLine {
     files.append((reviewPath, Data(built.reviewCSV(keeping: previousReview).utf8)))
     files.append((stem + ".account.md", Data(built.account.markdown.utf8)))
     try writeOutput(files, inputs: inputPaths)
+    // What the format has no place for (an edge list's nodes without ties, say) is said.
+    for lost in built.network.lostWhenWritten(as: format) { note("\(output): \(lost)") }
     if !previousReview.isEmpty {
       let kept = Set(
         previousReview.filter { !$0.id.isEmpty }.map { NameMatching.normalise($0.name) }

@@ -333,6 +333,7 @@ func writeMeasures(
   }
   let files = try net.serializedData(as: format, path: path)
   try writeOutput(files, inputs: inputs)
+  for lost in net.lostWhenWritten(as: format) { note("\(path): \(lost)") }
   out.stderr +=
     "wrote \(files.map(\.path).joined(separator: " and ")): \(counted(net.nodeCount, "node")) with the node attributes \(measures.joined(separator: ", "))\n"
 }

@@ -96,6 +96,7 @@ extension BrobyggareCommandLine {
     var inputs = [input]
     if let n = p.value("nodes") { inputs.append(n) }
     try writeOutput(files, inputs: inputs)
+    for lost in projection.network.lostWhenWritten(as: format) { note("\(output): \(lost)") }
     out.stderr +=
       "# network: \(input); onto: \(side.rawValue); weight: \(weight.rawValue); layers: \(layers.map { $0.sorted().joined(separator: ",") } ?? "all")\n"
     out.stderr +=

@@ -42,6 +42,19 @@ struct InterviewCommandTests {
     #expect(net.status == 0 && net.stdout.contains("nodes: 87"))
   }
 
+  /// A format without a place for all of the network says what it leaves out: an edge list
+  /// has no nodes without ties (the roster's people nobody named) and no attributes.
+  @Test func whatTheOutputCannotHoldIsSaid() throws {
+    let dir = try temporaryDirectory()
+    let r = BrobyggareCommandLine.run(
+      [
+        "interviews", "\(municipality)/nominations.csv", "--roster", "\(municipality)/roster.csv",
+        "--scale", "1..5", "--wave", "1", "-o", dir.appendingPathComponent("net.txt").path,
+      ])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("net.txt: edge list cannot hold"), "\(r.stderr)")
+  }
+
   /// The shipped network is what the command makes now (the dataset README gives the command).
   @Test func shippedNetworkIsUpToDate() throws {
     let dir = try temporaryDirectory()
