@@ -8,7 +8,8 @@ Run from the package root:
 
 writes to Tests/BrobyggareTests/Fixtures/survey-apps/:
 
-- kobo.xlsx, kobo-groups-long-title.xlsx   KoboToolbox's XLSX export, two ways
+- kobo.xlsx, kobo-groups-long-title.xlsx,  KoboToolbox's XLSX export, three ways (the last
+  kobo-hxl.xlsx                            with the HXL tag row formpack writes under the header)
 - ona.xlsx                                 Ona's XLS export
 - odk-central.csv.zip                      ODK Central's CSV zip, and the same two CSV files
   odk-central/NameGen.csv,                 unzipped
@@ -194,7 +195,7 @@ def kobo_system_values(s):
             None, KOBO_VERSION, None]
 
 
-def write_kobo(name, title, main_group, repeat_path):
+def write_kobo(name, title, main_group, repeat_path, hxl=False):
     wb = openpyxl.Workbook()
     main = wb.active
     main.title = xls_sheet_name(title)
@@ -203,6 +204,12 @@ def write_kobo(name, title, main_group, repeat_path):
     alters.append([repeat_path + q for q in ("alter_name", "tie_strength", "alter_sector")]
                   + ["_index", "_parent_table_name", "_parent_index"]
                   + ["_submission_" + f for f in KOBO_SYSTEM])
+    if hxl:
+        # formpack writes a row of the questions' HXL tags below each sheet's header when the
+        # form tags some (tag_cols_for_header ['hxl']): empty for the untagged columns.
+        main.append([None, None, "#contact+name", "#indicator+age"] + [None] * (len(KOBO_SYSTEM) + 1))
+        alters.append(["#contact+alter", "#indicator+trust", "#sector"]
+                      + [None] * (3 + len(KOBO_SYSTEM)))
     repeat_index = 0
     for index, s in enumerate(SUBMISSIONS, start=1):
         # Answers are text, as in the submission's JSON: "40", not 40.
@@ -218,6 +225,7 @@ write_kobo("kobo.xlsx", "Name generator study", "", "")
 LONG_TITLE = "Trust and safety in Rinkeby, wave 2 interviews"
 assert xls_sheet_name(LONG_TITLE) == "Trust and safety in Rinkeby,..."
 write_kobo("kobo-groups-long-title.xlsx", LONG_TITLE, "intro/", "network/alters/")
+write_kobo("kobo-hxl.xlsx", "Name generator study", "", "", hxl=True)
 
 
 # 3. Ona (onadata's ExportBuilder.to_xls_export).

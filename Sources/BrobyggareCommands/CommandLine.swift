@@ -868,7 +868,7 @@ func measureSetting(_ m: Robustness.Measure) -> String {
 /// writes it), or 0 when no node says.
 func nonRespondents(_ net: Network) -> Int {
   net.nodes.filter {
-    if case .boolean(false)? = $0.attributes["respondent"] { true } else { false }
+    $0.answered == false
   }.count
 }
 

@@ -218,10 +218,11 @@ func tableEncoding(_ bytes: Data, asked: TextEncoding, file: String) -> TextEnco
     bytes.prefix(2) != Data([0xFE, 0xFF]),
     String(data: bytes, encoding: .utf8) != nil
   else { return asked }
-  if bytes.contains(where: { $0 >= 0x80 }) {
-    note(
-      "\(file): the table is UTF-8 (its letters beyond ASCII are written as UTF-8 writes them), and is read as UTF-8; --encoding \(asked.rawValue) is for the tables that are not"
-    )
-  }
+  // ASCII reads the same either way; the encoding asked is kept for the files read with
+  // this one (a survey app's other tables).
+  guard bytes.contains(where: { $0 >= 0x80 }) else { return asked }
+  note(
+    "\(file): the table is UTF-8 (its letters beyond ASCII are written as UTF-8 writes them), and is read as UTF-8; --encoding \(asked.rawValue) is for the tables that are not"
+  )
   return .utf8
 }

@@ -96,7 +96,7 @@ extension BrobyggareCommandLine {
         )
       }
       let answered = net.nodes.compactMap { n -> Bool? in
-        if case .boolean(let b)? = n.attributes["respondent"] { return b }
+        if let b = n.answered { return b }
         return nil
       }
       var row: [Cell] = [

@@ -246,8 +246,12 @@ extension ResultTable {
       }
     }
     guard zero, count > 0 else { return }
+    // 1/count, rounded up to two significant digits (1/533 as 0.0019): still a bound.
+    let v = 1 / Double(count)
+    let scale = pow(10, Double(1 - Int(floor(log10(v)))))
+    let bound = (v * scale).rounded(.up) / scale
     note(
-      "a p-value of 0 means that none of the \(count) \(what) gave a value as far out as the observed one: report it as p < \(formatNumber(1 / Double(count))), not p = 0"
+      "a p-value of 0 means that none of the \(count) \(what) gave a value as far out as the observed one: report it as p < \(formatNumber(bound)), not p = 0"
     )
   }
 }

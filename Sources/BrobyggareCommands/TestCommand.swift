@@ -239,6 +239,12 @@ extension BrobyggareCommandLine {
         if other.isEmpty {
           throw UsageError(message: "--predictors: \(quotedName(piece)) names no file")
         }
+        if !FileManager.default.fileExists(atPath: other) {
+          throw UsageError(
+            message:
+              "--predictors: \(quotedName(piece)) names the file '\(other)', and there is no such file"
+          )
+        }
         if canonicalPath(other) == canonicalPath(path) {
           throw UsageError(
             message:
@@ -253,7 +259,7 @@ extension BrobyggareCommandLine {
           throw DataError(
             file: other,
             message:
-              "the network is \(read.isDirected ? "directed" : "undirected") and '\(path)' is \(net.isDirected ? "directed" : "undirected"): a tie's direction would count in one and not in the other; read both as undirected with --undirected, or write them alike"
+              "this predictor's network (--predictors \(quotedName(piece))) is \(read.isDirected ? "directed" : "undirected") and the network '\(path)' is \(net.isDirected ? "directed" : "undirected"): a tie's direction would count in one and not in the other; the two must be read alike (write both as the same kind, or read both with --undirected where neither file says)"
           )
         }
         if let l = otherLayer, !read.layers.contains(l) {
@@ -329,14 +335,32 @@ extension BrobyggareCommandLine {
       let shared = net.nodes.filter { other.index(of: $0.id) != nil }.count
       let extra = other.nodeCount - shared
       let silentThere = net.nodes.filter { node in
-        other.index(of: node.id).map {
-          if case .boolean(false)? = other.nodes[$0].attributes["respondent"] {
-            true
-          } else {
-            false
-          }
-        } ?? false
+        other.index(of: node.id).map { other.nodes[$0].answered == false } ?? false
       }.count
+      // Ids that match only when case and spaces are folded are most likely one person
+      // written two ways: said, as they are not matched.
+      let lacking = net.nodes.filter { other.index(of: $0.id) == nil }.map(\.id)
+      let theirs = other.nodes.filter { net.index(of: $0.id) == nil }.map(\.id)
+      let folded = Dictionary(
+        theirs.map { (NameMatching.normalise($0), $0) }, uniquingKeysWith: { a, _ in a })
+      let alike = lacking.compactMap { id in folded[NameMatching.normalise(id)].map { (id, $0) } }
+      if !alike.isEmpty {
+        note(
+          "\(otherPath): \(alike.count) \(alike.count == 1 ? "id differs" : "ids differ") from the network's only in case or spacing, and \(alike.count == 1 ? "is" : "are") not matched: \(alike.prefix(5).map { "'\($0.1)' there, '\($0.0)' here" }.joined(separator: "; "))\(alike.count > 5 ? "; ..." : ""); write the ids alike in both files"
+        )
+      }
+      if !lacking.isEmpty || !theirs.isEmpty {
+        note(
+          "\(otherPath): not in it: \(lacking.isEmpty ? "none" : FormatError.list(lacking, quoted: true)) (their pairs are missing); in it and not in '\(path)': \(theirs.isEmpty ? "none" : FormatError.list(theirs, quoted: true)) (left out)"
+        )
+      }
+      if net.isDirected, net.nodes.contains(where: { $0.answered != nil }),
+        !other.nodes.contains(where: { $0.answered != nil })
+      {
+        note(
+          "\(otherPath): no node says whether it answered (a 'respondent' attribute, true or false, in its node table): its zeros are read as no tie, for those who did not answer there too"
+        )
+      }
       var text =
         "\(otherPath): \(shared) of the \(n) nodes, matched by id\(shared < n ? " (pairs with a node it lacks are missing)" : "")"
         + (extra > 0
@@ -362,7 +386,7 @@ extension BrobyggareCommandLine {
           if net.isDirected, (p.value("non-respondents") ?? "missing") == "missing" {
             for i in 0..<net.nodeCount {
               guard let a = other.network.index(of: net.nodes[i].id),
-                case .boolean(false)? = other.network.nodes[a].attributes["respondent"]
+                other.network.nodes[a].answered == false
               else { continue }
               for j in 0..<net.nodeCount where j != i { m[i, j] = .nan }
             }
@@ -409,11 +433,11 @@ extension BrobyggareCommandLine {
       throw UsageError(message: "--non-respondents takes missing or zero, not '\(rule)'")
     }
     let silent = net.nodes.indices.filter {
-      if case .boolean(false)? = net.nodes[$0].attributes["respondent"] { true } else { false }
+      net.nodes[$0].answered == false
     }
     // Non-respondents of another wave read as predictors count too (their rows there).
     let silentElsewhere = otherNetworks.values.contains { other in
-      other.network.nodes.contains { $0.attributes["respondent"] == .boolean(false) }
+      other.network.nodes.contains { $0.answered == false }
     }
     if silent.isEmpty {
       if p.value("non-respondents") != nil && !(silentElsewhere && net.isDirected) {

@@ -135,6 +135,24 @@ struct TestCommandTests {
     #expect(
       r.stderr.contains("20 of the 20 nodes, matched by id; 1 of its nodes is not in"),
       "\(r.stderr)")
+    #expect(
+      r.stderr.contains("not in it: none (their pairs are missing); in it and not in")
+        && r.stderr.contains(": 'newcomer' (left out)"), "\(r.stderr)")
+    // Ids written in another case are not matched, and said; a file without a node table
+    // cannot say who did not answer there, and that is said too.
+    let upper = dir.appendingPathComponent("upper.csv").path
+    let wave1Text = try String(contentsOfFile: wave1, encoding: .utf8)
+    try wave1Text.replacingOccurrences(of: "hag-01,", with: "HAG-01,").write(
+      toFile: upper, atomically: true, encoding: .utf8)
+    let cased = run(
+      "test", wave2, "--dependent", "trust", "--predictors", "file:\(upper):trust",
+      "--permutations", "10")
+    #expect(cased.status == 0, "\(cased.stderr)")
+    #expect(
+      cased.stderr.contains(
+        "1 id differs from the network's only in case or spacing, and is not matched: 'HAG-01' there, 'hag-01' here"
+      ), "\(cased.stderr)")
+    #expect(cased.stderr.contains("no node says whether it answered"), "\(cased.stderr)")
     let without = dir.appendingPathComponent("w1.csv").path
     for (name, predictor) in [
       ("presence", "file:\(wave1):trust"), ("trust", "trust:file:\(wave1):trust"),
@@ -169,7 +187,8 @@ struct TestCommandTests {
       toFile: undirected, atomically: true, encoding: .utf8)
     let other = run("test", wave2, "--dependent", "trust", "--predictors", "file:\(undirected)")
     #expect(
-      other.status == 1 && other.stderr.contains("u.csv: error: the network is undirected and"),
+      other.status == 1
+        && other.stderr.contains("u.csv: error: this predictor's network (--predictors 'file:"),
       "\(other.stderr)")
   }
 

@@ -48,7 +48,7 @@ public enum CSVFormat {
       var t = self
       t.rows.removeFirst(k)
       t.rowLines.removeFirst(k)
-      t.rowStarts.removeFirst(k)
+      t.rowStarts.removeFirst(min(k, t.rowStarts.count))
       t.quotedWithSpaces = Set(
         quotedWithSpaces.compactMap { $0[0] >= k ? [$0[0] - k, $0[1]] : nil })
       return t

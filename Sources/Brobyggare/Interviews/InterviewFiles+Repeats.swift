@@ -117,10 +117,19 @@ extension InterviewFiles {
   static func exportParts(
     _ data: Data, file: String, encoding: TextEncoding, first: CSVFormat.Table, firstPlace: String,
     notes: inout [String]
-  ) throws(FormatError) -> (parts: [ExportPart], first: Int) {
+  ) throws(FormatError) -> (parts: [ExportPart], first: Int, unreadable: [String]) {
     var utf8: [String] = []
+    var unreadable: [String] = []
     var (parts, firstIndex) = try unreadExportParts(
-      data, file: file, encoding: encoding, first: first, firstPlace: firstPlace, utf8: &utf8)
+      data, file: file, encoding: encoding, first: first, firstPlace: firstPlace, utf8: &utf8,
+      unreadable: &unreadable)
+    // A file beside it of the same name that is not a table is not part of the export; said,
+    // since it may be the repeat that was meant (in another encoding, say).
+    if !unreadable.isEmpty {
+      notes.append(
+        "\(file): beside it, not read as part of the export: \(unreadable.joined(separator: "; "))"
+      )
+    }
     if !utf8.isEmpty {
       notes.append(
         "\(file): \(utf8.map { "'\($0)'" }.joined(separator: ", ")) \(utf8.count == 1 ? "is" : "are") UTF-8 and \(utf8.count == 1 ? "is" : "are") read as UTF-8, not \(encoding.rawValue)"
@@ -141,12 +150,12 @@ extension InterviewFiles {
         "\(file): the row below the header of \(tagged.map { "'\($0)'" }.joined(separator: ", ")) holds the questions' HXL tags (#...), not answers, and is skipped"
       )
     }
-    return (parts, firstIndex)
+    return (parts, firstIndex, unreadable)
   }
 
   static func unreadExportParts(
     _ data: Data, file: String, encoding: TextEncoding, first: CSVFormat.Table, firstPlace: String,
-    utf8: inout [String]
+    utf8: inout [String], unreadable: inout [String]
   ) throws(FormatError) -> (parts: [ExportPart], first: Int) {
     /// A table's encoding: UTF-8 where its bytes are UTF-8 with some beyond ASCII (each file
     /// of an export may come from another tool), else the one asked for.
@@ -206,10 +215,13 @@ extension InterviewFiles {
       let other = String(name.dropLast(4))
       guard other != stem, other == form || other.hasPrefix(form + "-") else { continue }
       let path = folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
-      guard let bytes = try? Network.load(path),
-        let table = try? CSVFormat.parse(
+      let table: CSVFormat.Table
+      do {
+        let bytes = try Network.load(path)
+        table = try CSVFormat.parse(
           TextInput(data: bytes, file: path, encoding: encodingOf(bytes, path)))
-      else {
+      } catch {
+        unreadable.append("\(path) (\(error.message))")
         continue
       }
       parts.append(ExportPart(table: table, name: other, place: path))
@@ -225,8 +237,11 @@ extension InterviewFiles {
   ///   or not there; two rows of a table have one id; the repeat belongs to submissions other
   ///   than the file given.
   static func repeatGroup(
-    _ parts: [ExportPart], first: Int, columns: NominationColumns, file: String
+    _ parts: [ExportPart], first: Int, columns: NominationColumns, file: String,
+    unreadable: [String] = []
   ) throws(FormatError) -> RepeatGroup? {
+    let notRead =
+      unreadable.isEmpty ? "" : "; beside it, not read: \(unreadable.joined(separator: "; "))"
     let repeats = parts.indices.filter { parts[$0].isRepeat }
     let alterNames = columns.alter.map { [$0] } ?? ["alter", "nominee", "name"]
     let ratingNames = columns.rating.map { [$0] } ?? ["rating", "trust"]
@@ -272,53 +287,11 @@ extension InterviewFiles {
       if !firstHolds, parts[first].id != nil, !holdsNames(first) {
         throw FormatError(
           file: file, line: 1, column: 1,
-          "a survey app's table of submissions (it has '\(parts[first].table.header[parts[first].id!])'), without a column '\(alterNames[0])': the names given are in a repeat group, which is not here (read: \(listed(Array(parts.indices)))); give the workbook with the repeat's sheet, ODK Central's .zip, or the repeat's file (Form-repeat.csv) beside this one; or, if this table holds the names, \(nameThem)"
+          "a survey app's table of submissions (it has '\(parts[first].table.header[parts[first].id!])'), without a column '\(alterNames[0])': the names given are in a repeat group, which is not here (read: \(listed(Array(parts.indices)))\(notRead)); give the workbook with the repeat's sheet, ODK Central's .zip, or the repeat's file (Form-repeat.csv) beside this one; or, if this table holds the names, \(nameThem)"
         )
       }
       return nil
     }
-    var holding = repeats.filter(holdsNames)
-    if parts[first].isRepeat && holdsNames(first) { holding = [first] }
-    if firstHolds {
-      guard !holding.isEmpty else { return nil }
-      throw FormatError(
-        file: file, line: 1, column: 1,
-        "both '\(parts[first].place)' and the repeat \(listed(holding)) have a column '\(alterNames[0])', and which holds the nominations is not clear; name the repeat's column with its repeat (--alter-column '\(parts[holding[0]].name.split(separator: "-").last ?? "")/\(alterNames[0])'), or remove the column from the submissions' table"
-      )
-    }
-    guard let p = holding.first else {
-      let all = repeats.flatMap(questions)
-      throw FormatError(
-        file: file, line: 1, column: 1,
-        "a survey app's export, with the names given in a repeat group (\(listed(repeats))), but no repeat has a column '\(alterNames[0])'; the questions of \(parts[repeats[0]].place) are \(FormatError.list(questions(repeats[0]), quoted: true)); \(nameThem)\(didYouMean(closestMatches(to: alterNames[0], among: all)))"
-      )
-    }
-    guard holding.count == 1 else {
-      throw FormatError(
-        file: file, line: 1, column: 1,
-        "the repeat groups \(listed(holding)) each have a column '\(alterNames[0])', and one of them holds the nominations; name it with its repeat: --alter-column '\(parts[holding[0]].name.split(separator: "-").last ?? "")/\(alterNames[0])'"
-          + (parts[holding[0]].keyed ? ", or give that repeat's file" : "")
-      )
-    }
-    var part = parts[p]
-    let h = part.table.header
-    func missing(_ role: String, in q: Int) -> FormatError {
-      let wanted = (role == "rating" ? ratingNames : respondentNames)[0]
-      return FormatError(
-        file: parts[q].place, line: parts[q].table.headerLine, column: 1,
-        "no '\(wanted)' column; the questions are \(FormatError.list(questions(q), quoted: true)); name the one that holds the \(role == "rating" ? "rating" : "respondent's name or id") with --\(role)-column\(didYouMean(closestMatches(to: wanted, among: questions(q))))"
-      )
-    }
-    guard let a = nameColumn(p) else { return nil }
-    guard let r = exportColumn(h, ratingNames) else { throw missing("rating", in: p) }
-    let respondentColumn = parts.map { exportColumn($0.table.header, respondentNames) }
-    if let c = respondentColumn[p], c == a || c == r {
-      throw FormatError(
-        file: part.place, line: part.table.headerLine, column: 1,
-        "--respondent-column names '\(h[c])', the \(c == a ? "name" : "rating") of each person named in the repeat; name the submissions' column that holds the respondent"
-      )
-    }
-
     // Parent rows, found by their id: within the sheet `_parent_table_name` names (Kobo, Ona),
     // or among all the tables (ODK's keys). Two rows with one id are refused: a repeat row
     // would belong to either.
@@ -367,9 +340,88 @@ extension InterviewFiles {
         }) {
           return [cut]
         }
+        // A row of another export (pasted in): its _index would join it to a row of this one.
+        if !name.isEmpty {
+          throw FormatError(
+            file: part.place, line: part.table.rowLines[i],
+            column: part.table.column(row: i, field: c),
+            "this row belongs to the table '\(name)', which the export does not have (its tables: \(parts.map { "'\($0.name)'" }.joined(separator: ", "))); a repeat pasted from another export belongs to other submissions"
+          )
+        }
       }
       return try submissionTables(for: q)
     }
+    /// Whether the first row of repeat `q` leads to a row of `target` (true where it cannot
+    /// be told here: the walk of every row says what is wrong).
+    func leadsTo(_ q: Int, _ target: Int) -> Bool {
+      var (t, j) = (q, 0)
+      guard !parts[q].table.rows.isEmpty else { return true }
+      for _ in 0...parts.count {
+        if t == target { return true }
+        guard let id = parts[t].parentValue(j) else { return t == target }
+        guard let tables = try? parentTables(of: t, row: j),
+          let next = tables.lazy.compactMap({ u in
+            (try? row(id, in: u)).flatMap { $0 }.map { (u, $0) }
+          }).first
+        else { return true }
+        (t, j) = next
+      }
+      return true
+    }
+    var holding = repeats.filter(holdsNames)
+    if parts[first].isRepeat && holdsNames(first) {
+      holding = [first]
+    } else if !parts[first].isRepeat {
+      // Only the repeats of the submissions given (not another form's beside them).
+      let theirs = holding.filter { leadsTo($0, first) }
+      if theirs.isEmpty && !holding.isEmpty && !firstHolds {
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "the names given in \(listed(holding)) belong to other submissions than those in '\(parts[first].place)'; give the submissions' own file, or the repeat's file"
+        )
+      }
+      holding = theirs
+    }
+    if firstHolds {
+      guard !holding.isEmpty else { return nil }
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "both '\(parts[first].place)' and the repeat \(listed(holding)) have a column '\(alterNames[0])', and which holds the nominations is not clear; name the repeat's column with its repeat (--alter-column '\(parts[holding[0]].name.split(separator: "-").last ?? "")/\(alterNames[0])'), or remove the column from the submissions' table"
+      )
+    }
+    guard let p = holding.first else {
+      let all = repeats.flatMap(questions)
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "a survey app's export, with the names given in a repeat group (\(listed(repeats))), but no repeat has a column '\(alterNames[0])'; the questions of \(parts[repeats[0]].place) are \(FormatError.list(questions(repeats[0]), quoted: true)); \(nameThem)\(didYouMean(closestMatches(to: alterNames[0], among: all)))"
+      )
+    }
+    guard holding.count == 1 else {
+      throw FormatError(
+        file: file, line: 1, column: 1,
+        "the repeat groups \(listed(holding)) each have a column '\(alterNames[0])', and one of them holds the nominations; name it with its repeat: --alter-column '\(parts[holding[0]].name.split(separator: "-").last ?? "")/\(alterNames[0])'"
+          + (parts[holding[0]].keyed ? ", or give that repeat's file" : "")
+      )
+    }
+    var part = parts[p]
+    let h = part.table.header
+    func missing(_ role: String, in q: Int) -> FormatError {
+      let wanted = (role == "rating" ? ratingNames : respondentNames)[0]
+      return FormatError(
+        file: parts[q].place, line: parts[q].table.headerLine, column: 1,
+        "no '\(wanted)' column; the questions are \(FormatError.list(questions(q), quoted: true)); name the one that holds the \(role == "rating" ? "rating" : "respondent's name or id") with --\(role)-column\(didYouMean(closestMatches(to: wanted, among: questions(q))))"
+      )
+    }
+    guard let a = nameColumn(p) else { return nil }
+    guard let r = exportColumn(h, ratingNames) else { throw missing("rating", in: p) }
+    let respondentColumn = parts.map { exportColumn($0.table.header, respondentNames) }
+    if let c = respondentColumn[p], c == a || c == r {
+      throw FormatError(
+        file: part.place, line: part.table.headerLine, column: 1,
+        "--respondent-column names '\(h[c])', the \(c == a ? "name" : "rating") of each person named in the repeat; name the submissions' column that holds the respondent"
+      )
+    }
+
     var respondents: [String] = []
     respondents.reserveCapacity(part.table.rows.count)
     var reached = Set<[Int]>()
@@ -402,11 +454,26 @@ extension InterviewFiles {
             "the rows this one belongs to lead back to it, round in a circle: their \(parts[q].keyed ? "PARENT_KEY and KEY" : "_parent_index and _index") do not lead to a submission"
           )
         }
+        // Kobo copies the submission's uuid onto each repeat row: where both are written,
+        // they must agree (the row numbers alone would join a pasted repeat to this export).
+        if let (q2, j2) = found, let u = exportColumn(parts[q].table.header, ["_submission__uuid"]),
+          let v = CSVFormat.column(parts[q2].table.header, "_uuid")
+        {
+          let mine = parts[q].table.rows[j][u].trimmingCharacters(in: .whitespaces)
+          let theirs = parts[q2].table.rows[j2][v].trimmingCharacters(in: .whitespaces)
+          if !mine.isEmpty && !theirs.isEmpty && mine != theirs {
+            throw FormatError(
+              file: parts[q].place, line: parts[q].table.rowLines[j],
+              column: parts[q].table.column(row: j, field: u),
+              "this row's _submission__uuid '\(mine)' is not that of the submission its _parent_index points to ('\(theirs)', \(parts[q2].place) line \(parts[q2].table.rowLines[j2])): the repeat is from another export, or its rows were sorted apart from their ids"
+            )
+          }
+        }
         guard let (q2, j2) = found else {
           throw FormatError(
             file: parts[q].place, line: parts[q].table.rowLines[j],
             column: parts[q].table.column(row: j, field: c!),
-            "this row belongs to the row whose \(parts[q].keyed ? "KEY" : "_index") is '\(id)', and no table of the export has it (read: \(listed(Array(parts.indices))))"
+            "this row belongs to the row whose \(parts[q].keyed ? "KEY" : "_index") is '\(id)', and no table of the export has it (read: \(listed(Array(parts.indices)))\(notRead))"
               + (parts[q].keyed
                 ? "; the submissions' file (Form.csv) belongs beside the repeat's, or give ODK Central's .zip"
                 : ""))

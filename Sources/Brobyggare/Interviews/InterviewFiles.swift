@@ -226,17 +226,28 @@ public enum InterviewFiles {
   ) throws(FormatError) -> [Nomination] {
     let path = file
     var (table, file) = try table(data, file: file, encoding: encoding)
+    // KoboToolbox writes the questions' HXL tags (`#contact+name`) in a row below the header.
+    if let row = table.rows.first, row.contains(where: { !$0.isEmpty }),
+      row.allSatisfy({ $0.isEmpty || $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") })
+    {
+      table = table.droppingFirstRows(1)
+      notes.append(
+        "\(file): the row below the header (line \(table.headerLine + 1)) holds the questions' HXL tags (#...), not answers, and is skipped"
+      )
+    }
     // A survey app's export with the names in a repeat group (Kobo, Ona, ODK, SurveyCTO): the
     // repeat's rows are the nominations, each with its submission's respondent.
     var repeatGroup: RepeatGroup?
     if ["_index", "_parent_index"].contains(where: { CSVFormat.column(table.header, $0) != nil })
       || table.header.contains("KEY") || table.header.contains("PARENT_KEY")
     {
-      let (parts, first) = try exportParts(
+      let (parts, first, unreadable) = try exportParts(
         data, file: path, encoding: encoding, first: table, firstPlace: file, notes: &notes)
       // Without the rows exportParts skipped (KoboToolbox's HXL tags).
       table = parts[first].table
-      if let group = try Self.repeatGroup(parts, first: first, columns: columns, file: path) {
+      if let group = try Self.repeatGroup(
+        parts, first: first, columns: columns, file: path, unreadable: unreadable)
+      {
         repeatGroup = group
         table = group.part.table
         file = group.part.place

@@ -60,3 +60,23 @@ public struct Node: Hashable, Sendable {
     set { attributes["kind"] = .string(newValue.rawValue) }
   }
 }
+
+extension Node {
+  /// Whether the person answered, as the node's `respondent` attribute says (`interviews`
+  /// writes it): a boolean, or text that reads as one in any case (`TRUE`, `False`, `yes`,
+  /// `0`, as R, Python and spreadsheets write it); `nil` without one, or with text that does
+  /// not (the caller says so).
+  package var answered: Bool? {
+    switch attributes["respondent"] {
+    case .boolean(let b)?: b
+    case .integer(let i)? where i == 0 || i == 1: i == 1
+    case let value?:
+      if case .boolean(let b)? = AttributeValue.parse(value.description, as: .boolean) {
+        b
+      } else {
+        nil
+      }
+    case nil: nil
+    }
+  }
+}
