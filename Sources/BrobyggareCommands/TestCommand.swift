@@ -537,12 +537,20 @@ extension BrobyggareCommandLine {
       )
     }
     if model == .logistic
-      && fit.coefficients.contains(where: {
-        abs($0.estimate) > 10 && $0.standardError > 100 * abs($0.estimate)
-      })
+      && (fit.fittedAtBoundary
+        || fit.coefficients.contains(where: {
+          abs($0.estimate) > 10 && $0.standardError > 100 * abs($0.estimate)
+        }))
     {
       note(
         "the logistic fit looks separated: an estimate beyond ±10 with a standard error over 100 times its size means some predictor (almost) perfectly splits ties from non-ties; its estimate and p-values are not to be trusted (R's glm warns: fitted probabilities numerically 0 or 1)"
+      )
+    }
+    // Permutations whose refit failed are not counted either way: said, with how many.
+    let failed = fit.coefficients.filter { $0.failedPermutations > 0 }
+    if !failed.isEmpty {
+      note(
+        "the statistic could not be computed in some permutations (a refit on a singular design, or one whose weights vanished), and the p-values are shares of the others: \(failed.map { "\(quotedName($0.name)) \($0.failedPermutations) of \(permutations)" }.joined(separator: ", "))"
       )
     }
     settings += [

@@ -192,6 +192,25 @@ struct TestCommandTests {
       "\(other.stderr)")
   }
 
+  /// A logistic fit that (almost) separates: flagged, and the permutations whose refit fails
+  /// are said and left out of the shares, where they counted as not extreme (the intercept's
+  /// P(z* >= z) was 0.989 for sna's 1). sna 2.7.1's netlogit (R 4.2.2, qapspp, 1000 draws) on
+  /// the same cells gives the intercept 0, 1, 0 (two-sided, greater, less).
+  @Test func failedPermutationsAreSaidAndLeftOut() throws {
+    let folder = packageRoot.appendingPathComponent("Datasets/safety-groups-constructed")
+    let r = run(
+      "test", folder.appendingPathComponent("hagalid-wave2.csv").path, "--dependent",
+      "partnership", "--predictors",
+      "file:\(folder.appendingPathComponent("hagalid-wave1.csv").path):partnership", "--logistic")
+    #expect(r.status == 0, "\(r.stderr)")
+    let intercept = try #require(Self.rows(r.stdout).first { $0[0] == "(intercept)" })
+    #expect(Array(intercept[4...6]) == ["0", "1", "0"], "\(intercept)")
+    #expect(r.stderr.contains("the logistic fit looks separated"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains("the statistic could not be computed in some permutations")
+        && r.stderr.contains("'(intercept)' "), "\(r.stderr)")
+  }
+
   /// Degenerate inputs that would give inf, NaN or impossible p-values with exit 0 are refused
   /// or flagged (found by a hostile probe).
   @Test func degenerateModelsAreRefusedOrFlagged() throws {

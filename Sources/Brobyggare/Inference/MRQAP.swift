@@ -77,6 +77,9 @@ public enum MRQAP {
     public var pGreater: Double
     /// P(s* ≤ s) over the permutations.
     public var pLess: Double
+    /// The permutations whose statistic could not be computed (a refit on a singular design,
+    /// or a logistic refit whose weights vanished): the p-values are shares of the others.
+    public var failedPermutations: Int = 0
   }
 
   /// A fitted model and its permutation test.
@@ -114,6 +117,11 @@ public enum MRQAP {
     public var bic: Double
     /// Logistic: the IRLS iterations of the observed fit; 0 for the linear model.
     public var iterations: Int
+    /// Logistic: whether some cells are fitted with a probability of numerically 0 or 1 (R's
+    /// `glm` warns "fitted probabilities numerically 0 or 1 occurred"): a predictor separates
+    /// ties from non-ties almost perfectly, and its estimate and standard error are not to be
+    /// trusted. `false` for the linear model.
+    public var fittedAtBoundary: Bool = false
   }
 
   /// Fits the model and runs its permutation test.
@@ -222,15 +230,20 @@ public enum MRQAP {
       result.aic = fit.deviance + 2 * Double(p)
       result.bic = fit.deviance + Double(p) * log(Double(used))
       result.iterations = fit.iterations
+      result.fittedAtBoundary = fit.atBoundary
     }
     let statistic = zip(estimate, se).map { $0 / $1 }
 
     // The permutations.
     let tolerance = statistic.map { 1e-10 * max(1, abs($0)) }
     let noMissing = !mask.contains(false)
-    let slots = 3 * p
+    // Three counts per term, then each term's failed permutations.
+    let slots = 4 * p
     @Sendable func tally(_ k: Int, _ s: Double, _ counter: UnsafeMutableBufferPointer<Int>) {
-      guard s.isFinite else { return }
+      guard s.isFinite else {
+        counter[3 * p + k] += 1
+        return
+      }
       let t = statistic[k]
       let tol = tolerance[k]
       if abs(s) >= abs(t) - tol { counter[3 * k] += 1 }
@@ -316,11 +329,16 @@ public enum MRQAP {
       }
     }
     result.coefficients = (0..<p).map { k in
-      Coefficient(
+      // Shares of the permutations whose statistic could be computed.
+      let failed = counts[3 * p + k]
+      let drawn = Double(permutations - failed)
+      let ok = statistic[k].isFinite && drawn > 0
+      return Coefficient(
         name: names[k], estimate: estimate[k], standardError: se[k], statistic: statistic[k],
-        pTwoSided: statistic[k].isFinite ? Double(counts[3 * k]) / Double(permutations) : .nan,
-        pGreater: statistic[k].isFinite ? Double(counts[3 * k + 1]) / Double(permutations) : .nan,
-        pLess: statistic[k].isFinite ? Double(counts[3 * k + 2]) / Double(permutations) : .nan)
+        pTwoSided: ok ? Double(counts[3 * k]) / drawn : .nan,
+        pGreater: ok ? Double(counts[3 * k + 1]) / drawn : .nan,
+        pLess: ok ? Double(counts[3 * k + 2]) / drawn : .nan,
+        failedPermutations: failed)
     }
     return result
   }
@@ -491,7 +509,7 @@ public enum MRQAP {
   /// iteration, as sna's `chol2inv(fit$qr$qr)`.
   static func logisticFit(_ columns: [[Double]], _ y: [Double]) -> (
     coefficients: [Double], standardErrors: [Double], deviance: Double, iterations: Int,
-    converged: Bool
+    converged: Bool, atBoundary: Bool
   ) {
     let p = columns.count
     let m = y.count
@@ -577,7 +595,7 @@ public enum MRQAP {
     guard let l = lastL else {
       return (
         [Double](repeating: .nan, count: p), [Double](repeating: .nan, count: p), .nan, iterations,
-        false
+        false, false
       )
     }
     let se = (0..<p).map { k -> Double in
@@ -585,7 +603,9 @@ public enum MRQAP {
       e[k] = 1
       return choleskySolve(l, e)[k].squareRoot()
     }
-    return (b, se, dev, iterations, converged)
+    // R's glm.fit: "fitted probabilities numerically 0 or 1 occurred" (eps = 10 ε).
+    let boundary = mu.contains { $0 > 1 - 10 * eps || $0 < 10 * eps }
+    return (b, se, dev, iterations, converged, boundary)
   }
 
   /// The lower Cholesky factor of a symmetric positive definite matrix, or `nil`.
