@@ -232,14 +232,17 @@ extension BrobyggareCommandLine {
         // file:PATH, or file:PATH:LAYER for one layer of it (PATH itself when that is a file).
         var other = String(piece.dropFirst(fileValue == .presence ? 5 : 11))
         var otherLayer: String?
-        if !FileManager.default.fileExists(atPath: other), let colon = other.lastIndex(of: ":") {
+        if !FileManager.default.fileExists(atPath: other), Dataset.named(other) == nil,
+          let colon = other.lastIndex(of: ":")
+        {
           otherLayer = String(other[other.index(after: colon)...])
           other = String(other[..<colon])
         }
         if other.isEmpty {
           throw UsageError(message: "--predictors: \(quotedName(piece)) names no file")
         }
-        if !FileManager.default.fileExists(atPath: other) {
+        // A shipped dataset is named by its name (safety-hagalid-wave1).
+        if !FileManager.default.fileExists(atPath: other), Dataset.named(other) == nil {
           throw UsageError(
             message:
               "--predictors: \(quotedName(piece)) names the file '\(other)', and there is no such file"
