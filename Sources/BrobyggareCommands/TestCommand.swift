@@ -606,7 +606,11 @@ extension BrobyggareCommandLine {
       columns: [
         "term", "estimate", "std_error", "statistic", "p_two_sided", "p_greater", "p_less",
       ], rows: rows, settings: settings)
-    table.noteZeroPValues(of: permutations, "permutations")
+    // The shares are of the permutations whose statistic could be computed.
+    table.noteZeroPValues(
+      of: permutations - (fit.coefficients.map(\.failedPermutations).max() ?? 0),
+      fit.coefficients.contains { $0.failedPermutations > 0 }
+        ? "permutations whose statistic could be computed" : "permutations")
     try emit(table, p, inputs: [path] + Set(otherNetworks.values.map(\.path)).sorted(), &out)
   }
 }
