@@ -10,6 +10,8 @@ writes to Tests/BrobyggareTests/Fixtures/survey-apps/:
 
 - kobo.xlsx, kobo-groups-long-title.xlsx,  KoboToolbox's XLSX export, three ways (the last
   kobo-hxl.xlsx                            with the HXL tag row formpack writes under the header)
+- kobo-pasted-repeat.xlsx                  kobo.xlsx with a repeat sheet whose rows name another
+                                           project's table ('Pilot study'): refused
 - ona.xlsx                                 Ona's XLS export
 - odk-central.csv.zip                      ODK Central's CSV zip, and the same two CSV files
   odk-central/NameGen.csv,                 unzipped
@@ -195,7 +197,7 @@ def kobo_system_values(s):
             None, KOBO_VERSION, None]
 
 
-def write_kobo(name, title, main_group, repeat_path, hxl=False):
+def write_kobo(name, title, main_group, repeat_path, hxl=False, repeat_parent=None):
     wb = openpyxl.Workbook()
     main = wb.active
     main.title = xls_sheet_name(title)
@@ -216,7 +218,8 @@ def write_kobo(name, title, main_group, repeat_path, hxl=False):
         main.append([s.start, s.end, s.name, text(s.age)] + kobo_system_values(s) + [index])
         for alter_name, strength, sector in s.alters:
             repeat_index += 1
-            alters.append([alter_name, text(strength), sector, repeat_index, title, index]
+            alters.append([alter_name, text(strength), sector, repeat_index,
+                           repeat_parent or title, index]
                           + kobo_system_values(s))
     save_workbook(wb, name)
 
@@ -226,6 +229,8 @@ LONG_TITLE = "Trust and safety in Rinkeby, wave 2 interviews"
 assert xls_sheet_name(LONG_TITLE) == "Trust and safety in Rinkeby,..."
 write_kobo("kobo-groups-long-title.xlsx", LONG_TITLE, "intro/", "network/alters/")
 write_kobo("kobo-hxl.xlsx", "Name generator study", "", "", hxl=True)
+# A repeat sheet pasted from another project's export: its rows name that project's table.
+write_kobo("kobo-pasted-repeat.xlsx", "Name generator study", "", "", repeat_parent="Pilot study")
 
 
 # 3. Ona (onadata's ExportBuilder.to_xls_export).

@@ -546,6 +546,14 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
     )
   }
   for n in network.readNotes { note("\(path): \(n)") }
+  // Who answered, as a `respondent` attribute says: a value that reads as neither true nor
+  // false leaves the node saying nothing, which the analyses would take without a word.
+  let unreadable = network.nodes.filter { $0.attributes["respondent"] != nil && $0.answered == nil }
+  if let first = unreadable.first {
+    note(
+      "\(path): \(unreadable.count == 1 ? "1 node has" : "\(unreadable.count) nodes have") a respondent value that reads as neither true nor false (the first: '\(first.id)', '\(first.attributes["respondent"]!)'): \(unreadable.count == 1 ? "it is" : "they are") taken as not saying whether \(unreadable.count == 1 ? "it" : "they") answered; write true or false (yes/no and 1/0 are read too)"
+    )
+  }
   noteSimilarNames(network, file: path)
   // The tie table and any node table it was read with are inputs no output may overwrite.
   Notes.current?.recordInput(path)

@@ -218,9 +218,10 @@ func tableEncoding(_ bytes: Data, asked: TextEncoding, file: String) -> TextEnco
     bytes.prefix(2) != Data([0xFE, 0xFF]),
     String(data: bytes, encoding: .utf8) != nil
   else { return asked }
-  // ASCII reads the same either way; the encoding asked is kept for the files read with
-  // this one (a survey app's other tables).
-  guard bytes.contains(where: { $0 >= 0x80 }) else { return asked }
+  // ASCII reads the same in UTF-8 and in the one-byte encodings: the one asked is kept for
+  // the files read with this one (a survey app's other tables). UTF-16 is another thing.
+  guard bytes.contains(where: { $0 >= 0x80 }) || asked == .utf16 else { return asked }
+  guard bytes.contains(where: { $0 >= 0x80 }) else { return .utf8 }
   note(
     "\(file): the table is UTF-8 (its letters beyond ASCII are written as UTF-8 writes them), and is read as UTF-8; --encoding \(asked.rawValue) is for the tables that are not"
   )

@@ -249,7 +249,8 @@ extension ResultTable {
     // 1/count, rounded up to two significant digits (1/533 as 0.0019): still a bound.
     let v = 1 / Double(count)
     let scale = pow(10, Double(1 - Int(floor(log10(v)))))
-    let bound = (v * scale).rounded(.up) / scale
+    // (Less a little, so that 1/200000 = 5e-06 is not rounded up by its last bit.)
+    let bound = (v * scale * (1 - 1e-12)).rounded(.up) / scale
     note(
       "a p-value of 0 means that none of the \(count) \(what) gave a value as far out as the observed one: report it as p < \(formatNumber(bound)), not p = 0"
     )

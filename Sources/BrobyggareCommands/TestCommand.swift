@@ -245,7 +245,7 @@ extension BrobyggareCommandLine {
         if !FileManager.default.fileExists(atPath: other), Dataset.named(other) == nil {
           throw UsageError(
             message:
-              "--predictors: \(quotedName(piece)) names the file '\(other)', and there is no such file"
+              "--predictors: \(quotedName(piece)) names the file '\(other)', and there is no such file, nor a shipped dataset of that name\(other.contains("/") ? "" : didYouMean(closestMatches(to: other, among: Dataset.all.map(\.name))))"
           )
         }
         if canonicalPath(other) == canonicalPath(path) {
@@ -345,8 +345,11 @@ extension BrobyggareCommandLine {
       let lacking = net.nodes.filter { other.index(of: $0.id) == nil }.map(\.id)
       let theirs = other.nodes.filter { net.index(of: $0.id) == nil }.map(\.id)
       let folded = Dictionary(
-        theirs.map { (NameMatching.normalise($0), $0) }, uniquingKeysWith: { a, _ in a })
-      let alike = lacking.compactMap { id in folded[NameMatching.normalise(id)].map { (id, $0) } }
+        theirs.map { (Network.foldedName($0), $0) }, uniquingKeysWith: { a, _ in a })
+      let alike = lacking.compactMap { id in
+        let key = Network.foldedName(id)
+        return key.isEmpty ? nil : folded[key].map { (id, $0) }
+      }
       if !alike.isEmpty {
         note(
           "\(otherPath): \(alike.count) \(alike.count == 1 ? "id differs" : "ids differ") from the network's only in case or spacing, and \(alike.count == 1 ? "is" : "are") not matched: \(alike.prefix(5).map { "'\($0.1)' there, '\($0.0)' here" }.joined(separator: "; "))\(alike.count > 5 ? "; ..." : ""); write the ids alike in both files"
@@ -539,11 +542,19 @@ extension BrobyggareCommandLine {
           "the predictors fit the dependent exactly (R² = 1: a predictor, or a sum of them, is the dependent): the statistics are infinite and no permutation test is possible"
       )
     }
+    if model == .logistic && fit.fittedAtBoundary
+      && !fit.coefficients.contains(where: {
+        abs($0.estimate) > 10 && $0.standardError > 100 * abs($0.estimate)
+      })
+    {
+      note(
+        "some cells are fitted with a probability of numerically 0 or 1 (R's glm warns so): a predictor, or a combination, splits some ties from non-ties perfectly; look at the estimates and standard errors before trusting them"
+      )
+    }
     if model == .logistic
-      && (fit.fittedAtBoundary
-        || fit.coefficients.contains(where: {
-          abs($0.estimate) > 10 && $0.standardError > 100 * abs($0.estimate)
-        }))
+      && fit.coefficients.contains(where: {
+        abs($0.estimate) > 10 && $0.standardError > 100 * abs($0.estimate)
+      })
     {
       note(
         "the logistic fit looks separated: an estimate beyond ±10 with a standard error over 100 times its size means some predictor (almost) perfectly splits ties from non-ties; its estimate and p-values are not to be trusted (R's glm warns: fitted probabilities numerically 0 or 1)"
@@ -606,11 +617,13 @@ extension BrobyggareCommandLine {
       columns: [
         "term", "estimate", "std_error", "statistic", "p_two_sided", "p_greater", "p_less",
       ], rows: rows, settings: settings)
-    // The shares are of the permutations whose statistic could be computed.
+    // The shares are of the permutations whose statistic could be computed: the bound of the
+    // terms with a p-value of 0 is the loosest of theirs.
+    let zeroTerms = fit.coefficients.filter { [$0.pTwoSided, $0.pGreater, $0.pLess].contains(0) }
+    let usable = zeroTerms.map { permutations - $0.failedPermutations }.min() ?? permutations
     table.noteZeroPValues(
-      of: permutations - (fit.coefficients.map(\.failedPermutations).max() ?? 0),
-      fit.coefficients.contains { $0.failedPermutations > 0 }
-        ? "permutations whose statistic could be computed" : "permutations")
+      of: usable,
+      usable < permutations ? "permutations whose statistic could be computed" : "permutations")
     try emit(table, p, inputs: [path] + Set(otherNetworks.values.map(\.path)).sorted(), &out)
   }
 }

@@ -211,6 +211,28 @@ struct TestCommandTests {
         && r.stderr.contains("'(intercept)' "), "\(r.stderr)")
   }
 
+  /// Who answered, written as R and spreadsheets write it (`TRUE`, `FALSE`), counts; a value
+  /// that is neither true nor false is said, not taken silently as "answered".
+  @Test func respondentWrittenAsRAndSpreadsheetsWriteIt() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "respondent-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("t.csv").path
+    try "source,target\na,b\nb,c\nc,a\n".write(toFile: ties, atomically: true, encoding: .utf8)
+    try "id,respondent\na,TRUE\nb,TRUE\nc,FALSE\n".write(
+      toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
+    let r = run("metrics", ties)
+    #expect(r.status == 0 && r.stderr.contains("1 of 3 nodes did not answer"), "\(r.stderr)")
+    try "id,respondent\na,Y\nb,Y\nc,N\n".write(
+      toFile: dir.appendingPathComponent("t.nodes.csv").path, atomically: true, encoding: .utf8)
+    let y = run("metrics", ties)
+    #expect(
+      y.stderr.contains(
+        "3 nodes have a respondent value that reads as neither true nor false (the first: 'a', 'Y')"
+      ), "\(y.stderr)")
+  }
+
   /// Degenerate inputs that would give inf, NaN or impossible p-values with exit 0 are refused
   /// or flagged (found by a hostile probe).
   @Test func degenerateModelsAreRefusedOrFlagged() throws {

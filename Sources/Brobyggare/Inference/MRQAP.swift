@@ -28,7 +28,8 @@ import Foundation
 ///   statistic kept from the one refit.
 ///
 /// The statistic is sna's default: the t-value b/se(b) for the linear model, the z-value
-/// b/se(b) for the logistic one. The p-values are shares of the permutations, as sna's:
+/// b/se(b) for the logistic one. The p-values are shares of the permutations, as sna's, of
+/// those whose statistic could be computed (``Coefficient/failedPermutations`` counts the others):
 /// P(|s*| ≥ |s|), P(s* ≥ s), P(s* ≤ s) (`pgreqabs`, `pgreq`, `pleeq`), each comparison within
 /// 1e-10 · max(1, |s|) so that a permutation giving the same statistic up to rounding counts as
 /// equal. Permutation k draws its permutation from its own generator, seeded from the seed and
@@ -71,11 +72,11 @@ public enum MRQAP {
     public var standardError: Double
     /// The statistic b / se(b): sna's t-value (linear) or z-value (logistic).
     public var statistic: Double
-    /// P(|s*| ≥ |s|), P(s* ≥ s), P(s* ≤ s) over the permutations.
+    /// P(|s*| ≥ |s|) over the permutations whose statistic could be computed.
     public var pTwoSided: Double
-    /// P(s* ≥ s) over the permutations.
+    /// P(s* ≥ s) over the permutations whose statistic could be computed.
     public var pGreater: Double
-    /// P(s* ≤ s) over the permutations.
+    /// P(s* ≤ s) over the permutations whose statistic could be computed.
     public var pLess: Double
     /// The permutations whose statistic could not be computed (a refit on a singular design,
     /// or a logistic refit whose weights vanished): the p-values are shares of the others.
@@ -240,7 +241,8 @@ public enum MRQAP {
     // Three counts per term, then each term's failed permutations.
     let slots = 4 * p
     @Sendable func tally(_ k: Int, _ s: Double, _ counter: UnsafeMutableBufferPointer<Int>) {
-      guard s.isFinite else {
+      // NaN: the refit failed. An infinite statistic is as far out as any, and counts.
+      guard !s.isNaN else {
         counter[3 * p + k] += 1
         return
       }

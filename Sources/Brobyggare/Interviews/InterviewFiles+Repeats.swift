@@ -22,6 +22,8 @@ extension InterviewFiles {
     var name: String
     /// Where messages place it: `survey.xlsx[alters]`, or the file's path.
     var place: String
+    /// Whether it is a sheet of a workbook, whose names `_parent_table_name` gives.
+    var inWorkbook = false
 
     /// How a row names itself and its parent: Kobo's and Ona's `_index` and `_parent_index`,
     /// ODK's and SurveyCTO's `KEY` and `PARENT_KEY`.
@@ -55,6 +57,21 @@ extension InterviewFiles {
       let h = table.header[c]
       return h.hasPrefix("_") || h == "KEY" || h == "PARENT_KEY" || h.hasPrefix("SET-OF-")
     }
+  }
+
+  /// Whether a row is the HXL tags KoboToolbox writes below the header (`#contact+name`,
+  /// `#indicator +age`): every cell empty or a hashtag, `#` and a letter, and one at least.
+  static func isHXLTagRow(_ row: [String]) -> Bool {
+    var tags = 0
+    for cell in row {
+      let t = cell.trimmingCharacters(in: .whitespaces)
+      if t.isEmpty { continue }
+      guard t.hasPrefix("#"), let c = t.dropFirst().first, c.isASCII, c.isLetter else {
+        return false
+      }
+      tags += 1
+    }
+    return tags > 0
   }
 
   /// An id as written: `_index` may be written `3` or `3.0`.
@@ -138,10 +155,7 @@ extension InterviewFiles {
     // KoboToolbox writes the questions' HXL tags (`#contact+name`) in a row below the header.
     var tagged: [String] = []
     for k in parts.indices {
-      guard let row = parts[k].table.rows.first,
-        row.contains(where: { !$0.isEmpty }),
-        row.allSatisfy({ $0.isEmpty || $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") })
-      else { continue }
+      guard let row = parts[k].table.rows.first, isHXLTagRow(row) else { continue }
       parts[k].table = parts[k].table.droppingFirstRows(1)
       tagged.append(parts[k].place)
     }
@@ -175,11 +189,15 @@ extension InterviewFiles {
         for k in book.sheets.indices {
           if book.place(k) == firstPlace {
             firstIndex = parts.count
-            parts.append(ExportPart(table: first, name: book.sheets[k].name, place: firstPlace))
+            parts.append(
+              ExportPart(
+                table: first, name: book.sheets[k].name, place: firstPlace, inWorkbook: true))
             continue
           }
           let (table, _) = try book.table(sheet: k)
-          parts.append(ExportPart(table: table, name: book.sheets[k].name, place: book.place(k)))
+          parts.append(
+            ExportPart(
+              table: table, name: book.sheets[k].name, place: book.place(k), inWorkbook: true))
         }
         return (parts, firstIndex)
       }
@@ -341,7 +359,8 @@ extension InterviewFiles {
           return [cut]
         }
         // A row of another export (pasted in): its _index would join it to a row of this one.
-        if !name.isEmpty {
+        // (Sheets saved as CSV files lose their names: there the form's table is taken.)
+        if !name.isEmpty && part.inWorkbook {
           throw FormatError(
             file: part.place, line: part.table.rowLines[i],
             column: part.table.column(row: i, field: c),

@@ -227,12 +227,11 @@ public enum InterviewFiles {
     let path = file
     var (table, file) = try table(data, file: file, encoding: encoding)
     // KoboToolbox writes the questions' HXL tags (`#contact+name`) in a row below the header.
-    if let row = table.rows.first, row.contains(where: { !$0.isEmpty }),
-      row.allSatisfy({ $0.isEmpty || $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") })
-    {
+    if let row = table.rows.first, isHXLTagRow(row) {
+      let line = table.rowLines[0]
       table = table.droppingFirstRows(1)
       notes.append(
-        "\(file): the row below the header (line \(table.headerLine + 1)) holds the questions' HXL tags (#...), not answers, and is skipped"
+        "\(file): the row below the header (line \(line)) holds the questions' HXL tags (#...), not answers, and is skipped"
       )
     }
     // A survey app's export with the names in a repeat group (Kobo, Ona, ODK, SurveyCTO): the

@@ -65,7 +65,7 @@ extension Node {
   /// Whether the person answered, as the node's `respondent` attribute says (`interviews`
   /// writes it): a boolean, or text that reads as one in any case (`TRUE`, `False`, `yes`,
   /// `0`, as R, Python and spreadsheets write it); `nil` without one, or with text that does
-  /// not (the caller says so).
+  /// not (the command line says so when it reads the network).
   package var answered: Bool? {
     switch attributes["respondent"] {
     case .boolean(let b)?: b
