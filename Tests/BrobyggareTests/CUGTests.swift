@@ -353,5 +353,19 @@ struct CUGTests {
     #expect(
       try wide.cugTest([.density], condition: .ties, draws: 1, threads: 1)[0].observed == 1.0
         / (5000 * 4999))
+    // Undirected, the same n(n − 1)/2 arcs: half as many pairs, two arcs each (it counted
+    // n(n − 1), every pair's two arcs, and refused networks of half the size that fits).
+    let undirected = Adjacency.build(
+      nodeCount: 5000, directed: false, arcs: [(0, 1, 1)], merge: .max)
+    do {
+      _ = try undirected.cugTest([.density], condition: .size, draws: 1, threads: 1)
+      Issue.record("a size draw of 1.25e7 arcs was not refused")
+    } catch {
+      #expect(error.arcsPerDraw == 5000 * 4999 / 2)
+    }
+    let small = Adjacency.build(nodeCount: 30, directed: false, arcs: [(0, 1, 1)], merge: .max)
+    #expect(
+      small.cugWorkPerDraw([.transitivity], condition: .size)
+        == 3.0 * 900 + 435.0 * (435.0 / 30 + 1))
   }
 }

@@ -175,8 +175,8 @@ public struct CUGWorkError: Error, Equatable, CustomStringConvertible, Sendable 
   public var arcsPerDraw: Double = 0
 
   /// The most arcs a random graph may have (each thread holds one, at about 36 bytes an arc
-  /// while it is built): under ``CUGCondition/size``, half the pairs of about 4,500 nodes
-  /// directed.
+  /// while it is built): under ``CUGCondition/size``, half the pairs of about 4,500 nodes,
+  /// directed or not.
   public static let maximumArcsPerDraw = 1e7
 
   public var description: String {
@@ -222,7 +222,9 @@ extension Adjacency {
 
   func cugWorkPerDraw(_ statistics: [CUGStatistic], condition: CUGCondition) -> Double {
     let n = Double(nodeCount)
-    let arcs = condition == .size ? n * (n - 1) / 2 * (isDirected ? 1 : 2) : Double(arcCount)
+    // Under size, each pair is a tie with probability ½: n(n − 1)/2 arcs expected, directed
+    // (n(n − 1) ordered pairs, one arc each) or not (half as many pairs, two arcs each).
+    let arcs = condition == .size ? n * (n - 1) / 2 : Double(arcCount)
     var work = condition == .size ? 3 * n * n : 10 * (n + arcs)
     // Statistics that share a computation (the three centralizations, the Krackhardt
     // dimensions) are counted each: an upper bound.
@@ -266,7 +268,8 @@ extension Adjacency {
     }
     let perDraw = cugWorkPerDraw(statistics, condition: condition)
     let n = Double(nodeCount)
-    let arcs = condition == .size ? n * (n - 1) / 2 * (isDirected ? 1 : 2) : Double(arcCount)
+    // As cugWorkPerDraw counts them: half of every pair's arcs, directed or not.
+    let arcs = condition == .size ? n * (n - 1) / 2 : Double(arcCount)
     if arcs > CUGWorkError.maximumArcsPerDraw {
       throw CUGWorkError(
         statistics: statistics.map(\.name), condition: condition, draws: draws,
