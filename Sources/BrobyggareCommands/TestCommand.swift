@@ -332,14 +332,25 @@ extension BrobyggareCommandLine {
       ("merge", merge.rawValue),
       ("predictors", predictors.map { settingName($0.name) }.joined(separator: ",")),
     ]
+    let rule = p.value("non-respondents") ?? "missing"
+    guard ["missing", "zero"].contains(rule) else {
+      throw UsageError(message: "--non-respondents takes missing or zero, not '\(rule)'")
+    }
+    // The nodes here that did not answer in each other file: their rows there are missing.
+    var silentThere: [String: [Int]] = [:]
+    for (name, other) in otherNetworks {
+      silentThere[name] = net.nodes.indices.filter { i in
+        other.network.index(of: net.nodes[i].id).map {
+          other.network.nodes[$0].answered == false
+        } ?? false
+      }
+    }
     // Each predictor read from another file: which nodes it has, and whose answers it lacks.
     for (name, _) in predictors {
       guard let (otherPath, other) = otherNetworks[name] else { continue }
       let shared = net.nodes.filter { other.index(of: $0.id) != nil }.count
       let extra = other.nodeCount - shared
-      let silentThere = net.nodes.filter { node in
-        other.index(of: node.id).map { other.nodes[$0].answered == false } ?? false
-      }.count
+      let silentCount = silentThere[name]!.count
       // Ids that match only when case and spaces are folded are most likely one person
       // written two ways: said, as they are not matched.
       let lacking = net.nodes.filter { other.index(of: $0.id) == nil }.map(\.id)
@@ -372,11 +383,11 @@ extension BrobyggareCommandLine {
         + (extra > 0
           ? "; \(extra) of its nodes \(extra == 1 ? "is" : "are") not in \(path), and left out"
           : "")
-      if silentThere > 0 && net.isDirected {
+      if silentCount > 0 && net.isDirected {
         text +=
-          (p.value("non-respondents") ?? "missing") == "missing"
-          ? "; \(silentThere) did not answer there (respondent = false): their rows are missing"
-          : "; \(silentThere) did not answer there (respondent = false): their rows read as no tie"
+          rule == "missing"
+          ? "; \(silentCount) did not answer there (respondent = false): their rows are missing"
+          : "; \(silentCount) did not answer there (respondent = false): their rows read as no tie"
       }
       settings.append((settingName(name), text))
     }
@@ -389,11 +400,8 @@ extension BrobyggareCommandLine {
         do {
           var m = try net.dyadicMatrix(term, from: other.network)
           // The other wave's non-respondents named nobody there: their rows are no answer.
-          if net.isDirected, (p.value("non-respondents") ?? "missing") == "missing" {
-            for i in 0..<net.nodeCount {
-              guard let a = other.network.index(of: net.nodes[i].id),
-                other.network.nodes[a].answered == false
-              else { continue }
+          if net.isDirected, rule == "missing" {
+            for i in silentThere[name]! {
               for j in 0..<net.nodeCount where j != i { m[i, j] = .nan }
             }
           }
@@ -434,17 +442,11 @@ extension BrobyggareCommandLine {
     }
     // A non-respondent named nobody: the 0s in their row are no answer, not "no tie". Read as
     // zeros they would be taken as evidence that trust is absent where nobody was asked.
-    let rule = p.value("non-respondents") ?? "missing"
-    guard ["missing", "zero"].contains(rule) else {
-      throw UsageError(message: "--non-respondents takes missing or zero, not '\(rule)'")
-    }
     let silent = net.nodes.indices.filter {
       net.nodes[$0].answered == false
     }
     // Non-respondents of another wave read as predictors count too (their rows there).
-    let silentElsewhere = otherNetworks.values.contains { other in
-      other.network.nodes.contains { $0.answered == false }
-    }
+    let silentElsewhere = silentThere.values.contains { !$0.isEmpty }
     if silent.isEmpty {
       if p.value("non-respondents") != nil && !(silentElsewhere && net.isDirected) {
         throw UsageError(

@@ -102,9 +102,7 @@ struct TestCommandTests {
     let wave1 = folder.appendingPathComponent("hagalid-wave1.csv").path
     let wave2 = folder.appendingPathComponent("hagalid-wave2.csv").path
     // Wave 1 without hag-05, as if she had joined after it.
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "waves-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     for suffix in [".csv", ".nodes.csv"] {
       let all = try String(
@@ -214,9 +212,7 @@ struct TestCommandTests {
   /// Who answered, written as R and spreadsheets write it (`TRUE`, `FALSE`), counts; a value
   /// that is neither true nor false is said, not taken silently as "answered".
   @Test func respondentWrittenAsRAndSpreadsheetsWriteIt() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "respondent-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let ties = dir.appendingPathComponent("t.csv").path
     try "source,target\na,b\nb,c\nc,a\n".write(toFile: ties, atomically: true, encoding: .utf8)

@@ -125,29 +125,26 @@ struct InterviewRepeatTests {
       "\(e)".contains("ona.xlsx[name_gen]:1:1: error: no 'respondent' column")
         && "\(e)".contains("--respondent-column")
     }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "repeat-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    try "SubmissionDate,resp_name,KEY\n2024,a,uuid:1\n2024,,uuid:2\n".write(
-      to: dir.appendingPathComponent("F.csv"), atomically: true, encoding: .utf8)
-    let alters = dir.appendingPathComponent("F-alters.csv")
-    try
-      "alter_name,tie_strength,PARENT_KEY,KEY\nb,4,uuid:1,uuid:1/alters[1]\nc,3,uuid:9,uuid:9/alters[1]\n"
-      .write(to: alters, atomically: true, encoding: .utf8)
-    var notes: [String] = []
+    let main = "SubmissionDate,resp_name,KEY\n2024,a,uuid:1\n2024,,uuid:2\n"
+    let (missing, missingPaths) = try Self.export([
+      "F.csv": main,
+      "F-alters.csv":
+        "alter_name,tie_strength,PARENT_KEY,KEY\nb,4,uuid:1,uuid:1/alters[1]\nc,3,uuid:9,uuid:9/alters[1]\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: missing) }
     #expect {
-      try InterviewFiles.nominations(
-        InterviewFiles.load(alters.path), file: alters.path, columns: Self.columns, notes: &notes)
+      try Self.read(path: missingPaths["F-alters.csv"]!)
     } throws: { e in
       "\(e)".contains("F-alters.csv:3:")
         && "\(e)".contains("this row belongs to the row whose KEY is 'uuid:9', and no table")
     }
-    try "alter_name,tie_strength,PARENT_KEY,KEY\nb,4,uuid:2,uuid:2/alters[1]\n".write(
-      to: alters, atomically: true, encoding: .utf8)
+    let (empty, emptyPaths) = try Self.export([
+      "F.csv": main,
+      "F-alters.csv": "alter_name,tie_strength,PARENT_KEY,KEY\nb,4,uuid:2,uuid:2/alters[1]\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: empty) }
     #expect {
-      try InterviewFiles.nominations(
-        InterviewFiles.load(alters.path), file: alters.path, columns: Self.columns, notes: &notes)
+      try Self.read(path: emptyPaths["F-alters.csv"]!)
     } throws: { e in
       "\(e)".contains("F.csv:3:") && "\(e)".contains("the respondent is empty, and")
     }

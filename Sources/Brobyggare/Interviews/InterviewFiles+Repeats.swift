@@ -26,15 +26,32 @@ extension InterviewFiles {
     var inWorkbook = false
 
     /// How a row names itself and its parent: Kobo's and Ona's `_index` and `_parent_index`,
-    /// ODK's and SurveyCTO's `KEY` and `PARENT_KEY`.
-    var id: Int? { CSVFormat.column(table.header, "_index") ?? exact("KEY") }
-    var parent: Int? { CSVFormat.column(table.header, "_parent_index") ?? exact("PARENT_KEY") }
-    var parentName: Int? { CSVFormat.column(table.header, "_parent_table_name") }
+    /// ODK's and SurveyCTO's `KEY` and `PARENT_KEY`. Found once, in the header as read (the
+    /// rows are read per row, and the app's columns keep their names).
+    let id: Int?
+    let parent: Int?
+    let parentName: Int?
     /// Whether the ids are the app's keys, unique across the export (ODK), not row numbers
     /// unique within a sheet (Kobo, Ona).
-    var keyed: Bool { exact("KEY") != nil && CSVFormat.column(table.header, "_index") == nil }
+    let keyed: Bool
+    /// Whether the header has `PARENT_KEY`.
+    private let parentKey: Bool
 
-    func exact(_ name: String) -> Int? { table.header.firstIndex { $0 == name } }
+    init(table: CSVFormat.Table, name: String, place: String, inWorkbook: Bool = false) {
+      self.table = table
+      self.name = name
+      self.place = place
+      self.inWorkbook = inWorkbook
+      let h = table.header
+      let index = CSVFormat.column(h, "_index")
+      let key = h.firstIndex { $0 == "KEY" }
+      let parentKey = h.firstIndex { $0 == "PARENT_KEY" }
+      id = index ?? key
+      parent = CSVFormat.column(h, "_parent_index") ?? parentKey
+      parentName = CSVFormat.column(h, "_parent_table_name")
+      keyed = key != nil && index == nil
+      self.parentKey = parentKey != nil
+    }
 
     /// A row's parent, as written; `nil` for a submission's own row (Ona writes -1 there).
     func parentValue(_ row: Int) -> String? {
@@ -48,7 +65,7 @@ extension InterviewFiles {
     var isRepeat: Bool {
       guard parent != nil else { return false }
       return table.rows.isEmpty
-        ? parentName != nil || exact("PARENT_KEY") != nil
+        ? parentName != nil || parentKey
         : table.rows.indices.contains { parentValue($0) != nil }
     }
 
@@ -153,8 +170,9 @@ extension InterviewFiles {
       )
     }
     // KoboToolbox writes the questions' HXL tags (`#contact+name`) in a row below the header.
+    // (The first table's was skipped as it was read.)
     var tagged: [String] = []
-    for k in parts.indices {
+    for k in parts.indices where k != firstIndex {
       guard let row = parts[k].table.rows.first, isHXLTagRow(row) else { continue }
       parts[k].table = parts[k].table.droppingFirstRows(1)
       tagged.append(parts[k].place)
@@ -227,8 +245,7 @@ extension InterviewFiles {
       let names = try? FileManager.default.contentsOfDirectory(
         atPath: folder.isEmpty ? "." : folder)
     else { return (parts, 0) }
-    let pieces = stem.split(separator: "-", omittingEmptySubsequences: false)
-    let form = String(pieces[0])
+    let form = String(stem.prefix { $0 != "-" })
     for name in names.sorted() where name.lowercased().hasSuffix(".csv") {
       let other = String(name.dropLast(4))
       guard other != stem, other == form || other.hasPrefix(form + "-") else { continue }

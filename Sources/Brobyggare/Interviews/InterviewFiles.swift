@@ -399,7 +399,6 @@ public enum InterviewFiles {
     var out: [Nomination] = []
     out.reserveCapacity(table.rows.count * slots.count)
     var commaRatings = 0
-    var emptyRepeatRows: [Int] = []
     // The respondent of each empty repeat row and its line: one whose rows are all empty
     // named no one, and is a respondent all the same.
     var emptyRowsOf: [(respondent: String, line: Int)] = []
@@ -474,7 +473,6 @@ public enum InterviewFiles {
             }
           // A repeat's row with nothing in it: an entry begun and left empty in the app.
           if repeatGroup != nil && orphan == nil {
-            emptyRepeatRows.append(line)
             emptyRowsOf.append((respondent, line))
             continue
           }
@@ -555,6 +553,7 @@ public enum InterviewFiles {
         n.file = file
         out.append(n)
       }
+      let emptyRepeatRows = emptyRowsOf.map(\.line)
       if !emptyRepeatRows.isEmpty {
         notes.append(
           "\(file): \(emptyRepeatRows.count) \(emptyRepeatRows.count == 1 ? "row names" : "rows name") no one and \(emptyRepeatRows.count == 1 ? "has" : "have") no rating (line\(emptyRepeatRows.count == 1 ? "" : "s") \(emptyRepeatRows.prefix(10).map(String.init).joined(separator: ", "))\(emptyRepeatRows.count > 10 ? ", ..." : "")): entries begun in the app and left empty, not read"
