@@ -131,7 +131,14 @@ extension BrobyggareCommandLine {
       roster: try InterviewFiles.roster(
         rosterBytes, file: rosterPath,
         encoding: tableEncoding(rosterBytes, asked: encoding, file: rosterPath)))
+    // A survey app's CSV export is read with its repeats' files beside it.
     var inputPaths = [nominationsPath, rosterPath]
+    // (A row placed in a file is a repeat's; a workbook's or archive's places are within it.)
+    if nominations.contains(where: { $0.file != nil }),
+      !["xlsx", "zip"].contains((nominationsPath as NSString).pathExtension.lowercased())
+    {
+      inputPaths += InterviewFiles.exportSiblings(of: nominationsPath)
+    }
     let stem = (output as NSString).deletingPathExtension
     let reviewPath = stem + ".review.csv"
     // The review file this run rewrites may be one of the alias tables: it is read here, before

@@ -99,6 +99,41 @@ struct InterviewCommandTests {
         .stderr.contains("Refusing to overwrite the input file"))
   }
 
+  /// A survey app's export read from its files beside each other: an output is not written
+  /// over the repeat's file, which was read as input; the review file lists a name's rows
+  /// with `; ` between them, as a place may hold spaces (SurveyCTO's file names, sheets).
+  @Test func theRepeatsFileIsAnInputAndTheReviewListsPlacesApart() throws {
+    let dir = try temporaryDirectory()
+    let main = dir.appendingPathComponent("Name generator.csv")
+    let alters = dir.appendingPathComponent("Name generator-alters.csv")
+    let roster = dir.appendingPathComponent("r.csv")
+    try "SubmissionDate,resp_name,KEY\n2024,a,uuid:1\n2024,b,uuid:2\n".write(
+      to: main, atomically: true, encoding: .utf8)
+    let repeatText =
+      "alter_name,tie_strength,PARENT_KEY,KEY\nNalle,4,uuid:1,uuid:1/alters[1]\nNalle,3,uuid:2,uuid:2/alters[1]\n"
+    try repeatText.write(to: alters, atomically: true, encoding: .utf8)
+    try "id,label\na,A\nb,B\n".write(to: roster, atomically: true, encoding: .utf8)
+    let args = [
+      "interviews", main.path, "--roster", roster.path, "--scale", "1..5",
+      "--respondent-column", "resp_name", "--alter-column", "alter_name", "--rating-column",
+      "tie_strength",
+    ]
+    let refused = BrobyggareCommandLine.run(args + ["-o", alters.path])
+    #expect(refused.status != 0)
+    #expect(
+      refused.stderr.contains("Refusing to overwrite the input file '\(alters.path)'"),
+      "\(refused.stderr)")
+    #expect(try String(contentsOf: alters, encoding: .utf8) == repeatText)
+    let out = dir.appendingPathComponent("net.graphml").path
+    let r = BrobyggareCommandLine.run(args + ["-o", out])
+    #expect(r.status == 0, "\(r.stderr)")
+    let review = try String(
+      contentsOf: dir.appendingPathComponent("net.review.csv"), encoding: .utf8)
+    #expect(
+      review.contains("Nalle,,unmatched,alter,\(alters.path):2; \(alters.path):3,2,"),
+      "\(review)")
+  }
+
   @Test func reciprocityTwoModeRobustnessAndCompareRunOnTheDataset() throws {
     let dir = try temporaryDirectory()
     #expect(build(dir).status == 0)

@@ -350,4 +350,49 @@ struct InterviewRepeatTests {
       try Self.read(path: otherPaths["K.csv"]!)
     } throws: { e in "\(e)".contains("this row's _submission__uuid 'u9' is not that of") }
   }
+
+  /// An archive holding the files of two forms (or two exports) is refused: read as one
+  /// export, the second form's submissions were taken as the first's, its repeat read in place
+  /// of the first's. The two-submission note places each line in its own table.
+  @Test func anArchiveOfTwoFormsIsRefused() throws {
+    let main = "SubmissionDate,resp_name,KEY\n2024,a,uuid:1\n2024,b,uuid:2\n"
+    let alters = "alter_name,tie_strength,PARENT_KEY,KEY\nc,4,uuid:1,uuid:1/alters[1]\n"
+    var zip = ZIPWriter()
+    zip.add("NameGen-alters.csv", Array(alters.utf8))
+    zip.add("NameGen.csv", Array(main.utf8))
+    zip.add("Wave2.csv", Array(main.replacingOccurrences(of: "uuid:", with: "uuid:w").utf8))
+    #expect {
+      var notes: [String] = []
+      _ = try InterviewFiles.nominations(
+        zip.finished(), file: "two.zip", columns: Self.columns, notes: &notes)
+    } throws: { e in
+      "\(e)".contains("two.zip: error: the archive holds the files of more than one export:")
+        && "\(e)".contains("'Wave2.csv' and its repeats (Wave2-...csv), and 'NameGen-alters.csv'")
+    }
+    // One form's files, the repeat first as ODK Central packs them: read.
+    var one = ZIPWriter()
+    one.add("NameGen-alters.csv", Array(alters.utf8))
+    one.add("NameGen.csv", Array(main.utf8))
+    var oneNotes: [String] = []
+    let n = try InterviewFiles.nominations(
+      one.finished(), file: "one.zip", columns: Self.columns, notes: &oneNotes)
+    #expect(Self.said(n) == ["a>c:4:", "b>:-:"], "\(n)")
+    // Two tables of submissions beside a repeat in a folder: a respondent in both is placed
+    // in each.
+    let (dir, paths) = try Self.export([
+      "S.csv": "resp_name,_index\na,1\nb,2\n",
+      "S-alters.csv":
+        "alter_name,tie_strength,_index,_parent_index,_parent_table_name\nc,4,1,1,S\nd,2,2,1,S-b\n",
+      "S-b.csv": "resp_name,_index\nzz,1\na,2\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (both, notes) = try Self.read(path: paths["S.csv"]!)
+    // (a's second submission, with no repeat row, adds no one.)
+    #expect(Self.said(both) == ["a>:-:", "a>c:4:", "b>:-:", "zz>d:2:"], "\(both)")
+    #expect(
+      notes.contains {
+        $0.contains(
+          "'a' has 2 submissions (\(paths["S.csv"]!) line 2; \(paths["S-b.csv"]!) line 3)")
+      }, "\(notes)")
+  }
 }

@@ -220,7 +220,7 @@ extension InterviewFiles {
         return (parts, firstIndex)
       }
       var parts: [ExportPart] = []
-      for e in csvEntries(archive) {
+      for e in try csvEntries(archive, file: file) {
         let place = "\(file)[\(e.name)]"
         var table = first
         if place != firstPlace {
@@ -238,18 +238,10 @@ extension InterviewFiles {
     // A CSV file: the files beside it of the same form, whose names start as its own does up
     // to a '-' (`Form.csv`, `Form-alters.csv`, `Form-contacts.csv`). A file that is not a
     // table is not part of it. Paths as the file's own is written (relative stays relative).
-    let folder = (file as NSString).deletingLastPathComponent
     let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     var parts = [ExportPart(table: first, name: stem, place: file)]
-    guard
-      let names = try? FileManager.default.contentsOfDirectory(
-        atPath: folder.isEmpty ? "." : folder)
-    else { return (parts, 0) }
-    let form = String(stem.prefix { $0 != "-" })
-    for name in names.sorted() where name.lowercased().hasSuffix(".csv") {
-      let other = String(name.dropLast(4))
-      guard other != stem, other == form || other.hasPrefix(form + "-") else { continue }
-      let path = folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+    for path in exportSiblings(of: file) {
+      let other = String((path as NSString).lastPathComponent.dropLast(4))
       let table: CSVFormat.Table
       do {
         let bytes = try Network.load(path)
@@ -262,6 +254,26 @@ extension InterviewFiles {
       parts.append(ExportPart(table: table, name: other, place: path))
     }
     return (parts, 0)
+  }
+
+  /// The CSV files beside `file` that may be parts of its export: those whose names start as
+  /// its own does up to a '-' (`Form.csv`, `Form-alters.csv`, `Form-contacts.csv`), in the
+  /// order of their names, written as `file` is (relative stays relative). An output must not
+  /// overwrite one of them.
+  package static func exportSiblings(of file: String) -> [String] {
+    let folder = (file as NSString).deletingLastPathComponent
+    let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    guard
+      let names = try? FileManager.default.contentsOfDirectory(
+        atPath: folder.isEmpty ? "." : folder)
+    else { return [] }
+    let form = String(stem.prefix { $0 != "-" })
+    return names.sorted().compactMap { name in
+      guard name.lowercased().hasSuffix(".csv") else { return nil }
+      let other = String(name.dropLast(4))
+      guard other != stem, other == form || other.hasPrefix(form + "-") else { return nil }
+      return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+    }
   }
 
   /// The repeat group of an export that holds the names given, or `nil` when the export has
@@ -552,7 +564,7 @@ extension InterviewFiles {
     // that no repeat row reached. One respondent with several submissions is said.
     var namedNoOne: [Nomination] = []
     var emptySubmissions: [Int] = []
-    var submissionsOf: [String: (name: String, place: String, lines: [Int])] = [:]
+    var submissionsOf: [String: (name: String, lines: [(place: String, line: Int)])] = [:]
     var order: [String] = []
     for q in answeredIn.sorted() where !parts[q].isRepeat {
       let c = respondentColumn[q]!
@@ -566,8 +578,8 @@ extension InterviewFiles {
         }
         let key = NameMatching.normalise(name)
         if submissionsOf[key] == nil { order.append(key) }
-        submissionsOf[key, default: (name, parts[q].place, [])].lines.append(
-          parts[q].table.rowLines[j])
+        submissionsOf[key, default: (name, [])].lines.append(
+          (parts[q].place, parts[q].table.rowLines[j]))
         if reached.contains([q, j]) { continue }
         var n = Nomination(
           respondent: name, alter: "", rating: nil, line: parts[q].table.rowLines[j],
@@ -618,9 +630,16 @@ extension InterviewFiles {
       )
     }
     for key in order where submissionsOf[key]!.lines.count > 1 {
-      let (name, place, lines) = submissionsOf[key]!
+      let (name, lines) = submissionsOf[key]!
+      // The lines by table, in the order the tables were read.
+      var places: [String] = []
+      for l in lines where !places.contains(l.place) { places.append(l.place) }
+      let at = places.map { p in
+        let here = lines.filter { $0.place == p }.map { String($0.line) }
+        return "\(p) line\(here.count == 1 ? "" : "s") \(here.joined(separator: ", "))"
+      }
       notes.append(
-        "\(file): '\(name)' has \(lines.count) submissions (\(place) lines \(lines.map(String.init).joined(separator: ", "))): their nominations are merged, a name given twice keeping the higher rating; delete a submission that a later one replaces"
+        "\(file): '\(name)' has \(lines.count) submissions (\(at.joined(separator: "; "))): their nominations are merged, a name given twice keeping the higher rating; delete a submission that a later one replaces"
       )
     }
     if !emptySubmissions.isEmpty {

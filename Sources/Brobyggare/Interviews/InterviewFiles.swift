@@ -104,8 +104,8 @@ extension InterviewFiles {
     // table, the others its repeats (`Form-alters.csv`).
     let archive = try ZIPArchive(data: data, file: file)
     if archive.entry(named: "xl/workbook.xml") == nil {
-      let csv = csvEntries(archive)
-      guard let main = csv.min(by: { $0.name.count < $1.name.count }) else {
+      let csv = try csvEntries(archive, file: file)
+      guard let main = csv.first else {
         throw FormatError(
           file: file, line: 0, column: 0,
           "a ZIP archive, but neither an Excel workbook nor an export of CSV files: it holds \(FormatError.list(archive.entries.prefix(10).map(\.name), quoted: true))"
@@ -134,17 +134,39 @@ extension InterviewFiles {
     return (table, book.place(k))
   }
 
-  /// The CSV files of a ZIP archive: those at its top, or, where it has none there, those of
-  /// its one folder (an export unpacked and packed again); none in macOS's `__MACOSX`.
-  static func csvEntries(_ archive: ZIPArchive) -> [ZIPArchive.Entry] {
+  /// The CSV files of a ZIP archive, the form's own table first: those at its top, or, where
+  /// it has none there, those of its one folder (an export unpacked and packed again); none in
+  /// macOS's `__MACOSX`. The shortest name is the form's table (`Form.csv`), and the others
+  /// must be its repeats (`Form-alters.csv`).
+  ///
+  /// - Throws: when the archive holds the files of more than one form (`Form.csv` and
+  ///   `Wave2.csv`), which would be read as one export.
+  static func csvEntries(_ archive: ZIPArchive, file: String) throws(FormatError) -> [ZIPArchive
+    .Entry]
+  {
     let csv = archive.entries.filter {
       !$0.isDirectory && $0.name.lowercased().hasSuffix(".csv") && !$0.name.hasPrefix("__MACOSX/")
     }
-    let top = csv.filter { !$0.name.contains("/") }
-    if !top.isEmpty { return top }
-    let folders = Set(csv.map { ($0.name as NSString).deletingLastPathComponent })
-    guard folders.count == 1, let folder = folders.first else { return [] }
-    return csv.filter { ($0.name as NSString).deletingLastPathComponent == folder }
+    var entries = csv.filter { !$0.name.contains("/") }
+    if entries.isEmpty {
+      let folders = Set(csv.map { ($0.name as NSString).deletingLastPathComponent })
+      guard folders.count == 1, let folder = folders.first else { return [] }
+      entries = csv.filter { ($0.name as NSString).deletingLastPathComponent == folder }
+    }
+    func stem(_ e: ZIPArchive.Entry) -> String {
+      String((e.name as NSString).lastPathComponent.dropLast(4))
+    }
+    guard let main = entries.indices.min(by: { entries[$0].name.count < entries[$1].name.count })
+    else { return [] }
+    let form = stem(entries[main])
+    let others = entries.filter { stem($0) != form && !stem($0).hasPrefix(form + "-") }
+    if !others.isEmpty {
+      throw FormatError(
+        file: file, line: 0, column: 0,
+        "the archive holds the files of more than one export: '\(entries[main].name)' and its repeats (\(form)-...csv), and \(FormatError.list(others.prefix(10).map(\.name), quoted: true)); read as one export, another's rows would join these; pack one form's files, or unpack the archive and give the form's file"
+      )
+    }
+    return [entries[main]] + entries.indices.filter { $0 != main }.map { entries[$0] }
   }
 
   /// The bytes of an interview table: a workbook (`.xlsx`) or a ZIP archive of CSV files

@@ -919,7 +919,7 @@ public struct InterviewNetwork: Sendable {
         out += csvLine(
           [
             u.name, row?.id ?? "", u.status.rawValue, u.roles.joined(separator: " "),
-            u.occurrences.map(\.description).joined(separator: " "), String(u.occurrences.count),
+            u.occurrences.map(\.description).joined(separator: "; "), String(u.occurrences.count),
             suggestions,
             u.said.joined(separator: "; "),
           ], row)
@@ -933,7 +933,7 @@ public struct InterviewNetwork: Sendable {
         out += csvLine(
           [
             row.name, row.id, view.status, d.roles.joined(separator: " "),
-            d.occurrences.map(\.description).joined(separator: " "), String(d.occurrences.count),
+            d.occurrences.map(\.description).joined(separator: "; "), String(d.occurrences.count),
             view.suggestions,
             d.said.joined(separator: "; "),
           ], row)
