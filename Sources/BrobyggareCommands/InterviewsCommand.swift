@@ -55,6 +55,12 @@ let interviewsSpec = CommandSpec(
       name: "rating-column", valueName: "name",
       help: "The nominations' column of the rating (default: rating or trust)."),
     OptionSpec(
+      name: "layer-column", valueName: "name",
+      help: "The nominations' column of the relation each row reports (default: layer)."),
+    OptionSpec(
+      name: "wave-column", valueName: "name",
+      help: "The nominations' column of the wave each row belongs to (default: wave)."),
+    OptionSpec(
       name: "wave", valueName: "wave",
       help: "Use the nominations of this wave (required when the table has several)."),
     OptionSpec(
@@ -98,6 +104,14 @@ extension BrobyggareCommandLine {
           "--scale takes LOWER..UPPER with LOWER < UPPER and at most \(Int(RatingScale.maximumSteps)) steps (1..5, say), not '\(scaleText)'"
       )
     }
+    // A scale that runs below 0 holds distrust, another relation than trust: mapped onto
+    // (0, 1], its most negative rating would be a tie of some trust.
+    if scale.lower < 0 {
+      throw UsageError(
+        message:
+          "--scale \(scaleText) runs below 0: its negative ratings are distrust, another relation, and read as trust (r - lower + 1) / (upper - lower + 1) they would be ties of some trust (\(formatNumber(scale.lower)) as \(formatNumber(scale.trust(scale.lower)!))); if the lowest rating is the least trust, recode the ratings to start at 1 (-2..2 as 1..5), or put the rows of negative ratings in a table of their own, their sizes as the ratings, for a network of distrust"
+      )
+    }
     guard let output = p.value("output") else {
       throw UsageError(
         message: "Missing expected option '--output <file>'", command: interviewsSpec)
@@ -121,7 +135,8 @@ extension BrobyggareCommandLine {
       encoding: tableEncoding(nominationBytes, asked: encoding, file: nominationsPath),
       columns: InterviewFiles.NominationColumns(
         respondent: p.value("respondent-column"), alter: p.value("alter-column"),
-        rating: p.value("rating-column")),
+        rating: p.value("rating-column"), layer: p.value("layer-column"),
+        wave: p.value("wave-column")),
       notes: &readNotes)
     for n in readNotes { note(n) }
     let rosterBytes = try InterviewFiles.load(rosterPath)
@@ -184,6 +199,7 @@ extension BrobyggareCommandLine {
         "\(rosterPath) marks \(ids.count == 1 ? "one person" : "\(ids.count) people") not interviewed who \(ids.count == 1 ? "is a respondent" : "are respondents") in \(nominationsPath): \(FormatError.list(ids, quoted: true)); counted as \(ids.count == 1 ? "a respondent" : "respondents") (correct the roster or the nominations)"
       )
     }
+    for n in a.notes { note("\(nominationsPath): \(n)") }
     out.stderr += "# " + a.settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
     out.stderr += "wrote \(files.map(\.path).joined(separator: ", "))\n"
     out.stderr +=

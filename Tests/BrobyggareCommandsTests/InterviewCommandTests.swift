@@ -97,6 +97,45 @@ struct InterviewCommandTests {
     #expect(
       run("interviews", noms.path, "--roster", roster.path, "--scale", "1..9", "-o", noms.path)
         .stderr.contains("Refusing to overwrite the input file"))
+    // A scale below 0 holds distrust: -2 would be read as a tie of trust 0.2.
+    let signed = run(
+      "interviews", noms.path, "--roster", roster.path, "--scale", "-2..2", "-o", out)
+    #expect(signed.status == 64)
+    #expect(
+      signed.stderr.contains(
+        "--scale -2..2 runs below 0: its negative ratings are distrust, another relation"),
+      "\(signed.stderr)")
+    #expect(signed.stderr.contains("(-2 as 0.2)"))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["n.csv", "r.csv"])
+  }
+
+  /// A wave's column of another name, read as what was said, merges the waves' rows: the note
+  /// names it, and --wave-column reads it as the waves.
+  @Test func theWavesColumnOfAnotherNameIsNamed() throws {
+    let dir = try temporaryDirectory()
+    let noms = dir.appendingPathComponent("n.csv")
+    let roster = dir.appendingPathComponent("r.csv")
+    try "Respondent,Namn,Förtroende,Våg\na,B,4,1\na,B,2,2\n".write(
+      to: noms, atomically: true, encoding: .utf8)
+    try "id,label\na,A\nb,B\n".write(to: roster, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("net.graphml").path
+    let args = [
+      "interviews", noms.path, "--roster", roster.path, "--scale", "1..5", "--alter-column",
+      "Namn", "--rating-column", "Förtroende", "-o", out,
+    ]
+    let merged = BrobyggareCommandLine.run(args)
+    #expect(merged.status == 0, "\(merged.stderr)")
+    #expect(
+      merged.stderr.contains(
+        "note: \(noms.path): 1 duplicate merged differs from the first report of the pair in 'Våg'"),
+      "\(merged.stderr)")
+    let wave2 = BrobyggareCommandLine.run(args + ["--wave-column", "Våg", "--wave", "2"])
+    #expect(wave2.status == 0 && !wave2.stderr.contains("duplicate"), "\(wave2.stderr)")
+    #expect(wave2.stderr.contains("1 ties from 1 reports"), "\(wave2.stderr)")
+    // Wave 2's rating 2 on 1..5, trust 0.4 (wave 1's 4 would give 0.8).
+    let graph = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(graph.contains(">0.4</data>") && !graph.contains(">0.8</data>"), "\(graph)")
   }
 
   /// A survey app's export read from its files beside each other: an output is not written

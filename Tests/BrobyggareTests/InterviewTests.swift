@@ -343,3 +343,85 @@ struct InterviewTests {
     }
   }
 }
+
+/// Found by a probe as a researcher: columns of waves or relations under other names, an empty
+/// layer, a name two roster entries share, and what respondents said of an added person in
+/// different ways.
+@Suite("Interviews: waves and relations under other names, shared names")
+struct InterviewColumnProbeTests {
+  static func build(
+    _ csv: String, columns: InterviewFiles.NominationColumns = .init(),
+    unresolved: UnresolvedNameTreatment = .drop, wave: String? = nil
+  ) throws -> InterviewNetwork {
+    var notes: [String] = []
+    let noms = try InterviewFiles.nominations(
+      Data(csv.utf8), file: "n.csv", columns: columns, notes: &notes)
+    return try InterviewNetwork(
+      InterviewNetwork.Inputs(
+        nominations: noms, nominationsFile: "n.csv", roster: try InterviewTests.roster()),
+      options: InterviewOptions(
+        scale: RatingScale(lower: 1, upper: 5)!, unresolved: unresolved, wave: wave))
+  }
+
+  @Test func aWaveColumnOfAnotherNameIsNamedWhereItsRowsWouldMerge() throws {
+    let csv = "respondent,alter,rating,Våg\na,b,4,1\na,c,5,1\na,b,2,2\na,c,5,2\nb,a,3,2\n"
+    // Read as what was said: the waves' rows are duplicates, and the note names the column.
+    let merged = try Self.build(csv)
+    #expect(merged.account.duplicates.count == 2)
+    #expect(
+      merged.account.notes == [
+        "2 duplicates merged differ from the first report of the pair in 'Våg' ('1' at n.csv:2, '2' at n.csv:4); if 'Våg' tells waves or relations apart, name it with --wave-column or --layer-column, as the rows are otherwise one report, the highest rating kept"
+      ], "\(merged.account.notes)")
+    #expect(merged.account.markdown.contains("## Notes\n\n- 2 duplicates merged differ"))
+    // Named as the waves' column, it is one.
+    #expect(throws: InterviewError.severalWaves(["1", "2"])) {
+      try Self.build(csv, columns: .init(wave: "Våg"))
+    }
+    let second = try Self.build(csv, columns: .init(wave: "våg"), wave: "2")
+    #expect(second.account.duplicates.isEmpty && second.account.notes.isEmpty)
+    #expect(InterviewTests.ties(second.network).contains("a>b:0.4"), "\(second.network.ties)")
+    // A relation's column likewise: two layers, no duplicate.
+    let layers = try Self.build(
+      "respondent,alter,rating,Relation\na,b,4,samarbete\na,b,2,förtroende\n",
+      columns: .init(layer: "Relation"))
+    #expect(
+      Set(layers.network.layers) == ["samarbete", "förtroende"] && layers.account.notes.isEmpty)
+    // A column named that is not there is refused with the columns there are.
+    #expect {
+      try Self.build(csv, columns: .init(layer: "Lager"))
+    } throws: { e in "\(e)".contains("there is no column 'Lager' (named by --layer-column)") }
+  }
+
+  @Test func anEmptyLayerOrWaveIsRefusedWhereOtherRowsSayTheirs() throws {
+    #expect {
+      try Self.build("respondent,alter,rating,layer\na,b,4,samarbete\na,c,3,\n")
+    } throws: { e in
+      "\(e)"
+        == "n.csv:3:7: error: the layer ('layer') is empty, where the other rows say theirs; fill it in, or delete the row"
+    }
+    #expect {
+      try Self.build("respondent,alter,rating,wave\na,b,4,\na,c,3,2\n")
+    } throws: { e in "\(e)".hasPrefix("n.csv:2:7: error: the wave ('wave') is empty") }
+    // A column left empty throughout says nothing: the default layer, as without it.
+    let r = try Self.build("respondent,alter,rating,layer\na,b,4,\n")
+    #expect(r.network.layers == ["trust"])
+  }
+
+  @Test func aSharedNameIsNeverANewNodeAndAnAddedNodeKeepsWhatWasFirstSaid() throws {
+    // 'Anna Svensson' is x1's and x2's label: with --unresolved new it stays for review, and
+    // no third Anna Svensson is made.
+    let r = try Self.build(
+      "respondent,alter,rating,sector\na,Anna Svensson,4,\na,Stranger,4,police\nb,Stranger,3,municipality\n",
+      unresolved: .new)
+    #expect(r.network.nodes.filter { $0.label == "Anna Svensson" }.count == 2)
+    #expect(r.unresolved.map(\.name).sorted() == ["Anna Svensson", "Stranger"])
+    #expect(r.account.dropped.map(\.rows.count) == [1], "\(r.account.dropped)")
+    // Said as often each way: the first said is kept, and the note says so.
+    let stranger = try #require(r.network[id: "Stranger"])
+    #expect(stranger.attributes["sector"] == .string("police"), "\(stranger)")
+    #expect(
+      r.account.notes == [
+        "'Stranger' (added, not in the roster): 'sector' was said as 'police' 1 time, 'municipality' 1 time; 'police' is kept, the first of those said most often"
+      ], "\(r.account.notes)")
+  }
+}

@@ -224,12 +224,21 @@ public enum InterviewFiles {
     public var alter: String?
     /// The rating's column (usually `rating` or `trust`).
     public var rating: String?
+    /// The column of the relation each row reports (usually `layer`).
+    public var layer: String?
+    /// The column of the wave each row belongs to (usually `wave`).
+    public var wave: String?
 
     /// Columns by these names (`nil`: the usual names).
-    public init(respondent: String? = nil, alter: String? = nil, rating: String? = nil) {
+    public init(
+      respondent: String? = nil, alter: String? = nil, rating: String? = nil,
+      layer: String? = nil, wave: String? = nil
+    ) {
       self.respondent = respondent
       self.alter = alter
       self.rating = rating
+      self.layer = layer
+      self.wave = wave
     }
   }
 
@@ -315,8 +324,10 @@ public enum InterviewFiles {
         CSVFormat.column(
           table, file: file, named: columns.respondent, option: "respondent-column",
           usual: "respondent", "ego"))
-    let layerCol = CSVFormat.column(h, "layer")
-    let waveCol = CSVFormat.column(h, "wave")
+    let layerCol = try CSVFormat.column(
+      table, file: file, named: columns.layer, option: "layer-column", usual: "layer")
+    let waveCol = try CSVFormat.column(
+      table, file: file, named: columns.wave, option: "wave-column", usual: "wave")
     // A wide table (one row per respondent, as survey tools export it: 'alter 1', 'rating 1',
     // 'alter 2', ...) has numbered name and rating columns, and not both plain ones. A numbered
     // column named with an option ('--alter-column "alter 1"') stands for all of its numbers.
@@ -393,6 +404,15 @@ public enum InterviewFiles {
       }
       slots = [WideLayout.Slot(alter: a, rating: ratingCol)]
       reportedColumns = CSVFormat.typedColumns(table, columns: rest)
+    }
+    /// Whether a column has a value in some row (a layer or wave column left all empty says
+    /// nothing, and is not asked of each row).
+    var columnSays: [Int: Bool] = [:]
+    func saysSome(_ c: Int) -> Bool {
+      if let known = columnSays[c] { return known }
+      let says = table.rows.contains { !$0[c].trimmingCharacters(in: .whitespaces).isEmpty }
+      columnSays[c] = says
+      return says
     }
     let decimalComma = table.delimiter == UInt8(ascii: ";")
     // The values of a wide table's numbered columns of what was said ('organisation 1', ...),
@@ -507,6 +527,20 @@ public enum InterviewFiles {
         }
         let value = try rating(
           rawRating, line: line, column: table.column(row: i, field: slot.rating))
+        // A row of a table that says each row's relation or wave must say this row's: left
+        // empty, it would be read as another relation (the default layer) or in every wave.
+        for (role, columns) in [
+          ("layer", [slot.layer, layerCol]), ("wave", [slot.wave, waveCol]),
+        ]
+        where columns.contains(where: { $0.map(saysSome) ?? false })
+          && columns.allSatisfy({ cell($0) == nil })
+        {
+          let c = columns.compactMap { $0 }.last!
+          throw FormatError(
+            file: file, line: line, column: table.column(row: i, field: c),
+            "the \(role) ('\(h[c])') is empty, where the other rows say theirs; fill it in, or delete the row"
+          )
+        }
         var reported: [String: AttributeValue] = [:]
         for c in reportedColumns { if let v = c.values[i] { reported[c.name] = v } }
         for (name, perSlot) in wideReported { if let v = perSlot[k][i] { reported[name] = v } }

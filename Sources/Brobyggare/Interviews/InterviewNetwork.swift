@@ -236,6 +236,10 @@ public struct InterviewAccount: Sendable {
   public var resultTies = 0
   /// Ties from the affiliation table.
   public var affiliationTies = 0
+  /// What a reader of the numbers should know that the counts do not say: duplicates that
+  /// differ in what was said (a column of waves or relations not read as one), an added
+  /// node's attribute said in different ways.
+  public var notes: [String] = []
   /// The roster ids marked not interviewed (`interviewed` false) who answered all the same
   /// (rows of the nominations table name them as the respondent): they are respondents here.
   public var answeredThoughNotInterviewed: [String] = []
@@ -283,6 +287,10 @@ public struct InterviewAccount: Sendable {
     }
     out += "- ties in the network: \(resultTies)\n"
     if affiliationTies > 0 { out += "- affiliation ties: \(affiliationTies)\n" }
+    if !notes.isEmpty {
+      out += "\n## Notes\n\n"
+      for n in notes { out += "- \(n)\n" }
+    }
     out += "\n## Rows left out\n\n"
     if dropped.isEmpty { out += "None.\n" }
     for d in dropped { out += "- \(d.reason): \(d.rows.count) (\(lineList(d.rows)))\n" }
@@ -523,7 +531,11 @@ public struct InterviewNetwork: Sendable {
       switch r {
       case .entry(let i): return i
       case .newNode: break
-      case .ambiguous, .unmatched:
+      case .ambiguous:
+        // Two roster entries answer to the name: a node of its own would be a third person.
+        note(name, r, role: role, at: at, said: said)
+        return nil
+      case .unmatched:
         note(name, r, role: role, at: at, said: said)
         if options.unresolved == .drop { return nil }
       }
@@ -547,6 +559,14 @@ public struct InterviewNetwork: Sendable {
       var reconstructed = false
     }
     var reportKeys: [[Int]] = []  // [layer, source, target] in order of first report
+    // What the first report of each pair said, and the columns a duplicate says otherwise.
+    var firstSaid: [[Int]: (said: [String: AttributeValue], at: SourceLine)] = [:]
+    var differing:
+      [String: (
+        count: Int, first: AttributeValue, then: AttributeValue, firstAt: SourceLine,
+        thenAt: SourceLine
+      )] = [:]
+    var differingOrder: [String] = []
     var reports: [[Int]: Report] = [:]
     var layerNames: [String] = []
     var layerIndex: [String: Int] = [:]
@@ -612,11 +632,29 @@ public struct InterviewNetwork: Sendable {
       let key = [l, s, t]
       if let old = reports[key] {
         account.duplicates.append(at)
+        // What the two rows said differently: a column that tells waves or relations apart,
+        // named otherwise than `wave` or `layer`, merges them here.
+        let first = firstSaid[key]!
+        for (k, v) in row.reported.sorted(by: { $0.key < $1.key }) {
+          guard let w = first.said[k], w != v else { continue }
+          if differing[k] == nil {
+            differingOrder.append(k)
+            differing[k] = (0, w, v, first.at, at)
+          }
+          differing[k]!.count += 1
+        }
         if rating > old.rating { reports[key] = Report(trust: trust, rating: rating) }
       } else {
         reports[key] = Report(trust: trust, rating: rating)
         reportKeys.append(key)
+        firstSaid[key] = (row.reported, at)
       }
+    }
+    for k in differingOrder {
+      let d = differing[k]!
+      account.notes.append(
+        "\(d.count) \(d.count == 1 ? "duplicate merged differs" : "duplicates merged differ") from the first report of the pair in '\(k)' ('\(d.first)' at \(d.firstAt), '\(d.then)' at \(d.thenAt)); if '\(k)' tells waves or relations apart, name it with --wave-column or --layer-column, as the rows are otherwise one report, the highest rating kept"
+      )
     }
     account.answeredThoughNotInterviewed = answeredAnyway.sorted().map { network.nodes[$0].id }
     account.reportedTies = reportKeys.count
@@ -656,8 +694,14 @@ public struct InterviewNetwork: Sendable {
         let best = values.max {
           counts[$0]! < counts[$1]!
             || (counts[$0]! == counts[$1]!
-              && values.firstIndex(of: $0)! < values.firstIndex(of: $1)!)
+              && values.firstIndex(of: $0)! > values.firstIndex(of: $1)!)
         }!
+        if counts.count > 1 {
+          let said = counts.keys.sorted { values.firstIndex(of: $0)! < values.firstIndex(of: $1)! }
+          account.notes.append(
+            "'\(network.nodes[i].id)' (added, not in the roster): '\(name)' was said as \(said.prefix(4).map { "'\($0)' \(counts[$0]!) \(counts[$0]! == 1 ? "time" : "times")" }.joined(separator: ", "))\(said.count > 4 ? ", ..." : ""); '\(best)' is kept, \(said.filter { counts[$0] == counts[best] }.count > 1 ? "the first of those said most often" : "the most often said")"
+          )
+        }
         // `alter_sector` said about an alter is the alter's `sector`.
         let name = name.lowercased().hasPrefix("alter_") ? String(name.dropFirst(6)) : name
         if name.lowercased() == "kind" {
