@@ -68,6 +68,8 @@ extension BrobyggareCommandLine {
       a, b, measure: measure, selection: selection, threads: threadCount(p))
     noteWavesMatchPoorly(
       c, a, b, weighted: weightA != unweightedSetting && weightB != unweightedSetting)
+    noteWavesMadeDifferently(a, b)
+    noteSilentRespondents(c, a, b)
     var settings = [("A", pathA), ("B", pathB), ("directed", a.isDirected ? "yes" : "no")]
     for (name, value) in selectionSettings(selection, network: a) where name != "sign" {
       settings +=
@@ -225,4 +227,50 @@ func noteWavesMatchPoorly(_ c: WaveComparison, _ a: Network, _ b: Network, weigh
       "no node of A has the id of a node of B, so every node is lost and every node gained\(hint)"
     )
   }
+}
+
+/// The settings `interviews` stores in a network: waves made with different ones (a scale of
+/// 1..5 against 1..7, ties reconstructed in one wave only) change trust and ties by the
+/// settings, which is said.
+func noteWavesMadeDifferently(_ a: Network, _ b: Network) {
+  let differing = ["scale", "symmetrize", "non_respondents", "unresolved_names"].compactMap {
+    k -> String? in
+    guard let x = a.attributes[k], let y = b.attributes[k], x != y else { return nil }
+    return "\(k): A \(x), B \(y)"
+  }
+  guard !differing.isEmpty else { return }
+  note(
+    "the waves were made from the interviews with different settings (\(differing.joined(separator: "; "))), so trust and ties up, down, lost and gained are partly the settings' doing; make both waves with the same ones"
+  )
+}
+
+/// A respondent in both waves (the `respondent` attribute) who names no one in one of them,
+/// having named people in the other: its ties lost or gained may be a wave it sat out, not
+/// ties that ended or began.
+func noteSilentRespondents(_ c: WaveComparison, _ a: Network, _ b: Network) {
+  guard a.isDirected else { return }
+  func naming(_ n: Network) -> Set<String> {
+    Set(n.ties.map { n.nodes[$0.source].id })
+  }
+  let (namingA, namingB) = (naming(a), naming(b))
+  var silent: [(id: String, wave: String, count: Int)] = []
+  for node in c.nodes where node.inA && node.inB {
+    guard let i = a.index(of: node.id), let j = b.index(of: node.id),
+      a.nodes[i].answered == true, b.nodes[j].answered == true
+    else { continue }
+    let inA = namingA.contains(node.id)
+    let inB = namingB.contains(node.id)
+    if inA == inB { continue }
+    let count = c.ties.filter {
+      $0.source == node.id && ($0.change == .lost || $0.change == .gained)
+    }.count
+    silent.append((node.id, inA ? "B" : "A", count))
+  }
+  guard !silent.isEmpty else { return }
+  let listed = silent.prefix(10).map {
+    "'\($0.id)' (none in \($0.wave), \($0.count) \($0.count == 1 ? "tie" : "ties") \($0.wave == "B" ? "lost" : "gained"))"
+  }
+  note(
+    "\(silent.count == 1 ? "a respondent" : "\(silent.count) respondents") of both waves \(silent.count == 1 ? "names" : "name") no one in one of them: \(listed.joined(separator: ", "))\(silent.count > 10 ? ", ..." : ""); if \(silent.count == 1 ? "they were" : "some were") not interviewed in that wave, those ties are silence, not change"
+  )
 }

@@ -55,6 +55,11 @@ let interviewsSpec = CommandSpec(
       name: "rating-column", valueName: "name",
       help: "The nominations' column of the rating (default: rating or trust)."),
     OptionSpec(
+      name: "sheet", valueName: "name",
+      help:
+        "The sheet of an Excel workbook that holds the nominations (default: the first sheet not hidden, with a note naming the others)."
+    ),
+    OptionSpec(
       name: "layer-column", valueName: "name",
       help: "The nominations' column of the relation each row reports (default: layer)."),
     OptionSpec(
@@ -136,7 +141,7 @@ extension BrobyggareCommandLine {
       columns: InterviewFiles.NominationColumns(
         respondent: p.value("respondent-column"), alter: p.value("alter-column"),
         rating: p.value("rating-column"), layer: p.value("layer-column"),
-        wave: p.value("wave-column")),
+        wave: p.value("wave-column"), sheet: p.value("sheet")),
       notes: &readNotes)
     for n in readNotes { note(n) }
     let rosterBytes = try InterviewFiles.load(rosterPath)
@@ -146,6 +151,27 @@ extension BrobyggareCommandLine {
       roster: try InterviewFiles.roster(
         rosterBytes, file: rosterPath,
         encoding: tableEncoding(rosterBytes, asked: encoding, file: rosterPath)))
+    // A roster without names matches names by its ids and aliases only: every name given is
+    // then unmatched, which a header in another language (`Namn`) makes without a word.
+    let roster = inputs.roster
+    if !roster.entries.isEmpty, roster.entries.allSatisfy({ $0.label == $0.id }),
+      roster.attributes.contains(where: { $0.type == .string })
+    {
+      let others = roster.attributes.map(\.name)
+      note(
+        "\(rosterPath): no column 'label' (or 'name'), so the names given match the roster's ids and aliases only\(others.isEmpty ? "" : "; its other columns are \(FormatError.list(others, quoted: true))"): name the column of people's names 'label'"
+      )
+    }
+    if !roster.entries.isEmpty, roster.entries.allSatisfy({ $0.interviewed == nil }),
+      let other = roster.attributes.first(where: {
+        ["intervjuad", "interviewed?", "respondent", "answered", "besvarad"].contains(
+          $0.name.lowercased())
+      })
+    {
+      note(
+        "\(rosterPath): no column 'interviewed', and '\(other.name)' is read as an attribute; name it 'interviewed' if it says who was interviewed"
+      )
+    }
     // A survey app's CSV export is read with its repeats' files beside it.
     var inputPaths = [nominationsPath, rosterPath]
     // (A row placed in a file is a repeat's; a workbook's or archive's places are within it.)

@@ -111,6 +111,13 @@ extension BrobyggareCommandLine {
     var groups: (groups: [Int], names: [String])?
     if let g = p.value("group") { groups = try groupsOrUsageError(net, g) }
     let e = adj.removalEffect(of: removed, groups: groups?.groups)
+    if net.isDirected {
+      noteNonRespondents(
+        net,
+        effect:
+          "no path leads out of them, so much of the fragmentation may be their silence, not pairs out of reach"
+      )
+    }
     var lines: [String] = []
     lines.append("network: \(path)")
     lines.append("analysed: \(describe(selection, network: net))")
@@ -123,9 +130,13 @@ extension BrobyggareCommandLine {
     lines.append(
       "\(net.isDirected ? "weak components" : "components"): \(e.componentsBefore) -> \(e.componentsAfter) (largest \(e.largestBefore) -> \(e.largestAfter))"
     )
-    lines.append("fragmentation: \(human(e.fragmentationBefore)) -> \(human(e.fragmentationAfter))")
+    // On a directed network a pair is reached along the ties' direction: the share of ordered
+    // pairs with no directed path, not the undirected share.
+    let along = net.isDirected ? " (ordered pairs, along the ties' direction)" : ""
     lines.append(
-      "distance-weighted fragmentation: \(human(e.distanceFragmentationBefore)) -> \(human(e.distanceFragmentationAfter))"
+      "fragmentation\(along): \(human(e.fragmentationBefore)) -> \(human(e.fragmentationAfter))")
+    lines.append(
+      "distance-weighted fragmentation\(along): \(human(e.distanceFragmentationBefore)) -> \(human(e.distanceFragmentationAfter))"
     )
     lines.append("ordered pairs that lose reach: \(e.reachLost)")
     let gb = adj.groupBetweenness(of: removed, lengths: try ArcLengths(adj, transform: .hops))

@@ -133,6 +133,24 @@ struct InterviewCommandTests {
     let wave2 = BrobyggareCommandLine.run(args + ["--wave-column", "Våg", "--wave", "2"])
     #expect(wave2.status == 0 && !wave2.stderr.contains("duplicate"), "\(wave2.stderr)")
     #expect(wave2.stderr.contains("1 ties from 1 reports"), "\(wave2.stderr)")
+    // A roster with its columns in Swedish: the names and the interviewed mark are not read
+    // as such, which is said.
+    let swedish = dir.appendingPathComponent("sv.csv")
+    try "id,Namn,Intervjuad\na,A,ja\nb,B,nej\n".write(
+      to: swedish, atomically: true, encoding: .utf8)
+    let sv = BrobyggareCommandLine.run(
+      [
+        "interviews", noms.path, "--roster", swedish.path, "--scale", "1..5", "--alter-column",
+        "Namn", "--rating-column", "Förtroende", "--wave-column", "Våg", "--wave", "1", "-o",
+        dir.appendingPathComponent("sv.graphml").path,
+      ])
+    #expect(
+      sv.stderr.contains(
+        "\(swedish.path): no column 'label' (or 'name'), so the names given match the roster's ids and aliases only; its other columns are 'Namn', 'Intervjuad'"
+      )
+        && sv.stderr.contains(
+          "no column 'interviewed', and 'Intervjuad' is read as an attribute"),
+      "\(sv.stderr)")
     // Wave 2's rating 2 on 1..5, trust 0.4 (wave 1's 4 would give 0.8).
     let graph = try String(contentsOfFile: out, encoding: .utf8)
     #expect(graph.contains(">0.4</data>") && !graph.contains(">0.8</data>"), "\(graph)")
@@ -171,6 +189,40 @@ struct InterviewCommandTests {
     #expect(
       review.contains("Nalle,,unmatched,alter,\(alters.path):2; \(alters.path):3,2,"),
       "\(review)")
+  }
+
+  /// Found by a probe: compare says when the waves were made with different settings, and
+  /// when a respondent of both waves names no one in one (a wave sat out reads as ties lost).
+  @Test func compareSaysWhatTheWavesWereMadeWithAndWhoFellSilent() throws {
+    let dir = try temporaryDirectory()
+    let noms = dir.appendingPathComponent("n.csv")
+    let roster = dir.appendingPathComponent("r.csv")
+    try
+      "respondent,alter,rating,wave\nA,Bo,5,1\nB,Anna,4,1\nC,Anna,4,1\nC,Bo,4,1\nA,Bo,5,2\nB,Anna,4,2\n"
+      .write(to: noms, atomically: true, encoding: .utf8)
+    try "id,label,interviewed\nA,Anna,true\nB,Bo,true\nC,Cecilia,true\n".write(
+      to: roster, atomically: true, encoding: .utf8)
+    func wave(_ w: String, _ scale: String) -> String {
+      let out = dir.appendingPathComponent("w\(w)-\(scale).graphml").path
+      let r = run(
+        "interviews", noms.path, "--roster", roster.path, "--scale", scale, "--wave", w, "-o",
+        out)
+      #expect(r.status == 0, "\(r.stderr)")
+      return out
+    }
+    let (one, two, twoSeven) = (wave("1", "1..5"), wave("2", "1..5"), wave("2", "1..7"))
+    let same = run("compare", one, two, "--ties")
+    #expect(same.status == 0, "\(same.stderr)")
+    #expect(
+      same.stderr.contains(
+        "note: a respondent of both waves names no one in one of them: 'C' (none in B, 2 ties lost)"
+      ), "\(same.stderr)")
+    #expect(!same.stderr.contains("different settings"), "\(same.stderr)")
+    let scales = run("compare", one, twoSeven, "--ties")
+    #expect(
+      scales.stderr.contains(
+        "note: the waves were made from the interviews with different settings (scale: A 1..5, B 1..7)"
+      ), "\(scales.stderr)")
   }
 
   @Test func reciprocityTwoModeRobustnessAndCompareRunOnTheDataset() throws {

@@ -193,13 +193,21 @@ struct SilentTrapTests {
   @Test func whatifBeforeIsTheWholeNetwork() {
     func before(_ removed: String) -> String? {
       let r = run("whatif", "municipality", "--layer", "trust", "--remove", removed)
-      return r.stdout.split(separator: "\n").first { $0.hasPrefix("fragmentation:") }?.split(
-        separator: " ")[1].description
+      let prefix = "fragmentation (ordered pairs, along the ties' direction): "
+      return r.stdout.split(separator: "\n").first { $0.hasPrefix(prefix) }?.dropFirst(
+        prefix.count
+      ).split(separator: " ")[0].description
     }
     let values = Set(["p01", "p02", "p01,p05", "p28"].compactMap(before))
     #expect(values.count == 1)
     let r = run("whatif", "municipality", "--layer", "trust", "--remove", "p01")
     #expect(r.stdout.contains("before: the whole network (87 nodes); after: the 86 who remain"))
+    // Fragmentation on a directed network is along the ties' direction, and the nodes that
+    // did not answer, with no path out of them, are said.
+    #expect(
+      r.stderr.contains(
+        "did not answer (respondent = false): the ties they would have named are missing (their outgoing ties); no path leads out of them"
+      ), "\(r.stderr)")
   }
 
   // MARK: Names

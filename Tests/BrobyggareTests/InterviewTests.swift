@@ -424,4 +424,60 @@ struct InterviewColumnProbeTests {
         "'Stranger' (added, not in the roster): 'sector' was said as 'police' 1 time, 'municipality' 1 time; 'police' is kept, the first of those said most often"
       ], "\(r.account.notes)")
   }
+
+  /// A workbook of two sheets, one a wave each: the first is read, with a note naming the
+  /// other, and `sheet` names the one to read; its rows are placed in their sheet.
+  @Test func aWorkbooksOtherSheetsAreNamedAndOneMayBeChosen() throws {
+    let header = ["respondent", "alter", "rating"]
+    let book = XLSXFormat.workbook([
+      .init(name: "Våg 1", header: header, rows: [[.text("a"), .text("b"), .integer(4)]]),
+      .init(
+        name: "Våg 2", header: header,
+        rows: [[.text("a"), .text("b"), .integer(2)], [.text("a"), .text("Nobody"), .integer(3)]]),
+    ])
+    var notes: [String] = []
+    let first = try InterviewFiles.nominations(book, file: "n.xlsx", notes: &notes)
+    #expect(first.map(\.rating) == [4])
+    #expect(
+      notes == [
+        "n.xlsx: the sheet 'Våg 1' is read, the first of 2; 'Våg 2' is not read; name the sheet with --sheet"
+      ],
+      "\(notes)")
+    notes = []
+    let second = try InterviewFiles.nominations(
+      book, file: "n.xlsx", columns: .init(sheet: "våg 2"), notes: &notes)
+    #expect(second.map(\.rating) == [2, 3] && notes.isEmpty, "\(notes)")
+    #expect(second.allSatisfy { $0.file == "n.xlsx[Våg 2]" }, "\(second)")
+    let r = try InterviewNetwork(
+      InterviewNetwork.Inputs(
+        nominations: second, nominationsFile: "n.xlsx", roster: try InterviewTests.roster()),
+      options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
+    #expect(r.reviewCSV.contains("Nobody,,unmatched,alter,n.xlsx[Våg 2]:3,1,"), "\(r.reviewCSV)")
+    #expect {
+      try InterviewFiles.nominations(
+        book, file: "n.xlsx", columns: .init(sheet: "Wave 3"), notes: &notes)
+    } throws: { e in
+      "\(e)".contains(
+        "the workbook has no sheet 'Wave 3' (named by --sheet); its sheets are 'Våg 1', 'Våg 2'")
+    }
+    #expect {
+      try InterviewFiles.nominations(
+        Data("respondent,alter,rating\n".utf8), file: "n.csv", columns: .init(sheet: "x"),
+        notes: &notes)
+    } throws: { e in "\(e)".contains("--sheet names a sheet of an Excel workbook") }
+  }
+
+  /// A person the roster marks interviewed with no row in the wave's nominations is said: a
+  /// comparison of waves would read their silence as ties lost.
+  @Test func aRespondentWithoutRowsInTheWaveIsSaid() throws {
+    let r = try Self.build(
+      "respondent,alter,rating,wave\na,b,4,1\nd,b,3,1\nd,b,3,2\n", wave: "2")
+    // The roster marks a interviewed (d is marked not, and answered all the same).
+    #expect(
+      r.account.notes == [
+        "1 person the roster marks interviewed has no row in the nominations of wave 2 ('a'): counted as a respondent who named no one. If they were not interviewed in this wave, give the wave a roster that marks them interviewed false: as respondents, their silence reads as no ties, and a comparison of waves reads it as ties lost"
+      ], "\(r.account.notes)")
+    let one = try Self.build("respondent,alter,rating,wave\na,b,4,1\nd,b,3,1\n")
+    #expect(one.account.notes.isEmpty, "\(one.account.notes)")
+  }
 }

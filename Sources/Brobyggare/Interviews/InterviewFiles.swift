@@ -97,8 +97,24 @@ extension InterviewFiles {
   static func table(_ data: Data, file: String, encoding: TextEncoding) throws(FormatError) -> (
     CSVFormat.Table, String
   ) {
+    let (table, place, _) = try self.table(data, file: file, encoding: encoding, sheet: nil)
+    return (table, place)
+  }
+
+  /// The table as ``table(_:file:encoding:)`` reads it, or the sheet `sheet` of a workbook,
+  /// with a note where a workbook has other sheets the table is not read from.
+  static func table(_ data: Data, file: String, encoding: TextEncoding, sheet: String?)
+    throws(FormatError) -> (CSVFormat.Table, String, note: String?)
+  {
     guard ZIPArchive.looksLike(data) else {
-      return (try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding)), file)
+      if sheet != nil {
+        throw FormatError(
+          file: file, line: 0, column: 0,
+          "--sheet names a sheet of an Excel workbook, and this is a text table; leave it out")
+      }
+      return (
+        try CSVFormat.parse(TextInput(data: data, file: file, encoding: encoding)), file, nil
+      )
     }
     // A ZIP archive of CSV files (ODK Central's export): the shortest name is the form's own
     // table, the others its repeats (`Form-alters.csv`).
@@ -111,27 +127,59 @@ extension InterviewFiles {
           "a ZIP archive, but neither an Excel workbook nor an export of CSV files: it holds \(FormatError.list(archive.entries.prefix(10).map(\.name), quoted: true))"
         )
       }
+      if sheet != nil {
+        throw FormatError(
+          file: file, line: 0, column: 0,
+          "--sheet names a sheet of an Excel workbook, and this is a ZIP archive of CSV files; leave it out"
+        )
+      }
       let place = "\(file)[\(main.name)]"
       return (
         try CSVFormat.parse(
           TextInput(data: try archive.extract(main.name) ?? Data(), file: place, encoding: encoding)
         ),
-        place
+        place, nil
       )
     }
     let book = try XLSXFormat.Workbook(data: data, file: file)
     guard !book.sheets.isEmpty else {
       throw FormatError(file: file, line: 1, column: 1, "the workbook has no sheets")
     }
-    // The first sheet not hidden (a hidden sheet is read only when named).
-    let k = book.sheets.indices.first { !book.isHidden($0) } ?? 0
+    let names = { (ks: [Int]) in FormatError.list(ks.map { book.sheets[$0].name }, quoted: true) }
+    let k: Int
+    var note: String?
+    if let sheet {
+      guard let named = book.sheetIndex(named: sheet) else {
+        throw FormatError(
+          file: file, line: 1, column: 1,
+          "the workbook has no sheet '\(FormatError.excerpt(sheet))' (named by --sheet); its sheets are \(names(Array(book.sheets.indices)))"
+        )
+      }
+      k = named
+    } else {
+      // The first sheet not hidden (a hidden sheet is read only when named).
+      k = book.sheets.indices.first { !book.isHidden($0) } ?? 0
+      let others = book.sheets.indices.filter { $0 != k }
+      if !others.isEmpty {
+        let hidden = others.filter(book.isHidden)
+        let shown = others.filter { !book.isHidden($0) }
+        note =
+          "\(file): the sheet '\(book.sheets[k].name)' is read, the first \(hidden.isEmpty ? "" : "not hidden ")of \(book.sheets.count); "
+          + [
+            shown.isEmpty ? nil : "\(names(shown)) \(shown.count == 1 ? "is" : "are") not read",
+            hidden.isEmpty
+              ? nil
+              : "\(names(hidden)), hidden, \(hidden.count == 1 ? "is" : "are") not read",
+          ].compactMap { $0 }.joined(separator: "; ") + "; name the sheet with --sheet"
+      }
+    }
     let (table, notes) = try book.table(sheet: k)
     if let note = notes.first(where: { $0.contains("read as missing") }) {
       throw FormatError(
         file: book.place(k), line: 1, column: 1,
         note.replacingOccurrences(of: "read as missing", with: "refused"))
     }
-    return (table, book.place(k))
+    return (table, book.place(k), note)
   }
 
   /// The CSV files of a ZIP archive, the form's own table first: those at its top, or, where
@@ -228,17 +276,20 @@ public enum InterviewFiles {
     public var layer: String?
     /// The column of the wave each row belongs to (usually `wave`).
     public var wave: String?
+    /// The sheet of a workbook that holds the nominations (`nil`: the first sheet not hidden).
+    public var sheet: String?
 
-    /// Columns by these names (`nil`: the usual names).
+    /// Columns by these names (`nil`: the usual names), on the sheet `sheet` of a workbook.
     public init(
       respondent: String? = nil, alter: String? = nil, rating: String? = nil,
-      layer: String? = nil, wave: String? = nil
+      layer: String? = nil, wave: String? = nil, sheet: String? = nil
     ) {
       self.respondent = respondent
       self.alter = alter
       self.rating = rating
       self.layer = layer
       self.wave = wave
+      self.sheet = sheet
     }
   }
 
@@ -256,7 +307,8 @@ public enum InterviewFiles {
     columns: NominationColumns = NominationColumns(), notes: inout [String]
   ) throws(FormatError) -> [Nomination] {
     let path = file
-    var (table, file) = try table(data, file: file, encoding: encoding)
+    var (table, file, sheetNote) = try table(
+      data, file: file, encoding: encoding, sheet: columns.sheet)
     // KoboToolbox writes the questions' HXL tags (`#contact+name`) in a row below the header.
     if let row = table.rows.first, isHXLTagRow(row) {
       let line = table.rowLines[0]
@@ -285,8 +337,11 @@ public enum InterviewFiles {
         table.header.append("respondent")
         for i in table.rows.indices { table.rows[i].append(group.respondents[i]) }
         notes.append(contentsOf: group.notes)
+        // A survey app's workbook is read whole.
+        sheetNote = nil
       }
     }
+    if let sheetNote { notes.append(sheetNote) }
     let columns =
       repeatGroup.map { NominationColumns(alter: $0.alter, rating: $0.rating) } ?? columns
     // The app's own columns (`_index`, `KEY`) are neither nominations nor what was said.
@@ -591,6 +646,10 @@ public enum InterviewFiles {
           "\(file): '\(name)' has \(lines.count) rows (lines \(lines.map(String.init).joined(separator: ", "))) in a table of one row per respondent: their nominations are merged, a name given twice keeping the higher rating; delete a row that a later one replaces"
         )
       }
+    }
+    if repeatGroup == nil && file != path {
+      // A workbook's rows are placed in their sheet (`noms.xlsx[Wave 2]`).
+      for k in out.indices { out[k].file = file }
     }
     if let group = repeatGroup {
       // The rows' place is the repeat's table; the respondent's cell is in another.

@@ -578,6 +578,7 @@ public struct InterviewNetwork: Sendable {
       return layerNames.count - 1
     }
     var respondentSet = Set<Int>()
+    var answeredInRows = Set<Int>()
     var answeredAnyway = Set<Int>()
     var named = Set<Int>()
     for (i, e) in roster.entries.enumerated() where e.interviewed == true {
@@ -593,6 +594,7 @@ public struct InterviewNetwork: Sendable {
         continue
       }
       respondentSet.insert(s)
+      answeredInRows.insert(s)
       if s < roster.entries.count, roster.entries[s].interviewed == false {
         answeredAnyway.insert(s)
       }
@@ -657,6 +659,17 @@ public struct InterviewNetwork: Sendable {
       )
     }
     account.answeredThoughNotInterviewed = answeredAnyway.sorted().map { network.nodes[$0].id }
+    // Marked interviewed in the roster, with no row here: respondents who named no one, or
+    // people not interviewed in this wave (the roster has one mark for every wave).
+    let silent = roster.entries.indices.filter {
+      roster.entries[$0].interviewed == true && !answeredInRows.contains($0)
+    }
+    if !silent.isEmpty {
+      let ids = silent.map { "'\(roster.entries[$0].id)'" }
+      account.notes.append(
+        "\(silent.count == 1 ? "1 person the roster marks" : "\(silent.count) people the roster marks") interviewed \(silent.count == 1 ? "has" : "have") no row in the nominations\(options.wave.map { " of wave \($0)" } ?? "") (\(ids.prefix(10).joined(separator: ", "))\(ids.count > 10 ? ", ..." : "")): counted as \(silent.count == 1 ? "a respondent" : "respondents") who named no one. If \(silent.count == 1 ? "they were" : "some were") not interviewed\(options.wave == nil ? "" : " in this wave"), give \(options.wave == nil ? "the study" : "the wave") a roster that marks them interviewed false: as respondents, their silence reads as no ties\(options.wave == nil ? "" : ", and a comparison of waves reads it as ties lost")"
+      )
+    }
     account.reportedTies = reportKeys.count
 
     // Affiliations.
