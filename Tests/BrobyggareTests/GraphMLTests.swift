@@ -89,6 +89,20 @@ struct GraphMLTests {
     #expect(igraph.nodes[0].label == "A")  // igraph's name attribute
   }
 
+  /// yFiles for HTML (yEd Live) keeps a node's labels in the key NodeLabels, each text in a
+  /// `<y:Label.Text>`, some as rich text; the first is the label, as yEd's y:NodeLabel is (the
+  /// labels below are the file's own).
+  @Test(readsInteropFiles("GraphMLTests.yFilesForHTMLLabels"))
+  func yFilesForHTMLLabels() throws {
+    let net = try GraphMLFormat.read(
+      interopData("realworld/graphml/yfiles_html2.6_demo.graphml"),
+      file: "yfiles_html2.6_demo.graphml")
+    #expect(
+      net.nodes.map(\.label) == [
+        "Top left rounded rectangle", "Star", "őð中", "regular bold italic newline",
+      ], "\(net.nodes.map(\.label))")
+  }
+
   @Test(readsInteropFiles("GraphMLTests.yEdGraphicsSurviveARoundTrip"))
   func yEdGraphicsSurviveARoundTrip() throws {
     let yed = try read("yed3.12_graph1.graphml")

@@ -398,6 +398,34 @@ extension DOTFormat {
     /// The mark of an HTML-like value among the strings, taken off when the network is built.
     static let htmlMark = "\u{0}"
 
+    /// The attributes whose text Graphviz expands (`\N`, `\G`, `\E`, `\T`, `\H`).
+    static let labelAttributes: Set<String> = ["label", "xlabel", "headlabel", "taillabel"]
+
+    /// `text` with Graphviz's name escapes replaced as `names` says (`\N` by the node's name);
+    /// other escapes (`\n`, `\l`, `\\`) stay as written. An HTML-like label is left alone.
+    static func expandingNames(_ text: String, _ names: [Character: String]) -> String {
+      guard text.contains("\\"), !text.hasPrefix(htmlMark) else { return text }
+      var out = ""
+      var i = text.startIndex
+      while i < text.endIndex {
+        let c = text[i]
+        let next = text.index(after: i)
+        if c == "\\", next < text.endIndex {
+          if let name = names[text[next]] {
+            out += name
+          } else {
+            out.append(c)
+            out.append(text[next])
+          }
+          i = text.index(after: next)
+        } else {
+          out.append(c)
+          i = next
+        }
+      }
+      return out
+    }
+
     /// A value as the network holds it: an HTML-like label as markup (`<...>`), else typed.
     static func typedValue(_ raw: String, _ type: AttributeType) -> AttributeValue {
       if raw.hasPrefix(htmlMark) { return .markup(String(raw.dropFirst())) }
@@ -694,7 +722,13 @@ extension DOTFormat {
       for (i, id) in nodeOrder.enumerated() {
         var attrs: [String: AttributeValue] = [:]
         for d in network.nodeAttributes {
-          if let raw = nodeAttrs[i][d.name] { attrs[d.name] = Self.typedValue(raw, d.type) }
+          guard var raw = nodeAttrs[i][d.name] else { continue }
+          // Graphviz's `\N` in a label is the node's name, `\G` the graph's (`label="\N"`
+          // is its default): read as Graphviz shows them.
+          if Self.labelAttributes.contains(d.name) {
+            raw = Self.expandingNames(raw, ["N": id, "G": name ?? ""])
+          }
+          attrs[d.name] = Self.typedValue(raw, d.type)
         }
         // nodeOrder holds each id once, so node i of the network is nodeOrder[i].
         _ = try? network.addNode(Node(id: id, attributes: attrs))
@@ -741,7 +775,13 @@ extension DOTFormat {
         let (a, b, attrs, l, c) = edges[k]
         edges[k].2 = [:]
         var tie = Tie(source: Int(a), target: Int(b))
-        for (k, v) in attrs {
+        for (k, var v) in attrs {
+          // An edge's label names its ends with `\T` and `\H`, itself with `\E`.
+          if Self.labelAttributes.contains(k) {
+            let (t, h) = (nodeOrder[Int(a)], nodeOrder[Int(b)])
+            v = Self.expandingNames(
+              v, ["T": t, "H": h, "E": "\(t)\(directed ? "->" : "--")\(h)", "G": name ?? ""])
+          }
           if k == trustName {
             tie.trust = try CSVFormat.parseTrust(
               v, decimalComma: false, file: file, line: l, column: c)

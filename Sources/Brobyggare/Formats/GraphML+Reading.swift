@@ -688,9 +688,11 @@ public enum GraphMLFormat {
         network.setNodeAttributes(attrs, at: i)
       }
     }
-    // yEd labels: the text of the first y:NodeLabel, when no label attribute is given.
+    // yEd labels: the text of the first y:NodeLabel, when no label attribute is given; in
+    // yFiles for HTML's files (yEd Live), the first y:Label.Text of the key NodeLabels.
     let graphicsKeys = network.nodeAttributes.filter {
       $0.graphMLKeyExtras["yfiles.type"] == "nodegraphics"
+        || ($0.graphMLKeyExtras["y:attr.uri"]?.hasSuffix("/NodeLabels") ?? false)
     }.map(\.name)
     if !graphicsKeys.isEmpty {
       var labelled = false
@@ -777,16 +779,50 @@ public enum GraphMLFormat {
     return network
   }
 
-  /// The text of the first `<y:NodeLabel>` in yEd's node graphics, trimmed; `nil` when empty.
+  /// The text of the first `<y:NodeLabel>` in yEd's node graphics, or of the first
+  /// `<y:Label.Text>` in yFiles for HTML's node labels, trimmed; `nil` when empty.
   static func yEdLabel(_ markup: String) -> String? {
-    guard let open = markup.range(of: "<y:NodeLabel") else { return nil }
-    guard let gt = markup[open.upperBound...].firstIndex(of: ">") else { return nil }
-    if markup[markup.index(before: gt)] == "/" { return nil }
+    let gt: String.Index
+    if let open = markup.range(of: "<y:NodeLabel") {
+      guard let end = markup[open.upperBound...].firstIndex(of: ">") else { return nil }
+      if markup[markup.index(before: end)] == "/" { return nil }
+      gt = end
+    } else if let open = markup.range(of: "<y:Label.Text>") {
+      gt = markup.index(before: open.upperBound)
+    } else {
+      return nil
+    }
     let rest = markup[markup.index(after: gt)...]
     let end = rest.firstIndex(of: "<") ?? rest.endIndex
     var text = String(rest[..<end])
     if text.isEmpty, rest.hasPrefix("<![CDATA["), let close = rest.range(of: "]]>") {
       text = String(rest[rest.index(rest.startIndex, offsetBy: 9)..<close.lowerBound])
+      // A rich-text label (yFiles' markup labels: `<p>regular <strong>bold</strong></p>`): its
+      // text, the tags taken out, paragraphs and line breaks as spaces.
+      if text.hasPrefix("<") {
+        var plain = ""
+        var inTag = false
+        var tag = ""
+        for c in text {
+          if inTag {
+            if c == ">" {
+              inTag = false
+              let name = tag.lowercased()
+              if name.hasPrefix("/p") || name.hasPrefix("br") || name.hasPrefix("/div") {
+                plain += " "
+              }
+            } else {
+              tag.append(c)
+            }
+          } else if c == "<" {
+            inTag = true
+            tag = ""
+          } else {
+            plain.append(c)
+          }
+        }
+        text = plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      }
     }
     for (e, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")]
     {
