@@ -95,6 +95,30 @@ extension BrobyggareCommandLine {
           "\(path): centralization_closeness is 0 because no node reaches every other \(net.isDirected ? "along the ties' direction " : "")(sna's closeness is 0 for such a node), not because closeness is equal; harmonic closeness ('metrics --measures harmonic') is defined there"
         )
       }
+      // The columns count the simple graph: a file's self-loops and parallel ties (a mail
+      // archive's repeated messages, say) are not ties here, which is said with the counts.
+      // (Ties of one pair in several layers counting once is the layers' choice, which the
+      // settings say.)
+      let selected = net.ties.filter { selection.includes(layer: $0.layer) }
+      let loops = selected.filter { $0.source == $0.target }.count
+      var pairs = Set<[String?]>()
+      for t in selected where t.source != t.target {
+        let (u, v) =
+          net.isDirected || t.source < t.target ? (t.source, t.target) : (t.target, t.source)
+        pairs.insert([t.layer, String(u), String(v)])
+      }
+      let parallel = selected.count - loops - pairs.count
+      if loops > 0 || parallel > 0 {
+        let what = [
+          loops > 0 ? "\(loops) self-\(loops == 1 ? "loop is" : "loops are") left out" : nil,
+          parallel > 0
+            ? "\(parallel) parallel \(parallel == 1 ? "tie" : "ties") (a pair tied again in one layer) \(parallel == 1 ? "is" : "are") merged"
+            : nil,
+        ].compactMap { $0 }.joined(separator: " and ")
+        note(
+          "\(path): ties counts the simple graph: of the \(selected.count) ties \(selection.layers == nil && selection.excludedLayers.isEmpty ? "in the file" : "in the layers analysed"), \(what), as the measures here read them"
+        )
+      }
       let answered = net.nodes.compactMap { n -> Bool? in
         if let b = n.answered { return b }
         return nil
