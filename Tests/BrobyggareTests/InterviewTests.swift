@@ -51,6 +51,19 @@ struct InterviewTests {
     r.decide("the kiosk man", .newNode)
     #expect(r.resolve("anna svensson") == .entry(6))
     #expect(r.resolve("The Kiosk-Man") == .newNode)
+    // Two people whose names fold alike: a name written as one of them is theirs; folded, it
+    // is either's (a probe found one decision in the review file given to both).
+    let two = NameResolver(
+      roster: try Roster([
+        RosterEntry(id: "p1", label: "Åsa Lindqvist"),
+        RosterEntry(id: "p3", label: "Asa Lindqvist", aliases: ["Åsa L"]),
+        RosterEntry(id: "p4", label: "Åsa L"),
+      ]))
+    #expect(two.resolve(" Åsa Lindqvist") == .entry(0))
+    #expect(two.resolve("Asa Lindqvist") == .entry(1))
+    #expect(two.resolve("asa lindqvist") == .ambiguous([0, 1]))
+    // Written exactly as one entry's alias and another's label: still either's.
+    #expect(two.resolve("Åsa L") == .ambiguous([1, 2]))
   }
 
   @Test func ratingScaleMapsToTrust() throws {

@@ -207,7 +207,8 @@ public struct NameSuggestion: Hashable, Sendable {
 ///
 /// Order of precedence: the alias table (a researcher's decision); then an exact roster id;
 /// then the normalised label or alias. A normalised name that two entries share is
-/// ambiguous and never resolved.
+/// ambiguous and never resolved, unless it is written exactly as one of them (`Åsa` and
+/// `Asa` may be two people).
 public struct NameResolver: Sendable {
   /// The roster names resolve against.
   public let roster: Roster
@@ -292,7 +293,8 @@ public struct NameResolver: Sendable {
   }
 
   /// Resolves a name: the alias table's decision, else an exact id, else the normalised label
-  /// or alias (ambiguous when two entries share it).
+  /// or alias (ambiguous when two entries share it, and the name is not written exactly as
+  /// one entry's label or alias).
   ///
   /// - Complexity: O(length of the name) on average.
   public func resolve(_ name: String) -> NameResolution {
@@ -304,7 +306,14 @@ public struct NameResolver: Sendable {
     }
     if let i = roster.index(of: name.trimmingCharacters(in: .whitespaces)) { return .entry(i) }
     guard let hits = byName[key] else { return .unmatched }
-    return hits.count == 1 ? .entry(hits[0]) : .ambiguous(hits)
+    if hits.count == 1 { return .entry(hits[0]) }
+    // Two entries whose names fold alike (`Åsa Lindqvist`, `Asa Lindqvist`): a name written as
+    // exactly one of them writes it (canonically equal, as Swift compares text).
+    let written = name.trimmingCharacters(in: .whitespaces)
+    let exact = hits.filter { i in
+      roster.entries[i].label == written || roster.entries[i].aliases.contains(written)
+    }
+    return exact.count == 1 ? .entry(exact[0]) : .ambiguous(hits)
   }
 
   /// Up to `limit` roster names closest to `name` by edit distance (after normalisation), each
