@@ -693,7 +693,7 @@ func tieSelection(_ p: ParsedArguments, network: Network, file: String? = nil) t
       let kept = all.filter { !affiliation.layers.contains($0) }
       s.excludedLayers = Set(affiliation.layers)
       note(
-        "left out the affiliation layers \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) (person to organisation\(affiliation.declared ? "" : ", found from the nodes' kinds")); analysed \(kept.map { "'\($0)'" }.joined(separator: ", ")); --layer all merges every layer"
+        "left out the \(affiliation.declared ? "affiliation layers" : "person-to-organisation layers") \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) (\(affiliation.declared ? "person to organisation" : "every tie joins a person and an organisation, found from the nodes' kinds: memberships, or people's ties to organisations such as their trust in them")); analysed \(kept.map { "'\($0)'" }.joined(separator: ", ")); --layer all merges every layer"
       )
     }
   }

@@ -214,7 +214,7 @@ func layerComparisonSelection(_ p: ParsedArguments, network: Network) throws -> 
     if !affiliation.layers.isEmpty && affiliation.layers.count < all.count {
       s.excludedLayers = Set(affiliation.layers)
       note(
-        "left out the affiliation layers \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) (person to organisation\(affiliation.declared ? "" : ", found from the nodes' kinds")); --layer all compares every layer"
+        "left out the \(affiliation.declared ? "affiliation layers" : "person-to-organisation layers") \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) (\(affiliation.declared ? "person to organisation" : "every tie joins a person and an organisation, found from the nodes' kinds: memberships, or people's ties to organisations such as their trust in them")); --layer all compares every layer"
       )
     }
   }

@@ -261,7 +261,7 @@ struct ReportPageTests {
     #expect(
       try betweenness(byDefault) == ["a": 0, "b": 2, "c": 2, "d": 0, "O1": 0, "O2": 0])
     // Said on standard error and in the provenance.
-    #expect(r.stderr.contains("left out the affiliation layers 'member of'"))
+    #expect(r.stderr.contains("left out the person-to-organisation layers 'member of'"))
     #expect(
       r.stderr.contains("drawn as affiliations: member of: ties between people and organisations"))
     let html = try String(

@@ -66,8 +66,8 @@ struct SilentTrapTests {
     #expect(r.status == 0)
     #expect(
       r.stderr.contains(
-        "left out the affiliation layers 'member' (person to organisation, found from the nodes' kinds)"
-      ))
+        "left out the person-to-organisation layers 'member' (every tie joins a person and an organisation, found from the nodes' kinds: memberships, or people's ties to organisations such as their trust in them)"
+      ), "\(r.stderr)")
     // Degrees on the trust layer alone: a 1, b 2, c 1, org 0 (counted by hand).
     #expect(rows(r.stdout).map { $0[2] } == ["degree", "1", "2", "1", "0"])
     let all = run("metrics", ties, "--measures", "degree", "--undirected", "--layer", "all")
