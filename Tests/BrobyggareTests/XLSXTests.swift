@@ -341,6 +341,15 @@ struct XLSXTests {
         "the column E has values (the first in Ties!E2) but no name: its header cell Ties!E1 is empty"
       ) == true)
     #expect(unnamed?.line == 1 && unnamed?.column == 5)
+    // A title above the table: one cell in the first row, columns of values below.
+    let title = message(
+      #"<row r="1"><c r="A1" t="inlineStr"><is><t>Intervjuer 2024</t></is></c></row>"#
+        + #"<row r="2"><c r="A2" t="inlineStr"><is><t>source</t></is></c><c r="B2" t="inlineStr"><is><t>target</t></is></c></row>"#
+    )
+    #expect(
+      title?.message.hasPrefix(
+        "row 1 holds one cell ('Intervjuer 2024' in Ties!A1) above columns of values: a title above the table, it seems"
+      ) == true, "\(String(describing: title))")
     // Empty.
     #expect(message("")?.message.contains("is empty") == true)
     // A reference that is not one.

@@ -558,7 +558,7 @@ public enum XLSXFormat {
       for (ref, a, b) in merges where a.1 <= headerRow && headerRow <= b.1 && a.0 != b.0 {
         throw FormatError(
           file: where_, line: headerRow, column: a.0,
-          "the header row has merged cells (\(FormatError.excerpt(ref))): a merged header names one column and leaves the others without a name; unmerge them and name each column"
+          "the header row has merged cells (\(FormatError.excerpt(ref))): a merged header names one column and leaves the others without a name; unmerge them and name each column (a title merged above the table: delete its row, so that the column names come first)"
         )
       }
       // Which columns hold anything: a column with no header and no value is a spacer,
@@ -580,6 +580,14 @@ public enum XLSXFormat {
         if h.isEmpty {
           guard firstValueRow[k] == 0 else {
             let letters = columnName(first + k)
+            // One cell in the first row, with columns of values below: a title above the table.
+            let named = header.indices.filter { !header[$0].isEmpty }
+            if named.count == 1 {
+              throw FormatError(
+                file: where_, line: headerRow, column: first + named[0],
+                "row \(headerRow) holds one cell ('\(FormatError.excerpt(header[named[0]]))' in \(sheetRef(name, first + named[0], headerRow))) above columns of values: a title above the table, it seems, where the header row belongs; delete the title's row so that the column names come first (the column \(letters) has values from \(sheetRef(name, first + k, firstValueRow[k])) and no name in that row)"
+              )
+            }
             throw FormatError(
               file: where_, line: headerRow, column: first + k,
               "the column \(letters) has values (the first in \(sheetRef(name, first + k, firstValueRow[k]))) but no name: its header cell \(sheetRef(name, first + k, headerRow)) is empty; name the column there, or delete the column"
