@@ -249,8 +249,15 @@ func noteWavesMadeDifferently(_ a: Network, _ b: Network) {
 /// ties that ended or began.
 func noteSilentRespondents(_ c: WaveComparison, _ a: Network, _ b: Network) {
   guard a.isDirected else { return }
+  // Who names anyone in a wave, in any layer but those of ties to organisations (every
+  // member is the source of an affiliation); a respondent who named people in another layer
+  // answered.
   func naming(_ n: Network) -> Set<String> {
-    Set(n.ties.map { n.nodes[$0.source].id })
+    let affiliations = Set(n.affiliationLayers.layers)
+    return Set(
+      n.ties.filter { t in !(t.layer.map(affiliations.contains) ?? false) }.map {
+        n.nodes[$0.source].id
+      })
   }
   let (namingA, namingB) = (naming(a), naming(b))
   var silent: [(id: String, wave: String, count: Int)] = []

@@ -154,14 +154,6 @@ extension BrobyggareCommandLine {
     // A roster without names matches names by its ids and aliases only: every name given is
     // then unmatched, which a header in another language (`Namn`) makes without a word.
     let roster = inputs.roster
-    if !roster.entries.isEmpty, roster.entries.allSatisfy({ $0.label == $0.id }),
-      roster.attributes.contains(where: { $0.type == .string })
-    {
-      let others = roster.attributes.map(\.name)
-      note(
-        "\(rosterPath): no column 'label' (or 'name'), so the names given match the roster's ids and aliases only\(others.isEmpty ? "" : "; its other columns are \(FormatError.list(others, quoted: true))"): name the column of people's names 'label'"
-      )
-    }
     if !roster.entries.isEmpty, roster.entries.allSatisfy({ $0.interviewed == nil }),
       let other = roster.attributes.first(where: {
         ["intervjuad", "interviewed?", "respondent", "answered", "besvarad"].contains(
@@ -178,7 +170,7 @@ extension BrobyggareCommandLine {
     if nominations.contains(where: { $0.file != nil }),
       !["xlsx", "zip"].contains((nominationsPath as NSString).pathExtension.lowercased())
     {
-      inputPaths += InterviewFiles.exportSiblings(of: nominationsPath)
+      inputPaths += InterviewFiles.exportPartFiles(besides: nominationsPath)
     }
     let stem = (output as NSString).deletingPathExtension
     let reviewPath = stem + ".review.csv"
@@ -203,6 +195,16 @@ extension BrobyggareCommandLine {
     let built: InterviewNetwork
     do { built = try InterviewNetwork(inputs, options: options) } catch let e as InterviewError {
       throw UsageError(message: e.description)
+    }
+    // (Said where names went unresolved: a roster whose ids are the names needs no labels.)
+    if !built.unresolved.isEmpty, !roster.entries.isEmpty,
+      roster.entries.allSatisfy({ $0.label == $0.id }),
+      roster.attributes.contains(where: { $0.type == .string })
+    {
+      let others = roster.attributes.map(\.name)
+      note(
+        "\(rosterPath): no column 'label' (or 'name'), so the names given match the roster's ids and aliases only\(others.isEmpty ? "" : "; its other columns are \(FormatError.list(others, quoted: true))"): name the column of people's names 'label'"
+      )
     }
     var files = try built.network.serializedData(as: format, path: output)
     files.append((reviewPath, Data(built.reviewCSV(keeping: previousReview).utf8)))

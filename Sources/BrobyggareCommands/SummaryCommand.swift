@@ -102,19 +102,25 @@ extension BrobyggareCommandLine {
       let selected = net.ties.filter { selection.includes(layer: $0.layer) }
       let loops = selected.filter { $0.source == $0.target }.count
       var pairs = Set<[String?]>()
+      var acrossLayers = Set<[Int]>()
       for t in selected where t.source != t.target {
         let (u, v) =
           net.isDirected || t.source < t.target ? (t.source, t.target) : (t.target, t.source)
         pairs.insert([t.layer, String(u), String(v)])
+        acrossLayers.insert([u, v])
       }
       let parallel = selected.count - loops - pairs.count
+      let otherLayer = pairs.count - acrossLayers.count
       if loops > 0 || parallel > 0 {
         let what = [
           loops > 0 ? "\(loops) self-\(loops == 1 ? "loop is" : "loops are") left out" : nil,
           parallel > 0
             ? "\(parallel) parallel \(parallel == 1 ? "tie" : "ties") (a pair tied again in one layer) \(parallel == 1 ? "is" : "are") merged"
             : nil,
-        ].compactMap { $0 }.joined(separator: " and ")
+          otherLayer > 0
+            ? "\(otherLayer) \(otherLayer == 1 ? "tie counts" : "ties count") once with \(otherLayer == 1 ? "its pair's tie" : "their pairs' ties") in another layer"
+            : nil,
+        ].compactMap { $0 }.joined(separator: "; ")
         note(
           "\(path): ties counts the simple graph: of the \(selected.count) ties \(selection.layers == nil && selection.excludedLayers.isEmpty ? "in the file" : "in the layers analysed"), \(what), as the measures here read them"
         )

@@ -111,7 +111,7 @@ extension BrobyggareCommandLine {
     var groups: (groups: [Int], names: [String])?
     if let g = p.value("group") { groups = try groupsOrUsageError(net, g) }
     let e = adj.removalEffect(of: removed, groups: groups?.groups)
-    if net.isDirected {
+    if net.isDirected && !hasReconstructedTies(net) {
       noteNonRespondents(
         net,
         effect:

@@ -194,12 +194,22 @@ struct SilentTrapTests {
     let dir = try temporaryDirectory()
     let file = dir.appendingPathComponent("t.csv")
     try "source,target\na,b\na,b\nb,b\nb,c\n".write(to: file, atomically: true, encoding: .utf8)
+    // A pair tied in two layers counts once too, which the note says so that it adds up.
+    let layered = dir.appendingPathComponent("l.csv")
+    try "source,target,layer\na,b,x\na,b,x\na,b,y\na,a,x\nb,c,x\n".write(
+      to: layered, atomically: true, encoding: .utf8)
+    let l = run("summary", layered.path, "--cug-draws", "0")
+    #expect(l.stdout.contains("\(layered.path),3,2,directed"), "\(l.stdout)")
+    #expect(
+      l.stderr.contains(
+        "of the 5 ties in the file, 1 self-loop is left out; 1 parallel tie (a pair tied again in one layer) is merged; 1 tie counts once with its pair's tie in another layer"
+      ), "\(l.stderr)")
     let r = run("summary", file.path, "--cug-draws", "0")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("\(file.path),3,2,directed"), "\(r.stdout)")
     #expect(
       r.stderr.contains(
-        "ties counts the simple graph: of the 4 ties in the file, 1 self-loop is left out and 1 parallel tie (a pair tied again in one layer) is merged, as the measures here read them"
+        "ties counts the simple graph: of the 4 ties in the file, 1 self-loop is left out; 1 parallel tie (a pair tied again in one layer) is merged, as the measures here read them"
       ), "\(r.stderr)")
   }
 

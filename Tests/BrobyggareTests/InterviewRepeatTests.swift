@@ -367,12 +367,14 @@ struct InterviewRepeatTests {
         zip.finished(), file: "two.zip", columns: Self.columns, notes: &notes)
     } throws: { e in
       "\(e)".contains("two.zip: error: the archive holds the files of more than one export:")
-        && "\(e)".contains("'Wave2.csv' and its repeats (Wave2-...csv), and 'NameGen-alters.csv'")
+        && "\(e)".contains("'Wave2.csv', and 'NameGen-alters.csv', 'NameGen.csv', tables of")
     }
-    // One form's files, the repeat first as ODK Central packs them: read.
+    // One form's files, the repeat first as ODK Central packs them, and a codebook beside
+    // them: read, the codebook left alone.
     var one = ZIPWriter()
     one.add("NameGen-alters.csv", Array(alters.utf8))
     one.add("NameGen.csv", Array(main.utf8))
+    one.add("codebook.csv", Array("question,meaning\nresp_name,who answered\n".utf8))
     var oneNotes: [String] = []
     let n = try InterviewFiles.nominations(
       one.finished(), file: "one.zip", columns: Self.columns, notes: &oneNotes)
@@ -394,5 +396,21 @@ struct InterviewRepeatTests {
         $0.contains(
           "'a' has 2 submissions (\(paths["S.csv"]!) line 2; \(paths["S-b.csv"]!) line 3)")
       }, "\(notes)")
+  }
+
+  /// A repeat's column of relations, named with --layer-column, is read as the layers (the
+  /// columns named for the repeat's table kept them out before).
+  @Test func aRepeatsLayerColumnIsRead() throws {
+    let (dir, paths) = try Self.export([
+      "F.csv": "resp_name,KEY\na,uuid:1\n",
+      "F-alters.csv":
+        "alter_name,tie_strength,relation,PARENT_KEY,KEY\nb,4,trust,uuid:1,uuid:1/a[1]\nb,2,work,uuid:1,uuid:1/a[2]\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (n, _) = try Self.read(
+      path: paths["F.csv"]!,
+      columns: .init(
+        respondent: "resp_name", alter: "alter_name", rating: "tie_strength", layer: "relation"))
+    #expect(n.map(\.layer) == ["trust", "work"], "\(n)")
   }
 }

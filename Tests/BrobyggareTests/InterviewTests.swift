@@ -466,6 +466,17 @@ struct InterviewColumnProbeTests {
         nominations: second, nominationsFile: "n.xlsx", roster: try InterviewTests.roster()),
       options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
     #expect(r.reviewCSV.contains("Nobody,,unmatched,alter,n.xlsx[Våg 2]:3,1,"), "\(r.reviewCSV)")
+    // A first sheet that is not the table: its error names the other sheets.
+    let notesFirst = XLSXFormat.workbook([
+      .init(name: "Notes", header: ["x"], rows: [[.text("read me")]]),
+      .init(name: "Wave 1", header: header, rows: [[.text("a"), .text("b"), .integer(4)]]),
+    ])
+    #expect {
+      try InterviewFiles.nominations(notesFirst, file: "m.xlsx", notes: &notes)
+    } throws: { e in
+      "\(e)".contains("m.xlsx[Notes]:1:1: error: the nominations table has no 'respondent' column")
+        && "\(e)".contains("'Wave 1' is not read; name the sheet with --sheet)")
+    }
     #expect {
       try InterviewFiles.nominations(
         book, file: "n.xlsx", columns: .init(sheet: "Wave 3"), notes: &notes)
@@ -492,5 +503,28 @@ struct InterviewColumnProbeTests {
       ], "\(r.account.notes)")
     let one = try Self.build("respondent,alter,rating,wave\na,b,4,1\nd,b,3,1\n")
     #expect(one.account.notes.isEmpty, "\(one.account.notes)")
+  }
+
+  /// A name read by its exact spelling where another roster name folds alike is said: a name
+  /// written without its diacritics would be read as the other person.
+  @Test func aNameReadByItsExactSpellingAmongAlikeIsSaid() throws {
+    let roster = try Roster([
+      RosterEntry(id: "p1", label: "Åsa Lindqvist", interviewed: true),
+      RosterEntry(id: "p2", label: "Mohammed Ali", interviewed: true),
+      RosterEntry(id: "p3", label: "Asa Lindqvist"),
+    ])
+    var notes: [String] = []
+    let noms = try InterviewFiles.nominations(
+      Data("respondent,alter,rating\np2,Asa Lindqvist,5\np2,Åsa Lindqvist,3\np1,p2,4\n".utf8),
+      file: "n.csv", notes: &notes)
+    let r = try InterviewNetwork(
+      InterviewNetwork.Inputs(nominations: noms, nominationsFile: "n.csv", roster: roster),
+      options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
+    #expect(InterviewTests.ties(r.network).sorted() == ["p1>p2:0.8", "p2>p1:0.6", "p2>p3:1"])
+    #expect(
+      r.account.notes == [
+        "'Asa Lindqvist' is read as 'p3', whose name it is as written (1 use), though it folds alike with 'Åsa Lindqvist' ('p1'); where a row means that person with the diacritics left out, write the name so in it",
+        "'Åsa Lindqvist' is read as 'p1', whose name it is as written (1 use), though it folds alike with 'Asa Lindqvist' ('p3'); where a row means that person with the diacritics left out, write the name so in it",
+      ], "\(r.account.notes)")
   }
 }

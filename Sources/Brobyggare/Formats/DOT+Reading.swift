@@ -401,29 +401,13 @@ extension DOTFormat {
     /// The attributes whose text Graphviz expands (`\N`, `\G`, `\E`, `\T`, `\H`).
     static let labelAttributes: Set<String> = ["label", "xlabel", "headlabel", "taillabel"]
 
-    /// `text` with Graphviz's name escapes replaced as `names` says (`\N` by the node's name);
-    /// other escapes (`\n`, `\l`, `\\`) stay as written. An HTML-like label is left alone.
+    /// `text` as the name it stands for where it is one of Graphviz's name escapes alone
+    /// (`\N`, the default label, is the node's name), as `names` says; any other text as it
+    /// is. A label that holds an escape among other text (`AD\Nils`) is kept as written, as
+    /// this project's DOT writer writes a label's backslashes: read back, it is the same.
     static func expandingNames(_ text: String, _ names: [Character: String]) -> String {
-      guard text.contains("\\"), !text.hasPrefix(htmlMark) else { return text }
-      var out = ""
-      var i = text.startIndex
-      while i < text.endIndex {
-        let c = text[i]
-        let next = text.index(after: i)
-        if c == "\\", next < text.endIndex {
-          if let name = names[text[next]] {
-            out += name
-          } else {
-            out.append(c)
-            out.append(text[next])
-          }
-          i = text.index(after: next)
-        } else {
-          out.append(c)
-          i = next
-        }
-      }
-      return out
+      guard text.count == 2, text.first == "\\", let name = names[text.last!] else { return text }
+      return name
     }
 
     /// A value as the network holds it: an HTML-like label as markup (`<...>`), else typed.
@@ -723,7 +707,7 @@ extension DOTFormat {
         var attrs: [String: AttributeValue] = [:]
         for d in network.nodeAttributes {
           guard var raw = nodeAttrs[i][d.name] else { continue }
-          // Graphviz's `\N` in a label is the node's name, `\G` the graph's (`label="\N"`
+          // Graphviz's `\N` as a label is the node's name, `\G` the graph's (`label="\N"`
           // is its default): read as Graphviz shows them.
           if Self.labelAttributes.contains(d.name) {
             raw = Self.expandingNames(raw, ["N": id, "G": name ?? ""])
@@ -776,7 +760,7 @@ extension DOTFormat {
         edges[k].2 = [:]
         var tie = Tie(source: Int(a), target: Int(b))
         for (k, var v) in attrs {
-          // An edge's label names its ends with `\T` and `\H`, itself with `\E`.
+          // An edge's label `\T` or `\H` is the name of an end, `\E` its own.
           if Self.labelAttributes.contains(k) {
             let (t, h) = (nodeOrder[Int(a)], nodeOrder[Int(b)])
             v = Self.expandingNames(

@@ -581,11 +581,20 @@ public enum XLSXFormat {
           guard firstValueRow[k] == 0 else {
             let letters = columnName(first + k)
             // One cell in the first row, with columns of values below: a title above the table.
+            // (The next row must read as a header: text in two cells or more, no numbers.)
             let named = header.indices.filter { !header[$0].isEmpty }
-            if named.count == 1 {
+            let nextRow = cells.lazy.filter { $0.row > headerRow }.map(\.row).min()
+            let next = cells.filter { $0.row == nextRow }
+            let looksLikeHeader =
+              next.count >= 2
+              && next.allSatisfy {
+                let v = trimmingWhitespace($0.value, newlines: false)
+                return !v.isEmpty && Double(v) == nil
+              }
+            if named.count == 1 && looksLikeHeader {
               throw FormatError(
                 file: where_, line: headerRow, column: first + named[0],
-                "row \(headerRow) holds one cell ('\(FormatError.excerpt(header[named[0]]))' in \(sheetRef(name, first + named[0], headerRow))) above columns of values: a title above the table, it seems, where the header row belongs; delete the title's row so that the column names come first (the column \(letters) has values from \(sheetRef(name, first + k, firstValueRow[k])) and no name in that row)"
+                "row \(headerRow) holds one cell ('\(FormatError.excerpt(header[named[0]]))' in \(sheetRef(name, first + named[0], headerRow))) above columns of values, and the column \(letters) has values (from \(sheetRef(name, first + k, firstValueRow[k]))) but no name there: if the cell is a title above the table, delete its row so that the column names come first; if the row is the header, name the column \(letters) in it"
               )
             }
             throw FormatError(

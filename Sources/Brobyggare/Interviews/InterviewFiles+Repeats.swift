@@ -276,6 +276,28 @@ extension InterviewFiles {
     }
   }
 
+  /// The files of ``exportSiblings(of:)`` whose header has a survey app's ids (`KEY`,
+  /// `PARENT_KEY`, `_index`, `_parent_index`): the parts of the export, which an output must
+  /// not overwrite (this program's own outputs beside them have no such column).
+  package static func exportPartFiles(besides file: String) -> [String] {
+    exportSiblings(of: file).filter { path in
+      guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+      defer { try? handle.close() }
+      return headerHasExportIDs((try? handle.read(upToCount: 65_536)) ?? Data())
+    }
+  }
+
+  /// Whether the first line of `head` (a CSV file's start) names a survey app's ids: `KEY`,
+  /// `PARENT_KEY`, `_index` or `_parent_index`.
+  static func headerHasExportIDs(_ head: Data) -> Bool {
+    let line = head.prefix { $0 != 0x0A && $0 != 0x0D }
+    let names = String(decoding: line, as: UTF8.self).split(separator: ",").map {
+      $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\u{FEFF} \t"))
+    }
+    return names.contains { ["KEY", "PARENT_KEY"].contains($0) }
+      || names.contains { ["_index", "_parent_index"].contains($0.lowercased()) }
+  }
+
   /// The repeat group of an export that holds the names given, or `nil` when the export has
   /// no repeat, or its first table holds the names itself.
   ///

@@ -204,17 +204,32 @@ extension InterviewFiles {
     func stem(_ e: ZIPArchive.Entry) -> String {
       String((e.name as NSString).lastPathComponent.dropLast(4))
     }
-    guard let main = entries.indices.min(by: { entries[$0].name.count < entries[$1].name.count })
+    // The form's table is the shortest name among the tables with a survey app's ids (a
+    // codebook beside them may have a shorter one).
+    let hasIDs = entries.map { e -> Bool in
+      let data: Data? = try? archive.extract(e.name)
+      return headerHasExportIDs(data ?? Data())
+    }
+    let candidates =
+      hasIDs.contains(true) ? entries.indices.filter { hasIDs[$0] } : entries.indices.map { $0 }
+    guard let main = candidates.min(by: { entries[$0].name.count < entries[$1].name.count })
     else { return [] }
     let form = stem(entries[main])
-    let others = entries.filter { stem($0) != form && !stem($0).hasPrefix(form + "-") }
+    let inForm = { (e: ZIPArchive.Entry) in stem(e) == form || stem(e).hasPrefix(form + "-") }
+    // Another file with a survey app's ids is another export's table; any other (a codebook,
+    // say) is not part of the export, and is left alone.
+    let others = entries.indices.filter { !inForm(entries[$0]) && hasIDs[$0] }.map {
+      entries[$0]
+    }
     if !others.isEmpty {
+      let repeats = entries.filter { inForm($0) && stem($0) != form }.count
       throw FormatError(
         file: file, line: 0, column: 0,
-        "the archive holds the files of more than one export: '\(entries[main].name)' and its repeats (\(form)-...csv), and \(FormatError.list(others.prefix(10).map(\.name), quoted: true)); read as one export, another's rows would join these; pack one form's files, or unpack the archive and give the form's file"
+        "the archive holds the files of more than one export: '\(entries[main].name)'\(repeats > 0 ? " and its repeats (\(form)-...csv)" : ""), and \(FormatError.list(others.prefix(10).map(\.name), quoted: true)), tables of a survey app (KEY or _index); read as one export, another's rows would join these; pack one form's files, or unpack the archive and give the form's file"
       )
     }
-    return [entries[main]] + entries.indices.filter { $0 != main }.map { entries[$0] }
+    return [entries[main]]
+      + entries.indices.filter { $0 != main && inForm(entries[$0]) }.map { entries[$0] }
   }
 
   /// The bytes of an interview table: a workbook (`.xlsx`) or a ZIP archive of CSV files
@@ -306,9 +321,31 @@ public enum InterviewFiles {
     _ data: Data, file: String, encoding: TextEncoding = .utf8,
     columns: NominationColumns = NominationColumns(), notes: inout [String]
   ) throws(FormatError) -> [Nomination] {
+    var otherSheets: (place: String, note: String)?
+    do {
+      return try readNominations(
+        data, file: file, encoding: encoding, columns: columns, notes: &notes,
+        otherSheets: &otherSheets)
+    } catch {
+      // A workbook whose first sheet is not the nominations (a sheet of notes before them):
+      // the error there says which other sheets there are.
+      guard let (place, note) = otherSheets, error.file == place else { throw error }
+      throw FormatError(
+        file: error.file, line: error.line, column: error.column,
+        error.message + " (\(note))")
+    }
+  }
+
+  static func readNominations(
+    _ data: Data, file: String, encoding: TextEncoding, columns: NominationColumns,
+    notes: inout [String], otherSheets: inout (place: String, note: String)?
+  ) throws(FormatError) -> [Nomination] {
     let path = file
     var (table, file, sheetNote) = try table(
       data, file: file, encoding: encoding, sheet: columns.sheet)
+    if let sheetNote {
+      otherSheets = (file, String(sheetNote.dropFirst(path.count + 2)))
+    }
     // KoboToolbox writes the questions' HXL tags (`#contact+name`) in a row below the header.
     if let row = table.rows.first, isHXLTagRow(row) {
       let line = table.rowLines[0]
@@ -343,7 +380,10 @@ public enum InterviewFiles {
     }
     if let sheetNote { notes.append(sheetNote) }
     let columns =
-      repeatGroup.map { NominationColumns(alter: $0.alter, rating: $0.rating) } ?? columns
+      repeatGroup.map {
+        NominationColumns(
+          alter: $0.alter, rating: $0.rating, layer: columns.layer, wave: columns.wave)
+      } ?? columns
     // The app's own columns (`_index`, `KEY`) are neither nominations nor what was said.
     let system = repeatGroup?.system ?? []
     // Qualtrics writes two more header rows below the header: the questions' text, and their

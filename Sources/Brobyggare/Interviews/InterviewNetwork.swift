@@ -472,6 +472,8 @@ public struct InterviewNetwork: Sendable {
     var decided: [String: DecidedName] = [:]
     var reviewOrder: [String] = []
     var newNodeByKey: [String: Int] = [:]
+    var exactAmongAlike: [String: (entry: Int, alike: [Int], count: Int)] = [:]
+    var exactAmongAlikeOrder: [String] = []
     var reportedAbout: [Int: [String: [AttributeValue]]] = [:]
     var dropped: [String: [SourceLine]] = [:]
     var droppedOrder: [String] = []
@@ -529,7 +531,18 @@ public struct InterviewNetwork: Sendable {
         noteDecided(name, row, role: role, at: at, said: said)
       }
       switch r {
-      case .entry(let i): return i
+      case .entry(let i):
+        // Read by its exact spelling where another entry's name folds alike: said, since a
+        // name written without its diacritics is read as the other person.
+        let alike = resolver.entriesFoldingAlike(name)
+        if alike.count > 1, resolver.decision(for: name) == nil,
+          roster.index(of: name.trimmingCharacters(in: .whitespaces)) == nil
+        {
+          let key = name.trimmingCharacters(in: .whitespaces)
+          if exactAmongAlike[key] == nil { exactAmongAlikeOrder.append(key) }
+          exactAmongAlike[key, default: (i, alike, 0)].count += 1
+        }
+        return i
       case .newNode: break
       case .ambiguous:
         // Two roster entries answer to the name: a node of its own would be a third person.
@@ -664,10 +677,25 @@ public struct InterviewNetwork: Sendable {
     let silent = roster.entries.indices.filter {
       roster.entries[$0].interviewed == true && !answeredInRows.contains($0)
     }
+    for name in exactAmongAlikeOrder.prefix(10) {
+      let x = exactAmongAlike[name]!
+      let others = x.alike.filter { $0 != x.entry }.map {
+        "'\(roster.entries[$0].label)' ('\(roster.entries[$0].id)')"
+      }
+      account.notes.append(
+        "'\(name)' is read as '\(roster.entries[x.entry].id)', whose name it is as written (\(x.count) \(x.count == 1 ? "use" : "uses")), though it folds alike with \(others.joined(separator: ", ")); where a row means \(others.count == 1 ? "that person" : "another of them") with the diacritics left out, write the name so in it"
+      )
+    }
+    // Respondents whose names are not resolved may be these people under another spelling.
+    let unresolvedRespondents =
+      dropped["the respondent's name is not resolved (see the review file)"]?.count ?? 0
     if !silent.isEmpty {
       let ids = silent.map { "'\(roster.entries[$0].id)'" }
       account.notes.append(
         "\(silent.count == 1 ? "1 person the roster marks" : "\(silent.count) people the roster marks") interviewed \(silent.count == 1 ? "has" : "have") no row in the nominations\(options.wave.map { " of wave \($0)" } ?? "") (\(ids.prefix(10).joined(separator: ", "))\(ids.count > 10 ? ", ..." : "")): counted as \(silent.count == 1 ? "a respondent" : "respondents") who named no one. If \(silent.count == 1 ? "they were" : "some were") not interviewed\(options.wave == nil ? "" : " in this wave"), give \(options.wave == nil ? "the study" : "the wave") a roster that marks them interviewed false: as respondents, their silence reads as no ties\(options.wave == nil ? "" : ", and a comparison of waves reads it as ties lost")"
+          + (unresolvedRespondents > 0
+            ? "; \(unresolvedRespondents) \(unresolvedRespondents == 1 ? "row's respondent is" : "rows' respondents are") not resolved (see the review file), and may be theirs under another spelling"
+            : "")
       )
     }
     account.reportedTies = reportKeys.count

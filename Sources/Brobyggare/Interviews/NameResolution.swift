@@ -316,6 +316,13 @@ public struct NameResolver: Sendable {
     return exact.count == 1 ? .entry(exact[0]) : .ambiguous(hits)
   }
 
+  /// The roster entries whose names fold as `name` does, where there are several (`Åsa
+  /// Lindqvist` and `Asa Lindqvist`); empty otherwise.
+  package func entriesFoldingAlike(_ name: String) -> [Int] {
+    let hits = byName[NameMatching.normalise(name)] ?? []
+    return hits.count > 1 ? hits : []
+  }
+
   /// Up to `limit` roster names closest to `name` by edit distance (after normalisation), each
   /// entry once, nearest first; ties broken by roster order (and, within an entry, the label
   /// before its aliases). Only names within a third of the longer name's length (and at least
