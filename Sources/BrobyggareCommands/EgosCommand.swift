@@ -114,10 +114,12 @@ extension BrobyggareCommandLine {
             : "neighbours; two-step reach: nodes within two steps"
         ))
     } else {
+      // A Network Canvas export's edge types are layers: --layer picks among them.
+      let isCanvas = NetworkCanvasFormat.isExport(path: path)
       let networkOnly =
-        (inputOptions + selectionOptions).map(\.name).filter { $0 != "encoding" } + [
-          "neighbourhood"
-        ]
+        (inputOptions + selectionOptions).map(\.name).filter {
+          $0 != "encoding" && !(isCanvas && $0 == "layer")
+        } + ["neighbourhood"]
       if let o = networkOnly.first(where: { p.value($0) != nil || p.flag($0) }),
         ["roster", "ego-as-node"].contains(o)
       {
@@ -129,7 +131,7 @@ extension BrobyggareCommandLine {
       if let o = networkOnly.first(where: { p.value($0) != nil || p.flag($0) }) {
         throw UsageError(
           message:
-            "--\(o) is for a whole network, read with --ego-networks; STUDY '\(path)' is read as egor's three tables"
+            "--\(o) is for a whole network, read with --ego-networks; STUDY '\(path)' is read as \(isCanvas ? "a Network Canvas export, a personal network per session" : "egor's three tables")"
         )
       }
       directed = p.flag("directed-alter-ties")
@@ -146,9 +148,35 @@ extension BrobyggareCommandLine {
         inputs = [path]
         Notes.current?.recordInput(path)
         for n in study.readNotes { note("\(path): \(n)") }
+        // The edge types (knows, conflict, ...) are layers of the alters' ties: all of them are
+        // read as one unless --layer picks, and the settings say which.
+        var tiesByType: [String: Int] = [:]
+        for e in study.egos {
+          for t in e.alters.ties { tiesByType[t.layer ?? "", default: 0] += 1 }
+        }
+        let types = tiesByType.keys.sorted()
+        var layerSetting = types.isEmpty ? "(no alter ties)" : types.joined(separator: ",")
+        if let given = p.value("layer") {
+          let wanted = given.split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+          }
+          for w in wanted where tiesByType[w] == nil {
+            throw UsageError(
+              message:
+                "No alter tie of '\(path)' is of the edge type '\(w)'; its edge types are: \(quotedNames(types))\(didYouMean(closestMatches(to: w, among: types)))"
+            )
+          }
+          for k in study.egos.indices { study.egos[k].alters.keepTies(inLayers: Set(wanted)) }
+          layerSetting = wanted.joined(separator: ",")
+        } else if types.count > 1 {
+          note(
+            "\(path): the alter ties of every edge type are read as one: \(types.map { "'\($0)' (\(tiesByType[$0]!))" }.joined(separator: ", ")); --layer picks the edge types to read (a conflict tie is no tie of acquaintance)"
+          )
+        }
         settings = [
           ("study", path), ("read as", "a Network Canvas export, a personal network per session"),
           ("egos read", String(study.count)), ("alter ties directed", directed ? "yes" : "no"),
+          ("edge types", layerSetting),
         ]
       } else if (path as NSString).pathExtension.lowercased() == "xlsx" {
         for o in ["alters", "alter-ties"] where p.value(o) != nil {

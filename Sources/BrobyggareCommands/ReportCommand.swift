@@ -159,16 +159,26 @@ extension BrobyggareCommandLine {
     if let e = effect, let v = leaving {
       whatifRows = [
         [.text("who leaves"), .text("\(net.nodes[v].label) (\(net.nodes[v].id))"), .text("")],
-        [.text("components"), .text(String(e.componentsBefore)), .text(String(e.componentsAfter))],
         [
-          .text("largest component"), .text(String(e.largestBefore)), .text(String(e.largestAfter)),
+          .text(net.isDirected ? "weak components" : "components"),
+          .text(String(e.componentsBefore)), .text(String(e.componentsAfter)),
         ],
         [
-          .text("fragmentation"), .text(formatNumber(humanRounded(e.fragmentationBefore))),
+          .text(net.isDirected ? "largest weak component" : "largest component"),
+          .text(String(e.largestBefore)), .text(String(e.largestAfter)),
+        ],
+        [
+          .text(
+            net.isDirected
+              ? "fragmentation (ordered pairs, along the ties' direction)" : "fragmentation"),
+          .text(formatNumber(humanRounded(e.fragmentationBefore))),
           .text(formatNumber(humanRounded(e.fragmentationAfter))),
         ],
         [
-          .text("distance-weighted fragmentation"),
+          .text(
+            net.isDirected
+              ? "distance-weighted fragmentation (along the ties' direction)"
+              : "distance-weighted fragmentation"),
           .text(formatNumber(humanRounded(e.distanceFragmentationBefore))),
           .text(formatNumber(humanRounded(e.distanceFragmentationAfter))),
         ],

@@ -166,4 +166,61 @@ struct EgosCommandTests {
     #expect(abs(Double(medici["effective_size"]!)! - (6 - 2.0 / 6)) < 1e-12)
     #expect(r.stderr.contains("layers: marriage") && r.stderr.contains("egos: every node (16)"))
   }
+
+  /// A Network Canvas export's edge types are layers: all are read as one with a note, and
+  /// --layer picks (a conflict tie counted as acquaintance raised density; a probe found no
+  /// way to leave it out, and a message that called the export egor's tables). One session,
+  /// alters a, b, c, d: knows a-b and b-c, conflict a-c; density 3/6 with both, 2/6 with
+  /// knows alone (counted by hand).
+  @Test func networkCanvasEdgeTypesAreLayers() throws {
+    let dir = try temporaryDirectory()
+    let ego = "11111111-1111-4111-8111-111111111111"
+    let prefix = dir.appendingPathComponent("E1_22222222-2222-4222-8222-222222222222").path
+    let ids = (1...4).map { "00000000-0000-4000-8000-00000000000\($0)" }
+    func write(_ suffix: String, _ text: String) throws {
+      try text.write(toFile: prefix + suffix, atomically: true, encoding: .utf8)
+    }
+    try write(
+      "_ego.csv",
+      "networkCanvasEgoUUID,networkCanvasCaseID,networkCanvasSessionID,networkCanvasProtocolName\n\(ego),E1,22222222-2222-4222-8222-222222222222,Trust\n"
+    )
+    try write(
+      "_attributeList_Person.csv",
+      "nodeID,networkCanvasEgoUUID,networkCanvasUUID,name\n"
+        + zip(1...4, ["a", "b", "c", "d"]).map { "\($0),\(ego),\(ids[$0 - 1]),\($1)\n" }.joined())
+    let edgeHeader =
+      "edgeID,from,to,networkCanvasEgoUUID,networkCanvasUUID,networkCanvasSourceUUID,networkCanvasTargetUUID\n"
+    try write(
+      "_edgeList_knows.csv",
+      edgeHeader + "1,1,2,\(ego),e1,\(ids[0]),\(ids[1])\n2,2,3,\(ego),e2,\(ids[1]),\(ids[2])\n")
+    try write("_edgeList_conflict.csv", edgeHeader + "3,1,3,\(ego),e3,\(ids[0]),\(ids[2])\n")
+    let all = run("egos", dir.path, "--measures", "size,ties,density")
+    #expect(all.status == 0, "\(all.stderr)")
+    #expect(all.stdout.contains("E1,4,3,0.5"), "\(all.stdout)")
+    #expect(
+      all.stderr.contains(
+        "the alter ties of every edge type are read as one: 'conflict' (1), 'knows' (2); --layer picks"
+      ), "\(all.stderr)")
+    #expect(all.stderr.contains("edge types: conflict,knows"))
+    let knows = run("egos", dir.path, "--measures", "size,ties,density", "--layer", "knows")
+    #expect(knows.stdout.contains("E1,4,2,0.3333333333333333"), "\(knows.stdout)")
+    #expect(knows.stderr.contains("edge types: knows") && !knows.stderr.contains("read as one"))
+    let typo = run("egos", dir.path, "--layer", "know")
+    #expect(typo.status == 64 && typo.stderr.contains("did you mean 'knows'?"), "\(typo.stderr)")
+    // A session of another protocol: the study pools them, which is said.
+    try
+      "networkCanvasEgoUUID,networkCanvasCaseID,networkCanvasSessionID,networkCanvasProtocolName\n33333333-3333-4333-8333-333333333333,E2,44444444-4444-4444-8444-444444444444,Föreningsliv\n"
+      .write(
+        toFile: dir.appendingPathComponent("E2_44444444-4444-4444-8444-444444444444_ego.csv").path,
+        atomically: true, encoding: .utf8)
+    let two = run("egos", dir.path, "--measures", "size")
+    #expect(
+      two.stderr.contains(
+        "the sessions come from 2 protocols ('Trust': 1 session, 'Föreningsliv': 1 session), read together as one study"
+      ), "\(two.stderr)")
+    let weight = run("egos", dir.path, "--weight", "x")
+    #expect(
+      weight.stderr.contains("is read as a Network Canvas export, a personal network per session"),
+      "\(weight.stderr)")
+  }
 }

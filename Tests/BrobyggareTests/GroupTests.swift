@@ -176,5 +176,17 @@ struct EIIndexTests {
     #expect(p > 0 && p <= 1)
     let again = try net.adjacency().eiIndex(groups: g, groupCount: 2, permutations: 99, seed: 3)
     #expect(again.pGreater == ei.pGreater && again.pLess == ei.pLess)
+    // No tie between grouped nodes: the index is NaN, and so are its p-values (a probe found
+    // 0.000999 both ways, as every comparison with NaN is false).
+    var apart = Network(directed: false)
+    for (id, g) in [("a", "A"), ("b", ""), ("c", "B"), ("d", "")] {
+      try apart.addNode(Node(id: id, attributes: g.isEmpty ? [:] : ["sector": .string(g)]))
+    }
+    apart.addTie(from: "a", to: "b")
+    apart.addTie(from: "b", to: "c")
+    apart.addTie(from: "c", to: "d")
+    let (h, _) = try apart.groups(by: "sector")
+    let none = try apart.adjacency().eiIndex(groups: h, groupCount: 2, permutations: 99, seed: 3)
+    #expect(none.network.isNaN && none.pGreater?.isNaN == true && none.pLess?.isNaN == true)
   }
 }

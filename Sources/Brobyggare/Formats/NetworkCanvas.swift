@@ -464,6 +464,22 @@ extension NetworkCanvasFormat {
               ? "; \(several) with several options chosen \(several == 1 ? "has" : "have") them joined by '|', and the composition measures (groups, Blau, IQV) count such an alter in each option it chose, a 1/m share in each of m"
               : ""))
       }
+      // Sessions of several protocols are one study here: what one protocol's measures would
+      // be is not what the pooled ones are (categories counted across both, say).
+      var protocols: [String] = []
+      var sessionsOf: [String: Int] = [:]
+      for s in sessions {
+        guard let name = s.egoAttributes["networkCanvasProtocolName"]?.description else {
+          continue
+        }
+        if sessionsOf[name] == nil { protocols.append(name) }
+        sessionsOf[name, default: 0] += 1
+      }
+      if protocols.count > 1 {
+        notes.append(
+          "the sessions come from \(protocols.count) protocols (\(protocols.map { "'\($0)': \(sessionsOf[$0]!) session\(sessionsOf[$0]! == 1 ? "" : "s")" }.joined(separator: ", "))), read together as one study: their variables are pooled, an option is one category across them (and IQV counts the categories of all), so give one protocol's files for the measures of one"
+        )
+      }
       if encrypted > 0 {
         notes.append(
           "\(encrypted) value\(encrypted == 1 ? "" : "s") exported as ENCRYPTED (\(FormatError.list(encryptedVariables.sorted()))) \(encrypted == 1 ? "is" : "are") kept as missing"

@@ -35,7 +35,8 @@ public struct EIIndex: Sendable, Equatable {
   /// Per node of group g: ((N − n_g) − (n_g − 1)) / (N − 1).
   public var nodesExpected: [Double]
   /// The permutation test's share of shuffles with a network E-I ≥ the observed one,
-  /// (1 + count) / (1 + shuffles); `nil` without permutations.
+  /// (1 + count) / (1 + shuffles); `nil` without permutations, NaN where the observed index is
+  /// NaN (no tie between grouped nodes).
   public var pGreater: Double?
   /// The same for ≤; `nil` without permutations.
   public var pLess: Double?
@@ -93,7 +94,12 @@ extension Adjacency {
       groupsExpected: sizes.map { ng in ei(ng * (N - ng), ng * (ng - 1) / 2) },
       nodes: (0..<n).map { groups[$0] < 0 ? .nan : ei(c.ne[$0], c.ni[$0]) },
       nodesExpected: groups.map { g in g < 0 ? .nan : ei(N - sizes[g], sizes[g] - 1) })
-    if permutations > 0 {
+    if permutations > 0 && result.network.isNaN {
+      // No tie between grouped nodes: nothing to test (each comparison with NaN is false,
+      // which counted every shuffle as extreme neither way, a p of 1/(1 + shuffles)).
+      result.pGreater = .nan
+      result.pLess = .nan
+    } else if permutations > 0 {
       let observed = result.network
       let hits = countTrials(permutations, slots: 2, threads: threads, seed: seed) { rng, counter in
         let p = count(shuffledGroups(groups, &rng))

@@ -208,6 +208,14 @@ public struct Network: Sendable {
     }
   }
 
+  /// Keeps the ties in `layers`, in their order; the nodes stay.
+  package mutating func keepTies(inLayers layers: Set<String>) {
+    let kept = ties.indices.filter { ties[$0].layer.map(layers.contains) ?? false }
+    if fileTieIndices == nil { nextFileTieIndex = ties.count }
+    fileTieIndices = kept.map { fileTieIndex($0) }
+    ties = kept.map { ties[$0] }
+  }
+
   /// Adds a tie between the nodes with these ids, creating bare nodes for unknown ids.
   @discardableResult
   public mutating func addTie(
