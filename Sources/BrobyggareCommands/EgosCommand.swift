@@ -337,6 +337,24 @@ extension BrobyggareCommandLine {
           "\(ungrouped) of \(alters) alters have no value for '\(group)' and are left out of the group measures"
         )
       }
+      // An ego's value no alter of the study has (`Police` against `police`, `2` against
+      // `2.0`): every alter is of another group, and E-I is 1 by the spelling.
+      var alterValues = Set<String>()
+      for e in study.egos {
+        for n in e.alters.nodes {
+          guard let v = n.attributes[group]?.description else { continue }
+          for part in v.split(separator: "|") { alterValues.insert(String(part)) }
+        }
+      }
+      let unmatched = study.egos.indices.filter { i in
+        egoGroups[i].map { !alterValues.contains($0) } ?? false
+      }
+      if !unmatched.isEmpty && !alterValues.isEmpty {
+        let listed = unmatched.prefix(5).map { "'\(study.egos[$0].ego)' ('\(egoGroups[$0]!)')" }
+        note(
+          "\(unmatched.count) of \(study.count) egos have a value of '\(egoGroupAttribute ?? group)' that no alter has for '\(group)' (\(listed.joined(separator: ", "))\(unmatched.count > 5 ? ", ..." : "")): all their alters count as another group (ei_ego_alter 1); the alters' values are \(FormatError.list(alterValues.sorted().prefix(10).map { $0 }, quoted: true))\(alterValues.count > 10 ? ", ..." : ""); where one group is spelled two ways, write it alike"
+        )
+      }
       let egosWithout = egoGroups.filter { $0 == nil }.count
       if egosWithout > 0
         && (wanted.contains("ei_ego_alter")
@@ -348,6 +366,15 @@ extension BrobyggareCommandLine {
       }
     }
     let byGroups = by.map { study.egoGroups(by: $0) }
+    // Egos without a value of --by are in no group's summary, only in the whole's.
+    if let by, let byGroups, p.flag("summary") {
+      let without = study.egos.indices.filter { byGroups[$0] == nil }.map { study.egos[$0].ego }
+      if !without.isEmpty {
+        note(
+          "\(without.count) of \(study.count) egos \(without.count == 1 ? "has" : "have") no value for '\(by)' (\(FormatError.list(without.prefix(10).map { $0 }, quoted: true))): counted in (all), in no row of a value"
+        )
+      }
+    }
 
     let categories = group.map { study.categories(of: $0) }
     let k = categories?.count

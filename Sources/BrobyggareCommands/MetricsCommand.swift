@@ -31,7 +31,7 @@ func distanceOption(_ p: ParsedArguments) throws -> DistanceTransform {
 func noteSimilarGroups(_ sets: [[String]], attribute: String) {
   for set in sets {
     note(
-      "the groups \(set.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' differ only in case, spacing, punctuation or diacritics; they are kept apart (correct the data if they are one group)"
+      "the groups \(set.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' differ only in case, spacing, punctuation, diacritics or how a number is written; they are kept apart (correct the data if they are one group)"
     )
   }
 }

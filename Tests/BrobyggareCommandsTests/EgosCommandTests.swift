@@ -223,4 +223,30 @@ struct EgosCommandTests {
       weight.stderr.contains("is read as a Network Canvas export, a personal network per session"),
       "\(weight.stderr)")
   }
+
+  /// Found by a probe: an ego's group spelled as no alter's (`Police` against `police`) makes
+  /// every alter external, and an ego without a value of --by is in no summary row of a
+  /// value; both are said.
+  @Test func anEgosGroupNoAlterHasAndEgosWithoutByAreSaid() throws {
+    let dir = try temporaryDirectory()
+    func write(_ name: String, _ text: String) throws {
+      try text.write(
+        to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    try write("egos.csv", ".egoID,sector,region\n1,Police,north\n2,police,\n")
+    try write("alters.csv", ".altID,.egoID,sector\n1,1,police\n2,1,resident\n3,2,police\n")
+    try write("aaties.csv", ".egoID,.srcID,.tgtID\n1,1,2\n")
+    let r = run("egos", dir.path, "--group", "sector", "--measures", "ei_ego_alter")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "1 of 2 egos have a value of 'sector' that no alter has for 'sector' ('1' ('Police')): all their alters count as another group (ei_ego_alter 1); the alters' values are 'police', 'resident'"
+      ), "\(r.stderr)")
+    let s = run(
+      "egos", dir.path, "--summary", "--by", "region", "--measures", "size")
+    #expect(
+      s.stderr.contains(
+        "1 of 2 egos has no value for 'region' ('2'): counted in (all), in no row of a value"),
+      "\(s.stderr)")
+  }
 }

@@ -465,7 +465,7 @@ struct NewUserFindingsTests {
     #expect(r.status == 0, "\(r.stderr)")
     #expect(
       r.stderr.contains(
-        "the groups 'Residents', 'residents' of 'sector' differ only in case, spacing, punctuation or diacritics"
+        "the groups 'Residents', 'residents' of 'sector' differ only in case, spacing, punctuation, diacritics or how a number is written"
       ))
   }
 

@@ -188,5 +188,12 @@ struct EIIndexTests {
     let (h, _) = try apart.groups(by: "sector")
     let none = try apart.adjacency().eiIndex(groups: h, groupCount: 2, permutations: 99, seed: 3)
     #expect(none.network.isNaN && none.pGreater?.isNaN == true && none.pLess?.isNaN == true)
+    // One number written two ways: two groups, listed as similar.
+    var codes = Network(directed: false)
+    for (id, g) in [("a", "1"), ("b", "1.0"), ("c", "2")] {
+      try codes.addNode(Node(id: id, attributes: ["sector": .string(g)]))
+    }
+    let assignment = try codes.groupAssignment(by: "sector")
+    #expect(assignment.names == ["1", "1.0", "2"] && assignment.similarNames == [["1", "1.0"]])
   }
 }

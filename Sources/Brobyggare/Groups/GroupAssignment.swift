@@ -8,8 +8,9 @@ import Foundation
 ///   is left out of every group measure; ``ungrouped`` counts them.
 /// - Groups are numbered in the order of their names: as numbers when every name is a number
 ///   (2, 10, 103), else as text, so results do not depend on node order.
-/// - Names that differ only in case, spacing, punctuation or diacritics (`kommun`, `Kommun`)
-///   stay apart, since they may be meant so, and are listed in ``similarNames`` for a warning.
+/// - Names that differ only in case, spacing, punctuation or diacritics (`kommun`, `Kommun`),
+///   or are one number written two ways (`1`, `1.0`), stay apart, since they may be meant so,
+///   and are listed in ``similarNames`` for a warning.
 public struct GroupAssignment: Sendable, Equatable {
   /// The attribute the groups come from.
   public var attribute: String
@@ -29,7 +30,8 @@ public struct GroupAssignment: Sendable, Equatable {
 
   /// Group names that differ only in case, spacing, punctuation or diacritics (the form
   /// ``NameMatching/normalise(_:)`` gives), in sets: each set in the order given, the sets by
-  /// their first name.
+  /// their first name; then those that are one number written two ways (`1`, `1.0`), by the
+  /// number.
   package static func similarGroupNames(_ names: [String]) -> [[String]] {
     var byForm: [String: [String]] = [:]
     for name in names { byForm[NameMatching.normalise(name), default: []].append(name) }
@@ -92,7 +94,16 @@ extension Network {
       names = distinct.sorted()
     }
     let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-    let similar = GroupAssignment.similarGroupNames(names)
+    var similar = GroupAssignment.similarGroupNames(names)
+    // One number written two ways (`1` and `1.0`, a code column typed as text in one file and
+    // as decimals in another): two groups, said as similar ones are.
+    var byNumber: [Double: [String]] = [:]
+    for name in names {
+      if let x = Double(name), x.isFinite { byNumber[x, default: []].append(name) }
+    }
+    for x in byNumber.keys.sorted() where byNumber[x]!.count > 1 {
+      similar.append(byNumber[x]!)
+    }
     return GroupAssignment(
       attribute: attribute, groups: labels.map { $0.map { index[$0]! } ?? -1 }, names: names,
       similarNames: similar, missingSpellings: missingTokens.sorted(), trimmedValues: trimmed)
