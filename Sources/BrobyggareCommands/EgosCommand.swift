@@ -100,6 +100,11 @@ extension BrobyggareCommandLine {
       study = try net.egoNetworks(selection: selection, neighbourhood: neighbourhood)
       reach = try net.twoStepReach(selection: selection, neighbourhood: neighbourhood)
       directed = net.isDirected
+      if directed {
+        note(
+          "\(path): ego is tied to every alter both ways here, as in a personal network, so effective_size, efficiency and constraint differ from metrics', which follow the network's ties as they run"
+        )
+      }
       inputs = inputFiles(path, p)
       settings = [
         ("network", path), ("egos", "every node (\(net.nodeCount))"),
@@ -353,6 +358,24 @@ extension BrobyggareCommandLine {
         let listed = unmatched.prefix(5).map { "'\(study.egos[$0].ego)' ('\(egoGroups[$0]!)')" }
         note(
           "\(unmatched.count) of \(study.count) egos have a value of '\(egoGroupAttribute ?? group)' that no alter has for '\(group)' (\(listed.joined(separator: ", "))\(unmatched.count > 5 ? ", ..." : "")): all their alters count as another group (ei_ego_alter 1); the alters' values are \(FormatError.list(alterValues.sorted().prefix(10).map { $0 }, quoted: true))\(alterValues.count > 10 ? ", ..." : ""); where one group is spelled two ways, write it alike"
+        )
+      }
+      // A multiple-choice value (`municipality|association`) is split for the composition
+      // measures, but is a group of its own for E-I and the roles.
+      let several =
+        alterValues.isEmpty
+        ? 0
+        : study.egos.reduce(0) { n, e in
+          n
+            + e.alters.nodes.filter { $0.attributes[group]?.description.contains("|") ?? false }
+            .count
+        }
+      if several > 0
+        && (wanted.contains("ei_ego_alter")
+          || wanted.contains { BrokerageRole(name: $0) != nil || $0 == "brokerage_total" })
+      {
+        note(
+          "\(several) \(several == 1 ? "alter has" : "alters have") several options of '\(group)' (joined by '|'): the composition measures count \(several == 1 ? "it" : "each") in each option, but ei_ego_alter and the brokerage roles take the joined value as a group of its own, of ego's group only where ego chose the same options"
         )
       }
       let egosWithout = egoGroups.filter { $0 == nil }.count

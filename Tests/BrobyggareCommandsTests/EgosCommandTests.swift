@@ -242,6 +242,21 @@ struct EgosCommandTests {
       r.stderr.contains(
         "1 of 2 egos have a value of 'sector' that no alter has for 'sector' ('1' ('Police')): all their alters count as another group (ei_ego_alter 1); the alters' values are 'police', 'resident'"
       ), "\(r.stderr)")
+    // An alter of several options: split for the composition measures, a group of its own
+    // for E-I and the roles, which is said.
+    try write(
+      "alters.csv",
+      ".altID,.egoID,sector\n1,1,police|resident\n2,1,resident\n3,2,police\n")
+    let multi = run("egos", dir.path, "--group", "sector", "--measures", "blau,ei_ego_alter")
+    #expect(
+      multi.stderr.contains(
+        "1 alter has several options of 'sector' (joined by '|'): the composition measures count it in each option, but ei_ego_alter and the brokerage roles take the joined value as a group of its own"
+      ), "\(multi.stderr)")
+    // Ego networks of a directed network tie ego to every alter both ways, unlike metrics.
+    let directed = run("egos", "krackhardt", "--ego-networks", "--layer", "advice")
+    #expect(
+      directed.stderr.contains("ego is tied to every alter both ways here"),
+      "\(directed.stderr)")
     let s = run(
       "egos", dir.path, "--summary", "--by", "region", "--measures", "size")
     #expect(
