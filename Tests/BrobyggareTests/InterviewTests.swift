@@ -46,6 +46,16 @@ struct InterviewTests {
     #expect(r.resolve("Bjrn Berg") == .unmatched)
     let s = r.suggestions(for: "Bjrn Berg")
     #expect(s.first == NameSuggestion(entry: 1, name: "Björn Berg", distance: 1))
+    // A name said surname first, or by one word, is suggested by its words (a probe found no
+    // suggestion for either; the distances are the edit distances as they are: "berg bjorn"
+    // to "bjorn berg" is 6, by a Levenshtein computed in Python).
+    #expect(
+      r.suggestions(for: "Berg Björn") == [
+        NameSuggestion(entry: 1, name: "Björn Berg", distance: 6)
+      ]
+    )
+    #expect(r.suggestions(for: "Cecilia").map(\.entry) == [2])
+    #expect(r.suggestions(for: "Ek").map(\.entry) == [2, 3])
     // A researcher's decision comes first.
     r.decide("Anna Svensson", .entry(6))
     r.decide("the kiosk man", .newNode)
@@ -138,9 +148,10 @@ struct InterviewTests {
     #expect(reciprocated == ["a>b=true", "b>a=true", "a>c=false", "c>d=false"])
     #expect(r.unresolved.map(\.name) == ["Ek"])
     #expect(r.unresolved[0].said == ["alter_sector=residents"])
+    // A surname alone is suggested by its word: both Eks, in roster order.
     #expect(
       r.reviewCSV.hasPrefix(
-        "name,id,status,used_as,rows,count,suggestions,said\nEk,,unmatched,alter,n.csv:8,1,,alter_sector=residents\n"
+        "name,id,status,used_as,rows,count,suggestions,said\nEk,,unmatched,alter,n.csv:8,1,\"c (Cecilia Ek, distance 8); d (Dan Ek, distance 4)\",alter_sector=residents\n"
       ))
     #expect(r.network.attributes["symmetrize"] == .string("none"))
   }

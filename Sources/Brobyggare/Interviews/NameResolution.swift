@@ -213,6 +213,11 @@ public struct NameResolver: Sendable {
   /// The roster names resolve against.
   public let roster: Roster
   private var byName: [String: [Int]] = [:]
+  /// Roster names of two words or more, by their words sorted (`berg bjorn`), and by each word:
+  /// for names said in another order (`Berg Björn`) or by one word (`Björn`), which no edit
+  /// distance within bounds finds.
+  private var byWords: [String: [(entry: Int, name: String)]] = [:]
+  private var byWord: [String: [(entry: Int, name: String)]] = [:]
   private var decisions: [String: AliasDecision] = [:]
   /// The roster's labels and aliases, normalised once, for ``suggestions(for:limit:)``.
   private var suggestionIndex = SuggestionIndex()
@@ -276,6 +281,15 @@ public struct NameResolver: Sendable {
       for n in names where !n.isEmpty { byName[n, default: []].append(i) }
       for (rank, name) in ([e.label] + e.aliases).enumerated() {
         suggestionIndex.add(name, entry: i, rank: rank)
+        let words = NameMatching.normalise(name).split(separator: " ").map(String.init)
+        guard words.count >= 2 else { continue }
+        let sorted = words.sorted().joined(separator: " ")
+        if !(byWords[sorted]?.contains { $0.entry == i } ?? false) {
+          byWords[sorted, default: []].append((i, name))
+        }
+        for w in Set(words) where !(byWord[w]?.contains { $0.entry == i } ?? false) {
+          byWord[w, default: []].append((i, name))
+        }
       }
     }
     suggestionIndex.lengths = suggestionIndex.byLength.keys.sorted()
@@ -380,9 +394,26 @@ public struct NameResolver: Sendable {
         }
       }
     }
-    return best.map {
+    var out = best.map {
       NameSuggestion(entry: $0.key, name: $0.value.name, distance: $0.value.distance)
     }
     .sorted { ($0.distance, $0.entry) < ($1.distance, $1.entry) }.prefix(limit).map { $0 }
+    // Then roster names with the same words in another order, or with the one word given
+    // among theirs, in roster order, each with its edit distance as it is.
+    let words = NameMatching.normalise(name).split(separator: " ").map(String.init)
+    let byOrder =
+      words.count >= 2
+      ? byWords[words.sorted().joined(separator: " ")] ?? []
+      : words.count == 1 ? byWord[words[0]] ?? [] : []
+    let normalised = NameMatching.normalise(name)
+    for candidate in byOrder.sorted(by: { $0.entry < $1.entry }) where out.count < limit {
+      guard !out.contains(where: { $0.entry == candidate.entry }) else { continue }
+      out.append(
+        NameSuggestion(
+          entry: candidate.entry, name: candidate.name,
+          distance: NameMatching.editDistance(
+            normalised, NameMatching.normalise(candidate.name))))
+    }
+    return out
   }
 }
