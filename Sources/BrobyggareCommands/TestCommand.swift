@@ -219,6 +219,10 @@ extension BrobyggareCommandLine {
     let dependent = DyadicTerm.ties(
       try layerSelection(dependentName, option: "--dependent"),
       values == "trust" ? .trust : .presence)
+    // A tie without a trust value counts as trust 1 where trust is read: said, as elsewhere.
+    if values == "trust" || list.contains("trust:") {
+      noteTiesWithoutTrust(TieSelection(), network: net, file: path)
+    }
     var predictors: [(name: String, term: DyadicTerm)] = []
     // Predictors read from other files (another wave), by their name in --predictors.
     var otherNetworks: [String: (path: String, network: Network)] = [:]
@@ -448,6 +452,14 @@ extension BrobyggareCommandLine {
     // Non-respondents of another wave read as predictors count too (their rows there).
     let silentElsewhere = silentThere.values.contains { !$0.isEmpty }
     if silent.isEmpty {
+      // No node says who answered: every row is read as an answer, which is said.
+      if net.isDirected && !net.nodes.contains(where: { $0.answered != nil }) && !silentElsewhere {
+        settings.append(
+          (
+            "non-respondents",
+            "none known (no node has a 'respondent' attribute, true or false): every row of the dependent counts as answered"
+          ))
+      }
       if p.value("non-respondents") != nil && !(silentElsewhere && net.isDirected) {
         throw UsageError(
           message:

@@ -397,4 +397,26 @@ struct TestCommandTests {
       r.stderr.contains("'trust:advice' is a linear combination of '(intercept)', 'advice'"),
       "\(r.stderr)")
   }
+
+  /// Found by a probe: a tie without a trust value counts as trust 1 where test reads trust,
+  /// and a network whose nodes do not say who answered has every row read as an answer; both
+  /// are said.
+  @Test func trustlessTiesAndUnknownRespondentsAreSaid() throws {
+    let dir = try temporaryDirectory()
+    let file = dir.appendingPathComponent("sl.csv")
+    try
+      "source,target,layer,trust\na,b,y,0.5\nb,c,y,\nc,d,y,0.9\nd,a,y,0.2\na,c,x,0.3\nb,d,x,\nc,a,x,0.7\n"
+      .write(to: file, atomically: true, encoding: .utf8)
+    let r = run(
+      "test", file.path, "--dependent", "y", "--predictors", "trust:x", "--values", "trust",
+      "--permutations", "20")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains("2 of 7 ties analysed have no trust value and count as trust 1"),
+      "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "non-respondents: none known (no node has a 'respondent' attribute, true or false)"),
+      "\(r.stderr)")
+  }
 }

@@ -497,8 +497,28 @@ struct ReaderHardeningTests {
         best[i] = NameSuggestion(entry: i, name: candidate, distance: d)
       }
     }
-    return best.values.sorted { ($0.distance, $0.entry) < ($1.distance, $1.entry) }.prefix(limit)
-      .map { $0 }
+    var out = best.values.sorted { ($0.distance, $0.entry) < ($1.distance, $1.entry) }.prefix(
+      limit
+    ).map { $0 }
+    // Then, in roster order, each entry's first name of two words or more with the same words
+    // in another order, or with the one word asked among its own.
+    let words = key.split(separator: " ").map(String.init)
+    for (i, e) in roster.entries.enumerated() where out.count < limit {
+      guard !out.contains(where: { $0.entry == i }) else { continue }
+      let match = ([e.label] + e.aliases).first { candidate in
+        let theirs = NameMatching.normalise(candidate).split(separator: " ").map(String.init)
+        guard theirs.count >= 2 else { return false }
+        return words.count >= 2
+          ? theirs.sorted() == words.sorted() : words.count == 1 && theirs.contains(words[0])
+      }
+      if let match {
+        out.append(
+          NameSuggestion(
+            entry: i, name: match,
+            distance: NameMatching.editDistance(key, NameMatching.normalise(match))))
+      }
+    }
+    return out
   }
 
   /// A deterministic pseudo-random generator (SplitMix64), so that failures repeat.
