@@ -260,6 +260,11 @@ func noteSilentRespondents(_ c: WaveComparison, _ a: Network, _ b: Network) {
       })
   }
   let (namingA, namingB) = (naming(a), naming(b))
+  // Ties lost or gained, by their source, counted once.
+  var changedFrom: [String: Int] = [:]
+  for t in c.ties where t.change == .lost || t.change == .gained {
+    changedFrom[t.source, default: 0] += 1
+  }
   var silent: [(id: String, wave: String, count: Int)] = []
   for node in c.nodes where node.inA && node.inB {
     guard let i = a.index(of: node.id), let j = b.index(of: node.id),
@@ -268,10 +273,7 @@ func noteSilentRespondents(_ c: WaveComparison, _ a: Network, _ b: Network) {
     let inA = namingA.contains(node.id)
     let inB = namingB.contains(node.id)
     if inA == inB { continue }
-    let count = c.ties.filter {
-      $0.source == node.id && ($0.change == .lost || $0.change == .gained)
-    }.count
-    silent.append((node.id, inA ? "B" : "A", count))
+    silent.append((node.id, inA ? "B" : "A", changedFrom[node.id, default: 0]))
   }
   guard !silent.isEmpty else { return }
   let listed = silent.prefix(10).map {

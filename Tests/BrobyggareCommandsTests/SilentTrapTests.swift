@@ -204,6 +204,7 @@ struct SilentTrapTests {
       l.stderr.contains(
         "of the 5 ties in the file, 1 self-loop is left out; 1 parallel tie (a pair tied again in one layer) is merged; 1 tie counts once with its pair's tie in another layer"
       ), "\(l.stderr)")
+    // 3 nodes; the simple graph's ties a->b and b->c (counted by hand).
     let r = run("summary", file.path, "--cug-draws", "0")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("\(file.path),3,2,directed"), "\(r.stdout)")

@@ -138,20 +138,17 @@ struct DOTGraphvizTests {
   /// A line of Scripts/dot_attributes.g with the names in a label expanded as Graphviz draws
   /// them: `N name label=\N` as `N name label=name`, and an edge's `\T`, `\H` and `\E`.
   static func expandingLabelNames(_ line: String, _ net: Network) -> String {
-    let parts = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false).map(
-      String.init)
     let graph = net.graphID ?? ""
-    if parts.count >= 3, parts[0] == "N",
-      let eq = parts[2...].joined(separator: " ").firstIndex(
-        of: "=")
-    {
-      let rest = parts[2...].joined(separator: " ")
-      let key = String(rest[..<eq])
+    // `N name key=value` (a node's line, split in three) or `E tail head key=value` (four).
+    let node = line.split(separator: " ", maxSplits: 2).map(String.init)
+    if node.count == 3, node[0] == "N", let eq = node[2].firstIndex(of: "=") {
+      let key = String(node[2][..<eq])
       guard DOTFormat.Parser.labelAttributes.contains(key) else { return line }
-      let value = String(rest[rest.index(after: eq)...])
-      return "N \(parts[1]) \(key)="
-        + DOTFormat.Parser.expandingNames(value, ["N": parts[1], "G": graph])
+      let value = String(node[2][node[2].index(after: eq)...])
+      return "N \(node[1]) \(key)="
+        + DOTFormat.Parser.expandingNames(value, ["N": node[1], "G": graph])
     }
+    let parts = line.split(separator: " ", maxSplits: 3).map(String.init)
     if parts.count == 4, parts[0] == "E", let eq = parts[3].firstIndex(of: "=") {
       let key = String(parts[3][..<eq])
       guard DOTFormat.Parser.labelAttributes.contains(key) else { return line }

@@ -164,7 +164,7 @@ extension InterviewFiles {
         let hidden = others.filter(book.isHidden)
         let shown = others.filter { !book.isHidden($0) }
         note =
-          "\(file): the sheet '\(book.sheets[k].name)' is read, the first \(hidden.isEmpty ? "" : "not hidden ")of \(book.sheets.count); "
+          "the sheet '\(book.sheets[k].name)' is read, the first \(hidden.isEmpty ? "" : "not hidden ")of \(book.sheets.count); "
           + [
             shown.isEmpty ? nil : "\(names(shown)) \(shown.count == 1 ? "is" : "are") not read",
             hidden.isEmpty
@@ -343,9 +343,7 @@ public enum InterviewFiles {
     let path = file
     var (table, file, sheetNote) = try table(
       data, file: file, encoding: encoding, sheet: columns.sheet)
-    if let sheetNote {
-      otherSheets = (file, String(sheetNote.dropFirst(path.count + 2)))
-    }
+    if let sheetNote { otherSheets = (file, sheetNote) }
     // KoboToolbox writes the questions' HXL tags (`#contact+name`) in a row below the header.
     if let row = table.rows.first, isHXLTagRow(row) {
       let line = table.rowLines[0]
@@ -378,7 +376,7 @@ public enum InterviewFiles {
         sheetNote = nil
       }
     }
-    if let sheetNote { notes.append(sheetNote) }
+    if let sheetNote { notes.append("\(path): \(sheetNote)") }
     let columns =
       repeatGroup.map {
         NominationColumns(

@@ -374,6 +374,9 @@ public struct InterviewNetwork: Sendable {
     }
   }
 
+  /// The reason a row whose respondent's name is not resolved is left out.
+  static let unresolvedRespondent = "the respondent's name is not resolved (see the review file)"
+
   /// A nomination's row, as a key: its file (when it has its own) and line.
   static func place(_ row: Nomination) -> String { "\(row.file ?? "")\u{0}\(row.line)" }
 
@@ -603,7 +606,7 @@ public struct InterviewNetwork: Sendable {
         file: row.file ?? file, line: row.line,
         column: nominationsOnLine[Self.place(row), default: 0] > 1 ? row.alterColumn : 0)
       guard let s = nodeFor(row.respondent, role: "respondent", at: at, network: &network) else {
-        drop("the respondent's name is not resolved (see the review file)", at)
+        drop(Self.unresolvedRespondent, at)
         continue
       }
       respondentSet.insert(s)
@@ -688,7 +691,7 @@ public struct InterviewNetwork: Sendable {
     }
     // Respondents whose names are not resolved may be these people under another spelling.
     let unresolvedRespondents =
-      dropped["the respondent's name is not resolved (see the review file)"]?.count ?? 0
+      dropped[Self.unresolvedRespondent]?.count ?? 0
     if !silent.isEmpty {
       let ids = silent.map { "'\(roster.entries[$0].id)'" }
       account.notes.append(
