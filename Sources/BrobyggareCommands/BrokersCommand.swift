@@ -148,6 +148,10 @@ extension BrobyggareCommandLine {
         (
           "permutations",
           "\(permutations) shuffles of the groups (p-values for the five roles; the total does not depend on the groups)"
+        ),
+        (
+          "p-values",
+          "(1 + the shuffles with a count at least the observed) / (1 + \(permutations)): the observed groups count as one shuffle, so the smallest p is \(human(1 / Double(permutations + 1)))"
         ), ("seed", String(seed)),
       ]
     }

@@ -59,6 +59,10 @@ extension BrobyggareCommandLine {
     if let pg = ei.pGreater, let pl = ei.pLess {
       settings += [
         ("p(E-I >= observed)", human(pg)), ("p(E-I <= observed)", human(pl)),
+        (
+          "p-values",
+          "(1 + the shuffles at least, or at most, the observed) / (1 + \(permutations)): the observed groups count as one shuffle, so the smallest p is \(human(1 / Double(permutations + 1)))"
+        ),
         ("permutations", String(permutations)), ("seed", String(seed)),
       ]
     }

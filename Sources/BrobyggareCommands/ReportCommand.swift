@@ -203,6 +203,19 @@ extension BrobyggareCommandLine {
       o.topK = min(5, top)
       o.threads = threads
       let r = adj.robustness(o)
+      // Each run removes the rate times the nodes, rounded: on a small network a rate can
+      // remove no one (perfect agreement that says nothing) or as many as another rate.
+      for c in r.conditions where c.removedPerRun == 0 {
+        note(
+          "robustness: \(c.perturbation.description) removes no one of the \(c.population) nodes (the rate times their number rounds to 0): its runs are the whole network, and its agreement says nothing"
+        )
+      }
+      let removed = r.conditions.compactMap(\.removedPerRun)
+      if Set(removed).count < removed.count {
+        note(
+          "robustness: the rates remove \(removed.map(String.init).joined(separator: ", ")) of the \(adj.nodeCount) nodes per run (the rate times their number, rounded): conditions that remove as many are the same experiment"
+        )
+      }
       func q(_ xs: [Double], _ p: Double) -> Double {
         RankCorrelation.quantile(xs.filter { !$0.isNaN }.sorted(), p)
       }

@@ -46,7 +46,9 @@ let robustnessSpec = CommandSpec(
     After Borgatti, Carley and Krackhardt (2006). Each run removes a random share of nodes
     (node), of ties (tie), or of respondents' own reports (respondent: the people drawn are
     treated as never interviewed, and --treatment decides their ties); the bootstrap draws the
-    respondents with replacement and treats those never drawn as not interviewed. Per node:
+    respondents with replacement and treats those never drawn as not interviewed. A rate is a
+    share of whole nodes, ties or respondents: each run removes the rate times their number,
+    rounded (the settings say how many), and a rate that removes no one is refused. Per node:
     the rank in the full network, the median rank over the runs it was present in, a 90 %
     interval (5 % and 95 % quantiles, R's type 7), and how often it stayed in the top k.
     Ranks: 1 is first (lowest constraint, highest otherwise); ties share their mean rank.
@@ -60,6 +62,14 @@ let maximumRobustnessConditions = 100
 /// The most work robustness takes: conditions × runs × n × (n + arcs), a search from every node
 /// in every run (minutes, not hours).
 let maximumRobustnessWork = 1e11
+
+/// The smallest rate, in three significant digits, that removes one of `count` (a rate times
+/// the count is rounded, halves up, so 0.5 / count does).
+func smallestRate(removingOneOf count: Int) -> Double {
+  let exact = 0.5 / Double(count)
+  let scale = pow(10, 2 - (log10(exact)).rounded(.down))
+  return (exact * scale).rounded(.up) / scale
+}
 
 extension BrobyggareCommandLine {
   static func robustness(_ p: ParsedArguments, _ out: inout Outcome) throws {
@@ -149,6 +159,42 @@ extension BrobyggareCommandLine {
     } else if p.value("respondent") != nil {
       throw UsageError(message: "No node attribute is named '\(respondentAttribute)'")
     }
+    if p.value("treatment") != nil && mode != "respondent" && !p.flag("bootstrap") {
+      throw UsageError(
+        message:
+          "--treatment decides the ties of respondents treated as missing, with --mode respondent or --bootstrap; --mode \(mode) removes \(mode == "tie" ? "ties" : "the nodes drawn with all their ties"), so there is nothing for it to decide"
+      )
+    }
+    // A rate is a share of whole nodes, ties or respondents: each run removes the rate times
+    // their number, rounded. A rate that rounds to no one would report perfect stability, and
+    // rates that round alike are one experiment twice; both are said before any run.
+    let unit = mode == "node" ? "nodes" : mode == "tie" ? "ties" : "respondents"
+    var removedPerRun: [(rate: Double, removed: Int, of: Int)] = []
+    for (rate, perturbation) in zip(rates, o.perturbations) {
+      let population = adj.robustnessPopulation(perturbation, respondents: respondents)
+      let removed = perturbation.removedPerRun(of: population) ?? 0
+      if rate > 0 && removed == 0 {
+        if population == 0 {
+          throw UsageError(
+            message:
+              "--drop \(formatNumber(rate)): there are no \(unit) to drop\(mode == "respondent" ? " (no node has \(respondentAttribute) = true)" : "")"
+          )
+        }
+        throw UsageError(
+          message:
+            "--drop \(formatNumber(rate)): \(formatNumber(rate)) of the \(population) \(unit) is \(String(format: "%.3g", rate * Double(population))), which rounds to no one removed per run, so every run would be the whole network; the smallest rate that removes one is \(formatNumber(smallestRate(removingOneOf: population)))"
+        )
+      }
+      removedPerRun.append((rate, removed, population))
+    }
+    for removed in Set(removedPerRun.map(\.removed)).sorted() {
+      let alike = removedPerRun.filter { $0.removed == removed }
+      if alike.count > 1 {
+        note(
+          "--drop \(alike.map { formatNumber($0.rate) }.joined(separator: ", ")) each remove \(removed) of the \(alike[0].of) \(unit) per run (the rate times their number, rounded): the same experiment, drawn again with other seeds"
+        )
+      }
+    }
     let result = adj.robustness(o, respondents: respondents)
 
     var settings = [
@@ -167,6 +213,12 @@ extension BrobyggareCommandLine {
         "missing-data treatment",
         mode == "respondent" || p.flag("bootstrap")
           ? o.treatment.rawValue : "none (nodes or ties removed)"
+      ),
+      (
+        "removed per run",
+        removedPerRun.map {
+          "\(formatNumber($0.rate)): \($0.removed) of \($0.of) \(unit)"
+        }.joined(separator: ", ") + " (the rate times their number, rounded)"
       ),
       ("reference", "Borgatti, Carley and Krackhardt 2006, doi:10.1016/j.socnet.2005.05.001"),
     ]

@@ -24,7 +24,9 @@ let sweepSpec = CommandSpec(
     One row per node: the measure and the node's rank (1 first; for constraint, the least
     constrained first; ties share the mean rank, as R's rank) at each cut-off, columns named
     MEASURE@CUTOFF and rank@CUTOFF. The settings give the ties kept at each cut-off and
-    Spearman's correlation of the ranks with those at the first cut-off and at the one before.
+    Spearman's correlation of the ranks with those at the first cut-off and at the one before,
+    over the nodes ranked at both (a node without a value, such as the constraint of a node
+    left without ties, has no rank: NaN).
     Path measures count steps on the kept ties (the cut-off, not the weights, is what changes).
     A tie without a trust counts as trust 1, the top of the scale.
     """)
@@ -79,7 +81,15 @@ extension BrobyggareCommandLine {
     var columns = ["id", "label"]
     for l in labels { columns += ["\(measure.rawValue)@\(l)", "rank@\(l)"] }
     var order = Array(net.nodes.indices)
-    order.sort { (sweep.ranks[0][$0], $0) < (sweep.ranks[0][$1], $1) }
+    // Nodes without a rank at the first cut-off come last.
+    let firstRank = sweep.ranks[0].map { $0.isNaN ? Double.infinity : $0 }
+    order.sort { (firstRank[$0], $0) < (firstRank[$1], $1) }
+    let unranked = sweep.values.map { $0.filter(\.isNaN).count }
+    if unranked.contains(where: { $0 > 0 }) {
+      note(
+        "\(measure.rawValue) is undefined for a node without ties (NaN), which has no rank there: \(zip(labels, unranked).filter { $0.1 > 0 }.map { "\($0.1) \($0.1 == 1 ? "node" : "nodes") at \($0.0)" }.joined(separator: ", ")); the rank correlations are over the nodes ranked at both cut-offs"
+      )
+    }
     if let top { order = Array(order.prefix(top)) }
     let rows: [[Cell]] = order.map { v in
       var row: [Cell] = [.text(net.nodes[v].id), .text(net.nodes[v].label)]

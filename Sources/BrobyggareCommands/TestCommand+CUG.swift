@@ -152,6 +152,15 @@ extension BrobyggareCommandLine {
         "on an undirected network every tie is a mutual dyad: conditioning on the dyad census is conditioning on the number of ties"
       )
     }
+    // sna's closeness is 0 for a node that does not reach every other: when none does, the
+    // centralization is 0, which is no sign of equal closeness (as summary says).
+    if statistics.contains(.centralizationCloseness) && adj.nodeCount > 1
+      && !adj.breadthFirstTotals().reached.contains(adj.nodeCount)
+    {
+      note(
+        "centralization_closeness is 0 here because no node reaches every other \(adj.isDirected ? "along the ties' direction " : "")(sna's closeness is 0 for such a node), not because closeness is equal; so is it in every random graph where no node does, and the test compares those zeros"
+      )
+    }
     let tests: [CUGTest]
     switch cugTests(
       adj, statistics, condition: condition, draws: draws, seed: seed, threads: threads)
@@ -203,7 +212,13 @@ extension BrobyggareCommandLine {
       ),
     ]
     if let g = p.value("group") { settings.append(("group", g)) }
-    if let v = p.value("node") { settings.append(("node", v)) }
+    if let v = p.value("node") {
+      settings.append(
+        (
+          "node",
+          "\(v) (betweenness_rank: 1 is the highest betweenness; a small p_less_equal says the node ranks higher than in the random graphs)"
+        ))
+    }
     let table = ResultTable(
       columns: ["statistic", "observed", "mean", "sd", "z", "p_greater_equal", "p_less_equal"],
       rows: rows, settings: settings)

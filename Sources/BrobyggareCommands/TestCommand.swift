@@ -197,7 +197,16 @@ extension BrobyggareCommandLine {
       if net.layers.contains(name) {
         return TieSelection(layers: [name], weightAttribute: weight, merge: merge)
       }
-      if name == "all" { return TieSelection(weightAttribute: weight, merge: merge) }
+      if name == "all" {
+        // Other commands leave person-to-organisation layers out unless told; 'all' takes them.
+        let affiliation = net.affiliationLayers
+        if !affiliation.layers.isEmpty && affiliation.layers.count < net.layers.count {
+          note(
+            "\(option) all merges every layer, the \(affiliation.declared ? "affiliation layers" : "person-to-organisation layers") \(quotedNames(affiliation.layers)) included (ties of people to organisations); other commands leave them out unless told; name one of the other layers (\(quotedNames(net.layers.filter { !affiliation.layers.contains($0) }))) to take only its ties"
+          )
+        }
+        return TieSelection(weightAttribute: weight, merge: merge)
+      }
       let layers =
         net.layers.isEmpty
         ? "the network has no layers; 'all' names every tie"

@@ -92,6 +92,34 @@ struct RobustnessTests {
     #expect(b.arcCount == adj.arcCount - Int((0.5 * Double(adj.arcCount)).rounded()))
   }
 
+  /// A rate is a share of whole items, rounded (by hand): 0.2 and 0.3 of 8 both remove 2 (1.6
+  /// and 2.4), 0.05 of 8 removes none (0.4), 0.0625 of 8 one (0.5, halves up). Each condition
+  /// says what it is a share of and how many each run removes.
+  @Test func ratesAreSharesOfWholeItems() throws {
+    #expect(Robustness.Perturbation.nodeDropout(0.2).removedPerRun(of: 8) == 2)
+    #expect(Robustness.Perturbation.respondentDropout(0.3).removedPerRun(of: 8) == 2)
+    #expect(Robustness.Perturbation.tieDropout(0.05).removedPerRun(of: 8) == 0)
+    #expect(Robustness.Perturbation.nodeDropout(0.0625).removedPerRun(of: 8) == 1)
+    #expect(Robustness.Perturbation.bootstrap.removedPerRun(of: 8) == nil)
+    // The chain a - b - c - d: 4 nodes, 3 ties (undirected, once each), 2 respondents.
+    var net = Network(directed: false)
+    _ = net.addTie(from: "a", to: "b")
+    _ = net.addTie(from: "b", to: "c")
+    _ = net.addTie(from: "c", to: "d")
+    let adj = try net.adjacency()
+    var o = Robustness.Options()
+    o.perturbations = [.nodeDropout(0.3), .tieDropout(0.5), .respondentDropout(0.5), .bootstrap]
+    o.runs = 3
+    let respondents = [true, false, true, false]
+    let r = adj.robustness(o, respondents: respondents)
+    #expect(r.conditions.map(\.population) == [4, 3, 2, 2])
+    // 1.2 → 1, 1.5 → 2, 1 → 1.
+    #expect(r.conditions.map(\.removedPerRun) == [1, 2, 1, nil])
+    #expect(
+      o.perturbations.map { adj.robustnessPopulation($0, respondents: respondents) }
+        == [4, 3, 2, 2])
+  }
+
   @Test func noLossGivesTheFullRanking() throws {
     let adj = try Reference("florentine_marriage").network.adjacency()
     var o = Robustness.Options()

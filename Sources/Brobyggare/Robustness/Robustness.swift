@@ -72,6 +72,18 @@ public enum Robustness {
       case .bootstrap: "bootstrap over respondents"
       }
     }
+
+    /// How many of `count` nodes, ties or respondents one run removes: the rate times the
+    /// count, rounded to the nearest whole number (halves up), so rates that round alike are
+    /// the same experiment and a small rate may remove no one. `nil` for the bootstrap, where
+    /// the number left out varies from run to run.
+    public func removedPerRun(of count: Int) -> Int? {
+      switch self {
+      case .nodeDropout(let rate), .tieDropout(let rate), .respondentDropout(let rate):
+        Int((rate * Double(count)).rounded())
+      case .bootstrap: nil
+      }
+    }
   }
 
   /// What to perturb, how often and with which seed.
@@ -129,6 +141,12 @@ public enum Robustness {
     public var kendall: [Double]
     /// Per run: the top-k overlap.
     public var topKOverlap: [Double]
+    /// The nodes, ties (undirected ties once) or respondents the rate is a share of: for the
+    /// bootstrap, the respondents drawn from.
+    public var population: Int
+    /// How many of them each run removes (``Perturbation/removedPerRun(of:)``); `nil` for the
+    /// bootstrap.
+    public var removedPerRun: Int?
   }
 
   /// The result of a robustness test: the full network's scores and, per perturbation, the
@@ -244,11 +262,14 @@ extension Adjacency {
             topKShare: rs.isEmpty ? .nan : Double(inTop) / Double(rs.count)))
       }
       let ag = agreement.array
+      let population = robustnessPopulation(
+        perturbation, respondents: respondentList.count, ties: arcs.count)
       conditions.append(
         .init(
           perturbation: perturbation, nodes: nodes,
           spearman: (0..<runs).map { ag[$0 * 3] }, kendall: (0..<runs).map { ag[$0 * 3 + 1] },
-          topKOverlap: (0..<runs).map { ag[$0 * 3 + 2] }))
+          topKOverlap: (0..<runs).map { ag[$0 * 3 + 2] },
+          population: population, removedPerRun: perturbation.removedPerRun(of: population)))
     }
     return Robustness.Result(
       options: options, fullScores: fullScores, fullRanks: fullRanks, topK: topK,
@@ -273,16 +294,16 @@ extension Adjacency {
       for i in 0..<c { a.swapAt(i, i + Int(rng.next(upperBound: UInt64(a.count - i)))) }
       return Array(a.prefix(c))
     }
-    func share(_ rate: Double, of count: Int) -> Int { Int((rate * Double(count)).rounded()) }
+    func share(of count: Int) -> Int { p.removedPerRun(of: count) ?? 0 }
     var missing = [Bool](repeating: false, count: n)
     switch p {
-    case .nodeDropout(let rate):
-      for v in sample(Array(0..<n), share(rate, of: n)) { keepNode[v] = false }
-    case .tieDropout(let rate):
-      let drop = Set(sample(Array(arcs.indices), share(rate, of: arcs.count)))
+    case .nodeDropout:
+      for v in sample(Array(0..<n), share(of: n)) { keepNode[v] = false }
+    case .tieDropout:
+      let drop = Set(sample(Array(arcs.indices), share(of: arcs.count)))
       kept = arcs.indices.filter { !drop.contains($0) }.map { arcs[$0] }
-    case .respondentDropout(let rate):
-      for v in sample(respondents, share(rate, of: respondents.count)) { missing[v] = true }
+    case .respondentDropout:
+      for v in sample(respondents, share(of: respondents.count)) { missing[v] = true }
     case .bootstrap:
       var drawn = [Bool](repeating: false, count: n)
       for _ in respondents.indices {
@@ -322,6 +343,23 @@ extension Adjacency {
       }
     }
     return subAdjacency(keepNode, kept)
+  }
+
+  /// The number a perturbation's rate is a share of.
+  func robustnessPopulation(_ p: Robustness.Perturbation, respondents: Int, ties: Int) -> Int {
+    switch p {
+    case .nodeDropout: nodeCount
+    case .tieDropout: ties
+    case .respondentDropout, .bootstrap: respondents
+    }
+  }
+
+  /// The number a perturbation's rate is a share of, before any run: the nodes, the ties
+  /// (undirected ties once) or the respondents (every node when `respondents` is `nil`).
+  package func robustnessPopulation(_ p: Robustness.Perturbation, respondents: [Bool]?) -> Int {
+    robustnessPopulation(
+      p, respondents: respondents.map { $0.filter { $0 }.count } ?? nodeCount,
+      ties: arcList().count)
   }
 
   func subAdjacency(_ keepNode: [Bool], _ arcs: [(Int32, Int32, Double)]) -> (Adjacency, [Int]) {

@@ -6,8 +6,10 @@
 /// measure at each cut-off is the one the library computes on the kept ties, unweighted
 /// (hops) for the path measures, so that the cut-off, not the weights, is what changes. Ranks
 /// are 1 for the largest value (for constraint, where less is more brokerage, 1 for the
-/// smallest), ties sharing the mean rank, as R's `rank(ties.method = "average")`; the rank
-/// correlation is Spearman's over all nodes (R's `cor(method = "spearman")`).
+/// smallest), ties sharing the mean rank, as R's `rank(ties.method = "average")`. A node
+/// without a value at a cut-off (constraint is undefined for a node left without ties) has no
+/// rank there (NaN), and the rank correlation is Spearman's over the nodes with a value at both
+/// cut-offs (R's `cor(method = "spearman", use = "complete.obs")`).
 ///
 /// - Complexity: k times the measure's own, for k cut-offs.
 public struct ThresholdSweep: Sendable {
@@ -37,9 +39,10 @@ public struct ThresholdSweep: Sendable {
   /// `values[k][v]`: the measure of node v on the ties of cut-off k.
   public var values: [[Double]]
   /// `ranks[k][v]`: v's rank at cut-off k (scores within 10⁻⁹ of each other, relative, rank
-  /// as ties: they differ only by rounding).
+  /// as ties: they differ only by rounding); NaN where v has no value there.
   public var ranks: [[Double]]
-  /// Spearman's correlation of the ranks at each cut-off with those at the first.
+  /// Spearman's correlation of the ranks at each cut-off with those at the first, over the
+  /// nodes ranked at both.
   public var correlationWithFirst: [Double]
   /// Spearman's correlation of the ranks at each cut-off with those at the one before (NaN for
   /// the first).
@@ -83,16 +86,26 @@ extension Adjacency {
       }
     }
     // Scores within rounding of each other rank as ties (RankCorrelation.withRoundingTies).
-    let ranks = values.map {
-      RankCorrelation.ranks(
-        RankCorrelation.withRoundingTies($0), descending: !measure.smallerFirst)
+    // A node without a value (constraint of a node left without ties) has no rank: NaN
+    // sorts after every value, so the others' ranks are those among the nodes with values.
+    let ranks = values.map { v in
+      zip(
+        v,
+        RankCorrelation.ranks(
+          RankCorrelation.withRoundingTies(v), descending: !measure.smallerFirst)
+      ).map { $0.isNaN ? .nan : $1 }
+    }
+    /// Spearman's rho over the nodes ranked at both cut-offs (R's use = "complete.obs").
+    func spearman(_ a: [Double], _ b: [Double]) -> Double {
+      let both = a.indices.filter { !a[$0].isNaN && !b[$0].isNaN }
+      return RankCorrelation.spearman(both.map { a[$0] }, both.map { b[$0] })
     }
     let first = ranks.first ?? []
     return ThresholdSweep(
       measure: measure, thresholds: thresholds, ties: ties, values: values, ranks: ranks,
-      correlationWithFirst: ranks.map { RankCorrelation.spearman(first, $0) },
+      correlationWithFirst: ranks.map { spearman(first, $0) },
       correlationWithPrevious: ranks.indices.map {
-        $0 == 0 ? .nan : RankCorrelation.spearman(ranks[$0 - 1], ranks[$0])
+        $0 == 0 ? .nan : spearman(ranks[$0 - 1], ranks[$0])
       })
   }
 }
