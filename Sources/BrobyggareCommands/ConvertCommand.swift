@@ -217,11 +217,46 @@ extension BrobyggareCommandLine {
     // are in the key that nodeIDKey names, or are the GML ids.
     if format == .gml {
       let key = GMLFormat.nodeIDKey(of: net) ?? "id"
+      let igraph =
+        key == "id"
+        ? "keeps them as the vertex attribute 'id'"
+        : key == "name"
+          ? "reads them as its vertex names"
+          : "keeps them as the vertex attribute '\(key)', and takes the nodes' own 'name' attribute for its vertex names"
       note(
-        "\(output): networkx names GML nodes by their 'label' unless told: read_gml(path, label=\"\(key)\") names them by these ids (igraph \(key == "id" ? "keeps them as the vertex attribute 'id'" : "reads them as its vertex names"))"
+        "\(output): networkx names GML nodes by their 'label' unless told: read_gml(path, label=\"\(key)\") names them by these ids (igraph \(igraph))"
       )
+      // GML text is ASCII, other characters written as `&#246;`, as networkx needs: igraph
+      // (python-igraph 1.0, R igraph 1.3) keeps them as written.
+      func outsideASCII(_ s: String) -> Bool { s.unicodeScalars.contains { !$0.isASCII } }
+      func textOutsideASCII(_ a: [String: AttributeValue]) -> Bool {
+        a.contains { k, v in
+          if outsideASCII(k) { return true }
+          if case .string(let s) = v { return outsideASCII(s) }
+          return false
+        }
+      }
+      let entities =
+        net.nodes.filter { outsideASCII($0.id) || textOutsideASCII($0.attributes) }.count
+        + net.ties.filter {
+          ($0.layer.map(outsideASCII) ?? false) || textOutsideASCII($0.attributes)
+        }
+        .count
+      if entities > 0 {
+        note(
+          "\(output): GML text is ASCII: the letters outside it (å, ö, ...) that \(entities) \(entities == 1 ? "node or tie has" : "nodes and ties have") are written as character references such as &#246;, which networkx decodes and igraph keeps as written (G&#246;ran); for igraph, write GraphML"
+        )
+      }
     }
     if dialect == "cytoscape" {
+      let renames = NodeLinkFormat.cytoscapeRenames(net)
+      for (domain, map) in [("node", renames.nodes), ("tie", renames.ties)] {
+        for name in map.keys.sorted() {
+          note(
+            "\(output): the \(domain) attribute \(quotedName(name)) is written as \(quotedName(map[name]!)): Cytoscape JSON gives '\(name)' to its own field\(domain == "node" && name == "name" ? " (the label)" : domain == "node" && name == "value" ? " (the id again)" : "")"
+          )
+        }
+      }
       func nonFinite(_ a: [String: AttributeValue]) -> Int {
         a.values.filter { if case .double(let d) = $0 { !d.isFinite } else { false } }.count
       }

@@ -143,6 +143,7 @@ extension PersonalNetworks {
         egoAsNode
           ? "egos are nodes (--ego-as-node): each interviewed person is tied to each person they named (\(nominations) ties in layer '\(Self.egoTieLayer)')"
           : "egos are not nodes, so the \(nominations) nominations (who named whom) are not ties; the ties are those egos reported among the people they named (--ego-as-node adds the nominations)"
+            + egoAnswersLeftOut(egoAsNode)
       )
       return net
     }
@@ -192,8 +193,19 @@ extension PersonalNetworks {
             ? ""
             : ", with \(FormatError.list(egoTieAttributes, quoted: true)) moved from the alters onto those ties")
         : "egos are not nodes: the network is the \(egos.count) personal network\(egos.count == 1 ? "" : "s") side by side, \(alters) alters (each ego's own, ids EGO/ALTER) and the ties among them; --ego-as-node ties each ego to its alters"
+          + egoAnswersLeftOut(egoAsNode)
     )
     return net
+  }
+
+  /// Where egos are not nodes, what the note says of their own answers, which the network
+  /// has no place for; empty when they gave none, or are nodes.
+  func egoAnswersLeftOut(_ egoAsNode: Bool) -> String {
+    guard !egoAsNode else { return "" }
+    let names = Set(egos.flatMap { $0.egoAttributes.keys.filter(Self.keepsOnEgoNode) }).sorted()
+    guard !names.isEmpty else { return "" }
+    return
+      "; the egos' own answers (\(FormatError.list(names, quoted: true))) are not in it (--ego-as-node puts them on the egos' nodes)"
   }
 
   /// Whether an ego attribute goes onto ego's node: the ego's answers, not the export's

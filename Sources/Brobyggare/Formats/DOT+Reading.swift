@@ -405,10 +405,20 @@ extension DOTFormat {
     /// (`\N`, the default label, is the node's name), as `names` says; any other text as it
     /// is. A label that holds an escape among other text (`AD\Nils`) is kept as written, as
     /// this project's DOT writer writes a label's backslashes: read back, it is the same.
+    ///
+    /// A whole label `\\N` (and so on) is Graphviz's way to write `\N` itself, which it draws
+    /// as such: read as `\N`, as this project's writer writes such a label.
     static func expandingNames(_ text: String, _ names: [Character: String]) -> String {
+      if text.count == 3, text.hasPrefix("\\\\"), nameEscapes.contains(text.last!) {
+        return String(text.dropFirst())
+      }
       guard text.count == 2, text.first == "\\", let name = names[text.last!] else { return text }
       return name
     }
+
+    /// The letters of Graphviz's name escapes: `\N` the node, `\G` the graph, `\E` the edge,
+    /// `\T` and `\H` its tail and head.
+    static let nameEscapes: Set<Character> = ["N", "G", "E", "T", "H"]
 
     /// A value as the network holds it: an HTML-like label as markup (`<...>`), else typed.
     static func typedValue(_ raw: String, _ type: AttributeType) -> AttributeValue {

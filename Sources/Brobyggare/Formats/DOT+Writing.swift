@@ -155,11 +155,18 @@ public enum DOTFormat {
     return plain ? name : try quoted(name, at: .attributeName(name, of: domain))
   }
 
-  /// An attribute value: an HTML-like label (markup that is `<...>`) as HTML, else quoted.
-  static func value(_ v: AttributeValue, at place: @autoclosure () -> TextPlace) throws(FormatError)
-    -> String
-  {
+  /// An attribute value: an HTML-like label (markup that is `<...>`) as HTML, else quoted. A
+  /// label that is one of Graphviz's name escapes alone (`\N`, which Graphviz would draw as the
+  /// node's name) is written `\\N`, which Graphviz draws as `\N` and the reader reads so.
+  static func value(
+    _ v: AttributeValue, named name: String? = nil, at place: @autoclosure () -> TextPlace
+  ) throws(FormatError) -> String {
     if case .markup(let m) = v, m.hasPrefix("<"), m.hasSuffix(">") { return m }
+    if let name, Parser.labelAttributes.contains(name), case .string(let s) = v, s.count == 2,
+      s.first == "\\", Parser.nameEscapes.contains(s.last!)
+    {
+      return try quoted("\\" + s, at: place())
+    }
     return try quoted(v.description, at: place())
   }
 
@@ -227,7 +234,7 @@ public enum DOTFormat {
         (
           try attributeName(k, of: "node"),
           try value(
-            node.attributes[k]!,
+            node.attributes[k]!, named: k,
             at: k == "label" ? .nodeLabel(of: node.id) : .nodeAttribute(k, of: node.id))
         )
       }
@@ -280,7 +287,7 @@ public enum DOTFormat {
         attrs.append(
           (
             try attributeName(a, of: "tie"),
-            try value(tie.attributes[a]!, at: .tieAttribute(a, tie: k, in: network))
+            try value(tie.attributes[a]!, named: a, at: .tieAttribute(a, tie: k, in: network))
           ))
       }
       out +=

@@ -185,11 +185,32 @@ extension Network {
     // trust is written as their weight and reads back named 'weight'. Said for a name of the
     // input's own ('Weight', 'strength'); 'trust' is this library's name for it.
     if [.gexf, .pajek, .ucinet, .edgelist].contains(format), hasTrust,
-      !["weight", "trust"].contains(trustAttributeName)
+      trustAttributeName != "weight"
     {
       sentences.append(
         "the trust, named '\(visibleText(trustAttributeName))' here, is written as the ties' \(format == .gexf ? "GEXF weight" : "weights"), and reads back named 'weight'"
       )
+    }
+    // Ties without a trust beside ties with one: formats whose every tie line has a weight
+    // give them the 1 they count as here, which reads back as a rating; Pajek leaves the
+    // weight off, which igraph reads as NaN.
+    if hasTrust {
+      let trustless = ties.lazy.filter { $0.trust == nil }.count
+      if trustless > 0 && [.ucinet, .edgelist].contains(format) {
+        sentences.append(
+          "\(trustless) tie\(trustless == 1 ? "" : "s") without a trust \(trustless == 1 ? "is" : "are") written with the weight 1 \(trustless == 1 ? "it counts" : "they count") as here: read back, \(trustless == 1 ? "it is a tie" : "they are ties") rated 1"
+        )
+      } else if trustless > 0 && format == .pajek {
+        sentences.append(
+          "\(trustless) tie\(trustless == 1 ? "" : "s") without a trust \(trustless == 1 ? "is" : "are") written without a weight, which igraph reads as NaN (networkx as no weight; here, 1)"
+        )
+      }
+      let undefined = ties.lazy.filter { $0.trust.map { !$0.isFinite } ?? false }.count
+      if undefined > 0 {
+        sentences.append(
+          "\(undefined) tie\(undefined == 1 ? "" : "s") \(undefined == 1 ? "has" : "have") a trust of NaN or infinity, written as such: a trust must be a number, so reading the file back here refuses \(undefined == 1 ? "it" : "them")"
+        )
+      }
     }
     let nodeAttributeNames = Set(nodes.flatMap { $0.attributes.keys })
     let tieAttributeNames = Set(ties.flatMap { $0.attributes.keys })
@@ -250,6 +271,15 @@ extension Network {
     case .json:
       sentences += NodeLinkFormat.integerIDsWrittenAsText(self)
     case .csv, .xlsx:
+      // Gephi's spreadsheet import (its Data Laboratory) takes the weight from a column named
+      // Weight only (gephi.org, "Spreadsheet"): the trust column is an attribute there.
+      if format == .csv && hasTrust
+        && trustNamedForWriting.trustAttributeName.lowercased() != "weight"
+      {
+        sentences.append(
+          "the trust is in the column '\(visibleText(trustNamedForWriting.trustAttributeName))', which Gephi's spreadsheet import reads as an attribute (it takes a tie's weight from a column named Weight only): for Gephi, write GEXF"
+        )
+      }
       if !isDirected && ties.isEmpty {
         sentences.append(
           "the network is undirected, which the ties' type column says, but it has no ties to say it on: read it back with --undirected"
@@ -327,6 +357,26 @@ extension Network {
       if !typed.isEmpty {
         lost.append(
           "the declared types of \(list(typed)): DOT holds text, and reading it back infers the types"
+        )
+      }
+      // Graphviz draws a name escape inside a label as the name (`\G` as the graph's); read
+      // back here, the label is as written. (A label that is an escape alone is written so
+      // that Graphviz draws it as it is.)
+      func drawnOtherwise(_ attributes: [String: AttributeValue]) -> Bool {
+        DOTFormat.Parser.labelAttributes.contains { k in
+          guard case .string(let s)? = attributes[k], s.count > 2 else { return false }
+          let scalars = Array(s)
+          return scalars.indices.dropLast().contains {
+            scalars[$0] == "\\" && DOTFormat.Parser.nameEscapes.contains(scalars[$0 + 1])
+          }
+        }
+      }
+      let escaped =
+        nodes.filter { drawnOtherwise($0.attributes) }.count
+        + ties.filter { drawnOtherwise($0.attributes) }.count
+      if escaped > 0 {
+        sentences.append(
+          "\(escaped) label\(escaped == 1 ? " holds" : "s hold") one of Graphviz's name escapes (\\N, \\G, \\E, \\T or \\H) among other text, which Graphviz draws as the name it stands for; read back here, \(escaped == 1 ? "it is" : "they are") as written"
         )
       }
     }

@@ -55,6 +55,8 @@ extension GEXFFormat {
       var id: String
       var gexfType: String
       var defaultValue: AttributeValue?
+      /// The title written: the name, unless it would be taken for GEXF's own weight.
+      var title: String? = nil
     }
 
     /// The columns of one class, and the names written as properties instead.
@@ -144,9 +146,23 @@ extension GEXFFormat {
         tieValues[k]["layer"] = network.ties[k].layer.map(AttributeValue.string)
       }
     }
-    let tiePlan = plan(
+    var tiePlan = plan(
       tieDeclared, values: tieValues, domain: "tie", properties: properties,
       exclude: [])
+    // An edge's `weight` is the trust: a tie attribute titled `weight` beside it would be taken
+    // for it (networkx keeps one of the two), so it is written under a name of its own.
+    if hasTrust {
+      let taken = Set(tiePlan.columns.map { $0.name.lowercased() })
+      for i in tiePlan.columns.indices where tiePlan.columns[i].name.lowercased() == "weight" {
+        let name = tiePlan.columns[i].name
+        let title =
+          (2...).lazy.map { "\(name)_\($0)" }.first { !taken.contains($0.lowercased()) }!
+        tiePlan.columns[i].title = title
+        dropped.append(
+          "the tie attribute '\(visible(name))' is written titled '\(title)': an edge's GEXF weight holds the trust, and an attribute of that name beside it would be read as it"
+        )
+      }
+    }
 
     // The network's attributes that GEXF has a place for.
     let metaNames = ["creator", "description", "keywords"]
@@ -208,7 +224,7 @@ extension GEXFFormat {
       out += "    <attributes class=\"\(cls)\" mode=\"static\">\n"
       for c in columns {
         let title = try escape(
-          c.name, attribute: true,
+          c.title ?? c.name, attribute: true,
           at: "the name of the \(cls == "edge" ? "tie" : cls) attribute '\(visible(c.name))'")
         out += "      <attribute id=\"\(c.id)\" title=\"\(title)\" type=\"\(c.gexfType)\""
         if let d = c.defaultValue {

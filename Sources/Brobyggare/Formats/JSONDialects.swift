@@ -333,6 +333,10 @@ extension NodeLinkFormat {
   /// When ``Network/nodeIDType`` is `.integer` and every id is an integer's text, each node's
   /// `value` and each tie's `source` and `target` are JSON integers, as networkx writes
   /// integer nodes (the `id` stays text, as Cytoscape wants it); else they are text.
+  ///
+  /// Attributes under the names Cytoscape JSON gives its own fields (a node's `name` and
+  /// `value`, a tie's `id`, `source`, `target` and `key`) are written under a name of their own
+  /// (`name_2`), as ``cytoscapeRenames(_:)`` says.
   public static func writeCytoscape(_ network: Network) -> String {
     func value(_ v: AttributeValue) -> String {
       switch v {
@@ -354,7 +358,7 @@ extension NodeLinkFormat {
           ? [t.source, t.target] : [min(t.source, t.target), max(t.source, t.target)]
       ).inserted
     }
-    let reserved: Set<String> = ["id", "value", "name", "source", "target"]
+    let renames = cytoscapeRenames(network)
     let nodeID = idWriter(network)
     let integerTrust = network.writesTrustAsIntegers
     var out =
@@ -368,8 +372,8 @@ extension NodeLinkFormat {
         "\"id\": \(jsonString(node.id))", "\"value\": \(nodeID(node.id))",
         "\"name\": \(jsonString(node.label))",
       ]
-      for k in node.attributes.keys.sorted() where !reserved.contains(k) {
-        fields.append("\(jsonString(k)): \(value(node.attributes[k]!))")
+      for k in node.attributes.keys.sorted() {
+        fields.append("\(jsonString(renames.nodes[k] ?? k)): \(value(node.attributes[k]!))")
       }
       return "      {\"data\": {" + fields.joined(separator: ", ") + "}}"
     }.joined(separator: ",\n")
@@ -394,12 +398,41 @@ extension NodeLinkFormat {
         )
       }
       if let l = tie.layer { fields.append("\"layer\": \(jsonString(l))") }
-      for a in tie.attributes.keys.sorted() where !reserved.contains(a) && a != "key" {
-        fields.append("\(jsonString(a)): \(value(tie.attributes[a]!))")
+      for a in tie.attributes.keys.sorted() {
+        fields.append("\(jsonString(renames.ties[a] ?? a)): \(value(tie.attributes[a]!))")
       }
       return "      {\"data\": {" + fields.joined(separator: ", ") + "}}"
     }.joined(separator: ",\n")
     out += "\n    ]\n  }\n}\n"
     return out
+  }
+}
+
+extension NodeLinkFormat {
+  /// The attributes ``writeCytoscape(_:)`` writes under another name, since Cytoscape JSON
+  /// gives their names to its own fields: a node's `id`, `value` (the id again) and `name`
+  /// (the label); a tie's `id`, `source`, `target`, `key`, and its trust and `layer` where ties have them. Each goes under
+  /// the first of `NAME_2`, `NAME_3`, ... that no attribute of its kind has.
+  public static func cytoscapeRenames(_ network: Network) -> (
+    nodes: [String: String], ties: [String: String]
+  ) {
+    func renames(_ names: Set<String>, reserved: Set<String>) -> [String: String] {
+      var taken = names.union(reserved)
+      var out: [String: String] = [:]
+      for name in names.sorted() where reserved.contains(name) {
+        let new = (2...).lazy.map { "\(name)_\($0)" }.first { !taken.contains($0) }!
+        taken.insert(new)
+        out[name] = new
+      }
+      return out
+    }
+    let tieReserved = Set(["id", "source", "target", "key"]).union(
+      (network.hasTrust ? [network.trustAttributeName] : [])
+        + (network.hasLayers ? ["layer"] : []))
+    return (
+      renames(
+        Set(network.nodes.flatMap { $0.attributes.keys }), reserved: ["id", "value", "name"]),
+      renames(Set(network.ties.flatMap { $0.attributes.keys }), reserved: tieReserved)
+    )
   }
 }

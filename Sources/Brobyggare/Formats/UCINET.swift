@@ -110,6 +110,11 @@ public enum UCINETFormat {
       dropped.append(
         "a DL matrix cannot say that the ties are undirected: read it back with --undirected")
     }
+    if layers.count > 1 {
+      dropped.append(
+        "the \(layers.count) layers are written as \(layers.count) matrices (nm=\(layers.count)), as UCINET reads them; igraph's DL reader (python and R) refuses a file of several matrices: for igraph, write GraphML"
+      )
+    }
     var out = "dl n=\(n)"
     if layers.count > 1 { out += " nm=\(layers.count)" }
     out += "\nformat = edgelist1\n"

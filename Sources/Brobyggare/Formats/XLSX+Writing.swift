@@ -301,7 +301,9 @@ extension XLSXFormat {
       var row: [Value] = [
         .text(network.nodes[tie.source].id), .text(network.nodes[tie.target].id), .text(type),
       ]
-      if hasTrust { row.append(tie.trust.map(Value.number) ?? .empty) }
+      // A trust of NaN or infinity as its text, as other attributes: an empty cell would read
+      // back as no trust, which counts as 1.
+      if hasTrust { row.append(tie.trust.map { value(.double($0)) } ?? .empty) }
       if hasLayer { row.append(tie.layer.map(Value.text) ?? .empty) }
       for a in tieAttrs { row.append(value(tie.attributes[a])) }
       tieRows.append(row)

@@ -1,0 +1,213 @@
+import Brobyggare
+import Foundation
+import Testing
+
+@testable import BrobyggareCommands
+
+/// Writing a network for another tool: each test reproduces a change or a loss that `convert`
+/// made without a word (or that the other tool made of what was written), found by reading the
+/// files with networkx 3.6.1, python-igraph 1.0.0, R igraph 1.3.5 and Graphviz 2.43; each
+/// failed on the behaviour before the fix.
+@Suite("No silent losses when sharing a network")
+struct SharingTrapTests {
+  /// A folder with `name.csv` (ties) and, when given, `name.nodes.csv`.
+  func tables(_ dir: URL, _ name: String, ties: String, nodes: String? = nil) throws -> String {
+    let path = dir.appendingPathComponent("\(name).csv").path
+    try ties.write(toFile: path, atomically: true, encoding: .utf8)
+    if let nodes {
+      try nodes.write(
+        toFile: dir.appendingPathComponent("\(name).nodes.csv").path, atomically: true,
+        encoding: .utf8)
+    }
+    return path
+  }
+
+  /// Cytoscape JSON gives `name` (the label), `value` (the id) and a tie's `id` to its own
+  /// fields: the nodes' own `name` and `value` and the tie's `id` were dropped. They are
+  /// written as `name_2`, `value_2` and `id_2`, with a note each.
+  @Test func cytoscapeKeepsAttributesUnderItsOwnFieldNames() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = try tables(
+      dir, "cv", ties: "source,target,id\na,b,E1\n",
+      nodes: "id,label,value,name\na,A,10,Anna\nb,B,20,Bob\n")
+    let output = dir.appendingPathComponent("cv.cy.json").path
+    let r = run("convert", input, output, "--json-dialect", "cytoscape")
+    #expect(r.status == 0, "\(r.stderr)")
+    for text in [
+      "the node attribute 'name' is written as 'name_2': Cytoscape JSON gives 'name' to its own field (the label)",
+      "the node attribute 'value' is written as 'value_2'",
+      "the tie attribute 'id' is written as 'id_2'",
+    ] {
+      #expect(r.stderr.contains(text), "\(r.stderr)")
+    }
+    let json = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(
+      json.contains("\"name\": \"A\", \"label\": \"A\", \"name_2\": \"Anna\", \"value_2\": 10"))
+    #expect(json.contains("\"id_2\": \"E1\""))
+    // Read back, every value is there.
+    let back = try Network(contentsOf: output)
+    #expect(back.nodes[0].attributes["name_2"] == .string("Anna"))
+    #expect(back.nodes[1].attributes["value_2"] == .integer(20))
+    #expect(back.ties[0].attributes["id_2"] == .string("E1"))
+  }
+
+  /// A trust of NaN went to a workbook as an empty cell, which reads back as no trust and
+  /// counts as 1. It is written as its text, and reading the workbook back refuses it, as
+  /// reading the source did; every format says it wrote one.
+  @Test func aTrustOfNaNStaysLoud() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("n.json").path
+    try """
+    {"directed": true, "multigraph": false, "graph": {}, "nodes": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+     "links": [{"source": "a", "target": "b", "weight": NaN}, {"source": "b", "target": "c", "weight": 0.5}]}
+    """.write(toFile: input, atomically: true, encoding: .utf8)
+    let workbook = dir.appendingPathComponent("n.xlsx").path
+    let w = run("convert", input, workbook)
+    #expect(w.status == 0, "\(w.stderr)")
+    #expect(
+      w.stderr.contains(
+        "1 tie has a trust of NaN or infinity, written as such: a trust must be a number, so reading the file back here refuses it"
+      ), "\(w.stderr)")
+    let back = run("metrics", workbook, "--measures", "degree")
+    #expect(back.status != 0)
+    #expect(back.stderr.contains("the trust 'NaN' must be a finite number"), "\(back.stderr)")
+  }
+
+  /// Formats whose every tie line has a weight wrote a tie without a trust as a tie rated 1,
+  /// and Pajek left it without one, which igraph reads as NaN: said.
+  @Test func tiesWithoutATrustAreSaidWhereTheFormatGivesThemOne() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = try tables(dir, "t", ties: "source,target,trust\na,b,0.5\nb,c,\n")
+    for (ext, text) in [
+      (
+        "dl",
+        "1 tie without a trust is written with the weight 1 it counts as here: read back, it is a tie rated 1"
+      ),
+      ("edgelist", "1 tie without a trust is written with the weight 1 it counts as here"),
+      ("net", "1 tie without a trust is written without a weight, which igraph reads as NaN"),
+    ] {
+      let r = run("convert", input, dir.appendingPathComponent("t.\(ext)").path)
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(r.stderr.contains(text), "\(ext): \(r.stderr)")
+    }
+    // Gephi's spreadsheet import takes a tie's weight from a column named Weight only
+    // (gephi.org, "Spreadsheet" format page): the CSV's trust column is said to be otherwise.
+    let csv = run("convert", input, dir.appendingPathComponent("copy.csv").path)
+    #expect(
+      csv.stderr.contains(
+        "the trust is in the column 'trust', which Gephi's spreadsheet import reads as an attribute (it takes a tie's weight from a column named Weight only): for Gephi, write GEXF"
+      ), "\(csv.stderr)")
+    // GraphML has a place for no trust: nothing to say.
+    let g = run("convert", input, dir.appendingPathComponent("t.graphml").path)
+    #expect(!g.stderr.contains("without a trust"))
+  }
+
+  /// GEXF's edge `weight` holds the trust; a tie attribute titled `weight` beside it was read
+  /// by networkx as the weight (one of the two kept) and listed twice here. It is titled
+  /// `weight_2`, with a note; the trust's own name going to `weight` is said too.
+  @Test func gexfKeepsATieAttributeNamedWeightApart() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = try tables(dir, "tw", ties: "source,target,trust,weight\na,b,0.8,5\nb,c,0.3,2\n")
+    let output = dir.appendingPathComponent("tw.gexf").path
+    let r = run("convert", input, output)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "the tie attribute 'weight' is written titled 'weight_2': an edge's GEXF weight holds the trust"
+      ), "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "the trust, named 'trust' here, is written as the ties' GEXF weight, and reads back named 'weight'"
+      ))
+    let gexf = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(gexf.contains("title=\"weight_2\" type=\"long\""))
+    #expect(gexf.contains("<edge source=\"a\" target=\"b\" weight=\"0.8\">"))
+    let back = try Network(contentsOf: output)
+    #expect(back.ties.map(\.trust) == [0.8, 0.3])
+    #expect(back.ties.map { $0.attributes["weight_2"] } == [.integer(5), .integer(2)])
+  }
+
+  /// GML text is ASCII, Swedish letters written as `&#246;`, which networkx decodes and igraph
+  /// (python and R) keeps as written; and where the nodes have a `name` attribute of their
+  /// own, igraph takes it for the vertex names, not the ids the note said it read.
+  @Test func gmlSaysWhatIgraphMakesOfIt() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let swedish = dir.appendingPathComponent("m.gml").path
+    let m = run("convert", "municipality", swedish)
+    #expect(m.status == 0)
+    #expect(
+      m.stderr.contains(
+        "are written as character references such as &#246;, which networkx decodes and igraph keeps as written (G&#246;ran); for igraph, write GraphML"
+      ), "\(m.stderr)")
+    #expect(m.stderr.contains("(igraph reads them as its vertex names)"))
+    let input = try tables(
+      dir, "nm", ties: "source,target\nalice,bob\n",
+      nodes: "id,name\nalice,Alice Smith\nbob,Robert\n")
+    let r = run("convert", input, dir.appendingPathComponent("nm.gml").path)
+    #expect(r.status == 0)
+    #expect(
+      r.stderr.contains(
+        "read_gml(path, label=\"nodeid\") names them by these ids (igraph keeps them as the vertex attribute 'nodeid', and takes the nodes' own 'name' attribute for its vertex names)"
+      ), "\(r.stderr)")
+    #expect(!r.stderr.contains("character references"))
+  }
+
+  /// igraph's DL reader refuses a file of several matrices (python-igraph 1.0.0 and R igraph
+  /// 1.3.5 both fail with a parse error in its line 1, `dl n=87 nm=4`); Pajek's writer said so
+  /// of its relations, DL's did not.
+  @Test func dlOfSeveralLayersSaysIgraphRefusesIt() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = run("convert", "municipality", dir.appendingPathComponent("m.dl").path)
+    #expect(r.status == 0)
+    #expect(
+      r.stderr.contains(
+        "the 4 layers are written as 4 matrices (nm=4), as UCINET reads them; igraph's DL reader (python and R) refuses a file of several matrices"
+      ), "\(r.stderr)")
+  }
+
+  /// A label that is `\N` alone: Graphviz drew it as the node's name, and read back here it
+  /// became the name. It is written `\\N`, which Graphviz draws as `\N` (checked with dot
+  /// -Tsvg, Graphviz 2.43) and the reader reads as `\N`. A name escape among other text is
+  /// kept as written, and Graphviz's drawing of it is said.
+  @Test func aLabelThatIsANameEscapeReadsBackAsItself() throws {
+    var net = Network(directed: true)
+    _ = net.addTie(from: "C:\\dir", to: "x")
+    net.setNodeAttribute("label", .string("\\N"), at: 0)
+    net.setNodeAttribute("label", .string("\\G label"), at: 1)
+    let text = try DOTFormat.write(net)
+    #expect(text.contains("\"C:\\dir\" [label=\"\\\\N\"]"), "\(text)")
+    let back = try DOTFormat.read(Data(text.utf8), file: "labels.dot")
+    #expect(back.nodes.map { $0.attributes["label"] } == [.string("\\N"), .string("\\G label")])
+    #expect(
+      net.lostWhenWritten(as: .dot).contains {
+        $0.hasPrefix("1 label holds one of Graphviz's name escapes")
+      })
+  }
+
+  /// A Network Canvas study read with egos not as nodes has no place for the egos' own
+  /// answers (sector, area): convert dropped them without a word.
+  @Test func egosAnswersLeftOutAreSaid() throws {
+    let study = packageRoot.appendingPathComponent(
+      "Datasets/egos-constructed/graphml/study.graphml"
+    )
+    .path
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = run("convert", study, dir.appendingPathComponent("e.csv").path)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "the egos' own answers ('area', 'sector') are not in it (--ego-as-node puts them on the egos' nodes)"
+      ), "\(r.stderr)")
+    let asNodes = run(
+      "convert", study, dir.appendingPathComponent("f.csv").path, "--ego-as-node")
+    #expect(asNodes.status == 0)
+    #expect(!asNodes.stderr.contains("the egos' own answers"))
+  }
+}
