@@ -242,6 +242,23 @@ final class Notes: @unchecked Sendable {
   var networkFiles: [String] { lock.withLock { networks } }
 }
 
+/// A weight that has no length, as an error in the network's file: the tie named by its place
+/// there (the first tie with those ends, in the layers analysed).
+func distanceDataError(
+  _ error: Error, file: String, network: Network, selection: TieSelection = .all
+) -> Error {
+  guard var e = error as? DistanceError else { return error }
+  if let s = e.source, let t = e.target {
+    let k = network.ties.firstIndex { tie in
+      guard selection.includes(layer: tie.layer) else { return false }
+      let (a, b) = (network.nodes[tie.source].id, network.nodes[tie.target].id)
+      return (a == s && b == t) || (!network.isDirected && a == t && b == s)
+    }
+    e.tieNumber = k.map { network.fileTieIndex($0) + 1 }
+  }
+  return DataError(file: file, message: "\(e)")
+}
+
 extension NetworkError {
   var isInvalidWeight: Bool { if case .invalidWeight = self { true } else { false } }
 }
@@ -362,7 +379,7 @@ let selectionOptions: [OptionSpec] = [
   OptionSpec(
     name: "layer", valueName: "layers",
     help:
-      "Analyse these layers only (comma-separated; a layer whose name has a comma, by its whole name); default: all layers merged."
+      "Analyse these layers only (comma-separated; a layer whose name has a comma, by its whole name); default: all layers merged but affiliation layers (person to organisation), which 'all' adds."
   ),
   OptionSpec(
     name: "merge", valueName: "rule",
@@ -674,6 +691,58 @@ func noteTiesWithoutTrust(_ s: TieSelection, network: Network, file: String?) {
   )
 }
 
+/// Says how the ties analysed become the simple graph every measure reads: self-loops left
+/// out, a pair tied again in one layer merged into one tie (its trust by the merge rule), and a
+/// pair tied in several layers counted once. A mail archive's repeated messages or an
+/// interview's duplicated rows are otherwise merged without a word.
+func noteSimpleGraph(_ s: TieSelection, network: Network, file: String?) {
+  struct Pair: Hashable {
+    var layer: Int
+    var u: Int32
+    var v: Int32
+  }
+  var layerIndex: [String?: Int] = [:]
+  var pairs = Set<Pair>()
+  var acrossLayers = Set<Pair>()
+  var selected = 0
+  var loops = 0
+  for t in network.ties where s.includes(layer: t.layer) {
+    selected += 1
+    if t.source == t.target {
+      loops += 1
+      continue
+    }
+    let (u, v) =
+      network.isDirected || t.source < t.target ? (t.source, t.target) : (t.target, t.source)
+    let layer: Int
+    if let i = layerIndex[t.layer] {
+      layer = i
+    } else {
+      layer = layerIndex.count
+      layerIndex[t.layer] = layer
+    }
+    pairs.insert(Pair(layer: layer, u: Int32(u), v: Int32(v)))
+    acrossLayers.insert(Pair(layer: 0, u: Int32(u), v: Int32(v)))
+  }
+  let parallel = selected - loops - pairs.count
+  let otherLayer = pairs.count - acrossLayers.count
+  guard loops > 0 || parallel > 0 else { return }
+  let files = Notes.current?.networkFiles ?? []
+  let named = file ?? (Set(files).count == 1 ? files[0] : nil)
+  let what = [
+    loops > 0 ? "\(loops) self-\(loops == 1 ? "loop is" : "loops are") left out" : nil,
+    parallel > 0
+      ? "\(parallel) parallel \(parallel == 1 ? "tie" : "ties") (a pair tied again in one layer) \(parallel == 1 ? "is" : "are") merged\(network.hasTrust || s.weightAttribute != nil ? " (the trust by --merge \(s.merge.rawValue))" : "")"
+      : nil,
+    otherLayer > 0
+      ? "\(otherLayer) \(otherLayer == 1 ? "tie counts" : "ties count") once with \(otherLayer == 1 ? "its pair's tie" : "their pairs' ties") in another layer"
+      : nil,
+  ].compactMap { $0 }.joined(separator: "; ")
+  note(
+    "\(named.map { "\($0): " } ?? "")the measures read the simple graph: of the \(selected) ties \(s.layers == nil && s.excludedLayers.isEmpty ? "in the file" : "in the layers analysed"), \(what)"
+  )
+}
+
 /// The ties an analysis of people reads. Without `--layer`, affiliation layers (person to
 /// organisation) are left out when there are other layers, and a note says so; `--layer all`
 /// merges every layer.
@@ -685,7 +754,10 @@ func tieSelection(_ p: ParsedArguments, network: Network, file: String? = nil) t
 {
   var s = TieSelection()
   s.layers = try selectedLayers(p, network: network)
-  defer { noteTiesWithoutTrust(s, network: network, file: file) }
+  defer {
+    noteTiesWithoutTrust(s, network: network, file: file)
+    noteSimpleGraph(s, network: network, file: file)
+  }
   if p.value("layer") == nil {
     let affiliation = network.affiliationLayers
     let all = network.layers

@@ -356,6 +356,19 @@ extension BrobyggareCommandLine {
       let style = try diagramStyle(p, net)
       let drawing = try net.drawing(style)
       noteLabels(style, drawing, net)
+      // Seen with Graphviz 2.43: fdp places the nodes of the same file differently from one
+      // run to the next (with clusters, or with the legend's table), whatever its seed.
+      if drawing.layout == "fdp" {
+        note(
+          "the layout is fdp\(style.clusters ? " (for the clusters)" : ""): the DOT is the same every time, but Graphviz's fdp can place its nodes differently from one run to the next (seen with Graphviz 2.43, whatever the seed); neato (--layout neato, without --clusters) draws the same picture every time"
+        )
+      }
+      if style.hideIsolates && style.ego == nil && drawing.drawnCount < net.nodeCount {
+        let hidden = net.nodeCount - drawing.drawnCount
+        note(
+          "--hide-isolates: \(hidden) of the \(net.nodeCount) nodes \(hidden == 1 ? "has" : "have") no tie in the layers drawn and \(hidden == 1 ? "is" : "are") not drawn"
+        )
+      }
       return drawing.dot
     } catch let e as DiagramError {
       throw UsageError(message: e.description)

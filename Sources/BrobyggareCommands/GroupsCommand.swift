@@ -35,6 +35,7 @@ extension BrobyggareCommandLine {
     let (g, names) = try groupsOrUsageError(net, attribute)
     let adj = try net.adjacency(selection)
     let m = adj.groupMatrices(groups: g, names: names)
+    noteUndirectedReciprocity(net, path)
     let ei = adj.eiIndex(
       groups: g, groupCount: names.count, permutations: permutations, seed: seed,
       threads: try threadCount(p))

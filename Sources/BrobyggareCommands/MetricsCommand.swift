@@ -418,7 +418,7 @@ extension BrobyggareCommandLine {
       do {
         lengths = try ArcLengths(adj, transform: distance, nodeIDs: net.nodes.map(\.id))
       } catch {
-        throw DataError(file: path, message: "\(error)")
+        throw distanceDataError(error, file: path, network: net, selection: selection)
       }
     }
     var columns: [String: [Cell]] = [:]

@@ -54,7 +54,7 @@ extension BrobyggareCommandLine {
     let ids = net.nodes.map(\.id)
     if distance.isWeighted {
       do { _ = try ArcLengths(adj, transform: distance, nodeIDs: ids) } catch {
-        throw DataError(file: path, message: "\(error)")
+        throw distanceDataError(error, file: path, network: net, selection: selection)
       }
     }
     let settings =

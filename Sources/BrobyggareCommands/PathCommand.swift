@@ -110,7 +110,7 @@ extension BrobyggareCommandLine {
           inputs: [path], &out)
       }
     } catch let e as DistanceError {
-      throw DataError(file: path, message: "\(e)")
+      throw distanceDataError(e, file: path, network: net, selection: selection)
     }
   }
 }

@@ -26,6 +26,7 @@ extension BrobyggareCommandLine {
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
     let census = adj.dyadCensus
+    noteUndirectedReciprocity(net, path)
     var settings = [
       ("network", path), ("nodes", String(net.nodeCount)),
       ("directed", net.isDirected ? "yes" : "no"),
@@ -88,4 +89,13 @@ extension BrobyggareCommandLine {
     }
     try emit(table, p, inputs: [path], &out)
   }
+}
+
+/// On an undirected network every tie counts both ways: reciprocity is 1 and asymmetry 0 by
+/// definition (igraph gives 1, networkx refuses), which says nothing about who named whom.
+func noteUndirectedReciprocity(_ net: Network, _ path: String) {
+  guard !net.isDirected, net.tieCount > 0 else { return }
+  note(
+    "\(path) is undirected: every tie counts both ways, so reciprocity is 1 and no tie is one-way by definition (igraph gives 1; networkx refuses undirected graphs); if the ties are who named whom, the file must say it is directed"
+  )
 }

@@ -123,18 +123,20 @@ let reportMeasureExplanations: [(name: String, sentence: String)] = [
   ),
 ]
 
-/// The measures explained, each with a link to the README's Measures section.
+/// The measures explained, and where their definitions are. The report's folder holds no
+/// README: a link to one there led nowhere once the folder was sent on.
 func reportMeasuresHTML() -> String {
   var out = "<dl class=\"measures\">\n"
   for m in reportMeasureExplanations {
-    out +=
-      "<dt>\(escapeXML(m.name))</dt><dd>\(escapeXML(m.sentence)) <a href=\"\(readmeMeasuresLink)\">Definition in the README</a></dd>\n"
+    out += "<dt>\(escapeXML(m.name))</dt><dd>\(escapeXML(m.sentence))</dd>\n"
   }
-  return out + "</dl>\n"
+  return out + "</dl>\n<p>\(escapeXML(readmeMeasuresPointer)).</p>\n"
 }
 
-/// The README's table of measures (the README that comes with the program).
-let readmeMeasuresLink = "README.md#measures"
+/// Where the definitions and references of the measures are: a section of Brobyggare's own
+/// README, which does not travel with a report.
+let readmeMeasuresPointer =
+  "Definitions and references: the section Measures of Brobyggare's README (it comes with the program, not with this folder)"
 
 /// The provenance rows: what made the report and from what.
 func reportProvenance(

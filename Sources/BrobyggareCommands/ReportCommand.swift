@@ -12,7 +12,10 @@ let reportSpec = CommandSpec(
       help: "The node attribute that defines the groups. Required.", required: true),
     digitsOption,
     OptionSpec(
-      name: "top", valueName: "k", help: "Bridge-builders listed and highlighted (default: 10)."),
+      name: "top", valueName: "k",
+      help:
+        "Bridge-builders listed (default: 10); the drawing marks the first 5 of them, or k if fewer."
+    ),
     OptionSpec(
       name: "robustness", valueName: "runs",
       help: "Add how sure the ranking is: node dropout 10, 20 and 30 % with this many runs."),
@@ -92,6 +95,7 @@ extension BrobyggareCommandLine {
     let constraint = adj.structuralHoles().constraint
     let ei = adj.eiIndex(groups: g, groupCount: names.count)
     let matrices = adj.groupMatrices(groups: g, names: names)
+    noteUndirectedReciprocity(net, path)
     // Ties (within rounding, RankCorrelation.withRoundingTies) in node order.
     let key = RankCorrelation.withRoundingTies(betweenness)
     let order = (0..<n).sorted { (key[$0], -$0) > (key[$1], -$1) }
@@ -113,7 +117,9 @@ extension BrobyggareCommandLine {
         .integer(r + 1), .text(net.nodes[v].id), .text(net.nodes[v].label),
         .text(groupName(g[v], names)), .number(betweenness[v]), .number(intergroup[v]),
       ]
-        + (0..<6).map { .number(brokerage.raw[$0][v]) } + [
+        // A node in no group brokers between no groups: its role counts are left empty,
+        // not 0 (which would say it brokers nothing).
+        + (0..<6).map { g[v] < 0 ? .text("") : .number(brokerage.raw[$0][v]) } + [
           .number(constraint[v]), .number(ei.nodes[v]),
         ]
     }
@@ -222,7 +228,7 @@ extension BrobyggareCommandLine {
       robustnessTable = ResultTable(
         columns: [
           "condition", "runs", "spearman_median", "spearman_5", "spearman_95",
-          "top_k_overlap_median", "top1_stays_first",
+          "top_k_overlap_median", "first_stays_in_top_\(min(5, top))",
         ],
         rows: r.conditions.map { c in
           [
@@ -364,10 +370,11 @@ extension BrobyggareCommandLine {
         )
       ])
     let hasUngrouped = g.contains { $0 < 0 }
-    let pageGroups = names + (hasUngrouped ? ["(no group)"] : [])
+    let pageGroups = names + (hasUngrouped ? [DiagramStyle.noGroup] : [])
     let pageData = ReportData(
       attribute: attribute, groups: pageGroups,
-      colours: pageGroups.indices.map { DiagramStyle.palette[$0 % DiagramStyle.palette.count] },
+      colours: names.indices.map { DiagramStyle.palette[$0 % DiagramStyle.palette.count] }
+        + (hasUngrouped ? [DiagramStyle.noGroupColour] : []),
       layers: analysedLayers + affiliationLayers, affiliationLayers: affiliationLayers.count,
       measures: [
         "betweenness", "betweenness_intergroup", "brokerage_total", "constraint", "ei_index",
@@ -410,7 +417,7 @@ extension BrobyggareCommandLine {
       "## The measures\n\n"
       + reportMeasureExplanations.map { "- \(markdownText($0.name)): \(markdownText($0.sentence))" }
       .joined(separator: "\n")
-      + "\n\nDefinitions and references: the README, section [Measures](\(readmeMeasuresLink)).\n\n"
+      + "\n\n\(readmeMeasuresPointer).\n\n"
     md += "## Between the groups\n\n![Tie density](density.svg)\n\n![Mean trust](trust.svg)\n\n"
     md +=
       "E-I index (Krackhardt and Stern 1988): −1 all ties inside the group, +1 all outside; the network's is \(formatNumber(humanRounded(ei.network))) (expected from group sizes \(formatNumber(humanRounded(ei.networkExpected)))).\n\n"
@@ -420,7 +427,7 @@ extension BrobyggareCommandLine {
     }
     if let rt = robustnessTable {
       md +=
-        "## How sure is the ranking\n\nNodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.\n\n"
+        "## How sure is the ranking\n\nNodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top \(min(5, top)) kept; the last column is the share of runs in which the top bridge-builder stays in the top \(min(5, top)) (not necessarily first).\n\n"
         + rounded(rt).render(.markdown) + "\n"
     }
 
@@ -471,7 +478,7 @@ extension BrobyggareCommandLine {
     md += provenanceMarkdown(provenance)
     if let rt = robustnessTable {
       html +=
-        "<h2>How sure is the ranking</h2>\n<p>Nodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top 5 kept; the last column is how often the top bridge-builder stays in the top 5.</p>\n"
+        "<h2>How sure is the ranking</h2>\n<p>Nodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top \(min(5, top)) kept; the last column is the share of runs in which the top bridge-builder stays in the top \(min(5, top)) (not necessarily first).</p>\n"
         + htmlTable(rounded(rt), sortable: true)
     }
     if !runNotes.isEmpty {

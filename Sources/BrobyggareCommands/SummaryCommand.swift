@@ -75,7 +75,9 @@ extension BrobyggareCommandLine {
     var refusedLUB: [String] = []
     for path in p.positionals {
       let net = try readNetwork(path, p)
-      let selection = try tieSelection(p, network: net)
+      // The columns count the simple graph: a file's self-loops and parallel ties (a mail
+      // archive's repeated messages, say) are not ties here, which tieSelection's note says.
+      let selection = try tieSelection(p, network: net, file: path)
       // Only the layers matter here: weights and merging do not enter a count of ties.
       selections.append(
         describe(selection, network: net).components(separatedBy: "; ").filter {
@@ -95,40 +97,11 @@ extension BrobyggareCommandLine {
           "\(path): centralization_closeness is 0 because no node reaches every other \(net.isDirected ? "along the ties' direction " : "")(sna's closeness is 0 for such a node), not because closeness is equal; harmonic closeness ('metrics --measures harmonic') is defined there"
         )
       }
-      // The columns count the simple graph: a file's self-loops and parallel ties (a mail
-      // archive's repeated messages, say) are not ties here, which is said with the counts.
-      // (Ties of one pair in several layers counting once is the layers' choice, which the
-      // settings say.)
-      let selected = net.ties.filter { selection.includes(layer: $0.layer) }
-      let loops = selected.filter { $0.source == $0.target }.count
-      var pairs = Set<[String?]>()
-      var acrossLayers = Set<[Int]>()
-      for t in selected where t.source != t.target {
-        let (u, v) =
-          net.isDirected || t.source < t.target ? (t.source, t.target) : (t.target, t.source)
-        pairs.insert([t.layer, String(u), String(v)])
-        acrossLayers.insert([u, v])
-      }
-      let parallel = selected.count - loops - pairs.count
-      let otherLayer = pairs.count - acrossLayers.count
-      if loops > 0 || parallel > 0 {
-        let what = [
-          loops > 0 ? "\(loops) self-\(loops == 1 ? "loop is" : "loops are") left out" : nil,
-          parallel > 0
-            ? "\(parallel) parallel \(parallel == 1 ? "tie" : "ties") (a pair tied again in one layer) \(parallel == 1 ? "is" : "are") merged"
-            : nil,
-          otherLayer > 0
-            ? "\(otherLayer) \(otherLayer == 1 ? "tie counts" : "ties count") once with \(otherLayer == 1 ? "its pair's tie" : "their pairs' ties") in another layer"
-            : nil,
-        ].compactMap { $0 }.joined(separator: "; ")
-        note(
-          "\(path): ties counts the simple graph: of the \(selected.count) ties \(selection.layers == nil && selection.excludedLayers.isEmpty ? "in the file" : "in the layers analysed"), \(what), as the measures here read them"
-        )
-      }
       let answered = net.nodes.compactMap { n -> Bool? in
         if let b = n.answered { return b }
         return nil
       }
+      noteUndirectedReciprocity(net, path)
       var row: [Cell] = [
         .text(path), .integer(net.nodeCount), .integer(adj.tieCount),
         .text(net.isDirected ? "directed" : "undirected"),

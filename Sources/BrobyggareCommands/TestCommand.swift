@@ -79,7 +79,7 @@ let testSpec = CommandSpec(
 let cugLayerOption = OptionSpec(
   name: "layer", valueName: "layers",
   help:
-    "With --cug: test on these layers only (comma-separated); default: all layers merged. The regression names its layers in --dependent and --predictors."
+    "With --cug: test on these layers only (comma-separated); default: all layers merged but affiliation layers (person to organisation), which 'all' adds. The regression names its layers in --dependent and --predictors."
 )
 let cugGroupOption = BrobyggareCommandLine.cugSharedOptions.first { $0.name == "group" }!
 

@@ -231,7 +231,7 @@ extension BrobyggareCommandLine {
         return adj.betweenness(
           lengths: try ArcLengths(adj, transform: distance, nodeIDs: ids), threads: threads)
       } catch {
-        throw DataError(file: path, message: "\(error)")
+        throw distanceDataError(error, file: path, network: net, selection: s)
       }
     }
     let before = try betweenness(selection)

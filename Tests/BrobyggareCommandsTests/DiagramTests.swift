@@ -93,8 +93,11 @@ struct DiagramTests {
     style.group = "g"
     style.size = .degree
     let dot = try net.diagram(style)
-    // The mutual pair once, both ways, width 0.6 + 2.4 × mean trust 0.75; the one-way tie grey with an open arrow.
-    #expect(dot.contains("\"a\" -> \"b\" [penwidth=\"2.4\", dir=\"both\"];"))
+    // The mutual pair once, both ways, width 0.6 + 2.4 × mean trust 0.75, each way's trust in
+    // its tooltip; the one-way tie grey with an open arrow.
+    #expect(
+      dot.contains(
+        "\"a\" -> \"b\" [penwidth=\"2.4\", tooltip=\"a → b: 1; b → a: 0.5\", dir=\"both\"];"))
     #expect(!dot.contains("\"b\" -> \"a\""))
     #expect(
       dot.contains("\"a\" -> \"c\" [penwidth=\"3\", color=\"#999999\", arrowhead=\"empty\"];"))

@@ -207,8 +207,9 @@ struct RenderPanelsTests {
       let png = try Data(contentsOf: dir.appendingPathComponent(f))
       #expect(pngPixelsPerMetre(png).map { [$0.x, $0.y] } == [11811, 11811], "\(f)")
     }
-    // The panels' DOT: the legend names the attribute and the layer (one layer drawn, the
-    // first line style: solid), the resolution is set.
+    // The panels' DOT: the legend names the attribute and the layer (its line style by its
+    // place among the network's layers, drawn or not: collaboration, member of, trust, works
+    // at, so the third style, dotted), the resolution is set.
     let nets = try waves.map { try Network(contentsOf: $0) }
     var style = DiagramStyle()
     style.group = "sector"
@@ -221,7 +222,7 @@ struct RenderPanelsTests {
       style: style)
     for dot in dots {
       #expect(
-        dot.contains("<I>colour: sector</I>") && dot.contains("solid line: trust")
+        dot.contains("<I>colour: sector</I>") && dot.contains("dotted line: trust")
           && dot.contains("dpi=\"300\""))
     }
     #expect(Self.pins(dots[0]) == Self.pins(dots[1]))

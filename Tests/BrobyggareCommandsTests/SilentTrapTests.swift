@@ -210,8 +210,20 @@ struct SilentTrapTests {
     #expect(r.stdout.contains("\(file.path),3,2,directed"), "\(r.stdout)")
     #expect(
       r.stderr.contains(
-        "ties counts the simple graph: of the 4 ties in the file, 1 self-loop is left out; 1 parallel tie (a pair tied again in one layer) is merged, as the measures here read them"
+        "the measures read the simple graph: of the 4 ties in the file, 1 self-loop is left out; 1 parallel tie (a pair tied again in one layer) is merged"
       ), "\(r.stderr)")
+    // Every command that measures says it, and with trust, by which rule the trust merged.
+    let trusted = dir.appendingPathComponent("w.csv")
+    try "source,target,trust\na,b,1\na,b,3\nb,c,2\n".write(
+      to: trusted, atomically: true, encoding: .utf8)
+    for command in [["metrics"], ["whatif", "--remove", "b"], ["bridges"]] {
+      let m = BrobyggareCommandLine.run(command + [trusted.path])
+      #expect(m.status == 0, "\(command): \(m.stderr)")
+      #expect(
+        m.stderr.contains(
+          "\(trusted.path): the measures read the simple graph: of the 3 ties in the file, 1 parallel tie (a pair tied again in one layer) is merged (the trust by --merge max)"
+        ), "\(command): \(m.stderr)")
+    }
   }
 
   // MARK: whatif before

@@ -131,8 +131,14 @@ struct IntergroupTests {
     do {
       _ = try ArcLengths(adj, transform: .negativeLog, nodeIDs: ["a", "b", "c", "d"])
     } catch {
-      #expect(error.description.contains("on the tie a -> b"))
+      // Named by its ends, the arrow as the network's direction, and the others counted:
+      // c–d too, and undirected each tie once; directed, b -> a, c -> d, d -> c (by hand).
+      #expect(error.description.contains("on the tie a \(directed ? "->" : "--") b"))
       #expect(error.description.contains("use --distance reciprocal"))
+      #expect(
+        error.description.hasSuffix(
+          directed ? "(and 3 other ties' weights have none)" : "(and 1 other tie's weight has none)"
+        ), "\(error)")
     }
     // The most-trusted path a to d: 1 · 0.5 · 1.
     let tree = try adj.trustTree(from: 0, nodeIDs: ["a", "b", "c", "d"])

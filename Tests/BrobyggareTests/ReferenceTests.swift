@@ -195,7 +195,7 @@ struct PathSpecialCases {
     do {
       _ = try net.betweenness(distance: .reciprocal)
     } catch let e as DistanceError {
-      #expect(e.description.contains("a -> b"))
+      #expect(e.description.contains("a -- b"))
     }
   }
 

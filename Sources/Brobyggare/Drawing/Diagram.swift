@@ -86,6 +86,10 @@ public struct DiagramStyle: Sendable {
   public static let greys = [
     "#FFFFFF", "#D9D9D9", "#B3B3B3", "#8C8C8C", "#666666", "#404040", "#EDEDED", "#C6C6C6",
   ]
+  /// The name the legend gives nodes without a group.
+  public static let noGroup = "(no group)"
+  /// The fill of nodes without a group (drawn with a dashed outline): no group's colour.
+  public static let noGroupColour = "#FFFFFF"
   /// The greys dark enough to take white labels.
   static let darkGreys: Set<String> = ["#666666", "#404040"]
   /// Line styles by layer, in the sorted order of the layer names.
@@ -139,6 +143,11 @@ package struct PinnedLayout: Sendable {
   package var groupNames: [String]?
   /// The legend's id in the layout run.
   package var legendID: String?
+  /// The largest node value and trust over every panel, so that a node of the same size or a
+  /// tie of the same trust is drawn the same in every panel; `nil` for this network's own.
+  package var largestValue: Double?
+  /// The largest trust over every panel's ties (see ``largestValue``).
+  package var largestTrust: Double?
 
   package init(positions: [String: (x: Double, y: Double)]) { self.positions = positions }
 
@@ -329,7 +338,8 @@ extension Network {
     }
     let topK = style.size == .none ? [] : highest(value, style.top)
     let isTop = Set(topK)
-    let maxValue = drawn.map { value[$0] }.filter(\.isFinite).max() ?? 0
+    let maxValue =
+      style.pinned?.largestValue ?? drawn.map { value[$0] }.filter(\.isFinite).max() ?? 0
 
     // Which nodes carry a label.
     var labelled = Set<Int>()
@@ -359,20 +369,29 @@ extension Network {
       // The groups as every group measure reads them (trimmed, numbers in numeric order);
       // nodes without a value are drawn as a group of their own, "(no group)", last.
       let a = try groupAssignment(by: g)
-      groupName = a.groups.map { $0 >= 0 ? a.names[$0] : "(no group)" }
+      groupName = a.groups.map { $0 >= 0 ? a.names[$0] : DiagramStyle.noGroup }
       // Colours come from every group in the network, so an ego drawing keeps them; a panel
       // takes them from every panel's groups.
-      groupNames = style.pinned?.groupNames ?? (a.names + (a.ungrouped > 0 ? ["(no group)"] : []))
+      groupNames =
+        style.pinned?.groupNames ?? (a.names + (a.ungrouped > 0 ? [DiagramStyle.noGroup] : []))
     }
     let drawnGroups = Set(drawn.map { groupName[$0] })
     let palette = style.greyscale ? DiagramStyle.greys : DiagramStyle.palette
-    let colourOf = Dictionary(
-      uniqueKeysWithValues: groupNames.enumerated().map { ($1, palette[$0 % palette.count]) })
-    let layerNames = Array(Set(ties.compactMap(\.layer))).sorted().filter {
-      style.selection.includes(layer: $0)
+    // Nodes without a group are white with a dashed outline: not a group's colour, which they
+    // took before (the eighth of the palette, or a repeated one).
+    let grouped = groupNames.filter { $0 != DiagramStyle.noGroup }
+    var colourOf = Dictionary(
+      uniqueKeysWithValues: grouped.enumerated().map { ($1, palette[$0 % palette.count]) })
+    if groupNames.contains(DiagramStyle.noGroup) {
+      colourOf[DiagramStyle.noGroup] = DiagramStyle.noGroupColour
     }
+    // Line styles by the network's layers in sorted order, drawn or not, so that a layer keeps
+    // its style in every drawing of the network (by the layers drawn, 'trust' was solid alone
+    // and dashed beside 'collaboration').
+    let allLayers = Array(Set(ties.compactMap(\.layer))).sorted()
+    let layerNames = allLayers.filter { style.selection.includes(layer: $0) }
     let layerStyle = Dictionary(
-      uniqueKeysWithValues: layerNames.enumerated().map {
+      uniqueKeysWithValues: allLayers.enumerated().map {
         ($1, DiagramStyle.layerStyles[$0 % DiagramStyle.layerStyles.count])
       })
     let pinned = style.pinned
@@ -467,6 +486,9 @@ extension Network {
         a += ["penwidth=\"3\"", "fontname=\"Helvetica-Bold\"", "fontsize=\"12\""]
       }
       if i == egoIndex { a.append("peripheries=\"2\"") }
+      if style.group != nil && groupName[i] == DiagramStyle.noGroup {
+        a.append("style=\"filled,dashed\"")
+      }
       if style.elementIDs { a.append("id=\"n\(i)\"") }
       if let p = position(node.id) { a.append(p) }
       return "\(q(node.id)) [\(a.joined(separator: ", "))];\n"
@@ -492,7 +514,12 @@ extension Network {
     }
 
     // Ties: one line per pair and layer; trust as width; mutual directed ties once, both ways.
-    let maxTrust = ties.compactMap(\.trust).filter(\.isFinite).max() ?? 1
+    // Width by trust over the ties analysed, a tie without a trust at 1 as the measures read
+    // it (scaled apart from them, a trustless tie was drawn wider than any other); in panels,
+    // over every panel's ties.
+    let maxTrust =
+      style.pinned?.largestTrust ?? Network.largestDrawnTrust(ties, style.selection) ?? 1
+    let anyTrust = hasTrust
     var seen = Set<[Int]>()
     var arcsPresent = Set<[Int]>()
     for t in ties where !t.isSelfLoop {
@@ -510,14 +537,23 @@ extension Network {
       if mutual { seen.insert([t.target, t.source, l]) }
       seen.insert(key)
       var trust = t.trust ?? 1
+      var a: [String] = []
       if mutual,
         let back = ties.first(where: {
           $0.source == t.target && $0.target == t.source && ($0.layer ?? "") == (t.layer ?? "")
-        })?.trust
+        })
       {
-        trust = (trust + back) / 2
+        // One line both ways at the mean trust; the tooltip gives each way's.
+        let backTrust = back.trust ?? 1
+        if anyTrust {
+          a.append(
+            "tooltip=\(q("\(nodes[t.source].label) → \(nodes[t.target].label): \(formatNumber(trust)); \(nodes[t.target].label) → \(nodes[t.source].label): \(formatNumber(backTrust))"))"
+          )
+        }
+        trust = (trust + backTrust) / 2
       }
-      var a = ["penwidth=\(q(formatFixed(0.6 + 2.4 * max(0, trust) / max(maxTrust, 1e-12))))"]
+      let scaled = trust.isFinite ? min(1, max(0, trust) / max(maxTrust, 1e-12)) : 0
+      a.insert("penwidth=\(q(formatFixed(0.6 + 2.4 * scaled)))", at: 0)
       if let layer = t.layer, let s = layerStyle[layer], s != "solid" { a.append("style=\(q(s))") }
       if style.elementIDs { a.append("id=\"e-\(t.source)-\(t.target)-\(l)\"") }
       if mutual {
@@ -552,8 +588,16 @@ extension Network {
       rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>colour: \(esc(g))</I></TD></TR>"
     }
     for g in groups {
+      let outline = g == DiagramStyle.noGroup ? " STYLE=\"DASHED\"" : ""
       rows +=
-        "<TR><TD BGCOLOR=\"\(colour[g]!)\" WIDTH=\"16\"> </TD><TD ALIGN=\"LEFT\">\(esc(g))</TD></TR>"
+        "<TR><TD BGCOLOR=\"\(colour[g]!)\" WIDTH=\"16\"\(outline)> </TD><TD ALIGN=\"LEFT\">\(esc(g))</TD></TR>"
+    }
+    // Beyond the palette the colours repeat: the legend says so, not only a note.
+    let palette = style.greyscale ? DiagramStyle.greys.count : DiagramStyle.palette.count
+    let coloured = groups.filter { $0 != DiagramStyle.noGroup }
+    if Set(coloured.map { colour[$0]! }).count < coloured.count {
+      rows +=
+        "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>\(coloured.count) groups, \(palette) \(style.greyscale ? "greys" : "colours"): colours repeat</I></TD></TR>"
     }
     let kinds =
       nodes.contains { $0.attributes["kind"] != nil } ? Set(drawn.map { nodes[$0].kind }) : []
@@ -566,7 +610,10 @@ extension Network {
     for l in layers {
       rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">\(layerStyle[l]!) line: \(esc(l))</TD></TR>"
     }
-    if hasTrust { rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">line width: trust</TD></TR>" }
+    if hasTrust {
+      rows +=
+        "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">line width: trust\(isDirected ? " (both ways: the mean)" : "")</TD></TR>"
+    }
     if isDirected {
       rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">grey, open arrow: not reciprocated</TD></TR>"
     }
@@ -589,4 +636,18 @@ extension Network {
 /// A number with at most three decimals, for drawing sizes.
 func formatFixed(_ x: Double) -> String {
   formatNumber((x * 1000).rounded() / 1000)
+}
+
+extension Network {
+  /// The largest trust a drawing scales its lines by: over the ties `selection` analyses
+  /// (self-loops aside), a tie without a trust counting 1 as the measures read it; `nil` when
+  /// no tie has a finite trust above 0.
+  static func largestDrawnTrust(_ ties: [Tie], _ selection: TieSelection) -> Double? {
+    var top = 0.0
+    for t in ties where !t.isSelfLoop && selection.includes(layer: t.layer) {
+      let w = t.trust ?? 1
+      if w.isFinite && w > top { top = w }
+    }
+    return top > 0 ? top : nil
+  }
 }

@@ -117,7 +117,23 @@ package func smallMultiples(_ panels: [DiagramPanel], style: DiagramStyle) throw
   let layoutDrawing = try union.drawing(layoutStyle)
   let positions = try Graphviz.positions(of: layoutDrawing.dot)
   let groups = try style.group.map { try panelGroupNames(panels, by: $0) }
-  return try panels.map { panel in
+  // One scale for every panel: the same trust is the same width and the same value the same
+  // size in each (scaled panel by panel, a tie of trust 2 was drawn as wide as another's 5).
+  var measured: [[DiagramStyle.Size: [Double]]] = []
+  var largestValue = 0.0
+  var largestTrust: Double?
+  for panel in panels {
+    var s = style
+    s.ego = nil
+    s.selection = panel.selection
+    let m = try panel.network.drawingMeasures(s)
+    measured.append(m)
+    largestValue = max(largestValue, m[s.size]?.filter(\.isFinite).max() ?? 0)
+    if let t = Network.largestDrawnTrust(panel.network.ties, panel.selection) {
+      largestTrust = max(largestTrust ?? t, t)
+    }
+  }
+  return try zip(panels, measured).map { panel, measured in
     var s = style
     s.clusters = false
     s.ego = nil
@@ -127,12 +143,14 @@ package func smallMultiples(_ panels: [DiagramPanel], style: DiagramStyle) throw
     var pinned = PinnedLayout(positions: positions)
     pinned.groupNames = groups
     pinned.legendID = layoutDrawing.legendID
+    pinned.largestValue = largestValue
+    pinned.largestTrust = largestTrust
     let placed = pinned
     pinned.absent = union.nodes.filter {
       panel.network.index(of: $0.id) == nil && placed.position(of: $0.id) != nil
     }.map { ($0.id, $0.label) }
     s.pinned = pinned
-    return try panel.network.drawing(s).dot
+    return try panel.network.drawing(s, measured: measured).dot
   }
 }
 

@@ -60,11 +60,25 @@ public struct DistanceError: Error, Equatable, CustomStringConvertible {
   public var source: String?
   /// The id of the tie's target, when known.
   public var target: String?
+  /// Whether the tie is directed (written `->`, else `--`).
+  public var directed = true
+  /// How many other ties' weights have no length either (each undirected tie once).
+  public var others = 0
+  /// The tie's place in the file it was read from, from 1, when known.
+  public var tieNumber: Int?
 
   public var description: String {
-    let at = source.map { s in " on the tie \(s) -> \(target ?? "?")" } ?? ""
+    let at =
+      source.map { s in
+        " on the tie \(s) \(directed ? "->" : "--") \(target ?? "?")"
+          + (tieNumber.map { " (tie \($0) in the file)" } ?? "")
+      } ?? ""
+    let more =
+      others > 0
+      ? " (and \(others) other \(others == 1 ? "tie's weight has" : "ties' weights have") none)"
+      : ""
     return
-      "the weight \(formatNumber(trust))\(at) cannot be a distance under '\(transform.rawValue)': expected \(expected)"
+      "the weight \(formatNumber(trust))\(at) cannot be a distance under '\(transform.rawValue)': expected \(expected)\(more)"
   }
 }
 
@@ -99,6 +113,7 @@ public struct ArcLengths: Sendable {
       return
     }
     var out = [Double](repeating: 0, count: adjacency.arcCount)
+    var failure: DistanceError?
     for v in 0..<adjacency.nodeCount {
       for k in adjacency.outOffsets[v]..<adjacency.outOffsets[v + 1] {
         let trust = adjacency.outTrust[k]
@@ -125,12 +140,22 @@ public struct ArcLengths: Sendable {
         switch result {
         case .success(let d): out[k] = d
         case .failure(var e):
-          e.source = nodeIDs?[v]
-          e.target = nodeIDs?[Int(adjacency.outTargets[k])]
-          throw e
+          // The first is named; the others are counted (an undirected tie once, from its
+          // smaller end), so that a message does not read as the only one.
+          let w = Int(adjacency.outTargets[k])
+          if var first = failure {
+            if adjacency.isDirected || v < w { first.others += 1 }
+            failure = first
+          } else {
+            e.source = nodeIDs?[v]
+            e.target = nodeIDs?[w]
+            e.directed = adjacency.isDirected
+            failure = e
+          }
         }
       }
     }
+    if let failure { throw failure }
     // A path is at most every arc once, so when all lengths add up to a finite sum no path's
     // length overflows to infinity (three ties of trust 1e-308 under reciprocal would: the
     // searches then have nothing to order by).
@@ -150,6 +175,7 @@ public struct ArcLengths: Sendable {
       while adjacency.outOffsets[v + 1] <= longest { v += 1 }
       e.source = nodeIDs?[v]
       e.target = nodeIDs?[Int(adjacency.outTargets[longest])]
+      e.directed = adjacency.isDirected
       throw e
     }
     lengths = out

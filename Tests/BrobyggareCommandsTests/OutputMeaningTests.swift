@@ -1,0 +1,205 @@
+@testable import Brobyggare
+import Foundation
+import Testing
+
+@testable import BrobyggareCommands
+
+/// Outputs whose names or values said something other than what they held: each test failed
+/// on the behaviour before the fix.
+@Suite("Outputs mean what they say")
+struct OutputMeaningTests {
+  /// A five-node network in two groups and a node without one (e): a and c are the only
+  /// brokers' ends across groups, by hand.
+  func groupedNetwork(_ dir: URL) throws -> String {
+    let ties = dir.appendingPathComponent("g.csv").path
+    try "source,target\na,b\nb,c\nc,d\nd,e\ne,a\nb,e\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    try "id,sector\na,x\nb,y\nc,x\nd,y\ne,\n".write(
+      toFile: dir.appendingPathComponent("g.nodes.csv").path, atomically: true,
+      encoding: .utf8)
+    return ties
+  }
+
+  /// A node in no group brokers between no groups: the report's table left its role counts 0,
+  /// which reads as "brokers nothing"; now they are empty, as its group is.
+  @Test func aNodeWithoutAGroupHasNoBrokerageCounts() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = try groupedNetwork(dir)
+    let report = dir.appendingPathComponent("r").path
+    let r = run("report", ties, "--group", "sector", "-o", report)
+    #expect(r.status == 0, "\(r.stderr)")
+    let rows = try String(contentsOfFile: report + "/bridge-builders.csv", encoding: .utf8)
+      .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let header = rows[0].map(String.init)
+    let roles = header.indices.filter { header[$0].hasPrefix("brokerage_") }
+    #expect(roles.count == 6, "\(header)")
+    guard let id = header.firstIndex(of: "id"), let e = rows.first(where: { $0[id] == "e" })
+    else {
+      Issue.record("no row for e: \(rows)")
+      return
+    }
+    #expect(roles.allSatisfy { e[$0].isEmpty }, "\(e)")
+    // A grouped node's counts are there (b, in y, between a and c in x: a coordinator's or
+    // representative's two-paths, so its total is not empty).
+    let b = rows.first { $0[id] == "b" }
+    #expect(b.map { !$0[roles[5]].isEmpty } == true, "\(String(describing: b))")
+  }
+
+  /// The report's last robustness column was named top1_stays_first and held the share of runs
+  /// in which the first node stayed in the top five; with --top 3, the top three.
+  @Test func theRobustnessColumnSaysWhatItCounts() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let report = dir.appendingPathComponent("r").path
+    let r = run(
+      "report", "municipality", "--group", "sector", "--robustness", "5", "--top", "3", "-o",
+      report)
+    #expect(r.status == 0, "\(r.stderr)")
+    let table = try String(contentsOfFile: report + "/robustness.csv", encoding: .utf8)
+    #expect(table.contains("top_k_overlap_median,first_stays_in_top_3"), "\(table)")
+    #expect(!table.contains("top1_stays_first"))
+    let page = try String(contentsOfFile: report + "/index.html", encoding: .utf8)
+    #expect(page.contains("the share of the top 3 kept"))
+    #expect(!page.contains("stays in the top 5"))
+  }
+
+  /// An undirected network's reciprocity is 1 by definition, which reads as "everyone named
+  /// each other back" when the file only lost its direction.
+  @Test func undirectedReciprocityIsSaidToBeByDefinition() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("u.graphml").path
+    try """
+    <?xml version="1.0"?>
+    <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+    <graph edgedefault="undirected"><node id="a"/><node id="b"/><node id="c"/>
+    <edge source="a" target="b"/><edge source="b" target="c"/></graph></graphml>
+    """.write(toFile: ties, atomically: true, encoding: .utf8)
+    let expected =
+      "\(ties) is undirected: every tie counts both ways, so reciprocity is 1 and no tie is one-way by definition"
+    for command in [["reciprocity"], ["summary", "--cug-draws", "0"]] {
+      let r = BrobyggareCommandLine.run(command + [ties])
+      #expect(r.status == 0, "\(command): \(r.stderr)")
+      #expect(r.stderr.contains(expected), "\(command): \(r.stderr)")
+    }
+    // A directed network's reciprocity means something: no such note.
+    let d = run("reciprocity", "krackhardt")
+    #expect(d.status == 0)
+    #expect(!d.stderr.contains("reciprocity is 1"), "\(d.stderr)")
+  }
+}
+
+extension OutputMeaningTests {
+  /// A weight without a length named its tie with `->` on an undirected network, without its
+  /// place in the file, and as if it were the only one.
+  @Test func aWeightWithoutALengthIsPlacedAndCounted() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("w.csv").path
+    try "source,target,trust\na,b,1\nb,c,0\nc,d,0\nd,a,2\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    let r = run(
+      "metrics", ties, "--undirected", "--measures", "betweenness", "--distance", "reciprocal")
+    #expect(r.status == 1)
+    #expect(r.stdout.isEmpty)
+    #expect(
+      r.stderr.contains(
+        "\(ties): error: the weight 0 on the tie b -- c (tie 2 in the file) cannot be a distance under 'reciprocal': expected a positive, finite trust (and 1 other tie's weight has none)"
+      ), "\(r.stderr)")
+  }
+}
+
+// MARK: Drawings
+
+extension OutputMeaningTests {
+  /// Nodes without a group took a group's colour (the eighth of the palette, or a repeated
+  /// one): now white with a dashed outline, in the drawing and its legend.
+  @Test func aNodeWithoutAGroupIsNotDrawnInAGroupsColour() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = try groupedNetwork(dir)
+    let r = run("dot", ties, "--group", "sector")
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = r.stdout.split(separator: "\n")
+    let e = lines.first { $0.hasPrefix("  \"e\" [") }
+    #expect(e?.contains("fillcolor=\"#FFFFFF\"") == true, "\(String(describing: e))")
+    #expect(e?.contains("style=\"filled,dashed\"") == true, "\(String(describing: e))")
+    for id in ["a", "b", "c", "d"] {
+      let line = lines.first { $0.hasPrefix("  \"\(id)\" [") }
+      #expect(line?.contains("#FFFFFF") == false, "\(String(describing: line))")
+    }
+    #expect(r.stdout.contains("<TD BGCOLOR=\"#FFFFFF\" WIDTH=\"16\" STYLE=\"DASHED\"> </TD>"))
+  }
+
+  /// Nine groups and eight colours: the legend says the colours repeat (only a note said it).
+  @Test func theLegendSaysWhenColoursRepeat() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("n.csv").path
+    let ids = (1...9).map { "v\($0)" }
+    try ("source,target\n" + zip(ids, ids.dropFirst()).map { "\($0),\($1)\n" }.joined()).write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    try ("id,team\n" + ids.map { "\($0),t\($0)\n" }.joined()).write(
+      toFile: dir.appendingPathComponent("n.nodes.csv").path, atomically: true, encoding: .utf8)
+    let r = run("dot", ties, "--group", "team")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("<I>9 groups, 8 colours: colours repeat</I>"), "\(r.stdout)")
+  }
+
+  /// A tie without a trust counts 1 in the measures; scaled apart from the others it was drawn
+  /// 0.6 + 2.4 · 1/0.5 = 5.4 wide, wider than any. Now the scale's top is 1: the trustless
+  /// tie 0.6 + 2.4 = 3, the tie of trust 0.5 0.6 + 1.2 = 1.8 (by hand).
+  @Test func aTieWithoutTrustIsDrawnAsTheMeasuresReadIt() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("t.csv").path
+    try "source,target,trust\na,b,0.5\nb,c,\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    let r = run("dot", ties, "--undirected")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("\"a\" -- \"b\" [penwidth=\"1.8\""), "\(r.stdout)")
+    #expect(r.stdout.contains("\"b\" -- \"c\" [penwidth=\"3\""), "\(r.stdout)")
+  }
+
+  /// A mutual tie is one line at the mean trust: its tooltip now gives each way's trust, and
+  /// the legend says the width is the mean. a → b 2, b → a 4, top 4: 0.6 + 2.4 · 3/4 = 2.4.
+  @Test func aMutualTieSaysBothTrusts() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("m.csv").path
+    try "source,target,trust\na,b,2\nb,a,4\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    let r = run("dot", ties)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stdout.contains(
+        "\"a\" -> \"b\" [penwidth=\"2.4\", tooltip=\"a → b: 2; b → a: 4\", dir=\"both\"]"),
+      "\(r.stdout)")
+    #expect(r.stdout.contains("line width: trust (both ways: the mean)"))
+  }
+
+  /// Panels were scaled each on its own: wave 1's only tie (trust 1) was drawn as wide as wave
+  /// 2's strongest (trust 4), and its nodes of degree 1 as large as wave 2's of degree 3. One
+  /// scale now: 0.6 + 2.4 · 1/4 = 1.2 wide, and 0.35 + √(1/3) = 0.927 (by hand).
+  @Test func panelsShareOneScale() throws {
+    guard Graphviz.executable != nil else {
+      print("notice: Graphviz is not installed; panels not checked")
+      return
+    }
+    var w1 = Network(directed: false)
+    w1.addTie(from: "a", to: "b", trust: 1)
+    var w2 = Network(directed: false)
+    for (u, v) in [("b", "c"), ("c", "d"), ("c", "a")] { w2.addTie(from: u, to: v, trust: 4) }
+    var style = DiagramStyle()
+    style.size = .degree
+    let dots = try smallMultiples(
+      [
+        DiagramPanel(name: "w1", network: w1, selection: .all),
+        DiagramPanel(name: "w2", network: w2, selection: .all),
+      ], style: style)
+    #expect(dots[0].contains("\"a\" -- \"b\" [penwidth=\"1.2\""), "\(dots[0])")
+    #expect(dots[0].contains("\"a\" [shape=\"ellipse\", width=\"0.927\""), "\(dots[0])")
+    #expect(dots[1].contains("\"b\" -- \"c\" [penwidth=\"3\""), "\(dots[1])")
+  }
+}
