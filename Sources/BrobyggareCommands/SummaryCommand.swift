@@ -201,6 +201,9 @@ extension BrobyggareCommandLine {
         (
           "cug",
           "z = (observed - mean) / sd over \(draws) random graphs per network that keep \(conditionPhrase(condition)) (sna's cug.test, cmode \"\(condition.snaName)\"), seed \(seed)\(fixed)"
+            + (tooLarge.isEmpty
+              ? ""
+              : "; not drawn for \(tooLarge.map(\.path).joined(separator: ", ")), whose z-scores are left empty where the notes say")
         ))
     } else {
       settings.append(("cug", "no z-scores (--cug-draws 0)"))

@@ -203,3 +203,26 @@ extension OutputMeaningTests {
     #expect(dots[1].contains("\"b\" -- \"c\" [penwidth=\"3\""), "\(dots[1])")
   }
 }
+
+extension OutputMeaningTests {
+  /// By default a z-score too costly to draw is left empty with a note, and the settings still
+  /// said every z-score was over the 200 draws. 2,000 nodes, few ties: LUBness's draws would
+  /// take 2000⁴/64 ≈ 2.5e11 steps each, past the 2e10 limit (Adjacency.cugWorkLimit).
+  @Test func summarySettingsSayWhichNetworksWereNotDrawn() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("big.csv").path
+    try "source,target\nv1,v2\nv2,v3\nv3,v1\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    try ("id\n" + (1...2000).map { "v\($0)\n" }.joined()).write(
+      toFile: dir.appendingPathComponent("big.nodes.csv").path, atomically: true,
+      encoding: .utf8)
+    let r = run("summary", ties)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("z_lubness is left empty"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "; not drawn for \(ties), whose z-scores are left empty where the notes say"),
+      "\(r.stderr)")
+  }
+}

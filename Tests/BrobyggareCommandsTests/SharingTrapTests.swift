@@ -186,8 +186,27 @@ struct SharingTrapTests {
     #expect(back.nodes.map { $0.attributes["label"] } == [.string("\\N"), .string("\\G label")])
     #expect(
       net.lostWhenWritten(as: .dot).contains {
-        $0.hasPrefix("1 label holds one of Graphviz's name escapes")
-      })
+        $0.hasPrefix("1 label holds a backslash escape")
+      }, "\(net.lostWhenWritten(as: .dot))")
+    // Escapes and entities Graphviz draws otherwise (by Graphviz 2.43's dot -Tsvg: a line
+    // break, the character), counted; a lone '&' and a name escape alone are drawn as they are.
+    _ = net.addTie(from: "y", to: "z")
+    _ = net.addTie(from: "u", to: "w")
+    net.setNodeAttribute("label", .string("R&amp;D"), at: 2)
+    net.setNodeAttribute("label", .string("two\\nlines"), at: 3)
+    net.setNodeAttribute("label", .string("Tom & Jerry; caf&#233;"), at: 4)
+    net.setNodeAttribute("label", .string("Tom & Jerry"), at: 5)
+    #expect(
+      net.lostWhenWritten(as: .dot).contains {
+        $0.hasPrefix(
+          "4 labels hold a backslash escape (\\n, \\l, \\N, \\G, \\\\, ...) or a character entity")
+      }, "\(net.lostWhenWritten(as: .dot))")
+    for (label, drawnOtherwise) in [
+      ("\\N", false), ("&#x;", false), ("& ;", false), ("R&lt;D", true), ("&#xE9;", true),
+      ("x\\", false),
+    ] {
+      #expect(DOTFormat.graphvizDrawsOtherwise(label) == drawnOtherwise, "\(label)")
+    }
   }
 
   /// A Network Canvas study read with egos not as nodes has no place for the egos' own

@@ -41,6 +41,42 @@ public enum DOTFormat {
     }
   }
 
+  /// Whether Graphviz draws `label`, written as this project's DOT writer writes it (as it
+  /// is), as other text: a backslash before a character is an escape (`\n` a line break, `\N`
+  /// the node's name, `\\` one backslash, `\x` x), and a character entity (`&amp;`, `&#233;`)
+  /// is drawn as its character. A name escape alone is written so that it is drawn as it is.
+  package static func graphvizDrawsOtherwise(_ label: String) -> Bool {
+    let c = Array(label.unicodeScalars)
+    if c.count == 2, c[0] == "\\", Parser.nameEscapes.contains(Character(c[1])) { return false }
+    for i in c.indices {
+      if c[i] == "\\" && i + 1 < c.count { return true }
+      guard c[i] == "&" else { continue }
+      // &name; or &#digits; or &#xhex;
+      var j = i + 1
+      if j < c.count && c[j] == "#" {
+        j += 1
+        let hex = j < c.count && (c[j] == "x" || c[j] == "X")
+        if hex { j += 1 }
+        let start = j
+        while j < c.count
+          && (hex ? c[j].properties.isASCIIHexDigit : ("0"..."9").contains(c[j]))
+        {
+          j += 1
+        }
+        if j > start && j < c.count && c[j] == ";" { return true }
+      } else {
+        let start = j
+        while j < c.count && c[j].isASCII && c[j].properties.isAlphabetic
+          || (j > start && j < c.count && ("0"..."9").contains(c[j]))
+        {
+          j += 1
+        }
+        if j > start && j < c.count && c[j] == ";" { return true }
+      }
+    }
+    return false
+  }
+
   /// The name Graphviz gives a node written as ``quote(_:)`` quotes `id`, as its `-Tjson`
   /// output reports it: Graphviz reads `\"` as a quote and keeps every other character of the
   /// quoted string, so the name is the quoted text with its quotes unescaped (`A&B` is named

@@ -359,16 +359,14 @@ extension Network {
           "the declared types of \(list(typed)): DOT holds text, and reading it back infers the types"
         )
       }
-      // Graphviz draws a name escape inside a label as the name (`\G` as the graph's); read
-      // back here, the label is as written. (A label that is an escape alone is written so
-      // that Graphviz draws it as it is.)
+      // Graphviz draws a label's escapes and entities as what they stand for: `\G` as the
+      // graph's name, `\n` as a line break, `\\` as one backslash, `&amp;` as `&`. Read back
+      // here (and by networkx or igraph), the label is as written. (A label that is a name
+      // escape alone is written so that Graphviz draws it as it is.)
       func drawnOtherwise(_ attributes: [String: AttributeValue]) -> Bool {
         DOTFormat.Parser.labelAttributes.contains { k in
-          guard case .string(let s)? = attributes[k], s.count > 2 else { return false }
-          let scalars = Array(s)
-          return scalars.indices.dropLast().contains {
-            scalars[$0] == "\\" && DOTFormat.Parser.nameEscapes.contains(scalars[$0 + 1])
-          }
+          guard case .string(let s)? = attributes[k] else { return false }
+          return DOTFormat.graphvizDrawsOtherwise(s)
         }
       }
       let escaped =
@@ -376,7 +374,7 @@ extension Network {
         + ties.filter { drawnOtherwise($0.attributes) }.count
       if escaped > 0 {
         sentences.append(
-          "\(escaped) label\(escaped == 1 ? " holds" : "s hold") one of Graphviz's name escapes (\\N, \\G, \\E, \\T or \\H) among other text, which Graphviz draws as the name it stands for; read back here, \(escaped == 1 ? "it is" : "they are") as written"
+          "\(escaped) label\(escaped == 1 ? " holds" : "s hold") a backslash escape (\\n, \\l, \\N, \\G, \\\\, ...) or a character entity (&amp;, &#233;, ...), which Graphviz draws as what it stands for (a line break, a name, a character); read back here, \(escaped == 1 ? "it is" : "they are") as written"
         )
       }
     }

@@ -359,7 +359,7 @@ extension Adjacency {
   package func robustnessPopulation(_ p: Robustness.Perturbation, respondents: [Bool]?) -> Int {
     robustnessPopulation(
       p, respondents: respondents.map { $0.filter { $0 }.count } ?? nodeCount,
-      ties: arcList().count)
+      ties: tieCount)
   }
 
   func subAdjacency(_ keepNode: [Bool], _ arcs: [(Int32, Int32, Double)]) -> (Adjacency, [Int]) {
