@@ -165,6 +165,33 @@ for row in [["Anna", "Bo", 2], ["Bo", "Cecilia", 1], ["Cecilia", "Dan", 3]]:
     ws.append(row)
 save(wb, "polinode.xlsx")
 
+# 5b. NodeXL's layout (its Excel template, as "Analyzing Social Media Networks with NodeXL",
+# 2nd ed., ch. 4 describes it): Edges (Vertex 1, Vertex 2, visual properties, Edge Weight)
+# and Vertices (Vertex, visual properties, Label, user columns), each with NodeXL's column
+# groups in row 1 above the header in row 2; Dan's edge to Ann twice (NodeXL merges duplicate
+# edges only when asked).
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Edges"
+ws.append([None, None, "Visual Properties", None, None, None, None, "Labels", None, None,
+           "Other Columns"])
+ws.append(["Vertex 1", "Vertex 2", "Color", "Width", "Style", "Opacity", "Visibility", "Label",
+           "Label Text Color", "Label Font Size", "Edge Weight"])
+for a, b, w in [("Ann", "Bob", 2), ("Bob", "Carol", 1), ("Carol", "Ann", 3), ("Dan", "Ann", 1),
+                ("Dan", "Ann", 1)]:
+    ws.append([a, b, None, None, None, None, None, None, None, None, w])
+ws = wb.create_sheet("Vertices")
+ws.append([None, "Visual Properties", None, None, None, None, None, "Labels", None, None, None,
+           "Layout", None, None, None, None, "Other Columns"])
+ws.append(["Vertex", "Color", "Shape", "Size", "Opacity", "Image File", "Visibility", "Label",
+           "Label Fill Color", "Label Position", "Tooltip", "Layout Order", "X", "Y", "Locked?",
+           "Polar R", "Gender"])
+for vertex, label, gender in [("Ann", "Ann Andersson", "f"), ("Bob", None, "m"),
+                              ("Carol", None, "f"), ("Dan", None, "m")]:
+    ws.append([vertex] + [None] * 6 + [label] + [None] * 8 + [gender])
+wb.create_sheet("Groups").append(["Group", "Vertex Color", "Vertex Shape"])
+save(wb, "nodexl.xlsx")
+
 # 6. Padgett's Florentine families as the shipped CSV tables, a ties sheet and a nodes sheet,
 # numbers as number cells; and with the sheets in the other order and other names, for
 # --sheet and --nodes-sheet.

@@ -349,7 +349,7 @@ let inputOptions: [OptionSpec] = [
   OptionSpec(
     name: "sheet", valueName: "name",
     help:
-      "In an Excel workbook, the sheet of ties (default: a sheet named ties, else the first; Kumu's and Polinode's layouts are found)."
+      "In an Excel workbook, the sheet of ties (default: a sheet named ties, else the first; Kumu's, Polinode's and NodeXL's layouts are found)."
   ),
   OptionSpec(
     name: "nodes-sheet", valueName: "name",

@@ -552,6 +552,28 @@ struct XLSXTests {
     #expect(net.readNotes.contains { $0.contains("Polinode") })
   }
 
+  /// NodeXL's workbook (Scripts/make_xlsx_fixtures.py, openpyxl 3.1.5): its header in row 2
+  /// below the column groups was refused ("column A has values but no name"); now Vertex 1
+  /// and Vertex 2 are the ends, Edge Weight the trust, Vertex the id and Label the label,
+  /// and the notes say which sheets and rows were read. Counts from the fixture, by hand.
+  @Test func nodeXLLayout() throws {
+    let net = try Network(contentsOf: fixturePath("xlsx/nodexl.xlsx"))
+    #expect(net.nodes.map(\.id) == ["Ann", "Bob", "Carol", "Dan"])
+    #expect(net.nodes.map(\.label) == ["Ann Andersson", "Bob", "Carol", "Dan"])
+    #expect(net.ties.count == 5)
+    #expect(net.ties.map(\.trust) == [2, 1, 3, 1, 1])
+    #expect(net.nodes[3].attributes["Gender"] == .string("m"))
+    #expect(
+      net.readNotes.contains {
+        $0.hasPrefix(
+          "laid out as NodeXL writes workbooks: read the ties from the sheet 'Edges' and the nodes from the sheet 'Vertices'; NodeXL keeps whether the graph is directed outside the sheets; the Edge Weight read as trust"
+        )
+      }, "\(net.readNotes)")
+    #expect(
+      net.readNotes.contains(
+        "left out row 1 of the sheet 'Edges', NodeXL's column groups above its header (row 2)"))
+  }
+
   @Test func csvOptionsWorkOnSheets() throws {
     var options = Network.ReadOptions()
     options.columns = CSVFormat.Columns(source: "Target", target: "Source", trust: "Weight")

@@ -80,7 +80,7 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     case .pajek:
       "direction, ties, trust, layers as relations, labels as ids, coordinates and drawing parameters"
     case .xlsx:
-      "as CSV, in a ties sheet and a nodes sheet (`--sheet`, `--nodes-sheet`); reads Kumu and Polinode workbooks; typed cells, dates as ISO text"
+      "as CSV, in a ties sheet and a nodes sheet (`--sheet`, `--nodes-sheet`); reads Kumu, Polinode and NodeXL workbooks; typed cells, dates as ISO text"
     }
   }
 

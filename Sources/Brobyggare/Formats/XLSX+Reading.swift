@@ -326,7 +326,11 @@ public enum XLSXFormat {
     func place(_ sheet: Int) -> String { "\(file)[\(sheets[sheet].name)]" }
 
     /// A sheet as a table, as the CSV reader parses one, with notes on what was read as missing.
-    func table(sheet k: Int) throws(FormatError) -> (table: CSVFormat.Table, notes: [String]) {
+    /// With `headerRow`, the table's header is that row and the rows above it are left out (as
+    /// NodeXL's sheets hold their column groups above the header).
+    func table(sheet k: Int, headerRow givenHeader: Int? = nil) throws(FormatError) -> (
+      table: CSVFormat.Table, notes: [String]
+    ) {
       let (name, part, _) = sheets[k]
       let where_ = place(k)
       guard let data = try archive.extractBytes(part) else {
@@ -534,6 +538,15 @@ public enum XLSXFormat {
         a.row != b.row ? a.row < b.row : a.column < b.column
       }
       if !zip(cells, cells.dropFirst()).allSatisfy({ inOrder($0, $1) }) { cells.sort(by: inOrder) }
+      if let givenHeader {
+        cells.removeAll { $0.row < givenHeader }
+        guard cells.first?.row == givenHeader else {
+          throw FormatError(
+            file: where_, line: givenHeader, column: 1,
+            "row \(givenHeader) of the sheet '\(FormatError.excerpt(name))' is empty; expected its header row there"
+          )
+        }
+      }
       for k in 1..<cells.count
       where cells[k].row == cells[k - 1].row && cells[k].column == cells[k - 1].column {
         throw FormatError(
@@ -829,6 +842,9 @@ extension XLSXFormat {
   ///   `Connections` (`From`, `To`, the connection's `Type` read as the layer), reads those;
   /// - as Polinode lays one out, with sheets `Nodes` (ids in `Name`) and `Edges` (`Source`,
   ///   `Target`), reads those;
+  /// - as NodeXL lays one out, with sheets `Vertices` (ids in `Vertex`) and `Edges` (`Vertex
+  ///   1`, `Vertex 2`, the `Edge Weight` as the trust), their headers in row 2 below NodeXL's
+  ///   column groups, reads those;
   /// - else the ties are the sheet named `ties` when there is one, else the first sheet; and a
   ///   sheet named `nodes` is the node table.
   /// A note says which sheets were read. Column names given in `columns` take precedence over
@@ -901,6 +917,8 @@ extension XLSXFormat {
       (tieSheet, nodeSheet, layout) = (c, e, "Kumu")
     } else if nodesSheet == nil, let n = named("nodes"), let e = named("edges") {
       (tieSheet, nodeSheet, layout) = (e, n, "Polinode")
+    } else if nodesSheet == nil, let v = named("vertices"), let e = named("edges") {
+      (tieSheet, nodeSheet, layout) = (e, v, "NodeXL")
     } else {
       let nodes =
         try nodesSheet.map { n throws(FormatError) in try find(n, option: "nodes-sheet") }
@@ -909,8 +927,30 @@ extension XLSXFormat {
       nodeSheet = nodes == tieSheet ? nil : nodes
     }
     var notes: [String] = []
-    let ties = try book.table(sheet: tieSheet)
-    let nodes = try nodeSheet.map { k throws(FormatError) in try book.table(sheet: k) }
+    /// NodeXL's sheets hold their column groups (Visual Properties, Labels, ...) in row 1
+    /// and the header in row 2: read from row 2 when row 1 is not a header holding `key`.
+    func nodeXLTable(_ k: Int, key: String) throws(FormatError) -> (
+      table: CSVFormat.Table, notes: [String]
+    ) {
+      let plain: Result<(table: CSVFormat.Table, notes: [String]), FormatError>
+      do { plain = .success(try book.table(sheet: k)) } catch { plain = .failure(error) }
+      if case .success(let t) = plain, CSVFormat.column(t.table.header, key) != nil { return t }
+      guard let second = try? book.table(sheet: k, headerRow: 2),
+        CSVFormat.column(second.table.header, key) != nil, second.table.headerLine == 2
+      else { return try plain.get() }
+      return (
+        second.table,
+        second.notes + [
+          "left out row 1 of the sheet '\(book.sheets[k].name)', NodeXL's column groups above its header (row 2)"
+        ]
+      )
+    }
+    let ties =
+      layout == "NodeXL"
+      ? try nodeXLTable(tieSheet, key: "vertex 1") : try book.table(sheet: tieSheet)
+    let nodes = try nodeSheet.map { k throws(FormatError) in
+      layout == "NodeXL" ? try nodeXLTable(k, key: "vertex") : try book.table(sheet: k)
+    }
     if layout == "Kumu" {
       if columns.id == nil, nodes.flatMap({ CSVFormat.column($0.table.header, "id") }) == nil {
         columns.id = "label"
@@ -919,6 +959,35 @@ extension XLSXFormat {
         CSVFormat.column(ties.table.header, "type") != nil
       {
         columns.layer = "type"
+      }
+    } else if layout == "NodeXL" {
+      // Vertex 1 and Vertex 2, the Vertex, and the Edge Weight as the trust (NodeXL's own
+      // weight column, as its "merge duplicate edges" writes the count).
+      let tieHeader = ties.table.header
+      if columns.source == nil, CSVFormat.column(tieHeader, "source") == nil,
+        CSVFormat.column(tieHeader, "vertex 1") != nil
+      {
+        columns.source = "vertex 1"
+      }
+      if columns.target == nil, CSVFormat.column(tieHeader, "target") == nil,
+        CSVFormat.column(tieHeader, "vertex 2") != nil
+      {
+        columns.target = "vertex 2"
+      }
+      if columns.trust == nil, CSVFormat.column(tieHeader, "trust") == nil,
+        CSVFormat.column(tieHeader, "weight") == nil,
+        CSVFormat.column(tieHeader, "edge weight") != nil
+      {
+        columns.trust = "edge weight"
+      }
+      if columns.id == nil, let n = nodes, CSVFormat.column(n.table.header, "id") == nil,
+        CSVFormat.column(n.table.header, "vertex") != nil
+      {
+        columns.id = "vertex"
+      }
+      // The Vertices' Label is the label shown (an empty cell leaves the id).
+      if columns.label == nil, let n = nodes, let k = CSVFormat.column(n.table.header, "label") {
+        columns.label = n.table.header[k]
       }
     } else if layout == "Polinode" {
       if columns.id == nil, let n = nodes, CSVFormat.column(n.table.header, "id") == nil,
@@ -968,7 +1037,11 @@ extension XLSXFormat {
       notes.append(
         "laid out as \(layout) writes workbooks: \(which)"
           + (layout == "Kumu" && columns.layer == "type"
-            ? ", each connection's Type as its layer" : ""))
+            ? ", each connection's Type as its layer" : "")
+          + (layout == "NodeXL"
+            ? "; NodeXL keeps whether the graph is directed outside the sheets"
+              + (columns.trust == "edge weight" ? "; the Edge Weight read as trust" : "")
+            : ""))
     } else if book.sheets.count > 1 {
       notes.append(which + (sheet == nil ? " (--sheet and --nodes-sheet name others)" : ""))
     }
