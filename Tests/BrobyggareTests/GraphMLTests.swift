@@ -126,6 +126,31 @@ struct GraphMLTests {
     #expect(enc("<a/>") == nil)
   }
 
+  /// A `<desc>` (GraphML's free-text description of a node, edge or graph) was left out
+  /// without a word; now a note counts them (networkx 3.6.1 and python-igraph 1.0.0 leave
+  /// them out too). A key's own `<desc>` describes the key and is not counted.
+  @Test func descriptionsLeftOutAreCounted() throws {
+    let text = """
+      <?xml version="1.0"?>
+      <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+        <key id="d0" for="node" attr.name="group" attr.type="string"><desc>the group</desc></key>
+        <graph edgedefault="undirected">
+          <desc>Wave 1</desc>
+          <node id="a"><desc>Ann</desc><data key="d0">x</data></node>
+          <node id="b"><desc>Bo</desc></node>
+          <node id="c"/>
+          <edge source="a" target="b"><desc>met twice</desc></edge>
+        </graph>
+      </graphml>
+      """
+    let net = try GraphMLFormat.read(Data(text.utf8), file: "d.graphml")
+    #expect(net.nodeCount == 3 && net.tieCount == 1)
+    #expect(
+      net.readNotes.contains(
+        "left out the <desc> (free-text description) of 2 nodes, 1 edge and 1 graph (the first on line 5): GraphML gives it no key, and networkx and igraph leave it out too"
+      ), "\(net.readNotes)")
+  }
+
   /// A weight key declared as text whose every value is a number (networkx 3.6.1 and
   /// python-igraph 1.0.0 read such values as text, which their weighted measures refuse) is
   /// read as the trust, with a note; one value that is not a number is refused at the key.

@@ -566,12 +566,37 @@ struct XLSXTests {
     #expect(
       net.readNotes.contains {
         $0.hasPrefix(
-          "laid out as NodeXL writes workbooks: read the ties from the sheet 'Edges' and the nodes from the sheet 'Vertices'; NodeXL keeps whether the graph is directed outside the sheets; the Edge Weight read as trust"
+          "laid out as NodeXL writes workbooks: read the ties from the sheet 'Edges' and the nodes from the sheet 'Vertices'; NodeXL keeps whether the graph is directed outside the sheets, so it is read as directed (--undirected reads it as undirected); the Edge Weight read as trust"
         )
       }, "\(net.readNotes)")
     #expect(
       net.readNotes.contains(
         "left out row 1 of the sheet 'Edges', NodeXL's column groups above its header (row 2)"))
+  }
+
+  /// NodeXL lists the vertices in its Vertices sheet when the workbook is prepared, so the
+  /// sheet may lack some (or all) of the edges' vertices: those are read from the edges, and
+  /// a note counts them (with a closed node set they were refused as unknown).
+  @Test func nodeXLVerticesSheetMayLackVertices() throws {
+    let book = XLSXFormat.workbook([
+      XLSXFormat.Sheet(
+        name: "Edges", header: ["", "", "Other Columns"],
+        rows: [
+          [.text("Vertex 1"), .text("Vertex 2"), .text("Edge Weight")],
+          [.text("Ann"), .text("Bob"), .integer(2)], [.text("Bob"), .text("Cy"), .integer(1)],
+        ]),
+      XLSXFormat.Sheet(
+        name: "Vertices", header: ["", "Other Columns"],
+        rows: [[.text("Vertex"), .text("Gender")], [.text("Ann"), .text("f")]]),
+    ])
+    let net = try XLSXFormat.read(book, file: "prepared-in-part.xlsx")
+    #expect(net.nodes.map(\.id) == ["Ann", "Bob", "Cy"])
+    #expect(net.nodes[0].attributes["Gender"] == .string("f"))
+    #expect(net.ties.map(\.trust) == [2, 1])
+    #expect(
+      net.readNotes.contains(
+        "2 of the 3 vertices are in the sheet 'Edges' and not in 'Vertices' (NodeXL lists them there when the workbook is prepared): read without attributes"
+      ), "\(net.readNotes)")
   }
 
   @Test func csvOptionsWorkOnSheets() throws {

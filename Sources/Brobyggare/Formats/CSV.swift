@@ -622,7 +622,7 @@ public enum CSVFormat {
     let trustCol = try column(
       table, file: file, named: columns.trust, option: "trust-column", usual: "trust", "weight")
     if let trustCol { network.trustAttributeName = table.header[trustCol] }
-    let layerCol = try column(
+    var layerCol = try column(
       table, file: file, named: columns.layer, option: "layer-column", usual: "layer")
     try refuseSecond(
       table, file: file, named: columns.layer == nil ? nil : layerCol, usual: "layer",
@@ -645,6 +645,18 @@ public enum CSVFormat {
           )
         }
       }
+    }
+    // Gephi's tie table (a type column of Directed and Undirected) gives each edge its kind in
+    // a Kind column: read as the layer, as GEXF's kind is, so that ties of two kinds between
+    // one pair are not merged as one.
+    if layerCol == nil, columns.layer == nil, typeCol != nil,
+      let kind = column(table.header, "kind"), ![s, t, trustCol, typeCol].contains(kind),
+      table.rows.contains(where: { !trimmingWhitespace($0[kind], newlines: true).isEmpty })
+    {
+      layerCol = kind
+      network.readNotes.append(
+        "the column '\(table.header[kind])' read as the layer (Gephi's edge kind, as GEXF's kind is read); --layer-column names another"
+      )
     }
     let rest = table.header.indices.filter { ![s, t, trustCol, layerCol, typeCol].contains($0) }
     let cols = typedColumns(table, columns: rest)

@@ -87,6 +87,8 @@ public enum GraphMLFormat {
     var declaredNames = Set<Scoped>()
     var currentKeyOffset = 0
     var nestedGraphData = (count: 0, first: 0)
+    // <desc> of nodes, edges and graphs (free text GraphML gives no key): left out, counted.
+    var descriptions = (nodes: 0, edges: 0, graphs: 0, first: 0)
     var network = Network(directed: true)
     var sawGraph = false
     var graphDepth = 0
@@ -366,6 +368,16 @@ public enum GraphMLFormat {
           }
           foreignDepth += 1
         case "desc", "locator":
+          if name == "desc" && currentKey == nil {
+            switch ownerStack.last ?? .none {
+            case .node: descriptions.nodes += 1
+            case .edge: descriptions.edges += 1
+            case .graph, .none, .root: descriptions.graphs += 1
+            }
+            if descriptions.nodes + descriptions.edges + descriptions.graphs == 1 {
+              descriptions.first = offset
+            }
+          }
           foreignDepth += 1
         default:
           throw failure("<\(FormatError.excerpt(name))> is not a GraphML element", at: offset)
@@ -535,6 +547,16 @@ public enum GraphMLFormat {
       let line = input.location(of: nestedGraphData.first).line
       network.readNotes.append(
         "\(n) <data> of nested <graph>s \(n == 1 ? "was" : "were") left out (the first on line \(line)): the nodes of a nested graph are read, but a nested graph's own attributes have no place in the network"
+      )
+    }
+    let described = descriptions.nodes + descriptions.edges + descriptions.graphs
+    if described > 0 {
+      let line = input.location(of: descriptions.first).line
+      let parts = [
+        (descriptions.nodes, "node"), (descriptions.edges, "edge"), (descriptions.graphs, "graph"),
+      ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+      network.readNotes.append(
+        "left out the <desc> (free-text description) of \(parts.dropLast().joined(separator: ", "))\(parts.count > 1 ? " and " : "")\(parts.last!) (the first on line \(line)): GraphML gives it no key, and networkx and igraph leave it out too"
       )
     }
     if repeatedKeys > 0 {
@@ -729,6 +751,14 @@ public enum GraphMLFormat {
         network.declareTieAttribute(AttributeDeclaration(name: "targetport", type: .string))
       }
     }
+    // yEd's edge labels (`<y:EdgeLabel>` in an edge's graphics) as the tie's label, as its
+    // node labels are the nodes' (networkx reads both); the graphics stay as they were.
+    let edgeGraphics = Set(
+      keys.indices.filter {
+        keys[$0].domain == "edge" && keys[$0].extras["yfiles.type"] == "edgegraphics"
+      })
+    let hasEdgeLabelKey = keys.contains { $0.domain == "edge" && $0.name == "label" }
+    var edgeLabels = 0
     var nextData = 0
     for e in edgeSources.indices {
       guard let s = network.index(of: edgeSources[e]) else {
@@ -772,18 +802,30 @@ public enum GraphMLFormat {
           tie.layer = v.description
         } else {
           tie.attributes[k.name] = v
+          if !hasEdgeLabelKey, edgeGraphics.contains(edgeData[nextData - 1].key),
+            case .markup(let m) = v, let l = yEdLabel(m, element: "y:EdgeLabel")
+          {
+            tie.attributes["label"] = .string(l)
+            edgeLabels += 1
+          }
         }
       }
       network.addTie(tie)
+    }
+    if edgeLabels > 0 {
+      network.declareTieAttribute(AttributeDeclaration(name: "label", type: .string))
+      network.readNotes.append(
+        "the labels of \(edgeLabels) \(edgeLabels == 1 ? "edge" : "edges") read from yEd's edge graphics (<y:EdgeLabel>) as the tie attribute 'label', as networkx reads them"
+      )
     }
     return network
   }
 
   /// The text of the first `<y:NodeLabel>` in yEd's node graphics, or of the first
   /// `<y:Label.Text>` in yFiles for HTML's node labels, trimmed; `nil` when empty.
-  static func yEdLabel(_ markup: String) -> String? {
+  static func yEdLabel(_ markup: String, element: String = "y:NodeLabel") -> String? {
     let gt: String.Index
-    if let open = markup.range(of: "<y:NodeLabel") {
+    if let open = markup.range(of: "<" + element) {
       guard let end = markup[open.upperBound...].firstIndex(of: ">") else { return nil }
       if markup[markup.index(before: end)] == "/" { return nil }
       gt = end

@@ -232,26 +232,38 @@ extension Network {
         throw error
       }
     case .edgelist:
-      // KONECT's first line says the direction: `% sym` undirected, `% asym` or `% bip` directed.
+      // KONECT's first line says the direction: `% sym` undirected, `% asym` or `% bip` directed;
+      // SNAP's says `# Directed graph ...` or `# Undirected graph ...`.
       var directed = options.directed
       var note: String?
       if let head = Network.head(of: path),
         let first = String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline).first,
-        first.hasPrefix("%")
+        first.hasPrefix("%") || first.hasPrefix("#")
       {
-        let words = first.dropFirst().split(separator: " ").map { $0.lowercased() }
-        let says: Bool? =
-          words.first == "sym"
-          ? false : (words.first == "asym" || words.first == "bip") ? true : nil
+        let konect = first.hasPrefix("%")
+        let words = first.dropFirst().split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+        let says: Bool?
+        if konect {
+          says =
+            words.first == "sym"
+            ? false : (words.first == "asym" || words.first == "bip") ? true : nil
+        } else {
+          says =
+            words.count >= 2 && words[1].hasPrefix("graph")
+            ? (words[0] == "directed" ? true : words[0] == "undirected" ? false : nil) : nil
+        }
+        let header = trimmingWhitespace(String(first.prefix(80)), newlines: true)
+        let tool = konect ? "KONECT" : "SNAP"
         if let says {
           if let asked = options.directed, asked != says {
             throw FormatError(
               file: path, line: 1, column: 1,
-              "the KONECT header '\(first)' says the ties are \(says ? "directed" : "undirected"), but --undirected asks for \(asked ? "directed" : "undirected") ties; leave it out"
+              "the \(tool) header '\(header)' says the ties are \(says ? "directed" : "undirected"), but --undirected asks for \(asked ? "directed" : "undirected") ties; leave it out"
             )
           }
           directed = says
-          note = "read as \(says ? "directed" : "undirected"), as the KONECT header '\(first)' says"
+          note =
+            "read as \(says ? "directed" : "undirected"), as the \(tool) header '\(header)' says"
         }
       }
       var network = try EdgeListFormat.read(

@@ -1018,7 +1018,9 @@ extension XLSXFormat {
       try CSVFormat.readTies(
         ties.table, file: book.place(tieSheet), columns: columns, directed: directed,
         into: &network,
-        closedNodeSet: nodes != nil, trimmed: &trimmed)
+        // NodeXL's Vertices sheet lists the vertices once the workbook is prepared (its
+        // "Prepare Data"), and may lack some: those come from the edges, and a note says so.
+        closedNodeSet: nodes != nil && layout != "NodeXL", trimmed: &trimmed)
     } catch {
       // The sheet was chosen, not named: say which it was, and how to name another.
       var e = atHeader(error, ties.table)
@@ -1040,10 +1042,18 @@ extension XLSXFormat {
             ? ", each connection's Type as its layer" : "")
           + (layout == "NodeXL"
             ? "; NodeXL keeps whether the graph is directed outside the sheets"
+              + (directed == nil
+                ? ", so it is read as directed (--undirected reads it as undirected)" : "")
               + (columns.trust == "edge weight" ? "; the Edge Weight read as trust" : "")
             : ""))
     } else if book.sheets.count > 1 {
       notes.append(which + (sheet == nil ? " (--sheet and --nodes-sheet name others)" : ""))
+    }
+    if layout == "NodeXL", let nodes, network.nodeCount > nodes.table.rows.count {
+      let extra = network.nodeCount - nodes.table.rows.count
+      notes.append(
+        "\(extra) of the \(network.nodeCount) vertices \(extra == 1 ? "is" : "are") in the sheet 'Edges' and not in 'Vertices' (NodeXL lists them there when the workbook is prepared): read without attributes"
+      )
     }
     let read = [tieSheet] + (nodeSheet.map { [$0] } ?? [])
     for k in read where book.isHidden(k) {
