@@ -64,7 +64,17 @@ extension BrobyggareCommandLine {
     _ = try tableFormat(p)
     let top = try wholeNumber(p, "top") ?? Int.max
     let countsOnly = p.flag("counts-only")
+    // The shuffles give p-values, which --counts-only leaves out with the expected values.
+    if countsOnly && permutations > 0 {
+      throw UsageError(
+        message:
+          "--counts-only leaves out the expected values, z-scores and p-values, and --permutations \(permutations) would shuffle the groups for p-values it leaves out: leave out one of them"
+      )
+    }
     let net = try readNetwork(path, p)
+    noteNonRespondents(
+      net,
+      effect: net.isDirected ? nonRespondentEffectOnBrokerage : nonRespondentEffectOnMeasures)
     let selection = try tieSelection(p, network: net)
     let groups = try groupsOrUsageError(net, attribute)
     let adj = try net.adjacency(selection)

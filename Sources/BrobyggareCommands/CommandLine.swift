@@ -819,8 +819,13 @@ func settingName(_ name: String) -> String {
 
 /// The weight a selection reads on a network: the attribute named, the input's trust, or none.
 func weightSetting(_ s: TieSelection, network: Network) -> String {
-  s.weightAttribute.map(settingName)
-    ?? (network.hasTrust ? settingName(network.trustAttributeName) : unweightedSetting)
+  if let w = s.weightAttribute { return settingName(w) }
+  if network.hasTrust { return settingName(network.trustAttributeName) }
+  // Without trust every tie is 1, but --merge sum adds a pair's parallel ties (and its ties
+  // in the layers merged): its weight is their count, which strength and lengths read.
+  return s.merge == .sum
+    ? "none: every tie 1, a pair's parallel ties and layers summed to their count (--merge sum)"
+    : unweightedSetting
 }
 
 /// The weight setting of a network read without trust (a packed network says it so).
@@ -957,13 +962,36 @@ func nonRespondents(_ net: Network) -> Int {
 func noteNonRespondents(_ net: Network, effect: String) {
   let silent = nonRespondents(net)
   guard silent > 0 else { return }
+  // Where nodes have kinds, the people who did not answer apart from the organisations and
+  // others, who are marked so without having been asked.
+  var who = ""
+  if net.nodes.contains(where: { $0.attributes["kind"] != nil }) {
+    let people = net.nodes.filter { $0.kind == .person }
+    let silentPeople = people.filter { $0.answered == false }.count
+    if silentPeople < silent {
+      who =
+        ", \(silentPeople) of the \(people.count) people and \(silent - silentPeople) organisations or other nodes"
+    }
+  }
   note(
-    "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false): "
+    "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false\(who)): "
       + (hasReconstructedTies(net)
         ? "their ties were reconstructed from what the others reported (ties marked reconstructed), so only ties among the silent are missing"
         : "the ties they would have named are missing\(net.isDirected ? " (their outgoing ties)" : "")")
       + "; \(effect)")
 }
+
+/// What the missing ties of those who did not answer do to reciprocity.
+let nonRespondentEffectOnReciprocity =
+  "a tie to one of them cannot be returned in the data, so reciprocity reads their silence as ties not returned"
+
+/// What the missing ties of those who did not answer do to brokerage.
+let nonRespondentEffectOnBrokerage =
+  "a broker's outgoing ties are missing for them, so they broker nothing here: their counts are 0 and their z-scores low by construction, not by what they do"
+
+/// What the missing ties of those who did not answer do to group measures.
+let nonRespondentEffectOnGroups =
+  "ties across and within groups read them as absent, not as unknown, so E-I indices and densities count their silence"
 
 /// What the missing ties of those who did not answer do to measures of nodes.
 let nonRespondentEffectOnMeasures =

@@ -45,6 +45,7 @@ extension BrobyggareCommandLine {
     let (_, seed) = try permutationOptions(p, default: 0, minimum: 0)
     _ = try tableFormat(p)
     let net = try readNetwork(path, p)
+    noteNonRespondents(net, effect: nonRespondentEffectOnMeasures)
     let selection = try tieSelection(p, network: net)
     let weighted = p.flag("weighted")
     let adj = try net.adjacency(selection)

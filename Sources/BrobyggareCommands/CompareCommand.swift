@@ -265,6 +265,23 @@ func noteSilentRespondents(_ c: WaveComparison, _ a: Network, _ b: Network) {
   for t in c.ties where t.change == .lost || t.change == .gained {
     changedFrom[t.source, default: 0] += 1
   }
+  // Who answered in one wave and not in the other: the ties they named lost or gained are
+  // their answering, not change.
+  var switched: [(id: String, answeredIn: String, count: Int)] = []
+  for node in c.nodes where node.inA && node.inB {
+    guard let i = a.index(of: node.id), let j = b.index(of: node.id),
+      let x = a.nodes[i].answered, let y = b.nodes[j].answered, x != y
+    else { continue }
+    switched.append((node.id, x ? "A" : "B", changedFrom[node.id, default: 0]))
+  }
+  if !switched.isEmpty {
+    let listed = switched.prefix(10).map {
+      "'\($0.id)' (answered in \($0.answeredIn) only, \($0.count) of the ties named \($0.count == 1 ? "is" : "are") \($0.answeredIn == "A" ? "lost" : "gained"))"
+    }
+    note(
+      "\(switched.count == 1 ? "a node" : "\(switched.count) nodes") answered in one wave and not in the other (respondent true in one, false in the other): \(listed.joined(separator: ", "))\(switched.count > 10 ? ", ..." : ""); the ties \(switched.count == 1 ? "it" : "they") named in one wave only are who answered, not change"
+    )
+  }
   var silent: [(id: String, wave: String, count: Int)] = []
   for node in c.nodes where node.inA && node.inB {
     guard let i = a.index(of: node.id), let j = b.index(of: node.id),

@@ -27,7 +27,7 @@ let drawingOptions: [OptionSpec] = [
   OptionSpec(
     name: "layer", valueName: "layers",
     help:
-      "Draw these layers only (comma-separated; a layer whose name has a comma, by its whole name); default: all."
+      "Draw these layers only (comma-separated; a layer whose name has a comma, by its whole name); default: all but affiliation layers (person to organisation), which 'all' adds."
   ),
   OptionSpec(
     name: "group", valueName: "attribute",
@@ -342,6 +342,17 @@ extension BrobyggareCommandLine {
 
   static func diagramText(_ p: ParsedArguments, _ net: Network) throws -> String {
     if p.flag("plain") {
+      // Plain DOT is the network as it is: an option that styles or selects would be passed
+      // over (every layer drawn under --layer trust), so it is refused.
+      let styling = drawingOptions.map(\.name).filter {
+        $0 != "plain" && $0 != "threads" && (p.value($0) != nil || p.flag($0))
+      }
+      if !styling.isEmpty {
+        throw UsageError(
+          message:
+            "--plain writes the network as it is, every node and tie, without styling; \(styling.map { "--\($0)" }.joined(separator: ", ")) \(styling.count == 1 ? "styles or selects" : "style or select") the drawing: leave out --plain, or \(styling.count == 1 ? "it" : "them")"
+        )
+      }
       // The input's own attributes go to Graphviz: those through which it reads files or
       // writes links and stylesheets are left out (convert keeps them; it does not draw).
       let (text, leftOut) = try DOTFormat.writeForDrawing(net)

@@ -31,6 +31,7 @@ extension BrobyggareCommandLine {
     let (permutations, seed) = try permutationOptions(p, default: 1000, minimum: 0)
     _ = try tableFormat(p)
     let net = try readNetwork(path, p)
+    noteNonRespondents(net, effect: nonRespondentEffectOnGroups)
     let selection = try tieSelection(p, network: net)
     let (g, names) = try groupsOrUsageError(net, attribute)
     let adj = try net.adjacency(selection)

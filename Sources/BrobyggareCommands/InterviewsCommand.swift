@@ -89,7 +89,10 @@ let interviewsSpec = CommandSpec(
     OUT's .account.md says what was done: respondents, nominated-only, merged duplicates, and
     every row left out with its line.
     Each node gets respondent (true/false) and status (respondent, nominated-only, roster-only);
-    each tie gets reciprocated. The settings are stored in the network's own attributes.
+    each tie gets reciprocated: true when both people named each other (a tie reconstructed
+    for someone who did not answer is not their naming, so its pair is not reciprocated,
+    though both directions are in the network, and 'reciprocity' counts the pair as mutual).
+    The settings are stored in the network's own attributes.
     """)
 
 extension BrobyggareCommandLine {

@@ -58,6 +58,7 @@ extension BrobyggareCommandLine {
     let path = p.positionals[0]
     _ = try tableFormat(p)
     let net = try readNetwork(path, p)
+    noteNonRespondents(net, effect: nonRespondentEffectOnMeasures)
     let selection = try layerComparisonSelection(p, network: net)
     let compared = net.layers.filter { selection.includes(layer: $0) }
     if compared.isEmpty {

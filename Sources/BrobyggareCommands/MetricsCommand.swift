@@ -399,6 +399,24 @@ extension BrobyggareCommandLine {
     } else if p.value("delta") != nil || p.value("seed") != nil {
       throw UsageError(message: "--delta and --seed go with --epsilon")
     }
+    // --epsilon estimates betweenness: without it among the measures it would do nothing,
+    // and the settings would still describe an estimate.
+    if approximation != nil,
+      !measures.contains(where: { $0 == "betweenness" || $0 == "betweenness_normalized" })
+    {
+      throw UsageError(
+        message:
+          "--epsilon estimates betweenness, and the measures asked for (\(measures.joined(separator: ", "))) do not include it: add betweenness to --measures, or leave out --epsilon"
+      )
+    }
+    // --into writes every node into the network; --top picks rows of the table, which is
+    // then written only with -o.
+    if topGiven != nil, p.value("into") != nil, p.value("output") == nil {
+      throw UsageError(
+        message:
+          "--top picks rows of the table, and --into writes every node into the network (the table is written only with -o): add -o for the table's top rows, or leave out --top"
+      )
+    }
     var approximateSamples = 0
     var approximateBound = 0
     var approximateWasExact = false

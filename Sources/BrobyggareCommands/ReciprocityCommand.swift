@@ -23,6 +23,11 @@ extension BrobyggareCommandLine {
     let path = p.positionals[0]
     _ = try tableFormat(p)
     let net = try readNetwork(path, p)
+    noteNonRespondents(
+      net,
+      effect: hasReconstructedTies(net)
+        ? "a reconstructed tie returns the tie it was made from, so those pairs are mutual by construction and reciprocity counts them"
+        : nonRespondentEffectOnReciprocity)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
     let census = adj.dyadCensus

@@ -67,6 +67,7 @@ extension BrobyggareCommandLine {
     }
     let top = try wholeNumber(p, "top")
     let net = try readNetwork(path, p)
+    noteNonRespondents(net, effect: nonRespondentEffectOnMeasures)
     let selection = try tieSelection(p, network: net)
     if selection.weightAttribute == nil && !net.hasTrust {
       throw DataError(

@@ -474,8 +474,12 @@ struct NewUserFindingsTests {
   @Test func nonRespondentsAreSaidInReportAndCUG() throws {
     let cug = run("test", "municipality", "--cug", "reciprocity", "--permutations", "10")
     #expect(cug.status == 0)
-    // 41 nodes of Datasets/municipality/municipality.nodes.csv have respondent = false.
-    #expect(cug.stderr.contains("41 of 87 nodes did not answer (respondent = false)"))
+    // 41 nodes of Datasets/municipality/municipality.nodes.csv have respondent = false: 14 of
+    // its 60 people and 27 organisations or other nodes (counted by hand from the file).
+    #expect(
+      cug.stderr.contains(
+        "41 of 87 nodes did not answer (respondent = false, 14 of the 60 people and 27 organisations or other nodes)"
+      ))
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let folder = dir.appendingPathComponent("report").path
@@ -489,7 +493,7 @@ struct NewUserFindingsTests {
     #expect(
       metrics.status == 0
         && metrics.stderr.contains(
-          "41 of 87 nodes did not answer (respondent = false): the ties they would have named are missing (their outgoing ties); every measure here reads them as absent"
+          "41 of 87 nodes did not answer (respondent = false, 14 of the 60 people and 27 organisations or other nodes): the ties they would have named are missing (their outgoing ties); every measure here reads them as absent"
         ), "\(metrics.stderr)")
   }
 

@@ -226,3 +226,92 @@ extension OutputMeaningTests {
       "\(r.stderr)")
   }
 }
+
+// MARK: Options that ran and did not do what they said
+
+extension OutputMeaningTests {
+  /// `dot --plain --layer trust` wrote all 349 ties of every layer, and --group, --title and
+  /// the rest made no difference: each is now refused with --plain.
+  @Test func plainRefusesWhatItWouldPassOver() {
+    let r = run("dot", "municipality", "--plain", "--layer", "trust", "--title", "T")
+    #expect(r.status == 64)
+    #expect(r.stdout.isEmpty)
+    #expect(
+      r.stderr.contains(
+        "--plain writes the network as it is, every node and tie, without styling; --layer, --title style or select the drawing: leave out --plain, or them"
+      ), "\(r.stderr)")
+    #expect(run("dot", "municipality", "--plain").status == 0)
+  }
+
+  /// Options whose work was thrown away: shuffles under --counts-only (no p-value column),
+  /// --epsilon without betweenness (the settings described an estimate), --top with --into
+  /// and no table (every node written).
+  @Test func optionsThatWouldDoNothingAreRefused() {
+    let b = run(
+      "brokers", "municipality", "--group", "sector", "--counts-only", "--permutations", "100")
+    #expect(b.status == 64)
+    #expect(
+      b.stderr.contains("--counts-only leaves out the expected values, z-scores and p-values"))
+    let e = run("metrics", "lazega", "--epsilon", "0.05", "--measures", "closeness,degree")
+    #expect(e.status == 64)
+    #expect(
+      e.stderr.contains(
+        "--epsilon estimates betweenness, and the measures asked for (closeness, degree) do not include it"
+      ), "\(e.stderr)")
+    let t = run("metrics", "padgett", "--top", "3", "--into", "/tmp/never-written.graphml")
+    #expect(t.status == 64)
+    #expect(t.stderr.contains("--top picks rows of the table, and --into writes every node"))
+    #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.graphml"))
+  }
+
+  /// Without trust, --merge sum makes a pair's parallel ties and layers its count: Krackhardt's
+  /// manager 1 has strength 33 on degree 22 (the two layers summed), and the settings said
+  /// "every tie 1".
+  @Test func mergeSumWithoutTrustSaysTheCountIsTheWeight() {
+    let r = run(
+      "metrics", "krackhardt", "--merge", "sum", "--measures", "degree,strength", "--layer", "all")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "weight: none: every tie 1, a pair's parallel ties and layers summed to their count (--merge sum)"
+      ), "\(r.stderr)")
+    let max = run("metrics", "krackhardt", "--measures", "degree", "--layer", "all")
+    #expect(max.stderr.contains("weight: none (every tie 1)"), "\(max.stderr)")
+  }
+
+  /// Who did not answer was said by metrics, whatif, test and report only: reciprocity and
+  /// brokers read their silence too (a tie to them cannot be returned; a directed broker's
+  /// outgoing ties are missing). The count says how many are people (14 of the municipality's
+  /// 60) and how many organisations or others (27), counted by hand from its node table.
+  @Test func nonRespondentsAreSaidWhereTheyChangeTheNumbers() {
+    let r = run("reciprocity", "municipality")
+    #expect(
+      r.stderr.contains(
+        "41 of 87 nodes did not answer (respondent = false, 14 of the 60 people and 27 organisations or other nodes): the ties they would have named are missing (their outgoing ties); a tie to one of them cannot be returned in the data"
+      ), "\(r.stderr)")
+    let b = run("brokers", "municipality", "--group", "sector", "--top", "1")
+    #expect(b.stderr.contains("so they broker nothing here"), "\(b.stderr)")
+  }
+
+  /// A person who answered in wave A and not in wave B: the ties they named in A were "lost"
+  /// without a word (only a respondent of both waves naming no one was said).
+  @Test func compareSaysWhoAnsweredInOneWaveOnly() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let a = dir.appendingPathComponent("a.csv").path
+    let b = dir.appendingPathComponent("b.csv").path
+    try "source,target\na,b\nc,a\nc,d\nb,a\n".write(toFile: a, atomically: true, encoding: .utf8)
+    try "source,target\na,b\nb,a\nd,a\n".write(toFile: b, atomically: true, encoding: .utf8)
+    try "id,respondent\na,true\nb,true\nc,true\nd,false\n".write(
+      toFile: dir.appendingPathComponent("a.nodes.csv").path, atomically: true, encoding: .utf8)
+    try "id,respondent\na,true\nb,true\nc,false\nd,true\n".write(
+      toFile: dir.appendingPathComponent("b.nodes.csv").path, atomically: true, encoding: .utf8)
+    let r = run("compare", a, b, "--ties")
+    #expect(r.status == 0, "\(r.stderr)")
+    // c named a and d in A only (2 lost), d named a in B only (1 gained): by hand.
+    #expect(
+      r.stderr.contains(
+        "2 nodes answered in one wave and not in the other (respondent true in one, false in the other): 'c' (answered in A only, 2 of the ties named are lost), 'd' (answered in B only, 1 of the ties named is gained)"
+      ), "\(r.stderr)")
+  }
+}

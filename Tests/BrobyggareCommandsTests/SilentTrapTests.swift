@@ -246,7 +246,7 @@ struct SilentTrapTests {
     // did not answer, with no path out of them, are said.
     #expect(
       r.stderr.contains(
-        "did not answer (respondent = false): the ties they would have named are missing (their outgoing ties); no path leads out of them"
+        "did not answer (respondent = false, 14 of the 60 people and 27 organisations or other nodes): the ties they would have named are missing (their outgoing ties); no path leads out of them"
       ), "\(r.stderr)")
   }
 
