@@ -348,6 +348,18 @@ struct CSVInputTests {
       try EdgeListFormat.read(
         Data("# source target weight\na b 1\nb c 2\n".utf8), file: "x", directed: true
       ).tieCount == 2)
+    // Gephi's table of four columns with a quoted timeset (the real-world corpus's
+    // gephi_import_space_delimited_timeset.csv): an edge list cannot hold it, and the message
+    // sent there, where the quoted value split at its space.
+    let gephi = formatError {
+      try csvNetwork(
+        "Source Target Type timeset\nFred Alice Directed \"[2016-02-03, 2016-02-04]\"\n")
+    }
+    #expect(
+      gephi?.message.contains(
+        "an edge list (ties separated by spaces) holds a source, a target and a weight only, and this table has 4 columns: save it with ',', ';' or a tab between the columns"
+      ) == true, "\(String(describing: gephi))")
+    #expect(gephi?.message.contains("--input-format edgelist") == false)
     // A header of column names is read as one, with a note (it was once a tie between nodes
     // named 'source' and 'target'); another first line that is no tie still gets the hint.
     let headed = try EdgeListFormat.read(

@@ -431,10 +431,18 @@ public enum CSVFormat {
   /// a delimiter.
   static func spaceDelimited(_ table: Table, file: String, ties: Bool) -> FormatError {
     let h = FormatError.excerpt(table.header[0])
+    // An edge list holds a source, a target and a weight: a header of more columns (Gephi's
+    // timeset, a type) or quoted values (which may hold spaces) it cannot read.
+    let names = table.header[0].split(whereSeparator: \.isWhitespace)
+    let quoted = table.rows.prefix(100).contains { $0.contains { $0.contains("\"") } }
+    let edgeList =
+      names.count > 3 || quoted
+      ? "; an edge list (ties separated by spaces) holds a source, a target and a weight only, and this table has \(names.count > 3 ? "\(names.count) columns" : "quoted values"): save it with ',', ';' or a tab between the columns (Gephi's spreadsheet export writes ',')"
+      : "; a file of ties separated by spaces is an edge list: read it with --input-format edgelist, its header line made a comment ('# \(h)')"
     return FormatError(
       file: file, line: 1, column: 1,
       ties
-        ? "the header '\(h)' looks space-delimited, and CSV needs ',', ';' or a tab between columns; a file of ties separated by spaces is an edge list: read it with --input-format edgelist, its header line made a comment ('# \(h)')"
+        ? "the header '\(h)' looks space-delimited, and CSV needs ',', ';' or a tab between columns\(edgeList)"
         : "the header '\(h)' looks space-delimited, and CSV needs ',', ';' or a tab between columns; save the node table with one of them"
     )
   }

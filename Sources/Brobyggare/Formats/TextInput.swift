@@ -206,6 +206,20 @@ final class TextInput {
       }
     }
     if !valid { try reportInvalid(upTo: complete) }
+    // XML allows no control character but tab, line feed and carriage return (XML 1.0's Char):
+    // expat, and so networkx and igraph, refuse the file at the first; read, one would make
+    // names no one typed (an attribute 'labels\u{13}').
+    let control =
+      xml
+      ? pending[0..<complete].firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+      : nil
+    if let control, control < (nul ?? Int.max) {
+      let (l, c) = location(of: delivered + control)
+      throw FormatError(
+        file: file, line: l, column: c,
+        "the file contains the control character U+\(String(format: "%04X", pending[control])), which XML does not allow (XML 1.0; expat, which networkx and igraph read with, refuses the file); remove it, or write it as text"
+      )
+    }
     if let nul {
       let (l, c) = location(of: delivered + nul)
       throw FormatError(
