@@ -55,8 +55,26 @@ extension BrobyggareCommandLine {
       ("network", path), ("nodes", String(net.nodeCount)),
       ("directed", net.isDirected ? "yes" : "no"),
     ]
-    settings += selectionSettings(selection, network: net)
-    settings.append(("tie weight", weighted ? "trust" : "1 (use --weighted for trust)"))
+    // The selection's weight is what --weighted would read; without it every tie counts 1,
+    // said in place of the weight (two lines, "weight: trust" and "tie weight: 1", read as a
+    // contradiction).
+    settings += selectionSettings(selection, network: net).map { name, value in
+      name == "weight" && !weighted
+        ? (
+          name,
+          "none: every tie 1 (--weighted reads \(value == unweightedSetting ? "the trust" : value))"
+        )
+        : (name, value)
+    }
+    // Louvain and modularity run on the undirected view (igraph's multilevel takes only an
+    // undirected graph; networkx's louvain on a directed one uses directed modularity).
+    if net.isDirected {
+      settings.append(
+        (
+          "view",
+          "undirected: a pair tied either way or both is one tie\(weighted ? ", the larger trust where both ways" : "") (networkx's modularity on the undirected graph; on a directed one networkx uses directed modularity)"
+        ))
+    }
     if let g = p.value("group") {
       let groups = try groupsOrUsageError(net, g)
       names = groups.names

@@ -315,3 +315,22 @@ extension OutputMeaningTests {
       ), "\(r.stderr)")
   }
 }
+
+extension OutputMeaningTests {
+  /// communities said "weight: trust" and "tie weight: 1" on one line, and "directed: yes"
+  /// while Louvain ran on the undirected view: the settings now say every tie counts 1 (what
+  /// --weighted would read) and which view.
+  @Test func communitiesSaysItsWeightAndView() {
+    let r = run("communities", "municipality")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("weight: none: every tie 1 (--weighted reads trust)"), "\(r.stderr)")
+    #expect(!r.stderr.contains("tie weight"))
+    #expect(
+      r.stderr.contains(
+        "view: undirected: a pair tied either way or both is one tie (networkx's modularity on the undirected graph"
+      ), "\(r.stderr)")
+    let w = run("communities", "municipality", "--weighted")
+    #expect(w.stderr.contains("weight: trust;"), "\(w.stderr)")
+    #expect(w.stderr.contains("one tie, the larger trust where both ways"), "\(w.stderr)")
+  }
+}
