@@ -34,7 +34,15 @@ extension BrobyggareCommandLine {
       ("network", path), ("nodes", String(net.nodeCount)),
       ("directed", net.isDirected ? "yes" : "no"),
     ]
-    settings += selectionSettings(selection, network: net)
+    // Local bridges and their span count ties, on the undirected view (networkx's
+    // local_bridges takes undirected graphs): the trust is not read.
+    settings += selectionSettings(selection, network: net).map { name, value in
+      name == "weight" && value != unweightedSetting
+        ? (name, "\(value), not used (local bridges and their span count ties)") : (name, value)
+    }
+    if net.isDirected {
+      settings.append(("view", "undirected: a pair tied either way or both is one tie"))
+    }
     settings.append(("local bridges", String(list.count)))
     try emit(
       ResultTable(

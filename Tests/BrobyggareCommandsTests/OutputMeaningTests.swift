@@ -334,3 +334,16 @@ extension OutputMeaningTests {
     #expect(w.stderr.contains("one tie, the larger trust where both ways"), "\(w.stderr)")
   }
 }
+
+extension OutputMeaningTests {
+  /// bridges printed "weight: trust" and "directed: yes", and counts ties on the undirected
+  /// view: the settings now say so.
+  @Test func bridgesSaysTrustIsNotRead() {
+    let r = run("bridges", "municipality")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains("weight: trust, not used (local bridges and their span count ties)"),
+      "\(r.stderr)")
+    #expect(r.stderr.contains("view: undirected: a pair tied either way or both is one tie"))
+  }
+}
