@@ -36,7 +36,13 @@ extension BrobyggareCommandLine {
       ("network", path), ("nodes", String(net.nodeCount)),
       ("directed", net.isDirected ? "yes" : "no"),
     ]
-    settings += selectionSettings(selection, network: net)
+    // The dyad census counts ties; only the trust asymmetry (--group) reads the trust.
+    let grouped = p.value("group") != nil
+    settings += selectionSettings(selection, network: net).map { name, value in
+      name == "weight" && !grouped && value != unweightedSetting
+        ? (name, "\(value), not used (the dyad census counts ties; --group compares trust)")
+        : (name, value)
+    }
     let table: ResultTable
     if let attribute = p.value("group") {
       let (g, names) = try groupsOrUsageError(net, attribute)

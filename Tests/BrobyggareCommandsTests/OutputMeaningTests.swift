@@ -345,5 +345,12 @@ extension OutputMeaningTests {
       r.stderr.contains("weight: trust, not used (local bridges and their span count ties)"),
       "\(r.stderr)")
     #expect(r.stderr.contains("view: undirected: a pair tied either way or both is one tie"))
+    let c = run("reciprocity", "municipality")
+    #expect(
+      c.stderr.contains(
+        "weight: trust, not used (the dyad census counts ties; --group compares trust)"),
+      "\(c.stderr)")
+    let g = run("reciprocity", "municipality", "--group", "sector")
+    #expect(g.stderr.contains("weight: trust;"), "\(g.stderr)")
   }
 }
