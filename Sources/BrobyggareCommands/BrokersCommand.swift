@@ -74,7 +74,8 @@ extension BrobyggareCommandLine {
     let net = try readNetwork(path, p)
     noteNonRespondents(
       net,
-      effect: net.isDirected ? nonRespondentEffectOnBrokerage : nonRespondentEffectOnMeasures)
+      effect: net.isDirected && !hasReconstructedTies(net)
+        ? nonRespondentEffectOnBrokerage : nonRespondentEffectOnMeasures)
     let selection = try tieSelection(p, network: net)
     let groups = try groupsOrUsageError(net, attribute)
     let adj = try net.adjacency(selection)

@@ -249,11 +249,21 @@ func distanceDataError(
 ) -> Error {
   guard var e = error as? DistanceError else { return error }
   if let s = e.source, let t = e.target {
-    let k = network.ties.firstIndex { tie in
+    let ends = network.ties.indices.filter { k in
+      let tie = network.ties[k]
       guard selection.includes(layer: tie.layer) else { return false }
       let (a, b) = (network.nodes[tie.source].id, network.nodes[tie.target].id)
       return (a == s && b == t) || (!network.isDirected && a == t && b == s)
     }
+    // Of parallel ties, the one whose weight is the one refused (after merging it may be
+    // none of them: then the first).
+    let k =
+      ends.first { k in
+        let w =
+          selection.weightAttribute.flatMap { network.ties[k].attributes[$0]?.number }
+          ?? network.ties[k].trust ?? 1
+        return w == e.trust
+      } ?? ends.first
     e.tieNumber = k.map { network.fileTieIndex($0) + 1 }
   }
   return DataError(file: file, message: "\(e)")
@@ -695,7 +705,7 @@ func noteTiesWithoutTrust(_ s: TieSelection, network: Network, file: String?) {
 /// out, a pair tied again in one layer merged into one tie (its trust by the merge rule), and a
 /// pair tied in several layers counted once. A mail archive's repeated messages or an
 /// interview's duplicated rows are otherwise merged without a word.
-func noteSimpleGraph(_ s: TieSelection, network: Network, file: String?) {
+func noteSimpleGraph(_ s: TieSelection, network: Network, file: String?, readsTrust: Bool = true) {
   struct Pair: Hashable {
     var layer: Int
     var u: Int32
@@ -732,7 +742,7 @@ func noteSimpleGraph(_ s: TieSelection, network: Network, file: String?) {
   let what = [
     loops > 0 ? "\(loops) self-\(loops == 1 ? "loop is" : "loops are") left out" : nil,
     parallel > 0
-      ? "\(parallel) parallel \(parallel == 1 ? "tie" : "ties") (a pair tied again in one layer) \(parallel == 1 ? "is" : "are") merged\(network.hasTrust || s.weightAttribute != nil ? " (the trust by --merge \(s.merge.rawValue))" : "")"
+      ? "\(parallel) parallel \(parallel == 1 ? "tie" : "ties") (a pair tied again in one layer) \(parallel == 1 ? "is" : "are") merged\(readsTrust && (network.hasTrust || s.weightAttribute != nil) ? " (their trust: the \(mergeWord[s.merge]!), --merge \(s.merge.rawValue))" : "")"
       : nil,
     otherLayer > 0
       ? "\(otherLayer) \(otherLayer == 1 ? "tie counts" : "ties count") once with \(otherLayer == 1 ? "its pair's tie" : "their pairs' ties") in another layer"
@@ -743,20 +753,23 @@ func noteSimpleGraph(_ s: TieSelection, network: Network, file: String?) {
   )
 }
 
+/// What a merge rule keeps of parallel ties' trust, for notes.
+let mergeWord: [TieMerge: String] = [.max: "largest", .min: "smallest", .mean: "mean", .sum: "sum"]
+
 /// The ties an analysis of people reads. Without `--layer`, affiliation layers (person to
 /// organisation) are left out when there are other layers, and a note says so; `--layer all`
 /// merges every layer.
 ///
 /// `file` names the network in the note on ties without trust; without it the note names the
 /// network file the command read, when it read one.
-func tieSelection(_ p: ParsedArguments, network: Network, file: String? = nil) throws
-  -> TieSelection
-{
+func tieSelection(
+  _ p: ParsedArguments, network: Network, file: String? = nil, readsTrust: Bool = true
+) throws -> TieSelection {
   var s = TieSelection()
   s.layers = try selectedLayers(p, network: network)
   defer {
     noteTiesWithoutTrust(s, network: network, file: file)
-    noteSimpleGraph(s, network: network, file: file)
+    noteSimpleGraph(s, network: network, file: file, readsTrust: readsTrust)
   }
   if p.value("layer") == nil {
     let affiliation = network.affiliationLayers
@@ -965,12 +978,13 @@ func noteNonRespondents(_ net: Network, effect: String) {
   // Where nodes have kinds, the people who did not answer apart from the organisations and
   // others, who are marked so without having been asked.
   var who = ""
-  if net.nodes.contains(where: { $0.attributes["kind"] != nil }) {
-    let people = net.nodes.filter { $0.kind == .person }
+  let people = net.nodes.filter { $0.attributes["kind"] != nil && $0.kind == .person }
+  if !people.isEmpty {
     let silentPeople = people.filter { $0.answered == false }.count
     if silentPeople < silent {
+      let others = silent - silentPeople
       who =
-        ", \(silentPeople) of the \(people.count) people and \(silent - silentPeople) organisations or other nodes"
+        ", \(silentPeople) of the \(people.count) nodes of kind person and \(others) \(others == 1 ? "other" : "others") (organisations, and nodes of no kind)"
     }
   }
   note(
@@ -987,7 +1001,7 @@ let nonRespondentEffectOnReciprocity =
 
 /// What the missing ties of those who did not answer do to brokerage.
 let nonRespondentEffectOnBrokerage =
-  "a broker's outgoing ties are missing for them, so they broker nothing here: their counts are 0 and their z-scores low by construction, not by what they do"
+  "a broker needs outgoing ties, and theirs are missing, so their brokerage counts only what the data hold for them (usually nothing) and their z-scores are low by construction, not by what they do"
 
 /// What the missing ties of those who did not answer do to group measures.
 let nonRespondentEffectOnGroups =

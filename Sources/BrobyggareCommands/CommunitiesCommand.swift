@@ -62,7 +62,7 @@ extension BrobyggareCommandLine {
       name == "weight" && !weighted
         ? (
           name,
-          "none: every tie 1 (--weighted reads \(value == unweightedSetting ? "the trust" : value))"
+          value == unweightedSetting ? value : "none: every tie 1 (--weighted reads \(value))"
         )
         : (name, value)
     }

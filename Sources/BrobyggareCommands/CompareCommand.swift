@@ -40,6 +40,7 @@ extension BrobyggareCommandLine {
     }
     let selection = try tieSelection(p, network: a, file: pathA)
     noteTiesWithoutTrust(selection, network: b, file: pathB)
+    noteSimpleGraph(selection, network: b, file: pathB)
     if let layers = selection.layers {
       for l in layers.sorted() where !b.layers.contains(l) {
         throw UsageError(
@@ -262,8 +263,12 @@ func noteSilentRespondents(_ c: WaveComparison, _ a: Network, _ b: Network) {
   let (namingA, namingB) = (naming(a), naming(b))
   // Ties lost or gained, by their source, counted once.
   var changedFrom: [String: Int] = [:]
+  var lostFrom: [String: Int] = [:]
+  var gainedFrom: [String: Int] = [:]
   for t in c.ties where t.change == .lost || t.change == .gained {
     changedFrom[t.source, default: 0] += 1
+    if t.change == .lost { lostFrom[t.source, default: 0] += 1 }
+    if t.change == .gained { gainedFrom[t.source, default: 0] += 1 }
   }
   // Who answered in one wave and not in the other: the ties they named lost or gained are
   // their answering, not change.
@@ -272,7 +277,9 @@ func noteSilentRespondents(_ c: WaveComparison, _ a: Network, _ b: Network) {
     guard let i = a.index(of: node.id), let j = b.index(of: node.id),
       let x = a.nodes[i].answered, let y = b.nodes[j].answered, x != y
     else { continue }
-    switched.append((node.id, x ? "A" : "B", changedFrom[node.id, default: 0]))
+    // Answered in A only: the ties named there and lost; in B only: those gained.
+    switched.append(
+      (node.id, x ? "A" : "B", x ? lostFrom[node.id, default: 0] : gainedFrom[node.id, default: 0]))
   }
   if !switched.isEmpty {
     let listed = switched.prefix(10).map {

@@ -531,7 +531,8 @@ extension BrobyggareCommandLine {
         for (path, net) in zip(paths, networks) {
           let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
           panels.append(
-            DiagramPanel(name: name, network: net, selection: try tieSelection(p, network: net)))
+            DiagramPanel(
+              name: name, network: net, selection: try tieSelection(p, network: net, file: path)))
         }
       }
     } catch let e as NetworkError {

@@ -37,6 +37,7 @@ extension BrobyggareCommandLine {
     let adj = try net.adjacency(selection)
     let m = adj.groupMatrices(groups: g, names: names)
     noteUndirectedReciprocity(net, path)
+    noteReconstructedPairs(net, path)
     let ei = adj.eiIndex(
       groups: g, groupCount: names.count, permutations: permutations, seed: seed,
       threads: try threadCount(p))

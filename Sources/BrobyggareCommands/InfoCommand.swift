@@ -47,6 +47,7 @@ extension BrobyggareCommandLine {
       let strong = adj.strongComponents
       lines.append("strong components: \(strong.count) (largest \(strong.largest))")
       lines.append("reciprocity: \(human(adj.reciprocity))")
+      noteReconstructedPairs(net, path)
     } else {
       // Weak, strong and reciprocity are words for directed ties: an undirected network has
       // components, and every tie runs both ways.

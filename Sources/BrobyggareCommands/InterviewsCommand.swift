@@ -24,7 +24,9 @@ let interviewsSpec = CommandSpec(
       required: true),
     OptionSpec(
       name: "symmetrize", valueName: "rule",
-      help: "none (directed, as reported), min, max, mean, confirmed or any (default: none)."),
+      help:
+        "none (directed, as reported); min (a tie when both named each other, the smaller trust), max (either, the larger), mean (either, the mean of both directions, a respondent's not naming the other as 0 and a direction no one could report left out), confirmed (both, the mean) or any (either, the mean of those reported). min and confirmed drop the ties of anyone not interviewed unless --non-respondents reconstruct (default: none)."
+    ),
     OptionSpec(
       name: "non-respondents", valueName: "rule",
       help:
@@ -231,6 +233,21 @@ extension BrobyggareCommandLine {
       )
     }
     for n in a.notes { note("\(nominationsPath): \(n)") }
+    // min and confirmed keep a pair only when both named each other: someone not interviewed
+    // could not, and loses every tie (their incoming ones too), not only those they would
+    // have named.
+    if a.unconfirmablePairs > 0 {
+      let net = built.network
+      var tied = [Bool](repeating: false, count: net.nodeCount)
+      for t in net.ties {
+        tied[t.source] = true
+        tied[t.target] = true
+      }
+      let cut = net.nodes.indices.filter { net.nodes[$0].answered == false && !tied[$0] }.count
+      note(
+        "--symmetrize \(options.symmetrize.rawValue) keeps a pair only when both named each other: \(a.unconfirmablePairs) of the \(a.unconfirmedPairs) pairs it left out are with someone not interviewed, who could not name back\(cut > 0 ? ", and \(cut) of them \(cut == 1 ? "is" : "are") left without a tie" : ""); --non-respondents reconstruct, or --symmetrize max, keeps those ties"
+      )
+    }
     out.stderr += "# " + a.settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
     out.stderr += "wrote \(files.map(\.path).joined(separator: ", "))\n"
     out.stderr +=

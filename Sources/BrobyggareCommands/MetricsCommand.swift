@@ -401,12 +401,15 @@ extension BrobyggareCommandLine {
     }
     // --epsilon estimates betweenness: without it among the measures it would do nothing,
     // and the settings would still describe an estimate.
+    // (Bridging centrality is betweenness times the bridging coefficient: estimated too.)
     if approximation != nil,
-      !measures.contains(where: { $0 == "betweenness" || $0 == "betweenness_normalized" })
+      !measures.contains(where: {
+        ["betweenness", "betweenness_normalized", "bridging_centrality"].contains($0)
+      })
     {
       throw UsageError(
         message:
-          "--epsilon estimates betweenness, and the measures asked for (\(measures.joined(separator: ", "))) do not include it: add betweenness to --measures, or leave out --epsilon"
+          "--epsilon estimates betweenness, and the measures asked for (\(measures.joined(separator: ", "))) do not use it: add betweenness (or bridging_centrality) to --measures, or leave out --epsilon"
       )
     }
     // --into writes every node into the network; --top picks rows of the table, which is

@@ -32,6 +32,7 @@ extension BrobyggareCommandLine {
     let adj = try net.adjacency(selection)
     let census = adj.dyadCensus
     noteUndirectedReciprocity(net, path)
+    noteReconstructedPairs(net, path)
     var settings = [
       ("network", path), ("nodes", String(net.nodeCount)),
       ("directed", net.isDirected ? "yes" : "no"),
@@ -108,5 +109,29 @@ func noteUndirectedReciprocity(_ net: Network, _ path: String) {
   guard !net.isDirected, net.tieCount > 0 else { return }
   note(
     "\(path) is undirected: every tie counts both ways, so reciprocity is 1 and no tie is one-way by definition (igraph gives 1; networkx refuses undirected graphs); if the ties are who named whom, the file must say it is directed"
+  )
+}
+
+/// Ties reconstructed for those who did not answer (`interviews --non-respondents
+/// reconstruct`) return the tie they were made from: reciprocity counts those pairs as mutual,
+/// which no one reported. Said wherever a reciprocity is printed.
+func noteReconstructedPairs(_ net: Network, _ path: String) {
+  guard net.isDirected, hasReconstructedTies(net) else { return }
+  var arcs: [[Int]: Bool] = [:]
+  for t in net.ties where t.source != t.target {
+    let made: Bool
+    if case .boolean(true)? = t.attributes["reconstructed"] { made = true } else { made = false }
+    arcs[[t.source, t.target], default: false] = arcs[[t.source, t.target], default: false] || made
+  }
+  var mutual = 0
+  var made = 0
+  for (arc, m) in arcs where arc[0] < arc[1] {
+    guard let back = arcs[[arc[1], arc[0]]] else { continue }
+    mutual += 1
+    if m || back { made += 1 }
+  }
+  guard made > 0 else { return }
+  note(
+    "\(path): \(made) of the \(mutual) mutual pairs are mutual by reconstruction (a tie marked reconstructed returns the one it was made from, for someone who did not answer): reciprocity counts them, though no one reported both directions"
   )
 }

@@ -96,6 +96,7 @@ extension BrobyggareCommandLine {
     let ei = adj.eiIndex(groups: g, groupCount: names.count)
     let matrices = adj.groupMatrices(groups: g, names: names)
     noteUndirectedReciprocity(net, path)
+    noteReconstructedPairs(net, path)
     // Ties (within rounding, RankCorrelation.withRoundingTies) in node order.
     let key = RankCorrelation.withRoundingTies(betweenness)
     let order = (0..<n).sorted { (key[$0], -$0) > (key[$1], -$1) }
@@ -117,9 +118,10 @@ extension BrobyggareCommandLine {
         .integer(r + 1), .text(net.nodes[v].id), .text(net.nodes[v].label),
         .text(groupName(g[v], names)), .number(betweenness[v]), .number(intergroup[v]),
       ]
-        // A node in no group brokers between no groups: its role counts are left empty,
-        // not 0 (which would say it brokers nothing).
-        + (0..<6).map { g[v] < 0 ? .text("") : .number(brokerage.raw[$0][v]) } + [
+        // A node in no group brokers between no groups: its role counts are NaN (undefined,
+        // as its E-I index is), not 0, which would say it brokers nothing; a number still, so
+        // the columns stay numeric in the GraphML and GEXF the report writes.
+        + (0..<6).map { .number(g[v] < 0 ? .nan : brokerage.raw[$0][v]) } + [
           .number(constraint[v]), .number(ei.nodes[v]),
         ]
     }
@@ -341,7 +343,9 @@ extension BrobyggareCommandLine {
     func mainRole(_ v: Int) -> String {
       let counts = (0..<5).map { brokerage.raw[$0][v] }
       guard let best = counts.max(), best > 0 else { return "none" }
-      return roleNames[counts.firstIndex(of: best)!]
+      // Roles played equally often are all named (the first alone hid the others).
+      return counts.indices.filter { counts[$0] == best }.map { roleNames[$0] }.joined(
+        separator: "/")
     }
     // The id beside the label when two nodes share a label (two people called Anna Karlsson).
     let labelsRepeat = Set(net.nodes.map(\.label)).count < n
@@ -411,7 +415,7 @@ extension BrobyggareCommandLine {
     md +=
       "Every measure is a node attribute in network.graphml (for Gephi or yEd) and network.gexf (for Gephi).\n\n"
     md +=
-      "## The bridge-builders\n\nRanked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Every node is in bridge-builders.csv.\n\n"
+      "## The bridge-builders\n\nRanked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most (roles played equally often joined by /); lower constraint means more structural holes. Every node is in bridge-builders.csv.\n\n"
     md += topTable.render(.markdown) + "\n"
     md +=
       "## The measures\n\n"
@@ -453,7 +457,7 @@ extension BrobyggareCommandLine {
       html += "<p>Not drawn: \(escapeXML(graphvizNote)). The drawing is in network.dot.</p>\n"
     }
     html +=
-      "<h2 id=\"bridge-builders\">The bridge-builders</h2>\n<p>Ranked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most; lower constraint means more structural holes. Click a column's name to sort by it. Every node is in <a href=\"bridge-builders.csv\">bridge-builders.csv</a>, and below.</p>\n"
+      "<h2 id=\"bridge-builders\">The bridge-builders</h2>\n<p>Ranked by betweenness; brokerage is Gould and Fernandez's total over the five roles, and the role each plays most (roles played equally often joined by /); lower constraint means more structural holes. Click a column's name to sort by it. Every node is in <a href=\"bridge-builders.csv\">bridge-builders.csv</a>, and below.</p>\n"
     html += htmlTable(topTable, sortable: true)
     html +=
       "<details>\n<summary>Every node (\(n))</summary>\n"

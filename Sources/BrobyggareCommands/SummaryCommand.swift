@@ -77,7 +77,7 @@ extension BrobyggareCommandLine {
       let net = try readNetwork(path, p)
       // The columns count the simple graph: a file's self-loops and parallel ties (a mail
       // archive's repeated messages, say) are not ties here, which tieSelection's note says.
-      let selection = try tieSelection(p, network: net, file: path)
+      let selection = try tieSelection(p, network: net, file: path, readsTrust: false)
       // Only the layers matter here: weights and merging do not enter a count of ties.
       selections.append(
         describe(selection, network: net).components(separatedBy: "; ").filter {
@@ -102,6 +102,7 @@ extension BrobyggareCommandLine {
         return nil
       }
       noteUndirectedReciprocity(net, path)
+      noteReconstructedPairs(net, path)
       var row: [Cell] = [
         .text(path), .integer(net.nodeCount), .integer(adj.tieCount),
         .text(net.isDirected ? "directed" : "undirected"),

@@ -475,10 +475,10 @@ struct NewUserFindingsTests {
     let cug = run("test", "municipality", "--cug", "reciprocity", "--permutations", "10")
     #expect(cug.status == 0)
     // 41 nodes of Datasets/municipality/municipality.nodes.csv have respondent = false: 14 of
-    // its 60 people and 27 organisations or other nodes (counted by hand from the file).
+    // its 60 nodes of kind person and 27 others (counted by hand from the file).
     #expect(
       cug.stderr.contains(
-        "41 of 87 nodes did not answer (respondent = false, 14 of the 60 people and 27 organisations or other nodes)"
+        "41 of 87 nodes did not answer (respondent = false, 14 of the 60 nodes of kind person and 27 others (organisations, and nodes of no kind))"
       ))
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -493,7 +493,7 @@ struct NewUserFindingsTests {
     #expect(
       metrics.status == 0
         && metrics.stderr.contains(
-          "41 of 87 nodes did not answer (respondent = false, 14 of the 60 people and 27 organisations or other nodes): the ties they would have named are missing (their outgoing ties); every measure here reads them as absent"
+          "41 of 87 nodes did not answer (respondent = false, 14 of the 60 nodes of kind person and 27 others (organisations, and nodes of no kind)): the ties they would have named are missing (their outgoing ties); every measure here reads them as absent"
         ), "\(metrics.stderr)")
   }
 

@@ -21,7 +21,8 @@ struct OutputMeaningTests {
   }
 
   /// A node in no group brokers between no groups: the report's table left its role counts 0,
-  /// which reads as "brokers nothing"; now they are empty, as its group is.
+  /// which reads as "brokers nothing"; now they are NaN, as its E-I index is (numbers still,
+  /// so the network.graphml the report writes keeps the columns typed double).
   @Test func aNodeWithoutAGroupHasNoBrokerageCounts() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -39,7 +40,11 @@ struct OutputMeaningTests {
       Issue.record("no row for e: \(rows)")
       return
     }
-    #expect(roles.allSatisfy { e[$0].isEmpty }, "\(e)")
+    #expect(roles.allSatisfy { e[$0] == "NaN" }, "\(e)")
+    let graphml = try String(contentsOfFile: report + "/network.graphml", encoding: .utf8)
+    #expect(
+      graphml.contains("attr.name=\"brokerage_total\" attr.type=\"double\""),
+      "\(graphml.prefix(3000))")
     // A grouped node's counts are there (b, in y, between a and c in x: a coordinator's or
     // representative's two-paths, so its total is not empty).
     let b = rows.first { $0[id] == "b" }
@@ -256,12 +261,19 @@ extension OutputMeaningTests {
     #expect(e.status == 64)
     #expect(
       e.stderr.contains(
-        "--epsilon estimates betweenness, and the measures asked for (closeness, degree) do not include it"
+        "--epsilon estimates betweenness, and the measures asked for (closeness, degree) do not use it"
       ), "\(e.stderr)")
-    let t = run("metrics", "padgett", "--top", "3", "--into", "/tmp/never-written.graphml")
+    // Bridging centrality is betweenness times the bridging coefficient: estimated with it.
+    let bridging = run(
+      "metrics", "lazega", "--epsilon", "0.05", "--measures", "bridging_centrality")
+    #expect(bridging.status == 0, "\(bridging.stderr)")
+    let into = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "never-written-\(UUID().uuidString).graphml"
+    ).path
+    let t = run("metrics", "padgett", "--top", "3", "--into", into)
     #expect(t.status == 64)
     #expect(t.stderr.contains("--top picks rows of the table, and --into writes every node"))
-    #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.graphml"))
+    #expect(!FileManager.default.fileExists(atPath: into))
   }
 
   /// Without trust, --merge sum makes a pair's parallel ties and layers its count: Krackhardt's
@@ -287,10 +299,11 @@ extension OutputMeaningTests {
     let r = run("reciprocity", "municipality")
     #expect(
       r.stderr.contains(
-        "41 of 87 nodes did not answer (respondent = false, 14 of the 60 people and 27 organisations or other nodes): the ties they would have named are missing (their outgoing ties); a tie to one of them cannot be returned in the data"
+        "41 of 87 nodes did not answer (respondent = false, 14 of the 60 nodes of kind person and 27 others (organisations, and nodes of no kind)): the ties they would have named are missing (their outgoing ties); a tie to one of them cannot be returned in the data"
       ), "\(r.stderr)")
     let b = run("brokers", "municipality", "--group", "sector", "--top", "1")
-    #expect(b.stderr.contains("so they broker nothing here"), "\(b.stderr)")
+    #expect(
+      b.stderr.contains("a broker needs outgoing ties, and theirs are missing"), "\(b.stderr)")
   }
 
   /// A person who answered in wave A and not in wave B: the ties they named in A were "lost"
@@ -301,14 +314,15 @@ extension OutputMeaningTests {
     let a = dir.appendingPathComponent("a.csv").path
     let b = dir.appendingPathComponent("b.csv").path
     try "source,target\na,b\nc,a\nc,d\nb,a\n".write(toFile: a, atomically: true, encoding: .utf8)
-    try "source,target\na,b\nb,a\nd,a\n".write(toFile: b, atomically: true, encoding: .utf8)
+    try "source,target\na,b\nb,a\nd,a\nc,b\n".write(toFile: b, atomically: true, encoding: .utf8)
     try "id,respondent\na,true\nb,true\nc,true\nd,false\n".write(
       toFile: dir.appendingPathComponent("a.nodes.csv").path, atomically: true, encoding: .utf8)
     try "id,respondent\na,true\nb,true\nc,false\nd,true\n".write(
       toFile: dir.appendingPathComponent("b.nodes.csv").path, atomically: true, encoding: .utf8)
     let r = run("compare", a, b, "--ties")
     #expect(r.status == 0, "\(r.stderr)")
-    // c named a and d in A only (2 lost), d named a in B only (1 gained): by hand.
+    // c named a and d in A only (2 lost; its c → b in B, gained, is not among them), d named
+    // a in B only (1 gained): by hand.
     #expect(
       r.stderr.contains(
         "2 nodes answered in one wave and not in the other (respondent true in one, false in the other): 'c' (answered in A only, 2 of the ties named are lost), 'd' (answered in B only, 1 of the ties named is gained)"
@@ -352,5 +366,148 @@ extension OutputMeaningTests {
       "\(c.stderr)")
     let g = run("reciprocity", "municipality", "--group", "sector")
     #expect(g.stderr.contains("weight: trust;"), "\(g.stderr)")
+  }
+}
+
+// MARK: Interviews and reports
+
+extension OutputMeaningTests {
+  /// A roster of three, a and b interviewed, c not (by hand): under --symmetrize min, a-b
+  /// named both ways stays; a-c and b-c go, as c could not name back, and c is left without a
+  /// tie. The account blamed "pairs named one way only"; it and a note now say why.
+  @Test func symmetrizeMinSaysWhoCouldNotNameBack() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let noms = dir.appendingPathComponent("n.csv").path
+    let roster = dir.appendingPathComponent("r.csv").path
+    try "respondent,alter,rating\na,b,4\nb,a,3\na,c,5\nb,c,2\n".write(
+      toFile: noms, atomically: true, encoding: .utf8)
+    try "id,label,interviewed\na,A,true\nb,B,true\nc,C,false\n".write(
+      toFile: roster, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("net.graphml").path
+    let r = run(
+      "interviews", noms, "--roster", roster, "--scale", "1..5", "--symmetrize", "min", "-o", out)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "--symmetrize min keeps a pair only when both named each other: 2 of the 2 pairs it left out are with someone not interviewed, who could not name back, and 1 of them is left without a tie; --non-respondents reconstruct, or --symmetrize max, keeps those ties"
+      ), "\(r.stderr)")
+    let account = try String(
+      contentsOfFile: dir.appendingPathComponent("net.account.md").path, encoding: .utf8)
+    #expect(
+      account.contains(
+        "- pairs named one way only, left out by the symmetrisation: 2 (2 of them with someone not interviewed, who could not name back: --non-respondents reconstruct keeps them)"
+      ), "\(account)")
+  }
+
+  /// Reconstructed ties return the tie they were made from: `info` printed reciprocity 0.5
+  /// (by hand: a-b named both ways, a→c reconstructed back as c→a, b→c only reported... see
+  /// below) with no word that a pair is mutual by construction.
+  @Test func reconstructedPairsAreSaidWhereReciprocityIsPrinted() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let noms = dir.appendingPathComponent("n.csv").path
+    let roster = dir.appendingPathComponent("r.csv").path
+    try "respondent,alter,rating\na,b,4\nb,a,3\na,c,5\n".write(
+      toFile: noms, atomically: true, encoding: .utf8)
+    try "id,label,interviewed\na,A,true\nb,B,true\nc,C,false\n".write(
+      toFile: roster, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("net.graphml").path
+    let built = run(
+      "interviews", noms, "--roster", roster, "--scale", "1..5", "--non-respondents",
+      "reconstruct", "-o", out)
+    #expect(built.status == 0, "\(built.stderr)")
+    // Mutual pairs: a-b (both named) and a-c (c → a reconstructed): 1 of 2 by construction.
+    for command in [["info"], ["summary", "--cug-draws", "0"]] {
+      let r = BrobyggareCommandLine.run(command + [out])
+      #expect(r.status == 0, "\(command): \(r.stderr)")
+      #expect(
+        r.stderr.contains(
+          "\(out): 1 of the 2 mutual pairs are mutual by reconstruction"), "\(command): \(r.stderr)"
+      )
+    }
+  }
+
+  /// The report's main role named the first of equal roles: the municipality's p60 plays
+  /// representative and gatekeeper equally (the counts in the report's own
+  /// bridge-builders.csv), and both are named now.
+  @Test func equalRolesAreAllNamed() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let report = dir.appendingPathComponent("r").path
+    let r = run("report", "municipality", "--group", "sector", "-o", report)
+    #expect(r.status == 0, "\(r.stderr)")
+    let rows = try String(contentsOfFile: report + "/bridge-builders.csv", encoding: .utf8)
+      .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let header = rows[0].map(String.init)
+    guard let id = header.firstIndex(of: "id"), let p60 = rows.first(where: { $0[id] == "p60" })
+    else {
+      Issue.record("no p60 in \(header)")
+      return
+    }
+    let roles = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
+    let counts = roles.map { Double(p60[header.firstIndex(of: "brokerage_\($0)")!]) ?? .nan }
+    let best = counts.max()!
+    let tied = roles.indices.filter { counts[$0] == best }.map { roles[$0] }
+    #expect(tied == ["representative", "gatekeeper"], "\(counts)")
+    let page = try String(contentsOfFile: report + "/index.html", encoding: .utf8)
+    #expect(page.contains("representative/gatekeeper"))
+  }
+}
+
+extension OutputMeaningTests {
+  /// In greys the first group's fill was white, the fill of no group: groups now start at the
+  /// second grey when some node has no group.
+  @Test func inGreysNoGroupIsStillNoGroupsFill() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = try groupedNetwork(dir)
+    let r = run("dot", ties, "--group", "sector", "--greyscale")
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = r.stdout.split(separator: "\n")
+    for id in ["a", "b", "c", "d"] {
+      let line = lines.first { $0.hasPrefix("  \"\(id)\" [") }
+      #expect(line?.contains("#FFFFFF") == false, "\(String(describing: line))")
+    }
+    #expect(lines.first { $0.hasPrefix("  \"e\" [") }?.contains("#FFFFFF") == true)
+  }
+
+  /// Parallel ties were drawn at the first one's trust (2 of a–b's 2 and 9), while the notes
+  /// said they merge by their largest: now 9, the top, so 0.6 + 2.4 = 3, and b–c's 3 of 9
+  /// 0.6 + 2.4 · 3/9 = 1.4 (by hand).
+  @Test func parallelTiesAreDrawnAsTheyMerge() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ties = dir.appendingPathComponent("p.csv").path
+    try "source,target,trust\na,b,2\na,b,9\nb,c,3\n".write(
+      toFile: ties, atomically: true, encoding: .utf8)
+    let r = run("dot", ties, "--undirected")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("\"a\" -- \"b\" [penwidth=\"3\""), "\(r.stdout)")
+    #expect(r.stdout.contains("\"b\" -- \"c\" [penwidth=\"1.4\""), "\(r.stdout)")
+    #expect(r.stdout.components(separatedBy: "\"a\" -- \"b\"").count == 2)
+  }
+
+  /// Wave panels took line styles from each wave's own layers: 'trust' was dashed beside
+  /// 'advice' in wave 1 and solid alone in wave 2. The union's layers now set them.
+  @Test func aLayerKeepsItsStyleInEveryPanel() throws {
+    guard Graphviz.executable != nil else {
+      print("notice: Graphviz is not installed; panels not checked")
+      return
+    }
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let w1 = dir.appendingPathComponent("w1.csv").path
+    let w2 = dir.appendingPathComponent("w2.csv").path
+    try "source,target,layer\na,b,advice\nb,c,trust\n".write(
+      toFile: w1, atomically: true, encoding: .utf8)
+    try "source,target,layer\nb,c,trust\n".write(toFile: w2, atomically: true, encoding: .utf8)
+    let dots = try smallMultiples(
+      [w1, w2].map {
+        DiagramPanel(name: $0, network: try Network(contentsOf: $0), selection: .all)
+      }, style: DiagramStyle())
+    for dot in dots {
+      #expect(dot.contains("dashed line: trust"), "\(dot)")
+    }
   }
 }

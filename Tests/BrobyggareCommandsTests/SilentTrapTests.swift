@@ -221,7 +221,7 @@ struct SilentTrapTests {
       #expect(m.status == 0, "\(command): \(m.stderr)")
       #expect(
         m.stderr.contains(
-          "\(trusted.path): the measures read the simple graph: of the 3 ties in the file, 1 parallel tie (a pair tied again in one layer) is merged (the trust by --merge max)"
+          "\(trusted.path): the measures read the simple graph: of the 3 ties in the file, 1 parallel tie (a pair tied again in one layer) is merged (their trust: the largest, --merge max)"
         ), "\(command): \(m.stderr)")
     }
   }
@@ -246,7 +246,7 @@ struct SilentTrapTests {
     // did not answer, with no path out of them, are said.
     #expect(
       r.stderr.contains(
-        "did not answer (respondent = false, 14 of the 60 people and 27 organisations or other nodes): the ties they would have named are missing (their outgoing ties); no path leads out of them"
+        "did not answer (respondent = false, 14 of the 60 nodes of kind person and 27 others (organisations, and nodes of no kind)): the ties they would have named are missing (their outgoing ties); no path leads out of them"
       ), "\(r.stderr)")
   }
 

@@ -315,3 +315,23 @@ struct GraphMLPeerTests {
     #expect(text.contains("networkx") && text.contains("igraph"), "\(text)")
   }
 }
+
+extension GraphMLTests {
+  /// A character reference to a control character (`&#19;`) was read into a label, while
+  /// expat (networkx 3.6.1's and igraph's parser) refuses it.
+  @Test func aReferenceToAControlCharacterIsRefused() {
+    let text = """
+      <?xml version="1.0"?>
+      <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+        <key id="l" for="node" attr.name="label" attr.type="string"/>
+        <graph edgedefault="undirected"><node id="a"><data key="l">A&#19;B</data></node></graph>
+      </graphml>
+      """
+    #expect {
+      _ = try GraphMLFormat.read(Data(text.utf8), file: "c.graphml")
+    } throws: { e in
+      guard let e = e as? FormatError else { return false }
+      return e.line == 4 && e.message.contains("'&#19;' is not a character XML allows")
+    }
+  }
+}

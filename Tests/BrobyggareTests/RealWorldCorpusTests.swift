@@ -101,6 +101,11 @@ extension RealWorldCorpusTests {
     let d = try Network(contentsOf: directed)
     #expect(d.isDirected)
     #expect(!d.readNotes.contains { $0.contains("does not say") }, "\(d.readNotes)")
+    // A comment that only starts with the words is no header ("directed graphs below").
+    let comment = dir.appendingPathComponent("c.txt").path
+    try "# directed graphs below\n1 2\n".write(toFile: comment, atomically: true, encoding: .utf8)
+    let c = try Network(contentsOf: comment)
+    #expect(c.readNotes.contains { $0.contains("does not say") }, "\(c.readNotes)")
     // --undirected against the header is refused, as for KONECT's.
     var options = Network.ReadOptions()
     options.directed = false

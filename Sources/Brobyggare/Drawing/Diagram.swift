@@ -148,6 +148,9 @@ package struct PinnedLayout: Sendable {
   package var largestValue: Double?
   /// The largest trust over every panel's ties (see ``largestValue``).
   package var largestTrust: Double?
+  /// Every layer of every panel, sorted, so that a layer keeps its line style in every panel;
+  /// `nil` for this network's own.
+  package var layerNames: [String]?
 
   package init(positions: [String: (x: Double, y: Double)]) { self.positions = positions }
 
@@ -380,15 +383,21 @@ extension Network {
     // Nodes without a group are white with a dashed outline: not a group's colour, which they
     // took before (the eighth of the palette, or a repeated one).
     let grouped = groupNames.filter { $0 != DiagramStyle.noGroup }
+    // In greys the first is white, the fill of no group: groups then start at the second.
+    let groupPalette =
+      style.greyscale && grouped.count < groupNames.count
+      ? Array(palette.filter { $0 != DiagramStyle.noGroupColour }) : palette
     var colourOf = Dictionary(
-      uniqueKeysWithValues: grouped.enumerated().map { ($1, palette[$0 % palette.count]) })
+      uniqueKeysWithValues: grouped.enumerated().map {
+        ($1, groupPalette[$0 % groupPalette.count])
+      })
     if groupNames.contains(DiagramStyle.noGroup) {
       colourOf[DiagramStyle.noGroup] = DiagramStyle.noGroupColour
     }
     // Line styles by the network's layers in sorted order, drawn or not, so that a layer keeps
     // its style in every drawing of the network (by the layers drawn, 'trust' was solid alone
     // and dashed beside 'collaboration').
-    let allLayers = Array(Set(ties.compactMap(\.layer))).sorted()
+    let allLayers = style.pinned?.layerNames ?? Array(Set(ties.compactMap(\.layer))).sorted()
     let layerNames = allLayers.filter { style.selection.includes(layer: $0) }
     let layerStyle = Dictionary(
       uniqueKeysWithValues: allLayers.enumerated().map {
@@ -518,13 +527,17 @@ extension Network {
     // it (scaled apart from them, a trustless tie was drawn wider than any other); in panels,
     // over every panel's ties.
     let maxTrust =
-      style.pinned?.largestTrust ?? Network.largestDrawnTrust(ties, style.selection) ?? 1
+      style.pinned?.largestTrust ?? Network.largestDrawnTrust(
+        ties, style.selection, directed: isDirected) ?? 1
     let anyTrust = hasTrust
-    var seen = Set<[Int]>()
-    var arcsPresent = Set<[Int]>()
-    for t in ties where !t.isSelfLoop {
-      arcsPresent.insert([t.source, t.target, layerNames.firstIndex(of: t.layer ?? "") ?? -1])
+    // Each arc's trust (each undirected pair's, by its smaller end first) in each layer drawn,
+    // parallel ties merged by the selection's rule as the measures merge them (a tie without a
+    // trust as 1): one pass, so a mutual tie finds its way back without a search.
+    let merged = Network.drawnTrusts(ties, style.selection, directed: isDirected)
+    func trustOf(_ u: Int, _ v: Int, _ layer: String?) -> Double? {
+      merged[DrawnTie(u: u, v: v, layer: layer)]
     }
+    var seen = Set<[Int]>()
     let arrow = isDirected ? "->" : "--"
     for t in ties where !t.isSelfLoop && shown[t.source] && shown[t.target] {
       if !style.selection.includes(layer: t.layer) { continue }
@@ -533,18 +546,15 @@ extension Network {
         isDirected
         ? [t.source, t.target, l] : [min(t.source, t.target), max(t.source, t.target), l]
       if seen.contains(key) { continue }
-      let mutual = isDirected && arcsPresent.contains([t.target, t.source, l])
+      let backTrust = isDirected ? trustOf(t.target, t.source, t.layer) : nil
+      let mutual = backTrust != nil
       if mutual { seen.insert([t.target, t.source, l]) }
       seen.insert(key)
-      var trust = t.trust ?? 1
+      var trust =
+        trustOf(isDirected ? t.source : key[0], isDirected ? t.target : key[1], t.layer) ?? 1
       var a: [String] = []
-      if mutual,
-        let back = ties.first(where: {
-          $0.source == t.target && $0.target == t.source && ($0.layer ?? "") == (t.layer ?? "")
-        })
-      {
+      if let backTrust {
         // One line both ways at the mean trust; the tooltip gives each way's.
-        let backTrust = back.trust ?? 1
         if anyTrust {
           a.append(
             "tooltip=\(q("\(nodes[t.source].label) → \(nodes[t.target].label): \(formatNumber(trust)); \(nodes[t.target].label) → \(nodes[t.source].label): \(formatNumber(backTrust))"))"
@@ -642,12 +652,46 @@ extension Network {
   /// The largest trust a drawing scales its lines by: over the ties `selection` analyses
   /// (self-loops aside), a tie without a trust counting 1 as the measures read it; `nil` when
   /// no tie has a finite trust above 0.
-  static func largestDrawnTrust(_ ties: [Tie], _ selection: TieSelection) -> Double? {
-    var top = 0.0
-    for t in ties where !t.isSelfLoop && selection.includes(layer: t.layer) {
-      let w = t.trust ?? 1
-      if w.isFinite && w > top { top = w }
-    }
+  static func largestDrawnTrust(_ ties: [Tie], _ selection: TieSelection, directed: Bool)
+    -> Double?
+  {
+    let top = drawnTrusts(ties, selection, directed: directed).values.filter(\.isFinite).max() ?? 0
     return top > 0 ? top : nil
   }
+
+  /// The trust each line of a drawing stands for: per arc (an undirected pair by its smaller
+  /// end first) and layer of `selection`, its parallel ties merged by the selection's rule, a
+  /// tie without a trust as 1.
+  static func drawnTrusts(_ ties: [Tie], _ selection: TieSelection, directed: Bool) -> [DrawnTie:
+    Double]
+  {
+    var acc: [DrawnTie: (sum: Double, count: Int, low: Double, high: Double)] = [:]
+    for t in ties where !t.isSelfLoop && selection.includes(layer: t.layer) {
+      let key =
+        directed
+        ? DrawnTie(u: t.source, v: t.target, layer: t.layer)
+        : DrawnTie(u: min(t.source, t.target), v: max(t.source, t.target), layer: t.layer)
+      let w = t.trust ?? 1
+      if let m = acc[key] {
+        acc[key] = (m.sum + w, m.count + 1, min(m.low, w), max(m.high, w))
+      } else {
+        acc[key] = (w, 1, w, w)
+      }
+    }
+    return acc.mapValues { m in
+      switch selection.merge {
+      case .max: m.high
+      case .min: m.low
+      case .mean: m.sum / Double(m.count)
+      case .sum: m.sum
+      }
+    }
+  }
+}
+
+/// A line of a drawing: an arc, or an undirected pair by its smaller end first, in a layer.
+struct DrawnTie: Hashable {
+  var u: Int
+  var v: Int
+  var layer: String?
 }

@@ -129,7 +129,9 @@ package func smallMultiples(_ panels: [DiagramPanel], style: DiagramStyle) throw
     let m = try panel.network.drawingMeasures(s)
     measured.append(m)
     largestValue = max(largestValue, m[s.size]?.filter(\.isFinite).max() ?? 0)
-    if let t = Network.largestDrawnTrust(panel.network.ties, panel.selection) {
+    if let t = Network.largestDrawnTrust(
+      panel.network.ties, panel.selection, directed: panel.network.isDirected)
+    {
       largestTrust = max(largestTrust ?? t, t)
     }
   }
@@ -145,6 +147,8 @@ package func smallMultiples(_ panels: [DiagramPanel], style: DiagramStyle) throw
     pinned.legendID = layoutDrawing.legendID
     pinned.largestValue = largestValue
     pinned.largestTrust = largestTrust
+    // Every layer of every panel's network, drawn or not, as one network's drawing takes them.
+    pinned.layerNames = Set(panels.flatMap { $0.network.layers }).sorted()
     let placed = pinned
     pinned.absent = union.nodes.filter {
       panel.network.index(of: $0.id) == nil && placed.position(of: $0.id) != nil

@@ -249,7 +249,9 @@ extension Network {
             ? false : (words.first == "asym" || words.first == "bip") ? true : nil
         } else {
           says =
-            words.count >= 2 && words[1].hasPrefix("graph")
+            words.count >= 2
+              && (words[1] == "graph" || words[1].hasPrefix("graph:")
+                || words[1].hasPrefix("graph("))
             ? (words[0] == "directed" ? true : words[0] == "undirected" ? false : nil) : nil
         }
         let header = trimmingWhitespace(String(first.prefix(80)), newlines: true)

@@ -429,8 +429,15 @@ struct XMLReader {
             "the entity '&\(name);' is not defined; only &lt; &gt; &amp; &quot; &apos; and character references are read",
             at: base + i)
         }
+        // XML 1.0's Char: no control character but tab, line feed and carriage return, not
+        // even as a reference (expat refuses '&#19;' as a reference to an invalid character).
         guard let s = scalar, s != 0, let u = Unicode.Scalar(s) else {
           throw error("'&\(name);' is not a valid character", at: base + i)
+        }
+        guard s >= 0x20 || s == 0x09 || s == 0x0A || s == 0x0D, s != 0xFFFE, s != 0xFFFF else {
+          throw error(
+            "'&\(name);' is not a character XML allows (XML 1.0 allows no control character but tab, line feed and carriage return, not even as a reference; expat refuses it)",
+            at: base + i)
         }
         out.append(contentsOf: Array(String(Character(u)).utf8))
       }

@@ -232,6 +232,9 @@ public struct InterviewAccount: Sendable {
   public var tiesDroppedWithNodes = 0
   /// Pairs named one way only that `min` or `confirmed` left out.
   public var unconfirmedPairs = 0
+  /// Of those, the pairs whose other direction no one could report: its source was not
+  /// interviewed (their every tie goes under `min` and `confirmed` unless reconstructed).
+  public var unconfirmablePairs = 0
   /// Ties in the nomination layers of the result.
   public var resultTies = 0
   /// Ties from the affiliation table.
@@ -283,7 +286,11 @@ public struct InterviewAccount: Sendable {
       out += "- ties reconstructed from the other side: \(reconstructedTies)\n"
     }
     if unconfirmedPairs > 0 {
-      out += "- pairs named one way only, left out by the symmetrisation: \(unconfirmedPairs)\n"
+      out +=
+        "- pairs named one way only, left out by the symmetrisation: \(unconfirmedPairs)"
+        + (unconfirmablePairs > 0
+          ? " (\(unconfirmablePairs) of them with someone not interviewed, who could not name back: --non-respondents reconstruct keeps them)"
+          : "") + "\n"
     }
     out += "- ties in the network: \(resultTies)\n"
     if affiliationTies > 0 { out += "- affiliation ties: \(affiliationTies)\n" }
@@ -863,6 +870,7 @@ public struct InterviewNetwork: Sendable {
         }
         guard let trust else {
           account.unconfirmedPairs += 1
+          if backUnknown { account.unconfirmablePairs += 1 }
           continue
         }
         var attrs: [String: AttributeValue] = ["reciprocated": .boolean(reciprocated(key))]
