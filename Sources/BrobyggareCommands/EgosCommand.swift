@@ -43,7 +43,7 @@ let egosSpec = CommandSpec(
     OptionSpec(
       name: "strength", valueName: "attribute",
       help:
-        "The alter attribute that says how strong ego's tie to the alter is (closeness, say): adds mean_strength. With --ego-networks the default is ego_trust, the tie's trust, when the network has trust."
+        "The alter attribute that says how strong ego's tie to the alter is (closeness, say): adds mean_strength. With --ego-networks the default is ego_trust, the trust of the alter's tie with ego either way (the larger where they are tied both ways: an alter's trust in ego counts too, all of it for an alter who names ego and is not named), when the network has trust."
     ),
     OptionSpec(
       name: "measures", valueName: "list",
@@ -408,7 +408,13 @@ extension BrobyggareCommandLine {
     settings.append(("group", group ?? "none"))
     if let e = p.value("ego-group") { settings.append(("ego's group", e)) }
     if let k { settings.append(("IQV categories", "\(k) (present among all alters)")) }
-    settings.append(("strength", strength ?? "none"))
+    settings.append(
+      (
+        "strength",
+        strength == Network.egoTieTrustAttribute
+          ? "ego_trust (the trust of each alter's tie with ego either way, the larger where both)"
+          : strength ?? "none"
+      ))
     settings.append(
       (
         "ego",

@@ -511,3 +511,42 @@ extension OutputMeaningTests {
     }
   }
 }
+
+extension OutputMeaningTests {
+  /// A wave written 1.0 (a spreadsheet's number format) beside 1 was another wave: under
+  /// --wave 1 its rows were left out as "other waves", and b, whose only row it was, counted
+  /// as a respondent who named no one. Now it is the same wave, said in a note. By hand: the
+  /// rows of waves 1 and 1.0 make 2 ties.
+  @Test func aWaveWrittenAsAnotherNumberIsTheSameWave() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let noms = dir.appendingPathComponent("n.csv").path
+    let roster = dir.appendingPathComponent("r.csv").path
+    try "respondent,alter,rating,wave\na,b,4,1\nb,a,3,1.0\na,c,2,2\n".write(
+      toFile: noms, atomically: true, encoding: .utf8)
+    try "id,label\na,A\nb,B\nc,C\n".write(toFile: roster, atomically: true, encoding: .utf8)
+    let r = run(
+      "interviews", noms, "--roster", roster, "--scale", "1..5", "--wave", "1", "-o",
+      dir.appendingPathComponent("net.graphml").path)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "the wave '1.0' is the number of the wave chosen, '1', written otherwise: 1 row read as that wave"
+      ), "\(r.stderr)")
+    #expect(r.stderr.contains("2 ties from 2 reports"), "\(r.stderr)")
+  }
+}
+
+extension OutputMeaningTests {
+  /// egos said "strength: ego_trust" and its help "the tie's trust", while ego_trust is the
+  /// larger of the two directions (an alter's trust in ego counts): the help and the settings
+  /// say so.
+  @Test func egoTrustSaysItReadsBothDirections() {
+    let r = run("egos", "municipality", "--ego-networks", "--measures", "size,mean_strength")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "strength: ego_trust (the trust of each alter's tie with ego either way, the larger where both)"
+      ), "\(r.stderr)")
+  }
+}

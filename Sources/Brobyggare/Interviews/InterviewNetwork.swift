@@ -464,7 +464,17 @@ public struct InterviewNetwork: Sendable {
     for row in rows { nominationsOnLine[Self.place(row), default: 0] += 1 }
     if let w = options.wave {
       guard waves.contains(w) else { throw InterviewError.unknownWave(w, available: waves) }
-      rows = rows.filter { $0.wave == w }
+      // A wave written as another number of the same value (`1.0` beside `1`, as a
+      // spreadsheet's cell format writes it) is the same wave: kept, and said.
+      let value = parseDouble(w)
+      let alike = waves.filter { $0 != w && value != nil && parseDouble($0) == value }
+      rows = rows.filter { $0.wave == w || ($0.wave.map(alike.contains) ?? false) }
+      if !alike.isEmpty {
+        let n = rows.filter { $0.wave != w }.count
+        account.notes.append(
+          "the wave\(alike.count == 1 ? "" : "s") \(alike.map { "'\($0)'" }.joined(separator: ", ")) \(alike.count == 1 ? "is" : "are") the number of the wave chosen, '\(w)', written otherwise: \(n) \(n == 1 ? "row" : "rows") read as that wave"
+        )
+      }
       account.otherWaveRows = inputs.nominations.count - rows.count
     } else if waves.count > 1 {
       throw InterviewError.severalWaves(waves)
