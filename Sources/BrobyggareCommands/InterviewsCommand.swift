@@ -251,7 +251,7 @@ extension BrobyggareCommandLine {
     out.stderr += "# " + a.settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
     out.stderr += "wrote \(files.map(\.path).joined(separator: ", "))\n"
     out.stderr +=
-      "\(built.network.nodeCount) nodes (\(a.respondents) respondents, \(a.nominatedOnly) nominated only, \(a.rosterOnly) roster only, \(a.addedNodes) added); "
+      "\(built.network.nodeCount) nodes (\(a.respondents) respondents, \(a.nominatedOnly) nominated only, \(a.rosterOnly) roster only; \(a.addedNodes) of them not in the roster); "
     out.stderr += "\(a.resultTies) ties from \(a.reportedTies) reports"
     if a.affiliationTies > 0 { out.stderr += ", \(a.affiliationTies) affiliation ties" }
     out.stderr += "\n"

@@ -37,6 +37,16 @@ struct InterviewCommandTests {
       account.contains("- symmetrize: none") && account.contains("- no rating: 1 (")
         && account.contains("- the respondent names themself: 1 ("))
     #expect(r.stderr.contains("46 respondents"))
+    // The two added by the alias table are among the 41 nominated only: the counts overlap,
+    // and say so (46 + 41 + 0 = 87 nodes; by hand from Datasets/municipality).
+    #expect(
+      r.stderr.contains(
+        "87 nodes (46 respondents, 41 nominated only, 0 roster only; 2 of them not in the roster)"),
+      "\(r.stderr)")
+    #expect(
+      account.contains(
+        "- added, not in the roster: 2 (each also counted above, as a respondent or nominated only)"
+      ))
     // The network reads back, with the status of every node.
     let net = run("info", dir.appendingPathComponent("net.graphml").path)
     #expect(net.status == 0 && net.stdout.contains("nodes: 87"))

@@ -218,6 +218,9 @@ public struct InterviewAccount: Sendable {
   public var rosterOnly = 0
   /// Nodes not in the roster (names the alias table or `--unresolved new` made nodes).
   public var addedNodes = 0
+  /// Of the added nodes, those also counted as respondents or nominated only (the counts
+  /// overlap: an added node is one of those too, or an organisation of the affiliations).
+  public var addedAlsoAbove = 0
   /// Rows left out, by reason.
   public var dropped: [DroppedRows] = []
   /// Rows naming the same alter in the same layer again; the highest rating is kept.
@@ -254,7 +257,7 @@ public struct InterviewAccount: Sendable {
     out += "\n## Nodes\n\n"
     out += "- respondents: \(respondents)\n- nominated only (never interviewed): \(nominatedOnly)\n"
     out +=
-      "- in the roster, neither interviewed nor named: \(rosterOnly)\n- added, not in the roster: \(addedNodes)\n"
+      "- in the roster, neither interviewed nor named: \(rosterOnly)\n- added, not in the roster: \(addedNodes)\(addedAlsoAbove > 0 ? " (\(addedAlsoAbove == addedNodes ? "each" : "\(addedAlsoAbove) of them") also counted above, as a respondent or nominated only)" : "")\n"
     if droppedNodes > 0 {
       out += "- left out as non-respondents: \(droppedNodes) (with \(tiesDroppedWithNodes) ties)\n"
     }
@@ -822,6 +825,10 @@ public struct InterviewNetwork: Sendable {
       }
     }
     account.addedNodes = (roster.entries.count..<network.nodeCount).filter { keep[$0] }.count
+    account.addedAlsoAbove =
+      (roster.entries.count..<network.nodeCount).filter {
+        keep[$0] && (respondentSet.contains($0) || named.contains($0))
+      }.count
 
     var result = Network(directed: network.isDirected)
     result.nodeAttributes = network.nodeAttributes
