@@ -36,10 +36,8 @@ extension BrobyggareCommandLine {
     ]
     // Local bridges and their span count ties, on the undirected view (networkx's
     // local_bridges takes undirected graphs): the trust is not read.
-    settings += selectionSettings(selection, network: net).map { name, value in
-      name == "weight" && value != unweightedSetting
-        ? (name, "\(value), not used (local bridges and their span count ties)") : (name, value)
-    }
+    settings += selectionSettings(
+      selection, network: net, weightNotRead: "local bridges and their span count ties")
     if net.isDirected {
       settings.append(("view", "undirected: a pair tied either way or both is one tie"))
     }

@@ -873,6 +873,17 @@ func canonicalPath(_ path: String) -> String {
 /// Whether two paths name the same file.
 func sameFile(_ a: String, _ b: String) -> Bool { canonicalPath(a) == canonicalPath(b) }
 
+/// The settings of a tie selection for a command that does not read the weight: the weight
+/// line says so and why, so that "weight: trust" is not read as trust having been used.
+func selectionSettings(_ s: TieSelection, network: Network, weightNotRead why: String)
+  -> [(String, String)]
+{
+  selectionSettings(s, network: network).map { name, value in
+    name == "weight" && value != unweightedSetting
+      ? (name, "\(value), not used (\(why))") : (name, value)
+  }
+}
+
 /// The settings of a tie selection as (name, value) pairs for the echoed settings.
 func selectionSettings(_ s: TieSelection, network: Network) -> [(String, String)] {
   let list = { (names: [String]) in names.map(settingName).joined(separator: ",") }

@@ -261,12 +261,10 @@ func noteSilentRespondents(_ c: WaveComparison, _ a: Network, _ b: Network) {
       })
   }
   let (namingA, namingB) = (naming(a), naming(b))
-  // Ties lost or gained, by their source, counted once.
-  var changedFrom: [String: Int] = [:]
+  // Ties lost and ties gained, by their source, counted once.
   var lostFrom: [String: Int] = [:]
   var gainedFrom: [String: Int] = [:]
-  for t in c.ties where t.change == .lost || t.change == .gained {
-    changedFrom[t.source, default: 0] += 1
+  for t in c.ties {
     if t.change == .lost { lostFrom[t.source, default: 0] += 1 }
     if t.change == .gained { gainedFrom[t.source, default: 0] += 1 }
   }
@@ -297,7 +295,12 @@ func noteSilentRespondents(_ c: WaveComparison, _ a: Network, _ b: Network) {
     let inA = namingA.contains(node.id)
     let inB = namingB.contains(node.id)
     if inA == inB { continue }
-    silent.append((node.id, inA ? "B" : "A", changedFrom[node.id, default: 0]))
+    // Naming no one in B: the ties named in A are lost; in A: those named in B are gained.
+    silent.append(
+      (
+        node.id, inA ? "B" : "A",
+        inA ? lostFrom[node.id, default: 0] : gainedFrom[node.id, default: 0]
+      ))
   }
   guard !silent.isEmpty else { return }
   let listed = silent.prefix(10).map {

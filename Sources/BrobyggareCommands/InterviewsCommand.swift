@@ -243,15 +243,16 @@ extension BrobyggareCommandLine {
         tied[t.source] = true
         tied[t.target] = true
       }
-      let cut = net.nodes.indices.filter { net.nodes[$0].answered == false && !tied[$0] }.count
+      let silent = net.nodes.indices.filter { net.nodes[$0].answered == false }
+      let cut = silent.filter { !tied[$0] }.count
       note(
-        "--symmetrize \(options.symmetrize.rawValue) keeps a pair only when both named each other: \(a.unconfirmablePairs) of the \(a.unconfirmedPairs) pairs it left out are with someone not interviewed, who could not name back\(cut > 0 ? ", and \(cut) of them \(cut == 1 ? "is" : "are") left without a tie" : ""); --non-respondents reconstruct, or --symmetrize max, keeps those ties"
+        "--symmetrize \(options.symmetrize.rawValue) keeps a pair only when both named each other: \(a.unconfirmablePairs) of the \(a.unconfirmedPairs) pairs it left out are with someone not interviewed, who could not name back\(cut > 0 ? ", and \(cut) of the \(silent.count) not interviewed \(cut == 1 ? "has" : "have") no tie" : ""); --non-respondents reconstruct, or --symmetrize max, keeps those ties"
       )
     }
     out.stderr += "# " + a.settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
     out.stderr += "wrote \(files.map(\.path).joined(separator: ", "))\n"
     out.stderr +=
-      "\(built.network.nodeCount) nodes (\(a.respondents) respondents, \(a.nominatedOnly) nominated only, \(a.rosterOnly) roster only; \(a.addedNodes) of them not in the roster); "
+      "\(built.network.nodeCount) nodes (\(a.respondents) respondents, \(a.nominatedOnly) nominated only, \(a.rosterOnly) roster only; \(a.addedNodes) not in the roster); "
     out.stderr += "\(a.resultTies) ties from \(a.reportedTies) reports"
     if a.affiliationTies > 0 { out.stderr += ", \(a.affiliationTies) affiliation ties" }
     out.stderr += "\n"

@@ -23,11 +23,11 @@ extension BrobyggareCommandLine {
     let path = p.positionals[0]
     _ = try tableFormat(p)
     let net = try readNetwork(path, p)
+    // With reconstructed ties, noteReconstructedPairs says what they do to reciprocity.
     noteNonRespondents(
       net,
       effect: hasReconstructedTies(net)
-        ? "a reconstructed tie returns the tie it was made from, so those pairs are mutual by construction and reciprocity counts them"
-        : nonRespondentEffectOnReciprocity)
+        ? nonRespondentEffectOnMeasures : nonRespondentEffectOnReciprocity)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
     let census = adj.dyadCensus
@@ -38,12 +38,12 @@ extension BrobyggareCommandLine {
       ("directed", net.isDirected ? "yes" : "no"),
     ]
     // The dyad census counts ties; only the trust asymmetry (--group) reads the trust.
-    let grouped = p.value("group") != nil
-    settings += selectionSettings(selection, network: net).map { name, value in
-      name == "weight" && !grouped && value != unweightedSetting
-        ? (name, "\(value), not used (the dyad census counts ties; --group compares trust)")
-        : (name, value)
-    }
+    settings +=
+      p.value("group") != nil
+      ? selectionSettings(selection, network: net)
+      : selectionSettings(
+        selection, network: net,
+        weightNotRead: "the dyad census counts ties; --group compares trust")
     let table: ResultTable
     if let attribute = p.value("group") {
       let (g, names) = try groupsOrUsageError(net, attribute)
@@ -117,16 +117,19 @@ func noteUndirectedReciprocity(_ net: Network, _ path: String) {
 /// which no one reported. Said wherever a reciprocity is printed.
 func noteReconstructedPairs(_ net: Network, _ path: String) {
   guard net.isDirected, hasReconstructedTies(net) else { return }
-  var arcs: [[Int]: Bool] = [:]
+  // Whether each arc (source · n + target, the layers merged) holds a reconstructed tie.
+  let n = net.nodeCount
+  var arcs: [Int: Bool] = [:]
   for t in net.ties where t.source != t.target {
-    let made: Bool
-    if case .boolean(true)? = t.attributes["reconstructed"] { made = true } else { made = false }
-    arcs[[t.source, t.target], default: false] = arcs[[t.source, t.target], default: false] || made
+    var made = false
+    if case .boolean(true)? = t.attributes["reconstructed"] { made = true }
+    arcs[t.source * n + t.target, default: false] =
+      arcs[t.source * n + t.target, default: false] || made
   }
   var mutual = 0
   var made = 0
-  for (arc, m) in arcs where arc[0] < arc[1] {
-    guard let back = arcs[[arc[1], arc[0]]] else { continue }
+  for (arc, m) in arcs where arc / n < arc % n {
+    guard let back = arcs[(arc % n) * n + arc / n] else { continue }
     mutual += 1
     if m || back { made += 1 }
   }

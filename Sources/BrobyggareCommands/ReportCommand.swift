@@ -203,12 +203,17 @@ extension BrobyggareCommandLine {
     let whatifTable = ResultTable(
       columns: ["what", "before (whole network)", "after (those who remain)"], rows: whatifRows,
       settings: [])
+    // The drawing marks the first five bridge-builders (or all of them when fewer are listed);
+    // the robustness test counts the same top.
+    let marked = min(5, top)
+    let robustnessSentence =
+      "Nodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top \(marked) kept; the last column is the share of runs in which the top bridge-builder stays in the top \(marked) (not necessarily first)."
     var robustnessTable: ResultTable?
     if let runs = robustnessRuns {
       var o = Robustness.Options()
       o.runs = runs
       o.seed = seed
-      o.topK = min(5, top)
+      o.topK = marked
       o.threads = threads
       let r = adj.robustness(o)
       // Each run removes the rate times the nodes, rounded: on a small network a rate can
@@ -230,7 +235,7 @@ extension BrobyggareCommandLine {
       robustnessTable = ResultTable(
         columns: [
           "condition", "runs", "spearman_median", "spearman_5", "spearman_95",
-          "top_k_overlap_median", "first_stays_in_top_\(min(5, top))",
+          "top_k_overlap_median", "first_stays_in_top_\(marked)",
         ],
         rows: r.conditions.map { c in
           [
@@ -245,7 +250,7 @@ extension BrobyggareCommandLine {
     // Pictures.
     var style = DiagramStyle()
     style.group = attribute
-    style.top = min(top, 5)
+    style.top = marked
     style.selection = selection
     // Every node carries its label; the page shows the top ones until "all labels" is ticked.
     style.labels = .all
@@ -431,7 +436,7 @@ extension BrobyggareCommandLine {
     }
     if let rt = robustnessTable {
       md +=
-        "## How sure is the ranking\n\nNodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top \(min(5, top)) kept; the last column is the share of runs in which the top bridge-builder stays in the top \(min(5, top)) (not necessarily first).\n\n"
+        "## How sure is the ranking\n\n\(robustnessSentence)\n\n"
         + rounded(rt).render(.markdown) + "\n"
     }
 
@@ -482,7 +487,7 @@ extension BrobyggareCommandLine {
     md += provenanceMarkdown(provenance)
     if let rt = robustnessTable {
       html +=
-        "<h2>How sure is the ranking</h2>\n<p>Nodes left out at random (Borgatti, Carley and Krackhardt 2006): Spearman correlation with the full ranking and the share of the top \(min(5, top)) kept; the last column is the share of runs in which the top bridge-builder stays in the top \(min(5, top)) (not necessarily first).</p>\n"
+        "<h2>How sure is the ranking</h2>\n<p>\(escapeXML(robustnessSentence))</p>\n"
         + htmlTable(rounded(rt), sortable: true)
     }
     if !runNotes.isEmpty {

@@ -41,7 +41,7 @@ struct InterviewCommandTests {
     // and say so (46 + 41 + 0 = 87 nodes; by hand from Datasets/municipality).
     #expect(
       r.stderr.contains(
-        "87 nodes (46 respondents, 41 nominated only, 0 roster only; 2 of them not in the roster)"),
+        "87 nodes (46 respondents, 41 nominated only, 0 roster only; 2 not in the roster)"),
       "\(r.stderr)")
     #expect(
       account.contains(

@@ -390,7 +390,7 @@ extension OutputMeaningTests {
     #expect(r.status == 0, "\(r.stderr)")
     #expect(
       r.stderr.contains(
-        "--symmetrize min keeps a pair only when both named each other: 2 of the 2 pairs it left out are with someone not interviewed, who could not name back, and 1 of them is left without a tie; --non-respondents reconstruct, or --symmetrize max, keeps those ties"
+        "--symmetrize min keeps a pair only when both named each other: 2 of the 2 pairs it left out are with someone not interviewed, who could not name back, and 1 of the 1 not interviewed has no tie; --non-respondents reconstruct, or --symmetrize max, keeps those ties"
       ), "\(r.stderr)")
     let account = try String(
       contentsOfFile: dir.appendingPathComponent("net.account.md").path, encoding: .utf8)

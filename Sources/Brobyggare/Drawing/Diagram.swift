@@ -523,17 +523,14 @@ extension Network {
     }
 
     // Ties: one line per pair and layer; trust as width; mutual directed ties once, both ways.
-    // Width by trust over the ties analysed, a tie without a trust at 1 as the measures read
-    // it (scaled apart from them, a trustless tie was drawn wider than any other); in panels,
-    // over every panel's ties.
-    let maxTrust =
-      style.pinned?.largestTrust ?? Network.largestDrawnTrust(
-        ties, style.selection, directed: isDirected) ?? 1
-    let anyTrust = hasTrust
     // Each arc's trust (each undirected pair's, by its smaller end first) in each layer drawn,
-    // parallel ties merged by the selection's rule as the measures merge them (a tie without a
-    // trust as 1): one pass, so a mutual tie finds its way back without a search.
+    // parallel ties merged by the selection's rule as the measures merge them, a tie without a
+    // trust as 1 (scaled apart, it was drawn wider than any other): one pass, so a mutual tie
+    // finds its way back without a search. Width is scaled by the largest (in panels, every
+    // panel's).
     let merged = Network.drawnTrusts(ties, style.selection, directed: isDirected)
+    let maxTrust = style.pinned?.largestTrust ?? Network.largestTrust(of: merged) ?? 1
+    let anyTrust = hasTrust
     func trustOf(_ u: Int, _ v: Int, _ layer: String?) -> Double? {
       merged[DrawnTie(u: u, v: v, layer: layer)]
     }
@@ -603,11 +600,11 @@ extension Network {
         "<TR><TD BGCOLOR=\"\(colour[g]!)\" WIDTH=\"16\"\(outline)> </TD><TD ALIGN=\"LEFT\">\(esc(g))</TD></TR>"
     }
     // Beyond the palette the colours repeat: the legend says so, not only a note.
-    let palette = style.greyscale ? DiagramStyle.greys.count : DiagramStyle.palette.count
     let coloured = groups.filter { $0 != DiagramStyle.noGroup }
-    if Set(coloured.map { colour[$0]! }).count < coloured.count {
+    let distinct = Set(coloured.map { colour[$0]! }).count
+    if distinct < coloured.count {
       rows +=
-        "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>\(coloured.count) groups, \(palette) \(style.greyscale ? "greys" : "colours"): colours repeat</I></TD></TR>"
+        "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>\(coloured.count) groups, \(distinct) \(style.greyscale ? "greys" : "colours"): colours repeat</I></TD></TR>"
     }
     let kinds =
       nodes.contains { $0.attributes["kind"] != nil } ? Set(drawn.map { nodes[$0].kind }) : []
@@ -655,7 +652,12 @@ extension Network {
   static func largestDrawnTrust(_ ties: [Tie], _ selection: TieSelection, directed: Bool)
     -> Double?
   {
-    let top = drawnTrusts(ties, selection, directed: directed).values.filter(\.isFinite).max() ?? 0
+    largestTrust(of: drawnTrusts(ties, selection, directed: directed))
+  }
+
+  /// The largest finite trust of a drawing's lines; `nil` when none is above 0.
+  static func largestTrust(of lines: [DrawnTie: Double]) -> Double? {
+    let top = lines.values.filter(\.isFinite).max() ?? 0
     return top > 0 ? top : nil
   }
 

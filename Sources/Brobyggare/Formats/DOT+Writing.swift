@@ -66,8 +66,9 @@ public enum DOTFormat {
         if j > start && j < c.count && c[j] == ";" { return true }
       } else {
         let start = j
-        while j < c.count && c[j].isASCII && c[j].properties.isAlphabetic
-          || (j > start && j < c.count && ("0"..."9").contains(c[j]))
+        // A letter first, then letters and digits.
+        while j < c.count && c[j].isASCII
+          && (c[j].properties.isAlphabetic || (j > start && ("0"..."9").contains(c[j])))
         {
           j += 1
         }
