@@ -538,4 +538,58 @@ struct InterviewColumnProbeTests {
         "'Åsa Lindqvist' is read as 'p1', whose name it is as written (1 use), though it folds alike with 'Asa Lindqvist' ('p3'); where a row means that person with the diacritics left out, write the name so in it",
       ], "\(r.account.notes)")
   }
+
+  /// A name that is one entry's id and another entry's alias goes to the id (ids are matched
+  /// first), and that is said: a row meaning the other entry would be read as this one.
+  @Test func aNameThatIsAnIDAndAnotherEntrysAliasIsSaid() throws {
+    let roster = try Roster([
+      RosterEntry(id: "kim", label: "Kim Berg", interviewed: true),
+      RosterEntry(id: "p2", label: "Joakim Ek", aliases: ["Kim"], interviewed: true),
+      RosterEntry(id: "p3", label: "Lo Ek"),
+    ])
+    var notes: [String] = []
+    let noms = try InterviewFiles.nominations(
+      Data("respondent,alter,rating\np2,kim,5\np3,kim,3\nkim,p3,4\n".utf8), file: "n.csv",
+      notes: &notes)
+    let r = try InterviewNetwork(
+      InterviewNetwork.Inputs(nominations: noms, nominationsFile: "n.csv", roster: roster),
+      options: InterviewOptions(scale: RatingScale(lower: 1, upper: 5)!))
+    // By hand: every 'kim', alter or respondent, goes to the id kim (5/5 = 1, 3/5 = 0.6).
+    #expect(
+      InterviewTests.ties(r.network).sorted() == ["kim>p3:0.8", "p2>kim:1", "p3>kim:0.6"])
+    #expect(
+      r.account.notes.contains(
+        "'kim' is read as the roster id 'kim' (3 uses), though it is also a name of 'Joakim Ek' ('p2'); an id is matched before names, so where a row means that entry, decide the name in an alias table"
+      ), "\(r.account.notes)")
+  }
+
+  /// Layers written in other case or spacing are other layers, and that is said.
+  @Test func layersDifferingInCaseAreSaid() throws {
+    let r = try Self.build(
+      "respondent,alter,rating,layer\na,b,4,trust\nd,b,3,Trust\na,d,2,work\n")
+    #expect(r.network.layers == ["Trust", "trust", "work"])
+    #expect(
+      r.account.notes.contains(
+        "the layers 'Trust', 'trust' differ only in case or spacing and are kept as 2 layers; if they are one relation, write it one way in the layer column"
+      ), "\(r.account.notes)")
+  }
+
+  /// On a scale from 0, ties rated 0 are kept as the least trust, and counted in a note: a
+  /// survey's 0 often means no tie.
+  @Test func tiesRatedZeroOnAScaleFromZeroAreSaid() throws {
+    var notes: [String] = []
+    let noms = try InterviewFiles.nominations(
+      Data("respondent,alter,rating\na,b,0\na,c,4\nd,b,0\nd,b,2\n".utf8), file: "n.csv",
+      notes: &notes)
+    let r = try InterviewNetwork(
+      InterviewNetwork.Inputs(
+        nominations: noms, nominationsFile: "n.csv", roster: InterviewTests.roster()),
+      options: InterviewOptions(scale: RatingScale(lower: 0, upper: 4)!))
+    // By hand: a>b rated 0 (trust 1/5); d>b rated 0 and 2, merged to the higher (3/5).
+    #expect(InterviewTests.ties(r.network).sorted() == ["a>b:0.2", "a>c:1", "d>b:0.6"])
+    #expect(
+      r.account.notes.contains(
+        "1 tie is rated 0, the lowest rating of --scale 0..4, and kept as a tie of trust 0.2; if 0 means no tie or 'do not know', leave those ratings empty (rows without a rating are left out), or give the scale from 1"
+      ), "\(r.account.notes)")
+  }
 }

@@ -497,6 +497,9 @@ public struct InterviewNetwork: Sendable {
     var newNodeByKey: [String: Int] = [:]
     var exactAmongAlike: [String: (entry: Int, alike: [Int], count: Int)] = [:]
     var exactAmongAlikeOrder: [String] = []
+    // Names read as one entry's id that are also another entry's label or alias.
+    var idAlsoName: [String: (entry: Int, others: [Int], count: Int)] = [:]
+    var idAlsoNameOrder: [String] = []
     var reportedAbout: [Int: [String: [AttributeValue]]] = [:]
     var dropped: [String: [SourceLine]] = [:]
     var droppedOrder: [String] = []
@@ -558,12 +561,25 @@ public struct InterviewNetwork: Sendable {
         // Read by its exact spelling where another entry's name folds alike: said, since a
         // name written without its diacritics is read as the other person.
         let alike = resolver.entriesFoldingAlike(name)
-        if alike.count > 1, resolver.decision(for: name) == nil,
-          roster.index(of: name.trimmingCharacters(in: .whitespaces)) == nil
-        {
-          let key = name.trimmingCharacters(in: .whitespaces)
-          if exactAmongAlike[key] == nil { exactAmongAlikeOrder.append(key) }
-          exactAmongAlike[key, default: (i, alike, 0)].count += 1
+        let written = name.trimmingCharacters(in: .whitespaces)
+        if alike.count > 1, resolver.decision(for: name) == nil {
+          if roster.index(of: written) == nil {
+            if exactAmongAlike[written] == nil { exactAmongAlikeOrder.append(written) }
+            exactAmongAlike[written, default: (i, alike, 0)].count += 1
+          } else {
+            // An id wins over names, so a name another entry goes by is read as this one.
+            let key = NameMatching.normalise(name)
+            let others = alike.filter { j in
+              j != i
+                && ([roster.entries[j].label] + roster.entries[j].aliases).contains {
+                  NameMatching.normalise($0) == key
+                }
+            }
+            if !others.isEmpty {
+              if idAlsoName[written] == nil { idAlsoNameOrder.append(written) }
+              idAlsoName[written, default: (i, others, 0)].count += 1
+            }
+          }
         }
         return i
       case .newNode: break
@@ -709,6 +725,20 @@ public struct InterviewNetwork: Sendable {
         "'\(name)' is read as '\(roster.entries[x.entry].id)', whose name it is as written (\(x.count) \(x.count == 1 ? "use" : "uses")), though it folds alike with \(others.joined(separator: ", ")); where a row means \(others.count == 1 ? "that person" : "another of them") with the diacritics left out, write the name so in it"
       )
     }
+    for name in idAlsoNameOrder.prefix(10) {
+      let x = idAlsoName[name]!
+      let others = x.others.map {
+        "'\(roster.entries[$0].label)' ('\(roster.entries[$0].id)')"
+      }
+      account.notes.append(
+        "'\(name)' is read as the roster id '\(roster.entries[x.entry].id)' (\(x.count) \(x.count == 1 ? "use" : "uses")), though it is also a name of \(others.joined(separator: ", ")); an id is matched before names, so where a row means \(others.count == 1 ? "that entry" : "another of them"), decide the name in an alias table"
+      )
+    }
+    if idAlsoNameOrder.count > 10 {
+      account.notes.append(
+        "\(idAlsoNameOrder.count - 10) more names are read as roster ids though they are also other entries' names"
+      )
+    }
     // Respondents whose names are not resolved may be these people under another spelling.
     let unresolvedRespondents =
       dropped[Self.unresolvedRespondent]?.count ?? 0
@@ -722,6 +752,25 @@ public struct InterviewNetwork: Sendable {
       )
     }
     account.reportedTies = reportKeys.count
+    // Layers written in other case or spacing (`Trust`, `trust `) are other layers, each
+    // analysed on its own: most likely one relation typed two ways.
+    let alikeLayers = Dictionary(grouping: layerNames, by: { Network.foldedName($0) })
+      .values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    for names in alikeLayers {
+      account.notes.append(
+        "the layers \(names.map { "'\($0)'" }.joined(separator: ", ")) differ only in case or spacing and are kept as \(names.count) layers; if they are one relation, write it one way in the layer column"
+      )
+    }
+    // On a scale from 0 the rating 0 is a tie of the least trust; a survey's 0 often means no
+    // tie, or "do not know", which would read as ties here.
+    if options.scale.lower == 0 {
+      let zero = reportKeys.filter { reports[$0]!.rating == 0 }.count
+      if zero > 0 {
+        account.notes.append(
+          "\(zero) \(zero == 1 ? "tie is" : "ties are") rated 0, the lowest rating of --scale \(options.scale), and kept as \(zero == 1 ? "a tie" : "ties") of trust \(formatNumber(options.scale.trust(0)!)); if 0 means no tie or 'do not know', leave those ratings empty (rows without a rating are left out), or give the scale from 1"
+        )
+      }
+    }
 
     // Affiliations.
     var affiliationTies: [(layer: String, member: Int, organisation: Int)] = []
