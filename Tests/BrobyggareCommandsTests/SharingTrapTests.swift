@@ -229,4 +229,88 @@ struct SharingTrapTests {
     #expect(asNodes.status == 0)
     #expect(!asNodes.stderr.contains("the egos' own answers"))
   }
+
+  /// A Pajek label holds no double quote: `x"y` was written as `x'y`, which another id was,
+  /// and networkx (3.6.1, which keys nodes by label) read the two as one node. Refused, as DL
+  /// refuses ids that would be one label.
+  @Test func pajekRefusesIDsThatWouldBeOneLabel() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = try tables(dir, "q", ties: "source,target\n\"x\"\"y\",z\nx'y,z\n")
+    let output = dir.appendingPathComponent("q.net").path
+    let r = run("convert", input, output)
+    #expect(r.status != 0)
+    #expect(
+      r.stderr.contains(
+        "q.net: error: the ids 'x\"y' and 'x'y' would be one label in a Pajek file (its labels hold no double quotes or line breaks, written as ' and spaces); write GraphML or CSV instead"
+      ), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
+
+  /// Tie attributes named as Pajek's drawing parameters are written as such: python-igraph
+  /// 1.0.0 reads `c` as 'color' and `w` as 'edgewidth', and networkx 3.6.1 reads a tie line
+  /// without a weight out of place (`1 2 c "Red"` gave no attributes). Both are said.
+  @Test func pajekDrawingParametersAreSaid() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = try tables(
+      dir, "pp", ties: "source,target,trust,c,w\na,b,,Red,2\nb,c,0.5,Blue,1\n")
+    let r = run("convert", input, dir.appendingPathComponent("pp.net").path)
+    #expect(r.status == 0, "\(r.stderr)")
+    for text in [
+      "the tie attributes 'c', 'w' are written as Pajek's tie drawing parameters of that name, which igraph reads renamed (c as 'color', w as 'edgewidth') and networkx as text",
+      "1 tie without a trust has drawing parameters after its ends, which networkx (3.6) reads out of place",
+    ] {
+      #expect(r.stderr.contains(text), "\(r.stderr)")
+    }
+  }
+
+  /// A boolean left out of a node reads as false in python-igraph 1.0.0 (a respondent flag
+  /// not known becomes 'did not answer'); an id 'NA' reads as missing in R's read.csv and
+  /// pandas; ties without a layer come back from DL in a layer '(no layer)'. Each is said.
+  @Test func valuesOtherToolsReadOtherwiseAreSaid() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = try tables(
+      dir, "n", ties: "source,target,layer\nNA,b,x\nb,c,y\nc,NA,\n",
+      nodes: "id,respondent\nNA,true\nb,\nc,false\n")
+    let graphml = run("convert", input, dir.appendingPathComponent("o.graphml").path)
+    #expect(graphml.status == 0, "\(graphml.stderr)")
+    #expect(
+      graphml.stderr.contains(
+        "the node attribute 'respondent' (true or false) has no value on 1 node, which GraphML leaves out: networkx reads it as missing, but igraph as false"
+      ), "\(graphml.stderr)")
+    let csv = run("convert", input, dir.appendingPathComponent("o.csv").path)
+    #expect(csv.status == 0, "\(csv.stderr)")
+    #expect(
+      csv.stderr.contains(
+        "the id 'NA' is written as it is, but pandas reads it as missing by default, and R's read.csv reads NA so"
+      ), "\(csv.stderr)")
+    let dl = run("convert", input, dir.appendingPathComponent("o.dl").path)
+    #expect(dl.status == 0, "\(dl.stderr)")
+    #expect(
+      dl.stderr.contains(
+        "1 tie without a layer is written in a matrix labelled '(no layer)' (a DL file of several matrices has a label for each), which reads back as a layer of that name"
+      ), "\(dl.stderr)")
+  }
+
+  /// GEXF's viz:color needs r, g and b together; a node with only viz_r was written as
+  /// `<viz:color r="255"/>`, which networkx 3.6.1 fails on. The channels become attributes.
+  @Test func aPartColourIsWrittenAsAttributesInGEXF() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = try tables(
+      dir, "v", ties: "source,target\na,b\n", nodes: "id,viz_r\na,255\nb,\n")
+    let output = dir.appendingPathComponent("v.gexf").path
+    let r = run("convert", input, output)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "1 node has only part of a colour (viz_r, viz_g, viz_b), which GEXF's viz:color needs together: the colour channels are written as node attributes, not as viz:color"
+      ), "\(r.stderr)")
+    let text = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(!text.contains("<viz:color"))
+    let back = try Network(contentsOf: output)
+    #expect(back.nodes[0].attributes["viz_r"] == .integer(255))
+  }
 }

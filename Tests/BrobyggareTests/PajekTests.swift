@@ -390,7 +390,13 @@ struct PajekTests {
     _ net: Network, _ what: String, dropped: [String],
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
-    let (text, said) = PajekFormat.write(net)
+    let (text, written) = PajekFormat.write(net)
+    // Notes on how other tools read what is written (drawing parameters, coordinates) are
+    // not losses.
+    let said = written.filter {
+      !$0.contains("which igraph reads renamed") && !$0.contains("drawing parameters after")
+        && !$0.contains("written as the coordinates")
+    }
     #expect(
       said.count == dropped.count
         && zip(said.sorted(), dropped.sorted()).allSatisfy { $0.contains("'\($1)'") },
@@ -422,7 +428,11 @@ struct PajekTests {
       net.addTie(from: "3", to: "3", trust: 0)
       net.addTie(from: "Åsa", to: "3", trust: 1e-7)
       let (text, dropped) = PajekFormat.write(net)
-      #expect(dropped.isEmpty)
+      // networkx 3.6.1 reads coordinates only before a shape: without one it leaves them out.
+      #expect(
+        dropped == [
+          "the node attributes 'x' and 'y' are written as the coordinates of 2 vertex lines without a shape, which igraph reads as x and y, and networkx (3.6) only before a shape (without one it leaves them out): for networkx, write GraphML"
+        ], "\(dropped)")
       #expect(text.hasPrefix("*Vertices 4\n1 \"Kommunen i Örebro\" 0.25 0.5\n"))
       #expect(text.contains(directed ? "*Arcs\n1 2 0.75\n" : "*Edges\n1 2 0.75\n"))
       try checkWithPeers("pajek", text: text, net: net, attributes: ["x", "y"])
@@ -470,11 +480,13 @@ struct PajekTests {
       dropped == [
         "the network attribute 'year' is not written: Pajek has no place for it",
         "1 node has an x, y or z but not both x and y: their coordinates are not written",
+        "the node attributes 'bw', 'fos', 'ic' are written as Pajek's vertex drawing parameters of that name, which igraph reads renamed (bw as 'framewidth', fos as 'fontsize', ic as 'color')",
         "the node id 'a \"b\"' holds a double quote, a line break or another control character, which a Pajek label cannot: written with ' and spaces in their place",
         "the node attribute 'kind' (1 node) is not written: Pajek keeps such values in separate .clu and .vec files",
         "the node attribute 'label' (1 node) is not written: a Pajek vertex's label is the node's id",
         "the 2 layers are written as Pajek relations (*Arcs :1 \"name\"), which Pajek reads and igraph and networkx do not: igraph refuses the file and networkx reads each relation's header as a tie; for those, write GraphML",
         "the ids of 1 tie are not written: Pajek ties have none",
+        "the tie attribute 'c' is written as Pajek's tie drawing parameter of that name, which igraph reads renamed (c as 'color') and networkx as text",
         "the tie attribute 'since' (1 tie) is not written: Pajek has no place for it",
       ], "\(dropped)")
     let back = try PajekFormat.read(Data(text.utf8), file: "w.net")

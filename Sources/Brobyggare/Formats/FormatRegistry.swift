@@ -266,6 +266,24 @@ extension Network {
     }
     switch format {
     case .graphml:
+      // A value left out reads as missing in networkx; igraph fills it in, a boolean with
+      // false (python-igraph 1.0.0), which reads as a value: a respondent flag left out of
+      // a node becomes 'did not answer'.
+      for (domain, declared, values) in [
+        ("node", nodeAttributes, nodes.map(\.attributes)),
+        ("tie", tieAttributes, ties.map(\.attributes)),
+      ] {
+        let booleans = Set(
+          values.flatMap { a in a.compactMap { $0.value.type == .boolean ? $0.key : nil } })
+        for name in booleans.sorted()
+        where declared.first(where: { $0.name == name })?.defaultValue == nil {
+          let without = values.lazy.filter { $0[name] == nil }.count
+          guard without > 0 else { continue }
+          sentences.append(
+            "the \(domain) attribute '\(visibleText(name))' (true or false) has no value on \(without) \(domain)\(without == 1 ? "" : "s"), which GraphML leaves out: networkx reads \(without == 1 ? "it" : "them") as missing, but igraph as false"
+          )
+        }
+      }
       sentences += GraphMLFormat.retypedWhenWritten(self)
       sentences += GraphMLFormat.markupWrittenAsText(self)
     case .json:
@@ -278,6 +296,19 @@ extension Network {
       {
         sentences.append(
           "the trust is in the column '\(visibleText(trustNamedForWriting.trustAttributeName))', which Gephi's spreadsheet import reads as an attribute (it takes a tie's weight from a column named Weight only): for Gephi, write GEXF"
+        )
+      }
+      // Ids that R's read.csv (na.strings "NA") or pandas (its default na_values) read as
+      // missing: a node without an id there, and its ties without an end.
+      let missingWords: Set<String> = [
+        "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
+        "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
+      ]
+      let missingIDs = nodes.lazy.map(\.id).filter { missingWords.contains($0) }
+      if let first = missingIDs.first {
+        let count = missingIDs.count
+        sentences.append(
+          "\(count == 1 ? "the id" : "\(count) ids, such as") '\(first)' \(count == 1 ? "is" : "are") written as \(count == 1 ? "it is" : "they are"), but pandas reads \(count == 1 ? "it" : "them") as missing by default\(format == .csv && missingIDs.contains("NA") ? ", and R's read.csv reads NA so" : ""): read the table with keep_default_na=False in pandas\(format == .csv ? ", na.strings = character(0) in R" : "")"
         )
       }
       if !isDirected && ties.isEmpty {

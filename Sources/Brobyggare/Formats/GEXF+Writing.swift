@@ -75,6 +75,21 @@ extension GEXFFormat {
         }
       }
       names += undeclared.sorted()
+      // GEXF's viz:color needs r, g and b together (networkx fails on one without the
+      // others): where some element has only part of a colour, the channels are columns.
+      var properties = properties
+      let channels = ["viz_r", "viz_g", "viz_b"]
+      let partial = values.lazy.filter { attrs in
+        let k = channels.lazy.filter { attrs[$0] != nil }.count
+        return k > 0 && k < 3
+      }.count
+      if partial > 0 {
+        for c in channels + ["viz_a"] { properties[c] = nil }
+        let element = domain == "node" ? "node" : "tie"
+        dropped.append(
+          "\(partial) \(element)\(partial == 1 ? " has" : "s have") only part of a colour (viz_r, viz_g, viz_b), which GEXF's viz:color needs together: the colour channels are written as \(domain) attributes, not as viz:color"
+        )
+      }
       var columns: [Column] = []
       var asProperty: Set<String> = []
       for name in names {

@@ -463,7 +463,21 @@ extension Network {
     case .ucinet: return [(path, try UCINETFormat.write(self).text)]
     case .gexf: return [(path, try GEXFFormat.write(self).text)]
     case .gml: return [(path, GMLFormat.write(self).text)]
-    case .pajek: return [(path, PajekFormat.write(self).text)]
+    case .pajek:
+      // A label cannot hold a double quote or line break (written as ' and a space): two ids
+      // that would be one label are one node to networkx, which keys nodes by their labels.
+      var seen: [String: String] = [:]
+      for node in nodes {
+        let label = PajekFormat.clean(node.id)
+        if let first = seen[label] {
+          throw FormatError(
+            file: path, line: 0, column: 0,
+            "the ids '\(visibleText(first))' and '\(visibleText(node.id))' would be one label in a Pajek file (its labels hold no double quotes or line breaks, written as ' and spaces); write GraphML or CSV instead"
+          )
+        }
+        seen[label] = node.id
+      }
+      return [(path, PajekFormat.write(self).text)]
     case .xlsx:
       throw FormatError(
         file: path, line: 0, column: 0,

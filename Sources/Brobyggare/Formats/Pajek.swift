@@ -54,6 +54,21 @@ public enum PajekFormat {
     "x_fact", "y_fact", "phi", "r", "q", "ic", "bc", "bw", "lc", "la", "lr", "lphi", "fos", "font",
     "s_size",
   ]
+  /// The names python-igraph (1.0.0) gives Pajek's vertex drawing parameters when it reads
+  /// them (read back from a file with every parameter).
+  static let igraphVertexParameterNames: [String: String] = [
+    "x_fact": "xfact", "y_fact": "yfact", "phi": "rotation", "r": "radius", "q": "diamondratio",
+    "ic": "color", "bc": "framecolor", "bw": "framewidth", "lc": "labelcolor",
+    "la": "labeldegree", "lr": "labeldist", "lphi": "labeldegree2", "fos": "fontsize",
+    "font": "font", "s_size": "s_size",
+  ]
+  /// The names python-igraph (1.0.0) gives Pajek's tie drawing parameters.
+  static let igraphTieParameterNames: [String: String] = [
+    "w": "edgewidth", "c": "color", "p": "linepattern", "s": "arrowsize", "a": "arrowtype",
+    "ap": "arrowpos", "l": "label", "lp": "labelpos", "lr": "labelangle", "lphi": "labelangle2",
+    "lc": "labelcolor", "la": "labeldegree", "fos": "fontsize", "font": "font", "h1": "hook1",
+    "h2": "hook2", "a1": "angle1", "a2": "angle2", "k1": "velocity1", "k2": "velocity2",
+  ]
   /// Pajek's tie drawing parameters.
   static let tieParameters: Set<String> = [
     "w", "c", "p", "s", "a", "ap", "l", "lp", "lr", "lphi", "lc", "la", "fos", "font", "h1", "h2",
@@ -875,6 +890,8 @@ public enum PajekFormat {
     var unwritable: [String: Int] = [:]  // node attributes not written, by how many nodes have them
     var idNotes: [String] = []
     var coordinateless = 0
+    var vertexParametersWritten = Set<String>()
+    var coordinatesWithoutShape = 0
     for (k, node) in network.nodes.enumerated() {
       let label = clean(node.id)
       if label != node.id { idNotes.append(node.id) }
@@ -883,6 +900,7 @@ public enum PajekFormat {
       if let x = a["x"]?.number, let y = a["y"]?.number {
         line += " \(formatNumber(x)) \(formatNumber(y))"
         if let z = a["z"]?.number { line += " \(formatNumber(z))" }
+        if a["shape"] == nil { coordinatesWithoutShape += 1 }
       } else if a["x"] != nil || a["y"] != nil || a["z"] != nil {
         coordinateless += 1
       }
@@ -902,6 +920,7 @@ public enum PajekFormat {
         }
         if vertexParameters.contains(name), let v = parameter(a[name]!) {
           line += " \(name) \(v)"
+          vertexParametersWritten.insert(name)
         } else {
           unwritable[name, default: 0] += 1
         }
@@ -911,6 +930,16 @@ public enum PajekFormat {
     if coordinateless > 0 {
       dropped.append(
         "\(coordinateless) node\(coordinateless == 1 ? " has" : "s have") an x, y or z but not both x and y: their coordinates are not written"
+      )
+    }
+    if coordinatesWithoutShape > 0 {
+      dropped.append(
+        "the node attributes 'x' and 'y' are written as the coordinates of \(coordinatesWithoutShape) vertex line\(coordinatesWithoutShape == 1 ? "" : "s") without a shape, which igraph reads as x and y, and networkx (3.6) only before a shape (without one it leaves them out): for networkx, write GraphML"
+      )
+    }
+    if !vertexParametersWritten.isEmpty {
+      dropped.append(
+        "the node attribute\(vertexParametersWritten.count == 1 ? "" : "s") \(vertexParametersWritten.sorted().map { "'\($0)'" }.joined(separator: ", ")) \(vertexParametersWritten.count == 1 ? "is" : "are") written as Pajek's vertex drawing parameter\(vertexParametersWritten.count == 1 ? "" : "s") of that name, which igraph reads renamed (\(vertexParametersWritten.sorted().map { "\($0) as '\(igraphVertexParameterNames[$0] ?? $0)'" }.joined(separator: ", ")))"
       )
     }
     for id in idNotes.prefix(3) {
@@ -945,15 +974,21 @@ public enum PajekFormat {
       )
     }
     var unwritableTie: [String: Int] = [:]
+    var tieParametersWritten = Set<String>()
+    var trustlessWithParameters = 0
     var tieIDs = 0
     func tieLine(_ tie: Tie) -> String {
       var line = "\(tie.source + 1) \(tie.target + 1)"
       if let t = tie.trust { line += " \(formatNumber(t))" }
       if tie.id != nil { tieIDs += 1 }
       let a = tie.attributes
+      var parametrised = false
+      defer { if parametrised && tie.trust == nil { trustlessWithParameters += 1 } }
       for name in a.keys.sorted() {
         if tieParameters.contains(name), let v = parameter(a[name]!) {
           line += " \(name) \(v)"
+          tieParametersWritten.insert(name)
+          parametrised = true
         } else {
           unwritableTie[name, default: 0] += 1
         }
@@ -987,6 +1022,17 @@ public enum PajekFormat {
     if tieIDs > 0 {
       dropped.append(
         "the ids of \(tieIDs) tie\(tieIDs == 1 ? "" : "s") are not written: Pajek ties have none")
+    }
+    if !tieParametersWritten.isEmpty {
+      let names = tieParametersWritten.sorted()
+      dropped.append(
+        "the tie attribute\(names.count == 1 ? "" : "s") \(names.map { "'\($0)'" }.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") written as Pajek's tie drawing parameter\(names.count == 1 ? "" : "s") of that name, which igraph reads renamed (\(names.map { "\($0) as '\(igraphTieParameterNames[$0] ?? $0)'" }.joined(separator: ", "))) and networkx as text"
+      )
+    }
+    if trustlessWithParameters > 0 {
+      dropped.append(
+        "\(trustlessWithParameters) tie\(trustlessWithParameters == 1 ? "" : "s") without a trust \(trustlessWithParameters == 1 ? "has" : "have") drawing parameters after \(trustlessWithParameters == 1 ? "its" : "their") ends, which networkx (3.6) reads out of place (it takes the item after the ends as the weight) and R's network (read.paj) refuses: for those, write GraphML"
+      )
     }
     for (name, count) in unwritableTie.sorted(by: { $0.key < $1.key }) {
       dropped.append(

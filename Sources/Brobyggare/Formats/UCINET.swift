@@ -150,6 +150,12 @@ public enum UCINETFormat {
         if written.replacingOccurrences(of: "\"", with: "'") != name { renamed.append(name) }
         names.append(written)
       }
+      if layers.contains(where: { $0 == nil }) {
+        let count = network.ties.lazy.filter { $0.layer == nil }.count
+        dropped.append(
+          "\(count) tie\(count == 1 ? "" : "s") without a layer \(count == 1 ? "is" : "are") written in a matrix labelled '(no layer)' (a DL file of several matrices has a label for each), which reads back as a layer of that name"
+        )
+      }
       if !renamed.isEmpty {
         dropped.append(
           "the layer\(renamed.count == 1 ? "" : "s") \(renamed.map { "'\(visibleText($0))'" }.joined(separator: ", ")) \(renamed.count == 1 ? "is" : "are") written with ' and spaces in place of quotes and line breaks: DL labels cannot hold them"
