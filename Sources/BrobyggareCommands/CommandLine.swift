@@ -581,6 +581,15 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
       "\(path): \(unreadable.count == 1 ? "1 node has" : "\(unreadable.count) nodes have") a respondent value that reads as neither true nor false (the first: '\(first.id)', '\(first.attributes["respondent"]!)'): \(unreadable.count == 1 ? "it is" : "they are") taken as not saying whether \(unreadable.count == 1 ? "it" : "they") answered; write true or false (yes/no and 1/0 are read too)"
     )
   }
+  // A respondent flag given for some nodes and left blank for others: the blank ones count as
+  // having answered wherever those who did not answer are set apart.
+  let known = network.nodes.lazy.filter { $0.answered != nil }.count
+  if known > 0, let first = network.nodes.first(where: { $0.attributes["respondent"] == nil }) {
+    let blank = network.nodes.lazy.filter { $0.attributes["respondent"] == nil }.count
+    note(
+      "\(path): \(blank) of \(network.nodeCount) nodes \(blank == 1 ? "has" : "have") no respondent value where \(known) \(known == 1 ? "has" : "have") one (the first: '\(first.id)'): \(blank == 1 ? "it counts" : "they count") as having answered wherever those who did not answer are set apart (their rows read as real zeros); give \(blank == 1 ? "it" : "them") true or false"
+    )
+  }
   noteSimilarNames(network, file: path)
   // The tie table and any node table it was read with are inputs no output may overwrite.
   Notes.current?.recordInput(path)
@@ -983,7 +992,7 @@ func nonRespondents(_ net: Network) -> Int {
 
 /// Notes how many nodes did not answer (respondent = false), and what their missing ties do to
 /// this command's numbers (`effect`); nothing when everyone answered or no node says.
-func noteNonRespondents(_ net: Network, effect: String) {
+func noteNonRespondents(_ net: Network, effect: String, file: String? = nil) {
   let silent = nonRespondents(net)
   guard silent > 0 else { return }
   // Where nodes have kinds, the people who did not answer apart from the organisations and
@@ -999,12 +1008,22 @@ func noteNonRespondents(_ net: Network, effect: String) {
     }
   }
   note(
-    "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false\(who)): "
+    (file.map { "\($0): " } ?? "")
+      + "\(silent) of \(net.nodeCount) nodes did not answer (respondent = false\(who)): "
       + (hasReconstructedTies(net)
         ? "their ties were reconstructed from what the others reported (ties marked reconstructed), so only ties among the silent are missing"
         : "the ties they would have named are missing\(net.isDirected ? " (their outgoing ties)" : "")")
       + "; \(effect)")
 }
+
+/// Which reciprocity a column or line named `reciprocity` holds (sna's grecip defaults to
+/// another).
+let reciprocityMeaning =
+  "edgewise: the share of ties returned, as networkx's and igraph's reciprocity give it; sna's grecip gives the dyadic by default, and 'brobyggare reciprocity' gives both"
+
+/// What the missing ties of those who did not answer do to a summary's columns.
+let nonRespondentEffectOnSummary =
+  "density, reciprocity and the other columns read their silence as no tie, not as unknown, so networks where fewer answered look sparser for it"
 
 /// What the missing ties of those who did not answer do to reciprocity.
 let nonRespondentEffectOnReciprocity =

@@ -105,6 +105,9 @@ extension BrobyggareCommandLine {
           "\(path): ego is tied to every alter both ways here, as in a personal network, so effective_size, efficiency and constraint differ from metrics', which follow the network's ties as they run"
         )
       }
+      note(
+        "\(path): constraint here is within each ego network (egor's ego_constraint; networkx's constraint on the ego graph): an alter's ties to nodes outside it do not count, so it differs from metrics' constraint (networkx's constraint on the whole network)"
+      )
       inputs = inputFiles(path, p)
       settings = [
         ("network", path), ("egos", "every node (\(net.nodeCount))"),

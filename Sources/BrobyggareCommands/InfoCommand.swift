@@ -46,7 +46,7 @@ extension BrobyggareCommandLine {
       lines.append("weak components: \(weak.count) (largest \(weak.largest))")
       let strong = adj.strongComponents
       lines.append("strong components: \(strong.count) (largest \(strong.largest))")
-      lines.append("reciprocity: \(human(adj.reciprocity))")
+      lines.append("reciprocity: \(human(adj.reciprocity)) (\(reciprocityMeaning))")
       noteReconstructedPairs(net, path)
     } else {
       // Weak, strong and reciprocity are words for directed ties: an undirected network has

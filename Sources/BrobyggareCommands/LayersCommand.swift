@@ -57,6 +57,12 @@ extension BrobyggareCommandLine {
   static func layers(_ p: ParsedArguments, _ out: inout Outcome) throws {
     let path = p.positionals[0]
     _ = try tableFormat(p)
+    for o in ["permutations", "seed"] where p.value(o) != nil && !p.flag("pairs") {
+      throw UsageError(
+        message:
+          "--\(o) is for the QAP tests of --pairs; without --pairs nothing is permuted: add --pairs, or leave it out"
+      )
+    }
     let net = try readNetwork(path, p)
     noteNonRespondents(net, effect: nonRespondentEffectOnMeasures)
     let selection = try layerComparisonSelection(p, network: net)

@@ -50,6 +50,13 @@ extension BrobyggareCommandLine {
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
+    // Without trust every tie is trust 1: the most trusted path is one of the fewest steps,
+    // and every path's trust is 1.
+    if selection.weightAttribute == nil && !net.hasTrust {
+      note(
+        "\(path): no tie has a trust, so every tie counts as trust 1: the path found is one of the fewest steps, every path's trust is 1\(threshold == nil ? "" : ", and every node reached passes any threshold")"
+      )
+    }
     let index = try ends.map { try nodeIndex($0, in: net) }
     let ids = net.nodes.map(\.id)
     var settings = [

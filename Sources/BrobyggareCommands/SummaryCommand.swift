@@ -35,7 +35,8 @@ let summarySpec = CommandSpec(
   ] + outputOptions + [threadsOption, helpOption],
   discussion: """
     One row per network, the same columns for each, on the simple graph of the selected ties
-    (trust is not used): nodes, ties, direction, density, reciprocity, transitivity (networkx's
+    (trust is not used): nodes, ties, direction, density, reciprocity (edgewise: the share of
+    ties returned, sna's grecip(measure = "edgewise"); sna's default is dyadic), transitivity (networkx's
     transitivity undirected; sna's gtrans weak directed), mean distance and diameter over the
     pairs that reach each other (igraph's mean_distance and diameter, unconnected = TRUE), weak
     components, Freeman's centralization of degree, betweenness and closeness (sna's
@@ -62,6 +63,21 @@ extension BrobyggareCommandLine {
     let condition = try cugCondition(p.value("cug-condition"), option: "cug-condition") ?? .ties
     let (draws, seed) = try permutationOptions(p, default: 200, minimum: 0, name: "cug-draws")
     let drawsGiven = p.value("cug-draws") != nil
+    if draws == 0 {
+      for o in ["cug-condition", "seed"] where p.value(o) != nil {
+        throw UsageError(
+          message:
+            "--\(o) is for the CUG z-scores, which --cug-draws 0 leaves out: give draws, or leave --\(o) out"
+        )
+      }
+    }
+    // Every tie counts 1: a weight or a merging rule changes no column.
+    for o in ["weight", "merge"] where p.value(o) != nil {
+      throw UsageError(
+        message:
+          "--\(o) changes nothing here: summary counts each tie 1 (trust and weights are not used); leave it out"
+      )
+    }
     var plain: [CUGStatistic] = [
       .density, .reciprocity, .transitivity, .centralizationDegree, .centralizationBetweenness,
       .centralizationCloseness, .connectedness, .hierarchy, .efficiency, .lubness,
@@ -73,6 +89,8 @@ extension BrobyggareCommandLine {
     var rows: [[Cell]] = []
     var selections: [String] = []
     var refusedLUB: [String] = []
+    // Networks where some did not answer: one note for one network, one line for several.
+    var silentIn: [(path: String, net: Network)] = []
     for path in p.positionals {
       let net = try readNetwork(path, p)
       // The columns count the simple graph: a file's self-loops and parallel ties (a mail
@@ -101,6 +119,7 @@ extension BrobyggareCommandLine {
         if let b = n.answered { return b }
         return nil
       }
+      if nonRespondents(net) > 0 { silentIn.append((path, net)) }
       noteUndirectedReciprocity(net, path)
       noteReconstructedPairs(net, path)
       var row: [Cell] = [
@@ -189,6 +208,7 @@ extension BrobyggareCommandLine {
     var settings: [(String, String)] = [
       ("networks", String(p.positionals.count)), ("analysed", analysed),
       ("ties", "each counts 1; trust and weights are not used"),
+      ("reciprocity", reciprocityMeaning),
     ]
     if let group { settings.append(("group", group)) }
     if draws > 0 {
@@ -208,6 +228,15 @@ extension BrobyggareCommandLine {
         ))
     } else {
       settings.append(("cug", "no z-scores (--cug-draws 0)"))
+    }
+    if silentIn.count == 1 {
+      noteNonRespondents(
+        silentIn[0].net, effect: nonRespondentEffectOnSummary, file: silentIn[0].path)
+    } else if !silentIn.isEmpty {
+      let counts = silentIn.map { "\($0.path) \(nonRespondents($0.net)) of \($0.net.nodeCount)" }
+      note(
+        "in \(silentIn.count) of \(p.positionals.count) networks some nodes did not answer (respondent = false; the non_respondents column: \(counts.joined(separator: ", "))): the ties they would have named are missing unless reconstructed; \(nonRespondentEffectOnSummary)"
+      )
     }
     for (path, message) in tooLarge { note("\(path): \(message)") }
     if !refusedLUB.isEmpty {

@@ -7,7 +7,7 @@ extension BrobyggareCommandLine {
     OptionSpec(
       name: "cug", valueName: "statistics",
       help:
-        "Conditional uniform graph tests of these statistics (comma-separated, or 'all'): \(CUGStatistic.names.joined(separator: ", ")). 'ei' needs --group, 'betweenness_rank' --node."
+        "Conditional uniform graph tests of these statistics (comma-separated, or 'all'): \(CUGStatistic.names.joined(separator: ", ")). 'ei' needs --group, 'betweenness_rank' --node; reciprocity is edgewise (the share of ties returned; sna's grecip gives the dyadic by default)."
     ),
     OptionSpec(
       name: "condition", valueName: "condition",
@@ -211,6 +211,9 @@ extension BrobyggareCommandLine {
         "shares of the random graphs at least (p_greater_equal) and at most (p_less_equal) the observed value"
       ),
     ]
+    if tests.contains(where: { $0.statistic == "reciprocity" }) {
+      settings.append(("reciprocity", reciprocityMeaning))
+    }
     if let g = p.value("group") { settings.append(("group", g)) }
     if let v = p.value("node") {
       settings.append(

@@ -229,8 +229,24 @@ extension BrobyggareCommandLine {
       try layerSelection(dependentName, option: "--dependent"),
       values == "trust" ? .trust : .presence)
     // A tie without a trust value counts as trust 1 where trust is read: said, as elsewhere.
+    // Counted over the layers whose trust is read (the affiliations a model leaves out
+    // have none, and are not counted).
     if values == "trust" || list.contains("trust:") {
-      noteTiesWithoutTrust(TieSelection(), network: net, file: path)
+      var read: [TieSelection] = []
+      if values == "trust", case .ties(let s, _) = dependent { read.append(s) }
+      for raw in list.split(separator: ",") {
+        let piece = trimmingSpaces(String(raw))
+        if piece.hasPrefix("trust:"),
+          let s = try? layerSelection(String(piece.dropFirst(6)), option: "--predictors")
+        {
+          read.append(s)
+        }
+      }
+      var layers: Set<String>? = []
+      for s in read { layers = s.layers.flatMap { l in layers.map { $0.union(l) } } }
+      noteTiesWithoutTrust(
+        TieSelection(layers: read.isEmpty ? nil : layers, weightAttribute: weight, merge: merge),
+        network: net, file: path)
     }
     var predictors: [(name: String, term: DyadicTerm)] = []
     // Predictors read from other files (another wave), by their name in --predictors.
@@ -292,8 +308,10 @@ extension BrobyggareCommandLine {
         term = .ties(try layerSelection(piece, option: "--predictors"), .presence)
       } else if piece.hasPrefix("same:") {
         term = .sameAttribute(try attribute(String(piece.dropFirst(5)), piece))
+        noteAttributeValues(net, String(piece.dropFirst(5)), predictor: piece)
       } else if piece.hasPrefix("diff:") {
         term = .attributeDifference(try attribute(String(piece.dropFirst(5)), piece))
+        noteAttributeValues(net, String(piece.dropFirst(5)), predictor: piece)
       } else if piece.hasPrefix("trust:") {
         term = .ties(try layerSelection(String(piece.dropFirst(6)), option: "--predictors"), .trust)
       } else {
@@ -648,5 +666,33 @@ extension BrobyggareCommandLine {
       of: usable,
       usable < permutations ? "permutations whose statistic could be computed" : "permutations")
     try emit(table, p, inputs: [path] + Set(otherNetworks.values.map(\.path)).sorted(), &out)
+  }
+}
+
+/// What a `same:` or `diff:` predictor made of its attribute's values, as the group measures
+/// say it: values written as missing, values trimmed, nodes without a value (their pairs are
+/// left out), and values that differ only in case or spacing (kept apart).
+func noteAttributeValues(_ net: Network, _ attribute: String, predictor: String) {
+  guard let a = try? net.groupAssignment(by: attribute) else { return }
+  if !a.missingSpellings.isEmpty {
+    note(
+      "\(predictor): the values \(a.missingSpellings.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' are read as missing, as R and spreadsheets write them"
+    )
+  }
+  if a.trimmedValues > 0 {
+    note(
+      "\(predictor): \(a.trimmedValues) \(a.trimmedValues == 1 ? "value" : "values") of '\(attribute)' had spaces, tabs or line breaks around \(a.trimmedValues == 1 ? "it" : "them"), trimmed (' x' and 'x' are one value)"
+    )
+  }
+  if a.ungrouped > 0 {
+    note(
+      "\(predictor): \(a.ungrouped) of \(net.nodeCount) nodes \(a.ungrouped == 1 ? "has" : "have") no value for '\(attribute)': the pairs with \(a.ungrouped == 1 ? "it" : "them") are left out"
+    )
+  }
+  if predictor.hasPrefix("same:") {
+    // Numbers compare as numbers (1 and 1.0 typed so are one value): only text is said.
+    noteSimilarGroups(
+      a.similarNames.filter { set in !set.allSatisfy { Double($0) != nil } },
+      attribute: attribute)
   }
 }

@@ -13,7 +13,7 @@ let projectSpec = CommandSpec(
     OptionSpec(
       name: "layer", valueName: "layers",
       help:
-        "The affiliation layers (comma-separated; a layer whose name has a comma, by its whole name); default: every tie between the two modes."
+        "The affiliation layers (comma-separated; a layer whose name has a comma, by its whole name; 'all' for every layer); default: the affiliation layers the network records or its kinds show (person to organisation), else every tie between the two modes."
     ),
     OptionSpec(
       name: "onto", valueName: "side",
@@ -41,7 +41,7 @@ let spannersSpec = CommandSpec(
     OptionSpec(
       name: "layer", valueName: "layers",
       help:
-        "The affiliation layers (comma-separated; a layer whose name has a comma, by its whole name); default: every tie between the two modes."
+        "The affiliation layers (comma-separated; a layer whose name has a comma, by its whole name; 'all' for every layer); default: the affiliation layers the network records or its kinds show (person to organisation), else every tie between the two modes."
     ),
     OptionSpec(
       name: "sector", valueName: "attribute",
@@ -60,6 +60,24 @@ extension BrobyggareCommandLine {
           "No node has kind 'person'; a two-mode network needs a 'kind' attribute with people marked 'person'"
       )
     }
+  }
+
+  /// Notes the nodes without a kind that the selected ties join to people: they are read as
+  /// the other mode (organisations, events), which a nominated person without a kind is not.
+  static func noteKindlessAsOtherMode(_ net: Network, layers: Set<String>?) {
+    var kindless = Set<Int>()
+    for tie in net.ties where !tie.isSelfLoop {
+      if let layers, !layers.contains(tie.layer ?? "") { continue }
+      for (a, b) in [(tie.source, tie.target), (tie.target, tie.source)]
+      where net.nodes[a].kind == .person && net.nodes[b].attributes["kind"] == nil {
+        kindless.insert(b)
+      }
+    }
+    guard !kindless.isEmpty else { return }
+    let ids = kindless.sorted().prefix(3).map { "'\(net.nodes[$0].id)'" }
+    note(
+      "\(kindless.count) \(kindless.count == 1 ? "node has" : "nodes have") no kind and \(kindless.count == 1 ? "is" : "are") tied to people in the layers read (\(ids.joined(separator: ", "))\(kindless.count > 3 ? ", ..." : "")): read as the other mode (organisations, events), not as people; give \(kindless.count == 1 ? "it" : "them") a kind"
+    )
   }
 
   /// The layers a two-mode command reads: `--layer`, else the affiliation layers the network
@@ -90,6 +108,7 @@ extension BrobyggareCommandLine {
     try requirePeople(net)
     // --weight here is the projection's rule, not a tie attribute: only --layer selects ties.
     let layers = try affiliationSelection(p, network: net)
+    noteKindlessAsOtherMode(net, layers: layers)
     let projection = try net.projection(
       onto: side, weight: weight, selection: TieSelection(layers: layers))
     let files = try projection.network.serializedData(as: format, path: output)
@@ -114,10 +133,20 @@ extension BrobyggareCommandLine {
     let attribute = p.value("sector") ?? "sector"
     let rows: [TwoMode.Spanning]
     let layers = try affiliationSelection(p, network: net)
+    noteKindlessAsOtherMode(net, layers: layers)
     do {
       rows = try net.boundarySpanning(sector: attribute, selection: TieSelection(layers: layers))
     } catch let e as NetworkError {
       throw UsageError(message: e.description)
+    }
+    // Organisations without a sector are no sector: said, with whom it touches.
+    let touched = rows.filter { $0.unknownSectors > 0 }
+    if !touched.isEmpty, let a = try? net.groupAssignment(by: attribute) {
+      let person = Set(rows.map(\.node))
+      let without = net.nodes.indices.filter { !person.contains($0) && a.groups[$0] < 0 }
+      note(
+        "\(without.count) \(without.count == 1 ? "organisation has" : "organisations have") no '\(attribute)' (\(without.prefix(3).map { "'\(net.nodes[$0].id)'" }.joined(separator: ", "))\(without.count > 3 ? ", ..." : "")): \(touched.count) \(touched.count == 1 ? "person is" : "people are") affiliated with one, and their sectors count only the organisations that have a sector"
+      )
     }
     let ordered = rows.enumerated().sorted {
       (

@@ -64,6 +64,12 @@ extension BrobyggareCommandLine {
         message:
           "--excel goes with --drop-layer (the summary of --remove and --key-players is text)")
     }
+    if p.flag("distance-weighted") && p.value("key-players") == nil {
+      throw UsageError(
+        message:
+          "--distance-weighted goes with --key-players (it chooses whom to remove); the summary of --remove gives distance-weighted fragmentation anyway"
+      )
+    }
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)

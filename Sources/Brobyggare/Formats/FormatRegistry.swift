@@ -268,11 +268,9 @@ extension Network {
     case .graphml:
       // A value left out reads as missing in networkx; igraph fills it in, a boolean with
       // false (python-igraph 1.0.0), which reads as a value: a respondent flag left out of
-      // a node becomes 'did not answer'.
-      for (domain, declared, values) in [
-        ("node", nodeAttributes, nodes.map(\.attributes)),
-        ("tie", tieAttributes, ties.map(\.attributes)),
-      ] {
+      // a node becomes 'did not answer'. (Ties' flags are left out where they do not apply:
+      // 'reciprocated' on affiliation ties.)
+      for (domain, declared, values) in [("node", nodeAttributes, nodes.map(\.attributes))] {
         let booleans = Set(
           values.flatMap { a in a.compactMap { $0.value.type == .boolean ? $0.key : nil } })
         for name in booleans.sorted()

@@ -74,7 +74,8 @@ public enum DyadicTerm: Hashable, Sendable {
   /// by the selection's rule; self-loops are dropped.
   case ties(TieSelection, TieValue)
   /// 1 where both nodes have the same value of the attribute, 0 where they differ; missing
-  /// where either node has no value (an empty value counts as none).
+  /// where either node has no value. Values are read as ``GroupAssignment`` reads groups:
+  /// trimmed, and an empty value or one written as missing (`NA`, `#N/A`, NaN) counts as none.
   case sameAttribute(String)
   /// |a_i − a_j| for a numeric attribute; missing where either node has no value.
   case attributeDifference(String)
@@ -169,9 +170,15 @@ extension Network {
       else {
         throw NetworkError.unknownNodeAttribute(name)
       }
+      // Read as the groups are (``GroupAssignment``): trimmed, and a value written as missing
+      // (`NA`, `#N/A`, NaN) or blank is missing, its pairs left out.
       let raw: [AttributeValue?] = nodes.map { node in
         guard let a = node.attributes[name] else { return nil }
-        return a.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : a
+        if case .double(let d) = a, d.isNaN { return nil }
+        let text = trimmingWhitespace(a.description, newlines: true)
+        if text.isEmpty || GroupAssignment.missingSpellings.contains(text) { return nil }
+        if case .string = a { return .string(text) }
+        return a
       }
       if case .sameAttribute = term {
         // Compared as written, so 3 and 3.0 read from two formats are one value.

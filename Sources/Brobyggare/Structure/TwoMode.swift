@@ -68,10 +68,14 @@ public enum TwoMode {
     public var node: Int
     /// The organisations they are affiliated with.
     public var affiliations: Int
-    /// The distinct sectors of their organisations, sorted; a missing sector is `(missing)`.
+    /// The distinct sectors of their organisations, sorted; organisations without a sector
+    /// are not among them (``unknownSectors`` counts them).
     public var sectors: [String]
+    /// Their organisations that have no sector (no value, a blank one, or one written as
+    /// missing: `NA`, `#N/A`), as ``GroupAssignment`` reads groups.
+    public var unknownSectors: Int = 0
     /// Affiliated with organisations in two or more sectors.
-    public var isBoundarySpanner: Bool { sectors.filter { $0 != "(missing)" }.count >= 2 }
+    public var isBoundarySpanner: Bool { sectors.count >= 2 }
   }
 }
 
@@ -187,11 +191,14 @@ extension Network {
       throw NetworkError.unknownNodeAttribute(attribute)
     }
     let (lists, _) = affiliationLists(selection: selection, isPerson: isPerson)
+    // Sectors read as groups are: trimmed, and a missing value is no sector.
+    let assignment = try groupAssignment(by: attribute)
     return nodes.indices.filter { isPerson(nodes[$0]) }.map { p in
-      let sectors = Set(
-        lists[p].map { nodes[$0].attributes[attribute]?.description ?? "(missing)" }
-      ).sorted()
-      return TwoMode.Spanning(node: p, affiliations: lists[p].count, sectors: sectors)
+      let groups = lists[p].map { assignment.groups[$0] }
+      let sectors = Set(groups.filter { $0 >= 0 }.map { assignment.names[$0] }).sorted()
+      return TwoMode.Spanning(
+        node: p, affiliations: lists[p].count, sectors: sectors,
+        unknownSectors: groups.filter { $0 < 0 }.count)
     }
   }
 }
