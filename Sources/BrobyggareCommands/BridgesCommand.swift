@@ -18,6 +18,7 @@ extension BrobyggareCommandLine {
     let path = p.positionals[0]
     _ = try tableFormat(p)
     let net = try readNetwork(path, p)
+    noteNonRespondents(net, effect: nonRespondentEffectOnBridges)
     let selection = try tieSelection(p, network: net)
     let ids = net.nodes.map(\.id)
     let list = try net.adjacency(selection).localBridges().sorted {

@@ -1025,6 +1025,15 @@ let reciprocityMeaning =
 let nonRespondentEffectOnSummary =
   "density, reciprocity and the other columns read their silence as no tie, not as unknown, so networks where fewer answered look sparser for it"
 
+/// What the missing ties of those who did not answer do to local bridges.
+let nonRespondentEffectOnBridges =
+  "with fewer contacts in the data, their ties share fewer contacts and read as local bridges more often than what they would have named allows"
+
+/// What the missing ties of those who did not answer do to a robustness run that does not
+/// drop respondents.
+let nonRespondentEffectOnRobustness =
+  "every run starts from the data with their ties missing, so the spread shown is around that; '--mode respondent' shows how much the ranking depends on who answered"
+
 /// What the missing ties of those who did not answer do to reciprocity.
 let nonRespondentEffectOnReciprocity =
   "a tie to one of them cannot be returned in the data, so reciprocity reads their silence as ties not returned"

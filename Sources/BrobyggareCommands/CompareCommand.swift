@@ -32,6 +32,8 @@ extension BrobyggareCommandLine {
     let measure: Robustness.Measure = try choice(p, "measure", default: .betweenness)
     let a = try readNetwork(pathA, p)
     let b = try readNetwork(pathB, p)
+    noteNonRespondents(a, effect: nonRespondentEffectOnMeasures, file: pathA)
+    noteNonRespondents(b, effect: nonRespondentEffectOnMeasures, file: pathB)
     guard a.isDirected == b.isDirected else {
       throw UsageError(
         message:

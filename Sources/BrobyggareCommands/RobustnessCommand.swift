@@ -112,6 +112,13 @@ extension BrobyggareCommandLine {
     if p.flag("bootstrap") { o.perturbations.append(.bootstrap) }
 
     let net = try readNetwork(path, p)
+    if !p.flag("bootstrap")
+      && !o.perturbations.contains(where: {
+        if case .respondentDropout = $0 { return true } else { return false }
+      })
+    {
+      noteNonRespondents(net, effect: nonRespondentEffectOnRobustness)
+    }
     // Every run keeps a rank per node: check the memory that takes before starting.
     let bytes = Double(runs) * Double(max(1, net.nodeCount)) * 8 + Double(runs) * 24
     let budget = 4.0 * 1024 * 1024 * 1024

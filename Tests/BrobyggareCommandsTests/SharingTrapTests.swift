@@ -313,4 +313,37 @@ struct SharingTrapTests {
     let back = try Network(contentsOf: output)
     #expect(back.nodes[0].attributes["viz_r"] == .integer(255))
   }
+
+  /// A GraphML file with an edge attribute 'type' (networkx's `G.add_edge(u, v, type=...)`,
+  /// a kind of relation) could not be written to CSV or a workbook, where the type column says
+  /// the direction of the ties. It goes under 'type_2' (and 'Layer' under 'Layer_2'), said,
+  /// and reads back with its values.
+  @Test func aTieAttributeNamedTypeIsWrittenUnderAnotherName() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("t.graphml").path
+    try """
+    <?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">\
+    <key id="k" for="edge" attr.name="type" attr.type="string"/>\
+    <key id="l" for="edge" attr.name="Layer" attr.type="string"/>\
+    <graph edgedefault="undirected"><node id="a"/><node id="b"/>\
+    <edge source="a" target="b"><data key="k">friend</data><data key="l">y</data></edge>\
+    </graph></graphml>
+    """.write(toFile: input, atomically: true, encoding: .utf8)
+    for name in ["o.csv", "o.xlsx"] {
+      let output = dir.appendingPathComponent(name).path
+      let r = run("convert", input, output)
+      #expect(r.status == 0, "\(r.stderr)")
+      for text in [
+        "the tie attribute 'type' is written as 'type_2': a tie table's type column says the direction of the ties (as Gephi reads it)",
+        "the tie attribute 'Layer' is written as 'Layer_2': a tie table's layer column says the ties' layer",
+      ] {
+        #expect(r.stderr.contains(text), "\(name): \(r.stderr)")
+      }
+      let back = try Network(contentsOf: output)
+      #expect(!back.isDirected)
+      #expect(back.ties.first?.attributes["type_2"] == .string("friend"), "\(back.ties)")
+      #expect(back.ties.first?.attributes["Layer_2"] == .string("y"), "\(back.ties)")
+    }
+  }
 }

@@ -199,4 +199,35 @@ struct StatisticsProbeTests {
     #expect(r.status == 0, "\(r.stderr)")
     #expect(!r.stderr.contains("have no trust value"), "\(r.stderr)")
   }
+
+  /// "." and "-" (Stata's and SPSS's missing values) were groups: node e in group "." was
+  /// credited a liaison role between d and f. By hand: with both missing, a, b and c are the
+  /// only grouped nodes left besides f and g.
+  @Test func stataMissingValuesAreNoGroup() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = try tables(
+      dir, "st", ties: Self.sevenTies, nodes: "id,team\na,x\nb,x\nc,y\nd,-\ne,.\nf,y\ng,z\n")
+    let r = run("groups", path, "--group", "team")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "the values '-', '.' of 'team' are read as missing (no group), as R and spreadsheets write them"
+      ), "\(r.stderr)")
+    #expect(
+      r.stderr.contains("2 of 7 nodes have no value for 'team' and are left out"), "\(r.stderr)")
+  }
+
+  /// bridges, compare and robustness said nothing of who did not answer (a probe found a
+  /// non-respondent at one end of 72 of municipality's 100 local bridges).
+  @Test func bridgesCompareAndRobustnessSayWhoDidNotAnswer() throws {
+    for args in [
+      ["bridges", "municipality"], ["compare", "municipality", "municipality-wave2"],
+      ["robustness", "municipality", "--runs", "5"],
+    ] {
+      let r = BrobyggareCommandLine.run(args)
+      #expect(r.status == 0, "\(args): \(r.stderr)")
+      #expect(r.stderr.contains("41 of 87 nodes did not answer"), "\(args): \(r.stderr)")
+    }
+  }
 }

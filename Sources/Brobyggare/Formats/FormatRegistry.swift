@@ -309,6 +309,11 @@ extension Network {
           "\(count == 1 ? "the id" : "\(count) ids, such as") '\(first)' \(count == 1 ? "is" : "are") written as \(count == 1 ? "it is" : "they are"), but pandas reads \(count == 1 ? "it" : "them") as missing by default\(format == .csv && missingIDs.contains("NA") ? ", and R's read.csv reads NA so" : ""): read the table with keep_default_na=False in pandas\(format == .csv ? ", na.strings = character(0) in R" : "")"
         )
       }
+      for (old, new) in tableRenames.sorted(by: { $0.key < $1.key }) {
+        sentences.append(
+          "the tie attribute '\(visibleText(old))' is written as '\(visibleText(new))': a tie table's \(old.lowercased()) column says \(old.lowercased() == "type" ? "the direction of the ties (as Gephi reads it)" : "the ties' layer")"
+        )
+      }
       if !isDirected && ties.isEmpty {
         sentences.append(
           "the network is undirected, which the ties' type column says, but it has no ties to say it on: read it back with --undirected"

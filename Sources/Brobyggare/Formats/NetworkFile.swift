@@ -416,7 +416,7 @@ extension Network {
       return try serialized(as: format, path: path).map { ($0.path, Data($0.contents.utf8)) }
     }
     do {
-      return [(path, try XLSXFormat.write(trustNamedForWriting))]
+      return [(path, try XLSXFormat.write(trustNamedForWriting.tableNamedForWriting))]
     } catch {
       var e = error
       if e.file == "<output>" { e.file = path }
@@ -435,22 +435,41 @@ extension Network {
     return copy
   }
 
+  /// The tie attributes a tie table writes under another name: `type` (in any case) says
+  /// the direction of the ties there, as Gephi reads it, and `layer` the layer. Each goes under
+  /// the first of `NAME_2`, `NAME_3`, ... that no tie attribute has.
+  var tableRenames: [String: String] {
+    let names = Set(tieAttributes.map(\.name)).union(ties.flatMap { $0.attributes.keys })
+    var taken = Set(names.map { $0.lowercased() })
+    var out: [String: String] = [:]
+    for name in names.sorted() where ["type", "layer"].contains(name.lowercased()) {
+      let new = (2...).lazy.map { "\(name)_\($0)" }.first { !taken.contains($0.lowercased()) }!
+      taken.insert(new.lowercased())
+      out[name] = new
+    }
+    return out
+  }
+
+  /// The network with its tie attributes named as ``tableRenames`` says, for a tie table.
+  var tableNamedForWriting: Network {
+    let renames = tableRenames
+    guard !renames.isEmpty else { return self }
+    var copy = self
+    copy.renameTieAttributes(renames)
+    return copy
+  }
+
   private func unnamedSerialized(as format: NetworkFormat, path: String) throws(FormatError) -> [(
     path: String, contents: String
   )] {
     switch format {
     case .csv:
-      if let clash = tieAttributes.first(where: { $0.name.lowercased() == "type" }) {
-        throw FormatError(
-          file: path, line: 0, column: 0,
-          "the tie attribute '\(clash.name)' cannot be written to CSV, where the type column says the direction of the ties (as Gephi reads it); rename the attribute"
-        )
-      }
+      let table = tableNamedForWriting
       let delimiter: Character = path.lowercased().hasSuffix(".tsv") ? "\t" : ","
-      let ties = try CSVFormat.writeTies(self, delimiter: delimiter)
+      let ties = try CSVFormat.writeTies(table, delimiter: delimiter)
       let nodesPath = Network.companionNodeTable(for: path)
       do {
-        return [(path, ties), (nodesPath, try CSVFormat.writeNodes(self, delimiter: delimiter))]
+        return [(path, ties), (nodesPath, try CSVFormat.writeNodes(table, delimiter: delimiter))]
       } catch {
         var e = error
         e.file = nodesPath

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// - Values are trimmed of surrounding spaces: `kommun ` is `kommun`.
 /// - A node whose value is missing, blank or written as missing (`NA`, `N/A`, `#N/A`, `NULL`,
-///   `NaN`) has no group (its entry in ``groups`` is −1) and
-///   is left out of every group measure; ``ungrouped`` counts them.
+///   `NaN`; `.` and `-`, as Stata and SPSS write it) has no group (its entry in ``groups`` is
+///   −1) and is left out of every group measure; ``ungrouped`` counts them.
 /// - Groups are numbered in the order of their names: as numbers when every name is a number
 ///   (2, 10, 103), else as text, so results do not depend on node order.
 /// - Names that differ only in case, spacing, punctuation or diacritics (`kommun`, `Kommun`),
@@ -40,7 +40,7 @@ public struct GroupAssignment: Sendable, Equatable {
 
   /// Values that spreadsheets, R and databases write for a missing value.
   public static let missingSpellings: Set<String> = [
-    "NA", "N/A", "#N/A", "NULL", "null", "NaN", "nan", "na", "n/a",
+    "NA", "N/A", "#N/A", "NULL", "null", "NaN", "nan", "na", "n/a", ".", "-",
   ]
   /// Members of each group.
   public var sizes: [Int] {

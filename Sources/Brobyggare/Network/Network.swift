@@ -208,6 +208,21 @@ public struct Network: Sendable {
     }
   }
 
+  /// Renames tie attributes (old name to new), in their declarations and on every tie.
+  package mutating func renameTieAttributes(_ renames: [String: String]) {
+    guard !renames.isEmpty else { return }
+    tieAttributes = tieAttributes.map { d in
+      var d = d
+      if let new = renames[d.name] { d.name = new }
+      return d
+    }
+    for k in ties.indices {
+      for (old, new) in renames {
+        if let v = ties[k].attributes.removeValue(forKey: old) { ties[k].attributes[new] = v }
+      }
+    }
+  }
+
   /// Keeps the ties in `layers`, in their order; the nodes stay.
   package mutating func keepTies(inLayers layers: Set<String>) {
     let kept = ties.indices.filter { ties[$0].layer.map(layers.contains) ?? false }
