@@ -79,6 +79,14 @@ extension BrobyggareCommandLine {
     let sweep = try net.thresholdSweep(
       measure, thresholds: thresholds, selection: selection, threads: threads)
     let labels = thresholds.map(formatNumber)
+    // Cut-offs that all keep the same ties measure one network again and again: the identical
+    // columns and rank correlations of 1 then say nothing of stability (the default cut-offs
+    // 0.2..0.8 on a trust rated 1 to 5, say).
+    if thresholds.count > 1, Set(sweep.ties).count == 1 {
+      note(
+        "every cut-off keeps the same \(counted(sweep.ties[0], "tie")): the columns are one network measured \(thresholds.count) times, and rank correlations of 1 say nothing of stability; give --thresholds within the range of the trust\(p.value("thresholds") == nil ? " (the default cut-offs are for a trust from 0 to 1)" : "")"
+      )
+    }
     var columns = ["id", "label"]
     for l in labels { columns += ["\(measure.rawValue)@\(l)", "rank@\(l)"] }
     var order = Array(net.nodes.indices)

@@ -230,4 +230,18 @@ struct StatisticsProbeTests {
       #expect(r.stderr.contains("41 of 87 nodes did not answer"), "\(args): \(r.stderr)")
     }
   }
+
+  /// sweep's default cut-offs (0.2 to 0.8) on a trust rated 1 to 7 kept every tie at every
+  /// cut-off, and the identical columns read as a stable ranking. Said.
+  @Test func sweepCutOffsThatKeepTheSameTiesAreSaid() throws {
+    let r = run("sweep", "zachary", "--weight", "contexts")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "every cut-off keeps the same 78 ties: the columns are one network measured 4 times"),
+      "\(r.stderr)")
+    let spread = run("sweep", "zachary", "--weight", "contexts", "--thresholds", "1,3,5")
+    #expect(spread.status == 0, "\(spread.stderr)")
+    #expect(!spread.stderr.contains("every cut-off keeps the same"), "\(spread.stderr)")
+  }
 }
