@@ -36,27 +36,37 @@ func noteSimilarGroups(_ sets: [[String]], attribute: String) {
   }
 }
 
+/// Notes what reading an attribute's values as groups did (``GroupAssignment``): values
+/// written as missing, values trimmed, and the nodes without a value, left out of `leftOutOf`;
+/// `prefix` begins each note (a predictor's name, say).
+func noteGroupValues(
+  _ a: GroupAssignment, nodeCount: Int, leftOutOf: String, prefix: String = ""
+) {
+  let attribute = a.attribute
+  if !a.missingSpellings.isEmpty {
+    note(
+      "\(prefix)the values \(a.missingSpellings.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' are read as missing (no group), as R and spreadsheets write them"
+    )
+  }
+  if a.trimmedValues > 0 {
+    note(
+      "\(prefix)\(a.trimmedValues) \(a.trimmedValues == 1 ? "value" : "values") of '\(attribute)' had spaces, tabs or line breaks around \(a.trimmedValues == 1 ? "it" : "them"), trimmed to make the groups (' x' and 'x' are one group)"
+    )
+  }
+  let missing = a.ungrouped
+  if missing > 0 {
+    note(
+      "\(prefix)\(missing) of \(nodeCount) nodes \(missing == 1 ? "has" : "have") no value for '\(attribute)' and \(missing == 1 ? "is" : "are") left out of \(leftOutOf)"
+    )
+  }
+}
+
 func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (
   groups: [Int], names: [String]
 ) {
   do {
     let a = try net.groupAssignment(by: attribute)
-    let missing = a.ungrouped
-    if !a.missingSpellings.isEmpty {
-      note(
-        "the values \(a.missingSpellings.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' are read as missing (no group), as R and spreadsheets write them"
-      )
-    }
-    if a.trimmedValues > 0 {
-      note(
-        "\(a.trimmedValues) \(a.trimmedValues == 1 ? "value" : "values") of '\(attribute)' had spaces, tabs or line breaks around \(a.trimmedValues == 1 ? "it" : "them"), trimmed to make the groups (' x' and 'x' are one group)"
-      )
-    }
-    if missing > 0 {
-      note(
-        "\(missing) of \(net.nodeCount) nodes \(missing == 1 ? "has" : "have") no value for '\(attribute)' and \(missing == 1 ? "is" : "are") left out of the group measures"
-      )
-    }
+    noteGroupValues(a, nodeCount: net.nodeCount, leftOutOf: "the group measures")
     noteSimilarGroups(a.similarNames, attribute: attribute)
     // Group measures compare pairs of groups: as many groups as nodes (an id given as the
     // group) makes that work grow with their square or cube and says nothing.

@@ -674,21 +674,8 @@ extension BrobyggareCommandLine {
 /// left out), and values that differ only in case or spacing (kept apart).
 func noteAttributeValues(_ net: Network, _ attribute: String, predictor: String) {
   guard let a = try? net.groupAssignment(by: attribute) else { return }
-  if !a.missingSpellings.isEmpty {
-    note(
-      "\(predictor): the values \(a.missingSpellings.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' are read as missing, as R and spreadsheets write them"
-    )
-  }
-  if a.trimmedValues > 0 {
-    note(
-      "\(predictor): \(a.trimmedValues) \(a.trimmedValues == 1 ? "value" : "values") of '\(attribute)' had spaces, tabs or line breaks around \(a.trimmedValues == 1 ? "it" : "them"), trimmed (' x' and 'x' are one value)"
-    )
-  }
-  if a.ungrouped > 0 {
-    note(
-      "\(predictor): \(a.ungrouped) of \(net.nodeCount) nodes \(a.ungrouped == 1 ? "has" : "have") no value for '\(attribute)': the pairs with \(a.ungrouped == 1 ? "it" : "them") are left out"
-    )
-  }
+  noteGroupValues(
+    a, nodeCount: net.nodeCount, leftOutOf: "the pairs compared", prefix: "\(predictor): ")
   if predictor.hasPrefix("same:") {
     // Numbers compare as numbers (1 and 1.0 typed so are one value): only text is said.
     noteSimilarGroups(

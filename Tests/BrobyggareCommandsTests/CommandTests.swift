@@ -10,6 +10,19 @@ let padgett = packageRoot.appendingPathComponent("Datasets/padgett/padgett.graph
 
 func run(_ args: String...) -> BrobyggareCommandLine.Outcome { BrobyggareCommandLine.run(args) }
 
+/// Writes the tie table `name.csv` and, when given, its node table `name.nodes.csv` in `dir`;
+/// the tie table's path.
+func tables(_ dir: URL, _ name: String, ties: String, nodes: String? = nil) throws -> String {
+  let path = dir.appendingPathComponent("\(name).csv").path
+  try ties.write(toFile: path, atomically: true, encoding: .utf8)
+  if let nodes {
+    try nodes.write(
+      toFile: dir.appendingPathComponent("\(name).nodes.csv").path, atomically: true,
+      encoding: .utf8)
+  }
+  return path
+}
+
 /// The command-line program the test run built (debug), if it is there.
 func builtBinary() -> String? {
   [

@@ -10,18 +10,6 @@ import Testing
 /// failed on the behaviour before the fix.
 @Suite("No silent losses when sharing a network")
 struct SharingTrapTests {
-  /// A folder with `name.csv` (ties) and, when given, `name.nodes.csv`.
-  func tables(_ dir: URL, _ name: String, ties: String, nodes: String? = nil) throws -> String {
-    let path = dir.appendingPathComponent("\(name).csv").path
-    try ties.write(toFile: path, atomically: true, encoding: .utf8)
-    if let nodes {
-      try nodes.write(
-        toFile: dir.appendingPathComponent("\(name).nodes.csv").path, atomically: true,
-        encoding: .utf8)
-    }
-    return path
-  }
-
   /// Cytoscape JSON gives `name` (the label), `value` (the id) and a tie's `id` to its own
   /// fields: the nodes' own `name` and `value` and the tie's `id` were dropped. They are
   /// written as `name_2`, `value_2` and `id_2`, with a note each.

@@ -9,18 +9,6 @@ import Testing
 /// it, or a choice made without a word. Each test failed on the behaviour before the fix.
 @Suite("Statistics commands read values as the others do, and say their choices")
 struct StatisticsProbeTests {
-  /// Writes `name.csv` and, when given, `name.nodes.csv` in `dir`.
-  func tables(_ dir: URL, _ name: String, ties: String, nodes: String? = nil) throws -> String {
-    let path = dir.appendingPathComponent("\(name).csv").path
-    try ties.write(toFile: path, atomically: true, encoding: .utf8)
-    if let nodes {
-      try nodes.write(
-        toFile: dir.appendingPathComponent("\(name).nodes.csv").path, atomically: true,
-        encoding: .utf8)
-    }
-    return path
-  }
-
   static let sevenTies = "source,target\na,b\nb,c\nc,a\nd,e\ne,f\nf,d\ng,a\na,d\n"
 
   /// `same:team` compared `x ` with `x` as two values and `NA` with `NA` as one, where the
@@ -41,7 +29,7 @@ struct StatisticsProbeTests {
     #expect(u.stdout == t.stdout, "\(u.stdout)\n\(t.stdout)")
     #expect(
       u.stderr.contains(
-        "same:team: 1 value of 'team' had spaces, tabs or line breaks around it, trimmed (' x' and 'x' are one value)"
+        "same:team: 1 value of 'team' had spaces, tabs or line breaks around it, trimmed to make the groups (' x' and 'x' are one group)"
       ), "\(u.stderr)")
     #expect(u.stderr.contains("the groups 'X', 'x' of 'team' differ only in case"), "\(u.stderr)")
 
@@ -52,8 +40,8 @@ struct StatisticsProbeTests {
     #expect(
       r.stderr.contains("cells used: 20; cells left out (missing values): 22"), "\(r.stderr)")
     for text in [
-      "same:team: the values 'NA' of 'team' are read as missing, as R and spreadsheets write them",
-      "same:team: 2 of 7 nodes have no value for 'team': the pairs with them are left out",
+      "same:team: the values 'NA' of 'team' are read as missing (no group), as R and spreadsheets write them",
+      "same:team: 2 of 7 nodes have no value for 'team' and are left out of the pairs compared",
     ] {
       #expect(r.stderr.contains(text), "\(r.stderr)")
     }
