@@ -233,10 +233,11 @@ struct HardeningTests {
     let errors = Pipe()
     p.standardOutput = out
     p.standardError = errors
-    try p.run()
+    try ChildProcesses.start(p)
     let start = try out.fileHandleForReading.read(upToCount: 100) ?? Data()
     try out.fileHandleForReading.close()
-    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let text = String(
+      decoding: ChildProcesses.readToEnd(errors.fileHandleForReading.fileDescriptor), as: UTF8.self)
     p.waitUntilExit()
     #expect(String(decoding: start, as: UTF8.self).hasPrefix("digraph"))
     #expect(p.terminationStatus == 141)

@@ -1,3 +1,4 @@
+import Brobyggare
 import Foundation
 import Testing
 
@@ -40,17 +41,12 @@ struct ReportBrowserTests {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
-    try process.run()
-    final class Box: @unchecked Sendable { var data = Data() }
-    let o = Box()
-    let e = Box()
+    try ChildProcesses.start(process)
+    let o = ChildProcesses.Box()
+    let e = ChildProcesses.Box()
     let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) {
-      o.data = out.fileHandleForReading.readDataToEndOfFile()
-    }
-    DispatchQueue.global().async(group: group) {
-      e.data = err.fileHandleForReading.readDataToEndOfFile()
-    }
+    ChildProcesses.readInBackground(out.fileHandleForReading.fileDescriptor, into: o, group: group)
+    ChildProcesses.readInBackground(err.fileHandleForReading.fileDescriptor, into: e, group: group)
     if group.wait(timeout: .now() + 120) == .timedOut {
       process.terminate()
       return nil

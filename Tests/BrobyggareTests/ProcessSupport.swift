@@ -1,3 +1,4 @@
+import Brobyggare
 import Foundation
 
 // MARK: Running other programs
@@ -106,13 +107,12 @@ final class RunningTool: @unchecked Sendable {
     if let err = destination(stderr, buffer: stderrBuffer, isError: true) {
       process.standardError = err
     }
-    // One start at a time: Foundation's Process.run (swift-corelibs-foundation, Swift 6.3)
-    // crashed in a memcpy when two tests started programs at once, twice in full runs here.
-    try RunningTool.spawning.withLock { try process.run() }
+    // One start at a time in the whole test run, the library's Graphviz runs included.
+    try ChildProcesses.start(process)
     for (pipe, buffer) in pipes {
       readers.enter()
       Thread.detachNewThread { [readers] in
-        buffer.data = RunningTool.readToEnd(pipe.fileHandleForReading.fileDescriptor)
+        buffer.data = ChildProcesses.readToEnd(pipe.fileHandleForReading.fileDescriptor)
         readers.leave()
       }
     }
@@ -126,24 +126,6 @@ final class RunningTool: @unchecked Sendable {
       }
       timer = item
       DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: item)
-    }
-  }
-
-  /// Serialises `Process.run()` across the test run.
-  private static let spawning = NSLock()
-
-  /// Reads a descriptor to its end, reading again when a signal interrupts a read (EINTR):
-  /// FileHandle's readDataToEndOfFile stops the test run with a fatal error there.
-  private static func readToEnd(_ fd: Int32) -> Data {
-    var data = Data()
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if n > 0 {
-        data.append(contentsOf: chunk[0..<n])
-      } else if n == 0 || errno != EINTR {
-        return data
-      }
     }
   }
 

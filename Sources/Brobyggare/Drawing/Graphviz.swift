@@ -132,19 +132,17 @@ public enum Graphviz {
     process.standardInput = input
     process.standardOutput = output
     process.standardError = errors
-    try process.run()
+    try ChildProcesses.start(process)
     running.add(process.processIdentifier)
     defer { running.remove(process.processIdentifier) }
     // Read both outputs on their own threads so neither pipe fills and blocks Graphviz.
-    let outBox = DataBox()
-    let errBox = DataBox()
+    let outBox = ChildProcesses.Box()
+    let errBox = ChildProcesses.Box()
     let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) {
-      outBox.data = output.fileHandleForReading.readDataToEndOfFile()
-    }
-    DispatchQueue.global().async(group: group) {
-      errBox.data = errors.fileHandleForReading.readDataToEndOfFile()
-    }
+    ChildProcesses.readInBackground(
+      output.fileHandleForReading.fileDescriptor, into: outBox, group: group)
+    ChildProcesses.readInBackground(
+      errors.fileHandleForReading.fileDescriptor, into: errBox, group: group)
     // Written with write(2), so that Graphviz stopping early (a missing plugin, a crash) is an
     // error to report rather than a trap; the command line ignores SIGPIPE, so that is EPIPE.
     let stoppedReading = writeAll(input.fileHandleForWriting.fileDescriptor, Data(dot.utf8)) != nil
@@ -301,7 +299,6 @@ public enum Graphviz {
     func terminateAll() { for pid in lock.withLock({ pids }) { kill(pid, SIGTERM) } }
   }
 
-  private final class DataBox: @unchecked Sendable { var data = Data() }
 }
 
 /// The usual name of a signal that ends a child process, for messages.
