@@ -759,9 +759,17 @@ public enum CSVFormat {
       }
     }
     if let first = missingOrder.first, let m = missing[first] {
+      // An id the node table has in another case or spacing is named beside the one missing.
+      var folded: [String: String] = [:]
+      for node in network.nodes {
+        let key = trimmingWhitespace(node.id, newlines: true).lowercased()
+        if folded[key] == nil { folded[key] = node.id }
+      }
       throw FormatError(
         file: file, line: m.lines[0], column: table.column(row: m.row, field: m.field),
-        missingNodesMessage(missingOrder, missing.mapValues(\.lines), firstIsSource: m.field == s))
+        missingNodesMessage(
+          missingOrder, missing.mapValues(\.lines), firstIsSource: m.field == s,
+          near: { folded[trimmingWhitespace($0, newlines: true).lowercased()] }))
     }
     if anyTrust && integerTrust { network.trustType = .integer }
   }
@@ -776,9 +784,13 @@ public enum CSVFormat {
 
   /// What to say of ties to nodes the node table lacks: one id as before (`the target 'zz' is
   /// not in the node table`), several as a list of up to 20 with their lines.
-  static func missingNodesMessage(_ ids: [String], _ lines: [String: [Int]], firstIsSource: Bool)
-    -> String
-  {
+  static func missingNodesMessage(
+    _ ids: [String], _ lines: [String: [Int]], firstIsSource: Bool,
+    near: (String) -> String? = { _ in nil }
+  ) -> String {
+    func alike(_ id: String) -> String {
+      near(id).map { "the node table has '\(FormatError.excerpt($0))'" } ?? ""
+    }
     func where_(_ l: [Int]) -> String {
       l.count == 1
         ? "line \(l[0])"
@@ -789,11 +801,14 @@ public enum CSVFormat {
     }
     if ids.count == 1 {
       let l = lines[ids[0]]!
+      let details = [l.count > 1 ? where_(l) : "", alike(ids[0])].filter { !$0.isEmpty }
       return
         "the \(firstIsSource ? "source" : "target") '\(FormatError.excerpt(ids[0]))' is not in the node table"
-        + (l.count > 1 ? " (\(where_(l)))" : "")
+        + (details.isEmpty ? "" : " (\(details.joined(separator: "; ")))")
     }
-    let shown = ids.prefix(20).map { "'\(FormatError.excerpt($0))' (\(where_(lines[$0]!)))" }
+    let shown = ids.prefix(20).map {
+      "'\(FormatError.excerpt($0))' (\([where_(lines[$0]!), alike($0)].filter { !$0.isEmpty }.joined(separator: "; ")))"
+    }
     return "\(ids.count) ids in the ties are not in the node table: "
       + shown.joined(separator: ", ")
       + (ids.count > 20 ? ", and \(ids.count - 20) more" : "")

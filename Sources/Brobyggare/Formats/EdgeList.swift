@@ -1,7 +1,10 @@
 import Foundation
 
 /// Plain edge lists: `u v [weight]` per line, separated by spaces or tabs; `#` starts a
-/// comment, and so does `%` at the start of a line (KONECT, whose first line `% sym` or
+/// comment. A file whose first line of fields has a tab between them (Excel's "Text
+/// (tab-delimited)") is read tab by tab: names keep their inner spaces and a `#` inside them,
+/// and only a `#` at the start of a line or field starts a comment. Otherwise `#` starts a
+/// comment anywhere, and so does `%` at the start of a line (KONECT, whose first line `% sym` or
 /// `% asym` says the direction); blank lines are skipped. Lines end with LF, CRLF or a lone CR (as classic Mac OS
 /// wrote them). The weight is read as trust. The format says nothing of direction, so the
 /// caller declares it.
@@ -80,6 +83,13 @@ public enum EdgeListFormat {
     var headerNote: String?
     // Whether a comment was met (a file with no tie may still hold text).
     var sawComment = false
+    // Whether the fields are separated by tabs (nil until the first line with fields), and
+    // the names that reads otherwise than splitting at spaces and '#' would.
+    var tabbed: Bool?
+    var spacedNames = 0
+    var spacedExample: String?
+    var hashNames = 0
+    var hashExample: String?
     while more {
       more = try input.append(to: &window)
       if !more { window.append(0x0A) }  // a final newline ends the last line
@@ -118,10 +128,76 @@ public enum EdgeListFormat {
           String(decoding: UnsafeBufferPointer(rebasing: buffer[f.0..<f.1]), as: UTF8.self)
         }
         while i < end {
-          // One line: fields separated by spaces or tabs, up to '#' or the end of the line.
           fields.removeAll(keepingCapacity: true)
+          // Space-separated files (most, and the largest) skip this: lines are scanned once.
+          var lineEnd = i
+          var first = i
+          if tabbed != false {
+            while buffer[lineEnd] != 0x0A && buffer[lineEnd] != 0x0D { lineEnd += 1 }
+            while first < lineEnd && (buffer[first] == 0x20 || buffer[first] == 0x09) {
+              first += 1
+            }
+          }
+          // The first line with a tie or header decides: a tab between its fields (before any
+          // '#') makes the file tab-separated, as Excel's "Text (tab-delimited)" writes it.
+          if tabbed == nil, first < lineEnd, buffer[first] != 0x23, buffer[first] != 0x25 {
+            tabbed = false
+            for q in first..<lineEnd {
+              if buffer[q] == 0x23 { break }
+              if buffer[q] == 0x09 {
+                tabbed = true
+                break
+              }
+            }
+          }
+          if tabbed == true {
+            // Fields run from tab to tab, spaces inside them kept and around them trimmed; a
+            // line or field that starts with '#' (or a line with '%') starts a comment.
+            if first < lineEnd && (buffer[first] == 0x23 || buffer[first] == 0x25) {
+              sawComment = true
+            } else if first < lineEnd {
+              var s = i
+              while true {
+                var e = s
+                while e < lineEnd && buffer[e] != 0x09 { e += 1 }
+                var a = s
+                var b = e
+                while a < b && buffer[a] == 0x20 { a += 1 }
+                while b > a && buffer[b - 1] == 0x20 { b -= 1 }
+                if a < b && buffer[a] == 0x23 {
+                  sawComment = true
+                  break
+                }
+                fields.append((a, b))
+                if e == lineEnd { break }
+                s = e + 1
+              }
+              // Excel writes a tab for each empty column at the end of a row.
+              while let last = fields.last, last.0 == last.1 { fields.removeLast() }
+              if let empty = fields.firstIndex(where: { $0.0 == $0.1 }) {
+                failure = FormatError(
+                  file: file, line: lineNumber, column: column(fields[empty].0),
+                  "field \(empty + 1) is empty (two tabs in a row); expected 'source target [weight]' separated by tabs"
+                )
+                return
+              }
+              for f in fields.prefix(2) {
+                let name = UnsafeBufferPointer(rebasing: buffer[f.0..<f.1])
+                if name.contains(0x20) {
+                  spacedNames += 1
+                  if spacedExample == nil { spacedExample = field(f) }
+                }
+                if name.contains(0x23) {
+                  hashNames += 1
+                  if hashExample == nil { hashExample = field(f) }
+                }
+              }
+            }
+            i = lineEnd
+          }
+          // One line: fields separated by spaces or tabs, up to '#' or the end of the line.
           var comment = false
-          while true {
+          while tabbed != true {
             let b = buffer[i]
             if b == 0x0A || b == 0x0D { break }
             if b == 0x20 || b == 0x09 || comment {
@@ -146,9 +222,12 @@ public enum EdgeListFormat {
           if !fields.isEmpty {
             guard fields.count == 2 || fields.count == 3 else {
               let at = fields.count > 3 ? fields[3].0 : fields.last!.1
+              // A table with commas or semicolons saved as text: one field holding them all.
+              let text = field(fields[0])
+              let separator = [",", ";"].first { fields.count == 1 && text.contains($0) }
               failure = FormatError(
                 file: file, line: lineNumber, column: column(at),
-                "expected 'source target [weight]' but found \(fields.count) field\(fields.count == 1 ? "" : "s")"
+                "expected 'source target [weight]' but found \(fields.count) field\(fields.count == 1 ? "" : "s")\(separator.map { "; the line is separated by '\($0)': if the file is a CSV table, read it with --input-format csv" } ?? "")"
               )
               return
             }
@@ -210,6 +289,16 @@ public enum EdgeListFormat {
           : !sawComment
             ? "the file is empty; expected 'source target [weight]' lines"
             : "the file has no tie, only comments or blank lines; expected 'source target [weight]' lines"
+      )
+    }
+    if let spacedExample {
+      network.readNotes.append(
+        "the fields are separated by tabs, so a name runs from tab to tab with its spaces (\(spacedNames) \(spacedNames == 1 ? "name" : "names") such as '\(FormatError.excerpt(spacedExample))'), as networkx's read_edgelist reads them with delimiter='\\t'; its default splits at every space"
+      )
+    }
+    if let hashExample {
+      network.readNotes.append(
+        "a '#' inside a name is part of the name in a file separated by tabs (\(hashNames) \(hashNames == 1 ? "name" : "names") such as '\(FormatError.excerpt(hashExample))'); only a '#' at the start of a line or field starts a comment (networkx's read_edgelist cuts every name at '#')"
       )
     }
     if let headerNote {

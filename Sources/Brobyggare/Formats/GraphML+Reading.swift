@@ -83,6 +83,9 @@ public enum GraphMLFormat {
     var undeclaredIDs = Set<String>()
     // The declared key of each attr.name, by the elements it is for.
     var keyWithName: [Scoped: Int] = [:]
+    // Keys of one numeric attribute under two types (networkx's), read as one: the first key's
+    // id, the second's, the name, the first's type and the first key's index.
+    var mergedKeys: [(first: String, second: String, name: String, type: String, index: Int)] = []
     // Attribute names of the declared keys, by the element kind they are for.
     var declaredNames = Set<Scoped>()
     var currentKeyOffset = 0
@@ -240,7 +243,20 @@ public enum GraphMLFormat {
             domain == "all"
             ? ["all", "node", "edge", "graph"]
             : ["node", "edge", "graph"].contains(domain) ? [domain, "all"] : []
-          if let other = overlapping.lazy.compactMap({
+          // networkx writes a key for each type a value has: an edge weight 1 on one edge
+          // and 2.5 on another gives a long key and a double key, both 'weight'. Numbers of
+          // one attribute on the same elements, declared before any graph, are read as one
+          // attribute of doubles (networkx reads each value as its key's type).
+          let numeric = ["int", "long", "integer", "float", "double"]
+          if !sawGraph, let other = keyWithName[Scoped(domain: domain, name: attrName)],
+            keys[other].domain == domain, ["node", "edge"].contains(domain),
+            numeric.contains(keys[other].graphMLType?.lowercased() ?? ""),
+            numeric.contains(reader.attribute("attr.type")?.lowercased() ?? ""),
+            reader.attribute("attr.type")?.lowercased() != keys[other].graphMLType?.lowercased()
+          {
+            keys[other].type = .double
+            mergedKeys.append((keys[other].id, id, attrName, keys[other].graphMLType ?? "", other))
+          } else if let other = overlapping.lazy.compactMap({
             keyWithName[Scoped(domain: $0, name: attrName)]
           }).first {
             let (l, _) = input.location(of: keyOffsets[other])
@@ -261,6 +277,7 @@ public enum GraphMLFormat {
               "<key id=\"\(FormatError.excerpt(id))\"> has attr.type '\(FormatError.excerpt(gtype!))'; expected boolean, int, long, float, double or string",
               at: offset)
           }
+          if mergedKeys.last?.second == id { type = .double }
           var extras: [String: String] = [:]
           for (n, v) in reader.attributes
           where !["id", "for", "attr.name", "attr.type"].contains(n) { extras[n] = v }
@@ -415,7 +432,10 @@ public enum GraphMLFormat {
             let e = edgeSources.count - 1
             var j = edgeData.count - 1
             while j >= 0, edgeData[j].0 == e {
-              if edgeData[j].1 == keyIndex {
+              if edgeData[j].1 == keyIndex
+                || (keys[edgeData[j].1].name == key.name
+                  && mergedKeys.contains { $0.name == key.name })
+              {
                 throw failure(
                   "this edge has a second <data> for the key '\(FormatError.excerpt(key.id))'; one of the two values would be lost",
                   at: dataStart)
@@ -519,6 +539,16 @@ public enum GraphMLFormat {
                 "the key '\(FormatError.excerpt(k.id))' is named '\(FormatError.excerpt(k.name))', which <data> before it used as a key id that no <key> declared; declare the keys before the graph",
                 at: offset)
             }
+            // A default on either of two merged keys would apply to elements that the other
+            // key's value leaves without one: which is meant cannot be told.
+            if let m = mergedKeys.last, m.second == k.id,
+              k.defaultText != nil || keys[m.index].defaultText != nil
+            {
+              let (l, _) = input.location(of: keyOffsets[m.index])
+              throw failure(
+                "the keys '\(FormatError.excerpt(m.first))' (line \(l)) and '\(FormatError.excerpt(k.id))' both have attr.name '\(FormatError.excerpt(m.name))' for \(k.domain) elements, and one has a default, which would apply to elements with a value under the other; give each key its own attr.name",
+                at: offset)
+            }
             keyByID[Scoped(domain: k.domain, name: k.id)] = keys.count
             if firstKeyWithID[k.id] == nil { firstKeyWithID[k.id] = keys.count }
             keys.append(k)
@@ -620,6 +650,12 @@ public enum GraphMLFormat {
     }
 
     // Declarations, in key order.
+    for m in mergedKeys {
+      keys[m.index].graphMLType = "double"
+      network.readNotes.append(
+        "the keys '\(FormatError.excerpt(m.first))' and '\(FormatError.excerpt(m.second))' are both the \(keys[m.index].domain) attribute '\(FormatError.excerpt(m.name))', one \(m.type) and one \(keys.first { $0.id == m.second && $0.domain == keys[m.index].domain }?.graphMLType ?? "number") (networkx writes a key for each type of value): read as one attribute of numbers (double)"
+      )
+    }
     for k in keys {
       let decl = AttributeDeclaration(
         name: k.name, type: k.type,

@@ -157,6 +157,26 @@ final class TextInput {
     if utf16Mark || encoding != .utf8 {
       // Another encoding: decode the whole file, then deliver its UTF-8.
       while try readRaw(blockSize) {}
+      // Text that is valid UTF-8 with characters beyond ASCII is UTF-8: read as a single-byte
+      // encoding, each such character would become two or three ('Å' as 'Ã…'), with no error.
+      if !utf16Mark, encoding == .windows1252 || encoding == .latin1,
+        let first = pending.firstIndex(where: { $0 >= 0x80 }),
+        String(data: Data(pending), encoding: .utf8) != nil
+      {
+        let lineStart = pending[..<first].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let line = pending[..<first].lazy.filter { $0 == 0x0A }.count + 1
+        var end = first + 1
+        while end < pending.count && pending[end] & 0xC0 == 0x80 { end += 1 }
+        let character = String(decoding: pending[first..<end], as: UTF8.self)
+        let misread = (try? encoding.decode(Array(pending[first..<end]), file: file)).map {
+          String(decoding: $0, as: UTF8.self)
+        }
+        throw FormatError(
+          file: file, line: line,
+          column: String(decoding: pending[lineStart..<first], as: UTF8.self).count + 1,
+          "the file reads as UTF-8 ('\(character)' here\(misread.map { ", which \(encoding.rawValue) would read as '\($0)'" } ?? "")), so it is not in \(encoding.rawValue) as was said; read it without naming an encoding (leave out --encoding)"
+        )
+      }
       memory = try (utf16Mark ? .utf16 : encoding).decode(pending, file: file)
       pending = []
       return

@@ -1024,8 +1024,15 @@ extension XLSXFormat {
     } catch {
       // The sheet was chosen, not named: say which it was, and how to name another.
       var e = atHeader(error, ties.table)
+      // A workbook's cells are its columns: one cell with spaces in it is a title (a sheet
+      // about the study, say), not a header separated by spaces.
+      if e.message.contains("looks space-delimited"), let title = ties.table.header.first {
+        e.message =
+          "the first row has one cell, '\(FormatError.excerpt(title))', where the ties need 'source' and 'target' columns"
+      }
       if sheet == nil, layout == nil, book.sheets.count > 1,
         e.message.contains("needs 'source' and 'target'")
+          || e.message.contains("need 'source' and 'target'")
       {
         e.message +=
           "; this is the sheet '\(book.sheets[tieSheet].name)', and --sheet names another of \(FormatError.list(book.sheets.map(\.name), quoted: true))"
