@@ -134,6 +134,16 @@ extension PersonalNetworks {
           + (conflicts > 0
             ? "; \(conflicts) attribute value\(conflicts == 1 ? "" : "s") of a person differed between sessions, and the first was kept"
             : ""))
+      // A person interviewed twice (a second session, another protocol's version): both
+      // sessions' nominations and reports are in the network, the same ones twice.
+      var sessionsOf: [String: Int] = [:]
+      for p in egos { sessionsOf[p.egoAttributes[v]?.description ?? p.ego, default: 0] += 1 }
+      let again = sessionsOf.filter { $0.value > 1 }.keys.sorted()
+      if let first = again.first {
+        net.readNotes.append(
+          "\(again.count == 1 ? "the person '\(first)' is" : "\(again.count) people (the first: '\(first)') are") the ego of \(again.count == 1 ? "\(sessionsOf[first]!) sessions" : "more than one session"), and every session's nominations and reports are in the network, so \(egoAsNode ? "a person named in two sessions is tied to the ego twice in layer '\(Self.egoTieLayer)'" : "a tie reported in two sessions is there twice") (keep one session per person in the export to count each answer once)"
+        )
+      }
       if !varying.isEmpty {
         net.readNotes.append(
           "the alter attribute\(varying.count == 1 ? "" : "s") \(FormatError.list(varying, quoted: true)) \(varying.count == 1 ? "differs" : "differ") between sessions for the same person, so \(varying.count == 1 ? "it is" : "they are") ego's answer about the nomination, not the person's: \(egoAsNode ? "kept on the nomination ties" : "left out of the people (--ego-as-node keeps it on the nomination ties)")"

@@ -176,7 +176,9 @@ extension NetworkCanvasFormat.Reading {
     }
     // Egos.
     let egoPlan = try plan(egoTables, builtIn: Self.egoColumns)
-    for (_, g) in egoPlan.groups.enumerated() { recordFold(g.variable, g.options, in: "ego") }
+    for (_, g) in egoPlan.groups.enumerated() {
+      recordFold(g.variable, g.options, in: "ego", fromCSV: true)
+    }
     for t in egoTables {
       guard let u = t.column("networkCanvasEgoUUID") else {
         throw FormatError(
@@ -210,7 +212,7 @@ extension NetworkCanvasFormat.Reading {
     for type in orderedTypes(nodeTables.map(\.type)) {
       let tables = nodeTables.filter { $0.type == type }.map(\.table)
       let plan = try plan(tables, builtIn: Self.nodeColumns)
-      for g in plan.groups { recordFold(g.variable, g.options, in: "\(type) nodes") }
+      for g in plan.groups { recordFold(g.variable, g.options, in: "\(type) nodes", fromCSV: true) }
       let decls = declarations(plan)
       let hasName = decls.contains { $0.name == "name" } && !decls.contains { $0.name == "label" }
       for t in tables {
@@ -255,7 +257,7 @@ extension NetworkCanvasFormat.Reading {
     for type in orderedTypes(edgeTables.map(\.type)) {
       let tables = edgeTables.filter { $0.type == type }.map(\.table)
       let plan = try plan(tables, builtIn: Self.edgeColumns)
-      for g in plan.groups { recordFold(g.variable, g.options, in: "\(type) edges") }
+      for g in plan.groups { recordFold(g.variable, g.options, in: "\(type) edges", fromCSV: true) }
       let decls = declarations(plan)
       for t in tables {
         guard let e = t.column("networkCanvasEgoUUID") else {

@@ -256,8 +256,11 @@ extension NetworkCanvasFormat.Reading {
           }
         }
       }
-      // Other boolean keys: by name, as the CSV's columns are.
-      let rest = ks.filter { !grouped.contains($0.id) }
+      // Other boolean keys: by name, as the CSV's columns are; but a key whose id is a codebook
+      // UUID of its own is a true/false variable of its own (an option's id is the variable's
+      // UUID and the option's SHA-1), however its name begins: `met_work` and `met_online`
+      // asked as two questions stay two.
+      let rest = ks.filter { !grouped.contains($0.id) && !isCodebookUUID($0.id) }
       let groups = try categoricalGroups(
         rest.map(\.name), isBoolean: rest.map { $0.type == .boolean }
       ) { i in
@@ -478,4 +481,11 @@ enum SHA1 {
     }
     return h.map { String(format: "%08x", $0) }.joined()
   }
+}
+
+/// Whether a key id is a codebook UUID (8-4-4-4-12 hexadecimal digits), as Network Canvas names
+/// the key of a variable of its own.
+func isCodebookUUID(_ id: String) -> Bool {
+  let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+  return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
 }

@@ -290,6 +290,8 @@ extension NetworkCanvasFormat {
     var folded: [String: [String]] = [:]  // variable → options, in the order first seen
     var foldedWhere: [String] = []
     var unanswered = 0
+    // Whether a fold was read from CSV column names, which cannot tell options from questions.
+    var foldedFromCSV = false
     var several = 0
     var layoutRenamed = Set<String>()
     /// Bytes read to find the lines of sessions in GraphML files: at most the files' sizes
@@ -419,7 +421,10 @@ extension NetworkCanvasFormat {
       return .string(chosen.joined(separator: "|"))
     }
 
-    mutating func recordFold(_ variable: String, _ opts: [String], in kind: String) {
+    mutating func recordFold(
+      _ variable: String, _ opts: [String], in kind: String, fromCSV: Bool = false
+    ) {
+      if fromCSV { foldedFromCSV = true }
       if folded[variable] == nil {
         folded[variable] = opts
         foldedWhere.append("'\(variable)' (\(kind): \(FormatError.list(opts)))")
@@ -459,6 +464,9 @@ extension NetworkCanvasFormat {
           "folded \(foldedWhere.count) categorical variable\(foldedWhere.count == 1 ? "" : "s") exported as one true/false column per option back into one attribute each: \(foldedWhere.joined(separator: "; "))"
             + (unanswered > 0
               ? "; \(unanswered) value\(unanswered == 1 ? "" : "s") with no option chosen \(unanswered == 1 ? "is" : "are") missing"
+              : "")
+            + (foldedFromCSV
+              ? "; the CSV export cannot tell a categorical's options from true/false questions whose names share a prefix: if these were asked as separate questions, read the GraphML export, whose keys tell them apart"
               : "")
             + (several > 0
               ? "; \(several) with several options chosen \(several == 1 ? "has" : "have") them joined by '|', and the composition measures (groups, Blau, IQV) count such an alter in each option it chose, a 1/m share in each of m"
@@ -552,8 +560,9 @@ extension NetworkCanvasFormat {
     }
 
     /// Variables that name roster members: on every alter and every ego, distinct within a
-    /// session and among egos, with each value named in two sessions on average and some ego
-    /// named by another.
+    /// session and among egos, with some ego named by another, and either each value named in
+    /// two sessions on average, or at least half the egos named by others and at least half
+    /// the values named in two sessions or more (a roster with people not interviewed).
     static func rosterCandidates(_ study: PersonalNetworks) -> [String] {
       guard study.count > 1,
         let firstWithAlters = study.egos.first(where: { $0.alters.nodeCount > 0 })
@@ -581,9 +590,15 @@ extension NetworkCanvasFormat {
           if !ok { break }
         }
         // A roster's members are named again and again (on average at least twice); names in
-        // personal networks mostly once.
+        // personal networks mostly once. A sparse roster with people not interviewed (named
+        // once or twice each) shows itself otherwise: most egos are named in other sessions,
+        // and most of those named are named in more than one.
         let rows = sessionsNaming.values.reduce(0, +)
-        guard ok, sessionsNaming.count * 2 <= rows, !egoValues.isDisjoint(with: sessionsNaming.keys)
+        let egosNamed = egoValues.filter { sessionsNaming[$0] != nil }.count
+        let namedAgain = sessionsNaming.values.filter { $0 >= 2 }.count
+        guard ok, egosNamed > 0,
+          sessionsNaming.count * 2 <= rows
+            || (egosNamed * 2 >= egoValues.count && namedAgain * 2 >= sessionsNaming.count)
         else { continue }
         found.append(v)
       }

@@ -352,6 +352,7 @@ public enum InterviewFiles {
         "\(file): the row below the header (line \(line)) holds the questions' HXL tags (#...), not answers, and is skipped"
       )
     }
+    notes.append(contentsOf: flaggedSubmissions(table, file: file))
     // A survey app's export with the names in a repeat group (Kobo, Ona, ODK, SurveyCTO): the
     // repeat's rows are the nominations, each with its submission's respondent.
     var repeatGroup: RepeatGroup?
@@ -725,6 +726,45 @@ public enum InterviewFiles {
       )
     }
     return out
+  }
+
+  /// Notes on submissions a survey app marks as not real answers, which are read as answers:
+  /// Qualtrics' previews, tests and spam (`Status`) and unfinished responses (`Finished`),
+  /// ODK Central's rejected submissions (`ReviewState`), KoboToolbox's not approved ones
+  /// (`_validation_status`). A preview merged with the respondent's real row made a tie no one
+  /// reported; the note names the lines, to be left out of the export.
+  ///
+  /// - Complexity: O(rows).
+  static func flaggedSubmissions(_ table: CSVFormat.Table, file: String) -> [String] {
+    let checks: [(column: String, flagged: (String) -> Bool, what: String, app: String)] = [
+      (
+        "Status",
+        {
+          ["survey preview", "survey test", "spam", "1", "2", "8"].contains($0.lowercased())
+        }, "a preview, test or spam", "Qualtrics"
+      ),
+      ("Finished", { ["false", "0"].contains($0.lowercased()) }, "unfinished", "Qualtrics"),
+      ("ReviewState", { $0.lowercased() == "rejected" }, "rejected", "ODK Central"),
+      (
+        "_validation_status",
+        { $0.lowercased() == "validation_status_not_approved" }, "not approved",
+        "KoboToolbox"
+      ),
+    ]
+    var notes: [String] = []
+    for check in checks {
+      guard let c = table.header.firstIndex(of: check.column) else { continue }
+      let lines = table.rows.indices.filter { r in
+        c < table.rows[r].count
+          && check.flagged(table.rows[r][c].trimmingCharacters(in: .whitespaces))
+      }.map { table.rowLines[$0] }
+      guard let first = lines.first else { continue }
+      let shown = lines.prefix(5).map(String.init).joined(separator: ", ")
+      notes.append(
+        "\(file): \(lines.count == 1 ? "line \(first) is a submission" : "lines \(shown)\(lines.count > 5 ? " and \(lines.count - 5) more" : "") are submissions") that \(check.app) marks as \(check.what) ('\(check.column)'), read as answers like the others; leave \(lines.count == 1 ? "it" : "them") out of the export if \(lines.count == 1 ? "it is not a real answer" : "they are not real answers")"
+      )
+    }
+    return notes
   }
 
   /// Reads a roster: `id` (required), `label`, `kind`, `aliases` (names separated by `|`),

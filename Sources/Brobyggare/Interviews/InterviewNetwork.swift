@@ -761,6 +761,17 @@ public struct InterviewNetwork: Sendable {
         "the layers \(names.map { "'\($0)'" }.joined(separator: ", ")) differ only in case or spacing and are kept as \(names.count) layers; if they are one relation, write it one way in the layer column"
       )
     }
+    // A multiple choice as survey apps write it (KoboToolbox's select_multiple: the choices
+    // separated by spaces) in the layer column is a layer of its own, where each choice was
+    // meant: `work advice` beside `work` and `advice`.
+    let single = Set(layerNames)
+    for name in layerNames.sorted() {
+      let parts = name.split(separator: " ").map(String.init)
+      guard parts.count > 1, parts.allSatisfy(single.contains) else { continue }
+      account.notes.append(
+        "the layer '\(name)' is made of the layers \(parts.map { "'\($0)'" }.joined(separator: ", ")) (a multiple choice, as survey apps write one, the choices separated by spaces), and is kept as a layer of its own: a nomination in it is in neither \(parts.count == 2 ? "of the two" : "of the others"); give each choice a row of its own to count it in each"
+      )
+    }
     // On a scale from 0 the rating 0 is a tie of the least trust; a survey's 0 often means no
     // tie, or "do not know", which would read as ties here.
     if options.scale.lower == 0 {
