@@ -590,6 +590,15 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
       "\(path): \(blank) of \(network.nodeCount) nodes \(blank == 1 ? "has" : "have") no respondent value where \(known) \(known == 1 ? "has" : "have") one (the first: '\(first.id)'): \(blank == 1 ? "it counts" : "they count") as having answered wherever those who did not answer are set apart (their rows read as real zeros); give \(blank == 1 ? "it" : "them") true or false"
     )
   }
+  // A trust of 0 is a tie here, as networkx and igraph read an edge of weight 0; a matrix's 0
+  // (UCINET, sna) is no tie. Where 0 meant "no tie", every tie-counting measure moves.
+  if p.command != "convert", let k = network.ties.firstIndex(where: { $0.trust == 0 }) {
+    let zero = network.ties.lazy.filter { $0.trust == 0 }.count
+    let tie = network.ties[k]
+    note(
+      "\(path): \(zero == 1 ? "1 tie has" : "\(zero) ties have") the \(network.trustAttributeName) 0 (the first: '\(network.nodes[tie.source].id)' \(network.isDirected ? "->" : "--") '\(network.nodes[tie.target].id)'): \(zero == 1 ? "it counts" : "they count") as \(zero == 1 ? "a tie" : "ties") wherever ties are counted (degree, paths, betweenness), as networkx and igraph read an edge of weight 0; UCINET and sna read a 0 as no tie: where 0 means no tie, leave those rows out"
+    )
+  }
   noteSimilarNames(network, file: path)
   // The tie table and any node table it was read with are inputs no output may overwrite.
   Notes.current?.recordInput(path)
@@ -710,6 +719,41 @@ func noteTiesWithoutTrust(_ s: TieSelection, network: Network, file: String?) {
   )
 }
 
+/// Notes a network whose selected ties all join two kinds of node (people and events, people
+/// and organisations): a two-mode network, which a one-mode measure ranks as one network, both
+/// modes side by side, with paths through the other mode. Davis's women and events are so.
+/// Nodes without a kind leave the network one-mode (a nominated name is often kindless).
+///
+/// - Complexity: O(n + m).
+func noteTwoModeMeasured(_ s: TieSelection, network: Network, file: String?) {
+  func kind(_ i: Int) -> String? {
+    guard let value = network.nodes[i].attributes["kind"] else { return nil }
+    let k = network.nodes[i].kind
+    if k != .other { return k.rawValue }
+    let raw = value.description.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    return raw.isEmpty || GroupAssignment.missingSpellings.contains(raw) ? nil : raw
+  }
+  var kinds: [String: Set<Int>] = [:]
+  var ties = 0
+  for t in network.ties where s.includes(layer: t.layer) && t.source != t.target {
+    guard let a = kind(t.source), let b = kind(t.target), a != b else { return }
+    kinds[a, default: []].insert(t.source)
+    kinds[b, default: []].insert(t.target)
+    if kinds.count > 2 { return }
+    ties += 1
+  }
+  guard ties > 0, kinds.count == 2 else { return }
+  let modes = kinds.sorted {
+    ($0.key == "person" ? 0 : 1, $0.key) < ($1.key == "person" ? 0 : 1, $1.key)
+  }
+  let files = Notes.current?.networkFiles ?? []
+  let named = file ?? (Set(files).count == 1 ? files[0] : nil)
+  let people = modes.contains { $0.key == "person" }
+  note(
+    "\(named.map { "\($0): " } ?? "")every tie read joins two kinds of node (\(modes.map { "\($0.value.count) of kind '\($0.key)'" }.joined(separator: ", "))): a two-mode network, measured here as one network of \(kinds.values.reduce(0) { $0 + $1.count }) nodes, both kinds ranked side by side and paths running through the other kind\(people ? "; 'brobyggare project' makes the network of people tied by what they share" : "")"
+  )
+}
+
 /// Says how the ties analysed become the simple graph every measure reads: self-loops left
 /// out, a pair tied again in one layer merged into one tie (its trust by the merge rule), and a
 /// pair tied in several layers counted once. A mail archive's repeated messages or an
@@ -762,6 +806,51 @@ func noteSimpleGraph(_ s: TieSelection, network: Network, file: String?, readsTr
   )
 }
 
+/// Notes pairs tied in several of the layers read with a different trust in each: the measures
+/// read one trust per pair, merged by the rule, so that a rating given for one layer (work)
+/// stands for another's (trust), which the settings line alone did not say.
+///
+/// - Complexity: O(m) expected.
+func noteTrustAcrossLayers(_ s: TieSelection, network: Network, file: String?) {
+  guard network.hasTrust,
+    s.weightAttribute == nil || s.weightAttribute == network.trustAttributeName,
+    network.layers.lazy.filter({ s.includes(layer: $0) }).prefix(2).count == 2
+  else { return }
+  struct Pair: Hashable {
+    var u: Int
+    var v: Int
+  }
+  // The first trust seen for each pair, with its layer.
+  var first: [Pair: (layer: String?, trust: Double)] = [:]
+  var differing = Set<Pair>()
+  var example: (Pair, String?, Double, String?, Double)?
+  var layers = Set<String?>()
+  for t in network.ties where s.includes(layer: t.layer) && t.source != t.target {
+    guard let w = t.trust else { continue }
+    layers.insert(t.layer)
+    let pair =
+      network.isDirected || t.source < t.target
+      ? Pair(u: t.source, v: t.target) : Pair(u: t.target, v: t.source)
+    guard let seen = first[pair] else {
+      first[pair] = (t.layer, w)
+      continue
+    }
+    if seen.layer != t.layer && seen.trust != w {
+      if differing.insert(pair).inserted && example == nil {
+        example = (pair, seen.layer, seen.trust, t.layer, w)
+      }
+    }
+  }
+  guard let example, layers.count > 1 else { return }
+  let files = Notes.current?.networkFiles ?? []
+  let named = file ?? (Set(files).count == 1 ? files[0] : nil)
+  let (pair, la, wa, lb, wb) = example
+  let name = { (l: String?) in l.map { "'\($0)'" } ?? "no layer" }
+  note(
+    "\(named.map { "\($0): " } ?? "")\(differing.count) \(differing.count == 1 ? "pair is" : "pairs are") tied in more than one of the layers read with a different \(network.trustAttributeName) in each (the first: '\(network.nodes[pair.u].id)' \(network.isDirected ? "->" : "--") '\(network.nodes[pair.v].id)', \(formatNumber(wa)) in \(name(la)) and \(formatNumber(wb)) in \(name(lb))); where a measure reads the \(network.trustAttributeName), it reads one per pair, the \(mergeWord[s.merge]!) (--merge \(s.merge.rawValue)), so a rating given in one layer stands for the other's; --layer reads one layer's ratings alone"
+  )
+}
+
 /// What a merge rule keeps of parallel ties' trust, for notes.
 let mergeWord: [TieMerge: String] = [.max: "largest", .min: "smallest", .mean: "mean", .sum: "sum"]
 
@@ -772,13 +861,16 @@ let mergeWord: [TieMerge: String] = [.max: "largest", .min: "smallest", .mean: "
 /// `file` names the network in the note on ties without trust; without it the note names the
 /// network file the command read, when it read one.
 func tieSelection(
-  _ p: ParsedArguments, network: Network, file: String? = nil, readsTrust: Bool = true
+  _ p: ParsedArguments, network: Network, file: String? = nil, readsTrust: Bool = true,
+  measured: Bool = true
 ) throws -> TieSelection {
   var s = TieSelection()
   s.layers = try selectedLayers(p, network: network)
   defer {
     noteTiesWithoutTrust(s, network: network, file: file)
     noteSimpleGraph(s, network: network, file: file, readsTrust: readsTrust)
+    if measured { noteTwoModeMeasured(s, network: network, file: file) }
+    if readsTrust { noteTrustAcrossLayers(s, network: network, file: file) }
   }
   if p.value("layer") == nil {
     let affiliation = network.affiliationLayers
@@ -786,8 +878,10 @@ func tieSelection(
     if !affiliation.layers.isEmpty && affiliation.layers.count < all.count {
       let kept = all.filter { !affiliation.layers.contains($0) }
       s.excludedLayers = Set(affiliation.layers)
+      let files = Notes.current?.networkFiles ?? []
+      let named = file ?? (Set(files).count == 1 ? files[0] : nil)
       note(
-        "left out the \(affiliation.declared ? "affiliation layers" : "person-to-organisation layers") \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) (\(affiliation.declared ? "person to organisation" : "every tie joins a person and an organisation, found from the nodes' kinds: memberships, or people's ties to organisations such as their trust in them")); analysed \(kept.map { "'\($0)'" }.joined(separator: ", ")); --layer all merges every layer"
+        "\(named.map { "\($0): " } ?? "")left out the \(affiliation.declared ? "affiliation layers" : "person-to-organisation layers") \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) (\(affiliation.declared ? "person to organisation" : "every tie joins a person and an organisation, found from the nodes' kinds: memberships, or people's ties to organisations such as their trust in them")); analysed \(kept.map { "'\($0)'" }.joined(separator: ", ")); --layer all merges every layer"
       )
     }
   }

@@ -43,6 +43,13 @@ extension BrobyggareCommandLine {
       resolution = v
     }
     let (_, seed) = try permutationOptions(p, default: 0, minimum: 0)
+    // The seed orders Louvain's visits; the groups of --group are the modules as they are.
+    if p.value("group") != nil && p.value("seed") != nil {
+      throw UsageError(
+        message:
+          "--seed orders the nodes Louvain visits, and --group takes the groups as the modules without running Louvain, so the seed would change nothing; leave out one of them"
+      )
+    }
     _ = try tableFormat(p)
     let net = try readNetwork(path, p)
     noteNonRespondents(net, effect: nonRespondentEffectOnMeasures)

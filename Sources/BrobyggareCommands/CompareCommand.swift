@@ -40,7 +40,16 @@ extension BrobyggareCommandLine {
           "'\(pathA)' is \(a.isDirected ? "directed" : "undirected") and '\(pathB)' is not; compare waves made the same way"
       )
     }
-    let selection = try tieSelection(p, network: a, file: pathA)
+    var selection = try tieSelection(p, network: a, file: pathA)
+    if p.value("layer") == nil {
+      alignAffiliationLayers(&selection, a, b, pathA: pathA, pathB: pathB)
+    }
+    if p.flag("ties") && p.value("top") != nil {
+      throw UsageError(
+        message:
+          "--top keeps the first nodes of the ranking, and --ties lists every tie instead of the nodes; leave out --top"
+      )
+    }
     noteTiesWithoutTrust(selection, network: b, file: pathB)
     noteSimpleGraph(selection, network: b, file: pathB)
     if let layers = selection.layers {
@@ -73,6 +82,22 @@ extension BrobyggareCommandLine {
       c, a, b, weighted: weightA != unweightedSetting && weightB != unweightedSetting)
     noteWavesMadeDifferently(a, b)
     noteSilentRespondents(c, a, b)
+    for (wave, net, file) in [("A", a, pathA), ("B", b, pathB)] where net.nodeCount == 0 {
+      note(
+        "\(file): wave \(wave) has no nodes, so every node of the other wave is \(wave == "A" ? "gained" : "lost") and no ranking is compared"
+      )
+    }
+    // Labels are A's: a node relabelled in B (a name corrected, or another person given the
+    // id) is said.
+    let relabelled = a.nodes.compactMap { node -> (String, String, String)? in
+      guard let j = b.index(of: node.id), b.nodes[j].label != node.label else { return nil }
+      return (node.id, node.label, b.nodes[j].label)
+    }
+    if let (id, la, lb) = relabelled.first {
+      note(
+        "\(counted(relabelled.count, "node")) in both waves \(relabelled.count == 1 ? "has" : "have") another label in B (the first: '\(id)', '\(la)' in A and '\(lb)' in B); nodes are matched by id, and the table shows A's labels"
+      )
+    }
     var settings = [("A", pathA), ("B", pathB), ("directed", a.isDirected ? "yes" : "no")]
     for (name, value) in selectionSettings(selection, network: a) where name != "sign" {
       settings +=
@@ -131,6 +156,37 @@ extension BrobyggareCommandLine {
         }, settings: settings)
     }
     try emit(table, p, inputs: [pathA, pathB], &out)
+  }
+}
+
+/// The layers both waves leave out by default: a layer is an affiliation (every tie joins a
+/// person and an organisation) when it is one in each wave that has it, so that comparing A
+/// with B reads the same ties as B with A. `tieSelection` judged wave A alone; what B changes
+/// is said.
+func alignAffiliationLayers(
+  _ selection: inout TieSelection, _ a: Network, _ b: Network, pathA: String, pathB: String
+) {
+  let (affA, affB) = (Set(a.affiliationLayers.layers), Set(b.affiliationLayers.layers))
+  let (la, lb) = (Set(a.layers), Set(b.layers))
+  let all = la.union(lb)
+  let both = all.filter {
+    (!la.contains($0) || affA.contains($0)) && (!lb.contains($0) || affB.contains($0))
+  }
+  // Every layer an affiliation: nothing is left out, as for one network.
+  let excluded = both.count < all.count ? both : []
+  let added = excluded.subtracting(selection.excludedLayers).sorted()
+  let kept = selection.excludedLayers.subtracting(excluded).sorted()
+  selection.excludedLayers = excluded
+  let names = { (l: [String]) in l.map { "'\($0)'" }.joined(separator: ", ") }
+  if !added.isEmpty {
+    note(
+      "\(pathB): left out the person-to-organisation \(added.count == 1 ? "layer" : "layers") \(names(added)) in both waves (every tie \(added.count == 1 ? "in it" : "in them") joins a person and an organisation, as in '\(pathA)' where \(added.count == 1 ? "it is" : "they are") one or absent); --layer all merges every layer"
+    )
+  }
+  if !kept.isEmpty {
+    note(
+      "\(names(kept)) \(kept.count == 1 ? "is" : "are") analysed in both waves after all: in '\(pathB)' \(kept.count == 1 ? "it holds" : "they hold") ties that do not join a person and an organisation\(both.count == all.count ? ", or every layer is person to organisation" : ""), and both waves are read with the same layers"
+    )
   }
 }
 

@@ -327,7 +327,7 @@ extension BrobyggareCommandLine {
     style.title = p.value("title")
     style.layout = p.value("layout")
     style.ego = try p.value("ego").map { net.nodes[try nodeIndex($0, in: net)].id }
-    style.selection = try tieSelection(p, network: net)
+    style.selection = try tieSelection(p, network: net, measured: false)
     style.threads = try threadCount(p)
     if let g = style.group, let groups = try? net.groupAssignment(by: g) {
       let colours = style.greyscale ? DiagramStyle.greys.count : DiagramStyle.palette.count
@@ -532,7 +532,8 @@ extension BrobyggareCommandLine {
           let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
           panels.append(
             DiagramPanel(
-              name: name, network: net, selection: try tieSelection(p, network: net, file: path)))
+              name: name, network: net,
+              selection: try tieSelection(p, network: net, file: path, measured: false)))
         }
       }
     } catch let e as NetworkError {

@@ -18,7 +18,11 @@ let groupsSpec = CommandSpec(
     One row per ordered pair of groups (from, to): ties, density, mean trust and reciprocity,
     then each group's E-I index and the value its size would give at random
     (Krackhardt and Stern 1988). The network's E-I index, its expected value and permutation
-    p-values go with the settings (stderr, or JSON metadata).
+    p-values go with the settings (stderr, or JSON metadata). from_ei_index is the from
+    group's (E - I) / (E + I) over every tie that touches it, sent and received, each arc once;
+    from_ei_expected is the same over the pairs that touch it: n_g(n_g - 1) ordered pairs
+    within and 2 n_g (N - n_g) across on a directed network (half of each on an undirected
+    one). The permutation p-values are (1 + k) / (1 + shuffles): never 0.
     """)
 
 extension BrobyggareCommandLine {

@@ -28,10 +28,10 @@ func distanceOption(_ p: ParsedArguments) throws -> DistanceTransform {
 
 /// One note for each set of groups whose names differ only in case, spacing, punctuation or
 /// diacritics (``GroupAssignment/similarNames``): they are kept apart.
-func noteSimilarGroups(_ sets: [[String]], attribute: String) {
+func noteSimilarGroups(_ sets: [[String]], attribute: String, prefix: String = "") {
   for set in sets {
     note(
-      "the groups \(set.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' differ only in case, spacing, punctuation, diacritics or how a number is written; they are kept apart (correct the data if they are one group)"
+      "\(prefix)the groups \(set.map { "'\($0)'" }.joined(separator: ", ")) of '\(attribute)' differ only in case, spacing, punctuation, diacritics or how a number is written; they are kept apart (correct the data if they are one group)"
     )
   }
 }
@@ -61,13 +61,15 @@ func noteGroupValues(
   }
 }
 
-func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (
+func groupsOrUsageError(_ net: Network, _ attribute: String, file: String? = nil) throws -> (
   groups: [Int], names: [String]
 ) {
+  // Where several networks are read (summary), each note names its network.
+  let prefix = file.map { "\($0): " } ?? ""
   do {
     let a = try net.groupAssignment(by: attribute)
-    noteGroupValues(a, nodeCount: net.nodeCount, leftOutOf: "the group measures")
-    noteSimilarGroups(a.similarNames, attribute: attribute)
+    noteGroupValues(a, nodeCount: net.nodeCount, leftOutOf: "the group measures", prefix: prefix)
+    noteSimilarGroups(a.similarNames, attribute: attribute, prefix: prefix)
     // Group measures compare pairs of groups: as many groups as nodes (an id given as the
     // group) makes that work grow with their square or cube and says nothing.
     if a.names.count > maximumGroups {
@@ -78,15 +80,15 @@ func groupsOrUsageError(_ net: Network, _ attribute: String) throws -> (
     }
     if a.names.count > 10 && a.names.count * 2 > net.nodeCount - a.ungrouped {
       note(
-        "'\(attribute)' has \(a.names.count) groups for \(net.nodeCount - a.ungrouped) nodes: most nodes are a group of their own"
+        "\(prefix)'\(attribute)' has \(a.names.count) groups for \(net.nodeCount - a.ungrouped) nodes: most nodes are a group of their own"
       )
     }
     if a.names.count == 1 {
       note(
-        "'\(attribute)' has one group ('\(a.names[0])'): there is nothing between groups to measure"
+        "\(prefix)'\(attribute)' has one group ('\(a.names[0])'): there is nothing between groups to measure"
       )
     } else if a.names.isEmpty {
-      note("no node has a value for '\(attribute)': there are no groups")
+      note("\(prefix)no node has a value for '\(attribute)': there are no groups")
     }
     return (a.groups, a.names)
   } catch is NetworkError {
@@ -186,7 +188,9 @@ let metricsSpec = CommandSpec(
     nodes without contacts (a node that only receives ties has contacts, as in igraph;
     networkx gives it NaN). Bridging centrality (Hwang et al. 2008) is betweenness times the
     bridging coefficient (1/d(v)) / sum of 1/d(u) over neighbours u, on request with --measures.
-    Self-loops are ignored and parallel ties merged (--merge).
+    Self-loops are ignored and parallel ties merged (--merge). With --group, ei_index is
+    (E - I) / (E + I) over a node's ties to other groups (E) and its own (I), on a directed
+    network sent and received, each arc once (a pair tied both ways counts twice).
     """)
 
 func tableFormat(_ p: ParsedArguments) throws -> TableFormat {

@@ -49,7 +49,8 @@ extension BrobyggareCommandLine {
     var distance = try distanceOption(p)
     if p.value("distance") == nil, let d = earlier?.distance { distance = d }
     let net = try readNetwork(path, p)
-    let selection = earlier == nil ? try tieSelection(p, network: net) : TieSelection()
+    let selection =
+      earlier == nil ? try tieSelection(p, network: net, measured: false) : TieSelection()
     let adj = try net.adjacency(selection)
     let ids = net.nodes.map(\.id)
     if distance.isWeighted {

@@ -68,9 +68,15 @@ extension BrobyggareCommandLine {
     do {
       if index.count == 2 {
         guard let route = try adj.trustTree(from: index[0], nodeIDs: ids).path(to: index[1]) else {
+          // A respondent who did not answer named no one: in a directed network no path
+          // starts there, which is the missing answer, not a finding.
+          let silent =
+            net.isDirected && net.nodes[index[0]].answered == false
+            ? " ('\(ends[0])' did not answer, so no tie of theirs runs out)" : ""
           throw DataError(
             file: path,
-            message: "no path runs from '\(ends[0])' to '\(ends[1])' along the selected ties")
+            message:
+              "no path runs from '\(ends[0])' to '\(ends[1])' along the selected ties\(silent)")
         }
         var cumulative = 1.0
         let rows: [[Cell]] = route.nodes.enumerated().map { k, v in

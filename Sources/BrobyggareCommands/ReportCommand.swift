@@ -179,16 +179,16 @@ extension BrobyggareCommandLine {
           .text(
             net.isDirected
               ? "fragmentation (ordered pairs, along the ties' direction)" : "fragmentation"),
-          .text(formatNumber(humanRounded(e.fragmentationBefore))),
-          .text(formatNumber(humanRounded(e.fragmentationAfter))),
+          .number(e.fragmentationBefore),
+          .number(e.fragmentationAfter),
         ],
         [
           .text(
             net.isDirected
               ? "distance-weighted fragmentation (along the ties' direction)"
               : "distance-weighted fragmentation"),
-          .text(formatNumber(humanRounded(e.distanceFragmentationBefore))),
-          .text(formatNumber(humanRounded(e.distanceFragmentationAfter))),
+          .number(e.distanceFragmentationBefore),
+          .number(e.distanceFragmentationAfter),
         ],
         [.text("ordered pairs that lose their path"), .text(""), .text(String(e.reachLost))],
         [

@@ -48,8 +48,10 @@ let robustnessSpec = CommandSpec(
     treated as never interviewed, and --treatment decides their ties); the bootstrap draws the
     respondents with replacement and treats those never drawn as not interviewed. A rate is a
     share of whole nodes, ties or respondents: each run removes the rate times their number,
-    rounded (the settings say how many), and a rate that removes no one is refused. Per node:
-    the rank in the full network, the median rank over the runs it was present in, a 90 %
+    rounded (the settings say how many), and a rate above 0 that removes no one, or one that
+    removes everyone, is refused (0 is a control: every run the whole network). Per node: the
+    rank in the full network (none for a node without a value, such as the constraint of a
+    node without ties), the median rank over the runs it was present in, a 90 %
     interval (5 % and 95 % quantiles, R's type 7), and how often it stayed in the top k.
     Ranks: 1 is first (lowest constraint, highest otherwise); ties share their mean rank.
     Per run: Spearman and Kendall (tau-b) correlation with the full network's values over the
@@ -148,6 +150,12 @@ extension BrobyggareCommandLine {
           "--runs \(runs) over \(o.perturbations.count) conditions on \(net.nodeCount) nodes and \(adj.arcCount) arcs is up to \(String(format: "%.2g", work)) steps (conditions × runs × n × (n + arcs)), over the limit of \(String(format: "%.0e", maximumRobustnessWork)); \(feasible >= 1 ? "at most --runs \(feasible) fits" : "not even one run fits")"
       )
     }
+    if p.value("respondent") != nil && mode != "respondent" && !p.flag("bootstrap") {
+      throw UsageError(
+        message:
+          "--respondent marks who answered, for --mode respondent or --bootstrap; --mode \(mode) draws from every \(mode == "tie" ? "tie" : "node"), so it would change nothing"
+      )
+    }
     let respondentAttribute = p.value("respondent") ?? "respondent"
     var respondents: [Bool]?
     let hasAttribute = net.nodes.contains { $0.attributes[respondentAttribute] != nil }
@@ -180,6 +188,13 @@ extension BrobyggareCommandLine {
     for (rate, perturbation) in zip(rates, o.perturbations) {
       let population = adj.robustnessPopulation(perturbation, respondents: respondents)
       let removed = perturbation.removedPerRun(of: population) ?? 0
+      if removed >= population && population > 0 {
+        throw UsageError(
+          message:
+            "--drop \(formatNumber(rate)): \(formatNumber(rate)) of the \(population) \(unit) rounds to all \(population) removed per run, so no run would have a ranking to compare; give a smaller rate"
+        )
+      }
+      // A rate of 0 is a control, removing no one on purpose (the settings say so).
       if rate > 0 && removed == 0 {
         if population == 0 {
           throw UsageError(
@@ -264,9 +279,9 @@ extension BrobyggareCommandLine {
         }, settings: settings)
     } else {
       let show = try wholeNumber(p, "show") ?? Int.max
-      let order = (0..<net.nodeCount).sorted {
-        (result.fullRanks[$0], $0) < (result.fullRanks[$1], $1)
-      }.prefix(show)
+      // Nodes without a rank (no value) last.
+      let key = { (v: Int) in result.fullRanks[v].isNaN ? Double.infinity : result.fullRanks[v] }
+      let order = (0..<net.nodeCount).sorted { (key($0), $0) < (key($1), $1) }.prefix(show)
       var rows: [[Cell]] = []
       for c in result.conditions {
         for v in order {

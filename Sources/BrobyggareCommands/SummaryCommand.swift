@@ -135,7 +135,10 @@ extension BrobyggareCommandLine {
       var statistics = plain
       if let group {
         let (g, names): ([Int], [String])
-        do { (g, names) = try groupsOrUsageError(net, group) } catch let e as UsageError {
+        do {
+          (g, names) = try groupsOrUsageError(
+            net, group, file: p.positionals.count > 1 ? path : nil)
+        } catch let e as UsageError {
           // Several networks: say which one lacks the attribute.
           throw UsageError(message: "\(path): " + e.message)
         }

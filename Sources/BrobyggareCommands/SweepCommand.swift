@@ -69,6 +69,10 @@ extension BrobyggareCommandLine {
     let net = try readNetwork(path, p)
     noteNonRespondents(net, effect: nonRespondentEffectOnMeasures)
     let selection = try tieSelection(p, network: net)
+    if net.tieCount == 0 {
+      throw DataError(
+        file: path, message: "the network has no ties; a sweep cuts ties by their trust")
+    }
     if selection.weightAttribute == nil && !net.hasTrust {
       throw DataError(
         file: path,
@@ -85,6 +89,13 @@ extension BrobyggareCommandLine {
     if thresholds.count > 1, Set(sweep.ties).count == 1 {
       note(
         "every cut-off keeps the same \(counted(sweep.ties[0], "tie")): the columns are one network measured \(thresholds.count) times, and rank correlations of 1 say nothing of stability; give --thresholds within the range of the trust\(p.value("thresholds") == nil ? " (the default cut-offs are for a trust from 0 to 1)" : "")"
+      )
+    }
+    // A cut-off above every trust keeps no tie: its column measures an empty network.
+    let empty = zip(labels, sweep.ties).filter { $0.1 == 0 }.map(\.0)
+    if !empty.isEmpty && sweep.ties.contains(where: { $0 > 0 }) || empty.count == labels.count {
+      note(
+        "the \(empty.count == 1 ? "cut-off" : "cut-offs") \(empty.joined(separator: ", ")) \(empty.count == 1 ? "keeps" : "keep") no tie (every trust read is below \(empty.count == 1 ? "it" : "them")): \(empty.count == 1 ? "its column measures" : "their columns measure") a network without ties"
       )
     }
     var columns = ["id", "label"]

@@ -65,7 +65,7 @@ extension BrobyggareCommandLine {
     let threads = try threadCount(p)
     let path = p.positionals[0]
     let net = try readNetwork(path, p)
-    let selection = try tieSelection(p, network: net)
+    let selection = try tieSelection(p, network: net, readsTrust: false)
     noteNonRespondents(
       net,
       effect:

@@ -32,7 +32,8 @@ struct SilentTrapTests {
     #expect(byDefault.stdout == named.stdout)
     #expect(byDefault.stdout != all.stdout)
     #expect(
-      byDefault.stderr.contains("note: left out the affiliation layers 'member of', 'works at'"))
+      byDefault.stderr.contains(
+        "note: municipality: left out the affiliation layers 'member of', 'works at'"))
     #expect(byDefault.stderr.contains("--layer all merges every layer"))
     #expect(byDefault.stderr.contains("affiliation layers member of,works at left out"))
     #expect(!all.stderr.contains("left out"))

@@ -126,6 +126,40 @@ struct StatisticsProbeTests {
       ), "\(r.stderr)")
   }
 
+  /// Davis's women and events (every tie joins a person and an event) were measured as one
+  /// network of 32 nodes without a word; now said, by commands that measure and not by those
+  /// that draw. Networks with a tie between two nodes of one kind, or with kindless nodes, are
+  /// one-mode and say nothing.
+  @Test func aTwoModeNetworkMeasuredAsOneIsSaid() throws {
+    let said =
+      "every tie read joins two kinds of node (18 of kind 'person', 14 of kind 'event'): a two-mode network, measured here as one network of 32 nodes"
+    for command in ["metrics", "info", "bridges"] {
+      let r = run(command, "davis")
+      #expect(r.status == 0 && r.stderr.contains(said), "\(command): \(r.stderr)")
+    }
+    let dot = run("dot", "davis")
+    #expect(dot.status == 0 && !dot.stderr.contains("two-mode"), "\(dot.stderr)")
+    let dir = try temporaryDirectory()
+    let ties = try tables(
+      dir, "m", ties: "source,target\na,x\nb,x\nb,y\na,b\n",
+      nodes: "id,kind\na,person\nb,person\nx,event\ny,event\n")
+    let oneMode = run("metrics", ties)
+    #expect(oneMode.status == 0 && !oneMode.stderr.contains("two-mode"), "\(oneMode.stderr)")
+    let ties2 = try tables(
+      dir, "k", ties: "source,target\na,x\nb,x\nb,y\n",
+      nodes: "id,kind\na,person\nb,person\nx,event\ny,\n")
+    let kindless = run("metrics", ties2)
+    #expect(kindless.status == 0 && !kindless.stderr.contains("two-mode"), "\(kindless.stderr)")
+    let ties3 = try tables(
+      dir, "o", ties: "source,target\na,x\nb,x\nb,y\n",
+      nodes: "id,kind\na,person\nb,person\nx,organisation\ny,org\n")
+    let organisations = run("metrics", ties3)
+    #expect(
+      organisations.stderr.contains(
+        "every tie read joins two kinds of node (2 of kind 'person', 2 of kind 'organisation'): a two-mode network, measured here as one network of 4 nodes"
+      ), "\(organisations.stderr)")
+  }
+
   /// Options that were taken and changed nothing are refused.
   @Test func optionsThatChangeNothingAreRefused() throws {
     for (args, message) in [
@@ -151,6 +185,10 @@ struct StatisticsProbeTests {
       ),
       (["summary", "padgett", "--merge", "sum"], "--merge changes nothing here"),
       (["summary", "padgett", "--weight", "trust"], "--weight changes nothing here"),
+      (
+        ["communities", "padgett", "--group", "wealth", "--seed", "3"],
+        "--group takes the groups as the modules without running Louvain, so the seed would change nothing"
+      ),
     ] {
       let r = BrobyggareCommandLine.run(args)
       #expect(r.status != 0 && r.stderr.contains(message), "\(args): \(r.stderr)")

@@ -233,6 +233,15 @@ extension DiagramStyle {
     0.55 * fontSize * Double(label.count) > nodeWidth * 72
   }
 
+  /// The most characters of a label a drawing shows: a longer one (a whole sentence in a name
+  /// column) is cut to this many with an ellipsis, and the tooltip keeps it whole.
+  package static let longestLabelDrawn = 40
+
+  /// A label as a drawing shows it (see ``longestLabelDrawn``).
+  package static func drawnLabel(_ label: String) -> String {
+    label.count <= longestLabelDrawn ? label : String(label.prefix(longestLabelDrawn - 1)) + "…"
+  }
+
   /// The most labels drawn beside their nodes (Graphviz's `xlabel`, placed after the layout
   /// where there is room). With more, labels too long for their node stay on it: Graphviz
   /// then keeps every label's box apart from the others when it removes overlaps (the nodes
@@ -420,7 +429,8 @@ extension Network {
     let emphasised = { (i: Int) in isTop.contains(i) || i == egoIndex }
     let overflowing = labelled.filter {
       DiagramStyle.labelOverflows(
-        nodes[$0].label, fontSize: emphasised($0) ? 12 : 10, nodeWidth: nodeWidth($0))
+        DiagramStyle.drawnLabel(nodes[$0].label), fontSize: emphasised($0) ? 12 : 10,
+        nodeWidth: nodeWidth($0))
     }
     let beside =
       overflowing.count <= DiagramStyle.maximumLabelsBeside ? Set(overflowing) : []
@@ -487,9 +497,9 @@ extension Network {
         a.append("fontcolor=\"#FFFFFF\"")
       }
       if beside.contains(i) {
-        a += ["label=\"\"", "xlabel=\(q(node.label))"]
+        a += ["label=\"\"", "xlabel=\(q(DiagramStyle.drawnLabel(node.label)))"]
       } else {
-        a.append("label=\(q(labelled.contains(i) ? node.label : ""))")
+        a.append("label=\(q(labelled.contains(i) ? DiagramStyle.drawnLabel(node.label) : ""))")
       }
       if emphasised(i) {
         a += ["penwidth=\"3\"", "fontname=\"Helvetica-Bold\"", "fontsize=\"12\""]

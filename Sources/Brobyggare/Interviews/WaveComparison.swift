@@ -48,9 +48,10 @@ public struct WaveComparison: Sendable {
     public var scoreA: Double
     /// The measure in wave b; NaN where the node is absent.
     public var scoreB: Double
-    /// Ranks among the nodes of each wave (1 is first; ties share the mean); NaN when absent.
+    /// Ranks among the nodes of each wave (1 is first; ties share the mean); NaN when absent
+    /// or without a value there.
     public var rankA: Double
-    /// Its rank in wave b; NaN when absent.
+    /// Its rank in wave b; NaN when absent or without a value there.
     public var rankB: Double
   }
 
@@ -84,19 +85,32 @@ public struct WaveComparison: Sendable {
     ) {
       var keys: [String] = []
       var values: [String: (String, String, String?, Double)] = [:]
+      // Parallel ties of one pair and layer: how many, for the mean.
+      var counts: [String: Int] = [:]
       for (k, t) in net.ties.enumerated() where !t.isSelfLoop {
         if !selection.includes(layer: t.layer) { continue }
         var (s, u) = (net.nodes[t.source].id, net.nodes[t.target].id)
         if !net.isDirected && s > u { swap(&s, &u) }
         let key = "\(s)\u{1}\(u)\u{1}\(t.layer ?? "")"
-        // The weight the selection names (the trust by default), as the measures read it.
+        // The weight the selection names (the trust by default), as the measures read it;
+        // parallel ties merged by the selection's rule, as the measures merge them.
         let w = try net.weight(of: t, number: k, selection)
         if let old = values[key] {
-          if w > old.3 { values[key] = (s, u, t.layer, w) }
+          let merged: Double
+          switch selection.merge {
+          case .max: merged = Swift.max(old.3, w)
+          case .min: merged = Swift.min(old.3, w)
+          case .mean, .sum: merged = old.3 + w
+          }
+          values[key]!.3 = merged
+          counts[key, default: 1] += 1
         } else {
           values[key] = (s, u, t.layer, w)
           keys.append(key)
         }
+      }
+      if selection.merge == .mean {
+        for (key, n) in counts { values[key]!.3 /= Double(n) }
       }
       return (keys, values)
     }
@@ -120,10 +134,17 @@ public struct WaveComparison: Sendable {
     let sa = measure.scores(try a.adjacency(selection), threads: threads)
     let sb = measure.scores(try b.adjacency(selection), threads: threads)
     // Scores within rounding of each other rank as ties (RankCorrelation.withRoundingTies).
-    let ra = RankCorrelation.ranks(
-      RankCorrelation.withRoundingTies(sa), descending: measure.higherRanksFirst)
-    let rb = RankCorrelation.ranks(
-      RankCorrelation.withRoundingTies(sb), descending: measure.higherRanksFirst)
+    // A node without a value (constraint of a node without ties) has no rank, as in sweep,
+    // not the last: NaN values rank after every number, so the others' ranks are as without.
+    func ranks(_ scores: [Double]) -> [Double] {
+      zip(
+        scores,
+        RankCorrelation.ranks(
+          RankCorrelation.withRoundingTies(scores), descending: measure.higherRanksFirst)
+      ).map { $0.isNaN ? .nan : $1 }
+    }
+    let ra = ranks(sa)
+    let rb = ranks(sb)
     var nodes: [NodeChange] = []
     for (i, node) in a.nodes.enumerated() {
       let j = b.index(of: node.id)

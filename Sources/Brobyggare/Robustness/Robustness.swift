@@ -114,9 +114,10 @@ public enum Robustness {
   /// What a node's rank did over the runs of one perturbation.
   public struct NodeRanks: Hashable, Sendable {
     /// The node's rank in the full network (1 is first; ties share the mean rank, and scores
-    /// within 10⁻⁹ of each other, relative, are ties: they differ only by rounding).
+    /// within 10⁻⁹ of each other, relative, are ties: they differ only by rounding); NaN for
+    /// a node without a value (constraint without ties), which has no rank.
     public var fullRank: Double
-    /// Runs in which the node was present.
+    /// Runs in which the node was present with a value.
     public var present: Int
     /// The median of its rank over the runs it was present in.
     public var medianRank: Double
@@ -200,10 +201,20 @@ extension Adjacency {
     let fullScores = measure.scores(self, threads: options.threads)
     // Scores within rounding of each other rank as ties (RankCorrelation.withRoundingTies).
     let full = RankCorrelation.withRoundingTies(fullScores)
-    let fullRanks = RankCorrelation.ranks(full, descending: measure.higherRanksFirst)
+    // A node without a value (constraint without ties) has no rank, as in sweep and compare:
+    // NaN values rank after every number, so the others' ranks are as without it.
+    @Sendable func ranked(_ scores: [Double]) -> [Double] {
+      zip(scores, RankCorrelation.ranks(scores, descending: measure.higherRanksFirst)).map {
+        $0.isNaN ? .nan : $1
+      }
+    }
+    /// A rank as a sort key: no rank after every rank.
+    @Sendable func key(_ rank: Double) -> Double { rank.isNaN ? .infinity : rank }
+    let fullRanks = ranked(full)
     let k = Swift.min(options.topK, n)
     let topK = Array(
-      n == 0 ? [] : (0..<n).sorted { (fullRanks[$0], $0) < (fullRanks[$1], $1) }.prefix(k))
+      n == 0 ? [] : (0..<n).sorted { (key(fullRanks[$0]), $0) < (key(fullRanks[$1]), $1) }.prefix(k)
+    )
     let isRespondent = respondents ?? [Bool](repeating: true, count: n)
     let respondentList = (0..<n).filter { isRespondent[$0] }
     let arcs = arcList()
@@ -227,7 +238,7 @@ extension Adjacency {
           var kept: [Int] = []
           for v in 0..<n where present[v] >= 0 { kept.append(v) }
           let runScores = RankCorrelation.withRoundingTies(kept.map { scores[present[$0]] })
-          let runRanks = RankCorrelation.ranks(runScores, descending: measure.higherRanksFirst)
+          let runRanks = ranked(runScores)
           for (i, v) in kept.enumerated() { ranks.pointer[r * n + v] = runRanks[i] }
           let fullSubset = kept.map { full[$0] }
           let (a, b) =
@@ -239,7 +250,8 @@ extension Adjacency {
           agreement.pointer[r * 3 + 1] = RankCorrelation.kendallTauB(
             finite.map { a[$0] }, finite.map { b[$0] })
           let runTop = Set(
-            kept.indices.sorted { (runRanks[$0], kept[$0]) < (runRanks[$1], kept[$1]) }.prefix(k)
+            kept.indices.sorted { (key(runRanks[$0]), kept[$0]) < (key(runRanks[$1]), kept[$1]) }
+              .prefix(k)
               .map { kept[$0] })
           agreement.pointer[r * 3 + 2] =
             k > 0 ? Double(topK.filter(runTop.contains).count) / Double(k) : .nan
