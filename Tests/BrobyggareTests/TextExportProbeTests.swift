@@ -174,4 +174,23 @@ struct TextExportProbeTests {
       (error as! FormatError).message.contains("and one has a default")
     }
   }
+
+  /// Excel's "CSV (semicolon)" of a sheet whose empty columns to the right were formatted
+  /// writes `source;target;trust;;;`: refused as "header column 4 has no name", where a
+  /// workbook's spacer columns are left out with a note. Columns with a value stay refused.
+  @Test func emptyColumnsAtTheEndOfACSVAreLeftOut() throws {
+    let net = try CSVFormat.read(
+      ties: Data("source;target;trust;;;\r\nÅsa;Björn;3,5;;;\r\nBjörn;Cai;2;;;\r\n".utf8),
+      file: "sv.csv")
+    #expect(net.tieCount == 2 && net.ties.map(\.trust) == [3.5, 2])
+    #expect(
+      net.readNotes.contains(
+        "left out the last 3 columns of sv.csv (columns 4 to 6): they have no name and no value, as a spreadsheet writes the empty columns beside a table"
+      ), "\(net.readNotes)")
+    #expect {
+      try CSVFormat.read(ties: Data("source;target;\na;b;x\n".utf8), file: "v.csv")
+    } throws: { error in
+      (error as! FormatError).message == "header column 3 has no name"
+    }
+  }
 }

@@ -38,6 +38,8 @@ public enum CSVFormat {
     var sheetColumns: [Int]? = nil
     /// For a sheet: the row of its header, where messages about the header point.
     var headerLine = 1
+    /// Columns at the end of a text table with no name and no value, left out.
+    var spacerColumns = 0
     /// For a sheet: the fields with a text cell below the header (a shared or inline string,
     /// or a formula's text), which are text whatever they look like: `99340` typed as text
     /// is not the number 99340, as pandas and openpyxl read it.
@@ -227,9 +229,28 @@ public enum CSVFormat {
     guard !rows.isEmpty else {
       throw FormatError(file: file, line: 1, column: 1, "the file is empty; expected a header line")
     }
-    let header = rows.removeFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+    var header = rows.removeFirst().map { $0.trimmingCharacters(in: .whitespaces) }
     rowLines.removeFirst()
     rowStarts.removeFirst()
+    // Columns at the end without a name and without a value in any row are left out: Excel
+    // writes `a;b;;;` for a sheet whose empty columns to the right were ever formatted.
+    let written = header.count
+    var spacers = 0
+    while header.count > 1, header.last!.isEmpty {
+      let k = header.count - 1
+      guard
+        rows.allSatisfy({
+          $0.count == k || ($0.count > k && $0[k].trimmingCharacters(in: .whitespaces).isEmpty)
+        })
+      else { break }
+      header.removeLast()
+      spacers += 1
+    }
+    if spacers > 0 {
+      for r in rows.indices where rows[r].count > header.count && rows[r].count <= written {
+        rows[r].removeLast(rows[r].count - header.count)
+      }
+    }
     var seen = Set<String>()
     for (k, h) in header.enumerated() {
       if h.isEmpty {
@@ -246,10 +267,12 @@ public enum CSVFormat {
         "this row has \(fields.count) field\(fields.count == 1 ? "" : "s"); the header has \(header.count)"
       )
     }
-    return Table(
+    var table = Table(
       header: header, rows: rows, rowLines: rowLines, delimiter: delimiter, rowStarts: rowStarts,
       input: input,
       quotedWithSpaces: quotedWithSpaces)
+    table.spacerColumns = spacers
+    return table
   }
 
   /// Column names a table uses in place of the usual ones, as the researcher wrote them: a tie
@@ -333,13 +356,23 @@ public enum CSVFormat {
   ) throws(FormatError) -> Network {
     var network = Network(directed: directed ?? true)
     var trimmed = TrimmedIDs()
+    var spacers: [(file: String, table: Table)] = []
     if let nodes {
-      try readNodes(
-        parse(nodes), file: nodes.file, columns: columns, into: &network, trimmed: &trimmed)
+      let table = try parse(nodes)
+      if table.spacerColumns > 0 { spacers.append((nodes.file, table)) }
+      try readNodes(table, file: nodes.file, columns: columns, into: &network, trimmed: &trimmed)
     }
+    let tieTable = try parse(ties)
+    if tieTable.spacerColumns > 0 { spacers.insert((ties.file, tieTable), at: 0) }
     try readTies(
-      parse(ties), file: ties.file, columns: columns, directed: directed, into: &network,
+      tieTable, file: ties.file, columns: columns, directed: directed, into: &network,
       closedNodeSet: nodes != nil, trimmed: &trimmed)
+    for (file, table) in spacers {
+      let k = table.spacerColumns
+      network.readNotes.append(
+        "left out \(k == 1 ? "the last column" : "the last \(k) columns") of \(file) (\(k == 1 ? "column \(table.header.count + 1)" : "columns \(table.header.count + 1) to \(table.header.count + k)")): \(k == 1 ? "it has" : "they have") no name and no value, as a spreadsheet writes the empty columns beside a table"
+      )
+    }
     if let first = trimmed.first {
       let n = trimmed.count
       network.readNotes.append(
