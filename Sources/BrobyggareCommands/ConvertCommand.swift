@@ -78,8 +78,9 @@ let dotSpec = CommandSpec(
     size by a measure, line width by trust, a line style per layer; on directed networks mutual
     ties are drawn once with two arrowheads and unreciprocated ties grey with an open arrow.
     The layout engine is set in the file: neato up to 200 nodes, sfdp above, fdp with
-    clusters, twopi for an ego network. Labels too long for their node are drawn beside it
-    (at most 20; more stay on the node, kept apart); overlap removal (prism), spacing and tie
+    clusters, twopi for an ego network. Every label is centred on its node, one too long for
+    it running past it, kept apart from the others (labels longer than 40 characters are cut,
+    the tooltip keeps them whole); overlap removal (prism), spacing and tie
     routing (splines true up to 100 nodes, straight above; ortho for the dot engine up to
     100) are chosen by size; a cluster's title is a text node inside it, so
     ties go around it.

@@ -43,7 +43,7 @@ let egosSpec = CommandSpec(
     OptionSpec(
       name: "strength", valueName: "attribute",
       help:
-        "The alter attribute that says how strong ego's tie to the alter is (closeness, say): adds mean_strength. With --ego-networks the default is ego_trust, the trust of the alter's tie with ego either way (the larger where they are tied both ways: an alter's trust in ego counts too, all of it for an alter who names ego and is not named), when the network has trust."
+        "The alter attribute that says how strong ego's tie to the alter is (closeness, say): adds mean_strength. With --ego-networks the default is ego_trust, the trust of the alter's tie with ego along the neighbourhood's ties, when the network has trust: with --neighbourhood either, either way (the larger where they are tied both ways: an alter's trust in ego counts too, all of it for an alter who names ego and is not named); with out, ego's tie to the alter; with in, the alter's tie to ego."
     ),
     OptionSpec(
       name: "measures", valueName: "list",
@@ -415,7 +415,7 @@ extension BrobyggareCommandLine {
       (
         "strength",
         strength == Network.egoTieTrustAttribute
-          ? "ego_trust (the trust of each alter's tie with ego either way, the larger where both)"
+          ? "ego_trust (the trust of each alter's tie with ego along the neighbourhood's ties: either way, the larger where both, with --neighbourhood either; ego's tie to the alter with out; the alter's tie to ego with in)"
           : strength ?? "none"
       ))
     settings.append(

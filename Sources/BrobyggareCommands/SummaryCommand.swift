@@ -37,7 +37,8 @@ let summarySpec = CommandSpec(
     One row per network, the same columns for each, on the simple graph of the selected ties
     (trust is not used): nodes, ties, direction, density, reciprocity (edgewise: the share of
     ties returned, sna's grecip(measure = "edgewise"); sna's default is dyadic), transitivity (networkx's
-    transitivity undirected; sna's gtrans weak directed), mean distance and diameter over the
+    transitivity undirected; sna's gtrans weak directed; NaN without a two-path, as igraph
+    gives it, where gtrans gives 1 and networkx 0), mean distance and diameter over the
     pairs that reach each other (igraph's mean_distance and diameter, unconnected = TRUE), weak
     components, Freeman's centralization of degree, betweenness and closeness (sna's
     centralization, with sna's closeness: 0 for a node that does not reach everyone), and

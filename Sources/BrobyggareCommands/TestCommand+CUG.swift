@@ -176,7 +176,7 @@ extension BrobyggareCommandLine {
     }
     for t in tests where t.undefinedDraws > 0 && !t.observed.isNaN {
       note(
-        "\(t.statistic) is undefined on \(t.undefinedDraws) of \(t.draws) random graphs (NaN there: no two-paths, say); its mean, sd and p-values are over the other \(t.draws - t.undefinedDraws)"
+        "\(t.statistic) is undefined on \(t.undefinedDraws) of \(t.draws) random graphs (NaN there: no two-paths, say); its mean, sd and p-values are over the other \(t.draws - t.undefinedDraws)\(t.statistic == "transitivity" ? " (sna's cug.test with gtrans scores such a graph 1, which moves its mean and p-values toward 1)" : "")"
       )
     }
     for t in tests where fixedByCondition(t.statistic, condition, directed: adj.isDirected) {

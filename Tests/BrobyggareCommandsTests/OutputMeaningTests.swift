@@ -546,7 +546,7 @@ extension OutputMeaningTests {
     #expect(r.status == 0, "\(r.stderr)")
     #expect(
       r.stderr.contains(
-        "strength: ego_trust (the trust of each alter's tie with ego either way, the larger where both)"
+        "strength: ego_trust (the trust of each alter's tie with ego along the neighbourhood's ties: either way, the larger where both, with --neighbourhood either; ego's tie to the alter with out; the alter's tie to ego with in)"
       ), "\(r.stderr)")
   }
 }

@@ -167,8 +167,6 @@ package struct DiagramDrawing: Sendable {
   package var dot: String
   /// The nodes that carry a label, in the order of the nodes.
   package var labelled: [Int]
-  /// Of those, the ones whose label is drawn beside the node (an `xlabel`), too long to fit.
-  package var besideNode: [Int]
   /// The measure a label threshold ranked by, when there was one.
   package var labelMeasure: DiagramStyle.Size?
   /// How many drawn nodes have a positive, finite value of that measure (those it can rank).
@@ -183,7 +181,7 @@ package struct DiagramDrawing: Sendable {
 
 extension DiagramStyle {
   /// The Graphviz graph attributes that keep labels and nodes apart and route the ties,
-  /// chosen by the number of nodes drawn `n` and of labels beside nodes `xlabels`:
+  /// chosen by the number of nodes drawn `n`:
   ///
   /// - `overlap="prism"` (Gansner and Hu's proximity-stress overlap removal,
   ///   https://doi.org/10.7155/jgaa.00198) for every engine but `dot`, which does not overlap,
@@ -195,14 +193,12 @@ extension DiagramStyle {
   ///   lines above, where routing costs more than it gives (Graphviz 2.43 routes 150 nodes
   ///   in tens of seconds, and `curved` did not finish in half an hour); `true` with
   ///   clusters, so that ties go around the clusters' titles.
-  /// - `forcelabels="true"` when labels are drawn beside nodes (at most
-  ///   ``maximumLabelsBeside``), so that Graphviz places each of them.
   ///
   /// A pinned drawing keeps its positions (`overlap="true"`, no `sep`).
   ///
   /// - Complexity: O(1).
   package static func spacingAttributes(
-    layout: String, nodes n: Int, xlabels: Int, clusters: Bool, pinned: Bool
+    layout: String, nodes n: Int, clusters: Bool, pinned: Bool
   ) -> [String] {
     var a: [String] = []
     if pinned {
@@ -220,7 +216,6 @@ extension DiagramStyle {
       splines = n <= 100 ? "true" : "line"
     }
     a.append("splines=\"\(splines)\"")
-    if xlabels > 0 { a.append("forcelabels=\"true\"") }
     return a
   }
 
@@ -242,20 +237,17 @@ extension DiagramStyle {
     label.count <= longestLabelDrawn ? label : String(label.prefix(longestLabelDrawn - 1)) + "…"
   }
 
-  /// The most labels drawn beside their nodes (Graphviz's `xlabel`, placed after the layout
-  /// where there is room). With more, labels too long for their node stay on it: Graphviz
-  /// then keeps every label's box apart from the others when it removes overlaps (the nodes
-  /// are `fixedsize="shape"`), where labels placed afterwards would fall on each other.
-  package static let maximumLabelsBeside = 20
 }
 
 extension Network {
   /// The network as a styled DOT diagram (see ``DiagramStyle``). Deterministic: the same
   /// network and style give the same bytes.
   ///
-  /// Labels that would not fit inside their node are drawn beside it (Graphviz's `xlabel`)
-  /// when there are at most 20 of them (more stay on their node, kept apart); the spacing and
-  /// routing attributes are chosen by the number of nodes drawn (see the style's
+  /// Every label is centred on its node, also one too long to fit inside it: the nodes are
+  /// `fixedsize="shape"`, so that Graphviz keeps each label's box apart from the others when
+  /// it removes overlaps, and a label cannot be read as another node's (labels placed beside
+  /// their nodes after the layout, Graphviz's `xlabel`, often sat nearer another node). The
+  /// spacing and routing attributes are chosen by the number of nodes drawn (see the style's
   /// documentation). With clusters, each cluster's title is a text node inside it, so that
   /// ties are routed around it rather than across it.
   ///
@@ -421,7 +413,7 @@ extension Network {
         ?? (egoIndex != nil
           ? "twopi" : clusters ? "fdp" : drawn.count <= 200 ? "neato" : "sfdp")
 
-    // Node sizes, and the labels too long for their node, drawn beside it.
+    // Node sizes, and the labels too long for their node (drawn dark: they run past it).
     func nodeWidth(_ i: Int) -> Double {
       let v = value[i].isFinite && maxValue > 0 ? value[i] / maxValue : 0
       return style.size == .none ? 0.6 : 0.35 + 1.0 * v.squareRoot()
@@ -432,8 +424,7 @@ extension Network {
         DiagramStyle.drawnLabel(nodes[$0].label), fontSize: emphasised($0) ? 12 : 10,
         nodeWidth: nodeWidth($0))
     }
-    let beside =
-      overflowing.count <= DiagramStyle.maximumLabelsBeside ? Set(overflowing) : []
+    let pastNode = Set(overflowing)
 
     // Ids of the drawing's own nodes (the legend, cluster titles) must be no person's (a node
     // called "legend" would otherwise be drawn as the legend, its ties attached).
@@ -459,8 +450,7 @@ extension Network {
       "layout=\(q(layout))", "outputorder=\"edgesfirst\"", "fontname=\"Helvetica\"",
     ]
     graphAttrs += DiagramStyle.spacingAttributes(
-      layout: layout, nodes: drawn.count, xlabels: beside.count, clusters: clusters,
-      pinned: pinned != nil)
+      layout: layout, nodes: drawn.count, clusters: clusters, pinned: pinned != nil)
     if pinned == nil && (layout == "neato" || layout == "fdp") { graphAttrs.append("start=\"1\"") }
     if let e = egoIndex { graphAttrs.append("root=\(q(nodes[e].id))") }
     if let d = style.dpi { graphAttrs.append("dpi=\"\(d)\"") }
@@ -492,15 +482,11 @@ extension Network {
         "tooltip=\(q(node.label))",
       ]
       if style.group != nil && DiagramStyle.darkGreys.contains(colourOf[groupName[i]]!)
-        && !beside.contains(i)
+        && !pastNode.contains(i)
       {
         a.append("fontcolor=\"#FFFFFF\"")
       }
-      if beside.contains(i) {
-        a += ["label=\"\"", "xlabel=\(q(DiagramStyle.drawnLabel(node.label)))"]
-      } else {
-        a.append("label=\(q(labelled.contains(i) ? DiagramStyle.drawnLabel(node.label) : ""))")
-      }
+      a.append("label=\(q(labelled.contains(i) ? DiagramStyle.drawnLabel(node.label) : ""))")
       if emphasised(i) {
         a += ["penwidth=\"3\"", "fontname=\"Helvetica-Bold\"", "fontsize=\"12\""]
       }
@@ -588,7 +574,7 @@ extension Network {
         "  \(q(legendID)) [shape=\"plain\", style=\"\", fixedsize=\"false\", label=<\(legendTable(groupNames.filter(drawnGroups.contains), colourOf, layerNames, layerStyle, style, drawn: drawn))>\(pos)];\n"
     }
     return DiagramDrawing(
-      dot: out + "}\n", labelled: labelled.sorted(), besideNode: beside.sorted(),
+      dot: out + "}\n", labelled: labelled.sorted(),
       labelMeasure: labelMeasure, ranked: ranked, drawnCount: drawn.count, layout: layout,
       legendID: legendID)
   }

@@ -20,10 +20,13 @@ extension Network {
   ///
   /// Ties are read as ``adjacency(_:)`` reads them: self-loops left out, parallel ties merged
   /// by the selection's rule, trust from its weight attribute. Each alter gets the attribute
-  /// ``egoTieTrustAttribute``: the trust of its tie with ego (the larger, tied both ways).
-  /// With these, ``PersonalNetwork/measures(_:)`` gives the personal-network measures of every
-  /// node: its effective size equals the whole-network one (Burt's redundancy reads ego's
-  /// contacts only), while constraint and brokerage differ, since in the whole network the
+  /// ``egoTieTrustAttribute``: the trust of its tie with ego along the neighbourhood's ties
+  /// (either way, the larger where tied both ways, for ``EgoNeighbourhood/either``; ego's
+  /// tie out, or the alter's tie in, for the others). With these,
+  /// ``PersonalNetwork/measures(_:)`` gives the personal-network measures of every node: its
+  /// effective size equals the whole-network one on unweighted ties (Burt's redundancy reads
+  /// ego's contacts only; the personal measures count every tie 1, so a weighted
+  /// whole-network value differs), while constraint and brokerage differ, since in the whole network the
   /// alters' ties to others count too.
   ///
   /// - Complexity: O(Σ_v Σ_{u∈N(v)} deg(u)) time; the ego networks hold copies of the nodes.
