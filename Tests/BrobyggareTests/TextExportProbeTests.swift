@@ -193,4 +193,37 @@ struct TextExportProbeTests {
       (error as! FormatError).message == "header column 3 has no name"
     }
   }
+
+  /// 'Åsa' typed on a Mac (A and a combining ring, NFD) and on Windows (Å, NFC) is one name in
+  /// Swift and Unicode, and a node table with both was refused as "the node id 'Åsa' appears
+  /// twice", which did not say why two spellings that look alike were one. The message says.
+  @Test func aDuplicateIdInTwoUnicodeFormsSaysSo() {
+    let nodes = Data("id\nÅsa\nA\u{30A}sa\n".utf8)
+    #expect {
+      try CSVFormat.read(ties: Data("source,target\nÅsa,Åsa\n".utf8), file: "t.csv", nodes: nodes)
+    } throws: { error in
+      (error as! FormatError).message.contains(
+        "appears twice (first on line 2, written there with other Unicode code points for the same letters"
+      )
+    }
+  }
+
+  /// A Network Canvas variable 'trust' on edges is a tie attribute, not the trust: writing it
+  /// to CSV was refused ("would be read back from CSV as the trust; rename the attribute"). It
+  /// is written as 'trust_2', as 'type' and 'layer' are, with a note, and reads back as an
+  /// attribute.
+  @Test func aTieAttributeNamedTrustIsWrittenUnderAnotherName() throws {
+    var net = Network(directed: false)
+    net.declareTieAttribute(AttributeDeclaration(name: "trust", type: .integer))
+    net.addTie(from: "a", to: "b", attributes: ["trust": .integer(4)])
+    let files = try net.serialized(as: .csv, path: "nc.csv")
+    let ties = files.first { $0.path == "nc.csv" }!.contents
+    #expect(ties.hasPrefix("source,target,type,trust_2\n") || ties.contains(",trust_2"), "\(ties)")
+    #expect(
+      net.lostWhenWritten(as: .csv).contains {
+        $0.contains("the tie attribute 'trust' is written as 'trust_2'")
+      }, "\(net.lostWhenWritten(as: .csv))")
+    let back = try CSVFormat.read(ties: Data(ties.utf8), file: "nc.csv")
+    #expect(!back.hasTrust && back.ties[0].attributes["trust_2"] == .integer(4))
+  }
 }

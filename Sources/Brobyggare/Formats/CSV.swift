@@ -554,9 +554,22 @@ public enum CSVFormat {
       do {
         try network.addNode(Node(id: id, attributes: attrs))
       } catch {
+        // The first row with the id, and whether it is written with other code points (a
+        // name typed on a Mac, NFD, and on Windows, NFC: one name as Unicode reads it).
+        let earlier = table.rows.indices.first {
+          $0 < r && table.rows[$0][idCol].trimmingCharacters(in: .whitespaces) == id
+        }
+        let raw = { (row: Int) in
+          Array(table.rows[row][idCol].trimmingCharacters(in: .whitespaces).utf8)
+        }
+        let other = earlier.map { raw($0) != raw(r) }
         throw FormatError(
           file: file, line: table.rowLines[r], column: table.column(row: r, field: idCol),
-          "the node id '\(FormatError.excerpt(id))' appears twice")
+          "the node id '\(FormatError.excerpt(id))' appears twice"
+            + (earlier.map { " (first on line \(table.rowLines[$0])" } ?? "")
+            + (other == true
+              ? ", written there with other Unicode code points for the same letters, as one system composes 'Å' and another writes 'A' and a ring: one name)"
+              : earlier == nil ? "" : ")"))
       }
     }
   }

@@ -311,7 +311,7 @@ extension Network {
       }
       for (old, new) in tableRenames.sorted(by: { $0.key < $1.key }) {
         sentences.append(
-          "the tie attribute '\(visibleText(old))' is written as '\(visibleText(new))': a tie table's \(old.lowercased()) column says \(old.lowercased() == "type" ? "the direction of the ties (as Gephi reads it)" : "the ties' layer")"
+          "the tie attribute '\(visibleText(old))' is written as '\(visibleText(new))': a tie table's \(old.lowercased()) column says \(old.lowercased() == "type" ? "the direction of the ties (as Gephi reads it)" : old.lowercased() == "layer" ? "the ties' layer" : "the ties' trust, which this attribute is not (read it as the trust with --trust-column '\(visibleText(new))')")"
         )
       }
       if !isDirected && ties.isEmpty {

@@ -436,13 +436,19 @@ extension Network {
   }
 
   /// The tie attributes a tie table writes under another name: `type` (in any case) says
-  /// the direction of the ties there, as Gephi reads it, and `layer` the layer. Each goes under
+  /// the direction of the ties there, as Gephi reads it, `layer` the layer, and `trust` or
+  /// `weight` the trust (which is never a tie attribute: one so named is another number). Each
+  /// goes under
   /// the first of `NAME_2`, `NAME_3`, ... that no tie attribute has.
   var tableRenames: [String: String] {
     let names = Set(tieAttributes.map(\.name)).union(ties.flatMap { $0.attributes.keys })
     var taken = Set(names.map { $0.lowercased() })
     var out: [String: String] = [:]
-    for name in names.sorted() where ["type", "layer"].contains(name.lowercased()) {
+    // The trust is not among the tie attributes: one named trust or weight is another
+    // number (a Network Canvas variable 'trust' on edges), which a table would read back as
+    // the trust.
+    for name in names.sorted()
+    where ["type", "layer", "trust", "weight"].contains(name.lowercased()) {
       let new = (2...).lazy.map { "\(name)_\($0)" }.first { !taken.contains($0.lowercased()) }!
       taken.insert(new.lowercased())
       out[name] = new
