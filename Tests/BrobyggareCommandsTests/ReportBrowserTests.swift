@@ -45,8 +45,8 @@ struct ReportBrowserTests {
     let o = ChildProcesses.Box()
     let e = ChildProcesses.Box()
     let group = DispatchGroup()
-    ChildProcesses.readInBackground(out.fileHandleForReading.fileDescriptor, into: o, group: group)
-    ChildProcesses.readInBackground(err.fileHandleForReading.fileDescriptor, into: e, group: group)
+    ChildProcesses.readInBackground(out.fileHandleForReading, into: o, group: group)
+    ChildProcesses.readInBackground(err.fileHandleForReading, into: e, group: group)
     if group.wait(timeout: .now() + 120) == .timedOut {
       process.terminate()
       return nil

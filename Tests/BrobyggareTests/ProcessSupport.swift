@@ -113,6 +113,8 @@ final class RunningTool: @unchecked Sendable {
       readers.enter()
       Thread.detachNewThread { [readers] in
         buffer.data = ChildProcesses.readToEnd(pipe.fileHandleForReading.fileDescriptor)
+        // Closed now, not when Foundation lets go of the pipe (see ChildProcesses).
+        try? pipe.fileHandleForReading.close()
         readers.leave()
       }
     }

@@ -140,9 +140,9 @@ public enum Graphviz {
     let errBox = ChildProcesses.Box()
     let group = DispatchGroup()
     ChildProcesses.readInBackground(
-      output.fileHandleForReading.fileDescriptor, into: outBox, group: group)
+      output.fileHandleForReading, into: outBox, group: group)
     ChildProcesses.readInBackground(
-      errors.fileHandleForReading.fileDescriptor, into: errBox, group: group)
+      errors.fileHandleForReading, into: errBox, group: group)
     // Written with write(2), so that Graphviz stopping early (a missing plugin, a crash) is an
     // error to report rather than a trap; the command line ignores SIGPIPE, so that is EPIPE.
     let stoppedReading = writeAll(input.fileHandleForWriting.fileDescriptor, Data(dot.utf8)) != nil
