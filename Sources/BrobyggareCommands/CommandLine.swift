@@ -695,8 +695,7 @@ func noteSimilarNames(_ network: Network, file: String) {
 /// how high the others' trust goes when it goes above 1.
 func noteTiesWithoutTrust(_ s: TieSelection, network: Network, file: String?) {
   guard s.weightAttribute == nil else { return }
-  let files = Notes.current?.networkFiles ?? []
-  let named = file ?? (Set(files).count == 1 ? files[0] : nil)
+  let named = notedNetworkFile(file)
   guard network.hasTrust else {
     // No trust: a weight under another name (d3's value, a count) is not read unless named.
     let numeric = network.tieAttributes.filter { $0.type == .integer || $0.type == .double }
@@ -717,6 +716,13 @@ func noteTiesWithoutTrust(_ s: TieSelection, network: Network, file: String?) {
   note(
     "\(named.map { "\($0): " } ?? "")\(missing) of \(counted(selected.count, "tie")) analysed \(missing == 1 ? "has" : "have") no trust value and count\(missing == 1 ? "s" : "") as \(scale); give \(missing == 1 ? "it" : "them") a value, or pick the ties with --layer"
   )
+}
+
+/// The network a note about the ties names: `file` when given, else the one network file the
+/// command read, else none (several were read, and the note cannot say which).
+func notedNetworkFile(_ file: String?) -> String? {
+  let files = Notes.current?.networkFiles ?? []
+  return file ?? (Set(files).count == 1 ? files[0] : nil)
 }
 
 /// Notes a network whose selected ties all join two kinds of node (people and events, people
@@ -746,8 +752,7 @@ func noteTwoModeMeasured(_ s: TieSelection, network: Network, file: String?) {
   let modes = kinds.sorted {
     ($0.key == "person" ? 0 : 1, $0.key) < ($1.key == "person" ? 0 : 1, $1.key)
   }
-  let files = Notes.current?.networkFiles ?? []
-  let named = file ?? (Set(files).count == 1 ? files[0] : nil)
+  let named = notedNetworkFile(file)
   let people = modes.contains { $0.key == "person" }
   note(
     "\(named.map { "\($0): " } ?? "")every tie read joins two kinds of node (\(modes.map { "\($0.value.count) of kind '\($0.key)'" }.joined(separator: ", "))): a two-mode network, measured here as one network of \(kinds.values.reduce(0) { $0 + $1.count }) nodes, both kinds ranked side by side and paths running through the other kind\(people ? "; 'brobyggare project' makes the network of people tied by what they share" : "")"
@@ -790,8 +795,7 @@ func noteSimpleGraph(_ s: TieSelection, network: Network, file: String?, readsTr
   let parallel = selected - loops - pairs.count
   let otherLayer = pairs.count - acrossLayers.count
   guard loops > 0 || parallel > 0 else { return }
-  let files = Notes.current?.networkFiles ?? []
-  let named = file ?? (Set(files).count == 1 ? files[0] : nil)
+  let named = notedNetworkFile(file)
   let what = [
     loops > 0 ? "\(loops) self-\(loops == 1 ? "loop is" : "loops are") left out" : nil,
     parallel > 0
@@ -842,8 +846,7 @@ func noteTrustAcrossLayers(_ s: TieSelection, network: Network, file: String?) {
     }
   }
   guard let example, layers.count > 1 else { return }
-  let files = Notes.current?.networkFiles ?? []
-  let named = file ?? (Set(files).count == 1 ? files[0] : nil)
+  let named = notedNetworkFile(file)
   let (pair, la, wa, lb, wb) = example
   let name = { (l: String?) in l.map { "'\($0)'" } ?? "no layer" }
   note(
@@ -878,8 +881,7 @@ func tieSelection(
     if !affiliation.layers.isEmpty && affiliation.layers.count < all.count {
       let kept = all.filter { !affiliation.layers.contains($0) }
       s.excludedLayers = Set(affiliation.layers)
-      let files = Notes.current?.networkFiles ?? []
-      let named = file ?? (Set(files).count == 1 ? files[0] : nil)
+      let named = notedNetworkFile(file)
       note(
         "\(named.map { "\($0): " } ?? "")left out the \(affiliation.declared ? "affiliation layers" : "person-to-organisation layers") \(affiliation.layers.map { "'\($0)'" }.joined(separator: ", ")) (\(affiliation.declared ? "person to organisation" : "every tie joins a person and an organisation, found from the nodes' kinds: memberships, or people's ties to organisations such as their trust in them")); analysed \(kept.map { "'\($0)'" }.joined(separator: ", ")); --layer all merges every layer"
       )

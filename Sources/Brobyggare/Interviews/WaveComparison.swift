@@ -134,14 +134,10 @@ public struct WaveComparison: Sendable {
     let sa = measure.scores(try a.adjacency(selection), threads: threads)
     let sb = measure.scores(try b.adjacency(selection), threads: threads)
     // Scores within rounding of each other rank as ties (RankCorrelation.withRoundingTies).
-    // A node without a value (constraint of a node without ties) has no rank, as in sweep,
-    // not the last: NaN values rank after every number, so the others' ranks are as without.
+    // A node without a value (constraint of a node without ties) has no rank, as in sweep.
     func ranks(_ scores: [Double]) -> [Double] {
-      zip(
-        scores,
-        RankCorrelation.ranks(
-          RankCorrelation.withRoundingTies(scores), descending: measure.higherRanksFirst)
-      ).map { $0.isNaN ? .nan : $1 }
+      RankCorrelation.ranksOfValues(
+        RankCorrelation.withRoundingTies(scores), descending: measure.higherRanksFirst)
     }
     let ra = ranks(sa)
     let rb = ranks(sb)

@@ -201,12 +201,10 @@ extension Adjacency {
     let fullScores = measure.scores(self, threads: options.threads)
     // Scores within rounding of each other rank as ties (RankCorrelation.withRoundingTies).
     let full = RankCorrelation.withRoundingTies(fullScores)
-    // A node without a value (constraint without ties) has no rank, as in sweep and compare:
-    // NaN values rank after every number, so the others' ranks are as without it.
+    // A node without a value (constraint without ties) has no rank, as in sweep and compare.
+    let higherFirst = measure.higherRanksFirst
     @Sendable func ranked(_ scores: [Double]) -> [Double] {
-      zip(scores, RankCorrelation.ranks(scores, descending: measure.higherRanksFirst)).map {
-        $0.isNaN ? .nan : $1
-      }
+      RankCorrelation.ranksOfValues(scores, descending: higherFirst)
     }
     /// A rank as a sort key: no rank after every rank.
     @Sendable func key(_ rank: Double) -> Double { rank.isNaN ? .infinity : rank }

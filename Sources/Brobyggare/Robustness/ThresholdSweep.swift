@@ -88,12 +88,9 @@ extension Adjacency {
     // Scores within rounding of each other rank as ties (RankCorrelation.withRoundingTies).
     // A node without a value (constraint of a node left without ties) has no rank: NaN
     // sorts after every value, so the others' ranks are those among the nodes with values.
-    let ranks = values.map { v in
-      zip(
-        v,
-        RankCorrelation.ranks(
-          RankCorrelation.withRoundingTies(v), descending: !measure.smallerFirst)
-      ).map { $0.isNaN ? .nan : $1 }
+    let ranks = values.map {
+      RankCorrelation.ranksOfValues(
+        RankCorrelation.withRoundingTies($0), descending: !measure.smallerFirst)
     }
     /// Spearman's rho over the nodes ranked at both cut-offs (R's use = "complete.obs").
     func spearman(_ a: [Double], _ b: [Double]) -> Double {
