@@ -1,8 +1,6 @@
 /// Ranks and rank correlations, as R's `rank(ties.method = "average")` and `cor(method =
 /// "spearman" | "kendall")` compute them.
 public enum RankCorrelation {
-  /// Ranks with 1 for the largest value (or the smallest with `descending: false`); tied
-  /// values share the mean of their ranks; NaN values rank after every number.
   /// Ranks as ``ranks(_:descending:)`` gives them, but NaN for a NaN value: a node without a
   /// value (constraint of a node without ties) has no rank, and the others' ranks are those
   /// among the nodes with values. Sweep, compare and robustness rank so.
@@ -10,6 +8,8 @@ public enum RankCorrelation {
     zip(values, ranks(values, descending: descending)).map { $0.isNaN ? .nan : $1 }
   }
 
+  /// Ranks with 1 for the largest value (or the smallest with `descending: false`); tied
+  /// values share the mean of their ranks; NaN values rank after every number.
   public static func ranks(_ values: [Double], descending: Bool = true) -> [Double] {
     let order = values.indices.sorted { a, b in
       let (x, y) = (values[a], values[b])
