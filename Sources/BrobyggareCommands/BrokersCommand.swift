@@ -34,7 +34,7 @@ let brokersSpec = CommandSpec(
     pair whose broker shares a group with one end counts half representative, half gatekeeper.
     With --trust-weighted each two-path a -> v -> c counts the geometric mean (or arithmetic
     mean, minimum, maximum) of the trusts of a -> v and v -> c, as Opsahl and Panzarasa (2009)
-    value triplets; expected values and z-scores are then not defined and left empty.
+    value triplets; expected values and z-scores are then not defined and are NaN.
     Rows are ranked by total, then by id.
 
     The two tests ask different questions. <role>_z compares the count with sna's analytic
@@ -77,7 +77,7 @@ extension BrobyggareCommandLine {
       effect: net.isDirected && !hasReconstructedTies(net)
         ? nonRespondentEffectOnBrokerage : nonRespondentEffectOnMeasures)
     let selection = try tieSelection(p, network: net)
-    let groups = try groupsOrUsageError(net, attribute)
+    let groups = try groupsOrUsageError(net, attribute, selection: selection)
     let adj = try net.adjacency(selection)
     let credit: BrokerageRoles.PartialCredit = p.flag("partial-credit") ? .shared : .none
     var trust: TwoPathValue?
@@ -166,10 +166,20 @@ extension BrobyggareCommandLine {
         ), ("seed", String(seed)),
       ]
     }
+    // With 1/k credit a brokered pair counts 1 in all, shared among its brokers, so the total
+    // counts pairs, not two-paths; with trust it sums the two-paths' trust values.
+    let totalCounted =
+      switch (credit == .shared, trust != nil) {
+      case (false, false): "open two-paths"
+      case (true, false): "brokered pairs (each pair's credit of 1 shared among its brokers)"
+      case (false, true): "trust over the open two-paths (each two-path's trust value)"
+      case (true, true):
+        "trust over the brokered pairs (each pair's credit shared among its brokers, times trust)"
+      }
     settings.append(
       (
         "network total",
-        "\(human(b.networkRaw[5])) open two-paths; expected \(human(b.networkExpected[5])); z \(human(b.networkZ[5]))"
+        "\(human(b.networkRaw[5])) \(totalCounted); expected \(human(b.networkExpected[5])); z \(human(b.networkZ[5]))"
       ))
     try emit(ResultTable(columns: columns, rows: rows, settings: settings), p, inputs: [path], &out)
   }

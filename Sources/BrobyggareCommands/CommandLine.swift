@@ -799,7 +799,7 @@ func noteSimpleGraph(_ s: TieSelection, network: Network, file: String?, readsTr
   let what = [
     loops > 0 ? "\(loops) self-\(loops == 1 ? "loop is" : "loops are") left out" : nil,
     parallel > 0
-      ? "\(parallel) parallel \(parallel == 1 ? "tie" : "ties") (a pair tied again in one layer) \(parallel == 1 ? "is" : "are") merged\(readsTrust && (network.hasTrust || s.weightAttribute != nil) ? " (their trust: the \(mergeWord[s.merge]!), --merge \(s.merge.rawValue))" : "")"
+      ? "\(parallel) parallel \(parallel == 1 ? "tie" : "ties") (\(network.layers.isEmpty ? "a pair tied again" : "a pair tied again in one layer")) \(parallel == 1 ? "is" : "are") merged\(readsTrust && (network.hasTrust || s.weightAttribute != nil) ? " (their trust: the \(mergeWord[s.merge]!), --merge \(s.merge.rawValue))" : "")"
       : nil,
     otherLayer > 0
       ? "\(otherLayer) \(otherLayer == 1 ? "tie counts" : "ties count") once with \(otherLayer == 1 ? "its pair's tie" : "their pairs' ties") in another layer"

@@ -83,15 +83,21 @@ extension BrobyggareCommandLine {
         ))
     }
     if let g = p.value("group") {
-      let groups = try groupsOrUsageError(net, g)
-      names = groups.names
-      // Modules partition every node: those without a group form one module of their own.
-      if groups.groups.contains(-1) {
-        names.append("(no group)")
-        note(
-          "communities: the nodes without a value for '\(g)' form one module, '(no group)', for modularity and participation"
+      if let a = try? net.groupAssignment(by: g), a.names.isEmpty {
+        throw UsageError(
+          message:
+            "No node has a value for '\(g)', so there are no groups to take as modules; leave out --group to find communities"
         )
       }
+      // Modules partition every node: those without a group form one module of their own.
+      let groups = try groupsOrUsageError(
+        net, g,
+        ungroupedAre: (
+          "it is a module of its own, '(no group)', for modularity and participation",
+          "they form one module, '(no group)', for modularity and participation"
+        ))
+      names = groups.names
+      if groups.groups.contains(-1) { names.append("(no group)") }
       modules = groups.groups.map { $0 >= 0 ? $0 : names.count - 1 }
       settings.append(("modules", "groups of '\(g)'"))
       settings.append(

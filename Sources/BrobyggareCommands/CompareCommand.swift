@@ -52,6 +52,7 @@ extension BrobyggareCommandLine {
     }
     noteTiesWithoutTrust(selection, network: b, file: pathB)
     noteSimpleGraph(selection, network: b, file: pathB)
+    noteTrustAcrossLayers(selection, network: b, file: pathB)
     if let layers = selection.layers {
       for l in layers.sorted() where !b.layers.contains(l) {
         throw UsageError(

@@ -190,7 +190,12 @@ extension BrobyggareCommandLine {
     }
     var inputs = [input]
     if let n = p.value("nodes") { inputs.append(n) }
-    if format == .csv { inputs.append(Network.companionNodeTable(for: input)) }
+    // The input's node table, where there is one: a CSV written beside it must not replace it
+    // (a dataset opened by name has none in this folder, so padgett.csv may be written here).
+    let companion = Network.companionNodeTable(for: input)
+    if format == .csv && FileManager.default.fileExists(atPath: companion) {
+      inputs.append(companion)
+    }
     var written = [output]
     if format == .graphml {
       // Streamed to the file: a large network's document is never held in memory whole.
@@ -283,7 +288,10 @@ extension BrobyggareCommandLine {
       "wrote \(written.joined(separator: " and ")): \(part(held.0, net.nodeCount, "node")), \(part(held.1, net.tieCount, "tie"))\n"
   }
 
-  static func diagramStyle(_ p: ParsedArguments, _ net: Network) throws -> DiagramStyle {
+  /// `file` names the network in the notes on its ties (several networks are drawn).
+  static func diagramStyle(_ p: ParsedArguments, _ net: Network, file: String? = nil) throws
+    -> DiagramStyle
+  {
     var style = DiagramStyle()
     style.group = p.value("group")
     style.size = try choice(p, "size-by", default: .betweenness)
@@ -328,7 +336,7 @@ extension BrobyggareCommandLine {
     style.title = p.value("title")
     style.layout = p.value("layout")
     style.ego = try p.value("ego").map { net.nodes[try nodeIndex($0, in: net)].id }
-    style.selection = try tieSelection(p, network: net, measured: false)
+    style.selection = try tieSelection(p, network: net, file: file, measured: false)
     style.threads = try threadCount(p)
     if let g = style.group, let groups = try? net.groupAssignment(by: g) {
       let colours = style.greyscale ? DiagramStyle.greys.count : DiagramStyle.palette.count
@@ -506,7 +514,7 @@ extension BrobyggareCommandLine {
     var style: DiagramStyle
     var panels: [DiagramPanel] = []
     do {
-      style = try diagramStyle(p, networks[0])
+      style = try diagramStyle(p, networks[0], file: kind == "waves" ? paths[0] : nil)
       if kind == "layers" {
         let net = networks[0]
         let layers = net.layers.filter { style.selection.includes(layer: $0) }
@@ -529,12 +537,15 @@ extension BrobyggareCommandLine {
             DiagramPanel(name: layer, network: net, selection: s, title: "layer: \(layer)"))
         }
       } else {
-        for (path, net) in zip(paths, networks) {
+        for (i, (path, net)) in zip(paths, networks).enumerated() {
           let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+          // The first wave's selection is the style's, its notes said once.
           panels.append(
             DiagramPanel(
               name: name, network: net,
-              selection: try tieSelection(p, network: net, file: path, measured: false)))
+              selection: i == 0
+                ? style.selection
+                : try tieSelection(p, network: net, file: path, measured: false)))
         }
       }
     } catch let e as NetworkError {

@@ -354,8 +354,10 @@ extension BrobyggareCommandLine {
           for part in v.split(separator: "|") { alterValues.insert(String(part)) }
         }
       }
+      // An ego without alters has no E-I (NaN), whatever its value.
       let unmatched = study.egos.indices.filter { i in
-        egoGroups[i].map { !alterValues.contains($0) } ?? false
+        !study.egos[i].alters.nodes.isEmpty
+          && (egoGroups[i].map { !alterValues.contains($0) } ?? false)
       }
       if !unmatched.isEmpty && !alterValues.isEmpty {
         let listed = unmatched.prefix(5).map { "'\(study.egos[$0].ego)' ('\(egoGroups[$0]!)')" }

@@ -37,7 +37,7 @@ extension BrobyggareCommandLine {
     let net = try readNetwork(path, p)
     noteNonRespondents(net, effect: nonRespondentEffectOnGroups)
     let selection = try tieSelection(p, network: net)
-    let (g, names) = try groupsOrUsageError(net, attribute)
+    let (g, names) = try groupsOrUsageError(net, attribute, selection: selection)
     let adj = try net.adjacency(selection)
     let m = adj.groupMatrices(groups: g, names: names)
     noteUndirectedReciprocity(net, path)

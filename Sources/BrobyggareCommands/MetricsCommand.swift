@@ -12,10 +12,6 @@ let groupMetricNames = ["betweenness_intergroup", "ei_index"]
 /// Columns given only when asked for with --measures.
 let extraMetricNames = ["bridging_coefficient", "bridging_centrality"]
 
-/// The groups of a node attribute, or a usage error that lists the attributes there are.
-/// Nodes without a group get −1 and are left out of group measures; notes on standard error
-/// say how many, which names differ only in case, spacing or diacritics, and when there is
-/// only one group.
 /// The trust-to-distance transform of `--distance` (default: hops, every tie length 1).
 func distanceOption(_ p: ParsedArguments) throws -> DistanceTransform {
   guard let d = p.value("distance") else { return .hops }
@@ -40,7 +36,8 @@ func noteSimilarGroups(_ sets: [[String]], attribute: String, prefix: String = "
 /// written as missing, values trimmed, and the nodes without a value, left out of `leftOutOf`;
 /// `prefix` begins each note (a predictor's name, say).
 func noteGroupValues(
-  _ a: GroupAssignment, nodeCount: Int, leftOutOf: String, prefix: String = ""
+  _ a: GroupAssignment, nodeCount: Int, leftOutOf: String, prefix: String = "",
+  ungroupedAre: (one: String, many: String)? = nil
 ) {
   let attribute = a.attribute
   if !a.missingSpellings.isEmpty {
@@ -53,23 +50,74 @@ func noteGroupValues(
       "\(prefix)\(a.trimmedValues) \(a.trimmedValues == 1 ? "value" : "values") of '\(attribute)' had spaces, tabs or line breaks around \(a.trimmedValues == 1 ? "it" : "them"), trimmed to make the groups (' x' and 'x' are one group)"
     )
   }
+  if !a.unicodeForms.isEmpty {
+    note(
+      "\(prefix)\(FormatError.list(a.unicodeForms, quoted: true)) of '\(attribute)' \(a.unicodeForms.count == 1 ? "is" : "are each") written in two Unicode forms (a letter with its accent as one character and as two, as different systems write it), which read alike: one group each"
+    )
+  }
   let missing = a.ungrouped
   if missing > 0 {
+    let fate =
+      ungroupedAre.map { ": \(missing == 1 ? $0.one : $0.many)" }
+      ?? " and \(missing == 1 ? "is" : "are") left out of \(leftOutOf)"
     note(
-      "\(prefix)\(missing) of \(nodeCount) nodes \(missing == 1 ? "has" : "have") no value for '\(attribute)' and \(missing == 1 ? "is" : "are") left out of \(leftOutOf)"
+      "\(prefix)\(missing) of \(nodeCount) nodes \(missing == 1 ? "has" : "have") no value for '\(attribute)'\(fate)"
     )
   }
 }
 
-func groupsOrUsageError(_ net: Network, _ attribute: String, file: String? = nil) throws -> (
-  groups: [Int], names: [String]
-) {
+/// The groups of a node attribute, or a usage error that lists the attributes there are.
+/// Nodes without a group get −1 and are left out of group measures; notes on standard error
+/// say how many, which names differ only in case, spacing or diacritics, and when there is
+/// only one group.
+///
+/// `ungroupedAre` says what becomes of the nodes without a value where they are not simply
+/// left out (`communities` makes them a module of their own). With a `selection` that leaves
+/// out affiliation layers, organisations tied in those layers alone are not in the network
+/// analysed, and are left out of the groups too (their sizes, densities and expected values
+/// count the people analysed), with a note.
+func groupsOrUsageError(
+  _ net: Network, _ attribute: String, file: String? = nil,
+  ungroupedAre: (one: String, many: String)? = nil,
+  selection: TieSelection? = nil
+) throws -> (groups: [Int], names: [String]) {
   // Where several networks are read (summary), each note names its network.
   let prefix = file.map { "\($0): " } ?? ""
   do {
-    let a = try net.groupAssignment(by: attribute)
-    noteGroupValues(a, nodeCount: net.nodeCount, leftOutOf: "the group measures", prefix: prefix)
+    var a = try net.groupAssignment(by: attribute)
+    noteGroupValues(
+      a, nodeCount: net.nodeCount, leftOutOf: "the group measures", prefix: prefix,
+      ungroupedAre: ungroupedAre)
     noteSimilarGroups(a.similarNames, attribute: attribute, prefix: prefix)
+    if let selection, !selection.excludedLayers.isEmpty {
+      var inAnalysis = [Bool](repeating: false, count: net.nodeCount)
+      for tie in net.ties where selection.includes(layer: tie.layer) {
+        inAnalysis[tie.source] = true
+        inAnalysis[tie.target] = true
+      }
+      let outside = net.nodes.indices.filter {
+        !inAnalysis[$0] && a.groups[$0] >= 0 && net.nodes[$0].attributes["kind"] != nil
+          && net.nodes[$0].kind == .organisation
+      }
+      if !outside.isEmpty {
+        for v in outside { a.groups[v] = -1 }
+        note(
+          "\(prefix)\(outside.count) \(outside.count == 1 ? "organisation" : "organisations") (kind organisation, the first: '\(net.nodes[outside[0]].id)') \(outside.count == 1 ? "is" : "are") tied only in the affiliation layers left out, so \(outside.count == 1 ? "it is" : "they are") not in the network analysed and \(outside.count == 1 ? "is" : "are") left out of the groups of '\(attribute)' (group sizes count those analysed); --layer all keeps \(outside.count == 1 ? "it" : "them")"
+        )
+        // A group of organisations alone is no group of the network analysed.
+        let kept = Set(a.groups.filter { $0 >= 0 })
+        if kept.count < a.names.count {
+          let order = a.names.indices.filter { kept.contains($0) }
+          var renumber = [Int](repeating: -1, count: a.names.count)
+          for (i, g) in order.enumerated() { renumber[g] = i }
+          a.names = order.map { a.names[$0] }
+          a.groups = a.groups.map { $0 >= 0 ? renumber[$0] : -1 }
+          a.similarNames = a.similarNames.map { $0.filter(a.names.contains) }.filter {
+            $0.count > 1
+          }
+        }
+      }
+    }
     // Group measures compare pairs of groups: as many groups as nodes (an id given as the
     // group) makes that work grow with their square or cube and says nothing.
     if a.names.count > maximumGroups {
@@ -78,9 +126,13 @@ func groupsOrUsageError(_ net: Network, _ attribute: String, file: String? = nil
           "'\(attribute)' has \(a.names.count) groups; group measures compare groups pair by pair, and take at most \(maximumGroups) (is '\(attribute)' an id?)"
       )
     }
-    if a.names.count > 10 && a.names.count * 2 > net.nodeCount - a.ungrouped {
+    // Most nodes alone in their group (an age or an id read as groups): every tie crosses a
+    // boundary, and E-I near 1 is the spelling, not a finding. Said at any size.
+    let grouped = net.nodeCount - a.ungrouped
+    let alone = a.sizes.filter { $0 == 1 }.count
+    if grouped >= 3 && alone * 2 > grouped {
       note(
-        "\(prefix)'\(attribute)' has \(a.names.count) groups for \(net.nodeCount - a.ungrouped) nodes: most nodes are a group of their own"
+        "\(prefix)'\(attribute)' has \(a.names.count) groups for \(grouped) nodes: \(alone == grouped ? "every node is" : "\(alone) of the \(grouped) nodes are") a group of \(alone == grouped ? "its" : "their") own, so nearly every tie crosses a boundary"
       )
     }
     if a.names.count == 1 {
@@ -505,7 +557,7 @@ extension BrobyggareCommandLine {
       columns["hierarchy"] = h.hierarchy.map(Cell.number)
     }
     if let groupAttribute, !wanted.isDisjoint(with: groupMetricNames) {
-      let (g, names) = try groupsOrUsageError(net, groupAttribute)
+      let (g, names) = try groupsOrUsageError(net, groupAttribute, selection: selection)
       if wanted.contains("betweenness_intergroup") {
         columns["betweenness_intergroup"] = adj.intergroupBetweenness(
           groups: g, lengths: lengths!, threads: threads
@@ -723,7 +775,9 @@ extension BrobyggareCommandLine {
         ("directed", net.isDirected ? "yes" : "no"),
       ]
       settings += selectionSettings(selection, network: net).map { (name: $0.0, value: $0.1) }
-      if let groupAttribute { groups = try groupsOrUsageError(net, groupAttribute) }
+      if let groupAttribute {
+        groups = try groupsOrUsageError(net, groupAttribute, selection: selection)
+      }
     }
     settings.append(("distance", distance.rawValue))
     if let groupAttribute { settings.append(("group", groupAttribute)) }

@@ -8,7 +8,9 @@ let reciprocitySpec = CommandSpec(
   options: inputOptions + selectionOptions + [
     OptionSpec(
       name: "group", valueName: "attribute",
-      help: "A node attribute defining groups: one row per pair of groups with the trust each way.")
+      help:
+        "A node attribute defining groups: one row per pair of different groups with the trust each way (pairs within a group have no direction between groups and get no row)."
+    )
   ] + outputOptions + [oneThreadOption, helpOption],
   discussion: """
     Without --group, one row per measure: the dyad census (mutual, asymmetric, null; sna's
@@ -46,7 +48,7 @@ extension BrobyggareCommandLine {
         weightNotRead: "the dyad census counts ties; --group compares trust")
     let table: ResultTable
     if let attribute = p.value("group") {
-      let (g, names) = try groupsOrUsageError(net, attribute)
+      let (g, names) = try groupsOrUsageError(net, attribute, selection: selection)
       let asym = adj.trustAsymmetry(groups: g, names: names)
       settings += [
         ("group", attribute), ("mutual", String(census.mutual)),

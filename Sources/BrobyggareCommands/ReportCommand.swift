@@ -85,7 +85,7 @@ extension BrobyggareCommandLine {
       selection.includes(layer: $0)
     }
     let affiliationLayers = selection.excludedLayers.sorted()
-    let (g, names) = try groupsOrUsageError(net, attribute)
+    let (g, names) = try groupsOrUsageError(net, attribute, selection: selection)
     let adj = try net.adjacency(selection)
     let lengths = try ArcLengths(adj, transform: .hops)
     let n = net.nodeCount
@@ -113,10 +113,14 @@ extension BrobyggareCommandLine {
     let builderColumns =
       ["rank", "id", "label", "group", "betweenness", "betweenness_intergroup"]
       + roleNames.map { "brokerage_\($0)" } + ["constraint", "ei_index"]
+    // An organisation left out of the groups (tied in the affiliation layers left out alone)
+    // still shows its value in the table; it counts in no group measure.
+    let shown = try? net.groupAssignment(by: attribute)
     let builderRows: [[Cell]] = order.enumerated().map { r, v in
       [
         .integer(r + 1), .text(net.nodes[v].id), .text(net.nodes[v].label),
-        .text(groupName(g[v], names)), .number(betweenness[v]), .number(intergroup[v]),
+        .text(shown.map { groupName($0.groups[v], $0.names) } ?? groupName(g[v], names)),
+        .number(betweenness[v]), .number(intergroup[v]),
       ]
         // A node in no group brokers between no groups: its role counts are NaN (undefined,
         // as its E-I index is), not 0, which would say it brokers nothing; a number still, so

@@ -139,9 +139,19 @@ extension BrobyggareCommandLine {
     } catch let e as NetworkError {
       throw UsageError(message: e.description)
     }
+    // Sectors are read as groups are (trimmed, missing spellings no sector, names alike in all
+    // but case kept apart): said as the group measures say it, since a sector spelled two ways
+    // makes a boundary spanner of its own.
+    let assignment = try? net.groupAssignment(by: attribute)
+    if let a = assignment {
+      var said = a
+      said.groups = said.groups.map { max($0, 0) }  // nodes without a sector: said below
+      noteGroupValues(said, nodeCount: net.nodeCount, leftOutOf: "the sectors")
+      noteSimilarGroups(a.similarNames, attribute: attribute)
+    }
     // Organisations without a sector are no sector: said, with whom it touches.
     let touched = rows.filter { $0.unknownSectors > 0 }
-    if !touched.isEmpty, let a = try? net.groupAssignment(by: attribute) {
+    if !touched.isEmpty, let a = assignment {
       let person = Set(rows.map(\.node))
       let without = net.nodes.indices.filter { !person.contains($0) && a.groups[$0] < 0 }
       note(

@@ -115,7 +115,7 @@ extension BrobyggareCommandLine {
       removed = try removedNodes(ids, in: net)
     }
     var groups: (groups: [Int], names: [String])?
-    if let g = p.value("group") { groups = try groupsOrUsageError(net, g) }
+    if let g = p.value("group") { groups = try groupsOrUsageError(net, g, selection: selection) }
     let e = adj.removalEffect(of: removed, groups: groups?.groups)
     if net.isDirected && !hasReconstructedTies(net) {
       noteNonRespondents(
@@ -155,6 +155,21 @@ extension BrobyggareCommandLine {
       }
       lines.append(
         "group pairs that lose all contact: \(cut.isEmpty ? "none" : cut.joined(separator: "; "))")
+      // A group whose members all leave has no one left to be cut off, so it is in no pair
+      // above; its contact with every other group is gone all the same.
+      var left = [Int](repeating: 0, count: groups.names.count)
+      var members = left
+      let isRemoved = Set(removed)
+      for (v, g) in groups.groups.enumerated() where g >= 0 {
+        members[g] += 1
+        if isRemoved.contains(v) { left[g] += 1 }
+      }
+      let gone = groups.names.indices.filter { members[$0] > 0 && left[$0] == members[$0] }
+      if !gone.isEmpty {
+        lines.append(
+          "groups everyone of whom leaves (no contact with any group after): \(gone.map { groups.names[$0] }.joined(separator: "; "))"
+        )
+      }
     }
     // A summary people read: controls from the data are shown, not sent (the table of
     // --drop-layer is for machines and keeps them).

@@ -211,7 +211,7 @@ struct SilentTrapTests {
     #expect(r.stdout.contains("\(file.path),3,2,directed"), "\(r.stdout)")
     #expect(
       r.stderr.contains(
-        "the measures read the simple graph: of the 4 ties in the file, 1 self-loop is left out; 1 parallel tie (a pair tied again in one layer) is merged"
+        "the measures read the simple graph: of the 4 ties in the file, 1 self-loop is left out; 1 parallel tie (a pair tied again) is merged"
       ), "\(r.stderr)")
     // Every command that measures says it, and with trust, by which rule the trust merged.
     let trusted = dir.appendingPathComponent("w.csv")
@@ -222,7 +222,7 @@ struct SilentTrapTests {
       #expect(m.status == 0, "\(command): \(m.stderr)")
       #expect(
         m.stderr.contains(
-          "\(trusted.path): the measures read the simple graph: of the 3 ties in the file, 1 parallel tie (a pair tied again in one layer) is merged (their trust: the largest, --merge max)"
+          "\(trusted.path): the measures read the simple graph: of the 3 ties in the file, 1 parallel tie (a pair tied again) is merged (their trust: the largest, --merge max)"
         ), "\(command): \(m.stderr)")
     }
   }

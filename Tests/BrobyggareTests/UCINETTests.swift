@@ -140,10 +140,17 @@ struct UCINETTests {
       try UCINETFormat.read(Data("dl n=2\ndata:\n0 -1\n0 0\n".utf8), file: "neg.dl")
     }
     #expect(negative?.message.contains("negative") == true)
+    // A million nodes from 19 bytes: more than a file of this size describes.
     let huge = #expect(throws: FormatError.self) {
       try UCINETFormat.read(Data("dl n=1000000\ndata:\n".utf8), file: "h.dl")
     }
-    #expect(huge?.message.contains("more than the 10^9 read here") == true)
+    #expect(huge?.message.contains("declares more nodes than a file of this size") == true)
+    // A full matrix of more than 10^9 cells is refused before it is read, from any file size.
+    let cells = #expect(throws: FormatError.self) {
+      try UCINETFormat.read(
+        Data(("dl n=40000\ndata:\n" + String(repeating: " ", count: 3_000)).utf8), file: "c.dl")
+    }
+    #expect(cells?.message.contains("more than the 10^9 read here") == true)
   }
 
   /// Found by fuzzing: labels that spell a keyword or its punctuation (`data`, `:`) are quoted,

@@ -20,6 +20,9 @@ import Foundation
 ///   (`01234`, `+46 70…`, `1e3` and `0.50` stay text; see `inferType`); labels and ids are
 ///   always text.
 public enum CSVFormat {
+  /// The most fields a row may have (Excel's sheets have 16,384 columns): a row of more
+  /// would take some 35 bytes of memory per byte before its width is checked.
+  static let maximumFields = 1_000_000
   /// One parsed table: the header and rows of fields, with the line each row starts on.
   struct Table {
     var header: [String]
@@ -101,7 +104,10 @@ public enum CSVFormat {
     // Pick the delimiter from the header line, outside quotes.
     var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
     var inQuotes = false
+    var started = false  // blank lines before the header are passed over, as the rows are
     for b in bytes {
+      if !started && (b == 0x0A || b == 0x0D) { continue }
+      started = true
       if b == UInt8(ascii: "\"") { inQuotes.toggle() }
       if !inQuotes && (b == 0x0A || b == 0x0D) { break }
       if !inQuotes, counts[b] != nil { counts[b]! += 1 }
@@ -136,7 +142,19 @@ public enum CSVFormat {
     }
     func ready() throws(FormatError) -> Bool { i < n ? true : try fill() }
     var quotedWithSpaces: Set<[Int]> = []
-    func finishField() {
+    // Where each field of the header begins (byte column on its line), for messages.
+    var fieldColumn = 1
+    var headerColumns: [Int] = []
+    func finishField() throws(FormatError) {
+      // A row of millions of fields (one line of commas) would take tens of bytes of memory
+      // per byte of input before its width is checked: refused at the limit.
+      guard row.count < CSVFormat.maximumFields else {
+        throw FormatError(
+          file: file, line: rowLine, column: fieldColumn,
+          "this row has more than \(CSVFormat.maximumFields) fields; a table has at most that many columns"
+        )
+      }
+      if rows.isEmpty { headerColumns.append(fieldColumn) }
       let text = String(decoding: field, as: UTF8.self)
       if fieldQuoted, !text.isEmpty,
         trimmingWhitespace(text, newlines: false).utf8.count != field.count
@@ -193,16 +211,19 @@ public enum CSVFormat {
         continue
       }
       if b == delimiter {
-        finishField()
+        try finishField()
         i += 1
+        fieldColumn = base + i - lineStart + 1
         continue
       }
       if b == 0x0D || b == 0x0A {
-        finishField()
+        try finishField()
         let blank = row.count == 1 && row[0].isEmpty
         if !blank {
           rows.append(row)
           rowLines.append(rowLine)
+        } else if rows.isEmpty {
+          headerColumns.removeAll()
         }
         row.removeAll(keepingCapacity: true)
         if b == 0x0D {
@@ -214,13 +235,14 @@ public enum CSVFormat {
         line += 1
         lineStart = base + i
         rowLine = line
+        fieldColumn = 1
         continue
       }
       field.append(b)
       i += 1
     }
     if !field.isEmpty || !row.isEmpty || fieldQuoted {
-      finishField()
+      try finishField()
       if !(row.count == 1 && row[0].isEmpty) {
         rows.append(row)
         rowLines.append(rowLine)
@@ -229,6 +251,7 @@ public enum CSVFormat {
     guard !rows.isEmpty else {
       throw FormatError(file: file, line: 1, column: 1, "the file is empty; expected a header line")
     }
+    let headerLine = rowLines[0]
     var header = rows.removeFirst().map { $0.trimmingCharacters(in: .whitespaces) }
     rowLines.removeFirst()
     rowStarts.removeFirst()
@@ -258,7 +281,8 @@ public enum CSVFormat {
       }
       if !seen.insert(h.lowercased()).inserted {
         throw FormatError(
-          file: file, line: 1, column: k + 1, "the header names '\(FormatError.excerpt(h))' twice")
+          file: file, line: headerLine, column: k < headerColumns.count ? headerColumns[k] : 1,
+          "the header names '\(FormatError.excerpt(h))' twice")
       }
     }
     for (r, fields) in rows.enumerated() where fields.count != header.count {

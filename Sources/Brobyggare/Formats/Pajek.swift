@@ -229,16 +229,26 @@ public enum PajekFormat {
     return (Array(try decodeText(data, file: file).utf8), false)
   }
 
-  /// The lines of the text as (line number, byte range without the line break).
+  /// The lines of the text as (line number, byte range without the line break). A line ends
+  /// at LF, CR LF or a CR alone (classic Mac OS and some Windows tools write CR only; read as
+  /// one line, such a file's ties were lost after `*Vertices`).
   static func lines(_ bytes: [UInt8]) -> [(Int, Range<Int>)] {
     var out: [(Int, Range<Int>)] = []
     var start = 0
     var number = 1
-    for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
-      var end = i
-      if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-      if i < bytes.count || start < bytes.count { out.append((number, start..<end)) }
-      start = i + 1
+    var i = 0
+    while i <= bytes.count {
+      guard i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x0D else {
+        i += 1
+        continue
+      }
+      if i < bytes.count || start < bytes.count { out.append((number, start..<i)) }
+      // CR LF is one break.
+      if i < bytes.count && bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A {
+        i += 1
+      }
+      i += 1
+      start = i
       number += 1
     }
     return out

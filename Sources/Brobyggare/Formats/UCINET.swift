@@ -335,7 +335,14 @@ struct DLHeader {
       else {
         throw lex.error("'\(name)' takes a whole number from 0 to \(UCINETFormat.maximumNodes)")
       }
-      _ = (vl, vc)
+      // A few bytes declaring a million nodes (a slip, or a hostile file) would make them all:
+      // as for Pajek's *Vertices, a file describes at most 16 nodes a byte beyond 100,000.
+      let described = max(100_000, 16 * lex.text.count)
+      if name != "nm" && k > described {
+        throw lex.error(
+          "'\(name)=\(k)' declares more nodes than a file of this size describes (at most \(described)); expected the number of nodes",
+          line: vl, column: vc)
+      }
       return k
     }
     func list() -> [String] {

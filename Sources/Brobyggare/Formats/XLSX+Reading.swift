@@ -474,7 +474,7 @@ public enum XLSXFormat {
                 text = nil
                 break
               }
-              guard let d = Double(t), d.isFinite else {
+              guard let d = decimalDouble(t), d.isFinite else {
                 throw fail("cell \(cellRef) is a number, but holds '\(FormatError.excerpt(value))'")
               }
               let kind = style >= 0 && style < styleKinds.count ? styleKinds[style] : nil

@@ -27,6 +27,10 @@ public struct GroupAssignment: Sendable, Equatable {
   /// How many nodes' values had spaces, tabs or line breaks around them, trimmed to make the
   /// group (` x` and `x` are one group), for a note.
   public var trimmedValues = 0
+  /// Group names written in more than one Unicode form among the nodes (`é` as one code
+  /// point and as `e` with a combining accent, as macOS and Windows may write the same
+  /// letters): Swift reads them as the same text, so they are one group; listed for a note.
+  public var unicodeForms: [String] = []
 
   /// Group names that differ only in case, spacing, punctuation or diacritics (the form
   /// ``NameMatching/normalise(_:)`` gives), in sets: each set in the order given, the sets by
@@ -94,6 +98,12 @@ extension Network {
       names = distinct.sorted()
     }
     let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    // The same group in two Unicode forms (NFC and NFD) compares equal, so is one group.
+    var forms: [String: Set<[UInt8]>] = [:]
+    for label in labels {
+      guard let label, label.utf8.contains(where: { $0 >= 0x80 }) else { continue }
+      forms[label, default: []].insert(Array(label.utf8))
+    }
     var similar = GroupAssignment.similarGroupNames(names)
     // One number written two ways (`1` and `1.0`, a code column typed as text in one file and
     // as decimals in another): two groups, said as similar ones are.
@@ -106,7 +116,8 @@ extension Network {
     }
     return GroupAssignment(
       attribute: attribute, groups: labels.map { $0.map { index[$0]! } ?? -1 }, names: names,
-      similarNames: similar, missingSpellings: missingTokens.sorted(), trimmedValues: trimmed)
+      similarNames: similar, missingSpellings: missingTokens.sorted(), trimmedValues: trimmed,
+      unicodeForms: names.filter { (forms[$0]?.count ?? 0) > 1 })
   }
 
   /// The group of each node from a node attribute, −1 for a node without one, and the group

@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+
+@testable import BrobyggareCommands
+
+/// Found by probes of the group measures and of the README read as a new user: organisations
+/// counted as members of the groups of a network of people, a sector spelled two ways making
+/// boundary spanners without a word, a group that leaves whole missing from what is cut off,
+/// notes that contradict each other or the output, and a totals line that names the wrong
+/// unit. Each test failed on the behaviour before the fix.
+@Suite("Groups say what they count")
+struct GroupsProbeTests {
+  /// People p1-p4 tied in 'trust', organisations o1-o3 only in the affiliation layer
+  /// 'member', which is left out: the organisations were isolates of the network analysed and
+  /// still members of its groups (Police of size 4, density 1/12; brokerage z-scores from 7
+  /// nodes).
+  static let ties =
+    "source,target,layer\np1,p2,trust\np2,p3,trust\np3,p4,trust\np4,p1,trust\np1,p3,trust\np1,o1,member\np2,o2,member\np3,o3,member\np4,o3,member\n"
+  static let nodes =
+    "id,kind,sector\np1,person,Police\np2,person,Police\np3,person,School\np4,person,School\no1,organisation,Police\no2,organisation,Police\no3,organisation,School\n"
+
+  @Test func organisationsOutsideTheLayersAnalysedAreNotInTheGroups() throws {
+    let dir = try temporaryDirectory()
+    let net = try tables(dir, "m", ties: Self.ties, nodes: Self.nodes)
+    let b = run("brokers", net, "--group", "sector")
+    #expect(b.status == 0, "\(b.stderr)")
+    #expect(
+      b.stderr.contains(
+        "3 organisations (kind organisation, the first: 'o1') are tied only in the affiliation layers left out"
+      ), "\(b.stderr)")
+    // R sna 2.7.1, brokerage() on the four people alone (cl = 1 1 2 2): p1's itinerant (w_O)
+    // z 1.869086787691938, p3's gatekeeper (b_OI) z 3.915367986218354.
+    let rows = b.stdout.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    let header = rows[0]
+    func value(_ id: String, _ column: String) -> Double? {
+      guard let r = rows.first(where: { $0.first == Substring(id) }),
+        let k = header.firstIndex(of: Substring(column))
+      else { return nil }
+      return Double(r[k])
+    }
+    #expect(abs(value("p1", "itinerant_z")! - 1.869086787691938) < 1e-12)
+    #expect(abs(value("p3", "gatekeeper_z")! - 3.915367986218354) < 1e-12)
+    #expect(!b.stdout.contains("\no1,"))
+    // groups: Police has the 2 people, one tie p1 -> p2 of 2 ordered pairs (by hand).
+    let g = run("groups", net, "--group", "sector", "--permutations", "0")
+    #expect(g.stdout.contains("\nPolice,Police,2,2,1,0.5,"), "\(g.stdout)")
+    // With every layer the organisations are in the network, and in their groups.
+    let all = run("groups", net, "--group", "sector", "--permutations", "0", "--layer", "all")
+    #expect(all.stdout.contains("\nPolice,Police,4,4,"), "\(all.stdout)")
+    #expect(!all.stderr.contains("are tied only in the affiliation layers left out"))
+  }
+
+  /// Organisations' sectors 'Police', 'police' and ' Police': each person was a boundary
+  /// spanner by the spelling alone, and spanners said nothing of it (the group commands did).
+  @Test func spannersSayASectorSpelledTwoWays() throws {
+    let dir = try temporaryDirectory()
+    let net = try tables(
+      dir, "s",
+      ties: "source,target,layer\np1,o1,member\np1,o2,member\np2,o2,member\np2,o3,member\n",
+      nodes:
+        "id,kind,sector\np1,person,\np2,person,\no1,organisation,Police\no2,organisation,police\no3,organisation, Police\n"
+    )
+    let r = run("spanners", net)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "the groups 'Police', 'police' of 'sector' differ only in case, spacing, punctuation, diacritics or how a number is written; they are kept apart"
+      ), "\(r.stderr)")
+    #expect(r.stderr.contains("1 value of 'sector' had spaces, tabs or line breaks around it"))
+  }
+
+  /// Removing c, the only member of S, cuts a-b (P) from d (T): the pair P -- T loses contact,
+  /// and S has no one left, so it was in no pair and not said at all.
+  @Test func aGroupThatLeavesWholeIsSaid() throws {
+    let dir = try temporaryDirectory()
+    let net = try tables(
+      dir, "w", ties: "source,target\na,b\nb,c\nc,d\nx,y\n",
+      nodes: "id,sector\na,P\nb,P\nc,S\nd,T\nx,U\ny,U\nz,V\n")
+    let r = run("whatif", net, "--undirected", "--remove", "c", "--group", "sector")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("group pairs that lose all contact: P -- T\n"), "\(r.stdout)")
+    #expect(
+      r.stdout.contains("groups everyone of whom leaves (no contact with any group after): S\n"))
+    let kept = run("whatif", net, "--undirected", "--remove", "b", "--group", "sector")
+    #expect(!kept.stdout.contains("everyone of whom leaves"), "\(kept.stdout)")
+  }
+
+  /// Eight nodes of eight ages: E-I 1 for every tie, with no word, where twelve nodes got the
+  /// note 'most nodes are a group of their own'.
+  @Test func aGroupPerNodeIsSaidAtAnySize() throws {
+    let dir = try temporaryDirectory()
+    let net = try tables(
+      dir, "c", ties: "source,target\na,b\nb,c\nc,d\nd,e\ne,f\nf,g\ng,h\n",
+      nodes: "id,age\na,20\nb,21\nc,22\nd,23\ne,24\nf,25\ng,26\nh,27\n")
+    let r = run("groups", net, "--group", "age", "--permutations", "0")
+    #expect(
+      r.stderr.contains(
+        "'age' has 8 groups for 8 nodes: every node is a group of its own, so nearly every tie crosses a boundary"
+      ), "\(r.stderr)")
+    // Groups of two and three are no such case.
+    let paired = try tables(
+      dir, "p", ties: "source,target\na,b\nb,c\nc,d\n", nodes: "id,g\na,x\nb,x\nc,y\nd,y\n")
+    #expect(!run("groups", paired, "--group", "g").stderr.contains("a group of its own"))
+  }
+
+  /// communities --group said both that the nodes without a value are left out of the group
+  /// measures and that they form a module; with no value at all, every node was
+  /// 'ultra-peripheral' in one made-up module.
+  @Test func communitiesSayOnceWhatNodesWithoutAGroupBecome() throws {
+    let dir = try temporaryDirectory()
+    let chain = "source,target\na,b\nb,c\nc,d\n"
+    let one = try tables(dir, "one", ties: chain, nodes: "id,g\na,x\nb,\nc,y\nd,y\n")
+    let r = run("communities", one, "--group", "g", "--undirected")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "1 of 4 nodes has no value for 'g': it is a module of its own, '(no group)', for modularity and participation"
+      ), "\(r.stderr)")
+    #expect(!r.stderr.contains("left out of the group measures"))
+    let none = try tables(dir, "none", ties: chain, nodes: "id,g\na,\nb,\nc,\nd,\n")
+    let n = run("communities", none, "--group", "g", "--undirected")
+    #expect(n.status == 64)
+    #expect(
+      n.stderr.contains(
+        "No node has a value for 'g', so there are no groups to take as modules; leave out --group to find communities"
+      ), "\(n.stderr)")
+  }
+
+  /// With 1/k credit each brokered pair counts 1 in all, so the total counts pairs: it was
+  /// called '191 open two-paths' where the run without the option gave 500.
+  @Test func thePartialCreditTotalCountsBrokeredPairs() throws {
+    let plain = run("brokers", "krackhardt", "--layer", "advice", "--group", "department")
+    let shared = run(
+      "brokers", "krackhardt", "--layer", "advice", "--group", "department", "--partial-credit")
+    #expect(
+      plain.stderr.contains("network total: 500 open two-paths;"), "\(plain.stderr)")
+    #expect(
+      shared.stderr.contains(
+        "network total: 191 brokered pairs (each pair's credit of 1 shared among its brokers);"),
+      "\(shared.stderr)")
+  }
+
+  /// An ego without alters in the layer (Pucci in Padgett's marriages) has no E-I; the note
+  /// said its alters all count as another group (ei_ego_alter 1).
+  @Test func anEgoWithoutAltersIsNotSaidToHaveAnEI() {
+    let r = run("egos", "padgett", "--ego-networks", "--layer", "marriage", "--group", "wealth")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(!r.stderr.contains("that no alter has"), "\(r.stderr)")
+  }
+
+  /// `convert padgett padgett.csv` in a folder without a padgett.nodes.csv was refused as
+  /// overwriting 'the input file padgett.nodes.csv': the dataset's name was taken for a CSV
+  /// file in this folder.
+  @Test func aDatasetConvertsToACSVOfItsNameHere() throws {
+    guard let binary = builtBinary() else {
+      print("skipped: no built brobyggare binary")
+      return
+    }
+    let dir = try temporaryDirectory()
+    let r = try runTool(binary, ["convert", "padgett", "padgett.csv"], currentDirectory: dir)
+    #expect(r.status == 0, "\(r.err)")
+    #expect(
+      FileManager.default.fileExists(atPath: dir.appendingPathComponent("padgett.nodes.csv").path))
+    // A CSV's own node table is still never overwritten.
+    let again = try runTool(
+      binary, ["convert", "padgett.csv", "padgett.csv", "--input-format", "csv"],
+      currentDirectory: dir)
+    #expect(again.status == 64, "\(again.err)")
+  }
+
+  /// A pair tied in two layers with a different trust in each was said of wave A only.
+  @Test func compareSaysTrustAcrossLayersOfBothWaves() throws {
+    let dir = try temporaryDirectory()
+    let a = try tables(dir, "a", ties: "source,target,layer,trust\na,b,work,1\nb,c,trust,0.5\n")
+    let b = try tables(
+      dir, "b", ties: "source,target,layer,trust\na,b,work,1\na,b,trust,0.2\nb,c,trust,0.5\n")
+    let r = run("compare", a, b)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains("\(b): 1 pair is tied in more than one of the layers"), "\(r.stderr)")
+  }
+}
