@@ -339,6 +339,14 @@ extension BrobyggareCommandLine {
     style.selection = try tieSelection(p, network: net, file: file, measured: false)
     style.threads = try threadCount(p)
     if let g = style.group, let groups = try? net.groupAssignment(by: g) {
+      // The colours are the groups: what made them is said as the group measures say it.
+      noteGroupValues(
+        groups, nodeCount: net.nodeCount, leftOutOf: "the colours",
+        ungroupedAre: (
+          "it is drawn white with a dashed outline, as '(no group)' in the legend",
+          "they are drawn white with a dashed outline, as '(no group)' in the legend"
+        ))
+      noteSimilarGroups(groups.similarNames, attribute: g)
       let colours = style.greyscale ? DiagramStyle.greys.count : DiagramStyle.palette.count
       if groups.names.count > colours {
         note(

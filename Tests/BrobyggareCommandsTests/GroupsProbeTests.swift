@@ -170,6 +170,24 @@ struct GroupsProbeTests {
     #expect(again.status == 64, "\(again.err)")
   }
 
+  /// `dot --group` coloured 'Police' and 'police' apart and drew a node without a value as
+  /// '(no group)' without a word, where the group commands said both.
+  @Test func drawingsSayWhatMadeTheirColours() throws {
+    let dir = try temporaryDirectory()
+    let net = try tables(
+      dir, "d", ties: "source,target\na,b\nb,c\nc,d\n",
+      nodes: "id,sector\na,Police\nb,police\nc, Police\nd,\n")
+    let r = run("dot", net, "--group", "sector")
+    #expect(r.status == 0, "\(r.stderr)")
+    for expected in [
+      "the groups 'Police', 'police' of 'sector' differ only in case",
+      "1 of 4 nodes has no value for 'sector': it is drawn white with a dashed outline, as '(no group)' in the legend",
+      "1 value of 'sector' had spaces, tabs or line breaks around it",
+    ] {
+      #expect(r.stderr.contains(expected), "\(expected): \(r.stderr)")
+    }
+  }
+
   /// A pair tied in two layers with a different trust in each was said of wave A only.
   @Test func compareSaysTrustAcrossLayersOfBothWaves() throws {
     let dir = try temporaryDirectory()
