@@ -90,6 +90,29 @@ struct HostileInputProbeTests {
     #expect(q?.description == "q.csv:3:17: error: the header names 'source' twice")
   }
 
+  /// A Pajek or GML file with UTF-8 letters and one stray byte that is not UTF-8 was read
+  /// whole as Windows-1252 (Pajek) or ISO-8859-1 (GML): 'Björk' became 'BjÃ¶rk' with a note
+  /// that said no place. Refused at the stray byte now; a file in Windows-1252 alone is read.
+  @Test func aFileOfUTF8WithAStrayByteIsNotReadAsWindows1252() throws {
+    let mixed: [UInt8] =
+      Array("*Vertices 2\n1 \"Bj".utf8) + [0xC3, 0xB6] + Array("rk\"\n2 \"Caf".utf8) + [0xFF]
+      + Array("\"\n*Edges\n1 2\n".utf8)
+    let e = formatError { try PajekFormat.read(Data(mixed), file: "mix.net") }
+    #expect(
+      e?.description
+        == "mix.net:3:7: error: byte 0xFF is not valid UTF-8, but the file's 'ö' (line 2, column 6) is UTF-8: read as Windows-1252 or ISO-8859-1, every UTF-8 letter would turn into two; save the file as UTF-8 (the byte here is likely a slip)"
+    )
+    let gml: [UInt8] =
+      Array("graph [ node [ id 1 label \"Bj".utf8) + [0xC3, 0xB6]
+      + Array("rk\" ] node [ id 2 label \"x".utf8)
+      + [0xE9] + Array("\" ] ]\n".utf8)
+    #expect(formatError { try GMLFormat.read(Data(gml), file: "mix.gml") }?.line == 1)
+    // Windows-1252 alone ('ö' as F6): read as before.
+    let cp1252: [UInt8] =
+      Array("*Vertices 1\n1 \"Bj".utf8) + [0xF6] + Array("rk\"\n".utf8)
+    #expect(try PajekFormat.read(Data(cp1252), file: "w.net").nodes.map(\.label) == ["Björk"])
+  }
+
   /// `Polisé` written with é as one code point and as e with a combining accent compare equal
   /// in Swift, so they were one group without a word; said now.
   @Test func aGroupInTwoUnicodeFormsIsSaid() throws {

@@ -137,6 +137,42 @@ private func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String, xml: Bool) thr
   throw FormatError(file: file, line: line, column: column, invalidUTF8Message(bytes[at], xml: xml))
 }
 
+/// Refuses text that is UTF-8 in places and not in others: a file whose accented letters are
+/// valid UTF-8 (`ö` as C3 B6) and which also holds a byte that is not, read whole as a
+/// single-byte encoding, would turn every UTF-8 letter into two (`Björk` into `BjÃ¶rk`). Text
+/// in Windows-1252 or ISO-8859-1 almost never holds a valid UTF-8 sequence of two bytes or
+/// more, so a reader that falls back to one calls this first.
+func refuseMixedUTF8(_ bytes: ArraySlice<UInt8>, file: String) throws(FormatError) {
+  guard let bad = firstInvalidUTF8(bytes) else { return }
+  var i = bytes.startIndex
+  var firstValid: Int?
+  while i < bytes.endIndex {
+    let len = utf8SequenceLength(bytes[i])
+    if len >= 2, i + len <= bytes.endIndex,
+      String(validating: bytes[i..<(i + len)], as: UTF8.self) != nil
+    {
+      firstValid = i
+      break
+    }
+    i += max(len, 1)
+  }
+  guard let valid = firstValid else { return }
+  func place(_ k: Int) -> (Int, Int) {
+    var counter = LineCounter()
+    for b in bytes[bytes.startIndex..<k] { counter.advance(b) }
+    return (counter.line, counter.column)
+  }
+  let (vl, vc) = place(valid)
+  let (bl, bc) = place(bad)
+  let letter = String(
+    decoding: bytes[valid..<(valid + utf8SequenceLength(bytes[valid]))], as: UTF8.self)
+  throw FormatError(
+    file: file, line: bl, column: bc,
+    String(format: "byte 0x%02X is not valid UTF-8, ", bytes[bad])
+      + "but the file's '\(letter)' (line \(vl), column \(vc)) is UTF-8: read as Windows-1252 or ISO-8859-1, every UTF-8 letter would turn into two; save the file as UTF-8 (the byte here is likely a slip)"
+  )
+}
+
 /// The length of the UTF-8 sequence a byte starts: 1 to 4, or 0 for a byte that starts none.
 func utf8SequenceLength(_ b: UInt8) -> Int {
   b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0

@@ -89,6 +89,7 @@ public enum GMLFormat {
     if !utf16, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
       String(validating: body, as: UTF8.self) == nil
     {
+      try refuseMixedUTF8(body, file: file)
       text = try decodeText(data, file: file, fallbackEncoding: "iso-8859-1")
       latin1 = true
     } else {

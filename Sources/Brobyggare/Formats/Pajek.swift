@@ -224,6 +224,7 @@ public enum PajekFormat {
     let utf16 = raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF])
     if !utf16, !raw.starts(with: [0xEF, 0xBB, 0xBF]), String(validating: raw, as: UTF8.self) == nil
     {
+      try refuseMixedUTF8(raw[...], file: file)
       return (Array(try decodeText(data, file: file, fallbackEncoding: "windows-1252").utf8), true)
     }
     return (Array(try decodeText(data, file: file).utf8), false)
