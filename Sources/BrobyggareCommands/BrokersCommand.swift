@@ -147,7 +147,14 @@ extension BrobyggareCommandLine {
       ("network", path), ("nodes", String(net.nodeCount)),
       ("directed", net.isDirected ? "yes" : "no"), ("group", attribute),
     ]
-    settings += selectionSettings(selection, network: net)
+    // Without --trust-weighted the two-paths are counted: the trust, and so the merge rule of
+    // parallel ties' trust, changes nothing, which the settings say.
+    settings +=
+      trust == nil
+      ? selectionSettings(
+        selection, network: net,
+        weightNotRead: "two-paths are counted; --trust-weighted reads the trust")
+      : selectionSettings(selection, network: net)
     settings.append(("partial credit", credit == .shared ? "1/k" : "none"))
     settings.append(
       (

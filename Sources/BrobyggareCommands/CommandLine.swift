@@ -135,6 +135,9 @@ public enum BrobyggareCommandLine {
             "--digits takes a whole number from 1 to 17 (17 keeps every digit of a double), not '\(digits)'"
         )
       }
+      // A missing folder for -o is found before the work, not after it (a shard of hours on a
+      // cluster, then "the folder does not exist"); the report's -o is a folder it makes.
+      if spec.name != "report", let o = parsed.value("output") { try checkOutputFolder(o) }
       try NumberStyle.$digits.withValue(digits) { try dispatch(spec, parsed, &out) }
     } catch let e as UsageError {
       out.stdout = ""
@@ -240,6 +243,15 @@ final class Notes: @unchecked Sendable {
   private var networks: [String] = []
   func recordNetwork(_ path: String) { lock.withLock { networks.append(path) } }
   var networkFiles: [String] { lock.withLock { networks } }
+
+  /// The tie selection a packed network (`.bbn`) was packed with, as its settings say it
+  /// (layers, weight, merge, sign): the selection the commands' settings give for it, since
+  /// the options that would choose another are refused on it.
+  private var packed: [(String, String)]?
+  var packedSelection: [(String, String)]? {
+    get { lock.withLock { packed } }
+    set { lock.withLock { packed = newValue } }
+  }
 }
 
 /// A weight that has no length, as an error in the network's file: the tie named by its place
@@ -600,6 +612,13 @@ func readNetwork(_ path: String, _ p: ParsedArguments) throws -> Network {
     )
   }
   noteSimilarNames(network, file: path)
+  if p.value("input-format") == nil, PackedNetwork.isPacked(path: path),
+    let settings = try? PackedNetwork.settings(contentsOf: path)
+  {
+    Notes.current?.packedSelection = settings.filter { $0.name != "distance" }.map {
+      ($0.name, $0.value)
+    }
+  }
   // The tie table and any node table it was read with are inputs no output may overwrite.
   Notes.current?.recordInput(path)
   if let n = options.nodeTable { Notes.current?.recordInput(n) }
@@ -970,6 +989,24 @@ func writeOutput(_ files: [(path: String, data: Data)], inputs: [String]) throws
   try writeFilesAtomically(files)
 }
 
+/// Refuses an output file whose folder does not exist, or is no folder, before any work is
+/// done; writing checks it again.
+func checkOutputFolder(_ path: String) throws {
+  /// Said as a write that fails says it (`WriteError`).
+  struct OutputFolderError: Error, CustomStringConvertible {
+    var description: String
+  }
+  let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+  var isDir: ObjCBool = false
+  if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) {
+    throw OutputFolderError(
+      description: "cannot write \(path): the folder \(folder) does not exist")
+  }
+  if !isDir.boolValue {
+    throw OutputFolderError(description: "cannot write \(path): \(folder) is not a folder")
+  }
+}
+
 /// A path made absolute, with `.`, `..` and symbolic links resolved, to compare with another.
 func canonicalPath(_ path: String) -> String {
   URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
@@ -991,6 +1028,8 @@ func selectionSettings(_ s: TieSelection, network: Network, weightNotRead why: S
 
 /// The settings of a tie selection as (name, value) pairs for the echoed settings.
 func selectionSettings(_ s: TieSelection, network: Network) -> [(String, String)] {
+  // A packed network's ties were chosen when it was packed: its settings say how.
+  if let packed = Notes.current?.packedSelection { return packed }
   let list = { (names: [String]) in names.map(settingName).joined(separator: ",") }
   var layers = s.layers.map { list($0.sorted()) } ?? "all"
   if !s.excludedLayers.isEmpty {

@@ -299,8 +299,13 @@ func emit(
     try emitWorkbook([(workbookSheetName(p), table)], p, inputs: inputs, &out)
     return
   }
-  let text = table.render(format)
+  var text = table.render(format)
   if format != .json { out.stderr += table.settingsLine }
+  // A Markdown file says its settings above the table (a CSV has no place for them; JSON and
+  // workbooks hold them too).
+  if format == .markdown && p.value("output") != nil && !table.settings.isEmpty {
+    text = table.settingsParagraph + text
+  }
   if format == .excel {
     note(
       "--excel: semicolons, decimal commas and a byte-order mark; text cells that begin with =, +, -, @, a tab or a carriage return are written behind a ' so that Excel does not run them as formulas"
@@ -313,11 +318,15 @@ func emit(
   }
 }
 
-/// The sheet a command's table is written to: the command's name (`metrics`, `brokers`).
-func workbookSheetName(_ p: ParsedArguments) -> String { p.command }
+/// The sheet a command's table is written to: the command's name (`metrics`, `brokers`);
+/// `merge` writes the table a single `metrics` run writes, byte for byte, so its sheet too.
+func workbookSheetName(_ p: ParsedArguments) -> String {
+  p.command == "merge" ? "metrics" : p.command
+}
 
-/// Writes tables as one workbook (`-o results.xlsx`), a sheet each, the settings echoed on
-/// standard error as for the other formats.
+/// Writes tables as one workbook (`-o results.xlsx`), a sheet each, and a sheet `settings`
+/// of the choices that made them; the settings are echoed on standard error as for the other
+/// formats.
 func emitWorkbook(
   _ tables: [(name: String, table: ResultTable)], _ p: ParsedArguments, inputs: [String],
   _ out: inout BrobyggareCommandLine.Outcome
@@ -336,7 +345,9 @@ func emitWorkbook(
     [
       (
         path: o,
-        data: try XLSXFormat.checkedWorkbook(tables.map { $0.table.workbookSheet(named: $0.name) })
+        data: try XLSXFormat.checkedWorkbook(
+          tables.map { $0.table.workbookSheet(named: $0.name) }
+            + [settingsSheet(tables.map { ($0.name, $0.table.settings) })].compactMap { $0 })
       )
     ], inputs: inputs)
 }

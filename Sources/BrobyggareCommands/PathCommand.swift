@@ -50,6 +50,11 @@ extension BrobyggareCommandLine {
     let net = try readNetwork(path, p)
     let selection = try tieSelection(p, network: net)
     let adj = try net.adjacency(selection)
+    noteNonRespondents(
+      net,
+      effect:
+        "a path through them runs only along the ties others named, and their own trust in others is unknown"
+    )
     // Without trust every tie is trust 1: the most trusted path is one of the fewest steps,
     // and every path's trust is 1.
     if selection.weightAttribute == nil && !net.hasTrust {

@@ -373,15 +373,16 @@ extension BrobyggareCommandLine {
         ]
       }, settings: [])
     // What made the report, and the data the page's script reads.
-    let provenance = reportProvenance(
-      commandLine: reportCommandLine(p, spec: reportSpec),
-      inputs: reportInputs(path, nodes: p.value("nodes")),
-      settings: settings + [
+    let reportSettings =
+      settings + [
         (
           "distance",
           "hops: every tie 1, for betweenness and what-if; trust as a strength for constraint and mean trust"
         )
-      ])
+      ]
+    let provenance = reportProvenance(
+      commandLine: reportCommandLine(p, spec: reportSpec),
+      inputs: reportInputs(path, nodes: p.value("nodes")), settings: reportSettings)
     let hasUngrouped = g.contains { $0 < 0 }
     let pageGroups = names + (hasUngrouped ? [DiagramStyle.noGroup] : [])
     let pageData = ReportData(
@@ -527,6 +528,8 @@ extension BrobyggareCommandLine {
       eiTable.workbookSheet(named: "ei"), whatifTable.workbookSheet(named: "whatif"),
     ]
     if let rt = robustnessTable { sheets.append(rt.workbookSheet(named: "robustness")) }
+    // The choices that made every table, as report.md's provenance gives them.
+    if let s = settingsSheet([("every sheet", reportSettings)]) { sheets.append(s) }
     files.append(("tables.xlsx", try XLSXFormat.checkedWorkbook(sheets)))
     var isFolder: ObjCBool = false
     let existed = FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder)

@@ -222,6 +222,11 @@ struct ResultTable {
 
   /// The settings as one line on standard error; a line break in a value (a group name from a
   /// file) is shown as `\u{A}`, so that it cannot start a line of its own.
+  /// The settings as a Markdown paragraph to stand above the table in a saved file.
+  var settingsParagraph: String {
+    "Settings: " + oneLine(settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ")) + "\n\n"
+  }
+
   var settingsLine: String {
     oneLine("# " + settings.map { "\($0.0): \($0.1)" }.joined(separator: "; ")) + "\n"
   }
@@ -255,4 +260,15 @@ extension ResultTable {
       "a p-value of 0 means that none of the \(count) \(what) gave a value as far out as the observed one: report it as p < \(formatNumber(bound)), not p = 0"
     )
   }
+}
+
+/// A workbook's sheet of the choices that made its tables (the network, layers, direction,
+/// weight, merge rule, group, ...), one row each, named by the sheet they made: a workbook
+/// sent on says them without the terminal's output. `nil` when no table has settings.
+func settingsSheet(_ tables: [(name: String, settings: [(String, String)])]) -> XLSXFormat.Sheet? {
+  let rows = tables.flatMap { t in
+    t.settings.map { [XLSXFormat.Value.text(t.name), .text($0.0), .text($0.1)] }
+  }
+  guard !rows.isEmpty else { return nil }
+  return XLSXFormat.Sheet(name: "settings", header: ["sheet", "setting", "value"], rows: rows)
 }

@@ -118,10 +118,19 @@ extension BrobyggareCommandLine {
     if let g = p.value("group") { groups = try groupsOrUsageError(net, g, selection: selection) }
     let e = adj.removalEffect(of: removed, groups: groups?.groups)
     if net.isDirected && !hasReconstructedTies(net) {
+      // Those who did not answer named no one, unless the file says otherwise: the note says
+      // what this file holds.
+      var named = [Bool](repeating: false, count: net.nodeCount)
+      for tie in net.ties where selection.includes(layer: tie.layer) { named[tie.source] = true }
+      let silent = net.nodes.indices.filter { net.nodes[$0].answered == false }
+      let mute = silent.filter { !named[$0] }.count
       noteNonRespondents(
         net,
-        effect:
-          "no path leads out of them, so much of the fragmentation may be their silence, not pairs out of reach"
+        effect: mute == silent.count
+          ? "no path leads out of them, so much of the fragmentation may be their silence, not pairs out of reach"
+          : mute == 0
+            ? "their ties out are in the file, but the ties they would have named are unknown, so pairs may be out of reach for want of an answer"
+            : "\(mute) of them \(mute == 1 ? "has" : "have") no tie out, so no path leads out of \(mute == 1 ? "that one" : "those"), and much of the fragmentation may be their silence, not pairs out of reach"
       )
     }
     var lines: [String] = []

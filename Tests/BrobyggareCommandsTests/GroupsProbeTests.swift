@@ -188,6 +188,75 @@ struct GroupsProbeTests {
     }
   }
 
+  /// Found by a probe of what saved files record: a Markdown file held the table alone (the
+  /// settings went to the terminal), brokers' settings named a trust and merge rule that
+  /// counting two-paths never reads, whatif said the silent named no one when the file held
+  /// their ties out, and path said nothing of them at all.
+  @Test func savedFilesAndNotesSayWhatWasDone() throws {
+    let dir = try temporaryDirectory()
+    let net = try tables(
+      dir, "n", ties: "source,target,trust\na,b,0.5\nb,c,0.9\nc,a,0.4\nc,d,0.7\n",
+      nodes: "id,respondent,g\na,true,x\nb,true,x\nc,false,y\nd,false,y\n")
+    let md = dir.appendingPathComponent("m.md").path
+    #expect(run("metrics", net, "--measures", "degree", "-o", md).status == 0)
+    let text = try String(contentsOfFile: md, encoding: .utf8)
+    #expect(
+      text.hasPrefix("Settings: network: \(net); nodes: 4; directed: yes; layers: all"), "\(text)")
+    let b = run("brokers", net, "--group", "g", "--merge", "min")
+    #expect(
+      b.stderr.contains(
+        "weight: trust, not used (two-paths are counted; --trust-weighted reads the trust)"),
+      "\(b.stderr)")
+    // c named a (c -> a) and d named no one: one of the two silent has no tie out.
+    let w = run("whatif", net, "--remove", "b")
+    #expect(
+      w.stderr.contains(
+        "1 of them has no tie out, so no path leads out of that one"), "\(w.stderr)")
+    let path = run("path", net, "a", "d")
+    #expect(
+      path.stderr.contains("2 of 4 nodes did not answer (respondent = false)"), "\(path.stderr)")
+  }
+
+  /// Found by a probe of the cluster workflow: a shard ran to the end and then found its
+  /// output folder missing (hours lost per task on a cluster), and merge's workbook named its
+  /// sheet 'merge' where the single run's says 'metrics', so the bytes differed.
+  @Test func shardsCheckTheirFolderFirstAndMergeWritesTheSingleRunsWorkbook() throws {
+    let dir = try temporaryDirectory()
+    let missing = run(
+      "metrics", "lazega", "--measures", "betweenness", "--shard", "0/1", "-o",
+      dir.appendingPathComponent("nodir/part-0.bbs").path)
+    #expect(missing.status == 1)
+    #expect(
+      missing.stderr.contains(
+        "cannot write \(dir.appendingPathComponent("nodir/part-0.bbs").path): the folder"),
+      "\(missing.stderr)")
+    let parts = (0..<2).map { dir.appendingPathComponent("p\($0).bbs").path }
+    for (i, part) in parts.enumerated() {
+      let r = run("metrics", "lazega", "--measures", "betweenness", "--shard", "\(i)/2", "-o", part)
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    let single = dir.appendingPathComponent("single.xlsx").path
+    let merged = dir.appendingPathComponent("merged.xlsx").path
+    #expect(run("metrics", "lazega", "--measures", "betweenness", "-o", single).status == 0)
+    let m = run("merge", parts[0], parts[1], "-o", merged)
+    #expect(m.status == 0, "\(m.stderr)")
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: merged))
+        == Data(contentsOf: URL(fileURLWithPath: single)))
+    // A packed network's settings are those it was packed with, in every command (bridges,
+    // communities and reciprocity said 'layers: all; weight: trust').
+    let net = try tables(
+      dir, "tc", ties: "source,target,strength,layer\na,b,2,friend\nb,c,3,friend\nc,a,1,work\n")
+    let packed = dir.appendingPathComponent("tc.bbn").path
+    let pk = run(
+      "pack", net, "--trust-column", "strength", "--layer", "friend", "--undirected", "-o", packed)
+    #expect(pk.status == 0, "\(pk.stderr)")
+    for command in ["bridges", "communities", "reciprocity", "metrics"] {
+      let r = run(command, packed)
+      #expect(r.stderr.contains("layers: friend; weight: strength"), "\(command): \(r.stderr)")
+    }
+  }
+
   /// A pair tied in two layers with a different trust in each was said of wave A only.
   @Test func compareSaysTrustAcrossLayersOfBothWaves() throws {
     let dir = try temporaryDirectory()

@@ -39,7 +39,13 @@ struct XLSXCommandTests {
     let r = run("metrics", padgett, "--measures", "degree,betweenness", "-o", out, "--threads", "1")
     #expect(r.status == 0, "\(r.stderr)")
     let book = try XLSXFormat.Workbook(data: Data(contentsOf: URL(fileURLWithPath: out)), file: out)
-    #expect(book.sheets.map(\.name) == ["metrics"])
+    // The table, and the choices that made it (a workbook sent on says them; they went to the
+    // terminal only).
+    #expect(book.sheets.map(\.name) == ["metrics", "settings"])
+    let (settings, _) = try book.table(sheet: 1)
+    #expect(settings.header == ["sheet", "setting", "value"])
+    #expect(settings.rows.contains(["metrics", "directed", "no"]), "\(settings.rows)")
+    #expect(settings.rows.contains { $0.prefix(2) == ["metrics", "layers"] })
     let (table, _) = try book.table(sheet: 0)
     #expect(table.header.prefix(2) == ["id", "label"])
     #expect(table.rows.count == 16)
@@ -140,7 +146,12 @@ struct XLSXCommandTests {
     let book = try XLSXFormat.Workbook(
       data: Data(contentsOf: URL(fileURLWithPath: path)), file: path)
     #expect(
-      book.sheets.map(\.name) == ["bridge-builders", "group-matrix", "ei", "whatif", "robustness"])
+      book.sheets.map(\.name) == [
+        "bridge-builders", "group-matrix", "ei", "whatif", "robustness", "settings",
+      ])
+    let (settings, _) = try book.table(sheet: 5)
+    #expect(
+      settings.rows.contains { $0.prefix(2) == ["every sheet", "layers"] }, "\(settings.rows)")
     let csv = try String(
       contentsOf: dir.appendingPathComponent("bridge-builders.csv"), encoding: .utf8)
     let (table, _) = try book.table(sheet: 0)

@@ -72,8 +72,8 @@ struct ReaderHardeningTests {
     let net = try csvNetwork("source,target,ok,Id\na,b,True,1\nb,a,FALSE,2\n")
     #expect(net.ties[0].attributes["ok"] == .string("True"))
     #expect(net.ties[1].attributes["ok"] == .string("FALSE"))
-    // Gephi's edge table has an Id column: ids are names, never numbers.
-    #expect(net.ties[0].attributes["Id"] == .string("1"))
+    // Gephi's edge table has an Id column: the tie's own id, a name, never a number.
+    #expect(net.ties[0].id == "1" && net.ties[0].attributes["Id"] == nil)
   }
 
   @Test func dotLabelsKeepTheirText() throws {

@@ -736,7 +736,14 @@ public enum CSVFormat {
         "the column '\(table.header[kind])' read as the layer (Gephi's edge kind, as GEXF's kind is read); --layer-column names another"
       )
     }
-    let rest = table.header.indices.filter { ![s, t, trustCol, layerCol, typeCol].contains($0) }
+    // A column 'id' (Gephi's edge table writes 'Id') is the tie's own id, as GraphML's edge id
+    // is: kept for writing back, and no attribute (JSON has its place for it).
+    let idCol = column(table.header, "id").flatMap {
+      [s, t, trustCol, layerCol, typeCol].contains($0) ? nil : $0
+    }
+    let rest = table.header.indices.filter {
+      ![s, t, trustCol, layerCol, typeCol, idCol].contains($0)
+    }
     let cols = typedColumns(table, columns: rest)
     for c in cols { network.declareTieAttribute(AttributeDeclaration(name: c.name, type: c.type)) }
     let decimalComma = table.delimiter == UInt8(ascii: ";")
@@ -823,7 +830,11 @@ public enum CSVFormat {
       var attrs: [String: AttributeValue] = [:]
       for c in cols { if let v = c.values[r] { attrs[c.name] = v } }
       let layer = layerCol.flatMap { fields[$0].isEmpty ? nil : fields[$0] }
-      network.addTie(from: a, to: b, trust: trust, layer: layer, attributes: attrs)
+      let tieID = idCol.flatMap { fields[$0].isEmpty ? nil : fields[$0] }
+      network.addTie(
+        Tie(
+          source: network.node(withID: a), target: network.node(withID: b), trust: trust,
+          layer: layer, id: tieID, attributes: attrs))
       if undirectedRows.contains(r) && a != b {
         network.addTie(from: b, to: a, trust: trust, layer: layer, attributes: attrs)
       }
@@ -1000,7 +1011,7 @@ public enum CSVFormat {
   }
 
   /// The tie table: `source,target,type` (`type` is `Directed` or `Undirected` on every row),
-  /// then trust and layer when any tie has them, then the declared tie attributes in
+  /// then trust, layer and id when any tie has them, then the declared tie attributes in
   /// declaration order. Fields are quoted as `quoteField(_:)` says, whatever the delimiter.
   /// Trust is written so that its type reads back (``Network/trustType``): integer trust in
   /// digits (`4`), other trust with a point when it is a whole number (`4.0`).
@@ -1018,6 +1029,9 @@ public enum CSVFormat {
     let hasLayer = network.hasLayers
     if hasTrust { header.append(network.trustAttributeName) }
     if hasLayer { header.append("layer") }
+    // The ties' own ids (GraphML's edge ids, Gephi's Id), which the reader takes back as such.
+    let hasIDs = network.ties.contains { $0.id != nil }
+    if hasIDs { header.append("id") }
     let fixed = header.count
     let attrs = network.tieAttributes.filter { $0.type != .markup }.map(\.name)
     header += attrs
@@ -1041,6 +1055,9 @@ public enum CSVFormat {
       if hasTrust { out += d + (tie.trust.map(trustText) ?? "") }
       if hasLayer {
         out += d + (try field(tie.layer ?? "", at: .tieAttribute("layer", tie: k, in: network)))
+      }
+      if hasIDs {
+        out += d + (try field(tie.id ?? "", at: .tieAttribute("id", tie: k, in: network)))
       }
       for a in attrs {
         out +=

@@ -245,12 +245,13 @@ extension Network {
         }
       }
     }
-    // Tie ids: GraphML, GEXF, GML, JSON and Pajek (which says so itself) have a place for them.
-    if [.csv, .xlsx, .dot, .edgelist, .ucinet].contains(format) {
+    // Tie ids: GraphML, GEXF, GML, JSON, CSV and workbooks (an id column) have a place for
+    // them; Pajek says so itself.
+    if [.dot, .edgelist, .ucinet].contains(format) {
       let withID = ties.lazy.filter { $0.id != nil }.count
       if withID > 0 {
         lost.append(
-          "the ties' own ids (\(withID == ties.count ? (withID == 1 ? "the tie has one" : "every tie has one") : "\(withID) of the \(ties.count) ties \(withID == 1 ? "has" : "have") one"); GraphML, GEXF, GML and JSON keep them)"
+          "the ties' own ids (\(withID == ties.count ? (withID == 1 ? "the tie has one" : "every tie has one") : "\(withID) of the \(ties.count) ties \(withID == 1 ? "has" : "have") one"); GraphML, GEXF, GML, JSON and CSV keep them)"
         )
       }
     }

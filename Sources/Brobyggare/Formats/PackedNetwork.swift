@@ -8,7 +8,7 @@ import Foundation
 /// The layout, little-endian, arrays on 8-byte boundaries:
 ///
 ///     "BROBYBBN"  u32 version  u32 flags (bit 0: directed)  u64 n  u64 m (arcs)  u64 hash
-///     u64 settings hash (FNV-1a 64 of the settings block that follows)
+///     u64 settings hash (the same hash of the settings block that follows)
 ///     u64 k, then k settings as (name, value) strings (u64 length + UTF-8), padded
 ///     offsets: (n + 1) × u64          row v is arcs offsets[v] ..< offsets[v + 1]
 ///     heads:   m × u32, padded        each < n; an undirected tie is in both rows
@@ -16,8 +16,8 @@ import Foundation
 ///     ids:     (n + 1) × u64 offsets into UTF-8 bytes, padded
 ///     labels:  the same
 ///
-/// The hash (``contentHash``) is FNV-1a 64 (by 64-bit words) over the flags, n, m and everything after the
-/// settings: it names the network's content, whatever the file it was read from, and every
+/// The hash (``contentHash``) is FNV-1a 64 by 64-bit words, mixed (see `FNV1a64`), over the
+/// flags, n, m and everything after the settings: it names the network's content, whatever the file it was read from, and every
 /// shard part (``ShardPart``) carries it so that parts of different networks are not merged.
 ///
 /// Reading checks every count against the size of the file before it allocates anything, every
@@ -27,7 +27,7 @@ public struct PackedNetwork: Sendable {
   /// The extension of a packed network, `bbn`.
   public static let fileExtension = "bbn"
   /// The version of the layout this library writes and reads.
-  public static let formatVersion: UInt32 = 1
+  public static let formatVersion: UInt32 = 2
   static let magic = Array("BROBYBBN".utf8)
   /// The `weight` setting of a network packed without trust, as the commands write it.
   package static let unweightedSetting = "none (every tie 1)"

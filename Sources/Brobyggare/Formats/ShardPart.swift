@@ -26,7 +26,7 @@ public struct ShardPart: Sendable {
   /// The version of the layout this library writes and reads. Version 2: betweenness on hops
   /// takes each chunk's sources in a breadth-first order of the network, so a version 1 part's
   /// chunks hold other sources and must not be merged with version 2 parts.
-  public static let formatVersion: UInt32 = 2
+  public static let formatVersion: UInt32 = 3
   static let magic = Array("BROBYBBS".utf8)
 
   /// The content hash of the network (``PackedNetwork/contentHash(of:ids:labels:)``).
