@@ -144,6 +144,13 @@ func groupsOrUsageError(
     }
     return (a.groups, a.names)
   } catch is NetworkError {
+    // A packed network holds ids and labels alone: the groups are in the original file.
+    if Notes.current?.packedSelection != nil {
+      throw UsageError(
+        message:
+          "No node attribute is named '\(attribute)': a packed network (.bbn) holds the node ids and labels alone, no other attributes; read the original file (with --nodes if the groups are in a node table)"
+      )
+    }
     let names = Set(net.nodeAttributes.map(\.name) + net.nodes.flatMap { $0.attributes.keys })
       .sorted()
     throw UsageError(
@@ -266,6 +273,16 @@ func tableFormat(_ p: ParsedArguments) throws -> TableFormat {
       case "tsv": return .tsv
       case "md": return .markdown
       case "xlsx": return .xlsx
+      case let e
+      where [
+        "pdf", "svg", "png", "html", "graphml", "gexf", "gml", "dot", "net", "bbn", "bbs", "xls",
+        "ods",
+      ].contains(e):
+        // A table is text or a workbook: CSV in results.pdf is a file its name belies.
+        throw UsageError(
+          message:
+            "'\(o)' names a .\(e) file, and this command writes a table: name it .csv, .tsv, .json, .md or .xlsx (or give --format)"
+        )
       default: return .csv
       }
     }

@@ -255,6 +255,14 @@ struct GroupsProbeTests {
       let r = run(command, packed)
       #expect(r.stderr.contains("layers: friend; weight: strength"), "\(command): \(r.stderr)")
     }
+    // Groups asked of a packed network: the reason, not only the attributes there are.
+    let g = run("metrics", packed, "--group", "team")
+    #expect(g.status == 64)
+    #expect(g.stderr.contains("a packed network (.bbn) holds the node ids and labels alone"))
+    // merge -o result.pdf wrote CSV into it.
+    let pdf = run("merge", parts[0], parts[1], "-o", dir.appendingPathComponent("r.pdf").path)
+    #expect(
+      pdf.status == 64 && pdf.stderr.contains("names a .pdf file, and this command writes a table"))
   }
 
   /// A pair tied in two layers with a different trust in each was said of wave A only.
