@@ -111,11 +111,22 @@ extension BrobyggareCommandLine {
     noteKindlessAsOtherMode(net, layers: layers)
     let projection = try net.projection(
       onto: side, weight: weight, selection: TieSelection(layers: layers))
-    let files = try projection.network.serializedData(as: format, path: output)
+    // The file says how it was made: its weights are the projection's (shared affiliations or
+    // Newman's), read as the trust by every command, which a month later no one may recall.
+    var projected = projection.network
+    for (name, value) in [
+      ("projection_of", input), ("projection_onto", side.rawValue),
+      ("projection_weight", weight.rawValue),
+      ("projection_layers", layers.map { $0.sorted().joined(separator: ",") } ?? "all"),
+    ] {
+      projected.attributes[name] = .string(value)
+      projected.networkAttributes.append(AttributeDeclaration(name: name, type: .string))
+    }
+    let files = try projected.serializedData(as: format, path: output)
     var inputs = [input]
     if let n = p.value("nodes") { inputs.append(n) }
     try writeOutput(files, inputs: inputs)
-    for lost in projection.network.lostWhenWritten(as: format) { note("\(output): \(lost)") }
+    for lost in projected.lostWhenWritten(as: format) { note("\(output): \(lost)") }
     out.stderr +=
       "# network: \(input); onto: \(side.rawValue); weight: \(weight.rawValue); layers: \(layers.map { $0.sorted().joined(separator: ",") } ?? "all")\n"
     out.stderr +=

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import Brobyggare
 @testable import BrobyggareCommands
 
 /// Found by probes of the group measures and of the README read as a new user: organisations
@@ -263,6 +264,19 @@ struct GroupsProbeTests {
     let pdf = run("merge", parts[0], parts[1], "-o", dir.appendingPathComponent("r.pdf").path)
     #expect(
       pdf.status == 64 && pdf.stderr.contains("names a .pdf file, and this command writes a table"))
+  }
+
+  /// A projection's file said neither its weight rule nor its side, and its weights are read
+  /// as the trust by every command: the network now records them (GraphML's graph data).
+  @Test func aProjectionRecordsHowItWasMade() throws {
+    let dir = try temporaryDirectory()
+    let out = dir.appendingPathComponent("p.graphml").path
+    let r = run("project", "davis", out, "--weight", "newman", "--onto", "people")
+    #expect(r.status == 0, "\(r.stderr)")
+    let back = try Network(contentsOf: out)
+    #expect(back.attributes["projection_weight"] == .string("newman"))
+    #expect(back.attributes["projection_onto"] == .string("people"))
+    #expect(back.attributes["projection_of"] == .string("davis"))
   }
 
   /// A pair tied in two layers with a different trust in each was said of wave A only.
