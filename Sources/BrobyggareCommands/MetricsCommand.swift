@@ -625,9 +625,9 @@ extension BrobyggareCommandLine {
       ("network", path), ("nodes", String(net.nodeCount)),
       ("directed", net.isDirected ? "yes" : "no"),
     ]
-    settings +=
-      packed?.selection.map { ($0.name, $0.value) } ?? selectionSettings(selection, network: net)
-    settings.append(("distance", distance.rawValue))
+    settings += measureSettings(
+      packed?.selection.map { ($0.name, $0.value) } ?? selectionSettings(selection, network: net),
+      measures: measures, distance: distance)
     if let a = approximation, approximateWasExact {
       settings.append(
         (
@@ -681,6 +681,35 @@ extension BrobyggareCommandLine {
     }
     try emit(table, p, inputs: [path], &out)
   }
+}
+
+/// The selection's settings and the distance, as `metrics` gives them: what the measures
+/// asked for do not read is said (a distance only the path measures read; the trust only
+/// strength, Burt's measures and paths on lengths). A shard's parts give the same, so that
+/// `merge` writes the single run's bytes.
+func measureSettings(
+  _ chosen: [(String, String)], measures: [String], distance: DistanceTransform
+) -> [(String, String)] {
+  let pathMeasures: Set<String> = [
+    "betweenness", "betweenness_normalized", "closeness", "harmonic", "betweenness_intergroup",
+    "bridging_centrality",
+  ]
+  let readsPaths = measures.contains(where: pathMeasures.contains)
+  let trustMeasures: Set<String> = [
+    "strength", "constraint", "effective_size", "efficiency", "hierarchy",
+  ]
+  let readsTrust =
+    measures.contains(where: trustMeasures.contains) || (readsPaths && distance != .hops)
+  return chosen.map { name, value in
+    name == "weight" && value != unweightedSetting && !readsTrust
+      ? (name, "\(value), not used (no measure asked for reads it)") : (name, value)
+  } + [
+    (
+      "distance",
+      readsPaths || distance == .hops
+        ? distance.rawValue : "\(distance.rawValue), not used (no path measure asked for)"
+    )
+  ]
 }
 
 /// The measures `metrics --shard` computes: sums or rows over sources.
@@ -807,7 +836,14 @@ extension BrobyggareCommandLine {
         groups = try groupsOrUsageError(net, groupAttribute, selection: selection)
       }
     }
-    settings.append(("distance", distance.rawValue))
+    // As the single run says them (measureSettings), so that merge writes its bytes.
+    let head = settings.prefix { !["layers", "weight", "merge", "sign"].contains($0.name) }
+    let chosen = settings.dropFirst(head.count).map { ($0.name, $0.value) }
+    settings =
+      Array(head)
+      + measureSettings(chosen, measures: measures, distance: distance).map {
+        (name: $0.0, value: $0.1)
+      }
     if let groupAttribute { settings.append(("group", groupAttribute)) }
     let lengths: ArcLengths
     do {

@@ -213,6 +213,12 @@ struct GroupsProbeTests {
     #expect(
       w.stderr.contains(
         "1 of them has no tie out, so no path leads out of that one"), "\(w.stderr)")
+    // metrics recorded a distance and a trust that the measures asked for never read.
+    let degree = run("metrics", net, "--measures", "degree", "--distance", "reciprocal")
+    #expect(
+      degree.stderr.contains(
+        "weight: trust, not used (no measure asked for reads it); merge: max; distance: reciprocal, not used (no path measure asked for)"
+      ), "\(degree.stderr)")
     let path = run("path", net, "a", "d")
     #expect(
       path.stderr.contains("2 of 4 nodes did not answer (respondent = false)"), "\(path.stderr)")
