@@ -262,6 +262,23 @@ struct GroupsProbeTests {
       let r = run(command, packed)
       #expect(r.stderr.contains("layers: friend; weight: strength"), "\(command): \(r.stderr)")
     }
+    // A flipped byte in a part's header (its network hash) is damage, not "another network";
+    // an empty part is said to be empty.
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: parts[1]))
+    bytes[16] ^= 0x01
+    let flipped = dir.appendingPathComponent("flipped.bbs").path
+    try bytes.write(to: URL(fileURLWithPath: flipped))
+    let damaged = run("merge", parts[0], flipped, "-o", dir.appendingPathComponent("d.csv").path)
+    #expect(damaged.status == 1)
+    #expect(
+      damaged.stderr.contains("\(flipped):1:1: error: this shard part is damaged"),
+      "\(damaged.stderr)")
+    let empty = dir.appendingPathComponent("empty.bbs").path
+    try Data().write(to: URL(fileURLWithPath: empty))
+    let e = run("merge", parts[0], empty, "-o", dir.appendingPathComponent("e.csv").path)
+    #expect(
+      e.stderr.contains("\(empty):1:1: error: the file is empty; expected a shard part"),
+      "\(e.stderr)")
     // Groups asked of a packed network: the reason, not only the attributes there are.
     let g = run("metrics", packed, "--group", "team")
     #expect(g.status == 64)

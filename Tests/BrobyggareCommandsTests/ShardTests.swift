@@ -222,7 +222,9 @@ struct ShardTests {
     }
     // Cut anywhere: a clear message, never a crash.
     for cut in [0, 4, 12, 30, 47, 60, whole.count / 2, whole.count - 1] {
-      try check(whole.prefix(cut), cut < 8 ? "not a packed network" : "damaged")
+      try check(
+        whole.prefix(cut),
+        cut == 0 ? "the file is empty" : cut < 8 ? "not a packed network" : "damaged")
     }
     var flipped = whole
     flipped[whole.count - 20] ^= 0x01

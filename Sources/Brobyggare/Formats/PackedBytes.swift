@@ -83,6 +83,11 @@ struct PackedReader {
   mutating func start(magic: [UInt8], version expected: UInt32, remake: String) throws(FormatError)
   {
     let name = String(decoding: magic, as: UTF8.self)
+    // An empty file (a task that died before it wrote, a copy cut short) is said as such.
+    guard !data.isEmpty else {
+      throw FormatError(
+        file: file, line: 1, column: 1, "the file is empty; expected a \(kind) (\(remake))")
+    }
     guard data.count >= magic.count, data.prefix(magic.count).elementsEqual(magic) else {
       throw FormatError(
         file: file, line: 1, column: 1,

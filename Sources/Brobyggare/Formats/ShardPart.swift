@@ -11,7 +11,7 @@ import Foundation
 ///     "BROBYBBS"  u32 version  u32 flags (bit 0 directed, 1 betweenness, 2 closeness rows,
 ///                                          3 betweenness between groups)
 ///     u64 network hash  u64 n  u64 chunks  u64 K  u64 i  u64 first chunk  u64 end chunk
-///     u64 part hash (FNV-1a 64 of every byte after it)
+///     u64 part hash (FNV1a64 of every byte of the file but its own eight)
 ///     u64 k, k settings as (name, value) strings; u64 j, j measure names; padded
 ///     ids, labels: (n + 1) × u64 offsets into UTF-8 bytes each, padded
 ///     betweenness: (end − first) × n × f64, one array per chunk (when bit 1)
@@ -25,7 +25,9 @@ public struct ShardPart: Sendable {
   public static let fileExtension = "bbs"
   /// The version of the layout this library writes and reads. Version 2: betweenness on hops
   /// takes each chunk's sources in a breadth-first order of the network, so a version 1 part's
-  /// chunks hold other sources and must not be merged with version 2 parts.
+  /// chunks hold other sources and must not be merged with version 2 parts. Version 3: the
+  /// network and part hashes mix every bit (see `FNV1a64`), and the part hash covers the
+  /// header.
   public static let formatVersion: UInt32 = 3
   static let magic = Array("BROBYBBS".utf8)
 
@@ -130,8 +132,6 @@ public struct ShardPart: Sendable {
       body.u64(groupsHash)
       for c in intergroupChunks { body.words(c) { $0.bitPattern } }
     }
-    var h = FNV1a64()
-    h.add(body.data)
     var w = PackedWriter()
     w.data.append(contentsOf: ShardPart.magic)
     w.u32(ShardPart.formatVersion)
@@ -142,6 +142,10 @@ public struct ShardPart: Sendable {
     for x in [
       nodeCount, chunkCount, block.count, block.index, chunks.lowerBound, chunks.upperBound,
     ] { w.int(x) }
+    // The header too: a damaged network hash is damage, not "another network".
+    var h = FNV1a64()
+    h.add(w.data)
+    h.add(body.data)
     w.u64(h.value)
     w.data.append(body.data)
     return w.data
@@ -185,7 +189,10 @@ public struct ShardPart: Sendable {
     }
     let stored = try r.u64("the part hash")
     var h = FNV1a64()
-    data.withUnsafeBytes { h.add(UnsafeRawBufferPointer(rebasing: $0[r.position...])) }
+    data.withUnsafeBytes {
+      h.add(UnsafeRawBufferPointer(rebasing: $0[..<(r.position - 8)]))
+      h.add(UnsafeRawBufferPointer(rebasing: $0[r.position...]))
+    }
     guard h.value == stored else {
       throw FormatError(
         file: file, line: 1, column: 1,
