@@ -989,24 +989,6 @@ func writeOutput(_ files: [(path: String, data: Data)], inputs: [String]) throws
   try writeFilesAtomically(files)
 }
 
-/// Refuses an output file whose folder does not exist, or is no folder, before any work is
-/// done; writing checks it again.
-func checkOutputFolder(_ path: String) throws {
-  /// Said as a write that fails says it (`WriteError`).
-  struct OutputFolderError: Error, CustomStringConvertible {
-    var description: String
-  }
-  let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-  var isDir: ObjCBool = false
-  if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) {
-    throw OutputFolderError(
-      description: "cannot write \(path): the folder \(folder) does not exist")
-  }
-  if !isDir.boolValue {
-    throw OutputFolderError(description: "cannot write \(path): \(folder) is not a folder")
-  }
-}
-
 /// A path made absolute, with `.`, `..` and symbolic links resolved, to compare with another.
 func canonicalPath(_ path: String) -> String {
   URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path

@@ -33,10 +33,11 @@ func noteSimilarGroups(_ sets: [[String]], attribute: String, prefix: String = "
 }
 
 /// Notes what reading an attribute's values as groups did (``GroupAssignment``): values
-/// written as missing, values trimmed, and the nodes without a value, left out of `leftOutOf`;
-/// `prefix` begins each note (a predictor's name, say).
+/// written as missing, values trimmed, and the nodes without a value, left out of `leftOutOf`
+/// (or what `ungroupedAre` says of them; no note on them when both are `nil`, for a caller
+/// that says it itself); `prefix` begins each note (a predictor's name, say).
 func noteGroupValues(
-  _ a: GroupAssignment, nodeCount: Int, leftOutOf: String, prefix: String = "",
+  _ a: GroupAssignment, nodeCount: Int, leftOutOf: String?, prefix: String = "",
   ungroupedAre: (one: String, many: String)? = nil
 ) {
   let attribute = a.attribute
@@ -56,10 +57,10 @@ func noteGroupValues(
     )
   }
   let missing = a.ungrouped
-  if missing > 0 {
+  if missing > 0, ungroupedAre != nil || leftOutOf != nil {
     let fate =
       ungroupedAre.map { ": \(missing == 1 ? $0.one : $0.many)" }
-      ?? " and \(missing == 1 ? "is" : "are") left out of \(leftOutOf)"
+      ?? " and \(missing == 1 ? "is" : "are") left out of \(leftOutOf!)"
     note(
       "\(prefix)\(missing) of \(nodeCount) nodes \(missing == 1 ? "has" : "have") no value for '\(attribute)'\(fate)"
     )
@@ -626,8 +627,7 @@ extension BrobyggareCommandLine {
       ("directed", net.isDirected ? "yes" : "no"),
     ]
     settings += measureSettings(
-      packed?.selection.map { ($0.name, $0.value) } ?? selectionSettings(selection, network: net),
-      measures: measures, distance: distance)
+      selectionSettings(selection, network: net), measures: measures, distance: distance)
     if let a = approximation, approximateWasExact {
       settings.append(
         (
@@ -804,6 +804,7 @@ extension BrobyggareCommandLine {
     let labels: [String]
     let hash: UInt64
     var settings: [(name: String, value: String)]
+    let chosen: [(String, String)]
     var groups: (groups: [Int], names: [String])? = nil
     if packed != nil {
       let file = try PackedNetwork(contentsOf: path)
@@ -820,7 +821,7 @@ extension BrobyggareCommandLine {
         ("network", path), ("nodes", String(adj.nodeCount)),
         ("directed", adj.isDirected ? "yes" : "no"),
       ]
-      settings += file.settings.filter { $0.name != "distance" }
+      chosen = file.settings.filter { $0.name != "distance" }.map { ($0.name, $0.value) }
     } else {
       let net = try readNetwork(path, p)
       let selection = try tieSelection(p, network: net)
@@ -831,19 +832,15 @@ extension BrobyggareCommandLine {
         ("network", path), ("nodes", String(net.nodeCount)),
         ("directed", net.isDirected ? "yes" : "no"),
       ]
-      settings += selectionSettings(selection, network: net).map { (name: $0.0, value: $0.1) }
+      chosen = selectionSettings(selection, network: net)
       if let groupAttribute {
         groups = try groupsOrUsageError(net, groupAttribute, selection: selection)
       }
     }
-    // As the single run says them (measureSettings), so that merge writes its bytes.
-    let head = settings.prefix { !["layers", "weight", "merge", "sign"].contains($0.name) }
-    let chosen = settings.dropFirst(head.count).map { ($0.name, $0.value) }
-    settings =
-      Array(head)
-      + measureSettings(chosen, measures: measures, distance: distance).map {
-        (name: $0.0, value: $0.1)
-      }
+    // As the single run says them, so that merge writes its bytes.
+    settings += measureSettings(chosen, measures: measures, distance: distance).map {
+      (name: $0.0, value: $0.1)
+    }
     if let groupAttribute { settings.append(("group", groupAttribute)) }
     let lengths: ArcLengths
     do {

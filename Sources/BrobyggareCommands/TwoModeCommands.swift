@@ -155,9 +155,8 @@ extension BrobyggareCommandLine {
     // makes a boundary spanner of its own.
     let assignment = try? net.groupAssignment(by: attribute)
     if let a = assignment {
-      var said = a
-      said.groups = said.groups.map { max($0, 0) }  // nodes without a sector: said below
-      noteGroupValues(said, nodeCount: net.nodeCount, leftOutOf: "the sectors")
+      // Organisations without a sector are said below, with whom they touch.
+      noteGroupValues(a, nodeCount: net.nodeCount, leftOutOf: nil)
       noteSimilarGroups(a.similarNames, attribute: attribute)
     }
     // Organisations without a sector are no sector: said, with whom it touches.

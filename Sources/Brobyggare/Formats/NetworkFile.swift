@@ -653,6 +653,17 @@ func writeTarget(_ path: String) throws(WriteError) -> (path: String, isStream: 
   return (resolved, isStream)
 }
 
+/// Refuses a file to write whose folder does not exist or is no folder: checked when the file
+/// is written, and by the command line before any work, so that a long run does not end in it.
+package func checkOutputFolder(_ path: String) throws(WriteError) {
+  let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+  var isDir: ObjCBool = false
+  if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) {
+    throw WriteError(path: path, reason: "the folder \(folder) does not exist")
+  }
+  if !isDir.boolValue { throw WriteError(path: path, reason: "\(folder) is not a folder") }
+}
+
 /// A new temporary file beside `path`, registered for removal on an interrupt, with the mode
 /// the file it replaces has.
 func createTemporaryFile(for path: String) throws(WriteError) -> (
@@ -660,11 +671,8 @@ func createTemporaryFile(for path: String) throws(WriteError) -> (
 ) {
   let url = URL(fileURLWithPath: path)
   let folder = url.deletingLastPathComponent().path
+  try checkOutputFolder(path)
   var isDir: ObjCBool = false
-  if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) {
-    throw WriteError(path: path, reason: "the folder \(folder) does not exist")
-  }
-  if !isDir.boolValue { throw WriteError(path: path, reason: "\(folder) is not a folder") }
   if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
     throw WriteError(path: path, reason: "a folder has that name")
   }
